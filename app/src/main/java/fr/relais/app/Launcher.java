@@ -1,0 +1,21 @@
+package fr.relais.app;
+
+import fr.relais.app.cli.Cli;
+import fr.relais.app.gui.RelaisApplication;
+import fr.relais.app.logging.LogSetup;
+import fr.relais.core.store.DataFolder;
+
+/**
+ * The main class of the launcher. It is deliberately not the JavaFX {@code Application}: on the class path JavaFX
+ * refuses to start an Application subclass as the main class.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        LogSetup.configure(DataFolder.defaultFolder());
+        int exitCode = Cli.run(args, System.out, System.err, System.getenv(), RelaisApplication::launchWith);
+        System.exit(exitCode);
+    }
+}

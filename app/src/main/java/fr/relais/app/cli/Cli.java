@@ -1,0 +1,74 @@
+package fr.relais.app.cli;
+
+import fr.relais.core.error.BadInputException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import fr.relais.core.i18n.Language;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * Runs one command line. Exit codes: 0 success, 2 bad input or usage (a message on stderr naming the input and the
+ * reason; nothing written), 1 any other failure.
+ */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int BAD_INPUT = 2;
+    private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
+
+    private Cli() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, GuiLauncher gui) {
+        // picocli reads its help bundle in the default locale when the command is built: set it from --lang first.
+        Locale previous = Locale.getDefault();
+        Locale.setDefault(requestedLanguage(args).locale());
+        try {
+            return execute(args, out, err, env, gui);
+        } finally {
+            Locale.setDefault(previous);
+        }
+    }
+
+    private static Language requestedLanguage(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang") && i + 1 < args.length) {
+                return Language.fromCode(args[i + 1]).orElse(Language.FR);
+            }
+            if (args[i].startsWith("--lang=")) {
+                return Language.fromCode(args[i].substring("--lang=".length())).orElse(Language.FR);
+            }
+        }
+        return Language.FR;
+    }
+
+    private static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> env, GuiLauncher gui) {
+        RelaisCommand root = new RelaisCommand(env, gui);
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExitCodeExceptionMapper(e -> e instanceof BadInputException ? BAD_INPUT : FAILURE);
+        commandLine.setParameterExceptionHandler((e, args2) -> {
+            e.getCommandLine().getErr().println(e.getMessage());
+            e.getCommandLine().getErr().println(root.text("cli.usageHint", e.getCommandLine().getCommandSpec().qualifiedName()));
+            return BAD_INPUT;
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof BadInputException bad) {
+                cmd.getErr().println(root.text("cli.error", bad.message(root.language())));
+                LOG.debug("Bad input", bad);
+                return BAD_INPUT;
+            }
+            LOG.error("Command failed", e);
+            cmd.getErr().println(root.text("cli.failure", e.getClass().getSimpleName() + ": " + e.getMessage()));
+            return FAILURE;
+        });
+        return commandLine.execute(args);
+    }
+}

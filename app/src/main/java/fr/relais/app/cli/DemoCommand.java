@@ -1,0 +1,50 @@
+package fr.relais.app.cli;
+
+import fr.relais.app.RelaisServices;
+import fr.relais.core.demo.DemoSummary;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code relais demo --patients N [--seed S] [--open]}: a fictitious population, through the real services. */
+@Command(name = "demo", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--patients", defaultValue = "300", descriptionKey = "demo.patients")
+    int patients;
+    @Option(names = "--seed", defaultValue = "2026", descriptionKey = "demo.seed")
+    long seed;
+    @Option(names = "--open", descriptionKey = "demo.open")
+    boolean open;
+
+    @Override
+    public Integer call() {
+        RelaisCommand root = Leaf.root(spec);
+        var err = spec.commandLine().getErr();
+        RelaisServices services = root.openServices();
+        try {
+            DemoSummary summary = services.demo().generate(patients, seed,
+                    done -> err.println(root.text("demo.progress", done, patients)));
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("database", root.databaseFile().toString());
+            json.put("patients", summary.patients());
+            json.put("professionals", summary.professionals());
+            json.put("careTeamMembers", summary.careTeamMembers());
+            json.put("alreadyPresent", summary.alreadyPresent());
+            root.printer().object(json, out -> out.println(summary.alreadyPresent()
+                    ? root.text("demo.already", root.databaseFile(), summary.patients())
+                    : root.text("demo.done", summary.patients(), summary.professionals(), root.databaseFile())));
+            if (open) {
+                root.gui().launch(services, root.language());
+            }
+        } finally {
+            services.close();
+        }
+        return Cli.OK;
+    }
+}

@@ -1,0 +1,195 @@
+package fr.relais.app.cli;
+
+import fr.relais.app.RelaisServices;
+import fr.relais.app.cli.output.Column;
+import fr.relais.app.cli.view.PatientFileView;
+import fr.relais.app.cli.view.PatientView;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.identity.IdentityDocument;
+import fr.relais.core.identity.IdentityEvidence;
+import fr.relais.core.identity.IdentityStatus;
+import fr.relais.core.identity.Ins;
+import fr.relais.core.identity.InsMatricule;
+import fr.relais.core.identity.InsOid;
+import fr.relais.core.identity.InsSource;
+import fr.relais.core.identity.IdentityWarning;
+import fr.relais.core.identity.NewPatient;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.identity.Registration;
+import fr.relais.core.identity.Sex;
+import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.time.IsoInput;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code relais patient add|list|show}. */
+@Command(name = "patient", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
+        subcommands = {PatientCommand.Add.class, PatientCommand.ListPatients.class, PatientCommand.Show.class})
+final class PatientCommand {
+
+    @Command(name = "add", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true, sortOptions = false)
+    static final class Add implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--family", required = true, descriptionKey = "patient.add.family")
+        String family;
+        @Option(names = "--given", required = true, descriptionKey = "patient.add.given")
+        List<String> given;
+        @Option(names = "--sex", required = true, paramLabel = "F|M|U", descriptionKey = "patient.add.sex")
+        String sex;
+        @Option(names = "--birth-date", required = true, paramLabel = "YYYY-MM-DD", descriptionKey = "patient.add.birthDate")
+        String birthDate;
+        @Option(names = "--birthplace", paramLabel = "INSEE", descriptionKey = "patient.add.birthplace")
+        String birthplace;
+        @Option(names = "--used-family", descriptionKey = "patient.add.usedFamily")
+        String usedFamily;
+        @Option(names = "--used-given", descriptionKey = "patient.add.usedGiven")
+        String usedGiven;
+        @Option(names = "--ins", paramLabel = "MATRICULE", descriptionKey = "patient.add.ins")
+        String ins;
+        @Option(names = "--ins-oid", paramLabel = "OID", descriptionKey = "patient.add.insOid")
+        String insOid;
+        @Option(names = "--ins-source", paramLabel = "SM|CV|INSI|CB|AV", descriptionKey = "patient.add.insSource")
+        String insSource;
+        @Option(names = "--id-document", paramLabel = "CN|eCN|PA|CS|IN|AV|AN|LEP", descriptionKey = "patient.add.idDocument")
+        String idDocument;
+        @Option(names = "--status", paramLabel = "PROV|RECUP|VALI|QUAL", descriptionKey = "patient.add.status")
+        String status;
+        @Option(names = "--ipp", descriptionKey = "patient.add.ipp")
+        String ipp;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            NewPatient input = toNewPatient();
+            try (RelaisServices services = root.openServices()) {
+                Registration registration = services.patients().register(input);
+                var err = spec.commandLine().getErr();
+                Localization errors = Localization.of(BadInputException.BUNDLE, root.language());
+                for (IdentityWarning warning : registration.warnings()) {
+                    err.println(root.text("cli.warning", warning.field(), errors.text(warning.key(), warning.args().toArray())));
+                }
+                registration.duplicates().forEach(d -> err.println(root.text("patient.duplicate", d.otherPatientId(), d.reason())));
+                var printer = root.printer();
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("id", registration.patient().id().toString());
+                json.put("identityStatus", registration.patient().status().name());
+                json.put("warnings", registration.warnings().stream().map(w -> Map.of("field", w.field(),
+                        "message", errors.text(w.key(), w.args().toArray()))).toList());
+                json.put("possibleDuplicates", registration.duplicates().stream().map(PatientFileView.DuplicateView::of).toList());
+                printer.object(json, out -> out.println(registration.patient().id()));
+            }
+            return Cli.OK;
+        }
+
+        /** Every value is checked before the store is opened, so bad input never touches it. */
+        private NewPatient toNewPatient() {
+            Sex parsedSex = Sex.parse("--sex", sex);
+            StrictTraits traits = new StrictTraits(family, given, parsedSex, IsoInput.date("--birth-date", birthDate),
+                    birthplace == null ? null : birthplace.toUpperCase(java.util.Locale.ROOT));
+            Ins parsedIns = null;
+            if (ins != null) {
+                if (insOid == null) {
+                    throw new BadInputException("--ins-oid", "ins.oid.missing");
+                }
+                parsedIns = new Ins(InsMatricule.parse("--ins", ins), InsOid.parse("--ins-oid", insOid));
+            } else if (insOid != null) {
+                throw new BadInputException("--ins", "ins.empty");
+            }
+            IdentityEvidence evidence = new IdentityEvidence(
+                    insSource == null ? InsSource.SM : InsSource.parse("--ins-source", insSource),
+                    idDocument == null ? null : IdentityDocument.parse("--id-document", idDocument));
+            IdentityStatus requested = status == null ? null : IdentityStatus.parse("--status", status);
+            return new NewPatient(traits, usedFamily, usedGiven, ipp, parsedIns, evidence, requested);
+        }
+    }
+
+    @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class ListPatients implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--search", descriptionKey = "patient.list.search")
+        String search;
+        @Option(names = "--limit", defaultValue = "100", descriptionKey = "patient.list.limit")
+        int limit;
+        @Option(names = "--offset", defaultValue = "0", descriptionKey = "patient.list.offset")
+        int offset;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            if (limit < 1 || limit > 100_000) {
+                throw new BadInputException("--limit", "number.range", String.valueOf(limit), "1", "100000");
+            }
+            if (offset < 0) {
+                throw new BadInputException("--offset", "number.range", String.valueOf(offset), "0", "2147483647");
+            }
+            try (RelaisServices services = root.openServices()) {
+                List<Patient> patients = search == null ? services.patients().list(offset, limit)
+                        : services.patients().search(search, limit);
+                root.printer().list(patients, columns(), PatientView::of);
+            }
+            return Cli.OK;
+        }
+
+        static List<Column<Patient>> columns() {
+            List<Column<Patient>> columns = new ArrayList<>();
+            columns.add(new Column<>("id", "col.id", p -> p.id()));
+            columns.add(new Column<>("ipp", "col.ipp", Patient::ipp));
+            columns.add(new Column<>("name", "col.name", Patient::displayName));
+            columns.add(new Column<>("birthDate", "col.birthDate", p -> p.traits().birthDate()));
+            columns.add(new Column<>("sex", "col.sex", p -> p.traits().sex()));
+            columns.add(new Column<>("identityStatus", "col.status", Patient::status));
+            columns.add(new Column<>("ins", "col.ins", p -> p.ins() == null ? null : p.ins().matricule().value()));
+            return columns;
+        }
+    }
+
+    @Command(name = "show", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "patient.show.id")
+        String id;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            try (RelaisServices services = root.openServices()) {
+                Patient p = services.patients().resolve(id);
+                var team = services.careTeam().teamOf(p.id());
+                var history = services.patients().identityHistory(p.id());
+                var duplicates = services.patients().duplicatesOf(p.id());
+                PatientFileView view = new PatientFileView(PatientView.of(p),
+                        team.stream().map(PatientFileView.MemberView::of).toList(),
+                        history.stream().map(PatientFileView.IdentityEventView::of).toList(),
+                        duplicates.stream().map(PatientFileView.DuplicateView::of).toList());
+                root.printer().object(view, out -> {
+                    out.println(root.text("show.name", p.displayName(), p.traits().birthFamilyName(), p.traits().givenNamesText()));
+                    out.println(root.text("show.id", p.id(), p.ipp() == null ? "-" : p.ipp()));
+                    out.println(root.text("show.birth", p.traits().birthDate(), p.traits().sex(),
+                            p.traits().birthplaceCode() == null ? "-" : p.traits().birthplaceCode()));
+                    out.println(root.text("show.identity", p.status(), p.ins() == null ? "-"
+                            : p.ins().matricule().value() + " (" + p.ins().oid().oid() + ")"));
+                    out.println(root.text("show.careTeam"));
+                    team.forEach(m -> out.println("  " + m.role() + ": " + m.professional().displayName()
+                            + (m.professional().rpps() == null ? "" : " (RPPS " + m.professional().rpps() + ")")
+                            + (m.endDate() == null ? "" : " -> " + m.endDate())));
+                    out.println(root.text("show.history"));
+                    history.forEach(e -> out.println("  " + e.at() + " " + (e.from() == null ? "" : e.from() + " -> ") + e.to() + " : " + e.reason()));
+                    duplicates.forEach(d -> out.println(root.text("patient.duplicate", d.otherPatientId(), d.reason())));
+                });
+            }
+            return Cli.OK;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package fr.relais.app.cli.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import fr.relais.app.cli.RelaisCommand;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.i18n.Localization;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Prints command results in the chosen format. JSON is the scripting contract (documented in docs/cli-json.md):
+ * English camelCase fields, ISO dates, every field present (null when empty), arrays for lists.
+ */
+public final class Printer {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final OutputFormat format;
+    private final PrintWriter out;
+    private final Localization texts;
+
+    public Printer(OutputFormat format, PrintWriter out, Language language) {
+        this.format = format;
+        this.out = out;
+        this.texts = Localization.of(RelaisCommand.MESSAGES, language);
+    }
+
+    public OutputFormat format() {
+        return format;
+    }
+
+    public <T> void list(List<T> items, List<Column<T>> columns, Function<T, Object> jsonView) {
+        switch (format) {
+            case JSON -> json(items.stream().map(jsonView).toList());
+            case CSV -> csv(items, columns);
+            case TABLE -> table(items, columns);
+        }
+    }
+
+    /** One object: JSON as is, or the given text rendering for table and CSV. */
+    public void object(Object jsonView, Consumer<PrintWriter> text) {
+        if (format == OutputFormat.JSON) {
+            json(jsonView);
+        } else {
+            text.accept(out);
+            out.flush();
+        }
+    }
+
+    public void json(Object value) {
+        try {
+            out.println(JSON.writeValueAsString(value));
+            out.flush();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write JSON", e);
+        }
+    }
+
+    private <T> void csv(List<T> items, List<Column<T>> columns) {
+        try {
+            CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(columns.stream().map(Column::id).toArray(String[]::new))
+                    .get().print(out);
+            for (T item : items) {
+                List<Object> row = new ArrayList<>();
+                columns.forEach(c -> row.add(c.value().apply(item)));
+                printer.printRecord(row);
+            }
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> void table(List<T> items, List<Column<T>> columns) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(columns.stream().map(c -> texts.text(c.headerKey())).toArray(String[]::new));
+        for (T item : items) {
+            rows.add(columns.stream().map(c -> {
+                Object value = c.value().apply(item);
+                return value == null ? "" : value.toString();
+            }).toArray(String[]::new));
+        }
+        int[] widths = new int[columns.size()];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        out.println(texts.text("table.count", items.size()));
+        out.flush();
+    }
+}

@@ -1,0 +1,29 @@
+package fr.relais.app.cli.view;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import fr.relais.core.identity.Patient;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A patient in JSON output. The INS is shown to the local user whatever the status; only exchanges filter it. */
+@JsonPropertyOrder({"id", "ipp", "birthFamilyName", "birthGivenNames", "usedFamilyName", "usedGivenName", "sex",
+        "birthDate", "birthplaceCode", "identityStatus", "insSource", "identityDocument", "ins", "createdAt", "updatedAt"})
+public record PatientView(String id, String ipp, String birthFamilyName, List<String> birthGivenNames,
+                          String usedFamilyName, String usedGivenName, String sex, LocalDate birthDate,
+                          String birthplaceCode, String identityStatus, String insSource, String identityDocument,
+                          InsView ins, Instant createdAt, Instant updatedAt) {
+
+    @JsonPropertyOrder({"matricule", "oid"})
+    public record InsView(String matricule, String oid) {
+    }
+
+    public static PatientView of(Patient p) {
+        return new PatientView(p.id().toString(), p.ipp(), p.traits().birthFamilyName(), p.traits().birthGivenNames(),
+                p.usedFamilyName(), p.usedGivenName(), p.traits().sex().name(), p.traits().birthDate(),
+                p.traits().birthplaceCode(), p.status().name(), p.evidence().insSource().name(),
+                p.evidence().document() == null ? null : p.evidence().document().code(),
+                p.ins() == null ? null : new InsView(p.ins().matricule().value(), p.ins().oid().oid()),
+                p.createdAt(), p.updatedAt());
+    }
+}

@@ -1,0 +1,106 @@
+package fr.relais.app.gui.patients;
+
+import fr.relais.app.gui.task.BackgroundExecutor;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.time.CareZone;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyListWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+
+/**
+ * The patient list: searches as the nurse types, off the FX thread. A slower earlier search never overwrites a newer
+ * one: each search carries a generation number and stale results are dropped.
+ */
+public final class PatientListViewModel {
+    static final int PAGE = 500;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final PatientService patients;
+    private final BackgroundExecutor executor;
+    private final Localization texts;
+    private final Clock clock;
+
+    private final StringProperty searchText = new SimpleStringProperty("");
+    private final ReadOnlyListWrapper<PatientRow> rows = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<PatientRow> selected = new SimpleObjectProperty<>();
+    private long generation;
+
+    public PatientListViewModel(PatientService patients, BackgroundExecutor executor, Localization texts, Clock clock) {
+        this.patients = patients;
+        this.executor = executor;
+        this.texts = texts;
+        this.clock = clock;
+        searchText.addListener((obs, old, text) -> refresh());
+    }
+
+    public void refresh() {
+        long mine = ++generation;
+        String text = searchText.get();
+        loading.set(true);
+        executor.submit(() -> patients.search(text, PAGE), found -> {
+            if (mine != generation) {
+                return;
+            }
+            LocalDate today = LocalDate.now(clock.withZone(CareZone.PARIS));
+            rows.setAll(found.stream().map(p -> toRow(p, today)).toList());
+            summary.set(found.isEmpty() ? texts.text("patients.empty") : texts.text("patients.count", found.size()));
+            error.set("");
+            loading.set(false);
+        }, failure -> {
+            if (mine == generation) {
+                error.set(texts.text("error.unexpected", failure.getClass().getSimpleName()));
+                loading.set(false);
+            }
+        });
+    }
+
+    private PatientRow toRow(Patient p, LocalDate today) {
+        return new PatientRow(p.id(), p.displayName(), DATE.format(p.traits().birthDate()), Integer.toString(p.ageOn(today)),
+                p.traits().sex().name(), p.status(), texts.text("status." + p.status().name()), p.ipp() == null ? "" : p.ipp());
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    public ReadOnlyListProperty<PatientRow> rowsProperty() {
+        return rows.getReadOnlyProperty();
+    }
+
+    public List<PatientRow> rows() {
+        return rows.get();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<PatientRow> selectedProperty() {
+        return selected;
+    }
+}

@@ -1,0 +1,9 @@
+package fr.relais.app.gui.patients;
+
+import fr.relais.core.identity.IdentityStatus;
+import java.util.UUID;
+
+/** One line of the patient list, already formatted for display. */
+public record PatientRow(UUID id, String name, String birthDate, String age, String sex, IdentityStatus status,
+                         String statusLabel, String ipp) {
+}

@@ -1,0 +1,110 @@
+package fr.relais.app.gui.patients;
+
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.identity.IdentityStatus;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** Patients screen: search box and virtualized table on the left, the chosen patient's file on the right. */
+public final class PatientsView extends SplitPane {
+
+    public PatientsView(PatientListViewModel list, PatientFileViewModel file, Localization texts) {
+        getStyleClass().add("patients-view");
+
+        TextField search = new TextField();
+        search.setId("patient-search");
+        search.setPromptText(texts.text("patients.search.prompt"));
+        search.textProperty().bindBidirectional(list.searchTextProperty());
+
+        TableView<PatientRow> table = new TableView<>(list.rowsProperty());
+        table.setId("patient-table");
+        table.getColumns().add(column(texts.text("col.name"), PatientRow::name, 220));
+        table.getColumns().add(column(texts.text("col.birthDate"), PatientRow::birthDate, 100));
+        table.getColumns().add(column(texts.text("col.sex"), PatientRow::sex, 50));
+        table.getColumns().add(column(texts.text("col.status"), PatientRow::statusLabel, 150));
+        table.getColumns().add(column(texts.text("col.ipp"), PatientRow::ipp, 110));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            list.selectedProperty().set(row);
+            file.show(row == null ? null : row.id());
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label summary = new Label();
+        summary.setId("patient-summary");
+        summary.textProperty().bind(Bindings.when(list.errorProperty().isEmpty())
+                .then(list.summaryProperty()).otherwise(list.errorProperty()));
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(list.loadingProperty());
+        HBox footer = new HBox(8, busy, summary);
+
+        VBox left = new VBox(8, search, table, footer);
+        left.setPadding(new Insets(12));
+
+        getItems().addAll(left, filepane(file, texts));
+        setDividerPositions(0.55);
+        list.refresh();
+    }
+
+    private static TableColumn<PatientRow, String> column(String title, java.util.function.Function<PatientRow, String> value, double width) {
+        TableColumn<PatientRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static StackPane filepane(PatientFileViewModel file, Localization texts) {
+        Label placeholder = new Label(texts.text("patient.file.placeholder"));
+        placeholder.getStyleClass().add("placeholder");
+
+        Label name = new Label();
+        name.setId("patient-file-name");
+        name.getStyleClass().add("patient-name");
+        name.textProperty().bind(file.nameProperty());
+        Label badge = new Label();
+        badge.setId("patient-file-status");
+        badge.textProperty().bind(file.statusLabelProperty());
+        file.statusProperty().addListener((obs, old, status) -> {
+            badge.getStyleClass().removeIf(c -> c.startsWith("status-"));
+            badge.getStyleClass().addAll("badge", "status-" + (status == null ? IdentityStatus.PROV : status).name().toLowerCase());
+        });
+        Label born = new Label();
+        born.textProperty().bind(file.bornProperty());
+        Label ins = new Label();
+        ins.setId("patient-file-ins");
+        ins.textProperty().bind(file.insTextProperty());
+        Label ipp = new Label();
+        ipp.textProperty().bind(file.ippTextProperty());
+        Label duplicates = new Label();
+        duplicates.getStyleClass().add("warning");
+        duplicates.textProperty().bind(file.duplicatesTextProperty());
+        duplicates.visibleProperty().bind(file.duplicatesTextProperty().isNotEmpty());
+        duplicates.managedProperty().bind(duplicates.visibleProperty());
+
+        Label teamTitle = new Label(texts.text("patient.file.careTeam"));
+        teamTitle.getStyleClass().add("section-title");
+        ListView<String> team = new ListView<>(file.careTeamLinesProperty());
+        team.setId("patient-file-careteam");
+        team.setPrefHeight(180);
+
+        VBox banner = new VBox(6, new HBox(12, name, badge), born, new HBox(16, ins, ipp), duplicates);
+        banner.getStyleClass().add("identity-banner");
+        VBox content = new VBox(12, banner, teamTitle, team);
+        content.setPadding(new Insets(12));
+        content.visibleProperty().bind(file.presentProperty());
+        placeholder.visibleProperty().bind(file.presentProperty().not());
+        return new StackPane(placeholder, content);
+    }
+}

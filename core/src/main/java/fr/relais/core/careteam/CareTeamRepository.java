@@ -1,0 +1,82 @@
+package fr.relais.core.careteam;
+
+import static fr.relais.core.store.schema.Tables.CARE_TEAM_MEMBER;
+import static fr.relais.core.store.schema.Tables.PROFESSIONAL;
+
+import fr.relais.core.store.SqlTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** Professionals and care team memberships in the store. */
+public final class CareTeamRepository {
+    private final DSLContext dsl;
+
+    public CareTeamRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public void insertProfessional(Professional p, Instant at) {
+        dsl.insertInto(PROFESSIONAL)
+                .set(PROFESSIONAL.ID, p.id().toString())
+                .set(PROFESSIONAL.FAMILY_NAME, p.familyName())
+                .set(PROFESSIONAL.GIVEN_NAME, p.givenName())
+                .set(PROFESSIONAL.PROFESSION, p.profession().name())
+                .set(PROFESSIONAL.RPPS, p.rpps())
+                .set(PROFESSIONAL.MSSANTE_ADDRESS, p.mssanteAddress())
+                .set(PROFESSIONAL.PHONE, p.phone())
+                .set(PROFESSIONAL.CREATED_AT, SqlTime.instant(at))
+                .execute();
+    }
+
+    public Optional<Professional> findProfessional(UUID id) {
+        return dsl.selectFrom(PROFESSIONAL).where(PROFESSIONAL.ID.eq(id.toString())).fetchOptional(CareTeamRepository::toProfessional);
+    }
+
+    public Optional<Professional> findProfessionalByRpps(String rpps) {
+        return dsl.selectFrom(PROFESSIONAL).where(PROFESSIONAL.RPPS.eq(rpps)).fetchOptional(CareTeamRepository::toProfessional);
+    }
+
+    public List<Professional> professionals() {
+        return dsl.selectFrom(PROFESSIONAL).orderBy(PROFESSIONAL.FAMILY_NAME, PROFESSIONAL.GIVEN_NAME)
+                .fetch(CareTeamRepository::toProfessional);
+    }
+
+    public void insertMember(CareTeamMember m) {
+        dsl.insertInto(CARE_TEAM_MEMBER)
+                .set(CARE_TEAM_MEMBER.ID, m.id().toString())
+                .set(CARE_TEAM_MEMBER.PATIENT_ID, m.patientId().toString())
+                .set(CARE_TEAM_MEMBER.PROFESSIONAL_ID, m.professional().id().toString())
+                .set(CARE_TEAM_MEMBER.ROLE, m.role().name())
+                .set(CARE_TEAM_MEMBER.START_DATE, SqlTime.date(m.startDate()))
+                .set(CARE_TEAM_MEMBER.END_DATE, SqlTime.date(m.endDate()))
+                .execute();
+    }
+
+    public int endMember(UUID memberId, java.time.LocalDate endDate) {
+        return dsl.update(CARE_TEAM_MEMBER).set(CARE_TEAM_MEMBER.END_DATE, SqlTime.date(endDate))
+                .where(CARE_TEAM_MEMBER.ID.eq(memberId.toString())).execute();
+    }
+
+    /** The whole cercle de soins of a patient, past members included, ordered by role. */
+    public List<CareTeamMember> membersOf(UUID patientId) {
+        return dsl.select().from(CARE_TEAM_MEMBER).join(PROFESSIONAL).on(PROFESSIONAL.ID.eq(CARE_TEAM_MEMBER.PROFESSIONAL_ID))
+                .where(CARE_TEAM_MEMBER.PATIENT_ID.eq(patientId.toString()))
+                .orderBy(CARE_TEAM_MEMBER.ROLE, CARE_TEAM_MEMBER.START_DATE)
+                .fetch(CareTeamRepository::toMember);
+    }
+
+    private static CareTeamMember toMember(Record r) {
+        return new CareTeamMember(UUID.fromString(r.get(CARE_TEAM_MEMBER.ID)), UUID.fromString(r.get(CARE_TEAM_MEMBER.PATIENT_ID)),
+                toProfessional(r.into(PROFESSIONAL)), CareRole.valueOf(r.get(CARE_TEAM_MEMBER.ROLE)),
+                SqlTime.date(r.get(CARE_TEAM_MEMBER.START_DATE)), SqlTime.date(r.get(CARE_TEAM_MEMBER.END_DATE)));
+    }
+
+    private static Professional toProfessional(fr.relais.core.store.schema.tables.records.ProfessionalRecord r) {
+        return new Professional(UUID.fromString(r.getId()), r.getFamilyName(), r.getGivenName(),
+                Profession.valueOf(r.getProfession()), r.getRpps(), r.getMssanteAddress(), r.getPhone());
+    }
+}

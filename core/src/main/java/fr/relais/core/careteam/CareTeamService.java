@@ -1,0 +1,86 @@
+package fr.relais.core.careteam;
+
+import fr.relais.core.audit.AuditLog;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.error.NotFoundException;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.store.Database;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The cercle de soins: professionals, who plays which role for a patient, and who holds a role on a given day. */
+public final class CareTeamService {
+    private final Database database;
+    private final CareTeamRepository repository;
+    private final PatientService patients;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public CareTeamService(Database database, CareTeamRepository repository, PatientService patients, AuditLog audit, Clock clock) {
+        this.database = database;
+        this.repository = repository;
+        this.patients = patients;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Professional addProfessional(String familyName, String givenName, Profession profession, String rpps,
+                                        String mssanteAddress, String phone) {
+        if (familyName == null || familyName.isBlank()) {
+            throw new BadInputException("familyName", "name.missing");
+        }
+        if (givenName == null || givenName.isBlank()) {
+            throw new BadInputException("givenName", "name.missing");
+        }
+        if (rpps != null && !rpps.matches("[0-9]{11}")) {
+            throw new BadInputException("rpps", "rpps.invalid", rpps);
+        }
+        Professional professional = new Professional(UUID.randomUUID(), familyName.trim(), givenName.trim(), profession,
+                rpps, mssanteAddress, phone);
+        return database.inTransaction(() -> {
+            if (rpps != null && repository.findProfessionalByRpps(rpps).isPresent()) {
+                throw new BadInputException("rpps", "rpps.taken", rpps);
+            }
+            repository.insertProfessional(professional, clock.instant());
+            audit.record("professional.create", "Professional", professional.id(), null, profession.name());
+            return professional;
+        });
+    }
+
+    public CareTeamMember assign(UUID patientId, UUID professionalId, CareRole role, LocalDate startDate) {
+        return database.inTransaction(() -> {
+            patients.get(patientId);
+            Professional professional = repository.findProfessional(professionalId)
+                    .orElseThrow(() -> new NotFoundException("professional", "professional", professionalId));
+            CareTeamMember member = new CareTeamMember(UUID.randomUUID(), patientId, professional, role, startDate, null);
+            repository.insertMember(member);
+            audit.record("careteam.assign", "CareTeamMember", member.id(), patientId, role.name());
+            return member;
+        });
+    }
+
+    public void endMembership(UUID patientId, UUID memberId, LocalDate endDate) {
+        database.inTransaction(() -> {
+            if (repository.endMember(memberId, endDate) == 0) {
+                throw new NotFoundException("member", "careTeamMember", memberId);
+            }
+            audit.record("careteam.end", "CareTeamMember", memberId, patientId, endDate.toString());
+        });
+    }
+
+    public List<CareTeamMember> teamOf(UUID patientId) {
+        return repository.membersOf(patientId);
+    }
+
+    /** Who holds {@code role} for the patient on {@code day}; empty means the task goes to the team queue. */
+    public Optional<CareTeamMember> holderOf(UUID patientId, CareRole role, LocalDate day) {
+        return repository.membersOf(patientId).stream().filter(m -> m.role() == role && m.activeOn(day)).findFirst();
+    }
+
+    public List<Professional> professionals() {
+        return repository.professionals();
+    }
+}

@@ -1,0 +1,50 @@
+package fr.relais.core.i18n;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Texts of one resource bundle in one language. The JVM's default locale is deliberately not a fallback: a French
+ * nurse on an English-configured machine still gets French, and a missing key is a bug that tests must see.
+ */
+public final class Localization {
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    private Localization(ResourceBundle bundle, Locale locale) {
+        this.bundle = bundle;
+        this.locale = locale;
+    }
+
+    public static Localization of(String baseName, Language language) {
+        return new Localization(ResourceBundle.getBundle(baseName, language.locale(), NO_FALLBACK), language.locale());
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
+    /** The text for {@code key}, with {@link MessageFormat} arguments. */
+    public String text(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("Missing text '" + key + "' in " + bundle.getBaseBundleName() + " (" + locale + ")", e);
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+}

@@ -1,0 +1,7 @@
+package fr.relais.core.identity;
+
+/** Why two patients look like the same person. */
+public enum DuplicateReason {
+    SAME_INS,
+    SAME_TRAITS
+}

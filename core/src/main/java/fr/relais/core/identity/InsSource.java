@@ -1,0 +1,33 @@
+package fr.relais.core.identity;
+
+import fr.relais.core.error.BadInputException;
+
+/** How the identity was collected (FR Core {@code fr-core-cs-method-collection}). */
+public enum InsSource {
+    /** Typed by hand. */
+    SM,
+    /** Read from the carte Vitale (not the INSi teleservice). */
+    CV,
+    /** Returned by the national INSi teleservice. */
+    INSI,
+    /** Read from an INS Datamatrix printed by another system. */
+    CB,
+    /** The carte Vitale application: the national identity app, treated as retrieved from the national service. */
+    AV;
+
+    /** True when the INS comes from the national service, one of the two conditions of a qualified identity. */
+    public boolean nationalService() {
+        return this == INSI || this == AV;
+    }
+
+    public static InsSource parse(String input, String value) {
+        if (value != null) {
+            for (InsSource source : values()) {
+                if (source.name().equalsIgnoreCase(value.trim())) {
+                    return source;
+                }
+            }
+        }
+        throw new BadInputException(input, "insSource.invalid", String.valueOf(value));
+    }
+}

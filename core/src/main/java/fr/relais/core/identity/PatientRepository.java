@@ -1,0 +1,174 @@
+package fr.relais.core.identity;
+
+import static fr.relais.core.store.schema.Tables.IDENTITY_EVENT;
+import static fr.relais.core.store.schema.Tables.PATIENT;
+import static fr.relais.core.store.schema.Tables.PATIENT_DUPLICATE;
+
+import fr.relais.core.store.SqlTime;
+import fr.relais.core.store.schema.tables.records.PatientRecord;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** Translates patients between the domain and the {@code patient} table and its satellites. */
+public final class PatientRepository {
+    private final DSLContext dsl;
+
+    public PatientRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public void insert(Patient patient) {
+        PatientRecord record = dsl.newRecord(PATIENT);
+        fill(record, patient);
+        record.setCreatedAt(SqlTime.instant(patient.createdAt()));
+        record.insert();
+    }
+
+    public void update(Patient patient) {
+        PatientRecord record = dsl.newRecord(PATIENT);
+        fill(record, patient);
+        record.changed(PATIENT.ID, false);
+        record.changed(PATIENT.CREATED_AT, false);
+        dsl.executeUpdate(record, PATIENT.ID.eq(patient.id().toString()));
+    }
+
+    private static void fill(PatientRecord r, Patient p) {
+        StrictTraits t = p.traits();
+        r.setId(p.id().toString());
+        r.setBirthFamilyName(t.birthFamilyName());
+        r.setBirthGivenNames(t.givenNamesText());
+        r.setUsedFamilyName(p.usedFamilyName());
+        r.setUsedGivenName(p.usedGivenName());
+        r.setSex(t.sex().name());
+        r.setBirthDate(SqlTime.date(t.birthDate()));
+        r.setBirthplaceCode(t.birthplaceCode());
+        r.setIpp(p.ipp());
+        r.setInsMatricule(p.ins() == null ? null : p.ins().matricule().value());
+        r.setInsOid(p.ins() == null ? null : p.ins().oid().oid());
+        r.setIdentityStatus(p.status().name());
+        r.setInsSource(p.evidence().insSource().name());
+        r.setIdentityDocument(p.evidence().document() == null ? null : p.evidence().document().name());
+        r.setStatusChangedAt(SqlTime.instant(p.statusChangedAt()));
+        r.setUpdatedAt(SqlTime.instant(p.updatedAt()));
+    }
+
+    static Patient toPatient(PatientRecord r) {
+        StrictTraits traits = new StrictTraits(r.getBirthFamilyName(), Arrays.asList(r.getBirthGivenNames().split(" ")),
+                Sex.valueOf(r.getSex()), SqlTime.date(r.getBirthDate()), r.getBirthplaceCode());
+        Ins ins = r.getInsMatricule() == null ? null
+                : new Ins(new InsMatricule(r.getInsMatricule()), InsOid.parse("ins_oid", r.getInsOid()));
+        IdentityEvidence evidence = new IdentityEvidence(InsSource.valueOf(r.getInsSource()),
+                r.getIdentityDocument() == null ? null : IdentityDocument.valueOf(r.getIdentityDocument()));
+        return new Patient(UUID.fromString(r.getId()), traits, r.getUsedFamilyName(), r.getUsedGivenName(), r.getIpp(),
+                ins, IdentityStatus.valueOf(r.getIdentityStatus()), evidence, SqlTime.instant(r.getStatusChangedAt()),
+                SqlTime.instant(r.getCreatedAt()), SqlTime.instant(r.getUpdatedAt()));
+    }
+
+    public Optional<Patient> find(UUID id) {
+        return dsl.selectFrom(PATIENT).where(PATIENT.ID.eq(id.toString())).fetchOptional(PatientRepository::toPatient);
+    }
+
+    public Optional<Patient> findByIpp(String ipp) {
+        return dsl.selectFrom(PATIENT).where(PATIENT.IPP.eq(ipp)).fetchOptional(PatientRepository::toPatient);
+    }
+
+    public List<Patient> findByInsMatricule(String matricule) {
+        return dsl.selectFrom(PATIENT).where(PATIENT.INS_MATRICULE.eq(matricule)).fetch(PatientRepository::toPatient);
+    }
+
+    public List<Patient> findByBirthDateAndSex(LocalDate birthDate, Sex sex) {
+        return dsl.selectFrom(PATIENT)
+                .where(PATIENT.BIRTH_DATE.eq(SqlTime.date(birthDate)).and(PATIENT.SEX.eq(sex.name())))
+                .fetch(PatientRepository::toPatient);
+    }
+
+    /** Patients in display order (family name, given name), one page at a time. */
+    public List<Patient> list(int offset, int limit) {
+        return dsl.selectFrom(PATIENT).orderBy(displayOrder()).limit(limit).offset(offset).fetch(PatientRepository::toPatient);
+    }
+
+    /**
+     * Search as the nurse types: a name prefix (birth or used, family or given), an IPP or INS prefix, or a birth date
+     * (yyyy-MM-dd or dd/MM/yyyy).
+     */
+    public List<Patient> search(String text, int limit) {
+        String term = text == null ? "" : text.trim();
+        if (term.isEmpty()) {
+            return list(0, limit);
+        }
+        Condition condition = DSL.falseCondition();
+        Optional<LocalDate> date = SearchDates.parse(term);
+        if (date.isPresent()) {
+            condition = PATIENT.BIRTH_DATE.eq(SqlTime.date(date.get()));
+        } else {
+            String like = escapeLike(term.toLowerCase(java.util.Locale.ROOT)) + "%";
+            String words = "% " + like;
+            condition = DSL.lower(PATIENT.BIRTH_FAMILY_NAME).like(like, '\\')
+                    .or(DSL.lower(PATIENT.USED_FAMILY_NAME).like(like, '\\'))
+                    .or(DSL.lower(PATIENT.BIRTH_GIVEN_NAMES).like(like, '\\'))
+                    .or(DSL.lower(PATIENT.BIRTH_GIVEN_NAMES).like(words, '\\'))
+                    .or(DSL.lower(PATIENT.USED_GIVEN_NAME).like(like, '\\'))
+                    .or(DSL.lower(PATIENT.IPP).like(like, '\\'))
+                    .or(PATIENT.INS_MATRICULE.like(escapeLike(term.replace(" ", "").toUpperCase(java.util.Locale.ROOT)) + "%", '\\'));
+        }
+        return dsl.selectFrom(PATIENT).where(condition).orderBy(displayOrder()).limit(limit).fetch(PatientRepository::toPatient);
+    }
+
+    private static List<org.jooq.SortField<String>> displayOrder() {
+        return List.of(DSL.coalesce(PATIENT.USED_FAMILY_NAME, PATIENT.BIRTH_FAMILY_NAME).asc(), PATIENT.BIRTH_GIVEN_NAMES.asc(), PATIENT.ID.asc());
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    public int count() {
+        return dsl.fetchCount(PATIENT);
+    }
+
+    public void insertIdentityEvent(UUID patientId, IdentityEvent event) {
+        dsl.insertInto(IDENTITY_EVENT)
+                .set(IDENTITY_EVENT.ID, UUID.randomUUID().toString())
+                .set(IDENTITY_EVENT.PATIENT_ID, patientId.toString())
+                .set(IDENTITY_EVENT.AT, SqlTime.instant(event.at()))
+                .set(IDENTITY_EVENT.ACTOR, event.actor())
+                .set(IDENTITY_EVENT.FROM_STATUS, event.from() == null ? null : event.from().name())
+                .set(IDENTITY_EVENT.TO_STATUS, event.to().name())
+                .set(IDENTITY_EVENT.REASON, event.reason())
+                .execute();
+    }
+
+    public List<IdentityEvent> identityEvents(UUID patientId) {
+        return dsl.selectFrom(IDENTITY_EVENT).where(IDENTITY_EVENT.PATIENT_ID.eq(patientId.toString()))
+                .orderBy(IDENTITY_EVENT.AT, DSL.field("rowid"))
+                .fetch(r -> new IdentityEvent(SqlTime.instant(r.getAt()), r.getActor(),
+                        r.getFromStatus() == null ? null : IdentityStatus.valueOf(r.getFromStatus()),
+                        IdentityStatus.valueOf(r.getToStatus()), r.getReason()));
+    }
+
+    public void insertDuplicate(UUID patientId, DuplicateFlag flag, Instant at) {
+        dsl.insertInto(PATIENT_DUPLICATE)
+                .set(PATIENT_DUPLICATE.PATIENT_ID, patientId.toString())
+                .set(PATIENT_DUPLICATE.OTHER_PATIENT_ID, flag.otherPatientId().toString())
+                .set(PATIENT_DUPLICATE.REASON, flag.reason().name())
+                .set(PATIENT_DUPLICATE.FLAGGED_AT, SqlTime.instant(at))
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    public List<DuplicateFlag> duplicatesOf(UUID patientId) {
+        String id = patientId.toString();
+        return dsl.select(PATIENT_DUPLICATE.PATIENT_ID, PATIENT_DUPLICATE.OTHER_PATIENT_ID, PATIENT_DUPLICATE.REASON)
+                .from(PATIENT_DUPLICATE)
+                .where(PATIENT_DUPLICATE.PATIENT_ID.eq(id).or(PATIENT_DUPLICATE.OTHER_PATIENT_ID.eq(id)))
+                .fetch(r -> new DuplicateFlag(UUID.fromString(id.equals(r.value1()) ? r.value2() : r.value1()),
+                        DuplicateReason.valueOf(r.value3())));
+    }
+}

@@ -1,0 +1,12 @@
+package fr.relais.core.session;
+
+/** Who acts, and from which workstation: what the audit trail and every status change record. */
+public record Actor(String userId, String displayName, String workstation) {
+    public Actor {
+        if (userId == null || userId.isBlank()) {
+            throw new IllegalArgumentException("An actor needs a user id");
+        }
+        workstation = workstation == null || workstation.isBlank() ? "unknown" : workstation;
+        displayName = displayName == null || displayName.isBlank() ? userId : displayName;
+    }
+}

@@ -1,0 +1,189 @@
+package fr.relais.core.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.ThreadLocalTransactionProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The local pathway store: one SQLite file in WAL mode with foreign keys on, migrated by Flyway on open.
+ *
+ * <p>Transactions are thread-bound ({@link ThreadLocalTransactionProvider}): repositories keep the one
+ * {@link DSLContext} and join whatever transaction their caller opened with {@link #inTransaction}. Write
+ * transactions start with BEGIN IMMEDIATE so two writers never deadlock on a lock upgrade.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final DateTimeFormatter BACKUP_STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final Path file;
+    private final HikariDataSource dataSource;
+    private final DSLContext dsl;
+
+    private Database(Path file, HikariDataSource dataSource) {
+        this.file = file;
+        this.dataSource = dataSource;
+        this.dsl = DSL.using(new DefaultConfiguration()
+                .set(SQLDialect.SQLITE)
+                .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource))));
+    }
+
+    /**
+     * Opens (creating if needed) the store at {@code file}. A store written by a newer Relais is refused; an older
+     * one is first copied beside itself, then migrated.
+     */
+    public static Database open(Path file, Clock clock) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the folder of " + absolute, e);
+        }
+        HikariDataSource pool = pool(absolute);
+        try {
+            migrate(absolute, pool, clock);
+            Database database = new Database(absolute, pool);
+            database.initialiseMeta();
+            return database;
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource pool(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // FULL: a committed write survives a power cut too, not only a crash; nurses' entries are worth an fsync.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(15_000);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        sqlite.setUrl("jdbc:sqlite:" + file);
+
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(sqlite);
+        hikari.setPoolName("relais-store");
+        hikari.setMaximumPoolSize(4);
+        hikari.setMinimumIdle(1);
+        hikari.setAutoCommit(true);
+        return new HikariDataSource(hikari);
+    }
+
+    private static void migrate(Path file, DataSource dataSource, Clock clock) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .cleanDisabled(true)
+                .load();
+        MigrationInfoService info = flyway.info();
+        Optional<MigrationInfo> future = Arrays.stream(info.applied())
+                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+                .reduce((first, second) -> second);
+        if (future.isPresent()) {
+            MigrationInfo[] known = info.all();
+            String knownVersion = Arrays.stream(known).filter(m -> m.getState() != MigrationState.FUTURE_SUCCESS
+                            && m.getState() != MigrationState.FUTURE_FAILED && m.getVersion() != null)
+                    .reduce((a, b) -> b).map(m -> m.getVersion().getVersion()).orElse("?");
+            throw new StoreTooNewException(file, future.get().getVersion().getVersion(), knownVersion);
+        }
+        MigrationInfo current = info.current();
+        if (current != null && info.pending().length > 0) {
+            backupBeforeMigration(file, dataSource, current.getVersion().getVersion(), clock);
+        }
+        var result = flyway.migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.info("Store migrated to schema version {} ({} migrations)", result.targetSchemaVersion, result.migrationsExecuted);
+        }
+    }
+
+    /** A consistent copy taken with VACUUM INTO, so a failed or regretted migration can be undone by hand. */
+    private static void backupBeforeMigration(Path file, DataSource dataSource, String version, Clock clock) {
+        Path backup = file.resolveSibling(file.getFileName() + ".v" + version + "-" + BACKUP_STAMP.format(clock.instant()) + ".bak");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM INTO '" + backup.toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot back up " + file + " before migrating it; nothing was changed", e);
+        }
+        LOG.info("Backed up the store before migration to {}", backup);
+    }
+
+    private void initialiseMeta() {
+        inTransaction(() -> {
+            StoreMeta meta = new StoreMeta(dsl);
+            if (meta.get(StoreMeta.STORE_ID).isEmpty()) {
+                meta.put(StoreMeta.STORE_ID, UUID.randomUUID().toString());
+            }
+            if (meta.get(StoreMeta.KIND).isEmpty()) {
+                meta.setKind(StoreKind.PRODUCTION);
+            }
+            return null;
+        });
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public StoreMeta meta() {
+        return new StoreMeta(dsl);
+    }
+
+    /** Runs {@code work} in one transaction: all of it commits, or none of it does. Nested calls join it. */
+    public <T> T inTransaction(Supplier<T> work) {
+        return dsl.transactionResult(work::get);
+    }
+
+    public void inTransaction(Runnable work) {
+        dsl.transaction(work::run);
+    }
+
+    /** A consistent copy of the live store, taken while it stays in use. */
+    public void copyTo(Path target) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot copy the store to " + target, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,43 @@
+package fr.relais.core;
+
+import fr.relais.core.audit.AuditLog;
+import fr.relais.core.careteam.CareTeamRepository;
+import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.identity.PatientRepository;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.session.Actor;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.store.Database;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/** The core services over a real SQLite file, with a fixed clock, as the composition root would wire them. */
+public final class TestServices implements AutoCloseable {
+    public static final Instant NOW = Instant.parse("2026-11-24T08:30:00Z");
+
+    public final Clock clock;
+    public final Database database;
+    public final UserSession session = new UserSession(new Actor("idec1", "IDEC Test", "poste-test"));
+    public final AuditLog audit;
+    public final PatientService patients;
+    public final CareTeamService careTeam;
+
+    public TestServices(Path file) {
+        this(file, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    public TestServices(Path file, Clock clock) {
+        this.clock = clock;
+        this.database = Database.open(file, clock);
+        this.audit = new AuditLog(database.dsl(), clock, session);
+        this.patients = new PatientService(database, new PatientRepository(database.dsl()), audit, session, clock);
+        this.careTeam = new CareTeamService(database, new CareTeamRepository(database.dsl()), patients, audit, clock);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

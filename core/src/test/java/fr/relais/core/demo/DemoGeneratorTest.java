@@ -1,0 +1,83 @@
+package fr.relais.core.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.relais.core.TestServices;
+import fr.relais.core.careteam.CareRole;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.identity.IdentityStatus;
+import fr.relais.core.identity.InsOid;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.store.StoreKind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoGeneratorTest {
+    @TempDir
+    Path dir;
+
+    private static DemoGenerator generator(TestServices s) {
+        return new DemoGenerator(s.database, s.patients, s.careTeam, s.clock);
+    }
+
+    @Test
+    void aSeedAlwaysGivesTheSamePopulationWithEveryStatusAndACareTeam() {
+        List<StrictTraits> first;
+        List<Integer> progress = new ArrayList<>();
+        try (TestServices s = new TestServices(dir.resolve("a.db"))) {
+            DemoSummary summary = generator(s).generate(300, 7, progress::add);
+            assertThat(summary.patients()).isEqualTo(300);
+            assertThat(summary.alreadyPresent()).isFalse();
+            assertThat(s.database.meta().kind()).isEqualTo(StoreKind.DEMO);
+
+            List<Patient> all = s.patients.list(0, 1000);
+            assertThat(all).hasSize(300);
+            Set<IdentityStatus> statuses = EnumSet.noneOf(IdentityStatus.class);
+            all.forEach(p -> statuses.add(p.status()));
+            assertThat(statuses).containsExactlyInAnyOrder(IdentityStatus.values());
+            assertThat(all).filteredOn(p -> p.ins() != null).allSatisfy(p -> {
+                assertThat(p.ins().oid()).isEqualTo(InsOid.NIR_TEST);
+                assertThat(p.ins().matricule().inconsistenciesWith(p.traits())).isEmpty();
+            });
+            assertThat(all).anySatisfy(p -> assertThat(p.traits().birthplaceCode()).startsWith("2A"));
+            assertThat(all).allSatisfy(p -> assertThat(s.careTeam.teamOf(p.id()))
+                    .anySatisfy(m -> assertThat(m.role()).isEqualTo(CareRole.IDEC)));
+            assertThat(all).anySatisfy(p -> assertThat(s.patients.duplicatesOf(p.id())).isNotEmpty());
+            assertThat(progress).containsExactly(250, 300);
+            first = all.stream().map(Patient::traits).toList();
+        }
+        try (TestServices s = new TestServices(dir.resolve("b.db"))) {
+            generator(s).generate(300, 7, n -> { });
+            assertThat(s.patients.list(0, 1000)).extracting(Patient::traits).containsExactlyInAnyOrderElementsOf(first);
+        }
+    }
+
+    @Test
+    void runningItAgainLeavesTheStoreAsItIs() {
+        try (TestServices s = new TestServices(dir.resolve("a.db"))) {
+            generator(s).generate(20, 1, n -> { });
+            DemoSummary again = generator(s).generate(20, 1, n -> { });
+            assertThat(again.alreadyPresent()).isTrue();
+            assertThat(s.patients.count()).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void refusesAStoreWithRealPatients() {
+        try (TestServices s = new TestServices(dir.resolve("a.db"))) {
+            s.patients.register(new fr.relais.core.identity.NewPatient(new StrictTraits("DURAND", List.of("Marie"),
+                    fr.relais.core.identity.Sex.F, java.time.LocalDate.of(1950, 1, 1), null), null, null, null, null, null, null));
+            assertThatThrownBy(() -> generator(s).generate(5, 1, n -> { }))
+                    .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("demo.realStore"));
+            assertThat(s.patients.count()).isEqualTo(1);
+            assertThat(s.database.meta().kind()).isEqualTo(StoreKind.PRODUCTION);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package fr.relais.core.store;
+
+import static fr.relais.core.store.schema.Tables.PATIENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.relais.core.TestServices;
+import fr.relais.core.error.BadInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T08:30:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void createsTheFileInWalModeWithForeignKeysOn() {
+        Path file = dir.resolve("sub/folder/relais.db");
+        try (Database db = Database.open(file, CLOCK)) {
+            assertThat(file).exists();
+            assertThat(db.dsl().fetchValue("PRAGMA journal_mode")).isEqualTo("wal");
+            assertThat(db.dsl().fetchValue("PRAGMA foreign_keys")).hasToString("1");
+            assertThat(db.meta().kind()).isEqualTo(StoreKind.PRODUCTION);
+            assertThat(db.meta().storeId()).hasSize(36);
+        }
+    }
+
+    @Test
+    void aFailedTransactionLeavesNothingBehind() {
+        try (TestServices services = new TestServices(dir.resolve("relais.db"))) {
+            Database db = services.database;
+            assertThatThrownBy(() -> db.inTransaction(() -> {
+                db.meta().put("k", "v");
+                throw new IllegalStateException("boom");
+            })).hasMessage("boom");
+            assertThat(db.meta().get("k")).isEmpty();
+        }
+    }
+
+    @Test
+    void foreignKeysAreEnforced() {
+        try (Database db = Database.open(dir.resolve("relais.db"), CLOCK)) {
+            assertThatThrownBy(() -> db.dsl().execute(
+                    "INSERT INTO identity_event (id, patient_id, at, actor, to_status, reason) VALUES ('e', 'nobody', 'x', 'a', 'PROV', 'r')"))
+                    .hasMessageContaining("FOREIGN KEY");
+        }
+    }
+
+    @Test
+    void aStoreFromANewerRelaisIsRefusedUntouched() throws Exception {
+        Path file = dir.resolve("relais.db");
+        Database.open(file, CLOCK).close();
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file); var statement = connection.createStatement()) {
+            statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
+                    + "installed_by, installed_on, execution_time, success) VALUES (999, '999', 'future', 'SQL', 'V999__future.sql', 0, 'x', '2030-01-01 00:00:00.000', 1, 1)");
+        }
+        long sizeBefore = Files.size(file);
+        assertThatThrownBy(() -> Database.open(file, CLOCK))
+                .isInstanceOfSatisfying(StoreTooNewException.class, e -> {
+                    assertThat(e.reasonKey()).isEqualTo("store.tooNew");
+                    assertThat(e.args().get(0)).isEqualTo("999");
+                })
+                .isInstanceOf(BadInputException.class);
+        assertThat(Files.size(file)).isEqualTo(sizeBefore);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.filter(p -> p.toString().endsWith(".bak"))).isEmpty();
+        }
+    }
+
+    @Test
+    void aStoreOfTheFirstSchemaVersionIsBackedUpThenMigratedWithItsData() throws Exception {
+        Path file = dir.resolve("old.db");
+        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration").target("1").load().migrate();
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file); var statement = connection.createStatement()) {
+            statement.execute("INSERT INTO patient (id, birth_family_name, birth_given_names, sex, birth_date, identity_status, "
+                    + "status_changed_at, created_at, updated_at) VALUES ('p1', 'DURAND', 'Marie', 'F', '1950-01-01', 'PROV', "
+                    + "'2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z')");
+        }
+        boolean laterVersionsExist = Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null)
+                .locations("classpath:db/migration").load().info().pending().length > 0;
+
+        try (Database db = Database.open(file, CLOCK)) {
+            assertThat(db.dsl().fetchValue(PATIENT.BIRTH_FAMILY_NAME, PATIENT.ID.eq("p1"))).isEqualTo("DURAND");
+            String latest = Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null)
+                    .locations("classpath:db/migration").load().info().current().getVersion().getVersion();
+            assertThat(db.dsl().fetchValue("SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history")).hasToString(latest);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            var backups = files.filter(p -> p.getFileName().toString().startsWith("old.db.v1-")).toList();
+            assertThat(backups).hasSize(laterVersionsExist ? 1 : 0);
+            for (Path backup : backups) {
+                try (var c = DriverManager.getConnection("jdbc:sqlite:" + backup); var s = c.createStatement();
+                     var rs = s.executeQuery("SELECT count(*) FROM patient")) {
+                    assertThat(rs.getInt(1)).isEqualTo(1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theDataFolderFollowsEachOperatingSystem() {
+        assertThat(DataFolder.defaultFolder(Map.of(), "Linux", "/home/ide")).isEqualTo(Path.of("/home/ide/.local/share/relais"));
+        assertThat(DataFolder.defaultFolder(Map.of("XDG_DATA_HOME", "/data"), "Linux", "/home/ide")).isEqualTo(Path.of("/data/relais"));
+        assertThat(DataFolder.defaultFolder(Map.of("LOCALAPPDATA", "C:\\Users\\ide\\AppData\\Local"), "Windows 11", "C:\\Users\\ide"))
+                .isEqualTo(Path.of("C:\\Users\\ide\\AppData\\Local", "Relais"));
+        assertThat(DataFolder.defaultFolder(Map.of(), "Mac OS X", "/Users/ide")).isEqualTo(Path.of("/Users/ide/Library/Application Support/Relais"));
+
+        Path folder = Path.of("/home/ide/.local/share/relais");
+        assertThat(DataFolder.databaseFile(null, Map.of(), folder)).isEqualTo(folder.resolve("relais.db"));
+        assertThat(DataFolder.databaseFile(null, Map.of("RELAIS_DB", "/tmp/x.db"), folder)).isEqualTo(Path.of("/tmp/x.db"));
+        assertThat(DataFolder.databaseFile(Path.of("/tmp/y.db"), Map.of("RELAIS_DB", "/tmp/x.db"), folder)).isEqualTo(Path.of("/tmp/y.db"));
+    }
+}
