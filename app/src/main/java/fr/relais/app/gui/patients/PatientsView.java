@@ -54,7 +54,7 @@ public final class PatientsView extends SplitPane {
         left.setPadding(new Insets(12));
 
         getItems().addAll(left, filepane(file, texts));
-        setDividerPositions(0.55);
+        setDividerPositions(0.6);
         list.refresh();
     }
 

@@ -1,0 +1,54 @@
+package fr.relais.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module layering: core <- sync <- app, JavaFX only in app, FHIR only in sync. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("fr.relais");
+    }
+
+    @Test
+    void coreDependsOnNeitherSyncNorApp() {
+        noClasses().that().resideInAPackage("fr.relais.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("fr.relais.sync..", "fr.relais.app..")
+                .check(classes);
+    }
+
+    @Test
+    void syncDoesNotDependOnApp() {
+        noClasses().that().resideInAPackage("fr.relais.sync..")
+                .should().dependOnClassesThat().resideInAPackage("fr.relais.app..")
+                .check(classes);
+    }
+
+    @Test
+    void javaFxAppearsOnlyInApp() {
+        noClasses().that().resideInAnyPackage("fr.relais.core..", "fr.relais.sync..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+                .check(classes);
+    }
+
+    @Test
+    void fhirAndNetworkClientsStayOutOfCore() {
+        noClasses().that().resideInAPackage("fr.relais.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("ca.uhn..", "org.hl7..", "java.net.http..")
+                .check(classes);
+    }
+
+    @Test
+    void theCommandLineDoesNotReachIntoTheGui() {
+        noClasses().that().resideInAPackage("fr.relais.app.cli..")
+                .should().dependOnClassesThat().resideInAPackage("fr.relais.app.gui..")
+                .check(classes);
+    }
+}

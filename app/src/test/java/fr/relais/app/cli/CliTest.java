@@ -1,0 +1,204 @@
+package fr.relais.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end: real SQLite file, real services, output and exit codes checked. */
+class CliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    Path db;
+    final List<String> guiOpened = new ArrayList<>();
+    final GuiLauncher fakeGui = (services, language) -> guiOpened.add(services.database().file() + " " + language);
+
+    @BeforeEach
+    void setUp() {
+        db = dir.resolve("relais.db");
+    }
+
+    private CliRun run(String... args) {
+        return CliRun.of(fakeGui, Map.of("RELAIS_DB", db.toString()), args);
+    }
+
+    private String addMarie(String... extra) {
+        List<String> args = new ArrayList<>(List.of("patient", "add", "--family", "DURAND", "--given", "Marie", "--given", "Hélène",
+                "--sex", "F", "--birth-date", "1995-10-03", "--birthplace", "99126", "--ipp", "IPP-1"));
+        args.addAll(List.of(extra));
+        CliRun run = run(args.toArray(String[]::new));
+        assertThat(run.code()).as(run.err()).isZero();
+        return run.out().trim();
+    }
+
+    private int patientCount() throws Exception {
+        return JSON.readTree(run("patient", "list", "--format", "json").out()).size();
+    }
+
+    @Test
+    void versionAndHelp() {
+        CliRun version = run("--version");
+        assertThat(version.code()).isZero();
+        assertThat(version.out()).startsWith("Relais ").doesNotContain("unknown");
+
+        CliRun help = run("--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("patient", "ins", "demo", "--db", "Langue des messages");
+        assertThat(run("--lang", "en", "--help").out()).contains("Message language");
+        assertThat(run("patient", "add", "--help").out()).contains("--birth-date", "Date de naissance");
+    }
+
+    @Test
+    void addsListsAndShowsAPatient() throws Exception {
+        String id = addMarie();
+        assertThat(id).matches("[0-9a-f-]{36}");
+
+        JsonNode list = JSON.readTree(run("patient", "list", "--format", "json").out());
+        assertThat(list.isArray()).isTrue();
+        assertThat(list.get(0).get("id").asText()).isEqualTo(id);
+        assertThat(list.get(0).get("birthGivenNames").toString()).isEqualTo("[\"Marie\",\"Hélène\"]");
+        assertThat(list.get(0).get("identityStatus").asText()).isEqualTo("PROV");
+        assertThat(list.get(0).has("ins")).isTrue();
+
+        CliRun table = run("patient", "list");
+        assertThat(table.out()).contains("DURAND Marie", "1995-10-03", "PROV", "1 ligne(s)");
+        CliRun csv = run("patient", "list", "--format", "csv");
+        assertThat(csv.out().lines().toList()).first().isEqualTo("id,ipp,name,birthDate,sex,identityStatus,ins");
+
+        JsonNode file = JSON.readTree(run("patient", "show", "IPP-1", "--format", "json").out());
+        assertThat(file.get("patient").get("id").asText()).isEqualTo(id);
+        assertThat(file.get("identityHistory").get(0).get("toStatus").asText()).isEqualTo("PROV");
+        assertThat(run("patient", "show", id).out()).contains("DURAND Marie", "Statut d'identité : PROV");
+        assertThat(JSON.readTree(run("patient", "list", "--search", "hél", "--format", "json").out())).hasSize(1);
+    }
+
+    @Test
+    void globalOptionsWorkBeforeOrAfterTheSubcommand() throws Exception {
+        Path other = dir.resolve("other.db");
+        CliRun before = CliRun.of(fakeGui, Map.of(), "--db", other.toString(), "--format", "json", "patient", "list");
+        CliRun after = CliRun.of(fakeGui, Map.of(), "patient", "list", "--db", other.toString(), "--format", "json");
+        assertThat(before.code()).isZero();
+        assertThat(after.code()).isZero();
+        assertThat(JSON.readTree(before.out()).isArray()).isTrue();
+        assertThat(JSON.readTree(after.out()).isArray()).isTrue();
+        assertThat(other).exists();
+        assertThat(db).doesNotExist();
+    }
+
+    @Test
+    void badInputExitsWithTwoNamesTheInputAndLeavesTheDatabaseUnchanged() throws Exception {
+        addMarie();
+        CliRun badKey = run("patient", "add", "--family", "LEROY", "--given", "Anne", "--sex", "F", "--birth-date", "1960-01-01",
+                "--ins", "295109912611199", "--ins-oid", "1.2.250.1.213.1.4.8");
+        assertThat(badKey.code()).isEqualTo(2);
+        assertThat(badKey.err()).contains("--ins", "la clé 99 est fausse, la clé calculée est 93");
+
+        CliRun badDate = run("patient", "add", "--family", "LEROY", "--given", "Anne", "--sex", "F", "--birth-date", "01/01/1960");
+        assertThat(badDate.code()).isEqualTo(2);
+        assertThat(badDate.err()).contains("--birth-date", "01/01/1960");
+
+        CliRun badSex = run("--lang", "en", "patient", "add", "--family", "LEROY", "--given", "Anne", "--sex", "X", "--birth-date", "1960-01-01");
+        assertThat(badSex.code()).isEqualTo(2);
+        assertThat(badSex.err()).contains("Error: --sex: \"X\" is not a known sex");
+
+        CliRun testOidInProduction = run("patient", "add", "--family", "LEROY", "--given", "Anne", "--sex", "F", "--birth-date", "1995-10-03",
+                "--ins", "295109912611193", "--ins-oid", "1.2.250.1.213.1.4.10");
+        assertThat(testOidInProduction.code()).isEqualTo(2);
+        assertThat(testOidInProduction.err()).contains("insOid", "patient fictif");
+
+        CliRun qualWithoutEvidence = run("patient", "add", "--family", "LEROY", "--given", "Anne", "--sex", "F", "--birth-date", "1995-10-03",
+                "--ins", "295109912611193", "--ins-oid", "1.2.250.1.213.1.4.8", "--status", "QUAL");
+        assertThat(qualWithoutEvidence.code()).isEqualTo(2);
+        assertThat(qualWithoutEvidence.err()).contains("status", "INSi");
+
+        CliRun takenIpp = run("patient", "add", "--family", "LEROY", "--given", "Anne", "--sex", "F", "--birth-date", "1960-01-01", "--ipp", "IPP-1");
+        assertThat(takenIpp.code()).isEqualTo(2);
+        assertThat(takenIpp.err()).contains("ipp", "IPP-1");
+
+        assertThat(run("patient", "add", "--family", "LEROY").code()).isEqualTo(2);
+        assertThat(run("patient", "frobnicate").code()).isEqualTo(2);
+        assertThat(run("--lang", "de", "patient", "list").code()).isEqualTo(2);
+        CliRun unknown = run("patient", "show", "00000000-0000-0000-0000-000000000000");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("00000000-0000-0000-0000-000000000000");
+
+        assertThat(patientCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aQualifiedIdentityNeedsItsEvidenceAndWarnsOnInconsistentTraits() throws Exception {
+        CliRun run = run("--format", "json", "patient", "add", "--family", "LEROY", "--given", "Marc", "--sex", "M", "--birth-date", "1994-10-03",
+                "--ins", "295109912611193", "--ins-oid", "1.2.250.1.213.1.4.8", "--ins-source", "INSI", "--id-document", "PA", "--status", "QUAL");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode created = JSON.readTree(run.out());
+        assertThat(created.get("identityStatus").asText()).isEqualTo("QUAL");
+        assertThat(created.get("warnings")).hasSize(2);
+        assertThat(run.err()).contains("Attention (sex)", "Attention (birthDate)");
+    }
+
+    @Test
+    void insCheck() throws Exception {
+        CliRun valid = run("ins", "check", "253072A07300443");
+        assertThat(valid.code()).isZero();
+        assertThat(valid.out().trim()).isEqualTo("valide");
+        assertThat(run("--lang", "en", "ins", "check", "253072B07300470").out().trim()).isEqualTo("valid");
+
+        CliRun invalid = run("ins", "check", "253072A07300470");
+        assertThat(invalid.code()).isEqualTo(2);
+        assertThat(invalid.err()).contains("la clé 70 est fausse, la clé calculée est 43");
+
+        CliRun json = run("--format", "json", "ins", "check", "2530");
+        assertThat(json.code()).isEqualTo(2);
+        JsonNode node = JSON.readTree(json.out());
+        assertThat(node.get("valid").asBoolean()).isFalse();
+        assertThat(node.get("reason").asText()).contains("15");
+        assertThat(db).doesNotExist();
+    }
+
+    @Test
+    void demoFillsTheDatabaseOnceAndCanOpenTheWindow() throws Exception {
+        CliRun demo = run("--format", "json", "demo", "--patients", "40", "--seed", "3", "--open");
+        assertThat(demo.code()).as(demo.err()).isZero();
+        JsonNode summary = JSON.readTree(demo.out());
+        assertThat(summary.get("patients").asInt()).isEqualTo(40);
+        assertThat(summary.get("alreadyPresent").asBoolean()).isFalse();
+        assertThat(guiOpened).containsExactly(db.toAbsolutePath() + " FR");
+        assertThat(patientCount()).isEqualTo(40);
+
+        CliRun again = run("demo", "--patients", "40", "--seed", "3");
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).contains("contient déjà");
+        assertThat(patientCount()).isEqualTo(40);
+        assertThat(run("demo", "--patients", "0").code()).isEqualTo(2);
+    }
+
+    @Test
+    void noSubcommandOpensTheWindowOnTheChosenDatabase() {
+        CliRun run = run("--lang", "en");
+        assertThat(run.code()).isZero();
+        assertThat(guiOpened).containsExactly(db.toAbsolutePath() + " EN");
+    }
+
+    @Test
+    void aStoreFromANewerRelaisIsRefusedWithExitTwo() throws Exception {
+        addMarie();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement()) {
+            s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
+                    + "installed_by, installed_on, execution_time, success) VALUES (999, '999', 'future', 'SQL', 'V999__f.sql', 0, 'x', '2030-01-01 00:00:00.000', 1, 1)");
+        }
+        CliRun run = run("patient", "list");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("version plus récente de Relais");
+        assertThat(Files.exists(db)).isTrue();
+    }
+}
