@@ -4,6 +4,13 @@ import fr.relais.core.audit.AuditLog;
 import fr.relais.core.careteam.CareTeamRepository;
 import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.identity.PatientRepository;
+import fr.relais.core.pathway.EnrollmentRepository;
+import fr.relais.core.pathway.EnrollmentService;
+import fr.relais.core.pathway.PathwayService;
+import fr.relais.core.pathway.TemplateRepository;
+import fr.relais.core.task.TaskRepository;
+import fr.relais.core.task.TaskService;
+import fr.relais.core.task.WorklistService;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
@@ -23,6 +30,10 @@ public final class TestServices implements AutoCloseable {
     public final AuditLog audit;
     public final PatientService patients;
     public final CareTeamService careTeam;
+    public final PathwayService pathways;
+    public final EnrollmentService enrollments;
+    public final TaskService tasks;
+    public final WorklistService worklist;
 
     public TestServices(Path file) {
         this(file, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -33,7 +44,16 @@ public final class TestServices implements AutoCloseable {
         this.database = Database.open(file, clock);
         this.audit = new AuditLog(database.dsl(), clock, session);
         this.patients = new PatientService(database, new PatientRepository(database.dsl()), audit, session, clock);
-        this.careTeam = new CareTeamService(database, new CareTeamRepository(database.dsl()), patients, audit, clock);
+        CareTeamRepository careTeamRepository = new CareTeamRepository(database.dsl());
+        this.careTeam = new CareTeamService(database, careTeamRepository, patients, audit, clock);
+        TemplateRepository templates = new TemplateRepository(database.dsl());
+        TaskRepository taskRepository = new TaskRepository(database.dsl());
+        this.pathways = new PathwayService(database, templates, audit, clock);
+        this.enrollments = new EnrollmentService(database, new EnrollmentRepository(database.dsl()), templates, taskRepository,
+                patients, careTeam, audit, session, clock);
+        this.tasks = new TaskService(database, taskRepository, careTeamRepository, audit, session, clock, enrollments);
+        this.worklist = new WorklistService(database.dsl(), clock);
+        pathways.installBuiltIns();
     }
 
     @Override

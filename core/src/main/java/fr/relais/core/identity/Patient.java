@@ -27,7 +27,11 @@ public record Patient(UUID id, StrictTraits traits, String usedFamilyName, Strin
 
     /** "NOM Prénom", the way French care documents name a patient. */
     public String displayName() {
-        return familyName().toUpperCase(java.util.Locale.FRANCE) + " " + givenName();
+        return displayName(familyName(), givenName());
+    }
+
+    public static String displayName(String familyName, String givenName) {
+        return familyName.toUpperCase(java.util.Locale.FRANCE) + " " + givenName;
     }
 
     public int ageOn(LocalDate day) {

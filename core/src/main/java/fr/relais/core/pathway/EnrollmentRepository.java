@@ -1,0 +1,75 @@
+package fr.relais.core.pathway;
+
+import static fr.relais.core.store.schema.Tables.ENROLLMENT;
+
+import fr.relais.core.store.SqlTime;
+import fr.relais.core.store.schema.tables.records.EnrollmentRecord;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/** Enrollments in the store. */
+public final class EnrollmentRepository {
+    private final DSLContext dsl;
+
+    public EnrollmentRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public void insert(Enrollment e) {
+        EnrollmentRecord r = dsl.newRecord(ENROLLMENT);
+        fill(r, e);
+        r.insert();
+    }
+
+    public void update(Enrollment e) {
+        EnrollmentRecord r = dsl.newRecord(ENROLLMENT);
+        fill(r, e);
+        r.changed(ENROLLMENT.ID, false);
+        dsl.executeUpdate(r, ENROLLMENT.ID.eq(e.id().toString()));
+    }
+
+    private static void fill(EnrollmentRecord r, Enrollment e) {
+        r.setId(e.id().toString());
+        r.setPatientId(e.patientId().toString());
+        r.setTemplateId(e.templateId());
+        r.setTemplateVersion(e.templateVersion());
+        r.setStartDate(SqlTime.date(e.startDate()));
+        r.setEndDate(SqlTime.date(e.endDate()));
+        r.setStatus(e.status().name());
+        r.setStatusReason(e.statusReason());
+        r.setStatusChangedAt(SqlTime.instant(e.statusChangedAt()));
+        r.setPlannedUntil(SqlTime.date(e.plannedUntil()));
+        r.setCreatedAt(SqlTime.instant(e.createdAt()));
+    }
+
+    private static Enrollment toEnrollment(EnrollmentRecord r) {
+        return new Enrollment(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()), r.getTemplateId(),
+                r.getTemplateVersion(), SqlTime.date(r.getStartDate()), SqlTime.date(r.getEndDate()),
+                EnrollmentStatus.valueOf(r.getStatus()), r.getStatusReason(), SqlTime.instant(r.getStatusChangedAt()),
+                SqlTime.date(r.getPlannedUntil()), SqlTime.instant(r.getCreatedAt()));
+    }
+
+    public Optional<Enrollment> find(UUID id) {
+        return dsl.selectFrom(ENROLLMENT).where(ENROLLMENT.ID.eq(id.toString())).fetchOptional(EnrollmentRepository::toEnrollment);
+    }
+
+    public List<Enrollment> ofPatient(UUID patientId) {
+        return dsl.selectFrom(ENROLLMENT).where(ENROLLMENT.PATIENT_ID.eq(patientId.toString()))
+                .orderBy(ENROLLMENT.START_DATE).fetch(EnrollmentRepository::toEnrollment);
+    }
+
+    /** Active enrollments whose tasks are not yet planned up to {@code horizon}. */
+    public List<Enrollment> activePlannedBefore(LocalDate horizon) {
+        return dsl.selectFrom(ENROLLMENT).where(ENROLLMENT.STATUS.eq(EnrollmentStatus.ACTIVE.name())
+                .and(ENROLLMENT.PLANNED_UNTIL.lt(SqlTime.date(horizon)))).fetch(EnrollmentRepository::toEnrollment);
+    }
+
+    /** Active enrollments that ended before {@code day}. */
+    public List<Enrollment> activeEndedBefore(LocalDate day) {
+        return dsl.selectFrom(ENROLLMENT).where(ENROLLMENT.STATUS.eq(EnrollmentStatus.ACTIVE.name())
+                .and(ENROLLMENT.END_DATE.lt(SqlTime.date(day)))).fetch(EnrollmentRepository::toEnrollment);
+    }
+}

@@ -1,0 +1,258 @@
+package fr.relais.core.pathway;
+
+import fr.relais.core.audit.AuditLog;
+import fr.relais.core.careteam.CareRole;
+import fr.relais.core.careteam.CareTeamMember;
+import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.error.NotFoundException;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.store.Database;
+import fr.relais.core.task.Task;
+import fr.relais.core.task.TaskCompletionHook;
+import fr.relais.core.task.TaskEvent;
+import fr.relais.core.task.TaskRepository;
+import fr.relais.core.task.TaskStatus;
+import fr.relais.core.time.CareZone;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The pathway engine: enrolls patients in a template version, turns steps into tasks on a rolling horizon, unlocks
+ * the steps that wait on a completed one, and pauses, resumes, stops or moves enrollments to another version.
+ */
+public final class EnrollmentService implements TaskCompletionHook {
+    /** Recurring tasks are created this many days ahead, not for the whole pathway at once. */
+    public static final int HORIZON_DAYS = 14;
+    public static final String PATHWAY_STOPPED = "PATHWAY_STOPPED";
+    public static final String VERSION_CHANGED = "VERSION_CHANGED";
+
+    private final Database database;
+    private final EnrollmentRepository enrollments;
+    private final TemplateRepository templates;
+    private final TaskRepository tasks;
+    private final PatientService patients;
+    private final CareTeamService careTeam;
+    private final AuditLog audit;
+    private final UserSession session;
+    private final Clock clock;
+
+    public EnrollmentService(Database database, EnrollmentRepository enrollments, TemplateRepository templates,
+                             TaskRepository tasks, PatientService patients, CareTeamService careTeam, AuditLog audit,
+                             UserSession session, Clock clock) {
+        this.database = database;
+        this.enrollments = enrollments;
+        this.templates = templates;
+        this.tasks = tasks;
+        this.patients = patients;
+        this.careTeam = careTeam;
+        this.audit = audit;
+        this.session = session;
+        this.clock = clock;
+    }
+
+    /** Enrolls a patient; {@code version} null means the latest version, {@code start} null means today. */
+    public Enrollment enroll(UUID patientId, String templateId, Integer version, LocalDate start) {
+        return database.inTransaction(() -> {
+            Patient patient = patients.get(patientId);
+            PathwayTemplate template = template(templateId, version);
+            LocalDate startDate = start == null ? today() : start;
+            Instant now = clock.instant();
+            Enrollment enrollment = new Enrollment(UUID.randomUUID(), patientId, template.id(), template.version(),
+                    startDate, startDate.plus(template.duration()), EnrollmentStatus.ACTIVE, null, now,
+                    startDate.minusDays(1), now);
+            enrollments.insert(enrollment);
+            audit.record("enrollment.create", "Enrollment", enrollment.id(), patientId, template.key());
+            return plan(enrollment, template, patient).enrollment();
+        });
+    }
+
+    /**
+     * Moves the rolling horizon: creates the tasks now within {@link #HORIZON_DAYS} for every active enrollment, and
+     * completes enrollments past their end. Safe to run any number of times.
+     */
+    public int planAhead() {
+        return database.inTransaction(() -> {
+            LocalDate today = today();
+            int created = 0;
+            // Plan first, so an enrollment that ended while Relais was closed still gets its last occurrences.
+            for (Enrollment enrollment : enrollments.activePlannedBefore(horizon(today))) {
+                if (enrollment.plannedUntil().isBefore(enrollment.endDate())) {
+                    created += plan(enrollment, template(enrollment.templateId(), enrollment.templateVersion()),
+                            patients.get(enrollment.patientId())).created();
+                }
+            }
+            for (Enrollment ended : enrollments.activeEndedBefore(today)) {
+                enrollments.update(ended.withStatus(EnrollmentStatus.COMPLETED, null, clock.instant()));
+            }
+            return created;
+        });
+    }
+
+    private Planned plan(Enrollment enrollment, PathwayTemplate template, Patient patient) {
+        LocalDate until = horizon(today());
+        if (until.isBefore(enrollment.startDate())) {
+            until = enrollment.startDate();
+        }
+        List<CareTeamMember> team = careTeam.teamOf(patient.id());
+        int created = 0;
+        for (PlannedTask planned : TaskPlanner.startAnchored(template, enrollment.startDate(), enrollment.endDate(),
+                patient, enrollment.plannedUntil(), until)) {
+            created += createTask(enrollment, planned, team) ? 1 : 0;
+        }
+        Enrollment moved = enrollment.plannedTo(until.isAfter(enrollment.endDate()) ? enrollment.endDate() : until);
+        enrollments.update(moved);
+        return new Planned(moved, created);
+    }
+
+    /** An enrollment after a planning pass, and how many tasks the pass created. */
+    private record Planned(Enrollment enrollment, int created) {
+    }
+
+    private boolean createTask(Enrollment enrollment, PlannedTask planned, List<CareTeamMember> team) {
+        Step step = planned.step();
+        LocalDate dueDay = planned.dueAt().atZone(CareZone.PARIS).toLocalDate();
+        UUID assignee = step.role() == CareRole.PATIENT ? null : team.stream()
+                .filter(m -> m.role() == step.role() && m.activeOn(dueDay)).findFirst()
+                .map(m -> m.professional().id()).orElse(null);
+        Instant now = clock.instant();
+        Task task = new Task(UUID.randomUUID(), enrollment.id(), enrollment.patientId(), enrollment.templateId(), step.id(),
+                planned.occurrence(), step.kind().name(), step.title().fr(),
+                step.title().en() == null ? step.title().fr() : step.title().en(), step.role(), assignee, step.priority(),
+                TaskStatus.REQUESTED, null, planned.dueAt(), planned.expiresAt(), null, null, now, now);
+        if (!tasks.insertIfAbsent(task)) {
+            return false;
+        }
+        tasks.insertEvent(task.id(), new TaskEvent(now, session.actor().userId(), null, TaskStatus.REQUESTED, "CREATE", null));
+        return true;
+    }
+
+    /** Checks the outcome against the step, then creates the steps that wait on this one. */
+    @Override
+    public void onCompleted(Task task) {
+        Enrollment enrollment = get(task.enrollmentId());
+        PathwayTemplate template = template(enrollment.templateId(), enrollment.templateVersion());
+        Optional<Step> step = template.step(task.stepId());
+        if (step.isPresent() && !step.get().outcomes().isEmpty()
+                && (task.outcome() == null || !step.get().outcomes().contains(task.outcome()))) {
+            throw new BadInputException("outcome", "task.outcome", String.valueOf(task.outcome()),
+                    String.join(", ", step.get().outcomes()));
+        }
+        if (enrollment.status() != EnrollmentStatus.ACTIVE) {
+            return;
+        }
+        List<CareTeamMember> team = careTeam.teamOf(enrollment.patientId());
+        for (PlannedTask planned : TaskPlanner.afterCompletion(template, task.stepId(), task.occurrence(), task.outcome(),
+                clock.instant(), enrollment.endDate())) {
+            createTask(enrollment, planned, team);
+        }
+    }
+
+    /** Pauses: open tasks go on hold and no new task is created until it resumes. */
+    public Enrollment pause(UUID id, String reason) {
+        return changeStatus(id, EnrollmentStatus.PAUSED, reason, TaskStatus.ON_HOLD, null);
+    }
+
+    /** Resumes: held tasks are requested again and planning catches up. */
+    public Enrollment resume(UUID id, String reason) {
+        return database.inTransaction(() -> {
+            Enrollment resumed = changeStatus(id, EnrollmentStatus.ACTIVE, reason, TaskStatus.REQUESTED, null);
+            return plan(resumed, template(resumed.templateId(), resumed.templateVersion()), patients.get(resumed.patientId())).enrollment();
+        });
+    }
+
+    /** Stops for good, with a reason: open tasks are cancelled (marked PATHWAY_STOPPED). */
+    public Enrollment stop(UUID id, String reason) {
+        return changeStatus(id, EnrollmentStatus.STOPPED, reason, TaskStatus.CANCELLED, PATHWAY_STOPPED);
+    }
+
+    private Enrollment changeStatus(UUID id, EnrollmentStatus next, String reason, TaskStatus openTasksTo, String businessStatus) {
+        if (reason == null || reason.isBlank()) {
+            throw new BadInputException("reason", "reason.missing");
+        }
+        return database.inTransaction(() -> {
+            Enrollment current = get(id);
+            boolean allowed = switch (next) {
+                case PAUSED -> current.status() == EnrollmentStatus.ACTIVE;
+                case ACTIVE -> current.status() == EnrollmentStatus.PAUSED;
+                case STOPPED -> current.status() == EnrollmentStatus.ACTIVE || current.status() == EnrollmentStatus.PAUSED;
+                case COMPLETED -> false;
+            };
+            if (!allowed) {
+                throw new BadInputException("enrollment " + id, "enrollment.transition", current.status().name(), next.name());
+            }
+            Instant now = clock.instant();
+            for (Task task : tasks.openOfEnrollment(id)) {
+                if (task.status().next().contains(openTasksTo) && task.status() != openTasksTo) {
+                    tasks.update(task.withStatus(openTasksTo, businessStatus, null, reason, now));
+                    tasks.insertEvent(task.id(), new TaskEvent(now, session.actor().userId(), task.status(), openTasksTo, "STATUS", reason));
+                }
+            }
+            Enrollment changed = current.withStatus(next, reason, now);
+            enrollments.update(changed);
+            audit.record("enrollment.status", "Enrollment", id, current.patientId(), current.status() + "->" + next);
+            return changed;
+        });
+    }
+
+    /**
+     * Moves an enrollment to another version of its template (an explicit decision: nobody moves silently). Open
+     * tasks of the old version are cancelled (VERSION_CHANGED) and the new version plans from today.
+     */
+    public Enrollment moveToVersion(UUID id, int version, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new BadInputException("reason", "reason.missing");
+        }
+        return database.inTransaction(() -> {
+            Enrollment current = get(id);
+            if (current.templateVersion() == version) {
+                throw new BadInputException("version", "enrollment.sameVersion", version);
+            }
+            PathwayTemplate target = template(current.templateId(), version);
+            Instant now = clock.instant();
+            for (Task task : tasks.openOfEnrollment(id)) {
+                tasks.update(task.withStatus(TaskStatus.CANCELLED, VERSION_CHANGED, null, reason, now));
+                tasks.insertEvent(task.id(), new TaskEvent(now, session.actor().userId(), task.status(), TaskStatus.CANCELLED, "STATUS", reason));
+            }
+            // The new version's occurrences are numbered on their own steps; planning restarts from today so no past
+            // occurrence of the new version appears retroactively.
+            Enrollment moved = new Enrollment(id, current.patientId(), current.templateId(), version, current.startDate(),
+                    current.startDate().plus(target.duration()), current.status(), reason, now, today().minusDays(1), current.createdAt());
+            enrollments.update(moved);
+            audit.record("enrollment.version", "Enrollment", id, current.patientId(), current.templateVersion() + "->" + version);
+            return current.status() == EnrollmentStatus.ACTIVE ? plan(moved, target, patients.get(current.patientId())).enrollment() : moved;
+        });
+    }
+
+    public Enrollment get(UUID id) {
+        return enrollments.find(id).orElseThrow(() -> new NotFoundException("enrollment", "enrollment", id));
+    }
+
+    public List<Enrollment> ofPatient(UUID patientId) {
+        return enrollments.ofPatient(patientId);
+    }
+
+    public List<Task> tasksOf(UUID enrollmentId) {
+        return tasks.ofEnrollment(enrollmentId);
+    }
+
+    private PathwayTemplate template(String id, Integer version) {
+        Optional<StoredTemplate> stored = version == null ? templates.latest(id) : templates.find(id, version);
+        return stored.orElseThrow(() -> new NotFoundException("pathway", "pathway", version == null ? id : id + " v" + version))
+                .template();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(CareZone.PARIS));
+    }
+
+    private static LocalDate horizon(LocalDate today) {
+        return today.plusDays(HORIZON_DAYS);
+    }
+}

@@ -1,0 +1,492 @@
+package fr.relais.core.pathway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.relais.core.careteam.CareRole;
+import fr.relais.core.task.TaskPriority;
+import java.time.LocalTime;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a pathway template from its JSON authoring format and checks it completely: every problem is reported with
+ * its JSON path, and nothing is returned unless the whole template is valid. The format is documented in
+ * docs/pathway-templates.md.
+ */
+public final class TemplateParser {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern LOINC = Pattern.compile("[0-9]{1,7}-[0-9]");
+    private static final Set<String> TOP_LEVEL = Set.of("id", "version", "title", "description", "population", "source",
+            "duration", "ppcs", "steps", "measurementPlan", "alertRules");
+    private static final Set<String> STEP_FIELDS = Set.of("id", "kind", "role", "title", "after", "offset", "timeOfDay",
+            "recurrence", "window", "condition", "outcomes", "priority", "measure", "questionnaire");
+
+    private final List<TemplateError> errors = new ArrayList<>();
+
+    private TemplateParser() {
+    }
+
+    /** Parses {@code json} read from {@code source} (a file name, for messages). */
+    public static ParsedTemplate parse(String source, String json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidTemplateException(source, List.of(new TemplateError("$", "template.json",
+                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage())));
+        }
+        TemplateParser parser = new TemplateParser();
+        PathwayTemplate template = parser.template(root);
+        if (!parser.errors.isEmpty() || template == null) {
+            throw new InvalidTemplateException(source, parser.errors);
+        }
+        return new ParsedTemplate(template, canonical(root));
+    }
+
+    /** The stored form: the author's JSON, compact. */
+    private static String canonical(JsonNode root) {
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private PathwayTemplate template(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            error("$", "template.type", "object");
+            return null;
+        }
+        unknownFields("", root, TOP_LEVEL);
+        String id = requiredText(root, "", "id");
+        if (id != null && !ID.matcher(id).matches()) {
+            error("id", "template.id", id);
+        }
+        Integer version = null;
+        JsonNode versionNode = root.get("version");
+        if (versionNode == null) {
+            error("version", "template.required");
+        } else if (!versionNode.canConvertToInt() || !versionNode.isIntegralNumber() || versionNode.intValue() < 1) {
+            error("version", "template.version", versionNode.toString());
+        } else {
+            version = versionNode.intValue();
+        }
+        LocalizedText title = localized(root, "", "title", true);
+        LocalizedText description = localized(root, "", "description", true);
+        LocalizedText population = localized(root, "", "population", false);
+        String source = requiredText(root, "", "source");
+        Period duration = period(root, "", "duration", true);
+
+        List<Step> steps = new ArrayList<>();
+        JsonNode stepsNode = root.get("steps");
+        if (stepsNode == null || !stepsNode.isArray() || stepsNode.isEmpty()) {
+            error("steps", "template.steps");
+        } else {
+            for (int i = 0; i < stepsNode.size(); i++) {
+                Step step = step(stepsNode.get(i), "steps[" + i + "]");
+                if (step != null) {
+                    steps.add(step);
+                }
+            }
+        }
+        checkStepReferences(stepsNode, steps);
+        List<PpcsNeed> ppcs = ppcs(root.get("ppcs"), steps);
+        List<MeasurePlanItem> plan = measurementPlan(root.get("measurementPlan"));
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        return new PathwayTemplate(id, version, title, description, population, source, duration, ppcs, steps, plan);
+    }
+
+    private Step step(JsonNode node, String path) {
+        if (node == null || !node.isObject()) {
+            error(path, "template.type", "object");
+            return null;
+        }
+        int before = errors.size();
+        unknownFields(path + ".", node, STEP_FIELDS);
+        String id = requiredText(node, path + ".", "id");
+        if (id != null && !ID.matcher(id).matches()) {
+            error(path + ".id", "template.id", id);
+        }
+        StepKind kind = enumValue(node, path + ".", "kind", StepKind.class, true);
+        CareRole role = enumValue(node, path + ".", "role", CareRole.class, true);
+        LocalizedText title = localized(node, path + ".", "title", true);
+        String after = optionalText(node, path + ".", "after");
+        TimeOffset offset = offset(node, path + ".", "offset").orElse(TimeOffset.ZERO);
+        if (offset.isNegative()) {
+            error(path + ".offset", "template.negative", offset.iso());
+        }
+        LocalTime timeOfDay = null;
+        String time = optionalText(node, path + ".", "timeOfDay");
+        if (time != null) {
+            try {
+                timeOfDay = LocalTime.parse(time);
+            } catch (DateTimeParseException e) {
+                error(path + ".timeOfDay", "template.time", time);
+            }
+        }
+        Recurrence recurrence = recurrence(node.get("recurrence"), path + ".recurrence");
+        TimeOffset window = offset(node, path + ".", "window").orElse(null);
+        Condition condition = condition(node.get("condition"), path + ".condition");
+        List<String> outcomes = new ArrayList<>();
+        JsonNode outcomesNode = node.get("outcomes");
+        if (outcomesNode != null) {
+            if (!outcomesNode.isArray()) {
+                error(path + ".outcomes", "template.type", "array");
+            } else {
+                for (int i = 0; i < outcomesNode.size(); i++) {
+                    JsonNode outcome = outcomesNode.get(i);
+                    if (!outcome.isTextual() || !ID.matcher(outcome.asText()).matches()) {
+                        error(path + ".outcomes[" + i + "]", "template.id", outcome.toString());
+                    } else {
+                        outcomes.add(outcome.asText());
+                    }
+                }
+            }
+        }
+        TaskPriority priority = enumValue(node, path + ".", "priority", TaskPriority.class, false);
+        String measure = optionalText(node, path + ".", "measure");
+        if (measure != null && !LOINC.matcher(measure).matches()) {
+            error(path + ".measure", "template.loinc", measure);
+        }
+        if (kind == StepKind.MEASURE && measure == null) {
+            error(path + ".measure", "template.measureRequired");
+        }
+        String questionnaire = optionalText(node, path + ".", "questionnaire");
+        if (kind == StepKind.QUESTIONNAIRE && questionnaire == null) {
+            error(path + ".questionnaire", "template.questionnaireRequired");
+        }
+        if (recurrence != null && (after != null || condition instanceof Condition.StepOutcome)) {
+            error(path + ".recurrence", "template.recurringAfter");
+        }
+        if (after != null && condition instanceof Condition.StepOutcome o && !o.step().equals(after)) {
+            error(path + ".after", "template.afterMismatch", after, o.step());
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        return new Step(id, kind, role, title, new Timing(after, offset, timeOfDay, recurrence, window), condition,
+                outcomes, priority == null ? TaskPriority.ROUTINE : priority, measure, questionnaire);
+    }
+
+    private Recurrence recurrence(JsonNode node, String path) {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isObject()) {
+            error(path, "template.type", "object");
+            return null;
+        }
+        unknownFields(path + ".", node, Set.of("every", "count", "until"));
+        Period every = period(node, path + ".", "every", true);
+        if (every != null && (every.isZero() || every.isNegative())) {
+            error(path + ".every", "template.positive", every.toString());
+        }
+        JsonNode count = node.get("count");
+        JsonNode until = node.get("until");
+        if ((count == null) == (until == null)) {
+            error(path, "template.countOrUntil");
+            return null;
+        }
+        if (count != null && (!count.isIntegralNumber() || count.intValue() < 1 || count.intValue() > 1000)) {
+            error(path + ".count", "template.count", count.toString());
+            return null;
+        }
+        if (until != null && !"end".equals(until.asText())) {
+            error(path + ".until", "template.until", until.toString());
+            return null;
+        }
+        return every == null ? null : new Recurrence(every, count == null ? null : count.intValue());
+    }
+
+    private Condition condition(JsonNode node, String path) {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isObject() || node.size() != 1) {
+            error(path, "template.condition");
+            return null;
+        }
+        Map.Entry<String, JsonNode> entry = node.fields().next();
+        JsonNode body = entry.getValue();
+        String inner = path + "." + entry.getKey() + ".";
+        switch (entry.getKey()) {
+            case "stepOutcome" -> {
+                unknownFields(inner, body, Set.of("step", "outcome"));
+                String step = requiredText(body, inner, "step");
+                String outcome = requiredText(body, inner, "outcome");
+                return step == null || outcome == null ? null : new Condition.StepOutcome(step, outcome);
+            }
+            case "patient" -> {
+                unknownFields(inner, body, Set.of("attribute", "op", "value"));
+                String attribute = requiredText(body, inner, "attribute");
+                String op = requiredText(body, inner, "op");
+                JsonNode value = body.get("value");
+                if (value == null) {
+                    error(inner + "value", "template.required");
+                    return null;
+                }
+                if (attribute != null && !Set.of("age", "sex").contains(attribute)) {
+                    error(inner + "attribute", "template.attribute", attribute);
+                }
+                if (op != null && !Set.of("=", "!=", "<", "<=", ">", ">=").contains(op)) {
+                    error(inner + "op", "template.op", op);
+                }
+                if ("age".equals(attribute) && !value.isIntegralNumber()) {
+                    error(inner + "value", "template.type", "integer");
+                }
+                return attribute == null || op == null ? null : new Condition.PatientAttribute(attribute, op, value.asText());
+            }
+            case "measure", "score" -> {
+                error(path + "." + entry.getKey(), "template.conditionNotYet", entry.getKey());
+                return null;
+            }
+            default -> {
+                error(path + "." + entry.getKey(), "template.conditionKind", entry.getKey());
+                return null;
+            }
+        }
+    }
+
+    private void checkStepReferences(JsonNode stepsNode, List<Step> steps) {
+        if (stepsNode == null || !stepsNode.isArray()) {
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < stepsNode.size(); i++) {
+            JsonNode id = stepsNode.get(i).get("id");
+            if (id != null && id.isTextual() && !ids.add(id.asText())) {
+                error("steps[" + i + "].id", "template.duplicateId", id.asText());
+            }
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            String anchor = step.anchorStep();
+            if (anchor != null) {
+                Optional<Step> target = steps.stream().filter(s -> s.id().equals(anchor)).findFirst();
+                if (target.isEmpty()) {
+                    error(pathOf(stepsNode, step.id()) + ".after", "template.unknownStep", anchor);
+                } else if (step.condition() instanceof Condition.StepOutcome o && !target.get().outcomes().contains(o.outcome())) {
+                    error(pathOf(stepsNode, step.id()) + ".condition.stepOutcome.outcome", "template.unknownOutcome", o.outcome(), anchor);
+                }
+            }
+        }
+        // A step anchored on itself, directly or through others, would never become due.
+        for (Step step : steps) {
+            Set<String> seen = new HashSet<>();
+            String current = step.id();
+            while (current != null && seen.add(current)) {
+                String next = current;
+                current = steps.stream().filter(s -> s.id().equals(next)).findFirst().map(Step::anchorStep).orElse(null);
+            }
+            if (current != null) {
+                error(pathOf(stepsNode, step.id()) + ".after", "template.cycle", step.id());
+                return;
+            }
+        }
+    }
+
+    private static String pathOf(JsonNode stepsNode, String stepId) {
+        for (int i = 0; i < stepsNode.size(); i++) {
+            JsonNode id = stepsNode.get(i).get("id");
+            if (id != null && stepId.equals(id.asText())) {
+                return "steps[" + i + "]";
+            }
+        }
+        return "steps";
+    }
+
+    private List<PpcsNeed> ppcs(JsonNode node, List<Step> steps) {
+        List<PpcsNeed> needs = new ArrayList<>();
+        if (node == null) {
+            return needs;
+        }
+        if (!node.isArray()) {
+            error("ppcs", "template.type", "array");
+            return needs;
+        }
+        Set<String> stepIds = new HashSet<>();
+        steps.forEach(s -> stepIds.add(s.id()));
+        for (int i = 0; i < node.size(); i++) {
+            String path = "ppcs[" + i + "]";
+            JsonNode needNode = node.get(i);
+            if (!needNode.isObject()) {
+                error(path, "template.type", "object");
+                continue;
+            }
+            unknownFields(path + ".", needNode, Set.of("id", "need", "objectives"));
+            String id = requiredText(needNode, path + ".", "id");
+            LocalizedText need = localized(needNode, path + ".", "need", true);
+            List<PpcsNeed.Objective> objectives = new ArrayList<>();
+            JsonNode objectivesNode = needNode.get("objectives");
+            if (objectivesNode == null || !objectivesNode.isArray()) {
+                error(path + ".objectives", "template.type", "array");
+            } else {
+                for (int j = 0; j < objectivesNode.size(); j++) {
+                    String opath = path + ".objectives[" + j + "]";
+                    JsonNode o = objectivesNode.get(j);
+                    unknownFields(opath + ".", o, Set.of("id", "objective", "actions"));
+                    String oid = requiredText(o, opath + ".", "id");
+                    LocalizedText objective = localized(o, opath + ".", "objective", true);
+                    List<String> actions = new ArrayList<>();
+                    JsonNode actionsNode = o.get("actions");
+                    if (actionsNode != null && actionsNode.isArray()) {
+                        for (int k = 0; k < actionsNode.size(); k++) {
+                            String action = actionsNode.get(k).asText();
+                            if (!stepIds.contains(action)) {
+                                error(opath + ".actions[" + k + "]", "template.unknownStep", action);
+                            }
+                            actions.add(action);
+                        }
+                    }
+                    objectives.add(new PpcsNeed.Objective(oid, objective, actions));
+                }
+            }
+            needs.add(new PpcsNeed(id, need, objectives));
+        }
+        return needs;
+    }
+
+    private List<MeasurePlanItem> measurementPlan(JsonNode node) {
+        List<MeasurePlanItem> items = new ArrayList<>();
+        if (node == null) {
+            return items;
+        }
+        if (!node.isArray()) {
+            error("measurementPlan", "template.type", "array");
+            return items;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String path = "measurementPlan[" + i + "]";
+            JsonNode item = node.get(i);
+            String code = requiredText(item, path + ".", "code");
+            if (code != null && !LOINC.matcher(code).matches()) {
+                error(path + ".code", "template.loinc", code);
+            }
+            String unit = requiredText(item, path + ".", "unit");
+            Period every = period(item, path + ".", "every", true);
+            items.add(new MeasurePlanItem(code, unit, every));
+        }
+        return items;
+    }
+
+    // ---- small readers that record errors with their path ----
+
+    private void unknownFields(String prefix, JsonNode node, Set<String> allowed) {
+        if (node == null || !node.isObject()) {
+            return;
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!allowed.contains(name)) {
+                error(prefix + name, "template.unknownField", name);
+            }
+        }
+    }
+
+    private String requiredText(JsonNode node, String prefix, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null || value.isNull()) {
+            error(prefix + field, "template.required");
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            error(prefix + field, "template.type", "text");
+            return null;
+        }
+        return value.asText();
+    }
+
+    private String optionalText(JsonNode node, String prefix, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            error(prefix + field, "template.type", "text");
+            return null;
+        }
+        return value.asText();
+    }
+
+    private LocalizedText localized(JsonNode node, String prefix, String field, boolean required) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            if (required) {
+                error(prefix + field, "template.required");
+            }
+            return null;
+        }
+        if (!value.isObject()) {
+            error(prefix + field, "template.localized");
+            return null;
+        }
+        unknownFields(prefix + field + ".", value, Set.of("fr", "en"));
+        String fr = requiredText(value, prefix + field + ".", "fr");
+        JsonNode en = value.get("en");
+        return new LocalizedText(fr, en == null || !en.isTextual() ? null : en.asText());
+    }
+
+    private <E extends Enum<E>> E enumValue(JsonNode node, String prefix, String field, Class<E> type, boolean required) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            if (required) {
+                error(prefix + field, "template.required");
+            }
+            return null;
+        }
+        String text = value.asText().trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(text)) {
+                return constant;
+            }
+        }
+        List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        error(prefix + field, "template.enum", value.asText(), String.join(", ", names));
+        return null;
+    }
+
+    private Period period(JsonNode node, String prefix, String field, boolean required) {
+        String text = required ? requiredText(node, prefix, field) : optionalText(node, prefix, field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Period.parse(text);
+        } catch (DateTimeParseException e) {
+            error(prefix + field, "template.duration", text);
+            return null;
+        }
+    }
+
+    private Optional<TimeOffset> offset(JsonNode node, String prefix, String field) {
+        String text = optionalText(node, prefix, field);
+        if (text == null) {
+            return Optional.empty();
+        }
+        Optional<TimeOffset> offset = TimeOffset.parse(text);
+        if (offset.isEmpty()) {
+            error(prefix + field, "template.duration", text);
+        }
+        return offset;
+    }
+
+    private void error(String path, String key, Object... args) {
+        errors.add(new TemplateError(path, key, args));
+    }
+
+    /** A template and the JSON it was read from (what the store keeps and export writes back). */
+    public record ParsedTemplate(PathwayTemplate template, String json) {
+    }
+}

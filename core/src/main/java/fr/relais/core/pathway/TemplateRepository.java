@@ -1,0 +1,63 @@
+package fr.relais.core.pathway;
+
+import static fr.relais.core.store.schema.Tables.PATHWAY_TEMPLATE;
+
+import fr.relais.core.store.SqlTime;
+import fr.relais.core.store.schema.tables.records.PathwayTemplateRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jooq.DSLContext;
+
+/**
+ * Templates in the store. A stored template is immutable (id + version), so parsed templates are cached: the engine
+ * reads them for every enrollment and every planning pass.
+ */
+public final class TemplateRepository {
+    private final DSLContext dsl;
+    private final Map<String, StoredTemplate> cache = new ConcurrentHashMap<>();
+
+    public TemplateRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public void insert(TemplateParser.ParsedTemplate parsed, TemplateOrigin origin, Instant at) {
+        PathwayTemplate t = parsed.template();
+        dsl.insertInto(PATHWAY_TEMPLATE)
+                .set(PATHWAY_TEMPLATE.ID, t.id())
+                .set(PATHWAY_TEMPLATE.VERSION, t.version())
+                .set(PATHWAY_TEMPLATE.TITLE_FR, t.title().fr())
+                .set(PATHWAY_TEMPLATE.TITLE_EN, t.title().en() == null ? t.title().fr() : t.title().en())
+                .set(PATHWAY_TEMPLATE.DEFINITION, parsed.json())
+                .set(PATHWAY_TEMPLATE.ORIGIN, origin.name())
+                .set(PATHWAY_TEMPLATE.IMPORTED_AT, SqlTime.instant(at))
+                .execute();
+    }
+
+    public Optional<StoredTemplate> find(String id, int version) {
+        StoredTemplate cached = cache.get(id + "#" + version);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return dsl.selectFrom(PATHWAY_TEMPLATE).where(PATHWAY_TEMPLATE.ID.eq(id).and(PATHWAY_TEMPLATE.VERSION.eq(version)))
+                .fetchOptional(this::toStored);
+    }
+
+    public Optional<StoredTemplate> latest(String id) {
+        return dsl.selectFrom(PATHWAY_TEMPLATE).where(PATHWAY_TEMPLATE.ID.eq(id)).orderBy(PATHWAY_TEMPLATE.VERSION.desc())
+                .limit(1).fetchOptional(this::toStored);
+    }
+
+    /** Every version of every template, by id then version. */
+    public List<StoredTemplate> all() {
+        return dsl.selectFrom(PATHWAY_TEMPLATE).orderBy(PATHWAY_TEMPLATE.ID, PATHWAY_TEMPLATE.VERSION).fetch(this::toStored);
+    }
+
+    private StoredTemplate toStored(PathwayTemplateRecord r) {
+        return cache.computeIfAbsent(r.getId() + "#" + r.getVersion(), key -> new StoredTemplate(
+                TemplateParser.parse(r.getId() + " v" + r.getVersion(), r.getDefinition()).template(), r.getDefinition(),
+                TemplateOrigin.valueOf(r.getOrigin()), SqlTime.instant(r.getImportedAt())));
+    }
+}

@@ -1,0 +1,44 @@
+package fr.relais.core.task;
+
+import fr.relais.core.careteam.CareRole;
+import fr.relais.core.i18n.Language;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One task of a patient's pathway: a step occurrence, for a role (and a person when the cercle de soins has one),
+ * due at a time, with a FHIR status. {@code assigneeId} null means it waits in the team queue for the role.
+ */
+public record Task(UUID id, UUID enrollmentId, UUID patientId, String templateId, String stepId, int occurrence,
+                   String kind, String titleFr, String titleEn, CareRole role, UUID assigneeId, TaskPriority priority,
+                   TaskStatus status, String businessStatus, Instant dueAt, Instant expiresAt, String outcome,
+                   String note, Instant createdAt, Instant updatedAt) {
+
+    public String title(Language language) {
+        return language == Language.EN ? titleEn : titleFr;
+    }
+
+    public boolean inTeamQueue() {
+        return assigneeId == null;
+    }
+
+    /** This task after a status change (the outcome is kept when {@code newOutcome} is null). */
+    public Task withStatus(TaskStatus newStatus, String newBusinessStatus, String newOutcome, String newNote, Instant at) {
+        return new Task(id, enrollmentId, patientId, templateId, stepId, occurrence, kind, titleFr, titleEn, role,
+                assigneeId, priority, newStatus, newBusinessStatus, dueAt, expiresAt,
+                newOutcome == null ? outcome : newOutcome, newNote == null ? note : newNote, createdAt, at);
+    }
+
+    public Task withAssignee(UUID newAssignee, String newNote, Instant at) {
+        return new Task(id, enrollmentId, patientId, templateId, stepId, occurrence, kind, titleFr, titleEn, role,
+                newAssignee, priority, status, businessStatus, dueAt, expiresAt, outcome, newNote == null ? note : newNote,
+                createdAt, at);
+    }
+
+    /** Moves the due time; the expiry window keeps its length. */
+    public Task withDue(Instant newDue, String newNote, Instant at) {
+        Instant newExpiry = expiresAt == null ? null : newDue.plus(java.time.Duration.between(dueAt, expiresAt));
+        return new Task(id, enrollmentId, patientId, templateId, stepId, occurrence, kind, titleFr, titleEn, role,
+                assigneeId, priority, status, businessStatus, newDue, newExpiry, outcome, newNote, createdAt, at);
+    }
+}

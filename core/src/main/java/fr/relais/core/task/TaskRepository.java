@@ -1,0 +1,127 @@
+package fr.relais.core.task;
+
+import static fr.relais.core.store.schema.Tables.TASK;
+import static fr.relais.core.store.schema.Tables.TASK_EVENT;
+
+import fr.relais.core.careteam.CareRole;
+import fr.relais.core.store.SqlTime;
+import fr.relais.core.store.schema.tables.records.TaskRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** Tasks and their history in the store. */
+public final class TaskRepository {
+    private final DSLContext dsl;
+
+    public TaskRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Inserts unless this occurrence of the step already exists; true when inserted. */
+    public boolean insertIfAbsent(Task task) {
+        TaskRecord r = dsl.newRecord(TASK);
+        fill(r, task);
+        return dsl.insertInto(TASK).set(r).onConflict(TASK.ENROLLMENT_ID, TASK.STEP_ID, TASK.OCCURRENCE).doNothing().execute() == 1;
+    }
+
+    public void update(Task task) {
+        TaskRecord r = dsl.newRecord(TASK);
+        fill(r, task);
+        r.changed(TASK.ID, false);
+        r.changed(TASK.CREATED_AT, false);
+        dsl.executeUpdate(r, TASK.ID.eq(task.id().toString()));
+    }
+
+    private static void fill(TaskRecord r, Task t) {
+        r.setId(t.id().toString());
+        r.setEnrollmentId(t.enrollmentId().toString());
+        r.setPatientId(t.patientId().toString());
+        r.setTemplateId(t.templateId());
+        r.setStepId(t.stepId());
+        r.setOccurrence(t.occurrence());
+        r.setKind(t.kind());
+        r.setTitleFr(t.titleFr());
+        r.setTitleEn(t.titleEn());
+        r.setRole(t.role().name());
+        r.setAssigneeId(t.assigneeId() == null ? null : t.assigneeId().toString());
+        r.setPriority(t.priority().name());
+        r.setPriorityRank(t.priority().rank());
+        r.setStatus(t.status().name());
+        r.setIsOpen(t.status().isOpen() ? 1 : 0);
+        r.setBusinessStatus(t.businessStatus());
+        r.setDueAt(SqlTime.instant(t.dueAt()));
+        r.setExpiresAt(SqlTime.instant(t.expiresAt()));
+        r.setOutcome(t.outcome());
+        r.setNote(t.note());
+        r.setCreatedAt(SqlTime.instant(t.createdAt()));
+        r.setUpdatedAt(SqlTime.instant(t.updatedAt()));
+    }
+
+    static Task toTask(TaskRecord r) {
+        return new Task(UUID.fromString(r.getId()), UUID.fromString(r.getEnrollmentId()), UUID.fromString(r.getPatientId()),
+                r.getTemplateId(), r.getStepId(), r.getOccurrence(), r.getKind(), r.getTitleFr(), r.getTitleEn(),
+                CareRole.valueOf(r.getRole()), r.getAssigneeId() == null ? null : UUID.fromString(r.getAssigneeId()),
+                TaskPriority.valueOf(r.getPriority()), TaskStatus.valueOf(r.getStatus()), r.getBusinessStatus(),
+                SqlTime.instant(r.getDueAt()), SqlTime.instant(r.getExpiresAt()), r.getOutcome(), r.getNote(),
+                SqlTime.instant(r.getCreatedAt()), SqlTime.instant(r.getUpdatedAt()));
+    }
+
+    public Optional<Task> find(UUID id) {
+        return dsl.selectFrom(TASK).where(TASK.ID.eq(id.toString())).fetchOptional(TaskRepository::toTask);
+    }
+
+    public List<Task> ofEnrollment(UUID enrollmentId) {
+        return dsl.selectFrom(TASK).where(TASK.ENROLLMENT_ID.eq(enrollmentId.toString()))
+                .orderBy(TASK.DUE_AT, TASK.STEP_ID, TASK.OCCURRENCE).fetch(TaskRepository::toTask);
+    }
+
+    public List<Task> openOfEnrollment(UUID enrollmentId) {
+        return dsl.selectFrom(TASK).where(TASK.ENROLLMENT_ID.eq(enrollmentId.toString()).and(TASK.IS_OPEN.eq(1)))
+                .orderBy(TASK.DUE_AT).fetch(TaskRepository::toTask);
+    }
+
+    public List<Task> ofPatient(UUID patientId) {
+        return dsl.selectFrom(TASK).where(TASK.PATIENT_ID.eq(patientId.toString())).orderBy(TASK.DUE_AT).fetch(TaskRepository::toTask);
+    }
+
+    /** Open tasks whose window has passed at {@code now}. */
+    public List<Task> expiredAt(Instant now) {
+        return dsl.selectFrom(TASK).where(TASK.IS_OPEN.eq(1).and(TASK.EXPIRES_AT.lt(SqlTime.instant(now))))
+                .fetch(TaskRepository::toTask);
+    }
+
+    /** Open tasks of a role in the team queue of a patient: they get an assignee when someone takes the role. */
+    public List<Task> queuedFor(UUID patientId, CareRole role) {
+        return dsl.selectFrom(TASK).where(TASK.PATIENT_ID.eq(patientId.toString()).and(TASK.ROLE.eq(role.name()))
+                .and(TASK.IS_OPEN.eq(1)).and(TASK.ASSIGNEE_ID.isNull())).fetch(TaskRepository::toTask);
+    }
+
+    public void insertEvent(UUID taskId, TaskEvent event) {
+        dsl.insertInto(TASK_EVENT)
+                .set(TASK_EVENT.ID, UUID.randomUUID().toString())
+                .set(TASK_EVENT.TASK_ID, taskId.toString())
+                .set(TASK_EVENT.AT, SqlTime.instant(event.at()))
+                .set(TASK_EVENT.ACTOR, event.actor())
+                .set(TASK_EVENT.FROM_STATUS, event.from() == null ? null : event.from().name())
+                .set(TASK_EVENT.TO_STATUS, event.to().name())
+                .set(TASK_EVENT.CHANGE, event.change())
+                .set(TASK_EVENT.NOTE, event.note())
+                .execute();
+    }
+
+    public List<TaskEvent> events(UUID taskId) {
+        return dsl.selectFrom(TASK_EVENT).where(TASK_EVENT.TASK_ID.eq(taskId.toString()))
+                .orderBy(TASK_EVENT.AT, DSL.field("rowid"))
+                .fetch(r -> new TaskEvent(SqlTime.instant(r.getAt()), r.getActor(),
+                        r.getFromStatus() == null ? null : TaskStatus.valueOf(r.getFromStatus()),
+                        TaskStatus.valueOf(r.getToStatus()), r.getChange(), r.getNote()));
+    }
+
+    public int count() {
+        return dsl.fetchCount(TASK);
+    }
+}

@@ -1,0 +1,108 @@
+package fr.relais.core.task;
+
+import static fr.relais.core.store.schema.Tables.PATIENT;
+import static fr.relais.core.store.schema.Tables.TASK;
+
+import fr.relais.core.careteam.CareRole;
+import fr.relais.core.store.SqlTime;
+import fr.relais.core.time.CareZone;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * The morning worklist: open tasks sorted by priority then due time, with counts per window for badges. Each query
+ * runs on an index of {@code task} that starts with its most selective filter.
+ */
+public final class WorklistService {
+    private final DSLContext dsl;
+    private final Clock clock;
+
+    public WorklistService(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
+        this.clock = clock;
+    }
+
+    public List<WorklistItem> query(WorklistQuery query, int offset, int limit) {
+        Window window = Window.at(clock.instant());
+        return dsl.select(TASK.fields()).select(PATIENT.BIRTH_FAMILY_NAME, PATIENT.USED_FAMILY_NAME, PATIENT.USED_GIVEN_NAME, PATIENT.BIRTH_GIVEN_NAMES)
+                .from(TASK).join(PATIENT).on(PATIENT.ID.eq(TASK.PATIENT_ID))
+                .where(filters(query)).and(due(query.due(), window))
+                .orderBy(TASK.PRIORITY_RANK, TASK.DUE_AT, TASK.ID)
+                .limit(limit).offset(offset)
+                .fetch(this::toItem);
+    }
+
+    public WorklistCounts counts(WorklistQuery query) {
+        Window window = Window.at(clock.instant());
+        Record r = dsl.select(
+                        DSL.sum(DSL.when(due(DueFilter.OVERDUE, window), 1).otherwise(0)),
+                        DSL.sum(DSL.when(due(DueFilter.TODAY, window), 1).otherwise(0)),
+                        DSL.sum(DSL.when(due(DueFilter.WEEK, window), 1).otherwise(0)),
+                        DSL.count())
+                .from(TASK).where(filters(query)).fetchOne();
+        return new WorklistCounts(intOf(r.get(0)), intOf(r.get(1)), intOf(r.get(2)), intOf(r.get(3)));
+    }
+
+    private static int intOf(Object value) {
+        return value == null ? 0 : ((Number) value).intValue();
+    }
+
+    private static Condition filters(WorklistQuery q) {
+        List<Condition> conditions = new ArrayList<>();
+        conditions.add(TASK.IS_OPEN.eq(1));
+        if (q.assigneeId() != null) {
+            conditions.add(TASK.ASSIGNEE_ID.eq(q.assigneeId().toString()));
+        }
+        if (q.role() != null) {
+            conditions.add(TASK.ROLE.eq(q.role().name()));
+        } else {
+            conditions.add(TASK.ROLE.ne(CareRole.PATIENT.name()));
+        }
+        if (q.teamQueue()) {
+            conditions.add(TASK.ASSIGNEE_ID.isNull());
+        }
+        if (q.pathwayId() != null) {
+            conditions.add(TASK.TEMPLATE_ID.eq(q.pathwayId()));
+        }
+        if (q.priority() != null) {
+            conditions.add(TASK.PRIORITY.eq(q.priority().name()));
+        }
+        if (q.patientId() != null) {
+            conditions.add(TASK.PATIENT_ID.eq(q.patientId().toString()));
+        }
+        return DSL.and(conditions);
+    }
+
+    private static Condition due(DueFilter filter, Window w) {
+        return switch (filter) {
+            case OVERDUE -> TASK.DUE_AT.lt(w.now);
+            case TODAY -> TASK.DUE_AT.ge(w.now).and(TASK.DUE_AT.lt(w.tomorrow));
+            case WEEK -> TASK.DUE_AT.ge(w.now).and(TASK.DUE_AT.lt(w.weekEnd));
+            case ALL -> DSL.trueCondition();
+        };
+    }
+
+    private WorklistItem toItem(Record r) {
+        Task task = TaskRepository.toTask(r.into(TASK));
+        String family = r.get(PATIENT.USED_FAMILY_NAME) != null ? r.get(PATIENT.USED_FAMILY_NAME) : r.get(PATIENT.BIRTH_FAMILY_NAME);
+        String given = r.get(PATIENT.USED_GIVEN_NAME) != null ? r.get(PATIENT.USED_GIVEN_NAME) : r.get(PATIENT.BIRTH_GIVEN_NAMES).split(" ")[0];
+        return new WorklistItem(task, fr.relais.core.identity.Patient.displayName(family, given));
+    }
+
+    /** The window boundaries as stored text: now, next Paris midnight, Paris midnight 7 days from today. */
+    private record Window(String now, String tomorrow, String weekEnd) {
+        static Window at(Instant now) {
+            LocalDate today = now.atZone(CareZone.PARIS).toLocalDate();
+            return new Window(SqlTime.instant(now),
+                    SqlTime.instant(today.plusDays(1).atStartOfDay(CareZone.PARIS).toInstant()),
+                    SqlTime.instant(today.plusDays(7).atStartOfDay(CareZone.PARIS).toInstant()));
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package fr.relais.core.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.relais.core.MutableClock;
+import fr.relais.core.TestServices;
+import fr.relais.core.careteam.CareRole;
+import fr.relais.core.careteam.Profession;
+import fr.relais.core.careteam.Professional;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.identity.NewPatient;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.identity.Sex;
+import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.time.CareZone;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorklistServiceTest {
+    @TempDir
+    Path dir;
+    MutableClock clock;
+    TestServices s;
+    Patient jeanne;
+    Patient paul;
+    Professional idec;
+    Professional ide;
+
+    @BeforeEach
+    void setUp() {
+        clock = new MutableClock(Instant.parse("2026-11-10T07:00:00Z"));
+        s = new TestServices(dir.resolve("relais.db"), clock);
+        jeanne = register("DURAND", "Jeanne", Sex.F);
+        paul = register("MARTIN", "Paul", Sex.M);
+        idec = s.careTeam.addProfessional("ROUX", "Renée", Profession.INFIRMIER, null, null, null);
+        ide = s.careTeam.addProfessional("VIDAL", "Sylvie", Profession.INFIRMIER, null, null, null);
+        for (Patient p : List.of(jeanne, paul)) {
+            s.careTeam.assign(p.id(), idec.id(), CareRole.IDEC, LocalDate.of(2026, 1, 1));
+        }
+        s.careTeam.assign(jeanne.id(), ide.id(), CareRole.IDE_LIBERALE, LocalDate.of(2026, 1, 1));
+        // Jeanne: heart failure from 10 Nov; Paul: day surgery from 20 Nov.
+        s.enrollments.enroll(jeanne.id(), "insuffisance-cardiaque-sortie", 1, LocalDate.of(2026, 11, 10));
+        s.enrollments.enroll(paul.id(), "chirurgie-ambulatoire-raac", 1, LocalDate.of(2026, 11, 20));
+        // Now: Tuesday 24 November 2026, 10:30 in Paris.
+        clock.set(ZonedDateTime.of(2026, 11, 24, 10, 30, 0, 0, CareZone.PARIS).toInstant());
+        s.enrollments.planAhead();
+    }
+
+    @AfterEach
+    void tearDown() {
+        s.close();
+    }
+
+    private Patient register(String family, String given, Sex sex) {
+        return s.patients.register(new NewPatient(new StrictTraits(family, List.of(given), sex, LocalDate.of(1945, 3, 3), null),
+                null, null, null, null, null, null)).patient();
+    }
+
+    private List<WorklistItem> query(WorklistQuery q) {
+        return s.worklist.query(q, 0, 1000);
+    }
+
+    @Test
+    void windowsCountsAndOrder() {
+        Instant now = clock.instant();
+        Instant tomorrow = ZonedDateTime.of(2026, 11, 25, 0, 0, 0, 0, CareZone.PARIS).toInstant();
+        Instant weekEnd = ZonedDateTime.of(2026, 12, 1, 0, 0, 0, 0, CareZone.PARIS).toInstant();
+
+        List<WorklistItem> all = query(WorklistQuery.all());
+        assertThat(all).isNotEmpty().allSatisfy(i -> {
+            assertThat(i.task().status().isOpen()).isTrue();
+            assertThat(i.task().role()).isNotEqualTo(CareRole.PATIENT);
+        });
+        // Sorted by priority, then due time.
+        for (int i = 1; i < all.size(); i++) {
+            Task a = all.get(i - 1).task();
+            Task b = all.get(i).task();
+            assertThat(a.priority().rank() < b.priority().rank()
+                    || (a.priority() == b.priority() && !a.dueAt().isAfter(b.dueAt()))).isTrue();
+        }
+        List<WorklistItem> overdue = query(WorklistQuery.all().withDue(DueFilter.OVERDUE));
+        List<WorklistItem> today = query(WorklistQuery.all().withDue(DueFilter.TODAY));
+        List<WorklistItem> week = query(WorklistQuery.all().withDue(DueFilter.WEEK));
+        assertThat(overdue).isNotEmpty().allSatisfy(i -> assertThat(i.task().dueAt()).isBefore(now));
+        assertThat(today).allSatisfy(i -> assertThat(i.task().dueAt()).isBetween(now, tomorrow));
+        assertThat(week).isNotEmpty().allSatisfy(i -> assertThat(i.task().dueAt()).isAfterOrEqualTo(now).isBefore(weekEnd));
+        assertThat(week).containsAll(today);
+
+        WorklistCounts counts = s.worklist.counts(WorklistQuery.all());
+        assertThat(counts).isEqualTo(new WorklistCounts(overdue.size(), today.size(), week.size(), all.size()));
+        assertThat(all).anySatisfy(i -> assertThat(i.patientName()).isEqualTo("DURAND Jeanne"));
+    }
+
+    @Test
+    void filtersByAssigneeRoleQueuePathwayPriorityAndPatient() {
+        assertThat(query(new WorklistQuery(DueFilter.ALL, ide.id(), null, false, null, null, null)))
+                .isNotEmpty().allSatisfy(i -> assertThat(i.task().assigneeId()).isEqualTo(ide.id()));
+        assertThat(query(new WorklistQuery(DueFilter.ALL, null, CareRole.IDEC, false, null, null, null)))
+                .isNotEmpty().allSatisfy(i -> assertThat(i.task().role()).isEqualTo(CareRole.IDEC));
+        // Paul has no IDE libérale: his wound check sits in the team queue.
+        List<WorklistItem> queue = query(new WorklistQuery(DueFilter.ALL, null, CareRole.IDE_LIBERALE, true, null, null, null));
+        assertThat(queue).isNotEmpty().allSatisfy(i -> {
+            assertThat(i.task().assigneeId()).isNull();
+            assertThat(i.task().patientId()).isEqualTo(paul.id());
+        });
+        assertThat(query(new WorklistQuery(DueFilter.ALL, null, null, false, "chirurgie-ambulatoire-raac", null, null)))
+                .isNotEmpty().allSatisfy(i -> assertThat(i.task().templateId()).isEqualTo("chirurgie-ambulatoire-raac"));
+        assertThat(query(new WorklistQuery(DueFilter.ALL, null, null, false, null, TaskPriority.URGENT, null)))
+                .isNotEmpty().allSatisfy(i -> assertThat(i.task().priority()).isEqualTo(TaskPriority.URGENT));
+        assertThat(query(new WorklistQuery(DueFilter.ALL, null, null, false, null, null, jeanne.id())))
+                .isNotEmpty().allSatisfy(i -> assertThat(i.task().patientId()).isEqualTo(jeanne.id()));
+        assertThat(query(new WorklistQuery(DueFilter.ALL, null, CareRole.PATIENT, false, null, null, jeanne.id())))
+                .isNotEmpty().allSatisfy(i -> assertThat(i.task().kind()).isEqualTo("MEASURE"));
+    }
+
+    @Test
+    void reassignPostponeAndCompleteMoveTasksBetweenFilters() {
+        WorklistQuery queueQuery = new WorklistQuery(DueFilter.ALL, null, CareRole.IDE_LIBERALE, true, null, null, paul.id());
+        Task queued = query(queueQuery).get(0).task();
+
+        s.tasks.assign(queued.id(), ide.id(), "je passe demain");
+        assertThat(query(queueQuery)).extracting(i -> i.task().id()).doesNotContain(queued.id());
+        assertThat(query(new WorklistQuery(DueFilter.ALL, ide.id(), null, false, null, null, null)))
+                .extracting(i -> i.task().id()).contains(queued.id());
+
+        Instant nextWeek = clock.instant().plus(java.time.Duration.ofDays(10));
+        assertThatThrownBy(() -> s.tasks.postpone(queued.id(), nextWeek, "")).isInstanceOf(BadInputException.class);
+        Task postponed = s.tasks.postpone(queued.id(), nextWeek, "patiente absente");
+        assertThat(postponed.dueAt()).isEqualTo(nextWeek);
+        assertThat(query(WorklistQuery.all().withDue(DueFilter.WEEK))).extracting(i -> i.task().id()).doesNotContain(queued.id());
+
+        s.tasks.complete(queued.id(), null, "cicatrice propre");
+        assertThat(query(WorklistQuery.all())).extracting(i -> i.task().id()).doesNotContain(queued.id());
+        assertThat(s.tasks.history(queued.id())).extracting(TaskEvent::change).containsExactly("CREATE", "ASSIGN", "POSTPONE", "STATUS");
+    }
+}
