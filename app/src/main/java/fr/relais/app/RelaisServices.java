@@ -6,6 +6,13 @@ import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.demo.DemoGenerator;
 import fr.relais.core.identity.PatientRepository;
 import fr.relais.core.identity.PatientService;
+import fr.relais.core.pathway.EnrollmentRepository;
+import fr.relais.core.pathway.EnrollmentService;
+import fr.relais.core.pathway.PathwayService;
+import fr.relais.core.pathway.TemplateRepository;
+import fr.relais.core.task.TaskRepository;
+import fr.relais.core.task.TaskService;
+import fr.relais.core.task.WorklistService;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
 import java.nio.file.Path;
@@ -22,6 +29,10 @@ public final class RelaisServices implements AutoCloseable {
     private final AuditLog audit;
     private final PatientService patients;
     private final CareTeamService careTeam;
+    private final PathwayService pathways;
+    private final EnrollmentService enrollments;
+    private final TaskService tasks;
+    private final WorklistService worklist;
     private final DemoGenerator demo;
 
     private RelaisServices(Database database, Clock clock, UserSession session) {
@@ -30,12 +41,34 @@ public final class RelaisServices implements AutoCloseable {
         this.session = session;
         this.audit = new AuditLog(database.dsl(), clock, session);
         this.patients = new PatientService(database, new PatientRepository(database.dsl()), audit, session, clock);
-        this.careTeam = new CareTeamService(database, new CareTeamRepository(database.dsl()), patients, audit, clock);
-        this.demo = new DemoGenerator(database, patients, careTeam, clock);
+        CareTeamRepository careTeamRepository = new CareTeamRepository(database.dsl());
+        this.careTeam = new CareTeamService(database, careTeamRepository, patients, audit, clock);
+        TemplateRepository templates = new TemplateRepository(database.dsl());
+        TaskRepository taskRepository = new TaskRepository(database.dsl());
+        this.pathways = new PathwayService(database, templates, audit, clock);
+        this.enrollments = new EnrollmentService(database, new EnrollmentRepository(database.dsl()), templates,
+                taskRepository, patients, careTeam, audit, session, clock);
+        this.tasks = new TaskService(database, taskRepository, careTeamRepository, audit, session, clock, enrollments);
+        this.worklist = new WorklistService(database.dsl(), clock);
+        this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, clock);
     }
 
+    /** Opens the store and makes sure the built-in pathway library is there (a no-op once installed). */
     public static RelaisServices open(Path databaseFile, Clock clock, UserSession session) {
-        return new RelaisServices(Database.open(databaseFile, clock), clock, session);
+        RelaisServices services = new RelaisServices(Database.open(databaseFile, clock), clock, session);
+        try {
+            services.pathways.installBuiltIns();
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+        return services;
+    }
+
+    /** Brings the day up to date: tasks of the rolling horizon created, tasks past their window expired. */
+    public void startDay() {
+        enrollments.planAhead();
+        tasks.expireOverdue();
     }
 
     public Clock clock() {
@@ -60,6 +93,22 @@ public final class RelaisServices implements AutoCloseable {
 
     public CareTeamService careTeam() {
         return careTeam;
+    }
+
+    public PathwayService pathways() {
+        return pathways;
+    }
+
+    public EnrollmentService enrollments() {
+        return enrollments;
+    }
+
+    public TaskService tasks() {
+        return tasks;
+    }
+
+    public WorklistService worklist() {
+        return worklist;
     }
 
     public DemoGenerator demo() {

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code relais}: with no sub-command it opens the desktop window; global options apply to every sub-command. */
 @Command(name = "relais", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         resourceBundle = "fr.relais.app.i18n.cli", sortOptions = false,
-        subcommands = {PatientCommand.class, InsCommand.class, DemoCommand.class})
+        subcommands = {PatientCommand.class, InsCommand.class, PathwayCommand.class, EnrollCommand.class,
+                EnrollmentCommand.class, WorklistCommand.class, TaskCommand.class, DemoCommand.class})
 public final class RelaisCommand implements Callable<Integer> {
     public static final String MESSAGES = "fr.relais.app.i18n.messages";
 

@@ -16,7 +16,12 @@ import fr.relais.core.identity.PatientService;
 import fr.relais.core.identity.Registration;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.pathway.Enrollment;
+import fr.relais.core.pathway.EnrollmentService;
 import fr.relais.core.store.Database;
+import fr.relais.core.task.Task;
+import fr.relais.core.task.TaskService;
+import fr.relais.core.task.TaskStatus;
 import fr.relais.core.store.StoreKind;
 import fr.relais.core.time.CareZone;
 import java.time.Clock;
@@ -40,14 +45,23 @@ public final class DemoGenerator {
     private final Database database;
     private final PatientService patients;
     private final CareTeamService careTeam;
+    private final EnrollmentService enrollments;
+    private final TaskService tasks;
     private final Clock clock;
 
-    public DemoGenerator(Database database, PatientService patients, CareTeamService careTeam, Clock clock) {
+    public DemoGenerator(Database database, PatientService patients, CareTeamService careTeam,
+                         EnrollmentService enrollments, TaskService tasks, Clock clock) {
         this.database = database;
         this.patients = patients;
         this.careTeam = careTeam;
+        this.enrollments = enrollments;
+        this.tasks = tasks;
         this.clock = clock;
     }
+
+    /** Pathways given to demo patients (one or two each). */
+    private static final List<String> PATHWAYS = List.of("insuffisance-cardiaque-sortie", "bpco-exacerbation",
+            "diabete-type-2", "personne-agee-fragile-domicile", "chirurgie-ambulatoire-raac");
 
     /** Fills the store; a store already filled with the same seed is left as it is. */
     public DemoSummary generate(int patientCount, long seed, IntConsumer progress) {
@@ -170,7 +184,32 @@ public final class DemoGenerator {
             careTeam.assign(id, pick(staff.get(CareRole.KINESITHERAPEUTE), random).id(), CareRole.KINESITHERAPEUTE, since);
             members++;
         }
+        enrollAndWork(id, random, today);
         return members;
+    }
+
+    /**
+     * Enrolls the patient in one or two pathways started up to 80 days ago, then does part of the work that was due:
+     * the engine creates the tasks, the nurses complete most past ones, a few stay overdue. Completions carry the
+     * generation time, not a back-dated one: the demo shows a realistic worklist, not a realistic history.
+     */
+    private void enrollAndWork(java.util.UUID patientId, Random random, LocalDate today) {
+        int count = random.nextInt(100) < 25 ? 2 : 1;
+        List<String> chosen = new ArrayList<>(PATHWAYS);
+        java.util.Collections.shuffle(chosen, random);
+        for (String pathway : chosen.subList(0, count)) {
+            Enrollment enrollment = enrollments.enroll(patientId, pathway, null, today.minusDays(random.nextInt(80)));
+            for (Task task : enrollments.tasksOf(enrollment.id())) {
+                boolean past = task.dueAt().isBefore(clock.instant());
+                if (past && task.status() == TaskStatus.REQUESTED && task.role() != CareRole.PATIENT && random.nextInt(100) < 85) {
+                    tasks.complete(task.id(), firstOutcome(enrollment, task), null);
+                }
+            }
+        }
+    }
+
+    private String firstOutcome(Enrollment enrollment, Task task) {
+        return enrollments.outcomesOf(enrollment, task.stepId()).stream().findFirst().orElse(null);
     }
 
     /** A test INS built from the traits (sex, year, month, birthplace), with a valid key, under the test OID. */

@@ -45,6 +45,7 @@ public final class Localization {
         } catch (MissingResourceException e) {
             throw new IllegalStateException("Missing text '" + key + "' in " + bundle.getBaseBundleName() + " (" + locale + ")", e);
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        // Always through MessageFormat, so that '' means ' whether or not the text takes arguments.
+        return new MessageFormat(pattern, locale).format(args);
     }
 }

@@ -35,11 +35,6 @@ public final class PathwayService {
         });
     }
 
-    /** Checks a template file without storing anything. */
-    public PathwayTemplate validate(String source, String json) {
-        return TemplateParser.parse(source, json).template();
-    }
-
     /**
      * Imports a template. The same id and version with the same content is a no-op; with other content it is refused:
      * patients enrolled in a version must keep exactly what they were enrolled in.

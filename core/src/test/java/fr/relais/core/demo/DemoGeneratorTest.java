@@ -24,7 +24,7 @@ class DemoGeneratorTest {
     Path dir;
 
     private static DemoGenerator generator(TestServices s) {
-        return new DemoGenerator(s.database, s.patients, s.careTeam, s.clock);
+        return new DemoGenerator(s.database, s.patients, s.careTeam, s.enrollments, s.tasks, s.clock);
     }
 
     @Test
@@ -51,6 +51,10 @@ class DemoGeneratorTest {
                     .anySatisfy(m -> assertThat(m.role()).isEqualTo(CareRole.IDEC)));
             assertThat(all).anySatisfy(p -> assertThat(s.patients.duplicatesOf(p.id())).isNotEmpty());
             assertThat(progress).containsExactly(250, 300);
+            assertThat(all).allSatisfy(p -> assertThat(s.enrollments.ofPatient(p.id())).isNotEmpty());
+            var worklist = s.worklist.counts(fr.relais.core.task.WorklistQuery.all());
+            assertThat(worklist.all()).isPositive();
+            assertThat(worklist.overdue()).isPositive();
             first = all.stream().map(Patient::traits).toList();
         }
         try (TestServices s = new TestServices(dir.resolve("b.db"))) {

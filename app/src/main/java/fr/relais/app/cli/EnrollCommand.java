@@ -1,0 +1,48 @@
+package fr.relais.app.cli;
+
+import fr.relais.app.RelaisServices;
+import fr.relais.core.pathway.Enrollment;
+import fr.relais.core.time.IsoInput;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code relais enroll --patient ID --pathway ID [--version V] [--start YYYY-MM-DD]}: prints the enrollment id. */
+@Command(name = "enroll", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+final class EnrollCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--patient", required = true, descriptionKey = "enroll.patient")
+    String patient;
+    @Option(names = "--pathway", required = true, descriptionKey = "enroll.pathway")
+    String pathway;
+    @Option(names = "--version", descriptionKey = "pathway.version")
+    Integer version;
+    @Option(names = "--start", paramLabel = "YYYY-MM-DD", descriptionKey = "enroll.start")
+    String start;
+
+    @Override
+    public Integer call() {
+        RelaisCommand root = Leaf.root(spec);
+        LocalDate startDate = start == null ? null : IsoInput.date("--start", start);
+        try (RelaisServices services = root.openServices()) {
+            var patientId = services.patients().resolve(patient).id();
+            Enrollment e = services.enrollments().enroll(patientId, pathway, version, startDate);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", e.id().toString());
+            json.put("patientId", e.patientId().toString());
+            json.put("pathwayId", e.templateId());
+            json.put("version", e.templateVersion());
+            json.put("startDate", e.startDate());
+            json.put("endDate", e.endDate());
+            json.put("tasks", services.enrollments().tasksOf(e.id()).size());
+            root.printer().object(json, out -> out.println(e.id()));
+        }
+        return Cli.OK;
+    }
+}

@@ -1,0 +1,82 @@
+package fr.relais.app.cli;
+
+import fr.relais.app.RelaisServices;
+import fr.relais.core.pathway.Enrollment;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code relais enrollment pause|resume|stop ID --reason ...} and {@code move ID --version V --reason ...}. */
+@Command(name = "enrollment", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
+        subcommands = {EnrollmentCommand.Pause.class, EnrollmentCommand.Resume.class, EnrollmentCommand.Stop.class,
+                EnrollmentCommand.Move.class})
+final class EnrollmentCommand {
+
+    abstract static class Change implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "enrollment.id")
+        String id;
+        @Option(names = "--reason", required = true, descriptionKey = "option.reason")
+        String reason;
+
+        abstract Enrollment apply(RelaisServices services, UUID id);
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            UUID enrollmentId = Ids.uuid("ID", id);
+            try (RelaisServices services = root.openServices()) {
+                Enrollment e = apply(services, enrollmentId);
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("id", e.id().toString());
+                json.put("status", e.status().name());
+                json.put("version", e.templateVersion());
+                json.put("reason", e.statusReason());
+                root.printer().object(json, out -> out.println(e.id() + " " + e.status()));
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "pause", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Pause extends Change {
+        @Override
+        Enrollment apply(RelaisServices services, UUID id) {
+            return services.enrollments().pause(id, reason);
+        }
+    }
+
+    @Command(name = "resume", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Resume extends Change {
+        @Override
+        Enrollment apply(RelaisServices services, UUID id) {
+            return services.enrollments().resume(id, reason);
+        }
+    }
+
+    @Command(name = "stop", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Stop extends Change {
+        @Override
+        Enrollment apply(RelaisServices services, UUID id) {
+            return services.enrollments().stop(id, reason);
+        }
+    }
+
+    @Command(name = "move", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Move extends Change {
+        @Option(names = "--version", required = true, descriptionKey = "pathway.version")
+        int version;
+
+        @Override
+        Enrollment apply(RelaisServices services, UUID id) {
+            return services.enrollments().moveToVersion(id, version, reason);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package fr.relais.app.cli;
+
+import fr.relais.app.RelaisServices;
+import fr.relais.app.cli.output.Column;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.pathway.PathwayService;
+import fr.relais.core.pathway.PathwayTemplate;
+import fr.relais.core.pathway.StoredTemplate;
+import fr.relais.core.pathway.TemplateParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code relais pathway list|show|validate|import}. */
+@Command(name = "pathway", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
+        subcommands = {PathwayCommand.ListTemplates.class, PathwayCommand.Show.class, PathwayCommand.Validate.class,
+                PathwayCommand.Import.class})
+final class PathwayCommand {
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadInputException(file.toString(), "file.unreadable", e.getClass().getSimpleName());
+        }
+    }
+
+    static Map<String, Object> summary(PathwayTemplate t, RelaisCommand root) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", t.id());
+        json.put("version", t.version());
+        json.put("title", t.title().in(root.language()));
+        json.put("duration", t.duration().toString());
+        json.put("steps", t.steps().size());
+        json.put("source", t.source());
+        return json;
+    }
+
+    @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class ListTemplates implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            try (RelaisServices services = root.openServices()) {
+                List<StoredTemplate> all = services.pathways().list();
+                root.printer().list(all, List.of(
+                        new Column<>("id", "col.id", s -> s.template().id()),
+                        new Column<>("version", "col.version", s -> s.template().version()),
+                        new Column<>("title", "col.title", s -> s.template().title().in(root.language())),
+                        new Column<>("duration", "col.duration", s -> s.template().duration()),
+                        new Column<>("origin", "col.origin", StoredTemplate::origin)), s -> {
+                            Map<String, Object> json = summary(s.template(), root);
+                            json.put("origin", s.origin().name());
+                            return json;
+                        });
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "show", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "pathway.id")
+        String id;
+        @Option(names = "--version", descriptionKey = "pathway.version")
+        Integer version;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            try (RelaisServices services = root.openServices()) {
+                StoredTemplate stored = services.pathways().get(id, version);
+                PathwayTemplate t = stored.template();
+                root.printer().object(PathwayTemplateJson.parse(stored.json()), out -> {
+                    out.println(t.title().in(root.language()) + " (" + t.id() + " v" + t.version() + ", " + t.duration() + ")");
+                    out.println(t.description().in(root.language()));
+                    t.ppcs().forEach(need -> {
+                        out.println("- " + need.need().in(root.language()));
+                        need.objectives().forEach(o -> out.println("    > " + o.objective().in(root.language()) + " : " + String.join(", ", o.actions())));
+                    });
+                    t.steps().forEach(step -> out.println("  " + step.id() + "  " + step.kind() + "  " + step.role() + "  "
+                            + (step.anchorStep() == null ? "J+" : step.anchorStep() + " + ") + step.timing().offset()
+                            + (step.timing().recurrence() == null ? "" : "  / " + step.timing().recurrence().every())
+                            + "  " + step.title().in(root.language())));
+                });
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "validate", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Validate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "pathway.file")
+        Path file;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            PathwayTemplate t = TemplateParser.parse(file.toString(), read(file)).template();
+            root.printer().object(summary(t, root), out -> out.println(root.text("pathway.valid", t.id(), t.version(), t.steps().size())));
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "import", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "pathway.file")
+        Path file;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            String json = read(file);
+            try (RelaisServices services = root.openServices()) {
+                PathwayService.ImportResult result = services.pathways().importTemplate(file.toString(), json);
+                Map<String, Object> summary = summary(result.template(), root);
+                summary.put("created", result.created());
+                root.printer().object(summary, out -> out.println(root.text(result.created() ? "pathway.imported" : "pathway.alreadyThere",
+                        result.template().id(), result.template().version())));
+            }
+            return Cli.OK;
+        }
+    }
+}

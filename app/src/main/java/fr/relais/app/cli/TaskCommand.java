@@ -1,0 +1,90 @@
+package fr.relais.app.cli;
+
+import fr.relais.app.RelaisServices;
+import fr.relais.app.cli.view.TaskView;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.task.Task;
+import fr.relais.core.time.IsoInput;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code relais task complete|cancel|postpone|assign ID ...}: each change records who, when and the note. */
+@Command(name = "task", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
+        subcommands = {TaskCommand.Complete.class, TaskCommand.Cancel.class, TaskCommand.Postpone.class, TaskCommand.Assign.class})
+final class TaskCommand {
+
+    abstract static class Change implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "task.id")
+        String id;
+        @Option(names = "--note", descriptionKey = "task.note")
+        String note;
+
+        abstract Task apply(RelaisServices services, UUID id);
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            UUID taskId = Ids.uuid("ID", id);
+            try (RelaisServices services = root.openServices()) {
+                Task task = apply(services, taskId);
+                String patientName = services.patients().get(task.patientId()).displayName();
+                root.printer().object(TaskView.of(task, patientName, root.language()),
+                        out -> out.println(task.id() + " " + task.status() + (task.assigneeId() == null ? "" : " " + task.assigneeId())));
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "complete", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Complete extends Change {
+        @Option(names = "--outcome", descriptionKey = "task.outcome")
+        String outcome;
+
+        @Override
+        Task apply(RelaisServices services, UUID id) {
+            return services.tasks().complete(id, outcome, note);
+        }
+    }
+
+    @Command(name = "cancel", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Cancel extends Change {
+        @Override
+        Task apply(RelaisServices services, UUID id) {
+            return services.tasks().cancel(id, note);
+        }
+    }
+
+    @Command(name = "postpone", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Postpone extends Change {
+        @Option(names = "--to", required = true, paramLabel = "DATE-TIME", descriptionKey = "task.to")
+        String to;
+
+        @Override
+        Task apply(RelaisServices services, UUID id) {
+            return services.tasks().postpone(id, IsoInput.dateTime("--to", to), note);
+        }
+    }
+
+    @Command(name = "assign", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Assign extends Change {
+        @Option(names = "--to", paramLabel = "PROFESSIONAL_ID", descriptionKey = "task.assignee")
+        String to;
+        @Option(names = "--queue", descriptionKey = "task.queue")
+        boolean queue;
+
+        @Override
+        Task apply(RelaisServices services, UUID id) {
+            if ((to == null) == !queue) {
+                throw new BadInputException("--to", "task.assignTarget");
+            }
+            return services.tasks().assign(id, queue ? null : Ids.uuid("--to", to), note);
+        }
+    }
+}

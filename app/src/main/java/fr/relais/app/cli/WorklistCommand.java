@@ -1,0 +1,85 @@
+package fr.relais.app.cli;
+
+import fr.relais.app.RelaisServices;
+import fr.relais.app.cli.output.Column;
+import fr.relais.app.cli.view.TaskView;
+import fr.relais.core.careteam.CareRole;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.task.DueFilter;
+import fr.relais.core.task.TaskPriority;
+import fr.relais.core.task.WorklistItem;
+import fr.relais.core.task.WorklistQuery;
+import fr.relais.core.time.CareZone;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code relais worklist}: open tasks by priority then due time; brings the day up to date first. */
+@Command(name = "worklist", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true, sortOptions = false)
+final class WorklistCommand implements Callable<Integer> {
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CareZone.PARIS);
+
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--due", paramLabel = "overdue|today|week|all", defaultValue = "all", descriptionKey = "worklist.due")
+    String due;
+    @Option(names = "--assignee", paramLabel = "PROFESSIONAL_ID", descriptionKey = "worklist.assignee")
+    String assignee;
+    @Option(names = "--role", descriptionKey = "worklist.role")
+    String role;
+    @Option(names = "--queue", descriptionKey = "worklist.queue")
+    boolean queue;
+    @Option(names = "--pathway", descriptionKey = "worklist.pathway")
+    String pathway;
+    @Option(names = "--priority", paramLabel = "routine|urgent|asap|stat", descriptionKey = "worklist.priority")
+    String priority;
+    @Option(names = "--patient", descriptionKey = "worklist.patient")
+    String patient;
+    @Option(names = "--limit", defaultValue = "200", descriptionKey = "patient.list.limit")
+    int limit;
+
+    @Override
+    public Integer call() {
+        RelaisCommand root = Leaf.root(spec);
+        DueFilter dueFilter = parseEnum("--due", due, DueFilter.class);
+        CareRole careRole = role == null ? null : CareRole.parse("--role", role);
+        TaskPriority taskPriority = priority == null ? null : parseEnum("--priority", priority, TaskPriority.class);
+        UUID assigneeId = assignee == null ? null : Ids.uuid("--assignee", assignee);
+        if (limit < 1 || limit > 100_000) {
+            throw new BadInputException("--limit", "number.range", String.valueOf(limit), "1", "100000");
+        }
+        try (RelaisServices services = root.openServices()) {
+            UUID patientId = patient == null ? null : services.patients().resolve(patient).id();
+            services.startDay();
+            WorklistQuery query = new WorklistQuery(dueFilter, assigneeId, careRole, queue, pathway, taskPriority, patientId);
+            List<WorklistItem> items = services.worklist().query(query, 0, limit);
+            root.printer().list(items, List.of(
+                    new Column<>("id", "col.id", i -> i.task().id()),
+                    new Column<>("dueAt", "col.due", i -> DUE.format(i.task().dueAt())),
+                    new Column<>("priority", "col.priority", i -> i.task().priority()),
+                    new Column<>("patientName", "col.patient", WorklistItem::patientName),
+                    new Column<>("title", "col.title", i -> i.task().title(root.language())),
+                    new Column<>("role", "col.role", i -> i.task().role()),
+                    new Column<>("assigneeId", "col.assignee", i -> i.task().assigneeId() == null ? root.text("worklist.queueLabel") : i.task().assigneeId()),
+                    new Column<>("status", "col.status", i -> i.task().status())),
+                    i -> TaskView.of(i.task(), i.patientName(), root.language()));
+        }
+        return Cli.OK;
+    }
+
+    static <E extends Enum<E>> E parseEnum(String input, String value, Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value.trim().replace('-', '_'))) {
+                return constant;
+            }
+        }
+        throw new BadInputException(input, "value.invalid", value,
+                String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList()));
+    }
+}
