@@ -74,6 +74,9 @@ public final class Database implements AutoCloseable {
             migrate(absolute, pool, clock);
             Database database = new Database(absolute, pool);
             database.initialiseMeta();
+            // Fresh planner statistics (SQLite's recommended call for long-lived connections): without them the
+            // worklist may pick the sort index over a far more selective patient or assignee index.
+            database.dsl().execute("PRAGMA optimize=0x10002");
             return database;
         } catch (RuntimeException e) {
             pool.close();

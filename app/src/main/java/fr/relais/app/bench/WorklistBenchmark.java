@@ -1,0 +1,89 @@
+package fr.relais.app.bench;
+
+import fr.relais.app.RelaisServices;
+import fr.relais.app.logging.LogSetup;
+import fr.relais.core.careteam.CareRole;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.task.DueFilter;
+import fr.relais.core.task.TaskPriority;
+import fr.relais.core.task.WorklistQuery;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Worklist benchmark (not a test): builds a demo store of N patients through the real engines, then times each
+ * worklist filter. Prints a Markdown table. Usage:
+ * {@code java -cp "app/target/relais/lib/*" fr.relais.app.bench.WorklistBenchmark PATIENTS [DB]}.
+ */
+public final class WorklistBenchmark {
+    private static final int WARMUP = 10;
+    private static final int RUNS = 100;
+
+    private WorklistBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int patients = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        Path db = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("relais-bench").resolve("bench.db");
+        LogSetup.configure(db.toAbsolutePath().getParent());
+        try (RelaisServices services = RelaisServices.open(db, Clock.systemUTC(), UserSession.ofOperatingSystemUser())) {
+            long start = System.nanoTime();
+            services.demo().generate(patients, 2026, n -> { });
+            double generationSeconds = (System.nanoTime() - start) / 1e9;
+            int enrollments = services.database().dsl().fetchCount(fr.relais.core.store.schema.Tables.ENROLLMENT);
+            int tasks = services.database().dsl().fetchCount(fr.relais.core.store.schema.Tables.TASK);
+
+            String idec = services.database().dsl().select(fr.relais.core.store.schema.Tables.TASK.ASSIGNEE_ID)
+                    .from(fr.relais.core.store.schema.Tables.TASK)
+                    .where(fr.relais.core.store.schema.Tables.TASK.ROLE.eq("IDEC")
+                            .and(fr.relais.core.store.schema.Tables.TASK.ASSIGNEE_ID.isNotNull()))
+                    .limit(1).fetchOne().value1();
+            UUID patient = services.patients().list(patients / 2, 1).get(0).id();
+            Map<String, WorklistQuery> queries = new LinkedHashMap<>();
+            for (DueFilter due : DueFilter.values()) {
+                queries.put("due=" + due.name().toLowerCase(), WorklistQuery.all().withDue(due));
+            }
+            queries.put("assignee (one IDEC), today", new WorklistQuery(DueFilter.TODAY, UUID.fromString(idec), null, false, null, null, null));
+            queries.put("role=IDEC, week", new WorklistQuery(DueFilter.WEEK, null, CareRole.IDEC, false, null, null, null));
+            queries.put("team queue, all", new WorklistQuery(DueFilter.ALL, null, null, true, null, null, null));
+            queries.put("pathway=insuffisance-cardiaque-sortie, overdue", new WorklistQuery(DueFilter.OVERDUE, null, null, false, "insuffisance-cardiaque-sortie", null, null));
+            queries.put("priority=urgent, all", new WorklistQuery(DueFilter.ALL, null, null, false, null, TaskPriority.URGENT, null));
+            queries.put("one patient, all", new WorklistQuery(DueFilter.ALL, null, null, false, null, null, patient));
+
+            StringBuilder table = new StringBuilder();
+            table.append("| query (first page of 100) | p50 ms | p95 ms | counts p50 ms | counts p95 ms |\n|---|---|---|---|---|\n");
+            for (var entry : queries.entrySet()) {
+                double[] list = time(() -> services.worklist().query(entry.getValue(), 0, 100));
+                double[] counts = time(() -> services.worklist().counts(entry.getValue()));
+                table.append(String.format("| %s | %.2f | %.2f | %.2f | %.2f |%n", entry.getKey(), list[0], list[1], counts[0], counts[1]));
+            }
+            System.out.printf("Patients %d, enrollments %d, tasks %d; generation through the engines %.1f s (%.0f enrollments/s including patient and care-team creation)%n%n",
+                    patients, enrollments, tasks, generationSeconds, enrollments / generationSeconds);
+            System.out.println(table);
+        }
+    }
+
+    /** p50 and p95 in milliseconds, after a warm-up. */
+    private static double[] time(Supplier<?> work) {
+        for (int i = 0; i < WARMUP; i++) {
+            work.get();
+        }
+        List<Double> samples = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            long t = System.nanoTime();
+            work.get();
+            samples.add((System.nanoTime() - t) / 1e6);
+        }
+        double[] sorted = samples.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        return new double[] {sorted[RUNS / 2], sorted[(int) Math.ceil(RUNS * 0.95) - 1]};
+    }
+}
