@@ -31,7 +31,7 @@ final class EnrollmentCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            UUID enrollmentId = Ids.uuid("ID", id);
+            UUID enrollmentId = Arguments.uuid("ID", id);
             try (RelaisServices services = root.openServices()) {
                 Enrollment e = apply(services, enrollmentId);
                 Map<String, Object> json = new LinkedHashMap<>();

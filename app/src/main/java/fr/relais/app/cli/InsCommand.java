@@ -1,5 +1,6 @@
 package fr.relais.app.cli;
 
+import fr.relais.app.cli.output.OutputFormat;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.identity.InsMatricule;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ final class InsCommand {
             } catch (BadInputException e) {
                 json.put("valid", false);
                 json.put("reason", e.reason(root.language()));
-                if (root.printer().format() == fr.relais.app.cli.output.OutputFormat.JSON) {
+                if (root.printer().format() == OutputFormat.JSON) {
                     root.printer().json(json);
                 }
                 spec.commandLine().getErr().println(root.text("cli.error", e.message(root.language())));

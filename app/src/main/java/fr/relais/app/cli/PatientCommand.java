@@ -127,12 +127,8 @@ final class PatientCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            if (limit < 1 || limit > 100_000) {
-                throw new BadInputException("--limit", "number.range", String.valueOf(limit), "1", "100000");
-            }
-            if (offset < 0) {
-                throw new BadInputException("--offset", "number.range", String.valueOf(offset), "0", "2147483647");
-            }
+            Arguments.range("--limit", limit, 1, 100_000);
+            Arguments.range("--offset", offset, 0, Integer.MAX_VALUE);
             try (RelaisServices services = root.openServices()) {
                 List<Patient> patients = search == null ? services.patients().list(offset, limit)
                         : services.patients().search(search, limit);

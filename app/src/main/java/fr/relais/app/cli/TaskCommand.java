@@ -31,7 +31,7 @@ final class TaskCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            UUID taskId = Ids.uuid("ID", id);
+            UUID taskId = Arguments.uuid("ID", id);
             try (RelaisServices services = root.openServices()) {
                 Task task = apply(services, taskId);
                 String patientName = services.patients().get(task.patientId()).displayName();
@@ -84,7 +84,7 @@ final class TaskCommand {
             if ((to == null) == !queue) {
                 throw new BadInputException("--to", "task.assignTarget");
             }
-            return services.tasks().assign(id, queue ? null : Ids.uuid("--to", to), note);
+            return services.tasks().assign(id, queue ? null : Arguments.uuid("--to", to), note);
         }
     }
 }

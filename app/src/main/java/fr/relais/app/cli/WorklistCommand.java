@@ -4,7 +4,6 @@ import fr.relais.app.RelaisServices;
 import fr.relais.app.cli.output.Column;
 import fr.relais.app.cli.view.TaskView;
 import fr.relais.core.careteam.CareRole;
-import fr.relais.core.error.BadInputException;
 import fr.relais.core.task.DueFilter;
 import fr.relais.core.task.TaskPriority;
 import fr.relais.core.task.WorklistItem;
@@ -12,7 +11,6 @@ import fr.relais.core.task.WorklistQuery;
 import fr.relais.core.time.CareZone;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,13 +45,11 @@ final class WorklistCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RelaisCommand root = Leaf.root(spec);
-        DueFilter dueFilter = parseEnum("--due", due, DueFilter.class);
+        DueFilter dueFilter = Arguments.enumValue("--due", due, DueFilter.class);
         CareRole careRole = role == null ? null : CareRole.parse("--role", role);
-        TaskPriority taskPriority = priority == null ? null : parseEnum("--priority", priority, TaskPriority.class);
-        UUID assigneeId = assignee == null ? null : Ids.uuid("--assignee", assignee);
-        if (limit < 1 || limit > 100_000) {
-            throw new BadInputException("--limit", "number.range", String.valueOf(limit), "1", "100000");
-        }
+        TaskPriority taskPriority = priority == null ? null : Arguments.enumValue("--priority", priority, TaskPriority.class);
+        UUID assigneeId = assignee == null ? null : Arguments.uuid("--assignee", assignee);
+        Arguments.range("--limit", limit, 1, 100_000);
         try (RelaisServices services = root.openServices()) {
             UUID patientId = patient == null ? null : services.patients().resolve(patient).id();
             services.startDay();
@@ -71,15 +67,5 @@ final class WorklistCommand implements Callable<Integer> {
                     i -> TaskView.of(i.task(), i.patientName(), root.language()));
         }
         return Cli.OK;
-    }
-
-    static <E extends Enum<E>> E parseEnum(String input, String value, Class<E> type) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(value.trim().replace('-', '_'))) {
-                return constant;
-            }
-        }
-        throw new BadInputException(input, "value.invalid", value,
-                String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList()));
     }
 }

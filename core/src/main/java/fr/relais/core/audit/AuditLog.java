@@ -44,8 +44,4 @@ public final class AuditLog {
                         r.getWorkstation(), r.getAction(), r.getEntityType(), r.getEntityId(),
                         r.getPatientId() == null ? null : UUID.fromString(r.getPatientId()), r.getDetail()));
     }
-
-    public int count() {
-        return dsl.fetchCount(AUDIT_EVENT);
-    }
 }

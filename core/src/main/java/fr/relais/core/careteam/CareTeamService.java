@@ -75,9 +75,12 @@ public final class CareTeamService {
         return repository.membersOf(patientId);
     }
 
-    /** Who holds {@code role} for the patient on {@code day}; empty means the task goes to the team queue. */
-    public Optional<CareTeamMember> holderOf(UUID patientId, CareRole role, LocalDate day) {
-        return repository.membersOf(patientId).stream().filter(m -> m.role() == role && m.activeOn(day)).findFirst();
+    /**
+     * Who holds {@code role} on {@code day} in a patient's team (as {@link #teamOf} returns it); empty means the work
+     * goes to the team queue for that role.
+     */
+    public static Optional<CareTeamMember> holderIn(List<CareTeamMember> team, CareRole role, LocalDate day) {
+        return team.stream().filter(m -> m.role() == role && m.activeOn(day)).findFirst();
     }
 
     public List<Professional> professionals() {

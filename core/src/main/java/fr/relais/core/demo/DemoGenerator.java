@@ -27,10 +27,12 @@ import fr.relais.core.time.CareZone;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.function.IntConsumer;
 
 /**
@@ -41,6 +43,9 @@ import java.util.function.IntConsumer;
 public final class DemoGenerator {
     static final String SEED_KEY = "demo.seed";
     private static final int BATCH = 250;
+    /** Pathways given to demo patients (one or two each). */
+    private static final List<String> PATHWAYS = List.of("insuffisance-cardiaque-sortie", "bpco-exacerbation",
+            "diabete-type-2", "personne-agee-fragile-domicile", "chirurgie-ambulatoire-raac");
 
     private final Database database;
     private final PatientService patients;
@@ -59,9 +64,6 @@ public final class DemoGenerator {
         this.clock = clock;
     }
 
-    /** Pathways given to demo patients (one or two each). */
-    private static final List<String> PATHWAYS = List.of("insuffisance-cardiaque-sortie", "bpco-exacerbation",
-            "diabete-type-2", "personne-agee-fragile-domicile", "chirurgie-ambulatoire-raac");
 
     /** Fills the store; a store already filled with the same seed is left as it is. */
     public DemoSummary generate(int patientCount, long seed, IntConsumer progress) {
@@ -193,10 +195,10 @@ public final class DemoGenerator {
      * the engine creates the tasks, the nurses complete most past ones, a few stay overdue. Completions carry the
      * generation time, not a back-dated one: the demo shows a realistic worklist, not a realistic history.
      */
-    private void enrollAndWork(java.util.UUID patientId, Random random, LocalDate today) {
+    private void enrollAndWork(UUID patientId, Random random, LocalDate today) {
         int count = random.nextInt(100) < 25 ? 2 : 1;
         List<String> chosen = new ArrayList<>(PATHWAYS);
-        java.util.Collections.shuffle(chosen, random);
+        Collections.shuffle(chosen, random);
         for (String pathway : chosen.subList(0, count)) {
             Enrollment enrollment = enrollments.enroll(patientId, pathway, null, today.minusDays(random.nextInt(80)));
             for (Task task : enrollments.tasksOf(enrollment.id())) {

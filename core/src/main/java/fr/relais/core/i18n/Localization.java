@@ -29,14 +29,6 @@ public final class Localization {
         return locale;
     }
 
-    public ResourceBundle bundle() {
-        return bundle;
-    }
-
-    public boolean has(String key) {
-        return bundle.containsKey(key);
-    }
-
     /** The text for {@code key}, with {@link MessageFormat} arguments. */
     public String text(String key, Object... args) {
         String pattern;

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,10 +134,6 @@ public final class PatientService {
             audit.record("patient.identity.correct", "Patient", id, id, "status=" + current.status() + "->" + updated.status());
             return new TraitCorrection(updated, warnings);
         });
-    }
-
-    public Optional<Patient> find(UUID id) {
-        return patients.find(id);
     }
 
     public Patient get(UUID id) {

@@ -61,10 +61,11 @@ public final class EnrollmentRepository {
                 .orderBy(ENROLLMENT.START_DATE).fetch(EnrollmentRepository::toEnrollment);
     }
 
-    /** Active enrollments whose tasks are not yet planned up to {@code horizon}. */
-    public List<Enrollment> activePlannedBefore(LocalDate horizon) {
+    /** Active enrollments whose tasks are planned neither up to {@code horizon} nor up to their end. */
+    public List<Enrollment> activeToPlan(LocalDate horizon) {
         return dsl.selectFrom(ENROLLMENT).where(ENROLLMENT.STATUS.eq(EnrollmentStatus.ACTIVE.name())
-                .and(ENROLLMENT.PLANNED_UNTIL.lt(SqlTime.date(horizon)))).fetch(EnrollmentRepository::toEnrollment);
+                .and(ENROLLMENT.PLANNED_UNTIL.lt(SqlTime.date(horizon)))
+                .and(ENROLLMENT.PLANNED_UNTIL.lt(ENROLLMENT.END_DATE))).fetch(EnrollmentRepository::toEnrollment);
     }
 
     /** Active enrollments that ended before {@code day}. */

@@ -82,11 +82,9 @@ public final class EnrollmentService implements TaskCompletionHook {
             LocalDate today = today();
             int created = 0;
             // Plan first, so an enrollment that ended while Relais was closed still gets its last occurrences.
-            for (Enrollment enrollment : enrollments.activePlannedBefore(horizon(today))) {
-                if (enrollment.plannedUntil().isBefore(enrollment.endDate())) {
-                    created += plan(enrollment, template(enrollment.templateId(), enrollment.templateVersion()),
-                            patients.get(enrollment.patientId())).created();
-                }
+            for (Enrollment enrollment : enrollments.activeToPlan(horizon(today))) {
+                created += plan(enrollment, template(enrollment.templateId(), enrollment.templateVersion()),
+                        patients.get(enrollment.patientId())).created();
             }
             for (Enrollment ended : enrollments.activeEndedBefore(today)) {
                 enrollments.update(ended.withStatus(EnrollmentStatus.COMPLETED, null, clock.instant()));
@@ -118,9 +116,8 @@ public final class EnrollmentService implements TaskCompletionHook {
     private boolean createTask(Enrollment enrollment, PlannedTask planned, List<CareTeamMember> team) {
         Step step = planned.step();
         LocalDate dueDay = planned.dueAt().atZone(CareZone.PARIS).toLocalDate();
-        UUID assignee = step.role() == CareRole.PATIENT ? null : team.stream()
-                .filter(m -> m.role() == step.role() && m.activeOn(dueDay)).findFirst()
-                .map(m -> m.professional().id()).orElse(null);
+        UUID assignee = step.role() == CareRole.PATIENT ? null
+                : CareTeamService.holderIn(team, step.role(), dueDay).map(m -> m.professional().id()).orElse(null);
         Instant now = clock.instant();
         Task task = new Task(UUID.randomUUID(), enrollment.id(), enrollment.patientId(), enrollment.templateId(), step.id(),
                 planned.occurrence(), step.kind().name(), step.title().fr(),

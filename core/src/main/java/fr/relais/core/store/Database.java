@@ -176,15 +176,6 @@ public final class Database implements AutoCloseable {
         dsl.transaction(work::run);
     }
 
-    /** A consistent copy of the live store, taken while it stays in use. */
-    public void copyTo(Path target) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot copy the store to " + target, e);
-        }
-    }
-
     @Override
     public void close() {
         dataSource.close();

@@ -84,20 +84,10 @@ public final class TaskRepository {
                 .orderBy(TASK.DUE_AT).fetch(TaskRepository::toTask);
     }
 
-    public List<Task> ofPatient(UUID patientId) {
-        return dsl.selectFrom(TASK).where(TASK.PATIENT_ID.eq(patientId.toString())).orderBy(TASK.DUE_AT).fetch(TaskRepository::toTask);
-    }
-
     /** Open tasks whose window has passed at {@code now}. */
     public List<Task> expiredAt(Instant now) {
         return dsl.selectFrom(TASK).where(TASK.IS_OPEN.eq(1).and(TASK.EXPIRES_AT.lt(SqlTime.instant(now))))
                 .fetch(TaskRepository::toTask);
-    }
-
-    /** Open tasks of a role in the team queue of a patient: they get an assignee when someone takes the role. */
-    public List<Task> queuedFor(UUID patientId, CareRole role) {
-        return dsl.selectFrom(TASK).where(TASK.PATIENT_ID.eq(patientId.toString()).and(TASK.ROLE.eq(role.name()))
-                .and(TASK.IS_OPEN.eq(1)).and(TASK.ASSIGNEE_ID.isNull())).fetch(TaskRepository::toTask);
     }
 
     public void insertEvent(UUID taskId, TaskEvent event) {
@@ -119,9 +109,5 @@ public final class TaskRepository {
                 .fetch(r -> new TaskEvent(SqlTime.instant(r.getAt()), r.getActor(),
                         r.getFromStatus() == null ? null : TaskStatus.valueOf(r.getFromStatus()),
                         TaskStatus.valueOf(r.getToStatus()), r.getChange(), r.getNote()));
-    }
-
-    public int count() {
-        return dsl.fetchCount(TASK);
     }
 }

@@ -141,4 +141,24 @@ class WorklistServiceTest {
         assertThat(query(WorklistQuery.all())).extracting(i -> i.task().id()).doesNotContain(queued.id());
         assertThat(s.tasks.history(queued.id())).extracting(TaskEvent::change).containsExactly("CREATE", "ASSIGN", "POSTPONE", "STATUS");
     }
+
+    @Test
+    void statusesFollowTheFhirLifecycle() {
+        Task task = query(new WorklistQuery(DueFilter.ALL, null, CareRole.IDEC, false, null, null, jeanne.id())).stream()
+                .map(WorklistItem::task).filter(t -> t.stepId().equals("education-1")).findFirst().orElseThrow();
+        assertThat(s.tasks.changeStatus(task.id(), TaskStatus.ACCEPTED, null).status()).isEqualTo(TaskStatus.ACCEPTED);
+        assertThat(s.tasks.changeStatus(task.id(), TaskStatus.IN_PROGRESS, null).status()).isEqualTo(TaskStatus.IN_PROGRESS);
+        assertThat(s.tasks.changeStatus(task.id(), TaskStatus.ON_HOLD, "attente résultat").status()).isEqualTo(TaskStatus.ON_HOLD);
+        // Still open while on hold: it stays in the worklist.
+        assertThat(query(WorklistQuery.all())).extracting(i -> i.task().id()).contains(task.id());
+        assertThatThrownBy(() -> s.tasks.changeStatus(task.id(), TaskStatus.FAILED, null)).isInstanceOf(BadInputException.class);
+
+        s.tasks.complete(task.id(), null, "fait");
+        assertThatThrownBy(() -> s.tasks.changeStatus(task.id(), TaskStatus.IN_PROGRESS, null))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("task.transition"));
+        assertThat(s.tasks.changeStatus(task.id(), TaskStatus.ENTERED_IN_ERROR, "mauvais patient").status())
+                .isEqualTo(TaskStatus.ENTERED_IN_ERROR);
+        assertThat(s.tasks.history(task.id())).extracting(TaskEvent::to).containsExactly(TaskStatus.REQUESTED,
+                TaskStatus.ACCEPTED, TaskStatus.IN_PROGRESS, TaskStatus.ON_HOLD, TaskStatus.COMPLETED, TaskStatus.ENTERED_IN_ERROR);
+    }
 }
