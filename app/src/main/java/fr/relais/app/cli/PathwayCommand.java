@@ -7,6 +7,7 @@ import fr.relais.core.pathway.PathwayService;
 import fr.relais.core.pathway.PathwayTemplate;
 import fr.relais.core.pathway.StoredTemplate;
 import fr.relais.core.pathway.TemplateParser;
+import fr.relais.sync.fhir.PlanDefinitionMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code relais pathway list|show|validate|import}. */
 @Command(name = "pathway", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
         subcommands = {PathwayCommand.ListTemplates.class, PathwayCommand.Show.class, PathwayCommand.Validate.class,
-                PathwayCommand.Import.class})
+                PathwayCommand.Import.class, PathwayCommand.Export.class})
 final class PathwayCommand {
 
     static String read(Path file) {
@@ -33,6 +34,12 @@ final class PathwayCommand {
         } catch (IOException e) {
             throw new BadInputException(file.toString(), "file.unreadable", e.getClass().getSimpleName());
         }
+    }
+
+    /** A template file in the authoring format, or a FHIR Bundle (PlanDefinition + ActivityDefinitions) turned into it. */
+    static String authoringJson(Path file) {
+        String json = read(file);
+        return PlanDefinitionMapper.isFhir(json) ? new PlanDefinitionMapper().toAuthoringJson(file.toString(), json) : json;
     }
 
     static Map<String, Object> summary(PathwayTemplate t, RelaisCommand root) {
@@ -113,7 +120,7 @@ final class PathwayCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            PathwayTemplate t = TemplateParser.parse(file.toString(), read(file)).template();
+            PathwayTemplate t = TemplateParser.parse(file.toString(), authoringJson(file)).template();
             root.printer().object(summary(t, root), out -> out.println(root.text("pathway.valid", t.id(), t.version(), t.steps().size())));
             return Cli.OK;
         }
@@ -129,13 +136,43 @@ final class PathwayCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            String json = read(file);
+            String json = authoringJson(file);
             try (RelaisServices services = root.openServices()) {
                 PathwayService.ImportResult result = services.pathways().importTemplate(file.toString(), json);
                 Map<String, Object> summary = summary(result.template(), root);
                 summary.put("created", result.created());
                 root.printer().object(summary, out -> out.println(root.text(result.created() ? "pathway.imported" : "pathway.alreadyThere",
                         result.template().id(), result.template().version())));
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "export", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Export implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "pathway.id")
+        String id;
+        @Option(names = "--version", descriptionKey = "pathway.version")
+        Integer version;
+        @Option(names = "--fhir", descriptionKey = "pathway.fhir")
+        boolean fhir;
+        @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "pathway.out")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            RelaisCommand root = Leaf.root(spec);
+            try (RelaisServices services = root.openServices()) {
+                StoredTemplate stored = services.pathways().get(id, version);
+                String content = fhir ? new PlanDefinitionMapper().toFhirJson(stored.template(), stored.json()) : stored.json();
+                Files.writeString(out, content, StandardCharsets.UTF_8);
+                Map<String, Object> summary = summary(stored.template(), root);
+                summary.put("file", out.toAbsolutePath().toString());
+                summary.put("format", fhir ? "fhir" : "relais");
+                root.printer().object(summary, o -> o.println(root.text("pathway.exported", stored.template().id(),
+                        stored.template().version(), out.toAbsolutePath())));
             }
             return Cli.OK;
         }

@@ -63,6 +63,35 @@ class PathwayCliTest {
     }
 
     @Test
+    void exportsToFhirAndImportsItBack() throws Exception {
+        Path fhir = dir.resolve("ic.fhir.json");
+        JsonNode exported = json("--format", "json", "pathway", "export", "insuffisance-cardiaque-sortie", "--fhir", "--out", fhir.toString());
+        assertThat(exported.get("format").asText()).isEqualTo("fhir");
+        JsonNode bundle = JSON.readTree(Files.readString(fhir));
+        assertThat(bundle.get("resourceType").asText()).isEqualTo("Bundle");
+        assertThat(bundle.get("entry").get(0).get("resource").get("resourceType").asText()).isEqualTo("PlanDefinition");
+
+        // Same id and version, same content: importing the FHIR export is a no-op, not a conflict.
+        assertThat(json("--format", "json", "pathway", "import", fhir.toString()).get("created").asBoolean()).isFalse();
+        String v2 = Files.readString(fhir).replace("\"version\": \"1\"", "\"version\": \"2\"");
+        Path fhirV2 = dir.resolve("ic-v2.fhir.json");
+        Files.writeString(fhirV2, v2);
+        assertThat(run("pathway", "validate", fhirV2.toString()).out()).contains("insuffisance-cardiaque-sortie v2");
+        assertThat(json("--format", "json", "pathway", "import", fhirV2.toString()).get("created").asBoolean()).isTrue();
+        assertThat(json("--format", "json", "pathway", "show", "insuffisance-cardiaque-sortie").get("version").asInt()).isEqualTo(2);
+
+        Path broken = dir.resolve("broken.fhir.json");
+        Files.writeString(broken, "{ \"resourceType\": \"Bundle\", \"type\": \"collection\" }");
+        CliRun refused = run("pathway", "import", broken.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("broken.fhir.json", "PlanDefinition");
+
+        Path plain = dir.resolve("ic.json");
+        run("pathway", "export", "insuffisance-cardiaque-sortie", "--version", "1", "--out", plain.toString());
+        assertThat(JSON.readTree(Files.readString(plain)).get("id").asText()).isEqualTo("insuffisance-cardiaque-sortie");
+    }
+
+    @Test
     void enrollsThenWorksTheWorklist() throws Exception {
         String patient = run("patient", "add", "--family", "DURAND", "--given", "Jeanne", "--sex", "F", "--birth-date", "1940-05-01",
                 "--ipp", "P1").out().trim();
