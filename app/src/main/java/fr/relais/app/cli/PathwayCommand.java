@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,6 +41,14 @@ final class PathwayCommand {
     static String authoringJson(Path file) {
         String json = read(file);
         return PlanDefinitionMapper.isFhir(json) ? new PlanDefinitionMapper().toAuthoringJson(file.toString(), json) : json;
+    }
+
+    /** A template named on the command line: its id and, optionally, a version (the latest otherwise). */
+    static final class TemplateRef {
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "pathway.id")
+        String id;
+        @Option(names = "--version", descriptionKey = "pathway.version")
+        Integer version;
     }
 
     static Map<String, Object> summary(PathwayTemplate t, RelaisCommand root) {
@@ -82,16 +91,14 @@ final class PathwayCommand {
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "pathway.id")
-        String id;
-        @Option(names = "--version", descriptionKey = "pathway.version")
-        Integer version;
+        @Mixin
+        TemplateRef template;
 
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             try (RelaisServices services = root.openServices()) {
-                StoredTemplate stored = services.pathways().get(id, version);
+                StoredTemplate stored = services.pathways().get(template.id, template.version);
                 PathwayTemplate t = stored.template();
                 root.printer().object(PathwayTemplateJson.parse(stored.json()), out -> {
                     out.println(t.title().in(root.language()) + " (" + t.id() + " v" + t.version() + ", " + t.duration() + ")");
@@ -152,10 +159,8 @@ final class PathwayCommand {
     static final class Export implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "pathway.id")
-        String id;
-        @Option(names = "--version", descriptionKey = "pathway.version")
-        Integer version;
+        @Mixin
+        TemplateRef template;
         @Option(names = "--fhir", descriptionKey = "pathway.fhir")
         boolean fhir;
         @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "pathway.out")
@@ -165,7 +170,7 @@ final class PathwayCommand {
         public Integer call() throws IOException {
             RelaisCommand root = Leaf.root(spec);
             try (RelaisServices services = root.openServices()) {
-                StoredTemplate stored = services.pathways().get(id, version);
+                StoredTemplate stored = services.pathways().get(template.id, template.version);
                 String content = fhir ? new PlanDefinitionMapper().toFhirJson(stored.template(), stored.json()) : stored.json();
                 Files.writeString(out, content, StandardCharsets.UTF_8);
                 Map<String, Object> summary = summary(stored.template(), root);
