@@ -38,6 +38,10 @@ public final class WorklistBenchmark {
             long start = System.nanoTime();
             services.demo().generate(patients, 2026, n -> { });
             double generationSeconds = (System.nanoTime() - start) / 1e9;
+            long dayStart = System.nanoTime();
+            services.startDay();
+            services.database().optimize();
+            double startDaySeconds = (System.nanoTime() - dayStart) / 1e9;
             int enrollments = services.database().dsl().fetchCount(fr.relais.core.store.schema.Tables.ENROLLMENT);
             int tasks = services.database().dsl().fetchCount(fr.relais.core.store.schema.Tables.TASK);
 
@@ -65,8 +69,11 @@ public final class WorklistBenchmark {
                 double[] counts = time(() -> services.worklist().counts(entry.getValue()));
                 table.append(String.format("| %s | %.2f | %.2f | %.2f | %.2f |%n", entry.getKey(), list[0], list[1], counts[0], counts[1]));
             }
-            System.out.printf("Patients %d, enrollments %d, tasks %d; generation through the engines %.1f s (%.0f enrollments/s including patient and care-team creation)%n%n",
-                    patients, enrollments, tasks, generationSeconds, enrollments / generationSeconds);
+            int open = services.database().dsl().fetchCount(fr.relais.core.store.schema.Tables.TASK,
+                    fr.relais.core.store.schema.Tables.TASK.IS_OPEN.eq(1));
+            System.out.printf("Patients %d, enrollments %d, tasks %d (%d open); generation through the engines %.1f s "
+                            + "(%.0f enrollments/s including patient and care-team creation); start of day (plan ahead, expire) %.1f s%n%n",
+                    patients, enrollments, tasks, open, generationSeconds, enrollments / generationSeconds, startDaySeconds);
             System.out.println(table);
         }
     }

@@ -74,9 +74,7 @@ public final class Database implements AutoCloseable {
             migrate(absolute, pool, clock);
             Database database = new Database(absolute, pool);
             database.initialiseMeta();
-            // Fresh planner statistics (SQLite's recommended call for long-lived connections): without them the
-            // worklist may pick the sort index over a far more selective patient or assignee index.
-            database.dsl().execute("PRAGMA optimize=0x10002");
+            database.optimize();
             return database;
         } catch (RuntimeException e) {
             pool.close();
@@ -153,6 +151,14 @@ public final class Database implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /**
+     * Refreshes the query planner's statistics where they are stale (SQLite's recommended call on open and after bulk
+     * writes): without them the worklist may pick the sort index over a far more selective patient index.
+     */
+    public void optimize() {
+        dsl.execute("PRAGMA optimize=0x10002");
     }
 
     public Path file() {

@@ -84,10 +84,30 @@ public final class TaskRepository {
                 .orderBy(TASK.DUE_AT).fetch(TaskRepository::toTask);
     }
 
-    /** Open tasks whose window has passed at {@code now}. */
-    public List<Task> expiredAt(Instant now) {
-        return dsl.selectFrom(TASK).where(TASK.IS_OPEN.eq(1).and(TASK.EXPIRES_AT.lt(SqlTime.instant(now))))
-                .fetch(TaskRepository::toTask);
+    /**
+     * Closes every open task whose window has passed at {@code now} as failed with {@code businessStatus}, and records
+     * the change on each; set-based, because after days offline a laptop may have thousands to expire at once.
+     * Callers run it inside a transaction. Returns how many tasks expired.
+     */
+    public int expire(Instant now, String businessStatus) {
+        String at = SqlTime.instant(now);
+        var expired = TASK.IS_OPEN.eq(1).and(TASK.EXPIRES_AT.lt(at));
+        var previous = dsl.select(TASK.ID, TASK.STATUS).from(TASK).where(expired).fetch();
+        if (previous.isEmpty()) {
+            return 0;
+        }
+        dsl.update(TASK).set(TASK.STATUS, TaskStatus.FAILED.name()).set(TASK.IS_OPEN, 0)
+                .set(TASK.BUSINESS_STATUS, businessStatus).set(TASK.UPDATED_AT, at).where(expired).execute();
+        var insert = dsl.insertInto(TASK_EVENT, TASK_EVENT.ID, TASK_EVENT.TASK_ID, TASK_EVENT.AT, TASK_EVENT.ACTOR,
+                TASK_EVENT.FROM_STATUS, TASK_EVENT.TO_STATUS, TASK_EVENT.CHANGE, TASK_EVENT.NOTE)
+                .values((String) null, null, null, null, null, null, null, null);
+        var batch = dsl.batch(insert);
+        for (var row : previous) {
+            batch.bind(UUID.randomUUID().toString(), row.value1(), at, "relais", row.value2(), TaskStatus.FAILED.name(),
+                    "STATUS", businessStatus);
+        }
+        batch.execute();
+        return previous.size();
     }
 
     public void insertEvent(UUID taskId, TaskEvent event) {

@@ -116,15 +116,7 @@ public final class TaskService {
 
     /** Open tasks whose window has passed become failed/EXPIRED: the missed work stays visible in reports. */
     public int expireOverdue() {
-        return database.inTransaction(() -> {
-            Instant now = clock.instant();
-            List<Task> expired = tasks.expiredAt(now);
-            for (Task task : expired) {
-                tasks.update(task.withStatus(TaskStatus.FAILED, EXPIRED, null, null, now));
-                tasks.insertEvent(task.id(), new TaskEvent(now, "relais", task.status(), TaskStatus.FAILED, "STATUS", EXPIRED));
-            }
-            return expired.size();
-        });
+        return database.inTransaction(() -> tasks.expire(clock.instant(), EXPIRED));
     }
 
     private static Task requireOpen(Task task) {

@@ -21,6 +21,12 @@ import org.jooq.impl.DSL;
  * runs on an index of {@code task} that starts with its most selective filter.
  */
 public final class WorklistService {
+    /**
+     * Team badge counts read the partial covering index alone. SQLite's planner otherwise prefers the assignee or
+     * pathway index, which also holds the patients' own tasks: ten times slower at 10,000 patients.
+     */
+    private static final org.jooq.Table<?> TEAM_COUNTS = DSL.table("{0} INDEXED BY task_team_open_due", TASK);
+
     private final DSLContext dsl;
     private final Clock clock;
 
@@ -46,7 +52,7 @@ public final class WorklistService {
                         DSL.sum(DSL.when(due(DueFilter.TODAY, window), 1).otherwise(0)),
                         DSL.sum(DSL.when(due(DueFilter.WEEK, window), 1).otherwise(0)),
                         DSL.count())
-                .from(TASK).where(filters(query)).fetchOne();
+                .from(query.role() == null && query.patientId() == null ? TEAM_COUNTS : TASK).where(filters(query)).fetchOne();
         return new WorklistCounts(intOf(r.get(0)), intOf(r.get(1)), intOf(r.get(2)), intOf(r.get(3)));
     }
 
@@ -56,14 +62,16 @@ public final class WorklistService {
 
     private static Condition filters(WorklistQuery q) {
         List<Condition> conditions = new ArrayList<>();
-        conditions.add(TASK.IS_OPEN.eq(1));
+        // Literals, not bound values: SQLite only uses the partial team indexes (migration V4) when the query spells
+        // their exact terms.
+        conditions.add(TASK.IS_OPEN.eq(DSL.inline(1)));
         if (q.assigneeId() != null) {
             conditions.add(TASK.ASSIGNEE_ID.eq(q.assigneeId().toString()));
         }
         if (q.role() != null) {
             conditions.add(TASK.ROLE.eq(q.role().name()));
         } else {
-            conditions.add(TASK.ROLE.ne(CareRole.PATIENT.name()));
+            conditions.add(TASK.ROLE.ne(DSL.inline(CareRole.PATIENT.name())));
         }
         if (q.teamQueue()) {
             conditions.add(TASK.ASSIGNEE_ID.isNull());
@@ -72,7 +80,7 @@ public final class WorklistService {
             conditions.add(TASK.TEMPLATE_ID.eq(q.pathwayId()));
         }
         if (q.priority() != null) {
-            conditions.add(TASK.PRIORITY.eq(q.priority().name()));
+            conditions.add(TASK.PRIORITY_RANK.eq(q.priority().rank()));
         }
         if (q.patientId() != null) {
             conditions.add(TASK.PATIENT_ID.eq(q.patientId().toString()));
