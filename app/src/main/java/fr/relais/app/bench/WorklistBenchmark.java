@@ -75,7 +75,23 @@ public final class WorklistBenchmark {
                             + "(%.0f enrollments/s including patient and care-team creation); start of day (plan ahead, expire) %.1f s%n%n",
                     patients, enrollments, tasks, open, generationSeconds, enrollments / generationSeconds, startDaySeconds);
             System.out.println(table);
+            System.out.println(enrollmentThroughput(services, Math.min(500, patients)));
         }
+    }
+
+    /**
+     * Enrollment alone: {@code count} existing patients enrolled in the heart-failure pathway, one transaction each
+     * as from the window or the command line (tasks planned, events and audit written). Run last: it adds data.
+     */
+    private static String enrollmentThroughput(RelaisServices services, int count) {
+        List<UUID> ids = services.patients().list(0, count).stream().map(p -> p.id()).toList();
+        long start = System.nanoTime();
+        for (UUID id : ids) {
+            services.enrollments().enroll(id, "insuffisance-cardiaque-sortie", null, null);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return String.format("Enrollment throughput: %d enrollments in %.2f s = %.0f enrollments/s (%.1f ms each)%n",
+                count, seconds, count / seconds, seconds * 1000 / count);
     }
 
     /** p50 and p95 in milliseconds, after a warm-up. */
