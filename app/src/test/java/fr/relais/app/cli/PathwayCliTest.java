@@ -60,6 +60,11 @@ class PathwayCliTest {
         assertThat(json("--format", "json", "pathway", "import", good.toString()).get("created").asBoolean()).isFalse();
         assertThat(json("--format", "json", "pathway", "list")).hasSize(6);
         assertThat(run("pathway", "validate", dir.resolve("missing.json").toString()).code()).isEqualTo(2);
+        Path truncated = dir.resolve("truncated.json");
+        Files.writeString(truncated, "{ \"id\": ");
+        CliRun unreadable = run("pathway", "validate", truncated.toString());
+        assertThat(unreadable.code()).isEqualTo(2);
+        assertThat(unreadable.err()).contains("truncated.json", "JSON illisible");
     }
 
     @Test

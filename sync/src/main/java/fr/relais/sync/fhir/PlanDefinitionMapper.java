@@ -230,10 +230,16 @@ public final class PlanDefinitionMapper {
 
     // ---------------------------------------------------------------- import
 
-    /** True when {@code json} is a FHIR resource rather than a Relais authoring file. */
+    /**
+     * True when {@code json} is a FHIR resource rather than a Relais authoring file. Unreadable JSON is not FHIR: the
+     * template validator then reports it with the file's name and line.
+     */
     public static boolean isFhir(String json) {
-        JsonNode root = tree(json, "file");
-        return root.has("resourceType");
+        try {
+            return JSON.readTree(json).has("resourceType");
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 
     /**
