@@ -6,6 +6,9 @@ import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.demo.DemoGenerator;
 import fr.relais.core.identity.PatientRepository;
 import fr.relais.core.identity.PatientService;
+import fr.relais.core.measure.MeasureCsvImport;
+import fr.relais.core.measure.MeasureRepository;
+import fr.relais.core.measure.MeasureService;
 import fr.relais.core.pathway.EnrollmentRepository;
 import fr.relais.core.pathway.EnrollmentService;
 import fr.relais.core.pathway.PathwayService;
@@ -33,6 +36,8 @@ public final class RelaisServices implements AutoCloseable {
     private final EnrollmentService enrollments;
     private final TaskService tasks;
     private final WorklistService worklist;
+    private final MeasureService measures;
+    private final MeasureCsvImport measureImport;
     private final DemoGenerator demo;
 
     private RelaisServices(Database database, Clock clock, UserSession session) {
@@ -50,6 +55,8 @@ public final class RelaisServices implements AutoCloseable {
                 taskRepository, patients, careTeam, audit, session, clock);
         this.tasks = new TaskService(database, taskRepository, careTeamRepository, audit, session, clock, enrollments);
         this.worklist = new WorklistService(database.dsl(), clock);
+        this.measures = new MeasureService(database, new MeasureRepository(database.dsl()), patients, audit, session, clock);
+        this.measureImport = new MeasureCsvImport(database, measures, patients);
         this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, clock);
     }
 
@@ -109,6 +116,14 @@ public final class RelaisServices implements AutoCloseable {
 
     public WorklistService worklist() {
         return worklist;
+    }
+
+    public MeasureService measures() {
+        return measures;
+    }
+
+    public MeasureCsvImport measureImport() {
+        return measureImport;
     }
 
     public DemoGenerator demo() {

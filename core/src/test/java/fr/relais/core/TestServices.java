@@ -4,6 +4,9 @@ import fr.relais.core.audit.AuditLog;
 import fr.relais.core.careteam.CareTeamRepository;
 import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.identity.PatientRepository;
+import fr.relais.core.measure.MeasureCsvImport;
+import fr.relais.core.measure.MeasureRepository;
+import fr.relais.core.measure.MeasureService;
 import fr.relais.core.pathway.EnrollmentRepository;
 import fr.relais.core.pathway.EnrollmentService;
 import fr.relais.core.pathway.PathwayService;
@@ -34,6 +37,8 @@ public final class TestServices implements AutoCloseable {
     public final EnrollmentService enrollments;
     public final TaskService tasks;
     public final WorklistService worklist;
+    public final MeasureService measures;
+    public final MeasureCsvImport measureImport;
 
     public TestServices(Path file) {
         this(file, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -53,6 +58,8 @@ public final class TestServices implements AutoCloseable {
                 patients, careTeam, audit, session, clock);
         this.tasks = new TaskService(database, taskRepository, careTeamRepository, audit, session, clock, enrollments);
         this.worklist = new WorklistService(database.dsl(), clock);
+        this.measures = new MeasureService(database, new MeasureRepository(database.dsl()), patients, audit, session, clock);
+        this.measureImport = new MeasureCsvImport(database, measures, patients);
         pathways.installBuiltIns();
     }
 

@@ -149,6 +149,19 @@ public final class PatientService {
         }
     }
 
+    /** The patient an import row names: by IPP first, else by INS matricule when exactly one patient has it. */
+    public java.util.Optional<Patient> findByIppOrIns(String key) {
+        if (key == null || key.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        var byIpp = patients.findByIpp(key.trim());
+        if (byIpp.isPresent()) {
+            return byIpp;
+        }
+        List<Patient> byIns = patients.findByInsMatricule(key.replace(" ", "").toUpperCase(java.util.Locale.ROOT));
+        return byIns.size() == 1 ? java.util.Optional.of(byIns.get(0)) : java.util.Optional.empty();
+    }
+
     public List<Patient> list(int offset, int limit) {
         return patients.list(offset, limit);
     }

@@ -1,13 +1,12 @@
 package fr.relais.core.pathway;
 
-import fr.relais.core.error.BadInputException;
+import fr.relais.core.error.DetailedBadInputException;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** A template that was refused, with every problem found (not only the first), each naming its path. */
-public class InvalidTemplateException extends BadInputException {
+public class InvalidTemplateException extends DetailedBadInputException {
     private static final long serialVersionUID = 1L;
     private final transient List<TemplateError> errors;
 
@@ -21,14 +20,9 @@ public class InvalidTemplateException extends BadInputException {
     }
 
     /** One line per problem: {@code steps[3].offset: "P2X" is not an ISO-8601 duration}. */
+    @Override
     public List<String> lines(Language language) {
         Localization texts = Localization.of(BUNDLE, language);
         return errors.stream().map(e -> e.path() + ": " + texts.text(e.key(), e.args().toArray())).toList();
-    }
-
-    @Override
-    public String message(Language language) {
-        return super.message(language) + System.lineSeparator()
-                + lines(language).stream().map(l -> "  " + l).collect(Collectors.joining(System.lineSeparator()));
     }
 }

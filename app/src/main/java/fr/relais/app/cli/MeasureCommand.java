@@ -1,0 +1,147 @@
+package fr.relais.app.cli;
+
+import fr.relais.app.RelaisServices;
+import fr.relais.app.cli.output.Column;
+import fr.relais.app.cli.view.MeasureView;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.measure.ImportReport;
+import fr.relais.core.measure.Measure;
+import fr.relais.core.measure.MeasureSource;
+import fr.relais.core.measure.NewMeasure;
+import fr.relais.core.time.CareZone;
+import fr.relais.core.time.IsoInput;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code relais measure add|import|list|error}. */
+@Command(name = "measure", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
+        subcommands = {MeasureCommand.Add.class, MeasureCommand.Import.class, MeasureCommand.ListMeasures.class,
+                MeasureCommand.Error.class})
+final class MeasureCommand {
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CareZone.PARIS);
+
+    @Command(name = "add", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true, sortOptions = false)
+    static final class Add implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--patient", required = true, descriptionKey = "enroll.patient")
+        String patient;
+        @Option(names = "--code", required = true, paramLabel = "LOINC", descriptionKey = "measure.code")
+        String code;
+        @Option(names = "--value", required = true, descriptionKey = "measure.value")
+        String value;
+        @Option(names = "--unit", required = true, paramLabel = "UCUM", descriptionKey = "measure.unit")
+        String unit;
+        @Option(names = "--at", paramLabel = "DATE-TIME", descriptionKey = "measure.at")
+        String at;
+        @Option(names = "--source", defaultValue = "entered", descriptionKey = "measure.source")
+        String source;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            var effective = at == null ? null : IsoInput.dateTime("--at", at);
+            MeasureSource measureSource = Arguments.enumValue("--source", source, MeasureSource.class);
+            try (RelaisServices services = root.openServices()) {
+                var patientId = services.patients().resolve(patient).id();
+                Measure m = services.measures().record(new NewMeasure(patientId, code, value, unit, effective, measureSource));
+                root.printer().object(MeasureView.of(m), out -> {
+                    out.println(m.id());
+                    if (m.unusual()) {
+                        spec.commandLine().getErr().println(root.text("measure.unusual", m.value().toPlainString(), m.unit()));
+                    }
+                });
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "import", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "FILE.csv", descriptionKey = "measure.file")
+        Path file;
+        @Option(names = "--skip-bad-rows", descriptionKey = "measure.skipBadRows")
+        boolean skipBadRows;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            try (RelaisServices services = root.openServices(); Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                ImportReport report = services.measureImport().importCsv(file.toString(), reader, skipBadRows);
+                var err = spec.commandLine().getErr();
+                report.skipped().forEach(row -> err.println(root.text("cli.warning", file, row.message(root.language()))));
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("imported", report.imported());
+                json.put("skipped", report.skipped().stream().map(r -> Map.of("line", r.line(), "message", r.message(root.language()))).toList());
+                root.printer().object(json, out -> out.println(root.text("measure.imported", report.imported(), report.skipped().size())));
+            } catch (IOException e) {
+                throw new BadInputException(file.toString(), "file.unreadable", e.getClass().getSimpleName());
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class ListMeasures implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--patient", required = true, descriptionKey = "enroll.patient")
+        String patient;
+        @Option(names = "--code", paramLabel = "LOINC", descriptionKey = "measure.code")
+        String code;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            try (RelaisServices services = root.openServices()) {
+                var patientId = services.patients().resolve(patient).id();
+                List<Measure> all = services.measures().ofPatient(patientId, code);
+                root.printer().list(all, List.of(
+                        new Column<>("id", "col.id", Measure::id),
+                        new Column<>("effectiveAt", "col.at", m -> AT.format(m.effectiveAt())),
+                        new Column<>("code", "col.code", Measure::code),
+                        new Column<>("value", "col.value", m -> m.value().toPlainString()),
+                        new Column<>("unit", "col.unit", Measure::unit),
+                        new Column<>("source", "col.source", Measure::source),
+                        new Column<>("status", "col.status", m -> m.status() + (m.unusual() ? " !" : ""))), MeasureView::of);
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "error", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Error implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "measure.id")
+        String id;
+        @Option(names = "--reason", required = true, descriptionKey = "option.reason")
+        String reason;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            var measureId = Arguments.uuid("ID", id);
+            try (RelaisServices services = root.openServices()) {
+                Measure m = services.measures().markEnteredInError(measureId, reason);
+                root.printer().object(MeasureView.of(m), out -> out.println(m.id() + " " + m.status()));
+            }
+            return Cli.OK;
+        }
+    }
+}

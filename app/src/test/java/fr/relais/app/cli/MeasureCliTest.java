@@ -1,0 +1,82 @@
+package fr.relais.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Measures from the command line: entry, conversion, refusal, CSV import all-or-nothing, entered-in-error. */
+class MeasureCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    Path db;
+
+    @BeforeEach
+    void setUp() {
+        db = dir.resolve("relais.db");
+        CliRun added = run("patient", "add", "--family", "DURAND", "--given", "Jeanne", "--sex", "F", "--birth-date", "1940-05-01", "--ipp", "P1");
+        assertThat(added.code()).as(added.err()).isZero();
+    }
+
+    private CliRun run(String... args) {
+        return CliRun.of((services, language) -> { }, Map.of("RELAIS_DB", db.toString()), args);
+    }
+
+    private JsonNode measures() throws Exception {
+        return JSON.readTree(run("--format", "json", "measure", "list", "--patient", "P1").out());
+    }
+
+    @Test
+    void addsConvertsAndMarksEnteredInError() throws Exception {
+        CliRun added = run("--format", "json", "measure", "add", "--patient", "P1", "--code", "29463-7", "--value", "150",
+                "--unit", "[lb_av]", "--at", "2026-11-20T08:30");
+        assertThat(added.code()).as(added.err()).isZero();
+        JsonNode m = JSON.readTree(added.out());
+        assertThat(m.get("value").decimalValue()).isEqualByComparingTo("68.0388555");
+        assertThat(m.get("unit").asText()).isEqualTo("kg");
+        assertThat(m.get("effectiveAt").asText()).isEqualTo("2026-11-20T07:30:00Z");
+
+        CliRun impossible = run("measure", "add", "--patient", "P1", "--code", "29463-7", "--value", "900", "--unit", "kg");
+        assertThat(impossible.code()).isEqualTo(2);
+        assertThat(impossible.err()).contains("measure.value", "900 kg");
+        CliRun unusual = run("measure", "add", "--patient", "P1", "--code", "59408-5", "--value", "84", "--unit", "%");
+        assertThat(unusual.code()).isZero();
+        assertThat(unusual.err()).contains("Valeur inhabituelle");
+        assertThat(run("measure", "add", "--patient", "P1", "--code", "59408-5", "--value", "84", "--unit", "%", "--source", "telepathy").code()).isEqualTo(2);
+        assertThat(measures()).hasSize(2);
+
+        String id = m.get("id").asText();
+        assertThat(run("measure", "error", id).code()).isEqualTo(2);
+        JsonNode marked = JSON.readTree(run("--format", "json", "measure", "error", id, "--reason", "mauvaise balance").out());
+        assertThat(marked.get("status").asText()).isEqualTo("ENTERED_IN_ERROR");
+        assertThat(measures()).hasSize(2);
+    }
+
+    @Test
+    void importsAllOrNothingByDefault() throws Exception {
+        Path csv = dir.resolve("mesures.csv");
+        Files.writeString(csv, "patient;code;value;unit;effective\nP1;29463-7;72,4;kg;2026-11-23T08:00\nP1;29463-7;72,4;stone;2026-11-23T09:00\n",
+                StandardCharsets.UTF_8);
+        CliRun refused = run("measure", "import", csv.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("mesures.csv", "ligne 3", "stone");
+        assertThat(measures()).isEmpty();
+
+        CliRun skipping = run("--format", "json", "measure", "import", csv.toString(), "--skip-bad-rows");
+        assertThat(skipping.code()).isZero();
+        JsonNode report = JSON.readTree(skipping.out());
+        assertThat(report.get("imported").asInt()).isEqualTo(1);
+        assertThat(report.get("skipped").get(0).get("line").asInt()).isEqualTo(3);
+        assertThat(measures()).hasSize(1);
+        assertThat(run("measure", "import", dir.resolve("absent.csv").toString()).code()).isEqualTo(2);
+    }
+}
