@@ -9,6 +9,8 @@ import fr.relais.core.identity.PatientService;
 import fr.relais.core.measure.MeasureCsvImport;
 import fr.relais.core.measure.MeasureRepository;
 import fr.relais.core.measure.MeasureService;
+import fr.relais.core.questionnaire.QuestionnaireRepository;
+import fr.relais.core.questionnaire.QuestionnaireService;
 import fr.relais.core.pathway.EnrollmentRepository;
 import fr.relais.core.pathway.EnrollmentService;
 import fr.relais.core.pathway.PathwayService;
@@ -38,6 +40,7 @@ public final class RelaisServices implements AutoCloseable {
     private final WorklistService worklist;
     private final MeasureService measures;
     private final MeasureCsvImport measureImport;
+    private final QuestionnaireService questionnaires;
     private final DemoGenerator demo;
 
     private RelaisServices(Database database, Clock clock, UserSession session) {
@@ -57,14 +60,17 @@ public final class RelaisServices implements AutoCloseable {
         this.worklist = new WorklistService(database.dsl(), clock);
         this.measures = new MeasureService(database, new MeasureRepository(database.dsl()), patients, audit, session, clock);
         this.measureImport = new MeasureCsvImport(database, measures, patients);
+        this.questionnaires = new QuestionnaireService(database, new QuestionnaireRepository(database.dsl()), patients,
+                measures, audit, session, clock);
         this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, clock);
     }
 
-    /** Opens the store and makes sure the built-in pathway library is there (a no-op once installed). */
+    /** Opens the store and makes sure the built-in pathways and questionnaires are there (a no-op once installed). */
     public static RelaisServices open(Path databaseFile, Clock clock, UserSession session) {
         RelaisServices services = new RelaisServices(Database.open(databaseFile, clock), clock, session);
         try {
             services.pathways.installBuiltIns();
+            services.questionnaires.installBuiltIns();
         } catch (RuntimeException e) {
             services.close();
             throw e;
@@ -124,6 +130,10 @@ public final class RelaisServices implements AutoCloseable {
 
     public MeasureCsvImport measureImport() {
         return measureImport;
+    }
+
+    public QuestionnaireService questionnaires() {
+        return questionnaires;
     }
 
     public DemoGenerator demo() {

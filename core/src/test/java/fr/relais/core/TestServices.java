@@ -7,6 +7,8 @@ import fr.relais.core.identity.PatientRepository;
 import fr.relais.core.measure.MeasureCsvImport;
 import fr.relais.core.measure.MeasureRepository;
 import fr.relais.core.measure.MeasureService;
+import fr.relais.core.questionnaire.QuestionnaireRepository;
+import fr.relais.core.questionnaire.QuestionnaireService;
 import fr.relais.core.pathway.EnrollmentRepository;
 import fr.relais.core.pathway.EnrollmentService;
 import fr.relais.core.pathway.PathwayService;
@@ -39,6 +41,7 @@ public final class TestServices implements AutoCloseable {
     public final WorklistService worklist;
     public final MeasureService measures;
     public final MeasureCsvImport measureImport;
+    public final QuestionnaireService questionnaires;
 
     public TestServices(Path file) {
         this(file, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -60,6 +63,9 @@ public final class TestServices implements AutoCloseable {
         this.worklist = new WorklistService(database.dsl(), clock);
         this.measures = new MeasureService(database, new MeasureRepository(database.dsl()), patients, audit, session, clock);
         this.measureImport = new MeasureCsvImport(database, measures, patients);
+        this.questionnaires = new QuestionnaireService(database, new QuestionnaireRepository(database.dsl()), patients, measures,
+                audit, session, clock);
+        questionnaires.installBuiltIns();
         pathways.installBuiltIns();
     }
 

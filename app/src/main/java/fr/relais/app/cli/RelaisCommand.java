@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "relais", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         resourceBundle = "fr.relais.app.i18n.cli", sortOptions = false,
         subcommands = {PatientCommand.class, InsCommand.class, PathwayCommand.class, EnrollCommand.class,
-                EnrollmentCommand.class, WorklistCommand.class, TaskCommand.class, MeasureCommand.class, DemoCommand.class})
+                EnrollmentCommand.class, WorklistCommand.class, TaskCommand.class, MeasureCommand.class,
+                QuestionnaireCommand.class, DemoCommand.class})
 public final class RelaisCommand implements Callable<Integer> {
     public static final String MESSAGES = "fr.relais.app.i18n.messages";
 

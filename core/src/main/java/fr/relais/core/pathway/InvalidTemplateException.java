@@ -11,7 +11,12 @@ public class InvalidTemplateException extends DetailedBadInputException {
     private final transient List<TemplateError> errors;
 
     public InvalidTemplateException(String source, List<TemplateError> errors) {
-        super(source, "template.invalid", errors.size());
+        this(source, "template.invalid", errors);
+    }
+
+    /** For other definition files checked the same way (questionnaires): {@code key} says what was refused. */
+    public InvalidTemplateException(String source, String key, List<TemplateError> errors) {
+        super(source, key, errors.size());
         this.errors = List.copyOf(errors);
     }
 

@@ -1,0 +1,55 @@
+package fr.relais.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QuestionnaireCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    Path db;
+
+    @BeforeEach
+    void setUp() {
+        db = dir.resolve("relais.db");
+        assertThat(run("patient", "add", "--family", "DURAND", "--given", "Jeanne", "--sex", "F", "--birth-date", "1940-05-01",
+                "--ipp", "P1").code()).isZero();
+    }
+
+    private CliRun run(String... args) {
+        return CliRun.of((services, language) -> { }, Map.of("RELAIS_DB", db.toString()), args);
+    }
+
+    @Test
+    void listsAndAnswersWithScoreBandAndSignificantAnswers() throws Exception {
+        JsonNode list = JSON.readTree(run("--format", "json", "questionnaire", "list").out());
+        assertThat(list).extracting(n -> n.get("id").asText()).containsExactly("ESAS-r", "GAD-7", "PHQ-9", "WHO-5");
+
+        CliRun answered = run("--format", "json", "questionnaire", "answer", "--patient", "P1", "--questionnaire", "PHQ-9",
+                "--answers", "2,2,2,2,2,0,0,0,1");
+        assertThat(answered.code()).as(answered.err()).isZero();
+        JsonNode result = JSON.readTree(answered.out());
+        assertThat(result.get("score").asInt()).isEqualTo(11);
+        assertThat(result.get("band").asText()).isEqualTo("Modérée");
+        assertThat(result.get("level").asText()).isEqualTo("YELLOW");
+        assertThat(result.get("significantAnswers").get(0).get("item").asText()).isEqualTo("9");
+
+        CliRun text = run("--lang", "en", "questionnaire", "answer", "--patient", "P1", "--questionnaire", "gad-7", "--answers", "3,3,,,,,");
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("Score cannot be computed: 5 unanswered item(s)");
+
+        assertThat(run("questionnaire", "answer", "--patient", "P1", "--questionnaire", "PHQ-9", "--answers", "a,0,0,0,0,0,0,0,0").code()).isEqualTo(2);
+        assertThat(run("questionnaire", "answer", "--patient", "P1", "--questionnaire", "PHQ-9", "--answers", "9,0,0,0,0,0,0,0,0").code()).isEqualTo(2);
+        assertThat(run("questionnaire", "answer", "--patient", "P1", "--questionnaire", "KCCQ", "--answers", "1").code()).isEqualTo(2);
+        JsonNode measures = JSON.readTree(run("--format", "json", "measure", "list", "--patient", "P1", "--code", "44261-6").out());
+        assertThat(measures).hasSize(1);
+    }
+}

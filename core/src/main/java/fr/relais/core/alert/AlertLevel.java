@@ -1,0 +1,6 @@
+package fr.relais.core.alert;
+
+/** Severity as the peers (Danish telemedicine platform, Belgian model) colour it: green, yellow, red. */
+public enum AlertLevel {
+    GREEN, YELLOW, RED
+}

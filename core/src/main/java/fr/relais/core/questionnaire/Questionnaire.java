@@ -1,0 +1,44 @@
+package fr.relais.core.questionnaire;
+
+import fr.relais.core.alert.AlertLevel;
+import fr.relais.core.pathway.LocalizedText;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A patient-reported questionnaire (FHIR Questionnaire in spirit): one answer scale, items, scoring rules, bands and
+ * answers that are significant on their own. Defined in JSON (docs/questionnaires.md), versioned like templates.
+ */
+public record Questionnaire(String id, int version, LocalizedText title, LocalizedText description, String scoreCode,
+                            List<AnswerOption> answers, List<Item> items, Scoring scoring, List<Band> bands,
+                            List<SignificantAnswer> significantAnswers) {
+
+    public record AnswerOption(int value, LocalizedText label) {
+    }
+
+    /** An item; a reversed item scores (highest answer value - answer). */
+    public record Item(String id, LocalizedText text, boolean reversed) {
+    }
+
+    /**
+     * Sum of the item scores; with at most {@code maxMissing} items unanswered, prorated to all items when
+     * {@code prorate} (mean × item count, rounded half up), then multiplied by {@code multiplier}. More missing
+     * items: no score, as the published rules require.
+     */
+    public record Scoring(int maxMissing, boolean prorate, BigDecimal multiplier) {
+    }
+
+    public record Band(BigDecimal min, BigDecimal max, LocalizedText label, AlertLevel level) {
+        public boolean contains(BigDecimal score) {
+            return score.compareTo(min) >= 0 && score.compareTo(max) <= 0;
+        }
+    }
+
+    /** An answer that matters alone: item {@code item} ("*" for any) answered {@code min} or more. */
+    public record SignificantAnswer(String item, int min, AlertLevel level, LocalizedText reason) {
+    }
+
+    public int highestAnswer() {
+        return answers.stream().mapToInt(AnswerOption::value).max().orElse(0);
+    }
+}

@@ -1,0 +1,173 @@
+package fr.relais.core.questionnaire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.relais.core.alert.AlertLevel;
+import fr.relais.core.pathway.InvalidTemplateException;
+import fr.relais.core.pathway.LocalizedText;
+import fr.relais.core.pathway.TemplateError;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a questionnaire definition (docs/questionnaires.md) and checks it completely, every problem with its JSON
+ * path, so that an administrator can add a questionnaire without code and without half-imported files.
+ */
+public final class QuestionnaireParser {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final List<TemplateError> errors = new ArrayList<>();
+
+    private QuestionnaireParser() {
+    }
+
+    public static Parsed parse(String source, String json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidTemplateException(source, "questionnaire.invalid", List.of(new TemplateError("$", "template.json",
+                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage())));
+        }
+        QuestionnaireParser parser = new QuestionnaireParser();
+        Questionnaire q = root != null && root.isObject() ? parser.questionnaire(root) : null;
+        if (q == null || !parser.errors.isEmpty()) {
+            if (parser.errors.isEmpty()) {
+                parser.error("$", "template.type", "object");
+            }
+            throw new InvalidTemplateException(source, "questionnaire.invalid", parser.errors);
+        }
+        return new Parsed(q, root.toString());
+    }
+
+    private Questionnaire questionnaire(JsonNode root) {
+        String id = text(root, "", "id", true);
+        JsonNode version = root.get("version");
+        if (version == null || !version.isIntegralNumber() || version.intValue() < 1) {
+            error("version", "template.version", String.valueOf(version));
+        }
+        LocalizedText title = localized(root, "", "title");
+        LocalizedText description = localized(root, "", "description");
+        String scoreCode = text(root, "", "scoreCode", false);
+
+        List<Questionnaire.AnswerOption> answers = new ArrayList<>();
+        Set<Integer> values = new HashSet<>();
+        for (JsonNode a : array(root, "answers")) {
+            String path = "answers[" + answers.size() + "]";
+            JsonNode value = a.get("value");
+            if (value == null || !value.isIntegralNumber()) {
+                error(path + ".value", "template.type", "integer");
+                answers.add(null);
+                continue;
+            }
+            if (!values.add(value.intValue())) {
+                error(path + ".value", "questionnaire.duplicateValue", value.intValue());
+            }
+            answers.add(new Questionnaire.AnswerOption(value.intValue(), localized(a, path + ".", "label")));
+        }
+        List<Questionnaire.Item> items = new ArrayList<>();
+        Set<String> itemIds = new HashSet<>();
+        for (JsonNode i : array(root, "items")) {
+            String path = "items[" + items.size() + "]";
+            String itemId = text(i, path + ".", "id", true);
+            if (itemId != null && !itemIds.add(itemId)) {
+                error(path + ".id", "template.duplicateId", itemId);
+            }
+            items.add(new Questionnaire.Item(itemId, localized(i, path + ".", "text"), i.path("reversed").asBoolean(false)));
+        }
+        JsonNode scoringNode = root.get("scoring");
+        Questionnaire.Scoring scoring = null;
+        if (scoringNode == null || !scoringNode.isObject()) {
+            error("scoring", "template.required");
+        } else {
+            if (!"sum".equals(scoringNode.path("method").asText())) {
+                error("scoring.method", "questionnaire.method", scoringNode.path("method").asText());
+            }
+            int maxMissing = scoringNode.path("maxMissing").asInt(0);
+            if (maxMissing < 0 || maxMissing >= Math.max(1, items.size())) {
+                error("scoring.maxMissing", "questionnaire.maxMissing", maxMissing, items.size());
+            }
+            scoring = new Questionnaire.Scoring(maxMissing, scoringNode.path("prorate").asBoolean(false),
+                    new BigDecimal(scoringNode.path("multiplier").asText("1")));
+        }
+        List<Questionnaire.Band> bands = new ArrayList<>();
+        for (JsonNode b : array(root, "bands")) {
+            String path = "bands[" + bands.size() + "]";
+            if (!b.path("min").isNumber() || !b.path("max").isNumber() || b.path("min").decimalValue().compareTo(b.path("max").decimalValue()) > 0) {
+                error(path, "questionnaire.band");
+                continue;
+            }
+            bands.add(new Questionnaire.Band(b.get("min").decimalValue(), b.get("max").decimalValue(), localized(b, path + ".", "label"),
+                    level(b, path)));
+        }
+        List<Questionnaire.SignificantAnswer> significant = new ArrayList<>();
+        JsonNode rules = root.get("significantAnswers");
+        if (rules != null) {
+            for (int k = 0; k < rules.size(); k++) {
+                JsonNode r = rules.get(k);
+                String path = "significantAnswers[" + k + "]";
+                String item = text(r, path + ".", "item", true);
+                if (item != null && !item.equals("*") && !itemIds.contains(item)) {
+                    error(path + ".item", "questionnaire.unknownItem", item);
+                }
+                significant.add(new Questionnaire.SignificantAnswer(item, r.path("min").asInt(), level(r, path),
+                        localized(r, path + ".", "reason")));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        return new Questionnaire(id, version.intValue(), title, description, scoreCode, answers, items, scoring, bands, significant);
+    }
+
+    private AlertLevel level(JsonNode node, String path) {
+        try {
+            return AlertLevel.valueOf(node.path("level").asText());
+        } catch (IllegalArgumentException e) {
+            error(path + ".level", "template.enum", node.path("level").asText(), "GREEN, YELLOW, RED");
+            return null;
+        }
+    }
+
+    private List<JsonNode> array(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            error(field, "questionnaire.array");
+            return List.of();
+        }
+        List<JsonNode> list = new ArrayList<>();
+        node.forEach(list::add);
+        return list;
+    }
+
+    private String text(JsonNode node, String prefix, String field, boolean required) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            if (required || value != null) {
+                error(prefix + field, value == null ? "template.required" : "template.type", "text");
+            }
+            return null;
+        }
+        return value.asText();
+    }
+
+    private LocalizedText localized(JsonNode node, String prefix, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isObject() || !value.path("fr").isTextual()) {
+            error(prefix + field, "template.localized");
+            return null;
+        }
+        return new LocalizedText(value.get("fr").asText(), value.path("en").isTextual() ? value.get("en").asText() : null);
+    }
+
+    private void error(String path, String key, Object... args) {
+        errors.add(new TemplateError(path, key, args));
+    }
+
+    /** A questionnaire and the JSON it was read from. */
+    public record Parsed(Questionnaire questionnaire, String json) {
+    }
+}

@@ -1,0 +1,99 @@
+package fr.relais.core.questionnaire;
+
+import static fr.relais.core.store.schema.Tables.QUESTIONNAIRE;
+import static fr.relais.core.store.schema.Tables.QUESTIONNAIRE_RESPONSE;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.relais.core.pathway.TemplateOrigin;
+import fr.relais.core.store.SqlTime;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/** Questionnaire definitions and responses in the store. */
+public final class QuestionnaireRepository {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final DSLContext dsl;
+
+    public QuestionnaireRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public void insert(QuestionnaireParser.Parsed parsed, TemplateOrigin origin, Instant at) {
+        dsl.insertInto(QUESTIONNAIRE)
+                .set(QUESTIONNAIRE.ID, parsed.questionnaire().id())
+                .set(QUESTIONNAIRE.VERSION, parsed.questionnaire().version())
+                .set(QUESTIONNAIRE.DEFINITION, parsed.json())
+                .set(QUESTIONNAIRE.ORIGIN, origin.name())
+                .set(QUESTIONNAIRE.IMPORTED_AT, SqlTime.instant(at))
+                .execute();
+    }
+
+    public Optional<Questionnaire> find(String id, int version) {
+        return dsl.select(QUESTIONNAIRE.DEFINITION).from(QUESTIONNAIRE)
+                .where(QUESTIONNAIRE.ID.eq(id).and(QUESTIONNAIRE.VERSION.eq(version)))
+                .fetchOptional(r -> QuestionnaireParser.parse(id, r.value1()).questionnaire());
+    }
+
+    /** The latest version, matching the id without regard to case ("phq-9" finds PHQ-9). */
+    public Optional<Questionnaire> latest(String id) {
+        return dsl.select(QUESTIONNAIRE.ID, QUESTIONNAIRE.DEFINITION).from(QUESTIONNAIRE)
+                .where(QUESTIONNAIRE.ID.equalIgnoreCase(id)).orderBy(QUESTIONNAIRE.VERSION.desc()).limit(1)
+                .fetchOptional(r -> QuestionnaireParser.parse(r.value1(), r.value2()).questionnaire());
+    }
+
+    /** The latest version of each questionnaire. */
+    public List<Questionnaire> latestOfEach() {
+        return dsl.select(QUESTIONNAIRE.ID).from(QUESTIONNAIRE).groupBy(QUESTIONNAIRE.ID).orderBy(QUESTIONNAIRE.ID)
+                .fetch(r -> latest(r.value1()).orElseThrow());
+    }
+
+    public void insertResponse(QuestionnaireResponse r, Instant at) {
+        dsl.insertInto(QUESTIONNAIRE_RESPONSE)
+                .set(QUESTIONNAIRE_RESPONSE.ID, r.id().toString())
+                .set(QUESTIONNAIRE_RESPONSE.PATIENT_ID, r.patientId().toString())
+                .set(QUESTIONNAIRE_RESPONSE.QUESTIONNAIRE_ID, r.questionnaireId())
+                .set(QUESTIONNAIRE_RESPONSE.QUESTIONNAIRE_VERSION, r.questionnaireVersion())
+                .set(QUESTIONNAIRE_RESPONSE.ANSWERS, json(r.answers()))
+                .set(QUESTIONNAIRE_RESPONSE.AUTHORED_AT, SqlTime.instant(r.authoredAt()))
+                .set(QUESTIONNAIRE_RESPONSE.SCORE, r.score() == null ? null : r.score().toPlainString())
+                .set(QUESTIONNAIRE_RESPONSE.BAND, r.band())
+                .set(QUESTIONNAIRE_RESPONSE.SCORE_MEASURE_ID, r.scoreMeasureId() == null ? null : r.scoreMeasureId().toString())
+                .set(QUESTIONNAIRE_RESPONSE.RECORDED_BY, r.recordedBy())
+                .set(QUESTIONNAIRE_RESPONSE.CREATED_AT, SqlTime.instant(at))
+                .execute();
+    }
+
+    public List<QuestionnaireResponse> responses(UUID patientId, String questionnaireId) {
+        var condition = QUESTIONNAIRE_RESPONSE.PATIENT_ID.eq(patientId.toString());
+        if (questionnaireId != null) {
+            condition = condition.and(QUESTIONNAIRE_RESPONSE.QUESTIONNAIRE_ID.eq(questionnaireId));
+        }
+        return dsl.selectFrom(QUESTIONNAIRE_RESPONSE).where(condition).orderBy(QUESTIONNAIRE_RESPONSE.AUTHORED_AT)
+                .fetch(r -> new QuestionnaireResponse(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()),
+                        r.getQuestionnaireId(), r.getQuestionnaireVersion(), answers(r.getAnswers()),
+                        SqlTime.instant(r.getAuthoredAt()), r.getScore() == null ? null : new BigDecimal(r.getScore()),
+                        r.getBand(), r.getScoreMeasureId() == null ? null : UUID.fromString(r.getScoreMeasureId()), r.getRecordedBy()));
+    }
+
+    private static String json(List<Integer> answers) {
+        try {
+            return JSON.writeValueAsString(answers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Integer> answers(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<Integer>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored answers are not JSON", e);
+        }
+    }
+}

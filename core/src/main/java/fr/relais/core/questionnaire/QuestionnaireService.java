@@ -1,0 +1,111 @@
+package fr.relais.core.questionnaire;
+
+import fr.relais.core.audit.AuditLog;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.error.NotFoundException;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.measure.Measure;
+import fr.relais.core.measure.MeasureService;
+import fr.relais.core.measure.MeasureSource;
+import fr.relais.core.measure.NewMeasure;
+import fr.relais.core.pathway.TemplateOrigin;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.store.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Questionnaires and responses: a response is scored with the published rules, stored, and its score (when
+ * computable and the questionnaire has a LOINC score code) recorded as a measure derived from it.
+ */
+public final class QuestionnaireService {
+    private final Database database;
+    private final QuestionnaireRepository repository;
+    private final PatientService patients;
+    private final MeasureService measures;
+    private final AuditLog audit;
+    private final UserSession session;
+    private final Clock clock;
+
+    public QuestionnaireService(Database database, QuestionnaireRepository repository, PatientService patients,
+                                MeasureService measures, AuditLog audit, UserSession session, Clock clock) {
+        this.database = database;
+        this.repository = repository;
+        this.patients = patients;
+        this.measures = measures;
+        this.audit = audit;
+        this.session = session;
+        this.clock = clock;
+    }
+
+    public int installBuiltIns() {
+        return database.inTransaction(() -> {
+            int installed = 0;
+            for (QuestionnaireParser.Parsed parsed : QuestionnaireLibrary.builtIns()) {
+                if (repository.find(parsed.questionnaire().id(), parsed.questionnaire().version()).isEmpty()) {
+                    repository.insert(parsed, TemplateOrigin.BUILTIN, clock.instant());
+                    installed++;
+                }
+            }
+            return installed;
+        });
+    }
+
+    /** Imports an administrator's questionnaire; the same version with other content is refused. */
+    public Questionnaire importDefinition(String source, String json) {
+        QuestionnaireParser.Parsed parsed = QuestionnaireParser.parse(source, json);
+        Questionnaire q = parsed.questionnaire();
+        return database.inTransaction(() -> {
+            var existing = repository.find(q.id(), q.version());
+            if (existing.isPresent()) {
+                if (!existing.get().equals(q)) {
+                    throw new BadInputException(source, "questionnaire.versionExists", q.id(), q.version());
+                }
+                return q;
+            }
+            repository.insert(parsed, TemplateOrigin.IMPORTED, clock.instant());
+            audit.record("questionnaire.import", "Questionnaire", q.id() + " v" + q.version(), null, null);
+            return q;
+        });
+    }
+
+    public List<Questionnaire> list() {
+        return repository.latestOfEach();
+    }
+
+    public Questionnaire get(String id) {
+        return repository.latest(id).orElseThrow(() -> new NotFoundException("questionnaire", "questionnaire", id));
+    }
+
+    /** Records answers given by the patient (on paper, by phone, in an app) and scores them. */
+    public Answered answer(UUID patientId, String questionnaireId, List<Integer> answers, Instant authoredAt) {
+        return database.inTransaction(() -> {
+            patients.get(patientId);
+            Questionnaire q = get(questionnaireId);
+            ScoreResult result = QuestionnaireScoring.score(q, answers);
+            Instant at = authoredAt == null ? clock.instant() : authoredAt;
+            Measure scoreMeasure = null;
+            if (result.computable() && q.scoreCode() != null) {
+                scoreMeasure = measures.record(new NewMeasure(patientId, q.scoreCode(), result.score().toPlainString(),
+                        "{score}", at, MeasureSource.PATIENT_REPORTED));
+            }
+            QuestionnaireResponse response = new QuestionnaireResponse(UUID.randomUUID(), patientId, q.id(), q.version(),
+                    answers, at, result.score(), result.band() == null ? null : result.band().label().in(Language.FR),
+                    scoreMeasure == null ? null : scoreMeasure.id(), session.actor().userId());
+            repository.insertResponse(response, clock.instant());
+            audit.record("questionnaire.answer", "QuestionnaireResponse", response.id(), patientId, q.id());
+            return new Answered(response, result, q);
+        });
+    }
+
+    public List<QuestionnaireResponse> responses(UUID patientId, String questionnaireId) {
+        return repository.responses(patientId, questionnaireId);
+    }
+
+    /** A stored response with its scoring, for display. */
+    public record Answered(QuestionnaireResponse response, ScoreResult result, Questionnaire questionnaire) {
+    }
+}
