@@ -69,6 +69,13 @@ public final class TestServices implements AutoCloseable {
         pathways.installBuiltIns();
     }
 
+    /** A provisional patient with the given traits, as the desk would create one. */
+    public fr.relais.core.identity.Patient registerPatient(String family, String given, fr.relais.core.identity.Sex sex,
+                                                            java.time.LocalDate birthDate, String ipp) {
+        return patients.register(new fr.relais.core.identity.NewPatient(new fr.relais.core.identity.StrictTraits(family,
+                java.util.List.of(given), sex, birthDate, null), null, null, ipp, null, null, null)).patient();
+    }
+
     @Override
     public void close() {
         database.close();

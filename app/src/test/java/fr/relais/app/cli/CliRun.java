@@ -7,6 +7,21 @@ import java.util.Map;
 
 /** One in-process run of the command line, with what it printed and its exit code. */
 record CliRun(int code, String out, String err) {
+    /** Runs against {@code db} (through RELAIS_DB) with a window that is never opened. */
+    static CliRun on(java.nio.file.Path db, String... args) {
+        return of((services, language) -> { }, Map.of("RELAIS_DB", db.toString()), args);
+    }
+
+    /** The JSON printed by a run that must succeed. */
+    com.fasterxml.jackson.databind.JsonNode json() {
+        org.assertj.core.api.Assertions.assertThat(code).as(err).isZero();
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + out, e);
+        }
+    }
+
     static CliRun of(GuiLauncher gui, Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,7 @@ class MeasureCliTest {
     }
 
     private CliRun run(String... args) {
-        return CliRun.of((services, language) -> { }, Map.of("RELAIS_DB", db.toString()), args);
+        return CliRun.on(db, args);
     }
 
     private JsonNode measures() throws Exception {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,13 +24,11 @@ class PathwayCliTest {
     }
 
     private CliRun run(String... args) {
-        return CliRun.of((services, language) -> { }, Map.of("RELAIS_DB", db.toString()), args);
+        return CliRun.on(db, args);
     }
 
-    private JsonNode json(String... args) throws Exception {
-        CliRun run = run(args);
-        assertThat(run.code()).as(run.err()).isZero();
-        return JSON.readTree(run.out());
+    private JsonNode json(String... args) {
+        return run(args).json();
     }
 
     @Test

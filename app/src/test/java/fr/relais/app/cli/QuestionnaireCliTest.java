@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +24,7 @@ class QuestionnaireCliTest {
     }
 
     private CliRun run(String... args) {
-        return CliRun.of((services, language) -> { }, Map.of("RELAIS_DB", db.toString()), args);
+        return CliRun.on(db, args);
     }
 
     @Test

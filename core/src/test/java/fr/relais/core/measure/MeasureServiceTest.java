@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.relais.core.TestServices;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.i18n.Language;
-import fr.relais.core.identity.NewPatient;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
-import fr.relais.core.identity.StrictTraits;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -32,8 +30,7 @@ class MeasureServiceTest {
     @BeforeEach
     void setUp() {
         s = new TestServices(dir.resolve("relais.db"));
-        patient = s.patients.register(new NewPatient(new StrictTraits("DURAND", List.of("Jeanne"), Sex.F, LocalDate.of(1940, 5, 1), null),
-                null, null, "IPP-7", null, null, null)).patient();
+        patient = s.registerPatient("DURAND", "Jeanne", Sex.F, LocalDate.of(1940, 5, 1), "IPP-7");
     }
 
     @AfterEach

@@ -9,10 +9,8 @@ import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.Profession;
 import fr.relais.core.careteam.Professional;
 import fr.relais.core.error.BadInputException;
-import fr.relais.core.identity.NewPatient;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
-import fr.relais.core.identity.StrictTraits;
 import fr.relais.core.task.Task;
 import fr.relais.core.task.TaskService;
 import fr.relais.core.task.TaskStatus;
@@ -54,8 +52,7 @@ class EnrollmentServiceTest {
     }
 
     private Patient register(String family, LocalDate birth) {
-        return s.patients.register(new NewPatient(new StrictTraits(family, List.of("Jeanne"), Sex.F, birth, null),
-                null, null, null, null, null, null)).patient();
+        return s.registerPatient(family, "Jeanne", Sex.F, birth, null);
     }
 
     private static List<Task> ofStep(List<Task> tasks, String step) {

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.relais.core.TestServices;
 import fr.relais.core.error.BadInputException;
-import fr.relais.core.identity.NewPatient;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
-import fr.relais.core.identity.StrictTraits;
 import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.core.measure.MeasureSource;
 import java.nio.file.Path;
@@ -29,8 +27,7 @@ class QuestionnaireServiceTest {
     @BeforeEach
     void setUp() {
         s = new TestServices(dir.resolve("relais.db"));
-        patient = s.patients.register(new NewPatient(new StrictTraits("DURAND", List.of("Jeanne"), Sex.F, LocalDate.of(1940, 5, 1), null),
-                null, null, null, null, null, null)).patient();
+        patient = s.registerPatient("DURAND", "Jeanne", Sex.F, LocalDate.of(1940, 5, 1), null);
     }
 
     @AfterEach

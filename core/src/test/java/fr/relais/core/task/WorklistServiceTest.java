@@ -9,10 +9,8 @@ import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.Profession;
 import fr.relais.core.careteam.Professional;
 import fr.relais.core.error.BadInputException;
-import fr.relais.core.identity.NewPatient;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
-import fr.relais.core.identity.StrictTraits;
 import fr.relais.core.time.CareZone;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -60,8 +58,7 @@ class WorklistServiceTest {
     }
 
     private Patient register(String family, String given, Sex sex) {
-        return s.patients.register(new NewPatient(new StrictTraits(family, List.of(given), sex, LocalDate.of(1945, 3, 3), null),
-                null, null, null, null, null, null)).patient();
+        return s.registerPatient(family, given, sex, LocalDate.of(1945, 3, 3), null);
     }
 
     private List<WorklistItem> query(WorklistQuery q) {
