@@ -9,6 +9,8 @@ import fr.relais.core.identity.PatientService;
 import fr.relais.core.measure.MeasureCsvImport;
 import fr.relais.core.measure.MeasureRepository;
 import fr.relais.core.measure.MeasureService;
+import fr.relais.core.alert.AlertRepository;
+import fr.relais.core.alert.AlertService;
 import fr.relais.core.questionnaire.QuestionnaireRepository;
 import fr.relais.core.questionnaire.QuestionnaireService;
 import fr.relais.core.pathway.EnrollmentRepository;
@@ -38,6 +40,7 @@ public final class RelaisServices implements AutoCloseable {
     private final EnrollmentService enrollments;
     private final TaskService tasks;
     private final WorklistService worklist;
+    private final AlertService alerts;
     private final MeasureService measures;
     private final MeasureCsvImport measureImport;
     private final QuestionnaireService questionnaires;
@@ -54,11 +57,15 @@ public final class RelaisServices implements AutoCloseable {
         TemplateRepository templates = new TemplateRepository(database.dsl());
         TaskRepository taskRepository = new TaskRepository(database.dsl());
         this.pathways = new PathwayService(database, templates, audit, clock);
-        this.enrollments = new EnrollmentService(database, new EnrollmentRepository(database.dsl()), templates,
+        EnrollmentRepository enrollmentRepository = new EnrollmentRepository(database.dsl());
+        this.enrollments = new EnrollmentService(database, enrollmentRepository, templates,
                 taskRepository, patients, careTeam, audit, session, clock);
         this.tasks = new TaskService(database, taskRepository, careTeamRepository, audit, session, clock, enrollments);
         this.worklist = new WorklistService(database.dsl(), clock);
-        this.measures = new MeasureService(database, new MeasureRepository(database.dsl()), patients, audit, session, clock);
+        MeasureRepository measureRepository = new MeasureRepository(database.dsl());
+        this.alerts = new AlertService(database, new AlertRepository(database.dsl()), measureRepository,
+                enrollmentRepository, templates, audit, session, clock);
+        this.measures = new MeasureService(database, measureRepository, patients, audit, session, clock, alerts);
         this.measureImport = new MeasureCsvImport(database, measures, patients);
         this.questionnaires = new QuestionnaireService(database, new QuestionnaireRepository(database.dsl()), patients,
                 measures, audit, session, clock);
@@ -82,6 +89,7 @@ public final class RelaisServices implements AutoCloseable {
     public void startDay() {
         enrollments.planAhead();
         tasks.expireOverdue();
+        alerts.evaluateMissing();
     }
 
     public Clock clock() {
@@ -122,6 +130,10 @@ public final class RelaisServices implements AutoCloseable {
 
     public WorklistService worklist() {
         return worklist;
+    }
+
+    public AlertService alerts() {
+        return alerts;
     }
 
     public MeasureService measures() {

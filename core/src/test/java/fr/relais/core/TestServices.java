@@ -7,6 +7,8 @@ import fr.relais.core.identity.PatientRepository;
 import fr.relais.core.measure.MeasureCsvImport;
 import fr.relais.core.measure.MeasureRepository;
 import fr.relais.core.measure.MeasureService;
+import fr.relais.core.alert.AlertRepository;
+import fr.relais.core.alert.AlertService;
 import fr.relais.core.questionnaire.QuestionnaireRepository;
 import fr.relais.core.questionnaire.QuestionnaireService;
 import fr.relais.core.pathway.EnrollmentRepository;
@@ -39,6 +41,7 @@ public final class TestServices implements AutoCloseable {
     public final EnrollmentService enrollments;
     public final TaskService tasks;
     public final WorklistService worklist;
+    public final AlertService alerts;
     public final MeasureService measures;
     public final MeasureCsvImport measureImport;
     public final QuestionnaireService questionnaires;
@@ -57,11 +60,15 @@ public final class TestServices implements AutoCloseable {
         TemplateRepository templates = new TemplateRepository(database.dsl());
         TaskRepository taskRepository = new TaskRepository(database.dsl());
         this.pathways = new PathwayService(database, templates, audit, clock);
-        this.enrollments = new EnrollmentService(database, new EnrollmentRepository(database.dsl()), templates, taskRepository,
+        EnrollmentRepository enrollmentRepository = new EnrollmentRepository(database.dsl());
+        this.enrollments = new EnrollmentService(database, enrollmentRepository, templates, taskRepository,
                 patients, careTeam, audit, session, clock);
         this.tasks = new TaskService(database, taskRepository, careTeamRepository, audit, session, clock, enrollments);
         this.worklist = new WorklistService(database.dsl(), clock);
-        this.measures = new MeasureService(database, new MeasureRepository(database.dsl()), patients, audit, session, clock);
+        MeasureRepository measureRepository = new MeasureRepository(database.dsl());
+        this.alerts = new AlertService(database, new AlertRepository(database.dsl()), measureRepository,
+                enrollmentRepository, templates, audit, session, clock);
+        this.measures = new MeasureService(database, measureRepository, patients, audit, session, clock, alerts);
         this.measureImport = new MeasureCsvImport(database, measures, patients);
         this.questionnaires = new QuestionnaireService(database, new QuestionnaireRepository(database.dsl()), patients, measures,
                 audit, session, clock);

@@ -25,15 +25,17 @@ public final class MeasureService {
     private final AuditLog audit;
     private final UserSession session;
     private final Clock clock;
+    private final MeasureListener listener;
 
     public MeasureService(Database database, MeasureRepository measures, PatientService patients, AuditLog audit,
-                          UserSession session, Clock clock) {
+                          UserSession session, Clock clock, MeasureListener listener) {
         this.database = database;
         this.measures = measures;
         this.patients = patients;
         this.audit = audit;
         this.session = session;
         this.clock = clock;
+        this.listener = listener;
     }
 
     public Measure record(NewMeasure input) {
@@ -56,6 +58,7 @@ public final class MeasureService {
                 MeasureStatus.FINAL, null, now, now);
         measures.insert(measure);
         audit.record("measure.create", "Measure", measure.id(), measure.patientId(), m.code() + (value.unusual() ? " unusual" : ""));
+        listener.recorded(measure);
         return measure;
     }
 
@@ -70,7 +73,9 @@ public final class MeasureService {
                 throw new BadInputException("measure " + id, "measure.alreadyInError");
             }
             audit.record("measure.entered-in-error", "Measure", id, measure.patientId(), null);
-            return measures.find(id).orElseThrow();
+            Measure marked = measures.find(id).orElseThrow();
+            listener.enteredInError(marked);
+            return marked;
         });
     }
 

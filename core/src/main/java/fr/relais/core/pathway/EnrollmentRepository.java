@@ -68,6 +68,10 @@ public final class EnrollmentRepository {
                 .and(ENROLLMENT.PLANNED_UNTIL.lt(ENROLLMENT.END_DATE))).fetch(EnrollmentRepository::toEnrollment);
     }
 
+    public List<Enrollment> active() {
+        return dsl.selectFrom(ENROLLMENT).where(ENROLLMENT.STATUS.eq(EnrollmentStatus.ACTIVE.name())).fetch(EnrollmentRepository::toEnrollment);
+    }
+
     /** Active enrollments that ended before {@code day}. */
     public List<Enrollment> activeEndedBefore(LocalDate day) {
         return dsl.selectFrom(ENROLLMENT).where(ENROLLMENT.STATUS.eq(EnrollmentStatus.ACTIVE.name())

@@ -1,20 +1,22 @@
 package fr.relais.core.pathway;
 
+import fr.relais.core.alert.AlertRule;
 import java.time.Period;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A versioned pathway template: PPCS structure (needs, objectives, actions), steps, measurement plan. The author's
- * JSON (with its alert rules) is stored beside it, so nothing written in the file is lost.
+ * A versioned pathway template: PPCS structure (needs, objectives, actions), steps, measurement plan and the default
+ * alert rules the alert engine applies to its enrolled patients.
  */
 public record PathwayTemplate(String id, int version, LocalizedText title, LocalizedText description,
                               LocalizedText population, String source, Period duration, List<PpcsNeed> ppcs,
-                              List<Step> steps, List<MeasurePlanItem> measurementPlan) {
+                              List<Step> steps, List<MeasurePlanItem> measurementPlan, List<AlertRule> alertRules) {
     public PathwayTemplate {
         ppcs = List.copyOf(ppcs);
         steps = List.copyOf(steps);
         measurementPlan = List.copyOf(measurementPlan);
+        alertRules = List.copyOf(alertRules);
     }
 
     public Optional<Step> step(String stepId) {

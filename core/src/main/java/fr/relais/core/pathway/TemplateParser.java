@@ -1,8 +1,12 @@
 package fr.relais.core.pathway;
 
+import fr.relais.core.error.InvalidDefinitionException;
+import fr.relais.core.error.DefinitionError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.relais.core.alert.AlertRule;
+import fr.relais.core.alert.AlertRuleParser;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.task.TaskPriority;
 import java.time.LocalTime;
@@ -31,7 +35,7 @@ public final class TemplateParser {
     private static final Set<String> STEP_FIELDS = Set.of("id", "kind", "role", "title", "after", "offset", "timeOfDay",
             "recurrence", "window", "condition", "outcomes", "priority", "measure", "questionnaire");
 
-    private final List<TemplateError> errors = new ArrayList<>();
+    private final List<DefinitionError> errors = new ArrayList<>();
 
     private TemplateParser() {
     }
@@ -42,13 +46,13 @@ public final class TemplateParser {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidTemplateException(source, List.of(new TemplateError("$", "template.json",
+            throw new InvalidDefinitionException(source, List.of(new DefinitionError("$", "template.json",
                     e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage())));
         }
         TemplateParser parser = new TemplateParser();
         PathwayTemplate template = parser.template(root);
         if (!parser.errors.isEmpty() || template == null) {
-            throw new InvalidTemplateException(source, parser.errors);
+            throw new InvalidDefinitionException(source, parser.errors);
         }
         return new ParsedTemplate(template, canonical(root));
     }
@@ -102,10 +106,11 @@ public final class TemplateParser {
         checkStepReferences(stepsNode, steps);
         List<PpcsNeed> ppcs = ppcs(root.get("ppcs"), steps);
         List<MeasurePlanItem> plan = measurementPlan(root.get("measurementPlan"));
+        List<AlertRule> alertRules = AlertRuleParser.parse(root.get("alertRules"), errors);
         if (!errors.isEmpty()) {
             return null;
         }
-        return new PathwayTemplate(id, version, title, description, population, source, duration, ppcs, steps, plan);
+        return new PathwayTemplate(id, version, title, description, population, source, duration, ppcs, steps, plan, alertRules);
     }
 
     private Step step(JsonNode node, String path) {
@@ -483,7 +488,7 @@ public final class TemplateParser {
     }
 
     private void error(String path, String key, Object... args) {
-        errors.add(new TemplateError(path, key, args));
+        errors.add(new DefinitionError(path, key, args));
     }
 
     /** A template and the JSON it was read from (what the store keeps and export writes back). */

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.core.alert.AlertLevel;
-import fr.relais.core.pathway.InvalidTemplateException;
+import fr.relais.core.error.InvalidDefinitionException;
 import fr.relais.core.pathway.LocalizedText;
-import fr.relais.core.pathway.TemplateError;
+import fr.relais.core.error.DefinitionError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class QuestionnaireParser {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final List<TemplateError> errors = new ArrayList<>();
+    private final List<DefinitionError> errors = new ArrayList<>();
 
     private QuestionnaireParser() {
     }
@@ -29,7 +29,7 @@ public final class QuestionnaireParser {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidTemplateException(source, "questionnaire.invalid", List.of(new TemplateError("$", "template.json",
+            throw new InvalidDefinitionException(source, "questionnaire.invalid", List.of(new DefinitionError("$", "template.json",
                     e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage())));
         }
         QuestionnaireParser parser = new QuestionnaireParser();
@@ -38,7 +38,7 @@ public final class QuestionnaireParser {
             if (parser.errors.isEmpty()) {
                 parser.error("$", "template.type", "object");
             }
-            throw new InvalidTemplateException(source, "questionnaire.invalid", parser.errors);
+            throw new InvalidDefinitionException(source, "questionnaire.invalid", parser.errors);
         }
         return new Parsed(q, root.toString());
     }
@@ -164,7 +164,7 @@ public final class QuestionnaireParser {
     }
 
     private void error(String path, String key, Object... args) {
-        errors.add(new TemplateError(path, key, args));
+        errors.add(new DefinitionError(path, key, args));
     }
 
     /** A questionnaire and the JSON it was read from. */

@@ -1,5 +1,6 @@
 package fr.relais.core.pathway;
 
+import fr.relais.core.error.InvalidDefinitionException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,7 @@ class TemplateParserTest {
     private static List<String> errorsOf(String json) {
         try {
             TemplateParser.parse("essai.json", json);
-        } catch (InvalidTemplateException e) {
+        } catch (InvalidDefinitionException e) {
             return e.lines(Language.EN);
         }
         throw new AssertionError("expected the template to be refused");
@@ -100,12 +101,12 @@ class TemplateParserTest {
     @Test
     void unreadableJsonAndMissingFieldsAreReportedInFrenchByDefault() {
         assertThatThrownBy(() -> TemplateParser.parse("casse.json", "{ \"id\": "))
-                .isInstanceOfSatisfying(InvalidTemplateException.class, e -> {
+                .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> {
                     assertThat(e.input()).isEqualTo("casse.json");
                     assertThat(e.lines(Language.FR).get(0)).startsWith("$: JSON illisible (ligne 1)");
                 });
         assertThatThrownBy(() -> TemplateParser.parse("vide.json", "{}"))
-                .isInstanceOfSatisfying(InvalidTemplateException.class, e -> assertThat(e.lines(Language.FR))
+                .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> assertThat(e.lines(Language.FR))
                         .contains("id: champ obligatoire manquant", "steps: au moins une étape est attendue"));
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.relais.core.alert.AlertLevel;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.i18n.Language;
-import fr.relais.core.pathway.InvalidTemplateException;
+import fr.relais.core.error.InvalidDefinitionException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -127,7 +127,7 @@ class QuestionnaireScoringTest {
                   "bands": [ { "min": 5, "max": 1, "label": { "fr": "x" }, "level": "GREEN" } ],
                   "significantAnswers": [ { "item": "z", "min": 1, "level": "PURPLE", "reason": { "fr": "r" } } ] }""";
         assertThatThrownBy(() -> QuestionnaireParser.parse("essai.json", json))
-                .isInstanceOfSatisfying(InvalidTemplateException.class, e -> assertThat(e.lines(Language.EN)).contains(
+                .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> assertThat(e.lines(Language.EN)).contains(
                         "version: \"0\" is not a version (an integer from 1)",
                         "answers[1].value: value 0 is already used by another answer",
                         "scoring.method: \"mean\" is not a known scoring method (sum)",

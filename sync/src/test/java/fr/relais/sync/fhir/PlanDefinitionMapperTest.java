@@ -78,7 +78,7 @@ class PlanDefinitionMapperTest {
     void periodsFhirCannotExpressAndAlertRulesTravelInExtensions() {
         String json = """
                 { "id": "essai", "version": 3, "title": { "fr": "Essai" }, "description": { "fr": "d" }, "source": "s",
-                  "duration": "P2M", "alertRules": [ { "kind": "absolute", "code": "29463-7" } ],
+                  "duration": "P2M", "alertRules": [ { "id": "poids", "kind": "absolute", "code": "29463-7", "red": { "above": 150 } } ],
                   "ppcs": [ { "id": "n1", "need": { "fr": "Besoin sans objectif" }, "objectives": [] } ],
                   "steps": [ { "id": "a", "kind": "PHONE_CALL", "role": "IDEC", "title": { "fr": "A" },
                                "recurrence": { "every": "P1M2D", "count": 2 } },
@@ -87,7 +87,7 @@ class PlanDefinitionMapperTest {
         TemplateParser.ParsedTemplate parsed = TemplateParser.parse("essai.json", json);
         String back = mapper.toAuthoringJson("essai-fhir.json", mapper.toFhirJson(parsed.template(), parsed.json()));
         assertThat(TemplateParser.parse("back.json", back).template()).isEqualTo(parsed.template());
-        assertThat(back).contains("\"alertRules\":[{\"kind\":\"absolute\",\"code\":\"29463-7\"}]");
+        assertThat(back).contains("\"alertRules\":[{\"id\":\"poids\",\"kind\":\"absolute\",\"code\":\"29463-7\",\"red\":{\"above\":150}}]");
     }
 
     @Test

@@ -1,26 +1,25 @@
-package fr.relais.core.pathway;
+package fr.relais.core.error;
 
-import fr.relais.core.error.DetailedBadInputException;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import java.util.List;
 
-/** A template that was refused, with every problem found (not only the first), each naming its path. */
-public class InvalidTemplateException extends DetailedBadInputException {
+/** A definition file (template, questionnaire) refused with every problem found, not only the first, each naming its path. */
+public class InvalidDefinitionException extends DetailedBadInputException {
     private static final long serialVersionUID = 1L;
-    private final transient List<TemplateError> errors;
+    private final transient List<DefinitionError> errors;
 
-    public InvalidTemplateException(String source, List<TemplateError> errors) {
+    public InvalidDefinitionException(String source, List<DefinitionError> errors) {
         this(source, "template.invalid", errors);
     }
 
     /** For other definition files checked the same way (questionnaires): {@code key} says what was refused. */
-    public InvalidTemplateException(String source, String key, List<TemplateError> errors) {
+    public InvalidDefinitionException(String source, String key, List<DefinitionError> errors) {
         super(source, key, errors.size());
         this.errors = List.copyOf(errors);
     }
 
-    public List<TemplateError> errors() {
+    public List<DefinitionError> errors() {
         return errors;
     }
 

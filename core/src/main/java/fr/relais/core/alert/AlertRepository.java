@@ -1,0 +1,112 @@
+package fr.relais.core.alert;
+
+import static fr.relais.core.store.schema.Tables.ALERT;
+import static fr.relais.core.store.schema.Tables.ALERT_EVENT;
+import static fr.relais.core.store.schema.Tables.ALERT_MEASURE;
+
+import fr.relais.core.store.SqlTime;
+import fr.relais.core.store.schema.tables.records.AlertRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/** Alerts, the measures behind them and their status history. */
+public final class AlertRepository {
+    private final DSLContext dsl;
+
+    public AlertRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public void insert(Alert a) {
+        AlertRecord r = dsl.newRecord(ALERT);
+        fill(r, a);
+        r.insert();
+    }
+
+    public void update(Alert a) {
+        AlertRecord r = dsl.newRecord(ALERT);
+        fill(r, a);
+        r.changed(ALERT.ID, false);
+        dsl.executeUpdate(r, ALERT.ID.eq(a.id().toString()));
+    }
+
+    private static void fill(AlertRecord r, Alert a) {
+        r.setId(a.id().toString());
+        r.setPatientId(a.patientId().toString());
+        r.setEnrollmentId(a.enrollmentId().toString());
+        r.setRuleId(a.ruleId());
+        r.setCode(a.code());
+        r.setKind(a.kind());
+        r.setLevel(a.level().name());
+        r.setStatus(a.status().name());
+        r.setIsOpen(a.status().isOpen() ? 1 : 0);
+        r.setExplanation(a.explanation());
+        r.setOpenedAt(SqlTime.instant(a.openedAt()));
+        r.setUpdatedAt(SqlTime.instant(a.updatedAt()));
+        r.setStatusBy(a.statusBy());
+        r.setStatusReason(a.statusReason());
+    }
+
+    private static Alert toAlert(AlertRecord r) {
+        return new Alert(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()), UUID.fromString(r.getEnrollmentId()),
+                r.getRuleId(), r.getCode(), r.getKind(), AlertLevel.valueOf(r.getLevel()), AlertStatus.valueOf(r.getStatus()),
+                r.getExplanation(), SqlTime.instant(r.getOpenedAt()), SqlTime.instant(r.getUpdatedAt()), r.getStatusBy(),
+                r.getStatusReason());
+    }
+
+    public Optional<Alert> find(UUID id) {
+        return dsl.selectFrom(ALERT).where(ALERT.ID.eq(id.toString())).fetchOptional(AlertRepository::toAlert);
+    }
+
+    public Optional<Alert> openFor(UUID enrollmentId, String ruleId) {
+        return dsl.selectFrom(ALERT).where(ALERT.ENROLLMENT_ID.eq(enrollmentId.toString()).and(ALERT.RULE_ID.eq(ruleId))
+                .and(ALERT.IS_OPEN.eq(1))).fetchOptional(AlertRepository::toAlert);
+    }
+
+    /** Open alerts first by severity then age (oldest first), or every alert of a patient. */
+    public List<Alert> list(boolean openOnly, UUID patientId) {
+        var condition = openOnly ? ALERT.IS_OPEN.eq(1) : org.jooq.impl.DSL.trueCondition();
+        if (patientId != null) {
+            condition = condition.and(ALERT.PATIENT_ID.eq(patientId.toString()));
+        }
+        return dsl.selectFrom(ALERT).where(condition)
+                .orderBy(ALERT.IS_OPEN.desc(), org.jooq.impl.DSL.when(ALERT.LEVEL.eq("RED"), 0).otherwise(1), ALERT.OPENED_AT)
+                .fetch(AlertRepository::toAlert);
+    }
+
+    public boolean attach(UUID alertId, UUID measureId, AlertLevel level) {
+        return dsl.insertInto(ALERT_MEASURE, ALERT_MEASURE.ALERT_ID, ALERT_MEASURE.MEASURE_ID, ALERT_MEASURE.LEVEL)
+                .values(alertId.toString(), measureId.toString(), level.name()).onConflictDoNothing().execute() == 1;
+    }
+
+    public void detach(UUID alertId, UUID measureId) {
+        dsl.deleteFrom(ALERT_MEASURE).where(ALERT_MEASURE.ALERT_ID.eq(alertId.toString()).and(ALERT_MEASURE.MEASURE_ID.eq(measureId.toString()))).execute();
+    }
+
+    public List<UUID> alertsOfMeasure(UUID measureId) {
+        return dsl.select(ALERT_MEASURE.ALERT_ID).from(ALERT_MEASURE).where(ALERT_MEASURE.MEASURE_ID.eq(measureId.toString()))
+                .fetch(r -> UUID.fromString(r.value1()));
+    }
+
+    /** Levels of the measures still behind an alert. */
+    public List<AlertLevel> remainingLevels(UUID alertId) {
+        return dsl.select(ALERT_MEASURE.LEVEL).from(ALERT_MEASURE).where(ALERT_MEASURE.ALERT_ID.eq(alertId.toString()))
+                .fetch(r -> AlertLevel.valueOf(r.value1()));
+    }
+
+    public void insertEvent(UUID alertId, Instant at, String actor, AlertStatus from, AlertStatus to, AlertLevel level, String reason) {
+        dsl.insertInto(ALERT_EVENT).set(ALERT_EVENT.ID, UUID.randomUUID().toString()).set(ALERT_EVENT.ALERT_ID, alertId.toString())
+                .set(ALERT_EVENT.AT, SqlTime.instant(at)).set(ALERT_EVENT.ACTOR, actor)
+                .set(ALERT_EVENT.FROM_STATUS, from == null ? null : from.name()).set(ALERT_EVENT.TO_STATUS, to.name())
+                .set(ALERT_EVENT.LEVEL, level.name()).set(ALERT_EVENT.REASON, reason).execute();
+    }
+
+    public List<String> history(UUID alertId) {
+        return dsl.select(ALERT_EVENT.TO_STATUS, ALERT_EVENT.LEVEL, ALERT_EVENT.REASON).from(ALERT_EVENT)
+                .where(ALERT_EVENT.ALERT_ID.eq(alertId.toString())).orderBy(ALERT_EVENT.AT, org.jooq.impl.DSL.field("rowid"))
+                .fetch(r -> r.value1() + " " + r.value2() + (r.value3() == null ? "" : " " + r.value3()));
+    }
+}

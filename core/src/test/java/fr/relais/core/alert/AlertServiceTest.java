@@ -1,0 +1,204 @@
+package fr.relais.core.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.relais.core.MutableClock;
+import fr.relais.core.TestServices;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.identity.Sex;
+import fr.relais.core.measure.Measure;
+import fr.relais.core.measure.MeasureCatalog;
+import fr.relais.core.measure.MeasureSource;
+import fr.relais.core.measure.NewMeasure;
+import fr.relais.core.time.CareZone;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AlertServiceTest {
+    static final LocalDate START = LocalDate.of(2026, 11, 2);
+
+    @TempDir
+    Path dir;
+    MutableClock clock;
+    TestServices s;
+    Patient patient;
+
+    @BeforeEach
+    void setUp() {
+        clock = new MutableClock(at(START, 8));
+        s = new TestServices(dir.resolve("relais.db"), clock);
+        patient = s.registerPatient("DURAND", "Jeanne", Sex.F, LocalDate.of(1940, 5, 1), null);
+    }
+
+    @AfterEach
+    void tearDown() {
+        s.close();
+    }
+
+    static Instant at(LocalDate day, int hour) {
+        return ZonedDateTime.of(day, java.time.LocalTime.of(hour, 0), CareZone.PARIS).toInstant();
+    }
+
+    private Measure measure(TestServices services, Patient p, String code, String value, String unit, Instant when) {
+        clock.set(when.plusSeconds(60));
+        return services.measures.record(new NewMeasure(p.id(), code, value, unit, when, MeasureSource.PATIENT_REPORTED));
+    }
+
+    private List<Alert> open() {
+        return s.alerts.list(true, patient.id());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"93, ", "92, YELLOW", "90, YELLOW", "89.9, RED", "89, RED"})
+    void spo2ThresholdsAreExactAtTheirEdges(String value, AlertLevel expected) {
+        s.enrollments.enroll(patient.id(), "bpco-exacerbation", 1, START);
+        measure(s, patient, MeasureCatalog.SPO2, value, "%", at(START, 9));
+        if (expected == null) {
+            assertThat(open()).isEmpty();
+        } else {
+            assertThat(open()).singleElement().satisfies(a -> {
+                assertThat(a.level()).isEqualTo(expected);
+                assertThat(a.ruleId()).isEqualTo("spo2");
+                assertThat(a.explanation()).contains("\"value\":\"" + value + "\"", "\"redBelow\":\"90\"", "\"yellowBelow\":\"93\"");
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.70, ", "0.69, YELLOW", "0.54, YELLOW", "0.53, RED", "2.5, ", "2.51, RED", "54, YELLOW"})
+    void glucoseThresholdsInGramsPerLitreWhateverTheUnitTyped(String value, AlertLevel expected) {
+        s.enrollments.enroll(patient.id(), "diabete-type-2", 1, START);
+        String unit = value.equals("54") ? "mg/dL" : "g/L";
+        measure(s, patient, MeasureCatalog.GLUCOSE, value, unit, at(START, 9));
+        assertThat(open().stream().map(Alert::level).findFirst().orElse(null)).isEqualTo(expected);
+    }
+
+    @Test
+    void oneOpenAlertPerRuleAndRedSupersedesYellow() {
+        s.enrollments.enroll(patient.id(), "bpco-exacerbation", 1, START);
+        measure(s, patient, MeasureCatalog.SPO2, "92", "%", at(START, 9));
+        measure(s, patient, MeasureCatalog.SPO2, "91", "%", at(START, 12));
+        assertThat(open()).singleElement().satisfies(a -> assertThat(a.level()).isEqualTo(AlertLevel.YELLOW));
+        measure(s, patient, MeasureCatalog.SPO2, "88", "%", at(START, 15));
+        Alert alert = open().get(0);
+        assertThat(open()).hasSize(1);
+        assertThat(alert.level()).isEqualTo(AlertLevel.RED);
+        assertThat(alert.explanation()).contains("\"value\":\"88\"");
+        assertThat(s.alerts.history(alert.id())).containsExactly("OPEN YELLOW", "OPEN RED level raised");
+    }
+
+    @Test
+    void weightGainOverDaysRaisesTheHeartFailureRules() {
+        s.enrollments.enroll(patient.id(), "insuffisance-cardiaque-sortie", 1, START);
+        measure(s, patient, MeasureCatalog.BODY_WEIGHT, "70", "kg", at(START, 8));
+        measure(s, patient, MeasureCatalog.BODY_WEIGHT, "70.9", "kg", at(START.plusDays(1), 8));
+        assertThat(open()).isEmpty();
+        measure(s, patient, MeasureCatalog.BODY_WEIGHT, "71.9", "kg", at(START.plusDays(2), 8));
+        // +1.0 kg in one day (yellow), +1.9 kg in three days (not yet red).
+        assertThat(open()).extracting(Alert::ruleId, Alert::level)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("poids-hausse-1j", AlertLevel.YELLOW));
+        measure(s, patient, MeasureCatalog.BODY_WEIGHT, "72", "kg", at(START.plusDays(3), 7));
+        // 72 − 71.9 = +0.1 kg in a day: nothing new on the yellow rule.
+        assertThat(open()).extracting(Alert::ruleId, Alert::level).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("poids-hausse-3j", AlertLevel.RED),
+                org.assertj.core.groups.Tuple.tuple("poids-hausse-1j", AlertLevel.YELLOW));
+        Alert red = open().get(0);
+        assertThat(red.level()).isEqualTo(AlertLevel.RED);
+        // Exactly +2 kg on the 3-day window (baseline 70 kg three days earlier, 08:00 vs 07:00): at the threshold is red.
+        assertThat(red.explanation()).contains("\"baseline\":\"70\"", "\"rise\":\"2\"", "\"threshold\":\"2\"");
+    }
+
+    @Test
+    void missingWeightRaisesAnAlertThatDataClose() {
+        s.enrollments.enroll(patient.id(), "insuffisance-cardiaque-sortie", 1, START);
+        clock.set(at(START.plusDays(2), 0).minusSeconds(60));
+        assertThat(s.alerts.evaluateMissing()).isZero();
+        clock.set(at(START.plusDays(2), 0).plusSeconds(60));
+        assertThat(s.alerts.evaluateMissing()).isEqualTo(1);
+        assertThat(s.alerts.evaluateMissing()).isZero();
+        Alert missing = open().get(0);
+        assertThat(missing.kind()).isEqualTo("MISSING");
+        assertThat(missing.explanation()).contains("\"mandatory\":true");
+
+        measure(s, patient, MeasureCatalog.BODY_WEIGHT, "70", "kg", at(START.plusDays(2), 8));
+        assertThat(open()).isEmpty();
+        assertThat(s.alerts.get(missing.id()).status()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(s.alerts.get(missing.id()).statusReason()).isEqualTo("data received");
+        clock.advance(Duration.ofDays(3));
+        assertThat(s.alerts.evaluateMissing()).isEqualTo(1);
+    }
+
+    @Test
+    void aMeasureEnteredInErrorWithdrawsTheAlertItRaised() {
+        s.enrollments.enroll(patient.id(), "bpco-exacerbation", 1, START);
+        Measure wrong = measure(s, patient, MeasureCatalog.SPO2, "80", "%", at(START, 9));
+        Alert alert = open().get(0);
+        s.measures.markEnteredInError(wrong.id(), "oxymètre mal placé");
+        assertThat(open()).isEmpty();
+        assertThat(s.alerts.get(alert.id()).status()).isEqualTo(AlertStatus.WITHDRAWN);
+
+        Measure yellow = measure(s, patient, MeasureCatalog.SPO2, "92", "%", at(START, 10));
+        Measure red = measure(s, patient, MeasureCatalog.SPO2, "85", "%", at(START, 11));
+        assertThat(open()).singleElement().satisfies(a -> assertThat(a.level()).isEqualTo(AlertLevel.RED));
+        s.measures.markEnteredInError(red.id(), "doublon");
+        assertThat(open()).singleElement().satisfies(a -> assertThat(a.level()).isEqualTo(AlertLevel.YELLOW));
+        assertThat(yellow.id()).isNotNull();
+    }
+
+    @Test
+    void aHumanAcknowledgesResolvesOrDismissesWithAReason() {
+        s.enrollments.enroll(patient.id(), "bpco-exacerbation", 1, START);
+        measure(s, patient, MeasureCatalog.SPO2, "89", "%", at(START, 9));
+        Alert alert = open().get(0);
+        assertThatThrownBy(() -> s.alerts.acknowledge(alert.id(), " ")).isInstanceOf(BadInputException.class);
+        assertThat(s.alerts.acknowledge(alert.id(), "appel patiente").status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+        // Acknowledged still holds the rule: a new low value attaches to it, no second alert.
+        measure(s, patient, MeasureCatalog.SPO2, "88", "%", at(START, 12));
+        assertThat(open()).hasSize(1);
+        Alert resolved = s.alerts.resolve(alert.id(), "oxygène réglé par le médecin");
+        assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(resolved.statusBy()).isEqualTo("idec1");
+        assertThatThrownBy(() -> s.alerts.dismiss(alert.id(), "trop tard"))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("alert.transition"));
+        measure(s, patient, MeasureCatalog.SPO2, "87", "%", at(START, 15));
+        assertThat(open()).hasSize(1).first().satisfies(a -> assertThat(a.id()).isNotEqualTo(alert.id()));
+        assertThat(s.alerts.history(alert.id())).containsExactly("OPEN RED", "ACKNOWLEDGED RED appel patiente",
+                "RESOLVED RED oxygène réglé par le médecin");
+    }
+
+    @Test
+    void rerunningEveryRuleGivesTheSameAlertsAsIncrementalEvaluation() {
+        String[][] series = {{"70", "0"}, {"71.2", "1"}, {"71.5", "2"}, {"72.4", "3"}, {"72.6", "4"}};
+        // Incremental: enrolled first, measures arrive one by one.
+        s.enrollments.enroll(patient.id(), "insuffisance-cardiaque-sortie", 1, START);
+        for (String[] m : series) {
+            measure(s, patient, MeasureCatalog.BODY_WEIGHT, m[0], "kg", at(START.plusDays(Integer.parseInt(m[1])), 8));
+        }
+        List<String> incremental = s.alerts.list(false, patient.id()).stream().map(a -> a.ruleId() + " " + a.level() + " " + a.status()).toList();
+
+        // Full re-run: the same measures recorded before the enrollment existed, then everything evaluated at once.
+        try (TestServices other = new TestServices(dir.resolve("other.db"), clock)) {
+            Patient twin = other.registerPatient("DURAND", "Jeanne", Sex.F, LocalDate.of(1940, 5, 1), null);
+            for (String[] m : series) {
+                measure(other, twin, MeasureCatalog.BODY_WEIGHT, m[0], "kg", at(START.plusDays(Integer.parseInt(m[1])), 8));
+            }
+            assertThat(other.alerts.list(false, twin.id())).isEmpty();
+            other.enrollments.enroll(twin.id(), "insuffisance-cardiaque-sortie", 1, START);
+            other.alerts.evaluateAll();
+            assertThat(other.alerts.list(false, twin.id()).stream().map(a -> a.ruleId() + " " + a.level() + " " + a.status()).toList())
+                    .containsExactlyInAnyOrderElementsOf(incremental).isNotEmpty();
+        }
+    }
+}
