@@ -78,4 +78,27 @@ class MeasureCliTest {
         assertThat(measures()).hasSize(1);
         assertThat(run("measure", "import", dir.resolve("absent.csv").toString()).code()).isEqualTo(2);
     }
+
+    @Test
+    void aLowSpo2RaisesAnAlertThatExplainsItselfAndIsHandledWithAReason() throws Exception {
+        String today = java.time.LocalDate.now(fr.relais.core.time.CareZone.PARIS).toString();
+        assertThat(run("enroll", "--patient", "P1", "--pathway", "bpco-exacerbation", "--start", today).code()).isZero();
+        assertThat(run("measure", "add", "--patient", "P1", "--code", "59408-5", "--value", "88", "--unit", "%").code()).isZero();
+
+        JsonNode alerts = run("--format", "json", "alerts", "--patient", "P1").json();
+        assertThat(alerts).hasSize(1);
+        JsonNode alert = alerts.get(0);
+        assertThat(alert.get("level").asText()).isEqualTo("RED");
+        assertThat(alert.get("explanation").get("value").asText()).isEqualTo("88");
+        assertThat(alert.get("explanation").get("redBelow").asText()).isEqualTo("90");
+
+        String id = alert.get("id").asText();
+        assertThat(run("alert", "ack", id).code()).isEqualTo(2);
+        assertThat(run("--format", "json", "alert", "ack", id, "--reason", "appel").json().get("status").asText()).isEqualTo("ACKNOWLEDGED");
+        assertThat(run("--format", "json", "alert", "resolve", id, "--reason", "O2 ajusté").json().get("status").asText()).isEqualTo("RESOLVED");
+        assertThat(run("--format", "json", "alerts", "--patient", "P1").json()).isEmpty();
+        assertThat(run("--format", "json", "alerts", "--status", "all", "--patient", "P1").json()).hasSize(1);
+        assertThat(run("--format", "json", "evaluate").json().get("openAlerts").asInt()).isZero();
+        assertThat(run("alerts", "--status", "closed").code()).isEqualTo(2);
+    }
 }

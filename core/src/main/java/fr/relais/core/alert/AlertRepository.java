@@ -82,6 +82,13 @@ public final class AlertRepository {
                 .values(alertId.toString(), measureId.toString(), level.name()).onConflictDoNothing().execute() == 1;
     }
 
+    /** Whether {@code measureId} is already behind an alert (open or closed) of this enrollment and rule. */
+    public boolean alreadyRaised(UUID measureId, UUID enrollmentId, String ruleId) {
+        return dsl.fetchExists(dsl.selectOne().from(ALERT_MEASURE).join(ALERT).on(ALERT.ID.eq(ALERT_MEASURE.ALERT_ID))
+                .where(ALERT_MEASURE.MEASURE_ID.eq(measureId.toString()).and(ALERT.ENROLLMENT_ID.eq(enrollmentId.toString()))
+                        .and(ALERT.RULE_ID.eq(ruleId))));
+    }
+
     public void detach(UUID alertId, UUID measureId) {
         dsl.deleteFrom(ALERT_MEASURE).where(ALERT_MEASURE.ALERT_ID.eq(alertId.toString()).and(ALERT_MEASURE.MEASURE_ID.eq(measureId.toString()))).execute();
     }

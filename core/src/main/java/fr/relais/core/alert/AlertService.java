@@ -156,6 +156,11 @@ public final class AlertService implements MeasureListener {
     }
 
     private void raise(Enrollment enrollment, Finding finding, Measure measure) {
+        // A measure already behind an alert of this rule has been seen (and perhaps handled by a human): a re-run
+        // must not raise it again.
+        if (alerts.alreadyRaised(measure.id(), enrollment.id(), finding.rule().id())) {
+            return;
+        }
         Instant now = clock.instant();
         Optional<Alert> open = alerts.openFor(enrollment.id(), finding.rule().id());
         Alert alert;

@@ -1,0 +1,64 @@
+package fr.relais.app.cli;
+
+import fr.relais.app.RelaisServices;
+import fr.relais.app.cli.view.AlertView;
+import fr.relais.core.alert.Alert;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code relais alert ack|resolve|dismiss ID --reason ...}. */
+@Command(name = "alert", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
+        subcommands = {AlertCommand.Ack.class, AlertCommand.Resolve.class, AlertCommand.Dismiss.class})
+final class AlertCommand {
+
+    abstract static class Decision implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "alert.id")
+        String id;
+        @Option(names = "--reason", required = true, descriptionKey = "option.reason")
+        String reason;
+
+        abstract Alert apply(RelaisServices services, UUID id);
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            UUID alertId = Arguments.uuid("ID", id);
+            try (RelaisServices services = root.openServices()) {
+                Alert alert = apply(services, alertId);
+                root.printer().object(AlertView.of(alert), out -> out.println(alert.id() + " " + alert.status()));
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "ack", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Ack extends Decision {
+        @Override
+        Alert apply(RelaisServices services, UUID id) {
+            return services.alerts().acknowledge(id, reason);
+        }
+    }
+
+    @Command(name = "resolve", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Resolve extends Decision {
+        @Override
+        Alert apply(RelaisServices services, UUID id) {
+            return services.alerts().resolve(id, reason);
+        }
+    }
+
+    @Command(name = "dismiss", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Dismiss extends Decision {
+        @Override
+        Alert apply(RelaisServices services, UUID id) {
+            return services.alerts().dismiss(id, reason);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package fr.relais.app.cli;
+
+import fr.relais.app.RelaisServices;
+import fr.relais.app.cli.output.Column;
+import fr.relais.app.cli.view.AlertView;
+import fr.relais.core.alert.Alert;
+import fr.relais.core.time.CareZone;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code relais alerts [--status open|all] [--patient ID]}: red first, then oldest first. */
+@Command(name = "alerts", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+final class AlertsCommand implements Callable<Integer> {
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CareZone.PARIS);
+
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--status", paramLabel = "open|all", defaultValue = "open", descriptionKey = "alerts.status")
+    String status;
+    @Option(names = "--patient", descriptionKey = "worklist.patient")
+    String patient;
+
+    enum Scope { OPEN, ALL }
+
+    @Override
+    public Integer call() {
+        RelaisCommand root = Leaf.root(spec);
+        boolean openOnly = Arguments.enumValue("--status", status, Scope.class) == Scope.OPEN;
+        try (RelaisServices services = root.openServices()) {
+            UUID patientId = patient == null ? null : services.patients().resolve(patient).id();
+            services.alerts().evaluateMissing();
+            List<Alert> alerts = services.alerts().list(openOnly, patientId);
+            root.printer().list(alerts, List.of(
+                    new Column<>("id", "col.id", Alert::id),
+                    new Column<>("level", "col.level", Alert::level),
+                    new Column<>("status", "col.status", Alert::status),
+                    new Column<>("openedAt", "col.at", a -> AT.format(a.openedAt())),
+                    new Column<>("patientId", "col.patient", Alert::patientId),
+                    new Column<>("ruleId", "col.rule", Alert::ruleId),
+                    new Column<>("explanation", "col.explanation", Alert::explanation)), AlertView::of);
+        }
+        return Cli.OK;
+    }
+}
