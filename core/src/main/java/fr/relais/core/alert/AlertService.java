@@ -56,27 +56,18 @@ public final class AlertService implements MeasureListener {
 
     @Override
     public void recorded(Measure measure) {
-        List<Measure> history = null;
-        for (Enrollment enrollment : activeEnrollments(measure.patientId())) {
-            if (measure.effectiveAt().isBefore(enrollment.startDate().atStartOfDay(CareZone.PARIS).toInstant())) {
-                continue;
-            }
+        List<Enrollment> active = activeEnrollments(measure.patientId());
+        if (active.isEmpty()) {
+            return;
+        }
+        List<Measure> history = validHistory(measure.patientId(), measure.code());
+        for (Enrollment enrollment : active) {
             for (AlertRule rule : rulesOf(enrollment)) {
-                if (!rule.code().equals(measure.code())) {
-                    continue;
-                }
-                if (rule instanceof AlertRule.Missing) {
+                if (rule instanceof AlertRule.Missing && rule.code().equals(measure.code())) {
                     closeMissing(enrollment, rule);
-                    continue;
-                }
-                if (history == null) {
-                    history = validHistory(measure.patientId(), measure.code());
-                }
-                Optional<Finding> finding = RuleEvaluation.evaluate(rule, measure, history);
-                if (finding.isPresent()) {
-                    raise(enrollment, finding.get(), measure);
                 }
             }
+            evaluateValueRules(enrollment, measure, history);
         }
     }
 
@@ -134,8 +125,9 @@ public final class AlertService implements MeasureListener {
         database.inTransaction(() -> {
             for (Enrollment enrollment : enrollments.active()) {
                 rulesOf(enrollment).stream().map(AlertRule::code).distinct().forEach(code -> {
-                    for (Measure m : validHistory(enrollment.patientId(), code)) {
-                        recordedFor(enrollment, m);
+                    List<Measure> history = validHistory(enrollment.patientId(), code);
+                    for (Measure m : history) {
+                        evaluateValueRules(enrollment, m, history);
                     }
                 });
             }
@@ -143,11 +135,14 @@ public final class AlertService implements MeasureListener {
         });
     }
 
-    private void recordedFor(Enrollment enrollment, Measure measure) {
+    /**
+     * Applies the enrollment's value rules for the measure's code. {@code history} may hold later measures too: the
+     * rules only look at what came before the measure.
+     */
+    private void evaluateValueRules(Enrollment enrollment, Measure measure, List<Measure> history) {
         if (measure.effectiveAt().isBefore(enrollment.startDate().atStartOfDay(CareZone.PARIS).toInstant())) {
             return;
         }
-        List<Measure> history = validHistory(measure.patientId(), measure.code());
         for (AlertRule rule : rulesOf(enrollment)) {
             if (rule.code().equals(measure.code()) && !(rule instanceof AlertRule.Missing)) {
                 RuleEvaluation.evaluate(rule, measure, history).ifPresent(f -> raise(enrollment, f, measure));
