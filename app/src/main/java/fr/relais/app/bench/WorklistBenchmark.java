@@ -1,6 +1,6 @@
 package fr.relais.app.bench;
 
-import fr.relais.app.RelaisServices;
+import fr.relais.core.RelaisCore;
 import fr.relais.app.logging.LogSetup;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.session.UserSession;
@@ -34,7 +34,7 @@ public final class WorklistBenchmark {
         int patients = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         Path db = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("relais-bench").resolve("bench.db");
         LogSetup.configure(db.toAbsolutePath().getParent());
-        try (RelaisServices services = RelaisServices.open(db, Clock.systemUTC(), UserSession.ofOperatingSystemUser())) {
+        try (RelaisCore services = RelaisCore.open(db, Clock.systemUTC(), UserSession.ofOperatingSystemUser())) {
             long start = System.nanoTime();
             services.demo().generate(patients, 2026, n -> { });
             double generationSeconds = (System.nanoTime() - start) / 1e9;
@@ -83,7 +83,7 @@ public final class WorklistBenchmark {
      * Enrollment alone: {@code count} existing patients enrolled in the heart-failure pathway, one transaction each
      * as from the window or the command line (tasks planned, events and audit written). Run last: it adds data.
      */
-    private static String enrollmentThroughput(RelaisServices services, int count) {
+    private static String enrollmentThroughput(RelaisCore services, int count) {
         List<UUID> ids = services.patients().list(0, count).stream().map(p -> p.id()).toList();
         long start = System.nanoTime();
         for (UUID id : ids) {

@@ -1,6 +1,6 @@
 package fr.relais.app.cli;
 
-import fr.relais.app.RelaisServices;
+import fr.relais.core.RelaisCore;
 import fr.relais.app.cli.view.AlertView;
 import fr.relais.core.alert.Alert;
 import java.util.UUID;
@@ -24,13 +24,13 @@ final class AlertCommand {
         @Option(names = "--reason", required = true, descriptionKey = "option.reason")
         String reason;
 
-        abstract Alert apply(RelaisServices services, UUID id);
+        abstract Alert apply(RelaisCore services, UUID id);
 
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             UUID alertId = Arguments.uuid("ID", id);
-            try (RelaisServices services = root.openServices()) {
+            try (RelaisCore services = root.openServices()) {
                 Alert alert = apply(services, alertId);
                 root.printer().object(AlertView.of(alert), out -> out.println(alert.id() + " " + alert.status()));
             }
@@ -41,7 +41,7 @@ final class AlertCommand {
     @Command(name = "ack", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class Ack extends Decision {
         @Override
-        Alert apply(RelaisServices services, UUID id) {
+        Alert apply(RelaisCore services, UUID id) {
             return services.alerts().acknowledge(id, reason);
         }
     }
@@ -49,7 +49,7 @@ final class AlertCommand {
     @Command(name = "resolve", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class Resolve extends Decision {
         @Override
-        Alert apply(RelaisServices services, UUID id) {
+        Alert apply(RelaisCore services, UUID id) {
             return services.alerts().resolve(id, reason);
         }
     }
@@ -57,7 +57,7 @@ final class AlertCommand {
     @Command(name = "dismiss", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class Dismiss extends Decision {
         @Override
-        Alert apply(RelaisServices services, UUID id) {
+        Alert apply(RelaisCore services, UUID id) {
             return services.alerts().dismiss(id, reason);
         }
     }

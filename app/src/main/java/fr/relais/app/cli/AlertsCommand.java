@@ -1,6 +1,6 @@
 package fr.relais.app.cli;
 
-import fr.relais.app.RelaisServices;
+import fr.relais.core.RelaisCore;
 import fr.relais.app.cli.output.Column;
 import fr.relais.app.cli.view.AlertView;
 import fr.relais.core.alert.Alert;
@@ -33,7 +33,7 @@ final class AlertsCommand implements Callable<Integer> {
     public Integer call() {
         RelaisCommand root = Leaf.root(spec);
         boolean openOnly = Arguments.enumValue("--status", status, Scope.class) == Scope.OPEN;
-        try (RelaisServices services = root.openServices()) {
+        try (RelaisCore services = root.openServices()) {
             UUID patientId = patient == null ? null : services.patients().resolve(patient).id();
             services.alerts().evaluateMissing();
             List<Alert> alerts = services.alerts().list(openOnly, patientId);

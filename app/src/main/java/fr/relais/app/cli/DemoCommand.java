@@ -1,6 +1,6 @@
 package fr.relais.app.cli;
 
-import fr.relais.app.RelaisServices;
+import fr.relais.core.RelaisCore;
 import fr.relais.core.demo.DemoSummary;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +26,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         RelaisCommand root = Leaf.root(spec);
         var err = spec.commandLine().getErr();
-        RelaisServices services = root.openServices();
+        RelaisCore services = root.openServices();
         try {
             DemoSummary summary = services.demo().generate(patients, seed,
                     done -> err.println(root.text("demo.progress", done, patients)));

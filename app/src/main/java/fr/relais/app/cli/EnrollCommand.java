@@ -1,6 +1,6 @@
 package fr.relais.app.cli;
 
-import fr.relais.app.RelaisServices;
+import fr.relais.core.RelaisCore;
 import fr.relais.core.pathway.Enrollment;
 import fr.relais.core.time.IsoInput;
 import java.time.LocalDate;
@@ -30,7 +30,7 @@ final class EnrollCommand implements Callable<Integer> {
     public Integer call() {
         RelaisCommand root = Leaf.root(spec);
         LocalDate startDate = start == null ? null : IsoInput.date("--start", start);
-        try (RelaisServices services = root.openServices()) {
+        try (RelaisCore services = root.openServices()) {
             var patientId = services.patients().resolve(patient).id();
             Enrollment e = services.enrollments().enroll(patientId, pathway, version, startDate);
             Map<String, Object> json = new LinkedHashMap<>();

@@ -1,6 +1,6 @@
 package fr.relais.app.cli;
 
-import fr.relais.app.RelaisServices;
+import fr.relais.core.RelaisCore;
 import fr.relais.core.pathway.Enrollment;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,13 +26,13 @@ final class EnrollmentCommand {
         @Option(names = "--reason", required = true, descriptionKey = "option.reason")
         String reason;
 
-        abstract Enrollment apply(RelaisServices services, UUID id);
+        abstract Enrollment apply(RelaisCore services, UUID id);
 
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             UUID enrollmentId = Arguments.uuid("ID", id);
-            try (RelaisServices services = root.openServices()) {
+            try (RelaisCore services = root.openServices()) {
                 Enrollment e = apply(services, enrollmentId);
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("id", e.id().toString());
@@ -48,7 +48,7 @@ final class EnrollmentCommand {
     @Command(name = "pause", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class Pause extends Change {
         @Override
-        Enrollment apply(RelaisServices services, UUID id) {
+        Enrollment apply(RelaisCore services, UUID id) {
             return services.enrollments().pause(id, reason);
         }
     }
@@ -56,7 +56,7 @@ final class EnrollmentCommand {
     @Command(name = "resume", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class Resume extends Change {
         @Override
-        Enrollment apply(RelaisServices services, UUID id) {
+        Enrollment apply(RelaisCore services, UUID id) {
             return services.enrollments().resume(id, reason);
         }
     }
@@ -64,7 +64,7 @@ final class EnrollmentCommand {
     @Command(name = "stop", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class Stop extends Change {
         @Override
-        Enrollment apply(RelaisServices services, UUID id) {
+        Enrollment apply(RelaisCore services, UUID id) {
             return services.enrollments().stop(id, reason);
         }
     }
@@ -75,7 +75,7 @@ final class EnrollmentCommand {
         int version;
 
         @Override
-        Enrollment apply(RelaisServices services, UUID id) {
+        Enrollment apply(RelaisCore services, UUID id) {
             return services.enrollments().moveToVersion(id, version, reason);
         }
     }

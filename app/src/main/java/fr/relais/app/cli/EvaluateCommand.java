@@ -1,6 +1,6 @@
 package fr.relais.app.cli;
 
-import fr.relais.app.RelaisServices;
+import fr.relais.core.RelaisCore;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,7 +16,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RelaisCommand root = Leaf.root(spec);
-        try (RelaisServices services = root.openServices()) {
+        try (RelaisCore services = root.openServices()) {
             services.alerts().evaluateAll();
             int open = services.alerts().list(true, null).size();
             root.printer().object(Map.of("openAlerts", open), out -> out.println(root.text("evaluate.done", open)));

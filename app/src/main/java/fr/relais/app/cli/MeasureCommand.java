@@ -1,6 +1,6 @@
 package fr.relais.app.cli;
 
-import fr.relais.app.RelaisServices;
+import fr.relais.core.RelaisCore;
 import fr.relais.app.cli.output.Column;
 import fr.relais.app.cli.view.MeasureView;
 import fr.relais.core.error.BadInputException;
@@ -55,7 +55,7 @@ final class MeasureCommand {
             RelaisCommand root = Leaf.root(spec);
             var effective = at == null ? null : IsoInput.dateTime("--at", at);
             MeasureSource measureSource = Arguments.enumValue("--source", source, MeasureSource.class);
-            try (RelaisServices services = root.openServices()) {
+            try (RelaisCore services = root.openServices()) {
                 var patientId = services.patients().resolve(patient).id();
                 Measure m = services.measures().record(new NewMeasure(patientId, code, value, unit, effective, measureSource));
                 root.printer().object(MeasureView.of(m), out -> {
@@ -81,7 +81,7 @@ final class MeasureCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            try (RelaisServices services = root.openServices(); Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            try (RelaisCore services = root.openServices(); Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 ImportReport report = services.measureImport().importCsv(file.toString(), reader, skipBadRows);
                 var err = spec.commandLine().getErr();
                 report.skipped().forEach(row -> err.println(root.text("cli.warning", file, row.message(root.language()))));
@@ -108,7 +108,7 @@ final class MeasureCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            try (RelaisServices services = root.openServices()) {
+            try (RelaisCore services = root.openServices()) {
                 var patientId = services.patients().resolve(patient).id();
                 List<Measure> all = services.measures().ofPatient(patientId, code);
                 root.printer().list(all, List.of(
@@ -137,7 +137,7 @@ final class MeasureCommand {
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             var measureId = Arguments.uuid("ID", id);
-            try (RelaisServices services = root.openServices()) {
+            try (RelaisCore services = root.openServices()) {
                 Measure m = services.measures().markEnteredInError(measureId, reason);
                 root.printer().object(MeasureView.of(m), out -> out.println(m.id() + " " + m.status()));
             }

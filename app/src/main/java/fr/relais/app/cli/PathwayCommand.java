@@ -1,6 +1,6 @@
 package fr.relais.app.cli;
 
-import fr.relais.app.RelaisServices;
+import fr.relais.core.RelaisCore;
 import fr.relais.app.cli.output.Column;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.pathway.PathwayService;
@@ -70,7 +70,7 @@ final class PathwayCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            try (RelaisServices services = root.openServices()) {
+            try (RelaisCore services = root.openServices()) {
                 List<StoredTemplate> all = services.pathways().list();
                 root.printer().list(all, List.of(
                         new Column<>("id", "col.id", s -> s.template().id()),
@@ -97,7 +97,7 @@ final class PathwayCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            try (RelaisServices services = root.openServices()) {
+            try (RelaisCore services = root.openServices()) {
                 StoredTemplate stored = services.pathways().get(template.id, template.version);
                 PathwayTemplate t = stored.template();
                 root.printer().object(PathwayTemplateJson.parse(stored.json()), out -> {
@@ -144,7 +144,7 @@ final class PathwayCommand {
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             String json = authoringJson(file);
-            try (RelaisServices services = root.openServices()) {
+            try (RelaisCore services = root.openServices()) {
                 PathwayService.ImportResult result = services.pathways().importTemplate(file.toString(), json);
                 Map<String, Object> summary = summary(result.template(), root);
                 summary.put("created", result.created());
@@ -169,7 +169,7 @@ final class PathwayCommand {
         @Override
         public Integer call() throws IOException {
             RelaisCommand root = Leaf.root(spec);
-            try (RelaisServices services = root.openServices()) {
+            try (RelaisCore services = root.openServices()) {
                 StoredTemplate stored = services.pathways().get(template.id, template.version);
                 String content = fhir ? new PlanDefinitionMapper().toFhirJson(stored.template(), stored.json()) : stored.json();
                 Files.writeString(out, content, StandardCharsets.UTF_8);

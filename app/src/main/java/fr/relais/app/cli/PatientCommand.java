@@ -1,6 +1,6 @@
 package fr.relais.app.cli;
 
-import fr.relais.app.RelaisServices;
+import fr.relais.core.RelaisCore;
 import fr.relais.app.cli.output.Column;
 import fr.relais.app.cli.view.PatientFileView;
 import fr.relais.app.cli.view.PatientView;
@@ -71,7 +71,7 @@ final class PatientCommand {
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             NewPatient input = toNewPatient();
-            try (RelaisServices services = root.openServices()) {
+            try (RelaisCore services = root.openServices()) {
                 Registration registration = services.patients().register(input);
                 var err = spec.commandLine().getErr();
                 Localization errors = Localization.of(BadInputException.BUNDLE, root.language());
@@ -129,7 +129,7 @@ final class PatientCommand {
             RelaisCommand root = Leaf.root(spec);
             Arguments.range("--limit", limit, 1, 100_000);
             Arguments.range("--offset", offset, 0, Integer.MAX_VALUE);
-            try (RelaisServices services = root.openServices()) {
+            try (RelaisCore services = root.openServices()) {
                 List<Patient> patients = search == null ? services.patients().list(offset, limit)
                         : services.patients().search(search, limit);
                 root.printer().list(patients, columns(), PatientView::of);
@@ -160,7 +160,7 @@ final class PatientCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            try (RelaisServices services = root.openServices()) {
+            try (RelaisCore services = root.openServices()) {
                 Patient p = services.patients().resolve(id);
                 var team = services.careTeam().teamOf(p.id());
                 var history = services.patients().identityHistory(p.id());

@@ -1,6 +1,6 @@
 package fr.relais.app.cli;
 
-import fr.relais.app.RelaisServices;
+import fr.relais.core.RelaisCore;
 import fr.relais.app.cli.output.Column;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.questionnaire.Questionnaire;
@@ -33,7 +33,7 @@ final class QuestionnaireCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            try (RelaisServices services = root.openServices()) {
+            try (RelaisCore services = root.openServices()) {
                 root.printer().list(services.questionnaires().list(), List.of(
                         new Column<>("id", "col.id", Questionnaire::id),
                         new Column<>("version", "col.version", Questionnaire::version),
@@ -71,7 +71,7 @@ final class QuestionnaireCommand {
             RelaisCommand root = Leaf.root(spec);
             List<Integer> values = parseAnswers(answers);
             var authoredAt = at == null ? null : IsoInput.dateTime("--at", at);
-            try (RelaisServices services = root.openServices()) {
+            try (RelaisCore services = root.openServices()) {
                 var patientId = services.patients().resolve(patient).id();
                 QuestionnaireService.Answered answered = services.questionnaires().answer(patientId, questionnaire, values, authoredAt);
                 ScoreResult result = answered.result();
@@ -127,7 +127,7 @@ final class QuestionnaireCommand {
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             String json = PathwayCommand.read(file);
-            try (RelaisServices services = root.openServices()) {
+            try (RelaisCore services = root.openServices()) {
                 Questionnaire q = services.questionnaires().importDefinition(file.toString(), json);
                 root.printer().object(Map.of("id", q.id(), "version", q.version()),
                         out -> out.println(root.text("questionnaire.imported", q.id(), q.version())));

@@ -1,6 +1,6 @@
 package fr.relais.app.cli;
 
-import fr.relais.app.RelaisServices;
+import fr.relais.core.RelaisCore;
 import fr.relais.app.cli.output.OutputFormat;
 import fr.relais.app.cli.output.Printer;
 import fr.relais.core.error.BadInputException;
@@ -49,7 +49,7 @@ public final class RelaisCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RelaisServices services = openServices();
+        RelaisCore services = openServices();
         try {
             gui.launch(services, language());
         } finally {
@@ -75,9 +75,9 @@ public final class RelaisCommand implements Callable<Integer> {
         return DataFolder.databaseFile(db, env, DataFolder.defaultFolder(env, System.getProperty("os.name"), System.getProperty("user.home")));
     }
 
-    public RelaisServices openServices() {
+    public RelaisCore openServices() {
         language();
-        return RelaisServices.open(databaseFile(), Clock.systemUTC(), UserSession.ofOperatingSystemUser());
+        return RelaisCore.open(databaseFile(), Clock.systemUTC(), UserSession.ofOperatingSystemUser());
     }
 
     public Printer printer() {

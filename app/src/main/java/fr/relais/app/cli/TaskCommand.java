@@ -1,6 +1,6 @@
 package fr.relais.app.cli;
 
-import fr.relais.app.RelaisServices;
+import fr.relais.core.RelaisCore;
 import fr.relais.app.cli.view.TaskView;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.task.Task;
@@ -26,13 +26,13 @@ final class TaskCommand {
         @Option(names = "--note", descriptionKey = "task.note")
         String note;
 
-        abstract Task apply(RelaisServices services, UUID id);
+        abstract Task apply(RelaisCore services, UUID id);
 
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             UUID taskId = Arguments.uuid("ID", id);
-            try (RelaisServices services = root.openServices()) {
+            try (RelaisCore services = root.openServices()) {
                 Task task = apply(services, taskId);
                 String patientName = services.patients().get(task.patientId()).displayName();
                 root.printer().object(TaskView.of(task, patientName, root.language()),
@@ -48,7 +48,7 @@ final class TaskCommand {
         String outcome;
 
         @Override
-        Task apply(RelaisServices services, UUID id) {
+        Task apply(RelaisCore services, UUID id) {
             return services.tasks().complete(id, outcome, note);
         }
     }
@@ -56,7 +56,7 @@ final class TaskCommand {
     @Command(name = "cancel", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class Cancel extends Change {
         @Override
-        Task apply(RelaisServices services, UUID id) {
+        Task apply(RelaisCore services, UUID id) {
             return services.tasks().cancel(id, note);
         }
     }
@@ -67,7 +67,7 @@ final class TaskCommand {
         String to;
 
         @Override
-        Task apply(RelaisServices services, UUID id) {
+        Task apply(RelaisCore services, UUID id) {
             return services.tasks().postpone(id, IsoInput.dateTime("--to", to), note);
         }
     }
@@ -80,7 +80,7 @@ final class TaskCommand {
         boolean queue;
 
         @Override
-        Task apply(RelaisServices services, UUID id) {
+        Task apply(RelaisCore services, UUID id) {
             if ((to == null) == !queue) {
                 throw new BadInputException("--to", "task.assignTarget");
             }

@@ -1,6 +1,6 @@
 package fr.relais.app.cli;
 
-import fr.relais.app.RelaisServices;
+import fr.relais.core.RelaisCore;
 import fr.relais.app.cli.output.Column;
 import fr.relais.app.cli.view.TaskView;
 import fr.relais.core.careteam.CareRole;
@@ -50,7 +50,7 @@ final class WorklistCommand implements Callable<Integer> {
         TaskPriority taskPriority = priority == null ? null : Arguments.enumValue("--priority", priority, TaskPriority.class);
         UUID assigneeId = assignee == null ? null : Arguments.uuid("--assignee", assignee);
         Arguments.range("--limit", limit, 1, 100_000);
-        try (RelaisServices services = root.openServices()) {
+        try (RelaisCore services = root.openServices()) {
             UUID patientId = patient == null ? null : services.patients().resolve(patient).id();
             services.startDay();
             WorklistQuery query = new WorklistQuery(dueFilter, assigneeId, careRole, queue, pathway, taskPriority, patientId);

@@ -1,6 +1,6 @@
 package fr.relais.app.gui;
 
-import fr.relais.app.RelaisServices;
+import fr.relais.core.RelaisCore;
 import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.patients.PatientFileViewModel;
 import fr.relais.app.gui.patients.PatientListViewModel;
@@ -17,12 +17,12 @@ import javafx.stage.Stage;
 
 /** The desktop application. The services come from the launcher (JavaFX builds this class itself, hence the statics). */
 public final class RelaisApplication extends Application {
-    private static RelaisServices services;
+    private static RelaisCore services;
     private static Language language = Language.FR;
     private FxBackgroundExecutor executor;
 
     /** Opens the window on {@code services} and returns when it is closed. */
-    public static void launchWith(RelaisServices services, Language language) {
+    public static void launchWith(RelaisCore services, Language language) {
         RelaisApplication.services = Objects.requireNonNull(services);
         RelaisApplication.language = language;
         Application.launch(RelaisApplication.class);
@@ -35,7 +35,7 @@ public final class RelaisApplication extends Application {
     }
 
     /** Builds the main window on a stage: used by {@link #start} and by the UI tests. */
-    public static Parent show(Stage stage, RelaisServices services, Language language, BackgroundExecutor executor) {
+    public static Parent show(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor) {
         Localization texts = Localization.of(RelaisCommand.MESSAGES, language);
         PatientListViewModel list = new PatientListViewModel(services.patients(), executor, texts, services.clock());
         PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), executor, texts, services.clock());

@@ -2,7 +2,7 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.app.RelaisServices;
+import fr.relais.core.RelaisCore;
 import fr.relais.app.gui.patients.PatientRow;
 import fr.relais.app.gui.task.FxBackgroundExecutor;
 import fr.relais.core.i18n.Language;
@@ -33,13 +33,13 @@ import org.testfx.util.WaitForAsyncUtils;
 class MainWindowTest {
     @TempDir
     static Path dir;
-    static RelaisServices services;
+    static RelaisCore services;
     static FxBackgroundExecutor executor;
     Stage stage;
 
     @BeforeAll
     static void demoDatabase() {
-        services = RelaisServices.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "Claire IDEC", "poste")));
+        services = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "Claire IDEC", "poste")));
         services.demo().generate(30, 5, n -> { });
         executor = new FxBackgroundExecutor();
     }

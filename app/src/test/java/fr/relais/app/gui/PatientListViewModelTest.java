@@ -2,7 +2,7 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.app.RelaisServices;
+import fr.relais.core.RelaisCore;
 import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.patients.PatientFileViewModel;
 import fr.relais.app.gui.patients.PatientListViewModel;
@@ -26,13 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 class PatientListViewModelTest {
     @TempDir
     Path dir;
-    RelaisServices services;
+    RelaisCore services;
     final Clock clock = Clock.fixed(Instant.parse("2026-11-24T08:30:00Z"), ZoneOffset.UTC);
     final Localization texts = Localization.of(RelaisCommand.MESSAGES, Language.FR);
 
     @BeforeEach
     void open() {
-        services = RelaisServices.open(dir.resolve("relais.db"), clock, new UserSession(new Actor("idec", "IDEC", "poste")));
+        services = RelaisCore.open(dir.resolve("relais.db"), clock, new UserSession(new Actor("idec", "IDEC", "poste")));
         services.demo().generate(25, 11, n -> { });
     }
 

@@ -24,7 +24,7 @@ class DemoGeneratorTest {
     Path dir;
 
     private static DemoGenerator generator(TestServices s) {
-        return new DemoGenerator(s.database, s.patients, s.careTeam, s.enrollments, s.tasks, s.clock);
+        return s.core.demo();
     }
 
     @Test

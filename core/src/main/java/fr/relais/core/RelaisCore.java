@@ -1,4 +1,4 @@
-package fr.relais.app;
+package fr.relais.core;
 
 import fr.relais.core.audit.AuditLog;
 import fr.relais.core.careteam.CareTeamRepository;
@@ -26,10 +26,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * The composition root: every service built once, by constructor injection, and shared by the window and the
- * command line.
+ * The composition root of the core: every service built once, by constructor injection, in one place. The window,
+ * the command line and the tests all use this graph, so no two of them can wire a service differently.
  */
-public final class RelaisServices implements AutoCloseable {
+public final class RelaisCore implements AutoCloseable {
     private final Clock clock;
     private final Database database;
     private final UserSession session;
@@ -46,7 +46,7 @@ public final class RelaisServices implements AutoCloseable {
     private final QuestionnaireService questionnaires;
     private final DemoGenerator demo;
 
-    private RelaisServices(Database database, Clock clock, UserSession session) {
+    private RelaisCore(Database database, Clock clock, UserSession session) {
         this.clock = clock;
         this.database = database;
         this.session = session;
@@ -73,8 +73,8 @@ public final class RelaisServices implements AutoCloseable {
     }
 
     /** Opens the store and makes sure the built-in pathways and questionnaires are there (a no-op once installed). */
-    public static RelaisServices open(Path databaseFile, Clock clock, UserSession session) {
-        RelaisServices services = new RelaisServices(Database.open(databaseFile, clock), clock, session);
+    public static RelaisCore open(Path databaseFile, Clock clock, UserSession session) {
+        RelaisCore services = new RelaisCore(Database.open(databaseFile, clock), clock, session);
         try {
             services.pathways.installBuiltIns();
             services.questionnaires.installBuiltIns();
