@@ -64,7 +64,7 @@ public final class RelaisCore implements AutoCloseable {
         this.worklist = new WorklistService(database.dsl(), clock);
         MeasureRepository measureRepository = new MeasureRepository(database.dsl());
         this.alerts = new AlertService(database, new AlertRepository(database.dsl()), measureRepository,
-                enrollmentRepository, templates, audit, session, clock);
+                enrollmentRepository, templates, taskRepository, careTeam, audit, session, clock);
         this.measures = new MeasureService(database, measureRepository, patients, audit, session, clock, alerts);
         this.measureImport = new MeasureCsvImport(database, measures, patients);
         this.questionnaires = new QuestionnaireService(database, new QuestionnaireRepository(database.dsl()), patients,
@@ -90,6 +90,7 @@ public final class RelaisCore implements AutoCloseable {
         enrollments.planAhead();
         tasks.expireOverdue();
         alerts.evaluateMissing();
+        alerts.escalateOverdue();
     }
 
     public Clock clock() {

@@ -35,7 +35,7 @@ final class AlertsCommand implements Callable<Integer> {
         boolean openOnly = Arguments.enumValue("--status", status, Scope.class) == Scope.OPEN;
         try (RelaisCore services = root.openServices()) {
             UUID patientId = patient == null ? null : services.patients().resolve(patient).id();
-            services.alerts().evaluateMissing();
+            services.startDay();
             List<Alert> alerts = services.alerts().list(openOnly, patientId);
             root.printer().list(alerts, List.of(
                     new Column<>("id", "col.id", Alert::id),

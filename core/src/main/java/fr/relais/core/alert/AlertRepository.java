@@ -89,6 +89,19 @@ public final class AlertRepository {
                         .and(ALERT.RULE_ID.eq(ruleId))));
     }
 
+    /** Open, unacknowledged, not yet escalated alerts whose review task is past its deadline at {@code now}. */
+    public List<Alert> toEscalate(Instant now) {
+        var task = fr.relais.core.store.schema.Tables.TASK;
+        return dsl.selectFrom(ALERT).where(ALERT.STATUS.eq(AlertStatus.OPEN.name()).and(ALERT.ESCALATED_AT.isNull())
+                .and(org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne().from(task).where(task.ALERT_ID.eq(ALERT.ID)
+                        .and(task.IS_OPEN.eq(1)).and(task.DUE_AT.lt(SqlTime.instant(now)))))))
+                .fetch(AlertRepository::toAlert);
+    }
+
+    public void markEscalated(UUID alertId, Instant at) {
+        dsl.update(ALERT).set(ALERT.ESCALATED_AT, SqlTime.instant(at)).where(ALERT.ID.eq(alertId.toString())).execute();
+    }
+
     public void detach(UUID alertId, UUID measureId) {
         dsl.deleteFrom(ALERT_MEASURE).where(ALERT_MEASURE.ALERT_ID.eq(alertId.toString()).and(ALERT_MEASURE.MEASURE_ID.eq(measureId.toString()))).execute();
     }

@@ -2,6 +2,8 @@ package fr.relais.core.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.core.audit.AuditLog;
+import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.task.TaskRepository;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
 import fr.relais.core.measure.Measure;
@@ -41,9 +43,11 @@ public final class AlertService implements MeasureListener {
     private final AuditLog audit;
     private final UserSession session;
     private final Clock clock;
+    private final AlertTasks work;
 
     public AlertService(Database database, AlertRepository alerts, MeasureRepository measures, EnrollmentRepository enrollments,
-                        TemplateRepository templates, AuditLog audit, UserSession session, Clock clock) {
+                        TemplateRepository templates, TaskRepository tasks, CareTeamService careTeam, AuditLog audit,
+                        UserSession session, Clock clock) {
         this.database = database;
         this.alerts = alerts;
         this.measures = measures;
@@ -52,6 +56,7 @@ public final class AlertService implements MeasureListener {
         this.audit = audit;
         this.session = session;
         this.clock = clock;
+        this.work = new AlertTasks(tasks, careTeam);
     }
 
     @Override
@@ -179,12 +184,32 @@ public final class AlertService implements MeasureListener {
         alerts.insert(alert);
         alerts.insertEvent(alert.id(), now, ENGINE, null, AlertStatus.OPEN, level, null);
         audit.record("alert.open", "Alert", alert.id(), alert.patientId(), rule.id() + " " + level);
+        work.review(alert, enrollment, now, ENGINE);
         return alert;
     }
 
     private void closeMissing(Enrollment enrollment, AlertRule rule) {
         alerts.openFor(enrollment.id(), rule.id()).ifPresent(alert ->
                 change(alert, AlertStatus.RESOLVED, alert.level(), ENGINE, "data received", clock.instant()));
+    }
+
+    /**
+     * Escalates, once, every open alert nobody acknowledged before its review deadline: a task for the médecin
+     * traitant, and the alert's history says so. Run with the start of the day and before showing alerts.
+     */
+    public int escalateOverdue() {
+        return database.inTransaction(() -> {
+            Instant now = clock.instant();
+            List<Alert> overdue = alerts.toEscalate(now);
+            for (Alert alert : overdue) {
+                Enrollment enrollment = enrollments.find(alert.enrollmentId()).orElseThrow();
+                work.escalate(alert, enrollment, now, ENGINE);
+                alerts.markEscalated(alert.id(), now);
+                alerts.insertEvent(alert.id(), now, ENGINE, alert.status(), alert.status(), alert.level(), "escalated to MEDECIN_TRAITANT");
+                audit.record("alert.escalate", "Alert", alert.id(), alert.patientId(), alert.level().name());
+            }
+            return overdue.size();
+        });
     }
 
     public Alert acknowledge(UUID id, String reason) {
@@ -218,6 +243,9 @@ public final class AlertService implements MeasureListener {
                 level, to, alert.explanation(), alert.openedAt(), now, actor, reason);
         alerts.update(changed);
         alerts.insertEvent(alert.id(), now, actor, alert.status(), to, level, reason);
+        if (to != alert.status()) {
+            work.close(alert, to, reason, now, actor);
+        }
         audit.record("alert." + to.name().toLowerCase(java.util.Locale.ROOT), "Alert", alert.id(), alert.patientId(), level.name());
         return changed;
     }

@@ -110,6 +110,20 @@ public final class TaskRepository {
         return previous.size();
     }
 
+    /** Ties a task to the alert it serves (review or escalation). */
+    public void linkToAlert(UUID taskId, UUID alertId) {
+        dsl.update(TASK).set(TASK.ALERT_ID, alertId.toString()).where(TASK.ID.eq(taskId.toString())).execute();
+    }
+
+    public List<Task> openForAlert(UUID alertId) {
+        return dsl.selectFrom(TASK).where(TASK.ALERT_ID.eq(alertId.toString()).and(TASK.IS_OPEN.eq(1))).fetch(TaskRepository::toTask);
+    }
+
+    /** How many tasks of this enrollment already carry {@code stepId}: the next occurrence number. */
+    public int countForStep(UUID enrollmentId, String stepId) {
+        return dsl.fetchCount(TASK, TASK.ENROLLMENT_ID.eq(enrollmentId.toString()).and(TASK.STEP_ID.eq(stepId)));
+    }
+
     public void insertEvent(UUID taskId, TaskEvent event) {
         dsl.insertInto(TASK_EVENT)
                 .set(TASK_EVENT.ID, UUID.randomUUID().toString())

@@ -204,4 +204,42 @@ class AlertServiceTest {
                     .containsExactlyInAnyOrderElementsOf(incremental).isNotEmpty();
         }
     }
+
+    private List<fr.relais.core.task.Task> alertTasks() {
+        return s.worklist.query(new fr.relais.core.task.WorklistQuery(fr.relais.core.task.DueFilter.ALL, null, null, false, null,
+                null, patient.id()), 0, 100).stream().map(fr.relais.core.task.WorklistItem::task)
+                .filter(t -> t.kind().startsWith("ALERT_")).toList();
+    }
+
+    @Test
+    void anAlertPutsAReviewTaskInTheWorklistAndEscalatesWhenNobodyActs() {
+        var idec = s.careTeam.addProfessional("ROUX", "Renée", fr.relais.core.careteam.Profession.INFIRMIER, null, null, null);
+        var gp = s.careTeam.addProfessional("LEGRAND", "Monique", fr.relais.core.careteam.Profession.MEDECIN, null, null, null);
+        s.careTeam.assign(patient.id(), idec.id(), fr.relais.core.careteam.CareRole.IDEC, START);
+        s.careTeam.assign(patient.id(), gp.id(), fr.relais.core.careteam.CareRole.MEDECIN_TRAITANT, START);
+        s.enrollments.enroll(patient.id(), "bpco-exacerbation", 1, START);
+        measure(s, patient, MeasureCatalog.SPO2, "88", "%", at(START, 9));
+        Alert alert = open().get(0);
+
+        assertThat(alertTasks()).singleElement().satisfies(t -> {
+            assertThat(t.kind()).isEqualTo("ALERT_REVIEW");
+            assertThat(t.assigneeId()).isEqualTo(idec.id());
+            assertThat(t.priority()).isEqualTo(fr.relais.core.task.TaskPriority.ASAP);
+            assertThat(Duration.between(alert.openedAt(), t.dueAt())).isEqualTo(Duration.ofHours(4));
+        });
+        clock.set(alert.openedAt().plus(Duration.ofHours(4)).minusSeconds(1));
+        assertThat(s.alerts.escalateOverdue()).isZero();
+        clock.set(alert.openedAt().plus(Duration.ofHours(4)).plusSeconds(1));
+        assertThat(s.alerts.escalateOverdue()).isEqualTo(1);
+        assertThat(s.alerts.escalateOverdue()).isZero();
+        assertThat(alertTasks()).extracting(fr.relais.core.task.Task::kind).containsExactlyInAnyOrder("ALERT_REVIEW", "ALERT_ESCALATION");
+        assertThat(alertTasks()).filteredOn(t -> t.kind().equals("ALERT_ESCALATION")).singleElement().satisfies(t -> {
+            assertThat(t.assigneeId()).isEqualTo(gp.id());
+            assertThat(t.priority()).isEqualTo(fr.relais.core.task.TaskPriority.STAT);
+        });
+        assertThat(s.alerts.history(alert.id())).contains("OPEN RED escalated to MEDECIN_TRAITANT");
+
+        s.alerts.acknowledge(alert.id(), "médecin prévenu");
+        assertThat(alertTasks()).isEmpty();
+    }
 }

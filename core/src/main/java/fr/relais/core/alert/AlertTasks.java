@@ -1,0 +1,69 @@
+package fr.relais.core.alert;
+
+import fr.relais.core.careteam.CareRole;
+import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.pathway.Enrollment;
+import fr.relais.core.task.Task;
+import fr.relais.core.task.TaskEvent;
+import fr.relais.core.task.TaskPriority;
+import fr.relais.core.task.TaskRepository;
+import fr.relais.core.task.TaskStatus;
+import fr.relais.core.time.CareZone;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The work an alert creates. Opening it puts a review task in the coordinating nurse's worklist, due within a delay
+ * set by severity (red 4 h, yellow 24 h); left unacknowledged past that, it escalates once to the médecin traitant
+ * (a red alert as STAT). The alert's decision closes its open tasks.
+ */
+final class AlertTasks {
+    static final Duration RED_DEADLINE = Duration.ofHours(4);
+    static final Duration YELLOW_DEADLINE = Duration.ofHours(24);
+    static final String REVIEW = "ALERT_REVIEW";
+    static final String ESCALATION = "ALERT_ESCALATION";
+
+    private final TaskRepository tasks;
+    private final CareTeamService careTeam;
+
+    AlertTasks(TaskRepository tasks, CareTeamService careTeam) {
+        this.tasks = tasks;
+        this.careTeam = careTeam;
+    }
+
+    void review(Alert alert, Enrollment enrollment, Instant now, String actor) {
+        boolean red = alert.level() == AlertLevel.RED;
+        create(alert, enrollment, REVIEW, CareRole.IDEC, red ? TaskPriority.ASAP : TaskPriority.URGENT,
+                now.plus(red ? RED_DEADLINE : YELLOW_DEADLINE), "Examiner l'alerte", "Review the alert", now, actor);
+    }
+
+    void escalate(Alert alert, Enrollment enrollment, Instant now, String actor) {
+        boolean red = alert.level() == AlertLevel.RED;
+        create(alert, enrollment, ESCALATION, CareRole.MEDECIN_TRAITANT, red ? TaskPriority.STAT : TaskPriority.ASAP,
+                now.plus(red ? RED_DEADLINE : YELLOW_DEADLINE), "Alerte non prise en compte", "Alert not acknowledged", now, actor);
+    }
+
+    /** Closes the alert's open tasks: completed when someone acknowledged or decided, cancelled when withdrawn. */
+    void close(Alert alert, AlertStatus decision, String reason, Instant now, String actor) {
+        TaskStatus to = decision == AlertStatus.WITHDRAWN ? TaskStatus.CANCELLED : TaskStatus.COMPLETED;
+        for (Task task : tasks.openForAlert(alert.id())) {
+            tasks.update(task.withStatus(to, "ALERT_" + decision.name(), null, reason, now));
+            tasks.insertEvent(task.id(), new TaskEvent(now, actor, task.status(), to, "STATUS", reason));
+        }
+    }
+
+    private void create(Alert alert, Enrollment enrollment, String kind, CareRole role, TaskPriority priority, Instant due,
+                        String titleFr, String titleEn, Instant now, String actor) {
+        String step = kind.toLowerCase(java.util.Locale.ROOT) + ":" + alert.ruleId();
+        UUID assignee = CareTeamService.holderIn(careTeam.teamOf(alert.patientId()), role, due.atZone(CareZone.PARIS).toLocalDate())
+                .map(m -> m.professional().id()).orElse(null);
+        String suffix = " (" + alert.level() + ", " + alert.ruleId() + ")";
+        Task task = new Task(UUID.randomUUID(), enrollment.id(), alert.patientId(), enrollment.templateId(), step,
+                tasks.countForStep(enrollment.id(), step) + 1, kind, titleFr + suffix, titleEn + suffix, role, assignee,
+                priority, TaskStatus.REQUESTED, null, due, null, null, null, now, now);
+        tasks.insertIfAbsent(task);
+        tasks.linkToAlert(task.id(), alert.id());
+        tasks.insertEvent(task.id(), new TaskEvent(now, actor, null, TaskStatus.REQUESTED, "CREATE", null));
+    }
+}
