@@ -242,4 +242,26 @@ class AlertServiceTest {
         s.alerts.acknowledge(alert.id(), "médecin prévenu");
         assertThat(alertTasks()).isEmpty();
     }
+
+    @Test
+    void aQuestionnaireScoreRaisesAlertsThroughItsScoreMeasure() {
+        String template = """
+                { "id": "suivi-humeur", "version": 1, "title": { "fr": "Suivi de l'humeur" }, "description": { "fr": "PHQ-9 mensuel" },
+                  "source": "test", "duration": "P90D",
+                  "steps": [ { "id": "phq9", "kind": "QUESTIONNAIRE", "role": "PATIENT", "title": { "fr": "PHQ-9" }, "questionnaire": "PHQ-9",
+                               "offset": "P1D", "recurrence": { "every": "P1M", "until": "end" } } ],
+                  "alertRules": [ { "id": "phq9-score", "kind": "absolute", "code": "44261-6", "yellow": { "above": 9 }, "red": { "above": 19 } } ] }""";
+        s.pathways.importTemplate("humeur.json", template);
+        s.enrollments.enroll(patient.id(), "suivi-humeur", 1, START);
+        clock.set(at(START.plusDays(1), 10));
+        s.questionnaires.answer(patient.id(), "PHQ-9", List.of(1, 1, 1, 1, 1, 1, 1, 1, 0), at(START.plusDays(1), 9));
+        assertThat(open()).isEmpty();
+        s.questionnaires.answer(patient.id(), "PHQ-9", List.of(2, 2, 2, 2, 2, 0, 0, 0, 0), at(START.plusDays(1), 9));
+        assertThat(open()).singleElement().satisfies(a -> assertThat(a.level()).isEqualTo(AlertLevel.YELLOW));
+        s.questionnaires.answer(patient.id(), "PHQ-9", List.of(3, 3, 3, 3, 3, 3, 2, 0, 0), at(START.plusDays(1), 9));
+        assertThat(open()).singleElement().satisfies(a -> {
+            assertThat(a.level()).isEqualTo(AlertLevel.RED);
+            assertThat(a.explanation()).contains("\"value\":\"20\"");
+        });
+    }
 }
