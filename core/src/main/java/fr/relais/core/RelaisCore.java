@@ -69,7 +69,7 @@ public final class RelaisCore implements AutoCloseable {
         this.measureImport = new MeasureCsvImport(database, measures, patients);
         this.questionnaires = new QuestionnaireService(database, new QuestionnaireRepository(database.dsl()), patients,
                 measures, audit, session, clock);
-        this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, clock);
+        this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, measures, clock);
     }
 
     /** Opens the store and makes sure the built-in pathways and questionnaires are there (a no-op once installed). */

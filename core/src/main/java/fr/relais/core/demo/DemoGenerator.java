@@ -16,6 +16,7 @@ import fr.relais.core.identity.PatientService;
 import fr.relais.core.identity.Registration;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.measure.MeasureService;
 import fr.relais.core.pathway.Enrollment;
 import fr.relais.core.pathway.EnrollmentService;
 import fr.relais.core.store.Database;
@@ -52,15 +53,17 @@ public final class DemoGenerator {
     private final CareTeamService careTeam;
     private final EnrollmentService enrollments;
     private final TaskService tasks;
+    private final DemoMeasures measures;
     private final Clock clock;
 
     public DemoGenerator(Database database, PatientService patients, CareTeamService careTeam,
-                         EnrollmentService enrollments, TaskService tasks, Clock clock) {
+                         EnrollmentService enrollments, TaskService tasks, MeasureService measures, Clock clock) {
         this.database = database;
         this.patients = patients;
         this.careTeam = careTeam;
         this.enrollments = enrollments;
         this.tasks = tasks;
+        this.measures = new DemoMeasures(measures);
         this.clock = clock;
     }
 
@@ -195,8 +198,9 @@ public final class DemoGenerator {
 
     /**
      * Enrolls the patient in one or two pathways started up to 80 days ago, then does part of the work that was due:
-     * the engine creates the tasks, the nurses complete most past ones, a few stay overdue. Completions carry the
-     * generation time, not a back-dated one: the demo shows a realistic worklist, not a realistic history.
+     * the engine creates the tasks, the nurses complete most past ones, a few stay overdue, and devices send the last
+     * two weeks of measures (which the alert engine evaluates). Completions carry the generation time, not a
+     * back-dated one: the demo shows a realistic worklist, not a realistic history.
      */
     private void enrollAndWork(UUID patientId, Random random, LocalDate today) {
         int count = random.nextInt(100) < 25 ? 2 : 1;
@@ -210,6 +214,7 @@ public final class DemoGenerator {
                     tasks.complete(task.id(), firstOutcome(enrollment, task), null);
                 }
             }
+            measures.record(enrollment, enrollments.templateOf(enrollment), random, today, clock.instant());
         }
     }
 

@@ -235,6 +235,11 @@ public final class EnrollmentService implements TaskCompletionHook {
         return enrollments.ofPatient(patientId);
     }
 
+    /** The template version this enrollment follows. */
+    public PathwayTemplate templateOf(Enrollment enrollment) {
+        return template(enrollment.templateId(), enrollment.templateVersion());
+    }
+
     /** The outcomes a step of this enrollment's template declares (empty: any completion will do). */
     public List<String> outcomesOf(Enrollment enrollment, String stepId) {
         return template(enrollment.templateId(), enrollment.templateVersion()).step(stepId).map(Step::outcomes).orElse(List.of());

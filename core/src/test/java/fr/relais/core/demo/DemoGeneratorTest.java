@@ -52,6 +52,9 @@ class DemoGeneratorTest {
             assertThat(all).anySatisfy(p -> assertThat(s.patients.duplicatesOf(p.id())).isNotEmpty());
             assertThat(progress).containsExactly(250, 300);
             assertThat(all).allSatisfy(p -> assertThat(s.enrollments.ofPatient(p.id())).isNotEmpty());
+            // Devices sent measures, and some patients drift: the alert engine raised value alerts, not only missing data.
+            assertThat(all).anySatisfy(p -> assertThat(s.measures.ofPatient(p.id(), null)).isNotEmpty());
+            assertThat(s.alerts.list(true, null)).anySatisfy(a -> assertThat(a.kind()).isIn("ABSOLUTE", "RELATIVE"));
             var worklist = s.worklist.counts(fr.relais.core.task.WorklistQuery.all());
             assertThat(worklist.all()).isPositive();
             assertThat(worklist.overdue()).isPositive();
