@@ -11,6 +11,8 @@ import fr.relais.core.measure.MeasureRepository;
 import fr.relais.core.measure.MeasureService;
 import fr.relais.core.alert.AlertRepository;
 import fr.relais.core.alert.AlertService;
+import fr.relais.core.alert.ThresholdRepository;
+import fr.relais.core.alert.ThresholdService;
 import fr.relais.core.questionnaire.QuestionnaireRepository;
 import fr.relais.core.questionnaire.QuestionnaireService;
 import fr.relais.core.pathway.EnrollmentRepository;
@@ -41,6 +43,7 @@ public final class RelaisCore implements AutoCloseable {
     private final TaskService tasks;
     private final WorklistService worklist;
     private final AlertService alerts;
+    private final ThresholdService thresholds;
     private final MeasureService measures;
     private final MeasureCsvImport measureImport;
     private final QuestionnaireService questionnaires;
@@ -63,12 +66,14 @@ public final class RelaisCore implements AutoCloseable {
         this.tasks = new TaskService(database, taskRepository, careTeamRepository, audit, session, clock, enrollments);
         this.worklist = new WorklistService(database.dsl(), clock);
         MeasureRepository measureRepository = new MeasureRepository(database.dsl());
+        this.thresholds = new ThresholdService(database, new ThresholdRepository(database.dsl()), enrollmentRepository,
+                templates, patients, careTeam, audit, session, clock);
         this.alerts = new AlertService(database, new AlertRepository(database.dsl()), measureRepository,
-                enrollmentRepository, templates, taskRepository, careTeam, audit, session, clock);
+                enrollmentRepository, templates, thresholds, taskRepository, careTeam, audit, session, clock);
         this.measures = new MeasureService(database, measureRepository, patients, audit, session, clock, alerts);
         this.measureImport = new MeasureCsvImport(database, measures, patients);
         this.questionnaires = new QuestionnaireService(database, new QuestionnaireRepository(database.dsl()), patients,
-                measures, audit, session, clock);
+                measures, alerts, audit, session, clock);
         this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, measures, clock);
     }
 
@@ -135,6 +140,10 @@ public final class RelaisCore implements AutoCloseable {
 
     public AlertService alerts() {
         return alerts;
+    }
+
+    public ThresholdService thresholds() {
+        return thresholds;
     }
 
     public MeasureService measures() {

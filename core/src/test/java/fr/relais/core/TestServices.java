@@ -38,6 +38,7 @@ public final class TestServices implements AutoCloseable {
     public final TaskService tasks;
     public final WorklistService worklist;
     public final AlertService alerts;
+    public final fr.relais.core.alert.ThresholdService thresholds;
     public final MeasureService measures;
     public final MeasureCsvImport measureImport;
     public final QuestionnaireService questionnaires;
@@ -58,6 +59,7 @@ public final class TestServices implements AutoCloseable {
         this.tasks = core.tasks();
         this.worklist = core.worklist();
         this.alerts = core.alerts();
+        this.thresholds = core.thresholds();
         this.measures = core.measures();
         this.measureImport = core.measureImport();
         this.questionnaires = core.questionnaires();

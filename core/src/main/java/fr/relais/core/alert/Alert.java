@@ -4,10 +4,27 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An alert on one enrollment and rule. {@code explanation} says why in words a nurse can check: the rule, the values
- * that triggered it and the thresholds in force then.
+ * An alert on one patient and rule, within one enrollment ({@code enrollmentId}) or for the patient alone (null: a
+ * significant questionnaire answer). {@code explanation} says why in words a nurse can check: the rule, the values
+ * that triggered it and the thresholds in force then. {@code escalationStep}: how far along the escalation chain it
+ * went, the last time at {@code escalatedAt}.
  */
 public record Alert(UUID id, UUID patientId, UUID enrollmentId, String ruleId, String code, String kind, AlertLevel level,
                     AlertStatus status, String explanation, Instant openedAt, Instant updatedAt, String statusBy,
-                    String statusReason) {
+                    String statusReason, int escalationStep, Instant escalatedAt) {
+
+    Alert with(AlertStatus newStatus, AlertLevel newLevel, String by, String reason, Instant at) {
+        return new Alert(id, patientId, enrollmentId, ruleId, code, kind, newLevel, newStatus, explanation, openedAt, at, by,
+                reason, escalationStep, escalatedAt);
+    }
+
+    Alert explainedBy(String newExplanation) {
+        return new Alert(id, patientId, enrollmentId, ruleId, code, kind, level, status, newExplanation, openedAt, updatedAt,
+                statusBy, statusReason, escalationStep, escalatedAt);
+    }
+
+    Alert escalated(Instant at) {
+        return new Alert(id, patientId, enrollmentId, ruleId, code, kind, level, status, explanation, openedAt, updatedAt,
+                statusBy, statusReason, escalationStep + 1, at);
+    }
 }

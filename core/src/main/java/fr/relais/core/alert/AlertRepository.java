@@ -3,6 +3,7 @@ package fr.relais.core.alert;
 import static fr.relais.core.store.schema.Tables.ALERT;
 import static fr.relais.core.store.schema.Tables.ALERT_EVENT;
 import static fr.relais.core.store.schema.Tables.ALERT_MEASURE;
+import static fr.relais.core.store.schema.Tables.ALERT_RESPONSE;
 
 import fr.relais.core.store.SqlTime;
 import fr.relais.core.store.schema.tables.records.AlertRecord;
@@ -36,7 +37,7 @@ public final class AlertRepository {
     private static void fill(AlertRecord r, Alert a) {
         r.setId(a.id().toString());
         r.setPatientId(a.patientId().toString());
-        r.setEnrollmentId(a.enrollmentId().toString());
+        r.setEnrollmentId(a.enrollmentId() == null ? null : a.enrollmentId().toString());
         r.setRuleId(a.ruleId());
         r.setCode(a.code());
         r.setKind(a.kind());
@@ -48,13 +49,16 @@ public final class AlertRepository {
         r.setUpdatedAt(SqlTime.instant(a.updatedAt()));
         r.setStatusBy(a.statusBy());
         r.setStatusReason(a.statusReason());
+        r.setEscalationStep(a.escalationStep());
+        r.setEscalatedAt(a.escalatedAt() == null ? null : SqlTime.instant(a.escalatedAt()));
     }
 
     private static Alert toAlert(AlertRecord r) {
-        return new Alert(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()), UUID.fromString(r.getEnrollmentId()),
+        return new Alert(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()),
+                r.getEnrollmentId() == null ? null : UUID.fromString(r.getEnrollmentId()),
                 r.getRuleId(), r.getCode(), r.getKind(), AlertLevel.valueOf(r.getLevel()), AlertStatus.valueOf(r.getStatus()),
                 r.getExplanation(), SqlTime.instant(r.getOpenedAt()), SqlTime.instant(r.getUpdatedAt()), r.getStatusBy(),
-                r.getStatusReason());
+                r.getStatusReason(), r.getEscalationStep(), r.getEscalatedAt() == null ? null : SqlTime.instant(r.getEscalatedAt()));
     }
 
     public Optional<Alert> find(UUID id) {
@@ -64,6 +68,36 @@ public final class AlertRepository {
     public Optional<Alert> openFor(UUID enrollmentId, String ruleId) {
         return dsl.selectFrom(ALERT).where(ALERT.ENROLLMENT_ID.eq(enrollmentId.toString()).and(ALERT.RULE_ID.eq(ruleId))
                 .and(ALERT.IS_OPEN.eq(1))).fetchOptional(AlertRepository::toAlert);
+    }
+
+    /** The open patient-level alert (no enrollment) of a rule. */
+    public Optional<Alert> openForPatient(UUID patientId, String ruleId) {
+        return dsl.selectFrom(ALERT).where(ALERT.PATIENT_ID.eq(patientId.toString()).and(ALERT.ENROLLMENT_ID.isNull())
+                .and(ALERT.RULE_ID.eq(ruleId)).and(ALERT.IS_OPEN.eq(1))).fetchOptional(AlertRepository::toAlert);
+    }
+
+    public void attachResponse(UUID alertId, UUID responseId, AlertLevel level) {
+        dsl.insertInto(ALERT_RESPONSE).set(ALERT_RESPONSE.ALERT_ID, alertId.toString())
+                .set(ALERT_RESPONSE.RESPONSE_ID, responseId.toString())
+                .set(ALERT_RESPONSE.LEVEL, level.name()).onConflictDoNothing().execute();
+    }
+
+    /** Every (measure, enrollment, rule) already behind an alert, for a full re-run that must not raise them twice. */
+    public java.util.Set<String> raisedKeys() {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        dsl.select(ALERT_MEASURE.MEASURE_ID, ALERT.ENROLLMENT_ID, ALERT.RULE_ID).from(ALERT_MEASURE).join(ALERT)
+                .on(ALERT.ID.eq(ALERT_MEASURE.ALERT_ID))
+                .forEach(r -> keys.add(raisedKey(r.value1(), r.value2(), r.value3())));
+        return keys;
+    }
+
+    static String raisedKey(String measureId, String enrollmentId, String ruleId) {
+        return measureId + "|" + enrollmentId + "|" + ruleId;
+    }
+
+    /** Open alerts nobody acknowledged yet: the candidates for escalation. */
+    public List<Alert> openUnacknowledged() {
+        return dsl.selectFrom(ALERT).where(ALERT.STATUS.eq(AlertStatus.OPEN.name())).fetch(AlertRepository::toAlert);
     }
 
     /** Open alerts first by severity then age (oldest first), or every alert of a patient. */
@@ -87,19 +121,6 @@ public final class AlertRepository {
         return dsl.fetchExists(dsl.selectOne().from(ALERT_MEASURE).join(ALERT).on(ALERT.ID.eq(ALERT_MEASURE.ALERT_ID))
                 .where(ALERT_MEASURE.MEASURE_ID.eq(measureId.toString()).and(ALERT.ENROLLMENT_ID.eq(enrollmentId.toString()))
                         .and(ALERT.RULE_ID.eq(ruleId))));
-    }
-
-    /** Open, unacknowledged, not yet escalated alerts whose review task is past its deadline at {@code now}. */
-    public List<Alert> toEscalate(Instant now) {
-        var task = fr.relais.core.store.schema.Tables.TASK;
-        return dsl.selectFrom(ALERT).where(ALERT.STATUS.eq(AlertStatus.OPEN.name()).and(ALERT.ESCALATED_AT.isNull())
-                .and(org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne().from(task).where(task.ALERT_ID.eq(ALERT.ID)
-                        .and(task.IS_OPEN.eq(1)).and(task.DUE_AT.lt(SqlTime.instant(now)))))))
-                .fetch(AlertRepository::toAlert);
-    }
-
-    public void markEscalated(UUID alertId, Instant at) {
-        dsl.update(ALERT).set(ALERT.ESCALATED_AT, SqlTime.instant(at)).where(ALERT.ID.eq(alertId.toString())).execute();
     }
 
     public void detach(UUID alertId, UUID measureId) {

@@ -28,41 +28,67 @@ public final class AlertRuleParser {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
             String path = "alertRules[" + i + "]";
-            JsonNode r = node.get(i);
             int before = errors.size();
-            String id = r.path("id").asText(null);
-            if (id == null || id.isBlank()) {
-                errors.add(new DefinitionError(path + ".id", "template.required"));
-            } else if (!ids.add(id)) {
-                errors.add(new DefinitionError(path + ".id", "template.duplicateId", id));
-            }
-            String code = r.path("code").asText(null);
-            if (code == null || MeasureCatalog.find(code).isEmpty()) {
-                errors.add(new DefinitionError(path + ".code", "alert.code", String.valueOf(code)));
-            }
-            String kind = r.path("kind").asText("");
-            AlertRule rule = switch (kind) {
-                case "absolute" -> new AlertRule.Absolute(id, code, number(r, path, "red", "below", errors),
-                        number(r, path, "red", "above", errors), number(r, path, "yellow", "below", errors),
-                        number(r, path, "yellow", "above", errors));
-                case "relative" -> new AlertRule.Relative(id, code, period(r, path, "window", errors),
-                        required(number(r.path("rise"), path + ".rise", errors), path + ".rise", errors), level(r, path, errors));
-                case "missing" -> new AlertRule.Missing(id, code, period(r, path, "after", errors), level(r, path, errors),
-                        r.path("mandatory").asBoolean(false));
-                default -> {
-                    errors.add(new DefinitionError(path + ".kind", "template.enum", kind, "absolute, relative, missing"));
-                    yield null;
-                }
-            };
-            if (rule instanceof AlertRule.Absolute a && a.redBelow() == null && a.redAbove() == null
-                    && a.yellowBelow() == null && a.yellowAbove() == null) {
-                errors.add(new DefinitionError(path, "alert.noThreshold"));
+            AlertRule rule = parseRule(node.get(i), path, errors);
+            if (rule != null && rule.id() != null && !ids.add(rule.id())) {
+                errors.add(new DefinitionError(path + ".id", "template.duplicateId", rule.id()));
             }
             if (errors.size() == before && rule != null) {
                 rules.add(rule);
             }
         }
         return rules;
+    }
+
+    /** One rule (a template's, or a physician's override); null with errors added when it is not valid. */
+    public static AlertRule parseRule(JsonNode r, String path, List<DefinitionError> errors) {
+        int before = errors.size();
+        String id = r.path("id").asText(null);
+        if (id == null || id.isBlank()) {
+            errors.add(new DefinitionError(path + ".id", "template.required"));
+        }
+        String code = r.path("code").asText(null);
+        if (code == null || MeasureCatalog.find(code).isEmpty()) {
+            errors.add(new DefinitionError(path + ".code", "alert.code", String.valueOf(code)));
+        }
+        String kind = r.path("kind").asText("");
+        AlertRule rule = switch (kind) {
+            case "absolute" -> new AlertRule.Absolute(id, code, number(r, path, "red", "below", errors),
+                    number(r, path, "red", "above", errors), number(r, path, "yellow", "below", errors),
+                    number(r, path, "yellow", "above", errors));
+            case "relative" -> new AlertRule.Relative(id, code, period(r, path, "window", errors),
+                    required(number(r.path("rise"), path + ".rise", errors), path + ".rise", errors), level(r, path, errors));
+            case "trend" -> new AlertRule.Trend(id, code, count(r, path, errors), falling(r, path, errors), level(r, path, errors));
+            case "missing" -> new AlertRule.Missing(id, code, period(r, path, "after", errors), level(r, path, errors),
+                    r.path("mandatory").asBoolean(false));
+            default -> {
+                errors.add(new DefinitionError(path + ".kind", "template.enum", kind, "absolute, relative, trend, missing"));
+                yield null;
+            }
+        };
+        if (rule instanceof AlertRule.Absolute a && a.redBelow() == null && a.redAbove() == null
+                && a.yellowBelow() == null && a.yellowAbove() == null) {
+            errors.add(new DefinitionError(path, "alert.noThreshold"));
+        }
+        return errors.size() == before ? rule : null;
+    }
+
+    /** Consecutive changes: at least 2 (one change is noise), at most 30. */
+    private static int count(JsonNode rule, String path, List<DefinitionError> errors) {
+        JsonNode value = rule.path("count");
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 2 || value.asInt() > 30) {
+            errors.add(new DefinitionError(path + ".count", "alert.trendCount", value.isMissingNode() ? "" : value.toString()));
+            return 0;
+        }
+        return value.asInt();
+    }
+
+    private static boolean falling(JsonNode rule, String path, List<DefinitionError> errors) {
+        String direction = rule.path("direction").asText("rise");
+        if (!direction.equals("rise") && !direction.equals("fall")) {
+            errors.add(new DefinitionError(path + ".direction", "template.enum", direction, "rise, fall"));
+        }
+        return direction.equals("fall");
     }
 
     private static BigDecimal number(JsonNode rule, String path, String level, String side, List<DefinitionError> errors) {

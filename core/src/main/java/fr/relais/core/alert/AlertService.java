@@ -2,14 +2,14 @@ package fr.relais.core.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.core.audit.AuditLog;
+import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.CareTeamService;
-import fr.relais.core.task.TaskRepository;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
 import fr.relais.core.measure.Measure;
 import fr.relais.core.measure.MeasureListener;
 import fr.relais.core.measure.MeasureRepository;
-import fr.relais.core.measure.MeasureStatus;
+import fr.relais.core.measure.Reading;
 import fr.relais.core.pathway.Enrollment;
 import fr.relais.core.pathway.EnrollmentRepository;
 import fr.relais.core.pathway.EnrollmentStatus;
@@ -17,19 +17,25 @@ import fr.relais.core.pathway.PathwayTemplate;
 import fr.relais.core.pathway.TemplateRepository;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
+import fr.relais.core.task.TaskRepository;
 import fr.relais.core.time.CareZone;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * The alert engine. Each recorded measure is checked, in its own transaction, against the rules of the patient's
- * active pathways. No alert storms: one open alert per enrollment and rule, to which new triggering values attach;
- * a red value raises a yellow alert to red. Missing-data rules are checked by {@link #evaluateMissing()}. A human
- * acknowledges, resolves or dismisses, always with a reason.
+ * The alert engine. Each recorded measure is checked, in its own transaction, against the rules in force for the
+ * patient's active pathways (the pathway's, or a physician's override); each significant questionnaire answer raises
+ * a patient-level alert. No alert storms: one open alert per patient, pathway and rule, to which new triggering values
+ * attach; a red value raises a yellow alert to red. Missing-data rules are checked by {@link #evaluateMissing()}.
+ * A human acknowledges, resolves or dismisses, always with a reason.
  */
 public final class AlertService implements MeasureListener {
     static final String ENGINE = "relais";
@@ -40,39 +46,56 @@ public final class AlertService implements MeasureListener {
     private final MeasureRepository measures;
     private final EnrollmentRepository enrollments;
     private final TemplateRepository templates;
+    private final ThresholdService thresholds;
     private final AuditLog audit;
     private final UserSession session;
     private final Clock clock;
     private final AlertTasks work;
 
     public AlertService(Database database, AlertRepository alerts, MeasureRepository measures, EnrollmentRepository enrollments,
-                        TemplateRepository templates, TaskRepository tasks, CareTeamService careTeam, AuditLog audit,
-                        UserSession session, Clock clock) {
+                        TemplateRepository templates, ThresholdService thresholds, TaskRepository tasks,
+                        CareTeamService careTeam, AuditLog audit, UserSession session, Clock clock) {
         this.database = database;
         this.alerts = alerts;
         this.measures = measures;
         this.enrollments = enrollments;
         this.templates = templates;
+        this.thresholds = thresholds;
         this.audit = audit;
         this.session = session;
         this.clock = clock;
         this.work = new AlertTasks(tasks, careTeam);
     }
 
+    /** Incremental evaluation: the new measure (and any later one, when it arrives late) against what came before. */
     @Override
     public void recorded(Measure measure) {
-        List<Enrollment> active = activeEnrollments(measure.patientId());
-        if (active.isEmpty()) {
-            return;
-        }
-        List<Measure> history = validHistory(measure.patientId(), measure.code());
-        for (Enrollment enrollment : active) {
-            for (AlertRule rule : rulesOf(enrollment)) {
+        Raised raised = new StoredRaised();
+        for (Enrollment enrollment : activeEnrollments(measure.patientId())) {
+            RuleBook book = thresholds.rules(enrollment);
+            List<AlertRule> rules = valueRules(book.at(measure.effectiveAt()), measure.code());
+            for (AlertRule rule : book.at(clock.instant())) {
                 if (rule instanceof AlertRule.Missing && rule.code().equals(measure.code())) {
                     closeMissing(enrollment, rule);
                 }
             }
-            evaluateValueRules(enrollment, measure, history);
+            if (rules.isEmpty()) {
+                continue;
+            }
+            Instant from = RuleEvaluation.windowStart(rules, measure.effectiveAt());
+            int count = RuleEvaluation.lookbackCount(rules);
+            if (count > 0) {
+                Optional<Instant> earliest = measures.nthValidBefore(measure.patientId(), measure.code(), measure.effectiveAt(), count);
+                if (earliest.isPresent() && earliest.get().isBefore(from)) {
+                    from = earliest.get();
+                }
+            }
+            List<Reading> series = measures.validSeries(measure.patientId(), measure.code(), from);
+            for (int i = 0; i < series.size(); i++) {
+                if (!series.get(i).at().isBefore(measure.effectiveAt())) {
+                    evaluateAt(enrollment, book, series, i, raised);
+                }
+            }
         }
     }
 
@@ -98,21 +121,48 @@ public final class AlertService implements MeasureListener {
         }
     }
 
-    /** Raises a missing-data alert where a rule's measure has not come for longer than the rule allows. */
+    /**
+     * Significant answers of one questionnaire response: each opens (or attaches to) the patient-level alert of its
+     * questionnaire item, whatever the patient's pathways, called in the response's transaction.
+     */
+    public void answered(List<AnswerFinding> findings) {
+        Instant now = clock.instant();
+        for (AnswerFinding f : findings) {
+            String ruleId = "answer:" + f.questionnaireId() + ":" + f.item();
+            String explanation = JSON.createObjectNode().put("rule", ruleId).put("questionnaire", f.questionnaireId())
+                    .put("item", f.item()).put("answer", f.answer()).put("threshold", f.min()).put("reason", f.reasonFr())
+                    .put("reasonEn", f.reasonEn()).put("response", f.responseId().toString()).toString();
+            Optional<Alert> open = alerts.openForPatient(f.patientId(), ruleId);
+            Alert alert;
+            if (open.isEmpty()) {
+                alert = new Alert(UUID.randomUUID(), f.patientId(), null, ruleId, f.questionnaireId(), "ANSWER", f.level(),
+                        AlertStatus.OPEN, explanation, now, now, ENGINE, null, 0, null);
+                insert(alert, null, now);
+            } else {
+                alert = open.get();
+                if (f.level().compareTo(alert.level()) > 0) {
+                    alert = change(alert.explainedBy(explanation), alert.status(), f.level(), ENGINE, "level raised", now);
+                }
+            }
+            alerts.attachResponse(alert.id(), f.responseId(), f.level());
+        }
+    }
+
+    /** Raises a missing-data alert where a rule's measure has not come for longer than the rule in force allows. */
     public int evaluateMissing() {
         return database.inTransaction(() -> {
             Instant now = clock.instant();
             int raised = 0;
             for (Enrollment enrollment : enrollments.active()) {
-                for (AlertRule rule : rulesOf(enrollment)) {
-                    if (!(rule instanceof AlertRule.Missing missing)) {
+                for (AlertRule rule : thresholds.rules(enrollment).at(now)) {
+                    if (!(rule instanceof AlertRule.Missing missing) || alerts.openFor(enrollment.id(), rule.id()).isPresent()) {
                         continue;
                     }
-                    Instant since = validHistory(enrollment.patientId(), rule.code()).stream().map(Measure::effectiveAt)
-                            .max(Comparator.naturalOrder())
-                            .orElse(enrollment.startDate().atStartOfDay(CareZone.PARIS).toInstant());
+                    Instant start = enrollment.startDate().atStartOfDay(CareZone.PARIS).toInstant();
+                    Instant since = measures.lastValidAt(enrollment.patientId(), rule.code()).filter(t -> t.isAfter(start))
+                            .orElse(start);
                     Instant due = since.atZone(CareZone.PARIS).plus(missing.after()).toInstant();
-                    if (now.isAfter(due) && alerts.openFor(enrollment.id(), rule.id()).isEmpty()) {
+                    if (now.isAfter(due)) {
                         String explanation = JSON.createObjectNode().put("rule", rule.id()).put("code", rule.code())
                                 .put("lastMeasureOrStart", since.toString()).put("allowedGap", missing.after().toString())
                                 .put("mandatory", missing.mandatory()).toString();
@@ -125,42 +175,71 @@ public final class AlertService implements MeasureListener {
         });
     }
 
-    /** Re-runs every value rule over every measure, in time order: the same alerts as incremental evaluation. */
-    public void evaluateAll() {
-        database.inTransaction(() -> {
-            for (Enrollment enrollment : enrollments.active()) {
-                rulesOf(enrollment).stream().map(AlertRule::code).distinct().forEach(code -> {
-                    List<Measure> history = validHistory(enrollment.patientId(), code);
-                    for (Measure m : history) {
-                        evaluateValueRules(enrollment, m, history);
-                    }
-                });
+    /**
+     * Re-runs every value rule over every valid measure, each judged by what came before it and the thresholds in force
+     * when it was taken: the same alerts as incremental evaluation. A measure already behind an alert of a rule is not
+     * raised again, so alerts a human handled stay handled. Streams the measures once, grouped by patient and code.
+     */
+    public int evaluateAll() {
+        return database.inTransaction(() -> {
+            Map<UUID, List<Enrollment>> active = new HashMap<>();
+            enrollments.active().forEach(e -> active.computeIfAbsent(e.patientId(), k -> new ArrayList<>()).add(e));
+            Map<UUID, List<ThresholdOverride>> overrides = thresholds.allOverridesByPatient();
+            Map<UUID, RuleBook> books = new HashMap<>();
+            active.values().forEach(list -> list.forEach(e -> books.put(e.id(),
+                    thresholds.rules(e, overrides.getOrDefault(e.patientId(), List.of())))));
+            MemoryRaised raised = new MemoryRaised(alerts.raisedKeys());
+            List<Reading> series = new ArrayList<>();
+            measures.forEachValid(reading -> {
+                if (!series.isEmpty() && !(series.get(0).patientId().equals(reading.patientId())
+                        && series.get(0).code().equals(reading.code()))) {
+                    evaluateSeries(active.get(series.get(0).patientId()), books, series, raised);
+                    series.clear();
+                }
+                series.add(reading);
+            });
+            if (!series.isEmpty()) {
+                evaluateSeries(active.get(series.get(0).patientId()), books, series, raised);
             }
-            evaluateMissing();
+            return raised.added + evaluateMissing();
         });
     }
 
-    /**
-     * Applies the enrollment's value rules for the measure's code. {@code history} may hold later measures too: the
-     * rules only look at what came before the measure.
-     */
-    private void evaluateValueRules(Enrollment enrollment, Measure measure, List<Measure> history) {
-        if (measure.effectiveAt().isBefore(enrollment.startDate().atStartOfDay(CareZone.PARIS).toInstant())) {
+    private void evaluateSeries(List<Enrollment> patientEnrollments, Map<UUID, RuleBook> books, List<Reading> series, Raised raised) {
+        if (patientEnrollments == null) {
             return;
         }
-        for (AlertRule rule : rulesOf(enrollment)) {
-            if (rule.code().equals(measure.code()) && !(rule instanceof AlertRule.Missing)) {
-                RuleEvaluation.evaluate(rule, measure, history).ifPresent(f -> raise(enrollment, f, measure));
+        for (Enrollment enrollment : patientEnrollments) {
+            RuleBook book = books.get(enrollment.id());
+            if (book.defaults().stream().noneMatch(r -> r.code().equals(series.get(0).code()))) {
+                continue;
+            }
+            for (int i = 0; i < series.size(); i++) {
+                evaluateAt(enrollment, book, series, i, raised);
             }
         }
     }
 
-    private void raise(Enrollment enrollment, Finding finding, Measure measure) {
-        // A measure already behind an alert of this rule has been seen (and perhaps handled by a human): a re-run
-        // must not raise it again.
-        if (alerts.alreadyRaised(measure.id(), enrollment.id(), finding.rule().id())) {
+    /** The enrollment's value rules in force when the reading at {@code index} was taken. */
+    private void evaluateAt(Enrollment enrollment, RuleBook book, List<Reading> series, int index, Raised raised) {
+        Reading reading = series.get(index);
+        if (reading.at().isBefore(enrollment.startDate().atStartOfDay(CareZone.PARIS).toInstant())) {
             return;
         }
+        for (AlertRule rule : valueRules(book.at(reading.at()), reading.code())) {
+            Optional<Finding> finding = RuleEvaluation.evaluate(rule, series, index);
+            if (finding.isPresent() && !raised.seen(reading.id(), enrollment.id(), rule.id())) {
+                raise(enrollment, finding.get(), reading);
+                raised.mark(reading.id(), enrollment.id(), rule.id());
+            }
+        }
+    }
+
+    private static List<AlertRule> valueRules(List<AlertRule> rules, String code) {
+        return rules.stream().filter(r -> r.code().equals(code) && !(r instanceof AlertRule.Missing)).toList();
+    }
+
+    private void raise(Enrollment enrollment, Finding finding, Reading reading) {
         Instant now = clock.instant();
         Optional<Alert> open = alerts.openFor(enrollment.id(), finding.rule().id());
         Alert alert;
@@ -170,22 +249,24 @@ public final class AlertService implements MeasureListener {
             alert = open.get();
             if (finding.level().compareTo(alert.level()) > 0) {
                 // Red supersedes yellow: the same alert, more severe, explained by the newest value.
-                alert = change(new Alert(alert.id(), alert.patientId(), alert.enrollmentId(), alert.ruleId(), alert.code(),
-                        alert.kind(), alert.level(), alert.status(), finding.explanation(), alert.openedAt(), now,
-                        alert.statusBy(), alert.statusReason()), alert.status(), finding.level(), ENGINE, "level raised", now);
+                alert = change(alert.explainedBy(finding.explanation()), alert.status(), finding.level(), ENGINE, "level raised", now);
             }
         }
-        alerts.attach(alert.id(), measure.id(), finding.level());
+        alerts.attach(alert.id(), reading.id(), finding.level());
     }
 
     private Alert open(Enrollment enrollment, AlertRule rule, AlertLevel level, String explanation, Instant now) {
-        Alert alert = new Alert(UUID.randomUUID(), enrollment.patientId(), enrollment.id(), rule.id(), rule.code(), kind(rule),
-                level, AlertStatus.OPEN, explanation, now, now, ENGINE, null);
-        alerts.insert(alert);
-        alerts.insertEvent(alert.id(), now, ENGINE, null, AlertStatus.OPEN, level, null);
-        audit.record("alert.open", "Alert", alert.id(), alert.patientId(), rule.id() + " " + level);
-        work.review(alert, enrollment, now, ENGINE);
+        Alert alert = new Alert(UUID.randomUUID(), enrollment.patientId(), enrollment.id(), rule.id(), rule.code(),
+                rule.kind().toUpperCase(java.util.Locale.ROOT), level, AlertStatus.OPEN, explanation, now, now, ENGINE, null, 0, null);
+        insert(alert, enrollment.templateId(), now);
         return alert;
+    }
+
+    private void insert(Alert alert, String templateId, Instant now) {
+        alerts.insert(alert);
+        alerts.insertEvent(alert.id(), now, ENGINE, null, AlertStatus.OPEN, alert.level(), null);
+        audit.record("alert.open", "Alert", alert.id(), alert.patientId(), alert.ruleId() + " " + alert.level());
+        work.review(alert, templateId, now, ENGINE);
     }
 
     private void closeMissing(Enrollment enrollment, AlertRule rule) {
@@ -194,22 +275,40 @@ public final class AlertService implements MeasureListener {
     }
 
     /**
-     * Escalates, once, every open alert nobody acknowledged before its review deadline: a task for the médecin
-     * traitant, and the alert's history says so. Run with the start of the day and before showing alerts.
+     * Escalates every open alert nobody acknowledged within its delay (4 h red, 24 h yellow) to the next role of its
+     * pathway's escalation chain (the médecin traitant first), one step per delay; the alert's history says so. Run
+     * with the start of the day and before showing alerts.
      */
     public int escalateOverdue() {
         return database.inTransaction(() -> {
             Instant now = clock.instant();
-            List<Alert> overdue = alerts.toEscalate(now);
-            for (Alert alert : overdue) {
-                Enrollment enrollment = enrollments.find(alert.enrollmentId()).orElseThrow();
-                work.escalate(alert, enrollment, now, ENGINE);
-                alerts.markEscalated(alert.id(), now);
-                alerts.insertEvent(alert.id(), now, ENGINE, alert.status(), alert.status(), alert.level(), "escalated to MEDECIN_TRAITANT");
-                audit.record("alert.escalate", "Alert", alert.id(), alert.patientId(), alert.level().name());
+            int escalated = 0;
+            for (Alert alert : alerts.openUnacknowledged()) {
+                Instant since = alert.escalatedAt() == null ? alert.openedAt() : alert.escalatedAt();
+                List<CareRole> chain = chainOf(alert);
+                if (alert.escalationStep() >= chain.size() || !now.isAfter(since.plus(AlertTasks.deadline(alert.level())))) {
+                    continue;
+                }
+                CareRole role = chain.get(alert.escalationStep());
+                String templateId = alert.enrollmentId() == null ? null : enrollments.find(alert.enrollmentId()).orElseThrow().templateId();
+                work.escalate(alert, templateId, role, now, ENGINE);
+                alerts.update(alert.escalated(now));
+                alerts.insertEvent(alert.id(), now, ENGINE, alert.status(), alert.status(), alert.level(),
+                        "escalated to " + role + " (" + (alert.escalationStep() + 1) + "/" + chain.size() + ")");
+                audit.record("alert.escalate", "Alert", alert.id(), alert.patientId(), alert.level() + " " + role);
+                escalated++;
             }
-            return overdue.size();
+            return escalated;
         });
+    }
+
+    private List<CareRole> chainOf(Alert alert) {
+        if (alert.enrollmentId() == null) {
+            return PathwayTemplate.DEFAULT_ESCALATION;
+        }
+        Enrollment enrollment = enrollments.find(alert.enrollmentId()).orElseThrow();
+        return templates.find(enrollment.templateId(), enrollment.templateVersion()).map(s -> s.template().escalation())
+                .orElse(PathwayTemplate.DEFAULT_ESCALATION);
     }
 
     public Alert acknowledge(UUID id, String reason) {
@@ -239,8 +338,7 @@ public final class AlertService implements MeasureListener {
     }
 
     private Alert change(Alert alert, AlertStatus to, AlertLevel level, String actor, String reason, Instant now) {
-        Alert changed = new Alert(alert.id(), alert.patientId(), alert.enrollmentId(), alert.ruleId(), alert.code(), alert.kind(),
-                level, to, alert.explanation(), alert.openedAt(), now, actor, reason);
+        Alert changed = alert.with(to, level, actor, reason, now);
         alerts.update(changed);
         alerts.insertEvent(alert.id(), now, actor, alert.status(), to, level, reason);
         if (to != alert.status()) {
@@ -266,16 +364,40 @@ public final class AlertService implements MeasureListener {
         return enrollments.ofPatient(patientId).stream().filter(e -> e.status() == EnrollmentStatus.ACTIVE).toList();
     }
 
-    private List<AlertRule> rulesOf(Enrollment enrollment) {
-        return templates.find(enrollment.templateId(), enrollment.templateVersion()).map(s -> s.template())
-                .map(PathwayTemplate::alertRules).orElse(List.of());
+    /** Whether a measure is already behind an alert of an enrollment's rule: seen values are never raised twice. */
+    private interface Raised {
+        boolean seen(UUID measureId, UUID enrollmentId, String ruleId);
+
+        void mark(UUID measureId, UUID enrollmentId, String ruleId);
     }
 
-    private List<Measure> validHistory(UUID patientId, String code) {
-        return measures.ofPatient(patientId, code).stream().filter(m -> m.status() == MeasureStatus.FINAL).toList();
+    /** Incremental: asks the store (a few look-ups per new measure). */
+    private final class StoredRaised implements Raised {
+        public boolean seen(UUID measureId, UUID enrollmentId, String ruleId) {
+            return alerts.alreadyRaised(measureId, enrollmentId, ruleId);
+        }
+
+        public void mark(UUID measureId, UUID enrollmentId, String ruleId) {
+            // the attach row written by raise() is the mark
+        }
     }
 
-    private static String kind(AlertRule rule) {
-        return rule instanceof AlertRule.Absolute ? "ABSOLUTE" : rule instanceof AlertRule.Relative ? "RELATIVE" : "MISSING";
+    /** Full re-run: every key read once up front, so millions of measures cost no look-up each. */
+    private static final class MemoryRaised implements Raised {
+        private final Set<String> keys;
+        private int added;
+
+        MemoryRaised(Set<String> keys) {
+            this.keys = keys;
+        }
+
+        public boolean seen(UUID measureId, UUID enrollmentId, String ruleId) {
+            return keys.contains(AlertRepository.raisedKey(measureId.toString(), enrollmentId.toString(), ruleId));
+        }
+
+        public void mark(UUID measureId, UUID enrollmentId, String ruleId) {
+            keys.add(AlertRepository.raisedKey(measureId.toString(), enrollmentId.toString(), ruleId));
+            added++;
+        }
     }
 }

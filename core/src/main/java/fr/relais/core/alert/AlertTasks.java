@@ -2,7 +2,6 @@ package fr.relais.core.alert;
 
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.CareTeamService;
-import fr.relais.core.pathway.Enrollment;
 import fr.relais.core.task.Task;
 import fr.relais.core.task.TaskEvent;
 import fr.relais.core.task.TaskPriority;
@@ -15,8 +14,8 @@ import java.util.UUID;
 
 /**
  * The work an alert creates. Opening it puts a review task in the coordinating nurse's worklist, due within a delay
- * set by severity (red 4 h, yellow 24 h); left unacknowledged past that, it escalates once to the médecin traitant
- * (a red alert as STAT). The alert's decision closes its open tasks.
+ * set by severity (red 4 h, yellow 24 h); left unacknowledged past that, it escalates along the pathway's chain (the
+ * médecin traitant first; a red alert as STAT), each step with the same delay. The alert's decision closes its tasks.
  */
 final class AlertTasks {
     static final Duration RED_DEADLINE = Duration.ofHours(4);
@@ -32,16 +31,20 @@ final class AlertTasks {
         this.careTeam = careTeam;
     }
 
-    void review(Alert alert, Enrollment enrollment, Instant now, String actor) {
-        boolean red = alert.level() == AlertLevel.RED;
-        create(alert, enrollment, REVIEW, CareRole.IDEC, red ? TaskPriority.ASAP : TaskPriority.URGENT,
-                now.plus(red ? RED_DEADLINE : YELLOW_DEADLINE), "Examiner l'alerte", "Review the alert", now, actor);
+    static Duration deadline(AlertLevel level) {
+        return level == AlertLevel.RED ? RED_DEADLINE : YELLOW_DEADLINE;
     }
 
-    void escalate(Alert alert, Enrollment enrollment, Instant now, String actor) {
+    void review(Alert alert, String templateId, Instant now, String actor) {
         boolean red = alert.level() == AlertLevel.RED;
-        create(alert, enrollment, ESCALATION, CareRole.MEDECIN_TRAITANT, red ? TaskPriority.STAT : TaskPriority.ASAP,
-                now.plus(red ? RED_DEADLINE : YELLOW_DEADLINE), "Alerte non prise en compte", "Alert not acknowledged", now, actor);
+        create(alert, templateId, REVIEW, CareRole.IDEC, red ? TaskPriority.ASAP : TaskPriority.URGENT,
+                now.plus(deadline(alert.level())), "Examiner l'alerte", "Review the alert", now, actor);
+    }
+
+    void escalate(Alert alert, String templateId, CareRole role, Instant now, String actor) {
+        boolean red = alert.level() == AlertLevel.RED;
+        create(alert, templateId, ESCALATION, role, red ? TaskPriority.STAT : TaskPriority.ASAP,
+                now.plus(deadline(alert.level())), "Alerte non prise en compte", "Alert not acknowledged", now, actor);
     }
 
     /** Closes the alert's open tasks: completed when someone acknowledged or decided, cancelled when withdrawn. */
@@ -53,15 +56,17 @@ final class AlertTasks {
         }
     }
 
-    private void create(Alert alert, Enrollment enrollment, String kind, CareRole role, TaskPriority priority, Instant due,
+    private void create(Alert alert, String templateId, String kind, CareRole role, TaskPriority priority, Instant due,
                         String titleFr, String titleEn, Instant now, String actor) {
         String step = kind.toLowerCase(java.util.Locale.ROOT) + ":" + alert.ruleId();
         UUID assignee = CareTeamService.holderIn(careTeam.teamOf(alert.patientId()), role, due.atZone(CareZone.PARIS).toLocalDate())
                 .map(m -> m.professional().id()).orElse(null);
         String suffix = " (" + alert.level() + ", " + alert.ruleId() + ")";
-        Task task = new Task(UUID.randomUUID(), enrollment.id(), alert.patientId(), enrollment.templateId(), step,
-                tasks.countForStep(enrollment.id(), step) + 1, kind, titleFr + suffix, titleEn + suffix, role, assignee,
-                priority, TaskStatus.REQUESTED, null, due, null, null, null, now, now);
+        int occurrence = 1 + (alert.enrollmentId() == null ? tasks.countForPatientStep(alert.patientId(), step)
+                : tasks.countForStep(alert.enrollmentId(), step));
+        Task task = new Task(UUID.randomUUID(), alert.enrollmentId(), alert.patientId(), templateId, step, occurrence, kind,
+                titleFr + suffix, titleEn + suffix, role, assignee, priority, TaskStatus.REQUESTED, null, due, null, null, null,
+                now, now);
         tasks.insertIfAbsent(task);
         tasks.linkToAlert(task.id(), alert.id());
         tasks.insertEvent(task.id(), new TaskEvent(now, actor, null, TaskStatus.REQUESTED, "CREATE", null));

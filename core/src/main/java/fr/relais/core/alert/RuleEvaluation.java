@@ -2,37 +2,36 @@ package fr.relais.core.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.relais.core.measure.Measure;
+import fr.relais.core.measure.Reading;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-/** Applies one value rule to a new measure and the patient's history. Pure: no store, no clock. */
+/**
+ * Applies one value rule to the reading at {@code index} of a series (valid readings of one patient and code, in time
+ * order). Only what came before the reading counts, so incremental evaluation (a short series ending with the new
+ * reading) and a full re-run (the whole series) reach the same findings. Pure: no store, no clock.
+ */
 final class RuleEvaluation {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RuleEvaluation() {
     }
 
-    /** {@code history}: the patient's valid measures of the rule's code, oldest first, the new one included. */
-    static Optional<Finding> evaluate(AlertRule rule, Measure measure, List<Measure> history) {
+    static Optional<Finding> evaluate(AlertRule rule, List<Reading> series, int index) {
+        Reading reading = series.get(index);
         if (rule instanceof AlertRule.Absolute a) {
-            return absolute(a, measure.value()).map(level -> new Finding(rule, level, explain(rule, measure)
+            return absolute(a, reading.value()).map(level -> new Finding(rule, level, explain(rule, reading)
                     .put("redBelow", plain(a.redBelow())).put("redAbove", plain(a.redAbove()))
                     .put("yellowBelow", plain(a.yellowBelow())).put("yellowAbove", plain(a.yellowAbove())).toString()));
         }
         if (rule instanceof AlertRule.Relative r) {
-            Instant from = measure.effectiveAt().atZone(java.time.ZoneOffset.UTC).minus(r.window()).toInstant();
-            Optional<Measure> lowest = history.stream()
-                    .filter(m -> !m.id().equals(measure.id()) && !m.effectiveAt().isBefore(from) && m.effectiveAt().isBefore(measure.effectiveAt()))
-                    .min(java.util.Comparator.comparing(Measure::value));
-            if (lowest.isPresent() && measure.value().subtract(lowest.get().value()).compareTo(r.rise()) >= 0) {
-                return Optional.of(new Finding(rule, r.level(), explain(rule, measure)
-                        .put("baseline", lowest.get().value().toPlainString()).put("baselineAt", lowest.get().effectiveAt().toString())
-                        .put("rise", measure.value().subtract(lowest.get().value()).toPlainString())
-                        .put("threshold", r.rise().toPlainString()).put("window", r.window().toString()).toString()));
-            }
+            return relative(r, series, index);
+        }
+        if (rule instanceof AlertRule.Trend t) {
+            return trend(t, series, index);
         }
         return Optional.empty();
     }
@@ -48,6 +47,49 @@ final class RuleEvaluation {
         return Optional.empty();
     }
 
+    /** Rise over the lowest reading of [at − window, at): the window holds a few readings, walked backwards. */
+    private static Optional<Finding> relative(AlertRule.Relative r, List<Reading> series, int index) {
+        Reading reading = series.get(index);
+        Instant from = reading.at().atZone(ZoneOffset.UTC).minus(r.window()).toInstant();
+        Reading lowest = null;
+        for (int i = index - 1; i >= 0 && !series.get(i).at().isBefore(from); i--) {
+            Reading earlier = series.get(i);
+            if (earlier.at().isBefore(reading.at()) && (lowest == null || earlier.value().compareTo(lowest.value()) < 0)) {
+                lowest = earlier;
+            }
+        }
+        if (lowest == null) {
+            return Optional.empty();
+        }
+        BigDecimal rise = reading.value().subtract(lowest.value());
+        if (rise.compareTo(r.rise()) < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(r, r.level(), explain(r, reading).put("baseline", lowest.value().toPlainString())
+                .put("baselineAt", lowest.at().toString()).put("rise", rise.toPlainString())
+                .put("threshold", r.rise().toPlainString()).put("window", r.window().toString()).toString()));
+    }
+
+    /** The last {@code count} readings each strictly beyond the one before: count + 1 readings are needed. */
+    private static Optional<Finding> trend(AlertRule.Trend t, List<Reading> series, int index) {
+        if (index < t.count()) {
+            return Optional.empty();
+        }
+        for (int i = index - t.count() + 1; i <= index; i++) {
+            int change = series.get(i).value().compareTo(series.get(i - 1).value());
+            if (t.falling() ? change >= 0 : change <= 0) {
+                return Optional.empty();
+            }
+        }
+        var values = JSON.createArrayNode();
+        for (int i = index - t.count(); i <= index; i++) {
+            values.add(series.get(i).value().toPlainString());
+        }
+        ObjectNode node = explain(t, series.get(index)).put("direction", t.falling() ? "fall" : "rise").put("count", t.count());
+        node.set("values", values);
+        return Optional.of(new Finding(t, t.level(), node.toString()));
+    }
+
     private static boolean below(BigDecimal value, BigDecimal bound) {
         return bound != null && value.compareTo(bound) < 0;
     }
@@ -56,14 +98,26 @@ final class RuleEvaluation {
         return bound != null && value.compareTo(bound) > 0;
     }
 
-    static ObjectNode explain(AlertRule rule, Measure measure) {
+    static ObjectNode explain(AlertRule rule, Reading reading) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("rule", rule.id()).put("code", rule.code()).put("value", measure.value().toPlainString())
-                .put("unit", measure.unit()).put("at", measure.effectiveAt().toString());
+        node.put("rule", rule.id()).put("code", rule.code()).put("value", reading.value().toPlainString())
+                .put("unit", reading.unit()).put("at", reading.at().toString());
         return node;
     }
 
     private static String plain(BigDecimal value) {
         return value == null ? null : value.toPlainString();
+    }
+
+    /** How far back a series must reach for these rules to judge a reading taken at {@code at}: the longest window. */
+    static Instant windowStart(List<AlertRule> rules, Instant at) {
+        return rules.stream().filter(AlertRule.Relative.class::isInstance)
+                .map(r -> at.atZone(ZoneOffset.UTC).minus(((AlertRule.Relative) r).window()).toInstant())
+                .min(Instant::compareTo).orElse(at);
+    }
+
+    /** How many earlier readings the rules need whatever their age: the longest trend. */
+    static int lookbackCount(List<AlertRule> rules) {
+        return rules.stream().filter(AlertRule.Trend.class::isInstance).mapToInt(r -> ((AlertRule.Trend) r).count()).max().orElse(0);
     }
 }

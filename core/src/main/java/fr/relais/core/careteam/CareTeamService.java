@@ -83,6 +83,19 @@ public final class CareTeamService {
         return team.stream().filter(m -> m.role() == role && m.activeOn(day)).findFirst();
     }
 
+    /** A professional by Relais id or RPPS number. */
+    public Professional professional(String idOrRpps) {
+        Optional<Professional> found = repository.findProfessionalByRpps(idOrRpps);
+        if (found.isEmpty()) {
+            try {
+                found = repository.findProfessional(java.util.UUID.fromString(idOrRpps));
+            } catch (IllegalArgumentException notAUuid) {
+                // neither an RPPS number we know nor a Relais id: not found below
+            }
+        }
+        return found.orElseThrow(() -> new fr.relais.core.error.NotFoundException("professional", "professional", idOrRpps));
+    }
+
     public List<Professional> professionals() {
         return repository.professionals();
     }

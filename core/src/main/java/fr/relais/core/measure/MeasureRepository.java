@@ -59,6 +59,54 @@ public final class MeasureRepository {
                 .fetch(MeasureRepository::toMeasure);
     }
 
+    /*
+     * Series for the alert engine: valid measures of one patient and code, in time order with ties in recording
+     * order (rowid), the same order incremental and full evaluation walk, read straight from the
+     * (patient_id, code, effective_at) index.
+     */
+    private static final org.jooq.Field<Long> ROWID = org.jooq.impl.DSL.field("measure.rowid", Long.class);
+
+    /** Valid measures of a patient and code from {@code from} on. */
+    public List<Reading> validSeries(UUID patientId, String code, Instant from) {
+        return dsl.select(MEASURE.ID, MEASURE.PATIENT_ID, MEASURE.CODE, MEASURE.VALUE, MEASURE.UNIT, MEASURE.EFFECTIVE_AT)
+                .from(MEASURE).where(MEASURE.PATIENT_ID.eq(patientId.toString()).and(MEASURE.CODE.eq(code))
+                        .and(MEASURE.EFFECTIVE_AT.ge(SqlTime.instant(from))).and(MEASURE.STATUS.eq(FINAL)))
+                .orderBy(MEASURE.EFFECTIVE_AT, ROWID).fetch(r -> reading(r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5(), r.value6()));
+    }
+
+    /** Time of the {@code n}-th most recent valid measure strictly before {@code before}, if there are that many. */
+    public Optional<Instant> nthValidBefore(UUID patientId, String code, Instant before, int n) {
+        return dsl.select(MEASURE.EFFECTIVE_AT).from(MEASURE).where(MEASURE.PATIENT_ID.eq(patientId.toString())
+                        .and(MEASURE.CODE.eq(code)).and(MEASURE.EFFECTIVE_AT.lt(SqlTime.instant(before)))
+                        .and(MEASURE.STATUS.eq(FINAL)))
+                .orderBy(MEASURE.EFFECTIVE_AT.desc()).limit(1).offset(n - 1).fetchOptional(r -> SqlTime.instant(r.value1()));
+    }
+
+    /** Time of the patient's latest valid measure of a code. */
+    public Optional<Instant> lastValidAt(UUID patientId, String code) {
+        return dsl.select(org.jooq.impl.DSL.max(MEASURE.EFFECTIVE_AT)).from(MEASURE)
+                .where(MEASURE.PATIENT_ID.eq(patientId.toString()).and(MEASURE.CODE.eq(code)).and(MEASURE.STATUS.eq(FINAL)))
+                .fetchOptional(r -> r.value1() == null ? null : SqlTime.instant(r.value1()));
+    }
+
+    /** Streams every valid measure grouped by patient then code, each series in time order. */
+    public void forEachValid(java.util.function.Consumer<Reading> consumer) {
+        try (var cursor = dsl.select(MEASURE.ID, MEASURE.PATIENT_ID, MEASURE.CODE, MEASURE.VALUE, MEASURE.UNIT, MEASURE.EFFECTIVE_AT)
+                .from(MEASURE).where(MEASURE.STATUS.eq(FINAL))
+                .orderBy(MEASURE.PATIENT_ID, MEASURE.CODE, MEASURE.EFFECTIVE_AT, ROWID).fetchSize(4096).fetchLazy()) {
+            for (var r : cursor) {
+                consumer.accept(reading(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+            }
+        }
+    }
+
+    private static final String FINAL = MeasureStatus.FINAL.name();
+
+    private static Reading reading(String id, String patientId, String code, String value, String unit, String at) {
+        return new Reading(UUID.fromString(id), UUID.fromString(patientId), code, new BigDecimal(value), unit, SqlTime.instant(at));
+    }
+
     private static Measure toMeasure(MeasureRecord r) {
         return new Measure(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()), r.getCode(), new BigDecimal(r.getValue()),
                 r.getUnit(), r.getOriginalValue(), r.getOriginalUnit(), SqlTime.instant(r.getEffectiveAt()),

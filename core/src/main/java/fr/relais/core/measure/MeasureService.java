@@ -49,7 +49,8 @@ public final class MeasureService {
     Measure insert(NewMeasure m, String input) {
         MeasureValue value = MeasureValue.of(input, m.code(), m.value(), m.unit());
         Instant now = clock.instant();
-        Instant effective = m.effectiveAt() == null ? now : m.effectiveAt();
+        // The store keeps milliseconds (SqlTime): the measure handed to listeners must be the one stored.
+        Instant effective = (m.effectiveAt() == null ? now : m.effectiveAt()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (effective.isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw new BadInputException(input + ".at", "measure.future", effective.toString());
         }

@@ -133,6 +133,9 @@ public final class EnrollmentService implements TaskCompletionHook {
     /** Checks the outcome against the step, then creates the steps that wait on this one. */
     @Override
     public void onCompleted(Task task) {
+        if (task.enrollmentId() == null) {
+            return; // the work of a patient-level alert: no pathway step follows it
+        }
         Enrollment enrollment = get(task.enrollmentId());
         PathwayTemplate template = template(enrollment.templateId(), enrollment.templateVersion());
         Optional<Step> step = template.step(task.stepId());

@@ -1,18 +1,24 @@
 package fr.relais.core.pathway;
 
 import fr.relais.core.alert.AlertRule;
+import fr.relais.core.careteam.CareRole;
 import java.time.Period;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A versioned pathway template: PPCS structure (needs, objectives, actions), steps, measurement plan and the default
- * alert rules the alert engine applies to its enrolled patients.
+ * alert rules the alert engine applies to its enrolled patients, and who an unacknowledged alert escalates to, in turn.
  */
 public record PathwayTemplate(String id, int version, LocalizedText title, LocalizedText description,
                               LocalizedText population, String source, Period duration, List<PpcsNeed> ppcs,
-                              List<Step> steps, List<MeasurePlanItem> measurementPlan, List<AlertRule> alertRules) {
+                              List<Step> steps, List<MeasurePlanItem> measurementPlan, List<AlertRule> alertRules,
+                              List<CareRole> escalation) {
+    /** An unacknowledged alert goes to the médecin traitant unless the template names a longer chain. */
+    public static final List<CareRole> DEFAULT_ESCALATION = List.of(CareRole.MEDECIN_TRAITANT);
+
     public PathwayTemplate {
+        escalation = List.copyOf(escalation);
         ppcs = List.copyOf(ppcs);
         steps = List.copyOf(steps);
         measurementPlan = List.copyOf(measurementPlan);

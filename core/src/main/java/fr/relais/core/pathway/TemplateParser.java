@@ -31,7 +31,7 @@ public final class TemplateParser {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern LOINC = Pattern.compile("[0-9]{1,7}-[0-9]");
     private static final Set<String> TOP_LEVEL = Set.of("id", "version", "title", "description", "population", "source",
-            "duration", "ppcs", "steps", "measurementPlan", "alertRules");
+            "duration", "ppcs", "steps", "measurementPlan", "alertRules", "escalation");
     private static final Set<String> STEP_FIELDS = Set.of("id", "kind", "role", "title", "after", "offset", "timeOfDay",
             "recurrence", "window", "condition", "outcomes", "priority", "measure", "questionnaire");
 
@@ -107,10 +107,38 @@ public final class TemplateParser {
         List<PpcsNeed> ppcs = ppcs(root.get("ppcs"), steps);
         List<MeasurePlanItem> plan = measurementPlan(root.get("measurementPlan"));
         List<AlertRule> alertRules = AlertRuleParser.parse(root.get("alertRules"), errors);
+        List<CareRole> escalation = escalation(root.get("escalation"));
         if (!errors.isEmpty()) {
             return null;
         }
-        return new PathwayTemplate(id, version, title, description, population, source, duration, ppcs, steps, plan, alertRules);
+        return new PathwayTemplate(id, version, title, description, population, source, duration, ppcs, steps, plan, alertRules,
+                escalation);
+    }
+
+    /** Who an unacknowledged alert goes to, in turn; the médecin traitant when the template says nothing. */
+    private List<CareRole> escalation(JsonNode node) {
+        if (node == null) {
+            return PathwayTemplate.DEFAULT_ESCALATION;
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            error("escalation", "template.type", "array of roles");
+            return List.of();
+        }
+        List<CareRole> roles = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String text = node.get(i).asText("");
+            try {
+                CareRole role = CareRole.valueOf(text);
+                if (role == CareRole.PATIENT || roles.contains(role)) {
+                    error("escalation[" + i + "]", "template.escalationRole", text);
+                } else {
+                    roles.add(role);
+                }
+            } catch (IllegalArgumentException e) {
+                error("escalation[" + i + "]", "template.enum", text, "MEDECIN_TRAITANT, MEDECIN_SPECIALISTE, IDEC, ...");
+            }
+        }
+        return roles;
     }
 
     private Step step(JsonNode node, String path) {

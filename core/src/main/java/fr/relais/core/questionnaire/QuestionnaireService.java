@@ -1,5 +1,8 @@
 package fr.relais.core.questionnaire;
 
+import fr.relais.core.alert.AlertLevel;
+import fr.relais.core.alert.AlertService;
+import fr.relais.core.alert.AnswerFinding;
 import fr.relais.core.audit.AuditLog;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
@@ -19,23 +22,26 @@ import java.util.UUID;
 
 /**
  * Questionnaires and responses: a response is scored with the published rules, stored, and its score (when
- * computable and the questionnaire has a LOINC score code) recorded as a measure derived from it.
+ * computable and the questionnaire has a LOINC score code) recorded as a measure derived from it; answers significant on
+ * their own (PHQ-9 item 9) raise patient-level alerts in the same transaction.
  */
 public final class QuestionnaireService {
     private final Database database;
     private final QuestionnaireRepository repository;
     private final PatientService patients;
     private final MeasureService measures;
+    private final AlertService alerts;
     private final AuditLog audit;
     private final UserSession session;
     private final Clock clock;
 
     public QuestionnaireService(Database database, QuestionnaireRepository repository, PatientService patients,
-                                MeasureService measures, AuditLog audit, UserSession session, Clock clock) {
+                                MeasureService measures, AlertService alerts, AuditLog audit, UserSession session, Clock clock) {
         this.database = database;
         this.repository = repository;
         this.patients = patients;
         this.measures = measures;
+        this.alerts = alerts;
         this.audit = audit;
         this.session = session;
         this.clock = clock;
@@ -96,6 +102,10 @@ public final class QuestionnaireService {
                     answers, at, result.score(), result.band() == null ? null : result.band().label().in(Language.FR),
                     scoreMeasure == null ? null : scoreMeasure.id(), session.actor().userId());
             repository.insertResponse(response, clock.instant());
+            alerts.answered(result.significant().stream().filter(hit -> hit.level() != AlertLevel.GREEN)
+                    .map(hit -> new AnswerFinding(patientId, response.id(), q.id(), hit.item(), hit.answer(), hit.rule().min(),
+                            hit.level(), hit.rule().reason().in(Language.FR), hit.rule().reason().in(Language.EN)))
+                    .toList());
             audit.record("questionnaire.answer", "QuestionnaireResponse", response.id(), patientId, q.id());
             return new Answered(response, result, q);
         });

@@ -8,6 +8,7 @@ import java.util.UUID;
 /**
  * One task of a patient's pathway: a step occurrence, for a role (and a person when the cercle de soins has one),
  * due at a time, with a FHIR status. {@code assigneeId} null means it waits in the team queue for the role.
+ * {@code enrollmentId} and {@code templateId} are null for the work of a patient-level alert (no pathway).
  */
 public record Task(UUID id, UUID enrollmentId, UUID patientId, String templateId, String stepId, int occurrence,
                    String kind, String titleFr, String titleEn, CareRole role, UUID assigneeId, TaskPriority priority,

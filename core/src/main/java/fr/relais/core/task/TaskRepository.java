@@ -38,7 +38,7 @@ public final class TaskRepository {
 
     private static void fill(TaskRecord r, Task t) {
         r.setId(t.id().toString());
-        r.setEnrollmentId(t.enrollmentId().toString());
+        r.setEnrollmentId(t.enrollmentId() == null ? null : t.enrollmentId().toString());
         r.setPatientId(t.patientId().toString());
         r.setTemplateId(t.templateId());
         r.setStepId(t.stepId());
@@ -62,7 +62,7 @@ public final class TaskRepository {
     }
 
     static Task toTask(TaskRecord r) {
-        return new Task(UUID.fromString(r.getId()), UUID.fromString(r.getEnrollmentId()), UUID.fromString(r.getPatientId()),
+        return new Task(UUID.fromString(r.getId()), r.getEnrollmentId() == null ? null : UUID.fromString(r.getEnrollmentId()), UUID.fromString(r.getPatientId()),
                 r.getTemplateId(), r.getStepId(), r.getOccurrence(), r.getKind(), r.getTitleFr(), r.getTitleEn(),
                 CareRole.valueOf(r.getRole()), r.getAssigneeId() == null ? null : UUID.fromString(r.getAssigneeId()),
                 TaskPriority.valueOf(r.getPriority()), TaskStatus.valueOf(r.getStatus()), r.getBusinessStatus(),
@@ -122,6 +122,12 @@ public final class TaskRepository {
     /** How many tasks of this enrollment already carry {@code stepId}: the next occurrence number. */
     public int countForStep(UUID enrollmentId, String stepId) {
         return dsl.fetchCount(TASK, TASK.ENROLLMENT_ID.eq(enrollmentId.toString()).and(TASK.STEP_ID.eq(stepId)));
+    }
+
+    /** The same for the work of a patient-level alert, which belongs to no enrollment. */
+    public int countForPatientStep(UUID patientId, String stepId) {
+        return dsl.fetchCount(TASK, TASK.PATIENT_ID.eq(patientId.toString()).and(TASK.ENROLLMENT_ID.isNull())
+                .and(TASK.STEP_ID.eq(stepId)));
     }
 
     public void insertEvent(UUID taskId, TaskEvent event) {

@@ -237,7 +237,7 @@ class AlertServiceTest {
             assertThat(t.assigneeId()).isEqualTo(gp.id());
             assertThat(t.priority()).isEqualTo(fr.relais.core.task.TaskPriority.STAT);
         });
-        assertThat(s.alerts.history(alert.id())).contains("OPEN RED escalated to MEDECIN_TRAITANT");
+        assertThat(s.alerts.history(alert.id())).contains("OPEN RED escalated to MEDECIN_TRAITANT (1/1)");
 
         s.alerts.acknowledge(alert.id(), "médecin prévenu");
         assertThat(alertTasks()).isEmpty();

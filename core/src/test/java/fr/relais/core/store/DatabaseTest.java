@@ -108,6 +108,47 @@ class DatabaseTest {
         }
     }
 
+    /** V9 rebuilds alert and task (SQLite cannot drop NOT NULL): every row and every reference must survive. */
+    @Test
+    void alertsAndTasksSurviveTheRebuildOfVersion9() throws Exception {
+        Path file = dir.resolve("v8.db");
+        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration").target("8").load().migrate();
+        String t = "'2026-11-02T08:00:00.000Z'";
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file); var statement = connection.createStatement()) {
+            statement.execute("PRAGMA foreign_keys = ON");
+            statement.execute("INSERT INTO patient (id, birth_family_name, birth_given_names, sex, birth_date, identity_status, "
+                    + "status_changed_at, created_at, updated_at) VALUES ('p1', 'DURAND', 'Marie', 'F', '1950-01-01', 'PROV', "
+                    + t + ", " + t + ", " + t + ")");
+            statement.execute("INSERT INTO pathway_template VALUES ('ic', 1, 'IC', 'HF', '{}', 'BUILTIN', " + t + ")");
+            statement.execute("INSERT INTO enrollment VALUES ('e1', 'p1', 'ic', 1, '2026-11-02', '2027-02-02', 'ACTIVE', NULL, "
+                    + t + ", '2026-11-16', " + t + ")");
+            statement.execute("INSERT INTO measure VALUES ('m1', 'p1', '29463-7', '80', 'kg', '80', 'kg', " + t
+                    + ", 'ENTERED', 'idec', 0, 'FINAL', NULL, " + t + ", " + t + ")");
+            statement.execute("INSERT INTO alert (id, patient_id, enrollment_id, rule_id, code, kind, level, status, is_open, "
+                    + "explanation, opened_at, updated_at, status_by, status_reason, escalated_at) VALUES ('a1', 'p1', 'e1', "
+                    + "'weight', '29463-7', 'ABSOLUTE', 'RED', 'OPEN', 1, '{}', " + t + ", " + t + ", 'relais', NULL, " + t + ")");
+            statement.execute("INSERT INTO alert_measure VALUES ('a1', 'm1', 'RED')");
+            statement.execute("INSERT INTO alert_event VALUES ('ev1', 'a1', " + t + ", 'relais', NULL, 'OPEN', 'RED', NULL)");
+            statement.execute("INSERT INTO task (id, enrollment_id, patient_id, template_id, step_id, occurrence, kind, title_fr, "
+                    + "title_en, role, priority, priority_rank, status, is_open, due_at, created_at, updated_at, alert_id) VALUES "
+                    + "('t1', 'e1', 'p1', 'ic', 'alert_review:weight', 1, 'ALERT_REVIEW', 'Examiner', 'Review', 'IDEC', 'ASAP', 1, "
+                    + "'REQUESTED', 1, " + t + ", " + t + ", " + t + ", 'a1')");
+            statement.execute("INSERT INTO task_event VALUES ('te1', 't1', " + t + ", 'relais', NULL, 'REQUESTED', 'CREATE', NULL)");
+        }
+
+        try (Database db = Database.open(file, CLOCK)) {
+            var dsl = db.dsl();
+            assertThat(dsl.fetchValue("SELECT escalation_step FROM alert WHERE id = 'a1'")).hasToString("1");
+            assertThat(dsl.fetchValue("SELECT alert_id FROM task WHERE id = 't1'")).isEqualTo("a1");
+            assertThat(dsl.fetchValue("SELECT count(*) FROM alert_measure JOIN alert ON alert.id = alert_id")).hasToString("1");
+            assertThat(dsl.fetchValue("SELECT count(*) FROM task_event JOIN task ON task.id = task_id")).hasToString("1");
+            assertThat(dsl.fetch("PRAGMA foreign_key_check")).isEmpty();
+            assertThat(dsl.fetchValue("PRAGMA foreign_keys")).hasToString("1");
+            assertThat(dsl.fetch("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'task'").getValues(0, String.class))
+                    .contains("task_team_open_due", "task_team_open_order", "task_alert", "task_open_role_due");
+        }
+    }
+
     @Test
     void theDataFolderFollowsEachOperatingSystem() {
         assertThat(DataFolder.defaultFolder(Map.of(), "Linux", "/home/ide")).isEqualTo(Path.of("/home/ide/.local/share/relais"));

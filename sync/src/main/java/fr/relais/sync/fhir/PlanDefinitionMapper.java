@@ -82,6 +82,10 @@ public final class PlanDefinitionMapper {
         if (alertRules != null) {
             plan.addExtension(RelaisFhir.extension("alert-rules"), new StringType(alertRules.toString()));
         }
+        JsonNode escalation = tree(authoringJson, "template").get("escalation");
+        if (escalation != null) {
+            plan.addExtension(RelaisFhir.extension("escalation"), new StringType(escalation.toString()));
+        }
         writeGoals(plan, t.ppcs());
 
         Bundle bundle = new Bundle();
@@ -296,6 +300,10 @@ public final class PlanDefinitionMapper {
         Extension alertRules = plan.getExtensionByUrl(RelaisFhir.extension("alert-rules"));
         if (alertRules != null) {
             root.set("alertRules", tree(alertRules.getValue().primitiveValue(), "alertRules"));
+        }
+        Extension escalation = plan.getExtensionByUrl(RelaisFhir.extension("escalation"));
+        if (escalation != null) {
+            root.set("escalation", tree(escalation.getValue().primitiveValue(), "escalation"));
         }
         return root.toString();
     }

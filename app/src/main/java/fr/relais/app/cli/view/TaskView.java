@@ -11,7 +11,7 @@ public record TaskView(String id, String patientId, String patientName, String e
                        int occurrence, String kind, String title, String role, String assigneeId, String priority,
                        String status, String businessStatus, Instant dueAt, Instant expiresAt, String outcome, String note) {
     public static TaskView of(Task t, String patientName, fr.relais.core.i18n.Language language) {
-        return new TaskView(t.id().toString(), t.patientId().toString(), patientName, t.enrollmentId().toString(),
+        return new TaskView(t.id().toString(), t.patientId().toString(), patientName, t.enrollmentId() == null ? null : t.enrollmentId().toString(),
                 t.templateId(), t.stepId(), t.occurrence(), t.kind(), t.title(language), t.role().name(),
                 t.assigneeId() == null ? null : t.assigneeId().toString(), t.priority().name(), t.status().name(),
                 t.businessStatus(), t.dueAt(), t.expiresAt(), t.outcome(), t.note());

@@ -1,0 +1,178 @@
+package fr.relais.app.bench;
+
+import fr.relais.app.logging.LogSetup;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.identity.NewPatient;
+import fr.relais.core.identity.Sex;
+import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.measure.Measure;
+import fr.relais.core.measure.MeasureCatalog;
+import fr.relais.core.measure.MeasureSource;
+import fr.relais.core.measure.NewMeasure;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.store.SqlTime;
+import fr.relais.core.time.CareZone;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Alert-engine benchmark (not a test). Builds a store of PATIENTS patients enrolled in the heart-failure, COPD or
+ * diabetes pathway a year ago, writes MEASURES valid measures for them in bulk (daily weight; SpO2 and respiratory
+ * rate; glucose three times a day; values drifting around normal with excursions, so rules fire), then times:
+ * the first full evaluation (alerts created), a re-run (the same alerts, nothing new), and incremental evaluation of
+ * new measures one by one. Usage:
+ * {@code java -Xmx2g -cp "app/target/relais/lib/*" fr.relais.app.bench.AlertBenchmark [MEASURES] [PATIENTS] [DB]}.
+ */
+public final class AlertBenchmark {
+    private static final String[] PATHWAYS = {"insuffisance-cardiaque-sortie", "bpco-exacerbation", "diabete-type-2"};
+    private static final int INCREMENTAL_RUNS = 300;
+
+    private AlertBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int measures = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
+        int patients = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+        Path db = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("relais-bench").resolve("alerts.db");
+        LogSetup.configure(db.toAbsolutePath().getParent());
+        try (RelaisCore services = RelaisCore.open(db, Clock.systemUTC(), UserSession.ofOperatingSystemUser())) {
+            long t0 = System.nanoTime();
+            List<UUID> ids = enroll(services, patients);
+            int written = writeMeasures(services, ids, measures);
+            services.database().optimize();
+            System.out.printf("Store: %d patients enrolled a year ago, %d valid measures written in bulk (%.1f s)%n%n",
+                    ids.size(), written, seconds(t0));
+
+            Runtime rt = Runtime.getRuntime();
+            rt.gc();
+            long t1 = System.nanoTime();
+            int first = services.alerts().evaluateAll();
+            double firstSeconds = seconds(t1);
+            int open = services.alerts().list(true, null).size();
+            long t2 = System.nanoTime();
+            int again = services.alerts().evaluateAll();
+            double rerunSeconds = seconds(t2);
+            long heap = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+            System.out.printf("| full evaluation over %,d measures | seconds | alerts raised or attached |%n|---|---|---|%n", written);
+            System.out.printf("| first run (alerts created) | %.2f | %d (%d open alerts) |%n", firstSeconds, first, open);
+            System.out.printf("| re-run (nothing new to raise) | %.2f | %d |%n%n", rerunSeconds, again);
+            System.out.printf("Heap in use after the runs: %d MB (max %d MB)%n%n", heap, rt.maxMemory() / (1024 * 1024));
+            incremental(services, ids);
+        }
+    }
+
+    private static List<UUID> enroll(RelaisCore services, int patients) {
+        LocalDate start = LocalDate.now(CareZone.PARIS).minusDays(365);
+        List<UUID> ids = new ArrayList<>();
+        services.database().inTransaction(() -> {
+            for (int i = 0; i < patients; i++) {
+                UUID id = services.patients().register(new NewPatient(new StrictTraits("BENCH" + i, List.of("Test"),
+                        i % 2 == 0 ? Sex.F : Sex.M, LocalDate.of(1940 + i % 40, 1 + i % 12, 1 + i % 28), null),
+                        null, null, "B" + i, null, null, null)).patient().id();
+                services.enrollments().enroll(id, PATHWAYS[i % PATHWAYS.length], null, null);
+                ids.add(id);
+            }
+            // Enrolled "a year ago" without planning a year of tasks: only the start date matters to the alert engine.
+            services.database().dsl().execute("UPDATE enrollment SET start_date = ?", start.toString());
+            return null;
+        });
+        return ids;
+    }
+
+    /** One series per rule code of the patient's pathway, spread over the past year, written in one transaction. */
+    private static int writeMeasures(RelaisCore services, List<UUID> ids, int total) {
+        Random random = new Random(42);
+        int perPatient = total / ids.size();
+        Instant end = Instant.now().minus(Duration.ofHours(1));
+        String now = SqlTime.instant(Instant.now());
+        int[] written = {0};
+        services.database().inTransaction(() -> {
+            services.database().dsl().connection(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO measure VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'DEVICE', 'bench', 0, 'FINAL', NULL, ?, ?)")) {
+                for (int p = 0; p < ids.size(); p++) {
+                    String[][] series = switch (p % PATHWAYS.length) {
+                        case 0 -> new String[][] {{MeasureCatalog.BODY_WEIGHT, "kg", "75", "0.4"}};
+                        case 1 -> new String[][] {{MeasureCatalog.SPO2, "%", "95", "1.2"}, {MeasureCatalog.RESPIRATORY_RATE, "/min", "18", "1.5"}};
+                        default -> new String[][] {{MeasureCatalog.GLUCOSE, "g/L", "1.3", "0.25"}};
+                    };
+                    int perSeries = perPatient / series.length;
+                    Duration step = Duration.ofMinutes(365L * 24 * 60 / perSeries);
+                    for (String[] s : series) {
+                        double base = Double.parseDouble(s[2]);
+                        double spread = Double.parseDouble(s[3]);
+                        double value = base;
+                        for (int k = 0; k < perSeries; k++) {
+                            value = base + 0.7 * (value - base) + random.nextGaussian() * spread;
+                            String text = BigDecimal.valueOf(value).setScale(s[1].equals("g/L") ? 2 : 1, RoundingMode.HALF_UP).toPlainString();
+                            insert.setString(1, UUID.randomUUID().toString());
+                            insert.setString(2, ids.get(p).toString());
+                            insert.setString(3, s[0]);
+                            insert.setString(4, text);
+                            insert.setString(5, s[1]);
+                            insert.setString(6, text);
+                            insert.setString(7, s[1]);
+                            insert.setString(8, SqlTime.instant(end.minus(step.multipliedBy(perSeries - k))));
+                            insert.setString(9, now);
+                            insert.setString(10, now);
+                            insert.addBatch();
+                            if (++written[0] % 10_000 == 0) {
+                                insert.executeBatch();
+                            }
+                        }
+                    }
+                }
+                insert.executeBatch();
+            }
+            });
+            return null;
+        });
+        return written[0];
+    }
+
+    /** New measures one at a time, as from a device or the window: record (commit included) and evaluation alone. */
+    private static void incremental(RelaisCore services, List<UUID> ids) {
+        Random random = new Random(7);
+        double[] record = new double[INCREMENTAL_RUNS];
+        double[] evaluate = new double[INCREMENTAL_RUNS];
+        for (int i = 0; i < INCREMENTAL_RUNS; i++) {
+            int p = random.nextInt(ids.size());
+            String[] m = switch (p % PATHWAYS.length) {
+                case 0 -> new String[] {MeasureCatalog.BODY_WEIGHT, "75.5", "kg"};
+                case 1 -> new String[] {MeasureCatalog.SPO2, "94", "%"};
+                default -> new String[] {MeasureCatalog.GLUCOSE, "1.4", "g/L"};
+            };
+            long t = System.nanoTime();
+            Measure measure = services.measures().record(new NewMeasure(ids.get(p), m[0], m[1], m[2], null, MeasureSource.DEVICE));
+            record[i] = (System.nanoTime() - t) / 1e6;
+            long e = System.nanoTime();
+            services.database().inTransaction(() -> {
+                services.alerts().recorded(measure);
+                return null;
+            });
+            evaluate[i] = (System.nanoTime() - e) / 1e6;
+        }
+        Arrays.sort(record);
+        Arrays.sort(evaluate);
+        System.out.printf("| incremental, %d new measures | p50 ms | p95 ms |%n|---|---|---|%n", INCREMENTAL_RUNS);
+        System.out.printf("| record one measure (insert, evaluation, audit, commit with fsync) | %.2f | %.2f |%n",
+                record[INCREMENTAL_RUNS / 2], record[(int) (INCREMENTAL_RUNS * 0.95)]);
+        System.out.printf("| evaluation of one new measure alone (same transaction shape) | %.2f | %.2f |%n",
+                evaluate[INCREMENTAL_RUNS / 2], evaluate[(int) (INCREMENTAL_RUNS * 0.95)]);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

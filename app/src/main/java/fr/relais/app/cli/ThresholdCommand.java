@@ -1,0 +1,132 @@
+package fr.relais.app.cli;
+
+import fr.relais.app.cli.output.Column;
+import fr.relais.app.cli.view.ThresholdView;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.alert.AlertRuleJson;
+import fr.relais.core.alert.ThresholdOverride;
+import fr.relais.core.alert.ThresholdService.RuleInForce;
+import fr.relais.core.time.CareZone;
+import fr.relais.core.time.IsoInput;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code relais threshold set|restore|list|history}: a physician's per-patient thresholds, with who, when and why, and
+ * the thresholds in force at any past time.
+ */
+@Command(name = "threshold", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
+        subcommands = {ThresholdCommand.Set.class, ThresholdCommand.Restore.class, ThresholdCommand.ListRules.class,
+                ThresholdCommand.History.class})
+final class ThresholdCommand {
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CareZone.PARIS);
+
+    abstract static class Change implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--patient", required = true, descriptionKey = "worklist.patient")
+        String patient;
+        @Option(names = "--rule", required = true, descriptionKey = "threshold.rule")
+        String rule;
+        @Option(names = "--pathway", descriptionKey = "threshold.pathway")
+        String pathway;
+        @Option(names = "--prescriber", required = true, paramLabel = "ID|RPPS", descriptionKey = "threshold.prescriber")
+        String prescriber;
+        @Option(names = "--reason", required = true, descriptionKey = "option.reason")
+        String reason;
+
+        abstract ThresholdOverride apply(RelaisCore services, UUID patientId);
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            try (RelaisCore services = root.openServices()) {
+                ThresholdOverride o = apply(services, services.patients().resolve(patient).id());
+                root.printer().object(ThresholdView.of(o), out -> out.println(o.ruleId() + " "
+                        + (o.rule() == null ? root.text("threshold.restored") : AlertRuleJson.write(o.rule()))));
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "set", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Set extends Change {
+        @Option(names = "--set", required = true, paramLabel = "NAME=VALUE", descriptionKey = "threshold.set")
+        Map<String, String> changes = new LinkedHashMap<>();
+
+        @Override
+        ThresholdOverride apply(RelaisCore services, UUID patientId) {
+            return services.thresholds().change(patientId, pathway, rule, changes, prescriber, reason);
+        }
+    }
+
+    @Command(name = "restore", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Restore extends Change {
+        @Override
+        ThresholdOverride apply(RelaisCore services, UUID patientId) {
+            return services.thresholds().restore(patientId, pathway, rule, prescriber, reason);
+        }
+    }
+
+    @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class ListRules implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--patient", required = true, descriptionKey = "worklist.patient")
+        String patient;
+        @Option(names = "--at", paramLabel = "DATE-TIME", descriptionKey = "threshold.at")
+        String at;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            Instant when = at == null ? null : IsoInput.dateTime("--at", at);
+            try (RelaisCore services = root.openServices()) {
+                UUID patientId = services.patients().resolve(patient).id();
+                List<RuleInForce> rules = services.thresholds().inForce(patientId, when == null ? services.clock().instant() : when);
+                root.printer().list(rules, List.of(
+                        new Column<>("pathwayId", "col.pathway", RuleInForce::templateId),
+                        new Column<>("rule", "col.rule", r -> AlertRuleJson.write(r.rule())),
+                        new Column<>("source", "col.source", r -> r.override() == null ? "pathway"
+                                : r.override().prescriberId() + " " + AT.format(r.override().validFrom()) + " " + r.override().reason())),
+                        ThresholdView::of);
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "history", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class History implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--patient", required = true, descriptionKey = "worklist.patient")
+        String patient;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            try (RelaisCore services = root.openServices()) {
+                List<ThresholdOverride> history = services.thresholds().history(services.patients().resolve(patient).id());
+                root.printer().list(history, List.of(
+                        new Column<>("validFrom", "col.from", o -> AT.format(o.validFrom())),
+                        new Column<>("validTo", "col.to", o -> o.validTo() == null ? "" : AT.format(o.validTo())),
+                        new Column<>("pathwayId", "col.pathway", ThresholdOverride::templateId),
+                        new Column<>("ruleId", "col.rule", ThresholdOverride::ruleId),
+                        new Column<>("rule", "col.thresholds", o -> o.rule() == null ? root.text("threshold.restored")
+                                : AlertRuleJson.write(o.rule())),
+                        new Column<>("prescriberId", "col.prescriber", ThresholdOverride::prescriberId),
+                        new Column<>("reason", "col.reason", ThresholdOverride::reason)), ThresholdView::of);
+            }
+            return Cli.OK;
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package fr.relais.core.alert;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.relais.core.audit.AuditLog;
+import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.careteam.Profession;
+import fr.relais.core.careteam.Professional;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.error.DefinitionError;
+import fr.relais.core.error.InvalidDefinitionException;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.pathway.Enrollment;
+import fr.relais.core.pathway.EnrollmentRepository;
+import fr.relais.core.pathway.PathwayTemplate;
+import fr.relais.core.pathway.TemplateRepository;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.store.Database;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Per-patient thresholds. A physician replaces a pathway rule's thresholds for one patient, saying why; the previous
+ * thresholds stay in the history with their period, so the thresholds in force at any past time can be shown and a
+ * re-run judges old readings by the thresholds of their day. The kind and measure of a rule cannot change, and a
+ * mandatory missing-data rule stays mandatory (its delay may change, it cannot be switched off).
+ */
+public final class ThresholdService {
+    /** What a change may touch, in the alertRules syntax: "red.above", "rise", "window"... */
+    public static final Set<String> CHANGEABLE = Set.of("red.below", "red.above", "yellow.below", "yellow.above", "rise",
+            "window", "count", "direction", "after", "level");
+    private static final Map<String, List<String>> FIELDS_BY_KIND = Map.of(
+            "absolute", List.of("red.below", "red.above", "yellow.below", "yellow.above"),
+            "relative", List.of("window", "rise", "level"),
+            "trend", List.of("count", "direction", "level"),
+            "missing", List.of("after", "level"));
+    private static final Set<String> NUMBERS = Set.of("red.below", "red.above", "yellow.below", "yellow.above", "rise", "count");
+
+    private final Database database;
+    private final ThresholdRepository overrides;
+    private final EnrollmentRepository enrollments;
+    private final TemplateRepository templates;
+    private final PatientService patients;
+    private final CareTeamService careTeam;
+    private final AuditLog audit;
+    private final UserSession session;
+    private final Clock clock;
+
+    public ThresholdService(Database database, ThresholdRepository overrides, EnrollmentRepository enrollments,
+                            TemplateRepository templates, PatientService patients, CareTeamService careTeam, AuditLog audit,
+                            UserSession session, Clock clock) {
+        this.database = database;
+        this.overrides = overrides;
+        this.enrollments = enrollments;
+        this.templates = templates;
+        this.patients = patients;
+        this.careTeam = careTeam;
+        this.audit = audit;
+        this.session = session;
+        this.clock = clock;
+    }
+
+    /**
+     * Changes some thresholds of a rule for a patient from now on. {@code changes} maps {@link #CHANGEABLE} names to
+     * values ("none" removes a bound); {@code templateId} may be null when the rule id is unambiguous.
+     */
+    public ThresholdOverride change(UUID patientId, String templateId, String ruleId, Map<String, String> changes,
+                                    String prescriber, String reason) {
+        requireReason(reason);
+        if (changes.isEmpty()) {
+            throw new BadInputException("thresholds", "threshold.noChange");
+        }
+        return database.inTransaction(() -> {
+            patients.get(patientId);
+            Professional physician = physician(prescriber);
+            Enrollment enrollment = enrollmentWithRule(patientId, templateId, ruleId);
+            Instant now = clock.instant();
+            AlertRule current = rules(enrollment).at(now).stream().filter(r -> r.id().equals(ruleId)).findFirst().orElseThrow();
+            AlertRule changed = apply(current, changes);
+            AlertRule pathwayRule = pathwayRule(enrollment, ruleId);
+            if (changed instanceof AlertRule.Missing m && pathwayRule instanceof AlertRule.Missing p && p.mandatory() != m.mandatory()) {
+                changed = new AlertRule.Missing(m.id(), m.code(), m.after(), m.level(), p.mandatory());
+            }
+            return replace(patientId, enrollment.templateId(), ruleId, changed, physician, reason, now);
+        });
+    }
+
+    /** Puts the pathway's own rule back in force for the patient. */
+    public ThresholdOverride restore(UUID patientId, String templateId, String ruleId, String prescriber, String reason) {
+        requireReason(reason);
+        return database.inTransaction(() -> {
+            patients.get(patientId);
+            Professional physician = physician(prescriber);
+            Enrollment enrollment = enrollmentWithRule(patientId, templateId, ruleId);
+            return replace(patientId, enrollment.templateId(), ruleId, null, physician, reason, clock.instant());
+        });
+    }
+
+    private ThresholdOverride replace(UUID patientId, String templateId, String ruleId, AlertRule rule, Professional physician,
+                                      String reason, Instant now) {
+        overrides.close(patientId, templateId, ruleId, now);
+        ThresholdOverride o = new ThresholdOverride(UUID.randomUUID(), patientId, templateId, ruleId, rule, now, null,
+                physician.id(), session.actor().userId(), reason, now);
+        overrides.insert(o);
+        audit.record("threshold." + (rule == null ? "restore" : "override"), "ThresholdOverride", o.id(), patientId,
+                templateId + "/" + ruleId + (rule == null ? "" : " " + AlertRuleJson.write(rule)));
+        return o;
+    }
+
+    /** The rules of an enrollment over time, overrides included. */
+    public RuleBook rules(Enrollment enrollment) {
+        return new RuleBook(pathwayRules(enrollment), overrides.ofPatient(enrollment.patientId()).stream()
+                .filter(o -> o.templateId().equals(enrollment.templateId())).toList());
+    }
+
+    /** Rule books for a full re-run: the overrides of every patient read once. */
+    public Map<UUID, List<ThresholdOverride>> allOverridesByPatient() {
+        Map<UUID, List<ThresholdOverride>> byPatient = new java.util.HashMap<>();
+        overrides.all().forEach(o -> byPatient.computeIfAbsent(o.patientId(), k -> new ArrayList<>()).add(o));
+        return byPatient;
+    }
+
+    RuleBook rules(Enrollment enrollment, List<ThresholdOverride> patientOverrides) {
+        return new RuleBook(pathwayRules(enrollment), patientOverrides.stream()
+                .filter(o -> o.templateId().equals(enrollment.templateId())).toList());
+    }
+
+    /** The rules in force for a patient at a time, one line per enrollment and rule, with where each comes from. */
+    public List<RuleInForce> inForce(UUID patientId, Instant at) {
+        patients.get(patientId);
+        List<RuleInForce> result = new ArrayList<>();
+        for (Enrollment enrollment : enrollments.ofPatient(patientId)) {
+            RuleBook book = rules(enrollment);
+            for (AlertRule rule : book.at(at)) {
+                var source = book.overrideAt(rule.id(), at).filter(o -> o.rule() != null);
+                result.add(new RuleInForce(enrollment.templateId(), rule, source.orElse(null)));
+            }
+        }
+        return result;
+    }
+
+    public List<ThresholdOverride> history(UUID patientId) {
+        patients.get(patientId);
+        return overrides.ofPatient(patientId);
+    }
+
+    /** A rule as it applies to a patient: {@code override} null when it is the pathway's own. */
+    public record RuleInForce(String templateId, AlertRule rule, ThresholdOverride override) {
+    }
+
+    private List<AlertRule> pathwayRules(Enrollment enrollment) {
+        return templates.find(enrollment.templateId(), enrollment.templateVersion()).map(s -> s.template().alertRules())
+                .orElse(List.of());
+    }
+
+    private AlertRule pathwayRule(Enrollment enrollment, String ruleId) {
+        return pathwayRules(enrollment).stream().filter(r -> r.id().equals(ruleId)).findFirst().orElseThrow();
+    }
+
+    private Enrollment enrollmentWithRule(UUID patientId, String templateId, String ruleId) {
+        List<Enrollment> candidates = enrollments.ofPatient(patientId).stream().filter(e -> e.status() == fr.relais.core.pathway.EnrollmentStatus.ACTIVE)
+                .filter(e -> templateId == null || e.templateId().equals(templateId))
+                .filter(e -> pathwayRules(e).stream().anyMatch(r -> r.id().equals(ruleId))).toList();
+        if (candidates.isEmpty()) {
+            throw new BadInputException("rule " + ruleId, "threshold.noRule", ruleId);
+        }
+        if (candidates.size() > 1) {
+            throw new BadInputException("rule " + ruleId, "threshold.ambiguous", ruleId,
+                    String.join(", ", candidates.stream().map(Enrollment::templateId).toList()));
+        }
+        return candidates.get(0);
+    }
+
+    private Professional physician(String prescriber) {
+        if (prescriber == null || prescriber.isBlank()) {
+            throw new BadInputException("prescriber", "threshold.prescriber");
+        }
+        Professional p = careTeam.professional(prescriber);
+        if (p.profession() != Profession.MEDECIN) {
+            throw new BadInputException("prescriber " + prescriber, "threshold.notPhysician", p.displayName());
+        }
+        return p;
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new BadInputException("reason", "reason.missing");
+        }
+    }
+
+    /** Applies changes to the rule's JSON and validates the result like a template rule. */
+    static AlertRule apply(AlertRule current, Map<String, String> changes) {
+        ObjectNode json = AlertRuleJson.write(current);
+        for (Map.Entry<String, String> change : changes.entrySet()) {
+            String name = change.getKey();
+            if (!CHANGEABLE.contains(name)) {
+                throw new BadInputException(name, "threshold.unknownField", name, String.join(", ", new java.util.TreeSet<>(CHANGEABLE)));
+            }
+            List<String> ofKind = FIELDS_BY_KIND.get(current.kind());
+            if (!ofKind.contains(name)) {
+                throw new BadInputException(name, "threshold.notForKind", name, current.kind(), String.join(", ", ofKind));
+            }
+            String value = change.getValue() == null ? "" : change.getValue().trim();
+            String[] path = name.split("\\.");
+            ObjectNode parent = path.length == 2 ? (json.get(path[0]) instanceof ObjectNode o ? o : json.putObject(path[0])) : json;
+            String field = path[path.length - 1];
+            if (value.equalsIgnoreCase("none")) {
+                parent.remove(field);
+            } else if (NUMBERS.contains(name)) {
+                try {
+                    BigDecimal number = new BigDecimal(value.replace(',', '.'));
+                    if (name.equals("count")) {
+                        parent.put(field, number.intValueExact());
+                    } else {
+                        parent.put(field, number);
+                    }
+                } catch (NumberFormatException | ArithmeticException e) {
+                    throw new BadInputException(name, "threshold.number", value);
+                }
+            } else {
+                parent.put(field, value);
+            }
+            if (path.length == 2 && parent.isEmpty()) {
+                json.remove(path[0]);
+            }
+        }
+        List<DefinitionError> errors = new ArrayList<>();
+        AlertRule rule = AlertRuleParser.parseRule(json, current.id(), errors);
+        if (rule == null) {
+            throw new InvalidDefinitionException("thresholds", "threshold.invalid", errors);
+        }
+        return rule;
+    }
+}
