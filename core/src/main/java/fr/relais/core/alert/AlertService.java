@@ -73,7 +73,7 @@ public final class AlertService implements MeasureListener {
         Raised raised = new StoredRaised();
         for (Enrollment enrollment : activeEnrollments(measure.patientId())) {
             RuleBook book = thresholds.rules(enrollment);
-            List<AlertRule> rules = valueRules(book.at(measure.effectiveAt()), measure.code());
+            List<AlertRule> rules = book.valueRulesAt(measure.code(), measure.effectiveAt());
             for (AlertRule rule : book.at(clock.instant())) {
                 if (rule instanceof AlertRule.Missing && rule.code().equals(measure.code())) {
                     closeMissing(enrollment, rule);
@@ -178,7 +178,7 @@ public final class AlertService implements MeasureListener {
     /**
      * Re-runs every value rule over every valid measure, each judged by what came before it and the thresholds in force
      * when it was taken: the same alerts as incremental evaluation. A measure already behind an alert of a rule is not
-     * raised again, so alerts a human handled stay handled. Streams the measures once, grouped by patient and code.
+     * raised again, so alerts a human handled stay handled. Reads each series (patient, code with a rule) once.
      */
     public int evaluateAll() {
         return database.inTransaction(() -> {
@@ -189,29 +189,30 @@ public final class AlertService implements MeasureListener {
             active.values().forEach(list -> list.forEach(e -> books.put(e.id(),
                     thresholds.rules(e, overrides.getOrDefault(e.patientId(), List.of())))));
             MemoryRaised raised = new MemoryRaised(alerts.raisedKeys());
-            List<Reading> series = new ArrayList<>();
-            measures.forEachValid(reading -> {
-                if (!series.isEmpty() && !(series.get(0).patientId().equals(reading.patientId())
-                        && series.get(0).code().equals(reading.code()))) {
-                    evaluateSeries(active.get(series.get(0).patientId()), books, series, raised);
-                    series.clear();
+            for (Map.Entry<UUID, List<Enrollment>> patient : active.entrySet()) {
+                Set<String> codes = new java.util.TreeSet<>();
+                patient.getValue().forEach(e -> valueCodes(books.get(e.id()), codes));
+                for (String code : codes) {
+                    evaluateSeries(patient.getValue(), books, measures.validSeries(patient.getKey(), code, Instant.EPOCH), raised);
                 }
-                series.add(reading);
-            });
-            if (!series.isEmpty()) {
-                evaluateSeries(active.get(series.get(0).patientId()), books, series, raised);
             }
             return raised.added + evaluateMissing();
         });
     }
 
+    /** Codes with a value rule in force at some time (defaults or overrides; overrides never change a rule's code). */
+    private static void valueCodes(RuleBook book, Set<String> codes) {
+        book.defaults().stream().filter(r -> !(r instanceof AlertRule.Missing)).forEach(r -> codes.add(r.code()));
+    }
+
     private void evaluateSeries(List<Enrollment> patientEnrollments, Map<UUID, RuleBook> books, List<Reading> series, Raised raised) {
-        if (patientEnrollments == null) {
+        if (series.isEmpty()) {
             return;
         }
         for (Enrollment enrollment : patientEnrollments) {
             RuleBook book = books.get(enrollment.id());
-            if (book.defaults().stream().noneMatch(r -> r.code().equals(series.get(0).code()))) {
+            String code = series.get(0).code();
+            if (book.defaults().stream().noneMatch(r -> r.code().equals(code))) {
                 continue;
             }
             for (int i = 0; i < series.size(); i++) {
@@ -223,20 +224,16 @@ public final class AlertService implements MeasureListener {
     /** The enrollment's value rules in force when the reading at {@code index} was taken. */
     private void evaluateAt(Enrollment enrollment, RuleBook book, List<Reading> series, int index, Raised raised) {
         Reading reading = series.get(index);
-        if (reading.at().isBefore(enrollment.startDate().atStartOfDay(CareZone.PARIS).toInstant())) {
+        if (reading.at().isBefore(book.start())) {
             return;
         }
-        for (AlertRule rule : valueRules(book.at(reading.at()), reading.code())) {
+        for (AlertRule rule : book.valueRulesAt(reading.code(), reading.at())) {
             Optional<Finding> finding = RuleEvaluation.evaluate(rule, series, index);
             if (finding.isPresent() && !raised.seen(reading.id(), enrollment.id(), rule.id())) {
                 raise(enrollment, finding.get(), reading);
                 raised.mark(reading.id(), enrollment.id(), rule.id());
             }
         }
-    }
-
-    private static List<AlertRule> valueRules(List<AlertRule> rules, String code) {
-        return rules.stream().filter(r -> r.code().equals(code) && !(r instanceof AlertRule.Missing)).toList();
     }
 
     private void raise(Enrollment enrollment, Finding finding, Reading reading) {

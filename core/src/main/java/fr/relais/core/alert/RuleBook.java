@@ -10,12 +10,35 @@ import java.util.List;
  * after a threshold change reaches the same alerts as the day it came in.
  */
 public final class RuleBook {
+    private final Instant start;
     private final List<AlertRule> defaults;
     private final List<ThresholdOverride> overrides;
+    private final java.util.Map<String, List<AlertRule>> defaultValueRules = new java.util.HashMap<>();
 
-    public RuleBook(List<AlertRule> defaults, List<ThresholdOverride> overrides) {
+    /** {@code start}: the enrollment's start; readings taken before it are not held against the pathway. */
+    public RuleBook(Instant start, List<AlertRule> defaults, List<ThresholdOverride> overrides) {
+        this.start = start;
         this.defaults = List.copyOf(defaults);
         this.overrides = List.copyOf(overrides);
+    }
+
+    public Instant start() {
+        return start;
+    }
+
+    /**
+     * The value rules (not missing-data) of one code in force at a time. Asked once per reading by a full re-run, so
+     * the common case (no override) is answered from a cache.
+     */
+    public List<AlertRule> valueRulesAt(String code, Instant at) {
+        if (overrides.isEmpty()) {
+            return defaultValueRules.computeIfAbsent(code, c -> valueRules(defaults, c));
+        }
+        return valueRules(at(at), code);
+    }
+
+    private static List<AlertRule> valueRules(List<AlertRule> rules, String code) {
+        return rules.stream().filter(r -> r.code().equals(code) && !(r instanceof AlertRule.Missing)).toList();
     }
 
     public List<AlertRule> defaults() {

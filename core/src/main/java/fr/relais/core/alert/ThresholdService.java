@@ -114,7 +114,7 @@ public final class ThresholdService {
 
     /** The rules of an enrollment over time, overrides included. */
     public RuleBook rules(Enrollment enrollment) {
-        return new RuleBook(pathwayRules(enrollment), overrides.ofPatient(enrollment.patientId()).stream()
+        return new RuleBook(start(enrollment), pathwayRules(enrollment), overrides.ofPatient(enrollment.patientId()).stream()
                 .filter(o -> o.templateId().equals(enrollment.templateId())).toList());
     }
 
@@ -126,7 +126,7 @@ public final class ThresholdService {
     }
 
     RuleBook rules(Enrollment enrollment, List<ThresholdOverride> patientOverrides) {
-        return new RuleBook(pathwayRules(enrollment), patientOverrides.stream()
+        return new RuleBook(start(enrollment), pathwayRules(enrollment), patientOverrides.stream()
                 .filter(o -> o.templateId().equals(enrollment.templateId())).toList());
     }
 
@@ -151,6 +151,10 @@ public final class ThresholdService {
 
     /** A rule as it applies to a patient: {@code override} null when it is the pathway's own. */
     public record RuleInForce(String templateId, AlertRule rule, ThresholdOverride override) {
+    }
+
+    private static Instant start(Enrollment enrollment) {
+        return enrollment.startDate().atStartOfDay(fr.relais.core.time.CareZone.PARIS).toInstant();
     }
 
     private List<AlertRule> pathwayRules(Enrollment enrollment) {
