@@ -40,6 +40,9 @@ import java.util.UUID;
 public final class AlertService implements MeasureListener {
     static final String ENGINE = "relais";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int READ_AHEAD = 16;
+    /** Reader threads of a full re-run: two keep two cores busy (the pool has four connections). */
+    private static final int READERS = 2;
 
     private final Database database;
     private final AlertRepository alerts;
@@ -189,15 +192,46 @@ public final class AlertService implements MeasureListener {
             active.values().forEach(list -> list.forEach(e -> books.put(e.id(),
                     thresholds.rules(e, overrides.getOrDefault(e.patientId(), List.of())))));
             MemoryRaised raised = new MemoryRaised(alerts.raisedKeys());
+            List<Map.Entry<UUID, String>> series = new ArrayList<>();
             for (Map.Entry<UUID, List<Enrollment>> patient : active.entrySet()) {
                 Set<String> codes = new java.util.TreeSet<>();
                 patient.getValue().forEach(e -> valueCodes(books.get(e.id()), codes));
-                for (String code : codes) {
-                    evaluateSeries(patient.getValue(), books, measures.validSeries(patient.getKey(), code, Instant.EPOCH), raised);
+                codes.forEach(code -> series.add(Map.entry(patient.getKey(), code)));
+            }
+            // SQLite reading (through JNI) is most of the cost: other connections read the next series while this
+            // thread evaluates and writes. Outside this transaction it sees the committed measures, which are the
+            // ones to judge (evaluation writes alerts, never measures).
+            java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newFixedThreadPool(READERS, r -> {
+                Thread t = new Thread(r, "relais-evaluate-reader");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                java.util.ArrayDeque<java.util.concurrent.Future<List<Reading>>> ahead = new java.util.ArrayDeque<>();
+                int next = 0;
+                for (Map.Entry<UUID, String> s : series) {
+                    while (next < series.size() && ahead.size() < READ_AHEAD) {
+                        Map.Entry<UUID, String> job = series.get(next++);
+                        ahead.add(reader.submit(() -> measures.validSeries(job.getKey(), job.getValue(), Instant.EPOCH)));
+                    }
+                    evaluateSeries(active.get(s.getKey()), books, join(ahead.poll()), raised);
                 }
+            } finally {
+                reader.shutdownNow();
             }
             return raised.added + evaluateMissing();
         });
+    }
+
+    private static List<Reading> join(java.util.concurrent.Future<List<Reading>> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Evaluation interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** Codes with a value rule in force at some time (defaults or overrides; overrides never change a rule's code). */
