@@ -181,7 +181,8 @@ public final class AlertService implements MeasureListener {
     /**
      * Re-runs every value rule over every valid measure, each judged by what came before it and the thresholds in force
      * when it was taken: the same alerts as incremental evaluation. A measure already behind an alert of a rule is not
-     * raised again, so alerts a human handled stay handled. Reads each series (patient, code with a rule) once.
+     * raised again, so alerts a human handled stay handled. Reads each series (patient, code with a rule) once, on
+     * reader connections that see committed measures only: call it on its own, not inside a caller's transaction.
      */
     public int evaluateAll() {
         return database.inTransaction(() -> {
