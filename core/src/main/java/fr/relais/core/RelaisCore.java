@@ -1,6 +1,10 @@
 package fr.relais.core;
 
 import fr.relais.core.audit.AuditLog;
+import fr.relais.core.replication.ConflictRepository;
+import fr.relais.core.replication.Outbox;
+import fr.relais.core.replication.SyncRunLog;
+import fr.relais.core.replication.SyncState;
 import fr.relais.core.careteam.CareTeamRepository;
 import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.demo.DemoGenerator;
@@ -36,6 +40,10 @@ public final class RelaisCore implements AutoCloseable {
     private final Database database;
     private final UserSession session;
     private final AuditLog audit;
+    private final Outbox outbox;
+    private final SyncState syncState;
+    private final ConflictRepository conflicts;
+    private final SyncRunLog syncRuns;
     private final PatientService patients;
     private final CareTeamService careTeam;
     private final PathwayService pathways;
@@ -54,7 +62,11 @@ public final class RelaisCore implements AutoCloseable {
         this.database = database;
         this.session = session;
         this.audit = new AuditLog(database.dsl(), clock, session);
-        this.patients = new PatientService(database, new PatientRepository(database.dsl()), audit, session, clock);
+        this.outbox = new Outbox(database.dsl(), clock);
+        this.syncState = new SyncState(database.dsl());
+        this.conflicts = new ConflictRepository(database.dsl());
+        this.syncRuns = new SyncRunLog(database.dsl());
+        this.patients = new PatientService(database, new PatientRepository(database.dsl()), audit, outbox, session, clock);
         CareTeamRepository careTeamRepository = new CareTeamRepository(database.dsl());
         this.careTeam = new CareTeamService(database, careTeamRepository, patients, audit, clock);
         TemplateRepository templates = new TemplateRepository(database.dsl());
@@ -70,7 +82,7 @@ public final class RelaisCore implements AutoCloseable {
                 templates, patients, careTeam, audit, session, clock);
         this.alerts = new AlertService(database, new AlertRepository(database.dsl()), measureRepository,
                 enrollmentRepository, templates, thresholds, taskRepository, careTeam, audit, session, clock);
-        this.measures = new MeasureService(database, measureRepository, patients, audit, session, clock, alerts);
+        this.measures = new MeasureService(database, measureRepository, patients, audit, outbox, session, clock, alerts);
         this.measureImport = new MeasureCsvImport(database, measures, patients);
         this.questionnaires = new QuestionnaireService(database, new QuestionnaireRepository(database.dsl()), patients,
                 measures, alerts, audit, session, clock);
@@ -112,6 +124,22 @@ public final class RelaisCore implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public SyncState syncState() {
+        return syncState;
+    }
+
+    public ConflictRepository conflicts() {
+        return conflicts;
+    }
+
+    public SyncRunLog syncRuns() {
+        return syncRuns;
     }
 
     public PatientService patients() {

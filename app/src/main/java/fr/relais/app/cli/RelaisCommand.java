@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         resourceBundle = "fr.relais.app.i18n.cli", sortOptions = false,
         subcommands = {PatientCommand.class, InsCommand.class, PathwayCommand.class, EnrollCommand.class,
                 EnrollmentCommand.class, WorklistCommand.class, TaskCommand.class, MeasureCommand.class,
-                QuestionnaireCommand.class, AlertsCommand.class, AlertCommand.class, ThresholdCommand.class, EvaluateCommand.class, DemoCommand.class})
+                QuestionnaireCommand.class, AlertsCommand.class, AlertCommand.class, ThresholdCommand.class, EvaluateCommand.class, SyncCommand.class, ConflictsCommand.class, DemoCommand.class})
 public final class RelaisCommand implements Callable<Integer> {
     public static final String MESSAGES = "fr.relais.app.i18n.messages";
 
@@ -69,6 +69,11 @@ public final class RelaisCommand implements Callable<Integer> {
     public String text(String key, Object... args) {
         Language language = Language.fromCode(lang).orElse(Language.FR);
         return Localization.of(MESSAGES, language).text(key, args);
+    }
+
+    /** The process environment (tests pass their own): RELAIS_DB, RELAIS_SERVER, RELAIS_TOKEN... */
+    public Map<String, String> environment() {
+        return env;
     }
 
     public Path databaseFile() {

@@ -1,6 +1,7 @@
 package fr.relais.core.identity;
 
 import fr.relais.core.audit.AuditLog;
+import fr.relais.core.replication.Outbox;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
 import fr.relais.core.session.UserSession;
@@ -26,14 +27,20 @@ public final class PatientService {
 
     private final Database database;
     private final PatientRepository patients;
+    /** The outbox kind of a patient record. */
+    public static final String RECORD = "Patient";
+
     private final AuditLog audit;
+    private final Outbox outbox;
     private final UserSession session;
     private final Clock clock;
 
-    public PatientService(Database database, PatientRepository patients, AuditLog audit, UserSession session, Clock clock) {
+    public PatientService(Database database, PatientRepository patients, AuditLog audit, Outbox outbox, UserSession session,
+                          Clock clock) {
         this.database = database;
         this.patients = patients;
         this.audit = audit;
+        this.outbox = outbox;
         this.session = session;
         this.clock = clock;
     }
@@ -54,6 +61,7 @@ public final class PatientService {
             Patient patient = new Patient(UUID.randomUUID(), input.traits(), blankToNull(input.usedFamilyName()),
                     blankToNull(input.usedGivenName()), input.ipp(), input.ins(), status, input.evidence(), now, now, now);
             patients.insert(patient);
+            outbox.record(RECORD, patient.id());
             patients.insertIdentityEvent(patient.id(), new IdentityEvent(now, session.actor().userId(), null, status,
                     evidenceText(input.evidence())));
             duplicates.forEach(flag -> patients.insertDuplicate(patient.id(), flag, now));
@@ -96,6 +104,7 @@ public final class PatientService {
                     current.ipp(), ins, status, evidence, status == current.status() ? current.statusChangedAt() : now,
                     current.createdAt(), now);
             patients.update(updated);
+            outbox.record(RECORD, id);
             if (status != current.status()) {
                 patients.insertIdentityEvent(id, new IdentityEvent(now, session.actor().userId(), current.status(), status,
                         reason + " (" + evidenceText(evidence) + ")"));
@@ -125,6 +134,7 @@ public final class PatientService {
                     current.ins(), IdentityStatus.PROV, evidence, drops ? now : current.statusChangedAt(),
                     current.createdAt(), now);
             patients.update(updated);
+            outbox.record(RECORD, id);
             List<IdentityWarning> warnings = new ArrayList<>();
             if (drops) {
                 patients.insertIdentityEvent(id, new IdentityEvent(now, session.actor().userId(), current.status(),
@@ -134,6 +144,44 @@ public final class PatientService {
             audit.record("patient.identity.correct", "Patient", id, id, "status=" + current.status() + "->" + updated.status());
             return new TraitCorrection(updated, warnings);
         });
+    }
+
+    /**
+     * Stores a patient as the team server has it (created or changed on another workstation), after the sync engine
+     * merged it with local changes. The identity history and the audit trail say it came from the server.
+     */
+    public Patient applySynced(Patient incoming, String origin) {
+        return database.inTransaction(() -> {
+            Instant now = clock.instant();
+            var current = patients.find(incoming.id());
+            if (current.isEmpty()) {
+                Patient created = new Patient(incoming.id(), incoming.traits(), incoming.usedFamilyName(), incoming.usedGivenName(),
+                        incoming.ipp(), incoming.ins(), incoming.status(), incoming.evidence(), now, now, now);
+                patients.insert(created);
+                patients.insertIdentityEvent(created.id(), new IdentityEvent(now, session.actor().userId(), null,
+                        created.status(), "received from " + origin));
+                audit.record("patient.sync.create", "Patient", created.id(), created.id(), origin);
+                return created;
+            }
+            Patient before = current.get();
+            Patient updated = new Patient(before.id(), incoming.traits(), incoming.usedFamilyName(), incoming.usedGivenName(),
+                    incoming.ipp(), incoming.ins(), incoming.status(), incoming.evidence(),
+                    incoming.status() == before.status() ? before.statusChangedAt() : now, before.createdAt(), now);
+            if (!updated.equals(new Patient(before.id(), before.traits(), before.usedFamilyName(), before.usedGivenName(),
+                    before.ipp(), before.ins(), before.status(), before.evidence(), updated.statusChangedAt(), before.createdAt(), now))) {
+                patients.update(updated);
+                if (updated.status() != before.status()) {
+                    patients.insertIdentityEvent(before.id(), new IdentityEvent(now, session.actor().userId(), before.status(),
+                            updated.status(), "received from " + origin));
+                }
+                audit.record("patient.sync.update", "Patient", before.id(), before.id(), origin);
+            }
+            return updated;
+        });
+    }
+
+    public java.util.Optional<Patient> find(UUID id) {
+        return patients.find(id);
     }
 
     public Patient get(UUID id) {

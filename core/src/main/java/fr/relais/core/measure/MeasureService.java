@@ -1,6 +1,8 @@
 package fr.relais.core.measure;
 
 import fr.relais.core.audit.AuditLog;
+import fr.relais.core.replication.Outbox;
+import java.util.Optional;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
 import fr.relais.core.identity.PatientService;
@@ -22,17 +24,22 @@ public final class MeasureService {
     private final Database database;
     private final MeasureRepository measures;
     private final PatientService patients;
+    /** The outbox kind of a measure record. */
+    public static final String RECORD = "Measure";
+
     private final AuditLog audit;
+    private final Outbox outbox;
     private final UserSession session;
     private final Clock clock;
     private final MeasureListener listener;
 
     public MeasureService(Database database, MeasureRepository measures, PatientService patients, AuditLog audit,
-                          UserSession session, Clock clock, MeasureListener listener) {
+                          Outbox outbox, UserSession session, Clock clock, MeasureListener listener) {
         this.database = database;
         this.measures = measures;
         this.patients = patients;
         this.audit = audit;
+        this.outbox = outbox;
         this.session = session;
         this.clock = clock;
         this.listener = listener;
@@ -58,6 +65,7 @@ public final class MeasureService {
                 m.value().trim(), m.unit().trim(), effective, m.source(), session.actor().userId(), value.unusual(),
                 MeasureStatus.FINAL, null, now, now);
         measures.insert(measure);
+        outbox.record(RECORD, measure.id());
         audit.record("measure.create", "Measure", measure.id(), measure.patientId(), m.code() + (value.unusual() ? " unusual" : ""));
         listener.recorded(measure);
         return measure;
@@ -73,11 +81,44 @@ public final class MeasureService {
             if (measures.markEnteredInError(id, reason, clock.instant()) == 0) {
                 throw new BadInputException("measure " + id, "measure.alreadyInError");
             }
+            outbox.record(RECORD, id);
             audit.record("measure.entered-in-error", "Measure", id, measure.patientId(), null);
             Measure marked = measures.find(id).orElseThrow();
             listener.enteredInError(marked);
             return marked;
         });
+    }
+
+    /**
+     * Stores a measure taken on another workstation, as the team server has it (same id), and lets the alert engine
+     * judge it; a measure marked entered-in-error there is marked here too. Measures are append-only: nothing else
+     * about a stored measure changes.
+     */
+    public Measure applySynced(Measure incoming, String origin) {
+        return database.inTransaction(() -> {
+            var current = measures.find(incoming.id());
+            if (current.isEmpty()) {
+                patients.get(incoming.patientId());
+                measures.insert(incoming);
+                audit.record("measure.sync.create", "Measure", incoming.id(), incoming.patientId(), origin);
+                if (incoming.status() == MeasureStatus.FINAL) {
+                    listener.recorded(incoming);
+                }
+                return incoming;
+            }
+            if (incoming.status() == MeasureStatus.ENTERED_IN_ERROR && current.get().status() == MeasureStatus.FINAL) {
+                measures.markEnteredInError(incoming.id(), incoming.errorReason(), clock.instant());
+                audit.record("measure.sync.entered-in-error", "Measure", incoming.id(), incoming.patientId(), origin);
+                Measure marked = measures.find(incoming.id()).orElseThrow();
+                listener.enteredInError(marked);
+                return marked;
+            }
+            return current.get();
+        });
+    }
+
+    public Optional<Measure> find(UUID id) {
+        return measures.find(id);
     }
 
     public List<Measure> ofPatient(UUID patientId, String code) {

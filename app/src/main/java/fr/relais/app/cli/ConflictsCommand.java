@@ -1,0 +1,95 @@
+package fr.relais.app.cli;
+
+import fr.relais.app.cli.output.Column;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.error.NotFoundException;
+import fr.relais.core.replication.Conflict;
+import fr.relais.sync.engine.ConflictResolver;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code relais conflicts list|show ID|resolve ID --keep local|remote}: the conflict inbox of the sync. */
+@Command(name = "conflicts", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
+        subcommands = {ConflictsCommand.ListConflicts.class, ConflictsCommand.Show.class, ConflictsCommand.Resolve.class})
+final class ConflictsCommand {
+    private static List<Column<Conflict>> columns() {
+        return List.of(new Column<>("id", "col.id", Conflict::id),
+                new Column<>("resourceType", "col.record", Conflict::resourceType),
+                new Column<>("localId", "col.recordId", Conflict::localId),
+                new Column<>("field", "col.field", Conflict::field),
+                new Column<>("baseValue", "col.base", Conflict::baseValue),
+                new Column<>("localValue", "col.local", Conflict::localValue),
+                new Column<>("remoteValue", "col.remote", Conflict::remoteValue),
+                new Column<>("status", "col.status", Conflict::status));
+    }
+
+    @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class ListConflicts implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--status", paramLabel = "open|all", defaultValue = "open", descriptionKey = "conflicts.status")
+        String status;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            boolean openOnly = Arguments.enumValue("--status", status, AlertsCommand.Scope.class) == AlertsCommand.Scope.OPEN;
+            try (RelaisCore services = root.openServices()) {
+                root.printer().list(services.conflicts().list(openOnly), columns(), c -> c);
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "show", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "conflicts.id")
+        String id;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            UUID conflictId = Arguments.uuid("ID", id);
+            try (RelaisCore services = root.openServices()) {
+                Conflict c = services.conflicts().find(conflictId).orElseThrow(() -> new NotFoundException("ID", "conflict", id));
+                root.printer().object(c, out -> {
+                    out.println(root.text("conflicts.header", c.resourceType(), c.localId(), c.field(), c.status()));
+                    out.println(root.text("conflicts.base", String.valueOf(c.baseValue())));
+                    out.println(root.text("conflicts.local", String.valueOf(c.localValue())));
+                    out.println(root.text("conflicts.remote", String.valueOf(c.remoteValue()), c.remoteVersion()));
+                });
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "resolve", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Resolve implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "conflicts.id")
+        String id;
+        @Option(names = "--keep", required = true, paramLabel = "local|remote", descriptionKey = "conflicts.keep")
+        String keep;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            UUID conflictId = Arguments.uuid("ID", id);
+            ConflictResolver.Choice choice = ConflictResolver.parseChoice(keep);
+            try (RelaisCore services = root.openServices()) {
+                Conflict c = new ConflictResolver(services).resolve(conflictId, choice);
+                root.printer().object(c, out -> out.println(c.id() + " " + c.status() + " " + c.choice()));
+            }
+            return Cli.OK;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package fr.relais.app.cli;
+
+import fr.relais.core.RelaisCore;
+import fr.relais.core.error.BadInputException;
+import fr.relais.sync.engine.SyncEngine;
+import fr.relais.sync.engine.SyncFailedException;
+import fr.relais.sync.engine.SyncReport;
+import fr.relais.sync.engine.SyncSettings;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code relais sync --server URL [--token T] [--team T] [--pull-only|--push-only]}: pull then push, progress on
+ * stderr, a summary on stdout. Exit 0 when done (conflicts are reported, not failures), 1 when the server could not
+ * be reached or refused the credentials. The token is better given in $RELAIS_TOKEN than on the command line.
+ */
+@Command(name = "sync", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+final class SyncCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--server", paramLabel = "URL", descriptionKey = "sync.server")
+    String server;
+    @Option(names = "--token", paramLabel = "TOKEN", descriptionKey = "sync.token")
+    String token;
+    @Option(names = "--user", paramLabel = "USER", descriptionKey = "sync.user")
+    String user;
+    @Option(names = "--team", paramLabel = "CODE", descriptionKey = "sync.team")
+    String team;
+    @ArgGroup(exclusive = true)
+    Direction direction;
+
+    static final class Direction {
+        @Option(names = "--pull-only", descriptionKey = "sync.pullOnly")
+        boolean pullOnly;
+        @Option(names = "--push-only", descriptionKey = "sync.pushOnly")
+        boolean pushOnly;
+    }
+
+    @Override
+    public Integer call() {
+        RelaisCommand root = Leaf.root(spec);
+        var env = root.environment();
+        String url = server != null ? server : env.get("RELAIS_SERVER");
+        if (url == null || url.isBlank()) {
+            throw new BadInputException("--server", "sync.noServer");
+        }
+        String bearer = token != null ? token : env.get("RELAIS_TOKEN");
+        SyncSettings.Auth auth = bearer != null ? new SyncSettings.Auth.Bearer(bearer)
+                : user != null ? new SyncSettings.Auth.Basic(user, env.getOrDefault("RELAIS_PASSWORD", ""))
+                : new SyncSettings.Auth.None();
+        SyncEngine.Mode mode = direction == null ? SyncEngine.Mode.BOTH
+                : direction.pullOnly ? SyncEngine.Mode.PULL_ONLY : SyncEngine.Mode.PUSH_ONLY;
+        try (RelaisCore services = root.openServices()) {
+            var err = spec.commandLine().getErr();
+            SyncReport report = new SyncEngine(services).run(SyncSettings.of(url, team != null ? team : env.get("RELAIS_TEAM"), auth),
+                    mode, (phase, done) -> err.println(root.text("sync.progress", phase, done)), () -> false);
+            root.printer().object(report, out -> out.println(root.text("sync.summary", report.status(), report.pulled(),
+                    report.pushed(), report.merged(), report.conflicts(), report.openConflicts(), report.pending())));
+            report.skipped().forEach(s -> err.println(root.text("sync.skipped", s)));
+            return Cli.OK;
+        } catch (SyncFailedException e) {
+            spec.commandLine().getErr().println(root.text("cli.error", e.detail().message(root.language())));
+            return Cli.FAILURE;
+        }
+    }
+}

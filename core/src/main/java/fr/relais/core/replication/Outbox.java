@@ -1,0 +1,78 @@
+package fr.relais.core.replication;
+
+import static fr.relais.core.store.schema.Tables.OUTBOX;
+
+import fr.relais.core.store.SqlTime;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+
+/**
+ * Local changes waiting to be pushed, in commit order. Services append here in the transaction of the write itself,
+ * so a change and its outbox entry commit together or not at all. Changes applied from the server are not appended
+ * (that would echo them back): the sync engine applies them inside {@link #suppressed}.
+ */
+public final class Outbox {
+    private static final ThreadLocal<Boolean> SUPPRESSED = ThreadLocal.withInitial(() -> false);
+
+    private final DSLContext dsl;
+    private final Clock clock;
+
+    public Outbox(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
+        this.clock = clock;
+    }
+
+    public void record(String resourceType, UUID localId) {
+        if (SUPPRESSED.get()) {
+            return;
+        }
+        dsl.insertInto(OUTBOX).set(OUTBOX.RESOURCE_TYPE, resourceType).set(OUTBOX.LOCAL_ID, localId.toString())
+                .set(OUTBOX.CREATED_AT, SqlTime.instant(clock.instant())).execute();
+    }
+
+    /** Runs {@code work} (applying the server's changes) without appending to the outbox on this thread. */
+    public static <T> T suppressed(Supplier<T> work) {
+        boolean before = SUPPRESSED.get();
+        SUPPRESSED.set(true);
+        try {
+            return work.get();
+        } finally {
+            SUPPRESSED.set(before);
+        }
+    }
+
+    /** Pending changes, one per record (its latest sequence number), oldest first. */
+    public List<Pending> pending() {
+        Map<String, Pending> latest = new LinkedHashMap<>();
+        dsl.selectFrom(OUTBOX).orderBy(OUTBOX.SEQ).forEach(r -> {
+            String key = r.getResourceType() + "/" + r.getLocalId();
+            latest.remove(key);
+            latest.put(key, new Pending(r.getSeq(), r.getResourceType(), UUID.fromString(r.getLocalId())));
+        });
+        return new ArrayList<>(latest.values());
+    }
+
+    public boolean isPending(String resourceType, UUID localId) {
+        return dsl.fetchExists(OUTBOX, OUTBOX.RESOURCE_TYPE.eq(resourceType).and(OUTBOX.LOCAL_ID.eq(localId.toString())));
+    }
+
+    public int count() {
+        return pending().size();
+    }
+
+    /** Forgets a record's entries up to {@code seq}, once the server has acknowledged that state. */
+    public void acknowledge(String resourceType, UUID localId, long seq) {
+        dsl.deleteFrom(OUTBOX).where(OUTBOX.RESOURCE_TYPE.eq(resourceType).and(OUTBOX.LOCAL_ID.eq(localId.toString()))
+                .and(OUTBOX.SEQ.le((int) seq))).execute();
+    }
+
+    /** One record to push: its type, id, and the newest outbox entry it covers. */
+    public record Pending(long seq, String resourceType, UUID localId) {
+    }
+}

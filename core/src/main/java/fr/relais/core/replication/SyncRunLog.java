@@ -1,0 +1,48 @@
+package fr.relais.core.replication;
+
+import static fr.relais.core.store.schema.Tables.SYNC_RUN;
+
+import fr.relais.core.store.SqlTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/** The history of sync runs: what the status bar and the Sync screen show (last success, counts, failures). */
+public final class SyncRunLog {
+    private final DSLContext dsl;
+
+    public SyncRunLog(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public UUID start(String server, Instant at) {
+        UUID id = UUID.randomUUID();
+        dsl.insertInto(SYNC_RUN).set(SYNC_RUN.ID, id.toString()).set(SYNC_RUN.SERVER, server)
+                .set(SYNC_RUN.STARTED_AT, SqlTime.instant(at)).set(SYNC_RUN.STATUS, "RUNNING").execute();
+        return id;
+    }
+
+    public void finish(UUID id, Run run) {
+        dsl.update(SYNC_RUN).set(SYNC_RUN.FINISHED_AT, SqlTime.instant(run.finishedAt())).set(SYNC_RUN.STATUS, run.status())
+                .set(SYNC_RUN.PULLED, run.pulled()).set(SYNC_RUN.PUSHED, run.pushed()).set(SYNC_RUN.MERGED, run.merged())
+                .set(SYNC_RUN.CONFLICTS, run.conflicts()).set(SYNC_RUN.MESSAGE, run.message())
+                .where(SYNC_RUN.ID.eq(id.toString())).execute();
+    }
+
+    public List<Run> recent(int limit) {
+        return dsl.selectFrom(SYNC_RUN).orderBy(SYNC_RUN.STARTED_AT.desc()).limit(limit)
+                .fetch(r -> new Run(r.getServer(), SqlTime.instant(r.getStartedAt()), SqlTime.instant(r.getFinishedAt()),
+                        r.getStatus(), r.getPulled(), r.getPushed(), r.getMerged(), r.getConflicts(), r.getMessage()));
+    }
+
+    public Optional<Run> lastSuccess() {
+        return recent(50).stream().filter(r -> "DONE".equals(r.status())).findFirst();
+    }
+
+    /** One run: DONE, FAILED, CANCELLED (or RUNNING, for a run a crash interrupted). */
+    public record Run(String server, Instant startedAt, Instant finishedAt, String status, int pulled, int pushed, int merged,
+                      int conflicts, String message) {
+    }
+}

@@ -1,0 +1,57 @@
+package fr.relais.core.replication;
+
+import static fr.relais.core.store.schema.Tables.SYNC_LINK;
+import static fr.relais.core.store.schema.Tables.SYNC_WATERMARK;
+
+import fr.relais.core.store.SqlTime;
+import fr.relais.core.store.schema.tables.records.SyncLinkRecord;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/** Links to server records and the pull watermarks. */
+public final class SyncState {
+    private final DSLContext dsl;
+
+    public SyncState(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<SyncLink> link(String resourceType, UUID localId) {
+        return dsl.selectFrom(SYNC_LINK).where(SYNC_LINK.RESOURCE_TYPE.eq(resourceType).and(SYNC_LINK.LOCAL_ID.eq(localId.toString())))
+                .fetchOptional(SyncState::toLink);
+    }
+
+    public Optional<SyncLink> linkByServerId(String resourceType, String serverId) {
+        return dsl.selectFrom(SYNC_LINK).where(SYNC_LINK.RESOURCE_TYPE.eq(resourceType).and(SYNC_LINK.SERVER_ID.eq(serverId)))
+                .fetchOptional(SyncState::toLink);
+    }
+
+    public void saveLink(SyncLink link) {
+        dsl.insertInto(SYNC_LINK).set(SYNC_LINK.RESOURCE_TYPE, link.resourceType()).set(SYNC_LINK.LOCAL_ID, link.localId().toString())
+                .set(SYNC_LINK.SERVER_ID, link.serverId()).set(SYNC_LINK.VERSION, link.version())
+                .set(SYNC_LINK.LAST_UPDATED, SqlTime.instant(link.lastUpdated())).set(SYNC_LINK.BASE, link.base())
+                .onConflict(SYNC_LINK.RESOURCE_TYPE, SYNC_LINK.LOCAL_ID).doUpdate()
+                .set(SYNC_LINK.SERVER_ID, link.serverId()).set(SYNC_LINK.VERSION, link.version())
+                .set(SYNC_LINK.LAST_UPDATED, SqlTime.instant(link.lastUpdated())).set(SYNC_LINK.BASE, link.base())
+                .execute();
+    }
+
+    public Optional<Instant> watermark(String resourceType) {
+        return dsl.select(SYNC_WATERMARK.LAST_UPDATED).from(SYNC_WATERMARK).where(SYNC_WATERMARK.RESOURCE_TYPE.eq(resourceType))
+                .fetchOptional(r -> SqlTime.instant(r.value1()));
+    }
+
+    public void saveWatermark(String resourceType, Instant lastUpdated) {
+        dsl.insertInto(SYNC_WATERMARK).set(SYNC_WATERMARK.RESOURCE_TYPE, resourceType)
+                .set(SYNC_WATERMARK.LAST_UPDATED, SqlTime.instant(lastUpdated))
+                .onConflict(SYNC_WATERMARK.RESOURCE_TYPE).doUpdate().set(SYNC_WATERMARK.LAST_UPDATED, SqlTime.instant(lastUpdated))
+                .execute();
+    }
+
+    private static SyncLink toLink(SyncLinkRecord r) {
+        return new SyncLink(r.getResourceType(), UUID.fromString(r.getLocalId()), r.getServerId(), r.getVersion(),
+                SqlTime.instant(r.getLastUpdated()), r.getBase());
+    }
+}

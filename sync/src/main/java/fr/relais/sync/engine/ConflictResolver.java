@@ -1,0 +1,58 @@
+package fr.relais.sync.engine;
+
+import fr.relais.core.RelaisCore;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.error.NotFoundException;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.replication.Conflict;
+import fr.relais.core.replication.Outbox;
+import fr.relais.sync.fhir.PatientMapper;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A person's choice on a conflict: keep the local value (pushed with the next sync, over the server's version) or take
+ * the server's. Either way who chose what is recorded in the conflict and in the audit trail.
+ */
+public final class ConflictResolver {
+    private final RelaisCore core;
+
+    public ConflictResolver(RelaisCore core) {
+        this.core = core;
+    }
+
+    public enum Choice { LOCAL, REMOTE }
+
+    public static Choice parseChoice(String text) {
+        for (Choice c : Choice.values()) {
+            if (c.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                return c;
+            }
+        }
+        throw new BadInputException("--keep", "sync.conflictChoice", String.valueOf(text));
+    }
+
+    public Conflict resolve(UUID conflictId, Choice choice) {
+        return core.database().inTransaction(() -> {
+            Conflict conflict = core.conflicts().find(conflictId)
+                    .orElseThrow(() -> new NotFoundException("conflict", "conflict", conflictId));
+            if (!conflict.isOpen()) {
+                throw new BadInputException("conflict " + conflictId, "sync.conflictClosed", conflictId);
+            }
+            if (choice == Choice.REMOTE && PatientService.RECORD.equals(conflict.resourceType())) {
+                Patient local = core.patients().get(conflict.localId());
+                Map<String, String> fields = PatientMapper.fields(local);
+                fields.put(conflict.field(), conflict.remoteValue());
+                Outbox.suppressed(() -> core.patients().applySynced(PatientMapper.toLocal(local.id(), fields, local,
+                        "conflict " + conflictId), "conflict " + conflictId + ": server value kept"));
+            }
+            String by = core.session().actor().userId();
+            core.conflicts().resolve(conflictId, choice.name(), by, core.clock().instant());
+            core.audit().record("sync.conflict.resolve", conflict.resourceType(), conflict.localId(),
+                    PatientService.RECORD.equals(conflict.resourceType()) ? conflict.localId() : null,
+                    conflict.field() + " keep " + choice);
+            return core.conflicts().find(conflictId).orElseThrow();
+        });
+    }
+}

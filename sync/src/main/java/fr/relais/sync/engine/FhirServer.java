@@ -1,0 +1,98 @@
+package fr.relais.sync.engine;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
+import ca.uhn.fhir.rest.client.interceptor.BasicAuthInterceptor;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import fr.relais.sync.fhir.RelaisFhir;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The team server through HAPI's generic client, with the fault policy of the sync: timeouts, connection failures,
+ * 5xx and 429 are retried with exponential backoff and jitter (429 honours Retry-After), a bounded number of times;
+ * 401/403 stop at once with a clear message (no retry storm); version conflicts (409/412) go back to the engine.
+ * TLS certificates are verified by the JVM's HTTP client (an extra trust store: javax.net.ssl.trustStore).
+ */
+final class FhirServer {
+    private static final Logger LOG = LoggerFactory.getLogger(FhirServer.class);
+
+    private final SyncSettings settings;
+    private final IGenericClient client;
+
+    FhirServer(SyncSettings settings) {
+        this.settings = settings;
+        var factory = RelaisFhir.CONTEXT.getRestfulClientFactory();
+        factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
+        factory.setConnectTimeout((int) settings.timeout().toMillis());
+        factory.setSocketTimeout((int) settings.timeout().toMillis());
+        this.client = RelaisFhir.CONTEXT.newRestfulGenericClient(settings.serverUrl());
+        if (settings.auth() instanceof SyncSettings.Auth.Basic b) {
+            client.registerInterceptor(new BasicAuthInterceptor(b.user(), b.password()));
+        } else if (settings.auth() instanceof SyncSettings.Auth.Bearer t) {
+            client.registerInterceptor(new BearerTokenAuthInterceptor(t.token()));
+        }
+    }
+
+    IGenericClient client() {
+        return client;
+    }
+
+    /** Runs one request under the fault policy. */
+    <T> T call(String what, Supplier<T> request) {
+        Duration delay = settings.firstRetryDelay();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return request.get();
+            } catch (AuthenticationException | ForbiddenOperationException e) {
+                throw new SyncFailedException(settings.serverUrl(), e.getStatusCode() + " " + what, true, e);
+            } catch (BaseServerResponseException e) {
+                int status = e instanceof FhirClientConnectionException ? 0 : e.getStatusCode();
+                boolean retryable = status == 0 || status == 429 || status >= 500;
+                if (!retryable) {
+                    throw e;
+                }
+                if (attempt >= settings.maxAttempts()) {
+                    throw new SyncFailedException(settings.serverUrl(), what + ": " + (status == 0 ? e.getMessage() : "HTTP " + status),
+                            false, e);
+                }
+                Duration wait = status == 429 ? retryAfter(e).orElse(delay) : delay;
+                long jittered = wait.toMillis() / 2 + ThreadLocalRandom.current().nextLong(wait.toMillis() / 2 + 1);
+                LOG.warn("{} failed (attempt {}/{}, {}): retrying in {} ms", what, attempt, settings.maxAttempts(),
+                        status == 0 ? e.getClass().getSimpleName() : "HTTP " + status, jittered);
+                sleep(jittered);
+                delay = delay.multipliedBy(2);
+            }
+        }
+    }
+
+    private static java.util.Optional<Duration> retryAfter(BaseServerResponseException e) {
+        if (e.getResponseHeaders() == null) {
+            return java.util.Optional.empty();
+        }
+        List<String> values = e.getResponseHeaders().getOrDefault("Retry-After", e.getResponseHeaders().get("retry-after"));
+        try {
+            return values == null || values.isEmpty() ? java.util.Optional.empty()
+                    : java.util.Optional.of(Duration.ofSeconds(Math.min(60, Long.parseLong(values.get(0).trim()))));
+        } catch (NumberFormatException httpDate) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("sync interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package fr.relais.sync.engine;
+
+import fr.relais.core.RelaisCore;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.replication.Conflict;
+import fr.relais.core.replication.SyncLink;
+import fr.relais.sync.fhir.PatientMapper;
+import fr.relais.sync.fhir.RelaisFhir;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Patients: a server version is taken as is when nothing is pending locally, and merged field by field (three-way,
+ * against the base) when local changes wait to be pushed; the same field changed on both sides goes to the conflict
+ * inbox and keeps the local value meanwhile.
+ */
+final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
+    private final RelaisCore core;
+
+    PatientSync(RelaisCore core) {
+        this.core = core;
+    }
+
+    @Override
+    public String recordType() {
+        return PatientService.RECORD;
+    }
+
+    @Override
+    public Class<org.hl7.fhir.r4.model.Patient> resourceClass() {
+        return org.hl7.fhir.r4.model.Patient.class;
+    }
+
+    @Override
+    public Outcome apply(org.hl7.fhir.r4.model.Patient remote, UUID localId, Optional<SyncLink> link, String origin) {
+        Map<String, String> remoteFields = PatientMapper.fields(remote);
+        Optional<Patient> local = core.patients().find(localId);
+        if (local.isEmpty()) {
+            core.patients().applySynced(PatientMapper.toLocal(localId, remoteFields, null, origin), origin);
+            return Outcome.CREATED;
+        }
+        if (!core.outbox().isPending(recordType(), localId)) {
+            core.patients().applySynced(PatientMapper.toLocal(localId, remoteFields, local.get(), origin), origin);
+            return Outcome.UPDATED;
+        }
+        Map<String, String> base = link.map(l -> PatientMapper.fields((org.hl7.fhir.r4.model.Patient)
+                RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base()))).orElseGet(HashMap::new);
+        FieldMerge.Result result = FieldMerge.merge(base, PatientMapper.fields(local.get()), remoteFields);
+        core.patients().applySynced(PatientMapper.toLocal(localId, result.merged(), local.get(), origin), origin);
+        String version = remote.getMeta().getVersionId();
+        for (FieldMerge.FieldConflict c : result.conflicts()) {
+            core.conflicts().open(new Conflict(UUID.randomUUID(), recordType(), localId, c.field(), c.base(), c.local(), c.remote(),
+                    version, "OPEN", core.clock().instant(), null, null, null));
+        }
+        return result.conflicts().isEmpty() ? Outcome.MERGED : Outcome.CONFLICT;
+    }
+
+    @Override
+    public org.hl7.fhir.r4.model.Patient build(UUID localId, Optional<SyncLink> link) {
+        org.hl7.fhir.r4.model.Patient resource = link.map(l -> (org.hl7.fhir.r4.model.Patient)
+                RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base())).orElseGet(org.hl7.fhir.r4.model.Patient::new);
+        PatientMapper.write(PatientMapper.fields(core.patients().get(localId)), resource);
+        return resource;
+    }
+}

@@ -1,0 +1,26 @@
+package fr.relais.sync.engine;
+
+import fr.relais.core.replication.SyncLink;
+import java.util.Optional;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Resource;
+
+/** How one kind of local record syncs: the resource type, how a pulled resource is applied, how a push is built. */
+interface RecordSync<R extends Resource> {
+    /** The outbox kind of the local record (Patient, Measure). */
+    String recordType();
+
+    Class<R> resourceClass();
+
+    default String fhirType() {
+        return resourceClass().getSimpleName();
+    }
+
+    /** Applies a server version inside the caller's transaction, with the outbox suppressed. */
+    Outcome apply(R remote, UUID localId, Optional<SyncLink> link, String origin);
+
+    /** The resource to push for a local record: the base (server copy) with the local fields set, or a new one. */
+    R build(UUID localId, Optional<SyncLink> link);
+
+    enum Outcome { CREATED, UPDATED, MERGED, CONFLICT, UNCHANGED }
+}

@@ -1,0 +1,284 @@
+package fr.relais.sync.engine;
+
+import ca.uhn.fhir.rest.api.CacheControlDirective;
+import ca.uhn.fhir.rest.gclient.IQuery;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.replication.Outbox;
+import fr.relais.core.replication.SyncLink;
+import fr.relais.core.replication.SyncRunLog;
+import fr.relais.sync.fhir.ObservationMapper;
+import fr.relais.sync.fhir.RelaisFhir;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Offline-first sync with a FHIR R4 server that versions resources (HAPI FHIR JPA is the reference).
+ *
+ * <p>Pull first, per record type: pages of {@code _lastUpdated >= watermark}, oldest first, following {@code next}
+ * links; each page is applied and the watermark advanced in one local transaction, so a sync killed mid-way resumes
+ * from the last committed page and never applies a version twice (a version already linked is skipped). Then push:
+ * the outbox, one entry per record (its latest state), in commit order, in transaction Bundles of PUTs with the
+ * record's id (a retried push cannot create a duplicate) and If-Match on the base version. A version conflict sends
+ * the engine back to read the server's versions, merge, and push again (a bounded number of times). Records with an
+ * open conflict wait for a person.
+ */
+public final class SyncEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+    private static final int PUSH_BATCH = 50;
+    private static final int CONFLICT_ROUNDS = 3;
+
+    private final RelaisCore core;
+    private final List<RecordSync<? extends Resource>> kinds;
+
+    public SyncEngine(RelaisCore core) {
+        this.core = core;
+        // Patients before measures: an Observation's subject must exist locally when it arrives.
+        this.kinds = List.of(new PatientSync(core), new MeasureSync(core));
+    }
+
+    public enum Mode { BOTH, PULL_ONLY, PUSH_ONLY }
+
+    public SyncReport run(SyncSettings settings, Mode mode, SyncProgress progress, BooleanSupplier cancelled) {
+        FhirServer server = new FhirServer(settings);
+        SyncRunLog log = core.syncRuns();
+        UUID runId = core.database().inTransaction(() -> log.start(settings.serverUrl(), core.clock().instant()));
+        Counts counts = new Counts();
+        String status = "DONE";
+        String message = null;
+        try {
+            if (mode != Mode.PUSH_ONLY) {
+                for (RecordSync<? extends Resource> kind : kinds) {
+                    if (!pull(server, settings, kind, counts, progress, cancelled)) {
+                        status = "CANCELLED";
+                        break;
+                    }
+                }
+            }
+            if (mode != Mode.PULL_ONLY && "DONE".equals(status) && !push(server, settings, counts, progress, cancelled)) {
+                status = "CANCELLED";
+            }
+        } catch (RuntimeException e) {
+            status = "FAILED";
+            message = e.getMessage();
+            throw e;
+        } finally {
+            String finalStatus = status;
+            String finalMessage = message != null ? message : counts.skipped.isEmpty() ? null : String.join("; ", counts.skipped);
+            core.database().inTransaction(() -> {
+                log.finish(runId, new SyncRunLog.Run(settings.serverUrl(), null, core.clock().instant(), finalStatus,
+                        counts.pulled, counts.pushed, counts.merged, counts.conflicts, finalMessage));
+                return null;
+            });
+        }
+        return new SyncReport(status, counts.pulled, counts.pushed, counts.merged, counts.conflicts,
+                core.conflicts().list(true).size(), core.outbox().count(), counts.skipped);
+    }
+
+    private <R extends Resource> boolean pull(FhirServer server, SyncSettings settings, RecordSync<R> kind, Counts counts,
+                                              SyncProgress progress, BooleanSupplier cancelled) {
+        Optional<Instant> watermark = core.syncState().watermark(kind.fhirType());
+        IQuery<Bundle> query = server.client().search().forResource(kind.resourceClass())
+                .sort().ascending("_lastUpdated").count(settings.pageSize()).cacheControl(new CacheControlDirective().setNoCache(true))
+                .returnBundle(Bundle.class);
+        if (watermark.isPresent()) {
+            query = query.lastUpdated(new DateRangeParam(Date.from(watermark.get()), null));
+        }
+        if (settings.team() != null) {
+            query = query.withTag(RelaisFhir.TEAM_TAG_SYSTEM, settings.team());
+        }
+        IQuery<Bundle> first = query;
+        Bundle page = server.call("search " + kind.fhirType(), first::execute);
+        while (page != null) {
+            if (cancelled.getAsBoolean()) {
+                return false;
+            }
+            applyPage(kind, page, counts);
+            progress.update("pull " + kind.fhirType(), counts.pulled);
+            if (page.getLink(Bundle.LINK_NEXT) == null) {
+                break;
+            }
+            Bundle current = page;
+            page = server.call("next page " + kind.fhirType(), () -> server.client().loadPage().next(current).execute());
+        }
+        return true;
+    }
+
+    /** One page in one local transaction, watermark included: all of it is kept, or none. */
+    private <R extends Resource> void applyPage(RecordSync<R> kind, Bundle page, Counts counts) {
+        core.database().inTransaction(() -> Outbox.suppressed(() -> {
+            Instant newest = null;
+            for (Bundle.BundleEntryComponent entry : page.getEntry()) {
+                if (!kind.resourceClass().isInstance(entry.getResource())) {
+                    continue;
+                }
+                R remote = kind.resourceClass().cast(entry.getResource());
+                Instant updated = remote.getMeta().getLastUpdated() == null ? null : remote.getMeta().getLastUpdated().toInstant();
+                if (updated != null && (newest == null || updated.isAfter(newest))) {
+                    newest = updated;
+                }
+                applyOne(kind, remote, counts);
+            }
+            if (newest != null) {
+                core.syncState().saveWatermark(kind.fhirType(), newest);
+            }
+            return null;
+        }));
+    }
+
+    private <R extends Resource> void applyOne(RecordSync<R> kind, R remote, Counts counts) {
+        String serverId = remote.getIdElement().getIdPart();
+        String version = remote.getMeta().getVersionId();
+        UUID localId = ObservationMapper.localId(serverId);
+        Optional<SyncLink> link = core.syncState().link(kind.recordType(), localId);
+        if (link.isPresent() && version != null && versionNumber(link.get().version()) >= versionNumber(version)) {
+            return; // already applied (pages overlap on the watermark's instant)
+        }
+        String origin = kind.fhirType() + "/" + serverId + "/_history/" + version;
+        try {
+            RecordSync.Outcome outcome = kind.apply(remote, localId, link, origin);
+            counts.pulled++;
+            if (outcome == RecordSync.Outcome.MERGED || outcome == RecordSync.Outcome.CONFLICT) {
+                counts.merged++;
+            }
+            if (outcome == RecordSync.Outcome.CONFLICT) {
+                counts.conflicts++;
+            }
+        } catch (BadInputException e) {
+            // A resource Relais cannot read must not stop the sync: it is reported, and linked so that it is not
+            // retried on every page; the server keeps it untouched.
+            LOG.warn("Skipped {}: {}", origin, e.getMessage());
+            counts.skipped.add(origin + ": " + e.getMessage());
+        }
+        core.syncState().saveLink(new SyncLink(kind.recordType(), localId, serverId, version == null ? "0" : version,
+                remote.getMeta().getLastUpdated() == null ? null : remote.getMeta().getLastUpdated().toInstant(),
+                RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(remote)));
+    }
+
+    private boolean push(FhirServer server, SyncSettings settings, Counts counts, SyncProgress progress, BooleanSupplier cancelled) {
+        for (int round = 1; ; round++) {
+            List<Outbox.Pending> pending = pushable();
+            if (pending.isEmpty()) {
+                return true;
+            }
+            List<Outbox.Pending> conflicting = new ArrayList<>();
+            for (int from = 0; from < pending.size(); from += PUSH_BATCH) {
+                if (cancelled.getAsBoolean()) {
+                    return false;
+                }
+                List<Outbox.Pending> batch = pending.subList(from, Math.min(pending.size(), from + PUSH_BATCH));
+                try {
+                    pushBatch(server, settings, batch);
+                    counts.pushed += batch.size();
+                    progress.update("push", counts.pushed);
+                } catch (ResourceVersionConflictException | PreconditionFailedException e) {
+                    // Someone pushed first: read their versions, merge, and try this batch again next round.
+                    LOG.info("Version conflict while pushing ({}): reading the server's versions", e.getMessage());
+                    conflicting.addAll(batch);
+                }
+            }
+            if (conflicting.isEmpty()) {
+                return true;
+            }
+            if (round >= CONFLICT_ROUNDS) {
+                counts.skipped.add(conflicting.size() + " record(s) still conflicting after " + round + " rounds: left for the next sync");
+                return true;
+            }
+            refresh(server, conflicting, counts);
+        }
+    }
+
+    /** Pending records whose conflicts are all resolved, in commit order. */
+    private List<Outbox.Pending> pushable() {
+        return core.outbox().pending().stream().filter(p -> kindOf(p.resourceType()).isPresent())
+                .filter(p -> core.conflicts().openFor(p.resourceType(), p.localId()).isEmpty()).toList();
+    }
+
+    private void pushBatch(FhirServer server, SyncSettings settings, List<Outbox.Pending> batch) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        List<Resource> sent = new ArrayList<>();
+        for (Outbox.Pending p : batch) {
+            RecordSync<? extends Resource> kind = kindOf(p.resourceType()).orElseThrow();
+            Optional<SyncLink> link = core.syncState().link(p.resourceType(), p.localId());
+            Resource resource = kind.build(p.localId(), link);
+            String serverId = link.map(SyncLink::serverId).orElse(p.localId().toString());
+            resource.setId(kind.fhirType() + "/" + serverId);
+            resource.getMeta().setVersionId(null).setLastUpdated(null);
+            if (settings.team() != null && resource.getMeta().getTag(RelaisFhir.TEAM_TAG_SYSTEM, settings.team()) == null) {
+                resource.getMeta().addTag(new Coding(RelaisFhir.TEAM_TAG_SYSTEM, settings.team(), null));
+            }
+            Bundle.BundleEntryRequestComponent request = bundle.addEntry().setFullUrl(kind.fhirType() + "/" + serverId)
+                    .setResource(resource).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(kind.fhirType() + "/" + serverId);
+            link.ifPresent(l -> request.setIfMatch("W/\"" + l.version() + "\""));
+            sent.add(resource);
+        }
+        Bundle response = server.call("push " + batch.size() + " record(s)",
+                () -> server.client().transaction().withBundle(bundle).execute());
+        core.database().inTransaction(() -> {
+            for (int i = 0; i < batch.size(); i++) {
+                Outbox.Pending p = batch.get(i);
+                Bundle.BundleEntryResponseComponent r = response.getEntry().get(i).getResponse();
+                org.hl7.fhir.r4.model.IdType location = new org.hl7.fhir.r4.model.IdType(r.getLocation());
+                Resource stored = sent.get(i);
+                stored.getMeta().setVersionId(location.getVersionIdPart());
+                Instant lastModified = r.getLastModified() == null ? core.clock().instant() : r.getLastModified().toInstant();
+                stored.getMeta().setLastUpdated(Date.from(lastModified));
+                core.syncState().saveLink(new SyncLink(p.resourceType(), p.localId(), location.getIdPart(),
+                        location.getVersionIdPart(), lastModified, RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(stored)));
+                core.outbox().acknowledge(p.resourceType(), p.localId(), p.seq());
+            }
+            return null;
+        });
+    }
+
+    /** Reads the server's current version of each record and applies it as a pull would (merge, conflicts). */
+    private void refresh(FhirServer server, List<Outbox.Pending> records, Counts counts) {
+        for (Outbox.Pending p : records) {
+            RecordSync<? extends Resource> kind = kindOf(p.resourceType()).orElseThrow();
+            String serverId = core.syncState().link(p.resourceType(), p.localId()).map(SyncLink::serverId).orElse(p.localId().toString());
+            refreshOne(server, kind, serverId, counts);
+        }
+    }
+
+    private <R extends Resource> void refreshOne(FhirServer server, RecordSync<R> kind, String serverId, Counts counts) {
+        R current = server.call("read " + kind.fhirType() + "/" + serverId,
+                () -> server.client().read().resource(kind.resourceClass()).withId(serverId).execute());
+        core.database().inTransaction(() -> Outbox.suppressed(() -> {
+            applyOne(kind, current, counts);
+            return null;
+        }));
+    }
+
+    private Optional<RecordSync<? extends Resource>> kindOf(String recordType) {
+        return kinds.stream().filter(k -> k.recordType().equals(recordType)).findFirst();
+    }
+
+    private static long versionNumber(String version) {
+        try {
+            return Long.parseLong(version);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static final class Counts {
+        int pulled;
+        int pushed;
+        int merged;
+        int conflicts;
+        final List<String> skipped = new ArrayList<>();
+    }
+}

@@ -1,0 +1,218 @@
+package fr.relais.sync.fhir;
+
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.identity.IdentityDocument;
+import fr.relais.core.identity.IdentityEvidence;
+import fr.relais.core.identity.IdentityStatus;
+import fr.relais.core.identity.Ins;
+import fr.relais.core.identity.InsMatricule;
+import fr.relais.core.identity.InsOid;
+import fr.relais.core.identity.InsSource;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.identity.Sex;
+import fr.relais.core.identity.StrictTraits;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.CanonicalType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.StringType;
+
+/**
+ * Patient ↔ FHIR Patient (FR Core). The mapping goes through a flat map of the fields Relais models ({@link #FIELDS}),
+ * the unit of three-way merges and of conflicts. {@link #write} sets those fields on a copy of the server's resource
+ * and leaves every other element as it was, so a round trip through Relais loses nothing. The INS leaves Relais only
+ * for a qualified identity (RNIV); other identities travel with the IPP and their traits.
+ */
+public final class PatientMapper {
+    public static final List<String> FIELDS = List.of("birthFamilyName", "birthGivenNames", "sex", "birthDate", "birthplace",
+            "usedFamilyName", "usedGivenName", "ipp", "ins", "identityStatus", "insSource", "identityDocument");
+
+    private PatientMapper() {
+    }
+
+    /** The shared fields of a local patient (the INS only when it may be exchanged). */
+    public static Map<String, String> fields(Patient p) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("birthFamilyName", p.traits().birthFamilyName());
+        f.put("birthGivenNames", p.traits().givenNamesText());
+        f.put("sex", p.traits().sex().name());
+        f.put("birthDate", p.traits().birthDate().toString());
+        f.put("birthplace", p.traits().birthplaceCode());
+        f.put("usedFamilyName", p.usedFamilyName());
+        f.put("usedGivenName", p.usedGivenName());
+        f.put("ipp", p.ipp());
+        f.put("ins", p.exchangeableIns().map(i -> i.matricule().value() + "|" + i.oid().oid()).orElse(null));
+        f.put("identityStatus", p.status().name());
+        f.put("insSource", p.evidence().insSource().name());
+        f.put("identityDocument", p.evidence().document() == null ? null : p.evidence().document().code());
+        return f;
+    }
+
+    /** The same fields read from a FHIR Patient; elements Relais does not model are ignored here (and kept by write). */
+    public static Map<String, String> fields(org.hl7.fhir.r4.model.Patient r) {
+        Map<String, String> f = new LinkedHashMap<>();
+        FIELDS.forEach(k -> f.put(k, null));
+        for (HumanName name : r.getName()) {
+            if (name.getUse() == HumanName.NameUse.OFFICIAL) {
+                f.put("birthFamilyName", name.getFamily());
+                f.put("birthGivenNames", blankToNull(String.join(" ", name.getGiven().stream().map(StringType::getValue).toList())));
+            } else if (name.getUse() == HumanName.NameUse.USUAL) {
+                f.put("usedFamilyName", name.getFamily());
+                f.put("usedGivenName", name.getGiven().isEmpty() ? null : name.getGiven().get(0).getValue());
+            }
+        }
+        f.put("sex", r.getGender() == null ? null : switch (r.getGender()) {
+            case FEMALE -> "F";
+            case MALE -> "M";
+            default -> "U";
+        });
+        f.put("birthDate", r.getBirthDateElement().getValueAsString());
+        Extension birthPlace = r.getExtensionByUrl(FrCore.BIRTH_PLACE);
+        if (birthPlace != null && birthPlace.getValue() instanceof Address address) {
+            Extension insee = address.getExtensionByUrl(FrCore.INSEE_CODE);
+            if (insee != null && insee.getValue() instanceof Coding c) {
+                f.put("birthplace", c.getCode());
+            }
+        }
+        for (Identifier id : r.getIdentifier()) {
+            if (RelaisFhir.IPP_SYSTEM.equals(id.getSystem())) {
+                f.put("ipp", id.getValue());
+            } else if (insOid(id.getSystem()) != null) {
+                f.put("ins", id.getValue() + "|" + insOid(id.getSystem()).oid());
+            }
+        }
+        Extension reliability = r.getExtensionByUrl(FrCore.IDENTITY_RELIABILITY);
+        if (reliability != null) {
+            f.put("identityStatus", code(reliability, "identityStatus"));
+            f.put("insSource", code(reliability, "methodCollection"));
+            f.put("identityDocument", code(reliability, "validationMode"));
+        }
+        return f;
+    }
+
+    /** Sets the modelled fields on {@code target} (a copy of the server's version, or a new resource). */
+    public static void write(Map<String, String> f, org.hl7.fhir.r4.model.Patient target) {
+        boolean qualified = f.get("ins") != null;
+        target.getMeta().getProfile().removeIf(p -> FrCore.PATIENT_INS_PROFILE.equals(p.getValue()));
+        if (target.getMeta().getProfile().stream().noneMatch(p -> FrCore.PATIENT_PROFILE.equals(p.getValue()))) {
+            target.getMeta().addProfile(FrCore.PATIENT_PROFILE);
+        }
+        if (qualified) {
+            target.getMeta().getProfile().add(new CanonicalType(FrCore.PATIENT_INS_PROFILE));
+        }
+        target.getIdentifier().removeIf(id -> RelaisFhir.IPP_SYSTEM.equals(id.getSystem()) || insOid(id.getSystem()) != null);
+        if (f.get("ipp") != null) {
+            target.addIdentifier().setUse(Identifier.IdentifierUse.USUAL).setSystem(RelaisFhir.IPP_SYSTEM).setValue(f.get("ipp"))
+                    .setType(new CodeableConcept(new Coding(FrCore.HL7_IDENTIFIER_TYPE, "PI", null)));
+        }
+        if (qualified) {
+            String[] ins = f.get("ins").split("\\|");
+            InsOid oid = InsOid.parse("ins", ins[1]);
+            target.addIdentifier().setUse(oid == InsOid.NIA ? Identifier.IdentifierUse.TEMP : Identifier.IdentifierUse.OFFICIAL)
+                    .setSystem("urn:oid:" + oid.oid()).setValue(ins[0])
+                    .setType(new CodeableConcept(new Coding(FrCore.IDENTIFIER_TYPE, oid.typeCode(), null)));
+        }
+        target.getName().removeIf(n -> n.getUse() == HumanName.NameUse.OFFICIAL || n.getUse() == HumanName.NameUse.USUAL);
+        HumanName official = new HumanName().setUse(HumanName.NameUse.OFFICIAL).setFamily(f.get("birthFamilyName"));
+        String givenNames = f.get("birthGivenNames");
+        if (givenNames != null) {
+            Arrays.stream(givenNames.split(" ")).forEach(official::addGiven);
+            official.addExtension(FrCore.BIRTH_LIST_GIVEN_NAME, new StringType(givenNames));
+        }
+        target.getName().add(0, official);
+        if (f.get("usedFamilyName") != null || f.get("usedGivenName") != null) {
+            HumanName usual = target.addName().setUse(HumanName.NameUse.USUAL).setFamily(f.get("usedFamilyName"));
+            if (f.get("usedGivenName") != null) {
+                usual.addGiven(f.get("usedGivenName"));
+            }
+        }
+        target.setGender(f.get("sex") == null ? null : switch (f.get("sex")) {
+            case "F" -> AdministrativeGender.FEMALE;
+            case "M" -> AdministrativeGender.MALE;
+            default -> AdministrativeGender.UNKNOWN;
+        });
+        target.setBirthDateElement(f.get("birthDate") == null ? null : new DateType(f.get("birthDate")));
+        target.getExtension().removeIf(e -> FrCore.BIRTH_PLACE.equals(e.getUrl()) || FrCore.IDENTITY_RELIABILITY.equals(e.getUrl()));
+        if (f.get("birthplace") != null) {
+            Address place = new Address();
+            place.addExtension(FrCore.INSEE_CODE, new Coding(FrCore.COMMUNE, f.get("birthplace"), null));
+            target.addExtension(FrCore.BIRTH_PLACE, place);
+        }
+        Extension reliability = target.addExtension().setUrl(FrCore.IDENTITY_RELIABILITY);
+        reliability.addExtension("identityStatus", new Coding(FrCore.IDENTITY_STATUS, f.get("identityStatus"), null));
+        if (f.get("insSource") != null) {
+            reliability.addExtension("methodCollection", new Coding(FrCore.METHOD_COLLECTION, f.get("insSource"), null));
+        }
+        if (f.get("identityDocument") != null) {
+            reliability.addExtension("validationMode", new Coding(FrCore.VALIDATION_MODE, f.get("identityDocument"), null));
+        }
+    }
+
+    /**
+     * A local patient from merged fields. {@code current} (may be null) keeps what never leaves Relais: an INS of an
+     * identity that is not qualified, and the creation times.
+     */
+    public static Patient toLocal(UUID id, Map<String, String> f, Patient current, String source) {
+        try {
+            StrictTraits traits = new StrictTraits(required(f, "birthFamilyName", source),
+                    List.of(required(f, "birthGivenNames", source).split(" ")), Sex.valueOf(required(f, "sex", source)),
+                    LocalDate.parse(required(f, "birthDate", source)), f.get("birthplace"));
+            IdentityStatus status = f.get("identityStatus") == null ? IdentityStatus.PROV : IdentityStatus.valueOf(f.get("identityStatus"));
+            Ins ins = null;
+            if (f.get("ins") != null) {
+                String[] parts = f.get("ins").split("\\|");
+                ins = new Ins(InsMatricule.parse("ins", parts[0]), InsOid.parse("ins", parts[1]));
+            } else if (current != null && !status.allowsInsExchange()) {
+                ins = current.ins();
+            }
+            IdentityEvidence evidence = new IdentityEvidence(f.get("insSource") == null ? InsSource.SM : InsSource.parse("insSource", f.get("insSource")),
+                    f.get("identityDocument") == null ? null : IdentityDocument.parse("identityDocument", f.get("identityDocument")));
+            Instant created = current == null ? null : current.createdAt();
+            return new Patient(id, traits, f.get("usedFamilyName"), f.get("usedGivenName"), f.get("ipp"), ins, status, evidence,
+                    current == null ? null : current.statusChangedAt(), created, current == null ? null : current.updatedAt());
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new BadInputException(source, "fhir.patient", e.getMessage());
+        }
+    }
+
+    private static String required(Map<String, String> f, String field, String source) {
+        String value = f.get(field);
+        if (value == null || value.isBlank()) {
+            throw new BadInputException(source, "fhir.patientField", field);
+        }
+        return value;
+    }
+
+    private static InsOid insOid(String system) {
+        if (system == null || !system.startsWith("urn:oid:")) {
+            return null;
+        }
+        for (InsOid oid : InsOid.values()) {
+            if (system.equals("urn:oid:" + oid.oid())) {
+                return oid;
+            }
+        }
+        return null;
+    }
+
+    private static String code(Extension parent, String name) {
+        Extension e = parent.getExtensionByUrl(name);
+        return e != null && e.getValue() instanceof Coding c ? c.getCode() : null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

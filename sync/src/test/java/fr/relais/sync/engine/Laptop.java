@@ -1,0 +1,41 @@
+package fr.relais.sync.engine;
+
+import fr.relais.core.RelaisCore;
+import fr.relais.core.identity.NewPatient;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.identity.Sex;
+import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.session.Actor;
+import fr.relais.core.session.UserSession;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+/** One workstation in a sync test: its own SQLite file, its own user, the team server. */
+final class Laptop implements AutoCloseable {
+    final RelaisCore core;
+    final SyncEngine engine;
+    final SyncSettings settings;
+
+    Laptop(Path dir, String name, String serverUrl, String team) {
+        this.core = RelaisCore.open(dir.resolve(name + ".db"), Clock.systemUTC(), new UserSession(new Actor(name, name, name)));
+        this.engine = new SyncEngine(core);
+        this.settings = SyncSettings.of(serverUrl, team, null).withRetries(3, Duration.ofMillis(20)).withPageSize(20);
+    }
+
+    SyncReport sync() {
+        return engine.run(settings, SyncEngine.Mode.BOTH, SyncProgress.NONE, () -> false);
+    }
+
+    Patient register(String family, String given, String ipp) {
+        return core.patients().register(new NewPatient(new StrictTraits(family, List.of(given), Sex.F, LocalDate.of(1950, 3, 14),
+                "75056"), null, null, ipp, null, null, null)).patient();
+    }
+
+    @Override
+    public void close() {
+        core.close();
+    }
+}

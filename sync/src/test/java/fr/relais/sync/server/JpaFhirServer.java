@@ -1,0 +1,88 @@
+package fr.relais.sync.server;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.provider.JpaSystemProvider;
+import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.jpa.test.config.TestR4Config;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
+import java.net.InetSocketAddress;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+/**
+ * A real HAPI FHIR JPA server (H2 in memory, HAPI's own test configuration) served over HTTP by Jetty on a free local
+ * port: the server the sync engine is proven against (versions, 412 on If-Match, transactions, _lastUpdated paging).
+ * Starting it takes tens of seconds, so a test run shares one ({@link #shared()}); tests keep to their own patients
+ * (fresh UUIDs) rather than wiping it.
+ */
+public final class JpaFhirServer implements AutoCloseable {
+    private static JpaFhirServer shared;
+
+    private final AnnotationConfigApplicationContext spring;
+    private final Server jetty;
+    private final String baseUrl;
+    private final FhirContext fhir;
+
+    private JpaFhirServer(AnnotationConfigApplicationContext spring, Server jetty, String baseUrl, FhirContext fhir) {
+        this.spring = spring;
+        this.jetty = jetty;
+        this.baseUrl = baseUrl;
+        this.fhir = fhir;
+    }
+
+    /** The server of this test run, started on first use and stopped when the JVM exits. */
+    public static synchronized JpaFhirServer shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "jpa-fhir-server-stop"));
+        }
+        return shared;
+    }
+
+    static JpaFhirServer start() {
+        AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext(TestR4Config.class);
+        try {
+            FhirContext fhir = spring.getBean(FhirContext.class);
+            JpaStorageSettings settings = spring.getBean(JpaStorageSettings.class);
+            // Production-like: clients may assign ids (Relais pushes its UUIDs) and deletes keep history.
+            settings.setResourceClientIdStrategy(JpaStorageSettings.ClientIdStrategyEnum.ANY);
+            RestfulServer rest = new RestfulServer(fhir);
+            rest.registerProviders(spring.getBean(ResourceProviderFactory.class).createProviders());
+            rest.registerProvider(spring.getBean(JpaSystemProvider.class));
+            rest.setPagingProvider(spring.getBean(DatabaseBackedPagingProvider.class));
+            Server jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
+            ServletContextHandler context = new ServletContextHandler();
+            context.addServlet(new ServletHolder(rest), "/fhir/*");
+            jetty.setHandler(context);
+            jetty.start();
+            int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+            return new JpaFhirServer(spring, jetty, "http://127.0.0.1:" + port + "/fhir", fhir);
+        } catch (Exception e) {
+            spring.close();
+            throw new IllegalStateException("The HAPI FHIR JPA test server did not start", e);
+        }
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public FhirContext fhirContext() {
+        return fhir;
+    }
+
+    @Override
+    public void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            // stopping at JVM exit: nothing left to protect
+        }
+        spring.close();
+    }
+}
