@@ -1,0 +1,81 @@
+package fr.relais.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.replication.Conflict;
+import fr.relais.core.session.Actor;
+import fr.relais.core.session.UserSession;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sync commands' contract: exit codes and the conflict inbox. The engine itself is proven against a real HAPI
+ * FHIR JPA server in the sync module (SyncEngineTest); here the server is absent or unreachable.
+ */
+class SyncCliTest {
+    @TempDir
+    Path dir;
+    Path db;
+    String patientId;
+
+    @BeforeEach
+    void setUp() {
+        db = dir.resolve("relais.db");
+        CliRun added = CliRun.on(db, "--format", "json", "patient", "add", "--family", "MARTIN", "--given", "Claire", "--sex", "F",
+                "--birth-date", "1950-03-14", "--ipp", "P1");
+        patientId = added.json().get("id").asText();
+    }
+
+    @Test
+    void withoutAServerItIsBadInputAndAnUnreachableServerIsAFailure() {
+        CliRun none = CliRun.on(db, "sync");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("RELAIS_SERVER");
+        CliRun unreachable = CliRun.of((s, l) -> { }, Map.of("RELAIS_DB", db.toString(), "RELAIS_SERVER", "http://127.0.0.1:9/fhir"),
+                "sync", "--pull-only");
+        assertThat(unreachable.code()).isEqualTo(1);
+        assertThat(unreachable.err()).contains("injoignable", "127.0.0.1:9");
+        // The local change is still waiting: nothing was lost.
+        try (RelaisCore core = open()) {
+            assertThat(core.outbox().count()).isEqualTo(1);
+            assertThat(core.syncRuns().recent(1).get(0).status()).isEqualTo("FAILED");
+        }
+        assertThat(CliRun.on(db, "sync", "--pull-only", "--push-only").code()).isEqualTo(2);
+    }
+
+    @Test
+    void theConflictInboxListsShowsAndResolves() {
+        UUID id = UUID.randomUUID();
+        try (RelaisCore core = open()) {
+            core.database().inTransaction(() -> {
+                core.conflicts().open(new Conflict(id, PatientService.RECORD, UUID.fromString(patientId), "birthFamilyName",
+                        "MARTIN", "MARTIN", "MARTINEZ", "2", "OPEN", core.clock().instant(), null, null, null));
+                return null;
+            });
+        }
+        JsonNode open = CliRun.on(db, "--format", "json", "conflicts", "list").json();
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0).get("remoteValue").asText()).isEqualTo("MARTINEZ");
+        assertThat(CliRun.on(db, "conflicts", "show", id.toString()).out()).contains("birthFamilyName", "MARTINEZ", "version 2");
+        assertThat(CliRun.on(db, "conflicts", "resolve", id.toString(), "--keep", "maybe").code()).isEqualTo(2);
+
+        JsonNode resolved = CliRun.on(db, "--format", "json", "conflicts", "resolve", id.toString(), "--keep", "remote").json();
+        assertThat(resolved.get("status").asText()).isEqualTo("RESOLVED");
+        assertThat(resolved.get("choice").asText()).isEqualTo("REMOTE");
+        assertThat(CliRun.on(db, "--format", "json", "patient", "show", "P1").json().toString()).contains("MARTINEZ");
+        assertThat(CliRun.on(db, "--format", "json", "conflicts", "list").json()).isEmpty();
+        assertThat(CliRun.on(db, "conflicts", "resolve", id.toString(), "--keep", "local").code()).isEqualTo(2);
+    }
+
+    private RelaisCore open() {
+        return RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("test", null, null)));
+    }
+}
