@@ -42,6 +42,11 @@ public final class ConflictRepository {
                 .where(SYNC_CONFLICT.ID.eq(id.toString())).execute();
     }
 
+    /** The local side changed since the conflict was found (someone edited the record meanwhile). */
+    public void updateLocalValue(UUID id, String value) {
+        dsl.update(SYNC_CONFLICT).set(SYNC_CONFLICT.LOCAL_VALUE, value).where(SYNC_CONFLICT.ID.eq(id.toString())).execute();
+    }
+
     public Optional<Conflict> find(UUID id) {
         return dsl.selectFrom(SYNC_CONFLICT).where(SYNC_CONFLICT.ID.eq(id.toString())).fetchOptional(ConflictRepository::toConflict);
     }

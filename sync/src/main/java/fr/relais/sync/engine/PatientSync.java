@@ -51,11 +51,23 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
         FieldMerge.Result result = FieldMerge.merge(base, PatientMapper.fields(local.get()), remoteFields);
         core.patients().applySynced(PatientMapper.toLocal(localId, result.merged(), local.get(), origin), origin);
         String version = remote.getMeta().getVersionId();
+        // An earlier conflict the server has since settled the same way as here is no conflict any more.
+        for (Conflict open : core.conflicts().openFor(recordType(), localId)) {
+            boolean stillConflicting = result.conflicts().stream().anyMatch(c -> c.field().equals(open.field()));
+            if (!stillConflicting && java.util.Objects.equals(result.merged().get(open.field()), remoteFields.get(open.field()))) {
+                core.conflicts().resolve(open.id(), "REMOTE", "relais (converged)", core.clock().instant());
+            }
+        }
         for (FieldMerge.FieldConflict c : result.conflicts()) {
             core.conflicts().open(new Conflict(UUID.randomUUID(), recordType(), localId, c.field(), c.base(), c.local(), c.remote(),
                     version, "OPEN", core.clock().instant(), null, null, null));
         }
         return result.conflicts().isEmpty() ? Outcome.MERGED : Outcome.CONFLICT;
+    }
+
+    @Override
+    public Map<String, String> localFields(UUID localId) {
+        return core.patients().find(localId).map(PatientMapper::fields).orElse(Map.of());
     }
 
     @Override

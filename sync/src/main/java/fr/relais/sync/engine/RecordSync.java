@@ -22,5 +22,10 @@ interface RecordSync<R extends Resource> {
     /** The resource to push for a local record: the base (server copy) with the local fields set, or a new one. */
     R build(UUID localId, Optional<SyncLink> link);
 
+    /** The record's current shared fields, for records that merge field by field (empty for append-only ones). */
+    default java.util.Map<String, String> localFields(UUID localId) {
+        return java.util.Map.of();
+    }
+
     enum Outcome { CREATED, UPDATED, MERGED, CONFLICT, UNCHANGED }
 }

@@ -43,9 +43,19 @@ public final class SyncEngine {
 
     private final RelaisCore core;
     private final List<RecordSync<? extends Resource>> kinds;
+    private final java.util.function.Consumer<ca.uhn.fhir.rest.client.api.IGenericClient> clientSetup;
 
     public SyncEngine(RelaisCore core) {
+        this(core, client -> { });
+    }
+
+    /**
+     * {@code clientSetup} adds interceptors to the HTTP client (request ids, logging; the fault-injection tests cut
+     * and delay requests this way).
+     */
+    public SyncEngine(RelaisCore core, java.util.function.Consumer<ca.uhn.fhir.rest.client.api.IGenericClient> clientSetup) {
         this.core = core;
+        this.clientSetup = clientSetup;
         // Patients before measures: an Observation's subject must exist locally when it arrives.
         this.kinds = List.of(new PatientSync(core), new MeasureSync(core));
     }
@@ -54,6 +64,7 @@ public final class SyncEngine {
 
     public SyncReport run(SyncSettings settings, Mode mode, SyncProgress progress, BooleanSupplier cancelled) {
         FhirServer server = new FhirServer(settings);
+        clientSetup.accept(server.client());
         SyncRunLog log = core.syncRuns();
         UUID runId = core.database().inTransaction(() -> log.start(settings.serverUrl(), core.clock().instant()));
         Counts counts = new Counts();
@@ -68,6 +79,7 @@ public final class SyncEngine {
                     }
                 }
             }
+            refreshConflicts();
             if (mode != Mode.PULL_ONLY && "DONE".equals(status) && !push(server, settings, counts, progress, cancelled)) {
                 status = "CANCELLED";
             }
@@ -91,17 +103,20 @@ public final class SyncEngine {
     private <R extends Resource> boolean pull(FhirServer server, SyncSettings settings, RecordSync<R> kind, Counts counts,
                                               SyncProgress progress, BooleanSupplier cancelled) {
         Optional<Instant> watermark = core.syncState().watermark(kind.fhirType());
-        IQuery<Bundle> query = server.client().search().forResource(kind.resourceClass())
-                .sort().ascending("_lastUpdated").count(settings.pageSize()).cacheControl(new CacheControlDirective().setNoCache(true))
-                .returnBundle(Bundle.class);
-        if (watermark.isPresent()) {
-            query = query.lastUpdated(new DateRangeParam(Date.from(watermark.get()), null));
-        }
-        if (settings.team() != null) {
-            query = query.withTag(RelaisFhir.TEAM_TAG_SYSTEM, settings.team());
-        }
-        IQuery<Bundle> first = query;
-        Bundle page = server.call("search " + kind.fhirType(), first::execute);
+        // Built afresh for each attempt: HAPI's query builder adds its parameters again on every execute().
+        java.util.function.Supplier<Bundle> firstPage = () -> {
+            IQuery<Bundle> query = server.client().search().forResource(kind.resourceClass())
+                    .sort().ascending("_lastUpdated").count(settings.pageSize())
+                    .cacheControl(new CacheControlDirective().setNoCache(true)).returnBundle(Bundle.class);
+            if (watermark.isPresent()) {
+                query = query.lastUpdated(new DateRangeParam(Date.from(watermark.get()), null));
+            }
+            if (settings.team() != null) {
+                query = query.withTag(RelaisFhir.TEAM_TAG_SYSTEM, settings.team());
+            }
+            return query.execute();
+        };
+        Bundle page = server.call("search " + kind.fhirType(), firstPage);
         while (page != null) {
             if (cancelled.getAsBoolean()) {
                 return false;
@@ -199,6 +214,32 @@ public final class SyncEngine {
             }
             refresh(server, conflicting, counts);
         }
+    }
+
+    /**
+     * Keeps the inbox truthful: the local side of an open conflict is what the record holds now (a nurse may have
+     * edited it since), and a conflict whose two sides became equal is closed.
+     */
+    private void refreshConflicts() {
+        core.database().inTransaction(() -> {
+            for (var conflict : core.conflicts().list(true)) {
+                var kind = kindOf(conflict.resourceType());
+                if (kind.isEmpty()) {
+                    continue;
+                }
+                java.util.Map<String, String> fields = kind.get().localFields(conflict.localId());
+                if (!fields.containsKey(conflict.field())) {
+                    continue;
+                }
+                String now = fields.get(conflict.field());
+                if (java.util.Objects.equals(now, conflict.remoteValue())) {
+                    core.conflicts().resolve(conflict.id(), "REMOTE", "relais (converged)", core.clock().instant());
+                } else if (!java.util.Objects.equals(now, conflict.localValue())) {
+                    core.conflicts().updateLocalValue(conflict.id(), now);
+                }
+            }
+            return null;
+        });
     }
 
     /** Pending records whose conflicts are all resolved, in commit order. */

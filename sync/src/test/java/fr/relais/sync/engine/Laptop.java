@@ -18,10 +18,21 @@ final class Laptop implements AutoCloseable {
     final RelaisCore core;
     final SyncEngine engine;
     final SyncSettings settings;
+    private final String name;
 
     Laptop(Path dir, String name, String serverUrl, String team) {
+        this(dir, name, serverUrl, team, null);
+    }
+
+    /** With {@code faults}, this laptop's network fails as the injector decides. */
+    Laptop(Path dir, String name, String serverUrl, String team, FaultInjector faults) {
+        this.name = name;
         this.core = RelaisCore.open(dir.resolve(name + ".db"), Clock.systemUTC(), new UserSession(new Actor(name, name, name)));
-        this.engine = new SyncEngine(core);
+        this.engine = new SyncEngine(core, client -> {
+            if (faults != null) {
+                client.registerInterceptor(faults);
+            }
+        });
         this.settings = SyncSettings.of(serverUrl, team, null).withRetries(3, Duration.ofMillis(20)).withPageSize(20);
     }
 
@@ -29,9 +40,27 @@ final class Laptop implements AutoCloseable {
         return engine.run(settings, SyncEngine.Mode.BOTH, SyncProgress.NONE, () -> false);
     }
 
+    /** Syncs until a run completes, as a nurse would retry after a failure; at most {@code tries} runs. */
+    SyncReport syncUntilDone(int tries) {
+        SyncFailedException last = null;
+        for (int i = 0; i < tries; i++) {
+            try {
+                return sync();
+            } catch (SyncFailedException e) {
+                last = e;
+            }
+        }
+        throw new AssertionError("no sync completed in " + tries + " runs", last);
+    }
+
     Patient register(String family, String given, String ipp) {
         return core.patients().register(new NewPatient(new StrictTraits(family, List.of(given), Sex.F, LocalDate.of(1950, 3, 14),
                 "75056"), null, null, ipp, null, null, null)).patient();
+    }
+
+    @Override
+    public String toString() {
+        return "laptop " + name;
     }
 
     @Override
