@@ -1,0 +1,29 @@
+package fr.relais.sync.engine;
+
+import fr.relais.core.RelaisCore;
+import fr.relais.core.session.Actor;
+import fr.relais.core.session.UserSession;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * A sync in its own JVM, for the kill test: {@code SyncWorker DB SERVER TEAM PAGE_SIZE}. Prints each progress step on
+ * stdout (flushed) so that the test can kill it mid-pull or mid-push, and "DONE" at the end.
+ */
+public final class SyncWorker {
+    private SyncWorker() {
+    }
+
+    public static void main(String[] args) {
+        try (RelaisCore core = RelaisCore.open(Path.of(args[0]), Clock.systemUTC(), new UserSession(new Actor("worker", null, null)))) {
+            SyncSettings settings = SyncSettings.of(args[1], args[2], null).withPageSize(Integer.parseInt(args[3]))
+                    .withRetries(3, Duration.ofMillis(50));
+            new SyncEngine(core).run(settings, SyncEngine.Mode.BOTH, (phase, done) -> {
+                System.out.println("PROGRESS " + phase + " " + done);
+                System.out.flush();
+            }, () -> false);
+            System.out.println("DONE");
+        }
+    }
+}
