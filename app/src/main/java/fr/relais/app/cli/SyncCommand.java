@@ -6,6 +6,7 @@ import fr.relais.sync.engine.SyncEngine;
 import fr.relais.sync.engine.SyncFailedException;
 import fr.relais.sync.engine.SyncReport;
 import fr.relais.sync.engine.SyncSettings;
+import fr.relais.sync.engine.SyncStatus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
  * stderr, a summary on stdout. Exit 0 when done (conflicts are reported, not failures), 1 when the server could not
  * be reached or refused the credentials. The token is better given in $RELAIS_TOKEN than on the command line.
  */
-@Command(name = "sync", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+@Command(name = "sync", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
+        subcommands = SyncCommand.Status.class)
 final class SyncCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -65,6 +67,24 @@ final class SyncCommand implements Callable<Integer> {
         } catch (SyncFailedException e) {
             spec.commandLine().getErr().println(root.text("cli.error", e.detail().message(root.language())));
             return Cli.FAILURE;
+        }
+    }
+
+    /** {@code relais sync status}: the status bar's facts, without contacting the server. */
+    @Command(name = "status", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Status implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            try (RelaisCore services = root.openServices()) {
+                SyncStatus status = SyncStatus.of(services, false);
+                root.printer().object(status, out -> out.println(root.text("sync.status", status.state(),
+                        status.lastSuccess() == null ? "-" : status.lastSuccess().toString(), status.pending(), status.openConflicts())));
+            }
+            return Cli.OK;
         }
     }
 }

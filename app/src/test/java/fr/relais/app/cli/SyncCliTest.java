@@ -49,6 +49,10 @@ class SyncCliTest {
             assertThat(core.syncRuns().recent(1).get(0).status()).isEqualTo("FAILED");
         }
         assertThat(CliRun.on(db, "sync", "--pull-only", "--push-only").code()).isEqualTo(2);
+        JsonNode status = CliRun.on(db, "--format", "json", "sync", "status").json();
+        assertThat(status.get("state").asText()).isEqualTo("OFFLINE");
+        assertThat(status.get("pending").asInt()).isEqualTo(1);
+        assertThat(status.get("lastSuccess").isNull()).isTrue();
     }
 
     @Test

@@ -83,6 +83,10 @@ public final class SyncEngine {
             if (mode != Mode.PULL_ONLY && "DONE".equals(status) && !push(server, settings, counts, progress, cancelled)) {
                 status = "CANCELLED";
             }
+        } catch (SyncFailedException e) {
+            status = "FAILED";
+            message = (e.refused() ? SyncStatus.REFUSED : SyncStatus.UNREACHABLE) + e.getMessage();
+            throw e;
         } catch (RuntimeException e) {
             status = "FAILED";
             message = e.getMessage();

@@ -88,6 +88,7 @@ class SyncEngineTest {
         // The wrong SpO2 raised no alert on B: it arrived entered-in-error.
         assertThat(b.core.outbox().count()).as("what came from the server is not sent back").isZero();
 
+        assertThat(SyncStatus.of(b.core, false).state()).isEqualTo(SyncStatus.State.UP_TO_DATE);
         SyncReport nothing = b.sync();
         assertThat(nothing.pulled()).isZero();
         assertThat(nothing.pushed()).isZero();

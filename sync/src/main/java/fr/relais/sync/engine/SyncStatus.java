@@ -1,0 +1,36 @@
+package fr.relais.sync.engine;
+
+import fr.relais.core.RelaisCore;
+import fr.relais.core.replication.SyncRunLog;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What the status bar shows: offline / syncing / up to date / changes waiting / failed, the last successful sync,
+ * pending changes and open conflicts. Derived from the run history, the outbox and the inbox: nothing to keep in step.
+ */
+public record SyncStatus(State state, Instant lastSuccess, int pending, int openConflicts, String lastMessage) {
+    static final String UNREACHABLE = "unreachable: ";
+    static final String REFUSED = "refused: ";
+
+    public enum State { NEVER, SYNCING, UP_TO_DATE, CHANGES_WAITING, OFFLINE, FAILED }
+
+    public static SyncStatus of(RelaisCore core, boolean running) {
+        int pending = core.outbox().count();
+        int conflicts = core.conflicts().list(true).size();
+        Optional<SyncRunLog.Run> last = core.syncRuns().recent(1).stream().findFirst();
+        Instant lastSuccess = core.syncRuns().lastSuccess().map(SyncRunLog.Run::finishedAt).orElse(null);
+        String message = last.map(SyncRunLog.Run::message).orElse(null);
+        State state;
+        if (running) {
+            state = State.SYNCING;
+        } else if (last.isEmpty()) {
+            state = State.NEVER;
+        } else if ("FAILED".equals(last.get().status())) {
+            state = message != null && message.startsWith(UNREACHABLE) ? State.OFFLINE : State.FAILED;
+        } else {
+            state = pending > 0 || conflicts > 0 ? State.CHANGES_WAITING : State.UP_TO_DATE;
+        }
+        return new SyncStatus(state, lastSuccess, pending, conflicts, message);
+    }
+}
