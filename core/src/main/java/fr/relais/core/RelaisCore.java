@@ -2,6 +2,7 @@ package fr.relais.core;
 
 import fr.relais.core.audit.AuditLog;
 import fr.relais.core.replication.ConflictRepository;
+import fr.relais.core.report.PatientReportService;
 import fr.relais.core.replication.Outbox;
 import fr.relais.core.replication.SyncRunLog;
 import fr.relais.core.replication.SyncState;
@@ -56,6 +57,7 @@ public final class RelaisCore implements AutoCloseable {
     private final MeasureCsvImport measureImport;
     private final QuestionnaireService questionnaires;
     private final DemoGenerator demo;
+    private final PatientReportService reports;
 
     private RelaisCore(Database database, Clock clock, UserSession session) {
         this.clock = clock;
@@ -86,6 +88,8 @@ public final class RelaisCore implements AutoCloseable {
         this.measureImport = new MeasureCsvImport(database, measures, patients);
         this.questionnaires = new QuestionnaireService(database, new QuestionnaireRepository(database.dsl()), patients,
                 measures, alerts, audit, session, clock);
+        this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
+                alerts, session, clock);
         this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, measures, clock);
     }
 
@@ -184,6 +188,10 @@ public final class RelaisCore implements AutoCloseable {
 
     public QuestionnaireService questionnaires() {
         return questionnaires;
+    }
+
+    public PatientReportService reports() {
+        return reports;
     }
 
     public DemoGenerator demo() {

@@ -35,7 +35,8 @@ final class MeasureSync implements RecordSync<Observation> {
     @Override
     public Outcome apply(Observation remote, UUID localId, Optional<SyncLink> link, String origin) {
         Measure incoming = ObservationMapper.toLocal(remote, origin);
-        Optional<Measure> local = core.measures().find(localId);
+        // Known locally only if it was linked before: one look-up fewer on the initial pull of thousands of measures.
+        Optional<Measure> local = link.isPresent() ? core.measures().find(localId) : Optional.empty();
         core.measures().applySynced(incoming, origin);
         if (local.isEmpty()) {
             return Outcome.CREATED;

@@ -100,6 +100,8 @@ public final class SyncEngine {
                 return null;
             });
         }
+        LOG.info("Sync {}: pulled {} (storing them took {} ms), pushed {}", status, counts.pulled, counts.applyNanos / 1_000_000,
+                counts.pushed);
         return new SyncReport(status, counts.pulled, counts.pushed, counts.merged, counts.conflicts,
                 core.conflicts().list(true).size(), core.outbox().count(), counts.skipped);
     }
@@ -121,19 +123,42 @@ public final class SyncEngine {
             return query.execute();
         };
         Bundle page = server.call("search " + kind.fhirType(), firstPage);
-        while (page != null) {
-            if (cancelled.getAsBoolean()) {
-                return false;
+        // The next page is fetched while this one is stored: the pull costs about the network's time, not the sum.
+        java.util.concurrent.ExecutorService fetcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "relais-sync-fetch");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            while (page != null) {
+                if (cancelled.getAsBoolean()) {
+                    return false;
+                }
+                Bundle current = page;
+                java.util.concurrent.Future<Bundle> next = current.getLink(Bundle.LINK_NEXT) == null ? null
+                        : fetcher.submit(() -> server.call("next page " + kind.fhirType(),
+                                () -> server.client().loadPage().next(current).execute()));
+                long applyStart = System.nanoTime();
+                applyPage(kind, current, counts);
+                counts.applyNanos += System.nanoTime() - applyStart;
+                progress.update("pull " + kind.fhirType(), counts.pulled);
+                page = next == null ? null : join(next);
             }
-            applyPage(kind, page, counts);
-            progress.update("pull " + kind.fhirType(), counts.pulled);
-            if (page.getLink(Bundle.LINK_NEXT) == null) {
-                break;
-            }
-            Bundle current = page;
-            page = server.call("next page " + kind.fhirType(), () -> server.client().loadPage().next(current).execute());
+        } finally {
+            fetcher.shutdownNow();
         }
         return true;
+    }
+
+    private static Bundle join(java.util.concurrent.Future<Bundle> next) {
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("sync interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** One page in one local transaction, watermark included: all of it is kept, or none. */
@@ -324,6 +349,7 @@ public final class SyncEngine {
         int pushed;
         int merged;
         int conflicts;
+        long applyNanos;
         final List<String> skipped = new ArrayList<>();
     }
 }

@@ -44,7 +44,7 @@ public final class JpaFhirServer implements AutoCloseable {
         return shared;
     }
 
-    static JpaFhirServer start() {
+    public static JpaFhirServer start() {
         AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext(TestR4Config.class);
         try {
             FhirContext fhir = spring.getBean(FhirContext.class);

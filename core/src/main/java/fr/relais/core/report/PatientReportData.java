@@ -1,0 +1,25 @@
+package fr.relais.core.report;
+
+import fr.relais.core.alert.Alert;
+import fr.relais.core.alert.ThresholdService.RuleInForce;
+import fr.relais.core.careteam.CareTeamMember;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.measure.Measure;
+import fr.relais.core.pathway.Enrollment;
+import fr.relais.core.pathway.PathwayTemplate;
+import fr.relais.core.questionnaire.QuestionnaireResponse;
+import fr.relais.core.task.Task;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Everything one patient's pathway report shows, read in one transaction so that the report is consistent. */
+public record PatientReportData(Patient patient, List<CareTeamMember> careTeam, List<PathwayPart> pathways,
+                                Map<String, List<Measure>> measuresByCode, List<RuleInForce> rules,
+                                List<QuestionnaireResponse> responses, List<Alert> alerts, Map<java.util.UUID, List<String>> alertHistory,
+                                Instant generatedAt, String author) {
+
+    /** One enrollment with its template and its tasks in due order. */
+    public record PathwayPart(Enrollment enrollment, PathwayTemplate template, List<Task> tasks) {
+    }
+}

@@ -1,0 +1,157 @@
+package fr.relais.core.report;
+
+import fr.relais.core.alert.Alert;
+import fr.relais.core.alert.AlertRule;
+import fr.relais.core.careteam.CareTeamMember;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.measure.Measure;
+import fr.relais.core.measure.MeasureCatalog;
+import fr.relais.core.measure.MeasureStatus;
+import fr.relais.core.questionnaire.QuestionnaireResponse;
+import fr.relais.core.task.Task;
+import fr.relais.core.task.TaskStatus;
+import fr.relais.core.time.CareZone;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a patient's pathway report: identity (the INS only for a qualified identity), cercle de soins, each pathway
+ * with its steps as a timeline (done, late, upcoming), measures with charts and the thresholds in force,
+ * questionnaire scores, and every alert with how it was handled.
+ */
+final class PatientReportPdf {
+    static final String BUNDLE = "fr.relais.core.i18n.report";
+    private final Localization texts;
+    private final Language language;
+    private final DateTimeFormatter date;
+    private final DateTimeFormatter dateTime;
+
+    PatientReportPdf(Language language) {
+        this.language = language;
+        this.texts = Localization.of(BUNDLE, language);
+        String datePattern = language == Language.EN ? "yyyy-MM-dd" : "dd/MM/yyyy";
+        this.date = DateTimeFormatter.ofPattern(datePattern).withZone(CareZone.PARIS);
+        this.dateTime = DateTimeFormatter.ofPattern(datePattern + " HH:mm").withZone(CareZone.PARIS);
+    }
+
+    void write(PatientReportData data, OutputStream out) {
+        Patient p = data.patient();
+        try (PdfDocumentWriter pdf = new PdfDocumentWriter()) {
+            pdf.text(texts.text("title"), 18);
+            pdf.text(p.displayName(), 14);
+            pdf.space(6);
+            identity(pdf, p, data.generatedAt());
+            careTeam(pdf, data.careTeam(), data.generatedAt());
+            for (PatientReportData.PathwayPart part : data.pathways()) {
+                pathway(pdf, part, data.generatedAt());
+            }
+            measures(pdf, data);
+            questionnaires(pdf, data.responses());
+            alerts(pdf, data.alerts(), data.alertHistory());
+            String footer = texts.text("footer", data.author(), dateTime.format(data.generatedAt()));
+            pdf.save(out, texts.text("title") + " — " + p.displayName(), data.author(), footer, texts.text("page"));
+        }
+    }
+
+    private void identity(PdfDocumentWriter pdf, Patient p, Instant now) {
+        pdf.heading(texts.text("identity"), 12);
+        var t = p.traits();
+        pdf.text(texts.text("identity.birth", t.birthFamilyName(), t.givenNamesText(), t.birthDate().format(date.withZone(null)),
+                p.ageOn(now.atZone(CareZone.PARIS).toLocalDate()), t.sex().name()), 10);
+        if (p.usedFamilyName() != null || p.usedGivenName() != null) {
+            pdf.text(texts.text("identity.used", orDash(p.usedFamilyName()), orDash(p.usedGivenName())), 10);
+        }
+        pdf.text(texts.text("identity.status", p.status().name(), p.ipp() == null ? "-" : p.ipp()), 10);
+        p.exchangeableIns().ifPresent(ins -> pdf.text(texts.text("identity.ins", ins.matricule().value(), ins.oid().oid()), 10));
+    }
+
+    private static String orDash(String value) {
+        return value == null || value.isBlank() ? "-" : value;
+    }
+
+    private void careTeam(PdfDocumentWriter pdf, List<CareTeamMember> team, Instant now) {
+        pdf.heading(texts.text("careTeam"), 12);
+        List<CareTeamMember> active = team.stream().filter(m -> m.activeOn(now.atZone(CareZone.PARIS).toLocalDate())).toList();
+        if (active.isEmpty()) {
+            pdf.text(texts.text("none"), 10);
+        }
+        for (CareTeamMember m : active) {
+            pdf.text(texts.text("careTeam.member", m.role().name(), m.professional().displayName(),
+                    m.professional().rpps() == null ? "-" : m.professional().rpps()), 10);
+        }
+    }
+
+    private void pathway(PdfDocumentWriter pdf, PatientReportData.PathwayPart part, Instant now) {
+        var e = part.enrollment();
+        pdf.heading(texts.text("pathway", part.template().title().in(language), e.templateVersion()), 12);
+        pdf.text(texts.text("pathway.period", e.status().name(), e.startDate().format(date.withZone(null)),
+                e.endDate().format(date.withZone(null))), 10);
+        long done = part.tasks().stream().filter(t -> t.status() == TaskStatus.COMPLETED).count();
+        long late = part.tasks().stream().filter(t -> t.status().isOpen() && t.dueAt().isBefore(now)).count();
+        long upcoming = part.tasks().stream().filter(t -> t.status().isOpen() && !t.dueAt().isBefore(now)).count();
+        pdf.text(texts.text("pathway.counts", done, late, upcoming), 10);
+        float[] columns = {0f, 0.17f, 0.72f};
+        pdf.row(List.of(texts.text("col.due"), texts.text("col.step"), texts.text("col.state")), columns, 9);
+        for (Task t : part.tasks()) {
+            String state = t.status() == TaskStatus.COMPLETED ? texts.text("state.done")
+                    : t.status().isOpen() ? (t.dueAt().isBefore(now) ? texts.text("state.late") : texts.text("state.upcoming"))
+                    : t.status().name() + (t.businessStatus() == null ? "" : " (" + t.businessStatus() + ")");
+            pdf.row(List.of(dateTime.format(t.dueAt()), t.title(language), state), columns, 9);
+        }
+    }
+
+    private void measures(PdfDocumentWriter pdf, PatientReportData data) {
+        pdf.heading(texts.text("measures"), 12);
+        if (data.measuresByCode().isEmpty()) {
+            pdf.text(texts.text("none"), 10);
+        }
+        for (Map.Entry<String, List<Measure>> entry : data.measuresByCode().entrySet()) {
+            String name = MeasureCatalog.find(entry.getKey()).map(t -> t.name().in(language)).orElse(entry.getKey());
+            List<Measure> values = entry.getValue();
+            Measure last = values.stream().filter(m -> m.status() == MeasureStatus.FINAL).reduce((a, b) -> b)
+                    .orElse(values.get(values.size() - 1));
+            long errors = values.stream().filter(m -> m.status() == MeasureStatus.ENTERED_IN_ERROR).count();
+            pdf.text(texts.text("measure.summary", name, entry.getKey(), values.size(), last.value().toPlainString(), last.unit(),
+                    dateTime.format(last.effectiveAt()), errors), 10);
+            List<AlertRule> rules = data.rules().stream().map(r -> r.rule()).filter(r -> r.code().equals(entry.getKey())).toList();
+            for (var r : data.rules()) {
+                if (r.rule().code().equals(entry.getKey())) {
+                    pdf.text(texts.text("measure.rule", r.rule().id(), fr.relais.core.alert.AlertRuleJson.write(r.rule()).toString(),
+                            r.override() == null ? texts.text("rule.pathway") : texts.text("rule.override", r.override().reason())), 8, 12);
+                }
+            }
+            MeasureChart.draw(pdf, values, rules, 70);
+        }
+    }
+
+    private void questionnaires(PdfDocumentWriter pdf, List<QuestionnaireResponse> responses) {
+        pdf.heading(texts.text("questionnaires"), 12);
+        if (responses.isEmpty()) {
+            pdf.text(texts.text("none"), 10);
+        }
+        for (QuestionnaireResponse r : responses) {
+            pdf.text(texts.text("questionnaire.line", dateTime.format(r.authoredAt()), r.questionnaireId(),
+                    r.score() == null ? texts.text("score.none") : r.score().toPlainString(), r.band() == null ? "-" : r.band()), 10);
+        }
+    }
+
+    private void alerts(PdfDocumentWriter pdf, List<Alert> alerts, Map<java.util.UUID, List<String>> history) {
+        pdf.heading(texts.text("alerts"), 12);
+        if (alerts.isEmpty()) {
+            pdf.text(texts.text("none"), 10);
+        }
+        for (Alert a : alerts) {
+            pdf.text(texts.text("alert.line", dateTime.format(a.openedAt()), a.level().name(), a.ruleId(), a.status().name(),
+                    a.statusBy() == null ? "-" : a.statusBy(), a.statusReason() == null ? "-" : a.statusReason()), 10);
+            pdf.text(a.explanation(), 8, 12);
+            for (String event : history.getOrDefault(a.id(), List.of())) {
+                pdf.text("• " + event, 8, 12);
+            }
+        }
+    }
+}

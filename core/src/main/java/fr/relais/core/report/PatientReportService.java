@@ -1,0 +1,81 @@
+package fr.relais.core.report;
+
+import fr.relais.core.alert.Alert;
+import fr.relais.core.alert.AlertService;
+import fr.relais.core.alert.ThresholdService;
+import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.measure.Measure;
+import fr.relais.core.measure.MeasureService;
+import fr.relais.core.pathway.Enrollment;
+import fr.relais.core.pathway.EnrollmentService;
+import fr.relais.core.questionnaire.QuestionnaireService;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.store.Database;
+import fr.relais.core.task.Task;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** One patient's pathway report: the facts gathered from the services, then written as an archivable PDF. */
+public final class PatientReportService {
+    private final Database database;
+    private final PatientService patients;
+    private final CareTeamService careTeam;
+    private final EnrollmentService enrollments;
+    private final MeasureService measures;
+    private final ThresholdService thresholds;
+    private final QuestionnaireService questionnaires;
+    private final AlertService alerts;
+    private final UserSession session;
+    private final Clock clock;
+
+    public PatientReportService(Database database, PatientService patients, CareTeamService careTeam, EnrollmentService enrollments,
+                                MeasureService measures, ThresholdService thresholds, QuestionnaireService questionnaires,
+                                AlertService alerts, UserSession session, Clock clock) {
+        this.database = database;
+        this.patients = patients;
+        this.careTeam = careTeam;
+        this.enrollments = enrollments;
+        this.measures = measures;
+        this.thresholds = thresholds;
+        this.questionnaires = questionnaires;
+        this.alerts = alerts;
+        this.session = session;
+        this.clock = clock;
+    }
+
+    public PatientReportData gather(UUID patientId) {
+        return database.inTransaction(() -> {
+            var patient = patients.get(patientId);
+            List<PatientReportData.PathwayPart> parts = new ArrayList<>();
+            for (Enrollment e : enrollments.ofPatient(patientId)) {
+                List<Task> tasks = new ArrayList<>(enrollments.tasksOf(e.id()));
+                tasks.sort(Comparator.comparing(Task::dueAt));
+                parts.add(new PatientReportData.PathwayPart(e, enrollments.templateOf(e), tasks));
+            }
+            Map<String, List<Measure>> byCode = new LinkedHashMap<>();
+            for (Measure m : measures.ofPatient(patientId, null)) {
+                byCode.computeIfAbsent(m.code(), k -> new ArrayList<>()).add(m);
+            }
+            List<Alert> patientAlerts = alerts.list(false, patientId);
+            Map<UUID, List<String>> history = new HashMap<>();
+            patientAlerts.forEach(a -> history.put(a.id(), alerts.history(a.id())));
+            return new PatientReportData(patient, careTeam.teamOf(patientId), parts, byCode,
+                    thresholds.inForce(patientId, clock.instant()), questionnaires.responses(patientId, null), patientAlerts,
+                    history, clock.instant(), session.actor().displayName());
+        });
+    }
+
+    /** Writes the report of {@code patientId} in {@code language} to {@code out}. */
+    public void write(UUID patientId, Language language, OutputStream out) {
+        new PatientReportPdf(language).write(gather(patientId), out);
+    }
+}

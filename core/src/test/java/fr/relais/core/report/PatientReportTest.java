@@ -1,0 +1,131 @@
+package fr.relais.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.relais.core.MutableClock;
+import fr.relais.core.TestServices;
+import fr.relais.core.careteam.CareRole;
+import fr.relais.core.careteam.Profession;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.identity.IdentityDocument;
+import fr.relais.core.identity.IdentityEvidence;
+import fr.relais.core.identity.IdentityStatus;
+import fr.relais.core.identity.Ins;
+import fr.relais.core.identity.InsMatricule;
+import fr.relais.core.identity.InsOid;
+import fr.relais.core.identity.InsSource;
+import fr.relais.core.identity.NewPatient;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.identity.Sex;
+import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.measure.Measure;
+import fr.relais.core.measure.MeasureCatalog;
+import fr.relais.core.measure.MeasureSource;
+import fr.relais.core.measure.NewMeasure;
+import fr.relais.core.store.StoreKind;
+import fr.relais.core.time.CareZone;
+import java.awt.image.BufferedImage;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.preflight.ValidationResult;
+import org.apache.pdfbox.preflight.parser.PreflightParser;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The patient pathway report, read back: text, a rendered first page, and a PDF/A validator's verdict. */
+class PatientReportTest {
+    static final LocalDate START = LocalDate.of(2026, 11, 2);
+
+    @TempDir
+    Path dir;
+    MutableClock clock;
+    TestServices s;
+    Patient patient;
+
+    @BeforeEach
+    void setUp() {
+        clock = new MutableClock(ZonedDateTime.of(START.atTime(8, 0), CareZone.PARIS).toInstant());
+        s = new TestServices(dir.resolve("relais.db"), clock);
+        s.database.inTransaction(() -> s.database.meta().setKind(StoreKind.DEMO));
+        patient = s.patients.register(new NewPatient(new StrictTraits("LEFÈVRE", List.of("Hélène", "Zoé"), Sex.F,
+                LocalDate.of(1995, 10, 3), "99126"), "DUPRÉ", null, "IPP-OE1",
+                new Ins(InsMatricule.parse("ins", "295109912611193"), InsOid.NIR_TEST),
+                new IdentityEvidence(InsSource.INSI, IdentityDocument.CN), IdentityStatus.QUAL)).patient();
+        var idec = s.careTeam.addProfessional("ROUX", "Renée", Profession.INFIRMIER, null, null, null);
+        s.careTeam.assign(patient.id(), idec.id(), CareRole.IDEC, START);
+        s.enrollments.enroll(patient.id(), "bpco-exacerbation", 1, START);
+        for (int day = 0; day < 6; day++) {
+            measure(String.valueOf(95 - day), day);
+        }
+        Measure wrong = measure("70", 6);
+        s.measures.markEnteredInError(wrong.id(), "capteur débranché");
+        s.alerts.acknowledge(s.alerts.list(true, patient.id()).get(0).id(), "appel de la patiente, O₂ ajusté");
+        s.questionnaires.answer(patient.id(), "PHQ-9", List.of(1, 1, 0, 0, 1, 0, 0, 0, 0), clock.instant());
+        clock.set(ZonedDateTime.of(START.plusDays(10).atTime(9, 0), CareZone.PARIS).toInstant());
+    }
+
+    @AfterEach
+    void tearDown() {
+        s.close();
+    }
+
+    private Measure measure(String value, int day) {
+        var at = ZonedDateTime.of(START.plusDays(day).atTime(9, 0), CareZone.PARIS).toInstant();
+        clock.set(at.plusSeconds(60));
+        return s.measures.record(new NewMeasure(patient.id(), MeasureCatalog.SPO2, value, "%", at, MeasureSource.DEVICE));
+    }
+
+    private Path report(Language language) throws Exception {
+        Path file = dir.resolve("rapport-" + language.name().toLowerCase() + ".pdf");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            s.core.reports().write(patient.id(), language, out);
+        }
+        return file;
+    }
+
+    @Test
+    void theReportSaysWhoWhatAndHowInFrenchWithAccentsAndPageNumbers() throws Exception {
+        Path file = report(Language.FR);
+        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Rapport de parcours", "DUPRÉ Hélène", "LEFÈVRE", "Hélène Zoé", "03/10/1995", "IPP-OE1",
+                    "QUAL", "INS (identité qualifiée) : 295109912611193", "IDEC : Renée ROUX",
+                    "Parcours : BPCO", "Étapes réalisées", "à venir", "SpO2",
+                    "1 saisie(s) en erreur", "Règle spo2 en vigueur", "PHQ-9 : score 3", "ACKNOWLEDGED par idec1 : appel de la patiente",
+                    "page 1 / " + pdf.getNumberOfPages(), "rapport établi par IDEC Test le 12/11/2026 09:00");
+            assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Rapport de parcours — DUPRÉ Hélène");
+            BufferedImage page1 = new PDFRenderer(pdf).renderImageWithDPI(0, 72);
+            assertThat(page1.getWidth()).isEqualTo(595);
+            Path png = Path.of("target", "screenshots", "patient-report-page1.png");
+            Files.createDirectories(png.getParent());
+            ImageIO.write(page1, "png", png.toFile());
+        }
+        ValidationResult result = PreflightParser.validate(file.toFile());
+        assertThat(result.getErrorsList()).as("PDF/A-1b errors").extracting(e -> e.getErrorCode() + " " + e.getDetails()).isEmpty();
+        assertThat(result.isValid()).isTrue();
+    }
+
+    @Test
+    void inEnglishOnRequestAndTheInsOnlyForAQualifiedIdentity() throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(report(Language.EN).toFile())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Pathway report", "Care team", "born 1995-10-03", "INS (qualified identity)");
+        }
+        s.patients.correctTraits(patient.id(), new StrictTraits("LEFÈVRE", List.of("Hélène"), Sex.F, LocalDate.of(1995, 10, 3), "99126"),
+                "second prénom retiré");
+        try (PDDocument pdf = Loader.loadPDF(report(Language.FR).toFile())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("PROV").doesNotContain("295109912611193");
+        }
+    }
+}
