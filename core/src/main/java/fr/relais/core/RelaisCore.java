@@ -2,6 +2,7 @@ package fr.relais.core;
 
 import fr.relais.core.audit.AuditLog;
 import fr.relais.core.replication.ConflictRepository;
+import fr.relais.core.report.CohortReportService;
 import fr.relais.core.report.PatientReportService;
 import fr.relais.core.replication.Outbox;
 import fr.relais.core.replication.SyncRunLog;
@@ -58,6 +59,7 @@ public final class RelaisCore implements AutoCloseable {
     private final QuestionnaireService questionnaires;
     private final DemoGenerator demo;
     private final PatientReportService reports;
+    private final CohortReportService cohorts;
 
     private RelaisCore(Database database, Clock clock, UserSession session) {
         this.clock = clock;
@@ -90,6 +92,7 @@ public final class RelaisCore implements AutoCloseable {
                 measures, alerts, audit, session, clock);
         this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
                 alerts, session, clock);
+        this.cohorts = new CohortReportService(database, templates, patients, clock);
         this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, measures, clock);
     }
 
@@ -192,6 +195,10 @@ public final class RelaisCore implements AutoCloseable {
 
     public PatientReportService reports() {
         return reports;
+    }
+
+    public CohortReportService cohorts() {
+        return cohorts;
     }
 
     public DemoGenerator demo() {

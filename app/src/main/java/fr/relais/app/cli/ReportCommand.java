@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code relais report patient ID --out FILE.pdf [--lang fr|en]}: one patient's pathway report, PDF/A. */
 @Command(name = "report", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
-        subcommands = ReportCommand.PatientReport.class)
+        subcommands = {ReportCommand.PatientReport.class, ReportCommand.Cohort.class})
 final class ReportCommand {
 
     @Command(name = "patient", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
@@ -38,17 +38,72 @@ final class ReportCommand {
             }
             try (RelaisCore services = root.openServices()) {
                 UUID id = services.patients().resolve(patient).id();
-                // Written beside the target then moved: a failed report never leaves half a file under the final name.
-                Path partial = out.resolveSibling(out.getFileName() + ".part");
-                try (OutputStream stream = Files.newOutputStream(partial)) {
-                    services.reports().write(id, root.language(), stream);
-                }
-                Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new BadInputException("--out", "report.write", out.toString(), e.getMessage());
+                writeAtomically(out, stream -> services.reports().write(id, root.language(), stream));
             }
             root.printer().object(Map.of("file", out.toAbsolutePath().toString()), o -> o.println(out.toAbsolutePath()));
             return Cli.OK;
+        }
+    }
+
+    /** {@code relais report cohort --pathway ID --from DATE --to DATE --out FILE.pdf|.csv|.json [--with-identity]}. */
+    @Command(name = "cohort", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Cohort implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--pathway", required = true, paramLabel = "ID", descriptionKey = "report.pathway")
+        String pathway;
+        @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", descriptionKey = "report.from")
+        String from;
+        @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", descriptionKey = "report.to")
+        String to;
+        @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "report.cohortOut")
+        Path out;
+        @Option(names = "--with-identity", descriptionKey = "report.withIdentity")
+        boolean withIdentity;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            String name = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            String kind = name.endsWith(".pdf") ? "pdf" : name.endsWith(".csv") ? "csv" : name.endsWith(".json") ? "json" : null;
+            if (kind == null) {
+                throw new BadInputException("--out", "report.format", out.toString());
+            }
+            var query = new fr.relais.core.report.CohortQuery(pathway, fr.relais.core.time.IsoInput.date("--from", from),
+                    fr.relais.core.time.IsoInput.date("--to", to), withIdentity);
+            try (RelaisCore services = root.openServices()) {
+                var report = services.cohorts().compute(query);
+                writeAtomically(out, stream -> {
+                    switch (kind) {
+                        case "pdf" -> fr.relais.core.report.CohortReportWriter.pdf(report, root.language(),
+                                services.session().actor().displayName(), stream);
+                        case "csv" -> fr.relais.core.report.CohortReportWriter.csv(report, root.language(), stream);
+                        default -> fr.relais.core.report.CohortReportWriter.json(report, stream);
+                    }
+                });
+                root.printer().object(Map.of("file", out.toAbsolutePath().toString(), "enrollments", report.indicators().enrollments()),
+                        o -> o.println(out.toAbsolutePath()));
+            }
+            return Cli.OK;
+        }
+    }
+
+    /** Written beside the target then moved: a failed report never leaves half a file under the final name. */
+    static void writeAtomically(Path out, java.util.function.Consumer<OutputStream> writer) {
+        Path partial = out.toAbsolutePath().resolveSibling(out.getFileName() + ".part");
+        try {
+            try (OutputStream stream = Files.newOutputStream(partial)) {
+                writer.accept(stream);
+            }
+            Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new BadInputException("--out", "report.write", out.toString(), e.getMessage());
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // best effort: the partial file is named as such
+            }
         }
     }
 }

@@ -1,0 +1,49 @@
+package fr.relais.app.cli;
+
+import fr.relais.core.RelaisCore;
+import fr.relais.sync.fhir.PatientRecordExport;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code relais export patient ID --out FILE.json}: the patient's record as a FHIR Bundle (portability). */
+@Command(name = "export", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
+        subcommands = ExportCommand.PatientRecord.class)
+final class ExportCommand {
+
+    @Command(name = "patient", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class PatientRecord implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "report.patient")
+        String patient;
+        @Option(names = "--out", required = true, paramLabel = "FILE.json", descriptionKey = "export.out")
+        Path out;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            try (RelaisCore services = root.openServices()) {
+                UUID id = services.patients().resolve(patient).id();
+                String json = PatientRecordExport.json(services, id);
+                ReportCommand.writeAtomically(out, stream -> {
+                    try {
+                        stream.write(json.getBytes(StandardCharsets.UTF_8));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                services.audit().record("patient.export", "Patient", id, id, out.getFileName().toString());
+            }
+            root.printer().object(Map.of("file", out.toAbsolutePath().toString()), o -> o.println(out.toAbsolutePath()));
+            return Cli.OK;
+        }
+    }
+}

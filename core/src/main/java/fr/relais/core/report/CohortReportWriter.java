@@ -1,0 +1,149 @@
+package fr.relais.core.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.time.CareZone;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * A cohort report as CSV (for a French Excel: UTF-8 with BOM, ';' separator, decimal comma), plain JSON (for scripts:
+ * decimal points, ISO dates, stable field names) or PDF/A (with every indicator's definition in an appendix).
+ */
+public final class CohortReportWriter {
+    /** Indicator names in report order: the JSON field, the CSV row and the definition key. */
+    static final List<String> INDICATORS = List.of("enrollments", "patients", "newEnrollments", "active", "paused", "completed",
+            "stopped", "tasksDue", "tasksOnTime", "tasksLate", "tasksMissed", "tasksOpenOverdue", "medianDelayHours",
+            "measuresExpected", "measuresReceived", "measureAdherence", "alerts", "patientMonths", "alertsPerPatientMonth",
+            "medianHoursToAcknowledge", "shareEscalated");
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+
+    private CohortReportWriter() {
+    }
+
+    public static void json(CohortReport report, OutputStream out) {
+        try {
+            JSON.writeValue(out, report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void csv(CohortReport report, Language language, OutputStream out) {
+        Localization texts = Localization.of(PatientReportPdf.BUNDLE, language);
+        try {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write('\uFEFF'); // Excel reads UTF-8 only with the byte-order mark
+            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.Builder.create().setDelimiter(';').setRecordSeparator("\r\n").get());
+            csv.printRecord(texts.text("cohort.col.indicator"), texts.text("cohort.col.value"), texts.text("cohort.col.definition"));
+            Map<String, Object> values = values(report.indicators());
+            for (String name : INDICATORS) {
+                csv.printRecord(name, decimalComma(values.get(name)), texts.text("def." + name));
+            }
+            for (var reason : report.stopReasons().entrySet()) {
+                csv.printRecord("stopReason", reason.getValue(), reason.getKey());
+            }
+            for (var prom : report.promChanges()) {
+                csv.printRecord("promChange." + prom.questionnaireId(), decimalComma(prom.meanChange()),
+                        texts.text("def.promChange", prom.patients(), decimalComma(prom.meanFirst()), decimalComma(prom.meanLast())));
+            }
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void pdf(CohortReport report, Language language, String author, OutputStream out) {
+        Localization texts = Localization.of(PatientReportPdf.BUNDLE, language);
+        DateTimeFormatter date = DateTimeFormatter.ofPattern(language == Language.EN ? "yyyy-MM-dd" : "dd/MM/yyyy");
+        DateTimeFormatter dateTime = DateTimeFormatter.ofPattern(language == Language.EN ? "yyyy-MM-dd HH:mm" : "dd/MM/yyyy HH:mm")
+                .withZone(CareZone.PARIS);
+        try (PdfDocumentWriter pdf = new PdfDocumentWriter()) {
+            pdf.text(texts.text("cohort.title"), 18);
+            pdf.text(texts.text("cohort.subtitle", report.pathwayTitle(), report.query().from().format(date), report.query().to().format(date)), 12);
+            pdf.heading(texts.text("cohort.indicators"), 12);
+            float[] columns = {0f, 0.62f};
+            Map<String, Object> values = values(report.indicators());
+            for (String name : INDICATORS) {
+                pdf.row(List.of(texts.text("label." + name), language == Language.EN ? text(values.get(name)) : decimalComma(values.get(name))), columns, 10);
+            }
+            if (!report.stopReasons().isEmpty()) {
+                pdf.heading(texts.text("cohort.stopReasons"), 12);
+                report.stopReasons().forEach((reason, n) -> pdf.row(List.of(reason, String.valueOf(n)), columns, 10));
+            }
+            pdf.heading(texts.text("cohort.proms"), 12);
+            if (report.promChanges().isEmpty()) {
+                pdf.text(texts.text("none"), 10);
+            }
+            for (var prom : report.promChanges()) {
+                pdf.text(texts.text("cohort.prom", prom.questionnaireId(), prom.patients(), text(prom.meanFirst()), text(prom.meanLast()),
+                        text(prom.meanChange())), 10);
+            }
+            pdf.heading(texts.text("cohort.patients"), 12);
+            List<String> header = new ArrayList<>(List.of("#", texts.text("cohort.col.status"), texts.text("cohort.col.tasks"),
+                    texts.text("cohort.col.measures"), texts.text("cohort.col.alerts")));
+            float[] patientColumns = report.query().withIdentity() ? new float[] {0f, 0.06f, 0.40f, 0.58f, 0.76f, 0.9f}
+                    : new float[] {0f, 0.08f, 0.40f, 0.62f, 0.84f};
+            if (report.query().withIdentity()) {
+                header.add(1, texts.text("cohort.col.patient"));
+            }
+            pdf.row(header, patientColumns, 9);
+            for (var row : report.patients()) {
+                List<String> cells = new ArrayList<>(List.of(String.valueOf(row.number()), row.status()
+                                + (row.statusReason() == null ? "" : " (" + row.statusReason() + ")"),
+                        row.tasksOnTime() + "+" + row.tasksLate() + "/" + row.tasksDue(), row.measuresReceived() + "/" + row.measuresExpected(),
+                        String.valueOf(row.alerts())));
+                if (report.query().withIdentity()) {
+                    cells.add(1, row.name() + " " + (row.ipp() == null ? "" : row.ipp()));
+                }
+                pdf.row(cells, patientColumns, 9);
+            }
+            pdf.heading(texts.text("cohort.definitions"), 12);
+            for (String name : INDICATORS) {
+                pdf.text(texts.text("label." + name) + " — " + texts.text("def." + name), 9);
+            }
+            String footer = texts.text("footer", author, dateTime.format(report.generatedAt()));
+            pdf.save(out, texts.text("cohort.title") + " — " + report.pathwayTitle(), author, footer, texts.text("page"));
+        }
+    }
+
+    private static Map<String, Object> values(CohortReport.Indicators i) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        Object[] all = {i.enrollments(), i.patients(), i.newEnrollments(), i.active(), i.paused(), i.completed(), i.stopped(),
+            i.tasksDue(), i.tasksOnTime(), i.tasksLate(), i.tasksMissed(), i.tasksOpenOverdue(), i.medianDelayHours(),
+            i.measuresExpected(), i.measuresReceived(), i.measureAdherence(), i.alerts(), i.patientMonths(), i.alertsPerPatientMonth(),
+            i.medianHoursToAcknowledge(), i.shareEscalated()};
+        for (int k = 0; k < INDICATORS.size(); k++) {
+            v.put(INDICATORS.get(k), all[k]);
+        }
+        return v;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "—" : value instanceof BigDecimal b ? b.toPlainString() : value.toString();
+    }
+
+    /** French decimals; an empty cell for a value that cannot be computed. */
+    private static String decimalComma(Object value) {
+        if (value == null) {
+            return "";
+        }
+        return value instanceof BigDecimal b ? b.toPlainString().replace('.', ',') : value.toString();
+    }
+}
