@@ -5,10 +5,14 @@ import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.patients.PatientFileViewModel;
 import fr.relais.app.gui.patients.PatientListViewModel;
 import fr.relais.app.gui.patients.PatientsView;
+import fr.relais.app.gui.sync.SyncView;
+import fr.relais.app.gui.sync.SyncViewModel;
 import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.app.gui.task.FxBackgroundExecutor;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Parent;
@@ -39,9 +43,12 @@ public final class RelaisApplication extends Application {
         Localization texts = Localization.of(RelaisCommand.MESSAGES, language);
         PatientListViewModel list = new PatientListViewModel(services.patients(), executor, texts, services.clock());
         PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), executor, texts, services.clock());
-        MainView root = new MainView(texts, new PatientsView(list, file, texts),
-                texts.text("statusbar.database", services.database().file()),
-                texts.text("statusbar.user", services.session().actor().displayName()));
+        SyncViewModel sync = new SyncViewModel(services, executor, texts, language, System.getenv("RELAIS_SERVER"));
+        Map<String, javafx.scene.Node> screens = new LinkedHashMap<>();
+        screens.put(texts.text("nav.patients"), new PatientsView(list, file, texts));
+        screens.put(texts.text("nav.sync"), new SyncView(sync, texts));
+        MainView root = new MainView(screens, texts.text("statusbar.database", services.database().file()),
+                sync.statusLineProperty(), texts.text("statusbar.user", services.session().actor().displayName()));
         Scene scene = new Scene(root, 1200, 760);
         scene.getStylesheets().add(Objects.requireNonNull(RelaisApplication.class.getResource("relais.css")).toExternalForm());
         stage.setTitle(texts.text("app.title"));

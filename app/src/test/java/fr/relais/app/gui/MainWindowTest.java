@@ -75,6 +75,23 @@ class MainWindowTest {
         screenshot(robot, "patients.png");
     }
 
+    @Test
+    void theSyncScreenShowsTheStateTheInboxAndRunsOffTheFxThread(FxRobot robot) throws Exception {
+        Label status = robot.lookup("#status-sync").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("Synchronisation : jamais faite"));
+        assertThat(status.getText()).contains("en attente", "0 conflit(s)");
+        robot.clickOn("Synchronisation");
+        robot.clickOn("#sync-server").write("http://127.0.0.1:9/fhir");
+        robot.clickOn("#sync-run");
+        // The FX thread stays free while the sync tries an unreachable server: the cancel button is live meanwhile.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#sync-cancel").queryButton().isDisabled());
+        Label message = robot.lookup("#sync-message").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message.getText().contains("injoignable"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("Synchronisation : hors ligne"));
+        assertThat(robot.lookup("#sync-run").queryButton().isDisabled()).isFalse();
+        screenshot(robot, "sync.png");
+    }
+
     /** Real pixels of the window, for the docs and for a person to look at. */
     private void screenshot(FxRobot robot, String name) throws IOException {
         Path target = Path.of("target", "screenshots");

@@ -61,8 +61,7 @@ final class FhirServer {
                     throw e;
                 }
                 if (attempt >= settings.maxAttempts()) {
-                    throw new SyncFailedException(settings.serverUrl(), what + ": " + (status == 0 ? e.getMessage() : "HTTP " + status),
-                            false, e);
+                    throw new SyncFailedException(settings.serverUrl(), status == 0 ? rootCause(e) : "HTTP " + status, false, e);
                 }
                 Duration wait = status == 429 ? retryAfter(e).orElse(delay) : delay;
                 long jittered = wait.toMillis() / 2 + ThreadLocalRandom.current().nextLong(wait.toMillis() / 2 + 1);
@@ -72,6 +71,15 @@ final class FhirServer {
                 delay = delay.multipliedBy(2);
             }
         }
+    }
+
+    /** "Connection refused", "Read timed out": what a nurse or an admin can act on, not the client's stack. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static java.util.Optional<Duration> retryAfter(BaseServerResponseException e) {

@@ -13,7 +13,7 @@ public final class SyncFailedException extends RuntimeException {
 
     SyncFailedException(String server, String reason, boolean refused, Throwable cause) {
         super(server + ": " + reason, cause);
-        this.detail = new BadInputException(server, refused ? "sync.refused" : "sync.unreachable", server, reason);
+        this.detail = new BadInputException("--server", refused ? "sync.refused" : "sync.unreachable", server, reason);
         this.refused = refused;
     }
 

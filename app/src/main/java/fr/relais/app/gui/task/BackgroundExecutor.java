@@ -9,4 +9,7 @@ import java.util.function.Consumer;
  */
 public interface BackgroundExecutor {
     <T> void submit(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
+
+    /** Posts a UI update from background work (progress of a running sync, import or report). */
+    void onUiThread(Runnable update);
 }

@@ -16,4 +16,9 @@ public final class DirectExecutor implements BackgroundExecutor {
         }
         onSuccess.accept(result);
     }
+
+    @Override
+    public void onUiThread(Runnable update) {
+        update.run();
+    }
 }

@@ -1,0 +1,89 @@
+package fr.relais.app.gui.sync;
+
+import fr.relais.core.i18n.Localization;
+import fr.relais.sync.engine.ConflictResolver;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The Sync screen: server, run now with progress and cancel, the outcome, and the conflict inbox. */
+public final class SyncView extends VBox {
+
+    public SyncView(SyncViewModel model, Localization texts) {
+        super(10);
+        setPadding(new Insets(16));
+        getStyleClass().add("sync-view");
+        Label title = new Label(texts.text("sync.title"));
+        title.getStyleClass().add("screen-title");
+
+        TextField server = new TextField();
+        server.setId("sync-server");
+        server.setPromptText(texts.text("sync.serverPrompt"));
+        server.textProperty().bindBidirectional(model.serverProperty());
+        HBox.setHgrow(server, Priority.ALWAYS);
+        Button run = new Button(texts.text("sync.run"));
+        run.setId("sync-run");
+        run.setDefaultButton(true);
+        run.disableProperty().bind(model.runningProperty());
+        run.setOnAction(e -> model.syncNow());
+        Button cancel = new Button(texts.text("sync.cancel"));
+        cancel.setId("sync-cancel");
+        cancel.disableProperty().bind(model.runningProperty().not());
+        cancel.setOnAction(e -> model.cancel());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        spinner.visibleProperty().bind(model.runningProperty());
+        HBox actions = new HBox(8, new Label(texts.text("sync.server")), server, run, cancel, spinner);
+
+        Label status = new Label();
+        status.setId("sync-status");
+        status.textProperty().bind(model.statusLineProperty());
+        Label progress = new Label();
+        progress.setId("sync-progress");
+        progress.textProperty().bind(model.progressProperty());
+        Label message = new Label();
+        message.setId("sync-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+
+        Label inboxTitle = new Label(texts.text("sync.inbox"));
+        inboxTitle.getStyleClass().add("section-title");
+        TableView<ConflictRow> inbox = new TableView<>(model.conflictsProperty());
+        inbox.setId("sync-conflicts");
+        inbox.setPlaceholder(new Label(texts.text("sync.noConflict")));
+        inbox.getColumns().add(column(texts.text("sync.col.record"), ConflictRow::record, 260));
+        inbox.getColumns().add(column(texts.text("sync.col.field"), ConflictRow::field, 140));
+        inbox.getColumns().add(column(texts.text("sync.col.base"), ConflictRow::base, 150));
+        inbox.getColumns().add(column(texts.text("sync.col.local"), ConflictRow::local, 150));
+        inbox.getColumns().add(column(texts.text("sync.col.remote"), ConflictRow::remote, 150));
+        VBox.setVgrow(inbox, Priority.ALWAYS);
+        Button keepLocal = new Button(texts.text("sync.keepLocal"));
+        keepLocal.setId("sync-keep-local");
+        Button keepRemote = new Button(texts.text("sync.keepRemote"));
+        keepRemote.setId("sync-keep-remote");
+        var nothingSelected = Bindings.isNull(inbox.getSelectionModel().selectedItemProperty());
+        keepLocal.disableProperty().bind(nothingSelected);
+        keepRemote.disableProperty().bind(nothingSelected);
+        keepLocal.setOnAction(e -> model.resolve(inbox.getSelectionModel().getSelectedItem(), ConflictResolver.Choice.LOCAL));
+        keepRemote.setOnAction(e -> model.resolve(inbox.getSelectionModel().getSelectedItem(), ConflictResolver.Choice.REMOTE));
+
+        getChildren().addAll(title, actions, status, progress, message, inboxTitle, inbox, new HBox(8, keepLocal, keepRemote));
+        model.refresh();
+    }
+
+    private static TableColumn<ConflictRow, String> column(String title, java.util.function.Function<ConflictRow, String> value,
+                                                           double width) {
+        TableColumn<ConflictRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}

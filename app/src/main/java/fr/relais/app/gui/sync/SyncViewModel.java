@@ -1,0 +1,153 @@
+package fr.relais.app.gui.sync;
+
+import fr.relais.app.gui.task.BackgroundExecutor;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.time.CareZone;
+import fr.relais.sync.engine.ConflictResolver;
+import fr.relais.sync.engine.SyncEngine;
+import fr.relais.sync.engine.SyncFailedException;
+import fr.relais.sync.engine.SyncReport;
+import fr.relais.sync.engine.SyncSettings;
+import fr.relais.sync.engine.SyncStatus;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyListWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+
+/**
+ * The Sync screen and the status bar's sync facts: state, last success, pending changes, open conflicts; run now with
+ * progress and cancel; the conflict inbox with a choice per field. The sync runs on the background executor, which
+ * also carries its progress back to the FX thread.
+ */
+public final class SyncViewModel {
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(CareZone.PARIS);
+
+    private final RelaisCore core;
+    private final BackgroundExecutor executor;
+    private final Localization texts;
+    private final Language language;
+
+    private final StringProperty server = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyListWrapper<ConflictRow> conflicts = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final AtomicBoolean cancel = new AtomicBoolean();
+
+    public SyncViewModel(RelaisCore core, BackgroundExecutor executor, Localization texts, Language language, String defaultServer) {
+        this.core = core;
+        this.executor = executor;
+        this.texts = texts;
+        this.language = language;
+        server.set(defaultServer == null ? "" : defaultServer);
+    }
+
+    /** Reads the status and the inbox (no network). */
+    public void refresh() {
+        executor.submit(() -> new Snapshot(SyncStatus.of(core, running.get()), core.conflicts().list(true).stream()
+                .map(c -> new ConflictRow(c.id(), c.resourceType() + " " + c.localId(), c.field(), c.baseValue(), c.localValue(),
+                        c.remoteValue())).toList()), this::show, this::failed);
+    }
+
+    public void syncNow() {
+        if (running.get()) {
+            return;
+        }
+        String url = server.get() == null ? "" : server.get().trim();
+        if (url.isEmpty()) {
+            message.set(texts.text("sync.needServer"));
+            return;
+        }
+        cancel.set(false);
+        running.set(true);
+        message.set("");
+        progress.set(texts.text("sync.starting"));
+        state.set(SyncStatus.State.SYNCING.name());
+        executor.submit(() -> new SyncEngine(core).run(SyncSettings.of(url, System.getenv("RELAIS_TEAM"), auth()), SyncEngine.Mode.BOTH,
+                (phase, done) -> executor.onUiThread(() -> progress.set(texts.text("sync.progress", phase, done))), cancel::get), report -> {
+                    running.set(false);
+                    progress.set("");
+                    message.set(texts.text("sync.summary", report.status(), report.pulled(), report.pushed(), report.merged(),
+                            report.conflicts(), report.openConflicts(), report.pending()));
+                    refresh();
+                }, failure -> {
+                    running.set(false);
+                    progress.set("");
+                    failed(failure);
+                    refresh();
+                });
+    }
+
+    public void cancel() {
+        cancel.set(true);
+    }
+
+    public void resolve(ConflictRow row, ConflictResolver.Choice choice) {
+        executor.submit(() -> new ConflictResolver(core).resolve(row.id(), choice), resolved -> refresh(), this::failed);
+    }
+
+    private static SyncSettings.Auth auth() {
+        String token = System.getenv("RELAIS_TOKEN");
+        return token == null ? new SyncSettings.Auth.None() : new SyncSettings.Auth.Bearer(token);
+    }
+
+    private void show(Snapshot s) {
+        state.set(s.status().state().name());
+        statusLine.set(texts.text("sync.statusbar", texts.text("sync.state." + s.status().state().name()),
+                s.status().lastSuccess() == null ? "—" : AT.format(s.status().lastSuccess()), s.status().pending(),
+                s.status().openConflicts()));
+        conflicts.setAll(s.conflicts());
+    }
+
+    private void failed(Throwable failure) {
+        if (failure instanceof SyncFailedException e) {
+            message.set(e.detail().message(language));
+        } else {
+            message.set(texts.text("error.unexpected", failure.getClass().getSimpleName()));
+        }
+    }
+
+    private record Snapshot(SyncStatus status, List<ConflictRow> conflicts) {
+    }
+
+    public StringProperty serverProperty() {
+        return server;
+    }
+
+    public ReadOnlyStringProperty stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** "Hors ligne — dernière synchronisation … — 3 en attente — 1 conflit" for the status bar. */
+    public ReadOnlyStringProperty statusLineProperty() {
+        return statusLine.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyListProperty<ConflictRow> conflictsProperty() {
+        return conflicts.getReadOnlyProperty();
+    }
+}

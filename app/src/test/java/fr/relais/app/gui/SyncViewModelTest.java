@@ -1,0 +1,85 @@
+package fr.relais.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.relais.app.cli.RelaisCommand;
+import fr.relais.app.gui.sync.SyncViewModel;
+import fr.relais.app.gui.task.DirectExecutor;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.identity.NewPatient;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.identity.Sex;
+import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.replication.Conflict;
+import fr.relais.core.session.Actor;
+import fr.relais.core.session.UserSession;
+import fr.relais.sync.engine.ConflictResolver;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Sync screen's ViewModel without the toolkit: status line, inbox, a failed run, a resolution. */
+class SyncViewModelTest {
+    @TempDir
+    Path dir;
+    RelaisCore core;
+    SyncViewModel model;
+    UUID patient;
+
+    @BeforeEach
+    void setUp() {
+        core = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
+        patient = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
+                null), null, null, "P1", null, null, null)).patient().id();
+        model = new SyncViewModel(core, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR, null);
+    }
+
+    @AfterEach
+    void tearDown() {
+        core.close();
+    }
+
+    @Test
+    void showsPendingChangesAndRefusesToRunWithoutAServer() {
+        model.refresh();
+        assertThat(model.statusLineProperty().get()).isEqualTo(
+                "Synchronisation : jamais faite — dernière réussite : — — 1 en attente — 0 conflit(s)");
+        model.syncNow();
+        assertThat(model.messageProperty().get()).isEqualTo("Indiquez l'adresse du serveur FHIR de l'équipe.");
+        assertThat(model.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void anUnreachableServerSaysSoAndLosesNothing() {
+        model.serverProperty().set("http://127.0.0.1:9/fhir");
+        model.syncNow();
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.messageProperty().get()).contains("injoignable");
+        assertThat(model.statusLineProperty().get()).startsWith("Synchronisation : hors ligne").contains("1 en attente");
+    }
+
+    @Test
+    void theInboxListsConflictsAndAChoiceClosesThem() {
+        core.database().inTransaction(() -> {
+            core.conflicts().open(new Conflict(UUID.randomUUID(), PatientService.RECORD, patient, "birthFamilyName", "MARTIN",
+                    "MARTIN", "MARTINEZ", "2", "OPEN", core.clock().instant(), null, null, null));
+            return null;
+        });
+        model.refresh();
+        assertThat(model.conflictsProperty()).singleElement().satisfies(row -> {
+            assertThat(row.field()).isEqualTo("birthFamilyName");
+            assertThat(row.remote()).isEqualTo("MARTINEZ");
+        });
+        model.resolve(model.conflictsProperty().get(0), ConflictResolver.Choice.REMOTE);
+        assertThat(model.conflictsProperty()).isEmpty();
+        assertThat(core.patients().get(patient).traits().birthFamilyName()).isEqualTo("MARTINEZ");
+    }
+}
