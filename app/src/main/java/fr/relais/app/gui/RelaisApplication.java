@@ -8,6 +8,8 @@ import fr.relais.app.gui.patients.PatientsView;
 import fr.relais.app.gui.sync.SyncView;
 import fr.relais.app.gui.sync.SyncViewModel;
 import fr.relais.app.gui.task.BackgroundExecutor;
+import fr.relais.app.gui.worklist.WorklistView;
+import fr.relais.app.gui.worklist.WorklistViewModel;
 import fr.relais.app.gui.task.FxBackgroundExecutor;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
@@ -45,6 +47,9 @@ public final class RelaisApplication extends Application {
         PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), executor, texts, services.clock());
         SyncViewModel sync = new SyncViewModel(services, executor, texts, language, System.getenv("RELAIS_SERVER"));
         Map<String, javafx.scene.Node> screens = new LinkedHashMap<>();
+        WorklistViewModel worklist = new WorklistViewModel(services.worklist(), services.tasks(), services.enrollments(), services::startDay, executor, texts,
+                language, services.clock());
+        screens.put(texts.text("nav.worklist"), new WorklistView(worklist, texts));
         screens.put(texts.text("nav.patients"), new PatientsView(list, file, texts));
         screens.put(texts.text("nav.sync"), new SyncView(sync, texts));
         MainView root = new MainView(screens, texts.text("statusbar.database", services.database().file()),

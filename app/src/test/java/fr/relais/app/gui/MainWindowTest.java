@@ -59,6 +59,7 @@ class MainWindowTest {
     @Test
     @SuppressWarnings("unchecked")
     void opensOnTheDemoPatientsSearchesAndShowsAPatientFile(FxRobot robot) throws Exception {
+        robot.clickOn("Patients");
         TableView<PatientRow> table = robot.lookup("#patient-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 30);
         assertThat(stage.getTitle()).isEqualTo("Relais");
@@ -73,6 +74,27 @@ class MainWindowTest {
         assertThat(robot.lookup("#patient-file-status").queryAs(Label.class).getText()).isEqualTo(row.statusLabel());
 
         screenshot(robot, "patients.png");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void opensOnTheWorklistWhereANurseCompletesATask(FxRobot robot) throws Exception {
+        TableView<fr.relais.app.gui.worklist.WorklistRow> table = robot.lookup("#worklist-table").queryAs(TableView.class);
+        robot.clickOn("#due-all");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        Label counts = robot.lookup("#worklist-counts").queryAs(Label.class);
+        assertThat(counts.getText()).contains("en retard", "en tout");
+        int before = table.getItems().size();
+        var first = table.getItems().get(0);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn("#worklist-note").write("appel fait, patiente stable");
+        robot.clickOn("#worklist-complete");
+        Label message = robot.lookup("#worklist-message").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().startsWith("Réalisée"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream().noneMatch(r -> r.taskId().equals(first.taskId())));
+        assertThat(services.tasks().get(first.taskId()).note()).isEqualTo("appel fait, patiente stable");
+        assertThat(table.getItems().size()).isLessThanOrEqualTo(before);
+        screenshot(robot, "worklist.png");
     }
 
     @Test

@@ -1,0 +1,84 @@
+package fr.relais.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.relais.app.cli.RelaisCommand;
+import fr.relais.app.gui.task.DirectExecutor;
+import fr.relais.app.gui.worklist.WorklistRow;
+import fr.relais.app.gui.worklist.WorklistViewModel;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.identity.NewPatient;
+import fr.relais.core.identity.Sex;
+import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.session.Actor;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.task.DueFilter;
+import fr.relais.core.time.CareZone;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The worklist ViewModel without the toolkit: windows and counts, start of day once, complete and postpone. */
+class WorklistViewModelTest {
+    @TempDir
+    Path dir;
+    RelaisCore core;
+    WorklistViewModel model;
+    AtomicInteger dayStarts = new AtomicInteger();
+
+    @BeforeEach
+    void setUp() {
+        core = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
+        var p = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
+                null), null, null, "P1", null, null, null)).patient();
+        core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, LocalDate.now(CareZone.PARIS).minusDays(3));
+        model = new WorklistViewModel(core.worklist(), core.tasks(), core.enrollments(), () -> {
+            dayStarts.incrementAndGet();
+            core.startDay();
+        }, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR, core.clock());
+    }
+
+    @AfterEach
+    void tearDown() {
+        core.close();
+    }
+
+    @Test
+    void windowsCountsAndTheNursesActions() {
+        model.dueProperty().set(DueFilter.ALL);
+        model.refresh();
+        assertThat(dayStarts).hasValue(1);
+        List<WorklistRow> all = List.copyOf(model.rowsProperty());
+        assertThat(all).isNotEmpty();
+        assertThat(all).allSatisfy(r -> assertThat(r.patient()).isEqualTo("MARTIN Claire"));
+        assertThat(model.countsProperty().get()).endsWith(all.size() + " en tout");
+        assertThat(all).anySatisfy(r -> assertThat(r.overdue()).isTrue());
+
+        WorklistRow withOutcomes = all.stream().filter(r -> !r.outcomes().isEmpty()).findFirst().orElseThrow();
+        model.complete(withOutcomes, null, "sans issue");
+        assertThat(model.messageProperty().get()).contains("n'est pas une issue de cette étape");
+        WorklistRow first = withOutcomes;
+        model.complete(first, first.outcomes().get(0), "fait");
+        assertThat(model.messageProperty().get()).isEqualTo("Réalisée : " + first.title());
+        assertThat(model.rowsProperty()).extracting(WorklistRow::taskId).doesNotContain(first.taskId());
+        assertThat(core.tasks().get(first.taskId()).note()).isEqualTo("fait");
+
+        WorklistRow second = model.rowsProperty().get(0);
+        var dueBefore = core.tasks().get(second.taskId()).dueAt();
+        model.postponeOneDay(second);
+        assertThat(core.tasks().get(second.taskId()).dueAt()).isEqualTo(dueBefore.plus(Duration.ofDays(1)));
+
+        model.dueProperty().set(DueFilter.OVERDUE);
+        assertThat(model.rowsProperty()).allSatisfy(r -> assertThat(r.overdue()).isTrue());
+        assertThat(dayStarts).as("the start of day runs once").hasValue(1);
+    }
+}
