@@ -1,5 +1,7 @@
 package fr.relais.app.gui.patients;
 
+import fr.relais.app.gui.TextColumns;
+
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.IdentityStatus;
 import javafx.beans.binding.Bindings;
@@ -8,7 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -29,11 +30,11 @@ public final class PatientsView extends SplitPane {
 
         TableView<PatientRow> table = new TableView<>(list.rowsProperty());
         table.setId("patient-table");
-        table.getColumns().add(column(texts.text("col.name"), PatientRow::name, 220));
-        table.getColumns().add(column(texts.text("col.birthDate"), PatientRow::birthDate, 100));
-        table.getColumns().add(column(texts.text("col.sex"), PatientRow::sex, 50));
-        table.getColumns().add(column(texts.text("col.status"), PatientRow::statusLabel, 150));
-        table.getColumns().add(column(texts.text("col.ipp"), PatientRow::ipp, 110));
+        table.getColumns().add(TextColumns.of(texts.text("col.name"), PatientRow::name, 220));
+        table.getColumns().add(TextColumns.of(texts.text("col.birthDate"), PatientRow::birthDate, 100));
+        table.getColumns().add(TextColumns.of(texts.text("col.sex"), PatientRow::sex, 50));
+        table.getColumns().add(TextColumns.of(texts.text("col.status"), PatientRow::statusLabel, 150));
+        table.getColumns().add(TextColumns.of(texts.text("col.ipp"), PatientRow::ipp, 110));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             list.selectedProperty().set(row);
@@ -58,12 +59,6 @@ public final class PatientsView extends SplitPane {
         list.refresh();
     }
 
-    private static TableColumn<PatientRow, String> column(String title, java.util.function.Function<PatientRow, String> value, double width) {
-        TableColumn<PatientRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        return column;
-    }
 
     private static StackPane filepane(PatientFileViewModel file, Localization texts) {
         Label placeholder = new Label(texts.text("patient.file.placeholder"));

@@ -1,5 +1,7 @@
 package fr.relais.app.gui.sync;
 
+import fr.relais.app.gui.TextColumns;
+
 import fr.relais.core.i18n.Localization;
 import fr.relais.sync.engine.ConflictResolver;
 import javafx.beans.binding.Bindings;
@@ -7,7 +9,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -59,11 +60,11 @@ public final class SyncView extends VBox {
         TableView<ConflictRow> inbox = new TableView<>(model.conflictsProperty());
         inbox.setId("sync-conflicts");
         inbox.setPlaceholder(new Label(texts.text("sync.noConflict")));
-        inbox.getColumns().add(column(texts.text("sync.col.record"), ConflictRow::record, 260));
-        inbox.getColumns().add(column(texts.text("sync.col.field"), ConflictRow::field, 140));
-        inbox.getColumns().add(column(texts.text("sync.col.base"), ConflictRow::base, 150));
-        inbox.getColumns().add(column(texts.text("sync.col.local"), ConflictRow::local, 150));
-        inbox.getColumns().add(column(texts.text("sync.col.remote"), ConflictRow::remote, 150));
+        inbox.getColumns().add(TextColumns.of(texts.text("sync.col.record"), ConflictRow::record, 260));
+        inbox.getColumns().add(TextColumns.of(texts.text("sync.col.field"), ConflictRow::field, 140));
+        inbox.getColumns().add(TextColumns.of(texts.text("sync.col.base"), ConflictRow::base, 150));
+        inbox.getColumns().add(TextColumns.of(texts.text("sync.col.local"), ConflictRow::local, 150));
+        inbox.getColumns().add(TextColumns.of(texts.text("sync.col.remote"), ConflictRow::remote, 150));
         VBox.setVgrow(inbox, Priority.ALWAYS);
         Button keepLocal = new Button(texts.text("sync.keepLocal"));
         keepLocal.setId("sync-keep-local");
@@ -79,11 +80,4 @@ public final class SyncView extends VBox {
         model.refresh();
     }
 
-    private static TableColumn<ConflictRow, String> column(String title, java.util.function.Function<ConflictRow, String> value,
-                                                           double width) {
-        TableColumn<ConflictRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
-    }
 }

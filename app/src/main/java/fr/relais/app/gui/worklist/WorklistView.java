@@ -1,14 +1,13 @@
 package fr.relais.app.gui.worklist;
 
+import fr.relais.app.gui.TextColumns;
+
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.task.DueFilter;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -48,12 +47,12 @@ public final class WorklistView extends VBox {
         TableView<WorklistRow> table = new TableView<>(model.rowsProperty());
         table.setId("worklist-table");
         table.setPlaceholder(new Label(texts.text("worklist.empty")));
-        table.getColumns().add(column(texts.text("worklist.col.due"), WorklistRow::due, 100));
-        table.getColumns().add(column(texts.text("worklist.col.patient"), WorklistRow::patient, 200));
-        table.getColumns().add(column(texts.text("worklist.col.task"), WorklistRow::title, 380));
-        table.getColumns().add(column(texts.text("worklist.col.role"), WorklistRow::role, 140));
-        table.getColumns().add(column(texts.text("worklist.col.priority"), WorklistRow::priority, 90));
-        table.getColumns().add(column(texts.text("worklist.col.assignee"), WorklistRow::assignee, 120));
+        table.getColumns().add(TextColumns.of(texts.text("worklist.col.due"), WorklistRow::due, 100));
+        table.getColumns().add(TextColumns.of(texts.text("worklist.col.patient"), WorklistRow::patient, 200));
+        table.getColumns().add(TextColumns.of(texts.text("worklist.col.task"), WorklistRow::title, 380));
+        table.getColumns().add(TextColumns.of(texts.text("worklist.col.role"), WorklistRow::role, 140));
+        table.getColumns().add(TextColumns.of(texts.text("worklist.col.priority"), WorklistRow::priority, 90));
+        table.getColumns().add(TextColumns.of(texts.text("worklist.col.assignee"), WorklistRow::assignee, 120));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(WorklistRow row, boolean empty) {
@@ -95,10 +94,4 @@ public final class WorklistView extends VBox {
         model.refresh();
     }
 
-    private static TableColumn<WorklistRow, String> column(String title, Function<WorklistRow, String> value, double width) {
-        TableColumn<WorklistRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
-    }
 }
