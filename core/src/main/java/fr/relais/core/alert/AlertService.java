@@ -38,7 +38,7 @@ import java.util.UUID;
  * A human acknowledges, resolves or dismisses, always with a reason.
  */
 public final class AlertService implements MeasureListener {
-    static final String ENGINE = "relais";
+    static final String ENGINE = fr.relais.core.session.Actor.ENGINE;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int READ_AHEAD = 16;
     /** Reader threads of a full re-run: two keep two cores busy (the pool has four connections). */

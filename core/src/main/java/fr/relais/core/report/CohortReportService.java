@@ -39,7 +39,7 @@ import java.util.UUID;
  * below follows those words.
  */
 public final class CohortReportService {
-    private static final String ENGINE = "relais";
+    private static final String ENGINE = fr.relais.core.session.Actor.ENGINE;
     private final Database database;
     private final TemplateRepository templates;
     private final PatientService patients;

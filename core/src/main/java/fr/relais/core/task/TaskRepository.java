@@ -103,7 +103,7 @@ public final class TaskRepository {
                 .values((String) null, null, null, null, null, null, null, null);
         var batch = dsl.batch(insert);
         for (var row : previous) {
-            batch.bind(UUID.randomUUID().toString(), row.value1(), at, "relais", row.value2(), TaskStatus.FAILED.name(),
+            batch.bind(UUID.randomUUID().toString(), row.value1(), at, fr.relais.core.session.Actor.ENGINE, row.value2(), TaskStatus.FAILED.name(),
                     "STATUS", businessStatus);
         }
         batch.execute();
