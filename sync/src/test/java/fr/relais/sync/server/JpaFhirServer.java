@@ -64,9 +64,9 @@ public final class JpaFhirServer implements AutoCloseable {
             String base = "http://127.0.0.1:" + port + "/fhir";
             // Test clients never fetch /metadata before a request (HAPI builds it on first use, seconds on a busy CI
             // machine) and wait long enough for a loaded 2-core runner; then build it once, here, with time to spare.
-            for (FhirContext context : java.util.List.of(fhir, fr.relais.sync.fhir.RelaisFhir.CONTEXT)) {
-                context.getRestfulClientFactory().setServerValidationMode(ca.uhn.fhir.rest.client.api.ServerValidationModeEnum.NEVER);
-                context.getRestfulClientFactory().setSocketTimeout(120_000);
+            for (FhirContext client : java.util.List.of(fhir, fr.relais.sync.fhir.RelaisFhir.CONTEXT)) {
+                client.getRestfulClientFactory().setServerValidationMode(ca.uhn.fhir.rest.client.api.ServerValidationModeEnum.NEVER);
+                client.getRestfulClientFactory().setSocketTimeout(120_000);
             }
             fhir.newRestfulGenericClient(base).capabilities().ofType(org.hl7.fhir.r4.model.CapabilityStatement.class).execute();
             return new JpaFhirServer(spring, jetty, base, fhir);
