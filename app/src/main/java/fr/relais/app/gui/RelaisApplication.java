@@ -5,6 +5,8 @@ import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.patients.PatientFileViewModel;
 import fr.relais.app.gui.patients.PatientListViewModel;
 import fr.relais.app.gui.patients.PatientsView;
+import fr.relais.app.gui.alerts.AlertsView;
+import fr.relais.app.gui.alerts.AlertsViewModel;
 import fr.relais.app.gui.sync.SyncView;
 import fr.relais.app.gui.sync.SyncViewModel;
 import fr.relais.app.gui.task.BackgroundExecutor;
@@ -50,6 +52,8 @@ public final class RelaisApplication extends Application {
         WorklistViewModel worklist = new WorklistViewModel(services.worklist(), services.tasks(), services.enrollments(), services::startDay, executor, texts,
                 language, services.clock());
         screens.put(texts.text("nav.worklist"), new WorklistView(worklist, texts));
+        screens.put(texts.text("nav.alerts"), new AlertsView(new AlertsViewModel(services.alerts(), services.patients(), executor, texts,
+                language, services.clock()), texts));
         screens.put(texts.text("nav.patients"), new PatientsView(list, file, texts));
         screens.put(texts.text("nav.sync"), new SyncView(sync, texts));
         MainView root = new MainView(screens, texts.text("statusbar.database", services.database().file()),

@@ -98,6 +98,22 @@ class MainWindowTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theAlertsScreenListsRedFirstAndTakesADecisionWithAReason(FxRobot robot) throws Exception {
+        robot.clickOn("Alertes");
+        TableView<fr.relais.app.gui.alerts.AlertRow> table = robot.lookup("#alerts-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        assertThat(table.getItems().get(0).level()).isEqualTo("RED");
+        assertThat(robot.lookup("#alerts-acknowledge").queryButton().isDisabled()).as("no reason yet").isTrue();
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn("#alerts-reason").write("appel, médecin prévenu");
+        robot.clickOn("#alerts-acknowledge");
+        Label message = robot.lookup("#alerts-message").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().endsWith("prise en compte"));
+        screenshot(robot, "alerts.png");
+    }
+
+    @Test
     void theSyncScreenShowsTheStateTheInboxAndRunsOffTheFxThread(FxRobot robot) throws Exception {
         Label status = robot.lookup("#status-sync").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("Synchronisation : jamais faite"));

@@ -1,0 +1,69 @@
+package fr.relais.app.gui.alerts;
+
+import fr.relais.app.gui.TextColumns;
+import fr.relais.core.i18n.Localization;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Open alerts by severity and age, each with its explanation; decisions always carry a reason. */
+public final class AlertsView extends VBox {
+
+    public AlertsView(AlertsViewModel model, Localization texts) {
+        super(10);
+        setPadding(new Insets(16));
+        Label title = new Label(texts.text("alerts.title"));
+        title.getStyleClass().add("screen-title");
+        Label summary = new Label();
+        summary.setId("alerts-summary");
+        summary.textProperty().bind(model.summaryProperty());
+
+        TableView<AlertRow> table = new TableView<>(model.rowsProperty());
+        table.setId("alerts-table");
+        table.setPlaceholder(new Label(texts.text("alerts.empty")));
+        table.getColumns().add(TextColumns.of(texts.text("alerts.col.level"), AlertRow::level, 70));
+        table.getColumns().add(TextColumns.of(texts.text("alerts.col.opened"), AlertRow::opened, 100));
+        table.getColumns().add(TextColumns.of(texts.text("alerts.col.age"), AlertRow::age, 70));
+        table.getColumns().add(TextColumns.of(texts.text("alerts.col.patient"), AlertRow::patient, 180));
+        table.getColumns().add(TextColumns.of(texts.text("alerts.col.rule"), AlertRow::rule, 130));
+        table.getColumns().add(TextColumns.of(texts.text("alerts.col.status"), AlertRow::status, 110));
+        table.getColumns().add(TextColumns.of(texts.text("alerts.col.explanation"), AlertRow::explanation, 420));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(AlertRow row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("red"), !empty && row != null && row.level().equals("RED"));
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        TextField reason = new TextField();
+        reason.setId("alerts-reason");
+        reason.setPromptText(texts.text("alerts.reasonPrompt"));
+        HBox.setHgrow(reason, Priority.ALWAYS);
+        HBox actions = new HBox(8, reason);
+        var cannotDecide = Bindings.isNull(table.getSelectionModel().selectedItemProperty()).or(reason.textProperty().isEmpty());
+        for (AlertsViewModel.Decision decision : AlertsViewModel.Decision.values()) {
+            Button button = new Button(texts.text("alerts." + decision.name().toLowerCase(java.util.Locale.ROOT)));
+            button.setId("alerts-" + decision.name().toLowerCase(java.util.Locale.ROOT));
+            button.disableProperty().bind(cannotDecide);
+            button.setOnAction(e -> {
+                model.decide(table.getSelectionModel().getSelectedItem(), decision, reason.getText());
+                reason.clear();
+            });
+            actions.getChildren().add(button);
+        }
+        Label message = new Label();
+        message.setId("alerts-message");
+        message.textProperty().bind(model.messageProperty());
+        getChildren().addAll(title, summary, table, actions, message);
+        model.refresh();
+    }
+}

@@ -1,0 +1,123 @@
+package fr.relais.app.gui.alerts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.relais.app.gui.task.BackgroundExecutor;
+import fr.relais.core.alert.Alert;
+import fr.relais.core.alert.AlertService;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.time.CareZone;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.UUID;
+import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyListWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+
+/**
+ * Open alerts, red first then oldest first, each explaining itself; the nurse acknowledges, resolves or dismisses with
+ * a reason (required). Escalation to the physician happens by itself when nobody acts in time.
+ */
+public final class AlertsViewModel {
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd/MM HH:mm").withZone(CareZone.PARIS);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AlertService alerts;
+    private final PatientService patients;
+    private final BackgroundExecutor executor;
+    private final Localization texts;
+    private final Language language;
+    private final Clock clock;
+    private final ReadOnlyListWrapper<AlertRow> rows = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    public AlertsViewModel(AlertService alerts, PatientService patients, BackgroundExecutor executor, Localization texts,
+                           Language language, Clock clock) {
+        this.alerts = alerts;
+        this.patients = patients;
+        this.executor = executor;
+        this.texts = texts;
+        this.language = language;
+        this.clock = clock;
+    }
+
+    public void refresh() {
+        executor.submit(() -> {
+            var now = clock.instant();
+            Map<UUID, String> names = new HashMap<>();
+            return alerts.list(true, null).stream().map(a -> new AlertRow(a.id(), a.level().name(),
+                    texts.text("alerts.status." + a.status().name()),
+                    AT.format(a.openedAt()), age(Duration.between(a.openedAt(), now)),
+                    names.computeIfAbsent(a.patientId(), id -> patients.get(id).displayName()), a.ruleId(), explain(a))).toList();
+        }, found -> {
+            rows.setAll(found);
+            long red = found.stream().filter(r -> r.level().equals("RED")).count();
+            summary.set(texts.text("alerts.summary", found.size(), red));
+        }, this::failed);
+    }
+
+    public enum Decision { ACKNOWLEDGE, RESOLVE, DISMISS }
+
+    public void decide(AlertRow row, Decision decision, String reason) {
+        executor.submit(() -> switch (decision) {
+            case ACKNOWLEDGE -> alerts.acknowledge(row.alertId(), reason);
+            case RESOLVE -> alerts.resolve(row.alertId(), reason);
+            case DISMISS -> alerts.dismiss(row.alertId(), reason);
+        }, done -> {
+            message.set(texts.text("alerts.decided", row.rule(), texts.text("alerts.status." + done.status().name())));
+            refresh();
+        }, this::failed);
+    }
+
+    /** "SpO2 88 % — seuil rouge < 90" style: the explanation's fields as "name value" pairs, in the stored order. */
+    private static String explain(Alert a) {
+        try {
+            JsonNode node = JSON.readTree(a.explanation());
+            StringBuilder b = new StringBuilder();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                var field = it.next();
+                if (field.getValue().isNull() || field.getKey().equals("rule")) {
+                    continue;
+                }
+                if (b.length() > 0) {
+                    b.append(" · ");
+                }
+                b.append(field.getKey()).append(' ').append(field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString());
+            }
+            return b.toString();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return a.explanation();
+        }
+    }
+
+    private String age(Duration d) {
+        return d.toHours() < 48 ? texts.text("alerts.ageHours", d.toHours()) : texts.text("alerts.ageDays", d.toDays());
+    }
+
+    private void failed(Throwable failure) {
+        message.set(failure instanceof BadInputException bad ? bad.message(language)
+                : texts.text("error.unexpected", failure.getClass().getSimpleName()));
+    }
+
+    public ReadOnlyListProperty<AlertRow> rowsProperty() {
+        return rows.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,72 @@
+package fr.relais.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.relais.app.cli.RelaisCommand;
+import fr.relais.app.gui.alerts.AlertRow;
+import fr.relais.app.gui.alerts.AlertsViewModel;
+import fr.relais.app.gui.task.DirectExecutor;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.identity.NewPatient;
+import fr.relais.core.identity.Sex;
+import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.measure.MeasureSource;
+import fr.relais.core.measure.NewMeasure;
+import fr.relais.core.session.Actor;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.time.CareZone;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Alerts screen's ViewModel without the toolkit: red first, explained, decided only with a reason. */
+class AlertsViewModelTest {
+    @TempDir
+    Path dir;
+    RelaisCore core;
+    AlertsViewModel model;
+
+    @BeforeEach
+    void setUp() {
+        core = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
+        var p = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
+                null), null, null, "P1", null, null, null)).patient();
+        core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, LocalDate.now(CareZone.PARIS));
+        core.measures().record(new NewMeasure(p.id(), "59408-5", "92", "%", null, MeasureSource.DEVICE));
+        core.measures().record(new NewMeasure(p.id(), "9279-1", "30", "/min", null, MeasureSource.DEVICE));
+        core.questionnaires().answer(p.id(), "PHQ-9", List.of(0, 0, 0, 0, 0, 0, 0, 0, 2), null);
+        model = new AlertsViewModel(core.alerts(), core.patients(), new DirectExecutor(),
+                Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR, core.clock());
+    }
+
+    @AfterEach
+    void tearDown() {
+        core.close();
+    }
+
+    @Test
+    void redFirstEachExplainedAndDecidedWithAReason() {
+        model.refresh();
+        List<AlertRow> rows = List.copyOf(model.rowsProperty());
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).level()).isEqualTo("RED");
+        assertThat(rows.get(0).rule()).isEqualTo("answer:PHQ-9:9");
+        assertThat(model.summaryProperty().get()).isEqualTo("3 alerte(s) ouverte(s), dont 1 rouge(s)");
+        assertThat(rows).allSatisfy(r -> assertThat(r.patient()).isEqualTo("MARTIN Claire"));
+        assertThat(rows).anySatisfy(r -> assertThat(r.explanation()).contains("value 92", "yellowBelow 93"));
+
+        model.decide(rows.get(0), AlertsViewModel.Decision.ACKNOWLEDGE, " ");
+        assertThat(model.messageProperty().get()).contains("motif");
+        model.decide(rows.get(0), AlertsViewModel.Decision.ACKNOWLEDGE, "appel, médecin prévenu");
+        assertThat(model.messageProperty().get()).isEqualTo("Alerte answer:PHQ-9:9 : prise en compte");
+        model.decide(rows.get(1), AlertsViewModel.Decision.DISMISS, "mesure prise après effort");
+        assertThat(model.rowsProperty()).hasSize(2).extracting(AlertRow::status).contains("prise en compte");
+    }
+}
