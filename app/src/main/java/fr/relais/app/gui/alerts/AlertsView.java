@@ -1,12 +1,12 @@
 package fr.relais.app.gui.alerts;
 
+import fr.relais.app.gui.RowHighlight;
 import fr.relais.app.gui.TextColumns;
 import fr.relais.core.i18n.Localization;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -35,13 +35,7 @@ public final class AlertsView extends VBox {
         table.getColumns().add(TextColumns.of(texts.text("alerts.col.rule"), AlertRow::rule, 130));
         table.getColumns().add(TextColumns.of(texts.text("alerts.col.status"), AlertRow::status, 110));
         table.getColumns().add(TextColumns.of(texts.text("alerts.col.explanation"), AlertRow::explanation, 420));
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(AlertRow row, boolean empty) {
-                super.updateItem(row, empty);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("red"), !empty && row != null && row.level().equals("RED"));
-            }
-        });
+        RowHighlight.apply(table, "red", r -> r.level().equals("RED"));
         VBox.setVgrow(table, Priority.ALWAYS);
 
         TextField reason = new TextField();

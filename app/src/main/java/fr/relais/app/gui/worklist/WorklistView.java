@@ -1,5 +1,6 @@
 package fr.relais.app.gui.worklist;
 
+import fr.relais.app.gui.RowHighlight;
 import fr.relais.app.gui.TextColumns;
 
 import fr.relais.core.i18n.Localization;
@@ -8,7 +9,6 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -53,13 +53,7 @@ public final class WorklistView extends VBox {
         table.getColumns().add(TextColumns.of(texts.text("worklist.col.role"), WorklistRow::role, 140));
         table.getColumns().add(TextColumns.of(texts.text("worklist.col.priority"), WorklistRow::priority, 90));
         table.getColumns().add(TextColumns.of(texts.text("worklist.col.assignee"), WorklistRow::assignee, 120));
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(WorklistRow row, boolean empty) {
-                super.updateItem(row, empty);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("overdue"), !empty && row != null && row.overdue());
-            }
-        });
+        RowHighlight.apply(table, "overdue", WorklistRow::overdue);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         javafx.scene.control.ComboBox<String> outcome = new javafx.scene.control.ComboBox<>();
