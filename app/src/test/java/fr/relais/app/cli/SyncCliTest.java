@@ -49,6 +49,12 @@ class SyncCliTest {
             assertThat(core.syncRuns().recent(1).get(0).status()).isEqualTo("FAILED");
         }
         assertThat(CliRun.on(db, "sync", "--pull-only", "--push-only").code()).isEqualTo(2);
+        // A demo store's fictitious patients never reach a team server.
+        Path demo = dir.resolve("demo.db");
+        assertThat(CliRun.on(demo, "demo", "--patients", "2").code()).isZero();
+        CliRun refused = CliRun.on(demo, "sync", "--server", "https://fhir.example-cpts.fr/fhir");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("démonstration");
         JsonNode status = CliRun.on(db, "--format", "json", "sync", "status").json();
         assertThat(status.get("state").asText()).isEqualTo("OFFLINE");
         assertThat(status.get("pending").asInt()).isEqualTo(1);

@@ -63,6 +63,7 @@ public final class SyncEngine {
     public enum Mode { BOTH, PULL_ONLY, PUSH_ONLY }
 
     public SyncReport run(SyncSettings settings, Mode mode, SyncProgress progress, BooleanSupplier cancelled) {
+        refuseDemoStoreOnARealServer(settings);
         FhirServer server = new FhirServer(settings);
         clientSetup.accept(server.client());
         SyncRunLog log = core.syncRuns();
@@ -104,6 +105,20 @@ public final class SyncEngine {
                 counts.pushed);
         return new SyncReport(status, counts.pulled, counts.pushed, counts.merged, counts.conflicts,
                 core.conflicts().list(true).size(), core.outbox().count(), counts.skipped);
+    }
+
+    /**
+     * A demo store holds fictitious patients (test INS): they must never reach a team's server. It may sync with a
+     * server on this machine (a test server, a training session).
+     */
+    private void refuseDemoStoreOnARealServer(SyncSettings settings) {
+        if (core.database().meta().kind() != fr.relais.core.store.StoreKind.DEMO) {
+            return;
+        }
+        String host = java.net.URI.create(settings.serverUrl()).getHost();
+        if (host == null || !(host.equals("localhost") || host.equals("127.0.0.1") || host.equals("::1") || host.equals("[::1]"))) {
+            throw new BadInputException("--server", "sync.demoStore", settings.serverUrl());
+        }
     }
 
     private <R extends Resource> boolean pull(FhirServer server, SyncSettings settings, RecordSync<R> kind, Counts counts,
