@@ -19,11 +19,34 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code relais questionnaire list|answer|import}. */
+/** {@code relais questionnaire list|answer|import|error}. */
 @Command(name = "questionnaire", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
         subcommands = {QuestionnaireCommand.ListQuestionnaires.class, QuestionnaireCommand.Answer.class,
-                QuestionnaireCommand.Import.class})
+                QuestionnaireCommand.Import.class, QuestionnaireCommand.EnteredInError.class})
 final class QuestionnaireCommand {
+
+    /** {@code relais questionnaire error RESPONSE_ID --reason R}: a wrong response, its score and its alerts withdrawn. */
+    @Command(name = "error", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class EnteredInError implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @picocli.CommandLine.Parameters(index = "0", paramLabel = "RESPONSE_ID", descriptionKey = "questionnaire.response")
+        String id;
+        @Option(names = "--reason", required = true, descriptionKey = "option.reason")
+        String reason;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            java.util.UUID responseId = Arguments.uuid("RESPONSE_ID", id);
+            try (fr.relais.core.RelaisCore services = root.openServices()) {
+                services.questionnaires().markEnteredInError(responseId, reason);
+            }
+            root.printer().object(java.util.Map.of("responseId", id, "status", "ENTERED_IN_ERROR"),
+                    out -> out.println(id + " ENTERED_IN_ERROR"));
+            return Cli.OK;
+        }
+    }
 
     @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class ListQuestionnaires implements Callable<Integer> {

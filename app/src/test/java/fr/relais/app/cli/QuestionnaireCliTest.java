@@ -50,5 +50,14 @@ class QuestionnaireCliTest {
         assertThat(run("questionnaire", "answer", "--patient", "P1", "--questionnaire", "KCCQ", "--answers", "1").code()).isEqualTo(2);
         JsonNode measures = JSON.readTree(run("--format", "json", "measure", "list", "--patient", "P1", "--code", "44261-6").out());
         assertThat(measures).hasSize(1);
+
+        // Item 9 above 0 raised a red alert; the response was another patient's: marked in error, the alert withdrawn.
+        assertThat(run("--format", "json", "alerts", "--patient", "P1").json()).hasSize(1);
+        String responseId = result.get("responseId").asText();
+        assertThat(run("questionnaire", "error", responseId).code()).isEqualTo(2);
+        assertThat(run("questionnaire", "error", responseId, "--reason", "réponses d'une autre patiente").code()).isZero();
+        assertThat(run("--format", "json", "alerts", "--patient", "P1").json()).isEmpty();
+        assertThat(run("questionnaire", "error", responseId, "--reason", "encore").code()).isEqualTo(2);
+        assertThat(run("questionnaire", "error", java.util.UUID.randomUUID().toString(), "--reason", "x").code()).isEqualTo(2);
     }
 }

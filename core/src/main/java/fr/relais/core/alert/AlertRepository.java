@@ -82,6 +82,22 @@ public final class AlertRepository {
                 .set(ALERT_RESPONSE.LEVEL, level.name()).onConflictDoNothing().execute();
     }
 
+    public List<UUID> alertsOfResponse(UUID responseId) {
+        return dsl.select(ALERT_RESPONSE.ALERT_ID).from(ALERT_RESPONSE).where(ALERT_RESPONSE.RESPONSE_ID.eq(responseId.toString()))
+                .fetch(r -> UUID.fromString(r.value1()));
+    }
+
+    public void detachResponse(UUID alertId, UUID responseId) {
+        dsl.deleteFrom(ALERT_RESPONSE).where(ALERT_RESPONSE.ALERT_ID.eq(alertId.toString())
+                .and(ALERT_RESPONSE.RESPONSE_ID.eq(responseId.toString()))).execute();
+    }
+
+    /** Levels of the responses still behind an answer alert. */
+    public List<AlertLevel> remainingResponseLevels(UUID alertId) {
+        return dsl.select(ALERT_RESPONSE.LEVEL).from(ALERT_RESPONSE).where(ALERT_RESPONSE.ALERT_ID.eq(alertId.toString()))
+                .fetch(r -> AlertLevel.valueOf(r.value1()));
+    }
+
     /** Every (measure, enrollment, rule) already behind an alert, for a full re-run that must not raise them twice. */
     public java.util.Set<String> raisedKeys() {
         java.util.Set<String> keys = new java.util.HashSet<>();

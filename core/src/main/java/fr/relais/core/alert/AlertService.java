@@ -124,6 +124,27 @@ public final class AlertService implements MeasureListener {
         }
     }
 
+    /** Withdraws what a wrong questionnaire response caused, as {@link #enteredInError(Measure)} does for a measure. */
+    public void responseEnteredInError(UUID responseId) {
+        Instant now = clock.instant();
+        for (UUID alertId : alerts.alertsOfResponse(responseId)) {
+            Alert alert = alerts.find(alertId).orElseThrow();
+            alerts.detachResponse(alertId, responseId);
+            if (!alert.status().isOpen()) {
+                continue;
+            }
+            List<AlertLevel> remaining = alerts.remainingResponseLevels(alertId);
+            if (remaining.isEmpty()) {
+                change(alert, AlertStatus.WITHDRAWN, alert.level(), ENGINE, "response entered in error", now);
+            } else {
+                AlertLevel level = remaining.stream().max(Comparator.naturalOrder()).orElseThrow();
+                if (level != alert.level()) {
+                    change(alert, alert.status(), level, ENGINE, "response entered in error", now);
+                }
+            }
+        }
+    }
+
     /**
      * Significant answers of one questionnaire response: each opens (or attaches to) the patient-level alert of its
      * questionnaire item, whatever the patient's pathways, called in the response's transaction.

@@ -69,16 +69,38 @@ public final class QuestionnaireRepository {
                 .execute();
     }
 
+    /** A patient's valid responses (entered-in-error ones left out), oldest first. */
     public List<QuestionnaireResponse> responses(UUID patientId, String questionnaireId) {
-        var condition = QUESTIONNAIRE_RESPONSE.PATIENT_ID.eq(patientId.toString());
+        var condition = QUESTIONNAIRE_RESPONSE.PATIENT_ID.eq(patientId.toString()).and(QUESTIONNAIRE_RESPONSE.STATUS.eq(COMPLETED));
         if (questionnaireId != null) {
             condition = condition.and(QUESTIONNAIRE_RESPONSE.QUESTIONNAIRE_ID.eq(questionnaireId));
         }
         return dsl.selectFrom(QUESTIONNAIRE_RESPONSE).where(condition).orderBy(QUESTIONNAIRE_RESPONSE.AUTHORED_AT)
-                .fetch(r -> new QuestionnaireResponse(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()),
-                        r.getQuestionnaireId(), r.getQuestionnaireVersion(), answers(r.getAnswers()),
-                        SqlTime.instant(r.getAuthoredAt()), r.getScore() == null ? null : new BigDecimal(r.getScore()),
-                        r.getBand(), r.getScoreMeasureId() == null ? null : UUID.fromString(r.getScoreMeasureId()), r.getRecordedBy()));
+                .fetch(QuestionnaireRepository::toResponse);
+    }
+
+    /** A valid response by id (empty when unknown or already entered in error). */
+    public java.util.Optional<QuestionnaireResponse> findValid(UUID id) {
+        return dsl.selectFrom(QUESTIONNAIRE_RESPONSE).where(QUESTIONNAIRE_RESPONSE.ID.eq(id.toString())
+                .and(QUESTIONNAIRE_RESPONSE.STATUS.eq(COMPLETED))).fetchOptional(QuestionnaireRepository::toResponse);
+    }
+
+    public boolean exists(UUID id) {
+        return dsl.fetchExists(QUESTIONNAIRE_RESPONSE, QUESTIONNAIRE_RESPONSE.ID.eq(id.toString()));
+    }
+
+    public void markEnteredInError(UUID id, String reason) {
+        dsl.update(QUESTIONNAIRE_RESPONSE).set(QUESTIONNAIRE_RESPONSE.STATUS, "ENTERED_IN_ERROR")
+                .set(QUESTIONNAIRE_RESPONSE.ERROR_REASON, reason).where(QUESTIONNAIRE_RESPONSE.ID.eq(id.toString())).execute();
+    }
+
+    private static final String COMPLETED = "COMPLETED";
+
+    private static QuestionnaireResponse toResponse(fr.relais.core.store.schema.tables.records.QuestionnaireResponseRecord r) {
+        return new QuestionnaireResponse(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()),
+                r.getQuestionnaireId(), r.getQuestionnaireVersion(), answers(r.getAnswers()),
+                SqlTime.instant(r.getAuthoredAt()), r.getScore() == null ? null : new BigDecimal(r.getScore()),
+                r.getBand(), r.getScoreMeasureId() == null ? null : UUID.fromString(r.getScoreMeasureId()), r.getRecordedBy());
     }
 
     private static String json(List<Integer> answers) {

@@ -111,6 +111,28 @@ public final class QuestionnaireService {
         });
     }
 
+    /**
+     * Marks a wrong response (wrong patient, misread paper) entered in error, with a reason: it stays, visibly; its score
+     * measure is marked too, and the alerts it raised are withdrawn when nothing else stands behind them.
+     */
+    public void markEnteredInError(UUID responseId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new BadInputException("reason", "reason.missing");
+        }
+        database.inTransaction(() -> {
+            QuestionnaireResponse response = repository.findValid(responseId).orElseThrow(() -> repository.exists(responseId)
+                    ? new BadInputException("response " + responseId, "questionnaire.alreadyInError")
+                    : new NotFoundException("response", "questionnaire response", responseId));
+            repository.markEnteredInError(responseId, reason);
+            if (response.scoreMeasureId() != null) {
+                measures.markEnteredInError(response.scoreMeasureId(), reason);
+            }
+            alerts.responseEnteredInError(responseId);
+            audit.record("questionnaire.entered-in-error", "QuestionnaireResponse", responseId, response.patientId(), reason);
+            return null;
+        });
+    }
+
     public List<QuestionnaireResponse> responses(UUID patientId, String questionnaireId) {
         return repository.responses(patientId, questionnaireId);
     }

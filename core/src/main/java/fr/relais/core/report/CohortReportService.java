@@ -152,7 +152,8 @@ public final class CohortReportService {
             Map<String, Map<String, BigDecimal[]>> scores = new TreeMap<>();
             List<String> patientIds = cohort.stream().map(r -> r.patientId.toString()).distinct().toList();
             dsl.selectFrom(QUESTIONNAIRE_RESPONSE).where(QUESTIONNAIRE_RESPONSE.PATIENT_ID.in(patientIds)
-                    .and(QUESTIONNAIRE_RESPONSE.SCORE.isNotNull()).and(QUESTIONNAIRE_RESPONSE.AUTHORED_AT.ge(SqlTime.instant(from)))
+                    .and(QUESTIONNAIRE_RESPONSE.SCORE.isNotNull()).and(QUESTIONNAIRE_RESPONSE.STATUS.eq("COMPLETED"))
+                    .and(QUESTIONNAIRE_RESPONSE.AUTHORED_AT.ge(SqlTime.instant(from)))
                     .and(QUESTIONNAIRE_RESPONSE.AUTHORED_AT.lt(SqlTime.instant(to)))).orderBy(QUESTIONNAIRE_RESPONSE.AUTHORED_AT)
                     .forEach(r -> {
                         BigDecimal[] firstLast = scores.computeIfAbsent(r.getQuestionnaireId(), k -> new HashMap<>())

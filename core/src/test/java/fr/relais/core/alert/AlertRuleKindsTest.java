@@ -173,6 +173,21 @@ class AlertRuleKindsTest {
         assertThat(s.alerts.list(false, patient.id())).hasSize(1);
     }
 
+    @Test
+    void aResponseEnteredInErrorWithdrawsItsAnswerAlertAndItsScore() {
+        var answered = s.questionnaires.answer(patient.id(), "PHQ-9", List.of(0, 0, 0, 0, 0, 0, 0, 0, 1), null);
+        Alert alert = open().get(0);
+        s.questionnaires.markEnteredInError(answered.response().id(), "réponses d'un autre patient");
+        assertThat(s.alerts.get(alert.id()).status()).isEqualTo(AlertStatus.WITHDRAWN);
+        assertThat(reviewTasks()).isEmpty();
+        assertThat(s.measures.find(answered.response().scoreMeasureId()).orElseThrow().status())
+                .isEqualTo(fr.relais.core.measure.MeasureStatus.ENTERED_IN_ERROR);
+        assertThat(s.questionnaires.responses(patient.id(), "PHQ-9")).isEmpty();
+        assertThatThrownBy(() -> s.questionnaires.markEnteredInError(answered.response().id(), "encore"))
+                .isInstanceOfSatisfying(fr.relais.core.error.BadInputException.class,
+                        e -> assertThat(e.reasonKey()).isEqualTo("questionnaire.alreadyInError"));
+    }
+
     private List<Task> reviewTasks() {
         return s.worklist.query(new WorklistQuery(DueFilter.ALL, null, null, false, null, null, patient.id()), 0, 100).stream()
                 .map(WorklistItem::task).filter(t -> t.kind().startsWith("ALERT_")).toList();
