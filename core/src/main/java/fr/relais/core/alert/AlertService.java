@@ -105,43 +105,34 @@ public final class AlertService implements MeasureListener {
     /** Withdraws what a wrong measure caused: an alert left with no measure behind it is withdrawn, others re-levelled. */
     @Override
     public void enteredInError(Measure measure) {
-        Instant now = clock.instant();
         for (UUID alertId : alerts.alertsOfMeasure(measure.id())) {
-            Alert alert = alerts.find(alertId).orElseThrow();
             alerts.detach(alertId, measure.id());
-            if (!alert.status().isOpen()) {
-                continue;
-            }
-            List<AlertLevel> remaining = alerts.remainingLevels(alertId);
-            if (remaining.isEmpty()) {
-                change(alert, AlertStatus.WITHDRAWN, alert.level(), ENGINE, "measure entered in error", now);
-            } else {
-                AlertLevel level = remaining.stream().max(Comparator.naturalOrder()).orElseThrow();
-                if (level != alert.level()) {
-                    change(alert, alert.status(), level, ENGINE, "measure entered in error", now);
-                }
-            }
+            withdrawOrRelevel(alertId, alerts.remainingLevels(alertId), "measure entered in error");
         }
     }
 
     /** Withdraws what a wrong questionnaire response caused, as {@link #enteredInError(Measure)} does for a measure. */
     public void responseEnteredInError(UUID responseId) {
-        Instant now = clock.instant();
         for (UUID alertId : alerts.alertsOfResponse(responseId)) {
-            Alert alert = alerts.find(alertId).orElseThrow();
             alerts.detachResponse(alertId, responseId);
-            if (!alert.status().isOpen()) {
-                continue;
-            }
-            List<AlertLevel> remaining = alerts.remainingResponseLevels(alertId);
-            if (remaining.isEmpty()) {
-                change(alert, AlertStatus.WITHDRAWN, alert.level(), ENGINE, "response entered in error", now);
-            } else {
-                AlertLevel level = remaining.stream().max(Comparator.naturalOrder()).orElseThrow();
-                if (level != alert.level()) {
-                    change(alert, alert.status(), level, ENGINE, "response entered in error", now);
-                }
-            }
+            withdrawOrRelevel(alertId, alerts.remainingResponseLevels(alertId), "response entered in error");
+        }
+    }
+
+    /** An open alert with nothing left behind it is withdrawn; otherwise it takes the highest level still behind it. */
+    private void withdrawOrRelevel(UUID alertId, List<AlertLevel> remaining, String reason) {
+        Alert alert = alerts.find(alertId).orElseThrow();
+        if (!alert.status().isOpen()) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (remaining.isEmpty()) {
+            change(alert, AlertStatus.WITHDRAWN, alert.level(), ENGINE, reason, now);
+            return;
+        }
+        AlertLevel level = remaining.stream().max(Comparator.naturalOrder()).orElseThrow();
+        if (level != alert.level()) {
+            change(alert, alert.status(), level, ENGINE, reason, now);
         }
     }
 
