@@ -44,6 +44,8 @@ public final class RelaisApplication extends Application {
 
     /** Builds the main window on a stage: used by {@link #start} and by the UI tests. */
     public static Parent show(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor) {
+        // No SQL on the FX thread: logged in use, a failure under the tests (-Drelais.strictThreads=true).
+        services.database().forbidThread(thread -> javafx.application.Platform.isFxApplicationThread(), Boolean.getBoolean("relais.strictThreads"));
         Localization texts = Localization.of(RelaisCommand.MESSAGES, language);
         PatientListViewModel list = new PatientListViewModel(services.patients(), executor, texts, services.clock());
         PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), executor, texts, services.clock());

@@ -53,7 +53,36 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.dsl = DSL.using(new DefaultConfiguration()
                 .set(SQLDialect.SQLITE)
-                .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource))));
+                .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)))
+                .set(org.jooq.impl.DefaultExecuteListenerProvider.providers(new org.jooq.ExecuteListener() {
+                    @Override
+                    public void executeStart(org.jooq.ExecuteContext ctx) {
+                        checkThread(ctx.sql());
+                    }
+                })));
+    }
+
+    private volatile java.util.function.Predicate<Thread> forbiddenThread = t -> false;
+    private volatile boolean strictThreads;
+
+    /**
+     * Makes every SQL statement check the thread it runs on: the desktop forbids its UI thread, so that a database
+     * call that would freeze the window is found. Strict (tests): the statement fails; otherwise it is logged.
+     */
+    public void forbidThread(java.util.function.Predicate<Thread> forbidden, boolean strict) {
+        this.forbiddenThread = forbidden;
+        this.strictThreads = strict;
+    }
+
+    private void checkThread(String sql) {
+        Thread current = Thread.currentThread();
+        if (forbiddenThread.test(current)) {
+            String problem = "Database call on thread " + current.getName() + ": " + sql;
+            if (strictThreads) {
+                throw new IllegalStateException(problem);
+            }
+            org.slf4j.LoggerFactory.getLogger(Database.class).error(problem, new Throwable("called from"));
+        }
     }
 
     /**

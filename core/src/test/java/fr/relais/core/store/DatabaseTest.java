@@ -108,6 +108,19 @@ class DatabaseTest {
         }
     }
 
+    /** The desktop forbids SQL on its UI thread: every statement checks, so a stray call fails the UI tests. */
+    @Test
+    void aForbiddenThreadCannotRunSql() {
+        try (TestServices services = new TestServices(dir.resolve("guard.db"))) {
+            Thread self = Thread.currentThread();
+            services.database.forbidThread(t -> t == self, true);
+            assertThatThrownBy(() -> services.patients.count()).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Database call on thread " + self.getName());
+            services.database.forbidThread(t -> false, true);
+            assertThat(services.patients.count()).isZero();
+        }
+    }
+
     /** V9 rebuilds alert and task (SQLite cannot drop NOT NULL): every row and every reference must survive. */
     @Test
     void alertsAndTasksSurviveTheRebuildOfVersion9() throws Exception {
