@@ -61,7 +61,4 @@ public final class RuleBook {
         return overrides.stream().filter(o -> o.ruleId().equals(ruleId) && o.inForceAt(at)).findFirst();
     }
 
-    public boolean isEmpty() {
-        return defaults.isEmpty();
-    }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -167,15 +168,19 @@ public final class PatientService {
             Patient updated = new Patient(before.id(), incoming.traits(), incoming.usedFamilyName(), incoming.usedGivenName(),
                     incoming.ipp(), incoming.ins(), incoming.status(), incoming.evidence(),
                     incoming.status() == before.status() ? before.statusChangedAt() : now, before.createdAt(), now);
-            if (!updated.equals(new Patient(before.id(), before.traits(), before.usedFamilyName(), before.usedGivenName(),
-                    before.ipp(), before.ins(), before.status(), before.evidence(), updated.statusChangedAt(), before.createdAt(), now))) {
-                patients.update(updated);
-                if (updated.status() != before.status()) {
-                    patients.insertIdentityEvent(before.id(), new IdentityEvent(now, session.actor().userId(), before.status(),
-                            updated.status(), "received from " + origin));
-                }
-                audit.record("patient.sync.update", "Patient", before.id(), before.id(), origin);
+            boolean same = before.traits().equals(updated.traits()) && Objects.equals(before.usedFamilyName(), updated.usedFamilyName())
+                    && Objects.equals(before.usedGivenName(), updated.usedGivenName()) && Objects.equals(before.ipp(), updated.ipp())
+                    && Objects.equals(before.ins(), updated.ins()) && before.status() == updated.status()
+                    && before.evidence().equals(updated.evidence());
+            if (same) {
+                return before;
             }
+            patients.update(updated);
+            if (updated.status() != before.status()) {
+                patients.insertIdentityEvent(before.id(), new IdentityEvent(now, session.actor().userId(), before.status(),
+                        updated.status(), "received from " + origin));
+            }
+            audit.record("patient.sync.update", "Patient", before.id(), before.id(), origin);
             return updated;
         });
     }

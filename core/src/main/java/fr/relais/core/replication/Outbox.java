@@ -62,8 +62,9 @@ public final class Outbox {
         return dsl.fetchExists(OUTBOX, OUTBOX.RESOURCE_TYPE.eq(resourceType).and(OUTBOX.LOCAL_ID.eq(localId.toString())));
     }
 
+    /** Records waiting to be pushed (each counted once, however many changes it has): the status bar asks often. */
     public int count() {
-        return pending().size();
+        return dsl.fetchCount(dsl.selectDistinct(OUTBOX.RESOURCE_TYPE, OUTBOX.LOCAL_ID).from(OUTBOX));
     }
 
     /** Forgets a record's entries up to {@code seq}, once the server has acknowledged that state. */

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.AfterEach;
@@ -54,10 +53,7 @@ class SyncEngineTest {
     }
 
     private int serverCount(Class<? extends org.hl7.fhir.r4.model.Resource> type) {
-        Bundle found = client().search().forResource(type).withTag(RelaisFhir.TEAM_TAG_SYSTEM, team)
-                .cacheControl(new ca.uhn.fhir.rest.api.CacheControlDirective().setNoCache(true))
-                .summaryMode(ca.uhn.fhir.rest.api.SummaryEnum.COUNT).returnBundle(Bundle.class).execute();
-        return found.getTotal();
+        return new SyncEngineTestSupport(SERVER, team).count(type);
     }
 
     @Test

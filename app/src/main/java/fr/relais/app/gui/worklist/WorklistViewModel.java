@@ -70,10 +70,11 @@ public final class WorklistViewModel {
             }
             var now = clock.instant();
             List<WorklistItem> items = worklist.query(query, 0, PAGE);
+            java.util.Map<String, List<String>> outcomes = new java.util.HashMap<>();
             List<WorklistRow> found = items.stream().map(i -> new WorklistRow(i.task().id(), DUE.format(i.task().dueAt()),
                     i.task().dueAt().isBefore(now), i.patientName(), i.task().title(language), i.task().role().name(),
                     i.task().priority().name(), i.task().assigneeId() == null ? texts.text("worklist.teamQueue") : "",
-                    outcomesOf(i.task()))).toList();
+                    outcomesOf(i.task(), outcomes))).toList();
             return new Page(found, worklist.counts(query));
         }, page -> {
             if (mine != generation) {
@@ -85,9 +86,15 @@ public final class WorklistViewModel {
         }, this::failed);
     }
 
-    /** The step's declared outcomes (empty for an alert's work, which belongs to no pathway step). */
-    private List<String> outcomesOf(fr.relais.core.task.Task task) {
-        return task.enrollmentId() == null ? List.of() : enrollments.outcomesOf(enrollments.get(task.enrollmentId()), task.stepId());
+    /**
+     * The step's declared outcomes (empty for an alert's work, which belongs to no pathway step); {@code seen} keeps
+     * them per enrollment and step for one load, so a page of 200 rows reads each enrollment once.
+     */
+    private List<String> outcomesOf(fr.relais.core.task.Task task, java.util.Map<String, List<String>> seen) {
+        if (task.enrollmentId() == null) {
+            return List.of();
+        }
+        return seen.computeIfAbsent(task.enrollmentId() + "/" + task.stepId(), k -> enrollments.outcomesOf(enrollments.get(task.enrollmentId()), task.stepId()));
     }
 
     /** {@code outcome}: one of the row's outcomes when the step declares some, else null. */
