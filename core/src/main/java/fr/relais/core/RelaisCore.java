@@ -91,7 +91,7 @@ public final class RelaisCore implements AutoCloseable {
         this.questionnaires = new QuestionnaireService(database, new QuestionnaireRepository(database.dsl()), patients,
                 measures, alerts, audit, session, clock);
         this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
-                alerts, session, clock);
+                alerts, session, audit, clock);
         this.cohorts = new CohortReportService(database, templates, patients, clock);
         this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, measures, clock);
     }

@@ -1,8 +1,8 @@
 package fr.relais.app.cli;
 
 import fr.relais.core.RelaisCore;
+import fr.relais.core.report.ReportFile;
 import fr.relais.sync.fhir.PatientRecordExport;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -32,15 +32,8 @@ final class ExportCommand {
             RelaisCommand root = Leaf.root(spec);
             try (RelaisCore services = root.openServices()) {
                 UUID id = services.patients().resolve(patient).id();
-                String json = PatientRecordExport.json(services, id);
-                ReportCommand.writeAtomically(out, stream -> {
-                    try {
-                        stream.write(json.getBytes(StandardCharsets.UTF_8));
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-                services.audit().record("patient.export", "Patient", id, id, out.getFileName().toString());
+                var bundle = PatientRecordExport.export(services, id);
+                ReportFile.writeAtomically(out, stream -> PatientRecordExport.write(services, bundle, stream));
             }
             root.printer().object(Map.of("file", out.toAbsolutePath().toString()), o -> o.println(out.toAbsolutePath()));
             return Cli.OK;

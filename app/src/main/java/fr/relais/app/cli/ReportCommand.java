@@ -1,12 +1,9 @@
 package fr.relais.app.cli;
 
+import fr.relais.core.report.ReportFile;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.error.BadInputException;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -38,7 +35,7 @@ final class ReportCommand {
             }
             try (RelaisCore services = root.openServices()) {
                 UUID id = services.patients().resolve(patient).id();
-                writeAtomically(out, stream -> services.reports().write(id, root.language(), stream));
+                ReportFile.writeAtomically(out, stream -> services.reports().write(id, root.language(), stream));
             }
             root.printer().object(Map.of("file", out.toAbsolutePath().toString()), o -> o.println(out.toAbsolutePath()));
             return Cli.OK;
@@ -73,7 +70,7 @@ final class ReportCommand {
                     fr.relais.core.time.IsoInput.date("--to", to), withIdentity);
             try (RelaisCore services = root.openServices()) {
                 var report = services.cohorts().compute(query);
-                writeAtomically(out, stream -> {
+                ReportFile.writeAtomically(out, stream -> {
                     switch (kind) {
                         case "pdf" -> fr.relais.core.report.CohortReportWriter.pdf(report, root.language(),
                                 services.session().actor().displayName(), stream);
@@ -85,25 +82,6 @@ final class ReportCommand {
                         o -> o.println(out.toAbsolutePath()));
             }
             return Cli.OK;
-        }
-    }
-
-    /** Written beside the target then moved: a failed report never leaves half a file under the final name. */
-    static void writeAtomically(Path out, java.util.function.Consumer<OutputStream> writer) {
-        Path partial = out.toAbsolutePath().resolveSibling(out.getFileName() + ".part");
-        try {
-            try (OutputStream stream = Files.newOutputStream(partial)) {
-                writer.accept(stream);
-            }
-            Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new BadInputException("--out", "report.write", out.toString(), e.getMessage());
-        } finally {
-            try {
-                Files.deleteIfExists(partial);
-            } catch (IOException ignored) {
-                // best effort: the partial file is named as such
-            }
         }
     }
 }

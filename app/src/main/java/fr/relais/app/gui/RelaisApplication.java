@@ -15,7 +15,13 @@ import fr.relais.app.gui.worklist.WorklistViewModel;
 import fr.relais.app.gui.task.FxBackgroundExecutor;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
+import fr.relais.app.gui.export.ExportDialog;
+import fr.relais.app.gui.export.ExportView;
+import fr.relais.app.gui.export.ExportViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Objects;
 import javafx.application.Application;
@@ -39,11 +45,11 @@ public final class RelaisApplication extends Application {
     @Override
     public void start(Stage stage) {
         executor = new FxBackgroundExecutor();
-        show(stage, services, language, executor);
+        show(stage, services, language, executor, file -> getHostServices().showDocument(file.toUri().toString()));
     }
 
     /** Builds the main window on a stage: used by {@link #start} and by the UI tests. */
-    public static Parent show(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor) {
+    public static Parent show(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener) {
         // No SQL on the FX thread: logged in use, a failure under the tests (-Drelais.strictThreads=true).
         services.database().forbidThread(thread -> javafx.application.Platform.isFxApplicationThread(), Boolean.getBoolean("relais.strictThreads"));
         Localization texts = Localization.of(RelaisCommand.MESSAGES, language);
@@ -56,7 +62,14 @@ public final class RelaisApplication extends Application {
         screens.put(texts.text("nav.worklist"), new WorklistView(worklist, texts));
         screens.put(texts.text("nav.alerts"), new AlertsView(new AlertsViewModel(services.alerts(), services.patients(), executor, texts,
                 language, services.clock()), texts));
-        screens.put(texts.text("nav.patients"), new PatientsView(list, file, texts));
+        Path documents = Files.isDirectory(Path.of(System.getProperty("user.home"), "Documents"))
+                ? Path.of(System.getProperty("user.home"), "Documents") : Path.of(System.getProperty("user.home"));
+        screens.put(texts.text("nav.patients"), new PatientsView(list, file, texts, kind -> {
+            ExportViewModel export = new ExportViewModel(services, executor, texts, language, documents, opener);
+            export.forPatient(file.patientIdProperty().get(), file.nameProperty().get(), kind);
+            ExportDialog.open(stage, export, texts);
+        }));
+        screens.put(texts.text("nav.reports"), new ExportView(new ExportViewModel(services, executor, texts, language, documents, opener), texts));
         screens.put(texts.text("nav.sync"), new SyncView(sync, texts));
         MainView root = new MainView(screens, texts.text("statusbar.database", services.database().file()),
                 sync.statusLineProperty(), texts.text("statusbar.user", services.session().actor().displayName()));

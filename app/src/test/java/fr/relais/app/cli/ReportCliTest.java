@@ -74,6 +74,6 @@ class ReportCliTest {
         var bundle = fr.relais.sync.fhir.RelaisFhir.CONTEXT.newJsonParser()
                 .parseResource(org.hl7.fhir.r4.model.Bundle.class, Files.readString(export));
         assertThat(bundle.getType()).isEqualTo(org.hl7.fhir.r4.model.Bundle.BundleType.COLLECTION);
-        assertThat(bundle.getEntry()).extracting(e -> e.getResource().fhirType()).containsExactly("Patient", "Observation");
+        assertThat(bundle.getEntry()).extracting(e -> e.getResource().fhirType()).contains("Patient", "CarePlan", "Task", "Observation");
     }
 }

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -35,6 +37,7 @@ class MainWindowTest {
     static Path dir;
     static RelaisCore services;
     static FxBackgroundExecutor executor;
+    static final java.util.List<Path> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
     Stage stage;
 
     @BeforeAll
@@ -53,7 +56,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        RelaisApplication.show(stage, services, Language.FR, executor);
+        RelaisApplication.show(stage, services, Language.FR, executor, opened::add);
     }
 
     @Test
@@ -130,12 +133,61 @@ class MainWindowTest {
         screenshot(robot, "sync.png");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPatientsReportIsExportedFromTheFileWithProgressAndOpened(FxRobot robot) throws Exception {
+        robot.clickOn("Patients");
+        TableView<PatientRow> table = robot.lookup("#patient-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        PatientRow row = table.getItems().get(0);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        Label name = robot.lookup("#patient-file-name").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row.name().equals(name.getText()));
+        robot.clickOn("#patient-file-report");
+        TextField target = robot.lookup("#export-target").queryAs(TextField.class);
+        assertThat(target.getText()).endsWith(".pdf").contains("rapport-parcours-");
+        Path pdf = dir.resolve("rapport.pdf");
+        robot.interact(() -> target.setText(pdf.toString()));
+        robot.clickOn("#export-run");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#export-open").queryButton().isDisabled());
+        assertThat(robot.lookup("#export-message").queryAs(Label.class).getText()).startsWith("Fichier écrit");
+        robot.clickOn("#export-open");
+        assertThat(opened).contains(pdf.toAbsolutePath());
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Rapport de parcours", row.name());
+        }
+        var dialog = (Stage) target.getScene().getWindow();
+        screenshotOf(robot, dialog, "export-dialog.png");
+        robot.interact(dialog::close);
+    }
+
+    @Test
+    void theReportsScreenWritesACohortCsvForExcel(FxRobot robot) throws Exception {
+        robot.clickOn("Rapports");
+        ComboBox<?> pathway = robot.lookup("#export-pathway").queryAs(ComboBox.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pathway.getValue() != null);
+        ComboBox<fr.relais.app.gui.export.ExportKind> kind = robot.lookup("#export-kind").queryAs(ComboBox.class);
+        robot.interact(() -> kind.setValue(fr.relais.app.gui.export.ExportKind.COHORT_CSV));
+        TextField target = robot.lookup("#export-target").queryAs(TextField.class);
+        assertThat(target.getText()).endsWith(".csv").contains("cohorte-");
+        Path csv = dir.resolve("cohorte.csv");
+        robot.interact(() -> target.setText(csv.toString()));
+        robot.clickOn("#export-run");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#export-open").queryButton().isDisabled());
+        assertThat(Files.readString(csv)).startsWith("\uFEFFindicateur;valeur;définition");
+        screenshot(robot, "reports.png");
+    }
+
     /** Real pixels of the window, for the docs and for a person to look at. */
     private void screenshot(FxRobot robot, String name) throws IOException {
+        screenshotOf(robot, stage, name);
+    }
+
+    private static void screenshotOf(FxRobot robot, Stage window, String name) throws IOException {
         Path target = Path.of("target", "screenshots");
         Files.createDirectories(target);
-        var snapshot = new javafx.scene.image.WritableImage((int) stage.getScene().getWidth(), (int) stage.getScene().getHeight());
-        robot.interact(() -> stage.getScene().snapshot(snapshot));
+        var snapshot = new javafx.scene.image.WritableImage((int) window.getScene().getWidth(), (int) window.getScene().getHeight());
+        robot.interact(() -> window.getScene().snapshot(snapshot));
         ImageIO.write(SwingFXUtils.fromFXImage(snapshot, null), "png", target.resolve(name).toFile());
         assertThat(Files.size(target.resolve(name))).isGreaterThan(10_000);
     }

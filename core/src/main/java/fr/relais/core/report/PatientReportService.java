@@ -2,6 +2,7 @@ package fr.relais.core.report;
 
 import fr.relais.core.alert.Alert;
 import fr.relais.core.alert.AlertService;
+import fr.relais.core.audit.AuditLog;
 import fr.relais.core.alert.ThresholdService;
 import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.i18n.Language;
@@ -35,11 +36,12 @@ public final class PatientReportService {
     private final QuestionnaireService questionnaires;
     private final AlertService alerts;
     private final UserSession session;
+    private final AuditLog audit;
     private final Clock clock;
 
     public PatientReportService(Database database, PatientService patients, CareTeamService careTeam, EnrollmentService enrollments,
                                 MeasureService measures, ThresholdService thresholds, QuestionnaireService questionnaires,
-                                AlertService alerts, UserSession session, Clock clock) {
+                                AlertService alerts, UserSession session, AuditLog audit, Clock clock) {
         this.database = database;
         this.patients = patients;
         this.careTeam = careTeam;
@@ -48,6 +50,7 @@ public final class PatientReportService {
         this.thresholds = thresholds;
         this.questionnaires = questionnaires;
         this.alerts = alerts;
+        this.audit = audit;
         this.session = session;
         this.clock = clock;
     }
@@ -76,6 +79,16 @@ public final class PatientReportService {
 
     /** Writes the report of {@code patientId} in {@code language} to {@code out}. */
     public void write(UUID patientId, Language language, OutputStream out) {
-        new PatientReportPdf(language).write(gather(patientId), out);
+        render(gather(patientId), language, out);
+    }
+
+    /** Writes a gathered report (the desktop gathers first, so that it can show progress and be cancelled between). */
+    public void render(PatientReportData data, Language language, OutputStream out) {
+        new PatientReportPdf(language).write(data, out);
+        // A report discloses the patient's file: who printed it, and when, is traced.
+        database.inTransaction(() -> {
+            audit.record("patient.report", "Patient", data.patient().id(), data.patient().id(), language.name());
+            return null;
+        });
     }
 }

@@ -14,6 +14,7 @@ final class FrCore {
     static final String METHOD_COLLECTION = BASE + "CodeSystem/fr-core-cs-method-collection";
     static final String VALIDATION_MODE = BASE + "CodeSystem/fr-core-cs-mode-validation-identity";
     static final String COMMUNE = "https://mos.esante.gouv.fr/NOS/TRE_R13-CommuneOM/FHIR/TRE-R13-CommuneOM";
+    static final String EMAIL_TYPE = BASE + "StructureDefinition/fr-core-contact-point-email-type";
     static final String HL7_IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
 
     private FrCore() {

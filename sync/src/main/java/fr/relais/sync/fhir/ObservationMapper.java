@@ -41,8 +41,7 @@ public final class ObservationMapper {
         target.setCode(new CodeableConcept(new Coding(RelaisFhir.LOINC, m.code(),
                 MeasureCatalog.find(m.code()).map(t -> t.name().in(fr.relais.core.i18n.Language.FR)).orElse(null))));
         target.setSubject(new Reference("Patient/" + m.patientId()));
-        target.setEffective(new DateTimeType(java.util.Date.from(m.effectiveAt()), ca.uhn.fhir.model.api.TemporalPrecisionEnum.MILLI,
-                java.util.TimeZone.getTimeZone("UTC")));
+        target.setEffective(FhirDates.instant(m.effectiveAt()));
         target.setValue(new Quantity().setValue(m.value()).setUnit(m.unit()).setSystem(RelaisFhir.UCUM).setCode(m.unit()));
         target.getExtension().removeIf(e -> e.getUrl().startsWith(RelaisFhir.EXTENSION + "measure-"));
         target.addExtension(RelaisFhir.extension("measure-original"), new StringType(m.originalValue() + " " + m.originalUnit()));

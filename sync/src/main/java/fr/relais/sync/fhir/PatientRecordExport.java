@@ -1,7 +1,20 @@
 package fr.relais.sync.fhir;
 
 import fr.relais.core.RelaisCore;
+import fr.relais.core.alert.Alert;
+import fr.relais.core.careteam.CareTeamMember;
+import fr.relais.core.i18n.Language;
 import fr.relais.core.measure.Measure;
+import fr.relais.core.questionnaire.QuestionnaireResponse;
+import fr.relais.core.report.PatientReportData;
+import fr.relais.core.task.Task;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
@@ -9,35 +22,72 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * A patient's record as one FHIR Bundle (type collection) for portability, written by the same mappers as the sync,
- * so the export and the team server say the same thing. Holds what the sync maps today: the patient and the measures.
+ * A patient's whole record as one FHIR Bundle (type collection) for portability: identity, cercle de soins and its
+ * professionals, pathways (CarePlan) and their tasks, measures, questionnaire responses and alerts with how they were
+ * handled. It reads the same consistent snapshot as the patient report and writes through the sync's mappers, so the
+ * export, the report and the team server say the same thing.
  */
 public final class PatientRecordExport {
     private PatientRecordExport() {
     }
 
     public static Bundle export(RelaisCore core, UUID patientId) {
-        return core.database().inTransaction(() -> {
-            Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
-            bundle.getMeta().setLastUpdated(java.util.Date.from(core.clock().instant()));
-            Patient patient = new Patient();
-            PatientMapper.write(PatientMapper.fields(core.patients().get(patientId)), patient);
-            add(bundle, patient, "Patient/" + patientId);
-            for (Measure m : core.measures().ofPatient(patientId, null)) {
+        PatientReportData data = core.reports().gather(patientId);
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        bundle.getMeta().setLastUpdated(java.util.Date.from(data.generatedAt()));
+        Patient patient = new Patient();
+        PatientMapper.write(PatientMapper.fields(data.patient()), patient);
+        patient.setId("Patient/" + patientId);
+        add(bundle, patient);
+        if (!data.careTeam().isEmpty()) {
+            add(bundle, CareTeamMapper.toFhir(patientId, data.careTeam()));
+            data.careTeam().stream().map(CareTeamMember::professional).distinct().forEach(p -> add(bundle, PractitionerMapper.toFhir(p)));
+        }
+        for (PatientReportData.PathwayPart part : data.pathways()) {
+            add(bundle, CarePlanMapper.toFhir(part.enrollment(), part.template().title().in(Language.FR)));
+            for (Task t : part.tasks()) {
+                add(bundle, TaskMapper.toFhir(t));
+            }
+        }
+        for (List<Measure> series : data.measuresByCode().values()) {
+            for (Measure m : series) {
                 Observation observation = new Observation();
                 ObservationMapper.write(m, observation);
-                add(bundle, observation, "Observation/" + m.id());
+                observation.setId("Observation/" + m.id());
+                add(bundle, observation);
             }
-            return bundle;
-        });
+        }
+        for (QuestionnaireResponse r : data.responses()) {
+            add(bundle, QuestionnaireResponseMapper.toFhir(r));
+        }
+        for (Alert a : data.alerts()) {
+            add(bundle, DetectedIssueMapper.toFhir(a));
+        }
+        return bundle;
     }
 
     public static String json(RelaisCore core, UUID patientId) {
         return RelaisFhir.CONTEXT.newJsonParser().setPrettyPrint(true).encodeResourceToString(export(core, patientId));
     }
 
-    private static void add(Bundle bundle, Resource resource, String id) {
-        resource.setId(id);
-        bundle.addEntry().setFullUrl("urn:uuid:" + id.substring(id.indexOf('/') + 1)).setResource(resource);
+    /** Writes an exported record as JSON (UTF-8) and traces the disclosure in the audit trail. */
+    public static void write(RelaisCore core, Bundle bundle, OutputStream out) {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        try {
+            RelaisFhir.CONTEXT.newJsonParser().setPrettyPrint(true).encodeResourceToWriter(bundle, writer);
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        UUID patientId = UUID.fromString(bundle.getEntryFirstRep().getResource().getIdElement().getIdPart());
+        core.database().inTransaction(() -> {
+            core.audit().record("patient.export", "Patient", patientId, patientId, "FHIR Bundle, " + bundle.getEntry().size() + " resources");
+            return null;
+        });
+    }
+
+    private static void add(Bundle bundle, Resource resource) {
+        String id = resource.getIdElement().getIdPart();
+        bundle.addEntry().setFullUrl("urn:uuid:" + id).setResource(resource);
     }
 }

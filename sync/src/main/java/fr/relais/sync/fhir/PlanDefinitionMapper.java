@@ -55,8 +55,13 @@ public final class PlanDefinitionMapper {
         return RelaisFhir.CONTEXT.newJsonParser().setPrettyPrint(true).encodeResourceToString(toFhir(template, authoringJson));
     }
 
+    /** The canonical URL of a pathway template's PlanDefinition (versions share it). */
+    public static String canonical(String templateId) {
+        return RelaisFhir.PATHWAY_SYSTEM + ":" + templateId;
+    }
+
     public Bundle toFhir(PathwayTemplate t, String authoringJson) {
-        String canonical = RelaisFhir.PATHWAY_SYSTEM + ":" + t.id();
+        String canonical = canonical(t.id());
         PlanDefinition plan = new PlanDefinition();
         plan.setId(t.id() + "-v" + t.version());
         plan.setUrl(canonical);

@@ -1,11 +1,11 @@
 package fr.relais.app.gui.alerts;
 
+import fr.relais.app.gui.FailureText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.alert.Alert;
 import fr.relais.core.alert.AlertService;
-import fr.relais.core.error.BadInputException;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.PatientService;
@@ -105,8 +105,7 @@ public final class AlertsViewModel {
     }
 
     private void failed(Throwable failure) {
-        message.set(failure instanceof BadInputException bad ? bad.message(language)
-                : texts.text("error.unexpected", failure.getClass().getSimpleName()));
+        message.set(FailureText.of(failure, texts, language));
     }
 
     public ReadOnlyListProperty<AlertRow> rowsProperty() {

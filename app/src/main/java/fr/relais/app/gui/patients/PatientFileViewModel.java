@@ -34,6 +34,7 @@ public final class PatientFileViewModel {
     private final Clock clock;
 
     private final ReadOnlyBooleanWrapper present = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<UUID> patientId = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper born = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<IdentityStatus> status = new ReadOnlyObjectWrapper<>();
@@ -73,6 +74,7 @@ public final class PatientFileViewModel {
     private void apply(Loaded loaded) {
         Patient p = loaded.patient();
         LocalDate today = LocalDate.now(clock.withZone(CareZone.PARIS));
+        patientId.set(p.id());
         name.set(p.displayName());
         born.set(texts.text("patient.file.born", DATE.format(p.traits().birthDate()), p.ageOn(today), p.traits().sex().name()));
         status.set(p.status());
@@ -88,6 +90,11 @@ public final class PatientFileViewModel {
 
     public ReadOnlyBooleanProperty presentProperty() {
         return present.getReadOnlyProperty();
+    }
+
+    /** The patient shown, or null. */
+    public ReadOnlyObjectProperty<UUID> patientIdProperty() {
+        return patientId.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty nameProperty() {

@@ -1,7 +1,9 @@
 package fr.relais.app.gui.patients;
 
 import fr.relais.app.gui.TextColumns;
-
+import fr.relais.app.gui.export.ExportKind;
+import java.util.function.Consumer;
+import javafx.scene.control.Button;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.IdentityStatus;
 import javafx.beans.binding.Bindings;
@@ -20,7 +22,8 @@ import javafx.scene.layout.VBox;
 /** Patients screen: search box and virtualized table on the left, the chosen patient's file on the right. */
 public final class PatientsView extends SplitPane {
 
-    public PatientsView(PatientListViewModel list, PatientFileViewModel file, Localization texts) {
+    /** {@code onExport}: opens the export dialog for the patient shown, preset to a kind. */
+    public PatientsView(PatientListViewModel list, PatientFileViewModel file, Localization texts, Consumer<ExportKind> onExport) {
         getStyleClass().add("patients-view");
 
         TextField search = new TextField();
@@ -54,13 +57,13 @@ public final class PatientsView extends SplitPane {
         VBox left = new VBox(8, search, table, footer);
         left.setPadding(new Insets(12));
 
-        getItems().addAll(left, filepane(file, texts));
+        getItems().addAll(left, filepane(file, texts, onExport));
         setDividerPositions(0.6);
         list.refresh();
     }
 
 
-    private static StackPane filepane(PatientFileViewModel file, Localization texts) {
+    private static StackPane filepane(PatientFileViewModel file, Localization texts, Consumer<ExportKind> onExport) {
         Label placeholder = new Label(texts.text("patient.file.placeholder"));
         placeholder.getStyleClass().add("placeholder");
 
@@ -96,7 +99,13 @@ public final class PatientsView extends SplitPane {
 
         VBox banner = new VBox(6, new HBox(12, name, badge), born, new HBox(16, ins, ipp), duplicates);
         banner.getStyleClass().add("identity-banner");
-        VBox content = new VBox(12, banner, teamTitle, team);
+        Button report = new Button(texts.text("patient.file.report"));
+        report.setId("patient-file-report");
+        report.setOnAction(e -> onExport.accept(ExportKind.PATIENT_REPORT_PDF));
+        Button record = new Button(texts.text("patient.file.exportRecord"));
+        record.setId("patient-file-export");
+        record.setOnAction(e -> onExport.accept(ExportKind.PATIENT_RECORD_FHIR));
+        VBox content = new VBox(12, banner, new HBox(8, report, record), teamTitle, team);
         content.setPadding(new Insets(12));
         content.visibleProperty().bind(file.presentProperty());
         placeholder.visibleProperty().bind(file.presentProperty().not());

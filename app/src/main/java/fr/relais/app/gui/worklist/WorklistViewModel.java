@@ -1,5 +1,6 @@
 package fr.relais.app.gui.worklist;
 
+import fr.relais.app.gui.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
@@ -116,8 +117,7 @@ public final class WorklistViewModel {
     }
 
     private void failed(Throwable failure) {
-        message.set(failure instanceof fr.relais.core.error.BadInputException bad ? bad.message(language)
-                : texts.text("error.unexpected", failure.getClass().getSimpleName()));
+        message.set(FailureText.of(failure, texts, language));
     }
 
     private record Page(List<WorklistRow> rows, WorklistCounts counts) {

@@ -1,0 +1,279 @@
+package fr.relais.app.gui.export;
+
+import fr.relais.app.gui.FailureText;
+import fr.relais.app.gui.task.BackgroundExecutor;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.pathway.StoredTemplate;
+import fr.relais.core.report.CohortQuery;
+import fr.relais.core.report.CohortReport;
+import fr.relais.core.report.CohortReportWriter;
+import fr.relais.core.report.PatientReportData;
+import fr.relais.core.time.CareZone;
+import fr.relais.sync.fhir.PatientRecordExport;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyListWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+
+/**
+ * The export dialog: a patient's pathway report (PDF) or whole record (FHIR), or a cohort report (PDF, CSV, JSON) for
+ * a pathway and a period. Runs on the background executor with progress and cancel; when the file is written it can
+ * be opened with the system's viewer.
+ */
+public final class ExportViewModel {
+    private final RelaisCore core;
+    private final BackgroundExecutor executor;
+    private final Localization texts;
+    private final Language language;
+    private final Path folder;
+    private final Consumer<Path> opener;
+
+    private final ObjectProperty<ExportKind> kind = new SimpleObjectProperty<>(ExportKind.COHORT_PDF);
+    private final ReadOnlyObjectWrapper<UUID> patient = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper patientName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyListWrapper<PathwayChoice> pathways = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ObjectProperty<PathwayChoice> pathway = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final BooleanProperty withIdentity = new SimpleBooleanProperty(false);
+    private final StringProperty target = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Path> written = new ReadOnlyObjectWrapper<>();
+    private final AtomicBoolean cancel = new AtomicBoolean();
+
+    /** {@code folder}: where files are suggested; {@code opener}: shows a written file (the desktop's viewer). */
+    public ExportViewModel(RelaisCore core, BackgroundExecutor executor, Localization texts, Language language, Path folder,
+                           Consumer<Path> opener) {
+        this.core = core;
+        this.executor = executor;
+        this.texts = texts;
+        this.language = language;
+        this.folder = folder;
+        this.opener = opener;
+        LocalDate today = LocalDate.now(core.clock().withZone(CareZone.PARIS));
+        to.set(today);
+        from.set(today.minusMonths(3));
+        kind.addListener((obs, old, k) -> suggest());
+        pathway.addListener((obs, old, p) -> suggest());
+        from.addListener((obs, old, d) -> suggest());
+        to.addListener((obs, old, d) -> suggest());
+        suggest();
+    }
+
+    /** Presets a per-patient export (from the patient file). */
+    public void forPatient(UUID id, String name, ExportKind exportKind) {
+        if (!exportKind.perPatient()) {
+            throw new IllegalArgumentException(exportKind + " is not a patient export");
+        }
+        patient.set(id);
+        patientName.set(name);
+        kind.set(exportKind);
+        suggest();
+    }
+
+    /** Loads the pathways a cohort report can be asked for (latest version of each). */
+    public void loadPathways() {
+        executor.submit(() -> {
+            Map<String, StoredTemplate> latest = new TreeMap<>();
+            for (StoredTemplate t : core.pathways().list()) {
+                latest.merge(t.template().id(), t, (a, b) -> a.template().version() >= b.template().version() ? a : b);
+            }
+            return latest.values().stream().map(t -> new PathwayChoice(t.template().id(), t.template().title().in(language)))
+                    .sorted(Comparator.comparing(PathwayChoice::title)).toList();
+        }, choices -> {
+            pathways.setAll(choices);
+            if (pathway.get() == null && !choices.isEmpty()) {
+                pathway.set(choices.get(0));
+            }
+        }, failure -> message.set(FailureText.of(failure, texts, language)));
+    }
+
+    public void export() {
+        if (running.get()) {
+            return;
+        }
+        String file = target.get() == null ? "" : target.get().trim();
+        ExportKind k = kind.get();
+        if (file.isEmpty()) {
+            message.set(texts.text("export.needFile"));
+            return;
+        }
+        if (k.perPatient() ? patient.get() == null : pathway.get() == null) {
+            message.set(texts.text(k.perPatient() ? "export.needPatient" : "export.needPathway"));
+            return;
+        }
+        ExportJob<?> job;
+        try {
+            job = job(k);
+        } catch (RuntimeException refused) {
+            message.set(FailureText.of(refused, texts, language));
+            return;
+        }
+        cancel.set(false);
+        written.set(null);
+        running.set(true);
+        progress.set(-1); // indeterminate until the first phase reports
+        message.set(texts.text("export.phase.GATHERING"));
+        executor.submit(() -> job.run(Path.of(file), cancel::get, phase -> executor.onUiThread(() -> phase(phase))), path -> {
+            running.set(false);
+            written.set(path);
+            message.set(texts.text("export.done", path.toString()));
+        }, failure -> {
+            running.set(false);
+            progress.set(0);
+            message.set(failure instanceof CancellationException ? texts.text("export.cancelled") : FailureText.of(failure, texts, language));
+        });
+    }
+
+    public void cancel() {
+        cancel.set(true);
+    }
+
+    /** Opens the written file with the system's viewer. */
+    public void openWritten() {
+        if (written.get() != null) {
+            opener.accept(written.get());
+        }
+    }
+
+    private ExportJob<?> job(ExportKind k) {
+        UUID id = patient.get();
+        switch (k) {
+            case PATIENT_REPORT_PDF:
+                return new ExportJob<PatientReportData>(() -> core.reports().gather(id), (data, out) -> core.reports().render(data, language, out));
+            case PATIENT_RECORD_FHIR:
+                return new ExportJob<>(() -> PatientRecordExport.export(core, id), (bundle, out) -> PatientRecordExport.write(core, bundle, out));
+            default:
+                // Built here, on the FX thread, so that a wrong period is refused before anything runs.
+                CohortQuery query = new CohortQuery(pathway.get().id(), from.get(), to.get(), withIdentity.get());
+                return new ExportJob<CohortReport>(() -> core.cohorts().compute(query), (report, out) -> {
+                    switch (k) {
+                        case COHORT_CSV -> CohortReportWriter.csv(report, language, out);
+                        case COHORT_JSON -> CohortReportWriter.json(report, out);
+                        default -> CohortReportWriter.pdf(report, language, core.session().actor().displayName(), out);
+                    }
+                });
+        }
+    }
+
+    private void phase(ExportJob.Phase phase) {
+        progress.set(phase == ExportJob.Phase.GATHERING ? 0.2 : phase == ExportJob.Phase.WRITING ? 0.6 : 1.0);
+        if (phase != ExportJob.Phase.DONE) {
+            message.set(texts.text("export.phase." + phase.name()));
+        }
+    }
+
+    private void suggest() {
+        ExportKind k = kind.get();
+        String name;
+        if (k.perPatient()) {
+            String who = fileSafe(patientName.get());
+            name = (k == ExportKind.PATIENT_REPORT_PDF ? "rapport-parcours-" : "dossier-fhir-") + who + "-" + to.get();
+        } else {
+            name = "cohorte-" + (pathway.get() == null ? "" : pathway.get().id()) + "-" + from.get() + "-" + to.get();
+        }
+        target.set(folder.resolve(name + "." + k.extension()).toString());
+    }
+
+    /** A name that every file system and mail client accepts: ASCII letters, digits and dashes. */
+    static String fileSafe(String text) {
+        String ascii = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return ascii.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** A pathway offered for a cohort report. */
+    public record PathwayChoice(String id, String title) {
+        @Override
+        public String toString() {
+            return title;
+        }
+    }
+
+    public ObjectProperty<ExportKind> kindProperty() {
+        return kind;
+    }
+
+    public ReadOnlyObjectProperty<UUID> patientProperty() {
+        return patient.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty patientNameProperty() {
+        return patientName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyListProperty<PathwayChoice> pathwaysProperty() {
+        return pathways.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<PathwayChoice> pathwayProperty() {
+        return pathway;
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    public BooleanProperty withIdentityProperty() {
+        return withIdentity;
+    }
+
+    public StringProperty targetProperty() {
+        return target;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** 0..1, or -1 while the length of the work is unknown. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The file written by the last export, or null. */
+    public ReadOnlyObjectProperty<Path> writtenProperty() {
+        return written.getReadOnlyProperty();
+    }
+
+    /** The choices of the kind selector for this dialog: per patient, or cohort formats. */
+    public List<ExportKind> kinds() {
+        return java.util.Arrays.stream(ExportKind.values()).filter(k -> k.perPatient() == (patient.get() != null)).toList();
+    }
+}
