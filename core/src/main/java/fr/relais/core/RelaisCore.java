@@ -1,6 +1,7 @@
 package fr.relais.core;
 
 import fr.relais.core.audit.AuditLog;
+import fr.relais.core.directory.DirectoryCache;
 import fr.relais.core.replication.ConflictRepository;
 import fr.relais.core.report.CohortReportService;
 import fr.relais.core.report.PatientReportService;
@@ -42,6 +43,7 @@ public final class RelaisCore implements AutoCloseable {
     private final Database database;
     private final UserSession session;
     private final AuditLog audit;
+    private final DirectoryCache directory;
     private final Outbox outbox;
     private final SyncState syncState;
     private final ConflictRepository conflicts;
@@ -73,6 +75,7 @@ public final class RelaisCore implements AutoCloseable {
         this.patients = new PatientService(database, new PatientRepository(database.dsl()), audit, outbox, session, clock);
         CareTeamRepository careTeamRepository = new CareTeamRepository(database.dsl());
         this.careTeam = new CareTeamService(database, careTeamRepository, patients, audit, clock);
+        this.directory = new DirectoryCache(database);
         TemplateRepository templates = new TemplateRepository(database.dsl());
         TaskRepository taskRepository = new TaskRepository(database.dsl());
         this.pathways = new PathwayService(database, templates, audit, clock);
@@ -191,6 +194,10 @@ public final class RelaisCore implements AutoCloseable {
 
     public QuestionnaireService questionnaires() {
         return questionnaires;
+    }
+
+    public DirectoryCache directory() {
+        return directory;
     }
 
     public PatientReportService reports() {

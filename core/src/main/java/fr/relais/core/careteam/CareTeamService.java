@@ -6,6 +6,7 @@ import fr.relais.core.error.NotFoundException;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.store.Database;
 import java.time.Clock;
+import fr.relais.core.directory.DirectoryEntry;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,24 @@ public final class CareTeamService {
             repository.insertProfessional(professional, clock.instant());
             audit.record("professional.create", "Professional", professional.id(), null, profession.name());
             return professional;
+        });
+    }
+
+    /**
+     * Adds a professional found in the national directory to a patient's cercle de soins: the professional already
+     * known by this RPPS is reused, otherwise recorded with the directory's name, profession and MSSanté address.
+     */
+    public CareTeamMember assignFromDirectory(UUID patientId, DirectoryEntry entry, CareRole role, LocalDate startDate) {
+        if (!entry.active()) {
+            throw new BadInputException(entry.displayName(), "directory.inactive", entry.rpps());
+        }
+        return database.inTransaction(() -> {
+            Professional professional = entry.rpps() == null ? null : repository.findProfessionalByRpps(entry.rpps()).orElse(null);
+            if (professional == null) {
+                professional = addProfessional(entry.familyName(), entry.givenName() == null ? "-" : entry.givenName(), entry.profession(),
+                        entry.rpps(), entry.preferredMailbox(), null);
+            }
+            return assign(patientId, professional.id(), role, startDate);
         });
     }
 

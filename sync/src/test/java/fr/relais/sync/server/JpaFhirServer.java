@@ -27,9 +27,11 @@ public final class JpaFhirServer implements AutoCloseable {
     private final Server jetty;
     private final String baseUrl;
     private final FhirContext fhir;
+    private final AnnuaireGateway annuaire;
 
-    private JpaFhirServer(AnnotationConfigApplicationContext spring, Server jetty, String baseUrl, FhirContext fhir) {
+    private JpaFhirServer(AnnotationConfigApplicationContext spring, Server jetty, String baseUrl, FhirContext fhir, AnnuaireGateway annuaire) {
         this.spring = spring;
+        this.annuaire = annuaire;
         this.jetty = jetty;
         this.baseUrl = baseUrl;
         this.fhir = fhir;
@@ -55,6 +57,8 @@ public final class JpaFhirServer implements AutoCloseable {
             rest.registerProviders(spring.getBean(ResourceProviderFactory.class).createProviders());
             rest.registerProvider(spring.getBean(JpaSystemProvider.class));
             rest.setPagingProvider(spring.getBean(DatabaseBackedPagingProvider.class));
+            AnnuaireGateway annuaire = new AnnuaireGateway();
+            rest.registerInterceptor(annuaire);
             Server jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
             ServletContextHandler context = new ServletContextHandler();
             context.addServlet(new ServletHolder(rest), "/fhir/*");
@@ -69,7 +73,7 @@ public final class JpaFhirServer implements AutoCloseable {
                 client.getRestfulClientFactory().setSocketTimeout(120_000);
             }
             fhir.newRestfulGenericClient(base).capabilities().ofType(org.hl7.fhir.r4.model.CapabilityStatement.class).execute();
-            return new JpaFhirServer(spring, jetty, base, fhir);
+            return new JpaFhirServer(spring, jetty, base, fhir, annuaire);
         } catch (Exception e) {
             spring.close();
             throw new IllegalStateException("The HAPI FHIR JPA test server did not start", e);
@@ -78,6 +82,20 @@ public final class JpaFhirServer implements AutoCloseable {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /**
+     * Adds a custom search parameter (as a national IG defines them) and makes it live at once: resources stored after
+     * this call are indexed by it.
+     */
+    public void addSearchParameter(org.hl7.fhir.r4.model.SearchParameter parameter) {
+        fhir.newRestfulGenericClient(baseUrl).update().resource(parameter).execute();
+        spring.getBean(ca.uhn.fhir.rest.server.util.ISearchParamRegistry.class).forceRefresh();
+    }
+
+    /** The Annuaire Santé gateway's behaviour (API key header, refusal) on this server. */
+    public AnnuaireGateway annuaireGateway() {
+        return annuaire;
     }
 
     public FhirContext fhirContext() {

@@ -1,0 +1,149 @@
+package fr.relais.app.cli;
+
+import fr.relais.app.cli.output.Column;
+import fr.relais.app.cli.view.PatientFileView;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.careteam.CareRole;
+import fr.relais.core.directory.DirectoryEntry;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.time.CareZone;
+import fr.relais.core.time.IsoInput;
+import fr.relais.sync.annuaire.AnnuaireClient;
+import fr.relais.sync.annuaire.AnnuaireSettings;
+import fr.relais.sync.annuaire.AnnuaireUnavailableException;
+import fr.relais.sync.annuaire.PractitionerQuery;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code relais annuaire search|refresh|add}: the Annuaire Santé (RPPS directory) and the local copy of what was found. */
+@Command(name = "annuaire", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
+        subcommands = {AnnuaireCommand.Search.class, AnnuaireCommand.Refresh.class, AnnuaireCommand.Add.class})
+final class AnnuaireCommand {
+
+    /** Where the directory is and the key to it: options first, then the environment. */
+    static final class Connection {
+        @Option(names = "--server", paramLabel = "URL", descriptionKey = "annuaire.server")
+        String server;
+        @Option(names = "--api-key-file", paramLabel = "FILE", descriptionKey = "annuaire.keyFile")
+        Path keyFile;
+
+        AnnuaireClient client(RelaisCommand root, RelaisCore services) {
+            return new AnnuaireClient(AnnuaireSettings.from(server, keyFile, root.environment()), services.clock());
+        }
+    }
+
+    @Command(name = "search", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true, sortOptions = false)
+    static final class Search implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--name", descriptionKey = "annuaire.name")
+        String name;
+        @Option(names = "--rpps", paramLabel = "RPPS|IDNPS", descriptionKey = "annuaire.rpps")
+        String rpps;
+        @Option(names = "--profession", descriptionKey = "annuaire.profession")
+        String profession;
+        @Option(names = "--specialty", paramLabel = "CODE", descriptionKey = "annuaire.specialty")
+        String specialty;
+        @Option(names = "--commune", descriptionKey = "annuaire.commune")
+        String commune;
+        @Option(names = "--offline", descriptionKey = "annuaire.offline")
+        boolean offline;
+        @picocli.CommandLine.Mixin
+        Connection connection = new Connection();
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            try (RelaisCore services = root.openServices()) {
+                List<DirectoryEntry> entries;
+                if (offline) {
+                    if (name == null || name.isBlank()) {
+                        throw new BadInputException("--name", "annuaire.noCriterion");
+                    }
+                    entries = services.directory().searchByName(name, false);
+                } else {
+                    PractitionerQuery query = new PractitionerQuery(name, rpps, profession, specialty, commune);
+                    AnnuaireClient.Found found = connection.client(root, services).search(query, services.directory());
+                    entries = found.entries();
+                    if (found.truncated()) {
+                        spec.commandLine().getErr().println(root.text("annuaire.truncated", entries.size()));
+                    }
+                }
+                root.printer().list(entries, List.of(
+                        new Column<>("rpps", "col.rpps", DirectoryEntry::rpps),
+                        new Column<>("name", "col.name", DirectoryEntry::displayName),
+                        new Column<>("profession", "col.profession", e -> e.professionCode() == null ? "" : e.profession() + " (" + e.professionCode() + ")"),
+                        new Column<>("mailbox", "col.mailbox", e -> e.preferredMailbox() == null ? "" : e.preferredMailbox()),
+                        new Column<>("activities", "col.activities", e -> e.activities().stream()
+                                .map(a -> (a.organizationName() == null ? "?" : a.organizationName()) + (a.city() == null ? "" : ", " + a.city()))
+                                .collect(Collectors.joining(" ; ")))), e -> e);
+                return Cli.OK;
+            } catch (AnnuaireUnavailableException e) {
+                spec.commandLine().getErr().println(root.text("cli.error", e.detail().message(root.language())));
+                return Cli.FAILURE;
+            }
+        }
+    }
+
+    @Command(name = "refresh", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Refresh implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @picocli.CommandLine.Mixin
+        Connection connection = new Connection();
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            try (RelaisCore services = root.openServices()) {
+                int updated = connection.client(root, services).refresh(services.directory());
+                int cached = services.directory().size();
+                root.printer().object(Map.of("updated", updated, "cached", cached), out -> out.println(root.text("annuaire.refreshed", updated, cached)));
+                return Cli.OK;
+            } catch (AnnuaireUnavailableException e) {
+                spec.commandLine().getErr().println(root.text("cli.error", e.detail().message(root.language())));
+                return Cli.FAILURE;
+            }
+        }
+    }
+
+    /** Adds a professional found in the directory (from the local copy: works offline) to a patient's cercle de soins. */
+    @Command(name = "add", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true, sortOptions = false)
+    static final class Add implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--patient", required = true, paramLabel = "ID", descriptionKey = "worklist.patient")
+        String patient;
+        @Option(names = "--rpps", required = true, paramLabel = "RPPS|IDNPS", descriptionKey = "annuaire.rpps")
+        String rpps;
+        @Option(names = "--role", required = true, descriptionKey = "annuaire.role")
+        String role;
+        @Option(names = "--start", paramLabel = "YYYY-MM-DD", descriptionKey = "enroll.start")
+        String start;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            CareRole careRole = CareRole.parse("--role", role);
+            LocalDate startDate = start == null ? null : IsoInput.date("--start", start);
+            try (RelaisCore services = root.openServices()) {
+                var patientId = services.patients().resolve(patient).id();
+                DirectoryEntry entry = services.directory().byRpps(rpps.trim())
+                        .orElseThrow(() -> new BadInputException(rpps, "annuaire.notCached", rpps));
+                var member = services.careTeam().assignFromDirectory(patientId, entry, careRole,
+                        startDate != null ? startDate : LocalDate.now(services.clock().withZone(CareZone.PARIS)));
+                var view = PatientFileView.MemberView.of(member);
+                root.printer().object(view, out -> out.println(member.id() + " " + member.role() + " " + member.professional().displayName()));
+                return Cli.OK;
+            }
+        }
+    }
+}
