@@ -2,6 +2,7 @@ package fr.relais.core;
 
 import fr.relais.core.audit.AuditLog;
 import fr.relais.core.directory.DirectoryCache;
+import fr.relais.core.messaging.OutgoingMessages;
 import fr.relais.core.replication.ConflictRepository;
 import fr.relais.core.report.CohortReportService;
 import fr.relais.core.report.PatientReportService;
@@ -44,6 +45,7 @@ public final class RelaisCore implements AutoCloseable {
     private final UserSession session;
     private final AuditLog audit;
     private final DirectoryCache directory;
+    private final OutgoingMessages messages;
     private final Outbox outbox;
     private final SyncState syncState;
     private final ConflictRepository conflicts;
@@ -76,6 +78,7 @@ public final class RelaisCore implements AutoCloseable {
         CareTeamRepository careTeamRepository = new CareTeamRepository(database.dsl());
         this.careTeam = new CareTeamService(database, careTeamRepository, patients, audit, clock);
         this.directory = new DirectoryCache(database);
+        this.messages = new OutgoingMessages(database, patients, audit, session, clock);
         TemplateRepository templates = new TemplateRepository(database.dsl());
         TaskRepository taskRepository = new TaskRepository(database.dsl());
         this.pathways = new PathwayService(database, templates, audit, clock);
@@ -194,6 +197,10 @@ public final class RelaisCore implements AutoCloseable {
 
     public QuestionnaireService questionnaires() {
         return questionnaires;
+    }
+
+    public OutgoingMessages messages() {
+        return messages;
     }
 
     public DirectoryCache directory() {
