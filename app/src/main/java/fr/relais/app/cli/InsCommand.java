@@ -1,20 +1,73 @@
 package fr.relais.app.cli;
 
 import fr.relais.app.cli.output.OutputFormat;
+import fr.relais.core.RelaisCore;
 import fr.relais.core.error.BadInputException;
+import fr.relais.core.identity.Patient;
+import fr.relais.sync.insi.InsiTeleservice;
+import fr.relais.sync.insi.UnconfiguredInsi;
 import fr.relais.core.identity.InsMatricule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code relais ins check MATRICULE}: exit 0 when the key is right, 2 with the reason otherwise. No database needed. */
 @Command(name = "ins", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
-        subcommands = InsCommand.Check.class)
+        subcommands = {InsCommand.Check.class, InsCommand.Fetch.class, InsCommand.Verify.class})
 final class InsCommand {
+
+    /** The INSi teleservice of this workstation: none can be reached without a CPS card or an IGC Santé certificate. */
+    static InsiTeleservice teleservice() {
+        return new UnconfiguredInsi();
+    }
+
+    /** Asks the teleservice about a patient and prints its outcome. */
+    static int ask(CommandSpec spec, String patient, java.util.function.BiFunction<InsiTeleservice, Patient, InsiTeleservice.Answer> question) {
+        RelaisCommand root = Leaf.root(spec);
+        try (RelaisCore services = root.openServices()) {
+            InsiTeleservice.Answer answer = question.apply(teleservice(), services.patients().resolve(patient));
+            root.printer().object(Map.of("outcome", answer.outcome().name()), out -> out.println(answer.outcome()));
+            return Cli.OK;
+        }
+    }
+
+    /** {@code relais ins fetch --patient ID}: asks INSi for the patient's INS from their traits. */
+    @Command(name = "fetch", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Fetch implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--patient", required = true, paramLabel = "ID", descriptionKey = "worklist.patient")
+        String patient;
+
+        @Override
+        public Integer call() {
+            return ask(spec, patient, (insi, p) -> insi.search(p.traits()));
+        }
+    }
+
+    /** {@code relais ins verify --patient ID}: asks INSi to confirm the patient's INS and traits. */
+    @Command(name = "verify", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Verify implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--patient", required = true, paramLabel = "ID", descriptionKey = "worklist.patient")
+        String patient;
+
+        @Override
+        public Integer call() {
+            return ask(spec, patient, (insi, p) -> {
+                if (p.ins() == null) {
+                    throw new BadInputException(patient, "ins.none", patient);
+                }
+                return insi.verify(p.ins(), p.traits());
+            });
+        }
+    }
 
     @Command(name = "check", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class Check implements Callable<Integer> {

@@ -15,13 +15,18 @@ import fr.relais.app.gui.worklist.WorklistViewModel;
 import fr.relais.app.gui.task.FxBackgroundExecutor;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
+import fr.relais.app.gui.careteam.PractitionerSearchDialog;
+import fr.relais.app.gui.careteam.PractitionerSearchViewModel;
 import fr.relais.app.gui.export.ExportDialog;
 import fr.relais.app.gui.export.ExportView;
 import fr.relais.app.gui.export.ExportViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import fr.relais.sync.mssante.MssanteSettings;
 import java.util.Map;
 import java.util.Objects;
 import javafx.application.Application;
@@ -64,12 +69,17 @@ public final class RelaisApplication extends Application {
                 language, services.clock()), texts));
         Path documents = Files.isDirectory(Path.of(System.getProperty("user.home"), "Documents"))
                 ? Path.of(System.getProperty("user.home"), "Documents") : Path.of(System.getProperty("user.home"));
+        Supplier<MssanteSettings> mssante = () -> MssanteSettings.from(null, System.getenv());
         screens.put(texts.text("nav.patients"), new PatientsView(list, file, texts, kind -> {
-            ExportViewModel export = new ExportViewModel(services, executor, texts, language, documents, opener);
+            ExportViewModel export = new ExportViewModel(services, executor, texts, language, documents, opener, mssante);
             export.forPatient(file.patientIdProperty().get(), file.nameProperty().get(), kind);
             ExportDialog.open(stage, export, texts);
+        }, () -> {
+            UUID patientId = file.patientIdProperty().get();
+            PractitionerSearchDialog.open(stage, new PractitionerSearchViewModel(services, patientId, executor, texts, language,
+                    PractitionerSearchViewModel.fromEnvironment(System.getenv())), texts, () -> file.show(patientId));
         }));
-        screens.put(texts.text("nav.reports"), new ExportView(new ExportViewModel(services, executor, texts, language, documents, opener), texts));
+        screens.put(texts.text("nav.reports"), new ExportView(new ExportViewModel(services, executor, texts, language, documents, opener, mssante), texts));
         screens.put(texts.text("nav.sync"), new SyncView(sync, texts));
         MainView root = new MainView(screens, texts.text("statusbar.database", services.database().file()),
                 sync.statusLineProperty(), texts.text("statusbar.user", services.session().actor().displayName()));

@@ -7,6 +7,9 @@ import fr.relais.app.gui.export.ExportKind;
 import fr.relais.app.gui.export.ExportViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.careteam.CareRole;
+import fr.relais.core.careteam.Profession;
+import fr.relais.sync.mssante.MssanteSettings;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.NewPatient;
@@ -35,6 +38,7 @@ class ExportViewModelTest {
     Patient patient;
     ExportViewModel model;
     final List<Path> opened = new ArrayList<>();
+    MssanteSettings mssante;
 
     @BeforeEach
     void setUp() {
@@ -43,7 +47,7 @@ class ExportViewModelTest {
                 null), null, null, "P1", null, null, null)).patient();
         core.enrollments().enroll(patient.id(), "bpco-exacerbation", 1, LocalDate.now(CareZone.PARIS));
         model = new ExportViewModel(core, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR,
-                dir, opened::add);
+                dir, opened::add, () -> mssante);
     }
 
     @AfterEach
@@ -87,6 +91,39 @@ class ExportViewModelTest {
             assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.endsWith(".pdf") || f.endsWith(".part"));
         }
         assertThat(model.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void aWrittenReportIsSentByMssanteToTheAttendingPhysicianAndAFailureIsKept() throws Exception {
+        var physician = core.careTeam().addProfessional("BONNET", "Jérôme", Profession.MEDECIN, "10003461033", "jerome.bonnet@medecin.mssante.fr", null);
+        core.careTeam().assign(patient.id(), physician.id(), CareRole.MEDECIN_TRAITANT, LocalDate.now(CareZone.PARIS));
+        model.forPatient(patient.id(), patient.displayName(), ExportKind.PATIENT_REPORT_PDF);
+        assertThat(model.recipientProperty().get()).isEqualTo("jerome.bonnet@medecin.mssante.fr");
+        model.export();
+        assertThat(model.writtenProperty().get()).isNotNull();
+
+        // No configuration: said plainly, nothing recorded.
+        mssante = null;
+        ExportViewModel unconfigured = new ExportViewModel(core, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR),
+                Language.FR, dir, opened::add, () -> MssanteSettings.from(null, java.util.Map.of()));
+        unconfigured.forPatient(patient.id(), patient.displayName(), ExportKind.PATIENT_REPORT_PDF);
+        unconfigured.export();
+        unconfigured.sendByMssante();
+        assertThat(unconfigured.messageProperty().get()).contains("RELAIS_MSSANTE_CONFIG");
+        assertThat(core.messages().list(patient.id())).isEmpty();
+
+        // An operator that cannot be reached: the message is recorded as failed, to be sent again.
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        mssante = new MssanteSettings("localhost", closedPort, "cpts@cpts.mssante.fr", new MssanteSettings.Password("cpts", "x".toCharArray()),
+                null, null, MssanteSettings.DEFAULT_TRUST_DOMAINS, java.time.Duration.ofSeconds(5), MssanteSettings.DEFAULT_IPP_OID, "CPTS", null);
+        model.sendByMssante();
+        assertThat(model.messageProperty().get()).startsWith("Le rapport n'a pas pu être envoyé à jerome.bonnet@medecin.mssante.fr");
+        assertThat(core.messages().list(patient.id())).singleElement()
+                .satisfies(m -> assertThat(m.status()).isEqualTo(fr.relais.core.messaging.MessageStatus.FAILED));
+        assertThat(model.sendingProperty().get()).isFalse();
     }
 
     @Test

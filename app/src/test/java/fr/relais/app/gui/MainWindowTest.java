@@ -44,6 +44,11 @@ class MainWindowTest {
     static void demoDatabase() {
         services = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "Claire IDEC", "poste")));
         services.demo().generate(30, 5, n -> { });
+        services.directory().save(java.util.List.of(new fr.relais.core.directory.DirectoryEntry("810003461033", "10003461033", "BONNET",
+                "Jérôme", "10", fr.relais.core.careteam.Profession.MEDECIN, java.util.List.of("SM54"),
+                java.util.List.of("jeromebonnet@pro.mssante.fr"), true, java.time.Instant.parse("2026-10-01T00:00:00Z"),
+                java.util.List.of(new fr.relais.core.directory.DirectoryEntry.Activity("F1", "CH DE TEST", "690000001", null, "Lyon", "69383",
+                        "69003", java.util.List.of())))), java.time.Instant.now());
         executor = new FxBackgroundExecutor();
     }
 
@@ -158,6 +163,33 @@ class MainWindowTest {
         }
         var dialog = (Stage) target.getScene().getWindow();
         screenshotOf(robot, dialog, "export-dialog.png");
+        robot.interact(dialog::close);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aProfessionalFoundInTheDirectoryJoinsTheCercleDeSoins(FxRobot robot) throws Exception {
+        robot.clickOn("Patients");
+        TableView<PatientRow> table = robot.lookup("#patient-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() > 2);
+        PatientRow row = table.getItems().get(2);
+        robot.interact(() -> table.getSelectionModel().select(2));
+        Label name = robot.lookup("#patient-file-name").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row.name().equals(name.getText()));
+        robot.clickOn("#patient-file-add-to-team");
+        robot.clickOn("#careteam-offline");
+        robot.clickOn("#careteam-name").write("BON");
+        robot.clickOn("#careteam-search");
+        TableView<fr.relais.app.gui.careteam.DirectoryRow> results = robot.lookup("#careteam-results").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> results.getItems().size() == 1);
+        robot.interact(() -> results.getSelectionModel().select(0));
+        var dialog = (Stage) results.getScene().getWindow();
+        screenshotOf(robot, dialog, "careteam-dialog.png");
+        robot.clickOn("#careteam-add");
+        Label message = robot.lookup("#careteam-message").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().contains("ajouté(e)"));
+        javafx.scene.control.ListView<String> team = robot.lookup("#patient-file-careteam").queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> team.getItems().stream().anyMatch(l -> l.contains("Jérôme BONNET")));
         robot.interact(dialog::close);
     }
 

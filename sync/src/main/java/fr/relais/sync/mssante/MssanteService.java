@@ -57,7 +57,8 @@ public final class MssanteService {
                 core.messages().markFailed(m.id(), bad.getMessage());
                 throw bad;
             }
-            LOG.warn("MSSanté message {} not sent", m.id(), e);
+            LOG.warn("MSSanté message {} not sent: {}", m.id(), reason(e));
+            LOG.debug("MSSanté failure", e);
             core.messages().markFailed(m.id(), reason(e));
         }
         return core.messages().get(m.id());

@@ -112,7 +112,21 @@ public final class ExportView extends VBox {
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
 
-        getChildren().addAll(title, form, new HBox(8, export, cancel, bar, open), message);
+        getChildren().addAll(title, form, new HBox(8, export, cancel, bar, open));
+        if (model.patientProperty().get() != null) {
+            TextField to = new TextField();
+            to.setId("export-mssante-to");
+            to.setPromptText(texts.text("export.mssante.prompt"));
+            to.textProperty().bindBidirectional(model.recipientProperty());
+            HBox.setHgrow(to, Priority.ALWAYS);
+            Button send = new Button(texts.text("export.mssante.send"));
+            send.setId("export-mssante-send");
+            send.disableProperty().bind(model.writtenProperty().isNull().or(model.sendingProperty())
+                    .or(model.kindProperty().isNotEqualTo(ExportKind.PATIENT_REPORT_PDF)));
+            send.setOnAction(e -> model.sendByMssante());
+            getChildren().add(new HBox(8, new Label(texts.text("export.mssante.to")), to, send));
+        }
+        getChildren().add(message);
     }
 
     private static DatePicker datePicker(String id, javafx.beans.property.ObjectProperty<java.time.LocalDate> value) {

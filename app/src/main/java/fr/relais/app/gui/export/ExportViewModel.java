@@ -3,6 +3,11 @@ package fr.relais.app.gui.export;
 import fr.relais.app.gui.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.careteam.CareRole;
+import fr.relais.core.messaging.MessageStatus;
+import fr.relais.sync.mssante.MssanteService;
+import fr.relais.sync.mssante.MssanteSettings;
+import java.util.function.Supplier;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.pathway.StoredTemplate;
@@ -54,6 +59,7 @@ public final class ExportViewModel {
     private final Language language;
     private final Path folder;
     private final Consumer<Path> opener;
+    private final Supplier<MssanteSettings> mssante;
 
     private final ObjectProperty<ExportKind> kind = new SimpleObjectProperty<>(ExportKind.COHORT_PDF);
     private final ReadOnlyObjectWrapper<UUID> patient = new ReadOnlyObjectWrapper<>();
@@ -68,17 +74,24 @@ public final class ExportViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> written = new ReadOnlyObjectWrapper<>();
+    private final StringProperty recipient = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper(false);
     private final AtomicBoolean cancel = new AtomicBoolean();
 
-    /** {@code folder}: where files are suggested; {@code opener}: shows a written file (the desktop's viewer). */
+    /**
+     * {@code folder}: where files are suggested; {@code opener}: shows a written file (the desktop's viewer);
+     * {@code mssante}: the secure messaging configuration, read when a report is sent (it refuses, with the reason,
+     * when none is configured).
+     */
     public ExportViewModel(RelaisCore core, BackgroundExecutor executor, Localization texts, Language language, Path folder,
-                           Consumer<Path> opener) {
+                           Consumer<Path> opener, Supplier<MssanteSettings> mssante) {
         this.core = core;
         this.executor = executor;
         this.texts = texts;
         this.language = language;
         this.folder = folder;
         this.opener = opener;
+        this.mssante = mssante;
         LocalDate today = LocalDate.now(core.clock().withZone(CareZone.PARIS));
         to.set(today);
         from.set(today.minusMonths(3));
@@ -98,6 +111,36 @@ public final class ExportViewModel {
         patientName.set(name);
         kind.set(exportKind);
         suggest();
+        // The attending physician's MSSanté address, when the cercle de soins has one, as the default recipient.
+        executor.submit(() -> core.careTeam().teamOf(id).stream()
+                        .filter(m -> m.role() == CareRole.MEDECIN_TRAITANT && m.endDate() == null && m.professional().mssanteAddress() != null)
+                        .map(m -> m.professional().mssanteAddress()).findFirst().orElse(""),
+                address -> {
+                    if (recipient.get().isBlank()) {
+                        recipient.set(address);
+                    }
+                }, failure -> message.set(FailureText.of(failure, texts, language)));
+    }
+
+    /** Sends the written patient report through MSSanté; the message is recorded first, so a failure can be retried. */
+    public void sendByMssante() {
+        Path file = written.get();
+        UUID id = patient.get();
+        if (file == null || id == null || kind.get() != ExportKind.PATIENT_REPORT_PDF || sending.get()) {
+            return;
+        }
+        String to = recipient.get() == null ? "" : recipient.get().trim();
+        sending.set(true);
+        message.set(texts.text("export.mssante.sending", to));
+        executor.submit(() -> new MssanteService(core, mssante.get()).send(id, to, texts.text("export.mssante.label"),
+                file.getFileName().toString(), java.nio.file.Files.readAllBytes(file)), sent -> {
+                    sending.set(false);
+                    message.set(sent.status() == MessageStatus.SENT ? texts.text("export.mssante.sent", sent.recipient())
+                            : texts.text("export.mssante.failed", sent.recipient(), sent.lastError()));
+                }, failure -> {
+                    sending.set(false);
+                    message.set(FailureText.of(failure, texts, language));
+                });
     }
 
     /** Loads the pathways a cohort report can be asked for (latest version of each). */
@@ -216,6 +259,14 @@ public final class ExportViewModel {
         public String toString() {
             return title;
         }
+    }
+
+    public StringProperty recipientProperty() {
+        return recipient;
+    }
+
+    public ReadOnlyBooleanProperty sendingProperty() {
+        return sending.getReadOnlyProperty();
     }
 
     public ObjectProperty<ExportKind> kindProperty() {

@@ -22,8 +22,12 @@ import javafx.scene.layout.VBox;
 /** Patients screen: search box and virtualized table on the left, the chosen patient's file on the right. */
 public final class PatientsView extends SplitPane {
 
-    /** {@code onExport}: opens the export dialog for the patient shown, preset to a kind. */
-    public PatientsView(PatientListViewModel list, PatientFileViewModel file, Localization texts, Consumer<ExportKind> onExport) {
+    /**
+     * {@code onExport}: opens the export dialog for the patient shown, preset to a kind; {@code onAddToTeam}: opens the
+     * directory search to add a professional to their cercle de soins.
+     */
+    public PatientsView(PatientListViewModel list, PatientFileViewModel file, Localization texts, Consumer<ExportKind> onExport,
+                        Runnable onAddToTeam) {
         getStyleClass().add("patients-view");
 
         TextField search = new TextField();
@@ -57,13 +61,13 @@ public final class PatientsView extends SplitPane {
         VBox left = new VBox(8, search, table, footer);
         left.setPadding(new Insets(12));
 
-        getItems().addAll(left, filepane(file, texts, onExport));
+        getItems().addAll(left, filepane(file, texts, onExport, onAddToTeam));
         setDividerPositions(0.6);
         list.refresh();
     }
 
 
-    private static StackPane filepane(PatientFileViewModel file, Localization texts, Consumer<ExportKind> onExport) {
+    private static StackPane filepane(PatientFileViewModel file, Localization texts, Consumer<ExportKind> onExport, Runnable onAddToTeam) {
         Label placeholder = new Label(texts.text("patient.file.placeholder"));
         placeholder.getStyleClass().add("placeholder");
 
@@ -105,7 +109,10 @@ public final class PatientsView extends SplitPane {
         Button record = new Button(texts.text("patient.file.exportRecord"));
         record.setId("patient-file-export");
         record.setOnAction(e -> onExport.accept(ExportKind.PATIENT_RECORD_FHIR));
-        VBox content = new VBox(12, banner, new HBox(8, report, record), teamTitle, team);
+        Button addToTeam = new Button(texts.text("patient.file.addToTeam"));
+        addToTeam.setId("patient-file-add-to-team");
+        addToTeam.setOnAction(e -> onAddToTeam.run());
+        VBox content = new VBox(12, banner, new HBox(8, report, record), new HBox(12, teamTitle, addToTeam), team);
         content.setPadding(new Insets(12));
         content.visibleProperty().bind(file.presentProperty());
         placeholder.visibleProperty().bind(file.presentProperty().not());

@@ -1,0 +1,126 @@
+package fr.relais.app.cli;
+
+import fr.relais.app.cli.output.Column;
+import fr.relais.app.cli.view.MessageView;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.messaging.MessageStatus;
+import fr.relais.core.messaging.OutgoingMessage;
+import fr.relais.core.time.CareZone;
+import fr.relais.sync.mssante.MssanteService;
+import fr.relais.sync.mssante.MssanteSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code relais mssante send|list|retry}: documents about patients through MSSanté secure messaging. */
+@Command(name = "mssante", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
+        subcommands = {MssanteCommand.Send.class, MssanteCommand.ListMessages.class, MssanteCommand.Retry.class})
+final class MssanteCommand {
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CareZone.PARIS);
+
+    /** Prints the message; a failed one exits 1 and says how to retry (it stays recorded). */
+    static int report(RelaisCommand root, CommandSpec spec, List<OutgoingMessage> messages) {
+        boolean failed = messages.stream().anyMatch(m -> m.status() != MessageStatus.SENT);
+        if (messages.size() == 1) {
+            OutgoingMessage m = messages.get(0);
+            root.printer().object(MessageView.of(m), out -> out.println(root.text("mssante.result." + m.status().name(), m.recipient(), m.id())));
+        } else {
+            root.printer().list(messages, columns(), MessageView::of);
+        }
+        messages.stream().filter(m -> m.status() != MessageStatus.SENT)
+                .forEach(m -> spec.commandLine().getErr().println(root.text("mssante.failed", m.id(), m.lastError())));
+        return failed ? Cli.FAILURE : Cli.OK;
+    }
+
+    static List<Column<OutgoingMessage>> columns() {
+        return List.of(new Column<>("id", "col.id", OutgoingMessage::id),
+                new Column<>("createdAt", "col.at", m -> AT.format(m.createdAt())),
+                new Column<>("status", "col.status", OutgoingMessage::status),
+                new Column<>("recipient", "col.recipient", OutgoingMessage::recipient),
+                new Column<>("label", "col.title", OutgoingMessage::label),
+                new Column<>("createdBy", "col.author", OutgoingMessage::createdBy));
+    }
+
+    @Command(name = "send", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true, sortOptions = false)
+    static final class Send implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--patient", required = true, paramLabel = "ID", descriptionKey = "worklist.patient")
+        String patient;
+        @Option(names = "--to", required = true, paramLabel = "ADDRESS", descriptionKey = "mssante.to")
+        String to;
+        @Option(names = "--file", required = true, paramLabel = "REPORT.pdf", descriptionKey = "mssante.file")
+        Path file;
+        @Option(names = "--label", defaultValue = "Rapport de parcours", descriptionKey = "mssante.label")
+        String label;
+        @Option(names = "--config", paramLabel = "FILE", descriptionKey = "mssante.config")
+        Path config;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            MssanteSettings settings = MssanteSettings.from(config, root.environment());
+            byte[] pdf;
+            try {
+                pdf = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new BadInputException(file.toString(), "file.unreadable", e.getMessage());
+            }
+            try (RelaisCore services = root.openServices()) {
+                UUID patientId = services.patients().resolve(patient).id();
+                OutgoingMessage m = new MssanteService(services, settings).send(patientId, to, label, file.getFileName().toString(), pdf);
+                return report(root, spec, List.of(m));
+            }
+        }
+    }
+
+    @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class ListMessages implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--patient", paramLabel = "ID", descriptionKey = "worklist.patient")
+        String patient;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            try (RelaisCore services = root.openServices()) {
+                UUID patientId = patient == null ? null : services.patients().resolve(patient).id();
+                root.printer().list(services.messages().list(patientId), columns(), MessageView::of);
+                return Cli.OK;
+            }
+        }
+    }
+
+    /** Sends again one message, or every message not sent yet. */
+    @Command(name = "retry", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Retry implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "ID", descriptionKey = "mssante.message")
+        String id;
+        @Option(names = "--config", paramLabel = "FILE", descriptionKey = "mssante.config")
+        Path config;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            MssanteSettings settings = MssanteSettings.from(config, root.environment());
+            try (RelaisCore services = root.openServices()) {
+                MssanteService service = new MssanteService(services, settings);
+                List<OutgoingMessage> sent = id == null ? service.retryUnsent() : List.of(service.retry(Arguments.uuid("ID", id)));
+                return report(root, spec, sent);
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package fr.relais.app.gui.careteam;
+
+import fr.relais.app.gui.FailureText;
+import fr.relais.app.gui.task.BackgroundExecutor;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.careteam.CareRole;
+import fr.relais.core.directory.DirectoryEntry;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.time.CareZone;
+import fr.relais.sync.annuaire.AnnuaireClient;
+import fr.relais.sync.annuaire.AnnuaireSettings;
+import fr.relais.sync.annuaire.AnnuaireUnavailableException;
+import fr.relais.sync.annuaire.PractitionerQuery;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyListWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+
+/**
+ * Adding a professional to a patient's cercle de soins from the national directory: search the Annuaire Santé (name,
+ * RPPS, profession, commune), or the local copy of what was found before when offline or without an API key; pick a
+ * result and a role; add. The directory call runs on the background executor.
+ */
+public final class PractitionerSearchViewModel {
+    private final RelaisCore core;
+    private final BackgroundExecutor executor;
+    private final Localization texts;
+    private final Language language;
+    private final Function<RelaisCore, AnnuaireClient> annuaire;
+    private final UUID patientId;
+
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty rpps = new SimpleStringProperty("");
+    private final StringProperty profession = new SimpleStringProperty("");
+    private final StringProperty commune = new SimpleStringProperty("");
+    private final BooleanProperty offline = new SimpleBooleanProperty(false);
+    private final ObjectProperty<CareRole> role = new SimpleObjectProperty<>(CareRole.MEDECIN_TRAITANT);
+    private final ObjectProperty<DirectoryRow> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyListWrapper<DirectoryRow> results = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    /**
+     * {@code annuaire}: builds the directory client when a search goes online (from the environment in the application;
+     * it refuses, with the reason, when no API key is configured).
+     */
+    public PractitionerSearchViewModel(RelaisCore core, UUID patientId, BackgroundExecutor executor, Localization texts, Language language,
+                                       Function<RelaisCore, AnnuaireClient> annuaire) {
+        this.core = core;
+        this.patientId = patientId;
+        this.executor = executor;
+        this.texts = texts;
+        this.language = language;
+        this.annuaire = annuaire;
+    }
+
+    /** The application's directory client: URL and key from the environment (see the administrator guide). */
+    public static Function<RelaisCore, AnnuaireClient> fromEnvironment(Map<String, String> env) {
+        return core -> new AnnuaireClient(AnnuaireSettings.from(null, null, env), core.clock());
+    }
+
+    public void search() {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        message.set(texts.text("careteam.searching"));
+        boolean local = offline.get();
+        String n = name.get();
+        executor.submit(() -> {
+            if (local) {
+                if (n == null || n.isBlank()) {
+                    throw new fr.relais.core.error.BadInputException("name", "annuaire.noCriterion");
+                }
+                return new AnnuaireClient.Found(core.directory().searchByName(n, false), false);
+            }
+            PractitionerQuery query = new PractitionerQuery(n, rpps.get(), profession.get(), null, commune.get());
+            return annuaire.apply(core).search(query, core.directory());
+        }, found -> {
+            busy.set(false);
+            results.setAll(found.entries().stream().map(this::row).toList());
+            message.set(found.entries().isEmpty() ? texts.text("careteam.none")
+                    : texts.text(found.truncated() ? "careteam.truncated" : "careteam.found", found.entries().size()));
+        }, failure -> {
+            busy.set(false);
+            message.set(failure instanceof AnnuaireUnavailableException u ? u.detail().message(language) + " " + texts.text("careteam.tryOffline")
+                    : FailureText.of(failure, texts, language));
+        });
+    }
+
+    /** Adds the selected professional in the chosen role, from today. */
+    public void add(Runnable onAdded) {
+        DirectoryRow row = selected.get();
+        if (row == null) {
+            message.set(texts.text("careteam.choose"));
+            return;
+        }
+        CareRole r = role.get();
+        executor.submit(() -> core.careTeam().assignFromDirectory(patientId, row.entry(), r, LocalDate.now(core.clock().withZone(CareZone.PARIS))),
+                member -> {
+                    message.set(texts.text("careteam.added", member.professional().displayName(), texts.text("role." + r.name())));
+                    onAdded.run();
+                }, failure -> message.set(FailureText.of(failure, texts, language)));
+    }
+
+    private DirectoryRow row(DirectoryEntry e) {
+        String activities = e.activities().stream()
+                .map(a -> (a.organizationName() == null ? "?" : a.organizationName()) + (a.city() == null ? "" : ", " + a.city()))
+                .collect(Collectors.joining(" ; "));
+        return new DirectoryRow(e, e.displayName(), e.professionCode() == null ? "" : texts.text("profession." + e.profession().name()),
+                e.preferredMailbox() == null ? "" : e.preferredMailbox(), activities);
+    }
+
+    public List<CareRole> roles() {
+        return List.of(CareRole.values()).stream().filter(r -> r != CareRole.PATIENT).toList();
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty rppsProperty() {
+        return rpps;
+    }
+
+    public StringProperty professionProperty() {
+        return profession;
+    }
+
+    public StringProperty communeProperty() {
+        return commune;
+    }
+
+    public BooleanProperty offlineProperty() {
+        return offline;
+    }
+
+    public ObjectProperty<CareRole> roleProperty() {
+        return role;
+    }
+
+    public ObjectProperty<DirectoryRow> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyListProperty<DirectoryRow> resultsProperty() {
+        return results.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,106 @@
+package fr.relais.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.relais.app.cli.RelaisCommand;
+import fr.relais.app.gui.careteam.PractitionerSearchViewModel;
+import fr.relais.app.gui.task.DirectExecutor;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.careteam.CareRole;
+import fr.relais.core.careteam.Profession;
+import fr.relais.core.directory.DirectoryEntry;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.identity.NewPatient;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.identity.Sex;
+import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.session.Actor;
+import fr.relais.core.session.UserSession;
+import fr.relais.sync.annuaire.AnnuaireClient;
+import fr.relais.sync.annuaire.AnnuaireSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cercle de soins editor's directory search without the toolkit: offline from the local copy, a missing key or an
+ * unreachable directory said plainly with the offline way out, and a professional added in a role.
+ * (Searching a directory server: sync's AnnuaireClientTest.)
+ */
+class PractitionerSearchViewModelTest {
+    @TempDir
+    Path dir;
+    RelaisCore core;
+    Patient patient;
+    final Localization texts = Localization.of(RelaisCommand.MESSAGES, Language.FR);
+
+    @BeforeEach
+    void setUp() {
+        core = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
+        patient = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
+                null), null, null, "P1", null, null, null)).patient();
+        core.directory().save(List.of(new DirectoryEntry("810003461033", "10003461033", "BONNET", "Jérôme", "10", Profession.MEDECIN,
+                List.of(), List.of("jeromebonnet@pro.mssante.fr"), true, Instant.parse("2026-10-01T00:00:00Z"),
+                List.of(new DirectoryEntry.Activity("F1", "CH DE TEST", "690000001", null, "Lyon", "69383", "69003", List.of())))), Instant.now());
+    }
+
+    @AfterEach
+    void tearDown() {
+        core.close();
+    }
+
+    private PractitionerSearchViewModel model(Map<String, String> env) {
+        return new PractitionerSearchViewModel(core, patient.id(), new DirectExecutor(), texts, Language.FR,
+                PractitionerSearchViewModel.fromEnvironment(env));
+    }
+
+    @Test
+    void offlineTheLocalCopyIsSearchedAndTheChosenProfessionalAddedInARole() {
+        PractitionerSearchViewModel model = model(Map.of());
+        model.offlineProperty().set(true);
+        model.nameProperty().set("bon");
+        model.search();
+        assertThat(model.resultsProperty()).singleElement().satisfies(row -> {
+            assertThat(row.name()).isEqualTo("BONNET Jérôme");
+            assertThat(row.profession()).isEqualTo("Médecin");
+            assertThat(row.activities()).isEqualTo("CH DE TEST, Lyon");
+        });
+        model.add(() -> { });
+        assertThat(model.messageProperty().get()).isEqualTo("Choisissez un professionnel dans la liste.");
+        model.selectedProperty().set(model.resultsProperty().get(0));
+        model.roleProperty().set(CareRole.MEDECIN_TRAITANT);
+        AtomicInteger refreshed = new AtomicInteger();
+        model.add(refreshed::incrementAndGet);
+        assertThat(refreshed).hasValue(1);
+        assertThat(model.messageProperty().get()).isEqualTo("Jérôme BONNET ajouté(e) au cercle de soins : Médecin traitant.");
+        assertThat(core.careTeam().teamOf(patient.id())).singleElement().satisfies(m -> {
+            assertThat(m.role()).isEqualTo(CareRole.MEDECIN_TRAITANT);
+            assertThat(m.professional().mssanteAddress()).isEqualTo("jeromebonnet@pro.mssante.fr");
+        });
+    }
+
+    @Test
+    void withoutAKeyOrANetworkTheReasonAndTheOfflineWayAreShown() {
+        PractitionerSearchViewModel noKey = model(Map.of());
+        noKey.nameProperty().set("BONNET");
+        noKey.search();
+        assertThat(noKey.messageProperty().get()).contains("clé d'API", "RELAIS_ESANTE_API_KEY");
+        assertThat(noKey.busyProperty().get()).isFalse();
+
+        PractitionerSearchViewModel unreachable = new PractitionerSearchViewModel(core, patient.id(), new DirectExecutor(), texts, Language.FR,
+                c -> new AnnuaireClient(AnnuaireSettings.of("http://127.0.0.1:9/fhir", "cle"), c.clock()));
+        unreachable.nameProperty().set("BONNET");
+        unreachable.search();
+        assertThat(unreachable.messageProperty().get()).contains("injoignable", "Hors ligne");
+        assertThat(unreachable.resultsProperty()).isEmpty();
+    }
+}
