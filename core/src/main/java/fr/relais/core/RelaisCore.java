@@ -1,7 +1,10 @@
 package fr.relais.core;
 
 import fr.relais.core.audit.AuditLog;
+import fr.relais.core.consent.ConsentService;
 import fr.relais.core.directory.DirectoryCache;
+import fr.relais.core.urgentcare.UrgentCarePlanService;
+import fr.relais.core.report.HandoffService;
 import fr.relais.core.messaging.OutgoingMessages;
 import fr.relais.core.replication.ConflictRepository;
 import fr.relais.core.report.CohortReportService;
@@ -46,6 +49,9 @@ public final class RelaisCore implements AutoCloseable {
     private final AuditLog audit;
     private final DirectoryCache directory;
     private final OutgoingMessages messages;
+    private final ConsentService consents;
+    private final UrgentCarePlanService urgentCarePlans;
+    private final HandoffService handoffs;
     private final Outbox outbox;
     private final SyncState syncState;
     private final ConflictRepository conflicts;
@@ -79,6 +85,9 @@ public final class RelaisCore implements AutoCloseable {
         this.careTeam = new CareTeamService(database, careTeamRepository, patients, audit, clock);
         this.directory = new DirectoryCache(database);
         this.messages = new OutgoingMessages(database, patients, audit, session, clock);
+        this.consents = new ConsentService(database, patients, audit, session, clock);
+        this.urgentCarePlans = new UrgentCarePlanService(database, patients, consents, audit, outbox, session, clock);
+        this.handoffs = new HandoffService(database, patients, careTeam, urgentCarePlans, audit, session, clock);
         TemplateRepository templates = new TemplateRepository(database.dsl());
         TaskRepository taskRepository = new TaskRepository(database.dsl());
         this.pathways = new PathwayService(database, templates, audit, clock);
@@ -197,6 +206,18 @@ public final class RelaisCore implements AutoCloseable {
 
     public QuestionnaireService questionnaires() {
         return questionnaires;
+    }
+
+    public HandoffService handoffs() {
+        return handoffs;
+    }
+
+    public ConsentService consents() {
+        return consents;
+    }
+
+    public UrgentCarePlanService urgentCarePlans() {
+        return urgentCarePlans;
     }
 
     public OutgoingMessages messages() {

@@ -1,0 +1,119 @@
+package fr.relais.core.consent;
+
+import static fr.relais.core.store.schema.Tables.CONSENT;
+
+import fr.relais.core.audit.AuditLog;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.error.NotFoundException;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.store.Database;
+import fr.relais.core.store.SqlTime;
+import fr.relais.core.store.schema.tables.records.ConsentRecord;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+/**
+ * Patients' consents: recorded with who collected them and when, withdrawn with a reason, never deleted. Other
+ * capabilities listen to changes (the urgent care plan queues its sharing or its revocation for the next sync).
+ */
+public final class ConsentService {
+    private final Database database;
+    private final PatientService patients;
+    private final AuditLog audit;
+    private final UserSession session;
+    private final Clock clock;
+    private final List<BiConsumer<UUID, ConsentScope>> listeners = new ArrayList<>();
+
+    public ConsentService(Database database, PatientService patients, AuditLog audit, UserSession session, Clock clock) {
+        this.database = database;
+        this.patients = patients;
+        this.audit = audit;
+        this.session = session;
+        this.clock = clock;
+    }
+
+    /** Called, inside the transaction, when a patient's consent for a scope is given or withdrawn. */
+    public void onChange(BiConsumer<UUID, ConsentScope> listener) {
+        listeners.add(listener);
+    }
+
+    public Consent add(UUID patientId, ConsentScope scope, String collectedBy, LocalDate collectedOn) {
+        if (collectedBy == null || collectedBy.isBlank()) {
+            throw new BadInputException("--collected-by", "consent.collector");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(fr.relais.core.time.CareZone.PARIS));
+        if (collectedOn.isAfter(today)) {
+            throw new BadInputException("--on", "consent.future", collectedOn.toString());
+        }
+        return database.inTransaction(() -> {
+            patients.get(patientId);
+            if (active(patientId, scope)) {
+                throw new BadInputException(scope.name(), "consent.already", scope.name());
+            }
+            Consent c = new Consent(UUID.randomUUID(), patientId, scope, collectedBy.trim(), collectedOn, clock.instant(),
+                    session.actor().displayName(), null, null, null);
+            database.dsl().insertInto(CONSENT).set(CONSENT.ID, c.id().toString()).set(CONSENT.PATIENT_ID, patientId.toString())
+                    .set(CONSENT.SCOPE, scope.name()).set(CONSENT.COLLECTED_BY, c.collectedBy()).set(CONSENT.COLLECTED_ON, collectedOn.toString())
+                    .set(CONSENT.RECORDED_AT, SqlTime.instant(c.recordedAt())).set(CONSENT.RECORDED_BY, c.recordedBy()).execute();
+            audit.record("consent.add", "Consent", c.id(), patientId, scope.name() + " collected by " + c.collectedBy());
+            listeners.forEach(l -> l.accept(patientId, scope));
+            return c;
+        });
+    }
+
+    public Consent withdraw(UUID consentId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new BadInputException("--reason", "reason.missing");
+        }
+        return database.inTransaction(() -> {
+            Consent c = get(consentId);
+            if (!c.active()) {
+                throw new BadInputException(consentId.toString(), "consent.withdrawn", consentId.toString());
+            }
+            database.dsl().update(CONSENT).set(CONSENT.WITHDRAWN_AT, SqlTime.instant(clock.instant()))
+                    .set(CONSENT.WITHDRAWN_BY, session.actor().displayName()).set(CONSENT.WITHDRAWAL_REASON, reason.trim())
+                    .where(CONSENT.ID.eq(consentId.toString())).execute();
+            audit.record("consent.withdraw", "Consent", consentId, c.patientId(), c.scope().name() + ": " + reason.trim());
+            listeners.forEach(l -> l.accept(c.patientId(), c.scope()));
+            return get(consentId);
+        });
+    }
+
+    public Consent get(UUID id) {
+        return database.dsl().selectFrom(CONSENT).where(CONSENT.ID.eq(id.toString())).fetchOptional(ConsentService::toConsent)
+                .orElseThrow(() -> new NotFoundException("consent", "consent", id));
+    }
+
+    /** A patient's consents, newest first, withdrawn ones included. */
+    public List<Consent> list(UUID patientId) {
+        return database.dsl().selectFrom(CONSENT).where(CONSENT.PATIENT_ID.eq(patientId.toString()))
+                .orderBy(CONSENT.RECORDED_AT.desc()).fetch(ConsentService::toConsent);
+    }
+
+    /** True when the patient has a consent for {@code scope} that has not been withdrawn. */
+    public boolean active(UUID patientId, ConsentScope scope) {
+        return database.dsl().fetchExists(CONSENT, CONSENT.PATIENT_ID.eq(patientId.toString()).and(CONSENT.SCOPE.eq(scope.name()))
+                .and(CONSENT.WITHDRAWN_AT.isNull()));
+    }
+
+    /**
+     * Whether the record may be shared with the cercle de soins: sharing within the care team is presumed (French law:
+     * the patient is informed and may object), so it stops only when the patient withdrew it.
+     */
+    public boolean sharesWithCareTeam(UUID patientId) {
+        return !database.dsl().fetchExists(CONSENT, CONSENT.PATIENT_ID.eq(patientId.toString())
+                .and(CONSENT.SCOPE.eq(ConsentScope.CARE_TEAM_SHARING.name())))
+                || active(patientId, ConsentScope.CARE_TEAM_SHARING);
+    }
+
+    private static Consent toConsent(ConsentRecord r) {
+        return new Consent(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()), ConsentScope.valueOf(r.getScope()),
+                r.getCollectedBy(), LocalDate.parse(r.getCollectedOn()), SqlTime.instant(r.getRecordedAt()), r.getRecordedBy(),
+                r.getWithdrawnAt() == null ? null : SqlTime.instant(r.getWithdrawnAt()), r.getWithdrawnBy(), r.getWithdrawalReason());
+    }
+}
