@@ -111,6 +111,16 @@ public final class ConsentService {
                 || active(patientId, ConsentScope.CARE_TEAM_SHARING);
     }
 
+    /** Patients who withdrew sharing with their cercle de soins and have not consented again (usually none). */
+    public java.util.Set<UUID> notSharingWithCareTeam() {
+        var scope = CONSENT.SCOPE.eq(ConsentScope.CARE_TEAM_SHARING.name());
+        var withdrawn = database.dsl().selectDistinct(CONSENT.PATIENT_ID).from(CONSENT).where(scope.and(CONSENT.WITHDRAWN_AT.isNotNull()))
+                .fetch(r -> UUID.fromString(r.value1()));
+        java.util.Set<UUID> result = new java.util.HashSet<>(withdrawn);
+        result.removeIf(this::sharesWithCareTeam);
+        return result;
+    }
+
     private static Consent toConsent(ConsentRecord r) {
         return new Consent(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()), ConsentScope.valueOf(r.getScope()),
                 r.getCollectedBy(), LocalDate.parse(r.getCollectedOn()), SqlTime.instant(r.getRecordedAt()), r.getRecordedBy(),

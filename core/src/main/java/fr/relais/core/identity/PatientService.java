@@ -155,6 +155,10 @@ public final class PatientService {
         return database.inTransaction(() -> {
             Instant now = clock.instant();
             var current = patients.find(incoming.id());
+            // Another patient here already has this IPP: refused (and reported by the sync) rather than failing the page.
+            if (incoming.ipp() != null && patients.findByIpp(incoming.ipp()).filter(other -> !other.id().equals(incoming.id())).isPresent()) {
+                throw new BadInputException(origin, "ipp.taken", incoming.ipp());
+            }
             if (current.isEmpty()) {
                 Patient created = new Patient(incoming.id(), incoming.traits(), incoming.usedFamilyName(), incoming.usedGivenName(),
                         incoming.ipp(), incoming.ins(), incoming.status(), incoming.evidence(), now, now, now);

@@ -53,6 +53,29 @@ public final class UrgentCarePlanJson {
         }
     }
 
+    /**
+     * The plan as named fields (each top-level element as JSON): the unit of a three-way merge between laptops, so
+     * that one nurse's new allergy and another's new contact both survive, and the same field changed twice is a
+     * conflict a person settles.
+     */
+    public static java.util.Map<String, String> fields(UrgentCarePlan plan) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        JSON.valueToTree(plan).fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().toString()));
+        return fields;
+    }
+
+    public static UrgentCarePlan fromFields(java.util.Map<String, String> fields) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode tree = JSON.createObjectNode();
+            for (var e : fields.entrySet()) {
+                tree.set(e.getKey(), e.getValue() == null ? tree.nullNode() : JSON.readTree(e.getValue()));
+            }
+            return JSON.treeToValue(tree, UrgentCarePlan.class);
+        } catch (JsonProcessingException e) {
+            throw new BadInputException("plan fields", "plan.json", e.getOriginalMessage());
+        }
+    }
+
     public static UrgentCarePlan read(String json) {
         try {
             return JSON.readValue(json, UrgentCarePlan.class);

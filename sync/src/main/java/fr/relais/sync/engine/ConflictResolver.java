@@ -7,6 +7,8 @@ import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.replication.Conflict;
 import fr.relais.core.replication.Outbox;
+import fr.relais.core.urgentcare.UrgentCarePlanJson;
+import fr.relais.core.urgentcare.UrgentCarePlanService;
 import fr.relais.sync.fhir.PatientMapper;
 import java.util.Map;
 import java.util.UUID;
@@ -46,11 +48,18 @@ public final class ConflictResolver {
                 fields.put(conflict.field(), conflict.remoteValue());
                 Outbox.suppressed(() -> core.patients().applySynced(PatientMapper.toLocal(local.id(), fields, local,
                         "conflict " + conflictId), "conflict " + conflictId + ": server value kept"));
+            } else if (choice == Choice.REMOTE && UrgentCarePlanService.RECORD.equals(conflict.resourceType())) {
+                var plan = core.urgentCarePlans().current(conflict.localId()).orElseThrow();
+                Map<String, String> fields = UrgentCarePlanJson.fields(plan.plan());
+                fields.put(conflict.field(), conflict.remoteValue());
+                Outbox.suppressed(() -> core.urgentCarePlans().applySynced(conflict.localId(), UrgentCarePlanJson.fromFields(fields),
+                        core.session().actor().displayName(), core.clock().instant(), "conflict " + conflictId + ": server value kept"));
             }
             String by = core.session().actor().userId();
             core.conflicts().resolve(conflictId, choice.name(), by, core.clock().instant());
             core.audit().record("sync.conflict.resolve", conflict.resourceType(), conflict.localId(),
-                    PatientService.RECORD.equals(conflict.resourceType()) ? conflict.localId() : null,
+                    PatientService.RECORD.equals(conflict.resourceType()) || UrgentCarePlanService.RECORD.equals(conflict.resourceType())
+                            ? conflict.localId() : null,
                     conflict.field() + " keep " + choice);
             return core.conflicts().find(conflictId).orElseThrow();
         });

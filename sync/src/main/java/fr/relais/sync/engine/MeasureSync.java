@@ -46,6 +46,11 @@ final class MeasureSync implements RecordSync<Observation> {
     }
 
     @Override
+    public UUID patientOf(UUID localId) {
+        return core.measures().find(localId).map(Measure::patientId).orElse(null);
+    }
+
+    @Override
     public Observation build(UUID localId, Optional<SyncLink> link) {
         Observation resource = link.map(l -> (Observation) RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base()))
                 .orElseGet(Observation::new);

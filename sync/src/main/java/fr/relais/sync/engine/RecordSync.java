@@ -16,6 +16,14 @@ interface RecordSync<R extends Resource> {
         return resourceClass().getSimpleName();
     }
 
+    /** Narrows the pull's search to this kind's resources (a category of CarePlan, say); all of the type by default. */
+    default ca.uhn.fhir.rest.gclient.IQuery<org.hl7.fhir.r4.model.Bundle> narrow(ca.uhn.fhir.rest.gclient.IQuery<org.hl7.fhir.r4.model.Bundle> query) {
+        return query;
+    }
+
+    /** The patient a local record belongs to: its sharing follows the patient's consent. */
+    UUID patientOf(UUID localId);
+
     /** Applies a server version inside the caller's transaction, with the outbox suppressed. */
     Outcome apply(R remote, UUID localId, Optional<SyncLink> link, String origin);
 

@@ -57,7 +57,7 @@ public final class SyncEngine {
         this.core = core;
         this.clientSetup = clientSetup;
         // Patients before measures: an Observation's subject must exist locally when it arrives.
-        this.kinds = List.of(new PatientSync(core), new MeasureSync(core));
+        this.kinds = List.of(new PatientSync(core), new MeasureSync(core), new UrgentCarePlanSync(core));
     }
 
     public enum Mode { BOTH, PULL_ONLY, PUSH_ONLY }
@@ -135,7 +135,7 @@ public final class SyncEngine {
             if (settings.team() != null) {
                 query = query.withTag(RelaisFhir.TEAM_TAG_SYSTEM, settings.team());
             }
-            return query.execute();
+            return kind.narrow(query).execute();
         };
         Bundle page = server.call("search " + kind.fhirType(), firstPage);
         // The next page is fetched while this one is stored: the pull costs about the network's time, not the sum.
@@ -286,10 +286,16 @@ public final class SyncEngine {
         });
     }
 
-    /** Pending records whose conflicts are all resolved, in commit order. */
+    /**
+     * Pending records whose conflicts are all resolved, in commit order, of patients who have not withdrawn sharing
+     * with their cercle de soins (those stay pending, held here, and leave if the patient consents again).
+     */
     private List<Outbox.Pending> pushable() {
+        java.util.Set<UUID> withheld = core.consents().notSharingWithCareTeam();
         return core.outbox().pending().stream().filter(p -> kindOf(p.resourceType()).isPresent())
-                .filter(p -> core.conflicts().openFor(p.resourceType(), p.localId()).isEmpty()).toList();
+                .filter(p -> core.conflicts().openFor(p.resourceType(), p.localId()).isEmpty())
+                .filter(p -> withheld.isEmpty() || !withheld.contains(kindOf(p.resourceType()).orElseThrow().patientOf(p.localId())))
+                .toList();
     }
 
     private void pushBatch(FhirServer server, SyncSettings settings, List<Outbox.Pending> batch) {

@@ -1,0 +1,96 @@
+package fr.relais.sync.engine;
+
+import ca.uhn.fhir.rest.gclient.IQuery;
+import ca.uhn.fhir.rest.gclient.TokenClientParam;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.replication.Conflict;
+import fr.relais.core.replication.SyncLink;
+import fr.relais.core.urgentcare.PlanVersion;
+import fr.relais.core.urgentcare.UrgentCarePlan;
+import fr.relais.core.urgentcare.UrgentCarePlanJson;
+import fr.relais.core.urgentcare.UrgentCarePlanService;
+import fr.relais.sync.fhir.RelaisFhir;
+import fr.relais.sync.fhir.UrgentCarePlanMapper;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
+
+/**
+ * Urgent care plans, one per patient, server id = the patient's. Merged field by field like patients (a new allergy
+ * here and a new contact there both survive; the same field changed on two laptops goes to the conflict inbox). Pushed
+ * only while the patient consents to share the plan; after a withdrawal the server gets the revoked, empty plan.
+ */
+final class UrgentCarePlanSync implements RecordSync<CarePlan> {
+    private final RelaisCore core;
+
+    UrgentCarePlanSync(RelaisCore core) {
+        this.core = core;
+    }
+
+    @Override
+    public String recordType() {
+        return UrgentCarePlanService.RECORD;
+    }
+
+    @Override
+    public Class<CarePlan> resourceClass() {
+        return CarePlan.class;
+    }
+
+    @Override
+    public IQuery<Bundle> narrow(IQuery<Bundle> query) {
+        return query.where(new TokenClientParam("category").exactly()
+                .systemAndCode(UrgentCarePlanMapper.CATEGORY_SYSTEM, UrgentCarePlanMapper.CATEGORY));
+    }
+
+    @Override
+    public UUID patientOf(UUID localId) {
+        return localId;
+    }
+
+    @Override
+    public Outcome apply(CarePlan remote, UUID localId, Optional<SyncLink> link, String origin) {
+        UUID patientId = UrgentCarePlanMapper.patientOf(remote, origin);
+        if (!patientId.equals(localId)) {
+            throw new BadInputException(origin, "fhir.careplan", "an urgent care plan's id must be its patient's");
+        }
+        if (UrgentCarePlanMapper.revoked(remote) || core.patients().find(patientId).isEmpty()) {
+            return Outcome.UNCHANGED;
+        }
+        UrgentCarePlan incoming = UrgentCarePlanMapper.toLocal(remote, origin);
+        String by = "server " + origin;
+        java.time.Instant at = remote.getMeta().getLastUpdated() == null ? core.clock().instant() : remote.getMeta().getLastUpdated().toInstant();
+        Optional<PlanVersion> local = core.urgentCarePlans().current(patientId);
+        if (local.isEmpty() || !core.outbox().isPending(recordType(), localId)) {
+            return core.urgentCarePlans().applySynced(patientId, incoming, by, at, origin).isPresent()
+                    ? (local.isEmpty() ? Outcome.CREATED : Outcome.UPDATED) : Outcome.UNCHANGED;
+        }
+        Map<String, String> base = link.map(l -> UrgentCarePlanJson.fields(UrgentCarePlanMapper.toLocal(
+                (CarePlan) RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base()), "base"))).orElseGet(HashMap::new);
+        Map<String, String> remoteFields = UrgentCarePlanJson.fields(incoming);
+        FieldMerge.Result result = FieldMerge.merge(base, UrgentCarePlanJson.fields(local.get().plan()), remoteFields);
+        core.urgentCarePlans().applySynced(patientId, UrgentCarePlanJson.fromFields(result.merged()), by, at, origin + " (merged)");
+        for (FieldMerge.FieldConflict c : result.conflicts()) {
+            core.conflicts().open(new Conflict(UUID.randomUUID(), recordType(), localId, c.field(), c.base(), c.local(), c.remote(),
+                    remote.getMeta().getVersionId(), "OPEN", core.clock().instant(), null, null, null));
+        }
+        return result.conflicts().isEmpty() ? Outcome.MERGED : Outcome.CONFLICT;
+    }
+
+    @Override
+    public Map<String, String> localFields(UUID localId) {
+        return core.urgentCarePlans().current(localId).map(v -> UrgentCarePlanJson.fields(v.plan())).orElse(Map.of());
+    }
+
+    @Override
+    public CarePlan build(UUID localId, Optional<SyncLink> link) {
+        // Not shared (consent withdrawn): the server's copy is replaced by the revoked, empty plan.
+        UrgentCarePlan plan = core.urgentCarePlans().shared(localId)
+                ? core.urgentCarePlans().current(localId).map(PlanVersion::plan).orElse(null) : null;
+        return UrgentCarePlanMapper.toFhir(localId, plan);
+    }
+}
