@@ -29,17 +29,27 @@ final class ReportCommand {
 
         @Override
         public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
-                throw new BadInputException("--out", "report.pdfOnly", out.toString());
-            }
-            try (RelaisCore services = root.openServices()) {
-                UUID id = services.patients().resolve(patient).id();
-                ReportFile.writeAtomically(out, stream -> services.reports().write(id, root.language(), stream));
-            }
-            root.printer().object(Map.of("file", out.toAbsolutePath().toString()), o -> o.println(out.toAbsolutePath()));
-            return Cli.OK;
+            return writePatientPdf(spec, patient, out, (services, id, language, stream) -> services.reports().write(id, language, stream));
         }
+    }
+
+    /** A PDF about one patient, written by {@code document}. */
+    interface PatientDocument {
+        void write(RelaisCore services, UUID patientId, fr.relais.core.i18n.Language language, java.io.OutputStream out);
+    }
+
+    /** Writes a patient's PDF under {@code out} (only complete, only .pdf) and prints the file's path. */
+    static int writePatientPdf(CommandSpec spec, String patient, Path out, PatientDocument document) {
+        RelaisCommand root = Leaf.root(spec);
+        if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
+            throw new BadInputException("--out", "report.pdfOnly", out.toString());
+        }
+        try (RelaisCore services = root.openServices()) {
+            UUID id = services.patients().resolve(patient).id();
+            ReportFile.writeAtomically(out, stream -> document.write(services, id, root.language(), stream));
+        }
+        root.printer().object(Map.of("file", out.toAbsolutePath().toString()), o -> o.println(out.toAbsolutePath()));
+        return Cli.OK;
     }
 
     /** {@code relais report cohort --pathway ID --from DATE --to DATE --out FILE.pdf|.csv|.json [--with-identity]}. */

@@ -18,6 +18,7 @@ import fr.relais.core.i18n.Localization;
 import fr.relais.app.gui.careteam.PractitionerSearchDialog;
 import fr.relais.app.gui.careteam.PractitionerSearchViewModel;
 import fr.relais.app.gui.export.ExportDialog;
+import fr.relais.app.gui.urgentcare.UrgentCarePlanViewModel;
 import fr.relais.app.gui.export.ExportView;
 import fr.relais.app.gui.export.ExportViewModel;
 import java.nio.file.Files;
@@ -70,7 +71,8 @@ public final class RelaisApplication extends Application {
         Path documents = Files.isDirectory(Path.of(System.getProperty("user.home"), "Documents"))
                 ? Path.of(System.getProperty("user.home"), "Documents") : Path.of(System.getProperty("user.home"));
         Supplier<MssanteSettings> mssante = () -> MssanteSettings.from(null, System.getenv());
-        screens.put(texts.text("nav.patients"), new PatientsView(list, file, texts, kind -> {
+        UrgentCarePlanViewModel plan = new UrgentCarePlanViewModel(services, executor, texts, language);
+        screens.put(texts.text("nav.patients"), new PatientsView(list, file, plan, texts, kind -> {
             ExportViewModel export = new ExportViewModel(services, executor, texts, language, documents, opener, mssante);
             export.forPatient(file.patientIdProperty().get(), file.nameProperty().get(), kind);
             ExportDialog.open(stage, export, texts);

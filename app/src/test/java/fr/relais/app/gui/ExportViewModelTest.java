@@ -58,7 +58,7 @@ class ExportViewModelTest {
     @Test
     void aPatientsRecordIsWrittenUnderASuggestedNameThenOpened() throws Exception {
         model.forPatient(patient.id(), patient.displayName(), ExportKind.PATIENT_RECORD_FHIR);
-        assertThat(model.kinds()).containsExactly(ExportKind.PATIENT_REPORT_PDF, ExportKind.PATIENT_RECORD_FHIR);
+        assertThat(model.kinds()).containsExactly(ExportKind.PATIENT_REPORT_PDF, ExportKind.PATIENT_RECORD_FHIR, ExportKind.HANDOFF_PDF);
         assertThat(Path.of(model.targetProperty().get()).getFileName().toString()).startsWith("dossier-fhir-lefevre-helene-").endsWith(".json");
         List<Double> phases = new ArrayList<>();
         model.progressProperty().addListener((obs, old, p) -> phases.add(p.doubleValue()));

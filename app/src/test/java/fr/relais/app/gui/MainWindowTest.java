@@ -194,6 +194,41 @@ class MainWindowTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theUrgentCarePlanTabShowsThePlanAndTheHandOffIsWritten(FxRobot robot) throws Exception {
+        robot.clickOn("Patients");
+        TableView<PatientRow> table = robot.lookup("#patient-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() > 3);
+        PatientRow row = table.getItems().get(3);
+        services.urgentCarePlans().edit(row.id(), new fr.relais.core.urgentcare.UrgentCarePlan("Insuffisance cardiaque", null,
+                new fr.relais.core.urgentcare.UrgentCarePlan.Allergies(false, java.util.List.of(
+                        new fr.relais.core.urgentcare.UrgentCarePlan.Allergy("Pénicilline", "œdème", null, null))),
+                new fr.relais.core.urgentcare.UrgentCarePlan.Treatments(true, java.util.List.of()), "Appeler l'IDEC", null, null, null,
+                java.util.List.of(), "Domicile", null, java.util.List.of(), java.time.LocalDate.now().plusMonths(3), null), "Plan établi");
+        robot.interact(() -> table.getSelectionModel().select(3));
+        Label name = robot.lookup("#patient-file-name").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row.name().equals(name.getText()));
+        robot.clickOn("Plan d'urgence");
+        javafx.scene.control.ListView<String> plan = robot.lookup("#ucp-plan").queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> plan.getItems().contains("Allergies : Pénicilline (œdème)"));
+        assertThat(plan.getItems()).contains("Traitements : aucun traitement en cours (déclaré)");
+        screenshot(robot, "urgent-care-plan.png");
+        robot.clickOn("#ucp-handoff");
+        TextField target = robot.lookup("#export-target").queryAs(TextField.class);
+        assertThat(target.getText()).contains("fiche-liaison-");
+        Path pdf = dir.resolve("fiche.pdf");
+        robot.interact(() -> target.setText(pdf.toString()));
+        robot.clickOn("#export-run");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#export-open").queryButton().isDisabled());
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Fiche de liaison", "Pénicilline : œdème",
+                    "Aucun traitement en cours (déclaré).");
+        }
+        robot.interact(((Stage) target.getScene().getWindow())::close);
+        robot.clickOn("Dossier");
+    }
+
+    @Test
     void theReportsScreenWritesACohortCsvForExcel(FxRobot robot) throws Exception {
         robot.clickOn("Rapports");
         ComboBox<?> pathway = robot.lookup("#export-pathway").queryAs(ComboBox.class);

@@ -24,7 +24,7 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * A patient's whole record as one FHIR Bundle (type collection) for portability: identity, cercle de soins and its
  * professionals, pathways (CarePlan) and their tasks, measures, questionnaire responses and alerts with how they were
- * handled. It reads the same consistent snapshot as the patient report and writes through the sync's mappers, so the
+ * handled, and the urgent care plan. It reads the same consistent snapshot as the patient report and writes through the sync's mappers, so the
  * export, the report and the team server say the same thing.
  */
 public final class PatientRecordExport {
@@ -63,6 +63,8 @@ public final class PatientRecordExport {
         for (Alert a : data.alerts()) {
             add(bundle, DetectedIssueMapper.toFhir(a));
         }
+        // The urgent care plan belongs to the patient's record whatever its sharing: the export goes to the patient.
+        core.urgentCarePlans().current(patientId).ifPresent(v -> add(bundle, UrgentCarePlanMapper.toFhir(patientId, v.plan())));
         return bundle;
     }
 

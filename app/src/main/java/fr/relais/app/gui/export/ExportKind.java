@@ -4,6 +4,7 @@ package fr.relais.app.gui.export;
 public enum ExportKind {
     PATIENT_REPORT_PDF("pdf", true),
     PATIENT_RECORD_FHIR("json", true),
+    HANDOFF_PDF("pdf", true),
     COHORT_PDF("pdf", false),
     COHORT_CSV("csv", false),
     COHORT_JSON("json", false);
@@ -22,5 +23,10 @@ public enum ExportKind {
 
     public boolean perPatient() {
         return perPatient;
+    }
+
+    /** A document about one patient that can be sent to a professional by MSSanté. */
+    public boolean sendable() {
+        return this == PATIENT_REPORT_PDF || this == HANDOFF_PDF;
     }
 }

@@ -122,7 +122,7 @@ public final class ExportView extends VBox {
             Button send = new Button(texts.text("export.mssante.send"));
             send.setId("export-mssante-send");
             send.disableProperty().bind(model.writtenProperty().isNull().or(model.sendingProperty())
-                    .or(model.kindProperty().isNotEqualTo(ExportKind.PATIENT_REPORT_PDF)));
+                    .or(javafx.beans.binding.Bindings.createBooleanBinding(() -> !model.kindProperty().get().sendable(), model.kindProperty())));
             send.setOnAction(e -> model.sendByMssante());
             getChildren().add(new HBox(8, new Label(texts.text("export.mssante.to")), to, send));
         }

@@ -126,13 +126,13 @@ public final class ExportViewModel {
     public void sendByMssante() {
         Path file = written.get();
         UUID id = patient.get();
-        if (file == null || id == null || kind.get() != ExportKind.PATIENT_REPORT_PDF || sending.get()) {
+        if (file == null || id == null || !kind.get().sendable() || sending.get()) {
             return;
         }
         String to = recipient.get() == null ? "" : recipient.get().trim();
         sending.set(true);
         message.set(texts.text("export.mssante.sending", to));
-        executor.submit(() -> new MssanteService(core, mssante.get()).send(id, to, texts.text("export.mssante.label"),
+        executor.submit(() -> new MssanteService(core, mssante.get()).send(id, to, texts.text("export.label." + kind.get().name()),
                 file.getFileName().toString(), java.nio.file.Files.readAllBytes(file)), sent -> {
                     sending.set(false);
                     message.set(sent.status() == MessageStatus.SENT ? texts.text("export.mssante.sent", sent.recipient())
@@ -215,6 +215,8 @@ public final class ExportViewModel {
                 return new ExportJob<PatientReportData>(() -> core.reports().gather(id), (data, out) -> core.reports().render(data, language, out));
             case PATIENT_RECORD_FHIR:
                 return new ExportJob<>(() -> PatientRecordExport.export(core, id), (bundle, out) -> PatientRecordExport.write(core, bundle, out));
+            case HANDOFF_PDF:
+                return new ExportJob<UUID>(() -> id, (patientId, out) -> core.handoffs().write(patientId, language, out));
             default:
                 // Built here, on the FX thread, so that a wrong period is refused before anything runs.
                 CohortQuery query = new CohortQuery(pathway.get().id(), from.get(), to.get(), withIdentity.get());
@@ -240,7 +242,8 @@ public final class ExportViewModel {
         String name;
         if (k.perPatient()) {
             String who = fileSafe(patientName.get());
-            name = (k == ExportKind.PATIENT_REPORT_PDF ? "rapport-parcours-" : "dossier-fhir-") + who + "-" + to.get();
+            name = (k == ExportKind.PATIENT_REPORT_PDF ? "rapport-parcours-" : k == ExportKind.HANDOFF_PDF ? "fiche-liaison-" : "dossier-fhir-")
+                    + who + "-" + to.get();
         } else {
             name = "cohorte-" + (pathway.get() == null ? "" : pathway.get().id()) + "-" + from.get() + "-" + to.get();
         }

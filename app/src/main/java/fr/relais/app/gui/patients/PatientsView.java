@@ -2,6 +2,10 @@ package fr.relais.app.gui.patients;
 
 import fr.relais.app.gui.TextColumns;
 import fr.relais.app.gui.export.ExportKind;
+import fr.relais.app.gui.urgentcare.UrgentCarePlanTab;
+import fr.relais.app.gui.urgentcare.UrgentCarePlanViewModel;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import fr.relais.core.i18n.Localization;
@@ -26,8 +30,8 @@ public final class PatientsView extends SplitPane {
      * {@code onExport}: opens the export dialog for the patient shown, preset to a kind; {@code onAddToTeam}: opens the
      * directory search to add a professional to their cercle de soins.
      */
-    public PatientsView(PatientListViewModel list, PatientFileViewModel file, Localization texts, Consumer<ExportKind> onExport,
-                        Runnable onAddToTeam) {
+    public PatientsView(PatientListViewModel list, PatientFileViewModel file, UrgentCarePlanViewModel plan, Localization texts,
+                        Consumer<ExportKind> onExport, Runnable onAddToTeam) {
         getStyleClass().add("patients-view");
 
         TextField search = new TextField();
@@ -46,6 +50,7 @@ public final class PatientsView extends SplitPane {
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             list.selectedProperty().set(row);
             file.show(row == null ? null : row.id());
+            plan.show(row == null ? null : row.id());
         });
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -61,13 +66,14 @@ public final class PatientsView extends SplitPane {
         VBox left = new VBox(8, search, table, footer);
         left.setPadding(new Insets(12));
 
-        getItems().addAll(left, filepane(file, texts, onExport, onAddToTeam));
-        setDividerPositions(0.6);
+        getItems().addAll(left, filepane(file, plan, texts, onExport, onAddToTeam));
+        setDividerPositions(0.5);
         list.refresh();
     }
 
 
-    private static StackPane filepane(PatientFileViewModel file, Localization texts, Consumer<ExportKind> onExport, Runnable onAddToTeam) {
+    private static StackPane filepane(PatientFileViewModel file, UrgentCarePlanViewModel plan, Localization texts, Consumer<ExportKind> onExport,
+                                      Runnable onAddToTeam) {
         Label placeholder = new Label(texts.text("patient.file.placeholder"));
         placeholder.getStyleClass().add("placeholder");
 
@@ -112,7 +118,14 @@ public final class PatientsView extends SplitPane {
         Button addToTeam = new Button(texts.text("patient.file.addToTeam"));
         addToTeam.setId("patient-file-add-to-team");
         addToTeam.setOnAction(e -> onAddToTeam.run());
-        VBox content = new VBox(12, banner, new HBox(8, report, record), new HBox(12, teamTitle, addToTeam), team);
+        VBox fileTab = new VBox(12, new HBox(8, report, record), new HBox(12, teamTitle, addToTeam), team);
+        fileTab.setPadding(new Insets(8));
+        Tab general = new Tab(texts.text("patient.file.tab"), fileTab);
+        general.setClosable(false);
+        TabPane tabs = new TabPane(general, new UrgentCarePlanTab(plan, texts, () -> onExport.accept(ExportKind.HANDOFF_PDF)));
+        tabs.setId("patient-file-tabs");
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        VBox content = new VBox(12, banner, tabs);
         content.setPadding(new Insets(12));
         content.visibleProperty().bind(file.presentProperty());
         placeholder.visibleProperty().bind(file.presentProperty().not());

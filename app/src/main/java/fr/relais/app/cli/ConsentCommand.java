@@ -1,0 +1,96 @@
+package fr.relais.app.cli;
+
+import fr.relais.app.cli.output.Column;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.consent.Consent;
+import fr.relais.core.consent.ConsentScope;
+import fr.relais.core.time.CareZone;
+import fr.relais.core.time.IsoInput;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code relais consent add|withdraw|list}: the patient's consents, who collected them and when. */
+@Command(name = "consent", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
+        subcommands = {ConsentCommand.Add.class, ConsentCommand.Withdraw.class, ConsentCommand.ListConsents.class})
+final class ConsentCommand {
+
+    static void print(RelaisCommand root, Consent c) {
+        root.printer().object(c, out -> out.println(c.id() + " " + c.scope() + (c.active() ? "" : " (" + c.withdrawalReason() + ")")));
+    }
+
+    @Command(name = "add", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true, sortOptions = false)
+    static final class Add implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--patient", required = true, paramLabel = "ID", descriptionKey = "worklist.patient")
+        String patient;
+        @Option(names = "--scope", required = true, descriptionKey = "consent.scope")
+        String scope;
+        @Option(names = "--collected-by", required = true, descriptionKey = "consent.collectedBy")
+        String collectedBy;
+        @Option(names = "--on", paramLabel = "YYYY-MM-DD", descriptionKey = "consent.on")
+        String on;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            ConsentScope s = Arguments.enumValue("--scope", scope.replace('-', '_'), ConsentScope.class);
+            try (RelaisCore services = root.openServices()) {
+                UUID id = services.patients().resolve(patient).id();
+                LocalDate day = on == null ? LocalDate.now(services.clock().withZone(CareZone.PARIS)) : IsoInput.date("--on", on);
+                print(root, services.consents().add(id, s, collectedBy, day));
+                return Cli.OK;
+            }
+        }
+    }
+
+    @Command(name = "withdraw", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Withdraw implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "consent.id")
+        String id;
+        @Option(names = "--reason", required = true, descriptionKey = "consent.reason")
+        String reason;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            try (RelaisCore services = root.openServices()) {
+                print(root, services.consents().withdraw(Arguments.uuid("ID", id), reason));
+                return Cli.OK;
+            }
+        }
+    }
+
+    @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class ListConsents implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--patient", required = true, paramLabel = "ID", descriptionKey = "worklist.patient")
+        String patient;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            try (RelaisCore services = root.openServices()) {
+                UUID id = services.patients().resolve(patient).id();
+                root.printer().list(services.consents().list(id), List.of(
+                        new Column<>("id", "col.id", Consent::id),
+                        new Column<>("scope", "col.scope", Consent::scope),
+                        new Column<>("collectedBy", "col.collectedBy", Consent::collectedBy),
+                        new Column<>("collectedOn", "col.from", Consent::collectedOn),
+                        new Column<>("status", "col.status", c -> c.active() ? "ACTIVE" : "WITHDRAWN"),
+                        new Column<>("withdrawalReason", "col.reason", c -> c.withdrawalReason() == null ? "" : c.withdrawalReason())), c -> c);
+                return Cli.OK;
+            }
+        }
+    }
+}

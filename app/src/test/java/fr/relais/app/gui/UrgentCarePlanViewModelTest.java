@@ -1,0 +1,84 @@
+package fr.relais.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.relais.app.cli.RelaisCommand;
+import fr.relais.app.gui.task.DirectExecutor;
+import fr.relais.app.gui.urgentcare.UrgentCarePlanViewModel;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.consent.ConsentScope;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.identity.NewPatient;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.identity.Sex;
+import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.session.Actor;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.urgentcare.UrgentCarePlan;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The urgent care plan tab without the toolkit: unknowns said in words, the review warning, consents, break-glass. */
+class UrgentCarePlanViewModelTest {
+    @TempDir
+    Path dir;
+    RelaisCore core;
+    Patient patient;
+    UrgentCarePlanViewModel model;
+
+    @BeforeEach
+    void setUp() {
+        core = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "Claire IDEC", "poste-1")));
+        patient = core.patients().register(new NewPatient(new StrictTraits("DURAND", List.of("Marcel"), Sex.M, LocalDate.of(1938, 5, 2),
+                null), null, null, "P1", null, null, null)).patient();
+        model = new UrgentCarePlanViewModel(core, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR);
+    }
+
+    @AfterEach
+    void tearDown() {
+        core.close();
+    }
+
+    @Test
+    void withoutAPlanAllergiesAndTreatmentsAreSaidUnknown() {
+        model.show(patient.id());
+        assertThat(model.versionProperty().get()).startsWith("Aucun plan");
+        assertThat(model.planLinesProperty()).containsExactly("Allergies : NON RENSEIGNÉES", "Traitements : NON RENSEIGNÉS");
+    }
+
+    @Test
+    void aPlanDueForReviewIsFlaggedAndConsentsAreRecordedAndWithdrawn() {
+        LocalDate past = LocalDate.now().minusDays(3);
+        core.urgentCarePlans().edit(patient.id(), new UrgentCarePlan(null, null, new UrgentCarePlan.Allergies(true, List.of()),
+                new UrgentCarePlan.Treatments(false, List.of(new UrgentCarePlan.Treatment("Furosémide 40 mg", "1 cp", null, null))), null,
+                null, null, new UrgentCarePlan.Contact("Anne DURAND", "fille", "0612345678"), List.of(), null, null, List.of(), past, null),
+                "Plan établi");
+        core.urgentCarePlans().openInEmergency(patient.id(), "Appel SAMU");
+        model.show(patient.id());
+        assertThat(model.versionProperty().get()).startsWith("Version 1 du").contains("Claire IDEC");
+        assertThat(model.reviewWarningProperty().get()).startsWith("La révision du plan était prévue le");
+        assertThat(model.planLinesProperty()).contains("Allergies : aucune allergie connue (déclaré)",
+                "Traitements : Furosémide 40 mg — 1 cp", "Personne de confiance : Anne DURAND (0612345678)");
+        assertThat(model.emergencyAccessesProperty()).singleElement().satisfies(line -> assertThat(line).contains("Claire IDEC", "Appel SAMU"));
+
+        model.newScopeProperty().set(ConsentScope.EMERGENCY_PLAN_SHARING);
+        model.collectedByProperty().set("Claire IDEC, au domicile");
+        model.addConsent();
+        assertThat(model.messageProperty().get()).isEqualTo("Consentement enregistré : Partage du plan d'urgence avec les secours.");
+        assertThat(model.consentsProperty()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo("en vigueur"));
+        assertThat(core.urgentCarePlans().shared(patient.id())).isTrue();
+
+        model.selectedConsentProperty().set(model.consentsProperty().get(0));
+        model.withdrawalReasonProperty().set("Ne souhaite plus");
+        model.withdrawSelected();
+        assertThat(model.consentsProperty()).singleElement().satisfies(r -> assertThat(r.status()).startsWith("retiré le").endsWith("Ne souhaite plus"));
+        assertThat(core.urgentCarePlans().shared(patient.id())).isFalse();
+    }
+}
