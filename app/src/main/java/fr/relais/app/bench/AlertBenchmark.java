@@ -10,16 +10,11 @@ import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
 import fr.relais.core.session.UserSession;
-import fr.relais.core.store.SqlTime;
 import fr.relais.core.time.CareZone;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,7 +48,7 @@ public final class AlertBenchmark {
             int written;
             if (services.database().dsl().fetchCount(fr.relais.core.store.schema.Tables.MEASURE) == 0) {
                 ids = enroll(services, patients);
-                written = writeMeasures(services, ids, measures);
+                written = BulkMeasures.write(services, ids, i -> PATHWAYS[i % PATHWAYS.length], measures, Duration.ofDays(365));
                 services.database().optimize();
                 System.out.printf("Store: %d patients enrolled a year ago, %d valid measures written in bulk (%.1f s)%n%n",
                         ids.size(), written, seconds(t0));
@@ -98,56 +93,6 @@ public final class AlertBenchmark {
             return null;
         });
         return ids;
-    }
-
-    /** One series per rule code of the patient's pathway, spread over the past year, written in one transaction. */
-    private static int writeMeasures(RelaisCore services, List<UUID> ids, int total) {
-        Random random = new Random(42);
-        int perPatient = total / ids.size();
-        Instant end = Instant.now().minus(Duration.ofHours(1));
-        String now = SqlTime.instant(Instant.now());
-        int[] written = {0};
-        services.database().inTransaction(() -> {
-            services.database().dsl().connection(c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO measure VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'DEVICE', 'bench', 0, 'FINAL', NULL, ?, ?)")) {
-                for (int p = 0; p < ids.size(); p++) {
-                    String[][] series = switch (p % PATHWAYS.length) {
-                        case 0 -> new String[][] {{MeasureCatalog.BODY_WEIGHT, "kg", "75", "0.4"}};
-                        case 1 -> new String[][] {{MeasureCatalog.SPO2, "%", "95", "1.2"}, {MeasureCatalog.RESPIRATORY_RATE, "/min", "18", "1.5"}};
-                        default -> new String[][] {{MeasureCatalog.GLUCOSE, "g/L", "1.3", "0.25"}};
-                    };
-                    int perSeries = perPatient / series.length;
-                    Duration step = Duration.ofMinutes(365L * 24 * 60 / perSeries);
-                    for (String[] s : series) {
-                        double base = Double.parseDouble(s[2]);
-                        double spread = Double.parseDouble(s[3]);
-                        double value = base;
-                        for (int k = 0; k < perSeries; k++) {
-                            value = base + 0.7 * (value - base) + random.nextGaussian() * spread;
-                            String text = BigDecimal.valueOf(value).setScale(s[1].equals("g/L") ? 2 : 1, RoundingMode.HALF_UP).toPlainString();
-                            insert.setString(1, UUID.randomUUID().toString());
-                            insert.setString(2, ids.get(p).toString());
-                            insert.setString(3, s[0]);
-                            insert.setString(4, text);
-                            insert.setString(5, s[1]);
-                            insert.setString(6, text);
-                            insert.setString(7, s[1]);
-                            insert.setString(8, SqlTime.instant(end.minus(step.multipliedBy(perSeries - k))));
-                            insert.setString(9, now);
-                            insert.setString(10, now);
-                            insert.addBatch();
-                            if (++written[0] % 10_000 == 0) {
-                                insert.executeBatch();
-                            }
-                        }
-                    }
-                }
-                insert.executeBatch();
-            }
-            });
-            return null;
-        });
-        return written[0];
     }
 
     /** New measures one at a time, as from a device or the window: record (commit included) and evaluation alone. */

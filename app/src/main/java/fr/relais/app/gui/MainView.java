@@ -2,6 +2,10 @@ package fr.relais.app.gui;
 
 import fr.relais.core.i18n.Localization;
 import java.util.LinkedHashMap;
+import java.util.List;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import java.util.Map;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
@@ -50,6 +54,19 @@ public final class MainView extends BorderPane {
         statusBar.setPadding(new Insets(4, 12, 4, 12));
         statusBar.getStyleClass().add("status-bar");
         setBottom(statusBar);
+        // Keyboard: Ctrl+1..9 opens the n-th screen, F1 the last one (help).
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                return;
+            }
+            List<String> names = List.copyOf(ordered.keySet());
+            for (int i = 0; i < names.size() && i < 9; i++) {
+                int index = i;
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)), KeyCombination.SHORTCUT_DOWN),
+                        () -> navigation.getSelectionModel().select(index));
+            }
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> navigation.getSelectionModel().selectLast());
+        });
     }
 
     /** For the tests and the screen shots: shows the screen with this navigation label. */

@@ -19,6 +19,15 @@ import fr.relais.app.gui.careteam.PractitionerSearchDialog;
 import fr.relais.app.gui.careteam.PractitionerSearchViewModel;
 import fr.relais.app.gui.export.ExportDialog;
 import fr.relais.app.gui.urgentcare.UrgentCarePlanViewModel;
+import fr.relais.app.gui.urgentcare.UrgentCarePlanTab;
+import fr.relais.app.gui.followup.FollowUpTab;
+import fr.relais.app.gui.followup.FollowUpViewModel;
+import fr.relais.app.gui.pathways.PathwaysView;
+import fr.relais.app.gui.pathways.PathwaysViewModel;
+import fr.relais.app.gui.settings.SettingsView;
+import fr.relais.app.gui.settings.SettingsViewModel;
+import fr.relais.app.gui.export.ExportKind;
+import java.util.List;
 import fr.relais.app.gui.export.ExportView;
 import fr.relais.app.gui.export.ExportViewModel;
 import java.nio.file.Files;
@@ -59,30 +68,24 @@ public final class RelaisApplication extends Application {
         // No SQL on the FX thread: logged in use, a failure under the tests (-Drelais.strictThreads=true).
         services.database().forbidThread(thread -> javafx.application.Platform.isFxApplicationThread(), Boolean.getBoolean("relais.strictThreads"));
         Localization texts = Localization.of(RelaisCommand.MESSAGES, language);
-        PatientListViewModel list = new PatientListViewModel(services.patients(), executor, texts, services.clock());
-        PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), executor, texts, services.clock());
-        SyncViewModel sync = new SyncViewModel(services, executor, texts, language, System.getenv("RELAIS_SERVER"));
-        Map<String, javafx.scene.Node> screens = new LinkedHashMap<>();
-        WorklistViewModel worklist = new WorklistViewModel(services.worklist(), services.tasks(), services.enrollments(), services::startDay, executor, texts,
-                language, services.clock());
-        screens.put(texts.text("nav.worklist"), new WorklistView(worklist, texts));
-        screens.put(texts.text("nav.alerts"), new AlertsView(new AlertsViewModel(services.alerts(), services.patients(), executor, texts,
-                language, services.clock()), texts));
+        Map<String, String> env = System.getenv();
         Path documents = Files.isDirectory(Path.of(System.getProperty("user.home"), "Documents"))
                 ? Path.of(System.getProperty("user.home"), "Documents") : Path.of(System.getProperty("user.home"));
-        Supplier<MssanteSettings> mssante = () -> MssanteSettings.from(null, System.getenv());
-        UrgentCarePlanViewModel plan = new UrgentCarePlanViewModel(services, executor, texts, language);
-        screens.put(texts.text("nav.patients"), new PatientsView(list, file, plan, texts, kind -> {
-            ExportViewModel export = new ExportViewModel(services, executor, texts, language, documents, opener, mssante);
-            export.forPatient(file.patientIdProperty().get(), file.nameProperty().get(), kind);
-            ExportDialog.open(stage, export, texts);
-        }, () -> {
-            UUID patientId = file.patientIdProperty().get();
-            PractitionerSearchDialog.open(stage, new PractitionerSearchViewModel(services, patientId, executor, texts, language,
-                    PractitionerSearchViewModel.fromEnvironment(System.getenv())), texts, () -> file.show(patientId));
-        }));
-        screens.put(texts.text("nav.reports"), new ExportView(new ExportViewModel(services, executor, texts, language, documents, opener, mssante), texts));
+        Supplier<MssanteSettings> mssante = () -> MssanteSettings.from(null, env);
+        SyncViewModel sync = new SyncViewModel(services, executor, texts, language, env.get("RELAIS_SERVER"));
+
+        Map<String, javafx.scene.Node> screens = new LinkedHashMap<>();
+        screens.put(texts.text("nav.worklist"), new WorklistView(new WorklistViewModel(services.worklist(), services.tasks(), services.enrollments(),
+                services::startDay, executor, texts, language, services.clock()), texts));
+        screens.put(texts.text("nav.patients"), patients(stage, services, language, executor, opener, texts, documents, mssante, env));
+        screens.put(texts.text("nav.alerts"), new AlertsView(new AlertsViewModel(services.alerts(), services.patients(), executor, texts,
+                language, services.clock()), texts));
+        screens.put(texts.text("nav.pathways"), new PathwaysView(new PathwaysViewModel(services, executor, texts, language), texts));
         screens.put(texts.text("nav.sync"), new SyncView(sync, texts));
+        screens.put(texts.text("nav.reports"), new ExportView(new ExportViewModel(services, executor, texts, language, documents, opener, mssante), texts));
+        screens.put(texts.text("nav.settings"), new SettingsView(new SettingsViewModel(texts, language, services.database().file(), env,
+                newLanguage -> show(stage, services, newLanguage, executor, opener)), texts));
+        screens.put(texts.text("nav.help"), new HelpView(texts, List.copyOf(screens.keySet())));
         MainView root = new MainView(screens, texts.text("statusbar.database", services.database().file()),
                 sync.statusLineProperty(), texts.text("statusbar.user", services.session().actor().displayName()));
         Scene scene = new Scene(root, 1200, 760);
@@ -91,6 +94,28 @@ public final class RelaisApplication extends Application {
         stage.setScene(scene);
         stage.show();
         return root;
+    }
+
+    /** The Patients screen with the patient file's tabs and dialogs. */
+    private static PatientsView patients(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener,
+                                         Localization texts, Path documents, Supplier<MssanteSettings> mssante, Map<String, String> env) {
+        PatientListViewModel list = new PatientListViewModel(services.patients(), executor, texts, services.clock());
+        PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), executor, texts, services.clock());
+        Consumer<ExportKind> export = kind -> {
+            ExportViewModel model = new ExportViewModel(services, executor, texts, language, documents, opener, mssante);
+            model.forPatient(file.patientIdProperty().get(), file.nameProperty().get(), kind);
+            ExportDialog.open(stage, model, texts);
+        };
+        Runnable addToTeam = () -> {
+            UUID patientId = file.patientIdProperty().get();
+            PractitionerSearchDialog.open(stage, new PractitionerSearchViewModel(services, patientId, executor, texts, language,
+                    PractitionerSearchViewModel.fromEnvironment(env)), texts, () -> file.show(patientId));
+        };
+        FollowUpViewModel followUp = new FollowUpViewModel(services, executor, texts, language);
+        UrgentCarePlanViewModel plan = new UrgentCarePlanViewModel(services, executor, texts, language);
+        return new PatientsView(list, file, texts, export, addToTeam, List.of(
+                new PatientsView.PatientTab(new FollowUpTab(followUp, texts, language), followUp::show),
+                new PatientsView.PatientTab(new UrgentCarePlanTab(plan, texts, () -> export.accept(ExportKind.HANDOFF_PDF)), plan::show)));
     }
 
     @Override

@@ -60,7 +60,7 @@ class AlertsViewModelTest {
         assertThat(rows.get(0).rule()).isEqualTo("answer:PHQ-9:9");
         assertThat(model.summaryProperty().get()).isEqualTo("3 alerte(s) ouverte(s), dont 1 rouge(s)");
         assertThat(rows).allSatisfy(r -> assertThat(r.patient()).isEqualTo("MARTIN Claire"));
-        assertThat(rows).anySatisfy(r -> assertThat(r.explanation()).contains("value 92", "yellowBelow 93"));
+        assertThat(rows).anySatisfy(r -> assertThat(r.explanation()).contains("92 %", "seuil jaune < 93"));
 
         model.decide(rows.get(0), AlertsViewModel.Decision.ACKNOWLEDGE, " ");
         assertThat(model.messageProperty().get()).contains("motif");

@@ -70,6 +70,12 @@ public final class AlertRepository {
                 .and(ALERT.IS_OPEN.eq(1))).fetchOptional(AlertRepository::toAlert);
     }
 
+    /** "enrollmentId/ruleId" of every open enrollment-level alert: one read where a loop would ask per rule. */
+    public java.util.Set<String> openRuleKeys() {
+        return new java.util.HashSet<>(dsl.select(ALERT.ENROLLMENT_ID, ALERT.RULE_ID).from(ALERT)
+                .where(ALERT.IS_OPEN.eq(1).and(ALERT.ENROLLMENT_ID.isNotNull())).fetch(r -> r.value1() + "/" + r.value2()));
+    }
+
     /** The open patient-level alert (no enrollment) of a rule. */
     public Optional<Alert> openForPatient(UUID patientId, String ruleId) {
         return dsl.selectFrom(ALERT).where(ALERT.PATIENT_ID.eq(patientId.toString()).and(ALERT.ENROLLMENT_ID.isNull())

@@ -168,9 +168,12 @@ public final class AlertService implements MeasureListener {
         return database.inTransaction(() -> {
             Instant now = clock.instant();
             int raised = 0;
+            // Read once for all enrollments (the start of the day runs this over thousands of them).
+            Map<UUID, List<ThresholdOverride>> overrides = thresholds.allOverridesByPatient();
+            Set<String> open = alerts.openRuleKeys();
             for (Enrollment enrollment : enrollments.active()) {
-                for (AlertRule rule : thresholds.rules(enrollment).at(now)) {
-                    if (!(rule instanceof AlertRule.Missing missing) || alerts.openFor(enrollment.id(), rule.id()).isPresent()) {
+                for (AlertRule rule : thresholds.rules(enrollment, overrides.getOrDefault(enrollment.patientId(), List.of())).at(now)) {
+                    if (!(rule instanceof AlertRule.Missing missing) || open.contains(enrollment.id() + "/" + rule.id())) {
                         continue;
                     }
                     Instant start = enrollment.startDate().atStartOfDay(CareZone.PARIS).toInstant();
@@ -329,8 +332,12 @@ public final class AlertService implements MeasureListener {
             int escalated = 0;
             for (Alert alert : alerts.openUnacknowledged()) {
                 Instant since = alert.escalatedAt() == null ? alert.openedAt() : alert.escalatedAt();
+                // The deadline first: it is cheap, and most open alerts are still within it.
+                if (!now.isAfter(since.plus(AlertTasks.deadline(alert.level())))) {
+                    continue;
+                }
                 List<CareRole> chain = chainOf(alert);
-                if (alert.escalationStep() >= chain.size() || !now.isAfter(since.plus(AlertTasks.deadline(alert.level())))) {
+                if (alert.escalationStep() >= chain.size()) {
                     continue;
                 }
                 CareRole role = chain.get(alert.escalationStep());

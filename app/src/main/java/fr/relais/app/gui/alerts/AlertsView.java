@@ -58,6 +58,6 @@ public final class AlertsView extends VBox {
         message.setId("alerts-message");
         message.textProperty().bind(model.messageProperty());
         getChildren().addAll(title, summary, table, actions, message);
-        model.refresh();
+        fr.relais.app.gui.ScreenRefresh.onShow(this, model::refresh);
     }
 }

@@ -1,8 +1,6 @@
 package fr.relais.app.gui.alerts;
 
 import fr.relais.app.gui.FailureText;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.alert.Alert;
 import fr.relais.core.alert.AlertService;
@@ -14,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.UUID;
 import javafx.beans.property.ReadOnlyListProperty;
@@ -29,7 +26,6 @@ import javafx.collections.FXCollections;
  */
 public final class AlertsViewModel {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd/MM HH:mm").withZone(CareZone.PARIS);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AlertService alerts;
     private final PatientService patients;
@@ -79,25 +75,8 @@ public final class AlertsViewModel {
         }, this::failed);
     }
 
-    /** "SpO2 88 % — seuil rouge < 90" style: the explanation's fields as "name value" pairs, in the stored order. */
-    private static String explain(Alert a) {
-        try {
-            JsonNode node = JSON.readTree(a.explanation());
-            StringBuilder b = new StringBuilder();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                var field = it.next();
-                if (field.getValue().isNull() || field.getKey().equals("rule")) {
-                    continue;
-                }
-                if (b.length() > 0) {
-                    b.append(" · ");
-                }
-                b.append(field.getKey()).append(' ').append(field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString());
-            }
-            return b.toString();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return a.explanation();
-        }
+    private String explain(Alert a) {
+        return AlertExplanation.of(a.explanation(), texts, language);
     }
 
     private String age(Duration d) {

@@ -93,6 +93,11 @@ public final class PractitionerSearchDialog {
         Scene scene = new Scene(root);
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         stage.setScene(scene);
+        scene.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                stage.close();
+            }
+        });
         stage.show();
         return stage;
     }

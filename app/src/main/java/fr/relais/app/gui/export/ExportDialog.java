@@ -19,6 +19,11 @@ public final class ExportDialog {
         Scene scene = new Scene(new ExportView(model, texts));
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         stage.setScene(scene);
+        scene.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                stage.close();
+            }
+        });
         // Closing the window while the export runs cancels it: no half file is left behind.
         stage.setOnHidden(e -> model.cancel());
         stage.show();

@@ -2,8 +2,7 @@ package fr.relais.app.gui.patients;
 
 import fr.relais.app.gui.TextColumns;
 import fr.relais.app.gui.export.ExportKind;
-import fr.relais.app.gui.urgentcare.UrgentCarePlanTab;
-import fr.relais.app.gui.urgentcare.UrgentCarePlanViewModel;
+import java.util.List;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import java.util.function.Consumer;
@@ -26,12 +25,19 @@ import javafx.scene.layout.VBox;
 /** Patients screen: search box and virtualized table on the left, the chosen patient's file on the right. */
 public final class PatientsView extends SplitPane {
 
+    /** A tab of the patient file, shown for the chosen patient. */
+    public record PatientTab(Tab tab, Consumer<java.util.UUID> show) {
+        void show(java.util.UUID patientId) {
+            show.accept(patientId);
+        }
+    }
+
     /**
      * {@code onExport}: opens the export dialog for the patient shown, preset to a kind; {@code onAddToTeam}: opens the
      * directory search to add a professional to their cercle de soins.
      */
-    public PatientsView(PatientListViewModel list, PatientFileViewModel file, UrgentCarePlanViewModel plan, Localization texts,
-                        Consumer<ExportKind> onExport, Runnable onAddToTeam) {
+    public PatientsView(PatientListViewModel list, PatientFileViewModel file, Localization texts, Consumer<ExportKind> onExport,
+                        Runnable onAddToTeam, List<PatientTab> tabs) {
         getStyleClass().add("patients-view");
 
         TextField search = new TextField();
@@ -50,7 +56,7 @@ public final class PatientsView extends SplitPane {
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             list.selectedProperty().set(row);
             file.show(row == null ? null : row.id());
-            plan.show(row == null ? null : row.id());
+            tabs.forEach(t -> t.show(row == null ? null : row.id()));
         });
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -66,14 +72,14 @@ public final class PatientsView extends SplitPane {
         VBox left = new VBox(8, search, table, footer);
         left.setPadding(new Insets(12));
 
-        getItems().addAll(left, filepane(file, plan, texts, onExport, onAddToTeam));
+        getItems().addAll(left, filepane(file, texts, onExport, onAddToTeam, tabs));
         setDividerPositions(0.5);
         list.refresh();
     }
 
 
-    private static StackPane filepane(PatientFileViewModel file, UrgentCarePlanViewModel plan, Localization texts, Consumer<ExportKind> onExport,
-                                      Runnable onAddToTeam) {
+    private static StackPane filepane(PatientFileViewModel file, Localization texts, Consumer<ExportKind> onExport, Runnable onAddToTeam,
+                                      List<PatientTab> tabs) {
         Label placeholder = new Label(texts.text("patient.file.placeholder"));
         placeholder.getStyleClass().add("placeholder");
 
@@ -122,10 +128,11 @@ public final class PatientsView extends SplitPane {
         fileTab.setPadding(new Insets(8));
         Tab general = new Tab(texts.text("patient.file.tab"), fileTab);
         general.setClosable(false);
-        TabPane tabs = new TabPane(general, new UrgentCarePlanTab(plan, texts, () -> onExport.accept(ExportKind.HANDOFF_PDF)));
-        tabs.setId("patient-file-tabs");
-        VBox.setVgrow(tabs, Priority.ALWAYS);
-        VBox content = new VBox(12, banner, tabs);
+        TabPane tabPane = new TabPane(general);
+        tabs.forEach(t -> tabPane.getTabs().add(t.tab()));
+        tabPane.setId("patient-file-tabs");
+        VBox.setVgrow(tabPane, Priority.ALWAYS);
+        VBox content = new VBox(12, banner, tabPane);
         content.setPadding(new Insets(12));
         content.visibleProperty().bind(file.presentProperty());
         placeholder.visibleProperty().bind(file.presentProperty().not());

@@ -77,7 +77,8 @@ public final class SyncView extends VBox {
         keepRemote.setOnAction(e -> model.resolve(inbox.getSelectionModel().getSelectedItem(), ConflictResolver.Choice.REMOTE));
 
         getChildren().addAll(title, actions, status, progress, message, inboxTitle, inbox, new HBox(8, keepLocal, keepRemote));
-        model.refresh();
+        // Shown again (from the navigation): the state and the inbox are read afresh.
+        fr.relais.app.gui.ScreenRefresh.onShow(this, model::refresh);
     }
 
 }

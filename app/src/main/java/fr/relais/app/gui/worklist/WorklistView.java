@@ -85,7 +85,7 @@ public final class WorklistView extends VBox {
         message.textProperty().bind(model.messageProperty());
 
         getChildren().addAll(title, filters, table, new HBox(8, outcome, note, complete, postpone), message);
-        model.refresh();
+        fr.relais.app.gui.ScreenRefresh.onShow(this, model::refresh);
     }
 
 }

@@ -48,7 +48,10 @@ public final class WorklistViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private long generation;
 
-    /** {@code startOfDay} (plan ahead, expire, missing data, escalations) runs once, off the FX thread, before the first load. */
+    /**
+     * {@code startOfDay} (plan ahead, expire, missing data, escalations) runs once, off the FX thread, right after the
+     * first page is shown: the nurse sees her list at once, and it is read again when the day's work is done.
+     */
     public WorklistViewModel(WorklistService worklist, TaskService tasks, fr.relais.core.pathway.EnrollmentService enrollments,
                              Runnable startOfDay, BackgroundExecutor executor, Localization texts, Language language, Clock clock) {
         this.worklist = worklist;
@@ -66,9 +69,6 @@ public final class WorklistViewModel {
         long mine = ++generation;
         WorklistQuery query = WorklistQuery.all().withDue(due.get());
         executor.submit(() -> {
-            if (dayStarted.compareAndSet(false, true)) {
-                startOfDay.run();
-            }
             var now = clock.instant();
             List<WorklistItem> items = worklist.query(query, 0, PAGE);
             java.util.Map<String, List<String>> outcomes = new java.util.HashMap<>();
@@ -78,6 +78,9 @@ public final class WorklistViewModel {
                     outcomesOf(i.task(), outcomes))).toList();
             return new Page(found, worklist.counts(query));
         }, page -> {
+            if (dayStarted.compareAndSet(false, true)) {
+                startDay();
+            }
             if (mine != generation) {
                 return;
             }
@@ -118,6 +121,17 @@ public final class WorklistViewModel {
 
     private void failed(Throwable failure) {
         message.set(FailureText.of(failure, texts, language));
+    }
+
+    private void startDay() {
+        message.set(texts.text("worklist.startingDay"));
+        executor.submit(() -> {
+            startOfDay.run();
+            return null;
+        }, done -> {
+            message.set("");
+            refresh();
+        }, this::failed);
     }
 
     private record Page(List<WorklistRow> rows, WorklistCounts counts) {

@@ -1,0 +1,260 @@
+package fr.relais.app.bench;
+
+import fr.relais.app.logging.LogSetup;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.report.CohortQuery;
+import fr.relais.core.report.CohortReportWriter;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.task.WorklistQuery;
+import fr.relais.core.time.CareZone;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The benchmark harness: for each size, a dataset made through the real engines (patients, cercle de soins, pathways
+ * and 80 days of tasks by the demo generator, then about MEASURES_PER_PATIENT device measures each over 90 days), then
+ * the figures a clinic asks about, each the median (or p50/p95) of several runs after a warm-up. With a sync classpath
+ * it also runs the sync benchmark against a HAPI FHIR JPA server. It prints a Markdown table with the machine's
+ * description and writes it into docs/benchmarks.md between the harness markers. One command: {@code benchmarks/run}.
+ */
+public final class BenchmarkHarness {
+    static final String BEGIN = "<!-- harness:begin -->";
+    static final String END = "<!-- harness:end -->";
+    private static final int MEASURES_PER_PATIENT = 200;
+
+    private final int runs;
+    private final Path work;
+
+    private BenchmarkHarness(int runs, Path work) {
+        this.runs = runs;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        List<Integer> sizes = new ArrayList<>();
+        for (String s : options.getOrDefault("sizes", "1000,10000").split(",")) {
+            sizes.add(Integer.parseInt(s.trim()));
+        }
+        int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
+        Path work = Path.of(options.getOrDefault("work", System.getProperty("java.io.tmpdir") + "/relais-harness"));
+        Files.createDirectories(work);
+        LogSetup.configure(work);
+        BenchmarkHarness harness = new BenchmarkHarness(runs, work);
+        Map<Integer, Map<String, String>> results = new LinkedHashMap<>();
+        String sqlite = "?";
+        for (int size : sizes) {
+            System.out.printf(java.util.Locale.ROOT, "== %,d patients%n", size);
+            results.put(size, harness.measure(size));
+            sqlite = harness.sqliteVersion;
+        }
+        Map<String, String> sync = options.containsKey("sync-classpath")
+                ? SyncRun.run(Path.of(options.get("sync-classpath")), Integer.parseInt(options.getOrDefault("sync-resources", "20000")), work)
+                : Map.of();
+        String markdown = markdown(results, sync, MachineDescription.describe(sqlite),
+                options.getOrDefault("command", "java -cp \"app/target/relais/lib/*\" " + BenchmarkHarness.class.getName() + " " + String.join(" ", args)));
+        System.out.println(markdown);
+        if (options.containsKey("out")) {
+            write(Path.of(options.get("out")), markdown);
+        }
+    }
+
+    private String sqliteVersion = "?";
+
+    private Map<String, String> measure(int size) throws Exception {
+        Map<String, String> r = new LinkedHashMap<>();
+        Path db = work.resolve(size + "-patients.db");
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(Path.of(db + suffix));
+        }
+        try (RelaisCore services = RelaisCore.open(db, Clock.systemUTC(), UserSession.ofOperatingSystemUser())) {
+            sqliteVersion = services.database().dsl().fetchValue("select sqlite_version()").toString();
+            resetPeaks();
+            long t0 = System.nanoTime();
+            services.demo().generate(size, 2026, n -> { });
+            List<UUID> ids = services.patients().list(0, Integer.MAX_VALUE).stream().map(p -> p.id()).toList();
+            Map<UUID, String> pathways = new LinkedHashMap<>();
+            services.database().dsl().select(fr.relais.core.store.schema.Tables.ENROLLMENT.PATIENT_ID,
+                    fr.relais.core.store.schema.Tables.ENROLLMENT.TEMPLATE_ID).from(fr.relais.core.store.schema.Tables.ENROLLMENT)
+                    .forEach(e -> pathways.putIfAbsent(UUID.fromString(e.value1()), e.value2()));
+            int measures = BulkMeasures.write(services, ids, i -> pathways.getOrDefault(ids.get(i), ""), size * MEASURES_PER_PATIENT,
+                    Duration.ofDays(90));
+            services.startDay();
+            services.database().optimize();
+            r.put("dataset: generation through the engines (s)", f1((System.nanoTime() - t0) / 1e9));
+            int total = services.database().dsl().fetchCount(fr.relais.core.store.schema.Tables.MEASURE);
+            r.put("dataset: measures", String.format(java.util.Locale.ROOT, "%,d", total));
+            r.put("dataset: tasks", String.format(java.util.Locale.ROOT, "%,d", services.database().dsl().fetchCount(fr.relais.core.store.schema.Tables.TASK)));
+            System.out.printf(java.util.Locale.ROOT, "dataset ready: %,d measures written in bulk%n", measures);
+
+            long first = System.nanoTime();
+            services.alerts().evaluateAll();
+            r.put("alerts: first full evaluation (s)", f2((System.nanoTime() - first) / 1e9));
+            double[] full = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                long t = System.nanoTime();
+                services.alerts().evaluateAll();
+                full[i] = (System.nanoTime() - t) / 1e9;
+            }
+            r.put("alerts: full re-evaluation, median (s)", f2(Samples.median(full)));
+
+            WorklistQuery morning = WorklistQuery.all();
+            double[] page = Samples.time(20, 200, () -> services.worklist().query(morning, 0, 100));
+            r.put("worklist: first page of 100, p50 / p95 (ms)", f1(Samples.percentile(page, 0.5)) + " / " + f1(Samples.percentile(page, 0.95)));
+            double[] counts = Samples.time(20, 200, () -> services.worklist().counts(morning));
+            r.put("worklist: counts, p50 / p95 (ms)", f1(Samples.percentile(counts, 0.5)) + " / " + f1(Samples.percentile(counts, 0.95)));
+
+            Random random = new Random(11);
+            double[] file = Samples.time(20, 200, () -> services.reports().gather(ids.get(random.nextInt(ids.size()))));
+            r.put("patient file open (all its data), p50 / p95 (ms)", f1(Samples.percentile(file, 0.5)) + " / " + f1(Samples.percentile(file, 0.95)));
+
+            double[] record = Samples.time(20, 300, () -> {
+                UUID p = ids.get(random.nextInt(ids.size()));
+                services.measures().record(new fr.relais.core.measure.NewMeasure(p, fr.relais.core.measure.MeasureCatalog.BODY_WEIGHT,
+                        "75.5", "kg", null, fr.relais.core.measure.MeasureSource.DEVICE));
+            });
+            r.put("alerts: incremental (record + evaluate one measure), p50 / p95 (ms)",
+                    f2(Samples.percentile(record, 0.5)) + " / " + f2(Samples.percentile(record, 0.95)));
+
+            double[] report = Samples.time(3, Math.max(10, runs * 4), () -> services.reports().write(ids.get(random.nextInt(ids.size())),
+                    Language.FR, OutputStream.nullOutputStream()));
+            r.put("patient report PDF, p50 / p95 (ms)", f0(Samples.percentile(report, 0.5)) + " / " + f0(Samples.percentile(report, 0.95)));
+            LocalDate today = LocalDate.now(CareZone.PARIS);
+            CohortQuery cohort = new CohortQuery("insuffisance-cardiaque-sortie", today.minusDays(90), today, false);
+            double[] cohortPdf = Samples.time(1, runs, () -> CohortReportWriter.pdf(services.cohorts().compute(cohort), Language.FR, "bench",
+                    new ByteArrayOutputStream()));
+            r.put("cohort report PDF (heart failure, 90 days), median (s)", f2(Samples.percentile(cohortPdf, 0.5) / 1000));
+
+            services.database().dsl().execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            r.put("database size per patient (KB)", f1(Files.size(db) / 1024.0 / size));
+            r.put("peak heap, dataset and runs (MB)", String.format(java.util.Locale.ROOT, "%,d", peakHeapMegabytes()));
+        }
+        double[] cold = new double[runs];
+        double[] day = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            double[] run = coldStart(db);
+            cold[i] = run[0];
+            day[i] = run[1];
+        }
+        r.put("cold start to the first worklist page, median (s)", f2(Samples.median(cold)));
+        r.put("start of the day in the background (plan, expire, missing data, escalations), median (s)", f2(Samples.median(day)));
+        return r;
+    }
+
+    /** A fresh JVM: seconds from launch to the first worklist page, and the start of the day's own time. */
+    private static double[] coldStart(Path db) throws IOException, InterruptedException {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), ColdStart.class.getName(), db.toString());
+        long t = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        double firstPage = -1;
+        double startOfDay = -1;
+        StringBuilder out = new StringBuilder();
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                out.append(line).append('\n');
+                if (line.startsWith(ColdStart.FIRST_PAGE) && firstPage < 0) {
+                    firstPage = (System.nanoTime() - t) / 1e9;
+                } else if (line.startsWith(ColdStart.START_OF_DAY)) {
+                    startOfDay = Double.parseDouble(line.substring(ColdStart.START_OF_DAY.length()));
+                }
+            }
+        }
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || firstPage < 0) {
+            throw new IllegalStateException("cold start failed: " + out);
+        }
+        return new double[] {firstPage, startOfDay};
+    }
+
+    private static void resetPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapMegabytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+    }
+
+    static String markdown(Map<Integer, Map<String, String>> results, Map<String, String> sync, String machine, String command) {
+        StringBuilder md = new StringBuilder();
+        md.append(BEGIN).append('\n');
+        md.append("## Harness (all figures)\n\n");
+        md.append("Machine: ").append(machine).append(".  \n");
+        md.append("Date: ").append(LocalDate.now(CareZone.PARIS)).append(". Command: `").append(command).append("`.\n\n");
+        md.append("| figure |");
+        results.keySet().forEach(size -> md.append(String.format(java.util.Locale.ROOT, " %,d patients |", size)));
+        md.append("\n|---|");
+        results.keySet().forEach(size -> md.append("---|"));
+        md.append('\n');
+        List<String> rows = results.values().iterator().next().keySet().stream().toList();
+        for (String row : rows) {
+            md.append("| ").append(row).append(" |");
+            for (Map<String, String> r : results.values()) {
+                md.append(' ').append(r.getOrDefault(row, "")).append(" |");
+            }
+            md.append('\n');
+        }
+        if (!sync.isEmpty()) {
+            md.append("\n| sync against a HAPI FHIR JPA server (H2, own JVM) | value |\n|---|---|\n");
+            sync.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        }
+        md.append('\n').append(END).append('\n');
+        return md.toString();
+    }
+
+    /** Replaces the harness section of docs/benchmarks.md (or inserts it after the introduction). */
+    static void write(Path file, String section) throws IOException {
+        String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\n";
+        int begin = text.indexOf(BEGIN);
+        int end = text.indexOf(END);
+        String updated;
+        if (begin >= 0 && end > begin) {
+            updated = text.substring(0, begin) + section.strip() + text.substring(end + END.length());
+        } else {
+            int firstSection = text.indexOf("\n## ");
+            updated = firstSection < 0 ? text + "\n" + section : text.substring(0, firstSection + 1) + section + "\n" + text.substring(firstSection + 1);
+        }
+        Files.writeString(file, updated);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --option value, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+
+    private static String f0(double v) {
+        return String.format(java.util.Locale.ROOT, "%.0f", v);
+    }
+
+    private static String f1(double v) {
+        return String.format(java.util.Locale.ROOT, "%.1f", v);
+    }
+
+    private static String f2(double v) {
+        return String.format(java.util.Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,28 @@
+package fr.relais.app.gui;
+
+import fr.relais.core.i18n.Localization;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.VBox;
+
+/** The Help screen: the keyboard shortcuts, and where the guides are. */
+public final class HelpView extends VBox {
+
+    public HelpView(Localization texts, List<String> screens) {
+        super(10);
+        setPadding(new Insets(16));
+        Label title = new Label(texts.text("help.title"));
+        title.getStyleClass().add("screen-title");
+        ListView<String> shortcuts = new ListView<>();
+        shortcuts.setId("help-shortcuts");
+        for (int i = 0; i < screens.size() && i < 9; i++) {
+            shortcuts.getItems().add(texts.text("help.screen", i + 1, screens.get(i)));
+        }
+        shortcuts.getItems().addAll(texts.text("help.f1"), texts.text("help.tab"), texts.text("help.enter"), texts.text("help.escape"));
+        Label guides = new Label(texts.text("help.guides"));
+        guides.setWrapText(true);
+        getChildren().addAll(title, shortcuts, guides);
+    }
+}

@@ -1,0 +1,87 @@
+package fr.relais.app.gui.followup;
+
+import fr.relais.core.i18n.Language;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.measure.MeasureType;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** The "Suivi" tab of the patient file: pathways and enrollment, latest measures and entering one. */
+public final class FollowUpTab extends Tab {
+
+    public FollowUpTab(FollowUpViewModel model, Localization texts, Language language) {
+        super(texts.text("followup.tab"));
+        setClosable(false);
+        setId("tab-follow-up");
+        Label pathwaysTitle = new Label(texts.text("followup.pathways"));
+        pathwaysTitle.getStyleClass().add("section-title");
+        ListView<String> enrollments = new ListView<>(model.enrollmentsProperty());
+        enrollments.setId("followup-enrollments");
+        enrollments.setPrefHeight(80);
+        enrollments.setPlaceholder(new Label(texts.text("followup.noEnrollment")));
+        ComboBox<FollowUpViewModel.Choice> pathway = new ComboBox<>(model.pathwaysProperty());
+        pathway.setId("followup-pathway");
+        pathway.valueProperty().bindBidirectional(model.pathwayProperty());
+        pathway.setPrefWidth(230);
+        pathway.setMaxWidth(230);
+        DatePicker start = new DatePicker();
+        start.setId("followup-start");
+        start.valueProperty().bindBidirectional(model.startProperty());
+        start.setPrefWidth(130);
+        Button enroll = new Button(texts.text("followup.enroll"));
+        enroll.setId("followup-enroll");
+        enroll.setOnAction(e -> model.enroll());
+
+        Label measuresTitle = new Label(texts.text("followup.measures"));
+        measuresTitle.getStyleClass().add("section-title");
+        ComboBox<MeasureType> type = new ComboBox<>();
+        type.setId("followup-measure-type");
+        type.getItems().setAll(model.measureTypes());
+        type.valueProperty().bindBidirectional(model.measureTypeProperty());
+        type.setPrefWidth(230);
+        type.setMaxWidth(230);
+        type.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(MeasureType t) {
+                return t == null ? "" : t.name().in(language) + " (" + t.unit() + ")";
+            }
+
+            @Override
+            public MeasureType fromString(String s) {
+                return null;
+            }
+        });
+        TextField value = new TextField();
+        value.setId("followup-measure-value");
+        value.setPromptText(texts.text("followup.valuePrompt"));
+        value.setPrefWidth(90);
+        value.textProperty().bindBidirectional(model.valueProperty());
+        Button record = new Button(texts.text("followup.record"));
+        record.setId("followup-record");
+        record.disableProperty().bind(model.valueProperty().isEmpty());
+        record.setOnAction(e -> model.recordMeasure());
+        value.setOnAction(e -> model.recordMeasure());
+        ListView<String> measures = new ListView<>(model.measuresProperty());
+        measures.setId("followup-measures");
+        measures.setPrefHeight(170);
+        measures.setPlaceholder(new Label(texts.text("followup.noMeasure")));
+        Label message = new Label();
+        message.setId("followup-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+
+        VBox content = new VBox(8, pathwaysTitle, enrollments, new HBox(8, pathway, start, enroll), measuresTitle,
+                new HBox(8, type, value, record), measures, message);
+        content.setPadding(new Insets(8));
+        setContent(content);
+    }
+}

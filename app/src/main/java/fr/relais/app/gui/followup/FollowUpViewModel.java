@@ -1,0 +1,193 @@
+package fr.relais.app.gui.followup;
+
+import fr.relais.app.gui.FailureText;
+import fr.relais.app.gui.task.BackgroundExecutor;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.alert.Alert;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.measure.Measure;
+import fr.relais.core.measure.MeasureCatalog;
+import fr.relais.core.measure.MeasureSource;
+import fr.relais.core.measure.MeasureType;
+import fr.relais.core.measure.NewMeasure;
+import fr.relais.core.pathway.Enrollment;
+import fr.relais.core.pathway.StoredTemplate;
+import fr.relais.core.time.CareZone;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyListWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+
+/**
+ * The patient file's follow-up tab: the pathways the patient is enrolled in, the latest measures, and the two things a
+ * nurse does on the phone: enter a measure (a weight read by the patient) and enroll in a pathway. A measure that
+ * crosses a threshold says which alert it raised.
+ */
+public final class FollowUpViewModel {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(CareZone.PARIS);
+
+    private final RelaisCore core;
+    private final BackgroundExecutor executor;
+    private final Localization texts;
+    private final Language language;
+    private UUID patientId;
+
+    private final ReadOnlyListWrapper<String> enrollments = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<String> measures = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<Choice> pathways = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ObjectProperty<Choice> pathway = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> start = new SimpleObjectProperty<>();
+    private final ObjectProperty<MeasureType> measureType = new SimpleObjectProperty<>(MeasureCatalog.get("type", MeasureCatalog.BODY_WEIGHT));
+    private final StringProperty value = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    public FollowUpViewModel(RelaisCore core, BackgroundExecutor executor, Localization texts, Language language) {
+        this.core = core;
+        this.executor = executor;
+        this.texts = texts;
+        this.language = language;
+        start.set(LocalDate.now(core.clock().withZone(CareZone.PARIS)));
+    }
+
+    /** A pathway offered for enrollment. */
+    public record Choice(String id, String title) {
+        @Override
+        public String toString() {
+            return title;
+        }
+    }
+
+    private record Loaded(List<String> enrollments, List<String> measures, List<Choice> pathways) {
+    }
+
+    public void show(UUID patient) {
+        if (!java.util.Objects.equals(patient, patientId)) {
+            message.set("");
+        }
+        patientId = patient;
+        if (patient == null) {
+            return;
+        }
+        executor.submit(() -> load(patient), loaded -> {
+            if (patient.equals(patientId)) {
+                enrollments.setAll(loaded.enrollments());
+                measures.setAll(loaded.measures());
+                pathways.setAll(loaded.pathways());
+                if (pathway.get() == null && !loaded.pathways().isEmpty()) {
+                    pathway.set(loaded.pathways().get(0));
+                }
+            }
+        }, failure -> message.set(FailureText.of(failure, texts, language)));
+    }
+
+    private Loaded load(UUID patient) {
+        List<String> enrolled = core.enrollments().ofPatient(patient).stream()
+                .sorted(Comparator.comparing(Enrollment::startDate).reversed())
+                .map(e -> texts.text("followup.enrollment", core.enrollments().templateOf(e).title().in(language), DAY.format(e.startDate()),
+                        texts.text("enrollment.status." + e.status().name()))).toList();
+        List<Measure> all = core.measures().ofPatient(patient, null);
+        List<String> latest = all.stream().sorted(Comparator.comparing(Measure::effectiveAt).reversed()).limit(12)
+                .map(m -> texts.text("followup.measure", AT.format(m.effectiveAt()),
+                        MeasureCatalog.find(m.code()).map(t -> t.name().in(language)).orElse(m.code()), m.value().toPlainString(), m.unit())
+                        + (m.status() == fr.relais.core.measure.MeasureStatus.ENTERED_IN_ERROR ? " " + texts.text("followup.inError") : ""))
+                .toList();
+        Map<String, StoredTemplate> newest = new TreeMap<>();
+        core.pathways().list().forEach(t -> newest.merge(t.template().id(), t, (a, b) -> a.template().version() >= b.template().version() ? a : b));
+        List<Choice> choices = newest.values().stream().map(t -> new Choice(t.template().id(), t.template().title().in(language)))
+                .sorted(Comparator.comparing(Choice::title)).toList();
+        return new Loaded(enrolled, latest, choices);
+    }
+
+    /** Records the measure typed in (now, entered by the nurse); says which alert it raised, if any. */
+    public void recordMeasure() {
+        UUID patient = patientId;
+        MeasureType type = measureType.get();
+        String typed = value.get() == null ? "" : value.get().trim().replace(',', '.');
+        executor.submit(() -> {
+            Set<UUID> before = core.alerts().list(true, patient).stream().map(Alert::id).collect(Collectors.toSet());
+            Measure m = core.measures().record(new NewMeasure(patient, type.code(), typed, type.unit(), null, MeasureSource.ENTERED));
+            List<Alert> raised = core.alerts().list(true, patient).stream().filter(a -> !before.contains(a.id())).toList();
+            return new Recorded(m, raised);
+        }, recorded -> {
+            value.set("");
+            message.set(recorded.raised().isEmpty() ? texts.text("followup.recorded", type.name().in(language))
+                    : texts.text("followup.alert", type.name().in(language),
+                            fr.relais.app.gui.alerts.AlertExplanation.of(recorded.raised().get(0).explanation(), texts, language)));
+            show(patient);
+        }, failure -> message.set(FailureText.of(failure, texts, language)));
+    }
+
+    private record Recorded(Measure measure, List<Alert> raised) {
+    }
+
+    public void enroll() {
+        UUID patient = patientId;
+        Choice chosen = pathway.get();
+        LocalDate from = start.get();
+        if (chosen == null) {
+            message.set(texts.text("export.needPathway"));
+            return;
+        }
+        executor.submit(() -> {
+            var e = core.enrollments().enroll(patient, chosen.id(), null, from);
+            return texts.text("followup.enrolled", chosen.title(), DAY.format(e.startDate()), core.enrollments().tasksOf(e.id()).size());
+        }, done -> {
+            message.set(done);
+            show(patient);
+        }, failure -> message.set(FailureText.of(failure, texts, language)));
+    }
+
+    /** Measure types a nurse enters by hand (scores come from questionnaires). */
+    public List<MeasureType> measureTypes() {
+        return MeasureCatalog.all().stream().filter(t -> !t.code().equals(MeasureCatalog.PHQ9_TOTAL) && !t.code().equals(MeasureCatalog.GAD7_TOTAL))
+                .toList();
+    }
+
+    public ReadOnlyListProperty<String> enrollmentsProperty() {
+        return enrollments.getReadOnlyProperty();
+    }
+
+    public ReadOnlyListProperty<String> measuresProperty() {
+        return measures.getReadOnlyProperty();
+    }
+
+    public ReadOnlyListProperty<Choice> pathwaysProperty() {
+        return pathways.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Choice> pathwayProperty() {
+        return pathway;
+    }
+
+    public ObjectProperty<LocalDate> startProperty() {
+        return start;
+    }
+
+    public ObjectProperty<MeasureType> measureTypeProperty() {
+        return measureType;
+    }
+
+    public StringProperty valueProperty() {
+        return value;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

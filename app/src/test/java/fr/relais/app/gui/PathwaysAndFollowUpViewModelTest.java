@@ -1,0 +1,110 @@
+package fr.relais.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.relais.app.cli.RelaisCommand;
+import fr.relais.app.gui.followup.FollowUpViewModel;
+import fr.relais.app.gui.pathways.PathwaysViewModel;
+import fr.relais.app.gui.pathways.TemplateRow;
+import fr.relais.app.gui.settings.SettingsViewModel;
+import fr.relais.app.gui.task.DirectExecutor;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.identity.NewPatient;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.identity.Sex;
+import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.measure.MeasureCatalog;
+import fr.relais.core.session.Actor;
+import fr.relais.core.session.UserSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Pathways, follow-up and Settings ViewModels without the toolkit. */
+class PathwaysAndFollowUpViewModelTest {
+    @TempDir
+    Path dir;
+    RelaisCore core;
+    final Localization texts = Localization.of(RelaisCommand.MESSAGES, Language.FR);
+
+    @BeforeEach
+    void setUp() {
+        core = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
+    }
+
+    @AfterEach
+    void tearDown() {
+        core.close();
+    }
+
+    @Test
+    void theLibraryListsTemplatesShowsStepsAndRulesAndImportErrorsLineByLine() throws Exception {
+        PathwaysViewModel model = new PathwaysViewModel(core, new DirectExecutor(), texts, Language.FR);
+        model.refresh();
+        TemplateRow heart = model.templatesProperty().stream().filter(r -> r.id().equals("insuffisance-cardiaque-sortie")).findFirst().orElseThrow();
+        assertThat(heart.origin()).isEqualTo("fourni");
+        model.show(heart);
+        assertThat(model.detailsProperty()).anyMatch(l -> l.endsWith("étape(s)")).anyMatch(l -> l.contains("règle(s) d'alerte"));
+
+        Path bad = dir.resolve("mauvais.json");
+        Files.writeString(bad, "{\"id\": \"essai\", \"version\": 0, \"steps\": []}");
+        model.importFile(bad);
+        assertThat(model.messageProperty().get()).contains("mauvais.json");
+        assertThat(model.errorsProperty()).isNotEmpty();
+        int before = model.templatesProperty().size();
+        model.refresh();
+        assertThat(model.templatesProperty()).hasSize(before);
+    }
+
+    @Test
+    void aMeasureEnteredByTheNurseSaysWhichAlertItRaised() {
+        Patient p = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
+                null), null, null, "P1", null, null, null)).patient();
+        FollowUpViewModel model = new FollowUpViewModel(core, new DirectExecutor(), texts, Language.FR);
+        model.show(p.id());
+        assertThat(model.enrollmentsProperty()).isEmpty();
+        model.pathwayProperty().set(model.pathwaysProperty().stream().filter(c -> c.id().equals("bpco-exacerbation")).findFirst().orElseThrow());
+        model.enroll();
+        assertThat(model.messageProperty().get()).startsWith("Inscrit dans « BPCO");
+        assertThat(model.enrollmentsProperty()).singleElement().satisfies(l -> assertThat(l).contains("en cours"));
+
+        model.measureTypeProperty().set(MeasureCatalog.get("t", MeasureCatalog.SPO2));
+        model.valueProperty().set("97");
+        model.recordMeasure();
+        assertThat(model.messageProperty().get()).isEqualTo("Saturation en oxygène enregistré(e).".replace("Saturation en oxygène",
+                MeasureCatalog.get("t", MeasureCatalog.SPO2).name().in(Language.FR)));
+        model.valueProperty().set("84");
+        model.recordMeasure();
+        assertThat(model.messageProperty().get()).contains("alerte");
+        assertThat(model.measuresProperty()).hasSize(2);
+        model.valueProperty().set("abc");
+        model.recordMeasure();
+        assertThat(model.messageProperty().get()).contains("abc");
+        assertThat(model.measuresProperty()).hasSize(2);
+    }
+
+    @Test
+    void settingsShowWhatIsConfiguredWithoutSecretsAndApplyTheLanguage() {
+        List<Language> applied = new ArrayList<>();
+        SettingsViewModel model = new SettingsViewModel(texts, Language.FR, dir.resolve("relais.db"),
+                Map.of("RELAIS_SERVER", "https://fhir.cpts.example/fhir", "RELAIS_TOKEN", "secret-token", "RELAIS_ESANTE_API_KEY", "cle-secrete"),
+                applied::add);
+        assertThat(model.facts()).anyMatch(f -> f.contains("https://fhir.cpts.example/fhir"))
+                .anyMatch(f -> f.startsWith("Jeton d'accès") && f.endsWith("renseigné(e)"))
+                .anyMatch(f -> f.contains("MSSanté") && f.endsWith("non configuré"))
+                .noneMatch(f -> f.contains("secret-token") || f.contains("cle-secrete"));
+        model.languageProperty().set(Language.EN);
+        model.apply();
+        assertThat(applied).containsExactly(Language.EN);
+    }
+}
