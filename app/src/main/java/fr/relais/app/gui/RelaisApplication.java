@@ -75,9 +75,14 @@ public final class RelaisApplication extends Application {
         SyncViewModel sync = new SyncViewModel(services, executor, texts, language, env.get("RELAIS_SERVER"));
 
         Map<String, javafx.scene.Node> screens = new LinkedHashMap<>();
-        screens.put(texts.text("nav.worklist"), new WorklistView(new WorklistViewModel(services.worklist(), services.tasks(), services.enrollments(),
-                services::startDay, executor, texts, language, services.clock()), texts));
-        screens.put(texts.text("nav.patients"), patients(stage, services, language, executor, opener, texts, documents, mssante, env));
+        PatientsView patients = patients(stage, services, language, executor, opener, texts, documents, mssante, env);
+        MainView[] main = new MainView[1];
+        screens.put(texts.text("nav.worklist"), new WorklistView(new WorklistViewModel(services, services::startDay, executor, texts, language),
+                texts, patientId -> {
+                    main[0].select(texts.text("nav.patients"));
+                    patients.open(patientId);
+                }));
+        screens.put(texts.text("nav.patients"), patients);
         screens.put(texts.text("nav.alerts"), new AlertsView(new AlertsViewModel(services.alerts(), services.patients(), executor, texts,
                 language, services.clock()), texts));
         screens.put(texts.text("nav.pathways"), new PathwaysView(new PathwaysViewModel(services, executor, texts, language), texts));
@@ -88,6 +93,7 @@ public final class RelaisApplication extends Application {
         screens.put(texts.text("nav.help"), new HelpView(texts, List.copyOf(screens.keySet())));
         MainView root = new MainView(screens, texts.text("statusbar.database", services.database().file()),
                 sync.statusLineProperty(), texts.text("statusbar.user", services.session().actor().displayName()));
+        main[0] = root;
         Scene scene = new Scene(root, 1200, 760);
         scene.getStylesheets().add(Objects.requireNonNull(RelaisApplication.class.getResource("relais.css")).toExternalForm());
         stage.setTitle(texts.text("app.title"));

@@ -104,6 +104,13 @@ class MainWindowTest {
         assertThat(services.tasks().get(first.taskId()).note()).isEqualTo("appel fait, patiente stable");
         assertThat(table.getItems().size()).isLessThanOrEqualTo(before);
         screenshot(robot, "worklist.png");
+
+        // Open the patient of a task: the Patients screen shows that patient's file.
+        var next = table.getItems().get(0);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn("#worklist-open-patient");
+        Label name = robot.lookup("#patient-file-name").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> next.patient().equals(name.getText()));
     }
 
     @Test

@@ -41,10 +41,10 @@ class WorklistViewModelTest {
         var p = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
                 null), null, null, "P1", null, null, null)).patient();
         core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, LocalDate.now(CareZone.PARIS).minusDays(3));
-        model = new WorklistViewModel(core.worklist(), core.tasks(), core.enrollments(), () -> {
+        model = new WorklistViewModel(core, () -> {
             dayStarts.incrementAndGet();
             core.startDay();
-        }, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR, core.clock());
+        }, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR);
     }
 
     @AfterEach
@@ -76,6 +76,26 @@ class WorklistViewModelTest {
         var dueBefore = core.tasks().get(second.taskId()).dueAt();
         model.postponeOneDay(second);
         assertThat(core.tasks().get(second.taskId()).dueAt()).isEqualTo(dueBefore.plus(Duration.ofDays(1)));
+
+        // Filters: a role with no task empties the list; the pathway's own brings it back; the task can be handed over.
+        model.dueProperty().set(DueFilter.ALL);
+        model.roleProperty().set(fr.relais.core.careteam.CareRole.PHARMACIEN);
+        assertThat(model.rowsProperty()).isEmpty();
+        model.roleProperty().set(null);
+        model.pathwayProperty().set("bpco-exacerbation");
+        assertThat(model.rowsProperty()).isNotEmpty();
+        model.loadChoices();
+        assertThat(model.pathwaysProperty()).contains("bpco-exacerbation", "diabete-type-2");
+        var nurse = core.careTeam().addProfessional("VIDAL", "Sylvie", fr.relais.core.careteam.Profession.INFIRMIER, null, null, null);
+        core.careTeam().assign(model.rowsProperty().get(0).patientId(), nurse.id(), fr.relais.core.careteam.CareRole.IDE_LIBERALE,
+                LocalDate.now(CareZone.PARIS));
+        WorklistRow handed = model.rowsProperty().get(0);
+        model.loadAssignees(handed);
+        assertThat(model.assigneesProperty()).singleElement().satisfies(a -> assertThat(a.label()).startsWith("Sylvie VIDAL"));
+        model.reassign(handed, model.assigneesProperty().get(0), "");
+        assertThat(core.tasks().get(handed.taskId()).assigneeId()).isEqualTo(nurse.id());
+        assertThat(model.messageProperty().get()).startsWith("Réattribuée");
+        model.pathwayProperty().set(null);
 
         model.dueProperty().set(DueFilter.OVERDUE);
         assertThat(model.rowsProperty()).allSatisfy(r -> assertThat(r.overdue()).isTrue());

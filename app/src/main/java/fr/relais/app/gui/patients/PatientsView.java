@@ -36,8 +36,13 @@ public final class PatientsView extends SplitPane {
      * {@code onExport}: opens the export dialog for the patient shown, preset to a kind; {@code onAddToTeam}: opens the
      * directory search to add a professional to their cercle de soins.
      */
+    private final PatientFileViewModel file;
+    private final List<PatientTab> tabs;
+
     public PatientsView(PatientListViewModel list, PatientFileViewModel file, Localization texts, Consumer<ExportKind> onExport,
                         Runnable onAddToTeam, List<PatientTab> tabs) {
+        this.file = file;
+        this.tabs = tabs;
         getStyleClass().add("patients-view");
 
         TextField search = new TextField();
@@ -77,6 +82,12 @@ public final class PatientsView extends SplitPane {
         list.refresh();
     }
 
+
+    /** Shows a patient's file (from the worklist's "open the patient"). */
+    public void open(java.util.UUID patientId) {
+        file.show(patientId);
+        tabs.forEach(t -> t.show(patientId));
+    }
 
     private static StackPane filepane(PatientFileViewModel file, Localization texts, Consumer<ExportKind> onExport, Runnable onAddToTeam,
                                       List<PatientTab> tabs) {

@@ -2,6 +2,11 @@ package fr.relais.app.gui.worklist;
 
 import fr.relais.app.gui.RowHighlight;
 import fr.relais.app.gui.TextColumns;
+import fr.relais.core.careteam.CareRole;
+import fr.relais.core.task.TaskPriority;
+import java.util.List;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.task.DueFilter;
@@ -20,7 +25,8 @@ import javafx.scene.layout.VBox;
 /** The worklist screen: due windows with counts, a virtualized table (overdue rows marked), complete and postpone. */
 public final class WorklistView extends VBox {
 
-    public WorklistView(WorklistViewModel model, Localization texts) {
+    /** {@code openPatient}: shows the patient's file (Patients screen). */
+    public WorklistView(WorklistViewModel model, Localization texts, java.util.function.Consumer<java.util.UUID> openPatient) {
         super(10);
         setPadding(new Insets(16));
         Label title = new Label(texts.text("worklist.title"));
@@ -44,6 +50,17 @@ public final class WorklistView extends VBox {
         counts.textProperty().bind(model.countsProperty());
         filters.getChildren().add(counts);
 
+        HBox criteria = new HBox(8, new Label(texts.text("worklist.filter")),
+                choice("worklist-role", texts.text("worklist.anyRole"), List.of(CareRole.values()), r -> texts.text("role." + r.name()), model.roleProperty()),
+                choice("worklist-pathway", texts.text("worklist.anyPathway"), model.pathwaysProperty(), p -> p, model.pathwayProperty()),
+                choice("worklist-priority", texts.text("worklist.anyPriority"), List.of(TaskPriority.values()),
+                        p -> texts.text("worklist.priority." + p.name()), model.priorityProperty()));
+        CheckBox queue = new CheckBox(texts.text("worklist.teamQueueOnly"));
+        queue.setId("worklist-queue");
+        queue.selectedProperty().bindBidirectional(model.teamQueueProperty());
+        criteria.getChildren().add(queue);
+        model.loadChoices();
+
         TableView<WorklistRow> table = new TableView<>(model.rowsProperty());
         table.setId("worklist-table");
         table.setPlaceholder(new Label(texts.text("worklist.empty")));
@@ -62,6 +79,7 @@ public final class WorklistView extends VBox {
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             outcome.getItems().setAll(row == null ? java.util.List.of() : row.outcomes());
             outcome.setDisable(outcome.getItems().isEmpty());
+            model.loadAssignees(row);
         });
         outcome.setDisable(true);
         TextField note = new TextField();
@@ -80,12 +98,61 @@ public final class WorklistView extends VBox {
             note.clear();
         });
         postpone.setOnAction(e -> model.postponeOneDay(table.getSelectionModel().getSelectedItem()));
+        ComboBox<WorklistViewModel.Assignee> assignee = new ComboBox<>(model.assigneesProperty());
+        assignee.setId("worklist-assignee");
+        assignee.setPromptText(texts.text("worklist.assigneePrompt"));
+        Button reassign = new Button(texts.text("worklist.reassign"));
+        reassign.setId("worklist-reassign");
+        reassign.disableProperty().bind(none.or(assignee.valueProperty().isNull()));
+        reassign.setOnAction(e -> {
+            model.reassign(table.getSelectionModel().getSelectedItem(), assignee.getValue(), note.getText());
+            note.clear();
+        });
+        Button open = new Button(texts.text("worklist.openPatient"));
+        open.setId("worklist-open-patient");
+        open.disableProperty().bind(none);
+        open.setOnAction(e -> openPatient.accept(table.getSelectionModel().getSelectedItem().patientId()));
         Label message = new Label();
         message.setId("worklist-message");
         message.textProperty().bind(model.messageProperty());
 
-        getChildren().addAll(title, filters, table, new HBox(8, outcome, note, complete, postpone), message);
+        getChildren().addAll(title, filters, criteria, table, new HBox(8, outcome, note, complete, postpone),
+                new HBox(8, assignee, reassign, open), message);
         fr.relais.app.gui.ScreenRefresh.onShow(this, model::refresh);
     }
 
+    /** A filter: "any" (null) or one value. */
+    private static <T> ComboBox<T> choice(String id, String any, List<T> values, java.util.function.Function<T, String> label,
+                                          javafx.beans.property.ObjectProperty<T> target) {
+        ComboBox<T> box = new ComboBox<>();
+        box.setId(id);
+        if (values instanceof javafx.collections.ObservableList<T> observable) {
+            box.getItems().add(null);
+            observable.addListener((javafx.collections.ListChangeListener<T>) c -> {
+                // Refilled (loaded in the background): keep what the nurse chose, "any" by default.
+                T chosen = target.get();
+                box.getItems().setAll(observable);
+                box.getItems().add(0, null);
+                box.setValue(chosen);
+            });
+            box.getItems().addAll(observable);
+        } else {
+            box.getItems().add(null);
+            box.getItems().addAll(values);
+        }
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? any : label.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        });
+        box.setValue(null);
+        box.valueProperty().addListener((obs, old, value) -> target.set(value));
+        return box;
+    }
 }

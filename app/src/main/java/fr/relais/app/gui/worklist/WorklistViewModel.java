@@ -2,7 +2,12 @@ package fr.relais.app.gui.worklist;
 
 import fr.relais.app.gui.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.careteam.CareRole;
 import fr.relais.core.i18n.Language;
+import fr.relais.core.task.TaskPriority;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.task.DueFilter;
 import fr.relais.core.task.TaskService;
@@ -32,6 +37,7 @@ public final class WorklistViewModel {
     static final int PAGE = 200;
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("dd/MM HH:mm").withZone(CareZone.PARIS);
 
+    private final RelaisCore core;
     private final WorklistService worklist;
     private final TaskService tasks;
     private final fr.relais.core.pathway.EnrollmentService enrollments;
@@ -43,6 +49,12 @@ public final class WorklistViewModel {
     private final Clock clock;
 
     private final ObjectProperty<DueFilter> due = new SimpleObjectProperty<>(DueFilter.TODAY);
+    private final ObjectProperty<CareRole> role = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> pathway = new SimpleObjectProperty<>();
+    private final ObjectProperty<TaskPriority> priority = new SimpleObjectProperty<>();
+    private final BooleanProperty teamQueue = new SimpleBooleanProperty(false);
+    private final ReadOnlyListWrapper<String> pathways = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<Assignee> assignees = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<WorklistRow> rows = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -52,29 +64,74 @@ public final class WorklistViewModel {
      * {@code startOfDay} (plan ahead, expire, missing data, escalations) runs once, off the FX thread, right after the
      * first page is shown: the nurse sees her list at once, and it is read again when the day's work is done.
      */
-    public WorklistViewModel(WorklistService worklist, TaskService tasks, fr.relais.core.pathway.EnrollmentService enrollments,
-                             Runnable startOfDay, BackgroundExecutor executor, Localization texts, Language language, Clock clock) {
-        this.worklist = worklist;
-        this.tasks = tasks;
-        this.enrollments = enrollments;
+    public WorklistViewModel(RelaisCore core, Runnable startOfDay, BackgroundExecutor executor, Localization texts, Language language) {
+        this.core = core;
+        this.worklist = core.worklist();
+        this.tasks = core.tasks();
+        this.enrollments = core.enrollments();
         this.startOfDay = startOfDay;
         this.executor = executor;
         this.texts = texts;
         this.language = language;
-        this.clock = clock;
+        this.clock = core.clock();
         due.addListener((obs, old, next) -> refresh());
+        role.addListener((obs, old, next) -> refresh());
+        pathway.addListener((obs, old, next) -> refresh());
+        priority.addListener((obs, old, next) -> refresh());
+        teamQueue.addListener((obs, old, next) -> refresh());
+    }
+
+    /** The pathways the filter offers (template ids of the library). */
+    public void loadChoices() {
+        executor.submit(() -> core.pathways().list().stream().map(t -> t.template().id()).distinct().sorted().toList(),
+                pathways::setAll, this::failed);
+    }
+
+    /** The active members of the row's patient's cercle de soins, to hand the task to. */
+    public void loadAssignees(WorklistRow row) {
+        if (row == null) {
+            assignees.clear();
+            return;
+        }
+        executor.submit(() -> {
+            java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(CareZone.PARIS));
+            return core.careTeam().teamOf(row.patientId()).stream().filter(m -> m.activeOn(today))
+                    .map(m -> new Assignee(m.professional().id(), m.professional().displayName() + " (" + texts.text("role." + m.role().name()) + ")"))
+                    .toList();
+        }, assignees::setAll, this::failed);
+    }
+
+    /** Hands the task to a professional of the cercle de soins, with a note (recorded in the task's history). */
+    public void reassign(WorklistRow row, Assignee to, String note) {
+        if (row == null || to == null) {
+            message.set(texts.text("worklist.chooseAssignee"));
+            return;
+        }
+        String why = note == null || note.isBlank() ? texts.text("worklist.reassignNote") : note;
+        executor.submit(() -> tasks.assign(row.taskId(), to.id(), why), done -> {
+            message.set(texts.text("worklist.reassigned", row.title(), to.label()));
+            refresh();
+        }, this::failed);
+    }
+
+    /** A professional a task can be handed to. */
+    public record Assignee(java.util.UUID id, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 
     public void refresh() {
         long mine = ++generation;
-        WorklistQuery query = WorklistQuery.all().withDue(due.get());
+        WorklistQuery query = new WorklistQuery(due.get(), null, role.get(), teamQueue.get(), pathway.get(), priority.get(), null);
         executor.submit(() -> {
             var now = clock.instant();
             List<WorklistItem> items = worklist.query(query, 0, PAGE);
             java.util.Map<String, List<String>> outcomes = new java.util.HashMap<>();
-            List<WorklistRow> found = items.stream().map(i -> new WorklistRow(i.task().id(), DUE.format(i.task().dueAt()),
-                    i.task().dueAt().isBefore(now), i.patientName(), i.task().title(language), i.task().role().name(),
-                    i.task().priority().name(), i.task().assigneeId() == null ? texts.text("worklist.teamQueue") : "",
+            List<WorklistRow> found = items.stream().map(i -> new WorklistRow(i.task().id(), i.task().patientId(), DUE.format(i.task().dueAt()),
+                    i.task().dueAt().isBefore(now), i.patientName(), i.task().title(language), texts.text("role." + i.task().role().name()),
+                    texts.text("worklist.priority." + i.task().priority().name()), i.task().assigneeId() == null ? texts.text("worklist.teamQueue") : "",
                     outcomesOf(i.task(), outcomes))).toList();
             return new Page(found, worklist.counts(query));
         }, page -> {
@@ -139,6 +196,30 @@ public final class WorklistViewModel {
 
     public ObjectProperty<DueFilter> dueProperty() {
         return due;
+    }
+
+    public ObjectProperty<CareRole> roleProperty() {
+        return role;
+    }
+
+    public ObjectProperty<String> pathwayProperty() {
+        return pathway;
+    }
+
+    public ObjectProperty<TaskPriority> priorityProperty() {
+        return priority;
+    }
+
+    public BooleanProperty teamQueueProperty() {
+        return teamQueue;
+    }
+
+    public ReadOnlyListProperty<String> pathwaysProperty() {
+        return pathways.getReadOnlyProperty();
+    }
+
+    public ReadOnlyListProperty<Assignee> assigneesProperty() {
+        return assignees.getReadOnlyProperty();
     }
 
     public ReadOnlyListProperty<WorklistRow> rowsProperty() {
