@@ -11,7 +11,8 @@ import org.jooq.DSLContext;
 
 /**
  * Appends to the audit trail. Callers write inside their own transaction, so the record and the action it describes
- * commit or roll back together.
+ * commit or roll back together. Each event is chained to the one before it by hash ({@link AuditChain}); transactions
+ * begin IMMEDIATE, so the last hash read here is still the last when the event is written, across processes too.
  */
 public final class AuditLog {
     private final DSLContext dsl;
@@ -26,16 +27,29 @@ public final class AuditLog {
 
     public void record(String action, String entityType, Object entityId, UUID patientId, String detail) {
         var actor = session.actor();
+        String at = SqlTime.instant(clock.instant());
+        String patient = patientId == null ? null : patientId.toString();
+        String entity = String.valueOf(entityId);
+        String prev = dsl.select(AUDIT_EVENT.HASH).from(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.desc()).limit(1).fetchOptional(r -> r.value1())
+                .orElse(null);
+        String link = prev == null ? AuditChain.START : prev;
         dsl.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.AT, SqlTime.instant(clock.instant()))
+                .set(AUDIT_EVENT.AT, at)
                 .set(AUDIT_EVENT.ACTOR, actor.userId())
                 .set(AUDIT_EVENT.WORKSTATION, actor.workstation())
                 .set(AUDIT_EVENT.ACTION, action)
                 .set(AUDIT_EVENT.ENTITY_TYPE, entityType)
-                .set(AUDIT_EVENT.ENTITY_ID, String.valueOf(entityId))
-                .set(AUDIT_EVENT.PATIENT_ID, patientId == null ? null : patientId.toString())
+                .set(AUDIT_EVENT.ENTITY_ID, entity)
+                .set(AUDIT_EVENT.PATIENT_ID, patient)
                 .set(AUDIT_EVENT.DETAIL, detail)
+                .set(AUDIT_EVENT.PREV_HASH, link)
+                .set(AUDIT_EVENT.HASH, AuditChain.hash(link, at, actor.userId(), actor.workstation(), action, entityType, entity, patient, detail))
                 .execute();
+    }
+
+    /** Walks the whole trail and checks every link (see {@link AuditChain.Verdict}). */
+    public AuditChain.Verdict verify() {
+        return AuditChain.verify(dsl);
     }
 
     public List<AuditEvent> forPatient(UUID patientId) {

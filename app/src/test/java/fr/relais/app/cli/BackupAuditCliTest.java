@@ -1,0 +1,60 @@
+package fr.relais.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code relais backup|restore|audit}: a restore brings the backup back and keeps the old base; tampering is reported. */
+class BackupAuditCliTest {
+    @TempDir
+    Path dir;
+
+    private CliRun addPatient(Path db, String family, String ipp) {
+        return CliRun.on(db, "patient", "add", "--family", family, "--given", "Claire", "--sex", "F", "--birth-date", "1950-03-14", "--ipp", ipp);
+    }
+
+    @Test
+    void aBackupIsRestoredAndTheReplacedBaseIsKept() throws Exception {
+        Path db = dir.resolve("relais.db");
+        assertThat(addPatient(db, "AVANT", "B1").code()).isZero();
+        Path backup = dir.resolve("sauvegarde.db");
+        JsonNode written = CliRun.on(db, "--format", "json", "backup", "--out", backup.toString()).json();
+        assertThat(written.get("bytes").asLong()).isPositive();
+        assertThat(addPatient(db, "APRES", "B2").code()).isZero();
+
+        JsonNode restored = CliRun.on(db, "--format", "json", "restore", backup.toString()).json();
+        assertThat(Path.of(restored.get("previousKeptAs").asText())).exists();
+        JsonNode patients = CliRun.on(db, "--format", "json", "patient", "list").json();
+        assertThat(patients).hasSize(1);
+        assertThat(patients.get(0).get("birthFamilyName").asText()).isEqualTo("AVANT");
+
+        Path garbage = dir.resolve("pas-une-base.db");
+        Files.writeString(garbage, "ceci n'est pas une base");
+        CliRun refused = CliRun.on(db, "restore", garbage.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("pas-une-base.db");
+        assertThat(CliRun.on(db, "--format", "json", "patient", "list").json()).hasSize(1);
+    }
+
+    @Test
+    void theAuditChainVerifiesAndTamperingExitsOne() throws Exception {
+        Path db = dir.resolve("relais.db");
+        assertThat(addPatient(db, "MARTIN", "A1").code()).isZero();
+        assertThat(addPatient(db, "DURAND", "A2").code()).isZero();
+        JsonNode ok = CliRun.on(db, "--format", "json", "audit", "verify").json();
+        assertThat(ok.get("intact").asBoolean()).isTrue();
+        JsonNode history = CliRun.on(db, "--format", "json", "audit", "list", "--patient", "A1").json();
+        assertThat(history).isNotEmpty();
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE audit_event SET actor = 'quelqu''un d''autre' WHERE seq = (SELECT min(seq) FROM audit_event WHERE hash IS NOT NULL)");
+        }
+        CliRun tampered = CliRun.on(db, "audit", "verify");
+        assertThat(tampered.code()).isEqualTo(1);
+        assertThat(tampered.out()).contains("ALTÉRÉ");
+    }
+}
