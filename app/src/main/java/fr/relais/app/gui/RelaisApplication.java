@@ -27,6 +27,8 @@ import fr.relais.app.gui.pathways.PathwaysViewModel;
 import fr.relais.app.gui.settings.SettingsView;
 import fr.relais.app.gui.settings.SettingsViewModel;
 import fr.relais.app.gui.export.ExportKind;
+import fr.relais.app.gui.patients.NewPatientDialog;
+import fr.relais.app.gui.patients.NewPatientViewModel;
 import java.util.List;
 import fr.relais.app.gui.export.ExportView;
 import fr.relais.app.gui.export.ExportViewModel;
@@ -119,9 +121,15 @@ public final class RelaisApplication extends Application {
         };
         FollowUpViewModel followUp = new FollowUpViewModel(services, executor, texts, language);
         UrgentCarePlanViewModel plan = new UrgentCarePlanViewModel(services, executor, texts, language);
-        return new PatientsView(list, file, texts, export, addToTeam, List.of(
+        PatientsView[] view = new PatientsView[1];
+        view[0] = new PatientsView(list, file, texts, export, addToTeam, List.of(
                 new PatientsView.PatientTab(new FollowUpTab(followUp, texts, language), followUp::show),
-                new PatientsView.PatientTab(new UrgentCarePlanTab(plan, texts, () -> export.accept(ExportKind.HANDOFF_PDF)), plan::show)));
+                new PatientsView.PatientTab(new UrgentCarePlanTab(plan, texts, () -> export.accept(ExportKind.HANDOFF_PDF)), plan::show)),
+                () -> NewPatientDialog.open(stage, new NewPatientViewModel(services.patients(), executor, texts, language, created -> {
+                    list.refresh();
+                    view[0].open(created);
+                }), texts));
+        return view[0];
     }
 
     @Override

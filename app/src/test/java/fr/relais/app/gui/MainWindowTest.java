@@ -334,6 +334,25 @@ class MainWindowTest {
     }
 
     @Test
+    void aPatientIsCreatedFromTheDesktopAndOpened(FxRobot robot) throws Exception {
+        robot.clickOn("Patients");
+        robot.clickOn("#patient-new");
+        robot.clickOn("#new-family").write("QUENTIN");
+        robot.clickOn("#new-given").write("Éloïse");
+        javafx.scene.control.DatePicker birth = robot.lookup("#new-birth-date").queryAs(javafx.scene.control.DatePicker.class);
+        robot.interact(() -> birth.setValue(java.time.LocalDate.of(1939, 4, 12)));
+        robot.clickOn("#new-ipp").write("Q-1");
+        Label message = robot.lookup("#new-message").queryAs(Label.class);
+        var dialog = (Stage) message.getScene().getWindow();
+        screenshotOf(robot, dialog, "new-patient.png");
+        robot.clickOn("#new-create");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().startsWith("QUENTIN Éloïse créé(e)"));
+        Label name = robot.lookup("#patient-file-name").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "QUENTIN Éloïse".equals(name.getText()));
+        robot.interact(dialog::close);
+    }
+
+    @Test
     void theReportsScreenWritesACohortCsvForExcel(FxRobot robot) throws Exception {
         robot.clickOn("Rapports");
         ComboBox<?> pathway = robot.lookup("#export-pathway").queryAs(ComboBox.class);

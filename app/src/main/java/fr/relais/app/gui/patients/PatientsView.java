@@ -18,6 +18,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -39,8 +40,9 @@ public final class PatientsView extends SplitPane {
     private final PatientFileViewModel file;
     private final List<PatientTab> tabs;
 
+    /** {@code onNewPatient}: opens the new-patient dialog. */
     public PatientsView(PatientListViewModel list, PatientFileViewModel file, Localization texts, Consumer<ExportKind> onExport,
-                        Runnable onAddToTeam, List<PatientTab> tabs) {
+                        Runnable onAddToTeam, List<PatientTab> tabs, Runnable onNewPatient) {
         this.file = file;
         this.tabs = tabs;
         getStyleClass().add("patients-view");
@@ -72,7 +74,12 @@ public final class PatientsView extends SplitPane {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
         busy.visibleProperty().bind(list.loadingProperty());
-        HBox footer = new HBox(8, busy, summary);
+        Button newPatient = new Button(texts.text("newPatient.open"));
+        newPatient.setId("patient-new");
+        newPatient.setOnAction(e -> onNewPatient.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox footer = new HBox(8, busy, summary, spacer, newPatient);
 
         VBox left = new VBox(8, search, table, footer);
         left.setPadding(new Insets(12));
