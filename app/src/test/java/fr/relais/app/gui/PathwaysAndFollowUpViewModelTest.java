@@ -87,6 +87,11 @@ class PathwaysAndFollowUpViewModelTest {
         model.recordMeasure();
         assertThat(model.messageProperty().get()).contains("alerte");
         assertThat(model.measuresProperty()).hasSize(2);
+        // The chart: both values, the one that raised the alert marked, the thresholds in force as lines.
+        var chart = model.chartProperty().get();
+        assertThat(chart.points()).extracting(FollowUpViewModel.Point::value).containsExactly(97.0, 84.0);
+        assertThat(chart.points()).extracting(FollowUpViewModel.Point::alert).containsExactly(false, true);
+        assertThat(chart.thresholds()).contains(new FollowUpViewModel.Threshold("RED", 90), new FollowUpViewModel.Threshold("YELLOW", 93));
         model.valueProperty().set("abc");
         model.recordMeasure();
         assertThat(model.messageProperty().get()).contains("abc");

@@ -149,6 +149,12 @@ public final class AlertRepository {
         dsl.deleteFrom(ALERT_MEASURE).where(ALERT_MEASURE.ALERT_ID.eq(alertId.toString()).and(ALERT_MEASURE.MEASURE_ID.eq(measureId.toString()))).execute();
     }
 
+    /** The measures of a patient that stand behind one of their alerts (to mark them on a chart). */
+    public java.util.Set<UUID> measuresBehindAlerts(UUID patientId) {
+        return new java.util.HashSet<>(dsl.select(ALERT_MEASURE.MEASURE_ID).from(ALERT_MEASURE).join(ALERT).on(ALERT.ID.eq(ALERT_MEASURE.ALERT_ID))
+                .where(ALERT.PATIENT_ID.eq(patientId.toString())).fetch(r -> UUID.fromString(r.value1())));
+    }
+
     public List<UUID> alertsOfMeasure(UUID measureId) {
         return dsl.select(ALERT_MEASURE.ALERT_ID).from(ALERT_MEASURE).where(ALERT_MEASURE.MEASURE_ID.eq(measureId.toString()))
                 .fetch(r -> UUID.fromString(r.value1()));

@@ -403,6 +403,11 @@ public final class AlertService implements MeasureListener {
         return alerts.list(openOnly, patientId);
     }
 
+    /** The patient's measures that raised or support an alert (any status). */
+    public java.util.Set<UUID> measuresBehindAlerts(UUID patientId) {
+        return alerts.measuresBehindAlerts(patientId);
+    }
+
     public Alert get(UUID id) {
         return alerts.find(id).orElseThrow(() -> new NotFoundException("alert", "alert", id));
     }

@@ -72,15 +72,33 @@ public final class FollowUpTab extends Tab {
         value.setOnAction(e -> model.recordMeasure());
         ListView<String> measures = new ListView<>(model.measuresProperty());
         measures.setId("followup-measures");
-        measures.setPrefHeight(170);
+        measures.setPrefHeight(90);
         measures.setPlaceholder(new Label(texts.text("followup.noMeasure")));
         Label message = new Label();
         message.setId("followup-message");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
 
+        ComboBox<Integer> period = new ComboBox<>();
+        period.setId("followup-period");
+        period.getItems().setAll(7, 30, 90, 365);
+        period.valueProperty().bindBidirectional(model.chartDaysProperty());
+        period.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer days) {
+                return days == null ? "" : texts.text("followup.lastDays", days);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return null;
+            }
+        });
+        MeasureChartView chart = new MeasureChartView(texts);
+        chart.setId("followup-chart");
+        model.chartProperty().addListener((obs, old, c) -> chart.show(c));
         VBox content = new VBox(8, pathwaysTitle, enrollments, new HBox(8, pathway, start, enroll), measuresTitle,
-                new HBox(8, type, value, record), measures, message);
+                new HBox(8, type, value, record, period), chart, measures, message);
         content.setPadding(new Insets(8));
         setContent(content);
     }

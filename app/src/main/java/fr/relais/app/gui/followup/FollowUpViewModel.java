@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyListProperty;
 import javafx.beans.property.ReadOnlyListWrapper;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -56,6 +57,8 @@ public final class FollowUpViewModel {
     private final ObjectProperty<MeasureType> measureType = new SimpleObjectProperty<>(MeasureCatalog.get("type", MeasureCatalog.BODY_WEIGHT));
     private final StringProperty value = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Chart> chart = new ReadOnlyObjectWrapper<>(Chart.EMPTY);
+    private final ObjectProperty<Integer> chartDays = new SimpleObjectProperty<>(30);
 
     public FollowUpViewModel(RelaisCore core, BackgroundExecutor executor, Localization texts, Language language) {
         this.core = core;
@@ -63,6 +66,73 @@ public final class FollowUpViewModel {
         this.texts = texts;
         this.language = language;
         start.set(LocalDate.now(core.clock().withZone(CareZone.PARIS)));
+        measureType.addListener((obs, old, t) -> loadChart());
+        chartDays.addListener((obs, old, d) -> loadChart());
+    }
+
+    /**
+     * The chart of one measure over a period: the values (day as epoch day, value) and the thresholds in force for the
+     * patient (red and yellow bounds of the absolute rules on this code, per-patient overrides included), the points
+     * that raised an alert marked.
+     */
+    public record Chart(String title, String unit, List<Point> points, List<Threshold> thresholds) {
+        static final Chart EMPTY = new Chart("", "", List.of(), List.of());
+    }
+
+    /** One measure: when (epoch seconds), its value, and whether an alert was raised on it. */
+    public record Point(long epochSecond, double value, boolean alert) {
+    }
+
+    /** A horizontal line: level (RED, YELLOW) and value. */
+    public record Threshold(String level, double value) {
+    }
+
+    private void loadChart() {
+        UUID patient = patientId;
+        MeasureType type = measureType.get();
+        int days = chartDays.get() == null ? 30 : chartDays.get();
+        if (patient == null || type == null) {
+            chart.set(Chart.EMPTY);
+            return;
+        }
+        executor.submit(() -> {
+            java.time.Instant now = core.clock().instant();
+            java.time.Instant from = now.minus(java.time.Duration.ofDays(days));
+            Set<UUID> alerting = core.alerts().measuresBehindAlerts(patient);
+            List<Point> points = core.measures().ofPatient(patient, type.code()).stream()
+                    .filter(m -> m.status() == fr.relais.core.measure.MeasureStatus.FINAL && !m.effectiveAt().isBefore(from))
+                    .sorted(Comparator.comparing(Measure::effectiveAt))
+                    .map(m -> new Point(m.effectiveAt().getEpochSecond(), m.value().doubleValue(), alerting.contains(m.id())))
+                    .toList();
+            List<Threshold> thresholds = new java.util.ArrayList<>();
+            for (var r : core.thresholds().inForce(patient, now)) {
+                if (r.rule() instanceof fr.relais.core.alert.AlertRule.Absolute a && a.code().equals(type.code())) {
+                    addBound(thresholds, "RED", a.redBelow());
+                    addBound(thresholds, "RED", a.redAbove());
+                    addBound(thresholds, "YELLOW", a.yellowBelow());
+                    addBound(thresholds, "YELLOW", a.yellowAbove());
+                }
+            }
+            return new Chart(type.name().in(language), type.unit(), points, thresholds);
+        }, loaded -> {
+            if (patient.equals(patientId)) {
+                chart.set(loaded);
+            }
+        }, failure -> message.set(FailureText.of(failure, texts, language)));
+    }
+
+    private static void addBound(List<Threshold> into, String level, java.math.BigDecimal value) {
+        if (value != null) {
+            into.add(new Threshold(level, value.doubleValue()));
+        }
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<Chart> chartProperty() {
+        return chart.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Integer> chartDaysProperty() {
+        return chartDays;
     }
 
     /** A pathway offered for enrollment. */
@@ -92,6 +162,7 @@ public final class FollowUpViewModel {
                 if (pathway.get() == null && !loaded.pathways().isEmpty()) {
                     pathway.set(loaded.pathways().get(0));
                 }
+                loadChart();
             }
         }, failure -> message.set(FailureText.of(failure, texts, language)));
     }
