@@ -92,10 +92,18 @@ class PathwaysAndFollowUpViewModelTest {
         assertThat(chart.points()).extracting(FollowUpViewModel.Point::value).containsExactly(97.0, 84.0);
         assertThat(chart.points()).extracting(FollowUpViewModel.Point::alert).containsExactly(false, true);
         assertThat(chart.thresholds()).contains(new FollowUpViewModel.Threshold("RED", 90), new FollowUpViewModel.Threshold("YELLOW", 93));
+        // A PHQ-9 read on the phone: its score and band; item 9 above 0 raises the patient-level alert.
+        model.questionnaireProperty().set(model.questionnairesProperty().stream().filter(q -> q.id().equals("PHQ-9")).findFirst().orElseThrow());
+        model.answersProperty().set("1, 1, 0, 0, 1, 0, 0, 0, 2");
+        model.recordAnswers();
+        assertThat(model.messageProperty().get()).startsWith("PHQ-9 enregistré : score 5").contains("alerte : PHQ-9, question");
+        model.answersProperty().set("1, x");
+        model.recordAnswers();
+        assertThat(model.messageProperty().get()).contains("« x » n'est pas une réponse");
         model.valueProperty().set("abc");
         model.recordMeasure();
         assertThat(model.messageProperty().get()).contains("abc");
-        assertThat(model.measuresProperty()).hasSize(2);
+        assertThat(model.measuresProperty()).as("two SpO2 and the PHQ-9 score, nothing for \"abc\"").hasSize(3);
     }
 
     @Test

@@ -97,8 +97,33 @@ public final class FollowUpTab extends Tab {
         MeasureChartView chart = new MeasureChartView(texts);
         chart.setId("followup-chart");
         model.chartProperty().addListener((obs, old, c) -> chart.show(c));
+        ComboBox<fr.relais.core.questionnaire.Questionnaire> questionnaire = new ComboBox<>(model.questionnairesProperty());
+        questionnaire.setId("followup-questionnaire");
+        questionnaire.valueProperty().bindBidirectional(model.questionnaireProperty());
+        questionnaire.setPrefWidth(230);
+        questionnaire.setMaxWidth(230);
+        questionnaire.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(fr.relais.core.questionnaire.Questionnaire q) {
+                return q == null ? "" : q.id() + " — " + q.items().size() + " " + texts.text("followup.questions");
+            }
+
+            @Override
+            public fr.relais.core.questionnaire.Questionnaire fromString(String s) {
+                return null;
+            }
+        });
+        TextField answers = new TextField();
+        answers.setId("followup-answers");
+        answers.setPromptText(texts.text("followup.answersPrompt"));
+        answers.textProperty().bindBidirectional(model.answersProperty());
+        HBox.setHgrow(answers, javafx.scene.layout.Priority.ALWAYS);
+        Button answer = new Button(texts.text("followup.record"));
+        answer.setId("followup-answer");
+        answer.disableProperty().bind(model.answersProperty().isEmpty());
+        answer.setOnAction(e -> model.recordAnswers());
         VBox content = new VBox(8, pathwaysTitle, enrollments, new HBox(8, pathway, start, enroll), measuresTitle,
-                new HBox(8, type, value, record, period), chart, measures, message);
+                new HBox(8, type, value, record, period), chart, measures, new HBox(8, questionnaire, answers, answer), message);
         content.setPadding(new Insets(8));
         setContent(content);
     }

@@ -57,6 +57,10 @@ public final class FollowUpViewModel {
     private final ObjectProperty<MeasureType> measureType = new SimpleObjectProperty<>(MeasureCatalog.get("type", MeasureCatalog.BODY_WEIGHT));
     private final StringProperty value = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<fr.relais.core.questionnaire.Questionnaire> questionnaire = new SimpleObjectProperty<>();
+    private final ReadOnlyListWrapper<fr.relais.core.questionnaire.Questionnaire> questionnaires =
+            new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final StringProperty answers = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Chart> chart = new ReadOnlyObjectWrapper<>(Chart.EMPTY);
     private final ObjectProperty<Integer> chartDays = new SimpleObjectProperty<>(30);
 
@@ -143,7 +147,8 @@ public final class FollowUpViewModel {
         }
     }
 
-    private record Loaded(List<String> enrollments, List<String> measures, List<Choice> pathways) {
+    private record Loaded(List<String> enrollments, List<String> measures, List<Choice> pathways,
+                          List<fr.relais.core.questionnaire.Questionnaire> questionnaires) {
     }
 
     public void show(UUID patient) {
@@ -159,6 +164,9 @@ public final class FollowUpViewModel {
                 enrollments.setAll(loaded.enrollments());
                 measures.setAll(loaded.measures());
                 pathways.setAll(loaded.pathways());
+                if (questionnaires.isEmpty()) {
+                    questionnaires.setAll(loaded.questionnaires());
+                }
                 if (pathway.get() == null && !loaded.pathways().isEmpty()) {
                     pathway.set(loaded.pathways().get(0));
                 }
@@ -182,7 +190,7 @@ public final class FollowUpViewModel {
         core.pathways().list().forEach(t -> newest.merge(t.template().id(), t, (a, b) -> a.template().version() >= b.template().version() ? a : b));
         List<Choice> choices = newest.values().stream().map(t -> new Choice(t.template().id(), t.template().title().in(language)))
                 .sorted(Comparator.comparing(Choice::title)).toList();
-        return new Loaded(enrolled, latest, choices);
+        return new Loaded(enrolled, latest, choices, core.questionnaires().list());
     }
 
     /** Records the measure typed in (now, entered by the nurse); says which alert it raised, if any. */
@@ -222,6 +230,58 @@ public final class FollowUpViewModel {
             message.set(done);
             show(patient);
         }, failure -> message.set(FailureText.of(failure, texts, language)));
+    }
+
+    /** The questionnaires a nurse can read to the patient on the phone (loaded with the patient). */
+    public ReadOnlyListProperty<fr.relais.core.questionnaire.Questionnaire> questionnairesProperty() {
+        return questionnaires.getReadOnlyProperty();
+    }
+
+    /**
+     * Records a questionnaire answered on the phone: answers typed as numbers separated by commas or spaces, in the
+     * questionnaire's order ("-" for a question not answered); says the score, its band and any alert it raised.
+     */
+    public void recordAnswers() {
+        UUID patient = patientId;
+        var q = questionnaire.get();
+        String typed = answers.get() == null ? "" : answers.get().trim();
+        if (q == null) {
+            message.set(texts.text("followup.chooseQuestionnaire"));
+            return;
+        }
+        executor.submit(() -> {
+            List<Integer> values = new java.util.ArrayList<>();
+            for (String part : typed.split("[,;\\s]+")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                try {
+                    values.add(part.equals("-") ? null : Integer.valueOf(part));
+                } catch (NumberFormatException e) {
+                    throw new fr.relais.core.error.BadInputException(typed, "questionnaire.answerNotNumber", part);
+                }
+            }
+            Set<UUID> before = core.alerts().list(true, patient).stream().map(Alert::id).collect(Collectors.toSet());
+            var answered = core.questionnaires().answer(patient, q.id(), values, null);
+            List<Alert> raised = core.alerts().list(true, patient).stream().filter(a -> !before.contains(a.id())).toList();
+            String score = answered.result().score() == null ? texts.text("followup.noScore")
+                    : texts.text("followup.score", answered.result().score().toPlainString(),
+                            answered.result().band() == null ? "" : answered.result().band().label().in(language));
+            return raised.isEmpty() ? texts.text("followup.answered", q.id(), score)
+                    : texts.text("followup.answeredAlert", q.id(), score, fr.relais.app.gui.alerts.AlertExplanation.of(raised.get(0).explanation(), texts, language));
+        }, done -> {
+            answers.set("");
+            message.set(done);
+            show(patient);
+        }, failure -> message.set(FailureText.of(failure, texts, language)));
+    }
+
+    public ObjectProperty<fr.relais.core.questionnaire.Questionnaire> questionnaireProperty() {
+        return questionnaire;
+    }
+
+    public StringProperty answersProperty() {
+        return answers;
     }
 
     /** Measure types a nurse enters by hand (scores come from questionnaires). */
