@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,9 +55,7 @@ final class AuditCommand {
 
         @Override
         public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                UUID id = services.patients().resolve(patient).id();
+            return Leaf.forPatient(spec, patient, (root, services, id) -> {
                 root.printer().list(services.audit().forPatient(id), List.of(
                         new Column<>("seq", "col.id", AuditEvent::seq),
                         new Column<>("at", "col.at", e -> AT.format(e.at())),
@@ -67,7 +64,7 @@ final class AuditCommand {
                         new Column<>("action", "col.action", AuditEvent::action),
                         new Column<>("detail", "col.reason", e -> e.detail() == null ? "" : e.detail())), e -> e);
                 return Cli.OK;
-            }
+            });
         }
     }
 }

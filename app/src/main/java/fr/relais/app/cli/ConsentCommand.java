@@ -79,9 +79,7 @@ final class ConsentCommand {
 
         @Override
         public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                UUID id = services.patients().resolve(patient).id();
+            return Leaf.forPatient(spec, patient, (root, services, id) -> {
                 root.printer().list(services.consents().list(id), List.of(
                         new Column<>("id", "col.id", Consent::id),
                         new Column<>("scope", "col.scope", Consent::scope),
@@ -90,7 +88,7 @@ final class ConsentCommand {
                         new Column<>("status", "col.status", c -> c.active() ? "ACTIVE" : "WITHDRAWN"),
                         new Column<>("withdrawalReason", "col.reason", c -> c.withdrawalReason() == null ? "" : c.withdrawalReason())), c -> c);
                 return Cli.OK;
-            }
+            });
         }
     }
 }

@@ -1,7 +1,6 @@
 package fr.relais.app.cli;
 
 import fr.relais.app.cli.output.OutputFormat;
-import fr.relais.core.RelaisCore;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.identity.Patient;
 import fr.relais.sync.insi.InsiTeleservice;
@@ -28,12 +27,11 @@ final class InsCommand {
 
     /** Asks the teleservice about a patient and prints its outcome. */
     static int ask(CommandSpec spec, String patient, java.util.function.BiFunction<InsiTeleservice, Patient, InsiTeleservice.Answer> question) {
-        RelaisCommand root = Leaf.root(spec);
-        try (RelaisCore services = root.openServices()) {
-            InsiTeleservice.Answer answer = question.apply(teleservice(), services.patients().resolve(patient));
+        return Leaf.forPatient(spec, patient, (root, services, id) -> {
+            InsiTeleservice.Answer answer = question.apply(teleservice(), services.patients().get(id));
             root.printer().object(Map.of("outcome", answer.outcome().name()), out -> out.println(answer.outcome()));
             return Cli.OK;
-        }
+        });
     }
 
     /** {@code relais ins fetch --patient ID}: asks INSi for the patient's INS from their traits. */

@@ -101,16 +101,14 @@ final class PlanCommand {
 
         @Override
         public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                UUID id = services.patients().resolve(patient).id();
+            return Leaf.forPatient(spec, patient, (root, services, id) -> {
                 root.printer().list(services.urgentCarePlans().history(id), List.of(
                         new Column<>("version", "col.version", PlanVersion::version),
                         new Column<>("changedAt", "col.at", v -> AT.format(v.changedAt())),
                         new Column<>("changedBy", "col.author", PlanVersion::changedBy),
                         new Column<>("reason", "col.reason", PlanVersion::reason)), VersionView::of);
                 return Cli.OK;
-            }
+            });
         }
     }
 
