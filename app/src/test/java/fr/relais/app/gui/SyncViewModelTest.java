@@ -64,6 +64,8 @@ class SyncViewModelTest {
         assertThat(model.runningProperty().get()).isFalse();
         assertThat(model.messageProperty().get()).contains("injoignable");
         assertThat(model.statusLineProperty().get()).startsWith("Synchronisation : hors ligne").contains("1 en attente");
+        // The failed run is in the history, with why.
+        assertThat(model.historyProperty()).singleElement().satisfies(line -> assertThat(line).contains("0 reçu(s)"));
     }
 
     @Test

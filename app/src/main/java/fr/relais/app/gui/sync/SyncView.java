@@ -76,7 +76,13 @@ public final class SyncView extends VBox {
         keepLocal.setOnAction(e -> model.resolve(inbox.getSelectionModel().getSelectedItem(), ConflictResolver.Choice.LOCAL));
         keepRemote.setOnAction(e -> model.resolve(inbox.getSelectionModel().getSelectedItem(), ConflictResolver.Choice.REMOTE));
 
-        getChildren().addAll(title, actions, status, progress, message, inboxTitle, inbox, new HBox(8, keepLocal, keepRemote));
+        Label historyTitle = new Label(texts.text("sync.history"));
+        historyTitle.getStyleClass().add("section-title");
+        javafx.scene.control.ListView<String> history = new javafx.scene.control.ListView<>(model.historyProperty());
+        history.setId("sync-history");
+        history.setPrefHeight(110);
+        history.setPlaceholder(new Label(texts.text("sync.noHistory")));
+        getChildren().addAll(title, actions, status, progress, message, inboxTitle, inbox, new HBox(8, keepLocal, keepRemote), historyTitle, history);
         // Shown again (from the navigation): the state and the inbox are read afresh.
         fr.relais.app.gui.ScreenRefresh.onShow(this, model::refresh);
     }

@@ -44,6 +44,7 @@ public final class SyncViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyListWrapper<ConflictRow> conflicts = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<String> history = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final AtomicBoolean cancel = new AtomicBoolean();
 
     public SyncViewModel(RelaisCore core, BackgroundExecutor executor, Localization texts, Language language, String defaultServer) {
@@ -58,7 +59,7 @@ public final class SyncViewModel {
     public void refresh() {
         executor.submit(() -> new Snapshot(SyncStatus.of(core, running.get()), core.conflicts().list(true).stream()
                 .map(c -> new ConflictRow(c.id(), c.resourceType() + " " + c.localId(), c.field(), c.baseValue(), c.localValue(),
-                        c.remoteValue())).toList()), this::show, this::failed);
+                        c.remoteValue())).toList(), core.syncRuns().recent(10)), this::show, this::failed);
     }
 
     public void syncNow() {
@@ -109,6 +110,8 @@ public final class SyncViewModel {
                 s.status().lastSuccess() == null ? "—" : AT.format(s.status().lastSuccess()), s.status().pending(),
                 s.status().openConflicts()));
         conflicts.setAll(s.conflicts());
+        history.setAll(s.runs().stream().map(r -> texts.text("sync.historyLine", AT.format(r.startedAt()), r.status(), r.pulled(), r.pushed(),
+                r.conflicts(), r.message() == null ? "" : r.message())).toList());
     }
 
     private void failed(Throwable failure) {
@@ -119,7 +122,7 @@ public final class SyncViewModel {
         }
     }
 
-    private record Snapshot(SyncStatus status, List<ConflictRow> conflicts) {
+    private record Snapshot(SyncStatus status, List<ConflictRow> conflicts, List<fr.relais.core.replication.SyncRunLog.Run> runs) {
     }
 
     public StringProperty serverProperty() {
@@ -145,6 +148,11 @@ public final class SyncViewModel {
 
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
+    }
+
+    /** The last syncs, newest first: when, outcome, how many records each way, conflicts, the failure if any. */
+    public ReadOnlyListProperty<String> historyProperty() {
+        return history.getReadOnlyProperty();
     }
 
     public ReadOnlyListProperty<ConflictRow> conflictsProperty() {
