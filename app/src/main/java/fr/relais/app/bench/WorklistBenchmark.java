@@ -10,8 +10,6 @@ import fr.relais.core.task.WorklistQuery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,17 +94,7 @@ public final class WorklistBenchmark {
 
     /** p50 and p95 in milliseconds, after a warm-up. */
     private static double[] time(Supplier<?> work) {
-        for (int i = 0; i < WARMUP; i++) {
-            work.get();
-        }
-        List<Double> samples = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
-            long t = System.nanoTime();
-            work.get();
-            samples.add((System.nanoTime() - t) / 1e6);
-        }
-        double[] sorted = samples.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(sorted);
-        return new double[] {sorted[RUNS / 2], sorted[(int) Math.ceil(RUNS * 0.95) - 1]};
+        double[] sorted = Samples.time(WARMUP, RUNS, work::get);
+        return new double[] {Samples.percentile(sorted, 0.5), Samples.percentile(sorted, 0.95)};
     }
 }

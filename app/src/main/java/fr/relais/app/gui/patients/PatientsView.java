@@ -27,10 +27,7 @@ import javafx.scene.layout.VBox;
 public final class PatientsView extends SplitPane {
 
     /** A tab of the patient file, shown for the chosen patient. */
-    public record PatientTab(Tab tab, Consumer<java.util.UUID> show) {
-        void show(java.util.UUID patientId) {
-            show.accept(patientId);
-        }
+    public record PatientTab(Tab tab, Consumer<java.util.UUID> onShow) {
     }
 
     /**
@@ -62,8 +59,7 @@ public final class PatientsView extends SplitPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             list.selectedProperty().set(row);
-            file.show(row == null ? null : row.id());
-            tabs.forEach(t -> t.show(row == null ? null : row.id()));
+            open(row == null ? null : row.id());
         });
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -90,10 +86,10 @@ public final class PatientsView extends SplitPane {
     }
 
 
-    /** Shows a patient's file (from the worklist's "open the patient"). */
+    /** Shows a patient's file and its tabs (the patient chosen here, or opened from the worklist); null clears it. */
     public void open(java.util.UUID patientId) {
         file.show(patientId);
-        tabs.forEach(t -> t.show(patientId));
+        tabs.forEach(t -> t.onShow().accept(patientId));
     }
 
     private static StackPane filepane(PatientFileViewModel file, Localization texts, Consumer<ExportKind> onExport, Runnable onAddToTeam,

@@ -10,13 +10,10 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.task.DueFilter;
-import fr.relais.core.task.TaskService;
 import fr.relais.core.task.WorklistCounts;
 import fr.relais.core.task.WorklistItem;
 import fr.relais.core.task.WorklistQuery;
-import fr.relais.core.task.WorklistService;
 import fr.relais.core.time.CareZone;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -38,15 +35,11 @@ public final class WorklistViewModel {
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("dd/MM HH:mm").withZone(CareZone.PARIS);
 
     private final RelaisCore core;
-    private final WorklistService worklist;
-    private final TaskService tasks;
-    private final fr.relais.core.pathway.EnrollmentService enrollments;
     private final Runnable startOfDay;
     private final java.util.concurrent.atomic.AtomicBoolean dayStarted = new java.util.concurrent.atomic.AtomicBoolean();
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Language language;
-    private final Clock clock;
 
     private final ObjectProperty<DueFilter> due = new SimpleObjectProperty<>(DueFilter.TODAY);
     private final ObjectProperty<CareRole> role = new SimpleObjectProperty<>();
@@ -66,14 +59,10 @@ public final class WorklistViewModel {
      */
     public WorklistViewModel(RelaisCore core, Runnable startOfDay, BackgroundExecutor executor, Localization texts, Language language) {
         this.core = core;
-        this.worklist = core.worklist();
-        this.tasks = core.tasks();
-        this.enrollments = core.enrollments();
         this.startOfDay = startOfDay;
         this.executor = executor;
         this.texts = texts;
         this.language = language;
-        this.clock = core.clock();
         due.addListener((obs, old, next) -> refresh());
         role.addListener((obs, old, next) -> refresh());
         pathway.addListener((obs, old, next) -> refresh());
@@ -94,7 +83,7 @@ public final class WorklistViewModel {
             return;
         }
         executor.submit(() -> {
-            java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(CareZone.PARIS));
+            java.time.LocalDate today = java.time.LocalDate.now(core.clock().withZone(CareZone.PARIS));
             return core.careTeam().teamOf(row.patientId()).stream().filter(m -> m.activeOn(today))
                     .map(m -> new Assignee(m.professional().id(), m.professional().displayName() + " (" + texts.text("role." + m.role().name()) + ")"))
                     .toList();
@@ -108,7 +97,7 @@ public final class WorklistViewModel {
             return;
         }
         String why = note == null || note.isBlank() ? texts.text("worklist.reassignNote") : note;
-        executor.submit(() -> tasks.assign(row.taskId(), to.id(), why), done -> {
+        executor.submit(() -> core.tasks().assign(row.taskId(), to.id(), why), done -> {
             message.set(texts.text("worklist.reassigned", row.title(), to.label()));
             refresh();
         }, this::failed);
@@ -126,14 +115,14 @@ public final class WorklistViewModel {
         long mine = ++generation;
         WorklistQuery query = new WorklistQuery(due.get(), null, role.get(), teamQueue.get(), pathway.get(), priority.get(), null);
         executor.submit(() -> {
-            var now = clock.instant();
-            List<WorklistItem> items = worklist.query(query, 0, PAGE);
+            var now = core.clock().instant();
+            List<WorklistItem> items = core.worklist().query(query, 0, PAGE);
             java.util.Map<String, List<String>> outcomes = new java.util.HashMap<>();
             List<WorklistRow> found = items.stream().map(i -> new WorklistRow(i.task().id(), i.task().patientId(), DUE.format(i.task().dueAt()),
                     i.task().dueAt().isBefore(now), i.patientName(), i.task().title(language), texts.text("role." + i.task().role().name()),
                     texts.text("worklist.priority." + i.task().priority().name()), i.task().assigneeId() == null ? texts.text("worklist.teamQueue") : "",
                     outcomesOf(i.task(), outcomes))).toList();
-            return new Page(found, worklist.counts(query));
+            return new Page(found, core.worklist().counts(query));
         }, page -> {
             if (dayStarted.compareAndSet(false, true)) {
                 startDay();
@@ -155,12 +144,12 @@ public final class WorklistViewModel {
         if (task.enrollmentId() == null) {
             return List.of();
         }
-        return seen.computeIfAbsent(task.enrollmentId() + "/" + task.stepId(), k -> enrollments.outcomesOf(enrollments.get(task.enrollmentId()), task.stepId()));
+        return seen.computeIfAbsent(task.enrollmentId() + "/" + task.stepId(), k -> core.enrollments().outcomesOf(core.enrollments().get(task.enrollmentId()), task.stepId()));
     }
 
     /** {@code outcome}: one of the row's outcomes when the step declares some, else null. */
     public void complete(WorklistRow row, String outcome, String note) {
-        executor.submit(() -> tasks.complete(row.taskId(), outcome, note), done -> {
+        executor.submit(() -> core.tasks().complete(row.taskId(), outcome, note), done -> {
             message.set(texts.text("worklist.completed", row.title()));
             refresh();
         }, this::failed);
@@ -168,8 +157,8 @@ public final class WorklistViewModel {
 
     public void postponeOneDay(WorklistRow row) {
         executor.submit(() -> {
-            var task = tasks.get(row.taskId());
-            return tasks.postpone(task.id(), task.dueAt().plus(Duration.ofDays(1)), texts.text("worklist.postponeNote"));
+            var task = core.tasks().get(row.taskId());
+            return core.tasks().postpone(task.id(), task.dueAt().plus(Duration.ofDays(1)), texts.text("worklist.postponeNote"));
         }, done -> {
             message.set(texts.text("worklist.postponed", row.title()));
             refresh();
