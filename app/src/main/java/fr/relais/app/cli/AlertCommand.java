@@ -11,9 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code relais alert ack|resolve|dismiss ID --reason ...}. */
+/** {@code relais alert ack|resolve|dismiss|escalate ID --reason ...}. */
 @Command(name = "alert", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
-        subcommands = {AlertCommand.Ack.class, AlertCommand.Resolve.class, AlertCommand.Dismiss.class})
+        subcommands = {AlertCommand.Ack.class, AlertCommand.Resolve.class, AlertCommand.Dismiss.class, AlertCommand.Escalate.class})
 final class AlertCommand {
 
     abstract static class Decision implements Callable<Integer> {
@@ -59,6 +59,14 @@ final class AlertCommand {
         @Override
         Alert apply(RelaisCore services, UUID id) {
             return services.alerts().dismiss(id, reason);
+        }
+    }
+
+    @Command(name = "escalate", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Escalate extends Decision {
+        @Override
+        Alert apply(RelaisCore services, UUID id) {
+            return services.alerts().escalate(id, reason);
         }
     }
 }

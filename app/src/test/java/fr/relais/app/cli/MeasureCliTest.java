@@ -95,6 +95,16 @@ class MeasureCliTest {
         String id = alert.get("id").asText();
         assertThat(run("alert", "ack", id).code()).isEqualTo(2);
         assertThat(run("--format", "json", "alert", "ack", id, "--reason", "appel").json().get("status").asText()).isEqualTo("ACKNOWLEDGED");
+        assertThat(run("alert", "escalate", id).code()).isEqualTo(2);
+        JsonNode escalated = run("--format", "json", "alert", "escalate", id, "--reason", "dyspnée au repos").json();
+        assertThat(escalated.get("escalationStep").asInt()).isEqualTo(1);
+        assertThat(escalated.get("status").asText()).isEqualTo("ACKNOWLEDGED");
+        CliRun further = run("alert", "escalate", id, "--reason", "pas de réponse");
+        for (int step = 2; step < 10 && further.code() == 0; step++) {
+            further = run("alert", "escalate", id, "--reason", "pas de réponse");
+        }
+        assertThat(further.code()).isEqualTo(2);
+        assertThat(further.err()).contains("chaîne");
         assertThat(run("--format", "json", "alert", "resolve", id, "--reason", "O2 ajusté").json().get("status").asText()).isEqualTo("RESOLVED");
         assertThat(run("--format", "json", "alerts", "--patient", "P1").json()).isEmpty();
         assertThat(run("--format", "json", "alerts", "--status", "all", "--patient", "P1").json()).hasSize(1);

@@ -68,5 +68,10 @@ class AlertsViewModelTest {
         assertThat(model.messageProperty().get()).isEqualTo("Alerte answer:PHQ-9:9 : prise en compte");
         model.decide(rows.get(1), AlertsViewModel.Decision.DISMISS, "mesure prise après effort");
         assertThat(model.rowsProperty()).hasSize(2).extracting(AlertRow::status).contains("prise en compte");
+        AlertRow acknowledged = model.rowsProperty().stream().filter(r -> r.rule().equals("answer:PHQ-9:9")).findFirst().orElseThrow();
+        model.decide(acknowledged, AlertsViewModel.Decision.ESCALATE, "idées suicidaires, médecin à rappeler");
+        assertThat(model.messageProperty().get()).isEqualTo("Alerte answer:PHQ-9:9 : escaladée (étape 1), une tâche attend le rôle suivant");
+        model.decide(acknowledged, AlertsViewModel.Decision.ESCALATE, "encore");
+        assertThat(model.messageProperty().get()).contains("bout de sa chaîne");
     }
 }

@@ -353,6 +353,38 @@ public final class AlertService implements MeasureListener {
         });
     }
 
+    /**
+     * Escalates an open alert now, on a nurse's decision and with a reason, to the next role of its chain (the same
+     * step the deadline would take): a review task for that role, the alert's history and the audit trail say who and
+     * why. The alert stays open; once the chain is exhausted there is nobody left to escalate to.
+     */
+    public Alert escalate(UUID id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new BadInputException("reason", "reason.missing");
+        }
+        return database.inTransaction(() -> {
+            Alert alert = alerts.find(id).orElseThrow(() -> new NotFoundException("alert", "alert", id));
+            if (!alert.status().isOpen()) {
+                throw new BadInputException("alert " + id, "alert.transition", alert.status().name(), "ESCALATED");
+            }
+            List<CareRole> chain = chainOf(alert);
+            if (alert.escalationStep() >= chain.size()) {
+                throw new BadInputException("alert " + id, "alert.chainExhausted", chain.size());
+            }
+            CareRole role = chain.get(alert.escalationStep());
+            Instant now = clock.instant();
+            String actor = session.actor().userId();
+            String templateId = alert.enrollmentId() == null ? null : enrollments.find(alert.enrollmentId()).orElseThrow().templateId();
+            work.escalate(alert, templateId, role, now, actor);
+            Alert escalated = alert.escalated(now);
+            alerts.update(escalated);
+            alerts.insertEvent(alert.id(), now, actor, alert.status(), alert.status(), alert.level(),
+                    "escalated to " + role + " (" + (alert.escalationStep() + 1) + "/" + chain.size() + "): " + reason);
+            audit.record("alert.escalate", "Alert", alert.id(), alert.patientId(), alert.level() + " " + role + " manual");
+            return escalated;
+        });
+    }
+
     private List<CareRole> chainOf(Alert alert) {
         if (alert.enrollmentId() == null) {
             return PathwayTemplate.DEFAULT_ESCALATION;

@@ -62,15 +62,17 @@ public final class AlertsViewModel {
         }, this::failed);
     }
 
-    public enum Decision { ACKNOWLEDGE, RESOLVE, DISMISS }
+    public enum Decision { ACKNOWLEDGE, RESOLVE, DISMISS, ESCALATE }
 
     public void decide(AlertRow row, Decision decision, String reason) {
         executor.submit(() -> switch (decision) {
             case ACKNOWLEDGE -> alerts.acknowledge(row.alertId(), reason);
             case RESOLVE -> alerts.resolve(row.alertId(), reason);
             case DISMISS -> alerts.dismiss(row.alertId(), reason);
+            case ESCALATE -> alerts.escalate(row.alertId(), reason);
         }, done -> {
-            message.set(texts.text("alerts.decided", row.rule(), texts.text("alerts.status." + done.status().name())));
+            message.set(decision == Decision.ESCALATE ? texts.text("alerts.escalated", row.rule(), done.escalationStep())
+                    : texts.text("alerts.decided", row.rule(), texts.text("alerts.status." + done.status().name())));
             refresh();
         }, this::failed);
     }
