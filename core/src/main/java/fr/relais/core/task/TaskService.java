@@ -41,6 +41,12 @@ public final class TaskService {
         return tasks.find(id).orElseThrow(() -> new NotFoundException("task", "task", id));
     }
 
+    /** An enrollment's tasks in due order, each placed on the timeline as seen now. */
+    public List<Milestone> timeline(UUID enrollmentId) {
+        Instant now = clock.instant();
+        return tasks.ofEnrollment(enrollmentId).stream().map(t -> Milestone.of(t, now)).toList();
+    }
+
     public List<TaskEvent> history(UUID id) {
         return tasks.events(id);
     }

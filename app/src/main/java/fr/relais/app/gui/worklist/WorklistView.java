@@ -91,7 +91,10 @@ public final class WorklistView extends VBox {
         Button postpone = new Button(texts.text("worklist.postpone"));
         postpone.setId("worklist-postpone");
         var none = Bindings.isNull(table.getSelectionModel().selectedItemProperty());
-        complete.disableProperty().bind(none);
+        // A step that declares outcomes (stable, aggravation...) is completed only once one is chosen.
+        var outcomeMissing = Bindings.createBooleanBinding(() -> !outcome.getItems().isEmpty() && outcome.getValue() == null,
+                outcome.getItems(), outcome.valueProperty());
+        complete.disableProperty().bind(none.or(outcomeMissing));
         postpone.disableProperty().bind(none);
         complete.setOnAction(e -> {
             model.complete(table.getSelectionModel().getSelectedItem(), outcome.getValue(), note.getText());

@@ -1,0 +1,79 @@
+package fr.relais.app.gui.history;
+
+import fr.relais.app.gui.RowHighlight;
+import fr.relais.app.gui.TextColumns;
+import fr.relais.core.i18n.Localization;
+import java.util.function.Function;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.VBox;
+
+/** The patient file's "Parcours et historique" tab: timeline, scores, alert history and journal, read-only. */
+public final class PatientHistoryTab extends Tab {
+
+    public PatientHistoryTab(PatientHistoryViewModel model, Localization texts) {
+        super(texts.text("history.tab"));
+        setClosable(false);
+        setId("tab-history");
+        Label summary = new Label();
+        summary.setId("history-summary");
+        summary.textProperty().bind(model.summaryProperty());
+
+        TableView<PatientHistoryViewModel.TimelineRow> timeline = table("history-timeline", model.timelineProperty(), texts, 220);
+        column(timeline, texts, "history.col.pathway", PatientHistoryViewModel.TimelineRow::pathway, 170);
+        column(timeline, texts, "history.col.step", PatientHistoryViewModel.TimelineRow::step, 200);
+        column(timeline, texts, "history.col.due", PatientHistoryViewModel.TimelineRow::due, 120);
+        column(timeline, texts, "history.col.state", PatientHistoryViewModel.TimelineRow::stateLabel, 80);
+        column(timeline, texts, "history.col.note", PatientHistoryViewModel.TimelineRow::note, 200);
+        RowHighlight.apply(timeline, "overdue", r -> r.state().equals("OVERDUE"));
+
+        TableView<PatientHistoryViewModel.ScoreRow> scores = table("history-scores", model.scoresProperty(), texts, 120);
+        column(scores, texts, "history.col.questionnaire", PatientHistoryViewModel.ScoreRow::questionnaire, 220);
+        column(scores, texts, "history.col.answeredAt", PatientHistoryViewModel.ScoreRow::answeredAt, 120);
+        column(scores, texts, "history.col.score", PatientHistoryViewModel.ScoreRow::score, 60);
+        column(scores, texts, "history.col.band", PatientHistoryViewModel.ScoreRow::band, 200);
+
+        TableView<PatientHistoryViewModel.AlertHistoryRow> alerts = table("history-alerts", model.alertsProperty(), texts, 140);
+        column(alerts, texts, "history.col.opened", PatientHistoryViewModel.AlertHistoryRow::openedAt, 120);
+        column(alerts, texts, "history.col.level", PatientHistoryViewModel.AlertHistoryRow::level, 60);
+        column(alerts, texts, "history.col.rule", PatientHistoryViewModel.AlertHistoryRow::rule, 140);
+        column(alerts, texts, "history.col.status", PatientHistoryViewModel.AlertHistoryRow::status, 100);
+        column(alerts, texts, "history.col.decision", PatientHistoryViewModel.AlertHistoryRow::decision, 260);
+
+        TableView<PatientHistoryViewModel.JournalRow> journal = table("history-journal", model.journalProperty(), texts, 140);
+        column(journal, texts, "history.col.at", PatientHistoryViewModel.JournalRow::at, 120);
+        column(journal, texts, "history.col.who", PatientHistoryViewModel.JournalRow::who, 90);
+        column(journal, texts, "history.col.subject", PatientHistoryViewModel.JournalRow::subject, 180);
+        column(journal, texts, "history.col.text", PatientHistoryViewModel.JournalRow::text, 300);
+
+        VBox content = new VBox(8, summary, title(texts, "history.timeline"), timeline, title(texts, "history.scores"), scores,
+                title(texts, "history.alerts"), alerts, title(texts, "history.journal"), journal);
+        content.setPadding(new Insets(8));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        setContent(scroll);
+    }
+
+    private static <R> TableView<R> table(String id, ObservableList<R> rows, Localization texts, double height) {
+        TableView<R> table = new TableView<>(rows);
+        table.setId(id);
+        table.setPrefHeight(height);
+        table.setPlaceholder(new Label(texts.text("history.empty")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        return table;
+    }
+
+    private static <R> void column(TableView<R> table, Localization texts, String key, Function<R, String> value, double width) {
+        table.getColumns().add(TextColumns.of(texts.text(key), value, width));
+    }
+
+    private static Label title(Localization texts, String key) {
+        Label label = new Label(texts.text(key));
+        label.getStyleClass().add("section-title");
+        return label;
+    }
+}

@@ -1,0 +1,88 @@
+package fr.relais.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.relais.app.cli.RelaisCommand;
+import fr.relais.app.gui.history.PatientHistoryViewModel;
+import fr.relais.app.gui.history.PatientHistoryViewModel.TimelineRow;
+import fr.relais.app.gui.task.DirectExecutor;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.identity.NewPatient;
+import fr.relais.core.identity.Sex;
+import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.measure.MeasureSource;
+import fr.relais.core.measure.NewMeasure;
+import fr.relais.core.session.Actor;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.task.Milestone;
+import fr.relais.core.time.CareZone;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The patient file's history tab without the toolkit: timeline states, scores, alert decisions and the team's notes. */
+class PatientHistoryViewModelTest {
+    @TempDir
+    Path dir;
+    RelaisCore core;
+
+    @AfterEach
+    void tearDown() {
+        core.close();
+    }
+
+    @Test
+    void aPathwayReadsAsATimelineWithScoresAlertDecisionsAndTheTeamsNotes() {
+        core = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
+        UUID patient = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F,
+                LocalDate.of(1950, 3, 14), null), null, null, "P1", null, null, null)).patient().id();
+        var enrollment = core.enrollments().enroll(patient, "bpco-exacerbation", 1, LocalDate.now(CareZone.PARIS).minusDays(10));
+        List<Milestone> before = core.tasks().timeline(enrollment.id());
+        assertThat(before).isNotEmpty().anyMatch(m -> m.state() == Milestone.State.UPCOMING);
+        var first = before.get(0).task();
+        core.tasks().complete(first.id(), null, "appel fait, patiente essoufflée à l'effort");
+        core.measures().record(new NewMeasure(patient, "59408-5", "88", "%", null, MeasureSource.DEVICE));
+        core.questionnaires().answer(patient, "PHQ-9", List.of(1, 1, 0, 0, 0, 0, 0, 0, 0), null);
+        var alert = core.alerts().list(true, patient).get(0);
+        core.alerts().acknowledge(alert.id(), "médecin prévenu");
+
+        PatientHistoryViewModel model = new PatientHistoryViewModel(core, new DirectExecutor(),
+                Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR);
+        model.show(patient);
+
+        assertThat(model.timelineProperty()).anySatisfy(r -> {
+            assertThat(r.step()).isEqualTo(first.title(Language.FR));
+            assertThat(r.stateLabel()).isEqualTo("fait");
+            assertThat(r.note()).contains("essoufflée");
+        });
+        assertThat(model.timelineProperty()).extracting(TimelineRow::pathway).allMatch(p -> p.startsWith("BPCO"));
+        List<Milestone> after = core.tasks().timeline(enrollment.id());
+        long done = after.stream().filter(m -> m.state() == Milestone.State.DONE).count();
+        long overdue = after.stream().filter(m -> m.state() == Milestone.State.OVERDUE).count();
+        long upcoming = after.stream().filter(m -> m.state() == Milestone.State.UPCOMING).count();
+        assertThat(done).isGreaterThanOrEqualTo(1);
+        assertThat(overdue).as("a pathway started 10 days ago has late steps").isPositive();
+        assertThat(model.summaryProperty().get())
+                .isEqualTo("1 parcours : " + done + " étape(s) faite(s), " + overdue + " en retard, " + upcoming + " à venir");
+        assertThat(model.timelineProperty()).hasSize(after.size()).filteredOn(r -> r.state().equals("OVERDUE")).hasSize((int) overdue);
+        assertThat(model.scoresProperty()).singleElement().satisfies(s -> {
+            assertThat(s.questionnaire()).contains("PHQ-9");
+            assertThat(s.score()).isEqualTo("2");
+        });
+        assertThat(model.alertsProperty()).anySatisfy(a -> {
+            assertThat(a.level()).isEqualTo("rouge");
+            assertThat(a.status()).isEqualTo("prise en compte");
+            assertThat(a.decision()).isEqualTo("idec : médecin prévenu");
+        });
+        assertThat(model.journalProperty()).extracting(PatientHistoryViewModel.JournalRow::text)
+                .containsExactly("médecin prévenu", "appel fait, patiente essoufflée à l'effort");
+        assertThat(model.journalProperty()).allSatisfy(j -> assertThat(j.who()).isEqualTo("idec"));
+    }
+}
