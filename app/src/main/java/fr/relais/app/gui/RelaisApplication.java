@@ -24,6 +24,8 @@ import fr.relais.app.gui.followup.FollowUpTab;
 import fr.relais.app.gui.followup.FollowUpViewModel;
 import fr.relais.app.gui.history.PatientHistoryTab;
 import fr.relais.app.gui.history.PatientHistoryViewModel;
+import fr.relais.app.gui.thresholds.ThresholdsTab;
+import fr.relais.app.gui.thresholds.ThresholdsViewModel;
 import fr.relais.app.gui.pathways.PathwaysView;
 import fr.relais.app.gui.pathways.PathwaysViewModel;
 import fr.relais.app.gui.settings.SettingsView;
@@ -124,10 +126,12 @@ public final class RelaisApplication extends Application {
         FollowUpViewModel followUp = new FollowUpViewModel(services, executor, texts, language);
         UrgentCarePlanViewModel plan = new UrgentCarePlanViewModel(services, executor, texts, language);
         PatientHistoryViewModel history = new PatientHistoryViewModel(services, executor, texts, language);
+        ThresholdsViewModel thresholds = new ThresholdsViewModel(services, executor, texts, language);
         PatientsView[] view = new PatientsView[1];
         view[0] = new PatientsView(list, file, texts, export, addToTeam, List.of(
                 new PatientsView.PatientTab(new FollowUpTab(followUp, texts, language), followUp::show),
                 new PatientsView.PatientTab(new PatientHistoryTab(history, texts), history::show),
+                new PatientsView.PatientTab(new ThresholdsTab(thresholds, texts), thresholds::show),
                 new PatientsView.PatientTab(new UrgentCarePlanTab(plan, texts, () -> export.accept(ExportKind.HANDOFF_PDF)), plan::show)),
                 () -> NewPatientDialog.open(stage, new NewPatientViewModel(services.patients(), executor, texts, language, created -> {
                     list.refresh();

@@ -84,11 +84,18 @@ class MainWindowTest {
 
         screenshot(robot, "patients.png");
 
-        robot.clickOn("Parcours et historique");
+        javafx.scene.control.TabPane fileTabs = robot.lookup("#patient-file-tabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> fileTabs.getSelectionModel().select(fileTabs.getTabs().stream().filter(t -> "tab-history".equals(t.getId())).findFirst().orElseThrow()));
         TableView<fr.relais.app.gui.history.PatientHistoryViewModel.TimelineRow> timeline = robot.lookup("#history-timeline").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !timeline.getItems().isEmpty());
         assertThat(robot.lookup("#history-summary").queryAs(Label.class).getText()).contains("parcours");
         screenshot(robot, "patient-history.png");
+
+        robot.interact(() -> fileTabs.getSelectionModel().select(fileTabs.getTabs().stream().filter(t -> "tab-thresholds".equals(t.getId())).findFirst().orElseThrow()));
+        TableView<fr.relais.app.gui.thresholds.ThresholdsViewModel.RuleRow> rules = robot.lookup("#thresholds-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !rules.getItems().isEmpty());
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        screenshot(robot, "patient-thresholds.png");
     }
 
     @Test

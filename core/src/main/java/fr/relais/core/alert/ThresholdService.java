@@ -197,6 +197,23 @@ public final class ThresholdService {
         }
     }
 
+    /** What a change may touch on a rule of this kind, in the alertRules syntax ("red.below"...). */
+    public static List<String> fieldsOf(AlertRule rule) {
+        return FIELDS_BY_KIND.get(rule.kind());
+    }
+
+    /** The current value of each field a change may touch ("" when the rule has none), for display. */
+    public static Map<String, String> valuesOf(AlertRule rule) {
+        ObjectNode json = AlertRuleJson.write(rule);
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (String name : fieldsOf(rule)) {
+            String[] path = name.split("\\.");
+            var node = path.length == 2 ? json.path(path[0]).path(path[1]) : json.path(name);
+            values.put(name, node.isMissingNode() || node.isNull() ? "" : node.asText());
+        }
+        return values;
+    }
+
     /** Applies changes to the rule's JSON and validates the result like a template rule. */
     static AlertRule apply(AlertRule current, Map<String, String> changes) {
         ObjectNode json = AlertRuleJson.write(current);

@@ -24,11 +24,11 @@ public final class PatientHistoryTab extends Tab {
         summary.textProperty().bind(model.summaryProperty());
 
         TableView<PatientHistoryViewModel.TimelineRow> timeline = table("history-timeline", model.timelineProperty(), texts, 220);
-        column(timeline, texts, "history.col.pathway", PatientHistoryViewModel.TimelineRow::pathway, 170);
-        column(timeline, texts, "history.col.step", PatientHistoryViewModel.TimelineRow::step, 200);
-        column(timeline, texts, "history.col.due", PatientHistoryViewModel.TimelineRow::due, 120);
         column(timeline, texts, "history.col.state", PatientHistoryViewModel.TimelineRow::stateLabel, 80);
-        column(timeline, texts, "history.col.note", PatientHistoryViewModel.TimelineRow::note, 200);
+        column(timeline, texts, "history.col.due", PatientHistoryViewModel.TimelineRow::due, 115);
+        column(timeline, texts, "history.col.step", PatientHistoryViewModel.TimelineRow::step, 180);
+        column(timeline, texts, "history.col.pathway", PatientHistoryViewModel.TimelineRow::pathway, 150);
+        column(timeline, texts, "history.col.note", PatientHistoryViewModel.TimelineRow::note, 150);
         RowHighlight.apply(timeline, "overdue", r -> r.state().equals("OVERDUE"));
 
         TableView<PatientHistoryViewModel.ScoreRow> scores = table("history-scores", model.scoresProperty(), texts, 120);

@@ -1,0 +1,85 @@
+package fr.relais.app.gui.thresholds;
+
+import fr.relais.app.gui.TextColumns;
+import fr.relais.core.i18n.Localization;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The patient file's "Seuils" tab: rules in force, and a physician's change or restore with its reason. */
+public final class ThresholdsTab extends Tab {
+
+    public ThresholdsTab(ThresholdsViewModel model, Localization texts) {
+        super(texts.text("thresholds.tab"));
+        setClosable(false);
+        setId("tab-thresholds");
+        Label title = new Label(texts.text("thresholds.title"));
+        title.getStyleClass().add("section-title");
+        TableView<ThresholdsViewModel.RuleRow> table = new TableView<>(model.rulesProperty());
+        table.setId("thresholds-table");
+        table.getColumns().add(TextColumns.of(texts.text("thresholds.col.pathway"), ThresholdsViewModel.RuleRow::templateId, 170));
+        table.getColumns().add(TextColumns.of(texts.text("thresholds.col.rule"), ThresholdsViewModel.RuleRow::ruleId, 130));
+        table.getColumns().add(TextColumns.of(texts.text("thresholds.col.kind"), ThresholdsViewModel.RuleRow::kind, 70));
+        table.getColumns().add(TextColumns.of(texts.text("thresholds.col.values"), ThresholdsViewModel.RuleRow::values, 220));
+        table.getColumns().add(TextColumns.of(texts.text("thresholds.col.source"), ThresholdsViewModel.RuleRow::source, 260));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> model.ruleProperty().set(row));
+        model.ruleProperty().addListener((obs, old, row) -> {
+            if (row != table.getSelectionModel().getSelectedItem()) {
+                table.getSelectionModel().select(row);
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        ComboBox<String> field = new ComboBox<>(model.fieldsProperty());
+        field.setId("thresholds-field");
+        field.setPromptText(texts.text("thresholds.field"));
+        field.valueProperty().bindBidirectional(model.fieldProperty());
+        TextField value = new TextField();
+        value.setId("thresholds-value");
+        value.setPromptText(texts.text("thresholds.value"));
+        value.textProperty().bindBidirectional(model.valueProperty());
+        ComboBox<ThresholdsViewModel.Physician> physician = new ComboBox<>(model.physiciansProperty());
+        physician.setId("thresholds-physician");
+        physician.setPromptText(texts.text("thresholds.physician"));
+        physician.valueProperty().bindBidirectional(model.physicianProperty());
+        TextField reason = new TextField();
+        reason.setId("thresholds-reason");
+        reason.setPromptText(texts.text("thresholds.reason"));
+        reason.textProperty().bindBidirectional(model.reasonProperty());
+        HBox.setHgrow(reason, Priority.ALWAYS);
+
+        var cannot = Bindings.isNull(model.ruleProperty()).or(model.physicianProperty().isNull()).or(model.reasonProperty().isEmpty());
+        Button change = new Button(texts.text("thresholds.change"));
+        change.setId("thresholds-change");
+        change.disableProperty().bind(cannot.or(model.valueProperty().isEmpty()));
+        change.setOnAction(e -> model.change());
+        Button restore = new Button(texts.text("thresholds.restore"));
+        restore.setId("thresholds-restore");
+        restore.disableProperty().bind(cannot);
+        restore.setOnAction(e -> model.restore());
+
+        Label noPhysician = new Label(texts.text("thresholds.noPhysician"));
+        noPhysician.getStyleClass().add("warning");
+        noPhysician.visibleProperty().bind(Bindings.isEmpty(model.physiciansProperty()));
+        noPhysician.managedProperty().bind(noPhysician.visibleProperty());
+        Label message = new Label();
+        message.setId("thresholds-message");
+        message.textProperty().bind(model.messageProperty());
+        message.setWrapText(true);
+
+        HBox.setHgrow(value, Priority.ALWAYS);
+        VBox content = new VBox(8, title, table, new HBox(8, field, value), new HBox(8, physician, reason), new HBox(8, change, restore),
+                noPhysician, message);
+        content.setPadding(new Insets(8));
+        setContent(content);
+    }
+}
