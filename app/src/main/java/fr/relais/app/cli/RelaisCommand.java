@@ -11,6 +11,7 @@ import fr.relais.core.store.DataFolder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import fr.relais.app.config.WorkstationSettings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,9 +72,12 @@ public final class RelaisCommand implements Callable<Integer> {
         return Localization.of(MESSAGES, language).text(key, args);
     }
 
-    /** The process environment (tests pass their own): RELAIS_DB, RELAIS_SERVER, RELAIS_TOKEN... */
+    /**
+     * The settings in force: the data folder's relais.properties with the process environment on top (tests pass
+     * their own environment): RELAIS_SERVER, RELAIS_TOKEN_FILE, RELAIS_TEAM...
+     */
     public Map<String, String> environment() {
-        return env;
+        return WorkstationSettings.effective(env, WorkstationSettings.fileFor(databaseFile()));
     }
 
     public Path databaseFile() {

@@ -46,19 +46,16 @@ final class SyncCommand implements Callable<Integer> {
     public Integer call() {
         RelaisCommand root = Leaf.root(spec);
         var env = root.environment();
-        String url = server != null ? server : env.get("RELAIS_SERVER");
+        String url = server != null ? server : env.get(SyncSettings.SERVER_VARIABLE);
         if (url == null || url.isBlank()) {
             throw new BadInputException("--server", "sync.noServer");
         }
-        String bearer = token != null ? token : env.get("RELAIS_TOKEN");
-        SyncSettings.Auth auth = bearer != null ? new SyncSettings.Auth.Bearer(bearer)
-                : user != null ? new SyncSettings.Auth.Basic(user, env.getOrDefault("RELAIS_PASSWORD", ""))
-                : new SyncSettings.Auth.None();
+        SyncSettings.Auth auth = token != null ? new SyncSettings.Auth.Bearer(token) : SyncSettings.authFrom(env, user);
         SyncEngine.Mode mode = direction == null ? SyncEngine.Mode.BOTH
                 : direction.pullOnly ? SyncEngine.Mode.PULL_ONLY : SyncEngine.Mode.PUSH_ONLY;
         try (RelaisCore services = root.openServices()) {
             var err = spec.commandLine().getErr();
-            SyncReport report = new SyncEngine(services).run(SyncSettings.of(url, team != null ? team : env.get("RELAIS_TEAM"), auth),
+            SyncReport report = new SyncEngine(services).run(SyncSettings.of(url, team != null ? team : env.get(SyncSettings.TEAM_VARIABLE), auth),
                     mode, (phase, done) -> err.println(root.text("sync.progress", phase, done)), () -> false);
             root.printer().object(report, out -> out.println(root.text("sync.summary", report.status(), report.pulled(),
                     report.pushed(), report.merged(), report.conflicts(), report.openConflicts(), report.pending())));

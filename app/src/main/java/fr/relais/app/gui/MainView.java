@@ -11,7 +11,10 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -25,7 +28,7 @@ import javafx.scene.layout.Region;
 public final class MainView extends BorderPane {
 
     /** {@code screens}: navigation label → screen, in order; the first is shown. */
-    public MainView(Map<String, Node> screens, String databaseText, ObservableStringValue syncText, String userText) {
+    public MainView(Map<String, Node> screens, Map<String, Ikon> icons, String databaseText, ObservableStringValue syncText, String userText) {
         getStyleClass().add("main-view");
         Map<String, Node> ordered = new LinkedHashMap<>(screens);
         ListView<String> navigation = new ListView<>();
@@ -33,6 +36,14 @@ public final class MainView extends BorderPane {
         navigation.getItems().addAll(ordered.keySet());
         navigation.setPrefWidth(180);
         navigation.getStyleClass().add("navigation");
+        navigation.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(String name, boolean empty) {
+                super.updateItem(name, empty);
+                setText(empty ? null : name);
+                setGraphic(empty || !icons.containsKey(name) ? null : FontIcon.of(icons.get(name), 18));
+            }
+        });
         navigation.getSelectionModel().selectedItemProperty().addListener((obs, old, name) -> {
             if (name != null) {
                 setCenter(ordered.get(name));

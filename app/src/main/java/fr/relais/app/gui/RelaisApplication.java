@@ -1,6 +1,7 @@
 package fr.relais.app.gui;
 
 import fr.relais.core.RelaisCore;
+import fr.relais.app.config.WorkstationSettings;
 import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.patients.PatientFileViewModel;
 import fr.relais.app.gui.patients.PatientListViewModel;
@@ -45,7 +46,15 @@ import java.util.function.Supplier;
 import fr.relais.sync.mssante.MssanteSettings;
 import java.util.Map;
 import java.util.Objects;
+import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -74,13 +83,20 @@ public final class RelaisApplication extends Application {
         // No SQL on the FX thread: logged in use, a failure under the tests (-Drelais.strictThreads=true).
         services.database().forbidThread(thread -> javafx.application.Platform.isFxApplicationThread(), Boolean.getBoolean("relais.strictThreads"));
         Localization texts = Localization.of(RelaisCommand.MESSAGES, language);
-        Map<String, String> env = System.getenv();
+        // AtlantaFX's Primer Light under Relais's own sheet (ADR 0009): one maintained theme, our colours on top.
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Map<String, String> env = settings(services);
         Path documents = Files.isDirectory(Path.of(System.getProperty("user.home"), "Documents"))
                 ? Path.of(System.getProperty("user.home"), "Documents") : Path.of(System.getProperty("user.home"));
         Supplier<MssanteSettings> mssante = () -> MssanteSettings.from(null, env);
-        SyncViewModel sync = new SyncViewModel(services, executor, texts, language, env.get("RELAIS_SERVER"));
+        SyncViewModel sync = new SyncViewModel(services, executor, texts, language, env);
 
         Map<String, javafx.scene.Node> screens = new LinkedHashMap<>();
+        Map<String, Ikon> icons = Map.of(texts.text("nav.worklist"), MaterialDesignC.CLIPBOARD_CHECK_OUTLINE,
+                texts.text("nav.patients"), MaterialDesignA.ACCOUNT_GROUP_OUTLINE, texts.text("nav.alerts"), MaterialDesignA.ALERT_OUTLINE,
+                texts.text("nav.pathways"), MaterialDesignM.MAP_MARKER_PATH, texts.text("nav.sync"), MaterialDesignS.SYNC,
+                texts.text("nav.reports"), MaterialDesignF.FILE_CHART_OUTLINE, texts.text("nav.settings"), MaterialDesignC.COG_OUTLINE,
+                texts.text("nav.help"), MaterialDesignH.HELP_CIRCLE_OUTLINE);
         PatientsView patients = patients(stage, services, language, executor, opener, texts, documents, mssante, env);
         MainView[] main = new MainView[1];
         screens.put(texts.text("nav.worklist"), new WorklistView(new WorklistViewModel(services, services::startDay, executor, texts, language),
@@ -94,10 +110,10 @@ public final class RelaisApplication extends Application {
         screens.put(texts.text("nav.pathways"), new PathwaysView(new PathwaysViewModel(services, executor, texts, language), texts));
         screens.put(texts.text("nav.sync"), new SyncView(sync, texts));
         screens.put(texts.text("nav.reports"), new ExportView(new ExportViewModel(services, executor, texts, language, documents, opener, mssante), texts));
-        screens.put(texts.text("nav.settings"), new SettingsView(new SettingsViewModel(texts, language, services.database().file(), env,
+        screens.put(texts.text("nav.settings"), new SettingsView(new SettingsViewModel(texts, language, services.database().file(), System.getenv(), executor,
                 newLanguage -> show(stage, services, newLanguage, executor, opener)), texts));
         screens.put(texts.text("nav.help"), new HelpView(texts, List.copyOf(screens.keySet())));
-        MainView root = new MainView(screens, texts.text("statusbar.database", services.database().file()),
+        MainView root = new MainView(screens, icons, texts.text("statusbar.database", services.database().file()),
                 sync.statusLineProperty(), texts.text("statusbar.user", services.session().actor().displayName()));
         main[0] = root;
         Scene scene = new Scene(root, 1200, 760);
@@ -106,6 +122,18 @@ public final class RelaisApplication extends Application {
         stage.setScene(scene);
         stage.show();
         return root;
+    }
+
+    /**
+     * The workstation's settings: relais.properties in the data folder, the environment on top. A broken file is
+     * reported on the Settings screen rather than keeping the window from opening.
+     */
+    private static Map<String, String> settings(RelaisCore services) {
+        try {
+            return WorkstationSettings.effective(System.getenv(), WorkstationSettings.fileFor(services.database().file()));
+        } catch (fr.relais.core.error.BadInputException e) {
+            return System.getenv();
+        }
     }
 
     /** The Patients screen with the patient file's tabs and dialogs. */

@@ -107,17 +107,47 @@ class PathwaysAndFollowUpViewModelTest {
     }
 
     @Test
-    void settingsShowWhatIsConfiguredWithoutSecretsAndApplyTheLanguage() {
+    void settingsAreEditedCheckedSavedWithoutSecretsAndTheEnvironmentWins() throws Exception {
         List<Language> applied = new ArrayList<>();
-        SettingsViewModel model = new SettingsViewModel(texts, Language.FR, dir.resolve("relais.db"),
-                Map.of("RELAIS_SERVER", "https://fhir.cpts.example/fhir", "RELAIS_TOKEN", "secret-token", "RELAIS_ESANTE_API_KEY", "cle-secrete"),
-                applied::add);
-        assertThat(model.facts()).anyMatch(f -> f.contains("https://fhir.cpts.example/fhir"))
-                .anyMatch(f -> f.startsWith("Jeton d'accès") && f.endsWith("renseigné(e)"))
-                .anyMatch(f -> f.contains("MSSanté") && f.endsWith("non configuré"))
-                .noneMatch(f -> f.contains("secret-token") || f.contains("cle-secrete"));
-        model.languageProperty().set(Language.EN);
-        model.apply();
-        assertThat(applied).containsExactly(Language.EN);
+        Map<String, String> environment = Map.of("RELAIS_SERVER", "https://fhir.cpts.example/fhir", "RELAIS_TOKEN", "secret-token");
+        SettingsViewModel model = new SettingsViewModel(texts, Language.FR, dir.resolve("relais.db"), environment,
+                new DirectExecutor(), applied::add);
+        assertThat(model.facts()).anyMatch(f -> f.endsWith("relais.properties"));
+        SettingsViewModel.Field server = field(model, "RELAIS_SERVER");
+        assertThat(server.imposed()).isTrue();
+        assertThat(server.value().get()).isEqualTo("https://fhir.cpts.example/fhir");
+        assertThat(model.fields()).noneMatch(f -> "secret-token".equals(f.value().get()));
+
+        Path token = Files.writeString(dir.resolve("jeton.txt"), "abc\n");
+        field(model, "RELAIS_TEAM").value().set("cpts-nord");
+        field(model, "RELAIS_TOKEN_FILE").value().set(token.toString());
+        field(model, "RELAIS_ANNUAIRE_URL").value().set("ftp://annuaire");
+        model.save();
+        assertThat(model.messageProperty().get()).contains("ftp://annuaire", "http(s)");
+        assertThat(dir.resolve("relais.properties")).doesNotExist();
+        assertThat(applied).isEmpty();
+
+        field(model, "RELAIS_ANNUAIRE_URL").value().set("");
+        field(model, "RELAIS_MSSANTE_CONFIG").value().set(dir.resolve("absent.properties").toString());
+        model.save();
+        assertThat(model.messageProperty().get()).contains("absent.properties", "n'existe pas");
+
+        field(model, "RELAIS_MSSANTE_CONFIG").value().set("");
+        model.save();
+        assertThat(model.messageProperty().get()).startsWith("Réglages enregistrés");
+        assertThat(applied).containsExactly(Language.FR);
+        String saved = Files.readString(dir.resolve("relais.properties"));
+        assertThat(saved).contains("RELAIS_TEAM=cpts-nord", "RELAIS_TOKEN_FILE=").doesNotContain("RELAIS_SERVER", "secret-token", "abc");
+
+        SettingsViewModel reopened = new SettingsViewModel(texts, Language.FR, dir.resolve("relais.db"), Map.of(), new DirectExecutor(), applied::add);
+        assertThat(field(reopened, "RELAIS_TEAM").value().get()).isEqualTo("cpts-nord");
+        assertThat(field(reopened, "RELAIS_SERVER").imposed()).isFalse();
+        reopened.languageProperty().set(Language.EN);
+        reopened.apply();
+        assertThat(applied).containsExactly(Language.FR, Language.EN);
+    }
+
+    private static SettingsViewModel.Field field(SettingsViewModel model, String key) {
+        return model.fields().stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
     }
 }

@@ -33,6 +33,46 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
         return "SyncSettings[" + serverUrl + ", team=" + team + ", auth=" + auth.kind() + "]";
     }
 
+    /** Where the workstation's settings name the server: the environment or the data folder's relais.properties. */
+    public static final String SERVER_VARIABLE = "RELAIS_SERVER";
+    public static final String TEAM_VARIABLE = "RELAIS_TEAM";
+    public static final String TOKEN_VARIABLE = "RELAIS_TOKEN";
+    public static final String TOKEN_FILE_VARIABLE = "RELAIS_TOKEN_FILE";
+    public static final String USER_VARIABLE = "RELAIS_USER";
+    public static final String PASSWORD_VARIABLE = "RELAIS_PASSWORD";
+    public static final String PASSWORD_FILE_VARIABLE = "RELAIS_PASSWORD_FILE";
+
+    /**
+     * The authentication the settings ask for: a bearer token (from {@value #TOKEN_FILE_VARIABLE}, a file readable by
+     * the user only, or {@value #TOKEN_VARIABLE}), else basic with {@value #USER_VARIABLE} and a password read the same
+     * way, else none. {@code user}, when given (command line), asks for basic.
+     */
+    public static Auth authFrom(java.util.Map<String, String> settings, String user) {
+        String token = secret(settings, TOKEN_VARIABLE, TOKEN_FILE_VARIABLE);
+        String basicUser = user != null ? user : settings.get(USER_VARIABLE);
+        if (token != null && user == null) {
+            return new Auth.Bearer(token);
+        }
+        if (basicUser != null && !basicUser.isBlank()) {
+            String password = secret(settings, PASSWORD_VARIABLE, PASSWORD_FILE_VARIABLE);
+            return new Auth.Basic(basicUser, password == null ? "" : password);
+        }
+        return new Auth.None();
+    }
+
+    private static String secret(java.util.Map<String, String> settings, String variable, String fileVariable) {
+        String file = settings.get(fileVariable);
+        if (file != null && !file.isBlank()) {
+            try {
+                return java.nio.file.Files.readString(java.nio.file.Path.of(file)).strip();
+            } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+                throw new fr.relais.core.error.BadInputException(file, "settings.secretFile", fileVariable, e.getMessage());
+            }
+        }
+        String value = settings.get(variable);
+        return value == null || value.isBlank() ? null : value;
+    }
+
     /** How Relais authenticates to the server. */
     public sealed interface Auth permits Auth.None, Auth.Basic, Auth.Bearer {
         String kind();

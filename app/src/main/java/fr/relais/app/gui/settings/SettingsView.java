@@ -7,11 +7,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
-/** The Settings screen. */
+/** The Settings screen: language, then this workstation's configuration (see {@link SettingsViewModel}). */
 public final class SettingsView extends VBox {
 
     public SettingsView(SettingsViewModel model, Localization texts) {
@@ -42,8 +44,32 @@ public final class SettingsView extends VBox {
         ListView<String> facts = new ListView<>();
         facts.setId("settings-facts");
         facts.getItems().setAll(model.facts());
+        facts.setPrefHeight(90);
+
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(6);
+        int row = 0;
+        for (SettingsViewModel.Field field : model.fields()) {
+            TextField input = new TextField();
+            input.setId("settings-" + field.key());
+            input.textProperty().bindBidirectional(field.value());
+            input.setPrefColumnCount(40);
+            input.setDisable(field.imposed());
+            Label label = new Label(field.label());
+            label.setLabelFor(input);
+            form.addRow(row++, label, input, new Label(field.imposed() ? texts.text("settings.fromEnvironment") : ""));
+        }
+        Button save = new Button(texts.text("settings.save"));
+        save.setId("settings-save");
+        save.setOnAction(e -> model.save());
+        Label message = new Label();
+        message.setId("settings-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
         Label hint = new Label(texts.text("settings.hint"));
         hint.setWrapText(true);
-        getChildren().addAll(title, new HBox(8, new Label(texts.text("settings.language")), language, apply), configuration, facts, hint);
+        getChildren().addAll(title, new HBox(8, new Label(texts.text("settings.language")), language, apply), configuration, facts,
+                form, save, message, hint);
     }
 }

@@ -1,50 +1,85 @@
 package fr.relais.app.gui.settings;
 
+import fr.relais.app.config.WorkstationSettings;
+import fr.relais.app.gui.FailureText;
+import fr.relais.app.gui.task.BackgroundExecutor;
+import fr.relais.core.error.BadInputException;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
-import fr.relais.sync.annuaire.AnnuaireSettings;
-import fr.relais.sync.mssante.MssanteSettings;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
- * The Settings screen: the language (applied at once, the window rebuilt in it), and what this workstation is
- * configured with — data folder and database, team server and team, Annuaire Santé and MSSanté — as the administrator
- * set it (environment and files, docs/admin-guide.md). Secrets are never shown, only whether they are set.
+ * The Settings screen: the language (applied at once, the window rebuilt in it) and this workstation's configuration —
+ * team server, team and authentication, Annuaire Santé, MSSanté — saved in the data folder's relais.properties
+ * ({@link WorkstationSettings}) and applied by rebuilding the window. A value the environment imposes is shown and
+ * locked. Secrets are never typed here, only the file that holds them.
  */
 public final class SettingsViewModel {
+    /** One setting: its key, the value being edited, and whether the environment imposes it. */
+    public record Field(String key, String label, StringProperty value, boolean imposed) {
+    }
+
     private final Localization texts;
     private final ObjectProperty<Language> language;
     private final Consumer<Language> relaunch;
+    private final BackgroundExecutor executor;
+    private final Path file;
     private final List<String> facts;
+    private final List<Field> fields;
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
-    public SettingsViewModel(Localization texts, Language current, Path database, Map<String, String> env, Consumer<Language> relaunch) {
+    /** {@code environment}: the process's own variables (which win over the file); {@code relaunch} rebuilds the window. */
+    public SettingsViewModel(Localization texts, Language current, Path database, Map<String, String> environment,
+                             BackgroundExecutor executor, Consumer<Language> relaunch) {
         this.texts = texts;
         this.language = new SimpleObjectProperty<>(current);
         this.relaunch = relaunch;
-        this.facts = List.of(
-                texts.text("settings.database", database),
+        this.executor = executor;
+        this.file = WorkstationSettings.fileFor(database);
+        this.facts = List.of(texts.text("settings.database", database),
                 texts.text("settings.logs", database.toAbsolutePath().getParent().resolve("logs")),
-                texts.text("settings.server", orUnset(env.get("RELAIS_SERVER"))),
-                texts.text("settings.team", orUnset(env.get("RELAIS_TEAM"))),
-                texts.text("settings.token", env.containsKey("RELAIS_TOKEN") ? texts.text("settings.set") : texts.text("settings.unset")),
-                texts.text("settings.annuaire", env.getOrDefault(AnnuaireSettings.URL_VARIABLE, AnnuaireSettings.DEFAULT_URL),
-                        env.containsKey(AnnuaireSettings.KEY_VARIABLE) || env.containsKey(AnnuaireSettings.KEY_FILE_VARIABLE)
-                                ? texts.text("settings.set") : texts.text("settings.unset")),
-                texts.text("settings.mssante", orUnset(env.get(MssanteSettings.CONFIG_VARIABLE))));
-    }
-
-    private String orUnset(String value) {
-        return value == null || value.isBlank() ? texts.text("settings.unset") : value;
+                texts.text("settings.file", file));
+        Map<String, String> saved;
+        try {
+            saved = WorkstationSettings.load(file);
+        } catch (BadInputException e) {
+            saved = Map.of();
+            message.set(FailureText.of(e, texts, current));
+        }
+        Map<String, String> stored = saved;
+        this.fields = WorkstationSettings.KEYS.stream().map(key -> {
+            boolean imposed = environment.containsKey(key);
+            String value = imposed ? environment.get(key) : stored.getOrDefault(key, "");
+            return new Field(key, texts.text("settings.field." + key), new SimpleStringProperty(value), imposed);
+        }).toList();
     }
 
     /** Rebuilds the window in the chosen language. */
     public void apply() {
         relaunch.accept(language.get());
+    }
+
+    /** Checks and saves what is not imposed by the environment, then rebuilds the window on it; a refusal says why. */
+    public void save() {
+        Map<String, String> values = new LinkedHashMap<>();
+        fields.stream().filter(f -> !f.imposed()).forEach(f -> values.put(f.key(), f.value().get() == null ? "" : f.value().get()));
+        executor.submit(() -> {
+            WorkstationSettings.save(file, values);
+            return file;
+        }, saved -> {
+            message.set(texts.text("settings.saved", saved));
+            relaunch.accept(language.get());
+        }, failure -> message.set(FailureText.of(failure, texts, language.get())));
     }
 
     public ObjectProperty<Language> languageProperty() {
@@ -53,5 +88,13 @@ public final class SettingsViewModel {
 
     public List<String> facts() {
         return facts;
+    }
+
+    public List<Field> fields() {
+        return fields;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
     }
 }

@@ -13,6 +13,7 @@ import fr.relais.sync.engine.SyncSettings;
 import fr.relais.sync.engine.SyncStatus;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -46,13 +47,16 @@ public final class SyncViewModel {
     private final ReadOnlyListWrapper<ConflictRow> conflicts = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<String> history = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final AtomicBoolean cancel = new AtomicBoolean();
+    private final Map<String, String> settings;
 
-    public SyncViewModel(RelaisCore core, BackgroundExecutor executor, Localization texts, Language language, String defaultServer) {
+    /** {@code settings}: the workstation's (server, team, authentication), as WorkstationSettings resolves them. */
+    public SyncViewModel(RelaisCore core, BackgroundExecutor executor, Localization texts, Language language, Map<String, String> settings) {
         this.core = core;
         this.executor = executor;
         this.texts = texts;
         this.language = language;
-        server.set(defaultServer == null ? "" : defaultServer);
+        this.settings = Map.copyOf(settings);
+        server.set(settings.getOrDefault(SyncSettings.SERVER_VARIABLE, ""));
     }
 
     /** Reads the status and the inbox (no network). */
@@ -76,7 +80,7 @@ public final class SyncViewModel {
         message.set("");
         progress.set(texts.text("sync.starting"));
         state.set(SyncStatus.State.SYNCING.name());
-        executor.submit(() -> new SyncEngine(core).run(SyncSettings.of(url, System.getenv("RELAIS_TEAM"), auth()), SyncEngine.Mode.BOTH,
+        executor.submit(() -> new SyncEngine(core).run(SyncSettings.of(url, settings.get(SyncSettings.TEAM_VARIABLE), SyncSettings.authFrom(settings, null)), SyncEngine.Mode.BOTH,
                 (phase, done) -> executor.onUiThread(() -> progress.set(texts.text("sync.progress", phase, done))), cancel::get), report -> {
                     running.set(false);
                     progress.set("");
@@ -97,11 +101,6 @@ public final class SyncViewModel {
 
     public void resolve(ConflictRow row, ConflictResolver.Choice choice) {
         executor.submit(() -> new ConflictResolver(core).resolve(row.id(), choice), resolved -> refresh(), this::failed);
-    }
-
-    private static SyncSettings.Auth auth() {
-        String token = System.getenv("RELAIS_TOKEN");
-        return token == null ? new SyncSettings.Auth.None() : new SyncSettings.Auth.Bearer(token);
     }
 
     private void show(Snapshot s) {
