@@ -122,6 +122,13 @@ public final class BenchmarkHarness {
             double[] counts = Samples.time(20, 200, () -> services.worklist().counts(morning));
             r.put("worklist: counts, p50 / p95 (ms)", f1(Samples.percentile(counts, 0.5)) + " / " + f1(Samples.percentile(counts, 0.95)));
 
+            // Scrolling a long worklist reads the next page of 200 at the row reached (issue 6: fluid at 200,000 tasks).
+            for (int offset : new int[] {10_000, 50_000}) {
+                double[] deep = Samples.time(5, 50, () -> services.worklist().query(morning, offset, fr.relais.app.gui.worklist.WorklistViewModel.PAGE));
+                r.put(String.format(java.util.Locale.ROOT, "worklist: next page of 200 at row %,d while scrolling, p50 / p95 (ms)", offset),
+                        f1(Samples.percentile(deep, 0.5)) + " / " + f1(Samples.percentile(deep, 0.95)));
+            }
+
             Random random = new Random(11);
             double[] file = Samples.time(20, 200, () -> services.reports().gather(ids.get(random.nextInt(ids.size()))));
             r.put("patient file open (all its data), p50 / p95 (ms)", f1(Samples.percentile(file, 0.5)) + " / " + f1(Samples.percentile(file, 0.95)));

@@ -15,6 +15,7 @@ import fr.relais.core.identity.StrictTraits;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.task.DueFilter;
+import fr.relais.core.task.WorklistQuery;
 import fr.relais.core.time.CareZone;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -100,5 +101,27 @@ class WorklistViewModelTest {
         model.dueProperty().set(DueFilter.OVERDUE);
         assertThat(model.rowsProperty()).allSatisfy(r -> assertThat(r.overdue()).isTrue());
         assertThat(dayStarts).as("the start of day runs once").hasValue(1);
+    }
+
+    @Test
+    void aLongWorklistIsReadPageByPageAsTheNurseScrollsWithEveryTaskOnce() {
+        core.close();
+        core = RelaisCore.open(dir.resolve("demo.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
+        core.demo().generate(40, 7, n -> { });
+        model = new WorklistViewModel(core, core::startDay, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR, 10);
+        model.dueProperty().set(DueFilter.ALL);
+        model.refresh();
+        int total = core.worklist().query(WorklistQuery.all(), 0, 100_000).size();
+        assertThat(total).as("enough tasks for several pages").isGreaterThan(3 * 10);
+        assertThat(model.rowsProperty()).hasSize(10);
+        for (int page = 0; page < 100 && model.rowsProperty().size() < total; page++) {
+            model.loadMore();
+        }
+        assertThat(model.rowsProperty()).hasSize(total);
+        assertThat(model.rowsProperty().stream().map(WorklistRow::taskId).distinct().count()).isEqualTo(total);
+        model.loadMore();
+        assertThat(model.rowsProperty()).as("past the last page nothing more is read").hasSize(total);
+        model.refresh();
+        assertThat(model.rowsProperty()).as("a new query starts again at the first page").hasSize(10);
     }
 }

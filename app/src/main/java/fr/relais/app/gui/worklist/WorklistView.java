@@ -72,6 +72,15 @@ public final class WorklistView extends VBox {
         table.getColumns().add(TextColumns.of(texts.text("worklist.col.assignee"), WorklistRow::assignee, 120));
         RowHighlight.apply(table, "overdue", WorklistRow::overdue);
         VBox.setVgrow(table, Priority.ALWAYS);
+        // The next page is read when the nurse scrolls near the end of what is loaded.
+        table.skinProperty().addListener((obs, old, skin) -> table.lookupAll(".scroll-bar").stream()
+                .filter(n -> n instanceof javafx.scene.control.ScrollBar bar && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL)
+                .map(javafx.scene.control.ScrollBar.class::cast).findFirst()
+                .ifPresent(bar -> bar.valueProperty().addListener((o, before, value) -> {
+                    if (value.doubleValue() >= bar.getMax() * 0.9) {
+                        model.loadMore();
+                    }
+                })));
 
         javafx.scene.control.ComboBox<String> outcome = new javafx.scene.control.ComboBox<>();
         outcome.setId("worklist-outcome");

@@ -31,9 +31,11 @@ import javafx.collections.FXCollections;
  * slower earlier load never overwrites a newer one.
  */
 public final class WorklistViewModel {
-    static final int PAGE = 200;
+    /** Rows read at a time: a screenful several times over, small enough to read in a few milliseconds. */
+    public static final int PAGE = 200;
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("dd/MM HH:mm").withZone(CareZone.PARIS);
 
+    private final int pageSize;
     private final RelaisCore core;
     private final Runnable startOfDay;
     private final java.util.concurrent.atomic.AtomicBoolean dayStarted = new java.util.concurrent.atomic.AtomicBoolean();
@@ -51,6 +53,10 @@ public final class WorklistViewModel {
     private final ReadOnlyListWrapper<WorklistRow> rows = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    /** The query the rows answer, and whether its last page is shown; both touched on the FX thread only. */
+    private WorklistQuery shown;
+    private boolean exhausted;
+    private boolean loadingMore;
     private long generation;
 
     /**
@@ -58,6 +64,13 @@ public final class WorklistViewModel {
      * first page is shown: the nurse sees her list at once, and it is read again when the day's work is done.
      */
     public WorklistViewModel(RelaisCore core, Runnable startOfDay, BackgroundExecutor executor, Localization texts, Language language) {
+        this(core, startOfDay, executor, texts, language, PAGE);
+    }
+
+    /** {@code pageSize}: rows read at a time (tests use small pages on small stores). */
+    public WorklistViewModel(RelaisCore core, Runnable startOfDay, BackgroundExecutor executor, Localization texts, Language language,
+                             int pageSize) {
+        this.pageSize = pageSize;
         this.core = core;
         this.startOfDay = startOfDay;
         this.executor = executor;
@@ -114,16 +127,9 @@ public final class WorklistViewModel {
     public void refresh() {
         long mine = ++generation;
         WorklistQuery query = new WorklistQuery(due.get(), null, role.get(), teamQueue.get(), pathway.get(), priority.get(), null);
-        executor.submit(() -> {
-            var now = core.clock().instant();
-            List<WorklistItem> items = core.worklist().query(query, 0, PAGE);
-            java.util.Map<String, List<String>> outcomes = new java.util.HashMap<>();
-            List<WorklistRow> found = items.stream().map(i -> new WorklistRow(i.task().id(), i.task().patientId(), DUE.format(i.task().dueAt()),
-                    i.task().dueAt().isBefore(now), i.patientName(), i.task().title(language), texts.text("role." + i.task().role().name()),
-                    texts.text("worklist.priority." + i.task().priority().name()), i.task().assigneeId() == null ? texts.text("worklist.teamQueue") : "",
-                    outcomesOf(i.task(), outcomes))).toList();
-            return new Page(found, core.worklist().counts(query));
-        }, page -> {
+        shown = query;
+        exhausted = false;
+        executor.submit(() -> new Page(rowsOf(query, 0), core.worklist().counts(query)), page -> {
             if (dayStarted.compareAndSet(false, true)) {
                 startDay();
             }
@@ -131,9 +137,48 @@ public final class WorklistViewModel {
                 return;
             }
             rows.setAll(page.rows());
+            exhausted = page.rows().size() < pageSize;
             counts.set(texts.text("worklist.counts", page.counts().overdue(), page.counts().today(), page.counts().week(),
                     page.counts().all()));
         }, this::failed);
+    }
+
+    /**
+     * The next page of the same query, appended: the table asks for it as the nurse scrolls near its end, so that a
+     * list of 200,000 tasks is read 200 rows at a time and only the rows on screen have cells (the table is virtualized).
+     */
+    public void loadMore() {
+        if (exhausted || loadingMore || shown == null) {
+            return;
+        }
+        loadingMore = true;
+        long mine = generation;
+        WorklistQuery query = shown;
+        int offset = rows.size();
+        executor.submit(() -> rowsOf(query, offset), more -> {
+            loadingMore = false;
+            if (mine != generation || offset != rows.size()) {
+                return;
+            }
+            // Offsets shift when another workstation's sync closes a task meanwhile: a row is never shown twice.
+            java.util.Set<java.util.UUID> present = new java.util.HashSet<>();
+            rows.forEach(r -> present.add(r.taskId()));
+            rows.addAll(more.stream().filter(r -> !present.contains(r.taskId())).toList());
+            exhausted = more.size() < pageSize;
+        }, failure -> {
+            loadingMore = false;
+            failed(failure);
+        });
+    }
+
+    private List<WorklistRow> rowsOf(WorklistQuery query, int offset) {
+        var now = core.clock().instant();
+        List<WorklistItem> items = core.worklist().query(query, offset, pageSize);
+        java.util.Map<String, List<String>> outcomes = new java.util.HashMap<>();
+        return items.stream().map(i -> new WorklistRow(i.task().id(), i.task().patientId(), DUE.format(i.task().dueAt()),
+                i.task().dueAt().isBefore(now), i.patientName(), i.task().title(language), texts.text("role." + i.task().role().name()),
+                texts.text("worklist.priority." + i.task().priority().name()), i.task().assigneeId() == null ? texts.text("worklist.teamQueue") : "",
+                outcomesOf(i.task(), outcomes))).toList();
     }
 
     /**
