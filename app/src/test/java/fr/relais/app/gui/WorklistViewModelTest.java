@@ -98,6 +98,27 @@ class WorklistViewModelTest {
         assertThat(model.messageProperty().get()).startsWith("Réattribuée");
         model.pathwayProperty().set(null);
 
+        // Whose tasks: the nurse's own; and one patient, found as typed.
+        model.loadChoices();
+        model.assigneeProperty().set(model.professionalsProperty().stream().filter(a -> a.id().equals(nurse.id())).findFirst().orElseThrow());
+        assertThat(model.rowsProperty()).extracting(WorklistRow::taskId).containsExactly(handed.taskId());
+        model.assigneeProperty().set(null);
+        int everyone = model.rowsProperty().size();
+        model.filterByPatient("DUPONT");
+        assertThat(model.messageProperty().get()).isEqualTo("Aucun patient ne correspond à « DUPONT »");
+        assertThat(model.rowsProperty()).hasSize(everyone);
+        var other = core.patients().register(new NewPatient(new StrictTraits("MARTINEZ", List.of("Paul"), Sex.M, LocalDate.of(1948, 1, 2),
+                null), null, null, "P2", null, null, null)).patient();
+        core.enrollments().enroll(other.id(), "bpco-exacerbation", 1, LocalDate.now(CareZone.PARIS).minusDays(3));
+        model.filterByPatient("MARTIN");
+        assertThat(model.messageProperty().get()).startsWith("Plusieurs patients correspondent");
+        model.filterByPatient("P2");
+        assertThat(model.patientFilterProperty().get()).isEqualTo("MARTINEZ Paul");
+        assertThat(model.rowsProperty()).isNotEmpty().allSatisfy(r -> assertThat(r.patientId()).isEqualTo(other.id()));
+        model.filterByPatient(" ");
+        assertThat(model.patientFilterProperty().get()).isEmpty();
+        assertThat(model.rowsProperty()).anySatisfy(r -> assertThat(r.patientId()).isNotEqualTo(other.id()));
+
         model.dueProperty().set(DueFilter.OVERDUE);
         assertThat(model.rowsProperty()).allSatisfy(r -> assertThat(r.overdue()).isTrue());
         assertThat(dayStarts).as("the start of day runs once").hasValue(1);

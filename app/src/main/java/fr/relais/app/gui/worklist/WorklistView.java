@@ -54,11 +54,22 @@ public final class WorklistView extends VBox {
                 choice("worklist-role", texts.text("worklist.anyRole"), List.of(CareRole.values()), r -> texts.text("role." + r.name()), model.roleProperty()),
                 choice("worklist-pathway", texts.text("worklist.anyPathway"), model.pathwaysProperty(), p -> p, model.pathwayProperty()),
                 choice("worklist-priority", texts.text("worklist.anyPriority"), List.of(TaskPriority.values()),
-                        p -> texts.text("worklist.priority." + p.name()), model.priorityProperty()));
+                        p -> texts.text("worklist.priority." + p.name()), model.priorityProperty()),
+                choice("worklist-assignee", texts.text("worklist.anyAssignee"), model.professionalsProperty(),
+                        WorklistViewModel.Assignee::label, model.assigneeProperty()));
+        TextField patient = new TextField();
+        patient.setId("worklist-patient");
+        patient.setPromptText(texts.text("worklist.patientPrompt"));
+        patient.setOnAction(e -> model.filterByPatient(patient.getText()));
+        Label patientShown = new Label();
+        patientShown.setId("worklist-patient-shown");
+        patientShown.textProperty().bind(model.patientFilterProperty());
         CheckBox queue = new CheckBox(texts.text("worklist.teamQueueOnly"));
         queue.setId("worklist-queue");
         queue.selectedProperty().bindBidirectional(model.teamQueueProperty());
         criteria.getChildren().add(queue);
+        patient.setPrefColumnCount(28);
+        HBox patientRow = new HBox(8, new Label(texts.text("worklist.patientFilter")), patient, patientShown);
         model.loadChoices();
 
         TableView<WorklistRow> table = new TableView<>(model.rowsProperty());
@@ -128,7 +139,7 @@ public final class WorklistView extends VBox {
         message.setId("worklist-message");
         message.textProperty().bind(model.messageProperty());
 
-        getChildren().addAll(title, filters, criteria, table, new HBox(8, outcome, note, complete, postpone),
+        getChildren().addAll(title, filters, criteria, patientRow, table, new HBox(8, outcome, note, complete, postpone),
                 new HBox(8, assignee, reassign, open), message);
         fr.relais.app.gui.ScreenRefresh.onShow(this, model::refresh);
     }

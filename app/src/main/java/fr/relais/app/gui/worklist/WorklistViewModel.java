@@ -50,6 +50,11 @@ public final class WorklistViewModel {
     private final BooleanProperty teamQueue = new SimpleBooleanProperty(false);
     private final ReadOnlyListWrapper<String> pathways = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<Assignee> assignees = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<Assignee> professionals = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ObjectProperty<Assignee> assignee = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper patientFilterName = new ReadOnlyStringWrapper("");
+    /** The one patient the list is narrowed to, or null; set on the FX thread. */
+    private java.util.UUID patientFilter;
     private final ReadOnlyListWrapper<WorklistRow> rows = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -81,12 +86,40 @@ public final class WorklistViewModel {
         pathway.addListener((obs, old, next) -> refresh());
         priority.addListener((obs, old, next) -> refresh());
         teamQueue.addListener((obs, old, next) -> refresh());
+        assignee.addListener((obs, old, next) -> refresh());
     }
 
-    /** The pathways the filter offers (template ids of the library). */
+    /** The pathways and the professionals the filters offer (template ids of the library; the team's directory). */
     public void loadChoices() {
         executor.submit(() -> core.pathways().list().stream().map(t -> t.template().id()).distinct().sorted().toList(),
                 pathways::setAll, this::failed);
+        executor.submit(() -> core.careTeam().professionals().stream()
+                .map(p -> new Assignee(p.id(), p.displayName())).sorted(java.util.Comparator.comparing(Assignee::label)).toList(),
+                professionals::setAll, this::failed);
+    }
+
+    /**
+     * Narrows the list to one patient found by name, birth date, IPP or INS as typed (blank: every patient). Several
+     * matches ask for more precision rather than picking one.
+     */
+    public void filterByPatient(String text) {
+        String typed = text == null ? "" : text.strip();
+        if (typed.isEmpty()) {
+            patientFilter = null;
+            patientFilterName.set("");
+            refresh();
+            return;
+        }
+        executor.submit(() -> core.patients().search(typed, 2), found -> {
+            if (found.size() == 1) {
+                patientFilter = found.get(0).id();
+                patientFilterName.set(found.get(0).displayName());
+                message.set("");
+                refresh();
+            } else {
+                message.set(texts.text(found.isEmpty() ? "worklist.patientNone" : "worklist.patientSeveral", typed));
+            }
+        }, this::failed);
     }
 
     /** The active members of the row's patient's cercle de soins, to hand the task to. */
@@ -126,7 +159,8 @@ public final class WorklistViewModel {
 
     public void refresh() {
         long mine = ++generation;
-        WorklistQuery query = new WorklistQuery(due.get(), null, role.get(), teamQueue.get(), pathway.get(), priority.get(), null);
+        WorklistQuery query = new WorklistQuery(due.get(), assignee.get() == null ? null : assignee.get().id(), role.get(), teamQueue.get(),
+                pathway.get(), priority.get(), patientFilter);
         shown = query;
         exhausted = false;
         executor.submit(() -> new Page(rowsOf(query, 0), core.worklist().counts(query)), page -> {
@@ -246,6 +280,20 @@ public final class WorklistViewModel {
 
     public BooleanProperty teamQueueProperty() {
         return teamQueue;
+    }
+
+    /** Whose tasks the list shows (null: everybody's). */
+    public ObjectProperty<Assignee> assigneeProperty() {
+        return assignee;
+    }
+
+    public ReadOnlyListProperty<Assignee> professionalsProperty() {
+        return professionals.getReadOnlyProperty();
+    }
+
+    /** The patient the list is narrowed to ("" when none). */
+    public ReadOnlyStringProperty patientFilterProperty() {
+        return patientFilterName.getReadOnlyProperty();
     }
 
     public ReadOnlyListProperty<String> pathwaysProperty() {
