@@ -141,7 +141,9 @@ class MainWindowTest {
         java.util.List<String> levels = table.getItems().stream().map(fr.relais.app.gui.alerts.AlertRow::level).toList();
         assertThat(levels.lastIndexOf("RED")).isLessThan(levels.contains("YELLOW") ? levels.indexOf("YELLOW") : Integer.MAX_VALUE);
         assertThat(robot.lookup("#alerts-acknowledge").queryButton().isDisabled()).as("no reason yet").isTrue();
-        robot.interact(() -> table.getSelectionModel().select(0));
+        // Another test of this class may have acknowledged some alerts already: take one still open.
+        int open = table.getItems().indexOf(table.getItems().stream().filter(r -> r.status().equals("ouverte")).findFirst().orElseThrow());
+        robot.interact(() -> table.getSelectionModel().select(open));
         robot.clickOn("#alerts-reason").write("appel, médecin prévenu");
         robot.clickOn("#alerts-acknowledge");
         Label message = robot.lookup("#alerts-message").queryAs(Label.class);
@@ -258,7 +260,7 @@ class MainWindowTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void aSpo2EnteredOnThePhoneCrossesAThresholdAndItsAlertIsAcknowledged(FxRobot robot) throws Exception {
+    void aWeightEnteredOnThePhoneCrossesAThresholdAndItsAlertIsAcknowledged(FxRobot robot) throws Exception {
         var patient = services.patients().register(new fr.relais.core.identity.NewPatient(new fr.relais.core.identity.StrictTraits("ZELLER",
                 java.util.List.of("Odile"), fr.relais.core.identity.Sex.F, java.time.LocalDate.of(1944, 2, 3), null), null, null, "Z-1",
                 null, null, null)).patient();
@@ -270,13 +272,16 @@ class MainWindowTest {
         robot.clickOn("Suivi");
         ComboBox<fr.relais.app.gui.followup.FollowUpViewModel.Choice> pathway = robot.lookup("#followup-pathway").queryAs(ComboBox.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !pathway.getItems().isEmpty());
-        robot.interact(() -> pathway.setValue(pathway.getItems().stream().filter(c -> c.id().equals("bpco-exacerbation")).findFirst().orElseThrow()));
+        robot.interact(() -> pathway.setValue(pathway.getItems().stream().filter(c -> c.id().equals("insuffisance-cardiaque-sortie")).findFirst().orElseThrow()));
         robot.clickOn("#followup-enroll");
         Label message = robot.lookup("#followup-message").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().startsWith("Inscrit dans"));
+        // The scale's reading of two days ago; today the patient reads 74.6 kg on the phone: +2.6 kg in 3 days is red.
+        services.measures().record(new fr.relais.core.measure.NewMeasure(patient.id(), fr.relais.core.measure.MeasureCatalog.BODY_WEIGHT,
+                "72.0", "kg", java.time.Instant.now().minus(java.time.Duration.ofDays(2)), fr.relais.core.measure.MeasureSource.DEVICE));
         ComboBox<fr.relais.core.measure.MeasureType> type = robot.lookup("#followup-measure-type").queryAs(ComboBox.class);
-        robot.interact(() -> type.setValue(fr.relais.core.measure.MeasureCatalog.get("t", fr.relais.core.measure.MeasureCatalog.SPO2)));
-        robot.clickOn("#followup-measure-value").write("85");
+        robot.interact(() -> type.setValue(fr.relais.core.measure.MeasureCatalog.get("t", fr.relais.core.measure.MeasureCatalog.BODY_WEIGHT)));
+        robot.clickOn("#followup-measure-value").write("74,6");
         robot.clickOn("#followup-record");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().contains("alerte"));
         screenshot(robot, "patient-follow-up.png");
@@ -286,10 +291,12 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> alerts.getItems().stream().anyMatch(r -> r.patient().contains("ZELLER")));
         int index = alerts.getItems().indexOf(alerts.getItems().stream().filter(r -> r.patient().contains("ZELLER")).findFirst().orElseThrow());
         robot.interact(() -> alerts.getSelectionModel().select(index));
-        robot.clickOn("#alerts-reason").write("rappel de la patiente, oxygène vérifié");
+        assertThat(alerts.getItems().get(index).rule()).startsWith("poids-hausse");
+        assertThat(alerts.getItems().get(index).explanation()).contains("72", "74,6");
+        robot.clickOn("#alerts-reason").write("rappel de la patiente, diurétique adapté par le médecin");
         robot.clickOn("#alerts-acknowledge");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> services.alerts().list(true, patient.id()).stream()
-                .allMatch(a -> a.status() == fr.relais.core.alert.AlertStatus.ACKNOWLEDGED));
+                .filter(a -> a.ruleId().startsWith("poids-hausse")).allMatch(a -> a.status() == fr.relais.core.alert.AlertStatus.ACKNOWLEDGED));
         assertThat(services.enrollments().ofPatient(patient.id())).hasSize(1);
     }
 

@@ -40,4 +40,22 @@ public final class Localization {
         // Always through MessageFormat, so that '' means ' whether or not the text takes arguments.
         return new MessageFormat(pattern, locale).format(args);
     }
+
+    /**
+     * A measured value as the reader writes it: every digit kept (74.60 stays 74.60: it is what was measured), the
+     * decimal separator of the language (74,6 in French), no grouping. Text that is not a number is returned as is.
+     */
+    public String number(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String plain;
+        try {
+            plain = new java.math.BigDecimal(value.toString().strip()).toPlainString();
+        } catch (NumberFormatException e) {
+            return value.toString();
+        }
+        char separator = java.text.DecimalFormatSymbols.getInstance(locale).getDecimalSeparator();
+        return plain.replace('.', separator);
+    }
 }

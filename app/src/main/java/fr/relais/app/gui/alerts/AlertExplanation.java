@@ -44,14 +44,14 @@ public final class AlertExplanation {
             return texts.text("explain.missing", measure, at(n.get("lastMeasureOrStart").asText()),
                     IsoDurations.human(text(n, "allowedGap"), texts));
         }
-        String value = texts.text("explain.value", measure, text(n, "value"), text(n, "unit"), at(text(n, "at")));
+        String value = texts.text("explain.value", measure, texts.number(text(n, "value")), text(n, "unit"), at(text(n, "at")));
         if (n.hasNonNull("baseline")) {
-            return value + texts.text("explain.relative", text(n, "rise"), text(n, "baseline"), at(text(n, "baselineAt")),
-                    text(n, "threshold"), IsoDurations.human(text(n, "window"), texts));
+            return value + texts.text("explain.relative", texts.number(text(n, "rise")), texts.number(text(n, "baseline")),
+                    at(text(n, "baselineAt")), texts.number(text(n, "threshold")), IsoDurations.human(text(n, "window"), texts));
         }
         if (n.hasNonNull("direction")) {
             List<String> values = new ArrayList<>();
-            n.path("values").forEach(v -> values.add(v.asText()));
+            n.path("values").forEach(v -> values.add(texts.number(v.asText())));
             return value + texts.text("explain.trend." + text(n, "direction"), text(n, "count"), String.join(" → ", values));
         }
         List<String> bounds = new ArrayList<>();
@@ -64,7 +64,7 @@ public final class AlertExplanation {
 
     private static void bound(JsonNode n, String field, String key, Localization texts, List<String> into) {
         if (n.hasNonNull(field)) {
-            into.add(texts.text(key, n.get(field).asText()));
+            into.add(texts.text(key, texts.number(n.get(field).asText())));
         }
     }
 

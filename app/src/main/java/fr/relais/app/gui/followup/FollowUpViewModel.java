@@ -183,7 +183,7 @@ public final class FollowUpViewModel {
         List<Measure> all = core.measures().ofPatient(patient, null);
         List<String> latest = all.stream().sorted(Comparator.comparing(Measure::effectiveAt).reversed()).limit(12)
                 .map(m -> texts.text("followup.measure", AT.format(m.effectiveAt()),
-                        MeasureCatalog.find(m.code()).map(t -> t.name().in(language)).orElse(m.code()), m.value().toPlainString(), m.unit())
+                        MeasureCatalog.find(m.code()).map(t -> t.name().in(language)).orElse(m.code()), texts.number(m.value()), m.unit())
                         + (m.status() == fr.relais.core.measure.MeasureStatus.ENTERED_IN_ERROR ? " " + texts.text("followup.inError") : ""))
                 .toList();
         Map<String, StoredTemplate> newest = new TreeMap<>();
@@ -265,7 +265,7 @@ public final class FollowUpViewModel {
             var answered = core.questionnaires().answer(patient, q.id(), values, null);
             List<Alert> raised = core.alerts().list(true, patient).stream().filter(a -> !before.contains(a.id())).toList();
             String score = answered.result().score() == null ? texts.text("followup.noScore")
-                    : texts.text("followup.score", answered.result().score().toPlainString(),
+                    : texts.text("followup.score", texts.number(answered.result().score()),
                             answered.result().band() == null ? "" : answered.result().band().label().in(language));
             return raised.isEmpty() ? texts.text("followup.answered", q.id(), score)
                     : texts.text("followup.answeredAlert", q.id(), score, fr.relais.app.gui.alerts.AlertExplanation.of(raised.get(0).explanation(), texts, language));

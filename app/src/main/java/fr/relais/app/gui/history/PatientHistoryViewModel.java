@@ -114,7 +114,7 @@ public final class PatientHistoryViewModel {
         List<ScoreRow> scored = core.questionnaires().responses(patient, null).stream()
                 .sorted(Comparator.comparing(QuestionnaireResponse::authoredAt).reversed())
                 .map(r -> new ScoreRow(questionnaires.containsKey(r.questionnaireId()) ? questionnaires.get(r.questionnaireId()).title().in(language)
-                        : r.questionnaireId(), AT.format(r.authoredAt()), r.score() == null ? "" : r.score().toPlainString(),
+                        : r.questionnaireId(), AT.format(r.authoredAt()), r.score() == null ? "" : texts.number(r.score()),
                         Objects.requireNonNullElse(r.band(), "")))
                 .toList();
         List<AlertHistoryRow> raised = new ArrayList<>();

@@ -112,7 +112,7 @@ public final class ThresholdsViewModel {
     private RuleRow row(RuleInForce r) {
         Map<String, String> current = ThresholdService.valuesOf(r.rule());
         String values = current.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+                .map(e -> e.getKey() + " " + texts.number(e.getValue())).collect(Collectors.joining(", "));
         String source = r.override() == null ? texts.text("thresholds.source.pathway")
                 : texts.text("thresholds.source.override", DAY.format(r.override().validFrom()),
                         core.careTeam().professional(r.override().prescriberId().toString()).displayName(), r.override().reason());
