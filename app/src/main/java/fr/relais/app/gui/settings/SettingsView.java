@@ -6,7 +6,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -41,10 +40,9 @@ public final class SettingsView extends VBox {
         apply.setOnAction(e -> model.apply());
         Label configuration = new Label(texts.text("settings.configuration"));
         configuration.getStyleClass().add("section-title");
-        ListView<String> facts = new ListView<>();
+        VBox facts = new VBox(4);
         facts.setId("settings-facts");
-        facts.getItems().setAll(model.facts());
-        facts.setPrefHeight(90);
+        model.facts().forEach(f -> facts.getChildren().add(new Label(f)));
 
         GridPane form = new GridPane();
         form.setHgap(10);
