@@ -93,8 +93,8 @@ public final class RelaisCore implements AutoCloseable {
         this.pathways = new PathwayService(database, templates, audit, clock);
         EnrollmentRepository enrollmentRepository = new EnrollmentRepository(database.dsl());
         this.enrollments = new EnrollmentService(database, enrollmentRepository, templates,
-                taskRepository, patients, careTeam, audit, session, clock);
-        this.tasks = new TaskService(database, taskRepository, careTeamRepository, audit, session, clock, enrollments);
+                taskRepository, patients, careTeam, audit, session, clock, outbox);
+        this.tasks = new TaskService(database, taskRepository, careTeamRepository, audit, session, clock, enrollments, outbox);
         this.worklist = new WorklistService(database.dsl(), clock);
         MeasureRepository measureRepository = new MeasureRepository(database.dsl());
         this.thresholds = new ThresholdService(database, new ThresholdRepository(database.dsl()), enrollmentRepository,

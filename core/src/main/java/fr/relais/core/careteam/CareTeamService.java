@@ -115,6 +115,14 @@ public final class CareTeamService {
         return found.orElseThrow(() -> new fr.relais.core.error.NotFoundException("professional", "professional", idOrRpps));
     }
 
+    public Optional<Professional> findProfessional(java.util.UUID id) {
+        return repository.findProfessional(id);
+    }
+
+    public Optional<Professional> findProfessionalByRpps(String rpps) {
+        return rpps == null || rpps.isBlank() ? Optional.empty() : repository.findProfessionalByRpps(rpps);
+    }
+
     public List<Professional> professionals() {
         return repository.professionals();
     }

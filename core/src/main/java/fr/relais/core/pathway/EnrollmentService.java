@@ -8,6 +8,7 @@ import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.PatientService;
+import fr.relais.core.replication.Outbox;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
 import fr.relais.core.task.Task;
@@ -31,6 +32,8 @@ public final class EnrollmentService implements TaskCompletionHook {
     /** Recurring tasks are created this many days ahead, not for the whole pathway at once. */
     public static final int HORIZON_DAYS = 14;
     public static final String PATHWAY_STOPPED = "PATHWAY_STOPPED";
+    /** The outbox kind of an enrollment shared with the team server. */
+    public static final String RECORD = "Enrollment";
     public static final String VERSION_CHANGED = "VERSION_CHANGED";
 
     private final Database database;
@@ -42,10 +45,12 @@ public final class EnrollmentService implements TaskCompletionHook {
     private final AuditLog audit;
     private final UserSession session;
     private final Clock clock;
+    private final Outbox outbox;
 
     public EnrollmentService(Database database, EnrollmentRepository enrollments, TemplateRepository templates,
                              TaskRepository tasks, PatientService patients, CareTeamService careTeam, AuditLog audit,
-                             UserSession session, Clock clock) {
+                             UserSession session, Clock clock, Outbox outbox) {
+        this.outbox = outbox;
         this.database = database;
         this.enrollments = enrollments;
         this.templates = templates;
@@ -69,6 +74,7 @@ public final class EnrollmentService implements TaskCompletionHook {
                     startDate.minusDays(1), now);
             enrollments.insert(enrollment);
             audit.record("enrollment.create", "Enrollment", enrollment.id(), patientId, template.key());
+            outbox.record(RECORD, enrollment.id());
             return plan(enrollment, template, patient).enrollment();
         });
     }
@@ -119,7 +125,8 @@ public final class EnrollmentService implements TaskCompletionHook {
         UUID assignee = step.role() == CareRole.PATIENT ? null
                 : CareTeamService.holderIn(team, step.role(), dueDay).map(m -> m.professional().id()).orElse(null);
         Instant now = clock.instant();
-        Task task = new Task(UUID.randomUUID(), enrollment.id(), enrollment.patientId(), enrollment.templateId(), step.id(),
+        Task task = new Task(Task.plannedId(enrollment.id(), step.id(), planned.occurrence()), enrollment.id(), enrollment.patientId(),
+                enrollment.templateId(), step.id(),
                 planned.occurrence(), step.kind().name(), step.title().fr(),
                 step.title().en() == null ? step.title().fr() : step.title().en(), step.role(), assignee, step.priority(),
                 TaskStatus.REQUESTED, null, planned.dueAt(), planned.expiresAt(), null, null, now, now);
@@ -187,18 +194,65 @@ public final class EnrollmentService implements TaskCompletionHook {
             if (!allowed) {
                 throw new BadInputException("enrollment " + id, "enrollment.transition", current.status().name(), next.name());
             }
-            Instant now = clock.instant();
-            for (Task task : tasks.openOfEnrollment(id)) {
-                if (task.status().next().contains(openTasksTo) && task.status() != openTasksTo) {
-                    tasks.update(task.withStatus(openTasksTo, businessStatus, null, reason, now));
-                    tasks.insertEvent(task.id(), new TaskEvent(now, session.actor().userId(), task.status(), openTasksTo, "STATUS", reason));
-                }
-            }
-            Enrollment changed = current.withStatus(next, reason, now);
-            enrollments.update(changed);
-            audit.record("enrollment.status", "Enrollment", id, current.patientId(), current.status() + "->" + next);
+            Enrollment changed = applyStatus(current, next, reason, openTasksTo, businessStatus, session.actor().userId());
+            outbox.record(RECORD, id);
             return changed;
         });
+    }
+
+    /** A status change and what it does to the open tasks, whoever decided it (a nurse here, or another laptop). */
+    private Enrollment applyStatus(Enrollment current, EnrollmentStatus next, String reason, TaskStatus openTasksTo,
+                                   String businessStatus, String actor) {
+        Instant now = clock.instant();
+        if (openTasksTo != null) {
+            for (Task task : tasks.openOfEnrollment(current.id())) {
+                if (task.status().next().contains(openTasksTo) && task.status() != openTasksTo) {
+                    tasks.update(task.withStatus(openTasksTo, businessStatus, null, reason, now));
+                    tasks.insertEvent(task.id(), new TaskEvent(now, actor, task.status(), openTasksTo, "STATUS", reason));
+                }
+            }
+        }
+        Enrollment changed = current.withStatus(next, reason, now);
+        enrollments.update(changed);
+        audit.record("enrollment.status", "Enrollment", current.id(), current.patientId(), current.status() + "->" + next);
+        return changed;
+    }
+
+    /**
+     * Applies an enrollment from the team server (the caller's transaction, outbox suppressed): a new one is stored
+     * with its id and planned here like a local one, so every laptop derives the same tasks; a status change does to
+     * the open tasks what it does locally. A stop or completion here is never undone by the server: the sync engine
+     * keeps it and pushes it back. The template must be in this workstation's library.
+     */
+    public Enrollment applySynced(Enrollment remote, String origin) {
+        Optional<Enrollment> local = enrollments.find(remote.id());
+        if (local.isEmpty()) {
+            Patient patient = patients.find(remote.patientId())
+                    .orElseThrow(() -> new BadInputException(origin, "fhir.enrollment", "patient " + remote.patientId() + " is not on this workstation"));
+            PathwayTemplate template = templates.find(remote.templateId(), remote.templateVersion()).map(StoredTemplate::template)
+                    .orElseThrow(() -> new BadInputException(origin, "enrollment.templateUnknown", remote.templateId(), remote.templateVersion()));
+            enrollments.insert(remote);
+            audit.record("enrollment.sync", "Enrollment", remote.id(), remote.patientId(), template.key() + " " + origin);
+            return remote.status() == EnrollmentStatus.ACTIVE ? plan(remote, template, patient).enrollment() : remote;
+        }
+        Enrollment current = local.get();
+        if (current.status() == remote.status()) {
+            return current;
+        }
+        String actor = "sync";
+        Enrollment changed = switch (remote.status()) {
+            case PAUSED -> applyStatus(current, EnrollmentStatus.PAUSED, remote.statusReason(), TaskStatus.ON_HOLD, null, actor);
+            case ACTIVE -> applyStatus(current, EnrollmentStatus.ACTIVE, remote.statusReason(), TaskStatus.REQUESTED, null, actor);
+            case STOPPED -> applyStatus(current, EnrollmentStatus.STOPPED, remote.statusReason(), TaskStatus.CANCELLED, PATHWAY_STOPPED, actor);
+            case COMPLETED -> applyStatus(current, EnrollmentStatus.COMPLETED, remote.statusReason(), null, null, actor);
+        };
+        return changed.status() == EnrollmentStatus.ACTIVE
+                ? plan(changed, template(changed.templateId(), changed.templateVersion()), patients.get(changed.patientId())).enrollment()
+                : changed;
+    }
+
+    public Optional<Enrollment> find(UUID id) {
+        return enrollments.find(id);
     }
 
     /**
@@ -226,6 +280,7 @@ public final class EnrollmentService implements TaskCompletionHook {
                     current.startDate().plus(target.duration()), current.status(), reason, now, today().minusDays(1), current.createdAt());
             enrollments.update(moved);
             audit.record("enrollment.version", "Enrollment", id, current.patientId(), current.templateVersion() + "->" + version);
+            outbox.record(RECORD, id);
             return current.status() == EnrollmentStatus.ACTIVE ? plan(moved, target, patients.get(current.patientId())).enrollment() : moved;
         });
     }

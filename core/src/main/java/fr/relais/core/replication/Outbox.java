@@ -36,6 +36,15 @@ public final class Outbox {
                 .set(OUTBOX.CREATED_AT, SqlTime.instant(clock.instant())).execute();
     }
 
+    /**
+     * Appends even while applying the server's changes: for a merge whose result the server lacks (a task completed
+     * here that the server still shows open), so that the next push brings the server forward.
+     */
+    public void recordMerged(String resourceType, UUID localId) {
+        dsl.insertInto(OUTBOX).set(OUTBOX.RESOURCE_TYPE, resourceType).set(OUTBOX.LOCAL_ID, localId.toString())
+                .set(OUTBOX.CREATED_AT, SqlTime.instant(clock.instant())).execute();
+    }
+
     /** Runs {@code work} (applying the server's changes) without appending to the outbox on this thread. */
     public static <T> T suppressed(Supplier<T> work) {
         boolean before = SUPPRESSED.get();

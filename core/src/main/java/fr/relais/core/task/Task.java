@@ -19,6 +19,20 @@ public record Task(UUID id, UUID enrollmentId, UUID patientId, String templateId
         return language == Language.EN ? titleEn : titleFr;
     }
 
+    /**
+     * The id of a pathway step's occurrence: derived from what makes it unique (enrollment, step, occurrence), so that
+     * every laptop planning the same enrollment gives the task the same id and the team server holds it once.
+     */
+    public static UUID plannedId(UUID enrollmentId, String stepId, int occurrence) {
+        return UUID.nameUUIDFromBytes(("relais-task:" + enrollmentId + "/" + stepId + "/" + occurrence)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A pathway step's task (shared with the team), not the local work of an alert (each workstation raises its own). */
+    public boolean fromPathwayStep() {
+        return enrollmentId != null && !kind.startsWith("ALERT_");
+    }
+
     public boolean inTeamQueue() {
         return assigneeId == null;
     }

@@ -74,6 +74,11 @@ public final class TaskRepository {
         return dsl.selectFrom(TASK).where(TASK.ID.eq(id.toString())).fetchOptional(TaskRepository::toTask);
     }
 
+    public Optional<Task> findByStep(UUID enrollmentId, String stepId, int occurrence) {
+        return dsl.selectFrom(TASK).where(TASK.ENROLLMENT_ID.eq(enrollmentId.toString()).and(TASK.STEP_ID.eq(stepId))
+                .and(TASK.OCCURRENCE.eq(occurrence))).fetchOptional(TaskRepository::toTask);
+    }
+
     public List<Task> ofEnrollment(UUID enrollmentId) {
         return dsl.selectFrom(TASK).where(TASK.ENROLLMENT_ID.eq(enrollmentId.toString()))
                 .orderBy(TASK.DUE_AT, TASK.STEP_ID, TASK.OCCURRENCE).fetch(TaskRepository::toTask);

@@ -4,6 +4,7 @@ import fr.relais.core.audit.AuditLog;
 import fr.relais.core.careteam.CareTeamRepository;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
+import fr.relais.core.replication.Outbox;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
 import java.time.Clock;
@@ -16,6 +17,8 @@ import java.util.UUID;
  * reassign, postpone, and expiry once a step's window has passed.
  */
 public final class TaskService {
+    /** The outbox kind of a pathway task shared with the team server. */
+    public static final String RECORD = "Task";
     public static final String EXPIRED = "EXPIRED";
 
     private final Database database;
@@ -25,9 +28,11 @@ public final class TaskService {
     private final UserSession session;
     private final Clock clock;
     private final TaskCompletionHook completionHook;
+    private final Outbox outbox;
 
     public TaskService(Database database, TaskRepository tasks, CareTeamRepository careTeam, AuditLog audit,
-                       UserSession session, Clock clock, TaskCompletionHook completionHook) {
+                       UserSession session, Clock clock, TaskCompletionHook completionHook, Outbox outbox) {
+        this.outbox = outbox;
         this.database = database;
         this.tasks = tasks;
         this.careTeam = careTeam;
@@ -85,6 +90,7 @@ public final class TaskService {
         tasks.update(changed);
         tasks.insertEvent(task.id(), new TaskEvent(now, actorId(), task.status(), to, "STATUS", note));
         audit.record("task.status", "Task", task.id(), task.patientId(), task.status() + "->" + to);
+        share(changed);
         return changed;
     }
 
@@ -101,6 +107,7 @@ public final class TaskService {
             tasks.insertEvent(id, new TaskEvent(now, actorId(), task.status(), task.status(), "ASSIGN",
                     (professionalId == null ? "queue" : professionalId) + (note == null ? "" : ": " + note)));
             audit.record("task.assign", "Task", id, task.patientId(), professionalId == null ? "queue" : professionalId.toString());
+            share(changed);
             return changed;
         });
     }
@@ -116,8 +123,66 @@ public final class TaskService {
             tasks.insertEvent(id, new TaskEvent(now, actorId(), task.status(), task.status(), "POSTPONE",
                     task.dueAt() + " -> " + newDue + ": " + note));
             audit.record("task.postpone", "Task", id, task.patientId(), null);
+            share(changed);
             return changed;
         });
+    }
+
+    /** A nurse's change to a pathway task goes to the team server, in the same transaction as the change. */
+    private void share(Task changed) {
+        if (changed.fromPathwayStep()) {
+            outbox.record(RECORD, changed.id());
+        }
+    }
+
+    /**
+     * The task as planned, before anyone changed it: the common ancestor of two laptops' versions when the server
+     * never held the task (every laptop plans the same tasks). Requested, no note nor outcome, due when first planned
+     * (the first postponement says from when), and assigned as planned when nobody here reassigned it ({@code null}
+     * assignee otherwise: unknown).
+     */
+    public Task asPlanned(Task task) {
+        List<TaskEvent> events = tasks.events(task.id());
+        Instant plannedDue = events.stream().filter(e -> "POSTPONE".equals(e.change()) && e.note() != null && e.note().contains(" -> "))
+                .findFirst().map(e -> Instant.parse(e.note().substring(0, e.note().indexOf(" -> ")))).orElse(task.dueAt());
+        boolean reassigned = events.stream().anyMatch(e -> "ASSIGN".equals(e.change()));
+        java.time.Duration window = task.expiresAt() == null ? null : java.time.Duration.between(task.dueAt(), task.expiresAt());
+        return new Task(task.id(), task.enrollmentId(), task.patientId(), task.templateId(), task.stepId(), task.occurrence(), task.kind(),
+                task.titleFr(), task.titleEn(), task.role(), reassigned ? null : task.assigneeId(), task.priority(), TaskStatus.REQUESTED,
+                null, plannedDue, window == null ? null : plannedDue.plus(window), null, null, task.createdAt(), task.createdAt());
+    }
+
+    public java.util.Optional<Task> find(UUID id) {
+        return tasks.find(id);
+    }
+
+    /** The local task of a step's occurrence, whatever its id (tasks planned before ids were derived had random ones). */
+    public java.util.Optional<Task> findByStep(UUID enrollmentId, String stepId, int occurrence) {
+        return tasks.findByStep(enrollmentId, stepId, occurrence);
+    }
+
+    /**
+     * Applies a shared task as merged by the sync engine (the caller's transaction, outbox suppressed): inserted when
+     * this workstation has not planned it yet, else updated, with a history entry naming the server version. A
+     * completion received runs the same follow-up as a local one (the steps that wait on it are planned).
+     */
+    public Task applySynced(Task merged, String origin) {
+        Instant now = clock.instant();
+        java.util.Optional<Task> local = tasks.find(merged.id());
+        if (local.isEmpty()) {
+            tasks.insertIfAbsent(merged);
+            tasks.insertEvent(merged.id(), new TaskEvent(now, "sync", null, merged.status(), "SYNC", origin));
+            audit.record("task.sync", "Task", merged.id(), merged.patientId(), origin);
+            return merged;
+        }
+        Task before = local.get();
+        tasks.update(merged);
+        tasks.insertEvent(merged.id(), new TaskEvent(now, "sync", before.status(), merged.status(), "SYNC", origin));
+        audit.record("task.sync", "Task", merged.id(), merged.patientId(), before.status() + "->" + merged.status() + " " + origin);
+        if (before.status() != TaskStatus.COMPLETED && merged.status() == TaskStatus.COMPLETED) {
+            completionHook.onCompleted(merged);
+        }
+        return merged;
     }
 
     /** Open tasks whose window has passed become failed/EXPIRED: the missed work stays visible in reports. */

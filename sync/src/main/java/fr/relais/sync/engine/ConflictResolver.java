@@ -1,6 +1,11 @@
 package fr.relais.sync.engine;
 
 import fr.relais.core.RelaisCore;
+import fr.relais.core.pathway.Enrollment;
+import fr.relais.core.pathway.EnrollmentService;
+import fr.relais.core.pathway.EnrollmentStatus;
+import fr.relais.core.task.Task;
+import fr.relais.core.task.TaskService;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
 import fr.relais.core.identity.Patient;
@@ -54,14 +59,38 @@ public final class ConflictResolver {
                 fields.put(conflict.field(), conflict.remoteValue());
                 Outbox.suppressed(() -> core.urgentCarePlans().applySynced(conflict.localId(), UrgentCarePlanJson.fromFields(fields),
                         core.session().actor().displayName(), core.clock().instant(), "conflict " + conflictId + ": server value kept"));
+            } else if (choice == Choice.REMOTE && TaskService.RECORD.equals(conflict.resourceType())) {
+                TaskSync tasks = new TaskSync(core);
+                Task task = core.tasks().get(conflict.localId());
+                Map<String, String> fields = tasks.fields(task);
+                fields.put(conflict.field(), conflict.remoteValue());
+                Outbox.suppressed(() -> core.tasks().applySynced(tasks.withFields(task, fields), "conflict " + conflictId + ": server value kept"));
+            } else if (choice == Choice.REMOTE && EnrollmentService.RECORD.equals(conflict.resourceType())) {
+                Enrollment current = core.enrollments().get(conflict.localId());
+                Enrollment remote = new Enrollment(current.id(), current.patientId(), current.templateId(), current.templateVersion(),
+                        current.startDate(), current.endDate(), EnrollmentStatus.valueOf(conflict.remoteValue()), "conflict " + conflictId,
+                        core.clock().instant(), current.plannedUntil(), current.createdAt());
+                Outbox.suppressed(() -> core.enrollments().applySynced(remote, "conflict " + conflictId + ": server value kept"));
             }
             String by = core.session().actor().userId();
             core.conflicts().resolve(conflictId, choice.name(), by, core.clock().instant());
-            core.audit().record("sync.conflict.resolve", conflict.resourceType(), conflict.localId(),
-                    PatientService.RECORD.equals(conflict.resourceType()) || UrgentCarePlanService.RECORD.equals(conflict.resourceType())
-                            ? conflict.localId() : null,
+            core.audit().record("sync.conflict.resolve", conflict.resourceType(), conflict.localId(), patientOf(conflict),
                     conflict.field() + " keep " + choice);
             return core.conflicts().find(conflictId).orElseThrow();
         });
+    }
+
+    private UUID patientOf(Conflict conflict) {
+        String type = conflict.resourceType();
+        if (PatientService.RECORD.equals(type) || UrgentCarePlanService.RECORD.equals(type)) {
+            return conflict.localId();
+        }
+        if (TaskService.RECORD.equals(type)) {
+            return core.tasks().find(conflict.localId()).map(Task::patientId).orElse(null);
+        }
+        if (EnrollmentService.RECORD.equals(type)) {
+            return core.enrollments().find(conflict.localId()).map(Enrollment::patientId).orElse(null);
+        }
+        return null;
     }
 }

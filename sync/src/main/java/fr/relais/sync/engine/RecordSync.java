@@ -21,6 +21,16 @@ interface RecordSync<R extends Resource> {
         return query;
     }
 
+    /** Where this kind's pull resumes: its own watermark (two kinds may share a resource type, told apart by category). */
+    default String watermarkKey() {
+        return fhirType();
+    }
+
+    /** The local record a server resource stands for; by default the one with the same id. */
+    default UUID localIdFor(R remote) {
+        return fr.relais.sync.fhir.ObservationMapper.localId(remote.getIdElement().getIdPart());
+    }
+
     /** The patient a local record belongs to: its sharing follows the patient's consent. */
     UUID patientOf(UUID localId);
 

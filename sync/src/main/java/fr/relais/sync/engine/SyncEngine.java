@@ -56,8 +56,10 @@ public final class SyncEngine {
     public SyncEngine(RelaisCore core, java.util.function.Consumer<ca.uhn.fhir.rest.client.api.IGenericClient> clientSetup) {
         this.core = core;
         this.clientSetup = clientSetup;
-        // Patients before measures: an Observation's subject must exist locally when it arrives.
-        this.kinds = List.of(new PatientSync(core), new MeasureSync(core), new UrgentCarePlanSync(core));
+        // Patients first (every other record refers to one), enrollments before their tasks (a task is planned
+        // within its enrollment), then measures and urgent care plans.
+        this.kinds = List.of(new PatientSync(core), new EnrollmentSync(core), new TaskSync(core), new MeasureSync(core),
+                new UrgentCarePlanSync(core));
     }
 
     public enum Mode { BOTH, PULL_ONLY, PUSH_ONLY }
@@ -123,7 +125,7 @@ public final class SyncEngine {
 
     private <R extends Resource> boolean pull(FhirServer server, SyncSettings settings, RecordSync<R> kind, Counts counts,
                                               SyncProgress progress, BooleanSupplier cancelled) {
-        Optional<Instant> watermark = core.syncState().watermark(kind.fhirType());
+        Optional<Instant> watermark = core.syncState().watermark(kind.watermarkKey());
         // Built afresh for each attempt: HAPI's query builder adds its parameters again on every execute().
         java.util.function.Supplier<Bundle> firstPage = () -> {
             IQuery<Bundle> query = server.client().search().forResource(kind.resourceClass())
@@ -192,7 +194,7 @@ public final class SyncEngine {
                 applyOne(kind, remote, counts);
             }
             if (newest != null) {
-                core.syncState().saveWatermark(kind.fhirType(), newest);
+                core.syncState().saveWatermark(kind.watermarkKey(), newest);
             }
             return null;
         }));
@@ -201,7 +203,7 @@ public final class SyncEngine {
     private <R extends Resource> void applyOne(RecordSync<R> kind, R remote, Counts counts) {
         String serverId = remote.getIdElement().getIdPart();
         String version = remote.getMeta().getVersionId();
-        UUID localId = ObservationMapper.localId(serverId);
+        UUID localId = kind.localIdFor(remote);
         Optional<SyncLink> link = core.syncState().link(kind.recordType(), localId);
         if (link.isPresent() && version != null && versionNumber(link.get().version()) >= versionNumber(version)) {
             return; // already applied (pages overlap on the watermark's instant)

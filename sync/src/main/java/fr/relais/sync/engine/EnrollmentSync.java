@@ -1,0 +1,98 @@
+package fr.relais.sync.engine;
+
+import ca.uhn.fhir.rest.gclient.IQuery;
+import ca.uhn.fhir.rest.gclient.TokenClientParam;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.pathway.Enrollment;
+import fr.relais.core.pathway.EnrollmentService;
+import fr.relais.core.pathway.EnrollmentStatus;
+import fr.relais.core.replication.SyncLink;
+import fr.relais.sync.fhir.CarePlanMapper;
+import fr.relais.sync.fhir.RelaisFhir;
+import fr.relais.sync.fhir.UrgentCarePlanMapper;
+import java.util.Optional;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
+
+/**
+ * Pathway enrollments as CarePlans (category pathway-enrollment). A new one is planned here like a local one, so all
+ * laptops derive the same tasks (with the same ids); its status follows the pathway's lifecycle: a stop or a
+ * completion wins over a pause or a resume made elsewhere, and is pushed back if the server lacks it.
+ */
+final class EnrollmentSync implements RecordSync<CarePlan> {
+    private final RelaisCore core;
+
+    EnrollmentSync(RelaisCore core) {
+        this.core = core;
+    }
+
+    @Override
+    public String recordType() {
+        return EnrollmentService.RECORD;
+    }
+
+    @Override
+    public Class<CarePlan> resourceClass() {
+        return CarePlan.class;
+    }
+
+    @Override
+    public String watermarkKey() {
+        return "CarePlan:" + CarePlanMapper.ENROLLMENT_CATEGORY;
+    }
+
+    @Override
+    public IQuery<Bundle> narrow(IQuery<Bundle> query) {
+        return query.where(new TokenClientParam("category").exactly()
+                .systemAndCode(UrgentCarePlanMapper.CATEGORY_SYSTEM, CarePlanMapper.ENROLLMENT_CATEGORY));
+    }
+
+    @Override
+    public UUID patientOf(UUID localId) {
+        return core.enrollments().find(localId).map(Enrollment::patientId).orElse(null);
+    }
+
+    @Override
+    public Outcome apply(CarePlan remote, UUID localId, Optional<SyncLink> link, String origin) {
+        Enrollment incoming = CarePlanMapper.toLocal(remote, origin);
+        Optional<Enrollment> local = core.enrollments().find(localId);
+        if (local.isPresent() && isFinal(local.get().status()) && local.get().status() != incoming.status()) {
+            core.outbox().recordMerged(recordType(), localId);
+            return Outcome.MERGED;
+        }
+        if (local.isPresent() && !isFinal(incoming.status()) && local.get().status() != incoming.status()
+                && core.outbox().isPending(recordType(), localId)) {
+            // Paused here and resumed there (or the reverse) since the last sync: a person decides.
+            EnrollmentStatus base = link.map(l -> CarePlanMapper.toLocal((CarePlan) RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base()),
+                    "base").status()).orElse(null);
+            if (base != local.get().status() && base != incoming.status()) {
+                core.conflicts().open(new fr.relais.core.replication.Conflict(UUID.randomUUID(), recordType(), localId, "status",
+                        base == null ? null : base.name(), local.get().status().name(), incoming.status().name(),
+                        remote.getMeta().getVersionId(), "OPEN", core.clock().instant(), null, null, null));
+                return Outcome.CONFLICT;
+            }
+        }
+        Enrollment applied = core.enrollments().applySynced(incoming, origin);
+        if (local.isEmpty()) {
+            return Outcome.CREATED;
+        }
+        return applied.status() == local.get().status() ? Outcome.UNCHANGED : Outcome.UPDATED;
+    }
+
+    @Override
+    public java.util.Map<String, String> localFields(UUID localId) {
+        return core.enrollments().find(localId).map(e -> java.util.Map.of("status", e.status().name())).orElse(java.util.Map.of());
+    }
+
+    private static boolean isFinal(EnrollmentStatus status) {
+        return status == EnrollmentStatus.STOPPED || status == EnrollmentStatus.COMPLETED;
+    }
+
+    @Override
+    public CarePlan build(UUID localId, Optional<SyncLink> link) {
+        CarePlan resource = link.map(l -> (CarePlan) RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base())).orElseGet(CarePlan::new);
+        Enrollment enrollment = core.enrollments().get(localId);
+        return CarePlanMapper.write(enrollment, core.enrollments().templateOf(enrollment).title().fr(), resource);
+    }
+}

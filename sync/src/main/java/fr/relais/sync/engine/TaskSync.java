@@ -1,0 +1,162 @@
+package fr.relais.sync.engine;
+
+import fr.relais.core.RelaisCore;
+import fr.relais.core.careteam.Professional;
+import fr.relais.core.replication.Conflict;
+import fr.relais.core.replication.SyncLink;
+import fr.relais.core.task.Task;
+import fr.relais.core.task.TaskService;
+import fr.relais.core.task.TaskStatus;
+import fr.relais.sync.fhir.ObservationMapper;
+import fr.relais.sync.fhir.RelaisFhir;
+import fr.relais.sync.fhir.TaskMapper;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Pathway tasks as FHIR Tasks. Every laptop plans the same tasks from a shared enrollment, so only changes travel: a
+ * task is pushed when a nurse completes, postpones, reassigns or annotates it. On pull the status merges by the
+ * lifecycle — a closed task is never reopened by an older view, and entered-in-error beats completed, which beats
+ * failed and cancelled — and the other fields (note, outcome, due time, assignee, business status) merge three-way
+ * against the base; the same field changed on both sides goes to the conflict inbox.
+ */
+final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
+    /** Lifecycle order: a later status wins a merge. */
+    private static final List<TaskStatus> LIFECYCLE = List.of(TaskStatus.REQUESTED, TaskStatus.ON_HOLD, TaskStatus.ACCEPTED,
+            TaskStatus.IN_PROGRESS, TaskStatus.CANCELLED, TaskStatus.FAILED, TaskStatus.COMPLETED, TaskStatus.ENTERED_IN_ERROR);
+
+    private final RelaisCore core;
+
+    TaskSync(RelaisCore core) {
+        this.core = core;
+    }
+
+    @Override
+    public String recordType() {
+        return TaskService.RECORD;
+    }
+
+    @Override
+    public Class<org.hl7.fhir.r4.model.Task> resourceClass() {
+        return org.hl7.fhir.r4.model.Task.class;
+    }
+
+    /** The local task of the same step occurrence, whatever its id (tasks planned before ids were derived kept theirs). */
+    @Override
+    public UUID localIdFor(org.hl7.fhir.r4.model.Task remote) {
+        UUID byId = ObservationMapper.localId(remote.getIdElement().getIdPart());
+        if (core.tasks().find(byId).isPresent()) {
+            return byId;
+        }
+        try {
+            UUID enrollment = TaskMapper.enrollmentOf(remote, "Task");
+            TaskMapper.Step step = TaskMapper.stepOf(remote, "Task");
+            return enrollment == null ? byId
+                    : core.tasks().findByStep(enrollment, step.stepId(), step.occurrence()).map(Task::id).orElse(byId);
+        } catch (fr.relais.core.error.BadInputException unreadable) {
+            return byId; // apply() reports it
+        }
+    }
+
+    @Override
+    public UUID patientOf(UUID localId) {
+        return core.tasks().find(localId).map(Task::patientId).orElse(null);
+    }
+
+    @Override
+    public Outcome apply(org.hl7.fhir.r4.model.Task remote, UUID localId, Optional<SyncLink> link, String origin) {
+        Task incoming = TaskMapper.toLocal(remote, localId, this::professionalByRpps, origin);
+        Optional<Task> local = core.tasks().find(localId);
+        if (local.isEmpty()) {
+            if (incoming.enrollmentId() == null || core.enrollments().find(incoming.enrollmentId()).isEmpty()) {
+                return Outcome.UNCHANGED; // a pathway this workstation does not hold (another team's patient)
+            }
+            core.tasks().applySynced(incoming, origin);
+            return Outcome.CREATED;
+        }
+        Task mine = local.get();
+        Map<String, String> base = link.map(l -> fields(TaskMapper.toLocal(
+                (org.hl7.fhir.r4.model.Task) RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base()), localId, this::professionalByRpps, "base")))
+                .orElseGet(() -> fields(core.tasks().asPlanned(mine)));
+        Map<String, String> localFields = fields(mine);
+        Map<String, String> remoteFields = fields(incoming);
+        TaskStatus status = later(mine.status(), incoming.status());
+        localFields.remove("status");
+        remoteFields.remove("status");
+        FieldMerge.Result result = FieldMerge.merge(base, localFields, remoteFields);
+        Map<String, String> merged = new LinkedHashMap<>(result.merged());
+        merged.put("status", status.name());
+        Task next = withFields(mine, merged);
+        for (FieldMerge.FieldConflict c : result.conflicts()) {
+            core.conflicts().open(new Conflict(UUID.randomUUID(), recordType(), localId, c.field(), c.base(), c.local(), c.remote(),
+                    remote.getMeta().getVersionId(), "OPEN", core.clock().instant(), null, null, null));
+        }
+        boolean changedHere = !next.equals(mine);
+        if (changedHere) {
+            core.tasks().applySynced(next, origin);
+        }
+        // What the server lacks (a completion made here, a field kept) goes back with the next push.
+        if (!fields(next).equals(fields(incoming)) && !core.outbox().isPending(recordType(), localId)) {
+            core.outbox().recordMerged(recordType(), localId);
+        }
+        if (!result.conflicts().isEmpty()) {
+            return Outcome.CONFLICT;
+        }
+        return !changedHere ? Outcome.UNCHANGED : status != incoming.status() || !merged.equals(fields(incoming)) ? Outcome.MERGED : Outcome.UPDATED;
+    }
+
+    static TaskStatus later(TaskStatus a, TaskStatus b) {
+        return LIFECYCLE.indexOf(a) >= LIFECYCLE.indexOf(b) ? a : b;
+    }
+
+    /** The fields two laptops may change on a task, as text (the assignee by RPPS number: ids differ between laptops). */
+    Map<String, String> fields(Task t) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("status", t.status().name());
+        f.put("businessStatus", t.businessStatus());
+        f.put("outcome", t.outcome());
+        f.put("note", t.note());
+        f.put("dueAt", t.dueAt() == null ? null : t.dueAt().toString());
+        f.put("assignee", t.assigneeId() == null ? null : rppsOf(t.assigneeId()));
+        return f;
+    }
+
+    /** The task with these field values (an assignee unknown here leaves the task's own). */
+    Task withFields(Task t, Map<String, String> f) {
+        UUID assignee = f.get("assignee") == null ? null : Optional.ofNullable(professionalByRpps(f.get("assignee"))).orElse(t.assigneeId());
+        Instant due = f.get("dueAt") == null ? t.dueAt() : Instant.parse(f.get("dueAt"));
+        Instant expires = t.expiresAt() == null ? null : t.expiresAt().plus(java.time.Duration.between(t.dueAt(), due));
+        Task changed = new Task(t.id(), t.enrollmentId(), t.patientId(), t.templateId(), t.stepId(), t.occurrence(), t.kind(), t.titleFr(),
+                t.titleEn(), t.role(), assignee, t.priority(), TaskStatus.valueOf(f.get("status")), f.get("businessStatus"), due, expires,
+                f.get("outcome"), f.get("note"), t.createdAt(), t.updatedAt());
+        return changed.equals(t) ? t : new Task(changed.id(), changed.enrollmentId(), changed.patientId(), changed.templateId(),
+                changed.stepId(), changed.occurrence(), changed.kind(), changed.titleFr(), changed.titleEn(), changed.role(),
+                changed.assigneeId(), changed.priority(), changed.status(), changed.businessStatus(), changed.dueAt(), changed.expiresAt(),
+                changed.outcome(), changed.note(), changed.createdAt(), core.clock().instant());
+    }
+
+    @Override
+    public Map<String, String> localFields(UUID localId) {
+        return core.tasks().find(localId).map(this::fields).orElse(Map.of());
+    }
+
+    @Override
+    public org.hl7.fhir.r4.model.Task build(UUID localId, Optional<SyncLink> link) {
+        org.hl7.fhir.r4.model.Task resource = link.map(l -> (org.hl7.fhir.r4.model.Task) RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base()))
+                .orElseGet(org.hl7.fhir.r4.model.Task::new);
+        return TaskMapper.write(core.tasks().get(localId), resource, this::rppsOf);
+    }
+
+    private String rppsOf(UUID professionalId) {
+        return core.careTeam().findProfessional(professionalId).map(Professional::rpps).filter(Objects::nonNull).orElse(null);
+    }
+
+    private UUID professionalByRpps(String rpps) {
+        return core.careTeam().findProfessionalByRpps(rpps).map(Professional::id).orElse(null);
+    }
+}

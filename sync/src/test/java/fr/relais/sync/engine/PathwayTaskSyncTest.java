@@ -1,0 +1,111 @@
+package fr.relais.sync.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.relais.core.identity.Patient;
+import fr.relais.core.pathway.Enrollment;
+import fr.relais.core.pathway.EnrollmentStatus;
+import fr.relais.core.replication.Conflict;
+import fr.relais.core.task.Task;
+import fr.relais.core.task.TaskService;
+import fr.relais.core.task.TaskStatus;
+import fr.relais.core.time.CareZone;
+import fr.relais.sync.server.JpaFhirServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Enrollments and their tasks between laptops through the team server: the pathway is planned the same everywhere,
+ * a completion travels and is never undone, edits of different fields merge, the same field edited twice waits in the
+ * conflict inbox, and a stop wins over a pause.
+ */
+class PathwayTaskSyncTest {
+    static final JpaFhirServer SERVER = JpaFhirServer.shared();
+
+    @TempDir
+    Path dir;
+
+    private static List<Task> open(Laptop laptop, Enrollment e) {
+        return laptop.core.enrollments().tasksOf(e.id()).stream().filter(t -> t.status().isOpen()).toList();
+    }
+
+    @Test
+    void anEnrollmentIsPlannedAlikeOnEveryLaptopAndTaskChangesMergeByTheLifecycle() {
+        String team = "tasks-" + System.nanoTime();
+        try (Laptop a = new Laptop(dir, "task-a", SERVER.baseUrl(), team); Laptop b = new Laptop(dir, "task-b", SERVER.baseUrl(), team)) {
+            Patient p = a.register("LEROY", "Simone", "T-" + System.nanoTime());
+            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "insuffisance-cardiaque-sortie", null,
+                    LocalDate.now(CareZone.PARIS).minusDays(2));
+            a.sync();
+            SyncReport first = b.sync();
+            assertThat(first.skipped()).isEmpty();
+
+            // The same pathway, the same tasks, the same ids: nothing to push for planning alone.
+            assertThat(b.core.enrollments().find(enrollment.id())).get().extracting(Enrollment::status).isEqualTo(EnrollmentStatus.ACTIVE);
+            assertThat(b.core.enrollments().tasksOf(enrollment.id())).extracting(Task::id)
+                    .containsExactlyInAnyOrderElementsOf(a.core.enrollments().tasksOf(enrollment.id()).stream().map(Task::id).toList());
+            assertThat(b.core.outbox().count()).isZero();
+
+            // A completes one task: B receives the completion and its note.
+            Task call = open(a, enrollment).get(0);
+            String outcome = a.core.enrollments().outcomesOf(enrollment, call.stepId()).stream().findFirst().orElse(null);
+            a.core.tasks().complete(call.id(), outcome, "appel fait, patiente stable");
+            a.sync();
+            b.sync();
+            assertThat(b.core.tasks().get(call.id())).satisfies(t -> {
+                assertThat(t.status()).isEqualTo(TaskStatus.COMPLETED);
+                assertThat(t.note()).isEqualTo("appel fait, patiente stable");
+            });
+
+            // Offline on both: A completes a task, B postpones the same one. Completed wins; B's new due time is kept
+            // (A did not touch it); the note, written on both sides, goes to the inbox.
+            Task weighed = open(a, enrollment).stream().filter(t -> !t.id().equals(call.id())).findFirst().orElseThrow();
+            String weighedOutcome = a.core.enrollments().outcomesOf(enrollment, weighed.stepId()).stream().findFirst().orElse(null);
+            a.core.tasks().complete(weighed.id(), weighedOutcome, "pesée faite");
+            var later = weighed.dueAt().plus(Duration.ofDays(1));
+            b.core.tasks().postpone(weighed.id(), later, "patiente absente");
+            a.sync();
+            SyncReport merge = b.sync();
+            assertThat(merge.conflicts()).isEqualTo(1);
+            Task merged = b.core.tasks().get(weighed.id());
+            assertThat(merged.status()).as("a completed task stays completed").isEqualTo(TaskStatus.COMPLETED);
+            assertThat(merged.dueAt()).isEqualTo(later);
+            List<Conflict> inbox = b.core.conflicts().list(true);
+            assertThat(inbox).singleElement().satisfies(c -> {
+                assertThat(c.resourceType()).isEqualTo(TaskService.RECORD);
+                assertThat(c.field()).isEqualTo("note");
+                assertThat(c.localValue()).isEqualTo("patiente absente");
+                assertThat(c.remoteValue()).isEqualTo("pesée faite");
+            });
+            new ConflictResolver(b.core).resolve(inbox.get(0).id(), ConflictResolver.Choice.REMOTE);
+            assertThat(b.core.tasks().get(weighed.id()).note()).isEqualTo("pesée faite");
+            b.sync();
+            a.sync();
+            assertThat(a.core.tasks().get(weighed.id())).satisfies(t -> {
+                assertThat(t.status()).isEqualTo(TaskStatus.COMPLETED);
+                assertThat(t.dueAt()).as("B's postponement reached A").isEqualTo(later);
+                assertThat(t.note()).isEqualTo("pesée faite");
+            });
+
+            // A stop wins over a pause made elsewhere, and the open tasks are cancelled on both laptops.
+            b.core.enrollments().pause(enrollment.id(), "hospitalisation");
+            a.core.enrollments().stop(enrollment.id(), "décès");
+            a.sync();
+            b.sync();
+            a.sync();
+            assertThat(b.core.enrollments().get(enrollment.id()).status()).isEqualTo(EnrollmentStatus.STOPPED);
+            assertThat(a.core.enrollments().get(enrollment.id()).status()).isEqualTo(EnrollmentStatus.STOPPED);
+            assertThat(open(b, enrollment)).isEmpty();
+            CarePlan onServer = SERVER.fhirContext().newRestfulGenericClient(SERVER.baseUrl()).read().resource(CarePlan.class)
+                    .withId(enrollment.id().toString()).execute();
+            assertThat(onServer.getStatus()).isEqualTo(CarePlan.CarePlanStatus.REVOKED);
+            assertThat(a.core.outbox().count()).isZero();
+            assertThat(b.core.outbox().count()).isZero();
+        }
+    }
+}
