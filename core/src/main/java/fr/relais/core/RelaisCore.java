@@ -104,7 +104,7 @@ public final class RelaisCore implements AutoCloseable {
         this.measures = new MeasureService(database, measureRepository, patients, audit, outbox, session, clock, alerts);
         this.measureImport = new MeasureCsvImport(database, measures, patients);
         this.questionnaires = new QuestionnaireService(database, new QuestionnaireRepository(database.dsl()), patients,
-                measures, alerts, audit, session, clock);
+                measures, alerts, audit, session, clock, outbox);
         this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
                 alerts, session, audit, clock);
         this.cohorts = new CohortReportService(database, templates, patients, clock);

@@ -85,6 +85,16 @@ public final class QuestionnaireRepository {
                 .and(QUESTIONNAIRE_RESPONSE.STATUS.eq(COMPLETED))).fetchOptional(QuestionnaireRepository::toResponse);
     }
 
+    /** A response by id, whatever its status, with its error reason when entered in error. */
+    public java.util.Optional<Stored> find(UUID id) {
+        return dsl.selectFrom(QUESTIONNAIRE_RESPONSE).where(QUESTIONNAIRE_RESPONSE.ID.eq(id.toString()))
+                .fetchOptional(r -> new Stored(toResponse(r), !COMPLETED.equals(r.getStatus()), r.getErrorReason()));
+    }
+
+    /** A stored response, entered in error or not. */
+    public record Stored(QuestionnaireResponse response, boolean enteredInError, String errorReason) {
+    }
+
     public boolean exists(UUID id) {
         return dsl.fetchExists(QUESTIONNAIRE_RESPONSE, QUESTIONNAIRE_RESPONSE.ID.eq(id.toString()));
     }

@@ -13,6 +13,7 @@ import fr.relais.core.measure.MeasureService;
 import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
 import fr.relais.core.pathway.TemplateOrigin;
+import fr.relais.core.replication.Outbox;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
 import java.time.Clock;
@@ -26,6 +27,8 @@ import java.util.UUID;
  * their own (PHQ-9 item 9) raise patient-level alerts in the same transaction.
  */
 public final class QuestionnaireService {
+    /** The outbox kind of a questionnaire response shared with the team server. */
+    public static final String RECORD = "QuestionnaireResponse";
     private final Database database;
     private final QuestionnaireRepository repository;
     private final PatientService patients;
@@ -33,10 +36,13 @@ public final class QuestionnaireService {
     private final AlertService alerts;
     private final AuditLog audit;
     private final UserSession session;
+    private final Outbox outbox;
     private final Clock clock;
 
     public QuestionnaireService(Database database, QuestionnaireRepository repository, PatientService patients,
-                                MeasureService measures, AlertService alerts, AuditLog audit, UserSession session, Clock clock) {
+                                MeasureService measures, AlertService alerts, AuditLog audit, UserSession session, Clock clock,
+                                Outbox outbox) {
+        this.outbox = outbox;
         this.database = database;
         this.repository = repository;
         this.patients = patients;
@@ -107,6 +113,7 @@ public final class QuestionnaireService {
                             hit.level(), hit.rule().reason().in(Language.FR), hit.rule().reason().in(Language.EN)))
                     .toList());
             audit.record("questionnaire.answer", "QuestionnaireResponse", response.id(), patientId, q.id());
+            outbox.record(RECORD, response.id());
             return new Answered(response, result, q);
         });
     }
@@ -129,8 +136,45 @@ public final class QuestionnaireService {
             }
             alerts.responseEnteredInError(responseId);
             audit.record("questionnaire.entered-in-error", "QuestionnaireResponse", responseId, response.patientId(), reason);
+            outbox.record(RECORD, responseId);
             return null;
         });
+    }
+
+    public java.util.Optional<QuestionnaireRepository.Stored> find(UUID responseId) {
+        return repository.find(responseId);
+    }
+
+    /**
+     * Applies a response from the team server (the caller's transaction, outbox suppressed). Responses are
+     * append-only: an unknown one is stored and its significant answers judged here like a local one (each workstation
+     * raises its own alerts; the score travels as its own Observation); entered-in-error on either side wins. The
+     * questionnaire must be in this workstation's library.
+     */
+    public void applySynced(QuestionnaireResponse incoming, boolean enteredInError, String errorReason, String origin) {
+        var stored = repository.find(incoming.id());
+        if (stored.isEmpty()) {
+            patients.get(incoming.patientId());
+            Questionnaire q = repository.find(incoming.questionnaireId(), incoming.questionnaireVersion())
+                    .orElseThrow(() -> new BadInputException(origin, "questionnaire.unknown", incoming.questionnaireId()));
+            repository.insertResponse(incoming, clock.instant());
+            audit.record("questionnaire.sync", "QuestionnaireResponse", incoming.id(), incoming.patientId(), origin);
+            if (enteredInError) {
+                repository.markEnteredInError(incoming.id(), errorReason);
+                return;
+            }
+            ScoreResult result = QuestionnaireScoring.score(q, incoming.answers());
+            alerts.answered(result.significant().stream().filter(hit -> hit.level() != AlertLevel.GREEN)
+                    .map(hit -> new AnswerFinding(incoming.patientId(), incoming.id(), q.id(), hit.item(), hit.answer(), hit.rule().min(),
+                            hit.level(), hit.rule().reason().in(Language.FR), hit.rule().reason().in(Language.EN)))
+                    .toList());
+            return;
+        }
+        if (enteredInError && !stored.get().enteredInError()) {
+            repository.markEnteredInError(incoming.id(), errorReason);
+            alerts.responseEnteredInError(incoming.id());
+            audit.record("questionnaire.sync.entered-in-error", "QuestionnaireResponse", incoming.id(), incoming.patientId(), origin);
+        }
     }
 
     public List<QuestionnaireResponse> responses(UUID patientId, String questionnaireId) {

@@ -59,7 +59,7 @@ public final class SyncEngine {
         // Patients first (every other record refers to one), enrollments before their tasks (a task is planned
         // within its enrollment), then measures and urgent care plans.
         this.kinds = List.of(new PatientSync(core), new EnrollmentSync(core), new TaskSync(core), new MeasureSync(core),
-                new UrgentCarePlanSync(core));
+                new QuestionnaireResponseSync(core), new UrgentCarePlanSync(core));
     }
 
     public enum Mode { BOTH, PULL_ONLY, PUSH_ONLY }

@@ -12,12 +12,71 @@ import org.hl7.fhir.r4.model.StringType;
  * the questionnaire files), the score and its band in Relais extensions, the score Observation as a derived resource.
  */
 public final class QuestionnaireResponseMapper {
+    private static final String ERROR_REASON = "questionnaire-response-error-reason";
+
     private QuestionnaireResponseMapper() {
     }
 
     /** The canonical of a Relais questionnaire (PHQ-9, GAD-7...): the same code the pathway steps carry. */
     public static String canonical(String questionnaireId) {
         return RelaisFhir.QUESTIONNAIRE_SYSTEM + ":" + questionnaireId;
+    }
+
+    /** A response entered in error carries the status and the reason (in a note extension). */
+    public static org.hl7.fhir.r4.model.QuestionnaireResponse toFhir(QuestionnaireResponse q, boolean enteredInError, String reason) {
+        var r = toFhir(q);
+        if (enteredInError) {
+            r.setStatus(org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus.ENTEREDINERROR);
+            if (reason != null) {
+                r.addExtension(RelaisFhir.extension(ERROR_REASON), new StringType(reason));
+            }
+        }
+        return r;
+    }
+
+    /** Whether a FHIR response is entered in error, and why (null when not said). */
+    public static boolean enteredInError(org.hl7.fhir.r4.model.QuestionnaireResponse r) {
+        return r.getStatus() == org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus.ENTEREDINERROR;
+    }
+
+    public static String errorReason(org.hl7.fhir.r4.model.QuestionnaireResponse r) {
+        var e = r.getExtensionByUrl(RelaisFhir.extension(ERROR_REASON));
+        return e == null ? null : e.getValue().primitiveValue();
+    }
+
+    /** A FHIR response written by Relais (or shaped like one) as a local response. */
+    public static QuestionnaireResponse toLocal(org.hl7.fhir.r4.model.QuestionnaireResponse r, String source) {
+        try {
+            String canonical = r.getQuestionnaire();
+            String prefix = canonical("");
+            if (canonical == null || !canonical.startsWith(prefix) || !canonical.contains("|")) {
+                throw new IllegalArgumentException("questionnaire " + canonical + " is not a Relais questionnaire with its version");
+            }
+            String questionnaire = canonical.substring(prefix.length(), canonical.indexOf('|'));
+            int version = Integer.parseInt(canonical.substring(canonical.indexOf('|') + 1));
+            java.util.List<Integer> answers = new java.util.ArrayList<>();
+            for (var item : r.getItem()) {
+                int position = Integer.parseInt(item.getLinkId());
+                while (answers.size() < position) {
+                    answers.add(null);
+                }
+                answers.set(position - 1, item.hasAnswer() ? item.getAnswerFirstRep().getValueIntegerType().getValue() : null);
+            }
+            var score = r.getExtensionByUrl(RelaisFhir.extension("questionnaire-score"));
+            var band = r.getExtensionByUrl(RelaisFhir.extension("questionnaire-band"));
+            var observation = r.getExtensionByUrl(RelaisFhir.extension("questionnaire-score-observation"));
+            if (r.getAuthored() == null) {
+                throw new IllegalArgumentException("no authored time");
+            }
+            return new QuestionnaireResponse(ObservationMapper.localId(r.getIdElement().getIdPart()),
+                    java.util.UUID.fromString(r.getSubject().getReferenceElement().getIdPart()), questionnaire, version, answers,
+                    r.getAuthored().toInstant(), score == null ? null : new java.math.BigDecimal(score.getValue().primitiveValue()),
+                    band == null ? null : band.getValue().primitiveValue(),
+                    observation == null ? null : ObservationMapper.localId(((Reference) observation.getValue()).getReferenceElement().getIdPart()),
+                    r.getAuthor().getDisplay());
+        } catch (RuntimeException e) {
+            throw new fr.relais.core.error.BadInputException(source, "fhir.questionnaireResponse", String.valueOf(e.getMessage()));
+        }
     }
 
     public static org.hl7.fhir.r4.model.QuestionnaireResponse toFhir(QuestionnaireResponse q) {
