@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three laptops edit shared patients offline at random, with a faulty network (requests refused, answers lost after
+ * Three laptops edit shared patients and their pathway tasks offline at random, with a faulty network (requests refused, answers lost after
  * the server acted, slow answers) and a random sync order. At the end nothing acknowledged is lost, nothing is
  * duplicated, every difference left between a laptop and the server is explained by a conflict in that laptop's
  * inbox holding both values, and once people choose, everybody equals the server.
@@ -63,7 +63,13 @@ class SyncSimulationTest {
             for (int i = 0; i < 4; i++) {
                 patients.add(laptops.get(0).register("BERNARD", "Eve" + (char) ('a' + i), "SIM-" + i).id());
             }
+            List<UUID> enrollments = new ArrayList<>();
+            for (UUID patient : patients) {
+                enrollments.add(laptops.get(0).core.enrollments().enroll(patient, "insuffisance-cardiaque-sortie", null,
+                        java.time.LocalDate.now(fr.relais.core.time.CareZone.PARIS).minusDays(3)).id());
+            }
             laptops.forEach(l -> l.syncUntilDone(20));
+            Set<UUID> completed = new HashSet<>();
             Set<UUID> measures = new HashSet<>();
             Set<UUID> wrong = new HashSet<>();
             Map<Laptop, List<UUID>> ownMeasures = new HashMap<>();
@@ -73,8 +79,10 @@ class SyncSimulationTest {
                     for (int op = random.nextInt(4); op > 0; op--) {
                         UUID patient = patients.get(random.nextInt(patients.size()));
                         double draw = random.nextDouble();
-                        if (draw < 0.5) {
+                        if (draw < 0.3) {
                             edit(laptop, patient, random);
+                        } else if (draw < 0.5) {
+                            taskWork(laptop, enrollments.get(patients.indexOf(patient)), random, completed);
                         } else if (draw < 0.85) {
                             Measure m = laptop.core.measures().record(new NewMeasure(patient, MeasureCatalog.BODY_WEIGHT,
                                     String.valueOf(60 + random.nextInt(30)), "kg",
@@ -121,7 +129,51 @@ class SyncSimulationTest {
                 }
             }
 
+            // A task completed anywhere is completed everywhere, and the server holds each changed task once.
+            List<org.hl7.fhir.r4.model.Resource> serverTasks = search(team, org.hl7.fhir.r4.model.Task.class);
+            assertThat(serverTasks.stream().map(r -> ((org.hl7.fhir.r4.model.Task) r).getIdentifierFirstRep().getValue() + " "
+                    + ((org.hl7.fhir.r4.model.Task) r).getBasedOnFirstRep().getReference()).distinct().count())
+                    .as("no step occurrence twice on the server").isEqualTo(serverTasks.size());
+            assertThat(completed).as("tasks were completed").isNotEmpty();
+            for (Laptop laptop : laptops) {
+                for (UUID id : completed) {
+                    var task = laptop.core.tasks().find(id);
+                    if (task.isEmpty()) {
+                        var owner = laptops.stream().map(l -> l.core.tasks().find(id).map(t -> l + ":" + t.stepId() + "#" + t.occurrence() + " "
+                                + t.status() + " enr=" + t.enrollmentId() + " kind=" + t.kind()).orElse(l + ":-")).toList();
+                        throw new AssertionError(laptop + " lacks completed task " + id + "; " + owner + "; on server: "
+                                + serverTasks.stream().anyMatch(r -> r.getIdElement().getIdPart().equals(id.toString())));
+                    }
+                    assertThat(task.get().status()).as(laptop + " task " + id).isEqualTo(fr.relais.core.task.TaskStatus.COMPLETED);
+                }
+            }
+
             // Nothing hidden: a laptop differs from the server only on records that wait on a conflict it shows.
+            Map<UUID, org.hl7.fhir.r4.model.Task> serverTaskById = new HashMap<>();
+            serverTasks.forEach(r -> serverTaskById.put(UUID.fromString(r.getIdElement().getIdPart()), (org.hl7.fhir.r4.model.Task) r));
+            for (Laptop laptop : laptops) {
+                TaskSync fields = new TaskSync(laptop.core);
+                for (var entry : serverTaskById.entrySet()) {
+                    var onServer = fields.fields(fr.relais.sync.fhir.TaskMapper.toLocal(entry.getValue(), entry.getKey(), rpps -> null, "server"));
+                    var mine = laptop.core.tasks().find(entry.getKey());
+                    if (mine.isEmpty()) {
+                        var r = entry.getValue();
+                        throw new AssertionError(laptop + " lacks server task " + entry.getKey() + " " + r.getIdentifierFirstRep().getValue() + " "
+                                + r.getStatus() + " " + r.getBasedOnFirstRep().getReference() + "; its tasks of that step: "
+                                + laptop.core.enrollments().tasksOf(UUID.fromString(r.getBasedOnFirstRep().getReferenceElement().getIdPart())).stream()
+                                .filter(t -> r.getIdentifierFirstRep().getValue().contains("/" + t.stepId() + "/"))
+                                .map(t -> t.id() + "#" + t.occurrence() + " " + t.status()).toList()
+                                + " history=" + laptop.core.syncState().link("Task", entry.getKey()));
+                    }
+                    var local = fields.fields(mine.get());
+                    onServer.remove("assignee");
+                    local.remove("assignee");
+                    if (!local.equals(onServer)) {
+                        assertThat(laptop.core.conflicts().openFor("Task", entry.getKey()))
+                                .as(laptop + " differs from the server on task " + entry.getKey() + ": " + local + " / " + onServer).isNotEmpty();
+                    }
+                }
+            }
             Map<UUID, Map<String, String>> server = serverPatients(team);
             for (Laptop laptop : laptops) {
                 for (UUID id : patients) {
@@ -158,9 +210,36 @@ class SyncSimulationTest {
                 for (UUID id : patients) {
                     assertThat(PatientMapper.fields(laptop.core.patients().get(id))).isEqualTo(settled.get(id));
                 }
+                TaskSync fields = new TaskSync(laptop.core);
+                for (var r : search(team, org.hl7.fhir.r4.model.Task.class)) {
+                    UUID id = UUID.fromString(r.getIdElement().getIdPart());
+                    var onServer = fields.fields(fr.relais.sync.fhir.TaskMapper.toLocal((org.hl7.fhir.r4.model.Task) r, id, rpps -> null, "server"));
+                    var local = fields.fields(laptop.core.tasks().get(id));
+                    onServer.remove("assignee");
+                    local.remove("assignee");
+                    assertThat(local).as(laptop + " task " + id).isEqualTo(onServer);
+                }
             }
         } finally {
             laptops.forEach(Laptop::close);
+        }
+    }
+
+    /** A nurse's work on one of the pathway's open tasks: completes it, or postpones it, each with a note. */
+    private static void taskWork(Laptop laptop, UUID enrollment, Random random, Set<UUID> completed) {
+        // Pathway steps only: the review task of an alert is each laptop's own work (alerts are raised locally).
+        var open = laptop.core.enrollments().tasksOf(enrollment).stream().filter(t -> t.status().isOpen() && t.fromPathwayStep()).toList();
+        if (open.isEmpty()) {
+            return;
+        }
+        var task = open.get(random.nextInt(Math.min(open.size(), 4)));
+        if (random.nextBoolean()) {
+            var e = laptop.core.enrollments().get(enrollment);
+            String outcome = laptop.core.enrollments().outcomesOf(e, task.stepId()).stream().findFirst().orElse(null);
+            laptop.core.tasks().complete(task.id(), outcome, "fait par " + laptop);
+            completed.add(task.id());
+        } else {
+            laptop.core.tasks().postpone(task.id(), task.dueAt().plus(1 + random.nextInt(3), ChronoUnit.DAYS), "reporté par " + laptop);
         }
     }
 
