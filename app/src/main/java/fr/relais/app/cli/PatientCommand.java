@@ -161,7 +161,7 @@ final class PatientCommand {
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             try (RelaisCore services = root.openServices()) {
-                Patient p = services.patients().resolve(id);
+                Patient p = services.patients().openFile(services.patients().resolve(id).id(), "command line");
                 var team = services.careTeam().teamOf(p.id());
                 var history = services.patients().identityHistory(p.id());
                 var duplicates = services.patients().duplicatesOf(p.id());

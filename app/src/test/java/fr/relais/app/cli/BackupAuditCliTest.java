@@ -48,8 +48,10 @@ class BackupAuditCliTest {
         assertThat(addPatient(db, "DURAND", "A2").code()).isZero();
         JsonNode ok = CliRun.on(db, "--format", "json", "audit", "verify").json();
         assertThat(ok.get("intact").asBoolean()).isTrue();
+        assertThat(CliRun.on(db, "patient", "show", "A1").code()).isZero();
         JsonNode history = CliRun.on(db, "--format", "json", "audit", "list", "--patient", "A1").json();
         assertThat(history).isNotEmpty();
+        assertThat(history.findValuesAsText("action")).as("opening the file is in the patient's access history").contains("patient.read");
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement()) {
             s.executeUpdate("UPDATE audit_event SET actor = 'quelqu''un d''autre' WHERE seq = (SELECT min(seq) FROM audit_event WHERE hash IS NOT NULL)");
         }

@@ -197,6 +197,18 @@ public final class PatientService {
         return patients.find(id).orElseThrow(() -> new NotFoundException("patient", "patient", id));
     }
 
+    /**
+     * The patient whose file a person opens: the opening is recorded in the audit trail (who, when, from which
+     * workstation), as medical secrecy requires of every read of a file. Searches and lists are not file reads.
+     */
+    public Patient openFile(UUID id, String where) {
+        return database.inTransaction(() -> {
+            Patient patient = get(id);
+            audit.record("patient.read", "Patient", id, id, where);
+            return patient;
+        });
+    }
+
     /** A patient by id or by IPP, as the command line accepts either. */
     public Patient resolve(String idOrIpp) {
         try {

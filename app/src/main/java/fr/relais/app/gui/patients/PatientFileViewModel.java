@@ -63,7 +63,7 @@ public final class PatientFileViewModel {
             present.set(false);
             return;
         }
-        executor.submit(() -> new Loaded(patients.get(patientId), careTeam.teamOf(patientId), patients.duplicatesOf(patientId).size()),
+        executor.submit(() -> new Loaded(patients.openFile(patientId, "desktop"), careTeam.teamOf(patientId), patients.duplicatesOf(patientId).size()),
                 loaded -> {
                     if (mine == generation) {
                         apply(loaded);
