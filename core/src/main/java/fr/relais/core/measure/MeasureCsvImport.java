@@ -64,9 +64,8 @@ public final class MeasureCsvImport {
                     }
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            // Malformed CSV (a quote left open, text after a closing quote) comes as an I/O error naming the line.
             throw new BadInputException(source, "import.unreadable", e.getMessage());
         }
         if (!bad.isEmpty() && !skipBadRows) {

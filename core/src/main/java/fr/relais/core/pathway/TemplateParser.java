@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  * docs/pathway-templates.md.
  */
 public final class TemplateParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Decimals read exactly (a threshold of 37.8 stays 37.8), and 1e999 stays a number instead of an infinity.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern LOINC = Pattern.compile("[0-9]{1,7}-[0-9]");
     private static final Set<String> TOP_LEVEL = Set.of("id", "version", "title", "description", "population", "source",

@@ -18,7 +18,9 @@ import java.util.Set;
  * path, so that an administrator can add a questionnaire without code and without half-imported files.
  */
 public final class QuestionnaireParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Decimals read exactly (a threshold of 37.8 stays 37.8), and 1e999 stays a number instead of an infinity.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final List<DefinitionError> errors = new ArrayList<>();
 
     private QuestionnaireParser() {
@@ -90,8 +92,12 @@ public final class QuestionnaireParser {
             if (maxMissing < 0 || maxMissing >= Math.max(1, items.size())) {
                 error("scoring.maxMissing", "questionnaire.maxMissing", maxMissing, items.size());
             }
+            JsonNode multiplier = scoringNode.path("multiplier");
+            if (!multiplier.isMissingNode() && !multiplier.isNumber()) {
+                error("scoring.multiplier", "template.type", "number");
+            }
             scoring = new Questionnaire.Scoring(maxMissing, scoringNode.path("prorate").asBoolean(false),
-                    new BigDecimal(scoringNode.path("multiplier").asText("1")));
+                    multiplier.isNumber() ? multiplier.decimalValue() : BigDecimal.ONE);
         }
         List<Questionnaire.Band> bands = new ArrayList<>();
         for (JsonNode b : array(root, "bands")) {
