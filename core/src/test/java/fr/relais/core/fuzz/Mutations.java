@@ -9,7 +9,7 @@ import net.jqwik.api.Combinators;
  * Malformed variants of a valid file: a few random edits (a character deleted, inserted or replaced, the file cut
  * short, a value swapped for a wrong-typed one), the way files get damaged by hand edits and truncated copies.
  */
-final class Mutations {
+public final class Mutations {
     private static final List<String> ODD_VALUES = List.of("null", "-1", "1e999", "\"\"", "[]", "{}", "true", "\"é\\u0000\"",
             "\"2026-13-45\"", "\"P-3D\"", "99999999999999999999", "\"../../etc/passwd\"");
 
@@ -19,7 +19,7 @@ final class Mutations {
     private record Edit(int kind, double at, char c, int odd) {
     }
 
-    static Arbitrary<String> of(String valid) {
+    public static Arbitrary<String> of(String valid) {
         Arbitrary<Edit> edit = Combinators.combine(Arbitraries.integers().between(0, 5), Arbitraries.doubles().between(0, 1),
                 Arbitraries.chars().with('{', '}', '[', ']', '"', ',', ':', '\\', '0', 'a', ' ', '\n', 'é'),
                 Arbitraries.integers().between(0, ODD_VALUES.size() - 1)).as(Edit::new);

@@ -1,0 +1,99 @@
+package fr.relais.sync.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.parser.DataFormatException;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.fuzz.Mutations;
+import fr.relais.core.i18n.Language;
+import java.util.UUID;
+import java.util.function.Function;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Malformed FHIR, generated from resources Relais writes: HAPI's parser refuses what is not FHIR JSON
+ * (DataFormatException, which the sync reports for the page), and whatever parses is mapped or refused with a
+ * BadInputException naming the resource — never another exception. The number of cases tried is in docs/security.md.
+ */
+class MalformedFhirPropertiesTest {
+    private static final String SOURCE = "Resource/fuzz/_history/1";
+
+    private static <R extends Resource> void mappedOrRefused(String json, Class<R> type, Function<R, Object> mapper) {
+        R parsed;
+        try {
+            parsed = RelaisFhir.CONTEXT.newJsonParser().parseResource(type, json);
+        } catch (DataFormatException | ClassCastException notFhir) {
+            return; // not FHIR JSON of that type: refused by the parser, before Relais
+        }
+        try {
+            mapper.apply(parsed);
+        } catch (BadInputException e) {
+            assertThat(e.input()).isEqualTo(SOURCE);
+            assertThat(e.message(Language.FR)).isNotBlank();
+        }
+    }
+
+    private static String json(Resource r) {
+        return RelaisFhir.CONTEXT.newJsonParser().setPrettyPrint(true).encodeResourceToString(r);
+    }
+
+    @Property(tries = 1000)
+    void observations(@ForAll("observations") String json) {
+        mappedOrRefused(json, org.hl7.fhir.r4.model.Observation.class, o -> ObservationMapper.toLocal(o, SOURCE));
+    }
+
+    @Provide
+    Arbitrary<String> observations() {
+        var at = java.time.Instant.parse("2026-11-24T08:00:00Z");
+        var measure = new fr.relais.core.measure.Measure(UUID.randomUUID(), UUID.randomUUID(), "29463-7", new java.math.BigDecimal("72.5"), "kg",
+                "72,5", "kg", at, fr.relais.core.measure.MeasureSource.DEVICE, "idec", false, fr.relais.core.measure.MeasureStatus.FINAL, null, at, at);
+        var o = new org.hl7.fhir.r4.model.Observation();
+        ObservationMapper.write(measure, o);
+        return Mutations.of(json(o));
+    }
+
+    @Property(tries = 1000)
+    void tasks(@ForAll("tasks") String json) {
+        mappedOrRefused(json, org.hl7.fhir.r4.model.Task.class, t -> TaskMapper.toLocal(t, UUID.randomUUID(), rpps -> null, SOURCE));
+    }
+
+    @Provide
+    Arbitrary<String> tasks() {
+        var now = java.time.Instant.parse("2026-11-24T08:00:00Z");
+        var task = new fr.relais.core.task.Task(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "bpco-exacerbation", "appel-j2", 1,
+                "CALL", "Appel J+2", "Call D+2", fr.relais.core.careteam.CareRole.IDEC, null, fr.relais.core.task.TaskPriority.URGENT,
+                fr.relais.core.task.TaskStatus.COMPLETED, null, now, now.plusSeconds(86400), "stable", "appel fait", now, now);
+        return Mutations.of(json(TaskMapper.toFhir(task)));
+    }
+
+    @Property(tries = 1000)
+    void enrollments(@ForAll("enrollments") String json) {
+        mappedOrRefused(json, org.hl7.fhir.r4.model.CarePlan.class, c -> CarePlanMapper.toLocal(c, SOURCE));
+    }
+
+    @Provide
+    Arbitrary<String> enrollments() {
+        var start = java.time.LocalDate.of(2026, 11, 20);
+        var e = new fr.relais.core.pathway.Enrollment(UUID.randomUUID(), UUID.randomUUID(), "bpco-exacerbation", 1, start, start.plusDays(30),
+                fr.relais.core.pathway.EnrollmentStatus.PAUSED, "hospitalisation", java.time.Instant.parse("2026-11-24T08:00:00Z"), start,
+                java.time.Instant.parse("2026-11-20T08:00:00Z"));
+        return Mutations.of(json(CarePlanMapper.toFhir(e, "BPCO")));
+    }
+
+    @Property(tries = 1000)
+    void questionnaireResponses(@ForAll("responses") String json) {
+        mappedOrRefused(json, org.hl7.fhir.r4.model.QuestionnaireResponse.class, q -> QuestionnaireResponseMapper.toLocal(q, SOURCE));
+    }
+
+    @Provide
+    Arbitrary<String> responses() {
+        var r = new fr.relais.core.questionnaire.QuestionnaireResponse(UUID.randomUUID(), UUID.randomUUID(), "PHQ-9", 1,
+                java.util.Arrays.asList(1, 0, null, 2, 0, 0, 1, 0, 0), java.time.Instant.parse("2026-11-24T08:00:00Z"),
+                new java.math.BigDecimal("4"), "minimal", UUID.randomUUID(), "idec");
+        return Mutations.of(json(QuestionnaireResponseMapper.toFhir(r, true, "mauvais patient")));
+    }
+}
