@@ -1,0 +1,144 @@
+package fr.relais.sync.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.relais.core.RelaisCore;
+import fr.relais.core.identity.NewPatient;
+import fr.relais.core.identity.Sex;
+import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.session.Actor;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.task.TaskStatus;
+import fr.relais.sync.server.JpaFhirServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reliability suite: a worker JVM imports, enrolls, records, completes tasks, evaluates alerts and syncs at full
+ * speed and is killed with SIGKILL at a random point, a hundred times, on the same database. After each kill: SQLite's
+ * integrity check passes, every write the worker acknowledged is there, no operation is half-applied (an import has
+ * all its rows or none, an enrollment its tasks, an open alert its review task, a completed task its history), and the
+ * audit chain is intact. Kills and operations are counted in docs/security.md.
+ */
+class KillReliabilityTest {
+    static final JpaFhirServer SERVER = JpaFhirServer.shared();
+    static final int KILLS = 100;
+
+    @TempDir
+    Path dir;
+
+    private record Ack(String kind, UUID id, String detail) {
+    }
+
+    @Test
+    void aHundredKillsAtRandomPointsLoseNothingAcknowledgedAndLeaveNothingHalfDone() throws Exception {
+        Path db = dir.resolve("killed.db");
+        String team = "reliability-" + UUID.randomUUID();
+        try (RelaisCore core = open(db)) {
+            for (int i = 0; i < 8; i++) {
+                core.patients().register(new NewPatient(new StrictTraits("FIABLE", List.of("Test" + (char) ('a' + i)), Sex.F,
+                        LocalDate.of(1940 + i, 1, 2), "75056"), null, null, "R-" + i, null, null, null));
+            }
+        }
+        Random random = new Random(20261201L);
+        List<Ack> acknowledged = new ArrayList<>();
+        for (int kill = 0; kill < KILLS; kill++) {
+            List<Ack> acks = runAndKill(db, team, random.nextLong(), 1 + random.nextInt(6), random.nextInt(250));
+            acknowledged.addAll(acks);
+            check(db, acknowledged, kill);
+        }
+        System.out.printf("kill suite: %d kills, %d acknowledged operations (%s)%n", KILLS, acknowledged.size(),
+                acknowledged.stream().collect(java.util.stream.Collectors.groupingBy(Ack::kind, java.util.TreeMap::new,
+                        java.util.stream.Collectors.counting())));
+        assertThat(acknowledged.stream().map(Ack::kind).distinct()).as("every kind of operation ran")
+                .contains("IMPORT", "ENROLL", "MEASURE", "TASK", "EVALUATE", "SYNC");
+    }
+
+    /** Starts the worker, lets it acknowledge {@code acks} operations, waits {@code thenMillis}, and SIGKILLs it. */
+    private static List<Ack> runAndKill(Path db, String team, long seed, int acks, int thenMillis) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process worker = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                KillWorker.class.getName(), db.toString(), SERVER.baseUrl(), team, Long.toString(seed))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<Ack> seen = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while (seen.size() < acks && (line = out.readLine()) != null) {
+                parse(line, seen);
+            }
+            Thread.sleep(thenMillis);
+            // SIGKILL through the handle (Process.destroyForcibly would also close our end of the pipe): no shutdown
+            // hook, no rollback code runs in the worker.
+            worker.toHandle().destroyForcibly();
+            assertThat(worker.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            // What it printed before dying was acknowledged too.
+            while ((line = out.readLine()) != null) {
+                parse(line, seen);
+            }
+        }
+        return seen;
+    }
+
+    private static void parse(String line, List<Ack> into) {
+        if (line.startsWith("ACK ")) {
+            String[] parts = line.split(" ", 4);
+            into.add(new Ack(parts[1], UUID.fromString(parts[2]), parts.length > 3 ? parts[3].strip() : ""));
+        }
+    }
+
+    private static void check(Path db, List<Ack> acknowledged, int kill) throws Exception {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement();
+             var r = s.executeQuery("PRAGMA integrity_check")) {
+            r.next();
+            assertThat(r.getString(1)).as("integrity after kill " + kill).isEqualTo("ok");
+        }
+        try (RelaisCore core = open(db); var c = DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement()) {
+            for (Ack ack : acknowledged) {
+                String what = "kill " + kill + ": acknowledged " + ack;
+                switch (ack.kind()) {
+                    case "ENROLL" -> assertThat(core.enrollments().find(ack.id())).as(what).isPresent();
+                    case "MEASURE" -> assertThat(core.measures().find(ack.id())).as(what).isPresent();
+                    case "TASK" -> assertThat(core.tasks().get(ack.id()).status()).as(what).isEqualTo(TaskStatus.COMPLETED);
+                    case "IMPORT" -> assertThat(count(s, "SELECT count(*) FROM measure WHERE patient_id = '" + ack.id()
+                            + "' AND source = 'IMPORTED' AND effective_at = '" + fr.relais.core.store.SqlTime.instant(Instant.parse(ack.detail())) + "'"))
+                            .as(what).isEqualTo(KillWorker.IMPORT_ROWS);
+                    default -> { }
+                }
+            }
+            assertThat(count(s, "SELECT count(*) FROM (SELECT count(*) n FROM measure WHERE source = 'IMPORTED' GROUP BY patient_id, effective_at"
+                    + " HAVING n <> " + KillWorker.IMPORT_ROWS + ")")).as("kill " + kill + ": a half-imported file").isZero();
+            assertThat(count(s, "SELECT count(*) FROM enrollment e WHERE NOT EXISTS (SELECT 1 FROM task t WHERE t.enrollment_id = e.id)"))
+                    .as("kill " + kill + ": an enrollment without its tasks").isZero();
+            assertThat(count(s, "SELECT count(*) FROM alert a WHERE a.status = 'OPEN' AND NOT EXISTS (SELECT 1 FROM task t WHERE t.alert_id = a.id)"))
+                    .as("kill " + kill + ": an open alert without its review task").isZero();
+            assertThat(count(s, "SELECT count(*) FROM task t WHERE t.status = 'COMPLETED' AND NOT EXISTS "
+                    + "(SELECT 1 FROM task_event e WHERE e.task_id = t.id AND e.to_status = 'COMPLETED')"))
+                    .as("kill " + kill + ": a completed task without its history").isZero();
+            assertThat(core.audit().verify().intact()).as("kill " + kill + ": audit chain").isTrue();
+        }
+    }
+
+    private static int count(java.sql.Statement s, String sql) throws java.sql.SQLException {
+        try (var r = s.executeQuery(sql)) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    private static RelaisCore open(Path db) {
+        return RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("suite", null, null)));
+    }
+}
