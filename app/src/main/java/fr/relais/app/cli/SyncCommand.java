@@ -55,7 +55,7 @@ final class SyncCommand implements Callable<Integer> {
                 : direction.pullOnly ? SyncEngine.Mode.PULL_ONLY : SyncEngine.Mode.PUSH_ONLY;
         try (RelaisCore services = root.openServices()) {
             var err = spec.commandLine().getErr();
-            SyncReport report = new SyncEngine(services).run(SyncSettings.of(url, team != null ? team : env.get(SyncSettings.TEAM_VARIABLE), auth),
+            SyncReport report = new SyncEngine(services).run(SyncSettings.of(url, team != null ? team : env.get(SyncSettings.TEAM_VARIABLE), auth).withTrustStoreFrom(env),
                     mode, (phase, done) -> err.println(root.text("sync.progress", phase, done)), () -> false);
             root.printer().object(report, out -> out.println(root.text("sync.summary", report.status(), report.pulled(),
                     report.pushed(), report.merged(), report.conflicts(), report.openConflicts(), report.pending())));

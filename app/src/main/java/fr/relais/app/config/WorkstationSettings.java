@@ -30,9 +30,10 @@ public final class WorkstationSettings {
     /** What the file may hold, in the order the Settings screen shows it. */
     public static final List<String> KEYS = List.of(SyncSettings.SERVER_VARIABLE, SyncSettings.TEAM_VARIABLE,
             SyncSettings.TOKEN_FILE_VARIABLE, SyncSettings.USER_VARIABLE, SyncSettings.PASSWORD_FILE_VARIABLE,
-            AnnuaireSettings.URL_VARIABLE, AnnuaireSettings.KEY_FILE_VARIABLE, MssanteSettings.CONFIG_VARIABLE);
+            SyncSettings.TRUSTSTORE_VARIABLE, SyncSettings.TRUSTSTORE_PASSWORD_FILE_VARIABLE, AnnuaireSettings.URL_VARIABLE, AnnuaireSettings.KEY_FILE_VARIABLE, MssanteSettings.CONFIG_VARIABLE);
     /** Keys naming a file that must exist when set. */
     private static final List<String> FILES = List.of(SyncSettings.TOKEN_FILE_VARIABLE, SyncSettings.PASSWORD_FILE_VARIABLE,
+            SyncSettings.TRUSTSTORE_VARIABLE, SyncSettings.TRUSTSTORE_PASSWORD_FILE_VARIABLE,
             AnnuaireSettings.KEY_FILE_VARIABLE, MssanteSettings.CONFIG_VARIABLE);
     private static final List<String> URLS = List.of(SyncSettings.SERVER_VARIABLE, AnnuaireSettings.URL_VARIABLE);
 

@@ -34,7 +34,23 @@ final class FhirServer {
         factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
         factory.setConnectTimeout((int) settings.timeout().toMillis());
         factory.setSocketTimeout((int) settings.timeout().toMillis());
-        this.client = RelaisFhir.CONTEXT.newRestfulGenericClient(settings.serverUrl());
+        if (settings.trustStore() == null) {
+            this.client = RelaisFhir.CONTEXT.newRestfulGenericClient(settings.serverUrl());
+        } else {
+            // Its own context and client factory (HAPI's requests go through their context's factory): the shared
+            // one serves every other connection with the JVM's CAs.
+            ca.uhn.fhir.context.FhirContext context = ca.uhn.fhir.context.FhirContext.forR4();
+            var own = new ca.uhn.fhir.rest.client.apache.ApacheRestfulClientFactory(context);
+            context.setRestfulClientFactory(own);
+            own.setServerValidationMode(ServerValidationModeEnum.NEVER);
+            int millis = (int) settings.timeout().toMillis();
+            own.setHttpClient(org.apache.http.impl.client.HttpClients.custom()
+                    .setSSLContext(fr.relais.sync.tls.TrustStores.context(null, settings.trustStore(), settings.trustStorePassword()))
+                    .setDefaultRequestConfig(org.apache.http.client.config.RequestConfig.custom().setConnectTimeout(millis)
+                            .setSocketTimeout(millis).setConnectionRequestTimeout(millis).build())
+                    .setMaxConnPerRoute(4).build());
+            this.client = own.newGenericClient(settings.serverUrl());
+        }
         if (settings.auth() instanceof SyncSettings.Auth.Basic b) {
             client.registerInterceptor(new BasicAuthInterceptor(b.user(), b.password()));
         } else if (settings.auth() instanceof SyncSettings.Auth.Bearer t) {
@@ -55,6 +71,10 @@ final class FhirServer {
             } catch (AuthenticationException | ForbiddenOperationException e) {
                 throw new SyncFailedException(settings.serverUrl(), e.getStatusCode() + " " + what, true, e);
             } catch (BaseServerResponseException e) {
+                if (untrusted(e)) {
+                    // Not a passing fault: retrying would fail the same way.
+                    throw new SyncFailedException(settings.serverUrl(), rootCause(e), "sync.untrusted", e);
+                }
                 int status = e instanceof FhirClientConnectionException ? 0 : e.getStatusCode();
                 boolean retryable = status == 0 || status == 429 || status >= 500;
                 if (!retryable) {
@@ -71,6 +91,15 @@ final class FhirServer {
                 delay = delay.multipliedBy(2);
             }
         }
+    }
+
+    private static boolean untrusted(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLHandshakeException || t instanceof java.security.cert.CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "Connection refused", "Read timed out": what a nurse or an admin can act on, not the client's stack. */

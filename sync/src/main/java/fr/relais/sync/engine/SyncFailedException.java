@@ -12,9 +12,14 @@ public final class SyncFailedException extends RuntimeException {
     private final boolean refused;
 
     SyncFailedException(String server, String reason, boolean refused, Throwable cause) {
+        this(server, reason, refused ? "sync.refused" : "sync.unreachable", cause);
+    }
+
+    /** {@code key}: the explanation (sync.refused, sync.unreachable, sync.untrusted...); all but unreachable are refusals. */
+    SyncFailedException(String server, String reason, String key, Throwable cause) {
         super(server + ": " + reason, cause);
-        this.detail = new BadInputException("--server", refused ? "sync.refused" : "sync.unreachable", server, reason);
-        this.refused = refused;
+        this.detail = new BadInputException("--server", key, server, reason);
+        this.refused = !"sync.unreachable".equals(key);
     }
 
     /** The localized explanation. */

@@ -7,7 +7,7 @@ import java.time.Duration;
  * record the server holds). Secrets never appear in {@link #toString()} (they would end in logs).
  */
 public record SyncSettings(String serverUrl, String team, Auth auth, Duration timeout, int pageSize, int maxAttempts,
-                           Duration firstRetryDelay) {
+                           Duration firstRetryDelay, java.nio.file.Path trustStore, char[] trustStorePassword) {
     public SyncSettings {
         if (serverUrl == null || serverUrl.isBlank()) {
             throw new IllegalArgumentException("server URL required");
@@ -17,15 +17,30 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
     }
 
     public static SyncSettings of(String serverUrl, String team, Auth auth) {
-        return new SyncSettings(serverUrl, team, auth, Duration.ofSeconds(30), 100, 5, Duration.ofMillis(500));
+        return new SyncSettings(serverUrl, team, auth, Duration.ofSeconds(30), 100, 5, Duration.ofMillis(500), null, null);
     }
 
     public SyncSettings withRetries(int attempts, Duration firstDelay) {
-        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, attempts, firstDelay);
+        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, attempts, firstDelay, trustStore, trustStorePassword);
     }
 
     public SyncSettings withPageSize(int size) {
-        return new SyncSettings(serverUrl, team, auth, timeout, size, maxAttempts, firstRetryDelay);
+        return new SyncSettings(serverUrl, team, auth, timeout, size, maxAttempts, firstRetryDelay, trustStore, trustStorePassword);
+    }
+
+    /** Trusts the CAs of this PKCS#12 store instead of the JVM's for the team server's certificate. */
+    public SyncSettings withTrustStore(java.nio.file.Path store, char[] password) {
+        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, store, password);
+    }
+
+    /** The trust store the settings name ({@value #TRUSTSTORE_VARIABLE}, its password in a file), if any. */
+    public SyncSettings withTrustStoreFrom(java.util.Map<String, String> settings) {
+        String store = settings.get(TRUSTSTORE_VARIABLE);
+        if (store == null || store.isBlank()) {
+            return this;
+        }
+        String password = secret(settings, "RELAIS_TRUSTSTORE_PASSWORD", TRUSTSTORE_PASSWORD_FILE_VARIABLE);
+        return withTrustStore(java.nio.file.Path.of(store), password == null ? new char[0] : password.toCharArray());
     }
 
     @Override
@@ -41,6 +56,8 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
     public static final String USER_VARIABLE = "RELAIS_USER";
     public static final String PASSWORD_VARIABLE = "RELAIS_PASSWORD";
     public static final String PASSWORD_FILE_VARIABLE = "RELAIS_PASSWORD_FILE";
+    public static final String TRUSTSTORE_VARIABLE = "RELAIS_TRUSTSTORE";
+    public static final String TRUSTSTORE_PASSWORD_FILE_VARIABLE = "RELAIS_TRUSTSTORE_PASSWORD_FILE";
 
     /**
      * The authentication the settings ask for: a bearer token (from {@value #TOKEN_FILE_VARIABLE}, a file readable by

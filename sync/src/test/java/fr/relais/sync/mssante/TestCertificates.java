@@ -15,14 +15,14 @@ import javax.net.ssl.TrustManagerFactory;
  * Real key pairs and certificates for the TLS tests, made by the JDK's keytool: the mail server's (localhost) and a
  * structure's client certificate, each trusted by the other side through its own trust store.
  */
-final class TestCertificates {
-    static final String PASSWORD = "changeit";
-    final Path serverKeys;
-    final Path serverTrust;
-    final Path clientKeys;
-    final Path clientTrust;
+public final class TestCertificates {
+    public static final String PASSWORD = "changeit";
+    public final Path serverKeys;
+    public final Path serverTrust;
+    public final Path clientKeys;
+    public final Path clientTrust;
 
-    TestCertificates(Path dir) throws IOException, InterruptedException {
+    public TestCertificates(Path dir) throws IOException, InterruptedException {
         serverKeys = dir.resolve("server.p12");
         clientKeys = dir.resolve("client.p12");
         serverTrust = dir.resolve("server-trust.p12");
@@ -43,7 +43,7 @@ final class TestCertificates {
     }
 
     /** The mail server's TLS context: its key, and the client certificates it trusts. */
-    SSLContext serverContext() throws Exception {
+    public SSLContext serverContext() throws Exception {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(load(serverKeys), PASSWORD.toCharArray());
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
