@@ -52,6 +52,18 @@ public final class AuditLog {
         return AuditChain.verify(dsl);
     }
 
+    /** Events after {@code seq}, oldest first, at most {@code limit}, each with its chain hash (what the sync pushes). */
+    public List<Chained> after(long seq, int limit) {
+        return dsl.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.SEQ.gt((int) seq)).orderBy(AUDIT_EVENT.SEQ).limit(limit)
+                .fetch(r -> new Chained(new AuditEvent(r.getSeq(), SqlTime.instant(r.getAt()), r.getActor(), r.getWorkstation(), r.getAction(),
+                        r.getEntityType(), r.getEntityId(), r.getPatientId() == null ? null : UUID.fromString(r.getPatientId()), r.getDetail()),
+                        r.getHash()));
+    }
+
+    /** An event and its hash in the chain (null for events recorded before the chain existed). */
+    public record Chained(AuditEvent event, String hash) {
+    }
+
     public List<AuditEvent> forPatient(UUID patientId) {
         return dsl.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.PATIENT_ID.eq(patientId.toString()))
                 .orderBy(AUDIT_EVENT.SEQ).fetch(r -> new AuditEvent(r.getSeq(), SqlTime.instant(r.getAt()), r.getActor(),

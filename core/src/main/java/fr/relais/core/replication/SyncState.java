@@ -1,6 +1,7 @@
 package fr.relais.core.replication;
 
 import static fr.relais.core.store.schema.Tables.SYNC_LINK;
+import static fr.relais.core.store.schema.Tables.SYNC_COUNTER;
 import static fr.relais.core.store.schema.Tables.SYNC_WATERMARK;
 
 import fr.relais.core.store.SqlTime;
@@ -48,6 +49,17 @@ public final class SyncState {
                 .set(SYNC_WATERMARK.LAST_UPDATED, SqlTime.instant(lastUpdated))
                 .onConflict(SYNC_WATERMARK.RESOURCE_TYPE).doUpdate().set(SYNC_WATERMARK.LAST_UPDATED, SqlTime.instant(lastUpdated))
                 .execute();
+    }
+
+    /** A counter of the sync (0 when never set): the last audit event pushed, say. */
+    public long counter(String name) {
+        return dsl.select(SYNC_COUNTER.VALUE).from(SYNC_COUNTER).where(SYNC_COUNTER.NAME.eq(name)).fetchOptional(r -> r.value1().longValue())
+                .orElse(0L);
+    }
+
+    public void saveCounter(String name, long value) {
+        dsl.insertInto(SYNC_COUNTER).set(SYNC_COUNTER.NAME, name).set(SYNC_COUNTER.VALUE, (int) value)
+                .onConflict(SYNC_COUNTER.NAME).doUpdate().set(SYNC_COUNTER.VALUE, (int) value).execute();
     }
 
     private static SyncLink toLink(SyncLinkRecord r) {

@@ -40,6 +40,8 @@ public final class SyncEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
     private static final int PUSH_BATCH = 50;
     private static final int CONFLICT_ROUNDS = 3;
+    /** The sync counter of the last audit event the team server acknowledged. */
+    static final String AUDIT_COUNTER = "AuditEvent.pushed";
 
     private final RelaisCore core;
     private final List<RecordSync<? extends Resource>> kinds;
@@ -84,6 +86,9 @@ public final class SyncEngine {
             }
             refreshConflicts();
             if (mode != Mode.PULL_ONLY && "DONE".equals(status) && !push(server, settings, counts, progress, cancelled)) {
+                status = "CANCELLED";
+            }
+            if (mode != Mode.PULL_ONLY && "DONE".equals(status) && !pushAudit(server, settings, progress, cancelled)) {
                 status = "CANCELLED";
             }
         } catch (SyncFailedException e) {
@@ -335,6 +340,48 @@ public final class SyncEngine {
             }
             return null;
         });
+    }
+
+    /**
+     * Copies the audit trail to the team server, in order, from the last event acknowledged: append-only, never pulled.
+     * The counter advances only after the server acknowledged a batch; a batch sent again after a cut lands on the same
+     * ids (derived from the chain hashes), so the server never holds an event twice.
+     */
+    private boolean pushAudit(FhirServer server, SyncSettings settings, SyncProgress progress, BooleanSupplier cancelled) {
+        long last = core.syncState().counter(AUDIT_COUNTER);
+        int pushed = 0;
+        while (true) {
+            if (cancelled.getAsBoolean()) {
+                return false;
+            }
+            List<fr.relais.core.audit.AuditLog.Chained> events = core.database().inTransaction(() -> core.audit().after(core.syncState().counter(AUDIT_COUNTER), PUSH_BATCH * 4));
+            if (events.isEmpty()) {
+                return true;
+            }
+            Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+            for (var event : events) {
+                if (event.event().action().contains(".sync")) {
+                    continue; // a change received from the server: the server knows it already
+                }
+                var resource = fr.relais.sync.fhir.AuditEventMapper.toFhir(event);
+                if (settings.team() != null) {
+                    resource.getMeta().addTag(new Coding(RelaisFhir.TEAM_TAG_SYSTEM, settings.team(), null));
+                }
+                String url = "AuditEvent/" + fr.relais.sync.fhir.AuditEventMapper.serverId(event);
+                bundle.addEntry().setFullUrl(url).setResource(resource).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(url);
+            }
+            if (!bundle.getEntry().isEmpty()) {
+                server.call("push " + bundle.getEntry().size() + " audit event(s)", () -> server.client().transaction().withBundle(bundle).execute());
+            }
+            long newest = events.get(events.size() - 1).event().seq();
+            core.database().inTransaction(() -> {
+                core.syncState().saveCounter(AUDIT_COUNTER, newest);
+                return null;
+            });
+            pushed += bundle.getEntry().size();
+            progress.update("push AuditEvent", pushed);
+            LOG.debug("Audit trail pushed up to event {} (from {})", newest, last);
+        }
     }
 
     /** Reads the server's current version of each record and applies it as a pull would (merge, conflicts). */
