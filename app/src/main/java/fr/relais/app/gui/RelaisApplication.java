@@ -24,6 +24,8 @@ import fr.relais.app.gui.urgentcare.UrgentCarePlanTab;
 import fr.relais.app.gui.followup.FollowUpTab;
 import fr.relais.app.gui.followup.FollowUpViewModel;
 import fr.relais.app.gui.history.PatientHistoryTab;
+import fr.relais.app.gui.measures.MeasureImportDialog;
+import fr.relais.app.gui.measures.MeasureImportViewModel;
 import fr.relais.app.gui.history.PatientHistoryViewModel;
 import fr.relais.app.gui.thresholds.ThresholdsTab;
 import fr.relais.app.gui.thresholds.ThresholdsViewModel;
@@ -164,7 +166,12 @@ public final class RelaisApplication extends Application {
                 () -> NewPatientDialog.open(stage, new NewPatientViewModel(services.patients(), executor, texts, language, created -> {
                     list.refresh();
                     view[0].open(created);
-                }), texts));
+                }), texts),
+                () -> {
+                    MeasureImportViewModel importing = new MeasureImportViewModel(services, executor, texts, language);
+                    importing.onImported(() -> view[0].open(file.patientIdProperty().get()));
+                    MeasureImportDialog.open(stage, importing, texts);
+                });
         return view[0];
     }
 

@@ -27,6 +27,8 @@ public final class MeasureCsvImport {
     private final MeasureService measures;
     private final PatientService patients;
 
+    private static final int PROGRESS_EVERY = 100;
+
     public MeasureCsvImport(Database database, MeasureService measures, PatientService patients) {
         this.database = database;
         this.measures = measures;
@@ -34,6 +36,15 @@ public final class MeasureCsvImport {
     }
 
     public ImportReport importCsv(String source, Reader reader, boolean skipBadRows) {
+        return importCsv(source, reader, skipBadRows, rows -> { }, () -> false);
+    }
+
+    /**
+     * The same, reporting the rows checked (every {@value #PROGRESS_EVERY}) and stopping with a
+     * {@link java.util.concurrent.CancellationException} when {@code cancelled} says so before anything is written.
+     */
+    public ImportReport importCsv(String source, Reader reader, boolean skipBadRows, java.util.function.IntConsumer rowsChecked,
+                                  java.util.function.BooleanSupplier cancelled) {
         List<NewMeasure> good = new ArrayList<>();
         List<ImportRowError> bad = new ArrayList<>();
         try (BufferedReader buffered = new BufferedReader(reader)) {
@@ -55,7 +66,14 @@ public final class MeasureCsvImport {
                 if (!missing.isEmpty()) {
                     throw new BadInputException(source, "import.columns", String.join(", ", missing), String.join(",", COLUMNS));
                 }
+                int checked = 0;
                 for (CSVRecord record : parser) {
+                    if (++checked % PROGRESS_EVERY == 0) {
+                        rowsChecked.accept(checked);
+                        if (cancelled.getAsBoolean()) {
+                            throw new java.util.concurrent.CancellationException(source + ": import cancelled");
+                        }
+                    }
                     long line = parser.getCurrentLineNumber();
                     try {
                         good.add(row(record));
@@ -64,12 +82,17 @@ public final class MeasureCsvImport {
                     }
                 }
             }
+        } catch (java.util.concurrent.CancellationException stopped) {
+            throw stopped; // an IllegalStateException too, but not a malformed file
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             // Malformed CSV (a quote left open, text after a closing quote) comes as an I/O error naming the line.
             throw new BadInputException(source, "import.unreadable", e.getMessage());
         }
         if (!bad.isEmpty() && !skipBadRows) {
             throw new ImportRejectedException(source, bad);
+        }
+        if (cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException(source + ": import cancelled");
         }
         database.inTransaction(() -> {
             for (NewMeasure measure : good) {

@@ -39,7 +39,7 @@ public final class PatientsView extends SplitPane {
 
     /** {@code onNewPatient}: opens the new-patient dialog. */
     public PatientsView(PatientListViewModel list, PatientFileViewModel file, Localization texts, Consumer<ExportKind> onExport,
-                        Runnable onAddToTeam, List<PatientTab> tabs, Runnable onNewPatient) {
+                        Runnable onAddToTeam, List<PatientTab> tabs, Runnable onNewPatient, Runnable onImportMeasures) {
         this.file = file;
         this.tabs = tabs;
         getStyleClass().add("patients-view");
@@ -75,7 +75,10 @@ public final class PatientsView extends SplitPane {
         newPatient.setOnAction(e -> onNewPatient.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox footer = new HBox(8, busy, summary, spacer, newPatient);
+        Button importMeasures = new Button(texts.text("patients.importMeasures"));
+        importMeasures.setId("patient-import-measures");
+        importMeasures.setOnAction(e -> onImportMeasures.run());
+        HBox footer = new HBox(8, busy, summary, spacer, importMeasures, newPatient);
 
         VBox left = new VBox(8, search, table, footer);
         left.setPadding(new Insets(12));

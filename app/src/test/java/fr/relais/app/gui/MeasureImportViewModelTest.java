@@ -1,0 +1,93 @@
+package fr.relais.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.relais.app.cli.RelaisCommand;
+import fr.relais.app.gui.measures.MeasureImportViewModel;
+import fr.relais.app.gui.task.DirectExecutor;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.identity.NewPatient;
+import fr.relais.core.identity.Sex;
+import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.session.Actor;
+import fr.relais.core.session.UserSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The desktop's measure import without the toolkit: refused rows listed by line, skipping, cancelling. */
+class MeasureImportViewModelTest {
+    @TempDir
+    Path dir;
+    RelaisCore core;
+    UUID patient;
+    MeasureImportViewModel model;
+    int refreshed;
+
+    @BeforeEach
+    void setUp() {
+        core = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
+        patient = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
+                null), null, null, "P1", null, null, null)).patient().id();
+        model = new MeasureImportViewModel(core, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR);
+        model.onImported(() -> refreshed++);
+    }
+
+    @AfterEach
+    void tearDown() {
+        core.close();
+    }
+
+    @Test
+    void aBadRowRefusesTheFileWithItsLineThenSkippingImportsTheRest() throws Exception {
+        Path csv = Files.writeString(dir.resolve("pesees.csv"), "patient;code;value;unit;effective\n"
+                + "P1;29463-7;72,5;kg;2026-11-23T08:00\nP1;29463-7;72;stone;2026-11-24T08:00\nP1;29463-7;73;kg;2026-11-25T08:00\n");
+        model.importFile(csv);
+        assertThat(model.messageProperty().get()).contains("pesees.csv");
+        assertThat(model.rowErrorsProperty()).singleElement().satisfies(l -> assertThat(l).contains("3", "stone"));
+        assertThat(core.measures().ofPatient(patient, null)).isEmpty();
+        assertThat(refreshed).isZero();
+
+        model.skipBadRowsProperty().set(true);
+        model.importFile(csv);
+        assertThat(model.messageProperty().get()).isEqualTo("2 mesure(s) importée(s), 1 ligne(s) écartée(s)");
+        assertThat(model.rowErrorsProperty()).hasSize(1);
+        assertThat(core.measures().ofPatient(patient, null)).hasSize(2);
+        assertThat(refreshed).isEqualTo(1);
+        assertThat(model.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void aCancelledImportWritesNothing() throws Exception {
+        StringBuilder rows = new StringBuilder("patient;code;value;unit;effective\n");
+        for (int i = 0; i < 500; i++) {
+            rows.append("P1;29463-7;70;kg;2026-11-23T08:").append(String.format("%02d", i % 60)).append('\n');
+        }
+        Path csv = Files.writeString(dir.resolve("gros.csv"), rows.toString());
+        model.cancel(); // as if the nurse pressed Annuler at once: the flag is reset by a new import...
+        model.importFile(csv);
+        assertThat(core.measures().ofPatient(patient, null)).as("...so this one runs").hasSize(500);
+
+        Path other = Files.writeString(dir.resolve("autre.csv"), rows.toString().replace("2026-11-23", "2026-11-22"));
+        MeasureImportViewModel cancelling = new MeasureImportViewModel(core, new DirectExecutor(),
+                Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR);
+        // Cancel as soon as the first progress arrives, while rows are being checked.
+        cancelling.progressProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.isEmpty() && !now.endsWith(" 0 ligne(s) vérifiée(s)")) {
+                cancelling.cancel();
+            }
+        });
+        cancelling.importFile(other);
+        assertThat(cancelling.messageProperty().get()).isEqualTo("Import annulé : rien n'a été écrit");
+        assertThat(core.measures().ofPatient(patient, null)).hasSize(500);
+    }
+}
