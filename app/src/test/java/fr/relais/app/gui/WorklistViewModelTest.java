@@ -135,6 +135,7 @@ class WorklistViewModelTest {
         int total = core.worklist().query(WorklistQuery.all(), 0, 100_000).size();
         assertThat(total).as("enough tasks for several pages").isGreaterThan(3 * 10);
         assertThat(model.rowsProperty()).hasSize(10);
+        assertThat(model.moreAvailableProperty().get()).isTrue();
         for (int page = 0; page < 100 && model.rowsProperty().size() < total; page++) {
             model.loadMore();
         }
@@ -142,6 +143,7 @@ class WorklistViewModelTest {
         assertThat(model.rowsProperty().stream().map(WorklistRow::taskId).distinct().count()).isEqualTo(total);
         model.loadMore();
         assertThat(model.rowsProperty()).as("past the last page nothing more is read").hasSize(total);
+        assertThat(model.moreAvailableProperty().get()).isFalse();
         model.refresh();
         assertThat(model.rowsProperty()).as("a new query starts again at the first page").hasSize(10);
     }

@@ -33,6 +33,12 @@ public record Task(UUID id, UUID enrollmentId, UUID patientId, String templateId
         return enrollmentId != null && !kind.startsWith("ALERT_");
     }
 
+    /** This task as changed at {@code at}. */
+    public Task updatedAt(Instant at) {
+        return new Task(id, enrollmentId, patientId, templateId, stepId, occurrence, kind, titleFr, titleEn, role, assigneeId,
+                priority, status, businessStatus, dueAt, expiresAt, outcome, note, createdAt, at);
+    }
+
     public boolean inTeamQueue() {
         return assigneeId == null;
     }

@@ -83,8 +83,9 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
         Map<String, String> base = link.map(l -> fields(TaskMapper.toLocal(
                 (org.hl7.fhir.r4.model.Task) RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base()), localId, this::professionalByRpps, "base")))
                 .orElseGet(() -> fields(core.tasks().asPlanned(mine)));
+        Map<String, String> remoteAll = fields(incoming);
         Map<String, String> localFields = fields(mine);
-        Map<String, String> remoteFields = fields(incoming);
+        Map<String, String> remoteFields = new LinkedHashMap<>(remoteAll);
         TaskStatus status = later(mine.status(), incoming.status());
         localFields.remove("status");
         remoteFields.remove("status");
@@ -101,13 +102,13 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
             core.tasks().applySynced(next, origin);
         }
         // What the server lacks (a completion made here, a field kept) goes back with the next push.
-        if (!fields(next).equals(fields(incoming)) && !core.outbox().isPending(recordType(), localId)) {
+        if (!merged.equals(remoteAll) && !core.outbox().isPending(recordType(), localId)) {
             core.outbox().recordMerged(recordType(), localId);
         }
         if (!result.conflicts().isEmpty()) {
             return Outcome.CONFLICT;
         }
-        return !changedHere ? Outcome.UNCHANGED : status != incoming.status() || !merged.equals(fields(incoming)) ? Outcome.MERGED : Outcome.UPDATED;
+        return !changedHere ? Outcome.UNCHANGED : merged.equals(remoteAll) ? Outcome.UPDATED : Outcome.MERGED;
     }
 
     static TaskStatus later(TaskStatus a, TaskStatus b) {
@@ -134,10 +135,7 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
         Task changed = new Task(t.id(), t.enrollmentId(), t.patientId(), t.templateId(), t.stepId(), t.occurrence(), t.kind(), t.titleFr(),
                 t.titleEn(), t.role(), assignee, t.priority(), TaskStatus.valueOf(f.get("status")), f.get("businessStatus"), due, expires,
                 f.get("outcome"), f.get("note"), t.createdAt(), t.updatedAt());
-        return changed.equals(t) ? t : new Task(changed.id(), changed.enrollmentId(), changed.patientId(), changed.templateId(),
-                changed.stepId(), changed.occurrence(), changed.kind(), changed.titleFr(), changed.titleEn(), changed.role(),
-                changed.assigneeId(), changed.priority(), changed.status(), changed.businessStatus(), changed.dueAt(), changed.expiresAt(),
-                changed.outcome(), changed.note(), changed.createdAt(), core.clock().instant());
+        return changed.equals(t) ? t : changed.updatedAt(core.clock().instant());
     }
 
     @Override

@@ -83,15 +83,21 @@ public final class WorklistView extends VBox {
         table.getColumns().add(TextColumns.of(texts.text("worklist.col.assignee"), WorklistRow::assignee, 120));
         RowHighlight.apply(table, "overdue", WorklistRow::overdue);
         VBox.setVgrow(table, Priority.ALWAYS);
-        // The next page is read when the nurse scrolls near the end of what is loaded.
-        table.skinProperty().addListener((obs, old, skin) -> table.lookupAll(".scroll-bar").stream()
-                .filter(n -> n instanceof javafx.scene.control.ScrollBar bar && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL)
+        // The next page is read when the nurse scrolls near the end of what is loaded (the scroll bar exists once the
+        // table is laid out), or asks for it with the button below the table.
+        table.skinProperty().addListener((obs, old, skin) -> javafx.application.Platform.runLater(() -> table.lookupAll(".scroll-bar")
+                .stream().filter(n -> n instanceof javafx.scene.control.ScrollBar bar && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL)
                 .map(javafx.scene.control.ScrollBar.class::cast).findFirst()
                 .ifPresent(bar -> bar.valueProperty().addListener((o, before, value) -> {
                     if (value.doubleValue() >= bar.getMax() * 0.9) {
                         model.loadMore();
                     }
-                })));
+                }))));
+        Button more = new Button(texts.text("worklist.more"));
+        more.setId("worklist-more");
+        more.visibleProperty().bind(model.moreAvailableProperty());
+        more.managedProperty().bind(more.visibleProperty());
+        more.setOnAction(e -> model.loadMore());
 
         javafx.scene.control.ComboBox<String> outcome = new javafx.scene.control.ComboBox<>();
         outcome.setId("worklist-outcome");
@@ -139,7 +145,7 @@ public final class WorklistView extends VBox {
         message.setId("worklist-message");
         message.textProperty().bind(model.messageProperty());
 
-        getChildren().addAll(title, filters, criteria, patientRow, table, new HBox(8, outcome, note, complete, postpone),
+        getChildren().addAll(title, filters, criteria, patientRow, table, more, new HBox(8, outcome, note, complete, postpone),
                 new HBox(8, assignee, reassign, open), message);
         fr.relais.app.gui.ScreenRefresh.onShow(this, model::refresh);
     }

@@ -61,6 +61,8 @@ public final class WorklistViewModel {
     /** The query the rows answer, and whether its last page is shown; both touched on the FX thread only. */
     private WorklistQuery shown;
     private boolean exhausted;
+    /** Whether rows remain past those shown (the "next rows" button shows then). */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper moreAvailable = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private boolean loadingMore;
     private long generation;
 
@@ -172,6 +174,7 @@ public final class WorklistViewModel {
             }
             rows.setAll(page.rows());
             exhausted = page.rows().size() < pageSize;
+            moreAvailable.set(!exhausted);
             counts.set(texts.text("worklist.counts", page.counts().overdue(), page.counts().today(), page.counts().week(),
                     page.counts().all()));
         }, this::failed);
@@ -199,6 +202,7 @@ public final class WorklistViewModel {
             rows.forEach(r -> present.add(r.taskId()));
             rows.addAll(more.stream().filter(r -> !present.contains(r.taskId())).toList());
             exhausted = more.size() < pageSize;
+            moreAvailable.set(!exhausted);
         }, failure -> {
             loadingMore = false;
             failed(failure);
@@ -306,6 +310,10 @@ public final class WorklistViewModel {
 
     public ReadOnlyListProperty<WorklistRow> rowsProperty() {
         return rows.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty moreAvailableProperty() {
+        return moreAvailable.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty countsProperty() {
