@@ -4,7 +4,6 @@ import fr.relais.app.gui.TextColumns;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.i18n.Localization;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -16,7 +15,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -86,20 +84,7 @@ public final class PractitionerSearchDialog {
         VBox root = new VBox(10, criteria, table, new HBox(8, new Label(texts.text("careteam.role")), role, add), message);
         root.setPadding(new Insets(16));
         root.setPrefSize(860, 520);
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle(texts.text("careteam.title"));
-        Scene scene = new Scene(root);
-        scene.getStylesheets().addAll(owner.getScene().getStylesheets());
-        stage.setScene(scene);
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
-                stage.close();
-            }
-        });
-        stage.show();
-        return stage;
+        return fr.relais.app.gui.ModalWindow.show(owner, texts.text("careteam.title"), root, () -> { });
     }
 
     private static TextField field(String id, String prompt, javafx.beans.property.StringProperty value) {

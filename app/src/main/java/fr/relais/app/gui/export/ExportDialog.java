@@ -1,8 +1,7 @@
 package fr.relais.app.gui.export;
 
+import fr.relais.app.gui.ModalWindow;
 import fr.relais.core.i18n.Localization;
-import javafx.scene.Scene;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -12,21 +11,7 @@ public final class ExportDialog {
     }
 
     public static Stage open(Window owner, ExportViewModel model, Localization texts) {
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle(texts.text("export.dialogTitle"));
-        Scene scene = new Scene(new ExportView(model, texts));
-        scene.getStylesheets().addAll(owner.getScene().getStylesheets());
-        stage.setScene(scene);
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
-                stage.close();
-            }
-        });
         // Closing the window while the export runs cancels it: no half file is left behind.
-        stage.setOnHidden(e -> model.cancel());
-        stage.show();
-        return stage;
+        return ModalWindow.show(owner, texts.text("export.dialogTitle"), new ExportView(model, texts), model::cancel);
     }
 }

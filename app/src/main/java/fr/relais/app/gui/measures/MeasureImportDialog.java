@@ -1,5 +1,6 @@
 package fr.relais.app.gui.measures;
 
+import fr.relais.app.gui.ModalWindow;
 import fr.relais.core.i18n.Localization;
 import java.io.File;
 import javafx.geometry.Insets;
@@ -12,7 +13,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -22,10 +22,6 @@ public final class MeasureImportDialog {
     }
 
     public static Stage open(Window owner, MeasureImportViewModel model, Localization texts) {
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle(texts.text("import.title"));
         Label help = new Label(texts.text("import.help"));
         help.setWrapText(true);
         CheckBox skip = new CheckBox(texts.text("import.skipBadRows"));
@@ -37,7 +33,7 @@ public final class MeasureImportDialog {
         choose.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv", "*.txt"));
-            File file = chooser.showOpenDialog(stage);
+            File file = chooser.showOpenDialog(choose.getScene().getWindow());
             if (file != null) {
                 model.importFile(file.toPath());
             }
@@ -61,17 +57,7 @@ public final class MeasureImportDialog {
         VBox content = new VBox(10, help, skip, new HBox(8, choose, cancel, busy, progress), message, errors);
         content.setPadding(new Insets(16));
         content.setPrefWidth(620);
-        Scene scene = new Scene(content);
-        scene.getStylesheets().addAll(owner.getScene().getStylesheets());
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
-                stage.close();
-            }
-        });
-        stage.setScene(scene);
         // Closing the window while the file is being checked cancels it: nothing is written.
-        stage.setOnHidden(e -> model.cancel());
-        stage.show();
-        return stage;
+        return ModalWindow.show(owner, texts.text("import.title"), content, model::cancel);
     }
 }

@@ -4,17 +4,14 @@ import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.IdentityDocument;
 import fr.relais.core.identity.Sex;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -73,20 +70,7 @@ public final class NewPatientDialog {
         message.textProperty().bind(model.messageProperty());
         VBox root = new VBox(10, form, create, message, notes);
         root.setPadding(new Insets(16));
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle(texts.text("newPatient.title"));
-        Scene scene = new Scene(root);
-        scene.getStylesheets().addAll(owner.getScene().getStylesheets());
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                stage.close();
-            }
-        });
-        stage.setScene(scene);
-        stage.show();
-        return stage;
+        return fr.relais.app.gui.ModalWindow.show(owner, texts.text("newPatient.title"), root, () -> { });
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty value) {
