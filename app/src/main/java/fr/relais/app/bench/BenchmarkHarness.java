@@ -155,23 +155,40 @@ public final class BenchmarkHarness {
             r.put("peak heap, dataset and runs (MB)", String.format(java.util.Locale.ROOT, "%,d", peakHeapMegabytes()));
         }
         double[] cold = new double[runs];
+        double[] plain = new double[runs];
         double[] day = new double[runs];
         for (int i = 0; i < runs; i++) {
-            double[] run = coldStart(db);
+            double[] run = coldStart(db, true);
             cold[i] = run[0];
             day[i] = run[1];
+            plain[i] = coldStart(db, false)[0];
         }
-        r.put("cold start to the first worklist page, median (s)", f2(Samples.median(cold)));
+        r.put("cold start to the first worklist page, through the launcher, median (s)", f2(Samples.median(cold)));
+        r.put("cold start without the class-data archive (plain java -cp), median (s)", f2(Samples.median(plain)));
         r.put("start of the day in the background (plan, expire, missing data, escalations), median (s)", f2(Samples.median(day)));
         return r;
     }
 
-    /** A fresh JVM: seconds from launch to the first worklist page, and the start of the day's own time. */
-    private static double[] coldStart(Path db) throws IOException, InterruptedException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), ColdStart.class.getName(), db.toString());
+    /**
+     * A fresh JVM: seconds from launch to the first worklist page, and the start of the day's own time. Through the
+     * launcher script, as a nurse starts Relais (its class-data archive included), or as a bare {@code java -cp}.
+     */
+    private static double[] coldStart(Path db, boolean throughLauncher) throws IOException, InterruptedException {
+        List<String> command;
+        ProcessBuilder builder;
+        if (throughLauncher) {
+            Path launcher = launcher();
+            builder = new ProcessBuilder(launcher.toString(), db.toString());
+            builder.environment().put("RELAIS_MAIN_CLASS", ColdStart.class.getName());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().remove("RELAIS_JAVA_OPTS");
+        } else {
+            command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), ColdStart.class.getName(), db.toString());
+            builder = new ProcessBuilder(command);
+        }
         long t = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process p = builder.redirectErrorStream(true).start();
         double firstPage = -1;
         double startOfDay = -1;
         StringBuilder out = new StringBuilder();
@@ -189,6 +206,20 @@ public final class BenchmarkHarness {
             throw new IllegalStateException("cold start failed: " + out);
         }
         return new double[] {firstPage, startOfDay};
+    }
+
+    /** The launcher next to the jars the harness runs from ({@code relais/lib/*.jar} → {@code relais/bin/relais}). */
+    private static Path launcher() {
+        try {
+            Path jar = Path.of(ColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path launcher = jar.getParent().resolveSibling("bin").resolve("relais");
+            if (!Files.isExecutable(launcher)) {
+                throw new IllegalStateException("no launcher at " + launcher + ": run the harness from app/target/relais/lib");
+            }
+            return launcher;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void resetPeaks() {
