@@ -1,6 +1,12 @@
 package fr.relais.app;
 
 import fr.relais.app.cli.Cli;
+import fr.relais.app.cli.GuiLauncher;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.store.StoreKey;
+import java.nio.file.Path;
+import java.util.function.Function;
 import fr.relais.app.gui.RelaisApplication;
 import fr.relais.app.logging.LogSetup;
 import fr.relais.core.store.DataFolder;
@@ -15,7 +21,17 @@ public final class Launcher {
 
     public static void main(String[] args) {
         LogSetup.configure(DataFolder.defaultFolder());
-        int exitCode = Cli.run(args, System.out, System.err, System.getenv(), RelaisApplication::launchWith);
+        int exitCode = Cli.run(args, System.out, System.err, System.getenv(), new GuiLauncher() {
+            @Override
+            public void launch(RelaisCore services, Language language) {
+                RelaisApplication.launchWith(services, language);
+            }
+
+            @Override
+            public RelaisCore launchLocked(Path database, Function<StoreKey, RelaisCore> unlock, Language language) {
+                return RelaisApplication.launchLocked(database, unlock, language);
+            }
+        });
         System.exit(exitCode);
     }
 }

@@ -113,7 +113,12 @@ public final class RelaisCore implements AutoCloseable {
 
     /** Opens the store and makes sure the built-in pathways and questionnaires are there (a no-op once installed). */
     public static RelaisCore open(Path databaseFile, Clock clock, UserSession session) {
-        RelaisCore services = new RelaisCore(Database.open(databaseFile, clock), clock, session);
+        return open(databaseFile, clock, session, fr.relais.core.store.StoreKey.NONE);
+    }
+
+    /** As {@link #open(Path, Clock, UserSession)} for a store under a passphrase (ADR 0011). */
+    public static RelaisCore open(Path databaseFile, Clock clock, UserSession session, fr.relais.core.store.StoreKey key) {
+        RelaisCore services = new RelaisCore(Database.open(databaseFile, clock, key), clock, session);
         try {
             services.pathways.installBuiltIns();
             services.questionnaires.installBuiltIns();

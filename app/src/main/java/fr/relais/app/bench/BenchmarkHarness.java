@@ -17,6 +17,8 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import fr.relais.core.store.StoreEncryption;
+import fr.relais.core.store.StoreKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -158,22 +160,87 @@ public final class BenchmarkHarness {
         double[] plain = new double[runs];
         double[] day = new double[runs];
         for (int i = 0; i < runs; i++) {
-            double[] run = coldStart(db, true);
+            double[] run = coldStart(db, true, null);
             cold[i] = run[0];
             day[i] = run[1];
-            plain[i] = coldStart(db, false)[0];
+            plain[i] = coldStart(db, false, null)[0];
         }
         r.put("cold start to the first worklist page, through the launcher, median (s)", f2(Samples.median(cold)));
         r.put("cold start without the class-data archive (plain java -cp), median (s)", f2(Samples.median(plain)));
         r.put("start of the day in the background (plan, expire, missing data, escalations), median (s)", f2(Samples.median(day)));
+        encryptionCost(size, db, r);
         return r;
+    }
+
+    /**
+     * The cost of encryption at rest (ADR 0011, issue 9): the same store copied and encrypted, then the worklist, the
+     * patient file, a CSV import and the cold start measured on both, one after the other in this JVM.
+     */
+    private void encryptionCost(int size, Path db, Map<String, String> r) throws Exception {
+        Path encrypted = work.resolve(size + "-patients-encrypted.db");
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(Path.of(encrypted + suffix));
+        }
+        Files.copy(db, encrypted);
+        Path passphraseFile = work.resolve("passphrase.txt");
+        Files.writeString(passphraseFile, "harness passphrase, long enough\n");
+        StoreKey key = StoreKey.fromFile(passphraseFile);
+        long t = System.nanoTime();
+        StoreEncryption.encrypt(encrypted, key);
+        r.put("encryption: encrypting the whole store in place (s)", f1((System.nanoTime() - t) / 1e9));
+
+        Map<String, double[]> plainFigures = storeFigures(db, StoreKey.NONE);
+        Map<String, double[]> encryptedFigures = storeFigures(encrypted, key);
+        for (String figure : plainFigures.keySet()) {
+            double[] p = plainFigures.get(figure);
+            double[] e = encryptedFigures.get(figure);
+            r.put("encryption: " + figure + ", plain → encrypted, p50 / p95",
+                    f1(Samples.percentile(p, 0.5)) + " / " + f1(Samples.percentile(p, 0.95)) + " → "
+                            + f1(Samples.percentile(e, 0.5)) + " / " + f1(Samples.percentile(e, 0.95)));
+        }
+        double[] cold = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            cold[i] = coldStart(encrypted, true, passphraseFile)[0];
+        }
+        r.put("encryption: cold start to the first worklist page, encrypted store, median (s)", f2(Samples.median(cold)));
+    }
+
+    /** Worklist, patient file and CSV import timings (ms) on one store, opened with {@code key}. */
+    private Map<String, double[]> storeFigures(Path db, StoreKey key) {
+        Map<String, double[]> figures = new LinkedHashMap<>();
+        try (RelaisCore services = RelaisCore.open(db, Clock.systemUTC(), UserSession.ofOperatingSystemUser(), key)) {
+            WorklistQuery morning = WorklistQuery.all();
+            figures.put("worklist first page of 100 (ms)", Samples.time(20, 200, () -> services.worklist().query(morning, 0, 100)));
+            figures.put("worklist counts (ms)", Samples.time(20, 200, () -> services.worklist().counts(morning)));
+            figures.put("worklist next page of 200 at row 10,000 (ms)", Samples.time(3, 20,
+                    () -> services.worklist().query(morning, 10_000, fr.relais.app.gui.worklist.WorklistViewModel.PAGE)));
+            List<fr.relais.core.identity.Patient> patients = services.patients().list(0, 500);
+            Random random = new Random(5);
+            figures.put("patient file open (ms)", Samples.time(10, 100,
+                    () -> services.reports().gather(patients.get(random.nextInt(patients.size())).id())));
+            int[] batch = {0};
+            figures.put("CSV import of 1,000 weights (ms)", Samples.time(1, Math.max(3, runs), () -> services.measureImport().importCsv(
+                    "bench.csv", new java.io.StringReader(weightsCsv(patients, 1_000, batch[0]++)), false)));
+        }
+        return figures;
+    }
+
+    /** 1,000 weight rows over the given patients, a minute apart, in the past (batch shifts them so none repeats). */
+    private static String weightsCsv(List<fr.relais.core.identity.Patient> patients, int rows, int batch) {
+        StringBuilder csv = new StringBuilder("patient,code,value,unit,effective\n");
+        java.time.Instant base = java.time.Instant.now().minus(Duration.ofDays(1)).minus(Duration.ofMinutes((long) batch * rows));
+        for (int i = 0; i < rows; i++) {
+            csv.append(patients.get(i % patients.size()).ipp()).append(",29463-7,").append(70 + i % 20).append(".5,kg,")
+                    .append(base.minus(Duration.ofMinutes(i))).append('\n');
+        }
+        return csv.toString();
     }
 
     /**
      * A fresh JVM: seconds from launch to the first worklist page, and the start of the day's own time. Through the
      * launcher script, as a nurse starts Relais (its class-data archive included), or as a bare {@code java -cp}.
      */
-    private static double[] coldStart(Path db, boolean throughLauncher) throws IOException, InterruptedException {
+    private static double[] coldStart(Path db, boolean throughLauncher, Path passphraseFile) throws IOException, InterruptedException {
         List<String> command;
         ProcessBuilder builder;
         if (throughLauncher) {
@@ -182,6 +249,10 @@ public final class BenchmarkHarness {
             builder.environment().put("RELAIS_MAIN_CLASS", ColdStart.class.getName());
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             builder.environment().remove("RELAIS_JAVA_OPTS");
+            builder.environment().remove(ColdStart.PASSPHRASE_FILE);
+            if (passphraseFile != null) {
+                builder.environment().put(ColdStart.PASSPHRASE_FILE, passphraseFile.toString());
+            }
         } else {
             command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                     System.getProperty("java.class.path"), ColdStart.class.getName(), db.toString());

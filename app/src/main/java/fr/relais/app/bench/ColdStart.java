@@ -2,6 +2,7 @@ package fr.relais.app.bench;
 
 import fr.relais.core.RelaisCore;
 import fr.relais.core.session.UserSession;
+import fr.relais.core.store.StoreKey;
 import fr.relais.core.task.WorklistQuery;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,12 +16,16 @@ import java.time.Clock;
 public final class ColdStart {
     static final String FIRST_PAGE = "first worklist page: ";
     static final String START_OF_DAY = "start of day seconds: ";
+    /** An encrypted store's passphrase file, as the launcher's environment gives it (ADR 0011). */
+    static final String PASSPHRASE_FILE = "RELAIS_PASSPHRASE_FILE";
 
     private ColdStart() {
     }
 
     public static void main(String[] args) {
-        try (RelaisCore services = RelaisCore.open(Path.of(args[0]), Clock.systemUTC(), UserSession.ofOperatingSystemUser())) {
+        String passphrase = System.getenv(PASSPHRASE_FILE);
+        StoreKey key = passphrase == null ? StoreKey.NONE : StoreKey.fromFile(Path.of(passphrase));
+        try (RelaisCore services = RelaisCore.open(Path.of(args[0]), Clock.systemUTC(), UserSession.ofOperatingSystemUser(), key)) {
             int rows = services.worklist().query(WorklistQuery.all(), 0, 100).size();
             services.worklist().counts(WorklistQuery.all());
             System.out.println(FIRST_PAGE + rows);

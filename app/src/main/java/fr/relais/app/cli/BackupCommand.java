@@ -52,7 +52,7 @@ final class BackupCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            Path kept = StoreBackup.restore(file, root.databaseFile(), java.time.Clock.systemUTC());
+            Path kept = StoreBackup.restore(file, root.databaseFile(), root.storeKey(), java.time.Clock.systemUTC());
             // Opened once: migrations run now (a backup from an older Relais), and the restore is audited in it.
             try (RelaisCore services = root.openServices()) {
                 services.database().inTransaction(() -> {

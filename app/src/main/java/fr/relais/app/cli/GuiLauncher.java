@@ -7,4 +7,13 @@ import fr.relais.core.i18n.Language;
 @FunctionalInterface
 public interface GuiLauncher {
     void launch(RelaisCore services, Language language);
+
+    /**
+     * For an encrypted store with no passphrase file: the window asks for the passphrase, opens the store with
+     * {@code unlock} (which refuses a wrong one by its message), then shows the main window. Returns the services it
+     * opened, for the caller to close, or null when the window was closed still locked.
+     */
+    default RelaisCore launchLocked(java.nio.file.Path database, java.util.function.Function<fr.relais.core.store.StoreKey, RelaisCore> unlock, Language language) {
+        throw new UnsupportedOperationException("this launcher cannot ask for a passphrase");
+    }
 }

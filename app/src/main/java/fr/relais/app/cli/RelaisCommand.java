@@ -8,6 +8,8 @@ import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.DataFolder;
+import fr.relais.core.store.StoreEncryption;
+import fr.relais.core.store.StoreKey;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -24,9 +26,11 @@ import picocli.CommandLine.Spec;
         resourceBundle = "fr.relais.app.i18n.cli", sortOptions = false,
         subcommands = {PatientCommand.class, InsCommand.class, PathwayCommand.class, EnrollCommand.class,
                 EnrollmentCommand.class, WorklistCommand.class, TaskCommand.class, MeasureCommand.class,
-                QuestionnaireCommand.class, AlertsCommand.class, AlertCommand.class, ThresholdCommand.class, EvaluateCommand.class, SyncCommand.class, ConflictsCommand.class, ReportCommand.class, ExportCommand.class, AnnuaireCommand.class, MssanteCommand.class, PlanCommand.class, PlanCommand.Handoff.class, ConsentCommand.class, AuditCommand.class, BackupCommand.Backup.class, BackupCommand.Restore.class, DemoCommand.class})
+                QuestionnaireCommand.class, AlertsCommand.class, AlertCommand.class, ThresholdCommand.class, EvaluateCommand.class, SyncCommand.class, ConflictsCommand.class, ReportCommand.class, ExportCommand.class, AnnuaireCommand.class, MssanteCommand.class, PlanCommand.class, PlanCommand.Handoff.class, ConsentCommand.class, AuditCommand.class, StoreCommand.class, BackupCommand.Backup.class, BackupCommand.Restore.class, DemoCommand.class})
 public final class RelaisCommand implements Callable<Integer> {
     public static final String MESSAGES = "fr.relais.app.i18n.messages";
+    /** The file holding the store's passphrase, for services and scripts (environment only, see {@link #storeKey}). */
+    public static final String PASSPHRASE_FILE_VARIABLE = "RELAIS_PASSPHRASE_FILE";
 
     private final Map<String, String> env;
     private final GuiLauncher gui;
@@ -50,9 +54,19 @@ public final class RelaisCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RelaisCore services = openServices();
+        Language language = language();
+        StoreKey key = passphraseFromFile();
+        if (!key.isSet() && StoreEncryption.isEncrypted(databaseFile())) {
+            // An encrypted store and no passphrase file: the window asks for it (ADR 0011).
+            RelaisCore unlocked = gui.launchLocked(databaseFile(), typed -> open(typed), language);
+            if (unlocked != null) {
+                unlocked.close();
+            }
+            return Cli.OK;
+        }
+        RelaisCore services = open(key);
         try {
-            gui.launch(services, language());
+            gui.launch(services, language);
         } finally {
             services.close();
         }
@@ -86,7 +100,44 @@ public final class RelaisCommand implements Callable<Integer> {
 
     public RelaisCore openServices() {
         language();
-        return RelaisCore.open(databaseFile(), Clock.systemUTC(), UserSession.ofOperatingSystemUser());
+        return open(storeKey());
+    }
+
+    private RelaisCore open(StoreKey key) {
+        return RelaisCore.open(databaseFile(), Clock.systemUTC(), UserSession.ofOperatingSystemUser(), key);
+    }
+
+    /**
+     * The passphrase of an encrypted store (ADR 0011): from the file named by RELAIS_PASSPHRASE_FILE in the process
+     * environment (never in relais.properties, which lies beside the store), else typed at the console. A plain
+     * store needs none; without a console the store's own message says what is missing.
+     */
+    public StoreKey storeKey() {
+        StoreKey key = passphraseFromFile();
+        if (key.isSet() || !StoreEncryption.isEncrypted(databaseFile())) {
+            return key;
+        }
+        return prompt(text("store.prompt", databaseFile()));
+    }
+
+    /** A passphrase typed at the console without echo, or none when there is no console (a script, a test). */
+    StoreKey prompt(String question) {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return StoreKey.NONE;
+        }
+        char[] typed = console.readPassword("%s", question);
+        if (typed == null) {
+            return StoreKey.NONE;
+        }
+        StoreKey key = StoreKey.of(typed);
+        java.util.Arrays.fill(typed, '\0');
+        return key;
+    }
+
+    private StoreKey passphraseFromFile() {
+        String file = env.get(PASSPHRASE_FILE_VARIABLE);
+        return file == null || file.isBlank() ? StoreKey.NONE : StoreKey.fromFile(Path.of(file));
     }
 
     public Printer printer() {

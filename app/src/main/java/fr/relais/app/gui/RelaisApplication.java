@@ -1,6 +1,10 @@
 package fr.relais.app.gui;
 
 import fr.relais.core.RelaisCore;
+import fr.relais.core.store.StoreKey;
+import fr.relais.app.gui.unlock.UnlockView;
+import fr.relais.app.gui.unlock.UnlockViewModel;
+import java.util.function.Function;
 import fr.relais.app.config.WorkstationSettings;
 import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.patients.PatientFileViewModel;
@@ -63,8 +67,10 @@ import javafx.stage.Stage;
 
 /** The desktop application. The services come from the launcher (JavaFX builds this class itself, hence the statics). */
 public final class RelaisApplication extends Application {
-    private static RelaisCore services;
+    private static volatile RelaisCore services;
     private static Language language = Language.FR;
+    private static Path lockedDatabase;
+    private static Function<StoreKey, RelaisCore> unlock;
     private FxBackgroundExecutor executor;
 
     /** Opens the window on {@code services} and returns when it is closed. */
@@ -74,10 +80,45 @@ public final class RelaisApplication extends Application {
         Application.launch(RelaisApplication.class);
     }
 
+    /**
+     * Opens the window on the passphrase of the encrypted store at {@code database}, then on the store itself; returns
+     * when it is closed, with the services it opened (null if it was closed still locked), for the caller to close.
+     */
+    public static RelaisCore launchLocked(Path database, Function<StoreKey, RelaisCore> unlock, Language language) {
+        RelaisApplication.services = null;
+        RelaisApplication.lockedDatabase = database;
+        RelaisApplication.unlock = Objects.requireNonNull(unlock);
+        RelaisApplication.language = language;
+        Application.launch(RelaisApplication.class);
+        return services;
+    }
+
     @Override
     public void start(Stage stage) {
         executor = new FxBackgroundExecutor();
-        show(stage, services, language, executor, file -> getHostServices().showDocument(file.toUri().toString()));
+        Consumer<Path> opener = file -> getHostServices().showDocument(file.toUri().toString());
+        if (services == null && unlock != null) {
+            showLocked(stage, lockedDatabase, unlock, language, executor, opened -> {
+                services = opened;
+                show(stage, opened, language, executor, opener);
+                stage.sizeToScene();
+                stage.centerOnScreen();
+            });
+        } else {
+            show(stage, services, language, executor, opener);
+        }
+    }
+
+    /** The unlock window of an encrypted store on {@code stage}; {@code onUnlocked} then builds the main window. */
+    public static Parent showLocked(Stage stage, Path database, Function<StoreKey, RelaisCore> unlock, Language language,
+                                    BackgroundExecutor executor, Consumer<RelaisCore> onUnlocked) {
+        Localization texts = Localization.of(RelaisCommand.MESSAGES, language);
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Parent root = UnlockView.build(new UnlockViewModel(texts, language, database, executor, unlock, onUnlocked), texts);
+        stage.setTitle("Relais");
+        stage.setScene(new Scene(root, 720, 420));
+        stage.show();
+        return root;
     }
 
     /** Builds the main window on a stage: used by {@link #start} and by the UI tests. */

@@ -29,8 +29,6 @@ import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.ThreadLocalTransactionProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * The local pathway store: one SQLite file in WAL mode with foreign keys on, migrated by Flyway on open.
@@ -46,11 +44,13 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final HikariDataSource dataSource;
+    private final StoreKey key;
     private final DSLContext dsl;
 
-    private Database(Path file, HikariDataSource dataSource) {
+    private Database(Path file, HikariDataSource dataSource, StoreKey key) {
         this.file = file;
         this.dataSource = dataSource;
+        this.key = key;
         this.dsl = DSL.using(new DefaultConfiguration()
                 .set(SQLDialect.SQLITE)
                 .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)))
@@ -86,10 +86,19 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) the store at {@code file}. A store written by a newer Relais is refused; an older
+     * Opens (creating if needed) the plain store at {@code file}. A store written by a newer Relais is refused; an older
      * one is first copied beside itself, then migrated.
      */
     public static Database open(Path file, Clock clock) {
+        return open(file, clock, StoreKey.NONE);
+    }
+
+    /**
+     * Opens (creating if needed) the store at {@code file} with its passphrase ({@link StoreKey#NONE} for a plain
+     * store; a new store given a key is created encrypted). A missing or wrong passphrase is refused by its own
+     * message before anything is read.
+     */
+    public static Database open(Path file, Clock clock, StoreKey key) {
         Path absolute = file.toAbsolutePath();
         try {
             if (absolute.getParent() != null) {
@@ -98,10 +107,11 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the folder of " + absolute, e);
         }
-        HikariDataSource pool = pool(absolute);
+        StoreConnector.checkKey(absolute, key);
+        HikariDataSource pool = pool(absolute, key);
         try {
             migrate(absolute, pool, clock);
-            Database database = new Database(absolute, pool);
+            Database database = new Database(absolute, pool, key);
             database.initialiseMeta();
             database.optimize();
             return database;
@@ -111,19 +121,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(Path file) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // FULL: a committed write survives a power cut too, not only a crash; nurses' entries are worth an fsync.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.enforceForeignKeys(true);
-        config.setBusyTimeout(15_000);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        SQLiteDataSource sqlite = new SQLiteDataSource(config);
-        sqlite.setUrl("jdbc:sqlite:" + file);
-
+    private static HikariDataSource pool(Path file, StoreKey key) {
         HikariConfig hikari = new HikariConfig();
-        hikari.setDataSource(sqlite);
+        hikari.setDataSource(StoreConnector.dataSource(file, key));
         hikari.setPoolName("relais-store");
         hikari.setMaximumPoolSize(4);
         hikari.setMinimumIdle(1);
@@ -192,6 +192,16 @@ public final class Database implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /** Whether the file is encrypted at rest (opened with a passphrase). */
+    public boolean encrypted() {
+        return key.isSet();
+    }
+
+    /** The key this store was opened with: backups are checked with it. */
+    StoreKey key() {
+        return key;
     }
 
     public DSLContext dsl() {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,7 +32,7 @@ public final class StoreBackup {
         try {
             Files.deleteIfExists(partial);
             database.dsl().execute("VACUUM INTO ?", partial.toString());
-            check(partial, out.toString());
+            check(partial, database.key(), out.toString());
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return Files.size(target);
         } catch (IOException | org.jooq.exception.DataAccessException e) {
@@ -52,15 +51,23 @@ public final class StoreBackup {
      * was kept. Nothing is changed when the backup is unsound or the database is in use.
      */
     public static Path restore(Path backup, Path databaseFile, Clock clock) {
+        return restore(backup, databaseFile, StoreKey.NONE, clock);
+    }
+
+    /**
+     * As {@link #restore(Path, Path, Clock)} for a store under a passphrase: the backup must open with {@code key}
+     * (a backup of an encrypted store is encrypted with the passphrase of its day).
+     */
+    public static Path restore(Path backup, Path databaseFile, StoreKey key, Clock clock) {
         if (!Files.isRegularFile(backup)) {
             throw new BadInputException(backup.toString(), "backup.missing", backup.toString());
         }
-        check(backup, backup.toString());
+        check(backup, key, backup.toString());
         Path db = databaseFile.toAbsolutePath();
         Path kept = db.resolveSibling(db.getFileName() + ".before-restore-" + STAMP.format(clock.instant()) + ".bak");
         try {
             if (Files.exists(db)) {
-                quiesce(db);
+                quiesce(db, key);
                 Files.move(db, kept, StandardCopyOption.ATOMIC_MOVE);
                 Files.deleteIfExists(Path.of(db + "-wal"));
                 Files.deleteIfExists(Path.of(db + "-shm"));
@@ -75,9 +82,11 @@ public final class StoreBackup {
     }
 
     /** Fails unless {@code file} is an intact SQLite database holding a Relais store. */
-    private static void check(Path file, String input) {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath() + "?open_mode=1");
-             Statement s = c.createStatement()) {
+    private static void check(Path file, StoreKey key, String input) {
+        if (StoreConnector.looksEncrypted(file) != key.isSet()) {
+            throw new BadInputException(input, key.isSet() ? "backup.notEncrypted" : "backup.encrypted", input);
+        }
+        try (Connection c = StoreConnector.connect(file.toAbsolutePath(), key, true); Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
                 if (!r.next() || !"ok".equals(r.getString(1))) {
                     throw new BadInputException(input, "backup.corrupt", input);
@@ -89,14 +98,14 @@ public final class StoreBackup {
                 }
             }
         } catch (SQLException e) {
-            throw new BadInputException(input, "backup.notRelais", input);
+            throw new BadInputException(input, key.isSet() && StoreConnector.isNotADatabase(e) ? "backup.wrongPassphrase" : "backup.notRelais", input);
         }
     }
 
     /** Takes the database's exclusive lock (refused while another Relais has it open) and folds its WAL into it. */
-    private static void quiesce(Path db) {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db + "?busy_timeout=2000");
-             Statement s = c.createStatement()) {
+    private static void quiesce(Path db, StoreKey key) {
+        StoreConnector.checkKey(db, key);
+        try (Connection c = StoreConnector.connect(db, key, false); Statement s = c.createStatement()) {
             s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             s.execute("BEGIN EXCLUSIVE");
             s.execute("COMMIT");

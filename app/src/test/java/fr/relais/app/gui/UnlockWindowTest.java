@@ -1,0 +1,97 @@
+package fr.relais.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.relais.app.gui.task.FxBackgroundExecutor;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.session.Actor;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.store.StoreEncryption;
+import fr.relais.core.store.StoreKey;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window before an encrypted store (ADR 0011), headless: a wrong passphrase is said plainly and the store stays
+ * closed; the right one opens the store (off the FX thread) and the main window replaces the lock.
+ */
+@ExtendWith(ApplicationExtension.class)
+class UnlockWindowTest {
+    private static final String PASSPHRASE = "correct horse battery staple";
+    @TempDir
+    static Path dir;
+    static Path db;
+    static FxBackgroundExecutor executor;
+    final AtomicReference<RelaisCore> opened = new AtomicReference<>();
+
+    @BeforeAll
+    static void encryptedStore() {
+        db = dir.resolve("relais.db");
+        try (RelaisCore services = RelaisCore.open(db, Clock.systemUTC(), UserSession.ofOperatingSystemUser())) {
+            services.demo().generate(5, 3, n -> { });
+        }
+        StoreEncryption.encrypt(db, StoreKey.of(PASSPHRASE.toCharArray()));
+        executor = new FxBackgroundExecutor();
+    }
+
+    @AfterAll
+    static void close() {
+        executor.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        UserSession nurse = new UserSession(new Actor("idec", "Claire IDEC", "poste"));
+        RelaisApplication.showLocked(stage, db, key -> RelaisCore.open(db, Clock.systemUTC(), nurse, key), Language.FR, executor,
+                services -> {
+                    opened.set(services);
+                    RelaisApplication.show(stage, services, Language.FR, executor, file -> { });
+                });
+    }
+
+    /** Into docs/screenshots, with the other screens (see MainWindowTest). */
+    private static void screenshot(FxRobot robot, String name) throws java.io.IOException {
+        Path target = Path.of("..", "docs", "screenshots");
+        java.nio.file.Files.createDirectories(target);
+        javafx.scene.Scene scene = robot.window(0).getScene();
+        var snapshot = new javafx.scene.image.WritableImage((int) scene.getWidth(), (int) scene.getHeight());
+        robot.interact(() -> scene.snapshot(snapshot));
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(snapshot, null), "png", target.resolve(name).toFile());
+        assertThat(java.nio.file.Files.size(target.resolve(name))).isGreaterThan(5_000);
+    }
+
+    @Test
+    void aWrongPassphraseIsRefusedThenTheRightOneOpensTheMainWindow(FxRobot robot) throws Exception {
+        Label message = robot.lookup("#unlock-message").queryAs(Label.class);
+        assertThat(robot.lookup("Base chiffrée").tryQuery()).isPresent();
+        screenshot(robot, "unlock.png");
+
+        robot.clickOn("#unlock-passphrase").write("pas la bonne phrase");
+        robot.clickOn("#unlock-open");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().contains("ne déchiffre pas"));
+        assertThat(opened.get()).isNull();
+
+        robot.clickOn("#unlock-passphrase").write(PASSPHRASE).type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> opened.get() != null);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#worklist-table").tryQuery().isPresent());
+        assertThat(opened.get().database().encrypted()).isTrue();
+        Label counts = robot.lookup("#worklist-counts").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> counts.getText().contains("en tout"));
+        robot.interact(() -> robot.window(0).hide());
+        opened.get().close();
+    }
+}

@@ -1,0 +1,128 @@
+package fr.relais.core.store;
+
+import fr.relais.core.error.BadInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * How Relais opens its SQLite file, in one place: the pragmas every connection gets, and the key first when the store
+ * is encrypted. Also tells a plain file from an encrypted one, and turns "file is not a database" into the message a
+ * nurse can act on (wrong passphrase, or none given).
+ */
+final class StoreConnector {
+    private static final byte[] PLAIN_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private StoreConnector() {
+    }
+
+    /** The pool's connections: WAL, fsync on commit, foreign keys, IMMEDIATE writes, and the key when there is one. */
+    static SQLiteDataSource dataSource(Path file, StoreKey key) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // FULL: a committed write survives a power cut too, not only a crash; nurses' entries are worth an fsync.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(15_000);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return dataSource(file, key, config);
+    }
+
+    /** A single connection with nothing but the key and a busy timeout (checks, backups, key changes). */
+    static Connection connect(Path file, StoreKey key, boolean readOnly) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(2_000);
+        config.setReadOnly(readOnly);
+        return dataSource(file, key, config).getConnection();
+    }
+
+    private static SQLiteDataSource dataSource(Path file, StoreKey key, SQLiteConfig config) {
+        SqliteNative.install();
+        if (key.isSet()) {
+            config.setPragma(SQLiteConfig.Pragma.PASSWORD, key.secret());
+        }
+        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        sqlite.setUrl("jdbc:sqlite:" + file);
+        return sqlite;
+    }
+
+    /** True when {@code file} holds bytes but not SQLite's plain header: an encrypted store (or not a database). */
+    static boolean looksEncrypted(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(PLAIN_HEADER.length);
+            return head.length > 0 && !Arrays.equals(head, PLAIN_HEADER);
+        } catch (IOException e) {
+            return false; // the open that follows reports the I/O problem itself
+        }
+    }
+
+    /** True when the SQLite in use can encrypt (Relais' own library is loaded, not the stock one). */
+    static boolean encryptionAvailable() {
+        try (Connection c = connect(Path.of(":memory:"), StoreKey.NONE, false); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select sqlite3mc_version()")) {
+            return r.next();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Opens {@code file} once with {@code key} and reads its schema, so that a missing, wrong or unexpected key is
+     * refused with its own message before anything else touches the store.
+     */
+    static void checkKey(Path file, StoreKey key) {
+        boolean encrypted = looksEncrypted(file);
+        if (key.isSet() && !encryptionAvailable()) {
+            throw new BadInputException(file.toString(), "store.encryption.unavailable", file);
+        }
+        if (encrypted && !key.isSet()) {
+            throw new BadInputException(file.toString(), "store.passphrase.missing", file);
+        }
+        if (!encrypted && key.isSet() && Files.isRegularFile(file) && sizeOf(file) > 0) {
+            throw new BadInputException(file.toString(), "store.notEncrypted", file);
+        }
+        if (!Files.isRegularFile(file)) {
+            return; // a new store: created encrypted when a key is given
+        }
+        try (Connection c = connect(file, key, true); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select count(*) from sqlite_schema")) {
+            r.next();
+        } catch (SQLException e) {
+            if (isNotADatabase(e)) {
+                throw new BadInputException(file.toString(), key.isSet() ? "store.passphrase.wrong" : "store.notADatabase", file);
+            }
+            throw new IllegalStateException("Cannot open the store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static boolean isNotADatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package fr.relais.core.store;
+
+import fr.relais.core.error.BadInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Encrypts a plain store and changes the passphrase of an encrypted one (ADR 0011), while no Relais has it open.
+ * SQLite3 Multiple Ciphers rewrites every page under the new key inside one transaction of a rollback journal (it
+ * cannot rekey in WAL mode), so a crash in the middle leaves the store under the old key, never half and half.
+ */
+public final class StoreEncryption {
+    private StoreEncryption() {
+    }
+
+    /**
+     * Encrypts the plain store at {@code file} under {@code next}. Returns the plain copies that lie beside it
+     * (backups taken before migrations): they still hold the data in clear, and the caller tells the user.
+     */
+    public static List<Path> encrypt(Path file, StoreKey next) {
+        next.checkedAsNew("--new-passphrase-file");
+        rekey(file, StoreKey.NONE, next);
+        return plainCopiesBeside(file);
+    }
+
+    /** Changes the passphrase of the encrypted store at {@code file} from {@code current} to {@code next}. */
+    public static void changePassphrase(Path file, StoreKey current, StoreKey next) {
+        if (!current.isSet()) {
+            throw new BadInputException(file.toString(), "store.passphrase.missing", file);
+        }
+        next.checkedAsNew("--new-passphrase-file");
+        rekey(file, current, next);
+    }
+
+    /** Whether the file at {@code file} is encrypted (false for a plain or missing file). */
+    public static boolean isEncrypted(Path file) {
+        return StoreConnector.looksEncrypted(file.toAbsolutePath());
+    }
+
+    private static void rekey(Path file, StoreKey current, StoreKey next) {
+        Path db = file.toAbsolutePath();
+        if (!Files.isRegularFile(db)) {
+            throw new BadInputException(file.toString(), "backup.missing", file.toString());
+        }
+        StoreConnector.checkKey(db, current);
+        if (!StoreConnector.encryptionAvailable()) {
+            throw new BadInputException(file.toString(), "store.encryption.unavailable", file);
+        }
+        try (Connection c = StoreConnector.connect(db, current, false); Statement s = c.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            // Leaving WAL needs the only connection: refused (busy) while another Relais has the store open.
+            if (!"delete".equalsIgnoreCase(single(s, "PRAGMA journal_mode=DELETE"))) {
+                throw new BadInputException(file.toString(), "store.inUse", file.toString());
+            }
+            try {
+                s.execute("PRAGMA rekey='" + next.secret().replace("'", "''") + "'");
+            } finally {
+                single(s, "PRAGMA journal_mode=WAL");
+            }
+        } catch (SQLException e) {
+            if (e.getMessage() != null && (e.getMessage().contains("locked") || e.getMessage().contains("busy"))) {
+                throw new BadInputException(file.toString(), "store.inUse", file.toString());
+            }
+            throw new IllegalStateException("Cannot change the key of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String single(Statement s, String sql) throws SQLException {
+        try (ResultSet r = s.executeQuery(sql)) {
+            return r.next() ? r.getString(1) : "";
+        }
+    }
+
+    private static List<Path> plainCopiesBeside(Path file) {
+        Path db = file.toAbsolutePath();
+        String prefix = db.getFileName().toString() + ".";
+        try (var siblings = Files.list(db.getParent())) {
+            return siblings.filter(p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".bak"))
+                    .filter(p -> !StoreConnector.looksEncrypted(p)).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}
