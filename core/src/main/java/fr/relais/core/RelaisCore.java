@@ -33,6 +33,7 @@ import fr.relais.core.pathway.TemplateRepository;
 import fr.relais.core.task.TaskRepository;
 import fr.relais.core.task.TaskService;
 import fr.relais.core.task.WorklistService;
+import fr.relais.core.account.AccountService;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
 import java.nio.file.Path;
@@ -47,6 +48,7 @@ public final class RelaisCore implements AutoCloseable {
     private final Database database;
     private final UserSession session;
     private final AuditLog audit;
+    private final AccountService accounts;
     private final DirectoryCache directory;
     private final OutgoingMessages messages;
     private final ConsentService consents;
@@ -76,6 +78,7 @@ public final class RelaisCore implements AutoCloseable {
         this.database = database;
         this.session = session;
         this.audit = new AuditLog(database.dsl(), clock, session);
+        this.accounts = new AccountService(database, audit, session, clock);
         this.outbox = new Outbox(database.dsl(), clock);
         this.syncState = new SyncState(database.dsl());
         this.conflicts = new ConflictRepository(database.dsl());
@@ -122,6 +125,7 @@ public final class RelaisCore implements AutoCloseable {
         try {
             services.pathways.installBuiltIns();
             services.questionnaires.installBuiltIns();
+            services.accounts.applyMode();
         } catch (RuntimeException e) {
             services.close();
             throw e;
@@ -139,6 +143,11 @@ public final class RelaisCore implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Local accounts and signing in (issue 9). */
+    public AccountService accounts() {
+        return accounts;
     }
 
     public Database database() {

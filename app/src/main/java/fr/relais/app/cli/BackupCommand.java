@@ -28,6 +28,7 @@ final class BackupCommand {
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             try (RelaisCore services = root.openServices()) {
+                services.session().require(fr.relais.core.session.Permission.WORKSTATION_ADMIN);
                 long size = StoreBackup.backup(services.database(), out);
                 services.database().inTransaction(() -> {
                     services.audit().record("store.backup", "Store", out.toAbsolutePath(), null, size + " bytes");
@@ -52,6 +53,7 @@ final class BackupCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
+            root.requireAdministrator();
             Path kept = StoreBackup.restore(file, root.databaseFile(), root.storeKey(), java.time.Clock.systemUTC());
             // Opened once: migrations run now (a backup from an older Relais), and the restore is audited in it.
             try (RelaisCore services = root.openServices()) {

@@ -65,6 +65,10 @@ public final class Cli {
                 LOG.debug("Bad input", bad);
                 return BAD_INPUT;
             }
+            if (e instanceof fr.relais.core.session.AccessDeniedException denied) {
+                cmd.getErr().println(root.text("cli.error", denied.message(root.language())));
+                return FAILURE;
+            }
             LOG.error("Command failed", e);
             cmd.getErr().println(root.text("cli.failure", e.getClass().getSimpleName() + ": " + e.getMessage()));
             return FAILURE;

@@ -10,6 +10,7 @@ import fr.relais.core.session.UserSession;
 import fr.relais.core.store.DataFolder;
 import fr.relais.core.store.StoreEncryption;
 import fr.relais.core.store.StoreKey;
+import fr.relais.core.session.SecretFile;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -26,14 +27,19 @@ import picocli.CommandLine.Spec;
         resourceBundle = "fr.relais.app.i18n.cli", sortOptions = false,
         subcommands = {PatientCommand.class, InsCommand.class, PathwayCommand.class, EnrollCommand.class,
                 EnrollmentCommand.class, WorklistCommand.class, TaskCommand.class, MeasureCommand.class,
-                QuestionnaireCommand.class, AlertsCommand.class, AlertCommand.class, ThresholdCommand.class, EvaluateCommand.class, SyncCommand.class, ConflictsCommand.class, ReportCommand.class, ExportCommand.class, AnnuaireCommand.class, MssanteCommand.class, PlanCommand.class, PlanCommand.Handoff.class, ConsentCommand.class, AuditCommand.class, StoreCommand.class, BackupCommand.Backup.class, BackupCommand.Restore.class, DemoCommand.class})
+                QuestionnaireCommand.class, AlertsCommand.class, AlertCommand.class, ThresholdCommand.class, EvaluateCommand.class, SyncCommand.class, ConflictsCommand.class, ReportCommand.class, ExportCommand.class, AnnuaireCommand.class, MssanteCommand.class, PlanCommand.class, PlanCommand.Handoff.class, ConsentCommand.class, AuditCommand.class, AccountCommand.class, StoreCommand.class, BackupCommand.Backup.class, BackupCommand.Restore.class, DemoCommand.class})
 public final class RelaisCommand implements Callable<Integer> {
     public static final String MESSAGES = "fr.relais.app.i18n.messages";
     /** The file holding the store's passphrase, for services and scripts (environment only, see {@link #storeKey}). */
     public static final String PASSPHRASE_FILE_VARIABLE = "RELAIS_PASSPHRASE_FILE";
+    /** The local account a command runs as, once the workstation has accounts. */
+    public static final String ACCOUNT_VARIABLE = "RELAIS_ACCOUNT";
+    /** The file holding that account's password (scripts); otherwise it is typed. */
+    public static final String ACCOUNT_PASSWORD_FILE_VARIABLE = "RELAIS_ACCOUNT_PASSWORD_FILE";
 
     private final Map<String, String> env;
     private final GuiLauncher gui;
+    private StoreKey typedKey;
 
     @Spec
     CommandSpec spec;
@@ -100,7 +106,60 @@ public final class RelaisCommand implements Callable<Integer> {
 
     public RelaisCore openServices() {
         language();
-        return open(storeKey());
+        RelaisCore services = open(storeKey());
+        try {
+            signIn(services);
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+        return services;
+    }
+
+    /**
+     * With local accounts (issue 9) a command runs as the account named by RELAIS_ACCOUNT, its password read from the
+     * file named by RELAIS_ACCOUNT_PASSWORD_FILE or typed at the console; without accounts, as the system user.
+     */
+    private void signIn(RelaisCore services) {
+        if (!services.accounts().exist()) {
+            return;
+        }
+        String user = env.get(ACCOUNT_VARIABLE);
+        if (user == null || user.isBlank()) {
+            throw new BadInputException(ACCOUNT_VARIABLE, "account.signInRequired");
+        }
+        char[] password = currentAccountPassword();
+        if (password.length == 0) {
+            throw new BadInputException(ACCOUNT_VARIABLE, "account.signInRequired");
+        }
+        try {
+            services.accounts().signIn(user, password);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * For commands that act on the store file itself (restore, encryption): signs in as for any command and checks the
+     * account may configure the workstation (any user of a workstation without accounts may).
+     */
+    public void requireAdministrator() {
+        try (RelaisCore services = openServices()) {
+            services.session().require(fr.relais.core.session.Permission.WORKSTATION_ADMIN);
+        }
+    }
+
+    /** The signing-in account's password: RELAIS_ACCOUNT_PASSWORD_FILE, else typed (empty without a console). */
+    char[] currentAccountPassword() {
+        String file = env.get(ACCOUNT_PASSWORD_FILE_VARIABLE);
+        return file != null && !file.isBlank() ? SecretFile.firstLine(Path.of(file)) : typed(text("account.prompt", env.get(ACCOUNT_VARIABLE)));
+    }
+
+    /** Typed at the console without echo; empty without a console. */
+    char[] typed(String question) {
+        java.io.Console console = System.console();
+        char[] typed = console == null ? null : console.readPassword("%s", question);
+        return typed == null ? new char[0] : typed;
     }
 
     private RelaisCore open(StoreKey key) {
@@ -117,19 +176,15 @@ public final class RelaisCommand implements Callable<Integer> {
         if (key.isSet() || !StoreEncryption.isEncrypted(databaseFile())) {
             return key;
         }
-        return prompt(text("store.prompt", databaseFile()));
+        if (typedKey == null || !typedKey.isSet()) {
+            typedKey = prompt(text("store.prompt", databaseFile())); // asked once per command
+        }
+        return typedKey;
     }
 
     /** A passphrase typed at the console without echo, or none when there is no console (a script, a test). */
     StoreKey prompt(String question) {
-        java.io.Console console = System.console();
-        if (console == null) {
-            return StoreKey.NONE;
-        }
-        char[] typed = console.readPassword("%s", question);
-        if (typed == null) {
-            return StoreKey.NONE;
-        }
+        char[] typed = typed(question);
         StoreKey key = StoreKey.of(typed);
         java.util.Arrays.fill(typed, '\0');
         return key;

@@ -55,6 +55,7 @@ final class StoreCommand {
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             Path db = root.databaseFile();
+            root.requireAdministrator();
             List<Path> plainCopies = StoreEncryption.encrypt(db, newPassphrase.key(root));
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("database", db.toString());
@@ -80,6 +81,7 @@ final class StoreCommand {
             RelaisCommand root = Leaf.root(spec);
             Path db = root.databaseFile();
             StoreKey current = root.storeKey();
+            root.requireAdministrator();
             StoreEncryption.changePassphrase(db, current, newPassphrase.key(root));
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("database", db.toString());

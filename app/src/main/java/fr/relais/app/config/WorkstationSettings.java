@@ -27,10 +27,13 @@ import java.util.TreeMap;
  */
 public final class WorkstationSettings {
     public static final String FILE_NAME = "relais.properties";
+    /** Minutes without input before the window locks (1–240, 10 by default; issue 9). */
+    public static final String LOCK_MINUTES_VARIABLE = "RELAIS_LOCK_MINUTES";
     /** What the file may hold, in the order the Settings screen shows it. */
     public static final List<String> KEYS = List.of(SyncSettings.SERVER_VARIABLE, SyncSettings.TEAM_VARIABLE,
             SyncSettings.TOKEN_FILE_VARIABLE, SyncSettings.USER_VARIABLE, SyncSettings.PASSWORD_FILE_VARIABLE,
-            SyncSettings.TRUSTSTORE_VARIABLE, SyncSettings.TRUSTSTORE_PASSWORD_FILE_VARIABLE, AnnuaireSettings.URL_VARIABLE, AnnuaireSettings.KEY_FILE_VARIABLE, MssanteSettings.CONFIG_VARIABLE);
+            SyncSettings.TRUSTSTORE_VARIABLE, SyncSettings.TRUSTSTORE_PASSWORD_FILE_VARIABLE, AnnuaireSettings.URL_VARIABLE, AnnuaireSettings.KEY_FILE_VARIABLE, MssanteSettings.CONFIG_VARIABLE,
+            LOCK_MINUTES_VARIABLE);
     /** Keys naming a file that must exist when set. */
     private static final List<String> FILES = List.of(SyncSettings.TOKEN_FILE_VARIABLE, SyncSettings.PASSWORD_FILE_VARIABLE,
             SyncSettings.TRUSTSTORE_VARIABLE, SyncSettings.TRUSTSTORE_PASSWORD_FILE_VARIABLE,
@@ -88,6 +91,10 @@ public final class WorkstationSettings {
             }
             if (FILES.contains(key) && !Files.isRegularFile(Path.of(value))) {
                 throw new BadInputException(key, "settings.noFile", value);
+            }
+            if (LOCK_MINUTES_VARIABLE.equals(key) && !(value.matches("[0-9]{1,3}") && Integer.parseInt(value) >= 1
+                    && Integer.parseInt(value) <= 240)) {
+                throw new BadInputException(key, "settings.lockMinutes", value);
             }
             kept.put(key, value);
         }

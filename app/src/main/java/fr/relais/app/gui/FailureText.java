@@ -13,7 +13,12 @@ public final class FailureText {
     }
 
     public static String of(Throwable failure, Localization texts, Language language) {
-        return failure instanceof BadInputException bad ? bad.message(language)
-                : texts.text("error.unexpected", failure.getClass().getSimpleName());
+        if (failure instanceof BadInputException bad) {
+            return bad.message(language);
+        }
+        if (failure instanceof fr.relais.core.session.AccessDeniedException denied) {
+            return denied.message(language);
+        }
+        return texts.text("error.unexpected", failure.getClass().getSimpleName());
     }
 }

@@ -2,8 +2,9 @@ package fr.relais.app.gui;
 
 import fr.relais.core.RelaisCore;
 import fr.relais.core.store.StoreKey;
-import fr.relais.app.gui.unlock.UnlockView;
-import fr.relais.app.gui.unlock.UnlockViewModel;
+import fr.relais.app.gui.unlock.CredentialsView;
+import fr.relais.app.gui.unlock.CredentialsViewModel;
+import fr.relais.app.gui.unlock.InactivityLock;
 import java.util.function.Function;
 import fr.relais.app.config.WorkstationSettings;
 import fr.relais.app.cli.RelaisCommand;
@@ -100,21 +101,50 @@ public final class RelaisApplication extends Application {
         if (services == null && unlock != null) {
             showLocked(stage, lockedDatabase, unlock, language, executor, opened -> {
                 services = opened;
-                show(stage, opened, language, executor, opener);
-                stage.sizeToScene();
-                stage.centerOnScreen();
+                enter(stage, opened, language, executor, opener);
             });
         } else {
-            show(stage, services, language, executor, opener);
+            enter(stage, services, language, executor, opener);
         }
+    }
+
+    /**
+     * The main window, behind a sign-in when the workstation has local accounts (issue 9): the store opened signed
+     * out, and nothing is shown before an account signs in.
+     */
+    public static void enter(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener) {
+        Runnable main = () -> {
+            show(stage, services, language, executor, opener);
+            stage.sizeToScene();
+            stage.centerOnScreen();
+        };
+        if (services.session().signedIn()) {
+            main.run();
+            return;
+        }
+        Localization texts = Localization.of(RelaisCommand.MESSAGES, language);
+        showCredentials(stage, new CredentialsViewModel<>(texts, language, executor, texts.text("signin.title"), texts.text("signin.prompt"),
+                true, (user, password) -> services.accounts().signIn(user, password), account -> main.run()), texts);
     }
 
     /** The unlock window of an encrypted store on {@code stage}; {@code onUnlocked} then builds the main window. */
     public static Parent showLocked(Stage stage, Path database, Function<StoreKey, RelaisCore> unlock, Language language,
                                     BackgroundExecutor executor, Consumer<RelaisCore> onUnlocked) {
         Localization texts = Localization.of(RelaisCommand.MESSAGES, language);
+        return showCredentials(stage, new CredentialsViewModel<>(texts, language, executor, texts.text("unlock.title"),
+                texts.text("unlock.prompt", database), false, (user, passphrase) -> {
+                    StoreKey key = StoreKey.of(passphrase);
+                    try {
+                        return unlock.apply(key);
+                    } finally {
+                        key.wipe();
+                    }
+                }, onUnlocked), texts);
+    }
+
+    private static Parent showCredentials(Stage stage, CredentialsViewModel<?> model, Localization texts) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Parent root = UnlockView.build(new UnlockViewModel(texts, language, database, executor, unlock, onUnlocked), texts);
+        Parent root = CredentialsView.build(model, texts);
         stage.setTitle("Relais");
         stage.setScene(new Scene(root, 720, 420));
         stage.show();
@@ -153,7 +183,7 @@ public final class RelaisApplication extends Application {
         screens.put(texts.text("nav.pathways"), new PathwaysView(new PathwaysViewModel(services, executor, texts, language), texts));
         screens.put(texts.text("nav.sync"), new SyncView(sync, texts));
         screens.put(texts.text("nav.reports"), new ExportView(new ExportViewModel(services, executor, texts, language, documents, opener, mssante), texts));
-        screens.put(texts.text("nav.settings"), new SettingsView(new SettingsViewModel(texts, language, services.database().file(), System.getenv(), executor,
+        screens.put(texts.text("nav.settings"), new SettingsView(new SettingsViewModel(texts, language, services.database().file(), System.getenv(), services.session(), executor,
                 newLanguage -> show(stage, services, newLanguage, executor, opener)), texts));
         screens.put(texts.text("nav.help"), new HelpView(texts, List.copyOf(screens.keySet())));
         MainView root = new MainView(screens, icons, texts.text("statusbar.database", services.database().file()),
@@ -161,6 +191,7 @@ public final class RelaisApplication extends Application {
         main[0] = root;
         Scene scene = new Scene(root, 1200, 760);
         scene.getStylesheets().add(Objects.requireNonNull(RelaisApplication.class.getResource("relais.css")).toExternalForm());
+        InactivityLock.watch(scene, root, services, InactivityLock.idleTime(env), texts, language, executor);
         stage.setTitle(texts.text("app.title"));
         stage.setScene(scene);
         stage.show();

@@ -111,7 +111,7 @@ class PathwaysAndFollowUpViewModelTest {
         List<Language> applied = new ArrayList<>();
         Map<String, String> environment = Map.of("RELAIS_SERVER", "https://fhir.cpts.example/fhir", "RELAIS_TOKEN", "secret-token");
         SettingsViewModel model = new SettingsViewModel(texts, Language.FR, dir.resolve("relais.db"), environment,
-                new DirectExecutor(), applied::add);
+                singleUser(), new DirectExecutor(), applied::add);
         assertThat(model.facts()).anyMatch(f -> f.endsWith("relais.properties"));
         SettingsViewModel.Field server = field(model, "RELAIS_SERVER");
         assertThat(server.imposed()).isTrue();
@@ -139,12 +139,30 @@ class PathwaysAndFollowUpViewModelTest {
         String saved = Files.readString(dir.resolve("relais.properties"));
         assertThat(saved).contains("RELAIS_TEAM=cpts-nord", "RELAIS_TOKEN_FILE=").doesNotContain("RELAIS_SERVER", "secret-token", "abc");
 
-        SettingsViewModel reopened = new SettingsViewModel(texts, Language.FR, dir.resolve("relais.db"), Map.of(), new DirectExecutor(), applied::add);
+        SettingsViewModel reopened = new SettingsViewModel(texts, Language.FR, dir.resolve("relais.db"), Map.of(), singleUser(), new DirectExecutor(), applied::add);
         assertThat(field(reopened, "RELAIS_TEAM").value().get()).isEqualTo("cpts-nord");
         assertThat(field(reopened, "RELAIS_SERVER").imposed()).isFalse();
         reopened.languageProperty().set(Language.EN);
         reopened.apply();
         assertThat(applied).containsExactly(Language.FR, Language.EN);
+    }
+
+    private static fr.relais.core.session.UserSession singleUser() {
+        return new fr.relais.core.session.UserSession(new fr.relais.core.session.Actor("idec", "Claire", "poste"));
+    }
+
+    @Test
+    void onlyAnAdministratorSavesTheWorkstationSettings() {
+        List<Language> applied = new ArrayList<>();
+        var secretary = new fr.relais.core.session.UserSession(new fr.relais.core.session.Actor("sec", "Sophie", "poste"),
+                java.util.Set.of(fr.relais.core.session.Role.SECRETAIRE));
+        SettingsViewModel model = new SettingsViewModel(texts, Language.FR, dir.resolve("relais.db"), Map.of(), secretary,
+                new DirectExecutor(), applied::add);
+        field(model, "RELAIS_TEAM").value().set("cpts-nord");
+        model.save();
+        assertThat(model.messageProperty().get()).contains("sec", "WORKSTATION_ADMIN");
+        assertThat(dir.resolve("relais.properties")).doesNotExist();
+        assertThat(applied).isEmpty();
     }
 
     private static SettingsViewModel.Field field(SettingsViewModel model, String key) {

@@ -15,6 +15,7 @@ import fr.relais.core.pathway.EnrollmentRepository;
 import fr.relais.core.pathway.EnrollmentStatus;
 import fr.relais.core.pathway.PathwayTemplate;
 import fr.relais.core.pathway.TemplateRepository;
+import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
 import fr.relais.core.task.TaskRepository;
@@ -359,6 +360,7 @@ public final class AlertService implements MeasureListener {
      * why. The alert stays open; once the chain is exhausted there is nobody left to escalate to.
      */
     public Alert escalate(UUID id, String reason) {
+        session.require(Permission.CLINICAL_WRITE);
         if (reason == null || reason.isBlank()) {
             throw new BadInputException("reason", "reason.missing");
         }
@@ -395,14 +397,17 @@ public final class AlertService implements MeasureListener {
     }
 
     public Alert acknowledge(UUID id, String reason) {
+        session.require(Permission.CLINICAL_WRITE);
         return decide(id, AlertStatus.ACKNOWLEDGED, reason);
     }
 
     public Alert resolve(UUID id, String reason) {
+        session.require(Permission.CLINICAL_WRITE);
         return decide(id, AlertStatus.RESOLVED, reason);
     }
 
     public Alert dismiss(UUID id, String reason) {
+        session.require(Permission.CLINICAL_WRITE);
         return decide(id, AlertStatus.DISMISSED, reason);
     }
 
@@ -432,6 +437,7 @@ public final class AlertService implements MeasureListener {
     }
 
     public List<Alert> list(boolean openOnly, UUID patientId) {
+        session.require(Permission.CLINICAL_READ);
         return alerts.list(openOnly, patientId);
     }
 
@@ -445,6 +451,7 @@ public final class AlertService implements MeasureListener {
     }
 
     public List<String> history(UUID id) {
+        session.require(Permission.CLINICAL_READ);
         return alerts.history(id);
     }
 

@@ -13,6 +13,7 @@ import fr.relais.core.pathway.Enrollment;
 import fr.relais.core.pathway.EnrollmentRepository;
 import fr.relais.core.pathway.PathwayTemplate;
 import fr.relais.core.pathway.TemplateRepository;
+import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
 import java.math.BigDecimal;
@@ -71,6 +72,7 @@ public final class ThresholdService {
      */
     public ThresholdOverride change(UUID patientId, String templateId, String ruleId, Map<String, String> changes,
                                     String prescriber, String reason) {
+        session.require(Permission.THRESHOLD_CHANGE);
         requireReason(reason);
         if (changes.isEmpty()) {
             throw new BadInputException("thresholds", "threshold.noChange");
@@ -92,6 +94,7 @@ public final class ThresholdService {
 
     /** Puts the pathway's own rule back in force for the patient. */
     public ThresholdOverride restore(UUID patientId, String templateId, String ruleId, String prescriber, String reason) {
+        session.require(Permission.THRESHOLD_CHANGE);
         requireReason(reason);
         return database.inTransaction(() -> {
             patients.get(patientId);

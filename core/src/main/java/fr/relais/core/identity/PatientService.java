@@ -4,6 +4,7 @@ import fr.relais.core.audit.AuditLog;
 import fr.relais.core.replication.Outbox;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
+import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
 import fr.relais.core.time.CareZone;
@@ -47,6 +48,7 @@ public final class PatientService {
     }
 
     public Registration register(NewPatient input) {
+        session.require(Permission.IDENTITY_WRITE);
         LocalDate today = LocalDate.now(clock.withZone(CareZone.PARIS));
         return database.inTransaction(() -> {
             PatientValidation.validate(input, database.meta().kind(), today);
@@ -120,6 +122,7 @@ public final class PatientService {
      * QUAL identity drops back to PROV, and the returned warning says so.
      */
     public TraitCorrection correctTraits(UUID id, StrictTraits traits, String reason) {
+        session.require(Permission.IDENTITY_WRITE);
         requireReason(reason);
         LocalDate today = LocalDate.now(clock.withZone(CareZone.PARIS));
         PatientValidation.validateTraits(traits, today);
@@ -202,6 +205,7 @@ public final class PatientService {
      * workstation), as medical secrecy requires of every read of a file. Searches and lists are not file reads.
      */
     public Patient openFile(UUID id, String where) {
+        session.require(Permission.IDENTITY_READ);
         return database.inTransaction(() -> {
             Patient patient = get(id);
             audit.record("patient.read", "Patient", id, id, where);
@@ -236,6 +240,7 @@ public final class PatientService {
     }
 
     public List<Patient> search(String text, int limit) {
+        session.require(Permission.IDENTITY_READ);
         return patients.search(text, limit);
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
 import fr.relais.core.identity.PatientService;
+import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
 import java.time.Clock;
@@ -46,6 +47,7 @@ public final class MeasureService {
     }
 
     public Measure record(NewMeasure input) {
+        session.require(Permission.CLINICAL_WRITE);
         return database.inTransaction(() -> {
             patients.get(input.patientId());
             return insert(input, "measure");
@@ -73,6 +75,7 @@ public final class MeasureService {
 
     /** Marks a wrong measure entered-in-error (it stays, visibly): a reason is required. */
     public Measure markEnteredInError(UUID id, String reason) {
+        session.require(Permission.CLINICAL_WRITE);
         if (reason == null || reason.isBlank()) {
             throw new BadInputException("reason", "reason.missing");
         }
@@ -122,6 +125,7 @@ public final class MeasureService {
     }
 
     public List<Measure> ofPatient(UUID patientId, String code) {
+        session.require(Permission.CLINICAL_READ);
         return measures.ofPatient(patientId, code);
     }
 }

@@ -9,6 +9,7 @@ import fr.relais.core.error.NotFoundException;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.replication.Outbox;
+import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
 import fr.relais.core.task.Task;
@@ -64,6 +65,7 @@ public final class EnrollmentService implements TaskCompletionHook {
 
     /** Enrolls a patient; {@code version} null means the latest version, {@code start} null means today. */
     public Enrollment enroll(UUID patientId, String templateId, Integer version, LocalDate start) {
+        session.require(Permission.CLINICAL_WRITE);
         return database.inTransaction(() -> {
             Patient patient = patients.get(patientId);
             PathwayTemplate template = template(templateId, version);
@@ -163,11 +165,13 @@ public final class EnrollmentService implements TaskCompletionHook {
 
     /** Pauses: open tasks go on hold and no new task is created until it resumes. */
     public Enrollment pause(UUID id, String reason) {
+        session.require(Permission.CLINICAL_WRITE);
         return changeStatus(id, EnrollmentStatus.PAUSED, reason, TaskStatus.ON_HOLD, null);
     }
 
     /** Resumes: held tasks are requested again and planning catches up. */
     public Enrollment resume(UUID id, String reason) {
+        session.require(Permission.CLINICAL_WRITE);
         return database.inTransaction(() -> {
             Enrollment resumed = changeStatus(id, EnrollmentStatus.ACTIVE, reason, TaskStatus.REQUESTED, null);
             return plan(resumed, template(resumed.templateId(), resumed.templateVersion()), patients.get(resumed.patientId())).enrollment();
@@ -176,6 +180,7 @@ public final class EnrollmentService implements TaskCompletionHook {
 
     /** Stops for good, with a reason: open tasks are cancelled (marked PATHWAY_STOPPED). */
     public Enrollment stop(UUID id, String reason) {
+        session.require(Permission.CLINICAL_WRITE);
         return changeStatus(id, EnrollmentStatus.STOPPED, reason, TaskStatus.CANCELLED, PATHWAY_STOPPED);
     }
 
@@ -260,6 +265,7 @@ public final class EnrollmentService implements TaskCompletionHook {
      * tasks of the old version are cancelled (VERSION_CHANGED) and the new version plans from today.
      */
     public Enrollment moveToVersion(UUID id, int version, String reason) {
+        session.require(Permission.CLINICAL_WRITE);
         if (reason == null || reason.isBlank()) {
             throw new BadInputException("reason", "reason.missing");
         }

@@ -14,6 +14,7 @@ import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
 import fr.relais.core.pathway.TemplateOrigin;
 import fr.relais.core.replication.Outbox;
+import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
 import java.time.Clock;
@@ -68,6 +69,7 @@ public final class QuestionnaireService {
 
     /** Imports an administrator's questionnaire; the same version with other content is refused. */
     public Questionnaire importDefinition(String source, String json) {
+        session.require(Permission.PATHWAY_EDIT);
         QuestionnaireParser.Parsed parsed = QuestionnaireParser.parse(source, json);
         Questionnaire q = parsed.questionnaire();
         return database.inTransaction(() -> {
@@ -94,6 +96,7 @@ public final class QuestionnaireService {
 
     /** Records answers given by the patient (on paper, by phone, in an app) and scores them. */
     public Answered answer(UUID patientId, String questionnaireId, List<Integer> answers, Instant authoredAt) {
+        session.require(Permission.CLINICAL_WRITE);
         return database.inTransaction(() -> {
             patients.get(patientId);
             Questionnaire q = get(questionnaireId);
@@ -123,6 +126,7 @@ public final class QuestionnaireService {
      * measure is marked too, and the alerts it raised are withdrawn when nothing else stands behind them.
      */
     public void markEnteredInError(UUID responseId, String reason) {
+        session.require(Permission.CLINICAL_WRITE);
         if (reason == null || reason.isBlank()) {
             throw new BadInputException("reason", "reason.missing");
         }
@@ -178,6 +182,7 @@ public final class QuestionnaireService {
     }
 
     public List<QuestionnaireResponse> responses(UUID patientId, String questionnaireId) {
+        session.require(Permission.CLINICAL_READ);
         return repository.responses(patientId, questionnaireId);
     }
 

@@ -12,6 +12,7 @@ import fr.relais.core.measure.MeasureService;
 import fr.relais.core.pathway.Enrollment;
 import fr.relais.core.pathway.EnrollmentService;
 import fr.relais.core.questionnaire.QuestionnaireService;
+import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
 import fr.relais.core.task.Task;
@@ -56,6 +57,7 @@ public final class PatientReportService {
     }
 
     public PatientReportData gather(UUID patientId) {
+        session.require(Permission.CLINICAL_READ);
         return database.inTransaction(() -> {
             var patient = patients.get(patientId);
             List<PatientReportData.PathwayPart> parts = new ArrayList<>();

@@ -1,9 +1,6 @@
 package fr.relais.core.store;
 
 import fr.relais.core.error.BadInputException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -31,17 +28,7 @@ public final class StoreKey {
 
     /** The first line of {@code file} (RELAIS_PASSPHRASE_FILE): the way scripts and services give the passphrase. */
     public static StoreKey fromFile(Path file) {
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            int end = text.indexOf('\n');
-            String line = (end < 0 ? text : text.substring(0, end)).replace("\r", "");
-            if (line.isEmpty()) {
-                throw new BadInputException(file.toString(), "store.passphraseFile.empty", file);
-            }
-            return new StoreKey(line.toCharArray());
-        } catch (IOException e) {
-            throw new BadInputException(file.toString(), "store.passphraseFile.unreadable", file, e.getMessage());
-        }
+        return new StoreKey(fr.relais.core.session.SecretFile.firstLine(file));
     }
 
     /** Refuses a passphrase too short to be set on a store (opening with an older, shorter one stays possible). */

@@ -5,6 +5,7 @@ import fr.relais.core.careteam.CareTeamRepository;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
 import fr.relais.core.replication.Outbox;
+import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
 import java.time.Clock;
@@ -48,6 +49,7 @@ public final class TaskService {
 
     /** An enrollment's tasks in due order, each placed on the timeline as seen now. */
     public List<Milestone> timeline(UUID enrollmentId) {
+        session.require(Permission.CLINICAL_READ);
         Instant now = clock.instant();
         return tasks.ofEnrollment(enrollmentId).stream().map(t -> Milestone.of(t, now)).toList();
     }
@@ -58,6 +60,7 @@ public final class TaskService {
 
     /** Completes a task with an outcome (one the step declares, when it declares some) and a note. */
     public Task complete(UUID id, String outcome, String note) {
+        session.require(Permission.CLINICAL_WRITE);
         return database.inTransaction(() -> {
             Task done = transition(get(id), TaskStatus.COMPLETED, null, outcome, note);
             completionHook.onCompleted(done);
@@ -66,12 +69,14 @@ public final class TaskService {
     }
 
     public Task cancel(UUID id, String note) {
+        session.require(Permission.CLINICAL_WRITE);
         requireNote(note);
         return database.inTransaction(() -> transition(get(id), TaskStatus.CANCELLED, null, null, note));
     }
 
     /** Any other allowed status change (accept, start, hold, fail, entered-in-error). */
     public Task changeStatus(UUID id, TaskStatus to, String note) {
+        session.require(Permission.CLINICAL_WRITE);
         if (to == TaskStatus.COMPLETED) {
             return complete(id, null, note);
         }
@@ -96,6 +101,7 @@ public final class TaskService {
 
     /** Gives the task to a professional, or back to the team queue of its role ({@code professionalId} null). */
     public Task assign(UUID id, UUID professionalId, String note) {
+        session.require(Permission.CLINICAL_WRITE);
         return database.inTransaction(() -> {
             Task task = requireOpen(get(id));
             if (professionalId != null && careTeam.findProfessional(professionalId).isEmpty()) {
@@ -114,6 +120,7 @@ public final class TaskService {
 
     /** Moves the due time; the expiry window moves with it. A reason is required. */
     public Task postpone(UUID id, Instant newDue, String note) {
+        session.require(Permission.CLINICAL_WRITE);
         requireNote(note);
         return database.inTransaction(() -> {
             Task task = requireOpen(get(id));

@@ -9,6 +9,7 @@ import fr.relais.core.consent.ConsentService;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.replication.Outbox;
+import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
 import fr.relais.core.store.SqlTime;
@@ -55,18 +56,21 @@ public final class UrgentCarePlanService {
     }
 
     public Optional<PlanVersion> current(UUID patientId) {
+        session.require(Permission.CLINICAL_READ);
         return database.dsl().selectFrom(URGENT_CARE_PLAN_VERSION).where(URGENT_CARE_PLAN_VERSION.PATIENT_ID.eq(patientId.toString()))
                 .orderBy(URGENT_CARE_PLAN_VERSION.VERSION.desc()).limit(1).fetchOptional(UrgentCarePlanService::toVersion);
     }
 
     /** Every version, newest first. */
     public List<PlanVersion> history(UUID patientId) {
+        session.require(Permission.CLINICAL_READ);
         return database.dsl().selectFrom(URGENT_CARE_PLAN_VERSION).where(URGENT_CARE_PLAN_VERSION.PATIENT_ID.eq(patientId.toString()))
                 .orderBy(URGENT_CARE_PLAN_VERSION.VERSION.desc()).fetch(UrgentCarePlanService::toVersion);
     }
 
     /** Records a new version written here; refused when incomplete or contradictory. */
     public PlanVersion edit(UUID patientId, UrgentCarePlan plan, String reason) {
+        session.require(Permission.CLINICAL_WRITE);
         if (reason == null || reason.isBlank()) {
             throw new BadInputException("reason", "reason.missing");
         }

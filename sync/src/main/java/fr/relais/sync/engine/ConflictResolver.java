@@ -41,6 +41,7 @@ public final class ConflictResolver {
     }
 
     public Conflict resolve(UUID conflictId, Choice choice) {
+        core.session().require(fr.relais.core.session.Permission.CLINICAL_WRITE);
         return core.database().inTransaction(() -> {
             Conflict conflict = core.conflicts().find(conflictId)
                     .orElseThrow(() -> new NotFoundException("conflict", "conflict", conflictId));

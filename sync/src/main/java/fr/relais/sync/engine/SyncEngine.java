@@ -67,6 +67,8 @@ public final class SyncEngine {
     public enum Mode { BOTH, PULL_ONLY, PUSH_ONLY }
 
     public SyncReport run(SyncSettings settings, Mode mode, SyncProgress progress, BooleanSupplier cancelled) {
+        // Sync moves clinical records both ways and raises conflicts on them: a clinical role's work (issue 9).
+        core.session().require(fr.relais.core.session.Permission.CLINICAL_WRITE);
         refuseDemoStoreOnARealServer(settings);
         FhirServer server = new FhirServer(settings);
         clientSetup.accept(server.client());

@@ -6,6 +6,8 @@ import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
+import fr.relais.core.session.Permission;
+import fr.relais.core.session.UserSession;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,7 @@ public final class SettingsViewModel {
     private final ObjectProperty<Language> language;
     private final Consumer<Language> relaunch;
     private final BackgroundExecutor executor;
+    private final UserSession session;
     private final Path file;
     private final List<String> facts;
     private final List<Field> fields;
@@ -40,7 +43,8 @@ public final class SettingsViewModel {
 
     /** {@code environment}: the process's own variables (which win over the file); {@code relaunch} rebuilds the window. */
     public SettingsViewModel(Localization texts, Language current, Path database, Map<String, String> environment,
-                             BackgroundExecutor executor, Consumer<Language> relaunch) {
+                             UserSession session, BackgroundExecutor executor, Consumer<Language> relaunch) {
+        this.session = session;
         this.texts = texts;
         this.language = new SimpleObjectProperty<>(current);
         this.relaunch = relaunch;
@@ -74,6 +78,8 @@ public final class SettingsViewModel {
         Map<String, String> values = new LinkedHashMap<>();
         fields.stream().filter(f -> !f.imposed()).forEach(f -> values.put(f.key(), f.value().get() == null ? "" : f.value().get()));
         executor.submit(() -> {
+            // Only an administrator configures the workstation (issue 9); checked by the session, as in core.
+            session.require(Permission.WORKSTATION_ADMIN);
             WorkstationSettings.save(file, values);
             return file;
         }, saved -> {

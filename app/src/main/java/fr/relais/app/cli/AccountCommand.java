@@ -1,0 +1,166 @@
+package fr.relais.app.cli;
+
+import fr.relais.app.cli.output.Column;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.account.Account;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.session.Role;
+import fr.relais.core.session.SecretFile;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code relais account add|list|disable|password}: the workstation's local accounts and roles (issue 9). The first
+ * account (an administrator) can be created by whoever holds the workstation; later ones by an administrator signed in
+ * through RELAIS_ACCOUNT. Passwords come from a file or are typed twice, never from the command line.
+ */
+@Command(name = "account", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
+        subcommands = {AccountCommand.Add.class, AccountCommand.ListAccounts.class, AccountCommand.Disable.class,
+                AccountCommand.Password.class})
+final class AccountCommand {
+    private AccountCommand() {
+    }
+
+    static Map<String, Object> json(Account a) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("userId", a.userId());
+        json.put("displayName", a.displayName());
+        json.put("roles", a.roles().stream().map(Role::name).sorted().toList());
+        json.put("rpps", a.rpps());
+        json.put("active", a.active());
+        json.put("createdAt", a.createdAt().toString());
+        json.put("createdBy", a.createdBy());
+        return json;
+    }
+
+    /** From {@code --password-file}, or typed twice at the console. */
+    static char[] newPassword(RelaisCommand root, Path file) {
+        if (file != null) {
+            return SecretFile.firstLine(file);
+        }
+        char[] first = root.typed(root.text("account.prompt.new"));
+        if (first.length == 0) {
+            throw new BadInputException("--password-file", "account.password.missing");
+        }
+        char[] again = root.typed(root.text("account.prompt.again"));
+        if (!Arrays.equals(first, again)) {
+            throw new BadInputException("--password-file", "account.password.mismatch");
+        }
+        Arrays.fill(again, '\0');
+        return first;
+    }
+
+    @Command(name = "add", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Add implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--user", required = true, descriptionKey = "account.user")
+        String user;
+        @Option(names = "--name", descriptionKey = "account.name")
+        String name;
+        @Option(names = "--role", required = true, descriptionKey = "account.role")
+        List<Role> roles;
+        @Option(names = "--rpps", descriptionKey = "account.rpps")
+        String rpps;
+        @Option(names = "--password-file", paramLabel = "FILE", descriptionKey = "account.passwordFile")
+        Path passwordFile;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            try (RelaisCore services = root.openServices()) {
+                char[] password = newPassword(root, passwordFile);
+                try {
+                    Account added = services.accounts().add(user, name, EnumSet.copyOf(roles), rpps, password);
+                    root.printer().object(json(added), o -> o.println(root.text("account.added", added.userId(), added.roles())));
+                } finally {
+                    Arrays.fill(password, '\0');
+                }
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class ListAccounts implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            try (RelaisCore services = root.openServices()) {
+                List<Account> accounts = services.accounts().list();
+                root.printer().list(accounts, List.of(
+                        new Column<>("userId", "col.id", Account::userId),
+                        new Column<>("displayName", "col.name", Account::displayName),
+                        new Column<>("roles", "col.roles", a -> String.join(",", a.roles().stream().map(Role::name).sorted().toList())),
+                        new Column<>("rpps", "col.rpps", Account::rpps),
+                        new Column<>("active", "col.active", Account::active)), AccountCommand::json);
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "disable", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Disable implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "USER", descriptionKey = "account.user")
+        String user;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            try (RelaisCore services = root.openServices()) {
+                Account disabled = services.accounts().disable(user);
+                root.printer().object(json(disabled), o -> o.println(root.text("account.disabled", disabled.userId())));
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "password", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Password implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "USER", descriptionKey = "account.passwordUser")
+        String user;
+        @Option(names = "--password-file", paramLabel = "FILE", descriptionKey = "account.passwordFile")
+        Path passwordFile;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            try (RelaisCore services = root.openServices()) {
+                String target = user != null ? user : services.session().actor().userId();
+                char[] next = newPassword(root, passwordFile);
+                // Your own password: the current one was checked when the command signed in.
+                char[] current = target.equals(services.session().actor().userId()) ? root.currentAccountPassword() : null;
+                try {
+                    services.accounts().changePassword(target, current, next);
+                } finally {
+                    Arrays.fill(next, '\0');
+                    if (current != null) {
+                        Arrays.fill(current, '\0');
+                    }
+                }
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("userId", target);
+                json.put("passwordChanged", true);
+                root.printer().object(json, o -> o.println(root.text("account.passwordChanged", target)));
+            }
+            return Cli.OK;
+        }
+    }
+}

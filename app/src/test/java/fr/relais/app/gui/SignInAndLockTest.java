@@ -1,0 +1,97 @@
+package fr.relais.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.relais.app.gui.task.FxBackgroundExecutor;
+import fr.relais.app.gui.unlock.InactivityLock;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.session.Role;
+import fr.relais.core.session.UserSession;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A workstation with local accounts (issue 9), headless: the window opens on the sign-in, a wrong password is refused
+ * and nothing is shown; the right one opens the main window as that nurse; idle, the window locks and the session's
+ * roles are suspended until the password is typed again.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SignInAndLockTest {
+    private static final String PASSWORD = "mot de passe de Claire";
+    @TempDir
+    static Path dir;
+    static RelaisCore services;
+    static FxBackgroundExecutor executor;
+    Stage stage;
+
+    @BeforeAll
+    static void workstationWithAccounts() {
+        Path db = dir.resolve("relais.db");
+        try (RelaisCore setup = RelaisCore.open(db, Clock.systemUTC(), UserSession.ofOperatingSystemUser())) {
+            setup.demo().generate(5, 3, n -> { });
+            setup.accounts().add("admin", "Admin", Set.of(Role.ADMINISTRATEUR), null, "mot de passe admin!".toCharArray());
+            setup.accounts().signIn("admin", "mot de passe admin!".toCharArray());
+            setup.accounts().add("claire", "Claire IDEC", Set.of(Role.IDEC), null, PASSWORD.toCharArray());
+        }
+        services = RelaisCore.open(db, Clock.systemUTC(), UserSession.ofOperatingSystemUser());
+        executor = new FxBackgroundExecutor();
+    }
+
+    @AfterAll
+    static void close() {
+        executor.close();
+        services.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        RelaisApplication.enter(stage, services, Language.FR, executor, file -> { });
+    }
+
+    @Test
+    void signInThenTheWindowLocksWhenIdleAndThePasswordResumes(FxRobot robot) throws Exception {
+        assertThat(services.session().signedIn()).isFalse();
+        assertThat(robot.lookup("Connexion").tryQuery()).isPresent();
+        Label message = robot.lookup("#unlock-message").queryAs(Label.class);
+        robot.clickOn("#unlock-user").write("claire");
+        robot.clickOn("#unlock-passphrase").write("pas le bon");
+        robot.clickOn("#unlock-open");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().contains("incorrect"));
+        assertThat(robot.lookup("#worklist-table").tryQuery()).isEmpty();
+
+        robot.clickOn("#unlock-passphrase").write(PASSWORD).type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#worklist-table").tryQuery().isPresent());
+        assertThat(services.session().actor().userId()).isEqualTo("claire");
+        assertThat(robot.lookup("#status-user").queryAs(Label.class).getText()).contains("Claire IDEC");
+
+        Localization texts = Localization.of(fr.relais.app.cli.RelaisCommand.MESSAGES, Language.FR);
+        javafx.scene.Parent main = stage.getScene().getRoot();
+        robot.interact(() -> InactivityLock.watch(stage.getScene(), main, services, Duration.ofSeconds(1), texts, Language.FR, executor));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> services.session().locked());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Session verrouillée").tryQuery().isPresent());
+        assertThat(robot.lookup("#worklist-table").tryQuery()).isEmpty();
+        assertThat(services.session().roles()).isEmpty();
+
+        robot.clickOn("#unlock-passphrase").write(PASSWORD).type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !services.session().locked());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> stage.getScene().getRoot() == main);
+        assertThat(services.session().roles()).containsExactly(Role.IDEC);
+    }
+}

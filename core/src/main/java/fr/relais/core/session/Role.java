@@ -1,0 +1,29 @@
+package fr.relais.core.session;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The roles of a workstation's local accounts and what each may do: the one place that maps roles to permissions
+ * (issue 9). A secretary sees identities and agendas but no clinical data; only a physician changes a patient's
+ * thresholds; only an administrator configures the workstation (servers, accounts, backups, encryption) and sees no
+ * clinical data for it.
+ */
+public enum Role {
+    IDEC(Permission.IDENTITY_READ, Permission.IDENTITY_WRITE, Permission.CLINICAL_READ, Permission.CLINICAL_WRITE,
+            Permission.PATHWAY_EDIT),
+    MEDECIN(Permission.IDENTITY_READ, Permission.CLINICAL_READ, Permission.CLINICAL_WRITE, Permission.THRESHOLD_CHANGE),
+    IDE(Permission.IDENTITY_READ, Permission.CLINICAL_READ, Permission.CLINICAL_WRITE),
+    SECRETAIRE(Permission.IDENTITY_READ, Permission.IDENTITY_WRITE),
+    ADMINISTRATEUR(Permission.WORKSTATION_ADMIN);
+
+    private final Set<Permission> permissions;
+
+    Role(Permission first, Permission... rest) {
+        this.permissions = EnumSet.of(first, rest);
+    }
+
+    public Set<Permission> permissions() {
+        return EnumSet.copyOf(permissions);
+    }
+}
