@@ -34,6 +34,7 @@ import fr.relais.core.task.TaskRepository;
 import fr.relais.core.task.TaskService;
 import fr.relais.core.task.WorklistService;
 import fr.relais.core.account.AccountService;
+import fr.relais.core.privacy.PatientAnonymisation;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
 import java.nio.file.Path;
@@ -49,6 +50,7 @@ public final class RelaisCore implements AutoCloseable {
     private final UserSession session;
     private final AuditLog audit;
     private final AccountService accounts;
+    private final PatientAnonymisation anonymisation;
     private final DirectoryCache directory;
     private final OutgoingMessages messages;
     private final ConsentService consents;
@@ -84,6 +86,7 @@ public final class RelaisCore implements AutoCloseable {
         this.conflicts = new ConflictRepository(database.dsl());
         this.syncRuns = new SyncRunLog(database.dsl());
         this.patients = new PatientService(database, new PatientRepository(database.dsl()), audit, outbox, session, clock);
+        this.anonymisation = new PatientAnonymisation(database, new PatientRepository(database.dsl()), audit, outbox, session, clock);
         CareTeamRepository careTeamRepository = new CareTeamRepository(database.dsl());
         this.careTeam = new CareTeamService(database, careTeamRepository, patients, audit, clock);
         this.directory = new DirectoryCache(database);
@@ -143,6 +146,11 @@ public final class RelaisCore implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Anonymisation on request and the retention period (issue 9). */
+    public PatientAnonymisation anonymisation() {
+        return anonymisation;
     }
 
     /** Local accounts and signing in (issue 9). */

@@ -29,11 +29,13 @@ public final class WorkstationSettings {
     public static final String FILE_NAME = "relais.properties";
     /** Minutes without input before the window locks (1–240, 10 by default; issue 9). */
     public static final String LOCK_MINUTES_VARIABLE = "RELAIS_LOCK_MINUTES";
+    /** Years without activity after which a record is to be anonymised ({@code relais retention}; 20 by default). */
+    public static final String RETENTION_YEARS_VARIABLE = "RELAIS_RETENTION_YEARS";
     /** What the file may hold, in the order the Settings screen shows it. */
     public static final List<String> KEYS = List.of(SyncSettings.SERVER_VARIABLE, SyncSettings.TEAM_VARIABLE,
             SyncSettings.TOKEN_FILE_VARIABLE, SyncSettings.USER_VARIABLE, SyncSettings.PASSWORD_FILE_VARIABLE,
             SyncSettings.TRUSTSTORE_VARIABLE, SyncSettings.TRUSTSTORE_PASSWORD_FILE_VARIABLE, AnnuaireSettings.URL_VARIABLE, AnnuaireSettings.KEY_FILE_VARIABLE, MssanteSettings.CONFIG_VARIABLE,
-            LOCK_MINUTES_VARIABLE);
+            LOCK_MINUTES_VARIABLE, RETENTION_YEARS_VARIABLE);
     /** Keys naming a file that must exist when set. */
     private static final List<String> FILES = List.of(SyncSettings.TOKEN_FILE_VARIABLE, SyncSettings.PASSWORD_FILE_VARIABLE,
             SyncSettings.TRUSTSTORE_VARIABLE, SyncSettings.TRUSTSTORE_PASSWORD_FILE_VARIABLE,
@@ -95,6 +97,10 @@ public final class WorkstationSettings {
             if (LOCK_MINUTES_VARIABLE.equals(key) && !(value.matches("[0-9]{1,3}") && Integer.parseInt(value) >= 1
                     && Integer.parseInt(value) <= 240)) {
                 throw new BadInputException(key, "settings.lockMinutes", value);
+            }
+            if (RETENTION_YEARS_VARIABLE.equals(key) && !(value.matches("[0-9]{1,3}") && Integer.parseInt(value) >= 1
+                    && Integer.parseInt(value) <= 100)) {
+                throw new BadInputException(key, "privacy.retentionYears", value);
             }
             kept.put(key, value);
         }

@@ -1,0 +1,39 @@
+package fr.relais.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code relais anonymise} and {@code relais retention} (issue 9) on a demo store. */
+class PrivacyCliTest {
+    @TempDir
+    Path dir;
+
+    private CliRun run(String... args) {
+        return CliRun.on(dir.resolve("relais.db"), args);
+    }
+
+    @Test
+    void aPatientIsAnonymisedOnRequestAndRetentionListsNothingRecent() {
+        assertThat(run("demo", "--patients", "3").code()).isZero();
+        JsonNode patients = run("--format", "json", "patient", "list").json();
+        String id = patients.get(0).get("id").asText();
+        String ipp = patients.get(0).get("ipp").asText();
+
+        assertThat(run("anonymise", id).code()).as("a reason is required").isEqualTo(2);
+        JsonNode anonymous = run("--format", "json", "anonymise", ipp, "--reason", "demande du patient").json();
+        assertThat(anonymous.get("birthFamilyName").asText()).isEqualTo("ANONYME");
+        assertThat(anonymous.get("ipp").isNull()).isTrue();
+        assertThat(anonymous.get("ins").isNull()).isTrue();
+        assertThat(run("--format", "json", "patient", "list", "--search", ipp).json()).isEmpty();
+
+        assertThat(run("--format", "json", "retention", "--years", "1").json()).isEmpty();
+        CliRun bad = run("retention", "--years", "0");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("durée de conservation");
+        assertThat(run("retention", "--apply").code()).as("--apply needs a reason").isEqualTo(2);
+    }
+}

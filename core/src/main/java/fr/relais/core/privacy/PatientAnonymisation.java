@@ -1,0 +1,115 @@
+package fr.relais.core.privacy;
+
+import static fr.relais.core.store.schema.Tables.IDENTITY_EVENT;
+import static fr.relais.core.store.schema.Tables.MEASURE;
+import static fr.relais.core.store.schema.Tables.OUTGOING_MESSAGE;
+import static fr.relais.core.store.schema.Tables.PATIENT;
+import static fr.relais.core.store.schema.Tables.PATIENT_DUPLICATE;
+import static fr.relais.core.store.schema.Tables.TASK;
+import static fr.relais.core.store.schema.Tables.URGENT_CARE_PLAN_VERSION;
+
+import fr.relais.core.audit.AuditLog;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.identity.IdentityEvidence;
+import fr.relais.core.identity.IdentityStatus;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.identity.PatientRepository;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.replication.Outbox;
+import fr.relais.core.session.Permission;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.store.Database;
+import fr.relais.core.store.SqlTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.impl.DSL;
+
+/**
+ * Removes a patient's identity on request (RGPD) or once the retention period has passed (issue 9), keeping the
+ * clinical record for the team's indicators: names become ANONYME, the birth date keeps its year only (age bands),
+ * birthplace, IPP and INS go, and so does every place that held the identity in clear (identity history, duplicate
+ * flags, messages sent, the urgent care plan with its contacts). The change is audited and pushed to the team server
+ * like any identity change. It cannot be undone.
+ */
+public final class PatientAnonymisation {
+    public static final String ANONYMOUS = "ANONYME";
+
+    private final Database database;
+    private final PatientRepository patients;
+    private final AuditLog audit;
+    private final Outbox outbox;
+    private final UserSession session;
+    private final Clock clock;
+
+    public PatientAnonymisation(Database database, PatientRepository patients, AuditLog audit, Outbox outbox, UserSession session,
+                                Clock clock) {
+        this.database = database;
+        this.patients = patients;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.session = session;
+        this.clock = clock;
+    }
+
+    public Patient anonymise(UUID id, String reason) {
+        session.require(Permission.WORKSTATION_ADMIN);
+        if (reason == null || reason.isBlank()) {
+            throw new BadInputException("--reason", "privacy.reasonRequired");
+        }
+        return database.inTransaction(() -> {
+            Patient current = patients.find(id).orElseThrow(() -> new BadInputException(id.toString(), "privacy.unknownPatient", id));
+            Instant now = clock.instant();
+            StrictTraits anonymous = new StrictTraits(ANONYMOUS, List.of(ANONYMOUS), current.traits().sex(),
+                    LocalDate.of(current.traits().birthDate().getYear(), 1, 1), null);
+            patients.update(new Patient(id, anonymous, null, null, null, null, IdentityStatus.PROV, IdentityEvidence.NONE, now,
+                    current.createdAt(), now));
+            database.dsl().update(PATIENT).set(PATIENT.ANONYMISED_AT, SqlTime.instant(now)).where(PATIENT.ID.eq(id.toString())).execute();
+            database.dsl().deleteFrom(IDENTITY_EVENT).where(IDENTITY_EVENT.PATIENT_ID.eq(id.toString())).execute();
+            database.dsl().deleteFrom(PATIENT_DUPLICATE).where(PATIENT_DUPLICATE.PATIENT_ID.eq(id.toString())
+                    .or(PATIENT_DUPLICATE.OTHER_PATIENT_ID.eq(id.toString()))).execute();
+            database.dsl().deleteFrom(OUTGOING_MESSAGE).where(OUTGOING_MESSAGE.PATIENT_ID.eq(id.toString())).execute();
+            database.dsl().deleteFrom(URGENT_CARE_PLAN_VERSION).where(URGENT_CARE_PLAN_VERSION.PATIENT_ID.eq(id.toString())).execute();
+            outbox.record(PatientService.RECORD, id);
+            audit.record("patient.anonymise", PatientService.RECORD, id, id, reason.trim());
+            return patients.find(id).orElseThrow();
+        });
+    }
+
+    /**
+     * The patients whose record has seen nothing (identity change, measure, task) for {@code years} years and who
+     * still carry an identity: those the retention period says to anonymise.
+     */
+    public List<RetentionCandidate> pastRetention(int years) {
+        session.require(Permission.WORKSTATION_ADMIN);
+        if (years < 1 || years > 100) {
+            throw new BadInputException("--years", "privacy.retentionYears", years);
+        }
+        String limit = SqlTime.instant(clock.instant().atZone(ZoneOffset.UTC).minusYears(years).toInstant());
+        var lastMeasure = DSL.select(DSL.max(MEASURE.CREATED_AT)).from(MEASURE).where(MEASURE.PATIENT_ID.eq(PATIENT.ID)).asField("m");
+        var lastTask = DSL.select(DSL.max(TASK.UPDATED_AT)).from(TASK).where(TASK.PATIENT_ID.eq(PATIENT.ID)).asField("t");
+        return database.dsl().select(PATIENT.ID, PATIENT.UPDATED_AT, lastMeasure, lastTask).from(PATIENT)
+                .where(PATIENT.ANONYMISED_AT.isNull()).fetch().stream()
+                .map(r -> new RetentionCandidate(UUID.fromString(r.value1()), latest(r.value2(), (String) r.value3(), (String) r.value4())))
+                .filter(c -> SqlTime.instant(c.lastActivity()).compareTo(limit) < 0)
+                .toList();
+    }
+
+    private static Instant latest(String... stamps) {
+        String latest = null;
+        for (String s : stamps) {
+            if (s != null && (latest == null || s.compareTo(latest) > 0)) {
+                latest = s;
+            }
+        }
+        return SqlTime.instant(latest);
+    }
+
+    /** A patient past the retention period, and the date of the last thing that happened in the record. */
+    public record RetentionCandidate(UUID patientId, Instant lastActivity) {
+    }
+}
