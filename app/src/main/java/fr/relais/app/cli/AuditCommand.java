@@ -52,10 +52,22 @@ final class AuditCommand {
         CommandSpec spec;
         @Option(names = "--patient", required = true, paramLabel = "ID", descriptionKey = "worklist.patient")
         String patient;
+        @Option(names = "--out", paramLabel = "FILE.pdf", descriptionKey = "audit.list.out")
+        java.nio.file.Path out;
 
         @Override
         public Integer call() {
             return Leaf.forPatient(spec, patient, (root, services, id) -> {
+                if (out != null) {
+                    // Printable: the patient's access history as a PDF/A (issue 9).
+                    fr.relais.core.report.ReportFile.writeAtomically(out,
+                            stream -> services.reports().writeAccessHistory(id, root.language(), stream));
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("file", out.toAbsolutePath().toString());
+                    json.put("events", services.audit().forPatient(id).size());
+                    root.printer().object(json, o -> o.println(root.text("audit.printed", out.toAbsolutePath())));
+                    return Cli.OK;
+                }
                 root.printer().list(services.audit().forPatient(id), List.of(
                         new Column<>("seq", "col.id", AuditEvent::seq),
                         new Column<>("at", "col.at", e -> AT.format(e.at())),

@@ -36,4 +36,21 @@ class PrivacyCliTest {
         assertThat(bad.err()).contains("durée de conservation");
         assertThat(run("retention", "--apply").code()).as("--apply needs a reason").isEqualTo(2);
     }
+
+    @Test
+    void aPatientsAccessHistoryIsPrintedAsAPdf() throws Exception {
+        assertThat(run("demo", "--patients", "2").code()).isZero();
+        String id = run("--format", "json", "patient", "list").json().get(0).get("id").asText();
+        assertThat(run("patient", "show", id).code()).isZero();
+        Path pdf = dir.resolve("acces.pdf");
+
+        JsonNode printed = run("--format", "json", "audit", "list", "--patient", id, "--out", pdf.toString()).json();
+
+        assertThat(printed.get("events").asInt()).isPositive();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Historique des accès au dossier", "patient.read", "patient.create");
+        }
+        assertThat(run("--format", "json", "audit", "list", "--patient", id).json().toString()).contains("patient.accessHistory.print");
+    }
 }

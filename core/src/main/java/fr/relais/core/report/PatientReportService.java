@@ -6,6 +6,7 @@ import fr.relais.core.audit.AuditLog;
 import fr.relais.core.alert.ThresholdService;
 import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.i18n.Language;
+import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.measure.Measure;
 import fr.relais.core.measure.MeasureService;
@@ -82,6 +83,21 @@ public final class PatientReportService {
     /** Writes the report of {@code patientId} in {@code language} to {@code out}. */
     public void write(UUID patientId, Language language, OutputStream out) {
         render(gather(patientId), language, out);
+    }
+
+    /**
+     * Writes the patient's access history (every read and change, from the audit trail) as a printable PDF/A; the
+     * printing itself is audited. Identity access is enough: it tells who saw the file, not what is in it.
+     */
+    public void writeAccessHistory(UUID patientId, Language language, OutputStream out) {
+        session.require(Permission.IDENTITY_READ);
+        Patient patient = patients.get(patientId);
+        java.util.List<fr.relais.core.audit.AuditEvent> events = audit.forPatient(patientId);
+        new AccessHistoryPdf(language).write(patient, events, session.actor().displayName(), clock.instant(), out);
+        database.inTransaction(() -> {
+            audit.record("patient.accessHistory.print", PatientService.RECORD, patientId, patientId, events.size() + " events");
+            return null;
+        });
     }
 
     /** Writes a gathered report (the desktop gathers first, so that it can show progress and be cancelled between). */
