@@ -2,6 +2,8 @@ package fr.relais.app.gui;
 
 import fr.relais.core.RelaisCore;
 import fr.relais.core.store.StoreKey;
+import fr.relais.app.gui.access.AccessHistoryTab;
+import fr.relais.app.gui.access.AccessHistoryViewModel;
 import fr.relais.app.gui.unlock.CredentialsView;
 import fr.relais.app.gui.unlock.CredentialsViewModel;
 import fr.relais.app.gui.unlock.InactivityLock;
@@ -229,11 +231,13 @@ public final class RelaisApplication extends Application {
         UrgentCarePlanViewModel plan = new UrgentCarePlanViewModel(services, executor, texts, language);
         PatientHistoryViewModel history = new PatientHistoryViewModel(services, executor, texts, language);
         ThresholdsViewModel thresholds = new ThresholdsViewModel(services, executor, texts, language);
+        AccessHistoryViewModel accesses = new AccessHistoryViewModel(services, executor, texts, language, documents, opener);
         PatientsView[] view = new PatientsView[1];
         view[0] = new PatientsView(list, file, texts, export, addToTeam, List.of(
                 new PatientsView.PatientTab(new FollowUpTab(followUp, texts, language), followUp::show),
                 new PatientsView.PatientTab(new PatientHistoryTab(history, texts), history::show),
                 new PatientsView.PatientTab(new ThresholdsTab(thresholds, texts), thresholds::show),
+                new PatientsView.PatientTab(new AccessHistoryTab(accesses, texts), accesses::show),
                 new PatientsView.PatientTab(new UrgentCarePlanTab(plan, texts, () -> export.accept(ExportKind.HANDOFF_PDF)), plan::show)),
                 () -> NewPatientDialog.open(stage, new NewPatientViewModel(services.patients(), executor, texts, language, created -> {
                     list.refresh();

@@ -96,6 +96,12 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !rules.getItems().isEmpty());
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         screenshot(robot, "patient-thresholds.png");
+
+        robot.interact(() -> fileTabs.getSelectionModel().select(fileTabs.getTabs().stream().filter(t -> "tab-access".equals(t.getId())).findFirst().orElseThrow()));
+        TableView<fr.relais.app.gui.access.AccessHistoryViewModel.Row> accesses = robot.lookup("#access-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !accesses.getItems().isEmpty());
+        assertThat(accesses.getItems().get(0).action()).as("opening the file is the latest access").isEqualTo("patient.read");
+        screenshot(robot, "patient-access.png");
     }
 
     @Test

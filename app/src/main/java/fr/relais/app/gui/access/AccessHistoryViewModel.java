@@ -1,0 +1,99 @@
+package fr.relais.app.gui.access;
+
+import fr.relais.app.gui.FailureText;
+import fr.relais.app.gui.task.BackgroundExecutor;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.audit.AuditEvent;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.report.ReportFile;
+import fr.relais.core.time.CareZone;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyListWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+
+/**
+ * The patient file's "Accès au dossier" tab (issue 9): who read or changed the file, when, from which workstation,
+ * from the hash-chained audit trail; printed as a PDF/A into the documents folder and opened for printing.
+ */
+public final class AccessHistoryViewModel {
+    /** One access, formatted for the table. */
+    public record Row(String at, String who, String workstation, String action, String detail) {
+    }
+
+    private final RelaisCore core;
+    private final BackgroundExecutor executor;
+    private final Localization texts;
+    private final Language language;
+    private final Path documents;
+    private final Consumer<Path> opener;
+    private final DateTimeFormatter dateTime;
+    private final ReadOnlyListWrapper<Row> rows = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private UUID patientId;
+
+    public AccessHistoryViewModel(RelaisCore core, BackgroundExecutor executor, Localization texts, Language language, Path documents,
+                                  Consumer<Path> opener) {
+        this.core = core;
+        this.executor = executor;
+        this.texts = texts;
+        this.language = language;
+        this.documents = documents;
+        this.opener = opener;
+        this.dateTime = DateTimeFormatter.ofPattern(language == Language.EN ? "yyyy-MM-dd HH:mm" : "dd/MM/yyyy HH:mm").withZone(CareZone.PARIS);
+    }
+
+    public void show(UUID patient) {
+        patientId = patient;
+        message.set("");
+        if (patient == null) {
+            rows.clear();
+            return;
+        }
+        executor.submit(() -> {
+            List<Row> newestFirst = new java.util.ArrayList<>(core.audit().forPatient(patient).stream().map(this::row).toList());
+            java.util.Collections.reverse(newestFirst);
+            return newestFirst;
+        }, loaded -> {
+            if (patient.equals(patientId)) {
+                rows.setAll(loaded);
+            }
+        }, failure -> message.set(FailureText.of(failure, texts, language)));
+    }
+
+    private Row row(AuditEvent e) {
+        return new Row(dateTime.format(e.at()), e.actor(), e.workstation(), e.action(), e.detail() == null ? "" : e.detail());
+    }
+
+    /** Writes the PDF into the documents folder, then opens it (the system's viewer prints it). */
+    public void print() {
+        UUID patient = patientId;
+        if (patient == null) {
+            return;
+        }
+        Path file = documents.resolve("acces-dossier-" + patient.toString().substring(0, 8) + ".pdf");
+        executor.submit(() -> {
+            ReportFile.writeAtomically(file, out -> core.reports().writeAccessHistory(patient, language, out));
+            return file;
+        }, written -> {
+            show(patient); // the printing is itself an access
+            message.set(texts.text("access.printed", written));
+            opener.accept(written);
+        }, failure -> message.set(FailureText.of(failure, texts, language)));
+    }
+
+    public ReadOnlyListProperty<Row> rowsProperty() {
+        return rows.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}
