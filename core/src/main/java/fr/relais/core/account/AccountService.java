@@ -29,6 +29,11 @@ public final class AccountService {
     /** Below this a password is refused. */
     public static final int MINIMUM_PASSWORD_LENGTH = 12;
 
+    /** Made on the first sign-in with an unknown account only (hashing takes a moment; start-up must not pay it). */
+    private static final class UnknownAccount {
+        static final String HASH = PasswordHash.of("no account has this password".toCharArray());
+    }
+
     private final Database database;
     private final AuditLog audit;
     private final UserSession session;
@@ -138,7 +143,10 @@ public final class AccountService {
     public Account signIn(String userId, char[] password) {
         String id = userId == null ? "" : userId.trim();
         Optional<Record> row = database.dsl().selectFrom(ACCOUNT).where(ACCOUNT.USER_ID.eq(id)).fetchOptional().map(r -> (Record) r);
-        boolean ok = row.isPresent() && row.get().get(ACCOUNT.ACTIVE) == 1 && PasswordHash.matches(password, row.get().get(ACCOUNT.PASSWORD_HASH));
+        // The hash is computed even for an unknown account, so that the time taken does not tell which accounts exist.
+        String stored = row.map(r -> r.get(ACCOUNT.PASSWORD_HASH)).orElseGet(() -> UnknownAccount.HASH);
+        boolean matches = PasswordHash.matches(password, stored);
+        boolean ok = row.isPresent() && row.get().get(ACCOUNT.ACTIVE) == 1 && matches;
         if (!ok) {
             database.inTransaction(() -> {
                 audit.record("session.signInFailed", "Account", id.isEmpty() ? "?" : id, null, null);

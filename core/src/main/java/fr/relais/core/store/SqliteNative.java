@@ -43,16 +43,36 @@ final class SqliteNative {
             }
             // A private folder of this process (random name, owner only), not a fixed path another user could prepare.
             Path folder = Files.createTempDirectory("relais-sqlite-");
-            Path file = folder.resolve(LIBRARY);
-            Files.copy(library, file, StandardCopyOption.REPLACE_EXISTING);
-            file.toFile().deleteOnExit();
+            removeStaleCopies(folder.getParent());
+            // Deleted at exit in the reverse order of registration: the library, then its folder.
             folder.toFile().deleteOnExit();
+            Path file = folder.resolve(LIBRARY);
+            file.toFile().deleteOnExit();
+            Files.copy(library, file, StandardCopyOption.REPLACE_EXISTING);
             System.setProperty("org.sqlite.lib.path", folder.toString());
             System.setProperty("org.sqlite.lib.name", LIBRARY);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot install the SQLite library for " + platform, e);
         }
         LOG.debug("SQLite with encryption (SQLite3 Multiple Ciphers) installed for {}", platform);
+    }
+
+    /**
+     * Copies left by processes that could not clean up (killed): removed after a week. A running Relais keeps its
+     * library mapped even if its file goes, so a long-running window is not disturbed.
+     */
+    private static void removeStaleCopies(Path temp) {
+        java.time.Instant weekAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(7));
+        try (var folders = Files.newDirectoryStream(temp, "relais-sqlite-*")) {
+            for (Path stale : folders) {
+                if (Files.getLastModifiedTime(stale).toInstant().isBefore(weekAgo)) {
+                    Files.deleteIfExists(stale.resolve(LIBRARY));
+                    Files.deleteIfExists(stale);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Could not tidy old SQLite library copies in {}", temp, e);
+        }
     }
 
     private static String platform() {
