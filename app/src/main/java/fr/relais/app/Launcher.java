@@ -31,6 +31,11 @@ public final class Launcher {
             public RelaisCore launchLocked(Path database, Function<StoreKey, RelaisCore> unlock, Language language) {
                 return RelaisApplication.launchLocked(database, unlock, language);
             }
+
+            @Override
+            public RelaisCore launchNew(Path database, Function<StoreKey, RelaisCore> create, Language language) {
+                return RelaisApplication.launchNew(database, create, language);
+            }
         });
         System.exit(exitCode);
     }

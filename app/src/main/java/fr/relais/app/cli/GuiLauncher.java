@@ -16,4 +16,14 @@ public interface GuiLauncher {
     default RelaisCore launchLocked(java.nio.file.Path database, java.util.function.Function<fr.relais.core.store.StoreKey, RelaisCore> unlock, Language language) {
         throw new UnsupportedOperationException("this launcher cannot ask for a passphrase");
     }
+
+    /**
+     * For a store that does not exist yet (the first start of the desktop): the window asks for the passphrase of the
+     * new store, typed twice, and creates it encrypted through {@code create}; it also offers to go on without
+     * encryption ({@code create} with no key). Returns the services it opened, or null, for the caller to close.
+     */
+    default RelaisCore launchNew(java.nio.file.Path database, java.util.function.Function<fr.relais.core.store.StoreKey, RelaisCore> create,
+                                 Language language) {
+        throw new UnsupportedOperationException("this launcher cannot create a store");
+    }
 }

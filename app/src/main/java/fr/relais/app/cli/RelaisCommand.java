@@ -62,6 +62,14 @@ public final class RelaisCommand implements Callable<Integer> {
     public Integer call() {
         Language language = language();
         StoreKey key = passphraseFromFile();
+        if (!key.isSet() && !java.nio.file.Files.exists(databaseFile()) && StoreEncryption.available()) {
+            // The first start on this workstation: the window has the new store encrypted from the start (issue 9).
+            RelaisCore created = gui.launchNew(databaseFile(), chosen -> open(chosen), language);
+            if (created != null) {
+                created.close();
+            }
+            return Cli.OK;
+        }
         if (!key.isSet() && StoreEncryption.isEncrypted(databaseFile())) {
             // An encrypted store and no passphrase file: the window asks for it (ADR 0011).
             RelaisCore unlocked = gui.launchLocked(databaseFile(), typed -> open(typed), language);

@@ -74,6 +74,7 @@ public final class RelaisApplication extends Application {
     private static Language language = Language.FR;
     private static Path lockedDatabase;
     private static Function<StoreKey, RelaisCore> unlock;
+    private static boolean creating;
     private FxBackgroundExecutor executor;
 
     /** Opens the window on {@code services} and returns when it is closed. */
@@ -88,9 +89,21 @@ public final class RelaisApplication extends Application {
      * when it is closed, with the services it opened (null if it was closed still locked), for the caller to close.
      */
     public static RelaisCore launchLocked(Path database, Function<StoreKey, RelaisCore> unlock, Language language) {
+        RelaisApplication.creating = false;
         RelaisApplication.services = null;
         RelaisApplication.lockedDatabase = database;
         RelaisApplication.unlock = Objects.requireNonNull(unlock);
+        RelaisApplication.language = language;
+        Application.launch(RelaisApplication.class);
+        return services;
+    }
+
+    /** The first start: the window asks the passphrase of the new store at {@code database}, then opens on it. */
+    public static RelaisCore launchNew(Path database, Function<StoreKey, RelaisCore> create, Language language) {
+        RelaisApplication.creating = true;
+        RelaisApplication.services = null;
+        RelaisApplication.lockedDatabase = database;
+        RelaisApplication.unlock = Objects.requireNonNull(create);
         RelaisApplication.language = language;
         Application.launch(RelaisApplication.class);
         return services;
@@ -100,7 +113,12 @@ public final class RelaisApplication extends Application {
     public void start(Stage stage) {
         executor = new FxBackgroundExecutor();
         Consumer<Path> opener = file -> getHostServices().showDocument(file.toUri().toString());
-        if (services == null && unlock != null) {
+        if (services == null && unlock != null && creating) {
+            showNewStore(stage, lockedDatabase, unlock, language, executor, opened -> {
+                services = opened;
+                enter(stage, opened, language, executor, opener);
+            });
+        } else if (services == null && unlock != null) {
             showLocked(stage, lockedDatabase, unlock, language, executor, opened -> {
                 services = opened;
                 enter(stage, opened, language, executor, opener);
@@ -142,6 +160,27 @@ public final class RelaisApplication extends Application {
                         key.wipe();
                     }
                 }, onUnlocked), texts);
+    }
+
+    /**
+     * The first start on a workstation (issue 9): the passphrase of the new store, typed twice; the store is created
+     * encrypted with it. Going on without encryption stays possible (a fixed workstation on an encrypted disk), as a
+     * link, not the default.
+     */
+    public static Parent showNewStore(Stage stage, Path database, Function<StoreKey, RelaisCore> create, Language language,
+                                      BackgroundExecutor executor, Consumer<RelaisCore> onCreated) {
+        Localization texts = Localization.of(RelaisCommand.MESSAGES, language);
+        CredentialsViewModel<RelaisCore> model = new CredentialsViewModel<>(texts, language, executor, texts.text("newstore.title"),
+                texts.text("newstore.prompt", database, StoreKey.MINIMUM_LENGTH), false, (user, passphrase) -> {
+                    StoreKey key = StoreKey.of(passphrase).checkedAsNew(texts.text("newstore.title"));
+                    try {
+                        return create.apply(key);
+                    } finally {
+                        key.wipe();
+                    }
+                }, onCreated).confirming();
+        model.orElse(texts.text("newstore.plain"), () -> create.apply(StoreKey.NONE));
+        return showCredentials(stage, model, texts);
     }
 
     private static Parent showCredentials(Stage stage, CredentialsViewModel<?> model, Localization texts) {

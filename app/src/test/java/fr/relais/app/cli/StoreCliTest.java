@@ -41,6 +41,12 @@ class StoreCliTest {
             unlockAsked.add("locked " + database.getFileName());
             return unlock.apply(StoreKey.of("correct horse battery staple".toCharArray()));
         }
+
+        @Override
+        public RelaisCore launchNew(Path database, Function<StoreKey, RelaisCore> create, Language language) {
+            unlockAsked.add("new " + database.getFileName());
+            return create.apply(StoreKey.of("correct horse battery staple".toCharArray()));
+        }
     };
 
     @BeforeEach
@@ -110,6 +116,15 @@ class StoreCliTest {
         assertThat(run(first).code()).isZero();
 
         assertThat(unlockAsked).containsExactly("locked relais.db", "opened true");
+    }
+
+    @Test
+    void theFirstStartOfTheDesktopCreatesTheStoreEncrypted() {
+        assertThat(run(null).code()).isZero();
+        assertThat(unlockAsked).containsExactly("new relais.db");
+        assertThat(StoreEncryption.isEncrypted(db)).isTrue();
+        assertThat(run(null, "patient", "list").code()).isEqualTo(2);
+        assertThat(run(first, "patient", "list").code()).isZero();
     }
 
     private Path write(String name, String content) {

@@ -38,6 +38,11 @@ public final class StoreEncryption {
         rekey(file, current, next);
     }
 
+    /** Whether this platform's SQLite can encrypt (Relais' own library loaded; see ADR 0011). */
+    public static boolean available() {
+        return StoreConnector.encryptionAvailable();
+    }
+
     /** Whether the file at {@code file} is encrypted (false for a plain or missing file). */
     public static boolean isEncrypted(Path file) {
         return StoreConnector.looksEncrypted(file.toAbsolutePath());

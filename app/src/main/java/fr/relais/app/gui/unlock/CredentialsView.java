@@ -32,6 +32,10 @@ public final class CredentialsView {
         secret.setId("unlock-passphrase");
         secret.setPromptText(texts.text(model.asksUser() ? "signin.password" : "unlock.placeholder"));
         secret.disableProperty().bind(model.busyProperty());
+        PasswordField again = new PasswordField();
+        again.setId("unlock-confirm");
+        again.setPromptText(texts.text("newstore.again"));
+        again.disableProperty().bind(model.busyProperty());
         Button open = new Button(texts.text("unlock.open"));
         open.setId("unlock-open");
         open.setDefaultButton(true);
@@ -44,9 +48,26 @@ public final class CredentialsView {
             // PasswordField keeps a String internally; the copy handed on is wiped after use.
             char[] typed = secret.getText().toCharArray();
             secret.clear();
-            model.submit(user.getText(), typed);
+            if (model.confirms()) {
+                char[] typedAgain = again.getText().toCharArray();
+                again.clear();
+                model.submit(user.getText(), typed, typedAgain);
+            } else {
+                model.submit(user.getText(), typed);
+            }
         });
-        box.getChildren().addAll(secret, open, message);
+        box.getChildren().add(secret);
+        if (model.confirms()) {
+            box.getChildren().add(again);
+        }
+        box.getChildren().addAll(open, message);
+        if (model.alternativeLabel() != null) {
+            javafx.scene.control.Hyperlink other = new javafx.scene.control.Hyperlink(model.alternativeLabel());
+            other.setId("unlock-alternative");
+            other.disableProperty().bind(model.busyProperty());
+            other.setOnAction(e -> model.chooseAlternative());
+            box.getChildren().add(other);
+        }
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(32));
         box.setMaxWidth(520);

@@ -31,6 +31,9 @@ public final class CredentialsViewModel<T> {
     private final String title;
     private final String prompt;
     private final boolean asksUser;
+    private boolean confirms;
+    private java.util.concurrent.Callable<T> alternative;
+    private String alternativeLabel;
     private final Attempt<T> attempt;
     private final Consumer<T> onSuccess;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -60,6 +63,45 @@ public final class CredentialsViewModel<T> {
         return asksUser;
     }
 
+    /** A new secret: typed twice, the two must match (choosing the passphrase of a new store). */
+    public CredentialsViewModel<T> confirming() {
+        this.confirms = true;
+        return this;
+    }
+
+    public boolean confirms() {
+        return confirms;
+    }
+
+    /** A second way out, offered as a link (a new store without encryption); it runs and reports like an attempt. */
+    public CredentialsViewModel<T> orElse(String label, java.util.concurrent.Callable<T> action) {
+        this.alternativeLabel = label;
+        this.alternative = action;
+        return this;
+    }
+
+    public String alternativeLabel() {
+        return alternativeLabel;
+    }
+
+    public void chooseAlternative() {
+        if (alternative != null && !busy.get()) {
+            run(alternative);
+        }
+    }
+
+    /** As {@link #submit(String, char[])}, first checking that the secret was typed the same twice. */
+    public void submit(String user, char[] secret, char[] again) {
+        boolean same = java.util.Arrays.equals(secret, again);
+        Arrays.fill(again, '\0');
+        if (!same) {
+            Arrays.fill(secret, '\0');
+            message.set(texts.text("newstore.mismatch"));
+            return;
+        }
+        submit(user, secret);
+    }
+
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
@@ -76,15 +118,19 @@ public final class CredentialsViewModel<T> {
         }
         char[] copy = secret.clone();
         Arrays.fill(secret, '\0');
-        busy.set(true);
-        message.set(texts.text("unlock.opening"));
-        executor.submit(() -> {
+        run(() -> {
             try {
                 return attempt.attempt(asksUser ? user.trim() : null, copy);
             } finally {
                 Arrays.fill(copy, '\0');
             }
-        }, result -> {
+        });
+    }
+
+    private void run(java.util.concurrent.Callable<T> work) {
+        busy.set(true);
+        message.set(texts.text("unlock.opening"));
+        executor.submit(work, result -> {
             busy.set(false);
             message.set("");
             onSuccess.accept(result);
