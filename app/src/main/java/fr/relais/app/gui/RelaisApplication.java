@@ -152,14 +152,7 @@ public final class RelaisApplication extends Application {
                                     BackgroundExecutor executor, Consumer<RelaisCore> onUnlocked) {
         Localization texts = Localization.of(RelaisCommand.MESSAGES, language);
         return showCredentials(stage, new CredentialsViewModel<>(texts, language, executor, texts.text("unlock.title"),
-                texts.text("unlock.prompt", database), false, (user, passphrase) -> {
-                    StoreKey key = StoreKey.of(passphrase);
-                    try {
-                        return unlock.apply(key);
-                    } finally {
-                        key.wipe();
-                    }
-                }, onUnlocked), texts);
+                texts.text("unlock.prompt", database), false, (user, passphrase) -> opened(StoreKey.of(passphrase), unlock), onUnlocked), texts);
     }
 
     /**
@@ -171,16 +164,20 @@ public final class RelaisApplication extends Application {
                                       BackgroundExecutor executor, Consumer<RelaisCore> onCreated) {
         Localization texts = Localization.of(RelaisCommand.MESSAGES, language);
         CredentialsViewModel<RelaisCore> model = new CredentialsViewModel<>(texts, language, executor, texts.text("newstore.title"),
-                texts.text("newstore.prompt", database, StoreKey.MINIMUM_LENGTH), false, (user, passphrase) -> {
-                    StoreKey key = StoreKey.of(passphrase).checkedAsNew(texts.text("newstore.title"));
-                    try {
-                        return create.apply(key);
-                    } finally {
-                        key.wipe();
-                    }
-                }, onCreated).confirming();
+                texts.text("newstore.prompt", database, StoreKey.MINIMUM_LENGTH), false,
+                (user, passphrase) -> opened(StoreKey.of(passphrase).checkedAsNew(texts.text("newstore.title")), create), onCreated)
+                .confirming();
         model.orElse(texts.text("newstore.plain"), () -> create.apply(StoreKey.NONE));
         return showCredentials(stage, model, texts);
+    }
+
+    /** The store opened (or created) with {@code key}, which is wiped from memory afterwards either way. */
+    private static RelaisCore opened(StoreKey key, Function<StoreKey, RelaisCore> open) {
+        try {
+            return open.apply(key);
+        } finally {
+            key.wipe();
+        }
     }
 
     private static Parent showCredentials(Stage stage, CredentialsViewModel<?> model, Localization texts) {
