@@ -273,8 +273,8 @@ public final class RelaisApplication extends Application {
                 new PatientsView.PatientTab(new FollowUpTab(followUp, texts, language), followUp::show),
                 new PatientsView.PatientTab(new PatientHistoryTab(history, texts), history::show),
                 new PatientsView.PatientTab(new ThresholdsTab(thresholds, texts), thresholds::show),
-                new PatientsView.PatientTab(new AccessHistoryTab(accesses, texts), accesses::show),
-                new PatientsView.PatientTab(new UrgentCarePlanTab(plan, texts, () -> export.accept(ExportKind.HANDOFF_PDF)), plan::show)),
+                new PatientsView.PatientTab(new UrgentCarePlanTab(plan, texts, () -> export.accept(ExportKind.HANDOFF_PDF)), plan::show),
+                new PatientsView.PatientTab(new AccessHistoryTab(accesses, texts), accesses::show)),
                 () -> NewPatientDialog.open(stage, new NewPatientViewModel(services.patients(), executor, texts, language, created -> {
                     list.refresh();
                     view[0].open(created);

@@ -19,7 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The "Accès au dossier" tab without the toolkit: the accesses newest first, and the printed PDF (issue 9). */
+/** The patient file's "Accès" tab without the toolkit: the accesses newest first, and the printed PDF (issue 9). */
 class AccessHistoryViewModelTest {
     @TempDir
     Path dir;

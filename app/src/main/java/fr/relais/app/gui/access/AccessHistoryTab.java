@@ -11,7 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The patient file's "Accès au dossier" tab: the accesses, newest first, and a button to print them. */
+/** The patient file's "Accès" tab: the accesses, newest first, and a button to print them. */
 public final class AccessHistoryTab extends Tab {
     public AccessHistoryTab(AccessHistoryViewModel model, Localization texts) {
         super(texts.text("access.tab"));

@@ -20,7 +20,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 
 /**
- * The patient file's "Accès au dossier" tab (issue 9): who read or changed the file, when, from which workstation,
+ * The patient file's "Accès" tab (issue 9): who read or changed the file, when, from which workstation,
  * from the hash-chained audit trail; printed as a PDF/A into the documents folder and opened for printing.
  */
 public final class AccessHistoryViewModel {
