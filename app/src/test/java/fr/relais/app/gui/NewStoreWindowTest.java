@@ -46,8 +46,11 @@ class NewStoreWindowTest {
         executor.close();
     }
 
+    Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         Path db = dir.resolve("nouvelle.db");
         UserSession nurse = new UserSession(new Actor("idec", "Claire IDEC", "poste"));
         RelaisApplication.showNewStore(stage, db, key -> RelaisCore.open(db, Clock.systemUTC(), nurse, key), Language.FR, executor,
@@ -60,24 +63,24 @@ class NewStoreWindowTest {
     @Test
     void theNewStoreIsCreatedEncryptedWithAPassphraseTypedTwice(FxRobot robot) throws Exception {
         Path db = dir.resolve("nouvelle.db");
-        Label message = robot.lookup("#unlock-message").queryAs(Label.class);
+        Label message = robot.from(stage.getScene().getRoot()).lookup("#unlock-message").queryAs(Label.class);
         assertThat(robot.lookup("Nouvelle base chiffrée").tryQuery()).isPresent();
 
-        robot.clickOn("#unlock-passphrase").write("court");
-        robot.clickOn("#unlock-confirm").write("court");
-        robot.clickOn("#unlock-open");
+        robot.clickOn(current(robot, "#unlock-passphrase")).write("court");
+        robot.clickOn(current(robot, "#unlock-confirm")).write("court");
+        robot.clickOn(current(robot, "#unlock-open"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().contains("12 caractères"));
         assertThat(db).doesNotExist();
 
-        robot.clickOn("#unlock-passphrase").write("une phrase secrète assez longue");
-        robot.clickOn("#unlock-confirm").write("une autre phrase secrète");
-        robot.clickOn("#unlock-open");
+        robot.clickOn(current(robot, "#unlock-passphrase")).write("une phrase secrète assez longue");
+        robot.clickOn(current(robot, "#unlock-confirm")).write("une autre phrase secrète");
+        robot.clickOn(current(robot, "#unlock-open"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().contains("diffèrent"));
         assertThat(db).doesNotExist();
 
-        robot.clickOn("#unlock-passphrase").write("une phrase secrète assez longue");
-        robot.clickOn("#unlock-confirm").write("une phrase secrète assez longue");
-        robot.clickOn("#unlock-open");
+        robot.clickOn(current(robot, "#unlock-passphrase")).write("une phrase secrète assez longue");
+        robot.clickOn(current(robot, "#unlock-confirm")).write("une phrase secrète assez longue");
+        robot.clickOn(current(robot, "#unlock-open"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> opened.get() != null);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#worklist-table").tryQuery().isPresent());
         assertThat(Files.exists(db)).isTrue();
@@ -87,5 +90,10 @@ class NewStoreWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !counts.getText().isBlank());
         robot.interact(() -> robot.window(0).hide());
         opened.get().close();
+    }
+
+    /** A node of the screen now on the stage: other test classes' screens used the same ids. */
+    private javafx.scene.Node current(FxRobot robot, String query) {
+        return robot.from(stage.getScene().getRoot()).lookup(query).query();
     }
 }

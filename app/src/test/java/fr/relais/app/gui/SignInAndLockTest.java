@@ -69,14 +69,14 @@ class SignInAndLockTest {
     void signInThenTheWindowLocksWhenIdleAndThePasswordResumes(FxRobot robot) throws Exception {
         assertThat(services.session().signedIn()).isFalse();
         assertThat(robot.lookup("Connexion").tryQuery()).isPresent();
-        Label message = robot.lookup("#unlock-message").queryAs(Label.class);
-        robot.clickOn("#unlock-user").write("claire");
-        robot.clickOn("#unlock-passphrase").write("pas le bon");
-        robot.clickOn("#unlock-open");
+        Label message = robot.from(stage.getScene().getRoot()).lookup("#unlock-message").queryAs(Label.class);
+        robot.clickOn(current(robot, "#unlock-user")).write("claire");
+        robot.clickOn(current(robot, "#unlock-passphrase")).write("pas le bon");
+        robot.clickOn(current(robot, "#unlock-open"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().contains("incorrect"));
         assertThat(robot.lookup("#worklist-table").tryQuery()).isEmpty();
 
-        robot.clickOn("#unlock-passphrase").write(PASSWORD).type(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn(current(robot, "#unlock-passphrase")).write(PASSWORD).type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#worklist-table").tryQuery().isPresent());
         assertThat(services.session().actor().userId()).isEqualTo("claire");
         assertThat(robot.lookup("#status-user").queryAs(Label.class).getText()).contains("Claire IDEC");
@@ -85,13 +85,23 @@ class SignInAndLockTest {
         javafx.scene.Parent main = stage.getScene().getRoot();
         robot.interact(() -> InactivityLock.watch(stage.getScene(), main, services, Duration.ofSeconds(1), texts, Language.FR, executor));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> services.session().locked());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Session verrouillée").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> stage.getScene().getRoot() != main);
+        WaitForAsyncUtils.waitForFxEvents();
+        // Look only inside the lock screen now on the stage (the sign-in screen's field has the same id).
+        javafx.scene.Parent lock = stage.getScene().getRoot();
+        assertThat(robot.from(lock).lookup("Session verrouillée").tryQuery()).isPresent();
         assertThat(robot.lookup("#worklist-table").tryQuery()).isEmpty();
         assertThat(services.session().roles()).isEmpty();
 
-        robot.clickOn("#unlock-passphrase").write(PASSWORD).type(javafx.scene.input.KeyCode.ENTER);
+        javafx.scene.control.PasswordField field = robot.from(lock).lookup("#unlock-passphrase").queryAs(javafx.scene.control.PasswordField.class);
+        robot.clickOn(field).write(PASSWORD).type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !services.session().locked());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> stage.getScene().getRoot() == main);
         assertThat(services.session().roles()).containsExactly(Role.IDEC);
+    }
+
+    /** A node of the screen now on the stage: other test classes' screens used the same ids. */
+    private javafx.scene.Node current(FxRobot robot, String query) {
+        return robot.from(stage.getScene().getRoot()).lookup(query).query();
     }
 }

@@ -53,8 +53,11 @@ class UnlockWindowTest {
         executor.close();
     }
 
+    Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         UserSession nurse = new UserSession(new Actor("idec", "Claire IDEC", "poste"));
         RelaisApplication.showLocked(stage, db, key -> RelaisCore.open(db, Clock.systemUTC(), nurse, key), Language.FR, executor,
                 services -> {
@@ -76,16 +79,16 @@ class UnlockWindowTest {
 
     @Test
     void aWrongPassphraseIsRefusedThenTheRightOneOpensTheMainWindow(FxRobot robot) throws Exception {
-        Label message = robot.lookup("#unlock-message").queryAs(Label.class);
+        Label message = robot.from(stage.getScene().getRoot()).lookup("#unlock-message").queryAs(Label.class);
         assertThat(robot.lookup("Base chiffrée").tryQuery()).isPresent();
         screenshot(robot, "unlock.png");
 
-        robot.clickOn("#unlock-passphrase").write("pas la bonne phrase");
-        robot.clickOn("#unlock-open");
+        robot.clickOn(current(robot, "#unlock-passphrase")).write("pas la bonne phrase");
+        robot.clickOn(current(robot, "#unlock-open"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().contains("ne déchiffre pas"));
         assertThat(opened.get()).isNull();
 
-        robot.clickOn("#unlock-passphrase").write(PASSPHRASE).type(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn(current(robot, "#unlock-passphrase")).write(PASSPHRASE).type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> opened.get() != null);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#worklist-table").tryQuery().isPresent());
         assertThat(opened.get().database().encrypted()).isTrue();
@@ -93,5 +96,10 @@ class UnlockWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> counts.getText().contains("en tout"));
         robot.interact(() -> robot.window(0).hide());
         opened.get().close();
+    }
+
+    /** A node of the screen now on the stage: other test classes' screens used the same ids. */
+    private javafx.scene.Node current(FxRobot robot, String query) {
+        return robot.from(stage.getScene().getRoot()).lookup(query).query();
     }
 }
