@@ -36,6 +36,9 @@ final class StoreConnector {
         config.enforceForeignKeys(true);
         config.setBusyTimeout(15_000);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // 32 MB of page cache per connection (SQLite's default is 2 MB): scrolling deep into a 300,000-task worklist
+        // reads more pages than 2 MB hold, and an encrypted page read again is decrypted again (docs/benchmarks.md).
+        config.setCacheSize(-32_000);
         return dataSource(file, key, config);
     }
 
