@@ -85,8 +85,9 @@ public final class RelaisCore implements AutoCloseable {
         this.syncState = new SyncState(database.dsl());
         this.conflicts = new ConflictRepository(database.dsl());
         this.syncRuns = new SyncRunLog(database.dsl());
-        this.patients = new PatientService(database, new PatientRepository(database.dsl()), audit, outbox, session, clock);
-        this.anonymisation = new PatientAnonymisation(database, new PatientRepository(database.dsl()), audit, outbox, session, clock);
+        PatientRepository patientRepository = new PatientRepository(database.dsl());
+        this.patients = new PatientService(database, patientRepository, audit, outbox, session, clock);
+        this.anonymisation = new PatientAnonymisation(database, patientRepository, audit, outbox, session, clock);
         CareTeamRepository careTeamRepository = new CareTeamRepository(database.dsl());
         this.careTeam = new CareTeamService(database, careTeamRepository, patients, audit, clock);
         this.directory = new DirectoryCache(database);

@@ -92,7 +92,7 @@ public final class CredentialsViewModel<T> {
 
     /** As {@link #submit(String, char[])}, first checking that the secret was typed the same twice. */
     public void submit(String user, char[] secret, char[] again) {
-        boolean same = java.util.Arrays.equals(secret, again);
+        boolean same = Arrays.equals(secret, again);
         Arrays.fill(again, '\0');
         if (!same) {
             Arrays.fill(secret, '\0');
