@@ -107,7 +107,7 @@ public final class RelaisCore implements AutoCloseable {
         this.thresholds = new ThresholdService(database, new ThresholdRepository(database.dsl()), enrollmentRepository,
                 templates, patients, careTeam, audit, session, clock);
         this.alerts = new AlertService(database, new AlertRepository(database.dsl()), measureRepository,
-                enrollmentRepository, templates, thresholds, taskRepository, careTeam, audit, session, clock);
+                enrollmentRepository, templates, thresholds, taskRepository, careTeam, audit, session, clock, outbox);
         this.measures = new MeasureService(database, measureRepository, patients, audit, outbox, session, clock, alerts);
         this.measureImport = new MeasureCsvImport(database, measures, patients);
         this.questionnaires = new QuestionnaireService(database, new QuestionnaireRepository(database.dsl()), patients,

@@ -13,6 +13,21 @@ public record Alert(UUID id, UUID patientId, UUID enrollmentId, String ruleId, S
                     AlertStatus status, String explanation, Instant openedAt, Instant updatedAt, String statusBy,
                     String statusReason, int escalationStep, Instant escalatedAt) {
 
+    /**
+     * The id of the alert a rule raises for one trigger (the first measure, the questionnaire response, the start of a
+     * missing-data gap) within a scope (the enrollment, or the patient for an answer alert). Every workstation judging
+     * the same shared measures names the same alert alike, so a decision taken on one laptop finds its alert on another.
+     */
+    public static UUID episodeId(UUID scope, String ruleId, String trigger) {
+        return UUID.nameUUIDFromBytes(("alert:" + scope + "/" + ruleId + "/" + trigger).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** This alert in the state another workstation decided (status, level, who, why, when), escalation kept. */
+    public Alert decided(AlertStatus newStatus, AlertLevel newLevel, String by, String reason, Instant at, int step, Instant stepAt) {
+        return new Alert(id, patientId, enrollmentId, ruleId, code, kind, newLevel, newStatus, explanation, openedAt, at, by,
+                reason, step, stepAt);
+    }
+
     Alert with(AlertStatus newStatus, AlertLevel newLevel, String by, String reason, Instant at) {
         return new Alert(id, patientId, enrollmentId, ruleId, code, kind, newLevel, newStatus, explanation, openedAt, at, by,
                 reason, escalationStep, escalatedAt);

@@ -155,6 +155,11 @@ public final class AlertRepository {
                 .where(ALERT.PATIENT_ID.eq(patientId.toString())).fetch(r -> UUID.fromString(r.value1())));
     }
 
+    public List<UUID> measuresOf(UUID alertId) {
+        return dsl.select(ALERT_MEASURE.MEASURE_ID).from(ALERT_MEASURE).where(ALERT_MEASURE.ALERT_ID.eq(alertId.toString()))
+                .orderBy(ALERT_MEASURE.MEASURE_ID).fetch(r -> UUID.fromString(r.value1()));
+    }
+
     public List<UUID> alertsOfMeasure(UUID measureId) {
         return dsl.select(ALERT_MEASURE.ALERT_ID).from(ALERT_MEASURE).where(ALERT_MEASURE.MEASURE_ID.eq(measureId.toString()))
                 .fetch(r -> UUID.fromString(r.value1()));

@@ -40,6 +40,8 @@ import java.util.UUID;
  */
 public final class AlertService implements MeasureListener {
     static final String ENGINE = fr.relais.core.session.Actor.ENGINE;
+    /** The outbox kind of an alert: only a person's decision travels; each workstation raises its own alerts. */
+    public static final String RECORD = "Alert";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int READ_AHEAD = 16;
     /** Reader threads of a full re-run: two keep two cores busy (the pool has four connections). */
@@ -55,10 +57,12 @@ public final class AlertService implements MeasureListener {
     private final UserSession session;
     private final Clock clock;
     private final AlertTasks work;
+    private final fr.relais.core.replication.Outbox outbox;
 
     public AlertService(Database database, AlertRepository alerts, MeasureRepository measures, EnrollmentRepository enrollments,
                         TemplateRepository templates, ThresholdService thresholds, TaskRepository tasks,
-                        CareTeamService careTeam, AuditLog audit, UserSession session, Clock clock) {
+                        CareTeamService careTeam, AuditLog audit, UserSession session, Clock clock,
+                        fr.relais.core.replication.Outbox outbox) {
         this.database = database;
         this.alerts = alerts;
         this.measures = measures;
@@ -69,6 +73,7 @@ public final class AlertService implements MeasureListener {
         this.session = session;
         this.clock = clock;
         this.work = new AlertTasks(tasks, careTeam);
+        this.outbox = outbox;
     }
 
     /** Incremental evaluation: the new measure (and any later one, when it arrives late) against what came before. */
@@ -151,7 +156,14 @@ public final class AlertService implements MeasureListener {
             Optional<Alert> open = alerts.openForPatient(f.patientId(), ruleId);
             Alert alert;
             if (open.isEmpty()) {
-                alert = new Alert(UUID.randomUUID(), f.patientId(), null, ruleId, f.questionnaireId(), "ANSWER", f.level(),
+                UUID id = Alert.episodeId(f.patientId(), ruleId, f.responseId().toString());
+                Optional<Alert> decided = alerts.find(id);
+                if (decided.isPresent()) {
+                    // Already raised and closed on another workstation (received by sync): handled stays handled.
+                    alerts.attachResponse(id, f.responseId(), f.level());
+                    continue;
+                }
+                alert = new Alert(id, f.patientId(), null, ruleId, f.questionnaireId(), "ANSWER", f.level(),
                         AlertStatus.OPEN, explanation, now, now, ENGINE, null, 0, null);
                 insert(alert, null, now);
             } else {
@@ -185,8 +197,9 @@ public final class AlertService implements MeasureListener {
                         String explanation = JSON.createObjectNode().put("rule", rule.id()).put("code", rule.code())
                                 .put("lastMeasureOrStart", since.toString()).put("allowedGap", missing.after().toString())
                                 .put("mandatory", missing.mandatory()).toString();
-                        open(enrollment, rule, missing.level(), explanation, now);
-                        raised++;
+                        if (open(enrollment, rule, missing.level(), explanation, since.toString(), now).status().isOpen()) {
+                            raised++;
+                        }
                     }
                 }
             }
@@ -292,7 +305,7 @@ public final class AlertService implements MeasureListener {
         Optional<Alert> open = alerts.openFor(enrollment.id(), finding.rule().id());
         Alert alert;
         if (open.isEmpty()) {
-            alert = open(enrollment, finding.rule(), finding.level(), finding.explanation(), now);
+            alert = open(enrollment, finding.rule(), finding.level(), finding.explanation(), reading.id().toString(), now);
         } else {
             alert = open.get();
             if (finding.level().compareTo(alert.level()) > 0) {
@@ -303,8 +316,17 @@ public final class AlertService implements MeasureListener {
         alerts.attach(alert.id(), reading.id(), finding.level());
     }
 
-    private Alert open(Enrollment enrollment, AlertRule rule, AlertLevel level, String explanation, Instant now) {
-        Alert alert = new Alert(UUID.randomUUID(), enrollment.patientId(), enrollment.id(), rule.id(), rule.code(),
+    /**
+     * Opens the alert of a rule for one trigger, unless another workstation's decision on that very alert arrived by
+     * sync first: then the closed alert is returned as it is (a handled alert is not raised again).
+     */
+    private Alert open(Enrollment enrollment, AlertRule rule, AlertLevel level, String explanation, String trigger, Instant now) {
+        UUID id = Alert.episodeId(enrollment.id(), rule.id(), trigger);
+        Optional<Alert> decided = alerts.find(id);
+        if (decided.isPresent()) {
+            return decided.get();
+        }
+        Alert alert = new Alert(id, enrollment.patientId(), enrollment.id(), rule.id(), rule.code(),
                 rule.kind().toUpperCase(java.util.Locale.ROOT), level, AlertStatus.OPEN, explanation, now, now, ENGINE, null, 0, null);
         insert(alert, enrollment.templateId(), now);
         return alert;
@@ -380,6 +402,7 @@ public final class AlertService implements MeasureListener {
             work.escalate(alert, templateId, role, now, actor);
             Alert escalated = alert.escalated(now);
             alerts.update(escalated);
+            outbox.record(RECORD, alert.id());
             alerts.insertEvent(alert.id(), now, actor, alert.status(), alert.status(), alert.level(),
                     "escalated to " + role + " (" + (alert.escalationStep() + 1) + "/" + chain.size() + "): " + reason);
             audit.record("alert.escalate", "Alert", alert.id(), alert.patientId(), alert.level() + " " + role + " manual");
@@ -421,8 +444,56 @@ public final class AlertService implements MeasureListener {
             if (!allowed) {
                 throw new BadInputException("alert " + id, "alert.transition", alert.status().name(), to.name());
             }
-            return change(alert, to, alert.level(), session.actor().userId(), reason, clock.instant());
+            Alert changed = change(alert, to, alert.level(), session.actor().userId(), reason, clock.instant());
+            outbox.record(RECORD, alert.id());
+            return changed;
         });
+    }
+
+    /**
+     * Applies a decision taken on another workstation, as merged by the sync engine (the caller's transaction, outbox
+     * suppressed): a new alert (one this workstation has not raised) is stored with the measures behind it that are
+     * here; a known one takes the decided state, its history names who decided and the server version, and a closing
+     * decision closes its review tasks here too.
+     */
+    public Alert applySynced(Alert merged, java.util.Collection<UUID> evidence, String origin) {
+        Instant now = clock.instant();
+        Optional<Alert> local = alerts.find(merged.id());
+        if (local.isEmpty()) {
+            alerts.insert(merged);
+            alerts.insertEvent(merged.id(), now, merged.statusBy() == null ? ENGINE : merged.statusBy(), null, merged.status(),
+                    merged.level(), "sync " + origin);
+        } else {
+            Alert before = local.get();
+            alerts.update(merged);
+            alerts.insertEvent(merged.id(), now, merged.statusBy() == null ? ENGINE : merged.statusBy(), before.status(),
+                    merged.status(), merged.level(), (merged.statusReason() == null ? "" : merged.statusReason() + " ") + "(sync " + origin + ")");
+            // Same rule as a local decision: any status change settles the review task (acknowledging included).
+            if (before.status() != merged.status()) {
+                work.close(before, merged.status(), merged.statusReason(), now, merged.statusBy() == null ? ENGINE : merged.statusBy());
+            }
+        }
+        for (UUID measureId : evidence) {
+            if (measures.find(measureId).isPresent()) {
+                alerts.attach(merged.id(), measureId, merged.level());
+            }
+        }
+        audit.record("alert.sync", "Alert", merged.id(), merged.patientId(), merged.status() + " " + origin);
+        return merged;
+    }
+
+    /** The measures behind an alert (to name them as its evidence on the team server). */
+    public List<UUID> evidence(UUID alertId) {
+        return alerts.measuresOf(alertId);
+    }
+
+    public Optional<Alert> find(UUID id) {
+        return alerts.find(id);
+    }
+
+    /** The open alert of the same rule and scope (enrollment, or patient for an answer alert), whatever its id. */
+    public Optional<Alert> openEpisode(UUID patientId, UUID enrollmentId, String ruleId) {
+        return enrollmentId == null ? alerts.openForPatient(patientId, ruleId) : alerts.openFor(enrollmentId, ruleId);
     }
 
     private Alert change(Alert alert, AlertStatus to, AlertLevel level, String actor, String reason, Instant now) {

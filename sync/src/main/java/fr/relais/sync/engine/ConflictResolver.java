@@ -1,20 +1,24 @@
 package fr.relais.sync.engine;
 
 import fr.relais.core.RelaisCore;
-import fr.relais.core.pathway.Enrollment;
-import fr.relais.core.pathway.EnrollmentService;
-import fr.relais.core.pathway.EnrollmentStatus;
-import fr.relais.core.task.Task;
-import fr.relais.core.task.TaskService;
+import fr.relais.core.alert.Alert;
+import fr.relais.core.alert.AlertService;
+import fr.relais.core.alert.AlertStatus;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.PatientService;
+import fr.relais.core.pathway.Enrollment;
+import fr.relais.core.pathway.EnrollmentService;
+import fr.relais.core.pathway.EnrollmentStatus;
 import fr.relais.core.replication.Conflict;
 import fr.relais.core.replication.Outbox;
+import fr.relais.core.task.Task;
+import fr.relais.core.task.TaskService;
 import fr.relais.core.urgentcare.UrgentCarePlanJson;
 import fr.relais.core.urgentcare.UrgentCarePlanService;
 import fr.relais.sync.fhir.PatientMapper;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -66,6 +70,12 @@ public final class ConflictResolver {
                 Map<String, String> fields = tasks.fields(task);
                 fields.put(conflict.field(), conflict.remoteValue());
                 Outbox.suppressed(() -> core.tasks().applySynced(tasks.withFields(task, fields), "conflict " + conflictId + ": server value kept"));
+            } else if (choice == Choice.REMOTE && AlertService.RECORD.equals(conflict.resourceType())) {
+                var alert = core.alerts().find(conflict.localId()).orElseThrow();
+                var remote = alert.decided(AlertStatus.valueOf(conflict.remoteValue()), alert.level(),
+                        core.session().actor().userId(), "conflict " + conflictId + ": server decision kept", core.clock().instant(),
+                        alert.escalationStep(), alert.escalatedAt());
+                Outbox.suppressed(() -> core.alerts().applySynced(remote, List.of(), "conflict " + conflictId));
             } else if (choice == Choice.REMOTE && EnrollmentService.RECORD.equals(conflict.resourceType())) {
                 Enrollment current = core.enrollments().get(conflict.localId());
                 Enrollment remote = new Enrollment(current.id(), current.patientId(), current.templateId(), current.templateVersion(),
@@ -88,6 +98,9 @@ public final class ConflictResolver {
         }
         if (TaskService.RECORD.equals(type)) {
             return core.tasks().find(conflict.localId()).map(Task::patientId).orElse(null);
+        }
+        if (AlertService.RECORD.equals(type)) {
+            return core.alerts().find(conflict.localId()).map(Alert::patientId).orElse(null);
         }
         if (EnrollmentService.RECORD.equals(type)) {
             return core.enrollments().find(conflict.localId()).map(Enrollment::patientId).orElse(null);

@@ -45,5 +45,13 @@ interface RecordSync<R extends Resource> {
         return java.util.Map.of();
     }
 
+    /**
+     * Resources pushed with the record, in the same transaction (a message about a decision): append-only, never
+     * pulled, each with an id of its own derived from what it says, so a retried push lands on the same resource.
+     */
+    default java.util.List<Resource> companions(UUID localId, String serverId) {
+        return java.util.List.of();
+    }
+
     enum Outcome { CREATED, UPDATED, MERGED, CONFLICT, UNCHANGED }
 }

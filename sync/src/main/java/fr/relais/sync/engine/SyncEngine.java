@@ -59,9 +59,9 @@ public final class SyncEngine {
         this.core = core;
         this.clientSetup = clientSetup;
         // Patients first (every other record refers to one), enrollments before their tasks (a task is planned
-        // within its enrollment), then measures and urgent care plans.
+        // within its enrollment), measures and responses before the alerts they raise, then urgent care plans.
         this.kinds = List.of(new PatientSync(core), new EnrollmentSync(core), new TaskSync(core), new MeasureSync(core),
-                new QuestionnaireResponseSync(core), new UrgentCarePlanSync(core));
+                new QuestionnaireResponseSync(core), new AlertSync(core), new UrgentCarePlanSync(core));
     }
 
     public enum Mode { BOTH, PULL_ONLY, PUSH_ONLY }
@@ -310,6 +310,7 @@ public final class SyncEngine {
     private void pushBatch(FhirServer server, SyncSettings settings, List<Outbox.Pending> batch) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         List<Resource> sent = new ArrayList<>();
+        List<Resource> companions = new ArrayList<>();
         for (Outbox.Pending p : batch) {
             RecordSync<? extends Resource> kind = kindOf(p.resourceType()).orElseThrow();
             Optional<SyncLink> link = core.syncState().link(p.resourceType(), p.localId());
@@ -324,6 +325,15 @@ public final class SyncEngine {
                     .setResource(resource).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(kind.fhirType() + "/" + serverId);
             link.ifPresent(l -> request.setIfMatch("W/\"" + l.version() + "\""));
             sent.add(resource);
+            companions.addAll(kind.companions(p.localId(), serverId));
+        }
+        // After the records: the response's first entries answer the records, in order.
+        for (Resource companion : companions) {
+            if (settings.team() != null) {
+                companion.getMeta().addTag(new Coding(RelaisFhir.TEAM_TAG_SYSTEM, settings.team(), null));
+            }
+            String url = companion.getIdElement().getResourceType() + "/" + companion.getIdElement().getIdPart();
+            bundle.addEntry().setFullUrl(url).setResource(companion).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(url);
         }
         Bundle response = server.call("push " + batch.size() + " record(s)",
                 () -> server.client().transaction().withBundle(bundle).execute());

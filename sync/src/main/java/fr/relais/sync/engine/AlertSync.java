@@ -1,0 +1,146 @@
+package fr.relais.sync.engine;
+
+import fr.relais.core.RelaisCore;
+import fr.relais.core.alert.Alert;
+import fr.relais.core.alert.AlertService;
+import fr.relais.core.alert.AlertStatus;
+import fr.relais.core.replication.Conflict;
+import fr.relais.core.replication.SyncLink;
+import fr.relais.sync.fhir.AlertCommunication;
+import fr.relais.sync.fhir.DetectedIssueMapper;
+import fr.relais.sync.fhir.ObservationMapper;
+import fr.relais.sync.fhir.RelaisFhir;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.DetectedIssue;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Alerts as DetectedIssues, so that a decision taken on one laptop is seen on the others. Every workstation raises its
+ * own alerts from the shared measures, under the same ids ({@link Alert#episodeId}); only a person's decision (or an
+ * escalation) is pushed, with a Communication that carries it to the team. On pull the status merges by the lifecycle
+ * (open < acknowledged < resolved, dismissed or withdrawn): a closed alert is never reopened by an older view, and its
+ * review tasks close here too. Two different closings made since the last common version (resolved here, dismissed
+ * there) go to the conflict inbox; level and escalation take the higher side.
+ */
+final class AlertSync implements RecordSync<DetectedIssue> {
+    private final RelaisCore core;
+
+    AlertSync(RelaisCore core) {
+        this.core = core;
+    }
+
+    @Override
+    public String recordType() {
+        return AlertService.RECORD;
+    }
+
+    @Override
+    public Class<DetectedIssue> resourceClass() {
+        return DetectedIssue.class;
+    }
+
+    /**
+     * The local alert of the same id, else the open alert of the same rule and scope here (raised from another first
+     * measure because the measures arrived in another order): one episode, one alert.
+     */
+    @Override
+    public UUID localIdFor(DetectedIssue remote) {
+        UUID byId = ObservationMapper.localId(remote.getIdElement().getIdPart());
+        if (core.alerts().find(byId).isPresent()) {
+            return byId;
+        }
+        try {
+            Alert incoming = DetectedIssueMapper.toLocal(remote, byId, "DetectedIssue").alert();
+            return core.alerts().openEpisode(incoming.patientId(), incoming.enrollmentId(), incoming.ruleId()).map(Alert::id).orElse(byId);
+        } catch (fr.relais.core.error.BadInputException unreadable) {
+            return byId; // apply() reports it
+        }
+    }
+
+    @Override
+    public UUID patientOf(UUID localId) {
+        return core.alerts().find(localId).map(Alert::patientId).orElse(null);
+    }
+
+    @Override
+    public Outcome apply(DetectedIssue remote, UUID localId, Optional<SyncLink> link, String origin) {
+        DetectedIssueMapper.Received received = DetectedIssueMapper.toLocal(remote, localId, origin);
+        Alert incoming = received.alert();
+        Optional<Alert> local = core.alerts().find(localId);
+        if (local.isEmpty()) {
+            boolean known = core.patients().find(incoming.patientId()).isPresent()
+                    && (incoming.enrollmentId() == null || core.enrollments().find(incoming.enrollmentId()).isPresent());
+            if (!known) {
+                return Outcome.UNCHANGED; // another team's patient, or a pathway this workstation does not hold
+            }
+            core.alerts().applySynced(incoming, received.evidence(), origin);
+            return Outcome.CREATED;
+        }
+        Alert mine = local.get();
+        AlertStatus base = link.map(l -> DetectedIssueMapper.toLocal((DetectedIssue) RelaisFhir.CONTEXT.newJsonParser()
+                .parseResource(l.base()), localId, "base").alert().status()).orElse(AlertStatus.OPEN);
+        Alert merged = merge(mine, incoming, base);
+        boolean conflict = rank(mine.status()) == 2 && rank(incoming.status()) == 2 && mine.status() != incoming.status()
+                && mine.status() != base && incoming.status() != base;
+        if (conflict) {
+            core.conflicts().open(new Conflict(UUID.randomUUID(), recordType(), localId, "status", base.name(), mine.status().name(),
+                    incoming.status().name(), remote.getMeta().getVersionId(), "OPEN", core.clock().instant(), null, null, null));
+        }
+        boolean changedHere = !merged.equals(mine);
+        if (changedHere) {
+            core.alerts().applySynced(merged, received.evidence(), origin);
+        }
+        // A decision, level or escalation the server lacks goes back with the next push.
+        boolean serverBehind = merged.status() != incoming.status() || merged.level() != incoming.level()
+                || merged.escalationStep() != incoming.escalationStep();
+        if (serverBehind && !core.outbox().isPending(recordType(), localId)) {
+            core.outbox().recordMerged(recordType(), localId);
+        }
+        if (conflict) {
+            return Outcome.CONFLICT;
+        }
+        return !changedHere ? Outcome.UNCHANGED : serverBehind ? Outcome.MERGED : Outcome.UPDATED;
+    }
+
+    /**
+     * The later status by the lifecycle, with who decided and why; at the same stage, the side that changed since the
+     * base; when both sides closed it differently, the local closing stays (the conflict inbox shows the other). The
+     * higher level and escalation step win.
+     */
+    static Alert merge(Alert mine, Alert theirs, AlertStatus base) {
+        boolean theirsLater = rank(theirs.status()) > rank(mine.status())
+                || rank(theirs.status()) == rank(mine.status()) && mine.status() == base && theirs.status() != base;
+        Alert decided = theirsLater ? theirs : mine;
+        Alert escalated = theirs.escalationStep() > mine.escalationStep() ? theirs : mine;
+        return mine.decided(decided.status(), mine.level().compareTo(theirs.level()) >= 0 ? mine.level() : theirs.level(),
+                decided.statusBy(), decided.statusReason(), decided == mine ? mine.updatedAt() : theirs.updatedAt(),
+                escalated.escalationStep(), escalated.escalatedAt());
+    }
+
+    private static int rank(AlertStatus status) {
+        return status == AlertStatus.OPEN ? 0 : status == AlertStatus.ACKNOWLEDGED ? 1 : 2;
+    }
+
+    @Override
+    public Map<String, String> localFields(UUID localId) {
+        return core.alerts().find(localId).map(a -> Map.of("status", a.status().name())).orElse(Map.of());
+    }
+
+    @Override
+    public DetectedIssue build(UUID localId, Optional<SyncLink> link) {
+        DetectedIssue resource = link.map(l -> (DetectedIssue) RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base()))
+                .orElseGet(DetectedIssue::new);
+        return DetectedIssueMapper.write(core.alerts().find(localId).orElseThrow(), core.alerts().evidence(localId), resource);
+    }
+
+    /** The decision as a message to the team, next to the DetectedIssue it is about (same id for the same decision). */
+    @Override
+    public List<Resource> companions(UUID localId, String serverId) {
+        Alert alert = core.alerts().find(localId).orElseThrow();
+        return alert.status() == AlertStatus.OPEN && alert.escalationStep() == 0 ? List.of()
+                : List.of(AlertCommunication.of(alert, "DetectedIssue/" + serverId));
+    }
+}

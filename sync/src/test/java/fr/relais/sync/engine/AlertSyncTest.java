@@ -1,0 +1,134 @@
+package fr.relais.sync.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.relais.core.alert.Alert;
+import fr.relais.core.alert.AlertLevel;
+import fr.relais.core.alert.AlertService;
+import fr.relais.core.alert.AlertStatus;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.measure.MeasureCatalog;
+import fr.relais.core.measure.MeasureSource;
+import fr.relais.core.measure.NewMeasure;
+import fr.relais.core.pathway.Enrollment;
+import fr.relais.core.replication.Conflict;
+import fr.relais.core.task.Task;
+import fr.relais.core.task.TaskStatus;
+import fr.relais.core.time.CareZone;
+import fr.relais.sync.server.JpaFhirServer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.DetectedIssue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Alerts between laptops: each raises the same alert (same id) from the shared measure, only a person's decision is
+ * pushed (a DetectedIssue and a Communication), an acknowledgement made on one laptop closes the review task on the
+ * other, and two different closings made offline wait in the conflict inbox.
+ */
+class AlertSyncTest {
+    static final JpaFhirServer SERVER = JpaFhirServer.shared();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDecisionOnOneLaptopReachesTheOthersAndTwoClosingsConflict() {
+        String team = "alerts-" + System.nanoTime();
+        SyncEngineTestSupport server = new SyncEngineTestSupport(SERVER, team);
+        try (Laptop a = new Laptop(dir, "alert-a", SERVER.baseUrl(), team); Laptop b = new Laptop(dir, "alert-b", SERVER.baseUrl(), team)) {
+            Patient p = a.register("MARCHAND", "Odette", "AL-" + System.nanoTime());
+            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "bpco-exacerbation", null, LocalDate.now(CareZone.PARIS));
+            a.core.measures().record(new NewMeasure(p.id(), MeasureCatalog.SPO2, "88", "%",
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600), MeasureSource.DEVICE));
+            Alert raised = a.core.alerts().list(true, p.id()).stream().filter(x -> x.ruleId().equals("spo2")).findFirst().orElseThrow();
+            assertThat(raised.level()).isEqualTo(AlertLevel.RED);
+            a.sync();
+            b.sync();
+
+            // B judged the same measure and raised the same alert, under the same id; nothing to push for that.
+            assertThat(b.core.alerts().find(raised.id())).get().extracting(Alert::status).isEqualTo(AlertStatus.OPEN);
+            assertThat(b.core.outbox().count()).isZero();
+            assertThat(server.count(DetectedIssue.class)).as("raising alone sends nothing").isZero();
+            assertThat(openReviews(b, enrollment)).hasSize(1);
+
+            // A acknowledges: B sees who and why, and its review task is closed too.
+            a.core.alerts().acknowledge(raised.id(), "patiente rappelée, oxygène augmenté");
+            a.sync();
+            b.sync();
+            Alert onB = b.core.alerts().find(raised.id()).orElseThrow();
+            assertThat(onB.status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+            assertThat(onB.statusBy()).isEqualTo("alert-a");
+            assertThat(onB.statusReason()).isEqualTo("patiente rappelée, oxygène augmenté");
+            assertThat(openReviews(b, enrollment)).as("the review task closes on every laptop").isEmpty();
+            assertThat(b.core.alerts().history(raised.id())).anySatisfy(h -> assertThat(h).startsWith("ACKNOWLEDGED"));
+            assertThat(b.core.outbox().count()).isZero();
+            assertThat(server.count(DetectedIssue.class)).isEqualTo(1);
+            assertThat(server.count(Communication.class)).as("the decision as a message to the team").isEqualTo(1);
+
+            // Offline on both: A resolves, B dismisses. B's sync finds two closings: the conflict inbox holds both.
+            a.core.alerts().resolve(raised.id(), "saturation remontée à 94 %");
+            b.core.alerts().dismiss(raised.id(), "capteur mal placé");
+            a.sync();
+            SyncReport merge = b.sync();
+            assertThat(merge.conflicts()).isEqualTo(1);
+            List<Conflict> inbox = b.core.conflicts().list(true);
+            assertThat(inbox).singleElement().satisfies(c -> {
+                assertThat(c.resourceType()).isEqualTo(AlertService.RECORD);
+                assertThat(c.field()).isEqualTo("status");
+                assertThat(c.baseValue()).isEqualTo("ACKNOWLEDGED");
+                assertThat(c.localValue()).isEqualTo("DISMISSED");
+                assertThat(c.remoteValue()).isEqualTo("RESOLVED");
+            });
+            assertThat(b.core.alerts().find(raised.id())).get().extracting(Alert::status).as("nothing overwritten silently")
+                    .isEqualTo(AlertStatus.DISMISSED);
+
+            new ConflictResolver(b.core).resolve(inbox.get(0).id(), ConflictResolver.Choice.REMOTE);
+            b.sync();
+            a.sync();
+            assertThat(b.core.alerts().find(raised.id())).get().extracting(Alert::status).isEqualTo(AlertStatus.RESOLVED);
+            assertThat(a.core.alerts().find(raised.id())).get().extracting(Alert::status).isEqualTo(AlertStatus.RESOLVED);
+            DetectedIssue onServer = SERVER.fhirContext().newRestfulGenericClient(SERVER.baseUrl()).read().resource(DetectedIssue.class)
+                    .withId(raised.id().toString()).execute();
+            assertThat(onServer.getStatus()).isEqualTo(DetectedIssue.DetectedIssueStatus.FINAL);
+            assertThat(onServer.getEvidence()).as("the measure behind it").hasSize(1);
+            assertThat(server.count(DetectedIssue.class)).isEqualTo(1);
+            assertThat(a.core.outbox().count()).isZero();
+            assertThat(b.core.outbox().count()).isZero();
+        }
+    }
+
+    @Test
+    void anAlertClosedElsewhereIsReceivedClosedAndNotRaisedAgain() {
+        String team = "alerts-late-" + System.nanoTime();
+        try (Laptop a = new Laptop(dir, "late-a", SERVER.baseUrl(), team); Laptop b = new Laptop(dir, "late-b", SERVER.baseUrl(), team)) {
+            Patient p = a.register("ROUSSEL", "Jeanne", "AL-" + System.nanoTime());
+            a.core.enrollments().enroll(p.id(), "bpco-exacerbation", null, LocalDate.now(CareZone.PARIS));
+            a.core.measures().record(new NewMeasure(p.id(), MeasureCatalog.SPO2, "91", "%",
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(300), MeasureSource.DEVICE));
+            Alert raised = a.core.alerts().list(true, p.id()).stream().filter(x -> x.ruleId().equals("spo2")).findFirst().orElseThrow();
+            a.core.alerts().dismiss(raised.id(), "mesure prise après effort");
+            a.sync();
+
+            // B's first sync brings the measure (B raises the alert) and then A's dismissal: one alert, dismissed.
+            b.sync();
+            assertThat(b.core.alerts().list(false, p.id())).singleElement().satisfies(x -> {
+                assertThat(x.id()).isEqualTo(raised.id());
+                assertThat(x.status()).isEqualTo(AlertStatus.DISMISSED);
+            });
+            // A full re-evaluation on B does not raise the handled measure again.
+            b.core.alerts().evaluateAll();
+            assertThat(b.core.alerts().list(true, p.id())).noneMatch(x -> x.ruleId().equals("spo2"));
+        }
+    }
+
+    private static List<Task> openReviews(Laptop laptop, Enrollment e) {
+        return laptop.core.enrollments().tasksOf(e.id()).stream()
+                .filter(t -> t.kind().startsWith("ALERT") && t.status() != TaskStatus.COMPLETED && t.status() != TaskStatus.CANCELLED).toList();
+    }
+}
