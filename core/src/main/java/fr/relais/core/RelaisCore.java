@@ -89,7 +89,7 @@ public final class RelaisCore implements AutoCloseable {
         this.patients = new PatientService(database, patientRepository, audit, outbox, session, clock);
         this.anonymisation = new PatientAnonymisation(database, patientRepository, audit, outbox, session, clock);
         CareTeamRepository careTeamRepository = new CareTeamRepository(database.dsl());
-        this.careTeam = new CareTeamService(database, careTeamRepository, patients, audit, clock);
+        this.careTeam = new CareTeamService(database, careTeamRepository, patients, audit, clock, outbox);
         this.directory = new DirectoryCache(database);
         this.messages = new OutgoingMessages(database, patients, audit, session, clock);
         this.consents = new ConsentService(database, patients, audit, session, clock);

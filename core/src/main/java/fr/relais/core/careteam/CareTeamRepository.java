@@ -4,6 +4,7 @@ import static fr.relais.core.store.schema.Tables.CARE_TEAM_MEMBER;
 import static fr.relais.core.store.schema.Tables.PROFESSIONAL;
 
 import fr.relais.core.store.SqlTime;
+import fr.relais.core.store.schema.tables.records.ProfessionalRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,16 +21,23 @@ public final class CareTeamRepository {
     }
 
     public void insertProfessional(Professional p, Instant at) {
-        dsl.insertInto(PROFESSIONAL)
-                .set(PROFESSIONAL.ID, p.id().toString())
-                .set(PROFESSIONAL.FAMILY_NAME, p.familyName())
-                .set(PROFESSIONAL.GIVEN_NAME, p.givenName())
-                .set(PROFESSIONAL.PROFESSION, p.profession().name())
-                .set(PROFESSIONAL.RPPS, p.rpps())
-                .set(PROFESSIONAL.MSSANTE_ADDRESS, p.mssanteAddress())
-                .set(PROFESSIONAL.PHONE, p.phone())
-                .set(PROFESSIONAL.CREATED_AT, SqlTime.instant(at))
-                .execute();
+        dsl.insertInto(PROFESSIONAL).set(record(p).with(PROFESSIONAL.CREATED_AT, SqlTime.instant(at))).execute();
+    }
+
+    /** What the team server may change about a professional (the id and creation time stay). */
+    public void updateProfessional(Professional p) {
+        dsl.update(PROFESSIONAL).set(record(p)).where(PROFESSIONAL.ID.eq(p.id().toString())).execute();
+    }
+
+    private ProfessionalRecord record(Professional p) {
+        return dsl.newRecord(PROFESSIONAL)
+                .with(PROFESSIONAL.ID, p.id().toString())
+                .with(PROFESSIONAL.FAMILY_NAME, p.familyName())
+                .with(PROFESSIONAL.GIVEN_NAME, p.givenName())
+                .with(PROFESSIONAL.PROFESSION, p.profession().name())
+                .with(PROFESSIONAL.RPPS, p.rpps())
+                .with(PROFESSIONAL.MSSANTE_ADDRESS, p.mssanteAddress())
+                .with(PROFESSIONAL.PHONE, p.phone());
     }
 
     public Optional<Professional> findProfessional(UUID id) {
@@ -56,6 +64,21 @@ public final class CareTeamRepository {
                 .execute();
     }
 
+    /** A membership's role and period (the patient and professional of a membership never change). */
+    public void updateMember(CareTeamMember m) {
+        dsl.update(CARE_TEAM_MEMBER)
+                .set(CARE_TEAM_MEMBER.ROLE, m.role().name())
+                .set(CARE_TEAM_MEMBER.START_DATE, SqlTime.date(m.startDate()))
+                .set(CARE_TEAM_MEMBER.END_DATE, SqlTime.date(m.endDate()))
+                .where(CARE_TEAM_MEMBER.ID.eq(m.id().toString()))
+                .execute();
+    }
+
+    public Optional<CareTeamMember> findMember(UUID memberId) {
+        return dsl.select().from(CARE_TEAM_MEMBER).join(PROFESSIONAL).on(PROFESSIONAL.ID.eq(CARE_TEAM_MEMBER.PROFESSIONAL_ID))
+                .where(CARE_TEAM_MEMBER.ID.eq(memberId.toString())).fetchOptional(CareTeamRepository::toMember);
+    }
+
     public int endMember(UUID memberId, java.time.LocalDate endDate) {
         return dsl.update(CARE_TEAM_MEMBER).set(CARE_TEAM_MEMBER.END_DATE, SqlTime.date(endDate))
                 .where(CARE_TEAM_MEMBER.ID.eq(memberId.toString())).execute();
@@ -75,7 +98,7 @@ public final class CareTeamRepository {
                 SqlTime.date(r.get(CARE_TEAM_MEMBER.START_DATE)), SqlTime.date(r.get(CARE_TEAM_MEMBER.END_DATE)));
     }
 
-    private static Professional toProfessional(fr.relais.core.store.schema.tables.records.ProfessionalRecord r) {
+    private static Professional toProfessional(ProfessionalRecord r) {
         return new Professional(UUID.fromString(r.getId()), r.getFamilyName(), r.getGivenName(),
                 Profession.valueOf(r.getProfession()), r.getRpps(), r.getMssanteAddress(), r.getPhone());
     }

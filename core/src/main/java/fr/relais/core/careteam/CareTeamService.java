@@ -4,6 +4,7 @@ import fr.relais.core.audit.AuditLog;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
 import fr.relais.core.identity.PatientService;
+import fr.relais.core.replication.Outbox;
 import fr.relais.core.store.Database;
 import java.time.Clock;
 import fr.relais.core.directory.DirectoryEntry;
@@ -12,15 +13,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The cercle de soins: professionals, who plays which role for a patient, and who holds a role on a given day. */
+/**
+ * The cercle de soins: professionals, who plays which role for a patient, and who holds a role on a given day. Both
+ * are shared with the team server: a professional as a Practitioner, a patient's cercle as one CareTeam.
+ */
 public final class CareTeamService {
+    /** The outbox kind of a professional (the record's id). */
+    public static final String PROFESSIONAL_RECORD = "Professional";
+    /** The outbox kind of a patient's cercle de soins (the record's id is the patient's). */
+    public static final String TEAM_RECORD = "CareTeam";
+
     private final Database database;
     private final CareTeamRepository repository;
     private final PatientService patients;
     private final AuditLog audit;
     private final Clock clock;
+    private final Outbox outbox;
 
-    public CareTeamService(Database database, CareTeamRepository repository, PatientService patients, AuditLog audit, Clock clock) {
+    public CareTeamService(Database database, CareTeamRepository repository, PatientService patients, AuditLog audit, Clock clock,
+                           Outbox outbox) {
+        this.outbox = outbox;
         this.database = database;
         this.repository = repository;
         this.patients = patients;
@@ -39,16 +51,25 @@ public final class CareTeamService {
         if (rpps != null && !rpps.matches("[0-9]{11}")) {
             throw new BadInputException("rpps", "rpps.invalid", rpps);
         }
-        Professional professional = new Professional(UUID.randomUUID(), familyName.trim(), givenName.trim(), profession,
-                rpps, mssanteAddress, phone);
+        Professional professional = new Professional(rpps == null ? UUID.randomUUID() : idOf(rpps), familyName.trim(),
+                givenName.trim(), profession, rpps, mssanteAddress, phone);
         return database.inTransaction(() -> {
             if (rpps != null && repository.findProfessionalByRpps(rpps).isPresent()) {
                 throw new BadInputException("rpps", "rpps.taken", rpps);
             }
             repository.insertProfessional(professional, clock.instant());
             audit.record("professional.create", "Professional", professional.id(), null, profession.name());
+            outbox.record(PROFESSIONAL_RECORD, professional.id());
             return professional;
         });
+    }
+
+    /**
+     * The id of a professional known by RPPS: derived from the number, so that two workstations adding the same doctor
+     * from the directory name them alike and the team server holds one Practitioner.
+     */
+    public static UUID idOf(String rpps) {
+        return UUID.nameUUIDFromBytes(("professional:rpps:" + rpps).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**
@@ -74,9 +95,13 @@ public final class CareTeamService {
             patients.get(patientId);
             Professional professional = repository.findProfessional(professionalId)
                     .orElseThrow(() -> new NotFoundException("professional", "professional", professionalId));
-            CareTeamMember member = new CareTeamMember(UUID.randomUUID(), patientId, professional, role, startDate, null);
+            // Derived from what it says: the same assignment made on two laptops is one membership on the team server.
+            UUID id = UUID.nameUUIDFromBytes(("careteam-member:" + patientId + "/" + professional.id() + "/" + role + "/" + startDate)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            CareTeamMember member = new CareTeamMember(id, patientId, professional, role, startDate, null);
             repository.insertMember(member);
             audit.record("careteam.assign", "CareTeamMember", member.id(), patientId, role.name());
+            outbox.record(TEAM_RECORD, patientId);
             return member;
         });
     }
@@ -87,7 +112,31 @@ public final class CareTeamService {
                 throw new NotFoundException("member", "careTeamMember", memberId);
             }
             audit.record("careteam.end", "CareTeamMember", memberId, patientId, endDate.toString());
+            outbox.record(TEAM_RECORD, patientId);
         });
+    }
+
+    /**
+     * Applies a professional received from the team server (the caller's transaction, outbox suppressed): recorded
+     * when new here, else its name, profession and contacts take the server's (Relais never edits a professional).
+     */
+    public void applySyncedProfessional(Professional received, String origin) {
+        if (repository.findProfessional(received.id()).isPresent()) {
+            repository.updateProfessional(received);
+        } else {
+            repository.insertProfessional(received, clock.instant());
+        }
+        audit.record("professional.sync", "Professional", received.id(), null, origin);
+    }
+
+    /** Applies one membership of a cercle de soins as merged by the sync engine: added when new here, else updated. */
+    public void applySyncedMember(CareTeamMember merged, String origin) {
+        if (repository.findMember(merged.id()).isPresent()) {
+            repository.updateMember(merged);
+        } else {
+            repository.insertMember(merged);
+        }
+        audit.record("careteam.sync", "CareTeamMember", merged.id(), merged.patientId(), merged.role() + " " + origin);
     }
 
     public List<CareTeamMember> teamOf(UUID patientId) {

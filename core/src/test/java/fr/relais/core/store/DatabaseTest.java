@@ -162,6 +162,28 @@ class DatabaseTest {
         }
     }
 
+    /** V19 shares what was recorded before: professionals first, then each cercle de soins once, for the next push. */
+    @Test
+    void professionalsAndCareTeamsRecordedBeforeVersion19AreQueuedForTheTeamServer() throws Exception {
+        Path file = dir.resolve("v18.db");
+        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration").target("18").load().migrate();
+        String t = "'2026-11-02T08:00:00.000Z'";
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file); var statement = connection.createStatement()) {
+            statement.execute("INSERT INTO patient (id, birth_family_name, birth_given_names, sex, birth_date, identity_status, "
+                    + "status_changed_at, created_at, updated_at) VALUES ('p1', 'DURAND', 'Marie', 'F', '1950-01-01', 'PROV', "
+                    + t + ", " + t + ", " + t + ")");
+            statement.execute("INSERT INTO professional (id, family_name, given_name, profession, created_at) VALUES "
+                    + "('d1', 'Bonnet', 'Luc', 'MEDECIN', " + t + "), ('n1', 'Roux', 'Anne', 'INFIRMIER', " + t + ")");
+            statement.execute("INSERT INTO care_team_member (id, patient_id, professional_id, role, start_date) VALUES "
+                    + "('m1', 'p1', 'd1', 'MEDECIN_TRAITANT', '2026-01-01'), ('m2', 'p1', 'n1', 'IDE_LIBERALE', '2026-01-01')");
+        }
+
+        try (Database db = Database.open(file, CLOCK)) {
+            var queued = db.dsl().fetch("SELECT resource_type, local_id FROM outbox ORDER BY seq");
+            assertThat(queued.map(r -> r.get(0) + "/" + r.get(1))).containsExactly("Professional/d1", "Professional/n1", "CareTeam/p1");
+        }
+    }
+
     @Test
     void theDataFolderFollowsEachOperatingSystem() {
         assertThat(DataFolder.defaultFolder(Map.of(), "Linux", "/home/ide")).isEqualTo(Path.of("/home/ide/.local/share/relais"));

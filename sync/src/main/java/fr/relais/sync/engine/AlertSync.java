@@ -46,6 +46,12 @@ final class AlertSync implements RecordSync<DetectedIssue> {
      * The local alert of the same id, else the open alert of the same rule and scope here (raised from another first
      * measure because the measures arrived in another order): one episode, one alert.
      */
+    /** Every workstation plans the same steps (or raises the same alert) under the same id. */
+    @Override
+    public boolean sharedIds() {
+        return true;
+    }
+
     @Override
     public UUID localIdFor(DetectedIssue remote) {
         UUID byId = ObservationMapper.localId(remote.getIdElement().getIdPart());

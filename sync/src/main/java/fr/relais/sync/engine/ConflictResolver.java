@@ -4,6 +4,8 @@ import fr.relais.core.RelaisCore;
 import fr.relais.core.alert.Alert;
 import fr.relais.core.alert.AlertService;
 import fr.relais.core.alert.AlertStatus;
+import fr.relais.core.careteam.CareTeamMember;
+import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
 import fr.relais.core.identity.Patient;
@@ -70,6 +72,15 @@ public final class ConflictResolver {
                 Map<String, String> fields = tasks.fields(task);
                 fields.put(conflict.field(), conflict.remoteValue());
                 Outbox.suppressed(() -> core.tasks().applySynced(tasks.withFields(task, fields), "conflict " + conflictId + ": server value kept"));
+            } else if (choice == Choice.REMOTE && CareTeamService.TEAM_RECORD.equals(conflict.resourceType())) {
+                UUID memberId = UUID.fromString(conflict.field().split(":")[1]);
+                CareTeamMember member = core.careTeam().teamOf(conflict.localId()).stream().filter(m -> m.id().equals(memberId))
+                        .findFirst().orElseThrow();
+                Outbox.suppressed(() -> {
+                    core.careTeam().applySyncedMember(CareTeamSync.withEnd(member, CareTeamSync.endOf(conflict.remoteValue())),
+                            "conflict " + conflictId + ": server value kept");
+                    return null;
+                });
             } else if (choice == Choice.REMOTE && AlertService.RECORD.equals(conflict.resourceType())) {
                 var alert = core.alerts().find(conflict.localId()).orElseThrow();
                 var remote = alert.decided(AlertStatus.valueOf(conflict.remoteValue()), alert.level(),
@@ -98,6 +109,9 @@ public final class ConflictResolver {
         }
         if (TaskService.RECORD.equals(type)) {
             return core.tasks().find(conflict.localId()).map(Task::patientId).orElse(null);
+        }
+        if (CareTeamService.TEAM_RECORD.equals(type)) {
+            return conflict.localId();
         }
         if (AlertService.RECORD.equals(type)) {
             return core.alerts().find(conflict.localId()).map(Alert::patientId).orElse(null);

@@ -31,6 +31,11 @@ interface RecordSync<R extends Resource> {
         return fr.relais.sync.fhir.ObservationMapper.localId(remote.getIdElement().getIdPart());
     }
 
+    /** The server id of a record never pushed yet: its own id, unless the kind derives one (a patient's CareTeam). */
+    default String serverIdFor(UUID localId) {
+        return localId.toString();
+    }
+
     /** The patient a local record belongs to: its sharing follows the patient's consent. */
     UUID patientOf(UUID localId);
 
@@ -51,6 +56,14 @@ interface RecordSync<R extends Resource> {
      */
     default java.util.List<Resource> companions(UUID localId, String serverId) {
         return java.util.List.of();
+    }
+
+    /**
+     * Whether several workstations create this record under the same id (a planned task, an alert raised from the
+     * shared measures): its first push then must not overwrite another's, so it asks for "no version yet".
+     */
+    default boolean sharedIds() {
+        return false;
     }
 
     enum Outcome { CREATED, UPDATED, MERGED, CONFLICT, UNCHANGED }

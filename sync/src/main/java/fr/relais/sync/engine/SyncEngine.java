@@ -4,6 +4,8 @@ import ca.uhn.fhir.rest.api.CacheControlDirective;
 import ca.uhn.fhir.rest.gclient.IQuery;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.error.BadInputException;
@@ -15,8 +17,10 @@ import fr.relais.sync.fhir.RelaisFhir;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.hl7.fhir.r4.model.Bundle;
@@ -60,7 +64,8 @@ public final class SyncEngine {
         this.clientSetup = clientSetup;
         // Patients first (every other record refers to one), enrollments before their tasks (a task is planned
         // within its enrollment), measures and responses before the alerts they raise, then urgent care plans.
-        this.kinds = List.of(new PatientSync(core), new EnrollmentSync(core), new TaskSync(core), new MeasureSync(core),
+        // Pull order: what a record names comes first (a CareTeam names its Practitioners).
+        this.kinds = List.of(new PatientSync(core), new ProfessionalSync(core), new CareTeamSync(core), new EnrollmentSync(core), new TaskSync(core), new MeasureSync(core),
                 new QuestionnaireResponseSync(core), new AlertSync(core), new UrgentCarePlanSync(core));
     }
 
@@ -237,6 +242,7 @@ public final class SyncEngine {
     }
 
     private boolean push(FhirServer server, SyncSettings settings, Counts counts, SyncProgress progress, BooleanSupplier cancelled) {
+        Set<UUID> absent = new HashSet<>();
         for (int round = 1; ; round++) {
             List<Outbox.Pending> pending = pushable();
             if (pending.isEmpty()) {
@@ -249,7 +255,7 @@ public final class SyncEngine {
                 }
                 List<Outbox.Pending> batch = pending.subList(from, Math.min(pending.size(), from + PUSH_BATCH));
                 try {
-                    pushBatch(server, settings, batch);
+                    pushBatch(server, settings, batch, absent);
                     counts.pushed += batch.size();
                     progress.update("push", counts.pushed);
                 } catch (ResourceVersionConflictException | PreconditionFailedException e) {
@@ -265,7 +271,7 @@ public final class SyncEngine {
                 counts.skipped.add(conflicting.size() + " record(s) still conflicting after " + round + " rounds: left for the next sync");
                 return true;
             }
-            refresh(server, conflicting, counts);
+            absent.addAll(refresh(server, conflicting, counts));
         }
     }
 
@@ -307,7 +313,13 @@ public final class SyncEngine {
                 .toList();
     }
 
-    private void pushBatch(FhirServer server, SyncSettings settings, List<Outbox.Pending> batch) {
+    /**
+     * One transaction of PUTs. A record with a base version asks for it (If-Match); a first push of a record whose id
+     * other workstations share asks for "no version yet" ({@code W/"0"}, which HAPI refuses once the resource exists),
+     * so the second laptop to push is sent back to merge instead of overwriting. {@code absent}: records the server
+     * said it does not hold after refusing that precondition (a server that reads W/"0" differently): sent plainly.
+     */
+    private void pushBatch(FhirServer server, SyncSettings settings, List<Outbox.Pending> batch, Set<UUID> absent) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         List<Resource> sent = new ArrayList<>();
         List<Resource> companions = new ArrayList<>();
@@ -315,7 +327,7 @@ public final class SyncEngine {
             RecordSync<? extends Resource> kind = kindOf(p.resourceType()).orElseThrow();
             Optional<SyncLink> link = core.syncState().link(p.resourceType(), p.localId());
             Resource resource = kind.build(p.localId(), link);
-            String serverId = link.map(SyncLink::serverId).orElse(p.localId().toString());
+            String serverId = link.map(SyncLink::serverId).orElse(kind.serverIdFor(p.localId()));
             resource.setId(kind.fhirType() + "/" + serverId);
             resource.getMeta().setVersionId(null).setLastUpdated(null);
             if (settings.team() != null && resource.getMeta().getTag(RelaisFhir.TEAM_TAG_SYSTEM, settings.team()) == null) {
@@ -323,7 +335,11 @@ public final class SyncEngine {
             }
             Bundle.BundleEntryRequestComponent request = bundle.addEntry().setFullUrl(kind.fhirType() + "/" + serverId)
                     .setResource(resource).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(kind.fhirType() + "/" + serverId);
-            link.ifPresent(l -> request.setIfMatch("W/\"" + l.version() + "\""));
+            if (link.isPresent()) {
+                request.setIfMatch("W/\"" + link.get().version() + "\"");
+            } else if (kind.sharedIds() && !absent.contains(p.localId())) {
+                request.setIfMatch("W/\"0\"");
+            }
             sent.add(resource);
             companions.addAll(kind.companions(p.localId(), serverId));
         }
@@ -396,13 +412,22 @@ public final class SyncEngine {
         }
     }
 
-    /** Reads the server's current version of each record and applies it as a pull would (merge, conflicts). */
-    private void refresh(FhirServer server, List<Outbox.Pending> records, Counts counts) {
+    /**
+     * Reads the server's current version of each record and applies it as a pull would (merge, conflicts). Returns
+     * the records the server does not hold.
+     */
+    private Set<UUID> refresh(FhirServer server, List<Outbox.Pending> records, Counts counts) {
+        Set<UUID> absent = new HashSet<>();
         for (Outbox.Pending p : records) {
             RecordSync<? extends Resource> kind = kindOf(p.resourceType()).orElseThrow();
-            String serverId = core.syncState().link(p.resourceType(), p.localId()).map(SyncLink::serverId).orElse(p.localId().toString());
-            refreshOne(server, kind, serverId, counts);
+            String serverId = core.syncState().link(p.resourceType(), p.localId()).map(SyncLink::serverId).orElse(kind.serverIdFor(p.localId()));
+            try {
+                refreshOne(server, kind, serverId, counts);
+            } catch (ResourceNotFoundException | ResourceGoneException e) {
+                absent.add(p.localId());
+            }
         }
+        return absent;
     }
 
     private <R extends Resource> void refreshOne(FhirServer server, RecordSync<R> kind, String serverId, Counts counts) {

@@ -47,6 +47,12 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
     }
 
     /** The local task of the same step occurrence, whatever its id (tasks planned before ids were derived kept theirs). */
+    /** Every workstation plans the same steps (or raises the same alert) under the same id. */
+    @Override
+    public boolean sharedIds() {
+        return true;
+    }
+
     @Override
     public UUID localIdFor(org.hl7.fhir.r4.model.Task remote) {
         UUID byId = ObservationMapper.localId(remote.getIdElement().getIdPart());

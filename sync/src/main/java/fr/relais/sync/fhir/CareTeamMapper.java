@@ -1,6 +1,10 @@
 package fr.relais.sync.fhir;
 
+import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.CareTeamMember;
+import fr.relais.core.error.BadInputException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.CareTeam;
@@ -9,26 +13,87 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
- * A patient's cercle de soins → one FHIR CareTeam (ANS "cercle de soins" shape): one participant per membership, with
- * its role and period, the professional as a Practitioner reference.
+ * A patient's cercle de soins ↔ one FHIR CareTeam (ANS "cercle de soins" shape): one participant per membership, with
+ * its role and period, the professional as a Practitioner reference and the membership's id as the participant's
+ * element id (so that two laptops' edits of the same membership meet). Written onto the server's copy: participants
+ * Relais does not hold and every element Relais does not model stay as they were.
  */
 public final class CareTeamMapper {
     private CareTeamMapper() {
     }
 
+    /** One membership as the team server says it. */
+    public record Membership(UUID id, UUID professionalId, CareRole role, LocalDate start, LocalDate end) {
+    }
+
+    /** One cercle de soins per patient: its id is derived from the patient's so that every laptop names it alike. */
+    public static String serverId(UUID patientId) {
+        return UUID.nameUUIDFromBytes(("careteam:" + patientId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
     public static CareTeam toFhir(UUID patientId, List<CareTeamMember> members) {
-        CareTeam team = new CareTeam();
-        // One cercle de soins per patient: its id is derived from the patient's so that every laptop names it alike.
-        team.setId("CareTeam/" + UUID.nameUUIDFromBytes(("careteam:" + patientId).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        team.setStatus(CareTeam.CareTeamStatus.ACTIVE);
-        team.setName("Cercle de soins");
-        team.setSubject(new Reference("Patient/" + patientId));
+        CareTeam team = write(patientId, members, new CareTeam());
+        team.setId("CareTeam/" + serverId(patientId));
+        return team;
+    }
+
+    /**
+     * Sets the memberships Relais holds on {@code target}: each replaces the participant of the same id in place, or
+     * is added. Participants Relais does not hold (another system's, or a membership not received here yet) stay.
+     */
+    public static CareTeam write(UUID patientId, List<CareTeamMember> members, CareTeam target) {
+        target.setStatus(CareTeam.CareTeamStatus.ACTIVE);
+        if (!target.hasName()) {
+            target.setName("Cercle de soins");
+        }
+        target.setSubject(new Reference("Patient/" + patientId));
         for (CareTeamMember m : members) {
-            CareTeam.CareTeamParticipantComponent p = team.addParticipant();
+            CareTeam.CareTeamParticipantComponent p = target.getParticipant().stream()
+                    .filter(existing -> m.id().toString().equals(existing.getId())).findFirst().orElseGet(target::addParticipant);
+            p.setId(m.id().toString());
+            p.getRole().removeIf(c -> c.getCoding().stream().anyMatch(code -> RelaisFhir.CARE_ROLE_SYSTEM.equals(code.getSystem())));
             p.addRole(new CodeableConcept(new Coding(RelaisFhir.CARE_ROLE_SYSTEM, m.role().name(), null)));
             p.setMember(new Reference("Practitioner/" + m.professional().id()).setDisplay(m.professional().displayName()));
             p.setPeriod(FhirDates.period(m.startDate(), m.endDate()));
         }
-        return team;
+        return target;
+    }
+
+    public static UUID patientOf(CareTeam r, String source) {
+        if (!"Patient".equals(r.getSubject().getReferenceElement().getResourceType())) {
+            throw new BadInputException(source, "fhir.careTeam", "no Patient subject");
+        }
+        return ObservationMapper.localId(r.getSubject().getReferenceElement().getIdPart());
+    }
+
+    /** The memberships Relais shares (participants with a Relais role); others are the server's own business. */
+    public static List<Membership> memberships(CareTeam r, String source) {
+        List<Membership> found = new ArrayList<>();
+        try {
+            for (CareTeam.CareTeamParticipantComponent p : r.getParticipant()) {
+                if (!isRelais(p)) {
+                    continue;
+                }
+                if (!p.hasId() || !"Practitioner".equals(p.getMember().getReferenceElement().getResourceType()) || !p.getPeriod().hasStart()) {
+                    throw new BadInputException(source, "fhir.careTeam", "participant without id, Practitioner or start");
+                }
+                String role = p.getRole().stream().flatMap(c -> c.getCoding().stream())
+                        .filter(c -> RelaisFhir.CARE_ROLE_SYSTEM.equals(c.getSystem())).findFirst().orElseThrow().getCode();
+                found.add(new Membership(UUID.fromString(p.getId()), ObservationMapper.localId(p.getMember().getReferenceElement().getIdPart()),
+                        CareRole.valueOf(role), day(p.getPeriod().getStartElement().getValueAsString()),
+                        p.getPeriod().hasEnd() ? day(p.getPeriod().getEndElement().getValueAsString()) : null));
+            }
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new BadInputException(source, "fhir.careTeam", String.valueOf(e.getMessage()));
+        }
+        return found;
+    }
+
+    private static LocalDate day(String fhirDate) {
+        return LocalDate.parse(fhirDate.length() > 10 ? fhirDate.substring(0, 10) : fhirDate);
+    }
+
+    private static boolean isRelais(CareTeam.CareTeamParticipantComponent p) {
+        return p.getRole().stream().flatMap(c -> c.getCoding().stream()).anyMatch(c -> RelaisFhir.CARE_ROLE_SYSTEM.equals(c.getSystem()));
     }
 }

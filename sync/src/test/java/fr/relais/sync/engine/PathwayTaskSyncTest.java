@@ -108,4 +108,40 @@ class PathwayTaskSyncTest {
             assertThat(b.core.outbox().count()).isZero();
         }
     }
+
+    /**
+     * The first push race: A and B both hold the planned task (same id), neither has seen the other's edit, A pushes
+     * first. B's push must not overwrite A's: the server refuses it (the task exists now), B reads and merges, and
+     * the two notes wait in B's inbox while A's stays on the server.
+     */
+    @Test
+    void theSecondLaptopToPushAFirstVersionMergesInsteadOfOverwriting() {
+        String team = "race-" + System.nanoTime();
+        try (Laptop a = new Laptop(dir, "race-a", SERVER.baseUrl(), team); Laptop b = new Laptop(dir, "race-b", SERVER.baseUrl(), team)) {
+            Patient p = a.register("MOREL", "Jeanne", "R-" + System.nanoTime());
+            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "insuffisance-cardiaque-sortie", null,
+                    LocalDate.now(CareZone.PARIS).minusDays(2));
+            a.sync();
+            b.sync();
+            Task task = open(a, enrollment).get(0);
+            String outcome = a.core.enrollments().outcomesOf(enrollment, task.stepId()).stream().findFirst().orElse(null);
+            a.core.tasks().complete(task.id(), outcome, "appel fait par A");
+            b.core.tasks().postpone(task.id(), task.dueAt().plus(Duration.ofDays(1)), "rappeler demain (B)");
+
+            a.sync();
+            SyncReport pushedLate = b.engine.run(b.settings, SyncEngine.Mode.PUSH_ONLY, SyncProgress.NONE, () -> false);
+
+            assertThat(pushedLate.conflicts()).isEqualTo(1);
+            assertThat(b.core.conflicts().list(true)).singleElement().satisfies(c -> {
+                assertThat(c.field()).isEqualTo("note");
+                assertThat(c.localValue()).isEqualTo("rappeler demain (B)");
+                assertThat(c.remoteValue()).isEqualTo("appel fait par A");
+            });
+            assertThat(b.core.tasks().get(task.id()).status()).isEqualTo(TaskStatus.COMPLETED);
+            org.hl7.fhir.r4.model.Task onServer = SERVER.fhirContext().newRestfulGenericClient(SERVER.baseUrl()).read()
+                    .resource(org.hl7.fhir.r4.model.Task.class).withId(task.id().toString()).execute();
+            assertThat(onServer.getNoteFirstRep().getText()).as("A's note is not overwritten").isEqualTo("appel fait par A");
+            assertThat(onServer.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Task.TaskStatus.COMPLETED);
+        }
+    }
 }

@@ -1,0 +1,152 @@
+package fr.relais.sync.engine;
+
+import fr.relais.core.RelaisCore;
+import fr.relais.core.careteam.CareTeamMember;
+import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.careteam.Professional;
+import fr.relais.core.replication.Conflict;
+import fr.relais.core.replication.SyncLink;
+import fr.relais.sync.fhir.CareTeamMapper;
+import fr.relais.sync.fhir.RelaisFhir;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.CareTeam;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A patient's cercle de soins as one CareTeam (its local id is the patient's). Memberships merge one by one: one added
+ * on either side is kept (a membership's id derives from who, which role and since when, so the same assignment made
+ * on two laptops is one membership); its end date merges three-way against the last server version, and two different
+ * end dates set since then go to the conflict inbox (field {@code member:<id>:end}). Relais never deletes a membership.
+ */
+final class CareTeamSync implements RecordSync<CareTeam> {
+    private static final Logger LOG = LoggerFactory.getLogger(CareTeamSync.class);
+    private static final String FIELD = "member:%s:end";
+
+    private final RelaisCore core;
+
+    CareTeamSync(RelaisCore core) {
+        this.core = core;
+    }
+
+    @Override
+    public String recordType() {
+        return CareTeamService.TEAM_RECORD;
+    }
+
+    @Override
+    public Class<CareTeam> resourceClass() {
+        return CareTeam.class;
+    }
+
+    @Override
+    public boolean sharedIds() {
+        return true;
+    }
+
+    @Override
+    public String serverIdFor(UUID patientId) {
+        return CareTeamMapper.serverId(patientId);
+    }
+
+    @Override
+    public UUID localIdFor(CareTeam remote) {
+        return CareTeamMapper.patientOf(remote, "CareTeam/" + remote.getIdElement().getIdPart());
+    }
+
+    @Override
+    public UUID patientOf(UUID localId) {
+        return localId;
+    }
+
+    @Override
+    public Outcome apply(CareTeam remote, UUID patientId, Optional<SyncLink> link, String origin) {
+        if (core.patients().find(patientId).isEmpty()) {
+            return Outcome.UNCHANGED; // another team's patient
+        }
+        Map<UUID, CareTeamMapper.Membership> theirs = byId(CareTeamMapper.memberships(remote, origin));
+        Map<UUID, CareTeamMapper.Membership> base = link.map(l -> byId(CareTeamMapper.memberships(
+                (CareTeam) RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base()), "base"))).orElse(Map.of());
+        Map<UUID, CareTeamMember> mine = core.careTeam().teamOf(patientId).stream()
+                .collect(Collectors.toMap(CareTeamMember::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        boolean changedHere = false;
+        boolean serverBehind = mine.keySet().stream().anyMatch(id -> !theirs.containsKey(id));
+        int conflicts = 0;
+        for (CareTeamMapper.Membership remoteMember : theirs.values()) {
+            CareTeamMember local = mine.get(remoteMember.id());
+            if (local == null) {
+                Optional<Professional> professional = core.careTeam().findProfessional(remoteMember.professionalId());
+                if (professional.isEmpty()) {
+                    LOG.warn("{}: membership {} names Practitioner/{}, not received yet: applied with a later version",
+                            origin, remoteMember.id(), remoteMember.professionalId());
+                    continue;
+                }
+                core.careTeam().applySyncedMember(new CareTeamMember(remoteMember.id(), patientId, professional.get(), remoteMember.role(),
+                        remoteMember.start(), remoteMember.end()), origin);
+                changedHere = true;
+                continue;
+            }
+            LocalDate baseEnd = Optional.ofNullable(base.get(remoteMember.id())).map(CareTeamMapper.Membership::end).orElse(null);
+            if (Objects.equals(local.endDate(), remoteMember.end())) {
+                continue;
+            }
+            if (Objects.equals(local.endDate(), baseEnd)) {
+                core.careTeam().applySyncedMember(withEnd(local, remoteMember.end()), origin);
+                changedHere = true;
+            } else if (Objects.equals(remoteMember.end(), baseEnd)) {
+                serverBehind = true;
+            } else {
+                core.conflicts().open(new Conflict(UUID.randomUUID(), recordType(), patientId, FIELD.formatted(local.id()),
+                        text(baseEnd), text(local.endDate()), text(remoteMember.end()), remote.getMeta().getVersionId(), "OPEN",
+                        core.clock().instant(), null, null, null));
+                conflicts++;
+            }
+        }
+        if (serverBehind && !core.outbox().isPending(recordType(), patientId)) {
+            core.outbox().recordMerged(recordType(), patientId);
+        }
+        if (conflicts > 0) {
+            return Outcome.CONFLICT;
+        }
+        return !changedHere ? Outcome.UNCHANGED : serverBehind ? Outcome.MERGED : Outcome.UPDATED;
+    }
+
+    static CareTeamMember withEnd(CareTeamMember m, LocalDate end) {
+        return new CareTeamMember(m.id(), m.patientId(), m.professional(), m.role(), m.startDate(), end);
+    }
+
+    /** The end date a conflict's value names (empty: still a member). */
+    static LocalDate endOf(String value) {
+        return value == null || value.isEmpty() ? null : LocalDate.parse(value);
+    }
+
+    private static String text(LocalDate end) {
+        return end == null ? "" : end.toString();
+    }
+
+    private static Map<UUID, CareTeamMapper.Membership> byId(List<CareTeamMapper.Membership> members) {
+        return members.stream().collect(Collectors.toMap(CareTeamMapper.Membership::id, Function.identity(), (a, b) -> a));
+    }
+
+    @Override
+    public Map<String, String> localFields(UUID patientId) {
+        Map<String, String> fields = new HashMap<>();
+        core.careTeam().teamOf(patientId).forEach(m -> fields.put(FIELD.formatted(m.id()), text(m.endDate())));
+        return fields;
+    }
+
+    @Override
+    public CareTeam build(UUID patientId, Optional<SyncLink> link) {
+        CareTeam resource = link.map(l -> (CareTeam) RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base())).orElseGet(CareTeam::new);
+        return CareTeamMapper.write(patientId, core.careTeam().teamOf(patientId), resource);
+    }
+}

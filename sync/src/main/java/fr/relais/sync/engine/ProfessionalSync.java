@@ -1,0 +1,76 @@
+package fr.relais.sync.engine;
+
+import fr.relais.core.RelaisCore;
+import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.careteam.Professional;
+import fr.relais.core.replication.SyncLink;
+import fr.relais.sync.fhir.NationalDirectory;
+import fr.relais.sync.fhir.ObservationMapper;
+import fr.relais.sync.fhir.PractitionerMapper;
+import fr.relais.sync.fhir.RelaisFhir;
+import java.util.Optional;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Practitioner;
+
+/**
+ * Professionals as Practitioners, so that a cercle de soins names the same people on every laptop. Relais never edits
+ * a professional once recorded, so there is nothing to merge: the server's version is taken. A professional known by
+ * RPPS has the same id on every workstation ({@link CareTeamService#idOf}); one recorded before that was derived is
+ * matched by RPPS.
+ */
+final class ProfessionalSync implements RecordSync<Practitioner> {
+    private final RelaisCore core;
+
+    ProfessionalSync(RelaisCore core) {
+        this.core = core;
+    }
+
+    @Override
+    public String recordType() {
+        return CareTeamService.PROFESSIONAL_RECORD;
+    }
+
+    @Override
+    public Class<Practitioner> resourceClass() {
+        return Practitioner.class;
+    }
+
+    @Override
+    public boolean sharedIds() {
+        return true;
+    }
+
+    @Override
+    public UUID localIdFor(Practitioner remote) {
+        UUID byId = ObservationMapper.localId(remote.getIdElement().getIdPart());
+        if (core.careTeam().findProfessional(byId).isPresent()) {
+            return byId;
+        }
+        String rpps = remote.getIdentifier().stream().filter(i -> NationalDirectory.RPPS.equals(i.getSystem()))
+                .map(org.hl7.fhir.r4.model.Identifier::getValue).findFirst().orElse(null);
+        return core.careTeam().findProfessionalByRpps(rpps).map(Professional::id).orElse(byId);
+    }
+
+    @Override
+    public UUID patientOf(UUID localId) {
+        return null; // not a patient's record: shared whatever a patient's consent
+    }
+
+    @Override
+    public Outcome apply(Practitioner remote, UUID localId, Optional<SyncLink> link, String origin) {
+        Professional received = PractitionerMapper.toLocal(remote, localId, origin);
+        Optional<Professional> local = core.careTeam().findProfessional(localId);
+        if (local.isPresent() && local.get().equals(received)) {
+            return Outcome.UNCHANGED;
+        }
+        core.careTeam().applySyncedProfessional(received, origin);
+        return local.isPresent() ? Outcome.UPDATED : Outcome.CREATED;
+    }
+
+    @Override
+    public Practitioner build(UUID localId, Optional<SyncLink> link) {
+        Practitioner resource = link.map(l -> (Practitioner) RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base()))
+                .orElseGet(Practitioner::new);
+        return PractitionerMapper.write(core.careTeam().findProfessional(localId).orElseThrow(), resource);
+    }
+}
