@@ -43,13 +43,14 @@ public final class EnrollmentRepository {
         r.setStatusChangedAt(SqlTime.instant(e.statusChangedAt()));
         r.setPlannedUntil(SqlTime.date(e.plannedUntil()));
         r.setCreatedAt(SqlTime.instant(e.createdAt()));
+        r.setVersionSince(SqlTime.date(e.versionSince()));
     }
 
     private static Enrollment toEnrollment(EnrollmentRecord r) {
         return new Enrollment(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()), r.getTemplateId(),
                 r.getTemplateVersion(), SqlTime.date(r.getStartDate()), SqlTime.date(r.getEndDate()),
                 EnrollmentStatus.valueOf(r.getStatus()), r.getStatusReason(), SqlTime.instant(r.getStatusChangedAt()),
-                SqlTime.date(r.getPlannedUntil()), SqlTime.instant(r.getCreatedAt()));
+                SqlTime.date(r.getPlannedUntil()), SqlTime.instant(r.getCreatedAt()), SqlTime.date(r.getVersionSince()));
     }
 
     public Optional<Enrollment> find(UUID id) {

@@ -73,7 +73,7 @@ public final class EnrollmentService implements TaskCompletionHook {
             Instant now = clock.instant();
             Enrollment enrollment = new Enrollment(UUID.randomUUID(), patientId, template.id(), template.version(),
                     startDate, startDate.plus(template.duration()), EnrollmentStatus.ACTIVE, null, now,
-                    startDate.minusDays(1), now);
+                    startDate.minusDays(1), now, startDate);
             enrollments.insert(enrollment);
             audit.record("enrollment.create", "Enrollment", enrollment.id(), patientId, template.key());
             outbox.record(RECORD, enrollment.id());
@@ -127,7 +127,9 @@ public final class EnrollmentService implements TaskCompletionHook {
         UUID assignee = step.role() == CareRole.PATIENT ? null
                 : CareTeamService.holderIn(team, step.role(), dueDay).map(m -> m.professional().id()).orElse(null);
         Instant now = clock.instant();
-        Task task = new Task(Task.plannedId(enrollment.id(), step.id(), planned.occurrence()), enrollment.id(), enrollment.patientId(),
+        boolean moved = enrollment.versionSince() != null && !enrollment.versionSince().equals(enrollment.startDate());
+        String move = moved ? "v" + enrollment.templateVersion() + "@" + enrollment.versionSince() : null;
+        Task task = new Task(Task.plannedId(enrollment.id(), step.id(), planned.occurrence(), move), enrollment.id(), enrollment.patientId(),
                 enrollment.templateId(), step.id(),
                 planned.occurrence(), step.kind().name(), step.title().fr(),
                 step.title().en() == null ? step.title().fr() : step.title().en(), step.role(), assignee, step.priority(),
@@ -241,6 +243,10 @@ public final class EnrollmentService implements TaskCompletionHook {
             return remote.status() == EnrollmentStatus.ACTIVE ? plan(remote, template, patient).enrollment() : remote;
         }
         Enrollment current = local.get();
+        if (current.templateVersion() != remote.templateVersion()) {
+            // Moved to another version elsewhere (the sync engine has checked it was not moved here too).
+            current = move(current, remote.templateVersion(), remote.versionSince(), remote.statusReason(), "sync");
+        }
         if (current.status() == remote.status()) {
             return current;
         }
@@ -274,21 +280,29 @@ public final class EnrollmentService implements TaskCompletionHook {
             if (current.templateVersion() == version) {
                 throw new BadInputException("version", "enrollment.sameVersion", version);
             }
-            PathwayTemplate target = template(current.templateId(), version);
-            Instant now = clock.instant();
-            for (Task task : tasks.openOfEnrollment(id)) {
-                tasks.update(task.withStatus(TaskStatus.CANCELLED, VERSION_CHANGED, null, reason, now));
-                tasks.insertEvent(task.id(), new TaskEvent(now, session.actor().userId(), task.status(), TaskStatus.CANCELLED, "STATUS", reason));
-            }
-            // The new version's occurrences are numbered on their own steps; planning restarts from today so no past
-            // occurrence of the new version appears retroactively.
-            Enrollment moved = new Enrollment(id, current.patientId(), current.templateId(), version, current.startDate(),
-                    current.startDate().plus(target.duration()), current.status(), reason, now, today().minusDays(1), current.createdAt());
-            enrollments.update(moved);
-            audit.record("enrollment.version", "Enrollment", id, current.patientId(), current.templateVersion() + "->" + version);
+            Enrollment moved = move(current, version, today(), reason, session.actor().userId());
             outbox.record(RECORD, id);
-            return current.status() == EnrollmentStatus.ACTIVE ? plan(moved, target, patients.get(current.patientId())).enrollment() : moved;
+            return moved;
         });
+    }
+
+    /**
+     * Moves {@code current} to {@code version} from the day {@code since}: open tasks of the old version are cancelled
+     * (VERSION_CHANGED), and the new version's occurrences (numbered on their own steps) are planned from that day, so
+     * none appears retroactively and every laptop applying the same move derives the same tasks.
+     */
+    private Enrollment move(Enrollment current, int version, LocalDate since, String reason, String actor) {
+        PathwayTemplate target = template(current.templateId(), version);
+        Instant now = clock.instant();
+        for (Task task : tasks.openOfEnrollment(current.id())) {
+            tasks.update(task.withStatus(TaskStatus.CANCELLED, VERSION_CHANGED, null, reason, now));
+            tasks.insertEvent(task.id(), new TaskEvent(now, actor, task.status(), TaskStatus.CANCELLED, "STATUS", reason));
+        }
+        Enrollment moved = new Enrollment(current.id(), current.patientId(), current.templateId(), version, current.startDate(),
+                current.startDate().plus(target.duration()), current.status(), reason, now, since.minusDays(1), current.createdAt(), since);
+        enrollments.update(moved);
+        audit.record("enrollment.version", "Enrollment", current.id(), current.patientId(), current.templateVersion() + "->" + version);
+        return current.status() == EnrollmentStatus.ACTIVE ? plan(moved, target, patients.get(current.patientId())).enrollment() : moved;
     }
 
     public Enrollment get(UUID id) {

@@ -20,11 +20,13 @@ public record Task(UUID id, UUID enrollmentId, UUID patientId, String templateId
     }
 
     /**
-     * The id of a pathway step's occurrence: derived from what makes it unique (enrollment, step, occurrence), so that
-     * every laptop planning the same enrollment gives the task the same id and the team server holds it once.
+     * The id of a pathway step's occurrence: derived from what makes it unique (enrollment, step, occurrence, and for
+     * an enrollment moved to another version, that version and the day of the move), so that every laptop planning the
+     * same enrollment gives the task the same id and the team server holds it once. Without the move in it, a new
+     * version keeping its steps' ids would find the cancelled tasks of the old one in the way and plan nothing.
      */
-    public static UUID plannedId(UUID enrollmentId, String stepId, int occurrence) {
-        return UUID.nameUUIDFromBytes(("relais-task:" + enrollmentId + "/" + stepId + "/" + occurrence)
+    public static UUID plannedId(UUID enrollmentId, String stepId, int occurrence, String moved) {
+        return UUID.nameUUIDFromBytes(("relais-task:" + enrollmentId + "/" + stepId + "/" + occurrence + (moved == null ? "" : "/" + moved))
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

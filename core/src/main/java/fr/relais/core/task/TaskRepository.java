@@ -25,7 +25,9 @@ public final class TaskRepository {
     public boolean insertIfAbsent(Task task) {
         TaskRecord r = dsl.newRecord(TASK);
         fill(r, task);
-        return dsl.insertInto(TASK).set(r).onConflict(TASK.ENROLLMENT_ID, TASK.STEP_ID, TASK.OCCURRENCE).doNothing().execute() == 1;
+        // Nothing when the task (same id) or its occurrence (same enrollment, step and occurrence, not cancelled by a
+        // version move: index task_one_per_occurrence) is already there.
+        return dsl.insertInto(TASK).set(r).onConflictDoNothing().execute() == 1;
     }
 
     public void update(Task task) {

@@ -208,6 +208,8 @@ class EnrollmentServiceTest {
         List<Task> tasks = s.enrollments.tasksOf(v1.id());
         assertThat(tasks).filteredOn(t -> t.status() == TaskStatus.CANCELLED)
                 .allSatisfy(t -> assertThat(t.businessStatus()).isEqualTo(EnrollmentService.VERSION_CHANGED)).isNotEmpty();
+        // The new version keeps the old one's step ids: its occurrences are planned all the same.
+        assertThat(tasks).filteredOn(t -> t.status() == TaskStatus.REQUESTED).as("the new version's tasks").isNotEmpty();
         assertThatThrownBy(() -> s.enrollments.moveToVersion(v1.id(), 2, "encore"))
                 .isInstanceOfSatisfying(BadInputException.class, ex -> assertThat(ex.reasonKey()).isEqualTo("enrollment.sameVersion"));
     }

@@ -19,8 +19,11 @@ import fr.relais.core.task.Task;
 import fr.relais.core.task.TaskService;
 import fr.relais.core.urgentcare.UrgentCarePlanJson;
 import fr.relais.core.urgentcare.UrgentCarePlanService;
+import fr.relais.sync.fhir.CarePlanMapper;
 import fr.relais.sync.fhir.PatientMapper;
+import fr.relais.sync.fhir.RelaisFhir;
 import java.util.List;
+import org.hl7.fhir.r4.model.CarePlan;
 import java.util.Map;
 import java.util.UUID;
 
@@ -87,11 +90,18 @@ public final class ConflictResolver {
                         core.session().actor().userId(), "conflict " + conflictId + ": server decision kept", core.clock().instant(),
                         alert.escalationStep(), alert.escalatedAt());
                 Outbox.suppressed(() -> core.alerts().applySynced(remote, List.of(), "conflict " + conflictId));
+            } else if (choice == Choice.REMOTE && EnrollmentService.RECORD.equals(conflict.resourceType())
+                    && EnrollmentSync.VERSION.equals(conflict.field())) {
+                // The server's move as last read (the link's base): its version and the day it took effect.
+                Enrollment server = CarePlanMapper.toLocal((CarePlan) RelaisFhir.CONTEXT.newJsonParser().parseResource(
+                        core.syncState().link(conflict.resourceType(), conflict.localId()).orElseThrow().base()), "conflict " + conflictId);
+                Outbox.suppressed(() -> core.enrollments().applySynced(EnrollmentSync.onVersionOf(core.enrollments().get(conflict.localId()),
+                        server), "conflict " + conflictId + ": server version kept"));
             } else if (choice == Choice.REMOTE && EnrollmentService.RECORD.equals(conflict.resourceType())) {
                 Enrollment current = core.enrollments().get(conflict.localId());
                 Enrollment remote = new Enrollment(current.id(), current.patientId(), current.templateId(), current.templateVersion(),
                         current.startDate(), current.endDate(), EnrollmentStatus.valueOf(conflict.remoteValue()), "conflict " + conflictId,
-                        core.clock().instant(), current.plannedUntil(), current.createdAt());
+                        core.clock().instant(), current.plannedUntil(), current.createdAt(), current.versionSince());
                 Outbox.suppressed(() -> core.enrollments().applySynced(remote, "conflict " + conflictId + ": server value kept"));
             }
             String by = core.session().actor().userId();

@@ -21,6 +21,9 @@ import org.hl7.fhir.r4.model.CarePlan;
  * completion wins over a pause or a resume made elsewhere, and is pushed back if the server lacks it.
  */
 final class EnrollmentSync implements RecordSync<CarePlan> {
+    /** The conflict field of two different version moves. */
+    static final String VERSION = "templateVersion";
+
     private final RelaisCore core;
 
     EnrollmentSync(RelaisCore core) {
@@ -57,6 +60,32 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
     public Outcome apply(CarePlan remote, UUID localId, Optional<SyncLink> link, String origin) {
         Enrollment incoming = CarePlanMapper.toLocal(remote, origin);
         Optional<Enrollment> local = core.enrollments().find(localId);
+        boolean versionConflict = false;
+        if (local.isPresent() && local.get().templateVersion() != incoming.templateVersion()) {
+            // A move to another version: taken when made there only, kept (and pushed) when made here only; moved on
+            // both sides to different versions, a person decides and the local version stays meanwhile.
+            Integer base = link.map(l -> baseOf(l).templateVersion()).orElse(null);
+            boolean movedHere = base == null || base != local.get().templateVersion();
+            boolean movedThere = base == null || base != incoming.templateVersion();
+            // A version this workstation's library lacks cannot be followed: the inbox says so (and the record is not
+            // pushed meanwhile, which would move the server back); importing it and keeping "remote" follows it.
+            String templateId = incoming.templateId();
+            int version = incoming.templateVersion();
+            boolean known = core.pathways().list().stream().anyMatch(t -> t.template().id().equals(templateId)
+                    && t.template().version() == version);
+            if (movedHere || !known) {
+                if (movedThere || !known) {
+                    core.conflicts().open(new fr.relais.core.replication.Conflict(UUID.randomUUID(), recordType(), localId, VERSION,
+                            base == null ? null : base.toString(), String.valueOf(local.get().templateVersion()),
+                            String.valueOf(incoming.templateVersion()), remote.getMeta().getVersionId(), "OPEN", core.clock().instant(),
+                            null, null, null));
+                    versionConflict = true;
+                } else if (!core.outbox().isPending(recordType(), localId)) {
+                    core.outbox().recordMerged(recordType(), localId);
+                }
+                incoming = onVersionOf(incoming, local.get());
+            }
+        }
         if (local.isPresent() && isFinal(local.get().status()) && local.get().status() != incoming.status()) {
             core.outbox().recordMerged(recordType(), localId);
             return Outcome.MERGED;
@@ -64,8 +93,7 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
         if (local.isPresent() && !isFinal(incoming.status()) && local.get().status() != incoming.status()
                 && core.outbox().isPending(recordType(), localId)) {
             // Paused here and resumed there (or the reverse) since the last sync: a person decides.
-            EnrollmentStatus base = link.map(l -> CarePlanMapper.toLocal((CarePlan) RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base()),
-                    "base").status()).orElse(null);
+            EnrollmentStatus base = link.map(l -> baseOf(l).status()).orElse(null);
             if (base != local.get().status() && base != incoming.status()) {
                 core.conflicts().open(new fr.relais.core.replication.Conflict(UUID.randomUUID(), recordType(), localId, "status",
                         base == null ? null : base.name(), local.get().status().name(), incoming.status().name(),
@@ -77,12 +105,27 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
         if (local.isEmpty()) {
             return Outcome.CREATED;
         }
-        return applied.status() == local.get().status() ? Outcome.UNCHANGED : Outcome.UPDATED;
+        if (versionConflict) {
+            return Outcome.CONFLICT;
+        }
+        return applied.status() == local.get().status() && applied.templateVersion() == local.get().templateVersion()
+                ? Outcome.UNCHANGED : Outcome.UPDATED;
+    }
+
+    private static Enrollment baseOf(SyncLink link) {
+        return CarePlanMapper.toLocal((CarePlan) RelaisFhir.CONTEXT.newJsonParser().parseResource(link.base()), "base");
+    }
+
+    /** {@code e} on the template version of {@code from}: that version, its end, the day it took effect, its planning. */
+    static Enrollment onVersionOf(Enrollment e, Enrollment from) {
+        return new Enrollment(e.id(), e.patientId(), e.templateId(), from.templateVersion(), e.startDate(), from.endDate(), e.status(),
+                e.statusReason(), e.statusChangedAt(), from.plannedUntil(), e.createdAt(), from.versionSince());
     }
 
     @Override
     public java.util.Map<String, String> localFields(UUID localId) {
-        return core.enrollments().find(localId).map(e -> java.util.Map.of("status", e.status().name())).orElse(java.util.Map.of());
+        return core.enrollments().find(localId).map(e -> java.util.Map.of("status", e.status().name(), VERSION,
+                String.valueOf(e.templateVersion()))).orElse(java.util.Map.of());
     }
 
     private static boolean isFinal(EnrollmentStatus status) {

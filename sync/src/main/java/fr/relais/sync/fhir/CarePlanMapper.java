@@ -23,6 +23,7 @@ public final class CarePlanMapper {
     /** The category that marks a pathway enrollment (searchable: the sync pulls these). */
     public static final String ENROLLMENT_CATEGORY = "pathway-enrollment";
     private static final String REASON = "careplan-status-reason";
+    private static final String VERSION_SINCE = "careplan-version-since";
 
     private CarePlanMapper() {
     }
@@ -45,16 +46,20 @@ public final class CarePlanMapper {
                 || c.hasCoding(UrgentCarePlanMapper.CATEGORY_SYSTEM, ENROLLMENT_CATEGORY));
         plan.addCategory(new CodeableConcept().addCoding(new Coding(RelaisFhir.PATHWAY_SYSTEM, e.templateId(), pathwayTitle)));
         plan.addCategory(new CodeableConcept().addCoding(new Coding(UrgentCarePlanMapper.CATEGORY_SYSTEM, ENROLLMENT_CATEGORY, null)));
-        plan.getExtension().removeIf(x -> RelaisFhir.extension(REASON).equals(x.getUrl()));
+        plan.getExtension().removeIf(x -> RelaisFhir.extension(REASON).equals(x.getUrl()) || RelaisFhir.extension(VERSION_SINCE).equals(x.getUrl()));
         if (e.statusReason() != null) {
             plan.addExtension(RelaisFhir.extension(REASON), new StringType(e.statusReason()));
+        }
+        if (e.versionSince() != null && !e.versionSince().equals(e.startDate())) {
+            plan.addExtension(RelaisFhir.extension(VERSION_SINCE), FhirDates.day(e.versionSince()));
         }
         return plan;
     }
 
     /**
      * A pathway CarePlan as an enrollment ({@code plannedUntil} is this workstation's own planning horizon: the day
-     * before the start, so that the planner creates the occurrences here as it would for a local enrollment).
+     * before the start, or before the day it moved to its current version, so that the planner creates the occurrences
+     * here as the laptop that enrolled or moved it did).
      */
     public static Enrollment toLocal(CarePlan plan, String source) {
         try {
@@ -70,10 +75,12 @@ public final class CarePlanMapper {
             LocalDate start = LocalDate.parse(plan.getPeriod().getStartElement().getValueAsString().substring(0, 10));
             LocalDate end = plan.getPeriod().hasEnd() ? LocalDate.parse(plan.getPeriod().getEndElement().getValueAsString().substring(0, 10)) : null;
             var reason = plan.getExtensionByUrl(RelaisFhir.extension(REASON));
+            var moved = plan.getExtensionByUrl(RelaisFhir.extension(VERSION_SINCE));
+            LocalDate since = moved == null ? start : LocalDate.parse(moved.getValue().primitiveValue().substring(0, 10));
             Instant created = plan.getCreated() == null ? start.atStartOfDay().toInstant(ZoneOffset.UTC) : plan.getCreated().toInstant();
             Instant changed = plan.getMeta().getLastUpdated() == null ? created : plan.getMeta().getLastUpdated().toInstant();
             return new Enrollment(id, patient, templateId, version, start, end, status(plan.getStatus()),
-                    reason == null ? null : reason.getValue().primitiveValue(), changed, start.minusDays(1), created);
+                    reason == null ? null : reason.getValue().primitiveValue(), changed, since.minusDays(1), created, since);
         } catch (RuntimeException e) {
             throw new BadInputException(source, "fhir.enrollment", String.valueOf(e.getMessage()));
         }

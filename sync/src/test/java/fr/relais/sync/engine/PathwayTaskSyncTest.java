@@ -144,4 +144,63 @@ class PathwayTaskSyncTest {
             assertThat(onServer.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Task.TaskStatus.COMPLETED);
         }
     }
+
+    private static String raac(int version) throws java.io.IOException {
+        return new String(fr.relais.core.pathway.TemplateLibrary.class.getResourceAsStream("library/chirurgie-ambulatoire-raac.json")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("\"version\": 1", "\"version\": " + version);
+    }
+
+    private static java.util.Set<java.util.UUID> openIds(Laptop laptop, Enrollment e) {
+        return open(laptop, e).stream().map(Task::id).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
+     * A move to another template version travels: the other laptop moves too, from the same day, and plans the same
+     * tasks; two different moves made offline wait in the inbox, and keeping the server's gives the same plan again.
+     */
+    @Test
+    void aMoveToAnotherVersionTravelsAndTwoDifferentMovesConflict() throws Exception {
+        String team = "version-" + System.nanoTime();
+        try (Laptop a = new Laptop(dir, "version-a", SERVER.baseUrl(), team); Laptop b = new Laptop(dir, "version-b", SERVER.baseUrl(), team)) {
+            for (Laptop laptop : List.of(a, b)) {
+                laptop.core.pathways().importTemplate("raac-v2.json", raac(2));
+                laptop.core.pathways().importTemplate("raac-v3.json", raac(3));
+            }
+            Patient p = a.register("GIRAUD", "Yvette", "V-" + System.nanoTime());
+            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "chirurgie-ambulatoire-raac", 1, LocalDate.now(CareZone.PARIS).minusDays(3));
+            a.sync();
+            b.sync();
+
+            a.core.enrollments().moveToVersion(enrollment.id(), 2, "protocole mis à jour");
+            a.sync();
+            b.sync();
+            assertThat(b.core.enrollments().get(enrollment.id()).templateVersion()).isEqualTo(2);
+            assertThat(b.core.enrollments().get(enrollment.id()).versionSince()).isEqualTo(LocalDate.now(CareZone.PARIS));
+            assertThat(openIds(b, enrollment)).as("the same tasks on both laptops").isNotEmpty().isEqualTo(openIds(a, enrollment));
+            assertThat(b.core.outbox().count()).isZero();
+
+            // Offline on both: A moves to version 3, B back to version 1.
+            a.core.enrollments().moveToVersion(enrollment.id(), 3, "version 3");
+            b.core.enrollments().moveToVersion(enrollment.id(), 1, "retour à la version 1");
+            a.sync();
+            SyncReport clash = b.sync();
+            assertThat(clash.conflicts()).isEqualTo(1);
+            List<Conflict> inbox = b.core.conflicts().list(true);
+            assertThat(inbox).singleElement().satisfies(c -> {
+                assertThat(c.field()).isEqualTo(EnrollmentSync.VERSION);
+                assertThat(c.baseValue()).isEqualTo("2");
+                assertThat(c.localValue()).isEqualTo("1");
+                assertThat(c.remoteValue()).isEqualTo("3");
+            });
+            assertThat(b.core.enrollments().get(enrollment.id()).templateVersion()).as("nothing overwritten meanwhile").isEqualTo(1);
+
+            new ConflictResolver(b.core).resolve(inbox.get(0).id(), ConflictResolver.Choice.REMOTE);
+            b.sync();
+            a.sync();
+            assertThat(b.core.enrollments().get(enrollment.id()).templateVersion()).isEqualTo(3);
+            assertThat(a.core.enrollments().get(enrollment.id()).templateVersion()).isEqualTo(3);
+            assertThat(openIds(b, enrollment)).isEqualTo(openIds(a, enrollment));
+            assertThat(a.core.conflicts().list(true)).isEmpty();
+        }
+    }
 }

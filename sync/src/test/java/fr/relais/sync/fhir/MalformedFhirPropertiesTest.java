@@ -80,7 +80,7 @@ class MalformedFhirPropertiesTest {
         var start = java.time.LocalDate.of(2026, 11, 20);
         var e = new fr.relais.core.pathway.Enrollment(UUID.randomUUID(), UUID.randomUUID(), "bpco-exacerbation", 1, start, start.plusDays(30),
                 fr.relais.core.pathway.EnrollmentStatus.PAUSED, "hospitalisation", java.time.Instant.parse("2026-11-24T08:00:00Z"), start,
-                java.time.Instant.parse("2026-11-20T08:00:00Z"));
+                java.time.Instant.parse("2026-11-20T08:00:00Z"), start.plusDays(10));
         return Mutations.of(json(CarePlanMapper.toFhir(e, "BPCO")));
     }
 
