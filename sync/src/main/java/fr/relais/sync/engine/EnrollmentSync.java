@@ -90,11 +90,16 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
             core.outbox().recordMerged(recordType(), localId);
             return Outcome.MERGED;
         }
-        if (local.isPresent() && !isFinal(incoming.status()) && local.get().status() != incoming.status()
-                && core.outbox().isPending(recordType(), localId)) {
-            // Paused here and resumed there (or the reverse) since the last sync: a person decides.
+        if (local.isPresent() && !isFinal(incoming.status()) && local.get().status() != incoming.status()) {
             EnrollmentStatus base = link.map(l -> baseOf(l).status()).orElse(null);
-            if (base != local.get().status() && base != incoming.status()) {
+            if (base == incoming.status()) {
+                // Paused or resumed here only (the server changed something else): kept, and pushed.
+                incoming = withStatusOf(incoming, local.get());
+                if (!core.outbox().isPending(recordType(), localId)) {
+                    core.outbox().recordMerged(recordType(), localId);
+                }
+            } else if (base != local.get().status() && core.outbox().isPending(recordType(), localId)) {
+                // Paused here and resumed there (or the reverse) since the last sync: a person decides.
                 core.conflicts().open(new fr.relais.core.replication.Conflict(UUID.randomUUID(), recordType(), localId, "status",
                         base == null ? null : base.name(), local.get().status().name(), incoming.status().name(),
                         remote.getMeta().getVersionId(), "OPEN", core.clock().instant(), null, null, null));
@@ -114,6 +119,12 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
 
     private static Enrollment baseOf(SyncLink link) {
         return CarePlanMapper.toLocal((CarePlan) RelaisFhir.CONTEXT.newJsonParser().parseResource(link.base()), "base");
+    }
+
+    /** {@code e} with the status of {@code from}: the status, its reason and when it changed. */
+    static Enrollment withStatusOf(Enrollment e, Enrollment from) {
+        return new Enrollment(e.id(), e.patientId(), e.templateId(), e.templateVersion(), e.startDate(), e.endDate(), from.status(),
+                from.statusReason(), from.statusChangedAt(), e.plannedUntil(), e.createdAt(), e.versionSince());
     }
 
     /** {@code e} on the template version of {@code from}: that version, its end, the day it took effect, its planning. */

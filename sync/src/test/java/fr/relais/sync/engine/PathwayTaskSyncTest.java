@@ -203,4 +203,49 @@ class PathwayTaskSyncTest {
             assertThat(a.core.conflicts().list(true)).isEmpty();
         }
     }
+
+    /**
+     * A laptop whose library lacks the version another moved to cannot follow: the move waits in its inbox, and its own
+     * next change is held rather than pushed, which would move the server back to the old version.
+     */
+    @Test
+    void aMoveToAVersionThisLibraryLacksWaitsInTheInboxInsteadOfBeingUndone() throws Exception {
+        String team = "unknown-" + System.nanoTime();
+        try (Laptop a = new Laptop(dir, "unknown-a", SERVER.baseUrl(), team); Laptop b = new Laptop(dir, "unknown-b", SERVER.baseUrl(), team)) {
+            a.core.pathways().importTemplate("raac-v2.json", raac(2));
+            Patient p = a.register("PERRIN", "Lucie", "U-" + System.nanoTime());
+            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "chirurgie-ambulatoire-raac", 1, LocalDate.now(CareZone.PARIS).minusDays(3));
+            a.sync();
+            b.sync();
+
+            a.core.enrollments().moveToVersion(enrollment.id(), 2, "protocole mis à jour");
+            b.core.enrollments().pause(enrollment.id(), "hospitalisée");
+            a.sync();
+            SyncReport held = b.sync();
+
+            assertThat(held.conflicts()).isEqualTo(1);
+            assertThat(b.core.conflicts().list(true)).singleElement().satisfies(c -> {
+                assertThat(c.field()).isEqualTo(EnrollmentSync.VERSION);
+                assertThat(c.localValue()).isEqualTo("1");
+                assertThat(c.remoteValue()).isEqualTo("2");
+            });
+            CarePlan onServer = SERVER.fhirContext().newRestfulGenericClient(SERVER.baseUrl()).read().resource(CarePlan.class)
+                    .withId(enrollment.id().toString()).execute();
+            assertThat(onServer.getInstantiatesCanonical().get(0).getValue()).as("A's move is not undone").endsWith("|2");
+            assertThat(b.core.outbox().isPending(fr.relais.core.pathway.EnrollmentService.RECORD, enrollment.id()))
+                    .as("B's pause waits for a person").isTrue();
+
+            // B imports the version and keeps the server's: it follows A's move, and its pause goes through.
+            b.core.pathways().importTemplate("raac-v2.json", raac(2));
+            new ConflictResolver(b.core).resolve(b.core.conflicts().list(true).get(0).id(), ConflictResolver.Choice.REMOTE);
+            b.sync();
+            a.sync();
+            for (Laptop laptop : List.of(a, b)) {
+                assertThat(laptop.core.enrollments().get(enrollment.id())).as(laptop.toString()).satisfies(e -> {
+                    assertThat(e.templateVersion()).isEqualTo(2);
+                    assertThat(e.status()).isEqualTo(EnrollmentStatus.PAUSED);
+                });
+            }
+        }
+    }
 }
