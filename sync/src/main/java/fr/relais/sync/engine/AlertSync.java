@@ -9,7 +9,6 @@ import fr.relais.core.replication.SyncLink;
 import fr.relais.sync.fhir.AlertCommunication;
 import fr.relais.sync.fhir.DetectedIssueMapper;
 import fr.relais.sync.fhir.ObservationMapper;
-import fr.relais.sync.fhir.RelaisFhir;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,8 +85,7 @@ final class AlertSync implements RecordSync<DetectedIssue> {
             return Outcome.CREATED;
         }
         Alert mine = local.get();
-        AlertStatus base = link.map(l -> DetectedIssueMapper.toLocal((DetectedIssue) RelaisFhir.CONTEXT.newJsonParser()
-                .parseResource(l.base()), localId, "base").alert().status()).orElse(AlertStatus.OPEN);
+        AlertStatus base = base(link).map(r -> DetectedIssueMapper.toLocal(r, localId, "base").alert().status()).orElse(AlertStatus.OPEN);
         Alert merged = merge(mine, incoming, base);
         boolean conflict = rank(mine.status()) == 2 && rank(incoming.status()) == 2 && mine.status() != incoming.status()
                 && mine.status() != base && incoming.status() != base;
@@ -137,7 +135,7 @@ final class AlertSync implements RecordSync<DetectedIssue> {
 
     @Override
     public DetectedIssue build(UUID localId, Optional<SyncLink> link) {
-        DetectedIssue resource = link.map(l -> (DetectedIssue) RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base()))
+        DetectedIssue resource = base(link)
                 .orElseGet(DetectedIssue::new);
         return DetectedIssueMapper.write(core.alerts().find(localId).orElseThrow(), core.alerts().evidence(localId), resource);
     }

@@ -7,7 +7,6 @@ import fr.relais.core.careteam.Professional;
 import fr.relais.core.replication.Conflict;
 import fr.relais.core.replication.SyncLink;
 import fr.relais.sync.fhir.CareTeamMapper;
-import fr.relais.sync.fhir.RelaisFhir;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -74,8 +73,7 @@ final class CareTeamSync implements RecordSync<CareTeam> {
             return Outcome.UNCHANGED; // another team's patient
         }
         Map<UUID, CareTeamMapper.Membership> theirs = byId(CareTeamMapper.memberships(remote, origin));
-        Map<UUID, CareTeamMapper.Membership> base = link.map(l -> byId(CareTeamMapper.memberships(
-                (CareTeam) RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base()), "base"))).orElse(Map.of());
+        Map<UUID, CareTeamMapper.Membership> base = base(link).map(r -> byId(CareTeamMapper.memberships(r, "base"))).orElse(Map.of());
         Map<UUID, CareTeamMember> mine = core.careTeam().teamOf(patientId).stream()
                 .collect(Collectors.toMap(CareTeamMember::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         boolean changedHere = false;
@@ -146,7 +144,7 @@ final class CareTeamSync implements RecordSync<CareTeam> {
 
     @Override
     public CareTeam build(UUID patientId, Optional<SyncLink> link) {
-        CareTeam resource = link.map(l -> (CareTeam) RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base())).orElseGet(CareTeam::new);
+        CareTeam resource = base(link).orElseGet(CareTeam::new);
         return CareTeamMapper.write(patientId, core.careTeam().teamOf(patientId), resource);
     }
 }

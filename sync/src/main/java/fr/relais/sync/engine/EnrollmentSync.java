@@ -8,7 +8,6 @@ import fr.relais.core.pathway.EnrollmentService;
 import fr.relais.core.pathway.EnrollmentStatus;
 import fr.relais.core.replication.SyncLink;
 import fr.relais.sync.fhir.CarePlanMapper;
-import fr.relais.sync.fhir.RelaisFhir;
 import fr.relais.sync.fhir.UrgentCarePlanMapper;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,11 +59,12 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
     public Outcome apply(CarePlan remote, UUID localId, Optional<SyncLink> link, String origin) {
         Enrollment incoming = CarePlanMapper.toLocal(remote, origin);
         Optional<Enrollment> local = core.enrollments().find(localId);
+        Optional<Enrollment> common = base(link).map(r -> CarePlanMapper.toLocal(r, "base"));
         boolean versionConflict = false;
         if (local.isPresent() && local.get().templateVersion() != incoming.templateVersion()) {
             // A move to another version: taken when made there only, kept (and pushed) when made here only; moved on
             // both sides to different versions, a person decides and the local version stays meanwhile.
-            Integer base = link.map(l -> baseOf(l).templateVersion()).orElse(null);
+            Integer base = common.map(Enrollment::templateVersion).orElse(null);
             boolean movedHere = base == null || base != local.get().templateVersion();
             boolean movedThere = base == null || base != incoming.templateVersion();
             // A version this workstation's library lacks cannot be followed: the inbox says so (and the record is not
@@ -91,7 +91,7 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
             return Outcome.MERGED;
         }
         if (local.isPresent() && !isFinal(incoming.status()) && local.get().status() != incoming.status()) {
-            EnrollmentStatus base = link.map(l -> baseOf(l).status()).orElse(null);
+            EnrollmentStatus base = common.map(Enrollment::status).orElse(null);
             if (base == incoming.status()) {
                 // Paused or resumed here only (the server changed something else): kept, and pushed.
                 incoming = withStatusOf(incoming, local.get());
@@ -115,10 +115,6 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
         }
         return applied.status() == local.get().status() && applied.templateVersion() == local.get().templateVersion()
                 ? Outcome.UNCHANGED : Outcome.UPDATED;
-    }
-
-    private static Enrollment baseOf(SyncLink link) {
-        return CarePlanMapper.toLocal((CarePlan) RelaisFhir.CONTEXT.newJsonParser().parseResource(link.base()), "base");
     }
 
     /** {@code e} with the status of {@code from}: the status, its reason and when it changed. */
@@ -145,7 +141,7 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
 
     @Override
     public CarePlan build(UUID localId, Optional<SyncLink> link) {
-        CarePlan resource = link.map(l -> (CarePlan) RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base())).orElseGet(CarePlan::new);
+        CarePlan resource = base(link).orElseGet(CarePlan::new);
         Enrollment enrollment = core.enrollments().get(localId);
         return CarePlanMapper.write(enrollment, core.enrollments().templateOf(enrollment).title().fr(), resource);
     }

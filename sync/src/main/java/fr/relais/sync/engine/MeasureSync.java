@@ -6,7 +6,6 @@ import fr.relais.core.measure.MeasureService;
 import fr.relais.core.measure.MeasureStatus;
 import fr.relais.core.replication.SyncLink;
 import fr.relais.sync.fhir.ObservationMapper;
-import fr.relais.sync.fhir.RelaisFhir;
 import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Observation;
@@ -52,7 +51,7 @@ final class MeasureSync implements RecordSync<Observation> {
 
     @Override
     public Observation build(UUID localId, Optional<SyncLink> link) {
-        Observation resource = link.map(l -> (Observation) RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base()))
+        Observation resource = base(link)
                 .orElseGet(Observation::new);
         ObservationMapper.write(core.measures().find(localId).orElseThrow(), resource);
         return resource;

@@ -6,7 +6,6 @@ import fr.relais.core.identity.PatientService;
 import fr.relais.core.replication.Conflict;
 import fr.relais.core.replication.SyncLink;
 import fr.relais.sync.fhir.PatientMapper;
-import fr.relais.sync.fhir.RelaisFhir;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -46,8 +45,7 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
             core.patients().applySynced(PatientMapper.toLocal(localId, remoteFields, local.get(), origin), origin);
             return Outcome.UPDATED;
         }
-        Map<String, String> base = link.map(l -> PatientMapper.fields((org.hl7.fhir.r4.model.Patient)
-                RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base()))).orElseGet(HashMap::new);
+        Map<String, String> base = base(link).map(PatientMapper::fields).orElseGet(HashMap::new);
         FieldMerge.Result result = FieldMerge.merge(base, PatientMapper.fields(local.get()), remoteFields);
         core.patients().applySynced(PatientMapper.toLocal(localId, result.merged(), local.get(), origin), origin);
         String version = remote.getMeta().getVersionId();
@@ -77,8 +75,7 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
 
     @Override
     public org.hl7.fhir.r4.model.Patient build(UUID localId, Optional<SyncLink> link) {
-        org.hl7.fhir.r4.model.Patient resource = link.map(l -> (org.hl7.fhir.r4.model.Patient)
-                RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base())).orElseGet(org.hl7.fhir.r4.model.Patient::new);
+        org.hl7.fhir.r4.model.Patient resource = base(link).orElseGet(org.hl7.fhir.r4.model.Patient::new);
         PatientMapper.write(PatientMapper.fields(core.patients().get(localId)), resource);
         return resource;
     }

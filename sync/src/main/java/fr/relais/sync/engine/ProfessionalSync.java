@@ -7,7 +7,6 @@ import fr.relais.core.replication.SyncLink;
 import fr.relais.sync.fhir.NationalDirectory;
 import fr.relais.sync.fhir.ObservationMapper;
 import fr.relais.sync.fhir.PractitionerMapper;
-import fr.relais.sync.fhir.RelaisFhir;
 import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -69,7 +68,7 @@ final class ProfessionalSync implements RecordSync<Practitioner> {
 
     @Override
     public Practitioner build(UUID localId, Optional<SyncLink> link) {
-        Practitioner resource = link.map(l -> (Practitioner) RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base()))
+        Practitioner resource = base(link)
                 .orElseGet(Practitioner::new);
         return PractitionerMapper.write(core.careTeam().findProfessional(localId).orElseThrow(), resource);
     }

@@ -56,7 +56,7 @@ final class QuestionnaireResponseSync implements RecordSync<QuestionnaireRespons
         }
         // Append-only: the only change Relais makes to a response it received is marking it entered in error; the
         // server's copy is edited so that everything else in it stays as it was.
-        QuestionnaireResponse base = (QuestionnaireResponse) fr.relais.sync.fhir.RelaisFhir.CONTEXT.newJsonParser().parseResource(link.get().base());
+        QuestionnaireResponse base = base(link).orElseThrow();
         base.setStatus(written.getStatus());
         written.getExtension().stream().filter(e -> base.getExtensionByUrl(e.getUrl()) == null).forEach(e -> base.addExtension(e.copy()));
         return base;

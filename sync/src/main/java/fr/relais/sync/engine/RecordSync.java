@@ -1,6 +1,7 @@
 package fr.relais.sync.engine;
 
 import fr.relais.core.replication.SyncLink;
+import fr.relais.sync.fhir.RelaisFhir;
 import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Resource;
@@ -38,6 +39,11 @@ interface RecordSync<R extends Resource> {
 
     /** The patient a local record belongs to: its sharing follows the patient's consent. */
     UUID patientOf(UUID localId);
+
+    /** The server's copy last seen (the base of a merge and of the next push), if the record was ever synced. */
+    default Optional<R> base(Optional<SyncLink> link) {
+        return link.map(l -> RelaisFhir.CONTEXT.newJsonParser().parseResource(resourceClass(), l.base()));
+    }
 
     /** Applies a server version inside the caller's transaction, with the outbox suppressed. */
     Outcome apply(R remote, UUID localId, Optional<SyncLink> link, String origin);

@@ -8,7 +8,6 @@ import fr.relais.core.task.Task;
 import fr.relais.core.task.TaskService;
 import fr.relais.core.task.TaskStatus;
 import fr.relais.sync.fhir.ObservationMapper;
-import fr.relais.sync.fhir.RelaisFhir;
 import fr.relais.sync.fhir.TaskMapper;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -86,8 +85,7 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
             return Outcome.CREATED;
         }
         Task mine = local.get();
-        Map<String, String> base = link.map(l -> fields(TaskMapper.toLocal(
-                (org.hl7.fhir.r4.model.Task) RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base()), localId, this::professionalByRpps, "base")))
+        Map<String, String> base = base(link).map(r -> fields(TaskMapper.toLocal(r, localId, this::professionalByRpps, "base")))
                 .orElseGet(() -> fields(core.tasks().asPlanned(mine)));
         Map<String, String> remoteAll = fields(incoming);
         Map<String, String> localFields = fields(mine);
@@ -151,7 +149,7 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
 
     @Override
     public org.hl7.fhir.r4.model.Task build(UUID localId, Optional<SyncLink> link) {
-        org.hl7.fhir.r4.model.Task resource = link.map(l -> (org.hl7.fhir.r4.model.Task) RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base()))
+        org.hl7.fhir.r4.model.Task resource = base(link)
                 .orElseGet(org.hl7.fhir.r4.model.Task::new);
         return TaskMapper.write(core.tasks().get(localId), resource, this::rppsOf);
     }

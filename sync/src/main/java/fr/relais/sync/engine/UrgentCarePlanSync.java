@@ -10,7 +10,6 @@ import fr.relais.core.urgentcare.PlanVersion;
 import fr.relais.core.urgentcare.UrgentCarePlan;
 import fr.relais.core.urgentcare.UrgentCarePlanJson;
 import fr.relais.core.urgentcare.UrgentCarePlanService;
-import fr.relais.sync.fhir.RelaisFhir;
 import fr.relais.sync.fhir.UrgentCarePlanMapper;
 import java.util.HashMap;
 import java.util.Map;
@@ -69,8 +68,7 @@ final class UrgentCarePlanSync implements RecordSync<CarePlan> {
             return core.urgentCarePlans().applySynced(patientId, incoming, by, at, origin).isPresent()
                     ? (local.isEmpty() ? Outcome.CREATED : Outcome.UPDATED) : Outcome.UNCHANGED;
         }
-        Map<String, String> base = link.map(l -> UrgentCarePlanJson.fields(UrgentCarePlanMapper.toLocal(
-                (CarePlan) RelaisFhir.CONTEXT.newJsonParser().parseResource(l.base()), "base"))).orElseGet(HashMap::new);
+        Map<String, String> base = base(link).map(r -> UrgentCarePlanJson.fields(UrgentCarePlanMapper.toLocal(r, "base"))).orElseGet(HashMap::new);
         Map<String, String> remoteFields = UrgentCarePlanJson.fields(incoming);
         FieldMerge.Result result = FieldMerge.merge(base, UrgentCarePlanJson.fields(local.get().plan()), remoteFields);
         core.urgentCarePlans().applySynced(patientId, UrgentCarePlanJson.fromFields(result.merged()), by, at, origin + " (merged)");
