@@ -147,4 +147,12 @@ final class AlertSync implements RecordSync<DetectedIssue> {
         return alert.status() == AlertStatus.OPEN && alert.escalationStep() == 0 ? List.of()
                 : List.of(AlertCommunication.of(alert, "DetectedIssue/" + serverId));
     }
+
+    @Override
+    public void keepRemote(Conflict conflict, String why) {
+        Alert alert = core.alerts().find(conflict.localId()).orElseThrow();
+        Alert remote = alert.decided(AlertStatus.valueOf(conflict.remoteValue()), alert.level(), core.session().actor().userId(),
+                why + ": server decision kept", core.clock().instant(), alert.escalationStep(), alert.escalatedAt());
+        core.alerts().applySynced(remote, List.of(), why);
+    }
 }

@@ -118,12 +118,12 @@ final class CareTeamSync implements RecordSync<CareTeam> {
         return !changedHere ? Outcome.UNCHANGED : serverBehind ? Outcome.MERGED : Outcome.UPDATED;
     }
 
-    static CareTeamMember withEnd(CareTeamMember m, LocalDate end) {
+    private static CareTeamMember withEnd(CareTeamMember m, LocalDate end) {
         return new CareTeamMember(m.id(), m.patientId(), m.professional(), m.role(), m.startDate(), end);
     }
 
     /** The end date a conflict's value names (empty: still a member). */
-    static LocalDate endOf(String value) {
+    private static LocalDate endOf(String value) {
         return value == null || value.isEmpty() ? null : LocalDate.parse(value);
     }
 
@@ -146,5 +146,13 @@ final class CareTeamSync implements RecordSync<CareTeam> {
     public CareTeam build(UUID patientId, Optional<SyncLink> link) {
         CareTeam resource = base(link).orElseGet(CareTeam::new);
         return CareTeamMapper.write(patientId, core.careTeam().teamOf(patientId), resource);
+    }
+
+    @Override
+    public void keepRemote(Conflict conflict, String why) {
+        UUID memberId = UUID.fromString(conflict.field().split(":")[1]);
+        CareTeamMember member = core.careTeam().teamOf(conflict.localId()).stream().filter(m -> m.id().equals(memberId))
+                .findFirst().orElseThrow();
+        core.careTeam().applySyncedMember(withEnd(member, endOf(conflict.remoteValue())), why + ": server value kept");
     }
 }

@@ -1,5 +1,6 @@
 package fr.relais.sync.engine;
 
+import fr.relais.core.replication.Conflict;
 import ca.uhn.fhir.rest.gclient.IQuery;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import fr.relais.core.RelaisCore;
@@ -75,7 +76,7 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
                     && t.template().version() == version);
             if (movedHere || !known) {
                 if (movedThere || !known) {
-                    core.conflicts().open(new fr.relais.core.replication.Conflict(UUID.randomUUID(), recordType(), localId, VERSION,
+                    core.conflicts().open(new Conflict(UUID.randomUUID(), recordType(), localId, VERSION,
                             base == null ? null : base.toString(), String.valueOf(local.get().templateVersion()),
                             String.valueOf(incoming.templateVersion()), remote.getMeta().getVersionId(), "OPEN", core.clock().instant(),
                             null, null, null));
@@ -100,7 +101,7 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
                 }
             } else if (base != local.get().status() && core.outbox().isPending(recordType(), localId)) {
                 // Paused here and resumed there (or the reverse) since the last sync: a person decides.
-                core.conflicts().open(new fr.relais.core.replication.Conflict(UUID.randomUUID(), recordType(), localId, "status",
+                core.conflicts().open(new Conflict(UUID.randomUUID(), recordType(), localId, "status",
                         base == null ? null : base.name(), local.get().status().name(), incoming.status().name(),
                         remote.getMeta().getVersionId(), "OPEN", core.clock().instant(), null, null, null));
                 return Outcome.CONFLICT;
@@ -124,7 +125,7 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
     }
 
     /** {@code e} on the template version of {@code from}: that version, its end, the day it took effect, its planning. */
-    static Enrollment onVersionOf(Enrollment e, Enrollment from) {
+    private static Enrollment onVersionOf(Enrollment e, Enrollment from) {
         return new Enrollment(e.id(), e.patientId(), e.templateId(), from.templateVersion(), e.startDate(), from.endDate(), e.status(),
                 e.statusReason(), e.statusChangedAt(), from.plannedUntil(), e.createdAt(), from.versionSince());
     }
@@ -144,5 +145,20 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
         CarePlan resource = base(link).orElseGet(CarePlan::new);
         Enrollment enrollment = core.enrollments().get(localId);
         return CarePlanMapper.write(enrollment, core.enrollments().templateOf(enrollment).title().fr(), resource);
+    }
+
+    @Override
+    public void keepRemote(Conflict conflict, String why) {
+        Enrollment current = core.enrollments().get(conflict.localId());
+        if (VERSION.equals(conflict.field())) {
+            // The server's move as last read (the link's base): its version and the day it took effect.
+            Enrollment server = CarePlanMapper.toLocal(base(core.syncState().link(recordType(), conflict.localId())).orElseThrow(), why);
+            core.enrollments().applySynced(onVersionOf(current, server), why + ": server version kept");
+            return;
+        }
+        Enrollment remote = new Enrollment(current.id(), current.patientId(), current.templateId(), current.templateVersion(),
+                current.startDate(), current.endDate(), EnrollmentStatus.valueOf(conflict.remoteValue()), why,
+                core.clock().instant(), current.plannedUntil(), current.createdAt(), current.versionSince());
+        core.enrollments().applySynced(remote, why + ": server value kept");
     }
 }

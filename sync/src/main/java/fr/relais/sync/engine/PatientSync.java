@@ -79,4 +79,12 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
         PatientMapper.write(PatientMapper.fields(core.patients().get(localId)), resource);
         return resource;
     }
+
+    @Override
+    public void keepRemote(Conflict conflict, String why) {
+        Patient local = core.patients().get(conflict.localId());
+        Map<String, String> fields = PatientMapper.fields(local);
+        fields.put(conflict.field(), conflict.remoteValue());
+        core.patients().applySynced(PatientMapper.toLocal(local.id(), fields, local, why), why + ": server value kept");
+    }
 }

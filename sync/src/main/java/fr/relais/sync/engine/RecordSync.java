@@ -72,5 +72,13 @@ interface RecordSync<R extends Resource> {
         return false;
     }
 
+    /**
+     * Takes the server's value of a conflict's field, as the person chose (the caller's transaction, outbox
+     * suppressed); {@code why} names the conflict in the record's history. Kinds whose records never conflict have
+     * nothing to do.
+     */
+    default void keepRemote(fr.relais.core.replication.Conflict conflict, String why) {
+    }
+
     enum Outcome { CREATED, UPDATED, MERGED, CONFLICT, UNCHANGED }
 }

@@ -12,7 +12,6 @@ import fr.relais.core.error.BadInputException;
 import fr.relais.core.replication.Outbox;
 import fr.relais.core.replication.SyncLink;
 import fr.relais.core.replication.SyncRunLog;
-import fr.relais.sync.fhir.ObservationMapper;
 import fr.relais.sync.fhir.RelaisFhir;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,8 +63,14 @@ public final class SyncEngine {
         this.clientSetup = clientSetup;
         // Patients first (every other record refers to one), enrollments before their tasks (a task is planned
         // within its enrollment), measures and responses before the alerts they raise, then urgent care plans.
-        // Pull order: what a record names comes first (a CareTeam names its Practitioners).
-        this.kinds = List.of(new PatientSync(core), new ProfessionalSync(core), new CareTeamSync(core), new EnrollmentSync(core), new TaskSync(core), new MeasureSync(core),
+        this.kinds = kinds(core);
+    }
+
+    /**
+     * Every kind of shared record, in pull order: what a record names comes first (a CareTeam names its Practitioners).
+     */
+    static List<RecordSync<? extends Resource>> kinds(RelaisCore core) {
+        return List.of(new PatientSync(core), new ProfessionalSync(core), new CareTeamSync(core), new EnrollmentSync(core), new TaskSync(core), new MeasureSync(core),
                 new QuestionnaireResponseSync(core), new AlertSync(core), new UrgentCarePlanSync(core));
     }
 

@@ -161,4 +161,12 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
     private UUID professionalByRpps(String rpps) {
         return core.careTeam().findProfessionalByRpps(rpps).map(Professional::id).orElse(null);
     }
+
+    @Override
+    public void keepRemote(Conflict conflict, String why) {
+        Task task = core.tasks().get(conflict.localId());
+        Map<String, String> fields = fields(task);
+        fields.put(conflict.field(), conflict.remoteValue());
+        core.tasks().applySynced(withFields(task, fields), why + ": server value kept");
+    }
 }

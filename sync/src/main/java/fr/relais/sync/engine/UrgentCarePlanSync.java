@@ -91,4 +91,13 @@ final class UrgentCarePlanSync implements RecordSync<CarePlan> {
                 ? core.urgentCarePlans().current(localId).map(PlanVersion::plan).orElse(null) : null;
         return UrgentCarePlanMapper.toFhir(localId, plan);
     }
+
+    @Override
+    public void keepRemote(Conflict conflict, String why) {
+        var plan = core.urgentCarePlans().current(conflict.localId()).orElseThrow();
+        Map<String, String> fields = UrgentCarePlanJson.fields(plan.plan());
+        fields.put(conflict.field(), conflict.remoteValue());
+        core.urgentCarePlans().applySynced(conflict.localId(), UrgentCarePlanJson.fromFields(fields),
+                core.session().actor().displayName(), core.clock().instant(), why + ": server value kept");
+    }
 }
