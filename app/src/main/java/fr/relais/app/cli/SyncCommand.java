@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code relais sync --server URL [--token T] [--team T] [--pull-only|--push-only]}: pull then push, progress on
+ * {@code relais sync --server URL [--token T] [--team T] [--scope team|careteam] [--pull-only|--push-only]}: pull then push, progress on
  * stderr, a summary on stdout. Exit 0 when done (conflicts are reported, not failures), 1 when the server could not
  * be reached or refused the credentials. The token is better given in $RELAIS_TOKEN than on the command line.
  */
@@ -32,6 +32,8 @@ final class SyncCommand implements Callable<Integer> {
     String user;
     @Option(names = "--team", paramLabel = "CODE", descriptionKey = "sync.team")
     String team;
+    @Option(names = "--scope", paramLabel = "team|careteam", descriptionKey = "sync.scope")
+    String scope;
     @ArgGroup(exclusive = true)
     Direction direction;
 
@@ -55,7 +57,9 @@ final class SyncCommand implements Callable<Integer> {
                 : direction.pullOnly ? SyncEngine.Mode.PULL_ONLY : SyncEngine.Mode.PUSH_ONLY;
         try (RelaisCore services = root.openServices()) {
             var err = spec.commandLine().getErr();
-            SyncReport report = new SyncEngine(services).run(SyncSettings.of(url, team != null ? team : env.get(SyncSettings.TEAM_VARIABLE), auth).withTrustStoreFrom(env),
+            SyncSettings settings = SyncSettings.of(url, team != null ? team : env.get(SyncSettings.TEAM_VARIABLE), auth)
+                    .withTrustStoreFrom(env).withScopeFrom(env, scope, services);
+            SyncReport report = new SyncEngine(services).run(settings,
                     mode, (phase, done) -> err.println(root.text("sync.progress", phase, done)), () -> false);
             root.printer().object(report, out -> out.println(root.text("sync.summary", report.status(), report.pulled(),
                     report.pushed(), report.merged(), report.conflicts(), report.openConflicts(), report.pending())));

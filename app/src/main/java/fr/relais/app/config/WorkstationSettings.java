@@ -33,6 +33,7 @@ public final class WorkstationSettings {
     public static final String RETENTION_YEARS_VARIABLE = "RELAIS_RETENTION_YEARS";
     /** What the file may hold, in the order the Settings screen shows it. */
     public static final List<String> KEYS = List.of(SyncSettings.SERVER_VARIABLE, SyncSettings.TEAM_VARIABLE,
+            SyncSettings.SCOPE_VARIABLE, SyncSettings.RPPS_VARIABLE,
             SyncSettings.TOKEN_FILE_VARIABLE, SyncSettings.USER_VARIABLE, SyncSettings.PASSWORD_FILE_VARIABLE,
             SyncSettings.TRUSTSTORE_VARIABLE, SyncSettings.TRUSTSTORE_PASSWORD_FILE_VARIABLE, AnnuaireSettings.URL_VARIABLE, AnnuaireSettings.KEY_FILE_VARIABLE, MssanteSettings.CONFIG_VARIABLE,
             LOCK_MINUTES_VARIABLE, RETENTION_YEARS_VARIABLE);
@@ -93,6 +94,12 @@ public final class WorkstationSettings {
             }
             if (FILES.contains(key) && !Files.isRegularFile(Path.of(value))) {
                 throw new BadInputException(key, "settings.noFile", value);
+            }
+            if (SyncSettings.SCOPE_VARIABLE.equals(key) && !List.of(SyncSettings.SCOPE_TEAM, SyncSettings.SCOPE_CARE_TEAM).contains(value)) {
+                throw new BadInputException(key, "sync.badScope", value, SyncSettings.SCOPE_TEAM + ", " + SyncSettings.SCOPE_CARE_TEAM);
+            }
+            if (SyncSettings.RPPS_VARIABLE.equals(key) && !fr.relais.core.careteam.CareTeamService.isRpps(value)) {
+                throw new BadInputException(key, "rpps.invalid", value);
             }
             if (LOCK_MINUTES_VARIABLE.equals(key) && !(value.matches("[0-9]{1,3}") && Integer.parseInt(value) >= 1
                     && Integer.parseInt(value) <= 240)) {

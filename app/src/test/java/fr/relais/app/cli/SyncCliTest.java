@@ -62,6 +62,28 @@ class SyncCliTest {
     }
 
     @Test
+    void theCareTeamScopeNeedsAnRppsAndAnUnknownScopeIsRefusedBeforeAnyNetwork() {
+        Map<String, String> env = Map.of("RELAIS_DB", db.toString(), "RELAIS_SERVER", "http://127.0.0.1:9/fhir");
+        CliRun noRpps = CliRun.of((s, l) -> { }, env, "sync", "--scope", "careteam");
+        assertThat(noRpps.code()).isEqualTo(2);
+        assertThat(noRpps.err()).contains("--scope", "RELAIS_RPPS");
+        CliRun unknown = CliRun.of((s, l) -> { }, env, "sync", "--scope", "region");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("region", "team, careteam");
+        CliRun badRpps = CliRun.of((s, l) -> { }, Map.of("RELAIS_DB", db.toString(), "RELAIS_SERVER", "http://127.0.0.1:9/fhir",
+                "RELAIS_SCOPE", "careteam", "RELAIS_RPPS", "1234"), "sync");
+        assertThat(badRpps.code()).isEqualTo(2);
+        assertThat(badRpps.err()).contains("1234");
+        // With an RPPS the scope is accepted: the unreachable server is then the failure (exit 1), nothing lost.
+        CliRun scoped = CliRun.of((s, l) -> { }, Map.of("RELAIS_DB", db.toString(), "RELAIS_SERVER", "http://127.0.0.1:9/fhir",
+                "RELAIS_SCOPE", "careteam", "RELAIS_RPPS", "10001234567"), "sync", "--pull-only");
+        assertThat(scoped.code()).isEqualTo(1);
+        try (RelaisCore core = open()) {
+            assertThat(core.outbox().count()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void theConflictInboxListsShowsAndResolves() {
         UUID id = UUID.randomUUID();
         try (RelaisCore core = open()) {

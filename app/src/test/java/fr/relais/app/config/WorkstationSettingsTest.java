@@ -41,6 +41,14 @@ class WorkstationSettingsTest {
         assertThatThrownBy(() -> WorkstationSettings.save(file, Map.of("RELAIS_SECRET", "x"))).isInstanceOf(BadInputException.class);
         assertThat(Files.readString(file)).as("a refused save leaves the file as it was").contains("RELAIS_TOKEN=en-clair");
 
+        assertThatThrownBy(() -> WorkstationSettings.save(file, Map.of("RELAIS_SCOPE", "region"))).isInstanceOfSatisfying(BadInputException.class,
+                e -> assertThat(e.message(Language.EN)).contains("region", "team, careteam"));
+        assertThatThrownBy(() -> WorkstationSettings.save(file, Map.of("RELAIS_SCOPE", "careteam", "RELAIS_RPPS", "12AB")))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.input()).isEqualTo("RELAIS_RPPS"));
+        assertThat(Files.readString(file)).as("a refused save leaves the file as it was").contains("RELAIS_TOKEN=en-clair");
+        WorkstationSettings.save(file, Map.of("RELAIS_SCOPE", "careteam", "RELAIS_RPPS", "10001234567"));
+        assertThat(WorkstationSettings.load(file)).containsEntry("RELAIS_SCOPE", "careteam").containsEntry("RELAIS_RPPS", "10001234567");
+
         assertThatThrownBy(() -> SyncSettings.authFrom(Map.of("RELAIS_TOKEN_FILE", dir.resolve("absent").toString()), null))
                 .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.message(Language.FR)).contains("RELAIS_TOKEN_FILE"));
     }

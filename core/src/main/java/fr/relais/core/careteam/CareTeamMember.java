@@ -7,6 +7,11 @@ import java.util.UUID;
 public record CareTeamMember(UUID id, UUID patientId, Professional professional, CareRole role, LocalDate startDate,
                              LocalDate endDate) {
     public boolean activeOn(LocalDate day) {
-        return !startDate.isAfter(day) && (endDate == null || endDate.isAfter(day));
+        return activeOn(startDate, endDate, day);
+    }
+
+    /** A membership is in force from its start day up to, not including, its end day (null start: since always). */
+    public static boolean activeOn(LocalDate startDate, LocalDate endDate, LocalDate day) {
+        return (startDate == null || !startDate.isAfter(day)) && (endDate == null || endDate.isAfter(day));
     }
 }

@@ -48,7 +48,7 @@ public final class CareTeamService {
         if (givenName == null || givenName.isBlank()) {
             throw new BadInputException("givenName", "name.missing");
         }
-        if (rpps != null && !rpps.matches("[0-9]{11}")) {
+        if (rpps != null && !isRpps(rpps)) {
             throw new BadInputException("rpps", "rpps.invalid", rpps);
         }
         Professional professional = new Professional(rpps == null ? UUID.randomUUID() : idOf(rpps), familyName.trim(),
@@ -68,6 +68,11 @@ public final class CareTeamService {
      * The id of a professional known by RPPS: derived from the number, so that two workstations adding the same doctor
      * from the directory name them alike and the team server holds one Practitioner.
      */
+    /** An RPPS number's shape: 11 digits. */
+    public static boolean isRpps(String value) {
+        return value != null && value.matches("[0-9]{11}");
+    }
+
     public static UUID idOf(String rpps) {
         return UUID.nameUUIDFromBytes(("professional:rpps:" + rpps).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

@@ -2,6 +2,7 @@ package fr.relais.core.replication;
 
 import static fr.relais.core.store.schema.Tables.SYNC_LINK;
 import static fr.relais.core.store.schema.Tables.SYNC_COUNTER;
+import static fr.relais.core.store.schema.Tables.SYNC_SCOPE_PATIENT;
 import static fr.relais.core.store.schema.Tables.SYNC_WATERMARK;
 
 import fr.relais.core.store.SqlTime;
@@ -11,7 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 
-/** Links to server records and the pull watermarks. */
+/** Links to server records, the pull watermarks and, when the pull is scoped to care teams, the patients in scope. */
 public final class SyncState {
     private final DSLContext dsl;
 
@@ -60,6 +61,19 @@ public final class SyncState {
     public void saveCounter(String name, long value) {
         dsl.insertInto(SYNC_COUNTER).set(SYNC_COUNTER.NAME, name).set(SYNC_COUNTER.VALUE, (int) value)
                 .onConflict(SYNC_COUNTER.NAME).doUpdate().set(SYNC_COUNTER.VALUE, (int) value).execute();
+    }
+
+    /** The patients whose history this workstation has pulled (care-team scope): server ids. */
+    public java.util.Set<String> scopePatients() {
+        return new java.util.HashSet<>(dsl.select(SYNC_SCOPE_PATIENT.SERVER_ID).from(SYNC_SCOPE_PATIENT).fetch(r -> r.value1()));
+    }
+
+    /** Records the patients now in scope, once every kind of their records has been pulled. */
+    public void saveScopePatients(java.util.Set<String> serverIds) {
+        dsl.deleteFrom(SYNC_SCOPE_PATIENT).execute();
+        for (String id : serverIds) {
+            dsl.insertInto(SYNC_SCOPE_PATIENT).set(SYNC_SCOPE_PATIENT.SERVER_ID, id).execute();
+        }
     }
 
     private static SyncLink toLink(SyncLinkRecord r) {

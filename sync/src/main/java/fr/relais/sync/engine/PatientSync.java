@@ -69,6 +69,11 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
     }
 
     @Override
+    public String patientSearchParameter() {
+        return "_id";
+    }
+
+    @Override
     public Map<String, String> localFields(UUID localId) {
         return core.patients().find(localId).map(PatientMapper::fields).orElse(Map.of());
     }

@@ -56,6 +56,11 @@ final class ProfessionalSync implements RecordSync<Practitioner> {
     }
 
     @Override
+    public String patientSearchParameter() {
+        return null; // the team's directory: pulled whatever the scope, so that every cercle de soins names known people
+    }
+
+    @Override
     public Outcome apply(Practitioner remote, UUID localId, Optional<SyncLink> link, String origin) {
         Professional received = PractitionerMapper.toLocal(remote, localId, origin);
         Optional<Professional> local = core.careTeam().findProfessional(localId);

@@ -22,6 +22,14 @@ interface RecordSync<R extends Resource> {
         return query;
     }
 
+    /**
+     * The search parameter naming a record's patient, when the pull is scoped to the user's care teams; null for
+     * records that are no patient's (pulled whatever the scope).
+     */
+    default String patientSearchParameter() {
+        return "patient";
+    }
+
     /** Where this kind's pull resumes: its own watermark (two kinds may share a resource type, told apart by category). */
     default String watermarkKey() {
         return fhirType();

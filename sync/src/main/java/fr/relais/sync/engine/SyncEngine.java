@@ -12,6 +12,7 @@ import fr.relais.core.error.BadInputException;
 import fr.relais.core.replication.Outbox;
 import fr.relais.core.replication.SyncLink;
 import fr.relais.core.replication.SyncRunLog;
+import fr.relais.core.time.CareZone;
 import fr.relais.sync.fhir.RelaisFhir;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,13 +89,8 @@ public final class SyncEngine {
         String status = "DONE";
         String message = null;
         try {
-            if (mode != Mode.PUSH_ONLY) {
-                for (RecordSync<? extends Resource> kind : kinds) {
-                    if (!pull(server, settings, kind, counts, progress, cancelled)) {
-                        status = "CANCELLED";
-                        break;
-                    }
-                }
+            if (mode != Mode.PUSH_ONLY && !pullAll(server, settings, counts, progress, cancelled)) {
+                status = "CANCELLED";
             }
             refreshConflicts();
             if (mode != Mode.PULL_ONLY && "DONE".equals(status) && !push(server, settings, counts, progress, cancelled)) {
@@ -140,19 +136,70 @@ public final class SyncEngine {
         }
     }
 
-    private <R extends Resource> boolean pull(FhirServer server, SyncSettings settings, RecordSync<R> kind, Counts counts,
-                                              SyncProgress progress, BooleanSupplier cancelled) {
-        Optional<Instant> watermark = core.syncState().watermark(kind.watermarkKey());
+    /**
+     * Every kind, in order, from its watermark. Scoped to the user's care teams, each kind of patient record is
+     * searched for the patients in scope only, and a patient who entered the scope since the last sync also gets the
+     * records older than the watermark (without moving it); the scope is recorded once every kind is pulled, so a sync
+     * cut before then pulls those histories again (the versions already applied are skipped).
+     */
+    private boolean pullAll(FhirServer server, SyncSettings settings, Counts counts, SyncProgress progress, BooleanSupplier cancelled) {
+        Set<String> scope = settings.careTeamMember() == null ? null
+                : CareTeamScope.patientsOf(server, settings, settings.careTeamMember(), core.clock().instant().atZone(CareZone.PARIS).toLocalDate());
+        Set<String> entered = new HashSet<>();
+        if (scope != null) {
+            entered.addAll(scope);
+            entered.removeAll(core.syncState().scopePatients());
+            progress.update("scope", scope.size());
+            LOG.info("Pull scoped to the care teams of RPPS {}: {} patient(s), {} new", settings.careTeamMember(), scope.size(), entered.size());
+        }
+        for (RecordSync<? extends Resource> kind : kinds) {
+            Optional<Instant> watermark = core.syncState().watermark(kind.watermarkKey());
+            if (!pull(server, settings, kind, watermark, scope, true, counts, progress, cancelled)) {
+                return false;
+            }
+            if (watermark.isPresent() && !entered.isEmpty() && kind.patientSearchParameter() != null
+                    && !pull(server, settings, kind, Optional.empty(), entered, false, counts, progress, cancelled)) {
+                return false;
+            }
+        }
+        if (scope != null) {
+            core.database().inTransaction(() -> {
+                core.syncState().saveScopePatients(scope);
+                return null;
+            });
+        }
+        return true;
+    }
+
+    /**
+     * One kind's records updated since {@code from} (all of them when empty), of the {@code patients} given (null:
+     * every patient). The watermark moves with each page committed ({@code moveWatermark}), except for the history of
+     * patients who entered the scope: those pages are older than what the watermark already covers.
+     */
+    private <R extends Resource> boolean pull(FhirServer server, SyncSettings settings, RecordSync<R> kind, Optional<Instant> from,
+                                              Set<String> patients, boolean moveWatermark, Counts counts, SyncProgress progress,
+                                              BooleanSupplier cancelled) {
+        String patientParameter = patients == null ? null : kind.patientSearchParameter();
+        if (patientParameter != null && patients.isEmpty()) {
+            return true; // nobody in scope: nothing of this kind to ask for
+        }
         // Built afresh for each attempt: HAPI's query builder adds its parameters again on every execute().
         java.util.function.Supplier<Bundle> firstPage = () -> {
             IQuery<Bundle> query = server.client().search().forResource(kind.resourceClass())
                     .sort().ascending("_lastUpdated").count(settings.pageSize())
                     .cacheControl(new CacheControlDirective().setNoCache(true)).returnBundle(Bundle.class);
-            if (watermark.isPresent()) {
-                query = query.lastUpdated(new DateRangeParam(Date.from(watermark.get()), null));
+            if (from.isPresent()) {
+                query = query.lastUpdated(new DateRangeParam(Date.from(from.get()), null));
             }
             if (settings.team() != null) {
                 query = query.withTag(RelaisFhir.TEAM_TAG_SYSTEM, settings.team());
+            }
+            if (patientParameter != null) {
+                // One OR list, sent as a POST form: hundreds of patients do not fit in a URL.
+                String prefix = "_id".equals(patientParameter) ? "" : "Patient/";
+                query = query.whereMap(java.util.Map.of(patientParameter,
+                        List.of(String.join(",", patients.stream().sorted().map(id -> prefix + id).toList()))))
+                        .usingStyle(ca.uhn.fhir.rest.api.SearchStyleEnum.POST);
             }
             return kind.narrow(query).execute();
         };
@@ -173,7 +220,7 @@ public final class SyncEngine {
                         : fetcher.submit(() -> server.call("next page " + kind.fhirType(),
                                 () -> server.client().loadPage().next(current).execute()));
                 long applyStart = System.nanoTime();
-                applyPage(kind, current, counts);
+                applyPage(kind, current, moveWatermark, counts);
                 counts.applyNanos += System.nanoTime() - applyStart;
                 progress.update("pull " + kind.fhirType(), counts.pulled);
                 page = next == null ? null : join(next);
@@ -195,8 +242,8 @@ public final class SyncEngine {
         }
     }
 
-    /** One page in one local transaction, watermark included: all of it is kept, or none. */
-    private <R extends Resource> void applyPage(RecordSync<R> kind, Bundle page, Counts counts) {
+    /** One page in one local transaction, watermark included (when it moves): all of it is kept, or none. */
+    private <R extends Resource> void applyPage(RecordSync<R> kind, Bundle page, boolean moveWatermark, Counts counts) {
         core.database().inTransaction(() -> Outbox.suppressed(() -> {
             Instant newest = null;
             for (Bundle.BundleEntryComponent entry : page.getEntry()) {
@@ -210,7 +257,7 @@ public final class SyncEngine {
                 }
                 applyOne(kind, remote, counts);
             }
-            if (newest != null) {
+            if (newest != null && moveWatermark) {
                 core.syncState().saveWatermark(kind.watermarkKey(), newest);
             }
             return null;

@@ -4,10 +4,12 @@ import java.time.Duration;
 
 /**
  * Where and how to sync. {@code team}: the meta.tag code that scopes shared records on a shared server (null: every
- * record the server holds). Secrets never appear in {@link #toString()} (they would end in logs).
+ * record the server holds). {@code careTeamMember}: the RPPS of the professional whose care teams narrow the pull to
+ * their patients (null: every patient of the team). Secrets never appear in {@link #toString()} (they would end in logs).
  */
 public record SyncSettings(String serverUrl, String team, Auth auth, Duration timeout, int pageSize, int maxAttempts,
-                           Duration firstRetryDelay, java.nio.file.Path trustStore, char[] trustStorePassword) {
+                           Duration firstRetryDelay, java.nio.file.Path trustStore, char[] trustStorePassword,
+                           String careTeamMember) {
     public SyncSettings {
         if (serverUrl == null || serverUrl.isBlank()) {
             throw new IllegalArgumentException("server URL required");
@@ -17,20 +19,55 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
     }
 
     public static SyncSettings of(String serverUrl, String team, Auth auth) {
-        return new SyncSettings(serverUrl, team, auth, Duration.ofSeconds(30), 100, 5, Duration.ofMillis(500), null, null);
+        return new SyncSettings(serverUrl, team, auth, Duration.ofSeconds(30), 100, 5, Duration.ofMillis(500), null, null, null);
     }
 
     public SyncSettings withRetries(int attempts, Duration firstDelay) {
-        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, attempts, firstDelay, trustStore, trustStorePassword);
+        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, attempts, firstDelay, trustStore, trustStorePassword, careTeamMember);
     }
 
     public SyncSettings withPageSize(int size) {
-        return new SyncSettings(serverUrl, team, auth, timeout, size, maxAttempts, firstRetryDelay, trustStore, trustStorePassword);
+        return new SyncSettings(serverUrl, team, auth, timeout, size, maxAttempts, firstRetryDelay, trustStore, trustStorePassword, careTeamMember);
     }
 
     /** Trusts the CAs of this PKCS#12 store instead of the JVM's for the team server's certificate. */
     public SyncSettings withTrustStore(java.nio.file.Path store, char[] password) {
-        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, store, password);
+        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, store, password, careTeamMember);
+    }
+
+    /** Pulls only the patients of the care teams this professional (RPPS) belongs to, as of the sync's day. */
+    public SyncSettings withCareTeamScope(String rpps) {
+        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, trustStore, trustStorePassword,
+                rpps == null || rpps.isBlank() ? null : rpps.strip());
+    }
+
+    /**
+     * The scope the settings ask for ({@value #SCOPE_VARIABLE}: {@code team}, the default, or {@code careteam});
+     * {@code scope}, when given (command line), wins. The care-team scope needs the user's RPPS: the signed-in
+     * account's, else {@value #RPPS_VARIABLE} (a workstation without accounts).
+     */
+    public SyncSettings withScopeFrom(java.util.Map<String, String> settings, String scope, fr.relais.core.RelaisCore core) {
+        return withScopeFrom(settings, scope, core.accounts().find(core.session().actor().userId()).map(fr.relais.core.account.Account::rpps));
+    }
+
+    SyncSettings withScopeFrom(java.util.Map<String, String> settings, String scope, java.util.Optional<String> accountRpps) {
+        String asked = scope != null ? scope : settings.getOrDefault(SCOPE_VARIABLE, SCOPE_TEAM);
+        String name = scope != null ? "--scope" : SCOPE_VARIABLE;
+        switch (asked.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "", SCOPE_TEAM:
+                return withCareTeamScope(null);
+            case SCOPE_CARE_TEAM:
+                String rpps = accountRpps.filter(r -> !r.isBlank()).orElse(settings.get(RPPS_VARIABLE));
+                if (rpps == null || rpps.isBlank()) {
+                    throw new fr.relais.core.error.BadInputException(name, "sync.scopeWithoutRpps", RPPS_VARIABLE);
+                }
+                if (!fr.relais.core.careteam.CareTeamService.isRpps(rpps.strip())) {
+                    throw new fr.relais.core.error.BadInputException(RPPS_VARIABLE, "rpps.invalid", rpps);
+                }
+                return withCareTeamScope(rpps);
+            default:
+                throw new fr.relais.core.error.BadInputException(name, "sync.badScope", asked, SCOPE_TEAM + ", " + SCOPE_CARE_TEAM);
+        }
     }
 
     /** The trust store the settings name ({@value #TRUSTSTORE_VARIABLE}, its password in a file), if any. */
@@ -45,12 +82,17 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
 
     @Override
     public String toString() {
-        return "SyncSettings[" + serverUrl + ", team=" + team + ", auth=" + auth.kind() + "]";
+        return "SyncSettings[" + serverUrl + ", team=" + team + ", auth=" + auth.kind()
+                + (careTeamMember == null ? "" : ", careTeamsOf=" + careTeamMember) + "]";
     }
 
     /** Where the workstation's settings name the server: the environment or the data folder's relais.properties. */
     public static final String SERVER_VARIABLE = "RELAIS_SERVER";
     public static final String TEAM_VARIABLE = "RELAIS_TEAM";
+    public static final String SCOPE_VARIABLE = "RELAIS_SCOPE";
+    public static final String RPPS_VARIABLE = "RELAIS_RPPS";
+    public static final String SCOPE_TEAM = "team";
+    public static final String SCOPE_CARE_TEAM = "careteam";
     public static final String TOKEN_VARIABLE = "RELAIS_TOKEN";
     public static final String TOKEN_FILE_VARIABLE = "RELAIS_TOKEN_FILE";
     public static final String USER_VARIABLE = "RELAIS_USER";

@@ -89,6 +89,22 @@ public final class CareTeamMapper {
         return found;
     }
 
+    /**
+     * Whether a participant takes part on {@code day}, by the rule of the local memberships. A date this cannot read
+     * counts as no limit (a scoped pull then brings more, never less).
+     */
+    public static boolean takesPartOn(CareTeam.CareTeamParticipantComponent participant, LocalDate day) {
+        return CareTeamMember.activeOn(readableDay(participant.getPeriod().getStartElement()), readableDay(participant.getPeriod().getEndElement()), day);
+    }
+
+    private static LocalDate readableDay(org.hl7.fhir.r4.model.DateTimeType value) {
+        try {
+            return value.isEmpty() ? null : day(value.getValueAsString());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     private static LocalDate day(String fhirDate) {
         return LocalDate.parse(fhirDate.length() > 10 ? fhirDate.substring(0, 10) : fhirDate);
     }

@@ -17,7 +17,7 @@ import java.util.List;
 final class Laptop implements AutoCloseable {
     final RelaisCore core;
     final SyncEngine engine;
-    final SyncSettings settings;
+    SyncSettings settings;
     private final String name;
 
     Laptop(Path dir, String name, String serverUrl, String team) {
@@ -34,6 +34,12 @@ final class Laptop implements AutoCloseable {
             }
         });
         this.settings = SyncSettings.of(serverUrl, team, null).withRetries(3, Duration.ofMillis(20)).withPageSize(20);
+    }
+
+    /** From now on, pulls only the patients of the care teams of the professional with this RPPS. */
+    Laptop scopedToCareTeamsOf(String rpps) {
+        settings = settings.withCareTeamScope(rpps);
+        return this;
     }
 
     SyncReport sync() {

@@ -94,4 +94,26 @@ public class CareTeamMapperTest {
         assertThatThrownBy(() -> PractitionerMapper.toLocal(new Practitioner(), UUID.randomUUID(), "Practitioner/z"))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("Practitioner/z");
     }
+
+    @Test
+    void aParticipantTakesPartFromItsStartUpToItsEndDayByTheRuleOfTheLocalMemberships() {
+        LocalDate day = LocalDate.of(2026, 12, 2);
+        CareTeam team = new CareTeam();
+        CareTeam.CareTeamParticipantComponent open = team.addParticipant().setPeriod(FhirDates.period(day, null));
+        CareTeam.CareTeamParticipantComponent endsToday = team.addParticipant().setPeriod(FhirDates.period(day.minusDays(5), day));
+        CareTeam.CareTeamParticipantComponent endsTomorrow = team.addParticipant().setPeriod(FhirDates.period(day.minusDays(5), day.plusDays(1)));
+        CareTeam.CareTeamParticipantComponent startsTomorrow = team.addParticipant().setPeriod(FhirDates.period(day.plusDays(1), null));
+        CareTeam.CareTeamParticipantComponent noPeriod = team.addParticipant();
+        CareTeam.CareTeamParticipantComponent endUnreadable = team.addParticipant();
+        endUnreadable.getPeriod().getEndElement().setValueAsString("2026-12");
+
+        assertThat(CareTeamMapper.takesPartOn(open, day)).isTrue();
+        assertThat(CareTeamMapper.takesPartOn(endsToday, day)).as("the end day is the first day without").isFalse();
+        assertThat(CareTeamMapper.takesPartOn(endsTomorrow, day)).isTrue();
+        assertThat(CareTeamMapper.takesPartOn(startsTomorrow, day)).isFalse();
+        assertThat(CareTeamMapper.takesPartOn(noPeriod, day)).isTrue();
+        assertThat(CareTeamMapper.takesPartOn(endUnreadable, day)).as("an end this cannot read limits nothing").isTrue();
+        CareTeamMember member = new CareTeamMember(UUID.randomUUID(), UUID.randomUUID(), null, CareRole.IDEC, day.minusDays(5), day);
+        assertThat(member.activeOn(day)).isEqualTo(CareTeamMapper.takesPartOn(endsToday, day));
+    }
 }

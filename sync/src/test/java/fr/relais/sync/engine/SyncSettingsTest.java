@@ -1,0 +1,44 @@
+package fr.relais.sync.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.i18n.Language;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Which patients a sync pulls, as the settings and the command line say, and who "I" am for the care-team scope. */
+class SyncSettingsTest {
+    private static final SyncSettings BASE = SyncSettings.of("https://fhir.example-cpts.fr/fhir", "cpts-nord", null);
+
+    @Test
+    void theWholeTeamByDefaultAndTheCareTeamsOfTheAccountsRppsWhenAsked() {
+        assertThat(BASE.withScopeFrom(Map.of(), null, Optional.of("10001234567")).careTeamMember()).isNull();
+        assertThat(BASE.withScopeFrom(Map.of("RELAIS_SCOPE", "team"), null, Optional.of("10001234567")).careTeamMember()).isNull();
+        SyncSettings mine = BASE.withScopeFrom(Map.of("RELAIS_SCOPE", "careteam", "RELAIS_RPPS", "10009999999"), null, Optional.of("10001234567"));
+        assertThat(mine.careTeamMember()).as("the signed-in account's RPPS comes first").isEqualTo("10001234567");
+        assertThat(BASE.withScopeFrom(Map.of("RELAIS_SCOPE", "careteam", "RELAIS_RPPS", "10009999999"), null, Optional.empty())
+                .careTeamMember()).as("a workstation without accounts names it in its settings").isEqualTo("10009999999");
+        assertThat(BASE.withScopeFrom(Map.of("RELAIS_SCOPE", "careteam"), "team", Optional.of("10001234567")).careTeamMember())
+                .as("the command line wins over the settings").isNull();
+        assertThat(mine.toString()).contains("careTeamsOf=10001234567");
+        assertThat(mine.withPageSize(10).withRetries(2, java.time.Duration.ofMillis(1)).careTeamMember()).isEqualTo("10001234567");
+    }
+
+    @Test
+    void anUnknownScopeOrAMissingOrMalformedRppsIsBadInputNamingTheSetting() {
+        assertThatThrownBy(() -> BASE.withScopeFrom(Map.of(), "careteam", Optional.empty())).isInstanceOfSatisfying(BadInputException.class, e -> {
+            assertThat(e.input()).isEqualTo("--scope");
+            assertThat(e.message(Language.EN)).contains("RELAIS_RPPS");
+        });
+        assertThatThrownBy(() -> BASE.withScopeFrom(Map.of("RELAIS_SCOPE", "everyone"), null, Optional.empty()))
+                .isInstanceOfSatisfying(BadInputException.class, e -> {
+                    assertThat(e.input()).isEqualTo("RELAIS_SCOPE");
+                    assertThat(e.message(Language.FR)).contains("everyone", "team, careteam");
+                });
+        assertThatThrownBy(() -> BASE.withScopeFrom(Map.of("RELAIS_SCOPE", "careteam", "RELAIS_RPPS", "1000123"), null, Optional.empty()))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.input()).isEqualTo("RELAIS_RPPS"));
+    }
+}
