@@ -336,7 +336,7 @@ public final class AlertService implements MeasureListener {
         alerts.insert(alert);
         alerts.insertEvent(alert.id(), now, ENGINE, null, AlertStatus.OPEN, alert.level(), null);
         audit.record("alert.open", "Alert", alert.id(), alert.patientId(), alert.ruleId() + " " + alert.level());
-        work.review(alert, templateId, now, ENGINE);
+        work.review(alert, templateId, now, now, ENGINE);
     }
 
     private void closeMissing(Enrollment enrollment, AlertRule rule) {
@@ -453,7 +453,9 @@ public final class AlertService implements MeasureListener {
     /**
      * Applies a decision taken on another workstation, as merged by the sync engine (the caller's transaction, outbox
      * suppressed): a new alert (one this workstation has not raised) is stored with the measures behind it that are
-     * here; a known one takes the decided state, its history names who decided and the server version, and a closing
+     * here and, while still open, a review task in this worklist too (due from when it was opened elsewhere: an alert
+     * this workstation did not raise itself, under a threshold prescribed for the patient there, is no less urgent);
+     * a known one takes the decided state, its history names who decided and the server version, and a closing
      * decision closes its review tasks here too.
      */
     public Alert applySynced(Alert merged, java.util.Collection<UUID> evidence, String origin) {
@@ -463,6 +465,11 @@ public final class AlertService implements MeasureListener {
             alerts.insert(merged);
             alerts.insertEvent(merged.id(), now, merged.statusBy() == null ? ENGINE : merged.statusBy(), null, merged.status(),
                     merged.level(), "sync " + origin);
+            if (merged.status() == AlertStatus.OPEN) {
+                String templateId = merged.enrollmentId() == null ? null
+                        : enrollments.find(merged.enrollmentId()).map(fr.relais.core.pathway.Enrollment::templateId).orElse(null);
+                work.review(merged, templateId, merged.openedAt() == null ? now : merged.openedAt(), now, ENGINE);
+            }
         } else {
             Alert before = local.get();
             alerts.update(merged);

@@ -35,10 +35,11 @@ final class AlertTasks {
         return level == AlertLevel.RED ? RED_DEADLINE : YELLOW_DEADLINE;
     }
 
-    void review(Alert alert, String templateId, Instant now, String actor) {
+    /** The review of an alert opened at {@code openedAt} (here now, or earlier on another workstation), due by severity. */
+    void review(Alert alert, String templateId, Instant openedAt, Instant now, String actor) {
         boolean red = alert.level() == AlertLevel.RED;
         create(alert, templateId, REVIEW, CareRole.IDEC, red ? TaskPriority.ASAP : TaskPriority.URGENT,
-                now.plus(deadline(alert.level())), "Examiner l'alerte", "Review the alert", now, actor);
+                openedAt.plus(deadline(alert.level())), "Examiner l'alerte", "Review the alert", now, actor);
     }
 
     void escalate(Alert alert, String templateId, CareRole role, Instant now, String actor) {

@@ -7,12 +7,14 @@ import fr.relais.core.replication.SyncLink;
 import fr.relais.sync.fhir.NationalDirectory;
 import fr.relais.sync.fhir.ObservationMapper;
 import fr.relais.sync.fhir.PractitionerMapper;
+import fr.relais.sync.fhir.PractitionerRoleMapper;
 import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Practitioner;
 
 /**
- * Professionals as Practitioners, so that a cercle de soins names the same people on every laptop. Relais never edits
+ * Professionals as Practitioners (with their practice as a PractitionerRole), so that a cercle de soins names the same
+ * people on every laptop. Relais never edits
  * a professional once recorded, so there is nothing to merge: the server's version is taken. A professional known by
  * RPPS has the same id on every workstation ({@link CareTeamService#idOf}); one recorded before that was derived is
  * matched by RPPS.
@@ -69,6 +71,12 @@ final class ProfessionalSync implements RecordSync<Practitioner> {
         }
         core.careTeam().applySyncedProfessional(received, origin);
         return local.isPresent() ? Outcome.UPDATED : Outcome.CREATED;
+    }
+
+    /** The professional's practice (profession, work contacts) as a PractitionerRole pushed with the Practitioner. */
+    @Override
+    public java.util.List<org.hl7.fhir.r4.model.Resource> companions(UUID localId, String serverId) {
+        return java.util.List.of(PractitionerRoleMapper.of(core.careTeam().findProfessional(localId).orElseThrow(), serverId));
     }
 
     @Override

@@ -48,16 +48,10 @@ public final class PractitionerMapper {
         name.setFamily(p.familyName()).setGiven(new java.util.ArrayList<>()).addGiven(p.givenName());
         r.getQualification().removeIf(q -> q.getCode().getCoding().stream()
                 .anyMatch(c -> NationalDirectory.PROFESSION.equals(c.getSystem()) || PROFESSION_SYSTEM.equals(c.getSystem())));
-        CodeableConcept profession = new CodeableConcept(new Coding(PROFESSION_SYSTEM, p.profession().name(), null));
-        String code = NationalDirectory.professionCode(p.profession());
-        if (code != null) {
-            profession.addCoding(new Coding(NationalDirectory.PROFESSION, code, null));
-        }
-        r.addQualification().setCode(profession);
+        r.addQualification().setCode(profession(p));
         r.getTelecom().removeIf(PractitionerMapper::isMssante);
         if (p.mssanteAddress() != null) {
-            ContactPoint mail = r.addTelecom().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(p.mssanteAddress());
-            mail.addExtension(FrCore.EMAIL_TYPE, new Coding(NationalDirectory.EMAIL_TYPE_SYSTEM, "MSSANTE", null));
+            r.addTelecom(mssante(p.mssanteAddress()));
         }
         Optional<ContactPoint> phone = r.getTelecom().stream().filter(t -> t.getSystem() == ContactPoint.ContactPointSystem.PHONE).findFirst();
         if (p.phone() == null) {
@@ -94,6 +88,23 @@ public final class PractitionerMapper {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(source, "fhir.practitioner", "unknown profession " + code);
         }
+    }
+
+    /** The profession: Relais's grouping, and TRE_G15 when it has a code for it. */
+    static CodeableConcept profession(Professional p) {
+        CodeableConcept profession = new CodeableConcept(new Coding(PROFESSION_SYSTEM, p.profession().name(), null));
+        String code = NationalDirectory.professionCode(p.profession());
+        if (code != null) {
+            profession.addCoding(new Coding(NationalDirectory.PROFESSION, code, null));
+        }
+        return profession;
+    }
+
+    /** An MSSanté mailbox: an email typed MSSANTE (FR Core's email-type extension). */
+    static ContactPoint mssante(String address) {
+        ContactPoint mail = new ContactPoint().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(address);
+        mail.addExtension(FrCore.EMAIL_TYPE, new Coding(NationalDirectory.EMAIL_TYPE_SYSTEM, "MSSANTE", null));
+        return mail;
     }
 
     private static boolean isMssante(ContactPoint t) {

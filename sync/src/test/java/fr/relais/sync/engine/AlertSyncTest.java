@@ -127,6 +127,43 @@ class AlertSyncTest {
         }
     }
 
+    @Test
+    void anEscalatedAlertThisLaptopDidNotRaiseItselfStillPutsAReviewInItsWorklist() {
+        String team = "alerts-prescribed-" + System.nanoTime();
+        String rpps = String.valueOf(10_000_000_000L + System.nanoTime() % 1_000_000_000L);
+        try (Laptop a = new Laptop(dir, "rx-a", SERVER.baseUrl(), team); Laptop b = new Laptop(dir, "rx-b", SERVER.baseUrl(), team)) {
+            Patient p = a.register("GARNIER", "Lucie", "AL-" + System.nanoTime());
+            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "bpco-exacerbation", null, LocalDate.now(CareZone.PARIS));
+            a.core.careTeam().addProfessional("Blanc", "Hugo", fr.relais.core.careteam.Profession.MEDECIN, rpps, null, null);
+            // The pulmonologist's threshold for this patient is recorded on A only: B judges with the pathway's own.
+            a.core.thresholds().change(p.id(), "bpco-exacerbation", "spo2", java.util.Map.of("yellow.below", "96"), rpps,
+                    "BPCO sévère : surveiller dès 95 %");
+            a.core.measures().record(new NewMeasure(p.id(), MeasureCatalog.SPO2, "95", "%",
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(900), MeasureSource.DEVICE));
+            Alert raised = a.core.alerts().list(true, p.id()).stream().filter(x -> x.ruleId().equals("spo2")).findFirst().orElseThrow();
+            a.core.alerts().escalate(raised.id(), "pas de réponse de la patiente");
+            a.sync();
+
+            b.sync();
+
+            Alert onB = b.core.alerts().find(raised.id()).orElseThrow();
+            assertThat(onB.status()).isEqualTo(AlertStatus.OPEN);
+            assertThat(onB.escalationStep()).isEqualTo(1);
+            assertThat(onB.openedAt()).isCloseTo(raised.openedAt(), org.assertj.core.api.Assertions.within(1, ChronoUnit.SECONDS));
+            assertThat(openReviews(b, enrollment)).as("the open alert is in B's worklist too").singleElement().satisfies(t -> {
+                assertThat(t.kind()).isEqualTo("ALERT_REVIEW");
+                assertThat(t.dueAt()).as("due from when it was opened on A").isEqualTo(onB.openedAt().plus(java.time.Duration.ofHours(24)));
+            });
+            assertThat(b.core.outbox().count()).as("receiving it sends nothing back").isZero();
+
+            // A's acknowledgement closes it on B as for any alert.
+            a.core.alerts().acknowledge(raised.id(), "patiente rappelée");
+            a.sync();
+            b.sync();
+            assertThat(openReviews(b, enrollment)).isEmpty();
+        }
+    }
+
     private static List<Task> openReviews(Laptop laptop, Enrollment e) {
         return laptop.core.enrollments().tasksOf(e.id()).stream()
                 .filter(t -> t.kind().startsWith("ALERT") && t.status() != TaskStatus.COMPLETED && t.status() != TaskStatus.CANCELLED).toList();

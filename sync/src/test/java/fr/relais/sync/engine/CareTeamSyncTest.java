@@ -72,6 +72,14 @@ class CareTeamSyncTest {
             assertThat(client.search().forResource(Practitioner.class).where(Practitioner.IDENTIFIER.exactly()
                     .systemAndCode("https://rpps.esante.gouv.fr", rpps)).returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute().getEntry())
                     .as("one Practitioner per RPPS").hasSize(1);
+            List<org.hl7.fhir.r4.model.Bundle.BundleEntryComponent> roles = client.search().forResource(org.hl7.fhir.r4.model.PractitionerRole.class)
+                    .where(org.hl7.fhir.r4.model.PractitionerRole.PRACTITIONER.hasId("Practitioner/" + onA.id()))
+                    .returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute().getEntry();
+            assertThat(roles).as("one practice per professional, whichever laptop pushed it").singleElement().satisfies(e -> {
+                var role = (org.hl7.fhir.r4.model.PractitionerRole) e.getResource();
+                assertThat(role.getTelecom()).extracting(org.hl7.fhir.r4.model.ContactPoint::getValue).containsExactly("luc.bonnet@medecin.mssante.fr");
+                assertThat(role.getCodeFirstRep().getCoding()).extracting(Coding::getCode).contains("MEDECIN", "10");
+            });
 
             // Another system adds its own participant and an extension: Relais's next push keeps both.
             CareTeam onServer = client.read().resource(CareTeam.class).withId(CareTeamMapper.serverId(p.id())).execute();

@@ -116,4 +116,23 @@ public class CareTeamMapperTest {
         CareTeamMember member = new CareTeamMember(UUID.randomUUID(), UUID.randomUUID(), null, CareRole.IDEC, day.minusDays(5), day);
         assertThat(member.activeOn(day)).isEqualTo(CareTeamMapper.takesPartOn(endsToday, day));
     }
+
+    @Test
+    void aProfessionalsPracticeIsOnePractitionerRoleWithTheWorkContactsUnderAnIdDerivedFromTheirs() {
+        Professional nurse = new Professional(UUID.randomUUID(), "Petit", "Nina", Profession.INFIRMIER, "10001234567",
+                "nina.petit@infirmier.mssante.fr", "0601020304");
+        var role = PractitionerRoleMapper.of(nurse, "p-42");
+        assertThat(role.getIdElement().getIdPart()).isEqualTo(PractitionerRoleMapper.serverId(nurse.id()))
+                .isEqualTo(PractitionerRoleMapper.of(nurse, "p-42").getIdElement().getIdPart());
+        assertThat(role.getPractitioner().getReference()).isEqualTo("Practitioner/p-42");
+        assertThat(role.getActive()).isTrue();
+        assertThat(role.getCodeFirstRep().getCoding()).extracting(Coding::getSystem, Coding::getCode)
+                .contains(org.assertj.core.groups.Tuple.tuple(PractitionerMapper.PROFESSION_SYSTEM, "INFIRMIER"),
+                        org.assertj.core.groups.Tuple.tuple(NationalDirectory.PROFESSION, "60"));
+        assertThat(role.getTelecom()).extracting(ContactPoint::getSystem, ContactPoint::getValue).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ContactPoint.ContactPointSystem.EMAIL, "nina.petit@infirmier.mssante.fr"),
+                org.assertj.core.groups.Tuple.tuple(ContactPoint.ContactPointSystem.PHONE, "0601020304"));
+        assertThat(role.getTelecomFirstRep().getExtensionByUrl(FrCore.EMAIL_TYPE)).as("typed MSSANTE").isNotNull();
+        assertThat(role.hasOrganization()).as("Relais knows no place of work").isFalse();
+    }
 }
