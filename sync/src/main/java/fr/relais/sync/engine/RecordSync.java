@@ -81,6 +81,14 @@ interface RecordSync<R extends Resource> {
     }
 
     /**
+     * Records to push that no local write queued (library content imported before it was shared, say); the engine
+     * queues those at the start of each push.
+     */
+    default java.util.List<UUID> notYetShared() {
+        return java.util.List.of();
+    }
+
+    /**
      * Takes the server's value of a conflict's field, as the person chose (the caller's transaction, outbox
      * suppressed); {@code why} names the conflict in the record's history. Kinds whose records never conflict have
      * nothing to do.

@@ -68,10 +68,11 @@ public final class SyncEngine {
     }
 
     /**
-     * Every kind of shared record, in pull order: what a record names comes first (a CareTeam names its Practitioners).
+     * Every kind of shared record, in pull order: what a record names comes first (a CareTeam names its Practitioners,
+     * an enrollment its template version).
      */
     static List<RecordSync<? extends Resource>> kinds(RelaisCore core) {
-        return List.of(new PatientSync(core), new ProfessionalSync(core), new CareTeamSync(core), new EnrollmentSync(core), new TaskSync(core), new MeasureSync(core),
+        return List.of(new PatientSync(core), new ProfessionalSync(core), new CareTeamSync(core), new TemplateSync(core), new EnrollmentSync(core), new TaskSync(core), new MeasureSync(core),
                 new QuestionnaireResponseSync(core), new AlertSync(core), new UrgentCarePlanSync(core));
     }
 
@@ -294,6 +295,13 @@ public final class SyncEngine {
     }
 
     private boolean push(FhirServer server, SyncSettings settings, Counts counts, SyncProgress progress, BooleanSupplier cancelled) {
+        core.database().inTransaction(() -> {
+            for (RecordSync<? extends Resource> kind : kinds) {
+                kind.notYetShared().stream().filter(id -> !core.outbox().isPending(kind.recordType(), id))
+                        .forEach(id -> core.outbox().recordMerged(kind.recordType(), id));
+            }
+            return null;
+        });
         Set<UUID> absent = new HashSet<>();
         for (int round = 1; ; round++) {
             List<Outbox.Pending> pending = pushable();

@@ -138,8 +138,7 @@ class AlertSyncTest {
             // The pulmonologist's threshold for this patient is recorded on A only: B judges with the pathway's own.
             a.core.thresholds().change(p.id(), "bpco-exacerbation", "spo2", java.util.Map.of("yellow.below", "96"), rpps,
                     "BPCO sévère : surveiller dès 95 %");
-            a.core.measures().record(new NewMeasure(p.id(), MeasureCatalog.SPO2, "95", "%",
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(900), MeasureSource.DEVICE));
+            a.core.measures().record(new NewMeasure(p.id(), MeasureCatalog.SPO2, "95", "%", Instant.now(), MeasureSource.DEVICE));
             Alert raised = a.core.alerts().list(true, p.id()).stream().filter(x -> x.ruleId().equals("spo2")).findFirst().orElseThrow();
             a.core.alerts().escalate(raised.id(), "pas de réponse de la patiente");
             a.sync();

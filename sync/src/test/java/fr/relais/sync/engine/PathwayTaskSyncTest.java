@@ -205,8 +205,10 @@ class PathwayTaskSyncTest {
     }
 
     /**
-     * A laptop whose library lacks the version another moved to cannot follow: the move waits in its inbox, and its own
-     * next change is held rather than pushed, which would move the server back to the old version.
+     * A laptop whose library lacks the version another moved to cannot follow (the server does not hold the template:
+     * an administrator removed it, or it keeps no PlanDefinitions): the move waits in its inbox, and its own next change
+     * is held rather than pushed, which would move the server back to the old version. Once imported there, the version
+     * goes back to the server, pushed plainly where the removed resource stood.
      */
     @Test
     void aMoveToAVersionThisLibraryLacksWaitsInTheInboxInsteadOfBeingUndone() throws Exception {
@@ -216,7 +218,11 @@ class PathwayTaskSyncTest {
             Patient p = a.register("PERRIN", "Lucie", "U-" + System.nanoTime());
             Enrollment enrollment = a.core.enrollments().enroll(p.id(), "chirurgie-ambulatoire-raac", 1, LocalDate.now(CareZone.PARIS).minusDays(3));
             a.sync();
+            var v2 = a.core.pathways().get("chirurgie-ambulatoire-raac", 2);
+            String templateOnServer = fr.relais.sync.fhir.SharedTemplate.serverId(v2.template().id(), 2, v2.json());
+            SERVER.fhirContext().newRestfulGenericClient(SERVER.baseUrl()).delete().resourceById("PlanDefinition", templateOnServer).execute();
             b.sync();
+            assertThat(b.core.pathways().list()).noneMatch(t -> t.template().version() == 2 && t.template().id().equals("chirurgie-ambulatoire-raac"));
 
             a.core.enrollments().moveToVersion(enrollment.id(), 2, "protocole mis à jour");
             b.core.enrollments().pause(enrollment.id(), "hospitalisée");
@@ -245,7 +251,10 @@ class PathwayTaskSyncTest {
                     assertThat(e.templateVersion()).isEqualTo(2);
                     assertThat(e.status()).isEqualTo(EnrollmentStatus.PAUSED);
                 });
+                assertThat(laptop.core.outbox().count()).as(laptop + " has nothing left to push").isZero();
             }
+            assertThat(SERVER.fhirContext().newRestfulGenericClient(SERVER.baseUrl()).read().resource(org.hl7.fhir.r4.model.PlanDefinition.class)
+                    .withId(templateOnServer).execute().getVersion()).as("B's import is back on the server").isEqualTo("2");
         }
     }
 }
