@@ -92,7 +92,7 @@ public final class RelaisCore implements AutoCloseable {
         this.careTeam = new CareTeamService(database, careTeamRepository, patients, audit, clock, outbox);
         this.directory = new DirectoryCache(database);
         this.messages = new OutgoingMessages(database, patients, audit, session, clock);
-        this.consents = new ConsentService(database, patients, audit, session, clock);
+        this.consents = new ConsentService(database, patients, audit, session, clock, outbox);
         this.urgentCarePlans = new UrgentCarePlanService(database, patients, consents, audit, outbox, session, clock);
         this.handoffs = new HandoffService(database, patients, careTeam, urgentCarePlans, audit, session, clock);
         TemplateRepository templates = new TemplateRepository(database.dsl());

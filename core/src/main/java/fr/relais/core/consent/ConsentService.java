@@ -6,6 +6,7 @@ import fr.relais.core.audit.AuditLog;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
 import fr.relais.core.identity.PatientService;
+import fr.relais.core.replication.Outbox;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
 import fr.relais.core.store.SqlTime;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
@@ -22,14 +24,20 @@ import java.util.function.BiConsumer;
  * capabilities listen to changes (the urgent care plan queues its sharing or its revocation for the next sync).
  */
 public final class ConsentService {
+    /** The outbox kind of a consent: shared with the team server, so that every workstation honours a withdrawal. */
+    public static final String RECORD = "Consent";
+
     private final Database database;
     private final PatientService patients;
     private final AuditLog audit;
     private final UserSession session;
     private final Clock clock;
+    private final Outbox outbox;
     private final List<BiConsumer<UUID, ConsentScope>> listeners = new ArrayList<>();
 
-    public ConsentService(Database database, PatientService patients, AuditLog audit, UserSession session, Clock clock) {
+    public ConsentService(Database database, PatientService patients, AuditLog audit, UserSession session, Clock clock,
+                          Outbox outbox) {
+        this.outbox = outbox;
         this.database = database;
         this.patients = patients;
         this.audit = audit;
@@ -60,6 +68,7 @@ public final class ConsentService {
             database.dsl().insertInto(CONSENT).set(CONSENT.ID, c.id().toString()).set(CONSENT.PATIENT_ID, patientId.toString())
                     .set(CONSENT.SCOPE, scope.name()).set(CONSENT.COLLECTED_BY, c.collectedBy()).set(CONSENT.COLLECTED_ON, collectedOn.toString())
                     .set(CONSENT.RECORDED_AT, SqlTime.instant(c.recordedAt())).set(CONSENT.RECORDED_BY, c.recordedBy()).execute();
+            outbox.record(RECORD, c.id());
             audit.record("consent.add", "Consent", c.id(), patientId, scope.name() + " collected by " + c.collectedBy());
             listeners.forEach(l -> l.accept(patientId, scope));
             return c;
@@ -78,10 +87,41 @@ public final class ConsentService {
             database.dsl().update(CONSENT).set(CONSENT.WITHDRAWN_AT, SqlTime.instant(clock.instant()))
                     .set(CONSENT.WITHDRAWN_BY, session.actor().displayName()).set(CONSENT.WITHDRAWAL_REASON, reason.trim())
                     .where(CONSENT.ID.eq(consentId.toString())).execute();
+            outbox.record(RECORD, consentId);
             audit.record("consent.withdraw", "Consent", consentId, c.patientId(), c.scope().name() + ": " + reason.trim());
             listeners.forEach(l -> l.accept(c.patientId(), c.scope()));
             return get(consentId);
         });
+    }
+
+    /**
+     * Applies a consent recorded on another workstation (the caller's transaction, outbox suppressed): a new one is
+     * stored as received; a withdrawal made there withdraws it here (a withdrawal is never undone: the patient consents
+     * again with a new record). Listeners hear of it as of a local change. False when nothing changed here.
+     */
+    public boolean applySynced(Consent received, String origin) {
+        Optional<Consent> local = find(received.id());
+        if (local.isEmpty()) {
+            database.dsl().insertInto(CONSENT).set(CONSENT.ID, received.id().toString()).set(CONSENT.PATIENT_ID, received.patientId().toString())
+                    .set(CONSENT.SCOPE, received.scope().name()).set(CONSENT.COLLECTED_BY, received.collectedBy())
+                    .set(CONSENT.COLLECTED_ON, received.collectedOn().toString()).set(CONSENT.RECORDED_AT, SqlTime.instant(received.recordedAt()))
+                    .set(CONSENT.RECORDED_BY, received.recordedBy()).set(CONSENT.WITHDRAWN_AT, SqlTime.instant(received.withdrawnAt()))
+                    .set(CONSENT.WITHDRAWN_BY, received.withdrawnBy()).set(CONSENT.WITHDRAWAL_REASON, received.withdrawalReason()).execute();
+        } else if (local.get().active() && !received.active()) {
+            database.dsl().update(CONSENT).set(CONSENT.WITHDRAWN_AT, SqlTime.instant(received.withdrawnAt()))
+                    .set(CONSENT.WITHDRAWN_BY, received.withdrawnBy()).set(CONSENT.WITHDRAWAL_REASON, received.withdrawalReason())
+                    .where(CONSENT.ID.eq(received.id().toString())).execute();
+        } else {
+            return false;
+        }
+        audit.record("consent.sync", "Consent", received.id(), received.patientId(),
+                received.scope().name() + (received.active() ? "" : " withdrawn") + " " + origin);
+        listeners.forEach(l -> l.accept(received.patientId(), received.scope()));
+        return true;
+    }
+
+    public Optional<Consent> find(UUID id) {
+        return database.dsl().selectFrom(CONSENT).where(CONSENT.ID.eq(id.toString())).fetchOptional(ConsentService::toConsent);
     }
 
     public Consent get(UUID id) {

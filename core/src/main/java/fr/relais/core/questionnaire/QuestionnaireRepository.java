@@ -47,6 +47,18 @@ public final class QuestionnaireRepository {
                 .fetchOptional(r -> QuestionnaireParser.parse(r.value1(), r.value2()).questionnaire());
     }
 
+    /** Every version held, with its canonical JSON and where it came from. */
+    public List<Definition> definitions() {
+        return dsl.select(QUESTIONNAIRE.ID, QUESTIONNAIRE.DEFINITION, QUESTIONNAIRE.ORIGIN).from(QUESTIONNAIRE)
+                .orderBy(QUESTIONNAIRE.ID, QUESTIONNAIRE.VERSION)
+                .fetch(r -> new Definition(QuestionnaireParser.parse(r.value1(), r.value2()).questionnaire(), r.value2(),
+                        TemplateOrigin.valueOf(r.value3())));
+    }
+
+    /** A questionnaire version as the store holds it. */
+    public record Definition(Questionnaire questionnaire, String json, TemplateOrigin origin) {
+    }
+
     /** The latest version of each questionnaire. */
     public List<Questionnaire> latestOfEach() {
         return dsl.select(QUESTIONNAIRE.ID).from(QUESTIONNAIRE).groupBy(QUESTIONNAIRE.ID).orderBy(QUESTIONNAIRE.ID)

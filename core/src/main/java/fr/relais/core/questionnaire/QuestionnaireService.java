@@ -71,6 +71,24 @@ public final class QuestionnaireService {
     public Questionnaire importDefinition(String source, String json) {
         session.require(Permission.PATHWAY_EDIT);
         QuestionnaireParser.Parsed parsed = QuestionnaireParser.parse(source, json);
+        store(source, parsed, "questionnaire.import");
+        return parsed.questionnaire();
+    }
+
+    /**
+     * Imports a questionnaire received from the team's server, where an administrator imported it: validated like a
+     * file; the same version with other content is refused. True when it was new here.
+     */
+    public boolean applySynced(String source, String json) {
+        return store(source, QuestionnaireParser.parse(source, json), "questionnaire.sync");
+    }
+
+    /** Every version this workstation holds (the sync sends the imported ones to the team). */
+    public List<QuestionnaireRepository.Definition> definitions() {
+        return repository.definitions();
+    }
+
+    private boolean store(String source, QuestionnaireParser.Parsed parsed, String auditAction) {
         Questionnaire q = parsed.questionnaire();
         return database.inTransaction(() -> {
             var existing = repository.find(q.id(), q.version());
@@ -78,11 +96,11 @@ public final class QuestionnaireService {
                 if (!existing.get().equals(q)) {
                     throw new BadInputException(source, "questionnaire.versionExists", q.id(), q.version());
                 }
-                return q;
+                return false;
             }
             repository.insert(parsed, TemplateOrigin.IMPORTED, clock.instant());
-            audit.record("questionnaire.import", "Questionnaire", q.id() + " v" + q.version(), null, null);
-            return q;
+            audit.record(auditAction, "Questionnaire", q.id() + " v" + q.version(), null, null);
+            return true;
         });
     }
 

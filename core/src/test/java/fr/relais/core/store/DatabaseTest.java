@@ -184,6 +184,28 @@ class DatabaseTest {
         }
     }
 
+    /** V23 shares the consents recorded before, withdrawals included, oldest first. */
+    @Test
+    void consentsRecordedBeforeVersion23AreQueuedForTheTeamServer() throws Exception {
+        Path file = dir.resolve("v22.db");
+        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration").target("22").load().migrate();
+        String t = "'2026-11-02T08:00:00.000Z'";
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file); var statement = connection.createStatement()) {
+            statement.execute("INSERT INTO patient (id, birth_family_name, birth_given_names, sex, birth_date, identity_status, "
+                    + "status_changed_at, created_at, updated_at) VALUES ('p1', 'DURAND', 'Marie', 'F', '1950-01-01', 'PROV', "
+                    + t + ", " + t + ", " + t + ")");
+            statement.execute("INSERT INTO consent (id, patient_id, scope, collected_by, collected_on, recorded_at, recorded_by, "
+                    + "withdrawn_at, withdrawn_by, withdrawal_reason) VALUES "
+                    + "('c2', 'p1', 'TELEMONITORING', 'IDE', '2026-11-03', '2026-11-03T08:00:00.000Z', 'ide', NULL, NULL, NULL), "
+                    + "('c1', 'p1', 'CARE_TEAM_SHARING', 'IDE', '2026-11-02', " + t + ", 'ide', '2026-11-04T08:00:00.000Z', 'ide', 'refus')");
+        }
+
+        try (Database db = Database.open(file, CLOCK)) {
+            var queued = db.dsl().fetch("SELECT resource_type, local_id FROM outbox ORDER BY seq");
+            assertThat(queued.map(r -> r.get(0) + "/" + r.get(1))).containsExactly("Consent/c1", "Consent/c2");
+        }
+    }
+
     @Test
     void theDataFolderFollowsEachOperatingSystem() {
         assertThat(DataFolder.defaultFolder(Map.of(), "Linux", "/home/ide")).isEqualTo(Path.of("/home/ide/.local/share/relais"));

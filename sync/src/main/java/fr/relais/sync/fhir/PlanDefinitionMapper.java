@@ -406,7 +406,7 @@ public final class PlanDefinitionMapper {
         return concept.getCoding().stream().filter(c -> system.equals(c.getSystem())).map(Coding::getCode).findFirst().orElse(null);
     }
 
-    private static void putVersion(ObjectNode node, String version) {
+    static void putVersion(ObjectNode node, String version) {
         try {
             node.put("version", Integer.parseInt(version));
         } catch (NumberFormatException e) {
@@ -414,7 +414,7 @@ public final class PlanDefinitionMapper {
         }
     }
 
-    private static void putText(ObjectNode node, String field, LocalizedText text) {
+    static void putText(ObjectNode node, String field, LocalizedText text) {
         if (text == null) {
             return;
         }
@@ -431,7 +431,7 @@ public final class PlanDefinitionMapper {
         }
     }
 
-    private static JsonNode tree(String json, String source) {
+    static JsonNode tree(String json, String source) {
         try {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {

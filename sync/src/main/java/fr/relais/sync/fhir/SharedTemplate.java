@@ -2,10 +2,8 @@ package fr.relais.sync.fhir;
 
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.pathway.PathwayTemplate;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.hl7.fhir.r4.model.ActivityDefinition;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CanonicalType;
@@ -22,22 +20,6 @@ public final class SharedTemplate {
     private static final PlanDefinitionMapper MAPPER = new PlanDefinitionMapper();
 
     private SharedTemplate() {
-    }
-
-    /** The id every workstation gives this version (its outbox and sync-link key). */
-    public static UUID localId(String templateId, int version) {
-        return UUID.nameUUIDFromBytes(("pathway-template:" + templateId + "|" + version).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The server id of a version with this content (canonical JSON): the same file imported anywhere, the same id. */
-    public static String serverId(String templateId, int version, String canonicalJson) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(canonicalJson.getBytes(StandardCharsets.UTF_8));
-            return UUID.nameUUIDFromBytes(("pathway-template:" + templateId + "|" + version + "|" + java.util.HexFormat.of().formatHex(digest))
-                    .getBytes(StandardCharsets.UTF_8)).toString();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     public static PlanDefinition toFhir(PathwayTemplate template, String authoringJson) {

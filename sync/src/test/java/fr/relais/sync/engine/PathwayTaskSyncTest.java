@@ -219,7 +219,7 @@ class PathwayTaskSyncTest {
             Enrollment enrollment = a.core.enrollments().enroll(p.id(), "chirurgie-ambulatoire-raac", 1, LocalDate.now(CareZone.PARIS).minusDays(3));
             a.sync();
             var v2 = a.core.pathways().get("chirurgie-ambulatoire-raac", 2);
-            String templateOnServer = fr.relais.sync.fhir.SharedTemplate.serverId(v2.template().id(), 2, v2.json());
+            String templateOnServer = new TemplateSync(a.core).serverIdFor(new TemplateSync(a.core).localId(v2.template().id(), 2));
             SERVER.fhirContext().newRestfulGenericClient(SERVER.baseUrl()).delete().resourceById("PlanDefinition", templateOnServer).execute();
             b.sync();
             assertThat(b.core.pathways().list()).noneMatch(t -> t.template().version() == 2 && t.template().id().equals("chirurgie-ambulatoire-raac"));

@@ -53,4 +53,34 @@ class QuestionnaireResponseSyncTest {
             assertThat(a.core.outbox().count()).isZero();
         }
     }
+
+    /** A questionnaire an administrator imported on one workstation reaches the others with the responses to it. */
+    @Test
+    void anImportedQuestionnaireTravelsBeforeTheResponsesToIt() throws Exception {
+        String team = "q-def-" + System.nanoTime();
+        String id = "WHO-5-CPTS-" + (System.nanoTime() % 100_000);
+        String definition = new String(fr.relais.core.questionnaire.QuestionnaireLibrary.class
+                .getResourceAsStream("library/who-5.json").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"WHO-5\"", "\"" + id + "\"");
+        try (Laptop a = new Laptop(dir, "qd-a", SERVER.baseUrl(), team); Laptop b = new Laptop(dir, "qd-b", SERVER.baseUrl(), team)) {
+            a.core.questionnaires().importDefinition(id + ".json", definition);
+            Patient p = a.register("LAMBERT", "Rose", "QD-" + System.nanoTime());
+            var answered = a.core.questionnaires().answer(p.id(), id, List.of(3, 3, 2, 2, 3), null);
+            a.sync();
+
+            SyncReport received = b.sync();
+
+            assertThat(received.skipped()).isEmpty();
+            assertThat(b.core.questionnaires().get(id)).isEqualTo(a.core.questionnaires().get(id));
+            assertThat(b.core.questionnaires().responses(p.id(), id)).singleElement().satisfies(r -> {
+                assertThat(r.id()).isEqualTo(answered.response().id());
+                assertThat(r.score()).isEqualByComparingTo(answered.response().score());
+            });
+            assertThat(b.core.outbox().count()).as("nothing to send back").isZero();
+            assertThat(SERVER.fhirContext().newRestfulGenericClient(SERVER.baseUrl()).search()
+                    .forResource(org.hl7.fhir.r4.model.Questionnaire.class)
+                    .where(org.hl7.fhir.r4.model.Questionnaire.URL.matches().value(fr.relais.sync.fhir.QuestionnaireResponseMapper.canonical(id)))
+                    .returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute().getEntry()).hasSize(1);
+        }
+    }
 }

@@ -1,0 +1,61 @@
+package fr.relais.sync.engine;
+
+import fr.relais.core.RelaisCore;
+import fr.relais.core.consent.Consent;
+import fr.relais.core.consent.ConsentService;
+import fr.relais.core.replication.SyncLink;
+import fr.relais.sync.fhir.ConsentMapper;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Consents as FHIR Consents, so that a withdrawal recorded on one laptop is honoured by every laptop: once it arrives,
+ * the patient's records wait on that laptop too instead of going to the server. A consent only ever moves from given
+ * to withdrawn, so the merge is that withdrawn wins, on either side; there is nothing to choose.
+ */
+final class ConsentSync implements RecordSync<org.hl7.fhir.r4.model.Consent> {
+    private final RelaisCore core;
+
+    ConsentSync(RelaisCore core) {
+        this.core = core;
+    }
+
+    @Override
+    public String recordType() {
+        return ConsentService.RECORD;
+    }
+
+    @Override
+    public Class<org.hl7.fhir.r4.model.Consent> resourceClass() {
+        return org.hl7.fhir.r4.model.Consent.class;
+    }
+
+    /** Null: the consent itself always travels, even (above all) the withdrawal that holds the patient's other records. */
+    @Override
+    public UUID patientOf(UUID localId) {
+        return null;
+    }
+
+    @Override
+    public Outcome apply(org.hl7.fhir.r4.model.Consent remote, UUID localId, Optional<SyncLink> link, String origin) {
+        Consent received = ConsentMapper.toLocal(remote, localId, origin);
+        if (core.patients().find(received.patientId()).isEmpty()) {
+            return Outcome.UNCHANGED; // another team's patient, or one outside this workstation's scope
+        }
+        Optional<Consent> local = core.consents().find(localId);
+        if (local.isPresent() && !local.get().active() && received.active()) {
+            // Withdrawn here, not yet on the server: the withdrawal goes back with the next push.
+            if (!core.outbox().isPending(recordType(), localId)) {
+                core.outbox().recordMerged(recordType(), localId);
+            }
+            return Outcome.MERGED;
+        }
+        boolean changed = core.consents().applySynced(received, origin);
+        return !changed ? Outcome.UNCHANGED : local.isPresent() ? Outcome.UPDATED : Outcome.CREATED;
+    }
+
+    @Override
+    public org.hl7.fhir.r4.model.Consent build(UUID localId, Optional<SyncLink> link) {
+        return ConsentMapper.write(core.consents().find(localId).orElseThrow(), base(link).orElseGet(org.hl7.fhir.r4.model.Consent::new));
+    }
+}

@@ -1,0 +1,59 @@
+package fr.relais.sync.engine;
+
+import fr.relais.core.RelaisCore;
+import fr.relais.core.pathway.TemplateOrigin;
+import fr.relais.sync.fhir.QuestionnaireMapper;
+import fr.relais.sync.fhir.RelaisFhir;
+import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Questionnaire;
+
+/**
+ * Questionnaires an administrator imported (the team's own PROMs), so that a response to one of them, or a pathway
+ * step asking for it, finds its definition on every laptop. Pulled before the responses.
+ */
+final class QuestionnaireSync extends LibrarySync<Questionnaire> {
+    static final String RECORD = "Questionnaire";
+
+    QuestionnaireSync(RelaisCore core) {
+        super(core);
+    }
+
+    @Override
+    public String recordType() {
+        return RECORD;
+    }
+
+    @Override
+    public Class<Questionnaire> resourceClass() {
+        return Questionnaire.class;
+    }
+
+    @Override
+    public ca.uhn.fhir.rest.gclient.IQuery<Bundle> narrow(ca.uhn.fhir.rest.gclient.IQuery<Bundle> query) {
+        return query.where(Questionnaire.IDENTIFIER.hasSystemWithAnyCode(RelaisFhir.QUESTIONNAIRE_SYSTEM));
+    }
+
+    @Override
+    String idPrefix() {
+        return "questionnaire";
+    }
+
+    @Override
+    List<Version> versions() {
+        return core.questionnaires().definitions().stream().map(d -> new Version(d.questionnaire().id(), d.questionnaire().version(),
+                d.json(), d.origin() == TemplateOrigin.IMPORTED)).toList();
+    }
+
+    @Override
+    Questionnaire toFhir(Version v) {
+        var definition = core.questionnaires().definitions().stream()
+                .filter(d -> d.questionnaire().id().equals(v.id()) && d.questionnaire().version() == v.version()).findFirst().orElseThrow();
+        return QuestionnaireMapper.toFhir(definition.questionnaire(), v.json());
+    }
+
+    @Override
+    boolean importReceived(String origin, Questionnaire remote) {
+        return core.questionnaires().applySynced(origin, QuestionnaireMapper.toAuthoringJson(origin, remote));
+    }
+}
