@@ -165,6 +165,12 @@ public final class AlertRepository {
                 .fetch(r -> UUID.fromString(r.value1()));
     }
 
+    /** The levels at which a measure stands behind alerts (one per alert it triggered or joined). */
+    public List<AlertLevel> levelsOfMeasure(UUID measureId) {
+        return dsl.select(ALERT_MEASURE.LEVEL).from(ALERT_MEASURE).where(ALERT_MEASURE.MEASURE_ID.eq(measureId.toString()))
+                .fetch(r -> AlertLevel.valueOf(r.value1()));
+    }
+
     /** Levels of the measures still behind an alert. */
     public List<AlertLevel> remainingLevels(UUID alertId) {
         return dsl.select(ALERT_MEASURE.LEVEL).from(ALERT_MEASURE).where(ALERT_MEASURE.ALERT_ID.eq(alertId.toString()))

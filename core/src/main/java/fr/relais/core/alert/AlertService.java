@@ -489,6 +489,11 @@ public final class AlertService implements MeasureListener {
         return merged;
     }
 
+    /** The highest level a measure raised or joined an alert at (its interpretation on the team server), if any. */
+    public Optional<AlertLevel> levelOf(UUID measureId) {
+        return alerts.levelsOfMeasure(measureId).stream().max(java.util.Comparator.naturalOrder());
+    }
+
     /** The measures behind an alert (to name them as its evidence on the team server). */
     public List<UUID> evidence(UUID alertId) {
         return alerts.measuresOf(alertId);

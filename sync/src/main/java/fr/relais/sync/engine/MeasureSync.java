@@ -53,7 +53,7 @@ final class MeasureSync implements RecordSync<Observation> {
     public Observation build(UUID localId, Optional<SyncLink> link) {
         Observation resource = base(link)
                 .orElseGet(Observation::new);
-        ObservationMapper.write(core.measures().find(localId).orElseThrow(), resource);
+        ObservationMapper.write(core.measures().find(localId).orElseThrow(), core.alerts().levelOf(localId).orElse(null), resource);
         return resource;
     }
 }

@@ -26,6 +26,8 @@ import org.hl7.fhir.r4.model.StringType;
  */
 public final class ObservationMapper {
     private static final String CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+    static final String INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
+    static final String ALERT_LEVEL = "urn:relais:fhir:CodeSystem:alert-level";
     private static final Set<String> SCORES = Set.of(MeasureCatalog.PHQ9_TOTAL, MeasureCatalog.GAD7_TOTAL);
 
     private ObservationMapper() {
@@ -33,6 +35,22 @@ public final class ObservationMapper {
 
     /** Sets what Relais models on {@code target} (a copy of the server's version, or a new resource). */
     public static void write(Measure m, Observation target) {
+        write(m, null, target);
+    }
+
+    /**
+     * As {@link #write(Measure, Observation)}, with the alert level the measure was judged at here in
+     * {@code interpretation}: red as critical abnormal (AA), yellow as abnormal (A), beside Relais's own level code.
+     * Other interpretations (another system's H or L) stay.
+     */
+    public static void write(Measure m, fr.relais.core.alert.AlertLevel level, Observation target) {
+        target.getInterpretation().removeIf(i -> i.getCoding().stream().anyMatch(c -> ALERT_LEVEL.equals(c.getSystem())));
+        if (level == fr.relais.core.alert.AlertLevel.RED || level == fr.relais.core.alert.AlertLevel.YELLOW) {
+            boolean red = level == fr.relais.core.alert.AlertLevel.RED;
+            target.addInterpretation(new CodeableConcept()
+                    .addCoding(new Coding(INTERPRETATION, red ? "AA" : "A", red ? "Critical abnormal" : "Abnormal"))
+                    .addCoding(new Coding(ALERT_LEVEL, level.name(), null)));
+        }
         target.setStatus(m.status() == MeasureStatus.ENTERED_IN_ERROR ? Observation.ObservationStatus.ENTEREDINERROR
                 : Observation.ObservationStatus.FINAL);
         if (target.getCategory().isEmpty()) {

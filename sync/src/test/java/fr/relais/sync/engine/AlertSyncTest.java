@@ -55,6 +55,12 @@ class AlertSyncTest {
             assertThat(b.core.alerts().find(raised.id())).get().extracting(Alert::status).isEqualTo(AlertStatus.OPEN);
             assertThat(b.core.outbox().count()).isZero();
             assertThat(server.count(DetectedIssue.class)).as("raising alone sends nothing").isZero();
+            org.hl7.fhir.r4.model.Observation measureOnServer = SERVER.fhirContext().newRestfulGenericClient(SERVER.baseUrl()).search()
+                    .forResource(org.hl7.fhir.r4.model.Observation.class).where(org.hl7.fhir.r4.model.Observation.SUBJECT.hasId("Patient/" + p.id()))
+                    .returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute().getEntry().stream()
+                    .map(e -> (org.hl7.fhir.r4.model.Observation) e.getResource()).findFirst().orElseThrow();
+            assertThat(measureOnServer.getInterpretationFirstRep().getCoding()).as("the level it was judged at")
+                    .extracting(org.hl7.fhir.r4.model.Coding::getCode).containsExactly("AA", "RED");
             assertThat(openReviews(b, enrollment)).hasSize(1);
 
             // A acknowledges: B sees who and why, and its review task is closed too.
