@@ -57,12 +57,14 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
             case "", SCOPE_TEAM:
                 return withCareTeamScope(null);
             case SCOPE_CARE_TEAM:
-                String rpps = accountRpps.filter(r -> !r.isBlank()).orElse(settings.get(RPPS_VARIABLE));
+                java.util.Optional<String> fromAccount = accountRpps.filter(r -> !r.isBlank());
+                String rpps = fromAccount.orElse(settings.get(RPPS_VARIABLE));
                 if (rpps == null || rpps.isBlank()) {
                     throw new fr.relais.core.error.BadInputException(name, "sync.scopeWithoutRpps", RPPS_VARIABLE);
                 }
                 if (!fr.relais.core.careteam.CareTeamService.isRpps(rpps.strip())) {
-                    throw new fr.relais.core.error.BadInputException(RPPS_VARIABLE, "rpps.invalid", rpps);
+                    throw new fr.relais.core.error.BadInputException(fromAccount.isPresent() ? "RPPS of the signed-in account" : RPPS_VARIABLE,
+                            "rpps.invalid", rpps);
                 }
                 return withCareTeamScope(rpps);
             default:

@@ -40,5 +40,7 @@ class SyncSettingsTest {
                 });
         assertThatThrownBy(() -> BASE.withScopeFrom(Map.of("RELAIS_SCOPE", "careteam", "RELAIS_RPPS", "1000123"), null, Optional.empty()))
                 .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.input()).isEqualTo("RELAIS_RPPS"));
+        assertThatThrownBy(() -> BASE.withScopeFrom(Map.of("RELAIS_SCOPE", "careteam"), null, Optional.of("RPPS-1")))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.input()).contains("account"));
     }
 }

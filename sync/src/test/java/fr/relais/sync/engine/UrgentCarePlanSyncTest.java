@@ -88,7 +88,7 @@ class UrgentCarePlanSyncTest {
             a.core.urgentCarePlans().edit(p.id(), plan("Pénicilline", "Paul MOREAU"), "Plan établi");
             a.sync();
             b.sync();
-            b.core.consents().add(p.id(), ConsentScope.EMERGENCY_PLAN_SHARING, "IDEC B (recueil confirmé)", LocalDate.now());
+            assertThat(b.core.consents().active(p.id(), ConsentScope.EMERGENCY_PLAN_SHARING)).as("A's consent travelled with the plan").isTrue();
 
             a.core.urgentCarePlans().edit(p.id(), plan("Pénicilline, latex", "Paul MOREAU"), "Allergie au latex");
             b.core.urgentCarePlans().edit(p.id(), plan("Pénicilline", "Lucie MOREAU"), "Nouvelle personne de confiance");
