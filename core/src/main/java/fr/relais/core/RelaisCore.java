@@ -105,7 +105,7 @@ public final class RelaisCore implements AutoCloseable {
         this.worklist = new WorklistService(database.dsl(), clock);
         MeasureRepository measureRepository = new MeasureRepository(database.dsl());
         this.thresholds = new ThresholdService(database, new ThresholdRepository(database.dsl()), enrollmentRepository,
-                templates, patients, careTeam, audit, session, clock);
+                templates, patients, careTeam, audit, session, clock, outbox);
         this.alerts = new AlertService(database, new AlertRepository(database.dsl()), measureRepository,
                 enrollmentRepository, templates, thresholds, taskRepository, careTeam, audit, session, clock, outbox);
         this.measures = new MeasureService(database, measureRepository, patients, audit, outbox, session, clock, alerts);

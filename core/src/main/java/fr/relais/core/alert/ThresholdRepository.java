@@ -46,6 +46,22 @@ public final class ThresholdRepository {
                 .execute();
     }
 
+    public java.util.Optional<ThresholdOverride> find(UUID id) {
+        return dsl.selectFrom(THRESHOLD_OVERRIDE).where(THRESHOLD_OVERRIDE.ID.eq(id.toString())).fetchOptional(ThresholdRepository::toOverride);
+    }
+
+    /** The overrides of one rule for one patient, in the order they took effect (ties: recorded first, then id). */
+    public List<ThresholdOverride> chain(UUID patientId, String templateId, String ruleId) {
+        return dsl.selectFrom(THRESHOLD_OVERRIDE).where(THRESHOLD_OVERRIDE.PATIENT_ID.eq(patientId.toString())
+                        .and(THRESHOLD_OVERRIDE.TEMPLATE_ID.eq(templateId)).and(THRESHOLD_OVERRIDE.RULE_ID.eq(ruleId)))
+                .orderBy(THRESHOLD_OVERRIDE.VALID_FROM, THRESHOLD_OVERRIDE.CREATED_AT, THRESHOLD_OVERRIDE.ID).fetch(ThresholdRepository::toOverride);
+    }
+
+    public void setValidTo(UUID id, Instant validTo) {
+        dsl.update(THRESHOLD_OVERRIDE).set(THRESHOLD_OVERRIDE.VALID_TO, SqlTime.instant(validTo))
+                .where(THRESHOLD_OVERRIDE.ID.eq(id.toString())).execute();
+    }
+
     /** Every override of a patient, oldest first. */
     public List<ThresholdOverride> ofPatient(UUID patientId) {
         return dsl.selectFrom(THRESHOLD_OVERRIDE).where(THRESHOLD_OVERRIDE.PATIENT_ID.eq(patientId.toString()))

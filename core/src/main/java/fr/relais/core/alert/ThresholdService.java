@@ -13,6 +13,7 @@ import fr.relais.core.pathway.Enrollment;
 import fr.relais.core.pathway.EnrollmentRepository;
 import fr.relais.core.pathway.PathwayTemplate;
 import fr.relais.core.pathway.TemplateRepository;
+import fr.relais.core.replication.Outbox;
 import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
@@ -32,6 +33,8 @@ import java.util.UUID;
  * mandatory missing-data rule stays mandatory (its delay may change, it cannot be switched off).
  */
 public final class ThresholdService {
+    /** The outbox kind of an override: shared with the team server, so that every workstation judges by it. */
+    public static final String RECORD = "ThresholdOverride";
     /** What a change may touch, in the alertRules syntax: "red.above", "rise", "window"... */
     public static final Set<String> CHANGEABLE = Set.of("red.below", "red.above", "yellow.below", "yellow.above", "rise",
             "window", "count", "direction", "after", "level");
@@ -51,10 +54,12 @@ public final class ThresholdService {
     private final AuditLog audit;
     private final UserSession session;
     private final Clock clock;
+    private final Outbox outbox;
 
     public ThresholdService(Database database, ThresholdRepository overrides, EnrollmentRepository enrollments,
                             TemplateRepository templates, PatientService patients, CareTeamService careTeam, AuditLog audit,
-                            UserSession session, Clock clock) {
+                            UserSession session, Clock clock, Outbox outbox) {
+        this.outbox = outbox;
         this.database = database;
         this.overrides = overrides;
         this.enrollments = enrollments;
@@ -110,9 +115,50 @@ public final class ThresholdService {
         ThresholdOverride o = new ThresholdOverride(UUID.randomUUID(), patientId, templateId, ruleId, rule, now, null,
                 physician.id(), session.actor().userId(), reason, now);
         overrides.insert(o);
+        outbox.record(RECORD, o.id());
         audit.record("threshold." + (rule == null ? "restore" : "override"), "ThresholdOverride", o.id(), patientId,
                 templateId + "/" + ruleId + (rule == null ? "" : " " + AlertRuleJson.write(rule)));
         return o;
+    }
+
+    public java.util.Optional<ThresholdOverride> find(UUID id) {
+        return overrides.find(id);
+    }
+
+    /**
+     * Applies a physician's change recorded on another workstation (the caller's transaction, outbox suppressed), so
+     * that every workstation judges the patient's next measures by the same thresholds. The rule's overrides are then
+     * chained again by the time each took effect (each ends when the next begins), whatever order they arrived in: every
+     * workstation ends with the same history. Measures already judged here are not judged again. False when known.
+     */
+    public boolean applySynced(ThresholdOverride received, String origin) {
+        if (overrides.find(received.id()).isPresent()) {
+            return false;
+        }
+        if (careTeam.findProfessional(received.prescriberId()).isEmpty()) {
+            throw new BadInputException(origin, "threshold.unknownPrescriber", received.prescriberId());
+        }
+        List<ThresholdOverride> chain = new ArrayList<>(overrides.chain(received.patientId(), received.templateId(), received.ruleId()));
+        chain.add(received);
+        chain.sort(java.util.Comparator.comparing(ThresholdOverride::validFrom).thenComparing(ThresholdOverride::createdAt)
+                .thenComparing(o -> o.id().toString()));
+        // An arrival only ever ends (or shortens) the others, never reopens one: end them first, so that at most one
+        // override of the rule is open at any moment (a unique index says so), then store the arrival with its own end.
+        Instant receivedEnd = null;
+        for (int i = 0; i < chain.size(); i++) {
+            Instant end = i + 1 < chain.size() ? chain.get(i + 1).validFrom() : null;
+            ThresholdOverride o = chain.get(i);
+            if (o == received) {
+                receivedEnd = end;
+            } else if (!java.util.Objects.equals(o.validTo(), end)) {
+                overrides.setValidTo(o.id(), end);
+            }
+        }
+        overrides.insert(new ThresholdOverride(received.id(), received.patientId(), received.templateId(), received.ruleId(), received.rule(),
+                received.validFrom(), receivedEnd, received.prescriberId(), received.setBy(), received.reason(), received.createdAt()));
+        audit.record("threshold.sync", "ThresholdOverride", received.id(), received.patientId(),
+                received.templateId() + "/" + received.ruleId() + " " + origin);
+        return true;
     }
 
     /** The rules of an enrollment over time, overrides included. */

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
@@ -162,48 +163,60 @@ class DatabaseTest {
         }
     }
 
-    /** V19 shares what was recorded before: professionals first, then each cercle de soins once, for the next push. */
-    @Test
-    void professionalsAndCareTeamsRecordedBeforeVersion19AreQueuedForTheTeamServer() throws Exception {
-        Path file = dir.resolve("v18.db");
-        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration").target("18").load().migrate();
-        String t = "'2026-11-02T08:00:00.000Z'";
+    private static final String T = "'2026-11-02T08:00:00.000Z'";
+
+    /**
+     * A store at schema version {@code version} holding patient p1 and the rows {@code inserts} add, then opened by this
+     * Relais (the later migrations run): what the outbox then holds, as "type/id" in queue order.
+     */
+    private List<String> queuedAfterMigratingFrom(String version, String... inserts) throws Exception {
+        Path file = dir.resolve("v" + version + ".db");
+        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration").target(version).load().migrate();
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file); var statement = connection.createStatement()) {
             statement.execute("INSERT INTO patient (id, birth_family_name, birth_given_names, sex, birth_date, identity_status, "
                     + "status_changed_at, created_at, updated_at) VALUES ('p1', 'DURAND', 'Marie', 'F', '1950-01-01', 'PROV', "
-                    + t + ", " + t + ", " + t + ")");
-            statement.execute("INSERT INTO professional (id, family_name, given_name, profession, created_at) VALUES "
-                    + "('d1', 'Bonnet', 'Luc', 'MEDECIN', " + t + "), ('n1', 'Roux', 'Anne', 'INFIRMIER', " + t + ")");
-            statement.execute("INSERT INTO care_team_member (id, patient_id, professional_id, role, start_date) VALUES "
-                    + "('m1', 'p1', 'd1', 'MEDECIN_TRAITANT', '2026-01-01'), ('m2', 'p1', 'n1', 'IDE_LIBERALE', '2026-01-01')");
+                    + T + ", " + T + ", " + T + ")");
+            for (String insert : inserts) {
+                statement.execute(insert);
+            }
         }
-
         try (Database db = Database.open(file, CLOCK)) {
-            var queued = db.dsl().fetch("SELECT resource_type, local_id FROM outbox ORDER BY seq");
-            assertThat(queued.map(r -> r.get(0) + "/" + r.get(1))).containsExactly("Professional/d1", "Professional/n1", "CareTeam/p1");
+            return db.dsl().fetch("SELECT resource_type, local_id FROM outbox ORDER BY seq").map(r -> r.get(0) + "/" + r.get(1));
         }
+    }
+
+    /** V19 shares what was recorded before: professionals first, then each cercle de soins once, for the next push. */
+    @Test
+    void professionalsAndCareTeamsRecordedBeforeVersion19AreQueuedForTheTeamServer() throws Exception {
+        assertThat(queuedAfterMigratingFrom("18",
+                "INSERT INTO professional (id, family_name, given_name, profession, created_at) VALUES "
+                        + "('d1', 'Bonnet', 'Luc', 'MEDECIN', " + T + "), ('n1', 'Roux', 'Anne', 'INFIRMIER', " + T + ")",
+                "INSERT INTO care_team_member (id, patient_id, professional_id, role, start_date) VALUES "
+                        + "('m1', 'p1', 'd1', 'MEDECIN_TRAITANT', '2026-01-01'), ('m2', 'p1', 'n1', 'IDE_LIBERALE', '2026-01-01')"))
+                .containsExactly("Professional/d1", "Professional/n1", "CareTeam/p1");
     }
 
     /** V23 shares the consents recorded before, withdrawals included, oldest first. */
     @Test
     void consentsRecordedBeforeVersion23AreQueuedForTheTeamServer() throws Exception {
-        Path file = dir.resolve("v22.db");
-        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration").target("22").load().migrate();
-        String t = "'2026-11-02T08:00:00.000Z'";
-        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file); var statement = connection.createStatement()) {
-            statement.execute("INSERT INTO patient (id, birth_family_name, birth_given_names, sex, birth_date, identity_status, "
-                    + "status_changed_at, created_at, updated_at) VALUES ('p1', 'DURAND', 'Marie', 'F', '1950-01-01', 'PROV', "
-                    + t + ", " + t + ", " + t + ")");
-            statement.execute("INSERT INTO consent (id, patient_id, scope, collected_by, collected_on, recorded_at, recorded_by, "
-                    + "withdrawn_at, withdrawn_by, withdrawal_reason) VALUES "
-                    + "('c2', 'p1', 'TELEMONITORING', 'IDE', '2026-11-03', '2026-11-03T08:00:00.000Z', 'ide', NULL, NULL, NULL), "
-                    + "('c1', 'p1', 'CARE_TEAM_SHARING', 'IDE', '2026-11-02', " + t + ", 'ide', '2026-11-04T08:00:00.000Z', 'ide', 'refus')");
-        }
+        assertThat(queuedAfterMigratingFrom("22",
+                "INSERT INTO consent (id, patient_id, scope, collected_by, collected_on, recorded_at, recorded_by, "
+                        + "withdrawn_at, withdrawn_by, withdrawal_reason) VALUES "
+                        + "('c2', 'p1', 'TELEMONITORING', 'IDE', '2026-11-03', '2026-11-03T08:00:00.000Z', 'ide', NULL, NULL, NULL), "
+                        + "('c1', 'p1', 'CARE_TEAM_SHARING', 'IDE', '2026-11-02', " + T + ", 'ide', '2026-11-04T08:00:00.000Z', 'ide', 'refus')"))
+                .containsExactly("Consent/c1", "Consent/c2");
+    }
 
-        try (Database db = Database.open(file, CLOCK)) {
-            var queued = db.dsl().fetch("SELECT resource_type, local_id FROM outbox ORDER BY seq");
-            assertThat(queued.map(r -> r.get(0) + "/" + r.get(1))).containsExactly("Consent/c1", "Consent/c2");
-        }
+    /** V24 shares the per-patient thresholds recorded before, in the order they were recorded. */
+    @Test
+    void thresholdOverridesRecordedBeforeVersion24AreQueuedForTheTeamServer() throws Exception {
+        assertThat(queuedAfterMigratingFrom("23",
+                "INSERT INTO professional (id, family_name, given_name, profession, created_at) VALUES ('d1', 'Bonnet', 'Luc', 'MEDECIN', " + T + ")",
+                "INSERT INTO threshold_override (id, patient_id, template_id, rule_id, definition, valid_from, valid_to, "
+                        + "prescriber_id, set_by, reason, created_at) VALUES "
+                        + "('o2', 'p1', 'bpco-exacerbation', 'spo2', NULL, '2026-11-05T08:00:00.000Z', NULL, 'd1', 'ide', 'fin', '2026-11-05T08:00:00.000Z'), "
+                        + "('o1', 'p1', 'bpco-exacerbation', 'spo2', '{}', " + T + ", '2026-11-05T08:00:00.000Z', 'd1', 'ide', 'début', " + T + ")"))
+                .containsExactly("ThresholdOverride/o1", "ThresholdOverride/o2");
     }
 
     @Test

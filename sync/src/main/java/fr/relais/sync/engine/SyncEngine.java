@@ -72,7 +72,9 @@ public final class SyncEngine {
      * an enrollment its template version, a response its questionnaire).
      */
     static List<RecordSync<? extends Resource>> kinds(RelaisCore core) {
-        return List.of(new PatientSync(core), new ConsentSync(core), new ProfessionalSync(core), new CareTeamSync(core), new TemplateSync(core), new QuestionnaireSync(core), new EnrollmentSync(core), new TaskSync(core), new MeasureSync(core),
+        return List.of(new PatientSync(core), new ConsentSync(core), new ProfessionalSync(core), new CareTeamSync(core),
+                new TemplateSync(core), new QuestionnaireSync(core), new EnrollmentSync(core), new TaskSync(core),
+                new ThresholdSync(core), new MeasureSync(core),
                 new QuestionnaireResponseSync(core), new AlertSync(core), new UrgentCarePlanSync(core));
     }
 
