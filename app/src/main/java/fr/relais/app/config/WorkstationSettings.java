@@ -95,8 +95,8 @@ public final class WorkstationSettings {
             if (FILES.contains(key) && !Files.isRegularFile(Path.of(value))) {
                 throw new BadInputException(key, "settings.noFile", value);
             }
-            if (SyncSettings.SCOPE_VARIABLE.equals(key) && !List.of(SyncSettings.SCOPE_TEAM, SyncSettings.SCOPE_CARE_TEAM).contains(value)) {
-                throw new BadInputException(key, "sync.badScope", value, SyncSettings.SCOPE_TEAM + ", " + SyncSettings.SCOPE_CARE_TEAM);
+            if (SyncSettings.SCOPE_VARIABLE.equals(key) && !SyncSettings.SCOPES.contains(value)) {
+                throw new BadInputException(key, "sync.badScope", value, String.join(", ", SyncSettings.SCOPES));
             }
             if (SyncSettings.RPPS_VARIABLE.equals(key) && !fr.relais.core.careteam.CareTeamService.isRpps(value)) {
                 throw new BadInputException(key, "rpps.invalid", value);

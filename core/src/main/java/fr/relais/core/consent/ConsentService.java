@@ -125,8 +125,7 @@ public final class ConsentService {
     }
 
     public Consent get(UUID id) {
-        return database.dsl().selectFrom(CONSENT).where(CONSENT.ID.eq(id.toString())).fetchOptional(ConsentService::toConsent)
-                .orElseThrow(() -> new NotFoundException("consent", "consent", id));
+        return find(id).orElseThrow(() -> new NotFoundException("consent", "consent", id));
     }
 
     /** A patient's consents, newest first, withdrawn ones included. */

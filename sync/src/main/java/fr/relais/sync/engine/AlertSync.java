@@ -41,16 +41,16 @@ final class AlertSync implements RecordSync<DetectedIssue> {
         return DetectedIssue.class;
     }
 
-    /**
-     * The local alert of the same id, else the open alert of the same rule and scope here (raised from another first
-     * measure because the measures arrived in another order): one episode, one alert.
-     */
-    /** Every workstation plans the same steps (or raises the same alert) under the same id. */
+    /** Every workstation raises the same alert under the same id. */
     @Override
     public boolean sharedIds() {
         return true;
     }
 
+    /**
+     * The local alert of the same id, else the open alert of the same rule and scope here (raised from another first
+     * measure because the measures arrived in another order): one episode, one alert.
+     */
     @Override
     public UUID localIdFor(DetectedIssue remote) {
         UUID byId = ObservationMapper.localId(remote.getIdElement().getIdPart());

@@ -47,9 +47,8 @@ final class QuestionnaireSync extends LibrarySync<Questionnaire> {
 
     @Override
     Questionnaire toFhir(Version v) {
-        var definition = core.questionnaires().definitions().stream()
-                .filter(d -> d.questionnaire().id().equals(v.id()) && d.questionnaire().version() == v.version()).findFirst().orElseThrow();
-        return QuestionnaireMapper.toFhir(definition.questionnaire(), v.json());
+        // The canonical JSON was validated when stored: read it back rather than query the library again.
+        return QuestionnaireMapper.toFhir(fr.relais.core.questionnaire.QuestionnaireParser.parse(v.id(), v.json()).questionnaire(), v.json());
     }
 
     @Override

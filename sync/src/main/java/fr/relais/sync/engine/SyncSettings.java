@@ -68,7 +68,7 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
                 }
                 return withCareTeamScope(rpps);
             default:
-                throw new fr.relais.core.error.BadInputException(name, "sync.badScope", asked, SCOPE_TEAM + ", " + SCOPE_CARE_TEAM);
+                throw new fr.relais.core.error.BadInputException(name, "sync.badScope", asked, String.join(", ", SCOPES));
         }
     }
 
@@ -95,6 +95,8 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
     public static final String RPPS_VARIABLE = "RELAIS_RPPS";
     public static final String SCOPE_TEAM = "team";
     public static final String SCOPE_CARE_TEAM = "careteam";
+    /** The scopes {@value #SCOPE_VARIABLE} and {@code --scope} accept. */
+    public static final java.util.List<String> SCOPES = java.util.List.of(SCOPE_TEAM, SCOPE_CARE_TEAM);
     public static final String TOKEN_VARIABLE = "RELAIS_TOKEN";
     public static final String TOKEN_FILE_VARIABLE = "RELAIS_TOKEN_FILE";
     public static final String USER_VARIABLE = "RELAIS_USER";
