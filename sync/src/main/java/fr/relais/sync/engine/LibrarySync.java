@@ -20,17 +20,41 @@ import org.hl7.fhir.r4.model.MetadataResource;
  */
 abstract class LibrarySync<R extends MetadataResource> implements RecordSync<R> {
     protected final RelaisCore core;
+    private final String recordType;
+    private final Class<R> resourceClass;
+    private final String idPrefix;
+    private final String identifierSystem;
 
-    LibrarySync(RelaisCore core) {
+    /**
+     * {@code idPrefix} names the kind of content in derived ids ("pathway-template"); {@code identifierSystem} is the
+     * identifier system Relais gives these resources, which narrows the pull to them.
+     */
+    LibrarySync(RelaisCore core, String recordType, Class<R> resourceClass, String idPrefix, String identifierSystem) {
         this.core = core;
+        this.recordType = recordType;
+        this.resourceClass = resourceClass;
+        this.idPrefix = idPrefix;
+        this.identifierSystem = identifierSystem;
+    }
+
+    @Override
+    public String recordType() {
+        return recordType;
+    }
+
+    @Override
+    public Class<R> resourceClass() {
+        return resourceClass;
+    }
+
+    @Override
+    public ca.uhn.fhir.rest.gclient.IQuery<org.hl7.fhir.r4.model.Bundle> narrow(ca.uhn.fhir.rest.gclient.IQuery<org.hl7.fhir.r4.model.Bundle> query) {
+        return query.where(new ca.uhn.fhir.rest.gclient.TokenClientParam("identifier").hasSystemWithAnyCode(identifierSystem));
     }
 
     /** One version as this workstation holds it: its canonical JSON, and whether it was imported (not built in). */
     record Version(String id, int version, String json, boolean imported) {
     }
-
-    /** What kind of content this is, in ids ("pathway-template"). */
-    abstract String idPrefix();
 
     abstract List<Version> versions();
 
@@ -41,14 +65,14 @@ abstract class LibrarySync<R extends MetadataResource> implements RecordSync<R> 
 
     /** The id every workstation gives this version (its outbox and sync-link key). */
     final UUID localId(String id, int version) {
-        return UUID.nameUUIDFromBytes((idPrefix() + ":" + id + "|" + version).getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes((idPrefix + ":" + id + "|" + version).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The server id of a version with this content: the same file imported anywhere, the same id. */
     final String serverId(Version v) {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(v.json().getBytes(StandardCharsets.UTF_8));
-            return UUID.nameUUIDFromBytes((idPrefix() + ":" + v.id() + "|" + v.version() + "|" + java.util.HexFormat.of().formatHex(digest))
+            return UUID.nameUUIDFromBytes((idPrefix + ":" + v.id() + "|" + v.version() + "|" + java.util.HexFormat.of().formatHex(digest))
                     .getBytes(StandardCharsets.UTF_8)).toString();
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);

@@ -5,7 +5,6 @@ import fr.relais.core.pathway.TemplateOrigin;
 import fr.relais.sync.fhir.QuestionnaireMapper;
 import fr.relais.sync.fhir.RelaisFhir;
 import java.util.List;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Questionnaire;
 
 /**
@@ -16,27 +15,7 @@ final class QuestionnaireSync extends LibrarySync<Questionnaire> {
     static final String RECORD = "Questionnaire";
 
     QuestionnaireSync(RelaisCore core) {
-        super(core);
-    }
-
-    @Override
-    public String recordType() {
-        return RECORD;
-    }
-
-    @Override
-    public Class<Questionnaire> resourceClass() {
-        return Questionnaire.class;
-    }
-
-    @Override
-    public ca.uhn.fhir.rest.gclient.IQuery<Bundle> narrow(ca.uhn.fhir.rest.gclient.IQuery<Bundle> query) {
-        return query.where(Questionnaire.IDENTIFIER.hasSystemWithAnyCode(RelaisFhir.QUESTIONNAIRE_SYSTEM));
-    }
-
-    @Override
-    String idPrefix() {
-        return "questionnaire";
+        super(core, RECORD, Questionnaire.class, "questionnaire", RelaisFhir.QUESTIONNAIRE_SYSTEM);
     }
 
     @Override

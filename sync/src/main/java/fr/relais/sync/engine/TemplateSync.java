@@ -5,7 +5,6 @@ import fr.relais.core.pathway.TemplateOrigin;
 import fr.relais.sync.fhir.RelaisFhir;
 import fr.relais.sync.fhir.SharedTemplate;
 import java.util.List;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.PlanDefinition;
 
 /**
@@ -16,27 +15,7 @@ final class TemplateSync extends LibrarySync<PlanDefinition> {
     static final String RECORD = "PathwayTemplate";
 
     TemplateSync(RelaisCore core) {
-        super(core);
-    }
-
-    @Override
-    public String recordType() {
-        return RECORD;
-    }
-
-    @Override
-    public Class<PlanDefinition> resourceClass() {
-        return PlanDefinition.class;
-    }
-
-    @Override
-    public ca.uhn.fhir.rest.gclient.IQuery<Bundle> narrow(ca.uhn.fhir.rest.gclient.IQuery<Bundle> query) {
-        return query.where(PlanDefinition.IDENTIFIER.hasSystemWithAnyCode(RelaisFhir.PATHWAY_SYSTEM));
-    }
-
-    @Override
-    String idPrefix() {
-        return "pathway-template";
+        super(core, RECORD, PlanDefinition.class, "pathway-template", RelaisFhir.PATHWAY_SYSTEM);
     }
 
     @Override
