@@ -115,7 +115,7 @@ abstract class LibrarySync<R extends MetadataResource> implements RecordSync<R> 
         if (linked.isPresent()) {
             return linked.get().serverId().equals(serverId) ? version : byServerId;
         }
-        return find(version).isEmpty() || serverIdFor(version).equals(serverId) ? version : byServerId;
+        return find(version).map(held -> serverId(held).equals(serverId)).orElse(true) ? version : byServerId;
     }
 
     @Override
