@@ -13,13 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -407,13 +405,8 @@ class MainWindowTest {
         screenshotOf(robot, stage, name);
     }
 
-    /** Into docs/screenshots, where the README and the user guide show them. */
+    /** Under target/screenshots (see {@link Screenshots}). */
     private static void screenshotOf(FxRobot robot, Stage window, String name) throws IOException {
-        Path target = Path.of("..", "docs", "screenshots");
-        Files.createDirectories(target);
-        var snapshot = new javafx.scene.image.WritableImage((int) window.getScene().getWidth(), (int) window.getScene().getHeight());
-        robot.interact(() -> window.getScene().snapshot(snapshot));
-        ImageIO.write(SwingFXUtils.fromFXImage(snapshot, null), "png", target.resolve(name).toFile());
-        assertThat(Files.size(target.resolve(name))).isGreaterThan(10_000);
+        Screenshots.take(robot, window.getScene(), name, 10_000);
     }
 }

@@ -66,15 +66,9 @@ class UnlockWindowTest {
                 });
     }
 
-    /** Into docs/screenshots, with the other screens (see MainWindowTest). */
+    /** Under target/screenshots, with the other screens (see {@link Screenshots}). */
     private static void screenshot(FxRobot robot, String name) throws java.io.IOException {
-        Path target = Path.of("..", "docs", "screenshots");
-        java.nio.file.Files.createDirectories(target);
-        javafx.scene.Scene scene = robot.window(0).getScene();
-        var snapshot = new javafx.scene.image.WritableImage((int) scene.getWidth(), (int) scene.getHeight());
-        robot.interact(() -> scene.snapshot(snapshot));
-        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(snapshot, null), "png", target.resolve(name).toFile());
-        assertThat(java.nio.file.Files.size(target.resolve(name))).isGreaterThan(5_000);
+        Screenshots.take(robot, robot.window(0).getScene(), name, 5_000);
     }
 
     @Test
