@@ -95,4 +95,22 @@ class BackupAuditCliTest {
         assertThat(erased.code()).isEqualTo(1);
         assertThat(erased.out()).contains("ALTÉRÉ", "le journal est vide", "il a été effacé").doesNotContain("EMPTY", "Exception");
     }
+
+    @Test
+    void aBackupWhoseAuditTrailWasCutIsRefusedBeforeTheSwap() throws Exception {
+        Path db = dir.resolve("relais.db");
+        assertThat(addPatient(db, "GARDE", "G1").code()).isZero();
+        assertThat(addPatient(db, "GARDE", "G2").code()).isZero();
+        Path backup = dir.resolve("sauvegarde.db");
+        assertThat(CliRun.on(db, "backup", "--out", backup.toString()).code()).isZero();
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + backup); var s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM audit_event WHERE seq > (SELECT max(seq) - 2 FROM audit_event)");
+        }
+        CliRun refused = CliRun.on(db, "restore", backup.toString());
+
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("journal d'audit ne se vérifie pas", "la base actuelle n'a pas été modifiée");
+        assertThat(CliRun.on(db, "--format", "json", "patient", "list").json()).hasSize(2);
+        assertThat(CliRun.on(db, "audit", "verify").code()).isZero();
+    }
 }

@@ -5,21 +5,21 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The audit trail's anchor: the sequence number and hash of its last event, kept outside the store in a small file
- * beside it ({@code NAME.audit-anchor}), rewritten after each commit that records events, and signed with the chain's
- * key. The chain alone cannot show that its latest events, or all of them, were deleted; the anchor can: the event it
+ * beside it ({@code NAME.audit-anchor}), overwritten after each commit that records events, and signed with the
+ * chain's key. The chain alone cannot show that its latest events, or all of them, were deleted; the anchor can: the event it
  * names must still be there with that hash. It may lag behind the chain (a Relais killed between its commit and the
  * anchor's rewrite, two Relais writing at once), never run ahead of it: it is written only after the commit, from what
  * the store then holds.
  */
 final class AuditAnchor {
     private static final String FORMAT = "relais-audit-anchor-v1";
-    private static final AtomicLong WRITES = new AtomicLong();
 
     /** What an anchor file says, and whether its signature holds. */
     record Mark(long seq, String hash, boolean signed) {
@@ -42,7 +42,8 @@ final class AuditAnchor {
 
     /** The anchor's text for {@code seq} and {@code hash}, signed: what the file holds, and what a backup carries. */
     static String text(long seq, String hash, AuditChain.Signer signer) {
-        String body = FORMAT + " " + seq + " " + hash;
+        // Fixed width (the number padded to 19 digits), so that every anchor overwrites the one before exactly.
+        String body = FORMAT + " " + String.format(java.util.Locale.ROOT, "%019d", seq) + " " + hash;
         return body + " " + signer.sign(body);
     }
 
@@ -62,18 +63,22 @@ final class AuditAnchor {
         }
     }
 
-    /** Replaces the anchor in one rename (a reader sees the old one or the new one, never half of one). */
+    /**
+     * Overwrites the anchor in place, in one write of a fixed length at the start of the file: no new file and no rename
+     * per commit (which would also change the folder each time a measure is written). A write this small never spans
+     * two disk sectors: a reader sees the old anchor or the new one.
+     */
     void write(long seq, String hash, AuditChain.Signer signer) {
-        Path temporary = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + "-" + WRITES.incrementAndGet());
-        try {
-            Files.writeString(temporary, text(seq, hash, signer) + "\n", StandardCharsets.US_ASCII);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
-                // a stray temporary file is harmless
+        byte[] line = (text(seq, hash, signer) + "\n").getBytes(StandardCharsets.US_ASCII);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer, buffer.position());
             }
+            if (channel.size() > line.length) {
+                channel.truncate(line.length); // an anchor of another length (by hand, or an older format) before
+            }
+        } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the audit anchor " + file, e);
         }
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
+import org.jooq.impl.DSL;
 
 /**
  * Appends to the audit trail. Callers write inside their own transaction, so the record and the action it describes
@@ -161,15 +162,19 @@ public final class AuditLog {
     private void moveAnchorNow() {
         AuditChain.Signer signer = keying().signer();
         Optional<AuditAnchor.Mark> current = anchor.read(signer);
-        if (current.isPresent()) {
-            AuditAnchor.Mark mark = current.get();
-            String stillThere = mark.signed() ? dsl.select(AUDIT_EVENT.HASH).from(AUDIT_EVENT).where(AUDIT_EVENT.SEQ.eq((int) mark.seq()))
-                    .fetchOptional(r -> r.value1()).orElse(null) : null;
-            if (!mark.hash().equals(stillThere)) {
-                return;
-            }
+        if (current.isPresent() && !current.get().signed()) {
+            return;
         }
-        tail(dsl).ifPresent(t -> anchor.write(t.value1(), t.value2(), signer));
+        long named = current.map(AuditAnchor.Mark::seq).orElse(-1L);
+        // One round trip on the hot path: the new tail, and the hash of the event the anchor names.
+        var row = dsl.select(AUDIT_EVENT.SEQ.cast(Long.class), AUDIT_EVENT.HASH,
+                        DSL.field(DSL.select(DSL.field("n.hash", String.class)).from(AUDIT_EVENT.as("n"))
+                                .where(DSL.field("n.seq", Long.class).eq(named))))
+                .from(AUDIT_EVENT).where(AUDIT_EVENT.HASH.isNotNull()).orderBy(AUDIT_EVENT.SEQ.desc()).limit(1).fetchOptional();
+        if (row.isEmpty() || (current.isPresent() && !current.get().hash().equals(row.get().value3()))) {
+            return; // what the anchor named has gone: it stays, as evidence
+        }
+        anchor.write(row.get().value1(), row.get().value2(), signer);
     }
 
     private static Optional<Record2<Long, String>> tail(DSLContext dsl) {
