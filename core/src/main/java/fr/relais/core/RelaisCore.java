@@ -79,7 +79,7 @@ public final class RelaisCore implements AutoCloseable {
         this.clock = clock;
         this.database = database;
         this.session = session;
-        this.audit = new AuditLog(database.dsl(), clock, session);
+        this.audit = new AuditLog(database, clock, session);
         this.accounts = new AccountService(database, audit, session, clock);
         this.outbox = new Outbox(database.dsl(), clock);
         this.syncState = new SyncState(database.dsl());
@@ -130,6 +130,7 @@ public final class RelaisCore implements AutoCloseable {
             services.pathways.installBuiltIns();
             services.questionnaires.installBuiltIns();
             services.accounts.applyMode();
+            services.audit.startChain();
         } catch (RuntimeException e) {
             services.close();
             throw e;

@@ -36,10 +36,12 @@ final class AuditCommand {
                 json.put("chained", v.chained());
                 json.put("unchained", v.unchained());
                 json.put("brokenAt", v.brokenAt());
-                json.put("reason", v.reason());
+                String problem = v.intact() ? null : root.text("audit.problem." + v.problem().name(), services.audit().anchorFile());
+                json.put("problem", v.intact() ? null : v.problem().name());
+                json.put("reason", problem);
                 json.put("lastHash", v.lastHash());
                 root.printer().object(json, o -> o.println(v.intact() ? root.text("audit.intact", v.chained(), v.unchained(), v.lastHash())
-                        : root.text("audit.brokenAt", v.brokenAt(), v.reason())));
+                        : v.brokenAt() == null ? root.text("audit.brokenAt", problem) : root.text("audit.brokenAtEvent", v.brokenAt(), problem)));
                 // Tampering is not bad input: the database itself is in question.
                 return v.intact() ? Cli.OK : Cli.FAILURE;
             }

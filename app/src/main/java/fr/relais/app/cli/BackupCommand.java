@@ -29,6 +29,8 @@ final class BackupCommand {
             RelaisCommand root = Leaf.root(spec);
             try (RelaisCore services = root.openServices()) {
                 services.session().require(fr.relais.core.session.Permission.WORKSTATION_ADMIN);
+                // The backup carries the audit anchor of its moment: its trail is checked against it when restored.
+                services.audit().anchorIntoStore();
                 long size = StoreBackup.backup(services.database(), out);
                 services.database().inTransaction(() -> {
                     services.audit().record("store.backup", "Store", out.toAbsolutePath(), null, size + " bytes");
@@ -47,25 +49,35 @@ final class BackupCommand {
     static final class Restore implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "restore.file")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", descriptionKey = "restore.file")
         Path file;
+        @Option(names = "--undo", descriptionKey = "restore.undo")
+        boolean undo;
 
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
+            if ((file == null) == !undo) {
+                throw new fr.relais.core.error.BadInputException(undo ? "--undo" : "FILE", "restore.fileOrUndo");
+            }
             root.requireAdministrator();
-            Path kept = StoreBackup.restore(file, root.databaseFile(), root.storeKey(), java.time.Clock.systemUTC());
-            // Opened once: migrations run now (a backup from an older Relais), and the restore is audited in it.
+            // Undoing is restoring the copy the last restore kept, with the same checks (and a copy kept in turn).
+            Path from = undo ? StoreBackup.lastKeptBeforeRestore(root.databaseFile()) : file.toAbsolutePath();
+            Path kept = StoreBackup.restore(from, root.databaseFile(), root.storeKey(), java.time.Clock.systemUTC(),
+                    fr.relais.core.audit.AuditLog.restoreCheck(from.toString()));
+            // Opened once: the restore is audited in the restored store.
             try (RelaisCore services = root.openServices()) {
                 services.database().inTransaction(() -> {
-                    services.audit().record("store.restore", "Store", file.toAbsolutePath(), null, "previous database kept as " + kept);
+                    services.audit().record(undo ? "store.restore.undo" : "store.restore", "Store", from, null,
+                            kept == null ? "no previous database" : "previous database kept as " + kept);
                     return null;
                 });
             }
             Map<String, Object> json = new LinkedHashMap<>();
-            json.put("restoredFrom", file.toAbsolutePath().toString());
-            json.put("previousKeptAs", kept.toString());
-            root.printer().object(json, o -> o.println(root.text("restore.done", file.toAbsolutePath(), kept)));
+            json.put("restoredFrom", from.toString());
+            json.put("previousKeptAs", kept == null ? null : kept.toString());
+            root.printer().object(json, o -> o.println(kept == null ? root.text("restore.doneNew", from)
+                    : root.text("restore.done", from, kept)));
             return Cli.OK;
         }
     }

@@ -42,6 +42,30 @@ class BackupAuditCliTest {
     }
 
     @Test
+    void aRestoreIsUndoneThroughRelaisWithTheCopyItKept() {
+        Path db = dir.resolve("relais.db");
+        assertThat(addPatient(db, "AVANT", "U1").code()).isZero();
+        Path backup = dir.resolve("sauvegarde.db");
+        assertThat(CliRun.on(db, "backup", "--out", backup.toString()).code()).isZero();
+        assertThat(addPatient(db, "APRES", "U2").code()).isZero();
+        CliRun restored = CliRun.on(db, "restore", backup.toString());
+        assertThat(restored.out()).contains("relais restore --undo");
+        assertThat(CliRun.on(db, "--format", "json", "patient", "list").json()).hasSize(1);
+
+        CliRun undone = CliRun.on(db, "restore", "--undo");
+        assertThat(undone.code()).isZero();
+        assertThat(CliRun.on(db, "--format", "json", "patient", "list").json()).as("the patient added after the backup is back")
+                .hasSize(2);
+
+        CliRun neither = CliRun.on(db, "restore");
+        assertThat(neither.code()).isEqualTo(2);
+        assertThat(neither.err()).contains("--undo");
+        CliRun nothing = CliRun.on(dir.resolve("autre.db"), "restore", "--undo");
+        assertThat(nothing.code()).isEqualTo(2);
+        assertThat(nothing.err()).contains("rien à annuler");
+    }
+
+    @Test
     void theAuditChainVerifiesAndTamperingExitsOne() throws Exception {
         Path db = dir.resolve("relais.db");
         assertThat(addPatient(db, "MARTIN", "A1").code()).isZero();
@@ -58,5 +82,35 @@ class BackupAuditCliTest {
         CliRun tampered = CliRun.on(db, "audit", "verify");
         assertThat(tampered.code()).isEqualTo(1);
         assertThat(tampered.out()).contains("ALTÉRÉ");
+    }
+
+    @Test
+    void anErasedAuditTrailFailsVerificationWithAFrenchSentence() throws Exception {
+        Path db = dir.resolve("relais.db");
+        assertThat(addPatient(db, "EFFACE", "E1").code()).isZero();
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM audit_event");
+        }
+        CliRun erased = CliRun.on(db, "audit", "verify");
+        assertThat(erased.code()).isEqualTo(1);
+        assertThat(erased.out()).contains("ALTÉRÉ", "le journal est vide", "il a été effacé").doesNotContain("EMPTY", "Exception");
+    }
+
+    @Test
+    void aBackupWhoseAuditTrailWasCutIsRefusedBeforeTheSwap() throws Exception {
+        Path db = dir.resolve("relais.db");
+        assertThat(addPatient(db, "GARDE", "G1").code()).isZero();
+        assertThat(addPatient(db, "GARDE", "G2").code()).isZero();
+        Path backup = dir.resolve("sauvegarde.db");
+        assertThat(CliRun.on(db, "backup", "--out", backup.toString()).code()).isZero();
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + backup); var s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM audit_event WHERE seq > (SELECT max(seq) - 2 FROM audit_event)");
+        }
+        CliRun refused = CliRun.on(db, "restore", backup.toString());
+
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("journal d'audit ne se vérifie pas", "la base actuelle n'a pas été modifiée");
+        assertThat(CliRun.on(db, "--format", "json", "patient", "list").json()).hasSize(2);
+        assertThat(CliRun.on(db, "audit", "verify").code()).isZero();
     }
 }

@@ -2,27 +2,46 @@ package fr.relais.core.audit;
 
 import static fr.relais.core.store.schema.Tables.AUDIT_EVENT;
 
+import fr.relais.core.error.BadInputException;
 import fr.relais.core.session.UserSession;
+import fr.relais.core.store.Database;
+import fr.relais.core.store.RestoreCheck;
 import fr.relais.core.store.SqlTime;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.impl.DSL;
 
 /**
  * Appends to the audit trail. Callers write inside their own transaction, so the record and the action it describes
- * commit or roll back together. Each event is chained to the one before it by hash ({@link AuditChain}); transactions
- * begin IMMEDIATE, so the last hash read here is still the last when the event is written, across processes too.
+ * commit or roll back together. Each event is chained to the one before it by a keyed hash ({@link AuditChain});
+ * transactions begin IMMEDIATE, so the last hash read here is still the last when the event is written, across
+ * processes too. After each commit that recorded events the anchor beside the store ({@link AuditAnchor}) is moved to
+ * the new last event, unless the event it named has gone: then it is left as it is, as evidence.
  */
 public final class AuditLog {
+    /** The store_meta row a backup carries: the anchor at the moment it was taken. */
+    static final String BACKUP_ANCHOR = "audit.anchor";
+    private static final Object ANCHOR_HOOK = new Object();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
+
+    private final Database database;
     private final DSLContext dsl;
     private final Clock clock;
     private final UserSession session;
+    private final AuditAnchor anchor;
+    private volatile AuditChain.Keying keying;
 
-    public AuditLog(DSLContext dsl, Clock clock, UserSession session) {
-        this.dsl = dsl;
+    public AuditLog(Database database, Clock clock, UserSession session) {
+        this.database = database;
+        this.dsl = database.dsl();
         this.clock = clock;
         this.session = session;
+        this.anchor = AuditAnchor.besideStore(database.file());
     }
 
     public void record(String action, String entityType, Object entityId, UUID patientId, String detail) {
@@ -43,13 +62,138 @@ public final class AuditLog {
                 .set(AUDIT_EVENT.PATIENT_ID, patient)
                 .set(AUDIT_EVENT.DETAIL, detail)
                 .set(AUDIT_EVENT.PREV_HASH, link)
-                .set(AUDIT_EVENT.HASH, AuditChain.hash(link, at, actor.userId(), actor.workstation(), action, entityType, entity, patient, detail))
+                .set(AUDIT_EVENT.HASH, AuditChain.keyedHash(keying().signer(), link, at, actor.userId(), actor.workstation(), action,
+                        entityType, entity, patient, detail))
                 .execute();
+        database.afterCommit(ANCHOR_HOOK, this::moveAnchor);
     }
 
-    /** Walks the whole trail and checks every link (see {@link AuditChain.Verdict}). */
+    /**
+     * Opens the keyed chain with its first event, once per store (at the first start after V33, or of a new store), so
+     * that a trail erased later is told from one never written.
+     */
+    public void startChain() {
+        if (keying().startedAt() != null) {
+            return;
+        }
+        database.inTransaction(() -> {
+            if (dsl.fetchValue("SELECT started_at FROM audit_key WHERE id = 1") == null) {
+                record("audit.chain.start", "AuditChain", "HMAC-SHA256", null, null);
+                dsl.execute("UPDATE audit_key SET started_at = (SELECT max(seq) FROM audit_event) WHERE id = 1");
+            }
+        });
+        keying = null;
+    }
+
+    /** Walks the whole trail and checks every link, the start of the keyed chain and the anchor beside the store. */
     public AuditChain.Verdict verify() {
-        return AuditChain.verify(dsl);
+        // The anchor first: read after the chain, it could name an event committed since, and look removed.
+        Optional<AuditChain.Keying> k = readKeying(dsl);
+        Optional<AuditAnchor.Mark> mark = k.flatMap(found -> anchor.read(found.signer()));
+        return AuditChain.verify(dsl, k, mark, true);
+    }
+
+    /** The anchor file beside the store (named in messages). */
+    public Path anchorFile() {
+        return anchor.file();
+    }
+
+    /** Writes the anchor into the store itself, so that the backup about to be taken carries it. */
+    public void anchorIntoStore() {
+        database.inTransaction(() -> {
+            tail(dsl).ifPresent(t -> database.meta().put(BACKUP_ANCHOR, AuditAnchor.text(t.value1(), t.value2(), keying().signer())));
+        });
+    }
+
+    /**
+     * The audit trail's part of a restore: the backup's trail must verify against the anchor it carries before anything
+     * is replaced ({@code backup.auditBroken} otherwise), and once it is the store, the anchor beside it names its
+     * last event.
+     */
+    public static RestoreCheck restoreCheck(String backupName) {
+        return new RestoreCheck() {
+            private AuditChain.Keying restoredKeying;
+            private Record2<Long, String> restoredTail;
+
+            @Override
+            public void verify(Database copy) {
+                DSLContext copyDsl = copy.dsl();
+                Optional<AuditChain.Keying> k = readKeying(copyDsl);
+                Optional<AuditAnchor.Mark> carried = k.flatMap(found -> copy.meta().get(BACKUP_ANCHOR)
+                        .map(text -> AuditAnchor.parse(text, found.signer())));
+                AuditChain.Verdict verdict = AuditChain.verify(copyDsl, k, carried, false);
+                // A backup older than the keyed chain has not started it yet: it starts at the first open.
+                boolean notStartedYet = verdict.problem() == AuditChain.Problem.EMPTY && k.isPresent() && k.get().startedAt() == null;
+                if (!verdict.intact() && !notStartedYet) {
+                    throw new BadInputException(backupName, "backup.auditBroken", backupName);
+                }
+                restoredKeying = k.orElse(null);
+                restoredTail = tail(copyDsl).orElse(null);
+            }
+
+            @Override
+            public void restored(Path databaseFile) {
+                AuditAnchor beside = AuditAnchor.besideStore(databaseFile);
+                try {
+                    java.nio.file.Files.deleteIfExists(beside.file());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                if (restoredKeying != null && restoredTail != null) {
+                    beside.write(restoredTail.value1(), restoredTail.value2(), restoredKeying.signer());
+                }
+            }
+        };
+    }
+
+    /**
+     * After a commit: the anchor follows the chain, unless what it named has gone (then it stays, as evidence). The
+     * action is committed by then: a failure here is logged, not reported as the action's failure; the anchor lags,
+     * which the next commit mends.
+     */
+    private void moveAnchor() {
+        try {
+            moveAnchorNow();
+        } catch (RuntimeException e) {
+            LOG.warn("The audit anchor {} could not follow the chain", anchor.file(), e);
+        }
+    }
+
+    private void moveAnchorNow() {
+        AuditChain.Signer signer = keying().signer();
+        Optional<AuditAnchor.Mark> current = anchor.read(signer);
+        if (current.isPresent() && !current.get().signed()) {
+            return;
+        }
+        long named = current.map(AuditAnchor.Mark::seq).orElse(-1L);
+        // One round trip on the hot path: the new tail, and the hash of the event the anchor names.
+        var row = dsl.select(AUDIT_EVENT.SEQ.cast(Long.class), AUDIT_EVENT.HASH,
+                        DSL.field(DSL.select(DSL.field("n.hash", String.class)).from(AUDIT_EVENT.as("n"))
+                                .where(DSL.field("n.seq", Long.class).eq(named))))
+                .from(AUDIT_EVENT).where(AUDIT_EVENT.HASH.isNotNull()).orderBy(AUDIT_EVENT.SEQ.desc()).limit(1).fetchOptional();
+        if (row.isEmpty() || (current.isPresent() && !current.get().hash().equals(row.get().value3()))) {
+            return; // what the anchor named has gone: it stays, as evidence
+        }
+        anchor.write(row.get().value1(), row.get().value2(), signer);
+    }
+
+    private static Optional<Record2<Long, String>> tail(DSLContext dsl) {
+        return dsl.select(AUDIT_EVENT.SEQ.cast(Long.class), AUDIT_EVENT.HASH).from(AUDIT_EVENT).where(AUDIT_EVENT.HASH.isNotNull())
+                .orderBy(AUDIT_EVENT.SEQ.desc()).limit(1).fetchOptional();
+    }
+
+    private AuditChain.Keying keying() {
+        AuditChain.Keying k = keying;
+        if (k == null) {
+            k = readKeying(dsl).orElseThrow(() -> new IllegalStateException("The audit chain key is missing from " + database.file()));
+            keying = k;
+        }
+        return k;
+    }
+
+    private static Optional<AuditChain.Keying> readKeying(DSLContext dsl) {
+        return dsl.resultQuery("SELECT hmac_key, keyed_after, started_at FROM audit_key WHERE id = 1").fetchOptional()
+                .map(r -> new AuditChain.Keying(new AuditChain.Signer(r.get(0, String.class)), r.get(1, Long.class), r.get(2, Long.class)));
     }
 
     /** Events after {@code seq}, oldest first, at most {@code limit}, each with its chain hash (what the sync pushes). */

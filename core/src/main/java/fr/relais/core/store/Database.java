@@ -1,6 +1,7 @@
 package fr.relais.core.store;
 
 import com.zaxxer.hikari.HikariConfig;
+import fr.relais.core.error.BadInputException;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,15 +43,20 @@ public final class Database implements AutoCloseable {
     private static final DateTimeFormatter BACKUP_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
+    /** How long opening waits while another Relais restores or re-encrypts the store before it says so. */
+    static final java.time.Duration WAIT_FOR_EXCLUSIVE_USE = java.time.Duration.ofSeconds(30);
+
     private final Path file;
     private final HikariDataSource dataSource;
     private final StoreKey key;
+    private final StoreLock lock;
     private final DSLContext dsl;
 
-    private Database(Path file, HikariDataSource dataSource, StoreKey key) {
+    private Database(Path file, HikariDataSource dataSource, StoreKey key, StoreLock lock) {
         this.file = file;
         this.dataSource = dataSource;
         this.key = key;
+        this.lock = lock;
         this.dsl = DSL.using(new DefaultConfiguration()
                 .set(SQLDialect.SQLITE)
                 .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)))
@@ -107,11 +113,32 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the folder of " + absolute, e);
         }
+        // Held for as long as the store is open: a restore or a key change waits for every Relais to close it.
+        StoreLock lock = StoreLock.shared(absolute, WAIT_FOR_EXCLUSIVE_USE);
+        try {
+            // Under the shared lock no key change runs anywhere: what one left behind when killed can go.
+            StoreRewrite.recover(absolute);
+            return open(absolute, clock, key, lock, true);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a copy that the caller alone holds (a backup being checked before a restore): no lock file, and no copy
+     * before migrating it (the backup it was made from is that copy).
+     */
+    static Database openPrivateCopy(Path file, Clock clock, StoreKey key) {
+        return open(file.toAbsolutePath(), clock, key, null, false);
+    }
+
+    private static Database open(Path absolute, Clock clock, StoreKey key, StoreLock lock, boolean backupBeforeMigrating) {
         StoreConnector.checkKey(absolute, key);
         HikariDataSource pool = pool(absolute, key);
         try {
-            migrate(absolute, pool, clock);
-            Database database = new Database(absolute, pool, key);
+            migrate(absolute, pool, clock, backupBeforeMigrating);
+            Database database = new Database(absolute, pool, key, lock);
             database.initialiseMeta();
             database.optimize();
             return database;
@@ -131,7 +158,7 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(hikari);
     }
 
-    private static void migrate(Path file, DataSource dataSource, Clock clock) {
+    private static void migrate(Path file, DataSource dataSource, Clock clock, boolean backupBeforeMigrating) {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
@@ -149,10 +176,21 @@ public final class Database implements AutoCloseable {
             throw new StoreTooNewException(file, future.get().getVersion().getVersion(), knownVersion);
         }
         MigrationInfo current = info.current();
-        if (current != null && info.pending().length > 0) {
+        if (Arrays.stream(info.applied()).anyMatch(m -> m.getState() == MigrationState.FAILED)) {
+            // A migration that stopped half-way (written by a Relais that crashed or failed while migrating): Flyway
+            // would refuse with "run repair"; the user is told what happened and what to do.
+            throw new BadInputException(file.toString(), "store.migrationFailed", file.toString());
+        }
+        if (backupBeforeMigrating && current != null && info.pending().length > 0) {
             backupBeforeMigration(file, dataSource, current.getVersion().getVersion(), clock);
         }
-        var result = flyway.migrate();
+        org.flywaydb.core.api.output.MigrateResult result;
+        try {
+            result = flyway.migrate();
+        } catch (org.flywaydb.core.api.exception.FlywayValidateException e) {
+            // an applied migration that differs from this version's (edited, or failed): refused by name, unchanged
+            throw new BadInputException(file.toString(), "store.migrationFailed", file.toString());
+        }
         if (result.migrationsExecuted > 0) {
             LOG.info("Store migrated to schema version {} ({} migrations)", result.targetSchemaVersion, result.migrationsExecuted);
         }
@@ -212,17 +250,55 @@ public final class Database implements AutoCloseable {
         return new StoreMeta(dsl);
     }
 
+    /** Per thread: the work to run once the outermost transaction commits, by key (null outside any transaction). */
+    private final ThreadLocal<java.util.Map<Object, Runnable>> afterCommit = new ThreadLocal<>();
+
     /** Runs {@code work} in one transaction: all of it commits, or none of it does. Nested calls join it. */
     public <T> T inTransaction(Supplier<T> work) {
-        return dsl.transactionResult(work::get);
+        if (afterCommit.get() != null) {
+            return dsl.transactionResult(work::get);
+        }
+        java.util.Map<Object, Runnable> hooks = new java.util.LinkedHashMap<>();
+        afterCommit.set(hooks);
+        T result;
+        try {
+            result = dsl.transactionResult(work::get);
+        } finally {
+            afterCommit.remove();
+        }
+        hooks.values().forEach(Runnable::run);
+        return result;
     }
 
     public void inTransaction(Runnable work) {
-        dsl.transaction(work::run);
+        inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code hook} once the current transaction has committed (at once when there is none; not at all when it rolls
+     * back); registered several times under one {@code key} in a transaction, it runs once. For what lives outside the
+     * store but must follow what it commits (the audit anchor).
+     */
+    public void afterCommit(Object key, Runnable hook) {
+        java.util.Map<Object, Runnable> hooks = afterCommit.get();
+        if (hooks == null) {
+            hook.run();
+        } else {
+            hooks.putIfAbsent(key, hook);
+        }
     }
 
     @Override
     public void close() {
-        dataSource.close();
+        try {
+            dataSource.close();
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
     }
 }

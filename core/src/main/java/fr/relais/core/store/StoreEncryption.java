@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Encrypts a plain store and changes the passphrase of an encrypted one (ADR 0011), while no Relais has it open.
- * SQLite3 Multiple Ciphers rewrites every page under the new key inside one transaction of a rollback journal (it
- * cannot rekey in WAL mode), so a crash in the middle leaves the store under the old key, never half and half.
+ * The store is never rekeyed in place (a kill in the middle of an in-place rekey left a journal that could not be rolled
+ * back): a copy beside it is rekeyed, checked, and renamed over it ({@link StoreRewrite}), so a kill at any moment
+ * leaves the store under its old key or wholly under the new one, and the next open removes the partial copy.
  */
 public final class StoreEncryption {
     private StoreEncryption() {
@@ -57,21 +58,32 @@ public final class StoreEncryption {
         if (!StoreConnector.encryptionAvailable()) {
             throw new BadInputException(file.toString(), "store.encryption.unavailable", file);
         }
-        try (Connection c = StoreConnector.connect(db, current, false); Statement s = c.createStatement()) {
-            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            // Leaving WAL needs the only connection: refused (busy) while another Relais has the store open.
-            if (!"delete".equalsIgnoreCase(single(s, "PRAGMA journal_mode=DELETE"))) {
-                throw new BadInputException(file.toString(), "store.inUse", file.toString());
-            }
+        // No other Relais may have the store open while its file is replaced (refused at once otherwise).
+        try (StoreLock lock = StoreLock.exclusive(db, "store.inUse")) {
+            StoreRewrite.recover(db);
+            Path pending = StoreRewrite.pendingOf(db, "rekey");
             try {
-                s.execute("PRAGMA rekey='" + next.secret().replace("'", "''") + "'");
+                try (Connection c = StoreConnector.connect(db, current, false); Statement s = c.createStatement()) {
+                    s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                    // A consistent copy under the current key; the store itself is only read until the rename.
+                    s.execute("VACUUM INTO '" + pending.toString().replace("'", "''") + "'");
+                }
+                try (Connection c = StoreConnector.connect(pending, current, false); Statement s = c.createStatement()) {
+                    // SQLite3 Multiple Ciphers rekeys in a rollback journal only.
+                    single(s, "PRAGMA journal_mode=DELETE");
+                    s.execute("PRAGMA rekey='" + next.secret().replace("'", "''") + "'");
+                }
+                try (Connection c = StoreConnector.connect(pending, next, false); Statement s = c.createStatement()) {
+                    single(s, "PRAGMA journal_mode=WAL");
+                    if (!"ok".equals(single(s, "PRAGMA integrity_check"))) {
+                        throw new IllegalStateException("The re-encrypted copy of " + file + " does not pass its integrity check");
+                    }
+                }
+                StoreRewrite.commit(pending, db);
             } finally {
-                single(s, "PRAGMA journal_mode=WAL");
+                StoreRewrite.recover(db);
             }
-        } catch (SQLException e) {
-            if (e.getMessage() != null && (e.getMessage().contains("locked") || e.getMessage().contains("busy"))) {
-                throw new BadInputException(file.toString(), "store.inUse", file.toString());
-            }
+        } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("Cannot change the key of " + file + ": " + e.getMessage(), e);
         }
     }

@@ -1,0 +1,97 @@
+package fr.relais.core.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.Optional;
+
+/**
+ * The audit trail's anchor: the sequence number and hash of its last event, kept outside the store in a small file
+ * beside it ({@code NAME.audit-anchor}), overwritten after each commit that records events, and signed with the
+ * chain's key. The chain alone cannot show that its latest events, or all of them, were deleted; the anchor can: the event it
+ * names must still be there with that hash. It may lag behind the chain (a Relais killed between its commit and the
+ * anchor's rewrite, two Relais writing at once), never run ahead of it: it is written only after the commit, from what
+ * the store then holds.
+ */
+final class AuditAnchor {
+    private static final String FORMAT = "relais-audit-anchor-v1";
+
+    /** What an anchor file says, and whether its signature holds. */
+    record Mark(long seq, String hash, boolean signed) {
+    }
+
+    private final Path file;
+
+    AuditAnchor(Path file) {
+        this.file = file;
+    }
+
+    static AuditAnchor besideStore(Path databaseFile) {
+        Path db = databaseFile.toAbsolutePath();
+        return new AuditAnchor(db.resolveSibling(db.getFileName() + ".audit-anchor"));
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** The anchor's text for {@code seq} and {@code hash}, signed: what the file holds, and what a backup carries. */
+    static String text(long seq, String hash, AuditChain.Signer signer) {
+        // Fixed width (the number padded to 19 digits), so that every anchor overwrites the one before exactly.
+        String body = FORMAT + " " + String.format(java.util.Locale.ROOT, "%019d", seq) + " " + hash;
+        return body + " " + signer.sign(body);
+    }
+
+    /** What {@code text} says; unsigned when it is not an anchor or its signature does not hold. */
+    static Mark parse(String text, AuditChain.Signer signer) {
+        String[] parts = text.strip().split(" ");
+        if (parts.length != 4 || !FORMAT.equals(parts[0])) {
+            return new Mark(-1, "", false);
+        }
+        try {
+            String body = parts[0] + " " + parts[1] + " " + parts[2];
+            boolean signed = java.security.MessageDigest.isEqual(signer.sign(body).getBytes(StandardCharsets.US_ASCII),
+                    parts[3].getBytes(StandardCharsets.US_ASCII));
+            return new Mark(Long.parseLong(parts[1]), parts[2], signed);
+        } catch (NumberFormatException e) {
+            return new Mark(-1, "", false);
+        }
+    }
+
+    /**
+     * Overwrites the anchor in place, in one write of a fixed length at the start of the file: no new file and no rename
+     * per commit (which would also change the folder each time a measure is written). A write this small never spans
+     * two disk sectors: a reader sees the old anchor or the new one.
+     */
+    void write(long seq, String hash, AuditChain.Signer signer) {
+        byte[] line = (text(seq, hash, signer) + "\n").getBytes(StandardCharsets.US_ASCII);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer, buffer.position());
+            }
+            if (channel.size() > line.length) {
+                channel.truncate(line.length); // an anchor of another length (by hand, or an older format) before
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the audit anchor " + file, e);
+        }
+    }
+
+    /** The anchor, or empty when there is no file. */
+    Optional<Mark> read(AuditChain.Signer signer) {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse(Files.readString(file, StandardCharsets.US_ASCII), signer));
+        } catch (IOException e) {
+            return Optional.of(new Mark(-1, "", false));
+        }
+    }
+}
