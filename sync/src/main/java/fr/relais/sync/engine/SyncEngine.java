@@ -201,7 +201,7 @@ public final class SyncEngine {
                 query = query.lastUpdated(new DateRangeParam(Date.from(from.get()), null));
             }
             if (settings.team() != null) {
-                query = query.withTag(RelaisFhir.TEAM_TAG_SYSTEM, settings.team());
+                query = query.withTag(settings.teamSystem(), settings.teamCode());
             }
             if (patientParameter != null) {
                 // One OR list, sent as a POST form: hundreds of patients do not fit in a URL.
@@ -497,8 +497,8 @@ public final class SyncEngine {
             String serverId = link.map(SyncLink::serverId).orElse(kind.serverIdFor(p.localId()));
             resource.setId(kind.fhirType() + "/" + serverId);
             resource.getMeta().setVersionId(null).setLastUpdated(null);
-            if (settings.team() != null && resource.getMeta().getTag(RelaisFhir.TEAM_TAG_SYSTEM, settings.team()) == null) {
-                resource.getMeta().addTag(new Coding(RelaisFhir.TEAM_TAG_SYSTEM, settings.team(), null));
+            if (settings.team() != null && resource.getMeta().getTag(settings.teamSystem(), settings.teamCode()) == null) {
+                resource.getMeta().addTag(new Coding(settings.teamSystem(), settings.teamCode(), null));
             }
             Bundle.BundleEntryRequestComponent request = bundle.addEntry().setFullUrl(kind.fhirType() + "/" + serverId)
                     .setResource(resource).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(kind.fhirType() + "/" + serverId);
@@ -519,7 +519,7 @@ public final class SyncEngine {
         for (Resource companion : companions) {
             references.resolve(companion, Optional.empty());
             if (settings.team() != null) {
-                companion.getMeta().addTag(new Coding(RelaisFhir.TEAM_TAG_SYSTEM, settings.team(), null));
+                companion.getMeta().addTag(new Coding(settings.teamSystem(), settings.teamCode(), null));
             }
             String url = companion.getIdElement().getResourceType() + "/" + companion.getIdElement().getIdPart();
             bundle.addEntry().setFullUrl(url).setResource(companion).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(url);
@@ -567,7 +567,7 @@ public final class SyncEngine {
                 }
                 var resource = fr.relais.sync.fhir.AuditEventMapper.toFhir(event);
                 if (settings.team() != null) {
-                    resource.getMeta().addTag(new Coding(RelaisFhir.TEAM_TAG_SYSTEM, settings.team(), null));
+                    resource.getMeta().addTag(new Coding(settings.teamSystem(), settings.teamCode(), null));
                 }
                 String url = "AuditEvent/" + fr.relais.sync.fhir.AuditEventMapper.serverId(event);
                 bundle.addEntry().setFullUrl(url).setResource(resource).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(url);
