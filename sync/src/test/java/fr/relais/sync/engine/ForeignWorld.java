@@ -26,8 +26,13 @@ record ForeignWorld(JpaFhirServer server, String team) {
 
     /** Creates the fixture on the server; returns the id the server gave it. */
     String create(String fixture, Map<String, String> values) {
+        return create(fixture, values, new Coding(RelaisFhir.TEAM_TAG_SYSTEM, team, null));
+    }
+
+    /** Creates the fixture with the tag another system puts on its team's records. */
+    String create(String fixture, Map<String, String> values, Coding tag) {
         Resource resource = parse(fixture, values);
-        resource.getMeta().addTag(new Coding(RelaisFhir.TEAM_TAG_SYSTEM, team, null));
+        resource.getMeta().addTag(tag);
         return client().create().resource(resource).execute().getId().getIdPart();
     }
 

@@ -161,4 +161,126 @@ class ForeignWorldSyncTest {
         assertThat(world.read(Observation.class, weight.id().toString()).getSubject().getReference()).isEqualTo("Patient/" + removed);
         assertThat(laptop.core.conflicts().find(refusal.id()).orElseThrow().choice()).isEqualTo("LOCAL");
     }
+
+    @Test
+    void aLoincPhq9ResponseFromAnotherToolIsScored() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String responseId = world.create("questionnaireresponse-phq9-loinc.json",
+                Map.of("patient", patientId, "authored", hoursAgo(5).toString()));
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        UUID patient = ObservationMapper.localId(patientId);
+        var responses = laptop.core.questionnaires().responses(patient, "PHQ-9");
+        assertThat(responses).hasSize(1);
+        var response = responses.get(0);
+        assertThat(response.answers()).containsExactly(2, 2, 3, 3, 1, 1, 1, 0, 1);
+        assertThat(response.score()).isEqualByComparingTo("14");
+        assertThat(response.band()).isNotBlank();
+        assertThat(response.recordedBy()).isEqualTo("Dr Goasdoué (médecin traitant)");
+        // Item 9 answered above "not at all": the suicidal-thoughts answer is judged as for a response typed here.
+        assertThat(laptop.core.alerts().list(true, patient)).isNotEmpty();
+        // Read, not sent back: the tool's response stays as it wrote it.
+        laptop.sync();
+        var onServer = world.read(org.hl7.fhir.r4.model.QuestionnaireResponse.class, responseId);
+        assertThat(onServer.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(onServer.getExtensionByUrl("https://formulaires.exemple.fr/fhir/StructureDefinition/mode-saisie")).isNotNull();
+    }
+
+    @Test
+    void aResponseToAQuestionnaireRelaisDoesNotKnowIsKeptUnreadNotMarkedSynced() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String responseId = world.create("questionnaireresponse-unknown-questionnaire.json",
+                Map.of("patient", patientId, "authored", hoursAgo(5).toString()));
+
+        SyncReport first = laptop.sync();
+        SyncReport second = laptop.sync();
+
+        assertThat(first.skipped()).hasSize(1);
+        assertThat(second.skipped()).isEmpty(); // still kept, reported once
+        var kept = laptop.core.syncState().unread(fr.relais.core.questionnaire.QuestionnaireService.RECORD);
+        assertThat(kept).hasSize(1);
+        assertThat(kept.get(0).serverId()).isEqualTo(responseId);
+        assertThat(kept.get(0).reason()).contains("https://hopital-exemple.fr/fhir/Questionnaire/braden");
+        assertThat(laptop.core.syncState().linkByServerId(fr.relais.core.questionnaire.QuestionnaireService.RECORD, responseId)).isEmpty();
+    }
+
+    @Test
+    void recordsAnotherSystemTagsForTheTeamEnterItThroughItsTag() {
+        String code = "cardio-" + UUID.randomUUID();
+        var tag = new org.hl7.fhir.r4.model.Coding("https://cpts-baie.example.fr/fhir/CodeSystem/equipes", code, null);
+        String patientId = world.create("patient-hospital.json", Map.of(), tag);
+        laptop.settings = SyncSettings.of(SERVER.baseUrl(), tag.getSystem() + "|" + code, null)
+                .withRetries(3, java.time.Duration.ofMillis(20)).withPageSize(20);
+
+        laptop.sync();
+        Measure weight = weigh(ObservationMapper.localId(patientId), "64.5", hoursAgo(1));
+        laptop.sync();
+
+        Observation sent = world.read(Observation.class, weight.id().toString());
+        assertThat(sent.getMeta().getTag(tag.getSystem(), code)).isNotNull();
+        assertThat(sent.getMeta().getTag(fr.relais.sync.fhir.RelaisFhir.TEAM_TAG_SYSTEM, code)).isNull();
+        assertThat(sent.getSubject().getReference()).isEqualTo("Patient/" + patientId);
+    }
+
+    @Test
+    void anAnonymisedHospitalPatientLeavesNoIdentifyingElementOnTheServer() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        laptop.sync();
+
+        laptop.core.anonymisation().anonymise(ObservationMapper.localId(patientId), "demande du patient");
+        laptop.sync();
+
+        var onServer = world.read(org.hl7.fhir.r4.model.Patient.class, patientId);
+        assertThat(onServer.getTelecom()).isEmpty();
+        assertThat(onServer.getAddress()).isEmpty();
+        assertThat(onServer.getIdentifier()).extracting(i -> i.getValue()).doesNotContain("29004512");
+        assertThat(onServer.getName()).extracting(n -> n.getFamily()).containsOnly("ANONYME");
+        assertThat(fr.relais.sync.fhir.RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(onServer)).doesNotContain("KERBRAT", "LE GALL", "Siam", "02 98");
+        assertThat(onServer.getBirthDateElement().getValueAsString()).isEqualTo("1948-01-01");
+    }
+
+    @Test
+    void aTaskOfAHospitalPatientAssignedToAnAnnuairePractitionerReachesTheServer() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+        UUID nurse = laptop.core.careTeam().findProfessionalByRpps(rpps).orElseThrow().id();
+
+        var enrollment = laptop.core.enrollments().enroll(patient, "insuffisance-cardiaque-sortie", null,
+                laptop.core.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate().minusDays(1));
+        var task = laptop.core.enrollments().tasksOf(enrollment.id()).stream().filter(t -> t.status().isOpen()).findFirst().orElseThrow();
+        laptop.core.tasks().assign(task.id(), nurse, null);
+        laptop.core.tasks().complete(task.id(), laptop.core.enrollments().outcomesOf(enrollment, task.stepId()).stream().findFirst().orElse(null),
+                "appel fait");
+        SyncReport report = laptop.sync();
+
+        assertThat(report.status()).isEqualTo("DONE");
+        assertThat(report.refused()).isZero();
+        assertThat(report.pending()).isZero();
+        var plan = world.read(org.hl7.fhir.r4.model.CarePlan.class, enrollment.id().toString());
+        assertThat(plan.getSubject().getReference()).isEqualTo("Patient/" + patientId);
+        var sent = world.read(org.hl7.fhir.r4.model.Task.class, task.id().toString());
+        assertThat(sent.getFor().getReference()).isEqualTo("Patient/" + patientId);
+        assertThat(sent.getOwner().getReference()).isEqualTo("Practitioner/" + practitionerId);
+        assertThat(sent.getBasedOnFirstRep().getReference()).isEqualTo("CarePlan/" + enrollment.id());
+        assertThat(world.read(org.hl7.fhir.r4.model.Practitioner.class, practitionerId).getMeta().getVersionId()).isEqualTo("1");
+    }
+
+    @Test
+    void aWeightReceivedFromTheFutureIsKeptAndFlaggedUnusual() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        Instant ahead = laptop.core.clock().instant().plus(35, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        String weightId = world.create("observation-weight-telemonitoring.json", Map.of("patient", patientId, "effective", ahead.toString()));
+
+        SyncReport report = laptop.sync();
+
+        assertThat(report.skipped()).isEmpty();
+        Measure kept = laptop.core.measures().find(ObservationMapper.localId(weightId)).orElseThrow();
+        assertThat(kept.effectiveAt()).isEqualTo(ahead);
+        assertThat(kept.unusual()).isTrue();
+    }
 }
