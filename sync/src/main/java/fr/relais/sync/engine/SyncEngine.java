@@ -416,8 +416,8 @@ public final class SyncEngine {
     private void refuse(Outbox.Pending p, SyncFailedException e) {
         LOG.warn("The server refused {} {}: {}", p.resourceType(), p.localId(), e.getMessage());
         core.database().inTransaction(() -> {
-            core.conflicts().open(new Conflict(UUID.randomUUID(), p.resourceType(), p.localId(), Conflict.REFUSED, null, null,
-                    e.outcome(), String.valueOf(e.status()), "OPEN", core.clock().instant(), null, null, null));
+            core.conflicts().open(new Conflict(UUID.randomUUID(), p.resourceType(), p.localId(), Conflict.REFUSED, null,
+                    String.valueOf(p.seq()), e.outcome(), String.valueOf(e.status()), "OPEN", core.clock().instant(), null, null, null));
             return null;
         });
     }
@@ -428,7 +428,13 @@ public final class SyncEngine {
      */
     private void refreshConflicts() {
         core.database().inTransaction(() -> {
+            java.util.Map<String, Long> newest = new java.util.HashMap<>();
+            core.outbox().pending().forEach(p -> newest.merge(p.resourceType() + "/" + p.localId(), p.seq(), Math::max));
             for (var conflict : core.conflicts().list(true)) {
+                if (conflict.isRefusal()) {
+                    settleRefusal(conflict, newest.get(conflict.resourceType() + "/" + conflict.localId()));
+                    continue;
+                }
                 var kind = kindOf(conflict.resourceType());
                 if (kind.isEmpty()) {
                     continue;
@@ -446,6 +452,18 @@ public final class SyncEngine {
             }
             return null;
         });
+    }
+
+    /**
+     * A refused record changed here since the refusal (corrected, marked entered in error) is sent again by itself: the
+     * change may be what the server wanted. One with nothing left to send (discarded) leaves the inbox.
+     */
+    private void settleRefusal(Conflict refusal, Long newestSeq) {
+        if (newestSeq == null) {
+            core.conflicts().resolve(refusal.id(), "REMOTE", "relais (nothing left to send)", core.clock().instant());
+        } else if (refusal.localValue() != null && newestSeq > Long.parseLong(refusal.localValue())) {
+            core.conflicts().resolve(refusal.id(), "LOCAL", "relais (changed here since)", core.clock().instant());
+        }
     }
 
     /**

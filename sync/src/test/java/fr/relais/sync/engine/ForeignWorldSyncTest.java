@@ -283,4 +283,25 @@ class ForeignWorldSyncTest {
         assertThat(kept.effectiveAt()).isEqualTo(ahead);
         assertThat(kept.unusual()).isTrue();
     }
+
+    @Test
+    void aRefusedWeightCorrectedHereIsSentAgainWithoutHelp() {
+        String removed = world.create("patient-provisional-used-name.json", Map.of());
+        laptop.sync();
+        var deleted = world.read(org.hl7.fhir.r4.model.Patient.class, removed);
+        world.client().delete().resourceById("Patient", removed).execute();
+        Measure weight = weigh(ObservationMapper.localId(removed), "80", hoursAgo(3));
+        assertThat(laptop.sync().refused()).isEqualTo(1);
+
+        // The other system restores its patient; here, the nurse finds the weight was another patient's.
+        deleted.setId("Patient/" + removed);
+        world.client().update().resource(deleted).execute();
+        laptop.core.measures().markEnteredInError(weight.id(), "pesée d'un autre patient");
+        SyncReport report = laptop.sync();
+
+        assertThat(report.refused()).isZero();
+        assertThat(report.pending()).isZero();
+        assertThat(laptop.core.conflicts().list(true)).isEmpty();
+        assertThat(world.read(Observation.class, weight.id().toString()).getStatus()).isEqualTo(Observation.ObservationStatus.ENTEREDINERROR);
+    }
 }
