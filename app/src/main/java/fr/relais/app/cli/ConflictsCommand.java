@@ -5,6 +5,7 @@ import fr.relais.core.RelaisCore;
 import fr.relais.core.error.NotFoundException;
 import fr.relais.core.replication.Conflict;
 import fr.relais.sync.engine.ConflictResolver;
+import fr.relais.sync.engine.ServerRefusal;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -16,8 +17,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code relais conflicts list|show ID|resolve ID --keep local|remote}: the conflict inbox of the sync. */
 @Command(name = "conflicts", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
-        subcommands = {ConflictsCommand.ListConflicts.class, ConflictsCommand.Show.class, ConflictsCommand.Resolve.class})
+        subcommands = {ConflictsCommand.ListConflicts.class, ConflictsCommand.Show.class, ConflictsCommand.Resolve.class,
+                ConflictsCommand.Retry.class, ConflictsCommand.Discard.class})
 final class ConflictsCommand {
+    /** Times are shown as the team reads them, in Paris time. */
+    private static final java.time.format.DateTimeFormatter AT =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(fr.relais.core.time.CareZone.PARIS);
+
     private static List<Column<Conflict>> columns() {
         return List.of(new Column<>("id", "col.id", Conflict::id),
                 new Column<>("resourceType", "col.record", Conflict::resourceType),
@@ -61,6 +67,13 @@ final class ConflictsCommand {
             try (RelaisCore services = root.openServices()) {
                 Conflict c = services.conflicts().find(conflictId).orElseThrow(() -> new NotFoundException("ID", "conflict", id));
                 root.printer().object(c, out -> {
+                    if (c.isRefusal()) {
+                        ServerRefusal refusal = ServerRefusal.of(c);
+                        out.println(root.text("conflicts.refused", c.resourceType(), c.localId(), AT.format(c.createdAt()),
+                                refusal.status(), refusal.diagnostics()));
+                        out.println(root.text("conflicts.refusedActions", c.id()));
+                        return;
+                    }
                     out.println(root.text("conflicts.header", c.resourceType(), c.localId(), c.field(), c.status()));
                     out.println(root.text("conflicts.base", String.valueOf(c.baseValue())));
                     out.println(root.text("conflicts.local", String.valueOf(c.localValue())));
@@ -90,6 +103,58 @@ final class ConflictsCommand {
                 root.printer().object(c, out -> out.println(c.id() + " " + c.status() + " " + c.choice()));
             }
             return Cli.OK;
+        }
+    }
+
+    /** What retry and discard share: a refusal by the server, settled one way or the other. */
+    abstract static class RefusalAction implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "conflicts.id")
+        String id;
+
+        abstract Conflict settle(ConflictResolver resolver, UUID conflictId);
+
+        /** The message saying what happens to the record now. */
+        abstract String doneKey();
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            UUID conflictId = Arguments.uuid("ID", id);
+            try (RelaisCore services = root.openServices()) {
+                Conflict c = settle(new ConflictResolver(services), conflictId);
+                root.printer().object(c, out -> out.println(root.text(doneKey(), c.resourceType(), c.localId())));
+            }
+            return Cli.OK;
+        }
+    }
+
+    /** {@code relais conflicts retry ID}: a record the server refused goes again with the next sync. */
+    @Command(name = "retry", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Retry extends RefusalAction {
+        @Override
+        Conflict settle(ConflictResolver resolver, UUID conflictId) {
+            return resolver.retry(conflictId);
+        }
+
+        @Override
+        String doneKey() {
+            return "conflicts.retried";
+        }
+    }
+
+    /** {@code relais conflicts discard ID}: gives up the local change the server refused. */
+    @Command(name = "discard", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Discard extends RefusalAction {
+        @Override
+        Conflict settle(ConflictResolver resolver, UUID conflictId) {
+            return resolver.discard(conflictId);
+        }
+
+        @Override
+        String doneKey() {
+            return "conflicts.discarded";
         }
     }
 }

@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "sync", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
         subcommands = SyncCommand.Status.class)
 final class SyncCommand implements Callable<Integer> {
+    /** Times are shown as the team reads them, in Paris time. */
+    private static final java.time.format.DateTimeFormatter AT =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(fr.relais.core.time.CareZone.PARIS);
     @Spec
     CommandSpec spec;
     @Option(names = "--server", paramLabel = "URL", descriptionKey = "sync.server")
@@ -64,6 +67,9 @@ final class SyncCommand implements Callable<Integer> {
             root.printer().object(report, out -> out.println(root.text("sync.summary", report.status(), report.pulled(),
                     report.pushed(), report.merged(), report.conflicts(), report.openConflicts(), report.pending())));
             report.skipped().forEach(s -> err.println(root.text("sync.skipped", s)));
+            if (report.refused() > 0) {
+                spec.commandLine().getOut().println(root.text("sync.refusals", report.refused()));
+            }
             return Cli.OK;
         } catch (SyncFailedException e) {
             spec.commandLine().getErr().println(root.text("cli.error", e.detail().message(root.language())));
@@ -82,8 +88,14 @@ final class SyncCommand implements Callable<Integer> {
             RelaisCommand root = Leaf.root(spec);
             try (RelaisCore services = root.openServices()) {
                 SyncStatus status = SyncStatus.of(services, false);
-                root.printer().object(status, out -> out.println(root.text("sync.status", status.state(),
-                        status.lastSuccess() == null ? "-" : status.lastSuccess().toString(), status.pending(), status.openConflicts())));
+                root.printer().object(status, out -> {
+                    out.println(root.text("sync.status", root.text("sync.state." + status.state().name()),
+                            status.lastSuccess() == null ? "-" : AT.format(status.lastSuccess()),
+                            status.pending(), status.openConflicts()));
+                    if (status.refused() > 0) {
+                        out.println(root.text("sync.refusals", status.refused()));
+                    }
+                });
             }
             return Cli.OK;
         }

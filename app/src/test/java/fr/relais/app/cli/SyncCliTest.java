@@ -107,6 +107,54 @@ class SyncCliTest {
         assertThat(CliRun.on(db, "conflicts", "resolve", id.toString(), "--keep", "local").code()).isEqualTo(2);
     }
 
+    @Test
+    void aRecordTheServerRefusedIsExplainedInFrenchAndCanBeRetriedOrDiscarded() {
+        UUID retried = refusal();
+        CliRun shown = CliRun.on(db, "conflicts", "show", retried.toString());
+        assertThat(shown.out()).contains("refusé par le serveur le 01/07/2026 10:30", "erreur 400", "HAPI-1096",
+                "relais conflicts retry " + retried, "relais conflicts discard " + retried).doesNotContain("OperationOutcome");
+        assertThat(CliRun.on(db, "sync", "status").out()).contains("1 refus");
+        CliRun retry = CliRun.on(db, "conflicts", "retry", retried.toString());
+        assertThat(retry.code()).isZero();
+        assertThat(retry.out()).contains("renvoyé à la prochaine synchronisation");
+        try (RelaisCore core = open()) {
+            assertThat(core.outbox().count()).as("still waiting to be sent").isEqualTo(1);
+        }
+
+        UUID discarded = refusal();
+        assertThat(CliRun.on(db, "conflicts", "discard", discarded.toString()).out()).contains("modification locale abandonnée");
+        try (RelaisCore core = open()) {
+            assertThat(core.outbox().count()).as("the refused change is no longer sent").isZero();
+        }
+        // A conflict that is no refusal is settled with resolve, not retry.
+        UUID field = UUID.randomUUID();
+        try (RelaisCore core = open()) {
+            core.database().inTransaction(() -> {
+                core.conflicts().open(new Conflict(field, PatientService.RECORD, UUID.fromString(patientId), "birthFamilyName",
+                        "MARTIN", "MARTIN", "MARTINEZ", "2", "OPEN", core.clock().instant(), null, null, null));
+                return null;
+            });
+        }
+        CliRun wrong = CliRun.on(db, "conflicts", "retry", field.toString());
+        assertThat(wrong.code()).isEqualTo(2);
+        assertThat(wrong.err()).contains("n'est pas un refus du serveur");
+    }
+
+    /** The server refused the patient's push (as the engine records it): HTTP 400 and its OperationOutcome. */
+    private UUID refusal() {
+        UUID id = UUID.randomUUID();
+        String outcome = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"processing\","
+                + "\"diagnostics\":\"HAPI-1096: Resource Patient/1011 is deleted, specified in path: Observation.subject\"}]}";
+        try (RelaisCore core = open()) {
+            core.database().inTransaction(() -> {
+                core.conflicts().open(new Conflict(id, PatientService.RECORD, UUID.fromString(patientId), Conflict.REFUSED, null, null,
+                        outcome, "400", "OPEN", java.time.Instant.parse("2026-07-01T08:30:00Z"), null, null, null));
+                return null;
+            });
+        }
+        return id;
+    }
+
     private RelaisCore open() {
         return RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("test", null, null)));
     }

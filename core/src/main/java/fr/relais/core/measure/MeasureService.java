@@ -102,12 +102,19 @@ public final class MeasureService {
             var current = measures.find(incoming.id());
             if (current.isEmpty()) {
                 patients.get(incoming.patientId());
-                measures.insert(incoming);
+                // The same tolerance as for a typed measure: one taken further in the future came from a clock gone
+                // wrong. Refusing it would lose it; it is kept, flagged unusual, and not judged.
+                boolean future = incoming.effectiveAt().isAfter(clock.instant().plus(FUTURE_TOLERANCE));
+                Measure stored = future && !incoming.unusual() ? new Measure(incoming.id(), incoming.patientId(), incoming.code(),
+                        incoming.value(), incoming.unit(), incoming.originalValue(), incoming.originalUnit(), incoming.effectiveAt(),
+                        incoming.source(), incoming.recordedBy(), true, incoming.status(), incoming.errorReason(), incoming.createdAt(),
+                        incoming.updatedAt()) : incoming;
+                measures.insert(stored);
                 audit.record("measure.sync.create", "Measure", incoming.id(), incoming.patientId(), origin);
-                if (incoming.status() == MeasureStatus.FINAL) {
-                    listener.recorded(incoming);
+                if (stored.status() == MeasureStatus.FINAL && !future) {
+                    listener.recorded(stored);
                 }
-                return incoming;
+                return stored;
             }
             if (incoming.status() == MeasureStatus.ENTERED_IN_ERROR && current.get().status() == MeasureStatus.FINAL) {
                 measures.markEnteredInError(incoming.id(), incoming.errorReason(), clock.instant());

@@ -3,6 +3,7 @@ package fr.relais.core.replication;
 import static fr.relais.core.store.schema.Tables.SYNC_LINK;
 import static fr.relais.core.store.schema.Tables.SYNC_COUNTER;
 import static fr.relais.core.store.schema.Tables.SYNC_SCOPE_PATIENT;
+import static fr.relais.core.store.schema.Tables.SYNC_UNREAD;
 import static fr.relais.core.store.schema.Tables.SYNC_WATERMARK;
 
 import fr.relais.core.store.SqlTime;
@@ -74,6 +75,40 @@ public final class SyncState {
         for (String id : serverIds) {
             dsl.insertInto(SYNC_SCOPE_PATIENT).set(SYNC_SCOPE_PATIENT.SERVER_ID, id).execute();
         }
+    }
+
+    /** A server record this version of Relais cannot read yet: its kind, server id and version, why, and the resource. */
+    public record Unread(String resourceType, String serverId, String version, String reason, String resource, Instant keptAt) {
+    }
+
+    /** Keeps a record that could not be read (replacing an older version of it); returns whether it was new. */
+    public boolean keepUnread(Unread u) {
+        var existing = dsl.select(SYNC_UNREAD.VERSION).from(SYNC_UNREAD)
+                .where(SYNC_UNREAD.RESOURCE_TYPE.eq(u.resourceType()).and(SYNC_UNREAD.SERVER_ID.eq(u.serverId()))).fetchOptional(r -> r.value1());
+        dsl.insertInto(SYNC_UNREAD).set(SYNC_UNREAD.RESOURCE_TYPE, u.resourceType()).set(SYNC_UNREAD.SERVER_ID, u.serverId())
+                .set(SYNC_UNREAD.VERSION, u.version()).set(SYNC_UNREAD.REASON, u.reason()).set(SYNC_UNREAD.RESOURCE, u.resource())
+                .set(SYNC_UNREAD.KEPT_AT, SqlTime.instant(u.keptAt()))
+                .onConflict(SYNC_UNREAD.RESOURCE_TYPE, SYNC_UNREAD.SERVER_ID).doUpdate()
+                .set(SYNC_UNREAD.VERSION, u.version()).set(SYNC_UNREAD.REASON, u.reason()).set(SYNC_UNREAD.RESOURCE, u.resource())
+                .execute();
+        return existing.map(v -> !v.equals(u.version())).orElse(true);
+    }
+
+    /** The record was read (or a newer version of it was): it leaves the unread records. */
+    public void forgetUnread(String resourceType, String serverId) {
+        dsl.deleteFrom(SYNC_UNREAD).where(SYNC_UNREAD.RESOURCE_TYPE.eq(resourceType).and(SYNC_UNREAD.SERVER_ID.eq(serverId))).execute();
+    }
+
+    /** The unread records of a kind, oldest first. */
+    public java.util.List<Unread> unread(String resourceType) {
+        return dsl.selectFrom(SYNC_UNREAD).where(SYNC_UNREAD.RESOURCE_TYPE.eq(resourceType)).orderBy(SYNC_UNREAD.KEPT_AT)
+                .fetch(r -> new Unread(r.getResourceType(), r.getServerId(), r.getVersion(), r.getReason(), r.getResource(),
+                        SqlTime.instant(r.getKeptAt())));
+    }
+
+    /** How many server records wait unread. */
+    public int unreadCount() {
+        return dsl.fetchCount(SYNC_UNREAD);
     }
 
     private static SyncLink toLink(SyncLinkRecord r) {

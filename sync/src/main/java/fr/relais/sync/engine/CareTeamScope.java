@@ -43,7 +43,7 @@ final class CareTeamScope {
                     .whereMap(Map.of("participant", List.of(String.join(",", references))))
                     .count(settings.pageSize()).usingStyle(SearchStyleEnum.POST)
                     .cacheControl(new CacheControlDirective().setNoCache(true)).returnBundle(Bundle.class);
-            return (settings.team() == null ? query : query.withTag(RelaisFhir.TEAM_TAG_SYSTEM, settings.team())).execute();
+            return (settings.team() == null ? query : query.withTag(settings.teamSystem(), settings.teamCode())).execute();
         })) {
             CareTeam team = (CareTeam) r;
             if (team.getSubject().getReferenceElement().getIdPart() != null && memberOn(team, practitioners, day)) {

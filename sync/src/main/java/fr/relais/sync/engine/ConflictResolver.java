@@ -5,6 +5,7 @@ import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
 import fr.relais.core.replication.Conflict;
 import fr.relais.core.replication.Outbox;
+import fr.relais.core.replication.SyncLink;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,7 +46,12 @@ public final class ConflictResolver {
             }
             Optional<RecordSync<? extends Resource>> kind = kinds.stream()
                     .filter(k -> k.recordType().equals(conflict.resourceType())).findFirst();
-            if (choice == Choice.REMOTE) {
+            if (choice == Choice.REMOTE && conflict.isRefusal()) {
+                kind.ifPresent(k -> Outbox.suppressed(() -> {
+                    discardLocalChange(k, conflict.localId(), "conflict " + conflictId);
+                    return null;
+                }));
+            } else if (choice == Choice.REMOTE) {
                 kind.ifPresent(k -> Outbox.suppressed(() -> {
                     k.keepRemote(conflict, "conflict " + conflictId);
                     return null;
@@ -58,5 +64,36 @@ public final class ConflictResolver {
                     conflict.field() + " keep " + choice);
             return core.conflicts().find(conflictId).orElseThrow();
         });
+    }
+
+    /** A record the server refused goes again with the next sync (after a fix on the server, or an edit here). */
+    public Conflict retry(UUID conflictId) {
+        return resolve(refusal(conflictId), Choice.LOCAL);
+    }
+
+    /**
+     * Gives up the local change the server refused: the record is no longer pushed, and takes the server's version
+     * again when the server holds one (a record it never held stays on this workstation only).
+     */
+    public Conflict discard(UUID conflictId) {
+        return resolve(refusal(conflictId), Choice.REMOTE);
+    }
+
+    private UUID refusal(UUID conflictId) {
+        Conflict conflict = core.conflicts().find(conflictId).orElseThrow(() -> new NotFoundException("conflict", "conflict", conflictId));
+        if (!conflict.isRefusal()) {
+            throw new BadInputException("conflict " + conflictId, "sync.notARefusal", conflictId);
+        }
+        return conflictId;
+    }
+
+    private <R extends Resource> void discardLocalChange(RecordSync<R> kind, UUID localId, String why) {
+        core.outbox().pending().stream().filter(p -> p.resourceType().equals(kind.recordType()) && p.localId().equals(localId))
+                .forEach(p -> core.outbox().acknowledge(p.resourceType(), p.localId(), p.seq()));
+        Optional<SyncLink> link = core.syncState().link(kind.recordType(), localId);
+        Optional<R> server = kind.base(link);
+        if (server.isPresent()) {
+            kind.apply(server.get(), localId, link, why + ": local change discarded");
+        }
     }
 }

@@ -77,6 +77,10 @@ final class FhirServer {
                 }
                 int status = e instanceof FhirClientConnectionException ? 0 : e.getStatusCode();
                 boolean retryable = status == 0 || status == 429 || status >= 500;
+                if (!retryable && rejection(status)) {
+                    // The content is at fault (400 HAPI-1094, 422 invalid): the engine isolates the record that caused it.
+                    throw SyncFailedException.rejected(settings.serverUrl(), status, diagnostics(e), outcome(e), e);
+                }
                 if (!retryable) {
                     throw e;
                 }
@@ -91,6 +95,28 @@ final class FhirServer {
                 delay = delay.multipliedBy(2);
             }
         }
+    }
+
+    /**
+     * A refusal of what was sent. Not 404/410 (a read of a resource the server lacks, which callers handle), nor
+     * 409/412 (a version conflict: the engine reads the server's version and merges).
+     */
+    private static boolean rejection(int status) {
+        return status >= 400 && status < 500 && status != 404 && status != 410 && status != 409 && status != 412;
+    }
+
+    private static String outcome(BaseServerResponseException e) {
+        return e.getOperationOutcome() == null ? null
+                : RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(e.getOperationOutcome());
+    }
+
+    /** The server's own words (the OperationOutcome's diagnostics), for the log and the message. */
+    static String diagnostics(BaseServerResponseException e) {
+        if (e.getOperationOutcome() instanceof org.hl7.fhir.r4.model.OperationOutcome oo && oo.hasIssue()) {
+            return oo.getIssue().stream().map(i -> i.getDiagnostics()).filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.joining(" ; "));
+        }
+        return e.getMessage();
     }
 
     private static boolean untrusted(Throwable e) {

@@ -81,8 +81,29 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
     @Override
     public org.hl7.fhir.r4.model.Patient build(UUID localId, Optional<SyncLink> link) {
         org.hl7.fhir.r4.model.Patient resource = base(link).orElseGet(org.hl7.fhir.r4.model.Patient::new);
-        PatientMapper.write(PatientMapper.fields(core.patients().get(localId)), resource);
+        Patient patient = core.patients().get(localId);
+        if (fr.relais.core.privacy.PatientAnonymisation.ANONYMOUS.equals(patient.traits().birthFamilyName())) {
+            removeIdentity(resource);
+        }
+        PatientMapper.write(PatientMapper.fields(patient), resource);
         return resource;
+    }
+
+    /**
+     * An anonymised patient leaves no identifying element on the server, whoever wrote it: other systems'
+     * identifiers (a hospital's IPP), names, phones, addresses, photos, contacts, links and the narrative that repeats
+     * them. The mapping then writes what Relais keeps (ANONYME, the year of birth, the sex).
+     */
+    private static void removeIdentity(org.hl7.fhir.r4.model.Patient resource) {
+        resource.setText(null);
+        resource.getIdentifier().clear();
+        resource.getName().clear();
+        resource.getTelecom().clear();
+        resource.getAddress().clear();
+        resource.getPhoto().clear();
+        resource.getContact().clear();
+        resource.getLink().clear();
+        resource.setMultipleBirth(null);
     }
 
     @Override

@@ -4,6 +4,10 @@ import fr.relais.core.RelaisCore;
 import fr.relais.core.questionnaire.QuestionnaireService;
 import fr.relais.core.replication.SyncLink;
 import fr.relais.sync.fhir.QuestionnaireResponseMapper;
+import fr.relais.core.questionnaire.QuestionnaireScoring;
+import fr.relais.core.questionnaire.ScoreResult;
+import fr.relais.sync.fhir.ForeignQuestionnaires;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
@@ -37,7 +41,7 @@ final class QuestionnaireResponseSync implements RecordSync<QuestionnaireRespons
 
     @Override
     public Outcome apply(QuestionnaireResponse remote, UUID localId, Optional<SyncLink> link, String origin) {
-        var incoming = QuestionnaireResponseMapper.toLocal(remote, origin);
+        var incoming = QuestionnaireResponseMapper.isRelais(remote) ? QuestionnaireResponseMapper.toLocal(remote, origin) : foreign(remote, origin);
         var before = core.questionnaires().find(localId);
         boolean inError = QuestionnaireResponseMapper.enteredInError(remote);
         core.questionnaires().applySynced(incoming, inError, QuestionnaireResponseMapper.errorReason(remote), origin);
@@ -45,6 +49,25 @@ final class QuestionnaireResponseSync implements RecordSync<QuestionnaireRespons
             return Outcome.CREATED;
         }
         return inError && !before.get().enteredInError() ? Outcome.UPDATED : Outcome.UNCHANGED;
+    }
+
+    /**
+     * A response another tool wrote for one of this workstation's questionnaires (a LOINC PHQ-9, a canonical URL naming
+     * the WHO-5): read in the questionnaire's order and scored here, as the tool did not say the score Relais's way.
+     */
+    private fr.relais.core.questionnaire.QuestionnaireResponse foreign(QuestionnaireResponse remote, String origin) {
+        List<String> known = core.questionnaires().list().stream().map(fr.relais.core.questionnaire.Questionnaire::id).toList();
+        String id = ForeignQuestionnaires.builtInFor(remote.getQuestionnaire(), known)
+                .orElseThrow(() -> new fr.relais.core.error.BadInputException(origin, "fhir.questionnaireUnknown", String.valueOf(remote.getQuestionnaire())));
+        var questionnaire = core.questionnaires().get(id);
+        var read = QuestionnaireResponseMapper.toLocal(remote, origin, id, questionnaire.version());
+        if (read.score() != null) {
+            return read;
+        }
+        ScoreResult result = QuestionnaireScoring.score(questionnaire, read.answers());
+        return new fr.relais.core.questionnaire.QuestionnaireResponse(read.id(), read.patientId(), id, questionnaire.version(),
+                read.answers(), read.authoredAt(), result.computable() ? result.score() : null,
+                result.band() == null ? null : result.band().label().in(fr.relais.core.i18n.Language.FR), null, read.recordedBy());
     }
 
     @Override

@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.error.BadInputException;
+import fr.relais.core.replication.Conflict;
 import fr.relais.core.replication.Outbox;
 import fr.relais.core.replication.SyncLink;
 import fr.relais.core.replication.SyncRunLog;
@@ -44,11 +45,14 @@ public final class SyncEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
     private static final int PUSH_BATCH = 50;
     private static final int CONFLICT_ROUNDS = 3;
+    /** Rounds of a push at most: conflicts merged, records sent after the targets they name. */
+    private static final int MAX_ROUNDS = 6;
     /** The sync counter of the last audit event the team server acknowledged. */
     static final String AUDIT_COUNTER = "AuditEvent.pushed";
 
     private final RelaisCore core;
     private final List<RecordSync<? extends Resource>> kinds;
+    private final ReferenceResolver references;
     private final java.util.function.Consumer<ca.uhn.fhir.rest.client.api.IGenericClient> clientSetup;
 
     public SyncEngine(RelaisCore core) {
@@ -65,6 +69,7 @@ public final class SyncEngine {
         // Patients first (every other record refers to one), enrollments before their tasks (a task is planned
         // within its enrollment), measures and responses before the alerts they raise, then urgent care plans.
         this.kinds = kinds(core);
+        this.references = new ReferenceResolver(core, kinds);
     }
 
     /**
@@ -122,7 +127,7 @@ public final class SyncEngine {
         LOG.info("Sync {}: pulled {} (storing them took {} ms), pushed {}", status, counts.pulled, counts.applyNanos / 1_000_000,
                 counts.pushed);
         return new SyncReport(status, counts.pulled, counts.pushed, counts.merged, counts.conflicts,
-                core.conflicts().list(true).size(), core.outbox().count(), counts.skipped);
+                core.conflicts().list(true).size(), core.outbox().count(), counts.skipped, counts.refused);
     }
 
     /**
@@ -156,6 +161,7 @@ public final class SyncEngine {
             LOG.info("Pull scoped to the care teams of RPPS {}: {} patient(s), {} new", settings.careTeamMember(), scope.size(), entered.size());
         }
         for (RecordSync<? extends Resource> kind : kinds) {
+            rereadUnread(kind, counts);
             Optional<Instant> watermark = core.syncState().watermark(kind.watermarkKey());
             if (!pull(server, settings, kind, watermark, scope, true, counts, progress, cancelled)) {
                 return false;
@@ -195,7 +201,7 @@ public final class SyncEngine {
                 query = query.lastUpdated(new DateRangeParam(Date.from(from.get()), null));
             }
             if (settings.team() != null) {
-                query = query.withTag(RelaisFhir.TEAM_TAG_SYSTEM, settings.team());
+                query = query.withTag(settings.teamSystem(), settings.teamCode());
             }
             if (patientParameter != null) {
                 // One OR list, sent as a POST form: hundreds of patients do not fit in a URL.
@@ -273,6 +279,7 @@ public final class SyncEngine {
         UUID localId = kind.localIdFor(remote);
         Optional<SyncLink> link = core.syncState().link(kind.recordType(), localId);
         if (link.isPresent() && version != null && versionNumber(link.get().version()) >= versionNumber(version)) {
+            core.syncState().forgetUnread(kind.recordType(), serverId); // an older version kept unread is superseded
             return; // already applied (pages overlap on the watermark's instant)
         }
         String origin = kind.fhirType() + "/" + serverId + "/_history/" + version;
@@ -285,15 +292,42 @@ public final class SyncEngine {
             if (outcome == RecordSync.Outcome.CONFLICT) {
                 counts.conflicts++;
             }
-        } catch (BadInputException e) {
-            // A resource Relais cannot read must not stop the sync: it is reported, and linked so that it is not
-            // retried on every page; the server keeps it untouched.
-            LOG.warn("Skipped {}: {}", origin, e.getMessage());
-            counts.skipped.add(origin + ": " + e.getMessage());
+        } catch (BadInputException | org.hl7.fhir.exceptions.FHIRException | IllegalArgumentException | NullPointerException
+                 | ClassCastException | java.time.DateTimeException e) {
+            // A resource Relais cannot read must not stop the sync, nor count as synced: it is kept as received, with
+            // why, and read again at every sync (a later Relais may read it); the server keeps it untouched.
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            LOG.warn("Kept unread {}: {}", origin, reason);
+            String json = RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(remote);
+            if (core.syncState().keepUnread(new fr.relais.core.replication.SyncState.Unread(kind.recordType(), serverId,
+                    version == null ? "0" : version, reason, json, core.clock().instant()))) {
+                counts.skipped.add(origin + ": " + reason);
+            }
+            return;
         }
+        core.syncState().forgetUnread(kind.recordType(), serverId);
         core.syncState().saveLink(new SyncLink(kind.recordType(), localId, serverId, version == null ? "0" : version,
                 remote.getMeta().getLastUpdated() == null ? null : remote.getMeta().getLastUpdated().toInstant(),
                 RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(remote)));
+    }
+
+    /**
+     * Reads again what an earlier sync could not read (this Relais may be newer): each one read now is applied and
+     * linked like a pulled version; the others stay kept, their reason refreshed.
+     */
+    private <R extends Resource> void rereadUnread(RecordSync<R> kind, Counts counts) {
+        for (var unread : core.syncState().unread(kind.recordType())) {
+            R remote;
+            try {
+                remote = RelaisFhir.CONTEXT.newJsonParser().parseResource(kind.resourceClass(), unread.resource());
+            } catch (ca.uhn.fhir.parser.DataFormatException e) {
+                continue;
+            }
+            core.database().inTransaction(() -> Outbox.suppressed(() -> {
+                applyOne(kind, remote, counts);
+                return null;
+            }));
+        }
     }
 
     private boolean push(FhirServer server, SyncSettings settings, Counts counts, SyncProgress progress, BooleanSupplier cancelled) {
@@ -310,31 +344,82 @@ public final class SyncEngine {
             if (pending.isEmpty()) {
                 return true;
             }
-            List<Outbox.Pending> conflicting = new ArrayList<>();
+            Round result = new Round();
             for (int from = 0; from < pending.size(); from += PUSH_BATCH) {
                 if (cancelled.getAsBoolean()) {
                     return false;
                 }
-                List<Outbox.Pending> batch = pending.subList(from, Math.min(pending.size(), from + PUSH_BATCH));
-                try {
-                    pushBatch(server, settings, batch, absent);
-                    counts.pushed += batch.size();
-                    progress.update("push", counts.pushed);
-                } catch (ResourceVersionConflictException | PreconditionFailedException e) {
-                    // Someone pushed first: read their versions, merge, and try this batch again next round.
-                    LOG.info("Version conflict while pushing ({}): reading the server's versions", e.getMessage());
-                    conflicting.addAll(batch);
+                pushIsolating(server, settings, pending.subList(from, Math.min(pending.size(), from + PUSH_BATCH)), absent, counts, result);
+                progress.update("push", counts.pushed);
+            }
+            // A record whose target was sent after it in this round goes in the next one; one whose target cannot
+            // go (refused, withheld, never queued) waits, reported, without holding back the others.
+            boolean another = !result.held.isEmpty() && result.pushed > 0;
+            if (!result.conflicting.isEmpty()) {
+                if (round >= CONFLICT_ROUNDS) {
+                    counts.skipped.add(result.conflicting.size() + " record(s) still conflicting after " + round + " rounds: left for the next sync");
+                } else {
+                    absent.addAll(refresh(server, result.conflicting, counts));
+                    another = true;
                 }
             }
-            if (conflicting.isEmpty()) {
+            if (!another || round >= MAX_ROUNDS) {
+                result.held.forEach((p, why) -> counts.skipped.add(p.resourceType() + " " + p.localId() + ": " + why));
                 return true;
             }
-            if (round >= CONFLICT_ROUNDS) {
-                counts.skipped.add(conflicting.size() + " record(s) still conflicting after " + round + " rounds: left for the next sync");
-                return true;
-            }
-            absent.addAll(refresh(server, conflicting, counts));
         }
+    }
+
+    /** What one round of the push did: records sent, records sent back to merge, records waiting for their targets. */
+    private static final class Round {
+        int pushed;
+        final List<Outbox.Pending> conflicting = new ArrayList<>();
+        final java.util.Map<Outbox.Pending, String> held = new java.util.LinkedHashMap<>();
+    }
+
+    /**
+     * Pushes a batch in one transaction; when the server refuses its content (400, 422), splits it in halves and
+     * pushes each, down to the one record at fault, which goes to the inbox (FHIR transactions are all or nothing, and
+     * a batch Bundle would lose the If-Match and ordering guarantees): one bad record never holds back the others.
+     */
+    private void pushIsolating(FhirServer server, SyncSettings settings, List<Outbox.Pending> batch, Set<UUID> absent,
+                               Counts counts, Round round) {
+        try {
+            int sent = pushBatch(server, settings, batch, absent, round.held);
+            round.pushed += sent;
+            counts.pushed += sent;
+        } catch (ResourceVersionConflictException | PreconditionFailedException e) {
+            // Someone pushed first: read their versions, merge, and try this batch again next round.
+            LOG.info("Version conflict while pushing ({}): reading the server's versions", e.getMessage());
+            round.conflicting.addAll(batch);
+        } catch (SyncFailedException e) {
+            if (!e.rejected()) {
+                throw e;
+            }
+            List<Outbox.Pending> sendable = batch.stream().filter(p -> !round.held.containsKey(p)).toList();
+            if (sendable.size() == 1) {
+                refuse(sendable.get(0), e);
+                counts.refused++;
+                return;
+            }
+            LOG.info("The server refused a batch of {} record(s) ({}): isolating the record at fault", sendable.size(), e.getMessage());
+            int half = sendable.size() / 2;
+            pushIsolating(server, settings, sendable.subList(0, half), absent, counts, round);
+            pushIsolating(server, settings, sendable.subList(half, sendable.size()), absent, counts, round);
+        }
+    }
+
+    /**
+     * The server refused this record: it goes to the inbox with the server's OperationOutcome, stays in the outbox
+     * (an open conflict keeps it from being pushed) until someone retries it or discards the local change.
+     */
+    private void refuse(Outbox.Pending p, SyncFailedException e) {
+        LOG.warn("The server refused {} {}: {}", p.resourceType(), p.localId(), e.getMessage());
+        core.database().inTransaction(() -> {
+            core.conflicts().open(new Conflict(UUID.randomUUID(), p.resourceType(), p.localId(), Conflict.REFUSED, null,
+                    String.valueOf(p.seq()), e.outcome(), String.valueOf(e.status()), "OPEN", core.clock().instant(), null, null, null));
+            return null;
+        });
     }
 
     /**
@@ -343,7 +428,13 @@ public final class SyncEngine {
      */
     private void refreshConflicts() {
         core.database().inTransaction(() -> {
+            java.util.Map<String, Long> newest = new java.util.HashMap<>();
+            core.outbox().pending().forEach(p -> newest.merge(p.resourceType() + "/" + p.localId(), p.seq(), Math::max));
             for (var conflict : core.conflicts().list(true)) {
+                if (conflict.isRefusal()) {
+                    settleRefusal(conflict, newest.get(conflict.resourceType() + "/" + conflict.localId()));
+                    continue;
+                }
                 var kind = kindOf(conflict.resourceType());
                 if (kind.isEmpty()) {
                     continue;
@@ -364,6 +455,18 @@ public final class SyncEngine {
     }
 
     /**
+     * A refused record changed here since the refusal (corrected, marked entered in error) is sent again by itself: the
+     * change may be what the server wanted. One with nothing left to send (discarded) leaves the inbox.
+     */
+    private void settleRefusal(Conflict refusal, Long newestSeq) {
+        if (newestSeq == null) {
+            core.conflicts().resolve(refusal.id(), "REMOTE", "relais (nothing left to send)", core.clock().instant());
+        } else if (refusal.localValue() != null && newestSeq > Long.parseLong(refusal.localValue())) {
+            core.conflicts().resolve(refusal.id(), "LOCAL", "relais (changed here since)", core.clock().instant());
+        }
+    }
+
+    /**
      * Pending records whose conflicts are all resolved, in commit order, of patients who have not withdrawn sharing
      * with their cercle de soins (those stay pending, held here, and leave if the patient consents again).
      */
@@ -381,19 +484,39 @@ public final class SyncEngine {
      * so the second laptop to push is sent back to merge instead of overwriting. {@code absent}: records the server
      * said it does not hold after refusing that precondition (a server that reads W/"0" differently): sent plainly.
      */
-    private void pushBatch(FhirServer server, SyncSettings settings, List<Outbox.Pending> batch, Set<UUID> absent) {
+    private int pushBatch(FhirServer server, SyncSettings settings, List<Outbox.Pending> batch, Set<UUID> absent,
+                          java.util.Map<Outbox.Pending, String> held) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        List<Outbox.Pending> included = new ArrayList<>();
         List<Resource> sent = new ArrayList<>();
         List<Resource> companions = new ArrayList<>();
+        Set<String> inThisBundle = new HashSet<>();
         for (Outbox.Pending p : batch) {
             RecordSync<? extends Resource> kind = kindOf(p.resourceType()).orElseThrow();
             Optional<SyncLink> link = core.syncState().link(p.resourceType(), p.localId());
-            Resource resource = kind.build(p.localId(), link);
+            Resource resource;
+            List<ReferenceResolver.Target> missing;
+            try {
+                resource = kind.build(p.localId(), link);
+                missing = references.resolve(resource, kind.base(link));
+            } catch (RuntimeException e) {
+                // A record this workstation cannot write out (a dangling local record) waits; the others go.
+                LOG.warn("Cannot build {} {}: {}", p.resourceType(), p.localId(), e.toString());
+                held.put(p, "cannot be written out: " + e.getMessage());
+                continue;
+            }
+            Optional<ReferenceResolver.Target> waiting = missing.stream()
+                    .filter(t -> !inThisBundle.contains(t.recordType() + "/" + t.localId())).findFirst();
+            if (waiting.isPresent()) {
+                held.put(p, "waits for " + waiting.get().recordType() + " " + waiting.get().localId() + " to reach the server");
+                continue;
+            }
+            held.remove(p);
             String serverId = link.map(SyncLink::serverId).orElse(kind.serverIdFor(p.localId()));
             resource.setId(kind.fhirType() + "/" + serverId);
             resource.getMeta().setVersionId(null).setLastUpdated(null);
-            if (settings.team() != null && resource.getMeta().getTag(RelaisFhir.TEAM_TAG_SYSTEM, settings.team()) == null) {
-                resource.getMeta().addTag(new Coding(RelaisFhir.TEAM_TAG_SYSTEM, settings.team(), null));
+            if (settings.team() != null && resource.getMeta().getTag(settings.teamSystem(), settings.teamCode()) == null) {
+                resource.getMeta().addTag(new Coding(settings.teamSystem(), settings.teamCode(), null));
             }
             Bundle.BundleEntryRequestComponent request = bundle.addEntry().setFullUrl(kind.fhirType() + "/" + serverId)
                     .setResource(resource).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(kind.fhirType() + "/" + serverId);
@@ -402,22 +525,28 @@ public final class SyncEngine {
             } else if (kind.sharedIds() && !absent.contains(p.localId())) {
                 request.setIfMatch("W/\"0\"");
             }
+            included.add(p);
+            inThisBundle.add(p.resourceType() + "/" + p.localId());
             sent.add(resource);
             companions.addAll(kind.companions(p.localId(), serverId));
         }
+        if (included.isEmpty()) {
+            return 0;
+        }
         // After the records: the response's first entries answer the records, in order.
         for (Resource companion : companions) {
+            references.resolve(companion, Optional.empty());
             if (settings.team() != null) {
-                companion.getMeta().addTag(new Coding(RelaisFhir.TEAM_TAG_SYSTEM, settings.team(), null));
+                companion.getMeta().addTag(new Coding(settings.teamSystem(), settings.teamCode(), null));
             }
             String url = companion.getIdElement().getResourceType() + "/" + companion.getIdElement().getIdPart();
             bundle.addEntry().setFullUrl(url).setResource(companion).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(url);
         }
-        Bundle response = server.call("push " + batch.size() + " record(s)",
+        Bundle response = server.call("push " + included.size() + " record(s)",
                 () -> server.client().transaction().withBundle(bundle).execute());
         core.database().inTransaction(() -> {
-            for (int i = 0; i < batch.size(); i++) {
-                Outbox.Pending p = batch.get(i);
+            for (int i = 0; i < included.size(); i++) {
+                Outbox.Pending p = included.get(i);
                 Bundle.BundleEntryResponseComponent r = response.getEntry().get(i).getResponse();
                 org.hl7.fhir.r4.model.IdType location = new org.hl7.fhir.r4.model.IdType(r.getLocation());
                 Resource stored = sent.get(i);
@@ -430,6 +559,7 @@ public final class SyncEngine {
             }
             return null;
         });
+        return included.size();
     }
 
     /**
@@ -455,7 +585,7 @@ public final class SyncEngine {
                 }
                 var resource = fr.relais.sync.fhir.AuditEventMapper.toFhir(event);
                 if (settings.team() != null) {
-                    resource.getMeta().addTag(new Coding(RelaisFhir.TEAM_TAG_SYSTEM, settings.team(), null));
+                    resource.getMeta().addTag(new Coding(settings.teamSystem(), settings.teamCode(), null));
                 }
                 String url = "AuditEvent/" + fr.relais.sync.fhir.AuditEventMapper.serverId(event);
                 bundle.addEntry().setFullUrl(url).setResource(resource).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(url);
@@ -518,6 +648,7 @@ public final class SyncEngine {
         int pushed;
         int merged;
         int conflicts;
+        int refused;
         long applyNanos;
         final List<String> skipped = new ArrayList<>();
     }

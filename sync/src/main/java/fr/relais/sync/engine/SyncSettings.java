@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * Where and how to sync. {@code team}: the meta.tag code that scopes shared records on a shared server (null: every
- * record the server holds). {@code careTeamMember}: the RPPS of the professional whose care teams narrow the pull to
+ * record the server holds); {@code system|code} names a tag of another system (the tag another tool already puts on
+ * the team's records), a bare code is in Relais's system {@code urn:relais:team}. {@code careTeamMember}: the RPPS of the professional whose care teams narrow the pull to
  * their patients (null: every patient of the team). Secrets never appear in {@link #toString()} (they would end in logs).
  */
 public record SyncSettings(String serverUrl, String team, Auth auth, Duration timeout, int pageSize, int maxAttempts,
@@ -16,6 +17,16 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
         }
         serverUrl = serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl;
         auth = auth == null ? new Auth.None() : auth;
+    }
+
+    /** The system of the team's tag: the one given with the code, or Relais's ({@code urn:relais:team}). */
+    public String teamSystem() {
+        return team != null && team.contains("|") ? team.substring(0, team.lastIndexOf('|')) : fr.relais.sync.fhir.RelaisFhir.TEAM_TAG_SYSTEM;
+    }
+
+    /** The code of the team's tag (null: no team, every record of the server). */
+    public String teamCode() {
+        return team != null && team.contains("|") ? team.substring(team.lastIndexOf('|') + 1) : team;
     }
 
     public static SyncSettings of(String serverUrl, String team, Auth auth) {

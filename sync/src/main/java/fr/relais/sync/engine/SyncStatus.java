@@ -9,15 +9,21 @@ import java.util.Optional;
  * What the status bar shows: offline / syncing / up to date / changes waiting / failed, the last successful sync,
  * pending changes and open conflicts. Derived from the run history, the outbox and the inbox: nothing to keep in step.
  */
-public record SyncStatus(State state, Instant lastSuccess, int pending, int openConflicts, String lastMessage) {
+public record SyncStatus(State state, Instant lastSuccess, int pending, int openConflicts, String lastMessage, int refused) {
     static final String UNREACHABLE = "unreachable: ";
     static final String REFUSED = "refused: ";
 
-    public enum State { NEVER, SYNCING, UP_TO_DATE, CHANGES_WAITING, OFFLINE, FAILED }
+    /**
+     * {@code REFUSED_RECORDS}: the last sync ran to the end, but the server refused some records (they wait in the
+     * inbox); the sync itself works.
+     */
+    public enum State { NEVER, SYNCING, UP_TO_DATE, CHANGES_WAITING, REFUSED_RECORDS, OFFLINE, FAILED }
 
     public static SyncStatus of(RelaisCore core, boolean running) {
         int pending = core.outbox().count();
-        int conflicts = core.conflicts().list(true).size();
+        var open = core.conflicts().list(true);
+        int conflicts = open.size();
+        int refused = (int) open.stream().filter(fr.relais.core.replication.Conflict::isRefusal).count();
         Optional<SyncRunLog.Run> last = core.syncRuns().recent(1).stream().findFirst();
         Instant lastSuccess = core.syncRuns().lastSuccess().map(SyncRunLog.Run::finishedAt).orElse(null);
         String message = last.map(SyncRunLog.Run::message).orElse(null);
@@ -28,9 +34,11 @@ public record SyncStatus(State state, Instant lastSuccess, int pending, int open
             state = State.NEVER;
         } else if ("FAILED".equals(last.get().status())) {
             state = message != null && message.startsWith(UNREACHABLE) ? State.OFFLINE : State.FAILED;
+        } else if (refused > 0) {
+            state = State.REFUSED_RECORDS;
         } else {
             state = pending > 0 || conflicts > 0 ? State.CHANGES_WAITING : State.UP_TO_DATE;
         }
-        return new SyncStatus(state, lastSuccess, pending, conflicts, message);
+        return new SyncStatus(state, lastSuccess, pending, conflicts, message, refused);
     }
 }

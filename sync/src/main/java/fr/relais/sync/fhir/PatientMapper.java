@@ -166,8 +166,8 @@ public final class PatientMapper {
      */
     public static Patient toLocal(UUID id, Map<String, String> f, Patient current, String source) {
         try {
-            StrictTraits traits = new StrictTraits(required(f, "birthFamilyName", source),
-                    List.of(required(f, "birthGivenNames", source).split(" ")), Sex.valueOf(required(f, "sex", source)),
+            StrictTraits traits = new StrictTraits(required(f, "birthFamilyName", "usedFamilyName", source),
+                    List.of(required(f, "birthGivenNames", "usedGivenName", source).split(" ")), Sex.valueOf(required(f, "sex", source)),
                     LocalDate.parse(required(f, "birthDate", source)), f.get("birthplace"));
             IdentityStatus status = f.get("identityStatus") == null ? IdentityStatus.PROV : IdentityStatus.valueOf(f.get("identityStatus"));
             Ins ins = null;
@@ -188,7 +188,15 @@ public final class PatientMapper {
     }
 
     private static String required(Map<String, String> f, String field, String source) {
-        String value = f.get(field);
+        return required(f, field, field, source);
+    }
+
+    /**
+     * A birth name, or the used name when the server holds no official one: FR Core allows a provisional identity
+     * known only by its used name (an emergency admission), and its traits are then the ones declared.
+     */
+    private static String required(Map<String, String> f, String field, String fallback, String source) {
+        String value = f.get(field) == null || f.get(field).isBlank() ? f.get(fallback) : f.get(field);
         if (value == null || value.isBlank()) {
             throw new BadInputException(source, "fhir.patientField", field);
         }

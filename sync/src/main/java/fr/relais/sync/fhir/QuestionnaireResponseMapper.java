@@ -44,12 +44,30 @@ public final class QuestionnaireResponseMapper {
         return e == null ? null : e.getValue().primitiveValue();
     }
 
+    /** Whether a response is for a Relais questionnaire (its canonical with the version), as Relais writes them. */
+    public static boolean isRelais(org.hl7.fhir.r4.model.QuestionnaireResponse r) {
+        return r.getQuestionnaire() != null && r.getQuestionnaire().startsWith(canonical("")) && r.getQuestionnaire().contains("|");
+    }
+
+    /**
+     * A response another tool wrote for a built-in questionnaire (see {@link ForeignQuestionnaires}), as a local
+     * response to {@code version} of it; its score is left to the caller, who has the questionnaire.
+     */
+    public static QuestionnaireResponse toLocal(org.hl7.fhir.r4.model.QuestionnaireResponse r, String source, String questionnaire,
+                                                int version) {
+        try {
+            return local(r, questionnaire, version, ForeignQuestionnaires.answers(r, questionnaire).answers());
+        } catch (RuntimeException e) {
+            throw new fr.relais.core.error.BadInputException(source, "fhir.questionnaireResponse", String.valueOf(e.getMessage()));
+        }
+    }
+
     /** A FHIR response written by Relais (or shaped like one) as a local response. */
     public static QuestionnaireResponse toLocal(org.hl7.fhir.r4.model.QuestionnaireResponse r, String source) {
         try {
             String canonical = r.getQuestionnaire();
             String prefix = canonical("");
-            if (canonical == null || !canonical.startsWith(prefix) || !canonical.contains("|")) {
+            if (!isRelais(r)) {
                 throw new IllegalArgumentException("questionnaire " + canonical + " is not a Relais questionnaire with its version");
             }
             String questionnaire = canonical.substring(prefix.length(), canonical.indexOf('|'));
@@ -62,21 +80,31 @@ public final class QuestionnaireResponseMapper {
                 }
                 answers.set(position - 1, item.hasAnswer() ? item.getAnswerFirstRep().getValueIntegerType().getValue() : null);
             }
-            var score = r.getExtensionByUrl(RelaisFhir.extension("questionnaire-score"));
-            var band = r.getExtensionByUrl(RelaisFhir.extension("questionnaire-band"));
-            var observation = r.getExtensionByUrl(RelaisFhir.extension("questionnaire-score-observation"));
-            if (r.getAuthored() == null) {
-                throw new IllegalArgumentException("no authored time");
-            }
-            return new QuestionnaireResponse(ObservationMapper.localId(r.getIdElement().getIdPart()),
-                    java.util.UUID.fromString(r.getSubject().getReferenceElement().getIdPart()), questionnaire, version, answers,
-                    r.getAuthored().toInstant(), score == null ? null : new java.math.BigDecimal(score.getValue().primitiveValue()),
-                    band == null ? null : band.getValue().primitiveValue(),
-                    observation == null ? null : ObservationMapper.localId(((Reference) observation.getValue()).getReferenceElement().getIdPart()),
-                    r.getAuthor().getDisplay());
+            return local(r, questionnaire, version, answers);
         } catch (RuntimeException e) {
             throw new fr.relais.core.error.BadInputException(source, "fhir.questionnaireResponse", String.valueOf(e.getMessage()));
         }
+    }
+
+    private static QuestionnaireResponse local(org.hl7.fhir.r4.model.QuestionnaireResponse r, String questionnaire, int version,
+                                               List<Integer> answers) {
+        var score = r.getExtensionByUrl(RelaisFhir.extension("questionnaire-score"));
+        var band = r.getExtensionByUrl(RelaisFhir.extension("questionnaire-band"));
+        var observation = r.getExtensionByUrl(RelaisFhir.extension("questionnaire-score-observation"));
+        if (r.getAuthored() == null) {
+            throw new IllegalArgumentException("no authored time");
+        }
+        if (!"Patient".equals(r.getSubject().getReferenceElement().getResourceType())) {
+            throw new IllegalArgumentException("no Patient subject");
+        }
+        // A server-numbered patient (Patient/1001) has a local id derived from the server's.
+        return new QuestionnaireResponse(ObservationMapper.localId(r.getIdElement().getIdPart()),
+                ObservationMapper.localId(r.getSubject().getReferenceElement().getIdPart()), questionnaire, version, answers,
+                r.getAuthored().toInstant(), score == null ? null : new java.math.BigDecimal(score.getValue().primitiveValue()),
+                band == null ? null : band.getValue().primitiveValue(),
+                observation == null ? null : ObservationMapper.localId(((Reference) observation.getValue()).getReferenceElement().getIdPart()),
+                r.getAuthor().getDisplay() != null ? r.getAuthor().getDisplay()
+                        : r.getAuthor().getReference() != null ? r.getAuthor().getReference() : "server");
     }
 
     public static org.hl7.fhir.r4.model.QuestionnaireResponse toFhir(QuestionnaireResponse q) {

@@ -62,8 +62,20 @@ public final class SyncViewModel {
     /** Reads the status and the inbox (no network). */
     public void refresh() {
         executor.submit(() -> new Snapshot(SyncStatus.of(core, running.get()), core.conflicts().list(true).stream()
-                .map(c -> new ConflictRow(c.id(), c.resourceType() + " " + c.localId(), c.field(), c.baseValue(), c.localValue(),
-                        c.remoteValue())).toList(), core.syncRuns().recent(10)), this::show, this::failed);
+                .map(this::row).toList(), core.syncRuns().recent(10)), this::show, this::failed);
+    }
+
+    /**
+     * A refusal by the server reads in French with the server's words, never its JSON; keeping "here" sends it again,
+     * keeping "the server" gives up the local change.
+     */
+    private ConflictRow row(fr.relais.core.replication.Conflict c) {
+        if (!c.isRefusal()) {
+            return new ConflictRow(c.id(), c.resourceType() + " " + c.localId(), c.field(), c.baseValue(), c.localValue(), c.remoteValue());
+        }
+        fr.relais.sync.engine.ServerRefusal refusal = fr.relais.sync.engine.ServerRefusal.of(c);
+        return new ConflictRow(c.id(), c.resourceType() + " " + c.localId(), texts.text("sync.refusedField", AT.format(c.createdAt())), "",
+                texts.text("sync.refusedLocal"), texts.text("sync.refusedRemote", refusal.status(), refusal.diagnostics()));
     }
 
     public void syncNow() {
@@ -86,7 +98,8 @@ public final class SyncViewModel {
                     running.set(false);
                     progress.set("");
                     message.set(texts.text("sync.summary", report.status(), report.pulled(), report.pushed(), report.merged(),
-                            report.conflicts(), report.openConflicts(), report.pending()));
+                            report.conflicts(), report.openConflicts(), report.pending())
+                            + (report.refused() > 0 ? " " + texts.text("sync.refusals", report.refused()) : ""));
                     refresh();
                 }, failure -> {
                     running.set(false);

@@ -1,0 +1,307 @@
+package fr.relais.sync.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.relais.core.identity.Patient;
+import fr.relais.core.measure.Measure;
+import fr.relais.core.measure.MeasureCatalog;
+import fr.relais.core.measure.MeasureSource;
+import fr.relais.core.measure.NewMeasure;
+import fr.relais.core.replication.Conflict;
+import fr.relais.sync.fhir.ObservationMapper;
+import fr.relais.sync.server.JpaFhirServer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Observation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A team server that already holds records other systems wrote (a hospital's patients numbered by the server, a
+ * telemonitoring platform's weights): Relais pulls them, the nurse acts on them, and the push reaches the server with
+ * nothing lost, nothing duplicated, and nothing stuck.
+ */
+class ForeignWorldSyncTest {
+    static final JpaFhirServer SERVER = JpaFhirServer.shared();
+
+    @TempDir
+    Path dir;
+    ForeignWorld world;
+    Laptop laptop;
+
+    @BeforeEach
+    void setUp() {
+        String team = "team-" + UUID.randomUUID();
+        world = new ForeignWorld(SERVER, team);
+        laptop = new Laptop(dir, "nurse", SERVER.baseUrl(), team);
+    }
+
+    @AfterEach
+    void tearDown() {
+        laptop.close();
+    }
+
+    private Instant hoursAgo(int hours) {
+        return laptop.core.clock().instant().minus(hours, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private Measure weigh(UUID patient, String kilos, Instant at) {
+        return laptop.core.measures().record(new NewMeasure(patient, MeasureCatalog.BODY_WEIGHT, kilos, "kg", at, MeasureSource.ENTERED));
+    }
+
+    @Test
+    void aWeightAddedForAHospitalNumberedPatientReachesTheServer() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String deviceWeight = world.create("observation-weight-telemonitoring.json",
+                Map.of("patient", patientId, "effective", hoursAgo(30).toString()));
+
+        SyncReport pulled = laptop.sync();
+        assertThat(pulled.skipped()).isEmpty();
+        UUID local = ObservationMapper.localId(patientId);
+        Patient patient = laptop.core.patients().get(local);
+        assertThat(patient.traits().birthFamilyName()).isEqualTo("LE GALL");
+        assertThat(laptop.core.measures().ofPatient(local, MeasureCatalog.BODY_WEIGHT)).hasSize(1);
+
+        Measure typed = weigh(local, "72.6", hoursAgo(2));
+        SyncReport pushed = laptop.sync();
+
+        assertThat(pushed.status()).isEqualTo("DONE");
+        assertThat(pushed.pushed()).isEqualTo(1);
+        assertThat(pushed.pending()).isZero();
+        List<Observation> onServer = world.search(Observation.class, "subject", "Patient/" + patientId);
+        assertThat(onServer).extracting(o -> o.getIdElement().getIdPart()).containsExactlyInAnyOrder(deviceWeight, typed.id().toString());
+        Observation sent = onServer.stream().filter(o -> o.getIdElement().getIdPart().equals(typed.id().toString())).findFirst().orElseThrow();
+        assertThat(sent.getSubject().getReference()).isEqualTo("Patient/" + patientId);
+        // The hospital's patient is untouched: one Patient, its version, its extension and its phone as the hospital wrote them.
+        var hospitalPatient = world.read(org.hl7.fhir.r4.model.Patient.class, patientId);
+        assertThat(hospitalPatient.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(hospitalPatient.getExtensionByUrl("https://dpi.chu-exemple.fr/fhir/StructureDefinition/unite-hospitalisation")).isNotNull();
+        assertThat(world.search(org.hl7.fhir.r4.model.Patient.class, null, null)).hasSize(1);
+        // The platform's weight too: Relais did not send it back.
+        assertThat(world.read(Observation.class, deviceWeight).getMeta().getVersionId()).isEqualTo("1");
+    }
+
+    @Test
+    void aProvisionalPatientKnownOnlyByTheirUsedNameIsKept() {
+        String patientId = world.create("patient-provisional-used-name.json", Map.of());
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        Patient patient = laptop.core.patients().get(ObservationMapper.localId(patientId));
+        assertThat(patient.usedFamilyName()).isEqualTo("MORVAN");
+        assertThat(patient.traits().birthDate()).isEqualTo(java.time.LocalDate.of(1961, 9, 17));
+        assertThat(laptop.core.syncState().unreadCount()).isZero();
+    }
+
+    @Test
+    void oneRefusedResourceDoesNotHoldBackTheOthers() {
+        String kept = world.create("patient-hospital.json", Map.of());
+        String removed = world.create("patient-provisional-used-name.json", Map.of());
+        laptop.sync();
+        // Another system deletes one patient on the server; the laptop does not know yet.
+        world.client().delete().resourceById("Patient", removed).execute();
+        Measure refused = weigh(ObservationMapper.localId(removed), "80", hoursAgo(3));
+        Measure accepted = weigh(ObservationMapper.localId(kept), "70", hoursAgo(2));
+        Patient newcomer = laptop.register("QUEMENER", "Anne", "IPP-Q1");
+
+        SyncReport report = laptop.sync();
+
+        assertThat(report.status()).isEqualTo("DONE");
+        assertThat(report.refused()).isEqualTo(1);
+        assertThat(report.pushed()).isEqualTo(2);
+        assertThat(world.read(Observation.class, accepted.id().toString()).getSubject().getReference()).isEqualTo("Patient/" + kept);
+        assertThat(world.read(org.hl7.fhir.r4.model.Patient.class, newcomer.id().toString())).isNotNull();
+        List<Conflict> inbox = laptop.core.conflicts().list(true);
+        assertThat(inbox).hasSize(1);
+        Conflict refusal = inbox.get(0);
+        assertThat(refusal.isRefusal()).isTrue();
+        assertThat(refusal.localId()).isEqualTo(refused.id());
+        ServerRefusal said = ServerRefusal.of(refusal);
+        assertThat(said.status()).isEqualTo(400);
+        assertThat(said.diagnostics()).contains("Patient/" + removed);
+        assertThat(SyncStatus.of(laptop.core, false).state()).isEqualTo(SyncStatus.State.REFUSED_RECORDS);
+
+        // The next sync runs to the end by itself; the refused weight waits for a person, the rest keeps flowing.
+        Measure later = weigh(ObservationMapper.localId(kept), "70.2", hoursAgo(1));
+        SyncReport next = laptop.sync();
+        assertThat(next.status()).isEqualTo("DONE");
+        assertThat(next.pushed()).isEqualTo(1);
+        assertThat(world.read(Observation.class, later.id().toString())).isNotNull();
+
+        new ConflictResolver(laptop.core).discard(refusal.id());
+        assertThat(laptop.core.outbox().count()).isZero();
+        assertThat(SyncStatus.of(laptop.core, false).state()).isEqualTo(SyncStatus.State.UP_TO_DATE);
+    }
+
+    @Test
+    void aRefusedRecordRetriedAfterTheServerIsFixedGoesThrough() {
+        String removed = world.create("patient-provisional-used-name.json", Map.of());
+        laptop.sync();
+        var deleted = world.read(org.hl7.fhir.r4.model.Patient.class, removed);
+        world.client().delete().resourceById("Patient", removed).execute();
+        Measure weight = weigh(ObservationMapper.localId(removed), "80", hoursAgo(3));
+        laptop.sync();
+        Conflict refusal = laptop.core.conflicts().list(true).get(0);
+
+        // The other system restores its patient; the nurse sends the weight again.
+        deleted.setId("Patient/" + removed);
+        world.client().update().resource(deleted).execute();
+        new ConflictResolver(laptop.core).retry(refusal.id());
+        SyncReport report = laptop.sync();
+
+        assertThat(report.refused()).isZero();
+        assertThat(report.pending()).isZero();
+        assertThat(world.read(Observation.class, weight.id().toString()).getSubject().getReference()).isEqualTo("Patient/" + removed);
+        assertThat(laptop.core.conflicts().find(refusal.id()).orElseThrow().choice()).isEqualTo("LOCAL");
+    }
+
+    @Test
+    void aLoincPhq9ResponseFromAnotherToolIsScored() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String responseId = world.create("questionnaireresponse-phq9-loinc.json",
+                Map.of("patient", patientId, "authored", hoursAgo(5).toString()));
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        UUID patient = ObservationMapper.localId(patientId);
+        var responses = laptop.core.questionnaires().responses(patient, "PHQ-9");
+        assertThat(responses).hasSize(1);
+        var response = responses.get(0);
+        assertThat(response.answers()).containsExactly(2, 2, 3, 3, 1, 1, 1, 0, 1);
+        assertThat(response.score()).isEqualByComparingTo("14");
+        assertThat(response.band()).isNotBlank();
+        assertThat(response.recordedBy()).isEqualTo("Dr Goasdoué (médecin traitant)");
+        // Item 9 answered above "not at all": the suicidal-thoughts answer is judged as for a response typed here.
+        assertThat(laptop.core.alerts().list(true, patient)).isNotEmpty();
+        // Read, not sent back: the tool's response stays as it wrote it.
+        laptop.sync();
+        var onServer = world.read(org.hl7.fhir.r4.model.QuestionnaireResponse.class, responseId);
+        assertThat(onServer.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(onServer.getExtensionByUrl("https://formulaires.exemple.fr/fhir/StructureDefinition/mode-saisie")).isNotNull();
+    }
+
+    @Test
+    void aResponseToAQuestionnaireRelaisDoesNotKnowIsKeptUnreadNotMarkedSynced() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String responseId = world.create("questionnaireresponse-unknown-questionnaire.json",
+                Map.of("patient", patientId, "authored", hoursAgo(5).toString()));
+
+        SyncReport first = laptop.sync();
+        SyncReport second = laptop.sync();
+
+        assertThat(first.skipped()).hasSize(1);
+        assertThat(second.skipped()).isEmpty(); // still kept, reported once
+        var kept = laptop.core.syncState().unread(fr.relais.core.questionnaire.QuestionnaireService.RECORD);
+        assertThat(kept).hasSize(1);
+        assertThat(kept.get(0).serverId()).isEqualTo(responseId);
+        assertThat(kept.get(0).reason()).contains("https://hopital-exemple.fr/fhir/Questionnaire/braden");
+        assertThat(laptop.core.syncState().linkByServerId(fr.relais.core.questionnaire.QuestionnaireService.RECORD, responseId)).isEmpty();
+    }
+
+    @Test
+    void recordsAnotherSystemTagsForTheTeamEnterItThroughItsTag() {
+        String code = "cardio-" + UUID.randomUUID();
+        var tag = new org.hl7.fhir.r4.model.Coding("https://cpts-baie.example.fr/fhir/CodeSystem/equipes", code, null);
+        String patientId = world.create("patient-hospital.json", Map.of(), tag);
+        laptop.settings = SyncSettings.of(SERVER.baseUrl(), tag.getSystem() + "|" + code, null)
+                .withRetries(3, java.time.Duration.ofMillis(20)).withPageSize(20);
+
+        laptop.sync();
+        Measure weight = weigh(ObservationMapper.localId(patientId), "64.5", hoursAgo(1));
+        laptop.sync();
+
+        Observation sent = world.read(Observation.class, weight.id().toString());
+        assertThat(sent.getMeta().getTag(tag.getSystem(), code)).isNotNull();
+        assertThat(sent.getMeta().getTag(fr.relais.sync.fhir.RelaisFhir.TEAM_TAG_SYSTEM, code)).isNull();
+        assertThat(sent.getSubject().getReference()).isEqualTo("Patient/" + patientId);
+    }
+
+    @Test
+    void anAnonymisedHospitalPatientLeavesNoIdentifyingElementOnTheServer() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        laptop.sync();
+
+        laptop.core.anonymisation().anonymise(ObservationMapper.localId(patientId), "demande du patient");
+        laptop.sync();
+
+        var onServer = world.read(org.hl7.fhir.r4.model.Patient.class, patientId);
+        assertThat(onServer.getTelecom()).isEmpty();
+        assertThat(onServer.getAddress()).isEmpty();
+        assertThat(onServer.getIdentifier()).extracting(i -> i.getValue()).doesNotContain("29004512");
+        assertThat(onServer.getName()).extracting(n -> n.getFamily()).containsOnly("ANONYME");
+        assertThat(fr.relais.sync.fhir.RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(onServer)).doesNotContain("KERBRAT", "LE GALL", "Siam", "02 98");
+        assertThat(onServer.getBirthDateElement().getValueAsString()).isEqualTo("1948-01-01");
+    }
+
+    @Test
+    void aTaskOfAHospitalPatientAssignedToAnAnnuairePractitionerReachesTheServer() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+        UUID nurse = laptop.core.careTeam().findProfessionalByRpps(rpps).orElseThrow().id();
+
+        var enrollment = laptop.core.enrollments().enroll(patient, "insuffisance-cardiaque-sortie", null,
+                laptop.core.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate().minusDays(1));
+        var task = laptop.core.enrollments().tasksOf(enrollment.id()).stream().filter(t -> t.status().isOpen()).findFirst().orElseThrow();
+        laptop.core.tasks().assign(task.id(), nurse, null);
+        laptop.core.tasks().complete(task.id(), laptop.core.enrollments().outcomesOf(enrollment, task.stepId()).stream().findFirst().orElse(null),
+                "appel fait");
+        SyncReport report = laptop.sync();
+
+        assertThat(report.status()).isEqualTo("DONE");
+        assertThat(report.refused()).isZero();
+        assertThat(report.pending()).isZero();
+        var plan = world.read(org.hl7.fhir.r4.model.CarePlan.class, enrollment.id().toString());
+        assertThat(plan.getSubject().getReference()).isEqualTo("Patient/" + patientId);
+        var sent = world.read(org.hl7.fhir.r4.model.Task.class, task.id().toString());
+        assertThat(sent.getFor().getReference()).isEqualTo("Patient/" + patientId);
+        assertThat(sent.getOwner().getReference()).isEqualTo("Practitioner/" + practitionerId);
+        assertThat(sent.getBasedOnFirstRep().getReference()).isEqualTo("CarePlan/" + enrollment.id());
+        assertThat(world.read(org.hl7.fhir.r4.model.Practitioner.class, practitionerId).getMeta().getVersionId()).isEqualTo("1");
+    }
+
+    @Test
+    void aWeightReceivedFromTheFutureIsKeptAndFlaggedUnusual() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        Instant ahead = laptop.core.clock().instant().plus(35, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        String weightId = world.create("observation-weight-telemonitoring.json", Map.of("patient", patientId, "effective", ahead.toString()));
+
+        SyncReport report = laptop.sync();
+
+        assertThat(report.skipped()).isEmpty();
+        Measure kept = laptop.core.measures().find(ObservationMapper.localId(weightId)).orElseThrow();
+        assertThat(kept.effectiveAt()).isEqualTo(ahead);
+        assertThat(kept.unusual()).isTrue();
+    }
+
+    @Test
+    void aRefusedWeightCorrectedHereIsSentAgainWithoutHelp() {
+        String removed = world.create("patient-provisional-used-name.json", Map.of());
+        laptop.sync();
+        var deleted = world.read(org.hl7.fhir.r4.model.Patient.class, removed);
+        world.client().delete().resourceById("Patient", removed).execute();
+        Measure weight = weigh(ObservationMapper.localId(removed), "80", hoursAgo(3));
+        assertThat(laptop.sync().refused()).isEqualTo(1);
+
+        // The other system restores its patient; here, the nurse finds the weight was another patient's.
+        deleted.setId("Patient/" + removed);
+        world.client().update().resource(deleted).execute();
+        laptop.core.measures().markEnteredInError(weight.id(), "pesée d'un autre patient");
+        SyncReport report = laptop.sync();
+
+        assertThat(report.refused()).isZero();
+        assertThat(report.pending()).isZero();
+        assertThat(laptop.core.conflicts().list(true)).isEmpty();
+        assertThat(world.read(Observation.class, weight.id().toString()).getStatus()).isEqualTo(Observation.ObservationStatus.ENTEREDINERROR);
+    }
+}
