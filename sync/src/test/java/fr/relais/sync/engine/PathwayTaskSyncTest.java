@@ -39,7 +39,7 @@ class PathwayTaskSyncTest {
         String team = "tasks-" + System.nanoTime();
         try (Laptop a = new Laptop(dir, "task-a", SERVER.baseUrl(), team); Laptop b = new Laptop(dir, "task-b", SERVER.baseUrl(), team)) {
             Patient p = a.register("LEROY", "Simone", "T-" + System.nanoTime());
-            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "insuffisance-cardiaque-sortie", null,
+            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "insuffisance-cardiaque-sortie", 1,
                     LocalDate.now(CareZone.PARIS).minusDays(2));
             a.sync();
             SyncReport first = b.sync();
@@ -119,7 +119,7 @@ class PathwayTaskSyncTest {
         String team = "race-" + System.nanoTime();
         try (Laptop a = new Laptop(dir, "race-a", SERVER.baseUrl(), team); Laptop b = new Laptop(dir, "race-b", SERVER.baseUrl(), team)) {
             Patient p = a.register("MOREL", "Jeanne", "R-" + System.nanoTime());
-            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "insuffisance-cardiaque-sortie", null,
+            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "insuffisance-cardiaque-sortie", 1,
                     LocalDate.now(CareZone.PARIS).minusDays(2));
             a.sync();
             b.sync();
