@@ -21,6 +21,7 @@ import fr.relais.core.session.UserSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import fr.relais.core.time.CareZone;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,11 @@ class PathwaysAndFollowUpViewModelTest {
         model.show(p.id());
         assertThat(model.enrollmentsProperty()).isEmpty();
         model.pathwayProperty().set(model.pathwaysProperty().stream().filter(c -> c.id().equals("bpco-exacerbation")).findFirst().orElseThrow());
+        // COPD follow-up is telemonitoring: refused, in French, until the patient's consent is recorded.
+        model.enroll();
+        assertThat(model.messageProperty().get()).contains("télésurveillance", "consentement");
+        assertThat(model.enrollmentsProperty()).isEmpty();
+        core.consents().add(p.id(), fr.relais.core.consent.ConsentScope.TELEMONITORING, "Dr Perrin", LocalDate.now(core.clock().withZone(CareZone.PARIS)));
         model.enroll();
         assertThat(model.messageProperty().get()).startsWith("Inscrit dans « BPCO");
         assertThat(model.enrollmentsProperty()).singleElement().satisfies(l -> assertThat(l).contains("en cours"));
