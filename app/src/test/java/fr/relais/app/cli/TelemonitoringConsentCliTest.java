@@ -61,6 +61,9 @@ class TelemonitoringConsentCliTest {
         JsonNode consents = json("--format", "json", "consent", "list", "--patient", "P1");
         assertThat(consents).hasSize(1);
         assertThat(consents.get(0).get("scope").asText()).isEqualTo("TELEMONITORING");
+        assertThat(consents.get(0).get("source").asText()).isEqualTo("PAPER");
+        assertThat(consents.get(0).get("sourceReason").asText()).isEqualTo("formulaire signé au domicile");
+        assertThat(run("consent", "list", "--patient", "P1").out()).contains("signé sur papier, déclaré à l'inscription");
 
         String consentId = consents.get(0).get("id").asText();
         assertThat(run("consent", "withdraw", consentId, "--reason", "ne souhaite plus envoyer son poids").code()).isZero();
