@@ -360,6 +360,11 @@ public final class EnrollmentService implements TaskCompletionHook {
             if (current.templateVersion() == version) {
                 throw new BadInputException("version", "enrollment.sameVersion", version);
             }
+            PathwayTemplate target = template(current.templateId(), version);
+            if (target.telemonitoring() && !consents.active(current.patientId(), ConsentScope.TELEMONITORING)) {
+                // Moving onto a telemonitoring version is entering telemonitoring: the same consent is needed.
+                throw new BadInputException("--version " + version, "enrollment.telemonitoringConsent", target.title().fr());
+            }
             Enrollment moved = move(current, version, today(), reason, session.actor().userId());
             outbox.record(RECORD, id);
             return moved;

@@ -217,4 +217,15 @@ class TelemonitoringConsentTest {
         assertThat(weighings(e)).filteredOn(t -> t.status().isOpen())
                 .allSatisfy(t -> assertThat(t.status()).isEqualTo(TaskStatus.ON_HOLD));
     }
+
+    @Test
+    void movingAHeartFailurePatientOntoTheTelemonitoringVersionNeedsTheirConsentToo() {
+        Enrollment v1 = s.enrollments.enroll(patient.id(), HEART_FAILURE, 1, START);
+        assertThatThrownBy(() -> s.enrollments.moveToVersion(v1.id(), 2, "protocole de télésurveillance"))
+                .isInstanceOfSatisfying(BadInputException.class,
+                        e -> assertThat(e.reasonKey()).isEqualTo("enrollment.telemonitoringConsent"));
+        assertThat(s.enrollments.get(v1.id()).templateVersion()).isEqualTo(1);
+        consents.add(patient.id(), ConsentScope.TELEMONITORING, "Dr Perrin", START);
+        assertThat(s.enrollments.moveToVersion(v1.id(), 2, "protocole de télésurveillance").templateVersion()).isEqualTo(2);
+    }
 }
