@@ -228,4 +228,18 @@ class TelemonitoringConsentTest {
         consents.add(patient.id(), ConsentScope.TELEMONITORING, "Dr Perrin", START);
         assertThat(s.enrollments.moveToVersion(v1.id(), 2, "protocole de télésurveillance").templateVersion()).isEqualTo(2);
     }
+
+    @Test
+    void aWeightPulledFromTheTeamServerForAPatientWhoWithdrewIsHeldToo() {
+        Consent consent = consents.add(patient.id(), ConsentScope.TELEMONITORING, "Dr Perrin", START);
+        s.enrollments.enroll(patient.id(), HEART_FAILURE, null, START);
+        consents.withdraw(consent.id(), "retrait");
+        clock.set(at(START.plusDays(2), 12));
+        Instant now = clock.instant();
+        Measure pulled = new Measure(java.util.UUID.randomUUID(), patient.id(), MeasureCatalog.BODY_WEIGHT, new java.math.BigDecimal("74"),
+                "kg", "74", "kg", at(START.plusDays(2), 8), MeasureSource.SYNCED, "plateforme", false,
+                fr.relais.core.measure.MeasureStatus.FINAL, null, now, now);
+        s.measures.applySynced(pulled, "Observation/1");
+        assertThat(s.measures.heldIds(patient.id())).containsExactly(pulled.id());
+    }
 }
