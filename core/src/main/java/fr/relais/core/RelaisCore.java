@@ -100,7 +100,7 @@ public final class RelaisCore implements AutoCloseable {
         this.pathways = new PathwayService(database, templates, audit, clock);
         EnrollmentRepository enrollmentRepository = new EnrollmentRepository(database.dsl());
         this.enrollments = new EnrollmentService(database, enrollmentRepository, templates,
-                taskRepository, patients, careTeam, audit, session, clock, outbox);
+                taskRepository, patients, careTeam, audit, session, clock, outbox, consents);
         this.tasks = new TaskService(database, taskRepository, careTeamRepository, audit, session, clock, enrollments, outbox);
         this.worklist = new WorklistService(database.dsl(), clock);
         MeasureRepository measureRepository = new MeasureRepository(database.dsl());
@@ -108,14 +108,25 @@ public final class RelaisCore implements AutoCloseable {
                 templates, patients, careTeam, audit, session, clock, outbox);
         this.alerts = new AlertService(database, new AlertRepository(database.dsl()), measureRepository,
                 enrollmentRepository, templates, thresholds, taskRepository, careTeam, audit, session, clock, outbox);
-        this.measures = new MeasureService(database, measureRepository, patients, audit, outbox, session, clock, alerts);
+        this.measures = new MeasureService(database, measureRepository, patients, audit, outbox, session, clock, alerts,
+                consents::telemonitoringWithdrawn);
+        // Telemonitoring consent is read (issue 21): a withdrawal stops the self-measure tasks and holds device
+        // measures; consenting again resumes the tasks and releases the held measures to the alert engine.
+        consents.onChange((patientId, scope) -> {
+            if (scope == fr.relais.core.consent.ConsentScope.TELEMONITORING) {
+                enrollments.telemonitoringConsentChanged(patientId);
+                if (!consents.telemonitoringWithdrawn(patientId)) {
+                    measures.releaseHeld(patientId);
+                }
+            }
+        });
         this.measureImport = new MeasureCsvImport(database, measures, patients);
         this.questionnaires = new QuestionnaireService(database, new QuestionnaireRepository(database.dsl()), patients,
                 measures, alerts, audit, session, clock, outbox);
         this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
                 alerts, session, audit, clock);
         this.cohorts = new CohortReportService(database, templates, patients, clock);
-        this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, measures, clock);
+        this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, measures, clock, consents);
     }
 
     /** Opens the store and makes sure the built-in pathways and questionnaires are there (a no-op once installed). */

@@ -85,6 +85,8 @@ public final class AlertBenchmark {
                 UUID id = services.patients().register(new NewPatient(new StrictTraits("BENCH" + letters(i), List.of("Test"),
                         i % 2 == 0 ? Sex.F : Sex.M, LocalDate.of(1940 + i % 40, 1 + i % 12, 1 + i % 28), null),
                         null, null, "B" + i, null, null, null)).patient().id();
+                // Heart failure, COPD and diabetes are telemonitoring pathways: the patient consents first.
+                services.consents().add(id, fr.relais.core.consent.ConsentScope.TELEMONITORING, "IDEC", LocalDate.now(CareZone.PARIS));
                 services.enrollments().enroll(id, PATHWAYS[i % PATHWAYS.length], null, null);
                 ids.add(id);
             }

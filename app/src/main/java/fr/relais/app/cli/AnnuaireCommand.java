@@ -68,7 +68,8 @@ final class AnnuaireCommand {
                     if (name == null || name.isBlank()) {
                         throw new BadInputException("--name", "annuaire.noCriterion");
                     }
-                    entries = services.directory().searchByName(name, false);
+                    // Deactivated professionals stay listed, marked, with the last name the directory gave them.
+                    entries = services.directory().searchByName(name, true);
                 } else {
                     PractitionerQuery query = new PractitionerQuery(name, rpps, profession, specialty, commune);
                     AnnuaireClient.Found found = connection.client(root, services).search(query, services.directory());
@@ -79,7 +80,7 @@ final class AnnuaireCommand {
                 }
                 root.printer().list(entries, List.of(
                         new Column<>("rpps", "col.rpps", DirectoryEntry::rpps),
-                        new Column<>("name", "col.name", DirectoryEntry::displayName),
+                        new Column<>("name", "col.name", e -> e.displayName() + (e.active() ? "" : " " + root.text("annuaire.inactive"))),
                         new Column<>("profession", "col.profession", e -> e.professionCode() == null ? "" : e.profession() + " (" + e.professionCode() + ")"),
                         new Column<>("mailbox", "col.mailbox", e -> e.preferredMailbox() == null ? "" : e.preferredMailbox()),
                         new Column<>("activities", "col.activities", e -> e.activities().stream()

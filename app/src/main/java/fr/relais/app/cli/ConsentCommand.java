@@ -85,6 +85,8 @@ final class ConsentCommand {
                         new Column<>("scope", "col.scope", Consent::scope),
                         new Column<>("collectedBy", "col.collectedBy", Consent::collectedBy),
                         new Column<>("collectedOn", "col.from", Consent::collectedOn),
+                        new Column<>("source", "col.source", c -> root.text("consent.source." + c.source().name())
+                                + (c.sourceReason() == null ? "" : " : " + c.sourceReason())),
                         new Column<>("status", "col.status", c -> c.active() ? "ACTIVE" : "WITHDRAWN"),
                         new Column<>("withdrawalReason", "col.reason", c -> c.withdrawalReason() == null ? "" : c.withdrawalReason())), c -> c);
                 return Cli.OK;

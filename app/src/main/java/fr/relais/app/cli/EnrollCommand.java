@@ -12,7 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code relais enroll --patient ID --pathway ID [--version V] [--start YYYY-MM-DD]}: prints the enrollment id. */
+/**
+ * {@code relais enroll --patient ID --pathway ID [--version V] [--start YYYY-MM-DD] [--paper-consent --reason R]}:
+ * prints the enrollment id.
+ */
 @Command(name = "enroll", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
 final class EnrollCommand implements Callable<Integer> {
     @Spec
@@ -25,14 +28,23 @@ final class EnrollCommand implements Callable<Integer> {
     Integer version;
     @Option(names = "--start", paramLabel = "YYYY-MM-DD", descriptionKey = "enroll.start")
     String start;
+    @Option(names = "--paper-consent", descriptionKey = "enroll.paperConsent")
+    boolean paperConsent;
+    @Option(names = "--reason", descriptionKey = "enroll.paperConsentReason")
+    String reason;
 
     @Override
     public Integer call() {
         RelaisCommand root = Leaf.root(spec);
         LocalDate startDate = start == null ? null : IsoInput.date("--start", start);
+        if (reason != null && !paperConsent) {
+            throw new fr.relais.core.error.BadInputException("--reason", "enrollment.reasonWithoutPaper");
+        }
+        // A telemonitoring pathway needs the patient's consent; --paper-consent declares one signed on paper.
+        String paperConsentReason = paperConsent ? (reason == null ? "" : reason) : null;
         try (RelaisCore services = root.openServices()) {
             var patientId = services.patients().resolve(patient).id();
-            Enrollment e = services.enrollments().enroll(patientId, pathway, version, startDate);
+            Enrollment e = services.enrollments().enroll(patientId, pathway, version, startDate, paperConsentReason);
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("id", e.id().toString());
             json.put("patientId", e.patientId().toString());

@@ -111,6 +111,8 @@ final class MeasureCommand {
             try (RelaisCore services = root.openServices()) {
                 var patientId = services.patients().resolve(patient).id();
                 List<Measure> all = services.measures().ofPatient(patientId, code);
+                // Device measures held while telemonitoring consent is withdrawn are listed, marked, never hidden.
+                java.util.Set<java.util.UUID> held = services.measures().heldIds(patientId);
                 root.printer().list(all, List.of(
                         new Column<>("id", "col.id", Measure::id),
                         new Column<>("effectiveAt", "col.at", m -> AT.format(m.effectiveAt())),
@@ -118,7 +120,8 @@ final class MeasureCommand {
                         new Column<>("value", "col.value", m -> m.value().toPlainString()),
                         new Column<>("unit", "col.unit", Measure::unit),
                         new Column<>("source", "col.source", Measure::source),
-                        new Column<>("status", "col.status", m -> m.status() + (m.unusual() ? " !" : ""))), MeasureView::of);
+                        new Column<>("status", "col.status", m -> (held.contains(m.id()) ? root.text("measure.held") : m.status())
+                                + (m.unusual() ? " !" : ""))), m -> MeasureView.of(m, held.contains(m.id())));
             }
             return Cli.OK;
         }

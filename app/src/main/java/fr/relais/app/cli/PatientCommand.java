@@ -36,6 +36,11 @@ import picocli.CommandLine.Spec;
         subcommands = {PatientCommand.Add.class, PatientCommand.ListPatients.class, PatientCommand.Show.class})
 final class PatientCommand {
 
+    /** Whether the national directory (local copy) says this professional is no longer active. */
+    static boolean inactiveInDirectory(RelaisCore services, String rpps) {
+        return rpps != null && services.directory().byRpps(rpps).map(e -> !e.active()).orElse(false);
+    }
+
     @Command(name = "add", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true, sortOptions = false)
     static final class Add implements Callable<Integer> {
         @Spec
@@ -179,6 +184,7 @@ final class PatientCommand {
                     out.println(root.text("show.careTeam"));
                     team.forEach(m -> out.println("  " + m.role() + ": " + m.professional().displayName()
                             + (m.professional().rpps() == null ? "" : " (RPPS " + m.professional().rpps() + ")")
+                            + (inactiveInDirectory(services, m.professional().rpps()) ? " " + root.text("annuaire.inactive") : "")
                             + (m.endDate() == null ? "" : " -> " + m.endDate())));
                     out.println(root.text("show.history"));
                     history.forEach(e -> out.println("  " + e.at() + " " + (e.from() == null ? "" : e.from() + " -> ") + e.to() + " : " + e.reason()));

@@ -73,4 +73,34 @@ class AnnuaireCliTest {
         assertThat(member.get("mssanteAddress").asText()).isEqualTo("jeromebonnet@pro.mssante.fr");
         assertThat(CliRun.on(db, "annuaire", "add", "--patient", "P1", "--rpps", "10000000000", "--role", "IDEC").code()).isEqualTo(2);
     }
+
+    @Test
+    void aProfessionalClosedInTheDirectoryKeepsTheLastKnownNameAndIsShownInactive() {
+        Path db = dir.resolve("relais.db");
+        DirectoryEntry bonnet = new DirectoryEntry("810003461033", "10003461033", "BONNET", "Jérôme", "10", Profession.MEDECIN,
+                List.of("SM54"), List.of("jeromebonnet@pro.mssante.fr"), true, Instant.parse("2026-10-01T00:00:00Z"), List.of());
+        try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")))) {
+            core.directory().save(List.of(bonnet), Instant.parse("2026-10-01T00:00:00Z"));
+        }
+        assertThat(CliRun.on(db, "patient", "add", "--family", "MARTIN", "--given", "Claire", "--sex", "F", "--birth-date", "1950-03-14",
+                "--ipp", "P1").code()).isZero();
+        assertThat(CliRun.on(db, "annuaire", "add", "--patient", "P1", "--rpps", "10003461033", "--role", "medecin-traitant").code())
+                .isZero();
+        // The directory closes him: its record carries his identifiers and active=false, no name (as the real API does).
+        try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")))) {
+            core.directory().save(List.of(new DirectoryEntry("810003461033", "10003461033", null, null, null, null, List.of(), List.of(),
+                    false, Instant.parse("2026-11-20T00:00:00Z"), List.of())), Instant.parse("2026-11-21T00:00:00Z"));
+        }
+
+        JsonNode found = run(Map.of(), "--format", "json", "annuaire", "search", "--offline", "--name", "bon").json();
+        assertThat(found).singleElement().satisfies(e -> {
+            assertThat(e.get("familyName").asText()).isEqualTo("BONNET");
+            assertThat(e.get("givenName").asText()).isEqualTo("Jérôme");
+            assertThat(e.get("active").asBoolean()).isFalse();
+        });
+        assertThat(run(Map.of(), "annuaire", "search", "--offline", "--name", "bon").out())
+                .contains("BONNET Jérôme (inactif dans l'Annuaire Santé)").doesNotContain("?");
+        assertThat(CliRun.on(db, "patient", "show", "P1").out())
+                .contains("BONNET", "(RPPS 10003461033) (inactif dans l'Annuaire Santé)");
+    }
 }

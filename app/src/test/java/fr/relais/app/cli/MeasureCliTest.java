@@ -82,6 +82,8 @@ class MeasureCliTest {
     @Test
     void aLowSpo2RaisesAnAlertThatExplainsItselfAndIsHandledWithAReason() throws Exception {
         String today = java.time.LocalDate.now(fr.relais.core.time.CareZone.PARIS).toString();
+        // COPD follow-up is a telemonitoring pathway: the patient's consent first.
+        assertThat(run("consent", "add", "--patient", "P1", "--scope", "TELEMONITORING", "--collected-by", "Dr Perrin").code()).isZero();
         assertThat(run("enroll", "--patient", "P1", "--pathway", "bpco-exacerbation", "--start", today).code()).isZero();
         assertThat(run("measure", "add", "--patient", "P1", "--code", "59408-5", "--value", "88", "--unit", "%").code()).isZero();
 

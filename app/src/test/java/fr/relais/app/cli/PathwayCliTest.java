@@ -34,7 +34,8 @@ class PathwayCliTest {
     @Test
     void listsShowsValidatesAndImportsTemplates() throws Exception {
         JsonNode list = json("--format", "json", "pathway", "list");
-        assertThat(list).hasSize(5);
+        // Five built-in pathways, each in version 1 and version 2.
+        assertThat(list).hasSize(10);
         assertThat(list.get(0).get("origin").asText()).isEqualTo("BUILTIN");
         JsonNode shown = json("--format", "json", "pathway", "show", "insuffisance-cardiaque-sortie");
         assertThat(shown.get("steps")).hasSizeGreaterThan(5);
@@ -48,14 +49,14 @@ class PathwayCliTest {
         assertThat(invalid.code()).isEqualTo(2);
         assertThat(invalid.err()).contains("bad.json", "steps[0].offset: \"P2X\" is not an ISO-8601 duration");
         assertThat(run("pathway", "import", bad.toString()).code()).isEqualTo(2);
-        assertThat(json("--format", "json", "pathway", "list")).hasSize(5);
+        assertThat(json("--format", "json", "pathway", "list")).hasSize(10);
 
         Path good = dir.resolve("good.json");
         Files.writeString(good, Files.readString(bad).replace("P2X", "P2D"));
         assertThat(run("pathway", "validate", good.toString()).out()).contains("essai v1");
         assertThat(json("--format", "json", "pathway", "import", good.toString()).get("created").asBoolean()).isTrue();
         assertThat(json("--format", "json", "pathway", "import", good.toString()).get("created").asBoolean()).isFalse();
-        assertThat(json("--format", "json", "pathway", "list")).hasSize(6);
+        assertThat(json("--format", "json", "pathway", "list")).hasSize(11);
         assertThat(run("pathway", "validate", dir.resolve("missing.json").toString()).code()).isEqualTo(2);
         Path truncated = dir.resolve("truncated.json");
         Files.writeString(truncated, "{ \"id\": ");
@@ -75,12 +76,13 @@ class PathwayCliTest {
 
         // Same id and version, same content: importing the FHIR export is a no-op, not a conflict.
         assertThat(json("--format", "json", "pathway", "import", fhir.toString()).get("created").asBoolean()).isFalse();
-        String v2 = Files.readString(fhir).replace("\"version\": \"1\"", "\"version\": \"2\"");
-        Path fhirV2 = dir.resolve("ic-v2.fhir.json");
-        Files.writeString(fhirV2, v2);
-        assertThat(run("pathway", "validate", fhirV2.toString()).out()).contains("insuffisance-cardiaque-sortie v2");
-        assertThat(json("--format", "json", "pathway", "import", fhirV2.toString()).get("created").asBoolean()).isTrue();
-        assertThat(json("--format", "json", "pathway", "show", "insuffisance-cardiaque-sortie").get("version").asInt()).isEqualTo(2);
+        // The library's latest is version 2: a local version 3 is imported on top.
+        String v3 = Files.readString(fhir).replace("\"version\": \"2\"", "\"version\": \"3\"");
+        Path fhirV3 = dir.resolve("ic-v3.fhir.json");
+        Files.writeString(fhirV3, v3);
+        assertThat(run("pathway", "validate", fhirV3.toString()).out()).contains("insuffisance-cardiaque-sortie v3");
+        assertThat(json("--format", "json", "pathway", "import", fhirV3.toString()).get("created").asBoolean()).isTrue();
+        assertThat(json("--format", "json", "pathway", "show", "insuffisance-cardiaque-sortie").get("version").asInt()).isEqualTo(3);
 
         Path broken = dir.resolve("broken.fhir.json");
         Files.writeString(broken, "{ \"resourceType\": \"Bundle\", \"type\": \"collection\" }");

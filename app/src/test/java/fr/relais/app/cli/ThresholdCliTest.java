@@ -30,7 +30,7 @@ class ThresholdCliTest {
         assertThat(run("patient", "add", "--family", "DURAND", "--given", "Jeanne", "--sex", "F", "--birth-date", "1940-05-01",
                 "--ipp", "P1").code()).isZero();
         String today = LocalDate.now(CareZone.PARIS).toString();
-        assertThat(run("enroll", "--patient", "P1", "--pathway", "bpco-exacerbation", "--start", today).code()).isZero();
+        assertThat(run("enroll", "--patient", "P1", "--pathway", "bpco-exacerbation", "--version", "1", "--start", today).code()).isZero();
         // No command adds professionals yet (the Annuaire Santé import will): the physician comes in through the core.
         try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("admin", null, null)))) {
             core.careTeam().addProfessional("LEGRAND", "Monique", Profession.MEDECIN, "10003456789", null, null);

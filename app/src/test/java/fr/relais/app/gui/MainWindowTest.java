@@ -268,6 +268,9 @@ class MainWindowTest {
         var patient = services.patients().register(new fr.relais.core.identity.NewPatient(new fr.relais.core.identity.StrictTraits("ZELLER",
                 java.util.List.of("Odile"), fr.relais.core.identity.Sex.F, java.time.LocalDate.of(1944, 2, 3), null), null, null, "Z-1",
                 null, null, null)).patient();
+        // Heart failure follow-up is telemonitoring: the patient consented.
+        services.consents().add(patient.id(), fr.relais.core.consent.ConsentScope.TELEMONITORING, "Dr Perrin",
+                java.time.LocalDate.now(services.clock().withZone(fr.relais.core.time.CareZone.PARIS)));
         robot.clickOn("Patients");
         robot.clickOn("#patient-search").write("ZELLER");
         TableView<PatientRow> table = robot.lookup("#patient-table").queryAs(TableView.class);

@@ -21,6 +21,7 @@ import fr.relais.core.session.UserSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import fr.relais.core.time.CareZone;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,11 @@ class PathwaysAndFollowUpViewModelTest {
         model.show(p.id());
         assertThat(model.enrollmentsProperty()).isEmpty();
         model.pathwayProperty().set(model.pathwaysProperty().stream().filter(c -> c.id().equals("bpco-exacerbation")).findFirst().orElseThrow());
+        // COPD follow-up is telemonitoring: refused, in French, until the patient's consent is recorded.
+        model.enroll();
+        assertThat(model.messageProperty().get()).contains("télésurveillance", "consentement");
+        assertThat(model.enrollmentsProperty()).isEmpty();
+        core.consents().add(p.id(), fr.relais.core.consent.ConsentScope.TELEMONITORING, "Dr Perrin", LocalDate.now(core.clock().withZone(CareZone.PARIS)));
         model.enroll();
         assertThat(model.messageProperty().get()).startsWith("Inscrit dans « BPCO");
         assertThat(model.enrollmentsProperty()).singleElement().satisfies(l -> assertThat(l).contains("en cours"));
@@ -167,5 +173,27 @@ class PathwaysAndFollowUpViewModelTest {
 
     private static SettingsViewModel.Field field(SettingsViewModel model, String key) {
         return model.fields().stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aScaleWeightOfAPatientWhoWithdrewIsShownInThePatientFileAsAwaitingConsent() {
+        Patient p = core.patients().register(new NewPatient(new StrictTraits("LEROY", List.of("Marthe"), Sex.F, LocalDate.of(1944, 6, 2),
+                null), null, null, "P2", null, null, null)).patient();
+        LocalDate today = LocalDate.now(core.clock().withZone(CareZone.PARIS));
+        var consent = core.consents().add(p.id(), fr.relais.core.consent.ConsentScope.TELEMONITORING, "Dr Perrin", today);
+        core.enrollments().enroll(p.id(), "insuffisance-cardiaque-sortie", null, today);
+        core.consents().withdraw(consent.id(), "ne souhaite plus envoyer son poids");
+        core.measures().record(new fr.relais.core.measure.NewMeasure(p.id(), MeasureCatalog.BODY_WEIGHT, "75", "kg", null,
+                fr.relais.core.measure.MeasureSource.DEVICE));
+        core.measures().record(new fr.relais.core.measure.NewMeasure(p.id(), MeasureCatalog.BODY_WEIGHT, "71", "kg", null,
+                fr.relais.core.measure.MeasureSource.ENTERED));
+
+        FollowUpViewModel model = new FollowUpViewModel(core, new DirectExecutor(), texts, Language.FR);
+        model.show(p.id());
+        assertThat(model.measuresProperty()).hasSize(2);
+        assertThat(model.measuresProperty()).as("the scale's weight, held").filteredOn(l -> l.contains(": 75"))
+                .singleElement().satisfies(l -> assertThat(l).endsWith("(en attente de consentement)"));
+        assertThat(model.measuresProperty()).as("the nurse's weight, judged").filteredOn(l -> l.contains(": 71"))
+                .singleElement().satisfies(l -> assertThat(l).doesNotContain("consentement"));
     }
 }

@@ -65,14 +65,47 @@ public final class ConsentService {
             }
             Consent c = new Consent(UUID.randomUUID(), patientId, scope, collectedBy.trim(), collectedOn, clock.instant(),
                     session.actor().displayName(), null, null, null);
-            database.dsl().insertInto(CONSENT).set(CONSENT.ID, c.id().toString()).set(CONSENT.PATIENT_ID, patientId.toString())
-                    .set(CONSENT.SCOPE, scope.name()).set(CONSENT.COLLECTED_BY, c.collectedBy()).set(CONSENT.COLLECTED_ON, collectedOn.toString())
-                    .set(CONSENT.RECORDED_AT, SqlTime.instant(c.recordedAt())).set(CONSENT.RECORDED_BY, c.recordedBy()).execute();
+            insert(c);
             outbox.record(RECORD, c.id());
             audit.record("consent.add", "Consent", c.id(), patientId, scope.name() + " collected by " + c.collectedBy());
             listeners.forEach(l -> l.accept(patientId, scope));
             return c;
         });
+    }
+
+    /**
+     * Records, inside the caller's transaction, a consent collected on a signed paper form, declared by the signed-in
+     * professional (who must be allowed to) with a reason: collected by them, today. Audited as such.
+     */
+    public Consent recordOnPaper(UUID patientId, ConsentScope scope, String reason) {
+        session.require(fr.relais.core.session.Permission.CONSENT_ON_PAPER);
+        if (reason == null || reason.isBlank()) {
+            throw new BadInputException("--reason", "consent.paperReason");
+        }
+        return database.inTransaction(() -> {
+            patients.get(patientId);
+            if (active(patientId, scope)) {
+                throw new BadInputException(scope.name(), "consent.already", scope.name());
+            }
+            LocalDate today = LocalDate.now(clock.withZone(fr.relais.core.time.CareZone.PARIS));
+            String who = session.actor().displayName();
+            Consent c = new Consent(UUID.randomUUID(), patientId, scope, who, today, clock.instant(), who, null, null, null,
+                    ConsentSource.PAPER, reason.trim());
+            insert(c);
+            outbox.record(RECORD, c.id());
+            audit.record("consent.paper", "Consent", c.id(), patientId, scope.name() + " on paper, declared by " + who + ": " + c.sourceReason());
+            listeners.forEach(l -> l.accept(patientId, scope));
+            return c;
+        });
+    }
+
+    private void insert(Consent c) {
+        database.dsl().insertInto(CONSENT).set(CONSENT.ID, c.id().toString()).set(CONSENT.PATIENT_ID, c.patientId().toString())
+                .set(CONSENT.SCOPE, c.scope().name()).set(CONSENT.COLLECTED_BY, c.collectedBy())
+                .set(CONSENT.COLLECTED_ON, c.collectedOn().toString()).set(CONSENT.RECORDED_AT, SqlTime.instant(c.recordedAt()))
+                .set(CONSENT.RECORDED_BY, c.recordedBy()).set(CONSENT.WITHDRAWN_AT, SqlTime.instant(c.withdrawnAt()))
+                .set(CONSENT.WITHDRAWN_BY, c.withdrawnBy()).set(CONSENT.WITHDRAWAL_REASON, c.withdrawalReason())
+                .set(CONSENT.SOURCE, c.source().name()).set(CONSENT.SOURCE_REASON, c.sourceReason()).execute();
     }
 
     public Consent withdraw(UUID consentId, String reason) {
@@ -102,11 +135,7 @@ public final class ConsentService {
     public boolean applySynced(Consent received, String origin) {
         Optional<Consent> local = find(received.id());
         if (local.isEmpty()) {
-            database.dsl().insertInto(CONSENT).set(CONSENT.ID, received.id().toString()).set(CONSENT.PATIENT_ID, received.patientId().toString())
-                    .set(CONSENT.SCOPE, received.scope().name()).set(CONSENT.COLLECTED_BY, received.collectedBy())
-                    .set(CONSENT.COLLECTED_ON, received.collectedOn().toString()).set(CONSENT.RECORDED_AT, SqlTime.instant(received.recordedAt()))
-                    .set(CONSENT.RECORDED_BY, received.recordedBy()).set(CONSENT.WITHDRAWN_AT, SqlTime.instant(received.withdrawnAt()))
-                    .set(CONSENT.WITHDRAWN_BY, received.withdrawnBy()).set(CONSENT.WITHDRAWAL_REASON, received.withdrawalReason()).execute();
+            insert(received);
         } else if (local.get().active() && !received.active()) {
             database.dsl().update(CONSENT).set(CONSENT.WITHDRAWN_AT, SqlTime.instant(received.withdrawnAt()))
                     .set(CONSENT.WITHDRAWN_BY, received.withdrawnBy()).set(CONSENT.WITHDRAWAL_REASON, received.withdrawalReason())
@@ -141,6 +170,16 @@ public final class ConsentService {
     }
 
     /**
+     * True when the patient's telemonitoring consent was withdrawn and not given again: self-measure tasks stop and
+     * device measures are held. A patient who never had a telemonitoring consent is not "withdrawn" (enrollment in a
+     * telemonitoring pathway is what asks for one).
+     */
+    public boolean telemonitoringWithdrawn(UUID patientId) {
+        var scope = CONSENT.PATIENT_ID.eq(patientId.toString()).and(CONSENT.SCOPE.eq(ConsentScope.TELEMONITORING.name()));
+        return database.dsl().fetchExists(CONSENT, scope) && !active(patientId, ConsentScope.TELEMONITORING);
+    }
+
+    /**
      * Whether the record may be shared with the cercle de soins: sharing within the care team is presumed (French law:
      * the patient is informed and may object), so it stops only when the patient withdrew it.
      */
@@ -163,6 +202,7 @@ public final class ConsentService {
     private static Consent toConsent(ConsentRecord r) {
         return new Consent(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()), ConsentScope.valueOf(r.getScope()),
                 r.getCollectedBy(), LocalDate.parse(r.getCollectedOn()), SqlTime.instant(r.getRecordedAt()), r.getRecordedBy(),
-                r.getWithdrawnAt() == null ? null : SqlTime.instant(r.getWithdrawnAt()), r.getWithdrawnBy(), r.getWithdrawalReason());
+                r.getWithdrawnAt() == null ? null : SqlTime.instant(r.getWithdrawnAt()), r.getWithdrawnBy(), r.getWithdrawalReason(),
+                ConsentSource.valueOf(r.getSource()), r.getSourceReason());
     }
 }

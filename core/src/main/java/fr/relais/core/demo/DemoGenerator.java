@@ -55,9 +55,12 @@ public final class DemoGenerator {
     private final TaskService tasks;
     private final DemoMeasures measures;
     private final Clock clock;
+    private final fr.relais.core.consent.ConsentService consents;
 
     public DemoGenerator(Database database, PatientService patients, CareTeamService careTeam,
-                         EnrollmentService enrollments, TaskService tasks, MeasureService measures, Clock clock) {
+                         EnrollmentService enrollments, TaskService tasks, MeasureService measures, Clock clock,
+                         fr.relais.core.consent.ConsentService consents) {
+        this.consents = consents;
         this.database = database;
         this.patients = patients;
         this.careTeam = careTeam;
@@ -207,7 +210,13 @@ public final class DemoGenerator {
         List<String> chosen = new ArrayList<>(PATHWAYS);
         Collections.shuffle(chosen, random);
         for (String pathway : chosen.subList(0, count)) {
-            Enrollment enrollment = enrollments.enroll(patientId, pathway, null, today.minusDays(random.nextInt(80)));
+            LocalDate start = today.minusDays(random.nextInt(80));
+            // Demo patients in a telemonitoring pathway consented to it, as real ones must have (collected at the start).
+            if (enrollments.templateFor(pathway, null).telemonitoring()
+                    && !consents.active(patientId, fr.relais.core.consent.ConsentScope.TELEMONITORING)) {
+                consents.add(patientId, fr.relais.core.consent.ConsentScope.TELEMONITORING, "IDEC (démonstration)", start);
+            }
+            Enrollment enrollment = enrollments.enroll(patientId, pathway, null, start);
             for (Task task : enrollments.tasksOf(enrollment.id())) {
                 boolean past = task.dueAt().isBefore(clock.instant());
                 if (past && task.status() == TaskStatus.REQUESTED && task.role() != CareRole.PATIENT && random.nextInt(100) < 85) {

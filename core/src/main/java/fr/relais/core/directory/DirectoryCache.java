@@ -27,11 +27,22 @@ public final class DirectoryCache {
         this.database = database;
     }
 
-    /** Stores or replaces entries (by IDNPS) read at {@code fetchedAt}. */
-    public void save(Collection<DirectoryEntry> entries, Instant fetchedAt) {
-        database.inTransaction(() -> {
+    /**
+     * Stores or replaces entries (by IDNPS) read at {@code fetchedAt}, and returns them as stored. The directory sends
+     * a closed record with its identifiers and {@code active=false} only, no name: such an entry keeps what the cache
+     * last knew of the professional (name, profession, activities), marked inactive; one never seen before has nothing
+     * to show and is not stored.
+     */
+    public List<DirectoryEntry> save(Collection<DirectoryEntry> entries, Instant fetchedAt) {
+        return database.inTransaction(() -> {
             var dsl = database.dsl();
-            for (DirectoryEntry e : entries) {
+            List<DirectoryEntry> stored = new java.util.ArrayList<>();
+            for (DirectoryEntry received : entries) {
+                DirectoryEntry e = withLastKnownDescription(received);
+                if (e == null) {
+                    continue;
+                }
+                stored.add(e);
                 dsl.insertInto(DIRECTORY_PRACTITIONER).set(DIRECTORY_PRACTITIONER.IDNPS, e.idnps()).set(DIRECTORY_PRACTITIONER.RPPS, e.rpps())
                         .set(DIRECTORY_PRACTITIONER.FAMILY_NAME, e.familyName()).set(DIRECTORY_PRACTITIONER.GIVEN_NAME, e.givenName())
                         .set(DIRECTORY_PRACTITIONER.ACTIVE, e.active() ? 1 : 0)
@@ -44,8 +55,23 @@ public final class DirectoryCache {
                         .set(DIRECTORY_PRACTITIONER.FETCHED_AT, SqlTime.instant(fetchedAt)).set(DIRECTORY_PRACTITIONER.ENTRY_JSON, json(e))
                         .execute();
             }
-            return null;
+            return stored;
         });
+    }
+
+    private DirectoryEntry withLastKnownDescription(DirectoryEntry received) {
+        if (received.familyName() != null) {
+            return received;
+        }
+        return byIdnps(received.idnps()).map(known -> new DirectoryEntry(known.idnps(),
+                received.rpps() == null ? known.rpps() : received.rpps(), known.familyName(), known.givenName(),
+                known.professionCode(), known.profession(), known.specialtyCodes(), known.mailboxes(), received.active(),
+                received.lastUpdated(), known.activities())).orElse(null);
+    }
+
+    private Optional<DirectoryEntry> byIdnps(String idnps) {
+        return database.dsl().select(DIRECTORY_PRACTITIONER.ENTRY_JSON).from(DIRECTORY_PRACTITIONER)
+                .where(DIRECTORY_PRACTITIONER.IDNPS.eq(idnps)).fetchOptional(r -> read(r.value1()));
     }
 
     public Optional<DirectoryEntry> byRpps(String rpps) {

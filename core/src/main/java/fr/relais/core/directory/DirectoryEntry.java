@@ -18,7 +18,11 @@ public record DirectoryEntry(String idnps, String rpps, String familyName, Strin
         activities = List.copyOf(activities);
     }
 
+    /** Family and given names; a closed record read before any other has no name: its RPPS (or IDNPS) stands in. */
     public String displayName() {
+        if (familyName == null) {
+            return rpps != null ? "RPPS " + rpps : "IDNPS " + idnps;
+        }
         return givenName == null ? familyName : familyName + " " + givenName;
     }
 

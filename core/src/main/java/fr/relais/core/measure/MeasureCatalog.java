@@ -23,6 +23,8 @@ public final class MeasureCatalog {
     public static final String GLUCOSE = "2339-0";
     public static final String PHQ9_TOTAL = "44261-6";
     public static final String GAD7_TOTAL = "70274-6";
+    /** Pain severity, 0-10 verbal numeric rating, reported (LOINC 72514-3): the RAAC pathway rates it after surgery. */
+    public static final String PAIN_SEVERITY = "72514-3";
 
     /** Glucose molar mass, 180.156 g/mol: 1 mmol/L = 0.180156 g/L (the rounded "g/L × 5.55" is not used). */
     static final String GLUCOSE_G_PER_MMOL = "0.180156";
@@ -50,6 +52,8 @@ public final class MeasureCatalog {
                 UnitConversion.factor("mg/dL", "0.01"), UnitConversion.factor("mmol/L", GLUCOSE_G_PER_MMOL)), "0.1", "10", "0.7", "2.5");
         add(PHQ9_TOTAL, "Score PHQ-9", "PHQ-9 total score", "{score}", List.of(UnitConversion.identity("{score}")), "0", "27", "0", "27");
         add(GAD7_TOTAL, "Score GAD-7", "GAD-7 total score", "{score}", List.of(UnitConversion.identity("{score}")), "0", "21", "0", "21");
+        add(PAIN_SEVERITY, "Douleur (échelle numérique de 0 à 10)", "Pain severity (0-10 numeric rating)", "{score}",
+                List.of(UnitConversion.identity("{score}")), "0", "10", "0", "10");
     }
 
     private MeasureCatalog() {

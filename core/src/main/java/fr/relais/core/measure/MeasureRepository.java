@@ -1,6 +1,7 @@
 package fr.relais.core.measure;
 
 import static fr.relais.core.store.schema.Tables.MEASURE;
+import static fr.relais.core.store.schema.Tables.MEASURE_HOLD;
 
 import fr.relais.core.store.SqlTime;
 import fr.relais.core.store.schema.tables.records.MeasureRecord;
@@ -45,6 +46,29 @@ public final class MeasureRepository {
                 .where(MEASURE.ID.eq(id.toString()).and(MEASURE.STATUS.eq(MeasureStatus.FINAL.name()))).execute();
     }
 
+    /** Holds a measure out of alert judgement (telemonitoring consent withdrawn). */
+    public void hold(UUID id, Instant at) {
+        dsl.insertInto(MEASURE_HOLD).set(MEASURE_HOLD.MEASURE_ID, id.toString()).set(MEASURE_HOLD.HELD_AT, SqlTime.instant(at)).execute();
+    }
+
+    /** A patient's measures still held, in time order. */
+    public List<Measure> heldOf(UUID patientId) {
+        return dsl.select(MEASURE.fields()).from(MEASURE).join(MEASURE_HOLD).on(MEASURE_HOLD.MEASURE_ID.eq(MEASURE.ID))
+                .where(MEASURE.PATIENT_ID.eq(patientId.toString()).and(MEASURE_HOLD.RELEASED_AT.isNull()))
+                .orderBy(MEASURE.EFFECTIVE_AT, MEASURE.CREATED_AT).fetch(r -> toMeasure(r.into(MEASURE)));
+    }
+
+    /** Ids of a patient's measures still held. */
+    public java.util.Set<UUID> heldIds(UUID patientId) {
+        return new java.util.HashSet<>(heldOf(patientId).stream().map(Measure::id).toList());
+    }
+
+    /** Ends a hold: from now on the measure is judged like any other. */
+    public void release(UUID id, Instant at) {
+        dsl.update(MEASURE_HOLD).set(MEASURE_HOLD.RELEASED_AT, SqlTime.instant(at))
+                .where(MEASURE_HOLD.MEASURE_ID.eq(id.toString()).and(MEASURE_HOLD.RELEASED_AT.isNull())).execute();
+    }
+
     public Optional<Measure> find(UUID id) {
         return dsl.selectFrom(MEASURE).where(MEASURE.ID.eq(id.toString())).fetchOptional(MeasureRepository::toMeasure);
     }
@@ -73,7 +97,7 @@ public final class MeasureRepository {
     public List<Reading> validSeries(UUID patientId, String code, Instant from) {
         var query = dsl.select(MEASURE.ID, MEASURE.VALUE, MEASURE.UNIT, MEASURE.EFFECTIVE_AT).from(MEASURE)
                 .where(MEASURE.PATIENT_ID.eq(patientId.toString()).and(MEASURE.CODE.eq(code))
-                        .and(MEASURE.EFFECTIVE_AT.ge(SqlTime.instant(from))).and(MEASURE.STATUS.eq(FINAL)))
+                        .and(MEASURE.EFFECTIVE_AT.ge(SqlTime.instant(from))).and(MEASURE.STATUS.eq(FINAL)).and(notHeld()))
                 .orderBy(MEASURE.EFFECTIVE_AT, ROWID);
         List<Reading> series = new java.util.ArrayList<>();
         try (java.sql.ResultSet rs = query.fetchResultSet()) {
@@ -91,18 +115,26 @@ public final class MeasureRepository {
     public Optional<Instant> nthValidBefore(UUID patientId, String code, Instant before, int n) {
         return dsl.select(MEASURE.EFFECTIVE_AT).from(MEASURE).where(MEASURE.PATIENT_ID.eq(patientId.toString())
                         .and(MEASURE.CODE.eq(code)).and(MEASURE.EFFECTIVE_AT.lt(SqlTime.instant(before)))
-                        .and(MEASURE.STATUS.eq(FINAL)))
+                        .and(MEASURE.STATUS.eq(FINAL)).and(notHeld()))
                 .orderBy(MEASURE.EFFECTIVE_AT.desc()).limit(1).offset(n - 1).fetchOptional(r -> SqlTime.instant(r.value1()));
     }
 
     /** Time of the patient's latest valid measure of a code. */
     public Optional<Instant> lastValidAt(UUID patientId, String code) {
         return dsl.select(org.jooq.impl.DSL.max(MEASURE.EFFECTIVE_AT)).from(MEASURE)
-                .where(MEASURE.PATIENT_ID.eq(patientId.toString()).and(MEASURE.CODE.eq(code)).and(MEASURE.STATUS.eq(FINAL)))
+                .where(MEASURE.PATIENT_ID.eq(patientId.toString()).and(MEASURE.CODE.eq(code)).and(MEASURE.STATUS.eq(FINAL)).and(notHeld()))
                 .fetchOptional(r -> r.value1() == null ? null : SqlTime.instant(r.value1()));
     }
 
     private static final String FINAL = MeasureStatus.FINAL.name();
+
+    /**
+     * Not held for consent: the alert engine never judges a held measure, nor compares others with it. The subquery
+     * does not depend on the row, so SQLite reads the (usually empty) hold table once per query.
+     */
+    private static org.jooq.Condition notHeld() {
+        return MEASURE.ID.notIn(org.jooq.impl.DSL.select(MEASURE_HOLD.MEASURE_ID).from(MEASURE_HOLD).where(MEASURE_HOLD.RELEASED_AT.isNull()));
+    }
 
     private static Measure toMeasure(MeasureRecord r) {
         return new Measure(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()), r.getCode(), new BigDecimal(r.getValue()),

@@ -33,9 +33,16 @@ public final class MeasureService {
     private final UserSession session;
     private final Clock clock;
     private final MeasureListener listener;
+    private final java.util.function.Predicate<UUID> telemonitoringWithdrawn;
 
+    /**
+     * {@code telemonitoringWithdrawn}: whether a patient withdrew their telemonitoring consent (and has not given it
+     * again); their measures from devices are then held (see {@link #fromDevices}).
+     */
     public MeasureService(Database database, MeasureRepository measures, PatientService patients, AuditLog audit,
-                          Outbox outbox, UserSession session, Clock clock, MeasureListener listener) {
+                          Outbox outbox, UserSession session, Clock clock, MeasureListener listener,
+                          java.util.function.Predicate<UUID> telemonitoringWithdrawn) {
+        this.telemonitoringWithdrawn = telemonitoringWithdrawn;
         this.database = database;
         this.measures = measures;
         this.patients = patients;
@@ -69,8 +76,53 @@ public final class MeasureService {
         measures.insert(measure);
         outbox.record(RECORD, measure.id());
         audit.record("measure.create", "Measure", measure.id(), measure.patientId(), m.code() + (value.unusual() ? " unusual" : ""));
-        listener.recorded(measure);
+        judgeOrHold(measure);
         return measure;
+    }
+
+    /**
+     * Measures that come from the patient's devices rather than from a professional: sent by a device, imported from
+     * a file (a telemonitoring platform's export), or received from the team server without a known source. What a
+     * professional types (ENTERED) or hears from the patient (PATIENT_REPORTED, questionnaire scores) is never held.
+     */
+    public static boolean fromDevices(MeasureSource source) {
+        return source == MeasureSource.DEVICE || source == MeasureSource.IMPORTED || source == MeasureSource.SYNCED;
+    }
+
+    /** Hands a new valid measure to the alert engine, unless it comes from devices while telemonitoring consent is withdrawn. */
+    private void judgeOrHold(Measure measure) {
+        if (measure.status() != MeasureStatus.FINAL) {
+            return;
+        }
+        if (fromDevices(measure.source()) && telemonitoringWithdrawn.test(measure.patientId())) {
+            measures.hold(measure.id(), clock.instant());
+            audit.record("measure.held", "Measure", measure.id(), measure.patientId(), measure.code() + " telemonitoring consent withdrawn");
+            return;
+        }
+        listener.recorded(measure);
+    }
+
+    /**
+     * Releases a patient's held measures once they consent again (inside the caller's transaction): each is judged
+     * by the alert engine, oldest first, as if it had just arrived. Returns how many were released.
+     */
+    public int releaseHeld(UUID patientId) {
+        List<Measure> held = measures.heldOf(patientId);
+        Instant now = clock.instant();
+        for (Measure measure : held) {
+            measures.release(measure.id(), now);
+            audit.record("measure.released", "Measure", measure.id(), patientId, measure.code());
+            if (measure.status() == MeasureStatus.FINAL) {
+                listener.recorded(measure);
+            }
+        }
+        return held.size();
+    }
+
+    /** Ids of the patient's measures held until they consent to telemonitoring again. */
+    public java.util.Set<UUID> heldIds(UUID patientId) {
+        session.require(Permission.CLINICAL_READ);
+        return measures.heldIds(patientId);
     }
 
     /** Marks a wrong measure entered-in-error (it stays, visibly): a reason is required. */
@@ -111,8 +163,8 @@ public final class MeasureService {
                         incoming.updatedAt()) : incoming;
                 measures.insert(stored);
                 audit.record("measure.sync.create", "Measure", incoming.id(), incoming.patientId(), origin);
-                if (stored.status() == MeasureStatus.FINAL && !future) {
-                    listener.recorded(stored);
+                if (!future) {
+                    judgeOrHold(stored);
                 }
                 return stored;
             }

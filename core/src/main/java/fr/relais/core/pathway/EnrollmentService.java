@@ -4,6 +4,8 @@ import fr.relais.core.audit.AuditLog;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.CareTeamMember;
 import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.consent.ConsentScope;
+import fr.relais.core.consent.ConsentService;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
 import fr.relais.core.identity.Patient;
@@ -36,6 +38,8 @@ public final class EnrollmentService implements TaskCompletionHook {
     /** The outbox kind of an enrollment shared with the team server. */
     public static final String RECORD = "Enrollment";
     public static final String VERSION_CHANGED = "VERSION_CHANGED";
+    /** Business status of a self-measure task put on hold because the patient withdrew telemonitoring consent. */
+    public static final String CONSENT_WITHDRAWN = "CONSENT_WITHDRAWN";
 
     private final Database database;
     private final EnrollmentRepository enrollments;
@@ -47,11 +51,13 @@ public final class EnrollmentService implements TaskCompletionHook {
     private final UserSession session;
     private final Clock clock;
     private final Outbox outbox;
+    private final ConsentService consents;
 
     public EnrollmentService(Database database, EnrollmentRepository enrollments, TemplateRepository templates,
                              TaskRepository tasks, PatientService patients, CareTeamService careTeam, AuditLog audit,
-                             UserSession session, Clock clock, Outbox outbox) {
+                             UserSession session, Clock clock, Outbox outbox, ConsentService consents) {
         this.outbox = outbox;
+        this.consents = consents;
         this.database = database;
         this.enrollments = enrollments;
         this.templates = templates;
@@ -65,10 +71,29 @@ public final class EnrollmentService implements TaskCompletionHook {
 
     /** Enrolls a patient; {@code version} null means the latest version, {@code start} null means today. */
     public Enrollment enroll(UUID patientId, String templateId, Integer version, LocalDate start) {
+        return enroll(patientId, templateId, version, start, null);
+    }
+
+    /**
+     * Enrolls a patient. A telemonitoring pathway needs the patient's telemonitoring consent: an active one, or
+     * {@code paperConsentReason} (not null) to record, in the same transaction, a consent collected on a signed paper
+     * form, declared by the signed-in professional (who must be allowed to) and audited. Without either, refused.
+     */
+    public Enrollment enroll(UUID patientId, String templateId, Integer version, LocalDate start, String paperConsentReason) {
         session.require(Permission.CLINICAL_WRITE);
         return database.inTransaction(() -> {
             Patient patient = patients.get(patientId);
             PathwayTemplate template = template(templateId, version);
+            boolean consented = consents.active(patientId, ConsentScope.TELEMONITORING);
+            if (paperConsentReason != null && (!template.telemonitoring() || consented)) {
+                throw new BadInputException("--paper-consent", "enrollment.paperConsentNotNeeded");
+            }
+            if (template.telemonitoring() && !consented) {
+                if (paperConsentReason == null) {
+                    throw new BadInputException("--pathway " + template.id(), "enrollment.telemonitoringConsent", template.title().fr());
+                }
+                consents.recordOnPaper(patientId, ConsentScope.TELEMONITORING, paperConsentReason);
+            }
             LocalDate startDate = start == null ? today() : start;
             Instant now = clock.instant();
             Enrollment enrollment = new Enrollment(UUID.randomUUID(), patientId, template.id(), template.version(),
@@ -107,9 +132,13 @@ public final class EnrollmentService implements TaskCompletionHook {
             until = enrollment.startDate();
         }
         List<CareTeamMember> team = careTeam.teamOf(patient.id());
+        boolean selfMeasuresStopped = consents.telemonitoringWithdrawn(patient.id());
         int created = 0;
         for (PlannedTask planned : TaskPlanner.startAnchored(template, enrollment.startDate(), enrollment.endDate(),
                 patient, enrollment.plannedUntil(), until)) {
+            if (selfMeasuresStopped && isSelfMeasure(planned.step())) {
+                continue; // never created: no self-measure is asked for while the patient refuses telemonitoring
+            }
             created += createTask(enrollment, planned, team) ? 1 : 0;
         }
         Enrollment moved = enrollment.plannedTo(until.isAfter(enrollment.endDate()) ? enrollment.endDate() : until);
@@ -141,6 +170,51 @@ public final class EnrollmentService implements TaskCompletionHook {
         return true;
     }
 
+    /** A task the patient does alone at home to send a measure: what telemonitoring consent covers. */
+    static boolean isSelfMeasure(Step step) {
+        return step.kind() == StepKind.MEASURE && step.role() == CareRole.PATIENT;
+    }
+
+    /**
+     * Follows the patient's telemonitoring consent (called inside the consent's transaction, local or synced): after
+     * a withdrawal the open self-measure tasks of every active enrollment go on hold (CONSENT_WITHDRAWN) and planning
+     * creates no new ones; when the patient consents again the held ones are requested again and planning resumes
+     * from today (the days without consent get no task). Tasks held for a paused enrollment are left to its resume.
+     */
+    public void telemonitoringConsentChanged(UUID patientId) {
+        boolean withdrawn = consents.telemonitoringWithdrawn(patientId);
+        Instant now = clock.instant();
+        for (Enrollment enrollment : enrollments.ofPatient(patientId)) {
+            if (enrollment.status() != EnrollmentStatus.ACTIVE) {
+                continue;
+            }
+            PathwayTemplate template = template(enrollment.templateId(), enrollment.templateVersion());
+            if (withdrawn) {
+                holdSelfMeasures(enrollment, template, now);
+            } else {
+                for (Task task : tasks.openOfEnrollment(enrollment.id())) {
+                    if (task.status() == TaskStatus.ON_HOLD && CONSENT_WITHDRAWN.equals(task.businessStatus())) {
+                        tasks.update(task.withStatus(TaskStatus.REQUESTED, null, null, task.note(), now));
+                        tasks.insertEvent(task.id(), new TaskEvent(now, session.actor().userId(), TaskStatus.ON_HOLD,
+                                TaskStatus.REQUESTED, "STATUS", "consent"));
+                    }
+                }
+                plan(enrollment, template, patients.get(patientId));
+            }
+        }
+    }
+
+    private void holdSelfMeasures(Enrollment enrollment, PathwayTemplate template, Instant now) {
+        for (Task task : tasks.openOfEnrollment(enrollment.id())) {
+            boolean selfMeasure = template.step(task.stepId()).map(EnrollmentService::isSelfMeasure).orElse(false);
+            if (selfMeasure && task.status() != TaskStatus.ON_HOLD) {
+                tasks.update(task.withStatus(TaskStatus.ON_HOLD, CONSENT_WITHDRAWN, null, task.note(), now));
+                tasks.insertEvent(task.id(), new TaskEvent(now, session.actor().userId(), task.status(), TaskStatus.ON_HOLD,
+                        "STATUS", "consent"));
+            }
+        }
+    }
+
     /** Checks the outcome against the step, then creates the steps that wait on this one. */
     @Override
     public void onCompleted(Task task) {
@@ -159,9 +233,12 @@ public final class EnrollmentService implements TaskCompletionHook {
             return;
         }
         List<CareTeamMember> team = careTeam.teamOf(enrollment.patientId());
+        boolean selfMeasuresStopped = consents.telemonitoringWithdrawn(enrollment.patientId());
         for (PlannedTask planned : TaskPlanner.afterCompletion(template, task.stepId(), task.occurrence(), task.outcome(),
                 clock.instant(), enrollment.endDate())) {
-            createTask(enrollment, planned, team);
+            if (!(selfMeasuresStopped && isSelfMeasure(planned.step()))) {
+                createTask(enrollment, planned, team);
+            }
         }
     }
 
@@ -176,6 +253,9 @@ public final class EnrollmentService implements TaskCompletionHook {
         session.require(Permission.CLINICAL_WRITE);
         return database.inTransaction(() -> {
             Enrollment resumed = changeStatus(id, EnrollmentStatus.ACTIVE, reason, TaskStatus.REQUESTED, null);
+            if (consents.telemonitoringWithdrawn(resumed.patientId())) {
+                holdSelfMeasures(resumed, template(resumed.templateId(), resumed.templateVersion()), clock.instant());
+            }
             return plan(resumed, template(resumed.templateId(), resumed.templateVersion()), patients.get(resumed.patientId())).enrollment();
         });
     }
@@ -280,6 +360,11 @@ public final class EnrollmentService implements TaskCompletionHook {
             if (current.templateVersion() == version) {
                 throw new BadInputException("version", "enrollment.sameVersion", version);
             }
+            PathwayTemplate target = template(current.templateId(), version);
+            if (target.telemonitoring() && !consents.active(current.patientId(), ConsentScope.TELEMONITORING)) {
+                // Moving onto a telemonitoring version is entering telemonitoring: the same consent is needed.
+                throw new BadInputException("--version " + version, "enrollment.telemonitoringConsent", target.title().fr());
+            }
             Enrollment moved = move(current, version, today(), reason, session.actor().userId());
             outbox.record(RECORD, id);
             return moved;
@@ -316,6 +401,11 @@ public final class EnrollmentService implements TaskCompletionHook {
     /** The template version this enrollment follows. */
     public PathwayTemplate templateOf(Enrollment enrollment) {
         return template(enrollment.templateId(), enrollment.templateVersion());
+    }
+
+    /** A template version of the library ({@code version} null: the latest one new enrollments take). */
+    public PathwayTemplate templateFor(String templateId, Integer version) {
+        return template(templateId, version);
     }
 
     /** The outcomes a step of this enrollment's template declares (empty: any completion will do). */

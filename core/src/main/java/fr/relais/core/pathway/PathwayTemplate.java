@@ -9,11 +9,13 @@ import java.util.Optional;
 /**
  * A versioned pathway template: PPCS structure (needs, objectives, actions), steps, measurement plan and the default
  * alert rules the alert engine applies to its enrolled patients, and who an unacknowledged alert escalates to, in turn.
+ * {@code telemonitoring}: the patient sends measures from home that alerts judge, so enrolling needs the patient's
+ * telemonitoring consent and a withdrawal holds the self-measures (docs/pathway-templates.md).
  */
 public record PathwayTemplate(String id, int version, LocalizedText title, LocalizedText description,
                               LocalizedText population, String source, Period duration, List<PpcsNeed> ppcs,
                               List<Step> steps, List<MeasurePlanItem> measurementPlan, List<AlertRule> alertRules,
-                              List<CareRole> escalation) {
+                              List<CareRole> escalation, boolean telemonitoring) {
     /** An unacknowledged alert goes to the médecin traitant unless the template names a longer chain. */
     public static final List<CareRole> DEFAULT_ESCALATION = List.of(CareRole.MEDECIN_TRAITANT);
 

@@ -33,7 +33,7 @@ public final class TemplateParser {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern LOINC = Pattern.compile("[0-9]{1,7}-[0-9]");
     private static final Set<String> TOP_LEVEL = Set.of("id", "version", "title", "description", "population", "source",
-            "duration", "ppcs", "steps", "measurementPlan", "alertRules", "escalation");
+            "duration", "ppcs", "steps", "measurementPlan", "alertRules", "escalation", "telemonitoring");
     private static final Set<String> STEP_FIELDS = Set.of("id", "kind", "role", "title", "after", "offset", "timeOfDay",
             "recurrence", "window", "condition", "outcomes", "priority", "measure", "questionnaire");
 
@@ -110,11 +110,24 @@ public final class TemplateParser {
         List<MeasurePlanItem> plan = measurementPlan(root.get("measurementPlan"));
         List<AlertRule> alertRules = AlertRuleParser.parse(root.get("alertRules"), errors);
         List<CareRole> escalation = escalation(root.get("escalation"));
+        boolean telemonitoring = telemonitoring(root.get("telemonitoring"));
         if (!errors.isEmpty()) {
             return null;
         }
         return new PathwayTemplate(id, version, title, description, population, source, duration, ppcs, steps, plan, alertRules,
-                escalation);
+                escalation, telemonitoring);
+    }
+
+    /** Whether enrolling needs the patient's telemonitoring consent; absent means no. */
+    private boolean telemonitoring(JsonNode node) {
+        if (node == null) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            error("telemonitoring", "template.type", "true or false");
+            return false;
+        }
+        return node.booleanValue();
     }
 
     /** Who an unacknowledged alert goes to, in turn; the médecin traitant when the template says nothing. */

@@ -10,6 +10,11 @@ public enum Permission {
     CLINICAL_READ,
     /** Record measures and answers, complete tasks, act on alerts, enroll in pathways. */
     CLINICAL_WRITE,
+    /**
+     * Declare, when enrolling in a telemonitoring pathway, that the patient's consent was collected on a signed paper
+     * form (recorded as such, with the reason, and audited).
+     */
+    CONSENT_ON_PAPER,
     /** Change or restore a patient's alert thresholds (physicians). */
     THRESHOLD_CHANGE,
     /** Import and edit pathway templates and questionnaires. */

@@ -11,8 +11,9 @@ import java.util.Set;
  */
 public enum Role {
     IDEC(Permission.IDENTITY_READ, Permission.IDENTITY_WRITE, Permission.CLINICAL_READ, Permission.CLINICAL_WRITE,
-            Permission.PATHWAY_EDIT),
-    MEDECIN(Permission.IDENTITY_READ, Permission.CLINICAL_READ, Permission.CLINICAL_WRITE, Permission.THRESHOLD_CHANGE),
+            Permission.CONSENT_ON_PAPER, Permission.PATHWAY_EDIT),
+    MEDECIN(Permission.IDENTITY_READ, Permission.CLINICAL_READ, Permission.CLINICAL_WRITE, Permission.CONSENT_ON_PAPER,
+            Permission.THRESHOLD_CHANGE),
     IDE(Permission.IDENTITY_READ, Permission.CLINICAL_READ, Permission.CLINICAL_WRITE),
     SECRETAIRE(Permission.IDENTITY_READ, Permission.IDENTITY_WRITE),
     ADMINISTRATEUR(Permission.WORKSTATION_ADMIN);

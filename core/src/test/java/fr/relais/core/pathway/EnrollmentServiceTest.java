@@ -65,14 +65,16 @@ class EnrollmentServiceTest {
 
     @Test
     void everyBuiltInTemplateEnrollsAndCreatesTasks() {
+        // The telemonitoring ones (heart failure, COPD, diabetes) once the patient has consented.
+        s.core.consents().add(patient.id(), fr.relais.core.consent.ConsentScope.TELEMONITORING, "Dr Perrin", LocalDate.of(2027, 3, 15));
         for (StoredTemplate stored : s.pathways.list()) {
-            Enrollment enrollment = s.enrollments.enroll(patient.id(), stored.template().id(), null, null);
+            Enrollment enrollment = s.enrollments.enroll(patient.id(), stored.template().id(), stored.template().version(), null);
             assertThat(enrollment.status()).isEqualTo(EnrollmentStatus.ACTIVE);
             assertThat(enrollment.endDate()).isEqualTo(enrollment.startDate().plus(stored.template().duration()));
             assertThat(s.enrollments.tasksOf(enrollment.id())).as(stored.template().key()).isNotEmpty()
                     .allSatisfy(t -> assertThat(t.status()).isEqualTo(TaskStatus.REQUESTED));
         }
-        assertThat(s.enrollments.ofPatient(patient.id())).hasSize(5);
+        assertThat(s.enrollments.ofPatient(patient.id())).hasSize(10);
     }
 
     @Test
@@ -189,9 +191,10 @@ class EnrollmentServiceTest {
 
     @Test
     void enrolledPatientsStayOnTheirVersionUntilMovedExplicitly() throws Exception {
-        Enrollment v1 = s.enrollments.enroll(patient.id(), "chirurgie-ambulatoire-raac", null, LocalDate.of(2027, 3, 15));
+        Enrollment v1 = s.enrollments.enroll(patient.id(), "chirurgie-ambulatoire-raac", 1, LocalDate.of(2027, 3, 15));
+        // The library ships versions 1 and 2; a local version 3 is imported on top.
         String json = new String(TemplateLibrary.class.getResourceAsStream("library/chirurgie-ambulatoire-raac.json").readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8).replace("\"version\": 1", "\"version\": 2")
+                java.nio.charset.StandardCharsets.UTF_8).replace("\"version\": 1", "\"version\": 3")
                 .replace("\"offset\": \"P3D\", \"window\": \"P2D\"", "\"offset\": \"P2D\", \"window\": \"P2D\"");
         assertThat(s.pathways.importTemplate("raac-v2.json", json).created()).isTrue();
         assertThat(s.pathways.importTemplate("raac-v2.json", json).created()).isFalse();
@@ -200,17 +203,17 @@ class EnrollmentServiceTest {
 
         assertThat(s.enrollments.get(v1.id()).templateVersion()).isEqualTo(1);
         Enrollment newcomer = s.enrollments.enroll(register("MARTIN", LocalDate.of(1960, 2, 2)).id(), "chirurgie-ambulatoire-raac", null, null);
-        assertThat(newcomer.templateVersion()).isEqualTo(2);
+        assertThat(newcomer.templateVersion()).isEqualTo(3);
 
         clock.advance(Duration.ofDays(1));
-        Enrollment moved = s.enrollments.moveToVersion(v1.id(), 2, "protocole mis à jour");
-        assertThat(moved.templateVersion()).isEqualTo(2);
+        Enrollment moved = s.enrollments.moveToVersion(v1.id(), 3, "protocole mis à jour");
+        assertThat(moved.templateVersion()).isEqualTo(3);
         List<Task> tasks = s.enrollments.tasksOf(v1.id());
         assertThat(tasks).filteredOn(t -> t.status() == TaskStatus.CANCELLED)
                 .allSatisfy(t -> assertThat(t.businessStatus()).isEqualTo(EnrollmentService.VERSION_CHANGED)).isNotEmpty();
         // The new version keeps the old one's step ids: its occurrences are planned all the same.
         assertThat(tasks).filteredOn(t -> t.status() == TaskStatus.REQUESTED).as("the new version's tasks").isNotEmpty();
-        assertThatThrownBy(() -> s.enrollments.moveToVersion(v1.id(), 2, "encore"))
+        assertThatThrownBy(() -> s.enrollments.moveToVersion(v1.id(), 3, "encore"))
                 .isInstanceOfSatisfying(BadInputException.class, ex -> assertThat(ex.reasonKey()).isEqualTo("enrollment.sameVersion"));
     }
 

@@ -33,8 +33,10 @@ class TemplateParserTest {
     @Test
     void everyBuiltInTemplateIsValidAndCitesItsSource() {
         List<TemplateParser.ParsedTemplate> builtIns = TemplateLibrary.builtIns();
-        assertThat(builtIns).extracting(p -> p.template().id()).containsExactly("insuffisance-cardiaque-sortie",
-                "bpco-exacerbation", "diabete-type-2", "personne-agee-fragile-domicile", "chirurgie-ambulatoire-raac");
+        assertThat(builtIns).extracting(p -> p.template().key()).containsExactly("insuffisance-cardiaque-sortie v1",
+                "bpco-exacerbation v1", "diabete-type-2 v1", "personne-agee-fragile-domicile v1", "chirurgie-ambulatoire-raac v1",
+                "insuffisance-cardiaque-sortie v2", "bpco-exacerbation v2", "diabete-type-2 v2",
+                "personne-agee-fragile-domicile v2", "chirurgie-ambulatoire-raac v2");
         assertThat(builtIns).allSatisfy(p -> {
             PathwayTemplate t = p.template();
             assertThat(t.description().fr()).contains("HAS");

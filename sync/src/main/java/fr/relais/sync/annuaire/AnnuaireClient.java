@@ -66,7 +66,7 @@ public final class AnnuaireClient {
         boolean truncated = fetchAll(query.relativeUrl(settings.pageSize()), resources, settings.maxResults());
         List<DirectoryEntry> entries = DirectoryMapper.entries(resources);
         if (cache != null && !entries.isEmpty()) {
-            cache.save(entries, clock.instant());
+            entries = cache.save(entries, clock.instant()); // a closed record comes back with its last known name
         }
         return new Found(entries, truncated);
     }

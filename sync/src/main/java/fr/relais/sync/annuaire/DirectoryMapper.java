@@ -79,7 +79,8 @@ final class DirectoryMapper {
                 }
             }
         }
-        return new DirectoryEntry(idnps, rpps, family == null ? "?" : family.toUpperCase(java.util.Locale.ROOT), given, profession,
+        // A closed record (active=false) carries no name: null, so that the cache keeps the last known one.
+        return new DirectoryEntry(idnps, rpps, family == null ? null : family.toUpperCase(java.util.Locale.ROOT), given, profession,
                 NationalDirectory.profession(profession), specialties, mailboxes(p.getTelecom()), !p.hasActive() || p.getActive(),
                 p.getMeta().getLastUpdated() == null ? null : p.getMeta().getLastUpdated().toInstant(), activities);
     }

@@ -25,6 +25,8 @@ public final class ConsentMapper {
     static final String COLLECTED_BY = RelaisFhir.extension("consent-collected-by");
     static final String RECORDED = RelaisFhir.extension("consent-recorded");
     static final String WITHDRAWAL = RelaisFhir.extension("consent-withdrawal");
+    /** A consent collected on a signed paper form and declared at enrollment: code PAPER and the reason given. */
+    static final String SOURCE = RelaisFhir.extension("consent-source");
 
     private ConsentMapper() {
     }
@@ -40,7 +42,15 @@ public final class ConsentMapper {
         if (!target.hasPolicyRule()) {
             target.setPolicyRule(new CodeableConcept(new Coding(ACT_CODE, "OPTIN", "opt-in")));
         }
-        target.getExtension().removeIf(e -> e.getUrl().equals(COLLECTED_BY) || e.getUrl().equals(RECORDED) || e.getUrl().equals(WITHDRAWAL));
+        target.getExtension().removeIf(e -> e.getUrl().equals(COLLECTED_BY) || e.getUrl().equals(RECORDED) || e.getUrl().equals(WITHDRAWAL)
+                || e.getUrl().equals(SOURCE));
+        if (c.source() == fr.relais.core.consent.ConsentSource.PAPER) {
+            Extension source = target.addExtension().setUrl(SOURCE);
+            source.addExtension("code", new org.hl7.fhir.r4.model.CodeType(c.source().name()));
+            if (c.sourceReason() != null) {
+                source.addExtension("reason", new StringType(c.sourceReason()));
+            }
+        }
         target.addExtension(COLLECTED_BY, new StringType(c.collectedBy()));
         Extension recorded = target.addExtension().setUrl(RECORDED);
         recorded.addExtension("at", FhirDates.instant(c.recordedAt()));
@@ -72,7 +82,14 @@ public final class ConsentMapper {
                 withdrawn ? instant(withdrawal == null ? null : withdrawal.getExtensionByUrl("at"), r.getMeta().getLastUpdated() == null
                         ? Instant.EPOCH : r.getMeta().getLastUpdated().toInstant()) : null,
                 withdrawn ? (withdrawal == null ? "-" : text(withdrawal.getExtensionByUrl("by"), "-")) : null,
-                withdrawn ? (withdrawal == null ? "-" : text(withdrawal.getExtensionByUrl("reason"), "-")) : null);
+                withdrawn ? (withdrawal == null ? "-" : text(withdrawal.getExtensionByUrl("reason"), "-")) : null,
+                source(r.getExtensionByUrl(SOURCE)), r.getExtensionByUrl(SOURCE) == null ? null
+                        : text(r.getExtensionByUrl(SOURCE).getExtensionByUrl("reason"), null));
+    }
+
+    private static fr.relais.core.consent.ConsentSource source(Extension e) {
+        return e != null && "PAPER".equals(text(e.getExtensionByUrl("code"), null))
+                ? fr.relais.core.consent.ConsentSource.PAPER : fr.relais.core.consent.ConsentSource.COLLECTED;
     }
 
     private static ConsentScope scope(String code, String source) {

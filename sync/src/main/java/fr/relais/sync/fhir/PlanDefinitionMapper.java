@@ -77,6 +77,9 @@ public final class PlanDefinitionMapper {
         }
         plan.addRelatedArtifact().setType(RelatedArtifact.RelatedArtifactType.CITATION).setCitation(t.source());
         plan.addExtension(RelaisFhir.extension("duration"), new StringType(t.duration().toString()));
+        if (t.telemonitoring()) {
+            plan.addExtension(RelaisFhir.extension("telemonitoring"), new org.hl7.fhir.r4.model.BooleanType(true));
+        }
         for (MeasurePlanItem item : t.measurementPlan()) {
             Extension measure = plan.addExtension().setUrl(RelaisFhir.extension("measure-plan"));
             measure.addExtension("code", new Coding(RelaisFhir.LOINC, item.code(), null));
@@ -283,6 +286,10 @@ public final class PlanDefinitionMapper {
         plan.getRelatedArtifact().stream().filter(r -> r.getType() == RelatedArtifact.RelatedArtifactType.CITATION)
                 .findFirst().ifPresent(r -> root.put("source", r.getCitation()));
         putString(root, "duration", plan.getExtensionByUrl(RelaisFhir.extension("duration")));
+        Extension telemonitoring = plan.getExtensionByUrl(RelaisFhir.extension("telemonitoring"));
+        if (telemonitoring != null && telemonitoring.getValue() instanceof org.hl7.fhir.r4.model.BooleanType flag) {
+            root.put("telemonitoring", flag.booleanValue());
+        }
         ArrayNode ppcs = readGoals(plan);
         if (!ppcs.isEmpty()) {
             root.set("ppcs", ppcs);

@@ -40,7 +40,7 @@ final class XdsMetadata {
             x.writeAttribute("id", "SubmissionSet01");
             x.writeAttribute("objectType", "urn:oasis:names:tc:ebxml-regrep:ObjectType:RegistryObject");
             slot(x, "submissionTime", DTM.format(d.createdAt()));
-            slot(x, "intendedRecipient", "|||||||||||^^Internet^" + d.recipient());
+            slot(x, "intendedRecipient", intendedRecipient(d.recipient()));
             name(x, d.label());
             classification(x, "urn:uuid:a7058bb9-b4e4-4307-ba5b-e3f0ab85e12d", "SubmissionSet01", "", null, null,
                     List.of(new String[] {"authorPerson", author(d)}, new String[] {"authorInstitution", s.organizationName()}));
@@ -101,6 +101,15 @@ final class XdsMetadata {
             throw new IllegalStateException("XDS metadata not writable", e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * IHE ITI TF-3 §4.2.3.3.9: {@code XON|XCN|XTN}, organisation, person and telecom each optional. A mailbox alone
+     * is {@code ||^^Internet^address}: empty XON and XCN, then the XTN with "Internet" as its equipment type
+     * (component 3) and the address as its e-mail component (component 4).
+     */
+    static String intendedRecipient(String mailbox) {
+        return "||^^Internet^" + mailbox;
     }
 
     /** XCN: {@code IDNPS^NAME^^^^^^^&1.2.250.1.71.4.2.1&ISO^D^^^IDNPS} when the author's RPPS is known. */

@@ -118,12 +118,12 @@ class AnnuaireClientTest {
     }
 
     @Test
-    void aRefreshReadsOnlyWhatChangedAndHonoursInactive() {
+    void aRefreshReadsOnlyWhatChangedAndKeepsAClosedProfessionalWithTheLastKnownName() {
         AnnuaireClient client = client(KEY, 50);
         client.search(new PractitionerQuery(null, AnnuaireFixtures.GIRARD_RPPS, null, null, null), core.directory());
         assertThat(core.directory().byRpps(AnnuaireFixtures.GIRARD_RPPS)).get().matches(DirectoryEntry::active);
 
-        var girard = AnnuaireFixtures.practitioner("as-pr-girard", AnnuaireFixtures.GIRARD_RPPS, "GIRARD", "Anne", "60", null, null, false);
+        var girard = AnnuaireFixtures.deactivated("as-pr-girard", AnnuaireFixtures.GIRARD_RPPS);
         server.fhirContext().newRestfulGenericClient(server.baseUrl()).update().resource(girard).execute();
         core.directory().refreshedAt(Clock.systemUTC().instant().minus(Duration.ofDays(1)));
         server.annuaireGateway().clear();
@@ -131,7 +131,12 @@ class AnnuaireClientTest {
         assertThat(client.refresh(core.directory())).isEqualTo(1);
 
         assertThat(server.annuaireGateway().seen()).singleElement().satisfies(s -> assertThat(s.path()).contains("_lastUpdated=ge"));
-        assertThat(core.directory().byRpps(AnnuaireFixtures.GIRARD_RPPS)).get().matches(e -> !e.active());
+        // Closed in the directory, which no longer sends her name: kept with the last name known, marked inactive.
+        assertThat(core.directory().byRpps(AnnuaireFixtures.GIRARD_RPPS)).get().satisfies(e -> {
+            assertThat(e.active()).isFalse();
+            assertThat(e.displayName()).isEqualTo("GIRARD Anne");
+            assertThat(e.professionCode()).isEqualTo("60");
+        });
         assertThat(core.directory().searchByName("GIR", false)).isEmpty();
         assertThat(core.directory().searchByName("GIR", true)).hasSize(1);
         var patient = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F,

@@ -97,6 +97,19 @@ final class AnnuaireFixtures {
         return p;
     }
 
+    /**
+     * A practitioner closed in the directory, as the real Annuaire Santé sends it in a delta: id, identifiers and
+     * {@code active=false} only, no name, no qualification, no mailbox (national-services.md §1.3, from the Annuaire
+     * documentation "uc-call-type": closed records keep only their id, identifiers and active).
+     */
+    static Practitioner deactivated(String id, String rpps) {
+        Practitioner p = practitioner(id, rpps, "x", "x", "10", null, null, false);
+        p.setName(null);
+        p.setQualification(null);
+        p.setTelecom(null);
+        return p;
+    }
+
     static ContactPoint mailbox(String address, String balType) {
         ContactPoint mail = new ContactPoint().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(address);
         mail.addExtension("https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-contact-point-email-type",

@@ -39,7 +39,7 @@ class PathwayTaskSyncTest {
         String team = "tasks-" + System.nanoTime();
         try (Laptop a = new Laptop(dir, "task-a", SERVER.baseUrl(), team); Laptop b = new Laptop(dir, "task-b", SERVER.baseUrl(), team)) {
             Patient p = a.register("LEROY", "Simone", "T-" + System.nanoTime());
-            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "insuffisance-cardiaque-sortie", null,
+            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "insuffisance-cardiaque-sortie", 1,
                     LocalDate.now(CareZone.PARIS).minusDays(2));
             a.sync();
             SyncReport first = b.sync();
@@ -119,7 +119,7 @@ class PathwayTaskSyncTest {
         String team = "race-" + System.nanoTime();
         try (Laptop a = new Laptop(dir, "race-a", SERVER.baseUrl(), team); Laptop b = new Laptop(dir, "race-b", SERVER.baseUrl(), team)) {
             Patient p = a.register("MOREL", "Jeanne", "R-" + System.nanoTime());
-            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "insuffisance-cardiaque-sortie", null,
+            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "insuffisance-cardiaque-sortie", 1,
                     LocalDate.now(CareZone.PARIS).minusDays(2));
             a.sync();
             b.sync();
@@ -163,24 +163,25 @@ class PathwayTaskSyncTest {
         String team = "version-" + System.nanoTime();
         try (Laptop a = new Laptop(dir, "version-a", SERVER.baseUrl(), team); Laptop b = new Laptop(dir, "version-b", SERVER.baseUrl(), team)) {
             for (Laptop laptop : List.of(a, b)) {
-                laptop.core.pathways().importTemplate("raac-v2.json", raac(2));
+                // The library ships versions 1 and 2; local versions 3 and 4 are imported on both laptops.
                 laptop.core.pathways().importTemplate("raac-v3.json", raac(3));
+                laptop.core.pathways().importTemplate("raac-v4.json", raac(4));
             }
             Patient p = a.register("GIRAUD", "Yvette", "V-" + System.nanoTime());
             Enrollment enrollment = a.core.enrollments().enroll(p.id(), "chirurgie-ambulatoire-raac", 1, LocalDate.now(CareZone.PARIS).minusDays(3));
             a.sync();
             b.sync();
 
-            a.core.enrollments().moveToVersion(enrollment.id(), 2, "protocole mis à jour");
+            a.core.enrollments().moveToVersion(enrollment.id(), 3, "protocole mis à jour");
             a.sync();
             b.sync();
-            assertThat(b.core.enrollments().get(enrollment.id()).templateVersion()).isEqualTo(2);
+            assertThat(b.core.enrollments().get(enrollment.id()).templateVersion()).isEqualTo(3);
             assertThat(b.core.enrollments().get(enrollment.id()).versionSince()).isEqualTo(LocalDate.now(CareZone.PARIS));
             assertThat(openIds(b, enrollment)).as("the same tasks on both laptops").isNotEmpty().isEqualTo(openIds(a, enrollment));
             assertThat(b.core.outbox().count()).isZero();
 
-            // Offline on both: A moves to version 3, B back to version 1.
-            a.core.enrollments().moveToVersion(enrollment.id(), 3, "version 3");
+            // Offline on both: A moves to version 4, B back to version 1.
+            a.core.enrollments().moveToVersion(enrollment.id(), 4, "version 4");
             b.core.enrollments().moveToVersion(enrollment.id(), 1, "retour à la version 1");
             a.sync();
             SyncReport clash = b.sync();
@@ -188,17 +189,17 @@ class PathwayTaskSyncTest {
             List<Conflict> inbox = b.core.conflicts().list(true);
             assertThat(inbox).singleElement().satisfies(c -> {
                 assertThat(c.field()).isEqualTo(EnrollmentSync.VERSION);
-                assertThat(c.baseValue()).isEqualTo("2");
+                assertThat(c.baseValue()).isEqualTo("3");
                 assertThat(c.localValue()).isEqualTo("1");
-                assertThat(c.remoteValue()).isEqualTo("3");
+                assertThat(c.remoteValue()).isEqualTo("4");
             });
             assertThat(b.core.enrollments().get(enrollment.id()).templateVersion()).as("nothing overwritten meanwhile").isEqualTo(1);
 
             new ConflictResolver(b.core).resolve(inbox.get(0).id(), ConflictResolver.Choice.REMOTE);
             b.sync();
             a.sync();
-            assertThat(b.core.enrollments().get(enrollment.id()).templateVersion()).isEqualTo(3);
-            assertThat(a.core.enrollments().get(enrollment.id()).templateVersion()).isEqualTo(3);
+            assertThat(b.core.enrollments().get(enrollment.id()).templateVersion()).isEqualTo(4);
+            assertThat(a.core.enrollments().get(enrollment.id()).templateVersion()).isEqualTo(4);
             assertThat(openIds(b, enrollment)).isEqualTo(openIds(a, enrollment));
             assertThat(a.core.conflicts().list(true)).isEmpty();
         }
@@ -214,17 +215,18 @@ class PathwayTaskSyncTest {
     void aMoveToAVersionThisLibraryLacksWaitsInTheInboxInsteadOfBeingUndone() throws Exception {
         String team = "unknown-" + System.nanoTime();
         try (Laptop a = new Laptop(dir, "unknown-a", SERVER.baseUrl(), team); Laptop b = new Laptop(dir, "unknown-b", SERVER.baseUrl(), team)) {
-            a.core.pathways().importTemplate("raac-v2.json", raac(2));
+            // Version 3, local to A (versions 1 and 2 ship with every library).
+            a.core.pathways().importTemplate("raac-v3.json", raac(3));
             Patient p = a.register("PERRIN", "Lucie", "U-" + System.nanoTime());
             Enrollment enrollment = a.core.enrollments().enroll(p.id(), "chirurgie-ambulatoire-raac", 1, LocalDate.now(CareZone.PARIS).minusDays(3));
             a.sync();
-            var v2 = a.core.pathways().get("chirurgie-ambulatoire-raac", 2);
-            String templateOnServer = new TemplateSync(a.core).serverIdFor(new TemplateSync(a.core).localId(v2.template().id(), 2));
+            var v3 = a.core.pathways().get("chirurgie-ambulatoire-raac", 3);
+            String templateOnServer = new TemplateSync(a.core).serverIdFor(new TemplateSync(a.core).localId(v3.template().id(), 3));
             SERVER.fhirContext().newRestfulGenericClient(SERVER.baseUrl()).delete().resourceById("PlanDefinition", templateOnServer).execute();
             b.sync();
-            assertThat(b.core.pathways().list()).noneMatch(t -> t.template().version() == 2 && t.template().id().equals("chirurgie-ambulatoire-raac"));
+            assertThat(b.core.pathways().list()).noneMatch(t -> t.template().version() == 3 && t.template().id().equals("chirurgie-ambulatoire-raac"));
 
-            a.core.enrollments().moveToVersion(enrollment.id(), 2, "protocole mis à jour");
+            a.core.enrollments().moveToVersion(enrollment.id(), 3, "protocole mis à jour");
             b.core.enrollments().pause(enrollment.id(), "hospitalisée");
             a.sync();
             SyncReport held = b.sync();
@@ -233,28 +235,28 @@ class PathwayTaskSyncTest {
             assertThat(b.core.conflicts().list(true)).singleElement().satisfies(c -> {
                 assertThat(c.field()).isEqualTo(EnrollmentSync.VERSION);
                 assertThat(c.localValue()).isEqualTo("1");
-                assertThat(c.remoteValue()).isEqualTo("2");
+                assertThat(c.remoteValue()).isEqualTo("3");
             });
             CarePlan onServer = SERVER.fhirContext().newRestfulGenericClient(SERVER.baseUrl()).read().resource(CarePlan.class)
                     .withId(enrollment.id().toString()).execute();
-            assertThat(onServer.getInstantiatesCanonical().get(0).getValue()).as("A's move is not undone").endsWith("|2");
+            assertThat(onServer.getInstantiatesCanonical().get(0).getValue()).as("A's move is not undone").endsWith("|3");
             assertThat(b.core.outbox().isPending(fr.relais.core.pathway.EnrollmentService.RECORD, enrollment.id()))
                     .as("B's pause waits for a person").isTrue();
 
             // B imports the version and keeps the server's: it follows A's move, and its pause goes through.
-            b.core.pathways().importTemplate("raac-v2.json", raac(2));
+            b.core.pathways().importTemplate("raac-v3.json", raac(3));
             new ConflictResolver(b.core).resolve(b.core.conflicts().list(true).get(0).id(), ConflictResolver.Choice.REMOTE);
             b.sync();
             a.sync();
             for (Laptop laptop : List.of(a, b)) {
                 assertThat(laptop.core.enrollments().get(enrollment.id())).as(laptop.toString()).satisfies(e -> {
-                    assertThat(e.templateVersion()).isEqualTo(2);
+                    assertThat(e.templateVersion()).isEqualTo(3);
                     assertThat(e.status()).isEqualTo(EnrollmentStatus.PAUSED);
                 });
                 assertThat(laptop.core.outbox().count()).as(laptop + " has nothing left to push").isZero();
             }
             assertThat(SERVER.fhirContext().newRestfulGenericClient(SERVER.baseUrl()).read().resource(org.hl7.fhir.r4.model.PlanDefinition.class)
-                    .withId(templateOnServer).execute().getVersion()).as("B's import is back on the server").isEqualTo("2");
+                    .withId(templateOnServer).execute().getVersion()).as("B's import is back on the server").isEqualTo("3");
         }
     }
 }

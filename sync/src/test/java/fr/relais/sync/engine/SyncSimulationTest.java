@@ -65,7 +65,7 @@ class SyncSimulationTest {
             }
             List<UUID> enrollments = new ArrayList<>();
             for (UUID patient : patients) {
-                enrollments.add(laptops.get(0).core.enrollments().enroll(patient, "insuffisance-cardiaque-sortie", null,
+                enrollments.add(laptops.get(0).core.enrollments().enroll(patient, "insuffisance-cardiaque-sortie", 1,
                         java.time.LocalDate.now(fr.relais.core.time.CareZone.PARIS).minusDays(3)).id());
             }
             laptops.forEach(l -> l.syncUntilDone(20));

@@ -44,7 +44,7 @@ class ThresholdSyncTest {
         String rpps = String.valueOf(10_000_000_000L + System.nanoTime() % 1_000_000_000L);
         try (Laptop office = new Laptop(dir, "thr-office", SERVER.baseUrl(), team); Laptop visit = new Laptop(dir, "thr-visit", SERVER.baseUrl(), team)) {
             Patient p = office.register("MOULIN", "Berthe", "TH-" + System.nanoTime());
-            office.core.enrollments().enroll(p.id(), "bpco-exacerbation", null, LocalDate.now(CareZone.PARIS));
+            office.core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, LocalDate.now(CareZone.PARIS));
             office.core.careTeam().addProfessional("Blanc", "Hugo", Profession.MEDECIN, rpps, null, null);
             office.sync();
             visit.sync();

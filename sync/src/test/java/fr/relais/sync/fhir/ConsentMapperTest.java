@@ -56,4 +56,18 @@ class ConsentMapperTest {
         assertThatThrownBy(() -> ConsentMapper.toLocal(noPatient, telemonitoring.id(), "Consent/y"))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("patient");
     }
+
+    @Test
+    void aTelemonitoringConsentSignedOnPaperTravelsAsSuchWithItsReason() {
+        Consent paper = new Consent(UUID.randomUUID(), PATIENT, ConsentScope.TELEMONITORING, "ROUX Renée", LocalDate.of(2026, 11, 20),
+                RECORDED, "ROUX Renée", null, null, null, fr.relais.core.consent.ConsentSource.PAPER, "formulaire signé au domicile");
+        org.hl7.fhir.r4.model.Consent shared = ConsentMapper.write(paper, new org.hl7.fhir.r4.model.Consent());
+        Consent back = ConsentMapper.toLocal(shared, paper.id(), "Consent/p");
+        assertThat(back).isEqualTo(paper);
+        Consent collected = new Consent(UUID.randomUUID(), PATIENT, ConsentScope.TELEMONITORING, "Dr Perrin", LocalDate.of(2026, 11, 20),
+                RECORDED, "idec", null, null, null);
+        assertThat(ConsentMapper.toLocal(ConsentMapper.write(collected, shared), collected.id(), "Consent/c").source())
+                .as("the paper mark does not stick to the server's copy once the consent is collected otherwise")
+                .isEqualTo(fr.relais.core.consent.ConsentSource.COLLECTED);
+    }
 }

@@ -78,7 +78,7 @@ class PatientRecordExportTest {
         Patient p = patient(IdentityStatus.QUAL, "IPP-1");
         var idec = core.careTeam().addProfessional("ROUX", "Renée", Profession.INFIRMIER, "10003461033", "renee.roux@infirmier.mssante.fr", null);
         core.careTeam().assign(p.id(), idec.id(), CareRole.IDEC, START);
-        core.enrollments().enroll(p.id(), "bpco-exacerbation", null, START);
+        core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, START);
         for (int day = 0; day < 3; day++) {
             core.measures().record(new NewMeasure(p.id(), MeasureCatalog.SPO2, day == 2 ? "84" : "95", "%",
                     ZonedDateTime.of(START.plusDays(day).atTime(9, 0), CareZone.PARIS).toInstant(), MeasureSource.DEVICE));

@@ -44,7 +44,7 @@ public final class KillWorker {
                 try {
                     switch (op) {
                         case 0 -> importFile(core, patient, random);
-                        case 1 -> ack("ENROLL", core.enrollments().enroll(patient, "bpco-exacerbation", null,
+                        case 1 -> ack("ENROLL", core.enrollments().enroll(patient, "bpco-exacerbation", 1,
                                 LocalDate.now(CareZone.PARIS).minusDays(random.nextInt(5))).id());
                         case 2 -> ack("MEASURE", core.measures().record(new NewMeasure(patient, MeasureCatalog.SPO2,
                                 String.valueOf(84 + random.nextInt(15)), "%", null, MeasureSource.DEVICE)).id());

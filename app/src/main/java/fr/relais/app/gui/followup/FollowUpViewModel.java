@@ -181,10 +181,13 @@ public final class FollowUpViewModel {
                 .map(e -> texts.text("followup.enrollment", core.enrollments().templateOf(e).title().in(language), DAY.format(e.startDate()),
                         texts.text("enrollment.status." + e.status().name()))).toList();
         List<Measure> all = core.measures().ofPatient(patient, null);
+        // Device measures held while telemonitoring consent is withdrawn: shown, marked, never judged.
+        Set<UUID> held = core.measures().heldIds(patient);
         List<String> latest = all.stream().sorted(Comparator.comparing(Measure::effectiveAt).reversed()).limit(12)
                 .map(m -> texts.text("followup.measure", AT.format(m.effectiveAt()),
                         MeasureCatalog.find(m.code()).map(t -> t.name().in(language)).orElse(m.code()), texts.number(m.value()), m.unit())
-                        + (m.status() == fr.relais.core.measure.MeasureStatus.ENTERED_IN_ERROR ? " " + texts.text("followup.inError") : ""))
+                        + (m.status() == fr.relais.core.measure.MeasureStatus.ENTERED_IN_ERROR ? " " + texts.text("followup.inError") : "")
+                        + (held.contains(m.id()) ? " (" + texts.text("measure.held") + ")" : ""))
                 .toList();
         Map<String, StoredTemplate> newest = new TreeMap<>();
         core.pathways().list().forEach(t -> newest.merge(t.template().id(), t, (a, b) -> a.template().version() >= b.template().version() ? a : b));
