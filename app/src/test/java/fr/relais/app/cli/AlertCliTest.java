@@ -56,4 +56,33 @@ class AlertCliTest {
         weigh("72", "2026-10-26T09:00");
         assertThat(alerts("all")).contains("poids-hausse-3j RED OPEN");
     }
+
+    @Test
+    void aYellowGlucoseAlertTurningRedReplansItsReviewTask() {
+        assertThat(run("enroll", "--patient", "P1", "--pathway", "diabete-type-2", "--start", "2026-10-01").code()).isZero();
+        glucose("0.65", "2026-11-02T09:00");
+        assertThat(reviews()).containsExactly("URGENT glycemie YELLOW");
+        glucose("0.50", "2026-11-02T15:00");
+        assertThat(reviews()).containsExactly("ASAP glycemie RED");
+        glucose("0.66", "2026-11-02T18:00");
+        assertThat(reviews()).containsExactly("ASAP glycemie RED");
+        assertThat(alerts("open")).contains("glycemie RED OPEN");
+    }
+
+    private void glucose(String value, String at) {
+        CliRun added = run("measure", "add", "--patient", "P1", "--code", "2339-0", "--value", value, "--unit", "g/L", "--at", at);
+        assertThat(added.code()).as(added.err()).isZero();
+    }
+
+    /** The open alert review tasks of the glucose rule: priority, rule and level as the title names them. */
+    private List<String> reviews() {
+        List<String> found = new ArrayList<>();
+        for (JsonNode t : run("--format", "json", "worklist", "--patient", "P1").json()) {
+            String title = t.get("title").asText();
+            if (title.startsWith("Examiner l'alerte") && title.contains("glycemie)")) {
+                found.add(t.get("priority").asText() + " glycemie " + (title.contains("RED") ? "RED" : "YELLOW"));
+            }
+        }
+        return found;
+    }
 }

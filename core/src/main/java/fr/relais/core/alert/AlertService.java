@@ -359,13 +359,17 @@ public final class AlertService implements MeasureListener {
                 if (!now.isAfter(since.plus(AlertTasks.deadline(alert.level())))) {
                     continue;
                 }
+                // A level change restarts the clock: a yellow alert turned red is given the red delay from the change.
+                Instant levelAt = alerts.levelAt(alert.id()).orElse(since);
+                if (levelAt.isAfter(since) && !now.isAfter(levelAt.plus(AlertTasks.deadline(alert.level())))) {
+                    continue;
+                }
                 List<CareRole> chain = chainOf(alert);
                 if (alert.escalationStep() >= chain.size()) {
                     continue;
                 }
                 CareRole role = chain.get(alert.escalationStep());
-                String templateId = alert.enrollmentId() == null ? null : enrollments.find(alert.enrollmentId()).orElseThrow().templateId();
-                work.escalate(alert, templateId, role, now, ENGINE);
+                work.escalate(alert, templateOf(alert), role, now, ENGINE);
                 alerts.update(alert.escalated(now));
                 alerts.insertEvent(alert.id(), now, ENGINE, alert.status(), alert.status(), alert.level(),
                         "escalated to " + role + " (" + (alert.escalationStep() + 1) + "/" + chain.size() + ")");
@@ -398,8 +402,7 @@ public final class AlertService implements MeasureListener {
             CareRole role = chain.get(alert.escalationStep());
             Instant now = clock.instant();
             String actor = session.actor().userId();
-            String templateId = alert.enrollmentId() == null ? null : enrollments.find(alert.enrollmentId()).orElseThrow().templateId();
-            work.escalate(alert, templateId, role, now, actor);
+            work.escalate(alert, templateOf(alert), role, now, actor);
             Alert escalated = alert.escalated(now);
             alerts.update(escalated);
             outbox.record(RECORD, alert.id());
@@ -408,6 +411,11 @@ public final class AlertService implements MeasureListener {
             audit.record("alert.escalate", "Alert", alert.id(), alert.patientId(), alert.level() + " " + role + " manual");
             return escalated;
         });
+    }
+
+    /** The pathway of an enrollment's alert (its tasks belong to it); null for a patient-level alert. */
+    private String templateOf(Alert alert) {
+        return alert.enrollmentId() == null ? null : enrollments.find(alert.enrollmentId()).orElseThrow().templateId();
     }
 
     private List<CareRole> chainOf(Alert alert) {
@@ -514,6 +522,10 @@ public final class AlertService implements MeasureListener {
         alerts.insertEvent(alert.id(), now, actor, alert.status(), to, level, reason);
         if (to != alert.status()) {
             work.close(alert, to, reason, now, actor);
+        } else if (to.isOpen() && level != alert.level()) {
+            // A yellow alert turning red is worked as a red one from now: its review and its escalation clock.
+            alerts.levelChangedAt(alert.id(), now);
+            work.replan(changed, alert.level(), templateOf(changed), now, actor);
         }
         audit.record("alert." + to.name().toLowerCase(java.util.Locale.ROOT), "Alert", alert.id(), alert.patientId(), level.name());
         return changed;
