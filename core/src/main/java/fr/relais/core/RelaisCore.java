@@ -67,6 +67,7 @@ public final class RelaisCore implements AutoCloseable {
     private final TaskService tasks;
     private final WorklistService worklist;
     private final AlertService alerts;
+    private final fr.relais.core.alert.AlertWatch alertWatch;
     private final ThresholdService thresholds;
     private final MeasureService measures;
     private final MeasureCsvImport measureImport;
@@ -108,6 +109,7 @@ public final class RelaisCore implements AutoCloseable {
                 templates, patients, careTeam, audit, session, clock, outbox);
         this.alerts = new AlertService(database, new AlertRepository(database.dsl()), measureRepository,
                 enrollmentRepository, templates, thresholds, taskRepository, careTeam, audit, session, clock, outbox);
+        this.alertWatch = new fr.relais.core.alert.AlertWatch(alerts);
         this.measures = new MeasureService(database, measureRepository, patients, audit, outbox, session, clock, alerts);
         this.measureImport = new MeasureCsvImport(database, measures, patients);
         this.questionnaires = new QuestionnaireService(database, new QuestionnaireRepository(database.dsl()), patients,
@@ -215,6 +217,11 @@ public final class RelaisCore implements AutoCloseable {
         return alerts;
     }
 
+    /** The time-driven alert checks (missing data, escalation): the desktop starts it, the store's closing stops it. */
+    public fr.relais.core.alert.AlertWatch alertWatch() {
+        return alertWatch;
+    }
+
     public ThresholdService thresholds() {
         return thresholds;
     }
@@ -265,6 +272,7 @@ public final class RelaisCore implements AutoCloseable {
 
     @Override
     public void close() {
+        alertWatch.close();
         database.close();
     }
 }

@@ -85,4 +85,49 @@ class AlertCliTest {
         }
         return found;
     }
+
+    @Test
+    void aMandatoryWeightDelayCannotBeLengthenedToAHundredYears() {
+        assertThat(run("enroll", "--patient", "P1", "--pathway", "insuffisance-cardiaque-sortie", "--start", "2026-10-01").code()).isZero();
+        // No command adds professionals yet (the Annuaire Santé import will): the physician comes in through the core.
+        try (fr.relais.core.RelaisCore core = fr.relais.core.RelaisCore.open(db, java.time.Clock.systemUTC(),
+                new fr.relais.core.session.UserSession(new fr.relais.core.session.Actor("admin", null, null)))) {
+            core.careTeam().addProfessional("LEGRAND", "Monique", fr.relais.core.careteam.Profession.MEDECIN, "10003456789", null, null);
+        }
+        CliRun refused = run("threshold", "set", "--patient", "P1", "--rule", "poids-absent", "--set", "after=P100Y",
+                "--prescriber", "10003456789", "--reason", "le patient ne se pèse plus");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("after", "P100Y", "obligatoire", "raccourci", "2 jour(s)");
+        assertThat(run("--format", "json", "threshold", "history", "--patient", "P1").json()).isEmpty();
+        CliRun shorter = run("threshold", "set", "--patient", "P1", "--rule", "poids-absent", "--set", "after=P1D",
+                "--prescriber", "10003456789", "--reason", "pesée quotidienne impérative");
+        assertThat(shorter.code()).as(shorter.err()).isZero();
+    }
+
+    @Test
+    void aHeadlessWorkstationWatchesMissingDataUntilInterrupted() throws Exception {
+        assertThat(run("enroll", "--patient", "P1", "--pathway", "insuffisance-cardiaque-sortie", "--start", "2026-10-01").code()).isZero();
+        CliRun refused = run("evaluate", "--watch", "--every", "0");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("--every", "comprise entre 1 et 240");
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream printer = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        int[] code = {-1};
+        Thread watching = new Thread(() -> code[0] = Cli.run(new String[] {"evaluate", "--watch", "--every", "1"}, printer, printer,
+                java.util.Map.of("RELAIS_DB", db.toString()), (services, language) -> { }));
+        watching.start();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("escaladée") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        watching.interrupt();
+        watching.join(java.time.Duration.ofSeconds(30).toMillis());
+        assertThat(watching.isAlive()).isFalse();
+        assertThat(code[0]).isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Réévaluation terminée",
+                "alerte(s) de données manquantes levée(s)");
+        // No weight since the start of October: the mandatory alert is open.
+        assertThat(alerts("open")).contains("poids-absent YELLOW OPEN");
+    }
 }

@@ -176,7 +176,11 @@ public final class AlertService implements MeasureListener {
         }
     }
 
-    /** Raises a missing-data alert where a rule's measure has not come for longer than the rule in force allows. */
+    /**
+     * Raises a missing-data alert where a rule's measure has not come for longer than the rule in force allows. Each
+     * window without data ({@link MissingWindow}) is its own episode: an alert resolved by a human comes back with the
+     * next window if data are still missing, and a window already handled is not raised again.
+     */
     public int evaluateMissing() {
         return database.inTransaction(() -> {
             Instant now = clock.instant();
@@ -192,12 +196,14 @@ public final class AlertService implements MeasureListener {
                     Instant start = enrollment.startDate().atStartOfDay(CareZone.PARIS).toInstant();
                     Instant since = measures.lastValidAt(enrollment.patientId(), rule.code()).filter(t -> t.isAfter(start))
                             .orElse(start);
-                    Instant due = since.atZone(CareZone.PARIS).plus(missing.after()).toInstant();
-                    if (now.isAfter(due)) {
+                    Optional<MissingWindow> window = MissingWindow.at(since, missing.after(), now);
+                    if (window.isPresent()) {
+                        MissingWindow w = window.get();
                         String explanation = JSON.createObjectNode().put("rule", rule.id()).put("code", rule.code())
                                 .put("lastMeasureOrStart", since.toString()).put("allowedGap", missing.after().toString())
+                                .put("window", w.number()).put("dueAt", w.due().toString())
                                 .put("mandatory", missing.mandatory()).toString();
-                        if (open(enrollment, rule, missing.level(), explanation, since.toString(), now).status().isOpen()) {
+                        if (open(enrollment, rule, missing.level(), explanation, w.trigger(), now).status().isOpen()) {
                             raised++;
                         }
                     }

@@ -90,11 +90,24 @@ public final class ThresholdService {
             AlertRule current = rules(enrollment).at(now).stream().filter(r -> r.id().equals(ruleId)).findFirst().orElseThrow();
             AlertRule changed = apply(current, changes);
             AlertRule pathwayRule = pathwayRule(enrollment, ruleId);
-            if (changed instanceof AlertRule.Missing m && pathwayRule instanceof AlertRule.Missing p && p.mandatory() != m.mandatory()) {
-                changed = new AlertRule.Missing(m.id(), m.code(), m.after(), m.level(), p.mandatory());
+            if (changed instanceof AlertRule.Missing m && pathwayRule instanceof AlertRule.Missing p) {
+                if (p.mandatory() && m.longerThan(p, now.atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate())) {
+                    // The French telemonitoring minimums (heart-failure weight, diabetes glucose): shortened, never lengthened.
+                    throw new BadInputException("after", "threshold.mandatoryDelay", changes.getOrDefault("after", ""), ruleId,
+                            days(p.after(), now));
+                }
+                if (p.mandatory() != m.mandatory()) {
+                    changed = new AlertRule.Missing(m.id(), m.code(), m.after(), m.level(), p.mandatory());
+                }
             }
             return replace(patientId, enrollment.templateId(), ruleId, changed, physician, reason, now);
         });
+    }
+
+    /** A delay in whole calendar days from today, for a message a nurse reads ("2 jours", not "P2D"). */
+    private static long days(java.time.Period period, Instant now) {
+        java.time.LocalDate today = now.atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate();
+        return java.time.temporal.ChronoUnit.DAYS.between(today, today.plus(period));
     }
 
     /** Puts the pathway's own rule back in force for the patient. */
