@@ -21,6 +21,7 @@ import fr.relais.core.measure.MeasureCsvImport;
 import fr.relais.core.measure.MeasureRepository;
 import fr.relais.core.measure.MeasureService;
 import fr.relais.core.alert.AlertRepository;
+import fr.relais.core.alert.AlertRule;
 import fr.relais.core.alert.AlertService;
 import fr.relais.core.alert.ThresholdRepository;
 import fr.relais.core.alert.ThresholdService;
@@ -105,14 +106,17 @@ public final class RelaisCore implements AutoCloseable {
         this.tasks = new TaskService(database, taskRepository, careTeamRepository, audit, session, clock, enrollments, outbox);
         this.worklist = new WorklistService(database.dsl(), clock);
         MeasureRepository measureRepository = new MeasureRepository(database.dsl());
+        QuestionnaireRepository questionnaireRepository = new QuestionnaireRepository(database.dsl());
         this.thresholds = new ThresholdService(database, new ThresholdRepository(database.dsl()), enrollmentRepository,
-                templates, patients, careTeam, audit, session, clock, outbox);
+                templates, patients, careTeam, audit, session, clock, outbox, () -> questionnaireRepository.latestOfEach().stream()
+                .map(fr.relais.core.questionnaire.Questionnaire::scoreRule).filter(java.util.Objects::nonNull)
+                .map(AlertRule.class::cast).toList());
         this.alerts = new AlertService(database, new AlertRepository(database.dsl()), measureRepository,
                 enrollmentRepository, templates, thresholds, taskRepository, careTeam, audit, session, clock, outbox);
         this.alertWatch = new fr.relais.core.alert.AlertWatch(alerts);
         this.measures = new MeasureService(database, measureRepository, patients, audit, outbox, session, clock, alerts);
         this.measureImport = new MeasureCsvImport(database, measures, patients);
-        this.questionnaires = new QuestionnaireService(database, new QuestionnaireRepository(database.dsl()), patients,
+        this.questionnaires = new QuestionnaireService(database, questionnaireRepository, patients,
                 measures, alerts, audit, session, clock, outbox);
         this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
                 alerts, session, audit, clock);

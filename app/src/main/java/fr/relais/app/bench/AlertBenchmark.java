@@ -74,7 +74,22 @@ public final class AlertBenchmark {
             System.out.printf("| re-run (nothing new to raise) | %.2f | %d |%n%n", rerunSeconds, again);
             System.out.printf("Heap in use after the runs: %d MB (max %d MB)%n%n", heap, rt.maxMemory() / (1024 * 1024));
             incremental(services, ids);
+            watch(services);
         }
+    }
+
+    /** The check the desktop runs every 5 minutes (missing-data windows, escalation deadlines) over every enrollment. */
+    private static void watch(RelaisCore services) {
+        int runs = 20;
+        double[] tick = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            services.alertWatch().tick();
+            tick[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(tick);
+        System.out.printf("%n| alert watch, %d checks | p50 ms | p95 ms |%n|---|---|---|%n", runs);
+        System.out.printf("| missing data + escalation over every enrollment | %.1f | %.1f |%n", tick[runs / 2], tick[(int) (runs * 0.95)]);
     }
 
     private static List<UUID> enroll(RelaisCore services, int patients) {

@@ -130,4 +130,20 @@ class AlertCliTest {
         // No weight since the start of October: the mandatory alert is open.
         assertThat(alerts("open")).contains("poids-absent YELLOW OPEN");
     }
+
+    @Test
+    void aPhq9OfTwentyFourIsRedWhateverThePathway() {
+        CliRun answered = run("questionnaire", "answer", "--patient", "P1", "--questionnaire", "PHQ-9", "--answers", "3,3,3,3,3,3,3,3,0");
+        assertThat(answered.code()).as(answered.err()).isZero();
+        assertThat(alerts("open")).containsExactly("score:PHQ-9 RED OPEN");
+    }
+
+    @Test
+    void aPhq9WithItemNineLeftBlankIsRefusedInFrench() {
+        CliRun refused = run("questionnaire", "answer", "--patient", "P1", "--questionnaire", "PHQ-9", "--answers", "3,3,3,3,3,3,3,3,");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("item 9 du PHQ-9", "question de sécurité");
+        assertThat(run("--format", "json", "measure", "list", "--patient", "P1", "--code", "44261-6").json()).isEmpty();
+        assertThat(alerts("all")).isEmpty();
+    }
 }

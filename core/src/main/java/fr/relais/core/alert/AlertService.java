@@ -153,27 +153,58 @@ public final class AlertService implements MeasureListener {
             String explanation = JSON.createObjectNode().put("rule", ruleId).put("questionnaire", f.questionnaireId())
                     .put("item", f.item()).put("answer", f.answer()).put("threshold", f.min()).put("reason", f.reasonFr())
                     .put("reasonEn", f.reasonEn()).put("response", f.responseId().toString()).toString();
-            Optional<Alert> open = alerts.openForPatient(f.patientId(), ruleId);
-            Alert alert;
-            if (open.isEmpty()) {
-                UUID id = Alert.episodeId(f.patientId(), ruleId, f.responseId().toString());
-                Optional<Alert> decided = alerts.find(id);
-                if (decided.isPresent()) {
-                    // Already raised and closed on another workstation (received by sync): handled stays handled.
-                    alerts.attachResponse(id, f.responseId(), f.level());
-                    continue;
-                }
-                alert = new Alert(id, f.patientId(), null, ruleId, f.questionnaireId(), "ANSWER", f.level(),
-                        AlertStatus.OPEN, explanation, now, now, ENGINE, null, 0, null);
-                insert(alert, null, now);
-            } else {
-                alert = open.get();
-                if (f.level().compareTo(alert.level()) > 0) {
-                    alert = change(alert.explainedBy(explanation), alert.status(), f.level(), ENGINE, "level raised", now);
-                }
-            }
-            alerts.attachResponse(alert.id(), f.responseId(), f.level());
+            raiseForResponse(f.patientId(), f.responseId(), ruleId, f.questionnaireId(), "ANSWER", f.level(), explanation, now);
         }
+    }
+
+    /**
+     * A questionnaire score in a published severity band opens (or attaches to) the patient-level alert of the
+     * questionnaire's score rule, whatever the patient's pathways (kind ABSOLUTE, rule "score:PHQ-9"), judged by the
+     * physician's override for the patient if any. Called in the response's transaction. A pathway with its own rule on
+     * the score's code (which judges the score measure) takes over from the questionnaire's rule while it is active.
+     */
+    public void scored(ScoreFinding f) {
+        if (f.scoreCode() != null && thresholds.pathwayRuleOn(f.patientId(), f.scoreCode(), f.authoredAt())) {
+            return;
+        }
+        AlertRule rule = thresholds.patientRuleAt(f.patientId(), f.rule(), f.authoredAt());
+        if (!(rule instanceof AlertRule.Absolute bands)) {
+            return;
+        }
+        Optional<AlertLevel> level = RuleEvaluation.absolute(bands, f.score());
+        if (level.isEmpty()) {
+            return;
+        }
+        String explanation = RuleEvaluation.bounds(JSON.createObjectNode().put("rule", rule.id()).put("questionnaire", f.questionnaireId())
+                .put("score", f.score().toPlainString()).put("band", f.band()), bands)
+                .put("response", f.responseId().toString()).toString();
+        // Kind ABSOLUTE like any absolute rule's alert: what makes it the patient's is its null enrollment.
+        raiseForResponse(f.patientId(), f.responseId(), rule.id(), f.questionnaireId(), "ABSOLUTE", level.get(), explanation,
+                clock.instant());
+    }
+
+    /** Opens the patient-level alert of a rule for one response, or attaches the response to the one open (raising it). */
+    private void raiseForResponse(UUID patientId, UUID responseId, String ruleId, String code, String kind, AlertLevel level,
+                                  String explanation, Instant now) {
+        Optional<Alert> open = alerts.openForPatient(patientId, ruleId);
+        Alert alert;
+        if (open.isEmpty()) {
+            UUID id = Alert.episodeId(patientId, ruleId, responseId.toString());
+            Optional<Alert> decided = alerts.find(id);
+            if (decided.isPresent()) {
+                // Already raised and closed on another workstation (received by sync): handled stays handled.
+                alerts.attachResponse(id, responseId, level);
+                return;
+            }
+            alert = new Alert(id, patientId, null, ruleId, code, kind, level, AlertStatus.OPEN, explanation, now, now, ENGINE, null, 0, null);
+            insert(alert, null, now);
+        } else {
+            alert = open.get();
+            if (level.compareTo(alert.level()) > 0) {
+                alert = change(alert.explainedBy(explanation), alert.status(), level, ENGINE, "level raised", now);
+            }
+        }
+        alerts.attachResponse(alert.id(), responseId, level);
     }
 
     /**

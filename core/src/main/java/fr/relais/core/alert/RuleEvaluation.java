@@ -23,9 +23,7 @@ final class RuleEvaluation {
     static Optional<Finding> evaluate(AlertRule rule, List<Reading> series, int index) {
         Reading reading = series.get(index);
         if (rule instanceof AlertRule.Absolute a) {
-            return absolute(a, reading.value()).map(level -> new Finding(rule, level, explain(rule, reading)
-                    .put("redBelow", plain(a.redBelow())).put("redAbove", plain(a.redAbove()))
-                    .put("yellowBelow", plain(a.yellowBelow())).put("yellowAbove", plain(a.yellowAbove())).toString()));
+            return absolute(a, reading.value()).map(level -> new Finding(rule, level, bounds(explain(rule, reading), a).toString()));
         }
         if (rule instanceof AlertRule.Relative r) {
             return relative(r, series, index);
@@ -107,6 +105,12 @@ final class RuleEvaluation {
         node.put("rule", rule.id()).put("code", rule.code()).put("value", reading.value().toPlainString())
                 .put("unit", reading.unit()).put("at", reading.at().toString());
         return node;
+    }
+
+    /** The thresholds of an absolute rule, written into an explanation. */
+    static ObjectNode bounds(ObjectNode node, AlertRule.Absolute a) {
+        return node.put("redBelow", plain(a.redBelow())).put("redAbove", plain(a.redAbove()))
+                .put("yellowBelow", plain(a.yellowBelow())).put("yellowAbove", plain(a.yellowAbove()));
     }
 
     private static String plain(BigDecimal value) {
