@@ -50,6 +50,7 @@ class ThresholdsViewModelTest {
         // The pathway's rules, then the questionnaires' score bands that apply to every patient (docs/alerts.md).
         assertThat(model.rulesProperty()).extracting(RuleRow::ruleId).containsExactly("spo2", "frequence-respiratoire", "spo2-absente",
                 "score:GAD-7", "score:PHQ-9", "score:WHO-5");
+        assertThat(model.rulesProperty().get(4).source()).isEqualTo("le questionnaire (tout patient)");
         assertThat(model.physiciansProperty()).as("nobody may prescribe yet").isEmpty();
 
         var nurse = core.careTeam().addProfessional("DURAND", "Alice", Profession.INFIRMIER, "10001234567", null, null);
