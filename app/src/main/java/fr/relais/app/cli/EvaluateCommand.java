@@ -32,20 +32,28 @@ final class EvaluateCommand implements Callable<Integer> {
         RelaisCommand root = Leaf.root(spec);
         // Checked before the store is opened: a refused command changes nothing.
         Arguments.range("--every", everyMinutes, 1, 240);
+        boolean interrupted = false;
         try (RelaisCore services = root.openServices()) {
             services.alerts().evaluateAll();
             int open = services.alerts().list(true, null).size();
             root.printer().object(Map.of("openAlerts", open), out -> out.println(root.text("evaluate.done", open)));
             if (watch) {
-                watch(root, services.alertWatch(), services.clock(), everyMinutes * 60_000L);
+                interrupted = watch(root, services.alertWatch(), services.clock(), everyMinutes * 60_000L);
             }
+        }
+        if (interrupted) {
+            // Restored once the store is closed, so that closing it is not cut short.
+            Thread.currentThread().interrupt();
         }
         return Cli.OK;
     }
 
-    /** One check per period, each reported on a line, until the thread is interrupted (Ctrl+C, a test). */
-    private static void watch(RelaisCommand root, AlertWatch watch, java.time.Clock clock, long periodMillis) {
-        while (!Thread.currentThread().isInterrupted()) {
+    /**
+     * One check per period, each reported on a line, until the thread is interrupted (Ctrl+C, a test): true then. A
+     * check under way finishes first; the interruption is taken while waiting for the next.
+     */
+    private static boolean watch(RelaisCommand root, AlertWatch watch, java.time.Clock clock, long periodMillis) {
+        while (true) {
             AlertWatch.Tick tick = watch.tick();
             String at = AT.format(clock.instant());
             root.printer().object(Map.of("at", clock.instant().toString(), "raised", tick.raised(), "escalated", tick.escalated()),
@@ -53,7 +61,7 @@ final class EvaluateCommand implements Callable<Integer> {
             try {
                 Thread.sleep(periodMillis);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                return true;
             }
         }
     }

@@ -36,6 +36,14 @@ class AlertCliTest {
         return found;
     }
 
+    /** No command adds professionals yet (the Annuaire Santé import will): the physician comes in through the core. */
+    private void addPhysician() {
+        try (fr.relais.core.RelaisCore core = fr.relais.core.RelaisCore.open(db, java.time.Clock.systemUTC(),
+                new fr.relais.core.session.UserSession(new fr.relais.core.session.Actor("admin", null, null)))) {
+            core.careTeam().addProfessional("LEGRAND", "Monique", fr.relais.core.careteam.Profession.MEDECIN, "10003456789", null, null);
+        }
+    }
+
     private void weigh(String kg, String at) {
         CliRun added = run("measure", "add", "--patient", "P1", "--code", "29463-7", "--value", kg, "--unit", "kg", "--at", at);
         assertThat(added.code()).as(added.err()).isZero();
@@ -89,11 +97,7 @@ class AlertCliTest {
     @Test
     void aMandatoryWeightDelayCannotBeLengthenedToAHundredYears() {
         assertThat(run("enroll", "--patient", "P1", "--pathway", "insuffisance-cardiaque-sortie", "--start", "2026-10-01").code()).isZero();
-        // No command adds professionals yet (the Annuaire Santé import will): the physician comes in through the core.
-        try (fr.relais.core.RelaisCore core = fr.relais.core.RelaisCore.open(db, java.time.Clock.systemUTC(),
-                new fr.relais.core.session.UserSession(new fr.relais.core.session.Actor("admin", null, null)))) {
-            core.careTeam().addProfessional("LEGRAND", "Monique", fr.relais.core.careteam.Profession.MEDECIN, "10003456789", null, null);
-        }
+        addPhysician();
         CliRun refused = run("threshold", "set", "--patient", "P1", "--rule", "poids-absent", "--set", "after=P100Y",
                 "--prescriber", "10003456789", "--reason", "le patient ne se pèse plus");
         assertThat(refused.code()).isEqualTo(2);
@@ -145,5 +149,16 @@ class AlertCliTest {
         assertThat(refused.err()).contains("item 9 du PHQ-9", "question de sécurité");
         assertThat(run("--format", "json", "measure", "list", "--patient", "P1", "--code", "44261-6").json()).isEmpty();
         assertThat(alerts("all")).isEmpty();
+    }
+
+    @Test
+    void aPhysicianRaisesThePhq9RedBandForOnePatient() {
+        addPhysician();
+        CliRun set = run("threshold", "set", "--patient", "P1", "--rule", "score:PHQ-9", "--set", "red.above=24",
+                "--prescriber", "10003456789", "--reason", "dépression sévère connue, suivie en CMP");
+        assertThat(set.code()).as(set.err()).isZero();
+        assertThat(run("questionnaire", "answer", "--patient", "P1", "--questionnaire", "PHQ-9", "--answers", "3,3,3,3,3,3,3,3,0").code())
+                .isZero();
+        assertThat(alerts("open")).containsExactly("score:PHQ-9 YELLOW OPEN");
     }
 }

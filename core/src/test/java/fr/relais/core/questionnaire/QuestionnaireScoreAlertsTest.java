@@ -126,6 +126,21 @@ class QuestionnaireScoreAlertsTest {
     }
 
     @Test
+    void aPathwayWithItsOwnPhq9RuleTakesOverFromTheQuestionnairesBands() {
+        // A psychiatric follow-up pathway that calls a PHQ-9 of 10 or more red: one alert, the pathway's.
+        s.pathways.importTemplate("suivi-psy.json", """
+                { "id": "suivi-psy", "version": 1, "title": { "fr": "Suivi psychiatrique" }, "description": { "fr": "Test" },
+                  "source": "test", "duration": "P90D",
+                  "steps": [ { "id": "visite", "kind": "HOME_VISIT", "role": "IDEC", "title": { "fr": "Visite" }, "offset": "P1D" } ],
+                  "alertRules": [ { "id": "phq9-psy", "kind": "absolute", "code": "44261-6", "red": { "above": 9 } } ] }""");
+        s.enrollments.enroll(patient.id(), "suivi-psy", 1, LocalDate.of(2026, 11, 1));
+        answer(patient, "PHQ-9", "2,2,2,2,2,2,0,0,0");
+        assertThat(alerts(patient)).containsExactly("phq9-psy RED");
+        answer(patient, "PHQ-9", "3,3,3,3,3,3,3,3,0");
+        assertThat(alerts(patient)).containsExactly("phq9-psy RED");
+    }
+
+    @Test
     void responsesRecordedWithTheFirstVersionStayReadable() {
         assertThat(s.questionnaires.get("PHQ-9").version()).isEqualTo(2);
         assertThat(s.questionnaires.definitions()).filteredOn(d -> d.questionnaire().id().equals("PHQ-9"))
