@@ -21,6 +21,7 @@ import fr.relais.core.measure.MeasureCsvImport;
 import fr.relais.core.measure.MeasureRepository;
 import fr.relais.core.measure.MeasureService;
 import fr.relais.core.alert.AlertRepository;
+import fr.relais.core.alert.AlertRule;
 import fr.relais.core.alert.AlertService;
 import fr.relais.core.alert.ThresholdRepository;
 import fr.relais.core.alert.ThresholdService;
@@ -67,6 +68,7 @@ public final class RelaisCore implements AutoCloseable {
     private final TaskService tasks;
     private final WorklistService worklist;
     private final AlertService alerts;
+    private final fr.relais.core.alert.AlertWatch alertWatch;
     private final ThresholdService thresholds;
     private final MeasureService measures;
     private final MeasureCsvImport measureImport;
@@ -104,10 +106,14 @@ public final class RelaisCore implements AutoCloseable {
         this.tasks = new TaskService(database, taskRepository, careTeamRepository, audit, session, clock, enrollments, outbox);
         this.worklist = new WorklistService(database.dsl(), clock);
         MeasureRepository measureRepository = new MeasureRepository(database.dsl());
+        QuestionnaireRepository questionnaireRepository = new QuestionnaireRepository(database.dsl());
         this.thresholds = new ThresholdService(database, new ThresholdRepository(database.dsl()), enrollmentRepository,
-                templates, patients, careTeam, audit, session, clock, outbox);
+                templates, patients, careTeam, audit, session, clock, outbox, () -> questionnaireRepository.latestOfEach().stream()
+                .map(fr.relais.core.questionnaire.Questionnaire::scoreRule).filter(java.util.Objects::nonNull)
+                .map(AlertRule.class::cast).toList());
         this.alerts = new AlertService(database, new AlertRepository(database.dsl()), measureRepository,
                 enrollmentRepository, templates, thresholds, taskRepository, careTeam, audit, session, clock, outbox);
+        this.alertWatch = new fr.relais.core.alert.AlertWatch(alerts);
         this.measures = new MeasureService(database, measureRepository, patients, audit, outbox, session, clock, alerts,
                 consents::telemonitoringWithdrawn);
         // Telemonitoring consent is read (issue 21): a withdrawal stops the self-measure tasks and holds device
@@ -121,7 +127,7 @@ public final class RelaisCore implements AutoCloseable {
             }
         });
         this.measureImport = new MeasureCsvImport(database, measures, patients);
-        this.questionnaires = new QuestionnaireService(database, new QuestionnaireRepository(database.dsl()), patients,
+        this.questionnaires = new QuestionnaireService(database, questionnaireRepository, patients,
                 measures, alerts, audit, session, clock, outbox);
         this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
                 alerts, session, audit, clock);
@@ -227,6 +233,11 @@ public final class RelaisCore implements AutoCloseable {
         return alerts;
     }
 
+    /** The time-driven alert checks (missing data, escalation): the desktop starts it, the store's closing stops it. */
+    public fr.relais.core.alert.AlertWatch alertWatch() {
+        return alertWatch;
+    }
+
     public ThresholdService thresholds() {
         return thresholds;
     }
@@ -277,6 +288,7 @@ public final class RelaisCore implements AutoCloseable {
 
     @Override
     public void close() {
+        alertWatch.close();
         database.close();
     }
 }

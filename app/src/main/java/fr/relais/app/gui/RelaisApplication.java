@@ -230,6 +230,9 @@ public final class RelaisApplication extends Application {
         Scene scene = new Scene(root, 1200, 760);
         scene.getStylesheets().add(Objects.requireNonNull(RelaisApplication.class.getResource("relais.css")).toExternalForm());
         InactivityLock.watch(scene, root, services, InactivityLock.idleTime(env), texts, language, executor);
+        // Missing data and escalation deadlines checked every few minutes while the window is open, on the watch's own
+        // thread (not the FX thread); closing the store stops it. Shown again (language change), it is not doubled.
+        services.alertWatch().start(fr.relais.core.alert.AlertWatch.EVERY);
         stage.setTitle(texts.text("app.title"));
         stage.setScene(scene);
         stage.show();

@@ -47,7 +47,10 @@ class ThresholdsViewModelTest {
         ThresholdsViewModel model = new ThresholdsViewModel(core, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR);
 
         model.show(patient);
-        assertThat(model.rulesProperty()).extracting(RuleRow::ruleId).containsExactly("spo2", "frequence-respiratoire", "spo2-absente");
+        // The pathway's rules, then the questionnaires' score bands that apply to every patient (docs/alerts.md).
+        assertThat(model.rulesProperty()).extracting(RuleRow::ruleId).containsExactly("spo2", "frequence-respiratoire", "spo2-absente",
+                "score:GAD-7", "score:PHQ-9", "score:WHO-5");
+        assertThat(model.rulesProperty().get(4).source()).isEqualTo("le questionnaire (tout patient)");
         assertThat(model.physiciansProperty()).as("nobody may prescribe yet").isEmpty();
 
         var nurse = core.careTeam().addProfessional("DURAND", "Alice", Profession.INFIRMIER, "10001234567", null, null);

@@ -117,6 +117,17 @@ public final class AlertRepository {
         return measureId + "|" + enrollmentId + "|" + ruleId;
     }
 
+    /** Records when an alert took its current level (a level change re-plans its review and escalation clock). */
+    public void levelChangedAt(UUID id, Instant at) {
+        dsl.update(ALERT).set(ALERT.LEVEL_AT, SqlTime.instant(at)).where(ALERT.ID.eq(id.toString())).execute();
+    }
+
+    /** When an alert took its current level; empty when it still has the level it was opened with. */
+    public Optional<Instant> levelAt(UUID id) {
+        return dsl.select(ALERT.LEVEL_AT).from(ALERT).where(ALERT.ID.eq(id.toString())).fetchOptional(ALERT.LEVEL_AT)
+                .map(SqlTime::instant);
+    }
+
     /** Open alerts nobody acknowledged yet: the candidates for escalation. */
     public List<Alert> openUnacknowledged() {
         return dsl.selectFrom(ALERT).where(ALERT.STATUS.eq(AlertStatus.OPEN.name())).fetch(AlertRepository::toAlert);

@@ -42,5 +42,19 @@ public sealed interface AlertRule permits AlertRule.Absolute, AlertRule.Relative
         public String kind() {
             return "missing";
         }
+
+        /** Whether this delay is longer than {@code other}'s, both counted on the calendar from {@code from}. */
+        public boolean longerThan(Missing other, java.time.LocalDate from) {
+            return from.plus(after).isAfter(from.plus(other.after()));
+        }
+
+        /**
+         * This rule as a patient's override of the pathway's {@code pathwayRule}: a mandatory rule's delay is never
+         * longer than the pathway's (an override asking more is held to the pathway's delay), whatever its origin.
+         */
+        Missing heldTo(Missing pathwayRule, java.time.LocalDate from) {
+            return pathwayRule.mandatory() && longerThan(pathwayRule, from)
+                    ? new Missing(id, code, pathwayRule.after(), level, true) : this;
+        }
     }
 }

@@ -48,7 +48,9 @@ public final class AlertRuleParser {
             errors.add(new DefinitionError(path + ".id", "template.required"));
         }
         String code = r.path("code").asText(null);
-        if (code == null || MeasureCatalog.find(code).isEmpty()) {
+        // A measure's LOINC code, or a questionnaire's score ("questionnaire:PHQ-9"), judged on the response.
+        boolean score = code != null && code.startsWith("questionnaire:") && code.length() > "questionnaire:".length();
+        if (code == null || !score && MeasureCatalog.find(code).isEmpty()) {
             errors.add(new DefinitionError(path + ".code", "alert.code", String.valueOf(code)));
         }
         String kind = r.path("kind").asText("");

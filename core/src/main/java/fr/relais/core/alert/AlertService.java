@@ -153,30 +153,65 @@ public final class AlertService implements MeasureListener {
             String explanation = JSON.createObjectNode().put("rule", ruleId).put("questionnaire", f.questionnaireId())
                     .put("item", f.item()).put("answer", f.answer()).put("threshold", f.min()).put("reason", f.reasonFr())
                     .put("reasonEn", f.reasonEn()).put("response", f.responseId().toString()).toString();
-            Optional<Alert> open = alerts.openForPatient(f.patientId(), ruleId);
-            Alert alert;
-            if (open.isEmpty()) {
-                UUID id = Alert.episodeId(f.patientId(), ruleId, f.responseId().toString());
-                Optional<Alert> decided = alerts.find(id);
-                if (decided.isPresent()) {
-                    // Already raised and closed on another workstation (received by sync): handled stays handled.
-                    alerts.attachResponse(id, f.responseId(), f.level());
-                    continue;
-                }
-                alert = new Alert(id, f.patientId(), null, ruleId, f.questionnaireId(), "ANSWER", f.level(),
-                        AlertStatus.OPEN, explanation, now, now, ENGINE, null, 0, null);
-                insert(alert, null, now);
-            } else {
-                alert = open.get();
-                if (f.level().compareTo(alert.level()) > 0) {
-                    alert = change(alert.explainedBy(explanation), alert.status(), f.level(), ENGINE, "level raised", now);
-                }
-            }
-            alerts.attachResponse(alert.id(), f.responseId(), f.level());
+            raiseForResponse(f.patientId(), f.responseId(), ruleId, f.questionnaireId(), "ANSWER", f.level(), explanation, now);
         }
     }
 
-    /** Raises a missing-data alert where a rule's measure has not come for longer than the rule in force allows. */
+    /**
+     * A questionnaire score in a published severity band opens (or attaches to) the patient-level alert of the
+     * questionnaire's score rule, whatever the patient's pathways (kind ABSOLUTE, rule "score:PHQ-9"), judged by the
+     * physician's override for the patient if any. Called in the response's transaction. A pathway with its own rule on
+     * the score's code (which judges the score measure) takes over from the questionnaire's rule while it is active.
+     */
+    public void scored(ScoreFinding f) {
+        if (f.scoreCode() != null && thresholds.pathwayRuleOn(f.patientId(), f.scoreCode(), f.authoredAt())) {
+            return;
+        }
+        AlertRule rule = thresholds.patientRuleAt(f.patientId(), f.rule(), f.authoredAt());
+        if (!(rule instanceof AlertRule.Absolute bands)) {
+            return;
+        }
+        Optional<AlertLevel> level = RuleEvaluation.absolute(bands, f.score());
+        if (level.isEmpty()) {
+            return;
+        }
+        String explanation = RuleEvaluation.bounds(JSON.createObjectNode().put("rule", rule.id()).put("questionnaire", f.questionnaireId())
+                .put("score", f.score().toPlainString()).put("band", f.band()), bands)
+                .put("response", f.responseId().toString()).toString();
+        // Kind ABSOLUTE like any absolute rule's alert: what makes it the patient's is its null enrollment.
+        raiseForResponse(f.patientId(), f.responseId(), rule.id(), f.questionnaireId(), "ABSOLUTE", level.get(), explanation,
+                clock.instant());
+    }
+
+    /** Opens the patient-level alert of a rule for one response, or attaches the response to the one open (raising it). */
+    private void raiseForResponse(UUID patientId, UUID responseId, String ruleId, String code, String kind, AlertLevel level,
+                                  String explanation, Instant now) {
+        Optional<Alert> open = alerts.openForPatient(patientId, ruleId);
+        Alert alert;
+        if (open.isEmpty()) {
+            UUID id = Alert.episodeId(patientId, ruleId, responseId.toString());
+            Optional<Alert> decided = alerts.find(id);
+            if (decided.isPresent()) {
+                // Already raised and closed on another workstation (received by sync): handled stays handled.
+                alerts.attachResponse(id, responseId, level);
+                return;
+            }
+            alert = new Alert(id, patientId, null, ruleId, code, kind, level, AlertStatus.OPEN, explanation, now, now, ENGINE, null, 0, null);
+            insert(alert, null, now);
+        } else {
+            alert = open.get();
+            if (level.compareTo(alert.level()) > 0) {
+                alert = change(alert.explainedBy(explanation), alert.status(), level, ENGINE, "level raised", now);
+            }
+        }
+        alerts.attachResponse(alert.id(), responseId, level);
+    }
+
+    /**
+     * Raises a missing-data alert where a rule's measure has not come for longer than the rule in force allows. Each
+     * window without data ({@link MissingWindow}) is its own episode: an alert resolved by a human comes back with the
+     * next window if data are still missing, and a window already handled is not raised again.
+     */
     public int evaluateMissing() {
         return database.inTransaction(() -> {
             Instant now = clock.instant();
@@ -192,12 +227,14 @@ public final class AlertService implements MeasureListener {
                     Instant start = enrollment.startDate().atStartOfDay(CareZone.PARIS).toInstant();
                     Instant since = measures.lastValidAt(enrollment.patientId(), rule.code()).filter(t -> t.isAfter(start))
                             .orElse(start);
-                    Instant due = since.atZone(CareZone.PARIS).plus(missing.after()).toInstant();
-                    if (now.isAfter(due)) {
+                    Optional<MissingWindow> window = MissingWindow.at(since, missing.after(), now);
+                    if (window.isPresent()) {
+                        MissingWindow w = window.get();
                         String explanation = JSON.createObjectNode().put("rule", rule.id()).put("code", rule.code())
                                 .put("lastMeasureOrStart", since.toString()).put("allowedGap", missing.after().toString())
+                                .put("window", w.number()).put("dueAt", w.due().toString())
                                 .put("mandatory", missing.mandatory()).toString();
-                        if (open(enrollment, rule, missing.level(), explanation, since.toString(), now).status().isOpen()) {
+                        if (open(enrollment, rule, missing.level(), explanation, w.trigger(), now).status().isOpen()) {
                             raised++;
                         }
                     }
@@ -359,13 +396,17 @@ public final class AlertService implements MeasureListener {
                 if (!now.isAfter(since.plus(AlertTasks.deadline(alert.level())))) {
                     continue;
                 }
+                // A level change restarts the clock: a yellow alert turned red is given the red delay from the change.
+                Instant levelAt = alerts.levelAt(alert.id()).orElse(since);
+                if (levelAt.isAfter(since) && !now.isAfter(levelAt.plus(AlertTasks.deadline(alert.level())))) {
+                    continue;
+                }
                 List<CareRole> chain = chainOf(alert);
                 if (alert.escalationStep() >= chain.size()) {
                     continue;
                 }
                 CareRole role = chain.get(alert.escalationStep());
-                String templateId = alert.enrollmentId() == null ? null : enrollments.find(alert.enrollmentId()).orElseThrow().templateId();
-                work.escalate(alert, templateId, role, now, ENGINE);
+                work.escalate(alert, templateOf(alert), role, now, ENGINE);
                 alerts.update(alert.escalated(now));
                 alerts.insertEvent(alert.id(), now, ENGINE, alert.status(), alert.status(), alert.level(),
                         "escalated to " + role + " (" + (alert.escalationStep() + 1) + "/" + chain.size() + ")");
@@ -398,8 +439,7 @@ public final class AlertService implements MeasureListener {
             CareRole role = chain.get(alert.escalationStep());
             Instant now = clock.instant();
             String actor = session.actor().userId();
-            String templateId = alert.enrollmentId() == null ? null : enrollments.find(alert.enrollmentId()).orElseThrow().templateId();
-            work.escalate(alert, templateId, role, now, actor);
+            work.escalate(alert, templateOf(alert), role, now, actor);
             Alert escalated = alert.escalated(now);
             alerts.update(escalated);
             outbox.record(RECORD, alert.id());
@@ -408,6 +448,11 @@ public final class AlertService implements MeasureListener {
             audit.record("alert.escalate", "Alert", alert.id(), alert.patientId(), alert.level() + " " + role + " manual");
             return escalated;
         });
+    }
+
+    /** The pathway of an enrollment's alert (its tasks belong to it); null for a patient-level alert. */
+    private String templateOf(Alert alert) {
+        return alert.enrollmentId() == null ? null : enrollments.find(alert.enrollmentId()).orElseThrow().templateId();
     }
 
     private List<CareRole> chainOf(Alert alert) {
@@ -514,6 +559,10 @@ public final class AlertService implements MeasureListener {
         alerts.insertEvent(alert.id(), now, actor, alert.status(), to, level, reason);
         if (to != alert.status()) {
             work.close(alert, to, reason, now, actor);
+        } else if (to.isOpen() && level != alert.level()) {
+            // A yellow alert turning red is worked as a red one from now: its review and its escalation clock.
+            alerts.levelChangedAt(alert.id(), now);
+            work.replan(changed, alert.level(), templateOf(changed), now, actor);
         }
         audit.record("alert." + to.name().toLowerCase(java.util.Locale.ROOT), "Alert", alert.id(), alert.patientId(), level.name());
         return changed;

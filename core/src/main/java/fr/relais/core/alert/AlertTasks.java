@@ -48,6 +48,22 @@ final class AlertTasks {
                 now.plus(deadline(alert.level())), "Alerte non prise en compte", "Alert not acknowledged", now, actor);
     }
 
+    /**
+     * Re-plans the review of an alert whose level changed while open: the review planned for the former level is
+     * cancelled and a new one, labelled, prioritised and due as for the new level from {@code now}, takes its place.
+     * Escalation tasks already sent stay with their holders.
+     */
+    void replan(Alert alert, AlertLevel former, String templateId, Instant now, String actor) {
+        String reason = "level " + former + " -> " + alert.level();
+        for (Task task : tasks.openForAlert(alert.id())) {
+            if (task.kind().equals(REVIEW)) {
+                tasks.update(task.withStatus(TaskStatus.CANCELLED, "ALERT_RELEVELLED", null, reason, now));
+                tasks.insertEvent(task.id(), new TaskEvent(now, actor, task.status(), TaskStatus.CANCELLED, "STATUS", reason));
+            }
+        }
+        review(alert, templateId, now, now, actor);
+    }
+
     /** Closes the alert's open tasks: completed when someone acknowledged or decided, cancelled when withdrawn. */
     void close(Alert alert, AlertStatus decision, String reason, Instant now, String actor) {
         TaskStatus to = decision == AlertStatus.WITHDRAWN ? TaskStatus.CANCELLED : TaskStatus.COMPLETED;

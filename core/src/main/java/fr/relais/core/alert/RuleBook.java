@@ -51,7 +51,13 @@ public final class RuleBook {
         }
         List<AlertRule> rules = new ArrayList<>(defaults.size());
         for (AlertRule rule : defaults) {
-            rules.add(overrideAt(rule.id(), at).map(o -> o.rule() == null ? rule : o.rule()).orElse(rule));
+            AlertRule inForce = overrideAt(rule.id(), at).map(o -> o.rule() == null ? rule : o.rule()).orElse(rule);
+            // An override stored before the mandatory delay was capped (or received from an older workstation)
+            // cannot lengthen it either.
+            if (inForce instanceof AlertRule.Missing m && rule instanceof AlertRule.Missing p && m != p) {
+                inForce = m.heldTo(p, at.atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate());
+            }
+            rules.add(inForce);
         }
         return rules;
     }

@@ -3,9 +3,9 @@ package fr.relais.core.alert;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.relais.core.measure.Reading;
+import fr.relais.core.time.CareZone;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,9 +23,7 @@ final class RuleEvaluation {
     static Optional<Finding> evaluate(AlertRule rule, List<Reading> series, int index) {
         Reading reading = series.get(index);
         if (rule instanceof AlertRule.Absolute a) {
-            return absolute(a, reading.value()).map(level -> new Finding(rule, level, explain(rule, reading)
-                    .put("redBelow", plain(a.redBelow())).put("redAbove", plain(a.redAbove()))
-                    .put("yellowBelow", plain(a.yellowBelow())).put("yellowAbove", plain(a.yellowAbove())).toString()));
+            return absolute(a, reading.value()).map(level -> new Finding(rule, level, bounds(explain(rule, reading), a).toString()));
         }
         if (rule instanceof AlertRule.Relative r) {
             return relative(r, series, index);
@@ -47,10 +45,14 @@ final class RuleEvaluation {
         return Optional.empty();
     }
 
-    /** Rise over the lowest reading of [at − window, at): the window holds a few readings, walked backwards. */
+    /**
+     * Rise over the lowest reading of the window's calendar days in Paris before the reading's day, and of that day
+     * before the reading: "+2 kg over 3 days" on a Thursday reads Monday 00:00 to the reading, whatever the clock time
+     * of each weigh-in and across a clock change. The window holds a few readings, walked backwards.
+     */
     private static Optional<Finding> relative(AlertRule.Relative r, List<Reading> series, int index) {
         Reading reading = series.get(index);
-        Instant from = reading.at().atZone(ZoneOffset.UTC).minus(r.window()).toInstant();
+        Instant from = baselineFrom(r, reading.at());
         Reading lowest = null;
         for (int i = index - 1; i >= 0 && !series.get(i).at().isBefore(from); i--) {
             Reading earlier = series.get(i);
@@ -105,14 +107,28 @@ final class RuleEvaluation {
         return node;
     }
 
+    /** The thresholds of an absolute rule, written into an explanation. */
+    static ObjectNode bounds(ObjectNode node, AlertRule.Absolute a) {
+        return node.put("redBelow", plain(a.redBelow())).put("redAbove", plain(a.redAbove()))
+                .put("yellowBelow", plain(a.yellowBelow())).put("yellowAbove", plain(a.yellowAbove()));
+    }
+
     private static String plain(BigDecimal value) {
         return value == null ? null : value.toPlainString();
     }
 
-    /** How far back a series must reach for these rules to judge a reading taken at {@code at}: the longest window. */
+    /** The start of a relative rule's baseline: midnight in Paris, {@code window} calendar days before the reading's day. */
+    static Instant baselineFrom(AlertRule.Relative rule, Instant at) {
+        return at.atZone(CareZone.PARIS).toLocalDate().minus(rule.window()).atStartOfDay(CareZone.PARIS).toInstant();
+    }
+
+    /**
+     * How far back a series must reach for these rules to judge a reading taken at {@code at}: the earliest baseline
+     * start. Readings after {@code at} have later baselines, so the same start serves to re-judge them.
+     */
     static Instant windowStart(List<AlertRule> rules, Instant at) {
         return rules.stream().filter(AlertRule.Relative.class::isInstance)
-                .map(r -> at.atZone(ZoneOffset.UTC).minus(((AlertRule.Relative) r).window()).toInstant())
+                .map(r -> baselineFrom((AlertRule.Relative) r, at))
                 .min(Instant::compareTo).orElse(at);
     }
 

@@ -55,11 +55,17 @@ public final class ThresholdService {
     private final UserSession session;
     private final Clock clock;
     private final Outbox outbox;
+    private final java.util.function.Supplier<List<AlertRule>> patientRules;
 
+    /**
+     * {@code patientRules}: the rules that apply to every patient whatever the pathway (the score rules of the
+     * questionnaires in the library), which a physician may override for one patient like a pathway's.
+     */
     public ThresholdService(Database database, ThresholdRepository overrides, EnrollmentRepository enrollments,
                             TemplateRepository templates, PatientService patients, CareTeamService careTeam, AuditLog audit,
-                            UserSession session, Clock clock, Outbox outbox) {
+                            UserSession session, Clock clock, Outbox outbox, java.util.function.Supplier<List<AlertRule>> patientRules) {
         this.outbox = outbox;
+        this.patientRules = patientRules;
         this.database = database;
         this.overrides = overrides;
         this.enrollments = enrollments;
@@ -85,27 +91,75 @@ public final class ThresholdService {
         return database.inTransaction(() -> {
             patients.get(patientId);
             Professional physician = physician(prescriber);
-            Enrollment enrollment = enrollmentWithRule(patientId, templateId, ruleId);
             Instant now = clock.instant();
-            AlertRule current = rules(enrollment).at(now).stream().filter(r -> r.id().equals(ruleId)).findFirst().orElseThrow();
-            AlertRule changed = apply(current, changes);
-            AlertRule pathwayRule = pathwayRule(enrollment, ruleId);
-            if (changed instanceof AlertRule.Missing m && pathwayRule instanceof AlertRule.Missing p && p.mandatory() != m.mandatory()) {
-                changed = new AlertRule.Missing(m.id(), m.code(), m.after(), m.level(), p.mandatory());
+            Target target = target(patientId, templateId, ruleId, now);
+            AlertRule changed = apply(target.current(), changes);
+            AlertRule pathwayRule = target.original();
+            if (changed instanceof AlertRule.Missing m && pathwayRule instanceof AlertRule.Missing p) {
+                if (p.mandatory() && m.longerThan(p, now.atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate())) {
+                    // The French telemonitoring minimums (heart-failure weight, diabetes glucose): shortened, never lengthened.
+                    throw new BadInputException("after", "threshold.mandatoryDelay", changes.getOrDefault("after", ""), ruleId,
+                            days(p.after(), now));
+                }
+                if (p.mandatory() != m.mandatory()) {
+                    changed = new AlertRule.Missing(m.id(), m.code(), m.after(), m.level(), p.mandatory());
+                }
             }
-            return replace(patientId, enrollment.templateId(), ruleId, changed, physician, reason, now);
+            return replace(patientId, target.scope(), ruleId, changed, physician, reason, now);
         });
     }
 
-    /** Puts the pathway's own rule back in force for the patient. */
+    /**
+     * What an override of {@code ruleId} replaces: a rule of one of the patient's active pathways (scope: the pathway), or
+     * a patient-level rule such as a questionnaire's score bands (scope "questionnaire:PHQ-9"), with the rule in force
+     * now and the original one.
+     */
+    private record Target(String scope, AlertRule current, AlertRule original) {
+    }
+
+    private Target target(UUID patientId, String templateId, String ruleId, Instant now) {
+        java.util.Optional<AlertRule> patientLevel = patientRules.get().stream()
+                .filter(r -> r.id().equals(ruleId) && (templateId == null || templateId.equals(r.code()))).findFirst();
+        if (patientLevel.isPresent()) {
+            AlertRule rule = patientLevel.get();
+            return new Target(rule.code(), patientRuleAt(patientId, rule, now), rule);
+        }
+        Enrollment enrollment = enrollmentWithRule(patientId, templateId, ruleId);
+        AlertRule current = rules(enrollment).at(now).stream().filter(r -> r.id().equals(ruleId)).findFirst().orElseThrow();
+        return new Target(enrollment.templateId(), current, pathwayRule(enrollment, ruleId));
+    }
+
+    /**
+     * A patient-level rule (a questionnaire's score bands, whatever the pathway) as in force for a patient at a time: a
+     * physician's override for this patient, else the rule itself.
+     */
+    public AlertRule patientRuleAt(UUID patientId, AlertRule rule, Instant at) {
+        return overrides.ofPatient(patientId).stream()
+                .filter(o -> o.templateId().equals(rule.code()) && o.ruleId().equals(rule.id()) && o.inForceAt(at)).findFirst()
+                .map(o -> o.rule() == null ? rule : o.rule()).orElse(rule);
+    }
+
+    /** Whether one of the patient's active pathways has a value rule of its own on {@code code} at a time. */
+    public boolean pathwayRuleOn(UUID patientId, String code, Instant at) {
+        return enrollments.ofPatient(patientId).stream().filter(e -> e.status() == fr.relais.core.pathway.EnrollmentStatus.ACTIVE)
+                .anyMatch(e -> !rules(e).valueRulesAt(code, at).isEmpty());
+    }
+
+    /** A delay in whole calendar days from today, for a message a nurse reads ("2 jours", not "P2D"). */
+    private static long days(java.time.Period period, Instant now) {
+        java.time.LocalDate today = now.atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate();
+        return java.time.temporal.ChronoUnit.DAYS.between(today, today.plus(period));
+    }
+
+    /** Puts the pathway's own rule (or the questionnaire's) back in force for the patient. */
     public ThresholdOverride restore(UUID patientId, String templateId, String ruleId, String prescriber, String reason) {
         session.require(Permission.THRESHOLD_CHANGE);
         requireReason(reason);
         return database.inTransaction(() -> {
             patients.get(patientId);
             Professional physician = physician(prescriber);
-            Enrollment enrollment = enrollmentWithRule(patientId, templateId, ruleId);
-            return replace(patientId, enrollment.templateId(), ruleId, null, physician, reason, clock.instant());
+            Instant now = clock.instant();
+            return replace(patientId, target(patientId, templateId, ruleId, now).scope(), ruleId, null, physician, reason, now);
         });
     }
 
@@ -189,6 +243,12 @@ public final class ThresholdService {
                 var source = book.overrideAt(rule.id(), at).filter(o -> o.rule() != null);
                 result.add(new RuleInForce(enrollment.templateId(), rule, source.orElse(null)));
             }
+        }
+        List<ThresholdOverride> own = overrides.ofPatient(patientId);
+        for (AlertRule rule : patientRules.get()) {
+            var source = own.stream().filter(o -> o.templateId().equals(rule.code()) && o.ruleId().equals(rule.id()) && o.inForceAt(at))
+                    .findFirst().filter(o -> o.rule() != null);
+            result.add(new RuleInForce(rule.code(), source.map(ThresholdOverride::rule).orElse(rule), source.orElse(null)));
         }
         return result;
     }

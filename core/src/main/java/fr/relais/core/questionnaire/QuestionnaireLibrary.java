@@ -9,7 +9,12 @@ import java.util.List;
 
 /** The questionnaires shipped with Relais: free to use (PHQ-9, GAD-7, WHO-5, ESAS-r), in French and English. */
 public final class QuestionnaireLibrary {
-    static final List<String> FILES = List.of("phq-9.json", "gad-7.json", "who-5.json", "esas-r.json");
+    /**
+     * Every version shipped: a stored (id, version) never changes, so the versions before the score rules (v1/) stay
+     * for the responses recorded with them, here and on the team's other workstations.
+     */
+    static final List<String> FILES = List.of("v1/phq-9.json", "v1/gad-7.json", "v1/who-5.json", "phq-9.json", "gad-7.json",
+            "who-5.json", "esas-r.json");
 
     private QuestionnaireLibrary() {
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.core.alert.AlertLevel;
+import fr.relais.core.alert.AlertRule;
+import fr.relais.core.alert.AlertRuleParser;
 import fr.relais.core.error.InvalidDefinitionException;
 import fr.relais.core.pathway.LocalizedText;
 import fr.relais.core.error.DefinitionError;
@@ -123,10 +125,45 @@ public final class QuestionnaireParser {
                         localized(r, path + ".", "reason")));
             }
         }
+        AlertRule.Absolute scoreRule = scoreRule(root.get("scoreRule"), id);
+        List<String> required = new ArrayList<>();
+        JsonNode requiredNode = root.get("requiredItems");
+        if (requiredNode != null) {
+            for (int k = 0; k < requiredNode.size(); k++) {
+                String item = requiredNode.get(k).asText();
+                if (!itemIds.contains(item)) {
+                    error("requiredItems[" + k + "]", "questionnaire.unknownItem", item);
+                }
+                required.add(item);
+            }
+        }
         if (!errors.isEmpty()) {
             return null;
         }
-        return new Questionnaire(id, version.intValue(), title, description, scoreCode, answers, items, scoring, bands, significant);
+        return new Questionnaire(id, version.intValue(), title, description, scoreCode, answers, items, scoring, bands, significant,
+                scoreRule, List.copyOf(required));
+    }
+
+    /** The score's alert bands, an absolute rule on the score ("red": {"above": 19}...), checked like a pathway's. */
+    private AlertRule.Absolute scoreRule(JsonNode node, String id) {
+        if (node == null || id == null) {
+            return null;
+        }
+        if (!node.isObject()) {
+            error("scoreRule", "template.type", "object");
+            return null;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode rule = JSON.createObjectNode().put("id", "score:" + id).put("kind", "absolute")
+                .put("code", Questionnaire.scope(id));
+        for (String level : List.of("red", "yellow")) {
+            if (node.has(level)) {
+                rule.set(level, node.get(level));
+            }
+        }
+        List<DefinitionError> ruleErrors = new ArrayList<>();
+        AlertRule parsed = AlertRuleParser.parseRule(rule, "scoreRule", ruleErrors);
+        errors.addAll(ruleErrors);
+        return parsed instanceof AlertRule.Absolute a ? a : null;
     }
 
     private AlertLevel level(JsonNode node, String path) {

@@ -11,6 +11,21 @@ public final class QuestionnaireScoring {
     private QuestionnaireScoring() {
     }
 
+    /**
+     * Refuses a response leaving unanswered an item that matters for safety (PHQ-9 item 9, suicidal ideation): the
+     * proration would otherwise hide it behind a full score. Checked on entry only; a response already recorded elsewhere
+     * is scored as it is.
+     */
+    public static void requireSafetyItems(Questionnaire q, List<Integer> answers) {
+        for (int i = 0; i < q.items().size() && i < answers.size(); i++) {
+            Questionnaire.Item item = q.items().get(i);
+            if (answers.get(i) == null && q.requiredItems().contains(item.id())) {
+                throw new BadInputException("answers[" + i + "]", "questionnaire.requiredItem", item.id(), q.id(),
+                        item.text().in(fr.relais.core.i18n.Language.FR));
+            }
+        }
+    }
+
     /** {@code answers}: one per item, in item order; null for an unanswered item. */
     public static ScoreResult score(Questionnaire q, List<Integer> answers) {
         if (answers.size() != q.items().size()) {

@@ -3,6 +3,7 @@ package fr.relais.core.questionnaire;
 import fr.relais.core.alert.AlertLevel;
 import fr.relais.core.alert.AlertService;
 import fr.relais.core.alert.AnswerFinding;
+import fr.relais.core.alert.ScoreFinding;
 import fr.relais.core.audit.AuditLog;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
@@ -118,6 +119,7 @@ public final class QuestionnaireService {
         return database.inTransaction(() -> {
             patients.get(patientId);
             Questionnaire q = get(questionnaireId);
+            QuestionnaireScoring.requireSafetyItems(q, answers);
             ScoreResult result = QuestionnaireScoring.score(q, answers);
             Instant at = authoredAt == null ? clock.instant() : authoredAt;
             Measure scoreMeasure = null;
@@ -129,10 +131,7 @@ public final class QuestionnaireService {
                     answers, at, result.score(), result.band() == null ? null : result.band().label().in(Language.FR),
                     scoreMeasure == null ? null : scoreMeasure.id(), session.actor().userId());
             repository.insertResponse(response, clock.instant());
-            alerts.answered(result.significant().stream().filter(hit -> hit.level() != AlertLevel.GREEN)
-                    .map(hit -> new AnswerFinding(patientId, response.id(), q.id(), hit.item(), hit.answer(), hit.rule().min(),
-                            hit.level(), hit.rule().reason().in(Language.FR), hit.rule().reason().in(Language.EN)))
-                    .toList());
+            judge(q, result, patientId, response.id(), at);
             audit.record("questionnaire.answer", "QuestionnaireResponse", response.id(), patientId, q.id());
             outbox.record(RECORD, response.id());
             return new Answered(response, result, q);
@@ -185,17 +184,25 @@ public final class QuestionnaireService {
                 repository.markEnteredInError(incoming.id(), errorReason);
                 return;
             }
-            ScoreResult result = QuestionnaireScoring.score(q, incoming.answers());
-            alerts.answered(result.significant().stream().filter(hit -> hit.level() != AlertLevel.GREEN)
-                    .map(hit -> new AnswerFinding(incoming.patientId(), incoming.id(), q.id(), hit.item(), hit.answer(), hit.rule().min(),
-                            hit.level(), hit.rule().reason().in(Language.FR), hit.rule().reason().in(Language.EN)))
-                    .toList());
+            judge(q, QuestionnaireScoring.score(q, incoming.answers()), incoming.patientId(), incoming.id(), incoming.authoredAt());
             return;
         }
         if (enteredInError && !stored.get().enteredInError()) {
             repository.markEnteredInError(incoming.id(), errorReason);
             alerts.responseEnteredInError(incoming.id());
             audit.record("questionnaire.sync.entered-in-error", "QuestionnaireResponse", incoming.id(), incoming.patientId(), origin);
+        }
+    }
+
+    /** The alerts a scored response raises: its significant answers, then its score against the questionnaire's bands. */
+    private void judge(Questionnaire q, ScoreResult result, UUID patientId, UUID responseId, Instant authoredAt) {
+        alerts.answered(result.significant().stream().filter(hit -> hit.level() != AlertLevel.GREEN)
+                .map(hit -> new AnswerFinding(patientId, responseId, q.id(), hit.item(), hit.answer(), hit.rule().min(),
+                        hit.level(), hit.rule().reason().in(Language.FR), hit.rule().reason().in(Language.EN)))
+                .toList());
+        if (result.computable() && q.scoreRule() != null) {
+            alerts.scored(new ScoreFinding(patientId, responseId, q.id(), q.scoreCode(), result.score(),
+                    result.band() == null ? null : result.band().label().in(Language.FR), q.scoreRule(), authoredAt));
         }
     }
 

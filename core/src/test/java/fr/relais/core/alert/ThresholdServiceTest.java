@@ -139,18 +139,53 @@ class ThresholdServiceTest {
     }
 
     @Test
-    void aMandatoryMissingDataRuleCanBeDelayedButNeverSwitchedOff() {
-        Patient hf = s.registerPatient("PETIT", "Louis", Sex.M, LocalDate.of(1950, 1, 1), null);
-        s.enrollments.enroll(hf.id(), "insuffisance-cardiaque-sortie", 1, START);
-        String missingRule = s.thresholds.inForce(hf.id(), clock.instant()).stream()
-                .filter(r -> r.rule() instanceof AlertRule.Missing m && m.mandatory()).findFirst().orElseThrow().rule().id();
-        ThresholdOverride o = s.thresholds.change(hf.id(), null, missingRule, Map.of("after", "P3D"), physician.rpps(),
-                "pesée un jour sur deux validée avec le cardiologue");
+    void aMandatoryMissingDataRuleCanBeShortenedButNeverSwitchedOff() {
+        Patient hf = heartFailurePatient();
+        ThresholdOverride o = s.thresholds.change(hf.id(), null, "poids-absent", Map.of("after", "P1D"), physician.rpps(),
+                "pesée quotidienne impérative après la décompensation");
         assertThat(o.rule()).isInstanceOfSatisfying(AlertRule.Missing.class, m -> {
-            assertThat(m.after()).isEqualTo(java.time.Period.ofDays(3));
+            assertThat(m.after()).isEqualTo(java.time.Period.ofDays(1));
             assertThat(m.mandatory()).isTrue();
         });
-        assertThatThrownBy(() -> s.thresholds.change(hf.id(), null, missingRule, Map.of("mandatory", "false"), physician.rpps(), "r"))
+        assertThatThrownBy(() -> s.thresholds.change(hf.id(), null, "poids-absent", Map.of("mandatory", "false"), physician.rpps(), "r"))
                 .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("threshold.unknownField"));
+    }
+
+    private Patient heartFailurePatient() {
+        Patient hf = s.registerPatient("PETIT", "Louis", Sex.M, LocalDate.of(1950, 1, 1), null);
+        s.enrollments.enroll(hf.id(), "insuffisance-cardiaque-sortie", 1, START);
+        return hf;
+    }
+
+    @Test
+    void aMandatoryWeightDelayCannotBeLengthenedToAHundredYears() {
+        Patient hf = heartFailurePatient();
+        for (String longer : List.of("P100Y", "P3D", "P1M")) {
+            assertThatThrownBy(() -> s.thresholds.change(hf.id(), null, "poids-absent", Map.of("after", longer), physician.rpps(),
+                    "le patient ne se pèse plus"))
+                    .isInstanceOfSatisfying(BadInputException.class, e -> {
+                        assertThat(e.reasonKey()).isEqualTo("threshold.mandatoryDelay");
+                        assertThat(e.input()).isEqualTo("after");
+                        assertThat(e.message(Language.FR)).contains(longer, "poids-absent", "obligatoire", "2 jour(s)");
+                    });
+        }
+        assertThat(s.thresholds.history(hf.id())).isEmpty();
+        // The same delay as the pathway's is not longer: accepted.
+        s.thresholds.change(hf.id(), null, "poids-absent", Map.of("after", "P2D", "level", "RED"), physician.rpps(), "plus grave");
+    }
+
+    @Test
+    void aLongerMandatoryDelayReceivedFromAnotherWorkstationIsHeldToThePathways() {
+        Patient hf = heartFailurePatient();
+        AlertRule.Missing lengthened = new AlertRule.Missing("poids-absent", MeasureCatalog.BODY_WEIGHT, java.time.Period.ofYears(100),
+                AlertLevel.YELLOW, true);
+        s.thresholds.applySynced(new ThresholdOverride(java.util.UUID.randomUUID(), hf.id(), "insuffisance-cardiaque-sortie",
+                "poids-absent", lengthened, clock.instant(), null, physician.id(), "idec2", "ancien poste", clock.instant()), "serveur");
+        assertThat(s.thresholds.inForce(hf.id(), clock.instant()).stream().filter(r -> r.rule().id().equals("poids-absent"))
+                .findFirst().orElseThrow().rule()).isInstanceOfSatisfying(AlertRule.Missing.class,
+                m -> assertThat(m.after()).isEqualTo(java.time.Period.ofDays(2)));
+        clock.set(AlertServiceTest.at(START.plusDays(2), 9));
+        s.alerts.evaluateMissing();
+        assertThat(s.alerts.list(true, hf.id())).extracting(Alert::ruleId).containsExactly("poids-absent");
     }
 }

@@ -63,7 +63,7 @@ public final class QuestionnaireMapper {
         }
         JsonNode authoring = PlanDefinitionMapper.tree(authoringJson, q.id());
         ObjectNode rules = JSON.createObjectNode();
-        for (String field : List.of("scoring", "bands", "significantAnswers")) {
+        for (String field : List.of("scoring", "bands", "significantAnswers", "scoreRule", "requiredItems")) {
             if (authoring.has(field)) {
                 rules.set(field, authoring.get(field));
             }

@@ -113,7 +113,9 @@ public final class ThresholdsViewModel {
         Map<String, String> current = ThresholdService.valuesOf(r.rule());
         String values = current.entrySet().stream().filter(e -> !e.getValue().isEmpty())
                 .map(e -> e.getKey() + " " + texts.number(e.getValue())).collect(Collectors.joining(", "));
-        String source = r.override() == null ? texts.text("thresholds.source.pathway")
+        // A questionnaire's score bands apply to every patient: they come from the questionnaire, not a pathway.
+        boolean questionnaire = r.templateId().startsWith(fr.relais.core.questionnaire.Questionnaire.RULE_SCOPE);
+        String source = r.override() == null ? texts.text(questionnaire ? "thresholds.source.questionnaire" : "thresholds.source.pathway")
                 : texts.text("thresholds.source.override", DAY.format(r.override().validFrom()),
                         core.careTeam().professional(r.override().prescriberId().toString()).displayName(), r.override().reason());
         return new RuleRow(r.templateId(), r.rule().id(), r.rule().kind(), values, source, ThresholdService.fieldsOf(r.rule()));

@@ -1,0 +1,164 @@
+package fr.relais.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The alert engine as a nurse meets it on the command line (docs/alerts.md). */
+class AlertCliTest {
+    @TempDir
+    Path dir;
+    Path db;
+
+    @BeforeEach
+    void setUp() {
+        db = dir.resolve("relais.db");
+        CliRun added = run("patient", "add", "--family", "DURAND", "--given", "Jeanne", "--sex", "F", "--birth-date", "1940-05-01",
+                "--ipp", "P1");
+        assertThat(added.code()).as(added.err()).isZero();
+    }
+
+    private CliRun run(String... args) {
+        return CliRun.on(db, args);
+    }
+
+    private List<String> alerts(String status) {
+        List<String> found = new ArrayList<>();
+        for (JsonNode a : run("--format", "json", "alerts", "--status", status, "--patient", "P1").json()) {
+            found.add(a.get("ruleId").asText() + " " + a.get("level").asText() + " " + a.get("status").asText());
+        }
+        return found;
+    }
+
+    /** No command adds professionals yet (the Annuaire Santé import will): the physician comes in through the core. */
+    private void addPhysician() {
+        try (fr.relais.core.RelaisCore core = fr.relais.core.RelaisCore.open(db, java.time.Clock.systemUTC(),
+                new fr.relais.core.session.UserSession(new fr.relais.core.session.Actor("admin", null, null)))) {
+            core.careTeam().addProfessional("LEGRAND", "Monique", fr.relais.core.careteam.Profession.MEDECIN, "10003456789", null, null);
+        }
+    }
+
+    private void weigh(String kg, String at) {
+        CliRun added = run("measure", "add", "--patient", "P1", "--code", "29463-7", "--value", kg, "--unit", "kg", "--at", at);
+        assertThat(added.code()).as(added.err()).isZero();
+    }
+
+    @Test
+    void aTwoKiloGainWeighedTenMinutesEarlierOnTheFirstDayIsRed() {
+        assertThat(run("enroll", "--patient", "P1", "--pathway", "insuffisance-cardiaque-sortie", "--start", "2026-10-01").code()).isZero();
+        weigh("70", "2026-11-02T08:50");
+        weigh("72", "2026-11-05T09:00");
+        assertThat(alerts("all")).contains("poids-hausse-3j RED OPEN").noneMatch(a -> a.startsWith("poids-hausse-1j"));
+    }
+
+    @Test
+    void aGainAcrossTheAutumnClockChangeIsRed() {
+        assertThat(run("enroll", "--patient", "P1", "--pathway", "insuffisance-cardiaque-sortie", "--start", "2026-10-01").code()).isZero();
+        weigh("70", "2026-10-23T09:00");
+        weigh("72", "2026-10-26T09:00");
+        assertThat(alerts("all")).contains("poids-hausse-3j RED OPEN");
+    }
+
+    @Test
+    void aYellowGlucoseAlertTurningRedReplansItsReviewTask() {
+        assertThat(run("enroll", "--patient", "P1", "--pathway", "diabete-type-2", "--start", "2026-10-01").code()).isZero();
+        glucose("0.65", "2026-11-02T09:00");
+        assertThat(reviews()).containsExactly("URGENT glycemie YELLOW");
+        glucose("0.50", "2026-11-02T15:00");
+        assertThat(reviews()).containsExactly("ASAP glycemie RED");
+        glucose("0.66", "2026-11-02T18:00");
+        assertThat(reviews()).containsExactly("ASAP glycemie RED");
+        assertThat(alerts("open")).contains("glycemie RED OPEN");
+    }
+
+    private void glucose(String value, String at) {
+        CliRun added = run("measure", "add", "--patient", "P1", "--code", "2339-0", "--value", value, "--unit", "g/L", "--at", at);
+        assertThat(added.code()).as(added.err()).isZero();
+    }
+
+    /** The open alert review tasks of the glucose rule: priority, rule and level as the title names them. */
+    private List<String> reviews() {
+        List<String> found = new ArrayList<>();
+        for (JsonNode t : run("--format", "json", "worklist", "--patient", "P1").json()) {
+            String title = t.get("title").asText();
+            if (title.startsWith("Examiner l'alerte") && title.contains("glycemie)")) {
+                found.add(t.get("priority").asText() + " glycemie " + (title.contains("RED") ? "RED" : "YELLOW"));
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void aMandatoryWeightDelayCannotBeLengthenedToAHundredYears() {
+        assertThat(run("enroll", "--patient", "P1", "--pathway", "insuffisance-cardiaque-sortie", "--start", "2026-10-01").code()).isZero();
+        addPhysician();
+        CliRun refused = run("threshold", "set", "--patient", "P1", "--rule", "poids-absent", "--set", "after=P100Y",
+                "--prescriber", "10003456789", "--reason", "le patient ne se pèse plus");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("after", "P100Y", "obligatoire", "raccourci", "2 jour(s)");
+        assertThat(run("--format", "json", "threshold", "history", "--patient", "P1").json()).isEmpty();
+        CliRun shorter = run("threshold", "set", "--patient", "P1", "--rule", "poids-absent", "--set", "after=P1D",
+                "--prescriber", "10003456789", "--reason", "pesée quotidienne impérative");
+        assertThat(shorter.code()).as(shorter.err()).isZero();
+    }
+
+    @Test
+    void aHeadlessWorkstationWatchesMissingDataUntilInterrupted() throws Exception {
+        assertThat(run("enroll", "--patient", "P1", "--pathway", "insuffisance-cardiaque-sortie", "--start", "2026-10-01").code()).isZero();
+        CliRun refused = run("evaluate", "--watch", "--every", "0");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("--every", "comprise entre 1 et 240");
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream printer = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        int[] code = {-1};
+        Thread watching = new Thread(() -> code[0] = Cli.run(new String[] {"evaluate", "--watch", "--every", "1"}, printer, printer,
+                java.util.Map.of("RELAIS_DB", db.toString()), (services, language) -> { }));
+        watching.start();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("escaladée") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        watching.interrupt();
+        watching.join(java.time.Duration.ofSeconds(30).toMillis());
+        assertThat(watching.isAlive()).isFalse();
+        assertThat(code[0]).isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Réévaluation terminée",
+                "alerte(s) de données manquantes levée(s)");
+        // No weight since the start of October: the mandatory alert is open.
+        assertThat(alerts("open")).contains("poids-absent YELLOW OPEN");
+    }
+
+    @Test
+    void aPhq9OfTwentyFourIsRedWhateverThePathway() {
+        CliRun answered = run("questionnaire", "answer", "--patient", "P1", "--questionnaire", "PHQ-9", "--answers", "3,3,3,3,3,3,3,3,0");
+        assertThat(answered.code()).as(answered.err()).isZero();
+        assertThat(alerts("open")).containsExactly("score:PHQ-9 RED OPEN");
+    }
+
+    @Test
+    void aPhq9WithItemNineLeftBlankIsRefusedInFrench() {
+        CliRun refused = run("questionnaire", "answer", "--patient", "P1", "--questionnaire", "PHQ-9", "--answers", "3,3,3,3,3,3,3,3,");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("item 9 du PHQ-9", "question de sécurité");
+        assertThat(run("--format", "json", "measure", "list", "--patient", "P1", "--code", "44261-6").json()).isEmpty();
+        assertThat(alerts("all")).isEmpty();
+    }
+
+    @Test
+    void aPhysicianRaisesThePhq9RedBandForOnePatient() {
+        addPhysician();
+        CliRun set = run("threshold", "set", "--patient", "P1", "--rule", "score:PHQ-9", "--set", "red.above=24",
+                "--prescriber", "10003456789", "--reason", "dépression sévère connue, suivie en CMP");
+        assertThat(set.code()).as(set.err()).isZero();
+        assertThat(run("questionnaire", "answer", "--patient", "P1", "--questionnaire", "PHQ-9", "--answers", "3,3,3,3,3,3,3,3,0").code())
+                .isZero();
+        assertThat(alerts("open")).containsExactly("score:PHQ-9 YELLOW OPEN");
+    }
+}
