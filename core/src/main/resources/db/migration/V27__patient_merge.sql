@@ -1,7 +1,8 @@
 -- Merging two records of the same person (doublon, issue 21): the replaced record is kept, marked with the record
 -- that replaces it, so that nothing is deleted and an old reference still finds the survivor. Each merge is recorded
 -- with who made it, when, why and how many clinical records moved.
-ALTER TABLE patient ADD COLUMN replaced_by TEXT REFERENCES patient (id);
+-- No foreign key on replaced_by: a merge received from the team server may name a survivor not pulled yet.
+ALTER TABLE patient ADD COLUMN replaced_by TEXT;
 CREATE INDEX patient_replaced_by ON patient (replaced_by);
 
 CREATE TABLE patient_merge (

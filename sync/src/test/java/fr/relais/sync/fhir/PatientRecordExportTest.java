@@ -9,12 +9,10 @@ import fr.relais.core.RelaisCore;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.Profession;
 import fr.relais.core.identity.IdentityDocument;
-import fr.relais.core.identity.IdentityEvidence;
 import fr.relais.core.identity.IdentityStatus;
 import fr.relais.core.identity.Ins;
 import fr.relais.core.identity.InsMatricule;
 import fr.relais.core.identity.InsOid;
-import fr.relais.core.identity.InsSource;
 import fr.relais.core.identity.NewPatient;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
@@ -68,9 +66,9 @@ class PatientRecordExportTest {
     }
 
     private Patient patient(IdentityStatus status, String ipp) {
-        return core.patients().register(new NewPatient(new StrictTraits("LEFÈVRE", List.of("Hélène"), Sex.F, LocalDate.of(1995, 10, 3),
-                "99126"), null, null, ipp, new Ins(InsMatricule.parse("ins", "295109912611193"), InsOid.NIR_TEST),
-                new IdentityEvidence(InsSource.INSI, status == IdentityStatus.QUAL ? IdentityDocument.CN : null), status)).patient();
+        return fr.relais.core.identity.TestInsiAnswer.registerFromInsi(core.patients(), new NewPatient(new StrictTraits("LEFÈVRE", List.of("Hélène"), Sex.F, LocalDate.of(1995, 10, 3),
+                "99126"), null, null, ipp, null, null, null),
+                new Ins(InsMatricule.parse("ins", "295109912611193"), InsOid.NIR_TEST), status == IdentityStatus.QUAL ? IdentityDocument.CN : null);
     }
 
     @Test

@@ -7,12 +7,10 @@ import fr.relais.core.RelaisCore;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.identity.IdentityDocument;
-import fr.relais.core.identity.IdentityEvidence;
 import fr.relais.core.identity.IdentityStatus;
 import fr.relais.core.identity.Ins;
 import fr.relais.core.identity.InsMatricule;
 import fr.relais.core.identity.InsOid;
-import fr.relais.core.identity.InsSource;
 import fr.relais.core.identity.NewPatient;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
@@ -96,9 +94,9 @@ class MssanteServiceTest {
     }
 
     private Patient patient(IdentityStatus status, String ipp) {
-        Patient p = core.patients().register(new NewPatient(new StrictTraits("LEFÈVRE", List.of("Hélène", "Zoé"), Sex.F,
-                LocalDate.of(1995, 10, 3), "99126"), null, null, ipp, new Ins(InsMatricule.parse("ins", MATRICULE), InsOid.NIR_TEST),
-                new IdentityEvidence(InsSource.INSI, status == IdentityStatus.QUAL ? IdentityDocument.CN : null), status)).patient();
+        Patient p = fr.relais.core.identity.TestInsiAnswer.registerFromInsi(core.patients(), new NewPatient(new StrictTraits("LEFÈVRE", List.of("Hélène", "Zoé"), Sex.F,
+                LocalDate.of(1995, 10, 3), "99126"), null, null, ipp, null, null, null),
+                new Ins(InsMatricule.parse("ins", MATRICULE), InsOid.NIR_TEST), status == IdentityStatus.QUAL ? IdentityDocument.CN : null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         core.reports().write(p.id(), Language.FR, out);
         pdf = out.toByteArray();
