@@ -170,4 +170,23 @@ class IdentityCliTest {
         assertThat(merge.err()).contains("INS différentes", "deux personnes");
         assertThat(patientCount()).isEqualTo(2);
     }
+
+    @Test
+    void aRecordCannotLeaveBeforeTheOrganisationsIppOidIsConfigured() throws Exception {
+        add("IPP-1");
+        Path export = dir.resolve("export.json");
+        CliRun refused = run("export", "patient", "IPP-1", "--out", export.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("RELAIS_IPP_OID", "OID de l'IPP");
+        assertThat(export).doesNotExist();
+        CliRun sync = CliRun.of((s, l) -> { }, java.util.Map.of("RELAIS_DB", db.toString(), "RELAIS_SERVER", "http://127.0.0.1:9/fhir"),
+                "sync", "--push-only");
+        assertThat(sync.code()).isEqualTo(2);
+        assertThat(sync.err()).contains("RELAIS_IPP_OID");
+
+        CliRun exported = CliRun.of((s, l) -> { }, java.util.Map.of("RELAIS_DB", db.toString(), "RELAIS_IPP_OID", "1.2.250.1.71.4.2.7"),
+                "export", "patient", "IPP-1", "--out", export.toString());
+        assertThat(exported.code()).as(exported.err()).isZero();
+        assertThat(java.nio.file.Files.readString(export)).contains("urn:oid:1.2.250.1.71.4.2.7", "IPP-1").doesNotContain("urn:relais:ipp");
+    }
 }

@@ -217,7 +217,7 @@ public final class PatientService {
             String why = "received from " + origin;
             if (current.isEmpty()) {
                 Patient created = new Patient(incoming.id(), incoming.traits(), incoming.usedFamilyName(), incoming.usedGivenName(),
-                        incoming.ipp(), incoming.ins(), derived, evidence, now, now, now);
+                        incoming.ipp(), incoming.ins(), derived, evidence, now, now, now).withReplacedBy(incoming.replacedBy());
                 patients.insert(created);
                 patients.insertIdentityEvent(created.id(), new IdentityEvent(now, session.actor().userId(), null,
                         created.status(), why + statedNote(incoming.status(), derived)));

@@ -48,7 +48,8 @@ public final class SyncEngine {
     static final String AUDIT_COUNTER = "AuditEvent.pushed";
 
     private final RelaisCore core;
-    private final List<RecordSync<? extends Resource>> kinds;
+    /** The record kinds of the current run (built with the run's settings: patients need the IPP namespace). */
+    private List<RecordSync<? extends Resource>> kinds;
     private final java.util.function.Consumer<ca.uhn.fhir.rest.client.api.IGenericClient> clientSetup;
 
     public SyncEngine(RelaisCore core) {
@@ -72,7 +73,11 @@ public final class SyncEngine {
      * an enrollment its template version, a response its questionnaire).
      */
     static List<RecordSync<? extends Resource>> kinds(RelaisCore core) {
-        return List.of(new PatientSync(core), new ConsentSync(core), new ProfessionalSync(core), new CareTeamSync(core),
+        return kinds(core, null);
+    }
+
+    static List<RecordSync<? extends Resource>> kinds(RelaisCore core, fr.relais.sync.fhir.IppNamespace ipp) {
+        return List.of(new PatientSync(core, ipp), new ConsentSync(core), new ProfessionalSync(core), new CareTeamSync(core),
                 new TemplateSync(core), new QuestionnaireSync(core), new EnrollmentSync(core), new TaskSync(core),
                 new ThresholdSync(core), new MeasureSync(core),
                 new QuestionnaireResponseSync(core), new AlertSync(core), new UrgentCarePlanSync(core));
@@ -84,6 +89,8 @@ public final class SyncEngine {
         // Sync moves clinical records both ways and raises conflicts on them: a clinical role's work (issue 9).
         core.session().require(fr.relais.core.session.Permission.CLINICAL_WRITE);
         refuseDemoStoreOnARealServer(settings);
+        // Patients carry their IPP both ways: nothing syncs until the organisation's IPP namespace is configured.
+        this.kinds = kinds(core, fr.relais.sync.fhir.IppNamespace.required(settings.ipp()));
         FhirServer server = new FhirServer(settings);
         clientSetup.accept(server.client());
         SyncRunLog log = core.syncRuns();

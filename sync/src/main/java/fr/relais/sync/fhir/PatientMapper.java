@@ -64,8 +64,12 @@ public final class PatientMapper {
         return f;
     }
 
-    /** The same fields read from a FHIR Patient; elements Relais does not model are ignored here (and kept by write). */
-    public static Map<String, String> fields(org.hl7.fhir.r4.model.Patient r) {
+    /**
+     * The same fields read from a FHIR Patient; elements Relais does not model are ignored here (and kept by write).
+     * The IPP is the identifier in the organisation's namespace ({@code ipp}); one written before the namespace was
+     * configurable ({@link IppNamespace#LEGACY_SYSTEM}) is read when there is no other, and replaced at the next push.
+     */
+    public static Map<String, String> fields(org.hl7.fhir.r4.model.Patient r, IppNamespace ipp) {
         Map<String, String> f = new LinkedHashMap<>();
         FIELDS.forEach(k -> f.put(k, null));
         for (HumanName name : r.getName()) {
@@ -95,7 +99,8 @@ public final class PatientMapper {
             }
         }
         for (Identifier id : r.getIdentifier()) {
-            if (RelaisFhir.IPP_SYSTEM.equals(id.getSystem())) {
+            if (ipp.system().equals(id.getSystem())
+                    || IppNamespace.LEGACY_SYSTEM.equals(id.getSystem()) && f.get("ipp") == null) {
                 f.put("ipp", id.getValue());
             } else if (insOid(id.getSystem()) != null) {
                 f.put("ins", id.getValue() + "|" + insOid(id.getSystem()).oid());
@@ -121,7 +126,7 @@ public final class PatientMapper {
     }
 
     /** Sets the modelled fields on {@code target} (a copy of the server's version, or a new resource). */
-    public static void write(Map<String, String> f, org.hl7.fhir.r4.model.Patient target) {
+    public static void write(Map<String, String> f, org.hl7.fhir.r4.model.Patient target, IppNamespace ipp) {
         boolean qualified = f.get("ins") != null;
         target.getMeta().getProfile().removeIf(p -> FrCore.PATIENT_INS_PROFILE.equals(p.getValue()));
         if (target.getMeta().getProfile().stream().noneMatch(p -> FrCore.PATIENT_PROFILE.equals(p.getValue()))) {
@@ -130,9 +135,10 @@ public final class PatientMapper {
         if (qualified) {
             target.getMeta().getProfile().add(new CanonicalType(FrCore.PATIENT_INS_PROFILE));
         }
-        target.getIdentifier().removeIf(id -> RelaisFhir.IPP_SYSTEM.equals(id.getSystem()) || insOid(id.getSystem()) != null);
+        target.getIdentifier().removeIf(id -> ipp.system().equals(id.getSystem()) || IppNamespace.LEGACY_SYSTEM.equals(id.getSystem())
+                || insOid(id.getSystem()) != null);
         if (f.get("ipp") != null) {
-            target.addIdentifier().setUse(Identifier.IdentifierUse.USUAL).setSystem(RelaisFhir.IPP_SYSTEM).setValue(f.get("ipp"))
+            target.addIdentifier().setUse(Identifier.IdentifierUse.USUAL).setSystem(ipp.system()).setValue(f.get("ipp"))
                     .setType(new CodeableConcept(new Coding(FrCore.HL7_IDENTIFIER_TYPE, "PI", null)));
         }
         if (qualified) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The FR Core Patient as Relais writes and reads it: the INS profile's names, identity evidence and merge links. */
 class PatientMapperTest {
     private static final Instant T = Instant.parse("2026-11-24T08:30:00Z");
+    private static final IppNamespace IPP = new IppNamespace("1.2.250.1.999.99.1");
     private static final Ins INS = new Ins(InsMatricule.parse("ins", "295109912611193"), InsOid.NIR_TEST);
 
     private static Patient qualified(UUID id) {
@@ -39,7 +40,7 @@ class PatientMapperTest {
     void anExportedFrCoreInsPatientHasTheSingleFirstGivenNameAndKeepsTheBirthListOnTheWayBack() {
         UUID id = UUID.randomUUID();
         org.hl7.fhir.r4.model.Patient resource = new org.hl7.fhir.r4.model.Patient();
-        PatientMapper.write(PatientMapper.fields(qualified(id)), resource);
+        PatientMapper.write(PatientMapper.fields(qualified(id)), resource, IPP);
         org.hl7.fhir.r4.model.Patient received = throughJson(resource);
 
         assertThat(received.getMeta().getProfile()).extracting(p -> p.getValue()).contains(FrCore.PATIENT_INS_PROFILE);
@@ -47,7 +48,7 @@ class PatientMapperTest {
         assertThat(official.getGiven()).extracting(g -> g.getValue()).containsExactly("Hélène");
         assertThat(official.getExtensionByUrl(FrCore.BIRTH_LIST_GIVEN_NAME).getValue().primitiveValue()).isEqualTo("Hélène Zoé Marie");
 
-        Map<String, String> fields = PatientMapper.fields(received);
+        Map<String, String> fields = PatientMapper.fields(received, IPP);
         assertThat(fields.get("birthGivenNames")).isEqualTo("Hélène Zoé Marie");
         Patient back = PatientMapper.toLocal(id, fields, null, "test");
         assertThat(back.traits().birthGivenNames()).containsExactly("Hélène", "Zoé", "Marie");
@@ -77,7 +78,7 @@ class PatientMapperTest {
                   "gender": "male", "birthDate": "1974-12-25" }
                 """;
         org.hl7.fhir.r4.model.Patient resource = RelaisFhir.CONTEXT.newJsonParser().parseResource(org.hl7.fhir.r4.model.Patient.class, json);
-        Patient local = PatientMapper.toLocal(UUID.randomUUID(), PatientMapper.fields(resource), null, "test");
+        Patient local = PatientMapper.toLocal(UUID.randomUUID(), PatientMapper.fields(resource, IPP), null, "test");
         assertThat(local.traits().birthGivenNames()).containsExactly("Pierre", "Yves");
         assertThat(local.traits().birthplaceCode()).isEqualTo("01006");
         assertThat(local.evidence()).isEqualTo(new IdentityEvidence(InsSource.INSI, IdentityDocument.CN));
@@ -88,9 +89,9 @@ class PatientMapperTest {
         UUID survivor = UUID.randomUUID();
         UUID replaced = UUID.randomUUID();
         org.hl7.fhir.r4.model.Patient old = new org.hl7.fhir.r4.model.Patient();
-        PatientMapper.write(PatientMapper.fields(qualified(replaced).withReplacedBy(survivor)), old);
+        PatientMapper.write(PatientMapper.fields(qualified(replaced).withReplacedBy(survivor)), old, IPP);
         org.hl7.fhir.r4.model.Patient kept = new org.hl7.fhir.r4.model.Patient();
-        PatientMapper.write(PatientMapper.fields(qualified(survivor).withReplaces(List.of(replaced))), kept);
+        PatientMapper.write(PatientMapper.fields(qualified(survivor).withReplaces(List.of(replaced))), kept, IPP);
 
         org.hl7.fhir.r4.model.Patient oldBack = throughJson(old);
         assertThat(oldBack.getLink()).singleElement().satisfies(l -> {
@@ -102,6 +103,6 @@ class PatientMapperTest {
             assertThat(l.getType()).isEqualTo(org.hl7.fhir.r4.model.Patient.LinkType.REPLACES);
             assertThat(l.getOther().getReference()).isEqualTo("Patient/" + replaced);
         });
-        assertThat(PatientMapper.toLocal(replaced, PatientMapper.fields(oldBack), null, "test").replacedBy()).isEqualTo(survivor);
+        assertThat(PatientMapper.toLocal(replaced, PatientMapper.fields(oldBack, IPP), null, "test").replacedBy()).isEqualTo(survivor);
     }
 }
