@@ -51,4 +51,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("fr.relais.app.gui..")
                 .check(classes);
     }
+
+    @Test
+    void onlyTheInsiClientAndTheDemoSimulationCreateInsiAnswers() {
+        // An INSi answer is what makes an identity RECUP or QUAL: no command, form or import may build one.
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that().areAssignableTo(fr.relais.core.identity.InsiAnswer.class)
+                .and().doNotHaveFullyQualifiedName(fr.relais.core.identity.InsiAnswer.class.getName())
+                .should().resideInAnyPackage("fr.relais.sync.insi..", "fr.relais.core.demo..")
+                .check(classes);
+    }
 }

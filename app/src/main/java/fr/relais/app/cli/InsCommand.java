@@ -28,8 +28,15 @@ final class InsCommand {
     /** Asks the teleservice about a patient and prints its outcome. */
     static int ask(CommandSpec spec, String patient, java.util.function.BiFunction<InsiTeleservice, Patient, InsiTeleservice.Answer> question) {
         return Leaf.forPatient(spec, patient, (root, services, id) -> {
-            InsiTeleservice.Answer answer = question.apply(teleservice(), services.patients().get(id));
-            root.printer().object(Map.of("outcome", answer.outcome().name()), out -> out.println(answer.outcome()));
+            Patient before = services.patients().get(id);
+            InsiTeleservice.Answer answer = question.apply(teleservice(), before);
+            // The one legitimate route to RECUP/QUAL: the identity the teleservice found is recorded as its answer.
+            var recorded = answer.identity().map(found -> services.patients().recordInsiAnswer(id, found, "INSi"));
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("outcome", answer.outcome().name());
+            json.put("identityStatus", recorded.map(p -> p.status().name()).orElse(null));
+            root.printer().object(json, out -> out.println(answer.outcome()
+                    + recorded.map(p -> " " + root.text("patient.evidence.done", before.status(), p.status())).orElse("")));
             return Cli.OK;
         });
     }

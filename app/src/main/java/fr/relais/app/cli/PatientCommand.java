@@ -31,9 +31,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code relais patient add|list|show}. */
+/** {@code relais patient add|list|show|evidence|correct|history|merge}. */
 @Command(name = "patient", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
-        subcommands = {PatientCommand.Add.class, PatientCommand.ListPatients.class, PatientCommand.Show.class})
+        subcommands = {PatientCommand.Add.class, PatientCommand.ListPatients.class, PatientCommand.Show.class,
+                IdentityCommands.Evidence.class, IdentityCommands.Correct.class, IdentityCommands.History.class,
+                IdentityCommands.Merge.class})
 final class PatientCommand {
 
     /** Whether the national directory (local copy) says this professional is no longer active. */
@@ -63,7 +65,7 @@ final class PatientCommand {
         String ins;
         @Option(names = "--ins-oid", paramLabel = "OID", descriptionKey = "patient.add.insOid")
         String insOid;
-        @Option(names = "--ins-source", paramLabel = "SM|CV|INSI|CB|AV", descriptionKey = "patient.add.insSource")
+        @Option(names = "--ins-source", paramLabel = "SM|CV|CB", descriptionKey = "patient.add.insSource")
         String insSource;
         @Option(names = "--id-document", paramLabel = "CN|eCN|PA|CS|IN|AV|AN|LEP", descriptionKey = "patient.add.idDocument")
         String idDocument;
@@ -101,17 +103,9 @@ final class PatientCommand {
             Sex parsedSex = Sex.parse("--sex", sex);
             StrictTraits traits = new StrictTraits(family, given, parsedSex, IsoInput.date("--birth-date", birthDate),
                     birthplace == null ? null : birthplace.toUpperCase(java.util.Locale.ROOT));
-            Ins parsedIns = null;
-            if (ins != null) {
-                if (insOid == null) {
-                    throw new BadInputException("--ins-oid", "ins.oid.missing");
-                }
-                parsedIns = new Ins(InsMatricule.parse("--ins", ins), InsOid.parse("--ins-oid", insOid));
-            } else if (insOid != null) {
-                throw new BadInputException("--ins", "ins.empty");
-            }
+            Ins parsedIns = IdentityCommands.ins(ins, insOid);
             IdentityEvidence evidence = new IdentityEvidence(
-                    insSource == null ? InsSource.SM : InsSource.parse("--ins-source", insSource),
+                    insSource == null ? InsSource.SM : InsSource.parseTyped("--ins-source", insSource),
                     idDocument == null ? null : IdentityDocument.parse("--id-document", idDocument));
             IdentityStatus requested = status == null ? null : IdentityStatus.parse("--status", status);
             return new NewPatient(traits, usedFamily, usedGiven, ipp, parsedIns, evidence, requested);
@@ -150,7 +144,8 @@ final class PatientCommand {
             columns.add(new Column<>("birthDate", "col.birthDate", p -> p.traits().birthDate()));
             columns.add(new Column<>("sex", "col.sex", p -> p.traits().sex()));
             columns.add(new Column<>("identityStatus", "col.status", Patient::status));
-            columns.add(new Column<>("ins", "col.ins", p -> p.ins() == null ? null : p.ins().matricule().value()));
+            // Lists are exported (CSV, JSON): the INS of an identity that is not qualified stays in Relais.
+            columns.add(new Column<>("ins", "col.ins", Patient::insForExport));
             return columns;
         }
     }
@@ -179,8 +174,12 @@ final class PatientCommand {
                     out.println(root.text("show.id", p.id(), p.ipp() == null ? "-" : p.ipp()));
                     out.println(root.text("show.birth", p.traits().birthDate(), p.traits().sex(),
                             p.traits().birthplaceCode() == null ? "-" : p.traits().birthplaceCode()));
+                    if (p.replacedBy() != null) {
+                        out.println(root.text("show.replacedBy", p.replacedBy()));
+                    }
                     out.println(root.text("show.identity", p.status(), p.ins() == null ? "-"
-                            : p.ins().matricule().value() + " (" + p.ins().oid().oid() + ")"));
+                            : root.text(p.status().allowsInsExchange() ? "show.ins" : "show.insNotQualified",
+                                    p.ins().matricule().value(), p.ins().oid().oid())));
                     out.println(root.text("show.careTeam"));
                     team.forEach(m -> out.println("  " + m.role() + ": " + m.professional().displayName()
                             + (m.professional().rpps() == null ? "" : " (RPPS " + m.professional().rpps() + ")")

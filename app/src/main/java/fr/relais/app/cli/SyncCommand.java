@@ -61,7 +61,7 @@ final class SyncCommand implements Callable<Integer> {
         try (RelaisCore services = root.openServices()) {
             var err = spec.commandLine().getErr();
             SyncSettings settings = SyncSettings.of(url, team != null ? team : env.get(SyncSettings.TEAM_VARIABLE), auth)
-                    .withTrustStoreFrom(env).withScopeFrom(env, scope, services);
+                    .withTrustStoreFrom(env).withScopeFrom(env, scope, services).withIppFrom(env);
             SyncReport report = new SyncEngine(services).run(settings,
                     mode, (phase, done) -> err.println(root.text("sync.progress", phase, done)), () -> false);
             root.printer().object(report, out -> out.println(root.text("sync.summary", report.status(), report.pulled(),

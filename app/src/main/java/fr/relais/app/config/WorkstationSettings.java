@@ -32,7 +32,7 @@ public final class WorkstationSettings {
     /** Years without activity after which a record is to be anonymised ({@code relais retention}; 20 by default). */
     public static final String RETENTION_YEARS_VARIABLE = "RELAIS_RETENTION_YEARS";
     /** What the file may hold, in the order the Settings screen shows it. */
-    public static final List<String> KEYS = List.of(SyncSettings.SERVER_VARIABLE, SyncSettings.TEAM_VARIABLE,
+    public static final List<String> KEYS = List.of(SyncSettings.SERVER_VARIABLE, SyncSettings.TEAM_VARIABLE, fr.relais.sync.fhir.IppNamespace.VARIABLE,
             SyncSettings.SCOPE_VARIABLE, SyncSettings.RPPS_VARIABLE,
             SyncSettings.TOKEN_FILE_VARIABLE, SyncSettings.USER_VARIABLE, SyncSettings.PASSWORD_FILE_VARIABLE,
             SyncSettings.TRUSTSTORE_VARIABLE, SyncSettings.TRUSTSTORE_PASSWORD_FILE_VARIABLE, AnnuaireSettings.URL_VARIABLE, AnnuaireSettings.KEY_FILE_VARIABLE, MssanteSettings.CONFIG_VARIABLE,
@@ -97,6 +97,9 @@ public final class WorkstationSettings {
             }
             if (SyncSettings.SCOPE_VARIABLE.equals(key) && !SyncSettings.SCOPES.contains(value)) {
                 throw new BadInputException(key, "sync.badScope", value, String.join(", ", SyncSettings.SCOPES));
+            }
+            if (fr.relais.sync.fhir.IppNamespace.VARIABLE.equals(key)) {
+                new fr.relais.sync.fhir.IppNamespace(value); // refuses what is not an OID, naming the setting
             }
             if (SyncSettings.RPPS_VARIABLE.equals(key) && !fr.relais.core.careteam.CareTeamService.isRpps(value)) {
                 throw new BadInputException(key, "rpps.invalid", value);

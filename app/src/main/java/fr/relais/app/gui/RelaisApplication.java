@@ -41,6 +41,8 @@ import fr.relais.app.gui.pathways.PathwaysViewModel;
 import fr.relais.app.gui.settings.SettingsView;
 import fr.relais.app.gui.settings.SettingsViewModel;
 import fr.relais.app.gui.export.ExportKind;
+import fr.relais.app.gui.patients.IdentityTab;
+import fr.relais.app.gui.patients.IdentityViewModel;
 import fr.relais.app.gui.patients.NewPatientDialog;
 import fr.relais.app.gui.patients.NewPatientViewModel;
 import java.util.List;
@@ -220,7 +222,7 @@ public final class RelaisApplication extends Application {
                 language, services.clock()), texts));
         screens.put(texts.text("nav.pathways"), new PathwaysView(new PathwaysViewModel(services, executor, texts, language), texts));
         screens.put(texts.text("nav.sync"), new SyncView(sync, texts));
-        screens.put(texts.text("nav.reports"), new ExportView(new ExportViewModel(services, executor, texts, language, documents, opener, mssante), texts));
+        screens.put(texts.text("nav.reports"), new ExportView(new ExportViewModel(services, executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env)), texts));
         screens.put(texts.text("nav.settings"), new SettingsView(new SettingsViewModel(texts, language, services.database().file(), System.getenv(), services.session(), executor,
                 newLanguage -> show(stage, services, newLanguage, executor, opener)), texts));
         screens.put(texts.text("nav.help"), new HelpView(texts, List.copyOf(screens.keySet())));
@@ -257,7 +259,7 @@ public final class RelaisApplication extends Application {
         PatientListViewModel list = new PatientListViewModel(services.patients(), executor, texts, services.clock());
         PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), executor, texts, services.clock());
         Consumer<ExportKind> export = kind -> {
-            ExportViewModel model = new ExportViewModel(services, executor, texts, language, documents, opener, mssante);
+            ExportViewModel model = new ExportViewModel(services, executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env));
             model.forPatient(file.patientIdProperty().get(), file.nameProperty().get(), kind);
             ExportDialog.open(stage, model, texts);
         };
@@ -271,13 +273,18 @@ public final class RelaisApplication extends Application {
         PatientHistoryViewModel history = new PatientHistoryViewModel(services, executor, texts, language);
         ThresholdsViewModel thresholds = new ThresholdsViewModel(services, executor, texts, language);
         AccessHistoryViewModel accesses = new AccessHistoryViewModel(services, executor, texts, language, documents, opener);
+        IdentityViewModel identity = new IdentityViewModel(services.patients(), executor, texts, language, changed -> {
+            file.show(changed);
+            list.refresh();
+        });
         PatientsView[] view = new PatientsView[1];
         view[0] = new PatientsView(list, file, texts, export, addToTeam, List.of(
                 new PatientsView.PatientTab(new FollowUpTab(followUp, texts, language), followUp::show),
                 new PatientsView.PatientTab(new PatientHistoryTab(history, texts), history::show),
                 new PatientsView.PatientTab(new ThresholdsTab(thresholds, texts), thresholds::show),
                 new PatientsView.PatientTab(new UrgentCarePlanTab(plan, texts, () -> export.accept(ExportKind.HANDOFF_PDF)), plan::show),
-                new PatientsView.PatientTab(new AccessHistoryTab(accesses, texts), accesses::show)),
+                new PatientsView.PatientTab(new AccessHistoryTab(accesses, texts), accesses::show),
+                new PatientsView.PatientTab(new IdentityTab(identity, texts), identity::show)),
                 () -> NewPatientDialog.open(stage, new NewPatientViewModel(services.patients(), executor, texts, language, created -> {
                     list.refresh();
                     view[0].open(created);

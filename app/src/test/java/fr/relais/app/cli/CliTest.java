@@ -136,12 +136,12 @@ class CliTest {
     }
 
     @Test
-    void aQualifiedIdentityNeedsItsEvidenceAndWarnsOnInconsistentTraits() throws Exception {
+    void aProvisionalIdentityIsOnlyWarnedOfAnInsInconsistentWithItsTraits() throws Exception {
         CliRun run = run("--format", "json", "patient", "add", "--family", "LEROY", "--given", "Marc", "--sex", "M", "--birth-date", "1994-10-03",
-                "--ins", "295109912611193", "--ins-oid", "1.2.250.1.213.1.4.8", "--ins-source", "INSI", "--id-document", "PA", "--status", "QUAL");
+                "--ins", "295109912611193", "--ins-oid", "1.2.250.1.213.1.4.8", "--ins-source", "CV");
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode created = JSON.readTree(run.out());
-        assertThat(created.get("identityStatus").asText()).isEqualTo("QUAL");
+        assertThat(created.get("identityStatus").asText()).isEqualTo("PROV");
         assertThat(created.get("warnings")).hasSize(2);
         assertThat(run.err()).contains("Attention (sex)", "Attention (birthDate)");
     }

@@ -40,7 +40,7 @@ class MssanteCliTest {
             closedPort = socket.getLocalPort();
         }
         Path config = dir.resolve("mssante.properties");
-        Files.writeString(config, "smtp.host=localhost\nsmtp.port=" + closedPort + "\nfrom=cpts@cpts.mssante.fr\ntimeout.seconds=5\n");
+        Files.writeString(config, "smtp.host=localhost\nsmtp.port=" + closedPort + "\nfrom=cpts@cpts.mssante.fr\ntimeout.seconds=5\nipp.oid=1.2.250.1.999.99.1\n");
         Map<String, String> env = Map.of("RELAIS_MSSANTE_CONFIG", config.toString(), "RELAIS_MSSANTE_PASSWORD", "secret-bal");
 
         CliRun outside = run(env, "mssante", "send", "--patient", "P1", "--to", "dr@gmail.com", "--file", pdf.toString());

@@ -70,7 +70,8 @@ class ReportCliTest {
                 "--out", dir.resolve("z.csv").toString()).code()).isEqualTo(2);
 
         Path export = dir.resolve("export.json");
-        assertThat(CliRun.on(db, "export", "patient", "P7", "--out", export.toString()).code()).isZero();
+        assertThat(CliRun.of((s, l) -> { }, java.util.Map.of("RELAIS_DB", db.toString(), "RELAIS_IPP_OID", "1.2.250.1.999.99.1"),
+                "export", "patient", "P7", "--out", export.toString()).code()).isZero();
         var bundle = fr.relais.sync.fhir.RelaisFhir.CONTEXT.newJsonParser()
                 .parseResource(org.hl7.fhir.r4.model.Bundle.class, Files.readString(export));
         assertThat(bundle.getType()).isEqualTo(org.hl7.fhir.r4.model.Bundle.BundleType.COLLECTION);

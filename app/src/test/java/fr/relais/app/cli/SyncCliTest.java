@@ -39,7 +39,8 @@ class SyncCliTest {
         CliRun none = CliRun.on(db, "sync");
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("RELAIS_SERVER");
-        CliRun unreachable = CliRun.of((s, l) -> { }, Map.of("RELAIS_DB", db.toString(), "RELAIS_SERVER", "http://127.0.0.1:9/fhir"),
+        CliRun unreachable = CliRun.of((s, l) -> { }, Map.of("RELAIS_DB", db.toString(), "RELAIS_SERVER", "http://127.0.0.1:9/fhir",
+                        "RELAIS_IPP_OID", "1.2.250.1.999.99.1"),
                 "sync", "--pull-only");
         assertThat(unreachable.code()).isEqualTo(1);
         assertThat(unreachable.err()).contains("injoignable", "127.0.0.1:9");
@@ -76,7 +77,7 @@ class SyncCliTest {
         assertThat(badRpps.err()).contains("1234");
         // With an RPPS the scope is accepted: the unreachable server is then the failure (exit 1), nothing lost.
         CliRun scoped = CliRun.of((s, l) -> { }, Map.of("RELAIS_DB", db.toString(), "RELAIS_SERVER", "http://127.0.0.1:9/fhir",
-                "RELAIS_SCOPE", "careteam", "RELAIS_RPPS", "10001234567"), "sync", "--pull-only");
+                "RELAIS_SCOPE", "careteam", "RELAIS_RPPS", "10001234567", "RELAIS_IPP_OID", "1.2.250.1.999.99.1"), "sync", "--pull-only");
         assertThat(scoped.code()).isEqualTo(1);
         try (RelaisCore core = open()) {
             assertThat(core.outbox().count()).isEqualTo(1);

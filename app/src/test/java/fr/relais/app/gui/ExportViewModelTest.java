@@ -47,7 +47,7 @@ class ExportViewModelTest {
                 null), null, null, "P1", null, null, null)).patient();
         core.enrollments().enroll(patient.id(), "bpco-exacerbation", 1, LocalDate.now(CareZone.PARIS));
         model = new ExportViewModel(core, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR,
-                dir, opened::add, () -> mssante);
+                dir, opened::add, () -> mssante, () -> new fr.relais.sync.fhir.IppNamespace("1.2.250.1.999.99.1"));
     }
 
     @AfterEach
@@ -105,7 +105,7 @@ class ExportViewModelTest {
         // No configuration: said plainly, nothing recorded.
         mssante = null;
         ExportViewModel unconfigured = new ExportViewModel(core, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR),
-                Language.FR, dir, opened::add, () -> MssanteSettings.from(null, java.util.Map.of()));
+                Language.FR, dir, opened::add, () -> MssanteSettings.from(null, java.util.Map.of()), () -> null);
         unconfigured.forPatient(patient.id(), patient.displayName(), ExportKind.PATIENT_REPORT_PDF);
         unconfigured.export();
         unconfigured.sendByMssante();
@@ -118,7 +118,7 @@ class ExportViewModelTest {
             closedPort = socket.getLocalPort();
         }
         mssante = new MssanteSettings("localhost", closedPort, "cpts@cpts.mssante.fr", new MssanteSettings.Password("cpts", "x".toCharArray()),
-                null, null, MssanteSettings.DEFAULT_TRUST_DOMAINS, java.time.Duration.ofSeconds(5), MssanteSettings.DEFAULT_IPP_OID, "CPTS", null);
+                null, null, MssanteSettings.DEFAULT_TRUST_DOMAINS, java.time.Duration.ofSeconds(5), "1.2.250.1.999.99.1", "CPTS", null);
         model.sendByMssante();
         assertThat(model.messageProperty().get()).startsWith("Le rapport n'a pas pu être envoyé à jerome.bonnet@medecin.mssante.fr");
         assertThat(core.messages().list(patient.id())).singleElement()

@@ -39,7 +39,10 @@ class MainWindowTest {
     Stage stage;
 
     @BeforeAll
-    static void demoDatabase() {
+    static void demoDatabase() throws Exception {
+        // The organisation's IPP namespace, without which nothing carrying an IPP leaves (sync, exports).
+        java.nio.file.Files.writeString(fr.relais.app.config.WorkstationSettings.fileFor(dir.resolve("relais.db")),
+                "RELAIS_IPP_OID=1.2.250.1.999.99.1\n");
         services = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "Claire IDEC", "poste")));
         services.demo().generate(30, 5, n -> { });
         services.directory().save(java.util.List.of(new fr.relais.core.directory.DirectoryEntry("810003461033", "10003461033", "BONNET",
@@ -100,6 +103,14 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !accesses.getItems().isEmpty());
         assertThat(accesses.getItems().get(0).action()).as("opening the file is the latest access").isEqualTo("patient.read");
         screenshot(robot, "patient-access.png");
+
+        robot.interact(() -> fileTabs.getSelectionModel().select(fileTabs.getTabs().stream().filter(t -> "tab-identity".equals(t.getId())).findFirst().orElseThrow()));
+        javafx.scene.control.ListView<String> identityHistory = robot.lookup("#identity-history").queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !identityHistory.getItems().isEmpty());
+        assertThat(robot.lookup("#identity-family").queryAs(javafx.scene.control.TextField.class).getText()).isNotBlank();
+        robot.clickOn("#identity-record");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#identity-message").queryAs(Label.class).getText().isEmpty());
+        assertThat(robot.lookup("#identity-message").queryAs(Label.class).getText()).isEqualTo("Choisissez la pièce d'identité contrôlée.");
     }
 
     @Test

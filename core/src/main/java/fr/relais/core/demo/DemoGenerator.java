@@ -155,16 +155,17 @@ public final class DemoGenerator {
         }
         created.add(traits);
 
-        // Statuses cycle so every one is present, weighted towards the qualified identities a mature team holds.
+        // Statuses cycle so every one is present, weighted towards the qualified identities a mature team holds. Each
+        // comes the legitimate way: a document seen at the desk, then (simulated) INSi answers for RECUP and QUAL.
         int statusDraw = random.nextInt(100);
         Ins ins = null;
         IdentityEvidence evidence;
         if (statusDraw < 50) {
             ins = testIns(traits, random);
-            evidence = new IdentityEvidence(InsSource.INSI, random.nextBoolean() ? IdentityDocument.CN : IdentityDocument.PA);
+            evidence = new IdentityEvidence(InsSource.SM, random.nextBoolean() ? IdentityDocument.CN : IdentityDocument.PA);
         } else if (statusDraw < 65) {
             ins = testIns(traits, random);
-            evidence = new IdentityEvidence(InsSource.INSI, null);
+            evidence = IdentityEvidence.NONE;
         } else if (statusDraw < 80) {
             evidence = new IdentityEvidence(InsSource.SM, IdentityDocument.CN);
         } else {
@@ -172,7 +173,10 @@ public final class DemoGenerator {
         }
         String usedFamily = traits.sex() == Sex.F && random.nextInt(100) < 40 ? pick(DemoNames.FAMILY, random) : null;
         Registration registration = patients.register(new NewPatient(traits, usedFamily, null,
-                String.format("DEMO%06d", index + 1), ins, evidence, null));
+                String.format("DEMO%06d", index + 1), null, evidence, null));
+        if (ins != null) {
+            patients.recordInsiAnswer(registration.patient().id(), new DemoInsiAnswer(ins, traits), "INSi (démonstration)");
+        }
 
         LocalDate since = today.minusDays(30 + random.nextInt(700));
         int members = 0;

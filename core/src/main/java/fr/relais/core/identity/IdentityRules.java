@@ -1,10 +1,13 @@
 package fr.relais.core.identity;
 
 import fr.relais.core.error.BadInputException;
+import java.util.List;
 
 /**
  * The RNIV status rules: the status follows from the evidence, it is never just declared. QUAL needs an INS from the
- * national service and a high-trust document; RECUP the first alone; VALI the second alone; otherwise PROV.
+ * national service and a high-trust document; RECUP the first alone; VALI the second alone; otherwise PROV. On top of
+ * the evidence, a VALI or QUAL identity must be coherent: an INS whose sex digit, birth year or birth month contradicts
+ * the traits is refused (for PROV and RECUP it is only a warning), and QUAL needs the birthplace (INSEE code).
  */
 public final class IdentityRules {
     private IdentityRules() {
@@ -38,5 +41,57 @@ public final class IdentityRules {
         }
         // The evidence supports another status than the one asked for (PROV asked with INSi and a document...).
         throw new BadInputException("status", "identityStatus.mismatch", requested.name(), supported.name());
+    }
+
+    /**
+     * Refuses a validated or qualified identity that is not coherent: an INS contradicting the sex, birth year or birth
+     * month of the traits, or (QUAL) no birthplace. The check made on a document or by INSi cannot stand on such traits.
+     */
+    public static void requireCoherent(StrictTraits traits, Ins ins, IdentityStatus status) {
+        if (status != IdentityStatus.VALI && status != IdentityStatus.QUAL) {
+            return;
+        }
+        if (ins != null) {
+            List<IdentityWarning> contradictions = ins.matricule().inconsistenciesWith(traits);
+            if (!contradictions.isEmpty()) {
+                IdentityWarning first = contradictions.get(0);
+                List<Object> args = new java.util.ArrayList<>(first.args());
+                args.add(status.name());
+                throw new BadInputException(first.field(), first.key().replace("ins.warn.", "ins.refused."), args.toArray());
+            }
+        }
+        if (status == IdentityStatus.QUAL && traits.birthplaceCode() == null) {
+            throw new BadInputException("birthplace", "birthplace.requiredForQual");
+        }
+    }
+
+    /**
+     * The status of an identity received from the team server, re-derived from the evidence it carries (FR Core
+     * identity-reliability: methodCollection and validationMode) rather than taken from the status it states: never
+     * higher than what it states, never higher than its evidence supports, and lowered when it is not coherent (an
+     * INS contradicting the traits voids the document check; a QUAL identity without birthplace stays RECUP).
+     */
+    public static IdentityStatus receivedStatus(IdentityStatus stated, StrictTraits traits, Ins ins, IdentityEvidence evidence) {
+        boolean statesRetrieval = stated == IdentityStatus.RECUP || stated == IdentityStatus.QUAL;
+        boolean statesDocument = stated == IdentityStatus.VALI || stated == IdentityStatus.QUAL;
+        boolean retrieved = statesRetrieval && ins != null && evidence.insSource().nationalService();
+        boolean checked = statesDocument && evidence.document() != null && evidence.document().highTrust();
+        if (checked && ins != null && !ins.matricule().inconsistenciesWith(traits).isEmpty()) {
+            checked = false;
+        }
+        if (retrieved && checked && traits.birthplaceCode() == null) {
+            checked = false;
+        }
+        if (retrieved && !ins.matricule().inconsistenciesWith(traits).isEmpty()) {
+            // INSi never returns an INS contradicting its own traits: such a pair was typed somewhere.
+            retrieved = false;
+        }
+        if (retrieved && checked) {
+            return IdentityStatus.QUAL;
+        }
+        if (retrieved) {
+            return IdentityStatus.RECUP;
+        }
+        return checked ? IdentityStatus.VALI : IdentityStatus.PROV;
     }
 }

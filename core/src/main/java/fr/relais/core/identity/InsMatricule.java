@@ -55,8 +55,9 @@ public record InsMatricule(String value) {
     }
 
     /**
-     * Warnings when the matricule disagrees with the patient's traits. A warning, not a refusal: the INS of a person
-     * born abroad or with an unknown birth month legitimately differs, and INSi is the authority.
+     * Where the matricule disagrees with the patient's traits (sex digit, birth year, birth month; an unknown birth
+     * month, coded 20-42 or 50-99, compares with nothing). A warning for a provisional or retrieved identity, a refusal
+     * for a validated or qualified one ({@link IdentityRules#requireCoherent}).
      */
     public List<IdentityWarning> inconsistenciesWith(StrictTraits traits) {
         List<IdentityWarning> warnings = new ArrayList<>();

@@ -20,6 +20,22 @@ public enum InsSource {
         return this == INSI || this == AV;
     }
 
+    /**
+     * A collection method a user may declare (typed, read from a card or a Datamatrix). INSI and AV are refused: an
+     * INS "from the national service" is proven by the teleservice's answer ({@link InsiAnswer}), never by a word typed.
+     */
+    public static InsSource parseTyped(String input, String value) {
+        InsSource source = parse(input, value);
+        requireTyped(input, source);
+        return source;
+    }
+
+    static void requireTyped(String input, InsSource source) {
+        if (source.nationalService()) {
+            throw new BadInputException(input, "insSource.typedNationalService", source.name());
+        }
+    }
+
     public static InsSource parse(String input, String value) {
         if (value != null) {
             for (InsSource source : values()) {

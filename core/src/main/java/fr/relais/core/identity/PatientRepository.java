@@ -3,6 +3,7 @@ package fr.relais.core.identity;
 import static fr.relais.core.store.schema.Tables.IDENTITY_EVENT;
 import static fr.relais.core.store.schema.Tables.PATIENT;
 import static fr.relais.core.store.schema.Tables.PATIENT_DUPLICATE;
+import static fr.relais.core.store.schema.Tables.PATIENT_MERGE;
 
 import fr.relais.core.store.SqlTime;
 import fr.relais.core.store.schema.tables.records.PatientRecord;
@@ -56,6 +57,7 @@ public final class PatientRepository {
         r.setInsSource(p.evidence().insSource().name());
         r.setIdentityDocument(p.evidence().document() == null ? null : p.evidence().document().name());
         r.setStatusChangedAt(SqlTime.instant(p.statusChangedAt()));
+        r.setReplacedBy(p.replacedBy() == null ? null : p.replacedBy().toString());
         r.setUpdatedAt(SqlTime.instant(p.updatedAt()));
     }
 
@@ -68,30 +70,41 @@ public final class PatientRepository {
                 r.getIdentityDocument() == null ? null : IdentityDocument.valueOf(r.getIdentityDocument()));
         return new Patient(UUID.fromString(r.getId()), traits, r.getUsedFamilyName(), r.getUsedGivenName(), r.getIpp(),
                 ins, IdentityStatus.valueOf(r.getIdentityStatus()), evidence, SqlTime.instant(r.getStatusChangedAt()),
-                SqlTime.instant(r.getCreatedAt()), SqlTime.instant(r.getUpdatedAt()));
+                SqlTime.instant(r.getCreatedAt()), SqlTime.instant(r.getUpdatedAt()),
+                r.getReplacedBy() == null ? null : UUID.fromString(r.getReplacedBy()), List.of());
     }
 
+    /** One patient, with the records it replaced. */
     public Optional<Patient> find(UUID id) {
-        return dsl.selectFrom(PATIENT).where(PATIENT.ID.eq(id.toString())).fetchOptional(PatientRepository::toPatient);
+        return dsl.selectFrom(PATIENT).where(PATIENT.ID.eq(id.toString())).fetchOptional(PatientRepository::toPatient)
+                .map(this::withReplaced);
     }
 
     public Optional<Patient> findByIpp(String ipp) {
-        return dsl.selectFrom(PATIENT).where(PATIENT.IPP.eq(ipp)).fetchOptional(PatientRepository::toPatient);
+        return dsl.selectFrom(PATIENT).where(PATIENT.IPP.eq(ipp)).fetchOptional(PatientRepository::toPatient)
+                .map(this::withReplaced);
+    }
+
+    private Patient withReplaced(Patient p) {
+        return p.withReplaces(dsl.select(PATIENT.ID).from(PATIENT).where(PATIENT.REPLACED_BY.eq(p.id().toString()))
+                .orderBy(PATIENT.ID).fetch(r -> UUID.fromString(r.value1())));
     }
 
     public List<Patient> findByInsMatricule(String matricule) {
-        return dsl.selectFrom(PATIENT).where(PATIENT.INS_MATRICULE.eq(matricule)).fetch(PatientRepository::toPatient);
+        return dsl.selectFrom(PATIENT).where(PATIENT.INS_MATRICULE.eq(matricule).and(PATIENT.REPLACED_BY.isNull()))
+                .fetch(PatientRepository::toPatient);
     }
 
     public List<Patient> findByBirthDateAndSex(LocalDate birthDate, Sex sex) {
         return dsl.selectFrom(PATIENT)
-                .where(PATIENT.BIRTH_DATE.eq(SqlTime.date(birthDate)).and(PATIENT.SEX.eq(sex.name())))
+                .where(PATIENT.BIRTH_DATE.eq(SqlTime.date(birthDate)).and(PATIENT.SEX.eq(sex.name())).and(PATIENT.REPLACED_BY.isNull()))
                 .fetch(PatientRepository::toPatient);
     }
 
-    /** Patients in display order (family name, given name), one page at a time. */
+    /** Live patients (records replaced by a merge left out) in display order (family name, given name), one page at a time. */
     public List<Patient> list(int offset, int limit) {
-        return dsl.selectFrom(PATIENT).orderBy(displayOrder()).limit(limit).offset(offset).fetch(PatientRepository::toPatient);
+        return dsl.selectFrom(PATIENT).where(PATIENT.REPLACED_BY.isNull()).orderBy(displayOrder()).limit(limit).offset(offset)
+                .fetch(PatientRepository::toPatient);
     }
 
     /**
@@ -118,7 +131,7 @@ public final class PatientRepository {
                     .or(DSL.lower(PATIENT.IPP).like(like, '\\'))
                     .or(PATIENT.INS_MATRICULE.like(escapeLike(term.replace(" ", "").toUpperCase(java.util.Locale.ROOT)) + "%", '\\'));
         }
-        return dsl.selectFrom(PATIENT).where(condition).orderBy(displayOrder()).limit(limit).fetch(PatientRepository::toPatient);
+        return dsl.selectFrom(PATIENT).where(condition.and(PATIENT.REPLACED_BY.isNull())).orderBy(displayOrder()).limit(limit).fetch(PatientRepository::toPatient);
     }
 
     private static List<org.jooq.SortField<String>> displayOrder() {
@@ -130,7 +143,7 @@ public final class PatientRepository {
     }
 
     public int count() {
-        return dsl.fetchCount(PATIENT);
+        return dsl.fetchCount(PATIENT, PATIENT.REPLACED_BY.isNull());
     }
 
     public void insertIdentityEvent(UUID patientId, IdentityEvent event) {
@@ -160,6 +173,23 @@ public final class PatientRepository {
                 .set(PATIENT_DUPLICATE.REASON, flag.reason().name())
                 .set(PATIENT_DUPLICATE.FLAGGED_AT, SqlTime.instant(at))
                 .onConflictDoNothing()
+                .execute();
+    }
+
+    /** The duplicate flag between two records, settled by their merge. */
+    public void deleteDuplicateFlag(UUID a, UUID b) {
+        dsl.deleteFrom(PATIENT_DUPLICATE).where(PATIENT_DUPLICATE.PATIENT_ID.eq(a.toString()).and(PATIENT_DUPLICATE.OTHER_PATIENT_ID.eq(b.toString()))
+                .or(PATIENT_DUPLICATE.PATIENT_ID.eq(b.toString()).and(PATIENT_DUPLICATE.OTHER_PATIENT_ID.eq(a.toString())))).execute();
+    }
+
+    public void insertMerge(UUID replaced, UUID survivor, Instant at, String actor, String reason, int moved) {
+        dsl.insertInto(PATIENT_MERGE)
+                .set(PATIENT_MERGE.REPLACED_ID, replaced.toString())
+                .set(PATIENT_MERGE.SURVIVOR_ID, survivor.toString())
+                .set(PATIENT_MERGE.MERGED_AT, SqlTime.instant(at))
+                .set(PATIENT_MERGE.ACTOR, actor)
+                .set(PATIENT_MERGE.REASON, reason)
+                .set(PATIENT_MERGE.MOVED_RECORDS, moved)
                 .execute();
     }
 

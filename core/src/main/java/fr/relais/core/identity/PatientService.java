@@ -52,7 +52,9 @@ public final class PatientService {
         LocalDate today = LocalDate.now(clock.withZone(CareZone.PARIS));
         return database.inTransaction(() -> {
             PatientValidation.validate(input, database.meta().kind(), today);
+            InsSource.requireTyped("insSource", input.evidence().insSource());
             IdentityStatus status = IdentityRules.resolve(input.requestedStatus(), input.ins(), input.evidence());
+            IdentityRules.requireCoherent(input.traits(), input.ins(), status);
             if (input.ipp() != null && patients.findByIpp(input.ipp()).isPresent()) {
                 throw new BadInputException("ipp", "ipp.taken", input.ipp());
             }
@@ -93,28 +95,73 @@ public final class PatientService {
     }
 
     /**
-     * Records new evidence (an INS returned by INSi, a document seen at the desk) and moves the status to what the
-     * evidence now supports.
+     * Records evidence a user brings: a high-trust document seen at the desk, and/or an INS read from a card or a
+     * Datamatrix (never "from INSi": that is {@link #recordInsiAnswer}). A null {@code ins} keeps the patient's INS.
+     * An INSi retrieval of the same INS still holds, so a document seen after it qualifies the identity; a different
+     * INS voids it. The status becomes what the evidence now supports, and must be coherent with the traits.
      */
-    public Patient recordEvidence(UUID id, Ins ins, IdentityEvidence evidence, String reason) {
+    public Patient recordEvidence(UUID id, Ins ins, IdentityEvidence typed, String reason) {
+        session.require(Permission.IDENTITY_WRITE);
         requireReason(reason);
+        InsSource.requireTyped("insSource", typed.insSource());
         return database.inTransaction(() -> {
             Patient current = get(id);
             PatientValidation.validateInsForStore(ins, database.meta().kind());
-            IdentityStatus status = IdentityRules.statusFor(ins, evidence);
-            Instant now = clock.instant();
-            Patient updated = new Patient(id, current.traits(), current.usedFamilyName(), current.usedGivenName(),
-                    current.ipp(), ins, status, evidence, status == current.status() ? current.statusChangedAt() : now,
-                    current.createdAt(), now);
-            patients.update(updated);
-            outbox.record(RECORD, id);
-            if (status != current.status()) {
-                patients.insertIdentityEvent(id, new IdentityEvent(now, session.actor().userId(), current.status(), status,
-                        reason + " (" + evidenceText(evidence) + ")"));
-            }
-            audit.record("patient.identity.evidence", "Patient", id, id, "status=" + current.status() + "->" + status);
-            return updated;
+            Ins newIns = ins != null ? ins : current.ins();
+            boolean retrievalHolds = current.evidence().insSource().nationalService() && Objects.equals(newIns, current.ins());
+            InsSource source = retrievalHolds ? current.evidence().insSource() : ins != null ? typed.insSource() : current.evidence().insSource();
+            IdentityDocument document = typed.document() != null ? typed.document() : current.evidence().document();
+            return applyEvidence(current, newIns, new IdentityEvidence(source, document), reason, current.traits());
         });
+    }
+
+    /**
+     * Records what the INSi teleservice answered for this patient: its INS, retrieved from the national service (RECUP,
+     * or QUAL when a high-trust document was already seen). The answer's traits must be the patient's (compared as
+     * identity vigilance compares names); the reference base's spelling is then kept. Different traits are refused:
+     * the user corrects the traits first (which voids earlier checks) and asks INSi again.
+     */
+    public Patient recordInsiAnswer(UUID id, InsiAnswer answer, String reason) {
+        session.require(Permission.IDENTITY_WRITE);
+        requireReason(reason);
+        return database.inTransaction(() -> {
+            Patient current = get(id);
+            PatientValidation.validateInsForStore(answer.ins(), database.meta().kind());
+            if (!sameIdentity(current.traits(), answer.traits())) {
+                throw new BadInputException("INSi", "insi.traitsDiffer", describe(answer.traits()), describe(current.traits()));
+            }
+            IdentityEvidence evidence = new IdentityEvidence(answer.source(), current.evidence().document());
+            return applyEvidence(current, answer.ins(), evidence, reason, answer.traits());
+        });
+    }
+
+    private Patient applyEvidence(Patient current, Ins ins, IdentityEvidence evidence, String reason, StrictTraits traits) {
+        IdentityStatus status = IdentityRules.statusFor(ins, evidence);
+        IdentityRules.requireCoherent(traits, ins, status);
+        Instant now = clock.instant();
+        UUID id = current.id();
+        Patient updated = new Patient(id, traits, current.usedFamilyName(), current.usedGivenName(),
+                current.ipp(), ins, status, evidence, status == current.status() ? current.statusChangedAt() : now,
+                current.createdAt(), now);
+        patients.update(updated);
+        outbox.record(RECORD, id);
+        patients.insertIdentityEvent(id, new IdentityEvent(now, session.actor().userId(), current.status(), status,
+                reason + " (" + evidenceText(evidence) + ")"));
+        audit.record("patient.identity.evidence", "Patient", id, id, "status=" + current.status() + "->" + status);
+        return updated;
+    }
+
+    /** Same strict traits as identity vigilance compares them (case, accents and separators aside). */
+    static boolean sameIdentity(StrictTraits a, StrictTraits b) {
+        return NameKey.of(a.birthFamilyName()).equals(NameKey.of(b.birthFamilyName()))
+                && NameKey.of(a.givenNamesText()).equals(NameKey.of(b.givenNamesText()))
+                && a.sex() == b.sex() && a.birthDate().equals(b.birthDate())
+                && Objects.equals(a.birthplaceCode(), b.birthplaceCode());
+    }
+
+    private static String describe(StrictTraits t) {
+        return t.birthFamilyName() + " " + t.givenNamesText() + ", " + t.sex() + ", " + t.birthDate()
+                + (t.birthplaceCode() == null ? "" : ", " + t.birthplaceCode());
     }
 
     /**
@@ -152,7 +199,10 @@ public final class PatientService {
 
     /**
      * Stores a patient as the team server has it (created or changed on another workstation), after the sync engine
-     * merged it with local changes. The identity history and the audit trail say it came from the server.
+     * merged it with local changes. The status is not taken as stated: it is re-derived from the evidence received
+     * ({@link IdentityRules#receivedStatus}). A strict trait that changed on the server while the evidence stayed the
+     * same (no new INSi call, no new document) voids the earlier checks: the identity drops to PROV here, as a local
+     * correction would. The identity history and the audit trail say it came from the server.
      */
     public Patient applySynced(Patient incoming, String origin) {
         return database.inTransaction(() -> {
@@ -162,34 +212,109 @@ public final class PatientService {
             if (incoming.ipp() != null && patients.findByIpp(incoming.ipp()).filter(other -> !other.id().equals(incoming.id())).isPresent()) {
                 throw new BadInputException(origin, "ipp.taken", incoming.ipp());
             }
+            IdentityStatus derived = IdentityRules.receivedStatus(incoming.status(), incoming.traits(), incoming.ins(), incoming.evidence());
+            IdentityEvidence evidence = incoming.evidence();
+            String why = "received from " + origin;
             if (current.isEmpty()) {
                 Patient created = new Patient(incoming.id(), incoming.traits(), incoming.usedFamilyName(), incoming.usedGivenName(),
-                        incoming.ipp(), incoming.ins(), incoming.status(), incoming.evidence(), now, now, now);
+                        incoming.ipp(), incoming.ins(), derived, evidence, now, now, now).withReplacedBy(incoming.replacedBy());
                 patients.insert(created);
                 patients.insertIdentityEvent(created.id(), new IdentityEvent(now, session.actor().userId(), null,
-                        created.status(), "received from " + origin));
+                        created.status(), why + statedNote(incoming.status(), derived)));
                 audit.record("patient.sync.create", "Patient", created.id(), created.id(), origin);
                 return created;
             }
             Patient before = current.get();
+            boolean traitsChangedWithoutCheck = !before.traits().equals(incoming.traits()) && before.status() != IdentityStatus.PROV
+                    && derived != IdentityStatus.PROV && evidence.equals(before.evidence());
+            if (traitsChangedWithoutCheck) {
+                derived = IdentityStatus.PROV;
+                evidence = IdentityEvidence.NONE;
+                why = "strict traits changed on the server without a new check, " + why;
+            }
             Patient updated = new Patient(before.id(), incoming.traits(), incoming.usedFamilyName(), incoming.usedGivenName(),
-                    incoming.ipp(), incoming.ins(), incoming.status(), incoming.evidence(),
-                    incoming.status() == before.status() ? before.statusChangedAt() : now, before.createdAt(), now);
+                    incoming.ipp(), incoming.ins(), derived, evidence,
+                    derived == before.status() ? before.statusChangedAt() : now, before.createdAt(), now);
             boolean same = before.traits().equals(updated.traits()) && Objects.equals(before.usedFamilyName(), updated.usedFamilyName())
                     && Objects.equals(before.usedGivenName(), updated.usedGivenName()) && Objects.equals(before.ipp(), updated.ipp())
                     && Objects.equals(before.ins(), updated.ins()) && before.status() == updated.status()
-                    && before.evidence().equals(updated.evidence());
+                    && before.evidence().equals(updated.evidence()) && Objects.equals(before.replacedBy(), incoming.replacedBy());
             if (same) {
                 return before;
             }
+            updated = updated.withReplacedBy(incoming.replacedBy());
             patients.update(updated);
             if (updated.status() != before.status()) {
                 patients.insertIdentityEvent(before.id(), new IdentityEvent(now, session.actor().userId(), before.status(),
-                        updated.status(), "received from " + origin));
+                        updated.status(), why + statedNote(incoming.status(), updated.status())));
             }
             audit.record("patient.sync.update", "Patient", before.id(), before.id(), origin);
             return updated;
         });
+    }
+
+    private static String statedNote(IdentityStatus stated, IdentityStatus derived) {
+        return stated == derived ? "" : " (stated " + stated + ", evidence supports " + derived + ")";
+    }
+
+    /**
+     * Merges two records of the same person (doublon): {@code survivorId} stays, every clinical record of
+     * {@code replacedId} moves to it ({@link RecordTransfer}), and the replaced record is kept, marked as replaced (never
+     * deleted: its history and audit trail stay readable, and an old reference still leads to the survivor). Both are
+     * pushed (FHIR Patient.link replaced-by / replaces). Refused when the two INS differ (two different people), when
+     * either was already replaced, and when the replaced record has the stronger identity (keep the better one).
+     */
+    public MergeOutcome merge(UUID survivorId, UUID replacedId, String reason) {
+        session.require(Permission.IDENTITY_WRITE);
+        requireReason(reason);
+        if (survivorId.equals(replacedId)) {
+            throw new BadInputException("--replace", "merge.same", replacedId);
+        }
+        return database.inTransaction(() -> {
+            Patient survivor = get(survivorId);
+            Patient replaced = get(replacedId);
+            for (Patient p : List.of(survivor, replaced)) {
+                if (p.replacedBy() != null) {
+                    throw new BadInputException(p.id().equals(survivorId) ? "--keep" : "--replace", "merge.alreadyReplaced",
+                            p.displayName(), p.replacedBy());
+                }
+            }
+            if (survivor.ins() != null && replaced.ins() != null
+                    && !survivor.ins().matricule().equals(replaced.ins().matricule())) {
+                throw new BadInputException("--replace", "merge.differentIns", survivor.ins().matricule().value(),
+                        replaced.ins().matricule().value());
+            }
+            if (strength(replaced.status()) > strength(survivor.status())) {
+                throw new BadInputException("--keep", "merge.weakerSurvivor", survivor.status().name(), replaced.status().name());
+            }
+            RecordTransfer.Moved moved = new RecordTransfer(database.dsl(), outbox).move(replacedId, survivorId);
+            Instant now = clock.instant();
+            String actor = session.actor().userId();
+            patients.update(replaced.withReplacedBy(survivorId));
+            patients.deleteDuplicateFlag(survivorId, replacedId);
+            patients.insertMerge(replacedId, survivorId, now, actor, reason, moved.moved());
+            patients.insertIdentityEvent(replacedId, new IdentityEvent(now, actor, replaced.status(), replaced.status(),
+                    "replaced by " + survivorId + " (duplicate merged): " + reason));
+            patients.insertIdentityEvent(survivorId, new IdentityEvent(now, actor, survivor.status(), survivor.status(),
+                    "replaces " + replacedId + " (duplicate merged): " + reason));
+            outbox.record(RECORD, replacedId);
+            outbox.record(RECORD, survivorId);
+            String detail = "survivor=" + survivorId + " replaced=" + replacedId + " moved=" + moved.moved()
+                    + " keptOnReplaced=" + moved.keptOnReplaced();
+            audit.record("patient.merge", "Patient", replacedId, replacedId, detail);
+            audit.record("patient.merge", "Patient", survivorId, survivorId, detail);
+            LOG.info("Patient {} merged into {}: {} records moved", replacedId, survivorId, moved.moved());
+            return new MergeOutcome(get(survivorId), get(replacedId), moved.moved(), moved.keptOnReplaced());
+        });
+    }
+
+    /** How much an identity has been checked: PROV, then RECUP or VALI, then QUAL. */
+    private static int strength(IdentityStatus status) {
+        return switch (status) {
+            case PROV -> 0;
+            case RECUP, VALI -> 1;
+            case QUAL -> 2;
+        };
     }
 
     public java.util.Optional<Patient> find(UUID id) {

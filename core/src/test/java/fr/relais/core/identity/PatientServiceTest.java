@@ -59,14 +59,16 @@ class PatientServiceTest {
 
     @Test
     void aTestOidIsRefusedInAProductionStoreAndAcceptedInADemoStore() {
-        NewPatient qualified = new NewPatient(marie(), null, null, null, testIns(),
-                new IdentityEvidence(InsSource.INSI, IdentityDocument.CN), IdentityStatus.QUAL);
-        assertThatThrownBy(() -> patients.register(qualified))
+        NewPatient typed = new NewPatient(marie(), null, null, null, testIns(), new IdentityEvidence(InsSource.SM, IdentityDocument.CN), null);
+        assertThatThrownBy(() -> patients.register(typed))
                 .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("ins.oid.fictitiousInProduction"));
-        assertThat(services.database.dsl().fetchCount(PATIENT)).isZero();
+        Patient checked = patients.register(new NewPatient(marie(), null, null, null, null, typed.evidence(), null)).patient();
+        assertThatThrownBy(() -> patients.recordInsiAnswer(checked.id(), new TestInsiAnswer(testIns(), marie()), "INSi"))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("ins.oid.fictitiousInProduction"));
+        assertThat(patients.get(checked.id()).status()).isEqualTo(IdentityStatus.VALI);
 
         services.database.inTransaction(() -> services.database.meta().setKind(StoreKind.DEMO));
-        Patient patient = patients.register(qualified).patient();
+        Patient patient = TestInsiAnswer.registerFromInsi(patients, typed, testIns(), IdentityDocument.CN);
         assertThat(patient.status()).isEqualTo(IdentityStatus.QUAL);
         assertThat(patient.exchangeableIns()).contains(testIns());
     }
@@ -75,14 +77,14 @@ class PatientServiceTest {
     void flagsLikelyDuplicatesBySameInsOrSameTraits() {
         services.database.inTransaction(() -> services.database.meta().setKind(StoreKind.DEMO));
         Patient first = patients.register(new NewPatient(marie(), null, null, null, testIns(),
-                new IdentityEvidence(InsSource.INSI, null), null)).patient();
+                new IdentityEvidence(InsSource.CV, null), null)).patient();
         StrictTraits sameTraitsOtherSpelling = new StrictTraits("Durand", List.of("MARIE"), Sex.F, LocalDate.of(1995, 10, 3), null);
         Registration second = patients.register(new NewPatient(sameTraitsOtherSpelling, null, null, null, null, null, null));
         assertThat(second.duplicates()).containsExactly(new DuplicateFlag(first.id(), DuplicateReason.SAME_TRAITS));
 
         StrictTraits otherTraits = new StrictTraits("LEROY", List.of("Anne"), Sex.F, LocalDate.of(1990, 1, 1), null);
         Registration third = patients.register(new NewPatient(otherTraits, null, null, null, testIns(),
-                new IdentityEvidence(InsSource.INSI, null), null));
+                new IdentityEvidence(InsSource.CV, null), null));
         assertThat(third.duplicates()).containsExactly(new DuplicateFlag(first.id(), DuplicateReason.SAME_INS));
         assertThat(third.warnings()).extracting(IdentityWarning::key).contains("ins.warn.year", "ins.warn.month");
         assertThat(patients.duplicatesOf(first.id())).extracting(DuplicateFlag::otherPatientId)
@@ -92,8 +94,8 @@ class PatientServiceTest {
     @Test
     void correctingAStrictTraitOfAQualifiedIdentityDropsItToProvisional() {
         services.database.inTransaction(() -> services.database.meta().setKind(StoreKind.DEMO));
-        Patient patient = patients.register(new NewPatient(marie(), null, null, null, testIns(),
-                new IdentityEvidence(InsSource.INSI, IdentityDocument.PA), null)).patient();
+        Patient patient = TestInsiAnswer.registerFromInsi(patients, new NewPatient(marie(), null, null, null, null, null, null),
+                testIns(), IdentityDocument.PA);
         assertThat(patient.status()).isEqualTo(IdentityStatus.QUAL);
 
         StrictTraits corrected = new StrictTraits("DURANT", marie().birthGivenNames(), Sex.F, marie().birthDate(), "99126");
@@ -104,17 +106,18 @@ class PatientServiceTest {
         assertThat(correction.patient().exchangeableIns()).isEmpty();
         assertThat(correction.warnings()).extracting(IdentityWarning::key).containsExactly("identityStatus.dropped");
         assertThat(patients.identityHistory(patient.id())).extracting(IdentityEvent::to)
-                .containsExactly(IdentityStatus.QUAL, IdentityStatus.PROV);
+                .containsExactly(IdentityStatus.VALI, IdentityStatus.QUAL, IdentityStatus.PROV);
     }
 
     @Test
     void newEvidenceRaisesTheStatusAndRecordsHow() {
         services.database.inTransaction(() -> services.database.meta().setKind(StoreKind.DEMO));
         Patient patient = patients.register(new NewPatient(marie(), null, null, null, null, null, null)).patient();
-        Patient recup = patients.recordEvidence(patient.id(), testIns(), new IdentityEvidence(InsSource.INSI, null), "INSi call");
+        Patient recup = patients.recordInsiAnswer(patient.id(), new TestInsiAnswer(testIns(), marie()), "INSi call");
         assertThat(recup.status()).isEqualTo(IdentityStatus.RECUP);
-        Patient qual = patients.recordEvidence(patient.id(), testIns(), new IdentityEvidence(InsSource.INSI, IdentityDocument.CN), "CNI seen");
+        Patient qual = patients.recordEvidence(patient.id(), null, new IdentityEvidence(InsSource.SM, IdentityDocument.CN), "CNI seen");
         assertThat(qual.status()).isEqualTo(IdentityStatus.QUAL);
+        assertThat(qual.exchangeableIns()).contains(testIns());
         assertThat(patients.identityHistory(patient.id())).extracting(IdentityEvent::reason)
                 .containsExactly("source=SM", "INSi call (source=INSI)", "CNI seen (source=INSI document=CN)");
         assertThatThrownBy(() -> patients.recordEvidence(patient.id(), null, IdentityEvidence.NONE, " "))
@@ -146,7 +149,7 @@ class PatientServiceTest {
     void searchFindsByNamePrefixIppInsAndBirthDate() {
         services.database.inTransaction(() -> services.database.meta().setKind(StoreKind.DEMO));
         Patient marieDurand = patients.register(new NewPatient(marie(), "MARTIN", null, "IPP-42", testIns(),
-                new IdentityEvidence(InsSource.INSI, null), null)).patient();
+                new IdentityEvidence(InsSource.CV, null), null)).patient();
         patients.register(new NewPatient(new StrictTraits("LEROY", List.of("Anne"), Sex.F, LocalDate.of(1950, 2, 2), null),
                 null, null, null, null, null, null));
 

@@ -58,10 +58,9 @@ class PatientReportTest {
         clock = new MutableClock(ZonedDateTime.of(START.atTime(8, 0), CareZone.PARIS).toInstant());
         s = new TestServices(dir.resolve("relais.db"), clock);
         s.database.inTransaction(() -> s.database.meta().setKind(StoreKind.DEMO));
-        patient = s.patients.register(new NewPatient(new StrictTraits("LEFÈVRE", List.of("Hélène", "Zoé"), Sex.F,
-                LocalDate.of(1995, 10, 3), "99126"), "DUPRÉ", null, "IPP-OE1",
-                new Ins(InsMatricule.parse("ins", "295109912611193"), InsOid.NIR_TEST),
-                new IdentityEvidence(InsSource.INSI, IdentityDocument.CN), IdentityStatus.QUAL)).patient();
+        patient = fr.relais.core.identity.TestInsiAnswer.registerFromInsi(s.patients, new NewPatient(new StrictTraits("LEFÈVRE",
+                List.of("Hélène", "Zoé"), Sex.F, LocalDate.of(1995, 10, 3), "99126"), "DUPRÉ", null, "IPP-OE1", null, null, null),
+                new Ins(InsMatricule.parse("ins", "295109912611193"), InsOid.NIR_TEST), IdentityDocument.CN);
         var idec = s.careTeam.addProfessional("ROUX", "Renée", Profession.INFIRMIER, null, null, null);
         s.careTeam.assign(patient.id(), idec.id(), CareRole.IDEC, START);
         s.enrollments.enroll(patient.id(), "bpco-exacerbation", 1, START);

@@ -5,6 +5,7 @@ import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.replication.Conflict;
 import fr.relais.core.replication.SyncLink;
+import fr.relais.sync.fhir.IppNamespace;
 import fr.relais.sync.fhir.PatientMapper;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,9 +19,16 @@ import java.util.UUID;
  */
 final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
     private final RelaisCore core;
+    /** The organisation's IPP namespace; null outside a sync run (conflict resolution needs none). */
+    private final IppNamespace ipp;
 
-    PatientSync(RelaisCore core) {
+    PatientSync(RelaisCore core, IppNamespace ipp) {
         this.core = core;
+        this.ipp = ipp;
+    }
+
+    private IppNamespace ipp() {
+        return IppNamespace.required(ipp);
     }
 
     @Override
@@ -35,7 +43,7 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
 
     @Override
     public Outcome apply(org.hl7.fhir.r4.model.Patient remote, UUID localId, Optional<SyncLink> link, String origin) {
-        Map<String, String> remoteFields = PatientMapper.fields(remote);
+        Map<String, String> remoteFields = PatientMapper.fields(remote, ipp());
         Optional<Patient> local = core.patients().find(localId);
         if (local.isEmpty()) {
             core.patients().applySynced(PatientMapper.toLocal(localId, remoteFields, null, origin), origin);
@@ -45,7 +53,7 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
             core.patients().applySynced(PatientMapper.toLocal(localId, remoteFields, local.get(), origin), origin);
             return Outcome.UPDATED;
         }
-        Map<String, String> base = base(link).map(PatientMapper::fields).orElseGet(HashMap::new);
+        Map<String, String> base = base(link).map(r -> PatientMapper.fields(r, ipp())).orElseGet(HashMap::new);
         FieldMerge.Result result = FieldMerge.merge(base, PatientMapper.fields(local.get()), remoteFields);
         core.patients().applySynced(PatientMapper.toLocal(localId, result.merged(), local.get(), origin), origin);
         String version = remote.getMeta().getVersionId();
@@ -85,7 +93,7 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
         if (fr.relais.core.privacy.PatientAnonymisation.ANONYMOUS.equals(patient.traits().birthFamilyName())) {
             removeIdentity(resource);
         }
-        PatientMapper.write(PatientMapper.fields(patient), resource);
+        PatientMapper.write(PatientMapper.fields(patient), resource, ipp());
         return resource;
     }
 

@@ -51,8 +51,10 @@ public final class SyncEngine {
     static final String AUDIT_COUNTER = "AuditEvent.pushed";
 
     private final RelaisCore core;
-    private final List<RecordSync<? extends Resource>> kinds;
-    private final ReferenceResolver references;
+    /** The record kinds of the current run (built with the run's settings: patients need the IPP namespace). */
+    private List<RecordSync<? extends Resource>> kinds;
+    /** Rewrites outgoing references to server ids, over the kinds of the current run. */
+    private ReferenceResolver references;
     private final java.util.function.Consumer<ca.uhn.fhir.rest.client.api.IGenericClient> clientSetup;
 
     public SyncEngine(RelaisCore core) {
@@ -77,7 +79,11 @@ public final class SyncEngine {
      * an enrollment its template version, a response its questionnaire).
      */
     static List<RecordSync<? extends Resource>> kinds(RelaisCore core) {
-        return List.of(new PatientSync(core), new ConsentSync(core), new ProfessionalSync(core), new CareTeamSync(core),
+        return kinds(core, null);
+    }
+
+    static List<RecordSync<? extends Resource>> kinds(RelaisCore core, fr.relais.sync.fhir.IppNamespace ipp) {
+        return List.of(new PatientSync(core, ipp), new ConsentSync(core), new ProfessionalSync(core), new CareTeamSync(core),
                 new TemplateSync(core), new QuestionnaireSync(core), new EnrollmentSync(core), new TaskSync(core),
                 new ThresholdSync(core), new MeasureSync(core),
                 new QuestionnaireResponseSync(core), new AlertSync(core), new UrgentCarePlanSync(core));
@@ -89,6 +95,9 @@ public final class SyncEngine {
         // Sync moves clinical records both ways and raises conflicts on them: a clinical role's work (issue 9).
         core.session().require(fr.relais.core.session.Permission.CLINICAL_WRITE);
         refuseDemoStoreOnARealServer(settings);
+        // Patients carry their IPP both ways: nothing syncs until the organisation's IPP namespace is configured.
+        this.kinds = kinds(core, fr.relais.sync.fhir.IppNamespace.required(settings.ipp()));
+        this.references = new ReferenceResolver(core, kinds);
         FhirServer server = new FhirServer(settings);
         clientSetup.accept(server.client());
         SyncRunLog log = core.syncRuns();

@@ -10,13 +10,18 @@ import java.time.Duration;
  */
 public record SyncSettings(String serverUrl, String team, Auth auth, Duration timeout, int pageSize, int maxAttempts,
                            Duration firstRetryDelay, java.nio.file.Path trustStore, char[] trustStorePassword,
-                           String careTeamMember) {
+                           String careTeamMember, fr.relais.sync.fhir.IppNamespace ipp) {
     public SyncSettings {
         if (serverUrl == null || serverUrl.isBlank()) {
             throw new IllegalArgumentException("server URL required");
         }
         serverUrl = serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl;
         auth = auth == null ? new Auth.None() : auth;
+    }
+
+    public SyncSettings(String serverUrl, String team, Auth auth, Duration timeout, int pageSize, int maxAttempts,
+                        Duration firstRetryDelay, java.nio.file.Path trustStore, char[] trustStorePassword, String careTeamMember) {
+        this(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, trustStore, trustStorePassword, careTeamMember, null);
     }
 
     /** The system of the team's tag: the one given with the code, or Relais's ({@code urn:relais:team}). */
@@ -33,23 +38,34 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
         return new SyncSettings(serverUrl, team, auth, Duration.ofSeconds(30), 100, 5, Duration.ofMillis(500), null, null, null);
     }
 
+    /** The organisation's IPP namespace, without which the sync refuses to run. */
+    public SyncSettings withIpp(fr.relais.sync.fhir.IppNamespace namespace) {
+        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, trustStore, trustStorePassword,
+                careTeamMember, namespace);
+    }
+
+    /** The IPP namespace the settings give ({@value fr.relais.sync.fhir.IppNamespace#VARIABLE}), if any. */
+    public SyncSettings withIppFrom(java.util.Map<String, String> settings) {
+        return withIpp(fr.relais.sync.fhir.IppNamespace.from(settings));
+    }
+
     public SyncSettings withRetries(int attempts, Duration firstDelay) {
-        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, attempts, firstDelay, trustStore, trustStorePassword, careTeamMember);
+        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, attempts, firstDelay, trustStore, trustStorePassword, careTeamMember, ipp);
     }
 
     public SyncSettings withPageSize(int size) {
-        return new SyncSettings(serverUrl, team, auth, timeout, size, maxAttempts, firstRetryDelay, trustStore, trustStorePassword, careTeamMember);
+        return new SyncSettings(serverUrl, team, auth, timeout, size, maxAttempts, firstRetryDelay, trustStore, trustStorePassword, careTeamMember, ipp);
     }
 
     /** Trusts the CAs of this PKCS#12 store instead of the JVM's for the team server's certificate. */
     public SyncSettings withTrustStore(java.nio.file.Path store, char[] password) {
-        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, store, password, careTeamMember);
+        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, store, password, careTeamMember, ipp);
     }
 
     /** Pulls only the patients of the care teams this professional (RPPS) belongs to, as of the sync's day. */
     public SyncSettings withCareTeamScope(String rpps) {
         return new SyncSettings(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, trustStore, trustStorePassword,
-                rpps == null || rpps.isBlank() ? null : rpps.strip());
+                rpps == null || rpps.isBlank() ? null : rpps.strip(), ipp);
     }
 
     /**

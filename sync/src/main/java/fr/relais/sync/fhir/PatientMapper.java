@@ -30,14 +30,16 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.StringType;
 
 /**
- * Patient ↔ FHIR Patient (FR Core). The mapping goes through a flat map of the fields Relais models ({@link #FIELDS}),
+ * Patient ↔ FHIR Patient (FR Core). The identity status travels with its evidence (identity-reliability extension);
+ * what the server states is re-derived from that evidence on the way in ({@code PatientService.applySynced}). The mapping goes through a flat map of the fields Relais models ({@link #FIELDS}),
  * the unit of three-way merges and of conflicts. {@link #write} sets those fields on a copy of the server's resource
  * and leaves every other element as it was, so a round trip through Relais loses nothing. The INS leaves Relais only
  * for a qualified identity (RNIV); other identities travel with the IPP and their traits.
  */
 public final class PatientMapper {
     public static final List<String> FIELDS = List.of("birthFamilyName", "birthGivenNames", "sex", "birthDate", "birthplace",
-            "usedFamilyName", "usedGivenName", "ipp", "ins", "identityStatus", "insSource", "identityDocument");
+            "usedFamilyName", "usedGivenName", "ipp", "ins", "identityStatus", "insSource", "identityDocument", "replacedBy",
+            "replaces");
 
     private PatientMapper() {
     }
@@ -57,17 +59,27 @@ public final class PatientMapper {
         f.put("identityStatus", p.status().name());
         f.put("insSource", p.evidence().insSource().name());
         f.put("identityDocument", p.evidence().document() == null ? null : p.evidence().document().code());
+        f.put("replacedBy", p.replacedBy() == null ? null : p.replacedBy().toString());
+        f.put("replaces", p.replaces().isEmpty() ? null : String.join(",", p.replaces().stream().map(UUID::toString).toList()));
         return f;
     }
 
-    /** The same fields read from a FHIR Patient; elements Relais does not model are ignored here (and kept by write). */
-    public static Map<String, String> fields(org.hl7.fhir.r4.model.Patient r) {
+    /**
+     * The same fields read from a FHIR Patient; elements Relais does not model are ignored here (and kept by write).
+     * The IPP is the identifier in the organisation's namespace ({@code ipp}); one written before the namespace was
+     * configurable ({@link IppNamespace#LEGACY_SYSTEM}) is read when there is no other, and replaced at the next push.
+     */
+    public static Map<String, String> fields(org.hl7.fhir.r4.model.Patient r, IppNamespace ipp) {
         Map<String, String> f = new LinkedHashMap<>();
         FIELDS.forEach(k -> f.put(k, null));
         for (HumanName name : r.getName()) {
             if (name.getUse() == HumanName.NameUse.OFFICIAL) {
                 f.put("birthFamilyName", name.getFamily());
-                f.put("birthGivenNames", blankToNull(String.join(" ", name.getGiven().stream().map(StringType::getValue).toList())));
+                // FR Core carries the whole list of birth given names in an extension, the first one alone in given.
+                Extension birthList = name.getExtensionByUrl(FrCore.BIRTH_LIST_GIVEN_NAME);
+                String list = birthList != null && birthList.getValue() instanceof StringType text ? blankToNull(text.getValue()) : null;
+                f.put("birthGivenNames", list != null ? list
+                        : blankToNull(String.join(" ", name.getGiven().stream().map(StringType::getValue).toList())));
             } else if (name.getUse() == HumanName.NameUse.USUAL) {
                 f.put("usedFamilyName", name.getFamily());
                 f.put("usedGivenName", name.getGiven().isEmpty() ? null : name.getGiven().get(0).getValue());
@@ -87,7 +99,8 @@ public final class PatientMapper {
             }
         }
         for (Identifier id : r.getIdentifier()) {
-            if (RelaisFhir.IPP_SYSTEM.equals(id.getSystem())) {
+            if (ipp.system().equals(id.getSystem())
+                    || IppNamespace.LEGACY_SYSTEM.equals(id.getSystem()) && f.get("ipp") == null) {
                 f.put("ipp", id.getValue());
             } else if (insOid(id.getSystem()) != null) {
                 f.put("ins", id.getValue() + "|" + insOid(id.getSystem()).oid());
@@ -99,11 +112,21 @@ public final class PatientMapper {
             f.put("insSource", code(reliability, "methodCollection"));
             f.put("identityDocument", code(reliability, "validationMode"));
         }
+        List<String> replaces = new java.util.ArrayList<>();
+        for (org.hl7.fhir.r4.model.Patient.PatientLinkComponent link : r.getLink()) {
+            String other = link.getOther().getReferenceElement().getIdPart();
+            if (link.getType() == org.hl7.fhir.r4.model.Patient.LinkType.REPLACEDBY && other != null) {
+                f.put("replacedBy", other);
+            } else if (link.getType() == org.hl7.fhir.r4.model.Patient.LinkType.REPLACES && other != null) {
+                replaces.add(other);
+            }
+        }
+        f.put("replaces", replaces.isEmpty() ? null : String.join(",", replaces));
         return f;
     }
 
     /** Sets the modelled fields on {@code target} (a copy of the server's version, or a new resource). */
-    public static void write(Map<String, String> f, org.hl7.fhir.r4.model.Patient target) {
+    public static void write(Map<String, String> f, org.hl7.fhir.r4.model.Patient target, IppNamespace ipp) {
         boolean qualified = f.get("ins") != null;
         target.getMeta().getProfile().removeIf(p -> FrCore.PATIENT_INS_PROFILE.equals(p.getValue()));
         if (target.getMeta().getProfile().stream().noneMatch(p -> FrCore.PATIENT_PROFILE.equals(p.getValue()))) {
@@ -112,9 +135,10 @@ public final class PatientMapper {
         if (qualified) {
             target.getMeta().getProfile().add(new CanonicalType(FrCore.PATIENT_INS_PROFILE));
         }
-        target.getIdentifier().removeIf(id -> RelaisFhir.IPP_SYSTEM.equals(id.getSystem()) || insOid(id.getSystem()) != null);
+        target.getIdentifier().removeIf(id -> ipp.system().equals(id.getSystem()) || IppNamespace.LEGACY_SYSTEM.equals(id.getSystem())
+                || insOid(id.getSystem()) != null);
         if (f.get("ipp") != null) {
-            target.addIdentifier().setUse(Identifier.IdentifierUse.USUAL).setSystem(RelaisFhir.IPP_SYSTEM).setValue(f.get("ipp"))
+            target.addIdentifier().setUse(Identifier.IdentifierUse.USUAL).setSystem(ipp.system()).setValue(f.get("ipp"))
                     .setType(new CodeableConcept(new Coding(FrCore.HL7_IDENTIFIER_TYPE, "PI", null)));
         }
         if (qualified) {
@@ -128,7 +152,8 @@ public final class PatientMapper {
         HumanName official = new HumanName().setUse(HumanName.NameUse.OFFICIAL).setFamily(f.get("birthFamilyName"));
         String givenNames = f.get("birthGivenNames");
         if (givenNames != null) {
-            Arrays.stream(givenNames.split(" ")).forEach(official::addGiven);
+            // fr-core-patient-ins: given 1..1 is the first birth given name; the whole list goes in the extension.
+            official.addGiven(givenNames.split(" ")[0]);
             official.addExtension(FrCore.BIRTH_LIST_GIVEN_NAME, new StringType(givenNames));
         }
         target.getName().add(0, official);
@@ -158,6 +183,20 @@ public final class PatientMapper {
         if (f.get("identityDocument") != null) {
             reliability.addExtension("validationMode", new Coding(FrCore.VALIDATION_MODE, f.get("identityDocument"), null));
         }
+        // A merged duplicate: the replaced record points at its survivor, the survivor at the records it replaced.
+        target.getLink().removeIf(l -> l.getType() == org.hl7.fhir.r4.model.Patient.LinkType.REPLACEDBY
+                || l.getType() == org.hl7.fhir.r4.model.Patient.LinkType.REPLACES);
+        if (f.get("replacedBy") != null) {
+            target.addLink().setType(org.hl7.fhir.r4.model.Patient.LinkType.REPLACEDBY)
+                    .setOther(new org.hl7.fhir.r4.model.Reference("Patient/" + f.get("replacedBy")));
+            target.setActive(false);
+        }
+        if (f.get("replaces") != null) {
+            for (String replaced : f.get("replaces").split(",")) {
+                target.addLink().setType(org.hl7.fhir.r4.model.Patient.LinkType.REPLACES)
+                        .setOther(new org.hl7.fhir.r4.model.Reference("Patient/" + replaced));
+            }
+        }
     }
 
     /**
@@ -180,8 +219,11 @@ public final class PatientMapper {
             IdentityEvidence evidence = new IdentityEvidence(f.get("insSource") == null ? InsSource.SM : InsSource.parse("insSource", f.get("insSource")),
                     f.get("identityDocument") == null ? null : IdentityDocument.parse("identityDocument", f.get("identityDocument")));
             Instant created = current == null ? null : current.createdAt();
+            List<UUID> replaces = f.get("replaces") == null ? List.of()
+                    : Arrays.stream(f.get("replaces").split(",")).map(UUID::fromString).toList();
             return new Patient(id, traits, f.get("usedFamilyName"), f.get("usedGivenName"), f.get("ipp"), ins, status, evidence,
-                    current == null ? null : current.statusChangedAt(), created, current == null ? null : current.updatedAt());
+                    current == null ? null : current.statusChangedAt(), created, current == null ? null : current.updatedAt(),
+                    f.get("replacedBy") == null ? null : UUID.fromString(f.get("replacedBy")), replaces);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw new BadInputException(source, "fhir.patient", e.getMessage());
         }

@@ -31,12 +31,14 @@ public final class PatientRecordExport {
     private PatientRecordExport() {
     }
 
-    public static Bundle export(RelaisCore core, UUID patientId) {
+    /** Refused when the organisation's IPP namespace is not configured: the bundle carries the IPP. */
+    public static Bundle export(RelaisCore core, UUID patientId, IppNamespace ipp) {
+        IppNamespace.required(ipp);
         PatientReportData data = core.reports().gather(patientId);
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
         bundle.getMeta().setLastUpdated(java.util.Date.from(data.generatedAt()));
         Patient patient = new Patient();
-        PatientMapper.write(PatientMapper.fields(data.patient()), patient);
+        PatientMapper.write(PatientMapper.fields(data.patient()), patient, ipp);
         patient.setId("Patient/" + patientId);
         add(bundle, patient);
         if (!data.careTeam().isEmpty()) {
@@ -68,8 +70,8 @@ public final class PatientRecordExport {
         return bundle;
     }
 
-    public static String json(RelaisCore core, UUID patientId) {
-        return RelaisFhir.CONTEXT.newJsonParser().setPrettyPrint(true).encodeResourceToString(export(core, patientId));
+    public static String json(RelaisCore core, UUID patientId, IppNamespace ipp) {
+        return RelaisFhir.CONTEXT.newJsonParser().setPrettyPrint(true).encodeResourceToString(export(core, patientId, ipp));
     }
 
     /** Writes an exported record as JSON (UTF-8) and traces the disclosure in the audit trail. */

@@ -19,8 +19,6 @@ public final class RelaisFhir {
     public static final String CONDITION_LANGUAGE = "text/x-relais-condition+json";
     public static final String LOINC = "http://loinc.org";
     public static final String UCUM = "http://unitsofmeasure.org";
-    /** The local patient number (IPP) of the Relais team; a deployment may have its hospital's IPP system instead. */
-    public static final String IPP_SYSTEM = "urn:relais:ipp";
     /** meta.tag system scoping shared records to a team on a shared server. */
     public static final String TEAM_TAG_SYSTEM = "urn:relais:team";
     /** Core FHIR extension for a text in another language. */

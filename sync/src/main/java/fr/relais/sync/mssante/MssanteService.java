@@ -32,6 +32,8 @@ public final class MssanteService {
         if (pdf.length < 5 || !new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-")) {
             throw new BadInputException(fileName, "mssante.notPdf", fileName);
         }
+        // The patient identifier the document will carry: refused now (nothing queued) when it needs the IPP OID.
+        ExchangedIdentity.of(core.patients().get(patientId), settings.ippOid());
         OutgoingMessage queued = core.messages().queue(patientId, recipient, label, fileName, "application/pdf", pdf);
         return deliver(queued);
     }

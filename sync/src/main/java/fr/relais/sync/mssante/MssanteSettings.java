@@ -1,6 +1,7 @@
 package fr.relais.sync.mssante;
 
 import fr.relais.core.error.BadInputException;
+import fr.relais.sync.fhir.IppNamespace;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 
 /**
  * How Relais reaches its MSSanté operator: the SMTP host (port 587, STARTTLS required), the sender's mailbox, the
@@ -27,12 +27,6 @@ public record MssanteSettings(String host, int port, String from, Auth auth, Pat
     public static final String PASSWORD_VARIABLE = "RELAIS_MSSANTE_PASSWORD";
     /** Domains of the MSSanté trust space accepted by default; a deployment lists its region's establishments too. */
     public static final List<String> DEFAULT_TRUST_DOMAINS = List.of("mssante.fr");
-    /**
-     * The IPP's assigning authority when the deployment has none registered: an OID under 2.25 (ISO/IEC 9834-8,
-     * derived from a UUID), stable for Relais, so that an IPP never travels without a namespace.
-     */
-    public static final String DEFAULT_IPP_OID = "2.25." + new java.math.BigInteger(1, uuidBytes(UUID.nameUUIDFromBytes(
-            "urn:relais:ipp".getBytes(StandardCharsets.UTF_8))));
 
     /** How the client authenticates to the operator. */
     public sealed interface Auth permits Password, Certificate {
@@ -83,8 +77,19 @@ public record MssanteSettings(String host, int port, String from, Auth auth, Pat
         char[] trustPassword = trustStore == null ? null : secret(p, file, "truststore.password.file", Map.of(), null);
         List<String> domains = p.containsKey("trust.domains") ? Arrays.asList(p.getProperty("trust.domains").split(",")) : DEFAULT_TRUST_DOMAINS;
         return new MssanteSettings(host, port, from, auth, trustStore, trustPassword, domains,
-                Duration.ofSeconds(number(p, file, "timeout.seconds", 30)), p.getProperty("ipp.oid", DEFAULT_IPP_OID).trim(),
+                Duration.ofSeconds(number(p, file, "timeout.seconds", 30)), ippOid(p, env),
                 p.getProperty("organization.name", "Relais").trim(), blankToNull(p.getProperty("author.rpps")));
+    }
+
+    /**
+     * The organisation's IPP namespace: {@code ipp.oid} in the file, else {@value IppNamespace#VARIABLE} like the
+     * rest of the workstation. No default: a document about a patient whose identity is not qualified carries the IPP,
+     * and is refused until the namespace is set ({@link ExchangedIdentity}).
+     */
+    private static String ippOid(Properties p, Map<String, String> env) {
+        String value = blankToNull(p.getProperty("ipp.oid"));
+        IppNamespace namespace = value != null ? new IppNamespace(value) : IppNamespace.from(env);
+        return namespace == null ? null : namespace.oid();
     }
 
     /** Refuses an address outside the trust domains: MSSanté only carries mail between its own mailboxes. */
@@ -131,10 +136,6 @@ public record MssanteSettings(String host, int port, String from, Auth auth, Pat
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static byte[] uuidBytes(UUID u) {
-        return java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
     }
 
     @Override

@@ -3,12 +3,10 @@ package fr.relais.sync.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.identity.IdentityDocument;
-import fr.relais.core.identity.IdentityEvidence;
 import fr.relais.core.identity.IdentityStatus;
 import fr.relais.core.identity.Ins;
 import fr.relais.core.identity.InsMatricule;
 import fr.relais.core.identity.InsOid;
-import fr.relais.core.identity.InsSource;
 import fr.relais.core.identity.NewPatient;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
@@ -47,9 +45,30 @@ class InsOnPushTest {
         }
     }
 
+    @Test
+    void aBirthDateCorrectedOnTheServerDropsTheLocalQualifiedIdentityToProvisional() {
+        try (Laptop laptop = new Laptop(dir, "ins-drop", SERVER.baseUrl(), null)) {
+            laptop.core.database().inTransaction(() -> laptop.core.database().meta().setKind(StoreKind.DEMO));
+            Patient qualified = register(laptop, IdentityStatus.QUAL, "INS-D-" + System.nanoTime());
+            laptop.sync();
+
+            // Another system corrects the birth date on the server and leaves the reliability evidence as it was.
+            var client = SERVER.fhirContext().newRestfulGenericClient(SERVER.baseUrl());
+            var onServer = client.read().resource(org.hl7.fhir.r4.model.Patient.class).withId(qualified.id().toString()).execute();
+            onServer.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1995-10-13"));
+            client.update().resource(onServer).execute();
+            laptop.sync();
+
+            Patient after = laptop.core.patients().get(qualified.id());
+            assertThat(after.traits().birthDate()).isEqualTo(LocalDate.of(1995, 10, 13));
+            assertThat(after.status()).isEqualTo(IdentityStatus.PROV);
+            assertThat(after.exchangeableIns()).isEmpty();
+        }
+    }
+
     private static Patient register(Laptop laptop, IdentityStatus status, String ipp) {
-        return laptop.core.patients().register(new NewPatient(new StrictTraits("LEFÈVRE", List.of("Hélène"), Sex.F, LocalDate.of(1995, 10, 3),
-                "99126"), null, null, ipp, new Ins(InsMatricule.parse("ins", MATRICULE), InsOid.NIR_TEST),
-                new IdentityEvidence(InsSource.INSI, status == IdentityStatus.QUAL ? IdentityDocument.CN : null), status)).patient();
+        return fr.relais.core.identity.TestInsiAnswer.registerFromInsi(laptop.core.patients(), new NewPatient(new StrictTraits("LEFÈVRE", List.of("Hélène"), Sex.F, LocalDate.of(1995, 10, 3),
+                "99126"), null, null, ipp, null, null, null),
+                new Ins(InsMatricule.parse("ins", MATRICULE), InsOid.NIR_TEST), status == IdentityStatus.QUAL ? IdentityDocument.CN : null);
     }
 }

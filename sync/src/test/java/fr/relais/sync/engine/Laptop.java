@@ -33,7 +33,7 @@ final class Laptop implements AutoCloseable {
                 client.registerInterceptor(faults);
             }
         });
-        this.settings = SyncSettings.of(serverUrl, team, null).withRetries(3, Duration.ofMillis(20)).withPageSize(20);
+        this.settings = SyncSettings.of(serverUrl, team, null).withIpp(new fr.relais.sync.fhir.IppNamespace("1.2.250.1.999.99.1")).withRetries(3, Duration.ofMillis(20)).withPageSize(20);
     }
 
     /** From now on, pulls only the patients of the care teams of the professional with this RPPS. */

@@ -259,7 +259,7 @@ class SyncSimulationTest {
     private static Map<UUID, Map<String, String>> serverPatients(String team) {
         Map<UUID, Map<String, String>> byId = new HashMap<>();
         for (var r : search(team, org.hl7.fhir.r4.model.Patient.class)) {
-            byId.put(UUID.fromString(r.getIdElement().getIdPart()), PatientMapper.fields((org.hl7.fhir.r4.model.Patient) r));
+            byId.put(UUID.fromString(r.getIdElement().getIdPart()), PatientMapper.fields((org.hl7.fhir.r4.model.Patient) r, new fr.relais.sync.fhir.IppNamespace("1.2.250.1.999.99.1")));
         }
         return byId;
     }

@@ -9,12 +9,10 @@ import fr.relais.core.RelaisCore;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.Profession;
 import fr.relais.core.identity.IdentityDocument;
-import fr.relais.core.identity.IdentityEvidence;
 import fr.relais.core.identity.IdentityStatus;
 import fr.relais.core.identity.Ins;
 import fr.relais.core.identity.InsMatricule;
 import fr.relais.core.identity.InsOid;
-import fr.relais.core.identity.InsSource;
 import fr.relais.core.identity.NewPatient;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
@@ -68,9 +66,9 @@ class PatientRecordExportTest {
     }
 
     private Patient patient(IdentityStatus status, String ipp) {
-        return core.patients().register(new NewPatient(new StrictTraits("LEFÈVRE", List.of("Hélène"), Sex.F, LocalDate.of(1995, 10, 3),
-                "99126"), null, null, ipp, new Ins(InsMatricule.parse("ins", "295109912611193"), InsOid.NIR_TEST),
-                new IdentityEvidence(InsSource.INSI, status == IdentityStatus.QUAL ? IdentityDocument.CN : null), status)).patient();
+        return fr.relais.core.identity.TestInsiAnswer.registerFromInsi(core.patients(), new NewPatient(new StrictTraits("LEFÈVRE", List.of("Hélène"), Sex.F, LocalDate.of(1995, 10, 3),
+                "99126"), null, null, ipp, null, null, null),
+                new Ins(InsMatricule.parse("ins", "295109912611193"), InsOid.NIR_TEST), status == IdentityStatus.QUAL ? IdentityDocument.CN : null);
     }
 
     @Test
@@ -87,7 +85,7 @@ class PatientRecordExportTest {
         core.alerts().acknowledge(alert.id(), "appel de la patiente");
         core.questionnaires().answer(p.id(), "PHQ-9", List.of(1, 1, 0, 0, 1, 0, 0, 0, 0), core.clock().instant());
 
-        Bundle bundle = PatientRecordExport.export(core, p.id());
+        Bundle bundle = PatientRecordExport.export(core, p.id(), new IppNamespace("1.2.250.1.999.99.1"));
         String json = RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(bundle);
         // Strict parsing: an element the R4 model does not know fails the test rather than a warning in the log.
         Bundle read = RelaisFhir.CONTEXT.newJsonParser().setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler())
@@ -127,8 +125,22 @@ class PatientRecordExportTest {
     @Test
     void anUnqualifiedIdentityLeavesWithoutItsIns() {
         Patient p = patient(IdentityStatus.RECUP, "IPP-2");
-        String json = PatientRecordExport.json(core, p.id());
-        assertThat(json).doesNotContain("295109912611193").contains("IPP-2");
+        String json = PatientRecordExport.json(core, p.id(), new IppNamespace("1.2.250.1.999.99.1"));
+        assertThat(json).doesNotContain("295109912611193").contains("IPP-2", "urn:oid:1.2.250.1.999.99.1").doesNotContain("urn:relais:ipp");
+    }
+
+    @Test
+    void aRecordWithAnIppCannotLeaveBeforeTheOrganisationsIppOidIsConfigured() {
+        Patient p = patient(IdentityStatus.RECUP, "IPP-3");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PatientRecordExport.export(core, p.id(), null))
+                .isInstanceOfSatisfying(fr.relais.core.error.BadInputException.class, e -> {
+                    assertThat(e.input()).isEqualTo("RELAIS_IPP_OID");
+                    assertThat(e.message(fr.relais.core.i18n.Language.FR)).contains("RELAIS_IPP_OID", "OID de l'IPP");
+                });
+        assertThat(IppNamespace.from(java.util.Map.of("RELAIS_IPP_OID", "urn:oid:1.2.250.1.71.4.2.7")).system())
+                .isEqualTo("urn:oid:1.2.250.1.71.4.2.7");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IppNamespace.from(java.util.Map.of("RELAIS_IPP_OID", "urn:relais:ipp")))
+                .isInstanceOfSatisfying(fr.relais.core.error.BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("ipp.oidInvalid"));
     }
 
     private static <T extends Resource> T only(Bundle bundle, Class<T> type) {

@@ -7,12 +7,10 @@ import fr.relais.core.RelaisCore;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.identity.IdentityDocument;
-import fr.relais.core.identity.IdentityEvidence;
 import fr.relais.core.identity.IdentityStatus;
 import fr.relais.core.identity.Ins;
 import fr.relais.core.identity.InsMatricule;
 import fr.relais.core.identity.InsOid;
-import fr.relais.core.identity.InsSource;
 import fr.relais.core.identity.NewPatient;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
@@ -96,9 +94,9 @@ class MssanteServiceTest {
     }
 
     private Patient patient(IdentityStatus status, String ipp) {
-        Patient p = core.patients().register(new NewPatient(new StrictTraits("LEFÈVRE", List.of("Hélène", "Zoé"), Sex.F,
-                LocalDate.of(1995, 10, 3), "99126"), null, null, ipp, new Ins(InsMatricule.parse("ins", MATRICULE), InsOid.NIR_TEST),
-                new IdentityEvidence(InsSource.INSI, status == IdentityStatus.QUAL ? IdentityDocument.CN : null), status)).patient();
+        Patient p = fr.relais.core.identity.TestInsiAnswer.registerFromInsi(core.patients(), new NewPatient(new StrictTraits("LEFÈVRE", List.of("Hélène", "Zoé"), Sex.F,
+                LocalDate.of(1995, 10, 3), "99126"), null, null, ipp, null, null, null),
+                new Ins(InsMatricule.parse("ins", MATRICULE), InsOid.NIR_TEST), status == IdentityStatus.QUAL ? IdentityDocument.CN : null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         core.reports().write(p.id(), Language.FR, out);
         pdf = out.toByteArray();
@@ -108,7 +106,7 @@ class MssanteServiceTest {
     private MssanteSettings settings(int port, MssanteSettings.Auth auth) {
         return new MssanteSettings("localhost", port, MailServer.USER, auth, certificates.clientTrust,
                 TestCertificates.PASSWORD.toCharArray(), MssanteSettings.DEFAULT_TRUST_DOMAINS, Duration.ofSeconds(10),
-                MssanteSettings.DEFAULT_IPP_OID, "CPTS de test", "10003461033");
+                "1.2.250.1.999.99.1", "CPTS de test", "10003461033");
     }
 
     private MssanteSettings.Auth password() {
@@ -174,7 +172,7 @@ class MssanteServiceTest {
             assertThat(new String(file, StandardCharsets.UTF_8)).doesNotContain(MATRICULE);
         }
         Document metadata = parse(xdm.get("IHE_XDM/SUBSET01/METADATA.XML"));
-        assertThat(slot(metadata, "sourcePatientId")).isEqualTo("IPP-2^^^&" + MssanteSettings.DEFAULT_IPP_OID + "&ISO^PI");
+        assertThat(slot(metadata, "sourcePatientId")).isEqualTo("IPP-2^^^&" + "1.2.250.1.999.99.1" + "&ISO^PI");
         assertThat(xpath(parse(xdm.get("IHE_XDM/SUBSET01/DOC0001.XML")), "//*[local-name()='recordTarget']//*[local-name()='id']/@extension"))
                 .isEqualTo("IPP-2");
     }
@@ -189,6 +187,17 @@ class MssanteServiceTest {
                 .satisfies(reason("mssante.notTrusted"));
         assertThatThrownBy(() -> service.send(p.id(), "x@medecin.mssante.fr", "Rapport", "r.txt", "bonjour".getBytes(StandardCharsets.UTF_8)))
                 .satisfies(reason("mssante.notPdf"));
+        assertThat(core.messages().list(p.id())).isEmpty();
+    }
+
+    @Test
+    void aDocumentAboutAnUnqualifiedIdentityIsRefusedUntilTheOrganisationsIppOidIsConfigured() {
+        Patient p = patient(IdentityStatus.RECUP, "IPP-5");
+        MssanteSettings s = settings(passwordServer.port(), password());
+        MssanteSettings withoutIppOid = new MssanteSettings(s.host(), s.port(), s.from(), s.auth(), s.trustStore(), s.trustStorePassword(),
+                s.trustDomains(), s.timeout(), null, s.organizationName(), s.authorRpps());
+        assertThatThrownBy(() -> new MssanteService(core, withoutIppOid).send(p.id(), "dr.bonnet@medecin.mssante.fr", "Rapport", "r.pdf", pdf))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.input()).isEqualTo("RELAIS_IPP_OID"));
         assertThat(core.messages().list(p.id())).isEmpty();
     }
 

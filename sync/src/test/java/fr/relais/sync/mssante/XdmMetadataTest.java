@@ -62,7 +62,7 @@ class XdmMetadataTest {
                 LocalDate.of(1995, 10, 3), "99126"), null, null, "IPP-7", null, null, null)).patient();
         MssanteSettings settings = new MssanteSettings("localhost", 25, "cpts@cpts-test.mssante.fr",
                 new MssanteSettings.Password("cpts", "secret".toCharArray()), null, null, MssanteSettings.DEFAULT_TRUST_DOMAINS,
-                Duration.ofSeconds(10), MssanteSettings.DEFAULT_IPP_OID, "CPTS de test", "10003461033");
+                Duration.ofSeconds(10), "1.2.250.1.999.99.1", "CPTS de test", "10003461033");
         DocumentToSend document = new DocumentToSend(UUID.randomUUID(), p, "Rapport de parcours", "rapport.pdf",
                 "%PDF-1.4 rapport".getBytes(StandardCharsets.US_ASCII), core.clock().instant(), "ROUX Renée", "10003461033", mailbox);
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(XdmPackage.build(document, settings)))) {

@@ -36,7 +36,7 @@ public final class KillWorker {
     public static void main(String[] args) {
         Random random = new Random(Long.parseLong(args[3]));
         try (RelaisCore core = RelaisCore.open(Path.of(args[0]), Clock.systemUTC(), new UserSession(new Actor("worker", null, null)))) {
-            SyncSettings sync = SyncSettings.of(args[1], args[2], null).withPageSize(20).withRetries(2, Duration.ofMillis(20));
+            SyncSettings sync = SyncSettings.of(args[1], args[2], null).withIpp(new fr.relais.sync.fhir.IppNamespace("1.2.250.1.999.99.1")).withPageSize(20).withRetries(2, Duration.ofMillis(20));
             List<UUID> patients = core.patients().list(0, 1000).stream().map(p -> p.id()).toList();
             while (true) {
                 UUID patient = patients.get(random.nextInt(patients.size()));

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A patient in JSON output. The INS is shown to the local user whatever the status; only exchanges filter it. */
+/**
+ * A patient in JSON output. JSON leaves Relais (files, scripts, other software), so it carries the INS only for a
+ * qualified identity (RNIV), like every other output ({@link Patient#exchangeableIns}).
+ */
 @JsonPropertyOrder({"id", "ipp", "birthFamilyName", "birthGivenNames", "usedFamilyName", "usedGivenName", "sex",
         "birthDate", "birthplaceCode", "identityStatus", "insSource", "identityDocument", "ins", "createdAt", "updatedAt"})
 public record PatientView(String id, String ipp, String birthFamilyName, List<String> birthGivenNames,
@@ -23,7 +26,7 @@ public record PatientView(String id, String ipp, String birthFamilyName, List<St
                 p.usedFamilyName(), p.usedGivenName(), p.traits().sex().name(), p.traits().birthDate(),
                 p.traits().birthplaceCode(), p.status().name(), p.evidence().insSource().name(),
                 p.evidence().document() == null ? null : p.evidence().document().code(),
-                p.ins() == null ? null : new InsView(p.ins().matricule().value(), p.ins().oid().oid()),
+                p.exchangeableIns().map(i -> new InsView(i.matricule().value(), i.oid().oid())).orElse(null),
                 p.createdAt(), p.updatedAt());
     }
 }

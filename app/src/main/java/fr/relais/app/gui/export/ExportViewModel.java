@@ -78,13 +78,17 @@ public final class ExportViewModel {
     private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper(false);
     private final AtomicBoolean cancel = new AtomicBoolean();
 
+    private final Supplier<fr.relais.sync.fhir.IppNamespace> ipp;
+
     /**
      * {@code folder}: where files are suggested; {@code opener}: shows a written file (the desktop's viewer);
      * {@code mssante}: the secure messaging configuration, read when a report is sent (it refuses, with the reason,
-     * when none is configured).
+     * when none is configured); {@code ipp}: the organisation's IPP namespace, read when a record is exported (null:
+     * not configured, the FHIR export is refused with the setting to fill in).
      */
     public ExportViewModel(RelaisCore core, BackgroundExecutor executor, Localization texts, Language language, Path folder,
-                           Consumer<Path> opener, Supplier<MssanteSettings> mssante) {
+                           Consumer<Path> opener, Supplier<MssanteSettings> mssante, Supplier<fr.relais.sync.fhir.IppNamespace> ipp) {
+        this.ipp = ipp;
         this.core = core;
         this.executor = executor;
         this.texts = texts;
@@ -214,7 +218,7 @@ public final class ExportViewModel {
             case PATIENT_REPORT_PDF:
                 return new ExportJob<PatientReportData>(() -> core.reports().gather(id), (data, out) -> core.reports().render(data, language, out));
             case PATIENT_RECORD_FHIR:
-                return new ExportJob<>(() -> PatientRecordExport.export(core, id), (bundle, out) -> PatientRecordExport.write(core, bundle, out));
+                return new ExportJob<>(() -> PatientRecordExport.export(core, id, ipp.get()), (bundle, out) -> PatientRecordExport.write(core, bundle, out));
             case HANDOFF_PDF:
                 return new ExportJob<UUID>(() -> id, (patientId, out) -> core.handoffs().write(patientId, language, out));
             default:

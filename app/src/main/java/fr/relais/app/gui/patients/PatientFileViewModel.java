@@ -79,7 +79,9 @@ public final class PatientFileViewModel {
         born.set(texts.text("patient.file.born", DATE.format(p.traits().birthDate()), p.ageOn(today), p.traits().sex().name()));
         status.set(p.status());
         statusLabel.set(texts.text("status." + p.status().name()));
-        insText.set(p.ins() == null ? texts.text("patient.file.noIns") : texts.text("patient.file.ins", p.ins().matricule().value()));
+        // The screen may show an INS that is not qualified, marked so: it never leaves Relais (RNIV).
+        insText.set(p.ins() == null ? texts.text("patient.file.noIns")
+                : texts.text(p.status().allowsInsExchange() ? "patient.file.ins" : "patient.file.insNotQualified", p.ins().matricule().value()));
         ippText.set(p.ipp() == null ? "" : texts.text("patient.file.ipp", p.ipp()));
         duplicatesText.set(loaded.duplicates() == 0 ? "" : texts.text("patient.file.duplicates", loaded.duplicates()));
         List<String> lines = loaded.team().stream().filter(m -> m.activeOn(today))

@@ -93,7 +93,7 @@ public final class SyncViewModel {
         progress.set(texts.text("sync.starting"));
         state.set(SyncStatus.State.SYNCING.name());
         executor.submit(() -> new SyncEngine(core).run(SyncSettings.of(url, settings.get(SyncSettings.TEAM_VARIABLE), SyncSettings.authFrom(settings, null))
-                        .withTrustStoreFrom(settings).withScopeFrom(settings, null, core), SyncEngine.Mode.BOTH,
+                        .withTrustStoreFrom(settings).withScopeFrom(settings, null, core).withIppFrom(settings), SyncEngine.Mode.BOTH,
                 (phase, done) -> executor.onUiThread(() -> progress.set(texts.text("sync.progress", phase, done))), cancel::get), report -> {
                     running.set(false);
                     progress.set("");

@@ -1,0 +1,70 @@
+package fr.relais.app.gui.patients;
+
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.identity.IdentityDocument;
+import fr.relais.core.identity.Sex;
+import java.time.LocalDate;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.util.StringConverter;
+
+/** The identity form's controls, shared by the new-patient dialog and the identity tab: same labels, same order. */
+final class IdentityFields {
+    private IdentityFields() {
+    }
+
+    static TextField text(String id, StringProperty value) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPrefWidth(280);
+        field.textProperty().bindBidirectional(value);
+        return field;
+    }
+
+    /** The strict traits as on the identity document, one row each from {@code row}; returns the next free row. */
+    static int traits(GridPane form, int row, String prefix, Localization texts, StringProperty family, StringProperty given,
+                      ObjectProperty<Sex> sex, ObjectProperty<LocalDate> birthDate, StringProperty birthplace) {
+        int r = row;
+        form.addRow(r++, new Label(texts.text("newPatient.birthFamilyName")), text(prefix + "-family", family));
+        form.addRow(r++, new Label(texts.text("newPatient.birthGivenNames")), text(prefix + "-given", given));
+        ComboBox<Sex> sexChoice = new ComboBox<>();
+        sexChoice.setId(prefix + "-sex");
+        sexChoice.getItems().setAll(Sex.values());
+        sexChoice.valueProperty().bindBidirectional(sex);
+        form.addRow(r++, new Label(texts.text("newPatient.sex")), sexChoice);
+        DatePicker birth = new DatePicker();
+        birth.setId(prefix + "-birth-date");
+        birth.valueProperty().bindBidirectional(birthDate);
+        form.addRow(r++, new Label(texts.text("newPatient.birthDate")), birth);
+        form.addRow(r++, new Label(texts.text("newPatient.birthplace")), text(prefix + "-birthplace", birthplace));
+        return r;
+    }
+
+    /** The document checked, named in clinical French; {@code withNone} offers "aucune" first. */
+    static ComboBox<IdentityDocument> document(String id, ObjectProperty<IdentityDocument> value, Localization texts, boolean withNone) {
+        ComboBox<IdentityDocument> document = new ComboBox<>();
+        document.setId(id);
+        if (withNone) {
+            document.getItems().add(null);
+        }
+        document.getItems().addAll(IdentityDocument.values());
+        document.valueProperty().bindBidirectional(value);
+        document.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(IdentityDocument d) {
+                return d == null ? texts.text("newPatient.noDocument") : texts.text("document." + d.name());
+            }
+
+            @Override
+            public IdentityDocument fromString(String s) {
+                return null;
+            }
+        });
+        return document;
+    }
+}

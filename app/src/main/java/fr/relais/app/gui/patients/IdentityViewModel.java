@@ -1,0 +1,202 @@
+package fr.relais.app.gui.patients;
+
+import fr.relais.app.gui.FailureText;
+import fr.relais.app.gui.task.BackgroundExecutor;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.identity.IdentityDocument;
+import fr.relais.core.identity.IdentityEvent;
+import fr.relais.core.identity.IdentityEvidence;
+import fr.relais.core.identity.InsSource;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.identity.Sex;
+import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.time.CareZone;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyListWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+
+/**
+ * The patient file's "Identité" tab, for the identity-vigilance referent: record a document checked, correct strict
+ * traits (which drops the identity to PROV), merge a duplicate into this record, and read the identity history. The
+ * rules are the core's ({@link PatientService}); this model holds the form, calls, and says what happened.
+ */
+public final class IdentityViewModel {
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(CareZone.PARIS);
+
+    private final PatientService patients;
+    private final BackgroundExecutor executor;
+    private final Localization texts;
+    private final Localization errors;
+    private final Language language;
+    private final Consumer<UUID> onChanged;
+
+    private UUID patientId;
+    private final ObjectProperty<IdentityDocument> document = new SimpleObjectProperty<>();
+    private final StringProperty birthFamilyName = new SimpleStringProperty("");
+    private final StringProperty birthGivenNames = new SimpleStringProperty("");
+    private final ObjectProperty<Sex> sex = new SimpleObjectProperty<>(Sex.F);
+    private final ObjectProperty<LocalDate> birthDate = new SimpleObjectProperty<>();
+    private final StringProperty birthplace = new SimpleStringProperty("");
+    private final StringProperty duplicate = new SimpleStringProperty("");
+    private final StringProperty reason = new SimpleStringProperty("");
+    private final ReadOnlyListWrapper<String> history = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    /** {@code onChanged}: the identity changed (the banner and the list show it again). */
+    public IdentityViewModel(PatientService patients, BackgroundExecutor executor, Localization texts, Language language,
+                             Consumer<UUID> onChanged) {
+        this.patients = patients;
+        this.executor = executor;
+        this.texts = texts;
+        this.errors = Localization.of(BadInputException.BUNDLE, language);
+        this.language = language;
+        this.onChanged = onChanged;
+    }
+
+    private record Loaded(Patient patient, List<IdentityEvent> events) {
+    }
+
+    public void show(UUID id) {
+        patientId = id;
+        message.set("");
+        if (id == null) {
+            history.clear();
+            return;
+        }
+        load(id);
+    }
+
+    private void load(UUID id) {
+        executor.submit(() -> new Loaded(patients.get(id), patients.identityHistory(id)), loaded -> {
+            if (!id.equals(patientId)) {
+                return;
+            }
+            StrictTraits t = loaded.patient().traits();
+            birthFamilyName.set(t.birthFamilyName());
+            birthGivenNames.set(t.givenNamesText());
+            sex.set(t.sex());
+            birthDate.set(t.birthDate());
+            birthplace.set(t.birthplaceCode() == null ? "" : t.birthplaceCode());
+            document.set(null);
+            duplicate.set("");
+            reason.set("");
+            history.setAll(loaded.events().stream().map(this::line).toList());
+        }, this::failed);
+    }
+
+    private String line(IdentityEvent e) {
+        return texts.text("identity.history.line", AT.format(e.at()), e.actor(),
+                e.from() == null ? "" : texts.text("status." + e.from().name()) + " → ", texts.text("status." + e.to().name()), e.reason());
+    }
+
+    /** A high-trust document checked at the desk (or a low-trust one, recorded but validating nothing). */
+    public void recordDocument() {
+        UUID id = patientId;
+        IdentityDocument checked = document.get();
+        String why = reason.get();
+        if (checked == null) {
+            message.set(texts.text("identity.chooseDocument"));
+            return;
+        }
+        executor.submit(() -> patients.recordEvidence(id, null, new IdentityEvidence(InsSource.SM, checked), why),
+                p -> done(id, texts.text("identity.statusNow", texts.text("status." + p.status().name()))), this::failed);
+    }
+
+    /** The strict traits as the form now holds them; any change voids the earlier checks (PROV). */
+    public void correctTraits() {
+        UUID id = patientId;
+        StrictTraits corrected;
+        try {
+            List<String> given = Arrays.stream(birthGivenNames.get().trim().split("\\s+")).filter(g -> !g.isBlank()).toList();
+            if (birthDate.get() == null) {
+                throw new BadInputException("birthDate", "date.missing");
+            }
+            corrected = new StrictTraits(birthFamilyName.get().trim(), given, sex.get(), birthDate.get(),
+                    birthplace.get() == null || birthplace.get().isBlank() ? null : birthplace.get().trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (BadInputException | NullPointerException refused) {
+            message.set(refused instanceof BadInputException bad ? bad.message(language) : texts.text("newPatient.incomplete"));
+            return;
+        }
+        String why = reason.get();
+        executor.submit(() -> patients.correctTraits(id, corrected, why), c -> {
+            String warning = c.warnings().stream().map(w -> errors.text(w.key(), w.args().toArray())).findFirst().orElse("");
+            done(id, (texts.text("identity.statusNow", texts.text("status." + c.patient().status().name())) + " " + warning).trim());
+        }, this::failed);
+    }
+
+    /** Merges the record named in the duplicate field (id or IPP) into the record shown, which survives. */
+    public void mergeDuplicate() {
+        UUID id = patientId;
+        String other = duplicate.get() == null ? "" : duplicate.get().trim();
+        String why = reason.get();
+        executor.submit(() -> patients.merge(id, patients.resolve(other).id(), why),
+                outcome -> done(id, texts.text("identity.merged", outcome.replaced().displayName(), outcome.moved(), outcome.keptOnReplaced())),
+                this::failed);
+    }
+
+    private void done(UUID id, String text) {
+        load(id);
+        message.set(text);
+        onChanged.accept(id);
+    }
+
+    private void failed(Throwable failure) {
+        message.set(FailureText.of(failure, texts, language));
+    }
+
+    public ObjectProperty<IdentityDocument> documentProperty() {
+        return document;
+    }
+
+    public StringProperty birthFamilyNameProperty() {
+        return birthFamilyName;
+    }
+
+    public StringProperty birthGivenNamesProperty() {
+        return birthGivenNames;
+    }
+
+    public ObjectProperty<Sex> sexProperty() {
+        return sex;
+    }
+
+    public ObjectProperty<LocalDate> birthDateProperty() {
+        return birthDate;
+    }
+
+    public StringProperty birthplaceProperty() {
+        return birthplace;
+    }
+
+    /** The other record (id or IPP) to merge into this one. */
+    public StringProperty duplicateProperty() {
+        return duplicate;
+    }
+
+    public StringProperty reasonProperty() {
+        return reason;
+    }
+
+    public ReadOnlyListProperty<String> historyProperty() {
+        return history.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

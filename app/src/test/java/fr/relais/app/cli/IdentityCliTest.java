@@ -1,0 +1,192 @@
+package fr.relais.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.relais.core.TestServices;
+import fr.relais.core.identity.IdentityDocument;
+import fr.relais.core.identity.Ins;
+import fr.relais.core.identity.InsMatricule;
+import fr.relais.core.identity.InsOid;
+import fr.relais.core.identity.NewPatient;
+import fr.relais.core.identity.Sex;
+import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.identity.TestInsiAnswer;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 21 items 6-8 through the command line: evidence, correction, history, merge, and the INS on exports. */
+class IdentityCliTest {
+    private static final String MATRICULE = "295109912611193";
+    private static final String NIR = "1.2.250.1.213.1.4.8";
+
+    @TempDir
+    Path dir;
+    Path db;
+
+    @BeforeEach
+    void setUp() {
+        db = dir.resolve("relais.db");
+    }
+
+    private CliRun run(String... args) {
+        return CliRun.on(db, args);
+    }
+
+    private String add(String ipp, String... extra) {
+        List<String> args = new ArrayList<>(List.of("patient", "add", "--family", "LEFÈVRE", "--given", "Hélène", "--sex", "F",
+                "--birth-date", "1995-10-03", "--birthplace", "99126", "--ipp", ipp));
+        args.addAll(List.of(extra));
+        CliRun run = run(args.toArray(String[]::new));
+        assertThat(run.code()).as(run.err()).isZero();
+        return run.out().trim();
+    }
+
+    /** A QUAL identity the legitimate way: a document seen, then the INSi teleservice's answer. */
+    private String qualified(String ipp) {
+        run("patient", "list");
+        try (TestServices s = new TestServices(db)) {
+            return TestInsiAnswer.registerFromInsi(s.patients, new NewPatient(new StrictTraits("LEFÈVRE", List.of("Hélène"), Sex.F,
+                    LocalDate.of(1995, 10, 3), "99126"), null, null, ipp, null, null, null),
+                    new Ins(InsMatricule.parse("ins", MATRICULE), InsOid.NIR), IdentityDocument.CN).id().toString();
+        }
+    }
+
+    private int patientCount() {
+        return run("--format", "json", "patient", "list").json().size();
+    }
+
+    @Test
+    void aTypedInsiSourceCannotQualifyAnIdentity() {
+        add("IPP-0");
+        CliRun typed = run("patient", "add", "--family", "LEROY", "--given", "Marc", "--sex", "F", "--birth-date", "1995-10-03",
+                "--birthplace", "99126", "--ins", MATRICULE, "--ins-oid", NIR, "--ins-source", "INSI", "--id-document", "PA", "--status", "QUAL");
+        assertThat(typed.code()).isEqualTo(2);
+        assertThat(typed.err()).contains("--ins-source", "téléservice INSi");
+        assertThat(run("patient", "add", "--family", "LEROY", "--given", "Marc", "--sex", "F", "--birth-date", "1995-10-03",
+                "--ins", MATRICULE, "--ins-oid", NIR, "--ins-source", "AV").code()).isEqualTo(2);
+        assertThat(patientCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anInsWhoseSexDigitContradictsTheTraitsIsRefusedForValidation() {
+        add("IPP-0");
+        CliRun run = run("patient", "add", "--family", "LEROY", "--given", "Marc", "--sex", "M", "--birth-date", "1995-10-03",
+                "--ins", MATRICULE, "--ins-oid", NIR, "--ins-source", "CV", "--id-document", "PA");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("sex", "premier chiffre du matricule (2)", "VALI refusé");
+        assertThat(patientCount()).isEqualTo(1);
+
+        CliRun provisional = run("--format", "json", "patient", "add", "--family", "LEROY", "--given", "Marc", "--sex", "M",
+                "--birth-date", "1994-10-03", "--ins", MATRICULE, "--ins-oid", NIR, "--ins-source", "CV");
+        assertThat(provisional.json().get("identityStatus").asText()).isEqualTo("PROV");
+        assertThat(provisional.err()).contains("Attention (sex)", "Attention (birthDate)");
+    }
+
+    @Test
+    void aProvisionalIdentityLeavesNoInsInTheCsvList() throws Exception {
+        add("IPP-PROV", "--ins", MATRICULE, "--ins-oid", NIR, "--ins-source", "CV");
+        qualified("IPP-QUAL");
+
+        List<String> csv = run("--format", "csv", "patient", "list").out().lines().toList();
+        assertThat(csv).hasSize(3);
+        assertThat(csv.stream().filter(l -> l.contains("IPP-PROV")).findFirst().orElseThrow()).doesNotContain(MATRICULE).endsWith(",PROV,");
+        assertThat(csv.stream().filter(l -> l.contains("IPP-QUAL")).findFirst().orElseThrow()).endsWith(",QUAL," + MATRICULE);
+
+        JsonNode json = run("--format", "json", "patient", "list").json();
+        for (JsonNode p : json) {
+            assertThat(p.get("ins").isNull()).as(p.get("ipp").asText()).isEqualTo(!p.get("identityStatus").asText().equals("QUAL"));
+        }
+        JsonNode shown = run("--format", "json", "patient", "show", "IPP-PROV").json();
+        assertThat(shown.toString()).doesNotContain(MATRICULE);
+        assertThat(run("patient", "show", "IPP-PROV").out()).contains(MATRICULE, "non qualifiée");
+    }
+
+    @Test
+    void recordingADocumentSeenValidatesTheIdentityAndCorrectingATraitDropsItToProvisional() {
+        String id = add("IPP-1");
+        CliRun nothing = run("patient", "evidence", id, "--reason", "accueil");
+        assertThat(nothing.code()).isEqualTo(2);
+        CliRun typedInsi = run("patient", "evidence", id, "--ins", MATRICULE, "--ins-oid", NIR, "--ins-source", "INSI", "--reason", "accueil");
+        assertThat(typedInsi.code()).isEqualTo(2);
+
+        CliRun evidence = run("--format", "json", "patient", "evidence", id, "--id-document", "CN", "--reason", "CNI présentée à l'accueil");
+        assertThat(evidence.json().get("identityStatus").asText()).isEqualTo("VALI");
+
+        CliRun correct = run("--format", "json", "patient", "correct", id, "--birth-date", "1995-10-13", "--reason", "erreur de saisie");
+        assertThat(correct.json().get("identityStatus").asText()).isEqualTo("PROV");
+        assertThat(correct.err()).contains("passe de VALI à PROV");
+        assertThat(run("--format", "json", "patient", "show", id).json().get("patient").get("birthDate").asText()).isEqualTo("1995-10-13");
+
+        CliRun history = run("patient", "history", id);
+        assertThat(history.code()).as(history.err()).isZero();
+        assertThat(history.out()).contains("PROV -> VALI", "CNI présentée à l'accueil", "VALI -> PROV", "erreur de saisie");
+        assertThat(run("patient", "correct", id, "--reason", "rien").code()).isEqualTo(2);
+    }
+
+    @Test
+    void aBirthDateCorrectionOfAQualifiedIdentityDropsItToProvisional() {
+        String id = qualified("IPP-Q");
+        CliRun correct = run("--format", "json", "patient", "correct", "IPP-Q", "--birth-date", "1995-10-13", "--reason", "acte de naissance");
+        assertThat(correct.json().get("identityStatus").asText()).isEqualTo("PROV");
+        assertThat(run("--format", "csv", "patient", "list").out()).doesNotContain(MATRICULE);
+        assertThat(run("patient", "history", id).out()).contains("QUAL -> PROV");
+    }
+
+    @Test
+    void mergingTwoRecordsOfTheSamePersonMovesEveryMeasureToTheSurvivor() {
+        String survivor = qualified("IPP-1");
+        String duplicate = add("IPP-2");
+        for (String value : List.of("71.5", "72.0")) {
+            CliRun measure = run("measure", "add", "--patient", "IPP-2", "--code", "29463-7", "--value", value, "--unit", "kg");
+            assertThat(measure.code()).as(measure.err()).isZero();
+        }
+        CliRun merge = run("--format", "json", "patient", "merge", "--keep", "IPP-1", "--replace", "IPP-2", "--reason", "doublon créé à l'accueil");
+        JsonNode outcome = merge.json();
+        assertThat(outcome.get("survivor").asText()).isEqualTo(survivor);
+        assertThat(outcome.get("replaced").asText()).isEqualTo(duplicate);
+        assertThat(outcome.get("moved").asInt()).isGreaterThanOrEqualTo(2);
+
+        assertThat(run("--format", "json", "measure", "list", "--patient", "IPP-1").json()).hasSize(2);
+        assertThat(run("--format", "json", "measure", "list", "--patient", "IPP-2").json()).isEmpty();
+        assertThat(patientCount()).isEqualTo(1);
+        assertThat(run("patient", "show", duplicate).out()).contains("remplacé par le dossier " + survivor);
+        assertThat(run("patient", "history", duplicate).out()).contains("doublon créé à l'accueil");
+        assertThat(run("audit", "list", "--patient", survivor).out()).contains("patient.merge");
+    }
+
+    @Test
+    void twoRecordsWithDifferentInsCannotBeMerged() {
+        qualified("IPP-1");
+        run("patient", "add", "--family", "LEFÈVRE", "--given", "Hélène", "--sex", "F", "--birth-date", "1953-07-03", "--ipp", "IPP-2",
+                "--ins", "253072B07300470", "--ins-oid", NIR, "--ins-source", "CV");
+        CliRun merge = run("patient", "merge", "--keep", "IPP-1", "--replace", "IPP-2", "--reason", "doublon ?");
+        assertThat(merge.code()).isEqualTo(2);
+        assertThat(merge.err()).contains("INS différentes", "deux personnes");
+        assertThat(patientCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aRecordCannotLeaveBeforeTheOrganisationsIppOidIsConfigured() throws Exception {
+        add("IPP-1");
+        Path export = dir.resolve("export.json");
+        CliRun refused = run("export", "patient", "IPP-1", "--out", export.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("RELAIS_IPP_OID", "OID de l'IPP");
+        assertThat(export).doesNotExist();
+        CliRun sync = CliRun.of((s, l) -> { }, java.util.Map.of("RELAIS_DB", db.toString(), "RELAIS_SERVER", "http://127.0.0.1:9/fhir"),
+                "sync", "--push-only");
+        assertThat(sync.code()).isEqualTo(2);
+        assertThat(sync.err()).contains("RELAIS_IPP_OID");
+
+        CliRun exported = CliRun.of((s, l) -> { }, java.util.Map.of("RELAIS_DB", db.toString(), "RELAIS_IPP_OID", "1.2.250.1.71.4.2.7"),
+                "export", "patient", "IPP-1", "--out", export.toString());
+        assertThat(exported.code()).as(exported.err()).isZero();
+        assertThat(java.nio.file.Files.readString(export)).contains("urn:oid:1.2.250.1.71.4.2.7", "IPP-1").doesNotContain("urn:relais:ipp");
+    }
+}
