@@ -112,7 +112,16 @@ public final class RelaisCore implements AutoCloseable {
                 .map(fr.relais.core.questionnaire.Questionnaire::scoreRule).filter(java.util.Objects::nonNull)
                 .map(AlertRule.class::cast).toList());
         this.alerts = new AlertService(database, new AlertRepository(database.dsl()), measureRepository,
-                enrollmentRepository, templates, thresholds, taskRepository, careTeam, audit, session, clock, outbox);
+                enrollmentRepository, templates, thresholds, taskRepository, careTeam, audit, session, clock, outbox,
+                new fr.relais.core.alert.TelemonitoringConsent() {
+                    public boolean withdrawn(java.util.UUID patientId) {
+                        return consents.telemonitoringWithdrawn(patientId);
+                    }
+
+                    public java.util.Optional<java.time.Instant> givenAt(java.util.UUID patientId) {
+                        return consents.telemonitoringGivenAt(patientId);
+                    }
+                });
         this.alertWatch = new fr.relais.core.alert.AlertWatch(alerts);
         this.measures = new MeasureService(database, measureRepository, patients, audit, outbox, session, clock, alerts,
                 consents::telemonitoringWithdrawn);
