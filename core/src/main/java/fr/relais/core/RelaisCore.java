@@ -122,6 +122,8 @@ public final class RelaisCore implements AutoCloseable {
                         return consents.telemonitoringGivenAt(patientId);
                     }
                 });
+        // Enrolling a patient with measures already on file judges them at once (issue 22), not at the next re-run.
+        enrollments.onStart(alerts::evaluateEnrollment);
         this.alertWatch = new fr.relais.core.alert.AlertWatch(alerts);
         this.measures = new MeasureService(database, measureRepository, patients, audit, outbox, session, clock, alerts,
                 consents::telemonitoringWithdrawn);

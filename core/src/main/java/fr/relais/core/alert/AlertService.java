@@ -309,6 +309,26 @@ public final class AlertService implements MeasureListener {
         });
     }
 
+    /**
+     * Judges the valid measures already stored for one enrollment (a patient enrolled with weights on file), as
+     * {@link #evaluateAll()} does for every enrollment: each value since the enrollment's start by what came before it,
+     * never raising a measure already behind an alert of a rule. Reads on the caller's connection, so it runs inside
+     * the transaction that starts the enrollment. Returns how many values raised or joined an alert.
+     */
+    public int evaluateEnrollment(Enrollment enrollment) {
+        return database.inTransaction(() -> {
+            RuleBook book = thresholds.rules(enrollment);
+            Set<String> codes = new java.util.TreeSet<>();
+            valueCodes(book, codes);
+            StoredRaised raised = new StoredRaised();
+            for (String code : codes) {
+                evaluateSeries(List.of(enrollment), Map.of(enrollment.id(), book),
+                        measures.validSeries(enrollment.patientId(), code, Instant.EPOCH), raised);
+            }
+            return raised.added;
+        });
+    }
+
     private static List<Reading> join(java.util.concurrent.Future<List<Reading>> read) {
         try {
             return read.get();
@@ -628,12 +648,15 @@ public final class AlertService implements MeasureListener {
 
     /** Incremental: asks the store (a few look-ups per new measure). */
     private final class StoredRaised implements Raised {
+        private int added;
+
         public boolean seen(UUID measureId, UUID enrollmentId, String ruleId) {
             return alerts.alreadyRaised(measureId, enrollmentId, ruleId);
         }
 
         public void mark(UUID measureId, UUID enrollmentId, String ruleId) {
-            // the attach row written by raise() is the mark
+            // the attach row written by raise() is the mark; only counted here
+            added++;
         }
     }
 
