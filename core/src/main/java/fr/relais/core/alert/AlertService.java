@@ -571,6 +571,11 @@ public final class AlertService implements MeasureListener {
             // Same rule as a local decision: any status change settles the review task (acknowledging included).
             if (before.status() != merged.status()) {
                 work.close(before, merged.status(), merged.statusReason(), now, merged.statusBy() == null ? ENGINE : merged.statusBy());
+            } else if (merged.status() == AlertStatus.OPEN && merged.openedAt() != null && before.openedAt() != null
+                    && merged.openedAt().isBefore(before.openedAt())) {
+                // Raised here too, after another workstation: the alert counts from the first raising, so its review
+                // is due from then; the escalation clock follows openedAt (a level change made here keeps its time).
+                work.replanFromOpening(merged, templateOf(merged), now, ENGINE);
             }
         }
         for (UUID measureId : evidence) {
