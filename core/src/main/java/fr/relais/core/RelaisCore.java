@@ -112,7 +112,18 @@ public final class RelaisCore implements AutoCloseable {
                 .map(fr.relais.core.questionnaire.Questionnaire::scoreRule).filter(java.util.Objects::nonNull)
                 .map(AlertRule.class::cast).toList());
         this.alerts = new AlertService(database, new AlertRepository(database.dsl()), measureRepository,
-                enrollmentRepository, templates, thresholds, taskRepository, careTeam, audit, session, clock, outbox);
+                enrollmentRepository, templates, thresholds, taskRepository, careTeam, audit, session, clock, outbox,
+                new fr.relais.core.alert.TelemonitoringConsent() {
+                    public boolean withdrawn(java.util.UUID patientId) {
+                        return consents.telemonitoringWithdrawn(patientId);
+                    }
+
+                    public java.util.Optional<java.time.Instant> givenAt(java.util.UUID patientId) {
+                        return consents.telemonitoringGivenAt(patientId);
+                    }
+                });
+        // Enrolling a patient with measures already on file judges them at once (issue 22), not at the next re-run.
+        enrollments.onStart(alerts::evaluateEnrollment);
         this.alertWatch = new fr.relais.core.alert.AlertWatch(alerts);
         this.measures = new MeasureService(database, measureRepository, patients, audit, outbox, session, clock, alerts,
                 consents::telemonitoringWithdrawn);

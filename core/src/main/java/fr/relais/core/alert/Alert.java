@@ -28,6 +28,18 @@ public record Alert(UUID id, UUID patientId, UUID enrollmentId, String ruleId, S
                 reason, step, stepAt);
     }
 
+    /**
+     * This alert counted from {@code at} when that is earlier than its own opening: the same alert raised on two
+     * workstations was first raised at the earlier time, and its deadlines count from then.
+     */
+    public Alert openedNoLaterThan(Instant at) {
+        if (at == null || openedAt != null && !at.isBefore(openedAt)) {
+            return this;
+        }
+        return new Alert(id, patientId, enrollmentId, ruleId, code, kind, level, status, explanation, at, updatedAt, statusBy,
+                statusReason, escalationStep, escalatedAt);
+    }
+
     Alert with(AlertStatus newStatus, AlertLevel newLevel, String by, String reason, Instant at) {
         return new Alert(id, patientId, enrollmentId, ruleId, code, kind, newLevel, newStatus, explanation, openedAt, at, by,
                 reason, escalationStep, escalatedAt);

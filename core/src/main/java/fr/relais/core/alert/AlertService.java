@@ -58,11 +58,12 @@ public final class AlertService implements MeasureListener {
     private final Clock clock;
     private final AlertTasks work;
     private final fr.relais.core.replication.Outbox outbox;
+    private final TelemonitoringConsent telemonitoring;
 
     public AlertService(Database database, AlertRepository alerts, MeasureRepository measures, EnrollmentRepository enrollments,
                         TemplateRepository templates, ThresholdService thresholds, TaskRepository tasks,
                         CareTeamService careTeam, AuditLog audit, UserSession session, Clock clock,
-                        fr.relais.core.replication.Outbox outbox) {
+                        fr.relais.core.replication.Outbox outbox, TelemonitoringConsent telemonitoring) {
         this.database = database;
         this.alerts = alerts;
         this.measures = measures;
@@ -74,6 +75,7 @@ public final class AlertService implements MeasureListener {
         this.clock = clock;
         this.work = new AlertTasks(tasks, careTeam);
         this.outbox = outbox;
+        this.telemonitoring = telemonitoring;
     }
 
     /** Incremental evaluation: the new measure (and any later one, when it arrives late) against what came before. */
@@ -210,7 +212,9 @@ public final class AlertService implements MeasureListener {
     /**
      * Raises a missing-data alert where a rule's measure has not come for longer than the rule in force allows. Each
      * window without data ({@link MissingWindow}) is its own episode: an alert resolved by a human comes back with the
-     * next window if data are still missing, and a window already handled is not raised again.
+     * next window if data are still missing, and a window already handled is not raised again. On a telemonitoring
+     * pathway no data are expected while the patient's telemonitoring consent is withdrawn: no missing-data alert is
+     * raised, an open one is withdrawn, and once the consent is given again the gap counts from then.
      */
     public int evaluateMissing() {
         return database.inTransaction(() -> {
@@ -219,14 +223,29 @@ public final class AlertService implements MeasureListener {
             // Read once for all enrollments (the start of the day runs this over thousands of them).
             Map<UUID, List<ThresholdOverride>> overrides = thresholds.allOverridesByPatient();
             Set<String> open = alerts.openRuleKeys();
+            Map<String, Boolean> telemonitored = new HashMap<>();
             for (Enrollment enrollment : enrollments.active()) {
+                boolean consentMatters = telemonitored.computeIfAbsent(enrollment.templateId() + "/" + enrollment.templateVersion(),
+                        k -> templates.find(enrollment.templateId(), enrollment.templateVersion())
+                                .map(t -> t.template().telemonitoring()).orElse(false));
+                Instant start = enrollment.startDate().atStartOfDay(CareZone.PARIS).toInstant();
+                if (consentMatters) {
+                    if (telemonitoring.withdrawn(enrollment.patientId())) {
+                        withdrawMissing(enrollment, now);
+                        continue;
+                    }
+                    Optional<Instant> given = telemonitoring.givenAt(enrollment.patientId());
+                    if (given.isPresent() && given.get().isAfter(start)) {
+                        start = given.get();
+                    }
+                }
+                Instant from = start;
                 for (AlertRule rule : thresholds.rules(enrollment, overrides.getOrDefault(enrollment.patientId(), List.of())).at(now)) {
                     if (!(rule instanceof AlertRule.Missing missing) || open.contains(enrollment.id() + "/" + rule.id())) {
                         continue;
                     }
-                    Instant start = enrollment.startDate().atStartOfDay(CareZone.PARIS).toInstant();
-                    Instant since = measures.lastValidAt(enrollment.patientId(), rule.code()).filter(t -> t.isAfter(start))
-                            .orElse(start);
+                    Instant since = measures.lastValidAt(enrollment.patientId(), rule.code()).filter(t -> t.isAfter(from))
+                            .orElse(from);
                     Optional<MissingWindow> window = MissingWindow.at(since, missing.after(), now);
                     if (window.isPresent()) {
                         MissingWindow w = window.get();
@@ -287,6 +306,26 @@ public final class AlertService implements MeasureListener {
                 reader.shutdownNow();
             }
             return raised.added + evaluateMissing();
+        });
+    }
+
+    /**
+     * Judges the valid measures already stored for one enrollment (a patient enrolled with weights on file), as
+     * {@link #evaluateAll()} does for every enrollment: each value since the enrollment's start by what came before it,
+     * never raising a measure already behind an alert of a rule. Reads on the caller's connection, so it runs inside
+     * the transaction that starts the enrollment. Returns how many values raised or joined an alert.
+     */
+    public int evaluateEnrollment(Enrollment enrollment) {
+        return database.inTransaction(() -> {
+            RuleBook book = thresholds.rules(enrollment);
+            Set<String> codes = new java.util.TreeSet<>();
+            valueCodes(book, codes);
+            StoredRaised raised = new StoredRaised();
+            for (String code : codes) {
+                evaluateSeries(List.of(enrollment), Map.of(enrollment.id(), book),
+                        measures.validSeries(enrollment.patientId(), code, Instant.EPOCH), raised);
+            }
+            return raised.added;
         });
     }
 
@@ -374,6 +413,15 @@ public final class AlertService implements MeasureListener {
         alerts.insertEvent(alert.id(), now, ENGINE, null, AlertStatus.OPEN, alert.level(), null);
         audit.record("alert.open", "Alert", alert.id(), alert.patientId(), alert.ruleId() + " " + alert.level());
         work.review(alert, templateId, now, now, ENGINE);
+    }
+
+    /** The open missing-data alerts of an enrollment whose patient withdrew telemonitoring: nothing is awaited. */
+    private void withdrawMissing(Enrollment enrollment, Instant now) {
+        for (Alert alert : alerts.list(true, enrollment.patientId())) {
+            if (enrollment.id().equals(alert.enrollmentId()) && "MISSING".equals(alert.kind())) {
+                change(alert, AlertStatus.WITHDRAWN, alert.level(), ENGINE, "telemonitoring consent withdrawn", now);
+            }
+        }
     }
 
     private void closeMissing(Enrollment enrollment, AlertRule rule) {
@@ -523,6 +571,11 @@ public final class AlertService implements MeasureListener {
             // Same rule as a local decision: any status change settles the review task (acknowledging included).
             if (before.status() != merged.status()) {
                 work.close(before, merged.status(), merged.statusReason(), now, merged.statusBy() == null ? ENGINE : merged.statusBy());
+            } else if (merged.status() == AlertStatus.OPEN && merged.openedAt() != null && before.openedAt() != null
+                    && merged.openedAt().isBefore(before.openedAt())) {
+                // Raised here too, after another workstation: the alert counts from the first raising, so its review
+                // is due from then; the escalation clock follows openedAt (a level change made here keeps its time).
+                work.replanFromOpening(merged, templateOf(merged), now, ENGINE);
             }
         }
         for (UUID measureId : evidence) {
@@ -600,12 +653,15 @@ public final class AlertService implements MeasureListener {
 
     /** Incremental: asks the store (a few look-ups per new measure). */
     private final class StoredRaised implements Raised {
+        private int added;
+
         public boolean seen(UUID measureId, UUID enrollmentId, String ruleId) {
             return alerts.alreadyRaised(measureId, enrollmentId, ruleId);
         }
 
         public void mark(UUID measureId, UUID enrollmentId, String ruleId) {
-            // the attach row written by raise() is the mark
+            // the attach row written by raise() is the mark; only counted here
+            added++;
         }
     }
 

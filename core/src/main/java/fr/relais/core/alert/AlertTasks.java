@@ -54,14 +54,27 @@ final class AlertTasks {
      * Escalation tasks already sent stay with their holders.
      */
     void replan(Alert alert, AlertLevel former, String templateId, Instant now, String actor) {
-        String reason = "level " + former + " -> " + alert.level();
+        replan(alert, "ALERT_RELEVELLED", "level " + former + " -> " + alert.level(), templateId, now, now, actor);
+    }
+
+    /**
+     * Re-plans the review of an open alert found to have been opened earlier on another workstation: the review planned
+     * from this workstation's own raising is cancelled (business status {@code ALERT_REPLANNED}) and one due from the
+     * first raising {@code openedAt} takes its place.
+     */
+    void replanFromOpening(Alert alert, String templateId, Instant now, String actor) {
+        replan(alert, "ALERT_REPLANNED", "first raised " + alert.openedAt(), templateId, alert.openedAt(), now, actor);
+    }
+
+    private void replan(Alert alert, String businessStatus, String reason, String templateId, Instant from, Instant now,
+                        String actor) {
         for (Task task : tasks.openForAlert(alert.id())) {
             if (task.kind().equals(REVIEW)) {
-                tasks.update(task.withStatus(TaskStatus.CANCELLED, "ALERT_RELEVELLED", null, reason, now));
+                tasks.update(task.withStatus(TaskStatus.CANCELLED, businessStatus, null, reason, now));
                 tasks.insertEvent(task.id(), new TaskEvent(now, actor, task.status(), TaskStatus.CANCELLED, "STATUS", reason));
             }
         }
-        review(alert, templateId, now, now, actor);
+        review(alert, templateId, from, now, actor);
     }
 
     /** Closes the alert's open tasks: completed when someone acknowledged or decided, cancelled when withdrawn. */

@@ -179,6 +179,14 @@ public final class ConsentService {
         return database.dsl().fetchExists(CONSENT, scope) && !active(patientId, ConsentScope.TELEMONITORING);
     }
 
+    /** When the patient's telemonitoring consent in force was recorded (the latest, if given again), if one is. */
+    public Optional<java.time.Instant> telemonitoringGivenAt(UUID patientId) {
+        return database.dsl().select(CONSENT.RECORDED_AT).from(CONSENT)
+                .where(CONSENT.PATIENT_ID.eq(patientId.toString()).and(CONSENT.SCOPE.eq(ConsentScope.TELEMONITORING.name()))
+                        .and(CONSENT.WITHDRAWN_AT.isNull()))
+                .fetch(r -> SqlTime.instant(r.value1())).stream().max(java.util.Comparator.naturalOrder());
+    }
+
     /**
      * Whether the record may be shared with the cercle de soins: sharing within the care team is presumed (French law:
      * the patient is informed and may object), so it stops only when the patient withdrew it.

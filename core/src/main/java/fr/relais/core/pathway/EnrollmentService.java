@@ -52,6 +52,7 @@ public final class EnrollmentService implements TaskCompletionHook {
     private final Clock clock;
     private final Outbox outbox;
     private final ConsentService consents;
+    private final List<java.util.function.Consumer<Enrollment>> started = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public EnrollmentService(Database database, EnrollmentRepository enrollments, TemplateRepository templates,
                              TaskRepository tasks, PatientService patients, CareTeamService careTeam, AuditLog audit,
@@ -102,8 +103,18 @@ public final class EnrollmentService implements TaskCompletionHook {
             enrollments.insert(enrollment);
             audit.record("enrollment.create", "Enrollment", enrollment.id(), patientId, template.key());
             outbox.record(RECORD, enrollment.id());
-            return plan(enrollment, template, patient).enrollment();
+            Enrollment planned = plan(enrollment, template, patient).enrollment();
+            started.forEach(listener -> listener.accept(planned));
+            return planned;
         });
+    }
+
+    /**
+     * Called, inside the enrollment's transaction, when a patient is enrolled (the alert engine judges the measures
+     * already on file; it is wired by RelaisCore because it is built after this service).
+     */
+    public void onStart(java.util.function.Consumer<Enrollment> listener) {
+        started.add(listener);
     }
 
     /**

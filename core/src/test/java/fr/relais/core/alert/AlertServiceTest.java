@@ -121,6 +121,28 @@ class AlertServiceTest {
     }
 
     @Test
+    void enrollingAPatientWhoseWeightsAlreadyRoseTwoKilosRaisesTheRedAlert() {
+        // Weighed at home before the nurse enrolls her: +2 kg in three days is already in the data.
+        measure(s, patient, MeasureCatalog.BODY_WEIGHT, "70", "kg", at(START, 8));
+        measure(s, patient, MeasureCatalog.BODY_WEIGHT, "70.9", "kg", at(START.plusDays(1), 8));
+        measure(s, patient, MeasureCatalog.BODY_WEIGHT, "71.9", "kg", at(START.plusDays(2), 8));
+        measure(s, patient, MeasureCatalog.BODY_WEIGHT, "72", "kg", at(START.plusDays(3), 7));
+        assertThat(open()).isEmpty();
+
+        s.enrollments.enroll(patient.id(), "insuffisance-cardiaque-sortie", 1, START);
+
+        assertThat(open()).extracting(Alert::ruleId, Alert::level).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("poids-hausse-3j", AlertLevel.RED),
+                org.assertj.core.groups.Tuple.tuple("poids-hausse-1j", AlertLevel.YELLOW));
+        assertThat(open()).filteredOn(a -> a.ruleId().equals("poids-hausse-3j")).singleElement()
+                .satisfies(a -> assertThat(a.explanation()).contains("\"baseline\":\"70\"", "\"rise\":\"2\""));
+        // The same alerts a full re-run gives, and it raises nothing twice.
+        List<Alert> raised = open();
+        assertThat(s.alerts.evaluateAll()).isZero();
+        assertThat(open()).containsExactlyInAnyOrderElementsOf(raised);
+    }
+
+    @Test
     void missingWeightRaisesAnAlertThatDataClose() {
         s.enrollments.enroll(patient.id(), "insuffisance-cardiaque-sortie", 1, START);
         clock.set(at(START.plusDays(2), 0).minusSeconds(60));

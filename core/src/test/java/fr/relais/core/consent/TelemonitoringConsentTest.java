@@ -242,4 +242,39 @@ class TelemonitoringConsentTest {
         s.measures.applySynced(pulled, "Observation/1");
         assertThat(s.measures.heldIds(patient.id())).containsExactly(pulled.id());
     }
+
+    @Test
+    void noMissingWeightAlertWhileThePatientHasWithdrawnTelemonitoringConsent() {
+        Consent consent = consents.add(patient.id(), ConsentScope.TELEMONITORING, "Dr Perrin", START);
+        s.enrollments.enroll(patient.id(), HEART_FAILURE, null, START);
+        weigh(START.plusDays(1), "70.0", MeasureSource.DEVICE);
+        // Tuesday's weight, none since: "no weight for 2 days" is due Thursday 08:00.
+        clock.set(at(START.plusDays(3), 12));
+        assertThat(s.alerts.evaluateMissing()).isEqualTo(1);
+        Alert missing = s.alerts.list(true, patient.id()).get(0);
+        assertThat(missing.ruleId()).isEqualTo("poids-absent");
+        Enrollment e = s.enrollments.get(missing.enrollmentId());
+        assertThat(s.enrollments.tasksOf(e.id())).filteredOn(t -> t.kind().equals("ALERT_REVIEW")).singleElement()
+                .satisfies(t -> assertThat(t.status()).isEqualTo(TaskStatus.REQUESTED));
+
+        consents.withdraw(consent.id(), "ne souhaite plus envoyer son poids");
+        assertThat(s.alerts.evaluateMissing()).isZero();
+        assertThat(s.alerts.get(missing.id()).status()).isEqualTo(fr.relais.core.alert.AlertStatus.WITHDRAWN);
+        assertThat(s.alerts.get(missing.id()).statusReason()).isEqualTo("telemonitoring consent withdrawn");
+        assertThat(s.enrollments.tasksOf(e.id())).filteredOn(t -> t.kind().equals("ALERT_REVIEW")).singleElement()
+                .satisfies(t -> assertThat(t.status()).isEqualTo(TaskStatus.CANCELLED));
+        clock.set(at(START.plusDays(10), 9));
+        assertThat(s.alerts.evaluateMissing()).isZero();
+        assertThat(s.alerts.list(true, patient.id())).isEmpty();
+
+        // Consenting again at 10:00 on day 10: the two days without weight count from then, not from Tuesday's weight.
+        clock.set(at(START.plusDays(10), 10));
+        consents.add(patient.id(), ConsentScope.TELEMONITORING, "Dr Perrin", START.plusDays(10));
+        clock.set(at(START.plusDays(12), 10).minusSeconds(60));
+        assertThat(s.alerts.evaluateMissing()).isZero();
+        clock.set(at(START.plusDays(12), 10).plusSeconds(60));
+        assertThat(s.alerts.evaluateMissing()).isEqualTo(1);
+        assertThat(s.alerts.list(true, patient.id())).singleElement()
+                .satisfies(a -> assertThat(a.explanation()).contains("\"lastMeasureOrStart\":\"" + at(START.plusDays(10), 10) + "\""));
+    }
 }

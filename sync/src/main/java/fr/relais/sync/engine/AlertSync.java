@@ -112,7 +112,8 @@ final class AlertSync implements RecordSync<DetectedIssue> {
     /**
      * The later status by the lifecycle, with who decided and why; at the same stage, the side that changed since the
      * base; when both sides closed it differently, the local closing stays (the conflict inbox shows the other). The
-     * higher level and escalation step win.
+     * higher level and escalation step win. The earlier opening wins: an alert both sides raised (the same id, from the
+     * same shared measures) was first raised when the earlier side raised it, and its deadlines count from then.
      */
     static Alert merge(Alert mine, Alert theirs, AlertStatus base) {
         boolean theirsLater = rank(theirs.status()) > rank(mine.status())
@@ -121,7 +122,18 @@ final class AlertSync implements RecordSync<DetectedIssue> {
         Alert escalated = theirs.escalationStep() > mine.escalationStep() ? theirs : mine;
         return mine.decided(decided.status(), mine.level().compareTo(theirs.level()) >= 0 ? mine.level() : theirs.level(),
                 decided.statusBy(), decided.statusReason(), decided == mine ? mine.updatedAt() : theirs.updatedAt(),
-                escalated.escalationStep(), escalated.escalatedAt());
+                escalated.escalationStep(), escalated.escalatedAt()).openedNoLaterThan(firstRaising(mine, theirs));
+    }
+
+    /**
+     * Their opening when it is really earlier: the server keeps milliseconds, so this workstation's own alert coming
+     * back is a hair "earlier" than the stored one and must not count as another raising (nor re-plan its review).
+     */
+    private static java.time.Instant firstRaising(Alert mine, Alert theirs) {
+        if (theirs.openedAt() == null || mine.openedAt() == null) {
+            return theirs.openedAt();
+        }
+        return theirs.openedAt().isBefore(mine.openedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)) ? theirs.openedAt() : null;
     }
 
     private static int rank(AlertStatus status) {
