@@ -51,6 +51,8 @@ class AlertCliTest {
 
     @Test
     void aTwoKiloGainWeighedTenMinutesEarlierOnTheFirstDayIsRed() {
+        // A telemonitoring pathway: the patient consents first.
+        assertThat(run("consent", "add", "--patient", "P1", "--scope", "TELEMONITORING", "--collected-by", "IDE Roux").code()).isZero();
         assertThat(run("enroll", "--patient", "P1", "--pathway", "insuffisance-cardiaque-sortie", "--start", "2026-10-01").code()).isZero();
         weigh("70", "2026-11-02T08:50");
         weigh("72", "2026-11-05T09:00");
@@ -59,6 +61,8 @@ class AlertCliTest {
 
     @Test
     void aGainAcrossTheAutumnClockChangeIsRed() {
+        // A telemonitoring pathway: the patient consents first.
+        assertThat(run("consent", "add", "--patient", "P1", "--scope", "TELEMONITORING", "--collected-by", "IDE Roux").code()).isZero();
         assertThat(run("enroll", "--patient", "P1", "--pathway", "insuffisance-cardiaque-sortie", "--start", "2026-10-01").code()).isZero();
         weigh("70", "2026-10-23T09:00");
         weigh("72", "2026-10-26T09:00");
@@ -67,6 +71,8 @@ class AlertCliTest {
 
     @Test
     void aYellowGlucoseAlertTurningRedReplansItsReviewTask() {
+        // A telemonitoring pathway: the patient consents first.
+        assertThat(run("consent", "add", "--patient", "P1", "--scope", "TELEMONITORING", "--collected-by", "IDE Roux").code()).isZero();
         assertThat(run("enroll", "--patient", "P1", "--pathway", "diabete-type-2", "--start", "2026-10-01").code()).isZero();
         glucose("0.65", "2026-11-02T09:00");
         assertThat(reviews()).containsExactly("URGENT glycemie YELLOW");
@@ -96,6 +102,8 @@ class AlertCliTest {
 
     @Test
     void aMandatoryWeightDelayCannotBeLengthenedToAHundredYears() {
+        // A telemonitoring pathway: the patient consents first.
+        assertThat(run("consent", "add", "--patient", "P1", "--scope", "TELEMONITORING", "--collected-by", "IDE Roux").code()).isZero();
         assertThat(run("enroll", "--patient", "P1", "--pathway", "insuffisance-cardiaque-sortie", "--start", "2026-10-01").code()).isZero();
         addPhysician();
         CliRun refused = run("threshold", "set", "--patient", "P1", "--rule", "poids-absent", "--set", "after=P100Y",
@@ -110,6 +118,8 @@ class AlertCliTest {
 
     @Test
     void aHeadlessWorkstationWatchesMissingDataUntilInterrupted() throws Exception {
+        // A telemonitoring pathway: the patient consents first.
+        assertThat(run("consent", "add", "--patient", "P1", "--scope", "TELEMONITORING", "--collected-by", "IDE Roux").code()).isZero();
         assertThat(run("enroll", "--patient", "P1", "--pathway", "insuffisance-cardiaque-sortie", "--start", "2026-10-01").code()).isZero();
         CliRun refused = run("evaluate", "--watch", "--every", "0");
         assertThat(refused.code()).isEqualTo(2);

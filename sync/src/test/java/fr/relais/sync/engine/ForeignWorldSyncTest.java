@@ -250,8 +250,10 @@ class ForeignWorldSyncTest {
         UUID patient = ObservationMapper.localId(patientId);
         UUID nurse = laptop.core.careTeam().findProfessionalByRpps(rpps).orElseThrow().id();
 
-        var enrollment = laptop.core.enrollments().enroll(patient, "insuffisance-cardiaque-sortie", null,
-                laptop.core.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate().minusDays(1));
+        java.time.LocalDate yesterday = laptop.core.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate().minusDays(1);
+        // Heart-failure telemonitoring: the patient consented at discharge.
+        laptop.core.consents().add(patient, fr.relais.core.consent.ConsentScope.TELEMONITORING, "IDE Roux", yesterday);
+        var enrollment = laptop.core.enrollments().enroll(patient, "insuffisance-cardiaque-sortie", null, yesterday);
         var task = laptop.core.enrollments().tasksOf(enrollment.id()).stream().filter(t -> t.status().isOpen()).findFirst().orElseThrow();
         laptop.core.tasks().assign(task.id(), nurse, null);
         laptop.core.tasks().complete(task.id(), laptop.core.enrollments().outcomesOf(enrollment, task.stepId()).stream().findFirst().orElse(null),
