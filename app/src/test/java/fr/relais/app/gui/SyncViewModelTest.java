@@ -39,7 +39,8 @@ class SyncViewModelTest {
         core = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
         patient = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
                 null), null, null, "P1", null, null, null)).patient().id();
-        model = new SyncViewModel(core, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR, java.util.Map.of());
+        model = new SyncViewModel(core, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR,
+                java.util.Map.of("RELAIS_IPP_OID", "1.2.250.1.999.99.1"));
     }
 
     @AfterEach

@@ -181,6 +181,13 @@ public final class ConsentService {
 
     /** When the patient's telemonitoring consent in force was recorded (the latest, if given again), if one is. */
     public Optional<java.time.Instant> telemonitoringGivenAt(UUID patientId) {
+        // Only a consent given AGAIN after a withdrawal restarts the clock of missing data: a first consent recorded
+        // after an enrollment dated earlier leaves the enrollment's own start in force.
+        boolean withdrawnBefore = database.dsl().fetchExists(CONSENT, CONSENT.PATIENT_ID.eq(patientId.toString())
+                .and(CONSENT.SCOPE.eq(ConsentScope.TELEMONITORING.name())).and(CONSENT.WITHDRAWN_AT.isNotNull()));
+        if (!withdrawnBefore) {
+            return Optional.empty();
+        }
         return database.dsl().select(CONSENT.RECORDED_AT).from(CONSENT)
                 .where(CONSENT.PATIENT_ID.eq(patientId.toString()).and(CONSENT.SCOPE.eq(ConsentScope.TELEMONITORING.name()))
                         .and(CONSENT.WITHDRAWN_AT.isNull()))

@@ -130,6 +130,9 @@ public final class SyncViewModel {
     private void failed(Throwable failure) {
         if (failure instanceof SyncFailedException e) {
             message.set(e.detail().message(language));
+        } else if (failure instanceof fr.relais.core.error.BadInputException refused) {
+            // A setting the sync needs (the IPP OID...): its French reason, never the exception's name.
+            message.set(refused.message(language));
         } else {
             message.set(texts.text("error.unexpected", failure.getClass().getSimpleName()));
         }
