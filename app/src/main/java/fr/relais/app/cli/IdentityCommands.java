@@ -92,7 +92,10 @@ final class IdentityCommands {
         }
     }
 
-    /** {@code relais patient correct ID [--family] [--given...] [--sex] [--birth-date] [--birthplace] --reason R}. */
+    /**
+     * {@code relais patient correct ID [--family] [--given...] [--sex] [--birth-date] [--birthplace] [--ins M --ins-oid O]
+     * --reason R}: the INS is given only when it was wrong too, so that traits and INS are corrected together.
+     */
     @Command(name = "correct", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true, sortOptions = false)
     static final class Correct implements Callable<Integer> {
         @Spec
@@ -109,14 +112,19 @@ final class IdentityCommands {
         String birthDate;
         @Option(names = "--birthplace", paramLabel = "INSEE", descriptionKey = "patient.add.birthplace")
         String birthplace;
+        @Option(names = "--ins", paramLabel = "MATRICULE", descriptionKey = "patient.correct.ins")
+        String ins;
+        @Option(names = "--ins-oid", paramLabel = "OID", descriptionKey = "patient.add.insOid")
+        String insOid;
         @Option(names = "--reason", required = true, descriptionKey = "patient.identity.reason")
         String reason;
 
         @Override
         public Integer call() {
+            Ins parsedIns = ins(ins, insOid);
             Sex parsedSex = sex == null ? null : Sex.parse("--sex", sex);
             var parsedDate = birthDate == null ? null : IsoInput.date("--birth-date", birthDate);
-            if (family == null && given == null && parsedSex == null && parsedDate == null && birthplace == null) {
+            if (family == null && given == null && parsedSex == null && parsedDate == null && birthplace == null && parsedIns == null) {
                 throw new BadInputException("--family / --given / --sex / --birth-date / --birthplace", "identity.nothingToCorrect");
             }
             return Leaf.forPatient(spec, patient, (root, services, id) -> {
@@ -125,7 +133,7 @@ final class IdentityCommands {
                         given != null ? given : t.birthGivenNames(), parsedSex != null ? parsedSex : t.sex(),
                         parsedDate != null ? parsedDate : t.birthDate(),
                         birthplace != null ? birthplace.toUpperCase(Locale.ROOT) : t.birthplaceCode());
-                TraitCorrection correction = services.patients().correctTraits(id, corrected, reason);
+                TraitCorrection correction = services.patients().correctTraits(id, corrected, parsedIns, reason);
                 Localization errors = Localization.of(BadInputException.BUNDLE, root.language());
                 correction.warnings().forEach(w -> spec.commandLine().getErr().println(
                         root.text("cli.warning", w.field(), errors.text(w.key(), w.args().toArray()))));

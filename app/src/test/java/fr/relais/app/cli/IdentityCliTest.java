@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.relais.core.TestServices;
 import fr.relais.core.identity.IdentityDocument;
+import fr.relais.core.identity.IdentityEvidence;
+import fr.relais.core.identity.IdentityStatus;
 import fr.relais.core.identity.Ins;
 import fr.relais.core.identity.InsMatricule;
 import fr.relais.core.identity.InsOid;
+import fr.relais.core.identity.InsSource;
 import fr.relais.core.identity.NewPatient;
+import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.identity.StrictTraits;
 import fr.relais.core.identity.TestInsiAnswer;
@@ -16,6 +20,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class IdentityCliTest {
     private static final String MATRICULE = "295109912611193";
     private static final String NIR = "1.2.250.1.213.1.4.8";
+    /** Another person's matricule: F, born July 1953 in Haute-Corse. */
+    private static final String OTHER_MATRICULE = "253072B07300470";
 
     @TempDir
     Path dir;
@@ -90,12 +97,12 @@ class IdentityCliTest {
 
     @Test
     void aProvisionalIdentityLeavesNoInsInTheCsvList() throws Exception {
-        add("IPP-PROV", "--ins", MATRICULE, "--ins-oid", NIR, "--ins-source", "CV");
+        add("IPP-PROV", "--ins", OTHER_MATRICULE, "--ins-oid", NIR, "--ins-source", "CV");
         qualified("IPP-QUAL");
 
         List<String> csv = run("--format", "csv", "patient", "list").out().lines().toList();
         assertThat(csv).hasSize(3);
-        assertThat(csv.stream().filter(l -> l.contains("IPP-PROV")).findFirst().orElseThrow()).doesNotContain(MATRICULE).endsWith(",PROV,");
+        assertThat(csv.stream().filter(l -> l.contains("IPP-PROV")).findFirst().orElseThrow()).doesNotContain(OTHER_MATRICULE).endsWith(",PROV,");
         assertThat(csv.stream().filter(l -> l.contains("IPP-QUAL")).findFirst().orElseThrow()).endsWith(",QUAL," + MATRICULE);
 
         JsonNode json = run("--format", "json", "patient", "list").json();
@@ -103,8 +110,8 @@ class IdentityCliTest {
             assertThat(p.get("ins").isNull()).as(p.get("ipp").asText()).isEqualTo(!p.get("identityStatus").asText().equals("QUAL"));
         }
         JsonNode shown = run("--format", "json", "patient", "show", "IPP-PROV").json();
-        assertThat(shown.toString()).doesNotContain(MATRICULE);
-        assertThat(run("patient", "show", "IPP-PROV").out()).contains(MATRICULE, "non qualifiée");
+        assertThat(shown.toString()).doesNotContain(OTHER_MATRICULE);
+        assertThat(run("patient", "show", "IPP-PROV").out()).contains(OTHER_MATRICULE, "non qualifiée");
     }
 
     @Test
@@ -188,5 +195,68 @@ class IdentityCliTest {
                 "export", "patient", "IPP-1", "--out", export.toString());
         assertThat(exported.code()).as(exported.err()).isZero();
         assertThat(java.nio.file.Files.readString(export)).contains("urn:oid:1.2.250.1.71.4.2.7", "IPP-1").doesNotContain("urn:relais:ipp");
+    }
+
+    @Test
+    void aSecondPatientWithTheSameInsIsRefusedAndNamesTheFirst() {
+        String first = qualified("IPP-1");
+        CliRun second = run("patient", "add", "--family", "MARTIN", "--given", "Julie", "--sex", "F", "--birth-date", "1995-10-20",
+                "--ins", MATRICULE, "--ins-oid", NIR, "--ins-source", "CV");
+        assertThat(second.code()).isEqualTo(2);
+        assertThat(second.err()).contains("INS " + MATRICULE, "LEFÈVRE Hélène", "03/10/1995", "IPP-1", "Ouvrez ce dossier", "fusionnez")
+                .doesNotContain(first);
+        assertThat(patientCount()).isEqualTo(1);
+
+        add("IPP-2");
+        CliRun evidence = run("patient", "evidence", "IPP-2", "--ins", MATRICULE, "--ins-oid", NIR, "--ins-source", "CV", "--reason", "carte Vitale");
+        assertThat(evidence.code()).isEqualTo(2);
+        assertThat(evidence.err()).contains("IPP-1", "une seule identité");
+        assertThat(run("--format", "json", "patient", "show", "IPP-2").json().get("patient").get("identityStatus").asText()).isEqualTo("PROV");
+    }
+
+    @Test
+    void twoDifferentPeopleSharingAnInsCannotBeMerged() {
+        qualified("IPP-1");
+        try (TestServices s = new TestServices(db)) {
+            // Only the team server can bring a second record with an INS held here: it is kept and flagged.
+            s.patients.applySynced(new Patient(UUID.randomUUID(), new StrictTraits("LEFÈVRE", List.of("Henri"), Sex.M,
+                    LocalDate.of(1953, 7, 3), "99126"), null, null, "IPP-S", new Ins(InsMatricule.parse("ins", MATRICULE), InsOid.NIR),
+                    IdentityStatus.PROV, new IdentityEvidence(InsSource.CV, null), null, null, null), "serveur");
+        }
+        assertThat(run("patient", "show", "IPP-1").out()).contains("Doublon possible");
+        CliRun merge = run("patient", "merge", "--keep", "IPP-1", "--replace", "IPP-S", "--reason", "même INS");
+        assertThat(merge.code()).isEqualTo(2);
+        assertThat(merge.err()).contains("collision d'identités", "03/07/1953", "référent en identitovigilance");
+        assertThat(patientCount()).isEqualTo(2);
+
+        assertThat(run("patient", "add", "--family", "LEFÈVRE", "--given", "Hélène", "--sex", "M", "--birth-date", "1995-10-03",
+                "--ipp", "IPP-2").code()).isZero();
+        CliRun otherSex = run("patient", "merge", "--keep", "IPP-1", "--replace", "IPP-2", "--reason", "doublon ?");
+        assertThat(otherSex.code()).isEqualTo(2);
+        assertThat(otherSex.err()).contains("se contredisent", "corrigez d'abord");
+    }
+
+    @Test
+    void aSexCorrectionContradictingTheInsIsRefused() {
+        qualified("IPP-Q");
+        CliRun sex = run("patient", "correct", "IPP-Q", "--sex", "M", "--reason", "erreur ?");
+        assertThat(sex.code()).isEqualTo(2);
+        assertThat(sex.err()).contains("sex", "premier chiffre (2)", MATRICULE, "correction refusée");
+        CliRun year = run("patient", "correct", "IPP-Q", "--birth-date", "1996-10-03", "--reason", "erreur ?");
+        assertThat(year.code()).isEqualTo(2);
+        assertThat(year.err()).contains("année de naissance corrigée (1996)");
+        JsonNode shown = run("--format", "json", "patient", "show", "IPP-Q").json().get("patient");
+        assertThat(shown.get("identityStatus").asText()).isEqualTo("QUAL");
+        assertThat(shown.get("sex").asText()).isEqualTo("F");
+        assertThat(shown.get("birthDate").asText()).isEqualTo("1995-10-03");
+
+        assertThat(run("patient", "add", "--family", "LEROY", "--given", "Marc", "--sex", "M", "--birth-date", "1995-10-03",
+                "--ipp", "IPP-M", "--ins", "195109912612334", "--ins-oid", NIR, "--ins-source", "CV", "--id-document", "CN").code()).isZero();
+        assertThat(run("patient", "correct", "IPP-M", "--sex", "F", "--reason", "sexe mal saisi").code())
+                .as("the sex alone contradicts the INS").isEqualTo(2);
+        CliRun together = run("--format", "json", "patient", "correct", "IPP-M", "--sex", "F", "--ins", "295109912612381", "--ins-oid", NIR,
+                "--reason", "sexe mal saisi, INS relue");
+        assertThat(together.code()).as(together.err()).isZero();
+        assertThat(together.json().get("identityStatus").asText()).isEqualTo("PROV");
     }
 }

@@ -67,7 +67,7 @@ class IdentityViewModelTest {
     void aDocumentSeenThenATraitCorrectedFromThePatientFileValidatesThenDropsTheIdentity() {
         Patient p = register("P1", null, LocalDate.of(1941, 6, 2));
         model.show(p.id());
-        assertThat(model.birthGivenNamesProperty().get()).isEqualTo("Jeanne Marie");
+        assertThat(model.traits().birthGivenNamesProperty().get()).isEqualTo("Jeanne Marie");
         model.documentProperty().set(IdentityDocument.PA);
         model.recordDocument();
         assertThat(model.messageProperty().get()).contains("reason", "motif");
@@ -80,7 +80,7 @@ class IdentityViewModelTest {
         assertThat(model.messageProperty().get()).isEqualTo("Statut d'identité : Identité validée.");
         assertThat(changed).containsExactly(p.id());
 
-        model.birthDateProperty().set(LocalDate.of(1941, 6, 12));
+        model.traits().birthDateProperty().set(LocalDate.of(1941, 6, 12));
         model.reasonProperty().set("erreur de saisie");
         model.correctTraits();
         Patient corrected = core.patients().get(p.id());

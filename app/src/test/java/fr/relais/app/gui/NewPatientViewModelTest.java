@@ -45,10 +45,10 @@ class NewPatientViewModelTest {
     }
 
     private void fill(String ipp) {
-        model.birthFamilyNameProperty().set("LEGRAND");
-        model.birthGivenNamesProperty().set("Jeanne  Marie");
-        model.sexProperty().set(Sex.F);
-        model.birthDateProperty().set(LocalDate.of(1941, 6, 2));
+        model.traits().birthFamilyNameProperty().set("LEGRAND");
+        model.traits().birthGivenNamesProperty().set("Jeanne  Marie");
+        model.traits().sexProperty().set(Sex.F);
+        model.traits().birthDateProperty().set(LocalDate.of(1941, 6, 2));
         model.ippProperty().set(ipp);
     }
 
@@ -71,7 +71,7 @@ class NewPatientViewModelTest {
 
     @Test
     void missingTraitsOrATakenIppAreRefusedAndNothingIsCreated() {
-        model.birthFamilyNameProperty().set("LEGRAND");
+        model.traits().birthFamilyNameProperty().set("LEGRAND");
         model.create();
         assertThat(model.messageProperty().get()).isEqualTo("birthDate: la date est obligatoire");
         fill("N1");

@@ -171,6 +171,10 @@ public final class DemoGenerator {
         } else {
             evidence = IdentityEvidence.NONE;
         }
+        // An INS belongs to one identity: a drawn order number already given to another demo patient is drawn again.
+        while (ins != null && patients.findByIppOrIns(ins.matricule().value()).isPresent()) {
+            ins = testIns(traits, random);
+        }
         String usedFamily = traits.sex() == Sex.F && random.nextInt(100) < 40 ? pick(DemoNames.FAMILY, random) : null;
         Registration registration = patients.register(new NewPatient(traits, usedFamily, null,
                 String.format("DEMO%06d", index + 1), null, evidence, null));

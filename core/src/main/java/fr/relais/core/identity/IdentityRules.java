@@ -66,6 +66,42 @@ public final class IdentityRules {
     }
 
     /**
+     * Refuses a correction of strict traits that makes them contradict the INS the identity carries: the first digit
+     * of the matricule (sex), its year or its month of birth ({@link InsMatricule#inconsistenciesWith}, the same check
+     * as at creation). Only contradictions the correction brings are refused: one the old traits already had (a
+     * provisional identity created with a warning) does not block correcting another trait. A null {@code before}
+     * (the INS is corrected with the traits) refuses every contradiction: the new INS and the new traits must agree.
+     */
+    public static void requireCorrectionKeepsIns(Ins ins, StrictTraits before, StrictTraits after) {
+        if (ins == null) {
+            return;
+        }
+        List<IdentityWarning> already = before == null ? List.of() : ins.matricule().inconsistenciesWith(before);
+        for (IdentityWarning contradiction : ins.matricule().inconsistenciesWith(after)) {
+            if (!already.contains(contradiction)) {
+                List<Object> args = new java.util.ArrayList<>(contradiction.args());
+                args.add(ins.matricule().value());
+                throw new BadInputException(contradiction.field(), contradiction.key().replace("ins.warn.", "ins.correction."),
+                        args.toArray());
+            }
+        }
+    }
+
+    /**
+     * Whether two records can be the same person as identity vigilance compares them for a merge: same birth family
+     * name and first birth given name (case, accents and separators aside, {@link NameKey}), same birth date, same sex
+     * when both are known, same birthplace when both are known. Further given names may be missing on one of them. Any
+     * other difference is for a correction of the wrong record first (then the merge), or is two people.
+     */
+    public static boolean samePerson(StrictTraits a, StrictTraits b) {
+        return NameKey.of(a.birthFamilyName()).equals(NameKey.of(b.birthFamilyName()))
+                && NameKey.of(a.firstGivenName()).equals(NameKey.of(b.firstGivenName()))
+                && a.birthDate().equals(b.birthDate())
+                && (a.sex() == Sex.U || b.sex() == Sex.U || a.sex() == b.sex())
+                && (a.birthplaceCode() == null || b.birthplaceCode() == null || a.birthplaceCode().equals(b.birthplaceCode()));
+    }
+
+    /**
      * The status of an identity received from the team server, re-derived from the evidence it carries (FR Core
      * identity-reliability: methodCollection and validationMode) rather than taken from the status it states: never
      * higher than what it states, never higher than its evidence supports, and lowered when it is not coherent (an

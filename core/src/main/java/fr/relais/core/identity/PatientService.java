@@ -29,6 +29,7 @@ public final class PatientService {
 
     private final Database database;
     private final PatientRepository patients;
+    private final InsOwnership insOwnership;
     /** The outbox kind of a patient record. */
     public static final String RECORD = "Patient";
 
@@ -41,6 +42,7 @@ public final class PatientService {
                           Clock clock) {
         this.database = database;
         this.patients = patients;
+        this.insOwnership = new InsOwnership(patients);
         this.audit = audit;
         this.outbox = outbox;
         this.session = session;
@@ -55,6 +57,7 @@ public final class PatientService {
             InsSource.requireTyped("insSource", input.evidence().insSource());
             IdentityStatus status = IdentityRules.resolve(input.requestedStatus(), input.ins(), input.evidence());
             IdentityRules.requireCoherent(input.traits(), input.ins(), status);
+            insOwnership.requireFree("ins", input.ins(), null);
             if (input.ipp() != null && patients.findByIpp(input.ipp()).isPresent()) {
                 throw new BadInputException("ipp", "ipp.taken", input.ipp());
             }
@@ -76,7 +79,8 @@ public final class PatientService {
         });
     }
 
-    /** Same INS, or same birth family name + first given name + birth date + sex (compared as {@link NameKey}s). */
+    /**
+     * Same INS (only records received by sync can share one: {@link #applySynced}), or same birth family name + first given name + birth date + sex (compared as {@link NameKey}s). */
     public List<DuplicateFlag> likelyDuplicates(StrictTraits traits, Ins ins) {
         Map<UUID, DuplicateFlag> found = new LinkedHashMap<>();
         if (ins != null) {
@@ -108,6 +112,9 @@ public final class PatientService {
             Patient current = get(id);
             PatientValidation.validateInsForStore(ins, database.meta().kind());
             Ins newIns = ins != null ? ins : current.ins();
+            if (!InsOwnership.sameMatricule(ins, current.ins())) {
+                insOwnership.requireFree("ins", ins, id);
+            }
             boolean retrievalHolds = current.evidence().insSource().nationalService() && Objects.equals(newIns, current.ins());
             InsSource source = retrievalHolds ? current.evidence().insSource() : ins != null ? typed.insSource() : current.evidence().insSource();
             IdentityDocument document = typed.document() != null ? typed.document() : current.evidence().document();
@@ -129,6 +136,9 @@ public final class PatientService {
             PatientValidation.validateInsForStore(answer.ins(), database.meta().kind());
             if (!sameIdentity(current.traits(), answer.traits())) {
                 throw new BadInputException("INSi", "insi.traitsDiffer", describe(answer.traits()), describe(current.traits()));
+            }
+            if (!InsOwnership.sameMatricule(answer.ins(), current.ins())) {
+                insOwnership.requireFree("INSi", answer.ins(), id);
             }
             IdentityEvidence evidence = new IdentityEvidence(answer.source(), current.evidence().document());
             return applyEvidence(current, answer.ins(), evidence, reason, answer.traits());
@@ -160,29 +170,49 @@ public final class PatientService {
     }
 
     private static String describe(StrictTraits t) {
-        return t.birthFamilyName() + " " + t.givenNamesText() + ", " + t.sex() + ", " + t.birthDate()
+        return t.birthFamilyName() + " " + t.givenNamesText() + ", " + t.sex() + ", "
+                + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(t.birthDate())
                 + (t.birthplaceCode() == null ? "" : ", " + t.birthplaceCode());
     }
 
     /**
      * Corrects strict traits. Any check made on the old traits (INSi, document) no longer holds, so a RECUP, VALI or
-     * QUAL identity drops back to PROV, and the returned warning says so.
+     * QUAL identity drops back to PROV, and the returned warning says so. A correction that makes the traits contradict
+     * the INS the identity carries (sex digit, birth year or month) is refused: {@link IdentityRules#requireCorrectionKeepsIns}.
      */
     public TraitCorrection correctTraits(UUID id, StrictTraits traits, String reason) {
+        return correctTraits(id, traits, null, reason);
+    }
+
+    /**
+     * Corrects strict traits and, when the INS was wrong as well ({@code ins} not null), the INS with them: without
+     * this, a validated identity whose sex and INS were both wrong could be corrected by neither step alone (the new
+     * INS contradicts the old traits, the new traits the old INS). The new INS is typed (the identity is PROV after
+     * the correction), must be free ({@link InsOwnership}) and must agree with the corrected traits.
+     */
+    public TraitCorrection correctTraits(UUID id, StrictTraits traits, Ins ins, String reason) {
         session.require(Permission.IDENTITY_WRITE);
         requireReason(reason);
         LocalDate today = LocalDate.now(clock.withZone(CareZone.PARIS));
         PatientValidation.validateTraits(traits, today);
         return database.inTransaction(() -> {
             Patient current = get(id);
-            if (current.traits().equals(traits)) {
+            boolean insChanged = ins != null && !ins.equals(current.ins());
+            if (current.traits().equals(traits) && !insChanged) {
                 return new TraitCorrection(current, List.of());
+            }
+            if (insChanged) {
+                PatientValidation.validateInsForStore(ins, database.meta().kind());
+                insOwnership.requireFree("ins", ins, id);
+                IdentityRules.requireCorrectionKeepsIns(ins, null, traits);
+            } else {
+                IdentityRules.requireCorrectionKeepsIns(current.ins(), current.traits(), traits);
             }
             Instant now = clock.instant();
             boolean drops = current.status() != IdentityStatus.PROV;
-            IdentityEvidence evidence = drops ? IdentityEvidence.NONE : current.evidence();
+            IdentityEvidence evidence = drops || insChanged ? IdentityEvidence.NONE : current.evidence();
             Patient updated = new Patient(id, traits, current.usedFamilyName(), current.usedGivenName(), current.ipp(),
-                    current.ins(), IdentityStatus.PROV, evidence, drops ? now : current.statusChangedAt(),
+                    insChanged ? ins : current.ins(), IdentityStatus.PROV, evidence, drops ? now : current.statusChangedAt(),
                     current.createdAt(), now);
             patients.update(updated);
             outbox.record(RECORD, id);
@@ -192,7 +222,8 @@ public final class PatientService {
                         IdentityStatus.PROV, "strict traits corrected: " + reason));
                 warnings.add(new IdentityWarning("status", "identityStatus.dropped", current.status().name()));
             }
-            audit.record("patient.identity.correct", "Patient", id, id, "status=" + current.status() + "->" + updated.status());
+            audit.record("patient.identity.correct", "Patient", id, id, "status=" + current.status() + "->" + updated.status()
+                    + (insChanged ? " ins corrected" : ""));
             return new TraitCorrection(updated, warnings);
         });
     }
@@ -222,6 +253,7 @@ public final class PatientService {
                 patients.insertIdentityEvent(created.id(), new IdentityEvent(now, session.actor().userId(), null,
                         created.status(), why + statedNote(incoming.status(), derived)));
                 audit.record("patient.sync.create", "Patient", created.id(), created.id(), origin);
+                flagSharedIns(created, now);
                 return created;
             }
             Patient before = current.get();
@@ -249,8 +281,28 @@ public final class PatientService {
                         updated.status(), why + statedNote(incoming.status(), updated.status())));
             }
             audit.record("patient.sync.update", "Patient", before.id(), before.id(), origin);
+            flagSharedIns(updated, now);
             return updated;
         });
+    }
+
+    /**
+     * A record received from the team server with an INS another live record here carries is neither refused (the
+     * server holds it: refusing would hide it from this workstation) nor merged (only the referent can tell a doublon
+     * from an identity collision): it is kept, and both records are flagged as possible duplicates ("même INS"), which
+     * the patient file shows as "à vérifier par le référent identitovigilance". The audit trail records the flag.
+     */
+    private void flagSharedIns(Patient received, Instant now) {
+        if (received.replacedBy() != null) {
+            return;
+        }
+        for (Patient other : insOwnership.otherHolders(received.ins(), received.id())) {
+            if (patients.duplicatesOf(received.id()).stream().noneMatch(f -> f.otherPatientId().equals(other.id()))) {
+                patients.insertDuplicate(received.id(), new DuplicateFlag(other.id(), DuplicateReason.SAME_INS), now);
+                audit.record("patient.sync.sameIns", "Patient", received.id(), received.id(), "other=" + other.id());
+                LOG.warn("Patient {} received with the INS of patient {}: flagged for the identity referent", received.id(), other.id());
+            }
+        }
     }
 
     private static String statedNote(IdentityStatus stated, IdentityStatus derived) {
@@ -262,7 +314,9 @@ public final class PatientService {
      * {@code replacedId} moves to it ({@link RecordTransfer}), and the replaced record is kept, marked as replaced (never
      * deleted: its history and audit trail stay readable, and an old reference still leads to the survivor). Both are
      * pushed (FHIR Patient.link replaced-by / replaces). Refused when the two INS differ (two different people), when
-     * either was already replaced, and when the replaced record has the stronger identity (keep the better one).
+     * their strict traits contradict ({@link IdentityRules#samePerson}: the wrong record is corrected first; with one
+     * INS shared, it is an identity collision to report, not a doublon), when either was already replaced, and when
+     * the replaced record has the stronger identity (keep the better one).
      */
     public MergeOutcome merge(UUID survivorId, UUID replacedId, String reason) {
         session.require(Permission.IDENTITY_WRITE);
@@ -283,6 +337,10 @@ public final class PatientService {
                     && !survivor.ins().matricule().equals(replaced.ins().matricule())) {
                 throw new BadInputException("--replace", "merge.differentIns", survivor.ins().matricule().value(),
                         replaced.ins().matricule().value());
+            }
+            if (!IdentityRules.samePerson(survivor.traits(), replaced.traits())) {
+                String key = InsOwnership.sameMatricule(survivor.ins(), replaced.ins()) ? "merge.insCollision" : "merge.traitsDiffer";
+                throw new BadInputException("--replace", key, describe(survivor.traits()), describe(replaced.traits()));
             }
             if (strength(replaced.status()) > strength(survivor.status())) {
                 throw new BadInputException("--keep", "merge.weakerSurvivor", survivor.status().name(), replaced.status().name());

@@ -78,7 +78,9 @@ class IdentityVigilanceTest {
 
         Patient insiFirst = patients.register(new NewPatient(new StrictTraits("LEFEVRE", List.of("HELENE", "ZOE"), Sex.F,
                 LocalDate.of(1995, 10, 3), "99126"), null, null, "IPP-2", null, null, null)).patient();
-        Patient recup = patients.recordInsiAnswer(insiFirst.id(), new TestInsiAnswer(INS, helene()), "INSi");
+        // An INS belongs to one identity: this second record (tested in the other order) gets a matricule of its own.
+        Ins own = new Ins(InsMatricule.parse("ins", "295109912612381"), InsOid.NIR_TEST);
+        Patient recup = patients.recordInsiAnswer(insiFirst.id(), new TestInsiAnswer(own, helene()), "INSi");
         assertThat(recup.status()).isEqualTo(IdentityStatus.RECUP);
         assertThat(recup.traits()).as("the reference base's spelling is kept").isEqualTo(helene());
         assertThat(patients.recordEvidence(insiFirst.id(), null, new IdentityEvidence(InsSource.SM, IdentityDocument.PA), "passeport vu")
@@ -253,5 +255,153 @@ class IdentityVigilanceTest {
         patients.merge(qualified.id(), provisional.id(), "doublon");
         assertThatThrownBy(() -> patients.merge(qualified.id(), provisional.id(), "encore"))
                 .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("merge.alreadyReplaced"));
+    }
+
+    @Test
+    void aSecondPatientWithTheSameInsIsRefusedAndNamesTheFirst() {
+        Patient first = qualified("IPP-1");
+        StrictTraits other = new StrictTraits("MARTIN", List.of("Julie"), Sex.F, LocalDate.of(1995, 10, 20), null);
+        assertThatThrownBy(() -> patients.register(typed(other, INS, InsSource.CV, null, null)))
+                .isInstanceOfSatisfying(BadInputException.class, e -> {
+                    assertThat(e.reasonKey()).isEqualTo("ins.taken");
+                    assertThat(e.reason(fr.relais.core.i18n.Language.FR))
+                            .contains("LEFÈVRE Hélène Zoé", "03/10/1995", "IPP-1", "Ouvrez ce dossier", "fusionnez")
+                            .doesNotContain(first.id().toString());
+                });
+        assertThat(s.database.dsl().fetchCount(PATIENT)).isEqualTo(1);
+    }
+
+    @Test
+    void anInsCarriedByAnotherPatientCannotBeGivenByEvidenceNorByAnInsiAnswer() {
+        Patient holder = patients.register(new NewPatient(helene(), null, null, null, INS, new IdentityEvidence(InsSource.CV, null), null)).patient();
+        Patient second = patients.register(typed(helene(), null, InsSource.SM, IdentityDocument.CN, null)).patient();
+        assertThatThrownBy(() -> patients.recordEvidence(second.id(), INS, new IdentityEvidence(InsSource.CB, null), "Datamatrix lu"))
+                .isInstanceOfSatisfying(BadInputException.class, e -> {
+                    assertThat(e.reasonKey()).isEqualTo("ins.takenNoIpp");
+                    assertThat(e.reason(fr.relais.core.i18n.Language.FR)).contains("LEFÈVRE Hélène Zoé", "sans IPP")
+                            .doesNotContain(holder.id().toString());
+                });
+        assertThatThrownBy(() -> patients.recordInsiAnswer(second.id(), new TestInsiAnswer(INS, helene()), "INSi"))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("ins.takenNoIpp"));
+        assertThat(patients.get(second.id()).ins()).isNull();
+        assertThat(patients.get(second.id()).status()).isEqualTo(IdentityStatus.VALI);
+        assertThat(patients.recordEvidence(holder.id(), INS, new IdentityEvidence(InsSource.CV, IdentityDocument.PA), "même INS relue")
+                .ins()).as("its own INS again is not another's").isEqualTo(INS);
+    }
+
+    @Test
+    void theInsOfARecordReplacedByAMergeCanBeCarriedByTheSurvivor() {
+        Patient replaced = patients.register(new NewPatient(helene(), null, null, "IPP-1", INS, new IdentityEvidence(InsSource.CV, null), null)).patient();
+        Patient survivor = patients.register(typed(helene(), null, InsSource.SM, IdentityDocument.CN, null)).patient();
+        patients.merge(survivor.id(), replaced.id(), "doublon");
+        assertThat(patients.recordEvidence(survivor.id(), INS, new IdentityEvidence(InsSource.CV, null), "carte Vitale").ins()).isEqualTo(INS);
+    }
+
+    @Test
+    void aRecordReceivedWithAnInsHeldHereIsKeptAndFlaggedForTheReferent() {
+        Patient local = qualified("IPP-1");
+        StrictTraits henri = new StrictTraits("LEFÈVRE", List.of("Henri"), Sex.M, LocalDate.of(1995, 10, 3), "99126");
+        Patient received = patients.applySynced(new Patient(java.util.UUID.randomUUID(), henri, null, null, "IPP-S", INS,
+                IdentityStatus.PROV, new IdentityEvidence(InsSource.CV, null), null, null, null), "serveur");
+        assertThat(patients.get(received.id()).ins()).isEqualTo(INS);
+        assertThat(patients.get(received.id()).replacedBy()).isNull();
+        assertThat(patients.get(local.id()).replacedBy()).isNull();
+        assertThat(patients.duplicatesOf(local.id())).containsExactly(new DuplicateFlag(received.id(), DuplicateReason.SAME_INS));
+        assertThat(s.audit.forPatient(received.id())).extracting(a -> a.action()).contains("patient.sync.sameIns");
+        patients.applySynced(new Patient(received.id(), henri, "LEFÈVRE", null, "IPP-S", INS,
+                IdentityStatus.PROV, new IdentityEvidence(InsSource.CV, null), null, null, null), "serveur");
+        assertThat(patients.duplicatesOf(received.id())).as("flagged once").hasSize(1);
+    }
+
+    @Test
+    void twoDifferentPeopleSharingAnInsCannotBeMerged() {
+        Patient local = qualified("IPP-1");
+        StrictTraits henri = new StrictTraits("LEFÈVRE", List.of("Henri"), Sex.M, LocalDate.of(1953, 7, 3), "99126");
+        Patient received = patients.applySynced(new Patient(java.util.UUID.randomUUID(), henri, null, null, "IPP-S", INS,
+                IdentityStatus.PROV, new IdentityEvidence(InsSource.CV, null), null, null, null), "serveur");
+        assertThatThrownBy(() -> patients.merge(local.id(), received.id(), "même INS"))
+                .isInstanceOfSatisfying(BadInputException.class, e -> {
+                    assertThat(e.reasonKey()).isEqualTo("merge.insCollision");
+                    assertThat(e.reason(fr.relais.core.i18n.Language.FR)).contains("collision d'identités", "03/07/1953", "03/10/1995");
+                });
+        assertThat(patients.get(received.id()).replacedBy()).isNull();
+    }
+
+    @Test
+    void aDuplicateWithAMistypedBirthDateIsCorrectedBeforeItIsMerged() {
+        Patient survivor = qualified("IPP-1");
+        StrictTraits mistyped = new StrictTraits("Lefevre", List.of("Helene"), Sex.F, LocalDate.of(1995, 10, 13), null);
+        Patient duplicate = patients.register(new NewPatient(mistyped, null, null, "IPP-2", null, null, null)).patient();
+        assertThatThrownBy(() -> patients.merge(survivor.id(), duplicate.id(), "doublon"))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("merge.traitsDiffer"));
+        StrictTraits otherSex = new StrictTraits("LEFEVRE", List.of("Helene"), Sex.M, LocalDate.of(1995, 10, 3), null);
+        Patient male = patients.register(new NewPatient(otherSex, null, null, "IPP-3", null, null, null)).patient();
+        assertThatThrownBy(() -> patients.merge(survivor.id(), male.id(), "doublon"))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("merge.traitsDiffer"));
+
+        patients.correctTraits(duplicate.id(), new StrictTraits("Lefevre", List.of("Helene"), Sex.F, LocalDate.of(1995, 10, 3), null),
+                "date mal saisie");
+        assertThat(patients.merge(survivor.id(), duplicate.id(), "doublon").replaced().replacedBy()).isEqualTo(survivor.id());
+    }
+
+    @Test
+    void aSexCorrectionContradictingTheInsIsRefused() {
+        Patient patient = qualified("IPP-1");
+        StrictTraits male = new StrictTraits("LEFÈVRE", List.of("Hélène", "Zoé"), Sex.M, LocalDate.of(1995, 10, 3), "99126");
+        assertThatThrownBy(() -> patients.correctTraits(patient.id(), male, "erreur de sexe ?"))
+                .isInstanceOfSatisfying(BadInputException.class, e -> {
+                    assertThat(e.reasonKey()).isEqualTo("ins.correction.sex");
+                    assertThat(e.input()).isEqualTo("sex");
+                    assertThat(e.reason(fr.relais.core.i18n.Language.FR)).contains("premier chiffre (2)", "295109912611193", "refusée");
+                });
+        assertThat(patients.get(patient.id()).status()).isEqualTo(IdentityStatus.QUAL);
+        assertThat(patients.get(patient.id()).traits().sex()).isEqualTo(Sex.F);
+
+        Patient provisional = patients.register(new NewPatient(new StrictTraits("MARTIN", List.of("Paul"), Sex.F, LocalDate.of(1953, 7, 3), null),
+                null, null, null, OTHER_INS, new IdentityEvidence(InsSource.CV, null), null)).patient();
+        StrictTraits unknownSex = new StrictTraits("MARTIN", List.of("Paul"), Sex.U, LocalDate.of(1953, 7, 3), null);
+        assertThat(patients.correctTraits(provisional.id(), unknownSex, "sexe inconnu").patient().traits().sex())
+                .as("an unknown sex contradicts no digit").isEqualTo(Sex.U);
+    }
+
+    @Test
+    void aBirthYearOrMonthCorrectionContradictingTheInsIsRefused() {
+        Patient patient = qualified("IPP-1");
+        StrictTraits otherYear = new StrictTraits("LEFÈVRE", List.of("Hélène", "Zoé"), Sex.F, LocalDate.of(1994, 10, 3), "99126");
+        assertThatThrownBy(() -> patients.correctTraits(patient.id(), otherYear, "acte de naissance"))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("ins.correction.year"));
+        StrictTraits otherMonth = new StrictTraits("LEFÈVRE", List.of("Hélène", "Zoé"), Sex.F, LocalDate.of(1995, 11, 3), "99126");
+        assertThatThrownBy(() -> patients.correctTraits(patient.id(), otherMonth, "acte de naissance"))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("ins.correction.month"));
+        assertThat(patients.get(patient.id()).traits()).isEqualTo(helene());
+        StrictTraits otherDay = new StrictTraits("LEFÈVRE", List.of("Hélène", "Zoé"), Sex.F, LocalDate.of(1995, 10, 13), "99126");
+        assertThat(patients.correctTraits(patient.id(), otherDay, "acte de naissance").patient().status()).isEqualTo(IdentityStatus.PROV);
+    }
+
+    @Test
+    void aContradictionTheIdentityAlreadyHadDoesNotBlockCorrectingAnotherTrait() {
+        StrictTraits male = new StrictTraits("LEFÈVRE", List.of("Henri"), Sex.M, LocalDate.of(1995, 10, 3), null);
+        Patient provisional = patients.register(typed(male, INS, InsSource.CV, null, null)).patient();
+        StrictTraits renamed = new StrictTraits("LEFEBVRE", List.of("Henri"), Sex.M, LocalDate.of(1995, 10, 3), null);
+        assertThat(patients.correctTraits(provisional.id(), renamed, "nom mal saisi").patient().traits().birthFamilyName()).isEqualTo("LEFEBVRE");
+    }
+
+    @Test
+    void aWrongSexAndAWrongInsOfAValidatedIdentityAreCorrectedTogether() {
+        Ins male = new Ins(InsMatricule.parse("ins", "195109912612334"), InsOid.NIR_TEST);
+        StrictTraits henri = new StrictTraits("LEFÈVRE", List.of("Hélène", "Zoé"), Sex.M, LocalDate.of(1995, 10, 3), "99126");
+        Patient patient = patients.register(typed(henri, male, InsSource.CV, IdentityDocument.CN, null)).patient();
+        assertThat(patient.status()).isEqualTo(IdentityStatus.VALI);
+        assertThatThrownBy(() -> patients.correctTraits(patient.id(), helene(), "sexe mal saisi"))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("ins.correction.sex"));
+        assertThatThrownBy(() -> patients.correctTraits(patient.id(), henri, INS, "INS mal lue"))
+                .as("the new INS must agree with the corrected traits")
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("ins.correction.sex"));
+
+        TraitCorrection both = patients.correctTraits(patient.id(), helene(), INS, "sexe et INS mal saisis");
+        assertThat(both.patient().traits().sex()).isEqualTo(Sex.F);
+        assertThat(both.patient().ins()).isEqualTo(INS);
+        assertThat(both.patient().status()).isEqualTo(IdentityStatus.PROV);
+        assertThat(both.patient().evidence()).isEqualTo(IdentityEvidence.NONE);
     }
 }

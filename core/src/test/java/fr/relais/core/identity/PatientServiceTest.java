@@ -74,7 +74,7 @@ class PatientServiceTest {
     }
 
     @Test
-    void flagsLikelyDuplicatesBySameInsOrSameTraits() {
+    void flagsLikelyDuplicatesBySameTraitsAndRefusesASecondRecordWithTheSameIns() {
         services.database.inTransaction(() -> services.database.meta().setKind(StoreKind.DEMO));
         Patient first = patients.register(new NewPatient(marie(), null, null, null, testIns(),
                 new IdentityEvidence(InsSource.CV, null), null)).patient();
@@ -83,12 +83,11 @@ class PatientServiceTest {
         assertThat(second.duplicates()).containsExactly(new DuplicateFlag(first.id(), DuplicateReason.SAME_TRAITS));
 
         StrictTraits otherTraits = new StrictTraits("LEROY", List.of("Anne"), Sex.F, LocalDate.of(1990, 1, 1), null);
-        Registration third = patients.register(new NewPatient(otherTraits, null, null, null, testIns(),
-                new IdentityEvidence(InsSource.CV, null), null));
-        assertThat(third.duplicates()).containsExactly(new DuplicateFlag(first.id(), DuplicateReason.SAME_INS));
-        assertThat(third.warnings()).extracting(IdentityWarning::key).contains("ins.warn.year", "ins.warn.month");
+        assertThatThrownBy(() -> patients.register(new NewPatient(otherTraits, null, null, null, testIns(),
+                new IdentityEvidence(InsSource.CV, null), null)))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("ins.takenNoIpp"));
         assertThat(patients.duplicatesOf(first.id())).extracting(DuplicateFlag::otherPatientId)
-                .containsExactlyInAnyOrder(second.patient().id(), third.patient().id());
+                .containsExactly(second.patient().id());
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InsOnPushTest {
     static final JpaFhirServer SERVER = JpaFhirServer.shared();
     static final String MATRICULE = "295109912611193";
+    static final String OTHER_MATRICULE = "295109912612381";
 
     @TempDir
     Path dir;
@@ -32,7 +33,8 @@ class InsOnPushTest {
         try (Laptop laptop = new Laptop(dir, "ins-push", SERVER.baseUrl(), null)) {
             laptop.core.database().inTransaction(() -> laptop.core.database().meta().setKind(StoreKind.DEMO));
             Patient qualified = register(laptop, IdentityStatus.QUAL, "INS-Q-" + System.nanoTime());
-            Patient retrieved = register(laptop, IdentityStatus.RECUP, "INS-R-" + System.nanoTime());
+            // An INS belongs to one identity: the retrieved identity is another person, with a matricule of its own.
+            Patient retrieved = register(laptop, IdentityStatus.RECUP, "INS-R-" + System.nanoTime(), OTHER_MATRICULE);
             laptop.sync();
 
             var client = SERVER.fhirContext().newRestfulGenericClient(SERVER.baseUrl());
@@ -40,8 +42,8 @@ class InsOnPushTest {
             var onServerRetrieved = client.read().resource(org.hl7.fhir.r4.model.Patient.class).withId(retrieved.id().toString()).execute();
             assertThat(onServerQualified.getIdentifier()).extracting(i -> i.getSystem() + "|" + i.getValue())
                     .contains("urn:oid:" + InsOid.NIR_TEST.oid() + "|" + MATRICULE);
-            assertThat(onServerRetrieved.getIdentifier()).extracting(i -> i.getValue()).doesNotContain(MATRICULE).contains(retrieved.ipp());
-            assertThat(SERVER.fhirContext().newJsonParser().encodeResourceToString(onServerRetrieved)).doesNotContain(MATRICULE);
+            assertThat(onServerRetrieved.getIdentifier()).extracting(i -> i.getValue()).doesNotContain(OTHER_MATRICULE).contains(retrieved.ipp());
+            assertThat(SERVER.fhirContext().newJsonParser().encodeResourceToString(onServerRetrieved)).doesNotContain(OTHER_MATRICULE);
         }
     }
 
@@ -66,9 +68,37 @@ class InsOnPushTest {
         }
     }
 
+    @Test
+    void aPatientPulledWithAnInsHeldHereIsKeptAndFlaggedForTheReferent() {
+        try (Laptop office = new Laptop(dir, "ins-office", SERVER.baseUrl(), null);
+             Laptop visit = new Laptop(dir, "ins-visit", SERVER.baseUrl(), null)) {
+            office.core.database().inTransaction(() -> office.core.database().meta().setKind(StoreKind.DEMO));
+            visit.core.database().inTransaction(() -> visit.core.database().meta().setKind(StoreKind.DEMO));
+            Patient qualified = register(office, IdentityStatus.QUAL, "INS-O-" + System.nanoTime());
+            office.sync();
+            // Typed from the carte Vitale at a home visit, before this laptop had the office's record.
+            Patient typed = visit.core.patients().register(new NewPatient(new StrictTraits("LEFEVRE", List.of("Helene"), Sex.F,
+                    LocalDate.of(1995, 10, 3), null), null, null, "INS-V-" + System.nanoTime(),
+                    new Ins(InsMatricule.parse("ins", MATRICULE), InsOid.NIR_TEST),
+                    new fr.relais.core.identity.IdentityEvidence(fr.relais.core.identity.InsSource.CV, null), null)).patient();
+            visit.sync();
+
+            Patient pulled = visit.core.patients().get(qualified.id());
+            assertThat(pulled.ins().matricule().value()).isEqualTo(MATRICULE);
+            assertThat(pulled.replacedBy()).isNull();
+            assertThat(visit.core.patients().get(typed.id()).replacedBy()).isNull();
+            assertThat(visit.core.patients().duplicatesOf(typed.id()))
+                    .contains(new fr.relais.core.identity.DuplicateFlag(qualified.id(), fr.relais.core.identity.DuplicateReason.SAME_INS));
+        }
+    }
+
     private static Patient register(Laptop laptop, IdentityStatus status, String ipp) {
+        return register(laptop, status, ipp, MATRICULE);
+    }
+
+    private static Patient register(Laptop laptop, IdentityStatus status, String ipp, String matricule) {
         return fr.relais.core.identity.TestInsiAnswer.registerFromInsi(laptop.core.patients(), new NewPatient(new StrictTraits("LEFÈVRE", List.of("Hélène"), Sex.F, LocalDate.of(1995, 10, 3),
                 "99126"), null, null, ipp, null, null, null),
-                new Ins(InsMatricule.parse("ins", MATRICULE), InsOid.NIR_TEST), status == IdentityStatus.QUAL ? IdentityDocument.CN : null);
+                new Ins(InsMatricule.parse("ins", matricule), InsOid.NIR_TEST), status == IdentityStatus.QUAL ? IdentityDocument.CN : null);
     }
 }

@@ -3,7 +3,6 @@ package fr.relais.app.gui.patients;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.IdentityDocument;
 import fr.relais.core.identity.Sex;
-import java.time.LocalDate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.ComboBox;
@@ -27,21 +26,20 @@ final class IdentityFields {
     }
 
     /** The strict traits as on the identity document, one row each from {@code row}; returns the next free row. */
-    static int traits(GridPane form, int row, String prefix, Localization texts, StringProperty family, StringProperty given,
-                      ObjectProperty<Sex> sex, ObjectProperty<LocalDate> birthDate, StringProperty birthplace) {
+    static int traits(GridPane form, int row, String prefix, Localization texts, IdentityTraitsForm traits) {
         int r = row;
-        form.addRow(r++, new Label(texts.text("newPatient.birthFamilyName")), text(prefix + "-family", family));
-        form.addRow(r++, new Label(texts.text("newPatient.birthGivenNames")), text(prefix + "-given", given));
+        form.addRow(r++, new Label(texts.text("newPatient.birthFamilyName")), text(prefix + "-family", traits.birthFamilyNameProperty()));
+        form.addRow(r++, new Label(texts.text("newPatient.birthGivenNames")), text(prefix + "-given", traits.birthGivenNamesProperty()));
         ComboBox<Sex> sexChoice = new ComboBox<>();
         sexChoice.setId(prefix + "-sex");
         sexChoice.getItems().setAll(Sex.values());
-        sexChoice.valueProperty().bindBidirectional(sex);
+        sexChoice.valueProperty().bindBidirectional(traits.sexProperty());
         form.addRow(r++, new Label(texts.text("newPatient.sex")), sexChoice);
         DatePicker birth = new DatePicker();
         birth.setId(prefix + "-birth-date");
-        birth.valueProperty().bindBidirectional(birthDate);
+        birth.valueProperty().bindBidirectional(traits.birthDateProperty());
         form.addRow(r++, new Label(texts.text("newPatient.birthDate")), birth);
-        form.addRow(r++, new Label(texts.text("newPatient.birthplace")), text(prefix + "-birthplace", birthplace));
+        form.addRow(r++, new Label(texts.text("newPatient.birthplace")), text(prefix + "-birthplace", traits.birthplaceProperty()));
         return r;
     }
 

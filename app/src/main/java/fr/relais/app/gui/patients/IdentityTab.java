@@ -30,8 +30,7 @@ public final class IdentityTab extends Tab {
         GridPane traits = new GridPane();
         traits.setHgap(8);
         traits.setVgap(6);
-        IdentityFields.traits(traits, 0, "identity", texts, model.birthFamilyNameProperty(), model.birthGivenNamesProperty(),
-                model.sexProperty(), model.birthDateProperty(), model.birthplaceProperty());
+        IdentityFields.traits(traits, 0, "identity", texts, model.traits());
         Button correct = button("identity-correct", texts.text("identity.correct"), model::correctTraits);
 
         TextField duplicate = IdentityFields.text("identity-duplicate", model.duplicateProperty());

@@ -11,12 +11,9 @@ import fr.relais.core.identity.IdentityEvidence;
 import fr.relais.core.identity.InsSource;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.PatientService;
-import fr.relais.core.identity.Sex;
 import fr.relais.core.identity.StrictTraits;
 import fr.relais.core.time.CareZone;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -47,11 +44,7 @@ public final class IdentityViewModel {
 
     private UUID patientId;
     private final ObjectProperty<IdentityDocument> document = new SimpleObjectProperty<>();
-    private final StringProperty birthFamilyName = new SimpleStringProperty("");
-    private final StringProperty birthGivenNames = new SimpleStringProperty("");
-    private final ObjectProperty<Sex> sex = new SimpleObjectProperty<>(Sex.F);
-    private final ObjectProperty<LocalDate> birthDate = new SimpleObjectProperty<>();
-    private final StringProperty birthplace = new SimpleStringProperty("");
+    private final IdentityTraitsForm traits = new IdentityTraitsForm();
     private final StringProperty duplicate = new SimpleStringProperty("");
     private final StringProperty reason = new SimpleStringProperty("");
     private final ReadOnlyListWrapper<String> history = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
@@ -86,12 +79,7 @@ public final class IdentityViewModel {
             if (!id.equals(patientId)) {
                 return;
             }
-            StrictTraits t = loaded.patient().traits();
-            birthFamilyName.set(t.birthFamilyName());
-            birthGivenNames.set(t.givenNamesText());
-            sex.set(t.sex());
-            birthDate.set(t.birthDate());
-            birthplace.set(t.birthplaceCode() == null ? "" : t.birthplaceCode());
+            traits.show(loaded.patient().traits());
             document.set(null);
             duplicate.set("");
             reason.set("");
@@ -122,12 +110,7 @@ public final class IdentityViewModel {
         UUID id = patientId;
         StrictTraits corrected;
         try {
-            List<String> given = Arrays.stream(birthGivenNames.get().trim().split("\\s+")).filter(g -> !g.isBlank()).toList();
-            if (birthDate.get() == null) {
-                throw new BadInputException("birthDate", "date.missing");
-            }
-            corrected = new StrictTraits(birthFamilyName.get().trim(), given, sex.get(), birthDate.get(),
-                    birthplace.get() == null || birthplace.get().isBlank() ? null : birthplace.get().trim().toUpperCase(java.util.Locale.ROOT));
+            corrected = traits.traits();
         } catch (BadInputException | NullPointerException refused) {
             message.set(refused instanceof BadInputException bad ? bad.message(language) : texts.text("newPatient.incomplete"));
             return;
@@ -163,24 +146,9 @@ public final class IdentityViewModel {
         return document;
     }
 
-    public StringProperty birthFamilyNameProperty() {
-        return birthFamilyName;
-    }
-
-    public StringProperty birthGivenNamesProperty() {
-        return birthGivenNames;
-    }
-
-    public ObjectProperty<Sex> sexProperty() {
-        return sex;
-    }
-
-    public ObjectProperty<LocalDate> birthDateProperty() {
-        return birthDate;
-    }
-
-    public StringProperty birthplaceProperty() {
-        return birthplace;
+    /** The strict traits being typed. */
+    public IdentityTraitsForm traits() {
+        return traits;
     }
 
     /** The other record (id or IPP) to merge into this one. */

@@ -19,8 +19,7 @@ public final class NewPatientDialog {
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(8);
-        int row = IdentityFields.traits(form, 0, "new", texts, model.birthFamilyNameProperty(), model.birthGivenNamesProperty(),
-                model.sexProperty(), model.birthDateProperty(), model.birthplaceProperty());
+        int row = IdentityFields.traits(form, 0, "new", texts, model.traits());
         form.addRow(row++, new Label(texts.text("newPatient.usedFamilyName")), IdentityFields.text("new-used", model.usedFamilyNameProperty()));
         form.addRow(row++, new Label(texts.text("newPatient.ipp")), IdentityFields.text("new-ipp", model.ippProperty()));
         form.addRow(row, new Label(texts.text("newPatient.document")),

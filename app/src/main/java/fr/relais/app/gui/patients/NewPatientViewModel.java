@@ -11,11 +11,7 @@ import fr.relais.core.identity.InsSource;
 import fr.relais.core.identity.NewPatient;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.identity.Registration;
-import fr.relais.core.identity.Sex;
-import fr.relais.core.identity.StrictTraits;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -42,11 +38,7 @@ public final class NewPatientViewModel {
     private final Language language;
     private final Consumer<UUID> onCreated;
 
-    private final StringProperty birthFamilyName = new SimpleStringProperty("");
-    private final StringProperty birthGivenNames = new SimpleStringProperty("");
-    private final ObjectProperty<Sex> sex = new SimpleObjectProperty<>(Sex.F);
-    private final ObjectProperty<LocalDate> birthDate = new SimpleObjectProperty<>();
-    private final StringProperty birthplace = new SimpleStringProperty("");
+    private final IdentityTraitsForm traits = new IdentityTraitsForm();
     private final StringProperty usedFamilyName = new SimpleStringProperty("");
     private final StringProperty ipp = new SimpleStringProperty("");
     private final ObjectProperty<IdentityDocument> document = new SimpleObjectProperty<>();
@@ -67,11 +59,7 @@ public final class NewPatientViewModel {
         notes.clear();
         NewPatient input;
         try {
-            if (birthDate.get() == null) {
-                throw new BadInputException("birthDate", "date.missing");
-            }
-            List<String> given = Arrays.stream(birthGivenNames.get().trim().split("\\s+")).filter(g -> !g.isBlank()).toList();
-            input = new NewPatient(new StrictTraits(birthFamilyName.get().trim(), given, sex.get(), birthDate.get(), blankToNull(birthplace.get())),
+            input = new NewPatient(traits.traits(),
                     blankToNull(usedFamilyName.get()), null, blankToNull(ipp.get()), null,
                     new IdentityEvidence(InsSource.SM, document.get()), null);
         } catch (BadInputException | IllegalArgumentException | NullPointerException refused) {
@@ -94,24 +82,9 @@ public final class NewPatientViewModel {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    public StringProperty birthFamilyNameProperty() {
-        return birthFamilyName;
-    }
-
-    public StringProperty birthGivenNamesProperty() {
-        return birthGivenNames;
-    }
-
-    public ObjectProperty<Sex> sexProperty() {
-        return sex;
-    }
-
-    public ObjectProperty<LocalDate> birthDateProperty() {
-        return birthDate;
-    }
-
-    public StringProperty birthplaceProperty() {
-        return birthplace;
+    /** The strict traits being typed. */
+    public IdentityTraitsForm traits() {
+        return traits;
     }
 
     public StringProperty usedFamilyNameProperty() {

@@ -1,0 +1,67 @@
+package fr.relais.app.gui.patients;
+
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.identity.Sex;
+import fr.relais.core.identity.StrictTraits;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The strict identity traits as a form holds them (birth family name, birth given names typed on one line, sex, birth
+ * date, birthplace), shared by the new-patient dialog and the identity tab so both read and fill them the same way.
+ */
+public final class IdentityTraitsForm {
+    private final StringProperty birthFamilyName = new SimpleStringProperty("");
+    private final StringProperty birthGivenNames = new SimpleStringProperty("");
+    private final ObjectProperty<Sex> sex = new SimpleObjectProperty<>(Sex.F);
+    private final ObjectProperty<LocalDate> birthDate = new SimpleObjectProperty<>();
+    private final StringProperty birthplace = new SimpleStringProperty("");
+
+    /** Shows the traits of a record. */
+    void show(StrictTraits t) {
+        birthFamilyName.set(t.birthFamilyName());
+        birthGivenNames.set(t.givenNamesText());
+        sex.set(t.sex());
+        birthDate.set(t.birthDate());
+        birthplace.set(t.birthplaceCode() == null ? "" : t.birthplaceCode());
+    }
+
+    /**
+     * The traits as typed: given names split on spaces, birthplace in capitals (2A/2B) or absent. A missing birth
+     * date is refused by name; another missing trait throws {@link NullPointerException} ("incomplete form").
+     */
+    StrictTraits traits() {
+        if (birthDate.get() == null) {
+            throw new BadInputException("birthDate", "date.missing");
+        }
+        List<String> given = Arrays.stream(birthGivenNames.get().trim().split("\\s+")).filter(g -> !g.isBlank()).toList();
+        String place = birthplace.get() == null || birthplace.get().isBlank() ? null : birthplace.get().trim().toUpperCase(Locale.ROOT);
+        return new StrictTraits(birthFamilyName.get().trim(), given, sex.get(), birthDate.get(), place);
+    }
+
+    public StringProperty birthFamilyNameProperty() {
+        return birthFamilyName;
+    }
+
+    public StringProperty birthGivenNamesProperty() {
+        return birthGivenNames;
+    }
+
+    public ObjectProperty<Sex> sexProperty() {
+        return sex;
+    }
+
+    public ObjectProperty<LocalDate> birthDateProperty() {
+        return birthDate;
+    }
+
+    public StringProperty birthplaceProperty() {
+        return birthplace;
+    }
+}
