@@ -34,6 +34,7 @@ public final class DesktopAccess {
     /** The actions and patient-file tabs that some roles do not have, with their command line equivalent. */
     public enum Action {
         NEW_PATIENT("patient add", "newPatient.open"),
+        COMPLETE_TASKS("task complete", "worklist.complete"),
         IMPORT_MEASURES("measure import", "patients.importMeasures"),
         ADD_TO_CARE_TEAM("annuaire add", "patient.file.addToTeam"),
         IMPORT_TEMPLATE("pathway import", "pathways.import"),

@@ -10,6 +10,7 @@ import fr.relais.app.gui.export.ExportViewModel;
 import fr.relais.app.gui.pathways.PathwaysViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.gui.thresholds.ThresholdsViewModel;
+import fr.relais.app.gui.worklist.WorklistViewModel;
 import fr.relais.app.rights.PermissionMatrix;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.i18n.Language;
@@ -113,6 +114,16 @@ class DesktopAccessTest {
         ExportViewModel nurse = new ExportViewModel(core, new DirectExecutor(), texts, Language.FR, dir, opened -> { }, () -> null, () -> null);
         assertThat(nurse.kinds()).containsExactly(ExportKind.COHORT_PDF, ExportKind.COHORT_CSV, ExportKind.COHORT_JSON);
         assertThat(nurse.identityAllowed()).isTrue();
+    }
+
+    @Test
+    void aSecretarySeesTheWorklistAsAnAgendaWithoutTaskActions() {
+        WorklistViewModel model = new WorklistViewModel(core, () -> { }, new DirectExecutor(), texts, Language.FR);
+        signedInAs(Role.SECRETAIRE);
+        assertThat(new DesktopAccess(core.session()).shows(Screen.WORKLIST)).isTrue();
+        assertThat(model.canActOnTasks()).isFalse();
+        signedInAs(Role.IDE);
+        assertThat(model.canActOnTasks()).isTrue();
     }
 
     @Test
