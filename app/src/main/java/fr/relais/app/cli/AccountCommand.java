@@ -20,13 +20,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code relais account add|list|disable|password}: the workstation's local accounts and roles (issue 9). The first
+ * {@code relais account add|list|disable|password|roles}: the workstation's local accounts and roles (issue 9). The first
  * account (an administrator) can be created by whoever holds the workstation; later ones by an administrator signed in
  * through RELAIS_ACCOUNT. Passwords come from a file or are typed twice, never from the command line.
  */
 @Command(name = "account", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
         subcommands = {AccountCommand.Add.class, AccountCommand.ListAccounts.class, AccountCommand.Disable.class,
-                AccountCommand.Password.class})
+                AccountCommand.Password.class, AccountCommand.Roles.class})
 final class AccountCommand {
     private AccountCommand() {
     }
@@ -125,6 +125,28 @@ final class AccountCommand {
             try (RelaisCore services = root.openServices()) {
                 Account disabled = services.accounts().disable(user);
                 root.printer().object(json(disabled), o -> o.println(root.text("account.disabled", disabled.userId())));
+            }
+            return Cli.OK;
+        }
+    }
+
+    /** {@code relais account roles USER --role R...}: replaces an account's roles (administrator; ADMINISTRATEUR alone). */
+    @Command(name = "roles", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Roles implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "USER", descriptionKey = "account.user")
+        String user;
+        @Option(names = "--role", required = true, descriptionKey = "account.role")
+        List<Role> roles;
+
+        @Override
+        public Integer call() {
+            RelaisCommand root = Leaf.root(spec);
+            try (RelaisCore services = root.openServices()) {
+                Account changed = services.accounts().changeRoles(user, EnumSet.copyOf(roles));
+                root.printer().object(json(changed), o -> o.println(root.text("account.rolesChanged", changed.userId(),
+                        String.join(", ", changed.roles().stream().map(Role::name).sorted().toList()))));
             }
             return Cli.OK;
         }

@@ -117,6 +117,8 @@ public final class RelaisCommand implements Callable<Integer> {
         RelaisCore services = open(storeKey());
         try {
             signIn(services);
+            // The one permission matrix, before the command reads or writes anything (issue 23).
+            CommandGate.check(spec.commandLine().getParseResult(), services.session());
         } catch (RuntimeException e) {
             services.close();
             throw e;
@@ -141,7 +143,10 @@ public final class RelaisCommand implements Callable<Integer> {
             throw new BadInputException(ACCOUNT_VARIABLE, "account.signInRequired");
         }
         try {
-            services.accounts().signIn(user, password);
+            fr.relais.core.account.Account account = services.accounts().signIn(user, password);
+            if (account.combinesAdministration()) {
+                spec.commandLine().getErr().println(text("account.combined", account.userId()));
+            }
         } finally {
             java.util.Arrays.fill(password, '\0');
         }

@@ -210,19 +210,36 @@ public final class RelaisApplication extends Application {
                 texts.text("nav.pathways"), MaterialDesignM.MAP_MARKER_PATH, texts.text("nav.sync"), MaterialDesignS.SYNC,
                 texts.text("nav.reports"), MaterialDesignF.FILE_CHART_OUTLINE, texts.text("nav.settings"), MaterialDesignC.COG_OUTLINE,
                 texts.text("nav.help"), MaterialDesignH.HELP_CIRCLE_OUTLINE);
-        PatientsView patients = patients(stage, services, language, executor, opener, texts, documents, mssante, env);
+        // Only the screens the signed-in roles open, by the one permission matrix (issue 23); none is built otherwise.
+        DesktopAccess access = new DesktopAccess(services.session());
+        PatientsView patients = access.shows(DesktopAccess.Screen.PATIENTS)
+                ? patients(stage, services, language, executor, opener, texts, documents, mssante, env, access) : null;
         MainView[] main = new MainView[1];
-        screens.put(texts.text("nav.worklist"), new WorklistView(new WorklistViewModel(services, services::startDay, executor, texts, language),
-                texts, patientId -> {
-                    main[0].select(texts.text("nav.patients"));
-                    patients.open(patientId);
-                }));
-        screens.put(texts.text("nav.patients"), patients);
-        screens.put(texts.text("nav.alerts"), new AlertsView(new AlertsViewModel(services.alerts(), services.patients(), executor, texts,
-                language, services.clock()), texts));
-        screens.put(texts.text("nav.pathways"), new PathwaysView(new PathwaysViewModel(services, executor, texts, language), texts));
-        screens.put(texts.text("nav.sync"), new SyncView(sync, texts));
-        screens.put(texts.text("nav.reports"), new ExportView(new ExportViewModel(services, executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env)), texts));
+        if (access.shows(DesktopAccess.Screen.WORKLIST)) {
+            screens.put(texts.text("nav.worklist"), new WorklistView(new WorklistViewModel(services, services::startDay, executor, texts, language),
+                    texts, patientId -> {
+                        if (patients != null) {
+                            main[0].select(texts.text("nav.patients"));
+                            patients.open(patientId);
+                        }
+                    }));
+        }
+        if (patients != null) {
+            screens.put(texts.text("nav.patients"), patients);
+        }
+        if (access.shows(DesktopAccess.Screen.ALERTS)) {
+            screens.put(texts.text("nav.alerts"), new AlertsView(new AlertsViewModel(services.alerts(), services.patients(), executor, texts,
+                    language, services.clock()), texts));
+        }
+        if (access.shows(DesktopAccess.Screen.PATHWAYS)) {
+            screens.put(texts.text("nav.pathways"), new PathwaysView(new PathwaysViewModel(services, executor, texts, language), texts));
+        }
+        if (access.shows(DesktopAccess.Screen.SYNC)) {
+            screens.put(texts.text("nav.sync"), new SyncView(sync, texts));
+        }
+        if (access.shows(DesktopAccess.Screen.REPORTS)) {
+            screens.put(texts.text("nav.reports"), new ExportView(new ExportViewModel(services, executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env)), texts));
+        }
         screens.put(texts.text("nav.settings"), new SettingsView(new SettingsViewModel(texts, language, services.database().file(), System.getenv(), services.session(), executor,
                 newLanguage -> show(stage, services, newLanguage, executor, opener)), texts));
         screens.put(texts.text("nav.help"), new HelpView(texts, List.copyOf(screens.keySet())));
@@ -255,7 +272,8 @@ public final class RelaisApplication extends Application {
 
     /** The Patients screen with the patient file's tabs and dialogs. */
     private static PatientsView patients(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener,
-                                         Localization texts, Path documents, Supplier<MssanteSettings> mssante, Map<String, String> env) {
+                                         Localization texts, Path documents, Supplier<MssanteSettings> mssante, Map<String, String> env,
+                                         DesktopAccess access) {
         PatientListViewModel list = new PatientListViewModel(services.patients(), executor, texts, services.clock());
         PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), executor, texts, services.clock());
         Consumer<ExportKind> export = kind -> {
@@ -278,22 +296,37 @@ public final class RelaisApplication extends Application {
             list.refresh();
         });
         PatientsView[] view = new PatientsView[1];
-        view[0] = new PatientsView(list, file, texts, export, addToTeam, List.of(
-                new PatientsView.PatientTab(new FollowUpTab(followUp, texts, language), followUp::show),
-                new PatientsView.PatientTab(new PatientHistoryTab(history, texts), history::show),
-                new PatientsView.PatientTab(new ThresholdsTab(thresholds, texts), thresholds::show),
-                new PatientsView.PatientTab(new UrgentCarePlanTab(plan, texts, () -> export.accept(ExportKind.HANDOFF_PDF)), plan::show),
-                new PatientsView.PatientTab(new AccessHistoryTab(accesses, texts), accesses::show),
-                new PatientsView.PatientTab(new IdentityTab(identity, texts), identity::show)),
-                () -> NewPatientDialog.open(stage, new NewPatientViewModel(services.patients(), executor, texts, language, created -> {
-                    list.refresh();
-                    view[0].open(created);
-                }), texts),
-                () -> {
-                    MeasureImportViewModel importing = new MeasureImportViewModel(services, executor, texts, language);
-                    importing.onImported(() -> view[0].open(file.patientIdProperty().get()));
-                    MeasureImportDialog.open(stage, importing, texts);
-                });
+        List<PatientsView.PatientTab> tabs = new java.util.ArrayList<>();
+        if (access.allows(DesktopAccess.Action.FOLLOW_UP_TAB)) {
+            tabs.add(new PatientsView.PatientTab(new FollowUpTab(followUp, texts, language), followUp::show));
+        }
+        if (access.allows(DesktopAccess.Action.HISTORY_TAB)) {
+            tabs.add(new PatientsView.PatientTab(new PatientHistoryTab(history, texts), history::show));
+        }
+        if (access.allows(DesktopAccess.Action.THRESHOLDS_TAB)) {
+            tabs.add(new PatientsView.PatientTab(new ThresholdsTab(thresholds, texts), thresholds::show));
+        }
+        if (access.allows(DesktopAccess.Action.URGENT_CARE_PLAN_TAB)) {
+            tabs.add(new PatientsView.PatientTab(new UrgentCarePlanTab(plan, texts, () -> export.accept(ExportKind.HANDOFF_PDF)), plan::show));
+        }
+        if (access.allows(DesktopAccess.Action.ACCESS_HISTORY_TAB)) {
+            tabs.add(new PatientsView.PatientTab(new AccessHistoryTab(accesses, texts), accesses::show));
+        }
+        if (access.allows(DesktopAccess.Action.IDENTITY_TAB)) {
+            tabs.add(new PatientsView.PatientTab(new IdentityTab(identity, texts), identity::show));
+        }
+        Runnable newPatient = () -> NewPatientDialog.open(stage, new NewPatientViewModel(services.patients(), executor, texts, language, created -> {
+            list.refresh();
+            view[0].open(created);
+        }), texts);
+        Runnable importMeasures = () -> {
+            MeasureImportViewModel importing = new MeasureImportViewModel(services, executor, texts, language);
+            importing.onImported(() -> view[0].open(file.patientIdProperty().get()));
+            MeasureImportDialog.open(stage, importing, texts);
+        };
+        view[0] = new PatientsView(list, file, texts, access.allows(DesktopAccess.Action.PATIENT_REPORT) ? export : null, access.allows(DesktopAccess.Action.ADD_TO_CARE_TEAM) ? addToTeam : null,
+                List.copyOf(tabs), access.allows(DesktopAccess.Action.NEW_PATIENT) ? newPatient : null,
+                access.allows(DesktopAccess.Action.IMPORT_MEASURES) ? importMeasures : null);
         return view[0];
     }
 

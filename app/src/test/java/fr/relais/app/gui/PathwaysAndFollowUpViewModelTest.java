@@ -166,7 +166,7 @@ class PathwaysAndFollowUpViewModelTest {
                 new DirectExecutor(), applied::add);
         field(model, "RELAIS_TEAM").value().set("cpts-nord");
         model.save();
-        assertThat(model.messageProperty().get()).contains("sec", "WORKSTATION_ADMIN");
+        assertThat(model.messageProperty().get()).contains("sec", "administrer le poste");
         assertThat(dir.resolve("relais.properties")).doesNotExist();
         assertThat(applied).isEmpty();
     }

@@ -10,4 +10,9 @@ public record Account(String userId, String displayName, Set<Role> roles, String
     public Account {
         roles = Set.copyOf(roles);
     }
+
+    /** ADMINISTRATEUR together with another role: only possible in a store from before issue 23 (see Role#inForce). */
+    public boolean combinesAdministration() {
+        return !Role.combinable(roles);
+    }
 }

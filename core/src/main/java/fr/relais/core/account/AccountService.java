@@ -63,9 +63,7 @@ public final class AccountService {
         if (!id.matches("[A-Za-z0-9._-]{2,64}")) {
             throw new BadInputException("--user", "account.userId.invalid", userId);
         }
-        if (roles.isEmpty()) {
-            throw new BadInputException("--role", "account.roles.none");
-        }
+        checkRoles(roles);
         checkPassword(password);
         return database.inTransaction(() -> {
             boolean first = !exist();
@@ -93,6 +91,36 @@ public final class AccountService {
             audit.record("account.add", "Account", id, null, "roles " + roles);
             return find(id).orElseThrow();
         });
+    }
+
+    /**
+     * Gives an account new roles (an administrator only), with the rules of {@link #add}: at least one role, and
+     * ADMINISTRATEUR alone; the last active administrator keeps that role. This is how an account combining
+     * administration and care from an older store is put right.
+     */
+    public Account changeRoles(String userId, Set<Role> roles) {
+        session.require(Permission.WORKSTATION_ADMIN);
+        checkRoles(roles);
+        return database.inTransaction(() -> {
+            Account account = find(userId).orElseThrow(() -> new BadInputException("--user", "account.unknown", userId));
+            if (account.active() && account.roles().contains(Role.ADMINISTRATEUR) && !roles.contains(Role.ADMINISTRATEUR)
+                    && activeAdministrators() <= 1) {
+                throw new BadInputException("--role", "account.lastAdmin.role", userId);
+            }
+            database.dsl().update(ACCOUNT).set(ACCOUNT.ROLES, roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")))
+                    .set(ACCOUNT.UPDATED_AT, SqlTime.instant(clock.instant())).where(ACCOUNT.USER_ID.eq(userId)).execute();
+            audit.record("account.roles", "Account", userId, null, "roles " + account.roles() + " -> " + roles);
+            return find(userId).orElseThrow();
+        });
+    }
+
+    private static void checkRoles(Set<Role> roles) {
+        if (roles.isEmpty()) {
+            throw new BadInputException("--role", "account.roles.none");
+        }
+        if (!Role.combinable(roles)) {
+            throw new BadInputException("--role", "account.roles.adminAlone");
+        }
     }
 
     public List<Account> list() {
@@ -155,9 +183,11 @@ public final class AccountService {
             throw new BadInputException("--user", "account.badCredentials");
         }
         Account account = toAccount(row.get());
-        session.signIn(new Actor(account.userId(), account.displayName(), session.actor().workstation()), account.roles());
+        Set<Role> inForce = Role.inForce(account.roles());
+        session.signIn(new Actor(account.userId(), account.displayName(), session.actor().workstation()), inForce);
         database.inTransaction(() -> {
-            audit.record("session.signIn", "Account", account.userId(), null, "roles " + account.roles());
+            audit.record("session.signIn", "Account", account.userId(), null, "roles " + inForce
+                    + (account.combinesAdministration() ? " (stored " + account.roles() + ", administration kept alone)" : ""));
             return null;
         });
         return account;

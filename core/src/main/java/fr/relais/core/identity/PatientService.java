@@ -418,7 +418,9 @@ public final class PatientService {
         return byIns.size() == 1 ? java.util.Optional.of(byIns.get(0)) : java.util.Optional.empty();
     }
 
+    /** Names and INS of every patient: identity data, as for a search (issue 23: no administrator lists them). */
     public List<Patient> list(int offset, int limit) {
+        session.require(Permission.IDENTITY_READ);
         return patients.list(offset, limit);
     }
 

@@ -22,9 +22,9 @@ public final class AccessDeniedException extends RuntimeException {
         return userId;
     }
 
-    /** "who is not allowed to do this (permission)", in the given language. */
+    /** "who is not allowed to do this (what the permission lets one do)", in the given language. */
     public String message(fr.relais.core.i18n.Language language) {
-        return fr.relais.core.i18n.Localization.of(fr.relais.core.error.BadInputException.BUNDLE, language)
-                .text("access.denied", userId, permission.name());
+        fr.relais.core.i18n.Localization texts = fr.relais.core.i18n.Localization.of(fr.relais.core.error.BadInputException.BUNDLE, language);
+        return texts.text("access.denied", userId, texts.text("permission." + permission.name()));
     }
 }

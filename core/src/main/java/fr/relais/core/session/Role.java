@@ -27,4 +27,21 @@ public enum Role {
     public Set<Permission> permissions() {
         return EnumSet.copyOf(permissions);
     }
+
+    /**
+     * Whether {@code roles} may be held by one account: an administrator manages accounts and the store but reads no
+     * identity or clinical data (issue 23), so ADMINISTRATEUR stands alone; every other role reads one or the other.
+     */
+    public static boolean combinable(Set<Role> roles) {
+        return !roles.contains(ADMINISTRATEUR) || roles.size() == 1;
+    }
+
+    /**
+     * The roles a signed-in account holds. An account combining ADMINISTRATEUR with another role (created before
+     * issue 23 forbade it) holds the administrator role only: it can still manage accounts, so it can give itself a
+     * separate care account and correct its own roles, but it no longer reads patients with the keys of the store.
+     */
+    public static Set<Role> inForce(Set<Role> stored) {
+        return combinable(stored) ? Set.copyOf(stored) : Set.of(ADMINISTRATEUR);
+    }
 }

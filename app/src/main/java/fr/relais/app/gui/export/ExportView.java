@@ -65,7 +65,9 @@ public final class ExportView extends VBox {
             identity.selectedProperty().bindBidirectional(model.withIdentityProperty());
             form.addRow(row++, new Label(texts.text("export.pathway")), pathway);
             form.addRow(row++, new Label(texts.text("export.period")), new HBox(8, from, new Label("→"), to));
-            form.add(identity, 1, row++);
+            if (model.identityAllowed()) {
+                form.add(identity, 1, row++);
+            }
             model.loadPathways();
         }
         TextField target = new TextField();
@@ -124,7 +126,9 @@ public final class ExportView extends VBox {
             send.disableProperty().bind(model.writtenProperty().isNull().or(model.sendingProperty())
                     .or(javafx.beans.binding.Bindings.createBooleanBinding(() -> !model.kindProperty().get().sendable(), model.kindProperty())));
             send.setOnAction(e -> model.sendByMssante());
-            getChildren().add(new HBox(8, new Label(texts.text("export.mssante.to")), to, send));
+            if (model.sendingAllowed()) {
+                getChildren().add(new HBox(8, new Label(texts.text("export.mssante.to")), to, send));
+            }
         }
         getChildren().add(message);
     }

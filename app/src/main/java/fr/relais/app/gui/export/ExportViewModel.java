@@ -1,5 +1,6 @@
 package fr.relais.app.gui.export;
 
+import fr.relais.app.gui.DesktopAccess;
 import fr.relais.app.gui.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.RelaisCore;
@@ -79,6 +80,7 @@ public final class ExportViewModel {
     private final AtomicBoolean cancel = new AtomicBoolean();
 
     private final Supplier<fr.relais.sync.fhir.IppNamespace> ipp;
+    private final DesktopAccess access;
 
     /**
      * {@code folder}: where files are suggested; {@code opener}: shows a written file (the desktop's viewer);
@@ -96,6 +98,7 @@ public final class ExportViewModel {
         this.folder = folder;
         this.opener = opener;
         this.mssante = mssante;
+        this.access = new DesktopAccess(core.session());
         LocalDate today = LocalDate.now(core.clock().withZone(CareZone.PARIS));
         to.set(today);
         from.set(today.minusMonths(3));
@@ -136,8 +139,11 @@ public final class ExportViewModel {
         String to = recipient.get() == null ? "" : recipient.get().trim();
         sending.set(true);
         message.set(texts.text("export.mssante.sending", to));
-        executor.submit(() -> new MssanteService(core, mssante.get()).send(id, to, texts.text("export.label." + kind.get().name()),
-                file.getFileName().toString(), java.nio.file.Files.readAllBytes(file)), sent -> {
+        executor.submit(() -> {
+                    access.require(DesktopAccess.Action.SEND_BY_MSSANTE);
+                    return new MssanteService(core, mssante.get()).send(id, to, texts.text("export.label." + kind.get().name()),
+                            file.getFileName().toString(), java.nio.file.Files.readAllBytes(file));
+                }, sent -> {
                     sending.set(false);
                     message.set(sent.status() == MessageStatus.SENT ? texts.text("export.mssante.sent", sent.recipient())
                             : texts.text("export.mssante.failed", sent.recipient(), sent.lastError()));
@@ -213,6 +219,10 @@ public final class ExportViewModel {
     }
 
     private ExportJob<?> job(ExportKind k) {
+        access.require(action(k));
+        if (!k.perPatient() && withIdentity.get()) {
+            access.require(DesktopAccess.Action.COHORT_WITH_IDENTITY);
+        }
         UUID id = patient.get();
         switch (k) {
             case PATIENT_REPORT_PDF:
@@ -330,8 +340,28 @@ public final class ExportViewModel {
         return written.getReadOnlyProperty();
     }
 
-    /** The choices of the kind selector for this dialog: per patient, or cohort formats. */
+    /** The choices of the kind selector for this dialog: per patient, or cohort formats, those the roles allow. */
     public List<ExportKind> kinds() {
-        return java.util.Arrays.stream(ExportKind.values()).filter(k -> k.perPatient() == (patient.get() != null)).toList();
+        return java.util.Arrays.stream(ExportKind.values()).filter(k -> k.perPatient() == (patient.get() != null))
+                .filter(k -> access.allows(action(k))).toList();
+    }
+
+    /** Whether a cohort may carry names and INS (clinical and identity rights, issue 23): the box is shown only then. */
+    public boolean identityAllowed() {
+        return access.allows(DesktopAccess.Action.COHORT_WITH_IDENTITY);
+    }
+
+    /** Whether the written report may be sent by MSSanté. */
+    public boolean sendingAllowed() {
+        return access.allows(DesktopAccess.Action.SEND_BY_MSSANTE);
+    }
+
+    private static DesktopAccess.Action action(ExportKind k) {
+        return switch (k) {
+            case PATIENT_REPORT_PDF -> DesktopAccess.Action.PATIENT_REPORT;
+            case PATIENT_RECORD_FHIR -> DesktopAccess.Action.PATIENT_RECORD;
+            case HANDOFF_PDF -> DesktopAccess.Action.HANDOFF;
+            case COHORT_PDF, COHORT_CSV, COHORT_JSON -> DesktopAccess.Action.COHORT;
+        };
     }
 }

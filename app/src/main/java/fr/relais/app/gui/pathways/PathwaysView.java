@@ -34,6 +34,8 @@ public final class PathwaysView extends VBox {
         VBox.setVgrow(details, Priority.ALWAYS);
         Button importButton = new Button(texts.text("pathways.import"));
         importButton.setId("pathways-import");
+        importButton.setVisible(model.canImport());
+        importButton.setManaged(model.canImport());
         importButton.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));

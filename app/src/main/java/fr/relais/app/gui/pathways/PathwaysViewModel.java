@@ -30,6 +30,7 @@ public final class PathwaysViewModel {
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Language language;
+    private final fr.relais.app.gui.DesktopAccess access;
 
     private final ReadOnlyListWrapper<TemplateRow> templates = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<String> details = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
@@ -41,6 +42,12 @@ public final class PathwaysViewModel {
         this.executor = executor;
         this.texts = texts;
         this.language = language;
+        this.access = new fr.relais.app.gui.DesktopAccess(core.session());
+    }
+
+    /** Whether the signed-in roles may import templates (the IDEC's, issue 23): the button is shown only then. */
+    public boolean canImport() {
+        return access.allows(fr.relais.app.gui.DesktopAccess.Action.IMPORT_TEMPLATE);
     }
 
     public void refresh() {
@@ -76,7 +83,10 @@ public final class PathwaysViewModel {
     /** Reads and imports a template file; every validation problem is listed, and nothing is stored unless all is right. */
     public void importFile(Path file) {
         errors.clear();
-        executor.submit(() -> core.pathways().importTemplate(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)),
+        executor.submit(() -> {
+                    access.require(fr.relais.app.gui.DesktopAccess.Action.IMPORT_TEMPLATE);
+                    return core.pathways().importTemplate(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+                },
                 result -> {
                     message.set(texts.text(result.created() ? "pathways.imported" : "pathways.alreadyThere", result.template().id(),
                             result.template().version()));

@@ -37,7 +37,10 @@ public final class PatientsView extends SplitPane {
     private final PatientFileViewModel file;
     private final List<PatientTab> tabs;
 
-    /** {@code onNewPatient}: opens the new-patient dialog. */
+    /**
+     * {@code onNewPatient}: opens the new-patient dialog. {@code onNewPatient}, {@code onImportMeasures},
+     * {@code onAddToTeam} and {@code onExport} are null when the signed-in roles do not allow them: their buttons are then hidden.
+     */
     public PatientsView(PatientListViewModel list, PatientFileViewModel file, Localization texts, Consumer<ExportKind> onExport,
                         Runnable onAddToTeam, List<PatientTab> tabs, Runnable onNewPatient, Runnable onImportMeasures) {
         this.file = file;
@@ -73,11 +76,16 @@ public final class PatientsView extends SplitPane {
         Button newPatient = new Button(texts.text("newPatient.open"));
         newPatient.setId("patient-new");
         newPatient.setOnAction(e -> onNewPatient.run());
+        // A null action is one the signed-in roles do not have (issue 23): its button is not shown.
+        newPatient.setVisible(onNewPatient != null);
+        newPatient.setManaged(onNewPatient != null);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button importMeasures = new Button(texts.text("patients.importMeasures"));
         importMeasures.setId("patient-import-measures");
         importMeasures.setOnAction(e -> onImportMeasures.run());
+        importMeasures.setVisible(onImportMeasures != null);
+        importMeasures.setManaged(onImportMeasures != null);
         HBox footer = new HBox(8, busy, summary, spacer, importMeasures, newPatient);
 
         VBox left = new VBox(8, search, table, footer);
@@ -135,12 +143,19 @@ public final class PatientsView extends SplitPane {
         Button report = new Button(texts.text("patient.file.report"));
         report.setId("patient-file-report");
         report.setOnAction(e -> onExport.accept(ExportKind.PATIENT_REPORT_PDF));
+        // Both documents need the identity and clinical rights; a null onExport is a role without them.
+        report.setVisible(onExport != null);
+        report.setManaged(onExport != null);
         Button record = new Button(texts.text("patient.file.exportRecord"));
         record.setId("patient-file-export");
         record.setOnAction(e -> onExport.accept(ExportKind.PATIENT_RECORD_FHIR));
+        record.setVisible(onExport != null);
+        record.setManaged(onExport != null);
         Button addToTeam = new Button(texts.text("patient.file.addToTeam"));
         addToTeam.setId("patient-file-add-to-team");
         addToTeam.setOnAction(e -> onAddToTeam.run());
+        addToTeam.setVisible(onAddToTeam != null);
+        addToTeam.setManaged(onAddToTeam != null);
         VBox fileTab = new VBox(12, new HBox(8, report, record), new HBox(12, teamTitle, addToTeam), team);
         fileTab.setPadding(new Insets(8));
         Tab general = new Tab(texts.text("patient.file.tab"), fileTab);

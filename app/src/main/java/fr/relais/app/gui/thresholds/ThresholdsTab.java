@@ -4,6 +4,7 @@ import fr.relais.app.gui.TextColumns;
 import fr.relais.core.i18n.Localization;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -66,6 +67,10 @@ public final class ThresholdsTab extends Tab {
         restore.setId("thresholds-restore");
         restore.disableProperty().bind(cannot);
         restore.setOnAction(e -> model.restore());
+        for (Button action : List.of(change, restore)) {
+            action.setVisible(model.canChange());
+            action.setManaged(model.canChange());
+        }
 
         Label noPhysician = new Label(texts.text("thresholds.noPhysician"));
         noPhysician.getStyleClass().add("warning");

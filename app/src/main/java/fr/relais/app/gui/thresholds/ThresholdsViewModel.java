@@ -75,6 +75,11 @@ public final class ThresholdsViewModel {
         });
     }
 
+    /** Whether the signed-in roles may change thresholds (physicians, issue 9): the buttons are shown only then. */
+    public boolean canChange() {
+        return new fr.relais.app.gui.DesktopAccess(core.session()).allows(fr.relais.app.gui.DesktopAccess.Action.CHANGE_THRESHOLDS);
+    }
+
     private record Loaded(List<RuleRow> rules, List<Physician> physicians) {
     }
 

@@ -145,7 +145,14 @@ public final class WorklistView extends VBox {
         message.setId("worklist-message");
         message.textProperty().bind(model.messageProperty());
 
-        getChildren().addAll(title, filters, criteria, patientRow, table, more, new HBox(8, outcome, note, complete, postpone),
+        HBox taskActions = new HBox(8, outcome, note, complete, postpone);
+        taskActions.setVisible(model.canActOnTasks());
+        taskActions.setManaged(model.canActOnTasks());
+        assignee.setVisible(model.canActOnTasks());
+        assignee.setManaged(model.canActOnTasks());
+        reassign.setVisible(model.canActOnTasks());
+        reassign.setManaged(model.canActOnTasks());
+        getChildren().addAll(title, filters, criteria, patientRow, table, more, taskActions,
                 new HBox(8, assignee, reassign, open), message);
         fr.relais.app.gui.ScreenRefresh.onShow(this, model::refresh);
     }

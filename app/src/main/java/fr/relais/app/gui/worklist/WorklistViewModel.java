@@ -91,6 +91,14 @@ public final class WorklistViewModel {
         assignee.addListener((obs, old, next) -> refresh());
     }
 
+    /**
+     * Whether the signed-in roles act on tasks (complete, postpone, reassign: clinical writing). A secretary sees the
+     * worklist as an agenda, without these buttons (issue 23).
+     */
+    public boolean canActOnTasks() {
+        return new fr.relais.app.gui.DesktopAccess(core.session()).allows(fr.relais.app.gui.DesktopAccess.Action.COMPLETE_TASKS);
+    }
+
     /** The pathways and the professionals the filters offer (template ids of the library; the team's directory). */
     public void loadChoices() {
         executor.submit(() -> core.pathways().list().stream().map(t -> t.template().id()).distinct().sorted().toList(),
