@@ -73,6 +73,7 @@ public final class RelaisCore implements AutoCloseable {
     private final MeasureService measures;
     private final MeasureCsvImport measureImport;
     private final QuestionnaireService questionnaires;
+    private final fr.relais.core.questionnaire.ForeignResponses foreignResponses;
     private final DemoGenerator demo;
     private final PatientReportService reports;
     private final CohortReportService cohorts;
@@ -140,6 +141,7 @@ public final class RelaisCore implements AutoCloseable {
         this.measureImport = new MeasureCsvImport(database, measures, patients);
         this.questionnaires = new QuestionnaireService(database, questionnaireRepository, patients,
                 measures, alerts, audit, session, clock, outbox);
+        this.foreignResponses = new fr.relais.core.questionnaire.ForeignResponses(database.dsl(), audit, session);
         this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
                 alerts, session, audit, clock);
         this.cohorts = new CohortReportService(database, templates, patients, clock);
@@ -263,6 +265,11 @@ public final class RelaisCore implements AutoCloseable {
 
     public QuestionnaireService questionnaires() {
         return questionnaires;
+    }
+
+    /** Responses to questionnaires Relais does not ship, received from the team server. */
+    public fr.relais.core.questionnaire.ForeignResponses foreignResponses() {
+        return foreignResponses;
     }
 
     public HandoffService handoffs() {

@@ -1,5 +1,7 @@
 package fr.relais.app.cli;
 
+import fr.relais.app.wording.ConflictValueText;
+
 import fr.relais.app.cli.output.Column;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.error.NotFoundException;
@@ -29,9 +31,9 @@ final class ConflictsCommand {
                 new Column<>("resourceType", "col.record", Conflict::resourceType),
                 new Column<>("localId", "col.recordId", Conflict::localId),
                 new Column<>("field", "col.field", Conflict::field),
-                new Column<>("baseValue", "col.base", Conflict::baseValue),
-                new Column<>("localValue", "col.local", Conflict::localValue),
-                new Column<>("remoteValue", "col.remote", Conflict::remoteValue),
+                new Column<>("baseValue", "col.base", c -> ConflictValueText.of(c.baseValue())),
+                new Column<>("localValue", "col.local", c -> ConflictValueText.of(c.localValue())),
+                new Column<>("remoteValue", "col.remote", c -> ConflictValueText.of(c.remoteValue())),
                 new Column<>("status", "col.status", Conflict::status));
     }
 
@@ -75,9 +77,9 @@ final class ConflictsCommand {
                         return;
                     }
                     out.println(root.text("conflicts.header", c.resourceType(), c.localId(), c.field(), c.status()));
-                    out.println(root.text("conflicts.base", String.valueOf(c.baseValue())));
-                    out.println(root.text("conflicts.local", String.valueOf(c.localValue())));
-                    out.println(root.text("conflicts.remote", String.valueOf(c.remoteValue()), c.remoteVersion()));
+                    out.println(root.text("conflicts.base", String.valueOf(ConflictValueText.of(c.baseValue()))));
+                    out.println(root.text("conflicts.local", String.valueOf(ConflictValueText.of(c.localValue()))));
+                    out.println(root.text("conflicts.remote", String.valueOf(ConflictValueText.of(c.remoteValue())), c.remoteVersion()));
                 });
             }
             return Cli.OK;

@@ -37,6 +37,9 @@ import picocli.CommandLine.Spec;
                 IdentityCommands.Evidence.class, IdentityCommands.Correct.class, IdentityCommands.History.class,
                 IdentityCommands.Merge.class})
 final class PatientCommand {
+    /** Times the patient file prints: the care team's clock (Paris), never UTC. */
+    static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(fr.relais.core.time.CareZone.PARIS);
 
     /** Whether the national directory (local copy) says this professional is no longer active. */
     static boolean inactiveInDirectory(RelaisCore services, String rpps) {
@@ -165,6 +168,7 @@ final class PatientCommand {
                 var team = services.careTeam().teamOf(p.id());
                 var history = services.patients().identityHistory(p.id());
                 var duplicates = services.patients().duplicatesOf(p.id());
+                var foreignTasks = services.tasks().foreignOf(p.id());
                 PatientFileView view = new PatientFileView(PatientView.of(p),
                         team.stream().map(PatientFileView.MemberView::of).toList(),
                         history.stream().map(PatientFileView.IdentityEventView::of).toList(),
@@ -185,8 +189,21 @@ final class PatientCommand {
                             + (m.professional().rpps() == null ? "" : " (RPPS " + m.professional().rpps() + ")")
                             + (inactiveInDirectory(services, m.professional().rpps()) ? " " + root.text("annuaire.inactive") : "")
                             + (m.endDate() == null ? "" : " -> " + m.endDate())));
+                    var words = fr.relais.core.i18n.Localization.of(RelaisCommand.MESSAGES, root.language());
+                    services.careTeam().otherParticipantsOf(p.id()).forEach(o -> out.println("  "
+                            + fr.relais.app.wording.OtherParticipantText.of(o, words) + (o.endDate() == null ? "" : " -> " + o.endDate())));
                     out.println(root.text("show.history"));
-                    history.forEach(e -> out.println("  " + e.at() + " " + (e.from() == null ? "" : e.from() + " -> ") + e.to() + " : " + e.reason()));
+                    history.forEach(e -> out.println("  " + WHEN.format(e.at()) + " " + (e.from() == null ? "" : e.from() + " -> ") + e.to() + " : " + e.reason()));
+                    var responses = services.foreignResponses().ofPatient(p.id());
+                    if (!responses.isEmpty()) {
+                        out.println(root.text("show.foreignResponses"));
+                        responses.forEach(r -> fr.relais.app.wording.ForeignResponseText.lines(r, words, WHEN).forEach(line -> out.println("  " + line)));
+                    }
+                    if (!foreignTasks.isEmpty()) {
+                        out.println(root.text("show.foreignTasks"));
+                        foreignTasks.forEach(t -> out.println("  " + root.text("patient.file.foreignTask", WHEN.format(t.dueAt()),
+                                t.title(root.language()), root.text("task.status." + t.status().name()))));
+                    }
                     duplicates.forEach(d -> out.println(root.text("patient.duplicate", d.otherPatientId(), d.reason())));
                 });
             }

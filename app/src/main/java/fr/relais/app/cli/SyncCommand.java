@@ -64,8 +64,13 @@ final class SyncCommand implements Callable<Integer> {
                     .withTrustStoreFrom(env).withScopeFrom(env, scope, services).withIppFrom(env);
             SyncReport report = new SyncEngine(services).run(settings,
                     mode, (phase, done) -> err.println(root.text("sync.progress", phase, done)), () -> false);
-            root.printer().object(report, out -> out.println(root.text("sync.summary", report.status(), report.pulled(),
-                    report.pushed(), report.merged(), report.conflicts(), report.openConflicts(), report.pending())));
+            root.printer().object(report, out -> {
+                out.println(root.text("sync.summary", root.text("sync.run." + report.status()), report.pulled(),
+                        report.pushed(), report.merged(), report.conflicts(), report.openConflicts(), report.pending()));
+                if (!report.skipped().isEmpty()) {
+                    out.println(root.text("sync.skippedCount", report.skipped().size()));
+                }
+            });
             report.skipped().forEach(s -> err.println(root.text("sync.skipped", s)));
             if (report.refused() > 0) {
                 spec.commandLine().getOut().println(root.text("sync.refusals", report.refused()));

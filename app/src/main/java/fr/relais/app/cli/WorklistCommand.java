@@ -60,7 +60,8 @@ final class WorklistCommand implements Callable<Integer> {
                     new Column<>("dueAt", "col.due", i -> DUE.format(i.task().dueAt())),
                     new Column<>("priority", "col.priority", i -> i.task().priority()),
                     new Column<>("patientName", "col.patient", WorklistItem::patientName),
-                    new Column<>("title", "col.title", i -> i.task().title(root.language())),
+                    new Column<>("title", "col.title", i -> i.task().foreign() ? root.text("task.foreignTitle", i.task().title(root.language()))
+                            : i.task().title(root.language())),
                     new Column<>("role", "col.role", i -> i.task().role()),
                     new Column<>("assigneeId", "col.assignee", i -> i.task().assigneeId() == null ? root.text("worklist.queueLabel") : i.task().assigneeId()),
                     new Column<>("status", "col.status", i -> i.task().status())),

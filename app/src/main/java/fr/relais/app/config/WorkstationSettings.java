@@ -33,7 +33,7 @@ public final class WorkstationSettings {
     public static final String RETENTION_YEARS_VARIABLE = "RELAIS_RETENTION_YEARS";
     /** What the file may hold, in the order the Settings screen shows it. */
     public static final List<String> KEYS = List.of(SyncSettings.SERVER_VARIABLE, SyncSettings.TEAM_VARIABLE, fr.relais.sync.fhir.IppNamespace.VARIABLE,
-            SyncSettings.SCOPE_VARIABLE, SyncSettings.RPPS_VARIABLE,
+            fr.relais.sync.fhir.IppNamespace.FOREIGN_VARIABLE, SyncSettings.SCOPE_VARIABLE, SyncSettings.RPPS_VARIABLE,
             SyncSettings.TOKEN_FILE_VARIABLE, SyncSettings.USER_VARIABLE, SyncSettings.PASSWORD_FILE_VARIABLE,
             SyncSettings.TRUSTSTORE_VARIABLE, SyncSettings.TRUSTSTORE_PASSWORD_FILE_VARIABLE, AnnuaireSettings.URL_VARIABLE, AnnuaireSettings.KEY_FILE_VARIABLE, MssanteSettings.CONFIG_VARIABLE,
             LOCK_MINUTES_VARIABLE, RETENTION_YEARS_VARIABLE);
@@ -100,6 +100,10 @@ public final class WorkstationSettings {
             }
             if (fr.relais.sync.fhir.IppNamespace.VARIABLE.equals(key)) {
                 new fr.relais.sync.fhir.IppNamespace(value); // refuses what is not an OID, naming the setting
+            }
+            if (fr.relais.sync.fhir.IppNamespace.FOREIGN_VARIABLE.equals(key)) {
+                // refuses a system with spaces, naming the setting
+                fr.relais.sync.fhir.IppNamespace.from(Map.of(fr.relais.sync.fhir.IppNamespace.VARIABLE, "1.2", key, value));
             }
             if (SyncSettings.RPPS_VARIABLE.equals(key) && !fr.relais.core.careteam.CareTeamService.isRpps(value)) {
                 throw new BadInputException(key, "rpps.invalid", value);

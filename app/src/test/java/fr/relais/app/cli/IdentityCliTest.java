@@ -259,4 +259,33 @@ class IdentityCliTest {
         assertThat(together.code()).as(together.err()).isZero();
         assertThat(together.json().get("identityStatus").asText()).isEqualTo("PROV");
     }
+
+    @Test
+    void thePatientFileOnTheCommandLineShowsWhatTheHospitalWroteAndItsTimesInParis() {
+        String id = add("IPP-H1");
+        try (TestServices s = new TestServices(db)) {
+            java.util.UUID patient = java.util.UUID.fromString(id);
+            s.database.inTransaction(() -> fr.relais.core.replication.Outbox.suppressed(() -> {
+                s.tasks.applySynced(new fr.relais.core.task.Task(java.util.UUID.randomUUID(), null, patient, null, fr.relais.core.task.Task.FOREIGN, 0,
+                        fr.relais.core.task.Task.FOREIGN, "Bilan sanguin à J7", "Bilan sanguin à J7", fr.relais.core.careteam.CareRole.IDEC, null,
+                        fr.relais.core.task.TaskPriority.URGENT, fr.relais.core.task.TaskStatus.REQUESTED, null, java.time.Instant.parse("2026-11-24T13:00:00Z"),
+                        null, null, null, TestServices.NOW, TestServices.NOW), "Task/4012/_history/1");
+                s.careTeam.applySyncedOthers(patient, List.of(new fr.relais.core.careteam.OtherParticipant("RelatedPerson", "KERBRAT Yann (fils)",
+                        "Aidant principal", null, null)), "CareTeam/77/_history/1");
+                s.core.foreignResponses().applySynced(new fr.relais.core.questionnaire.ForeignResponse(java.util.UUID.randomUUID(), patient,
+                        "https://hopital-exemple.fr/fhir/Questionnaire/braden|2.0", java.time.Instant.parse("2026-11-23T09:15:00Z"), "IDE de cardiologie",
+                        "completed", List.of(new fr.relais.core.questionnaire.ForeignResponse.Answer("Humidité", "2"))), "QuestionnaireResponse/90/_history/1");
+                return null;
+            }));
+        }
+
+        String shown = run("patient", "show", "IPP-H1").out();
+
+        assertThat(shown).contains("Aidant principal : KERBRAT Yann (fils) (proche, hors Relais)",
+                "Tâches hors parcours Relais :", "2026-11-24 14:00 · Bilan sanguin à J7 · à faire",
+                "2026-11-23 10:15 · questionnaire « braden » · IDE de cardiologie", "Humidité : 2");
+        assertThat(shown).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+        String worklist = run("worklist", "--patient", "IPP-H1").out();
+        assertThat(worklist).contains("Bilan sanguin à J7 (hors parcours Relais)");
+    }
 }

@@ -63,7 +63,8 @@ class PatientListViewModelTest {
         PatientListViewModel list = new PatientListViewModel(services.patients(), new DirectExecutor(), texts, clock);
         list.refresh();
         PatientRow row = list.rows().get(0);
-        PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), new DirectExecutor(), texts, clock);
+        PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), new DirectExecutor(), texts,
+                fr.relais.core.i18n.Language.FR, clock);
         assertThat(file.presentProperty().get()).isFalse();
 
         file.show(row.id());
@@ -77,5 +78,41 @@ class PatientListViewModelTest {
         }
         file.show(null);
         assertThat(file.presentProperty().get()).isFalse();
+    }
+
+    @Test
+    void thePatientFileShowsTheHospitalsCarerAndTasksOutsideRelaisPathways() {
+        PatientListViewModel list = new PatientListViewModel(services.patients(), new DirectExecutor(), texts, clock);
+        list.refresh();
+        PatientRow row = list.rows().get(0);
+        Instant due = Instant.parse("2026-11-24T14:00:00Z");
+        var hospitalTask = new fr.relais.core.task.Task(java.util.UUID.randomUUID(), null, row.id(), null, fr.relais.core.task.Task.FOREIGN, 0,
+                fr.relais.core.task.Task.FOREIGN, "Bilan sanguin à J7", "Bilan sanguin à J7", fr.relais.core.careteam.CareRole.IDEC, null,
+                fr.relais.core.task.TaskPriority.ROUTINE, fr.relais.core.task.TaskStatus.REQUESTED, null, due, null, null, null,
+                clock.instant(), clock.instant());
+        services.database().inTransaction(() -> fr.relais.core.replication.Outbox.suppressed(() -> {
+            services.tasks().applySynced(hospitalTask, "Task/4012/_history/1");
+            services.careTeam().applySyncedOthers(row.id(), java.util.List.of(
+                    new fr.relais.core.careteam.OtherParticipant("RelatedPerson", "KERBRAT Yann (fils)", "Aidant principal", null, null),
+                    new fr.relais.core.careteam.OtherParticipant("Organization", "HAD Pays de Brest", null, null, java.time.LocalDate.of(2026, 11, 1))),
+                    "CareTeam/77/_history/1");
+            services.foreignResponses().applySynced(new fr.relais.core.questionnaire.ForeignResponse(java.util.UUID.randomUUID(), row.id(),
+                    "https://hopital-exemple.fr/fhir/Questionnaire/braden|2.0", Instant.parse("2026-11-23T09:15:00Z"), "IDE service de cardiologie",
+                    "completed", java.util.List.of(new fr.relais.core.questionnaire.ForeignResponse.Answer("Perception sensorielle", "3"),
+                            new fr.relais.core.questionnaire.ForeignResponse.Answer("Alitement", "true"))), "QuestionnaireResponse/90/_history/1");
+            return null;
+        }));
+        PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), new DirectExecutor(), texts,
+                Language.FR, clock);
+
+        file.show(row.id());
+
+        assertThat(file.careTeamLinesProperty()).contains("Aidant principal : KERBRAT Yann (fils) (proche, hors Relais)");
+        assertThat(file.careTeamLinesProperty()).noneMatch(line -> line.contains("HAD Pays de Brest")); // ended on 1 November
+        assertThat(file.foreignTaskLinesProperty()).containsExactly("24/11/2026 15:00 · Bilan sanguin à J7 · à faire");
+        assertThat(file.foreignResponseLinesProperty()).containsExactly(
+                "23/11/2026 10:15 · questionnaire « braden » · IDE service de cardiologie",
+                "    Perception sensorielle : 3",
+                "    Alitement : oui");
     }
 }

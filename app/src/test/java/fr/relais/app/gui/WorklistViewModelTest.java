@@ -147,4 +147,25 @@ class WorklistViewModelTest {
         model.refresh();
         assertThat(model.rowsProperty()).as("a new query starts again at the first page").hasSize(10);
     }
+
+    @Test
+    void aHospitalTaskShowsOutsideRelaisPathwaysAndIsCompletedForTheServer() {
+        var patient = core.patients().search("MARTIN", 1).get(0);
+        java.time.Instant due = core.clock().instant().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        var hospitalTask = new fr.relais.core.task.Task(java.util.UUID.randomUUID(), null, patient.id(), null, fr.relais.core.task.Task.FOREIGN, 0,
+                fr.relais.core.task.Task.FOREIGN, "Bilan sanguin à J7", "Bilan sanguin à J7", fr.relais.core.careteam.CareRole.IDEC, null,
+                fr.relais.core.task.TaskPriority.URGENT, fr.relais.core.task.TaskStatus.REQUESTED, null, due, null, null, null,
+                core.clock().instant(), core.clock().instant());
+        core.database().inTransaction(() -> fr.relais.core.replication.Outbox.suppressed(() -> core.tasks().applySynced(hospitalTask, "Task/4012/_history/1")));
+        model.dueProperty().set(DueFilter.ALL);
+        model.refresh();
+
+        WorklistRow row = model.rowsProperty().stream().filter(r -> r.taskId().equals(hospitalTask.id())).findFirst().orElseThrow();
+        assertThat(row.title()).isEqualTo("Bilan sanguin à J7 (hors parcours Relais)");
+        assertThat(row.outcomes()).isEmpty();
+        model.complete(row, null, "prélèvement fait");
+
+        assertThat(core.tasks().get(hospitalTask.id()).status()).isEqualTo(fr.relais.core.task.TaskStatus.COMPLETED);
+        assertThat(core.outbox().isPending(fr.relais.core.task.TaskService.RECORD, hospitalTask.id())).isTrue();
+    }
 }

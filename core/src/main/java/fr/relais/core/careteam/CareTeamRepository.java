@@ -1,6 +1,7 @@
 package fr.relais.core.careteam;
 
 import static fr.relais.core.store.schema.Tables.CARE_TEAM_MEMBER;
+import static fr.relais.core.store.schema.Tables.CARE_TEAM_OTHER_PARTICIPANT;
 import static fr.relais.core.store.schema.Tables.PROFESSIONAL;
 
 import fr.relais.core.store.SqlTime;
@@ -82,6 +83,26 @@ public final class CareTeamRepository {
     public int endMember(UUID memberId, java.time.LocalDate endDate) {
         return dsl.update(CARE_TEAM_MEMBER).set(CARE_TEAM_MEMBER.END_DATE, SqlTime.date(endDate))
                 .where(CARE_TEAM_MEMBER.ID.eq(memberId.toString())).execute();
+    }
+
+    /** Replaces the participants of other systems of a patient's care team (as the server's latest version lists them). */
+    public void replaceOthers(UUID patientId, List<OtherParticipant> others) {
+        dsl.deleteFrom(CARE_TEAM_OTHER_PARTICIPANT).where(CARE_TEAM_OTHER_PARTICIPANT.PATIENT_ID.eq(patientId.toString())).execute();
+        for (int i = 0; i < others.size(); i++) {
+            OtherParticipant o = others.get(i);
+            dsl.insertInto(CARE_TEAM_OTHER_PARTICIPANT).set(CARE_TEAM_OTHER_PARTICIPANT.PATIENT_ID, patientId.toString())
+                    .set(CARE_TEAM_OTHER_PARTICIPANT.POSITION, i).set(CARE_TEAM_OTHER_PARTICIPANT.KIND, o.kind())
+                    .set(CARE_TEAM_OTHER_PARTICIPANT.NAME, o.name()).set(CARE_TEAM_OTHER_PARTICIPANT.ROLE, o.role())
+                    .set(CARE_TEAM_OTHER_PARTICIPANT.START_DATE, SqlTime.date(o.startDate()))
+                    .set(CARE_TEAM_OTHER_PARTICIPANT.END_DATE, SqlTime.date(o.endDate())).execute();
+        }
+    }
+
+    /** The participants of other systems of a patient's care team, in the server's order. */
+    public List<OtherParticipant> othersOf(UUID patientId) {
+        return dsl.selectFrom(CARE_TEAM_OTHER_PARTICIPANT).where(CARE_TEAM_OTHER_PARTICIPANT.PATIENT_ID.eq(patientId.toString()))
+                .orderBy(CARE_TEAM_OTHER_PARTICIPANT.POSITION).fetch(r -> new OtherParticipant(r.getKind(), r.getName(), r.getRole(),
+                        SqlTime.date(r.getStartDate()), SqlTime.date(r.getEndDate())));
     }
 
     /** The whole cercle de soins of a patient, past members included, ordered by role. */

@@ -144,6 +144,24 @@ public final class CareTeamService {
         audit.record("careteam.sync", "CareTeamMember", merged.id(), merged.patientId(), merged.role() + " " + origin);
     }
 
+    /**
+     * Takes the participants of other systems the server's CareTeam lists for a patient (the caller's transaction,
+     * outbox suppressed); returns whether they changed.
+     */
+    public boolean applySyncedOthers(UUID patientId, List<OtherParticipant> others, String origin) {
+        if (repository.othersOf(patientId).equals(others)) {
+            return false;
+        }
+        repository.replaceOthers(patientId, others);
+        audit.record("careteam.sync", "CareTeam", patientId, patientId, others.size() + " other participant(s) " + origin);
+        return true;
+    }
+
+    /** Who else the team server lists in the patient's care team (another system's participants), in its order. */
+    public List<OtherParticipant> otherParticipantsOf(UUID patientId) {
+        return repository.othersOf(patientId);
+    }
+
     public List<CareTeamMember> teamOf(UUID patientId) {
         return repository.membersOf(patientId);
     }

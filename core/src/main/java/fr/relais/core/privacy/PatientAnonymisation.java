@@ -33,7 +33,7 @@ import org.jooq.impl.DSL;
  * Removes a patient's identity on request (RGPD) or once the retention period has passed (issue 9), keeping the
  * clinical record for the team's indicators: names become ANONYME, the birth date keeps its year only (age bands),
  * birthplace, IPP and INS go, and so does every place that held the identity in clear (identity history, duplicate
- * flags, messages sent, the urgent care plan with its contacts). The change is audited and pushed to the team server
+ * flags, messages sent, the urgent care plan with its contacts, the relatives another system's care team names). The change is audited and pushed to the team server
  * like any identity change. It cannot be undone.
  */
 public final class PatientAnonymisation {
@@ -74,6 +74,9 @@ public final class PatientAnonymisation {
                     .or(PATIENT_DUPLICATE.OTHER_PATIENT_ID.eq(id.toString()))).execute();
             database.dsl().deleteFrom(OUTGOING_MESSAGE).where(OUTGOING_MESSAGE.PATIENT_ID.eq(id.toString())).execute();
             database.dsl().deleteFrom(URGENT_CARE_PLAN_VERSION).where(URGENT_CARE_PLAN_VERSION.PATIENT_ID.eq(id.toString())).execute();
+            // Another system's care team names the patient's relatives and the patient: gone with the identity.
+            database.dsl().deleteFrom(fr.relais.core.store.schema.Tables.CARE_TEAM_OTHER_PARTICIPANT)
+                    .where(fr.relais.core.store.schema.Tables.CARE_TEAM_OTHER_PARTICIPANT.PATIENT_ID.eq(id.toString())).execute();
             outbox.record(PatientService.RECORD, id);
             audit.record("patient.anonymise", PatientService.RECORD, id, id, reason.trim());
             return patients.find(id).orElseThrow();

@@ -14,6 +14,11 @@ public record Task(UUID id, UUID enrollmentId, UUID patientId, String templateId
                    String kind, String titleFr, String titleEn, CareRole role, UUID assigneeId, TaskPriority priority,
                    TaskStatus status, String businessStatus, Instant dueAt, Instant expiresAt, String outcome,
                    String note, Instant createdAt, Instant updatedAt) {
+    /**
+     * The kind of a task another system created on the team server (no Relais pathway step): kept, shown "hors parcours
+     * Relais", completed or postponed here like any task, and sent back with only what Relais changed.
+     */
+    public static final String FOREIGN = "FOREIGN";
 
     public String title(Language language) {
         return language == Language.EN ? titleEn : titleFr;
@@ -33,6 +38,16 @@ public record Task(UUID id, UUID enrollmentId, UUID patientId, String templateId
     /** A pathway step's task (shared with the team), not the local work of an alert (each workstation raises its own). */
     public boolean fromPathwayStep() {
         return enrollmentId != null && !kind.startsWith("ALERT_");
+    }
+
+    /** Another system's task (see {@link #FOREIGN}). */
+    public boolean foreign() {
+        return FOREIGN.equals(kind);
+    }
+
+    /** Whether a change to this task goes to the team server: a pathway step's task or another system's. */
+    public boolean shared() {
+        return fromPathwayStep() || foreign();
     }
 
     /** This task as changed at {@code at}. */

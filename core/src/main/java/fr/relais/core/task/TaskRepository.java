@@ -86,6 +86,12 @@ public final class TaskRepository {
                 .orderBy(TASK.DUE_AT, TASK.STEP_ID, TASK.OCCURRENCE).fetch(TaskRepository::toTask);
     }
 
+    /** A patient's tasks of another system ({@link Task#FOREIGN}), open ones first, in due order. */
+    public List<Task> foreignOfPatient(UUID patientId) {
+        return dsl.selectFrom(TASK).where(TASK.PATIENT_ID.eq(patientId.toString()).and(TASK.KIND.eq(Task.FOREIGN)))
+                .orderBy(TASK.IS_OPEN.desc(), TASK.DUE_AT).fetch(TaskRepository::toTask);
+    }
+
     public List<Task> openOfEnrollment(UUID enrollmentId) {
         return dsl.selectFrom(TASK).where(TASK.ENROLLMENT_ID.eq(enrollmentId.toString()).and(TASK.IS_OPEN.eq(1)))
                 .orderBy(TASK.DUE_AT).fetch(TaskRepository::toTask);

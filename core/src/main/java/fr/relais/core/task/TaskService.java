@@ -135,9 +135,9 @@ public final class TaskService {
         });
     }
 
-    /** A nurse's change to a pathway task goes to the team server, in the same transaction as the change. */
+    /** A nurse's change to a shared task goes to the team server, in the same transaction as the change. */
     private void share(Task changed) {
-        if (changed.fromPathwayStep()) {
+        if (changed.shared()) {
             outbox.record(RECORD, changed.id());
         }
     }
@@ -157,6 +157,12 @@ public final class TaskService {
         return new Task(task.id(), task.enrollmentId(), task.patientId(), task.templateId(), task.stepId(), task.occurrence(), task.kind(),
                 task.titleFr(), task.titleEn(), task.role(), reassigned ? null : task.assigneeId(), task.priority(), TaskStatus.REQUESTED,
                 null, plannedDue, window == null ? null : plannedDue.plus(window), null, null, task.createdAt(), task.createdAt());
+    }
+
+    /** The patient's tasks other systems created (hors parcours Relais), open ones first, in due order. */
+    public List<Task> foreignOf(UUID patientId) {
+        session.require(Permission.CLINICAL_READ);
+        return tasks.foreignOfPatient(patientId);
     }
 
     public java.util.Optional<Task> find(UUID id) {

@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * on either side is kept (a membership's id derives from who, which role and since when, so the same assignment made
  * on two laptops is one membership); its end date merges three-way against the last server version, and two different
  * end dates set since then go to the conflict inbox (field {@code member:<id>:end}). Relais never deletes a membership.
+ * Participants of other systems (any member kind) are kept as the server lists them, shown in the patient file, and
+ * stay on the server's CareTeam, which a push patches.
  */
 final class CareTeamSync implements RecordSync<CareTeam> {
     private static final Logger LOG = LoggerFactory.getLogger(CareTeamSync.class);
@@ -76,7 +78,7 @@ final class CareTeamSync implements RecordSync<CareTeam> {
         Map<UUID, CareTeamMapper.Membership> base = base(link).map(r -> byId(CareTeamMapper.memberships(r, "base"))).orElse(Map.of());
         Map<UUID, CareTeamMember> mine = core.careTeam().teamOf(patientId).stream()
                 .collect(Collectors.toMap(CareTeamMember::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        boolean changedHere = false;
+        boolean changedHere = core.careTeam().applySyncedOthers(patientId, CareTeamMapper.others(remote, this::nameOf), origin);
         boolean serverBehind = mine.keySet().stream().anyMatch(id -> !theirs.containsKey(id));
         int conflicts = 0;
         for (CareTeamMapper.Membership remoteMember : theirs.values()) {
@@ -116,6 +118,23 @@ final class CareTeamSync implements RecordSync<CareTeam> {
             return Outcome.CONFLICT;
         }
         return !changedHere ? Outcome.UNCHANGED : serverBehind ? Outcome.MERGED : Outcome.UPDATED;
+    }
+
+    /** The name Relais holds for a participant: a professional or a patient received from the server. */
+    private String nameOf(org.hl7.fhir.r4.model.Reference member) {
+        var target = member.getReferenceElement();
+        if (!target.hasIdPart()) {
+            return null;
+        }
+        if ("Practitioner".equals(target.getResourceType())) {
+            return core.syncState().linkByServerId(CareTeamService.PROFESSIONAL_RECORD, target.getIdPart())
+                    .flatMap(l -> core.careTeam().findProfessional(l.localId())).map(Professional::displayName).orElse(null);
+        }
+        if ("Patient".equals(target.getResourceType())) {
+            return core.patients().find(fr.relais.sync.fhir.ObservationMapper.localId(target.getIdPart()))
+                    .map(fr.relais.core.identity.Patient::displayName).orElse(null);
+        }
+        return null;
     }
 
     private static CareTeamMember withEnd(CareTeamMember m, LocalDate end) {

@@ -15,7 +15,8 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 /**
  * Questionnaire responses (PHQ-9, GAD-7... answered on the phone or on paper): append-only like measures, so they never
  * conflict; entered-in-error on either side wins. Each workstation judges the answers it receives with its own alert
- * rules; the score travels as its own Observation.
+ * rules; the score travels as its own Observation. Responses to questionnaires Relais does not ship are kept as
+ * answered for the patient file ({@link fr.relais.core.questionnaire.ForeignResponses}), never sent back.
  */
 final class QuestionnaireResponseSync implements RecordSync<QuestionnaireResponse> {
     private final RelaisCore core;
@@ -41,6 +42,9 @@ final class QuestionnaireResponseSync implements RecordSync<QuestionnaireRespons
 
     @Override
     public Outcome apply(QuestionnaireResponse remote, UUID localId, Optional<SyncLink> link, String origin) {
+        if (!QuestionnaireResponseMapper.isRelais(remote) && ForeignQuestionnaires.builtInFor(remote.getQuestionnaire(), builtIns()).isEmpty()) {
+            return unknownQuestionnaire(remote, localId, origin);
+        }
         var incoming = QuestionnaireResponseMapper.isRelais(remote) ? QuestionnaireResponseMapper.toLocal(remote, origin) : foreign(remote, origin);
         var before = core.questionnaires().find(localId);
         boolean inError = QuestionnaireResponseMapper.enteredInError(remote);
@@ -51,12 +55,32 @@ final class QuestionnaireResponseSync implements RecordSync<QuestionnaireRespons
         return inError && !before.get().enteredInError() ? Outcome.UPDATED : Outcome.UNCHANGED;
     }
 
+    private List<String> builtIns() {
+        return core.questionnaires().list().stream().map(fr.relais.core.questionnaire.Questionnaire::id).toList();
+    }
+
+    /**
+     * A response to a questionnaire Relais does not ship: kept as answered, for the patient file (not scored, never sent
+     * back). One whose patient is not held here is kept unread until the patient arrives.
+     */
+    private Outcome unknownQuestionnaire(QuestionnaireResponse remote, UUID localId, String origin) {
+        var subject = remote.getSubject().getReferenceElement();
+        if (!"Patient".equals(subject.getResourceType()) || !subject.hasIdPart()) {
+            throw new fr.relais.core.error.BadInputException(origin, "fhir.questionnaireUnknown", String.valueOf(remote.getQuestionnaire()));
+        }
+        UUID patient = fr.relais.sync.fhir.ObservationMapper.localId(subject.getIdPart());
+        if (core.patients().find(patient).isEmpty()) {
+            throw new fr.relais.core.error.BadInputException(origin, "fhir.patientNotHeld", "Patient/" + subject.getIdPart());
+        }
+        return core.foreignResponses().applySynced(ForeignQuestionnaires.unscored(remote, localId, patient), origin) ? Outcome.CREATED : Outcome.UPDATED;
+    }
+
     /**
      * A response another tool wrote for one of this workstation's questionnaires (a LOINC PHQ-9, a canonical URL naming
      * the WHO-5): read in the questionnaire's order and scored here, as the tool did not say the score Relais's way.
      */
     private fr.relais.core.questionnaire.QuestionnaireResponse foreign(QuestionnaireResponse remote, String origin) {
-        List<String> known = core.questionnaires().list().stream().map(fr.relais.core.questionnaire.Questionnaire::id).toList();
+        List<String> known = builtIns();
         String id = ForeignQuestionnaires.builtInFor(remote.getQuestionnaire(), known)
                 .orElseThrow(() -> new fr.relais.core.error.BadInputException(origin, "fhir.questionnaireUnknown", String.valueOf(remote.getQuestionnaire())));
         var questionnaire = core.questionnaires().get(id);

@@ -7,6 +7,8 @@ import fr.relais.core.replication.SyncLink;
 import fr.relais.core.task.Task;
 import fr.relais.core.task.TaskService;
 import fr.relais.core.task.TaskStatus;
+import fr.relais.sync.fhir.ForeignTaskMapper;
+import fr.relais.sync.fhir.NationalDirectory;
 import fr.relais.sync.fhir.ObservationMapper;
 import fr.relais.sync.fhir.TaskMapper;
 import java.time.Instant;
@@ -22,7 +24,9 @@ import java.util.UUID;
  * task is pushed when a nurse completes, postpones, reassigns or annotates it. On pull the status merges by the
  * lifecycle — a closed task is never reopened by an older view, and entered-in-error beats completed, which beats
  * failed and cancelled — and the other fields (note, outcome, due time, assignee, business status) merge three-way
- * against the base; the same field changed on both sides goes to the conflict inbox.
+ * against the base; the same field changed on both sides goes to the conflict inbox. Tasks other systems wrote (no Relais
+ * step identifier) are kept as tasks "hors parcours Relais" of their patient, merged the same way, and pushed back as
+ * the server's copy with only the fields changed here written on it ({@link ForeignTaskMapper}).
  */
 final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
     /** Lifecycle order: a later status wins a merge. */
@@ -45,7 +49,6 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
         return org.hl7.fhir.r4.model.Task.class;
     }
 
-    /** The local task of the same step occurrence, whatever its id (tasks planned before ids were derived kept theirs). */
     /** Every workstation plans the same steps (or raises the same alert) under the same id. */
     @Override
     public boolean sharedIds() {
@@ -55,7 +58,7 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
     @Override
     public UUID localIdFor(org.hl7.fhir.r4.model.Task remote) {
         UUID byId = ObservationMapper.localId(remote.getIdElement().getIdPart());
-        if (core.tasks().find(byId).isPresent()) {
+        if (ForeignTaskMapper.isForeign(remote) || core.tasks().find(byId).isPresent()) {
             return byId;
         }
         try {
@@ -75,8 +78,16 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
 
     @Override
     public Outcome apply(org.hl7.fhir.r4.model.Task remote, UUID localId, Optional<SyncLink> link, String origin) {
-        Task incoming = TaskMapper.toLocal(remote, localId, this::professionalByRpps, origin);
+        Task incoming = read(remote, localId, origin);
         Optional<Task> local = core.tasks().find(localId);
+        if (local.isEmpty() && incoming.foreign()) {
+            if (core.patients().find(incoming.patientId()).isEmpty()) {
+                // Kept unread (not linked) until the patient arrives: a later sync reads it again.
+                throw new fr.relais.core.error.BadInputException(origin, "fhir.patientNotHeld", "Patient/" + remote.getFor().getReferenceElement().getIdPart());
+            }
+            core.tasks().applySynced(incoming, origin);
+            return Outcome.CREATED;
+        }
         if (local.isEmpty()) {
             if (incoming.enrollmentId() == null || core.enrollments().find(incoming.enrollmentId()).isEmpty()) {
                 return Outcome.UNCHANGED; // a pathway this workstation does not hold (another team's patient)
@@ -85,7 +96,7 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
             return Outcome.CREATED;
         }
         Task mine = local.get();
-        Map<String, String> base = base(link).map(r -> fields(TaskMapper.toLocal(r, localId, this::professionalByRpps, "base")))
+        Map<String, String> base = base(link).map(r -> fields(read(r, localId, "base")))
                 .orElseGet(() -> fields(core.tasks().asPlanned(mine)));
         Map<String, String> remoteAll = fields(incoming);
         Map<String, String> localFields = fields(mine);
@@ -113,6 +124,30 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
             return Outcome.CONFLICT;
         }
         return !changedHere ? Outcome.UNCHANGED : merged.equals(remoteAll) ? Outcome.UPDATED : Outcome.MERGED;
+    }
+
+    /** A pathway Task, or another system's (kept as a task "hors parcours Relais"). */
+    private Task read(org.hl7.fhir.r4.model.Task remote, UUID localId, String origin) {
+        if (ForeignTaskMapper.isForeign(remote)) {
+            return ForeignTaskMapper.toLocal(remote, localId, this::ownerOf, core.clock().instant(), origin);
+        }
+        return TaskMapper.toLocal(remote, localId, this::professionalByRpps, origin);
+    }
+
+    /** The local professional an owner names: by RPPS number, else by the server id of a Practitioner received. */
+    private UUID ownerOf(org.hl7.fhir.r4.model.Reference owner) {
+        if (owner.hasIdentifier() && NationalDirectory.RPPS.equals(owner.getIdentifier().getSystem())) {
+            UUID byRpps = professionalByRpps(owner.getIdentifier().getValue());
+            if (byRpps != null) {
+                return byRpps;
+            }
+        }
+        var target = owner.getReferenceElement();
+        if (!"Practitioner".equals(target.getResourceType()) || !target.hasIdPart()) {
+            return null;
+        }
+        return core.syncState().linkByServerId(fr.relais.core.careteam.CareTeamService.PROFESSIONAL_RECORD, target.getIdPart())
+                .map(SyncLink::localId).orElse(null);
     }
 
     static TaskStatus later(TaskStatus a, TaskStatus b) {
@@ -149,9 +184,16 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
 
     @Override
     public org.hl7.fhir.r4.model.Task build(UUID localId, Optional<SyncLink> link) {
+        Task task = core.tasks().get(localId);
+        if (task.foreign()) {
+            // Another system's Task: only what changed here since it was read is written on the server's copy.
+            org.hl7.fhir.r4.model.Task server = base(link).orElseThrow(() -> new IllegalStateException("another system's task never received"));
+            Task asRead = read(server.copy(), localId, "base");
+            return ForeignTaskMapper.patch(task, asRead, server, this::rppsOf);
+        }
         org.hl7.fhir.r4.model.Task resource = base(link)
                 .orElseGet(org.hl7.fhir.r4.model.Task::new);
-        return TaskMapper.write(core.tasks().get(localId), resource, this::rppsOf);
+        return TaskMapper.write(task, resource, this::rppsOf);
     }
 
     private String rppsOf(UUID professionalId) {

@@ -64,7 +64,7 @@ public final class CarePlanMapper {
     public static Enrollment toLocal(CarePlan plan, String source) {
         try {
             UUID id = ObservationMapper.localId(plan.getIdElement().getIdPart());
-            UUID patient = UUID.fromString(plan.getSubject().getReferenceElement().getIdPart());
+            UUID patient = ObservationMapper.localId(plan.getSubject().getReferenceElement().getIdPart());
             String canonical = plan.getInstantiatesCanonical().isEmpty() ? null : plan.getInstantiatesCanonical().get(0).getValue();
             String prefix = PlanDefinitionMapper.canonical("");
             if (canonical == null || !canonical.startsWith(prefix) || !canonical.contains("|")) {

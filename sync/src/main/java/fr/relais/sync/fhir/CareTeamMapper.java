@@ -2,11 +2,13 @@ package fr.relais.sync.fhir;
 
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.CareTeamMember;
+import fr.relais.core.careteam.OtherParticipant;
 import fr.relais.core.error.BadInputException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -16,7 +18,8 @@ import org.hl7.fhir.r4.model.Reference;
  * A patient's cercle de soins ↔ one FHIR CareTeam (ANS "cercle de soins" shape): one participant per membership, with
  * its role and period, the professional as a Practitioner reference and the membership's id as the participant's
  * element id (so that two laptops' edits of the same membership meet). Written onto the server's copy: participants
- * Relais does not hold and every element Relais does not model stay as they were.
+ * Relais does not hold and every element Relais does not model stay as they were; those of other systems are read as
+ * {@link OtherParticipant}s for the patient file.
  */
 public final class CareTeamMapper {
     private CareTeamMapper() {
@@ -90,6 +93,34 @@ public final class CareTeamMapper {
     }
 
     /**
+     * The participants Relais does not hold as memberships (another system's: a PractitionerRole, a RelatedPerson, the
+     * patient, an Organization, a Practitioner in a role of another code system), in the server's order, for the
+     * patient file. {@code nameOf}: the name Relais knows for a member reference (null when none: the reference's
+     * display is used). A participant's dates this cannot read count as none.
+     */
+    public static List<OtherParticipant> others(CareTeam r, Function<Reference, String> nameOf) {
+        List<OtherParticipant> found = new ArrayList<>();
+        for (CareTeam.CareTeamParticipantComponent p : r.getParticipant()) {
+            if (isRelais(p) || !p.hasMember()) {
+                continue;
+            }
+            Reference member = p.getMember();
+            String kind = member.getReferenceElement().getResourceType() != null ? member.getReferenceElement().getResourceType()
+                    : member.hasType() ? member.getType() : "Unknown";
+            String name = nameOf.apply(member);
+            if (name == null && member.hasDisplay()) {
+                name = member.getDisplay();
+            }
+            String role = p.getRole().stream().map(c -> c.hasText() ? c.getText()
+                    : c.getCoding().stream().map(x -> x.hasDisplay() ? x.getDisplay() : x.getCode()).filter(java.util.Objects::nonNull)
+                    .findFirst().orElse(null)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            found.add(new OtherParticipant(kind, name, role, readableDay(p.getPeriod().getStartElement()),
+                    readableDay(p.getPeriod().getEndElement())));
+        }
+        return found;
+    }
+
+    /**
      * Whether a participant takes part on {@code day}, by the rule of the local memberships. A date this cannot read
      * counts as no limit (a scoped pull then brings more, never less).
      */
@@ -99,7 +130,7 @@ public final class CareTeamMapper {
 
     private static LocalDate readableDay(org.hl7.fhir.r4.model.DateTimeType value) {
         try {
-            return value.isEmpty() ? null : day(value.getValueAsString());
+            return value == null || value.isEmpty() ? null : day(value.getValueAsString());
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }

@@ -120,6 +120,44 @@ public final class ForeignQuestionnaires {
         throw new IllegalArgumentException("answer " + item.getLinkId() + " is not a number Relais can score");
     }
 
+    /**
+     * A response to a questionnaire Relais does not ship, as answered: each answered item's text (its linkId when it
+     * has none) and its answers as text (a coding's display or code, a quantity with its unit; a boolean as
+     * {@code true}/{@code false}, worded where it is shown). {@code patient}: the local id of its subject.
+     */
+    public static fr.relais.core.questionnaire.ForeignResponse unscored(QuestionnaireResponse r, java.util.UUID id, java.util.UUID patient) {
+        List<QuestionnaireResponse.QuestionnaireResponseItemComponent> items = new ArrayList<>();
+        flatten(r.getItem(), items);
+        List<fr.relais.core.questionnaire.ForeignResponse.Answer> answers = new ArrayList<>();
+        for (var item : items) {
+            String text = item.getAnswer().stream().map(a -> asText(a.getValue())).filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            answers.add(new fr.relais.core.questionnaire.ForeignResponse.Answer(item.hasText() ? item.getText() : item.getLinkId(), text));
+        }
+        String author = r.getAuthor().hasDisplay() ? r.getAuthor().getDisplay() : r.getSource().hasDisplay() ? r.getSource().getDisplay() : null;
+        return new fr.relais.core.questionnaire.ForeignResponse(id, patient, r.getQuestionnaire(),
+                r.getAuthored() == null ? null : r.getAuthored().toInstant(), author, r.hasStatus() ? r.getStatus().toCode() : "unknown", answers);
+    }
+
+    private static String asText(Type value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Coding c) {
+            return c.hasDisplay() ? c.getDisplay() : c.getCode();
+        }
+        if (value instanceof org.hl7.fhir.r4.model.Quantity q) {
+            return q.getValue().stripTrailingZeros().toPlainString() + (q.hasUnit() ? " " + q.getUnit() : "");
+        }
+        if (value instanceof org.hl7.fhir.r4.model.Reference ref) {
+            return ref.hasDisplay() ? ref.getDisplay() : ref.getReference();
+        }
+        if (value instanceof org.hl7.fhir.r4.model.Attachment a) {
+            return a.hasTitle() ? a.getTitle() : a.getUrl();
+        }
+        return value.primitiveValue();
+    }
+
     private static String simplified(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }

@@ -98,13 +98,19 @@ public final class PatientMapper {
                 f.put("birthplace", c.getCode());
             }
         }
+        String foreignIpp = null;
         for (Identifier id : r.getIdentifier()) {
             if (ipp.system().equals(id.getSystem())
                     || IppNamespace.LEGACY_SYSTEM.equals(id.getSystem()) && f.get("ipp") == null) {
                 f.put("ipp", id.getValue());
             } else if (insOid(id.getSystem()) != null) {
                 f.put("ins", id.getValue() + "|" + insOid(id.getSystem()).oid());
+            } else if (foreignIpp == null && ipp.readsAsForeignIpp(id.getSystem())) {
+                foreignIpp = id.getValue();
             }
+        }
+        if (f.get("ipp") == null && foreignIpp != null) {
+            f.put("ipp", foreignIpp); // the other system's number the organisation takes as its IPP
         }
         Extension reliability = r.getExtensionByUrl(FrCore.IDENTITY_RELIABILITY);
         if (reliability != null) {
@@ -137,7 +143,10 @@ public final class PatientMapper {
         }
         target.getIdentifier().removeIf(id -> ipp.system().equals(id.getSystem()) || IppNamespace.LEGACY_SYSTEM.equals(id.getSystem())
                 || insOid(id.getSystem()) != null);
-        if (f.get("ipp") != null) {
+        // An IPP the other system's identifier already carries is not written again in the organisation's namespace.
+        boolean carriedByForeign = f.get("ipp") != null && target.getIdentifier().stream()
+                .anyMatch(id -> ipp.readsAsForeignIpp(id.getSystem()) && f.get("ipp").equals(id.getValue()));
+        if (f.get("ipp") != null && !carriedByForeign) {
             target.addIdentifier().setUse(Identifier.IdentifierUse.USUAL).setSystem(ipp.system()).setValue(f.get("ipp"))
                     .setType(new CodeableConcept(new Coding(FrCore.HL7_IDENTIFIER_TYPE, "PI", null)));
         }

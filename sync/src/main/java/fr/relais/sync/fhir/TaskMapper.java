@@ -99,7 +99,7 @@ public final class TaskMapper {
         try {
             Step step = stepOf(r, source);
             UUID enrollment = enrollmentOf(r, source);
-            UUID patient = UUID.fromString(r.getFor().getReferenceElement().getIdPart());
+            UUID patient = ObservationMapper.localId(r.getFor().getReferenceElement().getIdPart());
             var title = Translations.read(r.getDescriptionElement());
             String titleFr = title == null ? r.getCode().getText() : title.fr();
             String titleEn = title == null || title.en() == null ? titleFr : title.en();

@@ -189,21 +189,54 @@ class ForeignWorldSyncTest {
     }
 
     @Test
-    void aResponseToAQuestionnaireRelaisDoesNotKnowIsKeptUnreadNotMarkedSynced() {
+    void aResponseToAQuestionnaireRelaisDoesNotKnowIsShownAsAnsweredAndLeftAsItWas() {
         String patientId = world.create("patient-hospital.json", Map.of());
+        Instant authored = hoursAgo(5);
         String responseId = world.create("questionnaireresponse-unknown-questionnaire.json",
-                Map.of("patient", patientId, "authored", hoursAgo(5).toString()));
+                Map.of("patient", patientId, "authored", authored.toString()));
+
+        SyncReport first = laptop.sync();
+
+        assertThat(first.skipped()).isEmpty();
+        var kept = laptop.core.foreignResponses().ofPatient(ObservationMapper.localId(patientId));
+        assertThat(kept).singleElement().satisfies(r -> {
+            assertThat(r.questionnaire()).isEqualTo("https://hopital-exemple.fr/fhir/Questionnaire/braden|2.0");
+            assertThat(r.authoredAt()).isEqualTo(authored);
+            assertThat(r.author()).isEqualTo("IDE service de cardiologie");
+            assertThat(r.answers()).first().isEqualTo(new fr.relais.core.questionnaire.ForeignResponse.Answer("Perception sensorielle", "3"));
+            assertThat(r.answers()).extracting(fr.relais.core.questionnaire.ForeignResponse.Answer::question).contains("Friction et cisaillement");
+        });
+        assertThat(laptop.core.syncState().unreadCount()).isZero();
+        laptop.sync();
+        assertThat(world.read(org.hl7.fhir.r4.model.QuestionnaireResponse.class, responseId).getMeta().getVersionId()).isEqualTo("1");
+    }
+
+    @Test
+    void aHospitalTaskForAPatientNotOnTheLaptopIsKeptUnreadUntilThePatientArrives() {
+        var otherTeam = new org.hl7.fhir.r4.model.Coding(fr.relais.sync.fhir.RelaisFhir.TEAM_TAG_SYSTEM, "other-" + UUID.randomUUID(), null);
+        String patientId = world.create("patient-hospital.json", Map.of(), otherTeam);
+        String taskId = hospitalTask(patientId, hoursAgo(-3));
 
         SyncReport first = laptop.sync();
         SyncReport second = laptop.sync();
 
         assertThat(first.skipped()).hasSize(1);
         assertThat(second.skipped()).isEmpty(); // still kept, reported once
-        var kept = laptop.core.syncState().unread(fr.relais.core.questionnaire.QuestionnaireService.RECORD);
-        assertThat(kept).hasSize(1);
-        assertThat(kept.get(0).serverId()).isEqualTo(responseId);
-        assertThat(kept.get(0).reason()).contains("https://hopital-exemple.fr/fhir/Questionnaire/braden");
-        assertThat(laptop.core.syncState().linkByServerId(fr.relais.core.questionnaire.QuestionnaireService.RECORD, responseId)).isEmpty();
+        var kept = laptop.core.syncState().unread(fr.relais.core.task.TaskService.RECORD);
+        assertThat(kept).singleElement().satisfies(u -> {
+            assertThat(u.serverId()).isEqualTo(taskId);
+            assertThat(u.reason()).contains("Patient/" + patientId);
+        });
+        assertThat(laptop.core.syncState().linkByServerId(fr.relais.core.task.TaskService.RECORD, taskId)).isEmpty();
+
+        // The hospital's patient enters the team: the task kept is read at the next sync.
+        var patient = world.read(org.hl7.fhir.r4.model.Patient.class, patientId);
+        patient.getMeta().addTag(fr.relais.sync.fhir.RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
+        world.client().update().resource(patient).execute();
+        laptop.sync();
+
+        assertThat(laptop.core.tasks().foreignOf(ObservationMapper.localId(patientId))).hasSize(1);
+        assertThat(laptop.core.syncState().unreadCount()).isZero();
     }
 
     @Test
@@ -305,5 +338,142 @@ class ForeignWorldSyncTest {
         assertThat(report.pending()).isZero();
         assertThat(laptop.core.conflicts().list(true)).isEmpty();
         assertThat(world.read(Observation.class, weight.id().toString()).getStatus()).isEqualTo(Observation.ObservationStatus.ENTEREDINERROR);
+    }
+
+    private String hospitalTask(String patientId, Instant due) {
+        return world.create("task-hospital-blood-test.json",
+                Map.of("patient", patientId, "authored", hoursAgo(26).toString(), "due", due.toString()));
+    }
+
+    @Test
+    void aHospitalTaskCompletedHereGoesBackCompletedWithEverythingTheHospitalWrote() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        Instant due = hoursAgo(-3);
+        String taskId = hospitalTask(patientId, due);
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        UUID patient = ObservationMapper.localId(patientId);
+        var worklist = laptop.core.worklist().query(new fr.relais.core.task.WorklistQuery(fr.relais.core.task.DueFilter.ALL, null, null,
+                false, null, null, patient), 0, 50);
+        assertThat(worklist).hasSize(1);
+        var task = worklist.get(0).task();
+        assertThat(task.foreign()).isTrue();
+        assertThat(task.titleFr()).isEqualTo("Prélèvement ionogramme et créatinine à domicile, résultats au cardiologue");
+        assertThat(task.priority()).isEqualTo(fr.relais.core.task.TaskPriority.URGENT);
+        assertThat(task.dueAt()).isEqualTo(due);
+        assertThat(laptop.core.tasks().foreignOf(patient)).extracting(fr.relais.core.task.Task::id).containsExactly(task.id());
+
+        laptop.core.tasks().complete(task.id(), null, "prélèvement fait à 8 h, tubes déposés au laboratoire");
+        SyncReport pushed = laptop.sync();
+
+        assertThat(pushed.status()).isEqualTo("DONE");
+        assertThat(pushed.refused()).isZero();
+        assertThat(pushed.pending()).isZero();
+        List<org.hl7.fhir.r4.model.Task> onServer = world.search(org.hl7.fhir.r4.model.Task.class, "patient", "Patient/" + patientId);
+        assertThat(onServer).extracting(t -> t.getIdElement().getIdPart()).containsExactly(taskId);
+        var sent = world.read(org.hl7.fhir.r4.model.Task.class, taskId);
+        assertThat(sent.getMeta().getVersionId()).isEqualTo("2");
+        assertThat(sent.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Task.TaskStatus.COMPLETED);
+        assertThat(sent.getExecutionPeriod().hasEnd()).isTrue();
+        // What the hospital wrote and Relais does not model went back as it was.
+        assertThat(sent.getExtensionByUrl("https://dpi.chu-exemple.fr/fhir/StructureDefinition/unite-demandeuse").getValue().primitiveValue())
+                .isEqualTo("Cardiologie B");
+        assertThat(sent.getMeta().getProfile()).extracting(p -> p.getValue())
+                .contains("https://dpi.chu-exemple.fr/fhir/StructureDefinition/tache-sortie");
+        assertThat(sent.getIdentifierFirstRep().getValue()).isEqualTo("TS-2026-00412");
+        assertThat(sent.getIntent()).isEqualTo(org.hl7.fhir.r4.model.Task.TaskIntent.ORDER);
+        assertThat(sent.getCode().getCodingFirstRep().getCode()).isEqualTo("BIO-J7");
+        assertThat(sent.getRequester().getDisplay()).isEqualTo("CHU Exemple, service de cardiologie");
+        assertThat(sent.getInputFirstRep().getValue().primitiveValue()).isEqualTo("Prélèvement à jeun");
+        assertThat(sent.getRestriction().getPeriod().getEnd().toInstant()).isEqualTo(due);
+        assertThat(sent.getPerformerType()).isEmpty();
+        assertThat(sent.getNote()).extracting(org.hl7.fhir.r4.model.Annotation::getText)
+                .containsExactly("Adapter le diurétique selon la kaliémie", "prélèvement fait à 8 h, tubes déposés au laboratoire");
+        assertThat(sent.getFor().getReference()).isEqualTo("Patient/" + patientId);
+
+        // The next sync reads its own push back without a change, and pushes nothing again.
+        SyncReport quiet = laptop.sync();
+        assertThat(quiet.pushed()).isZero();
+        assertThat(world.read(org.hl7.fhir.r4.model.Task.class, taskId).getMeta().getVersionId()).isEqualTo("2");
+    }
+
+    @Test
+    void aHospitalTaskPostponedHereKeepsItsStatusCodeAndMovesItsDueTime() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String taskId = hospitalTask(patientId, hoursAgo(-3));
+        laptop.sync();
+        var task = laptop.core.tasks().foreignOf(ObservationMapper.localId(patientId)).get(0);
+
+        Instant tomorrow = hoursAgo(-27);
+        laptop.core.tasks().postpone(task.id(), tomorrow, "patiente absente ce matin");
+        laptop.sync();
+
+        var sent = world.read(org.hl7.fhir.r4.model.Task.class, taskId);
+        assertThat(sent.getRestriction().getPeriod().getEnd().toInstant()).isEqualTo(tomorrow);
+        // "received" has no Relais name: unchanged here, it stays the hospital's word.
+        assertThat(sent.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Task.TaskStatus.RECEIVED);
+        assertThat(sent.getNote()).extracting(org.hl7.fhir.r4.model.Annotation::getText)
+                .containsExactly("Adapter le diurétique selon la kaliémie", "patiente absente ce matin");
+        assertThat(world.search(org.hl7.fhir.r4.model.Task.class, "patient", "Patient/" + patientId)).hasSize(1);
+    }
+
+    @Test
+    void theHospitalsPatientNumberConfiguredAsTheIppIsTheIppOnTheLaptop() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        laptop.settings = laptop.settings.withIpp(new fr.relais.sync.fhir.IppNamespace("1.2.250.1.999.99.1", List.of("urn:oid:1.2.250.1.999.29.1.1")));
+
+        laptop.sync();
+
+        Patient patient = laptop.core.patients().get(ObservationMapper.localId(patientId));
+        assertThat(patient.ipp()).isEqualTo("29004512");
+        assertThat(laptop.core.patients().resolve("29004512").id()).isEqualTo(patient.id());
+        assertThat(world.read(org.hl7.fhir.r4.model.Patient.class, patientId).getMeta().getVersionId()).isEqualTo("1");
+    }
+
+    @Test
+    void aHospitalCareTeamKeepsItsCarerItsHadAndItsPatientWhenTheNurseJoinsIt() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
+        String carerId = world.create("relatedperson-carer.json", Map.of("patient", patientId));
+        String teamId = world.create("careteam-hospital-discharge.json", Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        UUID patient = ObservationMapper.localId(patientId);
+        var nurse = laptop.core.careTeam().findProfessionalByRpps(rpps).orElseThrow();
+        var others = laptop.core.careTeam().otherParticipantsOf(patient);
+        assertThat(others).extracting(fr.relais.core.careteam.OtherParticipant::kind)
+                .containsExactly("Practitioner", "RelatedPerson", "PractitionerRole", "Organization", "Patient");
+        assertThat(others).extracting(fr.relais.core.careteam.OtherParticipant::name).containsExactly(nurse.displayName(),
+                "KERBRAT Yann (fils)", "IDE de l'HAD Pays de Brest", "HAD Pays de Brest", laptop.core.patients().get(patient).displayName());
+        assertThat(others).extracting(fr.relais.core.careteam.OtherParticipant::role)
+                .containsExactly("Infirmier", "Aidant principal", "IDE coordinatrice HAD", "Structure d'hospitalisation à domicile", "Patiente");
+        assertThat(others.get(3).endDate()).isEqualTo(java.time.LocalDate.of(2026, 12, 20));
+
+        java.time.LocalDate today = laptop.core.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate();
+        laptop.core.careTeam().assign(patient, nurse.id(), fr.relais.core.careteam.CareRole.IDE_LIBERALE, today);
+        SyncReport pushed = laptop.sync();
+
+        assertThat(pushed.refused()).isZero();
+        assertThat(pushed.pending()).isZero();
+        assertThat(world.search(org.hl7.fhir.r4.model.CareTeam.class, "subject", "Patient/" + patientId)).hasSize(1);
+        var onServer = world.read(org.hl7.fhir.r4.model.CareTeam.class, teamId);
+        assertThat(onServer.getMeta().getVersionId()).isEqualTo("2");
+        assertThat(onServer.getParticipant()).hasSize(6);
+        assertThat(onServer.getParticipant()).extracting(p -> p.getMember().getReference() == null ? p.getMember().getType() : p.getMember().getReference())
+                .containsExactly("Practitioner/" + practitionerId, "RelatedPerson/" + carerId, "PractitionerRole", "Organization",
+                        "Patient/" + patientId, "Practitioner/" + practitionerId);
+        assertThat(onServer.getParticipant().get(2).getMember().getIdentifier().getValue()).isEqualTo("3290000012/IDE-HAD");
+        assertThat(onServer.getExtensionByUrl("https://dpi.chu-exemple.fr/fhir/StructureDefinition/sejour-origine")).isNotNull();
+        assertThat(onServer.getName()).isEqualTo("Équipe de sortie, cardiologie");
+        assertThat(onServer.getIdentifierFirstRep().getValue()).isEqualTo("EQ-29004512-1");
+        // Read back by the laptop: the nurse is a member, the others are still the others.
+        laptop.sync();
+        assertThat(laptop.core.careTeam().teamOf(patient)).extracting(m -> m.professional().id()).containsExactly(nurse.id());
+        assertThat(laptop.core.careTeam().otherParticipantsOf(patient)).hasSize(5);
     }
 }

@@ -105,4 +105,37 @@ class PatientMapperTest {
         });
         assertThat(PatientMapper.toLocal(replaced, PatientMapper.fields(oldBack, IPP), null, "test").replacedBy()).isEqualTo(survivor);
     }
+
+    @Test
+    void theHospitalsPatientNumberConfiguredAsTheIppIsReadAndNotWrittenTwice() {
+        String hospital = "urn:oid:1.2.250.1.999.29.1.1";
+        IppNamespace withHospital = new IppNamespace("1.2.250.1.999.99.1", List.of(hospital));
+        org.hl7.fhir.r4.model.Patient resource = new org.hl7.fhir.r4.model.Patient();
+        resource.addIdentifier().setSystem("urn:oid:1.2.250.1.999.41.2").setValue("LABO-77");
+        resource.addIdentifier().setSystem(hospital).setValue("29004512");
+        resource.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily("LE GALL").addGiven("Marie");
+        resource.setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.FEMALE).setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1948-06-02"));
+
+        Map<String, String> fields = PatientMapper.fields(resource, withHospital);
+        assertThat(fields.get("ipp")).isEqualTo("29004512");
+        assertThat(PatientMapper.fields(resource, IPP).get("ipp")).isNull(); // not configured: another system's number only
+
+        PatientMapper.write(fields, resource, withHospital);
+        assertThat(resource.getIdentifier()).extracting(i -> i.getSystem() + "|" + i.getValue())
+                .containsExactly("urn:oid:1.2.250.1.999.41.2|LABO-77", hospital + "|29004512");
+        // An IPP given here (another number) is written in the organisation's own namespace.
+        fields.put("ipp", "IPP-88");
+        PatientMapper.write(fields, resource, withHospital);
+        assertThat(resource.getIdentifier()).extracting(i -> i.getSystem() + "|" + i.getValue()).contains("urn:oid:1.2.250.1.999.99.1|IPP-88");
+    }
+
+    @Test
+    void aForeignIppSettingWithASpaceIsRefusedNamingTheSetting() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IppNamespace.from(Map.of(IppNamespace.VARIABLE, "1.2.250.1.999.99.1",
+                        IppNamespace.FOREIGN_VARIABLE, "urn:oid:1.2.250 .1")))
+                .isInstanceOfSatisfying(fr.relais.core.error.BadInputException.class, e -> assertThat(e.input()).isEqualTo(IppNamespace.FOREIGN_VARIABLE));
+        assertThat(IppNamespace.from(Map.of(IppNamespace.VARIABLE, "1.2.250.1.999.99.1",
+                IppNamespace.FOREIGN_VARIABLE, " urn:oid:1.2.250.1.999.29.1.1 , https://dpi.chu-exemple.fr/ipp")).alsoRead())
+                .containsExactly("urn:oid:1.2.250.1.999.29.1.1", "https://dpi.chu-exemple.fr/ipp");
+    }
 }

@@ -7,6 +7,8 @@ import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.IdentityStatus;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.PatientService;
+import fr.relais.core.task.Task;
+import fr.relais.core.task.TaskService;
 import fr.relais.core.time.CareZone;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,12 +25,19 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 
-/** The identity banner and cercle de soins of the patient chosen in the list. */
+/**
+ * The identity banner, cercle de soins and tasks other systems created (hors parcours Relais) of the patient chosen in
+ * the list.
+ */
 public final class PatientFileViewModel {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(CareZone.PARIS);
 
     private final PatientService patients;
     private final CareTeamService careTeam;
+    private final TaskService tasks;
+    private final fr.relais.core.questionnaire.ForeignResponses responses;
+    private final fr.relais.core.i18n.Language language;
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Clock clock;
@@ -43,18 +52,25 @@ public final class PatientFileViewModel {
     private final ReadOnlyStringWrapper ippText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper duplicatesText = new ReadOnlyStringWrapper("");
     private final ReadOnlyListWrapper<String> careTeamLines = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<String> foreignTaskLines = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<String> foreignResponseLines = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private long generation;
 
-    public PatientFileViewModel(PatientService patients, CareTeamService careTeam, BackgroundExecutor executor,
-                                Localization texts, Clock clock) {
+    public PatientFileViewModel(PatientService patients, CareTeamService careTeam, TaskService tasks,
+                                fr.relais.core.questionnaire.ForeignResponses responses, BackgroundExecutor executor,
+                                Localization texts, fr.relais.core.i18n.Language language, Clock clock) {
+        this.responses = responses;
         this.patients = patients;
         this.careTeam = careTeam;
+        this.tasks = tasks;
+        this.language = language;
         this.executor = executor;
         this.texts = texts;
         this.clock = clock;
     }
 
-    private record Loaded(Patient patient, List<CareTeamMember> team, int duplicates) {
+    private record Loaded(Patient patient, List<CareTeamMember> team, List<fr.relais.core.careteam.OtherParticipant> others, int duplicates,
+                          List<Task> foreignTasks, List<fr.relais.core.questionnaire.ForeignResponse> foreignResponses) {
     }
 
     public void show(UUID patientId) {
@@ -63,7 +79,9 @@ public final class PatientFileViewModel {
             present.set(false);
             return;
         }
-        executor.submit(() -> new Loaded(patients.openFile(patientId, "desktop"), careTeam.teamOf(patientId), patients.duplicatesOf(patientId).size()),
+        executor.submit(() -> new Loaded(patients.openFile(patientId, "desktop"), careTeam.teamOf(patientId), careTeam.otherParticipantsOf(patientId),
+                        patients.duplicatesOf(patientId).size(),
+                        tasks.foreignOf(patientId), responses.ofPatient(patientId)),
                 loaded -> {
                     if (mine == generation) {
                         apply(loaded);
@@ -84,9 +102,16 @@ public final class PatientFileViewModel {
                 : texts.text(p.status().allowsInsExchange() ? "patient.file.ins" : "patient.file.insNotQualified", p.ins().matricule().value()));
         ippText.set(p.ipp() == null ? "" : texts.text("patient.file.ipp", p.ipp()));
         duplicatesText.set(loaded.duplicates() == 0 ? "" : texts.text("patient.file.duplicates", loaded.duplicates()));
-        List<String> lines = loaded.team().stream().filter(m -> m.activeOn(today))
-                .map(m -> texts.text("role." + m.role().name()) + " : " + m.professional().displayName()).toList();
+        List<String> lines = new java.util.ArrayList<>(loaded.team().stream().filter(m -> m.activeOn(today))
+                .map(m -> texts.text("role." + m.role().name()) + " : " + m.professional().displayName()).toList());
+        // Who else another system lists in the patient's care team (a carer, a HAD), by name when Relais knows it.
+        loaded.others().stream().filter(o -> CareTeamMember.activeOn(o.startDate(), o.endDate(), today))
+                .map(o -> fr.relais.app.wording.OtherParticipantText.of(o, texts)).forEach(lines::add);
         careTeamLines.setAll(lines.isEmpty() ? List.of(texts.text("patient.file.noCareTeam")) : lines);
+        foreignTaskLines.setAll(loaded.foreignTasks().stream().map(t -> texts.text("patient.file.foreignTask", DUE.format(t.dueAt()),
+                t.title(language), texts.text("task.status." + t.status().name()))).toList());
+        foreignResponseLines.setAll(loaded.foreignResponses().stream()
+                .flatMap(r -> fr.relais.app.wording.ForeignResponseText.lines(r, texts, DUE).stream()).toList());
         present.set(true);
     }
 
@@ -125,6 +150,16 @@ public final class PatientFileViewModel {
 
     public ReadOnlyStringProperty duplicatesTextProperty() {
         return duplicatesText.getReadOnlyProperty();
+    }
+
+    /** Tasks other systems created for the patient (empty when none): due time, title, status. */
+    public ReadOnlyListProperty<String> foreignTaskLinesProperty() {
+        return foreignTaskLines.getReadOnlyProperty();
+    }
+
+    /** Responses to other tools' questionnaires (empty when none): a heading per response, then its answers. */
+    public ReadOnlyListProperty<String> foreignResponseLinesProperty() {
+        return foreignResponseLines.getReadOnlyProperty();
     }
 
     public ReadOnlyListProperty<String> careTeamLinesProperty() {

@@ -138,6 +138,10 @@ public final class PatientsView extends SplitPane {
         team.setId("patient-file-careteam");
         team.setPrefHeight(180);
 
+        VBox foreign = sectionIfAny(texts.text("patient.file.foreignTasks"), file.foreignTaskLinesProperty(), "patient-file-foreign-tasks", 120);
+        VBox responses = sectionIfAny(texts.text("questionnaire.foreign.title"), file.foreignResponseLinesProperty(),
+                "patient-file-foreign-responses", 160);
+
         VBox banner = new VBox(6, new HBox(12, name, badge), born, new HBox(16, ins, ipp), duplicates);
         banner.getStyleClass().add("identity-banner");
         Button report = new Button(texts.text("patient.file.report"));
@@ -156,7 +160,7 @@ public final class PatientsView extends SplitPane {
         addToTeam.setOnAction(e -> onAddToTeam.run());
         addToTeam.setVisible(onAddToTeam != null);
         addToTeam.setManaged(onAddToTeam != null);
-        VBox fileTab = new VBox(12, new HBox(8, report, record), new HBox(12, teamTitle, addToTeam), team);
+        VBox fileTab = new VBox(12, new HBox(8, report, record), new HBox(12, teamTitle, addToTeam), team, foreign, responses);
         fileTab.setPadding(new Insets(8));
         Tab general = new Tab(texts.text("patient.file.tab"), fileTab);
         general.setClosable(false);
@@ -169,5 +173,18 @@ public final class PatientsView extends SplitPane {
         content.visibleProperty().bind(file.presentProperty());
         placeholder.visibleProperty().bind(file.presentProperty().not());
         return new StackPane(placeholder, content);
+    }
+
+    /** A titled list of the patient file shown only when it has lines (what other systems wrote for the patient). */
+    private static VBox sectionIfAny(String title, javafx.beans.property.ReadOnlyListProperty<String> lines, String id, double height) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("section-title");
+        ListView<String> list = new ListView<>(lines);
+        list.setId(id);
+        list.setPrefHeight(height);
+        VBox section = new VBox(6, heading, list);
+        section.visibleProperty().bind(Bindings.isNotEmpty(lines));
+        section.managedProperty().bind(section.visibleProperty());
+        return section;
     }
 }

@@ -71,7 +71,8 @@ public final class SyncViewModel {
      */
     private ConflictRow row(fr.relais.core.replication.Conflict c) {
         if (!c.isRefusal()) {
-            return new ConflictRow(c.id(), c.resourceType() + " " + c.localId(), c.field(), c.baseValue(), c.localValue(), c.remoteValue());
+            return new ConflictRow(c.id(), c.resourceType() + " " + c.localId(), c.field(), fr.relais.app.wording.ConflictValueText.of(c.baseValue()),
+                    fr.relais.app.wording.ConflictValueText.of(c.localValue()), fr.relais.app.wording.ConflictValueText.of(c.remoteValue()));
         }
         fr.relais.sync.engine.ServerRefusal refusal = fr.relais.sync.engine.ServerRefusal.of(c);
         return new ConflictRow(c.id(), c.resourceType() + " " + c.localId(), texts.text("sync.refusedField", AT.format(c.createdAt())), "",
@@ -97,8 +98,9 @@ public final class SyncViewModel {
                 (phase, done) -> executor.onUiThread(() -> progress.set(texts.text("sync.progress", phase, done))), cancel::get), report -> {
                     running.set(false);
                     progress.set("");
-                    message.set(texts.text("sync.summary", report.status(), report.pulled(), report.pushed(), report.merged(),
+                    message.set(texts.text("sync.summary", texts.text("sync.run." + report.status()), report.pulled(), report.pushed(), report.merged(),
                             report.conflicts(), report.openConflicts(), report.pending())
+                            + (report.skipped().isEmpty() ? "" : " " + texts.text("sync.skippedCount", report.skipped().size()))
                             + (report.refused() > 0 ? " " + texts.text("sync.refusals", report.refused()) : ""));
                     refresh();
                 }, failure -> {
@@ -123,7 +125,7 @@ public final class SyncViewModel {
                 s.status().lastSuccess() == null ? "—" : AT.format(s.status().lastSuccess()), s.status().pending(),
                 s.status().openConflicts()));
         conflicts.setAll(s.conflicts());
-        history.setAll(s.runs().stream().map(r -> texts.text("sync.historyLine", AT.format(r.startedAt()), r.status(), r.pulled(), r.pushed(),
+        history.setAll(s.runs().stream().map(r -> texts.text("sync.historyLine", AT.format(r.startedAt()), texts.text("sync.run." + r.status()), r.pulled(), r.pushed(),
                 r.conflicts(), r.message() == null ? "" : r.message())).toList());
     }
 

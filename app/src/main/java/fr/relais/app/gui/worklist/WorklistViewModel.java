@@ -222,9 +222,14 @@ public final class WorklistViewModel {
         List<WorklistItem> items = core.worklist().query(query, offset, pageSize);
         java.util.Map<String, List<String>> outcomes = new java.util.HashMap<>();
         return items.stream().map(i -> new WorklistRow(i.task().id(), i.task().patientId(), DUE.format(i.task().dueAt()),
-                i.task().dueAt().isBefore(now), i.patientName(), i.task().title(language), texts.text("role." + i.task().role().name()),
+                i.task().dueAt().isBefore(now), i.patientName(), titleOf(i.task()), texts.text("role." + i.task().role().name()),
                 texts.text("worklist.priority." + i.task().priority().name()), i.task().assigneeId() == null ? texts.text("worklist.teamQueue") : "",
                 outcomesOf(i.task(), outcomes))).toList();
+    }
+
+    /** The task's title; another system's task says it is outside Relais pathways ("hors parcours Relais"). */
+    private String titleOf(fr.relais.core.task.Task task) {
+        return task.foreign() ? texts.text("task.foreignTitle", task.title(language)) : task.title(language);
     }
 
     /**

@@ -1,0 +1,19 @@
+package fr.relais.app.wording;
+
+import fr.relais.core.careteam.OtherParticipant;
+import fr.relais.core.i18n.Localization;
+
+/** One line of the care team for a participant another system lists: its role as written, its name, what it is. */
+public final class OtherParticipantText {
+    private OtherParticipantText() {
+    }
+
+    public static String of(OtherParticipant o, Localization texts) {
+        String kind = texts.text("careteam.kind." + (KINDS.contains(o.kind()) ? o.kind() : "other"));
+        String name = o.name() == null ? texts.text("careteam.noName") : o.name();
+        return o.role() == null ? texts.text("careteam.otherNoRole", name, kind) : texts.text("careteam.other", o.role(), name, kind);
+    }
+
+    private static final java.util.Set<String> KINDS = java.util.Set.of("Practitioner", "PractitionerRole", "RelatedPerson", "Patient",
+            "Organization", "CareTeam");
+}
