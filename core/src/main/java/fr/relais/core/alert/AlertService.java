@@ -34,8 +34,9 @@ import java.util.UUID;
 /**
  * The alert engine. Each recorded measure is checked, in its own transaction, against the rules in force for the
  * patient's active pathways (the pathway's, or a physician's override); each significant questionnaire answer raises
- * a patient-level alert. No alert storms: one open alert per patient, pathway and rule, to which new triggering values
- * attach; a red value raises a yellow alert to red. Missing-data rules are checked by {@link #evaluateMissing()}.
+ * a patient-level alert. No alert storms: one open alert per patient, pathway, rule and direction ({@link Crossing}),
+ * to which new triggering values attach; a red value raises a yellow alert to red, a worse one re-explains it
+ * ({@link WorseValue}). Missing-data rules are checked by {@link #evaluateMissing()}.
  * A human acknowledges, resolves or dismisses, always with a reason.
  */
 public final class AlertService implements MeasureListener {
