@@ -78,7 +78,7 @@ public final class RelaisCore implements AutoCloseable {
     private final PatientReportService reports;
     private final CohortReportService cohorts;
 
-    private RelaisCore(Database database, Clock clock, UserSession session) {
+    private RelaisCore(Database database, Clock clock, UserSession session, fr.relais.core.alert.ReadingHours readingHours) {
         this.clock = clock;
         this.database = database;
         this.session = session;
@@ -122,7 +122,7 @@ public final class RelaisCore implements AutoCloseable {
                     public java.util.Optional<java.time.Instant> givenAt(java.util.UUID patientId) {
                         return consents.telemonitoringGivenAt(patientId);
                     }
-                });
+                }, readingHours);
         // Enrolling a patient with measures already on file judges them at once (issue 22), not at the next re-run.
         enrollments.onStart(alerts::evaluateEnrollment);
         this.alertWatch = new fr.relais.core.alert.AlertWatch(alerts);
@@ -155,7 +155,13 @@ public final class RelaisCore implements AutoCloseable {
 
     /** As {@link #open(Path, Clock, UserSession)} for a store under a passphrase (ADR 0011). */
     public static RelaisCore open(Path databaseFile, Clock clock, UserSession session, fr.relais.core.store.StoreKey key) {
-        RelaisCore services = new RelaisCore(Database.open(databaseFile, clock, key), clock, session);
+        return open(databaseFile, clock, session, key, fr.relais.core.alert.ReadingHours.DEFAULT);
+    }
+
+    /** As {@link #open(Path, Clock, UserSession, fr.relais.core.store.StoreKey)} with the team's alert reading hours. */
+    public static RelaisCore open(Path databaseFile, Clock clock, UserSession session, fr.relais.core.store.StoreKey key,
+                                  fr.relais.core.alert.ReadingHours readingHours) {
+        RelaisCore services = new RelaisCore(Database.open(databaseFile, clock, key), clock, session, readingHours);
         try {
             services.pathways.installBuiltIns();
             services.questionnaires.installBuiltIns();

@@ -48,8 +48,13 @@ public final class TestServices implements AutoCloseable {
     }
 
     public TestServices(Path file, Clock clock) {
+        this(file, clock, fr.relais.core.alert.ReadingHours.DEFAULT);
+    }
+
+    /** A team reading alerts during {@code readingHours}. */
+    public TestServices(Path file, Clock clock, fr.relais.core.alert.ReadingHours readingHours) {
         this.clock = clock;
-        this.core = RelaisCore.open(file, clock, session);
+        this.core = RelaisCore.open(file, clock, session, fr.relais.core.store.StoreKey.NONE, readingHours);
         this.database = core.database();
         this.audit = core.audit();
         this.patients = core.patients();

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import fr.relais.app.config.WorkstationSettings;
+import fr.relais.core.alert.ReadingHours;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -176,7 +177,10 @@ public final class RelaisCommand implements Callable<Integer> {
     }
 
     private RelaisCore open(StoreKey key) {
-        return RelaisCore.open(databaseFile(), Clock.systemUTC(), UserSession.ofOperatingSystemUser(), key);
+        // Read before the store opens: a bad setting is refused with nothing touched.
+        ReadingHours hours = ReadingHours.parse(WorkstationSettings.READING_HOURS_VARIABLE,
+                environment().get(WorkstationSettings.READING_HOURS_VARIABLE));
+        return RelaisCore.open(databaseFile(), Clock.systemUTC(), UserSession.ofOperatingSystemUser(), key, hours);
     }
 
     /**

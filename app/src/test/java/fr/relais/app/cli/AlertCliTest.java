@@ -171,4 +171,58 @@ class AlertCliTest {
                 .isZero();
         assertThat(alerts("open")).containsExactly("score:PHQ-9 YELLOW OPEN");
     }
+
+    private List<JsonNode> openGlucoseAlerts() {
+        List<JsonNode> found = new ArrayList<>();
+        run("--format", "json", "alerts", "--status", "open", "--patient", "P1").json().forEach(a -> {
+            if (a.get("ruleId").asText().equals("glycemie")) {
+                found.add(a);
+            }
+        });
+        return found;
+    }
+
+    private void enrolledInDiabetes() {
+        assertThat(run("consent", "add", "--patient", "P1", "--scope", "TELEMONITORING", "--collected-by", "IDE Roux").code()).isZero();
+        assertThat(run("enroll", "--patient", "P1", "--pathway", "diabete-type-2", "--start", "2026-10-01").code()).isZero();
+    }
+
+    @Test
+    void aSevereHypoglycaemiaDuringAnOpenHyperglycaemiaAlertGetsItsOwnRedAlert() {
+        enrolledInDiabetes();
+        glucose("2.6", "2026-11-02T09:00");
+        glucose("0.40", "2026-11-02T10:00");
+        List<JsonNode> open = openGlucoseAlerts();
+        assertThat(open).hasSize(2).allSatisfy(a -> assertThat(a.get("level").asText()).isEqualTo("RED"));
+        assertThat(open).anySatisfy(a -> assertThat(a.get("explanation").toString()).contains("\"direction\":\"below\"", "\"value\":\"0.4")
+                .doesNotContain("redAbove"));
+        assertThat(open).anySatisfy(a -> assertThat(a.get("explanation").toString()).contains("\"direction\":\"above\"", "\"value\":\"2.6\""));
+        // Two clinical situations, two reviews.
+        assertThat(reviews()).containsExactly("ASAP glycemie RED", "ASAP glycemie RED");
+    }
+
+    @Test
+    void aWorseGlucoseWhileTheRedAlertIsOpenIsTheValueTheNurseSees() {
+        enrolledInDiabetes();
+        glucose("2.6", "2026-11-02T09:00");
+        glucose("3.4", "2026-11-02T10:00");
+        glucose("2.8", "2026-11-02T11:00");
+        assertThat(openGlucoseAlerts()).singleElement().satisfies(a -> assertThat(a.get("explanation").toString())
+                .contains("\"value\":\"3.4\"").doesNotContain("\"2.6\"", "\"2.8\""));
+        assertThat(reviews()).containsExactly("ASAP glycemie RED");
+    }
+
+    @Test
+    void alertReadingHoursThatAreNotHoursAreRefusedInFrenchWithNothingChanged() {
+        CliRun refused = CliRun.of((services, language) -> { }, java.util.Map.of("RELAIS_DB", db.toString(),
+                "RELAIS_READING_HOURS", "8h-20h"), "patient", "add", "--family", "MARTIN", "--given", "Paul", "--sex", "M",
+                "--birth-date", "1950-01-01", "--ipp", "P2");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("« 8h-20h »", "heures de lecture des alertes").doesNotContain("Exception");
+        assertThat(run("--format", "json", "patient", "list").json()).hasSize(1);
+
+        CliRun accepted = CliRun.of((services, language) -> { }, java.util.Map.of("RELAIS_DB", db.toString(),
+                "RELAIS_READING_HOURS", "07:00-19:00"), "alerts");
+        assertThat(accepted.code()).as(accepted.err()).isZero();
+    }
 }

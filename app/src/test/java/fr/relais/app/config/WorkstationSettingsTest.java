@@ -52,4 +52,17 @@ class WorkstationSettingsTest {
         assertThatThrownBy(() -> SyncSettings.authFrom(Map.of("RELAIS_TOKEN_FILE", dir.resolve("absent").toString()), null))
                 .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.message(Language.FR)).contains("RELAIS_TOKEN_FILE"));
     }
+
+    @Test
+    void alertReadingHoursThatCloseBeforeTheyOpenAreRefusedInFrenchAndNotSaved() {
+        Path file = dir.resolve("relais.properties");
+        assertThatThrownBy(() -> WorkstationSettings.save(file, Map.of("RELAIS_READING_HOURS", "20:00-08:00")))
+                .isInstanceOfSatisfying(BadInputException.class, e -> {
+                    assertThat(e.input()).isEqualTo("RELAIS_READING_HOURS");
+                    assertThat(e.message(Language.FR)).contains("« 20:00-08:00 »", "heures de lecture des alertes", "08:00-20:00");
+                });
+        assertThat(file).doesNotExist();
+        WorkstationSettings.save(file, Map.of("RELAIS_READING_HOURS", "07:30-19:00"));
+        assertThat(WorkstationSettings.load(file)).containsEntry("RELAIS_READING_HOURS", "07:30-19:00");
+    }
 }

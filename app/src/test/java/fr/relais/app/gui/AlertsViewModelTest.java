@@ -74,4 +74,21 @@ class AlertsViewModelTest {
         model.decide(acknowledged, AlertsViewModel.Decision.ESCALATE, "encore");
         assertThat(model.messageProperty().get()).contains("bout de sa chaîne");
     }
+
+    @Test
+    void aNightHypoglycaemiaIsShownWithItsLowBoundAndWhenItWillBeRead() {
+        java.time.Instant night = java.time.LocalDateTime.parse("2026-11-03T02:00").atZone(CareZone.PARIS).toInstant();
+        try (RelaisCore atNight = RelaisCore.open(dir.resolve("night.db"), Clock.fixed(night, CareZone.PARIS),
+                new UserSession(new Actor("idec", "IDEC", "poste")))) {
+            var p = atNight.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F,
+                    LocalDate.of(1950, 3, 14), null), null, null, "P1", null, null, null)).patient();
+            atNight.enrollments().enroll(p.id(), "diabete-type-2", 1, LocalDate.of(2026, 11, 1));
+            atNight.measures().record(new NewMeasure(p.id(), "2339-0", "0.40", "g/L", night.minusSeconds(60), MeasureSource.DEVICE));
+            AlertsViewModel screen = new AlertsViewModel(atNight.alerts(), atNight.patients(), new DirectExecutor(),
+                    Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR, atNight.clock());
+            screen.refresh();
+            assertThat(screen.rowsProperty()).singleElement().satisfies(r -> assertThat(r.explanation())
+                    .contains("0,4", "0,54", "elle sera lue à partir de 08:00", "appeler le 15").doesNotContain("2,5", "direction"));
+        }
+    }
 }

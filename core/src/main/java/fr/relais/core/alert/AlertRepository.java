@@ -65,9 +65,17 @@ public final class AlertRepository {
         return dsl.selectFrom(ALERT).where(ALERT.ID.eq(id.toString())).fetchOptional(AlertRepository::toAlert);
     }
 
-    public Optional<Alert> openFor(UUID enrollmentId, String ruleId) {
+    /**
+     * The open alert of an enrollment's rule in one direction (the bound crossed, as its explanation names it; null for
+     * a rule without direction): a hypoglycaemia and a hyperglycaemia of the same rule are two alerts.
+     */
+    public Optional<Alert> openFor(UUID enrollmentId, String ruleId, String direction) {
         return dsl.selectFrom(ALERT).where(ALERT.ENROLLMENT_ID.eq(enrollmentId.toString()).and(ALERT.RULE_ID.eq(ruleId))
-                .and(ALERT.IS_OPEN.eq(1))).fetchOptional(AlertRepository::toAlert);
+                .and(ALERT.IS_OPEN.eq(1)).and(direction(direction))).fetchOptional(AlertRepository::toAlert);
+    }
+
+    private static org.jooq.Condition direction(String direction) {
+        return direction == null ? ALERT.DIRECTION.isNull() : ALERT.DIRECTION.eq(direction);
     }
 
     /** "enrollmentId/ruleId" of every open enrollment-level alert: one read where a loop would ask per rule. */
@@ -76,10 +84,10 @@ public final class AlertRepository {
                 .where(ALERT.IS_OPEN.eq(1).and(ALERT.ENROLLMENT_ID.isNotNull())).fetch(r -> r.value1() + "/" + r.value2()));
     }
 
-    /** The open patient-level alert (no enrollment) of a rule. */
-    public Optional<Alert> openForPatient(UUID patientId, String ruleId) {
+    /** The open patient-level alert (no enrollment) of a rule, in one direction as {@link #openFor} reads it. */
+    public Optional<Alert> openForPatient(UUID patientId, String ruleId, String direction) {
         return dsl.selectFrom(ALERT).where(ALERT.PATIENT_ID.eq(patientId.toString()).and(ALERT.ENROLLMENT_ID.isNull())
-                .and(ALERT.RULE_ID.eq(ruleId)).and(ALERT.IS_OPEN.eq(1))).fetchOptional(AlertRepository::toAlert);
+                .and(ALERT.RULE_ID.eq(ruleId)).and(ALERT.IS_OPEN.eq(1)).and(direction(direction))).fetchOptional(AlertRepository::toAlert);
     }
 
     public void attachResponse(UUID alertId, UUID responseId, AlertLevel level) {

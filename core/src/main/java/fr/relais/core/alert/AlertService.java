@@ -34,8 +34,9 @@ import java.util.UUID;
 /**
  * The alert engine. Each recorded measure is checked, in its own transaction, against the rules in force for the
  * patient's active pathways (the pathway's, or a physician's override); each significant questionnaire answer raises
- * a patient-level alert. No alert storms: one open alert per patient, pathway and rule, to which new triggering values
- * attach; a red value raises a yellow alert to red. Missing-data rules are checked by {@link #evaluateMissing()}.
+ * a patient-level alert. No alert storms: one open alert per patient, pathway, rule and direction ({@link Crossing}),
+ * to which new triggering values attach; a red value raises a yellow alert to red, a worse one re-explains it
+ * ({@link WorseValue}). Missing-data rules are checked by {@link #evaluateMissing()}.
  * A human acknowledges, resolves or dismisses, always with a reason.
  */
 public final class AlertService implements MeasureListener {
@@ -59,11 +60,14 @@ public final class AlertService implements MeasureListener {
     private final AlertTasks work;
     private final fr.relais.core.replication.Outbox outbox;
     private final TelemonitoringConsent telemonitoring;
+    private final WorseValue worse;
+    private final AfterHoursNotice notice;
 
     public AlertService(Database database, AlertRepository alerts, MeasureRepository measures, EnrollmentRepository enrollments,
                         TemplateRepository templates, ThresholdService thresholds, TaskRepository tasks,
                         CareTeamService careTeam, AuditLog audit, UserSession session, Clock clock,
-                        fr.relais.core.replication.Outbox outbox, TelemonitoringConsent telemonitoring) {
+                        fr.relais.core.replication.Outbox outbox, TelemonitoringConsent telemonitoring,
+                        ReadingHours readingHours) {
         this.database = database;
         this.alerts = alerts;
         this.measures = measures;
@@ -73,7 +77,10 @@ public final class AlertService implements MeasureListener {
         this.audit = audit;
         this.session = session;
         this.clock = clock;
-        this.work = new AlertTasks(tasks, careTeam);
+        ReviewDeadline deadline = new ReviewDeadline(readingHours);
+        this.notice = new AfterHoursNotice(deadline);
+        this.work = new AlertTasks(tasks, careTeam, deadline, notice);
+        this.worse = new WorseValue(alerts);
         this.outbox = outbox;
         this.telemonitoring = telemonitoring;
     }
@@ -173,22 +180,22 @@ public final class AlertService implements MeasureListener {
         if (!(rule instanceof AlertRule.Absolute bands)) {
             return;
         }
-        Optional<AlertLevel> level = RuleEvaluation.absolute(bands, f.score());
-        if (level.isEmpty()) {
+        Optional<Crossing> crossing = Crossing.of(bands, f.score());
+        if (crossing.isEmpty()) {
             return;
         }
-        String explanation = RuleEvaluation.bounds(JSON.createObjectNode().put("rule", rule.id()).put("questionnaire", f.questionnaireId())
+        String explanation = crossing.get().explain(JSON.createObjectNode().put("rule", rule.id()).put("questionnaire", f.questionnaireId())
                 .put("score", f.score().toPlainString()).put("band", f.band()), bands)
                 .put("response", f.responseId().toString()).toString();
         // Kind ABSOLUTE like any absolute rule's alert: what makes it the patient's is its null enrollment.
-        raiseForResponse(f.patientId(), f.responseId(), rule.id(), f.questionnaireId(), "ABSOLUTE", level.get(), explanation,
+        raiseForResponse(f.patientId(), f.responseId(), rule.id(), f.questionnaireId(), "ABSOLUTE", crossing.get().level(), explanation,
                 clock.instant());
     }
 
     /** Opens the patient-level alert of a rule for one response, or attaches the response to the one open (raising it). */
     private void raiseForResponse(UUID patientId, UUID responseId, String ruleId, String code, String kind, AlertLevel level,
                                   String explanation, Instant now) {
-        Optional<Alert> open = alerts.openForPatient(patientId, ruleId);
+        Optional<Alert> open = alerts.openForPatient(patientId, ruleId, Crossing.directionOf(explanation));
         Alert alert;
         if (open.isEmpty()) {
             UUID id = Alert.episodeId(patientId, ruleId, responseId.toString());
@@ -203,7 +210,10 @@ public final class AlertService implements MeasureListener {
         } else {
             alert = open.get();
             if (level.compareTo(alert.level()) > 0) {
-                alert = change(alert.explainedBy(explanation), alert.status(), level, ENGINE, "level raised", now);
+                alert = change(alert.explainedBy(notice.annotate(explanation, level, now)), alert.status(), level, ENGINE,
+                        "level raised", now);
+            } else {
+                alert = worse.shownWorst(alert, explanation, now);
             }
         }
         alerts.attachResponse(alert.id(), responseId, level);
@@ -378,7 +388,7 @@ public final class AlertService implements MeasureListener {
 
     private void raise(Enrollment enrollment, Finding finding, Reading reading) {
         Instant now = clock.instant();
-        Optional<Alert> open = alerts.openFor(enrollment.id(), finding.rule().id());
+        Optional<Alert> open = alerts.openFor(enrollment.id(), finding.rule().id(), Crossing.directionOf(finding.explanation()));
         Alert alert;
         if (open.isEmpty()) {
             alert = open(enrollment, finding.rule(), finding.level(), finding.explanation(), reading.id().toString(), now);
@@ -386,7 +396,11 @@ public final class AlertService implements MeasureListener {
             alert = open.get();
             if (finding.level().compareTo(alert.level()) > 0) {
                 // Red supersedes yellow: the same alert, more severe, explained by the newest value.
-                alert = change(alert.explainedBy(finding.explanation()), alert.status(), finding.level(), ENGINE, "level raised", now);
+                alert = change(alert.explainedBy(notice.annotate(finding.explanation(), finding.level(), now)), alert.status(),
+                        finding.level(), ENGINE, "level raised", now);
+            } else {
+                // The worst value is what the nurse must see; one no worse only joins the alert.
+                alert = worse.shownWorst(alert, finding.explanation(), now);
             }
         }
         alerts.attach(alert.id(), reading.id(), finding.level());
@@ -408,7 +422,8 @@ public final class AlertService implements MeasureListener {
         return alert;
     }
 
-    private void insert(Alert alert, String templateId, Instant now) {
+    private void insert(Alert raised, String templateId, Instant now) {
+        Alert alert = raised.explainedBy(notice.annotate(raised.explanation(), raised.level(), now));
         alerts.insert(alert);
         alerts.insertEvent(alert.id(), now, ENGINE, null, AlertStatus.OPEN, alert.level(), null);
         audit.record("alert.open", "Alert", alert.id(), alert.patientId(), alert.ruleId() + " " + alert.level());
@@ -425,7 +440,7 @@ public final class AlertService implements MeasureListener {
     }
 
     private void closeMissing(Enrollment enrollment, AlertRule rule) {
-        alerts.openFor(enrollment.id(), rule.id()).ifPresent(alert ->
+        alerts.openFor(enrollment.id(), rule.id(), null).ifPresent(alert ->
                 change(alert, AlertStatus.RESOLVED, alert.level(), ENGINE, "data received", clock.instant()));
     }
 
@@ -441,12 +456,12 @@ public final class AlertService implements MeasureListener {
             for (Alert alert : alerts.openUnacknowledged()) {
                 Instant since = alert.escalatedAt() == null ? alert.openedAt() : alert.escalatedAt();
                 // The deadline first: it is cheap, and most open alerts are still within it.
-                if (!now.isAfter(since.plus(AlertTasks.deadline(alert.level())))) {
+                if (!now.isAfter(work.due(alert.level(), since))) {
                     continue;
                 }
                 // A level change restarts the clock: a yellow alert turned red is given the red delay from the change.
                 Instant levelAt = alerts.levelAt(alert.id()).orElse(since);
-                if (levelAt.isAfter(since) && !now.isAfter(levelAt.plus(AlertTasks.deadline(alert.level())))) {
+                if (levelAt.isAfter(since) && !now.isAfter(work.due(alert.level(), levelAt))) {
                     continue;
                 }
                 List<CareRole> chain = chainOf(alert);
@@ -601,9 +616,14 @@ public final class AlertService implements MeasureListener {
         return alerts.find(id);
     }
 
-    /** The open alert of the same rule and scope (enrollment, or patient for an answer alert), whatever its id. */
-    public Optional<Alert> openEpisode(UUID patientId, UUID enrollmentId, String ruleId) {
-        return enrollmentId == null ? alerts.openForPatient(patientId, ruleId) : alerts.openFor(enrollmentId, ruleId);
+    /**
+     * The open alert of the same rule, scope (enrollment, or patient for an answer alert) and direction (the bound its
+     * explanation names crossed) as {@code incoming}, whatever its id.
+     */
+    public Optional<Alert> openEpisode(Alert incoming) {
+        String direction = Crossing.directionOf(incoming.explanation());
+        return incoming.enrollmentId() == null ? alerts.openForPatient(incoming.patientId(), incoming.ruleId(), direction)
+                : alerts.openFor(incoming.enrollmentId(), incoming.ruleId(), direction);
     }
 
     private Alert change(Alert alert, AlertStatus to, AlertLevel level, String actor, String reason, Instant now) {

@@ -8,44 +8,51 @@ import fr.relais.core.task.TaskPriority;
 import fr.relais.core.task.TaskRepository;
 import fr.relais.core.task.TaskStatus;
 import fr.relais.core.time.CareZone;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * The work an alert creates. Opening it puts a review task in the coordinating nurse's worklist, due within a delay
- * set by severity (red 4 h, yellow 24 h); left unacknowledged past that, it escalates along the pathway's chain (the
- * médecin traitant first; a red alert as STAT), each step with the same delay. The alert's decision closes its tasks.
+ * set by severity within the team's reading hours ({@link ReviewDeadline}: red 4 reading hours, yellow the next day);
+ * left unacknowledged past that, it escalates along the pathway's chain (the médecin traitant first; a red alert as
+ * STAT), each step with the same delay. The alert's decision closes its tasks.
  */
 final class AlertTasks {
-    static final Duration RED_DEADLINE = Duration.ofHours(4);
-    static final Duration YELLOW_DEADLINE = Duration.ofHours(24);
     static final String REVIEW = "ALERT_REVIEW";
     static final String ESCALATION = "ALERT_ESCALATION";
 
     private final TaskRepository tasks;
     private final CareTeamService careTeam;
+    private final ReviewDeadline deadline;
+    private final AfterHoursNotice notice;
 
-    AlertTasks(TaskRepository tasks, CareTeamService careTeam) {
+    AlertTasks(TaskRepository tasks, CareTeamService careTeam, ReviewDeadline deadline, AfterHoursNotice notice) {
         this.tasks = tasks;
         this.careTeam = careTeam;
+        this.deadline = deadline;
+        this.notice = notice;
     }
 
-    static Duration deadline(AlertLevel level) {
-        return level == AlertLevel.RED ? RED_DEADLINE : YELLOW_DEADLINE;
+    /** When an alert of {@code level} counted from {@code from} is due (review) or overdue (escalation clock). */
+    Instant due(AlertLevel level, Instant from) {
+        return deadline.due(level, from);
     }
 
-    /** The review of an alert opened at {@code openedAt} (here now, or earlier on another workstation), due by severity. */
+    /**
+     * The review of an alert opened at {@code openedAt} (here now, or earlier on another workstation), due by severity
+     * within reading hours; a red one raised outside them carries the after-hours notice as its note.
+     */
     void review(Alert alert, String templateId, Instant openedAt, Instant now, String actor) {
         boolean red = alert.level() == AlertLevel.RED;
         create(alert, templateId, REVIEW, CareRole.IDEC, red ? TaskPriority.ASAP : TaskPriority.URGENT,
-                openedAt.plus(deadline(alert.level())), "Examiner l'alerte", "Review the alert", now, actor);
+                due(alert.level(), openedAt), "Examiner l'alerte", "Review the alert",
+                notice.text(alert.level(), openedAt, fr.relais.core.i18n.Language.FR).orElse(null), now, actor);
     }
 
     void escalate(Alert alert, String templateId, CareRole role, Instant now, String actor) {
         boolean red = alert.level() == AlertLevel.RED;
         create(alert, templateId, ESCALATION, role, red ? TaskPriority.STAT : TaskPriority.ASAP,
-                now.plus(deadline(alert.level())), "Alerte non prise en compte", "Alert not acknowledged", now, actor);
+                due(alert.level(), now), "Alerte non prise en compte", "Alert not acknowledged", null, now, actor);
     }
 
     /**
@@ -87,7 +94,7 @@ final class AlertTasks {
     }
 
     private void create(Alert alert, String templateId, String kind, CareRole role, TaskPriority priority, Instant due,
-                        String titleFr, String titleEn, Instant now, String actor) {
+                        String titleFr, String titleEn, String note, Instant now, String actor) {
         String step = kind.toLowerCase(java.util.Locale.ROOT) + ":" + alert.ruleId();
         UUID assignee = CareTeamService.holderIn(careTeam.teamOf(alert.patientId()), role, due.atZone(CareZone.PARIS).toLocalDate())
                 .map(m -> m.professional().id()).orElse(null);
@@ -95,7 +102,7 @@ final class AlertTasks {
         int occurrence = 1 + (alert.enrollmentId() == null ? tasks.countForPatientStep(alert.patientId(), step)
                 : tasks.countForStep(alert.enrollmentId(), step));
         Task task = new Task(UUID.randomUUID(), alert.enrollmentId(), alert.patientId(), templateId, step, occurrence, kind,
-                titleFr + suffix, titleEn + suffix, role, assignee, priority, TaskStatus.REQUESTED, null, due, null, null, null,
+                titleFr + suffix, titleEn + suffix, role, assignee, priority, TaskStatus.REQUESTED, null, due, null, null, note,
                 now, now);
         tasks.insertIfAbsent(task);
         tasks.linkToAlert(task.id(), alert.id());

@@ -23,24 +23,14 @@ final class RuleEvaluation {
     static Optional<Finding> evaluate(AlertRule rule, List<Reading> series, int index) {
         Reading reading = series.get(index);
         if (rule instanceof AlertRule.Absolute a) {
-            return absolute(a, reading.value()).map(level -> new Finding(rule, level, bounds(explain(rule, reading), a).toString()));
+            return Crossing.of(a, reading.value())
+                    .map(c -> new Finding(rule, c.level(), c.explain(explain(rule, reading), a).toString()));
         }
         if (rule instanceof AlertRule.Relative r) {
             return relative(r, series, index);
         }
         if (rule instanceof AlertRule.Trend t) {
             return trend(t, series, index);
-        }
-        return Optional.empty();
-    }
-
-    /** A value exactly at a threshold is inside it: "SpO2 < 90" is red, 90 is not. */
-    static Optional<AlertLevel> absolute(AlertRule.Absolute a, BigDecimal value) {
-        if (below(value, a.redBelow()) || above(value, a.redAbove())) {
-            return Optional.of(AlertLevel.RED);
-        }
-        if (below(value, a.yellowBelow()) || above(value, a.yellowAbove())) {
-            return Optional.of(AlertLevel.YELLOW);
         }
         return Optional.empty();
     }
@@ -92,29 +82,11 @@ final class RuleEvaluation {
         return Optional.of(new Finding(t, t.level(), node.toString()));
     }
 
-    private static boolean below(BigDecimal value, BigDecimal bound) {
-        return bound != null && value.compareTo(bound) < 0;
-    }
-
-    private static boolean above(BigDecimal value, BigDecimal bound) {
-        return bound != null && value.compareTo(bound) > 0;
-    }
-
     static ObjectNode explain(AlertRule rule, Reading reading) {
         ObjectNode node = JSON.createObjectNode();
         node.put("rule", rule.id()).put("code", rule.code()).put("value", reading.value().toPlainString())
                 .put("unit", reading.unit()).put("at", reading.at().toString());
         return node;
-    }
-
-    /** The thresholds of an absolute rule, written into an explanation. */
-    static ObjectNode bounds(ObjectNode node, AlertRule.Absolute a) {
-        return node.put("redBelow", plain(a.redBelow())).put("redAbove", plain(a.redAbove()))
-                .put("yellowBelow", plain(a.yellowBelow())).put("yellowAbove", plain(a.yellowAbove()));
-    }
-
-    private static String plain(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
     }
 
     /** The start of a relative rule's baseline: midnight in Paris, {@code window} calendar days before the reading's day. */

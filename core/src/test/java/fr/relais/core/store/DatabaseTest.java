@@ -163,6 +163,46 @@ class DatabaseTest {
         }
     }
 
+    /**
+     * V34 (issue 21): alerts stored before it get the direction their own value and bounds say, so an open
+     * hypoglycaemia keeps its place and a hyperglycaemia can open beside it; one per direction stays the rule.
+     */
+    @Test
+    void alertsStoredBeforeVersion34GetTheDirectionTheirValueCrossed() throws Exception {
+        Path file = dir.resolve("v33.db");
+        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration").target("33").load().migrate();
+        String columns = "INSERT INTO alert (id, patient_id, enrollment_id, rule_id, code, kind, level, status, is_open, explanation, "
+                + "opened_at, updated_at, status_by, status_reason) VALUES ";
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file); var statement = connection.createStatement()) {
+            statement.execute("INSERT INTO patient (id, birth_family_name, birth_given_names, sex, birth_date, identity_status, "
+                    + "status_changed_at, created_at, updated_at) VALUES ('p1', 'DURAND', 'Marie', 'F', '1950-01-01', 'PROV', "
+                    + T + ", " + T + ", " + T + ")");
+            statement.execute(columns + "('hypo', 'p1', NULL, 'glycemie', '2339-0', 'ABSOLUTE', 'RED', 'OPEN', 1, "
+                    + "'{\"value\":\"0.4\",\"redBelow\":\"0.54\",\"redAbove\":\"2.5\",\"yellowBelow\":\"0.7\",\"yellowAbove\":null}', "
+                    + T + ", " + T + ", 'relais', NULL)");
+            statement.execute(columns + "('hyper', 'p1', NULL, 'glycemie', '2339-0', 'ABSOLUTE', 'RED', 'RESOLVED', 0, "
+                    + "'{\"value\":\"2.6\",\"redBelow\":\"0.54\",\"redAbove\":\"2.5\",\"yellowBelow\":\"0.7\",\"yellowAbove\":null}', "
+                    + T + ", " + T + ", 'idec', 'vu')");
+            statement.execute(columns + "('phq', 'p1', NULL, 'score:PHQ-9', 'PHQ-9', 'ABSOLUTE', 'RED', 'OPEN', 1, "
+                    + "'{\"score\":\"24\",\"redBelow\":null,\"redAbove\":\"19\",\"yellowBelow\":null,\"yellowAbove\":\"14\"}', "
+                    + T + ", " + T + ", 'relais', NULL)");
+            statement.execute(columns + "('other', 'p1', NULL, 'x', 'x', 'ABSOLUTE', 'YELLOW', 'OPEN', 1, 'texte libre', "
+                    + T + ", " + T + ", 'relais', NULL)");
+        }
+
+        try (Database db = Database.open(file, CLOCK)) {
+            var dsl = db.dsl();
+            assertThat(dsl.fetch("SELECT id || ' ' || ifnull(direction, '-') FROM alert ORDER BY id").getValues(0, String.class))
+                    .containsExactly("hyper above", "hypo below", "other -", "phq above");
+            // A hyperglycaemia opens beside the open hypoglycaemia; a second open hypoglycaemia is refused.
+            dsl.execute(columns + "('hyper2', 'p1', NULL, 'glycemie', '2339-0', "
+                    + "'ABSOLUTE', 'RED', 'OPEN', 1, '{\"value\":\"2.9\",\"direction\":\"above\"}', " + T + ", " + T + ", 'relais', NULL)");
+            assertThatThrownBy(() -> dsl.execute(columns + "('hypo2', 'p1', NULL, 'glycemie', '2339-0', 'ABSOLUTE', 'RED', 'OPEN', 1, "
+                    + "'{\"value\":\"0.3\",\"direction\":\"below\"}', " + T + ", " + T + ", 'relais', NULL)"))
+                    .hasMessageContaining("UNIQUE");
+        }
+    }
+
     private static final String T = "'2026-11-02T08:00:00.000Z'";
 
     /**

@@ -59,7 +59,7 @@ final class AlertSync implements RecordSync<DetectedIssue> {
         }
         try {
             Alert incoming = DetectedIssueMapper.toLocal(remote, byId, "DetectedIssue").alert();
-            return core.alerts().openEpisode(incoming.patientId(), incoming.enrollmentId(), incoming.ruleId()).map(Alert::id).orElse(byId);
+            return core.alerts().openEpisode(incoming).map(Alert::id).orElse(byId);
         } catch (fr.relais.core.error.BadInputException unreadable) {
             return byId; // apply() reports it
         }

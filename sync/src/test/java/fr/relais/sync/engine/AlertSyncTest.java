@@ -157,7 +157,9 @@ class AlertSyncTest {
             assertThat(onB.openedAt()).isCloseTo(raised.openedAt(), org.assertj.core.api.Assertions.within(1, ChronoUnit.SECONDS));
             assertThat(openReviews(b, enrollment)).as("the open alert is in B's worklist too").singleElement().satisfies(t -> {
                 assertThat(t.kind()).isEqualTo("ALERT_REVIEW");
-                assertThat(t.dueAt()).as("due from when it was opened on A").isEqualTo(onB.openedAt().plus(java.time.Duration.ofHours(24)));
+                // Yellow: due the next day from when reading of it starts, within the team's reading hours (issue 21).
+                assertThat(t.dueAt()).as("due from when it was opened on A").isEqualTo(fr.relais.core.alert.ReadingHours.DEFAULT
+                        .firstReadingAt(onB.openedAt()).atZone(fr.relais.core.time.CareZone.PARIS).plusDays(1).toInstant());
             });
             assertThat(b.core.outbox().count()).as("receiving it sends nothing back").isZero();
 

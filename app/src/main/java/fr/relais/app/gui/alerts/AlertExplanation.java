@@ -34,6 +34,13 @@ public final class AlertExplanation {
         if (n == null || !n.isObject()) {
             return explanation;
         }
+        // A red alert raised outside reading hours says when it will be read and that the patient calls 15 (issue 21).
+        String notice = language == Language.EN ? text(n, "noticeEn") : text(n, "notice");
+        String body = body(n, texts, language);
+        return notice.isEmpty() ? body : body + " " + notice;
+    }
+
+    private static String body(JsonNode n, Localization texts, Language language) {
         String measure = n.hasNonNull("code") ? MeasureCatalog.find(n.get("code").asText()).map(t -> t.name().in(language))
                 .orElse(n.get("code").asText()) : "";
         if (n.hasNonNull("questionnaire")) {
@@ -49,7 +56,8 @@ public final class AlertExplanation {
             return value + texts.text("explain.relative", texts.number(text(n, "rise")), texts.number(text(n, "baseline")),
                     at(text(n, "baselineAt")), texts.number(text(n, "threshold")), IsoDurations.human(text(n, "window"), texts));
         }
-        if (n.hasNonNull("direction")) {
+        // A trend names its run of values; an absolute alert's "direction" is the bound crossed, shown by its bounds.
+        if (n.has("values")) {
             List<String> values = new ArrayList<>();
             n.path("values").forEach(v -> values.add(texts.number(v.asText())));
             return value + texts.text("explain.trend." + text(n, "direction"), text(n, "count"), String.join(" → ", values));
