@@ -5,17 +5,21 @@ import fr.relais.core.RelaisCore;
 import fr.relais.core.audit.AuditChain;
 import fr.relais.core.audit.AuditEvent;
 import fr.relais.core.time.CareZone;
+import fr.relais.sync.engine.AuditAnchorSync;
+import fr.relais.sync.engine.SyncFailedException;
+import fr.relais.sync.engine.SyncSettings;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code relais audit verify} (the hash chain) and {@code relais audit list --patient ID} (a patient's access history). */
+/** {@code relais audit verify [--server URL]} (the hash chain, its anchors) and {@code relais audit list --patient ID} (a patient's access history). */
 @Command(name = "audit", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
         subcommands = {AuditCommand.Verify.class, AuditCommand.ListEvents.class})
 final class AuditCommand {
@@ -25,12 +29,32 @@ final class AuditCommand {
     static final class Verify implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+        @Option(names = "--server", paramLabel = "URL", descriptionKey = "audit.verify.server")
+        String server;
 
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
+            String url = server != null ? server : root.environment().get(SyncSettings.SERVER_VARIABLE);
             try (RelaisCore services = root.openServices()) {
-                AuditChain.Verdict v = services.audit().verify();
+                // With a team server, the anchor it keeps for this store is compared too (issue 23); without one, or
+                // when it cannot be reached, the trail is checked against the anchor beside the store alone, and said so.
+                String serverCheck = "unset";
+                String unreachable = null;
+                AuditChain.Verdict v;
+                if (url == null || url.isBlank()) {
+                    v = services.audit().verify();
+                } else {
+                    Optional<String> anchor = Optional.empty();
+                    try {
+                        anchor = AuditAnchorSync.read(services, SyncCommand.serverSettings(root.environment(), url, null, null, null));
+                        serverCheck = anchor.isPresent() ? "checked" : "none";
+                    } catch (SyncFailedException e) {
+                        serverCheck = "unreachable";
+                        unreachable = e.detail().message(root.language());
+                    }
+                    v = anchor.isPresent() ? services.audit().verify(anchor.get()) : services.audit().verify();
+                }
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("intact", v.intact());
                 json.put("chained", v.chained());
@@ -40,8 +64,15 @@ final class AuditCommand {
                 json.put("problem", v.intact() ? null : v.problem().name());
                 json.put("reason", problem);
                 json.put("lastHash", v.lastHash());
-                root.printer().object(json, o -> o.println(v.intact() ? root.text("audit.intact", v.chained(), v.unchained(), v.lastHash())
-                        : v.brokenAt() == null ? root.text("audit.brokenAt", problem) : root.text("audit.brokenAtEvent", v.brokenAt(), problem)));
+                json.put("serverAnchor", serverCheck);
+                String serverLine = "unset".equals(serverCheck) ? null : root.text("audit.server." + serverCheck, unreachable);
+                root.printer().object(json, o -> {
+                    o.println(v.intact() ? root.text("audit.intact", v.chained(), v.unchained(), v.lastHash())
+                            : v.brokenAt() == null ? root.text("audit.brokenAt", problem) : root.text("audit.brokenAtEvent", v.brokenAt(), problem));
+                    if (serverLine != null) {
+                        o.println(serverLine);
+                    }
+                });
                 // Tampering is not bad input: the database itself is in question.
                 return v.intact() ? Cli.OK : Cli.FAILURE;
             }

@@ -55,7 +55,7 @@ public final class Cli {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExitCodeExceptionMapper(e -> e instanceof BadInputException ? BAD_INPUT : FAILURE);
         commandLine.setParameterExceptionHandler((e, args2) -> {
-            e.getCommandLine().getErr().println(e.getMessage());
+            e.getCommandLine().getErr().println(UsageError.text(root, e));
             e.getCommandLine().getErr().println(root.text("cli.usageHint", e.getCommandLine().getCommandSpec().qualifiedName()));
             return BAD_INPUT;
         });

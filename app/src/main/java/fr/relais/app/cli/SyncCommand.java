@@ -55,13 +55,11 @@ final class SyncCommand implements Callable<Integer> {
         if (url == null || url.isBlank()) {
             throw new BadInputException("--server", "sync.noServer");
         }
-        SyncSettings.Auth auth = token != null ? new SyncSettings.Auth.Bearer(token) : SyncSettings.authFrom(env, user);
         SyncEngine.Mode mode = direction == null ? SyncEngine.Mode.BOTH
                 : direction.pullOnly ? SyncEngine.Mode.PULL_ONLY : SyncEngine.Mode.PUSH_ONLY;
         try (RelaisCore services = root.openServices()) {
             var err = spec.commandLine().getErr();
-            SyncSettings settings = SyncSettings.of(url, team != null ? team : env.get(SyncSettings.TEAM_VARIABLE), auth)
-                    .withTrustStoreFrom(env).withScopeFrom(env, scope, services).withIppFrom(env);
+            SyncSettings settings = serverSettings(env, url, token, user, team).withScopeFrom(env, scope, services).withIppFrom(env);
             SyncReport report = new SyncEngine(services).run(settings,
                     mode, (phase, done) -> err.println(root.text("sync.progress", phase, done)), () -> false);
             root.printer().object(report, out -> {
@@ -80,6 +78,12 @@ final class SyncCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(root.text("cli.error", e.detail().message(root.language())));
             return Cli.FAILURE;
         }
+    }
+
+    /** The team server, its credentials, team and trust store, as given on the command line or in the settings. */
+    static SyncSettings serverSettings(java.util.Map<String, String> env, String url, String token, String user, String team) {
+        SyncSettings.Auth auth = token != null ? new SyncSettings.Auth.Bearer(token) : SyncSettings.authFrom(env, user);
+        return SyncSettings.of(url, team != null ? team : env.get(SyncSettings.TEAM_VARIABLE), auth).withTrustStoreFrom(env);
     }
 
     /** {@code relais sync status}: the status bar's facts, without contacting the server. */

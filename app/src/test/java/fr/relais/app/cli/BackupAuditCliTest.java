@@ -113,4 +113,15 @@ class BackupAuditCliTest {
         assertThat(CliRun.on(db, "--format", "json", "patient", "list").json()).hasSize(2);
         assertThat(CliRun.on(db, "audit", "verify").code()).isZero();
     }
+
+    @Test
+    void anUnreachableTeamServerLeavesTheLocalVerdictAndSaysTheServersAnchorWasNotCompared() {
+        Path db = dir.resolve("relais.db");
+        assertThat(addPatient(db, "LOIN", "L1").code()).isZero();
+        // Nothing listens on port 1: the server's anchor cannot be read.
+        CliRun run = CliRun.on(db, "audit", "verify", "--server", "http://127.0.0.1:1/fhir");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Journal d'audit intact", "Serveur d'équipe injoignable, l'ancre qu'il garde n'a pas été comparée")
+                .doesNotContain("Exception", "HAPI-");
+    }
 }

@@ -47,7 +47,14 @@ public final class AuditChain {
         /** The anchor beside the store is not signed by the chain's key (edited, or from another store). */
         ANCHOR_ALTERED,
         /** The event the anchor names is no longer in the trail, or has another hash: the latest events were removed. */
-        TAIL_REMOVED
+        TAIL_REMOVED,
+        /** The anchor the team server keeps for this store is not signed by the chain's key (altered on the server). */
+        SERVER_ANCHOR_ALTERED,
+        /**
+         * The event the team server's anchor names is no longer in the trail, or has another hash: events already pushed
+         * were removed here (the tail, or the whole trail written again), even if the anchor beside the store was too.
+         */
+        SERVER_TAIL_REMOVED
     }
 
     /**
@@ -116,6 +123,40 @@ public final class AuditChain {
      * being restored; {@code anchorExpected}: an anchor file must exist).
      */
     static Verdict verify(DSLContext dsl, Optional<Keying> keying, Optional<AuditAnchor.Mark> anchor, boolean anchorExpected) {
+        return verify(dsl, keying, anchor, anchorExpected, Optional.empty());
+    }
+
+    /**
+     * As above, and then against {@code witness}, the anchor the team server keeps for this store: the event it names
+     * must still be in the trail with that hash. Its finding takes the place of a missing local anchor (the server's
+     * anchor says more than "cannot be checked"), never of another local finding.
+     */
+    static Verdict verify(DSLContext dsl, Optional<Keying> keying, Optional<AuditAnchor.Mark> anchor, boolean anchorExpected,
+                          Optional<AuditAnchor.Mark> witness) {
+        Verdict local = verifyLocally(dsl, keying, anchor, anchorExpected);
+        if (witness.isEmpty() || !(local.intact() || local.problem() == Problem.ANCHOR_MISSING)) {
+            return local;
+        }
+        AuditAnchor.Mark w = witness.get();
+        if (!w.signed()) {
+            return new Verdict(local.chained(), local.unchained(), null, Problem.SERVER_ANCHOR_ALTERED, local.lastHash());
+        }
+        if (!holds(dsl, w)) {
+            return new Verdict(local.chained(), local.unchained(), w.seq(), Problem.SERVER_TAIL_REMOVED, local.lastHash());
+        }
+        return local;
+    }
+
+    /** Whether the trail still holds the event {@code mark} names, with the hash it names. */
+    static boolean holds(DSLContext dsl, AuditAnchor.Mark mark) {
+        if (mark.seq() < 0 || mark.seq() > Integer.MAX_VALUE) {
+            return false;
+        }
+        return dsl.select(AUDIT_EVENT.HASH).from(AUDIT_EVENT).where(AUDIT_EVENT.SEQ.eq((int) mark.seq())).fetchOptional(r -> r.value1())
+                .map(mark.hash()::equals).orElse(false);
+    }
+
+    private static Verdict verifyLocally(DSLContext dsl, Optional<Keying> keying, Optional<AuditAnchor.Mark> anchor, boolean anchorExpected) {
         if (keying.isEmpty()) {
             return new Verdict(0, 0, null, Problem.KEY_MISSING, null);
         }

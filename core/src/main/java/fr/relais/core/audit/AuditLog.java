@@ -93,6 +93,50 @@ public final class AuditLog {
         return AuditChain.verify(dsl, k, mark, true);
     }
 
+    /**
+     * Walks the trail as {@link #verify()} does, then against {@code serverAnchor}, the text of the anchor the team server
+     * keeps for this store ({@link #serverAnchor()}, put there with each audit push): events already pushed that are no
+     * longer here are found even when the anchor beside the store was deleted or rewritten too.
+     */
+    public AuditChain.Verdict verify(String serverAnchor) {
+        Optional<AuditChain.Keying> k = readKeying(dsl);
+        Optional<AuditAnchor.Mark> mark = k.flatMap(found -> anchor.read(found.signer()));
+        Optional<AuditAnchor.Mark> witness = k.map(found -> AuditAnchor.parse(serverAnchor, found.signer()));
+        return AuditChain.verify(dsl, k, mark, true, witness);
+    }
+
+    /**
+     * The anchor this store puts on the team server: the number and hash of its last event, signed with the chain's key,
+     * under an id derived from that key ({@link ServerAnchor#storeId()}: the same for the store and its backups, another
+     * for any other store, and telling nothing of the key). Empty before the chain holds an event.
+     */
+    public Optional<ServerAnchor> serverAnchor() {
+        AuditChain.Signer signer = keying().signer();
+        return tail(dsl).map(t -> new ServerAnchor(storeId(signer), t.value1(), t.value2(), AuditAnchor.text(t.value1(), t.value2(), signer)));
+    }
+
+    /** The id of this store's anchor on the team server (see {@link #serverAnchor()}). */
+    public String serverAnchorId() {
+        return storeId(keying().signer());
+    }
+
+    /**
+     * Whether {@code serverAnchor} is signed by this store's key and names an event still in the trail with its hash:
+     * only then may the sync move it forward. Otherwise it is kept on the server as it is, as evidence.
+     */
+    public boolean extendsServerAnchor(String serverAnchor) {
+        AuditAnchor.Mark mark = AuditAnchor.parse(serverAnchor, keying().signer());
+        return mark.signed() && AuditChain.holds(dsl, mark);
+    }
+
+    private static String storeId(AuditChain.Signer signer) {
+        return UUID.nameUUIDFromBytes(signer.sign("relais-audit-anchor-store").getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toString();
+    }
+
+    /** This store's anchor as the team server keeps it: its id there, the event it names, and its signed text. */
+    public record ServerAnchor(String storeId, long seq, String hash, String text) {
+    }
+
     /** The anchor file beside the store (named in messages). */
     public Path anchorFile() {
         return anchor.file();

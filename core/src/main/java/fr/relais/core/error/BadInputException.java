@@ -35,9 +35,34 @@ public class BadInputException extends RuntimeException {
         return args;
     }
 
-    /** The reason alone, in the given language. */
+    /** The reason alone, in the given language (a {@link Reason} among the arguments in that language too). */
     public String reason(Language language) {
-        return Localization.of(BUNDLE, language).text(reasonKey, args.toArray());
+        return Localization.of(BUNDLE, language).text(reasonKey, args.stream()
+                .map(a -> a instanceof Reason r ? r.text(language) : a).toArray());
+    }
+
+    /**
+     * A reason given as an argument of another, translated with it: what was wrong inside a record, in the reader's
+     * language, where a library's own message (English, with its class names) would otherwise be shown.
+     */
+    public record Reason(String key, List<Object> args) {
+        public Reason(String key, Object... args) {
+            this(key, List.of(args));
+        }
+
+        public String text(Language language) {
+            return Localization.of(BUNDLE, language).text(key, args.toArray());
+        }
+
+        /** The reason of a refusal, to give as the argument of another. */
+        public static Reason of(BadInputException e) {
+            return new Reason(e.reasonKey(), e.args());
+        }
+
+        @Override
+        public String toString() {
+            return text(Language.EN);
+        }
     }
 
     /** "input: reason", in the given language. */

@@ -48,8 +48,7 @@ public final class TemplateParser {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidDefinitionException(source, List.of(new DefinitionError("$", "template.json",
-                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage())));
+            throw new InvalidDefinitionException(source, List.of(fr.relais.core.error.JsonSyntax.error(e)));
         }
         TemplateParser parser = new TemplateParser();
         PathwayTemplate template = parser.template(root);

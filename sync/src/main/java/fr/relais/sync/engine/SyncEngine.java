@@ -116,6 +116,10 @@ public final class SyncEngine {
             if (mode != Mode.PULL_ONLY && "DONE".equals(status) && !pushAudit(server, settings, progress, cancelled)) {
                 status = "CANCELLED";
             }
+            if (mode != Mode.PULL_ONLY && "DONE".equals(status)) {
+                // The witness outside the laptop that the pushed trail is still whole here (issue 23).
+                AuditAnchorSync.put(core, server, settings);
+            }
         } catch (SyncFailedException e) {
             status = "FAILED";
             message = (e.refused() ? SyncStatus.REFUSED : SyncStatus.UNREACHABLE) + e.getMessage();

@@ -82,7 +82,7 @@ public final class CarePlanMapper {
             return new Enrollment(id, patient, templateId, version, start, end, status(plan.getStatus()),
                     reason == null ? null : reason.getValue().primitiveValue(), changed, since.minusDays(1), created, since);
         } catch (RuntimeException e) {
-            throw new BadInputException(source, "fhir.enrollment", String.valueOf(e.getMessage()));
+            throw FhirRefusal.of(source, "fhir.enrollment", e);
         }
     }
 

@@ -64,7 +64,7 @@ public final class CareTeamMapper {
 
     public static UUID patientOf(CareTeam r, String source) {
         if (!"Patient".equals(r.getSubject().getReferenceElement().getResourceType())) {
-            throw new BadInputException(source, "fhir.careTeam", "no Patient subject");
+            throw new BadInputException(source, "fhir.careTeam", new BadInputException.Reason("fhir.reason.noPatient"));
         }
         return ObservationMapper.localId(r.getSubject().getReferenceElement().getIdPart());
     }
@@ -87,7 +87,7 @@ public final class CareTeamMapper {
                         p.getPeriod().hasEnd() ? day(p.getPeriod().getEndElement().getValueAsString()) : null));
             }
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
-            throw new BadInputException(source, "fhir.careTeam", String.valueOf(e.getMessage()));
+            throw FhirRefusal.of(source, "fhir.careTeam", e);
         }
         return found;
     }

@@ -78,11 +78,11 @@ public final class DetectedIssueMapper {
     public static Received toLocal(DetectedIssue r, UUID localId, String source) {
         try {
             if (!"Patient".equals(r.getPatient().getReferenceElement().getResourceType())) {
-                throw new BadInputException(source, "fhir.detectedIssue", "no Patient");
+                throw new BadInputException(source, "fhir.detectedIssue", new BadInputException.Reason("fhir.reason.noPatient"));
             }
             UUID patient = ObservationMapper.localId(r.getPatient().getReferenceElement().getIdPart());
             String ruleId = r.getCode().getCoding().stream().filter(c -> RULE_SYSTEM.equals(c.getSystem())).map(Coding::getCode)
-                    .findFirst().orElseThrow(() -> new BadInputException(source, "fhir.detectedIssue", "no Relais rule code"));
+                    .findFirst().orElseThrow(() -> new BadInputException(source, "fhir.detectedIssue", new BadInputException.Reason("fhir.reason.noRule")));
             Extension plan = r.getExtensionByUrl(RelaisFhir.extension(CAREPLAN));
             UUID enrollment = plan == null ? null
                     : ObservationMapper.localId(((Reference) plan.getValue()).getReferenceElement().getIdPart());
@@ -108,7 +108,7 @@ public final class DetectedIssueMapper {
                     .forEach(d -> evidence.add(ObservationMapper.localId(d.getReferenceElement().getIdPart()))));
             return new Received(alert, evidence);
         } catch (org.hl7.fhir.exceptions.FHIRException | NullPointerException | IllegalArgumentException | ClassCastException e) {
-            throw new BadInputException(source, "fhir.detectedIssue", String.valueOf(e.getMessage()));
+            throw FhirRefusal.of(source, "fhir.detectedIssue", e);
         }
     }
 

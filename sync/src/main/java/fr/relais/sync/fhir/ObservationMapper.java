@@ -80,10 +80,10 @@ public final class ObservationMapper {
             UUID id = localId(r.getIdElement().getIdPart());
             String subject = r.getSubject().getReferenceElement().getIdPart();
             if (subject == null || !"Patient".equals(r.getSubject().getReferenceElement().getResourceType())) {
-                throw new BadInputException(source, "fhir.observation", "no Patient subject");
+                throw new BadInputException(source, "fhir.observation", new BadInputException.Reason("fhir.reason.noPatient"));
             }
             Coding loinc = r.getCode().getCoding().stream().filter(c -> RelaisFhir.LOINC.equals(c.getSystem())).findFirst()
-                    .orElseThrow(() -> new BadInputException(source, "fhir.observation", "no LOINC code"));
+                    .orElseThrow(() -> new BadInputException(source, "fhir.observation", new BadInputException.Reason("fhir.reason.noLoinc")));
             Quantity q = r.getValueQuantity();
             String unit = q.hasCode() ? q.getCode() : q.getUnit();
             MeasureValue value = MeasureValue.of(source, loinc.getCode(), q.getValue().toPlainString(), unit);
@@ -103,7 +103,7 @@ public final class ObservationMapper {
                     recordedBy == null ? "server" : recordedBy, value.unusual(),
                     error ? MeasureStatus.ENTERED_IN_ERROR : MeasureStatus.FINAL, error ? errorReason : null, updated, updated);
         } catch (org.hl7.fhir.exceptions.FHIRException | NullPointerException | IllegalArgumentException e) {
-            throw new BadInputException(source, "fhir.observation", String.valueOf(e.getMessage()));
+            throw FhirRefusal.of(source, "fhir.observation", e);
         }
     }
 

@@ -234,7 +234,7 @@ public final class PatientMapper {
                     current == null ? null : current.statusChangedAt(), created, current == null ? null : current.updatedAt(),
                     f.get("replacedBy") == null ? null : UUID.fromString(f.get("replacedBy")), replaces);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
-            throw new BadInputException(source, "fhir.patient", e.getMessage());
+            throw FhirRefusal.of(source, "fhir.patient", e);
         }
     }
 

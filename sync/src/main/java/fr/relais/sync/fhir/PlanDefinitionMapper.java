@@ -263,7 +263,7 @@ public final class PlanDefinitionMapper {
         try {
             bundle = RelaisFhir.CONTEXT.newJsonParser().parseResource(Bundle.class, fhirJson);
         } catch (DataFormatException | ClassCastException e) {
-            throw new BadInputException(source, "fhir.invalid", e.getMessage());
+            throw FhirRefusal.of(source, "fhir.invalid", e);
         }
         PlanDefinition plan = null;
         Map<String, ActivityDefinition> activities = new LinkedHashMap<>();
@@ -442,7 +442,7 @@ public final class PlanDefinitionMapper {
         try {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new BadInputException(source, "template.json", e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage());
+            throw fr.relais.core.error.JsonSyntax.refusal(source, e);
         }
     }
 }

@@ -65,7 +65,7 @@ public final class PractitionerMapper {
     /** The professional a team server's Practitioner stands for, under the local id {@code localId}. */
     public static Professional toLocal(Practitioner r, UUID localId, String source) {
         if (!r.hasName() || !r.getNameFirstRep().hasFamily()) {
-            throw new BadInputException(source, "fhir.practitioner", "no family name");
+            throw new BadInputException(source, "fhir.practitioner", new BadInputException.Reason("fhir.reason.noFamilyName"));
         }
         HumanName name = r.getNameFirstRep();
         String rpps = r.getIdentifier().stream().filter(i -> NationalDirectory.RPPS.equals(i.getSystem())).map(Identifier::getValue)

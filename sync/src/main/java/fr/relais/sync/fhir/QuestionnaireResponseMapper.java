@@ -58,7 +58,7 @@ public final class QuestionnaireResponseMapper {
         try {
             return local(r, questionnaire, version, ForeignQuestionnaires.answers(r, questionnaire).answers());
         } catch (RuntimeException e) {
-            throw new fr.relais.core.error.BadInputException(source, "fhir.questionnaireResponse", String.valueOf(e.getMessage()));
+            throw FhirRefusal.of(source, "fhir.questionnaireResponse", e);
         }
     }
 
@@ -82,7 +82,7 @@ public final class QuestionnaireResponseMapper {
             }
             return local(r, questionnaire, version, answers);
         } catch (RuntimeException e) {
-            throw new fr.relais.core.error.BadInputException(source, "fhir.questionnaireResponse", String.valueOf(e.getMessage()));
+            throw FhirRefusal.of(source, "fhir.questionnaireResponse", e);
         }
     }
 

@@ -129,7 +129,7 @@ public final class TaskMapper {
             if (e instanceof BadInputException b) {
                 throw b;
             }
-            throw new BadInputException(source, "fhir.task", String.valueOf(e.getMessage()));
+            throw FhirRefusal.of(source, "fhir.task", e);
         }
     }
 
@@ -139,7 +139,7 @@ public final class TaskMapper {
 
     public static Step stepOf(org.hl7.fhir.r4.model.Task r, String source) {
         String value = r.getIdentifier().stream().filter(i -> STEP_IDENTIFIER.equals(i.getSystem())).findFirst()
-                .map(Identifier::getValue).orElseThrow(() -> new BadInputException(source, "fhir.task", "no " + STEP_IDENTIFIER + " identifier"));
+                .map(Identifier::getValue).orElseThrow(() -> new BadInputException(source, "fhir.task", new BadInputException.Reason("fhir.reason.noStep")));
         String[] parts = value.split("/");
         if (parts.length != 3) {
             throw new BadInputException(source, "fhir.task", "identifier " + value + " is not template/step/occurrence");

@@ -113,7 +113,7 @@ public final class UrgentCarePlanMapper {
     public static UUID patientOf(CarePlan r, String source) {
         var subject = r.getSubject().getReferenceElement();
         if (!"Patient".equals(subject.getResourceType()) || subject.getIdPart() == null) {
-            throw new BadInputException(source, "fhir.careplan", "no Patient subject");
+            throw new BadInputException(source, "fhir.careplan", new BadInputException.Reason("fhir.reason.noPatient"));
         }
         return ObservationMapper.localId(subject.getIdPart());
     }
@@ -174,7 +174,7 @@ public final class UrgentCarePlanMapper {
                     r.getExtensionsByUrl(ext("device")).stream().map(e -> e.getValue().primitiveValue()).toList(),
                     review == null ? null : LocalDate.parse(review.getValue().primitiveValue()), agreement);
         } catch (RuntimeException e) {
-            throw new BadInputException(source, "fhir.careplan", String.valueOf(e.getMessage()));
+            throw FhirRefusal.of(source, "fhir.careplan", e);
         }
     }
 
