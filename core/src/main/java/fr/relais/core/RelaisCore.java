@@ -137,7 +137,7 @@ public final class RelaisCore implements AutoCloseable {
                 }
             }
         });
-        this.measureImport = new MeasureCsvImport(database, measures, patients);
+        this.measureImport = new MeasureCsvImport(database, measures, measureRepository, patients);
         this.questionnaires = new QuestionnaireService(database, questionnaireRepository, patients,
                 measures, alerts, audit, session, clock, outbox);
         this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
