@@ -34,7 +34,7 @@ public final class QuestionnaireParser {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw new InvalidDefinitionException(source, "questionnaire.invalid", List.of(new DefinitionError("$", "template.json",
-                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage())));
+                    e.getLocation() == null ? 0 : e.getLocation().getLineNr())));
         }
         QuestionnaireParser parser = new QuestionnaireParser();
         Questionnaire q = root != null && root.isObject() ? parser.questionnaire(root) : null;
