@@ -114,6 +114,23 @@ class MeasureCliTest {
     }
 
     @Test
+    void aMissingFileAFolderOrAFileNotInUtf8IsRefusedInWordsWithoutAnExceptionName() throws Exception {
+        CliRun absent = run("measure", "import", dir.resolve("absent.csv").toString());
+        assertThat(absent.code()).isEqualTo(2);
+        assertThat(absent.err()).contains("absent.csv: ce fichier n'existe pas").doesNotContain("Exception");
+        CliRun folder = run("measure", "import", dir.toString());
+        assertThat(folder.code()).isEqualTo(2);
+        assertThat(folder.err()).contains("fichier illisible").doesNotContain("Exception", "Is a directory");
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.writeString(latin1, "patient;code;value;unit;effective\nP1;29463-7;72,4;kg;2026-11-23T08:00 é\n",
+                StandardCharsets.ISO_8859_1);
+        CliRun notUtf8 = run("measure", "import", latin1.toString());
+        assertThat(notUtf8.code()).isEqualTo(2);
+        assertThat(notUtf8.err()).contains("n'est pas en UTF-8").doesNotContain("Exception", "Malformed");
+        assertThat(measures()).isEmpty();
+    }
+
+    @Test
     void aLowSpo2RaisesAnAlertThatExplainsItselfAndIsHandledWithAReason() throws Exception {
         String today = java.time.LocalDate.now(fr.relais.core.time.CareZone.PARIS).toString();
         // COPD follow-up is a telemonitoring pathway: the patient's consent first.

@@ -103,8 +103,12 @@ public final class MeasureCsvImport {
         } catch (java.util.concurrent.CancellationException stopped) {
             throw stopped; // an IllegalStateException too, but not a malformed file
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            if (e instanceof java.nio.charset.CharacterCodingException || e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+            Throwable cause = e instanceof java.io.UncheckedIOException ? e.getCause() : e;
+            if (cause instanceof java.nio.charset.CharacterCodingException) {
                 throw new BadInputException(source, "import.encoding", String.valueOf(lastLine + 1));
+            }
+            if (cause instanceof IOException io && !(io instanceof org.apache.commons.csv.CSVException)) {
+                throw fr.relais.core.error.FileProblem.unreadable(source, io); // the file, not its content (a folder...)
             }
             // Malformed CSV (a quote left open, text after a closing quote): commons-csv's own words stay in the log;
             // the user is told from which line the file cannot be read.

@@ -63,8 +63,7 @@ public final class TemplateParser {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidDefinitionException(source, List.of(new DefinitionError("$", "template.json",
-                    e.getLocation() == null ? 0 : e.getLocation().getLineNr())));
+            throw new InvalidDefinitionException(source, List.of(DefinitionError.unreadableJson(e)));
         }
         TemplateParser parser = new TemplateParser();
         PathwayTemplate template = parser.template(root);

@@ -33,8 +33,7 @@ public final class QuestionnaireParser {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidDefinitionException(source, "questionnaire.invalid", List.of(new DefinitionError("$", "template.json",
-                    e.getLocation() == null ? 0 : e.getLocation().getLineNr())));
+            throw new InvalidDefinitionException(source, "questionnaire.invalid", List.of(DefinitionError.unreadableJson(e)));
         }
         QuestionnaireParser parser = new QuestionnaireParser();
         Questionnaire q = root != null && root.isObject() ? parser.questionnaire(root) : null;

@@ -106,7 +106,7 @@ class TemplateParserTest {
                 .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> {
                     assertThat(e.input()).isEqualTo("casse.json");
                     assertThat(e.lines(Language.FR).get(0)).isEqualTo("le fichier : JSON illisible près de la ligne 1 : vérifiez"
-                            + " les virgules, les guillemets, les crochets et les accolades (ou le texte est trop long ou trop imbriqué)");
+                            + " les virgules, les guillemets, les crochets et les accolades");
                 });
         assertThatThrownBy(() -> TemplateParser.parse("vide.json", "{}"))
                 .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> assertThat(e.lines(Language.FR))
@@ -165,5 +165,14 @@ class TemplateParserTest {
                         "étapes (« steps ») : ce parcours créerait jusqu'à 10 962 tâches par inscription (au plus 5 000) :"
                                 + " espacez les étapes récurrentes, limitez leur nombre de répétitions ou raccourcissez le parcours"));
         assertThat(TemplateParser.parse("essai.json", minimal(daily).replace("\"P30D\"", "\"P1Y\"")).template().steps()).hasSize(3);
+    }
+
+    @Test
+    void aTemplateBeyondTheJsonReadersLimitsIsRefusedInWordsNotInTheLibrarys() {
+        String deep = "[".repeat(3_000) + "]".repeat(3_000);
+        assertThatThrownBy(() -> TemplateParser.parse("profond.json", deep))
+                .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> assertThat(e.lines(Language.FR)).singleElement()
+                        .satisfies(line -> assertThat(line).isEqualTo("le fichier : JSON illisible : le texte est trop long ou trop imbriqué pour être lu")
+                                .doesNotContainIgnoringCase("nesting").doesNotContain("Jackson", "Exception", "StreamConstraints")));
     }
 }
