@@ -138,7 +138,7 @@ public final class RelaisCore implements AutoCloseable {
                 }
             }
         });
-        this.measureImport = new MeasureCsvImport(database, measures, patients);
+        this.measureImport = new MeasureCsvImport(database, measures, measureRepository, patients);
         this.questionnaires = new QuestionnaireService(database, questionnaireRepository, patients,
                 measures, alerts, audit, session, clock, outbox);
         this.foreignResponses = new fr.relais.core.questionnaire.ForeignResponses(database.dsl(), audit, session);

@@ -69,8 +69,9 @@ public final class Cli {
                 cmd.getErr().println(root.text("cli.error", denied.message(root.language())));
                 return FAILURE;
             }
+            // The exception's name and text are for the log, not for the nurse at the terminal.
             LOG.error("Command failed", e);
-            cmd.getErr().println(root.text("cli.failure", e.getClass().getSimpleName() + ": " + e.getMessage()));
+            cmd.getErr().println(root.text("cli.failure"));
             return FAILURE;
         });
         return commandLine.execute(args);

@@ -87,10 +87,12 @@ final class MeasureCommand {
                 report.skipped().forEach(row -> err.println(root.text("cli.warning", file, row.message(root.language()))));
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("imported", report.imported());
+                json.put("alreadyPresent", report.alreadyPresent());
                 json.put("skipped", report.skipped().stream().map(r -> Map.of("line", r.line(), "message", r.message(root.language()))).toList());
-                root.printer().object(json, out -> out.println(root.text("measure.imported", report.imported(), report.skipped().size())));
+                root.printer().object(json, out -> out.println(root.text("measure.imported", report.imported(),
+                        report.alreadyPresent(), report.skipped().size())));
             } catch (IOException e) {
-                throw new BadInputException(file.toString(), "file.unreadable", e.getClass().getSimpleName());
+                throw fr.relais.core.error.FileProblem.unreadable(file.toString(), e);
             }
             return Cli.OK;
         }

@@ -74,7 +74,7 @@ final class MssanteCommand {
             try {
                 pdf = Files.readAllBytes(file);
             } catch (IOException e) {
-                throw new BadInputException(file.toString(), "file.unreadable", e.getMessage());
+                throw fr.relais.core.error.FileProblem.unreadable(file.toString(), e);
             }
             try (RelaisCore services = root.openServices()) {
                 UUID patientId = services.patients().resolve(patient).id();

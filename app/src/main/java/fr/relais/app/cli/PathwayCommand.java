@@ -33,7 +33,7 @@ final class PathwayCommand {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new BadInputException(file.toString(), "file.unreadable", e.getClass().getSimpleName());
+            throw fr.relais.core.error.FileProblem.unreadable(file.toString(), e);
         }
     }
 

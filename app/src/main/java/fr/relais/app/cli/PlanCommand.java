@@ -77,7 +77,7 @@ final class PlanCommand {
             try {
                 json = Files.readString(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new BadInputException(file.toString(), "file.unreadable", e.getMessage());
+                throw fr.relais.core.error.FileProblem.unreadable(file.toString(), e);
             }
             UrgentCarePlanJson.Edit edit = UrgentCarePlanJson.parseEdit(file.toString(), json);
             if (edit.plan() == null) {

@@ -19,6 +19,6 @@ public final class FailureText {
         if (failure instanceof fr.relais.core.session.AccessDeniedException denied) {
             return denied.message(language);
         }
-        return texts.text("error.unexpected", failure.getClass().getSimpleName());
+        return texts.text("error.unexpected");
     }
 }

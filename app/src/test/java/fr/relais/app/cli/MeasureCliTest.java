@@ -80,6 +80,57 @@ class MeasureCliTest {
     }
 
     @Test
+    void theSameFileImportedThreeTimesStoresEachMeasureOnce() throws Exception {
+        Path csv = dir.resolve("pesees.csv");
+        Files.writeString(csv, "patient;code;value;unit;effective\nP1;29463-7;72,4;kg;2026-11-23T08:00\n"
+                + "P1;29463-7;72,6;kg;2026-11-24T08:00\nP1;29463-7;72,4;kg;2026-11-23T08:00\n", StandardCharsets.UTF_8);
+        CliRun first = run("measure", "import", csv.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("2 mesure(s) importée(s), 1 déjà présente(s)");
+        for (int again = 0; again < 2; again++) {
+            JsonNode report = JSON.readTree(run("--format", "json", "measure", "import", csv.toString()).out());
+            assertThat(report.get("imported").asInt()).isZero();
+            assertThat(report.get("alreadyPresent").asInt()).isEqualTo(3);
+        }
+        assertThat(measures()).hasSize(2);
+    }
+
+    @Test
+    void aParisTimeThatTheClockChangeSkipsOrRepeatsIsRefusedAskingForTheOffset() throws Exception {
+        CliRun skipped = run("measure", "add", "--patient", "P1", "--code", "29463-7", "--value", "72", "--unit", "kg",
+                "--at", "2026-03-29T02:30");
+        assertThat(skipped.code()).isEqualTo(2);
+        assertThat(skipped.err()).contains("--at: « 2026-03-29T02:30 » n'existe pas à Paris", "2026-03-29T02:30+01:00")
+                .doesNotContain("Exception");
+        CliRun twice = run("measure", "add", "--patient", "P1", "--code", "29463-7", "--value", "72", "--unit", "kg",
+                "--at", "2026-10-25T02:30");
+        assertThat(twice.code()).isEqualTo(2);
+        assertThat(twice.err()).contains("« 2026-10-25T02:30 » existe deux fois à Paris", "2026-10-25T02:30+02:00");
+        assertThat(measures()).isEmpty();
+        CliRun withOffset = run("--format", "json", "measure", "add", "--patient", "P1", "--code", "29463-7", "--value", "72",
+                "--unit", "kg", "--at", "2026-10-25T02:30+01:00");
+        assertThat(withOffset.code()).as(withOffset.err()).isZero();
+        assertThat(JSON.readTree(withOffset.out()).get("effectiveAt").asText()).isEqualTo("2026-10-25T01:30:00Z");
+    }
+
+    @Test
+    void aMissingFileAFolderOrAFileNotInUtf8IsRefusedInWordsWithoutAnExceptionName() throws Exception {
+        CliRun absent = run("measure", "import", dir.resolve("absent.csv").toString());
+        assertThat(absent.code()).isEqualTo(2);
+        assertThat(absent.err()).contains("absent.csv: ce fichier n'existe pas").doesNotContain("Exception");
+        CliRun folder = run("measure", "import", dir.toString());
+        assertThat(folder.code()).isEqualTo(2);
+        assertThat(folder.err()).contains("fichier illisible").doesNotContain("Exception", "Is a directory");
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.writeString(latin1, "patient;code;value;unit;effective\nP1;29463-7;72,4;kg;2026-11-23T08:00 é\n",
+                StandardCharsets.ISO_8859_1);
+        CliRun notUtf8 = run("measure", "import", latin1.toString());
+        assertThat(notUtf8.code()).isEqualTo(2);
+        assertThat(notUtf8.err()).contains("n'est pas en UTF-8").doesNotContain("Exception", "Malformed");
+        assertThat(measures()).isEmpty();
+    }
+
+    @Test
     void aLowSpo2RaisesAnAlertThatExplainsItselfAndIsHandledWithAReason() throws Exception {
         String today = java.time.LocalDate.now(fr.relais.core.time.CareZone.PARIS).toString();
         // COPD follow-up is a telemonitoring pathway: the patient's consent first.

@@ -59,7 +59,7 @@ class MeasureImportViewModelTest {
 
         model.skipBadRowsProperty().set(true);
         model.importFile(csv);
-        assertThat(model.messageProperty().get()).isEqualTo("2 mesure(s) importée(s), 1 ligne(s) écartée(s)");
+        assertThat(model.messageProperty().get()).isEqualTo("2 mesure(s) importée(s), 0 déjà présente(s) (non importée(s) à nouveau), 1 ligne(s) écartée(s)");
         assertThat(model.rowErrorsProperty()).hasSize(1);
         assertThat(core.measures().ofPatient(patient, null)).hasSize(2);
         assertThat(refreshed).isEqualTo(1);
@@ -70,7 +70,8 @@ class MeasureImportViewModelTest {
     void aCancelledImportWritesNothing() throws Exception {
         StringBuilder rows = new StringBuilder("patient;code;value;unit;effective\n");
         for (int i = 0; i < 500; i++) {
-            rows.append("P1;29463-7;70;kg;2026-11-23T08:").append(String.format("%02d", i % 60)).append('\n');
+            // one weighing a minute: 500 different measures (the same patient, code, time and value would be one)
+            rows.append("P1;29463-7;70;kg;2026-11-23T").append(String.format("%02d:%02d", 8 + i / 60, i % 60)).append('\n');
         }
         Path csv = Files.writeString(dir.resolve("gros.csv"), rows.toString());
         model.cancel(); // as if the nurse pressed Annuler at once: the flag is reset by a new import...

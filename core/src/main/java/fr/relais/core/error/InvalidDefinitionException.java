@@ -23,10 +23,11 @@ public class InvalidDefinitionException extends DetailedBadInputException {
         return errors;
     }
 
-    /** One line per problem: {@code steps[3].offset: "P2X" is not an ISO-8601 duration}. */
+    /** One line per problem, its place said in words: {@code étape 4, décalage (« offset ») : la durée « P-5D » est négative}. */
     @Override
     public List<String> lines(Language language) {
         Localization texts = Localization.of(BUNDLE, language);
-        return errors.stream().map(e -> e.path() + ": " + texts.text(e.key(), e.args().toArray())).toList();
+        return errors.stream().map(e -> texts.text("definition.line", DefinitionPath.words(e.path(), texts),
+                texts.text(e.key(), e.args().toArray()))).toList();
     }
 }

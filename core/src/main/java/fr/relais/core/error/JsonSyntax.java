@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 
 /**
  * A definition file that is not JSON, said in the reader's words: where (line and column) and which of three things
- * went wrong (the file stops early, a value is beyond Jackson's limits, a character is out of place). Jackson's own
+ * went wrong (the file stops early, a text is beyond the reader's limits, a character is out of place). Jackson's own
  * message ("Unexpected character ('{' (code 123)): was expecting double-quote...") is English with codes; the fuzz
  * campaign of issue 23 found it inside French refusals.
  */
@@ -21,8 +21,9 @@ public final class JsonSyntax {
         if (e instanceof JsonEOFException) {
             return new DefinitionError("$", "template.json.end", line);
         }
-        if (e instanceof StreamConstraintsException) {
-            return new DefinitionError("$", "template.json.tooLarge", line);
+        if (e instanceof StreamConstraintsException || line <= 0) {
+            // Past the reader's limits (size, nesting) Jackson knows no useful line
+            return new DefinitionError("$", "template.jsonLimits");
         }
         return new DefinitionError("$", "template.json", line, column);
     }

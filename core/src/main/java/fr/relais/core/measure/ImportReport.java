@@ -2,8 +2,11 @@ package fr.relais.core.measure;
 
 import java.util.List;
 
-/** What an import did: rows stored, and the rows left out (only with skip-bad-rows). */
-public record ImportReport(int imported, List<ImportRowError> skipped) {
+/**
+ * What an import did: rows stored, rows that were already there (the same measure stored before, or repeated in the
+ * file: not stored again), and the rows left out (only with skip-bad-rows).
+ */
+public record ImportReport(int imported, int alreadyPresent, List<ImportRowError> skipped) {
     public ImportReport {
         skipped = List.copyOf(skipped);
     }

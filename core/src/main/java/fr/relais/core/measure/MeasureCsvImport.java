@@ -18,20 +18,27 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Imports measures from CSV (format in docs/measures-csv.md): header {@code patient,code,value,unit,effective}, comma
  * or semicolon separated (a French spreadsheet writes ";" and decimal commas), UTF-8 with or without BOM. Every row is
- * checked before anything is written; by default one bad row refuses the file, with skip-bad-rows the good rows go in.
+ * checked before anything is written (patient, code, unit, value, date: not in the future, not before the patient's
+ * birth); by default one bad row refuses the file, with skip-bad-rows the good rows go in. Importing is idempotent: a
+ * row whose patient, code, instant and value (in the canonical unit) match a stored measure, or an earlier row of the
+ * file, is the same measure and is counted as already present, not stored again. The check runs inside the write
+ * transaction, which SQLite serialises (BEGIN IMMEDIATE) with every other writer, so two imports of one file at once
+ * store it once too.
  */
 public final class MeasureCsvImport {
     static final List<String> COLUMNS = List.of("patient", "code", "value", "unit", "effective");
 
     private final Database database;
     private final MeasureService measures;
+    private final MeasureRepository stored;
     private final PatientService patients;
 
     private static final int PROGRESS_EVERY = 100;
 
-    public MeasureCsvImport(Database database, MeasureService measures, PatientService patients) {
+    public MeasureCsvImport(Database database, MeasureService measures, MeasureRepository stored, PatientService patients) {
         this.database = database;
         this.measures = measures;
+        this.stored = stored;
         this.patients = patients;
     }
 
@@ -45,8 +52,9 @@ public final class MeasureCsvImport {
      */
     public ImportReport importCsv(String source, Reader reader, boolean skipBadRows, java.util.function.IntConsumer rowsChecked,
                                   java.util.function.BooleanSupplier cancelled) {
-        List<NewMeasure> good = new ArrayList<>();
+        List<CheckedRow> good = new ArrayList<>();
         List<ImportRowError> bad = new ArrayList<>();
+        long lastLine = 1;
         try (BufferedReader buffered = new BufferedReader(reader)) {
             buffered.mark(1 << 16);
             String header = buffered.readLine();
@@ -60,8 +68,17 @@ public final class MeasureCsvImport {
             }
             char delimiter = header.contains(";") ? ';' : ',';
             CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-                    .setIgnoreEmptyLines(true).setTrim(true).get();
-            try (CSVParser parser = format.parse(buffered)) {
+                    .setIgnoreEmptyLines(true).setTrim(true)
+                    // a column twice is ambiguous (which value?): refused rather than one of them read
+                    .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW).get();
+            CSVParser parser;
+            try {
+                parser = format.parse(buffered);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                // commons-csv refuses a header with a column twice or a column without a name
+                throw new BadInputException(source, "import.header");
+            }
+            try (parser) {
                 List<String> missing = COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
                 if (!missing.isEmpty()) {
                     throw new BadInputException(source, "import.columns", String.join(", ", missing), String.join(",", COLUMNS));
@@ -75,6 +92,7 @@ public final class MeasureCsvImport {
                         }
                     }
                     long line = parser.getCurrentLineNumber();
+                    lastLine = line;
                     try {
                         good.add(row(record));
                     } catch (BadInputException e) {
@@ -85,8 +103,16 @@ public final class MeasureCsvImport {
         } catch (java.util.concurrent.CancellationException stopped) {
             throw stopped; // an IllegalStateException too, but not a malformed file
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            // Malformed CSV (a quote left open, text after a closing quote) comes as an I/O error naming the line.
-            throw new BadInputException(source, "import.unreadable", e.getMessage());
+            Throwable cause = e instanceof java.io.UncheckedIOException ? e.getCause() : e;
+            if (cause instanceof java.nio.charset.CharacterCodingException) {
+                throw new BadInputException(source, "import.encoding", String.valueOf(lastLine + 1));
+            }
+            if (cause instanceof IOException io && !(io instanceof org.apache.commons.csv.CSVException)) {
+                throw fr.relais.core.error.FileProblem.unreadable(source, io); // the file, not its content (a folder...)
+            }
+            // Malformed CSV (a quote left open, text after a closing quote): commons-csv's own words stay in the log;
+            // the user is told from which line the file cannot be read.
+            throw new BadInputException(source, "import.unreadable", String.valueOf(lastLine + 1));
         }
         if (!bad.isEmpty() && !skipBadRows) {
             throw new ImportRejectedException(source, bad);
@@ -94,26 +120,42 @@ public final class MeasureCsvImport {
         if (cancelled.getAsBoolean()) {
             throw new java.util.concurrent.CancellationException(source + ": import cancelled");
         }
-        database.inTransaction(() -> {
-            for (NewMeasure measure : good) {
-                measures.insert(measure, source);
+        int imported = database.inTransaction(() -> {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            int written = 0;
+            for (CheckedRow row : good) {
+                NewMeasure m = row.measure();
+                if (seen.add(row.key()) && !stored.exists(m.patientId(), m.code(), m.effectiveAt(), row.canonical())) {
+                    measures.insert(m, source, row.patient());
+                    written++;
+                }
             }
+            return written;
         });
-        return new ImportReport(good.size(), bad);
+        return new ImportReport(imported, good.size() - imported, bad);
     }
 
     /** Checks one row completely (patient, code, unit, value, date), so that writing can no longer fail on it. */
-    private NewMeasure row(CSVRecord record) {
+    private CheckedRow row(CSVRecord record) {
         if (!record.isConsistent()) {
-            throw new BadInputException("row", "import.fieldCount", record.size(), COLUMNS.size());
+            throw new BadInputException("", "import.fieldCount", record.size(), COLUMNS.size());
         }
         String key = record.get("patient");
         Patient patient = patients.findByIppOrIns(key).orElseThrow(() -> new BadInputException("patient", "import.patient", key));
         String code = record.get("code");
         String value = record.get("value");
         String unit = record.get("unit");
-        MeasureValue.of("", code, value, unit);
-        return new NewMeasure(patient.id(), code, value, unit, IsoInput.dateTime("effective", record.get("effective")),
-                MeasureSource.IMPORTED);
+        java.math.BigDecimal canonical = MeasureValue.of("", code, value, unit).value();
+        java.time.Instant effective = IsoInput.dateTime("effective", record.get("effective"))
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        measures.checkWhen("effective", patient, effective);
+        return new CheckedRow(new NewMeasure(patient.id(), code, value, unit, effective, MeasureSource.IMPORTED), patient, canonical);
+    }
+
+    /** A row that passed every check, with its value in the canonical unit (what makes two rows the same measure). */
+    private record CheckedRow(NewMeasure measure, Patient patient, java.math.BigDecimal canonical) {
+        String key() {
+            return measure.patientId() + "|" + measure.code() + "|" + measure.effectiveAt() + "|" + canonical.stripTrailingZeros().toPlainString();
+        }
     }
 }

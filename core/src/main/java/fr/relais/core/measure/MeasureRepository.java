@@ -40,6 +40,17 @@ public final class MeasureRepository {
         r.insert();
     }
 
+    /**
+     * Whether the patient already has a measure of this code at this instant with this value (in the canonical unit,
+     * compared as numbers: 72.0 is 72), whatever its status: one marked entered-in-error is not brought back by
+     * importing its file again. Read from the (patient_id, code, effective_at) index.
+     */
+    public boolean exists(UUID patientId, String code, Instant effectiveAt, BigDecimal value) {
+        return dsl.select(MEASURE.VALUE).from(MEASURE).where(MEASURE.PATIENT_ID.eq(patientId.toString())
+                        .and(MEASURE.CODE.eq(code)).and(MEASURE.EFFECTIVE_AT.eq(SqlTime.instant(effectiveAt))))
+                .fetch(MEASURE.VALUE).stream().anyMatch(stored -> new BigDecimal(stored).compareTo(value) == 0);
+    }
+
     public int markEnteredInError(UUID id, String reason, Instant at) {
         return dsl.update(MEASURE).set(MEASURE.STATUS, MeasureStatus.ENTERED_IN_ERROR.name())
                 .set(MEASURE.ERROR_REASON, reason).set(MEASURE.UPDATED_AT, SqlTime.instant(at))

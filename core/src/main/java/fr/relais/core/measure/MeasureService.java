@@ -12,6 +12,9 @@ import fr.relais.core.store.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.time.CareZone;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,21 +58,16 @@ public final class MeasureService {
 
     public Measure record(NewMeasure input) {
         session.require(Permission.CLINICAL_WRITE);
-        return database.inTransaction(() -> {
-            patients.get(input.patientId());
-            return insert(input, "measure");
-        });
+        return database.inTransaction(() -> insert(input, "measure", patients.get(input.patientId())));
     }
 
     /** Checks and stores inside the caller's transaction; {@code input} names the measure in messages. */
-    Measure insert(NewMeasure m, String input) {
+    Measure insert(NewMeasure m, String input, Patient patient) {
         MeasureValue value = MeasureValue.of(input, m.code(), m.value(), m.unit());
         Instant now = clock.instant();
         // The store keeps milliseconds (SqlTime): the measure handed to listeners must be the one stored.
         Instant effective = (m.effectiveAt() == null ? now : m.effectiveAt()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        if (effective.isAfter(now.plus(FUTURE_TOLERANCE))) {
-            throw new BadInputException(input + ".at", "measure.future", effective.toString());
-        }
+        checkWhen(input + ".at", patient, effective);
         Measure measure = new Measure(UUID.randomUUID(), m.patientId(), m.code(), value.value(), value.type().unit(),
                 m.value().trim(), m.unit().trim(), effective, m.source(), session.actor().userId(), value.unusual(),
                 MeasureStatus.FINAL, null, now, now);
@@ -79,6 +77,24 @@ public final class MeasureService {
         judgeOrHold(measure);
         return measure;
     }
+
+    /**
+     * Refuses a measure dated after now (beyond the tolerance) or before the patient's birth day (Paris calendar):
+     * the one is a clock gone wrong, the other a typing error or another patient's file. {@code input} names the date.
+     */
+    void checkWhen(String input, Patient patient, Instant effective) {
+        if (effective.isAfter(clock.instant().plus(FUTURE_TOLERANCE))) {
+            throw new BadInputException(input, "measure.future", SHOWN.format(effective));
+        }
+        LocalDate birth = patient.traits().birthDate();
+        if (birth != null && effective.atZone(CareZone.PARIS).toLocalDate().isBefore(birth)) {
+            throw new BadInputException(input, "measure.beforeBirth", SHOWN.format(effective), DAY.format(birth));
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter SHOWN =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm").withZone(CareZone.PARIS);
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
     /**
      * Measures that come from the patient's devices rather than from a professional: sent by a device, imported from

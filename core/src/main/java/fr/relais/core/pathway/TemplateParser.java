@@ -37,6 +37,21 @@ public final class TemplateParser {
     private static final Set<String> STEP_FIELDS = Set.of("id", "kind", "role", "title", "after", "offset", "timeOfDay",
             "recurrence", "window", "condition", "outcomes", "priority", "measure", "questionnaire");
 
+    /**
+     * The longest pathway, offset, window or interval a template may state: a care pathway is planned in weeks or
+     * months; ten years leaves room and keeps every date computed from it far inside what dates can hold
+     * ({@code P999999999Y} crashed enrolment).
+     */
+    static final int MAX_YEARS = 10;
+    /** At most this many steps in one template. */
+    static final int MAX_STEPS = 200;
+    /**
+     * At most this many tasks one enrollment can generate, counted at validation over the whole pathway (each step's
+     * occurrences; a step after another counts once per occurrence of that one): a daily step over ten years is 3,653.
+     */
+    static final int MAX_TASKS = 5_000;
+    private static final java.time.LocalDate SOME_DAY = java.time.LocalDate.of(2000, 1, 1);
+
     private final List<DefinitionError> errors = new ArrayList<>();
 
     private TemplateParser() {
@@ -91,11 +106,17 @@ public final class TemplateParser {
         LocalizedText population = localized(root, "", "population", false);
         String source = requiredText(root, "", "source");
         Period duration = period(root, "", "duration", true);
+        if (duration != null && (duration.isZero() || duration.isNegative())) {
+            error("duration", "template.positive", duration.toString());
+            duration = null;
+        }
 
         List<Step> steps = new ArrayList<>();
         JsonNode stepsNode = root.get("steps");
         if (stepsNode == null || !stepsNode.isArray() || stepsNode.isEmpty()) {
             error("steps", "template.steps");
+        } else if (stepsNode.size() > MAX_STEPS) {
+            error("steps", "template.tooManySteps", stepsNode.size(), MAX_STEPS);
         } else {
             for (int i = 0; i < stepsNode.size(); i++) {
                 Step step = step(stepsNode.get(i), "steps[" + i + "]");
@@ -105,6 +126,12 @@ public final class TemplateParser {
             }
         }
         checkStepReferences(stepsNode, steps);
+        if (duration != null && errors.isEmpty()) {
+            long tasks = tasksPerEnrollment(steps, duration);
+            if (tasks > MAX_TASKS) {
+                error("steps", "template.tooManyTasks", tasks, MAX_TASKS);
+            }
+        }
         List<PpcsNeed> ppcs = ppcs(root.get("ppcs"), steps);
         List<MeasurePlanItem> plan = measurementPlan(root.get("measurementPlan"));
         List<AlertRule> alertRules = AlertRuleParser.parse(root.get("alertRules"), errors);
@@ -185,6 +212,9 @@ public final class TemplateParser {
         }
         Recurrence recurrence = recurrence(node.get("recurrence"), path + ".recurrence");
         TimeOffset window = offset(node, path + ".", "window").orElse(null);
+        if (window != null && (window.isNegative() || window.isZero())) {
+            error(path + ".window", "template.positive", window.iso());
+        }
         Condition condition = condition(node.get("condition"), path + ".condition");
         List<String> outcomes = new ArrayList<>();
         JsonNode outcomesNode = node.get("outcomes");
@@ -423,6 +453,9 @@ public final class TemplateParser {
             }
             String unit = requiredText(item, path + ".", "unit");
             Period every = period(item, path + ".", "every", true);
+            if (every != null && (every.isZero() || every.isNegative())) {
+                error(path + ".every", "template.positive", every.toString());
+            }
             items.add(new MeasurePlanItem(code, unit, every));
         }
         return items;
@@ -509,12 +542,60 @@ public final class TemplateParser {
         if (text == null) {
             return null;
         }
+        Period period;
         try {
-            return Period.parse(text);
+            period = Period.parse(text);
         } catch (DateTimeParseException e) {
             error(prefix + field, "template.duration", text);
             return null;
         }
+        if (tooLong(period, java.time.Duration.ZERO)) {
+            error(prefix + field, "template.tooLong", text, MAX_YEARS);
+            return null;
+        }
+        return period;
+    }
+
+    /** Longer than {@link #MAX_YEARS} in either direction (a date that cannot even be computed is too long). */
+    private static boolean tooLong(Period period, java.time.Duration duration) {
+        try {
+            java.time.LocalDateTime from = SOME_DAY.atStartOfDay();
+            java.time.LocalDateTime forward = from.plus(period).plus(duration);
+            java.time.LocalDateTime backward = from.minus(period).minus(duration);
+            return forward.isAfter(from.plusYears(MAX_YEARS)) || backward.isAfter(from.plusYears(MAX_YEARS))
+                    || forward.isBefore(from.minusYears(MAX_YEARS)) || backward.isBefore(from.minusYears(MAX_YEARS));
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return true;
+        }
+    }
+
+    /**
+     * An upper bound of the tasks one enrollment creates: a step without recurrence once, with a count that many
+     * times, until the end as often as its interval fits in the pathway's duration (counted generously: a month as 28
+     * days), plus one; a step after another once per occurrence of that one.
+     */
+    private static long tasksPerEnrollment(List<Step> steps, Period duration) {
+        java.util.Map<String, Step> byId = new java.util.HashMap<>();
+        steps.forEach(step -> byId.put(step.id(), step));
+        long durationDays = java.time.temporal.ChronoUnit.DAYS.between(SOME_DAY, SOME_DAY.plus(duration));
+        long total = 0;
+        for (Step step : steps) {
+            Step anchor = step;
+            for (int depth = 0; anchor.anchorStep() != null && depth < steps.size(); depth++) {
+                anchor = byId.getOrDefault(anchor.anchorStep(), anchor);
+            }
+            Recurrence recurrence = anchor.timing().recurrence();
+            if (recurrence == null) {
+                total += 1;
+            } else if (recurrence.count() != null) {
+                total += recurrence.count();
+            } else {
+                Period every = recurrence.every();
+                long everyDays = Math.max(1, every.toTotalMonths() * 28 + every.getDays());
+                total += durationDays / everyDays + 1;
+            }
+        }
+        return total;
     }
 
     private Optional<TimeOffset> offset(JsonNode node, String prefix, String field) {
@@ -525,6 +606,9 @@ public final class TemplateParser {
         Optional<TimeOffset> offset = TimeOffset.parse(text);
         if (offset.isEmpty()) {
             error(prefix + field, "template.duration", text);
+        } else if (tooLong(offset.get().period(), offset.get().duration())) {
+            error(prefix + field, "template.tooLong", text, MAX_YEARS);
+            return Optional.empty();
         }
         return offset;
     }

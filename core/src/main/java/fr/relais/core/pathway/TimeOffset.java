@@ -31,6 +31,10 @@ public record TimeOffset(String iso, Period period, Duration duration) {
         return time.plus(period).plus(duration);
     }
 
+    public boolean isZero() {
+        return period.isZero() && duration.isZero();
+    }
+
     public boolean isNegative() {
         return period.isNegative() || duration.isNegative();
     }

@@ -65,6 +65,12 @@ public final class Database implements AutoCloseable {
                     public void executeStart(org.jooq.ExecuteContext ctx) {
                         checkThread(ctx.sql());
                     }
+
+                    @Override
+                    public void exception(org.jooq.ExecuteContext ctx) {
+                        // a damaged page met by any read or write, or a write lock held too long by another Relais
+                        StoreFailures.explain(file, ctx.exception()).ifPresent(ctx::exception);
+                    }
                 })));
     }
 
@@ -121,7 +127,7 @@ public final class Database implements AutoCloseable {
             return open(absolute, clock, key, lock, true);
         } catch (RuntimeException e) {
             lock.close();
-            throw e;
+            throw StoreFailures.translated(absolute, e);
         }
     }
 
@@ -263,6 +269,9 @@ public final class Database implements AutoCloseable {
         T result;
         try {
             result = dsl.transactionResult(work::get);
+        } catch (RuntimeException e) {
+            // BEGIN IMMEDIATE that waited the whole busy timeout fails before any statement ("Cannot set autoCommit")
+            throw StoreFailures.translated(file, e);
         } finally {
             afterCommit.remove();
         }

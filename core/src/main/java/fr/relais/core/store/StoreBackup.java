@@ -35,11 +35,20 @@ public final class StoreBackup {
         try {
             Files.deleteIfExists(partial);
             database.dsl().execute("VACUUM INTO ?", partial.toString());
-            check(partial, database.key(), out.toString());
+            try {
+                check(partial, database.key(), out.toString());
+            } catch (BadInputException copyDamaged) {
+                if ("backup.corrupt".equals(copyDamaged.reasonKey())) {
+                    // a fresh copy of a sound store is sound: the damage was copied from the store itself
+                    throw StoreFailures.corrupt(database.file());
+                }
+                throw copyDamaged;
+            }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return Files.size(target);
         } catch (IOException | org.jooq.exception.DataAccessException e) {
-            throw new BadInputException(out.toString(), "backup.write", out.toString(), e.getMessage());
+            // a damaged store is said as such by the database (StoreFailures); what is left is the target's problem
+            throw new BadInputException(out.toString(), "backup.write", out.toString());
         } finally {
             try {
                 Files.deleteIfExists(partial);
@@ -98,7 +107,7 @@ public final class StoreBackup {
                 StoreRewrite.recover(db);
             }
         } catch (IOException e) {
-            throw new BadInputException(db.toString(), "backup.restore", db.toString(), e.getMessage());
+            throw new BadInputException(db.toString(), "backup.restore", db.toString());
         }
     }
 
@@ -138,6 +147,9 @@ public final class StoreBackup {
         } catch (BadInputException e) {
             if ("store.migrationFailed".equals(e.reasonKey())) {
                 throw new BadInputException(input, "backup.migrationFailed", input);
+            }
+            if ("store.corrupt".equals(e.reasonKey())) {
+                throw new BadInputException(input, "backup.corrupt", input); // the backup is damaged, not the store
             }
             throw e;
         } catch (org.flywaydb.core.api.FlywayException e) {

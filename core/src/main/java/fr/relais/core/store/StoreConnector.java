@@ -34,7 +34,7 @@ final class StoreConnector {
         // FULL: a committed write survives a power cut too, not only a crash; nurses' entries are worth an fsync.
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
-        config.setBusyTimeout(15_000);
+        config.setBusyTimeout(StoreFailures.WRITE_WAIT_SECONDS * 1000);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         // 32 MB of page cache per connection (SQLite's default is 2 MB): scrolling deep into a 300,000-task worklist
         // reads more pages than 2 MB hold, and an encrypted page read again is decrypted again (docs/benchmarks.md).
@@ -105,10 +105,26 @@ final class StoreConnector {
              ResultSet r = s.executeQuery("select count(*) from sqlite_schema")) {
             r.next();
         } catch (SQLException e) {
-            if (isNotADatabase(e)) {
+            if (isNotADatabase(e) && !firstPageReads(file, key)) {
+                // The first page does not decode: a wrong passphrase, or (rarely) that very page damaged.
                 throw new BadInputException(file.toString(), key.isSet() ? "store.passphrase.wrong" : "store.notADatabase", file);
             }
-            throw new IllegalStateException("Cannot open the store " + file + ": " + e.getMessage(), e);
+            // The first page decodes, so the passphrase is right: a later page is damaged.
+            throw StoreFailures.explain(file, e).orElseGet(() -> StoreFailures.corrupt(file));
+        }
+    }
+
+    /**
+     * Whether the first page of the file opens with {@code key}: {@code PRAGMA user_version} reads its header and
+     * nothing else (not the schema). Under encryption every page carries its own check (HMAC): when the first one
+     * passes, the passphrase is right and a failure elsewhere is damage, not a wrong passphrase.
+     */
+    private static boolean firstPageReads(Path file, StoreKey key) {
+        try (Connection c = connect(file, key, true); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("PRAGMA user_version")) {
+            return r.next();
+        } catch (SQLException e) {
+            return false;
         }
     }
 

@@ -141,13 +141,14 @@ class MeasureServiceTest {
                     assertThat(e.message(Language.FR)).contains("4 ligne(s) invalide(s)",
                             "ligne 3 : patient: aucun patient (un seul) n'a l'IPP ou l'INS « IPP-9 »",
                             "ligne 4 : value: 900 kg est impossible",
-                            "ligne 5 : effective:", "ligne 6 : row: 3 champ(s) au lieu de 5");
+                            "ligne 5 : effective:", "ligne 6 : 3 champ(s) au lieu de 5");
                 });
         assertThat(s.measures.ofPatient(patient.id(), null)).isEmpty();
 
         ImportReport report = s.measureImport.importCsv("mesures.csv", new StringReader(csv), true);
         assertThat(report.imported()).isEqualTo(2);
         assertThat(report.skipped()).hasSize(4);
+        assertThat(report.alreadyPresent()).isZero();
         assertThat(s.measures.ofPatient(patient.id(), null)).hasSize(2);
     }
 
@@ -158,5 +159,85 @@ class MeasureServiceTest {
                         .contains("x.csv: missing columns: patient, value, unit, effective"));
         assertThatThrownBy(() -> s.measureImport.importCsv("empty.csv", new StringReader(""), false))
                 .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("import.empty"));
+    }
+
+    private static final String THREE_WEIGHTS = "patient;code;value;unit;effective\n"
+            + "IPP-7;29463-7;72,4;kg;2026-11-20T08:00\n"
+            + "IPP-7;29463-7;72,6;kg;2026-11-21T08:00\n"
+            + "IPP-7;29463-7;72,4;kg;2026-11-20T08:00\n"   // the first row again
+            + "IPP-7;29463-7;72400;g;2026-11-20T07:00:00Z\n" // the same weighing, written another way
+            + "IPP-7;29463-7;72,9;kg;2026-11-22T08:00\n";
+
+    @Test
+    void importingTheSameWeighingsThreeTimesStoresEachWeighingOnce() {
+        ImportReport first = s.measureImport.importCsv("pesees.csv", new StringReader(THREE_WEIGHTS), false);
+        assertThat(first.imported()).isEqualTo(3);
+        assertThat(first.alreadyPresent()).isEqualTo(2);
+        for (int again = 0; again < 2; again++) {
+            ImportReport report = s.measureImport.importCsv("pesees.csv", new StringReader(THREE_WEIGHTS), false);
+            assertThat(report.imported()).isZero();
+            assertThat(report.alreadyPresent()).isEqualTo(5);
+        }
+        assertThat(s.measures.ofPatient(patient.id(), MeasureCatalog.BODY_WEIGHT)).extracting(m -> m.value().doubleValue())
+                .containsExactly(72.4, 72.6, 72.9);
+        // a weighing marked wrong is not brought back by importing its file again
+        Measure wrong = s.measures.ofPatient(patient.id(), null).get(0);
+        s.measures.markEnteredInError(wrong.id(), "balance mal tarée");
+        assertThat(s.measureImport.importCsv("pesees.csv", new StringReader(THREE_WEIGHTS), false).imported()).isZero();
+        assertThat(s.measures.ofPatient(patient.id(), null)).hasSize(3);
+        // a different value at the same time is another measure
+        assertThat(s.measureImport.importCsv("pesees.csv", new StringReader(
+                "patient;code;value;unit;effective\nIPP-7;29463-7;72,5;kg;2026-11-20T08:00\n"), false).imported()).isEqualTo(1);
+    }
+
+    @Test
+    void aFutureRowIsReportedWithItsLineAndSkippedLikeAnyOtherBadRow() {
+        String csv = "patient;code;value;unit;effective\n"
+                + "IPP-7;29463-7;72,4;kg;2026-11-23T08:00\n"
+                + "IPP-7;29463-7;72,6;kg;2026-11-25T08:00\n"
+                + "IPP-7;59408-5;95;%;2026-11-23T09:00\n";
+        assertThatThrownBy(() -> s.measureImport.importCsv("pesees.csv", new StringReader(csv), false))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.lines(Language.FR))
+                        .containsExactly("ligne 3 : effective: la date 25/11/2026 08:00 est dans le futur"));
+        assertThat(s.measures.ofPatient(patient.id(), null)).isEmpty();
+
+        ImportReport report = s.measureImport.importCsv("pesees.csv", new StringReader(csv), true);
+        assertThat(report.imported()).isEqualTo(2);
+        assertThat(report.skipped()).extracting(ImportRowError::line).containsExactly(3L);
+    }
+
+    @Test
+    void aMeasureDatedBeforeThePatientsBirthOrBefore1880IsRefusedNamingTheDate() {
+        assertThatThrownBy(() -> s.measures.record(new NewMeasure(patient.id(), MeasureCatalog.BODY_WEIGHT, "70", "kg",
+                Instant.parse("1939-06-01T08:00:00Z"), MeasureSource.ENTERED)))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.message(Language.FR))
+                        .startsWith("measure.at: la date 01/06/1939 ")
+                        .endsWith("est antérieure à la naissance du patient (01/05/1940) : vérifiez la date, ou le patient"));
+        String csv = "patient;code;value;unit;effective\n"
+                + "IPP-7;29463-7;72,4;kg;1800-01-01T08:00\n"
+                + "IPP-7;29463-7;72,4;kg;0001-01-01\n"
+                + "IPP-7;29463-7;72,4;kg;1940-04-30T23:00\n"
+                + "IPP-7;29463-7;72,4;kg;1940-05-01T08:00\n";
+        assertThatThrownBy(() -> s.measureImport.importCsv("pesees.csv", new StringReader(csv), false))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.lines(Language.FR)).containsExactly(
+                        "ligne 2 : effective: la date 1800-01-01T08:00 est antérieure à 1880",
+                        "ligne 3 : effective: la date 0001-01-01 est antérieure à 1880",
+                        "ligne 4 : effective: la date 30/04/1940 23:00 est antérieure à la naissance du patient (01/05/1940) :"
+                                + " vérifiez la date, ou le patient"));
+        assertThat(s.measures.ofPatient(patient.id(), null)).isEmpty();
+    }
+
+    @Test
+    void aMalformedCsvIsRefusedWithTheLineWhereItStopsBeingReadableInFrench() {
+        String csv = "patient;code;value;unit;effective\n"
+                + "IPP-7;29463-7;72,4;kg;2026-11-23T08:00\n"
+                + "IPP-7;29463-7;\"72,6\"kg;kg;2026-11-23T09:00\n";
+        assertThatThrownBy(() -> s.measureImport.importCsv("pesees.csv", new StringReader(csv), true))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.message(Language.FR)).isEqualTo(
+                        "pesees.csv: CSV illisible à partir de la ligne 3 : guillemets non fermés, ou texte après des guillemets"
+                                + " fermants (mettez toute la valeur entre guillemets)"));
+        assertThatThrownBy(() -> s.measureImport.importCsv("pesees.csv", new StringReader("patient;code;value;unit;effective;code\n"), true))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("import.header"));
+        assertThat(s.measures.ofPatient(patient.id(), null)).isEmpty();
     }
 }

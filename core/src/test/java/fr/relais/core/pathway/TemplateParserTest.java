@@ -105,10 +105,74 @@ class TemplateParserTest {
         assertThatThrownBy(() -> TemplateParser.parse("casse.json", "{ \"id\": "))
                 .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> {
                     assertThat(e.input()).isEqualTo("casse.json");
-                    assertThat(e.lines(Language.FR).get(0)).startsWith("$: JSON illisible (ligne 1)");
+                    assertThat(e.lines(Language.FR).get(0))
+                            .startsWith("le fichier : JSON illisible (ligne 1) : le fichier s'arrête avant la fin");
                 });
         assertThatThrownBy(() -> TemplateParser.parse("vide.json", "{}"))
                 .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> assertThat(e.lines(Language.FR))
-                        .contains("id: champ obligatoire manquant", "steps: au moins une étape est attendue"));
+                        .contains("identifiant (« id ») : champ obligatoire manquant", "étapes (« steps ») : au moins une étape est attendue"));
+    }
+
+    @Test
+    void durationsAndOffsetsAreBoundedAndRefusedInFrenchWords() {
+        String steps = """
+                [ { "id": "a", "kind": "PHONE_CALL", "role": "IDEC", "title": { "fr": "A" }, "offset": "P-5D" },
+                  { "id": "b", "kind": "PHONE_CALL", "role": "IDEC", "title": { "fr": "B" }, "offset": "P11Y" },
+                  { "id": "c", "kind": "MEASURE", "role": "PATIENT", "title": { "fr": "C" }, "measure": "29463-7",
+                    "recurrence": { "every": "P0D", "until": "end" }, "window": "PT0H" },
+                  { "id": "d", "kind": "PHONE_CALL", "role": "IDEC", "title": { "fr": "D" }, "window": "PT87700H" } ]""";
+        String negative = minimal(steps).replace("\"P30D\"", "\"P-5D\"");
+        assertThatThrownBy(() -> TemplateParser.parse("essai.json", negative))
+                .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> assertThat(e.lines(Language.FR)).containsExactly(
+                        "durée du parcours (« duration ») : la durée « P-5D » doit être positive",
+                        "étape 1, décalage (« offset ») : la durée « P-5D » est négative",
+                        "étape 2, décalage (« offset ») : la durée « P11Y » dépasse le maximum permis (10 ans)",
+                        "étape 3, récurrence (« recurrence »), intervalle (« every ») : la durée « P0D » doit être positive",
+                        "étape 3, délai de réalisation (« window ») : la durée « PT0H » doit être positive",
+                        "étape 4, délai de réalisation (« window ») : la durée « PT87700H » dépasse le maximum permis (10 ans)"));
+        for (String tooLong : List.of("P999999999Y", "P11Y", "P121M", "P3654D")) {
+            assertThatThrownBy(() -> TemplateParser.parse("essai.json", minimal(MINIMAL_STEPS).replace("\"P30D\"", "\"" + tooLong + "\"")))
+                    .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> assertThat(e.lines(Language.FR))
+                            .containsExactly("durée du parcours (« duration ») : la durée « " + tooLong + " » dépasse le maximum permis (10 ans)"));
+        }
+        assertThat(TemplateParser.parse("essai.json", minimal(MINIMAL_STEPS).replace("\"P30D\"", "\"P10Y\"")).template().duration())
+                .isEqualTo(java.time.Period.ofYears(10));
+    }
+
+    private static final String MINIMAL_STEPS = """
+            [ { "id": "a", "kind": "PHONE_CALL", "role": "IDEC", "title": { "fr": "A" } } ]""";
+
+    @Test
+    void stepsAndTheTasksOneEnrollmentCreatesAreBounded() {
+        StringBuilder many = new StringBuilder("[");
+        for (int i = 0; i <= TemplateParser.MAX_STEPS; i++) {
+            many.append(i == 0 ? "" : ",").append("{ \"id\": \"s").append(i)
+                    .append("\", \"kind\": \"PHONE_CALL\", \"role\": \"IDEC\", \"title\": { \"fr\": \"S\" } }");
+        }
+        assertThatThrownBy(() -> TemplateParser.parse("essai.json", minimal(many.append("]").toString())))
+                .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> assertThat(e.lines(Language.FR))
+                        .containsExactly("étapes (« steps ») : 201 étapes : un modèle en compte au plus 200"));
+        // two daily weighings for ten years (3,653 days), and a call after each morning one: 3 × 3,654 tasks
+        String daily = """
+                [ { "id": "matin", "kind": "MEASURE", "role": "PATIENT", "title": { "fr": "Poids" }, "measure": "29463-7",
+                    "recurrence": { "every": "P1D", "until": "end" } },
+                  { "id": "soir", "kind": "MEASURE", "role": "PATIENT", "title": { "fr": "Poids" }, "measure": "29463-7",
+                    "recurrence": { "every": "P1D", "until": "end" } },
+                  { "id": "appel", "kind": "PHONE_CALL", "role": "IDEC", "title": { "fr": "Appel" }, "after": "matin" } ]""";
+        assertThatThrownBy(() -> TemplateParser.parse("essai.json", minimal(daily).replace("\"P30D\"", "\"P10Y\"")))
+                .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> assertThat(e.lines(Language.FR))
+                        .extracting(line -> line.replace('\u202F', ' ').replace('\u00A0', ' ')).containsExactly(
+                        "étapes (« steps ») : ce parcours créerait jusqu'à 10 962 tâches par inscription (au plus 5 000) :"
+                                + " espacez les étapes récurrentes, limitez leur nombre de répétitions ou raccourcissez le parcours"));
+        assertThat(TemplateParser.parse("essai.json", minimal(daily).replace("\"P30D\"", "\"P1Y\"")).template().steps()).hasSize(3);
+    }
+
+    @Test
+    void aTemplateBeyondTheJsonReadersLimitsIsRefusedInWordsNotInTheLibrarys() {
+        String deep = "[".repeat(3_000) + "]".repeat(3_000);
+        assertThatThrownBy(() -> TemplateParser.parse("profond.json", deep))
+                .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> assertThat(e.lines(Language.FR)).singleElement()
+                        .satisfies(line -> assertThat(line).isEqualTo("le fichier : JSON illisible : le texte est trop long ou trop imbriqué pour être lu")
+                                .doesNotContainIgnoringCase("nesting").doesNotContain("Jackson", "Exception", "StreamConstraints")));
     }
 }

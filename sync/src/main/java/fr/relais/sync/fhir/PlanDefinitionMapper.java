@@ -263,7 +263,8 @@ public final class PlanDefinitionMapper {
         try {
             bundle = RelaisFhir.CONTEXT.newJsonParser().parseResource(Bundle.class, fhirJson);
         } catch (DataFormatException | ClassCastException e) {
-            throw FhirRefusal.of(source, "fhir.invalid", e);
+            // HAPI's own text ("HAPI-1821: ...") is English and technical: the log may have it, the user gets words
+            throw new BadInputException(source, "fhir.unreadable");
         }
         PlanDefinition plan = null;
         Map<String, ActivityDefinition> activities = new LinkedHashMap<>();

@@ -95,11 +95,13 @@ class PlanDefinitionMapperTest {
         assertThatThrownBy(() -> mapper.toAuthoringJson("x.json", "{ \"resourceType\": \"Bundle\", \"type\": \"nonsense\" }"))
                 .isInstanceOfSatisfying(BadInputException.class, e -> {
                     assertThat(e.input()).isEqualTo("x.json");
-                    assertThat(e.reasonKey()).isEqualTo("fhir.invalid");
+                    assertThat(e.reasonKey()).isEqualTo("fhir.unreadable");
+                    assertThat(e.message(fr.relais.core.i18n.Language.FR)).startsWith("x.json: ce fichier n'est pas un lot FHIR R4 lisible")
+                            .doesNotContain("HAPI");
                 });
         assertThatThrownBy(() -> mapper.toAuthoringJson("y.json", "{ \"resourceType\": \"Bundle\", \"type\": \"collection\" }"))
                 .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("fhir.noPlanDefinition"));
         assertThatThrownBy(() -> mapper.toAuthoringJson("z.json", "{ \"resourceType\": \"Patient\" }"))
-                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("fhir.invalid"));
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("fhir.unreadable"));
     }
 }

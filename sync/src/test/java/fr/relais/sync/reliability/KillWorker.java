@@ -76,7 +76,8 @@ public final class KillWorker {
         Instant batch = Instant.now().minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         StringBuilder csv = new StringBuilder("patient;code;value;unit;effective\n");
         for (int i = 0; i < IMPORT_ROWS; i++) {
-            csv.append(ipp).append(";29463-7;").append(60 + random.nextInt(30)).append(";kg;").append(batch).append('\n');
+            // distinct values: the same patient, code, instant and value would be one measure (import is idempotent)
+            csv.append(ipp).append(";29463-7;").append(60 + IMPORT_ROWS * random.nextInt(6) + i).append(";kg;").append(batch).append('\n');
         }
         core.measureImport().importCsv("batch.csv", new StringReader(csv.toString()), false);
         ack("IMPORT", patient, batch.toString());

@@ -73,7 +73,7 @@ public final class MeasureImportViewModel {
             running.set(false);
             progress.set("");
             rowErrors.setAll(lines(report.skipped()));
-            message.set(texts.text("import.done", report.imported(), report.skipped().size()));
+            message.set(texts.text("import.done", report.imported(), report.alreadyPresent(), report.skipped().size()));
             onImported.run();
         }, failure -> {
             running.set(false);

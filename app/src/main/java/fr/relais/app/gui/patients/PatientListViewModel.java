@@ -65,7 +65,7 @@ public final class PatientListViewModel {
             loading.set(false);
         }, failure -> {
             if (mine == generation) {
-                error.set(texts.text("error.unexpected", failure.getClass().getSimpleName()));
+                error.set(texts.text("error.unexpected"));
                 loading.set(false);
             }
         });

@@ -136,7 +136,7 @@ public final class SyncViewModel {
             // A setting the sync needs (the IPP OID...): its French reason, never the exception's name.
             message.set(refused.message(language));
         } else {
-            message.set(texts.text("error.unexpected", failure.getClass().getSimpleName()));
+            message.set(texts.text("error.unexpected"));
         }
     }
 
