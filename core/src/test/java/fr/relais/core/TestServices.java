@@ -22,7 +22,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-/** The real service graph ({@link RelaisCore}) over a real SQLite file, with a fixed clock, fields for short tests. */
+/**
+ * The real service graph ({@link RelaisCore}) over a real SQLite file, with a fixed clock, fields for short tests. A new
+ * file starts as a copy of the {@link StoreTemplate}.
+ */
 public final class TestServices implements AutoCloseable {
     public static final Instant NOW = Instant.parse("2026-11-24T08:30:00Z");
 
@@ -49,7 +52,7 @@ public final class TestServices implements AutoCloseable {
 
     public TestServices(Path file, Clock clock) {
         this.clock = clock;
-        this.core = RelaisCore.open(file, clock, session);
+        this.core = RelaisCore.open(StoreTemplate.copyTo(file), clock, session);
         this.database = core.database();
         this.audit = core.audit();
         this.patients = core.patients();
