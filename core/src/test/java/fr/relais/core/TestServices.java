@@ -46,6 +46,14 @@ public final class TestServices implements AutoCloseable {
     public final MeasureCsvImport measureImport;
     public final QuestionnaireService questionnaires;
 
+    /**
+     * A clock that starts at {@link #NOW} and then runs: time moves on between two calls (ordering, timeouts) while the
+     * day stays the one a test was written for, whatever the date and hour it runs at.
+     */
+    public static Clock runningClock() {
+        return Clock.offset(Clock.systemUTC(), java.time.Duration.between(Instant.now(), NOW));
+    }
+
     public TestServices(Path file) {
         this(file, Clock.fixed(NOW, ZoneOffset.UTC));
     }
