@@ -55,17 +55,15 @@ class KillReliabilityIT {
                         LocalDate.of(1940 + i, 1, 2), "75056"), null, null, "R-" + i, null, null, null));
             }
         }
-        // The workers start from a class-data archive written by one worker that ran to its end (on a store and a team
-        // of its own), and each next worker starts while the previous kill is being checked: a kill costs the work
-        // before it and the check after it, not the start of a JVM.
-        Path archive = classDataArchive(team);
+        // Each next worker starts while the previous kill is being checked: a kill costs the work before it and the
+        // check after it, not the start of a JVM.
         Random random = new Random(20261201L);
         List<Ack> acknowledged = new ArrayList<>();
-        Worker next = Worker.start(db, team, archive);
+        Worker next = Worker.start(db, team);
         for (int kill = 0; kill < KILLS; kill++) {
             Worker worker = next;
             List<Ack> acks = worker.runAndKill(random.nextLong(), 1 + random.nextInt(6), random.nextInt(250));
-            next = kill + 1 < KILLS ? Worker.start(db, team, archive) : null;
+            next = kill + 1 < KILLS ? Worker.start(db, team) : null;
             acknowledged.addAll(acks);
             check(db, acknowledged, kill);
         }
@@ -76,38 +74,11 @@ class KillReliabilityIT {
                 .contains("IMPORT", "ENROLL", "MEASURE", "TASK", "EVALUATE", "SYNC");
     }
 
-    /**
-     * Runs one worker to its end with -XX:ArchiveClassesAtExit, on a store and a team of its own, so that it shares
-     * nothing with the killed store; returns the archive, or null where the JVM could not write one (then the workers
-     * start without it, only slower).
-     */
-    private Path classDataArchive(String team) throws Exception {
-        Path warmDb = StoreTemplate.copyTo(dir.resolve("warm-up.db"));
-        try (RelaisCore core = open(warmDb)) {
-            for (int i = 0; i < 3; i++) {
-                core.patients().register(new NewPatient(new StrictTraits("CHAUFFE", List.of("Test" + (char) ('a' + i)), Sex.M,
-                        LocalDate.of(1950 + i, 3, 4), "75056"), null, null, "W-" + i, null, null, null));
-            }
-        }
-        Path archive = dir.resolve("kill-worker.jsa");
-        Worker warm = Worker.start(warmDb, team + "-warm-up", "-XX:ArchiveClassesAtExit=" + archive, "60");
-        warm.process.getOutputStream().write("GO 20261201\n".getBytes(StandardCharsets.UTF_8));
-        warm.process.getOutputStream().close();
-        assertThat(warm.process.waitFor(10, TimeUnit.MINUTES)).as("the warm-up worker ends").isTrue();
-        warm.out.close();
-        return java.nio.file.Files.isRegularFile(archive) ? archive : null;
-    }
-
     /** A worker JVM started ahead of its turn: it has loaded its classes and waits for GO before touching the store. */
     private record Worker(Process process, BufferedReader out) {
-        static Worker start(Path db, String team, Path archive) throws Exception {
-            return archive == null ? start(db, team, "-Xshare:auto") : start(db, team, "-XX:SharedArchiveFile=" + archive);
-        }
-
-        static Worker start(Path db, String team, String share, String... operations) throws Exception {
-            List<String> command = WorkerJvm.command(List.of("-Xshare:auto", share, "-XX:TieredStopAtLevel=1"), KillWorker.class,
+        static Worker start(Path db, String team) throws Exception {
+            List<String> command = WorkerJvm.command(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1"), KillWorker.class,
                     db.toString(), SERVER.baseUrl(), team);
-            command.addAll(List.of(operations));
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             return new Worker(process, new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)));
         }
@@ -117,9 +88,6 @@ class KillReliabilityIT {
             List<Ack> seen = new ArrayList<>();
             try (out) {
                 String line = out.readLine();
-                while (line != null && !line.equals("READY")) { // a JVM warning about the archive, say
-                    line = out.readLine();
-                }
                 assertThat(line).as("the worker started").isEqualTo("READY");
                 process.getOutputStream().write(("GO " + seed + "\n").getBytes(StandardCharsets.UTF_8));
                 process.getOutputStream().flush();

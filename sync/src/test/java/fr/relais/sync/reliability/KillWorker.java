@@ -22,12 +22,11 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * A nurse's day at full speed, in its own JVM, for the kill suite: {@code KillWorker DB SERVER TEAM [OPERATIONS]}. It
+ * A nurse's day at full speed, in its own JVM, for the kill suite: {@code KillWorker DB SERVER TEAM}. It
  * loads its classes and the FHIR model, prints "READY" and waits for "GO seed" on its input (the suite starts the next
  * worker while it checks the store after a kill, so a kill does not wait for a JVM to start), then loops over imports,
  * enrollments, measures, task completions, alert evaluations and syncs, and prints "ACK kind id" (flushed) after each one
- * committed, so that the suite knows what was acknowledged when it kills the process. With OPERATIONS it stops after that
- * many and exits normally (the run that writes the class-data archive the killed workers start from).
+ * committed, so that the suite knows what was acknowledged when it kills the process.
  */
 public final class KillWorker {
     /** Rows per imported file: a killed import must leave all of them or none. */
@@ -49,11 +48,10 @@ public final class KillWorker {
             return;
         }
         Random random = new Random(Long.parseLong(go.substring(3).strip()));
-        long operations = args.length > 3 ? Long.parseLong(args[3]) : Long.MAX_VALUE;
         try (RelaisCore core = RelaisCore.open(Path.of(args[0]), Clock.systemUTC(), new UserSession(new Actor("worker", null, null)))) {
             SyncSettings sync = SyncSettings.of(args[1], args[2], null).withIpp(new fr.relais.sync.fhir.IppNamespace("1.2.250.1.999.99.1")).withPageSize(20).withRetries(2, Duration.ofMillis(20));
             List<UUID> patients = core.patients().list(0, 1000).stream().map(p -> p.id()).toList();
-            for (long operation = 0; operation < operations; operation++) {
+            while (true) {
                 UUID patient = patients.get(random.nextInt(patients.size()));
                 int op = random.nextInt(6);
                 try {
