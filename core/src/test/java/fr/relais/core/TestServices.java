@@ -22,7 +22,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-/** The real service graph ({@link RelaisCore}) over a real SQLite file, with a fixed clock, fields for short tests. */
+/**
+ * The real service graph ({@link RelaisCore}) over a real SQLite file, with a fixed clock, fields for short tests. A new
+ * file starts as a copy of the {@link StoreTemplate}.
+ */
 public final class TestServices implements AutoCloseable {
     public static final Instant NOW = Instant.parse("2026-11-24T08:30:00Z");
 
@@ -43,6 +46,14 @@ public final class TestServices implements AutoCloseable {
     public final MeasureCsvImport measureImport;
     public final QuestionnaireService questionnaires;
 
+    /**
+     * A clock that starts at {@link #NOW} and then runs: time moves on between two calls (ordering, timeouts) while the
+     * day stays the one a test was written for, whatever the date and hour it runs at.
+     */
+    public static Clock runningClock() {
+        return Clock.offset(Clock.systemUTC(), java.time.Duration.between(Instant.now(), NOW));
+    }
+
     public TestServices(Path file) {
         this(file, Clock.fixed(NOW, ZoneOffset.UTC));
     }
@@ -54,7 +65,7 @@ public final class TestServices implements AutoCloseable {
     /** A team reading alerts during {@code readingHours}. */
     public TestServices(Path file, Clock clock, fr.relais.core.alert.ReadingHours readingHours) {
         this.clock = clock;
-        this.core = RelaisCore.open(file, clock, session, fr.relais.core.store.StoreKey.NONE, readingHours);
+        this.core = RelaisCore.open(StoreTemplate.copyTo(file), clock, session, fr.relais.core.store.StoreKey.NONE, readingHours);
         this.database = core.database();
         this.audit = core.audit();
         this.patients = core.patients();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.relais.core.StoreTemplate;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class QuestionnaireCliTest {
 
     @BeforeEach
     void setUp() {
-        db = dir.resolve("relais.db");
+        db = StoreTemplate.copyTo(dir.resolve("relais.db"));
         assertThat(run("patient", "add", "--family", "DURAND", "--given", "Jeanne", "--sex", "F", "--birth-date", "1940-05-01",
                 "--ipp", "P1").code()).isZero();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.replication.Conflict;
 import fr.relais.core.session.Actor;
@@ -28,7 +29,7 @@ class SyncCliTest {
 
     @BeforeEach
     void setUp() {
-        db = dir.resolve("relais.db");
+        db = StoreTemplate.copyTo(dir.resolve("relais.db"));
         CliRun added = CliRun.on(db, "--format", "json", "patient", "add", "--family", "MARTIN", "--given", "Claire", "--sex", "F",
                 "--birth-date", "1950-03-14", "--ipp", "P1");
         patientId = added.json().get("id").asText();

@@ -3,6 +3,7 @@ package fr.relais.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.relais.core.StoreTemplate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +18,7 @@ class TelemonitoringConsentCliTest {
 
     @BeforeEach
     void setUp() {
-        db = dir.resolve("relais.db");
+        db = StoreTemplate.copyTo(dir.resolve("relais.db"));
         CliRun added = run("patient", "add", "--family", "LEROY", "--given", "Marthe", "--sex", "F", "--birth-date", "1944-06-02",
                 "--ipp", "P1");
         assertThat(added.code()).as(added.err()).isZero();

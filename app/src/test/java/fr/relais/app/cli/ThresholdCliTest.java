@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
 import fr.relais.core.careteam.Profession;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
@@ -26,7 +27,7 @@ class ThresholdCliTest {
 
     @BeforeEach
     void setUp() {
-        db = dir.resolve("relais.db");
+        db = StoreTemplate.copyTo(dir.resolve("relais.db"));
         assertThat(run("patient", "add", "--family", "DURAND", "--given", "Jeanne", "--sex", "F", "--birth-date", "1940-05-01",
                 "--ipp", "P1").code()).isZero();
         String today = LocalDate.now(CareZone.PARIS).toString();

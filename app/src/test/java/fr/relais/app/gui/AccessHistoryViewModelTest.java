@@ -6,6 +6,8 @@ import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.access.AccessHistoryViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
+import fr.relais.core.TestServices;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.session.Actor;
@@ -21,12 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The patient file's "Accès" tab without the toolkit: the accesses newest first, and the printed PDF (issue 9). */
 class AccessHistoryViewModelTest {
+    private static final Clock CLOCK = TestServices.runningClock();
     @TempDir
     Path dir;
 
     @Test
     void listsTheAccessesNewestFirstAndPrintsThem() throws Exception {
-        try (RelaisCore core = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "Claire", "poste-1")))) {
+        try (RelaisCore core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "Claire", "poste-1")))) {
             core.demo().generate(2, 1, n -> { });
             UUID patient = core.patients().list(0, 1).get(0).id();
             core.patients().openFile(patient, "desktop");

@@ -7,6 +7,8 @@ import fr.relais.app.gui.alerts.AlertRow;
 import fr.relais.app.gui.alerts.AlertsViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
+import fr.relais.core.TestServices;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.NewPatient;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Alerts screen's ViewModel without the toolkit: red first, explained, decided only with a reason. */
 class AlertsViewModelTest {
+    private static final Clock CLOCK = TestServices.runningClock();
     @TempDir
     Path dir;
     RelaisCore core;
@@ -35,10 +38,10 @@ class AlertsViewModelTest {
 
     @BeforeEach
     void setUp() {
-        core = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
+        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
         var p = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
                 null), null, null, "P1", null, null, null)).patient();
-        core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, LocalDate.now(CareZone.PARIS));
+        core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, LocalDate.now(CLOCK.withZone(CareZone.PARIS)));
         core.measures().record(new NewMeasure(p.id(), "59408-5", "92", "%", null, MeasureSource.DEVICE));
         core.measures().record(new NewMeasure(p.id(), "9279-1", "30", "/min", null, MeasureSource.DEVICE));
         core.questionnaires().answer(p.id(), "PHQ-9", List.of(0, 0, 0, 0, 0, 0, 0, 0, 2), null);

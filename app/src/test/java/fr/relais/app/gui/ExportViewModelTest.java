@@ -7,6 +7,8 @@ import fr.relais.app.gui.export.ExportKind;
 import fr.relais.app.gui.export.ExportViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
+import fr.relais.core.TestServices;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.Profession;
 import fr.relais.sync.mssante.MssanteSettings;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The export dialog's ViewModel without the toolkit: writes, reports its phases, cancels cleanly, refuses bad input. */
 class ExportViewModelTest {
+    private static final Clock CLOCK = TestServices.runningClock();
     @TempDir
     Path dir;
     RelaisCore core;
@@ -42,10 +45,10 @@ class ExportViewModelTest {
 
     @BeforeEach
     void setUp() {
-        core = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
+        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
         patient = core.patients().register(new NewPatient(new StrictTraits("LEFÈVRE", List.of("Hélène"), Sex.F, LocalDate.of(1950, 3, 14),
                 null), null, null, "P1", null, null, null)).patient();
-        core.enrollments().enroll(patient.id(), "bpco-exacerbation", 1, LocalDate.now(CareZone.PARIS));
+        core.enrollments().enroll(patient.id(), "bpco-exacerbation", 1, LocalDate.now(CLOCK.withZone(CareZone.PARIS)));
         model = new ExportViewModel(core, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR,
                 dir, opened::add, () -> mssante, () -> new fr.relais.sync.fhir.IppNamespace("1.2.250.1.999.99.1"));
     }
@@ -96,7 +99,7 @@ class ExportViewModelTest {
     @Test
     void aWrittenReportIsSentByMssanteToTheAttendingPhysicianAndAFailureIsKept() throws Exception {
         var physician = core.careTeam().addProfessional("BONNET", "Jérôme", Profession.MEDECIN, "10003461033", "jerome.bonnet@medecin.mssante.fr", null);
-        core.careTeam().assign(patient.id(), physician.id(), CareRole.MEDECIN_TRAITANT, LocalDate.now(CareZone.PARIS));
+        core.careTeam().assign(patient.id(), physician.id(), CareRole.MEDECIN_TRAITANT, LocalDate.now(CLOCK.withZone(CareZone.PARIS)));
         model.forPatient(patient.id(), patient.displayName(), ExportKind.PATIENT_REPORT_PDF);
         assertThat(model.recipientProperty().get()).isEqualTo("jerome.bonnet@medecin.mssante.fr");
         model.export();

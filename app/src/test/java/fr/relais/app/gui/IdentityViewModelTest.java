@@ -6,6 +6,7 @@ import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.patients.IdentityViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.IdentityDocument;
@@ -47,7 +48,7 @@ class IdentityViewModelTest {
 
     @BeforeEach
     void setUp() {
-        core = RelaisCore.open(dir.resolve("relais.db"), Clock.fixed(Instant.parse("2026-11-24T08:30:00Z"), ZoneOffset.UTC),
+        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), Clock.fixed(Instant.parse("2026-11-24T08:30:00Z"), ZoneOffset.UTC),
                 new UserSession(new Actor("idec", "IDEC", "poste")));
         model = new IdentityViewModel(core.patients(), new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR),
                 Language.FR, changed::add);

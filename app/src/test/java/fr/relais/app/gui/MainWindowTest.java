@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.relais.core.RelaisCore;
 import fr.relais.app.gui.patients.PatientRow;
 import fr.relais.app.gui.task.FxBackgroundExecutor;
+import fr.relais.core.StoreTemplate;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
@@ -21,15 +22,13 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real main window, headless under Monocle, on a demo database. */
-@ExtendWith(ApplicationExtension.class)
+@DesktopTest
 class MainWindowTest {
     @TempDir
     static Path dir;
@@ -43,7 +42,7 @@ class MainWindowTest {
         // The organisation's IPP namespace, without which nothing carrying an IPP leaves (sync, exports).
         java.nio.file.Files.writeString(fr.relais.app.config.WorkstationSettings.fileFor(dir.resolve("relais.db")),
                 "RELAIS_IPP_OID=1.2.250.1.999.99.1\n");
-        services = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "Claire IDEC", "poste")));
+        services = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), Clock.systemUTC(), new UserSession(new Actor("idec", "Claire IDEC", "poste")));
         services.demo().generate(30, 5, n -> { });
         services.directory().save(java.util.List.of(new fr.relais.core.directory.DirectoryEntry("810003461033", "10003461033", "BONNET",
                 "Jérôme", "10", fr.relais.core.careteam.Profession.MEDECIN, java.util.List.of("SM54"),
@@ -95,7 +94,7 @@ class MainWindowTest {
         robot.interact(() -> fileTabs.getSelectionModel().select(fileTabs.getTabs().stream().filter(t -> "tab-thresholds".equals(t.getId())).findFirst().orElseThrow()));
         TableView<fr.relais.app.gui.thresholds.ThresholdsViewModel.RuleRow> rules = robot.lookup("#thresholds-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !rules.getItems().isEmpty());
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents(); // the table laid out, not a guessed delay
         screenshot(robot, "patient-thresholds.png");
 
         robot.interact(() -> fileTabs.getSelectionModel().select(fileTabs.getTabs().stream().filter(t -> "tab-access".equals(t.getId())).findFirst().orElseThrow()));
@@ -370,7 +369,7 @@ class MainWindowTest {
                     .release(javafx.scene.input.KeyCode.CONTROL);
             String expected = names.get(i);
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> expected.equals(navigation.getSelectionModel().getSelectedItem()));
-            WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents(); // the screen laid out, not a guessed delay
             screenshot(robot, "screen-" + (i + 1) + "-" + files[i] + ".png");
         }
         robot.clickOn("Parcours");

@@ -6,6 +6,8 @@ import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.patients.NewPatientViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
+import fr.relais.core.TestServices;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.IdentityDocument;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Creating a patient from the desktop: the identity rules decide the status; duplicates are flagged; bad input said. */
 class NewPatientViewModelTest {
+    private static final Clock CLOCK = TestServices.runningClock();
     @TempDir
     Path dir;
     RelaisCore core;
@@ -34,7 +37,7 @@ class NewPatientViewModelTest {
 
     @BeforeEach
     void setUp() {
-        core = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
+        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
         model = new NewPatientViewModel(core.patients(), new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR,
                 opened::add);
     }

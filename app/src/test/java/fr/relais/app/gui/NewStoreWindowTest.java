@@ -18,10 +18,8 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -29,7 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The desktop's first start (issue 9), headless: the new store's passphrase is asked twice, a short one or two
  * different entries are refused and nothing is created, then the store is created encrypted and the window opens.
  */
-@ExtendWith(ApplicationExtension.class)
+@DesktopTest
 class NewStoreWindowTest {
     @TempDir
     static Path dir;

@@ -9,6 +9,8 @@ import fr.relais.app.gui.pathways.TemplateRow;
 import fr.relais.app.gui.settings.SettingsViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
+import fr.relais.core.TestServices;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.NewPatient;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Pathways, follow-up and Settings ViewModels without the toolkit. */
 class PathwaysAndFollowUpViewModelTest {
+    private static final Clock CLOCK = TestServices.runningClock();
     @TempDir
     Path dir;
     RelaisCore core;
@@ -40,7 +43,7 @@ class PathwaysAndFollowUpViewModelTest {
 
     @BeforeEach
     void setUp() {
-        core = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
+        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
     }
 
     @AfterEach

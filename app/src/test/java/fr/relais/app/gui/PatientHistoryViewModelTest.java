@@ -7,6 +7,8 @@ import fr.relais.app.gui.history.PatientHistoryViewModel;
 import fr.relais.app.gui.history.PatientHistoryViewModel.TimelineRow;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
+import fr.relais.core.TestServices;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.NewPatient;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The patient file's history tab without the toolkit: timeline states, scores, alert decisions and the team's notes. */
 class PatientHistoryViewModelTest {
+    private static final Clock CLOCK = TestServices.runningClock();
     @TempDir
     Path dir;
     RelaisCore core;
@@ -40,10 +43,10 @@ class PatientHistoryViewModelTest {
 
     @Test
     void aPathwayReadsAsATimelineWithScoresAlertDecisionsAndTheTeamsNotes() {
-        core = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
+        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
         UUID patient = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F,
                 LocalDate.of(1950, 3, 14), null), null, null, "P1", null, null, null)).patient().id();
-        var enrollment = core.enrollments().enroll(patient, "bpco-exacerbation", 1, LocalDate.now(CareZone.PARIS).minusDays(10));
+        var enrollment = core.enrollments().enroll(patient, "bpco-exacerbation", 1, LocalDate.now(CLOCK.withZone(CareZone.PARIS)).minusDays(10));
         List<Milestone> before = core.tasks().timeline(enrollment.id());
         assertThat(before).isNotEmpty().anyMatch(m -> m.state() == Milestone.State.UPCOMING);
         var first = before.get(0).task();

@@ -8,6 +8,7 @@ import fr.relais.app.gui.patients.PatientFileViewModel;
 import fr.relais.app.gui.patients.PatientListViewModel;
 import fr.relais.app.gui.patients.PatientRow;
 import fr.relais.app.gui.task.DirectExecutor;
+import fr.relais.core.StoreTemplate;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.IdentityStatus;
@@ -32,7 +33,7 @@ class PatientListViewModelTest {
 
     @BeforeEach
     void open() {
-        services = RelaisCore.open(dir.resolve("relais.db"), clock, new UserSession(new Actor("idec", "IDEC", "poste")));
+        services = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), clock, new UserSession(new Actor("idec", "IDEC", "poste")));
         services.demo().generate(25, 11, n -> { });
     }
 

@@ -6,6 +6,8 @@ import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.careteam.PractitionerSearchViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
+import fr.relais.core.TestServices;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.Profession;
 import fr.relais.core.directory.DirectoryEntry;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (Searching a directory server: sync's AnnuaireClientTest.)
  */
 class PractitionerSearchViewModelTest {
+    private static final Clock CLOCK = TestServices.runningClock();
     @TempDir
     Path dir;
     RelaisCore core;
@@ -45,12 +48,12 @@ class PractitionerSearchViewModelTest {
 
     @BeforeEach
     void setUp() {
-        core = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
+        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
         patient = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
                 null), null, null, "P1", null, null, null)).patient();
         core.directory().save(List.of(new DirectoryEntry("810003461033", "10003461033", "BONNET", "Jérôme", "10", Profession.MEDECIN,
                 List.of(), List.of("jeromebonnet@pro.mssante.fr"), true, Instant.parse("2026-10-01T00:00:00Z"),
-                List.of(new DirectoryEntry.Activity("F1", "CH DE TEST", "690000001", null, "Lyon", "69383", "69003", List.of())))), Instant.now());
+                List.of(new DirectoryEntry.Activity("F1", "CH DE TEST", "690000001", null, "Lyon", "69383", "69003", List.of())))), CLOCK.instant());
     }
 
     @AfterEach

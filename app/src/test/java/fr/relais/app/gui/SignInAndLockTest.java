@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.relais.app.gui.task.FxBackgroundExecutor;
 import fr.relais.app.gui.unlock.InactivityLock;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.session.Role;
@@ -19,10 +20,8 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -31,7 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * and nothing is shown; the right one opens the main window as that nurse; idle, the window locks and the session's
  * roles are suspended until the password is typed again.
  */
-@ExtendWith(ApplicationExtension.class)
+@DesktopTest
 class SignInAndLockTest {
     private static final String PASSWORD = "mot de passe de Claire";
     @TempDir
@@ -42,7 +41,7 @@ class SignInAndLockTest {
 
     @BeforeAll
     static void workstationWithAccounts() {
-        Path db = dir.resolve("relais.db");
+        Path db = StoreTemplate.copyTo(dir.resolve("relais.db"));
         try (RelaisCore setup = RelaisCore.open(db, Clock.systemUTC(), UserSession.ofOperatingSystemUser())) {
             setup.demo().generate(5, 3, n -> { });
             setup.accounts().add("admin", "Admin", Set.of(Role.ADMINISTRATEUR), null, "mot de passe admin!".toCharArray());

@@ -7,6 +7,8 @@ import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.gui.thresholds.ThresholdsViewModel;
 import fr.relais.app.gui.thresholds.ThresholdsViewModel.RuleRow;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
+import fr.relais.core.TestServices;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.Profession;
 import fr.relais.core.i18n.Language;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The thresholds tab without the toolkit: a physician of the cercle de soins prescribes, a reason is required. */
 class ThresholdsViewModelTest {
+    private static final Clock CLOCK = TestServices.runningClock();
     @TempDir
     Path dir;
     RelaisCore core;
@@ -39,8 +42,8 @@ class ThresholdsViewModelTest {
 
     @Test
     void aPhysicianOfTheCercleDeSoinsLowersTheSpo2ThresholdWithAReasonAndRestoresIt() {
-        core = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
-        LocalDate today = LocalDate.now(CareZone.PARIS);
+        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
+        LocalDate today = LocalDate.now(CLOCK.withZone(CareZone.PARIS));
         UUID patient = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F,
                 LocalDate.of(1950, 3, 14), null), null, null, "P1", null, null, null)).patient().id();
         core.enrollments().enroll(patient, "bpco-exacerbation", 1, today);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.app.gui.task.FxBackgroundExecutor;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
@@ -18,10 +19,8 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -29,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The window before an encrypted store (ADR 0011), headless: a wrong passphrase is said plainly and the store stays
  * closed; the right one opens the store (off the FX thread) and the main window replaces the lock.
  */
-@ExtendWith(ApplicationExtension.class)
+@DesktopTest
 class UnlockWindowTest {
     private static final String PASSPHRASE = "correct horse battery staple";
     @TempDir
@@ -40,7 +39,7 @@ class UnlockWindowTest {
 
     @BeforeAll
     static void encryptedStore() {
-        db = dir.resolve("relais.db");
+        db = StoreTemplate.copyTo(dir.resolve("relais.db"));
         try (RelaisCore services = RelaisCore.open(db, Clock.systemUTC(), UserSession.ofOperatingSystemUser())) {
             services.demo().generate(5, 3, n -> { });
         }

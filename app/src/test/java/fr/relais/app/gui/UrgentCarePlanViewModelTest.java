@@ -6,6 +6,8 @@ import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.gui.urgentcare.UrgentCarePlanViewModel;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
+import fr.relais.core.TestServices;
 import fr.relais.core.consent.ConsentScope;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
@@ -15,6 +17,7 @@ import fr.relais.core.identity.Sex;
 import fr.relais.core.identity.StrictTraits;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
+import fr.relais.core.time.CareZone;
 import fr.relais.core.urgentcare.UrgentCarePlan;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The urgent care plan tab without the toolkit: unknowns said in words, the review warning, consents, break-glass. */
 class UrgentCarePlanViewModelTest {
+    private static final Clock CLOCK = TestServices.runningClock();
     @TempDir
     Path dir;
     RelaisCore core;
@@ -35,7 +39,7 @@ class UrgentCarePlanViewModelTest {
 
     @BeforeEach
     void setUp() {
-        core = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "Claire IDEC", "poste-1")));
+        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "Claire IDEC", "poste-1")));
         patient = core.patients().register(new NewPatient(new StrictTraits("DURAND", List.of("Marcel"), Sex.M, LocalDate.of(1938, 5, 2),
                 null), null, null, "P1", null, null, null)).patient();
         model = new UrgentCarePlanViewModel(core, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR);
@@ -55,7 +59,7 @@ class UrgentCarePlanViewModelTest {
 
     @Test
     void aPlanDueForReviewIsFlaggedAndConsentsAreRecordedAndWithdrawn() {
-        LocalDate past = LocalDate.now().minusDays(3);
+        LocalDate past = LocalDate.now(CLOCK.withZone(CareZone.PARIS)).minusDays(3);
         core.urgentCarePlans().edit(patient.id(), new UrgentCarePlan(null, null, new UrgentCarePlan.Allergies(true, List.of()),
                 new UrgentCarePlan.Treatments(false, List.of(new UrgentCarePlan.Treatment("Furosémide 40 mg", "1 cp", null, null))), null,
                 null, null, new UrgentCarePlan.Contact("Anne DURAND", "fille", "0612345678"), List.of(), null, null, List.of(), past, null),

@@ -7,6 +7,8 @@ import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.gui.worklist.WorklistRow;
 import fr.relais.app.gui.worklist.WorklistViewModel;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
+import fr.relais.core.TestServices;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.NewPatient;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The worklist ViewModel without the toolkit: windows and counts, start of day once, complete and postpone. */
 class WorklistViewModelTest {
+    private static final Clock CLOCK = TestServices.runningClock();
     @TempDir
     Path dir;
     RelaisCore core;
@@ -38,10 +41,10 @@ class WorklistViewModelTest {
 
     @BeforeEach
     void setUp() {
-        core = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
+        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
         var p = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
                 null), null, null, "P1", null, null, null)).patient();
-        core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, LocalDate.now(CareZone.PARIS).minusDays(3));
+        core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, LocalDate.now(CLOCK.withZone(CareZone.PARIS)).minusDays(3));
         model = new WorklistViewModel(core, () -> {
             dayStarts.incrementAndGet();
             core.startDay();
@@ -89,7 +92,7 @@ class WorklistViewModelTest {
         assertThat(model.pathwaysProperty()).contains("bpco-exacerbation", "diabete-type-2");
         var nurse = core.careTeam().addProfessional("VIDAL", "Sylvie", fr.relais.core.careteam.Profession.INFIRMIER, null, null, null);
         core.careTeam().assign(model.rowsProperty().get(0).patientId(), nurse.id(), fr.relais.core.careteam.CareRole.IDE_LIBERALE,
-                LocalDate.now(CareZone.PARIS));
+                LocalDate.now(CLOCK.withZone(CareZone.PARIS)));
         WorklistRow handed = model.rowsProperty().get(0);
         model.loadAssignees(handed);
         assertThat(model.assigneesProperty()).singleElement().satisfies(a -> assertThat(a.label()).startsWith("Sylvie VIDAL"));
@@ -109,7 +112,7 @@ class WorklistViewModelTest {
         assertThat(model.rowsProperty()).hasSize(everyone);
         var other = core.patients().register(new NewPatient(new StrictTraits("MARTINEZ", List.of("Paul"), Sex.M, LocalDate.of(1948, 1, 2),
                 null), null, null, "P2", null, null, null)).patient();
-        core.enrollments().enroll(other.id(), "bpco-exacerbation", 1, LocalDate.now(CareZone.PARIS).minusDays(3));
+        core.enrollments().enroll(other.id(), "bpco-exacerbation", 1, LocalDate.now(CLOCK.withZone(CareZone.PARIS)).minusDays(3));
         model.filterByPatient("MARTIN");
         assertThat(model.messageProperty().get()).startsWith("Plusieurs patients correspondent");
         model.filterByPatient("P2");
@@ -127,7 +130,7 @@ class WorklistViewModelTest {
     @Test
     void aLongWorklistIsReadPageByPageAsTheNurseScrollsWithEveryTaskOnce() {
         core.close();
-        core = RelaisCore.open(dir.resolve("demo.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
+        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("demo.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
         core.demo().generate(40, 7, n -> { });
         model = new WorklistViewModel(core, core::startDay, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR, 10);
         model.dueProperty().set(DueFilter.ALL);

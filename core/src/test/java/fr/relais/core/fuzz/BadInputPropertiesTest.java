@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.identity.InsMatricule;
@@ -52,7 +53,7 @@ class BadInputPropertiesTest {
     @BeforeContainer
     static void store() throws IOException {
         dir = Files.createTempDirectory("relais-fuzz");
-        core = RelaisCore.open(dir.resolve("fuzz.db"), Clock.systemUTC(), new UserSession(new Actor("fuzz", "fuzz", "fuzz")));
+        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("fuzz.db")), Clock.systemUTC(), new UserSession(new Actor("fuzz", "fuzz", "fuzz")));
         patient = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
                 "75056"), null, null, "P1", null, null, null)).patient().id();
     }

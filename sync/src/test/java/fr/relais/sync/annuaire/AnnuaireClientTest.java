@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.Profession;
 import fr.relais.core.directory.DirectoryEntry;
@@ -26,8 +27,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The Annuaire Santé client against a real HAPI FHIR server seeded with directory resources in the IG's shapes. */
+@Isolated("adds a search parameter to the shared server, which reindexes it")
 class AnnuaireClientTest {
     static final String KEY = "cle-de-test-0123";
     static JpaFhirServer server;
@@ -44,7 +47,7 @@ class AnnuaireClientTest {
 
     @BeforeEach
     void open() {
-        core = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
+        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
         server.annuaireGateway().clear();
     }
 

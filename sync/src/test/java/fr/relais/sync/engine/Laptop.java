@@ -1,6 +1,7 @@
 package fr.relais.sync.engine;
 
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
 import fr.relais.core.identity.NewPatient;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
@@ -27,7 +28,7 @@ final class Laptop implements AutoCloseable {
     /** With {@code faults}, this laptop's network fails as the injector decides. */
     Laptop(Path dir, String name, String serverUrl, String team, FaultInjector faults) {
         this.name = name;
-        this.core = RelaisCore.open(dir.resolve(name + ".db"), Clock.systemUTC(), new UserSession(new Actor(name, name, name)));
+        this.core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve(name + ".db")), Clock.systemUTC(), new UserSession(new Actor(name, name, name)));
         this.engine = new SyncEngine(core, client -> {
             if (faults != null) {
                 client.registerInterceptor(faults);

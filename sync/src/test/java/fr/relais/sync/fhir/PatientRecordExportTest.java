@@ -6,6 +6,7 @@ import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.ValidationResult;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.Profession;
 import fr.relais.core.identity.IdentityDocument;
@@ -55,7 +56,7 @@ class PatientRecordExportTest {
     @BeforeEach
     void open() {
         Clock clock = Clock.fixed(ZonedDateTime.of(START.plusDays(5).atTime(10, 0), CareZone.PARIS).toInstant(), CareZone.PARIS);
-        core = RelaisCore.open(dir.resolve("relais.db"), clock, new UserSession(new Actor("idec", "ROUX Renée", "IDEC")));
+        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), clock, new UserSession(new Actor("idec", "ROUX Renée", "IDEC")));
         // A test INS (OID NIR-TEST) is accepted only in a demo or test store.
         core.database().inTransaction(() -> core.database().meta().setKind(fr.relais.core.store.StoreKind.DEMO));
     }

@@ -3,6 +3,7 @@ package fr.relais.sync.mssante;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
 import fr.relais.core.identity.NewPatient;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
@@ -49,7 +50,7 @@ class XdmMetadataTest {
     @BeforeEach
     void open() {
         Clock clock = Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneOffset.UTC);
-        core = RelaisCore.open(dir.resolve("relais.db"), clock, new UserSession(new Actor("idec", "ROUX Renée", "poste")));
+        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), clock, new UserSession(new Actor("idec", "ROUX Renée", "poste")));
     }
 
     @AfterEach

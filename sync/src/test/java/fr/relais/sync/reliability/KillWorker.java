@@ -22,9 +22,11 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * A nurse's day at full speed, in its own JVM, for the kill suite: {@code KillWorker DB SERVER TEAM SEED}. Loops over
- * imports, enrollments, measures, task completions, alert evaluations and syncs, and prints "ACK kind id" (flushed)
- * after each one committed, so that the suite knows what was acknowledged when it kills the process.
+ * A nurse's day at full speed, in its own JVM, for the kill suite: {@code KillWorker DB SERVER TEAM}. It
+ * loads its classes and the FHIR model, prints "READY" and waits for "GO seed" on its input (the suite starts the next
+ * worker while it checks the store after a kill, so a kill does not wait for a JVM to start), then loops over imports,
+ * enrollments, measures, task completions, alert evaluations and syncs, and prints "ACK kind id" (flushed) after each one
+ * committed, so that the suite knows what was acknowledged when it kills the process.
  */
 public final class KillWorker {
     /** Rows per imported file: a killed import must leave all of them or none. */
@@ -33,8 +35,19 @@ public final class KillWorker {
     private KillWorker() {
     }
 
-    public static void main(String[] args) {
-        Random random = new Random(Long.parseLong(args[3]));
+    public static void main(String[] args) throws java.io.IOException {
+        // Before GO, touch nothing of the store: the previous worker's kill is still being checked.
+        for (var type : List.of(org.hl7.fhir.r4.model.Patient.class, org.hl7.fhir.r4.model.Observation.class,
+                org.hl7.fhir.r4.model.Task.class, org.hl7.fhir.r4.model.CarePlan.class, org.hl7.fhir.r4.model.Bundle.class)) {
+            fr.relais.sync.fhir.RelaisFhir.CONTEXT.getResourceDefinition(type);
+        }
+        System.out.println("READY");
+        System.out.flush();
+        String go = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
+        if (go == null || !go.startsWith("GO ")) {
+            return;
+        }
+        Random random = new Random(Long.parseLong(go.substring(3).strip()));
         try (RelaisCore core = RelaisCore.open(Path.of(args[0]), Clock.systemUTC(), new UserSession(new Actor("worker", null, null)))) {
             SyncSettings sync = SyncSettings.of(args[1], args[2], null).withIpp(new fr.relais.sync.fhir.IppNamespace("1.2.250.1.999.99.1")).withPageSize(20).withRetries(2, Duration.ofMillis(20));
             List<UUID> patients = core.patients().list(0, 1000).stream().map(p -> p.id()).toList();

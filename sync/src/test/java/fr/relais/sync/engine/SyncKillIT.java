@@ -2,6 +2,7 @@ package fr.relais.sync.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.relais.core.StoreTemplate;
 import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A sync killed with SIGKILL mid-pull or mid-push (a laptop's battery, a crash) resumes on restart and ends in the
  * same state as a clean sync, with nothing duplicated locally or on the server.
  */
-class SyncKillTest {
+class SyncKillIT {
     static final JpaFhirServer SERVER = JpaFhirServer.shared();
     static final int PATIENTS = 120;
 
@@ -55,7 +56,7 @@ class SyncKillTest {
         }
 
         // Killed mid-pull: a fresh laptop receiving everything in small pages.
-        Path pullingDb = dir.resolve("pulling.db");
+        Path pullingDb = StoreTemplate.copyTo(dir.resolve("pulling.db"));
         killAfter(pullingDb, team, "PROGRESS pull Patient", 4); // after the 4th page of 10
         run(pullingDb, team);
         try (Laptop clean = new Laptop(dir, "clean", SERVER.baseUrl(), team);

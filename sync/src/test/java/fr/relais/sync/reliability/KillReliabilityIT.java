@@ -3,6 +3,8 @@ package fr.relais.sync.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
+import fr.relais.core.WorkerJvm;
 import fr.relais.core.identity.NewPatient;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.identity.StrictTraits;
@@ -33,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * all its rows or none, an enrollment its tasks, an open alert its review task, a completed task its history), and the
  * audit chain is intact. Kills and operations are counted in docs/security.md.
  */
-class KillReliabilityTest {
+class KillReliabilityIT {
     static final JpaFhirServer SERVER = JpaFhirServer.shared();
     static final int KILLS = 100;
 
@@ -45,7 +47,7 @@ class KillReliabilityTest {
 
     @Test
     void aHundredKillsAtRandomPointsLoseNothingAcknowledgedAndLeaveNothingHalfDone() throws Exception {
-        Path db = dir.resolve("killed.db");
+        Path db = StoreTemplate.copyTo(dir.resolve("killed.db"));
         String team = "reliability-" + UUID.randomUUID();
         try (RelaisCore core = open(db)) {
             for (int i = 0; i < 8; i++) {
@@ -53,10 +55,15 @@ class KillReliabilityTest {
                         LocalDate.of(1940 + i, 1, 2), "75056"), null, null, "R-" + i, null, null, null));
             }
         }
+        // Each next worker starts while the previous kill is being checked: a kill costs the work before it and the
+        // check after it, not the start of a JVM.
         Random random = new Random(20261201L);
         List<Ack> acknowledged = new ArrayList<>();
+        Worker next = Worker.start(db, team);
         for (int kill = 0; kill < KILLS; kill++) {
-            List<Ack> acks = runAndKill(db, team, random.nextLong(), 1 + random.nextInt(6), random.nextInt(250));
+            Worker worker = next;
+            List<Ack> acks = worker.runAndKill(random.nextLong(), 1 + random.nextInt(6), random.nextInt(250));
+            next = kill + 1 < KILLS ? Worker.start(db, team) : null;
             acknowledged.addAll(acks);
             check(db, acknowledged, kill);
         }
@@ -67,29 +74,38 @@ class KillReliabilityTest {
                 .contains("IMPORT", "ENROLL", "MEASURE", "TASK", "EVALUATE", "SYNC");
     }
 
-    /** Starts the worker, lets it acknowledge {@code acks} operations, waits {@code thenMillis}, and SIGKILLs it. */
-    private static List<Ack> runAndKill(Path db, String team, long seed, int acks, int thenMillis) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process worker = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                KillWorker.class.getName(), db.toString(), SERVER.baseUrl(), team, Long.toString(seed))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<Ack> seen = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while (seen.size() < acks && (line = out.readLine()) != null) {
-                parse(line, seen);
-            }
-            Thread.sleep(thenMillis);
-            // SIGKILL through the handle (Process.destroyForcibly would also close our end of the pipe): no shutdown
-            // hook, no rollback code runs in the worker.
-            worker.toHandle().destroyForcibly();
-            assertThat(worker.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            // What it printed before dying was acknowledged too.
-            while ((line = out.readLine()) != null) {
-                parse(line, seen);
-            }
+    /** A worker JVM started ahead of its turn: it has loaded its classes and waits for GO before touching the store. */
+    private record Worker(Process process, BufferedReader out) {
+        static Worker start(Path db, String team) throws Exception {
+            List<String> command = WorkerJvm.command(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1"), KillWorker.class,
+                    db.toString(), SERVER.baseUrl(), team);
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            return new Worker(process, new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)));
         }
-        return seen;
+
+        /** Lets the worker go, lets it acknowledge {@code acks} operations, waits {@code thenMillis}, and SIGKILLs it. */
+        List<Ack> runAndKill(long seed, int acks, int thenMillis) throws Exception {
+            List<Ack> seen = new ArrayList<>();
+            try (out) {
+                String line = out.readLine();
+                assertThat(line).as("the worker started").isEqualTo("READY");
+                process.getOutputStream().write(("GO " + seed + "\n").getBytes(StandardCharsets.UTF_8));
+                process.getOutputStream().flush();
+                while (seen.size() < acks && (line = out.readLine()) != null) {
+                    parse(line, seen);
+                }
+                Thread.sleep(thenMillis);
+                // SIGKILL through the handle (Process.destroyForcibly would also close our end of the pipe): no shutdown
+                // hook, no rollback code runs in the worker.
+                process.toHandle().destroyForcibly();
+                assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                // What it printed before dying was acknowledged too.
+                while ((line = out.readLine()) != null) {
+                    parse(line, seen);
+                }
+            }
+            return seen;
+        }
     }
 
     private static void parse(String line, List<Ack> into) {

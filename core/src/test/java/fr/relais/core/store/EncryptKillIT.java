@@ -2,6 +2,7 @@ package fr.relais.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.relais.core.WorkerJvm;
 import fr.relais.core.error.BadInputException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (rolled back) or under the new one (finished), with every row and an intact file, and nothing of the interrupted
  * rewrite is left beside it. The number of kills is in docs/security.md.
  */
-class EncryptKillTest {
+class EncryptKillIT {
     static final int KILLS = 25;
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T08:30:00Z"), ZoneOffset.UTC);
     private static final String A = "premiere phrase secrete assez longue";
@@ -92,10 +93,9 @@ class EncryptKillTest {
 
     /** The worker rewrites the store from {@code from} (null: plain) to {@code to}; killed {@code afterMillis} after READY. */
     private static List<String> run(Path db, String from, String to, int afterMillis) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process worker = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                EncryptWorker.class.getName(), db.toString(), from == null ? "-" : from, to)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = WorkerJvm.command(List.of("-XX:TieredStopAtLevel=1"), EncryptWorker.class, db.toString(),
+                from == null ? "-" : from, to);
+        Process worker = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<String> said = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))) {
             said.add(out.readLine());

@@ -1,0 +1,77 @@
+package fr.relais.core;
+
+import fr.relais.core.audit.AuditLog;
+import fr.relais.core.pathway.PathwayService;
+import fr.relais.core.pathway.TemplateRepository;
+import fr.relais.core.questionnaire.QuestionnaireRepository;
+import fr.relais.core.questionnaire.QuestionnaireService;
+import fr.relais.core.session.Actor;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.store.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+
+/**
+ * A store migrated by Flyway with the built-in pathways and questionnaires installed, made once per JVM and copied
+ * (a file copy) wherever a test wants a fresh store: running every migration and installing the library for each test
+ * cost most of the suite's store set-up. Use {@code RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), ...)}.
+ *
+ * <p>The copy is what {@link RelaisCore#open} would have made, minus what is per store and so left to the first open of
+ * each copy: its store id (two laptops that sync must differ) and the start of its audit chain (with the anchor file
+ * beside it). The built-ins carry {@link TestServices#NOW} as their import time; the random audit key of migration 33 is
+ * shared by the copies of one run.
+ */
+public final class StoreTemplate {
+    private static final Clock CLOCK = Clock.fixed(TestServices.NOW, ZoneOffset.UTC);
+    private static Path template;
+
+    private StoreTemplate() {
+    }
+
+    /**
+     * Copies the template to {@code file} unless a store is already there (a test reopening its own store), creating
+     * the folder if needed; returns {@code file}.
+     */
+    public static Path copyTo(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                Files.copy(template(), file);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy the template store to " + file, e);
+        }
+    }
+
+    private static synchronized Path template() throws IOException {
+        if (template == null) {
+            Path dir = Files.createTempDirectory("relais-template");
+            Path file = dir.resolve("template.db");
+            try (Database database = Database.open(file, CLOCK)) {
+                UserSession session = new UserSession(new Actor("template", null, null));
+                AuditLog audit = new AuditLog(database, CLOCK, session);
+                new PathwayService(database, new TemplateRepository(database.dsl()), audit, CLOCK).installBuiltIns();
+                // installBuiltIns only reads the repository and the clock: the other collaborators are not needed.
+                new QuestionnaireService(database, new QuestionnaireRepository(database.dsl()), null, null, null, audit,
+                        session, CLOCK, null).installBuiltIns();
+                database.dsl().execute("DELETE FROM store_meta WHERE key = 'store.id'");
+                database.dsl().execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            if (Files.exists(dir.resolve("template.db-wal"))) {
+                throw new IllegalStateException("The template store kept a write-ahead log: a copy of the file alone would miss it");
+            }
+            // Deleted at exit in the reverse order of these calls: the folder last.
+            dir.toFile().deleteOnExit();
+            try (var left = Files.list(dir)) {
+                left.forEach(f -> f.toFile().deleteOnExit());
+            }
+            template = file;
+        }
+        return template;
+    }
+}
