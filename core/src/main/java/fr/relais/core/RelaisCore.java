@@ -74,6 +74,7 @@ public final class RelaisCore implements AutoCloseable {
     private final MeasureCsvImport measureImport;
     private final QuestionnaireService questionnaires;
     private final fr.relais.core.questionnaire.ForeignResponses foreignResponses;
+    private final fr.relais.core.pathway.ForeignCarePlans foreignCarePlans;
     private final DemoGenerator demo;
     private final PatientReportService reports;
     private final CohortReportService cohorts;
@@ -142,6 +143,7 @@ public final class RelaisCore implements AutoCloseable {
         this.questionnaires = new QuestionnaireService(database, questionnaireRepository, patients,
                 measures, alerts, audit, session, clock, outbox);
         this.foreignResponses = new fr.relais.core.questionnaire.ForeignResponses(database.dsl(), audit, session);
+        this.foreignCarePlans = new fr.relais.core.pathway.ForeignCarePlans(database.dsl(), audit, session);
         this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
                 alerts, session, audit, clock);
         this.cohorts = new CohortReportService(database, templates, patients, clock);
@@ -276,6 +278,11 @@ public final class RelaisCore implements AutoCloseable {
     /** Responses to questionnaires Relais does not ship, received from the team server. */
     public fr.relais.core.questionnaire.ForeignResponses foreignResponses() {
         return foreignResponses;
+    }
+
+    /** CarePlans of other systems received from the team server (a hospital's discharge plan). */
+    public fr.relais.core.pathway.ForeignCarePlans foreignCarePlans() {
+        return foreignCarePlans;
     }
 
     public HandoffService handoffs() {

@@ -40,6 +40,8 @@ final class PatientCommand {
     /** Times the patient file prints: the care team's clock (Paris), never UTC. */
     static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(fr.relais.core.time.CareZone.PARIS);
+    /** Calendar days as the rest of the patient file prints them (ISO, like the care team's dates). */
+    static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE;
 
     /** Whether the national directory (local copy) says this professional is no longer active. */
     static boolean inactiveInDirectory(RelaisCore services, String rpps) {
@@ -169,10 +171,17 @@ final class PatientCommand {
                 var history = services.patients().identityHistory(p.id());
                 var duplicates = services.patients().duplicatesOf(p.id());
                 var foreignTasks = services.tasks().foreignOf(p.id());
+                var others = services.careTeam().otherParticipantsOf(p.id());
+                var responses = services.foreignResponses().ofPatient(p.id());
+                var carePlans = services.foreignCarePlans().ofPatient(p.id());
                 PatientFileView view = new PatientFileView(PatientView.of(p),
                         team.stream().map(PatientFileView.MemberView::of).toList(),
                         history.stream().map(PatientFileView.IdentityEventView::of).toList(),
-                        duplicates.stream().map(PatientFileView.DuplicateView::of).toList());
+                        duplicates.stream().map(PatientFileView.DuplicateView::of).toList(),
+                        others.stream().map(PatientFileView.OtherParticipantView::of).toList(),
+                        foreignTasks.stream().map(t -> fr.relais.app.cli.view.TaskView.of(t, p.displayName(), root.language())).toList(),
+                        responses.stream().map(PatientFileView.ForeignResponseView::of).toList(),
+                        carePlans.stream().map(PatientFileView.ForeignCarePlanView::of).toList());
                 root.printer().object(view, out -> {
                     out.println(root.text("show.name", p.displayName(), p.traits().birthFamilyName(), p.traits().givenNamesText()));
                     out.println(root.text("show.id", p.id(), p.ipp() == null ? "-" : p.ipp()));
@@ -190,11 +199,16 @@ final class PatientCommand {
                             + (inactiveInDirectory(services, m.professional().rpps()) ? " " + root.text("annuaire.inactive") : "")
                             + (m.endDate() == null ? "" : " -> " + m.endDate())));
                     var words = fr.relais.core.i18n.Localization.of(RelaisCommand.MESSAGES, root.language());
-                    services.careTeam().otherParticipantsOf(p.id()).forEach(o -> out.println("  "
+                    others.forEach(o -> out.println("  "
                             + fr.relais.app.wording.OtherParticipantText.of(o, words) + (o.endDate() == null ? "" : " -> " + o.endDate())));
                     out.println(root.text("show.history"));
                     history.forEach(e -> out.println("  " + WHEN.format(e.at()) + " " + (e.from() == null ? "" : e.from() + " -> ") + e.to() + " : " + e.reason()));
-                    var responses = services.foreignResponses().ofPatient(p.id());
+                    if (!carePlans.isEmpty()) {
+                        out.println(root.text("show.foreignCarePlans"));
+                        var byId = foreignTasks.stream().collect(java.util.stream.Collectors.toMap(fr.relais.core.task.Task::id, t -> t));
+                        carePlans.forEach(c -> fr.relais.app.wording.ForeignCarePlanText.lines(c, byId, words, root.language(), DAY, WHEN)
+                                .forEach(line -> out.println("  " + line)));
+                    }
                     if (!responses.isEmpty()) {
                         out.println(root.text("show.foreignResponses"));
                         responses.forEach(r -> fr.relais.app.wording.ForeignResponseText.lines(r, words, WHEN).forEach(line -> out.println("  " + line)));

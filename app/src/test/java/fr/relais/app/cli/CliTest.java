@@ -83,6 +83,59 @@ class CliTest {
     }
 
     @Test
+    void patientShowListsWhatOtherSystemsWroteForThePatientInJsonAndInWords() throws Exception {
+        java.util.UUID patient = java.util.UUID.fromString(addMarie());
+        var clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-24T08:00:00Z"), java.time.ZoneOffset.UTC);
+        var task = new fr.relais.core.task.Task(java.util.UUID.randomUUID(), null, patient, null, fr.relais.core.task.Task.FOREIGN, 0,
+                fr.relais.core.task.Task.FOREIGN, "Bilan sanguin à J7", "Bilan sanguin à J7", fr.relais.core.careteam.CareRole.IDEC, null,
+                fr.relais.core.task.TaskPriority.URGENT, fr.relais.core.task.TaskStatus.REQUESTED, null,
+                java.time.Instant.parse("2026-11-24T14:00:00Z"), null, null, null, clock.instant(), clock.instant());
+        var plan = new fr.relais.core.pathway.ForeignCarePlan(java.util.UUID.randomUUID(), patient, "Retour à domicile après décompensation cardiaque",
+                "active", java.time.LocalDate.of(2026, 11, 20), java.time.LocalDate.of(2026, 12, 20), "Dr Le Bris, cardiologie, CHU Exemple",
+                List.of(new fr.relais.core.pathway.ForeignCarePlan.Activity("Pesée chaque matin à jeun", "in-progress")), List.of());
+        try (var core = fr.relais.core.RelaisCore.open(db, clock,
+                new fr.relais.core.session.UserSession(new fr.relais.core.session.Actor("idec", "IDEC", "poste")))) {
+            core.database().inTransaction(() -> fr.relais.core.replication.Outbox.suppressed(() -> {
+                core.tasks().applySynced(task, "Task/4012/_history/1");
+                core.careTeam().applySyncedOthers(patient, List.of(new fr.relais.core.careteam.OtherParticipant("RelatedPerson",
+                        "DURAND Paul (fils)", "Aidant principal", java.time.LocalDate.of(2026, 11, 20), null)), "CareTeam/77/_history/1");
+                core.foreignResponses().applySynced(new fr.relais.core.questionnaire.ForeignResponse(java.util.UUID.randomUUID(), patient,
+                        "https://hopital-exemple.fr/fhir/Questionnaire/braden|2.0", java.time.Instant.parse("2026-11-23T09:15:00Z"),
+                        "IDE service de cardiologie", "completed",
+                        List.of(new fr.relais.core.questionnaire.ForeignResponse.Answer("Perception sensorielle", "3"))), "QuestionnaireResponse/90/_history/1");
+                core.foreignCarePlans().applySynced(plan, "CarePlan/4010/_history/1");
+                core.foreignCarePlans().basedOn(task.id(), plan.id());
+                return null;
+            }));
+        }
+
+        JsonNode file = JSON.readTree(run("patient", "show", "IPP-1", "--format", "json").out());
+
+        assertThat(file.get("otherParticipants").get(0).toString()).isEqualTo(
+                "{\"kind\":\"RelatedPerson\",\"name\":\"DURAND Paul (fils)\",\"role\":\"Aidant principal\",\"startDate\":\"2026-11-20\",\"endDate\":null}");
+        assertThat(file.get("foreignTasks").get(0).get("id").asText()).isEqualTo(task.id().toString());
+        assertThat(file.get("foreignTasks").get(0).get("kind").asText()).isEqualTo("FOREIGN");
+        assertThat(file.get("foreignTasks").get(0).get("priority").asText()).isEqualTo("URGENT");
+        JsonNode response = file.get("foreignResponses").get(0);
+        assertThat(response.get("questionnaire").asText()).isEqualTo("https://hopital-exemple.fr/fhir/Questionnaire/braden|2.0");
+        assertThat(response.get("authoredAt").asText()).isEqualTo("2026-11-23T09:15:00Z");
+        assertThat(response.get("answers").toString()).isEqualTo("[{\"question\":\"Perception sensorielle\",\"answer\":\"3\"}]");
+        JsonNode carePlan = file.get("foreignCarePlans").get(0);
+        assertThat(carePlan.get("id").asText()).isEqualTo(plan.id().toString());
+        assertThat(carePlan.get("status").asText()).isEqualTo("active");
+        assertThat(carePlan.get("startDate").asText()).isEqualTo("2026-11-20");
+        assertThat(carePlan.get("endDate").asText()).isEqualTo("2026-12-20");
+        assertThat(carePlan.get("author").asText()).isEqualTo("Dr Le Bris, cardiologie, CHU Exemple");
+        assertThat(carePlan.get("activities").toString()).isEqualTo("[{\"description\":\"Pesée chaque matin à jeun\",\"status\":\"in-progress\"}]");
+        assertThat(carePlan.get("taskIds").get(0).asText()).isEqualTo(task.id().toString());
+
+        assertThat(run("patient", "show", "IPP-1").out()).contains("Plans de soins hors parcours Relais :",
+                "Plan de soins hors parcours Relais « Retour à domicile après décompensation cardiaque » · en cours · du 2026-11-20 au 2026-12-20"
+                        + " · Dr Le Bris, cardiologie, CHU Exemple",
+                "Pesée chaque matin à jeun (en cours)", "Tâche : 2026-11-24 15:00 · Bilan sanguin à J7 · à faire");
+    }
+
+    @Test
     void globalOptionsWorkBeforeOrAfterTheSubcommand() throws Exception {
         Path other = dir.resolve("other.db");
         CliRun before = CliRun.of(fakeGui, Map.of(), "--db", other.toString(), "--format", "json", "patient", "list");

@@ -64,7 +64,7 @@ class PatientListViewModelTest {
         PatientListViewModel list = new PatientListViewModel(services.patients(), new DirectExecutor(), texts, clock);
         list.refresh();
         PatientRow row = list.rows().get(0);
-        PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), new DirectExecutor(), texts,
+        PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), services.foreignCarePlans(), new DirectExecutor(), texts,
                 fr.relais.core.i18n.Language.FR, clock);
         assertThat(file.presentProperty().get()).isFalse();
 
@@ -103,7 +103,7 @@ class PatientListViewModelTest {
                             new fr.relais.core.questionnaire.ForeignResponse.Answer("Alitement", "true"))), "QuestionnaireResponse/90/_history/1");
             return null;
         }));
-        PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), new DirectExecutor(), texts,
+        PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), services.foreignCarePlans(), new DirectExecutor(), texts,
                 Language.FR, clock);
 
         file.show(row.id());
@@ -115,5 +115,42 @@ class PatientListViewModelTest {
                 "23/11/2026 10:15 · questionnaire « braden » · IDE service de cardiologie",
                 "    Perception sensorielle : 3",
                 "    Alitement : oui");
+    }
+
+    @Test
+    void thePatientFileShowsTheHospitalsDischargePlanInWordsWithTheTaskBasedOnIt() {
+        PatientListViewModel list = new PatientListViewModel(services.patients(), new DirectExecutor(), texts, clock);
+        list.refresh();
+        PatientRow row = list.rows().get(0);
+        var hospitalTask = new fr.relais.core.task.Task(java.util.UUID.randomUUID(), null, row.id(), null, fr.relais.core.task.Task.FOREIGN, 0,
+                fr.relais.core.task.Task.FOREIGN, "Bilan sanguin à J7", "Bilan sanguin à J7", fr.relais.core.careteam.CareRole.IDEC, null,
+                fr.relais.core.task.TaskPriority.ROUTINE, fr.relais.core.task.TaskStatus.REQUESTED, null, Instant.parse("2026-11-24T14:00:00Z"),
+                null, null, null, clock.instant(), clock.instant());
+        var plan = new fr.relais.core.pathway.ForeignCarePlan(java.util.UUID.randomUUID(), row.id(), "Retour à domicile après décompensation cardiaque",
+                "active", java.time.LocalDate.of(2026, 11, 20), java.time.LocalDate.of(2026, 12, 20), "Dr Le Bris, cardiologie, CHU Exemple",
+                java.util.List.of(new fr.relais.core.pathway.ForeignCarePlan.Activity("Pesée chaque matin à jeun", "in-progress"),
+                        new fr.relais.core.pathway.ForeignCarePlan.Activity("Consultation de cardiologie à un mois", null),
+                        new fr.relais.core.pathway.ForeignCarePlan.Activity("Régime hyposodé", "a-code-from-elsewhere")),
+                java.util.List.of());
+        int queued = services.outbox().count();
+        services.database().inTransaction(() -> fr.relais.core.replication.Outbox.suppressed(() -> {
+            services.tasks().applySynced(hospitalTask, "Task/4012/_history/1");
+            services.foreignCarePlans().applySynced(plan, "CarePlan/4010/_history/1");
+            services.foreignCarePlans().basedOn(hospitalTask.id(), plan.id());
+            return null;
+        }));
+        PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(),
+                services.foreignCarePlans(), new DirectExecutor(), texts, Language.FR, clock);
+
+        file.show(row.id());
+
+        assertThat(file.foreignCarePlanLinesProperty()).containsExactly(
+                "Plan de soins hors parcours Relais « Retour à domicile après décompensation cardiaque » · en cours · du 20/11/2026 au 20/12/2026"
+                        + " · Dr Le Bris, cardiologie, CHU Exemple",
+                "    Pesée chaque matin à jeun (en cours)",
+                "    Consultation de cardiologie à un mois",
+                "    Régime hyposodé (statut non précisé)",
+                "    Tâche : 24/11/2026 15:00 · Bilan sanguin à J7 · à faire");
+        assertThat(services.outbox().count()).as("showing the plan sends nothing").isEqualTo(queued);
     }
 }

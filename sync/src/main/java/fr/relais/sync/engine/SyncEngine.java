@@ -84,7 +84,7 @@ public final class SyncEngine {
 
     static List<RecordSync<? extends Resource>> kinds(RelaisCore core, fr.relais.sync.fhir.IppNamespace ipp) {
         return List.of(new PatientSync(core, ipp), new ConsentSync(core), new ProfessionalSync(core), new CareTeamSync(core),
-                new TemplateSync(core), new QuestionnaireSync(core), new EnrollmentSync(core), new TaskSync(core),
+                new TemplateSync(core), new QuestionnaireSync(core), new EnrollmentSync(core), new ForeignCarePlanSync(core), new TaskSync(core),
                 new ThresholdSync(core), new MeasureSync(core),
                 new QuestionnaireResponseSync(core), new AlertSync(core), new UrgentCarePlanSync(core));
     }
@@ -309,8 +309,10 @@ public final class SyncEngine {
                  | ClassCastException | java.time.DateTimeException e) {
             // A resource Relais cannot read must not stop the sync, nor count as synced: it is kept as received, with
             // why, and read again at every sync (a later Relais may read it); the server keeps it untouched.
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            LOG.warn("Kept unread {}: {}", origin, reason);
+            // The reason is what "Pas encore lu" shows: the refusal's reason in French (Relais's language for what
+            // it stores for people), never the library's English message.
+            String reason = fr.relais.sync.fhir.FhirRefusal.reason(e).text(fr.relais.core.i18n.Language.FR);
+            LOG.warn("Kept unread {}: {}", origin, e.getMessage());
             String json = RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(remote);
             if (core.syncState().keepUnread(new fr.relais.core.replication.SyncState.Unread(kind.recordType(), serverId,
                     version == null ? "0" : version, reason, json, core.clock().instant()))) {

@@ -86,7 +86,12 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
                 throw new fr.relais.core.error.BadInputException(origin, "fhir.patientNotHeld", "Patient/" + remote.getFor().getReferenceElement().getIdPart());
             }
             core.tasks().applySynced(incoming, origin);
+            core.foreignCarePlans().basedOn(localId, fr.relais.sync.fhir.ForeignCarePlanMapper.basisOf(remote));
             return Outcome.CREATED;
+        }
+        if (incoming.foreign()) {
+            // The patient file shows another system's task under the plan it is based on (kept by ForeignCarePlanSync).
+            core.foreignCarePlans().basedOn(localId, fr.relais.sync.fhir.ForeignCarePlanMapper.basisOf(remote));
         }
         if (local.isEmpty()) {
             if (incoming.enrollmentId() == null || core.enrollments().find(incoming.enrollmentId()).isEmpty()) {

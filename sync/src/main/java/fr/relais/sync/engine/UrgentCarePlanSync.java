@@ -55,7 +55,7 @@ final class UrgentCarePlanSync implements RecordSync<CarePlan> {
     public Outcome apply(CarePlan remote, UUID localId, Optional<SyncLink> link, String origin) {
         UUID patientId = UrgentCarePlanMapper.patientOf(remote, origin);
         if (!patientId.equals(localId)) {
-            throw new BadInputException(origin, "fhir.careplan", "an urgent care plan's id must be its patient's");
+            throw new BadInputException(origin, "fhir.careplan", new fr.relais.core.error.BadInputException.Reason("fhir.reason.urgentPlanId"));
         }
         if (UrgentCarePlanMapper.revoked(remote) || core.patients().find(patientId).isEmpty()) {
             return Outcome.UNCHANGED;

@@ -78,7 +78,7 @@ public final class CareTeamMapper {
                     continue;
                 }
                 if (!p.hasId() || !"Practitioner".equals(p.getMember().getReferenceElement().getResourceType()) || !p.getPeriod().hasStart()) {
-                    throw new BadInputException(source, "fhir.careTeam", "participant without id, Practitioner or start");
+                    throw new BadInputException(source, "fhir.careTeam", new fr.relais.core.error.BadInputException.Reason("fhir.reason.participantIncomplete"));
                 }
                 String role = p.getRole().stream().flatMap(c -> c.getCoding().stream())
                         .filter(c -> RelaisFhir.CARE_ROLE_SYSTEM.equals(c.getSystem())).findFirst().orElseThrow().getCode();

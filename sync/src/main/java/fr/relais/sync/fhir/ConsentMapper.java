@@ -66,11 +66,22 @@ public final class ConsentMapper {
 
     /** The consent a team server's Consent stands for; one Relais cannot read is bad input naming {@code source}. */
     public static Consent toLocal(org.hl7.fhir.r4.model.Consent r, UUID localId, String source) {
+        try {
+            return read(r, localId, source);
+        } catch (BadInputException refused) {
+            throw refused;
+        } catch (RuntimeException e) {
+            // A date cut short, an extension of another type: the reason in words, never the library's message.
+            throw FhirRefusal.of(source, "fhir.invalid", e);
+        }
+    }
+
+    private static Consent read(org.hl7.fhir.r4.model.Consent r, UUID localId, String source) {
         ConsentScope scope = r.getCategory().stream().flatMap(cc -> cc.getCoding().stream()).filter(x -> SCOPE_SYSTEM.equals(x.getSystem()))
-                .findFirst().map(x -> scope(x.getCode(), source)).orElseThrow(() -> new BadInputException(source, "fhir.invalid", "no Relais consent scope"));
+                .findFirst().map(x -> scope(x.getCode(), source)).orElseThrow(() -> new BadInputException(source, "fhir.invalid", new BadInputException.Reason("fhir.reason.noConsentScope")));
         String patient = r.getPatient().getReferenceElement().getIdPart();
         if (patient == null || !r.hasDateTime()) {
-            throw new BadInputException(source, "fhir.invalid", "a consent needs its patient and the day it was collected");
+            throw new BadInputException(source, "fhir.invalid", new BadInputException.Reason("fhir.reason.consentPatientOrDay"));
         }
         Extension recorded = r.getExtensionByUrl(RECORDED);
         Extension withdrawal = r.getExtensionByUrl(WITHDRAWAL);
@@ -96,7 +107,7 @@ public final class ConsentMapper {
         try {
             return ConsentScope.valueOf(code);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new BadInputException(source, "fhir.invalid", "unknown consent scope " + code);
+            throw new BadInputException(source, "fhir.invalid", new BadInputException.Reason("fhir.reason.unknownConsentScope", String.valueOf(code)));
         }
     }
 

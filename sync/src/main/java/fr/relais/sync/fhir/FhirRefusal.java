@@ -8,7 +8,7 @@ import fr.relais.core.error.BadInputException;
  * fr.relais..."): English library text with class names inside a French sentence, which the fuzz campaign's clean-refusal
  * check of issue 23 rejects.
  */
-final class FhirRefusal {
+public final class FhirRefusal {
     private FhirRefusal() {
     }
 
@@ -17,7 +17,8 @@ final class FhirRefusal {
         return new BadInputException(source, key, reason(e));
     }
 
-    static BadInputException.Reason reason(RuntimeException e) {
+    /** Why a record could not be read, to translate: a refusal's own reason, else the kind of fault in words. */
+    public static BadInputException.Reason reason(RuntimeException e) {
         if (e instanceof BadInputException refused) {
             return BadInputException.Reason.of(refused);
         }

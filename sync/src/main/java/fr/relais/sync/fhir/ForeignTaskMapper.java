@@ -57,7 +57,7 @@ public final class ForeignTaskMapper {
         try {
             UUID patient = patientOf(r);
             if (patient == null) {
-                throw new IllegalArgumentException("no patient (Task.for)");
+                throw new BadInputException(source, "fhir.reason.noPatient");
             }
             String title = title(r);
             CareRole role = r.getPerformerType().stream().flatMap(c -> c.getCoding().stream())
@@ -75,7 +75,7 @@ public final class ForeignTaskMapper {
             return new Task(id, null, patient, null, Task.FOREIGN, 0, Task.FOREIGN, title, title, role, assignee, priority, status(r),
                     businessStatus(r), due, null, outcome, note, created, updated);
         } catch (RuntimeException e) {
-            throw new BadInputException(source, "fhir.task", String.valueOf(e.getMessage()));
+            throw FhirRefusal.of(source, "fhir.task", e);
         }
     }
 

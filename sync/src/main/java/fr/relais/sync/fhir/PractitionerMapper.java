@@ -86,7 +86,7 @@ public final class PractitionerMapper {
         try {
             return Profession.valueOf(code);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(source, "fhir.practitioner", "unknown profession " + code);
+            throw new BadInputException(source, "fhir.practitioner", new fr.relais.core.error.BadInputException.Reason("fhir.reason.unknownProfession", String.valueOf(code)));
         }
     }
 

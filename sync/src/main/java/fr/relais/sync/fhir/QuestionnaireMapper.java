@@ -93,7 +93,7 @@ public final class QuestionnaireMapper {
             ArrayNode options = JSON.createArrayNode();
             for (var option : question.getAnswerOption()) {
                 if (!(option.getValue() instanceof IntegerType value)) {
-                    throw new BadInputException(source, "fhir.invalid", "item " + question.getLinkId() + ": answer options must be integers");
+                    throw new BadInputException(source, "fhir.invalid", new BadInputException.Reason("fhir.reason.optionsNotIntegers", question.getLinkId()));
                 }
                 ObjectNode answer = options.addObject().put("value", value.getValue());
                 Extension label = option.getExtensionByUrl(ANSWER_LABEL);
@@ -103,12 +103,12 @@ public final class QuestionnaireMapper {
                 scale = options.toString();
                 answers.addAll(options);
             } else if (!scale.equals(options.toString())) {
-                throw new BadInputException(source, "fhir.invalid", "item " + question.getLinkId() + " has another answer scale than item 1");
+                throw new BadInputException(source, "fhir.invalid", new BadInputException.Reason("fhir.reason.otherScale", question.getLinkId()));
             }
         }
         Extension scoring = r.getExtensionByUrl(SCORING);
         if (scoring == null) {
-            throw new BadInputException(source, "fhir.invalid", "no scoring rule (extension " + SCORING + ")");
+            throw new BadInputException(source, "fhir.invalid", new BadInputException.Reason("fhir.reason.noScoring"));
         }
         JsonNode rules = PlanDefinitionMapper.tree(scoring.getValue().primitiveValue(), source);
         rules.fields().forEachRemaining(e -> root.set(e.getKey(), e.getValue()));

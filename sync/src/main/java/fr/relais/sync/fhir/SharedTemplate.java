@@ -54,8 +54,8 @@ public final class SharedTemplate {
             if (action.hasDefinitionCanonicalType() && action.getDefinitionCanonicalType().getValue().startsWith("#")) {
                 ActivityDefinition activity = contained.get(action.getDefinitionCanonicalType().getValue());
                 if (activity == null) {
-                    throw new BadInputException(source, "fhir.invalid", "action " + action.getId() + " names "
-                            + action.getDefinitionCanonicalType().getValue() + ", which the PlanDefinition does not contain");
+                    throw new BadInputException(source, "fhir.invalid", new fr.relais.core.error.BadInputException.Reason("fhir.reason.actionNotContained",
+                            action.getDefinitionCanonicalType().getValue()));
                 }
                 action.setDefinition(new CanonicalType(activity.getUrl()));
                 bundle.addEntry().setResource(activity.copy());

@@ -142,12 +142,12 @@ public final class TaskMapper {
                 .map(Identifier::getValue).orElseThrow(() -> new BadInputException(source, "fhir.task", new BadInputException.Reason("fhir.reason.noStep")));
         String[] parts = value.split("/");
         if (parts.length != 3) {
-            throw new BadInputException(source, "fhir.task", "identifier " + value + " is not template/step/occurrence");
+            throw new BadInputException(source, "fhir.task", new fr.relais.core.error.BadInputException.Reason("fhir.reason.stepIdentifier", value));
         }
         try {
             return new Step(parts[0], parts[1], Integer.parseInt(parts[2]));
         } catch (NumberFormatException e) {
-            throw new BadInputException(source, "fhir.task", "identifier " + value + " has no occurrence number");
+            throw new BadInputException(source, "fhir.task", new fr.relais.core.error.BadInputException.Reason("fhir.reason.noOccurrence", value));
         }
     }
 

@@ -71,7 +71,7 @@ public final class ThresholdOverrideMapper {
         String ruleId = text(r, RULE_ID);
         Instant validFrom = instant(r, VALID_FROM);
         if (patient == null || prescriber == null || template == null || ruleId == null || validFrom == null) {
-            throw new BadInputException(source, "fhir.invalid", "a threshold override needs its patient, prescriber, pathway, rule and start");
+            throw new BadInputException(source, "fhir.invalid", new fr.relais.core.error.BadInputException.Reason("fhir.reason.thresholdIncomplete"));
         }
         AlertRule rule = null;
         String json = text(r, RULE);
@@ -80,10 +80,10 @@ public final class ThresholdOverrideMapper {
             try {
                 rule = AlertRuleParser.parseRule(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), "threshold-rule", errors);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new BadInputException(source, "fhir.invalid", "threshold rule is not JSON: " + e.getOriginalMessage());
+                throw new BadInputException(source, "fhir.invalid", new fr.relais.core.error.BadInputException.Reason("fhir.reason.thresholdNotJson"));
             }
             if (rule == null || !errors.isEmpty()) {
-                throw new BadInputException(source, "fhir.invalid", "threshold rule: " + errors);
+                throw new BadInputException(source, "fhir.invalid", new fr.relais.core.error.BadInputException.Reason("fhir.reason.thresholdRule"));
             }
         }
         Instant created = instant(r, CREATED_AT);

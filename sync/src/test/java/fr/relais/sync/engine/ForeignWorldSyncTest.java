@@ -476,4 +476,75 @@ class ForeignWorldSyncTest {
         assertThat(laptop.core.careTeam().teamOf(patient)).extracting(m -> m.professional().id()).containsExactly(nurse.id());
         assertThat(laptop.core.careTeam().otherParticipantsOf(patient)).hasSize(5);
     }
+
+    @Test
+    void aHospitalDischargePlanIsShownInThePatientFileWithItsTaskAndLeftOnTheServerAsItWas() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        java.time.LocalDate discharged = laptop.core.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate().minusDays(2);
+        String planId = world.create("careplan-hospital-discharge.json", Map.of("patient", patientId, "start", discharged.toString(),
+                "end", discharged.plusMonths(1).toString(), "created", hoursAgo(50).toString()));
+        var task = (org.hl7.fhir.r4.model.Task) world.parse("task-hospital-blood-test.json",
+                Map.of("patient", patientId, "authored", hoursAgo(50).toString(), "due", hoursAgo(-20).toString()));
+        task.addBasedOn(new org.hl7.fhir.r4.model.Reference("CarePlan/" + planId));
+        task.getMeta().addTag(fr.relais.sync.fhir.RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
+        String taskId = world.client().create().resource(task).execute().getId().getIdPart();
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        UUID patient = ObservationMapper.localId(patientId);
+        assertThat(laptop.core.foreignCarePlans().ofPatient(patient)).singleElement().satisfies(plan -> {
+            assertThat(plan.title()).isEqualTo("Retour à domicile après décompensation cardiaque");
+            assertThat(plan.status()).isEqualTo("active");
+            assertThat(plan.start()).isEqualTo(discharged);
+            assertThat(plan.end()).isEqualTo(discharged.plusMonths(1));
+            assertThat(plan.author()).isEqualTo("Dr Le Bris, cardiologie, CHU Exemple");
+            assertThat(plan.activities()).containsExactly(
+                    new fr.relais.core.pathway.ForeignCarePlan.Activity("Pesée chaque matin à jeun, appeler si plus de 2 kg en 3 jours", "in-progress"),
+                    new fr.relais.core.pathway.ForeignCarePlan.Activity("Bilan sanguin à J7", "scheduled"),
+                    new fr.relais.core.pathway.ForeignCarePlan.Activity("Consultation de cardiologie à un mois", null));
+            assertThat(plan.taskIds()).containsExactly(ObservationMapper.localId(taskId));
+        });
+        // Not a Relais pathway: nothing is planned from it.
+        assertThat(laptop.core.enrollments().ofPatient(patient)).isEmpty();
+        assertThat(laptop.core.tasks().foreignOf(patient)).extracting(fr.relais.core.task.Task::id).containsExactly(ObservationMapper.localId(taskId));
+
+        SyncReport quiet = laptop.sync();
+
+        assertThat(quiet.status()).isEqualTo("DONE");
+        assertThat(quiet.pushed()).isZero();
+        assertThat(laptop.core.outbox().count()).isZero();
+        List<org.hl7.fhir.r4.model.CarePlan> onServer = world.search(org.hl7.fhir.r4.model.CarePlan.class, "patient", "Patient/" + patientId);
+        assertThat(onServer).extracting(p -> p.getIdElement().getIdPart()).containsExactly(planId);
+        var kept = world.read(org.hl7.fhir.r4.model.CarePlan.class, planId);
+        assertThat(kept.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(kept.getExtensionByUrl("https://dpi.chu-exemple.fr/fhir/StructureDefinition/sejour-origine").getValue().primitiveValue())
+                .isEqualTo("Séjour 2026-118734, Cardiologie B");
+        assertThat(world.read(org.hl7.fhir.r4.model.Task.class, taskId).getMeta().getVersionId()).isEqualTo("1");
+        assertThat(laptop.core.foreignCarePlans().ofPatient(patient)).hasSize(1);
+    }
+
+    @Test
+    void aDischargePlanForAPatientNotOnTheLaptopWaitsUnreadUntilThePatientArrives() {
+        var otherTeam = new org.hl7.fhir.r4.model.Coding(fr.relais.sync.fhir.RelaisFhir.TEAM_TAG_SYSTEM, "other-" + UUID.randomUUID(), null);
+        String patientId = world.create("patient-hospital.json", Map.of(), otherTeam);
+        java.time.LocalDate discharged = laptop.core.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate().minusDays(1);
+        String planId = world.create("careplan-hospital-discharge.json", Map.of("patient", patientId, "start", discharged.toString(),
+                "end", discharged.plusMonths(1).toString(), "created", hoursAgo(30).toString()));
+
+        SyncReport first = laptop.sync();
+
+        assertThat(first.skipped()).singleElement().asString().contains("CarePlan/" + planId);
+        assertThat(laptop.core.syncState().unread(ForeignCarePlanSync.RECORD)).singleElement()
+                .satisfies(u -> assertThat(u.reason()).contains("Patient/" + patientId));
+
+        var patient = world.read(org.hl7.fhir.r4.model.Patient.class, patientId);
+        patient.getMeta().addTag(fr.relais.sync.fhir.RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
+        world.client().update().resource(patient).execute();
+        laptop.sync();
+
+        assertThat(laptop.core.foreignCarePlans().ofPatient(ObservationMapper.localId(patientId))).hasSize(1);
+        assertThat(laptop.core.syncState().unreadCount()).isZero();
+        assertThat(laptop.core.syncState().linkByServerId(ForeignCarePlanSync.RECORD, planId)).isPresent();
+    }
 }

@@ -147,4 +147,35 @@ class MalformedFhirPropertiesTest {
         PatientMapper.write(f, p, IPP);
         return Mutations.of(json(p));
     }
+
+    @Property(tries = 200)
+    void foreignCarePlans(@ForAll("dischargePlans") String json) {
+        mappedOrRefused(json, org.hl7.fhir.r4.model.CarePlan.class,
+                c -> ForeignCarePlanMapper.toLocal(c, UUID.randomUUID(), UUID.randomUUID(), SOURCE));
+    }
+
+    /** A hospital's discharge plan as the foreign-world fixture has it (dates filled in). */
+    @Provide
+    Arbitrary<String> dischargePlans() {
+        try (var in = MalformedFhirPropertiesTest.class.getResourceAsStream("/foreign-world/careplan-hospital-discharge.json")) {
+            String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("{{patient}}", "1200")
+                    .replace("{{start}}", "2026-11-20").replace("{{end}}", "2026-12-20").replace("{{created}}", "2026-11-20T10:00:00Z");
+            return Mutations.of(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Property(tries = 200)
+    void consents(@ForAll("consents") String json) {
+        mappedOrRefused(json, org.hl7.fhir.r4.model.Consent.class, c -> ConsentMapper.toLocal(c, UUID.randomUUID(), SOURCE));
+    }
+
+    @Provide
+    Arbitrary<String> consents() {
+        var consent = new fr.relais.core.consent.Consent(UUID.randomUUID(), UUID.randomUUID(), fr.relais.core.consent.ConsentScope.TELEMONITORING,
+                "IDE Martin", java.time.LocalDate.of(2026, 11, 20), java.time.Instant.parse("2026-11-20T10:00:00Z"), "Claire Martin",
+                java.time.Instant.parse("2026-11-22T14:00:00Z"), "Paul Roux", "ne souhaite plus être suivi");
+        return Mutations.of(json(ConsentMapper.write(consent, new org.hl7.fhir.r4.model.Consent())));
+    }
 }

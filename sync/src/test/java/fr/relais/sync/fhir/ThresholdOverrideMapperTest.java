@@ -54,6 +54,7 @@ class ThresholdOverrideMapperTest {
         Basic unreadable = ThresholdOverrideMapper.write(change, new Basic());
         unreadable.getExtension().stream().filter(e -> e.getUrl().endsWith("threshold-rule")).forEach(e -> e.setValue(new StringType("{ \"kind\": \"absolute\"")));
         assertThatThrownBy(() -> ThresholdOverrideMapper.toLocal(unreadable, change.id(), "Basic/y"))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("Basic/y").hasMessageContaining("JSON");
+                .hasMessageContaining("Basic/y")
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reason(fr.relais.core.i18n.Language.FR)).isEqualTo("FHIR illisible : la règle du seuil n'est pas lisible"));
     }
 }

@@ -8,10 +8,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** {@code relais patient show --format json}: the patient, the cercle de soins, identity history and duplicate flags. */
-@JsonPropertyOrder({"patient", "careTeam", "identityHistory", "possibleDuplicates"})
+/**
+ * {@code relais patient show --format json}: the patient, the cercle de soins, identity history and duplicate flags,
+ * then what other systems wrote on the team server for the patient (their care team participants, tasks, responses to
+ * their questionnaires and care plans). A contract (docs/cli-json.md): fields are added, never renamed.
+ */
+@JsonPropertyOrder({"patient", "careTeam", "identityHistory", "possibleDuplicates", "otherParticipants", "foreignTasks",
+        "foreignResponses", "foreignCarePlans"})
 public record PatientFileView(PatientView patient, List<MemberView> careTeam, List<IdentityEventView> identityHistory,
-                              List<DuplicateView> possibleDuplicates) {
+                              List<DuplicateView> possibleDuplicates, List<OtherParticipantView> otherParticipants,
+                              List<TaskView> foreignTasks, List<ForeignResponseView> foreignResponses,
+                              List<ForeignCarePlanView> foreignCarePlans) {
 
     @JsonPropertyOrder({"id", "role", "professionalId", "familyName", "givenName", "profession", "rpps", "mssanteAddress", "startDate", "endDate"})
     public record MemberView(String id, String role, String professionalId, String familyName, String givenName,
@@ -35,5 +42,42 @@ public record PatientFileView(PatientView patient, List<MemberView> careTeam, Li
         public static DuplicateView of(DuplicateFlag f) {
             return new DuplicateView(f.otherPatientId().toString(), f.reason().name());
         }
+    }
+
+    /** A participant another system lists in the patient's CareTeam ({@code kind}: the FHIR resource type). */
+    @JsonPropertyOrder({"kind", "name", "role", "startDate", "endDate"})
+    public record OtherParticipantView(String kind, String name, String role, LocalDate startDate, LocalDate endDate) {
+        public static OtherParticipantView of(fr.relais.core.careteam.OtherParticipant o) {
+            return new OtherParticipantView(o.kind(), o.name(), o.role(), o.startDate(), o.endDate());
+        }
+    }
+
+    /** A response to a questionnaire Relais does not ship ({@code status}: the FHIR code). */
+    @JsonPropertyOrder({"id", "questionnaire", "authoredAt", "author", "status", "answers"})
+    public record ForeignResponseView(String id, String questionnaire, Instant authoredAt, String author, String status,
+                                      List<AnswerView> answers) {
+        public static ForeignResponseView of(fr.relais.core.questionnaire.ForeignResponse r) {
+            return new ForeignResponseView(r.id().toString(), r.questionnaire(), r.authoredAt(), r.author(), r.status(),
+                    r.answers().stream().map(a -> new AnswerView(a.question(), a.answer())).toList());
+        }
+    }
+
+    @JsonPropertyOrder({"question", "answer"})
+    public record AnswerView(String question, String answer) {
+    }
+
+    /** Another system's CarePlan ({@code status}, activities' {@code status}: the FHIR codes). */
+    @JsonPropertyOrder({"id", "title", "status", "startDate", "endDate", "author", "activities", "taskIds"})
+    public record ForeignCarePlanView(String id, String title, String status, LocalDate startDate, LocalDate endDate, String author,
+                                      List<ActivityView> activities, List<String> taskIds) {
+        public static ForeignCarePlanView of(fr.relais.core.pathway.ForeignCarePlan c) {
+            return new ForeignCarePlanView(c.id().toString(), c.title(), c.status(), c.start(), c.end(), c.author(),
+                    c.activities().stream().map(a -> new ActivityView(a.description(), a.status())).toList(),
+                    c.taskIds().stream().map(java.util.UUID::toString).toList());
+        }
+    }
+
+    @JsonPropertyOrder({"description", "status"})
+    public record ActivityView(String description, String status) {
     }
 }

@@ -37,6 +37,7 @@ public final class PatientFileViewModel {
     private final CareTeamService careTeam;
     private final TaskService tasks;
     private final fr.relais.core.questionnaire.ForeignResponses responses;
+    private final fr.relais.core.pathway.ForeignCarePlans carePlans;
     private final fr.relais.core.i18n.Language language;
     private final BackgroundExecutor executor;
     private final Localization texts;
@@ -54,12 +55,14 @@ public final class PatientFileViewModel {
     private final ReadOnlyListWrapper<String> careTeamLines = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<String> foreignTaskLines = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<String> foreignResponseLines = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<String> foreignCarePlanLines = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private long generation;
 
     public PatientFileViewModel(PatientService patients, CareTeamService careTeam, TaskService tasks,
-                                fr.relais.core.questionnaire.ForeignResponses responses, BackgroundExecutor executor,
-                                Localization texts, fr.relais.core.i18n.Language language, Clock clock) {
+                                fr.relais.core.questionnaire.ForeignResponses responses, fr.relais.core.pathway.ForeignCarePlans carePlans,
+                                BackgroundExecutor executor, Localization texts, fr.relais.core.i18n.Language language, Clock clock) {
         this.responses = responses;
+        this.carePlans = carePlans;
         this.patients = patients;
         this.careTeam = careTeam;
         this.tasks = tasks;
@@ -70,7 +73,8 @@ public final class PatientFileViewModel {
     }
 
     private record Loaded(Patient patient, List<CareTeamMember> team, List<fr.relais.core.careteam.OtherParticipant> others, int duplicates,
-                          List<Task> foreignTasks, List<fr.relais.core.questionnaire.ForeignResponse> foreignResponses) {
+                          List<Task> foreignTasks, List<fr.relais.core.questionnaire.ForeignResponse> foreignResponses,
+                          List<fr.relais.core.pathway.ForeignCarePlan> foreignCarePlans) {
     }
 
     public void show(UUID patientId) {
@@ -81,7 +85,7 @@ public final class PatientFileViewModel {
         }
         executor.submit(() -> new Loaded(patients.openFile(patientId, "desktop"), careTeam.teamOf(patientId), careTeam.otherParticipantsOf(patientId),
                         patients.duplicatesOf(patientId).size(),
-                        tasks.foreignOf(patientId), responses.ofPatient(patientId)),
+                        tasks.foreignOf(patientId), responses.ofPatient(patientId), carePlans.ofPatient(patientId)),
                 loaded -> {
                     if (mine == generation) {
                         apply(loaded);
@@ -112,6 +116,9 @@ public final class PatientFileViewModel {
                 t.title(language), texts.text("task.status." + t.status().name()))).toList());
         foreignResponseLines.setAll(loaded.foreignResponses().stream()
                 .flatMap(r -> fr.relais.app.wording.ForeignResponseText.lines(r, texts, DUE).stream()).toList());
+        java.util.Map<UUID, Task> byId = loaded.foreignTasks().stream().collect(java.util.stream.Collectors.toMap(Task::id, t -> t));
+        foreignCarePlanLines.setAll(loaded.foreignCarePlans().stream()
+                .flatMap(c -> fr.relais.app.wording.ForeignCarePlanText.lines(c, byId, texts, language, DATE, DUE).stream()).toList());
         present.set(true);
     }
 
@@ -158,6 +165,11 @@ public final class PatientFileViewModel {
     }
 
     /** Responses to other tools' questionnaires (empty when none): a heading per response, then its answers. */
+    /** Other systems' care plans (a hospital's discharge plan), each with its activities and the tasks based on it. */
+    public ReadOnlyListProperty<String> foreignCarePlanLinesProperty() {
+        return foreignCarePlanLines.getReadOnlyProperty();
+    }
+
     public ReadOnlyListProperty<String> foreignResponseLinesProperty() {
         return foreignResponseLines.getReadOnlyProperty();
     }

@@ -141,6 +141,8 @@ public final class PatientsView extends SplitPane {
         VBox foreign = sectionIfAny(texts.text("patient.file.foreignTasks"), file.foreignTaskLinesProperty(), "patient-file-foreign-tasks", 120);
         VBox responses = sectionIfAny(texts.text("questionnaire.foreign.title"), file.foreignResponseLinesProperty(),
                 "patient-file-foreign-responses", 160);
+        VBox carePlans = sectionIfAny(texts.text("patient.file.foreignCarePlans"), file.foreignCarePlanLinesProperty(),
+                "patient-file-foreign-care-plans", 160);
 
         VBox banner = new VBox(6, new HBox(12, name, badge), born, new HBox(16, ins, ipp), duplicates);
         banner.getStyleClass().add("identity-banner");
@@ -160,7 +162,7 @@ public final class PatientsView extends SplitPane {
         addToTeam.setOnAction(e -> onAddToTeam.run());
         addToTeam.setVisible(onAddToTeam != null);
         addToTeam.setManaged(onAddToTeam != null);
-        VBox fileTab = new VBox(12, new HBox(8, report, record), new HBox(12, teamTitle, addToTeam), team, foreign, responses);
+        VBox fileTab = new VBox(12, new HBox(8, report, record), new HBox(12, teamTitle, addToTeam), team, carePlans, foreign, responses);
         fileTab.setPadding(new Insets(8));
         Tab general = new Tab(texts.text("patient.file.tab"), fileTab);
         general.setClosable(false);
