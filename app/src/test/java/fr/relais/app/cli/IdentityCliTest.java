@@ -215,6 +215,24 @@ class IdentityCliTest {
     }
 
     @Test
+    void aPossibleDuplicateIsNamedByItsIdentityNotItsNumber() {
+        String[] durand = {"patient", "add", "--family", "DURAND", "--given", "Jeanne", "--sex", "F", "--birth-date", "1940-05-01"};
+        assertThat(run(concat(durand, "--ipp", "A1")).code()).isZero();
+        CliRun second = run(concat(durand, "--ipp", "A2"));
+        assertThat(second.code()).as(second.err()).isZero();
+        String named = "Doublon possible (mêmes traits d'identité) : dossier de DURAND Jeanne, naissance le 01/05/1940, IPP A1";
+        assertThat(second.err()).contains(named);
+        List<String> shown = run("patient", "show", "A2").out().lines().filter(l -> l.contains("Doublon possible")).toList();
+        assertThat(shown).containsExactly(named);
+        // Never the record's internal number nor the engine's reason.
+        assertThat(second.err()).doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-").doesNotContain("SAME_TRAITS");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(more)).toArray(String[]::new);
+    }
+
+    @Test
     void twoDifferentPeopleSharingAnInsCannotBeMerged() {
         qualified("IPP-1");
         try (TestServices s = new TestServices(db)) {
