@@ -3,29 +3,16 @@ package fr.relais.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The alert engine as a nurse meets it on the command line (docs/alerts.md). */
-class AlertCliTest {
-    @TempDir
-    Path dir;
-    Path db;
-
+class AlertCliTest extends CliFixture {
     @BeforeEach
     void setUp() {
-        db = dir.resolve("relais.db");
-        CliRun added = run("patient", "add", "--family", "DURAND", "--given", "Jeanne", "--sex", "F", "--birth-date", "1940-05-01",
-                "--ipp", "P1");
-        assertThat(added.code()).as(added.err()).isZero();
-    }
-
-    private CliRun run(String... args) {
-        return CliRun.on(db, args);
+        addPatient("DURAND", "Jeanne", "F", "1940-05-01", "P1");
     }
 
     private List<String> alerts(String status) {

@@ -21,29 +21,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 21 items 6-8 through the command line: evidence, correction, history, merge, and the INS on exports. */
-class IdentityCliTest {
+class IdentityCliTest extends CliFixture {
     private static final String MATRICULE = "295109912611193";
     private static final String NIR = "1.2.250.1.213.1.4.8";
     /** Another person's matricule: F, born July 1953 in Haute-Corse. */
     private static final String OTHER_MATRICULE = "253072B07300470";
-
-    @TempDir
-    Path dir;
-    Path db;
-
-    @BeforeEach
-    void setUp() {
-        db = dir.resolve("relais.db");
-    }
-
-    private CliRun run(String... args) {
-        return CliRun.on(db, args);
-    }
 
     private String add(String ipp, String... extra) {
         List<String> args = new ArrayList<>(List.of("patient", "add", "--family", "LEFÈVRE", "--given", "Hélène", "--sex", "F",
