@@ -2,6 +2,7 @@ package fr.relais.app.cli;
 
 import fr.relais.core.RelaisCore;
 import fr.relais.app.cli.output.Column;
+import fr.relais.app.cli.output.OutputFormat;
 import fr.relais.app.cli.view.AlertView;
 import fr.relais.core.alert.Alert;
 import fr.relais.core.time.CareZone;
@@ -37,10 +38,12 @@ final class AlertsCommand implements Callable<Integer> {
             UUID patientId = patient == null ? null : services.patients().resolve(patient).id();
             services.startDay();
             List<Alert> alerts = services.alerts().list(openOnly, patientId);
+            // The table is read by a nurse (level and status in words); CSV, like JSON, keeps the stable enum names.
+            boolean words = root.printer().format() == OutputFormat.TABLE;
             root.printer().list(alerts, List.of(
                     new Column<>("id", "col.id", Alert::id),
-                    new Column<>("level", "col.level", Alert::level),
-                    new Column<>("status", "col.status", Alert::status),
+                    new Column<>("level", "col.level", a -> words ? root.text("level." + a.level().name()) : a.level()),
+                    new Column<>("status", "col.status", a -> words ? root.text("alerts.status." + a.status().name()) : a.status()),
                     new Column<>("openedAt", "col.at", a -> AT.format(a.openedAt())),
                     new Column<>("patientId", "col.patient", Alert::patientId),
                     new Column<>("ruleId", "col.rule", Alert::ruleId),

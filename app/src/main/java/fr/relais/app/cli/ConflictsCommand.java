@@ -115,18 +115,22 @@ final class ConflictsCommand {
         @Parameters(index = "0", paramLabel = "ID", descriptionKey = "conflicts.id")
         String id;
 
-        abstract Conflict settle(ConflictResolver resolver, UUID conflictId);
-
+        private final java.util.function.BiFunction<ConflictResolver, UUID, Conflict> settle;
         /** The message saying what happens to the record now. */
-        abstract String doneKey();
+        private final String doneKey;
+
+        RefusalAction(java.util.function.BiFunction<ConflictResolver, UUID, Conflict> settle, String doneKey) {
+            this.settle = settle;
+            this.doneKey = doneKey;
+        }
 
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             UUID conflictId = Arguments.uuid("ID", id);
             try (RelaisCore services = root.openServices()) {
-                Conflict c = settle(new ConflictResolver(services), conflictId);
-                root.printer().object(c, out -> out.println(root.text(doneKey(), c.resourceType(), c.localId())));
+                Conflict c = settle.apply(new ConflictResolver(services), conflictId);
+                root.printer().object(c, out -> out.println(root.text(doneKey, c.resourceType(), c.localId())));
             }
             return Cli.OK;
         }
@@ -135,28 +139,16 @@ final class ConflictsCommand {
     /** {@code relais conflicts retry ID}: a record the server refused goes again with the next sync. */
     @Command(name = "retry", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class Retry extends RefusalAction {
-        @Override
-        Conflict settle(ConflictResolver resolver, UUID conflictId) {
-            return resolver.retry(conflictId);
-        }
-
-        @Override
-        String doneKey() {
-            return "conflicts.retried";
+        Retry() {
+            super(ConflictResolver::retry, "conflicts.retried");
         }
     }
 
     /** {@code relais conflicts discard ID}: gives up the local change the server refused. */
     @Command(name = "discard", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class Discard extends RefusalAction {
-        @Override
-        Conflict settle(ConflictResolver resolver, UUID conflictId) {
-            return resolver.discard(conflictId);
-        }
-
-        @Override
-        String doneKey() {
-            return "conflicts.discarded";
+        Discard() {
+            super(ConflictResolver::discard, "conflicts.discarded");
         }
     }
 }

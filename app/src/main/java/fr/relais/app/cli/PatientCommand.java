@@ -6,6 +6,7 @@ import fr.relais.app.cli.view.PatientFileView;
 import fr.relais.app.cli.view.PatientView;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.i18n.Localization;
+import fr.relais.core.identity.DuplicateFlag;
 import fr.relais.core.identity.IdentityDocument;
 import fr.relais.core.identity.IdentityEvidence;
 import fr.relais.core.identity.IdentityStatus;
@@ -15,6 +16,7 @@ import fr.relais.core.identity.InsOid;
 import fr.relais.core.identity.InsSource;
 import fr.relais.core.identity.IdentityWarning;
 import fr.relais.core.identity.NewPatient;
+import fr.relais.core.identity.OtherRecord;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Registration;
 import fr.relais.core.identity.Sex;
@@ -90,7 +92,7 @@ final class PatientCommand {
                 for (IdentityWarning warning : registration.warnings()) {
                     err.println(root.text("cli.warning", warning.field(), errors.text(warning.key(), warning.args().toArray())));
                 }
-                registration.duplicates().forEach(d -> err.println(root.text("patient.duplicate", d.otherPatientId(), d.reason())));
+                registration.duplicates().forEach(d -> err.println(duplicateLine(root, services, d)));
                 var printer = root.printer();
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("id", registration.patient().id().toString());
@@ -218,10 +220,21 @@ final class PatientCommand {
                         foreignTasks.forEach(t -> out.println("  " + root.text("patient.file.foreignTask", WHEN.format(t.dueAt()),
                                 t.title(root.language()), root.text("task.status." + t.status().name()))));
                     }
-                    duplicates.forEach(d -> out.println(root.text("patient.duplicate", d.otherPatientId(), d.reason())));
+                    duplicates.forEach(d -> out.println(duplicateLine(root, services, d)));
                 });
             }
             return Cli.OK;
         }
+    }
+
+    /**
+     * A possible duplicate named as the identity-vigilance referent looks it up (name, birth date, IPP), the same way
+     * the "INS already taken" refusal names the other record, and why the two records look alike.
+     */
+    private static String duplicateLine(RelaisCommand root, RelaisCore services, DuplicateFlag flag) {
+        OtherRecord other = OtherRecord.of(services.patients().get(flag.otherPatientId()));
+        String why = root.text("patient.duplicate." + flag.reason().name());
+        return other.ipp() == null ? root.text("patient.duplicateNoIpp", other.name(), other.birthDate(), why)
+                : root.text("patient.duplicate", other.name(), other.birthDate(), other.ipp(), why);
     }
 }

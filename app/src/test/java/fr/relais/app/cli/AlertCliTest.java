@@ -3,30 +3,16 @@ package fr.relais.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.relais.core.StoreTemplate;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The alert engine as a nurse meets it on the command line (docs/alerts.md). */
-class AlertCliTest {
-    @TempDir
-    Path dir;
-    Path db;
-
+class AlertCliTest extends CliFixture {
     @BeforeEach
     void setUp() {
-        db = StoreTemplate.copyTo(dir.resolve("relais.db"));
-        CliRun added = run("patient", "add", "--family", "DURAND", "--given", "Jeanne", "--sex", "F", "--birth-date", "1940-05-01",
-                "--ipp", "P1");
-        assertThat(added.code()).as(added.err()).isZero();
-    }
-
-    private CliRun run(String... args) {
-        return CliRun.on(db, args);
+        addPatient("DURAND", "Jeanne", "F", "1940-05-01", "P1");
     }
 
     private List<String> alerts(String status) {
@@ -94,8 +80,8 @@ class AlertCliTest {
         List<String> found = new ArrayList<>();
         for (JsonNode t : run("--format", "json", "worklist", "--patient", "P1").json()) {
             String title = t.get("title").asText();
-            if (title.startsWith("Examiner l'alerte") && title.contains("glycemie)")) {
-                found.add(t.get("priority").asText() + " glycemie " + (title.contains("RED") ? "RED" : "YELLOW"));
+            if (title.startsWith("Examiner l'alerte") && title.contains("glycémie capillaire") && title.contains("seuil")) {
+                found.add(t.get("priority").asText() + " glycemie " + (title.startsWith("Examiner l'alerte rouge") ? "RED" : "YELLOW"));
             }
         }
         return found;
@@ -200,6 +186,26 @@ class AlertCliTest {
         assertThat(open).anySatisfy(a -> assertThat(a.get("explanation").toString()).contains("\"direction\":\"above\"", "\"value\":\"2.6\""));
         // Two clinical situations, two reviews.
         assertThat(reviews()).containsExactly("ASAP glycemie RED", "ASAP glycemie RED");
+    }
+
+    @Test
+    void aHypoglycaemiaReviewTaskIsTitledInClinicalFrench() {
+        enrolledInDiabetes();
+        glucose("0.65", "2026-11-02T09:00");
+        glucose("2.8", "2026-11-02T10:00");
+        List<String> titles = new ArrayList<>();
+        run("--format", "json", "worklist", "--patient", "P1").json().forEach(t -> titles.add(t.get("title").asText()));
+        assertThat(titles).contains("Examiner l'alerte jaune : glycémie capillaire sous le seuil",
+                "Examiner l'alerte rouge : glycémie capillaire au-dessus du seuil");
+        assertThat(String.join("\n", titles)).doesNotContain("RED", "YELLOW", "glycemie", "(");
+        List<String> english = new ArrayList<>();
+        run("--lang", "en", "--format", "json", "worklist", "--patient", "P1").json().forEach(t -> english.add(t.get("title").asText()));
+        assertThat(english).contains("Review the yellow alert: capillary blood glucose below the threshold",
+                "Review the red alert: capillary blood glucose above the threshold");
+        // The nurse's list of alerts says the level and status in words; JSON keeps its stable names.
+        String table = run("alerts", "--patient", "P1").out();
+        assertThat(table).contains("rouge", "jaune", "ouverte").doesNotContain("RED", "YELLOW", "OPEN");
+        assertThat(alerts("open")).contains("glycemie RED OPEN", "glycemie YELLOW OPEN");
     }
 
     @Test

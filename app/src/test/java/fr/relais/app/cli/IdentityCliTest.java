@@ -21,29 +21,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 21 items 6-8 through the command line: evidence, correction, history, merge, and the INS on exports. */
-class IdentityCliTest {
+class IdentityCliTest extends CliFixture {
     private static final String MATRICULE = "295109912611193";
     private static final String NIR = "1.2.250.1.213.1.4.8";
     /** Another person's matricule: F, born July 1953 in Haute-Corse. */
     private static final String OTHER_MATRICULE = "253072B07300470";
-
-    @TempDir
-    Path dir;
-    Path db;
-
-    @BeforeEach
-    void setUp() {
-        db = dir.resolve("relais.db");
-    }
-
-    private CliRun run(String... args) {
-        return CliRun.on(db, args);
-    }
 
     private String add(String ipp, String... extra) {
         List<String> args = new ArrayList<>(List.of("patient", "add", "--family", "LEFÈVRE", "--given", "Hélène", "--sex", "F",
@@ -212,6 +197,24 @@ class IdentityCliTest {
         assertThat(evidence.code()).isEqualTo(2);
         assertThat(evidence.err()).contains("IPP-1", "une seule identité");
         assertThat(run("--format", "json", "patient", "show", "IPP-2").json().get("patient").get("identityStatus").asText()).isEqualTo("PROV");
+    }
+
+    @Test
+    void aPossibleDuplicateIsNamedByItsIdentityNotItsNumber() {
+        String[] durand = {"patient", "add", "--family", "DURAND", "--given", "Jeanne", "--sex", "F", "--birth-date", "1940-05-01"};
+        assertThat(run(concat(durand, "--ipp", "A1")).code()).isZero();
+        CliRun second = run(concat(durand, "--ipp", "A2"));
+        assertThat(second.code()).as(second.err()).isZero();
+        String named = "Doublon possible (mêmes traits d'identité) : dossier de DURAND Jeanne, naissance le 01/05/1940, IPP A1";
+        assertThat(second.err()).contains(named);
+        List<String> shown = run("patient", "show", "A2").out().lines().filter(l -> l.contains("Doublon possible")).toList();
+        assertThat(shown).containsExactly(named);
+        // Never the record's internal number nor the engine's reason.
+        assertThat(second.err()).doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-").doesNotContain("SAME_TRAITS");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(more)).toArray(String[]::new);
     }
 
     @Test

@@ -6,26 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Pathways, enrollment, worklist and tasks from the command line, on a real SQLite file. */
-class PathwayCliTest {
+class PathwayCliTest extends CliFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-    Path db;
-
-    @BeforeEach
-    void setUp() {
-        db = dir.resolve("relais.db");
-    }
-
-    private CliRun run(String... args) {
-        return CliRun.on(db, args);
-    }
 
     private JsonNode json(String... args) {
         return run(args).json();

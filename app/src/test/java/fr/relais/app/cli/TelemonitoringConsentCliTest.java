@@ -3,29 +3,16 @@ package fr.relais.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.relais.core.StoreTemplate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Telemonitoring consent through the command line: enrollment refused without it, paper consent, held measures. */
-class TelemonitoringConsentCliTest {
-    @TempDir
-    Path dir;
-    Path db;
-
+class TelemonitoringConsentCliTest extends CliFixture {
     @BeforeEach
     void setUp() {
-        db = StoreTemplate.copyTo(dir.resolve("relais.db"));
-        CliRun added = run("patient", "add", "--family", "LEROY", "--given", "Marthe", "--sex", "F", "--birth-date", "1944-06-02",
-                "--ipp", "P1");
-        assertThat(added.code()).as(added.err()).isZero();
-    }
-
-    private CliRun run(String... args) {
-        return CliRun.on(db, args);
+        addPatient("LEROY", "Marthe", "F", "1944-06-02", "P1");
     }
 
     private JsonNode json(String... args) {

@@ -2,6 +2,7 @@ package fr.relais.core.alert;
 
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.i18n.Language;
 import fr.relais.core.task.Task;
 import fr.relais.core.task.TaskEvent;
 import fr.relais.core.task.TaskPriority;
@@ -45,14 +46,15 @@ final class AlertTasks {
     void review(Alert alert, String templateId, Instant openedAt, Instant now, String actor) {
         boolean red = alert.level() == AlertLevel.RED;
         create(alert, templateId, REVIEW, CareRole.IDEC, red ? TaskPriority.ASAP : TaskPriority.URGENT,
-                due(alert.level(), openedAt), "Examiner l'alerte", "Review the alert",
-                notice.text(alert.level(), openedAt, fr.relais.core.i18n.Language.FR).orElse(null), now, actor);
+                due(alert.level(), openedAt), AlertTaskTitle.review(alert, Language.FR), AlertTaskTitle.review(alert, Language.EN),
+                notice.text(alert.level(), openedAt, Language.FR).orElse(null), now, actor);
     }
 
     void escalate(Alert alert, String templateId, CareRole role, Instant now, String actor) {
         boolean red = alert.level() == AlertLevel.RED;
         create(alert, templateId, ESCALATION, role, red ? TaskPriority.STAT : TaskPriority.ASAP,
-                due(alert.level(), now), "Alerte non prise en compte", "Alert not acknowledged", null, now, actor);
+                due(alert.level(), now), AlertTaskTitle.escalation(alert, Language.FR),
+                AlertTaskTitle.escalation(alert, Language.EN), null, now, actor);
     }
 
     /**
@@ -98,11 +100,10 @@ final class AlertTasks {
         String step = kind.toLowerCase(java.util.Locale.ROOT) + ":" + alert.ruleId();
         UUID assignee = CareTeamService.holderIn(careTeam.teamOf(alert.patientId()), role, due.atZone(CareZone.PARIS).toLocalDate())
                 .map(m -> m.professional().id()).orElse(null);
-        String suffix = " (" + alert.level() + ", " + alert.ruleId() + ")";
         int occurrence = 1 + (alert.enrollmentId() == null ? tasks.countForPatientStep(alert.patientId(), step)
                 : tasks.countForStep(alert.enrollmentId(), step));
         Task task = new Task(UUID.randomUUID(), alert.enrollmentId(), alert.patientId(), templateId, step, occurrence, kind,
-                titleFr + suffix, titleEn + suffix, role, assignee, priority, TaskStatus.REQUESTED, null, due, null, null, note,
+                titleFr, titleEn, role, assignee, priority, TaskStatus.REQUESTED, null, due, null, null, note,
                 now, now);
         tasks.insertIfAbsent(task);
         tasks.linkToAlert(task.id(), alert.id());

@@ -1,7 +1,6 @@
 package fr.relais.core.identity;
 
 import fr.relais.core.error.BadInputException;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,8 +10,6 @@ import java.util.UUID;
  * count: they keep their INS for the history only.
  */
 final class InsOwnership {
-    private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
     private final PatientRepository patients;
 
     InsOwnership(PatientRepository patients) {
@@ -36,13 +33,11 @@ final class InsOwnership {
         if (holders.isEmpty()) {
             return;
         }
-        Patient holder = holders.get(0);
-        String name = holder.traits().birthFamilyName() + " " + holder.traits().givenNamesText();
-        String born = BIRTH_DATE.format(holder.traits().birthDate());
+        OtherRecord holder = OtherRecord.of(holders.get(0));
         if (holder.ipp() == null) {
-            throw new BadInputException(input, "ins.takenNoIpp", ins.matricule().value(), name, born);
+            throw new BadInputException(input, "ins.takenNoIpp", ins.matricule().value(), holder.name(), holder.birthDate());
         }
-        throw new BadInputException(input, "ins.taken", ins.matricule().value(), name, born, holder.ipp());
+        throw new BadInputException(input, "ins.taken", ins.matricule().value(), holder.name(), holder.birthDate(), holder.ipp());
     }
 
     /** Whether two INS name the same matricule (an absent INS names none). */

@@ -67,18 +67,18 @@ class AlertLevelChangeTest {
         glucose("0.65", 9);
         assertThat(reviews(true)).singleElement().satisfies(t -> {
             assertThat(t.priority()).isEqualTo(TaskPriority.URGENT);
-            assertThat(t.titleFr()).contains("YELLOW");
+            assertThat(t.titleFr()).isEqualTo("Examiner l'alerte jaune : glycémie capillaire sous le seuil");
         });
         glucose("0.50", 15);
         Instant turnedRed = clock.instant();
         assertThat(alert().level()).isEqualTo(AlertLevel.RED);
         assertThat(reviews(true)).singleElement().satisfies(t -> {
             assertThat(t.priority()).isEqualTo(TaskPriority.ASAP);
-            assertThat(t.titleFr()).contains("RED").doesNotContain("YELLOW");
+            assertThat(t.titleFr()).isEqualTo("Examiner l'alerte rouge : glycémie capillaire sous le seuil");
             assertThat(t.dueAt()).isEqualTo(turnedRed.plus(Duration.ofHours(4)));
         });
         assertThat(reviews(false)).filteredOn(t -> t.status() == TaskStatus.CANCELLED).singleElement()
-                .satisfies(t -> assertThat(t.titleFr()).contains("YELLOW"));
+                .satisfies(t -> assertThat(t.titleFr()).isEqualTo("Examiner l'alerte jaune : glycémie capillaire sous le seuil"));
     }
 
     @Test

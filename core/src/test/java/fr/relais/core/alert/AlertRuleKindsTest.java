@@ -3,12 +3,9 @@ package fr.relais.core.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.relais.core.MutableClock;
-import fr.relais.core.TestServices;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.Profession;
 import fr.relais.core.error.InvalidDefinitionException;
-import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.core.measure.MeasureSource;
@@ -17,36 +14,21 @@ import fr.relais.core.task.DueFilter;
 import fr.relais.core.task.Task;
 import fr.relais.core.task.WorklistItem;
 import fr.relais.core.task.WorklistQuery;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Trend rules, hysteresis, significant answers and the escalation chain. */
-class AlertRuleKindsTest {
+class AlertRuleKindsTest extends AlertFixture {
     static final LocalDate START = AlertServiceTest.START;
 
-    @TempDir
-    Path dir;
-    MutableClock clock;
-    TestServices s;
-    Patient patient;
 
     @BeforeEach
     void setUp() {
-        clock = new MutableClock(AlertServiceTest.at(START, 8));
-        s = new TestServices(dir.resolve("relais.db"), clock);
-        patient = s.registerPatient("MARTIN", "Paul", Sex.M, LocalDate.of(1948, 3, 9), null);
-    }
-
-    @AfterEach
-    void tearDown() {
-        s.close();
+        open(AlertServiceTest.at(START, 8), "MARTIN", "Paul", Sex.M, LocalDate.of(1948, 3, 9));
     }
 
     /** A one-step pathway carrying the given rules (and escalation chain, when not null). */

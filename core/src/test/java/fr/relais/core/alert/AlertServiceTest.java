@@ -3,7 +3,6 @@ package fr.relais.core.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.relais.core.MutableClock;
 import fr.relais.core.TestServices;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.identity.Patient;
@@ -13,38 +12,23 @@ import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
 import fr.relais.core.time.CareZone;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class AlertServiceTest {
+class AlertServiceTest extends AlertFixture {
     static final LocalDate START = LocalDate.of(2026, 11, 2);
 
-    @TempDir
-    Path dir;
-    MutableClock clock;
-    TestServices s;
-    Patient patient;
 
     @BeforeEach
     void setUp() {
-        clock = new MutableClock(at(START, 8));
-        s = new TestServices(dir.resolve("relais.db"), clock);
-        patient = s.registerPatient("DURAND", "Jeanne", Sex.F, LocalDate.of(1940, 5, 1), null);
-    }
-
-    @AfterEach
-    void tearDown() {
-        s.close();
+        open(at(START, 8), "DURAND", "Jeanne", Sex.F, LocalDate.of(1940, 5, 1));
     }
 
     static Instant at(LocalDate day, int hour) {

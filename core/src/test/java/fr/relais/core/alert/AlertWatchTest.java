@@ -2,46 +2,28 @@ package fr.relais.core.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.core.MutableClock;
-import fr.relais.core.TestServices;
-import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The time-driven alerts with a moving clock: missing data window after window, and escalation deadlines checked
  * every few minutes while Relais stays open (docs/alerts.md, "Schedule").
  */
-class AlertWatchTest {
+class AlertWatchTest extends AlertFixture {
     static final LocalDate MONDAY = AlertServiceTest.START;
 
-    @TempDir
-    Path dir;
-    MutableClock clock;
-    TestServices s;
-    Patient patient;
 
     @BeforeEach
     void setUp() {
-        clock = new MutableClock(AlertServiceTest.at(MONDAY, 7));
-        s = new TestServices(dir.resolve("relais.db"), clock);
-        patient = s.registerPatient("DURAND", "Jeanne", Sex.F, LocalDate.of(1940, 5, 1), null);
-    }
-
-    @AfterEach
-    void tearDown() {
-        s.close();
+        open(AlertServiceTest.at(MONDAY, 7), "DURAND", "Jeanne", Sex.F, LocalDate.of(1940, 5, 1));
     }
 
     private void record(String code, String value, String unit, Instant when) {
