@@ -22,8 +22,9 @@ import java.time.ZoneOffset;
  *
  * <p>The copy is what {@link RelaisCore#open} would have made, minus what is per store and so left to the first open of
  * each copy: its store id (two laptops that sync must differ) and the start of its audit chain (with the anchor file
- * beside it). The built-ins carry {@link TestServices#NOW} as their import time; the random audit key of migration 33 is
- * shared by the copies of one run.
+ * beside it). The built-ins carry {@link TestServices#NOW} as their import time. Each copy gets an audit key of its own,
+ * as every real store has (migration 33 draws it): the key names the store's audit anchor on the team server, and test
+ * stores sharing one would overwrite each other's anchor on the shared test server.
  */
 public final class StoreTemplate {
     private static final Clock CLOCK = Clock.fixed(TestServices.NOW, ZoneOffset.UTC);
@@ -41,10 +42,21 @@ public final class StoreTemplate {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 Files.copy(template(), file);
+                newAuditKey(file);
             }
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy the template store to " + file, e);
+        }
+    }
+
+    /** The template holds no audit event (checked when it is made), so no hash depends on the key being replaced. */
+    private static void newAuditKey(Path file) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE audit_key SET hmac_key = lower(hex(randomblob(32))) WHERE id = 1");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot give the copy " + file + " its own audit key", e);
         }
     }
 
@@ -60,6 +72,9 @@ public final class StoreTemplate {
                 new QuestionnaireService(database, new QuestionnaireRepository(database.dsl()), null, null, null, audit,
                         session, CLOCK, null).installBuiltIns();
                 database.dsl().execute("DELETE FROM store_meta WHERE key = 'store.id'");
+                if (database.dsl().fetchCount(database.dsl().selectFrom("audit_event")) > 0) {
+                    throw new IllegalStateException("The template store holds audit events: each copy's new audit key would break their hashes");
+                }
                 database.dsl().execute("PRAGMA wal_checkpoint(TRUNCATE)");
             }
             if (Files.exists(dir.resolve("template.db-wal"))) {
