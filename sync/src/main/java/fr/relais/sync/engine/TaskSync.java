@@ -33,6 +33,9 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
     private static final List<TaskStatus> LIFECYCLE = List.of(TaskStatus.REQUESTED, TaskStatus.ON_HOLD, TaskStatus.ACCEPTED,
             TaskStatus.IN_PROGRESS, TaskStatus.CANCELLED, TaskStatus.FAILED, TaskStatus.COMPLETED, TaskStatus.ENTERED_IN_ERROR);
 
+    /** Prefix of the assignee key of a professional without an RPPS number (see {@link #fields}). */
+    private static final String LOCAL_PROFESSIONAL = "professional:";
+
     private final RelaisCore core;
 
     TaskSync(RelaisCore core) {
@@ -159,7 +162,12 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
         return LIFECYCLE.indexOf(a) >= LIFECYCLE.indexOf(b) ? a : b;
     }
 
-    /** The fields two laptops may change on a task, as text (the assignee by RPPS number: ids differ between laptops). */
+    /**
+     * The fields two laptops may change on a task, as text. The assignee goes by RPPS number (ids differ between
+     * laptops), or by local id for a professional with none (a Practitioner received whose RPPS is in a system Relais
+     * does not read): both sides of a merge are read on this laptop, and without a key that assignee would read as none
+     * and be cleared on the server.
+     */
     Map<String, String> fields(Task t) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("status", t.status().name());
@@ -167,13 +175,15 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
         f.put("outcome", t.outcome());
         f.put("note", t.note());
         f.put("dueAt", t.dueAt() == null ? null : t.dueAt().toString());
-        f.put("assignee", t.assigneeId() == null ? null : rppsOf(t.assigneeId()));
+        f.put("assignee", t.assigneeId() == null ? null : Optional.ofNullable(rppsOf(t.assigneeId())).orElse(LOCAL_PROFESSIONAL + t.assigneeId()));
         return f;
     }
 
     /** The task with these field values (an assignee unknown here leaves the task's own). */
     Task withFields(Task t, Map<String, String> f) {
-        UUID assignee = f.get("assignee") == null ? null : Optional.ofNullable(professionalByRpps(f.get("assignee"))).orElse(t.assigneeId());
+        String key = f.get("assignee");
+        UUID assignee = key == null ? null : key.startsWith(LOCAL_PROFESSIONAL) ? UUID.fromString(key.substring(LOCAL_PROFESSIONAL.length()))
+                : Optional.ofNullable(professionalByRpps(key)).orElse(t.assigneeId());
         Instant due = f.get("dueAt") == null ? t.dueAt() : Instant.parse(f.get("dueAt"));
         Instant expires = t.expiresAt() == null ? null : t.expiresAt().plus(java.time.Duration.between(t.dueAt(), due));
         Task changed = new Task(t.id(), t.enrollmentId(), t.patientId(), t.templateId(), t.stepId(), t.occurrence(), t.kind(), t.titleFr(),

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.CanonicalType;
@@ -76,10 +77,7 @@ public final class PatientMapper {
             if (name.getUse() == HumanName.NameUse.OFFICIAL) {
                 f.put("birthFamilyName", name.getFamily());
                 // FR Core carries the whole list of birth given names in an extension, the first one alone in given.
-                Extension birthList = name.getExtensionByUrl(FrCore.BIRTH_LIST_GIVEN_NAME);
-                String list = birthList != null && birthList.getValue() instanceof StringType text ? blankToNull(text.getValue()) : null;
-                f.put("birthGivenNames", list != null ? list
-                        : blankToNull(String.join(" ", name.getGiven().stream().map(StringType::getValue).toList())));
+                f.put("birthGivenNames", birthGivenNames(name));
             } else if (name.getUse() == HumanName.NameUse.USUAL) {
                 f.put("usedFamilyName", name.getFamily());
                 f.put("usedGivenName", name.getGiven().isEmpty() ? null : name.getGiven().get(0).getValue());
@@ -157,41 +155,17 @@ public final class PatientMapper {
                     .setSystem("urn:oid:" + oid.oid()).setValue(ins[0])
                     .setType(new CodeableConcept(new Coding(FrCore.IDENTIFIER_TYPE, oid.typeCode(), null)));
         }
-        target.getName().removeIf(n -> n.getUse() == HumanName.NameUse.OFFICIAL || n.getUse() == HumanName.NameUse.USUAL);
-        HumanName official = new HumanName().setUse(HumanName.NameUse.OFFICIAL).setFamily(f.get("birthFamilyName"));
-        String givenNames = f.get("birthGivenNames");
-        if (givenNames != null) {
-            // fr-core-patient-ins: given 1..1 is the first birth given name; the whole list goes in the extension.
-            official.addGiven(givenNames.split(" ")[0]);
-            official.addExtension(FrCore.BIRTH_LIST_GIVEN_NAME, new StringType(givenNames));
-        }
-        target.getName().add(0, official);
-        if (f.get("usedFamilyName") != null || f.get("usedGivenName") != null) {
-            HumanName usual = target.addName().setUse(HumanName.NameUse.USUAL).setFamily(f.get("usedFamilyName"));
-            if (f.get("usedGivenName") != null) {
-                usual.addGiven(f.get("usedGivenName"));
-            }
-        }
+        writeNames(f, target);
         target.setGender(f.get("sex") == null ? null : switch (f.get("sex")) {
             case "F" -> AdministrativeGender.FEMALE;
             case "M" -> AdministrativeGender.MALE;
             default -> AdministrativeGender.UNKNOWN;
         });
-        target.setBirthDateElement(f.get("birthDate") == null ? null : new DateType(f.get("birthDate")));
-        target.getExtension().removeIf(e -> FrCore.BIRTH_PLACE.equals(e.getUrl()) || FrCore.IDENTITY_RELIABILITY.equals(e.getUrl()));
-        if (f.get("birthplace") != null) {
-            Address place = new Address();
-            place.addExtension(FrCore.INSEE_CODE, new Coding(FrCore.COMMUNE, f.get("birthplace"), null));
-            target.addExtension(FrCore.BIRTH_PLACE, place);
+        if (!Objects.equals(f.get("birthDate"), target.getBirthDateElement().getValueAsString())) {
+            target.setBirthDateElement(f.get("birthDate") == null ? null : new DateType(f.get("birthDate")));
         }
-        Extension reliability = target.addExtension().setUrl(FrCore.IDENTITY_RELIABILITY);
-        reliability.addExtension("identityStatus", new Coding(FrCore.IDENTITY_STATUS, f.get("identityStatus"), null));
-        if (f.get("insSource") != null) {
-            reliability.addExtension("methodCollection", new Coding(FrCore.METHOD_COLLECTION, f.get("insSource"), null));
-        }
-        if (f.get("identityDocument") != null) {
-            reliability.addExtension("validationMode", new Coding(FrCore.VALIDATION_MODE, f.get("identityDocument"), null));
-        }
+        writeBirthPlace(f.get("birthplace"), target);
+        writeReliability(f, target);
         // A merged duplicate: the replaced record points at its survivor, the survivor at the records it replaced.
         target.getLink().removeIf(l -> l.getType() == org.hl7.fhir.r4.model.Patient.LinkType.REPLACEDBY
                 || l.getType() == org.hl7.fhir.r4.model.Patient.LinkType.REPLACES);
@@ -205,6 +179,96 @@ public final class PatientMapper {
                 target.addLink().setType(org.hl7.fhir.r4.model.Patient.LinkType.REPLACES)
                         .setOther(new org.hl7.fhir.r4.model.Reference("Patient/" + replaced));
             }
+        }
+    }
+
+    /**
+     * The official and used names, edited in place: a name whose modelled parts did not change stays as received
+     * (prefix, suffix, period, extensions), and a changed one keeps what Relais does not model.
+     */
+    private static void writeNames(Map<String, String> f, org.hl7.fhir.r4.model.Patient target) {
+        HumanName official = target.getName().stream().filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL).findFirst().orElse(null);
+        if (official == null) {
+            official = new HumanName().setUse(HumanName.NameUse.OFFICIAL);
+            target.getName().add(0, official);
+        }
+        official.setFamily(f.get("birthFamilyName"));
+        String givenNames = f.get("birthGivenNames");
+        if (!Objects.equals(givenNames, birthGivenNames(official))) {
+            official.getGiven().clear();
+            official.removeExtension(FrCore.BIRTH_LIST_GIVEN_NAME);
+            if (givenNames != null) {
+                // fr-core-patient-ins: given 1..1 is the first birth given name; the whole list goes in the extension.
+                official.addGiven(givenNames.split(" ")[0]);
+                official.addExtension(FrCore.BIRTH_LIST_GIVEN_NAME, new StringType(givenNames));
+            }
+        }
+        HumanName usual = target.getName().stream().filter(n -> n.getUse() == HumanName.NameUse.USUAL).findFirst().orElse(null);
+        if (f.get("usedFamilyName") == null && f.get("usedGivenName") == null) {
+            target.getName().removeIf(n -> n.getUse() == HumanName.NameUse.USUAL);
+            return;
+        }
+        if (usual == null) {
+            usual = target.addName().setUse(HumanName.NameUse.USUAL);
+        }
+        usual.setFamily(f.get("usedFamilyName"));
+        String firstGiven = usual.getGiven().isEmpty() ? null : usual.getGiven().get(0).getValue();
+        if (!Objects.equals(f.get("usedGivenName"), firstGiven)) {
+            usual.getGiven().clear();
+            if (f.get("usedGivenName") != null) {
+                usual.addGiven(f.get("usedGivenName"));
+            }
+        }
+    }
+
+    /** The birth given names an official name carries: the FR Core list extension, else its given names. */
+    private static String birthGivenNames(HumanName name) {
+        Extension birthList = name.getExtensionByUrl(FrCore.BIRTH_LIST_GIVEN_NAME);
+        String list = birthList != null && birthList.getValue() instanceof StringType text ? blankToNull(text.getValue()) : null;
+        return list != null ? list : blankToNull(String.join(" ", name.getGiven().stream().map(StringType::getValue).toList()));
+    }
+
+    /** The birthplace as received while its INSEE code is the same (city, postal code, country, display); else anew. */
+    private static void writeBirthPlace(String code, org.hl7.fhir.r4.model.Patient target) {
+        Extension current = target.getExtensionByUrl(FrCore.BIRTH_PLACE);
+        if (current != null && current.getValue() instanceof Address address) {
+            Extension insee = address.getExtensionByUrl(FrCore.INSEE_CODE);
+            if (insee != null && insee.getValue() instanceof Coding c && Objects.equals(code, c.getCode())) {
+                return;
+            }
+        }
+        target.getExtension().removeIf(e -> FrCore.BIRTH_PLACE.equals(e.getUrl()));
+        if (code != null) {
+            Address place = new Address();
+            place.addExtension(FrCore.INSEE_CODE, new Coding(FrCore.COMMUNE, code, null));
+            target.addExtension(FrCore.BIRTH_PLACE, place);
+        }
+    }
+
+    /**
+     * The identity-reliability extension, edited in place: a sub-extension whose code did not change stays as
+     * received (its system, display), a changed one is written in FR Core's code system, and the sub-extensions
+     * Relais does not model (validationDate, dateCollection, comment) stay.
+     */
+    private static void writeReliability(Map<String, String> f, org.hl7.fhir.r4.model.Patient target) {
+        Extension reliability = target.getExtensionByUrl(FrCore.IDENTITY_RELIABILITY);
+        if (reliability == null) {
+            reliability = target.addExtension().setUrl(FrCore.IDENTITY_RELIABILITY);
+        }
+        writeCode(reliability, "identityStatus", FrCore.IDENTITY_STATUS, f.get("identityStatus"));
+        writeCode(reliability, "methodCollection", FrCore.METHOD_COLLECTION, f.get("insSource"));
+        writeCode(reliability, "validationMode", FrCore.VALIDATION_MODE, f.get("identityDocument"));
+    }
+
+    private static void writeCode(Extension parent, String name, String system, String code) {
+        if (code != null && code.equals(code(parent, name))) {
+            return;
+        }
+        int at = parent.getExtension().indexOf(parent.getExtensionByUrl(name));
+        parent.removeExtension(name);
+        if (code != null) {
+            Extension written = new Extension(name, new Coding(system, code, null));
+            parent.getExtension().add(at < 0 ? parent.getExtension().size() : at, written);
         }
     }
 

@@ -9,6 +9,7 @@ import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
 import fr.relais.core.replication.Conflict;
 import fr.relais.sync.fhir.ObservationMapper;
+import fr.relais.sync.fhir.RelaisFhir;
 import fr.relais.sync.server.JpaFhirServer;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -417,6 +418,50 @@ class ForeignWorldSyncTest {
         assertThat(sent.getNote()).extracting(org.hl7.fhir.r4.model.Annotation::getText)
                 .containsExactly("Adapter le diurétique selon la kaliémie", "patiente absente ce matin");
         assertThat(world.search(org.hl7.fhir.r4.model.Task.class, "patient", "Patient/" + patientId)).hasSize(1);
+    }
+
+    @Test
+    void aHospitalTaskKeepsItsNurseWhenTheHospitalsDueTimeIsKeptAfterAConflict() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        // The hospital's nurse: her RPPS number is in a system Relais does not read, so she is known by her server id.
+        String nurseId = world.create("practitioner-hospital-nurse.json", Map.of());
+        var written = (org.hl7.fhir.r4.model.Task) world.parse("task-hospital-blood-test.json",
+                Map.of("patient", patientId, "authored", hoursAgo(26).toString(), "due", hoursAgo(-3).toString()));
+        written.setOwner(new org.hl7.fhir.r4.model.Reference("Practitioner/" + nurseId));
+        written.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
+        String taskId = world.client().create().resource(written).execute().getId().getIdPart();
+        laptop.sync();
+        var task = laptop.core.tasks().foreignOf(ObservationMapper.localId(patientId)).get(0);
+        UUID nurse = task.assigneeId();
+        assertThat(nurse).isNotNull();
+        laptop.core.tasks().postpone(task.id(), hoursAgo(-27), "patiente absente ce matin");
+        laptop.sync();
+
+        // Meanwhile the hospital accepts it for another day; the laptop, not synced yet, postpones it again.
+        var atHospital = world.read(org.hl7.fhir.r4.model.Task.class, taskId);
+        Instant hospitalDue = hoursAgo(-51);
+        atHospital.setStatus(org.hl7.fhir.r4.model.Task.TaskStatus.ACCEPTED)
+                .setBusinessStatus(new org.hl7.fhir.r4.model.CodeableConcept().setText("RDV confirmé"))
+                .getRestriction().getPeriod().setEnd(java.util.Date.from(hospitalDue));
+        atHospital.addExtension("https://dpi.chu-exemple.fr/fhir/StructureDefinition/creneau", new org.hl7.fhir.r4.model.StringType("box 3"));
+        world.client().update().resource(atHospital).execute();
+        laptop.core.tasks().postpone(task.id(), hoursAgo(-75), "patiente indisponible");
+        SyncReport clash = laptop.sync();
+        assertThat(clash.conflicts()).isEqualTo(1);
+        Conflict dueTime = laptop.core.conflicts().list(true).get(0);
+        assertThat(dueTime.field()).isEqualTo("dueAt");
+
+        new ConflictResolver(laptop.core).resolve(dueTime.id(), ConflictResolver.Choice.REMOTE);
+        laptop.sync();
+
+        var kept = laptop.core.tasks().get(task.id());
+        assertThat(kept.assigneeId()).isEqualTo(nurse);
+        assertThat(kept.dueAt()).isEqualTo(hospitalDue);
+        var onServer = world.read(org.hl7.fhir.r4.model.Task.class, taskId);
+        assertThat(onServer.getOwner().getReference()).isEqualTo("Practitioner/" + nurseId);
+        assertThat(onServer.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Task.TaskStatus.ACCEPTED);
+        assertThat(onServer.getRestriction().getPeriod().getEnd().toInstant()).isEqualTo(hospitalDue);
+        assertThat(onServer.getExtensionByUrl("https://dpi.chu-exemple.fr/fhir/StructureDefinition/creneau")).isNotNull();
     }
 
     @Test

@@ -17,6 +17,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
 import org.junit.jupiter.api.Test;
 
@@ -137,5 +140,66 @@ class PatientMapperTest {
         assertThat(IppNamespace.from(Map.of(IppNamespace.VARIABLE, "1.2.250.1.999.99.1",
                 IppNamespace.FOREIGN_VARIABLE, " urn:oid:1.2.250.1.999.29.1.1 , https://dpi.chu-exemple.fr/ipp")).alsoRead())
                 .containsExactly("urn:oid:1.2.250.1.999.29.1.1", "https://dpi.chu-exemple.fr/ipp");
+    }
+    private static org.hl7.fhir.r4.model.Patient validatedAtTheHospital() {
+        try (var in = PatientMapperTest.class.getResourceAsStream("/foreign-world/patient-fr-core-validated-elsewhere.json")) {
+            return RelaisFhir.CONTEXT.newJsonParser().parseResource(org.hl7.fhir.r4.model.Patient.class, in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Extension reliabilityOf(org.hl7.fhir.r4.model.Patient p) {
+        return p.getExtensionByUrl(FrCore.IDENTITY_RELIABILITY);
+    }
+
+    @Test
+    void aPassportSeenHereQualifiesAHospitalPatientAndKeepsEverythingTheHospitalWrote() {
+        org.hl7.fhir.r4.model.Patient received = validatedAtTheHospital();
+        Map<String, String> fields = PatientMapper.fields(received, IPP);
+        assertThat(fields.get("identityStatus")).isEqualTo("VALI");
+        // The nurse sees the passport: the identity, already fetched from INSi and validated, becomes qualified.
+        fields.put("identityDocument", IdentityDocument.PA.code());
+        fields.put("identityStatus", IdentityStatus.QUAL.name());
+
+        org.hl7.fhir.r4.model.Patient sent = throughJson(received.copy());
+        PatientMapper.write(fields, sent, IPP);
+        sent = throughJson(sent);
+
+        Extension reliability = reliabilityOf(sent);
+        Coding status = (Coding) reliability.getExtensionByUrl("identityStatus").getValue();
+        assertThat(status.getSystem() + "|" + status.getCode()).isEqualTo(FrCore.IDENTITY_STATUS + "|QUAL");
+        assertThat(((Coding) reliability.getExtensionByUrl("validationMode").getValue()).getCode()).isEqualTo("PA");
+        assertThat(reliability.getExtensionByUrl("validationDate").getValue().primitiveValue()).isEqualTo("2025-03-14");
+        assertThat(((Coding) reliability.getExtensionByUrl("methodCollection").getValue()).getCode()).isEqualTo("INSI");
+        Address birthPlace = (Address) sent.getExtensionByUrl(FrCore.BIRTH_PLACE).getValue();
+        assertThat(birthPlace.getCity() + " " + birthPlace.getPostalCode() + " " + birthPlace.getCountry()).isEqualTo("Brest 29200 FRA");
+        assertThat(((Coding) birthPlace.getExtensionByUrl(FrCore.INSEE_CODE).getValue()).getDisplay()).isEqualTo("Brest");
+        HumanName official = sent.getName().stream().filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL).findFirst().orElseThrow();
+        assertThat(official.getPrefixAsSingleString()).isEqualTo("MME");
+        assertThat(official.getGiven()).extracting(g -> g.getValue()).containsExactly("Marie-Anne");
+        assertThat(official.getExtensionByUrl(FrCore.BIRTH_LIST_GIVEN_NAME).getValue().primitiveValue()).isEqualTo("Marie-Anne Jeanne Yvonne");
+        assertThat(sent.getExtension()).extracting(Extension::getUrl).containsExactly(FrCore.IDENTITY_RELIABILITY, FrCore.BIRTH_PLACE,
+                "http://hl7.org/fhir/StructureDefinition/patient-nationality", "https://chu-brest.example.fr/fhir/StructureDefinition/ufResponsable");
+        assertThat(PatientMapper.fields(sent, IPP)).isEqualTo(fields);
+    }
+
+    @Test
+    void aUsedNameChangedHereLeavesTheHospitalsIdentityStatusInItsOwnCodeSystem() {
+        org.hl7.fhir.r4.model.Patient received = validatedAtTheHospital();
+        Map<String, String> fields = PatientMapper.fields(received, IPP);
+        fields.put("usedFamilyName", "LE GALL-KERMARREC");
+
+        org.hl7.fhir.r4.model.Patient sent = throughJson(received.copy());
+        PatientMapper.write(fields, sent, IPP);
+        sent = throughJson(sent);
+
+        Coding status = (Coding) reliabilityOf(sent).getExtensionByUrl("identityStatus").getValue();
+        assertThat(status.getSystem() + "|" + status.getCode() + "|" + status.getDisplay())
+                .isEqualTo("https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0445|VALI|Identité validée");
+        assertThat(((Coding) reliabilityOf(sent).getExtensionByUrl("validationMode").getValue()).getDisplay()).isEqualTo("Carte nationale d'identité");
+        assertThat(sent.getName()).extracting(n -> n.getUse() + " " + n.getFamily() + " " + n.getGivenAsSingleString())
+                .containsExactly("OFFICIAL KERMARREC Marie-Anne", "USUAL LE GALL-KERMARREC Marie-Anne");
+        assertThat(PatientMapper.fields(sent, IPP)).isEqualTo(fields);
     }
 }
