@@ -114,6 +114,19 @@ class ReferenceReadingCancelledTest {
     }
 
     @Test
+    void anAcknowledgedWeightGainWhoseReferenceWeighInIsCancelledIsWithdrawnToo() {
+        weigh("80.0", paris(FRIDAY, 21, 45));
+        Measure wrong = weigh("78.0", paris(FRIDAY.plusDays(1), 7, 10));
+        weigh("80.1", paris(FRIDAY.plusDays(3), 7, 10));
+        Alert red = s.alerts.acknowledge(alertOf("poids-hausse-3j").id(), "appel de la patiente prévu");
+
+        cancel(wrong);
+
+        assertThat(s.alerts.get(red.id()).status()).isEqualTo(AlertStatus.WITHDRAWN);
+        assertThat(s.alerts.history(red.id())).last().isEqualTo("WITHDRAWN RED reference reading cancelled");
+    }
+
+    @Test
     void aGainThatDidNotRiseFromTheCancelledWeighInIsLeftAsItIs() {
         weigh("78.0", paris(FRIDAY, 21, 45));
         Measure wrong = weigh("79.0", paris(FRIDAY.plusDays(1), 7, 10));
