@@ -47,6 +47,28 @@ class AlertCliTest extends CliFixture {
     }
 
     @Test
+    void aWeightGainWhoseReferenceWeighInIsCancelledIsWithdrawnAndStaysWithdrawnAfterARerun() {
+        assertThat(run("consent", "add", "--patient", "P1", "--scope", "TELEMONITORING", "--collected-by", "Dr Perrin").code()).isZero();
+        assertThat(run("enroll", "--patient", "P1", "--pathway", "insuffisance-cardiaque-sortie", "--start", "2026-10-20").code()).isZero();
+        weigh("80.0", "2026-10-23T21:45");
+        CliRun wrong = run("--format", "json", "measure", "add", "--patient", "P1", "--code", "29463-7", "--value", "78.0",
+                "--unit", "kg", "--at", "2026-10-24T07:10");
+        assertThat(wrong.code()).as(wrong.err()).isZero();
+        weigh("80.1", "2026-10-26T07:10");
+        // The command line runs on today's clock: the missing-weight alert of today is another matter.
+        assertThat(alerts("open")).filteredOn(a -> a.startsWith("poids-hausse")).containsExactly("poids-hausse-3j RED OPEN");
+
+        CliRun cancelled = run("measure", "error", wrong.json().get("id").asText(), "--reason", "balance mal posée");
+        assertThat(cancelled.code()).as(cancelled.err()).isZero();
+        CliRun rerun = run("evaluate");
+        assertThat(rerun.code()).as(rerun.err()).isZero();
+
+        // 80.1 kg against the 80.0 kg left is +0.1 kg: nothing is open, the withdrawn alert was not raised again.
+        assertThat(alerts("open")).noneMatch(a -> a.startsWith("poids-hausse"));
+        assertThat(alerts("all")).filteredOn(a -> a.startsWith("poids-hausse")).containsExactly("poids-hausse-3j RED WITHDRAWN");
+    }
+
+    @Test
     void aGainAcrossTheAutumnClockChangeIsRed() {
         // A telemonitoring pathway: the patient consents first.
         assertThat(run("consent", "add", "--patient", "P1", "--scope", "TELEMONITORING", "--collected-by", "IDE Roux").code()).isZero();

@@ -62,6 +62,7 @@ public final class AlertService implements MeasureListener {
     private final TelemonitoringConsent telemonitoring;
     private final WorseValue worse;
     private final AfterHoursNotice notice;
+    private final ReferenceReadingCancelled referenceCancelled;
 
     public AlertService(Database database, AlertRepository alerts, MeasureRepository measures, EnrollmentRepository enrollments,
                         TemplateRepository templates, ThresholdService thresholds, TaskRepository tasks,
@@ -81,6 +82,7 @@ public final class AlertService implements MeasureListener {
         this.notice = new AfterHoursNotice(deadline);
         this.work = new AlertTasks(tasks, careTeam, deadline, notice);
         this.worse = new WorseValue(alerts);
+        this.referenceCancelled = new ReferenceReadingCancelled(alerts, measures, enrollments, thresholds);
         this.outbox = outbox;
         this.telemonitoring = telemonitoring;
     }
@@ -117,12 +119,45 @@ public final class AlertService implements MeasureListener {
         }
     }
 
-    /** Withdraws what a wrong measure caused: an alert left with no measure behind it is withdrawn, others re-levelled. */
+    /**
+     * Withdraws what a wrong measure caused: an alert left with no measure behind it is withdrawn, others re-levelled.
+     * Then the relative alerts that rose from it (their reference reading) are judged again without it.
+     */
     @Override
     public void enteredInError(Measure measure) {
         for (UUID alertId : alerts.alertsOfMeasure(measure.id())) {
             alerts.detach(alertId, measure.id());
             withdrawOrRelevel(alertId, alerts.remainingLevels(alertId), "measure entered in error");
+        }
+        for (ReferenceReadingCancelled.Outcome outcome : referenceCancelled.after(measure)) {
+            rejudged(outcome);
+        }
+    }
+
+    /**
+     * Applies the re-judgement of an alert whose reference reading was cancelled: withdrawn when nothing behind it
+     * rises any more; otherwise re-explained by the worst remaining rise, at the highest remaining level (possibly
+     * lower), the measures no longer rising detached so that a later re-levelling or re-run does not count them.
+     */
+    private void rejudged(ReferenceReadingCancelled.Outcome outcome) {
+        Alert alert = alerts.find(outcome.alertId()).orElseThrow();
+        if (!alert.status().isOpen()) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (outcome.finding().isEmpty()) {
+            change(alert, AlertStatus.WITHDRAWN, alert.level(), ENGINE, ReferenceReadingCancelled.REASON, now);
+            return;
+        }
+        outcome.noLongerRising().forEach(id -> alerts.detach(alert.id(), id));
+        Finding finding = outcome.finding().get();
+        String reason = ReferenceReadingCancelled.historyEntry(finding);
+        Alert reexplained = alert.explainedBy(ReferenceReadingCancelled.keepingNotice(finding, alert.explanation()));
+        if (finding.level() != alert.level()) {
+            change(reexplained, alert.status(), finding.level(), ENGINE, reason, now);
+        } else {
+            alerts.update(reexplained);
+            alerts.insertEvent(alert.id(), now, ENGINE, alert.status(), alert.status(), alert.level(), reason);
         }
     }
 
