@@ -22,7 +22,8 @@ class TranslationBundlesTest {
     void frenchAndEnglishHaveTheSameKeysAndNoLoneApostrophe(String bundle) throws IOException {
         Properties fr = load(bundle + "_fr.properties");
         Properties en = load(bundle + "_en.properties");
-        assertThat(fr.stringPropertyNames()).as(bundle).containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
+        assertThat(withoutFrenchOnlyPathWords(fr.stringPropertyNames())).as(bundle)
+                .containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
         for (Properties texts : new Properties[] {fr, en}) {
             for (String key : texts.stringPropertyNames()) {
                 String withoutQuotedBraces = texts.getProperty(key).replace("'{'", "").replace("'}'", "").replace("''", "");
@@ -30,6 +31,14 @@ class TranslationBundlesTest {
                         .isFalse();
             }
         }
+    }
+
+    /**
+     * The words for definition-file paths ({@code path.*}, read by core's DefinitionPath) are French only on purpose: an
+     * English message keeps the JSON path itself, which English-speaking authors read as it is.
+     */
+    private static java.util.Set<String> withoutFrenchOnlyPathWords(java.util.Set<String> keys) {
+        return keys.stream().filter(k -> !k.startsWith("path.")).collect(java.util.stream.Collectors.toSet());
     }
 
     private static Properties load(String path) throws IOException {
