@@ -172,10 +172,12 @@ final class PatientCommand {
                 var team = services.careTeam().teamOf(p.id());
                 var history = services.patients().identityHistory(p.id());
                 var duplicates = services.patients().duplicatesOf(p.id());
-                var foreignTasks = services.tasks().foreignOf(p.id());
                 var others = services.careTeam().otherParticipantsOf(p.id());
-                var responses = services.foreignResponses().ofPatient(p.id());
-                var carePlans = services.foreignCarePlans().ofPatient(p.id());
+                // Other systems' tasks, answers and plans are clinical: a front desk reading the identity file sees none
+                boolean clinical = services.session().can(fr.relais.core.session.Permission.CLINICAL_READ);
+                List<fr.relais.core.task.Task> foreignTasks = clinical ? services.tasks().foreignOf(p.id()) : List.of();
+                List<fr.relais.core.questionnaire.ForeignResponse> responses = clinical ? services.foreignResponses().ofPatient(p.id()) : List.of();
+                List<fr.relais.core.pathway.ForeignCarePlan> carePlans = clinical ? services.foreignCarePlans().ofPatient(p.id()) : List.of();
                 PatientFileView view = new PatientFileView(PatientView.of(p),
                         team.stream().map(PatientFileView.MemberView::of).toList(),
                         history.stream().map(PatientFileView.IdentityEventView::of).toList(),
