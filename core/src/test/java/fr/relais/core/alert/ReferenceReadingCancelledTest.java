@@ -4,8 +4,6 @@ import static fr.relais.core.alert.WeightGainCalendarDaysTest.paris;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import fr.relais.core.MutableClock;
-import fr.relais.core.TestServices;
 import fr.relais.core.careteam.Profession;
 import fr.relais.core.careteam.Professional;
 import fr.relais.core.identity.Patient;
@@ -14,41 +12,27 @@ import fr.relais.core.measure.Measure;
 import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A weight-gain alert rises FROM a reference reading that is not attached to it: when that weigh-in is entered in
  * error, the alert is judged again over the weigh-ins still valid (docs/alerts.md, "Reference reading cancelled").
  */
-class ReferenceReadingCancelledTest {
+class ReferenceReadingCancelledTest extends AlertFixture {
     static final LocalDate FRIDAY = LocalDate.of(2026, 10, 23);
 
-    @TempDir
-    Path dir;
-    MutableClock clock;
-    TestServices s;
-    Patient patient;
 
     @BeforeEach
     void setUp() {
-        clock = new MutableClock(paris(LocalDate.of(2026, 10, 19), 8, 0));
-        s = new TestServices(dir.resolve("relais.db"), clock);
-        patient = s.registerPatient("DURAND", "Louise", Sex.F, LocalDate.of(1940, 2, 2), null);
+        open(paris(LocalDate.of(2026, 10, 19), 8, 0), "DURAND", "Louise", Sex.F, LocalDate.of(1940, 2, 2));
         s.enrollments.enroll(patient.id(), "insuffisance-cardiaque-sortie", 1, LocalDate.of(2026, 10, 20));
     }
 
-    @AfterEach
-    void tearDown() {
-        s.close();
-    }
 
     private Measure weigh(String kg, Instant when) {
         clock.set(when.plusSeconds(60));
