@@ -346,6 +346,15 @@ class ForeignWorldSyncTest {
                 Map.of("patient", patientId, "authored", hoursAgo(26).toString(), "due", due.toString()));
     }
 
+    /** The hospital's blood test for the patient, given to its nurse (known by her server id), due in three hours. */
+    private String hospitalTaskOwnedBy(String patientId, String nurseId) {
+        var written = (org.hl7.fhir.r4.model.Task) world.parse("task-hospital-blood-test.json",
+                Map.of("patient", patientId, "authored", hoursAgo(26).toString(), "due", hoursAgo(-3).toString()));
+        written.setOwner(new org.hl7.fhir.r4.model.Reference("Practitioner/" + nurseId));
+        written.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
+        return world.client().create().resource(written).execute().getId().getIdPart();
+    }
+
     @Test
     void aHospitalTaskCompletedHereGoesBackCompletedWithEverythingTheHospitalWrote() {
         String patientId = world.create("patient-hospital.json", Map.of());
@@ -425,11 +434,7 @@ class ForeignWorldSyncTest {
         String patientId = world.create("patient-hospital.json", Map.of());
         // The hospital's nurse: her RPPS number is in a system Relais does not read, so she is known by her server id.
         String nurseId = world.create("practitioner-hospital-nurse.json", Map.of());
-        var written = (org.hl7.fhir.r4.model.Task) world.parse("task-hospital-blood-test.json",
-                Map.of("patient", patientId, "authored", hoursAgo(26).toString(), "due", hoursAgo(-3).toString()));
-        written.setOwner(new org.hl7.fhir.r4.model.Reference("Practitioner/" + nurseId));
-        written.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
-        String taskId = world.client().create().resource(written).execute().getId().getIdPart();
+        String taskId = hospitalTaskOwnedBy(patientId, nurseId);
         laptop.sync();
         var task = laptop.core.tasks().foreignOf(ObservationMapper.localId(patientId)).get(0);
         UUID nurse = task.assigneeId();
@@ -462,6 +467,86 @@ class ForeignWorldSyncTest {
         assertThat(onServer.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Task.TaskStatus.ACCEPTED);
         assertThat(onServer.getRestriction().getPeriod().getEnd().toInstant()).isEqualTo(hospitalDue);
         assertThat(onServer.getExtensionByUrl("https://dpi.chu-exemple.fr/fhir/StructureDefinition/creneau")).isNotNull();
+    }
+
+    @Test
+    void aHospitalTaskReceivedBeforeItsNurseKeepsHerAsOwnerWhenPostponedHere() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        // The hospital's nurse is on the server but not yet among the team's records: the laptop gets her task first.
+        String nurseId = world.create("practitioner-hospital-nurse.json", Map.of(),
+                new org.hl7.fhir.r4.model.Coding(RelaisFhir.TEAM_TAG_SYSTEM, "autre-equipe-" + UUID.randomUUID(), null));
+        String taskId = hospitalTaskOwnedBy(patientId, nurseId);
+        laptop.sync();
+        var task = laptop.core.tasks().foreignOf(ObservationMapper.localId(patientId)).get(0);
+        assertThat(task.assigneeId()).isNull();
+
+        // The hospital adds her to the team's records (with her work phone); the next sync receives her.
+        var nurse = world.read(org.hl7.fhir.r4.model.Practitioner.class, nurseId);
+        nurse.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
+        nurse.addTelecom().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE).setValue("02 98 00 00 01");
+        world.client().update().resource(nurse).execute();
+        laptop.sync();
+        assertThat(laptop.core.syncState().linkByServerId(fr.relais.core.careteam.CareTeamService.PROFESSIONAL_RECORD, nurseId)).isPresent();
+
+        Instant tomorrow = hoursAgo(-27);
+        laptop.core.tasks().postpone(task.id(), tomorrow, "patiente absente ce matin");
+        SyncReport pushed = laptop.sync();
+
+        assertThat(pushed.refused()).isZero();
+        assertThat(pushed.pending()).isZero();
+        var onServer = world.read(org.hl7.fhir.r4.model.Task.class, taskId);
+        assertThat(onServer.getOwner().getReference()).isEqualTo("Practitioner/" + nurseId);
+        assertThat(onServer.getRestriction().getPeriod().getEnd().toInstant()).isEqualTo(tomorrow);
+        assertThat(world.search(org.hl7.fhir.r4.model.Task.class, "patient", "Patient/" + patientId)).hasSize(1);
+    }
+
+    @Test
+    void aHospitalTaskPutBackInTheQueueHereLosesItsOwnerOnTheServer() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String nurseId = world.create("practitioner-hospital-nurse.json", Map.of());
+        String taskId = hospitalTaskOwnedBy(patientId, nurseId);
+        laptop.sync();
+        var task = laptop.core.tasks().foreignOf(ObservationMapper.localId(patientId)).get(0);
+        assertThat(task.assigneeId()).isNotNull();
+
+        laptop.core.tasks().assign(task.id(), null, "infirmière en congé");
+        laptop.sync();
+
+        assertThat(world.read(org.hl7.fhir.r4.model.Task.class, taskId).hasOwner()).isFalse();
+    }
+
+    @Test
+    void theInsTheHospitalWroteGoesBackAsWrittenWhenAPassportSeenHereQualifiesTheIdentity() {
+        var written = (org.hl7.fhir.r4.model.Patient) world.parse("patient-fr-core-validated-elsewhere.json", Map.of());
+        // The hospital's interface records who gave the INS and when it asked INSi.
+        var insWritten = written.getIdentifier().stream().filter(i -> "urn:oid:1.2.250.1.213.1.4.8".equals(i.getSystem())).findFirst().orElseThrow();
+        insWritten.setAssigner(new org.hl7.fhir.r4.model.Reference().setDisplay("Téléservice INSi"))
+                .setPeriod(new org.hl7.fhir.r4.model.Period().setStartElement(new org.hl7.fhir.r4.model.DateTimeType("2025-03-14")));
+        insWritten.addExtension("https://dpi.chu-exemple.fr/fhir/StructureDefinition/appel-insi", new org.hl7.fhir.r4.model.StringType("INSi-2025-0314-77"));
+        written.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
+        String patientId = world.client().create().resource(written).execute().getId().getIdPart();
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+
+        laptop.core.patients().recordEvidence(patient, null,
+                new fr.relais.core.identity.IdentityEvidence(fr.relais.core.identity.InsSource.SM, fr.relais.core.identity.IdentityDocument.PA),
+                "passeport présenté au domicile");
+        SyncReport pushed = laptop.sync();
+
+        assertThat(pushed.refused()).isZero();
+        var onServer = world.read(org.hl7.fhir.r4.model.Patient.class, patientId);
+        assertThat(onServer.getMeta().getVersionId()).isEqualTo("2");
+        var ins = onServer.getIdentifier().stream().filter(i -> "urn:oid:1.2.250.1.213.1.4.8".equals(i.getSystem())).toList();
+        assertThat(ins).hasSize(1);
+        assertThat(ins.get(0).getValue()).isEqualTo("248032901912397");
+        assertThat(ins.get(0).getAssigner().getDisplay()).isEqualTo("Téléservice INSi");
+        assertThat(ins.get(0).getPeriod().getStartElement().getValueAsString()).isEqualTo("2025-03-14");
+        assertThat(ins.get(0).getExtensionByUrl("https://dpi.chu-exemple.fr/fhir/StructureDefinition/appel-insi").getValue().primitiveValue())
+                .isEqualTo("INSi-2025-0314-77");
+        assertThat(ins.get(0).getType().getCodingFirstRep().getSystem()).isEqualTo("https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203");
+        assertThat(onServer.getIdentifier()).hasSize(2);
+        assertThat(((org.hl7.fhir.r4.model.Coding) onServer.getExtensionByUrl("https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-identity-reliability")
+                .getExtensionByUrl("validationMode").getValue()).getCode()).isEqualTo("PA");
     }
 
     @Test
