@@ -276,6 +276,62 @@ class ForeignWorldSyncTest {
     }
 
     @Test
+    void anAnonymisedHospitalPatientKeepsNoneOfWhatOtherSystemsWroteAboutThemHereNorTheirRelativesInTheCareTeamOnTheServer() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
+        String carerId = world.create("relatedperson-carer.json", Map.of("patient", patientId));
+        String teamId = world.create("careteam-hospital-discharge.json", Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));
+        java.time.LocalDate discharged = laptop.core.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate().minusDays(2);
+        String planId = world.create("careplan-hospital-discharge.json", Map.of("patient", patientId, "start", discharged.toString(),
+                "end", discharged.plusMonths(1).toString(), "created", hoursAgo(50).toString()));
+        world.create("questionnaireresponse-unknown-questionnaire.json", Map.of("patient", patientId, "authored", hoursAgo(5).toString()));
+        // A platform's reading Relais cannot read yet (no LOINC code): kept raw, and it names the patient.
+        var unreadable = (Observation) world.parse("observation-weight-telemonitoring.json",
+                Map.of("patient", patientId, "effective", hoursAgo(4).toString()));
+        unreadable.getCode().getCoding().clear();
+        unreadable.getCode().addCoding().setSystem("https://telesuivi.exemple.fr/codes").setCode("POIDS");
+        unreadable.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
+        world.client().create().resource(unreadable).execute();
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+        assertThat(laptop.core.careTeam().otherParticipantsOf(patient)).isNotEmpty();
+        assertThat(laptop.core.foreignCarePlans().ofPatient(patient)).isNotEmpty();
+        assertThat(laptop.core.foreignResponses().ofPatient(patient)).isNotEmpty();
+        assertThat(laptop.core.syncState().unreadCount()).isEqualTo(1);
+        java.time.LocalDate today = laptop.core.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate();
+        var nurse = laptop.core.careTeam().findProfessionalByRpps(rpps).orElseThrow();
+        laptop.core.careTeam().assign(patient, nurse.id(), fr.relais.core.careteam.CareRole.IDE_LIBERALE, today);
+        laptop.sync();
+
+        laptop.core.anonymisation().anonymise(patient, "demande de la patiente");
+
+        assertThat(laptop.core.careTeam().otherParticipantsOf(patient)).isEmpty();
+        assertThat(laptop.core.foreignCarePlans().ofPatient(patient)).isEmpty();
+        assertThat(laptop.core.foreignResponses().ofPatient(patient)).isEmpty();
+        assertThat(laptop.core.syncState().unreadCount()).isZero();
+        assertThat(laptop.core.syncState().link(ForeignCarePlanSync.RECORD, ObservationMapper.localId(planId)).orElseThrow().base())
+                .doesNotContain("Pesée", "Le Bris");
+        assertThat(laptop.core.syncState().link(fr.relais.core.careteam.CareTeamService.TEAM_RECORD, patient).orElseThrow().base()).contains("KERBRAT");
+        SyncReport pushed = laptop.sync();
+
+        assertThat(pushed.refused()).isZero();
+        assertThat(pushed.pending()).isZero();
+        var team = world.read(org.hl7.fhir.r4.model.CareTeam.class, teamId);
+        assertThat(RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(team)).doesNotContain("KERBRAT", "RelatedPerson");
+        // The professionals, the organisation, the patient's own place and the nurse who joined are still there.
+        assertThat(team.getParticipant()).extracting(p -> p.getMember().getReference() == null ? p.getMember().getType() : p.getMember().getReference())
+                .containsExactly("Practitioner/" + practitionerId, "PractitionerRole", "Organization", "Patient/" + patientId, "Practitioner/" + practitionerId);
+        assertThat(world.search(org.hl7.fhir.r4.model.CareTeam.class, "subject", "Patient/" + patientId)).hasSize(1);
+        assertThat(laptop.core.syncState().link(fr.relais.core.careteam.CareTeamService.TEAM_RECORD, patient).orElseThrow().base()).doesNotContain("KERBRAT");
+        // Relais never writes another system's plan: it stays on the server as it was, and does not come back here.
+        assertThat(world.read(org.hl7.fhir.r4.model.CarePlan.class, planId).getMeta().getVersionId()).isEqualTo("1");
+        laptop.sync();
+        assertThat(laptop.core.foreignCarePlans().ofPatient(patient)).isEmpty();
+        assertThat(laptop.core.foreignResponses().ofPatient(patient)).isEmpty();
+    }
+
+    @Test
     void aTaskOfAHospitalPatientAssignedToAnAnnuairePractitionerReachesTheServer() {
         String patientId = world.create("patient-hospital.json", Map.of());
         String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
