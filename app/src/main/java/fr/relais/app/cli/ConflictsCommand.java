@@ -1,10 +1,12 @@
 package fr.relais.app.cli;
 
+import fr.relais.app.wording.ConflictSubjectText;
 import fr.relais.app.wording.ConflictValueText;
 
 import fr.relais.app.cli.output.Column;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.error.NotFoundException;
+import fr.relais.core.i18n.Localization;
 import fr.relais.core.replication.Conflict;
 import fr.relais.sync.engine.ConflictResolver;
 import fr.relais.sync.engine.ServerRefusal;
@@ -26,14 +28,14 @@ final class ConflictsCommand {
     private static final java.time.format.DateTimeFormatter AT =
             java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(fr.relais.core.time.CareZone.PARIS);
 
-    private static List<Column<Conflict>> columns() {
+    private static List<Column<Conflict>> columns(RelaisCore services, Localization texts) {
         return List.of(new Column<>("id", "col.id", Conflict::id),
                 new Column<>("resourceType", "col.record", Conflict::resourceType),
                 new Column<>("localId", "col.recordId", Conflict::localId),
                 new Column<>("field", "col.field", Conflict::field),
-                new Column<>("baseValue", "col.base", c -> ConflictValueText.of(c.baseValue())),
-                new Column<>("localValue", "col.local", c -> ConflictValueText.of(c.localValue())),
-                new Column<>("remoteValue", "col.remote", c -> ConflictValueText.of(c.remoteValue())),
+                new Column<>("baseValue", "col.base", c -> ConflictValueText.of(c.field(), c.baseValue(), services.careTeam(), texts)),
+                new Column<>("localValue", "col.local", c -> ConflictValueText.of(c.field(), c.localValue(), services.careTeam(), texts)),
+                new Column<>("remoteValue", "col.remote", c -> ConflictValueText.of(c.field(), c.remoteValue(), services.careTeam(), texts)),
                 new Column<>("status", "col.status", Conflict::status));
     }
 
@@ -49,7 +51,7 @@ final class ConflictsCommand {
             RelaisCommand root = Leaf.root(spec);
             boolean openOnly = Arguments.enumValue("--status", status, AlertsCommand.Scope.class) == AlertsCommand.Scope.OPEN;
             try (RelaisCore services = root.openServices()) {
-                root.printer().list(services.conflicts().list(openOnly), columns(), c -> c);
+                root.printer().list(services.conflicts().list(openOnly), columns(services, Localization.of(RelaisCommand.MESSAGES, root.language())), c -> c);
             }
             return Cli.OK;
         }
@@ -71,15 +73,19 @@ final class ConflictsCommand {
                 root.printer().object(c, out -> {
                     if (c.isRefusal()) {
                         ServerRefusal refusal = ServerRefusal.of(c);
-                        out.println(root.text("conflicts.refused", c.resourceType(), c.localId(), AT.format(c.createdAt()),
+                        out.println(root.text("conflicts.refused", ConflictSubjectText.record(c, services,
+                                        Localization.of(RelaisCommand.MESSAGES, root.language())), AT.format(c.createdAt()),
                                 refusal.status(), refusal.diagnostics()));
                         out.println(root.text("conflicts.refusedActions", c.id()));
                         return;
                     }
-                    out.println(root.text("conflicts.header", c.resourceType(), c.localId(), c.field(), c.status()));
-                    out.println(root.text("conflicts.base", String.valueOf(ConflictValueText.of(c.baseValue()))));
-                    out.println(root.text("conflicts.local", String.valueOf(ConflictValueText.of(c.localValue()))));
-                    out.println(root.text("conflicts.remote", String.valueOf(ConflictValueText.of(c.remoteValue())), c.remoteVersion()));
+                    Localization texts = Localization.of(RelaisCommand.MESSAGES, root.language());
+                    out.println(root.text("conflicts.header", ConflictSubjectText.record(c, services, texts), ConflictSubjectText.field(c, texts),
+                            texts.has("conflict.status." + c.status()) ? texts.text("conflict.status." + c.status()) : c.status()));
+                    out.println(root.text("conflicts.base", String.valueOf(ConflictValueText.of(c.field(), c.baseValue(), services.careTeam(), texts))));
+                    out.println(root.text("conflicts.local", String.valueOf(ConflictValueText.of(c.field(), c.localValue(), services.careTeam(), texts))));
+                    out.println(root.text("conflicts.remote", String.valueOf(ConflictValueText.of(c.field(), c.remoteValue(), services.careTeam(), texts)),
+                            c.remoteVersion()));
                 });
             }
             return Cli.OK;
@@ -130,7 +136,8 @@ final class ConflictsCommand {
             UUID conflictId = Arguments.uuid("ID", id);
             try (RelaisCore services = root.openServices()) {
                 Conflict c = settle.apply(new ConflictResolver(services), conflictId);
-                root.printer().object(c, out -> out.println(root.text(doneKey, c.resourceType(), c.localId())));
+                root.printer().object(c, out -> out.println(root.text(doneKey,
+                        ConflictSubjectText.record(c, services, Localization.of(RelaisCommand.MESSAGES, root.language())))));
             }
             return Cli.OK;
         }

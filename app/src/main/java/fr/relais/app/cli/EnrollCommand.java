@@ -16,8 +16,10 @@ import picocli.CommandLine.Spec;
  * {@code relais enroll --patient ID --pathway ID [--version V] [--start YYYY-MM-DD] [--paper-consent --reason R]}:
  * prints the enrollment id.
  */
-@Command(name = "enroll", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+@Command(name = "enroll", resourceBundle = "fr.relais.app.i18n.cli")
 final class EnrollCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
     @Spec
     CommandSpec spec;
     @Option(names = "--patient", required = true, descriptionKey = "enroll.patient")

@@ -69,8 +69,10 @@ final class EnrollmentCommand {
         }
     }
 
-    @Command(name = "move", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    @Command(name = "move", resourceBundle = "fr.relais.app.i18n.cli")
     static final class Move extends Change {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
         @Option(names = "--version", required = true, descriptionKey = "pathway.version")
         int version;
 

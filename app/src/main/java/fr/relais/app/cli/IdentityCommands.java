@@ -158,8 +158,8 @@ final class IdentityCommands {
                 var events = services.patients().identityHistory(services.patients().openFile(id, "command line").id());
                 root.printer().object(events.stream().map(PatientFileView.IdentityEventView::of).toList(), out -> {
                     out.println(root.text("show.history"));
-                    events.forEach(e -> out.println("  " + PatientCommand.WHEN.format(e.at()) + " " + e.actor() + " " + (e.from() == null ? "" : e.from() + " -> ")
-                            + e.to() + " : " + e.reason()));
+                    var words = fr.relais.core.i18n.Localization.of(RelaisCommand.MESSAGES, root.language());
+                    events.forEach(e -> out.println("  " + e.actor() + " " + PatientCommand.historyLine(e, words)));
                 });
                 return Cli.OK;
             });

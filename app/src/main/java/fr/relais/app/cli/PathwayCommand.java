@@ -87,8 +87,10 @@ final class PathwayCommand {
         }
     }
 
-    @Command(name = "show", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    @Command(name = "show", resourceBundle = "fr.relais.app.i18n.cli")
     static final class Show implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
         @Spec
         CommandSpec spec;
         @Mixin
@@ -155,8 +157,10 @@ final class PathwayCommand {
         }
     }
 
-    @Command(name = "export", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    @Command(name = "export", resourceBundle = "fr.relais.app.i18n.cli")
     static final class Export implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
         @Spec
         CommandSpec spec;
         @Mixin

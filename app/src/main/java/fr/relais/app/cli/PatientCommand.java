@@ -40,10 +40,10 @@ import picocli.CommandLine.Spec;
                 IdentityCommands.Merge.class})
 final class PatientCommand {
     /** Times the patient file prints: the care team's clock (Paris), never UTC. */
-    static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+    static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
             .withZone(fr.relais.core.time.CareZone.PARIS);
-    /** Calendar days as the rest of the patient file prints them (ISO, like the care team's dates). */
-    static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE;
+    /** Calendar days as a clinician writes them (dd/MM/yyyy); {@code --format json} keeps ISO dates. */
+    static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** Whether the national directory (local copy) says this professional is no longer active. */
     static boolean inactiveInDirectory(RelaisCore services, String rpps) {
@@ -189,24 +189,24 @@ final class PatientCommand {
                 root.printer().object(view, out -> {
                     out.println(root.text("show.name", p.displayName(), p.traits().birthFamilyName(), p.traits().givenNamesText()));
                     out.println(root.text("show.id", p.id(), p.ipp() == null ? "-" : p.ipp()));
-                    out.println(root.text("show.birth", p.traits().birthDate(), p.traits().sex(),
+                    out.println(root.text("show.birth." + p.traits().sex().name(), DAY.format(p.traits().birthDate()),
                             p.traits().birthplaceCode() == null ? "-" : p.traits().birthplaceCode()));
                     if (p.replacedBy() != null) {
                         out.println(root.text("show.replacedBy", p.replacedBy()));
                     }
-                    out.println(root.text("show.identity", p.status(), p.ins() == null ? "-"
+                    out.println(root.text("show.identity", root.text("status." + p.status().name()), p.ins() == null ? "-"
                             : root.text(p.status().allowsInsExchange() ? "show.ins" : "show.insNotQualified",
                                     p.ins().matricule().value(), p.ins().oid().oid())));
                     out.println(root.text("show.careTeam"));
-                    team.forEach(m -> out.println("  " + m.role() + ": " + m.professional().displayName()
+                    team.forEach(m -> out.println("  " + root.text("role." + m.role().name()) + " : " + m.professional().displayName()
                             + (m.professional().rpps() == null ? "" : " (RPPS " + m.professional().rpps() + ")")
                             + (inactiveInDirectory(services, m.professional().rpps()) ? " " + root.text("annuaire.inactive") : "")
-                            + (m.endDate() == null ? "" : " -> " + m.endDate())));
+                            + (m.endDate() == null ? "" : " -> " + DAY.format(m.endDate()))));
                     var words = fr.relais.core.i18n.Localization.of(RelaisCommand.MESSAGES, root.language());
                     others.forEach(o -> out.println("  "
-                            + fr.relais.app.wording.OtherParticipantText.of(o, words) + (o.endDate() == null ? "" : " -> " + o.endDate())));
+                            + fr.relais.app.wording.OtherParticipantText.of(o, words) + (o.endDate() == null ? "" : " -> " + DAY.format(o.endDate()))));
                     out.println(root.text("show.history"));
-                    history.forEach(e -> out.println("  " + WHEN.format(e.at()) + " " + (e.from() == null ? "" : e.from() + " -> ") + e.to() + " : " + e.reason()));
+                    history.forEach(e -> out.println("  " + historyLine(e, words)));
                     if (!carePlans.isEmpty()) {
                         out.println(root.text("show.foreignCarePlans"));
                         var byId = foreignTasks.stream().collect(java.util.stream.Collectors.toMap(fr.relais.core.task.Task::id, t -> t));
@@ -227,6 +227,12 @@ final class PatientCommand {
             }
             return Cli.OK;
         }
+    }
+
+    /** One change of identity status in words: "12/11/2026 09:30 Identité provisoire → Identité validée : recueil : …". */
+    static String historyLine(fr.relais.core.identity.IdentityEvent e, fr.relais.core.i18n.Localization words) {
+        return WHEN.format(e.at()) + " " + (e.from() == null ? "" : words.text("status." + e.from().name()) + " → ")
+                + words.text("status." + e.to().name()) + " : " + fr.relais.app.wording.IdentityReasonText.of(e.reason(), words);
     }
 
     /**

@@ -117,7 +117,8 @@ class IdentityCliTest extends CliFixture {
 
         CliRun history = run("patient", "history", id);
         assertThat(history.code()).as(history.err()).isZero();
-        assertThat(history.out()).contains("PROV -> VALI", "CNI présentée à l'accueil", "VALI -> PROV", "erreur de saisie");
+        assertThat(history.out()).contains("Identité provisoire → Identité validée", "CNI présentée à l'accueil",
+                "Identité validée → Identité provisoire", "traits stricts corrigés : erreur de saisie").doesNotContain("PROV", "source=");
         assertThat(run("patient", "correct", id, "--reason", "rien").code()).isEqualTo(2);
     }
 
@@ -127,7 +128,7 @@ class IdentityCliTest extends CliFixture {
         CliRun correct = run("--format", "json", "patient", "correct", "IPP-Q", "--birth-date", "1995-10-13", "--reason", "acte de naissance");
         assertThat(correct.json().get("identityStatus").asText()).isEqualTo("PROV");
         assertThat(run("--format", "csv", "patient", "list").out()).doesNotContain(MATRICULE);
-        assertThat(run("patient", "history", id).out()).contains("QUAL -> PROV");
+        assertThat(run("patient", "history", id).out()).contains("Identité qualifiée → Identité provisoire");
     }
 
     @Test
@@ -285,8 +286,8 @@ class IdentityCliTest extends CliFixture {
         String shown = run("patient", "show", "IPP-H1").out();
 
         assertThat(shown).contains("Aidant principal : KERBRAT Yann (fils) (proche, hors Relais)",
-                "Tâches hors parcours Relais :", "2026-11-24 14:00 · Bilan sanguin à J7 · à faire",
-                "2026-11-23 10:15 · questionnaire « braden » · IDE de cardiologie", "Humidité : 2");
+                "Tâches hors parcours Relais :", "24/11/2026 14:00 · Bilan sanguin à J7 · à faire",
+                "23/11/2026 10:15 · questionnaire « braden » · IDE de cardiologie", "Humidité : 2");
         assertThat(shown).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
         String worklist = run("worklist", "--patient", "IPP-H1").out();
         assertThat(worklist).contains("Bilan sanguin à J7 (hors parcours Relais)");

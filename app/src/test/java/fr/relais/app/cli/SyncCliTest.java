@@ -98,7 +98,8 @@ class SyncCliTest {
         JsonNode open = CliRun.on(db, "--format", "json", "conflicts", "list").json();
         assertThat(open).hasSize(1);
         assertThat(open.get(0).get("remoteValue").asText()).isEqualTo("MARTINEZ");
-        assertThat(CliRun.on(db, "conflicts", "show", id.toString()).out()).contains("birthFamilyName", "MARTINEZ", "version 2");
+        assertThat(CliRun.on(db, "conflicts", "show", id.toString()).out()).contains("Identité de MARTIN Claire — nom de naissance (à trancher)",
+                "MARTINEZ", "version 2").doesNotContain(patientId, "birthFamilyName", "OPEN");
         assertThat(CliRun.on(db, "conflicts", "resolve", id.toString(), "--keep", "maybe").code()).isEqualTo(2);
 
         JsonNode resolved = CliRun.on(db, "--format", "json", "conflicts", "resolve", id.toString(), "--keep", "remote").json();
@@ -107,6 +108,39 @@ class SyncCliTest {
         assertThat(CliRun.on(db, "--format", "json", "patient", "show", "P1").json().toString()).contains("MARTINEZ");
         assertThat(CliRun.on(db, "--format", "json", "conflicts", "list").json()).isEmpty();
         assertThat(CliRun.on(db, "conflicts", "resolve", id.toString(), "--keep", "local").code()).isEqualTo(2);
+    }
+
+    @Test
+    void aConflictOnAHospitalTaskNamesThePatientAndTheNursesByNameAndProfessionNeverByAnId() {
+        UUID conflict = UUID.randomUUID();
+        UUID taskId = UUID.randomUUID();
+        fr.relais.core.careteam.Professional here;
+        fr.relais.core.careteam.Professional atHospital;
+        try (RelaisCore core = open()) {
+            // Neither has an RPPS number Relais reads: the conflict keys them by their id on this workstation.
+            here = core.careTeam().addProfessional("GUEGUEN", "Soizic", fr.relais.core.careteam.Profession.INFIRMIER, null, null, null);
+            atHospital = core.careTeam().addProfessional("LE BRIS", "Anne", fr.relais.core.careteam.Profession.MEDECIN, null, null, null);
+            java.time.Instant due = java.time.Instant.parse("2026-07-01T08:00:00Z");
+            var task = new fr.relais.core.task.Task(taskId, null, UUID.fromString(patientId), null, fr.relais.core.task.Task.FOREIGN, 0,
+                    fr.relais.core.task.Task.FOREIGN, "Bilan sanguin à J7", "Bilan sanguin à J7", fr.relais.core.careteam.CareRole.IDEC, here.id(),
+                    fr.relais.core.task.TaskPriority.ROUTINE, fr.relais.core.task.TaskStatus.REQUESTED, null, due, null, null, null, due, due);
+            core.database().inTransaction(() -> fr.relais.core.replication.Outbox.suppressed(() -> {
+                core.tasks().applySynced(task, "Task/4012/_history/1");
+                core.conflicts().open(new Conflict(conflict, fr.relais.core.task.TaskService.RECORD, taskId, "assignee", "10003456789",
+                        "professional:" + here.id(), "professional:" + atHospital.id(), "3", "OPEN", due, null, null, null));
+                return null;
+            }));
+        }
+
+        CliRun shown = CliRun.on(db, "conflicts", "show", conflict.toString());
+
+        assertThat(shown.out()).contains("Tâche de MARTIN Claire — professionnel assigné (à trancher)",
+                "professionnel RPPS 10003456789 pas encore reçu sur ce poste", "Soizic GUEGUEN (Infirmier)", "Anne LE BRIS (Médecin)")
+                .doesNotContain(here.id().toString(), atHospital.id().toString(), taskId.toString(), "professional:");
+        assertThat(CliRun.on(db, "conflicts", "list").out()).contains("Soizic GUEGUEN (Infirmier)").doesNotContain("professional:");
+        // The JSON keeps the machine's keys and values (docs/cli-json.md).
+        assertThat(CliRun.on(db, "--format", "json", "conflicts", "list").json().get(0).get("localValue").asText())
+                .isEqualTo("professional:" + here.id());
     }
 
     @Test

@@ -81,7 +81,8 @@ class SyncViewModelTest {
         });
         model.refresh();
         assertThat(model.conflictsProperty()).singleElement().satisfies(row -> {
-            assertThat(row.field()).isEqualTo("birthFamilyName");
+            assertThat(row.field()).isEqualTo("nom de naissance");
+            assertThat(row.record()).startsWith("Identité de ").doesNotContain(patient.toString());
             assertThat(row.remote()).isEqualTo("MARTINEZ");
         });
         model.resolve(model.conflictsProperty().get(0), ConflictResolver.Choice.REMOTE);

@@ -30,6 +30,11 @@ public final class Localization {
     }
 
     /** The text for {@code key}, with {@link MessageFormat} arguments. */
+    /** Whether the bundle has this text (a key built from data, e.g. a FHIR resource type, may have none). */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     public String text(String key, Object... args) {
         String pattern;
         try {

@@ -5,10 +5,12 @@ import static fr.relais.core.store.schema.Tables.MEASURE;
 import static fr.relais.core.store.schema.Tables.OUTGOING_MESSAGE;
 import static fr.relais.core.store.schema.Tables.PATIENT;
 import static fr.relais.core.store.schema.Tables.PATIENT_DUPLICATE;
+import static fr.relais.core.store.schema.Tables.SYNC_LINK;
 import static fr.relais.core.store.schema.Tables.TASK;
 import static fr.relais.core.store.schema.Tables.URGENT_CARE_PLAN_VERSION;
 
 import fr.relais.core.audit.AuditLog;
+import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.identity.IdentityEvidence;
 import fr.relais.core.identity.IdentityStatus;
@@ -33,8 +35,9 @@ import org.jooq.impl.DSL;
  * Removes a patient's identity on request (RGPD) or once the retention period has passed (issue 9), keeping the
  * clinical record for the team's indicators: names become ANONYME, the birth date keeps its year only (age bands),
  * birthplace, IPP and INS go, and so does every place that held the identity in clear (identity history, duplicate
- * flags, messages sent, the urgent care plan with its contacts, the relatives another system's care team names). The change is audited and pushed to the team server
- * like any identity change. It cannot be undone.
+ * flags, messages sent, the urgent care plan with its contacts) and what other systems wrote about the patient
+ * ({@link ForeignRecordsErasure}). The change is audited and pushed to the team server like any identity change, with
+ * the patient's care team (its relatives removed there too). It cannot be undone.
  */
 public final class PatientAnonymisation {
     public static final String ANONYMOUS = "ANONYME";
@@ -74,10 +77,17 @@ public final class PatientAnonymisation {
                     .or(PATIENT_DUPLICATE.OTHER_PATIENT_ID.eq(id.toString()))).execute();
             database.dsl().deleteFrom(OUTGOING_MESSAGE).where(OUTGOING_MESSAGE.PATIENT_ID.eq(id.toString())).execute();
             database.dsl().deleteFrom(URGENT_CARE_PLAN_VERSION).where(URGENT_CARE_PLAN_VERSION.PATIENT_ID.eq(id.toString())).execute();
-            // Another system's care team names the patient's relatives and the patient: gone with the identity.
-            database.dsl().deleteFrom(fr.relais.core.store.schema.Tables.CARE_TEAM_OTHER_PARTICIPANT)
-                    .where(fr.relais.core.store.schema.Tables.CARE_TEAM_OTHER_PARTICIPANT.PATIENT_ID.eq(id.toString())).execute();
+            // What other systems wrote about the patient (relatives' names, plans, answers, unread records): gone too.
+            String serverId = database.dsl().select(SYNC_LINK.SERVER_ID).from(SYNC_LINK)
+                    .where(SYNC_LINK.RESOURCE_TYPE.eq(PatientService.RECORD).and(SYNC_LINK.LOCAL_ID.eq(id.toString())))
+                    .fetchOptional(SYNC_LINK.SERVER_ID).orElse(id.toString());
+            new ForeignRecordsErasure(database.dsl()).erase(id, serverId);
             outbox.record(PatientService.RECORD, id);
+            // The server's care team of the patient names their relatives: pushed again without them (CareTeamSync).
+            if (database.dsl().fetchExists(SYNC_LINK, SYNC_LINK.RESOURCE_TYPE.eq(CareTeamService.TEAM_RECORD)
+                    .and(SYNC_LINK.LOCAL_ID.eq(id.toString())))) {
+                outbox.record(CareTeamService.TEAM_RECORD, id);
+            }
             audit.record("patient.anonymise", PatientService.RECORD, id, id, reason.trim());
             return patients.find(id).orElseThrow();
         });

@@ -226,6 +226,7 @@ public final class SyncEngine {
             return kind.narrow(query).execute();
         };
         Bundle page = server.call("search " + kind.fhirType(), firstPage);
+        int pulledBefore = counts.pulled; // progress counts this kind's records: "Patients reçus : 3" means three patients
         // The next page is fetched while this one is stored: the pull costs about the network's time, not the sum.
         java.util.concurrent.ExecutorService fetcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "relais-sync-fetch");
@@ -244,7 +245,7 @@ public final class SyncEngine {
                 long applyStart = System.nanoTime();
                 applyPage(kind, current, moveWatermark, counts);
                 counts.applyNanos += System.nanoTime() - applyStart;
-                progress.update("pull " + kind.fhirType(), counts.pulled);
+                progress.update("pull " + kind.fhirType(), counts.pulled - pulledBefore);
                 page = next == null ? null : join(next);
             }
         } finally {

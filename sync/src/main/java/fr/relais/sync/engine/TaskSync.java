@@ -5,6 +5,7 @@ import fr.relais.core.careteam.Professional;
 import fr.relais.core.replication.Conflict;
 import fr.relais.core.replication.SyncLink;
 import fr.relais.core.task.Task;
+import fr.relais.core.task.TaskEvent;
 import fr.relais.core.task.TaskService;
 import fr.relais.core.task.TaskStatus;
 import fr.relais.sync.fhir.ForeignTaskMapper;
@@ -108,6 +109,10 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
                 .orElseGet(() -> fields(core.tasks().asPlanned(mine)));
         Map<String, String> remoteAll = fields(incoming);
         Map<String, String> localFields = fields(mine);
+        if (mine.assigneeId() == null && !unassignedHere(mine)) {
+            // No assignee here because the owner was unresolved when read (its Practitioner came later): not a change.
+            localFields.put("assignee", base.get("assignee"));
+        }
         Map<String, String> remoteFields = new LinkedHashMap<>(remoteAll);
         TaskStatus status = later(mine.status(), incoming.status());
         localFields.remove("status");
@@ -204,11 +209,41 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
             // Another system's Task: only what changed here since it was read is written on the server's copy.
             org.hl7.fhir.r4.model.Task server = base(link).orElseThrow(() -> new IllegalStateException("another system's task never received"));
             Task asRead = read(server.copy(), localId, "base");
-            return ForeignTaskMapper.patch(task, asRead, server, this::rppsOf);
+            org.hl7.fhir.r4.model.Reference owner = ownerOnServer(server);
+            return keepOwner(task, owner, ForeignTaskMapper.patch(task, asRead, server, this::rppsOf));
         }
         org.hl7.fhir.r4.model.Task resource = base(link)
                 .orElseGet(org.hl7.fhir.r4.model.Task::new);
-        return TaskMapper.write(task, resource, this::rppsOf);
+        org.hl7.fhir.r4.model.Reference owner = ownerOnServer(resource);
+        return keepOwner(task, owner, TaskMapper.write(task, resource, this::rppsOf));
+    }
+
+    /**
+     * Puts back the owner the server's copy had when the task has no assignee here only because that owner was not
+     * resolved when read (a Practitioner received later, in a later page or sync, or never: a PractitionerRole, another
+     * team's practitioner). Only a task put back in the queue here ({@link #unassignedHere}) clears the server's owner.
+     * {@code serverOwner}: the owner of the server's copy, taken before the push writes on it.
+     */
+    private org.hl7.fhir.r4.model.Task keepOwner(Task task, org.hl7.fhir.r4.model.Reference serverOwner, org.hl7.fhir.r4.model.Task built) {
+        if (task.assigneeId() == null && serverOwner != null && !unassignedHere(task)) {
+            built.setOwner(serverOwner);
+        }
+        return built;
+    }
+
+    private static org.hl7.fhir.r4.model.Reference ownerOnServer(org.hl7.fhir.r4.model.Task server) {
+        return server.hasOwner() ? server.getOwner().copy() : null;
+    }
+
+    /** Whether a nurse here put the task back in its role's queue (the last assignment made here names no one). */
+    private boolean unassignedHere(Task task) {
+        TaskEvent last = null;
+        for (TaskEvent e : core.tasks().history(task.id())) {
+            if ("ASSIGN".equals(e.change())) {
+                last = e;
+            }
+        }
+        return last != null && last.note() != null && last.note().startsWith("queue");
     }
 
     private String rppsOf(UUID professionalId) {

@@ -139,8 +139,13 @@ public final class PatientMapper {
         if (qualified) {
             target.getMeta().getProfile().add(new CanonicalType(FrCore.PATIENT_INS_PROFILE));
         }
+        // The INS as received (assigner, period, extensions, its writer's type coding) stays while it is the INS here;
+        // only a changed or withdrawn INS is rewritten.
+        String ins = f.get("ins");
         target.getIdentifier().removeIf(id -> ipp.system().equals(id.getSystem()) || IppNamespace.LEGACY_SYSTEM.equals(id.getSystem())
-                || insOid(id.getSystem()) != null);
+                || insOid(id.getSystem()) != null && !(id.getValue() + "|" + insOid(id.getSystem()).oid()).equals(ins));
+        boolean insKept = ins != null && target.getIdentifier().stream()
+                .anyMatch(id -> insOid(id.getSystem()) != null && ins.equals(id.getValue() + "|" + insOid(id.getSystem()).oid()));
         // An IPP the other system's identifier already carries is not written again in the organisation's namespace.
         boolean carriedByForeign = f.get("ipp") != null && target.getIdentifier().stream()
                 .anyMatch(id -> ipp.readsAsForeignIpp(id.getSystem()) && f.get("ipp").equals(id.getValue()));
@@ -148,11 +153,11 @@ public final class PatientMapper {
             target.addIdentifier().setUse(Identifier.IdentifierUse.USUAL).setSystem(ipp.system()).setValue(f.get("ipp"))
                     .setType(new CodeableConcept(new Coding(FrCore.HL7_IDENTIFIER_TYPE, "PI", null)));
         }
-        if (qualified) {
-            String[] ins = f.get("ins").split("\\|");
-            InsOid oid = InsOid.parse("ins", ins[1]);
+        if (qualified && !insKept) {
+            String[] parts = ins.split("\\|");
+            InsOid oid = InsOid.parse("ins", parts[1]);
             target.addIdentifier().setUse(oid == InsOid.NIA ? Identifier.IdentifierUse.TEMP : Identifier.IdentifierUse.OFFICIAL)
-                    .setSystem("urn:oid:" + oid.oid()).setValue(ins[0])
+                    .setSystem("urn:oid:" + oid.oid()).setValue(parts[0])
                     .setType(new CodeableConcept(new Coding(FrCore.IDENTIFIER_TYPE, oid.typeCode(), null)));
         }
         writeNames(f, target);

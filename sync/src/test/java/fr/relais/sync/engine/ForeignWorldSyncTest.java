@@ -276,6 +276,62 @@ class ForeignWorldSyncTest {
     }
 
     @Test
+    void anAnonymisedHospitalPatientKeepsNoneOfWhatOtherSystemsWroteAboutThemHereNorTheirRelativesInTheCareTeamOnTheServer() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
+        String carerId = world.create("relatedperson-carer.json", Map.of("patient", patientId));
+        String teamId = world.create("careteam-hospital-discharge.json", Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));
+        java.time.LocalDate discharged = laptop.core.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate().minusDays(2);
+        String planId = world.create("careplan-hospital-discharge.json", Map.of("patient", patientId, "start", discharged.toString(),
+                "end", discharged.plusMonths(1).toString(), "created", hoursAgo(50).toString()));
+        world.create("questionnaireresponse-unknown-questionnaire.json", Map.of("patient", patientId, "authored", hoursAgo(5).toString()));
+        // A platform's reading Relais cannot read yet (no LOINC code): kept raw, and it names the patient.
+        var unreadable = (Observation) world.parse("observation-weight-telemonitoring.json",
+                Map.of("patient", patientId, "effective", hoursAgo(4).toString()));
+        unreadable.getCode().getCoding().clear();
+        unreadable.getCode().addCoding().setSystem("https://telesuivi.exemple.fr/codes").setCode("POIDS");
+        unreadable.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
+        world.client().create().resource(unreadable).execute();
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+        assertThat(laptop.core.careTeam().otherParticipantsOf(patient)).isNotEmpty();
+        assertThat(laptop.core.foreignCarePlans().ofPatient(patient)).isNotEmpty();
+        assertThat(laptop.core.foreignResponses().ofPatient(patient)).isNotEmpty();
+        assertThat(laptop.core.syncState().unreadCount()).isEqualTo(1);
+        java.time.LocalDate today = laptop.core.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate();
+        var nurse = laptop.core.careTeam().findProfessionalByRpps(rpps).orElseThrow();
+        laptop.core.careTeam().assign(patient, nurse.id(), fr.relais.core.careteam.CareRole.IDE_LIBERALE, today);
+        laptop.sync();
+
+        laptop.core.anonymisation().anonymise(patient, "demande de la patiente");
+
+        assertThat(laptop.core.careTeam().otherParticipantsOf(patient)).isEmpty();
+        assertThat(laptop.core.foreignCarePlans().ofPatient(patient)).isEmpty();
+        assertThat(laptop.core.foreignResponses().ofPatient(patient)).isEmpty();
+        assertThat(laptop.core.syncState().unreadCount()).isZero();
+        assertThat(laptop.core.syncState().link(ForeignCarePlanSync.RECORD, ObservationMapper.localId(planId)).orElseThrow().base())
+                .doesNotContain("Pesée", "Le Bris");
+        assertThat(laptop.core.syncState().link(fr.relais.core.careteam.CareTeamService.TEAM_RECORD, patient).orElseThrow().base()).contains("KERBRAT");
+        SyncReport pushed = laptop.sync();
+
+        assertThat(pushed.refused()).isZero();
+        assertThat(pushed.pending()).isZero();
+        var team = world.read(org.hl7.fhir.r4.model.CareTeam.class, teamId);
+        assertThat(RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(team)).doesNotContain("KERBRAT", "RelatedPerson");
+        // The professionals, the organisation, the patient's own place and the nurse who joined are still there.
+        assertThat(team.getParticipant()).extracting(p -> p.getMember().getReference() == null ? p.getMember().getType() : p.getMember().getReference())
+                .containsExactly("Practitioner/" + practitionerId, "PractitionerRole", "Organization", "Patient/" + patientId, "Practitioner/" + practitionerId);
+        assertThat(world.search(org.hl7.fhir.r4.model.CareTeam.class, "subject", "Patient/" + patientId)).hasSize(1);
+        assertThat(laptop.core.syncState().link(fr.relais.core.careteam.CareTeamService.TEAM_RECORD, patient).orElseThrow().base()).doesNotContain("KERBRAT");
+        // Relais never writes another system's plan: it stays on the server as it was, and does not come back here.
+        assertThat(world.read(org.hl7.fhir.r4.model.CarePlan.class, planId).getMeta().getVersionId()).isEqualTo("1");
+        laptop.sync();
+        assertThat(laptop.core.foreignCarePlans().ofPatient(patient)).isEmpty();
+        assertThat(laptop.core.foreignResponses().ofPatient(patient)).isEmpty();
+    }
+
+    @Test
     void aTaskOfAHospitalPatientAssignedToAnAnnuairePractitionerReachesTheServer() {
         String patientId = world.create("patient-hospital.json", Map.of());
         String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
@@ -344,6 +400,15 @@ class ForeignWorldSyncTest {
     private String hospitalTask(String patientId, Instant due) {
         return world.create("task-hospital-blood-test.json",
                 Map.of("patient", patientId, "authored", hoursAgo(26).toString(), "due", due.toString()));
+    }
+
+    /** The hospital's blood test for the patient, given to its nurse (known by her server id), due in three hours. */
+    private String hospitalTaskOwnedBy(String patientId, String nurseId) {
+        var written = (org.hl7.fhir.r4.model.Task) world.parse("task-hospital-blood-test.json",
+                Map.of("patient", patientId, "authored", hoursAgo(26).toString(), "due", hoursAgo(-3).toString()));
+        written.setOwner(new org.hl7.fhir.r4.model.Reference("Practitioner/" + nurseId));
+        written.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
+        return world.client().create().resource(written).execute().getId().getIdPart();
     }
 
     @Test
@@ -425,11 +490,7 @@ class ForeignWorldSyncTest {
         String patientId = world.create("patient-hospital.json", Map.of());
         // The hospital's nurse: her RPPS number is in a system Relais does not read, so she is known by her server id.
         String nurseId = world.create("practitioner-hospital-nurse.json", Map.of());
-        var written = (org.hl7.fhir.r4.model.Task) world.parse("task-hospital-blood-test.json",
-                Map.of("patient", patientId, "authored", hoursAgo(26).toString(), "due", hoursAgo(-3).toString()));
-        written.setOwner(new org.hl7.fhir.r4.model.Reference("Practitioner/" + nurseId));
-        written.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
-        String taskId = world.client().create().resource(written).execute().getId().getIdPart();
+        String taskId = hospitalTaskOwnedBy(patientId, nurseId);
         laptop.sync();
         var task = laptop.core.tasks().foreignOf(ObservationMapper.localId(patientId)).get(0);
         UUID nurse = task.assigneeId();
@@ -462,6 +523,86 @@ class ForeignWorldSyncTest {
         assertThat(onServer.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Task.TaskStatus.ACCEPTED);
         assertThat(onServer.getRestriction().getPeriod().getEnd().toInstant()).isEqualTo(hospitalDue);
         assertThat(onServer.getExtensionByUrl("https://dpi.chu-exemple.fr/fhir/StructureDefinition/creneau")).isNotNull();
+    }
+
+    @Test
+    void aHospitalTaskReceivedBeforeItsNurseKeepsHerAsOwnerWhenPostponedHere() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        // The hospital's nurse is on the server but not yet among the team's records: the laptop gets her task first.
+        String nurseId = world.create("practitioner-hospital-nurse.json", Map.of(),
+                new org.hl7.fhir.r4.model.Coding(RelaisFhir.TEAM_TAG_SYSTEM, "autre-equipe-" + UUID.randomUUID(), null));
+        String taskId = hospitalTaskOwnedBy(patientId, nurseId);
+        laptop.sync();
+        var task = laptop.core.tasks().foreignOf(ObservationMapper.localId(patientId)).get(0);
+        assertThat(task.assigneeId()).isNull();
+
+        // The hospital adds her to the team's records (with her work phone); the next sync receives her.
+        var nurse = world.read(org.hl7.fhir.r4.model.Practitioner.class, nurseId);
+        nurse.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
+        nurse.addTelecom().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE).setValue("02 98 00 00 01");
+        world.client().update().resource(nurse).execute();
+        laptop.sync();
+        assertThat(laptop.core.syncState().linkByServerId(fr.relais.core.careteam.CareTeamService.PROFESSIONAL_RECORD, nurseId)).isPresent();
+
+        Instant tomorrow = hoursAgo(-27);
+        laptop.core.tasks().postpone(task.id(), tomorrow, "patiente absente ce matin");
+        SyncReport pushed = laptop.sync();
+
+        assertThat(pushed.refused()).isZero();
+        assertThat(pushed.pending()).isZero();
+        var onServer = world.read(org.hl7.fhir.r4.model.Task.class, taskId);
+        assertThat(onServer.getOwner().getReference()).isEqualTo("Practitioner/" + nurseId);
+        assertThat(onServer.getRestriction().getPeriod().getEnd().toInstant()).isEqualTo(tomorrow);
+        assertThat(world.search(org.hl7.fhir.r4.model.Task.class, "patient", "Patient/" + patientId)).hasSize(1);
+    }
+
+    @Test
+    void aHospitalTaskPutBackInTheQueueHereLosesItsOwnerOnTheServer() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String nurseId = world.create("practitioner-hospital-nurse.json", Map.of());
+        String taskId = hospitalTaskOwnedBy(patientId, nurseId);
+        laptop.sync();
+        var task = laptop.core.tasks().foreignOf(ObservationMapper.localId(patientId)).get(0);
+        assertThat(task.assigneeId()).isNotNull();
+
+        laptop.core.tasks().assign(task.id(), null, "infirmière en congé");
+        laptop.sync();
+
+        assertThat(world.read(org.hl7.fhir.r4.model.Task.class, taskId).hasOwner()).isFalse();
+    }
+
+    @Test
+    void theInsTheHospitalWroteGoesBackAsWrittenWhenAPassportSeenHereQualifiesTheIdentity() {
+        var written = (org.hl7.fhir.r4.model.Patient) world.parse("patient-fr-core-validated-elsewhere.json", Map.of());
+        // The hospital's interface records who gave the INS and when it asked INSi.
+        var insWritten = written.getIdentifier().stream().filter(i -> "urn:oid:1.2.250.1.213.1.4.8".equals(i.getSystem())).findFirst().orElseThrow();
+        insWritten.setAssigner(new org.hl7.fhir.r4.model.Reference().setDisplay("Téléservice INSi"))
+                .setPeriod(new org.hl7.fhir.r4.model.Period().setStartElement(new org.hl7.fhir.r4.model.DateTimeType("2025-03-14")));
+        insWritten.addExtension("https://dpi.chu-exemple.fr/fhir/StructureDefinition/appel-insi", new org.hl7.fhir.r4.model.StringType("INSi-2025-0314-77"));
+        written.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
+        String patientId = world.client().create().resource(written).execute().getId().getIdPart();
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+
+        laptop.core.patients().recordEvidence(patient, null,
+                new fr.relais.core.identity.IdentityEvidence(fr.relais.core.identity.InsSource.SM, fr.relais.core.identity.IdentityDocument.PA),
+                "passeport présenté au domicile");
+        SyncReport pushed = laptop.sync();
+
+        assertThat(pushed.refused()).isZero();
+        var onServer = world.read(org.hl7.fhir.r4.model.Patient.class, patientId);
+        assertThat(onServer.getMeta().getVersionId()).isEqualTo("2");
+        var ins = onServer.getIdentifier().stream().filter(i -> "urn:oid:1.2.250.1.213.1.4.8".equals(i.getSystem())).toList();
+        assertThat(ins).hasSize(1);
+        assertThat(ins.get(0).getValue()).isEqualTo("248032901912397");
+        assertThat(ins.get(0).getAssigner().getDisplay()).isEqualTo("Téléservice INSi");
+        assertThat(ins.get(0).getPeriod().getStartElement().getValueAsString()).isEqualTo("2025-03-14");
+        assertThat(ins.get(0).getExtensionByUrl("https://dpi.chu-exemple.fr/fhir/StructureDefinition/appel-insi").getValue().primitiveValue())
+                .isEqualTo("INSi-2025-0314-77");
+        assertThat(ins.get(0).getType().getCodingFirstRep().getSystem()).isEqualTo("https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203");
+        assertThat(onServer.getIdentifier()).hasSize(2);
+        assertThat(((org.hl7.fhir.r4.model.Coding) onServer.getExtensionByUrl("https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-identity-reliability")
+                .getExtensionByUrl("validationMode").getValue()).getCode()).isEqualTo("PA");
     }
 
     @Test

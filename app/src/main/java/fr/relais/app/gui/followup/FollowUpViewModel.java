@@ -185,7 +185,7 @@ public final class FollowUpViewModel {
         Set<UUID> held = core.measures().heldIds(patient);
         List<String> latest = all.stream().sorted(Comparator.comparing(Measure::effectiveAt).reversed()).limit(12)
                 .map(m -> texts.text("followup.measure", AT.format(m.effectiveAt()),
-                        MeasureCatalog.find(m.code()).map(t -> t.name().in(language)).orElse(m.code()), texts.number(m.value()), m.unit())
+                        MeasureCatalog.find(m.code()).map(t -> t.name().in(language)).orElse(m.code()), fr.relais.app.wording.MeasureValueText.of(m.value(), m.unit(), texts), m.unit())
                         + (m.status() == fr.relais.core.measure.MeasureStatus.ENTERED_IN_ERROR ? " " + texts.text("followup.inError") : "")
                         + (held.contains(m.id()) ? " (" + texts.text("measure.held") + ")" : ""))
                 .toList();

@@ -89,7 +89,7 @@ public final class IdentityViewModel {
 
     private String line(IdentityEvent e) {
         return texts.text("identity.history.line", AT.format(e.at()), e.actor(),
-                e.from() == null ? "" : texts.text("status." + e.from().name()) + " → ", texts.text("status." + e.to().name()), e.reason());
+                e.from() == null ? "" : texts.text("status." + e.from().name()) + " → ", texts.text("status." + e.to().name()), fr.relais.app.wording.IdentityReasonText.of(e.reason(), texts));
     }
 
     /** A high-trust document checked at the desk (or a low-trust one, recorded but validating nothing). */

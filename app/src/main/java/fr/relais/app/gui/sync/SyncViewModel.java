@@ -71,11 +71,15 @@ public final class SyncViewModel {
      */
     private ConflictRow row(fr.relais.core.replication.Conflict c) {
         if (!c.isRefusal()) {
-            return new ConflictRow(c.id(), c.resourceType() + " " + c.localId(), c.field(), fr.relais.app.wording.ConflictValueText.of(c.baseValue()),
-                    fr.relais.app.wording.ConflictValueText.of(c.localValue()), fr.relais.app.wording.ConflictValueText.of(c.remoteValue()));
+            var careTeam = core.careTeam();
+            return new ConflictRow(c.id(), fr.relais.app.wording.ConflictSubjectText.record(c, core, texts),
+                    fr.relais.app.wording.ConflictSubjectText.field(c, texts),
+                    fr.relais.app.wording.ConflictValueText.of(c.field(), c.baseValue(), careTeam, texts),
+                    fr.relais.app.wording.ConflictValueText.of(c.field(), c.localValue(), careTeam, texts),
+                    fr.relais.app.wording.ConflictValueText.of(c.field(), c.remoteValue(), careTeam, texts));
         }
         fr.relais.sync.engine.ServerRefusal refusal = fr.relais.sync.engine.ServerRefusal.of(c);
-        return new ConflictRow(c.id(), c.resourceType() + " " + c.localId(), texts.text("sync.refusedField", AT.format(c.createdAt())), "",
+        return new ConflictRow(c.id(), fr.relais.app.wording.ConflictSubjectText.record(c, core, texts), texts.text("sync.refusedField", AT.format(c.createdAt())), "",
                 texts.text("sync.refusedLocal"), texts.text("sync.refusedRemote", refusal.status(), refusal.diagnostics()));
     }
 
@@ -95,7 +99,7 @@ public final class SyncViewModel {
         state.set(SyncStatus.State.SYNCING.name());
         executor.submit(() -> new SyncEngine(core).run(SyncSettings.of(url, settings.get(SyncSettings.TEAM_VARIABLE), SyncSettings.authFrom(settings, null))
                         .withTrustStoreFrom(settings).withScopeFrom(settings, null, core).withIppFrom(settings), SyncEngine.Mode.BOTH,
-                (phase, done) -> executor.onUiThread(() -> progress.set(texts.text("sync.progress", phase, done))), cancel::get), report -> {
+                (phase, done) -> executor.onUiThread(() -> progress.set(fr.relais.app.wording.SyncPhaseText.of(phase, done, texts))), cancel::get), report -> {
                     running.set(false);
                     progress.set("");
                     message.set(texts.text("sync.summary", texts.text("sync.run." + report.status()), report.pulled(), report.pushed(), report.merged(),

@@ -1,0 +1,45 @@
+package fr.relais.app.wording;
+
+import fr.relais.core.RelaisCore;
+import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.measure.Measure;
+import fr.relais.core.measure.MeasureService;
+import fr.relais.core.replication.Conflict;
+import fr.relais.core.task.Task;
+import fr.relais.core.task.TaskService;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a conflict is about, as a nurse reads it: the kind of record and the patient's name ("Tâche de DURAND Marie"),
+ * and the field in words ("échéance"), never a record id nor a field name of the engine.
+ */
+public final class ConflictSubjectText {
+    private ConflictSubjectText() {
+    }
+
+    /** "Tâche de DURAND Marie"; a record of no patient held here reads as its kind alone. */
+    public static String record(Conflict c, RelaisCore core, Localization texts) {
+        String kind = texts.has("conflict.record." + c.resourceType()) ? texts.text("conflict.record." + c.resourceType()) : c.resourceType();
+        return patientOf(c, core).flatMap(core.patients()::find).map(Patient::displayName)
+                .map(name -> texts.text("conflict.recordOf", kind, name)).orElse(kind);
+    }
+
+    /** The field in words; a care-team membership's end ("member:<id>") reads as such. */
+    public static String field(Conflict c, Localization texts) {
+        String field = c.field().startsWith("member:") ? "member" : c.field();
+        return texts.has("conflict.field." + field) ? texts.text("conflict.field." + field) : c.field();
+    }
+
+    private static Optional<UUID> patientOf(Conflict c, RelaisCore core) {
+        return switch (c.resourceType()) {
+            case PatientService.RECORD, CareTeamService.TEAM_RECORD -> Optional.of(c.localId());
+            case TaskService.RECORD -> core.tasks().find(c.localId()).map(Task::patientId);
+            case MeasureService.RECORD -> core.measures().find(c.localId()).map(Measure::patientId);
+            default -> Optional.empty();
+        };
+    }
+}

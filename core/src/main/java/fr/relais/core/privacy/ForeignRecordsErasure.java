@@ -1,0 +1,67 @@
+package fr.relais.core.privacy;
+
+import static fr.relais.core.store.schema.Tables.CARE_TEAM_OTHER_PARTICIPANT;
+import static fr.relais.core.store.schema.Tables.FOREIGN_CARE_PLAN;
+import static fr.relais.core.store.schema.Tables.FOREIGN_CARE_PLAN_ACTIVITY;
+import static fr.relais.core.store.schema.Tables.FOREIGN_RESPONSE;
+import static fr.relais.core.store.schema.Tables.FOREIGN_RESPONSE_ANSWER;
+import static fr.relais.core.store.schema.Tables.FOREIGN_TASK_CARE_PLAN;
+import static fr.relais.core.store.schema.Tables.SYNC_LINK;
+import static fr.relais.core.store.schema.Tables.SYNC_UNREAD;
+import static fr.relais.core.store.schema.Tables.TASK;
+
+import fr.relais.core.task.Task;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * What other systems wrote about a patient that can identify them, removed from this workstation when the patient is
+ * anonymised (the caller's transaction): the other participants of their care team (relatives' names), other systems'
+ * care plans with their activities, responses to questionnaires Relais does not ship with their answers, the server's
+ * copies kept as the base of those records (emptied), and the records received but not read yet ({@code sync_unread}) that name
+ * the patient. Clinical records Relais models (measures, tasks, scored responses) stay: the indicators need them.
+ */
+final class ForeignRecordsErasure {
+    private final DSLContext dsl;
+
+    ForeignRecordsErasure(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** {@code serverId}: the patient's id on the team server (its local id when it was never synced). */
+    void erase(UUID patientId, String serverId) {
+        String patient = patientId.toString();
+        dsl.deleteFrom(CARE_TEAM_OTHER_PARTICIPANT).where(CARE_TEAM_OTHER_PARTICIPANT.PATIENT_ID.eq(patient)).execute();
+
+        List<String> plans = dsl.select(FOREIGN_CARE_PLAN.ID).from(FOREIGN_CARE_PLAN).where(FOREIGN_CARE_PLAN.PATIENT_ID.eq(patient))
+                .fetch(FOREIGN_CARE_PLAN.ID);
+        var foreignTasks = DSL.select(TASK.ID).from(TASK).where(TASK.PATIENT_ID.eq(patient).and(TASK.KIND.eq(Task.FOREIGN)));
+        dsl.deleteFrom(FOREIGN_TASK_CARE_PLAN).where(FOREIGN_TASK_CARE_PLAN.CARE_PLAN_ID.in(plans)
+                .or(FOREIGN_TASK_CARE_PLAN.TASK_ID.in(foreignTasks))).execute();
+        dsl.deleteFrom(FOREIGN_CARE_PLAN_ACTIVITY).where(FOREIGN_CARE_PLAN_ACTIVITY.CARE_PLAN_ID.in(plans)).execute();
+        dsl.deleteFrom(FOREIGN_CARE_PLAN).where(FOREIGN_CARE_PLAN.ID.in(plans)).execute();
+
+        List<String> responses = dsl.select(FOREIGN_RESPONSE.ID).from(FOREIGN_RESPONSE).where(FOREIGN_RESPONSE.PATIENT_ID.eq(patient))
+                .fetch(FOREIGN_RESPONSE.ID);
+        dsl.deleteFrom(FOREIGN_RESPONSE_ANSWER).where(FOREIGN_RESPONSE_ANSWER.RESPONSE_ID.in(responses)).execute();
+        dsl.deleteFrom(FOREIGN_RESPONSE).where(FOREIGN_RESPONSE.ID.in(responses)).execute();
+
+        // The server's copies of those records (the base a sync link keeps) hold the same words: emptied. The link
+        // itself stays (server id, version), so that the version erased is not read again when pages overlap; a newer
+        // version the other system writes later is read as any other.
+        emptyBase(plans, "CarePlan");
+        emptyBase(responses, "QuestionnaireResponse");
+
+        // Kept raw because unreadable yet: those that name the patient ("Patient/1001", with or without a version).
+        dsl.deleteFrom(SYNC_UNREAD).where(SYNC_UNREAD.RESOURCE.contains("Patient/" + serverId + "\"")
+                .or(SYNC_UNREAD.RESOURCE.contains("Patient/" + serverId + "/"))
+                .or(SYNC_UNREAD.RESOURCE_TYPE.eq("Patient").and(SYNC_UNREAD.SERVER_ID.eq(serverId)))).execute();
+    }
+
+    private void emptyBase(List<String> localIds, String fhirType) {
+        dsl.update(SYNC_LINK).set(SYNC_LINK.BASE, DSL.concat(DSL.inline("{\"resourceType\":\"" + fhirType + "\",\"id\":\""),
+                SYNC_LINK.SERVER_ID, DSL.inline("\"}"))).where(SYNC_LINK.LOCAL_ID.in(localIds)).execute();
+    }
+}
