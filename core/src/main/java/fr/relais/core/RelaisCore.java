@@ -74,6 +74,8 @@ public final class RelaisCore implements AutoCloseable {
     private final MeasureCsvImport measureImport;
     private final QuestionnaireService questionnaires;
     private final fr.relais.core.questionnaire.ForeignResponses foreignResponses;
+    private final fr.relais.core.measure.TextMeasures textMeasures;
+    private final fr.relais.core.careteam.Organizations organizations;
     private final fr.relais.core.pathway.ForeignCarePlans foreignCarePlans;
     private final DemoGenerator demo;
     private final PatientReportService reports;
@@ -143,6 +145,8 @@ public final class RelaisCore implements AutoCloseable {
         this.questionnaires = new QuestionnaireService(database, questionnaireRepository, patients,
                 measures, alerts, audit, session, clock, outbox);
         this.foreignResponses = new fr.relais.core.questionnaire.ForeignResponses(database.dsl(), audit, session);
+        this.textMeasures = new fr.relais.core.measure.TextMeasures(database.dsl(), audit, session);
+        this.organizations = new fr.relais.core.careteam.Organizations(database.dsl(), audit, clock);
         this.foreignCarePlans = new fr.relais.core.pathway.ForeignCarePlans(database.dsl(), audit, session);
         this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
                 alerts, session, audit, clock);
@@ -273,6 +277,16 @@ public final class RelaisCore implements AutoCloseable {
 
     public QuestionnaireService questionnaires() {
         return questionnaires;
+    }
+
+    /** Organizations received from the team server, by name. */
+    public fr.relais.core.careteam.Organizations organizations() {
+        return organizations;
+    }
+
+    /** Measures received from the team server with a text value, kept as written and never judged. */
+    public fr.relais.core.measure.TextMeasures textMeasures() {
+        return textMeasures;
     }
 
     /** Responses to questionnaires Relais does not ship, received from the team server. */

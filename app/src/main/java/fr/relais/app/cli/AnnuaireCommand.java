@@ -1,19 +1,14 @@
 package fr.relais.app.cli;
 
 import fr.relais.app.cli.output.Column;
-import fr.relais.app.cli.view.PatientFileView;
 import fr.relais.core.RelaisCore;
-import fr.relais.core.careteam.CareRole;
 import fr.relais.core.directory.DirectoryEntry;
 import fr.relais.core.error.BadInputException;
-import fr.relais.core.time.CareZone;
-import fr.relais.core.time.IsoInput;
 import fr.relais.sync.annuaire.AnnuaireClient;
 import fr.relais.sync.annuaire.AnnuaireSettings;
 import fr.relais.sync.annuaire.AnnuaireUnavailableException;
 import fr.relais.sync.annuaire.PractitionerQuery;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -121,30 +116,18 @@ final class AnnuaireCommand {
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--patient", required = true, paramLabel = "ID", descriptionKey = "worklist.patient")
-        String patient;
         @Option(names = "--rpps", required = true, paramLabel = "RPPS|IDNPS", descriptionKey = "annuaire.rpps")
         String rpps;
-        @Option(names = "--role", required = true, descriptionKey = "annuaire.role")
-        String role;
-        @Option(names = "--start", paramLabel = "YYYY-MM-DD", descriptionKey = "enroll.start")
-        String start;
+        @picocli.CommandLine.Mixin
+        CareTeamCommand.Membership membership = new CareTeamCommand.Membership();
 
         @Override
         public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            CareRole careRole = CareRole.parse("--role", role);
-            LocalDate startDate = start == null ? null : IsoInput.date("--start", start);
-            try (RelaisCore services = root.openServices()) {
-                var patientId = services.patients().resolve(patient).id();
+            return membership.add(Leaf.root(spec), (services, patientId, role, start) -> {
                 DirectoryEntry entry = services.directory().byRpps(rpps.trim())
                         .orElseThrow(() -> new BadInputException(rpps, "annuaire.notCached", rpps));
-                var member = services.careTeam().assignFromDirectory(patientId, entry, careRole,
-                        startDate != null ? startDate : LocalDate.now(services.clock().withZone(CareZone.PARIS)));
-                var view = PatientFileView.MemberView.of(member);
-                root.printer().object(view, out -> out.println(member.id() + " " + member.role() + " " + member.professional().displayName()));
-                return Cli.OK;
-            }
+                return services.careTeam().assignFromDirectory(patientId, entry, role, start);
+            });
         }
     }
 }

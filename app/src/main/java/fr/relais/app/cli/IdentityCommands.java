@@ -132,7 +132,9 @@ final class IdentityCommands {
                 StrictTraits corrected = new StrictTraits(family != null ? family : t.birthFamilyName(),
                         given != null ? given : t.birthGivenNames(), parsedSex != null ? parsedSex : t.sex(),
                         parsedDate != null ? parsedDate : t.birthDate(),
-                        birthplace != null ? birthplace.toUpperCase(Locale.ROOT) : t.birthplaceCode());
+                        birthplace != null ? birthplace.toUpperCase(Locale.ROOT) : t.birthplaceCode(),
+                        // A birth date received as a year or a month stays so until a whole date is typed.
+                        parsedDate != null ? fr.relais.core.identity.BirthDatePrecision.DAY : t.birthDatePrecision());
                 TraitCorrection correction = services.patients().correctTraits(id, corrected, parsedIns, reason);
                 Localization errors = Localization.of(BadInputException.BUNDLE, root.language());
                 correction.warnings().forEach(w -> spec.commandLine().getErr().println(

@@ -148,7 +148,7 @@ final class PatientCommand {
             columns.add(new Column<>("id", "col.id", p -> p.id()));
             columns.add(new Column<>("ipp", "col.ipp", Patient::ipp));
             columns.add(new Column<>("name", "col.name", Patient::displayName));
-            columns.add(new Column<>("birthDate", "col.birthDate", p -> p.traits().birthDate()));
+            columns.add(new Column<>("birthDate", "col.birthDate", p -> p.traits().birthDateIso()));
             columns.add(new Column<>("sex", "col.sex", p -> p.traits().sex()));
             columns.add(new Column<>("identityStatus", "col.status", Patient::status));
             // Lists are exported (CSV, JSON): the INS of an identity that is not qualified stays in Relais.
@@ -178,6 +178,8 @@ final class PatientCommand {
                 List<fr.relais.core.task.Task> foreignTasks = clinical ? services.tasks().foreignOf(p.id()) : List.of();
                 List<fr.relais.core.questionnaire.ForeignResponse> responses = clinical ? services.foreignResponses().ofPatient(p.id()) : List.of();
                 List<fr.relais.core.pathway.ForeignCarePlan> carePlans = clinical ? services.foreignCarePlans().ofPatient(p.id()) : List.of();
+                List<fr.relais.core.measure.TextMeasure> textMeasures = clinical ? services.textMeasures().ofPatient(p.id()) : List.of();
+                String organization = services.organizations().ofPatient(p.id()).orElse(null);
                 PatientFileView view = new PatientFileView(PatientView.of(p),
                         team.stream().map(PatientFileView.MemberView::of).toList(),
                         history.stream().map(PatientFileView.IdentityEventView::of).toList(),
@@ -185,11 +187,17 @@ final class PatientCommand {
                         others.stream().map(PatientFileView.OtherParticipantView::of).toList(),
                         foreignTasks.stream().map(t -> fr.relais.app.cli.view.TaskView.of(t, p.displayName(), root.language())).toList(),
                         responses.stream().map(PatientFileView.ForeignResponseView::of).toList(),
-                        carePlans.stream().map(PatientFileView.ForeignCarePlanView::of).toList());
+                        carePlans.stream().map(PatientFileView.ForeignCarePlanView::of).toList(),
+                        textMeasures.stream().map(PatientFileView.TextMeasureView::of).toList(), organization);
                 root.printer().object(view, out -> {
                     out.println(root.text("show.name", p.displayName(), p.traits().birthFamilyName(), p.traits().givenNamesText()));
                     out.println(root.text("show.id", p.id(), p.ipp() == null ? "-" : p.ipp()));
-                    out.println(root.text("show.birth." + p.traits().sex().name(), DAY.format(p.traits().birthDate()),
+                    if (organization != null) {
+                        out.println(root.text("patient.file.organization", organization));
+                    }
+                    boolean wholeDate = p.traits().birthDatePrecision() == fr.relais.core.identity.BirthDatePrecision.DAY;
+                    out.println(root.text((wholeDate ? "show.birth." : "show.bornIn.") + p.traits().sex().name(),
+                            p.traits().birthDateShown(),
                             p.traits().birthplaceCode() == null ? "-" : p.traits().birthplaceCode()));
                     if (p.replacedBy() != null) {
                         out.println(root.text("show.replacedBy", p.replacedBy()));
@@ -212,6 +220,10 @@ final class PatientCommand {
                         var byId = foreignTasks.stream().collect(java.util.stream.Collectors.toMap(fr.relais.core.task.Task::id, t -> t));
                         carePlans.forEach(c -> fr.relais.app.wording.ForeignCarePlanText.lines(c, byId, words, root.language(), DAY, WHEN)
                                 .forEach(line -> out.println("  " + line)));
+                    }
+                    if (!textMeasures.isEmpty()) {
+                        out.println(root.text("show.textMeasures"));
+                        textMeasures.forEach(m -> out.println("  " + fr.relais.app.wording.TextMeasureText.line(m, words, root.language(), WHEN)));
                     }
                     if (!responses.isEmpty()) {
                         out.println(root.text("show.foreignResponses"));

@@ -46,6 +46,8 @@ public final class PermissionMatrix {
         put("annuaire search", IDENTITY_READ);
         put("annuaire refresh", IDENTITY_READ);
         put("annuaire add", IDENTITY_READ, IDENTITY_WRITE);
+        put("careteam professionals", IDENTITY_READ);
+        put("careteam add", IDENTITY_READ, IDENTITY_WRITE);
         put("consent list", IDENTITY_READ);
         put("audit list", IDENTITY_READ);
         // The worklist names patients (an agenda for the front desk): identity rights, never the administrator's.

@@ -67,6 +67,8 @@ class PermissionMatrixCliTest {
         args("annuaire search", "--name", "MARTIN", "--offline");
         args("annuaire refresh", "--server", "http://127.0.0.1:9/");
         args("annuaire add", "--patient", "P1", "--rpps", "10003461033", "--role", "medecin-traitant");
+        args("careteam professionals", "--name", "GUE");
+        args("careteam add", "--patient", "P1", "--professional", "10003461033", "--role", "IDE_LIBERALE");
         args("consent list", "--patient", "P1");
         args("audit list", "--patient", "P1");
         args("worklist");

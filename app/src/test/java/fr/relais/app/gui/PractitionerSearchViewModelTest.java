@@ -106,4 +106,28 @@ class PractitionerSearchViewModelTest {
         assertThat(unreachable.messageProperty().get()).contains("injoignable", "Hors ligne");
         assertThat(unreachable.resultsProperty()).isEmpty();
     }
+
+    @Test
+    void offlineAHospitalNurseReceivedFromTheServerWithoutAnRppsIsListedAndJoinsTheCercleDeSoins() {
+        // Another system's Practitioner, received at a sync: her number is in a system Relais does not read.
+        var nurse = new fr.relais.core.careteam.Professional(java.util.UUID.nameUUIDFromBytes("1042".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "GUEGUEN", "Soizic", Profession.INFIRMIER, null, null, null);
+        core.careTeam().applySyncedProfessional(nurse, "Practitioner/1042/_history/1");
+        PractitionerSearchViewModel model = model(Map.of());
+        model.offlineProperty().set(true);
+        model.nameProperty().set("gue");
+        model.search();
+
+        assertThat(model.resultsProperty()).singleElement().satisfies(row -> {
+            assertThat(row.name()).isEqualTo("Soizic GUEGUEN");
+            assertThat(row.profession()).isEqualTo("Infirmier");
+            assertThat(row.activities()).isEqualTo("connu de ce poste (hors annuaire)");
+        });
+        model.selectedProperty().set(model.resultsProperty().get(0));
+        model.roleProperty().set(CareRole.IDE_LIBERALE);
+        model.add(() -> { });
+
+        assertThat(model.messageProperty().get()).isEqualTo("Soizic GUEGUEN ajouté(e) au cercle de soins : IDE libérale.");
+        assertThat(core.careTeam().teamOf(patient.id())).singleElement().satisfies(m -> assertThat(m.professional().id()).isEqualTo(nurse.id()));
+    }
 }

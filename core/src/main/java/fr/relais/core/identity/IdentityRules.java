@@ -108,6 +108,11 @@ public final class IdentityRules {
      * INS contradicting the traits voids the document check; a QUAL identity without birthplace stays RECUP).
      */
     public static IdentityStatus receivedStatus(IdentityStatus stated, StrictTraits traits, Ins ins, IdentityEvidence evidence) {
+        if (!traits.complete()) {
+            // No name, no given name, or a birth date of a year or a month: INSi compares whole traits INS, and a
+            // document check cannot confirm what was not recorded. Whatever the server states, it is provisional.
+            return IdentityStatus.PROV;
+        }
         boolean statesRetrieval = stated == IdentityStatus.RECUP || stated == IdentityStatus.QUAL;
         boolean statesDocument = stated == IdentityStatus.VALI || stated == IdentityStatus.QUAL;
         boolean retrieved = statesRetrieval && ins != null && evidence.insSource().nationalService();

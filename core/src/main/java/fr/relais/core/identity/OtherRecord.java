@@ -1,6 +1,5 @@
 package fr.relais.core.identity;
 
-import java.time.format.DateTimeFormatter;
 
 /**
  * Another patient record named as a person reads it when a message points at it (an INS already taken, a possible
@@ -8,10 +7,9 @@ import java.time.format.DateTimeFormatter;
  * One place decides how a record is named so every message names it alike.
  */
 public record OtherRecord(String name, String birthDate, String ipp) {
-    private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     public static OtherRecord of(Patient patient) {
         return new OtherRecord(patient.traits().birthFamilyName() + " " + patient.traits().givenNamesText(),
-                BIRTH_DATE.format(patient.traits().birthDate()), patient.ipp());
+                patient.traits().birthDateShown(), patient.ipp());
     }
 }

@@ -60,14 +60,22 @@ public record Patient(UUID id, StrictTraits traits, String usedFamilyName, Strin
         return usedGivenName != null && !usedGivenName.isBlank() ? usedGivenName : traits.firstGivenName();
     }
 
-    /** "NOM Prénom", the way French care documents name a patient. */
+    /**
+     * "NOM Prénom", the way French care documents name a patient; a name the record received does not give is shown
+     * as "(nom non communiqué)" / "(prénom non communiqué)", never left blank nor invented.
+     */
     public String displayName() {
         return displayName(familyName(), givenName());
     }
 
     public static String displayName(String familyName, String givenName) {
-        return familyName.toUpperCase(java.util.Locale.FRANCE) + " " + givenName;
+        var texts = fr.relais.core.i18n.Localization.of(NAME_BUNDLE, fr.relais.core.i18n.Language.FR);
+        String family = familyName == null || familyName.isBlank() ? texts.text("name.familyMissing")
+                : familyName.toUpperCase(java.util.Locale.FRANCE);
+        return family + " " + (givenName == null || givenName.isBlank() ? texts.text("name.givenMissing") : givenName);
     }
+
+    private static final String NAME_BUNDLE = "fr.relais.core.i18n.identity";
 
     public int ageOn(LocalDate day) {
         return Period.between(traits.birthDate(), day).getYears();

@@ -49,6 +49,7 @@ public final class PatientRepository {
         r.setUsedGivenName(p.usedGivenName());
         r.setSex(t.sex().name());
         r.setBirthDate(SqlTime.date(t.birthDate()));
+        r.setBirthDatePrecision(t.birthDatePrecision().name());
         r.setBirthplaceCode(t.birthplaceCode());
         r.setIpp(p.ipp());
         r.setInsMatricule(p.ins() == null ? null : p.ins().matricule().value());
@@ -62,8 +63,10 @@ public final class PatientRepository {
     }
 
     static Patient toPatient(PatientRecord r) {
-        StrictTraits traits = new StrictTraits(r.getBirthFamilyName(), Arrays.asList(r.getBirthGivenNames().split(" ")),
-                Sex.valueOf(r.getSex()), SqlTime.date(r.getBirthDate()), r.getBirthplaceCode());
+        StrictTraits traits = new StrictTraits(r.getBirthFamilyName(),
+                r.getBirthGivenNames().isBlank() ? List.of() : Arrays.asList(r.getBirthGivenNames().split(" ")),
+                Sex.valueOf(r.getSex()), SqlTime.date(r.getBirthDate()), r.getBirthplaceCode(),
+                BirthDatePrecision.valueOf(r.getBirthDatePrecision()));
         Ins ins = r.getInsMatricule() == null ? null
                 : new Ins(new InsMatricule(r.getInsMatricule()), InsOid.parse("ins_oid", r.getInsOid()));
         IdentityEvidence evidence = new IdentityEvidence(InsSource.valueOf(r.getInsSource()),

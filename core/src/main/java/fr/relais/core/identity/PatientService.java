@@ -171,7 +171,7 @@ public final class PatientService {
 
     private static String describe(StrictTraits t) {
         return t.birthFamilyName() + " " + t.givenNamesText() + ", " + t.sex() + ", "
-                + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(t.birthDate())
+                + t.birthDateShown()
                 + (t.birthplaceCode() == null ? "" : ", " + t.birthplaceCode());
     }
 

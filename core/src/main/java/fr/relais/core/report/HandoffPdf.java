@@ -31,7 +31,9 @@ final class HandoffPdf {
             pdf.text(p.displayName(), 14);
             var t = p.traits();
             LocalDate today = data.generatedAt().atZone(CareZone.PARIS).toLocalDate();
-            pdf.text(texts.text("identity.birth", t.birthFamilyName(), t.givenNamesText(), date.format(t.birthDate()), p.ageOn(today),
+            pdf.text(texts.text(t.birthDatePrecision() == fr.relais.core.identity.BirthDatePrecision.DAY ? "identity.birth" : "identity.bornIn",
+                    t.birthFamilyName(), t.givenNamesText(),
+                    t.birthDatePrecision() == fr.relais.core.identity.BirthDatePrecision.DAY ? date.format(t.birthDate()) : t.birthDateShown(), p.ageOn(today),
                     t.sex().name()), 9);
             pdf.text(texts.text("identity.status", p.status().name(), p.ipp() == null ? "-" : p.ipp()), 9);
             p.exchangeableIns().ifPresent(ins -> pdf.text(texts.text("identity.ins", ins.matricule().value(), ins.oid().oid()), 9));

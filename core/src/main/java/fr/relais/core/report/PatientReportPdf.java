@@ -61,7 +61,9 @@ final class PatientReportPdf {
     private void identity(PdfDocumentWriter pdf, Patient p, Instant now) {
         pdf.heading(texts.text("identity"), 12);
         var t = p.traits();
-        pdf.text(texts.text("identity.birth", t.birthFamilyName(), t.givenNamesText(), t.birthDate().format(date.withZone(null)),
+        boolean wholeDate = t.birthDatePrecision() == fr.relais.core.identity.BirthDatePrecision.DAY;
+        pdf.text(texts.text(wholeDate ? "identity.birth" : "identity.bornIn", t.birthFamilyName(), t.givenNamesText(),
+                wholeDate ? t.birthDate().format(date.withZone(null)) : t.birthDateShown(),
                 p.ageOn(now.atZone(CareZone.PARIS).toLocalDate()), t.sex().name()), 10);
         if (p.usedFamilyName() != null || p.usedGivenName() != null) {
             pdf.text(texts.text("identity.used", orDash(p.usedFamilyName()), orDash(p.usedGivenName())), 10);

@@ -120,7 +120,7 @@ final class CareTeamSync implements RecordSync<CareTeam> {
         return !changedHere ? Outcome.UNCHANGED : serverBehind ? Outcome.MERGED : Outcome.UPDATED;
     }
 
-    /** The name Relais holds for a participant: a professional or a patient received from the server. */
+    /** The name Relais holds for a participant: a professional, a patient or an organization received from the server. */
     private String nameOf(org.hl7.fhir.r4.model.Reference member) {
         var target = member.getReferenceElement();
         if (!target.hasIdPart()) {
@@ -133,6 +133,9 @@ final class CareTeamSync implements RecordSync<CareTeam> {
         if ("Patient".equals(target.getResourceType())) {
             return core.patients().find(fr.relais.sync.fhir.ObservationMapper.localId(target.getIdPart()))
                     .map(fr.relais.core.identity.Patient::displayName).orElse(null);
+        }
+        if ("Organization".equals(target.getResourceType())) {
+            return core.organizations().name(fr.relais.sync.fhir.ObservationMapper.localId(target.getIdPart())).orElse(null);
         }
         return null;
     }

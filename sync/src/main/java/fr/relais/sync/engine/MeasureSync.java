@@ -33,10 +33,18 @@ final class MeasureSync implements RecordSync<Observation> {
 
     @Override
     public Outcome apply(Observation remote, UUID localId, Optional<SyncLink> link, String origin) {
-        Measure incoming = ObservationMapper.toLocal(remote, origin);
+        var text = ObservationMapper.textMeasure(remote, origin);
+        if (text != null) {
+            // A value as text ("72 kg environ") is not guessed into a number: kept as written, shown, never judged.
+            core.patients().get(text.patientId());
+            return core.textMeasures().applySynced(text, origin) ? Outcome.CREATED : Outcome.UPDATED;
+        }
+        // A blood-pressure panel is two measures (systolic, diastolic); the first one carries the panel's link.
+        java.util.List<Measure> received = ObservationMapper.toLocalAll(remote, origin);
+        Measure incoming = received.get(0);
         // Known locally only if it was linked before: one look-up fewer on the initial pull of thousands of measures.
         Optional<Measure> local = link.isPresent() ? core.measures().find(localId) : Optional.empty();
-        core.measures().applySynced(incoming, origin);
+        received.forEach(m -> core.measures().applySynced(m, origin));
         if (local.isEmpty()) {
             return Outcome.CREATED;
         }
@@ -47,6 +55,25 @@ final class MeasureSync implements RecordSync<Observation> {
     @Override
     public UUID patientOf(UUID localId) {
         return core.measures().find(localId).map(Measure::patientId).orElse(null);
+    }
+
+    /**
+     * The diastolic measure of a panel received from another system has no link of its own: it rides on the panel's,
+     * which its systolic measure (same patient, same time, the id it was derived from) carries. Marked in error here,
+     * it is pushed as the panel marked in error, not as a new Observation.
+     */
+    @Override
+    public UUID linkedIdFor(UUID localId) {
+        Optional<Measure> measure = core.measures().find(localId);
+        if (measure.isEmpty() || !fr.relais.core.measure.MeasureCatalog.DIASTOLIC.equals(measure.get().code())
+                || core.syncState().link(recordType(), localId).isPresent()) {
+            return localId;
+        }
+        return core.measures().ofPatient(measure.get().patientId(), fr.relais.core.measure.MeasureCatalog.SYSTOLIC).stream()
+                .filter(s -> s.effectiveAt().equals(measure.get().effectiveAt()))
+                .map(Measure::id)
+                .filter(s -> ObservationMapper.panelPartId(s, measure.get().code()).equals(localId))
+                .findFirst().orElse(localId);
     }
 
     @Override

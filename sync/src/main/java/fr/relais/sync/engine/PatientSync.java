@@ -43,6 +43,15 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
 
     @Override
     public Outcome apply(org.hl7.fhir.r4.model.Patient remote, UUID localId, Optional<SyncLink> link, String origin) {
+        Outcome outcome = applyFields(remote, localId, link, origin);
+        // The organization the server attaches the patient to (a hospital's patient): shown by name in the patient file.
+        var managing = remote.getManagingOrganization().getReferenceElement();
+        core.organizations().attachPatient(localId, "Organization".equals(managing.getResourceType()) && managing.hasIdPart()
+                ? fr.relais.sync.fhir.ObservationMapper.localId(managing.getIdPart()) : null);
+        return outcome;
+    }
+
+    private Outcome applyFields(org.hl7.fhir.r4.model.Patient remote, UUID localId, Optional<SyncLink> link, String origin) {
         Map<String, String> remoteFields = PatientMapper.fields(remote, ipp());
         Optional<Patient> local = core.patients().find(localId);
         if (local.isEmpty()) {

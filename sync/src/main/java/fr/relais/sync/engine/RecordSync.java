@@ -40,6 +40,15 @@ interface RecordSync<R extends Resource> {
         return fr.relais.sync.fhir.ObservationMapper.localId(remote.getIdElement().getIdPart());
     }
 
+    /**
+     * The local record whose sync link stands for this one: itself, unless the record is one part of a resource another
+     * local record carries (the diastolic measure of a blood-pressure panel rides on its systolic's link). The push
+     * builds and links the record through that link.
+     */
+    default UUID linkedIdFor(UUID localId) {
+        return localId;
+    }
+
     /** The server id of a record never pushed yet: its own id, unless the kind derives one (a patient's CareTeam). */
     default String serverIdFor(UUID localId) {
         return localId.toString();

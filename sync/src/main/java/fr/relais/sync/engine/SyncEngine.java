@@ -83,7 +83,7 @@ public final class SyncEngine {
     }
 
     static List<RecordSync<? extends Resource>> kinds(RelaisCore core, fr.relais.sync.fhir.IppNamespace ipp) {
-        return List.of(new PatientSync(core, ipp), new ConsentSync(core), new ProfessionalSync(core), new CareTeamSync(core),
+        return List.of(new PatientSync(core, ipp), new ConsentSync(core), new ProfessionalSync(core), new OrganizationSync(core), new CareTeamSync(core),
                 new TemplateSync(core), new QuestionnaireSync(core), new EnrollmentSync(core), new ForeignCarePlanSync(core), new TaskSync(core),
                 new ThresholdSync(core), new MeasureSync(core),
                 new QuestionnaireResponseSync(core), new AlertSync(core), new UrgentCarePlanSync(core));
@@ -509,7 +509,7 @@ public final class SyncEngine {
         Set<String> inThisBundle = new HashSet<>();
         for (Outbox.Pending p : batch) {
             RecordSync<? extends Resource> kind = kindOf(p.resourceType()).orElseThrow();
-            Optional<SyncLink> link = core.syncState().link(p.resourceType(), p.localId());
+            Optional<SyncLink> link = core.syncState().link(p.resourceType(), kind.linkedIdFor(p.localId()));
             Resource resource;
             List<ReferenceResolver.Target> missing;
             try {
@@ -569,7 +569,8 @@ public final class SyncEngine {
                 stored.getMeta().setVersionId(location.getVersionIdPart());
                 Instant lastModified = r.getLastModified() == null ? core.clock().instant() : r.getLastModified().toInstant();
                 stored.getMeta().setLastUpdated(Date.from(lastModified));
-                core.syncState().saveLink(new SyncLink(p.resourceType(), p.localId(), location.getIdPart(),
+                UUID linked = kindOf(p.resourceType()).map(k -> k.linkedIdFor(p.localId())).orElse(p.localId());
+                core.syncState().saveLink(new SyncLink(p.resourceType(), linked, location.getIdPart(),
                         location.getVersionIdPart(), lastModified, RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(stored)));
                 core.outbox().acknowledge(p.resourceType(), p.localId(), p.seq());
             }

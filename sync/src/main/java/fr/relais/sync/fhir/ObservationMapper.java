@@ -7,6 +7,7 @@ import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.MeasureStatus;
 import fr.relais.core.measure.MeasureValue;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Annotation;
@@ -29,6 +30,8 @@ public final class ObservationMapper {
     static final String INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
     static final String ALERT_LEVEL = "urn:relais:fhir:CodeSystem:alert-level";
     private static final Set<String> SCORES = Set.of(MeasureCatalog.PHQ9_TOTAL, MeasureCatalog.GAD7_TOTAL);
+    /** LOINC 85354-9, "Blood pressure panel with all children optional": systolic and diastolic as components. */
+    public static final String BP_PANEL = "85354-9";
 
     private ObservationMapper() {
     }
@@ -44,6 +47,10 @@ public final class ObservationMapper {
      * Other interpretations (another system's H or L) stay.
      */
     public static void write(Measure m, fr.relais.core.alert.AlertLevel level, Observation target) {
+        if (isBloodPressurePanel(target)) {
+            writePanelStatus(m, target);
+            return;
+        }
         target.getInterpretation().removeIf(i -> i.getCoding().stream().anyMatch(c -> ALERT_LEVEL.equals(c.getSystem())));
         if (level == fr.relais.core.alert.AlertLevel.RED || level == fr.relais.core.alert.AlertLevel.YELLOW) {
             boolean red = level == fr.relais.core.alert.AlertLevel.RED;
@@ -74,37 +81,138 @@ public final class ObservationMapper {
 
     private static final String ERROR_NOTE = "entered-in-error: ";
 
+    /**
+     * A blood-pressure panel another system wrote keeps its shape: Relais only ever sends back an entered-in-error
+     * made here (measures are append-only), so only the status and Relais's note change; code, components, values and
+     * interpretations stay as written. A component marked in error here marks the whole reading in error there.
+     */
+    private static void writePanelStatus(Measure m, Observation target) {
+        if (m.status() != MeasureStatus.ENTERED_IN_ERROR) {
+            return;
+        }
+        target.setStatus(Observation.ObservationStatus.ENTEREDINERROR);
+        target.getNote().removeIf(n -> n.getText() != null && n.getText().startsWith(ERROR_NOTE));
+        target.addNote(new Annotation().setText(ERROR_NOTE + m.errorReason()));
+    }
+
     /** A measure from an Observation, its quantity converted to the canonical unit; refused when it cannot be read. */
     public static Measure toLocal(Observation r, String source) {
+        return toLocalAll(r, source).get(0);
+    }
+
+    /**
+     * The measures an Observation holds: one for a single measure; two for a blood-pressure panel (LOINC 85354-9),
+     * which Relais stores as its systolic and diastolic measures. The systolic one takes the panel's id (it carries the
+     * panel's sync link), the diastolic one an id derived from it ({@link #panelPartId}). A panel without a systolic
+     * component is refused (kept unread): Relais has no measure to hang the panel on.
+     */
+    public static List<Measure> toLocalAll(Observation r, String source) {
         try {
             UUID id = localId(r.getIdElement().getIdPart());
-            String subject = r.getSubject().getReferenceElement().getIdPart();
-            if (subject == null || !"Patient".equals(r.getSubject().getReferenceElement().getResourceType())) {
-                throw new BadInputException(source, "fhir.observation", new BadInputException.Reason("fhir.reason.noPatient"));
+            if (isBloodPressurePanel(r)) {
+                Measure systolic = null;
+                Measure diastolic = null;
+                for (Observation.ObservationComponentComponent c : r.getComponent()) {
+                    String code = loincOf(c.getCode());
+                    if (MeasureCatalog.SYSTOLIC.equals(code) && systolic == null) {
+                        systolic = measure(r, source, id, code, c.getValueQuantity());
+                    } else if (MeasureCatalog.DIASTOLIC.equals(code) && diastolic == null) {
+                        diastolic = measure(r, source, panelPartId(id, code), code, c.getValueQuantity());
+                    }
+                }
+                if (systolic == null) {
+                    throw new BadInputException(source, "fhir.observation", new BadInputException.Reason("fhir.reason.noSystolic"));
+                }
+                return diastolic == null ? List.of(systolic) : List.of(systolic, diastolic);
             }
-            Coding loinc = r.getCode().getCoding().stream().filter(c -> RelaisFhir.LOINC.equals(c.getSystem())).findFirst()
-                    .orElseThrow(() -> new BadInputException(source, "fhir.observation", new BadInputException.Reason("fhir.reason.noLoinc")));
-            Quantity q = r.getValueQuantity();
-            String unit = q.hasCode() ? q.getCode() : q.getUnit();
-            MeasureValue value = MeasureValue.of(source, loinc.getCode(), q.getValue().toPlainString(), unit);
-            String original = stringExtension(r, "measure-original");
-            String[] originalParts = original == null ? new String[] {q.getValue().toPlainString(), unit} : original.split(" ", 2);
-            var sourceExt = r.getExtensionByUrl(RelaisFhir.extension("measure-source"));
-            MeasureSource measureSource = sourceExt != null && sourceExt.getValue() instanceof Coding c
-                    ? MeasureSource.valueOf(c.getCode()) : MeasureSource.SYNCED;
-            String recordedBy = stringExtension(r, "measure-recorded-by");
-            boolean error = r.getStatus() == Observation.ObservationStatus.ENTEREDINERROR;
-            String errorReason = r.getNote().stream().map(Annotation::getText).filter(t -> t != null && t.startsWith(ERROR_NOTE))
-                    .map(t -> t.substring(ERROR_NOTE.length())).findFirst().orElse(error ? "entered in error on the server" : null);
-            java.time.Instant effective = r.getEffectiveDateTimeType().getValue().toInstant();
-            java.time.Instant updated = r.getMeta().getLastUpdated() == null ? effective : r.getMeta().getLastUpdated().toInstant();
-            return new Measure(id, localId(subject), loinc.getCode(), value.value(), value.type().unit(), originalParts[0],
-                    originalParts.length > 1 ? originalParts[1] : unit, effective, measureSource,
-                    recordedBy == null ? "server" : recordedBy, value.unusual(),
-                    error ? MeasureStatus.ENTERED_IN_ERROR : MeasureStatus.FINAL, error ? errorReason : null, updated, updated);
+            String loinc = loincOf(r.getCode());
+            if (loinc == null) {
+                throw new BadInputException(source, "fhir.observation", new BadInputException.Reason("fhir.reason.noLoinc"));
+            }
+            return List.of(measure(r, source, id, loinc, r.getValueQuantity()));
         } catch (org.hl7.fhir.exceptions.FHIRException | NullPointerException | IllegalArgumentException e) {
             throw FhirRefusal.of(source, "fhir.observation", e);
         }
+    }
+
+    /**
+     * An Observation whose value is text (valueString: "72 kg environ") about a LOINC code: kept as written, not read as
+     * a measure; null for any other Observation.
+     */
+    public static fr.relais.core.measure.TextMeasure textMeasure(Observation r, String source) {
+        if (!r.hasValueStringType() || r.hasComponent()) {
+            return null;
+        }
+        String loinc = loincOf(r.getCode());
+        String subject = r.getSubject().getReferenceElement().getIdPart();
+        if (loinc == null || subject == null || !"Patient".equals(r.getSubject().getReferenceElement().getResourceType())) {
+            return null; // refused with its reason by toLocalAll
+        }
+        return new fr.relais.core.measure.TextMeasure(localId(r.getIdElement().getIdPart()), localId(subject), loinc,
+                r.getValueStringType().getValue(), effectiveOf(r, source), r.getStatus() == null ? "unknown" : r.getStatus().toCode());
+    }
+
+    /** Whether the Observation is a blood-pressure panel (LOINC 85354-9) whose values are in its components. */
+    public static boolean isBloodPressurePanel(Observation r) {
+        return BP_PANEL.equals(loincOf(r.getCode())) && r.hasComponent();
+    }
+
+    /** The local id of a panel's component other than the one carrying the panel's id: derived, the same on every laptop. */
+    public static UUID panelPartId(UUID panel, String code) {
+        return UUID.nameUUIDFromBytes((panel + "/" + code).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Measure measure(Observation r, String source, UUID id, String loinc, Quantity q) {
+        String subject = r.getSubject().getReferenceElement().getIdPart();
+        if (subject == null || !"Patient".equals(r.getSubject().getReferenceElement().getResourceType())) {
+            throw new BadInputException(source, "fhir.observation", new BadInputException.Reason("fhir.reason.noPatient"));
+        }
+        String unit = q.hasCode() ? q.getCode() : q.getUnit();
+        MeasureValue value = MeasureValue.of(source, loinc, q.getValue().toPlainString(), unit);
+        String original = stringExtension(r, "measure-original");
+        String[] originalParts = original == null ? new String[] {q.getValue().toPlainString(), unit} : original.split(" ", 2);
+        var sourceExt = r.getExtensionByUrl(RelaisFhir.extension("measure-source"));
+        MeasureSource measureSource = sourceExt != null && sourceExt.getValue() instanceof Coding c
+                ? MeasureSource.valueOf(c.getCode()) : MeasureSource.SYNCED;
+        String recordedBy = stringExtension(r, "measure-recorded-by");
+        boolean error = r.getStatus() == Observation.ObservationStatus.ENTEREDINERROR;
+        String errorReason = r.getNote().stream().map(Annotation::getText).filter(t -> t != null && t.startsWith(ERROR_NOTE))
+                .map(t -> t.substring(ERROR_NOTE.length())).findFirst().orElse(error ? "entered in error on the server" : null);
+        java.time.Instant effective = effectiveOf(r, source);
+        java.time.Instant updated = r.getMeta().getLastUpdated() == null ? effective : r.getMeta().getLastUpdated().toInstant();
+        return new Measure(id, localId(subject), loinc, value.value(), value.type().unit(), originalParts[0],
+                originalParts.length > 1 ? originalParts[1] : unit, effective, measureSource,
+                recordedBy == null ? "server" : recordedBy, value.unusual(),
+                error ? MeasureStatus.ENTERED_IN_ERROR : MeasureStatus.FINAL, error ? errorReason : null, updated, updated);
+    }
+
+    /**
+     * When the measure was taken: {@code effectiveDateTime} or {@code effectiveInstant} as written; for a period, its
+     * end, else its start. The value of a measure taken over a period (an averaged weight, a 24-hour blood pressure)
+     * is only known once the period is over: dating it at the end keeps the 3-day rise and the missing-data rule from
+     * judging a value before it existed; a period still open has only its start.
+     */
+    static java.time.Instant effectiveOf(Observation r, String source) {
+        if (r.hasEffectiveDateTimeType() && r.getEffectiveDateTimeType().getValue() != null) {
+            return r.getEffectiveDateTimeType().getValue().toInstant();
+        }
+        if (r.hasEffectiveInstantType() && r.getEffectiveInstantType().getValue() != null) {
+            return r.getEffectiveInstantType().getValue().toInstant();
+        }
+        if (r.hasEffectivePeriod()) {
+            org.hl7.fhir.r4.model.Period period = r.getEffectivePeriod();
+            if (period.getEnd() != null) {
+                return period.getEnd().toInstant();
+            }
+            if (period.getStart() != null) {
+                return period.getStart().toInstant();
+            }
+        }
+        throw new BadInputException(source, "fhir.observation", new BadInputException.Reason("fhir.reason.noEffective"));
+    }
+
+    private static String loincOf(CodeableConcept code) {
+        return code.getCoding().stream().filter(c -> RelaisFhir.LOINC.equals(c.getSystem())).map(Coding::getCode).findFirst().orElse(null);
     }
 
     /** Relais ids are UUIDs; a server id of another form gets a stable UUID derived from it. */

@@ -1,6 +1,7 @@
 package fr.relais.sync.fhir;
 
 import fr.relais.core.error.BadInputException;
+import fr.relais.core.identity.BirthDatePrecision;
 import fr.relais.core.identity.IdentityDocument;
 import fr.relais.core.identity.IdentityEvidence;
 import fr.relais.core.identity.IdentityStatus;
@@ -12,7 +13,6 @@ import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.identity.StrictTraits;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,10 +48,11 @@ public final class PatientMapper {
     /** The shared fields of a local patient (the INS only when it may be exchanged). */
     public static Map<String, String> fields(Patient p) {
         Map<String, String> f = new LinkedHashMap<>();
-        f.put("birthFamilyName", p.traits().birthFamilyName());
-        f.put("birthGivenNames", p.traits().givenNamesText());
+        // A name the record never had stays absent (not an empty name): a round trip adds nothing.
+        f.put("birthFamilyName", blankToNull(p.traits().birthFamilyName()));
+        f.put("birthGivenNames", blankToNull(p.traits().givenNamesText()));
         f.put("sex", p.traits().sex().name());
-        f.put("birthDate", p.traits().birthDate().toString());
+        f.put("birthDate", p.traits().birthDateIso()); // "1939" stays "1939": no day or month invented
         f.put("birthplace", p.traits().birthplaceCode());
         f.put("usedFamilyName", p.usedFamilyName());
         f.put("usedGivenName", p.usedGivenName());
@@ -193,6 +194,10 @@ public final class PatientMapper {
      */
     private static void writeNames(Map<String, String> f, org.hl7.fhir.r4.model.Patient target) {
         HumanName official = target.getName().stream().filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL).findFirst().orElse(null);
+        if (official == null && f.get("birthFamilyName") == null && f.get("birthGivenNames") == null) {
+            writeUsedName(f, target); // a record without an official name (another system's provisional identity) gets none
+            return;
+        }
         if (official == null) {
             official = new HumanName().setUse(HumanName.NameUse.OFFICIAL);
             target.getName().add(0, official);
@@ -208,6 +213,10 @@ public final class PatientMapper {
                 official.addExtension(FrCore.BIRTH_LIST_GIVEN_NAME, new StringType(givenNames));
             }
         }
+        writeUsedName(f, target);
+    }
+
+    private static void writeUsedName(Map<String, String> f, org.hl7.fhir.r4.model.Patient target) {
         HumanName usual = target.getName().stream().filter(n -> n.getUse() == HumanName.NameUse.USUAL).findFirst().orElse(null);
         if (f.get("usedFamilyName") == null && f.get("usedGivenName") == null) {
             target.getName().removeIf(n -> n.getUse() == HumanName.NameUse.USUAL);
@@ -283,9 +292,10 @@ public final class PatientMapper {
      */
     public static Patient toLocal(UUID id, Map<String, String> f, Patient current, String source) {
         try {
-            StrictTraits traits = new StrictTraits(required(f, "birthFamilyName", "usedFamilyName", source),
-                    List.of(required(f, "birthGivenNames", "usedGivenName", source).split(" ")), Sex.valueOf(required(f, "sex", source)),
-                    LocalDate.parse(required(f, "birthDate", source)), f.get("birthplace"));
+            String birthDate = required(f, "birthDate", source);
+            StrictTraits traits = new StrictTraits(orEmpty(f, "birthFamilyName", "usedFamilyName"),
+                    givenNames(orEmpty(f, "birthGivenNames", "usedGivenName")), Sex.valueOf(required(f, "sex", source)),
+                    BirthDatePrecision.firstDay(birthDate), f.get("birthplace"), BirthDatePrecision.ofIso(birthDate));
             IdentityStatus status = f.get("identityStatus") == null ? IdentityStatus.PROV : IdentityStatus.valueOf(f.get("identityStatus"));
             Ins ins = null;
             if (f.get("ins") != null) {
@@ -308,19 +318,26 @@ public final class PatientMapper {
     }
 
     private static String required(Map<String, String> f, String field, String source) {
-        return required(f, field, field, source);
-    }
-
-    /**
-     * A birth name, or the used name when the server holds no official one: FR Core allows a provisional identity
-     * known only by its used name (an emergency admission), and its traits are then the ones declared.
-     */
-    private static String required(Map<String, String> f, String field, String fallback, String source) {
-        String value = f.get(field) == null || f.get(field).isBlank() ? f.get(fallback) : f.get(field);
+        String value = f.get(field);
         if (value == null || value.isBlank()) {
             throw new BadInputException(source, "fhir.patientField", field);
         }
         return value;
+    }
+
+    /**
+     * A birth name, or the used name when the server holds no official one: FR Core allows a provisional identity
+     * known only by its used name (an emergency admission), and its traits are then the ones declared. With neither
+     * (no name at all, or a family name without given names) the trait is empty: the identity is read, provisional,
+     * and shown with a placeholder ({@code StrictTraits#complete}).
+     */
+    private static String orEmpty(Map<String, String> f, String field, String fallback) {
+        String value = f.get(field) == null || f.get(field).isBlank() ? f.get(fallback) : f.get(field);
+        return value == null ? "" : value.trim();
+    }
+
+    private static List<String> givenNames(String text) {
+        return text.isBlank() ? List.of() : List.of(text.split(" +"));
     }
 
     private static InsOid insOid(String system) {

@@ -89,7 +89,7 @@ final class CdaDocument {
         }
         x.writeEndElement();
         empty(x, "administrativeGenderCode", "code", p.traits().sex().name(), "codeSystem", "2.16.840.1.113883.5.1");
-        empty(x, "birthTime", "value", p.traits().birthDate().format(DateTimeFormatter.BASIC_ISO_DATE));
+        empty(x, "birthTime", "value", p.traits().birthDateIso().replace("-", ""));
         x.writeEndElement();
         x.writeEndElement();
         x.writeEndElement();

@@ -11,7 +11,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Properties;
 
@@ -21,7 +20,6 @@ import java.util.Properties;
  * and the PDF for reading. Returns the Message-ID, which the sent record keeps.
  */
 final class MssanteMailer {
-    private static final DateTimeFormatter BIRTH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private final MssanteSettings settings;
 
     MssanteMailer(MssanteSettings settings) {
@@ -30,7 +28,7 @@ final class MssanteMailer {
 
     static String subject(DocumentToSend d) {
         var t = d.patient().traits();
-        return "XDM/1.0/DDM+" + d.label() + " " + t.birthFamilyName() + " " + t.firstGivenName() + " " + BIRTH.format(t.birthDate());
+        return "XDM/1.0/DDM+" + d.label() + " " + t.birthFamilyName() + " " + t.firstGivenName() + " " + t.birthDateShown();
     }
 
     String send(DocumentToSend d, byte[] xdm) throws MessagingException {

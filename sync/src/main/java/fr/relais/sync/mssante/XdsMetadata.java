@@ -120,7 +120,7 @@ final class XdsMetadata {
 
     private static String sourcePatientInfo(Patient p) {
         return "PID-5|" + p.traits().birthFamilyName() + "^" + p.traits().firstGivenName() + "^^^^^L" + "~PID-7|"
-                + p.traits().birthDate().format(DateTimeFormatter.BASIC_ISO_DATE) + "~PID-8|" + p.traits().sex().name();
+                + p.traits().birthDateIso().replace("-", "") + "~PID-8|" + p.traits().sex().name();
     }
 
     private static void slot(XMLStreamWriter x, String name, String... values) throws XMLStreamException {

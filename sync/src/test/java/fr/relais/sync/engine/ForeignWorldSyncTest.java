@@ -733,4 +733,271 @@ class ForeignWorldSyncTest {
         assertThat(laptop.core.syncState().unreadCount()).isZero();
         assertThat(laptop.core.syncState().linkByServerId(ForeignCarePlanSync.RECORD, planId)).isPresent();
     }
+
+    @Test
+    void aWeightAveragedOverAPeriodIsDatedAtItsEndAndAnInstantIsReadAsWritten() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        Instant periodStart = hoursAgo(50);
+        Instant periodEnd = hoursAgo(3);
+        String averaged = world.create("observation-weight-averaged-period.json",
+                Map.of("patient", patientId, "start", periodStart.toString(), "end", periodEnd.toString()));
+        Instant taken = hoursAgo(4);
+        String pulse = world.create("observation-heart-rate-instant.json", Map.of("patient", patientId, "effective", taken.toString()));
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        assertThat(laptop.core.syncState().unreadCount()).isZero();
+        UUID patient = ObservationMapper.localId(patientId);
+        assertThat(laptop.core.measures().ofPatient(patient, MeasureCatalog.BODY_WEIGHT)).singleElement()
+                .satisfies(m -> assertThat(m.effectiveAt()).isEqualTo(periodEnd));
+        assertThat(laptop.core.measures().ofPatient(patient, MeasureCatalog.HEART_RATE)).singleElement().satisfies(m -> {
+            assertThat(m.effectiveAt()).isEqualTo(taken);
+            assertThat(m.value()).isEqualByComparingTo("78");
+        });
+
+        Measure typed = weigh(patient, "73.9", hoursAgo(1));
+        SyncReport pushed = laptop.sync();
+
+        assertThat(pushed.pushed()).isEqualTo(1);
+        assertThat(world.search(Observation.class, "subject", "Patient/" + patientId)).extracting(o -> o.getIdElement().getIdPart())
+                .containsExactlyInAnyOrder(averaged, pulse, typed.id().toString());
+        Observation period = world.read(Observation.class, averaged);
+        assertThat(period.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(period.getEffectivePeriod().getStart().toInstant()).isEqualTo(periodStart);
+        assertThat(period.getExtensionByUrl("https://telesuivi.exemple.fr/fhir/StructureDefinition/methode-calcul")).isNotNull();
+        assertThat(world.read(Observation.class, pulse).getEffective()).isInstanceOf(org.hl7.fhir.r4.model.InstantType.class);
+    }
+
+    @Test
+    void aBloodPressurePanelIsReadAsSystolicAndDiastolicAndAReadingMarkedWrongGoesBackAsThePanel() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        Instant taken = hoursAgo(2);
+        String panelId = world.create("observation-blood-pressure-panel.json",
+                Map.of("patient", patientId, "effective", taken.toString(), "systolic", "192", "diastolic", "98"));
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        UUID patient = ObservationMapper.localId(patientId);
+        Measure systolic = laptop.core.measures().ofPatient(patient, MeasureCatalog.SYSTOLIC).get(0);
+        Measure diastolic = laptop.core.measures().ofPatient(patient, MeasureCatalog.DIASTOLIC).get(0);
+        assertThat(systolic.value()).isEqualByComparingTo("192");
+        assertThat(systolic.unit()).isEqualTo("mm[Hg]");
+        assertThat(systolic.effectiveAt()).isEqualTo(taken);
+        // Judged as a typed pressure: 192 is above the usual systolic range (90-180), 98 inside the diastolic one.
+        assertThat(systolic.unusual()).isTrue();
+        assertThat(diastolic.value()).isEqualByComparingTo("98");
+        assertThat(diastolic.effectiveAt()).isEqualTo(taken);
+        assertThat(diastolic.unusual()).isFalse();
+        assertThat(diastolic.id()).isNotEqualTo(systolic.id());
+
+        // The nurse learns the cuff was on the wrong arm size: the diastolic is marked wrong.
+        laptop.core.measures().markEnteredInError(diastolic.id(), "brassard inadapté");
+        SyncReport pushed = laptop.sync();
+
+        assertThat(pushed.status()).isEqualTo("DONE");
+        assertThat(pushed.refused()).isZero();
+        assertThat(pushed.pushed()).isEqualTo(1);
+        assertThat(world.search(Observation.class, "subject", "Patient/" + patientId)).extracting(o -> o.getIdElement().getIdPart())
+                .containsExactly(panelId);
+        Observation onServer = world.read(Observation.class, panelId);
+        assertThat(onServer.getMeta().getVersionId()).isEqualTo("2");
+        assertThat(onServer.getStatus()).isEqualTo(Observation.ObservationStatus.ENTEREDINERROR);
+        assertThat(onServer.getCode().getCodingFirstRep().getCode()).isEqualTo("85354-9");
+        assertThat(onServer.getComponent()).extracting(c -> c.getCode().getCodingFirstRep().getCode()).containsExactly("8480-6", "8462-4");
+        assertThat(onServer.getComponent()).extracting(c -> c.getValueQuantity().getValue().intValue()).containsExactly(192, 98);
+        assertThat(onServer.hasValue()).isFalse();
+        assertThat(onServer.getExtensionByUrl("https://telesuivi.exemple.fr/fhir/StructureDefinition/bras-mesure")).isNotNull();
+        assertThat(onServer.getNote()).extracting(org.hl7.fhir.r4.model.Annotation::getText).anyMatch(t -> t.contains("brassard inadapté"));
+
+        SyncReport quiet = laptop.sync();
+        assertThat(quiet.pushed()).isZero();
+        assertThat(laptop.core.outbox().count()).isZero();
+    }
+
+    @Test
+    void aHospitalNurseWithoutAnRppsRelaisReadsJoinsTheCercleDeSoinsUnderHerServerId() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String nurseId = world.create("practitioner-hospital-nurse.json", Map.of());
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+        var nurse = laptop.core.careTeam().professionals().stream().filter(p -> p.familyName().equals("GUEGUEN")).findFirst().orElseThrow();
+        assertThat(nurse.rpps()).isNull();
+
+        java.time.LocalDate today = laptop.core.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate();
+        laptop.core.careTeam().assign(patient, nurse.id(), fr.relais.core.careteam.CareRole.IDE_LIBERALE, today);
+        SyncReport pushed = laptop.sync();
+
+        assertThat(pushed.refused()).isZero();
+        assertThat(pushed.pending()).isZero();
+        List<org.hl7.fhir.r4.model.CareTeam> teams = world.search(org.hl7.fhir.r4.model.CareTeam.class, "subject", "Patient/" + patientId);
+        assertThat(teams).singleElement().satisfies(team -> assertThat(team.getParticipant())
+                .extracting(p -> p.getMember().getReference()).containsExactly("Practitioner/" + nurseId));
+        assertThat(world.search(org.hl7.fhir.r4.model.Practitioner.class, null, null)).hasSize(1);
+        assertThat(world.read(org.hl7.fhir.r4.model.Practitioner.class, nurseId).getMeta().getVersionId()).isEqualTo("1");
+        laptop.sync();
+        assertThat(laptop.core.careTeam().teamOf(patient)).extracting(m -> m.professional().id()).containsExactly(nurse.id());
+    }
+
+    @Test
+    void aPatientBornIn1939WithNoKnownDayKeepsHisYearOnlyAndStaysProvisional() {
+        String patientId = world.create("patient-partial-birth-date.json", Map.of("birthDate", "1939"));
+        String monthOnly = world.create("patient-partial-birth-date.json", Map.of("birthDate", "1939-04"));
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        assertThat(laptop.core.syncState().unreadCount()).isZero();
+        Patient year = laptop.core.patients().get(ObservationMapper.localId(patientId));
+        assertThat(year.traits().birthDatePrecision()).isEqualTo(fr.relais.core.identity.BirthDatePrecision.YEAR);
+        assertThat(year.traits().birthDateShown()).isEqualTo("1939");
+        // The server stated VALI on a document check, but the traits INS are incomplete: provisional here.
+        assertThat(year.status()).isEqualTo(fr.relais.core.identity.IdentityStatus.PROV);
+        Patient month = laptop.core.patients().get(ObservationMapper.localId(monthOnly));
+        assertThat(month.traits().birthDateShown()).isEqualTo("04/1939");
+        assertThat(month.traits().birthDateIso()).isEqualTo("1939-04");
+
+        // The nurse adds the birthplace the patient tells her: the Patient goes back with its year, nothing invented.
+        laptop.core.patients().correctTraits(year.id(), new fr.relais.core.identity.StrictTraits(year.traits().birthFamilyName(),
+                year.traits().birthGivenNames(), year.traits().sex(), year.traits().birthDate(), "99350", year.traits().birthDatePrecision()),
+                "lieu de naissance donné par la patiente");
+        Measure weight = weigh(year.id(), "58.2", hoursAgo(1));
+        SyncReport pushed = laptop.sync();
+
+        assertThat(pushed.refused()).isZero();
+        assertThat(pushed.pending()).isZero();
+        var onServer = world.read(org.hl7.fhir.r4.model.Patient.class, patientId);
+        assertThat(onServer.getMeta().getVersionId()).isEqualTo("2");
+        assertThat(onServer.getBirthDateElement().getValueAsString()).isEqualTo("1939");
+        assertThat(onServer.getNameFirstRep().getExtensionByUrl("https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-patient-birth-list-given-name")
+                .getValue().primitiveValue()).isEqualTo("Fatima Zohra");
+        assertThat(onServer.getExtensionByUrl("https://dpi.ehpad-exemple.fr/fhir/StructureDefinition/chambre")).isNotNull();
+        assertThat(onServer.getIdentifierFirstRep().getValue()).isEqualTo("EH-1939-77");
+        assertThat(world.read(org.hl7.fhir.r4.model.Patient.class, monthOnly).getMeta().getVersionId()).isEqualTo("1");
+        assertThat(world.search(org.hl7.fhir.r4.model.Patient.class, null, null)).hasSize(2);
+        assertThat(world.read(Observation.class, weight.id().toString()).getSubject().getReference()).isEqualTo("Patient/" + patientId);
+        // Read back: still 1939, still provisional.
+        laptop.sync();
+        assertThat(laptop.core.patients().get(year.id()).traits().birthDateIso()).isEqualTo("1939");
+    }
+
+    @Test
+    void aPatientWithNoNameAndOneWithOnlyAFamilyNameAreReadProvisionalAndShownWithAPlaceholder() {
+        String nameless = world.create("patient-no-name.json", Map.of());
+        String familyOnly = world.create("patient-family-name-only.json", Map.of());
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        assertThat(laptop.core.syncState().unreadCount()).isZero();
+        Patient unknown = laptop.core.patients().get(ObservationMapper.localId(nameless));
+        assertThat(unknown.status()).isEqualTo(fr.relais.core.identity.IdentityStatus.PROV);
+        assertThat(unknown.displayName()).isEqualTo("(nom non communiqué) (prénom non communiqué)");
+        Patient leDren = laptop.core.patients().get(ObservationMapper.localId(familyOnly));
+        assertThat(leDren.status()).isEqualTo(fr.relais.core.identity.IdentityStatus.PROV);
+        assertThat(leDren.displayName()).isEqualTo("LE DREN (prénom non communiqué)");
+        assertThat(leDren.traits().birthGivenNames()).isEmpty();
+
+        Measure weight = weigh(unknown.id(), "81", hoursAgo(1));
+        weigh(leDren.id(), "62.4", hoursAgo(1));
+        SyncReport pushed = laptop.sync();
+
+        assertThat(pushed.refused()).isZero();
+        assertThat(pushed.pushed()).isEqualTo(2);
+        assertThat(world.read(Observation.class, weight.id().toString()).getSubject().getReference()).isEqualTo("Patient/" + nameless);
+        var namelessOnServer = world.read(org.hl7.fhir.r4.model.Patient.class, nameless);
+        assertThat(namelessOnServer.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(namelessOnServer.getName()).isEmpty();
+        var familyOnlyOnServer = world.read(org.hl7.fhir.r4.model.Patient.class, familyOnly);
+        assertThat(familyOnlyOnServer.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(familyOnlyOnServer.getNameFirstRep().getGiven()).isEmpty();
+        assertThat(world.search(org.hl7.fhir.r4.model.Patient.class, null, null)).hasSize(2);
+        // Read again: nothing changed, nothing to push.
+        SyncReport quiet = laptop.sync();
+        assertThat(quiet.pushed()).isZero();
+        assertThat(laptop.core.conflicts().list(true)).isEmpty();
+    }
+
+    @Test
+    void aWeightWrittenAsTextIsKeptAsWrittenShownAndNeverJudged() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        Instant taken = hoursAgo(5);
+        String textWeight = world.create("observation-weight-as-text.json",
+                Map.of("patient", patientId, "effective", taken.toString(), "text", "environ 74 kg, balance du domicile en panne"));
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        assertThat(laptop.core.syncState().unreadCount()).isZero();
+        UUID patient = ObservationMapper.localId(patientId);
+        // No number is guessed: no weight, so nothing judged and no alert from it.
+        assertThat(laptop.core.measures().ofPatient(patient, MeasureCatalog.BODY_WEIGHT)).isEmpty();
+        assertThat(laptop.core.alerts().list(true, patient)).isEmpty();
+        assertThat(laptop.core.textMeasures().ofPatient(patient)).singleElement().satisfies(m -> {
+            assertThat(m.code()).isEqualTo(MeasureCatalog.BODY_WEIGHT);
+            assertThat(m.text()).isEqualTo("environ 74 kg, balance du domicile en panne");
+            assertThat(m.effectiveAt()).isEqualTo(taken);
+        });
+
+        Measure typed = weigh(patient, "74.2", hoursAgo(1));
+        SyncReport pushed = laptop.sync();
+
+        assertThat(pushed.pushed()).isEqualTo(1);
+        assertThat(world.search(Observation.class, "subject", "Patient/" + patientId)).extracting(o -> o.getIdElement().getIdPart())
+                .containsExactlyInAnyOrder(textWeight, typed.id().toString());
+        Observation kept = world.read(Observation.class, textWeight);
+        assertThat(kept.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(kept.getValueStringType().getValue()).isEqualTo("environ 74 kg, balance du domicile en panne");
+        assertThat(kept.getExtensionByUrl("https://ssiad-exemple.fr/fhir/StructureDefinition/tournee")).isNotNull();
+        SyncReport quiet = laptop.sync();
+        assertThat(quiet.pushed()).isZero();
+        assertThat(laptop.core.textMeasures().ofPatient(patient)).hasSize(1);
+    }
+
+    @Test
+    void theOrganizationsAHospitalRecordNamesAreShownByTheirNameAndLeftAsWritten() {
+        String orgName = "Hospitalisation à domicile du Pays de Brest";
+        String organizationId = world.create("organization-had.json", Map.of("name", orgName));
+        var hospitalPatient = (org.hl7.fhir.r4.model.Patient) world.parse("patient-hospital.json", Map.of());
+        hospitalPatient.setManagingOrganization(new org.hl7.fhir.r4.model.Reference("Organization/" + organizationId));
+        hospitalPatient.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
+        String patientId = world.client().create().resource(hospitalPatient).execute().getId().getIdPart();
+        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
+        String carerId = world.create("relatedperson-carer.json", Map.of("patient", patientId));
+        var team = (org.hl7.fhir.r4.model.CareTeam) world.parse("careteam-hospital-discharge.json",
+                Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));
+        // This hospital names the HAD by reference only, with no display.
+        team.getParticipant().get(3).setMember(new org.hl7.fhir.r4.model.Reference("Organization/" + organizationId));
+        team.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
+        String teamId = world.client().create().resource(team).execute().getId().getIdPart();
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        UUID patient = ObservationMapper.localId(patientId);
+        assertThat(laptop.core.organizations().ofPatient(patient)).contains(orgName);
+        assertThat(laptop.core.careTeam().otherParticipantsOf(patient))
+                .filteredOn(o -> o.kind().equals("Organization")).singleElement()
+                .satisfies(o -> assertThat(o.name()).isEqualTo(orgName));
+
+        var nurse = laptop.core.careTeam().findProfessionalByRpps(rpps).orElseThrow();
+        java.time.LocalDate today = laptop.core.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate();
+        laptop.core.careTeam().assign(patient, nurse.id(), fr.relais.core.careteam.CareRole.IDE_LIBERALE, today);
+        SyncReport pushed = laptop.sync();
+
+        assertThat(pushed.refused()).isZero();
+        assertThat(pushed.pending()).isZero();
+        var onServer = world.read(org.hl7.fhir.r4.model.CareTeam.class, teamId);
+        assertThat(onServer.getParticipant().get(3).getMember().getReference()).isEqualTo("Organization/" + organizationId);
+        var organization = world.read(org.hl7.fhir.r4.model.Organization.class, organizationId);
+        assertThat(organization.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(organization.getExtensionByUrl("https://had-pays-de-brest.example.fr/fhir/StructureDefinition/secteur")).isNotNull();
+        assertThat(world.search(org.hl7.fhir.r4.model.Organization.class, null, null)).hasSize(1);
+        assertThat(world.read(org.hl7.fhir.r4.model.Patient.class, patientId).getManagingOrganization().getReference())
+                .isEqualTo("Organization/" + organizationId);
+        SyncReport quiet = laptop.sync();
+        assertThat(quiet.pushed()).isZero();
+    }
 }

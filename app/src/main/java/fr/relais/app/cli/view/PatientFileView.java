@@ -14,11 +14,20 @@ import java.util.List;
  * their questionnaires and care plans). A contract (docs/cli-json.md): fields are added, never renamed.
  */
 @JsonPropertyOrder({"patient", "careTeam", "identityHistory", "possibleDuplicates", "otherParticipants", "foreignTasks",
-        "foreignResponses", "foreignCarePlans"})
+        "foreignResponses", "foreignCarePlans", "textMeasures", "organization"})
 public record PatientFileView(PatientView patient, List<MemberView> careTeam, List<IdentityEventView> identityHistory,
                               List<DuplicateView> possibleDuplicates, List<OtherParticipantView> otherParticipants,
                               List<TaskView> foreignTasks, List<ForeignResponseView> foreignResponses,
-                              List<ForeignCarePlanView> foreignCarePlans) {
+                              List<ForeignCarePlanView> foreignCarePlans, List<TextMeasureView> textMeasures,
+                              String organization) {
+
+    /** A measure another system sent as text: as written, never judged. */
+    @JsonPropertyOrder({"id", "code", "text", "effectiveAt", "status"})
+    public record TextMeasureView(String id, String code, String text, Instant effectiveAt, String status) {
+        public static TextMeasureView of(fr.relais.core.measure.TextMeasure m) {
+            return new TextMeasureView(m.id().toString(), m.code(), m.text(), m.effectiveAt(), m.status());
+        }
+    }
 
     @JsonPropertyOrder({"id", "role", "professionalId", "familyName", "givenName", "profession", "rpps", "mssanteAddress", "startDate", "endDate"})
     public record MemberView(String id, String role, String professionalId, String familyName, String givenName,

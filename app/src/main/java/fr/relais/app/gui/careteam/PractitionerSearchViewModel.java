@@ -35,7 +35,9 @@ import javafx.collections.FXCollections;
 /**
  * Adding a professional to a patient's cercle de soins from the national directory: search the Annuaire Santé (name,
  * RPPS, profession, commune), or the local copy of what was found before when offline or without an API key; pick a
- * result and a role; add. The directory call runs on the background executor.
+ * result and a role; add. The directory call runs on the background executor. Offline, the professionals this
+ * workstation already knows (recorded here or received from the team server: another system's Practitioner, with or
+ * without an RPPS number) are listed too, so that they can join a cercle de soins like a directory entry.
  */
 public final class PractitionerSearchViewModel {
     private final RelaisCore core;
@@ -88,15 +90,19 @@ public final class PractitionerSearchViewModel {
                 if (n == null || n.isBlank()) {
                     throw new fr.relais.core.error.BadInputException("name", "annuaire.noCriterion");
                 }
-                return new AnnuaireClient.Found(core.directory().searchByName(n, false), false);
+                List<DirectoryEntry> entries = core.directory().searchByName(n, false);
+                return new Results(entries.stream().map(this::row).toList(), knownNotIn(entries, n), false);
             }
             PractitionerQuery query = new PractitionerQuery(n, rpps.get(), profession.get(), null, commune.get());
-            return annuaire.apply(core).search(query, core.directory());
+            AnnuaireClient.Found found = annuaire.apply(core).search(query, core.directory());
+            return new Results(found.entries().stream().map(this::row).toList(), List.of(), found.truncated());
         }, found -> {
             busy.set(false);
-            results.setAll(found.entries().stream().map(this::row).toList());
-            message.set(found.entries().isEmpty() ? texts.text("careteam.none")
-                    : texts.text(found.truncated() ? "careteam.truncated" : "careteam.found", found.entries().size()));
+            List<DirectoryRow> rows = new java.util.ArrayList<>(found.directory());
+            rows.addAll(found.known());
+            results.setAll(rows);
+            message.set(rows.isEmpty() ? texts.text("careteam.none")
+                    : texts.text(found.truncated() ? "careteam.truncated" : "careteam.found", rows.size()));
         }, failure -> {
             busy.set(false);
             message.set(failure instanceof AnnuaireUnavailableException u ? u.detail().message(language) + " " + texts.text("careteam.tryOffline")
@@ -112,18 +118,35 @@ public final class PractitionerSearchViewModel {
             return;
         }
         CareRole r = role.get();
-        executor.submit(() -> core.careTeam().assignFromDirectory(patientId, row.entry(), r, LocalDate.now(core.clock().withZone(CareZone.PARIS))),
+        executor.submit(() -> row.entry() != null
+                        ? core.careTeam().assignFromDirectory(patientId, row.entry(), r, LocalDate.now(core.clock().withZone(CareZone.PARIS)))
+                        : core.careTeam().assign(patientId, row.known().id(), r, LocalDate.now(core.clock().withZone(CareZone.PARIS))),
                 member -> {
                     message.set(texts.text("careteam.added", member.professional().displayName(), texts.text("role." + r.name())));
                     onAdded.run();
                 }, failure -> message.set(FailureText.of(failure, texts, language)));
     }
 
+    private record Results(List<DirectoryRow> directory, List<DirectoryRow> known, boolean truncated) {
+    }
+
+    /** The professionals known here whose family name starts with {@code name}, except those the directory rows hold. */
+    private List<DirectoryRow> knownNotIn(List<DirectoryEntry> entries, String name) {
+        java.util.Set<String> listed = entries.stream().map(DirectoryEntry::rpps).collect(Collectors.toSet());
+        String start = name.trim().toUpperCase(java.util.Locale.FRANCE);
+        return core.careTeam().professionals().stream()
+                .filter(p -> p.familyName().toUpperCase(java.util.Locale.FRANCE).startsWith(start))
+                .filter(p -> p.rpps() == null || !listed.contains(p.rpps()))
+                .map(p -> new DirectoryRow(null, p, p.displayName(), texts.text("profession." + p.profession().name()),
+                        p.mssanteAddress() == null ? "" : p.mssanteAddress(), texts.text("careteam.knownHere")))
+                .toList();
+    }
+
     private DirectoryRow row(DirectoryEntry e) {
         String activities = e.activities().stream()
                 .map(a -> (a.organizationName() == null ? "?" : a.organizationName()) + (a.city() == null ? "" : ", " + a.city()))
                 .collect(Collectors.joining(" ; "));
-        return new DirectoryRow(e, e.displayName(), e.professionCode() == null ? "" : texts.text("profession." + e.profession().name()),
+        return new DirectoryRow(e, null, e.displayName(), e.professionCode() == null ? "" : texts.text("profession." + e.profession().name()),
                 e.preferredMailbox() == null ? "" : e.preferredMailbox(), activities);
     }
 

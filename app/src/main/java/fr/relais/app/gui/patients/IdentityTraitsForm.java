@@ -23,12 +23,17 @@ public final class IdentityTraitsForm {
     private final ObjectProperty<LocalDate> birthDate = new SimpleObjectProperty<>();
     private final StringProperty birthplace = new SimpleStringProperty("");
 
+    private LocalDate shownDate;
+    private fr.relais.core.identity.BirthDatePrecision shownPrecision = fr.relais.core.identity.BirthDatePrecision.DAY;
+
     /** Shows the traits of a record. */
     void show(StrictTraits t) {
         birthFamilyName.set(t.birthFamilyName());
         birthGivenNames.set(t.givenNamesText());
         sex.set(t.sex());
         birthDate.set(t.birthDate());
+        shownDate = t.birthDate();
+        shownPrecision = t.birthDatePrecision();
         birthplace.set(t.birthplaceCode() == null ? "" : t.birthplaceCode());
     }
 
@@ -42,7 +47,9 @@ public final class IdentityTraitsForm {
         }
         List<String> given = Arrays.stream(birthGivenNames.get().trim().split("\\s+")).filter(g -> !g.isBlank()).toList();
         String place = birthplace.get() == null || birthplace.get().isBlank() ? null : birthplace.get().trim().toUpperCase(Locale.ROOT);
-        return new StrictTraits(birthFamilyName.get().trim(), given, sex.get(), birthDate.get(), place);
+        // A birth date received as a year or a month keeps its precision unless another date is picked.
+        var precision = birthDate.get().equals(shownDate) ? shownPrecision : fr.relais.core.identity.BirthDatePrecision.DAY;
+        return new StrictTraits(birthFamilyName.get().trim(), given, sex.get(), birthDate.get(), place, precision);
     }
 
     public StringProperty birthFamilyNameProperty() {

@@ -38,6 +38,8 @@ public final class PatientFileViewModel {
     private final TaskService tasks;
     private final fr.relais.core.questionnaire.ForeignResponses responses;
     private final fr.relais.core.pathway.ForeignCarePlans carePlans;
+    private final fr.relais.core.measure.TextMeasures textMeasures;
+    private final fr.relais.core.careteam.Organizations organizations;
     private final fr.relais.core.i18n.Language language;
     private final BackgroundExecutor executor;
     private final Localization texts;
@@ -51,18 +53,23 @@ public final class PatientFileViewModel {
     private final ReadOnlyStringWrapper statusLabel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper insText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper ippText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper organizationText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper duplicatesText = new ReadOnlyStringWrapper("");
     private final ReadOnlyListWrapper<String> careTeamLines = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<String> foreignTaskLines = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<String> foreignResponseLines = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<String> foreignCarePlanLines = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<String> textMeasureLines = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private long generation;
 
     public PatientFileViewModel(PatientService patients, CareTeamService careTeam, TaskService tasks,
                                 fr.relais.core.questionnaire.ForeignResponses responses, fr.relais.core.pathway.ForeignCarePlans carePlans,
+                                fr.relais.core.measure.TextMeasures textMeasures, fr.relais.core.careteam.Organizations organizations,
                                 BackgroundExecutor executor, Localization texts, fr.relais.core.i18n.Language language, Clock clock) {
         this.responses = responses;
         this.carePlans = carePlans;
+        this.textMeasures = textMeasures;
+        this.organizations = organizations;
         this.patients = patients;
         this.careTeam = careTeam;
         this.tasks = tasks;
@@ -74,7 +81,8 @@ public final class PatientFileViewModel {
 
     private record Loaded(Patient patient, List<CareTeamMember> team, List<fr.relais.core.careteam.OtherParticipant> others, int duplicates,
                           List<Task> foreignTasks, List<fr.relais.core.questionnaire.ForeignResponse> foreignResponses,
-                          List<fr.relais.core.pathway.ForeignCarePlan> foreignCarePlans) {
+                          List<fr.relais.core.pathway.ForeignCarePlan> foreignCarePlans,
+                          List<fr.relais.core.measure.TextMeasure> textMeasures, String organization) {
     }
 
     public void show(UUID patientId) {
@@ -85,7 +93,8 @@ public final class PatientFileViewModel {
         }
         executor.submit(() -> new Loaded(patients.openFile(patientId, "desktop"), careTeam.teamOf(patientId), careTeam.otherParticipantsOf(patientId),
                         patients.duplicatesOf(patientId).size(),
-                        tasks.foreignOf(patientId), responses.ofPatient(patientId), carePlans.ofPatient(patientId)),
+                        tasks.foreignOf(patientId), responses.ofPatient(patientId), carePlans.ofPatient(patientId),
+                        textMeasures.ofPatient(patientId), organizations.ofPatient(patientId).orElse(null)),
                 loaded -> {
                     if (mine == generation) {
                         apply(loaded);
@@ -98,13 +107,16 @@ public final class PatientFileViewModel {
         LocalDate today = LocalDate.now(clock.withZone(CareZone.PARIS));
         patientId.set(p.id());
         name.set(p.displayName());
-        born.set(texts.text("patient.file.born", DATE.format(p.traits().birthDate()), p.ageOn(today), p.traits().sex().name()));
+        // A birth date received as a year or a month is shown as such ("né(e) en 1939"), its age counted from its first day.
+        born.set(texts.text(p.traits().birthDatePrecision() == fr.relais.core.identity.BirthDatePrecision.DAY ? "patient.file.born" : "patient.file.bornIn",
+                p.traits().birthDateShown(), p.ageOn(today), p.traits().sex().name()));
         status.set(p.status());
         statusLabel.set(texts.text("status." + p.status().name()));
         // The screen may show an INS that is not qualified, marked so: it never leaves Relais (RNIV).
         insText.set(p.ins() == null ? texts.text("patient.file.noIns")
                 : texts.text(p.status().allowsInsExchange() ? "patient.file.ins" : "patient.file.insNotQualified", p.ins().matricule().value()));
         ippText.set(p.ipp() == null ? "" : texts.text("patient.file.ipp", p.ipp()));
+        organizationText.set(loaded.organization() == null ? "" : texts.text("patient.file.organization", loaded.organization()));
         duplicatesText.set(loaded.duplicates() == 0 ? "" : texts.text("patient.file.duplicates", loaded.duplicates()));
         List<String> lines = new java.util.ArrayList<>(loaded.team().stream().filter(m -> m.activeOn(today))
                 .map(m -> texts.text("role." + m.role().name()) + " : " + m.professional().displayName()).toList());
@@ -119,6 +131,9 @@ public final class PatientFileViewModel {
         java.util.Map<UUID, Task> byId = loaded.foreignTasks().stream().collect(java.util.stream.Collectors.toMap(Task::id, t -> t));
         foreignCarePlanLines.setAll(loaded.foreignCarePlans().stream()
                 .flatMap(c -> fr.relais.app.wording.ForeignCarePlanText.lines(c, byId, texts, language, DATE, DUE).stream()).toList());
+        // Measures another system sent as text: shown as written, never judged.
+        textMeasureLines.setAll(loaded.textMeasures().stream()
+                .map(m -> fr.relais.app.wording.TextMeasureText.line(m, texts, language, DUE)).toList());
         present.set(true);
     }
 
@@ -168,6 +183,14 @@ public final class PatientFileViewModel {
     /** Other systems' care plans (a hospital's discharge plan), each with its activities and the tasks based on it. */
     public ReadOnlyListProperty<String> foreignCarePlanLinesProperty() {
         return foreignCarePlanLines.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty organizationTextProperty() {
+        return organizationText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyListProperty<String> textMeasureLinesProperty() {
+        return textMeasureLines.getReadOnlyProperty();
     }
 
     public ReadOnlyListProperty<String> foreignResponseLinesProperty() {

@@ -7,7 +7,6 @@ import fr.relais.core.identity.PatientService;
 import fr.relais.core.time.CareZone;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,7 +26,6 @@ import javafx.collections.FXCollections;
  */
 public final class PatientListViewModel {
     static final int PAGE = 500;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final PatientService patients;
     private final BackgroundExecutor executor;
@@ -72,7 +70,7 @@ public final class PatientListViewModel {
     }
 
     private PatientRow toRow(Patient p, LocalDate today) {
-        return new PatientRow(p.id(), p.displayName(), DATE.format(p.traits().birthDate()), Integer.toString(p.ageOn(today)),
+        return new PatientRow(p.id(), p.displayName(), p.traits().birthDateShown(), Integer.toString(p.ageOn(today)),
                 p.traits().sex().name(), p.status(), texts.text("status." + p.status().name()), p.ipp() == null ? "" : p.ipp());
     }
 

@@ -126,6 +126,9 @@ public final class PatientsView extends SplitPane {
         ins.textProperty().bind(file.insTextProperty());
         Label ipp = new Label();
         ipp.textProperty().bind(file.ippTextProperty());
+        Label organization = new Label();
+        organization.setId("patient-file-organization");
+        organization.textProperty().bind(file.organizationTextProperty());
         Label duplicates = new Label();
         duplicates.getStyleClass().add("warning");
         duplicates.textProperty().bind(file.duplicatesTextProperty());
@@ -143,8 +146,9 @@ public final class PatientsView extends SplitPane {
                 "patient-file-foreign-responses", 160);
         VBox carePlans = sectionIfAny(texts.text("patient.file.foreignCarePlans"), file.foreignCarePlanLinesProperty(),
                 "patient-file-foreign-care-plans", 160);
+        VBox textMeasures = sectionIfAny(texts.text("measure.text.title"), file.textMeasureLinesProperty(), "patient-file-text-measures", 100);
 
-        VBox banner = new VBox(6, new HBox(12, name, badge), born, new HBox(16, ins, ipp), duplicates);
+        VBox banner = new VBox(6, new HBox(12, name, badge), born, new HBox(16, ins, ipp, organization), duplicates);
         banner.getStyleClass().add("identity-banner");
         Button report = new Button(texts.text("patient.file.report"));
         report.setId("patient-file-report");
@@ -162,7 +166,7 @@ public final class PatientsView extends SplitPane {
         addToTeam.setOnAction(e -> onAddToTeam.run());
         addToTeam.setVisible(onAddToTeam != null);
         addToTeam.setManaged(onAddToTeam != null);
-        VBox fileTab = new VBox(12, new HBox(8, report, record), new HBox(12, teamTitle, addToTeam), team, carePlans, foreign, responses);
+        VBox fileTab = new VBox(12, new HBox(8, report, record), new HBox(12, teamTitle, addToTeam), team, carePlans, foreign, textMeasures, responses);
         fileTab.setPadding(new Insets(8));
         Tab general = new Tab(texts.text("patient.file.tab"), fileTab);
         general.setClosable(false);

@@ -1,0 +1,69 @@
+package fr.relais.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.identity.BirthDatePrecision;
+import fr.relais.core.identity.IdentityEvidence;
+import fr.relais.core.identity.IdentityStatus;
+import fr.relais.core.identity.InsSource;
+import fr.relais.core.identity.Patient;
+import fr.relais.core.identity.Sex;
+import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.measure.MeasureCatalog;
+import fr.relais.core.measure.TextMeasure;
+import fr.relais.core.session.Actor;
+import fr.relais.core.session.UserSession;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code relais patient show} for records other systems wrote that Relais keeps as they are (issue 22): a birth date
+ * known only by its year, a patient with no name, a weight sent as text, the organization the patient is attached to. Each is shown as received, in French, with
+ * nothing invented.
+ */
+class ForeignRecordsCliTest {
+    @TempDir
+    Path dir;
+
+    private static Patient received(String ipp, StrictTraits traits) {
+        return new Patient(UUID.randomUUID(), traits, null, null, ipp, null, IdentityStatus.PROV, new IdentityEvidence(InsSource.SM, null),
+                null, null, null);
+    }
+
+    @Test
+    void aPatientBornIn1939WithNoNameAndAWeightAsTextIsShownAsReceived() {
+        Path db = dir.resolve("relais.db");
+        Instant weighed = Instant.parse("2026-12-05T07:30:00Z");
+        try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")))) {
+            Patient nameless = core.patients().applySynced(received("X-1939", new StrictTraits("", List.of(), Sex.F, LocalDate.of(1939, 1, 1),
+                    null, BirthDatePrecision.YEAR)), "Patient/1001/_history/1");
+            core.textMeasures().applySynced(new TextMeasure(UUID.randomUUID(), nameless.id(), MeasureCatalog.BODY_WEIGHT, "environ 74 kg",
+                    weighed, "final"), "Observation/2002/_history/1");
+            UUID ehpad = UUID.randomUUID();
+            core.organizations().applySynced(ehpad, "EHPAD Les Glycines", "Organization/3003/_history/1");
+            core.organizations().attachPatient(nameless.id(), ehpad);
+        }
+
+        CliRun shown = CliRun.on(db, "patient", "show", "X-1939");
+
+        assertThat(shown.code()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains("(nom non communiqué) (prénom non communiqué)")
+                .contains("Née en 1939 (date de naissance incomplète)")
+                .contains("Structure de rattachement : EHPAD Les Glycines")
+                .contains("Mesures reçues en texte (non interprétées par Relais) :")
+                .contains("Poids : valeur en texte : « environ 74 kg », non interprétée")
+                .doesNotContain("01/01/1939", "1939-01-01");
+        JsonNode json = CliRun.on(db, "--format", "json", "patient", "show", "X-1939").json();
+        assertThat(json.get("patient").get("birthDate").asText()).isEqualTo("1939");
+        assertThat(json.get("textMeasures").get(0).get("text").asText()).isEqualTo("environ 74 kg");
+        assertThat(json.get("organization").asText()).isEqualTo("EHPAD Les Glycines");
+    }
+}
