@@ -1,5 +1,7 @@
 package fr.relais.app.gui;
 
+import fr.relais.app.gui.common.DesktopAccess;
+import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.store.StoreKey;
 import fr.relais.app.gui.access.AccessHistoryTab;
@@ -9,7 +11,6 @@ import fr.relais.app.gui.unlock.CredentialsViewModel;
 import fr.relais.app.gui.unlock.InactivityLock;
 import java.util.function.Function;
 import fr.relais.app.config.WorkstationSettings;
-import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.patients.PatientFileViewModel;
 import fr.relais.app.gui.patients.PatientListViewModel;
 import fr.relais.app.gui.patients.PatientsView;
@@ -144,7 +145,7 @@ public final class RelaisApplication extends Application {
             main.run();
             return;
         }
-        Localization texts = Localization.of(RelaisCommand.MESSAGES, language);
+        Localization texts = Localization.of(Messages.BUNDLE, language);
         showCredentials(stage, new CredentialsViewModel<>(texts, language, executor, texts.text("signin.title"), texts.text("signin.prompt"),
                 true, (user, password) -> services.accounts().signIn(user, password), account -> main.run()), texts);
     }
@@ -152,7 +153,7 @@ public final class RelaisApplication extends Application {
     /** The unlock window of an encrypted store on {@code stage}; {@code onUnlocked} then builds the main window. */
     public static Parent showLocked(Stage stage, Path database, Function<StoreKey, RelaisCore> unlock, Language language,
                                     BackgroundExecutor executor, Consumer<RelaisCore> onUnlocked) {
-        Localization texts = Localization.of(RelaisCommand.MESSAGES, language);
+        Localization texts = Localization.of(Messages.BUNDLE, language);
         return showCredentials(stage, new CredentialsViewModel<>(texts, language, executor, texts.text("unlock.title"),
                 texts.text("unlock.prompt", database), false, (user, passphrase) -> opened(StoreKey.of(passphrase), unlock), onUnlocked), texts);
     }
@@ -164,7 +165,7 @@ public final class RelaisApplication extends Application {
      */
     public static Parent showNewStore(Stage stage, Path database, Function<StoreKey, RelaisCore> create, Language language,
                                       BackgroundExecutor executor, Consumer<RelaisCore> onCreated) {
-        Localization texts = Localization.of(RelaisCommand.MESSAGES, language);
+        Localization texts = Localization.of(Messages.BUNDLE, language);
         CredentialsViewModel<RelaisCore> model = new CredentialsViewModel<>(texts, language, executor, texts.text("newstore.title"),
                 texts.text("newstore.prompt", database, StoreKey.MINIMUM_LENGTH), false,
                 (user, passphrase) -> opened(StoreKey.of(passphrase).checkedAsNew(texts.text("newstore.title")), create), onCreated)
@@ -195,7 +196,7 @@ public final class RelaisApplication extends Application {
     public static Parent show(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener) {
         // No SQL on the FX thread: logged in use, a failure under the tests (-Drelais.strictThreads=true).
         services.database().forbidThread(thread -> javafx.application.Platform.isFxApplicationThread(), Boolean.getBoolean("relais.strictThreads"));
-        Localization texts = Localization.of(RelaisCommand.MESSAGES, language);
+        Localization texts = Localization.of(Messages.BUNDLE, language);
         // AtlantaFX's Primer Light under Relais's own sheet (ADR 0009): one maintained theme, our colours on top.
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Map<String, String> env = settings(services);
