@@ -205,46 +205,46 @@ public final class RelaisApplication extends Application {
         Supplier<MssanteSettings> mssante = () -> MssanteSettings.from(null, env);
         SyncViewModel sync = new SyncViewModel(services, executor, texts, language, env);
 
-        Map<String, javafx.scene.Node> screens = new LinkedHashMap<>();
-        Map<String, Ikon> icons = Map.of(texts.text("nav.worklist"), MaterialDesignC.CLIPBOARD_CHECK_OUTLINE,
-                texts.text("nav.patients"), MaterialDesignA.ACCOUNT_GROUP_OUTLINE, texts.text("nav.alerts"), MaterialDesignA.ALERT_OUTLINE,
-                texts.text("nav.pathways"), MaterialDesignM.MAP_MARKER_PATH, texts.text("nav.sync"), MaterialDesignS.SYNC,
-                texts.text("nav.reports"), MaterialDesignF.FILE_CHART_OUTLINE, texts.text("nav.settings"), MaterialDesignC.COG_OUTLINE,
-                texts.text("nav.help"), MaterialDesignH.HELP_CIRCLE_OUTLINE);
+        Map<DesktopAccess.Screen, javafx.scene.Node> screens = new LinkedHashMap<>();
+        Map<DesktopAccess.Screen, Ikon> icons = Map.of(DesktopAccess.Screen.WORKLIST, MaterialDesignC.CLIPBOARD_CHECK_OUTLINE,
+                DesktopAccess.Screen.PATIENTS, MaterialDesignA.ACCOUNT_GROUP_OUTLINE, DesktopAccess.Screen.ALERTS, MaterialDesignA.ALERT_OUTLINE,
+                DesktopAccess.Screen.PATHWAYS, MaterialDesignM.MAP_MARKER_PATH, DesktopAccess.Screen.SYNC, MaterialDesignS.SYNC,
+                DesktopAccess.Screen.REPORTS, MaterialDesignF.FILE_CHART_OUTLINE, DesktopAccess.Screen.SETTINGS, MaterialDesignC.COG_OUTLINE,
+                DesktopAccess.Screen.HELP, MaterialDesignH.HELP_CIRCLE_OUTLINE);
         // Only the screens the signed-in roles open, by the one permission matrix (issue 23); none is built otherwise.
         DesktopAccess access = new DesktopAccess(services.session());
         PatientsView patients = access.shows(DesktopAccess.Screen.PATIENTS)
                 ? patients(stage, services, language, executor, opener, texts, documents, mssante, env, access) : null;
         MainView[] main = new MainView[1];
         if (access.shows(DesktopAccess.Screen.WORKLIST)) {
-            screens.put(texts.text("nav.worklist"), new WorklistView(new WorklistViewModel(services, services::startDay, executor, texts, language),
+            screens.put(DesktopAccess.Screen.WORKLIST, new WorklistView(new WorklistViewModel(services, services::startDay, executor, texts, language),
                     texts, patientId -> {
                         if (patients != null) {
-                            main[0].select(texts.text("nav.patients"));
+                            main[0].select(DesktopAccess.Screen.PATIENTS);
                             patients.open(patientId);
                         }
                     }));
         }
         if (patients != null) {
-            screens.put(texts.text("nav.patients"), patients);
+            screens.put(DesktopAccess.Screen.PATIENTS, patients);
         }
         if (access.shows(DesktopAccess.Screen.ALERTS)) {
-            screens.put(texts.text("nav.alerts"), new AlertsView(new AlertsViewModel(services.alerts(), services.patients(), executor, texts,
+            screens.put(DesktopAccess.Screen.ALERTS, new AlertsView(new AlertsViewModel(services.alerts(), services.patients(), executor, texts,
                     language, services.clock()), texts));
         }
         if (access.shows(DesktopAccess.Screen.PATHWAYS)) {
-            screens.put(texts.text("nav.pathways"), new PathwaysView(new PathwaysViewModel(services, executor, texts, language), texts));
+            screens.put(DesktopAccess.Screen.PATHWAYS, new PathwaysView(new PathwaysViewModel(services, executor, texts, language), texts));
         }
         if (access.shows(DesktopAccess.Screen.SYNC)) {
-            screens.put(texts.text("nav.sync"), new SyncView(sync, texts));
+            screens.put(DesktopAccess.Screen.SYNC, new SyncView(sync, texts));
         }
         if (access.shows(DesktopAccess.Screen.REPORTS)) {
-            screens.put(texts.text("nav.reports"), new ExportView(new ExportViewModel(services, executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env)), texts));
+            screens.put(DesktopAccess.Screen.REPORTS, new ExportView(new ExportViewModel(services, executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env)), texts));
         }
-        screens.put(texts.text("nav.settings"), new SettingsView(new SettingsViewModel(texts, language, services.database().file(), System.getenv(), services.session(), executor,
+        screens.put(DesktopAccess.Screen.SETTINGS, new SettingsView(new SettingsViewModel(texts, language, services.database().file(), System.getenv(), services.session(), executor,
                 newLanguage -> show(stage, services, newLanguage, executor, opener)), texts));
-        screens.put(texts.text("nav.help"), new HelpView(texts, List.copyOf(screens.keySet())));
-        MainView root = new MainView(screens, icons, texts.text("statusbar.database", services.database().file()),
+        screens.put(DesktopAccess.Screen.HELP, new HelpView(texts, screens.keySet().stream().map(screen -> MainView.label(screen, texts)).toList()));
+        MainView root = new MainView(screens, texts, icons, texts.text("statusbar.database", services.database().file()),
                 sync.statusLineProperty(), texts.text("statusbar.user", services.session().actor().displayName()));
         main[0] = root;
         Scene scene = new Scene(root, 1200, 760);
