@@ -1,5 +1,6 @@
 package fr.relais.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -73,6 +74,15 @@ class ArchitectureTest {
         // constant is inlined by javac and invisible here: shared constants live in wording, not in a command.
         noClasses().that().resideInAPackage("fr.relais.app.gui..")
                 .should().dependOnClassesThat().resideInAPackage("fr.relais.app.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void theDesktopKeepsNoStateInStaticFields() {
+        // The launcher builds RelaisApplication with what it opens and the screens receive their collaborators through
+        // their constructors: a static field of the desktop holds a constant, never state.
+        fields().that().areStatic().and().areDeclaredInClassesThat().resideInAPackage("fr.relais.app.gui..")
+                .should().beFinal()
                 .check(classes);
     }
 

@@ -59,7 +59,11 @@ import fr.relais.sync.mssante.MssanteSettings;
 import java.util.Map;
 import java.util.Objects;
 import atlantafx.base.theme.PrimerLight;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -70,21 +74,32 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
-/** The desktop application. The services come from the launcher (JavaFX builds this class itself, hence the statics). */
+/**
+ * The desktop application. The launcher builds it with what to open (the services, or the store to unlock or create)
+ * and runs it on the toolkit it starts itself: {@code Application.launch} would build this class on its own and leave
+ * only static fields to hand the services over.
+ */
 public final class RelaisApplication extends Application {
-    private static volatile RelaisCore services;
-    private static Language language = Language.FR;
-    private static Path lockedDatabase;
-    private static Function<StoreKey, RelaisCore> unlock;
-    private static boolean creating;
+    /** What the window opens on: {@code services}, or the store at {@code database} that {@code open} unlocks or creates. */
+    private record Opening(RelaisCore services, Path database, Function<StoreKey, RelaisCore> open, boolean creating,
+                           Language language) {
+    }
+
+    private final Opening opening;
+    /** The services the window ended on (those given, or the store it unlocked or created), for the caller to close. */
+    private volatile RelaisCore opened;
     private FxBackgroundExecutor executor;
+
+    private RelaisApplication(Opening opening) {
+        this.opening = opening;
+        this.opened = opening.services();
+    }
 
     /** Opens the window on {@code services} and returns when it is closed. */
     public static void launchWith(RelaisCore services, Language language) {
-        RelaisApplication.services = Objects.requireNonNull(services);
-        RelaisApplication.language = language;
-        Application.launch(RelaisApplication.class);
+        new RelaisApplication(new Opening(Objects.requireNonNull(services), null, null, false, language)).runUntilClosed();
     }
 
     /**
@@ -92,42 +107,85 @@ public final class RelaisApplication extends Application {
      * when it is closed, with the services it opened (null if it was closed still locked), for the caller to close.
      */
     public static RelaisCore launchLocked(Path database, Function<StoreKey, RelaisCore> unlock, Language language) {
-        RelaisApplication.creating = false;
-        RelaisApplication.services = null;
-        RelaisApplication.lockedDatabase = database;
-        RelaisApplication.unlock = Objects.requireNonNull(unlock);
-        RelaisApplication.language = language;
-        Application.launch(RelaisApplication.class);
-        return services;
+        RelaisApplication application = new RelaisApplication(new Opening(null, database, Objects.requireNonNull(unlock), false, language));
+        application.runUntilClosed();
+        return application.opened;
     }
 
     /** The first start: the window asks the passphrase of the new store at {@code database}, then opens on it. */
     public static RelaisCore launchNew(Path database, Function<StoreKey, RelaisCore> create, Language language) {
-        RelaisApplication.creating = true;
-        RelaisApplication.services = null;
-        RelaisApplication.lockedDatabase = database;
-        RelaisApplication.unlock = Objects.requireNonNull(create);
-        RelaisApplication.language = language;
-        Application.launch(RelaisApplication.class);
-        return services;
+        RelaisApplication application = new RelaisApplication(new Opening(null, database, Objects.requireNonNull(create), true, language));
+        application.runUntilClosed();
+        return application.opened;
+    }
+
+    /**
+     * What {@code Application.launch} does for a class it builds: starts the toolkit, shows the window, waits until
+     * its last window is closed, then stops. A failure while showing it is thrown here, after the toolkit stopped.
+     */
+    private void runUntilClosed() {
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> {
+            Window.getWindows().addListener((ListChangeListener<Window>) change -> {
+                if (Window.getWindows().isEmpty()) {
+                    closed.countDown();
+                }
+            });
+            try {
+                start(new Stage());
+            } catch (RuntimeException e) {
+                failure.set(e);
+                closed.countDown();
+            }
+        });
+        awaitUninterruptibly(closed);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                stop();
+            } finally {
+                Platform.exit();
+                stopped.countDown();
+            }
+        });
+        awaitUninterruptibly(stopped);
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
     public void start(Stage stage) {
         executor = new FxBackgroundExecutor();
         Consumer<Path> opener = file -> getHostServices().showDocument(file.toUri().toString());
-        if (services == null && unlock != null && creating) {
-            showNewStore(stage, lockedDatabase, unlock, language, executor, opened -> {
-                services = opened;
-                enter(stage, opened, language, executor, opener);
-            });
-        } else if (services == null && unlock != null) {
-            showLocked(stage, lockedDatabase, unlock, language, executor, opened -> {
-                services = opened;
-                enter(stage, opened, language, executor, opener);
-            });
-        } else {
+        Language language = opening.language();
+        Consumer<RelaisCore> onOpened = services -> {
+            opened = services;
             enter(stage, services, language, executor, opener);
+        };
+        if (opening.services() != null) {
+            enter(stage, opening.services(), language, executor, opener);
+        } else if (opening.creating()) {
+            showNewStore(stage, opening.database(), opening.open(), language, executor, onOpened);
+        } else {
+            showLocked(stage, opening.database(), opening.open(), language, executor, onOpened);
         }
     }
 
