@@ -1,15 +1,26 @@
 package fr.relais.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The module layering: core <- sync <- app, JavaFX only in app, FHIR only in sync. */
+/**
+ * The structure docs/architecture.md describes: the module layering core <- sync <- app, JavaFX only in app, FHIR
+ * and network clients out of core, view models free of controls, and no package cycles inside a module.
+ */
 class ArchitectureTest {
+    private static final String GENERATED_SCHEMA = "fr.relais.core.store.schema";
     private static JavaClasses classes;
 
     @BeforeAll
@@ -43,7 +54,10 @@ class ArchitectureTest {
     @Test
     void fhirAndNetworkClientsStayOutOfCore() {
         noClasses().that().resideInAPackage("fr.relais.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("ca.uhn..", "org.hl7..", "java.net.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("ca.uhn..", "org.hl7..", "java.net.http..",
+                        "javax.net..", "jakarta.mail..", "jakarta.activation..")
+                .orShould().dependOnClassesThat().belongToAnyOf(java.net.Socket.class, java.net.ServerSocket.class,
+                        java.net.DatagramSocket.class, java.net.URLConnection.class, java.net.HttpURLConnection.class)
                 .check(classes);
     }
 
@@ -55,6 +69,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void theDesktopDoesNotReachIntoTheCommandLine() {
+        // Both front ends share the services and the wording (wording.Messages), not each other's classes. A string
+        // constant is inlined by javac and invisible here: shared constants live in wording, not in a command.
+        noClasses().that().resideInAPackage("fr.relais.app.gui..")
+                .should().dependOnClassesThat().resideInAPackage("fr.relais.app.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void theDesktopKeepsNoStateInStaticFields() {
+        // The launcher builds RelaisApplication with what it opens and the screens receive their collaborators through
+        // their constructors: a static field of the desktop holds a constant, never state.
+        fields().that().areStatic().and().areDeclaredInClassesThat().resideInAPackage("fr.relais.app.gui..")
+                .should().beFinal()
+                .check(classes);
+    }
+
+    @Test
     void onlyTheInsiClientAndTheDemoSimulationCreateInsiAnswers() {
         // An INSi answer is what makes an identity RECUP or QUAL: no command, form or import may build one.
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
@@ -62,5 +94,50 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName(fr.relais.core.identity.InsiAnswer.class.getName())
                 .should().resideInAnyPackage("fr.relais.sync.insi..", "fr.relais.core.demo..")
                 .check(classes);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fr.relais.core", "fr.relais.sync", "fr.relais.app"})
+    void theAreasOfAModuleDoNotDependOnEachOtherInACircle(String module) {
+        // An area is a top-level package with its sub-packages (app's gui, cli, wording...; core's alert, pathway...).
+        slices().matching(module + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fr.relais.core", "fr.relais.sync", "fr.relais.app"})
+    void noTwoPackagesOfAModuleDependOnEachOther(String module) {
+        // Finer than the areas: each package on its own, the root of an area included (gui and its feature packages,
+        // cli and cli.output), which a "(*).." slice would fold into one.
+        slices().assignedFrom(eachPackageUnder(module)).should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void viewModelsDoNotTouchControls() {
+        // View models hold state and commands as properties and observable collections, tested without the toolkit;
+        // the views own the controls and layouts (ADR 3).
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("javafx.scene.control..", "javafx.scene.layout..", "javafx.stage..",
+                        "org.controlsfx..", "atlantafx..")
+                .check(classes);
+    }
+
+    private static SliceAssignment eachPackageUnder(String module) {
+        return new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String name = javaClass.getPackageName();
+                if (!name.equals(module) && !name.startsWith(module + ".")) {
+                    return SliceIdentifier.ignore();
+                }
+                // jOOQ's generated schema (tables, records, keys) refers to itself across its packages: one unit.
+                return SliceIdentifier.of(name.startsWith(GENERATED_SCHEMA) ? GENERATED_SCHEMA : name);
+            }
+
+            @Override
+            public String getDescription() {
+                return "each package of " + module;
+            }
+        };
     }
 }

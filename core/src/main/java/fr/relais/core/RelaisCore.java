@@ -21,7 +21,7 @@ import fr.relais.core.measure.MeasureCsvImport;
 import fr.relais.core.measure.MeasureRepository;
 import fr.relais.core.measure.MeasureService;
 import fr.relais.core.alert.AlertRepository;
-import fr.relais.core.alert.AlertRule;
+import fr.relais.core.rule.AlertRule;
 import fr.relais.core.alert.AlertService;
 import fr.relais.core.alert.ThresholdRepository;
 import fr.relais.core.alert.ThresholdService;

@@ -51,7 +51,7 @@ final class ConflictsCommand {
             RelaisCommand root = Leaf.root(spec);
             boolean openOnly = Arguments.enumValue("--status", status, AlertsCommand.Scope.class) == AlertsCommand.Scope.OPEN;
             try (RelaisCore services = root.openServices()) {
-                root.printer().list(services.conflicts().list(openOnly), columns(services, Localization.of(RelaisCommand.MESSAGES, root.language())), c -> c);
+                root.printer().list(services.conflicts().list(openOnly), columns(services, Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language())), c -> c);
             }
             return Cli.OK;
         }
@@ -74,12 +74,12 @@ final class ConflictsCommand {
                     if (c.isRefusal()) {
                         ServerRefusal refusal = ServerRefusal.of(c);
                         out.println(root.text("conflicts.refused", ConflictSubjectText.record(c, services,
-                                        Localization.of(RelaisCommand.MESSAGES, root.language())), AT.format(c.createdAt()),
+                                        Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language())), AT.format(c.createdAt()),
                                 refusal.status(), refusal.diagnostics()));
                         out.println(root.text("conflicts.refusedActions", c.id()));
                         return;
                     }
-                    Localization texts = Localization.of(RelaisCommand.MESSAGES, root.language());
+                    Localization texts = Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language());
                     out.println(root.text("conflicts.header", ConflictSubjectText.record(c, services, texts), ConflictSubjectText.field(c, texts),
                             texts.has("conflict.status." + c.status()) ? texts.text("conflict.status." + c.status()) : c.status()));
                     out.println(root.text("conflicts.base", String.valueOf(ConflictValueText.of(c.field(), c.baseValue(), services.careTeam(), texts))));
@@ -137,7 +137,7 @@ final class ConflictsCommand {
             try (RelaisCore services = root.openServices()) {
                 Conflict c = settle.apply(new ConflictResolver(services), conflictId);
                 root.printer().object(c, out -> out.println(root.text(doneKey,
-                        ConflictSubjectText.record(c, services, Localization.of(RelaisCommand.MESSAGES, root.language())))));
+                        ConflictSubjectText.record(c, services, Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language())))));
             }
             return Cli.OK;
         }

@@ -160,7 +160,7 @@ final class IdentityCommands {
                 var events = services.patients().identityHistory(services.patients().openFile(id, "command line").id());
                 root.printer().object(events.stream().map(PatientFileView.IdentityEventView::of).toList(), out -> {
                     out.println(root.text("show.history"));
-                    var words = fr.relais.core.i18n.Localization.of(RelaisCommand.MESSAGES, root.language());
+                    var words = fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language());
                     events.forEach(e -> out.println("  " + e.actor() + " " + PatientCommand.historyLine(e, words)));
                 });
                 return Cli.OK;

@@ -1,5 +1,6 @@
 package fr.relais.app.cli;
 
+import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
 import fr.relais.app.cli.output.Column;
 import fr.relais.app.cli.view.PatientFileView;
@@ -210,7 +211,7 @@ final class PatientCommand {
                             + (m.professional().rpps() == null ? "" : " (RPPS " + m.professional().rpps() + ")")
                             + (inactiveInDirectory(services, m.professional().rpps()) ? " " + root.text("annuaire.inactive") : "")
                             + (m.endDate() == null ? "" : " -> " + DAY.format(m.endDate()))));
-                    var words = fr.relais.core.i18n.Localization.of(RelaisCommand.MESSAGES, root.language());
+                    var words = fr.relais.core.i18n.Localization.of(Messages.BUNDLE, root.language());
                     others.forEach(o -> out.println("  "
                             + fr.relais.app.wording.OtherParticipantText.of(o, words) + (o.endDate() == null ? "" : " -> " + DAY.format(o.endDate()))));
                     out.println(root.text("show.history"));

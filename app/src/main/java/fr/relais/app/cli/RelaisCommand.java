@@ -1,5 +1,6 @@
 package fr.relais.app.cli;
 
+import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
 import fr.relais.app.cli.output.OutputFormat;
 import fr.relais.app.cli.output.Printer;
@@ -30,7 +31,6 @@ import picocli.CommandLine.Spec;
                 EnrollmentCommand.class, WorklistCommand.class, TaskCommand.class, MeasureCommand.class,
                 QuestionnaireCommand.class, AlertsCommand.class, AlertCommand.class, ThresholdCommand.class, EvaluateCommand.class, SyncCommand.class, ConflictsCommand.class, ReportCommand.class, ExportCommand.class, AnnuaireCommand.class, CareTeamCommand.class, MssanteCommand.class, PlanCommand.class, PlanCommand.Handoff.class, ConsentCommand.class, AuditCommand.class, AccountCommand.class, PrivacyCommand.Anonymise.class, PrivacyCommand.Retention.class, StoreCommand.class, BackupCommand.Backup.class, BackupCommand.Restore.class, DemoCommand.class})
 public final class RelaisCommand implements Callable<Integer> {
-    public static final String MESSAGES = "fr.relais.app.i18n.messages";
     /** The file holding the store's passphrase, for services and scripts (environment only, see {@link #storeKey}). */
     public static final String PASSPHRASE_FILE_VARIABLE = "RELAIS_PASSPHRASE_FILE";
     /** The local account a command runs as, once the workstation has accounts. */
@@ -98,7 +98,7 @@ public final class RelaisCommand implements Callable<Integer> {
 
     public String text(String key, Object... args) {
         Language language = Language.fromCode(lang).orElse(Language.FR);
-        return Localization.of(MESSAGES, language).text(key, args);
+        return Localization.of(Messages.BUNDLE, language).text(key, args);
     }
 
     /**

@@ -1,5 +1,6 @@
 package fr.relais.app.gui;
 
+import fr.relais.app.gui.common.DesktopAccess.Screen;
 import fr.relais.core.i18n.Localization;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,17 +24,22 @@ import javafx.scene.layout.Region;
 /**
  * The main window: navigation on the left, the chosen screen in the centre, a status bar at the bottom (database,
  * sync state with pending changes and open conflicts, current user). Screens are added as the engines behind them
- * land (worklist, alerts, pathways...).
+ * land (worklist, alerts, pathways...). Screens are known by their {@link Screen}, a stable id: the navigation shows
+ * their translated labels, but nothing is found by its label.
  */
 public final class MainView extends BorderPane {
 
-    /** {@code screens}: navigation label → screen, in order; the first is shown. */
-    public MainView(Map<String, Node> screens, Map<String, Ikon> icons, String databaseText, ObservableStringValue syncText, String userText) {
+    private final List<Screen> order;
+    private final ListView<String> navigation = new ListView<>();
+
+    /** {@code screens}: the screens in navigation order, the first shown; {@code texts} names them. */
+    public MainView(Map<Screen, Node> screens, Localization texts, Map<Screen, Ikon> icons, String databaseText,
+                    ObservableStringValue syncText, String userText) {
         getStyleClass().add("main-view");
-        Map<String, Node> ordered = new LinkedHashMap<>(screens);
-        ListView<String> navigation = new ListView<>();
+        Map<Screen, Node> ordered = new LinkedHashMap<>(screens);
+        order = List.copyOf(ordered.keySet());
         navigation.setId("navigation");
-        navigation.getItems().addAll(ordered.keySet());
+        order.forEach(screen -> navigation.getItems().add(label(screen, texts)));
         navigation.setPrefWidth(180);
         navigation.getStyleClass().add("navigation");
         navigation.setCellFactory(list -> new ListCell<>() {
@@ -41,12 +47,13 @@ public final class MainView extends BorderPane {
             protected void updateItem(String name, boolean empty) {
                 super.updateItem(name, empty);
                 setText(empty ? null : name);
-                setGraphic(empty || !icons.containsKey(name) ? null : FontIcon.of(icons.get(name), 18));
+                Ikon icon = empty || getIndex() < 0 || getIndex() >= order.size() ? null : icons.get(order.get(getIndex()));
+                setGraphic(icon == null ? null : FontIcon.of(icon, 18));
             }
         });
-        navigation.getSelectionModel().selectedItemProperty().addListener((obs, old, name) -> {
-            if (name != null) {
-                setCenter(ordered.get(name));
+        navigation.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
+            if (index.intValue() >= 0) {
+                setCenter(ordered.get(order.get(index.intValue())));
             }
         });
         navigation.getSelectionModel().select(0);
@@ -70,8 +77,7 @@ public final class MainView extends BorderPane {
             if (scene == null) {
                 return;
             }
-            List<String> names = List.copyOf(ordered.keySet());
-            for (int i = 0; i < names.size() && i < 9; i++) {
+            for (int i = 0; i < order.size() && i < 9; i++) {
                 int index = i;
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)), KeyCombination.SHORTCUT_DOWN),
                         () -> navigation.getSelectionModel().select(index));
@@ -80,8 +86,16 @@ public final class MainView extends BorderPane {
         });
     }
 
-    /** For the tests and the screen shots: shows the screen with this navigation label. */
-    public void select(String name) {
-        ((ListView<?>) getLeft()).getSelectionModel().select(((ListView<String>) getLeft()).getItems().indexOf(name));
+    /** Shows {@code screen}, if the signed-in roles open it (a screen they do not open is not in the navigation). */
+    public void select(Screen screen) {
+        int index = order.indexOf(screen);
+        if (index >= 0) {
+            navigation.getSelectionModel().select(index);
+        }
+    }
+
+    /** The navigation label of {@code screen}, in the window's language. */
+    public static String label(Screen screen, Localization texts) {
+        return texts.text(screen.gate().label());
     }
 }

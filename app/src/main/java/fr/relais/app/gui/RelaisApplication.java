@@ -1,5 +1,7 @@
 package fr.relais.app.gui;
 
+import fr.relais.app.gui.common.DesktopAccess;
+import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.store.StoreKey;
 import fr.relais.app.gui.access.AccessHistoryTab;
@@ -9,7 +11,6 @@ import fr.relais.app.gui.unlock.CredentialsViewModel;
 import fr.relais.app.gui.unlock.InactivityLock;
 import java.util.function.Function;
 import fr.relais.app.config.WorkstationSettings;
-import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.patients.PatientFileViewModel;
 import fr.relais.app.gui.patients.PatientListViewModel;
 import fr.relais.app.gui.patients.PatientsView;
@@ -58,7 +59,11 @@ import fr.relais.sync.mssante.MssanteSettings;
 import java.util.Map;
 import java.util.Objects;
 import atlantafx.base.theme.PrimerLight;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -69,21 +74,32 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
-/** The desktop application. The services come from the launcher (JavaFX builds this class itself, hence the statics). */
+/**
+ * The desktop application. The launcher builds it with what to open (the services, or the store to unlock or create)
+ * and runs it on the toolkit it starts itself: {@code Application.launch} would build this class on its own and leave
+ * only static fields to hand the services over.
+ */
 public final class RelaisApplication extends Application {
-    private static volatile RelaisCore services;
-    private static Language language = Language.FR;
-    private static Path lockedDatabase;
-    private static Function<StoreKey, RelaisCore> unlock;
-    private static boolean creating;
+    /** What the window opens on: {@code services}, or the store at {@code database} that {@code open} unlocks or creates. */
+    private record Opening(RelaisCore services, Path database, Function<StoreKey, RelaisCore> open, boolean creating,
+                           Language language) {
+    }
+
+    private final Opening opening;
+    /** The services the window ended on (those given, or the store it unlocked or created), for the caller to close. */
+    private volatile RelaisCore opened;
     private FxBackgroundExecutor executor;
+
+    private RelaisApplication(Opening opening) {
+        this.opening = opening;
+        this.opened = opening.services();
+    }
 
     /** Opens the window on {@code services} and returns when it is closed. */
     public static void launchWith(RelaisCore services, Language language) {
-        RelaisApplication.services = Objects.requireNonNull(services);
-        RelaisApplication.language = language;
-        Application.launch(RelaisApplication.class);
+        new RelaisApplication(new Opening(Objects.requireNonNull(services), null, null, false, language)).runUntilClosed();
     }
 
     /**
@@ -91,42 +107,85 @@ public final class RelaisApplication extends Application {
      * when it is closed, with the services it opened (null if it was closed still locked), for the caller to close.
      */
     public static RelaisCore launchLocked(Path database, Function<StoreKey, RelaisCore> unlock, Language language) {
-        RelaisApplication.creating = false;
-        RelaisApplication.services = null;
-        RelaisApplication.lockedDatabase = database;
-        RelaisApplication.unlock = Objects.requireNonNull(unlock);
-        RelaisApplication.language = language;
-        Application.launch(RelaisApplication.class);
-        return services;
+        RelaisApplication application = new RelaisApplication(new Opening(null, database, Objects.requireNonNull(unlock), false, language));
+        application.runUntilClosed();
+        return application.opened;
     }
 
     /** The first start: the window asks the passphrase of the new store at {@code database}, then opens on it. */
     public static RelaisCore launchNew(Path database, Function<StoreKey, RelaisCore> create, Language language) {
-        RelaisApplication.creating = true;
-        RelaisApplication.services = null;
-        RelaisApplication.lockedDatabase = database;
-        RelaisApplication.unlock = Objects.requireNonNull(create);
-        RelaisApplication.language = language;
-        Application.launch(RelaisApplication.class);
-        return services;
+        RelaisApplication application = new RelaisApplication(new Opening(null, database, Objects.requireNonNull(create), true, language));
+        application.runUntilClosed();
+        return application.opened;
+    }
+
+    /**
+     * What {@code Application.launch} does for a class it builds: starts the toolkit, shows the window, waits until
+     * its last window is closed, then stops. A failure while showing it is thrown here, after the toolkit stopped.
+     */
+    private void runUntilClosed() {
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> {
+            Window.getWindows().addListener((ListChangeListener<Window>) change -> {
+                if (Window.getWindows().isEmpty()) {
+                    closed.countDown();
+                }
+            });
+            try {
+                start(new Stage());
+            } catch (RuntimeException e) {
+                failure.set(e);
+                closed.countDown();
+            }
+        });
+        awaitUninterruptibly(closed);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                stop();
+            } finally {
+                Platform.exit();
+                stopped.countDown();
+            }
+        });
+        awaitUninterruptibly(stopped);
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
     public void start(Stage stage) {
         executor = new FxBackgroundExecutor();
         Consumer<Path> opener = file -> getHostServices().showDocument(file.toUri().toString());
-        if (services == null && unlock != null && creating) {
-            showNewStore(stage, lockedDatabase, unlock, language, executor, opened -> {
-                services = opened;
-                enter(stage, opened, language, executor, opener);
-            });
-        } else if (services == null && unlock != null) {
-            showLocked(stage, lockedDatabase, unlock, language, executor, opened -> {
-                services = opened;
-                enter(stage, opened, language, executor, opener);
-            });
-        } else {
+        Language language = opening.language();
+        Consumer<RelaisCore> onOpened = services -> {
+            opened = services;
             enter(stage, services, language, executor, opener);
+        };
+        if (opening.services() != null) {
+            enter(stage, opening.services(), language, executor, opener);
+        } else if (opening.creating()) {
+            showNewStore(stage, opening.database(), opening.open(), language, executor, onOpened);
+        } else {
+            showLocked(stage, opening.database(), opening.open(), language, executor, onOpened);
         }
     }
 
@@ -144,7 +203,7 @@ public final class RelaisApplication extends Application {
             main.run();
             return;
         }
-        Localization texts = Localization.of(RelaisCommand.MESSAGES, language);
+        Localization texts = Localization.of(Messages.BUNDLE, language);
         showCredentials(stage, new CredentialsViewModel<>(texts, language, executor, texts.text("signin.title"), texts.text("signin.prompt"),
                 true, (user, password) -> services.accounts().signIn(user, password), account -> main.run()), texts);
     }
@@ -152,7 +211,7 @@ public final class RelaisApplication extends Application {
     /** The unlock window of an encrypted store on {@code stage}; {@code onUnlocked} then builds the main window. */
     public static Parent showLocked(Stage stage, Path database, Function<StoreKey, RelaisCore> unlock, Language language,
                                     BackgroundExecutor executor, Consumer<RelaisCore> onUnlocked) {
-        Localization texts = Localization.of(RelaisCommand.MESSAGES, language);
+        Localization texts = Localization.of(Messages.BUNDLE, language);
         return showCredentials(stage, new CredentialsViewModel<>(texts, language, executor, texts.text("unlock.title"),
                 texts.text("unlock.prompt", database), false, (user, passphrase) -> opened(StoreKey.of(passphrase), unlock), onUnlocked), texts);
     }
@@ -164,7 +223,7 @@ public final class RelaisApplication extends Application {
      */
     public static Parent showNewStore(Stage stage, Path database, Function<StoreKey, RelaisCore> create, Language language,
                                       BackgroundExecutor executor, Consumer<RelaisCore> onCreated) {
-        Localization texts = Localization.of(RelaisCommand.MESSAGES, language);
+        Localization texts = Localization.of(Messages.BUNDLE, language);
         CredentialsViewModel<RelaisCore> model = new CredentialsViewModel<>(texts, language, executor, texts.text("newstore.title"),
                 texts.text("newstore.prompt", database, StoreKey.MINIMUM_LENGTH), false,
                 (user, passphrase) -> opened(StoreKey.of(passphrase).checkedAsNew(texts.text("newstore.title")), create), onCreated)
@@ -195,7 +254,7 @@ public final class RelaisApplication extends Application {
     public static Parent show(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener) {
         // No SQL on the FX thread: logged in use, a failure under the tests (-Drelais.strictThreads=true).
         services.database().forbidThread(thread -> javafx.application.Platform.isFxApplicationThread(), Boolean.getBoolean("relais.strictThreads"));
-        Localization texts = Localization.of(RelaisCommand.MESSAGES, language);
+        Localization texts = Localization.of(Messages.BUNDLE, language);
         // AtlantaFX's Primer Light under Relais's own sheet (ADR 0009): one maintained theme, our colours on top.
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Map<String, String> env = settings(services);
@@ -204,46 +263,46 @@ public final class RelaisApplication extends Application {
         Supplier<MssanteSettings> mssante = () -> MssanteSettings.from(null, env);
         SyncViewModel sync = new SyncViewModel(services, executor, texts, language, env);
 
-        Map<String, javafx.scene.Node> screens = new LinkedHashMap<>();
-        Map<String, Ikon> icons = Map.of(texts.text("nav.worklist"), MaterialDesignC.CLIPBOARD_CHECK_OUTLINE,
-                texts.text("nav.patients"), MaterialDesignA.ACCOUNT_GROUP_OUTLINE, texts.text("nav.alerts"), MaterialDesignA.ALERT_OUTLINE,
-                texts.text("nav.pathways"), MaterialDesignM.MAP_MARKER_PATH, texts.text("nav.sync"), MaterialDesignS.SYNC,
-                texts.text("nav.reports"), MaterialDesignF.FILE_CHART_OUTLINE, texts.text("nav.settings"), MaterialDesignC.COG_OUTLINE,
-                texts.text("nav.help"), MaterialDesignH.HELP_CIRCLE_OUTLINE);
+        Map<DesktopAccess.Screen, javafx.scene.Node> screens = new LinkedHashMap<>();
+        Map<DesktopAccess.Screen, Ikon> icons = Map.of(DesktopAccess.Screen.WORKLIST, MaterialDesignC.CLIPBOARD_CHECK_OUTLINE,
+                DesktopAccess.Screen.PATIENTS, MaterialDesignA.ACCOUNT_GROUP_OUTLINE, DesktopAccess.Screen.ALERTS, MaterialDesignA.ALERT_OUTLINE,
+                DesktopAccess.Screen.PATHWAYS, MaterialDesignM.MAP_MARKER_PATH, DesktopAccess.Screen.SYNC, MaterialDesignS.SYNC,
+                DesktopAccess.Screen.REPORTS, MaterialDesignF.FILE_CHART_OUTLINE, DesktopAccess.Screen.SETTINGS, MaterialDesignC.COG_OUTLINE,
+                DesktopAccess.Screen.HELP, MaterialDesignH.HELP_CIRCLE_OUTLINE);
         // Only the screens the signed-in roles open, by the one permission matrix (issue 23); none is built otherwise.
         DesktopAccess access = new DesktopAccess(services.session());
         PatientsView patients = access.shows(DesktopAccess.Screen.PATIENTS)
                 ? patients(stage, services, language, executor, opener, texts, documents, mssante, env, access) : null;
         MainView[] main = new MainView[1];
         if (access.shows(DesktopAccess.Screen.WORKLIST)) {
-            screens.put(texts.text("nav.worklist"), new WorklistView(new WorklistViewModel(services, services::startDay, executor, texts, language),
+            screens.put(DesktopAccess.Screen.WORKLIST, new WorklistView(new WorklistViewModel(services, services::startDay, executor, texts, language),
                     texts, patientId -> {
                         if (patients != null) {
-                            main[0].select(texts.text("nav.patients"));
+                            main[0].select(DesktopAccess.Screen.PATIENTS);
                             patients.open(patientId);
                         }
                     }));
         }
         if (patients != null) {
-            screens.put(texts.text("nav.patients"), patients);
+            screens.put(DesktopAccess.Screen.PATIENTS, patients);
         }
         if (access.shows(DesktopAccess.Screen.ALERTS)) {
-            screens.put(texts.text("nav.alerts"), new AlertsView(new AlertsViewModel(services.alerts(), services.patients(), executor, texts,
+            screens.put(DesktopAccess.Screen.ALERTS, new AlertsView(new AlertsViewModel(services.alerts(), services.patients(), executor, texts,
                     language, services.clock()), texts));
         }
         if (access.shows(DesktopAccess.Screen.PATHWAYS)) {
-            screens.put(texts.text("nav.pathways"), new PathwaysView(new PathwaysViewModel(services, executor, texts, language), texts));
+            screens.put(DesktopAccess.Screen.PATHWAYS, new PathwaysView(new PathwaysViewModel(services, executor, texts, language), texts));
         }
         if (access.shows(DesktopAccess.Screen.SYNC)) {
-            screens.put(texts.text("nav.sync"), new SyncView(sync, texts));
+            screens.put(DesktopAccess.Screen.SYNC, new SyncView(sync, texts));
         }
         if (access.shows(DesktopAccess.Screen.REPORTS)) {
-            screens.put(texts.text("nav.reports"), new ExportView(new ExportViewModel(services, executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env)), texts));
+            screens.put(DesktopAccess.Screen.REPORTS, new ExportView(new ExportViewModel(services, executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env)), texts));
         }
-        screens.put(texts.text("nav.settings"), new SettingsView(new SettingsViewModel(texts, language, services.database().file(), System.getenv(), services.session(), executor,
+        screens.put(DesktopAccess.Screen.SETTINGS, new SettingsView(new SettingsViewModel(texts, language, services.database().file(), System.getenv(), services.session(), executor,
                 newLanguage -> show(stage, services, newLanguage, executor, opener)), texts));
-        screens.put(texts.text("nav.help"), new HelpView(texts, List.copyOf(screens.keySet())));
-        MainView root = new MainView(screens, icons, texts.text("statusbar.database", services.database().file()),
+        screens.put(DesktopAccess.Screen.HELP, new HelpView(texts, screens.keySet().stream().map(screen -> MainView.label(screen, texts)).toList()));
+        MainView root = new MainView(screens, texts, icons, texts.text("statusbar.database", services.database().file()),
                 sync.statusLineProperty(), texts.text("statusbar.user", services.session().actor().displayName()));
         main[0] = root;
         Scene scene = new Scene(root, 1200, 760);

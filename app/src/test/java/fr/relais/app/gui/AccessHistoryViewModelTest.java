@@ -2,9 +2,9 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.access.AccessHistoryViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
+import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.StoreTemplate;
 import fr.relais.core.TestServices;
@@ -34,7 +34,7 @@ class AccessHistoryViewModelTest {
             UUID patient = core.patients().list(0, 1).get(0).id();
             core.patients().openFile(patient, "desktop");
             List<Path> opened = new ArrayList<>();
-            Localization texts = Localization.of(RelaisCommand.MESSAGES, Language.FR);
+            Localization texts = Localization.of(Messages.BUNDLE, Language.FR);
             AccessHistoryViewModel model = new AccessHistoryViewModel(core, new DirectExecutor(), texts, Language.FR, dir, opened::add);
 
             model.show(patient);

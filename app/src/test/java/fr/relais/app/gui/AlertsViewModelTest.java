@@ -2,10 +2,10 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.alerts.AlertRow;
 import fr.relais.app.gui.alerts.AlertsViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
+import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.StoreTemplate;
 import fr.relais.core.TestServices;
@@ -46,7 +46,7 @@ class AlertsViewModelTest {
         core.measures().record(new NewMeasure(p.id(), "9279-1", "30", "/min", null, MeasureSource.DEVICE));
         core.questionnaires().answer(p.id(), "PHQ-9", List.of(0, 0, 0, 0, 0, 0, 0, 0, 2), null);
         model = new AlertsViewModel(core.alerts(), core.patients(), new DirectExecutor(),
-                Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR, core.clock());
+                Localization.of(Messages.BUNDLE, Language.FR), Language.FR, core.clock());
     }
 
     @AfterEach
@@ -88,7 +88,7 @@ class AlertsViewModelTest {
             atNight.enrollments().enroll(p.id(), "diabete-type-2", 1, LocalDate.of(2026, 11, 1));
             atNight.measures().record(new NewMeasure(p.id(), "2339-0", "0.40", "g/L", night.minusSeconds(60), MeasureSource.DEVICE));
             AlertsViewModel screen = new AlertsViewModel(atNight.alerts(), atNight.patients(), new DirectExecutor(),
-                    Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR, atNight.clock());
+                    Localization.of(Messages.BUNDLE, Language.FR), Language.FR, atNight.clock());
             screen.refresh();
             assertThat(screen.rowsProperty()).singleElement().satisfies(r -> assertThat(r.explanation())
                     .contains("0,4", "0,54", "elle sera lue à partir de 08:00", "appeler le 15").doesNotContain("2,5", "direction"));

@@ -2,9 +2,9 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.app.cli.RelaisCommand;
-import fr.relais.app.gui.DesktopAccess.Action;
-import fr.relais.app.gui.DesktopAccess.Screen;
+import fr.relais.app.gui.common.DesktopAccess;
+import fr.relais.app.gui.common.DesktopAccess.Action;
+import fr.relais.app.gui.common.DesktopAccess.Screen;
 import fr.relais.app.gui.export.ExportKind;
 import fr.relais.app.gui.export.ExportViewModel;
 import fr.relais.app.gui.pathways.PathwaysViewModel;
@@ -12,6 +12,7 @@ import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.gui.thresholds.ThresholdsViewModel;
 import fr.relais.app.gui.worklist.WorklistViewModel;
 import fr.relais.app.rights.PermissionMatrix;
+import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
@@ -37,7 +38,7 @@ class DesktopAccessTest {
     @TempDir
     Path dir;
     RelaisCore core;
-    final Localization texts = Localization.of(RelaisCommand.MESSAGES, Language.FR);
+    final Localization texts = Localization.of(Messages.BUNDLE, Language.FR);
 
     @BeforeEach
     void setUp() {

@@ -2,9 +2,9 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.patients.IdentityViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
+import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.StoreTemplate;
 import fr.relais.core.i18n.Language;
@@ -50,7 +50,7 @@ class IdentityViewModelTest {
     void setUp() {
         core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), Clock.fixed(Instant.parse("2026-11-24T08:30:00Z"), ZoneOffset.UTC),
                 new UserSession(new Actor("idec", "IDEC", "poste")));
-        model = new IdentityViewModel(core.patients(), new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR),
+        model = new IdentityViewModel(core.patients(), new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR),
                 Language.FR, changed::add);
     }
 

@@ -2,9 +2,9 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.measures.MeasureImportViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
+import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.StoreTemplate;
 import fr.relais.core.i18n.Language;
@@ -39,7 +39,7 @@ class MeasureImportViewModelTest {
         core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
         patient = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
                 null), null, null, "P1", null, null, null)).patient().id();
-        model = new MeasureImportViewModel(core, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR);
+        model = new MeasureImportViewModel(core, new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR);
         model.onImported(() -> refreshed++);
     }
 
@@ -81,7 +81,7 @@ class MeasureImportViewModelTest {
 
         Path other = Files.writeString(dir.resolve("autre.csv"), rows.toString().replace("2026-11-23", "2026-11-22"));
         MeasureImportViewModel cancelling = new MeasureImportViewModel(core, new DirectExecutor(),
-                Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR);
+                Localization.of(Messages.BUNDLE, Language.FR), Language.FR);
         // Cancel as soon as the first progress arrives, while rows are being checked.
         cancelling.progressProperty().addListener((obs, old, now) -> {
             if (now != null && !now.isEmpty() && !now.endsWith(" 0 ligne(s) vérifiée(s)")) {

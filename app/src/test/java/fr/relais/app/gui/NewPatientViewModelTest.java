@@ -2,9 +2,9 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.patients.NewPatientViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
+import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.StoreTemplate;
 import fr.relais.core.TestServices;
@@ -38,7 +38,7 @@ class NewPatientViewModelTest {
     @BeforeEach
     void setUp() {
         core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
-        model = new NewPatientViewModel(core.patients(), new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR,
+        model = new NewPatientViewModel(core.patients(), new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR,
                 opened::add);
     }
 

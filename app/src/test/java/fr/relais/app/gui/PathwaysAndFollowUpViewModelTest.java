@@ -2,12 +2,12 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.followup.FollowUpViewModel;
 import fr.relais.app.gui.pathways.PathwaysViewModel;
 import fr.relais.app.gui.pathways.TemplateRow;
 import fr.relais.app.gui.settings.SettingsViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
+import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.StoreTemplate;
 import fr.relais.core.TestServices;
@@ -39,7 +39,7 @@ class PathwaysAndFollowUpViewModelTest {
     @TempDir
     Path dir;
     RelaisCore core;
-    final Localization texts = Localization.of(RelaisCommand.MESSAGES, Language.FR);
+    final Localization texts = Localization.of(Messages.BUNDLE, Language.FR);
 
     @BeforeEach
     void setUp() {

@@ -2,10 +2,10 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.history.PatientHistoryViewModel;
 import fr.relais.app.gui.history.PatientHistoryViewModel.TimelineRow;
 import fr.relais.app.gui.task.DirectExecutor;
+import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.StoreTemplate;
 import fr.relais.core.TestServices;
@@ -57,7 +57,7 @@ class PatientHistoryViewModelTest {
         core.alerts().acknowledge(alert.id(), "médecin prévenu");
 
         PatientHistoryViewModel model = new PatientHistoryViewModel(core, new DirectExecutor(),
-                Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR);
+                Localization.of(Messages.BUNDLE, Language.FR), Language.FR);
         model.show(patient);
 
         assertThat(model.timelineProperty()).anySatisfy(r -> {

@@ -2,8 +2,8 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
-import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.patients.PatientFileViewModel;
 import fr.relais.app.gui.patients.PatientListViewModel;
 import fr.relais.app.gui.patients.PatientRow;
@@ -29,7 +29,7 @@ class PatientListViewModelTest {
     Path dir;
     RelaisCore services;
     final Clock clock = Clock.fixed(Instant.parse("2026-11-24T08:30:00Z"), ZoneOffset.UTC);
-    final Localization texts = Localization.of(RelaisCommand.MESSAGES, Language.FR);
+    final Localization texts = Localization.of(Messages.BUNDLE, Language.FR);
 
     @BeforeEach
     void open() {

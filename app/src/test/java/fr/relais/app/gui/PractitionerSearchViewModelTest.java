@@ -2,9 +2,9 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.careteam.PractitionerSearchViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
+import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.StoreTemplate;
 import fr.relais.core.TestServices;
@@ -44,7 +44,7 @@ class PractitionerSearchViewModelTest {
     Path dir;
     RelaisCore core;
     Patient patient;
-    final Localization texts = Localization.of(RelaisCommand.MESSAGES, Language.FR);
+    final Localization texts = Localization.of(Messages.BUNDLE, Language.FR);
 
     @BeforeEach
     void setUp() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.app.gui.task.FxBackgroundExecutor;
 import fr.relais.app.gui.unlock.InactivityLock;
+import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.StoreTemplate;
 import fr.relais.core.i18n.Language;
@@ -80,7 +81,7 @@ class SignInAndLockTest {
         assertThat(services.session().actor().userId()).isEqualTo("claire");
         assertThat(robot.lookup("#status-user").queryAs(Label.class).getText()).contains("Claire IDEC");
 
-        Localization texts = Localization.of(fr.relais.app.cli.RelaisCommand.MESSAGES, Language.FR);
+        Localization texts = Localization.of(Messages.BUNDLE, Language.FR);
         javafx.scene.Parent main = stage.getScene().getRoot();
         robot.interact(() -> InactivityLock.watch(stage.getScene(), main, services, Duration.ofSeconds(1), texts, Language.FR, executor));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> services.session().locked());

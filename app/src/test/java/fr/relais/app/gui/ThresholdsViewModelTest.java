@@ -2,10 +2,10 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.gui.thresholds.ThresholdsViewModel;
 import fr.relais.app.gui.thresholds.ThresholdsViewModel.RuleRow;
+import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.StoreTemplate;
 import fr.relais.core.TestServices;
@@ -47,7 +47,7 @@ class ThresholdsViewModelTest {
         UUID patient = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F,
                 LocalDate.of(1950, 3, 14), null), null, null, "P1", null, null, null)).patient().id();
         core.enrollments().enroll(patient, "bpco-exacerbation", 1, today);
-        ThresholdsViewModel model = new ThresholdsViewModel(core, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR);
+        ThresholdsViewModel model = new ThresholdsViewModel(core, new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR);
 
         model.show(patient);
         // The pathway's rules, then the questionnaires' score bands that apply to every patient (docs/alerts.md).

@@ -2,9 +2,9 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.gui.urgentcare.UrgentCarePlanViewModel;
+import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.StoreTemplate;
 import fr.relais.core.TestServices;
@@ -42,7 +42,7 @@ class UrgentCarePlanViewModelTest {
         core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "Claire IDEC", "poste-1")));
         patient = core.patients().register(new NewPatient(new StrictTraits("DURAND", List.of("Marcel"), Sex.M, LocalDate.of(1938, 5, 2),
                 null), null, null, "P1", null, null, null)).patient();
-        model = new UrgentCarePlanViewModel(core, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR);
+        model = new UrgentCarePlanViewModel(core, new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR);
     }
 
     @AfterEach

@@ -2,10 +2,10 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.app.cli.RelaisCommand;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.gui.worklist.WorklistRow;
 import fr.relais.app.gui.worklist.WorklistViewModel;
+import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.StoreTemplate;
 import fr.relais.core.TestServices;
@@ -48,7 +48,7 @@ class WorklistViewModelTest {
         model = new WorklistViewModel(core, () -> {
             dayStarts.incrementAndGet();
             core.startDay();
-        }, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR);
+        }, new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR);
     }
 
     @AfterEach
@@ -132,7 +132,7 @@ class WorklistViewModelTest {
         core.close();
         core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("demo.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
         core.demo().generate(40, 7, n -> { });
-        model = new WorklistViewModel(core, core::startDay, new DirectExecutor(), Localization.of(RelaisCommand.MESSAGES, Language.FR), Language.FR, 10);
+        model = new WorklistViewModel(core, core::startDay, new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR, 10);
         model.dueProperty().set(DueFilter.ALL);
         model.refresh();
         int total = core.worklist().query(WorklistQuery.all(), 0, 100_000).size();

@@ -2,7 +2,8 @@ package fr.relais.app.rights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.app.gui.DesktopAccess;
+import fr.relais.app.gui.common.DesktopAccess;
+import fr.relais.app.wording.Messages;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
@@ -46,7 +47,7 @@ class AdminGuideMatrixTest {
 
     /** The French wording on screen, without the ellipsis of buttons that open a dialog. */
     private static String screen(String key) {
-        return Localization.of(fr.relais.app.cli.RelaisCommand.MESSAGES, Language.FR).text(key).replace("…", "");
+        return Localization.of(Messages.BUNDLE, Language.FR).text(key).replace("…", "");
     }
 
     String block() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
+import fr.relais.core.rule.AlertLevel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;

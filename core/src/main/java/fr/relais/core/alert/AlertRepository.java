@@ -5,6 +5,7 @@ import static fr.relais.core.store.schema.Tables.ALERT_EVENT;
 import static fr.relais.core.store.schema.Tables.ALERT_MEASURE;
 import static fr.relais.core.store.schema.Tables.ALERT_RESPONSE;
 
+import fr.relais.core.rule.AlertLevel;
 import fr.relais.core.store.SqlTime;
 import fr.relais.core.store.schema.tables.records.AlertRecord;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package fr.relais.core.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.relais.core.rule.AlertRule;
 import java.math.BigDecimal;
 
 /** Writes a rule in the {@code alertRules} syntax that {@link AlertRuleParser} reads: overrides are stored this way. */

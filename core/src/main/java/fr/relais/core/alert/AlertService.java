@@ -15,6 +15,9 @@ import fr.relais.core.pathway.EnrollmentRepository;
 import fr.relais.core.pathway.EnrollmentStatus;
 import fr.relais.core.pathway.PathwayTemplate;
 import fr.relais.core.pathway.TemplateRepository;
+import fr.relais.core.replication.RecordKind;
+import fr.relais.core.rule.AlertLevel;
+import fr.relais.core.rule.AlertRule;
 import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
@@ -42,7 +45,7 @@ import java.util.UUID;
 public final class AlertService implements MeasureListener {
     static final String ENGINE = fr.relais.core.session.Actor.ENGINE;
     /** The outbox kind of an alert: only a person's decision travels; each workstation raises its own alerts. */
-    public static final String RECORD = "Alert";
+    public static final String RECORD = RecordKind.ALERT;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int READ_AHEAD = 16;
     /** Reader threads of a full re-run: two keep two cores busy (the pool has four connections). */

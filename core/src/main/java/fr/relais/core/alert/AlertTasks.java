@@ -3,6 +3,7 @@ package fr.relais.core.alert;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.i18n.Language;
+import fr.relais.core.rule.AlertLevel;
 import fr.relais.core.task.Task;
 import fr.relais.core.task.TaskEvent;
 import fr.relais.core.task.TaskPriority;

@@ -1,5 +1,6 @@
 package fr.relais.core.alert;
 
+import fr.relais.core.rule.AlertLevel;
 import java.util.UUID;
 
 /**

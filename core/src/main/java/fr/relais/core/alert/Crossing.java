@@ -3,6 +3,8 @@ package fr.relais.core.alert;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.relais.core.rule.AlertLevel;
+import fr.relais.core.rule.AlertRule;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Optional;

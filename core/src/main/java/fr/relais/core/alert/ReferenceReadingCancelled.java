@@ -7,6 +7,7 @@ import fr.relais.core.measure.MeasureRepository;
 import fr.relais.core.measure.Reading;
 import fr.relais.core.pathway.Enrollment;
 import fr.relais.core.pathway.EnrollmentRepository;
+import fr.relais.core.rule.AlertRule;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package fr.relais.core.alert;
 
+import fr.relais.core.rule.AlertLevel;
 import fr.relais.core.time.CareZone;
 import java.time.Duration;
 import java.time.Instant;

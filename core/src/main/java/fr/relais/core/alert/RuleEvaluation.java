@@ -3,6 +3,7 @@ package fr.relais.core.alert;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.relais.core.measure.Reading;
+import fr.relais.core.rule.AlertRule;
 import fr.relais.core.time.CareZone;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package fr.relais.core.alert;
 
+import fr.relais.core.rule.AlertRule;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;

@@ -4,6 +4,8 @@ import static fr.relais.core.store.schema.Tables.THRESHOLD_OVERRIDE;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.core.error.DefinitionError;
+import fr.relais.core.rule.AlertRule;
+import fr.relais.core.rule.AlertRuleParser;
 import fr.relais.core.store.SqlTime;
 import fr.relais.core.store.schema.tables.records.ThresholdOverrideRecord;
 import java.io.UncheckedIOException;

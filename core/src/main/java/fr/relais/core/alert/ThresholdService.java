@@ -14,6 +14,9 @@ import fr.relais.core.pathway.EnrollmentRepository;
 import fr.relais.core.pathway.PathwayTemplate;
 import fr.relais.core.pathway.TemplateRepository;
 import fr.relais.core.replication.Outbox;
+import fr.relais.core.replication.RecordKind;
+import fr.relais.core.rule.AlertRule;
+import fr.relais.core.rule.AlertRuleParser;
 import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
@@ -34,7 +37,7 @@ import java.util.UUID;
  */
 public final class ThresholdService {
     /** The outbox kind of an override: shared with the team server, so that every workstation judges by it. */
-    public static final String RECORD = "ThresholdOverride";
+    public static final String RECORD = RecordKind.THRESHOLD_OVERRIDE;
     /** What a change may touch, in the alertRules syntax: "red.above", "rise", "window"... */
     public static final Set<String> CHANGEABLE = Set.of("red.below", "red.above", "yellow.below", "yellow.above", "rise",
             "window", "count", "direction", "after", "level");

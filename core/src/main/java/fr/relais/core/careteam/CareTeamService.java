@@ -5,9 +5,9 @@ import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.replication.Outbox;
+import fr.relais.core.replication.RecordKind;
 import fr.relais.core.store.Database;
 import java.time.Clock;
-import fr.relais.core.directory.DirectoryEntry;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +19,9 @@ import java.util.UUID;
  */
 public final class CareTeamService {
     /** The outbox kind of a professional (the record's id). */
-    public static final String PROFESSIONAL_RECORD = "Professional";
+    public static final String PROFESSIONAL_RECORD = RecordKind.PROFESSIONAL;
     /** The outbox kind of a patient's cercle de soins (the record's id is the patient's). */
-    public static final String TEAM_RECORD = "CareTeam";
+    public static final String TEAM_RECORD = RecordKind.CARE_TEAM;
 
     private final Database database;
     private final CareTeamRepository repository;
@@ -81,7 +81,7 @@ public final class CareTeamService {
      * Adds a professional found in the national directory to a patient's cercle de soins: the professional already
      * known by this RPPS is reused, otherwise recorded with the directory's name, profession and MSSanté address.
      */
-    public CareTeamMember assignFromDirectory(UUID patientId, DirectoryEntry entry, CareRole role, LocalDate startDate) {
+    public CareTeamMember assignFromDirectory(UUID patientId, DirectoryListing entry, CareRole role, LocalDate startDate) {
         if (!entry.active()) {
             throw new BadInputException(entry.displayName(), "directory.inactive", entry.rpps());
         }

@@ -7,6 +7,7 @@ import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.replication.Outbox;
+import fr.relais.core.replication.RecordKind;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
 import fr.relais.core.store.SqlTime;
@@ -25,7 +26,7 @@ import java.util.function.BiConsumer;
  */
 public final class ConsentService {
     /** The outbox kind of a consent: shared with the team server, so that every workstation honours a withdrawal. */
-    public static final String RECORD = "Consent";
+    public static final String RECORD = RecordKind.CONSENT;
 
     private final Database database;
     private final PatientService patients;

@@ -1,5 +1,6 @@
 package fr.relais.core.directory;
 
+import fr.relais.core.careteam.DirectoryListing;
 import fr.relais.core.careteam.Profession;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
  */
 public record DirectoryEntry(String idnps, String rpps, String familyName, String givenName, String professionCode,
                              Profession profession, List<String> specialtyCodes, List<String> mailboxes, boolean active,
-                             Instant lastUpdated, List<Activity> activities) {
+                             Instant lastUpdated, List<Activity> activities) implements DirectoryListing {
     public DirectoryEntry {
         specialtyCodes = List.copyOf(specialtyCodes);
         mailboxes = List.copyOf(mailboxes);

@@ -4,6 +4,7 @@ import fr.relais.core.audit.AuditLog;
 import fr.relais.core.replication.Outbox;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
+import fr.relais.core.replication.RecordKind;
 import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
@@ -31,7 +32,7 @@ public final class PatientService {
     private final PatientRepository patients;
     private final InsOwnership insOwnership;
     /** The outbox kind of a patient record. */
-    public static final String RECORD = "Patient";
+    public static final String RECORD = RecordKind.PATIENT;
 
     private final AuditLog audit;
     private final Outbox outbox;

@@ -1,15 +1,7 @@
 package fr.relais.core.identity;
 
-import fr.relais.core.alert.AlertService;
-import fr.relais.core.alert.ThresholdService;
-import fr.relais.core.careteam.CareTeamService;
-import fr.relais.core.consent.ConsentService;
-import fr.relais.core.measure.MeasureService;
-import fr.relais.core.pathway.EnrollmentService;
-import fr.relais.core.questionnaire.QuestionnaireService;
 import fr.relais.core.replication.Outbox;
-import fr.relais.core.task.TaskService;
-import fr.relais.core.urgentcare.UrgentCarePlanService;
+import fr.relais.core.replication.RecordKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,13 +21,13 @@ final class RecordTransfer {
     static final Set<String> HISTORY = Set.of("audit_event", "identity_event", "break_glass_access", "patient_duplicate",
             "patient_merge");
     /** Tables whose rows are pushed one by one (their outbox kind, keyed by the row id). */
-    private static final Map<String, String> ROW_RECORDS = Map.of("measure", MeasureService.RECORD, "task", TaskService.RECORD,
-            "enrollment", EnrollmentService.RECORD, "alert", AlertService.RECORD,
-            "questionnaire_response", QuestionnaireService.RECORD, "consent", ConsentService.RECORD,
-            "threshold_override", ThresholdService.RECORD);
+    private static final Map<String, String> ROW_RECORDS = Map.of("measure", RecordKind.MEASURE, "task", RecordKind.TASK,
+            "enrollment", RecordKind.ENROLLMENT, "alert", RecordKind.ALERT,
+            "questionnaire_response", RecordKind.QUESTIONNAIRE_RESPONSE, "consent", RecordKind.CONSENT,
+            "threshold_override", RecordKind.THRESHOLD_OVERRIDE);
     /** Tables pushed as one record per patient (keyed by the patient id). */
-    private static final Map<String, String> PATIENT_RECORDS = Map.of("care_team_member", CareTeamService.TEAM_RECORD,
-            "urgent_care_plan_version", UrgentCarePlanService.RECORD);
+    private static final Map<String, String> PATIENT_RECORDS = Map.of("care_team_member", RecordKind.CARE_TEAM,
+            "urgent_care_plan_version", RecordKind.URGENT_CARE_PLAN);
 
     /** How many rows moved, and how many stayed on the replaced record because the survivor already has their twin. */
     record Moved(int moved, int keptOnReplaced) {

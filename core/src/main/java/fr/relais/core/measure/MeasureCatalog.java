@@ -1,7 +1,7 @@
 package fr.relais.core.measure;
 
 import fr.relais.core.error.BadInputException;
-import fr.relais.core.pathway.LocalizedText;
+import fr.relais.core.i18n.LocalizedText;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;

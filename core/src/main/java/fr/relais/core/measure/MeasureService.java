@@ -2,6 +2,7 @@ package fr.relais.core.measure;
 
 import fr.relais.core.audit.AuditLog;
 import fr.relais.core.replication.Outbox;
+import fr.relais.core.replication.RecordKind;
 import java.util.Optional;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
@@ -29,7 +30,7 @@ public final class MeasureService {
     private final MeasureRepository measures;
     private final PatientService patients;
     /** The outbox kind of a measure record. */
-    public static final String RECORD = "Measure";
+    public static final String RECORD = RecordKind.MEASURE;
 
     private final AuditLog audit;
     private final Outbox outbox;

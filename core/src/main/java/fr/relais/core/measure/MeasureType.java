@@ -1,6 +1,6 @@
 package fr.relais.core.measure;
 
-import fr.relais.core.pathway.LocalizedText;
+import fr.relais.core.i18n.LocalizedText;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

@@ -11,6 +11,7 @@ import fr.relais.core.error.NotFoundException;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.replication.Outbox;
+import fr.relais.core.replication.RecordKind;
 import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
@@ -36,7 +37,7 @@ public final class EnrollmentService implements TaskCompletionHook {
     public static final int HORIZON_DAYS = 14;
     public static final String PATHWAY_STOPPED = "PATHWAY_STOPPED";
     /** The outbox kind of an enrollment shared with the team server. */
-    public static final String RECORD = "Enrollment";
+    public static final String RECORD = RecordKind.ENROLLMENT;
     public static final String VERSION_CHANGED = "VERSION_CHANGED";
     /** Business status of a self-measure task put on hold because the patient withdrew telemonitoring consent. */
     public static final String CONSENT_WITHDRAWN = "CONSENT_WITHDRAWN";

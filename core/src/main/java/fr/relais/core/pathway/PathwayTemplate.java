@@ -1,7 +1,8 @@
 package fr.relais.core.pathway;
 
-import fr.relais.core.alert.AlertRule;
+import fr.relais.core.rule.AlertRule;
 import fr.relais.core.careteam.CareRole;
+import fr.relais.core.i18n.LocalizedText;
 import java.time.Period;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package fr.relais.core.pathway;
 
+import fr.relais.core.i18n.LocalizedText;
 import java.util.List;
 
 /** PPCS (HAS): a need, its objectives, and for each objective the steps (actions) that serve it. */

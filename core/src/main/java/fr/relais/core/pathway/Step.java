@@ -1,6 +1,7 @@
 package fr.relais.core.pathway;
 
 import fr.relais.core.careteam.CareRole;
+import fr.relais.core.i18n.LocalizedText;
 import fr.relais.core.task.TaskPriority;
 import java.util.List;
 

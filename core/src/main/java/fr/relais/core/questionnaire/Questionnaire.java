@@ -1,8 +1,8 @@
 package fr.relais.core.questionnaire;
 
-import fr.relais.core.alert.AlertLevel;
-import fr.relais.core.alert.AlertRule;
-import fr.relais.core.pathway.LocalizedText;
+import fr.relais.core.rule.AlertLevel;
+import fr.relais.core.rule.AlertRule;
+import fr.relais.core.i18n.LocalizedText;
 import java.math.BigDecimal;
 import java.util.List;
 

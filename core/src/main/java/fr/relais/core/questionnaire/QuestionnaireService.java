@@ -1,6 +1,7 @@
 package fr.relais.core.questionnaire;
 
-import fr.relais.core.alert.AlertLevel;
+import fr.relais.core.replication.RecordKind;
+import fr.relais.core.rule.AlertLevel;
 import fr.relais.core.alert.AlertService;
 import fr.relais.core.alert.AnswerFinding;
 import fr.relais.core.alert.ScoreFinding;
@@ -30,7 +31,7 @@ import java.util.UUID;
  */
 public final class QuestionnaireService {
     /** The outbox kind of a questionnaire response shared with the team server. */
-    public static final String RECORD = "QuestionnaireResponse";
+    public static final String RECORD = RecordKind.QUESTIONNAIRE_RESPONSE;
     private final Database database;
     private final QuestionnaireRepository repository;
     private final PatientService patients;

@@ -1,6 +1,6 @@
 package fr.relais.core.questionnaire;
 
-import fr.relais.core.alert.AlertLevel;
+import fr.relais.core.rule.AlertLevel;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package fr.relais.core.report;
 
-import fr.relais.core.alert.AlertRule;
+import fr.relais.core.rule.AlertRule;
 import fr.relais.core.measure.Measure;
 import fr.relais.core.measure.MeasureStatus;
 import java.io.IOException;

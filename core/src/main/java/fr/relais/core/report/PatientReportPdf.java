@@ -1,7 +1,7 @@
 package fr.relais.core.report;
 
 import fr.relais.core.alert.Alert;
-import fr.relais.core.alert.AlertRule;
+import fr.relais.core.rule.AlertRule;
 import fr.relais.core.careteam.CareTeamMember;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;

@@ -5,6 +5,7 @@ import fr.relais.core.careteam.CareTeamRepository;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
 import fr.relais.core.replication.Outbox;
+import fr.relais.core.replication.RecordKind;
 import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
@@ -19,7 +20,7 @@ import java.util.UUID;
  */
 public final class TaskService {
     /** The outbox kind of a pathway task shared with the team server. */
-    public static final String RECORD = "Task";
+    public static final String RECORD = RecordKind.TASK;
     public static final String EXPIRED = "EXPIRED";
 
     private final Database database;

@@ -9,6 +9,7 @@ import fr.relais.core.consent.ConsentService;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.replication.Outbox;
+import fr.relais.core.replication.RecordKind;
 import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
@@ -29,7 +30,7 @@ import java.util.UUID;
  */
 public final class UrgentCarePlanService {
     /** The outbox kind of a plan; its local id is the patient's. */
-    public static final String RECORD = "UrgentCarePlan";
+    public static final String RECORD = RecordKind.URGENT_CARE_PLAN;
     private final Database database;
     private final PatientService patients;
     private final ConsentService consents;

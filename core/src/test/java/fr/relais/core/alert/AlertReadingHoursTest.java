@@ -9,6 +9,7 @@ import fr.relais.core.identity.Sex;
 import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
+import fr.relais.core.rule.AlertLevel;
 import fr.relais.core.task.Task;
 import fr.relais.core.time.CareZone;
 import java.nio.file.Path;

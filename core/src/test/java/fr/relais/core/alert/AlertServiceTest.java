@@ -11,6 +11,7 @@ import fr.relais.core.measure.Measure;
 import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
+import fr.relais.core.rule.AlertLevel;
 import fr.relais.core.time.CareZone;
 import java.time.Duration;
 import java.time.Instant;

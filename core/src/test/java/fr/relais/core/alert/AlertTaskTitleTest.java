@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.i18n.Language;
 import fr.relais.core.measure.MeasureCatalog;
+import fr.relais.core.rule.AlertLevel;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

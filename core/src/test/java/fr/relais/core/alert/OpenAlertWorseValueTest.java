@@ -8,6 +8,7 @@ import fr.relais.core.identity.Sex;
 import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
+import fr.relais.core.rule.AlertLevel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

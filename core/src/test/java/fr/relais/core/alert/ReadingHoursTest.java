@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.relais.core.error.BadInputException;
+import fr.relais.core.rule.AlertLevel;
 import fr.relais.core.time.CareZone;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -15,6 +15,8 @@ import fr.relais.core.identity.Sex;
 import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
+import fr.relais.core.rule.AlertLevel;
+import fr.relais.core.rule.AlertRule;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;

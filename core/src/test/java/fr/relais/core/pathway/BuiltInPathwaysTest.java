@@ -2,7 +2,7 @@ package fr.relais.core.pathway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.core.alert.AlertRule;
+import fr.relais.core.rule.AlertRule;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.measure.MeasureCatalog;
 import java.time.Period;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.relais.core.MutableClock;
 import fr.relais.core.TestServices;
 import fr.relais.core.alert.Alert;
-import fr.relais.core.alert.AlertLevel;
+import fr.relais.core.rule.AlertLevel;
 import fr.relais.core.careteam.Profession;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.i18n.Language;

@@ -3,7 +3,7 @@ package fr.relais.core.questionnaire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.relais.core.alert.AlertLevel;
+import fr.relais.core.rule.AlertLevel;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.error.InvalidDefinitionException;

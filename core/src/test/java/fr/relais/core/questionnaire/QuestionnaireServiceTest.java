@@ -83,7 +83,7 @@ class QuestionnaireServiceTest {
         s.questionnaires.importDefinition("mrc.json", json);
         assertThat(s.questionnaires.list()).extracting(Questionnaire::id).contains("MRC");
         assertThat(s.questionnaires.answer(patient.id(), "MRC", List.of(3), null).result().band().level())
-                .isEqualTo(fr.relais.core.alert.AlertLevel.RED);
+                .isEqualTo(fr.relais.core.rule.AlertLevel.RED);
         assertThatThrownBy(() -> s.questionnaires.importDefinition("mrc2.json", json.replace("Essoufflement", "Dyspnée")))
                 .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reasonKey()).isEqualTo("questionnaire.versionExists"));
         assertThatThrownBy(() -> s.questionnaires.answer(patient.id(), "KCCQ", List.of(1), null)).isInstanceOf(BadInputException.class);

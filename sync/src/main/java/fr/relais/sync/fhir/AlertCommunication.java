@@ -37,7 +37,7 @@ public final class AlertCommunication {
         if (alert.statusBy() != null && !escalation) {
             message.setSender(new Reference().setDisplay(alert.statusBy()));
         }
-        message.setPriority(alert.level() == fr.relais.core.alert.AlertLevel.RED ? Communication.CommunicationPriority.URGENT
+        message.setPriority(alert.level() == fr.relais.core.rule.AlertLevel.RED ? Communication.CommunicationPriority.URGENT
                 : Communication.CommunicationPriority.ROUTINE);
         message.addReasonCode(new CodeableConcept(new Coding(DetectedIssueMapper.ACTION_SYSTEM, decision, null)));
         String text = alert.level() + " " + alert.code() + " (" + alert.ruleId() + "): " + decision

@@ -1,7 +1,7 @@
 package fr.relais.sync.fhir;
 
 import fr.relais.core.alert.Alert;
-import fr.relais.core.alert.AlertLevel;
+import fr.relais.core.rule.AlertLevel;
 import fr.relais.core.alert.AlertStatus;
 import fr.relais.core.error.BadInputException;
 import java.time.Instant;

@@ -46,14 +46,14 @@ public final class ObservationMapper {
      * {@code interpretation}: red as critical abnormal (AA), yellow as abnormal (A), beside Relais's own level code.
      * Other interpretations (another system's H or L) stay.
      */
-    public static void write(Measure m, fr.relais.core.alert.AlertLevel level, Observation target) {
+    public static void write(Measure m, fr.relais.core.rule.AlertLevel level, Observation target) {
         if (isBloodPressurePanel(target)) {
             writePanelStatus(m, target);
             return;
         }
         target.getInterpretation().removeIf(i -> i.getCoding().stream().anyMatch(c -> ALERT_LEVEL.equals(c.getSystem())));
-        if (level == fr.relais.core.alert.AlertLevel.RED || level == fr.relais.core.alert.AlertLevel.YELLOW) {
-            boolean red = level == fr.relais.core.alert.AlertLevel.RED;
+        if (level == fr.relais.core.rule.AlertLevel.RED || level == fr.relais.core.rule.AlertLevel.YELLOW) {
+            boolean red = level == fr.relais.core.rule.AlertLevel.RED;
             target.addInterpretation(new CodeableConcept()
                     .addCoding(new Coding(INTERPRETATION, red ? "AA" : "A", red ? "Critical abnormal" : "Abnormal"))
                     .addCoding(new Coding(ALERT_LEVEL, level.name(), null)));

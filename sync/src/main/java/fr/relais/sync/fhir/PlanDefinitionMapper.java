@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.pathway.Condition;
-import fr.relais.core.pathway.LocalizedText;
+import fr.relais.core.i18n.LocalizedText;
 import fr.relais.core.pathway.MeasurePlanItem;
 import fr.relais.core.pathway.PathwayTemplate;
 import fr.relais.core.pathway.PpcsNeed;

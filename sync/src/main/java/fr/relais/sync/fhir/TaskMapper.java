@@ -48,7 +48,7 @@ public final class TaskMapper {
         r.setPriority(org.hl7.fhir.r4.model.Task.TaskPriority.fromCode(t.priority().name().toLowerCase(Locale.ROOT)));
         r.setCode(new CodeableConcept(new Coding(RelaisFhir.STEP_KIND_SYSTEM, t.kind(), null)).setText(t.titleFr()));
         r.setDescriptionElement(new StringType());
-        Translations.write(r.getDescriptionElement(), new fr.relais.core.pathway.LocalizedText(t.titleFr(), t.titleEn()));
+        Translations.write(r.getDescriptionElement(), new fr.relais.core.i18n.LocalizedText(t.titleFr(), t.titleEn()));
         r.setBusinessStatus(t.businessStatus() == null ? null : new CodeableConcept().setText(t.businessStatus()));
         r.setFor(new Reference("Patient/" + t.patientId()));
         r.getBasedOn().clear();

@@ -1,8 +1,8 @@
 package fr.relais.sync.fhir;
 
-import fr.relais.core.alert.AlertRule;
+import fr.relais.core.rule.AlertRule;
 import fr.relais.core.alert.AlertRuleJson;
-import fr.relais.core.alert.AlertRuleParser;
+import fr.relais.core.rule.AlertRuleParser;
 import fr.relais.core.alert.ThresholdOverride;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.DefinitionError;

@@ -1,6 +1,6 @@
 package fr.relais.sync.fhir;
 
-import fr.relais.core.pathway.LocalizedText;
+import fr.relais.core.i18n.LocalizedText;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.PrimitiveType;
 import org.hl7.fhir.r4.model.StringType;

@@ -3,7 +3,7 @@ package fr.relais.sync.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.alert.Alert;
-import fr.relais.core.alert.AlertLevel;
+import fr.relais.core.rule.AlertLevel;
 import fr.relais.core.alert.AlertStatus;
 import java.time.Instant;
 import java.util.UUID;

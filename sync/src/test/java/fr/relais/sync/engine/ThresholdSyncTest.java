@@ -3,8 +3,8 @@ package fr.relais.sync.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.alert.Alert;
-import fr.relais.core.alert.AlertLevel;
-import fr.relais.core.alert.AlertRule;
+import fr.relais.core.rule.AlertLevel;
+import fr.relais.core.rule.AlertRule;
 import fr.relais.core.alert.ThresholdOverride;
 import fr.relais.core.careteam.Profession;
 import fr.relais.core.identity.Patient;

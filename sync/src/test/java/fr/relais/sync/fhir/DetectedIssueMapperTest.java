@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.relais.core.alert.Alert;
-import fr.relais.core.alert.AlertLevel;
+import fr.relais.core.rule.AlertLevel;
 import fr.relais.core.alert.AlertStatus;
 import fr.relais.core.error.BadInputException;
 import java.time.Instant;

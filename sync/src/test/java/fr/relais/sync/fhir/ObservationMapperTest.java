@@ -2,7 +2,7 @@ package fr.relais.sync.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.core.alert.AlertLevel;
+import fr.relais.core.rule.AlertLevel;
 import fr.relais.core.measure.Measure;
 import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.MeasureStatus;

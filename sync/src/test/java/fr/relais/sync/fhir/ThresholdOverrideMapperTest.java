@@ -3,7 +3,7 @@ package fr.relais.sync.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.relais.core.alert.AlertRule;
+import fr.relais.core.rule.AlertRule;
 import fr.relais.core.alert.ThresholdOverride;
 import fr.relais.core.error.BadInputException;
 import java.math.BigDecimal;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import fr.relais.app.cli.RelaisCommand;
+import fr.relais.app.wording.Messages;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import java.io.IOException;
@@ -36,7 +36,7 @@ public final class Printer {
     public Printer(OutputFormat format, PrintWriter out, Language language) {
         this.format = format;
         this.out = out;
-        this.texts = Localization.of(RelaisCommand.MESSAGES, language);
+        this.texts = Localization.of(Messages.BUNDLE, language);
     }
 
     public OutputFormat format() {

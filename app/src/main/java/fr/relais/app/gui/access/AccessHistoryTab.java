@@ -1,6 +1,6 @@
 package fr.relais.app.gui.access;
 
-import fr.relais.app.gui.TextColumns;
+import fr.relais.app.gui.common.TextColumns;
 import fr.relais.core.i18n.Localization;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;

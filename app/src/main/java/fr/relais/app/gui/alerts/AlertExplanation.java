@@ -2,7 +2,7 @@ package fr.relais.app.gui.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.relais.app.gui.IsoDurations;
+import fr.relais.app.gui.common.IsoDurations;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.measure.MeasureCatalog;

@@ -1,7 +1,7 @@
 package fr.relais.app.gui.alerts;
 
-import fr.relais.app.gui.RowHighlight;
-import fr.relais.app.gui.TextColumns;
+import fr.relais.app.gui.common.RowHighlight;
+import fr.relais.app.gui.common.TextColumns;
 import fr.relais.core.i18n.Localization;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -58,6 +58,6 @@ public final class AlertsView extends VBox {
         message.setId("alerts-message");
         message.textProperty().bind(model.messageProperty());
         getChildren().addAll(title, summary, table, actions, message);
-        fr.relais.app.gui.ScreenRefresh.onShow(this, model::refresh);
+        fr.relais.app.gui.common.ScreenRefresh.onShow(this, model::refresh);
     }
 }

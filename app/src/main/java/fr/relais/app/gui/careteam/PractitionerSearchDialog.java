@@ -1,6 +1,6 @@
 package fr.relais.app.gui.careteam;
 
-import fr.relais.app.gui.TextColumns;
+import fr.relais.app.gui.common.TextColumns;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.i18n.Localization;
 import javafx.geometry.Insets;
@@ -84,7 +84,7 @@ public final class PractitionerSearchDialog {
         VBox root = new VBox(10, criteria, table, new HBox(8, new Label(texts.text("careteam.role")), role, add), message);
         root.setPadding(new Insets(16));
         root.setPrefSize(860, 520);
-        return fr.relais.app.gui.ModalWindow.show(owner, texts.text("careteam.title"), root, () -> { });
+        return fr.relais.app.gui.common.ModalWindow.show(owner, texts.text("careteam.title"), root, () -> { });
     }
 
     private static TextField field(String id, String prompt, javafx.beans.property.StringProperty value) {

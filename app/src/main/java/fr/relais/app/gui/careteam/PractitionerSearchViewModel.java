@@ -1,6 +1,6 @@
 package fr.relais.app.gui.careteam;
 
-import fr.relais.app.gui.FailureText;
+import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.careteam.CareRole;

@@ -1,6 +1,6 @@
 package fr.relais.app.gui.export;
 
-import fr.relais.app.gui.ModalWindow;
+import fr.relais.app.gui.common.ModalWindow;
 import fr.relais.core.i18n.Localization;
 import javafx.stage.Stage;
 import javafx.stage.Window;

@@ -1,7 +1,7 @@
 package fr.relais.app.gui.export;
 
-import fr.relais.app.gui.DesktopAccess;
-import fr.relais.app.gui.FailureText;
+import fr.relais.app.gui.common.DesktopAccess;
+import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.careteam.CareRole;

@@ -1,6 +1,6 @@
 package fr.relais.app.gui.followup;
 
-import fr.relais.app.gui.FailureText;
+import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.alert.Alert;
@@ -110,7 +110,7 @@ public final class FollowUpViewModel {
                     .toList();
             List<Threshold> thresholds = new java.util.ArrayList<>();
             for (var r : core.thresholds().inForce(patient, now)) {
-                if (r.rule() instanceof fr.relais.core.alert.AlertRule.Absolute a && a.code().equals(type.code())) {
+                if (r.rule() instanceof fr.relais.core.rule.AlertRule.Absolute a && a.code().equals(type.code())) {
                     addBound(thresholds, "RED", a.redBelow());
                     addBound(thresholds, "RED", a.redAbove());
                     addBound(thresholds, "YELLOW", a.yellowBelow());

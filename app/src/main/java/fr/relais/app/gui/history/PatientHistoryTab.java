@@ -1,7 +1,7 @@
 package fr.relais.app.gui.history;
 
-import fr.relais.app.gui.RowHighlight;
-import fr.relais.app.gui.TextColumns;
+import fr.relais.app.gui.common.RowHighlight;
+import fr.relais.app.gui.common.TextColumns;
 import fr.relais.core.i18n.Localization;
 import java.util.function.Function;
 import javafx.collections.ObservableList;

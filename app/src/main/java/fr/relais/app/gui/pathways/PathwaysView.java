@@ -1,6 +1,6 @@
 package fr.relais.app.gui.pathways;
 
-import fr.relais.app.gui.TextColumns;
+import fr.relais.app.gui.common.TextColumns;
 import fr.relais.core.i18n.Localization;
 import java.io.File;
 import javafx.geometry.Insets;

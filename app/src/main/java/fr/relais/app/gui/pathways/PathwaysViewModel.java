@@ -1,6 +1,6 @@
 package fr.relais.app.gui.pathways;
 
-import fr.relais.app.gui.FailureText;
+import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.alert.AlertRuleJson;
@@ -30,7 +30,7 @@ public final class PathwaysViewModel {
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Language language;
-    private final fr.relais.app.gui.DesktopAccess access;
+    private final fr.relais.app.gui.common.DesktopAccess access;
 
     private final ReadOnlyListWrapper<TemplateRow> templates = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<String> details = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
@@ -42,19 +42,19 @@ public final class PathwaysViewModel {
         this.executor = executor;
         this.texts = texts;
         this.language = language;
-        this.access = new fr.relais.app.gui.DesktopAccess(core.session());
+        this.access = new fr.relais.app.gui.common.DesktopAccess(core.session());
     }
 
     /** Whether the signed-in roles may import templates (the IDEC's, issue 23): the button is shown only then. */
     public boolean canImport() {
-        return access.allows(fr.relais.app.gui.DesktopAccess.Action.IMPORT_TEMPLATE);
+        return access.allows(fr.relais.app.gui.common.DesktopAccess.Action.IMPORT_TEMPLATE);
     }
 
     public void refresh() {
         executor.submit(() -> core.pathways().list().stream()
                 .sorted(Comparator.comparing((StoredTemplate t) -> t.template().id()).thenComparing(t -> t.template().version()))
                 .map(t -> new TemplateRow(t.template().id(), t.template().version(), t.template().title().in(language),
-                        t.template().duration() == null ? "" : fr.relais.app.gui.IsoDurations.human(t.template().duration().toString(), texts), texts.text("pathways.origin." + t.origin().name())))
+                        t.template().duration() == null ? "" : fr.relais.app.gui.common.IsoDurations.human(t.template().duration().toString(), texts), texts.text("pathways.origin." + t.origin().name())))
                 .toList(), templates::setAll, failure -> message.set(FailureText.of(failure, texts, language)));
     }
 
@@ -84,7 +84,7 @@ public final class PathwaysViewModel {
     public void importFile(Path file) {
         errors.clear();
         executor.submit(() -> {
-                    access.require(fr.relais.app.gui.DesktopAccess.Action.IMPORT_TEMPLATE);
+                    access.require(fr.relais.app.gui.common.DesktopAccess.Action.IMPORT_TEMPLATE);
                     return core.pathways().importTemplate(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
                 },
                 result -> {

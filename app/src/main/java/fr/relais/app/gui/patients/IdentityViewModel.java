@@ -1,6 +1,6 @@
 package fr.relais.app.gui.patients;
 
-import fr.relais.app.gui.FailureText;
+import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.i18n.Language;

@@ -37,6 +37,6 @@ public final class NewPatientDialog {
         message.textProperty().bind(model.messageProperty());
         VBox root = new VBox(10, form, create, message, notes);
         root.setPadding(new Insets(16));
-        return fr.relais.app.gui.ModalWindow.show(owner, texts.text("newPatient.title"), root, () -> { });
+        return fr.relais.app.gui.common.ModalWindow.show(owner, texts.text("newPatient.title"), root, () -> { });
     }
 }

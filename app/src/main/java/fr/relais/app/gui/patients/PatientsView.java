@@ -1,6 +1,6 @@
 package fr.relais.app.gui.patients;
 
-import fr.relais.app.gui.TextColumns;
+import fr.relais.app.gui.common.TextColumns;
 import fr.relais.app.gui.export.ExportKind;
 import java.util.List;
 import javafx.scene.control.Tab;

@@ -1,7 +1,7 @@
 package fr.relais.app.gui.settings;
 
 import fr.relais.app.config.WorkstationSettings;
-import fr.relais.app.gui.FailureText;
+import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.i18n.Language;

@@ -1,6 +1,6 @@
 package fr.relais.app.gui.sync;
 
-import fr.relais.app.gui.TextColumns;
+import fr.relais.app.gui.common.TextColumns;
 
 import fr.relais.core.i18n.Localization;
 import fr.relais.sync.engine.ConflictResolver;
@@ -84,7 +84,7 @@ public final class SyncView extends VBox {
         history.setPlaceholder(new Label(texts.text("sync.noHistory")));
         getChildren().addAll(title, actions, status, progress, message, inboxTitle, inbox, new HBox(8, keepLocal, keepRemote), historyTitle, history);
         // Shown again (from the navigation): the state and the inbox are read afresh.
-        fr.relais.app.gui.ScreenRefresh.onShow(this, model::refresh);
+        fr.relais.app.gui.common.ScreenRefresh.onShow(this, model::refresh);
     }
 
 }

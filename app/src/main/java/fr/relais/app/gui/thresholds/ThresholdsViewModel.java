@@ -1,6 +1,6 @@
 package fr.relais.app.gui.thresholds;
 
-import fr.relais.app.gui.FailureText;
+import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.alert.ThresholdService;
@@ -77,7 +77,7 @@ public final class ThresholdsViewModel {
 
     /** Whether the signed-in roles may change thresholds (physicians, issue 9): the buttons are shown only then. */
     public boolean canChange() {
-        return new fr.relais.app.gui.DesktopAccess(core.session()).allows(fr.relais.app.gui.DesktopAccess.Action.CHANGE_THRESHOLDS);
+        return new fr.relais.app.gui.common.DesktopAccess(core.session()).allows(fr.relais.app.gui.common.DesktopAccess.Action.CHANGE_THRESHOLDS);
     }
 
     private record Loaded(List<RuleRow> rules, List<Physician> physicians) {

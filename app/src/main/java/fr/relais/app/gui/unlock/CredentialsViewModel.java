@@ -1,6 +1,6 @@
 package fr.relais.app.gui.unlock;
 
-import fr.relais.app.gui.FailureText;
+import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;

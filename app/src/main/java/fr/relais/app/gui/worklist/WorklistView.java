@@ -1,7 +1,7 @@
 package fr.relais.app.gui.worklist;
 
-import fr.relais.app.gui.RowHighlight;
-import fr.relais.app.gui.TextColumns;
+import fr.relais.app.gui.common.RowHighlight;
+import fr.relais.app.gui.common.TextColumns;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.task.TaskPriority;
 import java.util.List;
@@ -154,7 +154,7 @@ public final class WorklistView extends VBox {
         reassign.setManaged(model.canActOnTasks());
         getChildren().addAll(title, filters, criteria, patientRow, table, more, taskActions,
                 new HBox(8, assignee, reassign, open), message);
-        fr.relais.app.gui.ScreenRefresh.onShow(this, model::refresh);
+        fr.relais.app.gui.common.ScreenRefresh.onShow(this, model::refresh);
     }
 
     /** A filter: "any" (null) or one value. */

@@ -1,6 +1,6 @@
 package fr.relais.app.gui.worklist;
 
-import fr.relais.app.gui.FailureText;
+import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.careteam.CareRole;
@@ -96,7 +96,7 @@ public final class WorklistViewModel {
      * worklist as an agenda, without these buttons (issue 23).
      */
     public boolean canActOnTasks() {
-        return new fr.relais.app.gui.DesktopAccess(core.session()).allows(fr.relais.app.gui.DesktopAccess.Action.COMPLETE_TASKS);
+        return new fr.relais.app.gui.common.DesktopAccess(core.session()).allows(fr.relais.app.gui.common.DesktopAccess.Action.COMPLETE_TASKS);
     }
 
     /** The pathways and the professionals the filters offer (template ids of the library; the team's directory). */

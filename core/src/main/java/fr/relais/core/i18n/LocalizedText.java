@@ -1,6 +1,4 @@
-package fr.relais.core.pathway;
-
-import fr.relais.core.i18n.Language;
+package fr.relais.core.i18n;
 
 /** A text in French (required: the working language) and English. */
 public record LocalizedText(String fr, String en) {

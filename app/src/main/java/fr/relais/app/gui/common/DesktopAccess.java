@@ -1,4 +1,4 @@
-package fr.relais.app.gui;
+package fr.relais.app.gui.common;
 
 import fr.relais.app.rights.PermissionMatrix;
 import fr.relais.core.session.UserSession;

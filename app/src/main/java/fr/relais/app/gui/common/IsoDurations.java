@@ -1,4 +1,4 @@
-package fr.relais.app.gui;
+package fr.relais.app.gui.common;
 
 import fr.relais.core.i18n.Localization;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package fr.relais.core.alert;
+package fr.relais.core.rule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.relais.core.measure.MeasureCatalog;

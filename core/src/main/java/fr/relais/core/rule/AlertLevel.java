@@ -1,4 +1,4 @@
-package fr.relais.core.alert;
+package fr.relais.core.rule;
 
 /** Severity as the peers (Danish telemedicine platform, Belgian model) colour it: green, yellow, red. */
 public enum AlertLevel {

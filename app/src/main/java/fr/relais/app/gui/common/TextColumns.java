@@ -1,4 +1,4 @@
-package fr.relais.app.gui;
+package fr.relais.app.gui.common;
 
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;

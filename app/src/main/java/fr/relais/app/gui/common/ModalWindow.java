@@ -1,4 +1,4 @@
-package fr.relais.app.gui;
+package fr.relais.app.gui.common;
 
 import javafx.scene.Parent;
 import javafx.scene.Scene;

@@ -1,4 +1,4 @@
-package fr.relais.core.alert;
+package fr.relais.core.rule;
 
 import java.math.BigDecimal;
 import java.time.Period;
@@ -52,7 +52,7 @@ public sealed interface AlertRule permits AlertRule.Absolute, AlertRule.Relative
          * This rule as a patient's override of the pathway's {@code pathwayRule}: a mandatory rule's delay is never
          * longer than the pathway's (an override asking more is held to the pathway's delay), whatever its origin.
          */
-        Missing heldTo(Missing pathwayRule, java.time.LocalDate from) {
+        public Missing heldTo(Missing pathwayRule, java.time.LocalDate from) {
             return pathwayRule.mandatory() && longerThan(pathwayRule, from)
                     ? new Missing(id, code, pathwayRule.after(), level, true) : this;
         }
