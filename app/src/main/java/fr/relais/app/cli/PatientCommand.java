@@ -22,6 +22,7 @@ import fr.relais.core.identity.Registration;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.identity.StrictTraits;
 import fr.relais.core.time.IsoInput;
+import fr.relais.core.wording.StatusWords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,11 +40,10 @@ import picocli.CommandLine.Spec;
                 IdentityCommands.Evidence.class, IdentityCommands.Correct.class, IdentityCommands.History.class,
                 IdentityCommands.Merge.class})
 final class PatientCommand {
-    /** Times the patient file prints: the care team's clock (Paris), never UTC. */
-    static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(fr.relais.core.time.CareZone.PARIS);
-    /** Calendar days as the rest of the patient file prints them (ISO, like the care team's dates). */
-    static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE;
+    /** Times the patient file prints: the care team's clock (Paris), never UTC, as French readers write them. */
+    static final java.time.format.DateTimeFormatter WHEN = fr.relais.app.cli.output.Printer.DATE_TIME;
+    /** Calendar days as the patient file prints them (dd/MM/yyyy; JSON keeps ISO dates). */
+    static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** Whether the national directory (local copy) says this professional is no longer active. */
     static boolean inactiveInDirectory(RelaisCore services, String rpps) {
@@ -138,19 +138,20 @@ final class PatientCommand {
             try (RelaisCore services = root.openServices()) {
                 List<Patient> patients = search == null ? services.patients().list(offset, limit)
                         : services.patients().search(search, limit);
-                root.printer().list(patients, columns(), PatientView::of);
+                root.printer().list(patients, columns(root.language()), PatientView::of);
             }
             return Cli.OK;
         }
 
-        static List<Column<Patient>> columns() {
+        static List<Column<Patient>> columns(fr.relais.core.i18n.Language language) {
+            StatusWords words = new StatusWords(language);
             List<Column<Patient>> columns = new ArrayList<>();
             columns.add(new Column<>("id", "col.id", p -> p.id()));
             columns.add(new Column<>("ipp", "col.ipp", Patient::ipp));
             columns.add(new Column<>("name", "col.name", Patient::displayName));
-            columns.add(new Column<>("birthDate", "col.birthDate", p -> p.traits().birthDate()));
-            columns.add(new Column<>("sex", "col.sex", p -> p.traits().sex()));
-            columns.add(new Column<>("identityStatus", "col.status", Patient::status));
+            columns.add(new Column<>("birthDate", "col.birthDate", p -> p.traits().birthDate(), p -> DAY.format(p.traits().birthDate())));
+            columns.add(new Column<>("sex", "col.sex", p -> p.traits().sex(), p -> words.sex(p.traits().sex())));
+            columns.add(new Column<>("identityStatus", "col.status", Patient::status, p -> words.identity(p.status())));
             // Lists are exported (CSV, JSON): the INS of an identity that is not qualified stays in Relais.
             columns.add(new Column<>("ins", "col.ins", Patient::insForExport));
             return columns;
@@ -186,27 +187,29 @@ final class PatientCommand {
                         foreignTasks.stream().map(t -> fr.relais.app.cli.view.TaskView.of(t, p.displayName(), root.language())).toList(),
                         responses.stream().map(PatientFileView.ForeignResponseView::of).toList(),
                         carePlans.stream().map(PatientFileView.ForeignCarePlanView::of).toList());
+                StatusWords statuses = new StatusWords(root.language());
                 root.printer().object(view, out -> {
                     out.println(root.text("show.name", p.displayName(), p.traits().birthFamilyName(), p.traits().givenNamesText()));
                     out.println(root.text("show.id", p.id(), p.ipp() == null ? "-" : p.ipp()));
-                    out.println(root.text("show.birth", p.traits().birthDate(), p.traits().sex(),
+                    out.println(root.text("show.birth." + p.traits().sex().name(), DAY.format(p.traits().birthDate()), statuses.sex(p.traits().sex()),
                             p.traits().birthplaceCode() == null ? "-" : p.traits().birthplaceCode()));
                     if (p.replacedBy() != null) {
                         out.println(root.text("show.replacedBy", p.replacedBy()));
                     }
-                    out.println(root.text("show.identity", p.status(), p.ins() == null ? "-"
+                    out.println(root.text("show.identity", statuses.identity(p.status()), p.ins() == null ? "-"
                             : root.text(p.status().allowsInsExchange() ? "show.ins" : "show.insNotQualified",
                                     p.ins().matricule().value(), p.ins().oid().oid())));
                     out.println(root.text("show.careTeam"));
-                    team.forEach(m -> out.println("  " + m.role() + ": " + m.professional().displayName()
+                    team.forEach(m -> out.println("  " + statuses.role(m.role()) + " : " + m.professional().displayName()
                             + (m.professional().rpps() == null ? "" : " (RPPS " + m.professional().rpps() + ")")
                             + (inactiveInDirectory(services, m.professional().rpps()) ? " " + root.text("annuaire.inactive") : "")
-                            + (m.endDate() == null ? "" : " -> " + m.endDate())));
+                            + (m.endDate() == null ? "" : " " + root.text("show.until", DAY.format(m.endDate())))));
                     var words = fr.relais.core.i18n.Localization.of(RelaisCommand.MESSAGES, root.language());
                     others.forEach(o -> out.println("  "
                             + fr.relais.app.wording.OtherParticipantText.of(o, words) + (o.endDate() == null ? "" : " -> " + o.endDate())));
                     out.println(root.text("show.history"));
-                    history.forEach(e -> out.println("  " + WHEN.format(e.at()) + " " + (e.from() == null ? "" : e.from() + " -> ") + e.to() + " : " + e.reason()));
+                    history.forEach(e -> out.println("  " + WHEN.format(e.at()) + " " + (e.from() == null ? "" : statuses.identity(e.from()) + " → ")
+                            + statuses.identity(e.to()) + " : " + e.reason()));
                     if (!carePlans.isEmpty()) {
                         out.println(root.text("show.foreignCarePlans"));
                         var byId = foreignTasks.stream().collect(java.util.stream.Collectors.toMap(fr.relais.core.task.Task::id, t -> t));
@@ -220,7 +223,7 @@ final class PatientCommand {
                     if (!foreignTasks.isEmpty()) {
                         out.println(root.text("show.foreignTasks"));
                         foreignTasks.forEach(t -> out.println("  " + root.text("patient.file.foreignTask", WHEN.format(t.dueAt()),
-                                t.title(root.language()), root.text("task.status." + t.status().name()))));
+                                t.title(root.language()), statuses.task(t.status()))));
                     }
                     duplicates.forEach(d -> out.println(duplicateLine(root, services, d)));
                 });

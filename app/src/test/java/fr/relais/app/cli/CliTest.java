@@ -71,14 +71,15 @@ class CliTest {
         assertThat(list.get(0).has("ins")).isTrue();
 
         CliRun table = run("patient", "list");
-        assertThat(table.out()).contains("DURAND Marie", "1995-10-03", "PROV", "1 ligne(s)");
+        assertThat(table.out()).contains("DURAND Marie", "03/10/1995", "Identité provisoire", "femme", "1 ligne")
+                .doesNotContain("PROV", "1995-10-03");
         CliRun csv = run("patient", "list", "--format", "csv");
         assertThat(csv.out().lines().toList()).first().isEqualTo("id,ipp,name,birthDate,sex,identityStatus,ins");
 
         JsonNode file = JSON.readTree(run("patient", "show", "IPP-1", "--format", "json").out());
         assertThat(file.get("patient").get("id").asText()).isEqualTo(id);
         assertThat(file.get("identityHistory").get(0).get("toStatus").asText()).isEqualTo("PROV");
-        assertThat(run("patient", "show", id).out()).contains("DURAND Marie", "Statut d'identité : PROV");
+        assertThat(run("patient", "show", id).out()).contains("DURAND Marie", "Statut d'identité : Identité provisoire");
         assertThat(JSON.readTree(run("patient", "list", "--search", "hél", "--format", "json").out())).hasSize(1);
     }
 
@@ -130,9 +131,9 @@ class CliTest {
         assertThat(carePlan.get("taskIds").get(0).asText()).isEqualTo(task.id().toString());
 
         assertThat(run("patient", "show", "IPP-1").out()).contains("Plans de soins hors parcours Relais :",
-                "Plan de soins hors parcours Relais « Retour à domicile après décompensation cardiaque » · en cours · du 2026-11-20 au 2026-12-20"
+                "Plan de soins hors parcours Relais « Retour à domicile après décompensation cardiaque » · en cours · du 20/11/2026 au 20/12/2026"
                         + " · Dr Le Bris, cardiologie, CHU Exemple",
-                "Pesée chaque matin à jeun (en cours)", "Tâche : 2026-11-24 15:00 · Bilan sanguin à J7 · à faire");
+                "Pesée chaque matin à jeun (en cours)", "Tâche : 24/11/2026 15:00 · Bilan sanguin à J7 · à faire");
     }
 
     @Test

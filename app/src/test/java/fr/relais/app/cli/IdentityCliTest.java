@@ -149,7 +149,7 @@ class IdentityCliTest extends CliFixture {
         assertThat(patientCount()).isEqualTo(1);
         assertThat(run("patient", "show", duplicate).out()).contains("remplacé par le dossier " + survivor);
         assertThat(run("patient", "history", duplicate).out()).contains("doublon créé à l'accueil");
-        assertThat(run("audit", "list", "--patient", survivor).out()).contains("patient.merge");
+        assertThat(run("audit", "list", "--patient", survivor).out()).contains("Fusion de dossiers");
     }
 
     @Test
@@ -285,8 +285,8 @@ class IdentityCliTest extends CliFixture {
         String shown = run("patient", "show", "IPP-H1").out();
 
         assertThat(shown).contains("Aidant principal : KERBRAT Yann (fils) (proche, hors Relais)",
-                "Tâches hors parcours Relais :", "2026-11-24 14:00 · Bilan sanguin à J7 · à faire",
-                "2026-11-23 10:15 · questionnaire « braden » · IDE de cardiologie", "Humidité : 2");
+                "Tâches hors parcours Relais :", "24/11/2026 14:00 · Bilan sanguin à J7 · à faire",
+                "23/11/2026 10:15 · questionnaire « braden » · IDE de cardiologie", "Humidité : 2");
         assertThat(shown).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
         String worklist = run("worklist", "--patient", "IPP-H1").out();
         assertThat(worklist).contains("Bilan sanguin à J7 (hors parcours Relais)");

@@ -54,7 +54,7 @@ public final class PathwaysViewModel {
         executor.submit(() -> core.pathways().list().stream()
                 .sorted(Comparator.comparing((StoredTemplate t) -> t.template().id()).thenComparing(t -> t.template().version()))
                 .map(t -> new TemplateRow(t.template().id(), t.template().version(), t.template().title().in(language),
-                        t.template().duration() == null ? "" : fr.relais.app.gui.IsoDurations.human(t.template().duration().toString(), texts), texts.text("pathways.origin." + t.origin().name())))
+                        t.template().duration() == null ? "" : new fr.relais.core.wording.DurationWords(language).of(t.template().duration()), texts.text("pathways.origin." + t.origin().name())))
                 .toList(), templates::setAll, failure -> message.set(FailureText.of(failure, texts, language)));
     }
 
@@ -71,7 +71,7 @@ public final class PathwaysViewModel {
         List<String> lines = new ArrayList<>();
         lines.add(t.description() == null ? "" : t.description().in(language));
         lines.add(texts.text("pathways.steps", t.steps().size()));
-        t.steps().forEach(s -> lines.add("  • " + s.title().in(language) + " — " + texts.text("role." + s.role().name()) + " — "
+        t.steps().forEach(s -> lines.add("  • " + s.title().in(language) + " — " + new fr.relais.core.wording.StatusWords(language).role(s.role()) + " — "
                 + texts.text("pathways.timing", s.timing().after(), s.timing().offset(),
                         s.timing().recurrence() == null ? "" : texts.text("pathways.every", s.timing().recurrence().every(),
                                 s.timing().recurrence().count() == null ? "∞" : s.timing().recurrence().count()))));
