@@ -3,6 +3,7 @@ package fr.relais.app.cli;
 import fr.relais.core.RelaisCore;
 import fr.relais.app.cli.output.Column;
 import fr.relais.core.wording.DurationWords;
+import fr.relais.core.wording.StepWords;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.pathway.PathwayService;
 import fr.relais.core.pathway.PathwayTemplate;
@@ -104,7 +105,7 @@ final class PathwayCommand {
                 StoredTemplate stored = services.pathways().get(template.id, template.version);
                 PathwayTemplate t = stored.template();
                 DurationWords durations = new DurationWords(root.language());
-                fr.relais.core.wording.StatusWords words = new fr.relais.core.wording.StatusWords(root.language());
+                StepWords steps = new StepWords(root.language());
                 root.printer().object(PathwayTemplateJson.parse(stored.json()), out -> {
                     out.println(root.text("pathway.heading", t.title().in(root.language()), t.id(), t.version(),
                             t.duration() == null ? "" : durations.of(t.duration())));
@@ -113,28 +114,14 @@ final class PathwayCommand {
                         out.println("- " + need.need().in(root.language()));
                         // An objective's actions are steps: named by their titles, not their ids.
                         need.objectives().forEach(o -> out.println("    > " + o.objective().in(root.language()) + " : "
-                                + String.join(", ", o.actions().stream().map(id -> t.steps().stream().filter(s -> s.id().equals(id)).findFirst()
-                                        .map(s -> s.title().in(root.language())).orElse(id)).toList())));
+                                + String.join(", ", steps.titles(o.actions(), t))));
                     });
                     // Each step as a coordinator reads it: what, who, when, how often (never its id, kind or ISO offset).
-                    t.steps().forEach(step -> out.println("  • " + step.title().in(root.language()) + " — " + words.role(step.role())
-                            + " — " + when(step, t, durations, root)
-                            + (step.timing().recurrence() == null ? "" : " — " + durations.repetition(step.timing().recurrence().every(),
-                                    step.timing().recurrence().count()))));
+                    t.steps().forEach(step -> out.println("  • " + steps.describe(step, t)));
                 });
             }
             return Cli.OK;
         }
-    }
-
-    /** When a step falls: at the start, or a duration after the start or after another step (named by its title). */
-    private static String when(fr.relais.core.pathway.Step step, PathwayTemplate t, DurationWords durations, RelaisCommand root) {
-        var offset = step.timing().offset();
-        String after = step.anchorStep() == null ? root.text("pathway.step.start")
-                : root.text("pathway.step.after", t.steps().stream().filter(s -> s.id().equals(step.anchorStep())).findFirst()
-                        .map(s -> s.title().in(root.language())).orElse(step.anchorStep()));
-        String at = step.timing().timeOfDay() == null ? "" : root.text("pathway.step.time", step.timing().timeOfDay());
-        return (offset == null || offset.isZero() ? root.text("pathway.step.at", after) : root.text("pathway.step.offset", durations.of(offset.iso()), after)) + at;
     }
 
     @Command(name = "validate", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)

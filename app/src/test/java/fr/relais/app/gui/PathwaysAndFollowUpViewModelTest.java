@@ -58,7 +58,10 @@ class PathwaysAndFollowUpViewModelTest {
         TemplateRow heart = model.templatesProperty().stream().filter(r -> r.id().equals("insuffisance-cardiaque-sortie")).findFirst().orElseThrow();
         assertThat(heart.origin()).isEqualTo("fourni");
         model.show(heart);
-        assertThat(model.detailsProperty()).anyMatch(l -> l.endsWith("étape(s)")).anyMatch(l -> l.contains("règle(s) d'alerte"));
+        assertThat(model.detailsProperty()).anyMatch(l -> l.endsWith(" étapes")).anyMatch(l -> l.endsWith(" règles d’alerte"))
+                .anyMatch(l -> l.equals("  • Poids du matin — le patient lui-même — 1 jour après le début du parcours, à 09:00 — tous les jours, sans fin"))
+                .anyMatch(l -> l.startsWith("  • Poids : alerte rouge pour une hausse d'au moins 2 kg en 3 jours"));
+        assertThat(String.join("\n", model.detailsProperty())).doesNotContain("null", "P1D", "∞", "{", "poids-hausse");
 
         Path bad = dir.resolve("mauvais.json");
         Files.writeString(bad, "{\"id\": \"essai\", \"version\": 0, \"steps\": []}");
