@@ -18,7 +18,8 @@ class TranslationBundlesTest {
     private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
 
     @ParameterizedTest
-    @ValueSource(strings = {"fr/relais/app/i18n/messages", "fr/relais/core/i18n/errors", "fr/relais/core/i18n/report"})
+    @ValueSource(strings = {"fr/relais/app/i18n/messages", "fr/relais/core/i18n/errors", "fr/relais/core/i18n/report",
+        "fr/relais/core/i18n/wording", "fr/relais/core/i18n/alerts"})
     void frenchAndEnglishHaveTheSameKeysAndNoLoneApostrophe(String bundle) throws IOException {
         Properties fr = load(bundle + "_fr.properties");
         Properties en = load(bundle + "_en.properties");

@@ -2,7 +2,10 @@ package fr.relais.app.cli;
 
 import fr.relais.core.RelaisCore;
 import fr.relais.app.cli.output.Column;
-import fr.relais.app.cli.output.OutputFormat;
+import fr.relais.app.cli.output.Printer;
+import fr.relais.core.wording.AlertWords;
+import fr.relais.core.wording.Quantities;
+import java.util.HashMap;
 import fr.relais.app.cli.view.AlertView;
 import fr.relais.core.alert.Alert;
 import fr.relais.core.time.CareZone;
@@ -38,16 +41,21 @@ final class AlertsCommand implements Callable<Integer> {
             UUID patientId = patient == null ? null : services.patients().resolve(patient).id();
             services.startDay();
             List<Alert> alerts = services.alerts().list(openOnly, patientId);
-            // The table is read by a nurse (level and status in words); CSV, like JSON, keeps the stable enum names.
-            boolean words = root.printer().format() == OutputFormat.TABLE;
+            // The table is read by a nurse (level, status, patient and explanation in words); CSV, like JSON, keeps the
+            // stable enum names, ids and the engine's explanation. The id stays: it is what `relais alert ack` takes.
+            AlertWords words = new AlertWords(root.language());
+            Quantities quantities = new Quantities(root.language());
+            Map<UUID, String> names = new HashMap<>();
             root.printer().list(alerts, List.of(
                     new Column<>("id", "col.id", Alert::id),
-                    new Column<>("level", "col.level", a -> words ? root.text("level." + a.level().name()) : a.level()),
-                    new Column<>("status", "col.status", a -> words ? root.text("alerts.status." + a.status().name()) : a.status()),
-                    new Column<>("openedAt", "col.at", a -> AT.format(a.openedAt())),
-                    new Column<>("patientId", "col.patient", Alert::patientId),
-                    new Column<>("ruleId", "col.rule", Alert::ruleId),
-                    new Column<>("explanation", "col.explanation", Alert::explanation)), AlertView::of);
+                    new Column<>("level", "col.level", Alert::level, a -> words.levelTitle(a.level())),
+                    new Column<>("status", "col.status", Alert::status, a -> words.status(a.status())),
+                    new Column<>("openedAt", "col.at", a -> AT.format(a.openedAt()), a -> Printer.DATE_TIME.format(a.openedAt())),
+                    new Column<>("patientId", "col.patient", Alert::patientId,
+                            a -> names.computeIfAbsent(a.patientId(), id -> services.patients().get(id).displayName())),
+                    new Column<>("ruleId", "col.rule", Alert::ruleId, a -> quantities.measureName(a.code())),
+                    new Column<>("explanation", "col.explanation", Alert::explanation,
+                            a -> words.explanation(a.explanation(), a.level()))), AlertView::of);
         }
         return Cli.OK;
     }

@@ -1,6 +1,8 @@
 package fr.relais.app.cli;
 
 import fr.relais.app.cli.output.Column;
+import fr.relais.app.cli.output.Printer;
+import fr.relais.core.wording.AuditWords;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.audit.AuditChain;
 import fr.relais.core.audit.AuditEvent;
@@ -101,13 +103,15 @@ final class AuditCommand {
                     root.printer().object(json, o -> o.println(root.text("audit.printed", out.toAbsolutePath())));
                     return Cli.OK;
                 }
+                // The action in words for the reader; its code and technical detail (ids, codes) for scripts (CSV, JSON).
+                AuditWords actions = new AuditWords(root.language());
                 root.printer().list(services.audit().forPatient(id), List.of(
                         new Column<>("seq", "col.id", AuditEvent::seq),
-                        new Column<>("at", "col.at", e -> AT.format(e.at())),
+                        new Column<>("at", "col.at", e -> AT.format(e.at()), e -> Printer.DATE_TIME.format(e.at())),
                         new Column<>("actor", "col.author", AuditEvent::actor),
                         new Column<>("workstation", "col.workstation", AuditEvent::workstation),
-                        new Column<>("action", "col.action", AuditEvent::action),
-                        new Column<>("detail", "col.reason", e -> e.detail() == null ? "" : e.detail())), e -> e);
+                        new Column<>("action", "col.action", AuditEvent::action, e -> actions.action(e.action())),
+                        Column.forScripts("detail", e -> e.detail() == null ? "" : e.detail())), e -> e);
                 return Cli.OK;
             });
         }

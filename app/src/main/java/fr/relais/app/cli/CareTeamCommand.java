@@ -112,7 +112,7 @@ final class CareTeamCommand {
                 CareTeamMember member = assignment.assign(services, patientId, careRole,
                         startDate != null ? startDate : LocalDate.now(services.clock().withZone(CareZone.PARIS)));
                 root.printer().object(PatientFileView.MemberView.of(member), out -> out.println(root.text("careteam.added",
-                        member.professional().displayName(), root.text("role." + member.role().name()))));
+                        member.professional().displayName(), new fr.relais.core.wording.StatusWords(root.language()).role(member.role()))));
                 return Cli.OK;
             }
         }

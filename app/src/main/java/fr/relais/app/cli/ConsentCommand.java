@@ -82,12 +82,13 @@ final class ConsentCommand {
             return Leaf.forPatient(spec, patient, (root, services, id) -> {
                 root.printer().list(services.consents().list(id), List.of(
                         new Column<>("id", "col.id", Consent::id),
-                        new Column<>("scope", "col.scope", Consent::scope),
+                        new Column<>("scope", "col.scope", Consent::scope, c -> root.text("consent.scope." + c.scope().name())),
                         new Column<>("collectedBy", "col.collectedBy", Consent::collectedBy),
-                        new Column<>("collectedOn", "col.from", Consent::collectedOn),
+                        new Column<>("collectedOn", "col.from", Consent::collectedOn, c -> c.collectedOn() == null ? "" : c.collectedOn().format(PatientCommand.DAY)),
                         new Column<>("source", "col.source", c -> root.text("consent.source." + c.source().name())
                                 + (c.sourceReason() == null ? "" : " : " + c.sourceReason())),
-                        new Column<>("status", "col.status", c -> c.active() ? "ACTIVE" : "WITHDRAWN"),
+                        new Column<>("status", "col.status", c -> c.active() ? "ACTIVE" : "WITHDRAWN",
+                                c -> root.text(c.active() ? "consent.active" : "consent.withdrawn")),
                         new Column<>("withdrawalReason", "col.reason", c -> c.withdrawalReason() == null ? "" : c.withdrawalReason())), c -> c);
                 return Cli.OK;
             });

@@ -161,7 +161,7 @@ final class IdentityCommands {
                 root.printer().object(events.stream().map(PatientFileView.IdentityEventView::of).toList(), out -> {
                     out.println(root.text("show.history"));
                     var words = fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language());
-                    events.forEach(e -> out.println("  " + e.actor() + " " + PatientCommand.historyLine(e, words)));
+                    events.forEach(e -> out.println("  " + e.actor() + " " + PatientCommand.historyLine(e, new fr.relais.core.wording.StatusWords(root.language()), words)));
                 });
                 return Cli.OK;
             });

@@ -115,15 +115,21 @@ final class MeasureCommand {
                 List<Measure> all = services.measures().ofPatient(patientId, code);
                 // Device measures held while telemonitoring consent is withdrawn are listed, marked, never hidden.
                 java.util.Set<java.util.UUID> held = services.measures().heldIds(patientId);
+                // The table as a carer writes it (measure's name, "77,8 kg", source and status in words); CSV keeps codes.
+                fr.relais.core.wording.Quantities quantities = new fr.relais.core.wording.Quantities(root.language());
+                fr.relais.core.wording.StatusWords words = new fr.relais.core.wording.StatusWords(root.language());
                 root.printer().list(all, List.of(
                         new Column<>("id", "col.id", Measure::id),
-                        new Column<>("effectiveAt", "col.at", m -> AT.format(m.effectiveAt())),
-                        new Column<>("code", "col.code", Measure::code),
-                        new Column<>("value", "col.value", m -> m.value().toPlainString()),
-                        new Column<>("unit", "col.unit", Measure::unit),
-                        new Column<>("source", "col.source", Measure::source),
+                        new Column<>("effectiveAt", "col.at", m -> AT.format(m.effectiveAt()),
+                                m -> fr.relais.app.cli.output.Printer.DATE_TIME.format(m.effectiveAt())),
+                        new Column<>("code", "col.code", Measure::code, m -> quantities.measureName(m.code())),
+                        new Column<>("value", "col.value", m -> m.value().toPlainString(),
+                                m -> quantities.of(m.value().toPlainString(), m.unit(), m.code())),
+                        Column.forScripts("unit", Measure::unit),
+                        new Column<>("source", "col.source", Measure::source, m -> words.measureSource(m.source())),
                         new Column<>("status", "col.status", m -> (held.contains(m.id()) ? root.text("measure.held") : m.status())
-                                + (m.unusual() ? " !" : ""))), m -> MeasureView.of(m, held.contains(m.id())));
+                                + (m.unusual() ? " !" : ""), m -> (held.contains(m.id()) ? root.text("measure.held") : words.measureStatus(m.status()))
+                                + (m.unusual() ? " " + root.text("measure.unusualMark") : ""))), m -> MeasureView.of(m, held.contains(m.id())));
             }
             return Cli.OK;
         }

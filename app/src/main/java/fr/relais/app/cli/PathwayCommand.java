@@ -2,6 +2,8 @@ package fr.relais.app.cli;
 
 import fr.relais.core.RelaisCore;
 import fr.relais.app.cli.output.Column;
+import fr.relais.core.wording.DurationWords;
+import fr.relais.core.wording.StepWords;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.pathway.PathwayService;
 import fr.relais.core.pathway.PathwayTemplate;
@@ -72,12 +74,14 @@ final class PathwayCommand {
             RelaisCommand root = Leaf.root(spec);
             try (RelaisCore services = root.openServices()) {
                 List<StoredTemplate> all = services.pathways().list();
+                DurationWords durations = new DurationWords(root.language());
                 root.printer().list(all, List.of(
                         new Column<>("id", "col.id", s -> s.template().id()),
                         new Column<>("version", "col.version", s -> s.template().version()),
                         new Column<>("title", "col.title", s -> s.template().title().in(root.language())),
-                        new Column<>("duration", "col.duration", s -> s.template().duration()),
-                        new Column<>("origin", "col.origin", StoredTemplate::origin)), s -> {
+                        new Column<>("duration", "col.duration", s -> s.template().duration(),
+                                s -> s.template().duration() == null ? "" : durations.of(s.template().duration())),
+                        new Column<>("origin", "col.origin", StoredTemplate::origin, s -> root.text("pathways.origin." + s.origin().name()))), s -> {
                             Map<String, Object> json = summary(s.template(), root);
                             json.put("origin", s.origin().name());
                             return json;
@@ -102,17 +106,20 @@ final class PathwayCommand {
             try (RelaisCore services = root.openServices()) {
                 StoredTemplate stored = services.pathways().get(template.id, template.version);
                 PathwayTemplate t = stored.template();
+                DurationWords durations = new DurationWords(root.language());
+                StepWords steps = new StepWords(root.language());
                 root.printer().object(PathwayTemplateJson.parse(stored.json()), out -> {
-                    out.println(t.title().in(root.language()) + " (" + t.id() + " v" + t.version() + ", " + t.duration() + ")");
+                    out.println(root.text("pathway.heading", t.title().in(root.language()), t.id(), t.version(),
+                            t.duration() == null ? "" : durations.of(t.duration())));
                     out.println(t.description().in(root.language()));
                     t.ppcs().forEach(need -> {
                         out.println("- " + need.need().in(root.language()));
-                        need.objectives().forEach(o -> out.println("    > " + o.objective().in(root.language()) + " : " + String.join(", ", o.actions())));
+                        // An objective's actions are steps: named by their titles, not their ids.
+                        need.objectives().forEach(o -> out.println("    > " + o.objective().in(root.language()) + " : "
+                                + String.join(", ", steps.titles(o.actions(), t))));
                     });
-                    t.steps().forEach(step -> out.println("  " + step.id() + "  " + step.kind() + "  " + step.role() + "  "
-                            + (step.anchorStep() == null ? "J+" : step.anchorStep() + " + ") + step.timing().offset()
-                            + (step.timing().recurrence() == null ? "" : "  / " + step.timing().recurrence().every())
-                            + "  " + step.title().in(root.language())));
+                    // Each step as a coordinator reads it: what, who, when, how often (never its id, kind or ISO offset).
+                    t.steps().forEach(step -> out.println("  • " + steps.describe(step, t)));
                 });
             }
             return Cli.OK;

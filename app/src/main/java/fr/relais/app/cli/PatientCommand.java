@@ -23,6 +23,7 @@ import fr.relais.core.identity.Registration;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.identity.StrictTraits;
 import fr.relais.core.time.IsoInput;
+import fr.relais.core.wording.StatusWords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,10 +41,9 @@ import picocli.CommandLine.Spec;
                 IdentityCommands.Evidence.class, IdentityCommands.Correct.class, IdentityCommands.History.class,
                 IdentityCommands.Merge.class})
 final class PatientCommand {
-    /** Times the patient file prints: the care team's clock (Paris), never UTC. */
-    static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-            .withZone(fr.relais.core.time.CareZone.PARIS);
-    /** Calendar days as a clinician writes them (dd/MM/yyyy); {@code --format json} keeps ISO dates. */
+    /** Times the patient file prints: the care team's clock (Paris), never UTC, as French readers write them. */
+    static final java.time.format.DateTimeFormatter WHEN = fr.relais.app.cli.output.Printer.DATE_TIME;
+    /** Calendar days as the patient file prints them (dd/MM/yyyy; JSON keeps ISO dates). */
     static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** Whether the national directory (local copy) says this professional is no longer active. */
@@ -139,19 +139,20 @@ final class PatientCommand {
             try (RelaisCore services = root.openServices()) {
                 List<Patient> patients = search == null ? services.patients().list(offset, limit)
                         : services.patients().search(search, limit);
-                root.printer().list(patients, columns(), PatientView::of);
+                root.printer().list(patients, columns(root.language()), PatientView::of);
             }
             return Cli.OK;
         }
 
-        static List<Column<Patient>> columns() {
+        static List<Column<Patient>> columns(fr.relais.core.i18n.Language language) {
+            StatusWords words = new StatusWords(language);
             List<Column<Patient>> columns = new ArrayList<>();
             columns.add(new Column<>("id", "col.id", p -> p.id()));
             columns.add(new Column<>("ipp", "col.ipp", Patient::ipp));
             columns.add(new Column<>("name", "col.name", Patient::displayName));
-            columns.add(new Column<>("birthDate", "col.birthDate", p -> p.traits().birthDateIso()));
-            columns.add(new Column<>("sex", "col.sex", p -> p.traits().sex()));
-            columns.add(new Column<>("identityStatus", "col.status", Patient::status));
+            columns.add(new Column<>("birthDate", "col.birthDate", p -> p.traits().birthDateIso(), p -> p.traits().birthDateShown()));
+            columns.add(new Column<>("sex", "col.sex", p -> p.traits().sex(), p -> words.sex(p.traits().sex())));
+            columns.add(new Column<>("identityStatus", "col.status", Patient::status, p -> words.identity(p.status())));
             // Lists are exported (CSV, JSON): the INS of an identity that is not qualified stays in Relais.
             columns.add(new Column<>("ins", "col.ins", Patient::insForExport));
             return columns;
@@ -190,6 +191,7 @@ final class PatientCommand {
                         responses.stream().map(PatientFileView.ForeignResponseView::of).toList(),
                         carePlans.stream().map(PatientFileView.ForeignCarePlanView::of).toList(),
                         textMeasures.stream().map(PatientFileView.TextMeasureView::of).toList(), organization);
+                StatusWords statuses = new StatusWords(root.language());
                 root.printer().object(view, out -> {
                     out.println(root.text("show.name", p.displayName(), p.traits().birthFamilyName(), p.traits().givenNamesText()));
                     out.println(root.text("show.id", p.id(), p.ipp() == null ? "-" : p.ipp()));
@@ -203,19 +205,19 @@ final class PatientCommand {
                     if (p.replacedBy() != null) {
                         out.println(root.text("show.replacedBy", p.replacedBy()));
                     }
-                    out.println(root.text("show.identity", root.text("status." + p.status().name()), p.ins() == null ? "-"
+                    out.println(root.text("show.identity", statuses.identity(p.status()), p.ins() == null ? "-"
                             : root.text(p.status().allowsInsExchange() ? "show.ins" : "show.insNotQualified",
                                     p.ins().matricule().value(), p.ins().oid().oid())));
                     out.println(root.text("show.careTeam"));
-                    team.forEach(m -> out.println("  " + root.text("role." + m.role().name()) + " : " + m.professional().displayName()
+                    team.forEach(m -> out.println("  " + statuses.role(m.role()) + " : " + m.professional().displayName()
                             + (m.professional().rpps() == null ? "" : " (RPPS " + m.professional().rpps() + ")")
                             + (inactiveInDirectory(services, m.professional().rpps()) ? " " + root.text("annuaire.inactive") : "")
-                            + (m.endDate() == null ? "" : " -> " + DAY.format(m.endDate()))));
+                            + (m.endDate() == null ? "" : " " + root.text("show.until", DAY.format(m.endDate())))));
                     var words = fr.relais.core.i18n.Localization.of(Messages.BUNDLE, root.language());
                     others.forEach(o -> out.println("  "
                             + fr.relais.app.wording.OtherParticipantText.of(o, words) + (o.endDate() == null ? "" : " -> " + DAY.format(o.endDate()))));
                     out.println(root.text("show.history"));
-                    history.forEach(e -> out.println("  " + historyLine(e, words)));
+                    history.forEach(e -> out.println("  " + historyLine(e, statuses, words)));
                     if (!carePlans.isEmpty()) {
                         out.println(root.text("show.foreignCarePlans"));
                         var byId = foreignTasks.stream().collect(java.util.stream.Collectors.toMap(fr.relais.core.task.Task::id, t -> t));
@@ -233,7 +235,7 @@ final class PatientCommand {
                     if (!foreignTasks.isEmpty()) {
                         out.println(root.text("show.foreignTasks"));
                         foreignTasks.forEach(t -> out.println("  " + root.text("patient.file.foreignTask", WHEN.format(t.dueAt()),
-                                t.title(root.language()), root.text("task.status." + t.status().name()))));
+                                t.title(root.language()), statuses.task(t.status()))));
                     }
                     duplicates.forEach(d -> out.println(duplicateLine(root, services, d)));
                 });
@@ -243,9 +245,9 @@ final class PatientCommand {
     }
 
     /** One change of identity status in words: "12/11/2026 09:30 Identité provisoire → Identité validée : recueil : …". */
-    static String historyLine(fr.relais.core.identity.IdentityEvent e, fr.relais.core.i18n.Localization words) {
-        return WHEN.format(e.at()) + " " + (e.from() == null ? "" : words.text("status." + e.from().name()) + " → ")
-                + words.text("status." + e.to().name()) + " : " + fr.relais.app.wording.IdentityReasonText.of(e.reason(), words);
+    static String historyLine(fr.relais.core.identity.IdentityEvent e, StatusWords statuses, fr.relais.core.i18n.Localization words) {
+        return WHEN.format(e.at()) + " " + (e.from() == null ? "" : statuses.identity(e.from()) + " → ")
+                + statuses.identity(e.to()) + " : " + fr.relais.app.wording.IdentityReasonText.of(e.reason(), words);
     }
 
     /**

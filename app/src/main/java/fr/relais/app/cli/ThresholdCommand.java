@@ -1,6 +1,8 @@
 package fr.relais.app.cli;
 
 import fr.relais.app.cli.output.Column;
+import fr.relais.app.cli.output.Printer;
+import fr.relais.core.wording.AlertWords;
 import fr.relais.app.cli.view.ThresholdView;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.alert.AlertRuleJson;
@@ -30,6 +32,11 @@ import picocli.CommandLine.Spec;
 final class ThresholdCommand {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CareZone.PARIS);
 
+    /** The physician who prescribed a patient's thresholds, by name (the account that entered them if unknown here). */
+    static String prescriber(RelaisCore services, ThresholdOverride o) {
+        return services.careTeam().findProfessional(o.prescriberId()).map(p -> p.displayName()).orElse(o.setBy());
+    }
+
     abstract static class Change implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -51,8 +58,8 @@ final class ThresholdCommand {
             RelaisCommand root = Leaf.root(spec);
             try (RelaisCore services = root.openServices()) {
                 ThresholdOverride o = apply(services, services.patients().resolve(patient).id());
-                root.printer().object(ThresholdView.of(o), out -> out.println(o.ruleId() + " "
-                        + (o.rule() == null ? root.text("threshold.restored") : AlertRuleJson.write(o.rule()))));
+                root.printer().object(ThresholdView.of(o), out -> out.println(o.rule() == null ? root.text("threshold.restored")
+                        : new AlertWords(root.language()).rule(o.rule())));
             }
             return Cli.OK;
         }
@@ -93,11 +100,16 @@ final class ThresholdCommand {
             try (RelaisCore services = root.openServices()) {
                 UUID patientId = services.patients().resolve(patient).id();
                 List<RuleInForce> rules = services.thresholds().inForce(patientId, when == null ? services.clock().instant() : when);
+                // The table states each rule in words, with the id `threshold set --rule` takes, and who set it.
+                AlertWords words = new AlertWords(root.language());
                 root.printer().list(rules, List.of(
                         new Column<>("pathwayId", "col.pathway", RuleInForce::templateId),
-                        new Column<>("rule", "col.rule", r -> AlertRuleJson.write(r.rule())),
+                        new Column<>("rule", "col.rule", r -> AlertRuleJson.write(r.rule()),
+                                r -> root.text("threshold.ruleLine", words.rule(r.rule()), r.rule().id())),
                         new Column<>("source", "col.source", r -> r.override() == null ? "pathway"
-                                : r.override().prescriberId() + " " + AT.format(r.override().validFrom()) + " " + r.override().reason())),
+                                : r.override().prescriberId() + " " + AT.format(r.override().validFrom()) + " " + r.override().reason(),
+                                r -> r.override() == null ? words.origin(null, null, null) : words.origin(prescriber(services, r.override()),
+                                        r.override().validFrom(), r.override().reason()))),
                         ThresholdView::of);
             }
             return Cli.OK;
@@ -116,14 +128,16 @@ final class ThresholdCommand {
             RelaisCommand root = Leaf.root(spec);
             try (RelaisCore services = root.openServices()) {
                 List<ThresholdOverride> history = services.thresholds().history(services.patients().resolve(patient).id());
+                AlertWords words = new AlertWords(root.language());
                 root.printer().list(history, List.of(
-                        new Column<>("validFrom", "col.from", o -> AT.format(o.validFrom())),
-                        new Column<>("validTo", "col.to", o -> o.validTo() == null ? "" : AT.format(o.validTo())),
+                        new Column<>("validFrom", "col.from", o -> AT.format(o.validFrom()), o -> Printer.DATE_TIME.format(o.validFrom())),
+                        new Column<>("validTo", "col.to", o -> o.validTo() == null ? "" : AT.format(o.validTo()),
+                                o -> o.validTo() == null ? "" : Printer.DATE_TIME.format(o.validTo())),
                         new Column<>("pathwayId", "col.pathway", ThresholdOverride::templateId),
                         new Column<>("ruleId", "col.rule", ThresholdOverride::ruleId),
                         new Column<>("rule", "col.thresholds", o -> o.rule() == null ? root.text("threshold.restored")
-                                : AlertRuleJson.write(o.rule())),
-                        new Column<>("prescriberId", "col.prescriber", ThresholdOverride::prescriberId),
+                                : AlertRuleJson.write(o.rule()), o -> o.rule() == null ? root.text("threshold.restored") : words.rule(o.rule())),
+                        new Column<>("prescriberId", "col.prescriber", ThresholdOverride::prescriberId, o -> prescriber(services, o)),
                         new Column<>("reason", "col.reason", ThresholdOverride::reason)), ThresholdView::of);
             }
             return Cli.OK;

@@ -2,6 +2,10 @@ package fr.relais.app.cli;
 
 import fr.relais.core.RelaisCore;
 import fr.relais.app.cli.output.Column;
+import fr.relais.app.cli.output.Printer;
+import fr.relais.core.wording.StatusWords;
+import java.util.HashMap;
+import java.util.Map;
 import fr.relais.app.cli.view.TaskView;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.task.DueFilter;
@@ -55,16 +59,22 @@ final class WorklistCommand implements Callable<Integer> {
             services.startDay();
             WorklistQuery query = new WorklistQuery(dueFilter, assigneeId, careRole, queue, pathway, taskPriority, patientId);
             List<WorklistItem> items = services.worklist().query(query, 0, limit);
+            // The table in words (priority, role, status, who); CSV keeps the codes scripts read. The id is what
+            // `relais task complete` takes.
+            StatusWords words = new StatusWords(root.language());
+            Map<UUID, String> names = new HashMap<>();
             root.printer().list(items, List.of(
                     new Column<>("id", "col.id", i -> i.task().id()),
-                    new Column<>("dueAt", "col.due", i -> DUE.format(i.task().dueAt())),
-                    new Column<>("priority", "col.priority", i -> i.task().priority()),
+                    new Column<>("dueAt", "col.due", i -> DUE.format(i.task().dueAt()), i -> Printer.DATE_TIME.format(i.task().dueAt())),
+                    new Column<>("priority", "col.priority", i -> i.task().priority(), i -> words.priority(i.task().priority())),
                     new Column<>("patientName", "col.patient", WorklistItem::patientName),
                     new Column<>("title", "col.title", i -> i.task().foreign() ? root.text("task.foreignTitle", i.task().title(root.language()))
                             : i.task().title(root.language())),
-                    new Column<>("role", "col.role", i -> i.task().role()),
-                    new Column<>("assigneeId", "col.assignee", i -> i.task().assigneeId() == null ? root.text("worklist.queueLabel") : i.task().assigneeId()),
-                    new Column<>("status", "col.status", i -> i.task().status())),
+                    new Column<>("role", "col.role", i -> i.task().role(), i -> words.role(i.task().role())),
+                    new Column<>("assigneeId", "col.assignee", i -> i.task().assigneeId() == null ? root.text("worklist.queueLabel") : i.task().assigneeId(),
+                            i -> i.task().assigneeId() == null ? root.text("worklist.queueLabel") : names.computeIfAbsent(i.task().assigneeId(),
+                                    id -> services.careTeam().findProfessional(id).map(p -> p.displayName()).orElse(root.text("worklist.unknownAssignee")))),
+                    new Column<>("status", "col.status", i -> i.task().status(), i -> words.task(i.task().status()))),
                     i -> TaskView.of(i.task(), i.patientName(), root.language()));
         }
         return Cli.OK;

@@ -41,7 +41,7 @@ public final class ForeignCarePlanText {
             Task t = tasks.get(id);
             if (t != null) {
                 lines.add(INDENT + texts.text("careplan.foreign.task", due.format(t.dueAt()), t.title(language),
-                        texts.text("task.status." + t.status().name())));
+                        new fr.relais.core.wording.StatusWords(language).task(t.status())));
             }
         }
         return lines;

@@ -58,8 +58,14 @@ public final class IdentityReasonText {
                 : texts.text("identity.reason.evidenceDocument", source, label("document." + m.group(2), m.group(2), texts));
     }
 
+    /** A status the sender stated, in words; a status Relais has no name for is shown as the sender wrote it. */
     private static String status(String code, Localization texts) {
-        return label("status." + code, code, texts);
+        try {
+            return new fr.relais.core.wording.StatusWords(fr.relais.core.i18n.Language.fromCode(texts.locale().getLanguage())
+                    .orElse(fr.relais.core.i18n.Language.FR)).identity(fr.relais.core.identity.IdentityStatus.valueOf(code));
+        } catch (IllegalArgumentException unknown) {
+            return code;
+        }
     }
 
     private static String label(String key, String code, Localization texts) {

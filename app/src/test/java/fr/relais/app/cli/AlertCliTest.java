@@ -217,16 +217,17 @@ class AlertCliTest extends CliFixture {
         glucose("2.8", "2026-11-02T10:00");
         List<String> titles = new ArrayList<>();
         run("--format", "json", "worklist", "--patient", "P1").json().forEach(t -> titles.add(t.get("title").asText()));
-        assertThat(titles).contains("Examiner l'alerte jaune : glycémie capillaire sous le seuil",
+        assertThat(titles).contains("Examiner l'alerte orange : glycémie capillaire sous le seuil",
                 "Examiner l'alerte rouge : glycémie capillaire au-dessus du seuil");
         assertThat(String.join("\n", titles)).doesNotContain("RED", "YELLOW", "glycemie", "(");
         List<String> english = new ArrayList<>();
         run("--lang", "en", "--format", "json", "worklist", "--patient", "P1").json().forEach(t -> english.add(t.get("title").asText()));
-        assertThat(english).contains("Review the yellow alert: capillary blood glucose below the threshold",
+        assertThat(english).contains("Review the amber alert: capillary blood glucose below the threshold",
                 "Review the red alert: capillary blood glucose above the threshold");
-        // The nurse's list of alerts says the level and status in words; JSON keeps its stable names.
+        // The nurse's list of alerts says the level, status and what happened in words; JSON keeps its stable names.
         String table = run("alerts", "--patient", "P1").out();
-        assertThat(table).contains("rouge", "jaune", "ouverte").doesNotContain("RED", "YELLOW", "OPEN");
+        assertThat(table).contains("Rouge", "Orange", "ouverte", "Glycémie capillaire 0,65 g/L le 02/11/2026 à 09:00 — sous le seuil orange de 0,7 g/L",
+                "au-dessus du seuil rouge de 2,5 g/L").doesNotContain("RED", "YELLOW", "OPEN", "redBelow", "{");
         assertThat(alerts("open")).contains("glycemie RED OPEN", "glycemie YELLOW OPEN");
     }
 

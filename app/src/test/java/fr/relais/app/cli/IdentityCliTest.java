@@ -150,7 +150,7 @@ class IdentityCliTest extends CliFixture {
         assertThat(patientCount()).isEqualTo(1);
         assertThat(run("patient", "show", duplicate).out()).contains("remplacé par le dossier " + survivor);
         assertThat(run("patient", "history", duplicate).out()).contains("doublon créé à l'accueil");
-        assertThat(run("audit", "list", "--patient", survivor).out()).contains("patient.merge");
+        assertThat(run("audit", "list", "--patient", survivor).out()).contains("Fusion de dossiers");
     }
 
     @Test

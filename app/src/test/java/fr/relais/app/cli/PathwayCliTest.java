@@ -24,7 +24,8 @@ class PathwayCliTest extends CliFixture {
         assertThat(list.get(0).get("origin").asText()).isEqualTo("BUILTIN");
         JsonNode shown = json("--format", "json", "pathway", "show", "insuffisance-cardiaque-sortie");
         assertThat(shown.get("steps")).hasSizeGreaterThan(5);
-        assertThat(run("pathway", "show", "insuffisance-cardiaque-sortie").out()).contains("poids-quotidien", "Détecter tôt une décompensation");
+        assertThat(run("pathway", "show", "insuffisance-cardiaque-sortie").out()).contains("Détecter tôt une décompensation", "tous les jours, sans fin")
+                .doesNotContain("poids-quotidien", "P1D", "PATIENT", "MEASURE");
 
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, """

@@ -49,7 +49,8 @@ class PrivacyCliTest {
         assertThat(printed.get("events").asInt()).isPositive();
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
-            assertThat(text).contains("Historique des accès au dossier", "patient.read", "patient.create");
+            assertThat(text).contains("Historique des accès au dossier", "Consultation du dossier", "Création du dossier")
+                    .doesNotContain("patient.read");
         }
         assertThat(run("--format", "json", "audit", "list", "--patient", id).json().toString()).contains("patient.accessHistory.print");
     }

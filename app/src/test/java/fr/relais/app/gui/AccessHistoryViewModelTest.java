@@ -40,19 +40,19 @@ class AccessHistoryViewModelTest {
             model.show(patient);
 
             assertThat(model.rowsProperty()).isNotEmpty();
-            assertThat(model.rowsProperty().get(0).action()).isEqualTo("patient.read");
+            assertThat(model.rowsProperty().get(0).action()).isEqualTo("Consultation du dossier");
             assertThat(model.rowsProperty().get(0).workstation()).isEqualTo("poste-1");
-            assertThat(model.rowsProperty()).extracting(AccessHistoryViewModel.Row::action).contains("patient.create");
+            assertThat(model.rowsProperty()).extracting(AccessHistoryViewModel.Row::action).contains("Création du dossier");
 
             model.print();
 
             assertThat(opened).hasSize(1);
             assertThat(Files.size(opened.get(0))).isPositive();
             try (var document = org.apache.pdfbox.Loader.loadPDF(opened.get(0).toFile())) {
-                assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("Historique des accès", "patient.read");
+                assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("Historique des accès", "Consultation du dossier").doesNotContain("patient.read");
             }
             assertThat(model.messageProperty().get()).contains(opened.get(0).toString());
-            assertThat(model.rowsProperty().get(0).action()).as("the printing is itself an access").isEqualTo("patient.accessHistory.print");
+            assertThat(model.rowsProperty().get(0).action()).as("the printing is itself an access").isEqualTo("Impression de l'historique des accès");
         }
     }
 }

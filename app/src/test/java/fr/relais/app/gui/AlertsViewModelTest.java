@@ -59,21 +59,24 @@ class AlertsViewModelTest {
         model.refresh();
         List<AlertRow> rows = List.copyOf(model.rowsProperty());
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(0).level()).isEqualTo("RED");
-        assertThat(rows.get(0).rule()).isEqualTo("answer:PHQ-9:9");
+        assertThat(rows.get(0).level()).isEqualTo("Rouge");
+        assertThat(rows.get(0).red()).isTrue();
+        assertThat(rows.get(0).rule()).isEqualTo("PHQ-9");
         assertThat(model.summaryProperty().get()).isEqualTo("3 alerte(s) ouverte(s), dont 1 rouge(s)");
         assertThat(rows).allSatisfy(r -> assertThat(r.patient()).isEqualTo("MARTIN Claire"));
-        assertThat(rows).anySatisfy(r -> assertThat(r.explanation()).contains("92 %", "seuil jaune < 93"));
+        // SpO2 92 % crossed the orange bound only: the sentence names it with its unit, not the red bound of 90.
+        assertThat(rows).anySatisfy(r -> assertThat(r.explanation()).contains("SpO2 92 %", "sous le seuil orange de 93 %")
+                .doesNotContain("rouge", "90"));
 
         model.decide(rows.get(0), AlertsViewModel.Decision.ACKNOWLEDGE, " ");
         assertThat(model.messageProperty().get()).contains("motif");
         model.decide(rows.get(0), AlertsViewModel.Decision.ACKNOWLEDGE, "appel, médecin prévenu");
-        assertThat(model.messageProperty().get()).isEqualTo("Alerte answer:PHQ-9:9 : prise en compte");
+        assertThat(model.messageProperty().get()).isEqualTo("Alerte PHQ-9 : prise en compte");
         model.decide(rows.get(1), AlertsViewModel.Decision.DISMISS, "mesure prise après effort");
         assertThat(model.rowsProperty()).hasSize(2).extracting(AlertRow::status).contains("prise en compte");
-        AlertRow acknowledged = model.rowsProperty().stream().filter(r -> r.rule().equals("answer:PHQ-9:9")).findFirst().orElseThrow();
+        AlertRow acknowledged = model.rowsProperty().stream().filter(r -> r.rule().equals("PHQ-9")).findFirst().orElseThrow();
         model.decide(acknowledged, AlertsViewModel.Decision.ESCALATE, "idées suicidaires, médecin à rappeler");
-        assertThat(model.messageProperty().get()).isEqualTo("Alerte answer:PHQ-9:9 : escaladée (étape 1), une tâche attend le rôle suivant");
+        assertThat(model.messageProperty().get()).isEqualTo("Alerte PHQ-9 : escaladée (étape 1), une tâche attend le rôle suivant");
         model.decide(acknowledged, AlertsViewModel.Decision.ESCALATE, "encore");
         assertThat(model.messageProperty().get()).contains("bout de sa chaîne");
     }

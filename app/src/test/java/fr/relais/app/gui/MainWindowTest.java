@@ -100,7 +100,7 @@ class MainWindowTest {
         robot.interact(() -> fileTabs.getSelectionModel().select(fileTabs.getTabs().stream().filter(t -> "tab-access".equals(t.getId())).findFirst().orElseThrow()));
         TableView<fr.relais.app.gui.access.AccessHistoryViewModel.Row> accesses = robot.lookup("#access-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !accesses.getItems().isEmpty());
-        assertThat(accesses.getItems().get(0).action()).as("opening the file is the latest access").isEqualTo("patient.read");
+        assertThat(accesses.getItems().get(0).action()).as("opening the file is the latest access").isEqualTo("Consultation du dossier");
         screenshot(robot, "patient-access.png");
 
         robot.interact(() -> fileTabs.getSelectionModel().select(fileTabs.getTabs().stream().filter(t -> "tab-identity".equals(t.getId())).findFirst().orElseThrow()));
@@ -153,7 +153,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
         // Red first: no yellow alert above a red one (which alerts are open depends on the day the demo is made).
         java.util.List<String> levels = table.getItems().stream().map(fr.relais.app.gui.alerts.AlertRow::level).toList();
-        assertThat(levels.lastIndexOf("RED")).isLessThan(levels.contains("YELLOW") ? levels.indexOf("YELLOW") : Integer.MAX_VALUE);
+        assertThat(levels.lastIndexOf("Rouge")).isLessThan(levels.contains("Orange") ? levels.indexOf("Orange") : Integer.MAX_VALUE);
         assertThat(robot.lookup("#alerts-acknowledge").queryButton().isDisabled()).as("no reason yet").isTrue();
         // Another test of this class may have acknowledged some alerts already: take one still open.
         int open = table.getItems().indexOf(table.getItems().stream().filter(r -> r.status().equals("ouverte")).findFirst().orElseThrow());
@@ -308,7 +308,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> alerts.getItems().stream().anyMatch(r -> r.patient().contains("ZELLER")));
         int index = alerts.getItems().indexOf(alerts.getItems().stream().filter(r -> r.patient().contains("ZELLER")).findFirst().orElseThrow());
         robot.interact(() -> alerts.getSelectionModel().select(index));
-        assertThat(alerts.getItems().get(index).rule()).startsWith("poids-hausse");
+        assertThat(alerts.getItems().get(index).rule()).isEqualTo("Poids");
         assertThat(alerts.getItems().get(index).explanation()).contains("72", "74,6");
         robot.clickOn("#alerts-reason").write("rappel de la patiente, diurétique adapté par le médecin");
         robot.clickOn("#alerts-acknowledge");

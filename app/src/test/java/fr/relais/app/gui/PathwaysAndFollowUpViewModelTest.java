@@ -58,7 +58,10 @@ class PathwaysAndFollowUpViewModelTest {
         TemplateRow heart = model.templatesProperty().stream().filter(r -> r.id().equals("insuffisance-cardiaque-sortie")).findFirst().orElseThrow();
         assertThat(heart.origin()).isEqualTo("fourni");
         model.show(heart);
-        assertThat(model.detailsProperty()).anyMatch(l -> l.endsWith("étape(s)")).anyMatch(l -> l.contains("règle(s) d'alerte"));
+        assertThat(model.detailsProperty()).anyMatch(l -> l.endsWith(" étapes")).anyMatch(l -> l.endsWith(" règles d’alerte"))
+                .anyMatch(l -> l.equals("  • Poids du matin — le patient lui-même — 1 jour après le début du parcours, à 09:00 — tous les jours, sans fin"))
+                .anyMatch(l -> l.startsWith("  • Poids : alerte rouge pour une hausse d'au moins 2 kg en 3 jours"));
+        assertThat(String.join("\n", model.detailsProperty())).doesNotContain("null", "P1D", "∞", "{", "poids-hausse");
 
         Path bad = dir.resolve("mauvais.json");
         Files.writeString(bad, "{\"id\": \"essai\", \"version\": 0, \"steps\": []}");
@@ -94,7 +97,7 @@ class PathwaysAndFollowUpViewModelTest {
                 MeasureCatalog.get("t", MeasureCatalog.SPO2).name().in(Language.FR)));
         model.valueProperty().set("84");
         model.recordMeasure();
-        assertThat(model.messageProperty().get()).contains("alerte");
+        assertThat(model.messageProperty().get()).contains("alerte", "SpO2 84 %", "sous le seuil rouge de 90 %");
         assertThat(model.measuresProperty()).hasSize(2);
         // The chart: both values, the one that raised the alert marked, the thresholds in force as lines.
         var chart = model.chartProperty().get();
@@ -105,7 +108,8 @@ class PathwaysAndFollowUpViewModelTest {
         model.questionnaireProperty().set(model.questionnairesProperty().stream().filter(q -> q.id().equals("PHQ-9")).findFirst().orElseThrow());
         model.answersProperty().set("1, 1, 0, 0, 1, 0, 0, 0, 2");
         model.recordAnswers();
-        assertThat(model.messageProperty().get()).startsWith("PHQ-9 enregistré : score 5").contains("alerte : PHQ-9, question");
+        assertThat(model.messageProperty().get()).startsWith("PHQ-9 enregistré : score 5")
+                .contains("alerte : Réponse préoccupante au PHQ-9 (question 9, réponse 2)");
         model.answersProperty().set("1, x");
         model.recordAnswers();
         assertThat(model.messageProperty().get()).contains("« x » n'est pas une réponse");

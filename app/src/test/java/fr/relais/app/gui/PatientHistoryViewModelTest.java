@@ -80,7 +80,8 @@ class PatientHistoryViewModelTest {
             assertThat(s.score()).isEqualTo("2");
         });
         assertThat(model.alertsProperty()).anySatisfy(a -> {
-            assertThat(a.level()).isEqualTo("rouge");
+            assertThat(a.level()).isEqualTo("Rouge");
+            assertThat(a.rule()).isNotBlank().doesNotContain("{", "answer:", "RED");
             assertThat(a.status()).isEqualTo("prise en compte");
             assertThat(a.decision()).isEqualTo("idec : médecin prévenu");
         });

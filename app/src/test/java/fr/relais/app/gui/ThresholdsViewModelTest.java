@@ -64,7 +64,7 @@ class ThresholdsViewModelTest {
         assertThat(model.physiciansProperty()).singleElement().satisfies(p -> assertThat(p.id()).isEqualTo(doctor.id()));
 
         RuleRow spo2 = model.rulesProperty().get(0);
-        assertThat(spo2.values()).isEqualTo("red.below 90, yellow.below 93");
+        assertThat(spo2.values()).isEqualTo("SpO2 : alerte rouge sous 90 % ; alerte orange sous 93 %");
         assertThat(spo2.source()).isEqualTo("le parcours");
         model.ruleProperty().set(spo2);
         assertThat(model.fieldsProperty()).containsExactly("red.below", "red.above", "yellow.below", "yellow.above");
@@ -79,7 +79,7 @@ class ThresholdsViewModelTest {
         model.change();
         assertThat(model.messageProperty().get()).isEqualTo("Règle spo2 : red.below = 88 à partir de maintenant");
         RuleRow changed = model.rulesProperty().get(0);
-        assertThat(changed.values()).isEqualTo("red.below 88, yellow.below 93");
+        assertThat(changed.values()).isEqualTo("SpO2 : alerte rouge sous 88 % ; alerte orange sous 93 %");
         assertThat(changed.source()).contains("prescrit par", "LEGRAND", "SpO2 habituelle 89 %");
         assertThat(model.ruleProperty().get()).as("the rule stays chosen").isEqualTo(changed);
         assertThat(core.thresholds().history(patient)).singleElement().satisfies(o -> assertThat(o.prescriberId()).isEqualTo(doctor.id()));
@@ -92,6 +92,6 @@ class ThresholdsViewModelTest {
         model.reasonProperty().set("exacerbation terminée");
         model.restore();
         assertThat(model.messageProperty().get()).isEqualTo("Règle spo2 : le seuil du parcours s'applique de nouveau");
-        assertThat(model.rulesProperty().get(0).values()).isEqualTo("red.below 90, yellow.below 93");
+        assertThat(model.rulesProperty().get(0).values()).isEqualTo("SpO2 : alerte rouge sous 90 % ; alerte orange sous 93 %");
     }
 }

@@ -197,6 +197,14 @@ public final class AlertRepository {
                 .fetch(r -> AlertLevel.valueOf(r.value1()));
     }
 
+    /** The steps of an alert's history, oldest first. */
+    public List<AlertStep> steps(UUID alertId) {
+        return dsl.select(ALERT_EVENT.AT, ALERT_EVENT.ACTOR, ALERT_EVENT.TO_STATUS, ALERT_EVENT.LEVEL, ALERT_EVENT.REASON).from(ALERT_EVENT)
+                .where(ALERT_EVENT.ALERT_ID.eq(alertId.toString())).orderBy(ALERT_EVENT.AT, org.jooq.impl.DSL.field("rowid"))
+                .fetch(r -> new AlertStep(SqlTime.instant(r.value1()), r.value2(), AlertStatus.valueOf(r.value3()),
+                        AlertLevel.valueOf(r.value4()), r.value5()));
+    }
+
     public void insertEvent(UUID alertId, Instant at, String actor, AlertStatus from, AlertStatus to, AlertLevel level, String reason) {
         dsl.insertInto(ALERT_EVENT).set(ALERT_EVENT.ID, UUID.randomUUID().toString()).set(ALERT_EVENT.ALERT_ID, alertId.toString())
                 .set(ALERT_EVENT.AT, SqlTime.instant(at)).set(ALERT_EVENT.ACTOR, actor)

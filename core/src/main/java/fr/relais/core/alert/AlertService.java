@@ -698,6 +698,12 @@ public final class AlertService implements MeasureListener {
         return alerts.history(id);
     }
 
+    /** An alert's history as structured steps, for what a reader sees (a report writes them in words). */
+    public List<AlertStep> steps(UUID id) {
+        session.require(Permission.CLINICAL_READ);
+        return alerts.steps(id);
+    }
+
     private List<Enrollment> activeEnrollments(UUID patientId) {
         return enrollments.ofPatient(patientId).stream().filter(e -> e.status() == EnrollmentStatus.ACTIVE).toList();
     }

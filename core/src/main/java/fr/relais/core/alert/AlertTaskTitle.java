@@ -48,11 +48,6 @@ final class AlertTaskTitle {
      * questionnaire's alert carries the questionnaire's name ("PHQ-9") as its code and is named by it.
      */
     private static String measureName(String code, Language language) {
-        String name = MeasureCatalog.find(code).map(t -> t.name().in(language)).orElse(code == null ? "" : code);
-        // Lower-case a capitalised word ("Poids" → "poids") but never an acronym ("SpO2", "PHQ-9").
-        String first = name.split(" ", 2)[0];
-        boolean capitalised = first.length() > 1 && Character.isUpperCase(first.charAt(0))
-                && first.substring(1).chars().allMatch(Character::isLowerCase);
-        return capitalised ? name.substring(0, 1).toLowerCase(Locale.ROOT) + name.substring(1) : name;
+        return Localization.inSentence(MeasureCatalog.find(code).map(t -> t.name().in(language)).orElse(code == null ? "" : code));
     }
 }

@@ -29,12 +29,23 @@ public final class Localization {
         return locale;
     }
 
-    /** The text for {@code key}, with {@link MessageFormat} arguments. */
-    /** Whether the bundle has this text (a key built from data, e.g. a FHIR resource type, may have none). */
+    /**
+     * A name as written inside a sentence: a capitalised word is lower-cased ("Poids" → "poids"), never an acronym
+     * ("SpO2", "PHQ-9").
+     */
+    public static String inSentence(String name) {
+        String first = name.split(" ", 2)[0];
+        boolean capitalised = first.length() > 1 && Character.isUpperCase(first.charAt(0))
+                && first.substring(1).chars().allMatch(Character::isLowerCase);
+        return capitalised ? name.substring(0, 1).toLowerCase(Locale.ROOT) + name.substring(1) : name;
+    }
+
+    /** Whether the bundle has a text for {@code key} (for open-ended codes: a unit, an audit action). */
     public boolean has(String key) {
         return bundle.containsKey(key);
     }
 
+    /** The text for {@code key}, with {@link MessageFormat} arguments. */
     public String text(String key, Object... args) {
         String pattern;
         try {

@@ -5,6 +5,7 @@ import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.time.CareZone;
+import fr.relais.core.wording.AuditWords;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -15,12 +16,14 @@ import java.util.List;
  * who, when, from which workstation, in the order they happened, from the hash-chained audit trail.
  */
 final class AccessHistoryPdf {
-    private static final float[] COLUMNS = {0f, 0.17f, 0.34f, 0.5f, 0.72f};
+    private static final float[] COLUMNS = {0f, 0.2f, 0.42f, 0.62f};
     private final Localization texts;
+    private final AuditWords actions;
     private final DateTimeFormatter dateTime;
 
     AccessHistoryPdf(Language language) {
         this.texts = Localization.of(PatientReportPdf.BUNDLE, language);
+        this.actions = new AuditWords(language);
         this.dateTime = DateTimeFormatter.ofPattern(language == Language.EN ? "yyyy-MM-dd HH:mm" : "dd/MM/yyyy HH:mm")
                 .withZone(CareZone.PARIS);
     }
@@ -32,10 +35,10 @@ final class AccessHistoryPdf {
             pdf.text(texts.text("access.summary", events.size(), patient.ipp() == null ? "-" : patient.ipp()), 9);
             pdf.space(6);
             pdf.row(List.of(texts.text("access.col.at"), texts.text("access.col.who"), texts.text("access.col.workstation"),
-                    texts.text("access.col.action"), texts.text("access.col.detail")), COLUMNS, 9);
+                    texts.text("access.col.action")), COLUMNS, 9);
+            // The action in words; the event's technical detail (ids, codes) stays in the trail and its JSON export.
             for (AuditEvent e : events) {
-                pdf.row(List.of(dateTime.format(e.at()), e.actor(), e.workstation(), e.action(), e.detail() == null ? "" : e.detail()),
-                        COLUMNS, 8);
+                pdf.row(List.of(dateTime.format(e.at()), e.actor(), e.workstation(), actions.action(e.action())), COLUMNS, 8);
             }
             String footer = texts.text("access.footer", author, dateTime.format(generatedAt));
             pdf.save(out, texts.text("access.title") + " — " + patient.displayName(), author, footer, texts.text("page"));

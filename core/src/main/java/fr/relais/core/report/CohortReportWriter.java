@@ -71,6 +71,8 @@ public final class CohortReportWriter {
 
     public static void pdf(CohortReport report, Language language, String author, OutputStream out) {
         Localization texts = Localization.of(PatientReportPdf.BUNDLE, language);
+        fr.relais.core.wording.Quantities numbers = new fr.relais.core.wording.Quantities(language);
+        fr.relais.core.wording.StatusWords statuses = new fr.relais.core.wording.StatusWords(language);
         DateTimeFormatter date = DateTimeFormatter.ofPattern(language == Language.EN ? "yyyy-MM-dd" : "dd/MM/yyyy");
         DateTimeFormatter dateTime = DateTimeFormatter.ofPattern(language == Language.EN ? "yyyy-MM-dd HH:mm" : "dd/MM/yyyy HH:mm")
                 .withZone(CareZone.PARIS);
@@ -81,7 +83,7 @@ public final class CohortReportWriter {
             float[] columns = {0f, 0.62f};
             Map<String, Object> values = values(report.indicators());
             for (String name : INDICATORS) {
-                pdf.row(List.of(texts.text("label." + name), language == Language.EN ? text(values.get(name)) : decimalComma(values.get(name))), columns, 10);
+                pdf.row(List.of(texts.text("label." + name), shown(values.get(name), numbers)), columns, 10);
             }
             if (!report.stopReasons().isEmpty()) {
                 pdf.heading(texts.text("cohort.stopReasons"), 12);
@@ -92,8 +94,8 @@ public final class CohortReportWriter {
                 pdf.text(texts.text("none"), 10);
             }
             for (var prom : report.promChanges()) {
-                pdf.text(texts.text("cohort.prom", prom.questionnaireId(), prom.patients(), text(prom.meanFirst()), text(prom.meanLast()),
-                        text(prom.meanChange())), 10);
+                pdf.text(texts.text("cohort.prom", prom.questionnaireId(), prom.patients(), shown(prom.meanFirst(), numbers),
+                        shown(prom.meanLast(), numbers), shown(prom.meanChange(), numbers)), 10);
             }
             pdf.heading(texts.text("cohort.patients"), 12);
             List<String> header = new ArrayList<>(List.of("#", texts.text("cohort.col.status"), texts.text("cohort.col.tasks"),
@@ -105,7 +107,8 @@ public final class CohortReportWriter {
             }
             pdf.row(header, patientColumns, 9);
             for (var row : report.patients()) {
-                List<String> cells = new ArrayList<>(List.of(String.valueOf(row.number()), row.status()
+                List<String> cells = new ArrayList<>(List.of(String.valueOf(row.number()),
+                        statuses.enrollment(fr.relais.core.pathway.EnrollmentStatus.valueOf(row.status()))
                                 + (row.statusReason() == null ? "" : " (" + row.statusReason() + ")"),
                         row.tasksOnTime() + "+" + row.tasksLate() + "/" + row.tasksDue(), row.measuresReceived() + "/" + row.measuresExpected(),
                         String.valueOf(row.alerts())));
@@ -135,8 +138,9 @@ public final class CohortReportWriter {
         return v;
     }
 
-    private static String text(Object value) {
-        return value == null ? "—" : value instanceof BigDecimal b ? b.toPlainString() : value.toString();
+    /** A figure as the reader writes it (decimal comma in French); a dash for one that cannot be computed. */
+    private static String shown(Object value, fr.relais.core.wording.Quantities numbers) {
+        return value == null ? "—" : numbers.number(value);
     }
 
     /** French decimals; an empty cell for a value that cannot be computed. */

@@ -16,9 +16,11 @@ final class HandoffPdf {
     private final Localization texts;
     private final DateTimeFormatter date;
     private final DateTimeFormatter dateTime;
+    private final fr.relais.core.wording.StatusWords statuses;
 
     HandoffPdf(Language language) {
         this.texts = Localization.of(PatientReportPdf.BUNDLE, language);
+        this.statuses = new fr.relais.core.wording.StatusWords(language);
         String pattern = language == Language.EN ? "yyyy-MM-dd" : "dd/MM/yyyy";
         this.date = DateTimeFormatter.ofPattern(pattern);
         this.dateTime = DateTimeFormatter.ofPattern(pattern + " HH:mm").withZone(CareZone.PARIS);
@@ -31,11 +33,11 @@ final class HandoffPdf {
             pdf.text(p.displayName(), 14);
             var t = p.traits();
             LocalDate today = data.generatedAt().atZone(CareZone.PARIS).toLocalDate();
-            pdf.text(texts.text(t.birthDatePrecision() == fr.relais.core.identity.BirthDatePrecision.DAY ? "identity.birth" : "identity.bornIn",
-                    t.birthFamilyName(), t.givenNamesText(),
-                    t.birthDatePrecision() == fr.relais.core.identity.BirthDatePrecision.DAY ? date.format(t.birthDate()) : t.birthDateShown(), p.ageOn(today),
-                    t.sex().name()), 9);
-            pdf.text(texts.text("identity.status", p.status().name(), p.ipp() == null ? "-" : p.ipp()), 9);
+            boolean wholeDate = t.birthDatePrecision() == fr.relais.core.identity.BirthDatePrecision.DAY;
+            pdf.text(texts.text("identity.birth", t.birthFamilyName(), t.givenNamesText(),
+                    texts.text((wholeDate ? "identity.born." : "identity.bornIn.") + t.sex().name(), wholeDate ? date.format(t.birthDate()) : t.birthDateShown()),
+                    p.ageOn(today), statuses.sex(t.sex())), 9);
+            pdf.text(texts.text("identity.status", statuses.identity(p.status()), p.ipp() == null ? "-" : p.ipp()), 9);
             p.exchangeableIns().ifPresent(ins -> pdf.text(texts.text("identity.ins", ins.matricule().value(), ins.oid().oid()), 9));
             if (data.plan().isEmpty()) {
                 pdf.space(6);
@@ -110,7 +112,7 @@ final class HandoffPdf {
     private void careTeam(PdfDocumentWriter pdf, HandoffService.Data data, LocalDate today) {
         pdf.heading(texts.text("handoff.careTeam"), 12);
         String lines = data.careTeam().stream().filter(m -> m.activeOn(today))
-                .map(m -> texts.text("handoff.member", m.role().name(), m.professional().displayName(),
+                .map(m -> texts.text("handoff.member", statuses.role(m.role()), m.professional().displayName(),
                         m.professional().phone() == null ? "" : " — " + m.professional().phone())).collect(Collectors.joining("\n"));
         for (String line : (lines.isEmpty() ? texts.text("none") : lines).split("\n")) {
             pdf.text(line, 10);

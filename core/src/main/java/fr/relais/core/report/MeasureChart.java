@@ -19,7 +19,9 @@ final class MeasureChart {
     private MeasureChart() {
     }
 
-    static void draw(PdfDocumentWriter pdf, List<Measure> measures, List<AlertRule> rules, float height) {
+    /** {@code quantities} writes the axis values as the reader does ("77,8 kg"). */
+    static void draw(PdfDocumentWriter pdf, List<Measure> measures, List<AlertRule> rules, float height,
+                     fr.relais.core.wording.Quantities quantities) {
         List<Measure> valid = measures.stream().filter(m -> m.status() == MeasureStatus.FINAL).toList();
         if (valid.size() < 2) {
             return;
@@ -63,8 +65,8 @@ final class MeasureChart {
             c.setLineWidth(0.5f);
             c.addRect(x0, bottom, width, height);
             c.stroke();
-            pdf.write(format(hi), PdfDocumentWriter.MARGIN, top - 8, 7);
-            pdf.write(format(lo), PdfDocumentWriter.MARGIN, bottom, 7);
+            pdf.write(format(hi, valid.get(0), quantities), PdfDocumentWriter.MARGIN, top - 8, 7);
+            pdf.write(format(lo, valid.get(0), quantities), PdfDocumentWriter.MARGIN, bottom, 7);
             c.setStrokingColor(0.1f, 0.3f, 0.7f);
             c.setLineWidth(1f);
             for (int i = 0; i < valid.size(); i++) {
@@ -104,7 +106,7 @@ final class MeasureChart {
         c.setNonStrokingColor(0f, 0f, 0f);
     }
 
-    private static String format(double value) {
-        return BigDecimal.valueOf(value).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+    private static String format(double value, Measure sample, fr.relais.core.wording.Quantities quantities) {
+        return quantities.of(BigDecimal.valueOf(value).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString(), sample.unit(), sample.code());
     }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
 /** Everything one patient's pathway report shows, read in one transaction so that the report is consistent. */
 public record PatientReportData(Patient patient, List<CareTeamMember> careTeam, List<PathwayPart> pathways,
                                 Map<String, List<Measure>> measuresByCode, List<RuleInForce> rules,
-                                List<QuestionnaireResponse> responses, List<Alert> alerts, Map<java.util.UUID, List<String>> alertHistory,
+                                List<QuestionnaireResponse> responses, List<Alert> alerts, Map<java.util.UUID, List<fr.relais.core.alert.AlertStep>> alertHistory,
                                 Instant generatedAt, String author) {
 
     /** One enrollment with its template and its tasks in due order. */

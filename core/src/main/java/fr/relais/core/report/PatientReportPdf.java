@@ -2,6 +2,7 @@ package fr.relais.core.report;
 
 import fr.relais.core.alert.Alert;
 import fr.relais.core.rule.AlertRule;
+import fr.relais.core.alert.AlertStep;
 import fr.relais.core.careteam.CareTeamMember;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
@@ -13,6 +14,9 @@ import fr.relais.core.questionnaire.QuestionnaireResponse;
 import fr.relais.core.task.Task;
 import fr.relais.core.task.TaskStatus;
 import fr.relais.core.time.CareZone;
+import fr.relais.core.wording.AlertWords;
+import fr.relais.core.wording.Quantities;
+import fr.relais.core.wording.StatusWords;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -30,10 +34,16 @@ final class PatientReportPdf {
     private final Language language;
     private final DateTimeFormatter date;
     private final DateTimeFormatter dateTime;
+    private final StatusWords statuses;
+    private final AlertWords alertWords;
+    private final Quantities quantities;
 
     PatientReportPdf(Language language) {
         this.language = language;
         this.texts = Localization.of(BUNDLE, language);
+        this.statuses = new StatusWords(language);
+        this.alertWords = new AlertWords(language);
+        this.quantities = new Quantities(language);
         String datePattern = language == Language.EN ? "yyyy-MM-dd" : "dd/MM/yyyy";
         this.date = DateTimeFormatter.ofPattern(datePattern).withZone(CareZone.PARIS);
         this.dateTime = DateTimeFormatter.ofPattern(datePattern + " HH:mm").withZone(CareZone.PARIS);
@@ -62,14 +72,21 @@ final class PatientReportPdf {
         pdf.heading(texts.text("identity"), 12);
         var t = p.traits();
         boolean wholeDate = t.birthDatePrecision() == fr.relais.core.identity.BirthDatePrecision.DAY;
-        pdf.text(texts.text(wholeDate ? "identity.birth" : "identity.bornIn", t.birthFamilyName(), t.givenNamesText(),
-                wholeDate ? t.birthDate().format(date.withZone(null)) : t.birthDateShown(),
-                p.ageOn(now.atZone(CareZone.PARIS).toLocalDate()), t.sex().name()), 10);
+        pdf.text(texts.text("identity.birth", t.birthFamilyName(), t.givenNamesText(),
+                texts.text((wholeDate ? "identity.born." : "identity.bornIn.") + t.sex().name(),
+                        wholeDate ? t.birthDate().format(date.withZone(null)) : t.birthDateShown()),
+                p.ageOn(now.atZone(CareZone.PARIS).toLocalDate()), statuses.sex(t.sex())), 10);
         if (p.usedFamilyName() != null || p.usedGivenName() != null) {
             pdf.text(texts.text("identity.used", orDash(p.usedFamilyName()), orDash(p.usedGivenName())), 10);
         }
-        pdf.text(texts.text("identity.status", p.status().name(), p.ipp() == null ? "-" : p.ipp()), 10);
+        pdf.text(texts.text("identity.status", statuses.identity(p.status()), p.ipp() == null ? "-" : p.ipp()), 10);
         p.exchangeableIns().ifPresent(ins -> pdf.text(texts.text("identity.ins", ins.matricule().value(), ins.oid().oid()), 10));
+    }
+
+    /** The prescriber of a patient's thresholds by name, from the cercle de soins; the account that entered them otherwise. */
+    private static String prescriber(PatientReportData data, fr.relais.core.alert.ThresholdOverride o) {
+        return data.careTeam().stream().map(CareTeamMember::professional).filter(p -> p.id().equals(o.prescriberId()))
+                .map(p -> p.displayName()).findFirst().orElse(o.setBy());
     }
 
     private static String orDash(String value) {
@@ -83,7 +100,7 @@ final class PatientReportPdf {
             pdf.text(texts.text("none"), 10);
         }
         for (CareTeamMember m : active) {
-            pdf.text(texts.text("careTeam.member", m.role().name(), m.professional().displayName(),
+            pdf.text(texts.text("careTeam.member", statuses.role(m.role()), m.professional().displayName(),
                     m.professional().rpps() == null ? "-" : m.professional().rpps()), 10);
         }
     }
@@ -91,7 +108,7 @@ final class PatientReportPdf {
     private void pathway(PdfDocumentWriter pdf, PatientReportData.PathwayPart part, Instant now) {
         var e = part.enrollment();
         pdf.heading(texts.text("pathway", part.template().title().in(language), e.templateVersion()), 12);
-        pdf.text(texts.text("pathway.period", e.status().name(), e.startDate().format(date.withZone(null)),
+        pdf.text(texts.text("pathway.period", statuses.enrollment(e.status()), e.startDate().format(date.withZone(null)),
                 e.endDate().format(date.withZone(null))), 10);
         long done = part.tasks().stream().filter(t -> t.status() == TaskStatus.COMPLETED).count();
         long late = part.tasks().stream().filter(t -> t.status().isOpen() && t.dueAt().isBefore(now)).count();
@@ -102,7 +119,7 @@ final class PatientReportPdf {
         for (Task t : part.tasks()) {
             String state = t.status() == TaskStatus.COMPLETED ? texts.text("state.done")
                     : t.status().isOpen() ? (t.dueAt().isBefore(now) ? texts.text("state.late") : texts.text("state.upcoming"))
-                    : t.status().name() + (t.businessStatus() == null ? "" : " (" + t.businessStatus() + ")");
+                    : statuses.task(t.status());
             pdf.row(List.of(dateTime.format(t.dueAt()), t.title(language), state), columns, 9);
         }
     }
@@ -118,16 +135,16 @@ final class PatientReportPdf {
             Measure last = values.stream().filter(m -> m.status() == MeasureStatus.FINAL).reduce((a, b) -> b)
                     .orElse(values.get(values.size() - 1));
             long errors = values.stream().filter(m -> m.status() == MeasureStatus.ENTERED_IN_ERROR).count();
-            pdf.text(texts.text("measure.summary", name, entry.getKey(), values.size(), last.value().toPlainString(), last.unit(),
+            pdf.text(texts.text("measure.summary", name, values.size(), quantities.of(last.value().toPlainString(), last.unit(), last.code()),
                     dateTime.format(last.effectiveAt()), errors), 10);
             List<AlertRule> rules = data.rules().stream().map(r -> r.rule()).filter(r -> r.code().equals(entry.getKey())).toList();
             for (var r : data.rules()) {
                 if (r.rule().code().equals(entry.getKey())) {
-                    pdf.text(texts.text("measure.rule", r.rule().id(), fr.relais.core.alert.AlertRuleJson.write(r.rule()).toString(),
-                            r.override() == null ? texts.text("rule.pathway") : texts.text("rule.override", r.override().reason())), 8, 12);
+                    pdf.text(texts.text("measure.rule", alertWords.rule(r.rule()), r.override() == null ? alertWords.origin(null, null, null)
+                            : alertWords.origin(prescriber(data, r.override()), r.override().validFrom(), r.override().reason())), 8, 12);
                 }
             }
-            MeasureChart.draw(pdf, values, rules, 70);
+            MeasureChart.draw(pdf, values, rules, 70, quantities);
         }
     }
 
@@ -138,21 +155,26 @@ final class PatientReportPdf {
         }
         for (QuestionnaireResponse r : responses) {
             pdf.text(texts.text("questionnaire.line", dateTime.format(r.authoredAt()), r.questionnaireId(),
-                    r.score() == null ? texts.text("score.none") : r.score().toPlainString(), r.band() == null ? "-" : r.band()), 10);
+                    r.score() == null ? texts.text("score.none") : quantities.number(r.score().toPlainString()), r.band() == null ? "-" : r.band()), 10);
         }
     }
 
-    private void alerts(PdfDocumentWriter pdf, List<Alert> alerts, Map<java.util.UUID, List<String>> history) {
+    private void alerts(PdfDocumentWriter pdf, List<Alert> alerts, Map<java.util.UUID, List<AlertStep>> history) {
         pdf.heading(texts.text("alerts"), 12);
         if (alerts.isEmpty()) {
             pdf.text(texts.text("none"), 10);
         }
         for (Alert a : alerts) {
-            pdf.text(texts.text("alert.line", dateTime.format(a.openedAt()), a.level().name(), a.ruleId(), a.status().name(),
-                    a.statusBy() == null ? "-" : a.statusBy(), a.statusReason() == null ? "-" : a.statusReason()), 10);
-            pdf.text(a.explanation(), 8, 12);
-            for (String event : history.getOrDefault(a.id(), List.of())) {
-                pdf.text("• " + event, 8, 12);
+            pdf.text(texts.text("alert.line", dateTime.format(a.openedAt()), alertWords.level(a.level()), alertWords.status(a.status())), 10);
+            pdf.text(alertWords.explanation(a.explanation(), a.level()), 8, 12);
+            for (AlertStep step : history.getOrDefault(a.id(), List.of())) {
+                // The engine's own notes (English, for the log) stay out: a step by the engine reads as its status and level.
+                String line = texts.text("alert.step", dateTime.format(step.at()), alertWords.status(step.status()), alertWords.level(step.level()));
+                if (step.byPerson()) {
+                    line += texts.text("alert.stepBy", step.actor()) + (step.reason() == null || step.reason().isBlank() ? ""
+                            : texts.text("alert.stepReason", step.reason()));
+                }
+                pdf.text("• " + line, 8, 12);
             }
         }
     }

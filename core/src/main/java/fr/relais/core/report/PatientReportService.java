@@ -72,8 +72,8 @@ public final class PatientReportService {
                 byCode.computeIfAbsent(m.code(), k -> new ArrayList<>()).add(m);
             }
             List<Alert> patientAlerts = alerts.list(false, patientId);
-            Map<UUID, List<String>> history = new HashMap<>();
-            patientAlerts.forEach(a -> history.put(a.id(), alerts.history(a.id())));
+            Map<UUID, List<fr.relais.core.alert.AlertStep>> history = new HashMap<>();
+            patientAlerts.forEach(a -> history.put(a.id(), alerts.steps(a.id())));
             return new PatientReportData(patient, careTeam.teamOf(patientId), parts, byCode,
                     thresholds.inForce(patientId, clock.instant()), questionnaires.responses(patientId, null), patientAlerts,
                     history, clock.instant(), session.actor().displayName());

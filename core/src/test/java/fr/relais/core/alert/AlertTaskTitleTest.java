@@ -23,7 +23,7 @@ class AlertTaskTitleTest {
         Alert low = alert("glycemie", MeasureCatalog.GLUCOSE, "ABSOLUTE", AlertLevel.RED, "{\"direction\":\"below\"}");
         Alert high = alert("glycemie", MeasureCatalog.GLUCOSE, "ABSOLUTE", AlertLevel.YELLOW, "{\"direction\":\"above\"}");
         assertThat(AlertTaskTitle.review(low, Language.FR)).isEqualTo("Examiner l'alerte rouge : glycémie capillaire sous le seuil");
-        assertThat(AlertTaskTitle.review(high, Language.FR)).isEqualTo("Examiner l'alerte jaune : glycémie capillaire au-dessus du seuil");
+        assertThat(AlertTaskTitle.review(high, Language.FR)).isEqualTo("Examiner l'alerte orange : glycémie capillaire au-dessus du seuil");
         assertThat(AlertTaskTitle.review(low, Language.EN)).isEqualTo("Review the red alert: capillary blood glucose below the threshold");
     }
 
@@ -37,9 +37,9 @@ class AlertTaskTitleTest {
     @Test
     void missingDataTrendsAndAnswersAreNamedWithoutRuleIdsOrAcronymsLowerCased() {
         assertThat(AlertTaskTitle.review(alert("poids-absent", MeasureCatalog.BODY_WEIGHT, "MISSING", AlertLevel.YELLOW, "{}"),
-                Language.FR)).isEqualTo("Examiner l'alerte jaune : mesure de poids manquante");
+                Language.FR)).isEqualTo("Examiner l'alerte orange : mesure de poids manquante");
         assertThat(AlertTaskTitle.review(alert("spo2-baisse", MeasureCatalog.SPO2, "TREND", AlertLevel.YELLOW,
-                "{\"direction\":\"fall\"}"), Language.FR)).isEqualTo("Examiner l'alerte jaune : SpO2 en baisse continue");
+                "{\"direction\":\"fall\"}"), Language.FR)).isEqualTo("Examiner l'alerte orange : SpO2 en baisse continue");
         assertThat(AlertTaskTitle.review(alert("answer:PHQ-9:9", "PHQ-9", "ANSWER", AlertLevel.RED, "{}"), Language.FR))
                 .isEqualTo("Examiner l'alerte rouge : réponse préoccupante au PHQ-9");
         assertThat(AlertTaskTitle.review(alert("score:PHQ-9", "PHQ-9", "ABSOLUTE", AlertLevel.RED, "{\"direction\":\"above\"}"),

@@ -99,9 +99,11 @@ class PatientReportTest {
         try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("Rapport de parcours", "DUPRÉ Hélène", "LEFÈVRE", "Hélène Zoé", "03/10/1995", "IPP-OE1",
-                    "QUAL", "INS (identité qualifiée) : 295109912611193", "IDEC : Renée ROUX",
-                    "Parcours : BPCO", "Étapes réalisées", "à venir", "SpO2",
-                    "1 saisie(s) en erreur", "Règle spo2 en vigueur", "PHQ-9 : score 3", "ACKNOWLEDGED par idec1 : appel de la patiente",
+                    "née le 03/10/1995", "femme", "Identité qualifiée (RNIV)", "INS (identité qualifiée) : 295109912611193",
+                    "IDE de coordination : Renée ROUX", "Parcours : BPCO", "Parcours en cours", "Étapes réalisées", "à venir", "SpO2",
+                    "dernière valide 90 % le 07/11/2026 09:00 ; 1 saisie en erreur",
+                    "SpO2 : alerte rouge sous 90 % ; alerte orange sous 93 % (seuils du parcours)", "PHQ-9 : score 3",
+                    "prise en compte, alerte orange par idec1 — « appel de la patiente, O₂ ajusté »",
                     "page 1 / " + pdf.getNumberOfPages(), "rapport établi par IDEC Test le 12/11/2026 09:00");
             assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Rapport de parcours — DUPRÉ Hélène");
             BufferedImage page1 = new PDFRenderer(pdf).renderImageWithDPI(0, 72);
@@ -118,13 +120,13 @@ class PatientReportTest {
     @Test
     void inEnglishOnRequestAndTheInsOnlyForAQualifiedIdentity() throws Exception {
         try (PDDocument pdf = Loader.loadPDF(report(Language.EN).toFile())) {
-            assertThat(new PDFTextStripper().getText(pdf)).contains("Pathway report", "Care team", "born 1995-10-03", "INS (qualified identity)");
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Pathway report", "Care team", "born 1995-10-03", "sex: female", "INS (qualified identity)");
         }
         s.patients.correctTraits(patient.id(), new StrictTraits("LEFÈVRE", List.of("Hélène"), Sex.F, LocalDate.of(1995, 10, 3), "99126"),
                 "second prénom retiré");
         try (PDDocument pdf = Loader.loadPDF(report(Language.FR).toFile())) {
             String text = new PDFTextStripper().getText(pdf);
-            assertThat(text).contains("PROV").doesNotContain("295109912611193");
+            assertThat(text).contains("Identité provisoire (RNIV)").doesNotContain("295109912611193");
         }
     }
 }

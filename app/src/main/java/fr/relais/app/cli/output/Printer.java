@@ -29,6 +29,10 @@ public final class Printer {
             // 100 stays 100, never 1E+2: scripts read these numbers.
             .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
+    /** Dates and times in a table, as French readers write them (CSV and JSON keep their own, machine-read formats). */
+    public static final java.time.format.DateTimeFormatter DATE_TIME = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+            .withZone(fr.relais.core.time.CareZone.PARIS);
+
     private final OutputFormat format;
     private final PrintWriter out;
     private final Localization texts;
@@ -85,12 +89,13 @@ public final class Printer {
         }
     }
 
-    private <T> void table(List<T> items, List<Column<T>> columns) {
+    private <T> void table(List<T> items, List<Column<T>> all) {
+        List<Column<T>> columns = all.stream().filter(Column::inTable).toList();
         List<String[]> rows = new ArrayList<>();
         rows.add(columns.stream().map(c -> texts.text(c.headerKey())).toArray(String[]::new));
         for (T item : items) {
             rows.add(columns.stream().map(c -> {
-                Object value = c.value().apply(item);
+                Object value = c.shown().apply(item);
                 return value == null ? "" : value.toString();
             }).toArray(String[]::new));
         }

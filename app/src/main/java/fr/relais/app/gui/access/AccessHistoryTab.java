@@ -24,8 +24,7 @@ public final class AccessHistoryTab extends Tab {
         table.getColumns().add(TextColumns.of(texts.text("access.col.at"), AccessHistoryViewModel.Row::at, 120));
         table.getColumns().add(TextColumns.of(texts.text("access.col.who"), AccessHistoryViewModel.Row::who, 120));
         table.getColumns().add(TextColumns.of(texts.text("access.col.workstation"), AccessHistoryViewModel.Row::workstation, 120));
-        table.getColumns().add(TextColumns.of(texts.text("access.col.action"), AccessHistoryViewModel.Row::action, 170));
-        table.getColumns().add(TextColumns.of(texts.text("access.col.detail"), AccessHistoryViewModel.Row::detail, 240));
+        table.getColumns().add(TextColumns.of(texts.text("access.col.action"), AccessHistoryViewModel.Row::action, 260));
         VBox.setVgrow(table, Priority.ALWAYS);
         Button print = new Button(texts.text("access.print"));
         print.setId("access-print");

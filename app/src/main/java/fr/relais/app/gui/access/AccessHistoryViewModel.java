@@ -25,13 +25,14 @@ import javafx.collections.FXCollections;
  */
 public final class AccessHistoryViewModel {
     /** One access, formatted for the table. */
-    public record Row(String at, String who, String workstation, String action, String detail) {
+    public record Row(String at, String who, String workstation, String action) {
     }
 
     private final RelaisCore core;
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Language language;
+    private final fr.relais.core.wording.AuditWords actions;
     private final Path documents;
     private final Consumer<Path> opener;
     private final DateTimeFormatter dateTime;
@@ -45,6 +46,7 @@ public final class AccessHistoryViewModel {
         this.executor = executor;
         this.texts = texts;
         this.language = language;
+        this.actions = new fr.relais.core.wording.AuditWords(language);
         this.documents = documents;
         this.opener = opener;
         this.dateTime = DateTimeFormatter.ofPattern(language == Language.EN ? "yyyy-MM-dd HH:mm" : "dd/MM/yyyy HH:mm").withZone(CareZone.PARIS);
@@ -69,7 +71,8 @@ public final class AccessHistoryViewModel {
     }
 
     private Row row(AuditEvent e) {
-        return new Row(dateTime.format(e.at()), e.actor(), e.workstation(), e.action(), e.detail() == null ? "" : e.detail());
+        // The action in words, as in the printed history; the event's technical detail stays in the trail.
+        return new Row(dateTime.format(e.at()), e.actor(), e.workstation(), actions.action(e.action()));
     }
 
     /** Writes the PDF into the documents folder, then opens it (the system's viewer prints it). */

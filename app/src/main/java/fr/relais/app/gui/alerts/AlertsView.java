@@ -35,7 +35,7 @@ public final class AlertsView extends VBox {
         table.getColumns().add(TextColumns.of(texts.text("alerts.col.rule"), AlertRow::rule, 130));
         table.getColumns().add(TextColumns.of(texts.text("alerts.col.status"), AlertRow::status, 110));
         table.getColumns().add(TextColumns.of(texts.text("alerts.col.explanation"), AlertRow::explanation, 420));
-        RowHighlight.apply(table, "red", r -> r.level().equals("RED"));
+        RowHighlight.apply(table, "red", AlertRow::red);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         TextField reason = new TextField();

@@ -51,13 +51,15 @@ public final class AlertsViewModel {
         executor.submit(() -> {
             var now = clock.instant();
             Map<UUID, String> names = new HashMap<>();
-            return alerts.list(true, null).stream().map(a -> new AlertRow(a.id(), a.level().name(),
-                    texts.text("alerts.status." + a.status().name()),
+            fr.relais.core.wording.AlertWords words = new fr.relais.core.wording.AlertWords(language);
+            fr.relais.core.wording.Quantities quantities = new fr.relais.core.wording.Quantities(language);
+            return alerts.list(true, null).stream().map(a -> new AlertRow(a.id(), words.levelTitle(a.level()), words.status(a.status()),
                     AT.format(a.openedAt()), age(Duration.between(a.openedAt(), now)),
-                    names.computeIfAbsent(a.patientId(), id -> patients.get(id).displayName()), a.ruleId(), explain(a))).toList();
+                    names.computeIfAbsent(a.patientId(), id -> patients.get(id).displayName()), quantities.measureName(a.code()), explain(a),
+                    a.level() == fr.relais.core.rule.AlertLevel.RED)).toList();
         }, found -> {
             rows.setAll(found);
-            long red = found.stream().filter(r -> r.level().equals("RED")).count();
+            long red = found.stream().filter(AlertRow::red).count();
             summary.set(texts.text("alerts.summary", found.size(), red));
         }, this::failed);
     }
@@ -72,13 +74,13 @@ public final class AlertsViewModel {
             case ESCALATE -> alerts.escalate(row.alertId(), reason);
         }, done -> {
             message.set(decision == Decision.ESCALATE ? texts.text("alerts.escalated", row.rule(), done.escalationStep())
-                    : texts.text("alerts.decided", row.rule(), texts.text("alerts.status." + done.status().name())));
+                    : texts.text("alerts.decided", row.rule(), new fr.relais.core.wording.AlertWords(language).status(done.status())));
             refresh();
         }, this::failed);
     }
 
     private String explain(Alert a) {
-        return AlertExplanation.of(a.explanation(), texts, language);
+        return new fr.relais.core.wording.AlertWords(language).explanation(a.explanation(), a.level());
     }
 
     private String age(Duration d) {

@@ -64,7 +64,7 @@ public final class PractitionerSearchDialog {
         role.setConverter(new StringConverter<>() {
             @Override
             public String toString(CareRole r) {
-                return r == null ? "" : texts.text("role." + r.name());
+                return r == null ? "" : new fr.relais.core.wording.StatusWords(fr.relais.core.i18n.Language.fromCode(texts.locale().getLanguage()).orElseThrow()).role(r);
             }
 
             @Override

@@ -122,7 +122,7 @@ public final class PractitionerSearchViewModel {
                         ? core.careTeam().assignFromDirectory(patientId, row.entry(), r, LocalDate.now(core.clock().withZone(CareZone.PARIS)))
                         : core.careTeam().assign(patientId, row.known().id(), r, LocalDate.now(core.clock().withZone(CareZone.PARIS))),
                 member -> {
-                    message.set(texts.text("careteam.added", member.professional().displayName(), texts.text("role." + r.name())));
+                    message.set(texts.text("careteam.added", member.professional().displayName(), new fr.relais.core.wording.StatusWords(language).role(r)));
                     onAdded.run();
                 }, failure -> message.set(FailureText.of(failure, texts, language)));
     }

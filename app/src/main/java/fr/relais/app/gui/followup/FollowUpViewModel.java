@@ -179,7 +179,7 @@ public final class FollowUpViewModel {
         List<String> enrolled = core.enrollments().ofPatient(patient).stream()
                 .sorted(Comparator.comparing(Enrollment::startDate).reversed())
                 .map(e -> texts.text("followup.enrollment", core.enrollments().templateOf(e).title().in(language), DAY.format(e.startDate()),
-                        texts.text("enrollment.status." + e.status().name()))).toList();
+                        new fr.relais.core.wording.StatusWords(language).enrollment(e.status()))).toList();
         List<Measure> all = core.measures().ofPatient(patient, null);
         // Device measures held while telemonitoring consent is withdrawn: shown, marked, never judged.
         Set<UUID> held = core.measures().heldIds(patient);
@@ -210,7 +210,7 @@ public final class FollowUpViewModel {
             value.set("");
             message.set(recorded.raised().isEmpty() ? texts.text("followup.recorded", type.name().in(language))
                     : texts.text("followup.alert", type.name().in(language),
-                            fr.relais.app.gui.alerts.AlertExplanation.of(recorded.raised().get(0).explanation(), texts, language)));
+                            explain(recorded.raised().get(0))));
             show(patient);
         }, failure -> message.set(FailureText.of(failure, texts, language)));
     }
@@ -271,7 +271,7 @@ public final class FollowUpViewModel {
                     : texts.text("followup.score", texts.number(answered.result().score()),
                             answered.result().band() == null ? "" : answered.result().band().label().in(language));
             return raised.isEmpty() ? texts.text("followup.answered", q.id(), score)
-                    : texts.text("followup.answeredAlert", q.id(), score, fr.relais.app.gui.alerts.AlertExplanation.of(raised.get(0).explanation(), texts, language));
+                    : texts.text("followup.answeredAlert", q.id(), score, explain(raised.get(0)));
         }, done -> {
             answers.set("");
             message.set(done);
@@ -323,5 +323,10 @@ public final class FollowUpViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** The alert just raised, as the sentence the alerts screen shows (one wording, in core). */
+    private String explain(Alert alert) {
+        return new fr.relais.core.wording.AlertWords(language).explanation(alert.explanation(), alert.level());
     }
 }

@@ -40,7 +40,7 @@ public final class PatientHistoryTab extends Tab {
         TableView<PatientHistoryViewModel.AlertHistoryRow> alerts = table("history-alerts", model.alertsProperty(), texts, 140);
         column(alerts, texts, "history.col.opened", PatientHistoryViewModel.AlertHistoryRow::openedAt, 120);
         column(alerts, texts, "history.col.level", PatientHistoryViewModel.AlertHistoryRow::level, 60);
-        column(alerts, texts, "history.col.rule", PatientHistoryViewModel.AlertHistoryRow::rule, 140);
+        column(alerts, texts, "history.col.rule", PatientHistoryViewModel.AlertHistoryRow::rule, 360);
         column(alerts, texts, "history.col.status", PatientHistoryViewModel.AlertHistoryRow::status, 100);
         column(alerts, texts, "history.col.decision", PatientHistoryViewModel.AlertHistoryRow::decision, 260);
 

@@ -118,12 +118,13 @@ public final class PatientHistoryViewModel {
                         Objects.requireNonNullElse(r.band(), "")))
                 .toList();
         List<AlertHistoryRow> raised = new ArrayList<>();
+        fr.relais.core.wording.AlertWords alertWords = new fr.relais.core.wording.AlertWords(language);
         for (Alert a : core.alerts().list(false, patient)) {
             String decision = a.statusReason() == null ? "" : texts.text("history.decision", Objects.requireNonNullElse(a.statusBy(), ""), a.statusReason());
-            raised.add(new AlertHistoryRow(AT.format(a.openedAt()), texts.text("level." + a.level().name()), a.ruleId(),
-                    texts.text("alerts.status." + a.status().name()), decision));
+            raised.add(new AlertHistoryRow(AT.format(a.openedAt()), alertWords.levelTitle(a.level()), alertWords.explanation(a.explanation(), a.level()),
+                    alertWords.status(a.status()), decision));
             if (a.statusReason() != null && !a.statusReason().isBlank()) {
-                notes.add(0, new Note(a.updatedAt(), Objects.requireNonNullElse(a.statusBy(), ""), texts.text("history.alertSubject", a.ruleId()),
+                notes.add(0, new Note(a.updatedAt(), Objects.requireNonNullElse(a.statusBy(), ""), texts.text("history.alertSubject", new fr.relais.core.wording.Quantities(language).measureNameInSentence(a.code())),
                         a.statusReason()));
             }
         }

@@ -3,7 +3,6 @@ package fr.relais.app.gui.pathways;
 import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.RelaisCore;
-import fr.relais.core.alert.AlertRuleJson;
 import fr.relais.core.error.DetailedBadInputException;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
@@ -54,7 +53,7 @@ public final class PathwaysViewModel {
         executor.submit(() -> core.pathways().list().stream()
                 .sorted(Comparator.comparing((StoredTemplate t) -> t.template().id()).thenComparing(t -> t.template().version()))
                 .map(t -> new TemplateRow(t.template().id(), t.template().version(), t.template().title().in(language),
-                        t.template().duration() == null ? "" : fr.relais.app.gui.common.IsoDurations.human(t.template().duration().toString(), texts), texts.text("pathways.origin." + t.origin().name())))
+                        t.template().duration() == null ? "" : new fr.relais.core.wording.DurationWords(language).of(t.template().duration()), texts.text("pathways.origin." + t.origin().name())))
                 .toList(), templates::setAll, failure -> message.set(FailureText.of(failure, texts, language)));
     }
 
@@ -71,12 +70,12 @@ public final class PathwaysViewModel {
         List<String> lines = new ArrayList<>();
         lines.add(t.description() == null ? "" : t.description().in(language));
         lines.add(texts.text("pathways.steps", t.steps().size()));
-        t.steps().forEach(s -> lines.add("  • " + s.title().in(language) + " — " + texts.text("role." + s.role().name()) + " — "
-                + texts.text("pathways.timing", s.timing().after(), s.timing().offset(),
-                        s.timing().recurrence() == null ? "" : texts.text("pathways.every", s.timing().recurrence().every(),
-                                s.timing().recurrence().count() == null ? "∞" : s.timing().recurrence().count()))));
+        // Steps and rules in words ("tous les jours, sans fin", "alerte rouge sous 90 %"), never "null + P2D" or JSON.
+        fr.relais.core.wording.StepWords steps = new fr.relais.core.wording.StepWords(language);
+        fr.relais.core.wording.AlertWords rules = new fr.relais.core.wording.AlertWords(language);
+        t.steps().forEach(s -> lines.add("  • " + steps.describe(s, t)));
         lines.add(texts.text("pathways.rules", t.alertRules().size()));
-        t.alertRules().forEach(r -> lines.add("  • " + r.id() + " : " + AlertRuleJson.write(r)));
+        t.alertRules().forEach(r -> lines.add("  • " + rules.rule(r)));
         return lines;
     }
 

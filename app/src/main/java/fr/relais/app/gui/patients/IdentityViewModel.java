@@ -89,7 +89,7 @@ public final class IdentityViewModel {
 
     private String line(IdentityEvent e) {
         return texts.text("identity.history.line", AT.format(e.at()), e.actor(),
-                e.from() == null ? "" : texts.text("status." + e.from().name()) + " → ", texts.text("status." + e.to().name()), fr.relais.app.wording.IdentityReasonText.of(e.reason(), texts));
+                e.from() == null ? "" : new fr.relais.core.wording.StatusWords(language).identity(e.from()) + " → ", new fr.relais.core.wording.StatusWords(language).identity(e.to()), fr.relais.app.wording.IdentityReasonText.of(e.reason(), texts));
     }
 
     /** A high-trust document checked at the desk (or a low-trust one, recorded but validating nothing). */
@@ -102,7 +102,7 @@ public final class IdentityViewModel {
             return;
         }
         executor.submit(() -> patients.recordEvidence(id, null, new IdentityEvidence(InsSource.SM, checked), why),
-                p -> done(id, texts.text("identity.statusNow", texts.text("status." + p.status().name()))), this::failed);
+                p -> done(id, texts.text("identity.statusNow", new fr.relais.core.wording.StatusWords(language).identity(p.status()))), this::failed);
     }
 
     /** The strict traits as the form now holds them; any change voids the earlier checks (PROV). */
@@ -118,7 +118,7 @@ public final class IdentityViewModel {
         String why = reason.get();
         executor.submit(() -> patients.correctTraits(id, corrected, why), c -> {
             String warning = c.warnings().stream().map(w -> errors.text(w.key(), w.args().toArray())).findFirst().orElse("");
-            done(id, (texts.text("identity.statusNow", texts.text("status." + c.patient().status().name())) + " " + warning).trim());
+            done(id, (texts.text("identity.statusNow", new fr.relais.core.wording.StatusWords(language).identity(c.patient().status())) + " " + warning).trim());
         }, this::failed);
     }
 

@@ -74,7 +74,7 @@ public final class NewPatientViewModel {
         r.warnings().forEach(w -> lines.add(texts.text("cli.warning", w.field(), errors.text(w.key(), w.args().toArray()))));
         r.duplicates().forEach(d -> lines.add(texts.text("newPatient.duplicate", texts.text("duplicate." + d.reason().name()))));
         notes.setAll(lines);
-        message.set(texts.text("newPatient.created", r.patient().displayName(), texts.text("status." + r.patient().status().name())));
+        message.set(texts.text("newPatient.created", r.patient().displayName(), new fr.relais.core.wording.StatusWords(language).identity(r.patient().status())));
         onCreated.accept(r.patient().id());
     }
 

@@ -111,7 +111,7 @@ public final class PatientFileViewModel {
         born.set(texts.text(p.traits().birthDatePrecision() == fr.relais.core.identity.BirthDatePrecision.DAY ? "patient.file.born" : "patient.file.bornIn",
                 p.traits().birthDateShown(), p.ageOn(today), p.traits().sex().name()));
         status.set(p.status());
-        statusLabel.set(texts.text("status." + p.status().name()));
+        statusLabel.set(new fr.relais.core.wording.StatusWords(language).identity(p.status()));
         // The screen may show an INS that is not qualified, marked so: it never leaves Relais (RNIV).
         insText.set(p.ins() == null ? texts.text("patient.file.noIns")
                 : texts.text(p.status().allowsInsExchange() ? "patient.file.ins" : "patient.file.insNotQualified", p.ins().matricule().value()));
@@ -119,13 +119,13 @@ public final class PatientFileViewModel {
         organizationText.set(loaded.organization() == null ? "" : texts.text("patient.file.organization", loaded.organization()));
         duplicatesText.set(loaded.duplicates() == 0 ? "" : texts.text("patient.file.duplicates", loaded.duplicates()));
         List<String> lines = new java.util.ArrayList<>(loaded.team().stream().filter(m -> m.activeOn(today))
-                .map(m -> texts.text("role." + m.role().name()) + " : " + m.professional().displayName()).toList());
+                .map(m -> new fr.relais.core.wording.StatusWords(language).role(m.role()) + " : " + m.professional().displayName()).toList());
         // Who else another system lists in the patient's care team (a carer, a HAD), by name when Relais knows it.
         loaded.others().stream().filter(o -> CareTeamMember.activeOn(o.startDate(), o.endDate(), today))
                 .map(o -> fr.relais.app.wording.OtherParticipantText.of(o, texts)).forEach(lines::add);
         careTeamLines.setAll(lines.isEmpty() ? List.of(texts.text("patient.file.noCareTeam")) : lines);
         foreignTaskLines.setAll(loaded.foreignTasks().stream().map(t -> texts.text("patient.file.foreignTask", DUE.format(t.dueAt()),
-                t.title(language), texts.text("task.status." + t.status().name()))).toList());
+                t.title(language), new fr.relais.core.wording.StatusWords(language).task(t.status()))).toList());
         foreignResponseLines.setAll(loaded.foreignResponses().stream()
                 .flatMap(r -> fr.relais.app.wording.ForeignResponseText.lines(r, texts, DUE).stream()).toList());
         java.util.Map<UUID, Task> byId = loaded.foreignTasks().stream().collect(java.util.stream.Collectors.toMap(Task::id, t -> t));

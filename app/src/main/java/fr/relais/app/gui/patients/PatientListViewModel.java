@@ -71,7 +71,7 @@ public final class PatientListViewModel {
 
     private PatientRow toRow(Patient p, LocalDate today) {
         return new PatientRow(p.id(), p.displayName(), p.traits().birthDateShown(), Integer.toString(p.ageOn(today)),
-                p.traits().sex().name(), p.status(), texts.text("status." + p.status().name()), p.ipp() == null ? "" : p.ipp());
+                p.traits().sex().name(), p.status(), new fr.relais.core.wording.StatusWords(fr.relais.core.i18n.Language.fromCode(texts.locale().getLanguage()).orElseThrow()).identity(p.status()), p.ipp() == null ? "" : p.ipp());
     }
 
     public StringProperty searchTextProperty() {

@@ -28,8 +28,7 @@ public final class ThresholdsTab extends Tab {
         table.setId("thresholds-table");
         table.getColumns().add(TextColumns.of(texts.text("thresholds.col.pathway"), ThresholdsViewModel.RuleRow::templateId, 170));
         table.getColumns().add(TextColumns.of(texts.text("thresholds.col.rule"), ThresholdsViewModel.RuleRow::ruleId, 130));
-        table.getColumns().add(TextColumns.of(texts.text("thresholds.col.kind"), ThresholdsViewModel.RuleRow::kind, 70));
-        table.getColumns().add(TextColumns.of(texts.text("thresholds.col.values"), ThresholdsViewModel.RuleRow::values, 220));
+        table.getColumns().add(TextColumns.of(texts.text("thresholds.col.values"), ThresholdsViewModel.RuleRow::values, 360));
         table.getColumns().add(TextColumns.of(texts.text("thresholds.col.source"), ThresholdsViewModel.RuleRow::source, 260));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> model.ruleProperty().set(row));

@@ -14,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyListProperty;
 import javafx.beans.property.ReadOnlyListWrapper;
@@ -115,9 +114,8 @@ public final class ThresholdsViewModel {
     }
 
     private RuleRow row(RuleInForce r) {
-        Map<String, String> current = ThresholdService.valuesOf(r.rule());
-        String values = current.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .map(e -> e.getKey() + " " + texts.number(e.getValue())).collect(Collectors.joining(", "));
+        // The rule in force as a sentence with its units ("SpO2 : alerte rouge sous 90 % ; alerte orange sous 93 %").
+        String values = new fr.relais.core.wording.AlertWords(language).rule(r.rule());
         // A questionnaire's score bands apply to every patient: they come from the questionnaire, not a pathway.
         boolean questionnaire = r.templateId().startsWith(fr.relais.core.questionnaire.Questionnaire.RULE_SCOPE);
         String source = r.override() == null ? texts.text(questionnaire ? "thresholds.source.questionnaire" : "thresholds.source.pathway")

@@ -51,7 +51,7 @@ public final class WorklistView extends VBox {
         filters.getChildren().add(counts);
 
         HBox criteria = new HBox(8, new Label(texts.text("worklist.filter")),
-                choice("worklist-role", texts.text("worklist.anyRole"), List.of(CareRole.values()), r -> texts.text("role." + r.name()), model.roleProperty()),
+                choice("worklist-role", texts.text("worklist.anyRole"), List.of(CareRole.values()), r -> new fr.relais.core.wording.StatusWords(fr.relais.core.i18n.Language.fromCode(texts.locale().getLanguage()).orElseThrow()).role(r), model.roleProperty()),
                 choice("worklist-pathway", texts.text("worklist.anyPathway"), model.pathwaysProperty(), p -> p, model.pathwayProperty()),
                 choice("worklist-priority", texts.text("worklist.anyPriority"), List.of(TaskPriority.values()),
                         p -> texts.text("worklist.priority." + p.name()), model.priorityProperty()),

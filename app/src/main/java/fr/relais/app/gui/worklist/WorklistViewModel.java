@@ -141,7 +141,7 @@ public final class WorklistViewModel {
         executor.submit(() -> {
             java.time.LocalDate today = java.time.LocalDate.now(core.clock().withZone(CareZone.PARIS));
             return core.careTeam().teamOf(row.patientId()).stream().filter(m -> m.activeOn(today))
-                    .map(m -> new Assignee(m.professional().id(), m.professional().displayName() + " (" + texts.text("role." + m.role().name()) + ")"))
+                    .map(m -> new Assignee(m.professional().id(), m.professional().displayName() + " (" + new fr.relais.core.wording.StatusWords(language).role(m.role()) + ")"))
                     .toList();
         }, assignees::setAll, this::failed);
     }
@@ -222,7 +222,7 @@ public final class WorklistViewModel {
         List<WorklistItem> items = core.worklist().query(query, offset, pageSize);
         java.util.Map<String, List<String>> outcomes = new java.util.HashMap<>();
         return items.stream().map(i -> new WorklistRow(i.task().id(), i.task().patientId(), DUE.format(i.task().dueAt()),
-                i.task().dueAt().isBefore(now), i.patientName(), titleOf(i.task()), texts.text("role." + i.task().role().name()),
+                i.task().dueAt().isBefore(now), i.patientName(), titleOf(i.task()), new fr.relais.core.wording.StatusWords(language).role(i.task().role()),
                 texts.text("worklist.priority." + i.task().priority().name()), i.task().assigneeId() == null ? texts.text("worklist.teamQueue") : "",
                 outcomesOf(i.task(), outcomes))).toList();
     }

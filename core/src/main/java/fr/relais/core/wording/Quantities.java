@@ -1,0 +1,74 @@
+package fr.relais.core.wording;
+
+import fr.relais.core.i18n.Language;
+import fr.relais.core.i18n.Localization;
+import fr.relais.core.measure.MeasureCatalog;
+import fr.relais.core.measure.MeasureType;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * Measured values as clinicians write them: the decimal separator of the language ("77,8 kg"), the unit as written on
+ * paper rather than its UCUM code (mm[Hg] → mmHg, Cel → °C, {beats}/min → bpm), a score out of its maximum ("11/27",
+ * never "11 {score}"), and the measure's clinical name. UCUM codes stay in the data; only what is shown changes.
+ */
+public final class Quantities {
+    private static final String SCORE = "{score}";
+    private final Localization words;
+    private final Language language;
+
+    public Quantities(Language language) {
+        this.language = language;
+        this.words = WordingBundle.of(language);
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    /** A number with the language's decimal separator, every digit kept ("74.60" → "74,60"). */
+    public String number(Object value) {
+        return words.number(value);
+    }
+
+    /** The unit as written on paper: a known UCUM code in words, a score's unit as nothing (see {@link #of}). */
+    public String unit(String ucum) {
+        if (ucum == null || ucum.isBlank() || SCORE.equals(ucum)) {
+            return "";
+        }
+        String key = "unit." + ucum;
+        return words.has(key) ? words.text(key) : ucum;
+    }
+
+    /**
+     * A value with its unit: "77,8 kg", "88 %", "37,2 °C", "132 mmHg"; a score with its maximum when the measure code
+     * has one ("11/27"), else the bare number.
+     */
+    public String of(Object value, String ucum, String code) {
+        String number = number(value);
+        if (SCORE.equals(ucum)) {
+            return maximum(code).map(max -> words.text("score.outOf", number, number(max))).orElse(number);
+        }
+        String unit = unit(ucum);
+        return unit.isEmpty() ? number : number + " " + unit;
+    }
+
+    /** The clinical name of a measure code ("Poids", "SpO2"), or the code itself for a questionnaire ("PHQ-9"). */
+    public String measureName(String code) {
+        return MeasureCatalog.find(code).map(t -> t.name().in(language)).orElse(code == null ? "" : code);
+    }
+
+    /** The measure's name as written inside a sentence: "poids", but "SpO2" and "PHQ-9" keep their capitals. */
+    public String measureNameInSentence(String code) {
+        return Localization.inSentence(measureName(code));
+    }
+
+    /** The canonical unit of a measure code (UCUM), for values stored without one (rule bounds). */
+    public String canonicalUnit(String code) {
+        return MeasureCatalog.find(code).map(MeasureType::unit).orElse("");
+    }
+
+    private static Optional<BigDecimal> maximum(String code) {
+        return MeasureCatalog.find(code).map(MeasureType::possibleMax);
+    }
+}
