@@ -193,6 +193,21 @@ class WorklistViewModelTest {
     }
 
     @Test
+    void theReviewOfARedSaturationAlertIsFlaggedUrgentBesideItsPriority() {
+        var patient = core.patients().search("MARTIN", 1).get(0);
+        core.measures().record(new fr.relais.core.measure.NewMeasure(patient.id(), "59408-5", "85", "%", null,
+                fr.relais.core.measure.MeasureSource.DEVICE));
+        model.dueProperty().set(DueFilter.ALL);
+
+        model.refresh();
+
+        assertThat(model.rowsProperty()).filteredOn(WorklistRow::urgent).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.priority()).isIn("immédiate", "dès que possible"));
+        assertThat(model.rowsProperty()).filteredOn(r -> !r.urgent())
+                .allSatisfy(r -> assertThat(r.priority()).isIn("urgente", "courante"));
+    }
+
+    @Test
     void aLongWorklistIsReadPageByPageAsTheNurseScrollsWithEveryTaskOnce() {
         core.close();
         core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("demo.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));

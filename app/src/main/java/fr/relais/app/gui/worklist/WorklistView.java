@@ -81,7 +81,8 @@ public final class WorklistView extends VBox {
         table.getColumns().add(TextColumns.of(texts.text("worklist.col.patient"), WorklistRow::patient, 200));
         table.getColumns().add(TextColumns.of(texts.text("worklist.col.task"), WorklistRow::title, 380));
         table.getColumns().add(TextColumns.of(texts.text("worklist.col.role"), WorklistRow::role, 140));
-        table.getColumns().add(TextColumns.of(texts.text("worklist.col.priority"), WorklistRow::priority, 90));
+        table.getColumns().add(fr.relais.app.gui.FlagColumn.of(texts.text("worklist.col.priority"), WorklistRow::priority,
+                r -> r.urgent() ? org.kordamp.ikonli.materialdesign2.MaterialDesignA.ALERT_OCTAGON : null, 150));
         table.getColumns().add(TextColumns.of(texts.text("worklist.col.assignee"), WorklistRow::assignee, 120));
         RowHighlight.apply(table, "overdue", WorklistRow::overdue);
         VBox.setVgrow(table, Priority.ALWAYS);

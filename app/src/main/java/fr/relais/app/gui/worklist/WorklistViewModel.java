@@ -35,6 +35,8 @@ public final class WorklistViewModel {
     /** Rows read at a time: a screenful several times over, small enough to read in a few milliseconds. */
     public static final int PAGE = 200;
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("dd/MM HH:mm").withZone(CareZone.PARIS);
+    /** The priorities a red alert's work carries (review as soon as possible, escalation immediately). */
+    private static final java.util.Set<TaskPriority> URGENT = java.util.EnumSet.of(TaskPriority.STAT, TaskPriority.ASAP);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final int pageSize;
@@ -240,7 +242,7 @@ public final class WorklistViewModel {
         return items.stream().map(i -> new WorklistRow(i.task().id(), i.task().patientId(), DUE.format(i.task().dueAt()),
                 i.task().dueAt().isBefore(now), late(i.task().dueAt(), now), i.patientName(), titleOf(i.task()),
                 texts.text("role." + i.task().role().name()), texts.text("worklist.priority." + i.task().priority().name()),
-                assigneeOf(i.task(), names), outcomesOf(i.task(), outcomes))).toList();
+                URGENT.contains(i.task().priority()), assigneeOf(i.task(), names), outcomesOf(i.task(), outcomes))).toList();
     }
 
     /** How late a task is, in words: days from one day on, else hours; empty when it is not due yet. */
