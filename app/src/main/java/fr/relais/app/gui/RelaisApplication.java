@@ -14,6 +14,7 @@ import fr.relais.app.config.WorkstationSettings;
 import fr.relais.app.gui.patients.PatientFileViewModel;
 import fr.relais.app.gui.patients.PatientListViewModel;
 import fr.relais.app.gui.patients.PatientsView;
+import fr.relais.app.gui.patients.CurrentPatient;
 import fr.relais.app.gui.alerts.AlertsView;
 import fr.relais.app.gui.alerts.AlertsViewModel;
 import fr.relais.app.gui.sync.SyncView;
@@ -271,24 +272,27 @@ public final class RelaisApplication extends Application {
                 DesktopAccess.Screen.HELP, MaterialDesignH.HELP_CIRCLE_OUTLINE);
         // Only the screens the signed-in roles open, by the one permission matrix (issue 23); none is built otherwise.
         DesktopAccess access = new DesktopAccess(services.session());
+        // One current patient for the whole window: every screen that opens a patient writes it, the list, the file
+        // and the title read it (issue 25: the file showed one patient while the list highlighted another).
+        CurrentPatient current = new CurrentPatient();
         PatientsView patients = access.shows(DesktopAccess.Screen.PATIENTS)
-                ? patients(stage, services, language, executor, opener, texts, documents, mssante, env, access) : null;
+                ? patients(stage, services, language, executor, opener, texts, documents, mssante, env, access, current) : null;
         MainView[] main = new MainView[1];
+        Runnable showPatients = () -> {
+            if (patients != null) {
+                main[0].select(DesktopAccess.Screen.PATIENTS);
+            }
+        };
         if (access.shows(DesktopAccess.Screen.WORKLIST)) {
-            screens.put(DesktopAccess.Screen.WORKLIST, new WorklistView(new WorklistViewModel(services, services::startDay, executor, texts, language),
-                    texts, patientId -> {
-                        if (patients != null) {
-                            main[0].select(DesktopAccess.Screen.PATIENTS);
-                            patients.open(patientId);
-                        }
-                    }));
+            screens.put(DesktopAccess.Screen.WORKLIST, new WorklistView(new WorklistViewModel(services, services::startDay, executor, texts, language,
+                    current), texts, showPatients));
         }
         if (patients != null) {
             screens.put(DesktopAccess.Screen.PATIENTS, patients);
         }
         if (access.shows(DesktopAccess.Screen.ALERTS)) {
             screens.put(DesktopAccess.Screen.ALERTS, new AlertsView(new AlertsViewModel(services.alerts(), services.patients(), executor, texts,
-                    language, services.clock()), texts));
+                    language, services.clock(), current), texts, showPatients));
         }
         if (access.shows(DesktopAccess.Screen.PATHWAYS)) {
             screens.put(DesktopAccess.Screen.PATHWAYS, new PathwaysView(new PathwaysViewModel(services, executor, texts, language), texts));
@@ -312,6 +316,9 @@ public final class RelaisApplication extends Application {
         // thread (not the FX thread); closing the store stops it. Shown again (language change), it is not doubled.
         services.alertWatch().start(fr.relais.core.alert.AlertWatch.EVERY);
         stage.setTitle(texts.text("app.title"));
+        // The title names the patient whose file is shown, as the list and the file do.
+        current.nameProperty().addListener((obs, old, name) ->
+                stage.setTitle(name.isEmpty() ? texts.text("app.title") : texts.text("app.titlePatient", name)));
         stage.setScene(scene);
         stage.show();
         return root;
@@ -332,9 +339,9 @@ public final class RelaisApplication extends Application {
     /** The Patients screen with the patient file's tabs and dialogs. */
     private static PatientsView patients(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener,
                                          Localization texts, Path documents, Supplier<MssanteSettings> mssante, Map<String, String> env,
-                                         DesktopAccess access) {
-        PatientListViewModel list = new PatientListViewModel(services.patients(), executor, texts, services.clock());
-        PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), services.foreignCarePlans(), services.textMeasures(), services.organizations(), executor, texts, language, services.clock());
+                                         DesktopAccess access, CurrentPatient current) {
+        PatientListViewModel list = new PatientListViewModel(services.patients(), executor, texts, services.clock(), current);
+        PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), services.foreignCarePlans(), services.textMeasures(), services.organizations(), executor, texts, language, services.clock(), current);
         Consumer<ExportKind> export = kind -> {
             ExportViewModel model = new ExportViewModel(services, executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env));
             model.forPatient(file.patientIdProperty().get(), file.nameProperty().get(), kind);
@@ -383,7 +390,7 @@ public final class RelaisApplication extends Application {
             importing.onImported(() -> view[0].open(file.patientIdProperty().get()));
             MeasureImportDialog.open(stage, importing, texts);
         };
-        view[0] = new PatientsView(list, file, texts, access.allows(DesktopAccess.Action.PATIENT_REPORT) ? export : null, access.allows(DesktopAccess.Action.ADD_TO_CARE_TEAM) ? addToTeam : null,
+        view[0] = new PatientsView(list, file, current, texts, access.allows(DesktopAccess.Action.PATIENT_REPORT) ? export : null, access.allows(DesktopAccess.Action.ADD_TO_CARE_TEAM) ? addToTeam : null,
                 List.copyOf(tabs), access.allows(DesktopAccess.Action.NEW_PATIENT) ? newPatient : null,
                 access.allows(DesktopAccess.Action.IMPORT_MEASURES) ? importMeasures : null);
         return view[0];

@@ -59,8 +59,9 @@ class AlertsViewModelTest {
         model.refresh();
         List<AlertRow> rows = List.copyOf(model.rowsProperty());
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(0).level()).isEqualTo("Rouge");
         assertThat(rows.get(0).red()).isTrue();
+        assertThat(rows.get(0).level()).isEqualTo("Rouge — risque suicidaire");
+        assertThat(rows.subList(1, 3)).allSatisfy(r -> assertThat(r.level()).isNotBlank().doesNotStartWith("Rouge"));
         assertThat(rows.get(0).rule()).isEqualTo("PHQ-9");
         assertThat(model.summaryProperty().get()).isEqualTo("3 alerte(s) ouverte(s), dont 1 rouge(s)");
         assertThat(rows).allSatisfy(r -> assertThat(r.patient()).isEqualTo("MARTIN Claire"));
@@ -79,6 +80,26 @@ class AlertsViewModelTest {
         assertThat(model.messageProperty().get()).isEqualTo("Alerte PHQ-9 : escaladée (étape 1), une tâche attend le rôle suivant");
         model.decide(acknowledged, AlertsViewModel.Decision.ESCALATE, "encore");
         assertThat(model.messageProperty().get()).contains("bout de sa chaîne");
+    }
+
+    @Test
+    void aSuicidalIdeationAnswerComesFirstAboveAnOlderRedAlertThenRedBeforeYellow() {
+        var other = core.patients().register(new NewPatient(new StrictTraits("DURAND", List.of("Paul"), Sex.M, LocalDate.of(1945, 6, 1),
+                null), null, null, "P2", null, null, null)).patient();
+        core.enrollments().enroll(other.id(), "bpco-exacerbation", 1, LocalDate.now(CLOCK.withZone(CareZone.PARIS)));
+        core.measures().record(new NewMeasure(other.id(), "59408-5", "85", "%", null, MeasureSource.DEVICE));
+        core.questionnaires().answer(other.id(), "PHQ-9", List.of(0, 0, 0, 0, 0, 0, 0, 0, 1), null);
+
+        model.refresh();
+
+        List<AlertRow> rows = List.copyOf(model.rowsProperty());
+        assertThat(rows).extracting(AlertRow::suicideRisk).containsExactly(true, true, false, false, false);
+        assertThat(rows.get(2)).satisfies(r -> {
+            assertThat(r.patient()).isEqualTo("DURAND Paul");
+            assertThat(r.red()).isTrue();
+            assertThat(r.level()).isEqualTo("Rouge");
+        });
+        assertThat(rows.subList(3, 5)).allSatisfy(r -> assertThat(r.red()).isFalse());
     }
 
     @Test

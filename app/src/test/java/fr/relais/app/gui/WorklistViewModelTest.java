@@ -77,9 +77,9 @@ class WorklistViewModelTest {
         assertThat(core.tasks().get(first.taskId()).note()).isEqualTo("fait");
 
         WorklistRow second = model.rowsProperty().get(0);
-        var dueBefore = core.tasks().get(second.taskId()).dueAt();
         model.postponeOneDay(second);
-        assertThat(core.tasks().get(second.taskId()).dueAt()).isEqualTo(dueBefore.plus(Duration.ofDays(1)));
+        assertThat(core.tasks().get(second.taskId()).dueAt().atZone(CareZone.PARIS).toLocalDate())
+                .isEqualTo(LocalDate.now(CLOCK.withZone(CareZone.PARIS)).plusDays(1));
 
         // Filters: a role with no task empties the list; the pathway's own brings it back; the task can be handed over.
         model.dueProperty().set(DueFilter.ALL);
@@ -125,6 +125,86 @@ class WorklistViewModelTest {
         model.dueProperty().set(DueFilter.OVERDUE);
         assertThat(model.rowsProperty()).allSatisfy(r -> assertThat(r.overdue()).isTrue());
         assertThat(dayStarts).as("the start of day runs once").hasValue(1);
+    }
+
+    @Test
+    void theMorningWorklistOpensOnOverdueAndTodayAndShowsATaskFourWeeksLate() {
+        model.dueProperty().set(DueFilter.ALL);
+        model.refresh();
+        WorklistRow any = model.rowsProperty().get(0);
+        java.time.Instant fourWeeksAgo = core.clock().instant().minus(Duration.ofDays(28));
+        core.tasks().postpone(any.taskId(), fourWeeksAgo, "oubliée");
+        WorklistViewModel morning = new WorklistViewModel(core, () -> { }, new DirectExecutor(),
+                Localization.of(fr.relais.app.wording.Messages.BUNDLE, Language.FR), Language.FR);
+
+        morning.refresh();
+
+        assertThat(morning.dueProperty().get()).isEqualTo(DueFilter.OVERDUE_AND_TODAY);
+        assertThat(morning.rowsProperty()).extracting(WorklistRow::taskId).contains(any.taskId());
+        var counts = core.worklist().counts(WorklistQuery.all());
+        assertThat(morning.rowsProperty()).as("every overdue task and every task of today, nothing later")
+                .hasSize(counts.overdue() + counts.today());
+    }
+
+    @Test
+    void aTaskFourWeeksLatePostponedByADayIsDueTomorrowAndADayInThePastIsRefused() {
+        model.dueProperty().set(DueFilter.ALL);
+        model.refresh();
+        WorklistRow row = model.rowsProperty().get(0);
+        java.time.Instant fourWeeksAgo = core.clock().instant().minus(Duration.ofDays(28)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        core.tasks().postpone(row.taskId(), fourWeeksAgo, "oubliée");
+        LocalDate today = LocalDate.now(CLOCK.withZone(CareZone.PARIS));
+
+        model.postponeOneDay(row);
+
+        var due = core.tasks().get(row.taskId()).dueAt();
+        assertThat(due.atZone(CareZone.PARIS).toLocalDate()).isEqualTo(today.plusDays(1));
+        assertThat(due.atZone(CareZone.PARIS).toLocalTime()).as("at the task's usual hour")
+                .isEqualTo(fourWeeksAgo.atZone(CareZone.PARIS).toLocalTime());
+        assertThat(model.messageProperty().get()).startsWith("Reportée au " + today.plusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+
+        model.postpone(row, today.plusDays(7));
+        assertThat(core.tasks().get(row.taskId()).dueAt().atZone(CareZone.PARIS).toLocalDate()).isEqualTo(today.plusDays(7));
+
+        model.postpone(row, today.minusDays(1));
+        assertThat(model.messageProperty().get()).isEqualTo("Le " + today.minusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                + " est déjà passé : choisissez aujourd'hui ou une date à venir pour reporter la tâche.");
+        assertThat(core.tasks().get(row.taskId()).dueAt().atZone(CareZone.PARIS).toLocalDate()).as("unchanged").isEqualTo(today.plusDays(7));
+    }
+
+    @Test
+    void aTaskFourWeeksLateSaysSoInWordsAndAnAssignedTaskNamesItsResponsible() {
+        model.dueProperty().set(DueFilter.ALL);
+        model.refresh();
+        WorklistRow late = model.rowsProperty().get(0);
+        core.tasks().postpone(late.taskId(), core.clock().instant().minus(Duration.ofDays(28)).minus(Duration.ofHours(1)), "oubliée");
+        var nurse = core.careTeam().addProfessional("VIDAL", "Sylvie", fr.relais.core.careteam.Profession.INFIRMIER, null, null, null);
+        core.tasks().assign(late.taskId(), nurse.id(), "confiée");
+
+        model.refresh();
+
+        WorklistRow shown = model.rowsProperty().stream().filter(r -> r.taskId().equals(late.taskId())).findFirst().orElseThrow();
+        assertThat(shown.overdue()).isTrue();
+        assertThat(shown.late()).isEqualTo("En retard de 28 jours");
+        assertThat(shown.assignee()).isEqualTo("Sylvie VIDAL");
+        assertThat(model.rowsProperty()).filteredOn(r -> !r.overdue()).allSatisfy(r -> assertThat(r.late()).isEmpty());
+        assertThat(model.rowsProperty()).filteredOn(r -> !r.taskId().equals(late.taskId()))
+                .allSatisfy(r -> assertThat(r.assignee()).isEqualTo("file de l'équipe"));
+    }
+
+    @Test
+    void theReviewOfARedSaturationAlertIsFlaggedUrgentBesideItsPriority() {
+        var patient = core.patients().search("MARTIN", 1).get(0);
+        core.measures().record(new fr.relais.core.measure.NewMeasure(patient.id(), "59408-5", "85", "%", null,
+                fr.relais.core.measure.MeasureSource.DEVICE));
+        model.dueProperty().set(DueFilter.ALL);
+
+        model.refresh();
+
+        assertThat(model.rowsProperty()).filteredOn(WorklistRow::urgent).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.priority()).isIn("immédiate", "dès que possible"));
+        assertThat(model.rowsProperty()).filteredOn(r -> !r.urgent())
+                .allSatisfy(r -> assertThat(r.priority()).isIn("urgente", "courante"));
     }
 
     @Test

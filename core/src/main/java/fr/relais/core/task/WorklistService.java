@@ -90,6 +90,7 @@ public final class WorklistService {
 
     private static Condition due(DueFilter filter, Window w) {
         return switch (filter) {
+            case OVERDUE_AND_TODAY -> TASK.DUE_AT.lt(w.tomorrow);
             case OVERDUE -> TASK.DUE_AT.lt(w.now);
             case TODAY -> TASK.DUE_AT.ge(w.now).and(TASK.DUE_AT.lt(w.tomorrow));
             case WEEK -> TASK.DUE_AT.ge(w.now).and(TASK.DUE_AT.lt(w.weekEnd));

@@ -90,6 +90,9 @@ class WorklistServiceTest {
         assertThat(today).allSatisfy(i -> assertThat(i.task().dueAt()).isBetween(now, tomorrow));
         assertThat(week).isNotEmpty().allSatisfy(i -> assertThat(i.task().dueAt()).isAfterOrEqualTo(now).isBefore(weekEnd));
         assertThat(week).containsAll(today);
+        // The desktop's morning view: every overdue task, however old, and today's; nothing later.
+        List<WorklistItem> morning = query(WorklistQuery.all().withDue(DueFilter.OVERDUE_AND_TODAY));
+        assertThat(morning).hasSize(overdue.size() + today.size()).containsAll(overdue).containsAll(today);
 
         WorklistCounts counts = s.worklist.counts(WorklistQuery.all());
         assertThat(counts).isEqualTo(new WorklistCounts(overdue.size(), today.size(), week.size(), all.size()));

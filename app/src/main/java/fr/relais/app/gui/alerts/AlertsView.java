@@ -4,6 +4,7 @@ import fr.relais.app.gui.common.RowHighlight;
 import fr.relais.app.gui.common.TextColumns;
 import fr.relais.core.i18n.Localization;
 import javafx.beans.binding.Bindings;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -16,7 +17,8 @@ import javafx.scene.layout.VBox;
 /** Open alerts by severity and age, each with its explanation; decisions always carry a reason. */
 public final class AlertsView extends VBox {
 
-    public AlertsView(AlertsViewModel model, Localization texts) {
+    /** {@code showPatients}: brings the Patients screen forward, once the alert's patient is the current one. */
+    public AlertsView(AlertsViewModel model, Localization texts, Runnable showPatients) {
         super(10);
         setPadding(new Insets(16));
         Label title = new Label(texts.text("alerts.title"));
@@ -28,7 +30,8 @@ public final class AlertsView extends VBox {
         TableView<AlertRow> table = new TableView<>(model.rowsProperty());
         table.setId("alerts-table");
         table.setPlaceholder(new Label(texts.text("alerts.empty")));
-        table.getColumns().add(TextColumns.of(texts.text("alerts.col.level"), AlertRow::level, 70));
+        table.getColumns().add(fr.relais.app.gui.common.FlagColumn.of(texts.text("alerts.col.level"), AlertRow::level,
+                r -> r.suicideRisk() ? MaterialDesignA.ACCOUNT_ALERT : r.red() ? MaterialDesignA.ALERT_OCTAGON : MaterialDesignA.ALERT_OUTLINE, 200));
         table.getColumns().add(TextColumns.of(texts.text("alerts.col.opened"), AlertRow::opened, 100));
         table.getColumns().add(TextColumns.of(texts.text("alerts.col.age"), AlertRow::age, 70));
         table.getColumns().add(TextColumns.of(texts.text("alerts.col.patient"), AlertRow::patient, 180));
@@ -54,6 +57,14 @@ public final class AlertsView extends VBox {
             });
             actions.getChildren().add(button);
         }
+        Button open = new Button(texts.text("worklist.openPatient"));
+        open.setId("alerts-open-patient");
+        open.disableProperty().bind(Bindings.isNull(table.getSelectionModel().selectedItemProperty()));
+        open.setOnAction(e -> {
+            model.openPatient(table.getSelectionModel().getSelectedItem());
+            showPatients.run();
+        });
+        actions.getChildren().add(open);
         Label message = new Label();
         message.setId("alerts-message");
         message.textProperty().bind(model.messageProperty());

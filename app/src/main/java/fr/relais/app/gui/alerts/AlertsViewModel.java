@@ -3,6 +3,7 @@ package fr.relais.app.gui.alerts;
 import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.alert.Alert;
+import fr.relais.core.rule.AlertLevel;
 import fr.relais.core.alert.AlertService;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
@@ -21,13 +22,20 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 
 /**
- * Open alerts, red first then oldest first, each explaining itself; the nurse acknowledges, resolves or dismisses with
+ * Open alerts, suicide-risk answers first, then red, then oldest first, each explaining itself; the nurse acknowledges, resolves or dismisses with
  * a reason (required). Escalation to the physician happens by itself when nobody acts in time.
  */
 public final class AlertsViewModel {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd/MM HH:mm").withZone(CareZone.PARIS);
 
+    /** The alert rule id of a significant answer to PHQ-9 item 9 (AlertService names answer alerts "answer:form:item"). */
+    private static final String SUICIDE_ITEM = "answer:PHQ-9:9";
+    /** Suicide-risk answers first, then by severity (red, then yellow), then the oldest first. */
+    private static final java.util.Comparator<Alert> URGENT_FIRST = java.util.Comparator.comparing((Alert a) -> !suicideRisk(a))
+            .thenComparing(a -> -a.level().ordinal()).thenComparing(Alert::openedAt);
+
     private final AlertService alerts;
+    private final fr.relais.app.gui.patients.CurrentPatient current;
     private final PatientService patients;
     private final BackgroundExecutor executor;
     private final Localization texts;
@@ -39,6 +47,13 @@ public final class AlertsViewModel {
 
     public AlertsViewModel(AlertService alerts, PatientService patients, BackgroundExecutor executor, Localization texts,
                            Language language, Clock clock) {
+        this(alerts, patients, executor, texts, language, clock, new fr.relais.app.gui.patients.CurrentPatient());
+    }
+
+    /** {@code current}: the window's current patient, which "Ouvrir le dossier" sets. */
+    public AlertsViewModel(AlertService alerts, PatientService patients, BackgroundExecutor executor, Localization texts,
+                           Language language, Clock clock, fr.relais.app.gui.patients.CurrentPatient current) {
+        this.current = current;
         this.alerts = alerts;
         this.patients = patients;
         this.executor = executor;
@@ -53,15 +68,35 @@ public final class AlertsViewModel {
             Map<UUID, String> names = new HashMap<>();
             fr.relais.core.wording.AlertWords words = new fr.relais.core.wording.AlertWords(language);
             fr.relais.core.wording.Quantities quantities = new fr.relais.core.wording.Quantities(language);
-            return alerts.list(true, null).stream().map(a -> new AlertRow(a.id(), words.levelTitle(a.level()), words.status(a.status()),
+            return alerts.list(true, null).stream().sorted(URGENT_FIRST).map(a -> new AlertRow(a.id(), a.patientId(),
+                    a.level() == AlertLevel.RED, suicideRisk(a), levelOf(a), words.status(a.status()),
                     AT.format(a.openedAt()), age(Duration.between(a.openedAt(), now)),
-                    names.computeIfAbsent(a.patientId(), id -> patients.get(id).displayName()), quantities.measureName(a.code()), explain(a),
-                    a.level() == fr.relais.core.rule.AlertLevel.RED)).toList();
+                    names.computeIfAbsent(a.patientId(), id -> patients.get(id).displayName()), quantities.measureName(a.code()), explain(a))).toList();
         }, found -> {
             rows.setAll(found);
             long red = found.stream().filter(AlertRow::red).count();
             summary.set(texts.text("alerts.summary", found.size(), red));
         }, this::failed);
+    }
+
+    /** "Ouvrir le dossier": the alert's patient becomes the window's current patient (list, file and title follow). */
+    public void openPatient(AlertRow row) {
+        if (row != null) {
+            current.open(row.patientId());
+        }
+    }
+
+    /**
+     * PHQ-9 item 9 ("thoughts that you would be better off dead, or of hurting yourself") answered above "not at all":
+     * the one answer that calls for a same-day call whatever else is open (PHQ-9 instructions, Kroenke 2001).
+     */
+    static boolean suicideRisk(Alert a) {
+        return SUICIDE_ITEM.equals(a.ruleId());
+    }
+
+    private String levelOf(Alert a) {
+        String level = new fr.relais.core.wording.AlertWords(language).levelTitle(a.level());
+        return suicideRisk(a) ? texts.text("alerts.level.suicideRisk", level) : level;
     }
 
     public enum Decision { ACKNOWLEDGE, RESOLVE, DISMISS, ESCALATE }

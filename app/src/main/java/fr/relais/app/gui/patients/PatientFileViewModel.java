@@ -44,6 +44,7 @@ public final class PatientFileViewModel {
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Clock clock;
+    private final CurrentPatient current;
 
     private final ReadOnlyBooleanWrapper present = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<UUID> patientId = new ReadOnlyObjectWrapper<>();
@@ -66,6 +67,16 @@ public final class PatientFileViewModel {
                                 fr.relais.core.questionnaire.ForeignResponses responses, fr.relais.core.pathway.ForeignCarePlans carePlans,
                                 fr.relais.core.measure.TextMeasures textMeasures, fr.relais.core.careteam.Organizations organizations,
                                 BackgroundExecutor executor, Localization texts, fr.relais.core.i18n.Language language, Clock clock) {
+        this(patients, careTeam, tasks, responses, carePlans, textMeasures, organizations, executor, texts, language, clock, new CurrentPatient());
+    }
+
+    /** {@code current}: the window's current patient, whose file this shows whichever screen opened them. */
+    public PatientFileViewModel(PatientService patients, CareTeamService careTeam, TaskService tasks,
+                                fr.relais.core.questionnaire.ForeignResponses responses, fr.relais.core.pathway.ForeignCarePlans carePlans,
+                                fr.relais.core.measure.TextMeasures textMeasures, fr.relais.core.careteam.Organizations organizations,
+                                BackgroundExecutor executor, Localization texts, fr.relais.core.i18n.Language language, Clock clock,
+                                CurrentPatient current) {
+        this.current = current;
         this.responses = responses;
         this.carePlans = carePlans;
         this.textMeasures = textMeasures;
@@ -77,6 +88,7 @@ public final class PatientFileViewModel {
         this.executor = executor;
         this.texts = texts;
         this.clock = clock;
+        current.idProperty().addListener((obs, old, id) -> show(id));
     }
 
     private record Loaded(Patient patient, List<CareTeamMember> team, List<fr.relais.core.careteam.OtherParticipant> others, int duplicates,
@@ -135,6 +147,7 @@ public final class PatientFileViewModel {
         textMeasureLines.setAll(loaded.textMeasures().stream()
                 .map(m -> fr.relais.app.wording.TextMeasureText.line(m, texts, language, DUE)).toList());
         present.set(true);
+        current.shown(p.id(), p.displayName());
     }
 
     public ReadOnlyBooleanProperty presentProperty() {

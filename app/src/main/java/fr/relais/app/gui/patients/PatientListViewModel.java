@@ -31,6 +31,7 @@ public final class PatientListViewModel {
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Clock clock;
+    private final CurrentPatient current;
 
     private final StringProperty searchText = new SimpleStringProperty("");
     private final ReadOnlyListWrapper<PatientRow> rows = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
@@ -41,11 +42,56 @@ public final class PatientListViewModel {
     private long generation;
 
     public PatientListViewModel(PatientService patients, BackgroundExecutor executor, Localization texts, Clock clock) {
+        this(patients, executor, texts, clock, new CurrentPatient());
+    }
+
+    /**
+     * {@code current}: the window's current patient. The nurse's choice in the list opens that patient; a patient
+     * opened elsewhere (worklist, alerts) is highlighted here, searched for by name when the list does not hold them,
+     * so that the list never highlights another patient than the file shows.
+     */
+    public PatientListViewModel(PatientService patients, BackgroundExecutor executor, Localization texts, Clock clock, CurrentPatient current) {
+        this.current = current;
         this.patients = patients;
         this.executor = executor;
         this.texts = texts;
         this.clock = clock;
         searchText.addListener((obs, old, text) -> refresh());
+        selected.addListener((obs, old, row) -> {
+            if (row != null) {
+                current.open(row.id());
+            }
+        });
+        current.idProperty().addListener((obs, old, id) -> reveal(id));
+    }
+
+    /**
+     * Highlights the current patient: in the rows shown, else after a search by their IPP (one patient), or by their
+     * family name when they have none.
+     */
+    private void reveal(java.util.UUID id) {
+        PatientRow row = rowOf(id);
+        if (row != null || id == null) {
+            selected.set(row);
+            return;
+        }
+        selected.set(null);
+        executor.submit(() -> {
+            Patient p = patients.get(id);
+            return p.ipp() == null || p.ipp().isBlank() ? p.familyName() : p.ipp();
+        }, text -> {
+            if (id.equals(current.id())) {
+                if (text.equals(searchText.get())) {
+                    refresh();
+                } else {
+                    searchText.set(text);
+                }
+            }
+        }, failure -> error.set(texts.text("error.unexpected")));
+    }
+
+    private PatientRow rowOf(java.util.UUID id) {
+        return id == null ? null : rows.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
     }
 
     public void refresh() {
@@ -58,6 +104,8 @@ public final class PatientListViewModel {
             }
             LocalDate today = LocalDate.now(clock.withZone(CareZone.PARIS));
             rows.setAll(found.stream().map(p -> toRow(p, today)).toList());
+            // The rows are new objects: the current patient, if listed, stays highlighted.
+            selected.set(rowOf(current.id()));
             summary.set(found.isEmpty() ? texts.text("patients.empty") : texts.text("patients.count", found.size()));
             error.set("");
             loading.set(false);

@@ -36,14 +36,17 @@ public final class PatientsView extends SplitPane {
      */
     private final PatientFileViewModel file;
     private final List<PatientTab> tabs;
+    private final CurrentPatient current;
 
     /**
      * {@code onNewPatient}: opens the new-patient dialog. {@code onNewPatient}, {@code onImportMeasures},
      * {@code onAddToTeam} and {@code onExport} are null when the signed-in roles do not allow them: their buttons are then hidden.
      */
-    public PatientsView(PatientListViewModel list, PatientFileViewModel file, Localization texts, Consumer<ExportKind> onExport,
-                        Runnable onAddToTeam, List<PatientTab> tabs, Runnable onNewPatient, Runnable onImportMeasures) {
+    public PatientsView(PatientListViewModel list, PatientFileViewModel file, CurrentPatient current, Localization texts,
+                        Consumer<ExportKind> onExport, Runnable onAddToTeam, List<PatientTab> tabs, Runnable onNewPatient,
+                        Runnable onImportMeasures) {
         this.file = file;
+        this.current = current;
         this.tabs = tabs;
         getStyleClass().add("patients-view");
 
@@ -60,10 +63,18 @@ public final class PatientsView extends SplitPane {
         table.getColumns().add(TextColumns.of(texts.text("col.status"), PatientRow::statusLabel, 150));
         table.getColumns().add(TextColumns.of(texts.text("col.ipp"), PatientRow::ipp, 110));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
-            list.selectedProperty().set(row);
-            open(row == null ? null : row.id());
+        // One selection model: the nurse's choice goes to the list's model, which opens that patient; the current
+        // patient, opened here or from another screen, is highlighted back here and its tabs follow.
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> list.selectedProperty().set(row));
+        list.selectedProperty().addListener((obs, old, row) -> {
+            if (row == null) {
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedItem() != row) {
+                table.getSelectionModel().select(row);
+                table.scrollTo(row);
+            }
         });
+        current.idProperty().addListener((obs, old, id) -> tabs.forEach(t -> t.onShow().accept(id)));
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Label summary = new Label();
@@ -97,10 +108,17 @@ public final class PatientsView extends SplitPane {
     }
 
 
-    /** Shows a patient's file and its tabs (the patient chosen here, or opened from the worklist); null clears it. */
+    /**
+     * Makes {@code patientId} the current patient (a new patient, one opened from another screen); the current one is
+     * read again (after an import, a change of identity). Null clears the file.
+     */
     public void open(java.util.UUID patientId) {
-        file.show(patientId);
-        tabs.forEach(t -> t.onShow().accept(patientId));
+        if (java.util.Objects.equals(current.id(), patientId)) {
+            file.show(patientId);
+            tabs.forEach(t -> t.onShow().accept(patientId));
+        } else {
+            current.open(patientId);
+        }
     }
 
     private static StackPane filepane(PatientFileViewModel file, Localization texts, Consumer<ExportKind> onExport, Runnable onAddToTeam,

@@ -2,7 +2,12 @@ package fr.relais.app.gui.worklist;
 
 import java.util.UUID;
 
-/** One task as the worklist shows it; {@code outcomes}: what the step asks the nurse to choose when done (may be empty). */
-public record WorklistRow(UUID taskId, UUID patientId, String due, boolean overdue, String patient, String title, String role, String priority,
-                          String assignee, java.util.List<String> outcomes) {
+/**
+ * One task as the worklist shows it; {@code late}: how late it is in words ("En retard de 28 jours"), empty when it is
+ * not overdue, so that lateness never rests on colour alone; {@code assignee}: the professional's name, or the team
+ * queue; {@code urgent}: immediate or as-soon-as-possible work (a red alert's review or escalation), flagged with an
+ * icon beside its priority word; {@code outcomes}: what the step asks the nurse to choose when done (may be empty).
+ */
+public record WorklistRow(UUID taskId, UUID patientId, String due, boolean overdue, String late, String patient, String title, String role,
+                          String priority, boolean urgent, String assignee, java.util.List<String> outcomes) {
 }

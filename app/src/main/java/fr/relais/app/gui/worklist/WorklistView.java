@@ -25,8 +25,8 @@ import javafx.scene.layout.VBox;
 /** The worklist screen: due windows with counts, a virtualized table (overdue rows marked), complete and postpone. */
 public final class WorklistView extends VBox {
 
-    /** {@code openPatient}: shows the patient's file (Patients screen). */
-    public WorklistView(WorklistViewModel model, Localization texts, java.util.function.Consumer<java.util.UUID> openPatient) {
+    /** {@code showPatients}: brings the Patients screen forward, once the task's patient is the current one. */
+    public WorklistView(WorklistViewModel model, Localization texts, Runnable showPatients) {
         super(10);
         setPadding(new Insets(16));
         Label title = new Label(texts.text("worklist.title"));
@@ -76,10 +76,13 @@ public final class WorklistView extends VBox {
         table.setId("worklist-table");
         table.setPlaceholder(new Label(texts.text("worklist.empty")));
         table.getColumns().add(TextColumns.of(texts.text("worklist.col.due"), WorklistRow::due, 100));
+        table.getColumns().add(fr.relais.app.gui.common.FlagColumn.of(texts.text("worklist.col.late"), WorklistRow::late,
+                r -> org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOCK_ALERT_OUTLINE, 170));
         table.getColumns().add(TextColumns.of(texts.text("worklist.col.patient"), WorklistRow::patient, 200));
         table.getColumns().add(TextColumns.of(texts.text("worklist.col.task"), WorklistRow::title, 380));
         table.getColumns().add(TextColumns.of(texts.text("worklist.col.role"), WorklistRow::role, 140));
-        table.getColumns().add(TextColumns.of(texts.text("worklist.col.priority"), WorklistRow::priority, 90));
+        table.getColumns().add(fr.relais.app.gui.common.FlagColumn.of(texts.text("worklist.col.priority"), WorklistRow::priority,
+                r -> r.urgent() ? org.kordamp.ikonli.materialdesign2.MaterialDesignA.ALERT_OCTAGON : null, 150));
         table.getColumns().add(TextColumns.of(texts.text("worklist.col.assignee"), WorklistRow::assignee, 120));
         RowHighlight.apply(table, "overdue", WorklistRow::overdue);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -127,6 +130,21 @@ public final class WorklistView extends VBox {
             note.clear();
         });
         postpone.setOnAction(e -> model.postponeOneDay(table.getSelectionModel().getSelectedItem()));
+        // Postpone to a chosen day, counted from today: days before today are greyed out (and refused by the model).
+        javafx.scene.control.DatePicker day = new javafx.scene.control.DatePicker(model.today().plusDays(1));
+        day.setId("worklist-postpone-date");
+        day.setPrefWidth(130);
+        day.setDayCellFactory(picker -> new javafx.scene.control.DateCell() {
+            @Override
+            public void updateItem(java.time.LocalDate date, boolean empty) {
+                super.updateItem(date, empty);
+                setDisable(empty || date.isBefore(model.today()));
+            }
+        });
+        Button postponeTo = new Button(texts.text("worklist.postponeTo"));
+        postponeTo.setId("worklist-postpone-to");
+        postponeTo.disableProperty().bind(none.or(day.valueProperty().isNull()));
+        postponeTo.setOnAction(e -> model.postpone(table.getSelectionModel().getSelectedItem(), day.getValue()));
         ComboBox<WorklistViewModel.Assignee> assignee = new ComboBox<>(model.assigneesProperty());
         assignee.setId("worklist-assignee");
         assignee.setPromptText(texts.text("worklist.assigneePrompt"));
@@ -140,12 +158,15 @@ public final class WorklistView extends VBox {
         Button open = new Button(texts.text("worklist.openPatient"));
         open.setId("worklist-open-patient");
         open.disableProperty().bind(none);
-        open.setOnAction(e -> openPatient.accept(table.getSelectionModel().getSelectedItem().patientId()));
+        open.setOnAction(e -> {
+            model.openPatient(table.getSelectionModel().getSelectedItem());
+            showPatients.run();
+        });
         Label message = new Label();
         message.setId("worklist-message");
         message.textProperty().bind(model.messageProperty());
 
-        HBox taskActions = new HBox(8, outcome, note, complete, postpone);
+        HBox taskActions = new HBox(8, outcome, note, complete, postpone, postponeTo, day);
         taskActions.setVisible(model.canActOnTasks());
         taskActions.setManaged(model.canActOnTasks());
         assignee.setVisible(model.canActOnTasks());

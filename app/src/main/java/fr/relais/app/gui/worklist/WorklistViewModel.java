@@ -1,6 +1,7 @@
 package fr.relais.app.gui.worklist;
 
 import fr.relais.app.gui.common.FailureText;
+import fr.relais.app.gui.patients.CurrentPatient;
 import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.careteam.CareRole;
@@ -34,8 +35,12 @@ public final class WorklistViewModel {
     /** Rows read at a time: a screenful several times over, small enough to read in a few milliseconds. */
     public static final int PAGE = 200;
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("dd/MM HH:mm").withZone(CareZone.PARIS);
+    /** The priorities a red alert's work carries (review as soon as possible, escalation immediately). */
+    private static final java.util.Set<TaskPriority> URGENT = java.util.EnumSet.of(TaskPriority.STAT, TaskPriority.ASAP);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final int pageSize;
+    private final CurrentPatient current;
     private final RelaisCore core;
     private final Runnable startOfDay;
     private final java.util.concurrent.atomic.AtomicBoolean dayStarted = new java.util.concurrent.atomic.AtomicBoolean();
@@ -43,7 +48,7 @@ public final class WorklistViewModel {
     private final Localization texts;
     private final Language language;
 
-    private final ObjectProperty<DueFilter> due = new SimpleObjectProperty<>(DueFilter.TODAY);
+    private final ObjectProperty<DueFilter> due = new SimpleObjectProperty<>(DueFilter.OVERDUE_AND_TODAY);
     private final ObjectProperty<CareRole> role = new SimpleObjectProperty<>();
     private final ObjectProperty<String> pathway = new SimpleObjectProperty<>();
     private final ObjectProperty<TaskPriority> priority = new SimpleObjectProperty<>();
@@ -71,12 +76,24 @@ public final class WorklistViewModel {
      * first page is shown: the nurse sees her list at once, and it is read again when the day's work is done.
      */
     public WorklistViewModel(RelaisCore core, Runnable startOfDay, BackgroundExecutor executor, Localization texts, Language language) {
-        this(core, startOfDay, executor, texts, language, PAGE);
+        this(core, startOfDay, executor, texts, language, PAGE, new CurrentPatient());
+    }
+
+    /** {@code current}: the window's current patient, which "Ouvrir le dossier" sets. */
+    public WorklistViewModel(RelaisCore core, Runnable startOfDay, BackgroundExecutor executor, Localization texts, Language language,
+                             CurrentPatient current) {
+        this(core, startOfDay, executor, texts, language, PAGE, current);
     }
 
     /** {@code pageSize}: rows read at a time (tests use small pages on small stores). */
     public WorklistViewModel(RelaisCore core, Runnable startOfDay, BackgroundExecutor executor, Localization texts, Language language,
                              int pageSize) {
+        this(core, startOfDay, executor, texts, language, pageSize, new CurrentPatient());
+    }
+
+    private WorklistViewModel(RelaisCore core, Runnable startOfDay, BackgroundExecutor executor, Localization texts, Language language,
+                              int pageSize, CurrentPatient current) {
+        this.current = current;
         this.pageSize = pageSize;
         this.core = core;
         this.startOfDay = startOfDay;
@@ -221,10 +238,30 @@ public final class WorklistViewModel {
         var now = core.clock().instant();
         List<WorklistItem> items = core.worklist().query(query, offset, pageSize);
         java.util.Map<String, List<String>> outcomes = new java.util.HashMap<>();
+        java.util.Map<java.util.UUID, String> names = new java.util.HashMap<>();
         return items.stream().map(i -> new WorklistRow(i.task().id(), i.task().patientId(), DUE.format(i.task().dueAt()),
-                i.task().dueAt().isBefore(now), i.patientName(), titleOf(i.task()), new fr.relais.core.wording.StatusWords(language).role(i.task().role()),
-                texts.text("worklist.priority." + i.task().priority().name()), i.task().assigneeId() == null ? texts.text("worklist.teamQueue") : "",
-                outcomesOf(i.task(), outcomes))).toList();
+                i.task().dueAt().isBefore(now), late(i.task().dueAt(), now), i.patientName(), titleOf(i.task()),
+                new fr.relais.core.wording.StatusWords(language).role(i.task().role()), texts.text("worklist.priority." + i.task().priority().name()),
+                URGENT.contains(i.task().priority()), assigneeOf(i.task(), names), outcomesOf(i.task(), outcomes))).toList();
+    }
+
+    /** How late a task is, in words: days from one day on, else hours; empty when it is not due yet. */
+    private String late(java.time.Instant dueAt, java.time.Instant now) {
+        if (!dueAt.isBefore(now)) {
+            return "";
+        }
+        Duration late = Duration.between(dueAt, now);
+        return late.toDays() >= 1 ? texts.text("worklist.lateDays", late.toDays())
+                : late.toHours() >= 1 ? texts.text("worklist.lateHours", late.toHours()) : texts.text("worklist.lateJust");
+    }
+
+    /** Who the task is assigned to, by name (read once per professional for a page), or the team queue. */
+    private String assigneeOf(fr.relais.core.task.Task task, java.util.Map<java.util.UUID, String> names) {
+        if (task.assigneeId() == null) {
+            return texts.text("worklist.teamQueue");
+        }
+        return names.computeIfAbsent(task.assigneeId(), id -> core.careTeam().findProfessional(id)
+                .map(fr.relais.core.careteam.Professional::displayName).orElse(texts.text("worklist.unknownAssignee")));
     }
 
     /** The task's title; another system's task says it is outside Relais pathways ("hors parcours Relais"). */
@@ -243,6 +280,13 @@ public final class WorklistViewModel {
         return seen.computeIfAbsent(task.enrollmentId() + "/" + task.stepId(), k -> core.enrollments().outcomesOf(core.enrollments().get(task.enrollmentId()), task.stepId()));
     }
 
+    /** "Ouvrir le dossier": the row's patient becomes the window's current patient (list, file and title follow). */
+    public void openPatient(WorklistRow row) {
+        if (row != null) {
+            current.open(row.patientId());
+        }
+    }
+
     /** {@code outcome}: one of the row's outcomes when the step declares some, else null. */
     public void complete(WorklistRow row, String outcome, String note) {
         executor.submit(() -> core.tasks().complete(row.taskId(), outcome, note), done -> {
@@ -251,12 +295,39 @@ public final class WorklistViewModel {
         }, this::failed);
     }
 
+    /** Postpones to tomorrow, counted from today (a task four weeks late is then due tomorrow, not three weeks ago). */
     public void postponeOneDay(WorklistRow row) {
+        postpone(row, today().plusDays(1));
+    }
+
+    /** Today in Paris, by the store's clock: the first day a task can be postponed to. */
+    public java.time.LocalDate today() {
+        return java.time.LocalDate.now(core.clock().withZone(CareZone.PARIS));
+    }
+
+    /**
+     * Moves the task to {@code day} at its usual hour (Paris time); when that hour has passed today, to the end of
+     * today. A day in the past is refused with a message: postponing never makes a task later than it already is.
+     */
+    public void postpone(WorklistRow row, java.time.LocalDate day) {
+        if (row == null || day == null) {
+            message.set(texts.text("worklist.postponeNoDate"));
+            return;
+        }
+        if (day.isBefore(today())) {
+            message.set(texts.text("worklist.postponePast", DAY.format(day)));
+            return;
+        }
         executor.submit(() -> {
             var task = core.tasks().get(row.taskId());
-            return core.tasks().postpone(task.id(), task.dueAt().plus(Duration.ofDays(1)), texts.text("worklist.postponeNote"));
+            var now = core.clock().instant();
+            java.time.Instant due = day.atTime(task.dueAt().atZone(CareZone.PARIS).toLocalTime()).atZone(CareZone.PARIS).toInstant();
+            if (due.isBefore(now)) {
+                due = day.plusDays(1).atStartOfDay(CareZone.PARIS).toInstant().minus(Duration.ofMinutes(1));
+            }
+            return core.tasks().postpone(task.id(), due, texts.text("worklist.postponeNote", DAY.format(day)));
         }, done -> {
-            message.set(texts.text("worklist.postponed", row.title()));
+            message.set(texts.text("worklist.postponed", row.title(), DAY.format(day)));
             refresh();
         }, this::failed);
     }
