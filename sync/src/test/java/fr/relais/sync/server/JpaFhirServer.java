@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.provider.JpaSystemProvider;
 import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.jpa.test.config.TestR4Config;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import java.net.InetSocketAddress;
@@ -14,8 +15,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
- * A real HAPI FHIR JPA server (H2 in memory, HAPI's own test configuration less what only HAPI's tests use:
- * {@link JpaServerConfig}) served over HTTP by Jetty on a free local
+ * A real HAPI FHIR JPA server (H2 in memory, HAPI's own test configuration) served over HTTP by Jetty on a free local
  * port: the server the sync engine is proven against (versions, 412 on If-Match, transactions, _lastUpdated paging).
  * Starting it takes tens of seconds, so a test run shares one ({@link #shared()}); tests keep to their own patients
  * (fresh UUIDs) rather than wiping it.
@@ -47,7 +47,7 @@ public final class JpaFhirServer implements AutoCloseable {
     }
 
     public static JpaFhirServer start() {
-        AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext(JpaServerConfig.class);
+        AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext(TestR4Config.class);
         try {
             FhirContext fhir = spring.getBean(FhirContext.class);
             JpaStorageSettings settings = spring.getBean(JpaStorageSettings.class);
