@@ -97,7 +97,7 @@ class KillReliabilityIT {
         /** One worker warms up and stops instead of going: the JVM writes the archive as it ends (none if it cannot). */
         void writeClassDataArchive() throws Exception {
             Worker first = start();
-            assertThat(first.out.readLine()).as("the first worker started").isEqualTo("READY");
+            assertThat(first.awaitReady()).as("the first worker started").isEqualTo("READY");
             first.process.getOutputStream().close();
             assertThat(first.process.waitFor(120, TimeUnit.SECONDS)).as("the first worker stopped").isTrue();
             first.out.close();
@@ -108,9 +108,20 @@ class KillReliabilityIT {
     private record Worker(Process process, BufferedReader out) {
         /** Waits for the worker to be ready, then lets it go. */
         void go(long seed) throws Exception {
-            assertThat(out.readLine()).as("the worker started").isEqualTo("READY");
+            assertThat(awaitReady()).as("the worker started").isEqualTo("READY");
             process.getOutputStream().write(("GO " + seed + "\n").getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().flush();
+        }
+
+        /** READY, or the last line before the worker's output ended: lines its warm-up logged come before it. */
+        String awaitReady() throws java.io.IOException {
+            String line = out.readLine();
+            String last = line;
+            while (line != null && !line.equals("READY")) {
+                last = line;
+                line = out.readLine();
+            }
+            return line == null ? last : line;
         }
 
         /** Lets the worker acknowledge {@code acks} operations, waits {@code thenMillis}, and SIGKILLs it. */
