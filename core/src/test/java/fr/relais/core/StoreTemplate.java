@@ -39,14 +39,24 @@ public final class StoreTemplate {
      */
     public static Path copyTo(Path file) {
         try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                Files.copy(template(), file);
-                newAuditKey(file);
-            }
-            return file;
+            return Files.exists(file) ? file : copy(template(), file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy the template store to " + file, e);
+        }
+    }
+
+    /**
+     * Copies {@code store}, a copy of the template never opened (in a JVM that did not make the template: a kill
+     * worker), to a new {@code file} with its own audit key; returns {@code file}.
+     */
+    public static Path copy(Path store, Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.copy(store, file);
+            newAuditKey(file);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy the store " + store + " to " + file, e);
         }
     }
 

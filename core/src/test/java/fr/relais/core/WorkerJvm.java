@@ -1,5 +1,7 @@
 package fr.relais.core;
 
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +24,36 @@ public final class WorkerJvm {
                 command.add("-D" + library + "=" + System.getProperty(library));
             }
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of("-cp", classPath(), main.getName()));
         command.addAll(List.of(args));
         return command;
+    }
+
+    /**
+     * Options for a short-lived worker: the client compiler only (a worker lives seconds), the serial collector (no
+     * collector threads to start), and the class-data archive {@code archive}: mapped if it exists, otherwise written
+     * when this worker ends normally (one worker that runs to its end writes it for all that follow). The JVM writes
+     * no archive for a class path with a folder in it (tests run from their module's classes, not from the reliability
+     * module's jars); then every worker simply starts without one. JVM logging is
+     * off: a worker's standard output is its protocol.
+     */
+    public static List<String> shortLivedOptions(Path archive) {
+        String classData = Files.exists(archive) ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archive;
+        return List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", classData, "-Xlog:disable");
+    }
+
+    /**
+     * This JVM's class path without the entries that are not there (the build lists its module's own class folders even
+     * when the module has none, as the reliability module, which runs the kill suites from the test jars): left in, a
+     * missing folder would not change what the worker loads, but it would keep the JVM from archiving its classes.
+     */
+    static String classPath() {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.isEmpty() && Files.exists(Path.of(entry))) {
+                entries.add(entry);
+            }
+        }
+        return String.join(File.pathSeparator, entries);
     }
 }

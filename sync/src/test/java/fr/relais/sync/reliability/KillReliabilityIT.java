@@ -55,16 +55,22 @@ class KillReliabilityIT {
                         LocalDate.of(1940 + i, 1, 2), "75056"), null, null, "R-" + i, null, null, null));
             }
         }
-        // Each next worker starts while the previous kill is being checked: a kill costs the work before it and the
-        // check after it, not the start of a JVM.
+        // Workers warm up on copies of a store of their own (never this one) and start from a class-data archive
+        // written by a first worker that runs to its end. Each next worker starts as soon as the one before it has its
+        // go: a kill costs the work before it and the check after it, not the start of a JVM nor its first operations.
+        Workers workers = new Workers(db, team, StoreTemplate.copyTo(dir.resolve("warm-up.db")), dir.resolve("worker.jsa"));
+        workers.writeClassDataArchive();
         Random random = new Random(20261201L);
         List<Ack> acknowledged = new ArrayList<>();
-        Worker next = Worker.start(db, team);
+        Worker next = workers.start();
         for (int kill = 0; kill < KILLS; kill++) {
             Worker worker = next;
-            List<Ack> acks = worker.runAndKill(random.nextLong(), 1 + random.nextInt(6), random.nextInt(250));
-            next = kill + 1 < KILLS ? Worker.start(db, team) : null;
-            acknowledged.addAll(acks);
+            long seed = random.nextLong();
+            int acks = 1 + random.nextInt(6);
+            int thenMillis = random.nextInt(250);
+            worker.go(seed);
+            next = kill + 1 < KILLS ? workers.start() : null;
+            acknowledged.addAll(worker.awaitAndKill(acks, thenMillis));
             check(db, acknowledged, kill);
         }
         System.out.printf("kill suite: %d kills, %d acknowledged operations (%s)%n", KILLS, acknowledged.size(),
@@ -74,23 +80,55 @@ class KillReliabilityIT {
                 .contains("IMPORT", "ENROLL", "MEASURE", "TASK", "EVALUATE", "SYNC");
     }
 
-    /** A worker JVM started ahead of its turn: it has loaded its classes and waits for GO before touching the store. */
-    private record Worker(Process process, BufferedReader out) {
-        static Worker start(Path db, String team) throws Exception {
-            List<String> command = WorkerJvm.command(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1"), KillWorker.class,
-                    db.toString(), SERVER.baseUrl(), team);
+    /** How workers on {@code db} start: their warm-up store, their class-data archive, a scratch copy each. */
+    private record Workers(Path db, String team, Path warmUpStore, Path archive, java.util.concurrent.atomic.AtomicInteger started) {
+        Workers(Path db, String team, Path warmUpStore, Path archive) {
+            this(db, team, warmUpStore, archive, new java.util.concurrent.atomic.AtomicInteger());
+        }
+
+        Worker start() throws Exception {
+            Path scratch = warmUpStore.resolveSibling("warm-up-" + started.incrementAndGet() + ".db");
+            List<String> command = WorkerJvm.command(WorkerJvm.shortLivedOptions(archive), KillWorker.class,
+                    db.toString(), SERVER.baseUrl(), team, warmUpStore.toString(), scratch.toString());
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             return new Worker(process, new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)));
         }
 
-        /** Lets the worker go, lets it acknowledge {@code acks} operations, waits {@code thenMillis}, and SIGKILLs it. */
-        List<Ack> runAndKill(long seed, int acks, int thenMillis) throws Exception {
+        /** One worker warms up and stops instead of going: the JVM writes the archive as it ends (none if it cannot). */
+        void writeClassDataArchive() throws Exception {
+            Worker first = start();
+            assertThat(first.awaitReady()).as("the first worker started").isEqualTo("READY");
+            first.process.getOutputStream().close();
+            assertThat(first.process.waitFor(120, TimeUnit.SECONDS)).as("the first worker stopped").isTrue();
+            first.out.close();
+        }
+    }
+
+    /** A worker JVM started ahead of its turn: it warms up and waits for GO before touching the store. */
+    private record Worker(Process process, BufferedReader out) {
+        /** Waits for the worker to be ready, then lets it go. */
+        void go(long seed) throws Exception {
+            assertThat(awaitReady()).as("the worker started").isEqualTo("READY");
+            process.getOutputStream().write(("GO " + seed + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        }
+
+        /** READY, or the last line before the worker's output ended: lines its warm-up logged come before it. */
+        String awaitReady() throws java.io.IOException {
+            String line = out.readLine();
+            String last = line;
+            while (line != null && !line.equals("READY")) {
+                last = line;
+                line = out.readLine();
+            }
+            return line == null ? last : line;
+        }
+
+        /** Lets the worker acknowledge {@code acks} operations, waits {@code thenMillis}, and SIGKILLs it. */
+        List<Ack> awaitAndKill(int acks, int thenMillis) throws Exception {
             List<Ack> seen = new ArrayList<>();
             try (out) {
-                String line = out.readLine();
-                assertThat(line).as("the worker started").isEqualTo("READY");
-                process.getOutputStream().write(("GO " + seed + "\n").getBytes(StandardCharsets.UTF_8));
-                process.getOutputStream().flush();
+                String line;
                 while (seen.size() < acks && (line = out.readLine()) != null) {
                     parse(line, seen);
                 }

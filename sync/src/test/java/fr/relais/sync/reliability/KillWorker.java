@@ -22,25 +22,28 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * A nurse's day at full speed, in its own JVM, for the kill suite: {@code KillWorker DB SERVER TEAM}. It
- * loads its classes and the FHIR model, prints "READY" and waits for "GO seed" on its input (the suite starts the next
- * worker while it checks the store after a kill, so a kill does not wait for a JVM to start), then loops over imports,
- * enrollments, measures, task completions, alert evaluations and syncs, and prints "ACK kind id" (flushed) after each one
- * committed, so that the suite knows what was acknowledged when it kills the process.
+ * A nurse's day at full speed, in its own JVM, for the kill suite: {@code KillWorker DB SERVER TEAM WARM-UP SCRATCH}.
+ * It first runs each kind of operation once on SCRATCH, its own copy of the store WARM-UP (never on DB), so that its
+ * classes are loaded and compiled before its turn; then it prints "READY" and waits for "GO seed" on its input (the
+ * suite starts the next worker as soon as this one has its go, so a kill waits neither for a JVM to start nor for a
+ * cold one), then loops over imports, enrollments, measures, task completions, alert evaluations and syncs on DB, and
+ * prints "ACK kind id" (flushed) after each one committed, so that the suite knows what was acknowledged when it kills
+ * the process. Any other line than a go (or the end of its input) makes it stop normally: the suite's first worker
+ * does so to write the class-data archive the others start from.
  */
 public final class KillWorker {
     /** Rows per imported file: a killed import must leave all of them or none. */
     static final int IMPORT_ROWS = 5;
 
+    /** Where acknowledgements go: nowhere while warming up, then to the suite. */
+    private static java.io.PrintStream acks = System.out;
+
     private KillWorker() {
     }
 
     public static void main(String[] args) throws java.io.IOException {
-        // Before GO, touch nothing of the store: the previous worker's kill is still being checked.
-        for (var type : List.of(org.hl7.fhir.r4.model.Patient.class, org.hl7.fhir.r4.model.Observation.class,
-                org.hl7.fhir.r4.model.Task.class, org.hl7.fhir.r4.model.CarePlan.class, org.hl7.fhir.r4.model.Bundle.class)) {
-            fr.relais.sync.fhir.RelaisFhir.CONTEXT.getResourceDefinition(type);
-        }
+        // Before GO, touch nothing of the store: the previous worker is still running on it, or its kill being checked.
+        warmUp(Path.of(args[3]), Path.of(args[4]), args[1], args[2]);
         System.out.println("READY");
         System.out.flush();
         String go = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
@@ -48,39 +51,81 @@ public final class KillWorker {
             return;
         }
         Random random = new Random(Long.parseLong(go.substring(3).strip()));
-        try (RelaisCore core = RelaisCore.open(Path.of(args[0]), Clock.systemUTC(), new UserSession(new Actor("worker", null, null)))) {
-            SyncSettings sync = SyncSettings.of(args[1], args[2], null).withIpp(new fr.relais.sync.fhir.IppNamespace("1.2.250.1.999.99.1")).withPageSize(20).withRetries(2, Duration.ofMillis(20));
+        try (RelaisCore core = open(Path.of(args[0]))) {
+            SyncSettings sync = settings(args[1], args[2]);
             List<UUID> patients = core.patients().list(0, 1000).stream().map(p -> p.id()).toList();
             while (true) {
                 UUID patient = patients.get(random.nextInt(patients.size()));
-                int op = random.nextInt(6);
-                try {
-                    switch (op) {
-                        case 0 -> importFile(core, patient, random);
-                        case 1 -> ack("ENROLL", core.enrollments().enroll(patient, "bpco-exacerbation", 1,
-                                LocalDate.now(CareZone.PARIS).minusDays(random.nextInt(5))).id());
-                        case 2 -> ack("MEASURE", core.measures().record(new NewMeasure(patient, MeasureCatalog.SPO2,
-                                String.valueOf(84 + random.nextInt(15)), "%", null, MeasureSource.DEVICE)).id());
-                        case 3 -> completeATask(core, patient);
-                        case 4 -> {
-                            core.startDay();
-                            core.alerts().evaluateAll();
-                            ack("EVALUATE", patient);
-                        }
-                        default -> {
-                            try {
-                                new SyncEngine(core).run(sync, SyncEngine.Mode.BOTH, (phase, done) -> { }, () -> false);
-                                ack("SYNC", patient);
-                            } catch (SyncFailedException offline) {
-                                ack("SYNC-FAILED", patient);
-                            }
-                        }
-                    }
-                } catch (BadInputException refused) {
-                    // an enrollment already active, a task already done: refused cleanly, nothing to acknowledge
-                }
+                operate(core, sync, patient, random.nextInt(6), random);
             }
         }
+    }
+
+    /**
+     * Each operation once, acknowledging nothing, on a copy of {@code store} of this worker's own: the work a cold JVM
+     * does on its first operations (class loading, first compilations, the FHIR model, the HTTP client) is done here,
+     * while the worker before it runs and is checked, instead of after its go. Its sync uses a team of its own.
+     */
+    private static void warmUp(Path store, Path scratch, String server, String team) {
+        acks = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        try (RelaisCore core = open(fr.relais.core.StoreTemplate.copy(store, scratch))) {
+            // The sync first, while the copy holds no patient: its searches and client warm up, and the warm-up pushes
+            // nothing to the shared server, which would cost the suite's JVM (the server's) a hundred times.
+            Random random = new Random(0);
+            operate(core, settings(server, team + "-warm-up-" + UUID.randomUUID()), null, 5, random);
+            core.patients().register(new fr.relais.core.identity.NewPatient(new fr.relais.core.identity.StrictTraits("CHAUFFE",
+                    List.of("Test"), fr.relais.core.identity.Sex.F, LocalDate.of(1950, 1, 2), "75056"), null, null, "W-1", null, null, null));
+            UUID patient = core.patients().list(0, 1).get(0).id();
+            for (int op : new int[] {0, 1, 2, 3, 4, 2, 3}) {
+                operate(core, null, patient, op, random);
+            }
+        } finally {
+            acks = System.out;
+        }
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            try {
+                java.nio.file.Files.deleteIfExists(Path.of(scratch + suffix));
+            } catch (java.io.IOException leftForTheSuite) {
+                // the scratch copy is in the suite's temporary folder, removed with it
+            }
+        }
+    }
+
+    private static void operate(RelaisCore core, SyncSettings sync, UUID patient, int op, Random random) {
+        try {
+            switch (op) {
+                case 0 -> importFile(core, patient, random);
+                case 1 -> ack("ENROLL", core.enrollments().enroll(patient, "bpco-exacerbation", 1,
+                        LocalDate.now(CareZone.PARIS).minusDays(random.nextInt(5))).id());
+                case 2 -> ack("MEASURE", core.measures().record(new NewMeasure(patient, MeasureCatalog.SPO2,
+                        String.valueOf(84 + random.nextInt(15)), "%", null, MeasureSource.DEVICE)).id());
+                case 3 -> completeATask(core, patient);
+                case 4 -> {
+                    core.startDay();
+                    core.alerts().evaluateAll();
+                    ack("EVALUATE", patient);
+                }
+                default -> {
+                    try {
+                        new SyncEngine(core).run(sync, SyncEngine.Mode.BOTH, (phase, done) -> { }, () -> false);
+                        ack("SYNC", patient);
+                    } catch (SyncFailedException offline) {
+                        ack("SYNC-FAILED", patient);
+                    }
+                }
+            }
+        } catch (BadInputException refused) {
+            // an enrollment already active, a task already done: refused cleanly, nothing to acknowledge
+        }
+    }
+
+    private static RelaisCore open(Path db) {
+        return RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("worker", null, null)));
+    }
+
+    private static SyncSettings settings(String server, String team) {
+        return SyncSettings.of(server, team, null).withIpp(new fr.relais.sync.fhir.IppNamespace("1.2.250.1.999.99.1"))
+                .withPageSize(20).withRetries(2, Duration.ofMillis(20));
     }
 
     /** A CSV of IMPORT_ROWS weights, all at one instant that names the file (its batch). */
@@ -112,7 +157,7 @@ public final class KillWorker {
     }
 
     private static void ack(String kind, UUID id, String detail) {
-        System.out.println("ACK " + kind + " " + id + " " + detail);
-        System.out.flush();
+        acks.println("ACK " + kind + " " + id + " " + detail);
+        acks.flush();
     }
 }
