@@ -1133,4 +1133,40 @@ class ForeignWorldSyncTest {
         }
     }
 
+    @Test
+    void aPatientTheHospitalRecordsAsDeceasedIsShownDeceasedAndTheirTasksAreNoLongerDue() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        UUID patient = pulledAndEnrolled(patientId, "diabete-type-2");
+        var ofPatient = new fr.relais.core.task.WorklistQuery(fr.relais.core.task.DueFilter.ALL, null, null, false, null, null, patient);
+        var due = laptop.core.worklist().query(ofPatient, 0, 50);
+        assertThat(due).isNotEmpty();
+        assertThat(laptop.core.deaths().of(patient)).isEmpty();
+
+        // The hospital records the death (a PUT on its own Patient, as its DPI does).
+        var hospitalPatient = world.read(org.hl7.fhir.r4.model.Patient.class, patientId);
+        hospitalPatient.setDeceased(new org.hl7.fhir.r4.model.DateTimeType("2026-12-03"));
+        world.client().update().resource(hospitalPatient).execute();
+        laptop.sync();
+
+        assertThat(laptop.core.deaths().of(patient)).get().extracting(fr.relais.core.identity.Deaths.Death::on)
+                .isEqualTo(java.time.LocalDate.of(2026, 12, 3));
+        assertThat(laptop.core.worklist().query(ofPatient, 0, 50)).as("suspended, not due").isEmpty();
+        assertThat(laptop.core.worklist().counts(ofPatient).all()).isZero();
+        assertThat(laptop.core.tasks().get(due.get(0).task().id()).status()).as("kept, not cancelled")
+                .isEqualTo(due.get(0).task().status());
+    }
+
+    @Test
+    void aPatientRecordedDeceasedWithoutADayIsShownDeceased() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        laptop.sync();
+        var hospitalPatient = world.read(org.hl7.fhir.r4.model.Patient.class, patientId);
+        hospitalPatient.setDeceased(new org.hl7.fhir.r4.model.BooleanType(true));
+        world.client().update().resource(hospitalPatient).execute();
+
+        laptop.sync();
+
+        assertThat(laptop.core.deaths().of(ObservationMapper.localId(patientId))).get()
+                .extracting(fr.relais.core.identity.Deaths.Death::on).isNull();
+    }
 }
