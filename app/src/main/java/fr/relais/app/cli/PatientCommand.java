@@ -203,6 +203,9 @@ final class PatientCommand {
                     if (p.replacedBy() != null) {
                         out.println(root.text("show.replacedBy", p.replacedBy()));
                     }
+                    services.deaths().of(p.id()).ifPresent(death -> out.println(death.on() == null
+                            ? root.text("show.deceased." + p.traits().sex().name())
+                            : root.text("show.deceasedOn." + p.traits().sex().name(), DAY.format(death.on()))));
                     out.println(root.text("show.identity", root.text("status." + p.status().name()), p.ins() == null ? "-"
                             : root.text(p.status().allowsInsExchange() ? "show.ins" : "show.insNotQualified",
                                     p.ins().matricule().value(), p.ins().oid().oid())));
