@@ -76,6 +76,7 @@ public final class RelaisCore implements AutoCloseable {
     private final fr.relais.core.questionnaire.ForeignResponses foreignResponses;
     private final fr.relais.core.measure.TextMeasures textMeasures;
     private final fr.relais.core.careteam.Organizations organizations;
+    private final fr.relais.core.identity.Deaths deaths;
     private final fr.relais.core.pathway.ForeignCarePlans foreignCarePlans;
     private final DemoGenerator demo;
     private final PatientReportService reports;
@@ -147,6 +148,7 @@ public final class RelaisCore implements AutoCloseable {
         this.foreignResponses = new fr.relais.core.questionnaire.ForeignResponses(database.dsl(), audit, session);
         this.textMeasures = new fr.relais.core.measure.TextMeasures(database.dsl(), audit, session);
         this.organizations = new fr.relais.core.careteam.Organizations(database.dsl(), audit, clock);
+        this.deaths = new fr.relais.core.identity.Deaths(database.dsl());
         this.foreignCarePlans = new fr.relais.core.pathway.ForeignCarePlans(database.dsl(), audit, session);
         this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
                 alerts, session, audit, clock);
@@ -277,6 +279,11 @@ public final class RelaisCore implements AutoCloseable {
 
     public QuestionnaireService questionnaires() {
         return questionnaires;
+    }
+
+    /** Patients other systems record as deceased. */
+    public fr.relais.core.identity.Deaths deaths() {
+        return deaths;
     }
 
     /** Organizations received from the team server, by name. */

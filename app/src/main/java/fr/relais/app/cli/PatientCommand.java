@@ -205,6 +205,9 @@ final class PatientCommand {
                     if (p.replacedBy() != null) {
                         out.println(root.text("show.replacedBy", p.replacedBy()));
                     }
+                    services.deaths().of(p.id()).ifPresent(death -> out.println(death.on() == null
+                            ? root.text("show.deceased." + p.traits().sex().name())
+                            : root.text("show.deceasedOn." + p.traits().sex().name(), DAY.format(death.on()))));
                     out.println(root.text("show.identity", statuses.identity(p.status()), p.ins() == null ? "-"
                             : root.text(p.status().allowsInsExchange() ? "show.ins" : "show.insNotQualified",
                                     p.ins().matricule().value(), p.ins().oid().oid())));

@@ -341,7 +341,7 @@ public final class RelaisApplication extends Application {
                                          Localization texts, Path documents, Supplier<MssanteSettings> mssante, Map<String, String> env,
                                          DesktopAccess access, CurrentPatient current) {
         PatientListViewModel list = new PatientListViewModel(services.patients(), executor, texts, services.clock(), current);
-        PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), services.foreignCarePlans(), services.textMeasures(), services.organizations(), executor, texts, language, services.clock(), current);
+        PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), executor, texts, language, services.clock(), current);
         Consumer<ExportKind> export = kind -> {
             ExportViewModel model = new ExportViewModel(services, executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env));
             model.forPatient(file.patientIdProperty().get(), file.nameProperty().get(), kind);

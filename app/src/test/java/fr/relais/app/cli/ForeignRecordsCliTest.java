@@ -66,4 +66,24 @@ class ForeignRecordsCliTest {
         assertThat(json.get("textMeasures").get(0).get("text").asText()).isEqualTo("environ 74 kg");
         assertThat(json.get("organization").asText()).isEqualTo("EHPAD Les Glycines");
     }
+
+    @Test
+    void aPatientTheHospitalRecordsAsDeceasedIsShownDeceasedWithTheDayAndTasksSuspended() {
+        Path db = dir.resolve("relais.db");
+        try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")))) {
+            Patient died = core.patients().applySynced(received("X-DCD", new StrictTraits("LE GALL", List.of("Yves"), Sex.M,
+                    LocalDate.of(1940, 5, 2), null, BirthDatePrecision.DAY)), "Patient/1001/_history/2");
+            core.deaths().applySynced(died.id(), true, LocalDate.of(2026, 12, 3));
+            Patient noDay = core.patients().applySynced(received("X-DCD2", new StrictTraits("MORVAN", List.of("Anne"), Sex.F,
+                    LocalDate.of(1938, 3, 9), null, BirthDatePrecision.DAY)), "Patient/1002/_history/2");
+            core.deaths().applySynced(noDay.id(), true, null);
+        }
+
+        CliRun shown = CliRun.on(db, "patient", "show", "X-DCD");
+        CliRun shownNoDay = CliRun.on(db, "patient", "show", "X-DCD2");
+
+        assertThat(shown.code()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains("Décédé le 03/12/2026 (selon le dossier d'un autre système) : tâches suspendues");
+        assertThat(shownNoDay.out()).contains("Décédée (selon le dossier d'un autre système, date non communiquée) : tâches suspendues");
+    }
 }

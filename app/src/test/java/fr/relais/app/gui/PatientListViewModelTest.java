@@ -64,7 +64,7 @@ class PatientListViewModelTest {
         PatientListViewModel list = new PatientListViewModel(services.patients(), new DirectExecutor(), texts, clock);
         list.refresh();
         PatientRow row = list.rows().get(0);
-        PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), services.foreignCarePlans(), services.textMeasures(), services.organizations(), new DirectExecutor(), texts,
+        PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), new DirectExecutor(), texts,
                 fr.relais.core.i18n.Language.FR, clock);
         assertThat(file.presentProperty().get()).isFalse();
 
@@ -103,7 +103,7 @@ class PatientListViewModelTest {
                             new fr.relais.core.questionnaire.ForeignResponse.Answer("Alitement", "true"))), "QuestionnaireResponse/90/_history/1");
             return null;
         }));
-        PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), services.foreignCarePlans(), services.textMeasures(), services.organizations(), new DirectExecutor(), texts,
+        PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), new DirectExecutor(), texts,
                 Language.FR, clock);
 
         file.show(row.id());
@@ -140,7 +140,7 @@ class PatientListViewModelTest {
             return null;
         }));
         PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(),
-                services.foreignCarePlans(), services.textMeasures(), services.organizations(), new DirectExecutor(), texts, Language.FR, clock);
+                services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), new DirectExecutor(), texts, Language.FR, clock);
 
         file.show(row.id());
 
@@ -165,18 +165,20 @@ class PatientListViewModelTest {
             services.patients().applySynced(received, "Patient/1001/_history/1");
             services.organizations().applySynced(ehpad, "EHPAD Les Glycines", "Organization/3003/_history/1");
             services.organizations().attachPatient(received.id(), ehpad);
+            services.deaths().applySynced(received.id(), true, java.time.LocalDate.of(2026, 12, 3));
             services.textMeasures().applySynced(new fr.relais.core.measure.TextMeasure(java.util.UUID.randomUUID(), received.id(),
                     fr.relais.core.measure.MeasureCatalog.BODY_WEIGHT, "environ 58 kg", Instant.parse("2026-11-23T07:30:00Z"), "final"),
                     "Observation/2002/_history/1");
             return null;
         }));
         PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(),
-                services.foreignCarePlans(), services.textMeasures(), services.organizations(), new DirectExecutor(), texts, Language.FR, clock);
+                services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), new DirectExecutor(), texts, Language.FR, clock);
 
         file.show(received.id());
 
         assertThat(file.bornProperty().get()).startsWith("Né(e) en 1939, date de naissance incomplète (environ ").doesNotContain("01/01");
         assertThat(file.organizationTextProperty().get()).isEqualTo("Structure de rattachement : EHPAD Les Glycines");
+        assertThat(file.deceasedTextProperty().get()).isEqualTo("Décédée le 03/12/2026 (selon le dossier d'un autre système) : tâches suspendues");
         assertThat(file.textMeasureLinesProperty())
                 .containsExactly("23/11/2026 08:30 · Poids : valeur en texte : « environ 58 kg », non interprétée");
     }

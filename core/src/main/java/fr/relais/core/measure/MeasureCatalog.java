@@ -31,6 +31,17 @@ public final class MeasureCatalog {
 
     private static final Map<String, MeasureType> TYPES = new LinkedHashMap<>();
 
+    /**
+     * Other LOINC codes other systems write for a measure Relais models (loinc.org): read as that measure, its value
+     * converted by the measure's own unit table. 15074-8 Glucose [Moles/volume] in Blood, 2345-7 Glucose
+     * [Mass/volume] in Serum or Plasma, 41653-7 Glucose [Mass/volume] in Capillary blood by Glucometer, 14743-9
+     * Glucose [Moles/volume] in Capillary blood by Glucometer; 2708-6 Oxygen saturation in Arterial blood. Relais
+     * itself always writes the code on the left of {@link #TYPES}.
+     */
+    private static final Map<String, String> OTHER_CODES = Map.of(
+            "15074-8", GLUCOSE, "2345-7", GLUCOSE, "41653-7", GLUCOSE, "14743-9", GLUCOSE,
+            "2708-6", SPO2);
+
     static {
         add(BODY_WEIGHT, "Poids", "Body weight", "kg", List.of(UnitConversion.identity("kg"),
                 UnitConversion.factor("g", "0.001"), UnitConversion.factor("[lb_av]", "0.45359237"),
@@ -67,6 +78,11 @@ public final class MeasureCatalog {
 
     public static Optional<MeasureType> find(String code) {
         return Optional.ofNullable(TYPES.get(code));
+    }
+
+    /** The code Relais keeps a measure under, for a LOINC code another system wrote (itself when it has no other). */
+    public static String relaisCode(String loinc) {
+        return loinc == null ? null : OTHER_CODES.getOrDefault(loinc, loinc);
     }
 
     public static MeasureType get(String input, String code) {

@@ -332,7 +332,14 @@ public final class EnrollmentService implements TaskCompletionHook {
                     .orElseThrow(() -> new BadInputException(origin, "enrollment.templateUnknown", remote.templateId(), remote.templateVersion()));
             enrollments.insert(remote);
             audit.record("enrollment.sync", "Enrollment", remote.id(), remote.patientId(), template.key() + " " + origin);
-            return remote.status() == EnrollmentStatus.ACTIVE ? plan(remote, template, patient).enrollment() : remote;
+            if (remote.status() != EnrollmentStatus.ACTIVE) {
+                return remote;
+            }
+            // Received as when made here: the measures already on file (perhaps pulled before this enrolment) are
+            // judged against its rules, so this laptop raises the alerts the enrolling one raised.
+            Enrollment planned = plan(remote, template, patient).enrollment();
+            started.forEach(listener -> listener.accept(planned));
+            return planned;
         }
         Enrollment current = local.get();
         if (current.templateVersion() != remote.templateVersion()) {

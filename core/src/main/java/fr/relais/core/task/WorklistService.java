@@ -85,6 +85,10 @@ public final class WorklistService {
         if (q.patientId() != null) {
             conditions.add(TASK.PATIENT_ID.eq(q.patientId().toString()));
         }
+        // A patient another system records as deceased: their open tasks are suspended, not due (kept as they are,
+        // for the record and for a person to close the pathway; docs/sync.md).
+        conditions.add(TASK.PATIENT_ID.notIn(DSL.select(fr.relais.core.store.schema.Tables.PATIENT_DECEASED.PATIENT_ID)
+                .from(fr.relais.core.store.schema.Tables.PATIENT_DECEASED)));
         return DSL.and(conditions);
     }
 

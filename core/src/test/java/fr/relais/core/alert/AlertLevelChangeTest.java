@@ -68,7 +68,7 @@ class AlertLevelChangeTest {
         glucose("0.65", 9);
         assertThat(reviews(true)).singleElement().satisfies(t -> {
             assertThat(t.priority()).isEqualTo(TaskPriority.URGENT);
-            assertThat(t.titleFr()).isEqualTo("Examiner l'alerte jaune : glycémie capillaire sous le seuil");
+            assertThat(t.titleFr()).isEqualTo("Examiner l'alerte orange : glycémie capillaire sous le seuil");
         });
         glucose("0.50", 15);
         Instant turnedRed = clock.instant();
@@ -79,7 +79,7 @@ class AlertLevelChangeTest {
             assertThat(t.dueAt()).isEqualTo(turnedRed.plus(Duration.ofHours(4)));
         });
         assertThat(reviews(false)).filteredOn(t -> t.status() == TaskStatus.CANCELLED).singleElement()
-                .satisfies(t -> assertThat(t.titleFr()).isEqualTo("Examiner l'alerte jaune : glycémie capillaire sous le seuil"));
+                .satisfies(t -> assertThat(t.titleFr()).isEqualTo("Examiner l'alerte orange : glycémie capillaire sous le seuil"));
     }
 
     @Test

@@ -48,6 +48,7 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
         var managing = remote.getManagingOrganization().getReferenceElement();
         core.organizations().attachPatient(localId, "Organization".equals(managing.getResourceType()) && managing.hasIdPart()
                 ? fr.relais.sync.fhir.ObservationMapper.localId(managing.getIdPart()) : null);
+        core.deaths().applySynced(localId, PatientMapper.deceased(remote), PatientMapper.deceasedOn(remote));
         return outcome;
     }
 

@@ -47,7 +47,7 @@ public final class ObservationMapper {
      * Other interpretations (another system's H or L) stay.
      */
     public static void write(Measure m, fr.relais.core.rule.AlertLevel level, Observation target) {
-        if (isBloodPressurePanel(target)) {
+        if (isBloodPressurePanel(target) || isUnderAnotherCode(target)) {
             writePanelStatus(m, target);
             return;
         }
@@ -82,7 +82,20 @@ public final class ObservationMapper {
     private static final String ERROR_NOTE = "entered-in-error: ";
 
     /**
-     * A blood-pressure panel another system wrote keeps its shape: Relais only ever sends back an entered-in-error
+     * Why a measure another system cancelled is kept in error here: an Observation with status {@code cancelled} was
+     * never a valid value (the examination did not happen or was abandoned), so, like one marked wrong, it is kept,
+     * shown struck out and never judged. Stored data, read by the nurse in the measure's history: French.
+     */
+    static final String CANCELLED_REASON = "annulée par le système d'origine";
+
+    /** An Observation another system wrote under a code Relais reads as one of its own (glucose in mmol/L, arterial SpO2). */
+    private static boolean isUnderAnotherCode(Observation target) {
+        String loinc = loincOf(target.getCode());
+        return loinc != null && !loinc.equals(MeasureCatalog.relaisCode(loinc));
+    }
+
+    /**
+     * A blood-pressure panel (or a measure under another LOINC code) another system wrote keeps its shape: Relais only ever sends back an entered-in-error
      * made here (measures are append-only), so only the status and Relais's note change; code, components, values and
      * interpretations stay as written. A component marked in error here marks the whole reading in error there.
      */
@@ -113,7 +126,7 @@ public final class ObservationMapper {
                 Measure systolic = null;
                 Measure diastolic = null;
                 for (Observation.ObservationComponentComponent c : r.getComponent()) {
-                    String code = loincOf(c.getCode());
+                    String code = MeasureCatalog.relaisCode(loincOf(c.getCode()));
                     if (MeasureCatalog.SYSTOLIC.equals(code) && systolic == null) {
                         systolic = measure(r, source, id, code, c.getValueQuantity());
                     } else if (MeasureCatalog.DIASTOLIC.equals(code) && diastolic == null) {
@@ -129,7 +142,7 @@ public final class ObservationMapper {
             if (loinc == null) {
                 throw new BadInputException(source, "fhir.observation", new BadInputException.Reason("fhir.reason.noLoinc"));
             }
-            return List.of(measure(r, source, id, loinc, r.getValueQuantity()));
+            return List.of(measure(r, source, id, MeasureCatalog.relaisCode(loinc), r.getValueQuantity()));
         } catch (org.hl7.fhir.exceptions.FHIRException | NullPointerException | IllegalArgumentException e) {
             throw FhirRefusal.of(source, "fhir.observation", e);
         }
@@ -148,7 +161,7 @@ public final class ObservationMapper {
         if (loinc == null || subject == null || !"Patient".equals(r.getSubject().getReferenceElement().getResourceType())) {
             return null; // refused with its reason by toLocalAll
         }
-        return new fr.relais.core.measure.TextMeasure(localId(r.getIdElement().getIdPart()), localId(subject), loinc,
+        return new fr.relais.core.measure.TextMeasure(localId(r.getIdElement().getIdPart()), localId(subject), MeasureCatalog.relaisCode(loinc),
                 r.getValueStringType().getValue(), effectiveOf(r, source), r.getStatus() == null ? "unknown" : r.getStatus().toCode());
     }
 
@@ -175,9 +188,13 @@ public final class ObservationMapper {
         MeasureSource measureSource = sourceExt != null && sourceExt.getValue() instanceof Coding c
                 ? MeasureSource.valueOf(c.getCode()) : MeasureSource.SYNCED;
         String recordedBy = stringExtension(r, "measure-recorded-by");
-        boolean error = r.getStatus() == Observation.ObservationStatus.ENTEREDINERROR;
+        // Cancelled (never a valid value) is kept as a measure marked wrong: shown, never judged. Preliminary, amended
+        // and corrected are values to act on, read as final (docs/sync.md, "Observation status").
+        boolean cancelled = r.getStatus() == Observation.ObservationStatus.CANCELLED;
+        boolean error = cancelled || r.getStatus() == Observation.ObservationStatus.ENTEREDINERROR;
         String errorReason = r.getNote().stream().map(Annotation::getText).filter(t -> t != null && t.startsWith(ERROR_NOTE))
-                .map(t -> t.substring(ERROR_NOTE.length())).findFirst().orElse(error ? "entered in error on the server" : null);
+                .map(t -> t.substring(ERROR_NOTE.length())).findFirst()
+                .orElse(cancelled ? CANCELLED_REASON : error ? "entered in error on the server" : null);
         java.time.Instant effective = effectiveOf(r, source);
         java.time.Instant updated = r.getMeta().getLastUpdated() == null ? effective : r.getMeta().getLastUpdated().toInstant();
         return new Measure(id, localId(subject), loinc, value.value(), value.type().unit(), originalParts[0],

@@ -360,4 +360,25 @@ public final class PatientMapper {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
+
+    /** Whether another system records the patient as deceased: {@code deceasedBoolean} true, or any {@code deceasedDateTime}. */
+    public static boolean deceased(org.hl7.fhir.r4.model.Patient r) {
+        return r.hasDeceasedDateTimeType() || r.hasDeceasedBooleanType() && r.getDeceasedBooleanType().booleanValue();
+    }
+
+    /**
+     * The day of death: as written for a date, the Paris day for a time; null when none is given or it is only a year
+     * or a month (the patient is still shown deceased, without a day).
+     */
+    public static java.time.LocalDate deceasedOn(org.hl7.fhir.r4.model.Patient r) {
+        if (!r.hasDeceasedDateTimeType() || r.getDeceasedDateTimeType().getValue() == null) {
+            return null;
+        }
+        org.hl7.fhir.r4.model.DateTimeType when = r.getDeceasedDateTimeType();
+        return switch (when.getPrecision()) {
+            case YEAR, MONTH -> null;
+            case DAY -> java.time.LocalDate.of(when.getYear(), when.getMonth() + 1, when.getDay());
+            default -> when.getValue().toInstant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate();
+        };
+    }
 }

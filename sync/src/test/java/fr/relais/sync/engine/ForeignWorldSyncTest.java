@@ -2,15 +2,21 @@ package fr.relais.sync.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.relais.core.alert.Alert;
+import fr.relais.core.alert.AlertStatus;
 import fr.relais.core.identity.Patient;
+import fr.relais.core.rule.AlertLevel;
+import fr.relais.core.time.CareZone;
 import fr.relais.core.measure.Measure;
 import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.core.measure.MeasureSource;
+import fr.relais.core.measure.MeasureStatus;
 import fr.relais.core.measure.NewMeasure;
 import fr.relais.core.replication.Conflict;
 import fr.relais.sync.fhir.ObservationMapper;
 import fr.relais.sync.fhir.RelaisFhir;
 import fr.relais.sync.server.JpaFhirServer;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -999,5 +1005,168 @@ class ForeignWorldSyncTest {
                 .isEqualTo("Organization/" + organizationId);
         SyncReport quiet = laptop.sync();
         assertThat(quiet.pushed()).isZero();
+    }
+
+    private UUID pulledAndEnrolled(String patientId, String pathway) {
+        laptop.sync();
+        UUID local = ObservationMapper.localId(patientId);
+        laptop.core.enrollments().enroll(local, pathway, 1, laptop.core.clock().instant().atZone(CareZone.PARIS).toLocalDate());
+        return local;
+    }
+
+    private String oximeter(String patientId, String status, String loinc, String value, Instant at) {
+        return world.create("observation-spo2-oximeter.json", Map.of("patient", patientId, "status", status, "loinc", loinc,
+                "value", value, "effective", at.toString()));
+    }
+
+    private String glucometer(String patientId, String loinc, String mmolPerLitre, Instant at) {
+        return world.create("observation-glucose-mmol.json", Map.of("patient", patientId, "loinc", loinc,
+                "value", mmolPerLitre, "effective", at.toString()));
+    }
+
+    private static List<Alert> openAlerts(Laptop on, UUID patient, String rule) {
+        return on.core.alerts().list(true, patient).stream().filter(a -> a.ruleId().equals(rule)).toList();
+    }
+
+    @Test
+    void aSaturationOfSeventyTheOximeterCancelledOrMarkedWrongIsKeptStruckOutAndRaisesNoAlert() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        UUID patient = pulledAndEnrolled(patientId, "bpco-exacerbation");
+        String cancelled = oximeter(patientId, "cancelled", MeasureCatalog.SPO2, "70", hoursAgo(3));
+        String wrong = oximeter(patientId, "entered-in-error", MeasureCatalog.SPO2, "71", hoursAgo(2));
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        assertThat(laptop.core.measures().ofPatient(patient, MeasureCatalog.SPO2)).hasSize(2)
+                .allSatisfy(m -> assertThat(m.status()).isEqualTo(MeasureStatus.ENTERED_IN_ERROR));
+        Measure shown = laptop.core.measures().find(ObservationMapper.localId(cancelled)).orElseThrow();
+        assertThat(shown.errorReason()).isEqualTo("annulée par le système d'origine");
+        assertThat(laptop.core.measures().find(ObservationMapper.localId(wrong))).isPresent();
+        assertThat(openAlerts(laptop, patient, "spo2")).isEmpty();
+        // Read, not sent back: the oximeter's records stay as it wrote them.
+        laptop.sync();
+        assertThat(world.read(Observation.class, cancelled).getMeta().getVersionId()).isEqualTo("1");
+        assertThat(world.read(Observation.class, cancelled).getStatus()).isEqualTo(Observation.ObservationStatus.CANCELLED);
+    }
+
+    @Test
+    void aPreliminarySaturationOfSeventyFromTheOximeterIsJudgedAndRaisesTheRedAlert() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        UUID patient = pulledAndEnrolled(patientId, "bpco-exacerbation");
+        String preliminary = oximeter(patientId, "preliminary", MeasureCatalog.SPO2, "70", hoursAgo(1));
+
+        laptop.sync();
+
+        Measure received = laptop.core.measures().find(ObservationMapper.localId(preliminary)).orElseThrow();
+        assertThat(received.status()).isEqualTo(MeasureStatus.FINAL);
+        assertThat(openAlerts(laptop, patient, "spo2")).singleElement().extracting(Alert::level).isEqualTo(AlertLevel.RED);
+    }
+
+    @Test
+    void anAmendedArterialSaturationFromTheHospitalIsReadAsTheSpo2AndJudged() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        UUID patient = pulledAndEnrolled(patientId, "bpco-exacerbation");
+        String arterial = oximeter(patientId, "amended", "2708-6", "70", hoursAgo(1));
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        Measure received = laptop.core.measures().find(ObservationMapper.localId(arterial)).orElseThrow();
+        assertThat(received.code()).isEqualTo(MeasureCatalog.SPO2);
+        assertThat(received.status()).isEqualTo(MeasureStatus.FINAL);
+        assertThat(openAlerts(laptop, patient, "spo2")).singleElement().extracting(Alert::level).isEqualTo(AlertLevel.RED);
+    }
+
+    @Test
+    void aGlucoseInMillimolesFromAnotherGlucometerIsReadInGramsJudgedAndGoesBackAsWrittenWhenMarkedWrong() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        UUID patient = pulledAndEnrolled(patientId, "diabete-type-2");
+        String low = glucometer(patientId, "15074-8", "2.0", hoursAgo(3));
+        String plasma = glucometer(patientId, "2345-7", "5.5", hoursAgo(2));
+        String capillary = glucometer(patientId, "14743-9", "6.1", hoursAgo(1));
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        assertThat(laptop.core.measures().ofPatient(patient, MeasureCatalog.GLUCOSE)).hasSize(3)
+                .allSatisfy(m -> assertThat(m.unit()).isEqualTo("g/L"));
+        Measure hypo = laptop.core.measures().find(ObservationMapper.localId(low)).orElseThrow();
+        assertThat(hypo.code()).isEqualTo(MeasureCatalog.GLUCOSE);
+        // 2.0 mmol/L × 0.180156 g/mmol, the conversion Relais uses for 2339-0 in mmol/L.
+        assertThat(hypo.value()).isBetween(new BigDecimal("0.360"), new BigDecimal("0.361"));
+        assertThat(laptop.core.measures().find(ObservationMapper.localId(plasma)).orElseThrow().value())
+                .isBetween(new BigDecimal("0.990"), new BigDecimal("0.991"));
+        assertThat(laptop.core.measures().find(ObservationMapper.localId(capillary))).isPresent();
+        assertThat(openAlerts(laptop, patient, "glycemie")).singleElement().extracting(Alert::level).isEqualTo(AlertLevel.RED);
+
+        laptop.core.measures().markEnteredInError(hypo.id(), "lecteur non étalonné");
+        SyncReport pushed = laptop.sync();
+
+        assertThat(pushed.pending()).isZero();
+        Observation onServer = world.read(Observation.class, low);
+        assertThat(onServer.getStatus()).isEqualTo(Observation.ObservationStatus.ENTEREDINERROR);
+        assertThat(onServer.getCode().getCodingFirstRep().getCode()).isEqualTo("15074-8");
+        assertThat(onServer.getValueQuantity().getValue()).isEqualByComparingTo("2.0");
+        assertThat(onServer.getValueQuantity().getCode()).isEqualTo("mmol/L");
+        assertThat(onServer.getExtensionByUrl("https://telesuivi.exemple.fr/fhir/StructureDefinition/canal-transmission")).isNotNull();
+    }
+
+    @Test
+    void aGlucosePulledBeforeItsEnrolmentRaisesOnTheSecondLaptopTheAlertTheFirstRaised() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        try (Laptop second = new Laptop(dir, "nurse-2", SERVER.baseUrl(), world.team())) {
+            second.sync();
+            UUID patient = pulledAndEnrolled(patientId, "diabete-type-2");
+            glucometer(patientId, "15074-8", "2.0", hoursAgo(1));
+            second.sync();
+            assertThat(second.core.measures().ofPatient(patient, MeasureCatalog.GLUCOSE)).hasSize(1);
+            assertThat(second.core.enrollments().ofPatient(patient)).isEmpty();
+
+            laptop.sync();
+            Alert raised = openAlerts(laptop, patient, "glycemie").stream().findFirst().orElseThrow();
+            second.sync();
+
+            assertThat(second.core.alerts().find(raised.id())).get()
+                    .satisfies(a -> assertThat(a.level()).isEqualTo(AlertLevel.RED))
+                    .satisfies(a -> assertThat(a.status()).isEqualTo(AlertStatus.OPEN));
+        }
+    }
+
+    @Test
+    void aPatientTheHospitalRecordsAsDeceasedIsShownDeceasedAndTheirTasksAreNoLongerDue() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        UUID patient = pulledAndEnrolled(patientId, "diabete-type-2");
+        var ofPatient = new fr.relais.core.task.WorklistQuery(fr.relais.core.task.DueFilter.ALL, null, null, false, null, null, patient);
+        var due = laptop.core.worklist().query(ofPatient, 0, 50);
+        assertThat(due).isNotEmpty();
+        assertThat(laptop.core.deaths().of(patient)).isEmpty();
+
+        // The hospital records the death (a PUT on its own Patient, as its DPI does).
+        var hospitalPatient = world.read(org.hl7.fhir.r4.model.Patient.class, patientId);
+        hospitalPatient.setDeceased(new org.hl7.fhir.r4.model.DateTimeType("2026-12-03"));
+        world.client().update().resource(hospitalPatient).execute();
+        laptop.sync();
+
+        assertThat(laptop.core.deaths().of(patient)).get().extracting(fr.relais.core.identity.Deaths.Death::on)
+                .isEqualTo(java.time.LocalDate.of(2026, 12, 3));
+        assertThat(laptop.core.worklist().query(ofPatient, 0, 50)).as("suspended, not due").isEmpty();
+        assertThat(laptop.core.worklist().counts(ofPatient).all()).isZero();
+        assertThat(laptop.core.tasks().get(due.get(0).task().id()).status()).as("kept, not cancelled")
+                .isEqualTo(due.get(0).task().status());
+    }
+
+    @Test
+    void aPatientRecordedDeceasedWithoutADayIsShownDeceased() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        laptop.sync();
+        var hospitalPatient = world.read(org.hl7.fhir.r4.model.Patient.class, patientId);
+        hospitalPatient.setDeceased(new org.hl7.fhir.r4.model.BooleanType(true));
+        world.client().update().resource(hospitalPatient).execute();
+
+        laptop.sync();
+
+        assertThat(laptop.core.deaths().of(ObservationMapper.localId(patientId))).get()
+                .extracting(fr.relais.core.identity.Deaths.Death::on).isNull();
     }
 }

@@ -55,6 +55,8 @@ public final class PatientFileViewModel {
     private final ReadOnlyStringWrapper insText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper ippText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper organizationText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper deceasedText = new ReadOnlyStringWrapper("");
+    private final fr.relais.core.identity.Deaths deaths;
     private final ReadOnlyStringWrapper duplicatesText = new ReadOnlyStringWrapper("");
     private final ReadOnlyListWrapper<String> careTeamLines = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<String> foreignTaskLines = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
@@ -66,21 +68,22 @@ public final class PatientFileViewModel {
     public PatientFileViewModel(PatientService patients, CareTeamService careTeam, TaskService tasks,
                                 fr.relais.core.questionnaire.ForeignResponses responses, fr.relais.core.pathway.ForeignCarePlans carePlans,
                                 fr.relais.core.measure.TextMeasures textMeasures, fr.relais.core.careteam.Organizations organizations,
-                                BackgroundExecutor executor, Localization texts, fr.relais.core.i18n.Language language, Clock clock) {
-        this(patients, careTeam, tasks, responses, carePlans, textMeasures, organizations, executor, texts, language, clock, new CurrentPatient());
+                                fr.relais.core.identity.Deaths deaths, BackgroundExecutor executor, Localization texts, fr.relais.core.i18n.Language language, Clock clock) {
+        this(patients, careTeam, tasks, responses, carePlans, textMeasures, organizations, deaths, executor, texts, language, clock, new CurrentPatient());
     }
 
     /** {@code current}: the window's current patient, whose file this shows whichever screen opened them. */
     public PatientFileViewModel(PatientService patients, CareTeamService careTeam, TaskService tasks,
                                 fr.relais.core.questionnaire.ForeignResponses responses, fr.relais.core.pathway.ForeignCarePlans carePlans,
                                 fr.relais.core.measure.TextMeasures textMeasures, fr.relais.core.careteam.Organizations organizations,
-                                BackgroundExecutor executor, Localization texts, fr.relais.core.i18n.Language language, Clock clock,
+                                fr.relais.core.identity.Deaths deaths, BackgroundExecutor executor, Localization texts, fr.relais.core.i18n.Language language, Clock clock,
                                 CurrentPatient current) {
         this.current = current;
         this.responses = responses;
         this.carePlans = carePlans;
         this.textMeasures = textMeasures;
         this.organizations = organizations;
+        this.deaths = deaths;
         this.patients = patients;
         this.careTeam = careTeam;
         this.tasks = tasks;
@@ -94,7 +97,8 @@ public final class PatientFileViewModel {
     private record Loaded(Patient patient, List<CareTeamMember> team, List<fr.relais.core.careteam.OtherParticipant> others, int duplicates,
                           List<Task> foreignTasks, List<fr.relais.core.questionnaire.ForeignResponse> foreignResponses,
                           List<fr.relais.core.pathway.ForeignCarePlan> foreignCarePlans,
-                          List<fr.relais.core.measure.TextMeasure> textMeasures, String organization) {
+                          List<fr.relais.core.measure.TextMeasure> textMeasures, String organization,
+                          fr.relais.core.identity.Deaths.Death death) {
     }
 
     public void show(UUID patientId) {
@@ -106,7 +110,8 @@ public final class PatientFileViewModel {
         executor.submit(() -> new Loaded(patients.openFile(patientId, "desktop"), careTeam.teamOf(patientId), careTeam.otherParticipantsOf(patientId),
                         patients.duplicatesOf(patientId).size(),
                         tasks.foreignOf(patientId), responses.ofPatient(patientId), carePlans.ofPatient(patientId),
-                        textMeasures.ofPatient(patientId), organizations.ofPatient(patientId).orElse(null)),
+                        textMeasures.ofPatient(patientId), organizations.ofPatient(patientId).orElse(null),
+                        deaths.of(patientId).orElse(null)),
                 loaded -> {
                     if (mine == generation) {
                         apply(loaded);
@@ -129,6 +134,10 @@ public final class PatientFileViewModel {
                 : texts.text(p.status().allowsInsExchange() ? "patient.file.ins" : "patient.file.insNotQualified", p.ins().matricule().value()));
         ippText.set(p.ipp() == null ? "" : texts.text("patient.file.ipp", p.ipp()));
         organizationText.set(loaded.organization() == null ? "" : texts.text("patient.file.organization", loaded.organization()));
+        // Another system records the patient as deceased: said in the banner, as patient show says it.
+        deceasedText.set(loaded.death() == null ? "" : loaded.death().on() == null
+                ? texts.text("show.deceased." + p.traits().sex().name())
+                : texts.text("show.deceasedOn." + p.traits().sex().name(), DECEASED_DAY.format(loaded.death().on())));
         duplicatesText.set(loaded.duplicates() == 0 ? "" : texts.text("patient.file.duplicates", loaded.duplicates()));
         List<String> lines = new java.util.ArrayList<>(loaded.team().stream().filter(m -> m.activeOn(today))
                 .map(m -> new fr.relais.core.wording.StatusWords(language).role(m.role()) + " : " + m.professional().displayName()).toList());
@@ -197,6 +206,12 @@ public final class PatientFileViewModel {
     public ReadOnlyListProperty<String> foreignCarePlanLinesProperty() {
         return foreignCarePlanLines.getReadOnlyProperty();
     }
+
+    public ReadOnlyStringProperty deceasedTextProperty() {
+        return deceasedText.getReadOnlyProperty();
+    }
+
+    private static final java.time.format.DateTimeFormatter DECEASED_DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     public ReadOnlyStringProperty organizationTextProperty() {
         return organizationText.getReadOnlyProperty();
