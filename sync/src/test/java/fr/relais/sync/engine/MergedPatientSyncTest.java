@@ -6,18 +6,11 @@ import fr.relais.core.identity.Patient;
 import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.sync.fhir.ObservationMapper;
 import fr.relais.sync.fhir.RelaisFhir;
-import fr.relais.sync.server.JpaFhirServer;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A hospital merges two records of the same patient on the shared server, as FHIR does it: the duplicate gets
@@ -25,30 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * here seealso) the duplicate; ids are the server's. The laptops read both, and nothing recorded on the duplicate is
  * lost or put on another record.
  */
-class MergedPatientSyncTest {
-    static final JpaFhirServer SERVER = JpaFhirServer.shared();
-
-    @TempDir
-    Path dir;
-    ForeignWorld world;
-    Laptop laptop;
-
-    @BeforeEach
-    void setUp() {
-        String team = "team-" + UUID.randomUUID();
-        world = new ForeignWorld(SERVER, team);
-        laptop = new Laptop(dir, "nurse", SERVER.baseUrl(), team);
-    }
-
-    @AfterEach
-    void tearDown() {
-        laptop.close();
-    }
-
-    private Instant hoursAgo(int hours) {
-        return laptop.core.clock().instant().minus(hours, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-    }
-
+class MergedPatientSyncTest extends ForeignWorldFixture {
     /** The hospital's merge of the duplicate into the survivor: the duplicate now says replaced-by, inactive. */
     private void mergeOnServer(String duplicateId, String survivorId) {
         var duplicate = world.read(org.hl7.fhir.r4.model.Patient.class, duplicateId);

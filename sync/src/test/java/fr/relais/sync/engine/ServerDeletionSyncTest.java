@@ -18,49 +18,20 @@ import fr.relais.core.task.WorklistQuery;
 import fr.relais.core.time.CareZone;
 import fr.relais.sync.fhir.ObservationMapper;
 import fr.relais.sync.fhir.RelaisFhir;
-import fr.relais.sync.server.JpaFhirServer;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Observation;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Another system deletes records on the shared server (a DELETE through its own FHIR client, as a hospital's DPI
  * does): the laptops apply the deletion without losing anything clinical, and a change made here meanwhile waits for a
  * person in the inbox.
  */
-class ServerDeletionSyncTest {
-    static final JpaFhirServer SERVER = JpaFhirServer.shared();
-
-    @TempDir
-    Path dir;
-    ForeignWorld world;
-    Laptop laptop;
-
-    @BeforeEach
-    void setUp() {
-        String team = "team-" + UUID.randomUUID();
-        world = new ForeignWorld(SERVER, team);
-        laptop = new Laptop(dir, "nurse", SERVER.baseUrl(), team);
-    }
-
-    @AfterEach
-    void tearDown() {
-        laptop.close();
-    }
-
-    private Instant hoursAgo(int hours) {
-        return laptop.core.clock().instant().minus(hours, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-    }
-
+class ServerDeletionSyncTest extends ForeignWorldFixture {
     private String hospitalTask(String patientId) {
         return world.create("task-hospital-blood-test.json",
                 Map.of("patient", patientId, "authored", hoursAgo(26).toString(), "due", hoursAgo(-3).toString()));
