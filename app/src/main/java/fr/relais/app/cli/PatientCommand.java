@@ -203,7 +203,10 @@ final class PatientCommand {
                             p.traits().birthDateShown(),
                             p.traits().birthplaceCode() == null ? "-" : p.traits().birthplaceCode()));
                     if (p.replacedBy() != null) {
-                        out.println(root.text("show.replacedBy", p.replacedBy()));
+                        // The surviving record by name, never by id; one not received here yet is said so.
+                        out.println(services.patients().find(p.replacedBy())
+                                .map(survivor -> root.text("show.replacedBy", survivor.displayName()))
+                                .orElseGet(() -> root.text("show.replacedByNotHeld")));
                     }
                     services.deaths().of(p.id()).ifPresent(death -> out.println(death.on() == null
                             ? root.text("show.deceased." + p.traits().sex().name())

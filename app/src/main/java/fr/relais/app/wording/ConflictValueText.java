@@ -12,7 +12,8 @@ import fr.relais.core.i18n.Localization;
 
 /**
  * A conflict's value as a person reads it: a time (a task's due time, stored as an ISO instant in UTC) in the care
- * team's clock, Paris; a task's assignee as the professional's name and profession; any other value as it is.
+ * team's clock, Paris; a task's assignee as the professional's name and profession; the sides of a deletion on the
+ * server in words; any other value as it is.
  */
 public final class ConflictValueText {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(CareZone.PARIS);
@@ -28,6 +29,10 @@ public final class ConflictValueText {
      * one) reads "Soizic GUEGUEN (Infirmier)", never an id.
      */
     public static String of(String field, String value, CareTeamService careTeam, Localization texts) {
+        if (fr.relais.core.replication.Conflict.DELETED.equals(field) && value != null) {
+            // A record deleted on the server while changed here: each side in words ("supprimé sur le serveur").
+            return texts.text("conflict.deletedOnServer." + value);
+        }
         if (!"assignee".equals(field) || value == null) {
             return of(value);
         }

@@ -148,7 +148,8 @@ class IdentityCliTest extends CliFixture {
         assertThat(run("--format", "json", "measure", "list", "--patient", "IPP-1").json()).hasSize(2);
         assertThat(run("--format", "json", "measure", "list", "--patient", "IPP-2").json()).isEmpty();
         assertThat(patientCount()).isEqualTo(1);
-        assertThat(run("patient", "show", duplicate).out()).contains("remplacé par le dossier " + survivor);
+        // The survivor by name, never by id.
+        assertThat(run("patient", "show", duplicate).out()).contains("Dossier fusionné dans le dossier de ").doesNotContain(survivor);
         assertThat(run("patient", "history", duplicate).out()).contains("doublon créé à l'accueil");
         assertThat(run("audit", "list", "--patient", survivor).out()).contains("Fusion de dossiers");
     }

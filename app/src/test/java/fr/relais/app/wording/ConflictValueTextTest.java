@@ -18,4 +18,15 @@ class ConflictValueTextTest {
         assertThat(ConflictValueText.of("2026-12-20")).isEqualTo("2026-12-20");
         assertThat(ConflictValueText.of(null)).isNull();
     }
+
+    @Test
+    void aTaskDeletedOnTheServerWhileChangedHereReadsInWordsOnBothSides() {
+        var texts = fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, fr.relais.core.i18n.Language.FR);
+        String field = fr.relais.core.replication.Conflict.DELETED;
+        assertThat(ConflictValueText.of(field, "changed", null, texts)).isEqualTo(
+                "modifié sur ce poste, pas encore envoyé (garder : le serveur le reprend avec la modification)");
+        assertThat(ConflictValueText.of(field, "deleted", null, texts)).isEqualTo(
+                "supprimé sur le serveur (garder : la modification locale est abandonnée)");
+        assertThat(ConflictValueText.of(field, null, null, texts)).isNull();
+    }
 }

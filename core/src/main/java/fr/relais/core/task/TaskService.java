@@ -22,6 +22,10 @@ public final class TaskService {
     /** The outbox kind of a pathway task shared with the team server. */
     public static final String RECORD = RecordKind.TASK;
     public static final String EXPIRED = "EXPIRED";
+    /** Business status of a task another system deleted on the team server. */
+    public static final String DELETED_ON_SERVER = "DELETED_ON_SERVER";
+    /** What the task's history keeps of that deletion (stored for people, so in French, like the notes nurses write). */
+    static final String DELETED_NOTE = "supprimée sur le serveur par un autre système";
 
     private final Database database;
     private final TaskRepository tasks;
@@ -197,6 +201,24 @@ public final class TaskService {
             completionHook.onCompleted(merged);
         }
         return merged;
+    }
+
+    /**
+     * A task another system deleted on the team server (the caller's transaction, outbox suppressed). It is never
+     * removed here: an open one leaves the worklist as cancelled with business status {@link #DELETED_ON_SERVER};
+     * a closed one keeps its status (the work done stays done). Either way its history says so, and the audit trail
+     * names the server's deletion ({@code origin}).
+     */
+    public Task applyDeletedOnServer(UUID id, String origin) {
+        Task task = get(id);
+        Instant now = clock.instant();
+        Task after = task.status().isOpen() ? task.withStatus(TaskStatus.CANCELLED, DELETED_ON_SERVER, null, DELETED_NOTE, now) : task;
+        if (after != task) {
+            tasks.update(after);
+        }
+        tasks.insertEvent(id, new TaskEvent(now, "sync", task.status(), after.status(), "DELETED", DELETED_NOTE));
+        audit.record("task.sync.deleted", "Task", id, task.patientId(), task.status() + "->" + after.status() + " " + origin);
+        return after;
     }
 
     /** Open tasks whose window has passed become failed/EXPIRED: the missed work stays visible in reports. */

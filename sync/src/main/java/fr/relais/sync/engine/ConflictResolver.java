@@ -51,6 +51,11 @@ public final class ConflictResolver {
                     discardLocalChange(k, conflict.localId(), "conflict " + conflictId);
                     return null;
                 }));
+            } else if (conflict.isDeletion()) {
+                kind.ifPresent(k -> Outbox.suppressed(() -> {
+                    settleDeletion(k, conflict, choice, "conflict " + conflictId);
+                    return null;
+                }));
             } else if (choice == Choice.REMOTE) {
                 kind.ifPresent(k -> Outbox.suppressed(() -> {
                     k.keepRemote(conflict, "conflict " + conflictId);
@@ -87,9 +92,28 @@ public final class ConflictResolver {
         return conflictId;
     }
 
-    private <R extends Resource> void discardLocalChange(RecordSync<R> kind, UUID localId, String why) {
+    /**
+     * A record deleted on the server while changed here. Keeping the server's side applies the deletion and gives up the
+     * local change; keeping the local side sends the record again, asking for the deletion's version, so the server
+     * writes it back with the change (the link then names that version).
+     */
+    private void settleDeletion(RecordSync<? extends Resource> kind, Conflict conflict, Choice choice, String why) {
+        Optional<SyncLink> link = core.syncState().link(kind.recordType(), conflict.localId());
+        if (choice == Choice.REMOTE) {
+            acknowledgeLocalChanges(kind, conflict.localId());
+            kind.applyDeletion(conflict.localId(), why + ": deletion on the server kept");
+        }
+        link.ifPresent(l -> core.syncState().saveLink(new SyncLink(l.resourceType(), l.localId(), l.serverId(), conflict.remoteVersion(),
+                l.lastUpdated(), l.base())));
+    }
+
+    private void acknowledgeLocalChanges(RecordSync<? extends Resource> kind, UUID localId) {
         core.outbox().pending().stream().filter(p -> p.resourceType().equals(kind.recordType()) && p.localId().equals(localId))
                 .forEach(p -> core.outbox().acknowledge(p.resourceType(), p.localId(), p.seq()));
+    }
+
+    private <R extends Resource> void discardLocalChange(RecordSync<R> kind, UUID localId, String why) {
+        acknowledgeLocalChanges(kind, localId);
         Optional<SyncLink> link = core.syncState().link(kind.recordType(), localId);
         Optional<R> server = kind.base(link);
         if (server.isPresent()) {

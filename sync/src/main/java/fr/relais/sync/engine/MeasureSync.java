@@ -76,6 +76,36 @@ final class MeasureSync implements RecordSync<Observation> {
                 .findFirst().orElse(localId);
     }
 
+    /** The reason a measure deleted on the server shows (stored for people, in French, as a nurse's reason is). */
+    static final String DELETED_REASON = "supprimée sur le serveur par un autre système";
+
+    @Override
+    public boolean followsDeletions() {
+        return true;
+    }
+
+    /**
+     * A deleted Observation is a value that no longer stands: taken as marked wrong on the server, through the same
+     * path (its alerts withdrawn or judged again without it), kept and shown struck out. A blood-pressure panel's
+     * diastolic part goes with it.
+     */
+    @Override
+    public void applyDeletion(UUID localId, String origin) {
+        core.measures().find(localId).ifPresent(m -> {
+            markDeleted(m, origin);
+            if (fr.relais.core.measure.MeasureCatalog.SYSTOLIC.equals(m.code())) {
+                core.measures().find(ObservationMapper.panelPartId(localId, fr.relais.core.measure.MeasureCatalog.DIASTOLIC))
+                        .ifPresent(d -> markDeleted(d, origin));
+            }
+        });
+    }
+
+    private void markDeleted(Measure m, String origin) {
+        core.measures().applySynced(new Measure(m.id(), m.patientId(), m.code(), m.value(), m.unit(), m.originalValue(), m.originalUnit(),
+                m.effectiveAt(), m.source(), m.recordedBy(), m.unusual(), MeasureStatus.ENTERED_IN_ERROR, DELETED_REASON, m.createdAt(),
+                m.updatedAt()), origin);
+    }
+
     @Override
     public Observation build(UUID localId, Optional<SyncLink> link) {
         Observation resource = base(link)

@@ -105,5 +105,22 @@ interface RecordSync<R extends Resource> {
     default void keepRemote(fr.relais.core.replication.Conflict conflict, String why) {
     }
 
+    /**
+     * Whether a deletion on the server is applied to this kind's records ({@link ServerDeletions} then reads the
+     * type's history); kinds that do not follow deletions keep their records as they are.
+     */
+    default boolean followsDeletions() {
+        return false;
+    }
+
+    /**
+     * Applies another system's deletion of the record's resource (the caller's transaction, outbox suppressed): the
+     * record is never removed here, it stops counting clinically (a task leaves the worklist, a measure is no longer
+     * judged) and says why. {@code origin} names the deletion on the server, for the audit trail.
+     */
+    default void applyDeletion(UUID localId, String origin) {
+        throw new UnsupportedOperationException(recordType() + " does not follow deletions");
+    }
+
     enum Outcome { CREATED, UPDATED, MERGED, CONFLICT, UNCHANGED }
 }

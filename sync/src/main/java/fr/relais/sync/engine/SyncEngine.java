@@ -55,6 +55,7 @@ public final class SyncEngine {
     private List<RecordSync<? extends Resource>> kinds;
     /** Rewrites outgoing references to server ids, over the kinds of the current run. */
     private ReferenceResolver references;
+    private final ServerDeletions deletions;
     private final java.util.function.Consumer<ca.uhn.fhir.rest.client.api.IGenericClient> clientSetup;
 
     public SyncEngine(RelaisCore core) {
@@ -68,6 +69,7 @@ public final class SyncEngine {
     public SyncEngine(RelaisCore core, java.util.function.Consumer<ca.uhn.fhir.rest.client.api.IGenericClient> clientSetup) {
         this.core = core;
         this.clientSetup = clientSetup;
+        this.deletions = new ServerDeletions(core);
         // Patients first (every other record refers to one), enrollments before their tasks (a task is planned
         // within its enrollment), measures and responses before the alerts they raise, then urgent care plans.
         this.kinds = kinds(core);
@@ -179,6 +181,9 @@ public final class SyncEngine {
             if (!pull(server, settings, kind, watermark, scope, true, counts, progress, cancelled)) {
                 return false;
             }
+            if (kind.followsDeletions() && !followDeletions(server, settings, kind, watermark, counts, cancelled)) {
+                return false;
+            }
             if (watermark.isPresent() && !entered.isEmpty() && kind.patientSearchParameter() != null
                     && !pull(server, settings, kind, Optional.empty(), entered, false, counts, progress, cancelled)) {
                 return false;
@@ -191,6 +196,21 @@ public final class SyncEngine {
             });
         }
         return true;
+    }
+
+    /**
+     * Applies what other systems deleted of this kind since the last walk ({@link ServerDeletions}); a workstation's
+     * first walk starts where this sync's search started (the watermark before it, else the moment the server ran the
+     * first search, else the newest version just pulled).
+     */
+    private <R extends Resource> boolean followDeletions(FhirServer server, SyncSettings settings, RecordSync<R> kind,
+                                                         Optional<Instant> searchedFrom, Counts counts, BooleanSupplier cancelled) {
+        Optional<Instant> fallback = searchedFrom.or(() -> Optional.ofNullable(counts.searchedAt.get(kind.watermarkKey())))
+                .or(() -> core.syncState().watermark(kind.watermarkKey()));
+        ServerDeletions.Walk walk = deletions.follow(server, settings, kind, fallback, cancelled);
+        counts.pulled += walk.applied();
+        counts.conflicts += walk.conflicts();
+        return walk.done();
     }
 
     /**
@@ -226,6 +246,9 @@ public final class SyncEngine {
             return kind.narrow(query).execute();
         };
         Bundle page = server.call("search " + kind.fhirType(), firstPage);
+        if (moveWatermark && page.getMeta().hasLastUpdated()) {
+            counts.searchedAt.putIfAbsent(kind.watermarkKey(), page.getMeta().getLastUpdated().toInstant());
+        }
         int pulledBefore = counts.pulled; // progress counts this kind's records: "Patients reçus : 3" means three patients
         // The next page is fetched while this one is stored: the pull costs about the network's time, not the sum.
         java.util.concurrent.ExecutorService fetcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -668,5 +691,7 @@ public final class SyncEngine {
         int refused;
         long applyNanos;
         final List<String> skipped = new ArrayList<>();
+        /** When the server ran each kind's first search of this sync (the start of a first walk of deletions). */
+        final java.util.Map<String, Instant> searchedAt = new java.util.HashMap<>();
     }
 }

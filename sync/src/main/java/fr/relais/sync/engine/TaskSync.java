@@ -255,6 +255,18 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
     }
 
     @Override
+    public boolean followsDeletions() {
+        return true;
+    }
+
+    @Override
+    public void applyDeletion(UUID localId, String origin) {
+        if (core.tasks().find(localId).isPresent()) {
+            core.tasks().applyDeletedOnServer(localId, origin);
+        }
+    }
+
+    @Override
     public void keepRemote(Conflict conflict, String why) {
         Task task = core.tasks().get(conflict.localId());
         Map<String, String> fields = fields(task);

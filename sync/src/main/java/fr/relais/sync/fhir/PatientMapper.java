@@ -117,17 +117,33 @@ public final class PatientMapper {
             f.put("insSource", code(reliability, "methodCollection"));
             f.put("identityDocument", code(reliability, "validationMode"));
         }
+        putMergeLinks(r, f);
+        return f;
+    }
+
+    /**
+     * A merge as the server states it, by local id: {@code replacedBy} the surviving record, {@code replaces} the
+     * records merged into this one. Another system's link names a server id ({@code Patient/1001}): its local id is the
+     * one derived from it, the same on every laptop, whether that patient is held here yet or not. {@code seealso} and
+     * {@code refer} links (another record of the same person, not merged) are not modelled and stay on the server.
+     */
+    private static void putMergeLinks(org.hl7.fhir.r4.model.Patient r, Map<String, String> f) {
         List<String> replaces = new java.util.ArrayList<>();
+        String replacedBy = null;
         for (org.hl7.fhir.r4.model.Patient.PatientLinkComponent link : r.getLink()) {
-            String other = link.getOther().getReferenceElement().getIdPart();
-            if (link.getType() == org.hl7.fhir.r4.model.Patient.LinkType.REPLACEDBY && other != null) {
-                f.put("replacedBy", other);
-            } else if (link.getType() == org.hl7.fhir.r4.model.Patient.LinkType.REPLACES && other != null) {
-                replaces.add(other);
+            var other = link.getOther().getReferenceElement();
+            if (!"Patient".equals(other.getResourceType()) || !other.hasIdPart()) {
+                continue; // a RelatedPerson, or a patient named by identifier only: nothing to tie here
+            }
+            String local = ObservationMapper.localId(other.getIdPart()).toString();
+            if (link.getType() == org.hl7.fhir.r4.model.Patient.LinkType.REPLACEDBY) {
+                replacedBy = local;
+            } else if (link.getType() == org.hl7.fhir.r4.model.Patient.LinkType.REPLACES) {
+                replaces.add(local);
             }
         }
+        f.put("replacedBy", replacedBy);
         f.put("replaces", replaces.isEmpty() ? null : String.join(",", replaces));
-        return f;
     }
 
     /** Sets the modelled fields on {@code target} (a copy of the server's version, or a new resource). */
@@ -173,6 +189,13 @@ public final class PatientMapper {
         writeBirthPlace(f.get("birthplace"), target);
         writeReliability(f, target);
         // A merged duplicate: the replaced record points at its survivor, the survivor at the records it replaced.
+        // Links are rewritten only when the merge changed here: the server's own (another system's merge, its
+        // seealso links) stay as written.
+        Map<String, String> onTarget = new java.util.HashMap<>();
+        putMergeLinks(target, onTarget);
+        if (Objects.equals(onTarget.get("replacedBy"), f.get("replacedBy")) && Objects.equals(onTarget.get("replaces"), f.get("replaces"))) {
+            return;
+        }
         target.getLink().removeIf(l -> l.getType() == org.hl7.fhir.r4.model.Patient.LinkType.REPLACEDBY
                 || l.getType() == org.hl7.fhir.r4.model.Patient.LinkType.REPLACES);
         if (f.get("replacedBy") != null) {

@@ -15,49 +15,21 @@ import fr.relais.core.measure.NewMeasure;
 import fr.relais.core.replication.Conflict;
 import fr.relais.sync.fhir.ObservationMapper;
 import fr.relais.sync.fhir.RelaisFhir;
-import fr.relais.sync.server.JpaFhirServer;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Observation;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A team server that already holds records other systems wrote (a hospital's patients numbered by the server, a
  * telemonitoring platform's weights): Relais pulls them, the nurse acts on them, and the push reaches the server with
  * nothing lost, nothing duplicated, and nothing stuck.
  */
-class ForeignWorldSyncTest {
-    static final JpaFhirServer SERVER = JpaFhirServer.shared();
-
-    @TempDir
-    Path dir;
-    ForeignWorld world;
-    Laptop laptop;
-
-    @BeforeEach
-    void setUp() {
-        String team = "team-" + UUID.randomUUID();
-        world = new ForeignWorld(SERVER, team);
-        laptop = new Laptop(dir, "nurse", SERVER.baseUrl(), team);
-    }
-
-    @AfterEach
-    void tearDown() {
-        laptop.close();
-    }
-
-    private Instant hoursAgo(int hours) {
-        return laptop.core.clock().instant().minus(hours, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-    }
-
+class ForeignWorldSyncTest extends ForeignWorldFixture {
     private Measure weigh(UUID patient, String kilos, Instant at) {
         return laptop.core.measures().record(new NewMeasure(patient, MeasureCatalog.BODY_WEIGHT, kilos, "kg", at, MeasureSource.ENTERED));
     }

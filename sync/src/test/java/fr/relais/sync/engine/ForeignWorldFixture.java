@@ -1,0 +1,40 @@
+package fr.relais.sync.engine;
+
+import fr.relais.sync.server.JpaFhirServer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One laptop and the records other systems wrote on the shared JPA server, under a team tag of the test's own, so
+ * that each test sees only its own world.
+ */
+abstract class ForeignWorldFixture {
+    static final JpaFhirServer SERVER = JpaFhirServer.shared();
+
+    @TempDir
+    Path dir;
+    ForeignWorld world;
+    Laptop laptop;
+
+    @BeforeEach
+    void openTheWorld() {
+        String team = "team-" + UUID.randomUUID();
+        world = new ForeignWorld(SERVER, team);
+        laptop = new Laptop(dir, "nurse", SERVER.baseUrl(), team);
+    }
+
+    @AfterEach
+    void closeTheLaptop() {
+        laptop.close();
+    }
+
+    /** A time on the laptop's clock, to the second (as other systems write them). */
+    Instant hoursAgo(int hours) {
+        return laptop.core.clock().instant().minus(hours, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    }
+}

@@ -1,0 +1,171 @@
+package fr.relais.sync.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import fr.relais.core.alert.Alert;
+import fr.relais.core.measure.MeasureCatalog;
+import fr.relais.core.measure.MeasureStatus;
+import fr.relais.core.replication.Conflict;
+import fr.relais.core.rule.AlertLevel;
+import fr.relais.core.task.DueFilter;
+import fr.relais.core.task.Task;
+import fr.relais.core.task.TaskEvent;
+import fr.relais.core.task.TaskService;
+import fr.relais.core.task.TaskStatus;
+import fr.relais.core.task.WorklistQuery;
+import fr.relais.core.time.CareZone;
+import fr.relais.sync.fhir.ObservationMapper;
+import fr.relais.sync.fhir.RelaisFhir;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Observation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Another system deletes records on the shared server (a DELETE through its own FHIR client, as a hospital's DPI
+ * does): the laptops apply the deletion without losing anything clinical, and a change made here meanwhile waits for a
+ * person in the inbox.
+ */
+class ServerDeletionSyncTest extends ForeignWorldFixture {
+    private String hospitalTask(String patientId) {
+        return world.create("task-hospital-blood-test.json",
+                Map.of("patient", patientId, "authored", hoursAgo(26).toString(), "due", hoursAgo(-3).toString()));
+    }
+
+    private List<Task> worklistOf(UUID patient) {
+        return laptop.core.worklist().query(new WorklistQuery(DueFilter.ALL, null, null, false, null, null, patient), 0, 50).stream()
+                .map(item -> item.task()).toList();
+    }
+
+    private void deleteOnServer(String type, String id) {
+        world.client().delete().resourceById(type, id).execute();
+    }
+
+    private List<String> auditActions() {
+        return laptop.core.audit().after(0, 10_000).stream().map(e -> e.event().action()).toList();
+    }
+
+    @Test
+    void aHospitalTaskDeletedOnTheServerLeavesTheWorklistAndItsHistorySaysSo() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String taskId = hospitalTask(patientId);
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+        assertThat(worklistOf(patient)).hasSize(1);
+        UUID task = worklistOf(patient).get(0).id();
+
+        deleteOnServer("Task", taskId);
+        SyncReport report = laptop.sync();
+
+        assertThat(report.status()).isEqualTo("DONE");
+        assertThat(worklistOf(patient)).isEmpty();
+        Task kept = laptop.core.tasks().get(task);
+        assertThat(kept.status()).isEqualTo(TaskStatus.CANCELLED);
+        assertThat(kept.businessStatus()).isEqualTo(TaskService.DELETED_ON_SERVER);
+        List<TaskEvent> history = laptop.core.tasks().history(task);
+        assertThat(history.get(history.size() - 1).note()).isEqualTo("supprimée sur le serveur par un autre système");
+        assertThat(auditActions()).contains("task.sync.deleted");
+        // Applied once, and nothing goes back: the server keeps the deletion.
+        SyncReport quiet = laptop.sync();
+        assertThat(quiet.pushed()).isZero();
+        assertThat(laptop.core.tasks().history(task)).hasSameSizeAs(history);
+        assertThatThrownBy(() -> world.read(org.hl7.fhir.r4.model.Task.class, taskId)).isInstanceOf(ResourceGoneException.class);
+    }
+
+    @Test
+    void aWeightDeletedOnTheServerIsNoLongerJudgedAndNoLongerKeepsItsRedAlertOpen() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+        laptop.core.enrollments().enroll(patient, "insuffisance-cardiaque-sortie", 1,
+                laptop.core.clock().instant().atZone(CareZone.PARIS).toLocalDate());
+        world.create("observation-weight-telemonitoring.json", Map.of("patient", patientId, "effective", hoursAgo(48).toString()));
+        // The scale's second reading, 2.7 kg more two days later: the 3-day rise is red.
+        var heavier = (Observation) world.parse("observation-weight-telemonitoring.json",
+                Map.of("patient", patientId, "effective", hoursAgo(2).toString()));
+        heavier.getValueQuantity().setValue(new BigDecimal("74.5"));
+        heavier.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
+        String wrongReading = world.client().create().resource(heavier).execute().getId().getIdPart();
+        laptop.sync();
+        assertThat(openAlerts(patient, "poids-hausse-3j")).singleElement().extracting(Alert::level).isEqualTo(AlertLevel.RED);
+
+        deleteOnServer("Observation", wrongReading);
+        SyncReport report = laptop.sync();
+
+        assertThat(report.status()).isEqualTo("DONE");
+        var kept = laptop.core.measures().find(ObservationMapper.localId(wrongReading)).orElseThrow();
+        assertThat(kept.status()).isEqualTo(MeasureStatus.ENTERED_IN_ERROR);
+        assertThat(kept.errorReason()).isEqualTo("supprimée sur le serveur par un autre système");
+        assertThat(openAlerts(patient, "poids-hausse-3j")).isEmpty();
+        assertThat(laptop.core.measures().ofPatient(patient, MeasureCatalog.BODY_WEIGHT))
+                .filteredOn(m -> m.status() == MeasureStatus.FINAL).hasSize(1);
+        // Struck out here, never sent back: the other system's deletion stands.
+        assertThat(laptop.sync().pushed()).isZero();
+        assertThatThrownBy(() -> world.read(Observation.class, wrongReading)).isInstanceOf(ResourceGoneException.class);
+    }
+
+    @Test
+    void aHospitalTaskPostponedHereAndDeletedOnTheServerWaitsInTheInboxAndComesBackWhenTheNurseKeepsHerChange() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String taskId = hospitalTask(patientId);
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+        Task task = worklistOf(patient).get(0);
+        Instant tomorrow = hoursAgo(-27);
+        laptop.core.tasks().postpone(task.id(), tomorrow, "patiente absente ce matin");
+
+        deleteOnServer("Task", taskId);
+        SyncReport report = laptop.sync();
+
+        assertThat(report.conflicts()).isEqualTo(1);
+        Conflict deletion = laptop.core.conflicts().list(true).get(0);
+        assertThat(deletion.isDeletion()).isTrue();
+        assertThat(deletion.localId()).isEqualTo(task.id());
+        // Nothing lost: the task is still to do here, with the nurse's new due time, and not pushed meanwhile.
+        assertThat(worklistOf(patient)).singleElement().extracting(Task::dueAt).isEqualTo(tomorrow);
+        assertThat(laptop.core.outbox().isPending(TaskService.RECORD, task.id())).isTrue();
+        assertThatThrownBy(() -> world.read(org.hl7.fhir.r4.model.Task.class, taskId)).isInstanceOf(ResourceGoneException.class);
+
+        new ConflictResolver(laptop.core).resolve(deletion.id(), ConflictResolver.Choice.LOCAL);
+        SyncReport kept = laptop.sync();
+
+        assertThat(kept.pending()).isZero();
+        assertThat(kept.skipped()).isEmpty();
+        var restored = world.read(org.hl7.fhir.r4.model.Task.class, taskId);
+        assertThat(restored.getRestriction().getPeriod().getEnd().toInstant()).isEqualTo(tomorrow);
+        assertThat(restored.getIdentifierFirstRep().getValue()).isEqualTo("TS-2026-00412");
+        assertThat(worklistOf(patient)).hasSize(1);
+    }
+
+    @Test
+    void aHospitalTaskPostponedHereAndDeletedOnTheServerLeavesTheWorklistWhenTheNurseKeepsTheDeletion() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String taskId = hospitalTask(patientId);
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+        Task task = worklistOf(patient).get(0);
+        laptop.core.tasks().postpone(task.id(), hoursAgo(-27), "patiente absente ce matin");
+        deleteOnServer("Task", taskId);
+        laptop.sync();
+        Conflict deletion = laptop.core.conflicts().list(true).get(0);
+
+        new ConflictResolver(laptop.core).resolve(deletion.id(), ConflictResolver.Choice.REMOTE);
+        SyncReport after = laptop.sync();
+
+        assertThat(worklistOf(patient)).isEmpty();
+        assertThat(laptop.core.tasks().get(task.id()).businessStatus()).isEqualTo(TaskService.DELETED_ON_SERVER);
+        assertThat(after.pending()).isZero();
+        assertThat(after.pushed()).isZero();
+        assertThat(laptop.core.conflicts().list(true)).isEmpty();
+        assertThatThrownBy(() -> world.read(org.hl7.fhir.r4.model.Task.class, taskId)).isInstanceOf(ResourceGoneException.class);
+    }
+
+    private List<Alert> openAlerts(UUID patient, String rule) {
+        return laptop.core.alerts().list(true, patient).stream().filter(a -> a.ruleId().equals(rule)).toList();
+    }
+}
