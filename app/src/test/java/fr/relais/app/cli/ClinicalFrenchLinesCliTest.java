@@ -140,4 +140,23 @@ class ClinicalFrenchLinesCliTest extends CliFixture {
         assertThat(alive.get("deceased").asBoolean()).isFalse();
         assertThat(alive.get("deceasedOn").isNull()).isTrue();
     }
+
+    @Test
+    void aSaturationTheOximeterSentBeforeValidatingItIsListedProvisional() {
+        addPatient("LE GALL", "Marie", "F", "1948-06-02", "P1");
+        UUID patient = UUID.fromString(run("--format", "json", "patient", "show", "P1").json().get("patient").get("id").asText());
+        java.time.Instant at = java.time.Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        try (RelaisCore core = open()) {
+            core.measures().applySynced(new fr.relais.core.measure.Measure(UUID.randomUUID(), patient, fr.relais.core.measure.MeasureCatalog.SPO2,
+                    new java.math.BigDecimal("91"), "%", "91", "%", at, fr.relais.core.measure.MeasureSource.SYNCED, "server", false,
+                    fr.relais.core.measure.MeasureStatus.FINAL, null, at, at, true), "Observation/oxy-1");
+        }
+
+        String table = run("measure", "list", "--patient", "P1").out();
+        JsonNode listed = run("--format", "json", "measure", "list", "--patient", "P1").json().get(0);
+
+        assertThat(table).contains("valide, provisoire").doesNotContain("PRELIMINARY", "FINAL");
+        assertThat(listed.get("status").asText()).isEqualTo("FINAL");
+        assertThat(listed.get("preliminary").asBoolean()).isTrue();
+    }
 }

@@ -202,7 +202,8 @@ public final class ObservationMapper {
                 ? MeasureSource.valueOf(c.getCode()) : MeasureSource.SYNCED;
         String recordedBy = stringExtension(r, "measure-recorded-by");
         // Cancelled (never a valid value) is kept as a measure marked wrong: shown, never judged. Preliminary, amended
-        // and corrected are values to act on, read as final (docs/sync.md, "Observation status").
+        // and corrected are values to act on, read as final (docs/sync.md, "Observation status"); a preliminary one is
+        // marked so, and shown "provisoire" until a final version comes.
         boolean cancelled = r.getStatus() == Observation.ObservationStatus.CANCELLED;
         boolean error = cancelled || r.getStatus() == Observation.ObservationStatus.ENTEREDINERROR;
         String errorReason = r.getNote().stream().map(Annotation::getText).filter(t -> t != null && t.startsWith(ERROR_NOTE))
@@ -213,7 +214,8 @@ public final class ObservationMapper {
         return new Measure(id, localId(subject), loinc, value.value(), value.type().unit(), originalParts[0],
                 originalParts.length > 1 ? originalParts[1] : unit, effective, measureSource,
                 recordedBy == null ? "server" : recordedBy, value.unusual(),
-                error ? MeasureStatus.ENTERED_IN_ERROR : MeasureStatus.FINAL, error ? errorReason : null, updated, updated);
+                error ? MeasureStatus.ENTERED_IN_ERROR : MeasureStatus.FINAL, error ? errorReason : null, updated, updated,
+                r.getStatus() == Observation.ObservationStatus.PRELIMINARY);
     }
 
     /**

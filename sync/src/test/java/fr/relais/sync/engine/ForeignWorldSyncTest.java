@@ -1190,6 +1190,7 @@ class ForeignWorldSyncTest {
         // Everything else as the platform wrote it: no Relais extension, display, interpretation or category added.
         written.setStatus(Observation.ObservationStatus.ENTEREDINERROR).addNote().setText("balance posée sur un tapis épais");
         written.setMeta(null);
+        written.setIdElement(sent.getIdElement());
         sent.setMeta(null);
         var json = RelaisFhir.CONTEXT.newJsonParser();
         assertThat(json.encodeResourceToString(sent)).isEqualTo(json.encodeResourceToString(written));
@@ -1294,7 +1295,7 @@ class ForeignWorldSyncTest {
 
             laptop.core.tasks().complete(task, null, "prélèvement fait");
             laptop.sync();
-            second.core.tasks().assign(task, null, "infirmière en congé");
+            second.core.tasks().assign(task, null, null);
             SyncReport merged = second.sync();
 
             assertThat(merged.conflicts()).isZero();
@@ -1314,7 +1315,7 @@ class ForeignWorldSyncTest {
             UUID task = shared.task();
             UUID nurse = laptop.core.tasks().get(task).assigneeId();
 
-            second.core.tasks().assign(task, null, "infirmière en congé");
+            second.core.tasks().assign(task, null, null);
             second.sync();
             laptop.core.tasks().complete(task, null, "prélèvement fait");
             SyncReport merged = laptop.sync();
@@ -1356,5 +1357,29 @@ class ForeignWorldSyncTest {
         var onServer = world.read(org.hl7.fhir.r4.model.Task.class, tomorrowsId);
         assertThat(onServer.getMeta().getVersionId()).isEqualTo("1");
         assertThat(onServer.getRestriction().getPeriod().getEndElement().getValueAsString()).isEqualTo(today.plusDays(1).toString());
+    }
+
+    @Test
+    void aPreliminarySaturationFromTheOximeterIsShownProvisionalUntilTheOximeterValidatesIt() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        UUID patient = pulledAndEnrolled(patientId, "bpco-exacerbation");
+        String reading = oximeter(patientId, "preliminary", MeasureCatalog.SPO2, "70", hoursAgo(1));
+
+        laptop.sync();
+
+        UUID local = ObservationMapper.localId(reading);
+        assertThat(laptop.core.measures().find(local).orElseThrow().preliminary()).isTrue();
+        assertThat(openAlerts(laptop, patient, "spo2")).as("judged as it came").hasSize(1);
+
+        // The oximeter's platform validates the reading: the same value, now final.
+        Observation validated = world.read(Observation.class, reading);
+        validated.setStatus(Observation.ObservationStatus.FINAL);
+        world.client().update().resource(validated).execute();
+        laptop.sync();
+
+        Measure shown = laptop.core.measures().find(local).orElseThrow();
+        assertThat(shown.preliminary()).isFalse();
+        assertThat(shown.status()).isEqualTo(MeasureStatus.FINAL);
+        assertThat(openAlerts(laptop, patient, "spo2")).as("not judged twice").hasSize(1);
     }
 }
