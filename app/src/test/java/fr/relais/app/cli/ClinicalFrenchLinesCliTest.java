@@ -34,9 +34,12 @@ class ClinicalFrenchLinesCliTest extends CliFixture {
         LocalDate today = LocalDate.now(fr.relais.core.time.CareZone.PARIS);
         assertThat(run("enroll", "--patient", "P1", "--pathway", "chirurgie-ambulatoire-raac", "--start", today.toString()).code()).isZero();
         JsonNode call = null;
+        JsonNode other = null;
         for (JsonNode task : run("--format", "json", "worklist", "--patient", "P1").json()) {
             if (task.get("stepId").asText().equals("appel-j1")) {
                 call = task;
+            } else {
+                other = task;
             }
         }
         assertThat(call).isNotNull();
@@ -47,8 +50,9 @@ class ClinicalFrenchLinesCliTest extends CliFixture {
         assertThat(done.code()).as(done.err()).isZero();
         assertThat(done.out()).contains("« " + call.get("title").asText() + " » de DURAND Jeanne : réalisée")
                 .doesNotContain(callId, "COMPLETED");
-        CliRun english = run("--lang", "en", "task", "assign", callId, "--queue");
-        assertThat(english.out()).contains("for DURAND Jeanne", "in the team's queue").doesNotContain(callId, "COMPLETED");
+        String otherId = other.get("id").asText();
+        CliRun english = run("--lang", "en", "task", "assign", otherId, "--queue");
+        assertThat(english.out()).as(english.err()).contains("for DURAND Jeanne", "in the team's queue").doesNotContain(otherId, "REQUESTED");
     }
 
     @Test
