@@ -25,6 +25,22 @@ final class Arguments {
         return value;
     }
 
+    /**
+     * A role of the cercle de soins as typed ({@code ide_liberale}); an unknown one is refused with every role listed
+     * as typed and in words, in the reader's language ("ide_liberale (infirmier(ère) libéral(e)), idec (IDE de
+     * coordination)..."), so that the nurse can pick one without the documentation.
+     */
+    static fr.relais.core.careteam.CareRole careRole(String input, String value, fr.relais.core.i18n.Language language) {
+        try {
+            return fr.relais.core.careteam.CareRole.parse(input, value);
+        } catch (BadInputException unknown) {
+            var words = new fr.relais.core.wording.StatusWords(language);
+            throw new BadInputException(input, "careRole.invalidChoice", String.valueOf(value), String.join(", ",
+                    Arrays.stream(fr.relais.core.careteam.CareRole.values())
+                            .map(r -> r.name().toLowerCase(Locale.ROOT) + " (" + words.role(r) + ")").toList()));
+        }
+    }
+
     /** An enum constant by name, case-insensitive, '-' standing for '_'. */
     static <E extends Enum<E>> E enumValue(String input, String value, Class<E> type) {
         for (E constant : type.getEnumConstants()) {

@@ -105,7 +105,7 @@ final class CareTeamCommand {
         }
 
         int add(RelaisCommand root, Assignment assignment) {
-            CareRole careRole = CareRole.parse("--role", role);
+            CareRole careRole = Arguments.careRole("--role", role, root.language());
             LocalDate startDate = start == null ? null : IsoInput.date("--start", start);
             try (RelaisCore services = root.openServices()) {
                 UUID patientId = services.patients().resolve(patient).id();

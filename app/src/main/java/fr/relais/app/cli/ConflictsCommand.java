@@ -29,14 +29,17 @@ final class ConflictsCommand {
             java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(fr.relais.core.time.CareZone.PARIS);
 
     private static List<Column<Conflict>> columns(RelaisCore services, Localization texts) {
+        // The table in words (the record by its patient, the field, the status); CSV and JSON keep the codes and ids
+        // scripts read. The conflict's id stays in the table: it is what `relais conflicts resolve` takes.
         return List.of(new Column<>("id", "col.id", Conflict::id),
-                new Column<>("resourceType", "col.record", Conflict::resourceType),
-                new Column<>("localId", "col.recordId", Conflict::localId),
-                new Column<>("field", "col.field", Conflict::field),
+                new Column<>("resourceType", "col.record", Conflict::resourceType, c -> ConflictSubjectText.record(c, services, texts)),
+                Column.forScripts("localId", Conflict::localId),
+                new Column<>("field", "col.field", Conflict::field, c -> ConflictSubjectText.field(c, texts)),
                 new Column<>("baseValue", "col.base", c -> ConflictValueText.of(c.field(), c.baseValue(), services.careTeam(), texts)),
                 new Column<>("localValue", "col.local", c -> ConflictValueText.of(c.field(), c.localValue(), services.careTeam(), texts)),
                 new Column<>("remoteValue", "col.remote", c -> ConflictValueText.of(c.field(), c.remoteValue(), services.careTeam(), texts)),
-                new Column<>("status", "col.status", Conflict::status));
+                new Column<>("status", "col.status", Conflict::status,
+                        c -> texts.has("conflict.status." + c.status()) ? texts.text("conflict.status." + c.status()) : c.status()));
     }
 
     @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
@@ -108,7 +111,9 @@ final class ConflictsCommand {
             ConflictResolver.Choice choice = ConflictResolver.parseChoice(keep);
             try (RelaisCore services = root.openServices()) {
                 Conflict c = new ConflictResolver(services).resolve(conflictId, choice);
-                root.printer().object(c, out -> out.println(c.id() + " " + c.status() + " " + c.choice()));
+                Localization texts = Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language());
+                root.printer().object(c, out -> out.println(root.text("REMOTE".equals(c.choice()) ? "conflicts.keptRemote" : "conflicts.keptLocal",
+                        ConflictSubjectText.record(c, services, texts), ConflictSubjectText.field(c, texts))));
             }
             return Cli.OK;
         }

@@ -128,7 +128,7 @@ final class MeasureCommand {
                         Column.forScripts("unit", Measure::unit),
                         new Column<>("source", "col.source", Measure::source, m -> words.measureSource(m.source())),
                         new Column<>("status", "col.status", m -> (held.contains(m.id()) ? root.text("measure.held") : m.status())
-                                + (m.unusual() ? " !" : ""), m -> (held.contains(m.id()) ? root.text("measure.held") : words.measureStatus(m.status()))
+                                + (m.unusual() ? " !" : ""), m -> (held.contains(m.id()) ? root.text("measure.held") : words.measureStatus(m))
                                 + (m.unusual() ? " " + root.text("measure.unusualMark") : ""))), m -> MeasureView.of(m, held.contains(m.id())));
             }
             return Cli.OK;

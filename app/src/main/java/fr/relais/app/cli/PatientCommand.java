@@ -182,6 +182,7 @@ final class PatientCommand {
                 List<fr.relais.core.pathway.ForeignCarePlan> carePlans = clinical ? services.foreignCarePlans().ofPatient(p.id()) : List.of();
                 List<fr.relais.core.measure.TextMeasure> textMeasures = clinical ? services.textMeasures().ofPatient(p.id()) : List.of();
                 String organization = services.organizations().ofPatient(p.id()).orElse(null);
+                var death = services.deaths().of(p.id());
                 PatientFileView view = new PatientFileView(PatientView.of(p),
                         team.stream().map(PatientFileView.MemberView::of).toList(),
                         history.stream().map(PatientFileView.IdentityEventView::of).toList(),
@@ -190,7 +191,8 @@ final class PatientCommand {
                         foreignTasks.stream().map(t -> fr.relais.app.cli.view.TaskView.of(t, p.displayName(), root.language())).toList(),
                         responses.stream().map(PatientFileView.ForeignResponseView::of).toList(),
                         carePlans.stream().map(PatientFileView.ForeignCarePlanView::of).toList(),
-                        textMeasures.stream().map(PatientFileView.TextMeasureView::of).toList(), organization);
+                        textMeasures.stream().map(PatientFileView.TextMeasureView::of).toList(), organization,
+                        death.isPresent(), death.map(fr.relais.core.identity.Deaths.Death::on).orElse(null));
                 StatusWords statuses = new StatusWords(root.language());
                 root.printer().object(view, out -> {
                     out.println(root.text("show.name", p.displayName(), p.traits().birthFamilyName(), p.traits().givenNamesText()));
@@ -208,9 +210,9 @@ final class PatientCommand {
                                 .map(survivor -> root.text("show.replacedBy", survivor.displayName()))
                                 .orElseGet(() -> root.text("show.replacedByNotHeld")));
                     }
-                    services.deaths().of(p.id()).ifPresent(death -> out.println(death.on() == null
+                    death.ifPresent(d -> out.println(d.on() == null
                             ? root.text("show.deceased." + p.traits().sex().name())
-                            : root.text("show.deceasedOn." + p.traits().sex().name(), DAY.format(death.on()))));
+                            : root.text("show.deceasedOn." + p.traits().sex().name(), DAY.format(d.on()))));
                     out.println(root.text("show.identity", statuses.identity(p.status()), p.ins() == null ? "-"
                             : root.text(p.status().allowsInsExchange() ? "show.ins" : "show.insNotQualified",
                                     p.ins().matricule().value(), p.ins().oid().oid())));

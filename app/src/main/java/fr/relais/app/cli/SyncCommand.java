@@ -61,8 +61,8 @@ final class SyncCommand implements Callable<Integer> {
             var err = spec.commandLine().getErr();
             SyncSettings settings = serverSettings(env, url, token, user, team).withScopeFrom(env, scope, services).withIppFrom(env);
             SyncReport report = new SyncEngine(services).run(settings,
-                    mode, (phase, done) -> err.println(fr.relais.app.wording.SyncPhaseText.of(phase, done,
-                            fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language()))), () -> false);
+                    mode, new SyncProgressLines(err, fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language())),
+                    () -> false);
             root.printer().object(report, out -> {
                 out.println(root.text("sync.summary", root.text("sync.run." + report.status()), report.pulled(),
                         report.pushed(), report.merged(), report.conflicts(), report.openConflicts(), report.pending()));

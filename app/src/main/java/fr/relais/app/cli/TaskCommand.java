@@ -28,6 +28,21 @@ final class TaskCommand {
 
         abstract Task apply(RelaisCore services, UUID id);
 
+        /**
+         * What the nurse reads once the change is made: the task by its title and patient, its status in words, and who
+         * has it ("« Pesée » de MARTIN Claire : réalisée, confiée à DURAND Anne"), never its id or status code.
+         */
+        String done(RelaisCommand root, RelaisCore services, Task task, String patientName) {
+            String title = task.foreign() ? root.text("task.foreignTitle", task.title(root.language())) : task.title(root.language());
+            String status = new fr.relais.core.wording.StatusWords(root.language()).task(task.status());
+            if (task.assigneeId() == null) {
+                return root.text("task.changedInQueue", title, patientName, status);
+            }
+            String who = services.careTeam().findProfessional(task.assigneeId()).map(fr.relais.core.careteam.Professional::displayName)
+                    .orElse(root.text("worklist.unknownAssignee"));
+            return root.text("task.changed", title, patientName, status, who);
+        }
+
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
@@ -35,8 +50,7 @@ final class TaskCommand {
             try (RelaisCore services = root.openServices()) {
                 Task task = apply(services, taskId);
                 String patientName = services.patients().get(task.patientId()).displayName();
-                root.printer().object(TaskView.of(task, patientName, root.language()),
-                        out -> out.println(task.id() + " " + task.status() + (task.assigneeId() == null ? "" : " " + task.assigneeId())));
+                root.printer().object(TaskView.of(task, patientName, root.language()), out -> out.println(done(root, services, task, patientName)));
             }
             return Cli.OK;
         }

@@ -50,7 +50,7 @@ final class WorklistCommand implements Callable<Integer> {
     public Integer call() {
         RelaisCommand root = Leaf.root(spec);
         DueFilter dueFilter = Arguments.enumValue("--due", due, DueFilter.class);
-        CareRole careRole = role == null ? null : CareRole.parse("--role", role);
+        CareRole careRole = role == null ? null : Arguments.careRole("--role", role, root.language());
         TaskPriority taskPriority = priority == null ? null : Arguments.enumValue("--priority", priority, TaskPriority.class);
         UUID assigneeId = assignee == null ? null : Arguments.uuid("--assignee", assignee);
         Arguments.range("--limit", limit, 1, 100_000);

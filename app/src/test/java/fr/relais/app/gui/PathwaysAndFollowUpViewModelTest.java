@@ -203,4 +203,24 @@ class PathwaysAndFollowUpViewModelTest {
         assertThat(model.measuresProperty()).as("the nurse's weight, judged").filteredOn(l -> l.contains(": 71"))
                 .singleElement().satisfies(l -> assertThat(l).doesNotContain("consentement"));
     }
+
+    @Test
+    void aSaturationTheOximeterSentBeforeValidatingItIsShownProvisionalInTheFollowUp() {
+        Patient p = core.patients().register(new NewPatient(new StrictTraits("LE GALL", List.of("Marie"), Sex.F, LocalDate.of(1948, 6, 2),
+                null), null, null, "P3", null, null, null)).patient();
+        java.time.Instant at = core.clock().instant().minusSeconds(3600);
+        core.measures().applySynced(new fr.relais.core.measure.Measure(java.util.UUID.randomUUID(), p.id(), MeasureCatalog.SPO2,
+                new java.math.BigDecimal("91"), "%", "91", "%", at, fr.relais.core.measure.MeasureSource.SYNCED, "server", false,
+                fr.relais.core.measure.MeasureStatus.FINAL, null, at, at, true), "Observation/oxy-1");
+        core.measures().record(new fr.relais.core.measure.NewMeasure(p.id(), MeasureCatalog.SPO2, "95", "%", null,
+                fr.relais.core.measure.MeasureSource.ENTERED));
+
+        FollowUpViewModel model = new FollowUpViewModel(core, new DirectExecutor(), texts, Language.FR);
+        model.show(p.id());
+
+        assertThat(model.measuresProperty()).filteredOn(l -> l.contains(": 91")).singleElement()
+                .satisfies(l -> assertThat(l).endsWith("(provisoire)"));
+        assertThat(model.measuresProperty()).filteredOn(l -> l.contains(": 95")).singleElement()
+                .satisfies(l -> assertThat(l).doesNotContain("provisoire"));
+    }
 }

@@ -33,6 +33,7 @@ public final class MeasureRepository {
         r.setSource(m.source().name());
         r.setRecordedBy(m.recordedBy());
         r.setUnusual(m.unusual() ? 1 : 0);
+        r.setPreliminary(m.preliminary() ? 1 : 0);
         r.setStatus(m.status().name());
         r.setErrorReason(m.errorReason());
         r.setCreatedAt(SqlTime.instant(m.createdAt()));
@@ -55,6 +56,12 @@ public final class MeasureRepository {
         return dsl.update(MEASURE).set(MEASURE.STATUS, MeasureStatus.ENTERED_IN_ERROR.name())
                 .set(MEASURE.ERROR_REASON, reason).set(MEASURE.UPDATED_AT, SqlTime.instant(at))
                 .where(MEASURE.ID.eq(id.toString()).and(MEASURE.STATUS.eq(MeasureStatus.FINAL.name()))).execute();
+    }
+
+    /** A preliminary measure the system that sent it has since validated: no longer "provisoire". */
+    public int confirm(UUID id, Instant at) {
+        return dsl.update(MEASURE).set(MEASURE.PRELIMINARY, 0).set(MEASURE.UPDATED_AT, SqlTime.instant(at))
+                .where(MEASURE.ID.eq(id.toString()).and(MEASURE.PRELIMINARY.eq(1))).execute();
     }
 
     /** Holds a measure out of alert judgement (telemonitoring consent withdrawn). */
@@ -152,6 +159,6 @@ public final class MeasureRepository {
                 r.getUnit(), r.getOriginalValue(), r.getOriginalUnit(), SqlTime.instant(r.getEffectiveAt()),
                 MeasureSource.valueOf(r.getSource()), r.getRecordedBy(), r.getUnusual() == 1,
                 MeasureStatus.valueOf(r.getStatus()), r.getErrorReason(), SqlTime.instant(r.getCreatedAt()),
-                SqlTime.instant(r.getUpdatedAt()));
+                SqlTime.instant(r.getUpdatedAt()), r.getPreliminary() == 1);
     }
 }

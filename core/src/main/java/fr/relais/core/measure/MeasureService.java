@@ -177,7 +177,7 @@ public final class MeasureService {
                 Measure stored = future && !incoming.unusual() ? new Measure(incoming.id(), incoming.patientId(), incoming.code(),
                         incoming.value(), incoming.unit(), incoming.originalValue(), incoming.originalUnit(), incoming.effectiveAt(),
                         incoming.source(), incoming.recordedBy(), true, incoming.status(), incoming.errorReason(), incoming.createdAt(),
-                        incoming.updatedAt()) : incoming;
+                        incoming.updatedAt(), incoming.preliminary()) : incoming;
                 measures.insert(stored);
                 audit.record("measure.sync.create", "Measure", incoming.id(), incoming.patientId(), origin);
                 if (!future) {
@@ -191,6 +191,12 @@ public final class MeasureService {
                 Measure marked = measures.find(incoming.id()).orElseThrow();
                 listener.enteredInError(marked);
                 return marked;
+            }
+            if (current.get().preliminary() && !incoming.preliminary() && incoming.status() == MeasureStatus.FINAL) {
+                // Validated since by the system that sent it: the same value, now final (already judged as it came).
+                measures.confirm(incoming.id(), clock.instant());
+                audit.record("measure.sync.confirmed", "Measure", incoming.id(), incoming.patientId(), origin);
+                return measures.find(incoming.id()).orElseThrow();
             }
             return current.get();
         });

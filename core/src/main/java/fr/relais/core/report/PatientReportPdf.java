@@ -135,7 +135,8 @@ final class PatientReportPdf {
             Measure last = values.stream().filter(m -> m.status() == MeasureStatus.FINAL).reduce((a, b) -> b)
                     .orElse(values.get(values.size() - 1));
             long errors = values.stream().filter(m -> m.status() == MeasureStatus.ENTERED_IN_ERROR).count();
-            pdf.text(texts.text("measure.summary", name, values.size(), quantities.of(last.value().toPlainString(), last.unit(), last.code()),
+            String lastValue = quantities.of(last.value().toPlainString(), last.unit(), last.code());
+            pdf.text(texts.text("measure.summary", name, values.size(), last.preliminary() ? texts.text("measure.preliminary", lastValue) : lastValue,
                     dateTime.format(last.effectiveAt()), errors), 10);
             List<AlertRule> rules = data.rules().stream().map(r -> r.rule()).filter(r -> r.code().equals(entry.getKey())).toList();
             for (var r : data.rules()) {

@@ -8,4 +8,12 @@ public final class CareZone {
 
     private CareZone() {
     }
+
+    /**
+     * The time a task due on a calendar day (and not at an hour) is due: the day's last minute in Paris, 23:59. It is
+     * "today" all that day and overdue only once the day is over.
+     */
+    public static java.time.Instant lastMinuteOf(java.time.LocalDate day) {
+        return day.plusDays(1).atStartOfDay(PARIS).toInstant().minus(java.time.Duration.ofMinutes(1));
+    }
 }

@@ -50,6 +50,12 @@ public final class StatusWords {
         return words.text("measure.status." + status.name());
     }
 
+    /** The status of a measure in words, "valide, provisoire" for one its sender has not validated yet. */
+    public String measureStatus(fr.relais.core.measure.Measure measure) {
+        String status = measureStatus(measure.status());
+        return measure.preliminary() && measure.status() == MeasureStatus.FINAL ? words.text("measure.preliminary", status) : status;
+    }
+
     public String sex(Sex sex) {
         return words.text("sex." + sex.name());
     }

@@ -129,4 +129,16 @@ class PatientReportTest {
             assertThat(text).contains("Identité provisoire (RNIV)").doesNotContain("295109912611193");
         }
     }
+
+    @Test
+    void aSaturationTheOximeterHasNotValidatedYetIsReportedProvisional() throws Exception {
+        var at = ZonedDateTime.of(START.plusDays(8).atTime(9, 0), CareZone.PARIS).toInstant();
+        s.measures.applySynced(new Measure(java.util.UUID.randomUUID(), patient.id(), MeasureCatalog.SPO2, new java.math.BigDecimal("91"), "%",
+                "91", "%", at, MeasureSource.SYNCED, "server", false, fr.relais.core.measure.MeasureStatus.FINAL, null, at, at, true),
+                "Observation/oxy-1");
+
+        try (PDDocument pdf = Loader.loadPDF(report(Language.FR).toFile())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("dernière valide 91 % (provisoire) le 10/11/2026 09:00");
+        }
+    }
 }

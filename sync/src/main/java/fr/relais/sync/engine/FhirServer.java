@@ -85,7 +85,8 @@ final class FhirServer {
                     throw e;
                 }
                 if (attempt >= settings.maxAttempts()) {
-                    throw new SyncFailedException(settings.serverUrl(), status == 0 ? rootCause(e) : "HTTP " + status, false, e);
+                    throw new SyncFailedException(settings.serverUrl(), status == 0 ? unreachable(e)
+                            : new fr.relais.core.error.BadInputException.Reason("sync.cause.serverError", status), false, e);
                 }
                 Duration wait = status == 429 ? retryAfter(e).orElse(delay) : delay;
                 long jittered = wait.toMillis() / 2 + ThreadLocalRandom.current().nextLong(wait.toMillis() / 2 + 1);
@@ -126,6 +127,26 @@ final class FhirServer {
             }
         }
         return false;
+    }
+
+    /**
+     * Why the server could not be reached, in the reader's language and in words a nurse or an admin can act on
+     * (nobody answers at that address, the name is unknown, no answer in time), never the network library's English
+     * ("Connection refused") nor an exception name.
+     */
+    private static fr.relais.core.error.BadInputException.Reason unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return new fr.relais.core.error.BadInputException.Reason("sync.cause.connectionRefused");
+            }
+            if (t instanceof java.net.UnknownHostException) {
+                return new fr.relais.core.error.BadInputException.Reason("sync.cause.unknownHost");
+            }
+            if (t instanceof java.io.InterruptedIOException) {
+                return new fr.relais.core.error.BadInputException.Reason("sync.cause.timeout");
+            }
+        }
+        return new fr.relais.core.error.BadInputException.Reason("sync.cause.network");
     }
 
     /** "Connection refused", "Read timed out": what a nurse or an admin can act on, not the client's stack. */

@@ -49,7 +49,8 @@ final class MeasureSync implements RecordSync<Observation> {
             return Outcome.CREATED;
         }
         boolean marked = local.get().status() == MeasureStatus.FINAL && incoming.status() == MeasureStatus.ENTERED_IN_ERROR;
-        return marked ? Outcome.UPDATED : Outcome.UNCHANGED;
+        boolean validated = local.get().preliminary() && !incoming.preliminary();
+        return marked || validated ? Outcome.UPDATED : Outcome.UNCHANGED;
     }
 
     @Override

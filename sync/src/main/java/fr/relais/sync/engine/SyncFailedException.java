@@ -13,16 +13,16 @@ public final class SyncFailedException extends RuntimeException {
     private final int status;
     private final transient String outcome;
 
-    SyncFailedException(String server, String reason, boolean refused, Throwable cause) {
+    SyncFailedException(String server, Object reason, boolean refused, Throwable cause) {
         this(server, reason, refused ? "sync.refused" : "sync.unreachable", cause);
     }
 
     /** {@code key}: the explanation (sync.refused, sync.unreachable, sync.untrusted...); all but unreachable are refusals. */
-    SyncFailedException(String server, String reason, String key, Throwable cause) {
+    SyncFailedException(String server, Object reason, String key, Throwable cause) {
         this(server, reason, key, 0, null, cause);
     }
 
-    private SyncFailedException(String server, String reason, String key, int status, String outcome, Throwable cause) {
+    private SyncFailedException(String server, Object reason, String key, int status, String outcome, Throwable cause) {
         super(server + ": " + reason, cause);
         this.detail = new BadInputException("--server", key, server, reason);
         this.refused = !"sync.unreachable".equals(key);

@@ -120,8 +120,16 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
         FieldMerge.Result result = FieldMerge.merge(base, localFields, remoteFields);
         Map<String, String> merged = new LinkedHashMap<>(result.merged());
         merged.put("status", status.name());
+        List<FieldMerge.FieldConflict> conflicts = result.conflicts();
+        if (!status.isOpen() && mine.status() != incoming.status()) {
+            // Closed on one side only: the owner goes with the status. Whoever closed the task stays its owner, and a
+            // reassignment or a put-back-in-the-queue made meanwhile on the side still open is dropped: it was about
+            // work that has since been done (docs/sync.md, "Tasks: status and owner").
+            merged.put("assignee", status == mine.status() ? localFields.get("assignee") : remoteFields.get("assignee"));
+            conflicts = conflicts.stream().filter(c -> !"assignee".equals(c.field())).toList();
+        }
         Task next = withFields(mine, merged);
-        for (FieldMerge.FieldConflict c : result.conflicts()) {
+        for (FieldMerge.FieldConflict c : conflicts) {
             core.conflicts().open(new Conflict(UUID.randomUUID(), recordType(), localId, c.field(), c.base(), c.local(), c.remote(),
                     remote.getMeta().getVersionId(), "OPEN", core.clock().instant(), null, null, null));
         }
@@ -133,7 +141,7 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
         if (!merged.equals(remoteAll) && !core.outbox().isPending(recordType(), localId)) {
             core.outbox().recordMerged(recordType(), localId);
         }
-        if (!result.conflicts().isEmpty()) {
+        if (!conflicts.isEmpty()) {
             return Outcome.CONFLICT;
         }
         return !changedHere ? Outcome.UNCHANGED : merged.equals(remoteAll) ? Outcome.UPDATED : Outcome.MERGED;

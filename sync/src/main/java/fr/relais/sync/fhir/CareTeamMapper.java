@@ -49,7 +49,9 @@ public final class CareTeamMapper {
         if (!target.hasName()) {
             target.setName("Cercle de soins");
         }
-        target.setSubject(new Reference("Patient/" + patientId));
+        // Only the reference is Relais's: the display, identifier and type another system put on the subject stay (an
+        // anonymised patient's display is removed before, by the care-team sync).
+        target.getSubject().setReference("Patient/" + patientId);
         for (CareTeamMember m : members) {
             CareTeam.CareTeamParticipantComponent p = target.getParticipant().stream()
                     .filter(existing -> m.id().toString().equals(existing.getId())).findFirst().orElseGet(target::addParticipant);

@@ -21,6 +21,27 @@ final class FhirDates {
         return day == null ? null : new DateTimeType(day.toString());
     }
 
+    /**
+     * A due time as another system wrote it: a dateTime with its time is that instant; a date alone ("2026-12-08", or
+     * a month, a year) is a calendar day in Paris, due until its last minute ({@link fr.relais.core.time.CareZone#lastMinuteOf}),
+     * not midnight UTC (which would show 01:00 and make the task overdue the whole day). Null without a value.
+     */
+    static Instant due(org.hl7.fhir.r4.model.BaseDateTimeType written) {
+        if (written == null || written.getValue() == null) {
+            return null;
+        }
+        if (written.getPrecision().ordinal() > TemporalPrecisionEnum.DAY.ordinal()) {
+            return written.getValue().toInstant();
+        }
+        String text = written.getValueAsString();
+        LocalDate day = switch (written.getPrecision()) {
+            case YEAR -> LocalDate.of(Integer.parseInt(text.substring(0, 4)), 12, 31);
+            case MONTH -> java.time.YearMonth.parse(text.substring(0, 7)).atEndOfMonth();
+            default -> LocalDate.parse(text.substring(0, 10));
+        };
+        return fr.relais.core.time.CareZone.lastMinuteOf(day);
+    }
+
     static Period period(LocalDate start, LocalDate end) {
         return new Period().setStartElement(day(start)).setEndElement(day(end));
     }

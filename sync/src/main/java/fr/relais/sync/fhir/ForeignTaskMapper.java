@@ -67,8 +67,8 @@ public final class ForeignTaskMapper {
             TaskPriority priority = r.hasPriority() ? TaskPriority.valueOf(r.getPriority().toCode().toUpperCase(Locale.ROOT)) : TaskPriority.ROUTINE;
             Instant created = first(r.getAuthoredOn(), r.getMeta().getLastUpdated(), receivedAt);
             Instant updated = first(r.getLastModified(), created);
-            Instant due = first(r.getRestriction().getPeriod().getEnd(), r.getExecutionPeriod().getEnd(),
-                    r.getRestriction().getPeriod().getStart(), r.getExecutionPeriod().getStart(), created);
+            Instant due = first(FhirDates.due(r.getRestriction().getPeriod().getEndElement()), FhirDates.due(r.getExecutionPeriod().getEndElement()),
+                    FhirDates.due(r.getRestriction().getPeriod().getStartElement()), FhirDates.due(r.getExecutionPeriod().getStartElement()), created);
             String outcome = r.getOutput().stream().filter(o -> OUTCOME.equals(o.getType().getText())).findFirst()
                     .map(o -> o.getValue().primitiveValue()).orElse(null);
             String note = r.getNote().stream().filter(ForeignTaskMapper::isRelaisNote).findFirst().map(Annotation::getText).orElse(null);

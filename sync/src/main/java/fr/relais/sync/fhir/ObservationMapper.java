@@ -47,8 +47,8 @@ public final class ObservationMapper {
      * Other interpretations (another system's H or L) stay.
      */
     public static void write(Measure m, fr.relais.core.rule.AlertLevel level, Observation target) {
-        if (isBloodPressurePanel(target) || isUnderAnotherCode(target)) {
-            writePanelStatus(m, target);
+        if (isForeign(target) || isBloodPressurePanel(target) || isUnderAnotherCode(target)) {
+            writeStatusOnly(m, target);
             return;
         }
         target.getInterpretation().removeIf(i -> i.getCoding().stream().anyMatch(c -> ALERT_LEVEL.equals(c.getSystem())));
@@ -95,17 +95,30 @@ public final class ObservationMapper {
     }
 
     /**
-     * A blood-pressure panel (or a measure under another LOINC code) another system wrote keeps its shape: Relais only ever sends back an entered-in-error
-     * made here (measures are append-only), so only the status and Relais's note change; code, components, values and
-     * interpretations stay as written. A component marked in error here marks the whole reading in error there.
+     * An Observation another system wrote (the server's copy, without the source extension Relais puts on every
+     * measure it writes). A new Observation has no subject yet.
      */
-    private static void writePanelStatus(Measure m, Observation target) {
+    private static boolean isForeign(Observation target) {
+        return target.hasSubject() && target.getExtensionByUrl(RelaisFhir.extension("measure-source")) == null;
+    }
+
+    /**
+     * Another system's Observation (a weight from a telemonitoring platform, a blood-pressure panel, a measure under
+     * another LOINC code) goes back as it was written: Relais only ever sends back an entered-in-error made here
+     * (measures are append-only), so only the status changes, and the reason goes as a note in the nurse's words
+     * (no prefix, no Relais extension, display or interpretation): the other system's users read it as written. A
+     * component marked in error here marks the whole reading in error there.
+     */
+    private static void writeStatusOnly(Measure m, Observation target) {
         if (m.status() != MeasureStatus.ENTERED_IN_ERROR) {
             return;
         }
         target.setStatus(Observation.ObservationStatus.ENTEREDINERROR);
-        target.getNote().removeIf(n -> n.getText() != null && n.getText().startsWith(ERROR_NOTE));
-        target.addNote(new Annotation().setText(ERROR_NOTE + m.errorReason()));
+        String reason = m.errorReason();
+        boolean noted = target.getNote().stream().anyMatch(n -> reason != null && reason.equals(n.getText()));
+        if (reason != null && !reason.isBlank() && !noted) {
+            target.addNote(new Annotation().setText(reason));
+        }
     }
 
     /** A measure from an Observation, its quantity converted to the canonical unit; refused when it cannot be read. */
@@ -189,18 +202,28 @@ public final class ObservationMapper {
                 ? MeasureSource.valueOf(c.getCode()) : MeasureSource.SYNCED;
         String recordedBy = stringExtension(r, "measure-recorded-by");
         // Cancelled (never a valid value) is kept as a measure marked wrong: shown, never judged. Preliminary, amended
-        // and corrected are values to act on, read as final (docs/sync.md, "Observation status").
+        // and corrected are values to act on, read as final (docs/sync.md, "Observation status"); a preliminary one is
+        // marked so, and shown "provisoire" until a final version comes.
         boolean cancelled = r.getStatus() == Observation.ObservationStatus.CANCELLED;
         boolean error = cancelled || r.getStatus() == Observation.ObservationStatus.ENTEREDINERROR;
         String errorReason = r.getNote().stream().map(Annotation::getText).filter(t -> t != null && t.startsWith(ERROR_NOTE))
                 .map(t -> t.substring(ERROR_NOTE.length())).findFirst()
-                .orElse(cancelled ? CANCELLED_REASON : error ? "entered in error on the server" : null);
+                .orElse(cancelled ? CANCELLED_REASON : error ? lastNote(r).orElse("entered in error on the server") : null);
         java.time.Instant effective = effectiveOf(r, source);
         java.time.Instant updated = r.getMeta().getLastUpdated() == null ? effective : r.getMeta().getLastUpdated().toInstant();
         return new Measure(id, localId(subject), loinc, value.value(), value.type().unit(), originalParts[0],
                 originalParts.length > 1 ? originalParts[1] : unit, effective, measureSource,
                 recordedBy == null ? "server" : recordedBy, value.unusual(),
-                error ? MeasureStatus.ENTERED_IN_ERROR : MeasureStatus.FINAL, error ? errorReason : null, updated, updated);
+                error ? MeasureStatus.ENTERED_IN_ERROR : MeasureStatus.FINAL, error ? errorReason : null, updated, updated,
+                r.getStatus() == Observation.ObservationStatus.PRELIMINARY);
+    }
+
+    /**
+     * The reason of an Observation marked wrong without Relais's prefix (another system's, or one marked here and sent
+     * back in plain words): its last note, the one added with the status.
+     */
+    private static java.util.Optional<String> lastNote(Observation r) {
+        return r.getNote().stream().map(Annotation::getText).filter(t -> t != null && !t.isBlank()).reduce((first, second) -> second);
     }
 
     /**

@@ -285,20 +285,31 @@ public final class PatientMapper {
     /**
      * The identity-reliability extension, edited in place: a sub-extension whose code did not change stays as
      * received (its system, display), a changed one is written in FR Core's code system, and the sub-extensions
-     * Relais does not model (validationDate, dateCollection, comment) stay.
+     * Relais does not model (validationDate, dateCollection, comment) stay. On the server's copy of a record, a
+     * sub-extension the server lacks stays absent while the value here is what its absence is read as (status PROV,
+     * collection mode SM, no validation mode): Relais does not state identity-reliability data nobody gave it, and a
+     * record without the extension gets none unless its identity changed here.
      */
     private static void writeReliability(Map<String, String> f, org.hl7.fhir.r4.model.Patient target) {
+        boolean serverCopy = target.getIdElement().hasIdPart();
         Extension reliability = target.getExtensionByUrl(FrCore.IDENTITY_RELIABILITY);
         if (reliability == null) {
             reliability = target.addExtension().setUrl(FrCore.IDENTITY_RELIABILITY);
         }
-        writeCode(reliability, "identityStatus", FrCore.IDENTITY_STATUS, f.get("identityStatus"));
-        writeCode(reliability, "methodCollection", FrCore.METHOD_COLLECTION, f.get("insSource"));
-        writeCode(reliability, "validationMode", FrCore.VALIDATION_MODE, f.get("identityDocument"));
+        writeCode(reliability, "identityStatus", FrCore.IDENTITY_STATUS, f.get("identityStatus"), serverCopy ? IdentityStatus.PROV.name() : null);
+        writeCode(reliability, "methodCollection", FrCore.METHOD_COLLECTION, f.get("insSource"), serverCopy ? InsSource.SM.name() : null);
+        writeCode(reliability, "validationMode", FrCore.VALIDATION_MODE, f.get("identityDocument"), null);
+        if (!reliability.hasExtension()) {
+            target.getExtension().removeIf(e -> FrCore.IDENTITY_RELIABILITY.equals(e.getUrl()));
+        }
     }
 
-    private static void writeCode(Extension parent, String name, String system, String code) {
+    /** {@code absentReadsAs}: the value an absent sub-extension is read as, left absent when that is the value here. */
+    private static void writeCode(Extension parent, String name, String system, String code, String absentReadsAs) {
         if (code != null && code.equals(code(parent, name))) {
+            return;
+        }
+        if (parent.getExtensionByUrl(name) == null && code != null && code.equals(absentReadsAs)) {
             return;
         }
         int at = parent.getExtension().indexOf(parent.getExtensionByUrl(name));

@@ -1141,4 +1141,217 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         assertThat(laptop.core.deaths().of(ObservationMapper.localId(patientId))).get()
                 .extracting(fr.relais.core.identity.Deaths.Death::on).isNull();
     }
+
+    @Test
+    void aTelemonitoringWeightMarkedWrongHereGoesBackAsThePlatformWroteItWithOnlyItsStatusAndTheNursesReason() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String weightId = world.create("observation-weight-telemonitoring.json", Map.of("patient", patientId, "effective", hoursAgo(30).toString()));
+        laptop.sync();
+        Observation written = world.read(Observation.class, weightId);
+        UUID weight = ObservationMapper.localId(weightId);
+
+        laptop.core.measures().markEnteredInError(weight, "balance posée sur un tapis épais");
+        SyncReport pushed = laptop.sync();
+
+        assertThat(pushed.refused()).isZero();
+        assertThat(pushed.pending()).isZero();
+        Observation sent = world.read(Observation.class, weightId);
+        assertThat(sent.getMeta().getVersionId()).isEqualTo("2");
+        assertThat(sent.getStatus()).isEqualTo(Observation.ObservationStatus.ENTEREDINERROR);
+        assertThat(sent.getNote()).extracting(org.hl7.fhir.r4.model.Annotation::getText).containsExactly("balance posée sur un tapis épais");
+        // Everything else as the platform wrote it: no Relais extension, display, interpretation or category added.
+        written.setStatus(Observation.ObservationStatus.ENTEREDINERROR).addNote().setText("balance posée sur un tapis épais");
+        written.setMeta(null);
+        written.setIdElement(sent.getIdElement());
+        sent.setMeta(null);
+        var json = RelaisFhir.CONTEXT.newJsonParser();
+        assertThat(json.encodeResourceToString(sent)).isEqualTo(json.encodeResourceToString(written));
+
+        // Read back on the next sync: the reason is the nurse's, nothing goes out again.
+        SyncReport quiet = laptop.sync();
+        assertThat(quiet.pushed()).isZero();
+        assertThat(laptop.core.measures().find(weight).orElseThrow().errorReason()).isEqualTo("balance posée sur un tapis épais");
+    }
+
+    @Test
+    void aHospitalCareTeamTheNurseJoinsKeepsThePatientsNameOnItsSubject() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
+        String carerId = world.create("relatedperson-carer.json", Map.of("patient", patientId));
+        var team = (org.hl7.fhir.r4.model.CareTeam) world.parse("careteam-hospital-discharge.json",
+                Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));
+        team.getSubject().setDisplay("Mme KERBRAT Marie");
+        team.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
+        String teamId = world.client().create().resource(team).execute().getId().getIdPart();
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+        var nurse = laptop.core.careTeam().findProfessionalByRpps(rpps).orElseThrow();
+
+        java.time.LocalDate today = laptop.core.clock().instant().atZone(CareZone.PARIS).toLocalDate();
+        laptop.core.careTeam().assign(patient, nurse.id(), fr.relais.core.careteam.CareRole.IDE_LIBERALE, today);
+        SyncReport pushed = laptop.sync();
+
+        assertThat(pushed.refused()).isZero();
+        var onServer = world.read(org.hl7.fhir.r4.model.CareTeam.class, teamId);
+        assertThat(onServer.getMeta().getVersionId()).isEqualTo("2");
+        assertThat(onServer.getSubject().getReference()).isEqualTo("Patient/" + patientId);
+        assertThat(onServer.getSubject().getDisplay()).isEqualTo("Mme KERBRAT Marie");
+    }
+
+    @Test
+    void aHospitalPatientWithoutIdentityReliabilityGetsNoneWhenABirthplaceIsCorrectedHere() {
+        var written = (org.hl7.fhir.r4.model.Patient) world.parse("patient-hospital.json", Map.of());
+        written.getExtension().removeIf(e -> "https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-identity-reliability".equals(e.getUrl()));
+        written.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
+        String patientId = world.client().create().resource(written).execute().getId().getIdPart();
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+
+        correctBirthplaceToQuimper(patient);
+        SyncReport pushed = laptop.sync();
+
+        assertThat(pushed.refused()).isZero();
+        var onServer = world.read(org.hl7.fhir.r4.model.Patient.class, patientId);
+        assertThat(onServer.getMeta().getVersionId()).isEqualTo("2");
+        assertThat(birthplaceOf(onServer)).isEqualTo("29232");
+        assertThat(onServer.getExtensionByUrl("https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-identity-reliability")).isNull();
+    }
+
+    @Test
+    void aHospitalPatientsIdentityReliabilityGainsNoCollectionModeTheHospitalDidNotState() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+
+        correctBirthplaceToQuimper(patient);
+        laptop.sync();
+
+        var onServer = world.read(org.hl7.fhir.r4.model.Patient.class, patientId);
+        assertThat(birthplaceOf(onServer)).isEqualTo("29232");
+        var reliability = onServer.getExtensionByUrl("https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-identity-reliability");
+        assertThat(reliability.getExtensionByUrl("methodCollection")).isNull();
+        assertThat(reliability.getExtensionByUrl("identityStatus")).isNotNull();
+    }
+
+    private void correctBirthplaceToQuimper(UUID patient) {
+        var traits = laptop.core.patients().get(patient).traits();
+        laptop.core.patients().correctTraits(patient, new fr.relais.core.identity.StrictTraits(traits.birthFamilyName(), traits.birthGivenNames(),
+                traits.sex(), traits.birthDate(), "29232"), "née à Quimper d'après son livret de famille");
+    }
+
+    private static String birthplaceOf(org.hl7.fhir.r4.model.Patient patient) {
+        var place = (org.hl7.fhir.r4.model.Address) patient.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/patient-birthPlace").getValue();
+        return ((org.hl7.fhir.r4.model.Coding) place.getExtensionByUrl("https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-address-insee-code")
+                .getValue()).getCode();
+    }
+
+    /** A hospital task given to the hospital's nurse, received by both laptops. */
+    private record NursesTask(String nurseId, String taskId, UUID task) {
+    }
+
+    private NursesTask nursesTaskOnBothLaptops(Laptop second) {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String nurseId = world.create("practitioner-hospital-nurse.json", Map.of());
+        String taskId = hospitalTaskOwnedBy(patientId, nurseId);
+        laptop.sync();
+        second.sync();
+        return new NursesTask(nurseId, taskId, laptop.core.tasks().foreignOf(ObservationMapper.localId(patientId)).get(0).id());
+    }
+
+    @Test
+    void aHospitalTaskCompletedOnOneLaptopAndPutBackInTheQueueOnTheOtherStaysCompletedByItsNurse() {
+        try (Laptop second = new Laptop(dir, "nurse-2", SERVER.baseUrl(), world.team())) {
+            NursesTask shared = nursesTaskOnBothLaptops(second);
+            UUID task = shared.task();
+
+            laptop.core.tasks().complete(task, null, "prélèvement fait");
+            laptop.sync();
+            second.core.tasks().assign(task, null, null);
+            SyncReport merged = second.sync();
+
+            assertThat(merged.conflicts()).isZero();
+            var onServer = world.read(org.hl7.fhir.r4.model.Task.class, shared.taskId());
+            assertThat(onServer.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Task.TaskStatus.COMPLETED);
+            assertThat(onServer.getOwner().getReference()).isEqualTo("Practitioner/" + shared.nurseId());
+            var there = second.core.tasks().get(task);
+            assertThat(there.status()).isEqualTo(fr.relais.core.task.TaskStatus.COMPLETED);
+            assertThat(there.assigneeId()).isEqualTo(laptop.core.tasks().get(task).assigneeId()).isNotNull();
+        }
+    }
+
+    @Test
+    void aHospitalTaskPutBackInTheQueueOnOneLaptopAndCompletedOnTheOtherStaysCompletedByItsNurse() {
+        try (Laptop second = new Laptop(dir, "nurse-2", SERVER.baseUrl(), world.team())) {
+            NursesTask shared = nursesTaskOnBothLaptops(second);
+            UUID task = shared.task();
+            UUID nurse = laptop.core.tasks().get(task).assigneeId();
+
+            second.core.tasks().assign(task, null, null);
+            second.sync();
+            laptop.core.tasks().complete(task, null, "prélèvement fait");
+            SyncReport merged = laptop.sync();
+
+            assertThat(merged.conflicts()).isZero();
+            var onServer = world.read(org.hl7.fhir.r4.model.Task.class, shared.taskId());
+            assertThat(onServer.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Task.TaskStatus.COMPLETED);
+            assertThat(onServer.getOwner().getReference()).isEqualTo("Practitioner/" + shared.nurseId());
+            assertThat(laptop.core.tasks().get(task).assigneeId()).isEqualTo(nurse);
+            second.sync();
+            assertThat(second.core.tasks().get(task).status()).isEqualTo(fr.relais.core.task.TaskStatus.COMPLETED);
+            assertThat(second.core.tasks().get(task).assigneeId()).isNotNull();
+        }
+    }
+
+    @Test
+    void aHospitalTaskDueOnADayWithoutAnHourIsDueThatDayInParisAndOverdueOnlyOnceTheDayIsOver() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        java.time.LocalDate today = laptop.core.clock().instant().atZone(CareZone.PARIS).toLocalDate();
+        String tomorrowsId = world.create("task-hospital-blood-test.json",
+                Map.of("patient", patientId, "authored", hoursAgo(50).toString(), "due", today.plusDays(1).toString()));
+        String yesterdaysId = world.create("task-hospital-blood-test.json",
+                Map.of("patient", patientId, "authored", hoursAgo(50).toString(), "due", today.minusDays(1).toString()));
+
+        laptop.sync();
+
+        UUID patient = ObservationMapper.localId(patientId);
+        var tomorrows = laptop.core.tasks().get(ObservationMapper.localId(tomorrowsId));
+        assertThat(tomorrows.dueAt().atZone(CareZone.PARIS).toLocalDate()).isEqualTo(today.plusDays(1));
+        assertThat(tomorrows.dueAt().atZone(CareZone.PARIS).toLocalTime()).isEqualTo(java.time.LocalTime.of(23, 59));
+        var overdue = laptop.core.worklist().query(new fr.relais.core.task.WorklistQuery(fr.relais.core.task.DueFilter.OVERDUE, null, null,
+                false, null, null, patient), 0, 50);
+        assertThat(overdue).extracting(i -> i.task().id()).containsExactly(ObservationMapper.localId(yesterdaysId));
+        var week = laptop.core.worklist().query(new fr.relais.core.task.WorklistQuery(fr.relais.core.task.DueFilter.WEEK, null, null,
+                false, null, null, patient), 0, 50);
+        assertThat(week).extracting(i -> i.task().id()).containsExactly(tomorrows.id());
+        // Read, not rewritten: the hospital's date stays a date.
+        laptop.sync();
+        var onServer = world.read(org.hl7.fhir.r4.model.Task.class, tomorrowsId);
+        assertThat(onServer.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(onServer.getRestriction().getPeriod().getEndElement().getValueAsString()).isEqualTo(today.plusDays(1).toString());
+    }
+
+    @Test
+    void aPreliminarySaturationFromTheOximeterIsShownProvisionalUntilTheOximeterValidatesIt() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        UUID patient = pulledAndEnrolled(patientId, "bpco-exacerbation");
+        String reading = oximeter(patientId, "preliminary", MeasureCatalog.SPO2, "70", hoursAgo(1));
+
+        laptop.sync();
+
+        UUID local = ObservationMapper.localId(reading);
+        assertThat(laptop.core.measures().find(local).orElseThrow().preliminary()).isTrue();
+        assertThat(openAlerts(laptop, patient, "spo2")).as("judged as it came").hasSize(1);
+
+        // The oximeter's platform validates the reading: the same value, now final.
+        Observation validated = world.read(Observation.class, reading);
+        validated.setStatus(Observation.ObservationStatus.FINAL);
+        world.client().update().resource(validated).execute();
+        laptop.sync();
+
+        Measure shown = laptop.core.measures().find(local).orElseThrow();
+        assertThat(shown.preliminary()).isFalse();
+        assertThat(shown.status()).isEqualTo(MeasureStatus.FINAL);
+        assertThat(openAlerts(laptop, patient, "spo2")).as("not judged twice").hasSize(1);
+    }
 }

@@ -7,10 +7,10 @@ import java.time.Instant;
 
 /** A measure in JSON output: the canonical value as a JSON number, what was typed beside it. */
 @JsonPropertyOrder({"id", "patientId", "code", "value", "unit", "originalValue", "originalUnit", "effectiveAt", "source",
-        "recordedBy", "unusual", "status", "errorReason", "held"})
+        "recordedBy", "unusual", "status", "errorReason", "held", "preliminary"})
 public record MeasureView(String id, String patientId, String code, BigDecimal value, String unit, String originalValue,
                           String originalUnit, Instant effectiveAt, String source, String recordedBy, boolean unusual,
-                          String status, String errorReason, boolean held) {
+                          String status, String errorReason, boolean held, boolean preliminary) {
     public static MeasureView of(Measure m) {
         return of(m, false);
     }
@@ -19,6 +19,6 @@ public record MeasureView(String id, String patientId, String code, BigDecimal v
     public static MeasureView of(Measure m, boolean held) {
         return new MeasureView(m.id().toString(), m.patientId().toString(), m.code(), m.value(), m.unit(), m.originalValue(),
                 m.originalUnit(), m.effectiveAt(), m.source().name(), m.recordedBy(), m.unusual(), m.status().name(), m.errorReason(),
-                held);
+                held, m.preliminary());
     }
 }

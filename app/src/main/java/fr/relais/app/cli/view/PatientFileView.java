@@ -11,15 +11,16 @@ import java.util.List;
 /**
  * {@code relais patient show --format json}: the patient, the cercle de soins, identity history and duplicate flags,
  * then what other systems wrote on the team server for the patient (their care team participants, tasks, responses to
- * their questionnaires and care plans). A contract (docs/cli-json.md): fields are added, never renamed.
+ * their questionnaires and care plans), and the death another system recorded ({@code deceased}, {@code deceasedOn}: the
+ * day, null when not given). A contract (docs/cli-json.md): fields are added, never renamed.
  */
 @JsonPropertyOrder({"patient", "careTeam", "identityHistory", "possibleDuplicates", "otherParticipants", "foreignTasks",
-        "foreignResponses", "foreignCarePlans", "textMeasures", "organization"})
+        "foreignResponses", "foreignCarePlans", "textMeasures", "organization", "deceased", "deceasedOn"})
 public record PatientFileView(PatientView patient, List<MemberView> careTeam, List<IdentityEventView> identityHistory,
                               List<DuplicateView> possibleDuplicates, List<OtherParticipantView> otherParticipants,
                               List<TaskView> foreignTasks, List<ForeignResponseView> foreignResponses,
                               List<ForeignCarePlanView> foreignCarePlans, List<TextMeasureView> textMeasures,
-                              String organization) {
+                              String organization, boolean deceased, LocalDate deceasedOn) {
 
     /** A measure another system sent as text: as written, never judged. */
     @JsonPropertyOrder({"id", "code", "text", "effectiveAt", "status"})

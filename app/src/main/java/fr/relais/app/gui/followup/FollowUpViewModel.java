@@ -187,6 +187,7 @@ public final class FollowUpViewModel {
                 .map(m -> texts.text("followup.measure", AT.format(m.effectiveAt()),
                         MeasureCatalog.find(m.code()).map(t -> t.name().in(language)).orElse(m.code()), fr.relais.app.wording.MeasureValueText.of(m.value(), m.unit(), texts), m.unit())
                         + (m.status() == fr.relais.core.measure.MeasureStatus.ENTERED_IN_ERROR ? " " + texts.text("followup.inError") : "")
+                        + (m.preliminary() && m.status() == fr.relais.core.measure.MeasureStatus.FINAL ? " " + texts.text("followup.preliminary") : "")
                         + (held.contains(m.id()) ? " (" + texts.text("measure.held") + ")" : ""))
                 .toList();
         Map<String, StoredTemplate> newest = new TreeMap<>();

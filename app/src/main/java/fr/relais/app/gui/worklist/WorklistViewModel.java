@@ -323,7 +323,7 @@ public final class WorklistViewModel {
             var now = core.clock().instant();
             java.time.Instant due = day.atTime(task.dueAt().atZone(CareZone.PARIS).toLocalTime()).atZone(CareZone.PARIS).toInstant();
             if (due.isBefore(now)) {
-                due = day.plusDays(1).atStartOfDay(CareZone.PARIS).toInstant().minus(Duration.ofMinutes(1));
+                due = CareZone.lastMinuteOf(day);
             }
             return core.tasks().postpone(task.id(), due, texts.text("worklist.postponeNote", DAY.format(day)));
         }, done -> {
