@@ -228,41 +228,23 @@ public final class SyncEngine {
         Bundle page = server.call("search " + kind.fhirType(), firstPage);
         int pulledBefore = counts.pulled; // progress counts this kind's records: "Patients reçus : 3" means three patients
         // The next page is fetched while this one is stored: the pull costs about the network's time, not the sum.
-        java.util.concurrent.ExecutorService fetcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "relais-sync-fetch");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
+        try (fr.relais.core.work.BackgroundWork fetcher = fr.relais.core.work.BackgroundWork.daemons("relais-sync-fetch", 1)) {
             while (page != null) {
                 if (cancelled.getAsBoolean()) {
                     return false;
                 }
                 Bundle current = page;
-                java.util.concurrent.Future<Bundle> next = current.getLink(Bundle.LINK_NEXT) == null ? null
+                fr.relais.core.work.BackgroundWork.Pending<Bundle> next = current.getLink(Bundle.LINK_NEXT) == null ? null
                         : fetcher.submit(() -> server.call("next page " + kind.fhirType(),
                                 () -> server.client().loadPage().next(current).execute()));
                 long applyStart = System.nanoTime();
                 applyPage(kind, current, moveWatermark, counts);
                 counts.applyNanos += System.nanoTime() - applyStart;
                 progress.update("pull " + kind.fhirType(), counts.pulled - pulledBefore);
-                page = next == null ? null : join(next);
+                page = next == null ? null : next.join();
             }
-        } finally {
-            fetcher.shutdownNow();
         }
         return true;
-    }
-
-    private static Bundle join(java.util.concurrent.Future<Bundle> next) {
-        try {
-            return next.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sync interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
     }
 
     /** One page in one local transaction, watermark included (when it moves): all of it is kept, or none. */
