@@ -103,33 +103,33 @@ public final class SyncEngine {
         SyncRunLog log = core.syncRuns();
         UUID runId = core.database().inTransaction(() -> log.start(settings.serverUrl(), core.clock().instant()));
         Counts counts = new Counts();
-        String status = "DONE";
+        SyncRunLog.State status = SyncRunLog.State.DONE;
         String message = null;
         try {
             if (mode != Mode.PUSH_ONLY && !pullAll(server, settings, counts, progress, cancelled)) {
-                status = "CANCELLED";
+                status = SyncRunLog.State.CANCELLED;
             }
             refreshConflicts();
-            if (mode != Mode.PULL_ONLY && "DONE".equals(status) && !push(server, settings, counts, progress, cancelled)) {
-                status = "CANCELLED";
+            if (mode != Mode.PULL_ONLY && status == SyncRunLog.State.DONE && !push(server, settings, counts, progress, cancelled)) {
+                status = SyncRunLog.State.CANCELLED;
             }
-            if (mode != Mode.PULL_ONLY && "DONE".equals(status) && !pushAudit(server, settings, progress, cancelled)) {
-                status = "CANCELLED";
+            if (mode != Mode.PULL_ONLY && status == SyncRunLog.State.DONE && !pushAudit(server, settings, progress, cancelled)) {
+                status = SyncRunLog.State.CANCELLED;
             }
-            if (mode != Mode.PULL_ONLY && "DONE".equals(status)) {
+            if (mode != Mode.PULL_ONLY && status == SyncRunLog.State.DONE) {
                 // The witness outside the laptop that the pushed trail is still whole here (issue 23).
                 AuditAnchorSync.put(core, server, settings);
             }
         } catch (SyncFailedException e) {
-            status = "FAILED";
+            status = SyncRunLog.State.FAILED;
             message = (e.refused() ? SyncStatus.REFUSED : SyncStatus.UNREACHABLE) + e.getMessage();
             throw e;
         } catch (RuntimeException e) {
-            status = "FAILED";
+            status = SyncRunLog.State.FAILED;
             message = e.getMessage();
             throw e;
         } finally {
-            String finalStatus = status;
+            SyncRunLog.State finalStatus = status;
             String finalMessage = message != null ? message : counts.skipped.isEmpty() ? null : String.join("; ", counts.skipped);
             core.database().inTransaction(() -> {
                 log.finish(runId, new SyncRunLog.Run(settings.serverUrl(), null, core.clock().instant(), finalStatus,
@@ -139,7 +139,7 @@ public final class SyncEngine {
         }
         LOG.info("Sync {}: pulled {} (storing them took {} ms), pushed {}", status, counts.pulled, counts.applyNanos / 1_000_000,
                 counts.pushed);
-        return new SyncReport(status, counts.pulled, counts.pushed, counts.merged, counts.conflicts,
+        return new SyncReport(status.name(), counts.pulled, counts.pushed, counts.merged, counts.conflicts,
                 core.conflicts().list(true).size(), core.outbox().count(), counts.skipped, counts.refused);
     }
 
