@@ -96,6 +96,28 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    @Test
+    void backgroundWorkInCoreAndSyncGoesThroughOneAbstraction() {
+        // Thread pools, their naming, shutdown and failure handling are written once, in core.work (issue 24): the
+        // full alert re-run and the sync's page fetching both use it. The alert watch's periodic check is a schedule,
+        // not a pool of work, and keeps its own timer.
+        noClasses().that().resideInAnyPackage("fr.relais.core..", "fr.relais.sync..")
+                .and().resideOutsideOfPackage("fr.relais.core.work..")
+                .and().doNotHaveFullyQualifiedName(fr.relais.core.alert.AlertWatch.class.getName())
+                .should().dependOnClassesThat().belongToAnyOf(java.util.concurrent.Executors.class,
+                        java.util.concurrent.ExecutorService.class, java.util.concurrent.Future.class)
+                .check(classes);
+    }
+
+    @Test
+    void backgroundWorkDependsOnNothingOfRelais() {
+        // The lowest layer of core, usable by every package of core and sync without a cycle.
+        noClasses().that().resideInAPackage("fr.relais.core.work..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("fr.relais..")
+                        .and(JavaClass.Predicates.resideOutsideOfPackage("fr.relais.core.work..")))
+                .check(classes);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"fr.relais.core", "fr.relais.sync", "fr.relais.app"})
     void theAreasOfAModuleDoNotDependOnEachOtherInACircle(String module) {

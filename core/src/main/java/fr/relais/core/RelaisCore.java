@@ -69,6 +69,14 @@ public final class RelaisCore implements AutoCloseable {
     private final WorklistService worklist;
     private final AlertService alerts;
     private final fr.relais.core.alert.AlertWatch alertWatch;
+    private final fr.relais.core.alert.MeasureEvaluation measureEvaluation;
+    private final fr.relais.core.alert.FullReevaluation fullReevaluation;
+    private final fr.relais.core.alert.MissingDataWatch missingData;
+    private final fr.relais.core.alert.AnswerAlerts answerAlerts;
+    private final fr.relais.core.alert.Escalation escalation;
+    private final fr.relais.core.alert.AlertDecisions alertDecisions;
+    private final fr.relais.core.alert.SyncedAlerts syncedAlerts;
+    private final fr.relais.core.alert.AlertQueries alertQueries;
     private final ThresholdService thresholds;
     private final MeasureService measures;
     private final MeasureCsvImport measureImport;
@@ -116,9 +124,12 @@ public final class RelaisCore implements AutoCloseable {
                 templates, patients, careTeam, audit, session, clock, outbox, () -> questionnaireRepository.latestOfEach().stream()
                 .map(fr.relais.core.questionnaire.Questionnaire::scoreRule).filter(java.util.Objects::nonNull)
                 .map(AlertRule.class::cast).toList());
-        this.alerts = new AlertService(database, new AlertRepository(database.dsl()), measureRepository,
-                enrollmentRepository, templates, thresholds, taskRepository, careTeam, audit, session, clock, outbox,
-                new fr.relais.core.alert.TelemonitoringConsent() {
+        AlertRepository alertRepository = new AlertRepository(database.dsl());
+        fr.relais.core.alert.AlertChanges alertChanges = new fr.relais.core.alert.AlertChanges(alertRepository,
+                enrollmentRepository, taskRepository, careTeam, audit, clock, readingHours);
+        fr.relais.core.alert.ValueJudgement judgement = new fr.relais.core.alert.ValueJudgement(alertRepository, alertChanges, clock);
+        this.missingData = new fr.relais.core.alert.MissingDataWatch(database, alertRepository, measureRepository,
+                enrollmentRepository, templates, thresholds, new fr.relais.core.alert.TelemonitoringConsent() {
                     public boolean withdrawn(java.util.UUID patientId) {
                         return consents.telemonitoringWithdrawn(patientId);
                     }
@@ -126,11 +137,23 @@ public final class RelaisCore implements AutoCloseable {
                     public java.util.Optional<java.time.Instant> givenAt(java.util.UUID patientId) {
                         return consents.telemonitoringGivenAt(patientId);
                     }
-                }, readingHours);
+                }, alertChanges, clock);
+        this.measureEvaluation = new fr.relais.core.alert.MeasureEvaluation(database, alertRepository, measureRepository,
+                enrollmentRepository, thresholds, judgement, missingData, alertChanges, clock);
+        this.fullReevaluation = new fr.relais.core.alert.FullReevaluation(database, measureRepository, enrollmentRepository,
+                thresholds, judgement, missingData);
+        this.answerAlerts = new fr.relais.core.alert.AnswerAlerts(alertRepository, thresholds, alertChanges, clock);
+        this.escalation = new fr.relais.core.alert.Escalation(database, alertRepository, enrollmentRepository, templates,
+                alertChanges, audit, outbox, session, clock);
+        this.alertDecisions = new fr.relais.core.alert.AlertDecisions(database, alertRepository, alertChanges, outbox, session, clock);
+        this.syncedAlerts = new fr.relais.core.alert.SyncedAlerts(alertRepository, measureRepository, enrollmentRepository,
+                alertChanges, audit, clock);
+        this.alertQueries = new fr.relais.core.alert.AlertQueries(alertRepository, session);
+        this.alerts = new AlertService(fullReevaluation, missingData, escalation, alertDecisions, syncedAlerts, alertQueries);
         // Enrolling a patient with measures already on file judges them at once (issue 22), not at the next re-run.
-        enrollments.onStart(alerts::evaluateEnrollment);
-        this.alertWatch = new fr.relais.core.alert.AlertWatch(alerts);
-        this.measures = new MeasureService(database, measureRepository, patients, audit, outbox, session, clock, alerts,
+        enrollments.onStart(measureEvaluation::evaluateEnrollment);
+        this.alertWatch = new fr.relais.core.alert.AlertWatch(missingData, escalation);
+        this.measures = new MeasureService(database, measureRepository, patients, audit, outbox, session, clock, measureEvaluation,
                 consents::telemonitoringWithdrawn);
         // Telemonitoring consent is read (issue 21): a withdrawal stops the self-measure tasks and holds device
         // measures; consenting again resumes the tasks and releases the held measures to the alert engine.
@@ -144,14 +167,14 @@ public final class RelaisCore implements AutoCloseable {
         });
         this.measureImport = new MeasureCsvImport(database, measures, measureRepository, patients);
         this.questionnaires = new QuestionnaireService(database, questionnaireRepository, patients,
-                measures, alerts, audit, session, clock, outbox);
+                measures, answerAlerts, audit, session, clock, outbox);
         this.foreignResponses = new fr.relais.core.questionnaire.ForeignResponses(database.dsl(), audit, session);
         this.textMeasures = new fr.relais.core.measure.TextMeasures(database.dsl(), audit, session);
         this.organizations = new fr.relais.core.careteam.Organizations(database.dsl(), audit, clock);
         this.deaths = new fr.relais.core.identity.Deaths(database.dsl());
         this.foreignCarePlans = new fr.relais.core.pathway.ForeignCarePlans(database.dsl(), audit, session);
         this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
-                alerts, session, audit, clock);
+                alertQueries, session, audit, clock);
         this.cohorts = new CohortReportService(database, templates, patients, clock);
         this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, measures, clock, consents);
     }
@@ -186,8 +209,8 @@ public final class RelaisCore implements AutoCloseable {
     public void startDay() {
         enrollments.planAhead();
         tasks.expireOverdue();
-        alerts.evaluateMissing();
-        alerts.escalateOverdue();
+        missingData.evaluateMissing();
+        escalation.escalateOverdue();
     }
 
     public Clock clock() {
@@ -258,6 +281,46 @@ public final class RelaisCore implements AutoCloseable {
 
     public AlertService alerts() {
         return alerts;
+    }
+
+    /** Incremental evaluation of each measure recorded or entered in error. */
+    public fr.relais.core.alert.MeasureEvaluation measureEvaluation() {
+        return measureEvaluation;
+    }
+
+    /** Every value rule re-run over every valid measure ({@code relais evaluate}). */
+    public fr.relais.core.alert.FullReevaluation fullReevaluation() {
+        return fullReevaluation;
+    }
+
+    /** Missing-data rules. */
+    public fr.relais.core.alert.MissingDataWatch missingData() {
+        return missingData;
+    }
+
+    /** Patient-level alerts raised by questionnaire answers and scores. */
+    public fr.relais.core.alert.AnswerAlerts answerAlerts() {
+        return answerAlerts;
+    }
+
+    /** Escalation of open alerts, by the deadline or on a nurse's decision. */
+    public fr.relais.core.alert.Escalation escalation() {
+        return escalation;
+    }
+
+    /** Acknowledge, resolve, dismiss. */
+    public fr.relais.core.alert.AlertDecisions alertDecisions() {
+        return alertDecisions;
+    }
+
+    /** Alerts and decisions received by sync. */
+    public fr.relais.core.alert.SyncedAlerts syncedAlerts() {
+        return syncedAlerts;
+    }
+
+    /** What is read about alerts. */
+    public fr.relais.core.alert.AlertQueries alertQueries() {
+        return alertQueries;
     }
 
     /** The time-driven alert checks (missing data, escalation): the desktop starts it, the store's closing stops it. */

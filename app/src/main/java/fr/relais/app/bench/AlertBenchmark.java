@@ -133,7 +133,7 @@ public final class AlertBenchmark {
             long e = System.nanoTime();
             long c = THREADS.getCurrentThreadCpuTime();
             services.database().inTransaction(() -> {
-                services.alerts().recorded(measure);
+                services.measureEvaluation().recorded(measure);
                 return null;
             });
             evaluate[i] = (System.nanoTime() - e) / 1e6;

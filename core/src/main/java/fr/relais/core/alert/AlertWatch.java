@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Keeps the time-driven alerts up to date while Relais is open: every few minutes, missing-data rules whose delay has
  * just passed raise their alert and alerts left unacknowledged past their deadline escalate, instead of waiting for
- * the next start of the day. Time comes from the {@link AlertService}'s clock; one check is {@link #tick()}, which the
+ * the next start of the day. Time comes from the engine's clock; one check is {@link #tick()}, which the
  * desktop runs on its own daemon thread ({@link #start}) and {@code relais evaluate --watch} in a loop.
  */
 public final class AlertWatch implements AutoCloseable {
@@ -16,11 +16,13 @@ public final class AlertWatch implements AutoCloseable {
     public static final Duration EVERY = Duration.ofMinutes(5);
     private static final System.Logger LOG = System.getLogger(AlertWatch.class.getName());
 
-    private final AlertService alerts;
+    private final MissingDataWatch missing;
+    private final Escalation escalation;
     private ScheduledExecutorService scheduler;
 
-    public AlertWatch(AlertService alerts) {
-        this.alerts = alerts;
+    public AlertWatch(MissingDataWatch missing, Escalation escalation) {
+        this.missing = missing;
+        this.escalation = escalation;
     }
 
     /** What one check did. */
@@ -29,8 +31,8 @@ public final class AlertWatch implements AutoCloseable {
 
     /** One check, in two transactions of its own: missing data first (a new alert starts its own clock), then escalations. */
     public Tick tick() {
-        int raised = alerts.evaluateMissing();
-        int escalated = alerts.escalateOverdue();
+        int raised = missing.evaluateMissing();
+        int escalated = escalation.escalateOverdue();
         return new Tick(raised, escalated);
     }
 

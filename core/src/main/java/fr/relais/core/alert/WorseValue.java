@@ -31,7 +31,7 @@ final class WorseValue {
         }
         Alert reexplained = open.explainedBy(candidate);
         alerts.update(reexplained);
-        alerts.insertEvent(open.id(), now, AlertService.ENGINE, open.status(), open.status(), open.level(), "worse value " + worse.get());
+        alerts.insertEvent(open.id(), now, AlertChanges.ENGINE, open.status(), open.status(), open.level(), "worse value " + worse.get());
         return reexplained;
     }
 

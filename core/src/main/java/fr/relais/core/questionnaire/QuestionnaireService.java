@@ -2,7 +2,7 @@ package fr.relais.core.questionnaire;
 
 import fr.relais.core.replication.RecordKind;
 import fr.relais.core.rule.AlertLevel;
-import fr.relais.core.alert.AlertService;
+import fr.relais.core.alert.AnswerAlerts;
 import fr.relais.core.alert.AnswerFinding;
 import fr.relais.core.alert.ScoreFinding;
 import fr.relais.core.audit.AuditLog;
@@ -36,14 +36,14 @@ public final class QuestionnaireService {
     private final QuestionnaireRepository repository;
     private final PatientService patients;
     private final MeasureService measures;
-    private final AlertService alerts;
+    private final AnswerAlerts alerts;
     private final AuditLog audit;
     private final UserSession session;
     private final Outbox outbox;
     private final Clock clock;
 
     public QuestionnaireService(Database database, QuestionnaireRepository repository, PatientService patients,
-                                MeasureService measures, AlertService alerts, AuditLog audit, UserSession session, Clock clock,
+                                MeasureService measures, AnswerAlerts alerts, AuditLog audit, UserSession session, Clock clock,
                                 Outbox outbox) {
         this.outbox = outbox;
         this.database = database;

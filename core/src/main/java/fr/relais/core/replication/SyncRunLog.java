@@ -20,12 +20,12 @@ public final class SyncRunLog {
     public UUID start(String server, Instant at) {
         UUID id = UUID.randomUUID();
         dsl.insertInto(SYNC_RUN).set(SYNC_RUN.ID, id.toString()).set(SYNC_RUN.SERVER, server)
-                .set(SYNC_RUN.STARTED_AT, SqlTime.instant(at)).set(SYNC_RUN.STATUS, "RUNNING").execute();
+                .set(SYNC_RUN.STARTED_AT, SqlTime.instant(at)).set(SYNC_RUN.STATUS, State.RUNNING.name()).execute();
         return id;
     }
 
     public void finish(UUID id, Run run) {
-        dsl.update(SYNC_RUN).set(SYNC_RUN.FINISHED_AT, SqlTime.instant(run.finishedAt())).set(SYNC_RUN.STATUS, run.status())
+        dsl.update(SYNC_RUN).set(SYNC_RUN.FINISHED_AT, SqlTime.instant(run.finishedAt())).set(SYNC_RUN.STATUS, run.state().name())
                 .set(SYNC_RUN.PULLED, run.pulled()).set(SYNC_RUN.PUSHED, run.pushed()).set(SYNC_RUN.MERGED, run.merged())
                 .set(SYNC_RUN.CONFLICTS, run.conflicts()).set(SYNC_RUN.MESSAGE, run.message())
                 .where(SYNC_RUN.ID.eq(id.toString())).execute();
@@ -34,15 +34,22 @@ public final class SyncRunLog {
     public List<Run> recent(int limit) {
         return dsl.selectFrom(SYNC_RUN).orderBy(SYNC_RUN.STARTED_AT.desc()).limit(limit)
                 .fetch(r -> new Run(r.getServer(), SqlTime.instant(r.getStartedAt()), SqlTime.instant(r.getFinishedAt()),
-                        r.getStatus(), r.getPulled(), r.getPushed(), r.getMerged(), r.getConflicts(), r.getMessage()));
+                        State.valueOf(r.getStatus()), r.getPulled(), r.getPushed(), r.getMerged(), r.getConflicts(), r.getMessage()));
     }
 
     public Optional<Run> lastSuccess() {
-        return recent(50).stream().filter(r -> "DONE".equals(r.status())).findFirst();
+        return recent(50).stream().filter(r -> r.state() == State.DONE).findFirst();
     }
 
-    /** One run: DONE, FAILED, CANCELLED (or RUNNING, for a run a crash interrupted). */
-    public record Run(String server, Instant startedAt, Instant finishedAt, String status, int pulled, int pushed, int merged,
+    /** How a run ended: RUNNING is left by a run a crash interrupted. Stored by name. */
+    public enum State { RUNNING, DONE, CANCELLED, FAILED }
+
+    /** One run. */
+    public record Run(String server, Instant startedAt, Instant finishedAt, State state, int pulled, int pushed, int merged,
                       int conflicts, String message) {
+        /** The state's name, as the database and the wording keys ({@code sync.run.DONE}) spell it. */
+        public String status() {
+            return state.name();
+        }
     }
 }

@@ -1,7 +1,7 @@
 package fr.relais.core.report;
 
 import fr.relais.core.alert.Alert;
-import fr.relais.core.alert.AlertService;
+import fr.relais.core.alert.AlertQueries;
 import fr.relais.core.audit.AuditLog;
 import fr.relais.core.alert.ThresholdService;
 import fr.relais.core.careteam.CareTeamService;
@@ -36,14 +36,14 @@ public final class PatientReportService {
     private final MeasureService measures;
     private final ThresholdService thresholds;
     private final QuestionnaireService questionnaires;
-    private final AlertService alerts;
+    private final AlertQueries alerts;
     private final UserSession session;
     private final AuditLog audit;
     private final Clock clock;
 
     public PatientReportService(Database database, PatientService patients, CareTeamService careTeam, EnrollmentService enrollments,
                                 MeasureService measures, ThresholdService thresholds, QuestionnaireService questionnaires,
-                                AlertService alerts, UserSession session, AuditLog audit, Clock clock) {
+                                AlertQueries alerts, UserSession session, AuditLog audit, Clock clock) {
         this.database = database;
         this.patients = patients;
         this.careTeam = careTeam;

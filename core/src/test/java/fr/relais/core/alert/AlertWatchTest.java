@@ -39,7 +39,7 @@ class AlertWatchTest extends AlertFixture {
     void theMissingWeightAlertComesBackForTheNextWindowAfterBeingResolved() {
         s.enrollments.enroll(patient.id(), "insuffisance-cardiaque-sortie", 1, MONDAY);
         record(MeasureCatalog.BODY_WEIGHT, "70", "kg", AlertServiceTest.at(MONDAY, 8));
-        AlertWatch watch = new AlertWatch(s.alerts);
+        AlertWatch watch = new AlertWatch(s.core.missingData(), s.core.escalation());
         // No weight for 2 days: window 1 opens Wednesday 08:00, window 2 Friday 08:00, window 3 Sunday 08:00.
         clock.set(AlertServiceTest.at(MONDAY.plusDays(2), 8).plusSeconds(60));
         assertThat(watch.tick().raised()).isEqualTo(1);
@@ -69,7 +69,7 @@ class AlertWatchTest extends AlertFixture {
         record(MeasureCatalog.BODY_WEIGHT, "70", "kg", AlertServiceTest.at(friday, 8));
         // Windows open every 2 calendar days at 08:00 Paris: the 16 October + 2n days, the 25th (clock change) included.
         clock.set(AlertServiceTest.at(friday.plusDays(12), 8).minusSeconds(60));
-        assertThat(new AlertWatch(s.alerts).tick().raised()).isEqualTo(1);
+        assertThat(new AlertWatch(s.core.missingData(), s.core.escalation()).tick().raised()).isEqualTo(1);
         assertThat(missingWeightAlerts().get(0).explanation()).contains("\"window\":5",
                 "\"dueAt\":\"" + AlertServiceTest.at(friday.plusDays(10), 8) + "\"");
     }
@@ -79,7 +79,7 @@ class AlertWatchTest extends AlertFixture {
         s.enrollments.enroll(patient.id(), "bpco-exacerbation", 1, MONDAY);
         record(MeasureCatalog.SPO2, "87", "%", AlertServiceTest.at(MONDAY, 9));
         Instant opened = clock.instant();
-        AlertWatch watch = new AlertWatch(s.alerts);
+        AlertWatch watch = new AlertWatch(s.core.missingData(), s.core.escalation());
         Instant escalatedAt = null;
         // The desktop stays open all day: a check every five minutes, nobody acknowledges.
         for (Instant t = opened.plus(Duration.ofMinutes(5)); t.isBefore(opened.plus(Duration.ofHours(5))); t = t.plus(Duration.ofMinutes(5))) {
@@ -99,7 +99,7 @@ class AlertWatchTest extends AlertFixture {
     void theDesktopWatchChecksOnItsOwnThreadUntilClosed() throws Exception {
         s.enrollments.enroll(patient.id(), "insuffisance-cardiaque-sortie", 1, MONDAY);
         clock.set(AlertServiceTest.at(MONDAY.plusDays(2), 0).plusSeconds(60));
-        try (AlertWatch watch = new AlertWatch(s.alerts)) {
+        try (AlertWatch watch = new AlertWatch(s.core.missingData(), s.core.escalation())) {
             watch.start(Duration.ofMillis(20));
             watch.start(Duration.ofMillis(20));
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -105,33 +105,33 @@ public final class SyncEngine {
         SyncRunLog log = core.syncRuns();
         UUID runId = core.database().inTransaction(() -> log.start(settings.serverUrl(), core.clock().instant()));
         Counts counts = new Counts();
-        String status = "DONE";
+        SyncRunLog.State status = SyncRunLog.State.DONE;
         String message = null;
         try {
             if (mode != Mode.PUSH_ONLY && !pullAll(server, settings, counts, progress, cancelled)) {
-                status = "CANCELLED";
+                status = SyncRunLog.State.CANCELLED;
             }
             refreshConflicts();
-            if (mode != Mode.PULL_ONLY && "DONE".equals(status) && !push(server, settings, counts, progress, cancelled)) {
-                status = "CANCELLED";
+            if (mode != Mode.PULL_ONLY && status == SyncRunLog.State.DONE && !push(server, settings, counts, progress, cancelled)) {
+                status = SyncRunLog.State.CANCELLED;
             }
-            if (mode != Mode.PULL_ONLY && "DONE".equals(status) && !pushAudit(server, settings, progress, cancelled)) {
-                status = "CANCELLED";
+            if (mode != Mode.PULL_ONLY && status == SyncRunLog.State.DONE && !pushAudit(server, settings, progress, cancelled)) {
+                status = SyncRunLog.State.CANCELLED;
             }
-            if (mode != Mode.PULL_ONLY && "DONE".equals(status)) {
+            if (mode != Mode.PULL_ONLY && status == SyncRunLog.State.DONE) {
                 // The witness outside the laptop that the pushed trail is still whole here (issue 23).
                 AuditAnchorSync.put(core, server, settings);
             }
         } catch (SyncFailedException e) {
-            status = "FAILED";
+            status = SyncRunLog.State.FAILED;
             message = (e.refused() ? SyncStatus.REFUSED : SyncStatus.UNREACHABLE) + e.getMessage();
             throw e;
         } catch (RuntimeException e) {
-            status = "FAILED";
+            status = SyncRunLog.State.FAILED;
             message = e.getMessage();
             throw e;
         } finally {
-            String finalStatus = status;
+            SyncRunLog.State finalStatus = status;
             String finalMessage = message != null ? message : counts.skipped.isEmpty() ? null : String.join("; ", counts.skipped);
             core.database().inTransaction(() -> {
                 log.finish(runId, new SyncRunLog.Run(settings.serverUrl(), null, core.clock().instant(), finalStatus,
@@ -141,7 +141,7 @@ public final class SyncEngine {
         }
         LOG.info("Sync {}: pulled {} (storing them took {} ms), pushed {}", status, counts.pulled, counts.applyNanos / 1_000_000,
                 counts.pushed);
-        return new SyncReport(status, counts.pulled, counts.pushed, counts.merged, counts.conflicts,
+        return new SyncReport(status.name(), counts.pulled, counts.pushed, counts.merged, counts.conflicts,
                 core.conflicts().list(true).size(), core.outbox().count(), counts.skipped, counts.refused);
     }
 
@@ -251,41 +251,23 @@ public final class SyncEngine {
         }
         int pulledBefore = counts.pulled; // progress counts this kind's records: "Patients reçus : 3" means three patients
         // The next page is fetched while this one is stored: the pull costs about the network's time, not the sum.
-        java.util.concurrent.ExecutorService fetcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "relais-sync-fetch");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
+        try (fr.relais.core.work.BackgroundWork fetcher = fr.relais.core.work.BackgroundWork.daemons("relais-sync-fetch", 1)) {
             while (page != null) {
                 if (cancelled.getAsBoolean()) {
                     return false;
                 }
                 Bundle current = page;
-                java.util.concurrent.Future<Bundle> next = current.getLink(Bundle.LINK_NEXT) == null ? null
+                fr.relais.core.work.BackgroundWork.Pending<Bundle> next = current.getLink(Bundle.LINK_NEXT) == null ? null
                         : fetcher.submit(() -> server.call("next page " + kind.fhirType(),
                                 () -> server.client().loadPage().next(current).execute()));
                 long applyStart = System.nanoTime();
                 applyPage(kind, current, moveWatermark, counts);
                 counts.applyNanos += System.nanoTime() - applyStart;
                 progress.update("pull " + kind.fhirType(), counts.pulled - pulledBefore);
-                page = next == null ? null : join(next);
+                page = next == null ? null : next.join();
             }
-        } finally {
-            fetcher.shutdownNow();
         }
         return true;
-    }
-
-    private static Bundle join(java.util.concurrent.Future<Bundle> next) {
-        try {
-            return next.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sync interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
     }
 
     /** One page in one local transaction, watermark included (when it moves): all of it is kept, or none. */

@@ -32,7 +32,7 @@ public record SyncStatus(State state, Instant lastSuccess, int pending, int open
             state = State.SYNCING;
         } else if (last.isEmpty()) {
             state = State.NEVER;
-        } else if ("FAILED".equals(last.get().status())) {
+        } else if (last.get().state() == SyncRunLog.State.FAILED) {
             state = message != null && message.startsWith(UNREACHABLE) ? State.OFFLINE : State.FAILED;
         } else if (refused > 0) {
             state = State.REFUSED_RECORDS;

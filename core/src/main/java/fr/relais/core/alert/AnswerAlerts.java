@@ -1,0 +1,100 @@
+package fr.relais.core.alert;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.relais.core.rule.AlertLevel;
+import fr.relais.core.rule.AlertRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Patient-level alerts raised by questionnaire responses, whatever the patient's pathways: a significant answer, or a
+ * score in a published severity band. Called in the response's transaction.
+ */
+public final class AnswerAlerts {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AlertRepository alerts;
+    private final ThresholdService thresholds;
+    private final AlertChanges changes;
+    private final Clock clock;
+
+    public AnswerAlerts(AlertRepository alerts, ThresholdService thresholds, AlertChanges changes, Clock clock) {
+        this.alerts = alerts;
+        this.thresholds = thresholds;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /**
+     * Significant answers of one questionnaire response: each opens (or attaches to) the patient-level alert of its
+     * questionnaire item, whatever the patient's pathways, called in the response's transaction.
+     */
+    public void answered(List<AnswerFinding> findings) {
+        Instant now = clock.instant();
+        for (AnswerFinding f : findings) {
+            String ruleId = "answer:" + f.questionnaireId() + ":" + f.item();
+            String explanation = JSON.createObjectNode().put("rule", ruleId).put("questionnaire", f.questionnaireId())
+                    .put("item", f.item()).put("answer", f.answer()).put("threshold", f.min()).put("reason", f.reasonFr())
+                    .put("reasonEn", f.reasonEn()).put("response", f.responseId().toString()).toString();
+            raiseForResponse(f.patientId(), f.responseId(), ruleId, f.questionnaireId(), "ANSWER", f.level(), explanation, now);
+        }
+    }
+
+    /**
+     * A questionnaire score in a published severity band opens (or attaches to) the patient-level alert of the
+     * questionnaire's score rule, whatever the patient's pathways (kind ABSOLUTE, rule "score:PHQ-9"), judged by the
+     * physician's override for the patient if any. Called in the response's transaction. A pathway with its own rule on
+     * the score's code (which judges the score measure) takes over from the questionnaire's rule while it is active.
+     */
+    public void scored(ScoreFinding f) {
+        if (f.scoreCode() != null && thresholds.pathwayRuleOn(f.patientId(), f.scoreCode(), f.authoredAt())) {
+            return;
+        }
+        AlertRule rule = thresholds.patientRuleAt(f.patientId(), f.rule(), f.authoredAt());
+        if (!(rule instanceof AlertRule.Absolute bands)) {
+            return;
+        }
+        Optional<Crossing> crossing = Crossing.of(bands, f.score());
+        if (crossing.isEmpty()) {
+            return;
+        }
+        String explanation = crossing.get().explain(JSON.createObjectNode().put("rule", rule.id()).put("questionnaire", f.questionnaireId())
+                .put("score", f.score().toPlainString()).put("band", f.band()), bands)
+                .put("response", f.responseId().toString()).toString();
+        // Kind ABSOLUTE like any absolute rule's alert: what makes it the patient's is its null enrollment.
+        raiseForResponse(f.patientId(), f.responseId(), rule.id(), f.questionnaireId(), "ABSOLUTE", crossing.get().level(), explanation,
+                clock.instant());
+    }
+
+    /** Withdraws what a wrong questionnaire response caused, as a measure entered in error does ({@link MeasureEvaluation}). */
+    public void responseEnteredInError(UUID responseId) {
+        for (UUID alertId : alerts.alertsOfResponse(responseId)) {
+            alerts.detachResponse(alertId, responseId);
+            changes.withdrawOrRelevel(alertId, alerts.remainingResponseLevels(alertId), "response entered in error");
+        }
+    }
+
+    /** Opens the patient-level alert of a rule for one response, or attaches the response to the one open (raising it). */
+    private void raiseForResponse(UUID patientId, UUID responseId, String ruleId, String code, String kind, AlertLevel level,
+                                  String explanation, Instant now) {
+        Optional<Alert> open = alerts.openForPatient(patientId, ruleId, Crossing.directionOf(explanation));
+        Alert alert;
+        if (open.isEmpty()) {
+            UUID id = Alert.episodeId(patientId, ruleId, responseId.toString());
+            if (alerts.find(id).isPresent()) {
+                // Already raised and closed on another workstation (received by sync): handled stays handled.
+                alerts.attachResponse(id, responseId, level);
+                return;
+            }
+            alert = new Alert(id, patientId, null, ruleId, code, kind, level, AlertStatus.OPEN, explanation, now, now,
+                    AlertChanges.ENGINE, null, 0, null);
+            changes.insert(alert, null, now);
+        } else {
+            alert = changes.joined(open.get(), level, explanation, now);
+        }
+        alerts.attachResponse(alert.id(), responseId, level);
+    }
+}

@@ -1,0 +1,146 @@
+package fr.relais.core.alert;
+
+import fr.relais.core.measure.Measure;
+import fr.relais.core.measure.MeasureListener;
+import fr.relais.core.measure.MeasureRepository;
+import fr.relais.core.measure.Reading;
+import fr.relais.core.pathway.Enrollment;
+import fr.relais.core.pathway.EnrollmentRepository;
+import fr.relais.core.pathway.EnrollmentStatus;
+import fr.relais.core.rule.AlertRule;
+import fr.relais.core.store.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Incremental evaluation. Each recorded measure is checked, in its own transaction, against the rules in force for the
+ * patient's active pathways (the pathway's, or a physician's override); a measure entered in error takes back what it
+ * caused; a new enrollment has the measures already on file judged at once.
+ */
+public final class MeasureEvaluation implements MeasureListener {
+    private final Database database;
+    private final AlertRepository alerts;
+    private final MeasureRepository measures;
+    private final EnrollmentRepository enrollments;
+    private final ThresholdService thresholds;
+    private final ValueJudgement judgement;
+    private final MissingDataWatch missing;
+    private final AlertChanges changes;
+    private final ReferenceReadingCancelled referenceCancelled;
+    private final Clock clock;
+
+    public MeasureEvaluation(Database database, AlertRepository alerts, MeasureRepository measures, EnrollmentRepository enrollments,
+                             ThresholdService thresholds, ValueJudgement judgement, MissingDataWatch missing, AlertChanges changes,
+                             Clock clock) {
+        this.database = database;
+        this.alerts = alerts;
+        this.measures = measures;
+        this.enrollments = enrollments;
+        this.thresholds = thresholds;
+        this.judgement = judgement;
+        this.missing = missing;
+        this.changes = changes;
+        this.referenceCancelled = new ReferenceReadingCancelled(alerts, measures, enrollments, thresholds);
+        this.clock = clock;
+    }
+
+    /** The new measure (and any later one, when it arrives late) against what came before. */
+    @Override
+    public void recorded(Measure measure) {
+        ValueJudgement.Raised raised = judgement.stored();
+        for (Enrollment enrollment : activeEnrollments(measure.patientId())) {
+            RuleBook book = thresholds.rules(enrollment);
+            List<AlertRule> rules = book.valueRulesAt(measure.code(), measure.effectiveAt());
+            missing.received(enrollment, book, measure.code());
+            if (rules.isEmpty()) {
+                continue;
+            }
+            Instant from = RuleEvaluation.windowStart(rules, measure.effectiveAt());
+            int count = RuleEvaluation.lookbackCount(rules);
+            if (count > 0) {
+                Optional<Instant> earliest = measures.nthValidBefore(measure.patientId(), measure.code(), measure.effectiveAt(), count);
+                if (earliest.isPresent() && earliest.get().isBefore(from)) {
+                    from = earliest.get();
+                }
+            }
+            List<Reading> series = measures.validSeries(measure.patientId(), measure.code(), from);
+            for (int i = 0; i < series.size(); i++) {
+                if (!series.get(i).at().isBefore(measure.effectiveAt())) {
+                    judgement.at(enrollment, book, series, i, raised);
+                }
+            }
+        }
+    }
+
+    /**
+     * Withdraws what a wrong measure caused: an alert left with no measure behind it is withdrawn, others re-levelled.
+     * Then the relative alerts that rose from it (their reference reading) are judged again without it.
+     */
+    @Override
+    public void enteredInError(Measure measure) {
+        for (UUID alertId : alerts.alertsOfMeasure(measure.id())) {
+            alerts.detach(alertId, measure.id());
+            changes.withdrawOrRelevel(alertId, alerts.remainingLevels(alertId), "measure entered in error");
+        }
+        for (ReferenceReadingCancelled.Outcome outcome : referenceCancelled.after(measure)) {
+            rejudged(outcome);
+        }
+    }
+
+    /**
+     * Judges the valid measures already stored for one enrollment (a patient enrolled with weights on file), as
+     * {@link FullReevaluation#evaluateAll()} does for every enrollment: each value since the enrollment's start by what
+     * came before it, never raising a measure already behind an alert of a rule. Reads on the caller's connection, so it
+     * runs inside the transaction that starts the enrollment. Returns how many values raised or joined an alert.
+     */
+    public int evaluateEnrollment(Enrollment enrollment) {
+        return database.inTransaction(() -> {
+            RuleBook book = thresholds.rules(enrollment);
+            Set<String> codes = new TreeSet<>();
+            ValueJudgement.valueCodes(book, codes);
+            ValueJudgement.Raised raised = judgement.stored();
+            for (String code : codes) {
+                judgement.series(List.of(enrollment), Map.of(enrollment.id(), book),
+                        measures.validSeries(enrollment.patientId(), code, Instant.EPOCH), raised);
+            }
+            return raised.added();
+        });
+    }
+
+    /**
+     * Applies the re-judgement of an alert whose reference reading was cancelled: withdrawn when nothing behind it
+     * rises any more; otherwise re-explained by the worst remaining rise, at the highest remaining level (possibly
+     * lower), the measures no longer rising detached so that a later re-levelling or re-run does not count them.
+     */
+    private void rejudged(ReferenceReadingCancelled.Outcome outcome) {
+        Alert alert = alerts.find(outcome.alertId()).orElseThrow();
+        if (!alert.status().isOpen()) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (outcome.finding().isEmpty()) {
+            changes.change(alert, AlertStatus.WITHDRAWN, alert.level(), AlertChanges.ENGINE, ReferenceReadingCancelled.REASON, now);
+            return;
+        }
+        outcome.noLongerRising().forEach(id -> alerts.detach(alert.id(), id));
+        Finding finding = outcome.finding().get();
+        String reason = ReferenceReadingCancelled.historyEntry(finding);
+        Alert reexplained = alert.explainedBy(ReferenceReadingCancelled.keepingNotice(finding, alert.explanation()));
+        if (finding.level() != alert.level()) {
+            changes.change(reexplained, alert.status(), finding.level(), AlertChanges.ENGINE, reason, now);
+        } else {
+            alerts.update(reexplained);
+            alerts.insertEvent(alert.id(), now, AlertChanges.ENGINE, alert.status(), alert.status(), alert.level(), reason);
+        }
+    }
+
+    private List<Enrollment> activeEnrollments(UUID patientId) {
+        return enrollments.ofPatient(patientId).stream().filter(e -> e.status() == EnrollmentStatus.ACTIVE).toList();
+    }
+}
