@@ -105,6 +105,10 @@ final class SyncCommand implements Callable<Integer> {
                     if (status.refused() > 0) {
                         out.println(root.text("sync.refusals", status.refused()));
                     }
+                    if (status.unread() > 0) {
+                        out.println(root.text("sync.unread", status.unread()));
+                        status.unreadReasons().forEach(g -> out.println("  " + root.text("sync.unreadReason", g.count(), g.reason())));
+                    }
                 });
             }
             return Cli.OK;

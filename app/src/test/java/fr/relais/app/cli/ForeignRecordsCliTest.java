@@ -58,13 +58,36 @@ class ForeignRecordsCliTest {
         assertThat(shown.out()).contains("(nom non communiqué) (prénom non communiqué)")
                 .contains("Née en 1939 (date de naissance incomplète)")
                 .contains("Structure de rattachement : EHPAD Les Glycines")
-                .contains("Mesures reçues en texte (non interprétées par Relais) :")
+                .contains("Mesures reçues en texte ou non faites (non interprétées par Relais) :")
                 .contains("Poids : valeur en texte : « environ 74 kg », non interprétée")
                 .doesNotContain("01/01/1939", "1939-01-01");
         JsonNode json = CliRun.on(db, "--format", "json", "patient", "show", "X-1939").json();
         assertThat(json.get("patient").get("birthDate").asText()).isEqualTo("1939");
         assertThat(json.get("textMeasures").get(0).get("text").asText()).isEqualTo("environ 74 kg");
         assertThat(json.get("organization").asText()).isEqualTo("EHPAD Les Glycines");
+    }
+
+    @Test
+    void aWeightThePatientDeclinedIsShownAsAMeasureNotTakenWithItsReasonInFrench() {
+        Path db = dir.resolve("relais.db");
+        try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")))) {
+            Patient p = core.patients().applySynced(received("X-REFUS", new StrictTraits("KERBRAT", List.of("Marie"), Sex.F,
+                    LocalDate.of(1944, 6, 1), null, BirthDatePrecision.DAY)), "Patient/1004/_history/1");
+            core.textMeasures().applySynced(new TextMeasure(UUID.randomUUID(), p.id(), MeasureCatalog.BODY_WEIGHT, "Asked But Declined",
+                    Instant.parse("2026-12-05T07:30:00Z"), "final", "asked-declined"), "Observation/2003/_history/1");
+            core.textMeasures().applySynced(new TextMeasure(UUID.randomUUID(), p.id(), MeasureCatalog.SPO2, "capteur",
+                    Instant.parse("2026-12-04T07:30:00Z"), "final", "a-code-nobody-knows"), "Observation/2004/_history/1");
+        }
+
+        CliRun shown = CliRun.on(db, "patient", "show", "X-REFUS");
+
+        assertThat(shown.code()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains("Mesures reçues en texte ou non faites (non interprétées par Relais) :")
+                .contains("Poids : mesure non faite : refusée par le patient")
+                .contains(": mesure non faite : motif non reconnu par Relais")
+                .doesNotContain("Asked But Declined", "asked-declined", "a-code-nobody-knows");
+        JsonNode json = CliRun.on(db, "--format", "json", "patient", "show", "X-REFUS").json();
+        assertThat(json.get("textMeasures").get(0).get("absentReason").asText()).isEqualTo("asked-declined");
     }
 
     @Test

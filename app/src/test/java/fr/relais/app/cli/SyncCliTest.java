@@ -144,6 +144,36 @@ class SyncCliTest {
     }
 
     @Test
+    void recordsAnEarlierSyncKeptUnreadAreCountedBySyncStatusWithTheirReasonsGrouped() {
+        String notHeld = fr.relais.sync.fhir.FhirRefusal.unreadReason(new fr.relais.core.error.BadInputException("Task/41/_history/1",
+                "fhir.patientNotHeld")).text(fr.relais.core.i18n.Language.FR);
+        String forGroup = fr.relais.sync.fhir.FhirRefusal.unreadReason(new fr.relais.core.error.BadInputException("Task/42/_history/1",
+                "fhir.taskForGroup")).text(fr.relais.core.i18n.Language.FR);
+        try (RelaisCore core = open()) {
+            core.database().inTransaction(() -> {
+                for (String[] kept : new String[][] {{"41", notHeld}, {"43", notHeld}, {"42", forGroup}}) {
+                    core.syncState().keepUnread(new fr.relais.core.replication.SyncState.Unread(fr.relais.core.task.TaskService.RECORD, kept[0],
+                            "1", kept[1], "{\"resourceType\":\"Task\"}", core.clock().instant()));
+                }
+                return null;
+            });
+        }
+
+        CliRun human = CliRun.on(db, "sync", "status");
+        JsonNode json = CliRun.on(db, "--format", "json", "sync", "status").json();
+
+        assertThat(human.code()).isZero();
+        assertThat(human.out()).contains("3 enregistrement(s) du serveur pas encore lu(s) par Relais",
+                "  2 : l'enregistrement concerne un patient absent de ce poste",
+                "  1 : tâche adressée à un groupe de patients, non rattachée à un patient");
+        assertThat(fr.relais.core.RawCodePatterns.findIn(human.out())).isEmpty();
+        assertThat(json.get("unread").asInt()).isEqualTo(3);
+        assertThat(json.get("unreadReasons").get(0).get("reason").asText()).isEqualTo(notHeld);
+        assertThat(json.get("unreadReasons").get(0).get("count").asInt()).isEqualTo(2);
+        assertThat(json.get("unreadReasons").get(1).get("count").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aRecordTheServerRefusedIsExplainedInFrenchAndCanBeRetriedOrDiscarded() {
         UUID retried = refusal();
         CliRun shown = CliRun.on(db, "conflicts", "show", retried.toString());

@@ -62,6 +62,27 @@ class SyncViewModelTest {
     }
 
     @Test
+    void theSyncScreenCountsTheRecordsKeptUnreadWithTheirReasons() {
+        model.refresh();
+        assertThat(model.unreadProperty()).isEmpty();
+        assertThat(model.unreadTitleProperty().get()).isEmpty();
+        String forGroup = fr.relais.sync.fhir.FhirRefusal.unreadReason(new fr.relais.core.error.BadInputException("Task/42/_history/1",
+                "fhir.taskForGroup")).text(Language.FR);
+        core.database().inTransaction(() -> {
+            for (String id : List.of("42", "44")) {
+                core.syncState().keepUnread(new fr.relais.core.replication.SyncState.Unread(fr.relais.core.task.TaskService.RECORD, id, "1",
+                        forGroup, "{}", core.clock().instant()));
+            }
+            return null;
+        });
+
+        model.refresh();
+
+        assertThat(model.unreadTitleProperty().get()).startsWith("2 enregistrement(s) du serveur pas encore lu(s) par Relais");
+        assertThat(model.unreadProperty()).containsExactly("2 : " + forGroup);
+    }
+
+    @Test
     void anUnreachableServerSaysSoAndLosesNothing() {
         model.serverProperty().set("http://127.0.0.1:9/fhir");
         model.syncNow();

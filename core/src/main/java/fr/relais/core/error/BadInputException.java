@@ -50,8 +50,9 @@ public class BadInputException extends RuntimeException {
             this(key, List.of(args));
         }
 
+        /** The reason in {@code language}, a nested reason (a refusal's cause) in that language too, not its English. */
         public String text(Language language) {
-            return Localization.of(BUNDLE, language).text(key, args.toArray());
+            return Localization.of(BUNDLE, language).text(key, args.stream().map(a -> a instanceof Reason r ? r.text(language) : a).toArray());
         }
 
         /** The reason of a refusal, to give as the argument of another. */

@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 
 /**
- * Measures received from the team server with a text value ({@link TextMeasure}): a number guessed from "72 kg
- * environ" could raise or hide an alert, so they are kept and shown as written, never judged, never sent back.
+ * Measures received from the team server with a text value, or said not taken ({@link TextMeasure}): a number guessed
+ * from "72 kg environ" could raise or hide an alert, so they are kept and shown as written, never judged, never sent back.
  */
 public final class TextMeasures {
     private final DSLContext dsl;
@@ -31,7 +31,7 @@ public final class TextMeasures {
         dsl.deleteFrom(TEXT_MEASURE).where(TEXT_MEASURE.ID.eq(m.id().toString())).execute();
         dsl.insertInto(TEXT_MEASURE).set(TEXT_MEASURE.ID, m.id().toString()).set(TEXT_MEASURE.PATIENT_ID, m.patientId().toString())
                 .set(TEXT_MEASURE.CODE, m.code()).set(TEXT_MEASURE.TEXT, m.text()).set(TEXT_MEASURE.EFFECTIVE_AT, SqlTime.instant(m.effectiveAt()))
-                .set(TEXT_MEASURE.STATUS, m.status()).execute();
+                .set(TEXT_MEASURE.STATUS, m.status()).set(TEXT_MEASURE.ABSENT_REASON, m.absentReason()).execute();
         audit.record("measure.text.sync", "Measure", m.id(), m.patientId(), origin);
         return !known;
     }
@@ -41,6 +41,6 @@ public final class TextMeasures {
         session.require(Permission.CLINICAL_READ);
         return dsl.selectFrom(TEXT_MEASURE).where(TEXT_MEASURE.PATIENT_ID.eq(patientId.toString())).orderBy(TEXT_MEASURE.EFFECTIVE_AT.desc())
                 .fetch(r -> new TextMeasure(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()), r.getCode(), r.getText(),
-                        SqlTime.instant(r.getEffectiveAt()), r.getStatus()));
+                        SqlTime.instant(r.getEffectiveAt()), r.getStatus(), r.getAbsentReason()));
     }
 }

@@ -111,6 +111,20 @@ public final class SyncState {
         return dsl.fetchCount(SYNC_UNREAD);
     }
 
+    /** Records kept unread that share a reason, and how many they are. */
+    public record UnreadGroup(String reason, int count) {
+    }
+
+    /**
+     * The records kept unread, grouped by their reason (stored in French words), the most frequent first: what the
+     * sync status lists, whichever sync met them.
+     */
+    public java.util.List<UnreadGroup> unreadByReason() {
+        var count = org.jooq.impl.DSL.count();
+        return dsl.select(SYNC_UNREAD.REASON, count).from(SYNC_UNREAD).groupBy(SYNC_UNREAD.REASON)
+                .orderBy(count.desc(), SYNC_UNREAD.REASON).fetch(r -> new UnreadGroup(r.value1(), r.value2()));
+    }
+
     private static SyncLink toLink(SyncLinkRecord r) {
         return new SyncLink(r.getResourceType(), UUID.fromString(r.getLocalId()), r.getServerId(), r.getVersion(),
                 SqlTime.instant(r.getLastUpdated()), r.getBase());

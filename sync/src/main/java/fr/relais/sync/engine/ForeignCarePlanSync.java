@@ -66,11 +66,11 @@ final class ForeignCarePlanSync implements RecordSync<CarePlan> {
         }
         UUID patient = ForeignCarePlanMapper.patientOf(remote);
         if (patient == null) {
-            throw new BadInputException(origin, "fhir.foreignCarePlanNoPatient", String.valueOf(remote.getSubject().getReference()));
+            throw new BadInputException(origin, "fhir.foreignCarePlanNoPatient");
         }
         if (core.patients().find(patient).isEmpty()) {
             // Kept unread (not linked) until the patient arrives: a later sync reads it again.
-            throw new BadInputException(origin, "fhir.patientNotHeld", "Patient/" + remote.getSubject().getReferenceElement().getIdPart());
+            throw new BadInputException(origin, "fhir.patientNotHeld");
         }
         ForeignCarePlan plan = ForeignCarePlanMapper.toLocal(remote, localId, patient, origin);
         return core.foreignCarePlans().applySynced(plan, origin) ? Outcome.CREATED : Outcome.UPDATED;

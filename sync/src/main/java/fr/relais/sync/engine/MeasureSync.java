@@ -33,9 +33,14 @@ final class MeasureSync implements RecordSync<Observation> {
 
     @Override
     public Outcome apply(Observation remote, UUID localId, Optional<SyncLink> link, String origin) {
+        if (ObservationMapper.isContainer(remote)) {
+            // A panel grouping other Observations: its members arrive on their own; it is linked, nothing to store.
+            return Outcome.UNCHANGED;
+        }
         var text = ObservationMapper.textMeasure(remote, origin);
         if (text != null) {
-            // A value as text ("72 kg environ") is not guessed into a number: kept as written, shown, never judged.
+            // A value as text ("72 kg environ") is not guessed into a number, and a measure not taken (dataAbsentReason)
+            // is no value: kept as written, shown, never judged.
             core.patients().get(text.patientId());
             return core.textMeasures().applySynced(text, origin) ? Outcome.CREATED : Outcome.UPDATED;
         }

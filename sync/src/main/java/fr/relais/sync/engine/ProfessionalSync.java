@@ -47,8 +47,7 @@ final class ProfessionalSync implements RecordSync<Practitioner> {
         if (core.careTeam().findProfessional(byId).isPresent()) {
             return byId;
         }
-        String rpps = remote.getIdentifier().stream().filter(i -> NationalDirectory.RPPS.equals(i.getSystem()))
-                .map(org.hl7.fhir.r4.model.Identifier::getValue).findFirst().orElse(null);
+        String rpps = NationalDirectory.rppsOf(remote.getIdentifier());
         return core.careTeam().findProfessionalByRpps(rpps).map(Professional::id).orElse(byId);
     }
 

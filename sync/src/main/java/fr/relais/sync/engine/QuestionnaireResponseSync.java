@@ -66,11 +66,11 @@ final class QuestionnaireResponseSync implements RecordSync<QuestionnaireRespons
     private Outcome unknownQuestionnaire(QuestionnaireResponse remote, UUID localId, String origin) {
         var subject = remote.getSubject().getReferenceElement();
         if (!"Patient".equals(subject.getResourceType()) || !subject.hasIdPart()) {
-            throw new fr.relais.core.error.BadInputException(origin, "fhir.questionnaireUnknown", String.valueOf(remote.getQuestionnaire()));
+            throw new fr.relais.core.error.BadInputException(origin, "fhir.questionnaireUnknown");
         }
         UUID patient = fr.relais.sync.fhir.ObservationMapper.localId(subject.getIdPart());
         if (core.patients().find(patient).isEmpty()) {
-            throw new fr.relais.core.error.BadInputException(origin, "fhir.patientNotHeld", "Patient/" + subject.getIdPart());
+            throw new fr.relais.core.error.BadInputException(origin, "fhir.patientNotHeld");
         }
         return core.foreignResponses().applySynced(ForeignQuestionnaires.unscored(remote, localId, patient), origin) ? Outcome.CREATED : Outcome.UPDATED;
     }
@@ -82,7 +82,7 @@ final class QuestionnaireResponseSync implements RecordSync<QuestionnaireRespons
     private fr.relais.core.questionnaire.QuestionnaireResponse foreign(QuestionnaireResponse remote, String origin) {
         List<String> known = builtIns();
         String id = ForeignQuestionnaires.builtInFor(remote.getQuestionnaire(), known)
-                .orElseThrow(() -> new fr.relais.core.error.BadInputException(origin, "fhir.questionnaireUnknown", String.valueOf(remote.getQuestionnaire())));
+                .orElseThrow(() -> new fr.relais.core.error.BadInputException(origin, "fhir.questionnaireUnknown"));
         var questionnaire = core.questionnaires().get(id);
         var read = QuestionnaireResponseMapper.toLocal(remote, origin, id, questionnaire.version());
         if (read.score() != null) {

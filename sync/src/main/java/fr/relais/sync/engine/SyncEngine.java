@@ -317,7 +317,7 @@ public final class SyncEngine {
             // why, and read again at every sync (a later Relais may read it); the server keeps it untouched.
             // The reason is what "Pas encore lu" shows: the refusal's reason in French (Relais's language for what
             // it stores for people), never the library's English message.
-            String reason = fr.relais.sync.fhir.FhirRefusal.reason(e).text(fr.relais.core.i18n.Language.FR);
+            String reason = fr.relais.sync.fhir.FhirRefusal.unreadReason(e).text(fr.relais.core.i18n.Language.FR);
             LOG.warn("Kept unread {}: {}", origin, e.getMessage());
             String json = RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(remote);
             if (core.syncState().keepUnread(new fr.relais.core.replication.SyncState.Unread(kind.recordType(), serverId,

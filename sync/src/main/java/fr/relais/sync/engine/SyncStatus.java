@@ -7,9 +7,12 @@ import java.util.Optional;
 
 /**
  * What the status bar shows: offline / syncing / up to date / changes waiting / failed, the last successful sync,
- * pending changes and open conflicts. Derived from the run history, the outbox and the inbox: nothing to keep in step.
+ * pending changes and open conflicts; and the server records kept unread ({@code unread}, with their reasons grouped
+ * in {@code unreadReasons}), whichever sync met them. Derived from the run history, the outbox, the inbox and the
+ * unread records: nothing to keep in step.
  */
-public record SyncStatus(State state, Instant lastSuccess, int pending, int openConflicts, String lastMessage, int refused) {
+public record SyncStatus(State state, Instant lastSuccess, int pending, int openConflicts, String lastMessage, int refused,
+                         int unread, java.util.List<fr.relais.core.replication.SyncState.UnreadGroup> unreadReasons) {
     static final String UNREACHABLE = "unreachable: ";
     static final String REFUSED = "refused: ";
 
@@ -39,6 +42,8 @@ public record SyncStatus(State state, Instant lastSuccess, int pending, int open
         } else {
             state = pending > 0 || conflicts > 0 ? State.CHANGES_WAITING : State.UP_TO_DATE;
         }
-        return new SyncStatus(state, lastSuccess, pending, conflicts, message, refused);
+        var unreadReasons = core.syncState().unreadByReason();
+        int unread = unreadReasons.stream().mapToInt(fr.relais.core.replication.SyncState.UnreadGroup::count).sum();
+        return new SyncStatus(state, lastSuccess, pending, conflicts, message, refused, unread, unreadReasons);
     }
 }

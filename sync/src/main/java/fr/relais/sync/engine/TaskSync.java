@@ -87,7 +87,7 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
         if (local.isEmpty() && incoming.foreign()) {
             if (core.patients().find(incoming.patientId()).isEmpty()) {
                 // Kept unread (not linked) until the patient arrives: a later sync reads it again.
-                throw new fr.relais.core.error.BadInputException(origin, "fhir.patientNotHeld", "Patient/" + remote.getFor().getReferenceElement().getIdPart());
+                throw new fr.relais.core.error.BadInputException(origin, "fhir.patientNotHeld");
             }
             core.tasks().applySynced(incoming, origin);
             core.foreignCarePlans().basedOn(localId, fr.relais.sync.fhir.ForeignCarePlanMapper.basisOf(remote));
@@ -157,8 +157,9 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
 
     /** The local professional an owner names: by RPPS number, else by the server id of a Practitioner received. */
     private UUID ownerOf(org.hl7.fhir.r4.model.Reference owner) {
-        if (owner.hasIdentifier() && NationalDirectory.RPPS.equals(owner.getIdentifier().getSystem())) {
-            UUID byRpps = professionalByRpps(owner.getIdentifier().getValue());
+        String rpps = owner.hasIdentifier() ? NationalDirectory.rppsOf(List.of(owner.getIdentifier())) : null;
+        if (rpps != null) {
+            UUID byRpps = professionalByRpps(rpps);
             if (byRpps != null) {
                 return byRpps;
             }
@@ -189,6 +190,11 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
         f.put("note", t.note());
         f.put("dueAt", t.dueAt() == null ? null : t.dueAt().toString());
         f.put("assignee", t.assigneeId() == null ? null : Optional.ofNullable(rppsOf(t.assigneeId())).orElse(LOCAL_PROFESSIONAL + t.assigneeId()));
+        if (t.foreign()) {
+            // Another system's task is titled by its description: a new description there retitles it here (Relais
+            // never edits the title, so the merge takes the server's).
+            f.put("title", t.titleFr());
+        }
         return f;
     }
 
@@ -199,8 +205,10 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
                 : Optional.ofNullable(professionalByRpps(key)).orElse(t.assigneeId());
         Instant due = f.get("dueAt") == null ? t.dueAt() : Instant.parse(f.get("dueAt"));
         Instant expires = t.expiresAt() == null ? null : t.expiresAt().plus(java.time.Duration.between(t.dueAt(), due));
-        Task changed = new Task(t.id(), t.enrollmentId(), t.patientId(), t.templateId(), t.stepId(), t.occurrence(), t.kind(), t.titleFr(),
-                t.titleEn(), t.role(), assignee, t.priority(), TaskStatus.valueOf(f.get("status")), f.get("businessStatus"), due, expires,
+        String title = t.foreign() && f.get("title") != null ? f.get("title") : t.titleFr();
+        String titleEn = t.foreign() && f.get("title") != null ? f.get("title") : t.titleEn();
+        Task changed = new Task(t.id(), t.enrollmentId(), t.patientId(), t.templateId(), t.stepId(), t.occurrence(), t.kind(), title,
+                titleEn, t.role(), assignee, t.priority(), TaskStatus.valueOf(f.get("status")), f.get("businessStatus"), due, expires,
                 f.get("outcome"), f.get("note"), t.createdAt(), t.updatedAt());
         return changed.equals(t) ? t : changed.updatedAt(core.clock().instant());
     }

@@ -126,17 +126,41 @@ public final class ForeignQuestionnaires {
      * {@code true}/{@code false}, worded where it is shown). {@code patient}: the local id of its subject.
      */
     public static fr.relais.core.questionnaire.ForeignResponse unscored(QuestionnaireResponse r, java.util.UUID id, java.util.UUID patient) {
-        List<QuestionnaireResponse.QuestionnaireResponseItemComponent> items = new ArrayList<>();
-        flatten(r.getItem(), items);
         List<fr.relais.core.questionnaire.ForeignResponse.Answer> answers = new ArrayList<>();
-        for (var item : items) {
-            String text = item.getAnswer().stream().map(a -> asText(a.getValue())).filter(java.util.Objects::nonNull)
-                    .collect(java.util.stream.Collectors.joining(", "));
-            answers.add(new fr.relais.core.questionnaire.ForeignResponse.Answer(item.hasText() ? item.getText() : item.getLinkId(), text));
-        }
+        answered(r.getItem(), null, answers);
         String author = r.getAuthor().hasDisplay() ? r.getAuthor().getDisplay() : r.getSource().hasDisplay() ? r.getSource().getDisplay() : null;
         return new fr.relais.core.questionnaire.ForeignResponse(id, patient, r.getQuestionnaire(),
                 r.getAuthored() == null ? null : r.getAuthored().toInstant(), author, r.hasStatus() ? r.getStatus().toCode() : "unknown", answers);
+    }
+
+    /**
+     * The answered items in the response's order, each question headed by what it sits in, joined by " › ": the label of
+     * its group ({@code item.text} of an item holding items: "Douleur › Intensité"), and for a question asked after an
+     * answer ({@code item.answer.item}) the question and that answer ("Chute depuis la dernière visite ? (Oui) ›
+     * Combien ?"). A group without a label adds nothing (its linkId is the sender's code, not words).
+     */
+    private static void answered(List<QuestionnaireResponse.QuestionnaireResponseItemComponent> items, String context,
+                                 List<fr.relais.core.questionnaire.ForeignResponse.Answer> into) {
+        for (var item : items) {
+            String label = item.hasText() ? item.getText() : null;
+            if (item.hasAnswer()) {
+                String question = within(context, label != null ? label : item.getLinkId());
+                String text = item.getAnswer().stream().map(a -> asText(a.getValue())).filter(java.util.Objects::nonNull)
+                        .collect(java.util.stream.Collectors.joining(", "));
+                into.add(new fr.relais.core.questionnaire.ForeignResponse.Answer(question, text));
+                for (var answer : item.getAnswer()) {
+                    String given = asText(answer.getValue());
+                    answered(answer.getItem(), given == null ? question : question + " (" + given + ")", into);
+                }
+                answered(item.getItem(), question, into);
+            } else {
+                answered(item.getItem(), label == null ? context : within(context, label), into);
+            }
+        }
+    }
+
+    private static String within(String context, String label) {
+        return context == null ? label : context + " › " + label;
     }
 
     private static String asText(Type value) {

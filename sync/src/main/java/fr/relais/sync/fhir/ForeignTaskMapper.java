@@ -54,11 +54,14 @@ public final class ForeignTaskMapper {
      * Task that gives none (it is due now).
      */
     public static Task toLocal(org.hl7.fhir.r4.model.Task r, UUID id, Function<Reference, UUID> ownerOf, Instant receivedAt, String source) {
+        UUID patient = patientOf(r);
+        if (patient == null) {
+            // A task for a Group (a round, a ward's patients) or for no one: no patient file to show it in. It is kept
+            // unread, as received, the reason saying what it is; the server keeps it untouched.
+            boolean group = r.hasFor() && "Group".equals(r.getFor().getReferenceElement().getResourceType());
+            throw new BadInputException(source, group ? "fhir.taskForGroup" : "fhir.taskNoPatient");
+        }
         try {
-            UUID patient = patientOf(r);
-            if (patient == null) {
-                throw new BadInputException(source, "fhir.reason.noPatient");
-            }
             String title = title(r);
             CareRole role = r.getPerformerType().stream().flatMap(c -> c.getCoding().stream())
                     .filter(c -> RelaisFhir.CARE_ROLE_SYSTEM.equals(c.getSystem())).findFirst()

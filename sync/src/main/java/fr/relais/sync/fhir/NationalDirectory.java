@@ -37,6 +37,18 @@ public final class NationalDirectory {
                 .orElse(Profession.AUTRE);
     }
 
+    /**
+     * The RPPS number identifiers give: the RPPS identifier, else one derived from an IDNPS of type 8 ("8" + the 11-digit
+     * RPPS, ANS "PSIdNat", docs/sync.md): a Practitioner another system identified by IDNPS only is the same
+     * professional as the directory's. Null when neither says it (an IDNPS of another type: ADELI, FINESS...).
+     */
+    public static String rppsOf(java.util.List<org.hl7.fhir.r4.model.Identifier> identifiers) {
+        return identifiers.stream().filter(i -> RPPS.equals(i.getSystem()) && i.hasValue()).map(org.hl7.fhir.r4.model.Identifier::getValue)
+                .findFirst().orElseGet(() -> identifiers.stream().filter(i -> IDNPS.equals(i.getSystem()) && i.hasValue())
+                        .map(org.hl7.fhir.r4.model.Identifier::getValue).filter(v -> v.matches("8\\d{11}")).map(v -> v.substring(1))
+                        .findFirst().orElse(null));
+    }
+
     /** The IDNPS of a professional registered in the RPPS. */
     public static String idnps(String rpps) {
         return "8" + rpps;

@@ -166,7 +166,9 @@ public final class ObservationMapper {
      * a measure; null for any other Observation.
      */
     public static fr.relais.core.measure.TextMeasure textMeasure(Observation r, String source) {
-        if (!r.hasValueStringType() || r.hasComponent()) {
+        boolean asText = r.hasValueStringType();
+        boolean notTaken = !r.hasValue() && r.hasDataAbsentReason();
+        if (!(asText || notTaken) || r.hasComponent() || r.hasHasMember()) {
             return null;
         }
         String loinc = loincOf(r.getCode());
@@ -174,8 +176,32 @@ public final class ObservationMapper {
         if (loinc == null || subject == null || !"Patient".equals(r.getSubject().getReferenceElement().getResourceType())) {
             return null; // refused with its reason by toLocalAll
         }
-        return new fr.relais.core.measure.TextMeasure(localId(r.getIdElement().getIdPart()), localId(subject), MeasureCatalog.relaisCode(loinc),
-                r.getValueStringType().getValue(), effectiveOf(r, source), r.getStatus() == null ? "unknown" : r.getStatus().toCode());
+        String status = r.getStatus() == null ? "unknown" : r.getStatus().toCode();
+        UUID id = localId(r.getIdElement().getIdPart());
+        if (notTaken) {
+            // Not a value: kept as "mesure non faite", never judged nor counted (docs/alerts.md, "Missing data").
+            CodeableConcept reason = r.getDataAbsentReason();
+            Coding coded = reason.getCoding().stream().filter(c -> DATA_ABSENT_REASON.equals(c.getSystem())).findFirst()
+                    .orElse(reason.getCodingFirstRep());
+            String code = coded.hasCode() ? coded.getCode() : "unknown";
+            String written = reason.hasText() ? reason.getText() : coded.hasDisplay() ? coded.getDisplay() : code;
+            return new fr.relais.core.measure.TextMeasure(id, localId(subject), MeasureCatalog.relaisCode(loinc), written,
+                    effectiveOf(r, source), status, code);
+        }
+        return new fr.relais.core.measure.TextMeasure(id, localId(subject), MeasureCatalog.relaisCode(loinc),
+                r.getValueStringType().getValue(), effectiveOf(r, source), status);
+    }
+
+    /** FHIR's code system for why a value is missing (asked-declined, not-performed...). */
+    static final String DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
+
+    /**
+     * A panel that only groups other Observations ({@code hasMember}: a vital-signs panel 85353-1 pointing to a weight
+     * and a saturation) and holds no value of its own: its members are Observations of their own, read as measures;
+     * the panel is kept quietly (linked, never stored as a measure, never sent back).
+     */
+    public static boolean isContainer(Observation r) {
+        return r.hasHasMember() && !r.hasValue() && !r.hasComponent();
     }
 
     /** Whether the Observation is a blood-pressure panel (LOINC 85354-9) whose values are in its components. */

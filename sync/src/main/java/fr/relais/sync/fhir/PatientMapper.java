@@ -354,7 +354,7 @@ public final class PatientMapper {
     private static String required(Map<String, String> f, String field, String source) {
         String value = f.get(field);
         if (value == null || value.isBlank()) {
-            throw new BadInputException(source, "fhir.patientField", field);
+            throw new BadInputException(source, "fhir.patientField", new BadInputException.Reason("fhir.field." + field));
         }
         return value;
     }

@@ -68,8 +68,7 @@ public final class PractitionerMapper {
             throw new BadInputException(source, "fhir.practitioner", new BadInputException.Reason("fhir.reason.noFamilyName"));
         }
         HumanName name = r.getNameFirstRep();
-        String rpps = r.getIdentifier().stream().filter(i -> NationalDirectory.RPPS.equals(i.getSystem())).map(Identifier::getValue)
-                .findFirst().orElse(null);
+        String rpps = NationalDirectory.rppsOf(r.getIdentifier());
         List<Coding> codes = r.getQualification().stream().flatMap(q -> q.getCode().getCoding().stream()).toList();
         Profession profession = codes.stream().filter(c -> PROFESSION_SYSTEM.equals(c.getSystem())).findFirst()
                 .map(c -> professionOf(c.getCode(), source))

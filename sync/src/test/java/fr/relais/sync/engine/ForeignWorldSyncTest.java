@@ -204,7 +204,8 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         var kept = laptop.core.syncState().unread(fr.relais.core.task.TaskService.RECORD);
         assertThat(kept).singleElement().satisfies(u -> {
             assertThat(u.serverId()).isEqualTo(taskId);
-            assertThat(u.reason()).contains("Patient/" + patientId);
+            assertThat(u.reason()).isEqualTo("l'enregistrement concerne un patient absent de ce poste : il est gardé tel quel et relu "
+                    + "à chaque synchronisation").doesNotContain(patientId);
         });
         assertThat(laptop.core.syncState().linkByServerId(fr.relais.core.task.TaskService.RECORD, taskId)).isEmpty();
 
@@ -700,7 +701,7 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
 
         assertThat(first.skipped()).singleElement().asString().contains("CarePlan/" + planId);
         assertThat(laptop.core.syncState().unread(ForeignCarePlanSync.RECORD)).singleElement()
-                .satisfies(u -> assertThat(u.reason()).contains("Patient/" + patientId));
+                .satisfies(u -> assertThat(u.reason()).startsWith("l'enregistrement concerne un patient absent de ce poste").doesNotContain(patientId));
 
         var patient = world.read(org.hl7.fhir.r4.model.Patient.class, patientId);
         patient.getMeta().addTag(fr.relais.sync.fhir.RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
@@ -931,6 +932,151 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         SyncReport quiet = laptop.sync();
         assertThat(quiet.pushed()).isZero();
         assertThat(laptop.core.textMeasures().ofPatient(patient)).hasSize(1);
+    }
+
+    @Test
+    void aWeightThePatientDeclinedIsKeptAsNotTakenNeverJudgedNorCountedAndLeftOnTheServerAsWritten() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        UUID patient = pulledAndEnrolled(patientId, "insuffisance-cardiaque-sortie");
+        Instant declinedAt = hoursAgo(4);
+        String declined = world.create("observation-weight-not-taken.json", Map.of("patient", patientId, "effective", declinedAt.toString(),
+                "reason", "asked-declined", "display", "Asked But Declined"));
+        String notPerformed = world.create("observation-weight-not-taken.json", Map.of("patient", patientId, "effective", hoursAgo(2).toString(),
+                "reason", "not-performed", "display", "Not Performed"));
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        assertThat(laptop.core.syncState().unreadCount()).isZero();
+        // No value: no weight, so nothing judged, and the missing-data rule still waits for a real one.
+        assertThat(laptop.core.measures().ofPatient(patient, MeasureCatalog.BODY_WEIGHT)).isEmpty();
+        assertThat(laptop.core.alerts().list(true, patient)).isEmpty();
+        assertThat(laptop.core.textMeasures().ofPatient(patient)).extracting(fr.relais.core.measure.TextMeasure::absentReason)
+                .containsExactly("not-performed", "asked-declined");
+        assertThat(laptop.core.textMeasures().ofPatient(patient)).filteredOn(m -> m.id().equals(ObservationMapper.localId(declined)))
+                .singleElement().satisfies(m -> {
+                    assertThat(m.notTaken()).isTrue();
+                    assertThat(m.code()).isEqualTo(MeasureCatalog.BODY_WEIGHT);
+                    assertThat(m.effectiveAt()).isEqualTo(declinedAt);
+                });
+
+        SyncReport quiet = laptop.sync();
+
+        assertThat(quiet.pushed()).isZero();
+        for (String id : List.of(declined, notPerformed)) {
+            Observation kept = world.read(Observation.class, id);
+            assertThat(kept.getMeta().getVersionId()).isEqualTo("1");
+            assertThat(kept.hasValue()).isFalse();
+            assertThat(kept.getExtensionByUrl("https://ssiad-exemple.fr/fhir/StructureDefinition/tournee")).isNotNull();
+        }
+    }
+
+    @Test
+    void aVitalSignsPanelIsKeptQuietlyAndTheWeightAndSaturationItGroupsAreReadAsMeasures() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        Instant taken = hoursAgo(3);
+        String weight = world.create("observation-weight-telemonitoring.json", Map.of("patient", patientId, "effective", taken.toString()));
+        String spo2 = oximeter(patientId, "final", MeasureCatalog.SPO2, "96", taken);
+        String panel = world.create("observation-vital-signs-panel.json", Map.of("patient", patientId, "effective", taken.toString(),
+                "weight", weight, "spo2", spo2));
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        assertThat(laptop.core.syncState().unreadCount()).isZero();
+        UUID patient = ObservationMapper.localId(patientId);
+        assertThat(laptop.core.measures().ofPatient(patient, MeasureCatalog.BODY_WEIGHT)).singleElement()
+                .satisfies(m -> assertThat(m.value()).isEqualByComparingTo("71.8"));
+        assertThat(laptop.core.measures().ofPatient(patient, MeasureCatalog.SPO2)).singleElement()
+                .satisfies(m -> assertThat(m.value()).isEqualByComparingTo("96"));
+        // The panel is no measure of its own: linked (read, not to fetch again), nothing stored, nothing shown.
+        assertThat(laptop.core.measures().find(ObservationMapper.localId(panel))).isEmpty();
+        assertThat(laptop.core.textMeasures().ofPatient(patient)).isEmpty();
+        assertThat(laptop.core.syncState().linkByServerId(fr.relais.core.measure.MeasureService.RECORD, panel)).isPresent();
+
+        SyncReport quiet = laptop.sync();
+
+        assertThat(quiet.pushed()).isZero();
+        Observation kept = world.read(Observation.class, panel);
+        assertThat(kept.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(kept.getHasMember()).extracting(r -> r.getReferenceElement().getIdPart()).containsExactly(weight, spo2);
+    }
+
+    @Test
+    void aTaskForARoundOfPatientsIsKeptUnreadSaidInFrenchAndCountedBySyncStatusAfterTheSyncThatMetIt() {
+        String group = world.create("group-round.json", Map.of());
+        String taskId = world.create("task-for-group.json", Map.of("group", group, "authored", hoursAgo(20).toString(),
+                "due", hoursAgo(-30).toString()));
+
+        SyncReport first = laptop.sync();
+        SyncReport second = laptop.sync();
+
+        assertThat(first.skipped()).hasSize(1);
+        assertThat(second.skipped()).isEmpty();
+        String said = "tâche adressée à un groupe de patients, non rattachée à un patient : elle reste telle quelle sur le serveur, "
+                + "sans être montrée";
+        assertThat(laptop.core.syncState().unread(fr.relais.core.task.TaskService.RECORD)).singleElement().satisfies(u -> {
+            assertThat(u.serverId()).isEqualTo(taskId);
+            assertThat(u.reason()).isEqualTo(said);
+            assertThat(fr.relais.core.RawCodePatterns.findIn(u.reason())).isEmpty();
+        });
+        // The sync that met it said so once; the status says so whichever sync comes after.
+        SyncStatus status = SyncStatus.of(laptop.core, false);
+        assertThat(status.unread()).isEqualTo(1);
+        assertThat(status.unreadReasons()).containsExactly(new fr.relais.core.replication.SyncState.UnreadGroup(said, 1));
+        assertThat(world.read(org.hl7.fhir.r4.model.Task.class, taskId).getMeta().getVersionId()).isEqualTo("1");
+    }
+
+    @Test
+    void aNewDescriptionOfAHospitalTaskOnTheServerRetitlesItHereAndKeepsThePostponementMadeHere() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String taskId = hospitalTask(patientId, hoursAgo(-3));
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+        var task = laptop.core.tasks().foreignOf(patient).get(0);
+        Instant tomorrow = hoursAgo(-27);
+        laptop.core.tasks().postpone(task.id(), tomorrow, "patiente absente ce matin");
+        var onServer = world.read(org.hl7.fhir.r4.model.Task.class, taskId);
+        onServer.setDescription("Prélèvement ionogramme, créatinine et NFS à domicile");
+        world.client().update().resource(onServer).execute();
+
+        laptop.sync();
+
+        var retitled = laptop.core.tasks().find(task.id()).orElseThrow();
+        assertThat(retitled.titleFr()).isEqualTo("Prélèvement ionogramme, créatinine et NFS à domicile");
+        assertThat(retitled.dueAt()).isEqualTo(tomorrow);
+        assertThat(laptop.core.conflicts().list(true)).isEmpty();
+        var sent = world.read(org.hl7.fhir.r4.model.Task.class, taskId);
+        assertThat(sent.getDescription()).isEqualTo("Prélèvement ionogramme, créatinine et NFS à domicile");
+        assertThat(sent.getRestriction().getPeriod().getEnd().toInstant()).isEqualTo(tomorrow);
+    }
+
+    @Test
+    void aDoctorTheHospitalIdentifiesOnlyByHisIdnpsIsKnownHereByTheRppsItCarries() {
+        String doctorId = world.create("practitioner-idnps-only.json", Map.of("rpps", "10101234567"));
+
+        laptop.sync();
+
+        var doctor = laptop.core.careTeam().findProfessionalByRpps("10101234567").orElseThrow();
+        assertThat(doctor.familyName()).isEqualTo("LE GOFF");
+        assertThat(doctor.rpps()).isEqualTo("10101234567");
+        laptop.sync();
+        assertThat(world.read(org.hl7.fhir.r4.model.Practitioner.class, doctorId).getMeta().getVersionId()).isEqualTo("1");
+    }
+
+    @Test
+    void theGroupLabelsAndFollowUpAnswersOfAnotherSystemsQuestionnaireAreKeptAndShown() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        world.create("questionnaireresponse-nested-groups.json", Map.of("patient", patientId, "authored", hoursAgo(6).toString()));
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        assertThat(laptop.core.foreignResponses().ofPatient(ObservationMapper.localId(patientId))).singleElement()
+                .satisfies(r -> assertThat(r.answers()).containsExactly(
+                        new fr.relais.core.questionnaire.ForeignResponse.Answer("Douleur › Intensité (EVA)", "4"),
+                        new fr.relais.core.questionnaire.ForeignResponse.Answer("Chute depuis la dernière visite ?", "Oui"),
+                        new fr.relais.core.questionnaire.ForeignResponse.Answer("Chute depuis la dernière visite ? (Oui) › Combien ?", "2")));
     }
 
     @Test

@@ -48,14 +48,14 @@ class ConsentMapperTest {
     void aConsentWithoutARelaisScopeOrPatientIsBadInputNamingIt() {
         assertThatThrownBy(() -> ConsentMapper.toLocal(new org.hl7.fhir.r4.model.Consent(), UUID.randomUUID(), "Consent/x"))
                 .hasMessageContaining("Consent/x")
-                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reason(fr.relais.core.i18n.Language.FR)).isEqualTo("FHIR illisible : aucune portée de consentement de Relais n'y figure"));
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reason(fr.relais.core.i18n.Language.FR)).isEqualTo("enregistrement illisible : aucune portée de consentement de Relais n'y figure"));
         Consent telemonitoring = new Consent(UUID.randomUUID(), PATIENT, ConsentScope.TELEMONITORING, "IDE", LocalDate.of(2026, 11, 20),
                 RECORDED, "ide", null, null, null);
         org.hl7.fhir.r4.model.Consent noPatient = ConsentMapper.write(telemonitoring, new org.hl7.fhir.r4.model.Consent());
         assertThat(noPatient.getScope().getCodingFirstRep().getCode()).isEqualTo("treatment");
         noPatient.setPatient(null);
         assertThatThrownBy(() -> ConsentMapper.toLocal(noPatient, telemonitoring.id(), "Consent/y"))
-                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reason(fr.relais.core.i18n.Language.FR)).isEqualTo("FHIR illisible : le patient ou le jour du recueil du consentement manque"));
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reason(fr.relais.core.i18n.Language.FR)).isEqualTo("enregistrement illisible : le patient ou le jour du recueil du consentement manque"));
     }
 
     @Test

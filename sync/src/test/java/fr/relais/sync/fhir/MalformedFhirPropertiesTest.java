@@ -117,7 +117,7 @@ class MalformedFhirPropertiesTest {
         for (var o : java.util.List.of(text, missing)) {
             assertThatThrownBy(() -> ObservationMapper.toLocal(o, SOURCE)).isInstanceOfSatisfying(BadInputException.class, e -> {
                 CleanRefusal.assertClean(json(o), e);
-                assertThat(e.message(fr.relais.core.i18n.Language.FR)).startsWith(SOURCE + ": l'Observation ne peut pas être lue : ");
+                assertThat(e.message(fr.relais.core.i18n.Language.FR)).startsWith(SOURCE + ": la mesure ne peut pas être lue : ");
             });
         }
     }

@@ -52,16 +52,16 @@ class QuestionnaireMapperTest {
         otherScale.getItem().get(2).getAnswerOption().remove(0);
         assertThatThrownBy(() -> QuestionnaireMapper.toAuthoringJson("Questionnaire/scale", otherScale))
                 .hasMessageContaining("Questionnaire/scale")
-                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reason(fr.relais.core.i18n.Language.FR)).isEqualTo("FHIR illisible : la question 3 n'a pas les mêmes réponses possibles que la première"));
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reason(fr.relais.core.i18n.Language.FR)).isEqualTo("enregistrement illisible : la question 3 n'a pas les mêmes réponses possibles que la première"));
 
         Questionnaire textAnswers = wire(phq9);
         textAnswers.getItemFirstRep().getAnswerOptionFirstRep().setValue(new StringType("jamais"));
         assertThatThrownBy(() -> QuestionnaireMapper.toAuthoringJson("Questionnaire/text", textAnswers))
-                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reason(fr.relais.core.i18n.Language.FR)).isEqualTo("FHIR illisible : les réponses possibles de la question 1 ne sont pas des nombres entiers"));
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reason(fr.relais.core.i18n.Language.FR)).isEqualTo("enregistrement illisible : les réponses possibles de la question 1 ne sont pas des nombres entiers"));
 
         Questionnaire unscored = wire(phq9);
         unscored.getExtension().removeIf(e -> e.getUrl().equals(QuestionnaireMapper.SCORING));
         assertThatThrownBy(() -> QuestionnaireMapper.toAuthoringJson("Questionnaire/unscored", unscored))
-                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reason(fr.relais.core.i18n.Language.FR)).isEqualTo("FHIR illisible : la règle de calcul du score manque"));
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reason(fr.relais.core.i18n.Language.FR)).isEqualTo("enregistrement illisible : la règle de calcul du score manque"));
     }
 }

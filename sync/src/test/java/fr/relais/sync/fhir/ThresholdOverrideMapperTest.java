@@ -55,6 +55,6 @@ class ThresholdOverrideMapperTest {
         unreadable.getExtension().stream().filter(e -> e.getUrl().endsWith("threshold-rule")).forEach(e -> e.setValue(new StringType("{ \"kind\": \"absolute\"")));
         assertThatThrownBy(() -> ThresholdOverrideMapper.toLocal(unreadable, change.id(), "Basic/y"))
                 .hasMessageContaining("Basic/y")
-                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reason(fr.relais.core.i18n.Language.FR)).isEqualTo("FHIR illisible : la règle du seuil n'est pas lisible"));
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.reason(fr.relais.core.i18n.Language.FR)).isEqualTo("enregistrement illisible : la règle du seuil n'est pas lisible"));
     }
 }

@@ -22,11 +22,14 @@ public record PatientFileView(PatientView patient, List<MemberView> careTeam, Li
                               List<ForeignCarePlanView> foreignCarePlans, List<TextMeasureView> textMeasures,
                               String organization, boolean deceased, LocalDate deceasedOn) {
 
-    /** A measure another system sent as text: as written, never judged. */
-    @JsonPropertyOrder({"id", "code", "text", "effectiveAt", "status"})
-    public record TextMeasureView(String id, String code, String text, Instant effectiveAt, String status) {
+    /**
+     * A measure another system sent as text, or said was not taken ({@code absentReason}: the data-absent-reason code,
+     * null for a text value): as written, never judged.
+     */
+    @JsonPropertyOrder({"id", "code", "text", "effectiveAt", "status", "absentReason"})
+    public record TextMeasureView(String id, String code, String text, Instant effectiveAt, String status, String absentReason) {
         public static TextMeasureView of(fr.relais.core.measure.TextMeasure m) {
-            return new TextMeasureView(m.id().toString(), m.code(), m.text(), m.effectiveAt(), m.status());
+            return new TextMeasureView(m.id().toString(), m.code(), m.text(), m.effectiveAt(), m.status(), m.absentReason());
         }
     }
 

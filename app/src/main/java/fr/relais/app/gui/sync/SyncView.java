@@ -82,7 +82,21 @@ public final class SyncView extends VBox {
         history.setId("sync-history");
         history.setPrefHeight(110);
         history.setPlaceholder(new Label(texts.text("sync.noHistory")));
-        getChildren().addAll(title, actions, status, progress, message, inboxTitle, inbox, new HBox(8, keepLocal, keepRemote), historyTitle, history);
+        Label unreadTitle = new Label();
+        unreadTitle.setId("sync-unread-title");
+        unreadTitle.setWrapText(true);
+        unreadTitle.textProperty().bind(model.unreadTitleProperty());
+        javafx.scene.control.ListView<String> unread = new javafx.scene.control.ListView<>(model.unreadProperty());
+        unread.setId("sync-unread");
+        unread.setPrefHeight(90);
+        // Shown only while records wait unread: an empty list would say nothing.
+        var anyUnread = Bindings.isNotEmpty(model.unreadProperty());
+        for (javafx.scene.Node node : java.util.List.of(unreadTitle, unread)) {
+            node.visibleProperty().bind(anyUnread);
+            node.managedProperty().bind(anyUnread);
+        }
+        getChildren().addAll(title, actions, status, progress, message, unreadTitle, unread, inboxTitle, inbox, new HBox(8, keepLocal, keepRemote),
+                historyTitle, history);
         // Shown again (from the navigation): the state and the inbox are read afresh.
         fr.relais.app.gui.common.ScreenRefresh.onShow(this, model::refresh);
     }

@@ -41,6 +41,9 @@ public final class SyncViewModel {
     private final StringProperty server = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper unreadTitle = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyListWrapper<String> unread =
+            new javafx.beans.property.ReadOnlyListWrapper<>(javafx.collections.FXCollections.observableArrayList());
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -129,6 +132,8 @@ public final class SyncViewModel {
                 s.status().lastSuccess() == null ? "—" : AT.format(s.status().lastSuccess()), s.status().pending(),
                 s.status().openConflicts()));
         conflicts.setAll(s.conflicts());
+        unread.setAll(s.status().unreadReasons().stream().map(g -> texts.text("sync.unreadReason", g.count(), g.reason()).strip()).toList());
+        unreadTitle.set(s.status().unread() == 0 ? "" : texts.text("sync.unread", s.status().unread()));
         history.setAll(s.runs().stream().map(r -> texts.text("sync.historyLine", AT.format(r.startedAt()), texts.text("sync.run." + r.status()), r.pulled(), r.pushed(),
                 r.conflicts(), r.message() == null ? "" : r.message())).toList());
     }
@@ -158,6 +163,16 @@ public final class SyncViewModel {
     /** "Hors ligne — dernière synchronisation … — 3 en attente — 1 conflit" for the status bar. */
     public ReadOnlyStringProperty statusLineProperty() {
         return statusLine.getReadOnlyProperty();
+    }
+
+    /** "2 enregistrement(s) du serveur pas encore lu(s)…", empty when none is kept unread. */
+    public ReadOnlyStringProperty unreadTitleProperty() {
+        return unreadTitle.getReadOnlyProperty();
+    }
+
+    /** The reasons records are kept unread, each with how many: "1 : tâche adressée à un groupe de patients…". */
+    public ReadOnlyListProperty<String> unreadProperty() {
+        return unread.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty progressProperty() {
