@@ -10,6 +10,7 @@ import static fr.relais.core.store.schema.Tables.SYNC_LINK;
 import static fr.relais.core.store.schema.Tables.SYNC_UNREAD;
 import static fr.relais.core.store.schema.Tables.TASK;
 
+import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.task.Task;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +21,7 @@ import org.jooq.impl.DSL;
  * What other systems wrote about a patient that can identify them, removed from this workstation when the patient is
  * anonymised (the caller's transaction): the other participants of their care team (relatives' names), other systems'
  * care plans with their activities, responses to questionnaires Relais does not ship with their answers, the server's
- * copies kept as the base of those records (emptied), and the records received but not read yet ({@code sync_unread}) that name
+ * copies kept as the base of those records (emptied), the identifying text of the care team's base ({@link CareTeamScrub}), and the records received but not read yet ({@code sync_unread}) that name
  * the patient. Clinical records Relais models (measures, tasks, scored responses) stay: the indicators need them.
  */
 final class ForeignRecordsErasure {
@@ -53,6 +54,12 @@ final class ForeignRecordsErasure {
         // version the other system writes later is read as any other.
         emptyBase(plans, "CarePlan");
         emptyBase(responses, "QuestionnaireResponse");
+        // The patient's care team is Relais's own record: its base is needed (memberships merge against it, other
+        // systems' professionals are kept from it), so only what identifies the patient goes.
+        var team = dsl.selectFrom(SYNC_LINK).where(SYNC_LINK.RESOURCE_TYPE.eq(CareTeamService.TEAM_RECORD)
+                .and(SYNC_LINK.LOCAL_ID.eq(patient))).fetchOptional();
+        team.filter(link -> link.getBase() != null).ifPresent(link -> dsl.update(SYNC_LINK).set(SYNC_LINK.BASE, CareTeamScrub.anonymised(link.getBase()))
+                .where(SYNC_LINK.RESOURCE_TYPE.eq(CareTeamService.TEAM_RECORD).and(SYNC_LINK.LOCAL_ID.eq(patient))).execute());
 
         // Kept raw because unreadable yet: those that name the patient ("Patient/1001", with or without a version).
         dsl.deleteFrom(SYNC_UNREAD).where(SYNC_UNREAD.RESOURCE.contains("Patient/" + serverId + "\"")

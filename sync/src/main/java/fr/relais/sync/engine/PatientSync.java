@@ -44,6 +44,11 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
     @Override
     public Outcome apply(org.hl7.fhir.r4.model.Patient remote, UUID localId, Optional<SyncLink> link, String origin) {
         Outcome outcome = applyFields(remote, localId, link, origin);
+        // Anonymised on another workstation: the same erasure here (INS kept locally, identity history, what other
+        // systems wrote about the patient), which the fields alone would not bring.
+        if (PatientMapper.anonymised(remote)) {
+            core.anonymisation().applyReceived(localId, origin);
+        }
         // The organization the server attaches the patient to (a hospital's patient): shown by name in the patient file.
         var managing = remote.getManagingOrganization().getReferenceElement();
         core.organizations().attachPatient(localId, "Organization".equals(managing.getResourceType()) && managing.hasIdPart()
@@ -100,8 +105,9 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
     public org.hl7.fhir.r4.model.Patient build(UUID localId, Optional<SyncLink> link) {
         org.hl7.fhir.r4.model.Patient resource = base(link).orElseGet(org.hl7.fhir.r4.model.Patient::new);
         Patient patient = core.patients().get(localId);
-        if (fr.relais.core.privacy.PatientAnonymisation.ANONYMOUS.equals(patient.traits().birthFamilyName())) {
+        if (core.anonymisation().isAnonymised(localId)) {
             removeIdentity(resource);
+            PatientMapper.markAnonymised(resource);
         }
         PatientMapper.write(PatientMapper.fields(patient), resource, ipp());
         return resource;
