@@ -1,11 +1,8 @@
 package fr.relais.core.privacy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
+import java.util.List;
 
 /**
  * What of a FHIR CareTeam (JSON) identifies an anonymised patient, removed: the team's name ("Équipe de sortie de Mme
@@ -16,40 +13,23 @@ import java.util.Iterator;
  * ({@link ForeignRecordsErasure}) and the CareTeam pushed to the team server (the sync engine).
  */
 public final class CareTeamScrub {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private CareTeamScrub() {
     }
 
     /** {@code careTeam}: a CareTeam as FHIR JSON; the same without what identifies the patient. */
     public static String anonymised(String careTeam) {
-        try {
-            JsonNode tree = JSON.readTree(careTeam);
-            if (!(tree instanceof ObjectNode team)) {
-                return careTeam;
-            }
-            team.remove(java.util.List.of("text", "name", "note", "identifier", "extension"));
+        return FhirJsonEdit.edit(careTeam, team -> {
+            team.remove(List.of("text", "name", "note", "identifier", "extension"));
             if (team.get("subject") instanceof ObjectNode subject) {
                 subject.remove("display");
             }
-            if (team.get("participant") instanceof ArrayNode participants) {
-                for (Iterator<JsonNode> it = participants.elements(); it.hasNext(); ) {
-                    JsonNode member = it.next().path("member");
-                    String type = memberType(member);
-                    if ("RelatedPerson".equals(type)) {
-                        it.remove();
-                    } else if ("Patient".equals(type) && member instanceof ObjectNode patient) {
-                        patient.remove("display");
-                    }
-                }
-                if (participants.isEmpty()) {
-                    team.remove("participant");
+            FhirJsonEdit.removeFrom(team, "participant", p -> "RelatedPerson".equals(memberType(p.path("member"))));
+            for (JsonNode participant : team.path("participant")) {
+                if ("Patient".equals(memberType(participant.path("member"))) && participant.get("member") instanceof ObjectNode patient) {
+                    patient.remove("display");
                 }
             }
-            return JSON.writeValueAsString(team);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A care team kept by the sync is not JSON", e);
-        }
+        });
     }
 
     /** The kind of a participant: from its reference ("RelatedPerson/12"), else its declared type. */

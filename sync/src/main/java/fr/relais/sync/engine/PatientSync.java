@@ -106,28 +106,15 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
         org.hl7.fhir.r4.model.Patient resource = base(link).orElseGet(org.hl7.fhir.r4.model.Patient::new);
         Patient patient = core.patients().get(localId);
         if (core.anonymisation().isAnonymised(localId)) {
-            removeIdentity(resource);
+            // No identifying element stays on the server, whoever wrote it (one rule with the base kept here:
+            // PatientScrub); the mapping then writes what Relais keeps (ANONYME, the year of birth, the sex).
+            var json = fr.relais.sync.fhir.RelaisFhir.CONTEXT.newJsonParser();
+            resource = json.parseResource(org.hl7.fhir.r4.model.Patient.class,
+                    fr.relais.core.privacy.PatientScrub.anonymised(json.encodeResourceToString(resource)));
             PatientMapper.markAnonymised(resource);
         }
         PatientMapper.write(PatientMapper.fields(patient), resource, ipp());
         return resource;
-    }
-
-    /**
-     * An anonymised patient leaves no identifying element on the server, whoever wrote it: other systems'
-     * identifiers (a hospital's IPP), names, phones, addresses, photos, contacts, links and the narrative that repeats
-     * them. The mapping then writes what Relais keeps (ANONYME, the year of birth, the sex).
-     */
-    private static void removeIdentity(org.hl7.fhir.r4.model.Patient resource) {
-        resource.setText(null);
-        resource.getIdentifier().clear();
-        resource.getName().clear();
-        resource.getTelecom().clear();
-        resource.getAddress().clear();
-        resource.getPhoto().clear();
-        resource.getContact().clear();
-        resource.getLink().clear();
-        resource.setMultipleBirth(null);
     }
 
     @Override

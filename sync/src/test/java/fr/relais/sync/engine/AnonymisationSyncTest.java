@@ -35,6 +35,8 @@ class AnonymisationSyncTest {
     static final JpaFhirServer SERVER = JpaFhirServer.shared();
     /** Consistent with the hospital patient's traits (F, June 1948, born in Brest 29019). */
     static final String MATRICULE = InsMatricule.withKey("2480629019042").value();
+    /** What the hospital wrote that identifies the patient: names, address, phone, its patient number, the INS, the day of birth. */
+    static final String[] IDENTIFYING = {"LE GALL", "KERBRAT", "Siam", "02 98", "29004512", MATRICULE, "1948-06-02", "Brest"};
 
     @TempDir
     Path dir;
@@ -112,6 +114,8 @@ class AnonymisationSyncTest {
                 .doesNotContain("Pesée", "Le Bris");
         assertThat(visits.core.syncState().link(CareTeamService.TEAM_RECORD, patient).orElseThrow().base())
                 .doesNotContain("KERBRAT", "Équipe de sortie", "SEJ-2026");
+        assertThat(visits.core.syncState().link(fr.relais.core.identity.PatientService.RECORD, patient).orElseThrow().base())
+                .doesNotContain(IDENTIFYING);
         var audit = visits.core.database().dsl().selectFrom(Tables.AUDIT_EVENT).where(Tables.AUDIT_EVENT.PATIENT_ID.eq(patient.toString()))
                 .and(Tables.AUDIT_EVENT.ACTION.startsWith("patient.anonymise")).fetch(Tables.AUDIT_EVENT.ACTION);
         assertThat(audit).containsExactly("patient.anonymise.sync");
@@ -129,6 +133,8 @@ class AnonymisationSyncTest {
         // Before any push: the copy kept here as the base of merges no longer names the patient either.
         assertThat(office.core.syncState().link(CareTeamService.TEAM_RECORD, patient).orElseThrow().base())
                 .doesNotContain("KERBRAT", "Équipe de sortie", "SEJ-2026", "EQ-29004512");
+        assertThat(office.core.syncState().link(fr.relais.core.identity.PatientService.RECORD, patient).orElseThrow().base())
+                .doesNotContain(IDENTIFYING).contains("Cardiologie B");
 
         SyncReport pushed = office.sync();
 
@@ -143,6 +149,7 @@ class AnonymisationSyncTest {
                 .doesNotContain("KERBRAT", "Équipe de sortie", "SEJ-2026", "EQ-29004512");
         var onServer = world.read(org.hl7.fhir.r4.model.Patient.class, patientId);
         assertThat(onServer.getBirthDateElement().getValueAsString()).isEqualTo("1948");
-        assertThat(RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(onServer)).doesNotContain(MATRICULE);
+        assertThat(RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(onServer)).doesNotContain(IDENTIFYING)
+                .as("another system's extension that names no one stays").contains("Cardiologie B");
     }
 }
