@@ -38,6 +38,25 @@ class PrivacyCliTest {
     }
 
     @Test
+    void anAnonymisedPatientsYearOfBirthIsShownAsAYearInTheFileAndThePdf() throws Exception {
+        assertThat(run("demo", "--patients", "2").code()).isZero();
+        String id = run("--format", "json", "patient", "list").json().get(0).get("id").asText();
+
+        JsonNode anonymous = run("--format", "json", "anonymise", id, "--reason", "demande du patient").json();
+
+        String year = anonymous.get("birthDate").asText();
+        assertThat(year).matches("\\d{4}");
+        CliRun shown = run("patient", "show", id);
+        assertThat(shown.out()).contains("en " + year + " (date de naissance incomplète)").doesNotContain("01/01/" + year);
+        Path pdf = dir.resolve("anonyme.pdf");
+        assertThat(run("report", "patient", id, "--out", pdf.toString()).code()).isZero();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains(year).doesNotContain("01/01/" + year);
+        }
+    }
+
+    @Test
     void aPatientsAccessHistoryIsPrintedAsAPdf() throws Exception {
         assertThat(run("demo", "--patients", "2").code()).isZero();
         String id = run("--format", "json", "patient", "list").json().get(0).get("id").asText();

@@ -6,13 +6,17 @@ import static fr.relais.core.store.schema.Tables.FOREIGN_CARE_PLAN_ACTIVITY;
 import static fr.relais.core.store.schema.Tables.FOREIGN_RESPONSE;
 import static fr.relais.core.store.schema.Tables.FOREIGN_RESPONSE_ANSWER;
 import static fr.relais.core.store.schema.Tables.FOREIGN_TASK_CARE_PLAN;
+import static fr.relais.core.store.schema.Tables.SYNC_CONFLICT;
 import static fr.relais.core.store.schema.Tables.SYNC_LINK;
 import static fr.relais.core.store.schema.Tables.SYNC_UNREAD;
 import static fr.relais.core.store.schema.Tables.TASK;
 
+import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.identity.PatientService;
 import fr.relais.core.task.Task;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -20,7 +24,8 @@ import org.jooq.impl.DSL;
  * What other systems wrote about a patient that can identify them, removed from this workstation when the patient is
  * anonymised (the caller's transaction): the other participants of their care team (relatives' names), other systems'
  * care plans with their activities, responses to questionnaires Relais does not ship with their answers, the server's
- * copies kept as the base of those records (emptied), and the records received but not read yet ({@code sync_unread}) that name
+ * copies kept as the base of those records (emptied), the identifying text of the care team's and the patient's bases ({@link CareTeamScrub}, {@link PatientScrub}), open
+ * conflicts on the identity, and the records received but not read yet ({@code sync_unread}) that name
  * the patient. Clinical records Relais models (measures, tasks, scored responses) stay: the indicators need them.
  */
 final class ForeignRecordsErasure {
@@ -53,11 +58,24 @@ final class ForeignRecordsErasure {
         // version the other system writes later is read as any other.
         emptyBase(plans, "CarePlan");
         emptyBase(responses, "QuestionnaireResponse");
+        // The patient's care team and the patient are Relais's own records: their bases are needed (memberships merge
+        // against it, what other systems wrote is kept from it), so only what identifies the patient goes.
+        scrubBase(CareTeamService.TEAM_RECORD, patient, CareTeamScrub::anonymised);
+        scrubBase(PatientService.RECORD, patient, PatientScrub::anonymised);
+        // A conflict on the identity keeps the names of both sides: gone, the erasure settles it.
+        dsl.deleteFrom(SYNC_CONFLICT).where(SYNC_CONFLICT.RESOURCE_TYPE.eq(PatientService.RECORD).and(SYNC_CONFLICT.LOCAL_ID.eq(patient)))
+                .execute();
 
         // Kept raw because unreadable yet: those that name the patient ("Patient/1001", with or without a version).
         dsl.deleteFrom(SYNC_UNREAD).where(SYNC_UNREAD.RESOURCE.contains("Patient/" + serverId + "\"")
                 .or(SYNC_UNREAD.RESOURCE.contains("Patient/" + serverId + "/"))
                 .or(SYNC_UNREAD.RESOURCE_TYPE.eq("Patient").and(SYNC_UNREAD.SERVER_ID.eq(serverId)))).execute();
+    }
+
+    private void scrubBase(String recordType, String localId, UnaryOperator<String> scrub) {
+        var link = SYNC_LINK.RESOURCE_TYPE.eq(recordType).and(SYNC_LINK.LOCAL_ID.eq(localId));
+        dsl.select(SYNC_LINK.BASE).from(SYNC_LINK).where(link).fetchOptional(SYNC_LINK.BASE)
+                .ifPresent(base -> dsl.update(SYNC_LINK).set(SYNC_LINK.BASE, scrub.apply(base)).where(link).execute());
     }
 
     private void emptyBase(List<String> localIds, String fhirType) {

@@ -12,6 +12,7 @@ import static fr.relais.core.store.schema.Tables.URGENT_CARE_PLAN_VERSION;
 import fr.relais.core.audit.AuditLog;
 import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.error.BadInputException;
+import fr.relais.core.identity.BirthDatePrecision;
 import fr.relais.core.identity.IdentityEvidence;
 import fr.relais.core.identity.IdentityStatus;
 import fr.relais.core.identity.Patient;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.impl.DSL;
 
@@ -37,10 +39,12 @@ import org.jooq.impl.DSL;
  * birthplace, IPP and INS go, and so does every place that held the identity in clear (identity history, duplicate
  * flags, messages sent, the urgent care plan with its contacts) and what other systems wrote about the patient
  * ({@link ForeignRecordsErasure}). The change is audited and pushed to the team server like any identity change, with
- * the patient's care team (its relatives removed there too). It cannot be undone.
+ * the patient's care team (its relatives removed there too); the other workstations run the same erasure when they
+ * receive it ({@link #applyReceived}). It cannot be undone.
  */
 public final class PatientAnonymisation {
     public static final String ANONYMOUS = "ANONYME";
+    private static final Object WAL_TRUNCATE = new Object();
 
     private final Database database;
     private final PatientRepository patients;
@@ -66,22 +70,7 @@ public final class PatientAnonymisation {
         }
         return database.inTransaction(() -> {
             Patient current = patients.find(id).orElseThrow(() -> new BadInputException(id.toString(), "privacy.unknownPatient", id));
-            Instant now = clock.instant();
-            StrictTraits anonymous = new StrictTraits(ANONYMOUS, List.of(ANONYMOUS), current.traits().sex(),
-                    LocalDate.of(current.traits().birthDate().getYear(), 1, 1), null);
-            patients.update(new Patient(id, anonymous, null, null, null, null, IdentityStatus.PROV, IdentityEvidence.NONE, now,
-                    current.createdAt(), now));
-            database.dsl().update(PATIENT).set(PATIENT.ANONYMISED_AT, SqlTime.instant(now)).where(PATIENT.ID.eq(id.toString())).execute();
-            database.dsl().deleteFrom(IDENTITY_EVENT).where(IDENTITY_EVENT.PATIENT_ID.eq(id.toString())).execute();
-            database.dsl().deleteFrom(PATIENT_DUPLICATE).where(PATIENT_DUPLICATE.PATIENT_ID.eq(id.toString())
-                    .or(PATIENT_DUPLICATE.OTHER_PATIENT_ID.eq(id.toString()))).execute();
-            database.dsl().deleteFrom(OUTGOING_MESSAGE).where(OUTGOING_MESSAGE.PATIENT_ID.eq(id.toString())).execute();
-            database.dsl().deleteFrom(URGENT_CARE_PLAN_VERSION).where(URGENT_CARE_PLAN_VERSION.PATIENT_ID.eq(id.toString())).execute();
-            // What other systems wrote about the patient (relatives' names, plans, answers, unread records): gone too.
-            String serverId = database.dsl().select(SYNC_LINK.SERVER_ID).from(SYNC_LINK)
-                    .where(SYNC_LINK.RESOURCE_TYPE.eq(PatientService.RECORD).and(SYNC_LINK.LOCAL_ID.eq(id.toString())))
-                    .fetchOptional(SYNC_LINK.SERVER_ID).orElse(id.toString());
-            new ForeignRecordsErasure(database.dsl()).erase(id, serverId);
+            erase(current);
             outbox.record(PatientService.RECORD, id);
             // The server's care team of the patient names their relatives: pushed again without them (CareTeamSync).
             if (database.dsl().fetchExists(SYNC_LINK, SYNC_LINK.RESOURCE_TYPE.eq(CareTeamService.TEAM_RECORD)
@@ -91,6 +80,64 @@ public final class PatientAnonymisation {
             audit.record("patient.anonymise", PatientService.RECORD, id, id, reason.trim());
             return patients.find(id).orElseThrow();
         });
+    }
+
+    /**
+     * An anonymisation made on another workstation, received from the team server ({@code origin}: the version read):
+     * the same erasure here, so that no laptop keeps what the one where it was made erased. Audited as received
+     * ({@code patient.anonymise.sync}, never sent back as the team's audit trail already has the original); nothing is
+     * pushed (the server holds the anonymised record). A patient already anonymised here, or unknown here, is left
+     * alone. Returns whether the erasure ran.
+     */
+    public boolean applyReceived(UUID id, String origin) {
+        return database.inTransaction(() -> {
+            Optional<Patient> current = patients.find(id);
+            if (current.isEmpty() || isAnonymised(id)) {
+                return false;
+            }
+            erase(current.get());
+            audit.record("patient.anonymise.sync", PatientService.RECORD, id, id, origin);
+            return true;
+        });
+    }
+
+    /** Whether the patient's identity was removed here (by request, retention, or received from another workstation). */
+    public boolean isAnonymised(UUID id) {
+        return database.dsl().fetchExists(PATIENT, PATIENT.ID.eq(id.toString()).and(PATIENT.ANONYMISED_AT.isNotNull()));
+    }
+
+    /**
+     * The erasure itself, in the caller's transaction. What it deletes is zeroed in the file ({@code secure_delete},
+     * set on every connection: StoreConnector); the planner's samples of the patient table ({@code sqlite_stat4},
+     * which copy INS, IPP and birth dates) are taken again without the erased values, and the write-ahead log, which
+     * keeps earlier versions of the pages, is truncated once the erasure is committed.
+     */
+    private void erase(Patient current) {
+        UUID id = current.id();
+        Instant now = clock.instant();
+        // The year alone, and said to be the year alone: nothing shows or sends "01/01" as a day of birth.
+        StrictTraits anonymous = new StrictTraits(ANONYMOUS, List.of(ANONYMOUS), current.traits().sex(),
+                LocalDate.of(current.traits().birthDate().getYear(), 1, 1), null, BirthDatePrecision.YEAR);
+        patients.update(new Patient(id, anonymous, null, null, null, null, IdentityStatus.PROV, IdentityEvidence.NONE, now,
+                current.createdAt(), now));
+        database.dsl().update(PATIENT).set(PATIENT.ANONYMISED_AT, SqlTime.instant(now)).where(PATIENT.ID.eq(id.toString())).execute();
+        database.dsl().deleteFrom(IDENTITY_EVENT).where(IDENTITY_EVENT.PATIENT_ID.eq(id.toString())).execute();
+        database.dsl().deleteFrom(PATIENT_DUPLICATE).where(PATIENT_DUPLICATE.PATIENT_ID.eq(id.toString())
+                .or(PATIENT_DUPLICATE.OTHER_PATIENT_ID.eq(id.toString()))).execute();
+        database.dsl().deleteFrom(OUTGOING_MESSAGE).where(OUTGOING_MESSAGE.PATIENT_ID.eq(id.toString())).execute();
+        database.dsl().deleteFrom(URGENT_CARE_PLAN_VERSION).where(URGENT_CARE_PLAN_VERSION.PATIENT_ID.eq(id.toString())).execute();
+        // What other systems wrote about the patient (relatives' names, plans, answers, unread records): gone too.
+        String serverId = database.dsl().select(SYNC_LINK.SERVER_ID).from(SYNC_LINK)
+                .where(SYNC_LINK.RESOURCE_TYPE.eq(PatientService.RECORD).and(SYNC_LINK.LOCAL_ID.eq(id.toString())))
+                .fetchOptional(SYNC_LINK.SERVER_ID).orElse(id.toString());
+        new ForeignRecordsErasure(database.dsl()).erase(id, serverId);
+        // Statistics exist only once ANALYZE ran (PRAGMA optimize on open may run it): then re-sampled, patient
+        // table only (the one table whose indexes hold identity values), so no sample keeps an erased value.
+        if (database.dsl().fetchExists(DSL.selectOne().from(DSL.table("sqlite_schema")).where(DSL.field("name").eq("sqlite_stat1")))) {
+            database.dsl().execute("ANALYZE patient");
+        }
+        // Earlier versions of the pages stay in the write-ahead log until it is overwritten: emptied once committed.
+        database.afterCommit(WAL_TRUNCATE, () -> database.dsl().fetch("PRAGMA wal_checkpoint(TRUNCATE)"));
     }
 
     /**

@@ -27,7 +27,7 @@ final class StoreConnector {
     private StoreConnector() {
     }
 
-    /** The pool's connections: WAL, fsync on commit, foreign keys, IMMEDIATE writes, and the key when there is one. */
+    /** The pool's connections: WAL, fsync on commit, foreign keys, IMMEDIATE writes, secure delete, and the key when there is one. */
     static SQLiteDataSource dataSource(Path file, StoreKey key) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -39,6 +39,10 @@ final class StoreConnector {
         // 32 MB of page cache per connection (SQLite's default is 2 MB): scrolling deep into a 300,000-task worklist
         // reads more pages than 2 MB hold, and an encrypted page read again is decrypted again (docs/benchmarks.md).
         config.setCacheSize(-32_000);
+        // What a delete or an update frees is overwritten with zeros, not left in a free page or in a page's free
+        // space: an anonymised patient's INS, IPP and names do not stay readable in the file (docs/security.md). The
+        // cost is the zeroing on deletes (the store holds small rows); SQLite is built this way by several distributions.
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         return dataSource(file, key, config);
     }
 

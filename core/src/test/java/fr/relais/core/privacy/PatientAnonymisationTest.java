@@ -6,7 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.relais.core.MutableClock;
 import fr.relais.core.TestServices;
 import fr.relais.core.error.BadInputException;
+import fr.relais.core.identity.IdentityEvidence;
+import fr.relais.core.identity.Ins;
+import fr.relais.core.identity.InsMatricule;
+import fr.relais.core.identity.InsOid;
+import fr.relais.core.identity.InsSource;
+import fr.relais.core.identity.NewPatient;
 import fr.relais.core.identity.Patient;
+import fr.relais.core.identity.StrictTraits;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
@@ -15,6 +22,8 @@ import fr.relais.core.session.Actor;
 import fr.relais.core.session.Role;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.schema.Tables;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,6 +68,9 @@ class PatientAnonymisationTest {
 
             assertThat(anonymous.traits().birthFamilyName()).isEqualTo("ANONYME");
             assertThat(anonymous.traits().birthDate()).isEqualTo(LocalDate.of(1948, 1, 1));
+            assertThat(anonymous.traits().birthDatePrecision()).as("the year alone, no 1st of January invented")
+                    .isEqualTo(fr.relais.core.identity.BirthDatePrecision.YEAR);
+            assertThat(anonymous.traits().birthDateShown()).isEqualTo("1948");
             assertThat(anonymous.traits().sex()).isEqualTo(Sex.F);
             assertThat(anonymous.ipp()).isNull();
             assertThat(anonymous.ins()).isNull();
@@ -69,6 +81,38 @@ class PatientAnonymisationTest {
             assertThat(s.patients.search("IPP-77", 10)).isEmpty();
             assertThat(s.database.dsl().fetchCount(Tables.AUDIT_EVENT, Tables.AUDIT_EVENT.ACTION.eq("patient.anonymise"))).isEqualTo(1);
             assertThat(s.database.dsl().fetchCount(Tables.OUTBOX)).isPositive();
+        }
+    }
+
+    /** The planner's samples of the store's indexes ({@code sqlite_stat4}), as text. */
+    private static List<String> statisticsSamples(TestServices s) {
+        return s.database.dsl().fetch("select sample from sqlite_stat4").getValues(0, byte[].class).stream()
+                .map(b -> new String(b, StandardCharsets.ISO_8859_1)).toList();
+    }
+
+    @Test
+    void anAnonymisedPatientsInsAndIppLeaveTheStoreStatisticsAndTheFile() throws Exception {
+        Path file = dir.resolve("relais.db");
+        String matricule = InsMatricule.withKey("2480629019042").value();
+        try (TestServices s = new TestServices(file)) {
+            Patient patient = s.patients.register(new NewPatient(new StrictTraits("DUPONTEL", List.of("Marguerite"), Sex.F,
+                    LocalDate.of(1948, 6, 17), "29019"), null, null, "IPP-77", new Ins(InsMatricule.parse("ins", matricule), InsOid.NIR),
+                    new IdentityEvidence(InsSource.CV, null), null)).patient();
+            s.registerPatient("MARTIN", "Paul", Sex.M, LocalDate.of(1950, 3, 2), "IPP-78");
+            s.database.dsl().execute("ANALYZE");
+            assertThat(statisticsSamples(s)).anyMatch(sample -> sample.contains(matricule)).anyMatch(sample -> sample.contains("IPP-77"));
+
+            s.core.anonymisation().anonymise(patient.id(), "demande de la patiente (art. 17 RGPD)");
+
+            assertThat(statisticsSamples(s)).noneMatch(sample -> sample.contains(matricule) || sample.contains("IPP-77"))
+                    .as("the statistics are taken again, not dropped").anyMatch(sample -> sample.contains("IPP-78"));
+            // Nor in a free page, the free space of a page or the write-ahead log.
+            for (Path part : List.of(file, file.resolveSibling("relais.db-wal"))) {
+                if (Files.exists(part)) {
+                    assertThat(new String(Files.readAllBytes(part), StandardCharsets.ISO_8859_1)).as(part.toString())
+                            .doesNotContain(matricule).doesNotContain("IPP-77");
+                }
+            }
         }
     }
 

@@ -4,9 +4,11 @@ import fr.relais.core.RelaisCore;
 import fr.relais.core.careteam.CareTeamMember;
 import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.careteam.Professional;
+import fr.relais.core.privacy.CareTeamScrub;
 import fr.relais.core.replication.Conflict;
 import fr.relais.core.replication.SyncLink;
 import fr.relais.sync.fhir.CareTeamMapper;
+import fr.relais.sync.fhir.RelaisFhir;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -167,29 +169,13 @@ final class CareTeamSync implements RecordSync<CareTeam> {
     @Override
     public CareTeam build(UUID patientId, Optional<SyncLink> link) {
         CareTeam resource = base(link).orElseGet(CareTeam::new);
-        boolean anonymised = core.patients().find(patientId)
-                .filter(p -> fr.relais.core.privacy.PatientAnonymisation.ANONYMOUS.equals(p.traits().birthFamilyName())).isPresent();
-        if (anonymised) {
-            removeRelatives(resource);
+        if (core.anonymisation().isAnonymised(patientId)) {
+            // An anonymised patient's care team on the server keeps no one and nothing that identifies them, whoever
+            // wrote it (one rule with the base kept here: CareTeamScrub); professionals and organisations stay.
+            var json = RelaisFhir.CONTEXT.newJsonParser();
+            resource = json.parseResource(CareTeam.class, CareTeamScrub.anonymised(json.encodeResourceToString(resource)));
         }
         return CareTeamMapper.write(patientId, core.careTeam().teamOf(patientId), resource);
-    }
-
-    /**
-     * An anonymised patient's care team on the server keeps no one who identifies them: the patient's relatives
-     * (RelatedPerson participants) go, whoever wrote them, and so do the names references carry for the patient (the
-     * subject's, a Patient participant's), the notes and the narrative. Professionals and organisations stay.
-     */
-    private static void removeRelatives(CareTeam resource) {
-        resource.getParticipant().removeIf(p -> "RelatedPerson".equals(memberType(p.getMember())));
-        resource.getParticipant().stream().filter(p -> "Patient".equals(memberType(p.getMember()))).forEach(p -> p.getMember().setDisplay(null));
-        resource.getSubject().setDisplay(null);
-        resource.getNote().clear();
-        resource.setText(null);
-    }
-
-    private static String memberType(org.hl7.fhir.r4.model.Reference member) {
-        return member.getReferenceElement().hasResourceType() ? member.getReferenceElement().getResourceType() : member.getType();
     }
 
     @Override

@@ -44,6 +44,11 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
     @Override
     public Outcome apply(org.hl7.fhir.r4.model.Patient remote, UUID localId, Optional<SyncLink> link, String origin) {
         Outcome outcome = applyFields(remote, localId, link, origin);
+        // Anonymised on another workstation: the same erasure here (INS kept locally, identity history, what other
+        // systems wrote about the patient), which the fields alone would not bring.
+        if (PatientMapper.anonymised(remote)) {
+            core.anonymisation().applyReceived(localId, origin);
+        }
         // The organization the server attaches the patient to (a hospital's patient): shown by name in the patient file.
         var managing = remote.getManagingOrganization().getReferenceElement();
         core.organizations().attachPatient(localId, "Organization".equals(managing.getResourceType()) && managing.hasIdPart()
@@ -100,28 +105,16 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
     public org.hl7.fhir.r4.model.Patient build(UUID localId, Optional<SyncLink> link) {
         org.hl7.fhir.r4.model.Patient resource = base(link).orElseGet(org.hl7.fhir.r4.model.Patient::new);
         Patient patient = core.patients().get(localId);
-        if (fr.relais.core.privacy.PatientAnonymisation.ANONYMOUS.equals(patient.traits().birthFamilyName())) {
-            removeIdentity(resource);
+        if (core.anonymisation().isAnonymised(localId)) {
+            // No identifying element stays on the server, whoever wrote it (one rule with the base kept here:
+            // PatientScrub); the mapping then writes what Relais keeps (ANONYME, the year of birth, the sex).
+            var json = fr.relais.sync.fhir.RelaisFhir.CONTEXT.newJsonParser();
+            resource = json.parseResource(org.hl7.fhir.r4.model.Patient.class,
+                    fr.relais.core.privacy.PatientScrub.anonymised(json.encodeResourceToString(resource)));
+            PatientMapper.markAnonymised(resource);
         }
         PatientMapper.write(PatientMapper.fields(patient), resource, ipp());
         return resource;
-    }
-
-    /**
-     * An anonymised patient leaves no identifying element on the server, whoever wrote it: other systems'
-     * identifiers (a hospital's IPP), names, phones, addresses, photos, contacts, links and the narrative that repeats
-     * them. The mapping then writes what Relais keeps (ANONYME, the year of birth, the sex).
-     */
-    private static void removeIdentity(org.hl7.fhir.r4.model.Patient resource) {
-        resource.setText(null);
-        resource.getIdentifier().clear();
-        resource.getName().clear();
-        resource.getTelecom().clear();
-        resource.getAddress().clear();
-        resource.getPhoto().clear();
-        resource.getContact().clear();
-        resource.getLink().clear();
-        resource.setMultipleBirth(null);
     }
 
     @Override

@@ -42,7 +42,26 @@ public final class PatientMapper {
             "usedFamilyName", "usedGivenName", "ipp", "ins", "identityStatus", "insSource", "identityDocument", "replacedBy",
             "replaces");
 
+    /**
+     * The security label an anonymised Patient carries (HL7 v3 ObservationValue "ANONYED", anonymized: the custodian
+     * removed what identifies the subject), so that every workstation that reads it erases its own copy too.
+     */
+    public static final String SECURITY_OBSERVATION_VALUE = "http://terminology.hl7.org/CodeSystem/v3-ObservationValue";
+    public static final String ANONYMISED = "ANONYED";
+
     private PatientMapper() {
+    }
+
+    /** Labels the Patient as anonymised ({@code meta.security}), other labels kept. */
+    public static void markAnonymised(org.hl7.fhir.r4.model.Patient target) {
+        if (!anonymised(target)) {
+            target.getMeta().addSecurity(new Coding(SECURITY_OBSERVATION_VALUE, ANONYMISED, "anonymized"));
+        }
+    }
+
+    /** Whether the Patient carries the anonymised security label, whoever wrote it. */
+    public static boolean anonymised(org.hl7.fhir.r4.model.Patient r) {
+        return r.getMeta().getSecurity(SECURITY_OBSERVATION_VALUE, ANONYMISED) != null;
     }
 
     /** The shared fields of a local patient (the INS only when it may be exchanged). */
