@@ -2,6 +2,8 @@ package fr.relais.app.cli;
 
 import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
+import fr.relais.sync.composition.SyncModule;
+import fr.relais.app.composition.AppServices;
 import fr.relais.app.cli.output.OutputFormat;
 import fr.relais.app.cli.output.Printer;
 import fr.relais.core.error.BadInputException;
@@ -125,6 +127,11 @@ public final class RelaisCommand implements Callable<Integer> {
             throw e;
         }
         return services;
+    }
+
+    /** The sync's services over {@code services}, as the composition builds them (engine, conflicts, MSSanté...). */
+    public SyncModule sync(RelaisCore services) {
+        return new AppServices(services).sync();
     }
 
     /**

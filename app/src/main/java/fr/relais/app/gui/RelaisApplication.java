@@ -1,5 +1,6 @@
 package fr.relais.app.gui;
 
+import fr.relais.app.composition.AppServices;
 import fr.relais.app.gui.common.DesktopAccess;
 import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
@@ -262,7 +263,8 @@ public final class RelaisApplication extends Application {
         Path documents = Files.isDirectory(Path.of(System.getProperty("user.home"), "Documents"))
                 ? Path.of(System.getProperty("user.home"), "Documents") : Path.of(System.getProperty("user.home"));
         Supplier<MssanteSettings> mssante = () -> MssanteSettings.from(null, env);
-        SyncViewModel sync = new SyncViewModel(services, executor, texts, language, env);
+        AppServices app = new AppServices(services);
+        SyncViewModel sync = new SyncViewModel(app.sync(), app.conflictSubjects(), services.careTeam(), executor, texts, language, env);
 
         Map<DesktopAccess.Screen, javafx.scene.Node> screens = new LinkedHashMap<>();
         Map<DesktopAccess.Screen, Ikon> icons = Map.of(DesktopAccess.Screen.WORKLIST, MaterialDesignC.CLIPBOARD_CHECK_OUTLINE,
@@ -276,7 +278,7 @@ public final class RelaisApplication extends Application {
         // and the title read it (issue 25: the file showed one patient while the list highlighted another).
         CurrentPatient current = new CurrentPatient();
         PatientsView patients = access.shows(DesktopAccess.Screen.PATIENTS)
-                ? patients(stage, services, language, executor, opener, texts, documents, mssante, env, access, current) : null;
+                ? patients(stage, services, exports(services, app), language, executor, opener, texts, documents, mssante, env, access, current) : null;
         MainView[] main = new MainView[1];
         Runnable showPatients = () -> {
             if (patients != null) {
@@ -301,7 +303,7 @@ public final class RelaisApplication extends Application {
             screens.put(DesktopAccess.Screen.SYNC, new SyncView(sync, texts));
         }
         if (access.shows(DesktopAccess.Screen.REPORTS)) {
-            screens.put(DesktopAccess.Screen.REPORTS, new ExportView(new ExportViewModel(services, executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env)), texts));
+            screens.put(DesktopAccess.Screen.REPORTS, new ExportView(new ExportViewModel(exports(services, app), executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env)), texts));
         }
         screens.put(DesktopAccess.Screen.SETTINGS, new SettingsView(new SettingsViewModel(texts, language, services.database().file(), System.getenv(), services.session(), executor,
                 newLanguage -> show(stage, services, newLanguage, executor, opener)), texts));
@@ -324,6 +326,12 @@ public final class RelaisApplication extends Application {
         return root;
     }
 
+    /** What the export dialog reads and writes; MSSanté is built when a report is sent, with the settings then. */
+    static ExportViewModel.Exports exports(RelaisCore services, AppServices app) {
+        return new ExportViewModel.Exports(services.session(), services.clock(), services.careTeam(), services.pathways(),
+                services.reports(), app.sync().recordExport(), services.handoffs(), services.cohorts(), app.sync()::mssante);
+    }
+
     /**
      * The workstation's settings: relais.properties in the data folder, the environment on top. A broken file is
      * reported on the Settings screen rather than keeping the window from opening.
@@ -337,13 +345,13 @@ public final class RelaisApplication extends Application {
     }
 
     /** The Patients screen with the patient file's tabs and dialogs. */
-    private static PatientsView patients(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener,
+    private static PatientsView patients(Stage stage, RelaisCore services, ExportViewModel.Exports exports, Language language, BackgroundExecutor executor, Consumer<Path> opener,
                                          Localization texts, Path documents, Supplier<MssanteSettings> mssante, Map<String, String> env,
                                          DesktopAccess access, CurrentPatient current) {
         PatientListViewModel list = new PatientListViewModel(services.patients(), executor, texts, services.clock(), current);
         PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), executor, texts, language, services.clock(), current);
         Consumer<ExportKind> export = kind -> {
-            ExportViewModel model = new ExportViewModel(services, executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env));
+            ExportViewModel model = new ExportViewModel(exports, executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env));
             model.forPatient(file.patientIdProperty().get(), file.nameProperty().get(), kind);
             ExportDialog.open(stage, model, texts);
         };

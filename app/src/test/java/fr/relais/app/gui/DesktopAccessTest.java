@@ -7,6 +7,7 @@ import fr.relais.app.gui.common.DesktopAccess.Action;
 import fr.relais.app.gui.common.DesktopAccess.Screen;
 import fr.relais.app.gui.export.ExportKind;
 import fr.relais.app.gui.export.ExportViewModel;
+import fr.relais.app.composition.AppServices;
 import fr.relais.app.gui.pathways.PathwaysViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.gui.thresholds.ThresholdsViewModel;
@@ -99,7 +100,7 @@ class DesktopAccessTest {
     @Test
     void aSecretaryCannotExportACohortWithIdentitiesFromTheReportsScreen() {
         signedInAs(Role.SECRETAIRE);
-        ExportViewModel secretary = new ExportViewModel(core, new DirectExecutor(), texts, Language.FR, dir, opened -> { },
+        ExportViewModel secretary = new ExportViewModel(RelaisApplication.exports(core, new AppServices(core)), new DirectExecutor(), texts, Language.FR, dir, opened -> { },
                 () -> null, () -> null);
         assertThat(secretary.kinds()).isEmpty();
         assertThat(secretary.identityAllowed()).isFalse();
@@ -112,7 +113,7 @@ class DesktopAccessTest {
         assertThat(dir.resolve("cohorte.csv")).doesNotExist();
 
         signedInAs(Role.IDE);
-        ExportViewModel nurse = new ExportViewModel(core, new DirectExecutor(), texts, Language.FR, dir, opened -> { }, () -> null, () -> null);
+        ExportViewModel nurse = new ExportViewModel(RelaisApplication.exports(core, new AppServices(core)), new DirectExecutor(), texts, Language.FR, dir, opened -> { }, () -> null, () -> null);
         assertThat(nurse.kinds()).containsExactly(ExportKind.COHORT_PDF, ExportKind.COHORT_CSV, ExportKind.COHORT_JSON);
         assertThat(nurse.identityAllowed()).isTrue();
     }

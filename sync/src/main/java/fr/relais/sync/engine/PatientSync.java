@@ -1,6 +1,10 @@
 package fr.relais.sync.engine;
 
-import fr.relais.core.RelaisCore;
+import java.time.Clock;
+import fr.relais.core.replication.Outbox;
+import fr.relais.core.replication.ConflictRepository;
+import fr.relais.core.identity.Deaths;
+import fr.relais.core.careteam.Organizations;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.replication.Conflict;
@@ -18,12 +22,22 @@ import java.util.UUID;
  * inbox and keeps the local value meanwhile.
  */
 final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
-    private final RelaisCore core;
+    private final Clock clock;
+    private final Outbox outbox;
+    private final ConflictRepository conflicts;
+    private final PatientService patients;
+    private final Deaths deaths;
+    private final Organizations organizations;
     /** The organisation's IPP namespace; null outside a sync run (conflict resolution needs none). */
     private final IppNamespace ipp;
 
-    PatientSync(RelaisCore core, IppNamespace ipp) {
-        this.core = core;
+    PatientSync(Clock clock, Outbox outbox, ConflictRepository conflicts, PatientService patients, Deaths deaths, Organizations organizations, IppNamespace ipp) {
+        this.clock = clock;
+        this.outbox = outbox;
+        this.conflicts = conflicts;
+        this.patients = patients;
+        this.deaths = deaths;
+        this.organizations = organizations;
         this.ipp = ipp;
     }
 
@@ -46,37 +60,37 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
         Outcome outcome = applyFields(remote, localId, link, origin);
         // The organization the server attaches the patient to (a hospital's patient): shown by name in the patient file.
         var managing = remote.getManagingOrganization().getReferenceElement();
-        core.organizations().attachPatient(localId, "Organization".equals(managing.getResourceType()) && managing.hasIdPart()
+        organizations.attachPatient(localId, "Organization".equals(managing.getResourceType()) && managing.hasIdPart()
                 ? fr.relais.sync.fhir.ObservationMapper.localId(managing.getIdPart()) : null);
-        core.deaths().applySynced(localId, PatientMapper.deceased(remote), PatientMapper.deceasedOn(remote));
+        deaths.applySynced(localId, PatientMapper.deceased(remote), PatientMapper.deceasedOn(remote));
         return outcome;
     }
 
     private Outcome applyFields(org.hl7.fhir.r4.model.Patient remote, UUID localId, Optional<SyncLink> link, String origin) {
         Map<String, String> remoteFields = PatientMapper.fields(remote, ipp());
-        Optional<Patient> local = core.patients().find(localId);
+        Optional<Patient> local = patients.find(localId);
         if (local.isEmpty()) {
-            core.patients().applySynced(PatientMapper.toLocal(localId, remoteFields, null, origin), origin);
+            patients.applySynced(PatientMapper.toLocal(localId, remoteFields, null, origin), origin);
             return Outcome.CREATED;
         }
-        if (!core.outbox().isPending(recordType(), localId)) {
-            core.patients().applySynced(PatientMapper.toLocal(localId, remoteFields, local.get(), origin), origin);
+        if (!outbox.isPending(recordType(), localId)) {
+            patients.applySynced(PatientMapper.toLocal(localId, remoteFields, local.get(), origin), origin);
             return Outcome.UPDATED;
         }
         Map<String, String> base = base(link).map(r -> PatientMapper.fields(r, ipp())).orElseGet(HashMap::new);
         FieldMerge.Result result = FieldMerge.merge(base, PatientMapper.fields(local.get()), remoteFields);
-        core.patients().applySynced(PatientMapper.toLocal(localId, result.merged(), local.get(), origin), origin);
+        patients.applySynced(PatientMapper.toLocal(localId, result.merged(), local.get(), origin), origin);
         String version = remote.getMeta().getVersionId();
         // An earlier conflict the server has since settled the same way as here is no conflict any more.
-        for (Conflict open : core.conflicts().openFor(recordType(), localId)) {
+        for (Conflict open : conflicts.openFor(recordType(), localId)) {
             boolean stillConflicting = result.conflicts().stream().anyMatch(c -> c.field().equals(open.field()));
             if (!stillConflicting && java.util.Objects.equals(result.merged().get(open.field()), remoteFields.get(open.field()))) {
-                core.conflicts().resolve(open.id(), "REMOTE", "relais (converged)", core.clock().instant());
+                conflicts.resolve(open.id(), "REMOTE", "relais (converged)", clock.instant());
             }
         }
         for (FieldMerge.FieldConflict c : result.conflicts()) {
-            core.conflicts().open(new Conflict(UUID.randomUUID(), recordType(), localId, c.field(), c.base(), c.local(), c.remote(),
-                    version, "OPEN", core.clock().instant(), null, null, null));
+            conflicts.open(new Conflict(UUID.randomUUID(), recordType(), localId, c.field(), c.base(), c.local(), c.remote(),
+                    version, "OPEN", clock.instant(), null, null, null));
         }
         return result.conflicts().isEmpty() ? Outcome.MERGED : Outcome.CONFLICT;
     }
@@ -93,13 +107,13 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
 
     @Override
     public Map<String, String> localFields(UUID localId) {
-        return core.patients().find(localId).map(PatientMapper::fields).orElse(Map.of());
+        return patients.find(localId).map(PatientMapper::fields).orElse(Map.of());
     }
 
     @Override
     public org.hl7.fhir.r4.model.Patient build(UUID localId, Optional<SyncLink> link) {
         org.hl7.fhir.r4.model.Patient resource = base(link).orElseGet(org.hl7.fhir.r4.model.Patient::new);
-        Patient patient = core.patients().get(localId);
+        Patient patient = patients.get(localId);
         if (fr.relais.core.privacy.PatientAnonymisation.ANONYMOUS.equals(patient.traits().birthFamilyName())) {
             removeIdentity(resource);
         }
@@ -126,9 +140,9 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
 
     @Override
     public void keepRemote(Conflict conflict, String why) {
-        Patient local = core.patients().get(conflict.localId());
+        Patient local = patients.get(conflict.localId());
         Map<String, String> fields = PatientMapper.fields(local);
         fields.put(conflict.field(), conflict.remoteValue());
-        core.patients().applySynced(PatientMapper.toLocal(local.id(), fields, local, why), why + ": server value kept");
+        patients.applySynced(PatientMapper.toLocal(local.id(), fields, local, why), why + ": server value kept");
     }
 }

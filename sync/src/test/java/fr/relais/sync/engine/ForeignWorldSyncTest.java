@@ -133,7 +133,7 @@ class ForeignWorldSyncTest {
         ServerRefusal said = ServerRefusal.of(refusal);
         assertThat(said.status()).isEqualTo(400);
         assertThat(said.diagnostics()).contains("Patient/" + removed);
-        assertThat(SyncStatus.of(laptop.core, false).state()).isEqualTo(SyncStatus.State.REFUSED_RECORDS);
+        assertThat(laptop.sync.status(false).state()).isEqualTo(SyncStatus.State.REFUSED_RECORDS);
 
         // The next sync runs to the end by itself; the refused weight waits for a person, the rest keeps flowing.
         Measure later = weigh(ObservationMapper.localId(kept), "70.2", hoursAgo(1));
@@ -142,9 +142,9 @@ class ForeignWorldSyncTest {
         assertThat(next.pushed()).isEqualTo(1);
         assertThat(world.read(Observation.class, later.id().toString())).isNotNull();
 
-        new ConflictResolver(laptop.core).discard(refusal.id());
+        laptop.sync.conflictResolver().discard(refusal.id());
         assertThat(laptop.core.outbox().count()).isZero();
-        assertThat(SyncStatus.of(laptop.core, false).state()).isEqualTo(SyncStatus.State.UP_TO_DATE);
+        assertThat(laptop.sync.status(false).state()).isEqualTo(SyncStatus.State.UP_TO_DATE);
     }
 
     @Test
@@ -160,7 +160,7 @@ class ForeignWorldSyncTest {
         // The other system restores its patient; the nurse sends the weight again.
         deleted.setId("Patient/" + removed);
         world.client().update().resource(deleted).execute();
-        new ConflictResolver(laptop.core).retry(refusal.id());
+        laptop.sync.conflictResolver().retry(refusal.id());
         SyncReport report = laptop.sync();
 
         assertThat(report.refused()).isZero();
@@ -518,7 +518,7 @@ class ForeignWorldSyncTest {
         Conflict dueTime = laptop.core.conflicts().list(true).get(0);
         assertThat(dueTime.field()).isEqualTo("dueAt");
 
-        new ConflictResolver(laptop.core).resolve(dueTime.id(), ConflictResolver.Choice.REMOTE);
+        laptop.sync.conflictResolver().resolve(dueTime.id(), ConflictResolver.Choice.REMOTE);
         laptop.sync();
 
         var kept = laptop.core.tasks().get(task.id());
