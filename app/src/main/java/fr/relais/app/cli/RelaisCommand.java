@@ -42,6 +42,7 @@ public final class RelaisCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
     private final GuiLauncher gui;
+    private final Clock clock;
     private StoreKey typedKey;
 
     @Spec
@@ -56,9 +57,10 @@ public final class RelaisCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "table|json|csv", descriptionKey = "option.format", scope = ScopeType.INHERIT)
     OutputFormat format = OutputFormat.TABLE;
 
-    RelaisCommand(Map<String, String> env, GuiLauncher gui) {
+    RelaisCommand(Map<String, String> env, GuiLauncher gui, Clock clock) {
         this.env = env;
         this.gui = gui;
+        this.clock = clock;
     }
 
     @Override
@@ -109,6 +111,11 @@ public final class RelaisCommand implements Callable<Integer> {
      */
     public Map<String, String> environment() {
         return WorkstationSettings.effective(env, WorkstationSettings.fileFor(databaseFile()));
+    }
+
+    /** The run's one clock (the launcher's; a test's). */
+    public Clock clock() {
+        return clock;
     }
 
     public Path databaseFile() {
@@ -187,7 +194,7 @@ public final class RelaisCommand implements Callable<Integer> {
         // Read before the store opens: a bad setting is refused with nothing touched.
         ReadingHours hours = ReadingHours.parse(WorkstationSettings.READING_HOURS_VARIABLE,
                 environment().get(WorkstationSettings.READING_HOURS_VARIABLE));
-        return RelaisCore.open(databaseFile(), Clock.systemUTC(), UserSession.ofOperatingSystemUser(), key, hours);
+        return RelaisCore.open(databaseFile(), clock, UserSession.ofOperatingSystemUser(), key, hours);
     }
 
     /**
