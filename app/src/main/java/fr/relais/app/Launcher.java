@@ -36,7 +36,7 @@ public final class Launcher {
             public RelaisCore launchNew(Path database, Function<StoreKey, RelaisCore> create, Language language) {
                 return RelaisApplication.launchNew(database, create, language);
             }
-        });
+        }, java.time.Clock.systemUTC()); // the one clock of the application
         System.exit(exitCode);
     }
 }

@@ -39,7 +39,7 @@ public final class ClassDataTraining {
             {"--db", db, "patient", "list"},
         };
         for (String[] run : runs) {
-            int code = Cli.run(run, quiet, quiet, env, (services, language) -> { });
+            int code = Cli.run(run, quiet, quiet, env, (services, language) -> { }, java.time.Clock.systemUTC());
             if (code != 0) {
                 throw new IllegalStateException("training step failed (" + code + "): " + String.join(" ", run));
             }

@@ -7,7 +7,6 @@ import fr.relais.core.RelaisCore;
 import fr.relais.core.audit.AuditChain;
 import fr.relais.core.audit.AuditEvent;
 import fr.relais.core.time.CareZone;
-import fr.relais.sync.engine.AuditAnchorSync;
 import fr.relais.sync.engine.SyncFailedException;
 import fr.relais.sync.engine.SyncSettings;
 import java.time.format.DateTimeFormatter;
@@ -49,7 +48,7 @@ final class AuditCommand {
                 } else {
                     Optional<String> anchor = Optional.empty();
                     try {
-                        anchor = AuditAnchorSync.read(services, SyncCommand.serverSettings(root.environment(), url, null, null, null));
+                        anchor = root.sync(services).auditAnchor(SyncCommand.serverSettings(root.environment(), url, null, null, null));
                         serverCheck = anchor.isPresent() ? "checked" : "none";
                     } catch (SyncFailedException e) {
                         serverCheck = "unreachable";

@@ -63,7 +63,7 @@ final class BackupCommand {
             root.requireAdministrator();
             // Undoing is restoring the copy the last restore kept, with the same checks (and a copy kept in turn).
             Path from = undo ? StoreBackup.lastKeptBeforeRestore(root.databaseFile()) : file.toAbsolutePath();
-            Path kept = StoreBackup.restore(from, root.databaseFile(), root.storeKey(), java.time.Clock.systemUTC(),
+            Path kept = StoreBackup.restore(from, root.databaseFile(), root.storeKey(), root.clock(),
                     fr.relais.core.audit.AuditLog.restoreCheck(from.toString()));
             // Opened once: the restore is audited in the restored store.
             try (RelaisCore services = root.openServices()) {

@@ -24,12 +24,14 @@ public final class Cli {
     private Cli() {
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, GuiLauncher gui) {
+    /** {@code clock}: the one clock of the run, created by the launcher (tests give theirs); every service reads it. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, GuiLauncher gui,
+                          java.time.Clock clock) {
         // picocli reads its help bundle in the default locale when the command is built: set it from --lang first.
         Locale previous = Locale.getDefault();
         Locale.setDefault(requestedLanguage(args).locale());
         try {
-            return execute(args, out, err, env, gui);
+            return execute(args, out, err, env, gui, clock);
         } finally {
             Locale.setDefault(previous);
         }
@@ -47,8 +49,9 @@ public final class Cli {
         return Language.FR;
     }
 
-    private static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> env, GuiLauncher gui) {
-        RelaisCommand root = new RelaisCommand(env, gui);
+    private static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> env, GuiLauncher gui,
+                               java.time.Clock clock) {
+        RelaisCommand root = new RelaisCommand(env, gui, clock);
         CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));

@@ -28,11 +28,16 @@ final class ConflictsCommand {
     private static final java.time.format.DateTimeFormatter AT =
             java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(fr.relais.core.time.CareZone.PARIS);
 
+    /** What each conflict is about, in words (the patient found through the record, its task or its measure). */
+    private static ConflictSubjectText subjects(RelaisCore services) {
+        return new fr.relais.app.composition.AppServices(services).conflictSubjects();
+    }
+
     private static List<Column<Conflict>> columns(RelaisCore services, Localization texts) {
         // The table in words (the record by its patient, the field, the status); CSV and JSON keep the codes and ids
         // scripts read. The conflict's id stays in the table: it is what `relais conflicts resolve` takes.
         return List.of(new Column<>("id", "col.id", Conflict::id),
-                new Column<>("resourceType", "col.record", Conflict::resourceType, c -> ConflictSubjectText.record(c, services, texts)),
+                new Column<>("resourceType", "col.record", Conflict::resourceType, c -> subjects(services).record(c, texts)),
                 Column.forScripts("localId", Conflict::localId),
                 new Column<>("field", "col.field", Conflict::field, c -> ConflictSubjectText.field(c, texts)),
                 new Column<>("baseValue", "col.base", c -> ConflictValueText.of(c.field(), c.baseValue(), services.careTeam(), texts)),
@@ -76,14 +81,13 @@ final class ConflictsCommand {
                 root.printer().object(c, out -> {
                     if (c.isRefusal()) {
                         ServerRefusal refusal = ServerRefusal.of(c);
-                        out.println(root.text("conflicts.refused", ConflictSubjectText.record(c, services,
-                                        Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language())), AT.format(c.createdAt()),
+                        out.println(root.text("conflicts.refused", subjects(services).record(c, Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language())), AT.format(c.createdAt()),
                                 refusal.status(), refusal.diagnostics()));
                         out.println(root.text("conflicts.refusedActions", c.id()));
                         return;
                     }
                     Localization texts = Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language());
-                    out.println(root.text("conflicts.header", ConflictSubjectText.record(c, services, texts), ConflictSubjectText.field(c, texts),
+                    out.println(root.text("conflicts.header", subjects(services).record(c, texts), ConflictSubjectText.field(c, texts),
                             texts.has("conflict.status." + c.status()) ? texts.text("conflict.status." + c.status()) : c.status()));
                     out.println(root.text("conflicts.base", String.valueOf(ConflictValueText.of(c.field(), c.baseValue(), services.careTeam(), texts))));
                     out.println(root.text("conflicts.local", String.valueOf(ConflictValueText.of(c.field(), c.localValue(), services.careTeam(), texts))));
@@ -110,10 +114,10 @@ final class ConflictsCommand {
             UUID conflictId = Arguments.uuid("ID", id);
             ConflictResolver.Choice choice = ConflictResolver.parseChoice(keep);
             try (RelaisCore services = root.openServices()) {
-                Conflict c = new ConflictResolver(services).resolve(conflictId, choice);
+                Conflict c = root.sync(services).conflictResolver().resolve(conflictId, choice);
                 Localization texts = Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language());
                 root.printer().object(c, out -> out.println(root.text("REMOTE".equals(c.choice()) ? "conflicts.keptRemote" : "conflicts.keptLocal",
-                        ConflictSubjectText.record(c, services, texts), ConflictSubjectText.field(c, texts))));
+                        subjects(services).record(c, texts), ConflictSubjectText.field(c, texts))));
             }
             return Cli.OK;
         }
@@ -140,9 +144,9 @@ final class ConflictsCommand {
             RelaisCommand root = Leaf.root(spec);
             UUID conflictId = Arguments.uuid("ID", id);
             try (RelaisCore services = root.openServices()) {
-                Conflict c = settle.apply(new ConflictResolver(services), conflictId);
+                Conflict c = settle.apply(root.sync(services).conflictResolver(), conflictId);
                 root.printer().object(c, out -> out.println(root.text(doneKey,
-                        ConflictSubjectText.record(c, services, Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language())))));
+                        subjects(services).record(c, Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language())))));
             }
             return Cli.OK;
         }

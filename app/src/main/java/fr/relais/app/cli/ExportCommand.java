@@ -32,8 +32,9 @@ final class ExportCommand {
             RelaisCommand root = Leaf.root(spec);
             try (RelaisCore services = root.openServices()) {
                 UUID id = services.patients().resolve(patient).id();
-                var bundle = PatientRecordExport.export(services, id, fr.relais.sync.fhir.IppNamespace.from(root.environment()));
-                ReportFile.writeAtomically(out, stream -> PatientRecordExport.write(services, bundle, stream));
+                PatientRecordExport export = root.sync(services).recordExport();
+                var bundle = export.export(id, fr.relais.sync.fhir.IppNamespace.from(root.environment()));
+                ReportFile.writeAtomically(out, stream -> export.write(bundle, stream));
             }
             root.printer().object(Map.of("file", out.toAbsolutePath().toString()), o -> o.println(out.toAbsolutePath()));
             return Cli.OK;

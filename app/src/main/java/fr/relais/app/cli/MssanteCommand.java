@@ -78,7 +78,7 @@ final class MssanteCommand {
             }
             try (RelaisCore services = root.openServices()) {
                 UUID patientId = services.patients().resolve(patient).id();
-                OutgoingMessage m = new MssanteService(services, settings).send(patientId, to, label, file.getFileName().toString(), pdf);
+                OutgoingMessage m = root.sync(services).mssante(settings).send(patientId, to, label, file.getFileName().toString(), pdf);
                 return report(root, spec, List.of(m));
             }
         }
@@ -117,7 +117,7 @@ final class MssanteCommand {
             RelaisCommand root = Leaf.root(spec);
             MssanteSettings settings = MssanteSettings.from(config, root.environment());
             try (RelaisCore services = root.openServices()) {
-                MssanteService service = new MssanteService(services, settings);
+                MssanteService service = root.sync(services).mssante(settings);
                 List<OutgoingMessage> sent = id == null ? service.retryUnsent() : List.of(service.retry(Arguments.uuid("ID", id)));
                 return report(root, spec, sent);
             }

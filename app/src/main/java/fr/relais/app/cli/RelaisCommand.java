@@ -2,6 +2,8 @@ package fr.relais.app.cli;
 
 import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
+import fr.relais.sync.composition.SyncModule;
+import fr.relais.app.composition.AppServices;
 import fr.relais.app.cli.output.OutputFormat;
 import fr.relais.app.cli.output.Printer;
 import fr.relais.core.error.BadInputException;
@@ -40,6 +42,7 @@ public final class RelaisCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
     private final GuiLauncher gui;
+    private final Clock clock;
     private StoreKey typedKey;
 
     @Spec
@@ -54,9 +57,10 @@ public final class RelaisCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "table|json|csv", descriptionKey = "option.format", scope = ScopeType.INHERIT)
     OutputFormat format = OutputFormat.TABLE;
 
-    RelaisCommand(Map<String, String> env, GuiLauncher gui) {
+    RelaisCommand(Map<String, String> env, GuiLauncher gui, Clock clock) {
         this.env = env;
         this.gui = gui;
+        this.clock = clock;
     }
 
     @Override
@@ -109,6 +113,11 @@ public final class RelaisCommand implements Callable<Integer> {
         return WorkstationSettings.effective(env, WorkstationSettings.fileFor(databaseFile()));
     }
 
+    /** The run's one clock (the launcher's; a test's). */
+    public Clock clock() {
+        return clock;
+    }
+
     public Path databaseFile() {
         return DataFolder.databaseFile(db, env, DataFolder.defaultFolder(env, System.getProperty("os.name"), System.getProperty("user.home")));
     }
@@ -125,6 +134,11 @@ public final class RelaisCommand implements Callable<Integer> {
             throw e;
         }
         return services;
+    }
+
+    /** The sync's services over {@code services}, as the composition builds them (engine, conflicts, MSSanté...). */
+    public SyncModule sync(RelaisCore services) {
+        return new AppServices(services).sync();
     }
 
     /**
@@ -180,7 +194,7 @@ public final class RelaisCommand implements Callable<Integer> {
         // Read before the store opens: a bad setting is refused with nothing touched.
         ReadingHours hours = ReadingHours.parse(WorkstationSettings.READING_HOURS_VARIABLE,
                 environment().get(WorkstationSettings.READING_HOURS_VARIABLE));
-        return RelaisCore.open(databaseFile(), Clock.systemUTC(), UserSession.ofOperatingSystemUser(), key, hours);
+        return RelaisCore.open(databaseFile(), clock, UserSession.ofOperatingSystemUser(), key, hours);
     }
 
     /**

@@ -2,6 +2,7 @@ package fr.relais.app.cli;
 
 import fr.relais.core.RelaisCore;
 import fr.relais.core.error.BadInputException;
+import fr.relais.sync.composition.SyncModule;
 import fr.relais.sync.engine.SyncEngine;
 import fr.relais.sync.engine.SyncFailedException;
 import fr.relais.sync.engine.SyncReport;
@@ -59,8 +60,9 @@ final class SyncCommand implements Callable<Integer> {
                 : direction.pullOnly ? SyncEngine.Mode.PULL_ONLY : SyncEngine.Mode.PUSH_ONLY;
         try (RelaisCore services = root.openServices()) {
             var err = spec.commandLine().getErr();
-            SyncSettings settings = serverSettings(env, url, token, user, team).withScopeFrom(env, scope, services).withIppFrom(env);
-            SyncReport report = new SyncEngine(services).run(settings,
+            SyncModule sync = root.sync(services);
+            SyncSettings settings = sync.scoped(serverSettings(env, url, token, user, team), env, scope).withIppFrom(env);
+            SyncReport report = sync.engine().run(settings,
                     mode, new SyncProgressLines(err, fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language())),
                     () -> false);
             root.printer().object(report, out -> {
@@ -97,7 +99,7 @@ final class SyncCommand implements Callable<Integer> {
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             try (RelaisCore services = root.openServices()) {
-                SyncStatus status = SyncStatus.of(services, false);
+                SyncStatus status = root.sync(services).status(false);
                 root.printer().object(status, out -> {
                     out.println(root.text("sync.status", root.text("sync.state." + status.state().name()),
                             status.lastSuccess() == null ? "-" : AT.format(status.lastSuccess()),

@@ -1,11 +1,13 @@
 package fr.relais.app.gui;
 
+import fr.relais.app.composition.AppServices;
 import fr.relais.app.gui.common.DesktopAccess;
 import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.store.StoreKey;
 import fr.relais.app.gui.access.AccessHistoryTab;
 import fr.relais.app.gui.access.AccessHistoryViewModel;
+import fr.relais.app.gui.access.AccessTrail;
 import fr.relais.app.gui.unlock.CredentialsView;
 import fr.relais.app.gui.unlock.CredentialsViewModel;
 import fr.relais.app.gui.unlock.InactivityLock;
@@ -39,6 +41,7 @@ import fr.relais.app.gui.history.PatientHistoryViewModel;
 import fr.relais.app.gui.thresholds.ThresholdsTab;
 import fr.relais.app.gui.thresholds.ThresholdsViewModel;
 import fr.relais.app.gui.pathways.PathwaysView;
+import fr.relais.app.gui.pathways.PathwayLibrary;
 import fr.relais.app.gui.pathways.PathwaysViewModel;
 import fr.relais.app.gui.settings.SettingsView;
 import fr.relais.app.gui.settings.SettingsViewModel;
@@ -262,7 +265,8 @@ public final class RelaisApplication extends Application {
         Path documents = Files.isDirectory(Path.of(System.getProperty("user.home"), "Documents"))
                 ? Path.of(System.getProperty("user.home"), "Documents") : Path.of(System.getProperty("user.home"));
         Supplier<MssanteSettings> mssante = () -> MssanteSettings.from(null, env);
-        SyncViewModel sync = new SyncViewModel(services, executor, texts, language, env);
+        AppServices app = new AppServices(services);
+        SyncViewModel sync = new SyncViewModel(app.sync(), app.conflictSubjects(), services.careTeam(), executor, texts, language, env);
 
         Map<DesktopAccess.Screen, javafx.scene.Node> screens = new LinkedHashMap<>();
         Map<DesktopAccess.Screen, Ikon> icons = Map.of(DesktopAccess.Screen.WORKLIST, MaterialDesignC.CLIPBOARD_CHECK_OUTLINE,
@@ -276,7 +280,7 @@ public final class RelaisApplication extends Application {
         // and the title read it (issue 25: the file showed one patient while the list highlighted another).
         CurrentPatient current = new CurrentPatient();
         PatientsView patients = access.shows(DesktopAccess.Screen.PATIENTS)
-                ? patients(stage, services, language, executor, opener, texts, documents, mssante, env, access, current) : null;
+                ? patients(stage, services, exports(services, app), language, executor, opener, texts, documents, mssante, env, access, current) : null;
         MainView[] main = new MainView[1];
         Runnable showPatients = () -> {
             if (patients != null) {
@@ -284,7 +288,7 @@ public final class RelaisApplication extends Application {
             }
         };
         if (access.shows(DesktopAccess.Screen.WORKLIST)) {
-            screens.put(DesktopAccess.Screen.WORKLIST, new WorklistView(new WorklistViewModel(services, services::startDay, executor, texts, language,
+            screens.put(DesktopAccess.Screen.WORKLIST, new WorklistView(new WorklistViewModel(worklistSources(services), services::startDay, executor, texts, language,
                     current), texts, showPatients));
         }
         if (patients != null) {
@@ -295,13 +299,14 @@ public final class RelaisApplication extends Application {
                     language, services.clock(), current), texts, showPatients));
         }
         if (access.shows(DesktopAccess.Screen.PATHWAYS)) {
-            screens.put(DesktopAccess.Screen.PATHWAYS, new PathwaysView(new PathwaysViewModel(services, executor, texts, language), texts));
+            screens.put(DesktopAccess.Screen.PATHWAYS, new PathwaysView(new PathwaysViewModel(PathwayLibrary.of(services.pathways()), services.session(),
+                    executor, texts, language), texts));
         }
         if (access.shows(DesktopAccess.Screen.SYNC)) {
             screens.put(DesktopAccess.Screen.SYNC, new SyncView(sync, texts));
         }
         if (access.shows(DesktopAccess.Screen.REPORTS)) {
-            screens.put(DesktopAccess.Screen.REPORTS, new ExportView(new ExportViewModel(services, executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env)), texts));
+            screens.put(DesktopAccess.Screen.REPORTS, new ExportView(new ExportViewModel(exports(services, app), executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env)), texts));
         }
         screens.put(DesktopAccess.Screen.SETTINGS, new SettingsView(new SettingsViewModel(texts, language, services.database().file(), System.getenv(), services.session(), executor,
                 newLanguage -> show(stage, services, newLanguage, executor, opener)), texts));
@@ -311,7 +316,7 @@ public final class RelaisApplication extends Application {
         main[0] = root;
         Scene scene = new Scene(root, 1200, 760);
         scene.getStylesheets().add(Objects.requireNonNull(RelaisApplication.class.getResource("relais.css")).toExternalForm());
-        InactivityLock.watch(scene, root, services, InactivityLock.idleTime(env), texts, language, executor);
+        InactivityLock.watch(scene, root, services.session(), services.accounts(), InactivityLock.idleTime(env), texts, language, executor);
         // Missing data and escalation deadlines checked every few minutes while the window is open, on the watch's own
         // thread (not the FX thread); closing the store stops it. Shown again (language change), it is not doubled.
         services.alertWatch().start(fr.relais.core.alert.AlertWatch.EVERY);
@@ -322,6 +327,18 @@ public final class RelaisApplication extends Application {
         stage.setScene(scene);
         stage.show();
         return root;
+    }
+
+    /** What the worklist reads and changes. */
+    static WorklistViewModel.Sources worklistSources(RelaisCore services) {
+        return new WorklistViewModel.Sources(services.clock(), services.session(), services.patients(), services.careTeam(),
+                services.pathways(), services.enrollments(), services.tasks(), services.worklist());
+    }
+
+    /** What the export dialog reads and writes; MSSanté is built when a report is sent, with the settings then. */
+    static ExportViewModel.Exports exports(RelaisCore services, AppServices app) {
+        return new ExportViewModel.Exports(services.session(), services.clock(), services.careTeam(), services.pathways(),
+                services.reports(), app.sync().recordExport(), services.handoffs(), services.cohorts(), app.sync()::mssante);
     }
 
     /**
@@ -337,26 +354,32 @@ public final class RelaisApplication extends Application {
     }
 
     /** The Patients screen with the patient file's tabs and dialogs. */
-    private static PatientsView patients(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener,
+    private static PatientsView patients(Stage stage, RelaisCore services, ExportViewModel.Exports exports, Language language, BackgroundExecutor executor, Consumer<Path> opener,
                                          Localization texts, Path documents, Supplier<MssanteSettings> mssante, Map<String, String> env,
                                          DesktopAccess access, CurrentPatient current) {
         PatientListViewModel list = new PatientListViewModel(services.patients(), executor, texts, services.clock(), current);
         PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), executor, texts, language, services.clock(), current);
         Consumer<ExportKind> export = kind -> {
-            ExportViewModel model = new ExportViewModel(services, executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env));
+            ExportViewModel model = new ExportViewModel(exports, executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env));
             model.forPatient(file.patientIdProperty().get(), file.nameProperty().get(), kind);
             ExportDialog.open(stage, model, texts);
         };
         Runnable addToTeam = () -> {
             UUID patientId = file.patientIdProperty().get();
-            PractitionerSearchDialog.open(stage, new PractitionerSearchViewModel(services, patientId, executor, texts, language,
+            PractitionerSearchDialog.open(stage, new PractitionerSearchViewModel(services.clock(), services.careTeam(), services.directory(),
+                    patientId, executor, texts, language,
                     PractitionerSearchViewModel.fromEnvironment(env)), texts, () -> file.show(patientId));
         };
-        FollowUpViewModel followUp = new FollowUpViewModel(services, executor, texts, language);
-        UrgentCarePlanViewModel plan = new UrgentCarePlanViewModel(services, executor, texts, language);
-        PatientHistoryViewModel history = new PatientHistoryViewModel(services, executor, texts, language);
-        ThresholdsViewModel thresholds = new ThresholdsViewModel(services, executor, texts, language);
-        AccessHistoryViewModel accesses = new AccessHistoryViewModel(services, executor, texts, language, documents, opener);
+        FollowUpViewModel followUp = new FollowUpViewModel(services.clock(), services.pathways(), services.enrollments(), services.alerts(),
+                services.thresholds(), services.measures(), services.questionnaires(), executor, texts, language);
+        UrgentCarePlanViewModel plan = new UrgentCarePlanViewModel(services.clock(), services.consents(), services.urgentCarePlans(), executor,
+                texts, language);
+        PatientHistoryViewModel history = new PatientHistoryViewModel(services.enrollments(), services.tasks(), services.alerts(),
+                services.questionnaires(), executor, texts, language);
+        ThresholdsViewModel thresholds = new ThresholdsViewModel(services.clock(), services.session(), services.careTeam(), services.thresholds(),
+                executor, texts, language);
+        AccessHistoryViewModel accesses = new AccessHistoryViewModel(AccessTrail.of(services.audit(), services.reports()), executor, texts,
+                language, documents, opener);
         IdentityViewModel identity = new IdentityViewModel(services.patients(), executor, texts, language, changed -> {
             file.show(changed);
             list.refresh();
@@ -386,7 +409,7 @@ public final class RelaisApplication extends Application {
             view[0].open(created);
         }), texts);
         Runnable importMeasures = () -> {
-            MeasureImportViewModel importing = new MeasureImportViewModel(services, executor, texts, language);
+            MeasureImportViewModel importing = new MeasureImportViewModel(services.measureImport(), executor, texts, language);
             importing.onImported(() -> view[0].open(file.patientIdProperty().get()));
             MeasureImportDialog.open(stage, importing, texts);
         };

@@ -1,6 +1,5 @@
 package fr.relais.app.wording;
 
-import fr.relais.core.RelaisCore;
 import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.Patient;
@@ -18,13 +17,21 @@ import java.util.UUID;
  * and the field in words ("échéance"), never a record id nor a field name of the engine.
  */
 public final class ConflictSubjectText {
-    private ConflictSubjectText() {
+    private final PatientService patients;
+    private final TaskService tasks;
+    private final MeasureService measures;
+
+    /** The stores a conflict's patient is found through: the record itself, its task or its measure. */
+    public ConflictSubjectText(PatientService patients, TaskService tasks, MeasureService measures) {
+        this.patients = patients;
+        this.tasks = tasks;
+        this.measures = measures;
     }
 
     /** "Tâche de DURAND Marie"; a record of no patient held here reads as its kind alone. */
-    public static String record(Conflict c, RelaisCore core, Localization texts) {
+    public String record(Conflict c, Localization texts) {
         String kind = texts.has("conflict.record." + c.resourceType()) ? texts.text("conflict.record." + c.resourceType()) : c.resourceType();
-        return patientOf(c, core).flatMap(core.patients()::find).map(Patient::displayName)
+        return patientOf(c).flatMap(patients::find).map(Patient::displayName)
                 .map(name -> texts.text("conflict.recordOf", kind, name)).orElse(kind);
     }
 
@@ -34,11 +41,11 @@ public final class ConflictSubjectText {
         return texts.has("conflict.field." + field) ? texts.text("conflict.field." + field) : c.field();
     }
 
-    private static Optional<UUID> patientOf(Conflict c, RelaisCore core) {
+    private Optional<UUID> patientOf(Conflict c) {
         return switch (c.resourceType()) {
             case PatientService.RECORD, CareTeamService.TEAM_RECORD -> Optional.of(c.localId());
-            case TaskService.RECORD -> core.tasks().find(c.localId()).map(Task::patientId);
-            case MeasureService.RECORD -> core.measures().find(c.localId()).map(Measure::patientId);
+            case TaskService.RECORD -> tasks.find(c.localId()).map(Task::patientId);
+            case MeasureService.RECORD -> measures.find(c.localId()).map(Measure::patientId);
             default -> Optional.empty();
         };
     }

@@ -138,7 +138,7 @@ class AlertCliTest extends CliFixture {
         java.io.PrintStream printer = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
         int[] code = {-1};
         Thread watching = new Thread(() -> code[0] = Cli.run(new String[] {"evaluate", "--watch", "--every", "1"}, printer, printer,
-                java.util.Map.of("RELAIS_DB", db.toString()), (services, language) -> { }));
+                java.util.Map.of("RELAIS_DB", db.toString()), (services, language) -> { }, java.time.Clock.systemUTC()));
         watching.start();
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
         while (!out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("escaladée") && System.nanoTime() < deadline) {

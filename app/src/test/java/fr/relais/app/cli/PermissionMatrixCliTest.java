@@ -264,7 +264,7 @@ class PermissionMatrixCliTest {
 
     /** The commands a user can run: every node of the picocli tree below {@code relais} that does something. */
     static List<String> commandsOfTheTree() {
-        CommandLine root = new CommandLine(new RelaisCommand(Map.of(), (services, language) -> { }));
+        CommandLine root = new CommandLine(new RelaisCommand(Map.of(), (services, language) -> { }, java.time.Clock.systemUTC()));
         List<String> found = new ArrayList<>();
         collect(root, found);
         return found;

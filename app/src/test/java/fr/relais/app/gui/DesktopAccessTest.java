@@ -7,6 +7,8 @@ import fr.relais.app.gui.common.DesktopAccess.Action;
 import fr.relais.app.gui.common.DesktopAccess.Screen;
 import fr.relais.app.gui.export.ExportKind;
 import fr.relais.app.gui.export.ExportViewModel;
+import fr.relais.app.gui.pathways.PathwayLibrary;
+import fr.relais.app.composition.AppServices;
 import fr.relais.app.gui.pathways.PathwaysViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.gui.thresholds.ThresholdsViewModel;
@@ -83,7 +85,7 @@ class DesktopAccessTest {
 
     @Test
     void aNurseDoesNotSeeTheTemplateImportAndIsRefusedIfSheReachesIt() throws Exception {
-        PathwaysViewModel model = new PathwaysViewModel(core, new DirectExecutor(), texts, Language.FR);
+        PathwaysViewModel model = new PathwaysViewModel(PathwayLibrary.of(core.pathways()), core.session(), new DirectExecutor(), texts, Language.FR);
         Path template = dir.resolve("modele.json");
         Files.writeString(template, "{\"id\": \"essai\"}");
         signedInAs(Role.IDEC);
@@ -99,7 +101,7 @@ class DesktopAccessTest {
     @Test
     void aSecretaryCannotExportACohortWithIdentitiesFromTheReportsScreen() {
         signedInAs(Role.SECRETAIRE);
-        ExportViewModel secretary = new ExportViewModel(core, new DirectExecutor(), texts, Language.FR, dir, opened -> { },
+        ExportViewModel secretary = new ExportViewModel(RelaisApplication.exports(core, new AppServices(core)), new DirectExecutor(), texts, Language.FR, dir, opened -> { },
                 () -> null, () -> null);
         assertThat(secretary.kinds()).isEmpty();
         assertThat(secretary.identityAllowed()).isFalse();
@@ -112,14 +114,14 @@ class DesktopAccessTest {
         assertThat(dir.resolve("cohorte.csv")).doesNotExist();
 
         signedInAs(Role.IDE);
-        ExportViewModel nurse = new ExportViewModel(core, new DirectExecutor(), texts, Language.FR, dir, opened -> { }, () -> null, () -> null);
+        ExportViewModel nurse = new ExportViewModel(RelaisApplication.exports(core, new AppServices(core)), new DirectExecutor(), texts, Language.FR, dir, opened -> { }, () -> null, () -> null);
         assertThat(nurse.kinds()).containsExactly(ExportKind.COHORT_PDF, ExportKind.COHORT_CSV, ExportKind.COHORT_JSON);
         assertThat(nurse.identityAllowed()).isTrue();
     }
 
     @Test
     void aSecretarySeesTheWorklistAsAnAgendaWithoutTaskActions() {
-        WorklistViewModel model = new WorklistViewModel(core, () -> { }, new DirectExecutor(), texts, Language.FR);
+        WorklistViewModel model = new WorklistViewModel(RelaisApplication.worklistSources(core), () -> { }, new DirectExecutor(), texts, Language.FR);
         signedInAs(Role.SECRETAIRE);
         assertThat(new DesktopAccess(core.session()).shows(Screen.WORKLIST)).isTrue();
         assertThat(model.canActOnTasks()).isFalse();
@@ -129,7 +131,7 @@ class DesktopAccessTest {
 
     @Test
     void onlyAPhysicianSeesTheThresholdChangeButtons() {
-        ThresholdsViewModel model = new ThresholdsViewModel(core, new DirectExecutor(), texts, Language.FR);
+        ThresholdsViewModel model = new ThresholdsViewModel(core.clock(), core.session(), core.careTeam(), core.thresholds(), new DirectExecutor(), texts, Language.FR);
         signedInAs(Role.MEDECIN);
         assertThat(model.canChange()).isTrue();
         signedInAs(Role.IDEC);

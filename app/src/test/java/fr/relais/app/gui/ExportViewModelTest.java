@@ -2,6 +2,7 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.relais.app.composition.AppServices;
 import fr.relais.app.gui.export.ExportKind;
 import fr.relais.app.gui.export.ExportViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
@@ -49,7 +50,7 @@ class ExportViewModelTest {
         patient = core.patients().register(new NewPatient(new StrictTraits("LEFÈVRE", List.of("Hélène"), Sex.F, LocalDate.of(1950, 3, 14),
                 null), null, null, "P1", null, null, null)).patient();
         core.enrollments().enroll(patient.id(), "bpco-exacerbation", 1, LocalDate.now(CLOCK.withZone(CareZone.PARIS)));
-        model = new ExportViewModel(core, new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR,
+        model = new ExportViewModel(RelaisApplication.exports(core, new AppServices(core)), new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR,
                 dir, opened::add, () -> mssante, () -> new fr.relais.sync.fhir.IppNamespace("1.2.250.1.999.99.1"));
     }
 
@@ -107,7 +108,7 @@ class ExportViewModelTest {
 
         // No configuration: said plainly, nothing recorded.
         mssante = null;
-        ExportViewModel unconfigured = new ExportViewModel(core, new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR),
+        ExportViewModel unconfigured = new ExportViewModel(RelaisApplication.exports(core, new AppServices(core)), new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR),
                 Language.FR, dir, opened::add, () -> MssanteSettings.from(null, java.util.Map.of()), () -> null);
         unconfigured.forPatient(patient.id(), patient.displayName(), ExportKind.PATIENT_REPORT_PDF);
         unconfigured.export();

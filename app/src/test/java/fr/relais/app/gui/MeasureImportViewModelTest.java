@@ -39,7 +39,7 @@ class MeasureImportViewModelTest {
         core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
         patient = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
                 null), null, null, "P1", null, null, null)).patient().id();
-        model = new MeasureImportViewModel(core, new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR);
+        model = new MeasureImportViewModel(core.measureImport(), new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR);
         model.onImported(() -> refreshed++);
     }
 
@@ -80,7 +80,7 @@ class MeasureImportViewModelTest {
         assertThat(core.measures().ofPatient(patient, null)).as("...so this one runs").hasSize(500);
 
         Path other = Files.writeString(dir.resolve("autre.csv"), rows.toString().replace("2026-11-23", "2026-11-22"));
-        MeasureImportViewModel cancelling = new MeasureImportViewModel(core, new DirectExecutor(),
+        MeasureImportViewModel cancelling = new MeasureImportViewModel(core.measureImport(), new DirectExecutor(),
                 Localization.of(Messages.BUNDLE, Language.FR), Language.FR);
         // Cancel as soon as the first progress arrives, while rows are being checked.
         cancelling.progressProperty().addListener((obs, old, now) -> {

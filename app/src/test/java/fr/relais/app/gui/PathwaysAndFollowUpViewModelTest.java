@@ -3,8 +3,6 @@ package fr.relais.app.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.app.gui.followup.FollowUpViewModel;
-import fr.relais.app.gui.pathways.PathwaysViewModel;
-import fr.relais.app.gui.pathways.TemplateRow;
 import fr.relais.app.gui.settings.SettingsViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.wording.Messages;
@@ -33,7 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Pathways, follow-up and Settings ViewModels without the toolkit. */
+/** The follow-up and Settings ViewModels without the toolkit (the Pathways screen: PathwaysViewModelTest). */
 class PathwaysAndFollowUpViewModelTest {
     private static final Clock CLOCK = TestServices.runningClock();
     @TempDir
@@ -52,32 +50,10 @@ class PathwaysAndFollowUpViewModelTest {
     }
 
     @Test
-    void theLibraryListsTemplatesShowsStepsAndRulesAndImportErrorsLineByLine() throws Exception {
-        PathwaysViewModel model = new PathwaysViewModel(core, new DirectExecutor(), texts, Language.FR);
-        model.refresh();
-        TemplateRow heart = model.templatesProperty().stream().filter(r -> r.id().equals("insuffisance-cardiaque-sortie")).findFirst().orElseThrow();
-        assertThat(heart.origin()).isEqualTo("fourni");
-        model.show(heart);
-        assertThat(model.detailsProperty()).anyMatch(l -> l.endsWith(" étapes")).anyMatch(l -> l.endsWith(" règles d’alerte"))
-                .anyMatch(l -> l.equals("  • Poids du matin — le patient lui-même — 1 jour après le début du parcours, à 09:00 — tous les jours, sans fin"))
-                .anyMatch(l -> l.startsWith("  • Poids : alerte rouge pour une hausse d'au moins 2 kg en 3 jours"));
-        assertThat(String.join("\n", model.detailsProperty())).doesNotContain("null", "P1D", "∞", "{", "poids-hausse");
-
-        Path bad = dir.resolve("mauvais.json");
-        Files.writeString(bad, "{\"id\": \"essai\", \"version\": 0, \"steps\": []}");
-        model.importFile(bad);
-        assertThat(model.messageProperty().get()).contains("mauvais.json");
-        assertThat(model.errorsProperty()).isNotEmpty();
-        int before = model.templatesProperty().size();
-        model.refresh();
-        assertThat(model.templatesProperty()).hasSize(before);
-    }
-
-    @Test
     void aMeasureEnteredByTheNurseSaysWhichAlertItRaised() {
         Patient p = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
                 null), null, null, "P1", null, null, null)).patient();
-        FollowUpViewModel model = new FollowUpViewModel(core, new DirectExecutor(), texts, Language.FR);
+        FollowUpViewModel model = new FollowUpViewModel(core.clock(), core.pathways(), core.enrollments(), core.alerts(), core.thresholds(), core.measures(), core.questionnaires(), new DirectExecutor(), texts, Language.FR);
         model.show(p.id());
         assertThat(model.enrollmentsProperty()).isEmpty();
         model.pathwayProperty().set(model.pathwaysProperty().stream().filter(c -> c.id().equals("bpco-exacerbation")).findFirst().orElseThrow());
@@ -195,7 +171,7 @@ class PathwaysAndFollowUpViewModelTest {
         core.measures().record(new fr.relais.core.measure.NewMeasure(p.id(), MeasureCatalog.BODY_WEIGHT, "71", "kg", null,
                 fr.relais.core.measure.MeasureSource.ENTERED));
 
-        FollowUpViewModel model = new FollowUpViewModel(core, new DirectExecutor(), texts, Language.FR);
+        FollowUpViewModel model = new FollowUpViewModel(core.clock(), core.pathways(), core.enrollments(), core.alerts(), core.thresholds(), core.measures(), core.questionnaires(), new DirectExecutor(), texts, Language.FR);
         model.show(p.id());
         assertThat(model.measuresProperty()).hasSize(2);
         assertThat(model.measuresProperty()).as("the scale's weight, held").filteredOn(l -> l.contains(": 75"))
@@ -215,7 +191,7 @@ class PathwaysAndFollowUpViewModelTest {
         core.measures().record(new fr.relais.core.measure.NewMeasure(p.id(), MeasureCatalog.SPO2, "95", "%", null,
                 fr.relais.core.measure.MeasureSource.ENTERED));
 
-        FollowUpViewModel model = new FollowUpViewModel(core, new DirectExecutor(), texts, Language.FR);
+        FollowUpViewModel model = new FollowUpViewModel(core.clock(), core.pathways(), core.enrollments(), core.alerts(), core.thresholds(), core.measures(), core.questionnaires(), new DirectExecutor(), texts, Language.FR);
         model.show(p.id());
 
         assertThat(model.measuresProperty()).filteredOn(l -> l.contains(": 91")).singleElement()

@@ -62,7 +62,7 @@ class PractitionerSearchViewModelTest {
     }
 
     private PractitionerSearchViewModel model(Map<String, String> env) {
-        return new PractitionerSearchViewModel(core, patient.id(), new DirectExecutor(), texts, Language.FR,
+        return new PractitionerSearchViewModel(core.clock(), core.careTeam(), core.directory(), patient.id(), new DirectExecutor(), texts, Language.FR,
                 PractitionerSearchViewModel.fromEnvironment(env));
     }
 
@@ -99,8 +99,8 @@ class PractitionerSearchViewModelTest {
         assertThat(noKey.messageProperty().get()).contains("clé d'API", "RELAIS_ESANTE_API_KEY");
         assertThat(noKey.busyProperty().get()).isFalse();
 
-        PractitionerSearchViewModel unreachable = new PractitionerSearchViewModel(core, patient.id(), new DirectExecutor(), texts, Language.FR,
-                c -> new AnnuaireClient(AnnuaireSettings.of("http://127.0.0.1:9/fhir", "cle"), c.clock()));
+        PractitionerSearchViewModel unreachable = new PractitionerSearchViewModel(core.clock(), core.careTeam(), core.directory(), patient.id(), new DirectExecutor(), texts, Language.FR,
+                clock -> new AnnuaireClient(AnnuaireSettings.of("http://127.0.0.1:9/fhir", "cle"), clock));
         unreachable.nameProperty().set("BONNET");
         unreachable.search();
         assertThat(unreachable.messageProperty().get()).contains("injoignable", "Hors ligne");

@@ -83,7 +83,7 @@ class SignInAndLockTest {
 
         Localization texts = Localization.of(Messages.BUNDLE, Language.FR);
         javafx.scene.Parent main = stage.getScene().getRoot();
-        robot.interact(() -> InactivityLock.watch(stage.getScene(), main, services, Duration.ofSeconds(1), texts, Language.FR, executor));
+        robot.interact(() -> InactivityLock.watch(stage.getScene(), main, services.session(), services.accounts(), Duration.ofSeconds(1), texts, Language.FR, executor));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> services.session().locked());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> stage.getScene().getRoot() != main);
         WaitForAsyncUtils.waitForFxEvents();

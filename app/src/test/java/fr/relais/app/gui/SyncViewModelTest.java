@@ -2,6 +2,7 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.relais.app.composition.AppServices;
 import fr.relais.app.gui.sync.SyncViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.wording.Messages;
@@ -42,7 +43,9 @@ class SyncViewModelTest {
         core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
         patient = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
                 null), null, null, "P1", null, null, null)).patient().id();
-        model = new SyncViewModel(core, new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR,
+        AppServices app = new AppServices(core);
+        model = new SyncViewModel(app.sync(), app.conflictSubjects(), core.careTeam(), new DirectExecutor(),
+                Localization.of(Messages.BUNDLE, Language.FR), Language.FR,
                 java.util.Map.of("RELAIS_IPP_OID", "1.2.250.1.999.99.1"));
     }
 

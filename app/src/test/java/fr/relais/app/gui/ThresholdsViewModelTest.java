@@ -47,7 +47,7 @@ class ThresholdsViewModelTest {
         UUID patient = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F,
                 LocalDate.of(1950, 3, 14), null), null, null, "P1", null, null, null)).patient().id();
         core.enrollments().enroll(patient, "bpco-exacerbation", 1, today);
-        ThresholdsViewModel model = new ThresholdsViewModel(core, new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR);
+        ThresholdsViewModel model = new ThresholdsViewModel(core.clock(), core.session(), core.careTeam(), core.thresholds(), new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR);
 
         model.show(patient);
         // The pathway's rules, then the questionnaires' score bands that apply to every patient (docs/alerts.md).

@@ -42,7 +42,7 @@ class UrgentCarePlanViewModelTest {
         core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "Claire IDEC", "poste-1")));
         patient = core.patients().register(new NewPatient(new StrictTraits("DURAND", List.of("Marcel"), Sex.M, LocalDate.of(1938, 5, 2),
                 null), null, null, "P1", null, null, null)).patient();
-        model = new UrgentCarePlanViewModel(core, new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR);
+        model = new UrgentCarePlanViewModel(core.clock(), core.consents(), core.urgentCarePlans(), new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR);
     }
 
     @AfterEach

@@ -45,7 +45,7 @@ class WorklistViewModelTest {
         var p = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
                 null), null, null, "P1", null, null, null)).patient();
         core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, LocalDate.now(CLOCK.withZone(CareZone.PARIS)).minusDays(3));
-        model = new WorklistViewModel(core, () -> {
+        model = new WorklistViewModel(RelaisApplication.worklistSources(core), () -> {
             dayStarts.incrementAndGet();
             core.startDay();
         }, new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR);
@@ -134,7 +134,7 @@ class WorklistViewModelTest {
         WorklistRow any = model.rowsProperty().get(0);
         java.time.Instant fourWeeksAgo = core.clock().instant().minus(Duration.ofDays(28));
         core.tasks().postpone(any.taskId(), fourWeeksAgo, "oubliée");
-        WorklistViewModel morning = new WorklistViewModel(core, () -> { }, new DirectExecutor(),
+        WorklistViewModel morning = new WorklistViewModel(RelaisApplication.worklistSources(core), () -> { }, new DirectExecutor(),
                 Localization.of(fr.relais.app.wording.Messages.BUNDLE, Language.FR), Language.FR);
 
         morning.refresh();
@@ -212,7 +212,7 @@ class WorklistViewModelTest {
         core.close();
         core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("demo.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
         core.demo().generate(40, 7, n -> { });
-        model = new WorklistViewModel(core, core::startDay, new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR, 10);
+        model = new WorklistViewModel(RelaisApplication.worklistSources(core), core::startDay, new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR, 10);
         model.dueProperty().set(DueFilter.ALL);
         model.refresh();
         int total = core.worklist().query(WorklistQuery.all(), 0, 100_000).size();

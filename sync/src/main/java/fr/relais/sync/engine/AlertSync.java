@@ -1,6 +1,11 @@
 package fr.relais.sync.engine;
 
-import fr.relais.core.RelaisCore;
+import java.time.Clock;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.replication.Outbox;
+import fr.relais.core.replication.ConflictRepository;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.pathway.EnrollmentService;
 import fr.relais.core.alert.Alert;
 import fr.relais.core.alert.AlertService;
 import fr.relais.core.alert.AlertStatus;
@@ -25,10 +30,22 @@ import org.hl7.fhir.r4.model.Resource;
  * there) go to the conflict inbox; level and escalation take the higher side.
  */
 final class AlertSync implements RecordSync<DetectedIssue> {
-    private final RelaisCore core;
+    private final Clock clock;
+    private final UserSession session;
+    private final Outbox outbox;
+    private final ConflictRepository conflicts;
+    private final PatientService patients;
+    private final EnrollmentService enrollments;
+    private final AlertService alerts;
 
-    AlertSync(RelaisCore core) {
-        this.core = core;
+    AlertSync(Clock clock, UserSession session, Outbox outbox, ConflictRepository conflicts, PatientService patients, EnrollmentService enrollments, AlertService alerts) {
+        this.clock = clock;
+        this.session = session;
+        this.outbox = outbox;
+        this.conflicts = conflicts;
+        this.patients = patients;
+        this.enrollments = enrollments;
+        this.alerts = alerts;
     }
 
     @Override
@@ -54,12 +71,12 @@ final class AlertSync implements RecordSync<DetectedIssue> {
     @Override
     public UUID localIdFor(DetectedIssue remote) {
         UUID byId = ObservationMapper.localId(remote.getIdElement().getIdPart());
-        if (core.alerts().find(byId).isPresent()) {
+        if (alerts.find(byId).isPresent()) {
             return byId;
         }
         try {
             Alert incoming = DetectedIssueMapper.toLocal(remote, byId, "DetectedIssue").alert();
-            return core.alerts().openEpisode(incoming).map(Alert::id).orElse(byId);
+            return alerts.openEpisode(incoming).map(Alert::id).orElse(byId);
         } catch (fr.relais.core.error.BadInputException unreadable) {
             return byId; // apply() reports it
         }
@@ -67,21 +84,21 @@ final class AlertSync implements RecordSync<DetectedIssue> {
 
     @Override
     public UUID patientOf(UUID localId) {
-        return core.alerts().find(localId).map(Alert::patientId).orElse(null);
+        return alerts.find(localId).map(Alert::patientId).orElse(null);
     }
 
     @Override
     public Outcome apply(DetectedIssue remote, UUID localId, Optional<SyncLink> link, String origin) {
         DetectedIssueMapper.Received received = DetectedIssueMapper.toLocal(remote, localId, origin);
         Alert incoming = received.alert();
-        Optional<Alert> local = core.alerts().find(localId);
+        Optional<Alert> local = alerts.find(localId);
         if (local.isEmpty()) {
-            boolean known = core.patients().find(incoming.patientId()).isPresent()
-                    && (incoming.enrollmentId() == null || core.enrollments().find(incoming.enrollmentId()).isPresent());
+            boolean known = patients.find(incoming.patientId()).isPresent()
+                    && (incoming.enrollmentId() == null || enrollments.find(incoming.enrollmentId()).isPresent());
             if (!known) {
                 return Outcome.UNCHANGED; // another team's patient, or a pathway this workstation does not hold
             }
-            core.alerts().applySynced(incoming, received.evidence(), origin);
+            alerts.applySynced(incoming, received.evidence(), origin);
             return Outcome.CREATED;
         }
         Alert mine = local.get();
@@ -90,18 +107,18 @@ final class AlertSync implements RecordSync<DetectedIssue> {
         boolean conflict = rank(mine.status()) == 2 && rank(incoming.status()) == 2 && mine.status() != incoming.status()
                 && mine.status() != base && incoming.status() != base;
         if (conflict) {
-            core.conflicts().open(new Conflict(UUID.randomUUID(), recordType(), localId, "status", base.name(), mine.status().name(),
-                    incoming.status().name(), remote.getMeta().getVersionId(), "OPEN", core.clock().instant(), null, null, null));
+            conflicts.open(new Conflict(UUID.randomUUID(), recordType(), localId, "status", base.name(), mine.status().name(),
+                    incoming.status().name(), remote.getMeta().getVersionId(), "OPEN", clock.instant(), null, null, null));
         }
         boolean changedHere = !merged.equals(mine);
         if (changedHere) {
-            core.alerts().applySynced(merged, received.evidence(), origin);
+            alerts.applySynced(merged, received.evidence(), origin);
         }
         // A decision, level or escalation the server lacks goes back with the next push.
         boolean serverBehind = merged.status() != incoming.status() || merged.level() != incoming.level()
                 || merged.escalationStep() != incoming.escalationStep();
-        if (serverBehind && !core.outbox().isPending(recordType(), localId)) {
-            core.outbox().recordMerged(recordType(), localId);
+        if (serverBehind && !outbox.isPending(recordType(), localId)) {
+            outbox.recordMerged(recordType(), localId);
         }
         if (conflict) {
             return Outcome.CONFLICT;
@@ -142,29 +159,29 @@ final class AlertSync implements RecordSync<DetectedIssue> {
 
     @Override
     public Map<String, String> localFields(UUID localId) {
-        return core.alerts().find(localId).map(a -> Map.of("status", a.status().name())).orElse(Map.of());
+        return alerts.find(localId).map(a -> Map.of("status", a.status().name())).orElse(Map.of());
     }
 
     @Override
     public DetectedIssue build(UUID localId, Optional<SyncLink> link) {
         DetectedIssue resource = base(link)
                 .orElseGet(DetectedIssue::new);
-        return DetectedIssueMapper.write(core.alerts().find(localId).orElseThrow(), core.alerts().evidence(localId), resource);
+        return DetectedIssueMapper.write(alerts.find(localId).orElseThrow(), alerts.evidence(localId), resource);
     }
 
     /** The decision as a message to the team, next to the DetectedIssue it is about (same id for the same decision). */
     @Override
     public List<Resource> companions(UUID localId, String serverId) {
-        Alert alert = core.alerts().find(localId).orElseThrow();
+        Alert alert = alerts.find(localId).orElseThrow();
         return alert.status() == AlertStatus.OPEN && alert.escalationStep() == 0 ? List.of()
                 : List.of(AlertCommunication.of(alert, "DetectedIssue/" + serverId));
     }
 
     @Override
     public void keepRemote(Conflict conflict, String why) {
-        Alert alert = core.alerts().find(conflict.localId()).orElseThrow();
-        Alert remote = alert.decided(AlertStatus.valueOf(conflict.remoteValue()), alert.level(), core.session().actor().userId(),
-                why + ": server decision kept", core.clock().instant(), alert.escalationStep(), alert.escalatedAt());
-        core.alerts().applySynced(remote, List.of(), why);
+        Alert alert = alerts.find(conflict.localId()).orElseThrow();
+        Alert remote = alert.decided(AlertStatus.valueOf(conflict.remoteValue()), alert.level(), session.actor().userId(),
+                why + ": server decision kept", clock.instant(), alert.escalationStep(), alert.escalatedAt());
+        alerts.applySynced(remote, List.of(), why);
     }
 }

@@ -3,7 +3,6 @@ package fr.relais.sync.engine;
 import ca.uhn.fhir.rest.api.CacheControlDirective;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import fr.relais.core.RelaisCore;
 import fr.relais.core.audit.AuditLog;
 import fr.relais.sync.fhir.AuditAnchorMapper;
 import java.util.Date;
@@ -27,8 +26,8 @@ public final class AuditAnchorSync {
     }
 
     /** Puts the trail's current anchor on the server, unless the one there must stay as evidence. Returns whether it did. */
-    static boolean put(RelaisCore core, FhirServer server, SyncSettings settings) {
-        AuditLog audit = core.audit();
+    static boolean put(SyncStores stores, FhirServer server, SyncSettings settings) {
+        AuditLog audit = stores.audit();
         Optional<AuditLog.ServerAnchor> anchor = audit.serverAnchor();
         if (anchor.isEmpty()) {
             return false;
@@ -41,7 +40,7 @@ public final class AuditAnchorSync {
         if (there.isPresent() && there.get().equals(anchor.get().text())) {
             return true;
         }
-        Basic resource = AuditAnchorMapper.toFhir(anchor.get(), core.session().actor().workstation(), Date.from(core.clock().instant()));
+        Basic resource = AuditAnchorMapper.toFhir(anchor.get(), stores.session().actor().workstation(), Date.from(stores.clock().instant()));
         if (settings.team() != null) {
             resource.getMeta().addTag(new Coding(settings.teamSystem(), settings.teamCode(), null));
         }
@@ -53,8 +52,8 @@ public final class AuditAnchorSync {
      * The signed anchor text the server keeps for this store, empty when it keeps none (never synced, or a new store).
      * Throws {@link SyncFailedException} when the server cannot be reached or refuses the credentials.
      */
-    public static Optional<String> read(RelaisCore core, SyncSettings settings) {
-        String id = core.audit().serverAnchorId();
+    public static Optional<String> read(AuditLog audit, SyncSettings settings) {
+        String id = audit.serverAnchorId();
         return read(new FhirServer(settings.withRetries(Math.min(settings.maxAttempts(), 2), settings.firstRetryDelay())), id);
     }
 

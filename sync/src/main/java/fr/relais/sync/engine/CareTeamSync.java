@@ -1,6 +1,11 @@
 package fr.relais.sync.engine;
 
-import fr.relais.core.RelaisCore;
+import java.time.Clock;
+import fr.relais.core.replication.Outbox;
+import fr.relais.core.replication.SyncState;
+import fr.relais.core.replication.ConflictRepository;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.careteam.Organizations;
 import fr.relais.core.careteam.CareTeamMember;
 import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.careteam.Professional;
@@ -35,10 +40,25 @@ final class CareTeamSync implements RecordSync<CareTeam> {
     private static final Logger LOG = LoggerFactory.getLogger(CareTeamSync.class);
     private static final String FIELD = "member:%s:end";
 
-    private final RelaisCore core;
+    private final Clock clock;
+    private final Outbox outbox;
+    private final SyncState syncState;
+    private final ConflictRepository conflicts;
+    private final PatientService patients;
+    private final CareTeamService careTeam;
+    private final Organizations organizations;
+    private final fr.relais.core.privacy.PatientAnonymisation anonymisation;
 
-    CareTeamSync(RelaisCore core) {
-        this.core = core;
+    CareTeamSync(Clock clock, Outbox outbox, SyncState syncState, ConflictRepository conflicts, PatientService patients, CareTeamService careTeam, Organizations organizations,
+                 fr.relais.core.privacy.PatientAnonymisation anonymisation) {
+        this.anonymisation = anonymisation;
+        this.clock = clock;
+        this.outbox = outbox;
+        this.syncState = syncState;
+        this.conflicts = conflicts;
+        this.patients = patients;
+        this.careTeam = careTeam;
+        this.organizations = organizations;
     }
 
     @Override
@@ -73,26 +93,26 @@ final class CareTeamSync implements RecordSync<CareTeam> {
 
     @Override
     public Outcome apply(CareTeam remote, UUID patientId, Optional<SyncLink> link, String origin) {
-        if (core.patients().find(patientId).isEmpty()) {
+        if (patients.find(patientId).isEmpty()) {
             return Outcome.UNCHANGED; // another team's patient
         }
         Map<UUID, CareTeamMapper.Membership> theirs = byId(CareTeamMapper.memberships(remote, origin));
         Map<UUID, CareTeamMapper.Membership> base = base(link).map(r -> byId(CareTeamMapper.memberships(r, "base"))).orElse(Map.of());
-        Map<UUID, CareTeamMember> mine = core.careTeam().teamOf(patientId).stream()
+        Map<UUID, CareTeamMember> mine = careTeam.teamOf(patientId).stream()
                 .collect(Collectors.toMap(CareTeamMember::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        boolean changedHere = core.careTeam().applySyncedOthers(patientId, CareTeamMapper.others(remote, this::nameOf), origin);
+        boolean changedHere = careTeam.applySyncedOthers(patientId, CareTeamMapper.others(remote, this::nameOf), origin);
         boolean serverBehind = mine.keySet().stream().anyMatch(id -> !theirs.containsKey(id));
         int conflicts = 0;
         for (CareTeamMapper.Membership remoteMember : theirs.values()) {
             CareTeamMember local = mine.get(remoteMember.id());
             if (local == null) {
-                Optional<Professional> professional = core.careTeam().findProfessional(remoteMember.professionalId());
+                Optional<Professional> professional = careTeam.findProfessional(remoteMember.professionalId());
                 if (professional.isEmpty()) {
                     LOG.warn("{}: membership {} names Practitioner/{}, not received yet: applied with a later version",
                             origin, remoteMember.id(), remoteMember.professionalId());
                     continue;
                 }
-                core.careTeam().applySyncedMember(new CareTeamMember(remoteMember.id(), patientId, professional.get(), remoteMember.role(),
+                careTeam.applySyncedMember(new CareTeamMember(remoteMember.id(), patientId, professional.get(), remoteMember.role(),
                         remoteMember.start(), remoteMember.end()), origin);
                 changedHere = true;
                 continue;
@@ -102,19 +122,19 @@ final class CareTeamSync implements RecordSync<CareTeam> {
                 continue;
             }
             if (Objects.equals(local.endDate(), baseEnd)) {
-                core.careTeam().applySyncedMember(withEnd(local, remoteMember.end()), origin);
+                careTeam.applySyncedMember(withEnd(local, remoteMember.end()), origin);
                 changedHere = true;
             } else if (Objects.equals(remoteMember.end(), baseEnd)) {
                 serverBehind = true;
             } else {
-                core.conflicts().open(new Conflict(UUID.randomUUID(), recordType(), patientId, FIELD.formatted(local.id()),
+                this.conflicts.open(new Conflict(UUID.randomUUID(), recordType(), patientId, FIELD.formatted(local.id()),
                         text(baseEnd), text(local.endDate()), text(remoteMember.end()), remote.getMeta().getVersionId(), "OPEN",
-                        core.clock().instant(), null, null, null));
+                        clock.instant(), null, null, null));
                 conflicts++;
             }
         }
-        if (serverBehind && !core.outbox().isPending(recordType(), patientId)) {
-            core.outbox().recordMerged(recordType(), patientId);
+        if (serverBehind && !outbox.isPending(recordType(), patientId)) {
+            outbox.recordMerged(recordType(), patientId);
         }
         if (conflicts > 0) {
             return Outcome.CONFLICT;
@@ -129,15 +149,15 @@ final class CareTeamSync implements RecordSync<CareTeam> {
             return null;
         }
         if ("Practitioner".equals(target.getResourceType())) {
-            return core.syncState().linkByServerId(CareTeamService.PROFESSIONAL_RECORD, target.getIdPart())
-                    .flatMap(l -> core.careTeam().findProfessional(l.localId())).map(Professional::displayName).orElse(null);
+            return syncState.linkByServerId(CareTeamService.PROFESSIONAL_RECORD, target.getIdPart())
+                    .flatMap(l -> careTeam.findProfessional(l.localId())).map(Professional::displayName).orElse(null);
         }
         if ("Patient".equals(target.getResourceType())) {
-            return core.patients().find(fr.relais.sync.fhir.ObservationMapper.localId(target.getIdPart()))
+            return patients.find(fr.relais.sync.fhir.ObservationMapper.localId(target.getIdPart()))
                     .map(fr.relais.core.identity.Patient::displayName).orElse(null);
         }
         if ("Organization".equals(target.getResourceType())) {
-            return core.organizations().name(fr.relais.sync.fhir.ObservationMapper.localId(target.getIdPart())).orElse(null);
+            return organizations.name(fr.relais.sync.fhir.ObservationMapper.localId(target.getIdPart())).orElse(null);
         }
         return null;
     }
@@ -162,27 +182,27 @@ final class CareTeamSync implements RecordSync<CareTeam> {
     @Override
     public Map<String, String> localFields(UUID patientId) {
         Map<String, String> fields = new HashMap<>();
-        core.careTeam().teamOf(patientId).forEach(m -> fields.put(FIELD.formatted(m.id()), text(m.endDate())));
+        careTeam.teamOf(patientId).forEach(m -> fields.put(FIELD.formatted(m.id()), text(m.endDate())));
         return fields;
     }
 
     @Override
     public CareTeam build(UUID patientId, Optional<SyncLink> link) {
         CareTeam resource = base(link).orElseGet(CareTeam::new);
-        if (core.anonymisation().isAnonymised(patientId)) {
+        if (anonymisation.isAnonymised(patientId)) {
             // An anonymised patient's care team on the server keeps no one and nothing that identifies them, whoever
             // wrote it (one rule with the base kept here: CareTeamScrub); professionals and organisations stay.
             var json = RelaisFhir.CONTEXT.newJsonParser();
             resource = json.parseResource(CareTeam.class, CareTeamScrub.anonymised(json.encodeResourceToString(resource)));
         }
-        return CareTeamMapper.write(patientId, core.careTeam().teamOf(patientId), resource);
+        return CareTeamMapper.write(patientId, careTeam.teamOf(patientId), resource);
     }
 
     @Override
     public void keepRemote(Conflict conflict, String why) {
         UUID memberId = UUID.fromString(conflict.field().split(":")[1]);
-        CareTeamMember member = core.careTeam().teamOf(conflict.localId()).stream().filter(m -> m.id().equals(memberId))
+        CareTeamMember member = careTeam.teamOf(conflict.localId()).stream().filter(m -> m.id().equals(memberId))
                 .findFirst().orElseThrow();
-        core.careTeam().applySyncedMember(withEnd(member, endOf(conflict.remoteValue())), why + ": server value kept");
+        careTeam.applySyncedMember(withEnd(member, endOf(conflict.remoteValue())), why + ": server value kept");
     }
 }

@@ -1,6 +1,5 @@
 package fr.relais.sync.engine;
 
-import fr.relais.core.RelaisCore;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
 import fr.relais.core.replication.Conflict;
@@ -17,12 +16,13 @@ import org.hl7.fhir.r4.model.Resource;
  * in the conflict and in the audit trail.
  */
 public final class ConflictResolver {
-    private final RelaisCore core;
+    private final SyncStores stores;
     private final List<RecordSync<? extends Resource>> kinds;
 
-    public ConflictResolver(RelaisCore core) {
-        this.core = core;
-        this.kinds = SyncEngine.kinds(core);
+    /** Built by the composition root ({@code SyncModule}) with the sync's stores: each kind knows how to take the server's value. */
+    public ConflictResolver(SyncStores stores) {
+        this.stores = stores;
+        this.kinds = SyncEngine.kinds(stores);
     }
 
     public enum Choice { LOCAL, REMOTE }
@@ -37,9 +37,9 @@ public final class ConflictResolver {
     }
 
     public Conflict resolve(UUID conflictId, Choice choice) {
-        core.session().require(fr.relais.core.session.Permission.CLINICAL_WRITE);
-        return core.database().inTransaction(() -> {
-            Conflict conflict = core.conflicts().find(conflictId)
+        stores.session().require(fr.relais.core.session.Permission.CLINICAL_WRITE);
+        return stores.database().inTransaction(() -> {
+            Conflict conflict = stores.conflicts().find(conflictId)
                     .orElseThrow(() -> new NotFoundException("conflict", "conflict", conflictId));
             if (!conflict.isOpen()) {
                 throw new BadInputException("conflict " + conflictId, "sync.conflictClosed", conflictId);
@@ -62,12 +62,12 @@ public final class ConflictResolver {
                     return null;
                 }));
             }
-            String by = core.session().actor().userId();
-            core.conflicts().resolve(conflictId, choice.name(), by, core.clock().instant());
-            core.audit().record("sync.conflict.resolve", conflict.resourceType(), conflict.localId(),
+            String by = stores.session().actor().userId();
+            stores.conflicts().resolve(conflictId, choice.name(), by, stores.clock().instant());
+            stores.audit().record("sync.conflict.resolve", conflict.resourceType(), conflict.localId(),
                     kind.map(k -> k.patientOf(conflict.localId())).orElse(null),
                     conflict.field() + " keep " + choice);
-            return core.conflicts().find(conflictId).orElseThrow();
+            return stores.conflicts().find(conflictId).orElseThrow();
         });
     }
 
@@ -85,7 +85,7 @@ public final class ConflictResolver {
     }
 
     private UUID refusal(UUID conflictId) {
-        Conflict conflict = core.conflicts().find(conflictId).orElseThrow(() -> new NotFoundException("conflict", "conflict", conflictId));
+        Conflict conflict = stores.conflicts().find(conflictId).orElseThrow(() -> new NotFoundException("conflict", "conflict", conflictId));
         if (!conflict.isRefusal()) {
             throw new BadInputException("conflict " + conflictId, "sync.notARefusal", conflictId);
         }
@@ -98,23 +98,23 @@ public final class ConflictResolver {
      * writes it back with the change (the link then names that version).
      */
     private void settleDeletion(RecordSync<? extends Resource> kind, Conflict conflict, Choice choice, String why) {
-        Optional<SyncLink> link = core.syncState().link(kind.recordType(), conflict.localId());
+        Optional<SyncLink> link = stores.syncState().link(kind.recordType(), conflict.localId());
         if (choice == Choice.REMOTE) {
             acknowledgeLocalChanges(kind, conflict.localId());
             kind.applyDeletion(conflict.localId(), why + ": deletion on the server kept");
         }
-        link.ifPresent(l -> core.syncState().saveLink(new SyncLink(l.resourceType(), l.localId(), l.serverId(), conflict.remoteVersion(),
+        link.ifPresent(l -> stores.syncState().saveLink(new SyncLink(l.resourceType(), l.localId(), l.serverId(), conflict.remoteVersion(),
                 l.lastUpdated(), l.base())));
     }
 
     private void acknowledgeLocalChanges(RecordSync<? extends Resource> kind, UUID localId) {
-        core.outbox().pending().stream().filter(p -> p.resourceType().equals(kind.recordType()) && p.localId().equals(localId))
-                .forEach(p -> core.outbox().acknowledge(p.resourceType(), p.localId(), p.seq()));
+        stores.outbox().pending().stream().filter(p -> p.resourceType().equals(kind.recordType()) && p.localId().equals(localId))
+                .forEach(p -> stores.outbox().acknowledge(p.resourceType(), p.localId(), p.seq()));
     }
 
     private <R extends Resource> void discardLocalChange(RecordSync<R> kind, UUID localId, String why) {
         acknowledgeLocalChanges(kind, localId);
-        Optional<SyncLink> link = core.syncState().link(kind.recordType(), localId);
+        Optional<SyncLink> link = stores.syncState().link(kind.recordType(), localId);
         Optional<R> server = kind.base(link);
         if (server.isPresent()) {
             kind.apply(server.get(), localId, link, why + ": local change discarded");

@@ -1,6 +1,7 @@
 package fr.relais.sync.engine;
 
-import fr.relais.core.RelaisCore;
+import fr.relais.core.replication.Outbox;
+import fr.relais.core.identity.PatientService;
 import fr.relais.core.consent.Consent;
 import fr.relais.core.consent.ConsentService;
 import fr.relais.core.replication.SyncLink;
@@ -14,10 +15,14 @@ import java.util.UUID;
  * to withdrawn, so the merge is that withdrawn wins, on either side; there is nothing to choose.
  */
 final class ConsentSync implements RecordSync<org.hl7.fhir.r4.model.Consent> {
-    private final RelaisCore core;
+    private final Outbox outbox;
+    private final PatientService patients;
+    private final ConsentService consents;
 
-    ConsentSync(RelaisCore core) {
-        this.core = core;
+    ConsentSync(Outbox outbox, PatientService patients, ConsentService consents) {
+        this.outbox = outbox;
+        this.patients = patients;
+        this.consents = consents;
     }
 
     @Override
@@ -39,23 +44,23 @@ final class ConsentSync implements RecordSync<org.hl7.fhir.r4.model.Consent> {
     @Override
     public Outcome apply(org.hl7.fhir.r4.model.Consent remote, UUID localId, Optional<SyncLink> link, String origin) {
         Consent received = ConsentMapper.toLocal(remote, localId, origin);
-        if (core.patients().find(received.patientId()).isEmpty()) {
+        if (patients.find(received.patientId()).isEmpty()) {
             return Outcome.UNCHANGED; // another team's patient, or one outside this workstation's scope
         }
-        Optional<Consent> local = core.consents().find(localId);
+        Optional<Consent> local = consents.find(localId);
         if (local.isPresent() && !local.get().active() && received.active()) {
             // Withdrawn here, not yet on the server: the withdrawal goes back with the next push.
-            if (!core.outbox().isPending(recordType(), localId)) {
-                core.outbox().recordMerged(recordType(), localId);
+            if (!outbox.isPending(recordType(), localId)) {
+                outbox.recordMerged(recordType(), localId);
             }
             return Outcome.MERGED;
         }
-        boolean changed = core.consents().applySynced(received, origin);
+        boolean changed = consents.applySynced(received, origin);
         return !changed ? Outcome.UNCHANGED : local.isPresent() ? Outcome.UPDATED : Outcome.CREATED;
     }
 
     @Override
     public org.hl7.fhir.r4.model.Consent build(UUID localId, Optional<SyncLink> link) {
-        return ConsentMapper.write(core.consents().find(localId).orElseThrow(), base(link).orElseGet(org.hl7.fhir.r4.model.Consent::new));
+        return ConsentMapper.write(consents.find(localId).orElseThrow(), base(link).orElseGet(org.hl7.fhir.r4.model.Consent::new));
     }
 }

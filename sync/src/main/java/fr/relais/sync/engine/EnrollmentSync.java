@@ -3,7 +3,11 @@ package fr.relais.sync.engine;
 import fr.relais.core.replication.Conflict;
 import ca.uhn.fhir.rest.gclient.IQuery;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
-import fr.relais.core.RelaisCore;
+import java.time.Clock;
+import fr.relais.core.replication.Outbox;
+import fr.relais.core.replication.SyncState;
+import fr.relais.core.replication.ConflictRepository;
+import fr.relais.core.pathway.PathwayService;
 import fr.relais.core.pathway.Enrollment;
 import fr.relais.core.pathway.EnrollmentService;
 import fr.relais.core.pathway.EnrollmentStatus;
@@ -24,10 +28,20 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
     /** The conflict field of two different version moves. */
     static final String VERSION = "templateVersion";
 
-    private final RelaisCore core;
+    private final Clock clock;
+    private final Outbox outbox;
+    private final SyncState syncState;
+    private final ConflictRepository conflicts;
+    private final PathwayService pathways;
+    private final EnrollmentService enrollments;
 
-    EnrollmentSync(RelaisCore core) {
-        this.core = core;
+    EnrollmentSync(Clock clock, Outbox outbox, SyncState syncState, ConflictRepository conflicts, PathwayService pathways, EnrollmentService enrollments) {
+        this.clock = clock;
+        this.outbox = outbox;
+        this.syncState = syncState;
+        this.conflicts = conflicts;
+        this.pathways = pathways;
+        this.enrollments = enrollments;
     }
 
     @Override
@@ -53,13 +67,13 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
 
     @Override
     public UUID patientOf(UUID localId) {
-        return core.enrollments().find(localId).map(Enrollment::patientId).orElse(null);
+        return enrollments.find(localId).map(Enrollment::patientId).orElse(null);
     }
 
     @Override
     public Outcome apply(CarePlan remote, UUID localId, Optional<SyncLink> link, String origin) {
         Enrollment incoming = CarePlanMapper.toLocal(remote, origin);
-        Optional<Enrollment> local = core.enrollments().find(localId);
+        Optional<Enrollment> local = enrollments.find(localId);
         Optional<Enrollment> common = base(link).map(r -> CarePlanMapper.toLocal(r, "base"));
         boolean versionConflict = false;
         if (local.isPresent() && local.get().templateVersion() != incoming.templateVersion()) {
@@ -72,23 +86,23 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
             // pushed meanwhile, which would move the server back); importing it and keeping "remote" follows it.
             String templateId = incoming.templateId();
             int version = incoming.templateVersion();
-            boolean known = core.pathways().list().stream().anyMatch(t -> t.template().id().equals(templateId)
+            boolean known = pathways.list().stream().anyMatch(t -> t.template().id().equals(templateId)
                     && t.template().version() == version);
             if (movedHere || !known) {
                 if (movedThere || !known) {
-                    core.conflicts().open(new Conflict(UUID.randomUUID(), recordType(), localId, VERSION,
+                    conflicts.open(new Conflict(UUID.randomUUID(), recordType(), localId, VERSION,
                             base == null ? null : base.toString(), String.valueOf(local.get().templateVersion()),
-                            String.valueOf(incoming.templateVersion()), remote.getMeta().getVersionId(), "OPEN", core.clock().instant(),
+                            String.valueOf(incoming.templateVersion()), remote.getMeta().getVersionId(), "OPEN", clock.instant(),
                             null, null, null));
                     versionConflict = true;
-                } else if (!core.outbox().isPending(recordType(), localId)) {
-                    core.outbox().recordMerged(recordType(), localId);
+                } else if (!outbox.isPending(recordType(), localId)) {
+                    outbox.recordMerged(recordType(), localId);
                 }
                 incoming = onVersionOf(incoming, local.get());
             }
         }
         if (local.isPresent() && isFinal(local.get().status()) && local.get().status() != incoming.status()) {
-            core.outbox().recordMerged(recordType(), localId);
+            outbox.recordMerged(recordType(), localId);
             return Outcome.MERGED;
         }
         if (local.isPresent() && !isFinal(incoming.status()) && local.get().status() != incoming.status()) {
@@ -96,18 +110,18 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
             if (base == incoming.status()) {
                 // Paused or resumed here only (the server changed something else): kept, and pushed.
                 incoming = withStatusOf(incoming, local.get());
-                if (!core.outbox().isPending(recordType(), localId)) {
-                    core.outbox().recordMerged(recordType(), localId);
+                if (!outbox.isPending(recordType(), localId)) {
+                    outbox.recordMerged(recordType(), localId);
                 }
-            } else if (base != local.get().status() && core.outbox().isPending(recordType(), localId)) {
+            } else if (base != local.get().status() && outbox.isPending(recordType(), localId)) {
                 // Paused here and resumed there (or the reverse) since the last sync: a person decides.
-                core.conflicts().open(new Conflict(UUID.randomUUID(), recordType(), localId, "status",
+                conflicts.open(new Conflict(UUID.randomUUID(), recordType(), localId, "status",
                         base == null ? null : base.name(), local.get().status().name(), incoming.status().name(),
-                        remote.getMeta().getVersionId(), "OPEN", core.clock().instant(), null, null, null));
+                        remote.getMeta().getVersionId(), "OPEN", clock.instant(), null, null, null));
                 return Outcome.CONFLICT;
             }
         }
-        Enrollment applied = core.enrollments().applySynced(incoming, origin);
+        Enrollment applied = enrollments.applySynced(incoming, origin);
         if (local.isEmpty()) {
             return Outcome.CREATED;
         }
@@ -132,7 +146,7 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
 
     @Override
     public java.util.Map<String, String> localFields(UUID localId) {
-        return core.enrollments().find(localId).map(e -> java.util.Map.of("status", e.status().name(), VERSION,
+        return enrollments.find(localId).map(e -> java.util.Map.of("status", e.status().name(), VERSION,
                 String.valueOf(e.templateVersion()))).orElse(java.util.Map.of());
     }
 
@@ -143,22 +157,22 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
     @Override
     public CarePlan build(UUID localId, Optional<SyncLink> link) {
         CarePlan resource = base(link).orElseGet(CarePlan::new);
-        Enrollment enrollment = core.enrollments().get(localId);
-        return CarePlanMapper.write(enrollment, core.enrollments().templateOf(enrollment).title().fr(), resource);
+        Enrollment enrollment = enrollments.get(localId);
+        return CarePlanMapper.write(enrollment, enrollments.templateOf(enrollment).title().fr(), resource);
     }
 
     @Override
     public void keepRemote(Conflict conflict, String why) {
-        Enrollment current = core.enrollments().get(conflict.localId());
+        Enrollment current = enrollments.get(conflict.localId());
         if (VERSION.equals(conflict.field())) {
             // The server's move as last read (the link's base): its version and the day it took effect.
-            Enrollment server = CarePlanMapper.toLocal(base(core.syncState().link(recordType(), conflict.localId())).orElseThrow(), why);
-            core.enrollments().applySynced(onVersionOf(current, server), why + ": server version kept");
+            Enrollment server = CarePlanMapper.toLocal(base(syncState.link(recordType(), conflict.localId())).orElseThrow(), why);
+            enrollments.applySynced(onVersionOf(current, server), why + ": server version kept");
             return;
         }
         Enrollment remote = new Enrollment(current.id(), current.patientId(), current.templateId(), current.templateVersion(),
                 current.startDate(), current.endDate(), EnrollmentStatus.valueOf(conflict.remoteValue()), why,
-                core.clock().instant(), current.plannedUntil(), current.createdAt(), current.versionSince());
-        core.enrollments().applySynced(remote, why + ": server value kept");
+                clock.instant(), current.plannedUntil(), current.createdAt(), current.versionSince());
+        enrollments.applySynced(remote, why + ": server value kept");
     }
 }

@@ -1,7 +1,8 @@
 package fr.relais.sync.engine;
 
 import ca.uhn.fhir.rest.gclient.IQuery;
-import fr.relais.core.RelaisCore;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.pathway.ForeignCarePlans;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.pathway.ForeignCarePlan;
 import fr.relais.core.replication.SyncLink;
@@ -25,10 +26,12 @@ final class ForeignCarePlanSync implements RecordSync<CarePlan> {
     /** The outbox and link kind of another system's CarePlan (never queued: Relais does not change them). */
     static final String RECORD = "ForeignCarePlan";
 
-    private final RelaisCore core;
+    private final PatientService patients;
+    private final ForeignCarePlans foreignCarePlans;
 
-    ForeignCarePlanSync(RelaisCore core) {
-        this.core = core;
+    ForeignCarePlanSync(PatientService patients, ForeignCarePlans foreignCarePlans) {
+        this.patients = patients;
+        this.foreignCarePlans = foreignCarePlans;
     }
 
     @Override
@@ -56,7 +59,7 @@ final class ForeignCarePlanSync implements RecordSync<CarePlan> {
 
     @Override
     public UUID patientOf(UUID localId) {
-        return core.foreignCarePlans().find(localId).map(ForeignCarePlan::patientId).orElse(null);
+        return foreignCarePlans.find(localId).map(ForeignCarePlan::patientId).orElse(null);
     }
 
     @Override
@@ -68,12 +71,12 @@ final class ForeignCarePlanSync implements RecordSync<CarePlan> {
         if (patient == null) {
             throw new BadInputException(origin, "fhir.foreignCarePlanNoPatient");
         }
-        if (core.patients().find(patient).isEmpty()) {
+        if (patients.find(patient).isEmpty()) {
             // Kept unread (not linked) until the patient arrives: a later sync reads it again.
             throw new BadInputException(origin, "fhir.patientNotHeld");
         }
         ForeignCarePlan plan = ForeignCarePlanMapper.toLocal(remote, localId, patient, origin);
-        return core.foreignCarePlans().applySynced(plan, origin) ? Outcome.CREATED : Outcome.UPDATED;
+        return foreignCarePlans.applySynced(plan, origin) ? Outcome.CREATED : Outcome.UPDATED;
     }
 
     /** Never queued (nothing here changes another system's plan); the server's copy as read, should one ever be. */

@@ -1,6 +1,6 @@
 package fr.relais.sync.engine;
 
-import fr.relais.core.RelaisCore;
+import fr.relais.core.replication.SyncState;
 import fr.relais.core.replication.SyncLink;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.hl7.fhir.r4.model.MetadataResource;
  * another resource, never overwritten. Built-ins ship with Relais and are not sent.
  */
 abstract class LibrarySync<R extends MetadataResource> implements RecordSync<R> {
-    protected final RelaisCore core;
+    private final SyncState syncState;
     private final String recordType;
     private final Class<R> resourceClass;
     private final String idPrefix;
@@ -29,8 +29,8 @@ abstract class LibrarySync<R extends MetadataResource> implements RecordSync<R> 
      * {@code idPrefix} names the kind of content in derived ids ("pathway-template"); {@code identifierSystem} is the
      * identifier system Relais gives these resources, which narrows the pull to them.
      */
-    LibrarySync(RelaisCore core, String recordType, Class<R> resourceClass, String idPrefix, String identifierSystem) {
-        this.core = core;
+    LibrarySync(SyncState syncState, String recordType, Class<R> resourceClass, String idPrefix, String identifierSystem) {
+        this.syncState = syncState;
         this.recordType = recordType;
         this.resourceClass = resourceClass;
         this.idPrefix = idPrefix;
@@ -111,7 +111,7 @@ abstract class LibrarySync<R extends MetadataResource> implements RecordSync<R> 
         } catch (NumberFormatException | NullPointerException e) {
             return byServerId; // apply() reports what is wrong with it
         }
-        Optional<SyncLink> linked = core.syncState().link(recordType(), version);
+        Optional<SyncLink> linked = syncState.link(recordType(), version);
         if (linked.isPresent()) {
             return linked.get().serverId().equals(serverId) ? version : byServerId;
         }
@@ -132,7 +132,7 @@ abstract class LibrarySync<R extends MetadataResource> implements RecordSync<R> 
     @Override
     public List<UUID> notYetShared() {
         return versions().stream().filter(Version::imported).map(v -> localId(v.id(), v.version()))
-                .filter(id -> core.syncState().link(recordType(), id).isEmpty()).toList();
+                .filter(id -> syncState.link(recordType(), id).isEmpty()).toList();
     }
 
     private Optional<Version> find(UUID localId) {

@@ -1,6 +1,9 @@
 package fr.relais.sync.engine;
 
-import fr.relais.core.RelaisCore;
+import fr.relais.core.replication.SyncState;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.alert.AlertService;
+import fr.relais.core.measure.TextMeasures;
 import fr.relais.core.measure.Measure;
 import fr.relais.core.measure.MeasureService;
 import fr.relais.core.measure.MeasureStatus;
@@ -15,10 +18,18 @@ import org.hl7.fhir.r4.model.Observation;
  * alert engine); entered-in-error on either side wins, because a wrong value must not come back.
  */
 final class MeasureSync implements RecordSync<Observation> {
-    private final RelaisCore core;
+    private final SyncState syncState;
+    private final PatientService patients;
+    private final AlertService alerts;
+    private final MeasureService measures;
+    private final TextMeasures textMeasures;
 
-    MeasureSync(RelaisCore core) {
-        this.core = core;
+    MeasureSync(SyncState syncState, PatientService patients, AlertService alerts, MeasureService measures, TextMeasures textMeasures) {
+        this.syncState = syncState;
+        this.patients = patients;
+        this.alerts = alerts;
+        this.measures = measures;
+        this.textMeasures = textMeasures;
     }
 
     @Override
@@ -41,15 +52,15 @@ final class MeasureSync implements RecordSync<Observation> {
         if (text != null) {
             // A value as text ("72 kg environ") is not guessed into a number, and a measure not taken (dataAbsentReason)
             // is no value: kept as written, shown, never judged.
-            core.patients().get(text.patientId());
-            return core.textMeasures().applySynced(text, origin) ? Outcome.CREATED : Outcome.UPDATED;
+            patients.get(text.patientId());
+            return textMeasures.applySynced(text, origin) ? Outcome.CREATED : Outcome.UPDATED;
         }
         // A blood-pressure panel is two measures (systolic, diastolic); the first one carries the panel's link.
         java.util.List<Measure> received = ObservationMapper.toLocalAll(remote, origin);
         Measure incoming = received.get(0);
         // Known locally only if it was linked before: one look-up fewer on the initial pull of thousands of measures.
-        Optional<Measure> local = link.isPresent() ? core.measures().find(localId) : Optional.empty();
-        received.forEach(m -> core.measures().applySynced(m, origin));
+        Optional<Measure> local = link.isPresent() ? measures.find(localId) : Optional.empty();
+        received.forEach(m -> measures.applySynced(m, origin));
         if (local.isEmpty()) {
             return Outcome.CREATED;
         }
@@ -60,7 +71,7 @@ final class MeasureSync implements RecordSync<Observation> {
 
     @Override
     public UUID patientOf(UUID localId) {
-        return core.measures().find(localId).map(Measure::patientId).orElse(null);
+        return measures.find(localId).map(Measure::patientId).orElse(null);
     }
 
     /**
@@ -70,12 +81,12 @@ final class MeasureSync implements RecordSync<Observation> {
      */
     @Override
     public UUID linkedIdFor(UUID localId) {
-        Optional<Measure> measure = core.measures().find(localId);
+        Optional<Measure> measure = measures.find(localId);
         if (measure.isEmpty() || !fr.relais.core.measure.MeasureCatalog.DIASTOLIC.equals(measure.get().code())
-                || core.syncState().link(recordType(), localId).isPresent()) {
+                || syncState.link(recordType(), localId).isPresent()) {
             return localId;
         }
-        return core.measures().ofPatient(measure.get().patientId(), fr.relais.core.measure.MeasureCatalog.SYSTOLIC).stream()
+        return measures.ofPatient(measure.get().patientId(), fr.relais.core.measure.MeasureCatalog.SYSTOLIC).stream()
                 .filter(s -> s.effectiveAt().equals(measure.get().effectiveAt()))
                 .map(Measure::id)
                 .filter(s -> ObservationMapper.panelPartId(s, measure.get().code()).equals(localId))
@@ -97,17 +108,17 @@ final class MeasureSync implements RecordSync<Observation> {
      */
     @Override
     public void applyDeletion(UUID localId, String origin) {
-        core.measures().find(localId).ifPresent(m -> {
+        measures.find(localId).ifPresent(m -> {
             markDeleted(m, origin);
             if (fr.relais.core.measure.MeasureCatalog.SYSTOLIC.equals(m.code())) {
-                core.measures().find(ObservationMapper.panelPartId(localId, fr.relais.core.measure.MeasureCatalog.DIASTOLIC))
+                measures.find(ObservationMapper.panelPartId(localId, fr.relais.core.measure.MeasureCatalog.DIASTOLIC))
                         .ifPresent(d -> markDeleted(d, origin));
             }
         });
     }
 
     private void markDeleted(Measure m, String origin) {
-        core.measures().applySynced(new Measure(m.id(), m.patientId(), m.code(), m.value(), m.unit(), m.originalValue(), m.originalUnit(),
+        measures.applySynced(new Measure(m.id(), m.patientId(), m.code(), m.value(), m.unit(), m.originalValue(), m.originalUnit(),
                 m.effectiveAt(), m.source(), m.recordedBy(), m.unusual(), MeasureStatus.ENTERED_IN_ERROR, DELETED_REASON, m.createdAt(),
                 m.updatedAt()), origin);
     }
@@ -116,7 +127,7 @@ final class MeasureSync implements RecordSync<Observation> {
     public Observation build(UUID localId, Optional<SyncLink> link) {
         Observation resource = base(link)
                 .orElseGet(Observation::new);
-        ObservationMapper.write(core.measures().find(localId).orElseThrow(), core.alerts().levelOf(localId).orElse(null), resource);
+        ObservationMapper.write(measures.find(localId).orElseThrow(), alerts.levelOf(localId).orElse(null), resource);
         return resource;
     }
 }

@@ -1,6 +1,6 @@
 package fr.relais.sync.engine;
 
-import fr.relais.core.RelaisCore;
+import fr.relais.core.careteam.Organizations;
 import fr.relais.core.replication.SyncLink;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,10 +13,10 @@ import org.hl7.fhir.r4.model.Organization;
  */
 final class OrganizationSync implements RecordSync<Organization> {
     static final String RECORD = "Organization";
-    private final RelaisCore core;
+    private final Organizations organizations;
 
-    OrganizationSync(RelaisCore core) {
-        this.core = core;
+    OrganizationSync(Organizations organizations) {
+        this.organizations = organizations;
     }
 
     @Override
@@ -43,7 +43,7 @@ final class OrganizationSync implements RecordSync<Organization> {
     public Outcome apply(Organization remote, UUID localId, Optional<SyncLink> link, String origin) {
         String name = remote.hasName() ? remote.getName()
                 : remote.getAlias().stream().map(org.hl7.fhir.r4.model.StringType::getValue).findFirst().orElse(null);
-        boolean changed = core.organizations().applySynced(localId, name, origin);
+        boolean changed = organizations.applySynced(localId, name, origin);
         return link.isEmpty() ? Outcome.CREATED : changed ? Outcome.UPDATED : Outcome.UNCHANGED;
     }
 

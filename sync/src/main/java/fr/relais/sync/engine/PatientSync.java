@@ -1,6 +1,10 @@
 package fr.relais.sync.engine;
 
-import fr.relais.core.RelaisCore;
+import java.time.Clock;
+import fr.relais.core.replication.Outbox;
+import fr.relais.core.replication.ConflictRepository;
+import fr.relais.core.identity.Deaths;
+import fr.relais.core.careteam.Organizations;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.replication.Conflict;
@@ -18,12 +22,25 @@ import java.util.UUID;
  * inbox and keeps the local value meanwhile.
  */
 final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
-    private final RelaisCore core;
+    private final Clock clock;
+    private final Outbox outbox;
+    private final ConflictRepository conflicts;
+    private final PatientService patients;
+    private final Deaths deaths;
+    private final Organizations organizations;
     /** The organisation's IPP namespace; null outside a sync run (conflict resolution needs none). */
     private final IppNamespace ipp;
+    private final fr.relais.core.privacy.PatientAnonymisation anonymisation;
 
-    PatientSync(RelaisCore core, IppNamespace ipp) {
-        this.core = core;
+    PatientSync(Clock clock, Outbox outbox, ConflictRepository conflicts, PatientService patients, Deaths deaths, Organizations organizations, IppNamespace ipp,
+                fr.relais.core.privacy.PatientAnonymisation anonymisation) {
+        this.anonymisation = anonymisation;
+        this.clock = clock;
+        this.outbox = outbox;
+        this.conflicts = conflicts;
+        this.patients = patients;
+        this.deaths = deaths;
+        this.organizations = organizations;
         this.ipp = ipp;
     }
 
@@ -47,41 +64,41 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
         // Anonymised on another workstation: the same erasure here (INS kept locally, identity history, what other
         // systems wrote about the patient), which the fields alone would not bring.
         if (PatientMapper.anonymised(remote)) {
-            core.anonymisation().applyReceived(localId, origin);
+            anonymisation.applyReceived(localId, origin);
         }
         // The organization the server attaches the patient to (a hospital's patient): shown by name in the patient file.
         var managing = remote.getManagingOrganization().getReferenceElement();
-        core.organizations().attachPatient(localId, "Organization".equals(managing.getResourceType()) && managing.hasIdPart()
+        organizations.attachPatient(localId, "Organization".equals(managing.getResourceType()) && managing.hasIdPart()
                 ? fr.relais.sync.fhir.ObservationMapper.localId(managing.getIdPart()) : null);
-        core.deaths().applySynced(localId, PatientMapper.deceased(remote), PatientMapper.deceasedOn(remote));
+        deaths.applySynced(localId, PatientMapper.deceased(remote), PatientMapper.deceasedOn(remote));
         return outcome;
     }
 
     private Outcome applyFields(org.hl7.fhir.r4.model.Patient remote, UUID localId, Optional<SyncLink> link, String origin) {
         Map<String, String> remoteFields = PatientMapper.fields(remote, ipp());
-        Optional<Patient> local = core.patients().find(localId);
+        Optional<Patient> local = patients.find(localId);
         if (local.isEmpty()) {
-            core.patients().applySynced(PatientMapper.toLocal(localId, remoteFields, null, origin), origin);
+            patients.applySynced(PatientMapper.toLocal(localId, remoteFields, null, origin), origin);
             return Outcome.CREATED;
         }
-        if (!core.outbox().isPending(recordType(), localId)) {
-            core.patients().applySynced(PatientMapper.toLocal(localId, remoteFields, local.get(), origin), origin);
+        if (!outbox.isPending(recordType(), localId)) {
+            patients.applySynced(PatientMapper.toLocal(localId, remoteFields, local.get(), origin), origin);
             return Outcome.UPDATED;
         }
         Map<String, String> base = base(link).map(r -> PatientMapper.fields(r, ipp())).orElseGet(HashMap::new);
         FieldMerge.Result result = FieldMerge.merge(base, PatientMapper.fields(local.get()), remoteFields);
-        core.patients().applySynced(PatientMapper.toLocal(localId, result.merged(), local.get(), origin), origin);
+        patients.applySynced(PatientMapper.toLocal(localId, result.merged(), local.get(), origin), origin);
         String version = remote.getMeta().getVersionId();
         // An earlier conflict the server has since settled the same way as here is no conflict any more.
-        for (Conflict open : core.conflicts().openFor(recordType(), localId)) {
+        for (Conflict open : conflicts.openFor(recordType(), localId)) {
             boolean stillConflicting = result.conflicts().stream().anyMatch(c -> c.field().equals(open.field()));
             if (!stillConflicting && java.util.Objects.equals(result.merged().get(open.field()), remoteFields.get(open.field()))) {
-                core.conflicts().resolve(open.id(), "REMOTE", "relais (converged)", core.clock().instant());
+                conflicts.resolve(open.id(), "REMOTE", "relais (converged)", clock.instant());
             }
         }
         for (FieldMerge.FieldConflict c : result.conflicts()) {
-            core.conflicts().open(new Conflict(UUID.randomUUID(), recordType(), localId, c.field(), c.base(), c.local(), c.remote(),
-                    version, "OPEN", core.clock().instant(), null, null, null));
+            conflicts.open(new Conflict(UUID.randomUUID(), recordType(), localId, c.field(), c.base(), c.local(), c.remote(),
+                    version, "OPEN", clock.instant(), null, null, null));
         }
         return result.conflicts().isEmpty() ? Outcome.MERGED : Outcome.CONFLICT;
     }
@@ -98,14 +115,14 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
 
     @Override
     public Map<String, String> localFields(UUID localId) {
-        return core.patients().find(localId).map(PatientMapper::fields).orElse(Map.of());
+        return patients.find(localId).map(PatientMapper::fields).orElse(Map.of());
     }
 
     @Override
     public org.hl7.fhir.r4.model.Patient build(UUID localId, Optional<SyncLink> link) {
         org.hl7.fhir.r4.model.Patient resource = base(link).orElseGet(org.hl7.fhir.r4.model.Patient::new);
-        Patient patient = core.patients().get(localId);
-        if (core.anonymisation().isAnonymised(localId)) {
+        Patient patient = patients.get(localId);
+        if (anonymisation.isAnonymised(localId)) {
             // No identifying element stays on the server, whoever wrote it (one rule with the base kept here:
             // PatientScrub); the mapping then writes what Relais keeps (ANONYME, the year of birth, the sex).
             var json = fr.relais.sync.fhir.RelaisFhir.CONTEXT.newJsonParser();
@@ -119,9 +136,9 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
 
     @Override
     public void keepRemote(Conflict conflict, String why) {
-        Patient local = core.patients().get(conflict.localId());
+        Patient local = patients.get(conflict.localId());
         Map<String, String> fields = PatientMapper.fields(local);
         fields.put(conflict.field(), conflict.remoteValue());
-        core.patients().applySynced(PatientMapper.toLocal(local.id(), fields, local, why), why + ": server value kept");
+        patients.applySynced(PatientMapper.toLocal(local.id(), fields, local, why), why + ": server value kept");
     }
 }

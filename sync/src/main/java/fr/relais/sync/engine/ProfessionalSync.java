@@ -1,6 +1,5 @@
 package fr.relais.sync.engine;
 
-import fr.relais.core.RelaisCore;
 import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.careteam.Professional;
 import fr.relais.core.replication.SyncLink;
@@ -20,10 +19,10 @@ import org.hl7.fhir.r4.model.Practitioner;
  * matched by RPPS.
  */
 final class ProfessionalSync implements RecordSync<Practitioner> {
-    private final RelaisCore core;
+    private final CareTeamService careTeam;
 
-    ProfessionalSync(RelaisCore core) {
-        this.core = core;
+    ProfessionalSync(CareTeamService careTeam) {
+        this.careTeam = careTeam;
     }
 
     @Override
@@ -44,11 +43,11 @@ final class ProfessionalSync implements RecordSync<Practitioner> {
     @Override
     public UUID localIdFor(Practitioner remote) {
         UUID byId = ObservationMapper.localId(remote.getIdElement().getIdPart());
-        if (core.careTeam().findProfessional(byId).isPresent()) {
+        if (careTeam.findProfessional(byId).isPresent()) {
             return byId;
         }
         String rpps = NationalDirectory.rppsOf(remote.getIdentifier());
-        return core.careTeam().findProfessionalByRpps(rpps).map(Professional::id).orElse(byId);
+        return careTeam.findProfessionalByRpps(rpps).map(Professional::id).orElse(byId);
     }
 
     @Override
@@ -64,24 +63,24 @@ final class ProfessionalSync implements RecordSync<Practitioner> {
     @Override
     public Outcome apply(Practitioner remote, UUID localId, Optional<SyncLink> link, String origin) {
         Professional received = PractitionerMapper.toLocal(remote, localId, origin);
-        Optional<Professional> local = core.careTeam().findProfessional(localId);
+        Optional<Professional> local = careTeam.findProfessional(localId);
         if (local.isPresent() && local.get().equals(received)) {
             return Outcome.UNCHANGED;
         }
-        core.careTeam().applySyncedProfessional(received, origin);
+        careTeam.applySyncedProfessional(received, origin);
         return local.isPresent() ? Outcome.UPDATED : Outcome.CREATED;
     }
 
     /** The professional's practice (profession, work contacts) as a PractitionerRole pushed with the Practitioner. */
     @Override
     public java.util.List<org.hl7.fhir.r4.model.Resource> companions(UUID localId, String serverId) {
-        return java.util.List.of(PractitionerRoleMapper.of(core.careTeam().findProfessional(localId).orElseThrow(), serverId));
+        return java.util.List.of(PractitionerRoleMapper.of(careTeam.findProfessional(localId).orElseThrow(), serverId));
     }
 
     @Override
     public Practitioner build(UUID localId, Optional<SyncLink> link) {
         Practitioner resource = base(link)
                 .orElseGet(Practitioner::new);
-        return PractitionerMapper.write(core.careTeam().findProfessional(localId).orElseThrow(), resource);
+        return PractitionerMapper.write(careTeam.findProfessional(localId).orElseThrow(), resource);
     }
 }

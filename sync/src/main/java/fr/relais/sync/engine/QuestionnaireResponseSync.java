@@ -1,6 +1,7 @@
 package fr.relais.sync.engine;
 
-import fr.relais.core.RelaisCore;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.questionnaire.ForeignResponses;
 import fr.relais.core.questionnaire.QuestionnaireService;
 import fr.relais.core.replication.SyncLink;
 import fr.relais.sync.fhir.QuestionnaireResponseMapper;
@@ -19,10 +20,14 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
  * answered for the patient file ({@link fr.relais.core.questionnaire.ForeignResponses}), never sent back.
  */
 final class QuestionnaireResponseSync implements RecordSync<QuestionnaireResponse> {
-    private final RelaisCore core;
+    private final PatientService patients;
+    private final QuestionnaireService questionnaires;
+    private final ForeignResponses foreignResponses;
 
-    QuestionnaireResponseSync(RelaisCore core) {
-        this.core = core;
+    QuestionnaireResponseSync(PatientService patients, QuestionnaireService questionnaires, ForeignResponses foreignResponses) {
+        this.patients = patients;
+        this.questionnaires = questionnaires;
+        this.foreignResponses = foreignResponses;
     }
 
     @Override
@@ -37,7 +42,7 @@ final class QuestionnaireResponseSync implements RecordSync<QuestionnaireRespons
 
     @Override
     public UUID patientOf(UUID localId) {
-        return core.questionnaires().find(localId).map(s -> s.response().patientId()).orElse(null);
+        return questionnaires.find(localId).map(s -> s.response().patientId()).orElse(null);
     }
 
     @Override
@@ -46,9 +51,9 @@ final class QuestionnaireResponseSync implements RecordSync<QuestionnaireRespons
             return unknownQuestionnaire(remote, localId, origin);
         }
         var incoming = QuestionnaireResponseMapper.isRelais(remote) ? QuestionnaireResponseMapper.toLocal(remote, origin) : foreign(remote, origin);
-        var before = core.questionnaires().find(localId);
+        var before = questionnaires.find(localId);
         boolean inError = QuestionnaireResponseMapper.enteredInError(remote);
-        core.questionnaires().applySynced(incoming, inError, QuestionnaireResponseMapper.errorReason(remote), origin);
+        questionnaires.applySynced(incoming, inError, QuestionnaireResponseMapper.errorReason(remote), origin);
         if (before.isEmpty()) {
             return Outcome.CREATED;
         }
@@ -56,7 +61,7 @@ final class QuestionnaireResponseSync implements RecordSync<QuestionnaireRespons
     }
 
     private List<String> builtIns() {
-        return core.questionnaires().list().stream().map(fr.relais.core.questionnaire.Questionnaire::id).toList();
+        return questionnaires.list().stream().map(fr.relais.core.questionnaire.Questionnaire::id).toList();
     }
 
     /**
@@ -69,10 +74,10 @@ final class QuestionnaireResponseSync implements RecordSync<QuestionnaireRespons
             throw new fr.relais.core.error.BadInputException(origin, "fhir.questionnaireUnknown");
         }
         UUID patient = fr.relais.sync.fhir.ObservationMapper.localId(subject.getIdPart());
-        if (core.patients().find(patient).isEmpty()) {
+        if (patients.find(patient).isEmpty()) {
             throw new fr.relais.core.error.BadInputException(origin, "fhir.patientNotHeld");
         }
-        return core.foreignResponses().applySynced(ForeignQuestionnaires.unscored(remote, localId, patient), origin) ? Outcome.CREATED : Outcome.UPDATED;
+        return foreignResponses.applySynced(ForeignQuestionnaires.unscored(remote, localId, patient), origin) ? Outcome.CREATED : Outcome.UPDATED;
     }
 
     /**
@@ -83,7 +88,7 @@ final class QuestionnaireResponseSync implements RecordSync<QuestionnaireRespons
         List<String> known = builtIns();
         String id = ForeignQuestionnaires.builtInFor(remote.getQuestionnaire(), known)
                 .orElseThrow(() -> new fr.relais.core.error.BadInputException(origin, "fhir.questionnaireUnknown"));
-        var questionnaire = core.questionnaires().get(id);
+        var questionnaire = questionnaires.get(id);
         var read = QuestionnaireResponseMapper.toLocal(remote, origin, id, questionnaire.version());
         if (read.score() != null) {
             return read;
@@ -96,7 +101,7 @@ final class QuestionnaireResponseSync implements RecordSync<QuestionnaireRespons
 
     @Override
     public QuestionnaireResponse build(UUID localId, Optional<SyncLink> link) {
-        var stored = core.questionnaires().find(localId).orElseThrow();
+        var stored = questionnaires.find(localId).orElseThrow();
         QuestionnaireResponse written = QuestionnaireResponseMapper.toFhir(stored.response(), stored.enteredInError(), stored.errorReason());
         if (link.isEmpty()) {
             return written;

@@ -1,6 +1,7 @@
 package fr.relais.sync.engine;
 
-import fr.relais.core.RelaisCore;
+import fr.relais.core.questionnaire.QuestionnaireService;
+import fr.relais.core.replication.SyncState;
 import fr.relais.core.pathway.TemplateOrigin;
 import fr.relais.sync.fhir.QuestionnaireMapper;
 import fr.relais.sync.fhir.RelaisFhir;
@@ -14,13 +15,16 @@ import org.hl7.fhir.r4.model.Questionnaire;
 final class QuestionnaireSync extends LibrarySync<Questionnaire> {
     static final String RECORD = "Questionnaire";
 
-    QuestionnaireSync(RelaisCore core) {
-        super(core, RECORD, Questionnaire.class, "questionnaire", RelaisFhir.QUESTIONNAIRE_SYSTEM);
+    private final QuestionnaireService questionnaires;
+
+    QuestionnaireSync(SyncState syncState, QuestionnaireService questionnaires) {
+        super(syncState, RECORD, Questionnaire.class, "questionnaire", RelaisFhir.QUESTIONNAIRE_SYSTEM);
+        this.questionnaires = questionnaires;
     }
 
     @Override
     List<Version> versions() {
-        return core.questionnaires().definitions().stream().map(d -> new Version(d.questionnaire().id(), d.questionnaire().version(),
+        return questionnaires.definitions().stream().map(d -> new Version(d.questionnaire().id(), d.questionnaire().version(),
                 d.json(), d.origin() == TemplateOrigin.IMPORTED)).toList();
     }
 
@@ -32,6 +36,6 @@ final class QuestionnaireSync extends LibrarySync<Questionnaire> {
 
     @Override
     boolean importReceived(String origin, Questionnaire remote) {
-        return core.questionnaires().applySynced(origin, QuestionnaireMapper.toAuthoringJson(origin, remote));
+        return questionnaires.applySynced(origin, QuestionnaireMapper.toAuthoringJson(origin, remote));
     }
 }

@@ -1,6 +1,7 @@
 package fr.relais.sync.engine;
 
-import fr.relais.core.RelaisCore;
+import fr.relais.core.replication.Outbox;
+import fr.relais.core.replication.SyncState;
 import fr.relais.core.replication.SyncLink;
 import fr.relais.sync.fhir.RelaisFhir;
 import java.util.ArrayList;
@@ -25,12 +26,14 @@ import org.hl7.fhir.r4.model.Resource;
  * each mapper.
  */
 final class ReferenceResolver {
-    private final RelaisCore core;
+    private final Outbox outbox;
+    private final SyncState syncState;
     /** The kinds each FHIR type may stand for (a CarePlan is an enrollment or an urgent care plan). */
     private final Map<String, List<RecordSync<? extends Resource>>> kindsByType = new LinkedHashMap<>();
 
-    ReferenceResolver(RelaisCore core, List<RecordSync<? extends Resource>> kinds) {
-        this.core = core;
+    ReferenceResolver(Outbox outbox, SyncState syncState, List<RecordSync<? extends Resource>> kinds) {
+        this.outbox = outbox;
+        this.syncState = syncState;
         for (RecordSync<? extends Resource> kind : kinds) {
             kindsByType.computeIfAbsent(kind.fhirType(), t -> new ArrayList<>()).add(kind);
         }
@@ -69,14 +72,14 @@ final class ReferenceResolver {
 
     private Optional<Target> resolveOne(Reference reference, String type, UUID localId, List<RecordSync<? extends Resource>> candidates) {
         for (RecordSync<? extends Resource> kind : candidates) {
-            Optional<SyncLink> link = core.syncState().link(kind.recordType(), localId);
+            Optional<SyncLink> link = syncState.link(kind.recordType(), localId);
             if (link.isPresent()) {
                 reference.setReference(type + "/" + link.get().serverId());
                 return Optional.empty();
             }
         }
         for (RecordSync<? extends Resource> kind : candidates) {
-            if (core.outbox().isPending(kind.recordType(), localId)) {
+            if (outbox.isPending(kind.recordType(), localId)) {
                 // Its first push gives it this id: right if it travels first, in this transaction.
                 reference.setReference(type + "/" + kind.serverIdFor(localId));
                 return Optional.of(new Target(kind.recordType(), localId, true));

@@ -1,7 +1,6 @@
 package fr.relais.sync.engine;
 
 import ca.uhn.fhir.rest.api.CacheControlDirective;
-import fr.relais.core.RelaisCore;
 import fr.relais.core.replication.Conflict;
 import fr.relais.core.replication.Outbox;
 import fr.relais.core.replication.SyncLink;
@@ -34,9 +33,9 @@ final class ServerDeletions {
     /** Prefix of the history watermark of a kind (beside the search's own). */
     static final String WATERMARK = "deleted ";
 
-    private final RelaisCore core;
+    private final SyncStores core;
 
-    ServerDeletions(RelaisCore core) {
+    ServerDeletions(SyncStores core) {
         this.core = core;
     }
 

@@ -7,7 +7,6 @@ import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
-import fr.relais.core.RelaisCore;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.replication.Conflict;
 import fr.relais.core.replication.Outbox;
@@ -50,7 +49,11 @@ public final class SyncEngine {
     /** The sync counter of the last audit event the team server acknowledged. */
     static final String AUDIT_COUNTER = "AuditEvent.pushed";
 
-    private final RelaisCore core;
+    /**
+     * The local stores of the sync (named {@code core} as the whole graph was before, so the engine's body reads the
+     * same: the stores' accessors are the core's).
+     */
+    private final SyncStores core;
     /** The record kinds of the current run (built with the run's settings: patients need the IPP namespace). */
     private List<RecordSync<? extends Resource>> kinds;
     /** Rewrites outgoing references to server ids, over the kinds of the current run. */
@@ -58,37 +61,46 @@ public final class SyncEngine {
     private final ServerDeletions deletions;
     private final java.util.function.Consumer<ca.uhn.fhir.rest.client.api.IGenericClient> clientSetup;
 
-    public SyncEngine(RelaisCore core) {
-        this(core, client -> { });
-    }
-
     /**
      * {@code clientSetup} adds interceptors to the HTTP client (request ids, logging; the fault-injection tests cut
-     * and delay requests this way).
+     * and delay requests this way). The composition root builds the engine ({@code SyncModule}).
      */
-    public SyncEngine(RelaisCore core, java.util.function.Consumer<ca.uhn.fhir.rest.client.api.IGenericClient> clientSetup) {
-        this.core = core;
+    public SyncEngine(SyncStores stores, java.util.function.Consumer<ca.uhn.fhir.rest.client.api.IGenericClient> clientSetup) {
+        this.core = stores;
         this.clientSetup = clientSetup;
         this.deletions = new ServerDeletions(core);
         // Patients first (every other record refers to one), enrollments before their tasks (a task is planned
         // within its enrollment), measures and responses before the alerts they raise, then urgent care plans.
-        this.kinds = kinds(core);
-        this.references = new ReferenceResolver(core, kinds);
+        this.kinds = kinds(stores);
+        this.references = new ReferenceResolver(stores.outbox(), stores.syncState(), kinds);
     }
 
     /**
      * Every kind of shared record, in pull order: what a record names comes first (a CareTeam names its Practitioners,
      * an enrollment its template version, a response its questionnaire).
      */
-    static List<RecordSync<? extends Resource>> kinds(RelaisCore core) {
-        return kinds(core, null);
+    static List<RecordSync<? extends Resource>> kinds(SyncStores stores) {
+        return kinds(stores, null);
     }
 
-    static List<RecordSync<? extends Resource>> kinds(RelaisCore core, fr.relais.sync.fhir.IppNamespace ipp) {
-        return List.of(new PatientSync(core, ipp), new ConsentSync(core), new ProfessionalSync(core), new OrganizationSync(core), new CareTeamSync(core),
-                new TemplateSync(core), new QuestionnaireSync(core), new EnrollmentSync(core), new ForeignCarePlanSync(core), new TaskSync(core),
-                new ThresholdSync(core), new MeasureSync(core),
-                new QuestionnaireResponseSync(core), new AlertSync(core), new UrgentCarePlanSync(core));
+    /** Each kind receives the few stores it reads and writes. */
+    static List<RecordSync<? extends Resource>> kinds(SyncStores s, fr.relais.sync.fhir.IppNamespace ipp) {
+        return List.of(new PatientSync(s.clock(), s.outbox(), s.conflicts(), s.patients(), s.deaths(), s.organizations(), ipp, s.anonymisation()),
+                new ConsentSync(s.outbox(), s.patients(), s.consents()),
+                new ProfessionalSync(s.careTeam()),
+                new OrganizationSync(s.organizations()),
+                new CareTeamSync(s.clock(), s.outbox(), s.syncState(), s.conflicts(), s.patients(), s.careTeam(), s.organizations(), s.anonymisation()),
+                new TemplateSync(s.syncState(), s.pathways()),
+                new QuestionnaireSync(s.syncState(), s.questionnaires()),
+                new EnrollmentSync(s.clock(), s.outbox(), s.syncState(), s.conflicts(), s.pathways(), s.enrollments()),
+                new ForeignCarePlanSync(s.patients(), s.foreignCarePlans()),
+                new TaskSync(s.clock(), s.outbox(), s.syncState(), s.conflicts(), s.patients(), s.careTeam(), s.enrollments(), s.tasks(),
+                        s.foreignCarePlans()),
+                new ThresholdSync(s.patients(), s.thresholds()),
+                new MeasureSync(s.syncState(), s.patients(), s.alerts(), s.measures(), s.textMeasures()),
+                new QuestionnaireResponseSync(s.patients(), s.questionnaires(), s.foreignResponses()),
+                new AlertSync(s.clock(), s.session(), s.outbox(), s.conflicts(), s.patients(), s.enrollments(), s.alerts()),
+                new UrgentCarePlanSync(s.clock(), s.session(), s.outbox(), s.conflicts(), s.patients(), s.urgentCarePlans()));
     }
 
     public enum Mode { BOTH, PULL_ONLY, PUSH_ONLY }
@@ -99,7 +111,7 @@ public final class SyncEngine {
         refuseDemoStoreOnARealServer(settings);
         // Patients carry their IPP both ways: nothing syncs until the organisation's IPP namespace is configured.
         this.kinds = kinds(core, fr.relais.sync.fhir.IppNamespace.required(settings.ipp()));
-        this.references = new ReferenceResolver(core, kinds);
+        this.references = new ReferenceResolver(core.outbox(), core.syncState(), kinds);
         FhirServer server = new FhirServer(settings);
         clientSetup.accept(server.client());
         SyncRunLog log = core.syncRuns();

@@ -71,13 +71,9 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
     /**
      * The scope the settings ask for ({@value #SCOPE_VARIABLE}: {@code team}, the default, or {@code careteam});
      * {@code scope}, when given (command line), wins. The care-team scope needs the user's RPPS: the signed-in
-     * account's, else {@value #RPPS_VARIABLE} (a workstation without accounts).
+     * account's ({@code accountRpps}, empty on a workstation without accounts), else {@value #RPPS_VARIABLE}.
      */
-    public SyncSettings withScopeFrom(java.util.Map<String, String> settings, String scope, fr.relais.core.RelaisCore core) {
-        return withScopeFrom(settings, scope, core.accounts().find(core.session().actor().userId()).map(fr.relais.core.account.Account::rpps));
-    }
-
-    SyncSettings withScopeFrom(java.util.Map<String, String> settings, String scope, java.util.Optional<String> accountRpps) {
+    public SyncSettings withScopeFrom(java.util.Map<String, String> settings, String scope, java.util.Optional<String> accountRpps) {
         String asked = scope != null ? scope : settings.getOrDefault(SCOPE_VARIABLE, SCOPE_TEAM);
         String name = scope != null ? "--scope" : SCOPE_VARIABLE;
         switch (asked.strip().toLowerCase(java.util.Locale.ROOT)) {

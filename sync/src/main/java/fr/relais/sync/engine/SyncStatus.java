@@ -1,6 +1,5 @@
 package fr.relais.sync.engine;
 
-import fr.relais.core.RelaisCore;
 import fr.relais.core.replication.SyncRunLog;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,13 +21,13 @@ public record SyncStatus(State state, Instant lastSuccess, int pending, int open
      */
     public enum State { NEVER, SYNCING, UP_TO_DATE, CHANGES_WAITING, REFUSED_RECORDS, OFFLINE, FAILED }
 
-    public static SyncStatus of(RelaisCore core, boolean running) {
-        int pending = core.outbox().count();
-        var open = core.conflicts().list(true);
+    public static SyncStatus of(SyncStores stores, boolean running) {
+        int pending = stores.outbox().count();
+        var open = stores.conflicts().list(true);
         int conflicts = open.size();
         int refused = (int) open.stream().filter(fr.relais.core.replication.Conflict::isRefusal).count();
-        Optional<SyncRunLog.Run> last = core.syncRuns().recent(1).stream().findFirst();
-        Instant lastSuccess = core.syncRuns().lastSuccess().map(SyncRunLog.Run::finishedAt).orElse(null);
+        Optional<SyncRunLog.Run> last = stores.syncRuns().recent(1).stream().findFirst();
+        Instant lastSuccess = stores.syncRuns().lastSuccess().map(SyncRunLog.Run::finishedAt).orElse(null);
         String message = last.map(SyncRunLog.Run::message).orElse(null);
         State state;
         if (running) {
@@ -42,7 +41,7 @@ public record SyncStatus(State state, Instant lastSuccess, int pending, int open
         } else {
             state = pending > 0 || conflicts > 0 ? State.CHANGES_WAITING : State.UP_TO_DATE;
         }
-        var unreadReasons = core.syncState().unreadByReason();
+        var unreadReasons = stores.syncState().unreadByReason();
         int unread = unreadReasons.stream().mapToInt(fr.relais.core.replication.SyncState.UnreadGroup::count).sum();
         return new SyncStatus(state, lastSuccess, pending, conflicts, message, refused, unread, unreadReasons);
     }

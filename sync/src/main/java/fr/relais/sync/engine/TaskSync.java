@@ -1,6 +1,13 @@
 package fr.relais.sync.engine;
 
-import fr.relais.core.RelaisCore;
+import java.time.Clock;
+import fr.relais.core.replication.Outbox;
+import fr.relais.core.replication.SyncState;
+import fr.relais.core.replication.ConflictRepository;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.pathway.EnrollmentService;
+import fr.relais.core.pathway.ForeignCarePlans;
 import fr.relais.core.careteam.Professional;
 import fr.relais.core.replication.Conflict;
 import fr.relais.core.replication.SyncLink;
@@ -37,10 +44,26 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
     /** Prefix of the assignee key of a professional without an RPPS number (see {@link #fields}). */
     private static final String LOCAL_PROFESSIONAL = "professional:";
 
-    private final RelaisCore core;
+    private final Clock clock;
+    private final Outbox outbox;
+    private final SyncState syncState;
+    private final ConflictRepository conflicts;
+    private final PatientService patients;
+    private final CareTeamService careTeam;
+    private final EnrollmentService enrollments;
+    private final TaskService tasks;
+    private final ForeignCarePlans foreignCarePlans;
 
-    TaskSync(RelaisCore core) {
-        this.core = core;
+    TaskSync(Clock clock, Outbox outbox, SyncState syncState, ConflictRepository conflicts, PatientService patients, CareTeamService careTeam, EnrollmentService enrollments, TaskService tasks, ForeignCarePlans foreignCarePlans) {
+        this.clock = clock;
+        this.outbox = outbox;
+        this.syncState = syncState;
+        this.conflicts = conflicts;
+        this.patients = patients;
+        this.careTeam = careTeam;
+        this.enrollments = enrollments;
+        this.tasks = tasks;
+        this.foreignCarePlans = foreignCarePlans;
     }
 
     @Override
@@ -62,14 +85,14 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
     @Override
     public UUID localIdFor(org.hl7.fhir.r4.model.Task remote) {
         UUID byId = ObservationMapper.localId(remote.getIdElement().getIdPart());
-        if (ForeignTaskMapper.isForeign(remote) || core.tasks().find(byId).isPresent()) {
+        if (ForeignTaskMapper.isForeign(remote) || tasks.find(byId).isPresent()) {
             return byId;
         }
         try {
             UUID enrollment = TaskMapper.enrollmentOf(remote, "Task");
             TaskMapper.Step step = TaskMapper.stepOf(remote, "Task");
             return enrollment == null ? byId
-                    : core.tasks().findByStep(enrollment, step.stepId(), step.occurrence()).map(Task::id).orElse(byId);
+                    : tasks.findByStep(enrollment, step.stepId(), step.occurrence()).map(Task::id).orElse(byId);
         } catch (fr.relais.core.error.BadInputException unreadable) {
             return byId; // apply() reports it
         }
@@ -77,36 +100,36 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
 
     @Override
     public UUID patientOf(UUID localId) {
-        return core.tasks().find(localId).map(Task::patientId).orElse(null);
+        return tasks.find(localId).map(Task::patientId).orElse(null);
     }
 
     @Override
     public Outcome apply(org.hl7.fhir.r4.model.Task remote, UUID localId, Optional<SyncLink> link, String origin) {
         Task incoming = read(remote, localId, origin);
-        Optional<Task> local = core.tasks().find(localId);
+        Optional<Task> local = tasks.find(localId);
         if (local.isEmpty() && incoming.foreign()) {
-            if (core.patients().find(incoming.patientId()).isEmpty()) {
+            if (patients.find(incoming.patientId()).isEmpty()) {
                 // Kept unread (not linked) until the patient arrives: a later sync reads it again.
                 throw new fr.relais.core.error.BadInputException(origin, "fhir.patientNotHeld");
             }
-            core.tasks().applySynced(incoming, origin);
-            core.foreignCarePlans().basedOn(localId, fr.relais.sync.fhir.ForeignCarePlanMapper.basisOf(remote));
+            tasks.applySynced(incoming, origin);
+            foreignCarePlans.basedOn(localId, fr.relais.sync.fhir.ForeignCarePlanMapper.basisOf(remote));
             return Outcome.CREATED;
         }
         if (incoming.foreign()) {
             // The patient file shows another system's task under the plan it is based on (kept by ForeignCarePlanSync).
-            core.foreignCarePlans().basedOn(localId, fr.relais.sync.fhir.ForeignCarePlanMapper.basisOf(remote));
+            foreignCarePlans.basedOn(localId, fr.relais.sync.fhir.ForeignCarePlanMapper.basisOf(remote));
         }
         if (local.isEmpty()) {
-            if (incoming.enrollmentId() == null || core.enrollments().find(incoming.enrollmentId()).isEmpty()) {
+            if (incoming.enrollmentId() == null || enrollments.find(incoming.enrollmentId()).isEmpty()) {
                 return Outcome.UNCHANGED; // a pathway this workstation does not hold (another team's patient)
             }
-            core.tasks().applySynced(incoming, origin);
+            tasks.applySynced(incoming, origin);
             return Outcome.CREATED;
         }
         Task mine = local.get();
         Map<String, String> base = base(link).map(r -> fields(read(r, localId, "base")))
-                .orElseGet(() -> fields(core.tasks().asPlanned(mine)));
+                .orElseGet(() -> fields(tasks.asPlanned(mine)));
         Map<String, String> remoteAll = fields(incoming);
         Map<String, String> localFields = fields(mine);
         if (mine.assigneeId() == null && !unassignedHere(mine)) {
@@ -120,28 +143,28 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
         FieldMerge.Result result = FieldMerge.merge(base, localFields, remoteFields);
         Map<String, String> merged = new LinkedHashMap<>(result.merged());
         merged.put("status", status.name());
-        List<FieldMerge.FieldConflict> conflicts = result.conflicts();
+        List<FieldMerge.FieldConflict> fieldConflicts = result.conflicts();
         if (!status.isOpen() && mine.status() != incoming.status()) {
             // Closed on one side only: the owner goes with the status. Whoever closed the task stays its owner, and a
             // reassignment or a put-back-in-the-queue made meanwhile on the side still open is dropped: it was about
             // work that has since been done (docs/sync.md, "Tasks: status and owner").
             merged.put("assignee", status == mine.status() ? localFields.get("assignee") : remoteFields.get("assignee"));
-            conflicts = conflicts.stream().filter(c -> !"assignee".equals(c.field())).toList();
+            fieldConflicts = fieldConflicts.stream().filter(c -> !"assignee".equals(c.field())).toList();
         }
         Task next = withFields(mine, merged);
-        for (FieldMerge.FieldConflict c : conflicts) {
-            core.conflicts().open(new Conflict(UUID.randomUUID(), recordType(), localId, c.field(), c.base(), c.local(), c.remote(),
-                    remote.getMeta().getVersionId(), "OPEN", core.clock().instant(), null, null, null));
+        for (FieldMerge.FieldConflict c : fieldConflicts) {
+            conflicts.open(new Conflict(UUID.randomUUID(), recordType(), localId, c.field(), c.base(), c.local(), c.remote(),
+                    remote.getMeta().getVersionId(), "OPEN", clock.instant(), null, null, null));
         }
         boolean changedHere = !next.equals(mine);
         if (changedHere) {
-            core.tasks().applySynced(next, origin);
+            tasks.applySynced(next, origin);
         }
         // What the server lacks (a completion made here, a field kept) goes back with the next push.
-        if (!merged.equals(remoteAll) && !core.outbox().isPending(recordType(), localId)) {
-            core.outbox().recordMerged(recordType(), localId);
+        if (!merged.equals(remoteAll) && !outbox.isPending(recordType(), localId)) {
+            outbox.recordMerged(recordType(), localId);
         }
-        if (!conflicts.isEmpty()) {
+        if (!fieldConflicts.isEmpty()) {
             return Outcome.CONFLICT;
         }
         return !changedHere ? Outcome.UNCHANGED : merged.equals(remoteAll) ? Outcome.UPDATED : Outcome.MERGED;
@@ -150,7 +173,7 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
     /** A pathway Task, or another system's (kept as a task "hors parcours Relais"). */
     private Task read(org.hl7.fhir.r4.model.Task remote, UUID localId, String origin) {
         if (ForeignTaskMapper.isForeign(remote)) {
-            return ForeignTaskMapper.toLocal(remote, localId, this::ownerOf, core.clock().instant(), origin);
+            return ForeignTaskMapper.toLocal(remote, localId, this::ownerOf, clock.instant(), origin);
         }
         return TaskMapper.toLocal(remote, localId, this::professionalByRpps, origin);
     }
@@ -168,7 +191,7 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
         if (!"Practitioner".equals(target.getResourceType()) || !target.hasIdPart()) {
             return null;
         }
-        return core.syncState().linkByServerId(fr.relais.core.careteam.CareTeamService.PROFESSIONAL_RECORD, target.getIdPart())
+        return syncState.linkByServerId(fr.relais.core.careteam.CareTeamService.PROFESSIONAL_RECORD, target.getIdPart())
                 .map(SyncLink::localId).orElse(null);
     }
 
@@ -210,17 +233,17 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
         Task changed = new Task(t.id(), t.enrollmentId(), t.patientId(), t.templateId(), t.stepId(), t.occurrence(), t.kind(), title,
                 titleEn, t.role(), assignee, t.priority(), TaskStatus.valueOf(f.get("status")), f.get("businessStatus"), due, expires,
                 f.get("outcome"), f.get("note"), t.createdAt(), t.updatedAt());
-        return changed.equals(t) ? t : changed.updatedAt(core.clock().instant());
+        return changed.equals(t) ? t : changed.updatedAt(clock.instant());
     }
 
     @Override
     public Map<String, String> localFields(UUID localId) {
-        return core.tasks().find(localId).map(this::fields).orElse(Map.of());
+        return tasks.find(localId).map(this::fields).orElse(Map.of());
     }
 
     @Override
     public org.hl7.fhir.r4.model.Task build(UUID localId, Optional<SyncLink> link) {
-        Task task = core.tasks().get(localId);
+        Task task = tasks.get(localId);
         if (task.foreign()) {
             // Another system's Task: only what changed here since it was read is written on the server's copy.
             org.hl7.fhir.r4.model.Task server = base(link).orElseThrow(() -> new IllegalStateException("another system's task never received"));
@@ -254,7 +277,7 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
     /** Whether a nurse here put the task back in its role's queue (the last assignment made here names no one). */
     private boolean unassignedHere(Task task) {
         TaskEvent last = null;
-        for (TaskEvent e : core.tasks().history(task.id())) {
+        for (TaskEvent e : tasks.history(task.id())) {
             if ("ASSIGN".equals(e.change())) {
                 last = e;
             }
@@ -263,11 +286,11 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
     }
 
     private String rppsOf(UUID professionalId) {
-        return core.careTeam().findProfessional(professionalId).map(Professional::rpps).filter(Objects::nonNull).orElse(null);
+        return careTeam.findProfessional(professionalId).map(Professional::rpps).filter(Objects::nonNull).orElse(null);
     }
 
     private UUID professionalByRpps(String rpps) {
-        return core.careTeam().findProfessionalByRpps(rpps).map(Professional::id).orElse(null);
+        return careTeam.findProfessionalByRpps(rpps).map(Professional::id).orElse(null);
     }
 
     @Override
@@ -277,16 +300,16 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
 
     @Override
     public void applyDeletion(UUID localId, String origin) {
-        if (core.tasks().find(localId).isPresent()) {
-            core.tasks().applyDeletedOnServer(localId, origin);
+        if (tasks.find(localId).isPresent()) {
+            tasks.applyDeletedOnServer(localId, origin);
         }
     }
 
     @Override
     public void keepRemote(Conflict conflict, String why) {
-        Task task = core.tasks().get(conflict.localId());
+        Task task = tasks.get(conflict.localId());
         Map<String, String> fields = fields(task);
         fields.put(conflict.field(), conflict.remoteValue());
-        core.tasks().applySynced(withFields(task, fields), why + ": server value kept");
+        tasks.applySynced(withFields(task, fields), why + ": server value kept");
     }
 }

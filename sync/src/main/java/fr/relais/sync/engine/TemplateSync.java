@@ -1,6 +1,7 @@
 package fr.relais.sync.engine;
 
-import fr.relais.core.RelaisCore;
+import fr.relais.core.pathway.PathwayService;
+import fr.relais.core.replication.SyncState;
 import fr.relais.core.pathway.TemplateOrigin;
 import fr.relais.sync.fhir.RelaisFhir;
 import fr.relais.sync.fhir.SharedTemplate;
@@ -14,23 +15,26 @@ import org.hl7.fhir.r4.model.PlanDefinition;
 final class TemplateSync extends LibrarySync<PlanDefinition> {
     static final String RECORD = "PathwayTemplate";
 
-    TemplateSync(RelaisCore core) {
-        super(core, RECORD, PlanDefinition.class, "pathway-template", RelaisFhir.PATHWAY_SYSTEM);
+    private final PathwayService pathways;
+
+    TemplateSync(SyncState syncState, PathwayService pathways) {
+        super(syncState, RECORD, PlanDefinition.class, "pathway-template", RelaisFhir.PATHWAY_SYSTEM);
+        this.pathways = pathways;
     }
 
     @Override
     List<Version> versions() {
-        return core.pathways().list().stream().map(t -> new Version(t.template().id(), t.template().version(), t.json(),
+        return pathways.list().stream().map(t -> new Version(t.template().id(), t.template().version(), t.json(),
                 t.origin() == TemplateOrigin.IMPORTED)).toList();
     }
 
     @Override
     PlanDefinition toFhir(Version v) {
-        return SharedTemplate.toFhir(core.pathways().get(v.id(), v.version()).template(), v.json());
+        return SharedTemplate.toFhir(pathways.get(v.id(), v.version()).template(), v.json());
     }
 
     @Override
     boolean importReceived(String origin, PlanDefinition remote) {
-        return core.pathways().importTemplate(origin, SharedTemplate.toAuthoringJson(origin, remote)).created();
+        return pathways.importTemplate(origin, SharedTemplate.toAuthoringJson(origin, remote)).created();
     }
 }

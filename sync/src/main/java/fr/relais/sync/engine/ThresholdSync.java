@@ -1,6 +1,6 @@
 package fr.relais.sync.engine;
 
-import fr.relais.core.RelaisCore;
+import fr.relais.core.identity.PatientService;
 import fr.relais.core.alert.ThresholdOverride;
 import fr.relais.core.alert.ThresholdService;
 import fr.relais.core.replication.SyncLink;
@@ -16,10 +16,12 @@ import org.hl7.fhir.r4.model.Bundle;
  * time they took effect. Pulled before the measures, which are judged as they arrive.
  */
 final class ThresholdSync implements RecordSync<Basic> {
-    private final RelaisCore core;
+    private final PatientService patients;
+    private final ThresholdService thresholds;
 
-    ThresholdSync(RelaisCore core) {
-        this.core = core;
+    ThresholdSync(PatientService patients, ThresholdService thresholds) {
+        this.patients = patients;
+        this.thresholds = thresholds;
     }
 
     @Override
@@ -45,20 +47,20 @@ final class ThresholdSync implements RecordSync<Basic> {
 
     @Override
     public UUID patientOf(UUID localId) {
-        return core.thresholds().find(localId).map(ThresholdOverride::patientId).orElse(null);
+        return thresholds.find(localId).map(ThresholdOverride::patientId).orElse(null);
     }
 
     @Override
     public Outcome apply(Basic remote, UUID localId, Optional<SyncLink> link, String origin) {
         ThresholdOverride received = ThresholdOverrideMapper.toLocal(remote, localId, origin);
-        if (core.patients().find(received.patientId()).isEmpty()) {
+        if (patients.find(received.patientId()).isEmpty()) {
             return Outcome.UNCHANGED; // another team's patient, or one outside this workstation's scope
         }
-        return core.thresholds().applySynced(received, origin) ? Outcome.CREATED : Outcome.UNCHANGED;
+        return thresholds.applySynced(received, origin) ? Outcome.CREATED : Outcome.UNCHANGED;
     }
 
     @Override
     public Basic build(UUID localId, Optional<SyncLink> link) {
-        return ThresholdOverrideMapper.write(core.thresholds().find(localId).orElseThrow(), base(link).orElseGet(Basic::new));
+        return ThresholdOverrideMapper.write(thresholds.find(localId).orElseThrow(), base(link).orElseGet(Basic::new));
     }
 }

@@ -2,7 +2,11 @@ package fr.relais.sync.engine;
 
 import ca.uhn.fhir.rest.gclient.IQuery;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
-import fr.relais.core.RelaisCore;
+import java.time.Clock;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.replication.Outbox;
+import fr.relais.core.replication.ConflictRepository;
+import fr.relais.core.identity.PatientService;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.replication.Conflict;
 import fr.relais.core.replication.SyncLink;
@@ -24,10 +28,20 @@ import org.hl7.fhir.r4.model.CarePlan;
  * only while the patient consents to share the plan; after a withdrawal the server gets the revoked, empty plan.
  */
 final class UrgentCarePlanSync implements RecordSync<CarePlan> {
-    private final RelaisCore core;
+    private final Clock clock;
+    private final UserSession session;
+    private final Outbox outbox;
+    private final ConflictRepository conflicts;
+    private final PatientService patients;
+    private final UrgentCarePlanService urgentCarePlans;
 
-    UrgentCarePlanSync(RelaisCore core) {
-        this.core = core;
+    UrgentCarePlanSync(Clock clock, UserSession session, Outbox outbox, ConflictRepository conflicts, PatientService patients, UrgentCarePlanService urgentCarePlans) {
+        this.clock = clock;
+        this.session = session;
+        this.outbox = outbox;
+        this.conflicts = conflicts;
+        this.patients = patients;
+        this.urgentCarePlans = urgentCarePlans;
     }
 
     @Override
@@ -57,47 +71,47 @@ final class UrgentCarePlanSync implements RecordSync<CarePlan> {
         if (!patientId.equals(localId)) {
             throw new BadInputException(origin, "fhir.careplan", new fr.relais.core.error.BadInputException.Reason("fhir.reason.urgentPlanId"));
         }
-        if (UrgentCarePlanMapper.revoked(remote) || core.patients().find(patientId).isEmpty()) {
+        if (UrgentCarePlanMapper.revoked(remote) || patients.find(patientId).isEmpty()) {
             return Outcome.UNCHANGED;
         }
         UrgentCarePlan incoming = UrgentCarePlanMapper.toLocal(remote, origin);
         String by = "server " + origin;
-        java.time.Instant at = remote.getMeta().getLastUpdated() == null ? core.clock().instant() : remote.getMeta().getLastUpdated().toInstant();
-        Optional<PlanVersion> local = core.urgentCarePlans().current(patientId);
-        if (local.isEmpty() || !core.outbox().isPending(recordType(), localId)) {
-            return core.urgentCarePlans().applySynced(patientId, incoming, by, at, origin).isPresent()
+        java.time.Instant at = remote.getMeta().getLastUpdated() == null ? clock.instant() : remote.getMeta().getLastUpdated().toInstant();
+        Optional<PlanVersion> local = urgentCarePlans.current(patientId);
+        if (local.isEmpty() || !outbox.isPending(recordType(), localId)) {
+            return urgentCarePlans.applySynced(patientId, incoming, by, at, origin).isPresent()
                     ? (local.isEmpty() ? Outcome.CREATED : Outcome.UPDATED) : Outcome.UNCHANGED;
         }
         Map<String, String> base = base(link).map(r -> UrgentCarePlanJson.fields(UrgentCarePlanMapper.toLocal(r, "base"))).orElseGet(HashMap::new);
         Map<String, String> remoteFields = UrgentCarePlanJson.fields(incoming);
         FieldMerge.Result result = FieldMerge.merge(base, UrgentCarePlanJson.fields(local.get().plan()), remoteFields);
-        core.urgentCarePlans().applySynced(patientId, UrgentCarePlanJson.fromFields(result.merged()), by, at, origin + " (merged)");
+        urgentCarePlans.applySynced(patientId, UrgentCarePlanJson.fromFields(result.merged()), by, at, origin + " (merged)");
         for (FieldMerge.FieldConflict c : result.conflicts()) {
-            core.conflicts().open(new Conflict(UUID.randomUUID(), recordType(), localId, c.field(), c.base(), c.local(), c.remote(),
-                    remote.getMeta().getVersionId(), "OPEN", core.clock().instant(), null, null, null));
+            conflicts.open(new Conflict(UUID.randomUUID(), recordType(), localId, c.field(), c.base(), c.local(), c.remote(),
+                    remote.getMeta().getVersionId(), "OPEN", clock.instant(), null, null, null));
         }
         return result.conflicts().isEmpty() ? Outcome.MERGED : Outcome.CONFLICT;
     }
 
     @Override
     public Map<String, String> localFields(UUID localId) {
-        return core.urgentCarePlans().current(localId).map(v -> UrgentCarePlanJson.fields(v.plan())).orElse(Map.of());
+        return urgentCarePlans.current(localId).map(v -> UrgentCarePlanJson.fields(v.plan())).orElse(Map.of());
     }
 
     @Override
     public CarePlan build(UUID localId, Optional<SyncLink> link) {
         // Not shared (consent withdrawn): the server's copy is replaced by the revoked, empty plan.
-        UrgentCarePlan plan = core.urgentCarePlans().shared(localId)
-                ? core.urgentCarePlans().current(localId).map(PlanVersion::plan).orElse(null) : null;
+        UrgentCarePlan plan = urgentCarePlans.shared(localId)
+                ? urgentCarePlans.current(localId).map(PlanVersion::plan).orElse(null) : null;
         return UrgentCarePlanMapper.toFhir(localId, plan);
     }
 
     @Override
     public void keepRemote(Conflict conflict, String why) {
-        var plan = core.urgentCarePlans().current(conflict.localId()).orElseThrow();
+        var plan = urgentCarePlans.current(conflict.localId()).orElseThrow();
         Map<String, String> fields = UrgentCarePlanJson.fields(plan.plan());
         fields.put(conflict.field(), conflict.remoteValue());
-        core.urgentCarePlans().applySynced(conflict.localId(), UrgentCarePlanJson.fromFields(fields),
-                core.session().actor().displayName(), core.clock().instant(), why + ": server value kept");
+        urgentCarePlans.applySynced(conflict.localId(), UrgentCarePlanJson.fromFields(fields),
+                session.actor().displayName(), clock.instant(), why + ": server value kept");
     }
 }

@@ -1,6 +1,9 @@
 package fr.relais.sync.fhir;
 
-import fr.relais.core.RelaisCore;
+import fr.relais.core.audit.AuditLog;
+import fr.relais.core.report.PatientReportService;
+import fr.relais.core.store.Database;
+import fr.relais.core.urgentcare.UrgentCarePlanService;
 import fr.relais.core.alert.Alert;
 import fr.relais.core.careteam.CareTeamMember;
 import fr.relais.core.i18n.Language;
@@ -28,13 +31,22 @@ import org.hl7.fhir.r4.model.Resource;
  * export, the report and the team server say the same thing.
  */
 public final class PatientRecordExport {
-    private PatientRecordExport() {
+    private final Database database;
+    private final PatientReportService reports;
+    private final UrgentCarePlanService urgentCarePlans;
+    private final AuditLog audit;
+
+    public PatientRecordExport(Database database, PatientReportService reports, UrgentCarePlanService urgentCarePlans, AuditLog audit) {
+        this.database = database;
+        this.reports = reports;
+        this.urgentCarePlans = urgentCarePlans;
+        this.audit = audit;
     }
 
     /** Refused when the organisation's IPP namespace is not configured: the bundle carries the IPP. */
-    public static Bundle export(RelaisCore core, UUID patientId, IppNamespace ipp) {
+    public Bundle export(UUID patientId, IppNamespace ipp) {
         IppNamespace.required(ipp);
-        PatientReportData data = core.reports().gather(patientId);
+        PatientReportData data = reports.gather(patientId);
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
         bundle.getMeta().setLastUpdated(java.util.Date.from(data.generatedAt()));
         Patient patient = new Patient();
@@ -66,16 +78,16 @@ public final class PatientRecordExport {
             add(bundle, DetectedIssueMapper.toFhir(a));
         }
         // The urgent care plan belongs to the patient's record whatever its sharing: the export goes to the patient.
-        core.urgentCarePlans().current(patientId).ifPresent(v -> add(bundle, UrgentCarePlanMapper.toFhir(patientId, v.plan())));
+        urgentCarePlans.current(patientId).ifPresent(v -> add(bundle, UrgentCarePlanMapper.toFhir(patientId, v.plan())));
         return bundle;
     }
 
-    public static String json(RelaisCore core, UUID patientId, IppNamespace ipp) {
-        return RelaisFhir.CONTEXT.newJsonParser().setPrettyPrint(true).encodeResourceToString(export(core, patientId, ipp));
+    public String json(UUID patientId, IppNamespace ipp) {
+        return RelaisFhir.CONTEXT.newJsonParser().setPrettyPrint(true).encodeResourceToString(export(patientId, ipp));
     }
 
     /** Writes an exported record as JSON (UTF-8) and traces the disclosure in the audit trail. */
-    public static void write(RelaisCore core, Bundle bundle, OutputStream out) {
+    public void write(Bundle bundle, OutputStream out) {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try {
             RelaisFhir.CONTEXT.newJsonParser().setPrettyPrint(true).encodeResourceToWriter(bundle, writer);
@@ -84,8 +96,8 @@ public final class PatientRecordExport {
             throw new UncheckedIOException(e);
         }
         UUID patientId = UUID.fromString(bundle.getEntryFirstRep().getResource().getIdElement().getIdPart());
-        core.database().inTransaction(() -> {
-            core.audit().record("patient.export", "Patient", patientId, patientId, "FHIR Bundle, " + bundle.getEntry().size() + " resources");
+        database.inTransaction(() -> {
+            audit.record("patient.export", "Patient", patientId, patientId, "FHIR Bundle, " + bundle.getEntry().size() + " resources");
             return null;
         });
     }

@@ -1,6 +1,7 @@
 package fr.relais.sync.mssante;
 
-import fr.relais.core.RelaisCore;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.messaging.OutgoingMessages;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.messaging.OutgoingMessage;
 import java.util.List;
@@ -16,12 +17,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class MssanteService {
     private static final Logger LOG = LoggerFactory.getLogger(MssanteService.class);
-    private final RelaisCore core;
+    private final PatientService patients;
+    private final OutgoingMessages messages;
     private final MssanteSettings settings;
     private final MssanteMailer mailer;
 
-    public MssanteService(RelaisCore core, MssanteSettings settings) {
-        this.core = core;
+    public MssanteService(PatientService patients, OutgoingMessages messages, MssanteSettings settings) {
+        this.patients = patients;
+        this.messages = messages;
         this.settings = settings;
         this.mailer = new MssanteMailer(settings);
     }
@@ -33,37 +36,37 @@ public final class MssanteService {
             throw new BadInputException(fileName, "mssante.notPdf", fileName);
         }
         // The patient identifier the document will carry: refused now (nothing queued) when it needs the IPP OID.
-        ExchangedIdentity.of(core.patients().get(patientId), settings.ippOid());
-        OutgoingMessage queued = core.messages().queue(patientId, recipient, label, fileName, "application/pdf", pdf);
+        ExchangedIdentity.of(patients.get(patientId), settings.ippOid());
+        OutgoingMessage queued = messages.queue(patientId, recipient, label, fileName, "application/pdf", pdf);
         return deliver(queued);
     }
 
     /** Sends again every message not sent yet (queued by a run that was interrupted, or failed). */
     public List<OutgoingMessage> retryUnsent() {
-        return core.messages().unsent().stream().map(this::deliver).toList();
+        return messages.unsent().stream().map(this::deliver).toList();
     }
 
     public OutgoingMessage retry(UUID messageId) {
-        return deliver(core.messages().get(messageId));
+        return deliver(messages.get(messageId));
     }
 
     private OutgoingMessage deliver(OutgoingMessage m) {
-        DocumentToSend document = new DocumentToSend(m.id(), core.patients().get(m.patientId()), m.label(), m.fileName(), m.content(),
+        DocumentToSend document = new DocumentToSend(m.id(), patients.get(m.patientId()), m.label(), m.fileName(), m.content(),
                 m.createdAt(), m.createdBy(), settings.authorRpps(), m.recipient());
         try {
             String messageId = mailer.send(document, XdmPackage.build(document, settings));
-            core.messages().markSent(m.id(), messageId);
+            messages.markSent(m.id(), messageId);
         } catch (MessagingException | RuntimeException e) {
             if (e instanceof BadInputException bad) {
                 // A configuration problem (certificate, trust store): recorded, and said as such.
-                core.messages().markFailed(m.id(), bad.getMessage());
+                messages.markFailed(m.id(), bad.getMessage());
                 throw bad;
             }
             LOG.warn("MSSanté message {} not sent: {}", m.id(), reason(e));
             LOG.debug("MSSanté failure", e);
-            core.messages().markFailed(m.id(), reason(e));
+            messages.markFailed(m.id(), reason(e));
         }
-        return core.messages().get(m.id());
+        return messages.get(m.id());
     }
 
     private static String reason(Throwable e) {

@@ -1,5 +1,6 @@
 package fr.relais.sync.bench;
 
+import fr.relais.sync.composition.SyncModule;
 import ca.uhn.fhir.rest.api.CacheControlDirective;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import fr.relais.core.RelaisCore;
@@ -80,7 +81,7 @@ public final class SyncBenchmark {
         Path db = Files.createTempDirectory("relais-sync-bench").resolve("pull.db");
         try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("bench", null, null)))) {
             SyncSettings settings = SyncSettings.of(server.baseUrl(), team, null).withIpp(new fr.relais.sync.fhir.IppNamespace("1.2.250.1.999.99.1")).withPageSize(PAGE);
-            SyncEngine engine = new SyncEngine(core);
+            SyncEngine engine = new SyncModule(core).engine();
             long t3 = System.nanoTime();
             SyncReport pulled = engine.run(settings, SyncEngine.Mode.PULL_ONLY, SyncProgress.NONE, () -> false);
             double pull = seconds(t3);

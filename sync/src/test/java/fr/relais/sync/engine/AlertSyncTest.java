@@ -94,7 +94,7 @@ class AlertSyncTest {
             assertThat(b.core.alerts().find(raised.id())).get().extracting(Alert::status).as("nothing overwritten silently")
                     .isEqualTo(AlertStatus.DISMISSED);
 
-            new ConflictResolver(b.core).resolve(inbox.get(0).id(), ConflictResolver.Choice.REMOTE);
+            b.sync.conflictResolver().resolve(inbox.get(0).id(), ConflictResolver.Choice.REMOTE);
             b.sync();
             a.sync();
             assertThat(b.core.alerts().find(raised.id())).get().extracting(Alert::status).isEqualTo(AlertStatus.RESOLVED);

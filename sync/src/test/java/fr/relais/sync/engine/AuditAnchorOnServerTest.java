@@ -25,7 +25,7 @@ class AuditAnchorOnServerTest {
     Path dir;
 
     private static String serverAnchor(Laptop laptop) {
-        return AuditAnchorSync.read(laptop.core, laptop.settings).orElseThrow(() -> new AssertionError("no anchor on the server"));
+        return AuditAnchorSync.read(laptop.core.audit(), laptop.settings).orElseThrow(() -> new AssertionError("no anchor on the server"));
     }
 
     private static long lastSeq(Laptop laptop) {
@@ -112,7 +112,7 @@ class AuditAnchorOnServerTest {
     void aStoreNeverSyncedHasNoAnchorOnTheServerAndAForgedOneIsRefused() {
         try (Laptop a = new Laptop(dir, "anchor-new", SERVER.baseUrl(), "anchor-" + System.nanoTime());
              Laptop other = new Laptop(dir, "anchor-other", SERVER.baseUrl(), "anchor-" + System.nanoTime())) {
-            assertThat(AuditAnchorSync.read(a.core, a.settings)).isEmpty();
+            assertThat(AuditAnchorSync.read(a.core.audit(), a.settings)).isEmpty();
             other.register("BLANC", "Léa", "AN-" + System.nanoTime());
             other.sync();
             // Another store's anchor, signed with another key, put forward as this one's.

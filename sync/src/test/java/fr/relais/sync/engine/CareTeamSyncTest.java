@@ -103,7 +103,7 @@ class CareTeamSyncTest {
                 assertThat(c.localValue()).isEqualTo("2026-12-01");
                 assertThat(c.remoteValue()).isEqualTo("2026-11-30");
             });
-            new ConflictResolver(b.core).resolve(inbox.get(0).id(), ConflictResolver.Choice.REMOTE);
+            b.sync.conflictResolver().resolve(inbox.get(0).id(), ConflictResolver.Choice.REMOTE);
             b.sync();
             a.sync();
             for (Laptop laptop : List.of(a, b)) {

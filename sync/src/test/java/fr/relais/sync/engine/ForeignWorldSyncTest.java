@@ -105,7 +105,7 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         ServerRefusal said = ServerRefusal.of(refusal);
         assertThat(said.status()).isEqualTo(400);
         assertThat(said.diagnostics()).contains("Patient/" + removed);
-        assertThat(SyncStatus.of(laptop.core, false).state()).isEqualTo(SyncStatus.State.REFUSED_RECORDS);
+        assertThat(laptop.sync.status(false).state()).isEqualTo(SyncStatus.State.REFUSED_RECORDS);
 
         // The next sync runs to the end by itself; the refused weight waits for a person, the rest keeps flowing.
         Measure later = weigh(ObservationMapper.localId(kept), "70.2", hoursAgo(1));
@@ -114,9 +114,9 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         assertThat(next.pushed()).isEqualTo(1);
         assertThat(world.read(Observation.class, later.id().toString())).isNotNull();
 
-        new ConflictResolver(laptop.core).discard(refusal.id());
+        laptop.sync.conflictResolver().discard(refusal.id());
         assertThat(laptop.core.outbox().count()).isZero();
-        assertThat(SyncStatus.of(laptop.core, false).state()).isEqualTo(SyncStatus.State.UP_TO_DATE);
+        assertThat(laptop.sync.status(false).state()).isEqualTo(SyncStatus.State.UP_TO_DATE);
     }
 
     @Test
@@ -132,7 +132,7 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         // The other system restores its patient; the nurse sends the weight again.
         deleted.setId("Patient/" + removed);
         world.client().update().resource(deleted).execute();
-        new ConflictResolver(laptop.core).retry(refusal.id());
+        laptop.sync.conflictResolver().retry(refusal.id());
         SyncReport report = laptop.sync();
 
         assertThat(report.refused()).isZero();
@@ -491,7 +491,7 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         Conflict dueTime = laptop.core.conflicts().list(true).get(0);
         assertThat(dueTime.field()).isEqualTo("dueAt");
 
-        new ConflictResolver(laptop.core).resolve(dueTime.id(), ConflictResolver.Choice.REMOTE);
+        laptop.sync.conflictResolver().resolve(dueTime.id(), ConflictResolver.Choice.REMOTE);
         laptop.sync();
 
         var kept = laptop.core.tasks().get(task.id());
@@ -1021,7 +1021,7 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
             assertThat(fr.relais.core.RawCodePatterns.findIn(u.reason())).isEmpty();
         });
         // The sync that met it said so once; the status says so whichever sync comes after.
-        SyncStatus status = SyncStatus.of(laptop.core, false);
+        SyncStatus status = laptop.sync.status(false);
         assertThat(status.unread()).isEqualTo(1);
         assertThat(status.unreadReasons()).containsExactly(new fr.relais.core.replication.SyncState.UnreadGroup(said, 1));
         assertThat(world.read(org.hl7.fhir.r4.model.Task.class, taskId).getMeta().getVersionId()).isEqualTo("1");

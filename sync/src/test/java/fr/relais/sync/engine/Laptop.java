@@ -8,6 +8,7 @@ import fr.relais.core.identity.Sex;
 import fr.relais.core.identity.StrictTraits;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
+import fr.relais.sync.composition.SyncModule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.List;
 /** One workstation in a sync test: its own SQLite file, its own user, the team server. */
 final class Laptop implements AutoCloseable {
     final RelaisCore core;
+    final SyncModule sync;
     final SyncEngine engine;
     SyncSettings settings;
     private final String name;
@@ -29,12 +31,18 @@ final class Laptop implements AutoCloseable {
     Laptop(Path dir, String name, String serverUrl, String team, FaultInjector faults) {
         this.name = name;
         this.core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve(name + ".db")), Clock.systemUTC(), new UserSession(new Actor(name, name, name)));
-        this.engine = new SyncEngine(core, client -> {
+        this.sync = new SyncModule(core);
+        this.engine = sync.engine(client -> {
             if (faults != null) {
                 client.registerInterceptor(faults);
             }
         });
         this.settings = SyncSettings.of(serverUrl, team, null).withIpp(new fr.relais.sync.fhir.IppNamespace("1.2.250.1.999.99.1")).withRetries(3, Duration.ofMillis(20)).withPageSize(20);
+    }
+
+    /** This laptop's record kind of {@code type}, as its engine builds it. */
+    <K> K kind(Class<K> type) {
+        return SyncEngine.kinds(sync.stores()).stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
 
     /** From now on, pulls only the patients of the care teams of the professional with this RPPS. */

@@ -82,7 +82,7 @@ class PathwayTaskSyncTest {
                 assertThat(c.localValue()).isEqualTo("patiente absente");
                 assertThat(c.remoteValue()).isEqualTo("pesée faite");
             });
-            new ConflictResolver(b.core).resolve(inbox.get(0).id(), ConflictResolver.Choice.REMOTE);
+            b.sync.conflictResolver().resolve(inbox.get(0).id(), ConflictResolver.Choice.REMOTE);
             assertThat(b.core.tasks().get(weighed.id()).note()).isEqualTo("pesée faite");
             b.sync();
             a.sync();
@@ -195,7 +195,7 @@ class PathwayTaskSyncTest {
             });
             assertThat(b.core.enrollments().get(enrollment.id()).templateVersion()).as("nothing overwritten meanwhile").isEqualTo(1);
 
-            new ConflictResolver(b.core).resolve(inbox.get(0).id(), ConflictResolver.Choice.REMOTE);
+            b.sync.conflictResolver().resolve(inbox.get(0).id(), ConflictResolver.Choice.REMOTE);
             b.sync();
             a.sync();
             assertThat(b.core.enrollments().get(enrollment.id()).templateVersion()).isEqualTo(4);
@@ -221,7 +221,7 @@ class PathwayTaskSyncTest {
             Enrollment enrollment = a.core.enrollments().enroll(p.id(), "chirurgie-ambulatoire-raac", 1, LocalDate.now(CareZone.PARIS).minusDays(3));
             a.sync();
             var v3 = a.core.pathways().get("chirurgie-ambulatoire-raac", 3);
-            String templateOnServer = new TemplateSync(a.core).serverIdFor(new TemplateSync(a.core).localId(v3.template().id(), 3));
+            String templateOnServer = a.kind(TemplateSync.class).serverIdFor(a.kind(TemplateSync.class).localId(v3.template().id(), 3));
             SERVER.fhirContext().newRestfulGenericClient(SERVER.baseUrl()).delete().resourceById("PlanDefinition", templateOnServer).execute();
             b.sync();
             assertThat(b.core.pathways().list()).noneMatch(t -> t.template().version() == 3 && t.template().id().equals("chirurgie-ambulatoire-raac"));
@@ -245,7 +245,7 @@ class PathwayTaskSyncTest {
 
             // B imports the version and keeps the server's: it follows A's move, and its pause goes through.
             b.core.pathways().importTemplate("raac-v3.json", raac(3));
-            new ConflictResolver(b.core).resolve(b.core.conflicts().list(true).get(0).id(), ConflictResolver.Choice.REMOTE);
+            b.sync.conflictResolver().resolve(b.core.conflicts().list(true).get(0).id(), ConflictResolver.Choice.REMOTE);
             b.sync();
             a.sync();
             for (Laptop laptop : List.of(a, b)) {

@@ -26,7 +26,7 @@ class ReferenceResolverTest {
     @BeforeEach
     void setUp() {
         laptop = new Laptop(dir, "resolver", "http://127.0.0.1:9/fhir", null); // never contacted
-        resolver = new ReferenceResolver(laptop.core, SyncEngine.kinds(laptop.core));
+        resolver = new ReferenceResolver(laptop.core.outbox(), laptop.core.syncState(), SyncEngine.kinds(laptop.sync.stores()));
     }
 
     @AfterEach

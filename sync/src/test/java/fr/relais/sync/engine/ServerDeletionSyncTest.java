@@ -131,7 +131,7 @@ class ServerDeletionSyncTest extends ForeignWorldFixture {
         assertThat(laptop.core.outbox().isPending(TaskService.RECORD, task.id())).isTrue();
         assertThatThrownBy(() -> world.read(org.hl7.fhir.r4.model.Task.class, taskId)).isInstanceOf(ResourceGoneException.class);
 
-        new ConflictResolver(laptop.core).resolve(deletion.id(), ConflictResolver.Choice.LOCAL);
+        laptop.sync.conflictResolver().resolve(deletion.id(), ConflictResolver.Choice.LOCAL);
         SyncReport kept = laptop.sync();
 
         assertThat(kept.pending()).isZero();
@@ -154,7 +154,7 @@ class ServerDeletionSyncTest extends ForeignWorldFixture {
         laptop.sync();
         Conflict deletion = laptop.core.conflicts().list(true).get(0);
 
-        new ConflictResolver(laptop.core).resolve(deletion.id(), ConflictResolver.Choice.REMOTE);
+        laptop.sync.conflictResolver().resolve(deletion.id(), ConflictResolver.Choice.REMOTE);
         SyncReport after = laptop.sync();
 
         assertThat(worklistOf(patient)).isEmpty();

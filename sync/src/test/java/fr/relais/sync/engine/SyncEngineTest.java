@@ -84,7 +84,7 @@ class SyncEngineTest {
         // The wrong SpO2 raised no alert on B: it arrived entered-in-error.
         assertThat(b.core.outbox().count()).as("what came from the server is not sent back").isZero();
 
-        assertThat(SyncStatus.of(b.core, false).state()).isEqualTo(SyncStatus.State.UP_TO_DATE);
+        assertThat(b.sync.status(false).state()).isEqualTo(SyncStatus.State.UP_TO_DATE);
         SyncReport nothing = b.sync();
         assertThat(nothing.pulled()).isZero();
         assertThat(nothing.pushed()).isZero();
@@ -124,7 +124,7 @@ class SyncEngineTest {
         assertThat(b.core.patients().get(p.id()).traits().birthFamilyName()).isEqualTo("MARTINEAU");
         assertThat(conflicted.pending()).as("the record waits for a person").isEqualTo(1);
 
-        new ConflictResolver(b.core).resolve(c.id(), ConflictResolver.Choice.LOCAL);
+        b.sync.conflictResolver().resolve(c.id(), ConflictResolver.Choice.LOCAL);
         assertThat(b.core.conflicts().find(c.id()).orElseThrow().resolvedBy()).isEqualTo("b");
         assertThat(b.sync().pushed()).isEqualTo(1);
         a.sync();
@@ -143,7 +143,7 @@ class SyncEngineTest {
         a.sync();
         b.sync();
         Conflict c = b.core.conflicts().list(true).get(0);
-        new ConflictResolver(b.core).resolve(c.id(), ConflictResolver.Choice.REMOTE);
+        b.sync.conflictResolver().resolve(c.id(), ConflictResolver.Choice.REMOTE);
         assertThat(b.core.patients().get(p.id()).traits().birthFamilyName()).isEqualTo("PETITE");
         b.sync();
         a.sync();

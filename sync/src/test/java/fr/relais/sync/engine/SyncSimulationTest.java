@@ -152,7 +152,7 @@ class SyncSimulationTest {
             Map<UUID, org.hl7.fhir.r4.model.Task> serverTaskById = new HashMap<>();
             serverTasks.forEach(r -> serverTaskById.put(UUID.fromString(r.getIdElement().getIdPart()), (org.hl7.fhir.r4.model.Task) r));
             for (Laptop laptop : laptops) {
-                TaskSync fields = new TaskSync(laptop.core);
+                TaskSync fields = laptop.kind(TaskSync.class);
                 for (var entry : serverTaskById.entrySet()) {
                     var onServer = fields.fields(fr.relais.sync.fhir.TaskMapper.toLocal(entry.getValue(), entry.getKey(), rpps -> null, "server"));
                     var mine = laptop.core.tasks().find(entry.getKey());
@@ -197,7 +197,7 @@ class SyncSimulationTest {
                     .as("concurrent edits of the same field happened and reached an inbox").isPositive();
             for (Laptop laptop : laptops) {
                 for (Conflict c : laptop.core.conflicts().list(true)) {
-                    new ConflictResolver(laptop.core).resolve(c.id(), ConflictResolver.Choice.REMOTE);
+                    laptop.sync.conflictResolver().resolve(c.id(), ConflictResolver.Choice.REMOTE);
                 }
             }
             for (int pass = 0; pass < 2; pass++) {
@@ -210,7 +210,7 @@ class SyncSimulationTest {
                 for (UUID id : patients) {
                     assertThat(PatientMapper.fields(laptop.core.patients().get(id))).isEqualTo(settled.get(id));
                 }
-                TaskSync fields = new TaskSync(laptop.core);
+                TaskSync fields = laptop.kind(TaskSync.class);
                 for (var r : search(team, org.hl7.fhir.r4.model.Task.class)) {
                     UUID id = UUID.fromString(r.getIdElement().getIdPart());
                     var onServer = fields.fields(fr.relais.sync.fhir.TaskMapper.toLocal((org.hl7.fhir.r4.model.Task) r, id, rpps -> null, "server"));

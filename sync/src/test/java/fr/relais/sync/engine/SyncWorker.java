@@ -1,5 +1,6 @@
 package fr.relais.sync.engine;
 
+import fr.relais.sync.composition.SyncModule;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
@@ -19,7 +20,7 @@ public final class SyncWorker {
         try (RelaisCore core = RelaisCore.open(Path.of(args[0]), Clock.systemUTC(), new UserSession(new Actor("worker", null, null)))) {
             SyncSettings settings = SyncSettings.of(args[1], args[2], null).withIpp(new fr.relais.sync.fhir.IppNamespace("1.2.250.1.999.99.1")).withPageSize(Integer.parseInt(args[3]))
                     .withRetries(3, Duration.ofMillis(50));
-            new SyncEngine(core).run(settings, SyncEngine.Mode.BOTH, (phase, done) -> {
+            new SyncModule(core).engine().run(settings, SyncEngine.Mode.BOTH, (phase, done) -> {
                 System.out.println("PROGRESS " + phase + " " + done);
                 System.out.flush();
             }, () -> false);

@@ -113,7 +113,7 @@ class UrgentCarePlanSyncTest {
             });
             assertThat(b.core.urgentCarePlans().current(p.id()).orElseThrow().plan().allergies().items().get(0).substance())
                     .as("the local value is kept until a person chooses").contains("aspirine");
-            new ConflictResolver(b.core).resolve(open.get(0).id(), ConflictResolver.Choice.REMOTE);
+            b.sync.conflictResolver().resolve(open.get(0).id(), ConflictResolver.Choice.REMOTE);
             assertThat(b.core.urgentCarePlans().current(p.id()).orElseThrow().plan().allergies().items().get(0).substance()).contains("iode");
         }
     }

@@ -24,6 +24,7 @@ import fr.relais.core.measure.NewMeasure;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.time.CareZone;
+import fr.relais.sync.composition.SyncModule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -86,7 +87,7 @@ class PatientRecordExportTest {
         core.alerts().acknowledge(alert.id(), "appel de la patiente");
         core.questionnaires().answer(p.id(), "PHQ-9", List.of(1, 1, 0, 0, 1, 0, 0, 0, 0), core.clock().instant());
 
-        Bundle bundle = PatientRecordExport.export(core, p.id(), new IppNamespace("1.2.250.1.999.99.1"));
+        Bundle bundle = new SyncModule(core).recordExport().export(p.id(), new IppNamespace("1.2.250.1.999.99.1"));
         String json = RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(bundle);
         // Strict parsing: an element the R4 model does not know fails the test rather than a warning in the log.
         Bundle read = RelaisFhir.CONTEXT.newJsonParser().setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler())
@@ -126,14 +127,14 @@ class PatientRecordExportTest {
     @Test
     void anUnqualifiedIdentityLeavesWithoutItsIns() {
         Patient p = patient(IdentityStatus.RECUP, "IPP-2");
-        String json = PatientRecordExport.json(core, p.id(), new IppNamespace("1.2.250.1.999.99.1"));
+        String json = new SyncModule(core).recordExport().json(p.id(), new IppNamespace("1.2.250.1.999.99.1"));
         assertThat(json).doesNotContain("295109912611193").contains("IPP-2", "urn:oid:1.2.250.1.999.99.1").doesNotContain("urn:relais:ipp");
     }
 
     @Test
     void aRecordWithAnIppCannotLeaveBeforeTheOrganisationsIppOidIsConfigured() {
         Patient p = patient(IdentityStatus.RECUP, "IPP-3");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PatientRecordExport.export(core, p.id(), null))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SyncModule(core).recordExport().export(p.id(), null))
                 .isInstanceOfSatisfying(fr.relais.core.error.BadInputException.class, e -> {
                     assertThat(e.input()).isEqualTo("RELAIS_IPP_OID");
                     assertThat(e.message(fr.relais.core.i18n.Language.FR)).contains("RELAIS_IPP_OID", "OID de l'IPP");

@@ -118,7 +118,7 @@ class MssanteServiceTest {
     void aReportTravelsAsAnXdmWhoseMetadataAndCdaMatchThePatientAndTheDocument() throws Exception {
         Patient p = patient(IdentityStatus.QUAL, "IPP-1");
         int before = passwordServer.received().size();
-        OutgoingMessage sent = new MssanteService(core, settings(passwordServer.port(), password()))
+        OutgoingMessage sent = new MssanteService(core.patients(), core.messages(), settings(passwordServer.port(), password()))
                 .send(p.id(), "dr.bonnet@medecin.mssante.fr", "Rapport de parcours", "rapport.pdf", pdf);
 
         assertThat(sent.status()).as(sent.lastError()).isEqualTo(MessageStatus.SENT);
@@ -165,7 +165,7 @@ class MssanteServiceTest {
     void anUnqualifiedIdentityTravelsWithItsIppOnly() throws Exception {
         Patient p = patient(IdentityStatus.RECUP, "IPP-2");
         int before = passwordServer.received().size();
-        OutgoingMessage sent = new MssanteService(core, settings(passwordServer.port(), password()))
+        OutgoingMessage sent = new MssanteService(core.patients(), core.messages(), settings(passwordServer.port(), password()))
                 .send(p.id(), "secretariat@ch-test.mssante.fr", "Synthèse de coordination", "synthese.pdf", pdf);
         assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
         Map<String, byte[]> xdm = unzip(attachments(passwordServer.received().get(before)).get("IHE_XDM.ZIP"));
@@ -181,7 +181,7 @@ class MssanteServiceTest {
     @Test
     void onlyTrustDomainsAndPdfsAreAcceptedAndNothingIsRecordedOtherwise() {
         Patient p = patient(IdentityStatus.QUAL, "IPP-3");
-        MssanteService service = new MssanteService(core, settings(passwordServer.port(), password()));
+        MssanteService service = new MssanteService(core.patients(), core.messages(), settings(passwordServer.port(), password()));
         assertThatThrownBy(() -> service.send(p.id(), "docteur@gmail.com", "Rapport", "r.pdf", pdf))
                 .satisfies(reason("mssante.notTrusted"));
         assertThatThrownBy(() -> service.send(p.id(), "x@medecin.mssante.fr.example.com", "Rapport", "r.pdf", pdf))
@@ -197,7 +197,7 @@ class MssanteServiceTest {
         MssanteSettings s = settings(passwordServer.port(), password());
         MssanteSettings withoutIppOid = new MssanteSettings(s.host(), s.port(), s.from(), s.auth(), s.trustStore(), s.trustStorePassword(),
                 s.trustDomains(), s.timeout(), null, s.organizationName(), s.authorRpps());
-        assertThatThrownBy(() -> new MssanteService(core, withoutIppOid).send(p.id(), "dr.bonnet@medecin.mssante.fr", "Rapport", "r.pdf", pdf))
+        assertThatThrownBy(() -> new MssanteService(core.patients(), core.messages(), withoutIppOid).send(p.id(), "dr.bonnet@medecin.mssante.fr", "Rapport", "r.pdf", pdf))
                 .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.input()).isEqualTo("RELAIS_IPP_OID"));
         assertThat(core.messages().list(p.id())).isEmpty();
     }
@@ -209,13 +209,13 @@ class MssanteServiceTest {
         try (var socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        OutgoingMessage failed = new MssanteService(core, settings(closedPort, password()))
+        OutgoingMessage failed = new MssanteService(core.patients(), core.messages(), settings(closedPort, password()))
                 .send(p.id(), "dr.bonnet@medecin.mssante.fr", "Rapport de parcours", "rapport.pdf", pdf);
         assertThat(failed.status()).isEqualTo(MessageStatus.FAILED);
         assertThat(failed.lastError()).contains("Connect");
         assertThat(core.messages().unsent()).extracting(OutgoingMessage::id).containsExactly(failed.id());
 
-        var retried = new MssanteService(core, settings(passwordServer.port(), password())).retryUnsent();
+        var retried = new MssanteService(core.patients(), core.messages(), settings(passwordServer.port(), password())).retryUnsent();
         assertThat(retried).singleElement().satisfies(m -> {
             assertThat(m.id()).isEqualTo(failed.id());
             assertThat(m.status()).isEqualTo(MessageStatus.SENT);
@@ -224,7 +224,7 @@ class MssanteServiceTest {
         assertThat(core.messages().unsent()).isEmpty();
 
         // A wrong password is a failure recorded with the server's refusal.
-        OutgoingMessage refused = new MssanteService(core, settings(passwordServer.port(),
+        OutgoingMessage refused = new MssanteService(core.patients(), core.messages(), settings(passwordServer.port(),
                 new MssanteSettings.Password(MailServer.USER, "faux".toCharArray()))).send(p.id(), "dr.bonnet@medecin.mssante.fr", "Rapport", "r.pdf", pdf);
         assertThat(refused.status()).isEqualTo(MessageStatus.FAILED);
         assertThat(refused.lastError()).containsIgnoringCase("auth");
@@ -235,19 +235,19 @@ class MssanteServiceTest {
         Patient p = patient(IdentityStatus.QUAL, "IPP-5");
         var certificate = new MssanteSettings.Certificate(certificates.clientKeys, TestCertificates.PASSWORD.toCharArray());
         int before = certificateServer.received().size();
-        OutgoingMessage sent = new MssanteService(core, settings(certificateServer.port(), certificate))
+        OutgoingMessage sent = new MssanteService(core.patients(), core.messages(), settings(certificateServer.port(), certificate))
                 .send(p.id(), "dr.bonnet@medecin.mssante.fr", "Rapport de parcours", "rapport.pdf", pdf);
         assertThat(sent.status()).as(sent.lastError()).isEqualTo(MessageStatus.SENT);
         assertThat(certificateServer.received()).hasSize(before + 1);
 
         // Without the certificate, the server refuses the TLS handshake.
-        OutgoingMessage withoutCertificate = new MssanteService(core, settings(certificateServer.port(), password()))
+        OutgoingMessage withoutCertificate = new MssanteService(core.patients(), core.messages(), settings(certificateServer.port(), password()))
                 .send(p.id(), "dr.bonnet@medecin.mssante.fr", "Rapport", "r.pdf", pdf);
         assertThat(withoutCertificate.status()).isEqualTo(MessageStatus.FAILED);
 
         // A server that offers no STARTTLS gets nothing: no fallback to clear text.
         try (MailServer clear = MailServer.withoutTls()) {
-            OutgoingMessage notSent = new MssanteService(core, settings(clear.port(), password()))
+            OutgoingMessage notSent = new MssanteService(core.patients(), core.messages(), settings(clear.port(), password()))
                     .send(p.id(), "dr.bonnet@medecin.mssante.fr", "Rapport", "r.pdf", pdf);
             assertThat(notSent.status()).isEqualTo(MessageStatus.FAILED);
             assertThat(notSent.lastError()).containsIgnoringCase("STARTTLS");
@@ -256,7 +256,7 @@ class MssanteServiceTest {
 
         // A wrong certificate password says so, and the message stays recorded for a retry.
         var wrong = new MssanteSettings.Certificate(certificates.clientKeys, "faux".toCharArray());
-        assertThatThrownBy(() -> new MssanteService(core, settings(certificateServer.port(), wrong))
+        assertThatThrownBy(() -> new MssanteService(core.patients(), core.messages(), settings(certificateServer.port(), wrong))
                 .send(p.id(), "dr.bonnet@medecin.mssante.fr", "Rapport", "r.pdf", pdf)).satisfies(reason("mssante.certificate"));
         assertThat(core.messages().unsent()).hasSize(3);
     }

@@ -1,5 +1,6 @@
 package fr.relais.sync.reliability;
 
+import fr.relais.sync.composition.SyncModule;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.measure.MeasureCatalog;
@@ -107,7 +108,7 @@ public final class KillWorker {
                 }
                 default -> {
                     try {
-                        new SyncEngine(core).run(sync, SyncEngine.Mode.BOTH, (phase, done) -> { }, () -> false);
+                        new SyncModule(core).engine().run(sync, SyncEngine.Mode.BOTH, (phase, done) -> { }, () -> false);
                         ack("SYNC", patient);
                     } catch (SyncFailedException offline) {
                         ack("SYNC-FAILED", patient);

@@ -2,7 +2,6 @@ package fr.relais.app.gui.access;
 
 import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
-import fr.relais.core.RelaisCore;
 import fr.relais.core.audit.AuditEvent;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
@@ -28,7 +27,7 @@ public final class AccessHistoryViewModel {
     public record Row(String at, String who, String workstation, String action) {
     }
 
-    private final RelaisCore core;
+    private final AccessTrail trail;
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Language language;
@@ -40,9 +39,9 @@ public final class AccessHistoryViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private UUID patientId;
 
-    public AccessHistoryViewModel(RelaisCore core, BackgroundExecutor executor, Localization texts, Language language, Path documents,
+    public AccessHistoryViewModel(AccessTrail trail, BackgroundExecutor executor, Localization texts, Language language, Path documents,
                                   Consumer<Path> opener) {
-        this.core = core;
+        this.trail = trail;
         this.executor = executor;
         this.texts = texts;
         this.language = language;
@@ -60,7 +59,7 @@ public final class AccessHistoryViewModel {
             return;
         }
         executor.submit(() -> {
-            List<Row> newestFirst = new java.util.ArrayList<>(core.audit().forPatient(patient).stream().map(this::row).toList());
+            List<Row> newestFirst = new java.util.ArrayList<>(trail.accessesOf(patient).stream().map(this::row).toList());
             java.util.Collections.reverse(newestFirst);
             return newestFirst;
         }, loaded -> {
@@ -83,7 +82,7 @@ public final class AccessHistoryViewModel {
         }
         Path file = documents.resolve("acces-dossier-" + patient.toString().substring(0, 8) + ".pdf");
         executor.submit(() -> {
-            ReportFile.writeAtomically(file, out -> core.reports().writeAccessHistory(patient, language, out));
+            ReportFile.writeAtomically(file, out -> trail.printHistory(patient, language, out));
             return file;
         }, written -> {
             show(patient); // the printing is itself an access

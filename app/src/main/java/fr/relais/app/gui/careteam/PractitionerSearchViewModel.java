@@ -2,7 +2,9 @@ package fr.relais.app.gui.careteam;
 
 import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
-import fr.relais.core.RelaisCore;
+import java.time.Clock;
+import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.directory.DirectoryCache;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.directory.DirectoryEntry;
 import fr.relais.core.i18n.Language;
@@ -40,11 +42,13 @@ import javafx.collections.FXCollections;
  * without an RPPS number) are listed too, so that they can join a cercle de soins like a directory entry.
  */
 public final class PractitionerSearchViewModel {
-    private final RelaisCore core;
+    private final Clock clock;
+    private final CareTeamService careTeamService;
+    private final DirectoryCache directoryCache;
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Language language;
-    private final Function<RelaisCore, AnnuaireClient> annuaire;
+    private final Function<Clock, AnnuaireClient> annuaire;
     private final UUID patientId;
 
     private final StringProperty name = new SimpleStringProperty("");
@@ -62,9 +66,12 @@ public final class PractitionerSearchViewModel {
      * {@code annuaire}: builds the directory client when a search goes online (from the environment in the application;
      * it refuses, with the reason, when no API key is configured).
      */
-    public PractitionerSearchViewModel(RelaisCore core, UUID patientId, BackgroundExecutor executor, Localization texts, Language language,
-                                       Function<RelaisCore, AnnuaireClient> annuaire) {
-        this.core = core;
+    public PractitionerSearchViewModel(Clock clock, CareTeamService careTeamService, DirectoryCache directoryCache, UUID patientId,
+                                       BackgroundExecutor executor, Localization texts, Language language,
+                                       Function<Clock, AnnuaireClient> annuaire) {
+        this.clock = clock;
+        this.careTeamService = careTeamService;
+        this.directoryCache = directoryCache;
         this.patientId = patientId;
         this.executor = executor;
         this.texts = texts;
@@ -73,8 +80,8 @@ public final class PractitionerSearchViewModel {
     }
 
     /** The application's directory client: URL and key from the environment (see the administrator guide). */
-    public static Function<RelaisCore, AnnuaireClient> fromEnvironment(Map<String, String> env) {
-        return core -> new AnnuaireClient(AnnuaireSettings.from(null, null, env), core.clock());
+    public static Function<Clock, AnnuaireClient> fromEnvironment(Map<String, String> env) {
+        return clock -> new AnnuaireClient(AnnuaireSettings.from(null, null, env), clock);
     }
 
     public void search() {
@@ -90,11 +97,11 @@ public final class PractitionerSearchViewModel {
                 if (n == null || n.isBlank()) {
                     throw new fr.relais.core.error.BadInputException("name", "annuaire.noCriterion");
                 }
-                List<DirectoryEntry> entries = core.directory().searchByName(n, false);
+                List<DirectoryEntry> entries = directoryCache.searchByName(n, false);
                 return new Results(entries.stream().map(this::row).toList(), knownNotIn(entries, n), false);
             }
             PractitionerQuery query = new PractitionerQuery(n, rpps.get(), profession.get(), null, commune.get());
-            AnnuaireClient.Found found = annuaire.apply(core).search(query, core.directory());
+            AnnuaireClient.Found found = annuaire.apply(clock).search(query, directoryCache);
             return new Results(found.entries().stream().map(this::row).toList(), List.of(), found.truncated());
         }, found -> {
             busy.set(false);
@@ -119,8 +126,8 @@ public final class PractitionerSearchViewModel {
         }
         CareRole r = role.get();
         executor.submit(() -> row.entry() != null
-                        ? core.careTeam().assignFromDirectory(patientId, row.entry(), r, LocalDate.now(core.clock().withZone(CareZone.PARIS)))
-                        : core.careTeam().assign(patientId, row.known().id(), r, LocalDate.now(core.clock().withZone(CareZone.PARIS))),
+                        ? careTeamService.assignFromDirectory(patientId, row.entry(), r, LocalDate.now(clock.withZone(CareZone.PARIS)))
+                        : careTeamService.assign(patientId, row.known().id(), r, LocalDate.now(clock.withZone(CareZone.PARIS))),
                 member -> {
                     message.set(texts.text("careteam.added", member.professional().displayName(), new fr.relais.core.wording.StatusWords(language).role(r)));
                     onAdded.run();
@@ -134,7 +141,7 @@ public final class PractitionerSearchViewModel {
     private List<DirectoryRow> knownNotIn(List<DirectoryEntry> entries, String name) {
         java.util.Set<String> listed = entries.stream().map(DirectoryEntry::rpps).collect(Collectors.toSet());
         String start = name.trim().toUpperCase(java.util.Locale.FRANCE);
-        return core.careTeam().professionals().stream()
+        return careTeamService.professionals().stream()
                 .filter(p -> p.familyName().toUpperCase(java.util.Locale.FRANCE).startsWith(start))
                 .filter(p -> p.rpps() == null || !listed.contains(p.rpps()))
                 .map(p -> new DirectoryRow(null, p, p.displayName(), texts.text("profession." + p.profession().name()),

@@ -3,8 +3,15 @@ package fr.relais.app.gui.export;
 import fr.relais.app.gui.common.DesktopAccess;
 import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
-import fr.relais.core.RelaisCore;
 import fr.relais.core.careteam.CareRole;
+import java.util.function.Function;
+import fr.relais.core.report.CohortReportService;
+import fr.relais.core.report.HandoffService;
+import fr.relais.core.report.PatientReportService;
+import fr.relais.core.pathway.PathwayService;
+import fr.relais.core.careteam.CareTeamService;
+import java.time.Clock;
+import fr.relais.core.session.UserSession;
 import fr.relais.core.messaging.MessageStatus;
 import fr.relais.sync.mssante.MssanteService;
 import fr.relais.sync.mssante.MssanteSettings;
@@ -54,7 +61,7 @@ import javafx.collections.FXCollections;
  * be opened with the system's viewer.
  */
 public final class ExportViewModel {
-    private final RelaisCore core;
+    private final Exports exports;
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Language language;
@@ -83,23 +90,34 @@ public final class ExportViewModel {
     private final DesktopAccess access;
 
     /**
+     * What the exports read and write, given by the composition root: the user and the care-zone day, the cercle de
+     * soins (the default MSSanté recipient), the pathways, the reports, and MSSanté built with the settings read when a
+     * report is sent.
+     */
+    public record Exports(UserSession session, Clock clock, CareTeamService careTeam,
+                          PathwayService pathways, PatientReportService reports,
+                          PatientRecordExport recordExport, HandoffService handoffs,
+                          CohortReportService cohorts, Function<MssanteSettings, MssanteService> mssante) {
+    }
+
+    /**
      * {@code folder}: where files are suggested; {@code opener}: shows a written file (the desktop's viewer);
      * {@code mssante}: the secure messaging configuration, read when a report is sent (it refuses, with the reason,
      * when none is configured); {@code ipp}: the organisation's IPP namespace, read when a record is exported (null:
      * not configured, the FHIR export is refused with the setting to fill in).
      */
-    public ExportViewModel(RelaisCore core, BackgroundExecutor executor, Localization texts, Language language, Path folder,
+    public ExportViewModel(Exports exports, BackgroundExecutor executor, Localization texts, Language language, Path folder,
                            Consumer<Path> opener, Supplier<MssanteSettings> mssante, Supplier<fr.relais.sync.fhir.IppNamespace> ipp) {
         this.ipp = ipp;
-        this.core = core;
+        this.exports = exports;
         this.executor = executor;
         this.texts = texts;
         this.language = language;
         this.folder = folder;
         this.opener = opener;
         this.mssante = mssante;
-        this.access = new DesktopAccess(core.session());
-        LocalDate today = LocalDate.now(core.clock().withZone(CareZone.PARIS));
+        this.access = new DesktopAccess(exports.session());
+        LocalDate today = LocalDate.now(exports.clock().withZone(CareZone.PARIS));
         to.set(today);
         from.set(today.minusMonths(3));
         kind.addListener((obs, old, k) -> suggest());
@@ -119,7 +137,7 @@ public final class ExportViewModel {
         kind.set(exportKind);
         suggest();
         // The attending physician's MSSanté address, when the cercle de soins has one, as the default recipient.
-        executor.submit(() -> core.careTeam().teamOf(id).stream()
+        executor.submit(() -> exports.careTeam().teamOf(id).stream()
                         .filter(m -> m.role() == CareRole.MEDECIN_TRAITANT && m.endDate() == null && m.professional().mssanteAddress() != null)
                         .map(m -> m.professional().mssanteAddress()).findFirst().orElse(""),
                 address -> {
@@ -141,7 +159,7 @@ public final class ExportViewModel {
         message.set(texts.text("export.mssante.sending", to));
         executor.submit(() -> {
                     access.require(DesktopAccess.Action.SEND_BY_MSSANTE);
-                    return new MssanteService(core, mssante.get()).send(id, to, texts.text("export.label." + kind.get().name()),
+                    return exports.mssante().apply(mssante.get()).send(id, to, texts.text("export.label." + kind.get().name()),
                             file.getFileName().toString(), java.nio.file.Files.readAllBytes(file));
                 }, sent -> {
                     sending.set(false);
@@ -157,7 +175,7 @@ public final class ExportViewModel {
     public void loadPathways() {
         executor.submit(() -> {
             Map<String, StoredTemplate> latest = new TreeMap<>();
-            for (StoredTemplate t : core.pathways().list()) {
+            for (StoredTemplate t : exports.pathways().list()) {
                 latest.merge(t.template().id(), t, (a, b) -> a.template().version() >= b.template().version() ? a : b);
             }
             return latest.values().stream().map(t -> new PathwayChoice(t.template().id(), t.template().title().in(language)))
@@ -226,19 +244,19 @@ public final class ExportViewModel {
         UUID id = patient.get();
         switch (k) {
             case PATIENT_REPORT_PDF:
-                return new ExportJob<PatientReportData>(() -> core.reports().gather(id), (data, out) -> core.reports().render(data, language, out));
+                return new ExportJob<PatientReportData>(() -> exports.reports().gather(id), (data, out) -> exports.reports().render(data, language, out));
             case PATIENT_RECORD_FHIR:
-                return new ExportJob<>(() -> PatientRecordExport.export(core, id, ipp.get()), (bundle, out) -> PatientRecordExport.write(core, bundle, out));
+                return new ExportJob<>(() -> exports.recordExport().export(id, ipp.get()), (bundle, out) -> exports.recordExport().write(bundle, out));
             case HANDOFF_PDF:
-                return new ExportJob<UUID>(() -> id, (patientId, out) -> core.handoffs().write(patientId, language, out));
+                return new ExportJob<UUID>(() -> id, (patientId, out) -> exports.handoffs().write(patientId, language, out));
             default:
                 // Built here, on the FX thread, so that a wrong period is refused before anything runs.
                 CohortQuery query = new CohortQuery(pathway.get().id(), from.get(), to.get(), withIdentity.get());
-                return new ExportJob<CohortReport>(() -> core.cohorts().compute(query), (report, out) -> {
+                return new ExportJob<CohortReport>(() -> exports.cohorts().compute(query), (report, out) -> {
                     switch (k) {
                         case COHORT_CSV -> CohortReportWriter.csv(report, language, out);
                         case COHORT_JSON -> CohortReportWriter.json(report, out);
-                        default -> CohortReportWriter.pdf(report, language, core.session().actor().displayName(), out);
+                        default -> CohortReportWriter.pdf(report, language, exports.session().actor().displayName(), out);
                     }
                 });
         }

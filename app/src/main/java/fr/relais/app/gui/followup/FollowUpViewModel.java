@@ -2,7 +2,13 @@ package fr.relais.app.gui.followup;
 
 import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
-import fr.relais.core.RelaisCore;
+import java.time.Clock;
+import fr.relais.core.pathway.PathwayService;
+import fr.relais.core.pathway.EnrollmentService;
+import fr.relais.core.alert.AlertService;
+import fr.relais.core.alert.ThresholdService;
+import fr.relais.core.measure.MeasureService;
+import fr.relais.core.questionnaire.QuestionnaireService;
 import fr.relais.core.alert.Alert;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
@@ -43,7 +49,13 @@ public final class FollowUpViewModel {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(CareZone.PARIS);
 
-    private final RelaisCore core;
+    private final Clock clock;
+    private final PathwayService pathwayService;
+    private final EnrollmentService enrollmentService;
+    private final AlertService alertService;
+    private final ThresholdService thresholdService;
+    private final MeasureService measureService;
+    private final QuestionnaireService questionnaireService;
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Language language;
@@ -64,12 +76,21 @@ public final class FollowUpViewModel {
     private final ReadOnlyObjectWrapper<Chart> chart = new ReadOnlyObjectWrapper<>(Chart.EMPTY);
     private final ObjectProperty<Integer> chartDays = new SimpleObjectProperty<>(30);
 
-    public FollowUpViewModel(RelaisCore core, BackgroundExecutor executor, Localization texts, Language language) {
-        this.core = core;
+    public FollowUpViewModel(Clock clock, PathwayService pathwayService, EnrollmentService enrollmentService,
+                             AlertService alertService, ThresholdService thresholdService,
+                             MeasureService measureService, QuestionnaireService questionnaireService,
+                             BackgroundExecutor executor, Localization texts, Language language) {
+        this.clock = clock;
+        this.pathwayService = pathwayService;
+        this.enrollmentService = enrollmentService;
+        this.alertService = alertService;
+        this.thresholdService = thresholdService;
+        this.measureService = measureService;
+        this.questionnaireService = questionnaireService;
         this.executor = executor;
         this.texts = texts;
         this.language = language;
-        start.set(LocalDate.now(core.clock().withZone(CareZone.PARIS)));
+        start.set(LocalDate.now(clock.withZone(CareZone.PARIS)));
         measureType.addListener((obs, old, t) -> loadChart());
         chartDays.addListener((obs, old, d) -> loadChart());
     }
@@ -100,16 +121,16 @@ public final class FollowUpViewModel {
             return;
         }
         executor.submit(() -> {
-            java.time.Instant now = core.clock().instant();
+            java.time.Instant now = clock.instant();
             java.time.Instant from = now.minus(java.time.Duration.ofDays(days));
-            Set<UUID> alerting = core.alerts().measuresBehindAlerts(patient);
-            List<Point> points = core.measures().ofPatient(patient, type.code()).stream()
+            Set<UUID> alerting = alertService.measuresBehindAlerts(patient);
+            List<Point> points = measureService.ofPatient(patient, type.code()).stream()
                     .filter(m -> m.status() == fr.relais.core.measure.MeasureStatus.FINAL && !m.effectiveAt().isBefore(from))
                     .sorted(Comparator.comparing(Measure::effectiveAt))
                     .map(m -> new Point(m.effectiveAt().getEpochSecond(), m.value().doubleValue(), alerting.contains(m.id())))
                     .toList();
             List<Threshold> thresholds = new java.util.ArrayList<>();
-            for (var r : core.thresholds().inForce(patient, now)) {
+            for (var r : thresholdService.inForce(patient, now)) {
                 if (r.rule() instanceof fr.relais.core.rule.AlertRule.Absolute a && a.code().equals(type.code())) {
                     addBound(thresholds, "RED", a.redBelow());
                     addBound(thresholds, "RED", a.redAbove());
@@ -176,13 +197,13 @@ public final class FollowUpViewModel {
     }
 
     private Loaded load(UUID patient) {
-        List<String> enrolled = core.enrollments().ofPatient(patient).stream()
+        List<String> enrolled = enrollmentService.ofPatient(patient).stream()
                 .sorted(Comparator.comparing(Enrollment::startDate).reversed())
-                .map(e -> texts.text("followup.enrollment", core.enrollments().templateOf(e).title().in(language), DAY.format(e.startDate()),
+                .map(e -> texts.text("followup.enrollment", enrollmentService.templateOf(e).title().in(language), DAY.format(e.startDate()),
                         new fr.relais.core.wording.StatusWords(language).enrollment(e.status()))).toList();
-        List<Measure> all = core.measures().ofPatient(patient, null);
+        List<Measure> all = measureService.ofPatient(patient, null);
         // Device measures held while telemonitoring consent is withdrawn: shown, marked, never judged.
-        Set<UUID> held = core.measures().heldIds(patient);
+        Set<UUID> held = measureService.heldIds(patient);
         List<String> latest = all.stream().sorted(Comparator.comparing(Measure::effectiveAt).reversed()).limit(12)
                 .map(m -> texts.text("followup.measure", AT.format(m.effectiveAt()),
                         MeasureCatalog.find(m.code()).map(t -> t.name().in(language)).orElse(m.code()), fr.relais.app.wording.MeasureValueText.of(m.value(), m.unit(), texts), m.unit())
@@ -191,10 +212,10 @@ public final class FollowUpViewModel {
                         + (held.contains(m.id()) ? " (" + texts.text("measure.held") + ")" : ""))
                 .toList();
         Map<String, StoredTemplate> newest = new TreeMap<>();
-        core.pathways().list().forEach(t -> newest.merge(t.template().id(), t, (a, b) -> a.template().version() >= b.template().version() ? a : b));
+        pathwayService.list().forEach(t -> newest.merge(t.template().id(), t, (a, b) -> a.template().version() >= b.template().version() ? a : b));
         List<Choice> choices = newest.values().stream().map(t -> new Choice(t.template().id(), t.template().title().in(language)))
                 .sorted(Comparator.comparing(Choice::title)).toList();
-        return new Loaded(enrolled, latest, choices, core.questionnaires().list());
+        return new Loaded(enrolled, latest, choices, questionnaireService.list());
     }
 
     /** Records the measure typed in (now, entered by the nurse); says which alert it raised, if any. */
@@ -203,9 +224,9 @@ public final class FollowUpViewModel {
         MeasureType type = measureType.get();
         String typed = value.get() == null ? "" : value.get().trim().replace(',', '.');
         executor.submit(() -> {
-            Set<UUID> before = core.alerts().list(true, patient).stream().map(Alert::id).collect(Collectors.toSet());
-            Measure m = core.measures().record(new NewMeasure(patient, type.code(), typed, type.unit(), null, MeasureSource.ENTERED));
-            List<Alert> raised = core.alerts().list(true, patient).stream().filter(a -> !before.contains(a.id())).toList();
+            Set<UUID> before = alertService.list(true, patient).stream().map(Alert::id).collect(Collectors.toSet());
+            Measure m = measureService.record(new NewMeasure(patient, type.code(), typed, type.unit(), null, MeasureSource.ENTERED));
+            List<Alert> raised = alertService.list(true, patient).stream().filter(a -> !before.contains(a.id())).toList();
             return new Recorded(m, raised);
         }, recorded -> {
             value.set("");
@@ -228,8 +249,8 @@ public final class FollowUpViewModel {
             return;
         }
         executor.submit(() -> {
-            var e = core.enrollments().enroll(patient, chosen.id(), null, from);
-            return texts.text("followup.enrolled", chosen.title(), DAY.format(e.startDate()), core.enrollments().tasksOf(e.id()).size());
+            var e = enrollmentService.enroll(patient, chosen.id(), null, from);
+            return texts.text("followup.enrolled", chosen.title(), DAY.format(e.startDate()), enrollmentService.tasksOf(e.id()).size());
         }, done -> {
             message.set(done);
             show(patient);
@@ -265,9 +286,9 @@ public final class FollowUpViewModel {
                     throw new fr.relais.core.error.BadInputException(typed, "questionnaire.answerNotNumber", part);
                 }
             }
-            Set<UUID> before = core.alerts().list(true, patient).stream().map(Alert::id).collect(Collectors.toSet());
-            var answered = core.questionnaires().answer(patient, q.id(), values, null);
-            List<Alert> raised = core.alerts().list(true, patient).stream().filter(a -> !before.contains(a.id())).toList();
+            Set<UUID> before = alertService.list(true, patient).stream().map(Alert::id).collect(Collectors.toSet());
+            var answered = questionnaireService.answer(patient, q.id(), values, null);
+            List<Alert> raised = alertService.list(true, patient).stream().filter(a -> !before.contains(a.id())).toList();
             String score = answered.result().score() == null ? texts.text("followup.noScore")
                     : texts.text("followup.score", texts.number(answered.result().score()),
                             answered.result().band() == null ? "" : answered.result().band().label().in(language));

@@ -2,7 +2,10 @@ package fr.relais.app.gui.history;
 
 import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
-import fr.relais.core.RelaisCore;
+import fr.relais.core.pathway.EnrollmentService;
+import fr.relais.core.task.TaskService;
+import fr.relais.core.alert.AlertService;
+import fr.relais.core.questionnaire.QuestionnaireService;
 import fr.relais.core.alert.Alert;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
@@ -47,7 +50,10 @@ public final class PatientHistoryViewModel {
     public record JournalRow(String at, String who, String subject, String text) {
     }
 
-    private final RelaisCore core;
+    private final EnrollmentService enrollmentService;
+    private final TaskService taskService;
+    private final AlertService alertService;
+    private final QuestionnaireService questionnaireService;
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Language language;
@@ -58,8 +64,13 @@ public final class PatientHistoryViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private UUID patientId;
 
-    public PatientHistoryViewModel(RelaisCore core, BackgroundExecutor executor, Localization texts, Language language) {
-        this.core = core;
+    public PatientHistoryViewModel(EnrollmentService enrollmentService, TaskService taskService,
+                                   AlertService alertService, QuestionnaireService questionnaireService,
+                                   BackgroundExecutor executor, Localization texts, Language language) {
+        this.enrollmentService = enrollmentService;
+        this.taskService = taskService;
+        this.alertService = alertService;
+        this.questionnaireService = questionnaireService;
         this.executor = executor;
         this.texts = texts;
         this.language = language;
@@ -93,25 +104,25 @@ public final class PatientHistoryViewModel {
         List<TimelineRow> steps = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
         Map<Milestone.State, Long> counts = new java.util.EnumMap<>(Milestone.State.class);
-        List<Enrollment> enrollments = core.enrollments().ofPatient(patient).stream()
+        List<Enrollment> enrollments = enrollmentService.ofPatient(patient).stream()
                 .sorted(Comparator.comparing(Enrollment::startDate).reversed()).toList();
         for (Enrollment enrollment : enrollments) {
-            String pathway = core.enrollments().templateOf(enrollment).title().in(language);
-            for (Milestone m : core.tasks().timeline(enrollment.id())) {
+            String pathway = enrollmentService.templateOf(enrollment).title().in(language);
+            for (Milestone m : taskService.timeline(enrollment.id())) {
                 var task = m.task();
                 counts.merge(m.state(), 1L, Long::sum);
                 steps.add(new TimelineRow(pathway, task.title(language), AT.format(task.dueAt()), m.state().name(),
                         texts.text("timeline.state." + m.state().name()), task.note() == null ? "" : task.note()));
                 if (task.note() != null && !task.note().isBlank()) {
                     // The task keeps only its latest note; its history holds each one with who wrote it.
-                    core.tasks().history(task.id()).stream().filter(e -> e.note() != null && !e.note().isBlank())
+                    taskService.history(task.id()).stream().filter(e -> e.note() != null && !e.note().isBlank())
                             .forEach(e -> notes.add(new Note(e.at(), e.actor(), task.title(language), e.note())));
                 }
             }
         }
-        Map<String, Questionnaire> questionnaires = core.questionnaires().list().stream()
+        Map<String, Questionnaire> questionnaires = questionnaireService.list().stream()
                 .collect(Collectors.toMap(Questionnaire::id, Function.identity(), (a, b) -> a.version() >= b.version() ? a : b));
-        List<ScoreRow> scored = core.questionnaires().responses(patient, null).stream()
+        List<ScoreRow> scored = questionnaireService.responses(patient, null).stream()
                 .sorted(Comparator.comparing(QuestionnaireResponse::authoredAt).reversed())
                 .map(r -> new ScoreRow(questionnaires.containsKey(r.questionnaireId()) ? questionnaires.get(r.questionnaireId()).title().in(language)
                         : r.questionnaireId(), AT.format(r.authoredAt()), r.score() == null ? "" : texts.number(r.score()),
@@ -119,7 +130,7 @@ public final class PatientHistoryViewModel {
                 .toList();
         List<AlertHistoryRow> raised = new ArrayList<>();
         fr.relais.core.wording.AlertWords alertWords = new fr.relais.core.wording.AlertWords(language);
-        for (Alert a : core.alerts().list(false, patient)) {
+        for (Alert a : alertService.list(false, patient)) {
             String decision = a.statusReason() == null ? "" : texts.text("history.decision", Objects.requireNonNullElse(a.statusBy(), ""), a.statusReason());
             raised.add(new AlertHistoryRow(AT.format(a.openedAt()), alertWords.levelTitle(a.level()), alertWords.explanation(a.explanation(), a.level()),
                     alertWords.status(a.status()), decision));

@@ -2,7 +2,7 @@ package fr.relais.app.gui.measures;
 
 import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
-import fr.relais.core.RelaisCore;
+import fr.relais.core.measure.MeasureCsvImport;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.measure.ImportRejectedException;
@@ -30,7 +30,7 @@ import javafx.collections.FXCollections;
  * line and reason; progress shows rows checked, and a cancel before the write leaves the store untouched.
  */
 public final class MeasureImportViewModel {
-    private final RelaisCore core;
+    private final MeasureCsvImport measureCsvImport;
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Language language;
@@ -42,8 +42,8 @@ public final class MeasureImportViewModel {
     private final AtomicBoolean cancel = new AtomicBoolean();
     private Runnable onImported = () -> { };
 
-    public MeasureImportViewModel(RelaisCore core, BackgroundExecutor executor, Localization texts, Language language) {
-        this.core = core;
+    public MeasureImportViewModel(MeasureCsvImport measureCsvImport, BackgroundExecutor executor, Localization texts, Language language) {
+        this.measureCsvImport = measureCsvImport;
         this.executor = executor;
         this.texts = texts;
         this.language = language;
@@ -66,7 +66,7 @@ public final class MeasureImportViewModel {
         boolean skip = skipBadRows.get();
         executor.submit(() -> {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                return core.measureImport().importCsv(file.getFileName().toString(), reader, skip,
+                return measureCsvImport.importCsv(file.getFileName().toString(), reader, skip,
                         rows -> executor.onUiThread(() -> progress.set(texts.text("import.checking", rows))), cancel::get);
             }
         }, report -> {

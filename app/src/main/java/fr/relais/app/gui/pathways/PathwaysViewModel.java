@@ -2,7 +2,6 @@ package fr.relais.app.gui.pathways;
 
 import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
-import fr.relais.core.RelaisCore;
 import fr.relais.core.error.DetailedBadInputException;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
@@ -25,7 +24,7 @@ import javafx.collections.FXCollections;
  * template file whose validation errors are listed one per line with their JSON path.
  */
 public final class PathwaysViewModel {
-    private final RelaisCore core;
+    private final PathwayLibrary library;
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Language language;
@@ -36,12 +35,14 @@ public final class PathwaysViewModel {
     private final ReadOnlyListWrapper<String> errors = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
-    public PathwaysViewModel(RelaisCore core, BackgroundExecutor executor, Localization texts, Language language) {
-        this.core = core;
+    /** {@code session}: the signed-in roles, which decide whether templates may be imported. */
+    public PathwaysViewModel(PathwayLibrary library, fr.relais.core.session.UserSession session, BackgroundExecutor executor,
+                             Localization texts, Language language) {
+        this.library = library;
         this.executor = executor;
         this.texts = texts;
         this.language = language;
-        this.access = new fr.relais.app.gui.common.DesktopAccess(core.session());
+        this.access = new fr.relais.app.gui.common.DesktopAccess(session);
     }
 
     /** Whether the signed-in roles may import templates (the IDEC's, issue 23): the button is shown only then. */
@@ -50,7 +51,7 @@ public final class PathwaysViewModel {
     }
 
     public void refresh() {
-        executor.submit(() -> core.pathways().list().stream()
+        executor.submit(() -> library.list().stream()
                 .sorted(Comparator.comparing((StoredTemplate t) -> t.template().id()).thenComparing(t -> t.template().version()))
                 .map(t -> new TemplateRow(t.template().id(), t.template().version(), t.template().title().in(language),
                         t.template().duration() == null ? "" : new fr.relais.core.wording.DurationWords(language).of(t.template().duration()), texts.text("pathways.origin." + t.origin().name())))
@@ -62,7 +63,7 @@ public final class PathwaysViewModel {
             details.clear();
             return;
         }
-        executor.submit(() -> describe(core.pathways().get(row.id(), row.version()).template()), details::setAll,
+        executor.submit(() -> describe(library.get(row.id(), row.version()).template()), details::setAll,
                 failure -> message.set(FailureText.of(failure, texts, language)));
     }
 
@@ -84,7 +85,7 @@ public final class PathwaysViewModel {
         errors.clear();
         executor.submit(() -> {
                     access.require(fr.relais.app.gui.common.DesktopAccess.Action.IMPORT_TEMPLATE);
-                    return core.pathways().importTemplate(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+                    return library.importTemplate(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
                 },
                 result -> {
                     message.set(texts.text(result.created() ? "pathways.imported" : "pathways.alreadyThere", result.template().id(),

@@ -1,10 +1,12 @@
 package fr.relais.app.gui.sync;
 
 import fr.relais.app.gui.task.BackgroundExecutor;
-import fr.relais.core.RelaisCore;
+import fr.relais.app.wording.ConflictSubjectText;
+import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.time.CareZone;
+import fr.relais.sync.composition.SyncModule;
 import fr.relais.sync.engine.ConflictResolver;
 import fr.relais.sync.engine.SyncEngine;
 import fr.relais.sync.engine.SyncFailedException;
@@ -33,7 +35,9 @@ import javafx.collections.FXCollections;
 public final class SyncViewModel {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(CareZone.PARIS);
 
-    private final RelaisCore core;
+    private final SyncModule sync;
+    private final ConflictSubjectText subjects;
+    private final CareTeamService careTeam;
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Language language;
@@ -52,9 +56,16 @@ public final class SyncViewModel {
     private final AtomicBoolean cancel = new AtomicBoolean();
     private final Map<String, String> settings;
 
-    /** {@code settings}: the workstation's (server, team, authentication), as WorkstationSettings resolves them. */
-    public SyncViewModel(RelaisCore core, BackgroundExecutor executor, Localization texts, Language language, Map<String, String> settings) {
-        this.core = core;
+    /**
+     * {@code sync}: the engine, the conflict resolver and the local status, as the composition root built them;
+     * {@code subjects} and {@code careTeam} word a conflict; {@code settings}: the workstation's (server, team,
+     * authentication), as WorkstationSettings resolves them.
+     */
+    public SyncViewModel(SyncModule sync, ConflictSubjectText subjects, CareTeamService careTeam, BackgroundExecutor executor,
+                         Localization texts, Language language, Map<String, String> settings) {
+        this.sync = sync;
+        this.subjects = subjects;
+        this.careTeam = careTeam;
         this.executor = executor;
         this.texts = texts;
         this.language = language;
@@ -64,8 +75,8 @@ public final class SyncViewModel {
 
     /** Reads the status and the inbox (no network). */
     public void refresh() {
-        executor.submit(() -> new Snapshot(SyncStatus.of(core, running.get()), core.conflicts().list(true).stream()
-                .map(this::row).toList(), core.syncRuns().recent(10)), this::show, this::failed);
+        executor.submit(() -> new Snapshot(sync.status(running.get()), sync.stores().conflicts().list(true).stream()
+                .map(this::row).toList(), sync.stores().syncRuns().recent(10)), this::show, this::failed);
     }
 
     /**
@@ -74,15 +85,14 @@ public final class SyncViewModel {
      */
     private ConflictRow row(fr.relais.core.replication.Conflict c) {
         if (!c.isRefusal()) {
-            var careTeam = core.careTeam();
-            return new ConflictRow(c.id(), fr.relais.app.wording.ConflictSubjectText.record(c, core, texts),
+            return new ConflictRow(c.id(), subjects.record(c, texts),
                     fr.relais.app.wording.ConflictSubjectText.field(c, texts),
                     fr.relais.app.wording.ConflictValueText.of(c.field(), c.baseValue(), careTeam, texts),
                     fr.relais.app.wording.ConflictValueText.of(c.field(), c.localValue(), careTeam, texts),
                     fr.relais.app.wording.ConflictValueText.of(c.field(), c.remoteValue(), careTeam, texts));
         }
         fr.relais.sync.engine.ServerRefusal refusal = fr.relais.sync.engine.ServerRefusal.of(c);
-        return new ConflictRow(c.id(), fr.relais.app.wording.ConflictSubjectText.record(c, core, texts), texts.text("sync.refusedField", AT.format(c.createdAt())), "",
+        return new ConflictRow(c.id(), subjects.record(c, texts), texts.text("sync.refusedField", AT.format(c.createdAt())), "",
                 texts.text("sync.refusedLocal"), texts.text("sync.refusedRemote", refusal.status(), refusal.diagnostics()));
     }
 
@@ -100,8 +110,8 @@ public final class SyncViewModel {
         message.set("");
         progress.set(texts.text("sync.starting"));
         state.set(SyncStatus.State.SYNCING.name());
-        executor.submit(() -> new SyncEngine(core).run(SyncSettings.of(url, settings.get(SyncSettings.TEAM_VARIABLE), SyncSettings.authFrom(settings, null))
-                        .withTrustStoreFrom(settings).withScopeFrom(settings, null, core).withIppFrom(settings), SyncEngine.Mode.BOTH,
+        executor.submit(() -> sync.engine().run(sync.scoped(SyncSettings.of(url, settings.get(SyncSettings.TEAM_VARIABLE), SyncSettings.authFrom(settings, null))
+                        .withTrustStoreFrom(settings), settings, null).withIppFrom(settings), SyncEngine.Mode.BOTH,
                 (phase, done) -> executor.onUiThread(() -> progress.set(fr.relais.app.wording.SyncPhaseText.of(phase, done, texts))), cancel::get), report -> {
                     running.set(false);
                     progress.set("");
@@ -123,7 +133,7 @@ public final class SyncViewModel {
     }
 
     public void resolve(ConflictRow row, ConflictResolver.Choice choice) {
-        executor.submit(() -> new ConflictResolver(core).resolve(row.id(), choice), resolved -> refresh(), this::failed);
+        executor.submit(() -> sync.conflictResolver().resolve(row.id(), choice), resolved -> refresh(), this::failed);
     }
 
     private void show(Snapshot s) {

@@ -2,7 +2,9 @@ package fr.relais.app.gui.thresholds;
 
 import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
-import fr.relais.core.RelaisCore;
+import java.time.Clock;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.alert.ThresholdService;
 import fr.relais.core.alert.ThresholdService.RuleInForce;
 import fr.relais.core.careteam.Profession;
@@ -48,7 +50,10 @@ public final class ThresholdsViewModel {
         }
     }
 
-    private final RelaisCore core;
+    private final Clock clock;
+    private final UserSession session;
+    private final CareTeamService careTeamService;
+    private final ThresholdService thresholdService;
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Language language;
@@ -63,8 +68,13 @@ public final class ThresholdsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private UUID patientId;
 
-    public ThresholdsViewModel(RelaisCore core, BackgroundExecutor executor, Localization texts, Language language) {
-        this.core = core;
+    public ThresholdsViewModel(Clock clock, UserSession session, CareTeamService careTeamService,
+                               ThresholdService thresholdService, BackgroundExecutor executor, Localization texts,
+                               Language language) {
+        this.clock = clock;
+        this.session = session;
+        this.careTeamService = careTeamService;
+        this.thresholdService = thresholdService;
         this.executor = executor;
         this.texts = texts;
         this.language = language;
@@ -76,7 +86,7 @@ public final class ThresholdsViewModel {
 
     /** Whether the signed-in roles may change thresholds (physicians, issue 9): the buttons are shown only then. */
     public boolean canChange() {
-        return new fr.relais.app.gui.common.DesktopAccess(core.session()).allows(fr.relais.app.gui.common.DesktopAccess.Action.CHANGE_THRESHOLDS);
+        return new fr.relais.app.gui.common.DesktopAccess(session).allows(fr.relais.app.gui.common.DesktopAccess.Action.CHANGE_THRESHOLDS);
     }
 
     private record Loaded(List<RuleRow> rules, List<Physician> physicians) {
@@ -105,9 +115,9 @@ public final class ThresholdsViewModel {
     }
 
     private Loaded load(UUID patient) {
-        List<RuleRow> rows = core.thresholds().inForce(patient, core.clock().instant()).stream().map(this::row).toList();
-        LocalDate today = LocalDate.now(core.clock().withZone(CareZone.PARIS));
-        List<Physician> doctors = core.careTeam().teamOf(patient).stream().filter(m -> m.activeOn(today))
+        List<RuleRow> rows = thresholdService.inForce(patient, clock.instant()).stream().map(this::row).toList();
+        LocalDate today = LocalDate.now(clock.withZone(CareZone.PARIS));
+        List<Physician> doctors = careTeamService.teamOf(patient).stream().filter(m -> m.activeOn(today))
                 .map(m -> m.professional()).filter(p -> p.profession() == Profession.MEDECIN).distinct()
                 .map(p -> new Physician(p.id(), p.displayName())).toList();
         return new Loaded(rows, doctors);
@@ -120,7 +130,7 @@ public final class ThresholdsViewModel {
         boolean questionnaire = r.templateId().startsWith(fr.relais.core.questionnaire.Questionnaire.RULE_SCOPE);
         String source = r.override() == null ? texts.text(questionnaire ? "thresholds.source.questionnaire" : "thresholds.source.pathway")
                 : texts.text("thresholds.source.override", DAY.format(r.override().validFrom()),
-                        core.careTeam().professional(r.override().prescriberId().toString()).displayName(), r.override().reason());
+                        careTeamService.professional(r.override().prescriberId().toString()).displayName(), r.override().reason());
         return new RuleRow(r.templateId(), r.rule().id(), r.rule().kind(), values, source, ThresholdService.fieldsOf(r.rule()));
     }
 
@@ -136,7 +146,7 @@ public final class ThresholdsViewModel {
         String typed = value.get() == null ? "" : value.get().trim();
         String prescriber = physician.get() == null ? null : physician.get().id().toString();
         String why = reason.get();
-        executor.submit(() -> core.thresholds().change(patient, chosen.templateId(), chosen.ruleId(), Map.of(name, typed), prescriber, why),
+        executor.submit(() -> thresholdService.change(patient, chosen.templateId(), chosen.ruleId(), Map.of(name, typed), prescriber, why),
                 done -> {
                     message.set(texts.text("thresholds.changed", chosen.ruleId(), name, typed));
                     value.set("");
@@ -155,7 +165,7 @@ public final class ThresholdsViewModel {
         UUID patient = patientId;
         String prescriber = physician.get() == null ? null : physician.get().id().toString();
         String why = reason.get();
-        executor.submit(() -> core.thresholds().restore(patient, chosen.templateId(), chosen.ruleId(), prescriber, why),
+        executor.submit(() -> thresholdService.restore(patient, chosen.templateId(), chosen.ruleId(), prescriber, why),
                 done -> {
                     message.set(texts.text("thresholds.restored", chosen.ruleId()));
                     reason.set("");

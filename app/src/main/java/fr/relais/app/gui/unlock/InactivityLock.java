@@ -1,7 +1,8 @@
 package fr.relais.app.gui.unlock;
 
 import fr.relais.app.gui.task.BackgroundExecutor;
-import fr.relais.core.RelaisCore;
+import fr.relais.core.account.AccountService;
+import fr.relais.core.session.UserSession;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import java.time.Duration;
@@ -34,19 +35,19 @@ public final class InactivityLock {
         }
     }
 
-    public static void watch(Scene scene, Parent main, RelaisCore services, Duration idle, Localization texts, Language language,
+    public static void watch(Scene scene, Parent main, UserSession session, AccountService accounts, Duration idle, Localization texts, Language language,
                              BackgroundExecutor executor) {
         PauseTransition timer = new PauseTransition(javafx.util.Duration.millis(idle.toMillis()));
         timer.setOnFinished(e -> {
-            if (!services.session().withAccount() || services.session().locked() || scene.getRoot() != main) {
+            if (!session.withAccount() || session.locked() || scene.getRoot() != main) {
                 return;
             }
-            services.session().lock();
-            String who = services.session().actor().displayName();
+            session.lock();
+            String who = session.actor().displayName();
             long minutes = Math.max(1, idle.toMinutes());
             scene.setRoot(CredentialsView.build(new CredentialsViewModel<>(texts, language, executor, texts.text("lock.title"),
                     texts.text("lock.prompt", who, minutes), false, (user, password) -> {
-                        services.accounts().unlock(password);
+                        accounts.unlock(password);
                         return Boolean.TRUE;
                     }, unlocked -> {
                         scene.setRoot(main);
@@ -54,7 +55,7 @@ public final class InactivityLock {
                     }), texts));
         });
         scene.addEventFilter(InputEvent.ANY, e -> {
-            if (!services.session().locked()) {
+            if (!session.locked()) {
                 timer.playFromStart();
             }
         });

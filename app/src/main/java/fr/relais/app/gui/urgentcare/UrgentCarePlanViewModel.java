@@ -2,7 +2,8 @@ package fr.relais.app.gui.urgentcare;
 
 import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
-import fr.relais.core.RelaisCore;
+import java.time.Clock;
+import fr.relais.core.consent.ConsentService;
 import fr.relais.core.consent.Consent;
 import fr.relais.core.consent.ConsentScope;
 import fr.relais.core.i18n.Language;
@@ -37,7 +38,9 @@ public final class UrgentCarePlanViewModel {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(CareZone.PARIS);
 
-    private final RelaisCore core;
+    private final Clock clock;
+    private final ConsentService consentService;
+    private final UrgentCarePlanService urgentCarePlanService;
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Language language;
@@ -54,8 +57,12 @@ public final class UrgentCarePlanViewModel {
     private final ObjectProperty<ConsentRow> selectedConsent = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
-    public UrgentCarePlanViewModel(RelaisCore core, BackgroundExecutor executor, Localization texts, Language language) {
-        this.core = core;
+    public UrgentCarePlanViewModel(Clock clock, ConsentService consentService,
+                                   UrgentCarePlanService urgentCarePlanService, BackgroundExecutor executor,
+                                   Localization texts, Language language) {
+        this.clock = clock;
+        this.consentService = consentService;
+        this.urgentCarePlanService = urgentCarePlanService;
         this.executor = executor;
         this.texts = texts;
         this.language = language;
@@ -73,8 +80,8 @@ public final class UrgentCarePlanViewModel {
         if (patient == null) {
             return;
         }
-        executor.submit(() -> new Loaded(core.urgentCarePlans().current(patient), core.consents().list(patient),
-                core.urgentCarePlans().breakGlassAccesses(patient), LocalDate.now(core.clock().withZone(CareZone.PARIS))), loaded -> {
+        executor.submit(() -> new Loaded(urgentCarePlanService.current(patient), consentService.list(patient),
+                urgentCarePlanService.breakGlassAccesses(patient), LocalDate.now(clock.withZone(CareZone.PARIS))), loaded -> {
                     if (patient.equals(patientId)) {
                         apply(loaded);
                     }
@@ -85,7 +92,7 @@ public final class UrgentCarePlanViewModel {
         UUID patient = patientId;
         ConsentScope scope = newScope.get();
         String by = collectedBy.get();
-        executor.submit(() -> core.consents().add(patient, scope, by, LocalDate.now(core.clock().withZone(CareZone.PARIS))), c -> {
+        executor.submit(() -> consentService.add(patient, scope, by, LocalDate.now(clock.withZone(CareZone.PARIS))), c -> {
             message.set(texts.text("ucp.consent.added", texts.text("consent.scope." + c.scope().name())));
             collectedBy.set("");
             show(patient);
@@ -100,7 +107,7 @@ public final class UrgentCarePlanViewModel {
         }
         UUID patient = patientId;
         String reason = withdrawalReason.get();
-        executor.submit(() -> core.consents().withdraw(row.id(), reason), c -> {
+        executor.submit(() -> consentService.withdraw(row.id(), reason), c -> {
             message.set(texts.text("ucp.consent.withdrawn", texts.text("consent.scope." + c.scope().name())));
             withdrawalReason.set("");
             show(patient);

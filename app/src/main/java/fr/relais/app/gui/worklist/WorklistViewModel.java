@@ -1,9 +1,16 @@
 package fr.relais.app.gui.worklist;
 
+import java.time.Clock;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.pathway.PathwayService;
+import fr.relais.core.pathway.EnrollmentService;
+import fr.relais.core.task.TaskService;
+import fr.relais.core.task.WorklistService;
 import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.patients.CurrentPatient;
 import fr.relais.app.gui.task.BackgroundExecutor;
-import fr.relais.core.RelaisCore;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.task.TaskPriority;
@@ -41,7 +48,7 @@ public final class WorklistViewModel {
 
     private final int pageSize;
     private final CurrentPatient current;
-    private final RelaisCore core;
+    private final Sources sources;
     private final Runnable startOfDay;
     private final java.util.concurrent.atomic.AtomicBoolean dayStarted = new java.util.concurrent.atomic.AtomicBoolean();
     private final BackgroundExecutor executor;
@@ -71,31 +78,38 @@ public final class WorklistViewModel {
     private boolean loadingMore;
     private long generation;
 
+    /** What the worklist reads and changes, given by the composition root (named as the core's services). */
+    public record Sources(Clock clock, UserSession session, PatientService patients,
+                          CareTeamService careTeam, PathwayService pathways,
+                          EnrollmentService enrollments, TaskService tasks,
+                          WorklistService worklist) {
+    }
+
     /**
      * {@code startOfDay} (plan ahead, expire, missing data, escalations) runs once, off the FX thread, right after the
      * first page is shown: the nurse sees her list at once, and it is read again when the day's work is done.
      */
-    public WorklistViewModel(RelaisCore core, Runnable startOfDay, BackgroundExecutor executor, Localization texts, Language language) {
-        this(core, startOfDay, executor, texts, language, PAGE, new CurrentPatient());
+    public WorklistViewModel(Sources sources, Runnable startOfDay, BackgroundExecutor executor, Localization texts, Language language) {
+        this(sources, startOfDay, executor, texts, language, PAGE, new CurrentPatient());
     }
 
     /** {@code current}: the window's current patient, which "Ouvrir le dossier" sets. */
-    public WorklistViewModel(RelaisCore core, Runnable startOfDay, BackgroundExecutor executor, Localization texts, Language language,
+    public WorklistViewModel(Sources sources, Runnable startOfDay, BackgroundExecutor executor, Localization texts, Language language,
                              CurrentPatient current) {
-        this(core, startOfDay, executor, texts, language, PAGE, current);
+        this(sources, startOfDay, executor, texts, language, PAGE, current);
     }
 
     /** {@code pageSize}: rows read at a time (tests use small pages on small stores). */
-    public WorklistViewModel(RelaisCore core, Runnable startOfDay, BackgroundExecutor executor, Localization texts, Language language,
+    public WorklistViewModel(Sources sources, Runnable startOfDay, BackgroundExecutor executor, Localization texts, Language language,
                              int pageSize) {
-        this(core, startOfDay, executor, texts, language, pageSize, new CurrentPatient());
+        this(sources, startOfDay, executor, texts, language, pageSize, new CurrentPatient());
     }
 
-    private WorklistViewModel(RelaisCore core, Runnable startOfDay, BackgroundExecutor executor, Localization texts, Language language,
+    private WorklistViewModel(Sources sources, Runnable startOfDay, BackgroundExecutor executor, Localization texts, Language language,
                               int pageSize, CurrentPatient current) {
         this.current = current;
         this.pageSize = pageSize;
-        this.core = core;
+        this.sources = sources;
         this.startOfDay = startOfDay;
         this.executor = executor;
         this.texts = texts;
@@ -113,14 +127,14 @@ public final class WorklistViewModel {
      * worklist as an agenda, without these buttons (issue 23).
      */
     public boolean canActOnTasks() {
-        return new fr.relais.app.gui.common.DesktopAccess(core.session()).allows(fr.relais.app.gui.common.DesktopAccess.Action.COMPLETE_TASKS);
+        return new fr.relais.app.gui.common.DesktopAccess(sources.session()).allows(fr.relais.app.gui.common.DesktopAccess.Action.COMPLETE_TASKS);
     }
 
     /** The pathways and the professionals the filters offer (template ids of the library; the team's directory). */
     public void loadChoices() {
-        executor.submit(() -> core.pathways().list().stream().map(t -> t.template().id()).distinct().sorted().toList(),
+        executor.submit(() -> sources.pathways().list().stream().map(t -> t.template().id()).distinct().sorted().toList(),
                 pathways::setAll, this::failed);
-        executor.submit(() -> core.careTeam().professionals().stream()
+        executor.submit(() -> sources.careTeam().professionals().stream()
                 .map(p -> new Assignee(p.id(), p.displayName())).sorted(java.util.Comparator.comparing(Assignee::label)).toList(),
                 professionals::setAll, this::failed);
     }
@@ -137,7 +151,7 @@ public final class WorklistViewModel {
             refresh();
             return;
         }
-        executor.submit(() -> core.patients().search(typed, 2), found -> {
+        executor.submit(() -> sources.patients().search(typed, 2), found -> {
             if (found.size() == 1) {
                 patientFilter = found.get(0).id();
                 patientFilterName.set(found.get(0).displayName());
@@ -156,8 +170,8 @@ public final class WorklistViewModel {
             return;
         }
         executor.submit(() -> {
-            java.time.LocalDate today = java.time.LocalDate.now(core.clock().withZone(CareZone.PARIS));
-            return core.careTeam().teamOf(row.patientId()).stream().filter(m -> m.activeOn(today))
+            java.time.LocalDate today = java.time.LocalDate.now(sources.clock().withZone(CareZone.PARIS));
+            return sources.careTeam().teamOf(row.patientId()).stream().filter(m -> m.activeOn(today))
                     .map(m -> new Assignee(m.professional().id(), m.professional().displayName() + " (" + new fr.relais.core.wording.StatusWords(language).role(m.role()) + ")"))
                     .toList();
         }, assignees::setAll, this::failed);
@@ -170,7 +184,7 @@ public final class WorklistViewModel {
             return;
         }
         String why = note == null || note.isBlank() ? texts.text("worklist.reassignNote") : note;
-        executor.submit(() -> core.tasks().assign(row.taskId(), to.id(), why), done -> {
+        executor.submit(() -> sources.tasks().assign(row.taskId(), to.id(), why), done -> {
             message.set(texts.text("worklist.reassigned", row.title(), to.label()));
             refresh();
         }, this::failed);
@@ -190,7 +204,7 @@ public final class WorklistViewModel {
                 pathway.get(), priority.get(), patientFilter);
         shown = query;
         exhausted = false;
-        executor.submit(() -> new Page(rowsOf(query, 0), core.worklist().counts(query)), page -> {
+        executor.submit(() -> new Page(rowsOf(query, 0), sources.worklist().counts(query)), page -> {
             if (dayStarted.compareAndSet(false, true)) {
                 startDay();
             }
@@ -235,8 +249,8 @@ public final class WorklistViewModel {
     }
 
     private List<WorklistRow> rowsOf(WorklistQuery query, int offset) {
-        var now = core.clock().instant();
-        List<WorklistItem> items = core.worklist().query(query, offset, pageSize);
+        var now = sources.clock().instant();
+        List<WorklistItem> items = sources.worklist().query(query, offset, pageSize);
         java.util.Map<String, List<String>> outcomes = new java.util.HashMap<>();
         java.util.Map<java.util.UUID, String> names = new java.util.HashMap<>();
         return items.stream().map(i -> new WorklistRow(i.task().id(), i.task().patientId(), DUE.format(i.task().dueAt()),
@@ -260,7 +274,7 @@ public final class WorklistViewModel {
         if (task.assigneeId() == null) {
             return texts.text("worklist.teamQueue");
         }
-        return names.computeIfAbsent(task.assigneeId(), id -> core.careTeam().findProfessional(id)
+        return names.computeIfAbsent(task.assigneeId(), id -> sources.careTeam().findProfessional(id)
                 .map(fr.relais.core.careteam.Professional::displayName).orElse(texts.text("worklist.unknownAssignee")));
     }
 
@@ -277,7 +291,7 @@ public final class WorklistViewModel {
         if (task.enrollmentId() == null) {
             return List.of();
         }
-        return seen.computeIfAbsent(task.enrollmentId() + "/" + task.stepId(), k -> core.enrollments().outcomesOf(core.enrollments().get(task.enrollmentId()), task.stepId()));
+        return seen.computeIfAbsent(task.enrollmentId() + "/" + task.stepId(), k -> sources.enrollments().outcomesOf(sources.enrollments().get(task.enrollmentId()), task.stepId()));
     }
 
     /** "Ouvrir le dossier": the row's patient becomes the window's current patient (list, file and title follow). */
@@ -289,7 +303,7 @@ public final class WorklistViewModel {
 
     /** {@code outcome}: one of the row's outcomes when the step declares some, else null. */
     public void complete(WorklistRow row, String outcome, String note) {
-        executor.submit(() -> core.tasks().complete(row.taskId(), outcome, note), done -> {
+        executor.submit(() -> sources.tasks().complete(row.taskId(), outcome, note), done -> {
             message.set(texts.text("worklist.completed", row.title()));
             refresh();
         }, this::failed);
@@ -302,7 +316,7 @@ public final class WorklistViewModel {
 
     /** Today in Paris, by the store's clock: the first day a task can be postponed to. */
     public java.time.LocalDate today() {
-        return java.time.LocalDate.now(core.clock().withZone(CareZone.PARIS));
+        return java.time.LocalDate.now(sources.clock().withZone(CareZone.PARIS));
     }
 
     /**
@@ -319,13 +333,13 @@ public final class WorklistViewModel {
             return;
         }
         executor.submit(() -> {
-            var task = core.tasks().get(row.taskId());
-            var now = core.clock().instant();
+            var task = sources.tasks().get(row.taskId());
+            var now = sources.clock().instant();
             java.time.Instant due = day.atTime(task.dueAt().atZone(CareZone.PARIS).toLocalTime()).atZone(CareZone.PARIS).toInstant();
             if (due.isBefore(now)) {
                 due = CareZone.lastMinuteOf(day);
             }
-            return core.tasks().postpone(task.id(), due, texts.text("worklist.postponeNote", DAY.format(day)));
+            return sources.tasks().postpone(task.id(), due, texts.text("worklist.postponeNote", DAY.format(day)));
         }, done -> {
             message.set(texts.text("worklist.postponed", row.title(), DAY.format(day)));
             refresh();

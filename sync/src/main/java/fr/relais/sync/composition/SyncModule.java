@@ -1,0 +1,105 @@
+package fr.relais.sync.composition;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.account.Account;
+import fr.relais.core.account.AccountService;
+import fr.relais.core.audit.AuditLog;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.messaging.OutgoingMessages;
+import fr.relais.core.session.UserSession;
+import fr.relais.sync.engine.AuditAnchorSync;
+import fr.relais.sync.engine.ConflictResolver;
+import fr.relais.sync.engine.SyncEngine;
+import fr.relais.sync.engine.SyncSettings;
+import fr.relais.sync.engine.SyncStatus;
+import fr.relais.sync.engine.SyncStores;
+import fr.relais.sync.fhir.PatientRecordExport;
+import fr.relais.sync.mssante.MssanteService;
+import fr.relais.sync.mssante.MssanteSettings;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where the sync's services are built, from the core's graph: the engine, the conflict resolver, the record export and
+ * MSSanté. The desktop and the command line take them from here and never build one themselves; a service whose
+ * settings are only known when the user acts (the MSSanté account, the team server) is built by a factory method.
+ */
+public final class SyncModule {
+    private final SyncStores stores;
+    private final AccountService accounts;
+    private final UserSession session;
+    private final AuditLog audit;
+    private final PatientService patients;
+    private final OutgoingMessages messages;
+    private final SyncEngine engine;
+    private final ConflictResolver conflictResolver;
+    private final PatientRecordExport recordExport;
+
+    public SyncModule(RelaisCore core) {
+        this.stores = new SyncStores(core.clock(), core.database(), core.session(), core.audit(), core.outbox(), core.syncState(),
+                core.conflicts(), core.syncRuns(), core.patients(), core.deaths(), core.consents(), core.careTeam(),
+                core.organizations(), core.pathways(), core.questionnaires(), core.enrollments(), core.foreignCarePlans(),
+                core.tasks(), core.thresholds(), core.measures(), core.textMeasures(), core.foreignResponses(), core.alerts(),
+                core.urgentCarePlans(), core.anonymisation());
+        this.accounts = core.accounts();
+        this.session = core.session();
+        this.audit = core.audit();
+        this.patients = core.patients();
+        this.messages = core.messages();
+        this.engine = new SyncEngine(stores, client -> { });
+        this.conflictResolver = new ConflictResolver(stores);
+        this.recordExport = new PatientRecordExport(core.database(), core.reports(), core.urgentCarePlans(), core.audit());
+    }
+
+    /** The local stores the sync reads and writes. */
+    public SyncStores stores() {
+        return stores;
+    }
+
+    /** The workstation's sync engine: one run at a time, the server given with each run. */
+    public SyncEngine engine() {
+        return engine;
+    }
+
+    /** Another engine whose HTTP client {@code clientSetup} equips (request logging; the fault-injection tests). */
+    public SyncEngine engine(Consumer<IGenericClient> clientSetup) {
+        return new SyncEngine(stores, clientSetup);
+    }
+
+    public ConflictResolver conflictResolver() {
+        return conflictResolver;
+    }
+
+    /** The status bar's facts, read locally (no network). */
+    public SyncStatus status(boolean running) {
+        return SyncStatus.of(stores, running);
+    }
+
+    public PatientRecordExport recordExport() {
+        return recordExport;
+    }
+
+    /** MSSanté with the account the user's settings give at the time of sending. */
+    public MssanteService mssante(MssanteSettings settings) {
+        return new MssanteService(patients, messages, settings);
+    }
+
+    /** The audit anchor the team server keeps for this store (empty when none). */
+    public Optional<String> auditAnchor(SyncSettings settings) {
+        return AuditAnchorSync.read(audit, settings);
+    }
+
+    /**
+     * {@code settings} scoped as the workstation's settings (or {@code scope}, from the command line) ask, the
+     * care-team scope with the signed-in account's RPPS.
+     */
+    public SyncSettings scoped(SyncSettings settings, Map<String, String> environment, String scope) {
+        return settings.withScopeFrom(environment, scope, signedInRpps());
+    }
+
+    private Optional<String> signedInRpps() {
+        return accounts.find(session.actor().userId()).map(Account::rpps);
+    }
+}
