@@ -3,6 +3,7 @@ package fr.relais.sync.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.StoreTemplate;
+import fr.relais.core.WorkerJvm;
 import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -105,10 +107,11 @@ class SyncKillIT {
         assertThat(worker.exitValue()).isZero();
     }
 
+    /** A worker JVM as the other kill suites start theirs: the client compiler only, this JVM's SQLite library. */
     private Process start(Path db, String team, String pageSize) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SyncWorker.class.getName(),
-                db.toString(), SERVER.baseUrl(), team, pageSize).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = WorkerJvm.command(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), SyncWorker.class,
+                db.toString(), SERVER.baseUrl(), team, pageSize);
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     private static String letters(int n) {

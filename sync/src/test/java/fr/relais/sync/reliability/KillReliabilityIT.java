@@ -55,9 +55,9 @@ class KillReliabilityIT {
                         LocalDate.of(1940 + i, 1, 2), "75056"), null, null, "R-" + i, null, null, null));
             }
         }
-        // Workers warm up on copies of a store of their own (never this one) and start from a class-data archive
-        // written by a first worker that runs to its end. Each next worker starts as soon as the one before it has its
-        // go: a kill costs the work before it and the check after it, not the start of a JVM nor its first operations.
+        // Workers start from a class-data archive written by a first worker that warms up on a store of its own (never
+        // this one) and runs to its end. Each next worker starts as soon as the one before it has its go: a kill costs
+        // the work before it and the check after it, not the start of a JVM.
         Workers workers = new Workers(db, team, StoreTemplate.copyTo(dir.resolve("warm-up.db")), dir.resolve("worker.jsa"));
         workers.writeClassDataArchive();
         Random random = new Random(20261201L);
@@ -80,23 +80,22 @@ class KillReliabilityIT {
                 .contains("IMPORT", "ENROLL", "MEASURE", "TASK", "EVALUATE", "SYNC");
     }
 
-    /** How workers on {@code db} start: their warm-up store, their class-data archive, a scratch copy each. */
-    private record Workers(Path db, String team, Path warmUpStore, Path archive, java.util.concurrent.atomic.AtomicInteger started) {
-        Workers(Path db, String team, Path warmUpStore, Path archive) {
-            this(db, team, warmUpStore, archive, new java.util.concurrent.atomic.AtomicInteger());
+    /** How workers on {@code db} start: from their class-data archive, which a first worker writes after a warm-up. */
+    private record Workers(Path db, String team, Path warmUpStore, Path archive) {
+        Worker start() throws Exception {
+            return start(db.toString(), SERVER.baseUrl(), team);
         }
 
-        Worker start() throws Exception {
-            Path scratch = warmUpStore.resolveSibling("warm-up-" + started.incrementAndGet() + ".db");
-            List<String> command = WorkerJvm.command(WorkerJvm.shortLivedOptions(archive), KillWorker.class,
-                    db.toString(), SERVER.baseUrl(), team, warmUpStore.toString(), scratch.toString());
+        private Worker start(String... args) throws Exception {
+            List<String> command = WorkerJvm.command(WorkerJvm.shortLivedOptions(archive), KillWorker.class, args);
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             return new Worker(process, new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)));
         }
 
         /** One worker warms up and stops instead of going: the JVM writes the archive as it ends (none if it cannot). */
         void writeClassDataArchive() throws Exception {
-            Worker first = start();
+            Path scratch = warmUpStore.resolveSibling("warm-up-scratch.db");
+            Worker first = start(db.toString(), SERVER.baseUrl(), team, warmUpStore.toString(), scratch.toString());
             assertThat(first.awaitReady()).as("the first worker started").isEqualTo("READY");
             first.process.getOutputStream().close();
             assertThat(first.process.waitFor(120, TimeUnit.SECONDS)).as("the first worker stopped").isTrue();
@@ -104,7 +103,7 @@ class KillReliabilityIT {
         }
     }
 
-    /** A worker JVM started ahead of its turn: it warms up and waits for GO before touching the store. */
+    /** A worker JVM started ahead of its turn: it waits for GO before touching the store. */
     private record Worker(Process process, BufferedReader out) {
         /** Waits for the worker to be ready, then lets it go. */
         void go(long seed) throws Exception {
@@ -113,7 +112,7 @@ class KillReliabilityIT {
             process.getOutputStream().flush();
         }
 
-        /** READY, or the last line before the worker's output ended: lines its warm-up logged come before it. */
+        /** READY, or the last line before the worker's output ended: lines a warm-up logged come before it. */
         String awaitReady() throws java.io.IOException {
             String line = out.readLine();
             String last = line;

@@ -23,14 +23,17 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * A nurse's day at full speed, in its own JVM, for the kill suite: {@code KillWorker DB SERVER TEAM WARM-UP SCRATCH}.
- * It first runs each kind of operation once on SCRATCH, its own copy of the store WARM-UP (never on DB), so that its
- * classes are loaded and compiled before its turn; then it prints "READY" and waits for "GO seed" on its input (the
- * suite starts the next worker as soon as this one has its go, so a kill waits neither for a JVM to start nor for a
- * cold one), then loops over imports, enrollments, measures, task completions, alert evaluations and syncs on DB, and
- * prints "ACK kind id" (flushed) after each one committed, so that the suite knows what was acknowledged when it kills
- * the process. Any other line than a go (or the end of its input) makes it stop normally: the suite's first worker
- * does so to write the class-data archive the others start from.
+ * A nurse's day at full speed, in its own JVM, for the kill suite: {@code KillWorker DB SERVER TEAM}. It prints "READY"
+ * and waits for "GO seed" on its input (the suite starts the next worker as soon as this one has its go, so a kill does
+ * not wait for a JVM to start), then loops over imports, enrollments, measures, task completions, alert evaluations and
+ * syncs on DB, and prints "ACK kind id" (flushed) after each one committed, so that the suite knows what was
+ * acknowledged when it kills the process. Any other line than a go (or the end of its input) makes it stop normally.
+ *
+ * <p>{@code KillWorker DB SERVER TEAM WARM-UP SCRATCH} first runs each kind of operation once on SCRATCH, its own copy
+ * of the store WARM-UP (never on DB): the suite's first worker does so, then stops, so that the JVM writes the
+ * class-data archive the others start from with every class a worker loads in it. The other workers do not warm up:
+ * they would run their first operations twice (on the copy, then on DB) and sync once more with the server in the
+ * suite's JVM, about a second of CPU per kill for nothing the kill checks (docs/benchmarks.md, "Test suite time").
  */
 public final class KillWorker {
     /** Rows per imported file: a killed import must leave all of them or none. */
@@ -44,7 +47,9 @@ public final class KillWorker {
 
     public static void main(String[] args) throws java.io.IOException {
         // Before GO, touch nothing of the store: the previous worker is still running on it, or its kill being checked.
-        warmUp(Path.of(args[3]), Path.of(args[4]), args[1], args[2]);
+        if (args.length > 3) {
+            warmUp(Path.of(args[3]), Path.of(args[4]), args[1], args[2]);
+        }
         System.out.println("READY");
         System.out.flush();
         String go = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
@@ -63,9 +68,9 @@ public final class KillWorker {
     }
 
     /**
-     * Each operation once, acknowledging nothing, on a copy of {@code store} of this worker's own: the work a cold JVM
-     * does on its first operations (class loading, first compilations, the FHIR model, the HTTP client) is done here,
-     * while the worker before it runs and is checked, instead of after its go. Its sync uses a team of its own.
+     * Each operation once, acknowledging nothing, on a copy of {@code store} of this worker's own, so that every class a
+     * worker's operations load (the store, the FHIR model, the HTTP client) is in the archive. Its sync uses a team of
+     * its own.
      */
     private static void warmUp(Path store, Path scratch, String server, String team) {
         acks = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
