@@ -197,8 +197,8 @@ public final class RelaisApplication extends Application {
     public static void enter(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener) {
         Runnable main = () -> {
             show(stage, services, language, executor, opener);
-            stage.sizeToScene();
-            stage.centerOnScreen();
+            // Where the nurse left the window last time; the first time, fitted to the screen (issue 25).
+            fr.relais.app.gui.common.WindowPlacement.ofUser().place(stage);
         };
         if (services.session().signedIn()) {
             main.run();

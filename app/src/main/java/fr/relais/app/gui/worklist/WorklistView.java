@@ -50,9 +50,10 @@ public final class WorklistView extends VBox {
         counts.textProperty().bind(model.countsProperty());
         filters.getChildren().add(counts);
 
-        HBox criteria = new HBox(8, new Label(texts.text("worklist.filter")),
+        // The filters flow onto a second line on a narrow screen rather than being cut (1366×768 laptops).
+        javafx.scene.layout.FlowPane criteria = new javafx.scene.layout.FlowPane(8, 6, new Label(texts.text("worklist.filter")),
                 choice("worklist-role", texts.text("worklist.anyRole"), List.of(CareRole.values()), r -> new fr.relais.core.wording.StatusWords(fr.relais.core.i18n.Language.fromCode(texts.locale().getLanguage()).orElseThrow()).role(r), model.roleProperty()),
-                choice("worklist-pathway", texts.text("worklist.anyPathway"), model.pathwaysProperty(), p -> p, model.pathwayProperty()),
+                choice("worklist-pathway", texts.text("worklist.anyPathway"), model.pathwaysProperty(), model::pathwayTitle, model.pathwayProperty()),
                 choice("worklist-priority", texts.text("worklist.anyPriority"), List.of(TaskPriority.values()),
                         p -> texts.text("worklist.priority." + p.name()), model.priorityProperty()),
                 choice("worklist-assignee", texts.text("worklist.anyAssignee"), model.professionalsProperty(),
@@ -75,7 +76,7 @@ public final class WorklistView extends VBox {
         TableView<WorklistRow> table = new TableView<>(model.rowsProperty());
         table.setId("worklist-table");
         table.setPlaceholder(new Label(texts.text("worklist.empty")));
-        table.getColumns().add(TextColumns.of(texts.text("worklist.col.due"), WorklistRow::due, 100));
+        table.getColumns().add(TextColumns.fixed(texts.text("worklist.col.due"), WorklistRow::due, 100));
         table.getColumns().add(fr.relais.app.gui.common.FlagColumn.of(texts.text("worklist.col.late"), WorklistRow::late,
                 r -> org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOCK_ALERT_OUTLINE, 170));
         table.getColumns().add(TextColumns.of(texts.text("worklist.col.patient"), WorklistRow::patient, 200));
@@ -84,6 +85,7 @@ public final class WorklistView extends VBox {
         table.getColumns().add(fr.relais.app.gui.common.FlagColumn.of(texts.text("worklist.col.priority"), WorklistRow::priority,
                 r -> r.urgent() ? org.kordamp.ikonli.materialdesign2.MaterialDesignA.ALERT_OCTAGON : null, 150));
         table.getColumns().add(TextColumns.of(texts.text("worklist.col.assignee"), WorklistRow::assignee, 120));
+        TextColumns.fitToWidth(table);
         RowHighlight.apply(table, "overdue", WorklistRow::overdue);
         VBox.setVgrow(table, Priority.ALWAYS);
         // The next page is read when the nurse scrolls near the end of what is loaded (the scroll bar exists once the
