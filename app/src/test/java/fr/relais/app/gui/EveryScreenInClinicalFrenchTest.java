@@ -2,15 +2,10 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.core.RelaisCore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
@@ -19,29 +14,10 @@ import org.testfx.framework.junit5.Start;
  * they open are read at that size; any engine code (docs/wording.md lists the patterns) or any cut label is a defect.
  */
 @DesktopTest
-class EveryScreenInClinicalFrenchTest {
-    @TempDir
-    static Path dir;
-    static RelaisCore services;
-    static SettlingExecutor executor;
-    Stage stage;
-
-    @BeforeAll
-    static void demoStore() throws Exception {
-        services = DesktopFixture.demoStore(dir);
-        executor = new SettlingExecutor();
-    }
-
-    @AfterAll
-    static void close() {
-        executor.close();
-        services.close();
-    }
-
+class EveryScreenInClinicalFrenchTest extends LaptopDesktop {
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        DesktopFixture.showAtLaptopSize(stage, services, executor);
+    void start(javafx.stage.Stage stage) {
+        show(stage);
     }
 
     @Test
