@@ -36,7 +36,7 @@ public final class FollowUpTab extends Tab {
         DatePicker start = new DatePicker();
         start.setId("followup-start");
         start.valueProperty().bindBidirectional(model.startProperty());
-        start.setPrefWidth(130);
+        start.setPrefWidth(150); // the whole date, its calendar button beside it
         Button enroll = new Button(texts.text("followup.enroll"));
         enroll.setId("followup-enroll");
         enroll.setOnAction(e -> model.enroll());

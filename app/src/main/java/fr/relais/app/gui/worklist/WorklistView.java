@@ -69,7 +69,7 @@ public final class WorklistView extends VBox {
         queue.setId("worklist-queue");
         queue.selectedProperty().bindBidirectional(model.teamQueueProperty());
         criteria.getChildren().add(queue);
-        patient.setPrefColumnCount(28);
+        patient.setPrefColumnCount(44); // its whole placeholder shows
         HBox patientRow = new HBox(8, new Label(texts.text("worklist.patientFilter")), patient, patientShown);
         model.loadChoices();
 
@@ -135,7 +135,7 @@ public final class WorklistView extends VBox {
         // Postpone to a chosen day, counted from today: days before today are greyed out (and refused by the model).
         javafx.scene.control.DatePicker day = new javafx.scene.control.DatePicker(model.today().plusDays(1));
         day.setId("worklist-postpone-date");
-        day.setPrefWidth(130);
+        day.setPrefWidth(150); // the whole date, its calendar button beside it
         day.setDayCellFactory(picker -> new javafx.scene.control.DateCell() {
             @Override
             public void updateItem(java.time.LocalDate date, boolean empty) {
