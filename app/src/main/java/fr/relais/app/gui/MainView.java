@@ -14,6 +14,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.scene.layout.BorderPane;
@@ -40,7 +41,7 @@ public final class MainView extends BorderPane {
         order = List.copyOf(ordered.keySet());
         navigation.setId("navigation");
         order.forEach(screen -> navigation.getItems().add(label(screen, texts)));
-        navigation.setPrefWidth(180);
+        navigation.setPrefWidth(170);
         navigation.getStyleClass().add("navigation");
         navigation.setCellFactory(list -> new ListCell<>() {
             @Override
@@ -51,9 +52,20 @@ public final class MainView extends BorderPane {
                 setGraphic(icon == null ? null : FontIcon.of(icon, 18));
             }
         });
+        // Each screen fills the window and scrolls, rather than pushing the status bar and its own last lines out of a
+        // 768-pixel-high laptop screen (issue 25).
+        Map<Screen, Node> scrolled = new LinkedHashMap<>();
+        ordered.forEach((screen, node) -> {
+            ScrollPane scroll = new ScrollPane(node);
+            scroll.setFitToWidth(true);
+            scroll.setFitToHeight(true);
+            scroll.getStyleClass().add("screen-scroll");
+            scroll.setFocusTraversable(false);
+            scrolled.put(screen, scroll);
+        });
         navigation.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
             if (index.intValue() >= 0) {
-                setCenter(ordered.get(order.get(index.intValue())));
+                setCenter(scrolled.get(order.get(index.intValue())));
             }
         });
         navigation.getSelectionModel().select(0);

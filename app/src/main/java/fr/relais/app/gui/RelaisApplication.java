@@ -200,8 +200,8 @@ public final class RelaisApplication extends Application {
     public static void enter(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener) {
         Runnable main = () -> {
             show(stage, services, language, executor, opener);
-            stage.sizeToScene();
-            stage.centerOnScreen();
+            // Where the nurse left the window last time; the first time, fitted to the screen (issue 25).
+            fr.relais.app.gui.common.WindowPlacement.ofUser().place(stage);
         };
         if (services.session().signedIn()) {
             main.run();
@@ -376,7 +376,7 @@ public final class RelaisApplication extends Application {
                 texts, language);
         PatientHistoryViewModel history = new PatientHistoryViewModel(services.enrollments(), services.tasks(), services.alerts(),
                 services.questionnaires(), executor, texts, language);
-        ThresholdsViewModel thresholds = new ThresholdsViewModel(services.clock(), services.session(), services.careTeam(), services.thresholds(),
+        ThresholdsViewModel thresholds = new ThresholdsViewModel(services.clock(), services.session(), services.careTeam(), services.thresholds(), services.pathways(),
                 executor, texts, language);
         AccessHistoryViewModel accesses = new AccessHistoryViewModel(AccessTrail.of(services.audit(), services.reports()), executor, texts,
                 language, documents, opener);

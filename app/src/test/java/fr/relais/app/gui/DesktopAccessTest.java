@@ -131,7 +131,7 @@ class DesktopAccessTest {
 
     @Test
     void onlyAPhysicianSeesTheThresholdChangeButtons() {
-        ThresholdsViewModel model = new ThresholdsViewModel(core.clock(), core.session(), core.careTeam(), core.thresholds(), new DirectExecutor(), texts, Language.FR);
+        ThresholdsViewModel model = new ThresholdsViewModel(core.clock(), core.session(), core.careTeam(), core.thresholds(), core.pathways(), new DirectExecutor(), texts, Language.FR);
         signedInAs(Role.MEDECIN);
         assertThat(model.canChange()).isTrue();
         signedInAs(Role.IDEC);

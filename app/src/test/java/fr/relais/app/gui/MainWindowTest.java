@@ -117,8 +117,10 @@ class MainWindowTest {
     void opensOnTheWorklistWhereANurseCompletesATask(FxRobot robot) throws Exception {
         TableView<fr.relais.app.gui.worklist.WorklistRow> table = robot.lookup("#worklist-table").queryAs(TableView.class);
         robot.clickOn("#due-all");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
         Label counts = robot.lookup("#worklist-counts").queryAs(Label.class);
+        // "Tout" shown, not the morning view still on screen: every open task is listed ("… — 41 en tout").
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> counts.getText().matches(".*\\b\\d+ en tout.*") && table.getItems().size()
+                == Integer.parseInt(counts.getText().replaceAll(".*?(\\d+) en tout.*", "$1")));
         assertThat(counts.getText()).contains("en retard", "en tout");
         int before = table.getItems().size();
         var first = table.getItems().get(0);

@@ -47,7 +47,7 @@ class PatientListViewModelTest {
         PatientListViewModel list = new PatientListViewModel(services.patients(), new DirectExecutor(), texts, clock);
         list.refresh();
         assertThat(list.rows()).hasSize(25);
-        assertThat(list.summaryProperty().get()).isEqualTo("25 patient(s) affiché(s)");
+        assertThat(list.summaryProperty().get()).isEqualTo("25 patients affichés");
         assertThat(list.rows()).allSatisfy(row -> assertThat(row.birthDate()).matches("\\d{2}/\\d{2}/\\d{4}"));
 
         list.searchTextProperty().set("DEMO000007");
@@ -57,6 +57,38 @@ class PatientListViewModelTest {
         assertThat(list.rows()).isEmpty();
         assertThat(list.summaryProperty().get()).isEqualTo("Aucun patient ne correspond à la recherche.");
         assertThat(list.loadingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aCoordinationOfMoreThanFiveHundredPatientsSaysHowManyTheListLeavesOutAndToNarrowTheSearch() {
+        try (RelaisCore big = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("big.db")), clock, new UserSession(new Actor("idec", "IDEC", "poste")))) {
+            // 520 patients on record, with nothing else: the list's page is 500.
+            big.database().inTransaction(() -> {
+                for (int i = 1; i <= 520; i++) {
+                    big.patients().register(new fr.relais.core.identity.NewPatient(new fr.relais.core.identity.StrictTraits("PATIENT",
+                            java.util.List.of("Jeanne" + letters(i)), fr.relais.core.identity.Sex.F, java.time.LocalDate.of(1940, 1, 1).plusDays(i), null),
+                            null, null, String.format("DEMO%06d", i), null, null, null));
+                }
+                return null;
+            });
+            PatientListViewModel list = new PatientListViewModel(big.patients(), new DirectExecutor(), texts, clock);
+            list.refresh();
+            assertThat(list.rows()).hasSize(500);
+            // French groups thousands with a narrow no-break space; 520 has none to group.
+            assertThat(list.summaryProperty().get()).isEqualTo("500 sur 520, affinez la recherche");
+
+            list.searchTextProperty().set("DEMO00001");
+            assertThat(list.summaryProperty().get()).as("a search that fits on the page").isEqualTo("10 patients affichés");
+        }
+    }
+
+    /** A name may hold only letters: 1 → "b", 27 → "bb". */
+    private static String letters(int n) {
+        StringBuilder word = new StringBuilder();
+        for (int i = n; i > 0; i /= 26) {
+            word.append((char) ('a' + i % 26));
+        }
+        return word.toString();
     }
 
     @Test

@@ -2,6 +2,7 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,25 +13,32 @@ import javax.imageio.ImageIO;
 import org.testfx.api.FxRobot;
 
 /**
- * Real pixels of a window, for a person to look at. A test run writes them under {@code target/screenshots}, never
- * into the source tree; the documentation's copies are made by the separate command in docs/screenshots/README.md,
- * which points {@code relais.screenshots} at {@code docs/screenshots}.
+ * Real pixels of a window. The ordinary test run only renders them and checks the picture holds more than a blank
+ * window; the separate screenshot command ({@code scripts/screenshots}, Maven profile {@code screenshots}) sets
+ * {@code relais.screenshots} to {@code app/target/screenshots}, where they are written for a person to look at. No
+ * test writes them into the source tree.
  */
 final class Screenshots {
     private Screenshots() {
     }
 
+    /** Where the screenshot command writes, or null in an ordinary test run. */
     static Path directory() {
-        return Path.of(System.getProperty("relais.screenshots", "target/screenshots"));
+        String target = System.getProperty("relais.screenshots");
+        return target == null || target.isBlank() ? null : Path.of(target);
     }
 
-    /** Writes the scene as {@code name}, and checks the picture holds more than a blank window. */
+    /** Renders the scene as {@code name}, checks it is more than a blank window, and writes it for the screenshot command. */
     static void take(FxRobot robot, Scene scene, String name, long minimumBytes) throws IOException {
-        Path target = directory();
-        Files.createDirectories(target);
         WritableImage snapshot = new WritableImage((int) scene.getWidth(), (int) scene.getHeight());
         robot.interact(() -> scene.snapshot(snapshot));
-        ImageIO.write(SwingFXUtils.fromFXImage(snapshot, null), "png", target.resolve(name).toFile());
-        assertThat(Files.size(target.resolve(name))).isGreaterThan(minimumBytes);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(SwingFXUtils.fromFXImage(snapshot, null), "png", png);
+        assertThat(png.size()).as("%s holds more than a blank window", name).isGreaterThan((int) minimumBytes);
+        Path target = directory();
+        if (target != null) {
+            Files.createDirectories(target);
+            Files.write(target.resolve(name), png.toByteArray());
+        }
     }
 }

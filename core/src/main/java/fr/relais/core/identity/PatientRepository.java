@@ -119,6 +119,16 @@ public final class PatientRepository {
         if (term.isEmpty()) {
             return list(0, limit);
         }
+        return dsl.selectFrom(PATIENT).where(matching(term).and(PATIENT.REPLACED_BY.isNull())).orderBy(displayOrder()).limit(limit).fetch(PatientRepository::toPatient);
+    }
+
+    /** How many live patients {@link #search} would find without a limit (the list says "500 sur 3 000"). */
+    public int countMatching(String text) {
+        String term = text == null ? "" : text.trim();
+        return term.isEmpty() ? count() : dsl.fetchCount(PATIENT, matching(term).and(PATIENT.REPLACED_BY.isNull()));
+    }
+
+    private static Condition matching(String term) {
         Condition condition = DSL.falseCondition();
         Optional<LocalDate> date = SearchDates.parse(term);
         if (date.isPresent()) {
@@ -134,7 +144,7 @@ public final class PatientRepository {
                     .or(DSL.lower(PATIENT.IPP).like(like, '\\'))
                     .or(PATIENT.INS_MATRICULE.like(escapeLike(term.replace(" ", "").toUpperCase(java.util.Locale.ROOT)) + "%", '\\'));
         }
-        return dsl.selectFrom(PATIENT).where(condition.and(PATIENT.REPLACED_BY.isNull())).orderBy(displayOrder()).limit(limit).fetch(PatientRepository::toPatient);
+        return condition;
     }
 
     private static List<org.jooq.SortField<String>> displayOrder() {

@@ -430,6 +430,12 @@ public final class PatientService {
         return patients.search(text, limit);
     }
 
+    /** How many patients a search finds in all, when the list shows only its first page. */
+    public int countMatching(String text) {
+        session.require(Permission.IDENTITY_READ);
+        return patients.countMatching(text);
+    }
+
     public int count() {
         return patients.count();
     }

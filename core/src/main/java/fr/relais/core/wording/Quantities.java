@@ -55,6 +55,10 @@ public final class Quantities {
 
     /** The clinical name of a measure code ("Poids", "SpO2"), or the code itself for a questionnaire ("PHQ-9"). */
     public String measureName(String code) {
+        if (code != null && code.startsWith(fr.relais.core.questionnaire.Questionnaire.RULE_SCOPE)) {
+            // A questionnaire's score rule is judged on "questionnaire:PHQ-9": the scale's own name is what clinicians say.
+            return code.substring(fr.relais.core.questionnaire.Questionnaire.RULE_SCOPE.length());
+        }
         return MeasureCatalog.find(code).map(t -> t.name().in(language)).orElse(code == null ? "" : code);
     }
 

@@ -21,7 +21,7 @@ public final class AccessHistoryTab extends Tab {
         table.setId("access-table");
         table.setPlaceholder(new Label(texts.text("history.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(TextColumns.of(texts.text("access.col.at"), AccessHistoryViewModel.Row::at, 120));
+        table.getColumns().add(TextColumns.fixed(texts.text("access.col.at"), AccessHistoryViewModel.Row::at, 135));
         table.getColumns().add(TextColumns.of(texts.text("access.col.who"), AccessHistoryViewModel.Row::who, 120));
         table.getColumns().add(TextColumns.of(texts.text("access.col.workstation"), AccessHistoryViewModel.Row::workstation, 120));
         table.getColumns().add(TextColumns.of(texts.text("access.col.action"), AccessHistoryViewModel.Row::action, 260));

@@ -32,12 +32,13 @@ public final class AlertsView extends VBox {
         table.setPlaceholder(new Label(texts.text("alerts.empty")));
         table.getColumns().add(fr.relais.app.gui.common.FlagColumn.of(texts.text("alerts.col.level"), AlertRow::level,
                 r -> r.suicideRisk() ? MaterialDesignA.ACCOUNT_ALERT : r.red() ? MaterialDesignA.ALERT_OCTAGON : MaterialDesignA.ALERT_OUTLINE, 200));
-        table.getColumns().add(TextColumns.of(texts.text("alerts.col.opened"), AlertRow::opened, 100));
+        table.getColumns().add(TextColumns.fixed(texts.text("alerts.col.opened"), AlertRow::opened, 100));
         table.getColumns().add(TextColumns.of(texts.text("alerts.col.age"), AlertRow::age, 70));
         table.getColumns().add(TextColumns.of(texts.text("alerts.col.patient"), AlertRow::patient, 180));
         table.getColumns().add(TextColumns.of(texts.text("alerts.col.rule"), AlertRow::rule, 130));
         table.getColumns().add(TextColumns.of(texts.text("alerts.col.status"), AlertRow::status, 110));
         table.getColumns().add(TextColumns.of(texts.text("alerts.col.explanation"), AlertRow::explanation, 420));
+        TextColumns.fitToWidth(table);
         RowHighlight.apply(table, "red", AlertRow::red);
         VBox.setVgrow(table, Priority.ALWAYS);
 

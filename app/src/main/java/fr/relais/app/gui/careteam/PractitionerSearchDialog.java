@@ -49,6 +49,7 @@ public final class PractitionerSearchDialog {
 
         TableView<DirectoryRow> table = new TableView<>(model.resultsProperty());
         table.setId("careteam-results");
+        TextColumns.fitToWidth(table);
         table.getColumns().add(TextColumns.of(texts.text("col.name"), DirectoryRow::name, 200));
         table.getColumns().add(TextColumns.of(texts.text("col.profession"), DirectoryRow::profession, 120));
         table.getColumns().add(TextColumns.of(texts.text("col.mailbox"), DirectoryRow::mailbox, 220));

@@ -4,6 +4,8 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.layout.HBox;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -12,6 +14,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * told by colour (the row's style), icon and words together, never by colour alone (WCAG 1.4.1).
  */
 public final class FlagColumn {
+    /** The icon, the gap beside it and the cell's padding, which the wrapped words must leave. */
+    private static final double ICON_ROOM = 40;
+
     private FlagColumn() {
     }
 
@@ -20,19 +25,36 @@ public final class FlagColumn {
         TableColumn<R, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);
+        column.setMinWidth(TextColumns.titleWidth(title));
         column.setCellFactory(c -> new TableCell<>() {
+            // The words wrap beside the icon rather than ending in an ellipsis ("En retard de 4 jours").
+            private final Text words = new Text();
+
+            {
+                words.fontProperty().bind(fontProperty());
+                words.fillProperty().bind(textFillProperty());
+                words.wrappingWidthProperty().bind(column.widthProperty().subtract(ICON_ROOM));
+            }
+
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 R row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 Ikon ikon = row == null || text == null || text.isEmpty() ? null : icon.apply(row);
-                setText(empty ? null : text);
-                if (ikon == null) {
+                setText(null);
+                if (empty || text == null || text.isEmpty()) {
                     setGraphic(null);
+                    return;
+                }
+                words.setText(text);
+                if (ikon == null) {
+                    setGraphic(words);
                 } else {
                     FontIcon graphic = FontIcon.of(ikon, 16);
                     graphic.getStyleClass().add("flag-icon");
-                    setGraphic(graphic);
+                    HBox both = new HBox(6, graphic, words);
+                    both.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                    setGraphic(both);
                 }
             }
         });

@@ -24,19 +24,19 @@ public final class FollowUpTab extends Tab {
         setId("tab-follow-up");
         Label pathwaysTitle = new Label(texts.text("followup.pathways"));
         pathwaysTitle.getStyleClass().add("section-title");
-        ListView<String> enrollments = new ListView<>(model.enrollmentsProperty());
+        ListView<String> enrollments = fr.relais.app.gui.common.WrappedLines.of(new ListView<>(model.enrollmentsProperty()));
         enrollments.setId("followup-enrollments");
         enrollments.setPrefHeight(80);
         enrollments.setPlaceholder(new Label(texts.text("followup.noEnrollment")));
         ComboBox<FollowUpViewModel.Choice> pathway = new ComboBox<>(model.pathwaysProperty());
         pathway.setId("followup-pathway");
         pathway.valueProperty().bindBidirectional(model.pathwayProperty());
-        pathway.setPrefWidth(230);
-        pathway.setMaxWidth(230);
+        pathway.setPrefWidth(330);
+        pathway.setMaxWidth(330);
         DatePicker start = new DatePicker();
         start.setId("followup-start");
         start.valueProperty().bindBidirectional(model.startProperty());
-        start.setPrefWidth(130);
+        start.setPrefWidth(150); // the whole date, its calendar button beside it
         Button enroll = new Button(texts.text("followup.enroll"));
         enroll.setId("followup-enroll");
         enroll.setOnAction(e -> model.enroll());
@@ -52,7 +52,9 @@ public final class FollowUpTab extends Tab {
         type.setConverter(new StringConverter<>() {
             @Override
             public String toString(MeasureType t) {
-                return t == null ? "" : t.name().in(language) + " (" + t.unit() + ")";
+                // The unit as clinicians write it (mmHg, °C, /10), never the UCUM code (mm[Hg], Cel, {score}).
+                String unit = t == null ? "" : new fr.relais.core.wording.Quantities(language).unit(t.unit());
+                return t == null ? "" : unit.isEmpty() ? t.name().in(language) : t.name().in(language) + " (" + unit + ")";
             }
 
             @Override
@@ -67,10 +69,11 @@ public final class FollowUpTab extends Tab {
         value.textProperty().bindBidirectional(model.valueProperty());
         Button record = new Button(texts.text("followup.record"));
         record.setId("followup-record");
+        record.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         record.disableProperty().bind(model.valueProperty().isEmpty());
         record.setOnAction(e -> model.recordMeasure());
         value.setOnAction(e -> model.recordMeasure());
-        ListView<String> measures = new ListView<>(model.measuresProperty());
+        ListView<String> measures = fr.relais.app.gui.common.WrappedLines.of(new ListView<>(model.measuresProperty()));
         measures.setId("followup-measures");
         measures.setPrefHeight(90);
         measures.setPlaceholder(new Label(texts.text("followup.noMeasure")));
@@ -81,6 +84,7 @@ public final class FollowUpTab extends Tab {
 
         ComboBox<Integer> period = new ComboBox<>();
         period.setId("followup-period");
+        period.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         period.getItems().setAll(7, 30, 90, 365);
         period.valueProperty().bindBidirectional(model.chartDaysProperty());
         period.setConverter(new StringConverter<>() {

@@ -25,7 +25,7 @@ public final class PatientHistoryTab extends Tab {
 
         TableView<PatientHistoryViewModel.TimelineRow> timeline = table("history-timeline", model.timelineProperty(), texts, 220);
         column(timeline, texts, "history.col.state", PatientHistoryViewModel.TimelineRow::stateLabel, 80);
-        column(timeline, texts, "history.col.due", PatientHistoryViewModel.TimelineRow::due, 115);
+        timeline.getColumns().add(TextColumns.fixed(texts.text("history.col.due"), PatientHistoryViewModel.TimelineRow::due, 135));
         column(timeline, texts, "history.col.step", PatientHistoryViewModel.TimelineRow::step, 180);
         column(timeline, texts, "history.col.pathway", PatientHistoryViewModel.TimelineRow::pathway, 150);
         column(timeline, texts, "history.col.note", PatientHistoryViewModel.TimelineRow::note, 150);
@@ -33,19 +33,19 @@ public final class PatientHistoryTab extends Tab {
 
         TableView<PatientHistoryViewModel.ScoreRow> scores = table("history-scores", model.scoresProperty(), texts, 120);
         column(scores, texts, "history.col.questionnaire", PatientHistoryViewModel.ScoreRow::questionnaire, 220);
-        column(scores, texts, "history.col.answeredAt", PatientHistoryViewModel.ScoreRow::answeredAt, 120);
+        scores.getColumns().add(TextColumns.fixed(texts.text("history.col.answeredAt"), PatientHistoryViewModel.ScoreRow::answeredAt, 135));
         column(scores, texts, "history.col.score", PatientHistoryViewModel.ScoreRow::score, 60);
         column(scores, texts, "history.col.band", PatientHistoryViewModel.ScoreRow::band, 200);
 
         TableView<PatientHistoryViewModel.AlertHistoryRow> alerts = table("history-alerts", model.alertsProperty(), texts, 140);
-        column(alerts, texts, "history.col.opened", PatientHistoryViewModel.AlertHistoryRow::openedAt, 120);
+        alerts.getColumns().add(TextColumns.fixed(texts.text("history.col.opened"), PatientHistoryViewModel.AlertHistoryRow::openedAt, 135));
         column(alerts, texts, "history.col.level", PatientHistoryViewModel.AlertHistoryRow::level, 60);
         column(alerts, texts, "history.col.rule", PatientHistoryViewModel.AlertHistoryRow::rule, 360);
         column(alerts, texts, "history.col.status", PatientHistoryViewModel.AlertHistoryRow::status, 100);
         column(alerts, texts, "history.col.decision", PatientHistoryViewModel.AlertHistoryRow::decision, 260);
 
         TableView<PatientHistoryViewModel.JournalRow> journal = table("history-journal", model.journalProperty(), texts, 140);
-        column(journal, texts, "history.col.at", PatientHistoryViewModel.JournalRow::at, 120);
+        journal.getColumns().add(TextColumns.fixed(texts.text("history.col.at"), PatientHistoryViewModel.JournalRow::at, 135));
         column(journal, texts, "history.col.who", PatientHistoryViewModel.JournalRow::who, 90);
         column(journal, texts, "history.col.subject", PatientHistoryViewModel.JournalRow::subject, 180);
         column(journal, texts, "history.col.text", PatientHistoryViewModel.JournalRow::text, 300);
@@ -63,7 +63,7 @@ public final class PatientHistoryTab extends Tab {
         table.setId(id);
         table.setPrefHeight(height);
         table.setPlaceholder(new Label(texts.text("history.empty")));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TextColumns.fitToWidth(table);
         return table;
     }
 

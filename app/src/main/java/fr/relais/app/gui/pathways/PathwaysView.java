@@ -22,14 +22,15 @@ public final class PathwaysView extends VBox {
         title.getStyleClass().add("screen-title");
         TableView<TemplateRow> table = new TableView<>(model.templatesProperty());
         table.setId("pathways-table");
-        table.getColumns().add(TextColumns.of(texts.text("col.id"), TemplateRow::id, 220));
-        table.getColumns().add(TextColumns.of(texts.text("col.version"), r -> Integer.toString(r.version()), 70));
+        // The pathway's id is the command line's handle (relais enroll --pathway), not what a nurse reads.
+        TextColumns.fitToWidth(table);
         table.getColumns().add(TextColumns.of(texts.text("col.title"), TemplateRow::title, 300));
+        table.getColumns().add(TextColumns.fixed(texts.text("col.version"), r -> Integer.toString(r.version()), 80));
         table.getColumns().add(TextColumns.of(texts.text("col.duration"), TemplateRow::duration, 90));
         table.getColumns().add(TextColumns.of(texts.text("col.origin"), TemplateRow::origin, 120));
         table.setPrefHeight(220);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> model.show(row));
-        ListView<String> details = new ListView<>(model.detailsProperty());
+        ListView<String> details = fr.relais.app.gui.common.WrappedLines.of(new ListView<>(model.detailsProperty()));
         details.setId("pathways-details");
         VBox.setVgrow(details, Priority.ALWAYS);
         Button importButton = new Button(texts.text("pathways.import"));

@@ -41,7 +41,7 @@ public final class IdentityTab extends Tab {
         message.setId("identity-message");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
-        ListView<String> history = new ListView<>(model.historyProperty());
+        ListView<String> history = fr.relais.app.gui.common.WrappedLines.of(new ListView<>(model.historyProperty()));
         history.setId("identity-history");
         history.setPrefHeight(160);
 

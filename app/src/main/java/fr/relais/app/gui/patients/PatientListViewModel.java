@@ -98,7 +98,12 @@ public final class PatientListViewModel {
         long mine = ++generation;
         String text = searchText.get();
         loading.set(true);
-        executor.submit(() -> patients.search(text, PAGE), found -> {
+        // A full page is a partial list: the total tells the nurse to narrow her search ("500 sur 3 000").
+        executor.submit(() -> {
+            List<Patient> page = patients.search(text, PAGE);
+            return new Found(page, page.size() < PAGE ? page.size() : patients.countMatching(text));
+        }, result -> {
+            List<Patient> found = result.page();
             if (mine != generation) {
                 return;
             }
@@ -106,7 +111,8 @@ public final class PatientListViewModel {
             rows.setAll(found.stream().map(p -> toRow(p, today)).toList());
             // The rows are new objects: the current patient, if listed, stays highlighted.
             selected.set(rowOf(current.id()));
-            summary.set(found.isEmpty() ? texts.text("patients.empty") : texts.text("patients.count", found.size()));
+            summary.set(found.isEmpty() ? texts.text("patients.empty") : result.total() > found.size()
+                    ? texts.text("patients.partial", found.size(), result.total()) : texts.text("patients.count", found.size()));
             error.set("");
             loading.set(false);
         }, failure -> {
@@ -115,6 +121,9 @@ public final class PatientListViewModel {
                 loading.set(false);
             }
         });
+    }
+
+    private record Found(List<Patient> page, int total) {
     }
 
     private PatientRow toRow(Patient p, LocalDate today) {

@@ -58,11 +58,11 @@ public final class PatientsView extends SplitPane {
         TableView<PatientRow> table = new TableView<>(list.rowsProperty());
         table.setId("patient-table");
         table.getColumns().add(TextColumns.of(texts.text("col.name"), PatientRow::name, 220));
-        table.getColumns().add(TextColumns.of(texts.text("col.birthDate"), PatientRow::birthDate, 100));
+        table.getColumns().add(TextColumns.fixed(texts.text("col.birthDate"), PatientRow::birthDate, 105));
         table.getColumns().add(TextColumns.of(texts.text("col.sex"), PatientRow::sex, 50));
         table.getColumns().add(TextColumns.of(texts.text("col.status"), PatientRow::statusLabel, 150));
-        table.getColumns().add(TextColumns.of(texts.text("col.ipp"), PatientRow::ipp, 110));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(TextColumns.fixed(texts.text("col.ipp"), PatientRow::ipp, 115));
+        TextColumns.fitToWidth(table);
         // One selection model: the nurse's choice goes to the list's model, which opens that patient; the current
         // patient, opened here or from another screen, is highlighted back here and its tabs follow.
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> list.selectedProperty().set(row));
@@ -97,13 +97,18 @@ public final class PatientsView extends SplitPane {
         importMeasures.setOnAction(e -> onImportMeasures.run());
         importMeasures.setVisible(onImportMeasures != null);
         importMeasures.setManaged(onImportMeasures != null);
-        HBox footer = new HBox(8, busy, summary, spacer, importMeasures, newPatient);
+        importMeasures.setMinWidth(Region.USE_PREF_SIZE);
+        newPatient.setMinWidth(Region.USE_PREF_SIZE);
+        summary.setWrapText(true);
+        // The count on its own line (it may say "500 sur 3 000, affinez la recherche"), the actions below it.
+        VBox footer = new VBox(6, new HBox(8, busy, summary), new HBox(8, spacer, importMeasures, newPatient));
 
         VBox left = new VBox(8, search, table, footer);
         left.setPadding(new Insets(12));
 
         getItems().addAll(left, filepane(file, texts, onExport, onAddToTeam, tabs));
-        setDividerPositions(0.5);
+        // The file and its seven tabs need more room than the list (1366×768 laptops).
+        setDividerPositions(0.42);
         list.refresh();
     }
 
@@ -159,7 +164,7 @@ public final class PatientsView extends SplitPane {
 
         Label teamTitle = new Label(texts.text("patient.file.careTeam"));
         teamTitle.getStyleClass().add("section-title");
-        ListView<String> team = new ListView<>(file.careTeamLinesProperty());
+        ListView<String> team = fr.relais.app.gui.common.WrappedLines.of(new ListView<>(file.careTeamLinesProperty()));
         team.setId("patient-file-careteam");
         team.setPrefHeight(180);
 
@@ -207,7 +212,7 @@ public final class PatientsView extends SplitPane {
     private static VBox sectionIfAny(String title, javafx.beans.property.ReadOnlyListProperty<String> lines, String id, double height) {
         Label heading = new Label(title);
         heading.getStyleClass().add("section-title");
-        ListView<String> list = new ListView<>(lines);
+        ListView<String> list = fr.relais.app.gui.common.WrappedLines.of(new ListView<>(lines));
         list.setId(id);
         list.setPrefHeight(height);
         VBox section = new VBox(6, heading, list);

@@ -42,20 +42,31 @@ public final class SettingsView extends VBox {
         configuration.getStyleClass().add("section-title");
         VBox facts = new VBox(4);
         facts.setId("settings-facts");
-        model.facts().forEach(f -> facts.getChildren().add(new Label(f)));
+        model.facts().forEach(f -> {
+            Label fact = new Label(f);
+            fact.setWrapText(true);
+            facts.getChildren().add(fact);
+        });
 
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(6);
+        // Long labels wrap in their column rather than being cut or pushing the fields out of the window.
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setPrefWidth(340);
+        labels.setMaxWidth(340);
+        form.getColumnConstraints().add(labels);
         int row = 0;
         for (SettingsViewModel.Field field : model.fields()) {
             TextField input = new TextField();
             input.setId("settings-" + field.key());
             input.textProperty().bindBidirectional(field.value());
-            input.setPrefColumnCount(40);
+            input.setPrefColumnCount(30);
             input.setDisable(field.imposed());
             Label label = new Label(field.label());
             label.setLabelFor(input);
+            label.setWrapText(true);
+            label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             form.addRow(row++, label, input, new Label(field.imposed() ? texts.text("settings.fromEnvironment") : ""));
         }
         Button save = new Button(texts.text("settings.save"));
@@ -67,6 +78,7 @@ public final class SettingsView extends VBox {
         message.textProperty().bind(model.messageProperty());
         Label hint = new Label(texts.text("settings.hint"));
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(title, new HBox(8, new Label(texts.text("settings.language")), language, apply), configuration, facts,
                 form, save, message, hint);
     }

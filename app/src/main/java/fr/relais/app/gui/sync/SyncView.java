@@ -60,6 +60,7 @@ public final class SyncView extends VBox {
         TableView<ConflictRow> inbox = new TableView<>(model.conflictsProperty());
         inbox.setId("sync-conflicts");
         inbox.setPlaceholder(new Label(texts.text("sync.noConflict")));
+        TextColumns.fitToWidth(inbox);
         inbox.getColumns().add(TextColumns.of(texts.text("sync.col.record"), ConflictRow::record, 260));
         inbox.getColumns().add(TextColumns.of(texts.text("sync.col.field"), ConflictRow::field, 140));
         inbox.getColumns().add(TextColumns.of(texts.text("sync.col.base"), ConflictRow::base, 150));

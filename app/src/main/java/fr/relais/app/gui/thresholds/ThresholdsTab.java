@@ -26,11 +26,11 @@ public final class ThresholdsTab extends Tab {
         title.getStyleClass().add("section-title");
         TableView<ThresholdsViewModel.RuleRow> table = new TableView<>(model.rulesProperty());
         table.setId("thresholds-table");
-        table.getColumns().add(TextColumns.of(texts.text("thresholds.col.pathway"), ThresholdsViewModel.RuleRow::templateId, 170));
-        table.getColumns().add(TextColumns.of(texts.text("thresholds.col.rule"), ThresholdsViewModel.RuleRow::ruleId, 130));
-        table.getColumns().add(TextColumns.of(texts.text("thresholds.col.values"), ThresholdsViewModel.RuleRow::values, 360));
-        table.getColumns().add(TextColumns.of(texts.text("thresholds.col.source"), ThresholdsViewModel.RuleRow::source, 260));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Each rule in words from its own definition, with units and decimal commas; its ids stay the engine's.
+        table.getColumns().add(TextColumns.of(texts.text("thresholds.col.pathway"), ThresholdsViewModel.RuleRow::pathway, 150));
+        table.getColumns().add(TextColumns.of(texts.text("thresholds.col.rule"), ThresholdsViewModel.RuleRow::rule, 340));
+        table.getColumns().add(TextColumns.of(texts.text("thresholds.col.source"), ThresholdsViewModel.RuleRow::source, 180));
+        TextColumns.fitToWidth(table);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> model.ruleProperty().set(row));
         model.ruleProperty().addListener((obs, old, row) -> {
             if (row != table.getSelectionModel().getSelectedItem()) {
@@ -39,7 +39,12 @@ public final class ThresholdsTab extends Tab {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        ComboBox<String> field = new ComboBox<>(model.fieldsProperty());
+        Label chosen = new Label();
+        chosen.setId("thresholds-chosen");
+        chosen.setWrapText(true);
+        chosen.textProperty().bind(Bindings.createStringBinding(() -> model.ruleProperty().get() == null ? ""
+                : texts.text("thresholds.chosen", model.ruleProperty().get().rule()), model.ruleProperty()));
+        ComboBox<ThresholdsViewModel.Field> field = new ComboBox<>(model.fieldsProperty());
         field.setId("thresholds-field");
         field.setPromptText(texts.text("thresholds.field"));
         field.valueProperty().bindBidirectional(model.fieldProperty());
@@ -47,6 +52,11 @@ public final class ThresholdsTab extends Tab {
         value.setId("thresholds-value");
         value.setPromptText(texts.text("thresholds.value"));
         value.textProperty().bindBidirectional(model.valueProperty());
+        value.setPrefColumnCount(8);
+        Label unit = new Label();
+        unit.setId("thresholds-unit");
+        unit.textProperty().bind(Bindings.createStringBinding(() -> model.fieldProperty().get() == null ? "" : model.fieldProperty().get().unit(),
+                model.fieldProperty()));
         ComboBox<ThresholdsViewModel.Physician> physician = new ComboBox<>(model.physiciansProperty());
         physician.setId("thresholds-physician");
         physician.setPromptText(texts.text("thresholds.physician"));
@@ -60,7 +70,8 @@ public final class ThresholdsTab extends Tab {
         var cannot = Bindings.isNull(model.ruleProperty()).or(model.physicianProperty().isNull()).or(model.reasonProperty().isEmpty());
         Button change = new Button(texts.text("thresholds.change"));
         change.setId("thresholds-change");
-        change.disableProperty().bind(cannot.or(model.valueProperty().isEmpty()));
+        // An empty value is a change too: it removes that bound.
+        change.disableProperty().bind(cannot.or(model.fieldProperty().isNull()));
         change.setOnAction(e -> model.change());
         Button restore = new Button(texts.text("thresholds.restore"));
         restore.setId("thresholds-restore");
@@ -80,8 +91,9 @@ public final class ThresholdsTab extends Tab {
         message.textProperty().bind(model.messageProperty());
         message.setWrapText(true);
 
-        HBox.setHgrow(value, Priority.ALWAYS);
-        VBox content = new VBox(8, title, table, new HBox(8, field, value), new HBox(8, physician, reason), new HBox(8, change, restore),
+        HBox valueRow = new HBox(8, field, value, unit);
+        valueRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox content = new VBox(8, title, table, chosen, valueRow, new HBox(8, physician, reason), new HBox(8, change, restore),
                 noPhysician, message);
         content.setPadding(new Insets(8));
         setContent(content);

@@ -32,7 +32,7 @@ public final class UrgentCarePlanTab extends Tab {
         warning.textProperty().bind(model.reviewWarningProperty());
         warning.visibleProperty().bind(model.reviewWarningProperty().isNotEmpty());
         warning.managedProperty().bind(warning.visibleProperty());
-        ListView<String> plan = new ListView<>(model.planLinesProperty());
+        ListView<String> plan = fr.relais.app.gui.common.WrappedLines.of(new ListView<>(model.planLinesProperty()));
         plan.setId("ucp-plan");
         plan.setPrefHeight(150);
         Button handoff = new Button(texts.text("ucp.handoff"));
@@ -44,6 +44,7 @@ public final class UrgentCarePlanTab extends Tab {
         TableView<ConsentRow> consents = new TableView<>(model.consentsProperty());
         consents.setId("ucp-consents");
         consents.setPrefHeight(120);
+        TextColumns.fitToWidth(consents);
         consents.getColumns().add(TextColumns.of(texts.text("col.scope"), ConsentRow::scope, 200));
         consents.getColumns().add(TextColumns.of(texts.text("col.collectedBy"), ConsentRow::collected, 200));
         consents.getColumns().add(TextColumns.of(texts.text("col.status"), ConsentRow::status, 220));
@@ -82,7 +83,7 @@ public final class UrgentCarePlanTab extends Tab {
 
         Label accessesTitle = new Label(texts.text("ucp.breakGlassTitle"));
         accessesTitle.getStyleClass().add("section-title");
-        ListView<String> accesses = new ListView<>(model.emergencyAccessesProperty());
+        ListView<String> accesses = fr.relais.app.gui.common.WrappedLines.of(new ListView<>(model.emergencyAccessesProperty()));
         accesses.setId("ucp-break-glass");
         accesses.setPrefHeight(70);
         accesses.setPlaceholder(new Label(texts.text("ucp.breakGlassNone")));

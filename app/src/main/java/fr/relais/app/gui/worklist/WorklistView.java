@@ -50,9 +50,10 @@ public final class WorklistView extends VBox {
         counts.textProperty().bind(model.countsProperty());
         filters.getChildren().add(counts);
 
-        HBox criteria = new HBox(8, new Label(texts.text("worklist.filter")),
+        // The filters flow onto a second line on a narrow screen rather than being cut (1366×768 laptops).
+        javafx.scene.layout.FlowPane criteria = new javafx.scene.layout.FlowPane(8, 6, new Label(texts.text("worklist.filter")),
                 choice("worklist-role", texts.text("worklist.anyRole"), List.of(CareRole.values()), r -> new fr.relais.core.wording.StatusWords(fr.relais.core.i18n.Language.fromCode(texts.locale().getLanguage()).orElseThrow()).role(r), model.roleProperty()),
-                choice("worklist-pathway", texts.text("worklist.anyPathway"), model.pathwaysProperty(), p -> p, model.pathwayProperty()),
+                choice("worklist-pathway", texts.text("worklist.anyPathway"), model.pathwaysProperty(), model::pathwayTitle, model.pathwayProperty()),
                 choice("worklist-priority", texts.text("worklist.anyPriority"), List.of(TaskPriority.values()),
                         p -> texts.text("worklist.priority." + p.name()), model.priorityProperty()),
                 choice("worklist-assignee", texts.text("worklist.anyAssignee"), model.professionalsProperty(),
@@ -68,14 +69,14 @@ public final class WorklistView extends VBox {
         queue.setId("worklist-queue");
         queue.selectedProperty().bindBidirectional(model.teamQueueProperty());
         criteria.getChildren().add(queue);
-        patient.setPrefColumnCount(28);
+        patient.setPrefColumnCount(44); // its whole placeholder shows
         HBox patientRow = new HBox(8, new Label(texts.text("worklist.patientFilter")), patient, patientShown);
         model.loadChoices();
 
         TableView<WorklistRow> table = new TableView<>(model.rowsProperty());
         table.setId("worklist-table");
         table.setPlaceholder(new Label(texts.text("worklist.empty")));
-        table.getColumns().add(TextColumns.of(texts.text("worklist.col.due"), WorklistRow::due, 100));
+        table.getColumns().add(TextColumns.fixed(texts.text("worklist.col.due"), WorklistRow::due, 100));
         table.getColumns().add(fr.relais.app.gui.common.FlagColumn.of(texts.text("worklist.col.late"), WorklistRow::late,
                 r -> org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOCK_ALERT_OUTLINE, 170));
         table.getColumns().add(TextColumns.of(texts.text("worklist.col.patient"), WorklistRow::patient, 200));
@@ -84,6 +85,7 @@ public final class WorklistView extends VBox {
         table.getColumns().add(fr.relais.app.gui.common.FlagColumn.of(texts.text("worklist.col.priority"), WorklistRow::priority,
                 r -> r.urgent() ? org.kordamp.ikonli.materialdesign2.MaterialDesignA.ALERT_OCTAGON : null, 150));
         table.getColumns().add(TextColumns.of(texts.text("worklist.col.assignee"), WorklistRow::assignee, 120));
+        TextColumns.fitToWidth(table);
         RowHighlight.apply(table, "overdue", WorklistRow::overdue);
         VBox.setVgrow(table, Priority.ALWAYS);
         // The next page is read when the nurse scrolls near the end of what is loaded (the scroll bar exists once the
@@ -133,7 +135,7 @@ public final class WorklistView extends VBox {
         // Postpone to a chosen day, counted from today: days before today are greyed out (and refused by the model).
         javafx.scene.control.DatePicker day = new javafx.scene.control.DatePicker(model.today().plusDays(1));
         day.setId("worklist-postpone-date");
-        day.setPrefWidth(130);
+        day.setPrefWidth(150); // the whole date, its calendar button beside it
         day.setDayCellFactory(picker -> new javafx.scene.control.DateCell() {
             @Override
             public void updateItem(java.time.LocalDate date, boolean empty) {

@@ -61,6 +61,7 @@ public final class WorklistViewModel {
     private final ObjectProperty<TaskPriority> priority = new SimpleObjectProperty<>();
     private final BooleanProperty teamQueue = new SimpleBooleanProperty(false);
     private final ReadOnlyListWrapper<String> pathways = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final java.util.Map<String, String> pathwayTitles = new java.util.HashMap<>();
     private final ReadOnlyListWrapper<Assignee> assignees = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<Assignee> professionals = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ObjectProperty<Assignee> assignee = new SimpleObjectProperty<>();
@@ -132,8 +133,16 @@ public final class WorklistViewModel {
 
     /** The pathways and the professionals the filters offer (template ids of the library; the team's directory). */
     public void loadChoices() {
-        executor.submit(() -> sources.pathways().list().stream().map(t -> t.template().id()).distinct().sorted().toList(),
-                pathways::setAll, this::failed);
+        // Offered by their titles, in the window's language; the filter keeps the template id.
+        executor.submit(() -> {
+            java.util.Map<String, String> titles = new java.util.TreeMap<>();
+            sources.pathways().list().forEach(t -> titles.put(t.template().id(), t.template().title().in(language)));
+            return titles;
+        }, titles -> {
+            pathwayTitles.clear();
+            pathwayTitles.putAll(titles);
+            pathways.setAll(titles.keySet().stream().sorted(java.util.Comparator.comparing(titles::get)).toList());
+        }, this::failed);
         executor.submit(() -> sources.careTeam().professionals().stream()
                 .map(p -> new Assignee(p.id(), p.displayName())).sorted(java.util.Comparator.comparing(Assignee::label)).toList(),
                 professionals::setAll, this::failed);
@@ -396,6 +405,11 @@ public final class WorklistViewModel {
     /** The patient the list is narrowed to ("" when none). */
     public ReadOnlyStringProperty patientFilterProperty() {
         return patientFilterName.getReadOnlyProperty();
+    }
+
+    /** The title of a pathway the filter offers (its id when the library no longer has it). */
+    public String pathwayTitle(String templateId) {
+        return pathwayTitles.getOrDefault(templateId, templateId);
     }
 
     public ReadOnlyListProperty<String> pathwaysProperty() {

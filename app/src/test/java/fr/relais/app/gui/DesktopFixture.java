@@ -1,0 +1,63 @@
+package fr.relais.app.gui;
+
+import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
+import fr.relais.core.alert.Alert;
+import fr.relais.core.careteam.Profession;
+import fr.relais.core.directory.DirectoryEntry;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.replication.Conflict;
+import fr.relais.core.session.Actor;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.urgentcare.UrgentCarePlan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A demo store as a coordinating nurse finds it on a Monday: 30 patients on their pathways with their tasks, measures
+ * and alerts, a physician in the directory, an urgent care plan for every patient with an open alert, and a conflict
+ * waiting in the sync inbox. Each window the tour opens has something to show.
+ */
+final class DesktopFixture {
+    private DesktopFixture() {
+    }
+
+    static RelaisCore demoStore(Path dir) throws Exception {
+        // The organisation's IPP namespace, without which nothing carrying an IPP leaves (sync, exports).
+        Files.writeString(fr.relais.app.config.WorkstationSettings.fileFor(dir.resolve("relais.db")), "RELAIS_IPP_OID=1.2.250.1.999.99.1\n");
+        RelaisCore services = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), Clock.systemUTC(),
+                new UserSession(new Actor("idec", "Claire IDEC", "poste")));
+        services.demo().generate(30, 5, n -> { });
+        services.directory().save(List.of(new DirectoryEntry("810003461033", "10003461033", "BONNET", "Jérôme", "10", Profession.MEDECIN,
+                List.of("SM54"), List.of("jeromebonnet@pro.mssante.fr"), true, Instant.parse("2026-10-01T00:00:00Z"),
+                List.of(new DirectoryEntry.Activity("F1", "CH DE TEST", "690000001", null, "Lyon", "69383", "69003", List.of())))), Instant.now());
+        for (UUID patient : services.alerts().list(true, null).stream().map(Alert::patientId).distinct().toList()) {
+            services.urgentCarePlans().edit(patient, new UrgentCarePlan("Insuffisance cardiaque", null,
+                    new UrgentCarePlan.Allergies(false, List.of(new UrgentCarePlan.Allergy("Pénicilline", "œdème", null, null))),
+                    new UrgentCarePlan.Treatments(true, List.of()), "Appeler l'IDEC", null, null, null, List.of(), "Domicile", null, List.of(),
+                    LocalDate.now().plusMonths(3), null), "Plan établi");
+        }
+        var patient = services.patients().list(0, 1).get(0);
+        Conflict conflict = new Conflict(UUID.randomUUID(), PatientService.RECORD, patient.id(), "usedFamilyName", null, patient.usedFamilyName(),
+                "NOUVEAU-NOM", "2", "OPEN", Instant.now(), null, null, null);
+        services.database().inTransaction(() -> {
+            services.conflicts().open(conflict);
+            return null;
+        });
+        return services;
+    }
+
+    /** The main window on {@code stage} as a 1366×768 laptop shows it (the headless screen's size, app/pom.xml). */
+    static void showAtLaptopSize(javafx.stage.Stage stage, RelaisCore services, SettlingExecutor executor) {
+        RelaisApplication.show(stage, services, fr.relais.core.i18n.Language.FR, executor, file -> { });
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1366);
+        stage.setHeight(768);
+    }
+}

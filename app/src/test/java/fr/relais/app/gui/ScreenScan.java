@@ -1,0 +1,192 @@
+package fr.relais.app.gui;
+
+import fr.relais.core.RawCodePatterns;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.text.Text;
+
+/**
+ * What a nurse reads on a window, checked as she would read it: every visible label, button, table or list cell, chart
+ * text, placeholder, tooltip and drop-down choice is scanned for the engine's vocabulary ({@link RawCodePatterns}),
+ * and every visible label for a cut (its text shown with an ellipsis, narrower than the text needs, or running past
+ * the window's edge). Findings are gathered across the screens, each with where it was seen, and reported together.
+ */
+final class ScreenScan {
+    /** Tooltip.install keeps a non-control's tooltip in the node's properties under this key. */
+    private static final String TOOLTIP_KEY = "javafx.scene.control.Tooltip";
+
+    private final Set<String> handles;
+    /** Each finding with the first screen it was seen on. */
+    private final Map<String, String> findings = new LinkedHashMap<>();
+
+    /** {@code handles}: exact strings the screens may show although they look like codes (the store's file path). */
+    ScreenScan(Set<String> handles) {
+        this.handles = handles;
+    }
+
+    /** Reads the scene as laid out now; call it on the FX thread. */
+    void scan(String screen, Scene scene) {
+        walk(screen, scene.getRoot(), scene);
+    }
+
+    List<String> findings() {
+        List<String> all = new ArrayList<>();
+        findings.forEach((finding, screen) -> all.add(screen + " — " + finding));
+        return all;
+    }
+
+    private void walk(String screen, Node node, Scene scene) {
+        if (!node.isVisible() || node.getOpacity() == 0) {
+            return;
+        }
+        if (node instanceof Labeled labeled) {
+            readLabeled(screen, labeled, scene);
+        } else if (node instanceof Text text && !isLabelsOwnText(node) && !insideInput(node)) {
+            codes(screen, "texte", text.getText());
+        }
+        if (node instanceof TextInputControl input) {
+            codes(screen, "texte d'aide du champ " + describe(node), input.getPromptText());
+        }
+        if (node instanceof ComboBox<?> combo) {
+            choices(screen, combo);
+        }
+        if (node instanceof ChoiceBox<?> choice) {
+            for (Object item : choice.getItems()) {
+                codes(screen, "choix de " + describe(node), choice.getConverter() == null ? String.valueOf(item) : convert(choice.getConverter(), item));
+            }
+        }
+        Tooltip tooltip = node instanceof Control control ? control.getTooltip() : null;
+        if (tooltip == null && node.getProperties().get(TOOLTIP_KEY) instanceof Tooltip installed) {
+            tooltip = installed;
+        }
+        if (tooltip != null) {
+            codes(screen, "info-bulle de " + describe(node), tooltip.getText());
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                walk(screen, child, scene);
+            }
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void choices(String screen, ComboBox combo) {
+        for (Object item : combo.getItems()) {
+            codes(screen, "choix de " + describe(combo), combo.getConverter() == null ? String.valueOf(item) : convert(combo.getConverter(), item));
+        }
+        codes(screen, "texte d'aide de " + describe(combo), combo.getPromptText());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String convert(javafx.util.StringConverter converter, Object item) {
+        return converter.toString(item);
+    }
+
+    private void readLabeled(String screen, Labeled labeled, Scene scene) {
+        String text = labeled.getText();
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        codes(screen, describe(labeled), text);
+        String shown = shownText(labeled);
+        String ellipsis = labeled.getEllipsisString();
+        if (shown != null && !shown.equals(text) && !ellipsis.isEmpty() && shown.endsWith(ellipsis)) {
+            add(screen, "coupé (« " + shown + " » au lieu de « " + text + " ») : " + describe(labeled));
+        } else if (!labeled.isWrapText() && labeled.getWidth() > 0 && labeled.getWidth() + 0.5 < labeled.prefWidth(-1)) {
+            add(screen, "coupé (" + Math.round(labeled.getWidth()) + " px pour " + Math.round(labeled.prefWidth(-1)) + " px) : « " + text + " » "
+                    + describe(labeled));
+        }
+        if (!insideList(labeled)) {
+            // In a scroll pane, scrolling down is fine but scrolling sideways is not: only its width bounds a label.
+            ScrollPane scroll = scrollPaneOf(labeled);
+            Bounds bounds = labeled.localToScene(labeled.getLayoutBounds());
+            double right = scroll == null ? scene.getWidth() : scroll.localToScene(scroll.getLayoutBounds()).getMaxX();
+            boolean below = scroll == null && bounds.getMaxY() > scene.getHeight() + 1;
+            if (bounds.getMaxX() > right + 1 || below) {
+                add(screen, "hors de la fenêtre (" + Math.round(bounds.getMaxX()) + "×" + Math.round(bounds.getMaxY()) + ") : « " + text + " » "
+                        + describe(labeled));
+            }
+        }
+    }
+
+    /** The text the skin draws: the label's own text, or the clipped one with its ellipsis. */
+    private static String shownText(Labeled labeled) {
+        for (Node child : labeled.getChildrenUnmodifiable()) {
+            if (child instanceof Text text && child.getStyleClass().contains("text")) {
+                return text.getText();
+            }
+        }
+        return null;
+    }
+
+    /** The text node a label's skin draws its (possibly clipped) text with: read through the label instead. */
+    private static boolean isLabelsOwnText(Node node) {
+        return node.getParent() instanceof Labeled && node.getClass().getSimpleName().equals("LabeledText");
+    }
+
+    /** A table's or list's rows are clipped by design: scrolling shows them. */
+    private static boolean insideList(Node node) {
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.skin.VirtualFlow<?>) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ScrollPane scrollPaneOf(Node node) {
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof ScrollPane scroll) {
+                return scroll;
+            }
+        }
+        return null;
+    }
+
+    /** What the nurse typed (or a file path she may edit) is hers, not the application's wording. */
+    private static boolean insideInput(Node node) {
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof TextInputControl) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void codes(String screen, String where, String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        for (String code : RawCodePatterns.findIn(text, handles)) {
+            add(screen, code + " (" + where + ")");
+        }
+    }
+
+    private void add(String screen, String finding) {
+        findings.putIfAbsent(finding, screen);
+    }
+
+    private static String describe(Node node) {
+        StringBuilder path = new StringBuilder(node.getClass().getSimpleName());
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n.getId() != null) {
+                return path.append(" dans #").append(n.getId()).toString();
+            }
+        }
+        return path.toString();
+    }
+}
