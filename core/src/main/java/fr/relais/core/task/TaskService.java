@@ -26,6 +26,8 @@ public final class TaskService {
     public static final String DELETED_ON_SERVER = "DELETED_ON_SERVER";
     /** What the task's history keeps of that deletion (stored for people, so in French, like the notes nurses write). */
     static final String DELETED_NOTE = "supprimée sur le serveur par un autre système";
+    /** The history's name of that change. */
+    private static final String DELETED_CHANGE = "DELETED";
 
     private final Database database;
     private final TaskRepository tasks;
@@ -216,9 +218,24 @@ public final class TaskService {
         if (after != task) {
             tasks.update(after);
         }
-        tasks.insertEvent(id, new TaskEvent(now, "sync", task.status(), after.status(), "DELETED", DELETED_NOTE));
+        tasks.insertEvent(id, new TaskEvent(now, "sync", task.status(), after.status(), DELETED_CHANGE, DELETED_NOTE));
         audit.record("task.sync.deleted", "Task", id, task.patientId(), task.status() + "->" + after.status() + " " + origin);
         return after;
+    }
+
+    /**
+     * Whether the task's last change is the cancellation a deletion on the server made here ({@link #applyDeletedOnServer}
+     * on an open task): its closed state then comes from the server, not from a nurse here, so a version the server
+     * writes later (the record restored) is taken as it is rather than merged against it. A task already closed when the
+     * deletion came was not changed by it and merges as usual.
+     */
+    public boolean cancelledOnlyByDeletionOnServer(UUID id) {
+        List<TaskEvent> events = tasks.events(id);
+        if (events.isEmpty()) {
+            return false;
+        }
+        TaskEvent last = events.get(events.size() - 1);
+        return DELETED_CHANGE.equals(last.change()) && last.from() != null && last.from().isOpen() && last.to() == TaskStatus.CANCELLED;
     }
 
     /** Open tasks whose window has passed become failed/EXPIRED: the missed work stays visible in reports. */

@@ -128,6 +128,14 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
             return Outcome.CREATED;
         }
         Task mine = local.get();
+        if (tasks.cancelledOnlyByDeletionOnServer(localId) && !outbox.isPending(recordType(), localId)) {
+            // Cancelled here only by the server's deletion, and written again on the server since (restored): the
+            // server's version is taken as it is. Merged, the cancellation would read as a change made here and go back
+            // over the restored task (docs/sync.md, "Deletions on the server").
+            Task restored = withFields(mine, fields(incoming));
+            tasks.applySynced(restored, origin);
+            return Outcome.UPDATED;
+        }
         Map<String, String> base = base(link).map(r -> fields(read(r, localId, "base")))
                 .orElseGet(() -> fields(tasks.asPlanned(mine)));
         Map<String, String> remoteAll = fields(incoming);

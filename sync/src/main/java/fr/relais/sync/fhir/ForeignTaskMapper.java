@@ -4,6 +4,7 @@ import fr.relais.core.careteam.CareRole;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.task.Task;
 import fr.relais.core.task.TaskPriority;
+import fr.relais.core.task.TaskService;
 import fr.relais.core.task.TaskStatus;
 import java.time.Instant;
 import java.util.Locale;
@@ -95,7 +96,8 @@ public final class ForeignTaskMapper {
             }
             changed = true;
         }
-        if (!Objects.equals(now.businessStatus(), before.businessStatus())) {
+        if (!Objects.equals(now.businessStatus(), before.businessStatus()) && !TaskService.DELETED_ON_SERVER.equals(now.businessStatus())) {
+            // DELETED_ON_SERVER only says here what the server did: it is never written on another system's task.
             r.setBusinessStatus(now.businessStatus() == null ? null : new CodeableConcept().setText(now.businessStatus()));
             changed = true;
         }

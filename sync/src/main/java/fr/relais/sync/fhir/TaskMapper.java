@@ -4,6 +4,7 @@ import fr.relais.core.careteam.CareRole;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.task.Task;
 import fr.relais.core.task.TaskPriority;
+import fr.relais.core.task.TaskService;
 import fr.relais.core.task.TaskStatus;
 import java.time.Instant;
 import java.util.Locale;
@@ -49,7 +50,10 @@ public final class TaskMapper {
         r.setCode(new CodeableConcept(new Coding(RelaisFhir.STEP_KIND_SYSTEM, t.kind(), null)).setText(t.titleFr()));
         r.setDescriptionElement(new StringType());
         Translations.write(r.getDescriptionElement(), new fr.relais.core.i18n.LocalizedText(t.titleFr(), t.titleEn()));
-        r.setBusinessStatus(t.businessStatus() == null ? null : new CodeableConcept().setText(t.businessStatus()));
+        if (!TaskService.DELETED_ON_SERVER.equals(t.businessStatus())) {
+            // DELETED_ON_SERVER only says here what the server did: the server's copy keeps its own business status.
+            r.setBusinessStatus(t.businessStatus() == null ? null : new CodeableConcept().setText(t.businessStatus()));
+        }
         r.setFor(new Reference("Patient/" + t.patientId()));
         r.getBasedOn().clear();
         if (t.enrollmentId() != null) {

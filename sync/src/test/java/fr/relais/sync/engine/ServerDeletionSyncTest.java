@@ -38,7 +38,11 @@ class ServerDeletionSyncTest extends ForeignWorldFixture {
     }
 
     private List<Task> worklistOf(UUID patient) {
-        return laptop.core.worklist().query(new WorklistQuery(DueFilter.ALL, null, null, false, null, null, patient), 0, 50).stream()
+        return worklistOf(laptop, patient);
+    }
+
+    private static List<Task> worklistOf(Laptop on, UUID patient) {
+        return on.core.worklist().query(new WorklistQuery(DueFilter.ALL, null, null, false, null, null, patient), 0, 50).stream()
                 .map(item -> item.task()).toList();
     }
 
@@ -163,6 +167,51 @@ class ServerDeletionSyncTest extends ForeignWorldFixture {
         assertThat(after.pushed()).isZero();
         assertThat(laptop.core.conflicts().list(true)).isEmpty();
         assertThatThrownBy(() -> world.read(org.hl7.fhir.r4.model.Task.class, taskId)).isInstanceOf(ResourceGoneException.class);
+    }
+
+    @Test
+    void aHospitalTaskOneNurseRestoredAfterItsDeletionComesBackOpenOnTheOtherLaptopAndIsNeverCancelledAgain() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String taskId = hospitalTask(patientId);
+        UUID patient = ObservationMapper.localId(patientId);
+        try (Laptop other = new Laptop(dir, "other", SERVER.baseUrl(), world.team())) {
+            laptop.sync();
+            other.sync();
+            Task task = worklistOf(patient).get(0);
+            Instant tomorrow = hoursAgo(-27);
+            laptop.core.tasks().postpone(task.id(), tomorrow, "patiente absente ce matin");
+            deleteOnServer("Task", taskId);
+            other.sync();
+            assertThat(worklistOf(other, patient)).isEmpty();
+            // The nurse who postponed it keeps her change: the server writes the task back, still to do.
+            laptop.sync();
+            Conflict deletion = laptop.core.conflicts().list(true).get(0);
+            laptop.sync.conflictResolver().resolve(deletion.id(), ConflictResolver.Choice.LOCAL);
+            laptop.sync();
+            String restoredVersion = world.read(org.hl7.fhir.r4.model.Task.class, taskId).getMeta().getVersionId();
+
+            SyncReport back = other.sync();
+
+            // The other laptop takes the restored task as it is: open again, in its worklist, no conflict to settle.
+            assertThat(back.conflicts()).isZero();
+            assertThat(other.core.conflicts().list(true)).isEmpty();
+            assertThat(worklistOf(other, patient)).singleElement().satisfies(t -> {
+                assertThat(t.status()).isEqualTo(TaskStatus.REQUESTED);
+                assertThat(t.dueAt()).isEqualTo(tomorrow);
+                assertThat(t.businessStatus()).isNotEqualTo(TaskService.DELETED_ON_SERVER);
+            });
+            // Nothing goes back from it, and the nurse's decision stands on the server and on both laptops.
+            assertThat(other.sync().pushed()).isZero();
+            laptop.sync();
+            var onServer = world.read(org.hl7.fhir.r4.model.Task.class, taskId);
+            assertThat(onServer.getMeta().getVersionId()).isEqualTo(restoredVersion);
+            // Still to do, under the hospital's own status code (received), never cancelled again.
+            assertThat(onServer.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Task.TaskStatus.RECEIVED);
+            assertThat(onServer.getBusinessStatus().getText()).isNotEqualTo(TaskService.DELETED_ON_SERVER);
+            assertThat(onServer.getRestriction().getPeriod().getEnd().toInstant()).isEqualTo(tomorrow);
+            assertThat(worklistOf(laptop, patient)).singleElement().extracting(Task::status).isEqualTo(TaskStatus.REQUESTED);
+            assertThat(worklistOf(other, patient)).singleElement().extracting(Task::status).isEqualTo(TaskStatus.REQUESTED);
+        }
     }
 
     private List<Alert> openAlerts(UUID patient, String rule) {
