@@ -242,7 +242,7 @@ final class PatientCommand {
                     }
                     if (!foreignTasks.isEmpty()) {
                         out.println(root.text("show.foreignTasks"));
-                        foreignTasks.forEach(t -> out.println("  " + root.text("patient.file.foreignTask", WHEN.format(t.dueAt()),
+                        foreignTasks.forEach(t -> out.println("  " + root.text("patient.file.foreignTask", fr.relais.app.wording.DueText.of(t, WHEN),
                                 t.title(root.language()), statuses.task(t.status()))));
                     }
                     duplicates.forEach(d -> out.println(duplicateLine(root, services, d)));

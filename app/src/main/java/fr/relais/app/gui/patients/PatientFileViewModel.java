@@ -145,7 +145,7 @@ public final class PatientFileViewModel {
         loaded.others().stream().filter(o -> CareTeamMember.activeOn(o.startDate(), o.endDate(), today))
                 .map(o -> fr.relais.app.wording.OtherParticipantText.of(o, texts)).forEach(lines::add);
         careTeamLines.setAll(lines.isEmpty() ? List.of(texts.text("patient.file.noCareTeam")) : lines);
-        foreignTaskLines.setAll(loaded.foreignTasks().stream().map(t -> texts.text("patient.file.foreignTask", DUE.format(t.dueAt()),
+        foreignTaskLines.setAll(loaded.foreignTasks().stream().map(t -> texts.text("patient.file.foreignTask", fr.relais.app.wording.DueText.of(t, DUE),
                 t.title(language), new fr.relais.core.wording.StatusWords(language).task(t.status()))).toList());
         foreignResponseLines.setAll(loaded.foreignResponses().stream()
                 .flatMap(r -> fr.relais.app.wording.ForeignResponseText.lines(r, texts, DUE).stream()).toList());
