@@ -204,11 +204,10 @@ final class PatientCommand {
                     out.println(root.text((wholeDate ? "show.birth." : "show.bornIn.") + p.traits().sex().name(),
                             p.traits().birthDateShown(),
                             p.traits().birthplaceCode() == null ? "-" : p.traits().birthplaceCode()));
-                    if (p.replacedBy() != null) {
-                        // The surviving record by name, never by id; one not received here yet is said so.
-                        out.println(services.patients().find(p.replacedBy())
-                                .map(survivor -> root.text("show.replacedBy", survivor.displayName()))
-                                .orElseGet(() -> root.text("show.replacedByNotHeld")));
+                    String merged = fr.relais.app.wording.ReplacedByText.of(p, services.patients()::find,
+                            fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language()));
+                    if (!merged.isEmpty()) {
+                        out.println(merged);
                     }
                     death.ifPresent(d -> out.println(d.on() == null
                             ? root.text("show.deceased." + p.traits().sex().name())
@@ -242,7 +241,7 @@ final class PatientCommand {
                     }
                     if (!foreignTasks.isEmpty()) {
                         out.println(root.text("show.foreignTasks"));
-                        foreignTasks.forEach(t -> out.println("  " + root.text("patient.file.foreignTask", WHEN.format(t.dueAt()),
+                        foreignTasks.forEach(t -> out.println("  " + root.text("patient.file.foreignTask", fr.relais.app.wording.DueText.of(t, WHEN),
                                 t.title(root.language()), statuses.task(t.status()))));
                     }
                     duplicates.forEach(d -> out.println(duplicateLine(root, services, d)));

@@ -61,25 +61,32 @@ final class SyncCommand implements Callable<Integer> {
         try (RelaisCore services = root.openServices()) {
             var err = spec.commandLine().getErr();
             SyncModule sync = root.sync(services);
+            var texts = fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language());
             SyncSettings settings = sync.scoped(serverSettings(env, url, token, user, team), env, scope).withIppFrom(env);
-            SyncReport report = sync.engine().run(settings,
-                    mode, new SyncProgressLines(err, fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language())),
-                    () -> false);
-            root.printer().object(report, out -> {
-                out.println(root.text("sync.summary", root.text("sync.run." + report.status()), report.pulled(),
-                        report.pushed(), report.merged(), report.conflicts(), report.openConflicts(), report.pending()));
-                if (!report.skipped().isEmpty()) {
-                    out.println(root.text("sync.skippedCount", report.skipped().size()));
+            try {
+                SyncReport report = sync.engine().run(settings, mode, new SyncProgressLines(err, texts), () -> false);
+                root.printer().object(report, out -> {
+                    out.println(root.text("sync.summary", root.text("sync.run." + report.status()), report.pulled(),
+                            report.pushed(), report.merged(), report.conflicts(), report.openConflicts(), report.pending()));
+                    if (!report.skipped().isEmpty()) {
+                        out.println(root.text("sync.skippedCount", report.skipped().size()));
+                    }
+                });
+                if (report.refused() > 0) {
+                    spec.commandLine().getOut().println(root.text("sync.refusals", report.refused()));
                 }
-            });
-            report.skipped().forEach(s -> err.println(root.text("sync.skipped", s)));
-            if (report.refused() > 0) {
-                spec.commandLine().getOut().println(root.text("sync.refusals", report.refused()));
+                return Cli.OK;
+            } catch (SyncFailedException e) {
+                err.println(root.text("cli.error", e.detail().message(root.language())));
+                return Cli.FAILURE;
+            } finally {
+                // What this workstation keeps unread, grouped by reason, whatever the run's outcome (each record is
+                // read again at every sync): ids and versions stay in the JSON's skipped[], for scripts.
+                String unread = fr.relais.app.wording.UnreadReasonsText.of(sync.status(false).unreadReasons(), texts);
+                if (!unread.isEmpty()) {
+                    err.println(unread);
+                }
             }
-            return Cli.OK;
-        } catch (SyncFailedException e) {
-            spec.commandLine().getErr().println(root.text("cli.error", e.detail().message(root.language())));
-            return Cli.FAILURE;
         }
     }
 

@@ -65,7 +65,7 @@ final class WorklistCommand implements Callable<Integer> {
             Map<UUID, String> names = new HashMap<>();
             root.printer().list(items, List.of(
                     new Column<>("id", "col.id", i -> i.task().id()),
-                    new Column<>("dueAt", "col.due", i -> DUE.format(i.task().dueAt()), i -> Printer.DATE_TIME.format(i.task().dueAt())),
+                    new Column<>("dueAt", "col.due", i -> DUE.format(i.task().dueAt()), i -> fr.relais.app.wording.DueText.of(i.task(), Printer.DATE_TIME)),
                     new Column<>("priority", "col.priority", i -> i.task().priority(), i -> words.priority(i.task().priority())),
                     new Column<>("patientName", "col.patient", WorklistItem::patientName),
                     new Column<>("title", "col.title", i -> i.task().foreign() ? root.text("task.foreignTitle", i.task().title(root.language()))

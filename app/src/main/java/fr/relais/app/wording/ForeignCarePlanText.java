@@ -40,7 +40,7 @@ public final class ForeignCarePlanText {
         for (UUID id : plan.taskIds()) {
             Task t = tasks.get(id);
             if (t != null) {
-                lines.add(INDENT + texts.text("careplan.foreign.task", due.format(t.dueAt()), t.title(language),
+                lines.add(INDENT + texts.text("careplan.foreign.task", DueText.of(t, due), t.title(language),
                         new fr.relais.core.wording.StatusWords(language).task(t.status())));
             }
         }

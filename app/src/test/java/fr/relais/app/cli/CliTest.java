@@ -85,6 +85,39 @@ class CliTest {
     }
 
     @Test
+    void aHospitalTaskDueOnADayIsListedWithTheDayAloneAndOneDueAtAnHourWithItsTime() throws Exception {
+        java.util.UUID patient = java.util.UUID.fromString(addMarie());
+        var clock = java.time.Clock.fixed(java.time.Instant.parse("2026-12-06T08:00:00Z"), java.time.ZoneOffset.UTC);
+        // As the sync reads "restriction.period.end": "2026-12-08" (a date alone) and "2026-12-09T14:30:00+01:00".
+        var onADay = hospitalTask(patient, "Bilan sanguin à J7", fr.relais.core.time.CareZone.lastMinuteOf(java.time.LocalDate.of(2026, 12, 8)), clock);
+        var atAnHour = hospitalTask(patient, "Pansement à domicile", java.time.Instant.parse("2026-12-09T13:30:00Z"), clock);
+        try (var core = fr.relais.core.RelaisCore.open(db, clock,
+                new fr.relais.core.session.UserSession(new fr.relais.core.session.Actor("idec", "IDEC", "poste")))) {
+            core.database().inTransaction(() -> fr.relais.core.replication.Outbox.suppressed(() -> {
+                core.tasks().applySynced(onADay, "Task/4012/_history/1");
+                core.tasks().applySynced(atAnHour, "Task/4013/_history/1");
+                return null;
+            }));
+        }
+
+        String worklist = run("worklist", "--patient", "IPP-1").out();
+        String file = run("patient", "show", "IPP-1").out();
+
+        assertThat(worklist.lines().filter(l -> l.contains("Bilan sanguin")).findFirst().orElseThrow()).contains("08/12/2026").doesNotContain("23:59");
+        assertThat(worklist).contains("09/12/2026 14:30");
+        assertThat(file).contains("08/12/2026 · Bilan sanguin à J7", "09/12/2026 14:30 · Pansement à domicile").doesNotContain("23:59");
+        // The JSON keeps the instant the task is due until (docs/cli-json.md).
+        assertThat(JSON.readTree(run("--format", "json", "worklist", "--patient", "IPP-1").out()).toString()).contains("2026-12-08T22:59:00Z");
+    }
+
+    private static fr.relais.core.task.Task hospitalTask(java.util.UUID patient, String title, java.time.Instant due, java.time.Clock clock) {
+        return new fr.relais.core.task.Task(java.util.UUID.randomUUID(), null, patient, null, fr.relais.core.task.Task.FOREIGN, 0,
+                fr.relais.core.task.Task.FOREIGN, title, title, fr.relais.core.careteam.CareRole.IDEC, null,
+                fr.relais.core.task.TaskPriority.ROUTINE, fr.relais.core.task.TaskStatus.REQUESTED, null,
+                due, null, null, null, clock.instant(), clock.instant());
+    }
+
+    @Test
     void patientShowListsWhatOtherSystemsWroteForThePatientInJsonAndInWords() throws Exception {
         java.util.UUID patient = java.util.UUID.fromString(addMarie());
         var clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-24T08:00:00Z"), java.time.ZoneOffset.UTC);

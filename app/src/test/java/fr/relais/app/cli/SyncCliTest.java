@@ -145,19 +145,7 @@ class SyncCliTest {
 
     @Test
     void recordsAnEarlierSyncKeptUnreadAreCountedBySyncStatusWithTheirReasonsGrouped() {
-        String notHeld = fr.relais.sync.fhir.FhirRefusal.unreadReason(new fr.relais.core.error.BadInputException("Task/41/_history/1",
-                "fhir.patientNotHeld")).text(fr.relais.core.i18n.Language.FR);
-        String forGroup = fr.relais.sync.fhir.FhirRefusal.unreadReason(new fr.relais.core.error.BadInputException("Task/42/_history/1",
-                "fhir.taskForGroup")).text(fr.relais.core.i18n.Language.FR);
-        try (RelaisCore core = open()) {
-            core.database().inTransaction(() -> {
-                for (String[] kept : new String[][] {{"41", notHeld}, {"43", notHeld}, {"42", forGroup}}) {
-                    core.syncState().keepUnread(new fr.relais.core.replication.SyncState.Unread(fr.relais.core.task.TaskService.RECORD, kept[0],
-                            "1", kept[1], "{\"resourceType\":\"Task\"}", core.clock().instant()));
-                }
-                return null;
-            });
-        }
+        String notHeld = keepThreeUnread();
 
         CliRun human = CliRun.on(db, "sync", "status");
         JsonNode json = CliRun.on(db, "--format", "json", "sync", "status").json();
@@ -171,6 +159,50 @@ class SyncCliTest {
         assertThat(json.get("unreadReasons").get(0).get("reason").asText()).isEqualTo(notHeld);
         assertThat(json.get("unreadReasons").get(0).get("count").asInt()).isEqualTo(2);
         assertThat(json.get("unreadReasons").get(1).get("count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aSyncEndsWithTheRecordsKeptUnreadGroupedByReasonNeverByTheirServerIds() {
+        keepThreeUnread();
+
+        CliRun run = CliRun.of((s, l) -> { }, Map.of("RELAIS_DB", db.toString(), "RELAIS_SERVER", "http://127.0.0.1:9/fhir",
+                "RELAIS_IPP_OID", "1.2.250.1.999.99.1"), "sync", "--pull-only");
+
+        assertThat(run.err()).contains("Non lus sur ce poste : 3 — l'enregistrement concerne un patient absent de ce poste",
+                        "(2) ; tâche adressée à un groupe de patients, non rattachée à un patient")
+                .doesNotContain("Task/", "_history", "Pas encore lu");
+        var unreadLines = run.err().lines().filter(l -> l.startsWith("Non lus")).toList();
+        assertThat(unreadLines).as("one line for the run").hasSize(1);
+        assertThat(fr.relais.core.RawCodePatterns.findIn(unreadLines.get(0))).isEmpty();
+        // A workstation that keeps nothing unread says nothing of it.
+        try (RelaisCore core = open()) {
+            core.database().inTransaction(() -> {
+                for (String serverId : new String[] {"41", "42", "43"}) {
+                    core.syncState().forgetUnread(fr.relais.core.task.TaskService.RECORD, serverId);
+                }
+                return null;
+            });
+        }
+        assertThat(CliRun.of((s, l) -> { }, Map.of("RELAIS_DB", db.toString(), "RELAIS_SERVER", "http://127.0.0.1:9/fhir",
+                "RELAIS_IPP_OID", "1.2.250.1.999.99.1"), "sync", "--pull-only").err()).doesNotContain("Non lus");
+    }
+
+    /** Three foreign Tasks an earlier sync kept unread: two about a patient not held here, one for a group; the first reason. */
+    private String keepThreeUnread() {
+        String notHeld = fr.relais.sync.fhir.FhirRefusal.unreadReason(new fr.relais.core.error.BadInputException("Task/41/_history/1",
+                "fhir.patientNotHeld")).text(fr.relais.core.i18n.Language.FR);
+        String forGroup = fr.relais.sync.fhir.FhirRefusal.unreadReason(new fr.relais.core.error.BadInputException("Task/42/_history/1",
+                "fhir.taskForGroup")).text(fr.relais.core.i18n.Language.FR);
+        try (RelaisCore core = open()) {
+            core.database().inTransaction(() -> {
+                for (String[] kept : new String[][] {{"41", notHeld}, {"43", notHeld}, {"42", forGroup}}) {
+                    core.syncState().keepUnread(new fr.relais.core.replication.SyncState.Unread(fr.relais.core.task.TaskService.RECORD, kept[0],
+                            "1", kept[1], "{\"resourceType\":\"Task\"}", core.clock().instant()));
+                }
+                return null;
+            });
+        }
+        return notHeld;
     }
 
     @Test

@@ -214,4 +214,36 @@ class PatientListViewModelTest {
         assertThat(file.textMeasureLinesProperty())
                 .containsExactly("23/11/2026 08:30 · Poids : valeur en texte : « environ 58 kg », non interprétée");
     }
+
+    @Test
+    void aRecordTheHospitalMergedIntoAnotherSaysSoInTheBannerByTheSurvivorsNameNeverItsId() {
+        PatientListViewModel list = new PatientListViewModel(services.patients(), new DirectExecutor(), texts, clock);
+        list.refresh();
+        var survivor = services.patients().find(list.rows().get(0).id()).orElseThrow();
+        var duplicate = received("EH-1939-77").withReplacedBy(survivor.id());
+        var intoAbsent = received("EH-1939-78").withReplacedBy(java.util.UUID.randomUUID());
+        services.database().inTransaction(() -> fr.relais.core.replication.Outbox.suppressed(() -> {
+            services.patients().applySynced(duplicate, "Patient/1001/_history/2");
+            services.patients().applySynced(intoAbsent, "Patient/1002/_history/2");
+            return null;
+        }));
+        PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(),
+                services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), new DirectExecutor(), texts, Language.FR, clock);
+
+        file.show(duplicate.id());
+        assertThat(file.mergedTextProperty().get()).isEqualTo("Dossier fusionné dans le dossier de " + survivor.displayName()
+                + " (fusion de doublons) : ce qui a été enregistré sur ce dossier-ci reste consultable ici");
+        file.show(intoAbsent.id());
+        assertThat(file.mergedTextProperty().get()).startsWith("Dossier fusionné dans un autre dossier, pas encore reçu sur ce poste")
+                .doesNotContain(intoAbsent.replacedBy().toString());
+        file.show(survivor.id());
+        assertThat(file.mergedTextProperty().get()).as("the surviving record says nothing of it").isEmpty();
+    }
+
+    private static fr.relais.core.identity.Patient received(String ipp) {
+        return new fr.relais.core.identity.Patient(java.util.UUID.randomUUID(), new fr.relais.core.identity.StrictTraits("BENALI",
+                java.util.List.of("Fatima"), fr.relais.core.identity.Sex.F, java.time.LocalDate.of(1939, 4, 2), null,
+                fr.relais.core.identity.BirthDatePrecision.DAY), null, null, ipp, null, fr.relais.core.identity.IdentityStatus.PROV,
+                new fr.relais.core.identity.IdentityEvidence(fr.relais.core.identity.InsSource.SM, null), null, null, null);
+    }
 }

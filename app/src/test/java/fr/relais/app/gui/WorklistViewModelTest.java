@@ -232,6 +232,26 @@ class WorklistViewModelTest {
     }
 
     @Test
+    void aHospitalTaskDueOnADayShowsTheDayWithoutTheTwentyThreeFiftyNineItIsDueUntil() {
+        var patient = core.patients().search("MARTIN", 1).get(0);
+        java.time.LocalDate day = core.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate().plusDays(2);
+        var hospitalTask = new fr.relais.core.task.Task(java.util.UUID.randomUUID(), null, patient.id(), null, fr.relais.core.task.Task.FOREIGN, 0,
+                fr.relais.core.task.Task.FOREIGN, "Bilan sanguin à J7", "Bilan sanguin à J7", fr.relais.core.careteam.CareRole.IDEC, null,
+                fr.relais.core.task.TaskPriority.ROUTINE, fr.relais.core.task.TaskStatus.REQUESTED, null,
+                fr.relais.core.time.CareZone.lastMinuteOf(day), null, null, null, core.clock().instant(), core.clock().instant());
+        core.database().inTransaction(() -> fr.relais.core.replication.Outbox.suppressed(() -> core.tasks().applySynced(hospitalTask, "Task/4012/_history/1")));
+        model.dueProperty().set(DueFilter.ALL);
+        model.refresh();
+
+        WorklistRow row = model.rowsProperty().stream().filter(r -> r.taskId().equals(hospitalTask.id())).findFirst().orElseThrow();
+        assertThat(row.due()).isEqualTo(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(day));
+        assertThat(row.overdue()).isFalse();
+        // Relais' own tasks keep their time, 23:59 included.
+        assertThat(model.rowsProperty().stream().filter(r -> !r.taskId().equals(hospitalTask.id())).map(WorklistRow::due))
+                .allMatch(due -> due.matches("\\d\\d/\\d\\d \\d\\d:\\d\\d"));
+    }
+
+    @Test
     void aHospitalTaskShowsOutsideRelaisPathwaysAndIsCompletedForTheServer() {
         var patient = core.patients().search("MARTIN", 1).get(0);
         java.time.Instant due = core.clock().instant().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);

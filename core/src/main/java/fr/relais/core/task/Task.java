@@ -45,6 +45,16 @@ public record Task(UUID id, UUID enrollmentId, UUID patientId, String templateId
         return FOREIGN.equals(kind);
     }
 
+    /**
+     * Whether this task is due on a day rather than at a time: another system's task whose due date was written as a
+     * date alone, read as that day's last minute in Paris (23:59:00 exactly, which a time written to the minute by
+     * another system is taken for too: shown as the day, it is due the same day either way). Relais' own tasks always
+     * have a time.
+     */
+    public boolean dueOnADay() {
+        return foreign() && dueAt != null && fr.relais.core.time.CareZone.isLastMinuteOfItsDay(dueAt);
+    }
+
     /** Whether a change to this task goes to the team server: a pathway step's task or another system's. */
     public boolean shared() {
         return fromPathwayStep() || foreign();

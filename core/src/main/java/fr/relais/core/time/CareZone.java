@@ -16,4 +16,9 @@ public final class CareZone {
     public static java.time.Instant lastMinuteOf(java.time.LocalDate day) {
         return day.plusDays(1).atStartOfDay(PARIS).toInstant().minus(java.time.Duration.ofMinutes(1));
     }
+
+    /** Whether {@code at} is the last minute of its Paris day, as {@link #lastMinuteOf} gives it. */
+    public static boolean isLastMinuteOfItsDay(java.time.Instant at) {
+        return lastMinuteOf(at.atZone(PARIS).toLocalDate()).equals(at);
+    }
 }

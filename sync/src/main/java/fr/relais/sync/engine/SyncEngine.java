@@ -327,7 +327,7 @@ public final class SyncEngine {
                  | ClassCastException | java.time.DateTimeException e) {
             // A resource Relais cannot read must not stop the sync, nor count as synced: it is kept as received, with
             // why, and read again at every sync (a later Relais may read it); the server keeps it untouched.
-            // The reason is what "Pas encore lu" shows: the refusal's reason in French (Relais's language for what
+            // The reason is what "Non lus sur ce poste" shows: the refusal's reason in French (Relais's language for what
             // it stores for people), never the library's English message.
             String reason = fr.relais.sync.fhir.FhirRefusal.unreadReason(e).text(fr.relais.core.i18n.Language.FR);
             LOG.warn("Kept unread {}: {}", origin, e.getMessage());

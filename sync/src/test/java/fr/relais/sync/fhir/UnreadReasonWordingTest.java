@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reasons a record kept unread gives ("Pas encore lu", {@code relais sync status}, the desktop's sync screen) are
+ * The reasons a record kept unread gives ("Non lus sur ce poste", {@code relais sync status}, the desktop's sync screen) are
  * read by nurses: clinical French, no id, no code, no FHIR resource type, no English (docs/wording.md).
  */
 class UnreadReasonWordingTest {

@@ -56,6 +56,7 @@ public final class PatientFileViewModel {
     private final ReadOnlyStringWrapper ippText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper organizationText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper deceasedText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper mergedText = new ReadOnlyStringWrapper("");
     private final fr.relais.core.identity.Deaths deaths;
     private final ReadOnlyStringWrapper duplicatesText = new ReadOnlyStringWrapper("");
     private final ReadOnlyListWrapper<String> careTeamLines = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
@@ -98,7 +99,7 @@ public final class PatientFileViewModel {
                           List<Task> foreignTasks, List<fr.relais.core.questionnaire.ForeignResponse> foreignResponses,
                           List<fr.relais.core.pathway.ForeignCarePlan> foreignCarePlans,
                           List<fr.relais.core.measure.TextMeasure> textMeasures, String organization,
-                          fr.relais.core.identity.Deaths.Death death) {
+                          fr.relais.core.identity.Deaths.Death death, String merged) {
     }
 
     public void show(UUID patientId) {
@@ -107,16 +108,21 @@ public final class PatientFileViewModel {
             present.set(false);
             return;
         }
-        executor.submit(() -> new Loaded(patients.openFile(patientId, "desktop"), careTeam.teamOf(patientId), careTeam.otherParticipantsOf(patientId),
-                        patients.duplicatesOf(patientId).size(),
-                        tasks.foreignOf(patientId), responses.ofPatient(patientId), carePlans.ofPatient(patientId),
-                        textMeasures.ofPatient(patientId), organizations.ofPatient(patientId).orElse(null),
-                        deaths.of(patientId).orElse(null)),
+        executor.submit(() -> loaded(patients.openFile(patientId, "desktop"), patientId),
                 loaded -> {
                     if (mine == generation) {
                         apply(loaded);
                     }
                 }, failure -> present.set(false));
+    }
+
+    /** Read on the background thread, the surviving record of a merged one included (looked up by id). */
+    private Loaded loaded(Patient patient, UUID patientId) {
+        return new Loaded(patient, careTeam.teamOf(patientId), careTeam.otherParticipantsOf(patientId),
+                        patients.duplicatesOf(patientId).size(),
+                        tasks.foreignOf(patientId), responses.ofPatient(patientId), carePlans.ofPatient(patientId),
+                        textMeasures.ofPatient(patientId), organizations.ofPatient(patientId).orElse(null),
+                        deaths.of(patientId).orElse(null), fr.relais.app.wording.ReplacedByText.of(patient, patients::find, texts));
     }
 
     private void apply(Loaded loaded) {
@@ -138,6 +144,8 @@ public final class PatientFileViewModel {
         deceasedText.set(loaded.death() == null ? "" : loaded.death().on() == null
                 ? texts.text("show.deceased." + p.traits().sex().name())
                 : texts.text("show.deceasedOn." + p.traits().sex().name(), DECEASED_DAY.format(loaded.death().on())));
+        // A record merged into another (here or by another system) says so in the banner, as patient show does.
+        mergedText.set(loaded.merged());
         duplicatesText.set(loaded.duplicates() == 0 ? "" : texts.text("patient.file.duplicates", loaded.duplicates()));
         List<String> lines = new java.util.ArrayList<>(loaded.team().stream().filter(m -> m.activeOn(today))
                 .map(m -> new fr.relais.core.wording.StatusWords(language).role(m.role()) + " : " + m.professional().displayName()).toList());
@@ -145,7 +153,7 @@ public final class PatientFileViewModel {
         loaded.others().stream().filter(o -> CareTeamMember.activeOn(o.startDate(), o.endDate(), today))
                 .map(o -> fr.relais.app.wording.OtherParticipantText.of(o, texts)).forEach(lines::add);
         careTeamLines.setAll(lines.isEmpty() ? List.of(texts.text("patient.file.noCareTeam")) : lines);
-        foreignTaskLines.setAll(loaded.foreignTasks().stream().map(t -> texts.text("patient.file.foreignTask", DUE.format(t.dueAt()),
+        foreignTaskLines.setAll(loaded.foreignTasks().stream().map(t -> texts.text("patient.file.foreignTask", fr.relais.app.wording.DueText.of(t, DUE),
                 t.title(language), new fr.relais.core.wording.StatusWords(language).task(t.status()))).toList());
         foreignResponseLines.setAll(loaded.foreignResponses().stream()
                 .flatMap(r -> fr.relais.app.wording.ForeignResponseText.lines(r, texts, DUE).stream()).toList());
@@ -205,6 +213,11 @@ public final class PatientFileViewModel {
     /** Other systems' care plans (a hospital's discharge plan), each with its activities and the tasks based on it. */
     public ReadOnlyListProperty<String> foreignCarePlanLinesProperty() {
         return foreignCarePlanLines.getReadOnlyProperty();
+    }
+
+    /** "Dossier fusionné dans le dossier de …", empty for a record that was not merged. */
+    public ReadOnlyStringProperty mergedTextProperty() {
+        return mergedText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty deceasedTextProperty() {

@@ -156,6 +156,11 @@ public final class PatientsView extends SplitPane {
         deceased.setId("patient-file-deceased");
         deceased.textProperty().bind(file.deceasedTextProperty());
         deceased.managedProperty().bind(deceased.textProperty().isNotEmpty());
+        Label merged = new Label();
+        merged.setId("patient-file-merged");
+        merged.setWrapText(true);
+        merged.textProperty().bind(file.mergedTextProperty());
+        merged.managedProperty().bind(merged.textProperty().isNotEmpty());
         Label duplicates = new Label();
         duplicates.getStyleClass().add("warning");
         duplicates.textProperty().bind(file.duplicatesTextProperty());
@@ -175,7 +180,7 @@ public final class PatientsView extends SplitPane {
                 "patient-file-foreign-care-plans", 160);
         VBox textMeasures = sectionIfAny(texts.text("measure.text.title"), file.textMeasureLinesProperty(), "patient-file-text-measures", 100);
 
-        VBox banner = new VBox(6, new HBox(12, name, badge), born, deceased, new HBox(16, ins, ipp, organization), duplicates);
+        VBox banner = new VBox(6, new HBox(12, name, badge), born, deceased, merged, new HBox(16, ins, ipp, organization), duplicates);
         banner.getStyleClass().add("identity-banner");
         Button report = new Button(texts.text("patient.file.report"));
         report.setId("patient-file-report");

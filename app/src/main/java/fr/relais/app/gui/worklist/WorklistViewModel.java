@@ -262,7 +262,7 @@ public final class WorklistViewModel {
         List<WorklistItem> items = sources.worklist().query(query, offset, pageSize);
         java.util.Map<String, List<String>> outcomes = new java.util.HashMap<>();
         java.util.Map<java.util.UUID, String> names = new java.util.HashMap<>();
-        return items.stream().map(i -> new WorklistRow(i.task().id(), i.task().patientId(), DUE.format(i.task().dueAt()),
+        return items.stream().map(i -> new WorklistRow(i.task().id(), i.task().patientId(), fr.relais.app.wording.DueText.of(i.task(), DUE),
                 i.task().dueAt().isBefore(now), late(i.task().dueAt(), now), i.patientName(), titleOf(i.task()),
                 new fr.relais.core.wording.StatusWords(language).role(i.task().role()), texts.text("worklist.priority." + i.task().priority().name()),
                 URGENT.contains(i.task().priority()), assigneeOf(i.task(), names), outcomesOf(i.task(), outcomes))).toList();
