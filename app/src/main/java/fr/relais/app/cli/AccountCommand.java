@@ -61,9 +61,7 @@ final class AccountCommand {
     }
 
     @Command(name = "add", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Add implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Add extends Leaf.WithServices {
         @Option(names = "--user", required = true, descriptionKey = "account.user")
         String user;
         @Option(names = "--name", descriptionKey = "account.name")
@@ -76,56 +74,42 @@ final class AccountCommand {
         Path passwordFile;
 
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                char[] password = newPassword(root, passwordFile);
-                try {
-                    Account added = services.accounts().add(user, name, EnumSet.copyOf(roles), rpps, password);
-                    root.printer().object(json(added), o -> o.println(root.text("account.added", added.userId(), added.roles())));
-                } finally {
-                    Arrays.fill(password, '\0');
-                }
+        int run(RelaisCommand root, RelaisCore services) {
+            char[] password = newPassword(root, passwordFile);
+            try {
+                Account added = services.accounts().add(user, name, EnumSet.copyOf(roles), rpps, password);
+                root.printer().object(json(added), o -> o.println(root.text("account.added", added.userId(), added.roles())));
+            } finally {
+                Arrays.fill(password, '\0');
             }
             return Cli.OK;
         }
     }
 
     @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class ListAccounts implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class ListAccounts extends Leaf.WithServices {
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                List<Account> accounts = services.accounts().list();
-                root.printer().list(accounts, List.of(
-                        new Column<>("userId", "col.id", Account::userId),
-                        new Column<>("displayName", "col.name", Account::displayName),
-                        new Column<>("roles", "col.roles", a -> String.join(",", a.roles().stream().map(Role::name).sorted().toList())),
-                        new Column<>("rpps", "col.rpps", Account::rpps),
-                        new Column<>("active", "col.active", Account::active)), AccountCommand::json);
-            }
+        int run(RelaisCommand root, RelaisCore services) {
+            List<Account> accounts = services.accounts().list();
+            root.printer().list(accounts, List.of(
+                    new Column<>("userId", "col.id", Account::userId),
+                    new Column<>("displayName", "col.name", Account::displayName),
+                    new Column<>("roles", "col.roles", a -> String.join(",", a.roles().stream().map(Role::name).sorted().toList())),
+                    new Column<>("rpps", "col.rpps", Account::rpps),
+                    new Column<>("active", "col.active", Account::active)), AccountCommand::json);
             return Cli.OK;
         }
     }
 
     @Command(name = "disable", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Disable implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Disable extends Leaf.WithServices {
         @Parameters(index = "0", paramLabel = "USER", descriptionKey = "account.user")
         String user;
 
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                Account disabled = services.accounts().disable(user);
-                root.printer().object(json(disabled), o -> o.println(root.text("account.disabled", disabled.userId())));
-            }
+        int run(RelaisCommand root, RelaisCore services) {
+            Account disabled = services.accounts().disable(user);
+            root.printer().object(json(disabled), o -> o.println(root.text("account.disabled", disabled.userId())));
             return Cli.OK;
         }
     }

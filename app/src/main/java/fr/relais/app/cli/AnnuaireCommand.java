@@ -33,12 +33,16 @@ final class AnnuaireCommand {
         AnnuaireClient client(RelaisCommand root, RelaisCore services) {
             return new AnnuaireClient(AnnuaireSettings.from(server, keyFile, root.environment()), services.clock());
         }
+
+        /** The directory out of reach: the reason in words on the error stream, exit 1 (nothing was changed). */
+        static int unreachable(RelaisCommand root, CommandSpec spec, AnnuaireUnavailableException e) {
+            spec.commandLine().getErr().println(root.text("cli.error", e.detail().message(root.language())));
+            return Cli.FAILURE;
+        }
     }
 
     @Command(name = "search", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true, sortOptions = false)
-    static final class Search implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Search extends Leaf.WithRoot {
         @Option(names = "--name", descriptionKey = "annuaire.name")
         String name;
         @Option(names = "--rpps", paramLabel = "RPPS|IDNPS", descriptionKey = "annuaire.rpps")
@@ -55,8 +59,7 @@ final class AnnuaireCommand {
         Connection connection = new Connection();
 
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
+        int run(RelaisCommand root) {
             try (RelaisCore services = root.openServices()) {
                 List<DirectoryEntry> entries;
                 if (offline) {
@@ -83,30 +86,25 @@ final class AnnuaireCommand {
                                 .collect(Collectors.joining(" ; ")))), e -> e);
                 return Cli.OK;
             } catch (AnnuaireUnavailableException e) {
-                spec.commandLine().getErr().println(root.text("cli.error", e.detail().message(root.language())));
-                return Cli.FAILURE;
+                return Connection.unreachable(root, spec, e);
             }
         }
     }
 
     @Command(name = "refresh", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Refresh implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Refresh extends Leaf.WithRoot {
         @picocli.CommandLine.Mixin
         Connection connection = new Connection();
 
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
+        int run(RelaisCommand root) {
             try (RelaisCore services = root.openServices()) {
                 int updated = connection.client(root, services).refresh(services.directory());
                 int cached = services.directory().size();
                 root.printer().object(Map.of("updated", updated, "cached", cached), out -> out.println(root.text("annuaire.refreshed", updated, cached)));
                 return Cli.OK;
             } catch (AnnuaireUnavailableException e) {
-                spec.commandLine().getErr().println(root.text("cli.error", e.detail().message(root.language())));
-                return Cli.FAILURE;
+                return Connection.unreachable(root, spec, e);
             }
         }
     }

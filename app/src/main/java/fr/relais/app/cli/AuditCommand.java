@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,38 +82,32 @@ final class AuditCommand {
     }
 
     @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class ListEvents implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--patient", required = true, paramLabel = "ID", descriptionKey = "worklist.patient")
-        String patient;
+    static final class ListEvents extends Leaf.WithPatient {
         @Option(names = "--out", paramLabel = "FILE.pdf", descriptionKey = "audit.list.out")
         java.nio.file.Path out;
 
         @Override
-        public Integer call() {
-            return Leaf.forPatient(spec, patient, (root, services, id) -> {
-                if (out != null) {
-                    // Printable: the patient's access history as a PDF/A (issue 9).
-                    fr.relais.core.report.ReportFile.writeAtomically(out,
-                            stream -> services.reports().writeAccessHistory(id, root.language(), stream));
-                    Map<String, Object> json = new LinkedHashMap<>();
-                    json.put("file", out.toAbsolutePath().toString());
-                    json.put("events", services.audit().forPatient(id).size());
-                    root.printer().object(json, o -> o.println(root.text("audit.printed", out.toAbsolutePath())));
-                    return Cli.OK;
-                }
-                // The action in words for the reader; its code and technical detail (ids, codes) for scripts (CSV, JSON).
-                AuditWords actions = new AuditWords(root.language());
-                root.printer().list(services.audit().forPatient(id), List.of(
-                        new Column<>("seq", "col.id", AuditEvent::seq),
-                        new Column<>("at", "col.at", e -> AT.format(e.at()), e -> Printer.DATE_TIME.format(e.at())),
-                        new Column<>("actor", "col.author", AuditEvent::actor),
-                        new Column<>("workstation", "col.workstation", AuditEvent::workstation),
-                        new Column<>("action", "col.action", AuditEvent::action, e -> actions.action(e.action())),
-                        Column.forScripts("detail", e -> e.detail() == null ? "" : e.detail())), e -> e);
+        int run(RelaisCommand root, RelaisCore services, UUID id) {
+            if (out != null) {
+                // Printable: the patient's access history as a PDF/A (issue 9).
+                fr.relais.core.report.ReportFile.writeAtomically(out,
+                        stream -> services.reports().writeAccessHistory(id, root.language(), stream));
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("file", out.toAbsolutePath().toString());
+                json.put("events", services.audit().forPatient(id).size());
+                root.printer().object(json, o -> o.println(root.text("audit.printed", out.toAbsolutePath())));
                 return Cli.OK;
-            });
+            }
+            // The action in words for the reader; its code and technical detail (ids, codes) for scripts (CSV, JSON).
+            AuditWords actions = new AuditWords(root.language());
+            root.printer().list(services.audit().forPatient(id), List.of(
+                    new Column<>("seq", "col.id", AuditEvent::seq),
+                    new Column<>("at", "col.at", e -> AT.format(e.at()), e -> Printer.DATE_TIME.format(e.at())),
+                    new Column<>("actor", "col.author", AuditEvent::actor),
+                    new Column<>("workstation", "col.workstation", AuditEvent::workstation),
+                    new Column<>("action", "col.action", AuditEvent::action, e -> actions.action(e.action())),
+                    Column.forScripts("detail", e -> e.detail() == null ? "" : e.detail())), e -> e);
+            return Cli.OK;
         }
     }
 }

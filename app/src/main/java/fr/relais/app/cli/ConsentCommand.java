@@ -52,46 +52,34 @@ final class ConsentCommand {
     }
 
     @Command(name = "withdraw", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Withdraw implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Withdraw extends Leaf.WithServices {
         @Parameters(index = "0", paramLabel = "ID", descriptionKey = "consent.id")
         String id;
         @Option(names = "--reason", required = true, descriptionKey = "consent.reason")
         String reason;
 
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                print(root, services.consents().withdraw(Arguments.uuid("ID", id), reason));
-                return Cli.OK;
-            }
+        int run(RelaisCommand root, RelaisCore services) {
+            print(root, services.consents().withdraw(Arguments.uuid("ID", id), reason));
+            return Cli.OK;
         }
     }
 
     @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class ListConsents implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--patient", required = true, paramLabel = "ID", descriptionKey = "worklist.patient")
-        String patient;
-
+    static final class ListConsents extends Leaf.WithPatient {
         @Override
-        public Integer call() {
-            return Leaf.forPatient(spec, patient, (root, services, id) -> {
-                root.printer().list(services.consents().list(id), List.of(
-                        new Column<>("id", "col.id", Consent::id),
-                        new Column<>("scope", "col.scope", Consent::scope, c -> root.text("consent.scope." + c.scope().name())),
-                        new Column<>("collectedBy", "col.collectedBy", Consent::collectedBy),
-                        new Column<>("collectedOn", "col.from", Consent::collectedOn, c -> c.collectedOn() == null ? "" : c.collectedOn().format(PatientCommand.DAY)),
-                        new Column<>("source", "col.source", c -> root.text("consent.source." + c.source().name())
-                                + (c.sourceReason() == null ? "" : " : " + c.sourceReason())),
-                        new Column<>("status", "col.status", c -> c.active() ? "ACTIVE" : "WITHDRAWN",
-                                c -> root.text(c.active() ? "consent.active" : "consent.withdrawn")),
-                        new Column<>("withdrawalReason", "col.reason", c -> c.withdrawalReason() == null ? "" : c.withdrawalReason())), c -> c);
-                return Cli.OK;
-            });
+        int run(RelaisCommand root, RelaisCore services, UUID id) {
+            root.printer().list(services.consents().list(id), List.of(
+                    new Column<>("id", "col.id", Consent::id),
+                    new Column<>("scope", "col.scope", Consent::scope, c -> root.text("consent.scope." + c.scope().name())),
+                    new Column<>("collectedBy", "col.collectedBy", Consent::collectedBy),
+                    new Column<>("collectedOn", "col.from", Consent::collectedOn, c -> c.collectedOn() == null ? "" : c.collectedOn().format(PatientCommand.DAY)),
+                    new Column<>("source", "col.source", c -> root.text("consent.source." + c.source().name())
+                            + (c.sourceReason() == null ? "" : " : " + c.sourceReason())),
+                    new Column<>("status", "col.status", c -> c.active() ? "ACTIVE" : "WITHDRAWN",
+                            c -> root.text(c.active() ? "consent.active" : "consent.withdrawn")),
+                    new Column<>("withdrawalReason", "col.reason", c -> c.withdrawalReason() == null ? "" : c.withdrawalReason())), c -> c);
+            return Cli.OK;
         }
     }
 }

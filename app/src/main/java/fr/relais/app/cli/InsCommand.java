@@ -8,6 +8,8 @@ import fr.relais.sync.insi.UnconfiguredInsi;
 import fr.relais.core.identity.InsMatricule;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+import fr.relais.core.RelaisCore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,46 +28,35 @@ final class InsCommand {
     }
 
     /** Asks the teleservice about a patient and prints its outcome. */
-    static int ask(CommandSpec spec, String patient, java.util.function.BiFunction<InsiTeleservice, Patient, InsiTeleservice.Answer> question) {
-        return Leaf.forPatient(spec, patient, (root, services, id) -> {
-            Patient before = services.patients().get(id);
-            InsiTeleservice.Answer answer = question.apply(teleservice(), before);
-            // The one legitimate route to RECUP/QUAL: the identity the teleservice found is recorded as its answer.
-            var recorded = answer.identity().map(found -> services.patients().recordInsiAnswer(id, found, "INSi"));
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("outcome", answer.outcome().name());
-            json.put("identityStatus", recorded.map(p -> p.status().name()).orElse(null));
-            root.printer().object(json, out -> out.println(answer.outcome()
-                    + recorded.map(p -> " " + root.text("patient.evidence.done", before.status(), p.status())).orElse("")));
-            return Cli.OK;
-        });
+    static int ask(RelaisCommand root, RelaisCore services, UUID id,
+            java.util.function.BiFunction<InsiTeleservice, Patient, InsiTeleservice.Answer> question) {
+        Patient before = services.patients().get(id);
+        InsiTeleservice.Answer answer = question.apply(teleservice(), before);
+        // The one legitimate route to RECUP/QUAL: the identity the teleservice found is recorded as its answer.
+        var recorded = answer.identity().map(found -> services.patients().recordInsiAnswer(id, found, "INSi"));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("outcome", answer.outcome().name());
+        json.put("identityStatus", recorded.map(p -> p.status().name()).orElse(null));
+        root.printer().object(json, out -> out.println(answer.outcome()
+                + recorded.map(p -> " " + root.text("patient.evidence.done", before.status(), p.status())).orElse("")));
+        return Cli.OK;
     }
 
     /** {@code relais ins fetch --patient ID}: asks INSi for the patient's INS from their traits. */
     @Command(name = "fetch", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Fetch implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--patient", required = true, paramLabel = "ID", descriptionKey = "worklist.patient")
-        String patient;
-
+    static final class Fetch extends Leaf.WithPatient {
         @Override
-        public Integer call() {
-            return ask(spec, patient, (insi, p) -> insi.search(p.traits()));
+        int run(RelaisCommand root, RelaisCore services, UUID id) {
+            return ask(root, services, id, (insi, p) -> insi.search(p.traits()));
         }
     }
 
     /** {@code relais ins verify --patient ID}: asks INSi to confirm the patient's INS and traits. */
     @Command(name = "verify", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Verify implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--patient", required = true, paramLabel = "ID", descriptionKey = "worklist.patient")
-        String patient;
-
+    static final class Verify extends Leaf.WithPatient {
         @Override
-        public Integer call() {
-            return ask(spec, patient, (insi, p) -> {
+        int run(RelaisCommand root, RelaisCore services, UUID id) {
+            return ask(root, services, id, (insi, p) -> {
                 if (p.ins() == null) {
                     throw new BadInputException(patient, "ins.none", patient);
                 }

@@ -2,7 +2,10 @@ package fr.relais.app.cli;
 
 import fr.relais.core.RelaisCore;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Sub-commands reach the global options through the root command. */
 final class Leaf {
@@ -23,6 +26,46 @@ final class Leaf {
         RelaisCommand root = root(spec);
         try (RelaisCore services = root.openServices()) {
             return work.run(root, services, services.patients().resolve(patient).id());
+        }
+    }
+
+    /** A sub-command that works with the root command's global options (database, format, language). */
+    abstract static class WithRoot implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        abstract int run(RelaisCommand root) throws Exception;
+
+        @Override
+        public final Integer call() throws Exception {
+            return run(root(spec));
+        }
+    }
+
+    /** A sub-command that works on the open store: the services are closed when it returns or fails. */
+    abstract static class WithServices extends WithRoot {
+        abstract int run(RelaisCommand root, RelaisCore services) throws Exception;
+
+        @Override
+        final int run(RelaisCommand root) throws Exception {
+            try (RelaisCore services = root.openServices()) {
+                return run(root, services);
+            }
+        }
+    }
+
+    /** A sub-command about one patient named by {@code --patient} (id or IPP: exit 2 when unknown). */
+    abstract static class WithPatient implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--patient", required = true, paramLabel = "ID", descriptionKey = "worklist.patient")
+        String patient;
+
+        abstract int run(RelaisCommand root, RelaisCore services, UUID patientId);
+
+        @Override
+        public final Integer call() {
+            return forPatient(spec, patient, this::run);
         }
     }
 }

@@ -99,54 +99,46 @@ final class MeasureCommand {
     }
 
     @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class ListMeasures implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class ListMeasures extends Leaf.WithServices {
         @Option(names = "--patient", required = true, descriptionKey = "enroll.patient")
         String patient;
         @Option(names = "--code", paramLabel = "LOINC", descriptionKey = "measure.code")
         String code;
 
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                var patientId = services.patients().resolve(patient).id();
-                List<Measure> all = services.measures().ofPatient(patientId, code);
-                // Device measures held while telemonitoring consent is withdrawn are listed, marked, never hidden.
-                java.util.Set<java.util.UUID> held = services.measures().heldIds(patientId);
-                // The table as a carer writes it (measure's name, "77,8 kg", source and status in words); CSV keeps codes.
-                fr.relais.core.wording.Quantities quantities = new fr.relais.core.wording.Quantities(root.language());
-                fr.relais.core.wording.StatusWords words = new fr.relais.core.wording.StatusWords(root.language());
-                root.printer().list(all, List.of(
-                        new Column<>("id", "col.id", Measure::id),
-                        new Column<>("effectiveAt", "col.at", m -> AT.format(m.effectiveAt()),
-                                m -> fr.relais.app.cli.output.Printer.DATE_TIME.format(m.effectiveAt())),
-                        new Column<>("code", "col.code", Measure::code, m -> quantities.measureName(m.code())),
-                        new Column<>("value", "col.value", m -> m.value().toPlainString(),
-                                m -> quantities.of(m.value().toPlainString(), m.unit(), m.code())),
-                        Column.forScripts("unit", Measure::unit),
-                        new Column<>("source", "col.source", Measure::source, m -> words.measureSource(m.source())),
-                        new Column<>("status", "col.status", m -> (held.contains(m.id()) ? root.text("measure.held") : m.status())
-                                + (m.unusual() ? " !" : ""), m -> (held.contains(m.id()) ? root.text("measure.held") : words.measureStatus(m))
-                                + (m.unusual() ? " " + root.text("measure.unusualMark") : ""))), m -> MeasureView.of(m, held.contains(m.id())));
-            }
+        int run(RelaisCommand root, RelaisCore services) {
+            var patientId = services.patients().resolve(patient).id();
+            List<Measure> all = services.measures().ofPatient(patientId, code);
+            // Device measures held while telemonitoring consent is withdrawn are listed, marked, never hidden.
+            java.util.Set<java.util.UUID> held = services.measures().heldIds(patientId);
+            // The table as a carer writes it (measure's name, "77,8 kg", source and status in words); CSV keeps codes.
+            fr.relais.core.wording.Quantities quantities = new fr.relais.core.wording.Quantities(root.language());
+            fr.relais.core.wording.StatusWords words = new fr.relais.core.wording.StatusWords(root.language());
+            root.printer().list(all, List.of(
+                    new Column<>("id", "col.id", Measure::id),
+                    new Column<>("effectiveAt", "col.at", m -> AT.format(m.effectiveAt()),
+                            m -> fr.relais.app.cli.output.Printer.DATE_TIME.format(m.effectiveAt())),
+                    new Column<>("code", "col.code", Measure::code, m -> quantities.measureName(m.code())),
+                    new Column<>("value", "col.value", m -> m.value().toPlainString(),
+                            m -> quantities.of(m.value().toPlainString(), m.unit(), m.code())),
+                    Column.forScripts("unit", Measure::unit),
+                    new Column<>("source", "col.source", Measure::source, m -> words.measureSource(m.source())),
+                    new Column<>("status", "col.status", m -> (held.contains(m.id()) ? root.text("measure.held") : m.status())
+                            + (m.unusual() ? " !" : ""), m -> (held.contains(m.id()) ? root.text("measure.held") : words.measureStatus(m))
+                            + (m.unusual() ? " " + root.text("measure.unusualMark") : ""))), m -> MeasureView.of(m, held.contains(m.id())));
             return Cli.OK;
         }
     }
 
     @Command(name = "error", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Error implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Error extends Leaf.WithRoot {
         @Parameters(index = "0", paramLabel = "ID", descriptionKey = "measure.id")
         String id;
         @Option(names = "--reason", required = true, descriptionKey = "option.reason")
         String reason;
 
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
+        int run(RelaisCommand root) {
             var measureId = Arguments.uuid("ID", id);
             try (RelaisCore services = root.openServices()) {
                 Measure m = services.measures().markEnteredInError(measureId, reason);

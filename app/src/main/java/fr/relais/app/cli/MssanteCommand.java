@@ -15,12 +15,10 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code relais mssante send|list|retry}: documents about patients through MSSanté secure messaging. */
 @Command(name = "mssante", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
@@ -42,6 +40,16 @@ final class MssanteCommand {
         return failed ? Cli.FAILURE : Cli.OK;
     }
 
+    /** {@code --config}: the MSSanté settings file, else the settings from the environment. */
+    static final class Config {
+        @Option(names = "--config", paramLabel = "FILE", descriptionKey = "mssante.config")
+        Path file;
+
+        MssanteSettings settings(RelaisCommand root) {
+            return MssanteSettings.from(file, root.environment());
+        }
+    }
+
     static List<Column<OutgoingMessage>> columns() {
         return List.of(new Column<>("id", "col.id", OutgoingMessage::id),
                 new Column<>("createdAt", "col.at", m -> AT.format(m.createdAt())),
@@ -52,9 +60,7 @@ final class MssanteCommand {
     }
 
     @Command(name = "send", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true, sortOptions = false)
-    static final class Send implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Send extends Leaf.WithRoot {
         @Option(names = "--patient", required = true, paramLabel = "ID", descriptionKey = "worklist.patient")
         String patient;
         @Option(names = "--to", required = true, paramLabel = "ADDRESS", descriptionKey = "mssante.to")
@@ -63,13 +69,12 @@ final class MssanteCommand {
         Path file;
         @Option(names = "--label", defaultValue = "Rapport de parcours", descriptionKey = "mssante.label")
         String label;
-        @Option(names = "--config", paramLabel = "FILE", descriptionKey = "mssante.config")
-        Path config;
+        @picocli.CommandLine.Mixin
+        Config config;
 
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            MssanteSettings settings = MssanteSettings.from(config, root.environment());
+        int run(RelaisCommand root) {
+            MssanteSettings settings = config.settings(root);
             byte[] pdf;
             try {
                 pdf = Files.readAllBytes(file);
@@ -85,37 +90,29 @@ final class MssanteCommand {
     }
 
     @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class ListMessages implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class ListMessages extends Leaf.WithServices {
         @Option(names = "--patient", paramLabel = "ID", descriptionKey = "worklist.patient")
         String patient;
 
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                UUID patientId = patient == null ? null : services.patients().resolve(patient).id();
-                root.printer().list(services.messages().list(patientId), columns(), MessageView::of);
-                return Cli.OK;
-            }
+        int run(RelaisCommand root, RelaisCore services) {
+            UUID patientId = patient == null ? null : services.patients().resolve(patient).id();
+            root.printer().list(services.messages().list(patientId), columns(), MessageView::of);
+            return Cli.OK;
         }
     }
 
     /** Sends again one message, or every message not sent yet. */
     @Command(name = "retry", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Retry implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Retry extends Leaf.WithRoot {
         @Parameters(index = "0", arity = "0..1", paramLabel = "ID", descriptionKey = "mssante.message")
         String id;
-        @Option(names = "--config", paramLabel = "FILE", descriptionKey = "mssante.config")
-        Path config;
+        @picocli.CommandLine.Mixin
+        Config config;
 
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            MssanteSettings settings = MssanteSettings.from(config, root.environment());
+        int run(RelaisCommand root) {
+            MssanteSettings settings = config.settings(root);
             try (RelaisCore services = root.openServices()) {
                 MssanteService service = root.sync(services).mssante(settings);
                 List<OutgoingMessage> sent = id == null ? service.retryUnsent() : List.of(service.retry(Arguments.uuid("ID", id)));

@@ -17,13 +17,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code relais pathway list|show|validate|import}. */
 @Command(name = "pathway", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
@@ -39,10 +36,16 @@ final class PathwayCommand {
         }
     }
 
-    /** A template file in the authoring format, or a FHIR Bundle (PlanDefinition + ActivityDefinitions) turned into it. */
-    static String authoringJson(Path file) {
-        String json = read(file);
-        return PlanDefinitionMapper.isFhir(json) ? new PlanDefinitionMapper().toAuthoringJson(file.toString(), json) : json;
+    /** A template file named on the command line: the authoring format, or a FHIR Bundle (PlanDefinition + ActivityDefinitions). */
+    static final class TemplateFile {
+        @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "pathway.file")
+        Path file;
+
+        /** The file's template in the authoring format (a FHIR Bundle is turned into it). */
+        String authoringJson() {
+            String json = read(file);
+            return PlanDefinitionMapper.isFhir(json) ? new PlanDefinitionMapper().toAuthoringJson(file.toString(), json) : json;
+        }
     }
 
     /** A template named on the command line: its id and, optionally, a version (the latest otherwise). */
@@ -51,6 +54,24 @@ final class PathwayCommand {
         String id;
         @Option(names = "--version", descriptionKey = "pathway.version")
         Integer version;
+    }
+
+    /**
+     * A sub-command on one stored template, named by its id and {@code --version} (exit 2 when there is none): as it
+     * has its own {@code --version}, its help option is {@code -h/--help} alone (see {@link HelpOption}).
+     */
+    abstract static class OnTemplate extends Leaf.WithServices {
+        @Mixin
+        HelpOption help;
+        @Mixin
+        TemplateRef template;
+
+        abstract int run(RelaisCommand root, StoredTemplate stored) throws IOException;
+
+        @Override
+        final int run(RelaisCommand root, RelaisCore services) throws IOException {
+            return run(root, services.pathways().get(template.id, template.version));
+        }
     }
 
     static Map<String, Object> summary(PathwayTemplate t, RelaisCommand root) {
@@ -65,96 +86,73 @@ final class PathwayCommand {
     }
 
     @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class ListTemplates implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class ListTemplates extends Leaf.WithServices {
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                List<StoredTemplate> all = services.pathways().list();
-                DurationWords durations = new DurationWords(root.language());
-                root.printer().list(all, List.of(
-                        new Column<>("id", "col.id", s -> s.template().id()),
-                        new Column<>("version", "col.version", s -> s.template().version()),
-                        new Column<>("title", "col.title", s -> s.template().title().in(root.language())),
-                        new Column<>("duration", "col.duration", s -> s.template().duration(),
-                                s -> s.template().duration() == null ? "" : durations.of(s.template().duration())),
-                        new Column<>("origin", "col.origin", StoredTemplate::origin, s -> root.text("pathways.origin." + s.origin().name()))), s -> {
-                            Map<String, Object> json = summary(s.template(), root);
-                            json.put("origin", s.origin().name());
-                            return json;
-                        });
-            }
+        int run(RelaisCommand root, RelaisCore services) {
+            List<StoredTemplate> all = services.pathways().list();
+            DurationWords durations = new DurationWords(root.language());
+            root.printer().list(all, List.of(
+                    new Column<>("id", "col.id", s -> s.template().id()),
+                    new Column<>("version", "col.version", s -> s.template().version()),
+                    new Column<>("title", "col.title", s -> s.template().title().in(root.language())),
+                    new Column<>("duration", "col.duration", s -> s.template().duration(),
+                            s -> s.template().duration() == null ? "" : durations.of(s.template().duration())),
+                    new Column<>("origin", "col.origin", StoredTemplate::origin, s -> root.text("pathways.origin." + s.origin().name()))), s -> {
+                        Map<String, Object> json = summary(s.template(), root);
+                        json.put("origin", s.origin().name());
+                        return json;
+                    });
             return Cli.OK;
         }
     }
 
     @Command(name = "show", resourceBundle = "fr.relais.app.i18n.cli")
-    static final class Show implements Callable<Integer> {
-        @picocli.CommandLine.Mixin
-        HelpOption help;
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        TemplateRef template;
-
+    static final class Show extends OnTemplate {
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                StoredTemplate stored = services.pathways().get(template.id, template.version);
-                PathwayTemplate t = stored.template();
-                DurationWords durations = new DurationWords(root.language());
-                StepWords steps = new StepWords(root.language());
-                root.printer().object(PathwayTemplateJson.parse(stored.json()), out -> {
-                    out.println(root.text("pathway.heading", t.title().in(root.language()), t.id(), t.version(),
-                            t.duration() == null ? "" : durations.of(t.duration())));
-                    out.println(t.description().in(root.language()));
-                    t.ppcs().forEach(need -> {
-                        out.println("- " + need.need().in(root.language()));
-                        // An objective's actions are steps: named by their titles, not their ids.
-                        need.objectives().forEach(o -> out.println("    > " + o.objective().in(root.language()) + " : "
-                                + String.join(", ", steps.titles(o.actions(), t))));
-                    });
-                    // Each step as a coordinator reads it: what, who, when, how often (never its id, kind or ISO offset).
-                    t.steps().forEach(step -> out.println("  • " + steps.describe(step, t)));
+        int run(RelaisCommand root, StoredTemplate stored) {
+            PathwayTemplate t = stored.template();
+            DurationWords durations = new DurationWords(root.language());
+            StepWords steps = new StepWords(root.language());
+            root.printer().object(PathwayTemplateJson.parse(stored.json()), out -> {
+                out.println(root.text("pathway.heading", t.title().in(root.language()), t.id(), t.version(),
+                        t.duration() == null ? "" : durations.of(t.duration())));
+                out.println(t.description().in(root.language()));
+                t.ppcs().forEach(need -> {
+                    out.println("- " + need.need().in(root.language()));
+                    // An objective's actions are steps: named by their titles, not their ids.
+                    need.objectives().forEach(o -> out.println("    > " + o.objective().in(root.language()) + " : "
+                            + String.join(", ", steps.titles(o.actions(), t))));
                 });
-            }
+                // Each step as a coordinator reads it: what, who, when, how often (never its id, kind or ISO offset).
+                t.steps().forEach(step -> out.println("  • " + steps.describe(step, t)));
+            });
             return Cli.OK;
         }
     }
 
     @Command(name = "validate", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Validate implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "pathway.file")
-        Path file;
+    static final class Validate extends Leaf.WithRoot {
+        @Mixin
+        TemplateFile template;
 
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            PathwayTemplate t = TemplateParser.parse(file.toString(), authoringJson(file)).template();
+        int run(RelaisCommand root) {
+            PathwayTemplate t = TemplateParser.parse(template.file.toString(), template.authoringJson()).template();
             root.printer().object(summary(t, root), out -> out.println(root.text("pathway.valid", t.id(), t.version(), t.steps().size())));
             return Cli.OK;
         }
     }
 
     @Command(name = "import", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Import implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "pathway.file")
-        Path file;
+    static final class Import extends Leaf.WithRoot {
+        @Mixin
+        TemplateFile template;
 
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            String json = authoringJson(file);
+        int run(RelaisCommand root) {
+            String json = template.authoringJson();
             try (RelaisCore services = root.openServices()) {
-                PathwayService.ImportResult result = services.pathways().importTemplate(file.toString(), json);
+                PathwayService.ImportResult result = services.pathways().importTemplate(template.file.toString(), json);
                 Map<String, Object> summary = summary(result.template(), root);
                 summary.put("created", result.created());
                 root.printer().object(summary, out -> out.println(root.text(result.created() ? "pathway.imported" : "pathway.alreadyThere",
@@ -165,31 +163,21 @@ final class PathwayCommand {
     }
 
     @Command(name = "export", resourceBundle = "fr.relais.app.i18n.cli")
-    static final class Export implements Callable<Integer> {
-        @picocli.CommandLine.Mixin
-        HelpOption help;
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        TemplateRef template;
+    static final class Export extends OnTemplate {
         @Option(names = "--fhir", descriptionKey = "pathway.fhir")
         boolean fhir;
         @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "pathway.out")
         Path out;
 
         @Override
-        public Integer call() throws IOException {
-            RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                StoredTemplate stored = services.pathways().get(template.id, template.version);
-                String content = fhir ? new PlanDefinitionMapper().toFhirJson(stored.template(), stored.json()) : stored.json();
-                Files.writeString(out, content, StandardCharsets.UTF_8);
-                Map<String, Object> summary = summary(stored.template(), root);
-                summary.put("file", out.toAbsolutePath().toString());
-                summary.put("format", fhir ? "fhir" : "relais");
-                root.printer().object(summary, o -> o.println(root.text("pathway.exported", stored.template().id(),
-                        stored.template().version(), out.toAbsolutePath())));
-            }
+        int run(RelaisCommand root, StoredTemplate stored) throws IOException {
+            String content = fhir ? new PlanDefinitionMapper().toFhirJson(stored.template(), stored.json()) : stored.json();
+            Files.writeString(out, content, StandardCharsets.UTF_8);
+            Map<String, Object> summary = summary(stored.template(), root);
+            summary.put("file", out.toAbsolutePath().toString());
+            summary.put("format", fhir ? "fhir" : "relais");
+            root.printer().object(summary, o -> o.println(root.text("pathway.exported", stored.template().id(),
+                    stored.template().version(), out.toAbsolutePath())));
             return Cli.OK;
         }
     }

@@ -27,17 +27,14 @@ final class QuestionnaireCommand {
 
     /** {@code relais questionnaire error RESPONSE_ID --reason R}: a wrong response, its score and its alerts withdrawn. */
     @Command(name = "error", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class EnteredInError implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class EnteredInError extends Leaf.WithRoot {
         @picocli.CommandLine.Parameters(index = "0", paramLabel = "RESPONSE_ID", descriptionKey = "questionnaire.response")
         String id;
         @Option(names = "--reason", required = true, descriptionKey = "option.reason")
         String reason;
 
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
+        int run(RelaisCommand root) {
             java.util.UUID responseId = Arguments.uuid("RESPONSE_ID", id);
             try (fr.relais.core.RelaisCore services = root.openServices()) {
                 services.questionnaires().markEnteredInError(responseId, reason);
@@ -49,37 +46,29 @@ final class QuestionnaireCommand {
     }
 
     @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class ListQuestionnaires implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class ListQuestionnaires extends Leaf.WithServices {
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                root.printer().list(services.questionnaires().list(), List.of(
-                        new Column<>("id", "col.id", Questionnaire::id),
-                        new Column<>("version", "col.version", Questionnaire::version),
-                        new Column<>("title", "col.title", q -> q.title().in(root.language())),
-                        new Column<>("items", "col.items", q -> q.items().size()),
-                        new Column<>("scoreCode", "col.code", Questionnaire::scoreCode)), q -> {
-                            Map<String, Object> json = new LinkedHashMap<>();
-                            json.put("id", q.id());
-                            json.put("version", q.version());
-                            json.put("title", q.title().in(root.language()));
-                            json.put("items", q.items().size());
-                            json.put("scoreCode", q.scoreCode());
-                            return json;
-                        });
-            }
+        int run(RelaisCommand root, RelaisCore services) {
+            root.printer().list(services.questionnaires().list(), List.of(
+                    new Column<>("id", "col.id", Questionnaire::id),
+                    new Column<>("version", "col.version", Questionnaire::version),
+                    new Column<>("title", "col.title", q -> q.title().in(root.language())),
+                    new Column<>("items", "col.items", q -> q.items().size()),
+                    new Column<>("scoreCode", "col.code", Questionnaire::scoreCode)), q -> {
+                        Map<String, Object> json = new LinkedHashMap<>();
+                        json.put("id", q.id());
+                        json.put("version", q.version());
+                        json.put("title", q.title().in(root.language()));
+                        json.put("items", q.items().size());
+                        json.put("scoreCode", q.scoreCode());
+                        return json;
+                    });
             return Cli.OK;
         }
     }
 
     @Command(name = "answer", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true, sortOptions = false)
-    static final class Answer implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Answer extends Leaf.WithRoot {
         @Option(names = "--patient", required = true, descriptionKey = "enroll.patient")
         String patient;
         @Option(names = "--questionnaire", required = true, descriptionKey = "questionnaire.id")
@@ -90,8 +79,7 @@ final class QuestionnaireCommand {
         String at;
 
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
+        int run(RelaisCommand root) {
             List<Integer> values = parseAnswers(answers);
             var authoredAt = at == null ? null : IsoInput.dateTime("--at", at);
             try (RelaisCore services = root.openServices()) {

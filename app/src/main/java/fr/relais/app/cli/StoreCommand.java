@@ -7,12 +7,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code relais store status|encrypt|passphrase}: the store's encryption at rest (ADR 0011). Passphrases come from
@@ -25,18 +22,20 @@ final class StoreCommand {
     private StoreCommand() {
     }
 
-    @Command(name = "status", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Status implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    /** What every store sub-command reports first, for scripts: the database file it worked on. */
+    static Map<String, Object> about(Path db) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("database", db.toString());
+        return json;
+    }
 
+    @Command(name = "status", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Status extends Leaf.WithRoot {
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
+        int run(RelaisCommand root) {
             Path db = root.databaseFile();
             boolean encrypted = StoreEncryption.isEncrypted(db);
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("database", db.toString());
+            Map<String, Object> json = about(db);
             json.put("encrypted", encrypted);
             json.put("cipher", encrypted ? "sqlcipher-4" : null);
             root.printer().object(json, o -> o.println(root.text(encrypted ? "store.status.encrypted" : "store.status.plain", db)));
@@ -45,20 +44,16 @@ final class StoreCommand {
     }
 
     @Command(name = "encrypt", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Encrypt implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Encrypt extends Leaf.WithRoot {
         @Mixin
         NewPassphrase newPassphrase;
 
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
+        int run(RelaisCommand root) {
             Path db = root.databaseFile();
             root.requireAdministrator();
             List<Path> plainCopies = StoreEncryption.encrypt(db, newPassphrase.key(root));
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("database", db.toString());
+            Map<String, Object> json = about(db);
             json.put("encrypted", true);
             json.put("plainCopies", plainCopies.stream().map(Path::toString).toList());
             root.printer().object(json, o -> {
@@ -70,21 +65,17 @@ final class StoreCommand {
     }
 
     @Command(name = "passphrase", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Passphrase implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Passphrase extends Leaf.WithRoot {
         @Mixin
         NewPassphrase newPassphrase;
 
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
+        int run(RelaisCommand root) {
             Path db = root.databaseFile();
             StoreKey current = root.storeKey();
             root.requireAdministrator();
             StoreEncryption.changePassphrase(db, current, newPassphrase.key(root));
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("database", db.toString());
+            Map<String, Object> json = about(db);
             json.put("passphraseChanged", true);
             root.printer().object(json, o -> o.println(root.text("store.passphraseChanged", db)));
             return Cli.OK;

@@ -98,28 +98,22 @@ final class SyncCommand implements Callable<Integer> {
 
     /** {@code relais sync status}: the status bar's facts, without contacting the server. */
     @Command(name = "status", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Status implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Status extends Leaf.WithServices {
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                SyncStatus status = root.sync(services).status(false);
-                root.printer().object(status, out -> {
-                    out.println(root.text("sync.status", root.text("sync.state." + status.state().name()),
-                            status.lastSuccess() == null ? "-" : AT.format(status.lastSuccess()),
-                            status.pending(), status.openConflicts()));
-                    if (status.refused() > 0) {
-                        out.println(root.text("sync.refusals", status.refused()));
-                    }
-                    if (status.unread() > 0) {
-                        out.println(root.text("sync.unread", status.unread()));
-                        status.unreadReasons().forEach(g -> out.println("  " + root.text("sync.unreadReason", g.count(), g.reason())));
-                    }
-                });
-            }
+        int run(RelaisCommand root, RelaisCore services) {
+            SyncStatus status = root.sync(services).status(false);
+            root.printer().object(status, out -> {
+                out.println(root.text("sync.status", root.text("sync.state." + status.state().name()),
+                        status.lastSuccess() == null ? "-" : AT.format(status.lastSuccess()),
+                        status.pending(), status.openConflicts()));
+                if (status.refused() > 0) {
+                    out.println(root.text("sync.refusals", status.refused()));
+                }
+                if (status.unread() > 0) {
+                    out.println(root.text("sync.unread", status.unread()));
+                    status.unreadReasons().forEach(g -> out.println("  " + root.text("sync.unreadReason", g.count(), g.reason())));
+                }
+            });
             return Cli.OK;
         }
     }

@@ -4,31 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.relais.core.StoreTemplate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Measures from the command line: entry, conversion, refusal, CSV import all-or-nothing, entered-in-error. */
-class MeasureCliTest {
+class MeasureCliTest extends CliFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
-    Path db;
-
     @BeforeEach
-    void setUp() {
-        db = StoreTemplate.copyTo(dir.resolve("relais.db"));
-        CliRun added = run("patient", "add", "--family", "DURAND", "--given", "Jeanne", "--sex", "F", "--birth-date", "1940-05-01", "--ipp", "P1");
-        assertThat(added.code()).as(added.err()).isZero();
-    }
-
-    private CliRun run(String... args) {
-        return CliRun.on(db, args);
+    void registerPatient() {
+        addPatient("DURAND", "Jeanne", "F", "1940-05-01", "P1");
     }
 
     private JsonNode measures() throws Exception {

@@ -4,28 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.relais.core.StoreTemplate;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class QuestionnaireCliTest {
+class QuestionnaireCliTest extends CliFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
-    Path db;
-
     @BeforeEach
-    void setUp() {
-        db = StoreTemplate.copyTo(dir.resolve("relais.db"));
-        assertThat(run("patient", "add", "--family", "DURAND", "--given", "Jeanne", "--sex", "F", "--birth-date", "1940-05-01",
-                "--ipp", "P1").code()).isZero();
-    }
-
-    private CliRun run(String... args) {
-        return CliRun.on(db, args);
+    void registerPatient() {
+        addPatient("DURAND", "Jeanne", "F", "1940-05-01", "P1");
     }
 
     @Test

@@ -5,31 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.core.RelaisCore;
-import fr.relais.core.StoreTemplate;
 import fr.relais.core.careteam.Profession;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.time.CareZone;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Per-patient thresholds from the command line: set with a physician and a reason, list at a past time, history. */
-class ThresholdCliTest {
+class ThresholdCliTest extends CliFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-    Path db;
 
     @BeforeEach
     void setUp() {
-        db = StoreTemplate.copyTo(dir.resolve("relais.db"));
-        assertThat(run("patient", "add", "--family", "DURAND", "--given", "Jeanne", "--sex", "F", "--birth-date", "1940-05-01",
-                "--ipp", "P1").code()).isZero();
+        addPatient("DURAND", "Jeanne", "F", "1940-05-01", "P1");
         String today = LocalDate.now(CareZone.PARIS).toString();
         assertThat(run("enroll", "--patient", "P1", "--pathway", "bpco-exacerbation", "--version", "1", "--start", today).code()).isZero();
         // No command adds professionals yet (the Annuaire Santé import will): the physician comes in through the core.
@@ -37,10 +28,6 @@ class ThresholdCliTest {
             core.careTeam().addProfessional("LEGRAND", "Monique", Profession.MEDECIN, "10003456789", null, null);
             core.careTeam().addProfessional("ROUX", "Renée", Profession.INFIRMIER, "10009876543", null, null);
         }
-    }
-
-    private CliRun run(String... args) {
-        return CliRun.on(db, args);
     }
 
     @Test
