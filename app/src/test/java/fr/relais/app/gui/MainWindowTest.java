@@ -70,13 +70,13 @@ class MainWindowTest {
         robot.clickOn("Patients");
         TableView<PatientRow> table = robot.lookup("#patient-table").queryAs(TableView.class);
         // 30 demo patients, and those other tests of this class may have added.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() >= 30);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(table.getItems()).size() >= 30);
         assertThat(stage.getTitle()).isEqualTo("Relais");
         assertThat(robot.lookup("#status-user").queryAs(Label.class).getText()).isEqualTo("Utilisateur : Claire IDEC");
 
         robot.clickOn("#patient-search").write("DEMO000012");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
-        PatientRow row = table.getItems().get(0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(table.getItems()).size() == 1);
+        PatientRow row = FxSnapshot.of(table.getItems()).get(0);
         robot.interact(() -> table.getSelectionModel().select(0));
         Label name = robot.lookup("#patient-file-name").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row.name().equals(name.getText()));
@@ -87,25 +87,25 @@ class MainWindowTest {
         javafx.scene.control.TabPane fileTabs = robot.lookup("#patient-file-tabs").queryAs(javafx.scene.control.TabPane.class);
         robot.interact(() -> fileTabs.getSelectionModel().select(fileTabs.getTabs().stream().filter(t -> "tab-history".equals(t.getId())).findFirst().orElseThrow()));
         TableView<fr.relais.app.gui.history.PatientHistoryViewModel.TimelineRow> timeline = robot.lookup("#history-timeline").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !timeline.getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !FxSnapshot.of(timeline.getItems()).isEmpty());
         assertThat(robot.lookup("#history-summary").queryAs(Label.class).getText()).contains("parcours");
         screenshot(robot, "patient-history.png");
 
         robot.interact(() -> fileTabs.getSelectionModel().select(fileTabs.getTabs().stream().filter(t -> "tab-thresholds".equals(t.getId())).findFirst().orElseThrow()));
         TableView<fr.relais.app.gui.thresholds.ThresholdsViewModel.RuleRow> rules = robot.lookup("#thresholds-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !rules.getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !FxSnapshot.of(rules.getItems()).isEmpty());
         WaitForAsyncUtils.waitForFxEvents(); // the table laid out, not a guessed delay
         screenshot(robot, "patient-thresholds.png");
 
         robot.interact(() -> fileTabs.getSelectionModel().select(fileTabs.getTabs().stream().filter(t -> "tab-access".equals(t.getId())).findFirst().orElseThrow()));
         TableView<fr.relais.app.gui.access.AccessHistoryViewModel.Row> accesses = robot.lookup("#access-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !accesses.getItems().isEmpty());
-        assertThat(accesses.getItems().get(0).action()).as("opening the file is the latest access").isEqualTo("Consultation du dossier");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !FxSnapshot.of(accesses.getItems()).isEmpty());
+        assertThat(FxSnapshot.of(accesses.getItems()).get(0).action()).as("opening the file is the latest access").isEqualTo("Consultation du dossier");
         screenshot(robot, "patient-access.png");
 
         robot.interact(() -> fileTabs.getSelectionModel().select(fileTabs.getTabs().stream().filter(t -> "tab-identity".equals(t.getId())).findFirst().orElseThrow()));
         javafx.scene.control.ListView<String> identityHistory = robot.lookup("#identity-history").queryAs(javafx.scene.control.ListView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !identityHistory.getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !FxSnapshot.of(identityHistory.getItems()).isEmpty());
         assertThat(robot.lookup("#identity-family").queryAs(javafx.scene.control.TextField.class).getText()).isNotBlank();
         robot.clickOn("#identity-record");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#identity-message").queryAs(Label.class).getText().isEmpty());
@@ -119,11 +119,11 @@ class MainWindowTest {
         robot.clickOn("#due-all");
         Label counts = robot.lookup("#worklist-counts").queryAs(Label.class);
         // "Tout" shown, not the morning view still on screen: every open task is listed ("… — 41 en tout").
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> counts.getText().matches(".*\\b\\d+ en tout.*") && table.getItems().size()
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> counts.getText().matches(".*\\b\\d+ en tout.*") && FxSnapshot.of(table.getItems()).size()
                 == Integer.parseInt(counts.getText().replaceAll(".*?(\\d+) en tout.*", "$1")));
         assertThat(counts.getText()).contains("en retard", "en tout");
-        int before = table.getItems().size();
-        var first = table.getItems().get(0);
+        int before = FxSnapshot.of(table.getItems()).size();
+        var first = FxSnapshot.of(table.getItems()).get(0);
         robot.interact(() -> table.getSelectionModel().select(0));
         robot.clickOn("#worklist-note").write("appel fait, patiente stable");
         if (!first.outcomes().isEmpty()) {
@@ -134,13 +134,13 @@ class MainWindowTest {
         robot.clickOn("#worklist-complete");
         Label message = robot.lookup("#worklist-message").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().startsWith("Réalisée"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream().noneMatch(r -> r.taskId().equals(first.taskId())));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(table.getItems()).stream().noneMatch(r -> r.taskId().equals(first.taskId())));
         assertThat(services.tasks().get(first.taskId()).note()).isEqualTo("appel fait, patiente stable");
-        assertThat(table.getItems().size()).isLessThanOrEqualTo(before);
+        assertThat(FxSnapshot.of(table.getItems()).size()).isLessThanOrEqualTo(before);
         screenshot(robot, "worklist.png");
 
         // Open the patient of a task: the Patients screen shows that patient's file.
-        var next = table.getItems().get(0);
+        var next = FxSnapshot.of(table.getItems()).get(0);
         robot.interact(() -> table.getSelectionModel().select(0));
         robot.clickOn("#worklist-open-patient");
         Label name = robot.lookup("#patient-file-name").queryAs(Label.class);
@@ -151,17 +151,17 @@ class MainWindowTest {
     @SuppressWarnings("unchecked")
     void aPatientOpenedFromTheWorklistThenFromTheAlertsIsTheOneTheListTheFileAndTheTitleName(FxRobot robot) throws Exception {
         TableView<fr.relais.app.gui.worklist.WorklistRow> tasks = robot.lookup("#worklist-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !tasks.getItems().isEmpty());
-        assertThat(tasks.getItems()).as("the morning view shows the overdue tasks").anySatisfy(r -> assertThat(r.late()).startsWith("En retard"));
-        var task = tasks.getItems().get(0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !FxSnapshot.of(tasks.getItems()).isEmpty());
+        assertThat(FxSnapshot.of(tasks.getItems())).as("the morning view shows the overdue tasks").anySatisfy(r -> assertThat(r.late()).startsWith("En retard"));
+        var task = FxSnapshot.of(tasks.getItems()).get(0);
         robot.interact(() -> tasks.getSelectionModel().select(0));
         robot.clickOn("#worklist-open-patient");
         assertSamePatientEverywhere(robot, task.patientId(), task.patient());
 
         robot.clickOn("Alertes");
         TableView<fr.relais.app.gui.alerts.AlertRow> alerts = robot.lookup("#alerts-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> alerts.getItems().stream().anyMatch(r -> !r.patientId().equals(task.patientId())));
-        var alert = alerts.getItems().stream().filter(r -> !r.patientId().equals(task.patientId())).findFirst().orElseThrow();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(alerts.getItems()).stream().anyMatch(r -> !r.patientId().equals(task.patientId())));
+        var alert = FxSnapshot.of(alerts.getItems()).stream().filter(r -> !r.patientId().equals(task.patientId())).findFirst().orElseThrow();
         robot.interact(() -> alerts.getSelectionModel().select(alert));
         robot.clickOn("#alerts-open-patient");
         assertSamePatientEverywhere(robot, alert.patientId(), alert.patient());
@@ -182,14 +182,14 @@ class MainWindowTest {
     void theAlertsScreenListsRedFirstAndTakesADecisionWithAReason(FxRobot robot) throws Exception {
         robot.clickOn("Alertes");
         TableView<fr.relais.app.gui.alerts.AlertRow> table = robot.lookup("#alerts-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !FxSnapshot.of(table.getItems()).isEmpty());
         // Red first: no yellow alert above a red one (which alerts are open depends on the day the demo is made).
         // Suicide-risk answers come before them all.
-        java.util.List<Boolean> reds = table.getItems().stream().filter(r -> !r.suicideRisk()).map(fr.relais.app.gui.alerts.AlertRow::red).toList();
+        java.util.List<Boolean> reds = FxSnapshot.of(table.getItems()).stream().filter(r -> !r.suicideRisk()).map(fr.relais.app.gui.alerts.AlertRow::red).toList();
         assertThat(reds.lastIndexOf(true)).isLessThan(reds.contains(false) ? reds.indexOf(false) : Integer.MAX_VALUE);
         assertThat(robot.lookup("#alerts-acknowledge").queryButton().isDisabled()).as("no reason yet").isTrue();
         // Another test of this class may have acknowledged some alerts already: take one still open.
-        int open = table.getItems().indexOf(table.getItems().stream().filter(r -> r.status().equals("ouverte")).findFirst().orElseThrow());
+        int open = FxSnapshot.of(table.getItems()).indexOf(FxSnapshot.of(table.getItems()).stream().filter(r -> r.status().equals("ouverte")).findFirst().orElseThrow());
         robot.interact(() -> table.getSelectionModel().select(open));
         robot.clickOn("#alerts-reason").write("appel, médecin prévenu");
         robot.clickOn("#alerts-acknowledge");
@@ -220,8 +220,8 @@ class MainWindowTest {
     void aPatientsReportIsExportedFromTheFileWithProgressAndOpened(FxRobot robot) throws Exception {
         robot.clickOn("Patients");
         TableView<PatientRow> table = robot.lookup("#patient-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
-        PatientRow row = table.getItems().get(0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !FxSnapshot.of(table.getItems()).isEmpty());
+        PatientRow row = FxSnapshot.of(table.getItems()).get(0);
         robot.interact(() -> table.getSelectionModel().select(0));
         Label name = robot.lookup("#patient-file-name").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row.name().equals(name.getText()));
@@ -248,8 +248,8 @@ class MainWindowTest {
     void aProfessionalFoundInTheDirectoryJoinsTheCercleDeSoins(FxRobot robot) throws Exception {
         robot.clickOn("Patients");
         TableView<PatientRow> table = robot.lookup("#patient-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() > 2);
-        PatientRow row = table.getItems().get(2);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(table.getItems()).size() > 2);
+        PatientRow row = FxSnapshot.of(table.getItems()).get(2);
         robot.interact(() -> table.getSelectionModel().select(2));
         Label name = robot.lookup("#patient-file-name").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row.name().equals(name.getText()));
@@ -258,7 +258,7 @@ class MainWindowTest {
         robot.clickOn("#careteam-name").write("BON");
         robot.clickOn("#careteam-search");
         TableView<fr.relais.app.gui.careteam.DirectoryRow> results = robot.lookup("#careteam-results").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> results.getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(results.getItems()).size() == 1);
         robot.interact(() -> results.getSelectionModel().select(0));
         var dialog = (Stage) results.getScene().getWindow();
         screenshotOf(robot, dialog, "careteam-dialog.png");
@@ -266,7 +266,7 @@ class MainWindowTest {
         Label message = robot.lookup("#careteam-message").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().contains("ajouté(e)"));
         javafx.scene.control.ListView<String> team = robot.lookup("#patient-file-careteam").queryAs(javafx.scene.control.ListView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> team.getItems().stream().anyMatch(l -> l.contains("Jérôme BONNET")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(team.getItems()).stream().anyMatch(l -> l.contains("Jérôme BONNET")));
         robot.interact(dialog::close);
     }
 
@@ -275,8 +275,8 @@ class MainWindowTest {
     void theUrgentCarePlanTabShowsThePlanAndTheHandOffIsWritten(FxRobot robot) throws Exception {
         robot.clickOn("Patients");
         TableView<PatientRow> table = robot.lookup("#patient-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() > 3);
-        PatientRow row = table.getItems().get(3);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(table.getItems()).size() > 3);
+        PatientRow row = FxSnapshot.of(table.getItems()).get(3);
         services.urgentCarePlans().edit(row.id(), new fr.relais.core.urgentcare.UrgentCarePlan("Insuffisance cardiaque", null,
                 new fr.relais.core.urgentcare.UrgentCarePlan.Allergies(false, java.util.List.of(
                         new fr.relais.core.urgentcare.UrgentCarePlan.Allergy("Pénicilline", "œdème", null, null))),
@@ -287,8 +287,8 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row.name().equals(name.getText()));
         robot.clickOn("Plan d'urgence");
         javafx.scene.control.ListView<String> plan = robot.lookup("#ucp-plan").queryAs(javafx.scene.control.ListView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> plan.getItems().contains("Allergies : Pénicilline (œdème)"));
-        assertThat(plan.getItems()).contains("Traitements : aucun traitement en cours (déclaré)");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(plan.getItems()).contains("Allergies : Pénicilline (œdème)"));
+        assertThat(FxSnapshot.of(plan.getItems())).contains("Traitements : aucun traitement en cours (déclaré)");
         screenshot(robot, "urgent-care-plan.png");
         robot.clickOn("#ucp-handoff");
         TextField target = robot.lookup("#export-target").queryAs(TextField.class);
@@ -317,11 +317,11 @@ class MainWindowTest {
         robot.clickOn("Patients");
         robot.clickOn("#patient-search").write("ZELLER");
         TableView<PatientRow> table = robot.lookup("#patient-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(table.getItems()).size() == 1);
         robot.interact(() -> table.getSelectionModel().select(0));
         robot.clickOn("Suivi");
         ComboBox<fr.relais.app.gui.followup.FollowUpViewModel.Choice> pathway = robot.lookup("#followup-pathway").queryAs(ComboBox.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !pathway.getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !FxSnapshot.of(pathway.getItems()).isEmpty());
         robot.interact(() -> pathway.setValue(pathway.getItems().stream().filter(c -> c.id().equals("insuffisance-cardiaque-sortie")).findFirst().orElseThrow()));
         robot.clickOn("#followup-enroll");
         Label message = robot.lookup("#followup-message").queryAs(Label.class);
@@ -338,11 +338,11 @@ class MainWindowTest {
 
         robot.clickOn("Alertes");
         TableView<fr.relais.app.gui.alerts.AlertRow> alerts = robot.lookup("#alerts-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> alerts.getItems().stream().anyMatch(r -> r.patient().contains("ZELLER")));
-        int index = alerts.getItems().indexOf(alerts.getItems().stream().filter(r -> r.patient().contains("ZELLER")).findFirst().orElseThrow());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(alerts.getItems()).stream().anyMatch(r -> r.patient().contains("ZELLER")));
+        int index = FxSnapshot.of(alerts.getItems()).indexOf(FxSnapshot.of(alerts.getItems()).stream().filter(r -> r.patient().contains("ZELLER")).findFirst().orElseThrow());
         robot.interact(() -> alerts.getSelectionModel().select(index));
-        assertThat(alerts.getItems().get(index).rule()).isEqualTo("Poids");
-        assertThat(alerts.getItems().get(index).explanation()).contains("72", "74,6");
+        assertThat(FxSnapshot.of(alerts.getItems()).get(index).rule()).isEqualTo("Poids");
+        assertThat(FxSnapshot.of(alerts.getItems()).get(index).explanation()).contains("72", "74,6");
         robot.clickOn("#alerts-reason").write("rappel de la patiente, diurétique adapté par le médecin");
         robot.clickOn("#alerts-acknowledge");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> services.alerts().list(true, patient.id()).stream()
@@ -362,12 +362,12 @@ class MainWindowTest {
         });
         robot.clickOn("Synchronisation");
         TableView<fr.relais.app.gui.sync.ConflictRow> inbox = robot.lookup("#sync-conflicts").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> inbox.getItems().stream().anyMatch(r -> r.id().equals(conflict.id())));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(inbox.getItems()).stream().anyMatch(r -> r.id().equals(conflict.id())));
         screenshot(robot, "conflicts.png");
-        int index = inbox.getItems().indexOf(inbox.getItems().stream().filter(r -> r.id().equals(conflict.id())).findFirst().orElseThrow());
+        int index = FxSnapshot.of(inbox.getItems()).indexOf(FxSnapshot.of(inbox.getItems()).stream().filter(r -> r.id().equals(conflict.id())).findFirst().orElseThrow());
         robot.interact(() -> inbox.getSelectionModel().select(index));
         robot.clickOn("#sync-keep-remote");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> inbox.getItems().stream().noneMatch(r -> r.id().equals(conflict.id())));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(inbox.getItems()).stream().noneMatch(r -> r.id().equals(conflict.id())));
         assertThat(services.patients().get(patient.id()).usedFamilyName()).isEqualTo("NOUVEAU-NOM");
     }
 
@@ -380,7 +380,7 @@ class MainWindowTest {
         robot.clickOn("#settings-apply");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Worklist").tryQuery().isPresent());
         javafx.scene.control.ListView<String> navigation = robot.lookup("#navigation").queryAs(javafx.scene.control.ListView.class);
-        assertThat(navigation.getItems()).contains("Worklist", "Patients", "Alerts", "Pathways", "Settings", "Help");
+        assertThat(FxSnapshot.of(navigation.getItems())).contains("Worklist", "Patients", "Alerts", "Pathways", "Settings", "Help");
         assertThat(robot.lookup("#status-user").queryAs(Label.class).getText()).startsWith("User");
         robot.clickOn("Settings");
         ComboBox<fr.relais.core.i18n.Language> again = robot.lookup("#settings-language").queryAs(ComboBox.class);
@@ -393,7 +393,7 @@ class MainWindowTest {
     @SuppressWarnings("unchecked")
     void everyScreenRendersOnTheDemoDataAndIsPhotographed(FxRobot robot) throws Exception {
         javafx.scene.control.ListView<String> navigation = robot.lookup("#navigation").queryAs(javafx.scene.control.ListView.class);
-        java.util.List<String> names = java.util.List.copyOf(navigation.getItems());
+        java.util.List<String> names = FxSnapshot.of(navigation.getItems());
         assertThat(names).containsExactly("Liste de travail", "Patients", "Alertes", "Parcours", "Synchronisation", "Rapports", "Réglages", "Aide");
         String[] files = {"worklist", "patients-list", "alerts-list", "pathways", "sync-screen", "reports-screen", "settings", "help"};
         for (int i = 0; i < names.size(); i++) {
@@ -407,7 +407,7 @@ class MainWindowTest {
         }
         robot.clickOn("Parcours");
         TableView<fr.relais.app.gui.pathways.TemplateRow> templates = robot.lookup("#pathways-table").queryAs(TableView.class);
-        assertThat(templates.getItems()).extracting(fr.relais.app.gui.pathways.TemplateRow::id).contains("insuffisance-cardiaque-sortie");
+        assertThat(FxSnapshot.of(templates.getItems())).extracting(fr.relais.app.gui.pathways.TemplateRow::id).contains("insuffisance-cardiaque-sortie");
     }
 
     @Test

@@ -40,7 +40,7 @@ final class ScreenTour {
     void walk(Stop stop) throws Exception {
         Localization texts = Localization.of(Messages.BUNDLE, Language.FR);
         ListView<String> navigation = robot.lookup("#navigation").queryAs(ListView.class);
-        List<String> labels = List.copyOf(navigation.getItems());
+        List<String> labels = FxSnapshot.of(navigation.getItems());
         for (int i = 0; i < labels.size(); i++) {
             int index = i;
             robot.interact(() -> navigation.getSelectionModel().select(index));
