@@ -37,6 +37,17 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The benchmarks are a module of their own (ADR 0014): none is compiled into the application, none of JMH used. */
+    @Test
+    void theApplicationShipsNoBenchmark() {
+        noClasses().that().resideInAPackage("fr.relais..")
+                .should().resideInAnyPackage("fr.relais.app.bench..", "fr.relais.benchmarks..")
+                .orShould().haveSimpleNameEndingWith("Benchmark")
+                .orShould().haveSimpleNameEndingWith("BenchmarkHarness")
+                .orShould().dependOnClassesThat().resideInAPackage("org.openjdk.jmh..")
+                .check(classes);
+    }
+
     @Test
     void syncDoesNotDependOnApp() {
         noClasses().that().resideInAPackage("fr.relais.sync..")
@@ -147,7 +158,7 @@ class ArchitectureTest {
     /**
      * The whole graph ({@code RelaisCore}) is reached for only where the application is put together: the sync's and
      * the application's composition, the command line (each command opens the store: the commands still take the whole
-     * graph, issue 24 left them for later), the benchmarks, and the listed classes: the launcher, and the desktop's
+     * graph, issue 24 left them for later), and the listed classes: the launcher, and the desktop's
      * window, which builds every screen's view model with the few services it uses. The list only shrinks: a class that no
      * longer takes the whole graph must leave it (the next test says so), and no class may join it.
      */
@@ -156,7 +167,7 @@ class ArchitectureTest {
             "fr.relais.app.gui.RelaisApplication");
 
     private static final String[] COMPOSITION = {"fr.relais.sync.composition..", "fr.relais.app.composition..",
-            "fr.relais.app.cli..", "fr.relais.app.bench.."};
+            "fr.relais.app.cli.."};
 
     @Test
     void onlyTheCompositionReachesForTheWholeGraph() {

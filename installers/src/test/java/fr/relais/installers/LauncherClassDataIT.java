@@ -50,6 +50,37 @@ class LauncherClassDataIT {
         assertThat(version.out()).containsPattern("fr\\.relais\\.app\\.Launcher source: shared objects file");
     }
 
+    /**
+     * The benchmark harness times a cold start through this launcher with its own class appended
+     * ({@code RELAIS_EXTRA_CLASSPATH}, ADR 0014): the archive must still apply, or the figure would be a start without it.
+     */
+    @Test
+    void aClassPathAppendedForTheBenchmarksKeepsTheArchive() throws Exception {
+        Run version = run(HOME, Map.of("RELAIS_JAVA_OPTS", "-Xlog:class+load=info", "RELAIS_EXTRA_CLASSPATH", dir.toString()),
+                "--version");
+        assertThat(version.code()).as(version.out()).isZero();
+        assertThat(version.out()).containsPattern("fr\\.relais\\.app\\.Launcher source: shared objects file");
+    }
+
+    /** What nurses install holds no benchmark and no JMH: the benchmarks are a module of their own (ADR 0014). */
+    @Test
+    void theLauncherShipsNoBenchmark() throws Exception {
+        List<String> names = new ArrayList<>();
+        try (var jars = Files.list(HOME.resolve("lib"))) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                names.add(jar.getFileName().toString());
+                if (jar.getFileName().toString().startsWith("relais-")) {
+                    try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+                        zip.stream().map(java.util.zip.ZipEntry::getName).forEach(names::add);
+                    }
+                }
+            }
+        }
+        assertThat(names).anyMatch(n -> n.startsWith("fr/relais/app/"))
+                .noneMatch(n -> n.startsWith("fr/relais/app/bench/") || n.startsWith("fr/relais/benchmarks/")
+                        || n.contains("Benchmark") || n.startsWith("jmh-") || n.startsWith("relais-benchmarks"));
+    }
+
     @Test
     void aMovedCopyStartsWithoutTheArchiveAndPrintsCleanJson() throws Exception {
         Path copy = dir.resolve("elsewhere");

@@ -50,7 +50,7 @@ public final class ClassDataTraining {
         }
     }
 
-    /** Loads (without initialising, so without a display) every class of this jar but the benchmarks'. */
+    /** Loads (without initialising, so without a display) every class of this jar. */
     private static void loadApplicationClasses() throws IOException, URISyntaxException {
         Path jar = Path.of(ClassDataTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (!Files.isRegularFile(jar)) {
@@ -60,7 +60,7 @@ public final class ClassDataTraining {
         try (JarFile file = new JarFile(jar.toFile())) {
             for (JarEntry entry : java.util.Collections.list(file.entries())) {
                 String name = entry.getName();
-                if (name.startsWith("fr/relais/app/") && !name.startsWith("fr/relais/app/bench/") && name.endsWith(".class")) {
+                if (name.startsWith("fr/relais/app/") && name.endsWith(".class")) {
                     try {
                         Class.forName(name.substring(0, name.length() - ".class".length()).replace('/', '.'), false, loader);
                     } catch (ClassNotFoundException | LinkageError e) {

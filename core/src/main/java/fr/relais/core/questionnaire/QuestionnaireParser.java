@@ -1,14 +1,11 @@
 package fr.relais.core.questionnaire;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.core.rule.AlertLevel;
 import fr.relais.core.rule.AlertRule;
 import fr.relais.core.rule.AlertRuleParser;
-import fr.relais.core.error.InvalidDefinitionException;
 import fr.relais.core.i18n.LocalizedText;
-import fr.relais.core.error.DefinitionError;
+import fr.relais.core.error.DefinitionFields;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,44 +14,34 @@ import java.util.Set;
 
 /**
  * Reads a questionnaire definition (docs/questionnaires.md) and checks it completely, every problem with its JSON
- * path, so that an administrator can add a questionnaire without code and without half-imported files.
+ * path, so that an administrator can add a questionnaire without code and without half-imported files. Fields are read
+ * by the shared {@link DefinitionFields}; what is checked here is what only a questionnaire means (answers, scoring,
+ * bands, the items a rule names).
  */
 public final class QuestionnaireParser {
-    // Decimals read exactly (a threshold of 37.8 stays 37.8), and 1e999 stays a number instead of an infinity.
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private final List<DefinitionError> errors = new ArrayList<>();
+    private static final List<String> LEVELS = List.of("GREEN", "YELLOW", "RED");
+    private final DefinitionFields fields = new DefinitionFields();
 
     private QuestionnaireParser() {
     }
 
     public static Parsed parse(String source, String json) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidDefinitionException(source, "questionnaire.invalid", List.of(fr.relais.core.error.JsonSyntax.error(e)));
-        }
+        JsonNode root = DefinitionFields.read(source, json, "questionnaire.invalid");
         QuestionnaireParser parser = new QuestionnaireParser();
         Questionnaire q = root != null && root.isObject() ? parser.questionnaire(root) : null;
-        if (q == null || !parser.errors.isEmpty()) {
-            if (parser.errors.isEmpty()) {
-                parser.error("$", "template.type", "object");
-            }
-            throw new InvalidDefinitionException(source, "questionnaire.invalid", parser.errors);
+        if (q == null && !parser.fields.hasErrors()) {
+            parser.fields.error("$", "template.type", "object");
         }
+        parser.fields.throwIfAny(source, "questionnaire.invalid");
         return new Parsed(q, root.toString());
     }
 
     private Questionnaire questionnaire(JsonNode root) {
-        String id = text(root, "", "id", true);
-        JsonNode version = root.get("version");
-        if (version == null || !version.isIntegralNumber() || version.intValue() < 1) {
-            error("version", "template.version", String.valueOf(version));
-        }
-        LocalizedText title = localized(root, "", "title");
-        LocalizedText description = localized(root, "", "description");
-        String scoreCode = text(root, "", "scoreCode", false);
+        String id = fields.requiredText(root, "", "id");
+        Integer version = fields.version(root);
+        LocalizedText title = fields.localized(root, "", "title", true);
+        LocalizedText description = fields.localized(root, "", "description", true);
+        String scoreCode = fields.optionalText(root, "", "scoreCode");
 
         List<Questionnaire.AnswerOption> answers = new ArrayList<>();
         Set<Integer> values = new HashSet<>();
@@ -62,40 +49,40 @@ public final class QuestionnaireParser {
             String path = "answers[" + answers.size() + "]";
             JsonNode value = a.get("value");
             if (value == null || !value.isIntegralNumber()) {
-                error(path + ".value", "template.type", "integer");
+                fields.error(path + ".value", "template.type", "integer");
                 answers.add(null);
                 continue;
             }
             if (!values.add(value.intValue())) {
-                error(path + ".value", "questionnaire.duplicateValue", value.intValue());
+                fields.error(path + ".value", "questionnaire.duplicateValue", value.intValue());
             }
-            answers.add(new Questionnaire.AnswerOption(value.intValue(), localized(a, path + ".", "label")));
+            answers.add(new Questionnaire.AnswerOption(value.intValue(), fields.localized(a, path + ".", "label", true)));
         }
         List<Questionnaire.Item> items = new ArrayList<>();
         Set<String> itemIds = new HashSet<>();
         for (JsonNode i : array(root, "items")) {
             String path = "items[" + items.size() + "]";
-            String itemId = text(i, path + ".", "id", true);
+            String itemId = fields.requiredText(i, path + ".", "id");
             if (itemId != null && !itemIds.add(itemId)) {
-                error(path + ".id", "template.duplicateId", itemId);
+                fields.error(path + ".id", "template.duplicateId", itemId);
             }
-            items.add(new Questionnaire.Item(itemId, localized(i, path + ".", "text"), i.path("reversed").asBoolean(false)));
+            items.add(new Questionnaire.Item(itemId, fields.localized(i, path + ".", "text", true), i.path("reversed").asBoolean(false)));
         }
         JsonNode scoringNode = root.get("scoring");
         Questionnaire.Scoring scoring = null;
         if (scoringNode == null || !scoringNode.isObject()) {
-            error("scoring", "template.required");
+            fields.error("scoring", "template.required");
         } else {
             if (!"sum".equals(scoringNode.path("method").asText())) {
-                error("scoring.method", "questionnaire.method", scoringNode.path("method").asText());
+                fields.error("scoring.method", "questionnaire.method", scoringNode.path("method").asText());
             }
             int maxMissing = scoringNode.path("maxMissing").asInt(0);
             if (maxMissing < 0 || maxMissing >= Math.max(1, items.size())) {
-                error("scoring.maxMissing", "questionnaire.maxMissing", maxMissing, items.size());
+                fields.error("scoring.maxMissing", "questionnaire.maxMissing", maxMissing, items.size());
             }
             JsonNode multiplier = scoringNode.path("multiplier");
             if (!multiplier.isMissingNode() && !multiplier.isNumber()) {
-                error("scoring.multiplier", "template.type", "number");
+                fields.error("scoring.multiplier", "template.type", "number");
             }
             scoring = new Questionnaire.Scoring(maxMissing, scoringNode.path("prorate").asBoolean(false),
                     multiplier.isNumber() ? multiplier.decimalValue() : BigDecimal.ONE);
@@ -104,10 +91,10 @@ public final class QuestionnaireParser {
         for (JsonNode b : array(root, "bands")) {
             String path = "bands[" + bands.size() + "]";
             if (!b.path("min").isNumber() || !b.path("max").isNumber() || b.path("min").decimalValue().compareTo(b.path("max").decimalValue()) > 0) {
-                error(path, "questionnaire.band");
+                fields.error(path, "questionnaire.band");
                 continue;
             }
-            bands.add(new Questionnaire.Band(b.get("min").decimalValue(), b.get("max").decimalValue(), localized(b, path + ".", "label"),
+            bands.add(new Questionnaire.Band(b.get("min").decimalValue(), b.get("max").decimalValue(), fields.localized(b, path + ".", "label", true),
                     level(b, path)));
         }
         List<Questionnaire.SignificantAnswer> significant = new ArrayList<>();
@@ -116,12 +103,12 @@ public final class QuestionnaireParser {
             for (int k = 0; k < rules.size(); k++) {
                 JsonNode r = rules.get(k);
                 String path = "significantAnswers[" + k + "]";
-                String item = text(r, path + ".", "item", true);
+                String item = fields.requiredText(r, path + ".", "item");
                 if (item != null && !item.equals("*") && !itemIds.contains(item)) {
-                    error(path + ".item", "questionnaire.unknownItem", item);
+                    fields.error(path + ".item", "questionnaire.unknownItem", item);
                 }
                 significant.add(new Questionnaire.SignificantAnswer(item, r.path("min").asInt(), level(r, path),
-                        localized(r, path + ".", "reason")));
+                        fields.localized(r, path + ".", "reason", true)));
             }
         }
         AlertRule.Absolute scoreRule = scoreRule(root.get("scoreRule"), id);
@@ -131,12 +118,12 @@ public final class QuestionnaireParser {
             for (int k = 0; k < requiredNode.size(); k++) {
                 String item = requiredNode.get(k).asText();
                 if (!itemIds.contains(item)) {
-                    error("requiredItems[" + k + "]", "questionnaire.unknownItem", item);
+                    fields.error("requiredItems[" + k + "]", "questionnaire.unknownItem", item);
                 }
                 required.add(item);
             }
         }
-        if (!errors.isEmpty()) {
+        if (fields.hasErrors()) {
             return null;
         }
         return new Questionnaire(id, version.intValue(), title, description, scoreCode, answers, items, scoring, bands, significant,
@@ -149,64 +136,34 @@ public final class QuestionnaireParser {
             return null;
         }
         if (!node.isObject()) {
-            error("scoreRule", "template.type", "object");
+            fields.error("scoreRule", "template.type", "object");
             return null;
         }
-        com.fasterxml.jackson.databind.node.ObjectNode rule = JSON.createObjectNode().put("id", "score:" + id).put("kind", "absolute")
+        com.fasterxml.jackson.databind.node.ObjectNode rule = DefinitionFields.object().put("id", "score:" + id).put("kind", "absolute")
                 .put("code", Questionnaire.scope(id));
         for (String level : List.of("red", "yellow")) {
             if (node.has(level)) {
                 rule.set(level, node.get(level));
             }
         }
-        List<DefinitionError> ruleErrors = new ArrayList<>();
-        AlertRule parsed = AlertRuleParser.parseRule(rule, "scoreRule", ruleErrors);
-        errors.addAll(ruleErrors);
+        AlertRule parsed = AlertRuleParser.parseRule(rule, "scoreRule", fields.errors());
         return parsed instanceof AlertRule.Absolute a ? a : null;
     }
 
     private AlertLevel level(JsonNode node, String path) {
-        try {
-            return AlertLevel.valueOf(node.path("level").asText());
-        } catch (IllegalArgumentException e) {
-            error(path + ".level", "template.enum", node.path("level").asText(), "GREEN, YELLOW, RED");
-            return null;
-        }
+        String level = fields.oneOf(node.path("level").asText(), path + ".level", LEVELS);
+        return level == null ? null : AlertLevel.valueOf(level);
     }
 
     private List<JsonNode> array(JsonNode root, String field) {
         JsonNode node = root.get(field);
         if (node == null || !node.isArray() || node.isEmpty()) {
-            error(field, "questionnaire.array");
+            fields.error(field, "questionnaire.array");
             return List.of();
         }
         List<JsonNode> list = new ArrayList<>();
         node.forEach(list::add);
         return list;
-    }
-
-    private String text(JsonNode node, String prefix, String field, boolean required) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            if (required || value != null) {
-                error(prefix + field, value == null ? "template.required" : "template.type", "text");
-            }
-            return null;
-        }
-        return value.asText();
-    }
-
-    private LocalizedText localized(JsonNode node, String prefix, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isObject() || !value.path("fr").isTextual()) {
-            error(prefix + field, "template.localized");
-            return null;
-        }
-        return new LocalizedText(value.get("fr").asText(), value.path("en").isTextual() ? value.get("en").asText() : null);
-    }
-
-    private void error(String path, String key, Object... args) {
-        errors.add(new DefinitionError(path, key, args));
     }
 
     /** A questionnaire and the JSON it was read from. */

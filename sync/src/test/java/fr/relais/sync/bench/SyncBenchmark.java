@@ -104,7 +104,7 @@ public final class SyncBenchmark {
             System.out.printf("One empty incremental search (Observation, _lastUpdated >= now): %.0f ms%n", seconds(t5) * 1000);
             System.out.printf("Ratio pull / paging: %.2f (target at most 1.5); store %d MB%n", pull / raw,
                     Files.size(db) / (1024 * 1024));
-            // For the harness (app's BenchmarkHarness): one machine-readable line, last.
+            // For the harness (the benchmarks module's BenchmarkHarness): one machine-readable line, last.
             System.out.printf(java.util.Locale.ROOT, "RESULT paging=%.0f pull=%.0f ratio=%.2f incremental=%.2f%n", paged / raw,
                     pulled.pulled() / pull, pull / raw, incremental);
         }

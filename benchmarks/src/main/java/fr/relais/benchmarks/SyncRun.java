@@ -1,4 +1,4 @@
-package fr.relais.app.bench;
+package fr.relais.benchmarks;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

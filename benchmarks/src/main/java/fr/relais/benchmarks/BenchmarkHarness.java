@@ -1,4 +1,4 @@
-package fr.relais.app.bench;
+package fr.relais.benchmarks;
 
 import fr.relais.app.logging.LogSetup;
 import fr.relais.core.RelaisCore;
@@ -28,55 +28,71 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The benchmark harness: for each size, a dataset made through the real engines (patients, cercle de soins, pathways
  * and 80 days of tasks by the demo generator, then about MEASURES_PER_PATIENT device measures each over 90 days), then
  * the figures a clinic asks about, each the median (or p50/p95) of several runs after a warm-up. With a sync classpath
  * it also runs the sync benchmark against a HAPI FHIR JPA server. It prints a Markdown table with the machine's
- * description and writes it into docs/benchmarks.md between the harness markers. One command: {@code benchmarks/run}.
+ * description and writes it into docs/benchmarks.md between the harness markers. One command: {@code benchmarks/run}
+ * (its options: {@code benchmarks/run --help}).
  */
-public final class BenchmarkHarness {
+@Command(name = "harness", mixinStandardHelpOptions = true,
+        description = "Makes a dataset per size through the real engines, times what a clinic asks about, and writes the table.")
+public final class BenchmarkHarness implements Callable<Integer> {
     static final String BEGIN = "<!-- harness:begin -->";
     static final String END = "<!-- harness:end -->";
     private static final int MEASURES_PER_PATIENT = 200;
 
-    private final int runs;
-    private final Path work;
+    @Option(names = "--sizes", split = ",", description = "Patients per dataset, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<Integer> sizes = List.of(1000, 10000);
 
-    private BenchmarkHarness(int runs, Path work) {
-        this.runs = runs;
-        this.work = work;
-    }
+    @Option(names = "--runs", description = "Runs per figure after the warm-up (default: ${DEFAULT-VALUE}).")
+    int runs = 5;
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        List<Integer> sizes = new ArrayList<>();
-        for (String s : options.getOrDefault("sizes", "1000,10000").split(",")) {
-            sizes.add(Integer.parseInt(s.trim()));
-        }
-        int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
-        Path work = Path.of(options.getOrDefault("work", System.getProperty("java.io.tmpdir") + "/relais-harness"));
+    @Option(names = "--work", description = "Folder for the datasets and logs (default: $TMPDIR/relais-harness).")
+    Path work = Path.of(System.getProperty("java.io.tmpdir"), "relais-harness");
+
+    @Option(names = "--app-home", description = "The application as built (bin/relais, lib/), for the cold starts (default: ${DEFAULT-VALUE}).")
+    Path appHome = Path.of("app/target/relais");
+
+    @Option(names = "--sync-classpath", description = "File holding the sync module's test class path: also run the sync benchmark.")
+    Path syncClasspath;
+
+    @Option(names = "--sync-resources", description = "Resources on the FHIR server for the sync benchmark (default: ${DEFAULT-VALUE}).")
+    int syncResources = 20000;
+
+    @Option(names = "--out", description = "Markdown file whose harness section is replaced (docs/benchmarks.md).")
+    Path out;
+
+    @Option(names = "--command", description = "The command to print with the figures (default: this one).")
+    String command;
+
+    @Override
+    public Integer call() throws Exception {
         Files.createDirectories(work);
         LogSetup.configure(work);
-        BenchmarkHarness harness = new BenchmarkHarness(runs, work);
         Map<Integer, Map<String, String>> results = new LinkedHashMap<>();
         String sqlite = "?";
         for (int size : sizes) {
             System.out.printf(java.util.Locale.ROOT, "== %,d patients%n", size);
-            results.put(size, harness.measure(size));
-            sqlite = harness.sqliteVersion;
+            results.put(size, measure(size));
+            sqlite = sqliteVersion;
         }
-        Map<String, String> sync = options.containsKey("sync-classpath")
-                ? SyncRun.run(Path.of(options.get("sync-classpath")), Integer.parseInt(options.getOrDefault("sync-resources", "20000")), work)
-                : Map.of();
+        Map<String, String> sync = syncClasspath != null ? SyncRun.run(syncClasspath, syncResources, work) : Map.of();
         String markdown = markdown(results, sync, MachineDescription.describe(sqlite),
-                options.getOrDefault("command", "java -cp \"app/target/relais/lib/*\" " + BenchmarkHarness.class.getName() + " " + String.join(" ", args)));
+                command != null ? command : "benchmarks/run --sizes " + sizes.stream().map(String::valueOf).collect(Collectors.joining(","))
+                        + " --runs " + runs);
         System.out.println(markdown);
-        if (options.containsKey("out")) {
-            write(Path.of(options.get("out")), markdown);
+        if (out != null) {
+            write(out, markdown);
         }
+        return 0;
     }
 
     private String sqliteVersion = "?";
@@ -240,13 +256,16 @@ public final class BenchmarkHarness {
      * A fresh JVM: seconds from launch to the first worklist page, and the start of the day's own time. Through the
      * launcher script, as a nurse starts Relais (its class-data archive included), or as a bare {@code java -cp}.
      */
-    private static double[] coldStart(Path db, boolean throughLauncher, Path passphraseFile) throws IOException, InterruptedException {
+    private double[] coldStart(Path db, boolean throughLauncher, Path passphraseFile) throws IOException, InterruptedException {
         List<String> command;
         ProcessBuilder builder;
         if (throughLauncher) {
             Path launcher = launcher();
             builder = new ProcessBuilder(launcher.toString(), db.toString());
             builder.environment().put("RELAIS_MAIN_CLASS", ColdStart.class.getName());
+            // ColdStart lives in this module's jar, not in the application's: the launcher appends it after lib/*,
+            // so the class-data archive, made for lib/* alone, still applies.
+            builder.environment().put("RELAIS_EXTRA_CLASSPATH", ownJar().toString());
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             builder.environment().remove("RELAIS_JAVA_OPTS");
             builder.environment().remove(ColdStart.PASSPHRASE_FILE);
@@ -279,15 +298,19 @@ public final class BenchmarkHarness {
         return new double[] {firstPage, startOfDay};
     }
 
-    /** The launcher next to the jars the harness runs from ({@code relais/lib/*.jar} → {@code relais/bin/relais}). */
-    private static Path launcher() {
+    /** The launcher of the application as built ({@code --app-home}: {@code app/target/relais/bin/relais}). */
+    private Path launcher() {
+        Path launcher = appHome.resolve("bin").resolve("relais");
+        if (!Files.isExecutable(launcher)) {
+            throw new IllegalStateException("no launcher at " + launcher + ": build the application first (benchmarks/run does)");
+        }
+        return launcher;
+    }
+
+    /** The jar (or class folder) this harness and {@link ColdStart} were loaded from. */
+    private static Path ownJar() {
         try {
-            Path jar = Path.of(ColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path launcher = jar.getParent().resolveSibling("bin").resolve("relais");
-            if (!Files.isExecutable(launcher)) {
-                throw new IllegalStateException("no launcher at " + launcher + ": run the harness from app/target/relais/lib");
-            }
-            return launcher;
+            return Path.of(ColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -342,17 +365,6 @@ public final class BenchmarkHarness {
             updated = firstSection < 0 ? text + "\n" + section : text.substring(0, firstSection + 1) + section + "\n" + text.substring(firstSection + 1);
         }
         Files.writeString(file, updated);
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --option value, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        return options;
     }
 
     private static String f0(double v) {

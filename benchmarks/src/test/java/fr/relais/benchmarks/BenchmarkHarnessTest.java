@@ -1,4 +1,4 @@
-package fr.relais.app.bench;
+package fr.relais.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +34,27 @@ class BenchmarkHarnessTest {
         String twice = Files.readString(file);
         assertThat(twice).contains("| 9.9 | 3.4 |").doesNotContain("| 1.2 |", "1284").contains("## Reports (issue 8)", "Details.");
         assertThat(twice.indexOf(BenchmarkHarness.BEGIN)).isEqualTo(twice.lastIndexOf(BenchmarkHarness.BEGIN));
+    }
+
+    @Test
+    void theCommandOfTheDocumentedFiguresIsReadWithItsOptionsAndAMisspeltOptionIsRefused() {
+        picocli.CommandLine.ParseResult parsed = Benchmarks.commandLine().parseArgs("harness", "--sizes", "1000,10000", "--runs", "3",
+                "--sync-resources", "100000", "--app-home", "app/target/relais");
+        BenchmarkHarness harness = (BenchmarkHarness) parsed.subcommand().commandSpec().userObject();
+        assertThat(harness.sizes).containsExactly(1000, 10000);
+        assertThat(harness.runs).isEqualTo(3);
+        assertThat(harness.syncResources).isEqualTo(100000);
+        assertThat(harness.syncClasspath).isNull();
+
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = Benchmarks.commandLine().setErr(new java.io.PrintWriter(err)).execute("harness", "--size", "1000");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("'--size'", "Possible solutions: --sizes");
+
+        PageCacheBenchmark pageCache = (PageCacheBenchmark) Benchmarks.commandLine()
+                .parseArgs("page-cache", "/tmp/relais-harness/10000-patients.db", "-32000").subcommand().commandSpec().userObject();
+        assertThat(pageCache.cacheSize).isEqualTo(-32000);
+        assertThat(pageCache.passphraseFile).isNull();
     }
 
     @Test

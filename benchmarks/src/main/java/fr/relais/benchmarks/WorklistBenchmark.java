@@ -1,5 +1,8 @@
-package fr.relais.app.bench;
+package fr.relais.benchmarks;
 
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 import fr.relais.core.RelaisCore;
 import fr.relais.app.logging.LogSetup;
 import fr.relais.core.careteam.CareRole;
@@ -19,18 +22,22 @@ import java.util.function.Supplier;
 /**
  * Worklist benchmark (not a test): builds a demo store of N patients through the real engines, then times each
  * worklist filter. Prints a Markdown table. Usage:
- * {@code java -cp "app/target/relais/lib/*" fr.relais.app.bench.WorklistBenchmark PATIENTS [DB]}.
+ * {@code benchmarks/run worklist [PATIENTS] [DB]}.
  */
-public final class WorklistBenchmark {
+@Command(name = "worklist", mixinStandardHelpOptions = true, description = "Times the worklist queries.")
+public final class WorklistBenchmark implements Callable<Integer> {
+    @Parameters(index = "0", defaultValue = "1000", description = "Patients (default: ${DEFAULT-VALUE}).")
+    int patients;
+
+    @Parameters(index = "1", arity = "0..1", description = "Store (default: a new temporary file).")
+    Path db;
+
     private static final int WARMUP = 10;
     private static final int RUNS = 100;
 
-    private WorklistBenchmark() {
-    }
-
-    public static void main(String[] args) throws Exception {
-        int patients = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        Path db = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("relais-bench").resolve("bench.db");
+    @Override
+    public Integer call() throws Exception {
+        Path db = this.db != null ? this.db : Files.createTempDirectory("relais-bench").resolve("bench.db");
         LogSetup.configure(db.toAbsolutePath().getParent());
         try (RelaisCore services = RelaisCore.open(db, Clock.systemUTC(), UserSession.ofOperatingSystemUser())) {
             long start = System.nanoTime();
@@ -75,6 +82,7 @@ public final class WorklistBenchmark {
             System.out.println(table);
             System.out.println(enrollmentThroughput(services, Math.min(500, patients)));
         }
+        return 0;
     }
 
     /**

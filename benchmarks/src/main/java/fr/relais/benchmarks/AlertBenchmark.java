@@ -1,5 +1,8 @@
-package fr.relais.app.bench;
+package fr.relais.benchmarks;
 
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 import fr.relais.app.logging.LogSetup;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.identity.NewPatient;
@@ -28,20 +31,26 @@ import java.util.UUID;
  * rate; glucose three times a day; values drifting around normal with excursions, so rules fire), then times:
  * the first full evaluation (alerts created), a re-run (the same alerts, nothing new), and incremental evaluation of
  * new measures one by one. Given an existing store, it skips the build and times the engine on it. Usage:
- * {@code java -Xmx2g -cp "app/target/relais/lib/*" fr.relais.app.bench.AlertBenchmark [MEASURES] [PATIENTS] [DB]}.
+ * {@code benchmarks/run alerts [MEASURES] [PATIENTS] [DB]}.
  */
-public final class AlertBenchmark {
+@Command(name = "alerts", mixinStandardHelpOptions = true, description = "Times the alert engine: full evaluation, re-run, incremental.")
+public final class AlertBenchmark implements Callable<Integer> {
+    @Parameters(index = "0", defaultValue = "2000000", description = "Measures to write (default: ${DEFAULT-VALUE}).")
+    int measures;
+
+    @Parameters(index = "1", defaultValue = "2000", description = "Patients (default: ${DEFAULT-VALUE}).")
+    int patients;
+
+    @Parameters(index = "2", arity = "0..1", description = "Store; an existing one is reused (default: a new temporary file).")
+    Path db;
+
     private static final String[] PATHWAYS = {"insuffisance-cardiaque-sortie", "bpco-exacerbation", "diabete-type-2"};
     private static final int INCREMENTAL_RUNS = 300;
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
-    private AlertBenchmark() {
-    }
-
-    public static void main(String[] args) throws Exception {
-        int measures = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
-        int patients = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
-        Path db = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("relais-bench").resolve("alerts.db");
+    @Override
+    public Integer call() throws Exception {
+        Path db = this.db != null ? this.db : Files.createTempDirectory("relais-bench").resolve("alerts.db");
         LogSetup.configure(db.toAbsolutePath().getParent());
         try (RelaisCore services = RelaisCore.open(db, Clock.systemUTC(), UserSession.ofOperatingSystemUser())) {
             long t0 = System.nanoTime();
@@ -77,6 +86,7 @@ public final class AlertBenchmark {
             incremental(services, ids);
             watch(services);
         }
+        return 0;
     }
 
     /** The check the desktop runs every 5 minutes (missing-data windows, escalation deadlines) over every enrollment. */

@@ -1,4 +1,4 @@
-package fr.relais.app.bench;
+package fr.relais.benchmarks;
 
 import fr.relais.core.RelaisCore;
 import fr.relais.core.measure.MeasureCatalog;

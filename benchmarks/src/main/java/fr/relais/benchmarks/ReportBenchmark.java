@@ -1,5 +1,8 @@
-package fr.relais.app.bench;
+package fr.relais.benchmarks;
 
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 import fr.relais.app.logging.LogSetup;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.i18n.Language;
@@ -19,15 +22,19 @@ import java.util.UUID;
 /**
  * Report benchmark (not a test): a demo store of N patients (through the real engines), then one patient's PDF report
  * for 30 patients (p50, p95, max) and the cohort report of the heart-failure pathway over the last 90 days in each
- * format. Usage: {@code java -cp "app/target/relais/lib/*" fr.relais.app.bench.ReportBenchmark PATIENTS [DB]}.
+ * format. Usage: {@code benchmarks/run reports [PATIENTS] [DB]}.
  */
-public final class ReportBenchmark {
-    private ReportBenchmark() {
-    }
+@Command(name = "reports", mixinStandardHelpOptions = true, description = "Times the patient report and the cohort report.")
+public final class ReportBenchmark implements Callable<Integer> {
+    @Parameters(index = "0", defaultValue = "1000", description = "Patients (default: ${DEFAULT-VALUE}).")
+    int patients;
 
-    public static void main(String[] args) throws Exception {
-        int patients = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        Path db = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("relais-bench").resolve("reports.db");
+    @Parameters(index = "1", arity = "0..1", description = "Store (default: a new temporary file).")
+    Path db;
+
+    @Override
+    public Integer call() throws Exception {
+        Path db = this.db != null ? this.db : Files.createTempDirectory("relais-bench").resolve("reports.db");
         LogSetup.configure(db.toAbsolutePath().getParent());
         try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), UserSession.ofOperatingSystemUser())) {
             if (core.patients().count() == 0) {
@@ -70,5 +77,6 @@ public final class ReportBenchmark {
                 System.out.printf("| computed + %s written (%d KB) | %.2f |%n", kind, out.size() / 1024, compute + (System.nanoTime() - w) / 1e9);
             }
         }
+        return 0;
     }
 }
