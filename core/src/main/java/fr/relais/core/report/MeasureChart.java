@@ -57,7 +57,8 @@ final class MeasureChart {
         pdf.text(unit.isEmpty() ? name : texts.text("chart.title", name, unit), 9);
         float x0 = PdfDocumentWriter.MARGIN + AXIS;
         float width = pdf.width() - AXIS;
-        float top = pdf.y() - 6;
+        // Room under the title (which names the unit) for the top value label.
+        float top = pdf.y() - 10;
         float bottom = top - HEIGHT;
         try {
             PDPageContentStream c = pdf.content();
@@ -78,9 +79,6 @@ final class MeasureChart {
                 String label = quantities.number(BigDecimal.valueOf(v).stripTrailingZeros().toPlainString());
                 pdf.write(label, x0 - 4 - pdf.textWidth(label, 7), y - 2.5f, 7);
             }
-            if (!unit.isEmpty()) {
-                pdf.write(unit, x0 - 4 - pdf.textWidth(unit, 7), top + 4, 7);
-            }
             c.setStrokingColor(0.4f, 0.4f, 0.4f);
             c.setLineWidth(0.5f);
             c.addRect(x0, bottom, width, HEIGHT);
@@ -100,11 +98,11 @@ final class MeasureChart {
                 float y = (float) (bottom + scale.position(m.value().doubleValue()) * HEIGHT);
                 mark(c, x, y, alert ? 2.8f : 1.6f, alert ? ALERT : LINE);
             }
-            legend(c, bottom - 24, shown);
+            legend(c, bottom - 24, shown, valid.stream().anyMatch(m -> alerting.contains(m.id())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        pdf.space(HEIGHT + 38);
+        pdf.space(HEIGHT + 42);
     }
 
     private static void line(PDPageContentStream c, List<Measure> valid, TimeAxis time, ValueScale scale, float x0, float width,
@@ -125,7 +123,7 @@ final class MeasureChart {
     }
 
     /** The legend under the axis: what each colour means, only for what the chart shows. */
-    private void legend(PDPageContentStream c, float y, List<ThresholdBand> shown) throws IOException {
+    private void legend(PDPageContentStream c, float y, List<ThresholdBand> shown, boolean alerts) throws IOException {
         float x = PdfDocumentWriter.MARGIN + AXIS;
         c.setStrokingColor(LINE[0], LINE[1], LINE[2]);
         c.setLineWidth(1f);
@@ -141,8 +139,10 @@ final class MeasureChart {
             swatch(c, x, y, ORANGE);
             x = label(x + 11, y, texts.text("chart.legend.orange"));
         }
-        mark(c, x + 3, y + 2.5f, 2.8f, ALERT);
-        label(x + 9, y, texts.text("chart.legend.alert"));
+        if (alerts) {
+            mark(c, x + 3, y + 2.5f, 2.8f, ALERT);
+            label(x + 9, y, texts.text("chart.legend.alert"));
+        }
         c.setStrokingColor(0f, 0f, 0f);
         c.setNonStrokingColor(0f, 0f, 0f);
     }

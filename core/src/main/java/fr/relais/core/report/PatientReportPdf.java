@@ -203,13 +203,18 @@ final class PatientReportPdf {
         for (Map.Entry<String, List<Measure>> entry : data.measuresByCode().entrySet()) {
             String name = quantities.measureName(entry.getKey());
             List<Measure> values = entry.getValue();
-            Measure last = values.stream().filter(m -> m.status() == MeasureStatus.FINAL).reduce((a, b) -> b)
-                    .orElse(values.get(values.size() - 1));
+            var lastValid = values.stream().filter(m -> m.status() == MeasureStatus.FINAL).reduce((a, b) -> b);
             long errors = values.stream().filter(m -> m.status() == MeasureStatus.ENTERED_IN_ERROR).count();
-            String lastValue = quantities.of(last.value().toPlainString(), last.unit(), last.code());
             pdf.need(180);
-            pdf.text(texts.text("measure.summary", name, values.size(), last.preliminary() ? texts.text("measure.preliminary", lastValue) : lastValue,
-                    dateTime.format(last.effectiveAt()), errors), 10);
+            if (lastValid.isEmpty()) {
+                // An erroneous value is never presented as the last valid one.
+                pdf.text(texts.text("measure.summaryNoValid", name, values.size(), errors), 10);
+            } else {
+                Measure last = lastValid.get();
+                String lastValue = quantities.of(last.value().toPlainString(), last.unit(), last.code());
+                pdf.text(texts.text("measure.summary", name, values.size(), last.preliminary() ? texts.text("measure.preliminary", lastValue)
+                        : lastValue, dateTime.format(last.effectiveAt()), errors), 10);
+            }
             for (var r : data.rules()) {
                 if (r.rule().code().equals(entry.getKey())) {
                     pdf.text(texts.text("measure.rule", alertWords.rule(r.rule()), r.override() == null ? alertWords.origin(null, null, null)

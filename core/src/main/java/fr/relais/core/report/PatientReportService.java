@@ -80,7 +80,10 @@ public final class PatientReportService {
             patientAlerts.forEach(a -> history.put(a.id(), alerts.steps(a.id())));
             java.time.Instant now = clock.instant();
             Map<String, List<ThresholdBand>> bands = new LinkedHashMap<>();
-            byCode.forEach((code, values) -> bands.put(code, timeline.bands(patientId, code, values.get(0).effectiveAt(), now)));
+            // From midnight of the first measure's day, where the chart's date axis starts.
+            byCode.forEach((code, values) -> bands.put(code, timeline.bands(patientId, code,
+                    values.get(0).effectiveAt().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate()
+                            .atStartOfDay(fr.relais.core.time.CareZone.PARIS).toInstant(), now)));
             return new PatientReportData(patient, careTeam.teamOf(patientId), parts, byCode,
                     thresholds.inForce(patientId, now), questionnaires.responses(patientId, null), patientAlerts,
                     history, bands, alerts.measuresBehindAlerts(patientId), now, session.actor().displayName());
