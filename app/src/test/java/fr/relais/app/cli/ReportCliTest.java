@@ -60,7 +60,7 @@ class ReportCliTest {
         assertThat(CliRun.on(db, "report", "cohort", "--pathway", "bpco-exacerbation", "--from", today, "--to", today,
                 "--out", pdf.toString()).code()).isZero();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            assertThat(new PDFTextStripper().getText(doc)).contains("Rapport de cohorte", "Annexe");
+            assertThat(new PDFTextStripper().getText(doc)).contains("Rapport de cohorte", "Synthèse");
         }
         assertThat(CliRun.on(db, "report", "cohort", "--pathway", "bpco-exacerbation", "--from", "2026-12-01", "--to", "2026-11-01",
                 "--out", dir.resolve("z.csv").toString()).code()).isEqualTo(2);

@@ -335,6 +335,25 @@ class MainWindowTest {
         robot.clickOn("#followup-record");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().contains("alerte"));
         screenshot(robot, "patient-follow-up.png");
+        // Her weight is charted on a dated axis that ends now, each date once; she has no saturation: the SpO2 chart
+        // gives way to a sentence instead of an empty chart on the weight's axis.
+        javafx.scene.chart.LineChart<Number, Number> plot = robot.lookup("#followup-chart-plot").queryAs(javafx.scene.chart.LineChart.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> plot.isVisible()
+                && !plot.getXAxis().getTickMarks().isEmpty()).get());
+        // The labels drawn: the axis's formatter applied to the ticks it laid out.
+        javafx.scene.chart.NumberAxis dateAxis = (javafx.scene.chart.NumberAxis) plot.getXAxis();
+        java.util.List<String> dates = WaitForAsyncUtils.asyncFx(() -> dateAxis.getTickMarks().stream()
+                .map(t -> dateAxis.getTickLabelFormatter().toString(t.getValue())).toList()).get();
+        assertThat(dates).isNotEmpty().doesNotHaveDuplicates().allMatch(d -> d.matches("\\d{2}/\\d{2}"));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.chart.NumberAxis) plot.getXAxis()).getUpperBound()).get())
+                .isLessThanOrEqualTo((double) services.clock().instant().getEpochSecond());
+        assertThat(WaitForAsyncUtils.asyncFx(() -> plot.getYAxis().getLabel()).get()).isEqualTo("kg");
+        robot.interact(() -> type.setValue(fr.relais.core.measure.MeasureCatalog.get("t", fr.relais.core.measure.MeasureCatalog.SPO2)));
+        Label noSaturation = robot.lookup("#followup-chart-empty").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> noSaturation.isVisible()
+                && noSaturation.getText().equals("Aucune mesure de SpO2 sur la période choisie.")).get());
+        assertThat(WaitForAsyncUtils.asyncFx(plot::isVisible).get()).isFalse();
+        robot.interact(() -> type.setValue(fr.relais.core.measure.MeasureCatalog.get("t", fr.relais.core.measure.MeasureCatalog.BODY_WEIGHT)));
 
         robot.clickOn("Alertes");
         TableView<fr.relais.app.gui.alerts.AlertRow> alerts = robot.lookup("#alerts-table").queryAs(TableView.class);

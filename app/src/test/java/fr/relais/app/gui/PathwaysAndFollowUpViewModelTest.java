@@ -75,11 +75,17 @@ class PathwaysAndFollowUpViewModelTest {
         model.recordMeasure();
         assertThat(model.messageProperty().get()).contains("alerte", "SpO2 84 %", "sous le seuil rouge de 90 %");
         assertThat(model.measuresProperty()).hasSize(2);
-        // The chart: both values, the one that raised the alert marked, the thresholds in force as lines.
+        // The chart: both values, the one that raised the alert marked, the zones of the thresholds in force, an axis to now.
         var chart = model.chartProperty().get();
         assertThat(chart.points()).extracting(FollowUpViewModel.Point::value).containsExactly(97.0, 84.0);
         assertThat(chart.points()).extracting(FollowUpViewModel.Point::alert).containsExactly(false, true);
-        assertThat(chart.thresholds()).contains(new FollowUpViewModel.Threshold("RED", 90), new FollowUpViewModel.Threshold("YELLOW", 93));
+        assertThat(chart.bands()).extracting(b -> b.level().name() + " " + b.bound().toPlainString()).containsExactly("RED 90", "YELLOW 93");
+        assertThat(chart.unit()).isEqualTo("%");
+        // The axis ends when the chart was read (the test's clock runs on): never into the future, never before the last value.
+        assertThat(chart.time().to()).isBeforeOrEqualTo(core.clock().instant())
+                .isAfterOrEqualTo(java.time.Instant.ofEpochSecond(chart.points().get(1).epochSecond()));
+        assertThat(chart.time().ticks()).extracting(fr.relais.core.chart.TimeAxis.Tick::label).doesNotHaveDuplicates();
+        assertThat(chart.values().low()).isLessThan(90);
         // A PHQ-9 read on the phone: its score and band; item 9 above 0 raises the patient-level alert.
         model.questionnaireProperty().set(model.questionnairesProperty().stream().filter(q -> q.id().equals("PHQ-9")).findFirst().orElseThrow());
         model.answersProperty().set("1, 1, 0, 0, 1, 0, 0, 0, 2");

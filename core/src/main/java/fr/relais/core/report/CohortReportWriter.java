@@ -23,7 +23,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A cohort report as CSV (for a French Excel: UTF-8 with BOM, ';' separator, decimal comma), plain JSON (for scripts:
- * decimal points, ISO dates, stable field names) or PDF/A (with every indicator's definition in an appendix).
+ * decimal points, ISO dates, stable field names) or PDF/A (a summary in sentences, then every indicator with its
+ * definition).
  */
 public final class CohortReportWriter {
     /** Indicator names in report order: the JSON field, the CSV row and the definition key. */
@@ -31,6 +32,7 @@ public final class CohortReportWriter {
             "stopped", "tasksDue", "tasksOnTime", "tasksLate", "tasksMissed", "tasksOpenOverdue", "medianDelayHours",
             "measuresExpected", "measuresReceived", "measureAdherence", "alerts", "patientMonths", "alertsPerPatientMonth",
             "medianHoursToAcknowledge", "shareEscalated");
+    private static final java.util.Set<String> PERCENTS = java.util.Set.of("measureAdherence", "shareEscalated");
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -79,12 +81,15 @@ public final class CohortReportWriter {
         try (PdfDocumentWriter pdf = new PdfDocumentWriter()) {
             pdf.text(texts.text("cohort.title"), 18);
             pdf.text(texts.text("cohort.subtitle", report.pathwayTitle(), report.query().from().format(date), report.query().to().format(date)), 12);
+            summary(pdf, report.indicators(), texts, numbers);
             pdf.heading(texts.text("cohort.indicators"), 12);
-            float[] columns = {0f, 0.62f};
             Map<String, Object> values = values(report.indicators());
             for (String name : INDICATORS) {
-                pdf.row(List.of(texts.text("label." + name), shown(values.get(name), numbers)), columns, 10);
+                // Each figure with what it counts, so that a reader never has to look it up elsewhere.
+                pdf.text(texts.text("cohort.indicator", texts.text("label." + name), figure(name, values.get(name), texts, numbers)), 10);
+                pdf.text(texts.text("def." + name), 8, 12);
             }
+            float[] columns = {0f, 0.62f};
             if (!report.stopReasons().isEmpty()) {
                 pdf.heading(texts.text("cohort.stopReasons"), 12);
                 report.stopReasons().forEach((reason, n) -> pdf.row(List.of(reason, String.valueOf(n)), columns, 10));
@@ -98,32 +103,51 @@ public final class CohortReportWriter {
                         shown(prom.meanLast(), numbers), shown(prom.meanChange(), numbers)), 10);
             }
             pdf.heading(texts.text("cohort.patients"), 12);
-            List<String> header = new ArrayList<>(List.of("#", texts.text("cohort.col.status"), texts.text("cohort.col.tasks"),
-                    texts.text("cohort.col.measures"), texts.text("cohort.col.alerts")));
-            float[] patientColumns = report.query().withIdentity() ? new float[] {0f, 0.06f, 0.40f, 0.58f, 0.76f, 0.9f}
-                    : new float[] {0f, 0.08f, 0.40f, 0.62f, 0.84f};
-            if (report.query().withIdentity()) {
-                header.add(1, texts.text("cohort.col.patient"));
-            }
-            pdf.row(header, patientColumns, 9);
             for (var row : report.patients()) {
-                List<String> cells = new ArrayList<>(List.of(String.valueOf(row.number()),
-                        statuses.enrollment(fr.relais.core.pathway.EnrollmentStatus.valueOf(row.status()))
-                                + (row.statusReason() == null ? "" : " (" + row.statusReason() + ")"),
-                        row.tasksOnTime() + "+" + row.tasksLate() + "/" + row.tasksDue(), row.measuresReceived() + "/" + row.measuresExpected(),
-                        String.valueOf(row.alerts())));
-                if (report.query().withIdentity()) {
-                    cells.add(1, row.name() + " " + (row.ipp() == null ? "" : row.ipp()));
-                }
-                pdf.row(cells, patientColumns, 9);
-            }
-            pdf.heading(texts.text("cohort.definitions"), 12);
-            for (String name : INDICATORS) {
-                pdf.text(texts.text("label." + name) + " — " + texts.text("def." + name), 9);
+                // One sentence per patient: a table cut its statuses and reasons at the column width.
+                String who = report.query().withIdentity()
+                        ? texts.text("cohort.patient.named", row.number(), row.name(), row.ipp() == null ? "-" : row.ipp())
+                        : texts.text("cohort.patient.numbered", row.number());
+                String status = statuses.enrollment(fr.relais.core.pathway.EnrollmentStatus.valueOf(row.status()))
+                        + (row.statusReason() == null ? "" : " (" + row.statusReason() + ")");
+                pdf.text(texts.text("cohort.patient", who, status, row.tasksOnTime(), row.tasksLate(), row.tasksDue(),
+                        row.measuresReceived(), row.measuresExpected(), row.alerts()), 9);
             }
             String footer = texts.text("footer", author, dateTime.format(report.generatedAt()));
             pdf.save(out, texts.text("cohort.title") + " — " + report.pathwayTitle(), author, footer, texts.text("page"));
         }
+    }
+
+    /** The first lines a reader sees: the cohort, its tasks, its measures and its alerts, each in one sentence. */
+    private static void summary(PdfDocumentWriter pdf, CohortReport.Indicators i, Localization texts,
+                                fr.relais.core.wording.Quantities numbers) {
+        pdf.heading(texts.text("summary"), 12);
+        pdf.text(texts.text("cohort.summary.enrollments", i.enrollments(), i.patients(), i.newEnrollments(), i.active(), i.paused(),
+                i.completed(), i.stopped()), 10);
+        pdf.text(texts.text("cohort.summary.tasks", i.tasksDue(), i.tasksOnTime(), i.tasksLate(), i.tasksMissed(), i.tasksOpenOverdue(),
+                figure("medianDelayHours", i.medianDelayHours(), texts, numbers)), 10);
+        pdf.text(texts.text("cohort.summary.measures", figure("measureAdherence", i.measureAdherence(), texts, numbers),
+                i.measuresReceived(), i.measuresExpected()), 10);
+        pdf.text(texts.text("cohort.summary.alerts", i.alerts(), figure("alertsPerPatientMonth", i.alertsPerPatientMonth(), texts, numbers),
+                figure("medianHoursToAcknowledge", i.medianHoursToAcknowledge(), texts, numbers),
+                figure("shareEscalated", i.shareEscalated(), texts, numbers)), 10);
+    }
+
+    /**
+     * An indicator as a clinician reads it: a share as a percentage ("24 %"), a delay in hours ("2 h"), other figures
+     * with a decimal comma; "non calculable" when its denominator is zero.
+     */
+    static String figure(String name, Object value, Localization texts, fr.relais.core.wording.Quantities numbers) {
+        if (value == null) {
+            return texts.text("cohort.notComputable");
+        }
+        if (value instanceof BigDecimal b && PERCENTS.contains(name)) {
+            return texts.text("cohort.percent", numbers.number(b.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).toPlainString()));
+        }
+        if (value instanceof BigDecimal b && name.contains("Hours")) {
+            return texts.text("cohort.hours", numbers.number(b.stripTrailingZeros().toPlainString()));
+        }
+        return value instanceof BigDecimal b ? numbers.number(b.toPlainString()) : String.valueOf(value);
     }
 
     private static Map<String, Object> values(CohortReport.Indicators i) {

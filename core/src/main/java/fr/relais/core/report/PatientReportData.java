@@ -3,6 +3,7 @@ package fr.relais.core.report;
 import fr.relais.core.alert.Alert;
 import fr.relais.core.alert.ThresholdService.RuleInForce;
 import fr.relais.core.careteam.CareTeamMember;
+import fr.relais.core.chart.ThresholdBand;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.measure.Measure;
 import fr.relais.core.pathway.Enrollment;
@@ -12,12 +13,19 @@ import fr.relais.core.task.Task;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
-/** Everything one patient's pathway report shows, read in one transaction so that the report is consistent. */
+/**
+ * Everything one patient's pathway report shows, read in one transaction so that the report is consistent: with each
+ * measure's red and orange zones as they were in force over its chart ({@code bandsByCode}) and the measures that
+ * raised an alert ({@code alertMeasures}).
+ */
 public record PatientReportData(Patient patient, List<CareTeamMember> careTeam, List<PathwayPart> pathways,
                                 Map<String, List<Measure>> measuresByCode, List<RuleInForce> rules,
                                 List<QuestionnaireResponse> responses, List<Alert> alerts, Map<java.util.UUID, List<fr.relais.core.alert.AlertStep>> alertHistory,
-                                Instant generatedAt, String author) {
+                                Map<String, List<ThresholdBand>> bandsByCode, Set<UUID> alertMeasures, Instant generatedAt,
+                                String author) {
 
     /** One enrollment with its template and its tasks in due order. */
     public record PathwayPart(Enrollment enrollment, PathwayTemplate template, List<Task> tasks) {

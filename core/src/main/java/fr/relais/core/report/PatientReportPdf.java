@@ -1,14 +1,12 @@
 package fr.relais.core.report;
 
 import fr.relais.core.alert.Alert;
-import fr.relais.core.rule.AlertRule;
 import fr.relais.core.alert.AlertStep;
 import fr.relais.core.careteam.CareTeamMember;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.measure.Measure;
-import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.core.measure.MeasureStatus;
 import fr.relais.core.questionnaire.QuestionnaireResponse;
 import fr.relais.core.task.Task;
@@ -24,7 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a patient's pathway report: identity (the INS only for a qualified identity), cercle de soins, each pathway
+ * Writes a patient's pathway report for a physician: first a summary (identity, pathways and their status, open
+ * alerts with their explanation, each measure's last value against its thresholds), then identity (the INS only for a qualified identity), cercle de soins, each pathway
  * with its steps as a timeline (done, late, upcoming), measures with charts and the thresholds in force,
  * questionnaire scores, and every alert with how it was handled.
  */
@@ -55,6 +54,7 @@ final class PatientReportPdf {
             pdf.text(texts.text("title"), 18);
             pdf.text(p.displayName(), 14);
             pdf.space(6);
+            summary(pdf, data);
             identity(pdf, p, data.generatedAt());
             careTeam(pdf, data.careTeam(), data.generatedAt());
             for (PatientReportData.PathwayPart part : data.pathways()) {
@@ -68,13 +68,81 @@ final class PatientReportPdf {
         }
     }
 
+    /**
+     * The first page a physician reads: who (as the RNIV names them), each pathway's status and progress, the open
+     * alerts (red first) with their explanation, and each measure's last value against the thresholds then in force.
+     */
+    private void summary(PdfDocumentWriter pdf, PatientReportData data) {
+        Patient p = data.patient();
+        Instant now = data.generatedAt();
+        pdf.heading(texts.text("summary"), 12);
+        var t = p.traits();
+        pdf.text(texts.text("summary.identity", born(p), p.ageOn(now.atZone(CareZone.PARIS).toLocalDate()),
+                statuses.identity(p.status()), p.ipp() == null ? "-" : p.ipp()), 10);
+        if (data.pathways().isEmpty()) {
+            pdf.text(texts.text("summary.noPathway"), 10);
+        }
+        for (PatientReportData.PathwayPart part : data.pathways()) {
+            var e = part.enrollment();
+            pdf.text(texts.text("summary.pathway", part.template().title().in(language), statuses.enrollment(e.status()),
+                    e.startDate().format(date.withZone(null)), e.endDate().format(date.withZone(null)),
+                    part.tasks().stream().filter(k -> k.status() == TaskStatus.COMPLETED).count(),
+                    part.tasks().stream().filter(k -> k.status().isOpen() && k.dueAt().isBefore(now)).count(),
+                    part.tasks().stream().filter(k -> k.status().isOpen() && !k.dueAt().isBefore(now)).count()), 10);
+        }
+        List<Alert> open = data.alerts().stream().filter(a -> a.status().isOpen())
+                .sorted(java.util.Comparator.comparing((Alert a) -> a.level() == fr.relais.core.rule.AlertLevel.RED ? 0 : 1)
+                        .thenComparing(Alert::openedAt, java.util.Comparator.reverseOrder())).toList();
+        pdf.space(4);
+        pdf.text(texts.text("summary.alerts", open.size()), 10);
+        for (Alert a : open) {
+            pdf.text("• " + texts.text("summary.alert", alertWords.level(a.level()), alertWords.status(a.status()),
+                    dateTime.format(a.openedAt()), alertWords.explanation(a.explanation(), a.level())), 9, 12);
+        }
+        pdf.space(4);
+        pdf.text(texts.text(data.measuresByCode().isEmpty() ? "summary.noMeasure" : "summary.measures"), 10);
+        for (Map.Entry<String, List<Measure>> entry : data.measuresByCode().entrySet()) {
+            lastAgainstThresholds(pdf, entry.getKey(), entry.getValue(), data.bandsByCode().getOrDefault(entry.getKey(), List.of()));
+        }
+    }
+
+    /** "SpO2 : 90 % le 07/11/2026 09:00 — sous le seuil orange (93 %)": only the bound crossed, with its unit. */
+    private void lastAgainstThresholds(PdfDocumentWriter pdf, String code, List<Measure> values,
+                                       List<fr.relais.core.chart.ThresholdBand> bands) {
+        String name = quantities.measureName(code);
+        var last = values.stream().filter(m -> m.status() == MeasureStatus.FINAL).reduce((a, b) -> b);
+        if (last.isEmpty()) {
+            pdf.text("• " + texts.text("summary.measure.noValid", name), 9, 12);
+            return;
+        }
+        Measure m = last.get();
+        String value = quantities.of(m.value().toPlainString(), m.unit(), m.code());
+        String when = dateTime.format(m.effectiveAt());
+        var crossed = fr.relais.core.chart.ThresholdBands.crossed(bands, m.effectiveAt(), m.value());
+        String line;
+        if (crossed.isPresent()) {
+            var b = crossed.get();
+            line = texts.text(b.side() == fr.relais.core.chart.ThresholdBand.Side.BELOW ? "summary.measure.below" : "summary.measure.above",
+                    name, value, when, alertWords.level(b.level()), quantities.of(b.bound().toPlainString(), m.unit(), m.code()));
+        } else {
+            boolean any = bands.stream().anyMatch(b -> b.covers(m.effectiveAt()));
+            line = texts.text(any ? "summary.measure.inside" : "summary.measure.noThreshold", name, value, when);
+        }
+        pdf.text("• " + line, 9, 12);
+    }
+
+    /** "née le 03/10/1995", "né en 1950 (date de naissance incomplète)": the form from the sex and the date's precision. */
+    private String born(Patient p) {
+        var t = p.traits();
+        boolean wholeDate = t.birthDatePrecision() == fr.relais.core.identity.BirthDatePrecision.DAY;
+        return texts.text((wholeDate ? "identity.born." : "identity.bornIn.") + t.sex().name(),
+                wholeDate ? t.birthDate().format(date.withZone(null)) : t.birthDateShown());
+    }
+
     private void identity(PdfDocumentWriter pdf, Patient p, Instant now) {
         pdf.heading(texts.text("identity"), 12);
         var t = p.traits();
-        boolean wholeDate = t.birthDatePrecision() == fr.relais.core.identity.BirthDatePrecision.DAY;
-        pdf.text(texts.text("identity.birth", t.birthFamilyName(), t.givenNamesText(),
-                texts.text((wholeDate ? "identity.born." : "identity.bornIn.") + t.sex().name(),
-                        wholeDate ? t.birthDate().format(date.withZone(null)) : t.birthDateShown()),
+        pdf.text(texts.text("identity.birth", t.birthFamilyName(), t.givenNamesText(), born(p),
                 p.ageOn(now.atZone(CareZone.PARIS).toLocalDate()), statuses.sex(t.sex())), 10);
         if (p.usedFamilyName() != null || p.usedGivenName() != null) {
             pdf.text(texts.text("identity.used", orDash(p.usedFamilyName()), orDash(p.usedGivenName())), 10);
@@ -125,27 +193,36 @@ final class PatientReportPdf {
     }
 
     private void measures(PdfDocumentWriter pdf, PatientReportData data) {
+        // The heading starts the page where its first measure and chart fit, never alone at a page's foot.
+        pdf.need(data.measuresByCode().isEmpty() ? 0 : 200);
         pdf.heading(texts.text("measures"), 12);
         if (data.measuresByCode().isEmpty()) {
             pdf.text(texts.text("none"), 10);
         }
+        MeasureChart chart = new MeasureChart(pdf, texts, quantities);
         for (Map.Entry<String, List<Measure>> entry : data.measuresByCode().entrySet()) {
-            String name = MeasureCatalog.find(entry.getKey()).map(t -> t.name().in(language)).orElse(entry.getKey());
+            String name = quantities.measureName(entry.getKey());
             List<Measure> values = entry.getValue();
-            Measure last = values.stream().filter(m -> m.status() == MeasureStatus.FINAL).reduce((a, b) -> b)
-                    .orElse(values.get(values.size() - 1));
+            var lastValid = values.stream().filter(m -> m.status() == MeasureStatus.FINAL).reduce((a, b) -> b);
             long errors = values.stream().filter(m -> m.status() == MeasureStatus.ENTERED_IN_ERROR).count();
-            String lastValue = quantities.of(last.value().toPlainString(), last.unit(), last.code());
-            pdf.text(texts.text("measure.summary", name, values.size(), last.preliminary() ? texts.text("measure.preliminary", lastValue) : lastValue,
-                    dateTime.format(last.effectiveAt()), errors), 10);
-            List<AlertRule> rules = data.rules().stream().map(r -> r.rule()).filter(r -> r.code().equals(entry.getKey())).toList();
+            pdf.need(180);
+            if (lastValid.isEmpty()) {
+                // An erroneous value is never presented as the last valid one.
+                pdf.text(texts.text("measure.summaryNoValid", name, values.size(), errors), 10);
+            } else {
+                Measure last = lastValid.get();
+                String lastValue = quantities.of(last.value().toPlainString(), last.unit(), last.code());
+                pdf.text(texts.text("measure.summary", name, values.size(), last.preliminary() ? texts.text("measure.preliminary", lastValue)
+                        : lastValue, dateTime.format(last.effectiveAt()), errors), 10);
+            }
             for (var r : data.rules()) {
                 if (r.rule().code().equals(entry.getKey())) {
                     pdf.text(texts.text("measure.rule", alertWords.rule(r.rule()), r.override() == null ? alertWords.origin(null, null, null)
                             : alertWords.origin(prescriber(data, r.override()), r.override().validFrom(), r.override().reason())), 8, 12);
                 }
             }
-            MeasureChart.draw(pdf, values, rules, 70, quantities);
+            chart.draw(name, values, data.bandsByCode().getOrDefault(entry.getKey(), List.of()), data.alertMeasures(),
+                    data.generatedAt());
         }
     }
 

@@ -5,6 +5,8 @@ import fr.relais.core.alert.AlertQueries;
 import fr.relais.core.audit.AuditLog;
 import fr.relais.core.alert.ThresholdService;
 import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.chart.ThresholdBand;
+import fr.relais.core.chart.ThresholdTimeline;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.PatientService;
@@ -35,6 +37,7 @@ public final class PatientReportService {
     private final EnrollmentService enrollments;
     private final MeasureService measures;
     private final ThresholdService thresholds;
+    private final ThresholdTimeline timeline;
     private final QuestionnaireService questionnaires;
     private final AlertQueries alerts;
     private final UserSession session;
@@ -50,6 +53,7 @@ public final class PatientReportService {
         this.enrollments = enrollments;
         this.measures = measures;
         this.thresholds = thresholds;
+        this.timeline = new ThresholdTimeline(thresholds);
         this.questionnaires = questionnaires;
         this.alerts = alerts;
         this.audit = audit;
@@ -74,9 +78,15 @@ public final class PatientReportService {
             List<Alert> patientAlerts = alerts.list(false, patientId);
             Map<UUID, List<fr.relais.core.alert.AlertStep>> history = new HashMap<>();
             patientAlerts.forEach(a -> history.put(a.id(), alerts.steps(a.id())));
+            java.time.Instant now = clock.instant();
+            Map<String, List<ThresholdBand>> bands = new LinkedHashMap<>();
+            // From midnight of the first measure's day, where the chart's date axis starts.
+            byCode.forEach((code, values) -> bands.put(code, timeline.bands(patientId, code,
+                    values.get(0).effectiveAt().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate()
+                            .atStartOfDay(fr.relais.core.time.CareZone.PARIS).toInstant(), now)));
             return new PatientReportData(patient, careTeam.teamOf(patientId), parts, byCode,
-                    thresholds.inForce(patientId, clock.instant()), questionnaires.responses(patientId, null), patientAlerts,
-                    history, clock.instant(), session.actor().displayName());
+                    thresholds.inForce(patientId, now), questionnaires.responses(patientId, null), patientAlerts,
+                    history, bands, alerts.measuresBehindAlerts(patientId), now, session.actor().displayName());
         });
     }
 

@@ -3,6 +3,7 @@ package fr.relais.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.MutableClock;
+import fr.relais.core.RawCodePatterns;
 import fr.relais.core.TestServices;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.Profession;
@@ -115,6 +116,44 @@ class PatientReportTest {
         ValidationResult result = PreflightParser.validate(file.toFile());
         assertThat(result.getErrorsList()).as("PDF/A-1b errors").extracting(e -> e.getErrorCode() + " " + e.getDetails()).isEmpty();
         assertThat(result.isValid()).isTrue();
+    }
+
+    @Test
+    void aPhysicianReadsWhoTheStatusTheOpenAlertsAndTheLastMeasuresAgainstThresholdsOnPageOne() throws Exception {
+        clock.set(ZonedDateTime.of(START.plusDays(1).atTime(8, 0), CareZone.PARIS).toInstant());
+        s.measures.record(new NewMeasure(patient.id(), MeasureCatalog.BODY_WEIGHT, "77.8", "kg",
+                ZonedDateTime.of(START.plusDays(1).atTime(7, 30), CareZone.PARIS).toInstant(), MeasureSource.ENTERED));
+        Measure fever = s.measures.record(new NewMeasure(patient.id(), MeasureCatalog.BODY_TEMPERATURE, "38.4", "Cel",
+                ZonedDateTime.of(START.plusDays(1).atTime(7, 40), CareZone.PARIS).toInstant(), MeasureSource.ENTERED));
+        s.measures.markEnteredInError(fever.id(), "thermomètre d'un autre patient");
+        clock.set(ZonedDateTime.of(START.plusDays(10).atTime(9, 0), CareZone.PARIS).toInstant());
+
+        try (PDDocument pdf = Loader.loadPDF(report(Language.FR).toFile())) {
+            PDFTextStripper firstPage = new PDFTextStripper();
+            firstPage.setStartPage(1);
+            firstPage.setEndPage(1);
+            // Sentences wrap at the page width: compared with single spaces.
+            String page1 = firstPage.getText(pdf).replaceAll("\\s+", " ");
+            assertThat(page1).contains("née le 03/10/1995, 31 ans — Identité qualifiée — IPP : IPP-OE1",
+                    "Parcours BPCO : suivi après exacerbation : en cours, du 02/11/2026 au 01/01/2027 — 1 étape réalisée, 11 en retard, 6 à venir.",
+                    "1 alerte ouverte :", "Alerte orange (prise en compte) depuis le",
+                    "SpO2 : 90 % le 07/11/2026 09:00 — sous le seuil orange (93 %).",
+                    "Poids : 77,8 kg le 03/11/2026 07:30 — pas de seuil d'alerte sur cette mesure.",
+                    "Température : aucune mesure valide.");
+            String text = new PDFTextStripper().getText(pdf);
+            String flat = text.replaceAll("\\s+", " ");
+            assertThat(flat.indexOf("Synthèse")).as("the summary comes before the details").isLessThan(flat.indexOf("Nom de naissance"));
+            assertThat(RawCodePatterns.findIn(text)).as(text).isEmpty();
+            assertThat(flat).doesNotContain("77.8").contains("SpO2 (%)", "zone d'alerte rouge", "zone d'alerte orange",
+                    "mesure ayant déclenché une alerte", "Aucune mesure valide de température : pas de courbe.",
+                    "Température : 1 mesure, aucune valide ; 1 saisie en erreur").doesNotContain("38,4");
+            // The date axes: a line of day labels under each chart, each date once, the SpO2 one from its first day.
+            List<List<String>> axes = text.lines().map(String::strip).filter(l -> l.matches("\\d{2}/\\d{2}( \\d{2}/\\d{2})+"))
+                    .map(l -> List.of(l.split(" "))).toList();
+            assertThat(axes).as("SpO2, weight and PHQ-9 charts").hasSize(3).allSatisfy(axis -> assertThat(axis).doesNotHaveDuplicates());
+            List<String> dayLabels = axes.get(0);
+            assertThat(dayLabels).startsWith("02/11").hasSizeGreaterThanOrEqualTo(4);
+        }
     }
 
     @Test

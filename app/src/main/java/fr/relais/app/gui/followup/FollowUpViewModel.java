@@ -96,20 +96,18 @@ public final class FollowUpViewModel {
     }
 
     /**
-     * The chart of one measure over a period: the values (day as epoch day, value) and the thresholds in force for the
-     * patient (red and yellow bounds of the absolute rules on this code, per-patient overrides included), the points
-     * that raised an alert marked.
+     * The chart of one measure over the chosen period, ending now (never into the future): the valid values, the points
+     * that raised an alert marked, the red and orange zones of the rules in force at each time (per-patient
+     * prescriptions included, computed in core exactly as for the PDF), the value axis that shows them and the dated
+     * axis (epoch seconds, a tick every {@code stepDays} days from midnight). No point: the chart gives way to a sentence.
      */
-    public record Chart(String title, String unit, List<Point> points, List<Threshold> thresholds) {
-        static final Chart EMPTY = new Chart("", "", List.of(), List.of());
+    public record Chart(String title, String unit, List<Point> points, List<fr.relais.core.chart.ThresholdBand> bands,
+                        fr.relais.core.chart.TimeAxis time, fr.relais.core.chart.ValueScale values) {
+        static final Chart EMPTY = new Chart("", "", List.of(), List.of(), null, null);
     }
 
     /** One measure: when (epoch seconds), its value, and whether an alert was raised on it. */
     public record Point(long epochSecond, double value, boolean alert) {
-    }
-
-    /** A horizontal line: level (RED, YELLOW) and value. */
-    public record Threshold(String level, double value) {
     }
 
     private void loadChart() {
@@ -122,34 +120,24 @@ public final class FollowUpViewModel {
         }
         executor.submit(() -> {
             java.time.Instant now = clock.instant();
-            java.time.Instant from = now.minus(java.time.Duration.ofDays(days));
+            fr.relais.core.chart.TimeAxis time = fr.relais.core.chart.TimeAxis.of(now.minus(java.time.Duration.ofDays(days)), now, 8,
+                    CareZone.PARIS);
             Set<UUID> alerting = alertService.measuresBehindAlerts(patient);
-            List<Point> points = measureService.ofPatient(patient, type.code()).stream()
-                    .filter(m -> m.status() == fr.relais.core.measure.MeasureStatus.FINAL && !m.effectiveAt().isBefore(from))
-                    .sorted(Comparator.comparing(Measure::effectiveAt))
-                    .map(m -> new Point(m.effectiveAt().getEpochSecond(), m.value().doubleValue(), alerting.contains(m.id())))
-                    .toList();
-            List<Threshold> thresholds = new java.util.ArrayList<>();
-            for (var r : thresholdService.inForce(patient, now)) {
-                if (r.rule() instanceof fr.relais.core.rule.AlertRule.Absolute a && a.code().equals(type.code())) {
-                    addBound(thresholds, "RED", a.redBelow());
-                    addBound(thresholds, "RED", a.redAbove());
-                    addBound(thresholds, "YELLOW", a.yellowBelow());
-                    addBound(thresholds, "YELLOW", a.yellowAbove());
-                }
-            }
-            return new Chart(type.name().in(language), type.unit(), points, thresholds);
+            List<Measure> valid = measureService.ofPatient(patient, type.code()).stream()
+                    .filter(m -> m.status() == fr.relais.core.measure.MeasureStatus.FINAL && !m.effectiveAt().isBefore(time.from())
+                            && !m.effectiveAt().isAfter(now))
+                    .sorted(Comparator.comparing(Measure::effectiveAt)).toList();
+            List<Point> points = valid.stream()
+                    .map(m -> new Point(m.effectiveAt().getEpochSecond(), m.value().doubleValue(), alerting.contains(m.id()))).toList();
+            var bands = new fr.relais.core.chart.ThresholdTimeline(thresholdService).bands(patient, type.code(), time.from(), now);
+            var values = fr.relais.core.chart.ValueScale.of(valid.stream().map(Measure::value).toList(), bands, 6);
+            String unit = new fr.relais.core.wording.Quantities(language).unit(type.unit());
+            return new Chart(type.name().in(language), unit, points, bands, time, values);
         }, loaded -> {
             if (patient.equals(patientId)) {
                 chart.set(loaded);
             }
         }, failure -> message.set(FailureText.of(failure, texts, language)));
-    }
-
-    private static void addBound(List<Threshold> into, String level, java.math.BigDecimal value) {
-        if (value != null) {
-            into.add(new Threshold(level, value.doubleValue()));
-        }
     }
 
     public javafx.beans.property.ReadOnlyObjectProperty<Chart> chartProperty() {
