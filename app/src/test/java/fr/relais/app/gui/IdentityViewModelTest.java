@@ -114,4 +114,17 @@ class IdentityViewModelTest {
         assertThat(model.messageProperty().get()).contains("INS différentes");
         assertThat(core.patients().get(withIns.id()).replacedBy()).isNull();
     }
+
+    @Test
+    void aPatientBornInParis14thShowsTheArrondissementBesideItsInseeCodeAndAnUnlistedCodeSaysSo() {
+        Patient p = register("P2", null, LocalDate.of(1941, 6, 2));
+        model.show(p.id());
+        var texts = fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, fr.relais.core.i18n.Language.FR);
+        var inWords = model.traits().birthplaceInWords(texts);
+
+        assertThat(model.traits().birthplaceProperty().get()).isEqualTo("75114");
+        assertThat(inWords.get()).isEqualTo("Paris 14e Arrondissement");
+        model.traits().birthplaceProperty().set("29999");
+        assertThat(inWords.get()).isEqualTo("commune INSEE 29999");
+    }
 }
