@@ -32,7 +32,10 @@ final class AlertCommand {
             UUID alertId = Arguments.uuid("ID", id);
             try (RelaisCore services = root.openServices()) {
                 Alert alert = apply(services, alertId);
-                root.printer().object(AlertView.of(alert), out -> out.println(alert.id() + " " + alert.status()));
+                String patient = services.patients().find(alert.patientId()).map(fr.relais.core.identity.Patient::displayName).orElse("");
+                String measure = new fr.relais.core.wording.Quantities(root.language()).measureNameInSentence(alert.code());
+                String status = new fr.relais.core.wording.StatusWords(root.language()).alert(alert.status());
+                root.printer().object(AlertView.of(alert), out -> out.println(root.text("alert.decided", patient, measure, status)));
             }
             return Cli.OK;
         }

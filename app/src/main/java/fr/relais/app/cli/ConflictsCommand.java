@@ -40,9 +40,9 @@ final class ConflictsCommand {
                 new Column<>("resourceType", "col.record", Conflict::resourceType, c -> subjects(services).record(c, texts)),
                 Column.forScripts("localId", Conflict::localId),
                 new Column<>("field", "col.field", Conflict::field, c -> ConflictSubjectText.field(c, texts)),
-                new Column<>("baseValue", "col.base", c -> ConflictValueText.of(c.field(), c.baseValue(), services.careTeam(), texts)),
-                new Column<>("localValue", "col.local", c -> ConflictValueText.of(c.field(), c.localValue(), services.careTeam(), texts)),
-                new Column<>("remoteValue", "col.remote", c -> ConflictValueText.of(c.field(), c.remoteValue(), services.careTeam(), texts)),
+                new Column<>("baseValue", "col.base", Conflict::baseValue, c -> ConflictValueText.base(c, services.careTeam(), texts)),
+                new Column<>("localValue", "col.local", Conflict::localValue, c -> ConflictValueText.local(c, services.careTeam(), texts)),
+                new Column<>("remoteValue", "col.remote", Conflict::remoteValue, c -> ConflictValueText.remote(c, services.careTeam(), texts)),
                 new Column<>("status", "col.status", Conflict::status,
                         c -> texts.has("conflict.status." + c.status()) ? texts.text("conflict.status." + c.status()) : c.status()));
     }
@@ -89,10 +89,9 @@ final class ConflictsCommand {
                     Localization texts = Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language());
                     out.println(root.text("conflicts.header", subjects(services).record(c, texts), ConflictSubjectText.field(c, texts),
                             texts.has("conflict.status." + c.status()) ? texts.text("conflict.status." + c.status()) : c.status()));
-                    out.println(root.text("conflicts.base", String.valueOf(ConflictValueText.of(c.field(), c.baseValue(), services.careTeam(), texts))));
-                    out.println(root.text("conflicts.local", String.valueOf(ConflictValueText.of(c.field(), c.localValue(), services.careTeam(), texts))));
-                    out.println(root.text("conflicts.remote", String.valueOf(ConflictValueText.of(c.field(), c.remoteValue(), services.careTeam(), texts)),
-                            c.remoteVersion()));
+                    out.println(root.text("conflicts.base", ConflictValueText.base(c, services.careTeam(), texts)));
+                    out.println(root.text("conflicts.local", ConflictValueText.local(c, services.careTeam(), texts)));
+                    out.println(root.text("conflicts.remote", ConflictValueText.remote(c, services.careTeam(), texts), c.remoteVersion()));
                 });
             }
             return Cli.OK;

@@ -21,8 +21,13 @@ import picocli.CommandLine.Spec;
         subcommands = {ConsentCommand.Add.class, ConsentCommand.Withdraw.class, ConsentCommand.ListConsents.class})
 final class ConsentCommand {
 
-    static void print(RelaisCommand root, Consent c) {
-        root.printer().object(c, out -> out.println(c.id() + " " + c.scope() + (c.active() ? "" : " (" + c.withdrawalReason() + ")")));
+    /** What was done, in words: whose consent, to what, collected by whom and when; a withdrawal with its reason. */
+    static void print(RelaisCommand root, RelaisCore services, Consent c) {
+        String patient = services.patients().find(c.patientId()).map(fr.relais.core.identity.Patient::displayName).orElse("");
+        String scope = root.text("consent.scope." + c.scope().name());
+        root.printer().object(c, out -> out.println(c.active()
+                ? root.text("consent.recorded", patient, scope, c.collectedBy(), c.collectedOn() == null ? "-" : c.collectedOn().format(PatientCommand.DAY))
+                : root.text("consent.withdrawnLine", patient, scope, c.withdrawalReason())));
     }
 
     @Command(name = "add", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true, sortOptions = false)
@@ -45,7 +50,7 @@ final class ConsentCommand {
             try (RelaisCore services = root.openServices()) {
                 UUID id = services.patients().resolve(patient).id();
                 LocalDate day = on == null ? LocalDate.now(services.clock().withZone(CareZone.PARIS)) : IsoInput.date("--on", on);
-                print(root, services.consents().add(id, s, collectedBy, day));
+                print(root, services, services.consents().add(id, s, collectedBy, day));
                 return Cli.OK;
             }
         }
@@ -60,7 +65,7 @@ final class ConsentCommand {
 
         @Override
         int run(RelaisCommand root, RelaisCore services) {
-            print(root, services.consents().withdraw(Arguments.uuid("ID", id), reason));
+            print(root, services, services.consents().withdraw(Arguments.uuid("ID", id), reason));
             return Cli.OK;
         }
     }

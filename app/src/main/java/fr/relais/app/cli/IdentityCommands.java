@@ -86,7 +86,8 @@ final class IdentityCommands {
             return Leaf.forPatient(spec, patient, (root, services, id) -> {
                 Patient before = services.patients().get(id);
                 Patient after = services.patients().recordEvidence(id, parsedIns, new IdentityEvidence(source, document), reason);
-                root.printer().object(statusJson(after), out -> out.println(root.text("patient.evidence.done", before.status(), after.status())));
+                root.printer().object(statusJson(after), out -> out.println(root.text("patient.evidence.done",
+                        new fr.relais.core.wording.StatusWords(root.language()).identityLevel(before.status()), new fr.relais.core.wording.StatusWords(root.language()).identityLevel(after.status()))));
                 return Cli.OK;
             });
         }
@@ -140,7 +141,8 @@ final class IdentityCommands {
                 correction.warnings().forEach(w -> spec.commandLine().getErr().println(
                         root.text("cli.warning", w.field(), errors.text(w.key(), w.args().toArray()))));
                 root.printer().object(statusJson(correction.patient()),
-                        out -> out.println(root.text("patient.correct.done", correction.patient().status())));
+                        out -> out.println(root.text("patient.correct.done",
+                                new fr.relais.core.wording.StatusWords(root.language()).identityLevel(correction.patient().status()))));
                 return Cli.OK;
             });
         }

@@ -38,7 +38,8 @@ final class InsCommand {
         json.put("outcome", answer.outcome().name());
         json.put("identityStatus", recorded.map(p -> p.status().name()).orElse(null));
         root.printer().object(json, out -> out.println(answer.outcome()
-                + recorded.map(p -> " " + root.text("patient.evidence.done", before.status(), p.status())).orElse("")));
+                + recorded.map(p -> " " + root.text("patient.evidence.done", new fr.relais.core.wording.StatusWords(root.language()).identityLevel(before.status()),
+                        new fr.relais.core.wording.StatusWords(root.language()).identityLevel(p.status()))).orElse("")));
         return Cli.OK;
     }
 

@@ -15,6 +15,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import fr.relais.core.wording.Quantities;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,16 @@ import picocli.CommandLine.Spec;
                 MeasureCommand.Error.class})
 final class MeasureCommand {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CareZone.PARIS);
+    /** When a measure was taken, as said in a sentence, in Paris time. */
+    private static final DateTimeFormatter SAID_AT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(CareZone.PARIS);
+
+    /** A measure in words: "poids 83,5 kg le 06/12/2026 à 08:00, MARTIN Claire" (never its id nor its codes). */
+    static String describe(RelaisCommand root, RelaisCore services, Measure m) {
+        Quantities quantities = new Quantities(root.language());
+        String patient = services.patients().find(m.patientId()).map(fr.relais.core.identity.Patient::displayName).orElse("-");
+        return root.text("measure.described", quantities.measureNameInSentence(m.code()),
+                quantities.of(m.value().toPlainString(), m.unit(), m.code()), SAID_AT.format(m.effectiveAt()), patient);
+    }
 
     @Command(name = "add", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true, sortOptions = false)
     static final class Add implements Callable<Integer> {
@@ -58,10 +69,12 @@ final class MeasureCommand {
             try (RelaisCore services = root.openServices()) {
                 var patientId = services.patients().resolve(patient).id();
                 Measure m = services.measures().record(new NewMeasure(patientId, code, value, unit, effective, measureSource));
+                Quantities quantities = new Quantities(root.language());
+                String value = quantities.of(m.value().toPlainString(), m.unit(), m.code());
                 root.printer().object(MeasureView.of(m), out -> {
-                    out.println(m.id());
+                    out.println(root.text("measure.recorded", describe(root, services, m)));
                     if (m.unusual()) {
-                        spec.commandLine().getErr().println(root.text("measure.unusual", m.value().toPlainString(), m.unit()));
+                        spec.commandLine().getErr().println(root.text("measure.unusual", value));
                     }
                 });
             }
@@ -112,7 +125,7 @@ final class MeasureCommand {
             // Device measures held while telemonitoring consent is withdrawn are listed, marked, never hidden.
             java.util.Set<java.util.UUID> held = services.measures().heldIds(patientId);
             // The table as a carer writes it (measure's name, "77,8 kg", source and status in words); CSV keeps codes.
-            fr.relais.core.wording.Quantities quantities = new fr.relais.core.wording.Quantities(root.language());
+            Quantities quantities = new Quantities(root.language());
             fr.relais.core.wording.StatusWords words = new fr.relais.core.wording.StatusWords(root.language());
             root.printer().list(all, List.of(
                     new Column<>("id", "col.id", Measure::id),
@@ -142,7 +155,8 @@ final class MeasureCommand {
             var measureId = Arguments.uuid("ID", id);
             try (RelaisCore services = root.openServices()) {
                 Measure m = services.measures().markEnteredInError(measureId, reason);
-                root.printer().object(MeasureView.of(m), out -> out.println(m.id() + " " + m.status()));
+                root.printer().object(MeasureView.of(m), out -> out.println(root.text("measure.inError",
+                        describe(root, services, m), m.errorReason())));
             }
             return Cli.OK;
         }

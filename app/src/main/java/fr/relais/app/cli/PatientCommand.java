@@ -203,7 +203,8 @@ final class PatientCommand {
                     boolean wholeDate = p.traits().birthDatePrecision() == fr.relais.core.identity.BirthDatePrecision.DAY;
                     out.println(root.text((wholeDate ? "show.birth." : "show.bornIn.") + p.traits().sex().name(),
                             p.traits().birthDateShown(),
-                            p.traits().birthplaceCode() == null ? "-" : p.traits().birthplaceCode()));
+                            fr.relais.app.wording.BirthplaceText.of(p.traits().birthplaceCode(),
+                                    fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language()))));
                     String merged = fr.relais.app.wording.ReplacedByText.of(p, services.patients()::find,
                             fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language()));
                     if (!merged.isEmpty()) {
@@ -212,7 +213,7 @@ final class PatientCommand {
                     death.ifPresent(d -> out.println(d.on() == null
                             ? root.text("show.deceased." + p.traits().sex().name())
                             : root.text("show.deceasedOn." + p.traits().sex().name(), DAY.format(d.on()))));
-                    out.println(root.text("show.identity", statuses.identity(p.status()), p.ins() == null ? "-"
+                    out.println(root.text("show.identity", statuses.identityLevel(p.status()), p.ins() == null ? "-"
                             : root.text(p.status().allowsInsExchange() ? "show.ins" : "show.insNotQualified",
                                     p.ins().matricule().value(), p.ins().oid().oid())));
                     out.println(root.text("show.careTeam"));

@@ -18,7 +18,8 @@ public final class AppServices {
     public AppServices(RelaisCore core) {
         this.core = core;
         this.sync = new SyncModule(core);
-        this.conflictSubjects = new ConflictSubjectText(core.patients(), core.tasks(), core.measures());
+        this.conflictSubjects = new ConflictSubjectText(core.patients(), core.tasks(), core.measures(), core.alerts(),
+                core.enrollments(), core.consents());
     }
 
     public SyncModule sync() {

@@ -79,7 +79,7 @@ class CliTest {
         JsonNode file = JSON.readTree(run("patient", "show", "IPP-1", "--format", "json").out());
         assertThat(file.get("patient").get("id").asText()).isEqualTo(id);
         assertThat(file.get("identityHistory").get(0).get("toStatus").asText()).isEqualTo("PROV");
-        assertThat(run("patient", "show", id).out()).contains("DURAND Marie", "Statut d'identité : Identité provisoire", "Née le 03/10/1995")
+        assertThat(run("patient", "show", id).out()).contains("DURAND Marie", "Statut d'identité : provisoire", "Née le 03/10/1995")
                 .doesNotContain("PROV", "1995-10-03", "source=");
         assertThat(JSON.readTree(run("patient", "list", "--search", "hél", "--format", "json").out())).hasSize(1);
     }

@@ -112,7 +112,7 @@ class IdentityCliTest extends CliFixture {
 
         CliRun correct = run("--format", "json", "patient", "correct", id, "--birth-date", "1995-10-13", "--reason", "erreur de saisie");
         assertThat(correct.json().get("identityStatus").asText()).isEqualTo("PROV");
-        assertThat(correct.err()).contains("passe de VALI à PROV");
+        assertThat(correct.err()).contains("l'identité validée redevient provisoire");
         assertThat(run("--format", "json", "patient", "show", id).json().get("patient").get("birthDate").asText()).isEqualTo("1995-10-13");
 
         CliRun history = run("patient", "history", id);

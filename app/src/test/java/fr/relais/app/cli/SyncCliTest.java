@@ -209,8 +209,8 @@ class SyncCliTest {
     void aRecordTheServerRefusedIsExplainedInFrenchAndCanBeRetriedOrDiscarded() {
         UUID retried = refusal();
         CliRun shown = CliRun.on(db, "conflicts", "show", retried.toString());
-        assertThat(shown.out()).contains("refusé par le serveur le 01/07/2026 10:30", "erreur 400", "HAPI-1096",
-                "relais conflicts retry " + retried, "relais conflicts discard " + retried).doesNotContain("OperationOutcome");
+        assertThat(shown.out()).contains("refusé par le serveur le 01/07/2026 10:30", "erreur 400", "Resource Patient/1011 is deleted",
+                "relais conflicts retry " + retried, "relais conflicts discard " + retried).doesNotContain("OperationOutcome", "HAPI-1096");
         assertThat(CliRun.on(db, "sync", "status").out()).contains("1 refus");
         CliRun retry = CliRun.on(db, "conflicts", "retry", retried.toString());
         assertThat(retry.code()).isZero();

@@ -78,7 +78,7 @@ class IdentityViewModelTest {
         model.reasonProperty().set("passeport présenté");
         model.recordDocument();
         assertThat(core.patients().get(p.id()).status()).isEqualTo(IdentityStatus.VALI);
-        assertThat(model.messageProperty().get()).isEqualTo("Statut d'identité : Identité validée.");
+        assertThat(model.messageProperty().get()).isEqualTo("Statut d'identité : validée.");
         assertThat(changed).containsExactly(p.id());
 
         model.traits().birthDateProperty().set(LocalDate.of(1941, 6, 12));
@@ -87,7 +87,7 @@ class IdentityViewModelTest {
         Patient corrected = core.patients().get(p.id());
         assertThat(corrected.traits().birthDate()).isEqualTo(LocalDate.of(1941, 6, 12));
         assertThat(corrected.status()).isEqualTo(IdentityStatus.PROV);
-        assertThat(model.messageProperty().get()).contains("Identité provisoire", "revérifiée");
+        assertThat(model.messageProperty().get()).contains("Statut d'identité : provisoire", "redevient provisoire", "revérifiée");
         assertThat(model.historyProperty()).hasSize(3).last().asString().contains("Identité validée → Identité provisoire", "erreur de saisie");
     }
 
@@ -113,5 +113,18 @@ class IdentityViewModelTest {
         model.mergeDuplicate();
         assertThat(model.messageProperty().get()).contains("INS différentes");
         assertThat(core.patients().get(withIns.id()).replacedBy()).isNull();
+    }
+
+    @Test
+    void aPatientBornInParis14thShowsTheArrondissementBesideItsInseeCodeAndAnUnlistedCodeSaysSo() {
+        Patient p = register("P2", null, LocalDate.of(1941, 6, 2));
+        model.show(p.id());
+        var texts = fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, fr.relais.core.i18n.Language.FR);
+        var inWords = model.traits().birthplaceInWords(texts);
+
+        assertThat(model.traits().birthplaceProperty().get()).isEqualTo("75114");
+        assertThat(inWords.get()).isEqualTo("Paris 14e Arrondissement");
+        model.traits().birthplaceProperty().set("29999");
+        assertThat(inWords.get()).isEqualTo("commune INSEE 29999");
     }
 }

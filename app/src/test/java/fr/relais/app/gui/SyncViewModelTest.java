@@ -113,4 +113,69 @@ class SyncViewModelTest {
         assertThat(model.conflictsProperty()).isEmpty();
         assertThat(core.patients().get(patient).traits().birthFamilyName()).isEqualTo("MARTINEZ");
     }
+    @Test
+    void anAlertOneLaptopDismissedAndTheOtherResolvedShowsThePatientAndBothDecisionsInWords() {
+        UUID alert = UUID.randomUUID();
+        java.time.Instant at = core.clock().instant();
+        core.database().inTransaction(() -> fr.relais.core.replication.Outbox.suppressed(() -> {
+            core.alerts().applySynced(new fr.relais.core.alert.Alert(alert, patient, null, "spo2-basse", "59408-5", "ABSOLUTE",
+                    fr.relais.core.rule.AlertLevel.RED, fr.relais.core.alert.AlertStatus.DISMISSED, "{}", at, at, "idec", "appel fait", 0, null),
+                    List.of(), "DetectedIssue/2001/_history/3");
+            core.conflicts().open(new Conflict(UUID.randomUUID(), fr.relais.core.alert.AlertService.RECORD, alert, "status", "OPEN",
+                    "DISMISSED", "RESOLVED", "3", "OPEN", at, null, null, null));
+            return null;
+        }));
+
+        model.refresh();
+
+        assertThat(model.conflictsProperty()).singleElement().satisfies(row -> {
+            assertThat(row.record()).isEqualTo("Alerte de MARTIN Claire");
+            assertThat(row.field()).isEqualTo("statut");
+            assertThat(List.of(row.base(), row.local(), row.remote())).containsExactly("ouverte", "écartée", "résolue");
+        });
+    }
+
+    @Test
+    void aRecordTheServerRefusedShowsTheServersWordsInFrenchNeverItsOperationOutcome() {
+        String outcome = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"processing\","
+                + "\"diagnostics\":\"HAPI-1096: Resource Patient/1011 is deleted, specified in path: Observation.subject\"}]}";
+        core.database().inTransaction(() -> {
+            core.conflicts().open(new Conflict(UUID.randomUUID(), PatientService.RECORD, patient, Conflict.REFUSED, null, "7", outcome,
+                    "400", "OPEN", java.time.Instant.parse("2026-07-01T08:30:00Z"), null, null, null));
+            return null;
+        });
+
+        model.refresh();
+
+        assertThat(model.conflictsProperty()).singleElement().satisfies(row -> {
+            assertThat(row.field()).isEqualTo("Refusé par le serveur le 01/07/2026 10:30");
+            assertThat(row.remote()).startsWith("Le serveur a refusé cet enregistrement (erreur 400) : Resource Patient/1011 is deleted")
+                    .doesNotContain("OperationOutcome", "{", "HAPI-1096");
+        });
+    }
+
+    @Test
+    void aTaskAnotherSystemDeletedWhileChangedHereHasNoCommonBaseAndIsSaidDeletedInTheFeminine() {
+        UUID task = UUID.randomUUID();
+        java.time.Instant at = core.clock().instant();
+        core.database().inTransaction(() -> fr.relais.core.replication.Outbox.suppressed(() -> {
+            core.tasks().applySynced(new fr.relais.core.task.Task(task, null, patient, null, fr.relais.core.task.Task.FOREIGN, 0,
+                    fr.relais.core.task.Task.FOREIGN, "Bilan sanguin à J7", "Bilan sanguin à J7", fr.relais.core.careteam.CareRole.IDEC, null,
+                    fr.relais.core.task.TaskPriority.ROUTINE, fr.relais.core.task.TaskStatus.REQUESTED, null, at, null, null, null, at, at),
+                    "Task/4012/_history/1");
+            core.conflicts().open(new Conflict(UUID.randomUUID(), fr.relais.core.task.TaskService.RECORD, task, Conflict.DELETED, null,
+                    "changed", "deleted", "2", "OPEN", at, null, null, null));
+            return null;
+        }));
+
+        model.refresh();
+
+        assertThat(model.conflictsProperty()).singleElement().satisfies(row -> {
+            assertThat(row.record()).isEqualTo("Tâche de MARTIN Claire");
+            assertThat(row.field()).isEqualTo("supprimée sur le serveur par un autre système");
+            assertThat(row.base()).isEqualTo("aucune version commune : tâche supprimée sur le serveur");
+            assertThat(row.local()).startsWith("modifiée sur ce poste");
+            assertThat(row.remote()).startsWith("supprimée sur le serveur");
+        });
+    }
 }

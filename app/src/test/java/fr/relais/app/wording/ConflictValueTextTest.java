@@ -2,6 +2,7 @@ package fr.relais.app.wording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.relais.core.replication.Conflict;
 import org.junit.jupiter.api.Test;
 
 /** A conflict on a task's due time reads in the team's clock, not in UTC. */
@@ -20,13 +21,24 @@ class ConflictValueTextTest {
     }
 
     @Test
-    void aTaskDeletedOnTheServerWhileChangedHereReadsInWordsOnBothSides() {
+    void aTaskDeletedOnTheServerWhileChangedHereReadsInWordsOnBothSidesAndAMeasureOrAPathwayAgreesWithItsKind() {
         var texts = fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, fr.relais.core.i18n.Language.FR);
-        String field = fr.relais.core.replication.Conflict.DELETED;
-        assertThat(ConflictValueText.of(field, "changed", null, texts)).isEqualTo(
-                "modifié sur ce poste, pas encore envoyé (garder : le serveur le reprend avec la modification)");
-        assertThat(ConflictValueText.of(field, "deleted", null, texts)).isEqualTo(
-                "supprimé sur le serveur (garder : la modification locale est abandonnée)");
-        assertThat(ConflictValueText.of(field, null, null, texts)).isNull();
+        Conflict task = deletion(fr.relais.core.task.TaskService.RECORD);
+        assertThat(ConflictValueText.local(task, null, texts)).isEqualTo(
+                "modifiée sur ce poste, pas encore envoyée (garder : le serveur la reprend avec la modification)");
+        assertThat(ConflictValueText.remote(task, null, texts)).isEqualTo(
+                "supprimée sur le serveur (garder : la modification locale est abandonnée)");
+        assertThat(ConflictValueText.base(task, null, texts)).isEqualTo("aucune version commune : tâche supprimée sur le serveur");
+        assertThat(ConflictValueText.base(deletion(fr.relais.core.measure.MeasureService.RECORD), null, texts))
+                .isEqualTo("aucune version commune : mesure supprimée sur le serveur");
+        assertThat(ConflictValueText.base(deletion(fr.relais.core.pathway.EnrollmentService.RECORD), null, texts))
+                .isEqualTo("aucune version commune : parcours supprimé sur le serveur");
+        assertThat(ConflictValueText.remote(deletion(fr.relais.core.pathway.EnrollmentService.RECORD), null, texts))
+                .startsWith("supprimé sur le serveur");
+    }
+
+    private static Conflict deletion(String kind) {
+        return new Conflict(java.util.UUID.randomUUID(), kind, java.util.UUID.randomUUID(), Conflict.DELETED, null, "changed", "deleted",
+                "2", "OPEN", java.time.Instant.parse("2026-12-06T09:00:00Z"), null, null, null);
     }
 }

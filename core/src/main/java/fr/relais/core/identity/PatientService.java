@@ -221,7 +221,7 @@ public final class PatientService {
             if (drops) {
                 patients.insertIdentityEvent(id, new IdentityEvent(now, session.actor().userId(), current.status(),
                         IdentityStatus.PROV, "strict traits corrected: " + reason));
-                warnings.add(new IdentityWarning("status", "identityStatus.dropped", current.status().name()));
+                warnings.add(new IdentityWarning("status", "identityStatus.dropped." + current.status().name()));
             }
             audit.record("patient.identity.correct", "Patient", id, id, "status=" + current.status() + "->" + updated.status()
                     + (insChanged ? " ins corrected" : ""));

@@ -10,10 +10,19 @@ import java.util.Optional;
 /**
  * Measured values as clinicians write them: the decimal separator of the language ("77,8 kg"), the unit as written on
  * paper rather than its UCUM code (mm[Hg] → mmHg, Cel → °C, {beats}/min → bpm), a score out of its maximum ("11/27",
- * never "11 {score}"), and the measure's clinical name. UCUM codes stay in the data; only what is shown changes.
+ * never "11 {score}"), and the measure's clinical name; a computed value (a unit converted) rounded to the precision
+ * clinicians use for its unit. UCUM codes and exact values stay in the data; only what is shown changes.
  */
 public final class Quantities {
     private static final String SCORE = "{score}";
+    /**
+     * Decimals a clinician writes, by canonical UCUM unit; one for any other unit. Only a value with more decimals than
+     * any scale or device gives ({@link #MEASURED_DECIMALS}) is rounded: it was computed (a weight sent in pounds and
+     * converted, 184 lb = 83.46099608 kg, reads 83,5 kg); what was typed keeps its digits (74.60 stays 74,60).
+     */
+    private static final java.util.Map<String, Integer> CLINICAL_DECIMALS = java.util.Map.of("kg", 1, "g", 0, "Cel", 1, "g/L", 2,
+            "mmol/L", 1, "mg/dL", 0, "%", 0, "/min", 0, "mm[Hg]", 0, SCORE, 0);
+    private static final int MEASURED_DECIMALS = 2;
     private final Localization words;
     private final Language language;
 
@@ -31,6 +40,15 @@ public final class Quantities {
         return words.number(value);
     }
 
+    /**
+     * The value as shown: rounded to the precision clinicians use for its unit when it has more decimals than was ever
+     * measured (the stored value keeps them all); every digit kept otherwise.
+     */
+    public static BigDecimal clinical(BigDecimal value, String ucum) {
+        return value == null || value.scale() <= MEASURED_DECIMALS ? value
+                : value.setScale(CLINICAL_DECIMALS.getOrDefault(ucum, 1), java.math.RoundingMode.HALF_UP);
+    }
+
     /** The unit as written on paper: a known UCUM code in words, a score's unit as nothing (see {@link #of}). */
     public String unit(String ucum) {
         if (ucum == null || ucum.isBlank() || SCORE.equals(ucum)) {
@@ -45,7 +63,7 @@ public final class Quantities {
      * has one ("11/27"), else the bare number.
      */
     public String of(Object value, String ucum, String code) {
-        String number = number(value);
+        String number = number(clinical(value, ucum));
         if (SCORE.equals(ucum)) {
             return maximum(code).map(max -> words.text("score.outOf", number, number(max))).orElse(number);
         }
@@ -70,6 +88,18 @@ public final class Quantities {
     /** The canonical unit of a measure code (UCUM), for values stored without one (rule bounds). */
     public String canonicalUnit(String code) {
         return MeasureCatalog.find(code).map(MeasureType::unit).orElse("");
+    }
+
+    /** A number's text rounded as {@link #clinical(BigDecimal, String)} does; text that is no number as it is. */
+    private static Object clinical(Object value, String ucum) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return clinical(new BigDecimal(value.toString().strip()), ucum);
+        } catch (NumberFormatException notANumber) {
+            return value;
+        }
     }
 
     private static Optional<BigDecimal> maximum(String code) {

@@ -38,6 +38,15 @@ public final class StatusWords {
         return words.text("identity.status." + status.name());
     }
 
+    /** The RNIV level alone, as it follows "Statut d'identité :": "provisoire", "qualifiée". */
+    public String identityLevel(IdentityStatus status) {
+        return words.text("identity.level." + status.name());
+    }
+
+    public String alert(fr.relais.core.alert.AlertStatus status) {
+        return words.text("alert.status." + status.name());
+    }
+
     public String role(CareRole role) {
         return words.text("role." + role.name());
     }

@@ -103,7 +103,7 @@ class PatientServiceTest {
         assertThat(correction.patient().status()).isEqualTo(IdentityStatus.PROV);
         assertThat(correction.patient().evidence()).isEqualTo(IdentityEvidence.NONE);
         assertThat(correction.patient().exchangeableIns()).isEmpty();
-        assertThat(correction.warnings()).extracting(IdentityWarning::key).containsExactly("identityStatus.dropped");
+        assertThat(correction.warnings()).extracting(IdentityWarning::key).containsExactly("identityStatus.dropped.QUAL");
         assertThat(patients.identityHistory(patient.id())).extracting(IdentityEvent::to)
                 .containsExactly(IdentityStatus.VALI, IdentityStatus.QUAL, IdentityStatus.PROV);
     }

@@ -64,4 +64,17 @@ class ClinicalQuantitiesTest {
         assertThat(audit.action("alert.acknowledged")).isEqualTo("Prise en compte d'une alerte");
         assertThat(audit.action("something.new")).isEqualTo("Opération enregistrée");
     }
+
+    @Test
+    void valuesConvertedFromOtherUnitsReadAtTheirClinicalPrecisionWhileTypedValuesKeepTheirDigits() {
+        // Values as a unit conversion leaves them (184 lb in kg, °F in °C...); the last one was typed.
+        assertThat(frenchValues.of("83.46099608", "kg", MeasureCatalog.BODY_WEIGHT)).isEqualTo("83,5 kg");
+        assertThat(frenchValues.of("37.5000001", "Cel", null)).isEqualTo("37,5 °C");
+        assertThat(frenchValues.of("1.053456", "g/L", null)).isEqualTo("1,05 g/L");
+        assertThat(frenchValues.of("6.1234", "mmol/L", null)).isEqualTo("6,1 mmol/L");
+        assertThat(frenchValues.of("95.612", "%", null)).isEqualTo("96 %");
+        assertThat(frenchValues.of("132.4567", "mm[Hg]", null)).isEqualTo("132 mmHg");
+        assertThat(frenchValues.of("74.60", "kg", MeasureCatalog.BODY_WEIGHT)).isEqualTo("74,60 kg");
+        assertThat(Quantities.clinical(new java.math.BigDecimal("83.46099608"), "kg")).isEqualByComparingTo("83.5");
+    }
 }

@@ -447,7 +447,8 @@ public final class SyncEngine {
      * (an open conflict keeps it from being pushed) until someone retries it or discards the local change.
      */
     private void refuse(Outbox.Pending p, SyncFailedException e) {
-        LOG.warn("The server refused {} {}: {}", p.resourceType(), p.localId(), e.getMessage());
+        // The whole OperationOutcome goes to the log (for whoever runs the server); the inbox shows its words only.
+        LOG.warn("The server refused {} {}: {}; outcome: {}", p.resourceType(), p.localId(), e.getMessage(), e.outcome());
         core.database().inTransaction(() -> {
             core.conflicts().open(new Conflict(UUID.randomUUID(), p.resourceType(), p.localId(), Conflict.REFUSED, null,
                     String.valueOf(p.seq()), e.outcome(), String.valueOf(e.status()), "OPEN", core.clock().instant(), null, null, null));

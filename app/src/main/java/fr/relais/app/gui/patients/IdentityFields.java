@@ -39,7 +39,11 @@ final class IdentityFields {
         birth.setId(prefix + "-birth-date");
         birth.valueProperty().bindBidirectional(traits.birthDateProperty());
         form.addRow(r++, new Label(texts.text("newPatient.birthDate")), birth);
-        form.addRow(r++, new Label(texts.text("newPatient.birthplace")), text(prefix + "-birthplace", traits.birthplaceProperty()));
+        Label place = new Label();
+        place.setId(prefix + "-birthplace-name");
+        place.textProperty().bind(traits.birthplaceInWords(texts));
+        form.addRow(r++, new Label(texts.text("newPatient.birthplace")), new javafx.scene.layout.HBox(8,
+                text(prefix + "-birthplace", traits.birthplaceProperty()), place));
         return r;
     }
 

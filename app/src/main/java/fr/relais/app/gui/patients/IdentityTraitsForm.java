@@ -71,4 +71,10 @@ public final class IdentityTraitsForm {
     public StringProperty birthplaceProperty() {
         return birthplace;
     }
+
+    /** The birthplace typed, in words beside the field ("Brest"; "commune INSEE 29999" for a code the list lacks). */
+    public javafx.beans.binding.StringBinding birthplaceInWords(fr.relais.core.i18n.Localization texts) {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> birthplace.get() == null || birthplace.get().isBlank() ? ""
+                : fr.relais.app.wording.BirthplaceText.of(birthplace.get().trim().toUpperCase(Locale.ROOT), texts), birthplace);
+    }
 }

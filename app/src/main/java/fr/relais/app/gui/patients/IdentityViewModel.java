@@ -102,7 +102,7 @@ public final class IdentityViewModel {
             return;
         }
         executor.submit(() -> patients.recordEvidence(id, null, new IdentityEvidence(InsSource.SM, checked), why),
-                p -> done(id, texts.text("identity.statusNow", new fr.relais.core.wording.StatusWords(language).identity(p.status()))), this::failed);
+                p -> done(id, texts.text("identity.statusNow", new fr.relais.core.wording.StatusWords(language).identityLevel(p.status()))), this::failed);
     }
 
     /** The strict traits as the form now holds them; any change voids the earlier checks (PROV). */
@@ -118,7 +118,7 @@ public final class IdentityViewModel {
         String why = reason.get();
         executor.submit(() -> patients.correctTraits(id, corrected, why), c -> {
             String warning = c.warnings().stream().map(w -> errors.text(w.key(), w.args().toArray())).findFirst().orElse("");
-            done(id, (texts.text("identity.statusNow", new fr.relais.core.wording.StatusWords(language).identity(c.patient().status())) + " " + warning).trim());
+            done(id, (texts.text("identity.statusNow", new fr.relais.core.wording.StatusWords(language).identityLevel(c.patient().status())) + " " + warning).trim());
         }, this::failed);
     }
 

@@ -84,16 +84,10 @@ public final class SyncViewModel {
      * keeping "the server" gives up the local change.
      */
     private ConflictRow row(fr.relais.core.replication.Conflict c) {
-        if (!c.isRefusal()) {
-            return new ConflictRow(c.id(), subjects.record(c, texts),
-                    fr.relais.app.wording.ConflictSubjectText.field(c, texts),
-                    fr.relais.app.wording.ConflictValueText.of(c.field(), c.baseValue(), careTeam, texts),
-                    fr.relais.app.wording.ConflictValueText.of(c.field(), c.localValue(), careTeam, texts),
-                    fr.relais.app.wording.ConflictValueText.of(c.field(), c.remoteValue(), careTeam, texts));
-        }
-        fr.relais.sync.engine.ServerRefusal refusal = fr.relais.sync.engine.ServerRefusal.of(c);
-        return new ConflictRow(c.id(), subjects.record(c, texts), texts.text("sync.refusedField", AT.format(c.createdAt())), "",
-                texts.text("sync.refusedLocal"), texts.text("sync.refusedRemote", refusal.status(), refusal.diagnostics()));
+        return new ConflictRow(c.id(), subjects.record(c, texts), ConflictSubjectText.field(c, texts),
+                fr.relais.app.wording.ConflictValueText.base(c, careTeam, texts),
+                fr.relais.app.wording.ConflictValueText.local(c, careTeam, texts),
+                fr.relais.app.wording.ConflictValueText.remote(c, careTeam, texts));
     }
 
     public void syncNow() {
