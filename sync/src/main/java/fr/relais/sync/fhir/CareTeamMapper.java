@@ -46,8 +46,8 @@ public final class CareTeamMapper {
      */
     public static CareTeam write(UUID patientId, List<CareTeamMember> members, CareTeam target) {
         target.setStatus(CareTeam.CareTeamStatus.ACTIVE);
-        if (!target.hasName()) {
-            target.setName("Cercle de soins");
+        if (!target.hasName() && !target.getIdElement().hasIdPart()) {
+            target.setName("Cercle de soins"); // only on a team Relais creates: another system's stays named as it was
         }
         // Only the reference is Relais's: the display, identifier and type another system put on the subject stay (an
         // anonymised patient's display is removed before, by the care-team sync).

@@ -255,7 +255,7 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
     }
 
     @Test
-    void anAnonymisedHospitalPatientKeepsNoneOfWhatOtherSystemsWroteAboutThemHereNorTheirRelativesInTheCareTeamOnTheServer() {
+    void anAnonymisedHospitalPatientKeepsNoneOfWhatOtherSystemsWroteAboutThemHereNorTheirRelativesNamesInTheCareTeamOnTheServer() {
         String patientId = world.create("patient-hospital.json", Map.of());
         String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
         String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
@@ -297,10 +297,12 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         assertThat(pushed.refused()).isZero();
         assertThat(pushed.pending()).isZero();
         var team = world.read(org.hl7.fhir.r4.model.CareTeam.class, teamId);
-        assertThat(RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(team)).doesNotContain("KERBRAT", "RelatedPerson");
-        // The professionals, the organisation, the patient's own place and the nurse who joined are still there.
+        assertThat(RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(team)).doesNotContain("KERBRAT", "Yann");
+        // The professionals, the son's place (nameless), the organisation, the patient's own place and the nurse who
+        // joined are still there.
         assertThat(team.getParticipant()).extracting(p -> p.getMember().getReference() == null ? p.getMember().getType() : p.getMember().getReference())
-                .containsExactly("Practitioner/" + practitionerId, "PractitionerRole", "Organization", "Patient/" + patientId, "Practitioner/" + practitionerId);
+                .containsExactly("Practitioner/" + practitionerId, "RelatedPerson/" + carerId, "PractitionerRole", "Organization",
+                        "Patient/" + patientId, "Practitioner/" + practitionerId);
         assertThat(world.search(org.hl7.fhir.r4.model.CareTeam.class, "subject", "Patient/" + patientId)).hasSize(1);
         assertThat(laptop.core.syncState().link(fr.relais.core.careteam.CareTeamService.TEAM_RECORD, patient).orElseThrow().base()).doesNotContain("KERBRAT");
         // Relais never writes another system's plan: it stays on the server as it was, and does not come back here.
@@ -597,6 +599,36 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         assertThat(world.read(org.hl7.fhir.r4.model.Patient.class, patientId).getMeta().getVersionId()).isEqualTo("1");
     }
 
+    /** The hospital's discharge team of the patient, as {@code written} changes it; returns its server id. */
+    private String hospitalCareTeam(String patientId, String practitionerId, String carerId,
+                                    java.util.function.Consumer<org.hl7.fhir.r4.model.CareTeam> written) {
+        var team = (org.hl7.fhir.r4.model.CareTeam) world.parse("careteam-hospital-discharge.json",
+                Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));
+        written.accept(team);
+        team.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
+        return world.client().create().resource(team).execute().getId().getIdPart();
+    }
+
+    @Test
+    void aSonTheHospitalsCareTeamNamesOnlyByReferenceIsShownByTheNameHisOwnRecordCarries() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
+        String carerId = world.create("relatedperson-carer.json", Map.of("patient", patientId));
+        // The son by reference alone, as many systems write it.
+        hospitalCareTeam(patientId, practitionerId, carerId, team -> team.getParticipant().get(1).getMember().setDisplay(null));
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        var son = laptop.core.careTeam().otherParticipantsOf(ObservationMapper.localId(patientId)).get(1);
+        assertThat(son.kind()).isEqualTo("RelatedPerson");
+        assertThat(son.name()).isEqualTo("KERBRAT Yann");
+        assertThat(son.role()).isEqualTo("Aidant principal");
+        // Read, never written: the son's record stays as the hospital wrote it.
+        assertThat(world.read(org.hl7.fhir.r4.model.RelatedPerson.class, carerId).getMeta().getVersionId()).isEqualTo("1");
+    }
+
     @Test
     void aHospitalCareTeamKeepsItsCarerItsHadAndItsPatientWhenTheNurseJoinsIt() {
         String patientId = world.create("patient-hospital.json", Map.of());
@@ -614,7 +646,7 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         assertThat(others).extracting(fr.relais.core.careteam.OtherParticipant::kind)
                 .containsExactly("Practitioner", "RelatedPerson", "PractitionerRole", "Organization", "Patient");
         assertThat(others).extracting(fr.relais.core.careteam.OtherParticipant::name).containsExactly(nurse.displayName(),
-                "KERBRAT Yann (fils)", "IDE de l'HAD Pays de Brest", "HAD Pays de Brest", laptop.core.patients().get(patient).displayName());
+                "KERBRAT Yann", "IDE de l'HAD Pays de Brest", "HAD Pays de Brest", laptop.core.patients().get(patient).displayName());
         assertThat(others).extracting(fr.relais.core.careteam.OtherParticipant::role)
                 .containsExactly("Infirmier", "Aidant principal", "IDE coordinatrice HAD", "Structure d'hospitalisation à domicile", "Patiente");
         assertThat(others.get(3).endDate()).isEqualTo(java.time.LocalDate.of(2026, 12, 20));
@@ -1325,11 +1357,7 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
         String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
         String carerId = world.create("relatedperson-carer.json", Map.of("patient", patientId));
-        var team = (org.hl7.fhir.r4.model.CareTeam) world.parse("careteam-hospital-discharge.json",
-                Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));
-        team.getSubject().setDisplay("Mme KERBRAT Marie");
-        team.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
-        String teamId = world.client().create().resource(team).execute().getId().getIdPart();
+        String teamId = hospitalCareTeam(patientId, practitionerId, carerId, team -> team.getSubject().setDisplay("Mme KERBRAT Marie"));
         laptop.sync();
         UUID patient = ObservationMapper.localId(patientId);
         var nurse = laptop.core.careTeam().findProfessionalByRpps(rpps).orElseThrow();
