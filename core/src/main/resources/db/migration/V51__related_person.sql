@@ -9,3 +9,8 @@ CREATE TABLE related_person (
   updated_at  TEXT NOT NULL
 );
 CREATE INDEX related_person_patient ON related_person (patient_id);
+
+-- A professional another system lists in the patient's care team who is also a member made here (the hospital's
+-- "Infirmier" who joins as the IDE libérale): the participant names the professional Relais holds, so that the patient
+-- file shows one person with both roles rather than the same name twice. Null for everyone else.
+ALTER TABLE care_team_other_participant ADD COLUMN professional_id TEXT;

@@ -102,7 +102,7 @@ final class CareTeamSync implements RecordSync<CareTeam> {
         Map<UUID, CareTeamMapper.Membership> base = base(link).map(r -> byId(CareTeamMapper.memberships(r, "base"))).orElse(Map.of());
         Map<UUID, CareTeamMember> mine = careTeam.teamOf(patientId).stream()
                 .collect(Collectors.toMap(CareTeamMember::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        boolean changedHere = careTeam.applySyncedOthers(patientId, CareTeamMapper.others(remote, this::nameOf), origin);
+        boolean changedHere = careTeam.applySyncedOthers(patientId, CareTeamMapper.others(remote, this::nameOf, m -> professionalOf(m).map(Professional::id).orElse(null)), origin);
         boolean serverBehind = mine.keySet().stream().anyMatch(id -> !theirs.containsKey(id));
         int conflicts = 0;
         for (CareTeamMapper.Membership remoteMember : theirs.values()) {
@@ -154,8 +154,7 @@ final class CareTeamSync implements RecordSync<CareTeam> {
             return null;
         }
         if ("Practitioner".equals(target.getResourceType())) {
-            return syncState.linkByServerId(CareTeamService.PROFESSIONAL_RECORD, target.getIdPart())
-                    .flatMap(l -> careTeam.findProfessional(l.localId())).map(Professional::displayName).orElse(null);
+            return professionalOf(member).map(Professional::displayName).orElse(null);
         }
         if ("Patient".equals(target.getResourceType())) {
             return patients.find(fr.relais.sync.fhir.ObservationMapper.localId(target.getIdPart()))
@@ -168,6 +167,15 @@ final class CareTeamSync implements RecordSync<CareTeam> {
             return relatives.name(fr.relais.sync.fhir.ObservationMapper.localId(target.getIdPart())).orElse(null);
         }
         return null;
+    }
+
+    /** The professional held here a participant's reference names (a Practitioner received), if any. */
+    private Optional<Professional> professionalOf(org.hl7.fhir.r4.model.Reference member) {
+        var target = member.getReferenceElement();
+        if (!"Practitioner".equals(target.getResourceType()) || !target.hasIdPart()) {
+            return Optional.empty();
+        }
+        return syncState.linkByServerId(CareTeamService.PROFESSIONAL_RECORD, target.getIdPart()).flatMap(l -> careTeam.findProfessional(l.localId()));
     }
 
     private static CareTeamMember withEnd(CareTeamMember m, LocalDate end) {

@@ -675,6 +675,72 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
     }
 
     @Test
+    void aHospitalNurseWhoJoinsTheCercleDeSoinsIsOnePersonWithHerHospitalRoleBesideHerRoleHere() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
+        String carerId = world.create("relatedperson-carer.json", Map.of("patient", patientId));
+        world.create("careteam-hospital-discharge.json", Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+        var nurse = laptop.core.careTeam().findProfessionalByRpps(rpps).orElseThrow();
+        assertThat(laptop.core.careTeam().othersBesideMembers(patient)).extracting(fr.relais.core.careteam.OtherParticipant::name)
+                .contains(nurse.displayName());
+
+        java.time.LocalDate today = laptop.core.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate();
+        laptop.core.careTeam().assign(patient, nurse.id(), fr.relais.core.careteam.CareRole.IDE_LIBERALE, today);
+        laptop.sync();
+
+        // One person: her membership line, with the role the hospital gives her; she is no longer among the others.
+        assertThat(laptop.core.careTeam().otherRolesOf(patient, nurse.id())).containsExactly("Infirmier");
+        assertThat(laptop.core.careTeam().othersBesideMembers(patient)).extracting(fr.relais.core.careteam.OtherParticipant::name)
+                .doesNotContain(nurse.displayName()).contains("KERBRAT Yann", "HAD Pays de Brest");
+        // Nothing changed on the server for it: the hospital's participant stays beside the membership.
+        assertThat(laptop.core.careTeam().otherParticipantsOf(patient)).hasSize(5);
+    }
+
+    @Test
+    void aTaskAssignedOnOneLaptopToAProfessionalJustAddedThereIsAssignedOnTheOtherLaptopAtItsNextSync() {
+        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        aTaskAssignedToANewProfessionalReachesTheOtherLaptop(rpps);
+    }
+
+    @Test
+    void aTaskAssignedOnOneLaptopToANurseAddedThereWithoutAnRppsIsAssignedOnTheOtherLaptopAtItsNextSync() {
+        aTaskAssignedToANewProfessionalReachesTheOtherLaptop(null);
+    }
+
+    private void aTaskAssignedToANewProfessionalReachesTheOtherLaptop(String rpps) {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        try (Laptop second = new Laptop(dir, "nurse-2", SERVER.baseUrl(), world.team())) {
+            laptop.sync();
+            UUID patient = ObservationMapper.localId(patientId);
+            java.time.LocalDate yesterday = laptop.core.clock().instant().atZone(CareZone.PARIS).toLocalDate().minusDays(1);
+            laptop.core.consents().add(patient, fr.relais.core.consent.ConsentScope.TELEMONITORING, "IDE Roux", yesterday);
+            var enrollment = laptop.core.enrollments().enroll(patient, "insuffisance-cardiaque-sortie", null, yesterday);
+            laptop.sync();
+            second.sync();
+            var task = laptop.core.enrollments().tasksOf(enrollment.id()).stream().filter(t -> t.status().isOpen()).findFirst().orElseThrow();
+            assertThat(second.core.tasks().find(task.id())).as("planned alike on the second laptop").isPresent();
+
+            // A new nurse for the patient, added and given the task right away, before the task was ever on the server.
+            var nurse = laptop.core.careTeam().addProfessional("TANGUY", "Nolwenn", fr.relais.core.careteam.Profession.INFIRMIER, rpps, null, null);
+            laptop.core.careTeam().assign(patient, nurse.id(), fr.relais.core.careteam.CareRole.IDE_LIBERALE, yesterday.plusDays(1));
+            laptop.core.tasks().assign(task.id(), nurse.id(), null);
+            SyncReport sent = laptop.sync();
+            assertThat(sent.refused()).isZero();
+            assertThat(sent.pending()).isZero();
+
+            SyncReport received = second.sync();
+
+            assertThat(received.conflicts()).isZero();
+            assertThat(second.core.careTeam().findProfessional(nurse.id())).isPresent();
+            assertThat(second.core.tasks().get(task.id()).assigneeId()).isEqualTo(nurse.id());
+            assertThat(second.core.careTeam().teamOf(patient)).extracting(m -> m.professional().id()).contains(nurse.id());
+        }
+    }
+
+    @Test
     void aHospitalDischargePlanIsShownInThePatientFileWithItsTaskAndLeftOnTheServerAsItWas() {
         String patientId = world.create("patient-hospital.json", Map.of());
         java.time.LocalDate discharged = laptop.core.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate().minusDays(2);
