@@ -84,6 +84,7 @@ public final class RelaisCore implements AutoCloseable {
     private final fr.relais.core.questionnaire.ForeignResponses foreignResponses;
     private final fr.relais.core.measure.TextMeasures textMeasures;
     private final fr.relais.core.careteam.Organizations organizations;
+    private final fr.relais.core.careteam.Relatives relatives;
     private final fr.relais.core.identity.Deaths deaths;
     private final fr.relais.core.pathway.ForeignCarePlans foreignCarePlans;
     private final DemoGenerator demo;
@@ -171,6 +172,7 @@ public final class RelaisCore implements AutoCloseable {
         this.foreignResponses = new fr.relais.core.questionnaire.ForeignResponses(database.dsl(), audit, session);
         this.textMeasures = new fr.relais.core.measure.TextMeasures(database.dsl(), audit, session);
         this.organizations = new fr.relais.core.careteam.Organizations(database.dsl(), audit, clock);
+        this.relatives = new fr.relais.core.careteam.Relatives(database.dsl(), audit, clock);
         this.deaths = new fr.relais.core.identity.Deaths(database.dsl());
         this.foreignCarePlans = new fr.relais.core.pathway.ForeignCarePlans(database.dsl(), audit, session);
         this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
@@ -352,6 +354,10 @@ public final class RelaisCore implements AutoCloseable {
     /** Organizations received from the team server, by name. */
     public fr.relais.core.careteam.Organizations organizations() {
         return organizations;
+    }
+
+    public fr.relais.core.careteam.Relatives relatives() {
+        return relatives;
     }
 
     /** Measures received from the team server with a text value, kept as written and never judged. */

@@ -175,6 +175,9 @@ final class PatientCommand {
                 var history = services.patients().identityHistory(p.id());
                 var duplicates = services.patients().duplicatesOf(p.id());
                 var others = services.careTeam().otherParticipantsOf(p.id());
+                // In words, a professional both a member here and listed by another system is shown once, with both
+                // roles; the JSON keeps every participant as the server lists it.
+                var othersShown = services.careTeam().othersBesideMembers(p.id());
                 // Other systems' tasks, answers and plans are clinical: a front desk reading the identity file sees none
                 boolean clinical = services.session().can(fr.relais.core.session.Permission.CLINICAL_READ);
                 List<fr.relais.core.task.Task> foreignTasks = clinical ? services.tasks().foreignOf(p.id()) : List.of();
@@ -217,12 +220,13 @@ final class PatientCommand {
                             : root.text(p.status().allowsInsExchange() ? "show.ins" : "show.insNotQualified",
                                     p.ins().matricule().value(), p.ins().oid().oid())));
                     out.println(root.text("show.careTeam"));
+                    var words = fr.relais.core.i18n.Localization.of(Messages.BUNDLE, root.language());
                     team.forEach(m -> out.println("  " + statuses.role(m.role()) + " : " + m.professional().displayName()
                             + (m.professional().rpps() == null ? "" : " (RPPS " + m.professional().rpps() + ")")
                             + (inactiveInDirectory(services, m.professional().rpps()) ? " " + root.text("annuaire.inactive") : "")
-                            + (m.endDate() == null ? "" : " " + root.text("show.until", DAY.format(m.endDate())))));
-                    var words = fr.relais.core.i18n.Localization.of(Messages.BUNDLE, root.language());
-                    others.forEach(o -> out.println("  "
+                            + (m.endDate() == null ? "" : " " + root.text("show.until", DAY.format(m.endDate())))
+                            + fr.relais.app.wording.OtherParticipantText.alsoRoles(services.careTeam().otherRolesOf(p.id(), m.professional().id()), words)));
+                    othersShown.forEach(o -> out.println("  "
                             + fr.relais.app.wording.OtherParticipantText.of(o, words) + (o.endDate() == null ? "" : " -> " + DAY.format(o.endDate()))));
                     out.println(root.text("show.history"));
                     history.forEach(e -> out.println("  " + historyLine(e, statuses, words)));

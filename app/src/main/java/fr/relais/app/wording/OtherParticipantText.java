@@ -14,6 +14,14 @@ public final class OtherParticipantText {
         return o.role() == null ? texts.text("careteam.otherNoRole", name, kind) : texts.text("careteam.other", o.role(), name, kind);
     }
 
+    /**
+     * What follows a member's line when other systems list the same professional in the patient's care team under
+     * other roles (" ; aussi Infirmier (hors Relais)"): one person, one line, every role. Empty when none.
+     */
+    public static String alsoRoles(java.util.List<String> roles, Localization texts) {
+        return roles.isEmpty() ? "" : texts.text("careteam.alsoRoles", String.join(", ", roles));
+    }
+
     private static final java.util.Set<String> KINDS = java.util.Set.of("Practitioner", "PractitionerRole", "RelatedPerson", "Patient",
             "Organization", "CareTeam");
 }

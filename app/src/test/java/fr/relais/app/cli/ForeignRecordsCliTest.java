@@ -68,6 +68,31 @@ class ForeignRecordsCliTest {
     }
 
     @Test
+    void aHospitalNurseWhoJoinedTheCercleDeSoinsIsShownOnceWithHerHospitalRoleBesideHerRoleHere() {
+        Path db = dir.resolve("relais.db");
+        try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")))) {
+            Patient patient = core.patients().applySynced(received("H-2001", new StrictTraits("KERBRAT", List.of("Marie"), Sex.F,
+                    LocalDate.of(1948, 6, 2), null, BirthDatePrecision.DAY)), "Patient/1001/_history/1");
+            var nurse = core.careTeam().addProfessional("GOASDOUE", "Katell", fr.relais.core.careteam.Profession.INFIRMIER, null, null, null);
+            core.careTeam().assign(patient.id(), nurse.id(), fr.relais.core.careteam.CareRole.IDE_LIBERALE, LocalDate.of(2026, 11, 20));
+            core.database().inTransaction(() -> fr.relais.core.replication.Outbox.suppressed(() -> core.careTeam().applySyncedOthers(patient.id(),
+                    List.of(new fr.relais.core.careteam.OtherParticipant("Practitioner", nurse.displayName(), "Infirmier", null, null, nurse.id()),
+                            new fr.relais.core.careteam.OtherParticipant("RelatedPerson", "KERBRAT Yann", "Aidant principal", null, null)),
+                    "CareTeam/1010/_history/1")));
+        }
+
+        CliRun shown = CliRun.on(db, "patient", "show", "H-2001");
+
+        assertThat(shown.code()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains("Katell GOASDOUE ; aussi Infirmier (hors Relais)")
+                .contains("Aidant principal : KERBRAT Yann");
+        assertThat(shown.out().split("GOASDOUE", -1)).as("one person, one line").hasSize(2);
+        // The JSON keeps every participant as the server lists it.
+        JsonNode json = CliRun.on(db, "--format", "json", "patient", "show", "H-2001").json();
+        assertThat(json.get("otherParticipants")).hasSize(2);
+    }
+
+    @Test
     void aWeightThePatientDeclinedIsShownAsAMeasureNotTakenWithItsReasonInFrench() {
         Path db = dir.resolve("relais.db");
         try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")))) {

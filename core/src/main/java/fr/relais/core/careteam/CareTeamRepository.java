@@ -94,7 +94,8 @@ public final class CareTeamRepository {
                     .set(CARE_TEAM_OTHER_PARTICIPANT.POSITION, i).set(CARE_TEAM_OTHER_PARTICIPANT.KIND, o.kind())
                     .set(CARE_TEAM_OTHER_PARTICIPANT.NAME, o.name()).set(CARE_TEAM_OTHER_PARTICIPANT.ROLE, o.role())
                     .set(CARE_TEAM_OTHER_PARTICIPANT.START_DATE, SqlTime.date(o.startDate()))
-                    .set(CARE_TEAM_OTHER_PARTICIPANT.END_DATE, SqlTime.date(o.endDate())).execute();
+                    .set(CARE_TEAM_OTHER_PARTICIPANT.END_DATE, SqlTime.date(o.endDate()))
+                    .set(CARE_TEAM_OTHER_PARTICIPANT.PROFESSIONAL_ID, o.professionalId() == null ? null : o.professionalId().toString()).execute();
         }
     }
 
@@ -102,7 +103,8 @@ public final class CareTeamRepository {
     public List<OtherParticipant> othersOf(UUID patientId) {
         return dsl.selectFrom(CARE_TEAM_OTHER_PARTICIPANT).where(CARE_TEAM_OTHER_PARTICIPANT.PATIENT_ID.eq(patientId.toString()))
                 .orderBy(CARE_TEAM_OTHER_PARTICIPANT.POSITION).fetch(r -> new OtherParticipant(r.getKind(), r.getName(), r.getRole(),
-                        SqlTime.date(r.getStartDate()), SqlTime.date(r.getEndDate())));
+                        SqlTime.date(r.getStartDate()), SqlTime.date(r.getEndDate()),
+                        r.getProfessionalId() == null ? null : UUID.fromString(r.getProfessionalId())));
     }
 
     /** The whole cercle de soins of a patient, past members included, ordered by role. */

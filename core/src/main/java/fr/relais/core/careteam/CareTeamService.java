@@ -162,6 +162,22 @@ public final class CareTeamService {
         return repository.othersOf(patientId);
     }
 
+    /**
+     * The other participants to show beside the memberships: a professional who is also a member here (the hospital
+     * lists its nurse as "Infirmier", she joined as the IDE libérale) is one person, shown once, on her membership
+     * line with the other roles ({@link #otherRolesOf}).
+     */
+    public List<OtherParticipant> othersBesideMembers(UUID patientId) {
+        java.util.Set<UUID> members = teamOf(patientId).stream().map(m -> m.professional().id()).collect(java.util.stream.Collectors.toSet());
+        return otherParticipantsOf(patientId).stream().filter(o -> o.professionalId() == null || !members.contains(o.professionalId())).toList();
+    }
+
+    /** The roles other systems give, in the patient's care team, a professional held here ("Infirmier"), in their order. */
+    public List<String> otherRolesOf(UUID patientId, UUID professionalId) {
+        return otherParticipantsOf(patientId).stream().filter(o -> professionalId.equals(o.professionalId()) && o.role() != null)
+                .map(OtherParticipant::role).distinct().toList();
+    }
+
     public List<CareTeamMember> teamOf(UUID patientId) {
         return repository.membersOf(patientId);
     }

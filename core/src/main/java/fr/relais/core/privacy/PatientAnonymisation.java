@@ -70,7 +70,9 @@ public final class PatientAnonymisation {
         }
         return database.inTransaction(() -> {
             Patient current = patients.find(id).orElseThrow(() -> new BadInputException(id.toString(), "privacy.unknownPatient", id));
-            erase(current);
+            for (ForeignRecordsErasure.Rewritten record : erase(current)) {
+                outbox.record(record.recordType(), record.id());
+            }
             outbox.record(PatientService.RECORD, id);
             // The server's care team of the patient names their relatives: pushed again without them (CareTeamSync).
             if (database.dsl().fetchExists(SYNC_LINK, SYNC_LINK.RESOURCE_TYPE.eq(CareTeamService.TEAM_RECORD)
@@ -95,7 +97,7 @@ public final class PatientAnonymisation {
             if (current.isEmpty() || isAnonymised(id)) {
                 return false;
             }
-            erase(current.get());
+            erase(current.get()); // what it rewrote is pushed by the laptop where the anonymisation was made
             audit.record("patient.anonymise.sync", PatientService.RECORD, id, id, origin);
             return true;
         });
@@ -112,9 +114,11 @@ public final class PatientAnonymisation {
      * which copy INS, IPP and birth dates) are taken again without the erased values, and the write-ahead log, which
      * keeps earlier versions of the pages, is truncated once the erasure is committed.
      */
-    private void erase(Patient current) {
+    private List<ForeignRecordsErasure.Rewritten> erase(Patient current) {
         UUID id = current.id();
         Instant now = clock.instant();
+        // What names the patient in other systems' text, taken while the identity is still here.
+        IdentifyingText words = identifyingText(current);
         // The year alone, and said to be the year alone: nothing shows or sends "01/01" as a day of birth.
         StrictTraits anonymous = new StrictTraits(ANONYMOUS, List.of(ANONYMOUS), current.traits().sex(),
                 LocalDate.of(current.traits().birthDate().getYear(), 1, 1), null, BirthDatePrecision.YEAR);
@@ -130,7 +134,7 @@ public final class PatientAnonymisation {
         String serverId = database.dsl().select(SYNC_LINK.SERVER_ID).from(SYNC_LINK)
                 .where(SYNC_LINK.RESOURCE_TYPE.eq(PatientService.RECORD).and(SYNC_LINK.LOCAL_ID.eq(id.toString())))
                 .fetchOptional(SYNC_LINK.SERVER_ID).orElse(id.toString());
-        new ForeignRecordsErasure(database.dsl()).erase(id, serverId);
+        List<ForeignRecordsErasure.Rewritten> rewritten = new ForeignRecordsErasure(database.dsl()).erase(id, serverId, words);
         // Statistics exist only once ANALYZE ran (PRAGMA optimize on open may run it): then re-sampled, patient
         // table only (the one table whose indexes hold identity values), so no sample keeps an erased value.
         if (database.dsl().fetchExists(DSL.selectOne().from(DSL.table("sqlite_schema")).where(DSL.field("name").eq("sqlite_stat1")))) {
@@ -138,6 +142,34 @@ public final class PatientAnonymisation {
         }
         // Earlier versions of the pages stay in the write-ahead log until it is overwritten: emptied once committed.
         database.afterCommit(WAL_TRUNCATE, () -> database.dsl().fetch("PRAGMA wal_checkpoint(TRUNCATE)"));
+        return rewritten;
+    }
+
+    /**
+     * The patient's names (birth and used, each given name), IPP, INS matricule and day of birth (as FHIR and as a
+     * French date), and what the server's Patient holds besides (another system's identifiers, names, phones, address
+     * lines): what may name them in text other systems wrote.
+     */
+    private IdentifyingText identifyingText(Patient current) {
+        List<String> words = new java.util.ArrayList<>();
+        words.add(current.traits().birthFamilyName());
+        current.traits().birthGivenNames().forEach(given -> words.addAll(List.of(given.split("[\\s,]+"))));
+        words.add(current.usedFamilyName());
+        words.add(current.usedGivenName());
+        words.add(current.ipp());
+        if (current.ins() != null) {
+            words.add(current.ins().matricule().value());
+        }
+        if (current.traits().birthDatePrecision() == BirthDatePrecision.DAY) {
+            words.add(current.traits().birthDate().toString());
+            words.add(current.traits().birthDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        }
+        database.dsl().select(SYNC_LINK.BASE).from(SYNC_LINK)
+                .where(SYNC_LINK.RESOURCE_TYPE.eq(PatientService.RECORD).and(SYNC_LINK.LOCAL_ID.eq(current.id().toString())))
+                .fetchOptional(SYNC_LINK.BASE).filter(java.util.Objects::nonNull)
+                .ifPresent(base -> words.addAll(IdentifyingText.inPatient(base)));
+        words.remove(ANONYMOUS);
+        return IdentifyingText.of(words.stream().filter(java.util.Objects::nonNull).toList());
     }
 
     /**

@@ -40,7 +40,7 @@ public final class SyncModule {
     public SyncModule(RelaisCore core) {
         this.stores = new SyncStores(core.clock(), core.database(), core.session(), core.audit(), core.outbox(), core.syncState(),
                 core.conflicts(), core.syncRuns(), core.patients(), core.deaths(), core.consents(), core.careTeam(),
-                core.organizations(), core.pathways(), core.questionnaires(), core.enrollments(), core.foreignCarePlans(),
+                core.organizations(), core.relatives(), core.pathways(), core.questionnaires(), core.enrollments(), core.foreignCarePlans(),
                 core.tasks(), core.thresholds(), core.measures(), core.textMeasures(), core.foreignResponses(), core.alerts(),
                 core.urgentCarePlans(), core.anonymisation());
         this.accounts = core.accounts();

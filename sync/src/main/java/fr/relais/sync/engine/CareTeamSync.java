@@ -47,10 +47,12 @@ final class CareTeamSync implements RecordSync<CareTeam> {
     private final PatientService patients;
     private final CareTeamService careTeam;
     private final Organizations organizations;
+    private final fr.relais.core.careteam.Relatives relatives;
     private final fr.relais.core.privacy.PatientAnonymisation anonymisation;
 
     CareTeamSync(Clock clock, Outbox outbox, SyncState syncState, ConflictRepository conflicts, PatientService patients, CareTeamService careTeam, Organizations organizations,
-                 fr.relais.core.privacy.PatientAnonymisation anonymisation) {
+                 fr.relais.core.careteam.Relatives relatives, fr.relais.core.privacy.PatientAnonymisation anonymisation) {
+        this.relatives = relatives;
         this.anonymisation = anonymisation;
         this.clock = clock;
         this.outbox = outbox;
@@ -100,7 +102,7 @@ final class CareTeamSync implements RecordSync<CareTeam> {
         Map<UUID, CareTeamMapper.Membership> base = base(link).map(r -> byId(CareTeamMapper.memberships(r, "base"))).orElse(Map.of());
         Map<UUID, CareTeamMember> mine = careTeam.teamOf(patientId).stream()
                 .collect(Collectors.toMap(CareTeamMember::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        boolean changedHere = careTeam.applySyncedOthers(patientId, CareTeamMapper.others(remote, this::nameOf), origin);
+        boolean changedHere = careTeam.applySyncedOthers(patientId, CareTeamMapper.others(remote, this::nameOf, m -> professionalOf(m).map(Professional::id).orElse(null)), origin);
         boolean serverBehind = mine.keySet().stream().anyMatch(id -> !theirs.containsKey(id));
         int conflicts = 0;
         for (CareTeamMapper.Membership remoteMember : theirs.values()) {
@@ -142,15 +144,17 @@ final class CareTeamSync implements RecordSync<CareTeam> {
         return !changedHere ? Outcome.UNCHANGED : serverBehind ? Outcome.MERGED : Outcome.UPDATED;
     }
 
-    /** The name Relais holds for a participant: a professional, a patient or an organization received from the server. */
+    /**
+     * The name Relais holds for a participant: a professional, a patient, an organization or a relative received from
+     * the server (a relative's RelatedPerson is read in the same sync, before the care teams).
+     */
     private String nameOf(org.hl7.fhir.r4.model.Reference member) {
         var target = member.getReferenceElement();
         if (!target.hasIdPart()) {
             return null;
         }
         if ("Practitioner".equals(target.getResourceType())) {
-            return syncState.linkByServerId(CareTeamService.PROFESSIONAL_RECORD, target.getIdPart())
-                    .flatMap(l -> careTeam.findProfessional(l.localId())).map(Professional::displayName).orElse(null);
+            return professionalOf(member).map(Professional::displayName).orElse(null);
         }
         if ("Patient".equals(target.getResourceType())) {
             return patients.find(fr.relais.sync.fhir.ObservationMapper.localId(target.getIdPart()))
@@ -159,7 +163,19 @@ final class CareTeamSync implements RecordSync<CareTeam> {
         if ("Organization".equals(target.getResourceType())) {
             return organizations.name(fr.relais.sync.fhir.ObservationMapper.localId(target.getIdPart())).orElse(null);
         }
+        if (fr.relais.core.careteam.Relatives.RECORD.equals(target.getResourceType())) {
+            return relatives.name(fr.relais.sync.fhir.ObservationMapper.localId(target.getIdPart())).orElse(null);
+        }
         return null;
+    }
+
+    /** The professional held here a participant's reference names (a Practitioner received), if any. */
+    private Optional<Professional> professionalOf(org.hl7.fhir.r4.model.Reference member) {
+        var target = member.getReferenceElement();
+        if (!"Practitioner".equals(target.getResourceType()) || !target.hasIdPart()) {
+            return Optional.empty();
+        }
+        return syncState.linkByServerId(CareTeamService.PROFESSIONAL_RECORD, target.getIdPart()).flatMap(l -> careTeam.findProfessional(l.localId()));
     }
 
     private static CareTeamMember withEnd(CareTeamMember m, LocalDate end) {
@@ -190,10 +206,12 @@ final class CareTeamSync implements RecordSync<CareTeam> {
     public CareTeam build(UUID patientId, Optional<SyncLink> link) {
         CareTeam resource = base(link).orElseGet(CareTeam::new);
         if (anonymisation.isAnonymised(patientId)) {
-            // An anonymised patient's care team on the server keeps no one and nothing that identifies them, whoever
-            // wrote it (one rule with the base kept here: CareTeamScrub); professionals and organisations stay.
+            // An anonymised patient's care team keeps its structure, whoever wrote it; the names references carry for the
+            // patient and their relatives go (one rule with the base kept here: CareTeamScrub, whose text the erasure
+            // already scrubbed of the patient's names).
             var json = RelaisFhir.CONTEXT.newJsonParser();
-            resource = json.parseResource(CareTeam.class, CareTeamScrub.anonymised(json.encodeResourceToString(resource)));
+            resource = json.parseResource(CareTeam.class, CareTeamScrub.anonymised(json.encodeResourceToString(resource),
+                    fr.relais.core.privacy.IdentifyingText.NONE));
         }
         return CareTeamMapper.write(patientId, careTeam.teamOf(patientId), resource);
     }

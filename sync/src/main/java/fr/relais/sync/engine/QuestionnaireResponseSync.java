@@ -60,6 +60,22 @@ final class QuestionnaireResponseSync implements RecordSync<QuestionnaireRespons
         return inError && !before.get().enteredInError() ? Outcome.UPDATED : Outcome.UNCHANGED;
     }
 
+    @Override
+    public boolean followsDeletions() {
+        return true;
+    }
+
+    /**
+     * A deleted response is answers that no longer stand, as a deleted Observation is a value that no longer stands:
+     * taken as entered in error on the server, through the same path (its answer and score alerts withdrawn), kept
+     * and shown struck out. A response to a questionnaire Relais does not ship, never judged, stays as last read.
+     */
+    @Override
+    public void applyDeletion(UUID localId, String origin) {
+        questionnaires.find(localId).filter(stored -> !stored.enteredInError())
+                .ifPresent(stored -> questionnaires.applySynced(stored.response(), true, MeasureSync.DELETED_REASON, origin));
+    }
+
     private List<String> builtIns() {
         return questionnaires.list().stream().map(fr.relais.core.questionnaire.Questionnaire::id).toList();
     }

@@ -89,7 +89,9 @@ public final class SyncEngine {
                 new ConsentSync(s.outbox(), s.patients(), s.consents()),
                 new ProfessionalSync(s.careTeam()),
                 new OrganizationSync(s.organizations()),
-                new CareTeamSync(s.clock(), s.outbox(), s.syncState(), s.conflicts(), s.patients(), s.careTeam(), s.organizations(), s.anonymisation()),
+                // Before the care teams: a participant naming a relative is then shown by the relative's name.
+                new RelatedPersonSync(s.patients(), s.relatives(), s.anonymisation()),
+                new CareTeamSync(s.clock(), s.outbox(), s.syncState(), s.conflicts(), s.patients(), s.careTeam(), s.organizations(), s.relatives(), s.anonymisation()),
                 new TemplateSync(s.syncState(), s.pathways()),
                 new QuestionnaireSync(s.syncState(), s.questionnaires()),
                 new EnrollmentSync(s.clock(), s.outbox(), s.syncState(), s.conflicts(), s.pathways(), s.enrollments()),

@@ -34,6 +34,7 @@ import java.time.Clock;
 public record SyncStores(Clock clock, Database database, UserSession session, AuditLog audit, Outbox outbox,
                          SyncState syncState, ConflictRepository conflicts, SyncRunLog syncRuns, PatientService patients,
                          Deaths deaths, ConsentService consents, CareTeamService careTeam, Organizations organizations,
+                         fr.relais.core.careteam.Relatives relatives,
                          PathwayService pathways, QuestionnaireService questionnaires, EnrollmentService enrollments,
                          ForeignCarePlans foreignCarePlans, TaskService tasks, ThresholdService thresholds,
                          MeasureService measures, TextMeasures textMeasures, ForeignResponses foreignResponses,

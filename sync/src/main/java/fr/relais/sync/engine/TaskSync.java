@@ -183,7 +183,7 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
         if (ForeignTaskMapper.isForeign(remote)) {
             return ForeignTaskMapper.toLocal(remote, localId, this::ownerOf, clock.instant(), origin);
         }
-        return TaskMapper.toLocal(remote, localId, this::professionalByRpps, origin);
+        return TaskMapper.toLocal(remote, localId, this::ownerOf, origin);
     }
 
     /** The local professional an owner names: by RPPS number, else by the server id of a Practitioner received. */

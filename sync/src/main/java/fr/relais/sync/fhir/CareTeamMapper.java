@@ -46,8 +46,8 @@ public final class CareTeamMapper {
      */
     public static CareTeam write(UUID patientId, List<CareTeamMember> members, CareTeam target) {
         target.setStatus(CareTeam.CareTeamStatus.ACTIVE);
-        if (!target.hasName()) {
-            target.setName("Cercle de soins");
+        if (!target.hasName() && !target.getIdElement().hasIdPart()) {
+            target.setName("Cercle de soins"); // only on a team Relais creates: another system's stays named as it was
         }
         // Only the reference is Relais's: the display, identifier and type another system put on the subject stay (an
         // anonymised patient's display is removed before, by the care-team sync).
@@ -98,9 +98,10 @@ public final class CareTeamMapper {
      * The participants Relais does not hold as memberships (another system's: a PractitionerRole, a RelatedPerson, the
      * patient, an Organization, a Practitioner in a role of another code system), in the server's order, for the
      * patient file. {@code nameOf}: the name Relais knows for a member reference (null when none: the reference's
-     * display is used). A participant's dates this cannot read count as none.
+     * display is used); {@code professionalOf}: the professional held here a member reference names (null when none).
+     * A participant's dates this cannot read count as none.
      */
-    public static List<OtherParticipant> others(CareTeam r, Function<Reference, String> nameOf) {
+    public static List<OtherParticipant> others(CareTeam r, Function<Reference, String> nameOf, Function<Reference, java.util.UUID> professionalOf) {
         List<OtherParticipant> found = new ArrayList<>();
         for (CareTeam.CareTeamParticipantComponent p : r.getParticipant()) {
             if (isRelais(p) || !p.hasMember()) {
@@ -117,7 +118,7 @@ public final class CareTeamMapper {
                     : c.getCoding().stream().map(x -> x.hasDisplay() ? x.getDisplay() : x.getCode()).filter(java.util.Objects::nonNull)
                     .findFirst().orElse(null)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
             found.add(new OtherParticipant(kind, name, role, readableDay(p.getPeriod().getStartElement()),
-                    readableDay(p.getPeriod().getEndElement())));
+                    readableDay(p.getPeriod().getEndElement()), professionalOf.apply(member)));
         }
         return found;
     }

@@ -168,11 +168,15 @@ public final class PatientMapper {
     /** Sets the modelled fields on {@code target} (a copy of the server's version, or a new resource). */
     public static void write(Map<String, String> f, org.hl7.fhir.r4.model.Patient target, IppNamespace ipp) {
         boolean qualified = f.get("ins") != null;
+        // Relais states the profiles of a Patient it creates, and keeps them true on one that claims FR Core's (the INS
+        // profile follows the INS); another system's Patient that claims no FR Core profile keeps its profiles as written.
+        boolean claimsFrCore = !target.getIdElement().hasIdPart()
+                || target.getMeta().getProfile().stream().anyMatch(p -> FrCore.PATIENT_PROFILE.equals(p.getValue()));
         target.getMeta().getProfile().removeIf(p -> FrCore.PATIENT_INS_PROFILE.equals(p.getValue()));
-        if (target.getMeta().getProfile().stream().noneMatch(p -> FrCore.PATIENT_PROFILE.equals(p.getValue()))) {
+        if (claimsFrCore && target.getMeta().getProfile().stream().noneMatch(p -> FrCore.PATIENT_PROFILE.equals(p.getValue()))) {
             target.getMeta().addProfile(FrCore.PATIENT_PROFILE);
         }
-        if (qualified) {
+        if (claimsFrCore && qualified) {
             target.getMeta().getProfile().add(new CanonicalType(FrCore.PATIENT_INS_PROFILE));
         }
         // The INS as received (assigner, period, extensions, its writer's type coding) stays while it is the INS here;

@@ -96,10 +96,12 @@ public final class TaskMapper {
     }
 
     /**
-     * A FHIR Task as a local task. {@code id}: the local id it maps to; {@code professionalByRpps} finds the local
-     * professional of an owner's RPPS number (null when unknown: the task then waits in the role's queue).
+     * A FHIR Task as a local task. {@code id}: the local id it maps to; {@code ownerOf} finds the local professional an
+     * owner names, by its RPPS number, else by the server id of a Practitioner received (null when unknown: the task
+     * then waits in the role's queue). A professional recorded here without an RPPS number is named by reference only:
+     * read by RPPS alone, a task assigned to her on one laptop reached the others unassigned.
      */
-    public static Task toLocal(org.hl7.fhir.r4.model.Task r, UUID id, Function<String, UUID> professionalByRpps, String source) {
+    public static Task toLocal(org.hl7.fhir.r4.model.Task r, UUID id, Function<Reference, UUID> ownerOf, String source) {
         try {
             Step step = stepOf(r, source);
             UUID enrollment = enrollmentOf(r, source);
@@ -109,8 +111,8 @@ public final class TaskMapper {
             String titleEn = title == null || title.en() == null ? titleFr : title.en();
             CareRole role = r.getPerformerType().isEmpty() ? null : CareRole.valueOf(r.getPerformerTypeFirstRep().getCodingFirstRep().getCode());
             UUID assignee = null;
-            if (r.hasOwner() && r.getOwner().hasIdentifier() && NationalDirectory.RPPS.equals(r.getOwner().getIdentifier().getSystem())) {
-                assignee = professionalByRpps.apply(r.getOwner().getIdentifier().getValue());
+            if (r.hasOwner()) {
+                assignee = ownerOf.apply(r.getOwner());
             }
             TaskStatus status = TaskStatus.valueOf(r.getStatus().toCode().toUpperCase(Locale.ROOT).replace('-', '_'));
             TaskPriority priority = r.hasPriority() ? TaskPriority.valueOf(r.getPriority().toCode().toUpperCase(Locale.ROOT)) : TaskPriority.ROUTINE;

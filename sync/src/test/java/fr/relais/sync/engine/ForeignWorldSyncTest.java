@@ -255,7 +255,7 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
     }
 
     @Test
-    void anAnonymisedHospitalPatientKeepsNoneOfWhatOtherSystemsWroteAboutThemHereNorTheirRelativesInTheCareTeamOnTheServer() {
+    void anAnonymisedHospitalPatientKeepsNoneOfWhatOtherSystemsWroteAboutThemHereNorTheirRelativesNamesInTheCareTeamOnTheServer() {
         String patientId = world.create("patient-hospital.json", Map.of());
         String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
         String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
@@ -297,10 +297,12 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         assertThat(pushed.refused()).isZero();
         assertThat(pushed.pending()).isZero();
         var team = world.read(org.hl7.fhir.r4.model.CareTeam.class, teamId);
-        assertThat(RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(team)).doesNotContain("KERBRAT", "RelatedPerson");
-        // The professionals, the organisation, the patient's own place and the nurse who joined are still there.
+        assertThat(RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(team)).doesNotContain("KERBRAT", "Yann");
+        // The professionals, the son's place (nameless), the organisation, the patient's own place and the nurse who
+        // joined are still there.
         assertThat(team.getParticipant()).extracting(p -> p.getMember().getReference() == null ? p.getMember().getType() : p.getMember().getReference())
-                .containsExactly("Practitioner/" + practitionerId, "PractitionerRole", "Organization", "Patient/" + patientId, "Practitioner/" + practitionerId);
+                .containsExactly("Practitioner/" + practitionerId, "RelatedPerson/" + carerId, "PractitionerRole", "Organization",
+                        "Patient/" + patientId, "Practitioner/" + practitionerId);
         assertThat(world.search(org.hl7.fhir.r4.model.CareTeam.class, "subject", "Patient/" + patientId)).hasSize(1);
         assertThat(laptop.core.syncState().link(fr.relais.core.careteam.CareTeamService.TEAM_RECORD, patient).orElseThrow().base()).doesNotContain("KERBRAT");
         // Relais never writes another system's plan: it stays on the server as it was, and does not come back here.
@@ -597,6 +599,36 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         assertThat(world.read(org.hl7.fhir.r4.model.Patient.class, patientId).getMeta().getVersionId()).isEqualTo("1");
     }
 
+    /** The hospital's discharge team of the patient, as {@code written} changes it; returns its server id. */
+    private String hospitalCareTeam(String patientId, String practitionerId, String carerId,
+                                    java.util.function.Consumer<org.hl7.fhir.r4.model.CareTeam> written) {
+        var team = (org.hl7.fhir.r4.model.CareTeam) world.parse("careteam-hospital-discharge.json",
+                Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));
+        written.accept(team);
+        team.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
+        return world.client().create().resource(team).execute().getId().getIdPart();
+    }
+
+    @Test
+    void aSonTheHospitalsCareTeamNamesOnlyByReferenceIsShownByTheNameHisOwnRecordCarries() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
+        String carerId = world.create("relatedperson-carer.json", Map.of("patient", patientId));
+        // The son by reference alone, as many systems write it.
+        hospitalCareTeam(patientId, practitionerId, carerId, team -> team.getParticipant().get(1).getMember().setDisplay(null));
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        var son = laptop.core.careTeam().otherParticipantsOf(ObservationMapper.localId(patientId)).get(1);
+        assertThat(son.kind()).isEqualTo("RelatedPerson");
+        assertThat(son.name()).isEqualTo("KERBRAT Yann");
+        assertThat(son.role()).isEqualTo("Aidant principal");
+        // Read, never written: the son's record stays as the hospital wrote it.
+        assertThat(world.read(org.hl7.fhir.r4.model.RelatedPerson.class, carerId).getMeta().getVersionId()).isEqualTo("1");
+    }
+
     @Test
     void aHospitalCareTeamKeepsItsCarerItsHadAndItsPatientWhenTheNurseJoinsIt() {
         String patientId = world.create("patient-hospital.json", Map.of());
@@ -614,7 +646,7 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         assertThat(others).extracting(fr.relais.core.careteam.OtherParticipant::kind)
                 .containsExactly("Practitioner", "RelatedPerson", "PractitionerRole", "Organization", "Patient");
         assertThat(others).extracting(fr.relais.core.careteam.OtherParticipant::name).containsExactly(nurse.displayName(),
-                "KERBRAT Yann (fils)", "IDE de l'HAD Pays de Brest", "HAD Pays de Brest", laptop.core.patients().get(patient).displayName());
+                "KERBRAT Yann", "IDE de l'HAD Pays de Brest", "HAD Pays de Brest", laptop.core.patients().get(patient).displayName());
         assertThat(others).extracting(fr.relais.core.careteam.OtherParticipant::role)
                 .containsExactly("Infirmier", "Aidant principal", "IDE coordinatrice HAD", "Structure d'hospitalisation à domicile", "Patiente");
         assertThat(others.get(3).endDate()).isEqualTo(java.time.LocalDate.of(2026, 12, 20));
@@ -640,6 +672,72 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         laptop.sync();
         assertThat(laptop.core.careTeam().teamOf(patient)).extracting(m -> m.professional().id()).containsExactly(nurse.id());
         assertThat(laptop.core.careTeam().otherParticipantsOf(patient)).hasSize(5);
+    }
+
+    @Test
+    void aHospitalNurseWhoJoinsTheCercleDeSoinsIsOnePersonWithHerHospitalRoleBesideHerRoleHere() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
+        String carerId = world.create("relatedperson-carer.json", Map.of("patient", patientId));
+        world.create("careteam-hospital-discharge.json", Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+        var nurse = laptop.core.careTeam().findProfessionalByRpps(rpps).orElseThrow();
+        assertThat(laptop.core.careTeam().othersBesideMembers(patient)).extracting(fr.relais.core.careteam.OtherParticipant::name)
+                .contains(nurse.displayName());
+
+        java.time.LocalDate today = laptop.core.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate();
+        laptop.core.careTeam().assign(patient, nurse.id(), fr.relais.core.careteam.CareRole.IDE_LIBERALE, today);
+        laptop.sync();
+
+        // One person: her membership line, with the role the hospital gives her; she is no longer among the others.
+        assertThat(laptop.core.careTeam().otherRolesOf(patient, nurse.id())).containsExactly("Infirmier");
+        assertThat(laptop.core.careTeam().othersBesideMembers(patient)).extracting(fr.relais.core.careteam.OtherParticipant::name)
+                .doesNotContain(nurse.displayName()).contains("KERBRAT Yann", "HAD Pays de Brest");
+        // Nothing changed on the server for it: the hospital's participant stays beside the membership.
+        assertThat(laptop.core.careTeam().otherParticipantsOf(patient)).hasSize(5);
+    }
+
+    @Test
+    void aTaskAssignedOnOneLaptopToAProfessionalJustAddedThereIsAssignedOnTheOtherLaptopAtItsNextSync() {
+        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        aTaskAssignedToANewProfessionalReachesTheOtherLaptop(rpps);
+    }
+
+    @Test
+    void aTaskAssignedOnOneLaptopToANurseAddedThereWithoutAnRppsIsAssignedOnTheOtherLaptopAtItsNextSync() {
+        aTaskAssignedToANewProfessionalReachesTheOtherLaptop(null);
+    }
+
+    private void aTaskAssignedToANewProfessionalReachesTheOtherLaptop(String rpps) {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        try (Laptop second = new Laptop(dir, "nurse-2", SERVER.baseUrl(), world.team())) {
+            laptop.sync();
+            UUID patient = ObservationMapper.localId(patientId);
+            java.time.LocalDate yesterday = laptop.core.clock().instant().atZone(CareZone.PARIS).toLocalDate().minusDays(1);
+            laptop.core.consents().add(patient, fr.relais.core.consent.ConsentScope.TELEMONITORING, "IDE Roux", yesterday);
+            var enrollment = laptop.core.enrollments().enroll(patient, "insuffisance-cardiaque-sortie", null, yesterday);
+            laptop.sync();
+            second.sync();
+            var task = laptop.core.enrollments().tasksOf(enrollment.id()).stream().filter(t -> t.status().isOpen()).findFirst().orElseThrow();
+            assertThat(second.core.tasks().find(task.id())).as("planned alike on the second laptop").isPresent();
+
+            // A new nurse for the patient, added and given the task right away, before the task was ever on the server.
+            var nurse = laptop.core.careTeam().addProfessional("TANGUY", "Nolwenn", fr.relais.core.careteam.Profession.INFIRMIER, rpps, null, null);
+            laptop.core.careTeam().assign(patient, nurse.id(), fr.relais.core.careteam.CareRole.IDE_LIBERALE, yesterday.plusDays(1));
+            laptop.core.tasks().assign(task.id(), nurse.id(), null);
+            SyncReport sent = laptop.sync();
+            assertThat(sent.refused()).isZero();
+            assertThat(sent.pending()).isZero();
+
+            SyncReport received = second.sync();
+
+            assertThat(received.conflicts()).isZero();
+            assertThat(second.core.careTeam().findProfessional(nurse.id())).isPresent();
+            assertThat(second.core.tasks().get(task.id()).assigneeId()).isEqualTo(nurse.id());
+            assertThat(second.core.careTeam().teamOf(patient)).extracting(m -> m.professional().id()).contains(nurse.id());
+        }
     }
 
     @Test
@@ -1325,11 +1423,7 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
         String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
         String carerId = world.create("relatedperson-carer.json", Map.of("patient", patientId));
-        var team = (org.hl7.fhir.r4.model.CareTeam) world.parse("careteam-hospital-discharge.json",
-                Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));
-        team.getSubject().setDisplay("Mme KERBRAT Marie");
-        team.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
-        String teamId = world.client().create().resource(team).execute().getId().getIdPart();
+        String teamId = hospitalCareTeam(patientId, practitionerId, carerId, team -> team.getSubject().setDisplay("Mme KERBRAT Marie"));
         laptop.sync();
         UUID patient = ObservationMapper.localId(patientId);
         var nurse = laptop.core.careTeam().findProfessionalByRpps(rpps).orElseThrow();

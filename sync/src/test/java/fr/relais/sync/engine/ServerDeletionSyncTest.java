@@ -114,6 +114,28 @@ class ServerDeletionSyncTest extends ForeignWorldFixture {
     }
 
     @Test
+    void aPhq9ResponseAnotherToolDeletesOnTheServerNoLongerKeepsItsSuicidalThoughtsAlertOpen() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String responseId = world.create("questionnaireresponse-phq9-loinc.json", Map.of("patient", patientId, "authored", hoursAgo(5).toString()));
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+        UUID response = ObservationMapper.localId(responseId);
+        assertThat(laptop.core.alerts().list(true, patient)).as("item 9 answered above 'not at all'").isNotEmpty();
+
+        deleteOnServer("QuestionnaireResponse", responseId);
+        SyncReport report = laptop.sync();
+
+        assertThat(report.status()).isEqualTo("DONE");
+        var kept = laptop.core.questionnaires().find(response).orElseThrow();
+        assertThat(kept.enteredInError()).isTrue();
+        assertThat(kept.errorReason()).isEqualTo("supprimée sur le serveur par un autre système");
+        assertThat(laptop.core.alerts().list(true, patient)).isEmpty();
+        // Struck out here, never sent back: the other tool's deletion stands.
+        assertThat(laptop.sync().pushed()).isZero();
+        assertThatThrownBy(() -> world.read(org.hl7.fhir.r4.model.QuestionnaireResponse.class, responseId)).isInstanceOf(ResourceGoneException.class);
+    }
+
+    @Test
     void aHospitalTaskPostponedHereAndDeletedOnTheServerWaitsInTheInboxAndComesBackWhenTheNurseKeepsHerChange() {
         String patientId = world.create("patient-hospital.json", Map.of());
         String taskId = hospitalTask(patientId);

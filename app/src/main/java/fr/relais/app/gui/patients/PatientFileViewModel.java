@@ -99,7 +99,8 @@ public final class PatientFileViewModel {
                           List<Task> foreignTasks, List<fr.relais.core.questionnaire.ForeignResponse> foreignResponses,
                           List<fr.relais.core.pathway.ForeignCarePlan> foreignCarePlans,
                           List<fr.relais.core.measure.TextMeasure> textMeasures, String organization,
-                          fr.relais.core.identity.Deaths.Death death, String merged) {
+                          fr.relais.core.identity.Deaths.Death death, String merged,
+                          java.util.Map<UUID, List<String>> otherRoles) {
     }
 
     public void show(UUID patientId) {
@@ -118,11 +119,16 @@ public final class PatientFileViewModel {
 
     /** Read on the background thread, the surviving record of a merged one included (looked up by id). */
     private Loaded loaded(Patient patient, UUID patientId) {
-        return new Loaded(patient, careTeam.teamOf(patientId), careTeam.otherParticipantsOf(patientId),
+        List<CareTeamMember> team = careTeam.teamOf(patientId);
+        // A professional both a member here and listed by another system is one person: one line, both roles.
+        java.util.Map<UUID, List<String>> otherRoles = new java.util.HashMap<>();
+        team.forEach(m -> otherRoles.put(m.professional().id(), careTeam.otherRolesOf(patientId, m.professional().id())));
+        return new Loaded(patient, team, careTeam.othersBesideMembers(patientId),
                         patients.duplicatesOf(patientId).size(),
                         tasks.foreignOf(patientId), responses.ofPatient(patientId), carePlans.ofPatient(patientId),
                         textMeasures.ofPatient(patientId), organizations.ofPatient(patientId).orElse(null),
-                        deaths.of(patientId).orElse(null), fr.relais.app.wording.ReplacedByText.of(patient, patients::find, texts));
+                        deaths.of(patientId).orElse(null), fr.relais.app.wording.ReplacedByText.of(patient, patients::find, texts),
+                        otherRoles);
     }
 
     private void apply(Loaded loaded) {
@@ -148,7 +154,9 @@ public final class PatientFileViewModel {
         mergedText.set(loaded.merged());
         duplicatesText.set(loaded.duplicates() == 0 ? "" : texts.text("patient.file.duplicates", loaded.duplicates()));
         List<String> lines = new java.util.ArrayList<>(loaded.team().stream().filter(m -> m.activeOn(today))
-                .map(m -> new fr.relais.core.wording.StatusWords(language).role(m.role()) + " : " + m.professional().displayName()).toList());
+                .map(m -> new fr.relais.core.wording.StatusWords(language).role(m.role()) + " : " + m.professional().displayName()
+                        + fr.relais.app.wording.OtherParticipantText.alsoRoles(loaded.otherRoles().getOrDefault(m.professional().id(), List.of()), texts))
+                .toList());
         // Who else another system lists in the patient's care team (a carer, a HAD), by name when Relais knows it.
         loaded.others().stream().filter(o -> CareTeamMember.activeOn(o.startDate(), o.endDate(), today))
                 .map(o -> fr.relais.app.wording.OtherParticipantText.of(o, texts)).forEach(lines::add);

@@ -1,0 +1,66 @@
+package fr.relais.core.careteam;
+
+import static fr.relais.core.store.schema.Tables.RELATED_PERSON;
+
+import fr.relais.core.audit.AuditLog;
+import fr.relais.core.store.SqlTime;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/**
+ * Relatives other systems record for a patient (FHIR RelatedPerson), by name only: a CareTeam participant naming one
+ * is shown by the relative's name rather than "nom non communiqué". Read only; an anonymisation erases the names
+ * ({@code fr.relais.core.privacy}).
+ */
+public final class Relatives {
+    public static final String RECORD = "RelatedPerson";
+
+    private final DSLContext dsl;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Relatives(DSLContext dsl, AuditLog audit, Clock clock) {
+        this.dsl = dsl;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Keeps a relative as the server holds them now (the caller's transaction); returns whether it changed. */
+    public boolean applySynced(UUID id, UUID patientId, String name, String origin) {
+        var known = dsl.selectFrom(RELATED_PERSON).where(RELATED_PERSON.ID.eq(id.toString())).fetchOptional();
+        if (known.isPresent() && Objects.equals(known.get().getName(), name)
+                && known.get().getPatientId().equals(patientId.toString())) {
+            return false;
+        }
+        String now = SqlTime.instant(clock.instant());
+        dsl.insertInto(RELATED_PERSON).set(RELATED_PERSON.ID, id.toString()).set(RELATED_PERSON.PATIENT_ID, patientId.toString())
+                .set(RELATED_PERSON.NAME, name).set(RELATED_PERSON.UPDATED_AT, now)
+                .onConflict(RELATED_PERSON.ID).doUpdate().set(RELATED_PERSON.PATIENT_ID, patientId.toString())
+                .set(RELATED_PERSON.NAME, name).set(RELATED_PERSON.UPDATED_AT, now).execute();
+        // The audit names the record, never the relative: the trail outlives an anonymisation.
+        audit.record("relative.sync", RECORD, id, patientId, origin);
+        return true;
+    }
+
+    /** The name of a relative received, if it has one. */
+    public Optional<String> name(UUID id) {
+        return dsl.select(RELATED_PERSON.NAME).from(RELATED_PERSON).where(RELATED_PERSON.ID.eq(id.toString()))
+                .fetchOptional(RELATED_PERSON.NAME).filter(n -> n != null && !n.isBlank());
+    }
+
+    /** The patient a relative received is the relative of. */
+    public Optional<UUID> patientOf(UUID id) {
+        return dsl.select(RELATED_PERSON.PATIENT_ID).from(RELATED_PERSON).where(RELATED_PERSON.ID.eq(id.toString()))
+                .fetchOptional(RELATED_PERSON.PATIENT_ID).map(UUID::fromString);
+    }
+
+    /** The relatives of a patient received here. */
+    public List<UUID> ofPatient(UUID patientId) {
+        return dsl.select(RELATED_PERSON.ID).from(RELATED_PERSON).where(RELATED_PERSON.PATIENT_ID.eq(patientId.toString()))
+                .fetch(RELATED_PERSON.ID).stream().map(UUID::fromString).toList();
+    }
+}

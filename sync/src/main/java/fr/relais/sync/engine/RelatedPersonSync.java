@@ -1,0 +1,85 @@
+package fr.relais.sync.engine;
+
+import fr.relais.core.careteam.Relatives;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.privacy.RelatedPersonScrub;
+import fr.relais.core.replication.SyncLink;
+import fr.relais.sync.fhir.ObservationMapper;
+import fr.relais.sync.fhir.RelaisFhir;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.RelatedPerson;
+
+/**
+ * Relatives other systems record for a patient (a son who is the family carer): read for their name, so that the
+ * patient's cercle de soins shows the relative a CareTeam participant names. Relais never changes one, except when the
+ * patient is anonymised on this workstation: the RelatedPerson is then pushed as the server's copy without the
+ * relative's name, phones, address, photo and identifiers ({@link RelatedPersonScrub}); the resource stays, with its
+ * relationship and its reference to the (anonymised) patient, as the other system's record.
+ */
+final class RelatedPersonSync implements RecordSync<RelatedPerson> {
+    private final PatientService patients;
+    private final Relatives relatives;
+    private final fr.relais.core.privacy.PatientAnonymisation anonymisation;
+
+    RelatedPersonSync(PatientService patients, Relatives relatives, fr.relais.core.privacy.PatientAnonymisation anonymisation) {
+        this.patients = patients;
+        this.relatives = relatives;
+        this.anonymisation = anonymisation;
+    }
+
+    @Override
+    public String recordType() {
+        return Relatives.RECORD;
+    }
+
+    @Override
+    public Class<RelatedPerson> resourceClass() {
+        return RelatedPerson.class;
+    }
+
+    @Override
+    public UUID patientOf(UUID localId) {
+        return relatives.patientOf(localId).orElse(null);
+    }
+
+    @Override
+    public Outcome apply(RelatedPerson remote, UUID localId, Optional<SyncLink> link, String origin) {
+        var patientRef = remote.getPatient().getReferenceElement();
+        if (!"Patient".equals(patientRef.getResourceType()) || !patientRef.hasIdPart()) {
+            throw new BadInputException(origin, "fhir.patientNotHeld");
+        }
+        UUID patient = ObservationMapper.localId(patientRef.getIdPart());
+        if (patients.find(patient).isEmpty()) {
+            // Kept unread (not linked) until the patient arrives: a later sync reads it again.
+            throw new BadInputException(origin, "fhir.patientNotHeld");
+        }
+        // An anonymised patient's relatives keep no name here, whatever a server version still says.
+        String name = anonymisation.isAnonymised(patient) ? null : nameOf(remote);
+        boolean changed = relatives.applySynced(localId, patient, name, origin);
+        return link.isEmpty() ? Outcome.CREATED : changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+    }
+
+    /** "KERBRAT Yann": the name in use (usual, else official, else the first), family then given names, else its text. */
+    static String nameOf(RelatedPerson r) {
+        Optional<HumanName> name = r.getName().stream().filter(n -> n.getUse() == HumanName.NameUse.USUAL).findFirst()
+                .or(() -> r.getName().stream().filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL).findFirst())
+                .or(() -> r.getName().stream().findFirst());
+        return name.map(n -> {
+            String written = (n.hasFamily() ? n.getFamily() : "") + " "
+                    + n.getGiven().stream().map(org.hl7.fhir.r4.model.StringType::getValue).collect(Collectors.joining(" "));
+            return written.isBlank() ? n.getText() : written.strip();
+        }).filter(s -> s != null && !s.isBlank()).orElse(null);
+    }
+
+    /** Only an anonymisation queues one: the server's copy without the relative (the same rule as the base kept here). */
+    @Override
+    public RelatedPerson build(UUID localId, Optional<SyncLink> link) {
+        RelatedPerson server = base(link).orElseThrow(() -> new IllegalStateException("another system's relative is never created here"));
+        var json = RelaisFhir.CONTEXT.newJsonParser();
+        return json.parseResource(RelatedPerson.class, RelatedPersonScrub.anonymised(json.encodeResourceToString(server)));
+    }
+}
