@@ -38,17 +38,17 @@ final class ForeignRecordsErasure {
     /** {@code serverId}: the patient's id on the team server (its local id when it was never synced). */
     void erase(UUID patientId, String serverId) {
         String patient = patientId.toString();
-        dsl.deleteFrom(CARE_TEAM_OTHER_PARTICIPANT).where(CARE_TEAM_OTHER_PARTICIPANT.PATIENT_ID.eq(patient)).execute();
+        dsl.deleteFrom(CARE_TEAM_OTHER_PARTICIPANT).where(CARE_TEAM_OTHER_PARTICIPANT.PATIENT_ID.eq(patientId)).execute();
 
-        List<String> plans = dsl.select(FOREIGN_CARE_PLAN.ID).from(FOREIGN_CARE_PLAN).where(FOREIGN_CARE_PLAN.PATIENT_ID.eq(patient))
+        List<UUID> plans = dsl.select(FOREIGN_CARE_PLAN.ID).from(FOREIGN_CARE_PLAN).where(FOREIGN_CARE_PLAN.PATIENT_ID.eq(patientId))
                 .fetch(FOREIGN_CARE_PLAN.ID);
-        var foreignTasks = DSL.select(TASK.ID).from(TASK).where(TASK.PATIENT_ID.eq(patient).and(TASK.KIND.eq(Task.FOREIGN)));
+        var foreignTasks = DSL.select(TASK.ID).from(TASK).where(TASK.PATIENT_ID.eq(patientId).and(TASK.KIND.eq(Task.FOREIGN)));
         dsl.deleteFrom(FOREIGN_TASK_CARE_PLAN).where(FOREIGN_TASK_CARE_PLAN.CARE_PLAN_ID.in(plans)
                 .or(FOREIGN_TASK_CARE_PLAN.TASK_ID.in(foreignTasks))).execute();
         dsl.deleteFrom(FOREIGN_CARE_PLAN_ACTIVITY).where(FOREIGN_CARE_PLAN_ACTIVITY.CARE_PLAN_ID.in(plans)).execute();
         dsl.deleteFrom(FOREIGN_CARE_PLAN).where(FOREIGN_CARE_PLAN.ID.in(plans)).execute();
 
-        List<String> responses = dsl.select(FOREIGN_RESPONSE.ID).from(FOREIGN_RESPONSE).where(FOREIGN_RESPONSE.PATIENT_ID.eq(patient))
+        List<UUID> responses = dsl.select(FOREIGN_RESPONSE.ID).from(FOREIGN_RESPONSE).where(FOREIGN_RESPONSE.PATIENT_ID.eq(patientId))
                 .fetch(FOREIGN_RESPONSE.ID);
         dsl.deleteFrom(FOREIGN_RESPONSE_ANSWER).where(FOREIGN_RESPONSE_ANSWER.RESPONSE_ID.in(responses)).execute();
         dsl.deleteFrom(FOREIGN_RESPONSE).where(FOREIGN_RESPONSE.ID.in(responses)).execute();
@@ -78,8 +78,8 @@ final class ForeignRecordsErasure {
                 .ifPresent(base -> dsl.update(SYNC_LINK).set(SYNC_LINK.BASE, scrub.apply(base)).where(link).execute());
     }
 
-    private void emptyBase(List<String> localIds, String fhirType) {
+    private void emptyBase(List<UUID> localIds, String fhirType) {
         dsl.update(SYNC_LINK).set(SYNC_LINK.BASE, DSL.concat(DSL.inline("{\"resourceType\":\"" + fhirType + "\",\"id\":\""),
-                SYNC_LINK.SERVER_ID, DSL.inline("\"}"))).where(SYNC_LINK.LOCAL_ID.in(localIds)).execute();
+                SYNC_LINK.SERVER_ID, DSL.inline("\"}"))).where(SYNC_LINK.LOCAL_ID.in(localIds.stream().map(UUID::toString).toList())).execute();
     }
 }
