@@ -112,7 +112,7 @@ public final class BenchmarkHarness implements Callable<Integer> {
             Map<UUID, String> pathways = new LinkedHashMap<>();
             services.database().dsl().select(fr.relais.core.store.schema.Tables.ENROLLMENT.PATIENT_ID,
                     fr.relais.core.store.schema.Tables.ENROLLMENT.TEMPLATE_ID).from(fr.relais.core.store.schema.Tables.ENROLLMENT)
-                    .forEach(e -> pathways.putIfAbsent(UUID.fromString(e.value1()), e.value2()));
+                    .forEach(e -> pathways.putIfAbsent(e.value1(), e.value2()));
             int measures = BulkMeasures.write(services, ids, i -> pathways.getOrDefault(ids.get(i), ""), size * MEASURES_PER_PATIENT,
                     Duration.ofDays(90));
             services.startDay();

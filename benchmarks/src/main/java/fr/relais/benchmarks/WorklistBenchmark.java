@@ -50,7 +50,7 @@ public final class WorklistBenchmark implements Callable<Integer> {
             int enrollments = services.database().dsl().fetchCount(fr.relais.core.store.schema.Tables.ENROLLMENT);
             int tasks = services.database().dsl().fetchCount(fr.relais.core.store.schema.Tables.TASK);
 
-            String idec = services.database().dsl().select(fr.relais.core.store.schema.Tables.TASK.ASSIGNEE_ID)
+            UUID idec = services.database().dsl().select(fr.relais.core.store.schema.Tables.TASK.ASSIGNEE_ID)
                     .from(fr.relais.core.store.schema.Tables.TASK)
                     .where(fr.relais.core.store.schema.Tables.TASK.ROLE.eq("IDEC")
                             .and(fr.relais.core.store.schema.Tables.TASK.ASSIGNEE_ID.isNotNull()))
@@ -60,7 +60,7 @@ public final class WorklistBenchmark implements Callable<Integer> {
             for (DueFilter due : DueFilter.values()) {
                 queries.put("due=" + due.name().toLowerCase(), WorklistQuery.all().withDue(due));
             }
-            queries.put("assignee (one IDEC), today", new WorklistQuery(DueFilter.TODAY, UUID.fromString(idec), null, false, null, null, null));
+            queries.put("assignee (one IDEC), today", new WorklistQuery(DueFilter.TODAY, idec, null, false, null, null, null));
             queries.put("role=IDEC, week", new WorklistQuery(DueFilter.WEEK, null, CareRole.IDEC, false, null, null, null));
             queries.put("team queue, all", new WorklistQuery(DueFilter.ALL, null, null, true, null, null, null));
             queries.put("pathway=insuffisance-cardiaque-sortie, overdue", new WorklistQuery(DueFilter.OVERDUE, null, null, false, "insuffisance-cardiaque-sortie", null, null));

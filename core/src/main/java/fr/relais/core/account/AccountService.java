@@ -9,7 +9,6 @@ import fr.relais.core.session.Permission;
 import fr.relais.core.session.Role;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
-import fr.relais.core.store.SqlTime;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -76,7 +75,7 @@ public final class AccountService {
             if (database.dsl().fetchExists(ACCOUNT, ACCOUNT.USER_ID.eq(id))) {
                 throw new BadInputException("--user", "account.exists", id);
             }
-            String now = SqlTime.instant(clock.instant());
+            java.time.Instant now = clock.instant();
             database.dsl().insertInto(ACCOUNT)
                     .set(ACCOUNT.USER_ID, id)
                     .set(ACCOUNT.DISPLAY_NAME, displayName == null || displayName.isBlank() ? id : displayName.trim())
@@ -108,7 +107,7 @@ public final class AccountService {
                 throw new BadInputException("--role", "account.lastAdmin.role", userId);
             }
             database.dsl().update(ACCOUNT).set(ACCOUNT.ROLES, roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")))
-                    .set(ACCOUNT.UPDATED_AT, SqlTime.instant(clock.instant())).where(ACCOUNT.USER_ID.eq(userId)).execute();
+                    .set(ACCOUNT.UPDATED_AT, clock.instant()).where(ACCOUNT.USER_ID.eq(userId)).execute();
             audit.record("account.roles", "Account", userId, null, "roles " + account.roles() + " -> " + roles);
             return find(userId).orElseThrow();
         });
@@ -136,7 +135,7 @@ public final class AccountService {
             if (account.roles().contains(Role.ADMINISTRATEUR) && activeAdministrators() <= 1) {
                 throw new BadInputException("--user", "account.lastAdmin", userId);
             }
-            database.dsl().update(ACCOUNT).set(ACCOUNT.ACTIVE, 0).set(ACCOUNT.UPDATED_AT, SqlTime.instant(clock.instant()))
+            database.dsl().update(ACCOUNT).set(ACCOUNT.ACTIVE, 0).set(ACCOUNT.UPDATED_AT, clock.instant())
                     .where(ACCOUNT.USER_ID.eq(userId)).execute();
             audit.record("account.disable", "Account", userId, null, null);
             return find(userId).orElseThrow();
@@ -158,7 +157,7 @@ public final class AccountService {
                 find(userId).orElseThrow(() -> new BadInputException("--user", "account.unknown", userId));
             }
             database.dsl().update(ACCOUNT).set(ACCOUNT.PASSWORD_HASH, PasswordHash.of(next))
-                    .set(ACCOUNT.UPDATED_AT, SqlTime.instant(clock.instant())).where(ACCOUNT.USER_ID.eq(userId)).execute();
+                    .set(ACCOUNT.UPDATED_AT, clock.instant()).where(ACCOUNT.USER_ID.eq(userId)).execute();
             audit.record("account.password", "Account", userId, null, own ? "own" : "reset by an administrator");
             return null;
         });
@@ -237,6 +236,6 @@ public final class AccountService {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Arrays.stream(r.get(ACCOUNT.ROLES).split(",")).filter(s -> !s.isBlank()).map(Role::valueOf).forEach(roles::add);
         return new Account(r.get(ACCOUNT.USER_ID), r.get(ACCOUNT.DISPLAY_NAME), roles, r.get(ACCOUNT.RPPS), r.get(ACCOUNT.ACTIVE) == 1,
-                SqlTime.instant(r.get(ACCOUNT.CREATED_AT)), r.get(ACCOUNT.CREATED_BY));
+                r.get(ACCOUNT.CREATED_AT), r.get(ACCOUNT.CREATED_BY));
     }
 }

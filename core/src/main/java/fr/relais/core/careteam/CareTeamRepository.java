@@ -4,7 +4,6 @@ import static fr.relais.core.store.schema.Tables.CARE_TEAM_MEMBER;
 import static fr.relais.core.store.schema.Tables.CARE_TEAM_OTHER_PARTICIPANT;
 import static fr.relais.core.store.schema.Tables.PROFESSIONAL;
 
-import fr.relais.core.store.SqlTime;
 import fr.relais.core.store.schema.tables.records.ProfessionalRecord;
 import java.time.Instant;
 import java.util.List;
@@ -22,17 +21,17 @@ public final class CareTeamRepository {
     }
 
     public void insertProfessional(Professional p, Instant at) {
-        dsl.insertInto(PROFESSIONAL).set(record(p).with(PROFESSIONAL.CREATED_AT, SqlTime.instant(at))).execute();
+        dsl.insertInto(PROFESSIONAL).set(record(p).with(PROFESSIONAL.CREATED_AT, at)).execute();
     }
 
     /** What the team server may change about a professional (the id and creation time stay). */
     public void updateProfessional(Professional p) {
-        dsl.update(PROFESSIONAL).set(record(p)).where(PROFESSIONAL.ID.eq(p.id().toString())).execute();
+        dsl.update(PROFESSIONAL).set(record(p)).where(PROFESSIONAL.ID.eq(p.id())).execute();
     }
 
     private ProfessionalRecord record(Professional p) {
         return dsl.newRecord(PROFESSIONAL)
-                .with(PROFESSIONAL.ID, p.id().toString())
+                .with(PROFESSIONAL.ID, p.id())
                 .with(PROFESSIONAL.FAMILY_NAME, p.familyName())
                 .with(PROFESSIONAL.GIVEN_NAME, p.givenName())
                 .with(PROFESSIONAL.PROFESSION, p.profession().name())
@@ -42,7 +41,7 @@ public final class CareTeamRepository {
     }
 
     public Optional<Professional> findProfessional(UUID id) {
-        return dsl.selectFrom(PROFESSIONAL).where(PROFESSIONAL.ID.eq(id.toString())).fetchOptional(CareTeamRepository::toProfessional);
+        return dsl.selectFrom(PROFESSIONAL).where(PROFESSIONAL.ID.eq(id)).fetchOptional(CareTeamRepository::toProfessional);
     }
 
     public Optional<Professional> findProfessionalByRpps(String rpps) {
@@ -56,12 +55,12 @@ public final class CareTeamRepository {
 
     public void insertMember(CareTeamMember m) {
         dsl.insertInto(CARE_TEAM_MEMBER)
-                .set(CARE_TEAM_MEMBER.ID, m.id().toString())
-                .set(CARE_TEAM_MEMBER.PATIENT_ID, m.patientId().toString())
-                .set(CARE_TEAM_MEMBER.PROFESSIONAL_ID, m.professional().id().toString())
+                .set(CARE_TEAM_MEMBER.ID, m.id())
+                .set(CARE_TEAM_MEMBER.PATIENT_ID, m.patientId())
+                .set(CARE_TEAM_MEMBER.PROFESSIONAL_ID, m.professional().id())
                 .set(CARE_TEAM_MEMBER.ROLE, m.role().name())
-                .set(CARE_TEAM_MEMBER.START_DATE, SqlTime.date(m.startDate()))
-                .set(CARE_TEAM_MEMBER.END_DATE, SqlTime.date(m.endDate()))
+                .set(CARE_TEAM_MEMBER.START_DATE, m.startDate())
+                .set(CARE_TEAM_MEMBER.END_DATE, m.endDate())
                 .execute();
     }
 
@@ -69,60 +68,59 @@ public final class CareTeamRepository {
     public void updateMember(CareTeamMember m) {
         dsl.update(CARE_TEAM_MEMBER)
                 .set(CARE_TEAM_MEMBER.ROLE, m.role().name())
-                .set(CARE_TEAM_MEMBER.START_DATE, SqlTime.date(m.startDate()))
-                .set(CARE_TEAM_MEMBER.END_DATE, SqlTime.date(m.endDate()))
-                .where(CARE_TEAM_MEMBER.ID.eq(m.id().toString()))
+                .set(CARE_TEAM_MEMBER.START_DATE, m.startDate())
+                .set(CARE_TEAM_MEMBER.END_DATE, m.endDate())
+                .where(CARE_TEAM_MEMBER.ID.eq(m.id()))
                 .execute();
     }
 
     public Optional<CareTeamMember> findMember(UUID memberId) {
         return dsl.select().from(CARE_TEAM_MEMBER).join(PROFESSIONAL).on(PROFESSIONAL.ID.eq(CARE_TEAM_MEMBER.PROFESSIONAL_ID))
-                .where(CARE_TEAM_MEMBER.ID.eq(memberId.toString())).fetchOptional(CareTeamRepository::toMember);
+                .where(CARE_TEAM_MEMBER.ID.eq(memberId)).fetchOptional(CareTeamRepository::toMember);
     }
 
     public int endMember(UUID memberId, java.time.LocalDate endDate) {
-        return dsl.update(CARE_TEAM_MEMBER).set(CARE_TEAM_MEMBER.END_DATE, SqlTime.date(endDate))
-                .where(CARE_TEAM_MEMBER.ID.eq(memberId.toString())).execute();
+        return dsl.update(CARE_TEAM_MEMBER).set(CARE_TEAM_MEMBER.END_DATE, endDate)
+                .where(CARE_TEAM_MEMBER.ID.eq(memberId)).execute();
     }
 
     /** Replaces the participants of other systems of a patient's care team (as the server's latest version lists them). */
     public void replaceOthers(UUID patientId, List<OtherParticipant> others) {
-        dsl.deleteFrom(CARE_TEAM_OTHER_PARTICIPANT).where(CARE_TEAM_OTHER_PARTICIPANT.PATIENT_ID.eq(patientId.toString())).execute();
+        dsl.deleteFrom(CARE_TEAM_OTHER_PARTICIPANT).where(CARE_TEAM_OTHER_PARTICIPANT.PATIENT_ID.eq(patientId)).execute();
         for (int i = 0; i < others.size(); i++) {
             OtherParticipant o = others.get(i);
-            dsl.insertInto(CARE_TEAM_OTHER_PARTICIPANT).set(CARE_TEAM_OTHER_PARTICIPANT.PATIENT_ID, patientId.toString())
+            dsl.insertInto(CARE_TEAM_OTHER_PARTICIPANT).set(CARE_TEAM_OTHER_PARTICIPANT.PATIENT_ID, patientId)
                     .set(CARE_TEAM_OTHER_PARTICIPANT.POSITION, i).set(CARE_TEAM_OTHER_PARTICIPANT.KIND, o.kind())
                     .set(CARE_TEAM_OTHER_PARTICIPANT.NAME, o.name()).set(CARE_TEAM_OTHER_PARTICIPANT.ROLE, o.role())
-                    .set(CARE_TEAM_OTHER_PARTICIPANT.START_DATE, SqlTime.date(o.startDate()))
-                    .set(CARE_TEAM_OTHER_PARTICIPANT.END_DATE, SqlTime.date(o.endDate()))
-                    .set(CARE_TEAM_OTHER_PARTICIPANT.PROFESSIONAL_ID, o.professionalId() == null ? null : o.professionalId().toString()).execute();
+                    .set(CARE_TEAM_OTHER_PARTICIPANT.START_DATE, o.startDate())
+                    .set(CARE_TEAM_OTHER_PARTICIPANT.END_DATE, o.endDate())
+                    .set(CARE_TEAM_OTHER_PARTICIPANT.PROFESSIONAL_ID, o.professionalId()).execute();
         }
     }
 
     /** The participants of other systems of a patient's care team, in the server's order. */
     public List<OtherParticipant> othersOf(UUID patientId) {
-        return dsl.selectFrom(CARE_TEAM_OTHER_PARTICIPANT).where(CARE_TEAM_OTHER_PARTICIPANT.PATIENT_ID.eq(patientId.toString()))
+        return dsl.selectFrom(CARE_TEAM_OTHER_PARTICIPANT).where(CARE_TEAM_OTHER_PARTICIPANT.PATIENT_ID.eq(patientId))
                 .orderBy(CARE_TEAM_OTHER_PARTICIPANT.POSITION).fetch(r -> new OtherParticipant(r.getKind(), r.getName(), r.getRole(),
-                        SqlTime.date(r.getStartDate()), SqlTime.date(r.getEndDate()),
-                        r.getProfessionalId() == null ? null : UUID.fromString(r.getProfessionalId())));
+                        r.getStartDate(), r.getEndDate(), r.getProfessionalId()));
     }
 
     /** The whole cercle de soins of a patient, past members included, ordered by role. */
     public List<CareTeamMember> membersOf(UUID patientId) {
         return dsl.select().from(CARE_TEAM_MEMBER).join(PROFESSIONAL).on(PROFESSIONAL.ID.eq(CARE_TEAM_MEMBER.PROFESSIONAL_ID))
-                .where(CARE_TEAM_MEMBER.PATIENT_ID.eq(patientId.toString()))
+                .where(CARE_TEAM_MEMBER.PATIENT_ID.eq(patientId))
                 .orderBy(CARE_TEAM_MEMBER.ROLE, CARE_TEAM_MEMBER.START_DATE)
                 .fetch(CareTeamRepository::toMember);
     }
 
     private static CareTeamMember toMember(Record r) {
-        return new CareTeamMember(UUID.fromString(r.get(CARE_TEAM_MEMBER.ID)), UUID.fromString(r.get(CARE_TEAM_MEMBER.PATIENT_ID)),
+        return new CareTeamMember(r.get(CARE_TEAM_MEMBER.ID), r.get(CARE_TEAM_MEMBER.PATIENT_ID),
                 toProfessional(r.into(PROFESSIONAL)), CareRole.valueOf(r.get(CARE_TEAM_MEMBER.ROLE)),
-                SqlTime.date(r.get(CARE_TEAM_MEMBER.START_DATE)), SqlTime.date(r.get(CARE_TEAM_MEMBER.END_DATE)));
+                r.get(CARE_TEAM_MEMBER.START_DATE), r.get(CARE_TEAM_MEMBER.END_DATE));
     }
 
     private static Professional toProfessional(ProfessionalRecord r) {
-        return new Professional(UUID.fromString(r.getId()), r.getFamilyName(), r.getGivenName(),
+        return new Professional(r.getId(), r.getFamilyName(), r.getGivenName(),
                 Profession.valueOf(r.getProfession()), r.getRpps(), r.getMssanteAddress(), r.getPhone());
     }
 }

@@ -4,7 +4,6 @@ import static fr.relais.core.store.schema.Tables.ORGANIZATION;
 import static fr.relais.core.store.schema.Tables.PATIENT_ORGANIZATION;
 
 import fr.relais.core.audit.AuditLog;
-import fr.relais.core.store.SqlTime;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,14 +26,14 @@ public final class Organizations {
 
     /** Keeps an organization's name as the server holds it now (the caller's transaction); returns whether it changed. */
     public boolean applySynced(UUID id, String name, String origin) {
-        Optional<String> known = dsl.select(ORGANIZATION.NAME).from(ORGANIZATION).where(ORGANIZATION.ID.eq(id.toString()))
+        Optional<String> known = dsl.select(ORGANIZATION.NAME).from(ORGANIZATION).where(ORGANIZATION.ID.eq(id))
                 .fetchOptional(ORGANIZATION.NAME);
         if (known.isPresent() && java.util.Objects.equals(known.get(), name)) {
             return false;
         }
-        dsl.insertInto(ORGANIZATION).set(ORGANIZATION.ID, id.toString()).set(ORGANIZATION.NAME, name)
-                .set(ORGANIZATION.UPDATED_AT, SqlTime.instant(clock.instant()))
-                .onConflict(ORGANIZATION.ID).doUpdate().set(ORGANIZATION.NAME, name).set(ORGANIZATION.UPDATED_AT, SqlTime.instant(clock.instant()))
+        dsl.insertInto(ORGANIZATION).set(ORGANIZATION.ID, id).set(ORGANIZATION.NAME, name)
+                .set(ORGANIZATION.UPDATED_AT, clock.instant())
+                .onConflict(ORGANIZATION.ID).doUpdate().set(ORGANIZATION.NAME, name).set(ORGANIZATION.UPDATED_AT, clock.instant())
                 .execute();
         audit.record("organization.sync", "Organization", id, null, origin);
         return true;
@@ -42,23 +41,23 @@ public final class Organizations {
 
     /** The name of an organization received, if it has one. */
     public Optional<String> name(UUID id) {
-        return dsl.select(ORGANIZATION.NAME).from(ORGANIZATION).where(ORGANIZATION.ID.eq(id.toString())).fetchOptional(ORGANIZATION.NAME)
+        return dsl.select(ORGANIZATION.NAME).from(ORGANIZATION).where(ORGANIZATION.ID.eq(id)).fetchOptional(ORGANIZATION.NAME)
                 .filter(n -> n != null && !n.isBlank());
     }
 
     /** Records (or clears, with null) the organization a patient received from the server is attached to. */
     public void attachPatient(UUID patientId, UUID organizationId) {
-        dsl.deleteFrom(PATIENT_ORGANIZATION).where(PATIENT_ORGANIZATION.PATIENT_ID.eq(patientId.toString())).execute();
+        dsl.deleteFrom(PATIENT_ORGANIZATION).where(PATIENT_ORGANIZATION.PATIENT_ID.eq(patientId)).execute();
         if (organizationId != null) {
-            dsl.insertInto(PATIENT_ORGANIZATION).set(PATIENT_ORGANIZATION.PATIENT_ID, patientId.toString())
-                    .set(PATIENT_ORGANIZATION.ORGANIZATION_ID, organizationId.toString()).execute();
+            dsl.insertInto(PATIENT_ORGANIZATION).set(PATIENT_ORGANIZATION.PATIENT_ID, patientId)
+                    .set(PATIENT_ORGANIZATION.ORGANIZATION_ID, organizationId).execute();
         }
     }
 
     /** The name of the organization a patient is attached to, when the server said so and the organization was received. */
     public Optional<String> ofPatient(UUID patientId) {
         return dsl.select(PATIENT_ORGANIZATION.ORGANIZATION_ID).from(PATIENT_ORGANIZATION)
-                .where(PATIENT_ORGANIZATION.PATIENT_ID.eq(patientId.toString())).fetchOptional(PATIENT_ORGANIZATION.ORGANIZATION_ID)
-                .flatMap(id -> name(UUID.fromString(id)));
+                .where(PATIENT_ORGANIZATION.PATIENT_ID.eq(patientId)).fetchOptional(PATIENT_ORGANIZATION.ORGANIZATION_ID)
+                .flatMap(this::name);
     }
 }

@@ -10,7 +10,6 @@ import fr.relais.core.replication.Outbox;
 import fr.relais.core.replication.RecordKind;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
-import fr.relais.core.store.SqlTime;
 import fr.relais.core.store.schema.tables.records.ConsentRecord;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -101,10 +100,10 @@ public final class ConsentService {
     }
 
     private void insert(Consent c) {
-        database.dsl().insertInto(CONSENT).set(CONSENT.ID, c.id().toString()).set(CONSENT.PATIENT_ID, c.patientId().toString())
+        database.dsl().insertInto(CONSENT).set(CONSENT.ID, c.id()).set(CONSENT.PATIENT_ID, c.patientId())
                 .set(CONSENT.SCOPE, c.scope().name()).set(CONSENT.COLLECTED_BY, c.collectedBy())
-                .set(CONSENT.COLLECTED_ON, c.collectedOn().toString()).set(CONSENT.RECORDED_AT, SqlTime.instant(c.recordedAt()))
-                .set(CONSENT.RECORDED_BY, c.recordedBy()).set(CONSENT.WITHDRAWN_AT, SqlTime.instant(c.withdrawnAt()))
+                .set(CONSENT.COLLECTED_ON, c.collectedOn()).set(CONSENT.RECORDED_AT, c.recordedAt())
+                .set(CONSENT.RECORDED_BY, c.recordedBy()).set(CONSENT.WITHDRAWN_AT, c.withdrawnAt())
                 .set(CONSENT.WITHDRAWN_BY, c.withdrawnBy()).set(CONSENT.WITHDRAWAL_REASON, c.withdrawalReason())
                 .set(CONSENT.SOURCE, c.source().name()).set(CONSENT.SOURCE_REASON, c.sourceReason()).execute();
     }
@@ -118,9 +117,9 @@ public final class ConsentService {
             if (!c.active()) {
                 throw new BadInputException(consentId.toString(), "consent.withdrawn", consentId.toString());
             }
-            database.dsl().update(CONSENT).set(CONSENT.WITHDRAWN_AT, SqlTime.instant(clock.instant()))
+            database.dsl().update(CONSENT).set(CONSENT.WITHDRAWN_AT, clock.instant())
                     .set(CONSENT.WITHDRAWN_BY, session.actor().displayName()).set(CONSENT.WITHDRAWAL_REASON, reason.trim())
-                    .where(CONSENT.ID.eq(consentId.toString())).execute();
+                    .where(CONSENT.ID.eq(consentId)).execute();
             outbox.record(RECORD, consentId);
             audit.record("consent.withdraw", "Consent", consentId, c.patientId(), c.scope().name() + ": " + reason.trim());
             listeners.forEach(l -> l.accept(c.patientId(), c.scope()));
@@ -138,9 +137,9 @@ public final class ConsentService {
         if (local.isEmpty()) {
             insert(received);
         } else if (local.get().active() && !received.active()) {
-            database.dsl().update(CONSENT).set(CONSENT.WITHDRAWN_AT, SqlTime.instant(received.withdrawnAt()))
+            database.dsl().update(CONSENT).set(CONSENT.WITHDRAWN_AT, received.withdrawnAt())
                     .set(CONSENT.WITHDRAWN_BY, received.withdrawnBy()).set(CONSENT.WITHDRAWAL_REASON, received.withdrawalReason())
-                    .where(CONSENT.ID.eq(received.id().toString())).execute();
+                    .where(CONSENT.ID.eq(received.id())).execute();
         } else {
             return false;
         }
@@ -151,7 +150,7 @@ public final class ConsentService {
     }
 
     public Optional<Consent> find(UUID id) {
-        return database.dsl().selectFrom(CONSENT).where(CONSENT.ID.eq(id.toString())).fetchOptional(ConsentService::toConsent);
+        return database.dsl().selectFrom(CONSENT).where(CONSENT.ID.eq(id)).fetchOptional(ConsentService::toConsent);
     }
 
     public Consent get(UUID id) {
@@ -160,13 +159,13 @@ public final class ConsentService {
 
     /** A patient's consents, newest first, withdrawn ones included. */
     public List<Consent> list(UUID patientId) {
-        return database.dsl().selectFrom(CONSENT).where(CONSENT.PATIENT_ID.eq(patientId.toString()))
+        return database.dsl().selectFrom(CONSENT).where(CONSENT.PATIENT_ID.eq(patientId))
                 .orderBy(CONSENT.RECORDED_AT.desc()).fetch(ConsentService::toConsent);
     }
 
     /** True when the patient has a consent for {@code scope} that has not been withdrawn. */
     public boolean active(UUID patientId, ConsentScope scope) {
-        return database.dsl().fetchExists(CONSENT, CONSENT.PATIENT_ID.eq(patientId.toString()).and(CONSENT.SCOPE.eq(scope.name()))
+        return database.dsl().fetchExists(CONSENT, CONSENT.PATIENT_ID.eq(patientId).and(CONSENT.SCOPE.eq(scope.name()))
                 .and(CONSENT.WITHDRAWN_AT.isNull()));
     }
 
@@ -176,7 +175,7 @@ public final class ConsentService {
      * telemonitoring pathway is what asks for one).
      */
     public boolean telemonitoringWithdrawn(UUID patientId) {
-        var scope = CONSENT.PATIENT_ID.eq(patientId.toString()).and(CONSENT.SCOPE.eq(ConsentScope.TELEMONITORING.name()));
+        var scope = CONSENT.PATIENT_ID.eq(patientId).and(CONSENT.SCOPE.eq(ConsentScope.TELEMONITORING.name()));
         return database.dsl().fetchExists(CONSENT, scope) && !active(patientId, ConsentScope.TELEMONITORING);
     }
 
@@ -184,15 +183,15 @@ public final class ConsentService {
     public Optional<java.time.Instant> telemonitoringGivenAt(UUID patientId) {
         // Only a consent given AGAIN after a withdrawal restarts the clock of missing data: a first consent recorded
         // after an enrollment dated earlier leaves the enrollment's own start in force.
-        boolean withdrawnBefore = database.dsl().fetchExists(CONSENT, CONSENT.PATIENT_ID.eq(patientId.toString())
+        boolean withdrawnBefore = database.dsl().fetchExists(CONSENT, CONSENT.PATIENT_ID.eq(patientId)
                 .and(CONSENT.SCOPE.eq(ConsentScope.TELEMONITORING.name())).and(CONSENT.WITHDRAWN_AT.isNotNull()));
         if (!withdrawnBefore) {
             return Optional.empty();
         }
         return database.dsl().select(CONSENT.RECORDED_AT).from(CONSENT)
-                .where(CONSENT.PATIENT_ID.eq(patientId.toString()).and(CONSENT.SCOPE.eq(ConsentScope.TELEMONITORING.name()))
+                .where(CONSENT.PATIENT_ID.eq(patientId).and(CONSENT.SCOPE.eq(ConsentScope.TELEMONITORING.name()))
                         .and(CONSENT.WITHDRAWN_AT.isNull()))
-                .fetch(r -> SqlTime.instant(r.value1())).stream().max(java.util.Comparator.naturalOrder());
+                .fetch(r -> r.value1()).stream().max(java.util.Comparator.naturalOrder());
     }
 
     /**
@@ -200,7 +199,7 @@ public final class ConsentService {
      * the patient is informed and may object), so it stops only when the patient withdrew it.
      */
     public boolean sharesWithCareTeam(UUID patientId) {
-        return !database.dsl().fetchExists(CONSENT, CONSENT.PATIENT_ID.eq(patientId.toString())
+        return !database.dsl().fetchExists(CONSENT, CONSENT.PATIENT_ID.eq(patientId)
                 .and(CONSENT.SCOPE.eq(ConsentScope.CARE_TEAM_SHARING.name())))
                 || active(patientId, ConsentScope.CARE_TEAM_SHARING);
     }
@@ -209,16 +208,16 @@ public final class ConsentService {
     public java.util.Set<UUID> notSharingWithCareTeam() {
         var scope = CONSENT.SCOPE.eq(ConsentScope.CARE_TEAM_SHARING.name());
         var withdrawn = database.dsl().selectDistinct(CONSENT.PATIENT_ID).from(CONSENT).where(scope.and(CONSENT.WITHDRAWN_AT.isNotNull()))
-                .fetch(r -> UUID.fromString(r.value1()));
+                .fetch(r -> r.value1());
         java.util.Set<UUID> result = new java.util.HashSet<>(withdrawn);
         result.removeIf(this::sharesWithCareTeam);
         return result;
     }
 
     private static Consent toConsent(ConsentRecord r) {
-        return new Consent(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()), ConsentScope.valueOf(r.getScope()),
-                r.getCollectedBy(), LocalDate.parse(r.getCollectedOn()), SqlTime.instant(r.getRecordedAt()), r.getRecordedBy(),
-                r.getWithdrawnAt() == null ? null : SqlTime.instant(r.getWithdrawnAt()), r.getWithdrawnBy(), r.getWithdrawalReason(),
+        return new Consent(r.getId(), r.getPatientId(), ConsentScope.valueOf(r.getScope()),
+                r.getCollectedBy(), r.getCollectedOn(), r.getRecordedAt(), r.getRecordedBy(),
+                r.getWithdrawnAt(), r.getWithdrawnBy(), r.getWithdrawalReason(),
                 ConsentSource.valueOf(r.getSource()), r.getSourceReason());
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.relais.core.store.Database;
-import fr.relais.core.store.SqlTime;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -46,13 +45,13 @@ public final class DirectoryCache {
                 dsl.insertInto(DIRECTORY_PRACTITIONER).set(DIRECTORY_PRACTITIONER.IDNPS, e.idnps()).set(DIRECTORY_PRACTITIONER.RPPS, e.rpps())
                         .set(DIRECTORY_PRACTITIONER.FAMILY_NAME, e.familyName()).set(DIRECTORY_PRACTITIONER.GIVEN_NAME, e.givenName())
                         .set(DIRECTORY_PRACTITIONER.ACTIVE, e.active() ? 1 : 0)
-                        .set(DIRECTORY_PRACTITIONER.LAST_UPDATED, e.lastUpdated() == null ? null : SqlTime.instant(e.lastUpdated()))
-                        .set(DIRECTORY_PRACTITIONER.FETCHED_AT, SqlTime.instant(fetchedAt)).set(DIRECTORY_PRACTITIONER.ENTRY_JSON, json(e))
+                        .set(DIRECTORY_PRACTITIONER.LAST_UPDATED, e.lastUpdated())
+                        .set(DIRECTORY_PRACTITIONER.FETCHED_AT, fetchedAt).set(DIRECTORY_PRACTITIONER.ENTRY_JSON, json(e))
                         .onConflict(DIRECTORY_PRACTITIONER.IDNPS).doUpdate()
                         .set(DIRECTORY_PRACTITIONER.RPPS, e.rpps()).set(DIRECTORY_PRACTITIONER.FAMILY_NAME, e.familyName())
                         .set(DIRECTORY_PRACTITIONER.GIVEN_NAME, e.givenName()).set(DIRECTORY_PRACTITIONER.ACTIVE, e.active() ? 1 : 0)
-                        .set(DIRECTORY_PRACTITIONER.LAST_UPDATED, e.lastUpdated() == null ? null : SqlTime.instant(e.lastUpdated()))
-                        .set(DIRECTORY_PRACTITIONER.FETCHED_AT, SqlTime.instant(fetchedAt)).set(DIRECTORY_PRACTITIONER.ENTRY_JSON, json(e))
+                        .set(DIRECTORY_PRACTITIONER.LAST_UPDATED, e.lastUpdated())
+                        .set(DIRECTORY_PRACTITIONER.FETCHED_AT, fetchedAt).set(DIRECTORY_PRACTITIONER.ENTRY_JSON, json(e))
                         .execute();
             }
             return stored;
@@ -102,13 +101,13 @@ public final class DirectoryCache {
 
     public Optional<Instant> lastRefresh() {
         return database.dsl().select(DIRECTORY_REFRESH.REFRESHED_AT).from(DIRECTORY_REFRESH)
-                .fetchOptional(r -> SqlTime.instant(r.value1()));
+                .fetchOptional(r -> r.value1());
     }
 
     public void refreshedAt(Instant at) {
         database.inTransaction(() -> database.dsl().insertInto(DIRECTORY_REFRESH).set(DIRECTORY_REFRESH.ID, 1)
-                .set(DIRECTORY_REFRESH.REFRESHED_AT, SqlTime.instant(at)).onConflict(DIRECTORY_REFRESH.ID).doUpdate()
-                .set(DIRECTORY_REFRESH.REFRESHED_AT, SqlTime.instant(at)).execute());
+                .set(DIRECTORY_REFRESH.REFRESHED_AT, at).onConflict(DIRECTORY_REFRESH.ID).doUpdate()
+                .set(DIRECTORY_REFRESH.REFRESHED_AT, at).execute());
     }
 
     private static String json(DirectoryEntry e) {

@@ -20,19 +20,19 @@ public final class Deaths {
 
     /** What the server says now (the caller's transaction): deceased on a day, deceased with no day, or not deceased. */
     public void applySynced(UUID patientId, boolean deceased, LocalDate on) {
-        dsl.deleteFrom(PATIENT_DECEASED).where(PATIENT_DECEASED.PATIENT_ID.eq(patientId.toString())).execute();
+        dsl.deleteFrom(PATIENT_DECEASED).where(PATIENT_DECEASED.PATIENT_ID.eq(patientId)).execute();
         if (deceased) {
-            dsl.insertInto(PATIENT_DECEASED).set(PATIENT_DECEASED.PATIENT_ID, patientId.toString())
-                    .set(PATIENT_DECEASED.DECEASED_ON, on == null ? null : on.toString()).execute();
+            dsl.insertInto(PATIENT_DECEASED).set(PATIENT_DECEASED.PATIENT_ID, patientId)
+                    .set(PATIENT_DECEASED.DECEASED_ON, on).execute();
         }
     }
 
     /** Empty when the patient is not known to be deceased; else the death, with its day when known. */
     public Optional<Death> of(UUID patientId) {
         return dsl.select(PATIENT_DECEASED.DECEASED_ON).from(PATIENT_DECEASED)
-                .where(PATIENT_DECEASED.PATIENT_ID.eq(patientId.toString())).fetchOptional(PATIENT_DECEASED.DECEASED_ON)
-                .map(day -> new Death(day == null ? null : LocalDate.parse(day)))
-                .or(() -> dsl.fetchExists(PATIENT_DECEASED, PATIENT_DECEASED.PATIENT_ID.eq(patientId.toString()))
+                .where(PATIENT_DECEASED.PATIENT_ID.eq(patientId)).fetchOptional(PATIENT_DECEASED.DECEASED_ON)
+                .map(Death::new)
+                .or(() -> dsl.fetchExists(PATIENT_DECEASED, PATIENT_DECEASED.PATIENT_ID.eq(patientId))
                         ? Optional.of(new Death(null)) : Optional.empty());
     }
 

@@ -5,7 +5,6 @@ import static fr.relais.core.store.schema.Tables.PATIENT;
 import static fr.relais.core.store.schema.Tables.PATIENT_DUPLICATE;
 import static fr.relais.core.store.schema.Tables.PATIENT_MERGE;
 
-import fr.relais.core.store.SqlTime;
 import fr.relais.core.store.schema.tables.records.PatientRecord;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +27,7 @@ public final class PatientRepository {
     public void insert(Patient patient) {
         PatientRecord record = dsl.newRecord(PATIENT);
         fill(record, patient);
-        record.setCreatedAt(SqlTime.instant(patient.createdAt()));
+        record.setCreatedAt(patient.createdAt());
         record.insert();
     }
 
@@ -37,18 +36,18 @@ public final class PatientRepository {
         fill(record, patient);
         record.changed(PATIENT.ID, false);
         record.changed(PATIENT.CREATED_AT, false);
-        dsl.executeUpdate(record, PATIENT.ID.eq(patient.id().toString()));
+        dsl.executeUpdate(record, PATIENT.ID.eq(patient.id()));
     }
 
     private static void fill(PatientRecord r, Patient p) {
         StrictTraits t = p.traits();
-        r.setId(p.id().toString());
+        r.setId(p.id());
         r.setBirthFamilyName(t.birthFamilyName());
         r.setBirthGivenNames(t.givenNamesText());
         r.setUsedFamilyName(p.usedFamilyName());
         r.setUsedGivenName(p.usedGivenName());
         r.setSex(t.sex().name());
-        r.setBirthDate(SqlTime.date(t.birthDate()));
+        r.setBirthDate(t.birthDate());
         r.setBirthDatePrecision(t.birthDatePrecision().name());
         r.setBirthplaceCode(t.birthplaceCode());
         r.setIpp(p.ipp());
@@ -57,29 +56,29 @@ public final class PatientRepository {
         r.setIdentityStatus(p.status().name());
         r.setInsSource(p.evidence().insSource().name());
         r.setIdentityDocument(p.evidence().document() == null ? null : p.evidence().document().name());
-        r.setStatusChangedAt(SqlTime.instant(p.statusChangedAt()));
-        r.setReplacedBy(p.replacedBy() == null ? null : p.replacedBy().toString());
-        r.setUpdatedAt(SqlTime.instant(p.updatedAt()));
+        r.setStatusChangedAt(p.statusChangedAt());
+        r.setReplacedBy(p.replacedBy());
+        r.setUpdatedAt(p.updatedAt());
     }
 
     static Patient toPatient(PatientRecord r) {
         StrictTraits traits = new StrictTraits(r.getBirthFamilyName(),
                 r.getBirthGivenNames().isBlank() ? List.of() : Arrays.asList(r.getBirthGivenNames().split(" ")),
-                Sex.valueOf(r.getSex()), SqlTime.date(r.getBirthDate()), r.getBirthplaceCode(),
+                Sex.valueOf(r.getSex()), r.getBirthDate(), r.getBirthplaceCode(),
                 BirthDatePrecision.valueOf(r.getBirthDatePrecision()));
         Ins ins = r.getInsMatricule() == null ? null
                 : new Ins(new InsMatricule(r.getInsMatricule()), InsOid.parse("ins_oid", r.getInsOid()));
         IdentityEvidence evidence = new IdentityEvidence(InsSource.valueOf(r.getInsSource()),
                 r.getIdentityDocument() == null ? null : IdentityDocument.valueOf(r.getIdentityDocument()));
-        return new Patient(UUID.fromString(r.getId()), traits, r.getUsedFamilyName(), r.getUsedGivenName(), r.getIpp(),
-                ins, IdentityStatus.valueOf(r.getIdentityStatus()), evidence, SqlTime.instant(r.getStatusChangedAt()),
-                SqlTime.instant(r.getCreatedAt()), SqlTime.instant(r.getUpdatedAt()),
-                r.getReplacedBy() == null ? null : UUID.fromString(r.getReplacedBy()), List.of());
+        return new Patient(r.getId(), traits, r.getUsedFamilyName(), r.getUsedGivenName(), r.getIpp(),
+                ins, IdentityStatus.valueOf(r.getIdentityStatus()), evidence, r.getStatusChangedAt(),
+                r.getCreatedAt(), r.getUpdatedAt(),
+                r.getReplacedBy(), List.of());
     }
 
     /** One patient, with the records it replaced. */
     public Optional<Patient> find(UUID id) {
-        return dsl.selectFrom(PATIENT).where(PATIENT.ID.eq(id.toString())).fetchOptional(PatientRepository::toPatient)
+        return dsl.selectFrom(PATIENT).where(PATIENT.ID.eq(id)).fetchOptional(PatientRepository::toPatient)
                 .map(this::withReplaced);
     }
 
@@ -89,8 +88,8 @@ public final class PatientRepository {
     }
 
     private Patient withReplaced(Patient p) {
-        return p.withReplaces(dsl.select(PATIENT.ID).from(PATIENT).where(PATIENT.REPLACED_BY.eq(p.id().toString()))
-                .orderBy(PATIENT.ID).fetch(r -> UUID.fromString(r.value1())));
+        return p.withReplaces(dsl.select(PATIENT.ID).from(PATIENT).where(PATIENT.REPLACED_BY.eq(p.id()))
+                .orderBy(PATIENT.ID).fetch(r -> r.value1()));
     }
 
     public List<Patient> findByInsMatricule(String matricule) {
@@ -100,7 +99,7 @@ public final class PatientRepository {
 
     public List<Patient> findByBirthDateAndSex(LocalDate birthDate, Sex sex) {
         return dsl.selectFrom(PATIENT)
-                .where(PATIENT.BIRTH_DATE.eq(SqlTime.date(birthDate)).and(PATIENT.SEX.eq(sex.name())).and(PATIENT.REPLACED_BY.isNull()))
+                .where(PATIENT.BIRTH_DATE.eq(birthDate).and(PATIENT.SEX.eq(sex.name())).and(PATIENT.REPLACED_BY.isNull()))
                 .fetch(PatientRepository::toPatient);
     }
 
@@ -132,7 +131,7 @@ public final class PatientRepository {
         Condition condition = DSL.falseCondition();
         Optional<LocalDate> date = SearchDates.parse(term);
         if (date.isPresent()) {
-            condition = PATIENT.BIRTH_DATE.eq(SqlTime.date(date.get()));
+            condition = PATIENT.BIRTH_DATE.eq(date.get());
         } else {
             String like = escapeLike(term.toLowerCase(java.util.Locale.ROOT)) + "%";
             String words = "% " + like;
@@ -147,7 +146,7 @@ public final class PatientRepository {
         return condition;
     }
 
-    private static List<org.jooq.SortField<String>> displayOrder() {
+    private static List<org.jooq.SortField<?>> displayOrder() {
         return List.of(DSL.coalesce(PATIENT.USED_FAMILY_NAME, PATIENT.BIRTH_FAMILY_NAME).asc(), PATIENT.BIRTH_GIVEN_NAMES.asc(), PATIENT.ID.asc());
     }
 
@@ -161,9 +160,9 @@ public final class PatientRepository {
 
     public void insertIdentityEvent(UUID patientId, IdentityEvent event) {
         dsl.insertInto(IDENTITY_EVENT)
-                .set(IDENTITY_EVENT.ID, UUID.randomUUID().toString())
-                .set(IDENTITY_EVENT.PATIENT_ID, patientId.toString())
-                .set(IDENTITY_EVENT.AT, SqlTime.instant(event.at()))
+                .set(IDENTITY_EVENT.ID, UUID.randomUUID())
+                .set(IDENTITY_EVENT.PATIENT_ID, patientId)
+                .set(IDENTITY_EVENT.AT, event.at())
                 .set(IDENTITY_EVENT.ACTOR, event.actor())
                 .set(IDENTITY_EVENT.FROM_STATUS, event.from() == null ? null : event.from().name())
                 .set(IDENTITY_EVENT.TO_STATUS, event.to().name())
@@ -172,34 +171,34 @@ public final class PatientRepository {
     }
 
     public List<IdentityEvent> identityEvents(UUID patientId) {
-        return dsl.selectFrom(IDENTITY_EVENT).where(IDENTITY_EVENT.PATIENT_ID.eq(patientId.toString()))
+        return dsl.selectFrom(IDENTITY_EVENT).where(IDENTITY_EVENT.PATIENT_ID.eq(patientId))
                 .orderBy(IDENTITY_EVENT.AT, DSL.field("rowid"))
-                .fetch(r -> new IdentityEvent(SqlTime.instant(r.getAt()), r.getActor(),
+                .fetch(r -> new IdentityEvent(r.getAt(), r.getActor(),
                         r.getFromStatus() == null ? null : IdentityStatus.valueOf(r.getFromStatus()),
                         IdentityStatus.valueOf(r.getToStatus()), r.getReason()));
     }
 
     public void insertDuplicate(UUID patientId, DuplicateFlag flag, Instant at) {
         dsl.insertInto(PATIENT_DUPLICATE)
-                .set(PATIENT_DUPLICATE.PATIENT_ID, patientId.toString())
-                .set(PATIENT_DUPLICATE.OTHER_PATIENT_ID, flag.otherPatientId().toString())
+                .set(PATIENT_DUPLICATE.PATIENT_ID, patientId)
+                .set(PATIENT_DUPLICATE.OTHER_PATIENT_ID, flag.otherPatientId())
                 .set(PATIENT_DUPLICATE.REASON, flag.reason().name())
-                .set(PATIENT_DUPLICATE.FLAGGED_AT, SqlTime.instant(at))
+                .set(PATIENT_DUPLICATE.FLAGGED_AT, at)
                 .onConflictDoNothing()
                 .execute();
     }
 
     /** The duplicate flag between two records, settled by their merge. */
     public void deleteDuplicateFlag(UUID a, UUID b) {
-        dsl.deleteFrom(PATIENT_DUPLICATE).where(PATIENT_DUPLICATE.PATIENT_ID.eq(a.toString()).and(PATIENT_DUPLICATE.OTHER_PATIENT_ID.eq(b.toString()))
-                .or(PATIENT_DUPLICATE.PATIENT_ID.eq(b.toString()).and(PATIENT_DUPLICATE.OTHER_PATIENT_ID.eq(a.toString())))).execute();
+        dsl.deleteFrom(PATIENT_DUPLICATE).where(PATIENT_DUPLICATE.PATIENT_ID.eq(a).and(PATIENT_DUPLICATE.OTHER_PATIENT_ID.eq(b))
+                .or(PATIENT_DUPLICATE.PATIENT_ID.eq(b).and(PATIENT_DUPLICATE.OTHER_PATIENT_ID.eq(a)))).execute();
     }
 
     public void insertMerge(UUID replaced, UUID survivor, Instant at, String actor, String reason, int moved) {
         dsl.insertInto(PATIENT_MERGE)
-                .set(PATIENT_MERGE.REPLACED_ID, replaced.toString())
-                .set(PATIENT_MERGE.SURVIVOR_ID, survivor.toString())
-                .set(PATIENT_MERGE.MERGED_AT, SqlTime.instant(at))
+                .set(PATIENT_MERGE.REPLACED_ID, replaced)
+                .set(PATIENT_MERGE.SURVIVOR_ID, survivor)
+                .set(PATIENT_MERGE.MERGED_AT, at)
                 .set(PATIENT_MERGE.ACTOR, actor)
                 .set(PATIENT_MERGE.REASON, reason)
                 .set(PATIENT_MERGE.MOVED_RECORDS, moved)
@@ -207,11 +206,11 @@ public final class PatientRepository {
     }
 
     public List<DuplicateFlag> duplicatesOf(UUID patientId) {
-        String id = patientId.toString();
+        UUID id = patientId;
         return dsl.select(PATIENT_DUPLICATE.PATIENT_ID, PATIENT_DUPLICATE.OTHER_PATIENT_ID, PATIENT_DUPLICATE.REASON)
                 .from(PATIENT_DUPLICATE)
                 .where(PATIENT_DUPLICATE.PATIENT_ID.eq(id).or(PATIENT_DUPLICATE.OTHER_PATIENT_ID.eq(id)))
-                .fetch(r -> new DuplicateFlag(UUID.fromString(id.equals(r.value1()) ? r.value2() : r.value1()),
+                .fetch(r -> new DuplicateFlag(id.equals(r.value1()) ? r.value2() : r.value1(),
                         DuplicateReason.valueOf(r.value3())));
     }
 }

@@ -22,22 +22,22 @@ public final class MeasureRepository {
 
     public void insert(Measure m) {
         MeasureRecord r = dsl.newRecord(MEASURE);
-        r.setId(m.id().toString());
-        r.setPatientId(m.patientId().toString());
+        r.setId(m.id());
+        r.setPatientId(m.patientId());
         r.setCode(m.code());
         r.setValue(m.value().toPlainString());
         r.setUnit(m.unit());
         r.setOriginalValue(m.originalValue());
         r.setOriginalUnit(m.originalUnit());
-        r.setEffectiveAt(SqlTime.instant(m.effectiveAt()));
+        r.setEffectiveAt(m.effectiveAt());
         r.setSource(m.source().name());
         r.setRecordedBy(m.recordedBy());
         r.setUnusual(m.unusual() ? 1 : 0);
         r.setPreliminary(m.preliminary() ? 1 : 0);
         r.setStatus(m.status().name());
         r.setErrorReason(m.errorReason());
-        r.setCreatedAt(SqlTime.instant(m.createdAt()));
-        r.setUpdatedAt(SqlTime.instant(m.updatedAt()));
+        r.setCreatedAt(m.createdAt());
+        r.setUpdatedAt(m.updatedAt());
         r.insert();
     }
 
@@ -47,32 +47,32 @@ public final class MeasureRepository {
      * importing its file again. Read from the (patient_id, code, effective_at) index.
      */
     public boolean exists(UUID patientId, String code, Instant effectiveAt, BigDecimal value) {
-        return dsl.select(MEASURE.VALUE).from(MEASURE).where(MEASURE.PATIENT_ID.eq(patientId.toString())
-                        .and(MEASURE.CODE.eq(code)).and(MEASURE.EFFECTIVE_AT.eq(SqlTime.instant(effectiveAt))))
+        return dsl.select(MEASURE.VALUE).from(MEASURE).where(MEASURE.PATIENT_ID.eq(patientId)
+                        .and(MEASURE.CODE.eq(code)).and(MEASURE.EFFECTIVE_AT.eq(effectiveAt)))
                 .fetch(MEASURE.VALUE).stream().anyMatch(stored -> new BigDecimal(stored).compareTo(value) == 0);
     }
 
     public int markEnteredInError(UUID id, String reason, Instant at) {
         return dsl.update(MEASURE).set(MEASURE.STATUS, MeasureStatus.ENTERED_IN_ERROR.name())
-                .set(MEASURE.ERROR_REASON, reason).set(MEASURE.UPDATED_AT, SqlTime.instant(at))
-                .where(MEASURE.ID.eq(id.toString()).and(MEASURE.STATUS.eq(MeasureStatus.FINAL.name()))).execute();
+                .set(MEASURE.ERROR_REASON, reason).set(MEASURE.UPDATED_AT, at)
+                .where(MEASURE.ID.eq(id).and(MEASURE.STATUS.eq(MeasureStatus.FINAL.name()))).execute();
     }
 
     /** A preliminary measure the system that sent it has since validated: no longer "provisoire". */
     public int confirm(UUID id, Instant at) {
-        return dsl.update(MEASURE).set(MEASURE.PRELIMINARY, 0).set(MEASURE.UPDATED_AT, SqlTime.instant(at))
-                .where(MEASURE.ID.eq(id.toString()).and(MEASURE.PRELIMINARY.eq(1))).execute();
+        return dsl.update(MEASURE).set(MEASURE.PRELIMINARY, 0).set(MEASURE.UPDATED_AT, at)
+                .where(MEASURE.ID.eq(id).and(MEASURE.PRELIMINARY.eq(1))).execute();
     }
 
     /** Holds a measure out of alert judgement (telemonitoring consent withdrawn). */
     public void hold(UUID id, Instant at) {
-        dsl.insertInto(MEASURE_HOLD).set(MEASURE_HOLD.MEASURE_ID, id.toString()).set(MEASURE_HOLD.HELD_AT, SqlTime.instant(at)).execute();
+        dsl.insertInto(MEASURE_HOLD).set(MEASURE_HOLD.MEASURE_ID, id).set(MEASURE_HOLD.HELD_AT, at).execute();
     }
 
     /** A patient's measures still held, in time order. */
     public List<Measure> heldOf(UUID patientId) {
         return dsl.select(MEASURE.fields()).from(MEASURE).join(MEASURE_HOLD).on(MEASURE_HOLD.MEASURE_ID.eq(MEASURE.ID))
-                .where(MEASURE.PATIENT_ID.eq(patientId.toString()).and(MEASURE_HOLD.RELEASED_AT.isNull()))
+                .where(MEASURE.PATIENT_ID.eq(patientId).and(MEASURE_HOLD.RELEASED_AT.isNull()))
                 .orderBy(MEASURE.EFFECTIVE_AT, MEASURE.CREATED_AT).fetch(r -> toMeasure(r.into(MEASURE)));
     }
 
@@ -83,17 +83,17 @@ public final class MeasureRepository {
 
     /** Ends a hold: from now on the measure is judged like any other. */
     public void release(UUID id, Instant at) {
-        dsl.update(MEASURE_HOLD).set(MEASURE_HOLD.RELEASED_AT, SqlTime.instant(at))
-                .where(MEASURE_HOLD.MEASURE_ID.eq(id.toString()).and(MEASURE_HOLD.RELEASED_AT.isNull())).execute();
+        dsl.update(MEASURE_HOLD).set(MEASURE_HOLD.RELEASED_AT, at)
+                .where(MEASURE_HOLD.MEASURE_ID.eq(id).and(MEASURE_HOLD.RELEASED_AT.isNull())).execute();
     }
 
     public Optional<Measure> find(UUID id) {
-        return dsl.selectFrom(MEASURE).where(MEASURE.ID.eq(id.toString())).fetchOptional(MeasureRepository::toMeasure);
+        return dsl.selectFrom(MEASURE).where(MEASURE.ID.eq(id)).fetchOptional(MeasureRepository::toMeasure);
     }
 
     /** A patient's measures of one code (all codes when null) in time order, entered-in-error ones included. */
     public List<Measure> ofPatient(UUID patientId, String code) {
-        var condition = MEASURE.PATIENT_ID.eq(patientId.toString());
+        var condition = MEASURE.PATIENT_ID.eq(patientId);
         if (code != null) {
             condition = condition.and(MEASURE.CODE.eq(code));
         }
@@ -114,8 +114,8 @@ public final class MeasureRepository {
      */
     public List<Reading> validSeries(UUID patientId, String code, Instant from) {
         var query = dsl.select(MEASURE.ID, MEASURE.VALUE, MEASURE.UNIT, MEASURE.EFFECTIVE_AT).from(MEASURE)
-                .where(MEASURE.PATIENT_ID.eq(patientId.toString()).and(MEASURE.CODE.eq(code))
-                        .and(MEASURE.EFFECTIVE_AT.ge(SqlTime.instant(from))).and(MEASURE.STATUS.eq(FINAL)).and(notHeld()))
+                .where(MEASURE.PATIENT_ID.eq(patientId).and(MEASURE.CODE.eq(code))
+                        .and(MEASURE.EFFECTIVE_AT.ge(from)).and(MEASURE.STATUS.eq(FINAL)).and(notHeld()))
                 .orderBy(MEASURE.EFFECTIVE_AT, ROWID);
         List<Reading> series = new java.util.ArrayList<>();
         try (java.sql.ResultSet rs = query.fetchResultSet()) {
@@ -131,17 +131,17 @@ public final class MeasureRepository {
 
     /** Time of the {@code n}-th most recent valid measure strictly before {@code before}, if there are that many. */
     public Optional<Instant> nthValidBefore(UUID patientId, String code, Instant before, int n) {
-        return dsl.select(MEASURE.EFFECTIVE_AT).from(MEASURE).where(MEASURE.PATIENT_ID.eq(patientId.toString())
-                        .and(MEASURE.CODE.eq(code)).and(MEASURE.EFFECTIVE_AT.lt(SqlTime.instant(before)))
+        return dsl.select(MEASURE.EFFECTIVE_AT).from(MEASURE).where(MEASURE.PATIENT_ID.eq(patientId)
+                        .and(MEASURE.CODE.eq(code)).and(MEASURE.EFFECTIVE_AT.lt(before))
                         .and(MEASURE.STATUS.eq(FINAL)).and(notHeld()))
-                .orderBy(MEASURE.EFFECTIVE_AT.desc()).limit(1).offset(n - 1).fetchOptional(r -> SqlTime.instant(r.value1()));
+                .orderBy(MEASURE.EFFECTIVE_AT.desc()).limit(1).offset(n - 1).fetchOptional(r -> r.value1());
     }
 
     /** Time of the patient's latest valid measure of a code. */
     public Optional<Instant> lastValidAt(UUID patientId, String code) {
         return dsl.select(org.jooq.impl.DSL.max(MEASURE.EFFECTIVE_AT)).from(MEASURE)
-                .where(MEASURE.PATIENT_ID.eq(patientId.toString()).and(MEASURE.CODE.eq(code)).and(MEASURE.STATUS.eq(FINAL)).and(notHeld()))
-                .fetchOptional(r -> r.value1() == null ? null : SqlTime.instant(r.value1()));
+                .where(MEASURE.PATIENT_ID.eq(patientId).and(MEASURE.CODE.eq(code)).and(MEASURE.STATUS.eq(FINAL)).and(notHeld()))
+                .fetchOptional(r -> r.value1());
     }
 
     private static final String FINAL = MeasureStatus.FINAL.name();
@@ -155,10 +155,10 @@ public final class MeasureRepository {
     }
 
     private static Measure toMeasure(MeasureRecord r) {
-        return new Measure(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()), r.getCode(), new BigDecimal(r.getValue()),
-                r.getUnit(), r.getOriginalValue(), r.getOriginalUnit(), SqlTime.instant(r.getEffectiveAt()),
+        return new Measure(r.getId(), r.getPatientId(), r.getCode(), new BigDecimal(r.getValue()),
+                r.getUnit(), r.getOriginalValue(), r.getOriginalUnit(), r.getEffectiveAt(),
                 MeasureSource.valueOf(r.getSource()), r.getRecordedBy(), r.getUnusual() == 1,
-                MeasureStatus.valueOf(r.getStatus()), r.getErrorReason(), SqlTime.instant(r.getCreatedAt()),
-                SqlTime.instant(r.getUpdatedAt()), r.getPreliminary() == 1);
+                MeasureStatus.valueOf(r.getStatus()), r.getErrorReason(), r.getCreatedAt(),
+                r.getUpdatedAt(), r.getPreliminary() == 1);
     }
 }

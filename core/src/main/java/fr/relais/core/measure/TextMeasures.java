@@ -5,7 +5,6 @@ import static fr.relais.core.store.schema.Tables.TEXT_MEASURE;
 import fr.relais.core.audit.AuditLog;
 import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
-import fr.relais.core.store.SqlTime;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -27,10 +26,10 @@ public final class TextMeasures {
 
     /** Keeps one as the server holds it now (the caller's transaction); returns whether it was new here. */
     public boolean applySynced(TextMeasure m, String origin) {
-        boolean known = dsl.fetchExists(TEXT_MEASURE, TEXT_MEASURE.ID.eq(m.id().toString()));
-        dsl.deleteFrom(TEXT_MEASURE).where(TEXT_MEASURE.ID.eq(m.id().toString())).execute();
-        dsl.insertInto(TEXT_MEASURE).set(TEXT_MEASURE.ID, m.id().toString()).set(TEXT_MEASURE.PATIENT_ID, m.patientId().toString())
-                .set(TEXT_MEASURE.CODE, m.code()).set(TEXT_MEASURE.TEXT, m.text()).set(TEXT_MEASURE.EFFECTIVE_AT, SqlTime.instant(m.effectiveAt()))
+        boolean known = dsl.fetchExists(TEXT_MEASURE, TEXT_MEASURE.ID.eq(m.id()));
+        dsl.deleteFrom(TEXT_MEASURE).where(TEXT_MEASURE.ID.eq(m.id())).execute();
+        dsl.insertInto(TEXT_MEASURE).set(TEXT_MEASURE.ID, m.id()).set(TEXT_MEASURE.PATIENT_ID, m.patientId())
+                .set(TEXT_MEASURE.CODE, m.code()).set(TEXT_MEASURE.TEXT, m.text()).set(TEXT_MEASURE.EFFECTIVE_AT, m.effectiveAt())
                 .set(TEXT_MEASURE.STATUS, m.status()).set(TEXT_MEASURE.ABSENT_REASON, m.absentReason()).execute();
         audit.record("measure.text.sync", "Measure", m.id(), m.patientId(), origin);
         return !known;
@@ -39,8 +38,8 @@ public final class TextMeasures {
     /** A patient's text measures, newest first. */
     public List<TextMeasure> ofPatient(UUID patientId) {
         session.require(Permission.CLINICAL_READ);
-        return dsl.selectFrom(TEXT_MEASURE).where(TEXT_MEASURE.PATIENT_ID.eq(patientId.toString())).orderBy(TEXT_MEASURE.EFFECTIVE_AT.desc())
-                .fetch(r -> new TextMeasure(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()), r.getCode(), r.getText(),
-                        SqlTime.instant(r.getEffectiveAt()), r.getStatus(), r.getAbsentReason()));
+        return dsl.selectFrom(TEXT_MEASURE).where(TEXT_MEASURE.PATIENT_ID.eq(patientId)).orderBy(TEXT_MEASURE.EFFECTIVE_AT.desc())
+                .fetch(r -> new TextMeasure(r.getId(), r.getPatientId(), r.getCode(), r.getText(),
+                        r.getEffectiveAt(), r.getStatus(), r.getAbsentReason()));
     }
 }

@@ -8,7 +8,6 @@ import fr.relais.core.error.NotFoundException;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
-import fr.relais.core.store.SqlTime;
 import fr.relais.core.store.schema.tables.records.OutgoingMessageRecord;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,13 +49,13 @@ public final class OutgoingMessages {
                 content, sha1(content), MessageStatus.QUEUED, 0, null, null, clock.instant(), session.actor().displayName(), null);
         return database.inTransaction(() -> {
             patients.get(patientId);
-            database.dsl().insertInto(OUTGOING_MESSAGE).set(OUTGOING_MESSAGE.ID, m.id().toString())
-                    .set(OUTGOING_MESSAGE.PATIENT_ID, patientId.toString()).set(OUTGOING_MESSAGE.CHANNEL, m.channel())
+            database.dsl().insertInto(OUTGOING_MESSAGE).set(OUTGOING_MESSAGE.ID, m.id())
+                    .set(OUTGOING_MESSAGE.PATIENT_ID, patientId).set(OUTGOING_MESSAGE.CHANNEL, m.channel())
                     .set(OUTGOING_MESSAGE.RECIPIENT, m.recipient()).set(OUTGOING_MESSAGE.LABEL, m.label())
                     .set(OUTGOING_MESSAGE.FILE_NAME, fileName).set(OUTGOING_MESSAGE.CONTENT_TYPE, contentType)
                     .set(OUTGOING_MESSAGE.CONTENT, content).set(OUTGOING_MESSAGE.CONTENT_SHA1, m.contentSha1())
                     .set(OUTGOING_MESSAGE.STATUS, m.status().name()).set(OUTGOING_MESSAGE.ATTEMPTS, 0)
-                    .set(OUTGOING_MESSAGE.CREATED_AT, SqlTime.instant(m.createdAt())).set(OUTGOING_MESSAGE.CREATED_BY, m.createdBy())
+                    .set(OUTGOING_MESSAGE.CREATED_AT, m.createdAt()).set(OUTGOING_MESSAGE.CREATED_BY, m.createdBy())
                     .execute();
             audit.record("message.queued", "OutgoingMessage", m.id(), patientId, m.recipient() + " " + m.label());
             return m;
@@ -68,8 +67,8 @@ public final class OutgoingMessages {
             OutgoingMessage m = get(id);
             database.dsl().update(OUTGOING_MESSAGE).set(OUTGOING_MESSAGE.STATUS, MessageStatus.SENT.name())
                     .set(OUTGOING_MESSAGE.ATTEMPTS, m.attempts() + 1).set(OUTGOING_MESSAGE.MESSAGE_ID, messageId)
-                    .set(OUTGOING_MESSAGE.LAST_ERROR, (String) null).set(OUTGOING_MESSAGE.SENT_AT, SqlTime.instant(clock.instant()))
-                    .where(OUTGOING_MESSAGE.ID.eq(id.toString())).execute();
+                    .set(OUTGOING_MESSAGE.LAST_ERROR, (String) null).set(OUTGOING_MESSAGE.SENT_AT, clock.instant())
+                    .where(OUTGOING_MESSAGE.ID.eq(id)).execute();
             audit.record("message.sent", "OutgoingMessage", id, m.patientId(), m.recipient());
         });
     }
@@ -79,20 +78,20 @@ public final class OutgoingMessages {
             OutgoingMessage m = get(id);
             database.dsl().update(OUTGOING_MESSAGE).set(OUTGOING_MESSAGE.STATUS, MessageStatus.FAILED.name())
                     .set(OUTGOING_MESSAGE.ATTEMPTS, m.attempts() + 1).set(OUTGOING_MESSAGE.LAST_ERROR, error)
-                    .where(OUTGOING_MESSAGE.ID.eq(id.toString())).execute();
+                    .where(OUTGOING_MESSAGE.ID.eq(id)).execute();
             audit.record("message.failed", "OutgoingMessage", id, m.patientId(), error);
         });
     }
 
     public OutgoingMessage get(UUID id) {
-        return database.dsl().selectFrom(OUTGOING_MESSAGE).where(OUTGOING_MESSAGE.ID.eq(id.toString())).fetchOptional(OutgoingMessages::toMessage)
+        return database.dsl().selectFrom(OUTGOING_MESSAGE).where(OUTGOING_MESSAGE.ID.eq(id)).fetchOptional(OutgoingMessages::toMessage)
                 .orElseThrow(() -> new NotFoundException("message", "message", id));
     }
 
     /** A patient's messages, newest first; all patients' when {@code patientId} is null. */
     public List<OutgoingMessage> list(UUID patientId) {
         var query = database.dsl().selectFrom(OUTGOING_MESSAGE);
-        var filtered = patientId == null ? query : query.where(OUTGOING_MESSAGE.PATIENT_ID.eq(patientId.toString()));
+        var filtered = patientId == null ? query : query.where(OUTGOING_MESSAGE.PATIENT_ID.eq(patientId));
         return filtered.orderBy(OUTGOING_MESSAGE.CREATED_AT.desc()).fetch(OutgoingMessages::toMessage);
     }
 
@@ -111,9 +110,9 @@ public final class OutgoingMessages {
     }
 
     private static OutgoingMessage toMessage(OutgoingMessageRecord r) {
-        return new OutgoingMessage(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()), r.getChannel(), r.getRecipient(),
+        return new OutgoingMessage(r.getId(), r.getPatientId(), r.getChannel(), r.getRecipient(),
                 r.getLabel(), r.getFileName(), r.getContentType(), r.getContent(), r.getContentSha1(), MessageStatus.valueOf(r.getStatus()),
-                r.getAttempts(), r.getLastError(), r.getMessageId(), SqlTime.instant(r.getCreatedAt()), r.getCreatedBy(),
-                r.getSentAt() == null ? null : SqlTime.instant(r.getSentAt()));
+                r.getAttempts(), r.getLastError(), r.getMessageId(), r.getCreatedAt(), r.getCreatedBy(),
+                r.getSentAt());
     }
 }

@@ -2,7 +2,6 @@ package fr.relais.core.pathway;
 
 import static fr.relais.core.store.schema.Tables.ENROLLMENT;
 
-import fr.relais.core.store.SqlTime;
 import fr.relais.core.store.schema.tables.records.EnrollmentRecord;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,44 +27,44 @@ public final class EnrollmentRepository {
         EnrollmentRecord r = dsl.newRecord(ENROLLMENT);
         fill(r, e);
         r.changed(ENROLLMENT.ID, false);
-        dsl.executeUpdate(r, ENROLLMENT.ID.eq(e.id().toString()));
+        dsl.executeUpdate(r, ENROLLMENT.ID.eq(e.id()));
     }
 
     private static void fill(EnrollmentRecord r, Enrollment e) {
-        r.setId(e.id().toString());
-        r.setPatientId(e.patientId().toString());
+        r.setId(e.id());
+        r.setPatientId(e.patientId());
         r.setTemplateId(e.templateId());
         r.setTemplateVersion(e.templateVersion());
-        r.setStartDate(SqlTime.date(e.startDate()));
-        r.setEndDate(SqlTime.date(e.endDate()));
+        r.setStartDate(e.startDate());
+        r.setEndDate(e.endDate());
         r.setStatus(e.status().name());
         r.setStatusReason(e.statusReason());
-        r.setStatusChangedAt(SqlTime.instant(e.statusChangedAt()));
-        r.setPlannedUntil(SqlTime.date(e.plannedUntil()));
-        r.setCreatedAt(SqlTime.instant(e.createdAt()));
-        r.setVersionSince(SqlTime.date(e.versionSince()));
+        r.setStatusChangedAt(e.statusChangedAt());
+        r.setPlannedUntil(e.plannedUntil());
+        r.setCreatedAt(e.createdAt());
+        r.setVersionSince(e.versionSince());
     }
 
     private static Enrollment toEnrollment(EnrollmentRecord r) {
-        return new Enrollment(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()), r.getTemplateId(),
-                r.getTemplateVersion(), SqlTime.date(r.getStartDate()), SqlTime.date(r.getEndDate()),
-                EnrollmentStatus.valueOf(r.getStatus()), r.getStatusReason(), SqlTime.instant(r.getStatusChangedAt()),
-                SqlTime.date(r.getPlannedUntil()), SqlTime.instant(r.getCreatedAt()), SqlTime.date(r.getVersionSince()));
+        return new Enrollment(r.getId(), r.getPatientId(), r.getTemplateId(),
+                r.getTemplateVersion(), r.getStartDate(), r.getEndDate(),
+                EnrollmentStatus.valueOf(r.getStatus()), r.getStatusReason(), r.getStatusChangedAt(),
+                r.getPlannedUntil(), r.getCreatedAt(), r.getVersionSince());
     }
 
     public Optional<Enrollment> find(UUID id) {
-        return dsl.selectFrom(ENROLLMENT).where(ENROLLMENT.ID.eq(id.toString())).fetchOptional(EnrollmentRepository::toEnrollment);
+        return dsl.selectFrom(ENROLLMENT).where(ENROLLMENT.ID.eq(id)).fetchOptional(EnrollmentRepository::toEnrollment);
     }
 
     public List<Enrollment> ofPatient(UUID patientId) {
-        return dsl.selectFrom(ENROLLMENT).where(ENROLLMENT.PATIENT_ID.eq(patientId.toString()))
+        return dsl.selectFrom(ENROLLMENT).where(ENROLLMENT.PATIENT_ID.eq(patientId))
                 .orderBy(ENROLLMENT.START_DATE).fetch(EnrollmentRepository::toEnrollment);
     }
 
     /** Active enrollments whose tasks are planned neither up to {@code horizon} nor up to their end. */
     public List<Enrollment> activeToPlan(LocalDate horizon) {
         return dsl.selectFrom(ENROLLMENT).where(ENROLLMENT.STATUS.eq(EnrollmentStatus.ACTIVE.name())
-                .and(ENROLLMENT.PLANNED_UNTIL.lt(SqlTime.date(horizon)))
+                .and(ENROLLMENT.PLANNED_UNTIL.lt(horizon))
                 .and(ENROLLMENT.PLANNED_UNTIL.lt(ENROLLMENT.END_DATE))).fetch(EnrollmentRepository::toEnrollment);
     }
 
@@ -76,6 +75,6 @@ public final class EnrollmentRepository {
     /** Active enrollments that ended before {@code day}. */
     public List<Enrollment> activeEndedBefore(LocalDate day) {
         return dsl.selectFrom(ENROLLMENT).where(ENROLLMENT.STATUS.eq(EnrollmentStatus.ACTIVE.name())
-                .and(ENROLLMENT.END_DATE.lt(SqlTime.date(day)))).fetch(EnrollmentRepository::toEnrollment);
+                .and(ENROLLMENT.END_DATE.lt(day))).fetch(EnrollmentRepository::toEnrollment);
     }
 }

@@ -7,7 +7,6 @@ import static fr.relais.core.store.schema.Tables.FOREIGN_TASK_CARE_PLAN;
 import fr.relais.core.audit.AuditLog;
 import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
-import fr.relais.core.store.SqlTime;
 import fr.relais.core.store.schema.tables.records.ForeignCarePlanRecord;
 import java.util.List;
 import java.util.Optional;
@@ -32,12 +31,12 @@ public final class ForeignCarePlans {
     /** Keeps a plan as the server holds it now (the caller's transaction); returns whether it was new here. */
     public boolean applySynced(ForeignCarePlan plan, String origin) {
         boolean known = find(plan.id()).isPresent();
-        String id = plan.id().toString();
+        UUID id = plan.id();
         dsl.deleteFrom(FOREIGN_CARE_PLAN_ACTIVITY).where(FOREIGN_CARE_PLAN_ACTIVITY.CARE_PLAN_ID.eq(id)).execute();
         dsl.deleteFrom(FOREIGN_CARE_PLAN).where(FOREIGN_CARE_PLAN.ID.eq(id)).execute();
-        dsl.insertInto(FOREIGN_CARE_PLAN).set(FOREIGN_CARE_PLAN.ID, id).set(FOREIGN_CARE_PLAN.PATIENT_ID, plan.patientId().toString())
+        dsl.insertInto(FOREIGN_CARE_PLAN).set(FOREIGN_CARE_PLAN.ID, id).set(FOREIGN_CARE_PLAN.PATIENT_ID, plan.patientId())
                 .set(FOREIGN_CARE_PLAN.TITLE, plan.title()).set(FOREIGN_CARE_PLAN.STATUS, plan.status())
-                .set(FOREIGN_CARE_PLAN.START_DATE, SqlTime.date(plan.start())).set(FOREIGN_CARE_PLAN.END_DATE, SqlTime.date(plan.end()))
+                .set(FOREIGN_CARE_PLAN.START_DATE, plan.start()).set(FOREIGN_CARE_PLAN.END_DATE, plan.end())
                 .set(FOREIGN_CARE_PLAN.AUTHOR, plan.author()).execute();
         for (int i = 0; i < plan.activities().size(); i++) {
             dsl.insertInto(FOREIGN_CARE_PLAN_ACTIVITY).set(FOREIGN_CARE_PLAN_ACTIVITY.CARE_PLAN_ID, id)
@@ -54,21 +53,21 @@ public final class ForeignCarePlans {
      * the caller's transaction.
      */
     public void basedOn(UUID taskId, UUID carePlanId) {
-        dsl.deleteFrom(FOREIGN_TASK_CARE_PLAN).where(FOREIGN_TASK_CARE_PLAN.TASK_ID.eq(taskId.toString())).execute();
+        dsl.deleteFrom(FOREIGN_TASK_CARE_PLAN).where(FOREIGN_TASK_CARE_PLAN.TASK_ID.eq(taskId)).execute();
         if (carePlanId != null) {
-            dsl.insertInto(FOREIGN_TASK_CARE_PLAN).set(FOREIGN_TASK_CARE_PLAN.TASK_ID, taskId.toString())
-                    .set(FOREIGN_TASK_CARE_PLAN.CARE_PLAN_ID, carePlanId.toString()).execute();
+            dsl.insertInto(FOREIGN_TASK_CARE_PLAN).set(FOREIGN_TASK_CARE_PLAN.TASK_ID, taskId)
+                    .set(FOREIGN_TASK_CARE_PLAN.CARE_PLAN_ID, carePlanId).execute();
         }
     }
 
     public Optional<ForeignCarePlan> find(UUID id) {
-        return dsl.selectFrom(FOREIGN_CARE_PLAN).where(FOREIGN_CARE_PLAN.ID.eq(id.toString())).fetchOptional().map(this::complete);
+        return dsl.selectFrom(FOREIGN_CARE_PLAN).where(FOREIGN_CARE_PLAN.ID.eq(id)).fetchOptional().map(this::complete);
     }
 
     /** A patient's plans of other systems, the latest started first. */
     public List<ForeignCarePlan> ofPatient(UUID patientId) {
         session.require(Permission.CLINICAL_READ);
-        return dsl.selectFrom(FOREIGN_CARE_PLAN).where(FOREIGN_CARE_PLAN.PATIENT_ID.eq(patientId.toString()))
+        return dsl.selectFrom(FOREIGN_CARE_PLAN).where(FOREIGN_CARE_PLAN.PATIENT_ID.eq(patientId))
                 .orderBy(FOREIGN_CARE_PLAN.START_DATE.desc().nullsLast(), FOREIGN_CARE_PLAN.ID).fetch(this::complete);
     }
 
@@ -78,8 +77,8 @@ public final class ForeignCarePlans {
                 .fetch(a -> new ForeignCarePlan.Activity(a.getDescription(), a.getStatus()));
         List<UUID> tasks = dsl.select(FOREIGN_TASK_CARE_PLAN.TASK_ID).from(FOREIGN_TASK_CARE_PLAN)
                 .where(FOREIGN_TASK_CARE_PLAN.CARE_PLAN_ID.eq(r.getId())).orderBy(FOREIGN_TASK_CARE_PLAN.TASK_ID)
-                .fetch(t -> UUID.fromString(t.value1()));
-        return new ForeignCarePlan(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()), r.getTitle(), r.getStatus(),
-                SqlTime.date(r.getStartDate()), SqlTime.date(r.getEndDate()), r.getAuthor(), activities, tasks);
+                .fetch(t -> t.value1());
+        return new ForeignCarePlan(r.getId(), r.getPatientId(), r.getTitle(), r.getStatus(),
+                r.getStartDate(), r.getEndDate(), r.getAuthor(), activities, tasks);
     }
 }

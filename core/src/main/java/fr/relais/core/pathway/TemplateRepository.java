@@ -2,7 +2,6 @@ package fr.relais.core.pathway;
 
 import static fr.relais.core.store.schema.Tables.PATHWAY_TEMPLATE;
 
-import fr.relais.core.store.SqlTime;
 import fr.relais.core.store.schema.tables.records.PathwayTemplateRecord;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +31,7 @@ public final class TemplateRepository {
                 .set(PATHWAY_TEMPLATE.TITLE_EN, t.title().en() == null ? t.title().fr() : t.title().en())
                 .set(PATHWAY_TEMPLATE.DEFINITION, parsed.json())
                 .set(PATHWAY_TEMPLATE.ORIGIN, origin.name())
-                .set(PATHWAY_TEMPLATE.IMPORTED_AT, SqlTime.instant(at))
+                .set(PATHWAY_TEMPLATE.IMPORTED_AT, at)
                 .execute();
     }
 
@@ -58,6 +57,6 @@ public final class TemplateRepository {
     private StoredTemplate toStored(PathwayTemplateRecord r) {
         return cache.computeIfAbsent(r.getId() + "#" + r.getVersion(), key -> new StoredTemplate(
                 TemplateParser.parse(r.getId() + " v" + r.getVersion(), r.getDefinition()).template(), r.getDefinition(),
-                TemplateOrigin.valueOf(r.getOrigin()), SqlTime.instant(r.getImportedAt())));
+                TemplateOrigin.valueOf(r.getOrigin()), r.getImportedAt()));
     }
 }

@@ -51,17 +51,17 @@ final class ForeignRecordsErasure {
     List<Rewritten> erase(UUID patientId, String serverId, IdentifyingText words) {
         List<Rewritten> rewritten = new ArrayList<>();
         String patient = patientId.toString();
-        dsl.deleteFrom(CARE_TEAM_OTHER_PARTICIPANT).where(CARE_TEAM_OTHER_PARTICIPANT.PATIENT_ID.eq(patient)).execute();
+        dsl.deleteFrom(CARE_TEAM_OTHER_PARTICIPANT).where(CARE_TEAM_OTHER_PARTICIPANT.PATIENT_ID.eq(patientId)).execute();
 
-        List<String> plans = dsl.select(FOREIGN_CARE_PLAN.ID).from(FOREIGN_CARE_PLAN).where(FOREIGN_CARE_PLAN.PATIENT_ID.eq(patient))
+        List<UUID> plans = dsl.select(FOREIGN_CARE_PLAN.ID).from(FOREIGN_CARE_PLAN).where(FOREIGN_CARE_PLAN.PATIENT_ID.eq(patientId))
                 .fetch(FOREIGN_CARE_PLAN.ID);
-        var foreignTasks = DSL.select(TASK.ID).from(TASK).where(TASK.PATIENT_ID.eq(patient).and(TASK.KIND.eq(Task.FOREIGN)));
+        var foreignTasks = DSL.select(TASK.ID).from(TASK).where(TASK.PATIENT_ID.eq(patientId).and(TASK.KIND.eq(Task.FOREIGN)));
         dsl.deleteFrom(FOREIGN_TASK_CARE_PLAN).where(FOREIGN_TASK_CARE_PLAN.CARE_PLAN_ID.in(plans)
                 .or(FOREIGN_TASK_CARE_PLAN.TASK_ID.in(foreignTasks))).execute();
         dsl.deleteFrom(FOREIGN_CARE_PLAN_ACTIVITY).where(FOREIGN_CARE_PLAN_ACTIVITY.CARE_PLAN_ID.in(plans)).execute();
         dsl.deleteFrom(FOREIGN_CARE_PLAN).where(FOREIGN_CARE_PLAN.ID.in(plans)).execute();
 
-        List<String> responses = dsl.select(FOREIGN_RESPONSE.ID).from(FOREIGN_RESPONSE).where(FOREIGN_RESPONSE.PATIENT_ID.eq(patient))
+        List<UUID> responses = dsl.select(FOREIGN_RESPONSE.ID).from(FOREIGN_RESPONSE).where(FOREIGN_RESPONSE.PATIENT_ID.eq(patientId))
                 .fetch(FOREIGN_RESPONSE.ID);
         dsl.deleteFrom(FOREIGN_RESPONSE_ANSWER).where(FOREIGN_RESPONSE_ANSWER.RESPONSE_ID.in(responses)).execute();
         dsl.deleteFrom(FOREIGN_RESPONSE).where(FOREIGN_RESPONSE.ID.in(responses)).execute();
@@ -77,13 +77,13 @@ final class ForeignRecordsErasure {
         scrubBase(PatientService.RECORD, patient, PatientScrub::anonymised);
         // Tasks keep their structure and their clinical words; a title that names the patient ("Passage IDE Mme
         // KERBRAT") loses the name here, and another system's Task is pushed again with the same text scrubbed.
-        for (var task : dsl.select(TASK.ID, TASK.TITLE_FR, TASK.TITLE_EN, TASK.KIND).from(TASK).where(TASK.PATIENT_ID.eq(patient)).fetch()) {
+        for (var task : dsl.select(TASK.ID, TASK.TITLE_FR, TASK.TITLE_EN, TASK.KIND).from(TASK).where(TASK.PATIENT_ID.eq(patientId)).fetch()) {
             if (words.names(task.value2()) || words.names(task.value3())) {
                 dsl.update(TASK).set(TASK.TITLE_FR, words.redact(task.value2())).set(TASK.TITLE_EN, words.redact(task.value3()))
                         .where(TASK.ID.eq(task.value1())).execute();
             }
-            if (Task.FOREIGN.equals(task.value4()) && scrubBase(RecordKind.TASK, task.value1(), words::scrubbed)) {
-                rewritten.add(new Rewritten(RecordKind.TASK, UUID.fromString(task.value1())));
+            if (Task.FOREIGN.equals(task.value4()) && scrubBase(RecordKind.TASK, task.value1().toString(), words::scrubbed)) {
+                rewritten.add(new Rewritten(RecordKind.TASK, task.value1()));
             }
         }
         // The relatives: their names here go, and the server's RelatedPerson is pushed without name, phone or address
@@ -120,8 +120,8 @@ final class ForeignRecordsErasure {
         return true;
     }
 
-    private void emptyBase(List<String> localIds, String fhirType) {
+    private void emptyBase(List<UUID> localIds, String fhirType) {
         dsl.update(SYNC_LINK).set(SYNC_LINK.BASE, DSL.concat(DSL.inline("{\"resourceType\":\"" + fhirType + "\",\"id\":\""),
-                SYNC_LINK.SERVER_ID, DSL.inline("\"}"))).where(SYNC_LINK.LOCAL_ID.in(localIds)).execute();
+                SYNC_LINK.SERVER_ID, DSL.inline("\"}"))).where(SYNC_LINK.LOCAL_ID.in(localIds.stream().map(UUID::toString).toList())).execute();
     }
 }

@@ -23,7 +23,6 @@ import fr.relais.core.replication.Outbox;
 import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
-import fr.relais.core.store.SqlTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -105,7 +104,7 @@ public final class PatientAnonymisation {
 
     /** Whether the patient's identity was removed here (by request, retention, or received from another workstation). */
     public boolean isAnonymised(UUID id) {
-        return database.dsl().fetchExists(PATIENT, PATIENT.ID.eq(id.toString()).and(PATIENT.ANONYMISED_AT.isNotNull()));
+        return database.dsl().fetchExists(PATIENT, PATIENT.ID.eq(id).and(PATIENT.ANONYMISED_AT.isNotNull()));
     }
 
     /**
@@ -124,12 +123,12 @@ public final class PatientAnonymisation {
                 LocalDate.of(current.traits().birthDate().getYear(), 1, 1), null, BirthDatePrecision.YEAR);
         patients.update(new Patient(id, anonymous, null, null, null, null, IdentityStatus.PROV, IdentityEvidence.NONE, now,
                 current.createdAt(), now));
-        database.dsl().update(PATIENT).set(PATIENT.ANONYMISED_AT, SqlTime.instant(now)).where(PATIENT.ID.eq(id.toString())).execute();
-        database.dsl().deleteFrom(IDENTITY_EVENT).where(IDENTITY_EVENT.PATIENT_ID.eq(id.toString())).execute();
-        database.dsl().deleteFrom(PATIENT_DUPLICATE).where(PATIENT_DUPLICATE.PATIENT_ID.eq(id.toString())
-                .or(PATIENT_DUPLICATE.OTHER_PATIENT_ID.eq(id.toString()))).execute();
-        database.dsl().deleteFrom(OUTGOING_MESSAGE).where(OUTGOING_MESSAGE.PATIENT_ID.eq(id.toString())).execute();
-        database.dsl().deleteFrom(URGENT_CARE_PLAN_VERSION).where(URGENT_CARE_PLAN_VERSION.PATIENT_ID.eq(id.toString())).execute();
+        database.dsl().update(PATIENT).set(PATIENT.ANONYMISED_AT, now).where(PATIENT.ID.eq(id)).execute();
+        database.dsl().deleteFrom(IDENTITY_EVENT).where(IDENTITY_EVENT.PATIENT_ID.eq(id)).execute();
+        database.dsl().deleteFrom(PATIENT_DUPLICATE).where(PATIENT_DUPLICATE.PATIENT_ID.eq(id)
+                .or(PATIENT_DUPLICATE.OTHER_PATIENT_ID.eq(id))).execute();
+        database.dsl().deleteFrom(OUTGOING_MESSAGE).where(OUTGOING_MESSAGE.PATIENT_ID.eq(id)).execute();
+        database.dsl().deleteFrom(URGENT_CARE_PLAN_VERSION).where(URGENT_CARE_PLAN_VERSION.PATIENT_ID.eq(id)).execute();
         // What other systems wrote about the patient (relatives' names, plans, answers, unread records): gone too.
         String serverId = database.dsl().select(SYNC_LINK.SERVER_ID).from(SYNC_LINK)
                 .where(SYNC_LINK.RESOURCE_TYPE.eq(PatientService.RECORD).and(SYNC_LINK.LOCAL_ID.eq(id.toString())))
@@ -181,24 +180,24 @@ public final class PatientAnonymisation {
         if (years < 1 || years > 100) {
             throw new BadInputException("--years", "privacy.retentionYears", years);
         }
-        String limit = SqlTime.instant(clock.instant().atZone(ZoneOffset.UTC).minusYears(years).toInstant());
+        Instant limit = clock.instant().atZone(ZoneOffset.UTC).minusYears(years).toInstant();
         var lastMeasure = DSL.select(DSL.max(MEASURE.CREATED_AT)).from(MEASURE).where(MEASURE.PATIENT_ID.eq(PATIENT.ID)).asField("m");
         var lastTask = DSL.select(DSL.max(TASK.UPDATED_AT)).from(TASK).where(TASK.PATIENT_ID.eq(PATIENT.ID)).asField("t");
         return database.dsl().select(PATIENT.ID, PATIENT.UPDATED_AT, lastMeasure, lastTask).from(PATIENT)
                 .where(PATIENT.ANONYMISED_AT.isNull()).fetch().stream()
-                .map(r -> new RetentionCandidate(UUID.fromString(r.value1()), latest(r.value2(), (String) r.value3(), (String) r.value4())))
-                .filter(c -> SqlTime.instant(c.lastActivity()).compareTo(limit) < 0)
+                .map(r -> new RetentionCandidate(r.value1(), latest(r.value2(), (Instant) r.value3(), (Instant) r.value4())))
+                .filter(c -> c.lastActivity().compareTo(limit) < 0)
                 .toList();
     }
 
-    private static Instant latest(String... stamps) {
-        String latest = null;
-        for (String s : stamps) {
+    private static Instant latest(Instant... stamps) {
+        Instant latest = null;
+        for (Instant s : stamps) {
             if (s != null && (latest == null || s.compareTo(latest) > 0)) {
                 latest = s;
             }
         }
-        return SqlTime.instant(latest);
+        return latest;
     }
 
     /** A patient past the retention period, and the date of the last thing that happened in the record. */

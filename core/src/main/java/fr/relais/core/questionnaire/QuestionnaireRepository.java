@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.core.pathway.TemplateOrigin;
-import fr.relais.core.store.SqlTime;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +29,7 @@ public final class QuestionnaireRepository {
                 .set(QUESTIONNAIRE.VERSION, parsed.questionnaire().version())
                 .set(QUESTIONNAIRE.DEFINITION, parsed.json())
                 .set(QUESTIONNAIRE.ORIGIN, origin.name())
-                .set(QUESTIONNAIRE.IMPORTED_AT, SqlTime.instant(at))
+                .set(QUESTIONNAIRE.IMPORTED_AT, at)
                 .execute();
     }
 
@@ -67,23 +66,23 @@ public final class QuestionnaireRepository {
 
     public void insertResponse(QuestionnaireResponse r, Instant at) {
         dsl.insertInto(QUESTIONNAIRE_RESPONSE)
-                .set(QUESTIONNAIRE_RESPONSE.ID, r.id().toString())
-                .set(QUESTIONNAIRE_RESPONSE.PATIENT_ID, r.patientId().toString())
+                .set(QUESTIONNAIRE_RESPONSE.ID, r.id())
+                .set(QUESTIONNAIRE_RESPONSE.PATIENT_ID, r.patientId())
                 .set(QUESTIONNAIRE_RESPONSE.QUESTIONNAIRE_ID, r.questionnaireId())
                 .set(QUESTIONNAIRE_RESPONSE.QUESTIONNAIRE_VERSION, r.questionnaireVersion())
                 .set(QUESTIONNAIRE_RESPONSE.ANSWERS, json(r.answers()))
-                .set(QUESTIONNAIRE_RESPONSE.AUTHORED_AT, SqlTime.instant(r.authoredAt()))
+                .set(QUESTIONNAIRE_RESPONSE.AUTHORED_AT, r.authoredAt())
                 .set(QUESTIONNAIRE_RESPONSE.SCORE, r.score() == null ? null : r.score().toPlainString())
                 .set(QUESTIONNAIRE_RESPONSE.BAND, r.band())
-                .set(QUESTIONNAIRE_RESPONSE.SCORE_MEASURE_ID, r.scoreMeasureId() == null ? null : r.scoreMeasureId().toString())
+                .set(QUESTIONNAIRE_RESPONSE.SCORE_MEASURE_ID, r.scoreMeasureId())
                 .set(QUESTIONNAIRE_RESPONSE.RECORDED_BY, r.recordedBy())
-                .set(QUESTIONNAIRE_RESPONSE.CREATED_AT, SqlTime.instant(at))
+                .set(QUESTIONNAIRE_RESPONSE.CREATED_AT, at)
                 .execute();
     }
 
     /** A patient's valid responses (entered-in-error ones left out), oldest first. */
     public List<QuestionnaireResponse> responses(UUID patientId, String questionnaireId) {
-        var condition = QUESTIONNAIRE_RESPONSE.PATIENT_ID.eq(patientId.toString()).and(QUESTIONNAIRE_RESPONSE.STATUS.eq(COMPLETED));
+        var condition = QUESTIONNAIRE_RESPONSE.PATIENT_ID.eq(patientId).and(QUESTIONNAIRE_RESPONSE.STATUS.eq(COMPLETED));
         if (questionnaireId != null) {
             condition = condition.and(QUESTIONNAIRE_RESPONSE.QUESTIONNAIRE_ID.eq(questionnaireId));
         }
@@ -93,13 +92,13 @@ public final class QuestionnaireRepository {
 
     /** A valid response by id (empty when unknown or already entered in error). */
     public java.util.Optional<QuestionnaireResponse> findValid(UUID id) {
-        return dsl.selectFrom(QUESTIONNAIRE_RESPONSE).where(QUESTIONNAIRE_RESPONSE.ID.eq(id.toString())
+        return dsl.selectFrom(QUESTIONNAIRE_RESPONSE).where(QUESTIONNAIRE_RESPONSE.ID.eq(id)
                 .and(QUESTIONNAIRE_RESPONSE.STATUS.eq(COMPLETED))).fetchOptional(QuestionnaireRepository::toResponse);
     }
 
     /** A response by id, whatever its status, with its error reason when entered in error. */
     public java.util.Optional<Stored> find(UUID id) {
-        return dsl.selectFrom(QUESTIONNAIRE_RESPONSE).where(QUESTIONNAIRE_RESPONSE.ID.eq(id.toString()))
+        return dsl.selectFrom(QUESTIONNAIRE_RESPONSE).where(QUESTIONNAIRE_RESPONSE.ID.eq(id))
                 .fetchOptional(r -> new Stored(toResponse(r), !COMPLETED.equals(r.getStatus()), r.getErrorReason()));
     }
 
@@ -108,21 +107,21 @@ public final class QuestionnaireRepository {
     }
 
     public boolean exists(UUID id) {
-        return dsl.fetchExists(QUESTIONNAIRE_RESPONSE, QUESTIONNAIRE_RESPONSE.ID.eq(id.toString()));
+        return dsl.fetchExists(QUESTIONNAIRE_RESPONSE, QUESTIONNAIRE_RESPONSE.ID.eq(id));
     }
 
     public void markEnteredInError(UUID id, String reason) {
         dsl.update(QUESTIONNAIRE_RESPONSE).set(QUESTIONNAIRE_RESPONSE.STATUS, "ENTERED_IN_ERROR")
-                .set(QUESTIONNAIRE_RESPONSE.ERROR_REASON, reason).where(QUESTIONNAIRE_RESPONSE.ID.eq(id.toString())).execute();
+                .set(QUESTIONNAIRE_RESPONSE.ERROR_REASON, reason).where(QUESTIONNAIRE_RESPONSE.ID.eq(id)).execute();
     }
 
     private static final String COMPLETED = "COMPLETED";
 
     private static QuestionnaireResponse toResponse(fr.relais.core.store.schema.tables.records.QuestionnaireResponseRecord r) {
-        return new QuestionnaireResponse(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()),
+        return new QuestionnaireResponse(r.getId(), r.getPatientId(),
                 r.getQuestionnaireId(), r.getQuestionnaireVersion(), answers(r.getAnswers()),
-                SqlTime.instant(r.getAuthoredAt()), r.getScore() == null ? null : new BigDecimal(r.getScore()),
-                r.getBand(), r.getScoreMeasureId() == null ? null : UUID.fromString(r.getScoreMeasureId()), r.getRecordedBy());
+                r.getAuthoredAt(), r.getScore() == null ? null : new BigDecimal(r.getScore()),
+                r.getBand(), r.getScoreMeasureId(), r.getRecordedBy());
     }
 
     private static String json(List<Integer> answers) {

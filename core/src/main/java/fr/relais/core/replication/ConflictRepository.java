@@ -2,7 +2,6 @@ package fr.relais.core.replication;
 
 import static fr.relais.core.store.schema.Tables.SYNC_CONFLICT;
 
-import fr.relais.core.store.SqlTime;
 import fr.relais.core.store.schema.tables.records.SyncConflictRecord;
 import java.time.Instant;
 import java.util.List;
@@ -32,13 +31,13 @@ public final class ConflictRepository {
         r.setRemoteValue(c.remoteValue());
         r.setRemoteVersion(c.remoteVersion());
         r.setStatus("OPEN");
-        r.setCreatedAt(SqlTime.instant(c.createdAt()));
+        r.setCreatedAt(c.createdAt());
         r.insert();
     }
 
     public void resolve(UUID id, String choice, String by, Instant at) {
         dsl.update(SYNC_CONFLICT).set(SYNC_CONFLICT.STATUS, "RESOLVED").set(SYNC_CONFLICT.CHOICE, choice)
-                .set(SYNC_CONFLICT.RESOLVED_BY, by).set(SYNC_CONFLICT.RESOLVED_AT, SqlTime.instant(at))
+                .set(SYNC_CONFLICT.RESOLVED_BY, by).set(SYNC_CONFLICT.RESOLVED_AT, at)
                 .where(SYNC_CONFLICT.ID.eq(id.toString())).execute();
     }
 
@@ -65,6 +64,6 @@ public final class ConflictRepository {
     private static Conflict toConflict(SyncConflictRecord r) {
         return new Conflict(UUID.fromString(r.getId()), r.getResourceType(), UUID.fromString(r.getLocalId()), r.getField(),
                 r.getBaseValue(), r.getLocalValue(), r.getRemoteValue(), r.getRemoteVersion(), r.getStatus(),
-                SqlTime.instant(r.getCreatedAt()), r.getResolvedBy(), SqlTime.instant(r.getResolvedAt()), r.getChoice());
+                r.getCreatedAt(), r.getResolvedBy(), r.getResolvedAt(), r.getChoice());
     }
 }

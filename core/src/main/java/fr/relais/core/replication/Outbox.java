@@ -2,7 +2,6 @@ package fr.relais.core.replication;
 
 import static fr.relais.core.store.schema.Tables.OUTBOX;
 
-import fr.relais.core.store.SqlTime;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +32,7 @@ public final class Outbox {
             return;
         }
         dsl.insertInto(OUTBOX).set(OUTBOX.RESOURCE_TYPE, resourceType).set(OUTBOX.LOCAL_ID, localId.toString())
-                .set(OUTBOX.CREATED_AT, SqlTime.instant(clock.instant())).execute();
+                .set(OUTBOX.CREATED_AT, clock.instant()).execute();
     }
 
     /**
@@ -42,7 +41,7 @@ public final class Outbox {
      */
     public void recordMerged(String resourceType, UUID localId) {
         dsl.insertInto(OUTBOX).set(OUTBOX.RESOURCE_TYPE, resourceType).set(OUTBOX.LOCAL_ID, localId.toString())
-                .set(OUTBOX.CREATED_AT, SqlTime.instant(clock.instant())).execute();
+                .set(OUTBOX.CREATED_AT, clock.instant()).execute();
     }
 
     /** Runs {@code work} (applying the server's changes) without appending to the outbox on this thread. */

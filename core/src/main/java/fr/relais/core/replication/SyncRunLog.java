@@ -2,7 +2,6 @@ package fr.relais.core.replication;
 
 import static fr.relais.core.store.schema.Tables.SYNC_RUN;
 
-import fr.relais.core.store.SqlTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,12 +19,12 @@ public final class SyncRunLog {
     public UUID start(String server, Instant at) {
         UUID id = UUID.randomUUID();
         dsl.insertInto(SYNC_RUN).set(SYNC_RUN.ID, id.toString()).set(SYNC_RUN.SERVER, server)
-                .set(SYNC_RUN.STARTED_AT, SqlTime.instant(at)).set(SYNC_RUN.STATUS, State.RUNNING.name()).execute();
+                .set(SYNC_RUN.STARTED_AT, at).set(SYNC_RUN.STATUS, State.RUNNING.name()).execute();
         return id;
     }
 
     public void finish(UUID id, Run run) {
-        dsl.update(SYNC_RUN).set(SYNC_RUN.FINISHED_AT, SqlTime.instant(run.finishedAt())).set(SYNC_RUN.STATUS, run.state().name())
+        dsl.update(SYNC_RUN).set(SYNC_RUN.FINISHED_AT, run.finishedAt()).set(SYNC_RUN.STATUS, run.state().name())
                 .set(SYNC_RUN.PULLED, run.pulled()).set(SYNC_RUN.PUSHED, run.pushed()).set(SYNC_RUN.MERGED, run.merged())
                 .set(SYNC_RUN.CONFLICTS, run.conflicts()).set(SYNC_RUN.MESSAGE, run.message())
                 .where(SYNC_RUN.ID.eq(id.toString())).execute();
@@ -33,7 +32,7 @@ public final class SyncRunLog {
 
     public List<Run> recent(int limit) {
         return dsl.selectFrom(SYNC_RUN).orderBy(SYNC_RUN.STARTED_AT.desc()).limit(limit)
-                .fetch(r -> new Run(r.getServer(), SqlTime.instant(r.getStartedAt()), SqlTime.instant(r.getFinishedAt()),
+                .fetch(r -> new Run(r.getServer(), r.getStartedAt(), r.getFinishedAt(),
                         State.valueOf(r.getStatus()), r.getPulled(), r.getPushed(), r.getMerged(), r.getConflicts(), r.getMessage()));
     }
 

@@ -6,7 +6,6 @@ import static fr.relais.core.store.schema.Tables.SYNC_SCOPE_PATIENT;
 import static fr.relais.core.store.schema.Tables.SYNC_UNREAD;
 import static fr.relais.core.store.schema.Tables.SYNC_WATERMARK;
 
-import fr.relais.core.store.SqlTime;
 import fr.relais.core.store.schema.tables.records.SyncLinkRecord;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,22 +33,22 @@ public final class SyncState {
     public void saveLink(SyncLink link) {
         dsl.insertInto(SYNC_LINK).set(SYNC_LINK.RESOURCE_TYPE, link.resourceType()).set(SYNC_LINK.LOCAL_ID, link.localId().toString())
                 .set(SYNC_LINK.SERVER_ID, link.serverId()).set(SYNC_LINK.VERSION, link.version())
-                .set(SYNC_LINK.LAST_UPDATED, SqlTime.instant(link.lastUpdated())).set(SYNC_LINK.BASE, link.base())
+                .set(SYNC_LINK.LAST_UPDATED, link.lastUpdated()).set(SYNC_LINK.BASE, link.base())
                 .onConflict(SYNC_LINK.RESOURCE_TYPE, SYNC_LINK.LOCAL_ID).doUpdate()
                 .set(SYNC_LINK.SERVER_ID, link.serverId()).set(SYNC_LINK.VERSION, link.version())
-                .set(SYNC_LINK.LAST_UPDATED, SqlTime.instant(link.lastUpdated())).set(SYNC_LINK.BASE, link.base())
+                .set(SYNC_LINK.LAST_UPDATED, link.lastUpdated()).set(SYNC_LINK.BASE, link.base())
                 .execute();
     }
 
     public Optional<Instant> watermark(String resourceType) {
         return dsl.select(SYNC_WATERMARK.LAST_UPDATED).from(SYNC_WATERMARK).where(SYNC_WATERMARK.RESOURCE_TYPE.eq(resourceType))
-                .fetchOptional(r -> SqlTime.instant(r.value1()));
+                .fetchOptional(r -> r.value1());
     }
 
     public void saveWatermark(String resourceType, Instant lastUpdated) {
         dsl.insertInto(SYNC_WATERMARK).set(SYNC_WATERMARK.RESOURCE_TYPE, resourceType)
-                .set(SYNC_WATERMARK.LAST_UPDATED, SqlTime.instant(lastUpdated))
-                .onConflict(SYNC_WATERMARK.RESOURCE_TYPE).doUpdate().set(SYNC_WATERMARK.LAST_UPDATED, SqlTime.instant(lastUpdated))
+                .set(SYNC_WATERMARK.LAST_UPDATED, lastUpdated)
+                .onConflict(SYNC_WATERMARK.RESOURCE_TYPE).doUpdate().set(SYNC_WATERMARK.LAST_UPDATED, lastUpdated)
                 .execute();
     }
 
@@ -87,7 +86,7 @@ public final class SyncState {
                 .where(SYNC_UNREAD.RESOURCE_TYPE.eq(u.resourceType()).and(SYNC_UNREAD.SERVER_ID.eq(u.serverId()))).fetchOptional(r -> r.value1());
         dsl.insertInto(SYNC_UNREAD).set(SYNC_UNREAD.RESOURCE_TYPE, u.resourceType()).set(SYNC_UNREAD.SERVER_ID, u.serverId())
                 .set(SYNC_UNREAD.VERSION, u.version()).set(SYNC_UNREAD.REASON, u.reason()).set(SYNC_UNREAD.RESOURCE, u.resource())
-                .set(SYNC_UNREAD.KEPT_AT, SqlTime.instant(u.keptAt()))
+                .set(SYNC_UNREAD.KEPT_AT, u.keptAt())
                 .onConflict(SYNC_UNREAD.RESOURCE_TYPE, SYNC_UNREAD.SERVER_ID).doUpdate()
                 .set(SYNC_UNREAD.VERSION, u.version()).set(SYNC_UNREAD.REASON, u.reason()).set(SYNC_UNREAD.RESOURCE, u.resource())
                 .execute();
@@ -103,7 +102,7 @@ public final class SyncState {
     public java.util.List<Unread> unread(String resourceType) {
         return dsl.selectFrom(SYNC_UNREAD).where(SYNC_UNREAD.RESOURCE_TYPE.eq(resourceType)).orderBy(SYNC_UNREAD.KEPT_AT)
                 .fetch(r -> new Unread(r.getResourceType(), r.getServerId(), r.getVersion(), r.getReason(), r.getResource(),
-                        SqlTime.instant(r.getKeptAt())));
+                        r.getKeptAt()));
     }
 
     /** How many server records wait unread. */
@@ -127,6 +126,6 @@ public final class SyncState {
 
     private static SyncLink toLink(SyncLinkRecord r) {
         return new SyncLink(r.getResourceType(), UUID.fromString(r.getLocalId()), r.getServerId(), r.getVersion(),
-                SqlTime.instant(r.getLastUpdated()), r.getBase());
+                r.getLastUpdated(), r.getBase());
     }
 }

@@ -16,7 +16,6 @@ import fr.relais.core.pathway.MeasurePlanItem;
 import fr.relais.core.pathway.PathwayTemplate;
 import fr.relais.core.pathway.TemplateRepository;
 import fr.relais.core.store.Database;
-import fr.relais.core.store.SqlTime;
 import fr.relais.core.time.CareZone;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -64,32 +63,32 @@ public final class CohortReportService {
             // Enrollments overlapping the period: started by its end, not ended before its start.
             List<Row> cohort = new ArrayList<>();
             dsl.selectFrom(ENROLLMENT).where(ENROLLMENT.TEMPLATE_ID.eq(q.templateId())
-                    .and(ENROLLMENT.START_DATE.le(SqlTime.date(q.to())))).orderBy(ENROLLMENT.START_DATE, ENROLLMENT.CREATED_AT, ENROLLMENT.ID).forEach(r -> {
-                        LocalDate start = SqlTime.date(r.getStartDate());
+                    .and(ENROLLMENT.START_DATE.le(q.to()))).orderBy(ENROLLMENT.START_DATE, ENROLLMENT.CREATED_AT, ENROLLMENT.ID).forEach(r -> {
+                        LocalDate start = r.getStartDate();
                         boolean closed = r.getStatus().equals("COMPLETED") || r.getStatus().equals("STOPPED");
-                        LocalDate end = closed ? SqlTime.instant(r.getStatusChangedAt()).atZone(CareZone.PARIS).toLocalDate()
-                                : SqlTime.date(r.getEndDate()).isBefore(today) ? SqlTime.date(r.getEndDate()) : today;
+                        LocalDate end = closed ? r.getStatusChangedAt().atZone(CareZone.PARIS).toLocalDate()
+                                : r.getEndDate().isBefore(today) ? r.getEndDate() : today;
                         if (!end.isBefore(q.from())) {
-                            cohort.add(new Row(UUID.fromString(r.getId()), UUID.fromString(r.getPatientId()), start, end,
+                            cohort.add(new Row(r.getId(), r.getPatientId(), start, end,
                                     r.getStatus(), r.getStatusReason(), r.getTemplateVersion()));
                         }
                     });
             Map<UUID, Row> byEnrollment = new HashMap<>();
             cohort.forEach(r -> byEnrollment.put(r.id, r));
-            List<String> ids = cohort.stream().map(r -> r.id.toString()).toList();
+            List<UUID> ids = cohort.stream().map(r -> r.id).toList();
 
             // Tasks of the team (not the patient's own self-measures) due in the period.
-            Map<String, Instant> completedAt = new HashMap<>();
+            Map<UUID, Instant> completedAt = new HashMap<>();
             dsl.select(TASK_EVENT.TASK_ID, org.jooq.impl.DSL.max(TASK_EVENT.AT)).from(TASK_EVENT).join(TASK).on(TASK.ID.eq(TASK_EVENT.TASK_ID))
                     .where(TASK.ENROLLMENT_ID.in(ids).and(TASK_EVENT.TO_STATUS.eq("COMPLETED"))).groupBy(TASK_EVENT.TASK_ID)
-                    .forEach(r -> completedAt.put(r.value1(), SqlTime.instant(r.value2())));
+                    .forEach(r -> completedAt.put(r.value1(), r.value2()));
             List<Long> delays = new ArrayList<>();
             dsl.selectFrom(TASK).where(TASK.ENROLLMENT_ID.in(ids).and(TASK.ROLE.ne(CareRole.PATIENT.name()))
-                    .and(TASK.DUE_AT.ge(SqlTime.instant(from))).and(TASK.DUE_AT.lt(SqlTime.instant(to)))
+                    .and(TASK.DUE_AT.ge(from)).and(TASK.DUE_AT.lt(to))
                     // Work withdrawn (pathway stopped, task cancelled, entered in error) was never owed.
                     .and(TASK.STATUS.notIn("CANCELLED", "ENTERED_IN_ERROR"))).forEach(t -> {
-                        Row row = byEnrollment.get(UUID.fromString(t.getEnrollmentId()));
-                        Instant due = SqlTime.instant(t.getDueAt());
+                        Row row = byEnrollment.get(t.getEnrollmentId());
+                        Instant due = t.getDueAt();
                         row.tasksDue++;
                         Instant done = completedAt.get(t.getId());
                         if (t.getStatus().equals("COMPLETED") && done != null) {
@@ -120,10 +119,10 @@ public final class CohortReportService {
                     if (expected == 0) {
                         continue;
                     }
-                    int received = dsl.fetchCount(MEASURE, MEASURE.PATIENT_ID.eq(row.patientId.toString()).and(MEASURE.CODE.eq(item.code()))
+                    int received = dsl.fetchCount(MEASURE, MEASURE.PATIENT_ID.eq(row.patientId).and(MEASURE.CODE.eq(item.code()))
                             .and(MEASURE.STATUS.eq("FINAL"))
-                            .and(MEASURE.EFFECTIVE_AT.ge(SqlTime.instant(a.atStartOfDay(CareZone.PARIS).toInstant())))
-                            .and(MEASURE.EFFECTIVE_AT.lt(SqlTime.instant(b.plusDays(1).atStartOfDay(CareZone.PARIS).toInstant()))));
+                            .and(MEASURE.EFFECTIVE_AT.ge(a.atStartOfDay(CareZone.PARIS).toInstant()))
+                            .and(MEASURE.EFFECTIVE_AT.lt(b.plusDays(1).atStartOfDay(CareZone.PARIS).toInstant())));
                     row.measuresExpected += expected;
                     row.measuresReceived += Math.min(expected, received);
                 }
@@ -132,16 +131,16 @@ public final class CohortReportService {
             // Alerts opened in the period: rate, time to the first human decision, escalations.
             List<Long> ackMinutes = new ArrayList<>();
             int[] escalated = {0};
-            Map<String, Instant> firstHuman = new HashMap<>();
+            Map<UUID, Instant> firstHuman = new HashMap<>();
             dsl.select(ALERT_EVENT.ALERT_ID, org.jooq.impl.DSL.min(ALERT_EVENT.AT)).from(ALERT_EVENT).join(ALERT).on(ALERT.ID.eq(ALERT_EVENT.ALERT_ID))
                     .where(ALERT.ENROLLMENT_ID.in(ids).and(ALERT_EVENT.ACTOR.ne(ENGINE))).groupBy(ALERT_EVENT.ALERT_ID)
-                    .forEach(r -> firstHuman.put(r.value1(), SqlTime.instant(r.value2())));
-            dsl.selectFrom(ALERT).where(ALERT.ENROLLMENT_ID.in(ids).and(ALERT.OPENED_AT.ge(SqlTime.instant(from)))
-                    .and(ALERT.OPENED_AT.lt(SqlTime.instant(to)))).forEach(al -> {
-                        byEnrollment.get(UUID.fromString(al.getEnrollmentId())).alerts++;
+                    .forEach(r -> firstHuman.put(r.value1(), r.value2()));
+            dsl.selectFrom(ALERT).where(ALERT.ENROLLMENT_ID.in(ids).and(ALERT.OPENED_AT.ge(from))
+                    .and(ALERT.OPENED_AT.lt(to))).forEach(al -> {
+                        byEnrollment.get(al.getEnrollmentId()).alerts++;
                         Instant human = firstHuman.get(al.getId());
                         if (human != null) {
-                            ackMinutes.add(Duration.between(SqlTime.instant(al.getOpenedAt()), human).toMinutes());
+                            ackMinutes.add(Duration.between(al.getOpenedAt(), human).toMinutes());
                         }
                         if (al.getEscalationStep() > 0) {
                             escalated[0]++;
@@ -149,12 +148,12 @@ public final class CohortReportService {
                     });
 
             // PROM change: first and last score of each patient in the period, for each questionnaire.
-            Map<String, Map<String, BigDecimal[]>> scores = new TreeMap<>();
-            List<String> patientIds = cohort.stream().map(r -> r.patientId.toString()).distinct().toList();
+            Map<String, Map<UUID, BigDecimal[]>> scores = new TreeMap<>();
+            List<UUID> patientIds = cohort.stream().map(r -> r.patientId).distinct().toList();
             dsl.selectFrom(QUESTIONNAIRE_RESPONSE).where(QUESTIONNAIRE_RESPONSE.PATIENT_ID.in(patientIds)
                     .and(QUESTIONNAIRE_RESPONSE.SCORE.isNotNull()).and(QUESTIONNAIRE_RESPONSE.STATUS.eq("COMPLETED"))
-                    .and(QUESTIONNAIRE_RESPONSE.AUTHORED_AT.ge(SqlTime.instant(from)))
-                    .and(QUESTIONNAIRE_RESPONSE.AUTHORED_AT.lt(SqlTime.instant(to)))).orderBy(QUESTIONNAIRE_RESPONSE.AUTHORED_AT)
+                    .and(QUESTIONNAIRE_RESPONSE.AUTHORED_AT.ge(from))
+                    .and(QUESTIONNAIRE_RESPONSE.AUTHORED_AT.lt(to))).orderBy(QUESTIONNAIRE_RESPONSE.AUTHORED_AT)
                     .forEach(r -> {
                         BigDecimal[] firstLast = scores.computeIfAbsent(r.getQuestionnaireId(), k -> new HashMap<>())
                                 .computeIfAbsent(r.getPatientId(), k -> new BigDecimal[2]);

@@ -4,7 +4,6 @@ import static fr.relais.core.store.schema.Tables.TASK;
 import static fr.relais.core.store.schema.Tables.TASK_EVENT;
 
 import fr.relais.core.careteam.CareRole;
-import fr.relais.core.store.SqlTime;
 import fr.relais.core.store.schema.tables.records.TaskRecord;
 import java.time.Instant;
 import java.util.List;
@@ -35,13 +34,13 @@ public final class TaskRepository {
         fill(r, task);
         r.changed(TASK.ID, false);
         r.changed(TASK.CREATED_AT, false);
-        dsl.executeUpdate(r, TASK.ID.eq(task.id().toString()));
+        dsl.executeUpdate(r, TASK.ID.eq(task.id()));
     }
 
     private static void fill(TaskRecord r, Task t) {
-        r.setId(t.id().toString());
-        r.setEnrollmentId(t.enrollmentId() == null ? null : t.enrollmentId().toString());
-        r.setPatientId(t.patientId().toString());
+        r.setId(t.id());
+        r.setEnrollmentId(t.enrollmentId());
+        r.setPatientId(t.patientId());
         r.setTemplateId(t.templateId());
         r.setStepId(t.stepId());
         r.setOccurrence(t.occurrence());
@@ -49,51 +48,51 @@ public final class TaskRepository {
         r.setTitleFr(t.titleFr());
         r.setTitleEn(t.titleEn());
         r.setRole(t.role().name());
-        r.setAssigneeId(t.assigneeId() == null ? null : t.assigneeId().toString());
+        r.setAssigneeId(t.assigneeId());
         r.setPriority(t.priority().name());
         r.setPriorityRank(t.priority().rank());
         r.setStatus(t.status().name());
         r.setIsOpen(t.status().isOpen() ? 1 : 0);
         r.setBusinessStatus(t.businessStatus());
-        r.setDueAt(SqlTime.instant(t.dueAt()));
-        r.setExpiresAt(SqlTime.instant(t.expiresAt()));
+        r.setDueAt(t.dueAt());
+        r.setExpiresAt(t.expiresAt());
         r.setOutcome(t.outcome());
         r.setNote(t.note());
-        r.setCreatedAt(SqlTime.instant(t.createdAt()));
-        r.setUpdatedAt(SqlTime.instant(t.updatedAt()));
+        r.setCreatedAt(t.createdAt());
+        r.setUpdatedAt(t.updatedAt());
     }
 
     static Task toTask(TaskRecord r) {
-        return new Task(UUID.fromString(r.getId()), r.getEnrollmentId() == null ? null : UUID.fromString(r.getEnrollmentId()), UUID.fromString(r.getPatientId()),
+        return new Task(r.getId(), r.getEnrollmentId(), r.getPatientId(),
                 r.getTemplateId(), r.getStepId(), r.getOccurrence(), r.getKind(), r.getTitleFr(), r.getTitleEn(),
-                CareRole.valueOf(r.getRole()), r.getAssigneeId() == null ? null : UUID.fromString(r.getAssigneeId()),
+                CareRole.valueOf(r.getRole()), r.getAssigneeId(),
                 TaskPriority.valueOf(r.getPriority()), TaskStatus.valueOf(r.getStatus()), r.getBusinessStatus(),
-                SqlTime.instant(r.getDueAt()), SqlTime.instant(r.getExpiresAt()), r.getOutcome(), r.getNote(),
-                SqlTime.instant(r.getCreatedAt()), SqlTime.instant(r.getUpdatedAt()));
+                r.getDueAt(), r.getExpiresAt(), r.getOutcome(), r.getNote(),
+                r.getCreatedAt(), r.getUpdatedAt());
     }
 
     public Optional<Task> find(UUID id) {
-        return dsl.selectFrom(TASK).where(TASK.ID.eq(id.toString())).fetchOptional(TaskRepository::toTask);
+        return dsl.selectFrom(TASK).where(TASK.ID.eq(id)).fetchOptional(TaskRepository::toTask);
     }
 
     public Optional<Task> findByStep(UUID enrollmentId, String stepId, int occurrence) {
-        return dsl.selectFrom(TASK).where(TASK.ENROLLMENT_ID.eq(enrollmentId.toString()).and(TASK.STEP_ID.eq(stepId))
+        return dsl.selectFrom(TASK).where(TASK.ENROLLMENT_ID.eq(enrollmentId).and(TASK.STEP_ID.eq(stepId))
                 .and(TASK.OCCURRENCE.eq(occurrence))).fetchOptional(TaskRepository::toTask);
     }
 
     public List<Task> ofEnrollment(UUID enrollmentId) {
-        return dsl.selectFrom(TASK).where(TASK.ENROLLMENT_ID.eq(enrollmentId.toString()))
+        return dsl.selectFrom(TASK).where(TASK.ENROLLMENT_ID.eq(enrollmentId))
                 .orderBy(TASK.DUE_AT, TASK.STEP_ID, TASK.OCCURRENCE).fetch(TaskRepository::toTask);
     }
 
     /** A patient's tasks of another system ({@link Task#FOREIGN}), open ones first, in due order. */
     public List<Task> foreignOfPatient(UUID patientId) {
-        return dsl.selectFrom(TASK).where(TASK.PATIENT_ID.eq(patientId.toString()).and(TASK.KIND.eq(Task.FOREIGN)))
+        return dsl.selectFrom(TASK).where(TASK.PATIENT_ID.eq(patientId).and(TASK.KIND.eq(Task.FOREIGN)))
                 .orderBy(TASK.IS_OPEN.desc(), TASK.DUE_AT).fetch(TaskRepository::toTask);
     }
 
     public List<Task> openOfEnrollment(UUID enrollmentId) {
-        return dsl.selectFrom(TASK).where(TASK.ENROLLMENT_ID.eq(enrollmentId.toString()).and(TASK.IS_OPEN.eq(1)))
+        return dsl.selectFrom(TASK).where(TASK.ENROLLMENT_ID.eq(enrollmentId).and(TASK.IS_OPEN.eq(1)))
                 .orderBy(TASK.DUE_AT).fetch(TaskRepository::toTask);
     }
 
@@ -103,20 +102,19 @@ public final class TaskRepository {
      * Callers run it inside a transaction. Returns how many tasks expired.
      */
     public int expire(Instant now, String businessStatus) {
-        String at = SqlTime.instant(now);
-        var expired = TASK.IS_OPEN.eq(1).and(TASK.EXPIRES_AT.lt(at));
+        var expired = TASK.IS_OPEN.eq(1).and(TASK.EXPIRES_AT.lt(now));
         var previous = dsl.select(TASK.ID, TASK.STATUS).from(TASK).where(expired).fetch();
         if (previous.isEmpty()) {
             return 0;
         }
         dsl.update(TASK).set(TASK.STATUS, TaskStatus.FAILED.name()).set(TASK.IS_OPEN, 0)
-                .set(TASK.BUSINESS_STATUS, businessStatus).set(TASK.UPDATED_AT, at).where(expired).execute();
+                .set(TASK.BUSINESS_STATUS, businessStatus).set(TASK.UPDATED_AT, now).where(expired).execute();
         var insert = dsl.insertInto(TASK_EVENT, TASK_EVENT.ID, TASK_EVENT.TASK_ID, TASK_EVENT.AT, TASK_EVENT.ACTOR,
                 TASK_EVENT.FROM_STATUS, TASK_EVENT.TO_STATUS, TASK_EVENT.CHANGE, TASK_EVENT.NOTE)
-                .values((String) null, null, null, null, null, null, null, null);
+                .values((UUID) null, null, null, null, null, null, null, null);
         var batch = dsl.batch(insert);
         for (var row : previous) {
-            batch.bind(UUID.randomUUID().toString(), row.value1(), at, fr.relais.core.session.Actor.ENGINE, row.value2(), TaskStatus.FAILED.name(),
+            batch.bind(UUID.randomUUID(), row.value1(), now, fr.relais.core.session.Actor.ENGINE, row.value2(), TaskStatus.FAILED.name(),
                     "STATUS", businessStatus);
         }
         batch.execute();
@@ -125,29 +123,29 @@ public final class TaskRepository {
 
     /** Ties a task to the alert it serves (review or escalation). */
     public void linkToAlert(UUID taskId, UUID alertId) {
-        dsl.update(TASK).set(TASK.ALERT_ID, alertId.toString()).where(TASK.ID.eq(taskId.toString())).execute();
+        dsl.update(TASK).set(TASK.ALERT_ID, alertId).where(TASK.ID.eq(taskId)).execute();
     }
 
     public List<Task> openForAlert(UUID alertId) {
-        return dsl.selectFrom(TASK).where(TASK.ALERT_ID.eq(alertId.toString()).and(TASK.IS_OPEN.eq(1))).fetch(TaskRepository::toTask);
+        return dsl.selectFrom(TASK).where(TASK.ALERT_ID.eq(alertId).and(TASK.IS_OPEN.eq(1))).fetch(TaskRepository::toTask);
     }
 
     /** How many tasks of this enrollment already carry {@code stepId}: the next occurrence number. */
     public int countForStep(UUID enrollmentId, String stepId) {
-        return dsl.fetchCount(TASK, TASK.ENROLLMENT_ID.eq(enrollmentId.toString()).and(TASK.STEP_ID.eq(stepId)));
+        return dsl.fetchCount(TASK, TASK.ENROLLMENT_ID.eq(enrollmentId).and(TASK.STEP_ID.eq(stepId)));
     }
 
     /** The same for the work of a patient-level alert, which belongs to no enrollment. */
     public int countForPatientStep(UUID patientId, String stepId) {
-        return dsl.fetchCount(TASK, TASK.PATIENT_ID.eq(patientId.toString()).and(TASK.ENROLLMENT_ID.isNull())
+        return dsl.fetchCount(TASK, TASK.PATIENT_ID.eq(patientId).and(TASK.ENROLLMENT_ID.isNull())
                 .and(TASK.STEP_ID.eq(stepId)));
     }
 
     public void insertEvent(UUID taskId, TaskEvent event) {
         dsl.insertInto(TASK_EVENT)
-                .set(TASK_EVENT.ID, UUID.randomUUID().toString())
-                .set(TASK_EVENT.TASK_ID, taskId.toString())
-                .set(TASK_EVENT.AT, SqlTime.instant(event.at()))
+                .set(TASK_EVENT.ID, UUID.randomUUID())
+                .set(TASK_EVENT.TASK_ID, taskId)
+                .set(TASK_EVENT.AT, event.at())
                 .set(TASK_EVENT.ACTOR, event.actor())
                 .set(TASK_EVENT.FROM_STATUS, event.from() == null ? null : event.from().name())
                 .set(TASK_EVENT.TO_STATUS, event.to().name())
@@ -157,9 +155,9 @@ public final class TaskRepository {
     }
 
     public List<TaskEvent> events(UUID taskId) {
-        return dsl.selectFrom(TASK_EVENT).where(TASK_EVENT.TASK_ID.eq(taskId.toString()))
+        return dsl.selectFrom(TASK_EVENT).where(TASK_EVENT.TASK_ID.eq(taskId))
                 .orderBy(TASK_EVENT.AT, DSL.field("rowid"))
-                .fetch(r -> new TaskEvent(SqlTime.instant(r.getAt()), r.getActor(),
+                .fetch(r -> new TaskEvent(r.getAt(), r.getActor(),
                         r.getFromStatus() == null ? null : TaskStatus.valueOf(r.getFromStatus()),
                         TaskStatus.valueOf(r.getToStatus()), r.getChange(), r.getNote()));
     }

@@ -4,7 +4,6 @@ import static fr.relais.core.store.schema.Tables.PATIENT;
 import static fr.relais.core.store.schema.Tables.TASK;
 
 import fr.relais.core.careteam.CareRole;
-import fr.relais.core.store.SqlTime;
 import fr.relais.core.time.CareZone;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,7 +65,7 @@ public final class WorklistService {
         // their exact terms.
         conditions.add(TASK.IS_OPEN.eq(DSL.inline(1)));
         if (q.assigneeId() != null) {
-            conditions.add(TASK.ASSIGNEE_ID.eq(q.assigneeId().toString()));
+            conditions.add(TASK.ASSIGNEE_ID.eq(q.assigneeId()));
         }
         if (q.role() != null) {
             conditions.add(TASK.ROLE.eq(q.role().name()));
@@ -83,7 +82,7 @@ public final class WorklistService {
             conditions.add(TASK.PRIORITY_RANK.eq(q.priority().rank()));
         }
         if (q.patientId() != null) {
-            conditions.add(TASK.PATIENT_ID.eq(q.patientId().toString()));
+            conditions.add(TASK.PATIENT_ID.eq(q.patientId()));
         }
         // A patient another system records as deceased: their open tasks are suspended, not due (kept as they are,
         // for the record and for a person to close the pathway; docs/sync.md).
@@ -109,13 +108,13 @@ public final class WorklistService {
         return new WorklistItem(task, fr.relais.core.identity.Patient.displayName(family, given));
     }
 
-    /** The window boundaries as stored text: now, next Paris midnight, Paris midnight 7 days from today. */
-    private record Window(String now, String tomorrow, String weekEnd) {
+    /** The window boundaries: now, next Paris midnight, Paris midnight 7 days from today. */
+    private record Window(Instant now, Instant tomorrow, Instant weekEnd) {
         static Window at(Instant now) {
             LocalDate today = now.atZone(CareZone.PARIS).toLocalDate();
-            return new Window(SqlTime.instant(now),
-                    SqlTime.instant(today.plusDays(1).atStartOfDay(CareZone.PARIS).toInstant()),
-                    SqlTime.instant(today.plusDays(7).atStartOfDay(CareZone.PARIS).toInstant()));
+            return new Window(now,
+                    today.plusDays(1).atStartOfDay(CareZone.PARIS).toInstant(),
+                    today.plusDays(7).atStartOfDay(CareZone.PARIS).toInstant());
         }
     }
 }

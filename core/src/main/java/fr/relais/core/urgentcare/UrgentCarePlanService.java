@@ -13,7 +13,6 @@ import fr.relais.core.replication.RecordKind;
 import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
-import fr.relais.core.store.SqlTime;
 import fr.relais.core.store.schema.tables.records.UrgentCarePlanVersionRecord;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,14 +57,14 @@ public final class UrgentCarePlanService {
 
     public Optional<PlanVersion> current(UUID patientId) {
         session.require(Permission.CLINICAL_READ);
-        return database.dsl().selectFrom(URGENT_CARE_PLAN_VERSION).where(URGENT_CARE_PLAN_VERSION.PATIENT_ID.eq(patientId.toString()))
+        return database.dsl().selectFrom(URGENT_CARE_PLAN_VERSION).where(URGENT_CARE_PLAN_VERSION.PATIENT_ID.eq(patientId))
                 .orderBy(URGENT_CARE_PLAN_VERSION.VERSION.desc()).limit(1).fetchOptional(UrgentCarePlanService::toVersion);
     }
 
     /** Every version, newest first. */
     public List<PlanVersion> history(UUID patientId) {
         session.require(Permission.CLINICAL_READ);
-        return database.dsl().selectFrom(URGENT_CARE_PLAN_VERSION).where(URGENT_CARE_PLAN_VERSION.PATIENT_ID.eq(patientId.toString()))
+        return database.dsl().selectFrom(URGENT_CARE_PLAN_VERSION).where(URGENT_CARE_PLAN_VERSION.PATIENT_ID.eq(patientId))
                 .orderBy(URGENT_CARE_PLAN_VERSION.VERSION.desc()).fetch(UrgentCarePlanService::toVersion);
     }
 
@@ -113,10 +112,10 @@ public final class UrgentCarePlanService {
         return database.inTransaction(() -> {
             patients.get(patientId);
             var actor = session.actor();
-            database.dsl().insertInto(BREAK_GLASS_ACCESS).set(BREAK_GLASS_ACCESS.ID, UUID.randomUUID().toString())
-                    .set(BREAK_GLASS_ACCESS.PATIENT_ID, patientId.toString()).set(BREAK_GLASS_ACCESS.ACTOR, actor.displayName())
+            database.dsl().insertInto(BREAK_GLASS_ACCESS).set(BREAK_GLASS_ACCESS.ID, UUID.randomUUID())
+                    .set(BREAK_GLASS_ACCESS.PATIENT_ID, patientId).set(BREAK_GLASS_ACCESS.ACTOR, actor.displayName())
                     .set(BREAK_GLASS_ACCESS.WORKSTATION, actor.workstation()).set(BREAK_GLASS_ACCESS.REASON, reason.trim())
-                    .set(BREAK_GLASS_ACCESS.AT, SqlTime.instant(clock.instant())).execute();
+                    .set(BREAK_GLASS_ACCESS.AT, clock.instant()).execute();
             audit.record("urgentcare.break-glass", RECORD, patientId, patientId, reason.trim());
             return current(patientId);
         });
@@ -124,23 +123,23 @@ public final class UrgentCarePlanService {
 
     /** Who opened the plan in an emergency, when and why: shown to the team in the patient file. */
     public List<BreakGlassAccess> breakGlassAccesses(UUID patientId) {
-        return database.dsl().selectFrom(BREAK_GLASS_ACCESS).where(BREAK_GLASS_ACCESS.PATIENT_ID.eq(patientId.toString()))
+        return database.dsl().selectFrom(BREAK_GLASS_ACCESS).where(BREAK_GLASS_ACCESS.PATIENT_ID.eq(patientId))
                 .orderBy(BREAK_GLASS_ACCESS.AT.desc()).fetch(r -> new BreakGlassAccess(r.getActor(), r.getWorkstation(), r.getReason(),
-                        SqlTime.instant(r.getAt())));
+                        r.getAt()));
     }
 
     private PlanVersion insert(UUID patientId, UrgentCarePlan plan, String by, Instant at, String reason, boolean synced) {
         int next = current(patientId).map(PlanVersion::version).orElse(0) + 1;
-        database.dsl().insertInto(URGENT_CARE_PLAN_VERSION).set(URGENT_CARE_PLAN_VERSION.PATIENT_ID, patientId.toString())
+        database.dsl().insertInto(URGENT_CARE_PLAN_VERSION).set(URGENT_CARE_PLAN_VERSION.PATIENT_ID, patientId)
                 .set(URGENT_CARE_PLAN_VERSION.VERSION, next).set(URGENT_CARE_PLAN_VERSION.CONTENT, UrgentCarePlanJson.write(plan))
-                .set(URGENT_CARE_PLAN_VERSION.CHANGED_BY, by).set(URGENT_CARE_PLAN_VERSION.CHANGED_AT, SqlTime.instant(at))
+                .set(URGENT_CARE_PLAN_VERSION.CHANGED_BY, by).set(URGENT_CARE_PLAN_VERSION.CHANGED_AT, at)
                 .set(URGENT_CARE_PLAN_VERSION.REASON, reason).set(URGENT_CARE_PLAN_VERSION.ORIGIN, synced ? "SYNCED" : "LOCAL").execute();
         return new PlanVersion(patientId, next, plan, by, at, reason, synced);
     }
 
     private static PlanVersion toVersion(UrgentCarePlanVersionRecord r) {
-        return new PlanVersion(UUID.fromString(r.getPatientId()), r.getVersion(), UrgentCarePlanJson.read(r.getContent()), r.getChangedBy(),
-                SqlTime.instant(r.getChangedAt()), r.getReason(), "SYNCED".equals(r.getOrigin()));
+        return new PlanVersion(r.getPatientId(), r.getVersion(), UrgentCarePlanJson.read(r.getContent()), r.getChangedBy(),
+                r.getChangedAt(), r.getReason(), "SYNCED".equals(r.getOrigin()));
     }
 
     /** One emergency opening of the plan. */

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T08:30:00Z"), ZoneOffset.UTC);
+    /** A patient id as every version wrote them; the generated id column reads it as a UUID. */
+    private static final java.util.UUID P1 = java.util.UUID.fromString("6e1b7c2a-3f4d-4c1e-9a8b-0c1d2e3f4a5b");
 
     @TempDir
     Path dir;
@@ -85,14 +87,14 @@ class DatabaseTest {
         Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration").target("1").load().migrate();
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file); var statement = connection.createStatement()) {
             statement.execute("INSERT INTO patient (id, birth_family_name, birth_given_names, sex, birth_date, identity_status, "
-                    + "status_changed_at, created_at, updated_at) VALUES ('p1', 'DURAND', 'Marie', 'F', '1950-01-01', 'PROV', "
+                    + "status_changed_at, created_at, updated_at) VALUES ('" + P1 + "', 'DURAND', 'Marie', 'F', '1950-01-01', 'PROV', "
                     + "'2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z')");
         }
         boolean laterVersionsExist = Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null)
                 .locations("classpath:db/migration").load().info().pending().length > 0;
 
         try (Database db = Database.open(file, CLOCK)) {
-            assertThat(db.dsl().fetchValue(PATIENT.BIRTH_FAMILY_NAME, PATIENT.ID.eq("p1"))).isEqualTo("DURAND");
+            assertThat(db.dsl().fetchValue(PATIENT.BIRTH_FAMILY_NAME, PATIENT.ID.eq(P1))).isEqualTo("DURAND");
             String latest = Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null)
                     .locations("classpath:db/migration").load().info().current().getVersion().getVersion();
             assertThat(db.dsl().fetchValue("SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history")).hasToString(latest);
