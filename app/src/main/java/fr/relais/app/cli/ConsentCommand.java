@@ -1,7 +1,7 @@
 package fr.relais.app.cli;
 
 import fr.relais.app.cli.output.Column;
-import fr.relais.core.RelaisCore;
+import fr.relais.core.consent.ConsentService;
 import fr.relais.core.consent.Consent;
 import fr.relais.core.consent.ConsentScope;
 import fr.relais.core.time.CareZone;
@@ -42,34 +42,42 @@ final class ConsentCommand {
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             ConsentScope s = Arguments.enumValue("--scope", scope.replace('-', '_'), ConsentScope.class);
-            try (RelaisCore services = root.openServices()) {
-                UUID id = services.patients().resolve(patient).id();
-                LocalDate day = on == null ? LocalDate.now(services.clock().withZone(CareZone.PARIS)) : IsoInput.date("--on", on);
-                print(root, services.consents().add(id, s, collectedBy, day));
+            try (OpenStore<ConsentService> store = root.open(CommandWiring.CONSENTS)) {
+                UUID id = store.patient(patient);
+                LocalDate day = on == null ? LocalDate.now(root.clock().withZone(CareZone.PARIS)) : IsoInput.date("--on", on);
+                print(root, store.uses().add(id, s, collectedBy, day));
                 return Cli.OK;
             }
         }
     }
 
     @Command(name = "withdraw", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Withdraw extends Leaf.WithServices {
+    static final class Withdraw extends Leaf.WithServices<ConsentService> {
         @Parameters(index = "0", paramLabel = "ID", descriptionKey = "consent.id")
         String id;
         @Option(names = "--reason", required = true, descriptionKey = "consent.reason")
         String reason;
 
+        Withdraw() {
+            super(CommandWiring.CONSENTS);
+        }
+
         @Override
-        int run(RelaisCommand root, RelaisCore services) {
-            print(root, services.consents().withdraw(Arguments.uuid("ID", id), reason));
+        int run(RelaisCommand root, ConsentService consents) {
+            print(root, consents.withdraw(Arguments.uuid("ID", id), reason));
             return Cli.OK;
         }
     }
 
     @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class ListConsents extends Leaf.WithPatient {
+    static final class ListConsents extends Leaf.WithPatient<ConsentService> {
+        ListConsents() {
+            super(CommandWiring.CONSENTS);
+        }
+
         @Override
-        int run(RelaisCommand root, RelaisCore services, UUID id) {
-            root.printer().list(services.consents().list(id), List.of(
+        int run(RelaisCommand root, ConsentService consents, UUID id) {
+            root.printer().list(consents.list(id), List.of(
                     new Column<>("id", "col.id", Consent::id),
                     new Column<>("scope", "col.scope", Consent::scope, c -> root.text("consent.scope." + c.scope().name())),
                     new Column<>("collectedBy", "col.collectedBy", Consent::collectedBy),

@@ -368,7 +368,7 @@ public final class RelaisApplication extends Application {
             UUID patientId = file.patientIdProperty().get();
             PractitionerSearchDialog.open(stage, new PractitionerSearchViewModel(services.clock(), services.careTeam(), services.directory(),
                     patientId, executor, texts, language,
-                    PractitionerSearchViewModel.fromEnvironment(env)), texts, () -> file.show(patientId));
+                    new fr.relais.app.composition.DirectoryClients(services.clock()).fromEnvironment(env)), texts, () -> file.show(patientId));
         };
         FollowUpViewModel followUp = new FollowUpViewModel(services.clock(), services.pathways(), services.enrollments(), services.alerts(),
                 services.thresholds(), services.measures(), services.questionnaires(), executor, texts, language);
