@@ -295,7 +295,7 @@ public final class RelaisApplication extends Application {
             screens.put(DesktopAccess.Screen.PATIENTS, patients);
         }
         if (access.shows(DesktopAccess.Screen.ALERTS)) {
-            screens.put(DesktopAccess.Screen.ALERTS, new AlertsView(new AlertsViewModel(services.alerts(), services.patients(), executor, texts,
+            screens.put(DesktopAccess.Screen.ALERTS, new AlertsView(new AlertsViewModel(services.alertQueries(), services.alertDecisions(), services.escalation(), services.patients(), executor, texts,
                     language, services.clock(), current), texts, showPatients));
         }
         if (access.shows(DesktopAccess.Screen.PATHWAYS)) {
@@ -370,11 +370,11 @@ public final class RelaisApplication extends Application {
                     patientId, executor, texts, language,
                     new fr.relais.app.composition.DirectoryClients(services.clock()).fromEnvironment(env)), texts, () -> file.show(patientId));
         };
-        FollowUpViewModel followUp = new FollowUpViewModel(services.clock(), services.pathways(), services.enrollments(), services.alerts(),
+        FollowUpViewModel followUp = new FollowUpViewModel(services.clock(), services.pathways(), services.enrollments(), services.alertQueries(),
                 services.thresholds(), services.measures(), services.questionnaires(), executor, texts, language);
         UrgentCarePlanViewModel plan = new UrgentCarePlanViewModel(services.clock(), services.consents(), services.urgentCarePlans(), executor,
                 texts, language);
-        PatientHistoryViewModel history = new PatientHistoryViewModel(services.enrollments(), services.tasks(), services.alerts(),
+        PatientHistoryViewModel history = new PatientHistoryViewModel(services.enrollments(), services.tasks(), services.alertQueries(),
                 services.questionnaires(), executor, texts, language);
         ThresholdsViewModel thresholds = new ThresholdsViewModel(services.clock(), services.session(), services.careTeam(), services.thresholds(), services.pathways(),
                 executor, texts, language);

@@ -64,9 +64,10 @@ public final class SyncEngine {
                 new TaskSync(s.clock(), s.outbox(), s.syncState(), s.conflicts(), s.patients(), s.careTeam(), s.enrollments(), s.tasks(),
                         s.foreignCarePlans()),
                 new ThresholdSync(s.patients(), s.thresholds()),
-                new MeasureSync(s.syncState(), s.patients(), s.alerts(), s.measures(), s.textMeasures()),
+                new MeasureSync(s.syncState(), s.patients(), s.alertQueries(), s.measures(), s.textMeasures()),
                 new QuestionnaireResponseSync(s.patients(), s.questionnaires(), s.foreignResponses()),
-                new AlertSync(s.clock(), s.session(), s.outbox(), s.conflicts(), s.patients(), s.enrollments(), s.alerts()),
+                new AlertSync(s.clock(), s.session(), s.outbox(), s.conflicts(), s.patients(), s.enrollments(), s.alertQueries(),
+                        s.syncedAlerts()),
                 new UrgentCarePlanSync(s.clock(), s.session(), s.outbox(), s.conflicts(), s.patients(), s.urgentCarePlans()));
     }
 
