@@ -1,7 +1,8 @@
 package fr.relais.app.cli;
 
 import fr.relais.app.cli.output.Column;
-import fr.relais.core.RelaisCore;
+import fr.relais.core.account.AccountService;
+import fr.relais.core.session.UserSession;
 import fr.relais.core.account.Account;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.session.Role;
@@ -29,6 +30,10 @@ import picocli.CommandLine.Spec;
                 AccountCommand.Password.class, AccountCommand.Roles.class})
 final class AccountCommand {
     private AccountCommand() {
+    }
+
+    /** What changing a password uses: the accounts, and who signed in (changing one's own asks the current one). */
+    record PasswordUses(AccountService accounts, UserSession session) {
     }
 
     static Map<String, Object> json(Account a) {
@@ -61,7 +66,7 @@ final class AccountCommand {
     }
 
     @Command(name = "add", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Add extends Leaf.WithServices {
+    static final class Add extends Leaf.WithServices<AccountService> {
         @Option(names = "--user", required = true, descriptionKey = "account.user")
         String user;
         @Option(names = "--name", descriptionKey = "account.name")
@@ -73,11 +78,15 @@ final class AccountCommand {
         @Option(names = "--password-file", paramLabel = "FILE", descriptionKey = "account.passwordFile")
         Path passwordFile;
 
+        Add() {
+            super(CommandWiring.ACCOUNTS);
+        }
+
         @Override
-        int run(RelaisCommand root, RelaisCore services) {
+        int run(RelaisCommand root, AccountService accounts) {
             char[] password = newPassword(root, passwordFile);
             try {
-                Account added = services.accounts().add(user, name, EnumSet.copyOf(roles), rpps, password);
+                Account added = accounts.add(user, name, EnumSet.copyOf(roles), rpps, password);
                 root.printer().object(json(added), o -> o.println(root.text("account.added", added.userId(), added.roles())));
             } finally {
                 Arrays.fill(password, '\0');
@@ -87,11 +96,15 @@ final class AccountCommand {
     }
 
     @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class ListAccounts extends Leaf.WithServices {
+    static final class ListAccounts extends Leaf.WithServices<AccountService> {
+        ListAccounts() {
+            super(CommandWiring.ACCOUNTS);
+        }
+
         @Override
-        int run(RelaisCommand root, RelaisCore services) {
-            List<Account> accounts = services.accounts().list();
-            root.printer().list(accounts, List.of(
+        int run(RelaisCommand root, AccountService accounts) {
+            List<Account> all = accounts.list();
+            root.printer().list(all, List.of(
                     new Column<>("userId", "col.id", Account::userId),
                     new Column<>("displayName", "col.name", Account::displayName),
                     new Column<>("roles", "col.roles", a -> String.join(",", a.roles().stream().map(Role::name).sorted().toList())),
@@ -102,13 +115,17 @@ final class AccountCommand {
     }
 
     @Command(name = "disable", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Disable extends Leaf.WithServices {
+    static final class Disable extends Leaf.WithServices<AccountService> {
         @Parameters(index = "0", paramLabel = "USER", descriptionKey = "account.user")
         String user;
 
+        Disable() {
+            super(CommandWiring.ACCOUNTS);
+        }
+
         @Override
-        int run(RelaisCommand root, RelaisCore services) {
-            Account disabled = services.accounts().disable(user);
+        int run(RelaisCommand root, AccountService accounts) {
+            Account disabled = accounts.disable(user);
             root.printer().object(json(disabled), o -> o.println(root.text("account.disabled", disabled.userId())));
             return Cli.OK;
         }
@@ -127,8 +144,8 @@ final class AccountCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                Account changed = services.accounts().changeRoles(user, EnumSet.copyOf(roles));
+            try (OpenStore<AccountService> store = root.open(CommandWiring.ACCOUNTS)) {
+                Account changed = store.uses().changeRoles(user, EnumSet.copyOf(roles));
                 root.printer().object(json(changed), o -> o.println(root.text("account.rolesChanged", changed.userId(),
                         String.join(", ", changed.roles().stream().map(Role::name).sorted().toList()))));
             }
@@ -148,13 +165,14 @@ final class AccountCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                String target = user != null ? user : services.session().actor().userId();
+            try (OpenStore<PasswordUses> store = root.open(CommandWiring.PASSWORD)) {
+                PasswordUses uses = store.uses();
+                String target = user != null ? user : uses.session().actor().userId();
                 char[] next = newPassword(root, passwordFile);
                 // Your own password: the current one was checked when the command signed in.
-                char[] current = target.equals(services.session().actor().userId()) ? root.currentAccountPassword() : null;
+                char[] current = target.equals(uses.session().actor().userId()) ? root.currentAccountPassword() : null;
                 try {
-                    services.accounts().changePassword(target, current, next);
+                    uses.accounts().changePassword(target, current, next);
                 } finally {
                     Arrays.fill(next, '\0');
                     if (current != null) {

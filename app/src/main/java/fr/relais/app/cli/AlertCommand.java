@@ -1,8 +1,9 @@
 package fr.relais.app.cli;
 
-import fr.relais.core.RelaisCore;
 import fr.relais.app.cli.view.AlertView;
 import fr.relais.core.alert.Alert;
+import fr.relais.core.alert.AlertDecisions;
+import fr.relais.core.alert.Escalation;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
         subcommands = {AlertCommand.Ack.class, AlertCommand.Resolve.class, AlertCommand.Dismiss.class, AlertCommand.Escalate.class})
 final class AlertCommand {
 
-    abstract static class Decision implements Callable<Integer> {
+    abstract static class Decision<N> implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Parameters(index = "0", paramLabel = "ID", descriptionKey = "alert.id")
@@ -24,15 +25,21 @@ final class AlertCommand {
         @Option(names = "--reason", required = true, descriptionKey = "option.reason")
         String reason;
 
-        abstract Alert apply(RelaisCore services, UUID id);
+        private final Wiring<N> wiring;
+
+        Decision(Wiring<N> wiring) {
+            this.wiring = wiring;
+        }
+
+        abstract Alert apply(N uses, UUID id);
 
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             UUID alertId = Arguments.uuid("ID", id);
-            try (RelaisCore services = root.openServices()) {
-                Alert alert = apply(services, alertId);
-                String patient = services.patients().find(alert.patientId()).map(fr.relais.core.identity.Patient::displayName).orElse("");
+            try (OpenStore<N> store = root.open(wiring)) {
+                Alert alert = apply(store.uses(), alertId);
+                String patient = store.patientName(alert.patientId());
                 String measure = new fr.relais.core.wording.Quantities(root.language()).measureNameInSentence(alert.code());
                 String status = new fr.relais.core.wording.StatusWords(root.language()).alert(alert.status());
                 root.printer().object(AlertView.of(alert), out -> out.println(root.text("alert.decided", patient, measure, status)));
@@ -42,34 +49,50 @@ final class AlertCommand {
     }
 
     @Command(name = "ack", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Ack extends Decision {
+    static final class Ack extends Decision<AlertDecisions> {
+        Ack() {
+            super(CommandWiring.ALERT_DECISIONS);
+        }
+
         @Override
-        Alert apply(RelaisCore services, UUID id) {
-            return services.alerts().acknowledge(id, reason);
+        Alert apply(AlertDecisions decisions, UUID id) {
+            return decisions.acknowledge(id, reason);
         }
     }
 
     @Command(name = "resolve", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Resolve extends Decision {
+    static final class Resolve extends Decision<AlertDecisions> {
+        Resolve() {
+            super(CommandWiring.ALERT_DECISIONS);
+        }
+
         @Override
-        Alert apply(RelaisCore services, UUID id) {
-            return services.alerts().resolve(id, reason);
+        Alert apply(AlertDecisions decisions, UUID id) {
+            return decisions.resolve(id, reason);
         }
     }
 
     @Command(name = "dismiss", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Dismiss extends Decision {
+    static final class Dismiss extends Decision<AlertDecisions> {
+        Dismiss() {
+            super(CommandWiring.ALERT_DECISIONS);
+        }
+
         @Override
-        Alert apply(RelaisCore services, UUID id) {
-            return services.alerts().dismiss(id, reason);
+        Alert apply(AlertDecisions decisions, UUID id) {
+            return decisions.dismiss(id, reason);
         }
     }
 
     @Command(name = "escalate", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Escalate extends Decision {
+    static final class Escalate extends Decision<Escalation> {
+        Escalate() {
+            super(CommandWiring.ALERT_ESCALATION);
+        }
+
         @Override
-        Alert apply(RelaisCore services, UUID id) {
-            return services.alerts().escalate(id, reason);
+        Alert apply(Escalation escalation, UUID id) {
+            return escalation.escalate(id, reason);
         }
     }
 }

@@ -1,6 +1,7 @@
 package fr.relais.app.cli;
 
-import fr.relais.core.RelaisCore;
+import fr.relais.core.alert.AlertQueries;
+import fr.relais.core.identity.PatientService;
 import fr.relais.app.cli.output.Column;
 import fr.relais.app.cli.output.Printer;
 import fr.relais.core.wording.AlertWords;
@@ -33,14 +34,19 @@ final class AlertsCommand implements Callable<Integer> {
 
     enum Scope { OPEN, ALL }
 
+    /** What the list uses: the start of the day (tasks planned, missing data, escalation), the alerts, the names. */
+    record Uses(Runnable startDay, AlertQueries alerts, PatientService patients) {
+    }
+
     @Override
     public Integer call() {
         RelaisCommand root = Leaf.root(spec);
         boolean openOnly = Arguments.enumValue("--status", status, Scope.class) == Scope.OPEN;
-        try (RelaisCore services = root.openServices()) {
-            UUID patientId = patient == null ? null : services.patients().resolve(patient).id();
-            services.startDay();
-            List<Alert> alerts = services.alerts().list(openOnly, patientId);
+        try (OpenStore<Uses> store = root.open(CommandWiring.ALERT_LIST)) {
+            Uses uses = store.uses();
+            UUID patientId = patient == null ? null : store.patient(patient);
+            uses.startDay().run();
+            List<Alert> alerts = uses.alerts().list(openOnly, patientId);
             // The table is read by a nurse (level, status, patient and explanation in words); CSV, like JSON, keeps the
             // stable enum names, ids and the engine's explanation. The id stays: it is what `relais alert ack` takes.
             AlertWords words = new AlertWords(root.language());
@@ -52,7 +58,7 @@ final class AlertsCommand implements Callable<Integer> {
                     new Column<>("status", "col.status", Alert::status, a -> words.status(a.status())),
                     new Column<>("openedAt", "col.at", a -> AT.format(a.openedAt()), a -> Printer.DATE_TIME.format(a.openedAt())),
                     new Column<>("patientId", "col.patient", Alert::patientId,
-                            a -> names.computeIfAbsent(a.patientId(), id -> services.patients().get(id).displayName())),
+                            a -> names.computeIfAbsent(a.patientId(), id -> uses.patients().get(id).displayName())),
                     new Column<>("ruleId", "col.rule", Alert::ruleId, a -> quantities.measureName(a.code())),
                     new Column<>("explanation", "col.explanation", Alert::explanation,
                             a -> words.explanation(a.explanation(), a.level()))), AlertView::of);

@@ -1,7 +1,8 @@
 package fr.relais.app.cli;
 
 import fr.relais.app.cli.output.Column;
-import fr.relais.core.RelaisCore;
+import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.directory.DirectoryCache;
 import fr.relais.core.directory.DirectoryEntry;
 import fr.relais.core.error.BadInputException;
 import fr.relais.sync.annuaire.AnnuaireClient;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +25,13 @@ import picocli.CommandLine.Spec;
         subcommands = {AnnuaireCommand.Search.class, AnnuaireCommand.Refresh.class, AnnuaireCommand.Add.class})
 final class AnnuaireCommand {
 
+    /**
+     * What the directory's commands use: the local copy, the cercle de soins a listing joins, and the client of the
+     * Annuaire Santé, which the composition builds from the settings the command reads (options, then environment).
+     */
+    record Uses(DirectoryCache directory, CareTeamService careTeam, Function<AnnuaireSettings, AnnuaireClient> clients) {
+    }
+
     /** Where the directory is and the key to it: options first, then the environment. */
     static final class Connection {
         @Option(names = "--server", paramLabel = "URL", descriptionKey = "annuaire.server")
@@ -30,8 +39,8 @@ final class AnnuaireCommand {
         @Option(names = "--api-key-file", paramLabel = "FILE", descriptionKey = "annuaire.keyFile")
         Path keyFile;
 
-        AnnuaireClient client(RelaisCommand root, RelaisCore services) {
-            return new AnnuaireClient(AnnuaireSettings.from(server, keyFile, root.environment()), services.clock());
+        AnnuaireClient client(RelaisCommand root, Uses uses) {
+            return uses.clients().apply(AnnuaireSettings.from(server, keyFile, root.environment()));
         }
 
         /** The directory out of reach: the reason in words on the error stream, exit 1 (nothing was changed). */
@@ -60,17 +69,18 @@ final class AnnuaireCommand {
 
         @Override
         int run(RelaisCommand root) {
-            try (RelaisCore services = root.openServices()) {
+            try (OpenStore<Uses> store = root.open(CommandWiring.ANNUAIRE)) {
+                Uses uses = store.uses();
                 List<DirectoryEntry> entries;
                 if (offline) {
                     if (name == null || name.isBlank()) {
                         throw new BadInputException("--name", "annuaire.noCriterion");
                     }
                     // Deactivated professionals stay listed, marked, with the last name the directory gave them.
-                    entries = services.directory().searchByName(name, true);
+                    entries = uses.directory().searchByName(name, true);
                 } else {
                     PractitionerQuery query = new PractitionerQuery(name, rpps, profession, specialty, commune);
-                    AnnuaireClient.Found found = connection.client(root, services).search(query, services.directory());
+                    AnnuaireClient.Found found = connection.client(root, uses).search(query, uses.directory());
                     entries = found.entries();
                     if (found.truncated()) {
                         spec.commandLine().getErr().println(root.text("annuaire.truncated", entries.size()));
@@ -98,9 +108,10 @@ final class AnnuaireCommand {
 
         @Override
         int run(RelaisCommand root) {
-            try (RelaisCore services = root.openServices()) {
-                int updated = connection.client(root, services).refresh(services.directory());
-                int cached = services.directory().size();
+            try (OpenStore<Uses> store = root.open(CommandWiring.ANNUAIRE)) {
+                Uses uses = store.uses();
+                int updated = connection.client(root, uses).refresh(uses.directory());
+                int cached = uses.directory().size();
                 root.printer().object(Map.of("updated", updated, "cached", cached), out -> out.println(root.text("annuaire.refreshed", updated, cached)));
                 return Cli.OK;
             } catch (AnnuaireUnavailableException e) {
@@ -121,10 +132,10 @@ final class AnnuaireCommand {
 
         @Override
         public Integer call() {
-            return membership.add(Leaf.root(spec), (services, patientId, role, start) -> {
-                DirectoryEntry entry = services.directory().byRpps(rpps.trim())
+            return membership.add(Leaf.root(spec), CommandWiring.ANNUAIRE, (uses, patientId, role, start) -> {
+                DirectoryEntry entry = uses.directory().byRpps(rpps.trim())
                         .orElseThrow(() -> new BadInputException(rpps, "annuaire.notCached", rpps));
-                return services.careTeam().assignFromDirectory(patientId, entry, role, start);
+                return uses.careTeam().assignFromDirectory(patientId, entry, role, start);
             });
         }
     }

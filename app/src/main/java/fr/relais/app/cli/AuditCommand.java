@@ -3,7 +3,7 @@ package fr.relais.app.cli;
 import fr.relais.app.cli.output.Column;
 import fr.relais.app.cli.output.Printer;
 import fr.relais.core.wording.AuditWords;
-import fr.relais.core.RelaisCore;
+import fr.relais.core.audit.AuditLog;
 import fr.relais.core.audit.AuditChain;
 import fr.relais.core.audit.AuditEvent;
 import fr.relais.core.time.CareZone;
@@ -27,6 +27,14 @@ import picocli.CommandLine.Spec;
 final class AuditCommand {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(CareZone.PARIS);
 
+    /** What the check uses: the trail, and the anchor the team server keeps for this store (asked only with a server). */
+    record VerifyUses(AuditLog audit, java.util.function.Function<SyncSettings, Optional<String>> serverAnchor) {
+    }
+
+    /** What the patient's access history uses: the trail, and the reports for its printable PDF/A. */
+    record ListUses(AuditLog audit, fr.relais.core.report.PatientReportService reports) {
+    }
+
     @Command(name = "verify", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class Verify implements Callable<Integer> {
         @Spec
@@ -38,31 +46,32 @@ final class AuditCommand {
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             String url = server != null ? server : root.environment().get(SyncSettings.SERVER_VARIABLE);
-            try (RelaisCore services = root.openServices()) {
+            try (OpenStore<VerifyUses> store = root.open(CommandWiring.AUDIT_VERIFY)) {
+                VerifyUses uses = store.uses();
                 // With a team server, the anchor it keeps for this store is compared too (issue 23); without one, or
                 // when it cannot be reached, the trail is checked against the anchor beside the store alone, and said so.
                 String serverCheck = "unset";
                 String unreachable = null;
                 AuditChain.Verdict v;
                 if (url == null || url.isBlank()) {
-                    v = services.audit().verify();
+                    v = uses.audit().verify();
                 } else {
                     Optional<String> anchor = Optional.empty();
                     try {
-                        anchor = root.sync(services).auditAnchor(SyncCommand.serverSettings(root.environment(), url, null, null, null));
+                        anchor = uses.serverAnchor().apply(SyncCommand.serverSettings(root.environment(), url, null, null, null));
                         serverCheck = anchor.isPresent() ? "checked" : "none";
                     } catch (SyncFailedException e) {
                         serverCheck = "unreachable";
                         unreachable = e.detail().message(root.language());
                     }
-                    v = anchor.isPresent() ? services.audit().verify(anchor.get()) : services.audit().verify();
+                    v = anchor.isPresent() ? uses.audit().verify(anchor.get()) : uses.audit().verify();
                 }
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("intact", v.intact());
                 json.put("chained", v.chained());
                 json.put("unchained", v.unchained());
                 json.put("brokenAt", v.brokenAt());
-                String problem = v.intact() ? null : root.text("audit.problem." + v.problem().name(), services.audit().anchorFile());
+                String problem = v.intact() ? null : root.text("audit.problem." + v.problem().name(), uses.audit().anchorFile());
                 json.put("problem", v.intact() ? null : v.problem().name());
                 json.put("reason", problem);
                 json.put("lastHash", v.lastHash());
@@ -82,25 +91,29 @@ final class AuditCommand {
     }
 
     @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class ListEvents extends Leaf.WithPatient {
+    static final class ListEvents extends Leaf.WithPatient<ListUses> {
         @Option(names = "--out", paramLabel = "FILE.pdf", descriptionKey = "audit.list.out")
         java.nio.file.Path out;
 
+        ListEvents() {
+            super(CommandWiring.AUDIT_LIST);
+        }
+
         @Override
-        int run(RelaisCommand root, RelaisCore services, UUID id) {
+        int run(RelaisCommand root, ListUses uses, UUID id) {
             if (out != null) {
                 // Printable: the patient's access history as a PDF/A (issue 9).
                 fr.relais.core.report.ReportFile.writeAtomically(out,
-                        stream -> services.reports().writeAccessHistory(id, root.language(), stream));
+                        stream -> uses.reports().writeAccessHistory(id, root.language(), stream));
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("file", out.toAbsolutePath().toString());
-                json.put("events", services.audit().forPatient(id).size());
+                json.put("events", uses.audit().forPatient(id).size());
                 root.printer().object(json, o -> o.println(root.text("audit.printed", out.toAbsolutePath())));
                 return Cli.OK;
             }
             // The action in words for the reader; its code and technical detail (ids, codes) for scripts (CSV, JSON).
             AuditWords actions = new AuditWords(root.language());
-            root.printer().list(services.audit().forPatient(id), List.of(
+            root.printer().list(uses.audit().forPatient(id), List.of(
                     new Column<>("seq", "col.id", AuditEvent::seq),
                     new Column<>("at", "col.at", e -> AT.format(e.at()), e -> Printer.DATE_TIME.format(e.at())),
                     new Column<>("actor", "col.author", AuditEvent::actor),

@@ -1,6 +1,5 @@
 package fr.relais.app.cli;
 
-import fr.relais.core.RelaisCore;
 import fr.relais.core.store.StoreBackup;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -17,6 +16,11 @@ final class BackupCommand {
     private BackupCommand() {
     }
 
+    /** What a backup and a restore use: the store, its audit trail, and who acts (a backup is the administrator's). */
+    record Uses(fr.relais.core.session.UserSession session, fr.relais.core.audit.AuditLog audit,
+                fr.relais.core.store.Database database) {
+    }
+
     @Command(name = "backup", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class Backup implements Callable<Integer> {
         @Spec
@@ -27,13 +31,14 @@ final class BackupCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                services.session().require(fr.relais.core.session.Permission.WORKSTATION_ADMIN);
+            try (OpenStore<Uses> store = root.open(CommandWiring.BACKUP)) {
+                Uses uses = store.uses();
+                uses.session().require(fr.relais.core.session.Permission.WORKSTATION_ADMIN);
                 // The backup carries the audit anchor of its moment: its trail is checked against it when restored.
-                services.audit().anchorIntoStore();
-                long size = StoreBackup.backup(services.database(), out);
-                services.database().inTransaction(() -> {
-                    services.audit().record("store.backup", "Store", out.toAbsolutePath(), null, size + " bytes");
+                uses.audit().anchorIntoStore();
+                long size = StoreBackup.backup(uses.database(), out);
+                uses.database().inTransaction(() -> {
+                    uses.audit().record("store.backup", "Store", out.toAbsolutePath(), null, size + " bytes");
                     return null;
                 });
                 Map<String, Object> json = new LinkedHashMap<>();
@@ -66,9 +71,10 @@ final class BackupCommand {
             Path kept = StoreBackup.restore(from, root.databaseFile(), root.storeKey(), root.clock(),
                     fr.relais.core.audit.AuditLog.restoreCheck(from.toString()));
             // Opened once: the restore is audited in the restored store.
-            try (RelaisCore services = root.openServices()) {
-                services.database().inTransaction(() -> {
-                    services.audit().record(undo ? "store.restore.undo" : "store.restore", "Store", from, null,
+            try (OpenStore<Uses> store = root.open(CommandWiring.BACKUP)) {
+                Uses uses = store.uses();
+                uses.database().inTransaction(() -> {
+                    uses.audit().record(undo ? "store.restore.undo" : "store.restore", "Store", from, null,
                             kept == null ? "no previous database" : "previous database kept as " + kept);
                     return null;
                 });

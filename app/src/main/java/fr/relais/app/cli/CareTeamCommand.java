@@ -2,7 +2,7 @@ package fr.relais.app.cli;
 
 import fr.relais.app.cli.output.Column;
 import fr.relais.app.cli.view.PatientFileView;
-import fr.relais.core.RelaisCore;
+import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.CareTeamMember;
 import fr.relais.core.careteam.Professional;
@@ -41,9 +41,9 @@ final class CareTeamCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
+            try (OpenStore<CareTeamService> store = root.open(CommandWiring.CARE_TEAM)) {
                 String start = name == null ? "" : name.trim().toUpperCase(Locale.FRANCE);
-                List<Professional> found = services.careTeam().professionals().stream()
+                List<Professional> found = store.uses().professionals().stream()
                         .filter(p -> p.familyName().toUpperCase(Locale.FRANCE).startsWith(start))
                         .toList();
                 root.printer().list(found, List.of(
@@ -68,18 +68,18 @@ final class CareTeamCommand {
 
         @Override
         public Integer call() {
-            return membership.add(Leaf.root(spec), (services, patientId, role, start) ->
-                    services.careTeam().assign(patientId, known(services, professional.trim()).id(), role, start));
+            return membership.add(Leaf.root(spec), CommandWiring.CARE_TEAM, (careTeam, patientId, role, start) ->
+                    careTeam.assign(patientId, known(careTeam, professional.trim()).id(), role, start));
         }
 
         /** By RPPS number, else by id; an unknown one is bad input naming what was typed. */
-        private static Professional known(RelaisCore services, String value) {
-            var byRpps = services.careTeam().findProfessionalByRpps(value);
+        private static Professional known(CareTeamService careTeam, String value) {
+            var byRpps = careTeam.findProfessionalByRpps(value);
             if (byRpps.isPresent()) {
                 return byRpps.get();
             }
             try {
-                return services.careTeam().findProfessional(java.util.UUID.fromString(value))
+                return careTeam.findProfessional(java.util.UUID.fromString(value))
                         .orElseThrow(() -> new BadInputException("--professional", "careteam.unknownProfessional", value));
             } catch (IllegalArgumentException notAnId) {
                 throw new BadInputException("--professional", "careteam.unknownProfessional", value);
@@ -100,17 +100,17 @@ final class CareTeamCommand {
         String start;
 
         /** Makes the membership with the given way of finding the professional. */
-        interface Assignment {
-            CareTeamMember assign(RelaisCore services, UUID patientId, CareRole role, LocalDate start);
+        interface Assignment<N> {
+            CareTeamMember assign(N uses, UUID patientId, CareRole role, LocalDate start);
         }
 
-        int add(RelaisCommand root, Assignment assignment) {
+        <N> int add(RelaisCommand root, Wiring<N> wiring, Assignment<N> assignment) {
             CareRole careRole = Arguments.careRole("--role", role, root.language());
             LocalDate startDate = start == null ? null : IsoInput.date("--start", start);
-            try (RelaisCore services = root.openServices()) {
-                UUID patientId = services.patients().resolve(patient).id();
-                CareTeamMember member = assignment.assign(services, patientId, careRole,
-                        startDate != null ? startDate : LocalDate.now(services.clock().withZone(CareZone.PARIS)));
+            try (OpenStore<N> store = root.open(wiring)) {
+                UUID patientId = store.patient(patient);
+                CareTeamMember member = assignment.assign(store.uses(), patientId, careRole,
+                        startDate != null ? startDate : LocalDate.now(root.clock().withZone(CareZone.PARIS)));
                 root.printer().object(PatientFileView.MemberView.of(member), out -> out.println(root.text("careteam.added",
                         member.professional().displayName(), new fr.relais.core.wording.StatusWords(root.language()).role(member.role()))));
                 return Cli.OK;

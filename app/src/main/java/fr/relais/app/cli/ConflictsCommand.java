@@ -4,7 +4,8 @@ import fr.relais.app.wording.ConflictSubjectText;
 import fr.relais.app.wording.ConflictValueText;
 
 import fr.relais.app.cli.output.Column;
-import fr.relais.core.RelaisCore;
+import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.replication.ConflictRepository;
 import fr.relais.core.error.NotFoundException;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.replication.Conflict;
@@ -28,21 +29,23 @@ final class ConflictsCommand {
     private static final java.time.format.DateTimeFormatter AT =
             java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(fr.relais.core.time.CareZone.PARIS);
 
-    /** What each conflict is about, in words (the patient found through the record, its task or its measure). */
-    private static ConflictSubjectText subjects(RelaisCore services) {
-        return new fr.relais.app.composition.AppServices(services).conflictSubjects();
+    /**
+     * What the inbox uses: the conflicts, the sync's resolver, what each conflict is about in words (the patient found
+     * through the record, its task or its measure), and the professionals a care-team value names.
+     */
+    record Uses(ConflictRepository conflicts, ConflictResolver resolver, ConflictSubjectText subjects, CareTeamService careTeam) {
     }
 
-    private static List<Column<Conflict>> columns(RelaisCore services, Localization texts) {
+    private static List<Column<Conflict>> columns(Uses uses, Localization texts) {
         // The table in words (the record by its patient, the field, the status); CSV and JSON keep the codes and ids
         // scripts read. The conflict's id stays in the table: it is what `relais conflicts resolve` takes.
         return List.of(new Column<>("id", "col.id", Conflict::id),
-                new Column<>("resourceType", "col.record", Conflict::resourceType, c -> subjects(services).record(c, texts)),
+                new Column<>("resourceType", "col.record", Conflict::resourceType, c -> uses.subjects().record(c, texts)),
                 Column.forScripts("localId", Conflict::localId),
                 new Column<>("field", "col.field", Conflict::field, c -> ConflictSubjectText.field(c, texts)),
-                new Column<>("baseValue", "col.base", Conflict::baseValue, c -> ConflictValueText.base(c, services.careTeam(), texts)),
-                new Column<>("localValue", "col.local", Conflict::localValue, c -> ConflictValueText.local(c, services.careTeam(), texts)),
-                new Column<>("remoteValue", "col.remote", Conflict::remoteValue, c -> ConflictValueText.remote(c, services.careTeam(), texts)),
+                new Column<>("baseValue", "col.base", Conflict::baseValue, c -> ConflictValueText.base(c, uses.careTeam(), texts)),
+                new Column<>("localValue", "col.local", Conflict::localValue, c -> ConflictValueText.local(c, uses.careTeam(), texts)),
+                new Column<>("remoteValue", "col.remote", Conflict::remoteValue, c -> ConflictValueText.remote(c, uses.careTeam(), texts)),
                 new Column<>("status", "col.status", Conflict::status,
                         c -> texts.has("conflict.status." + c.status()) ? texts.text("conflict.status." + c.status()) : c.status()));
     }
@@ -58,8 +61,9 @@ final class ConflictsCommand {
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             boolean openOnly = Arguments.enumValue("--status", status, AlertsCommand.Scope.class) == AlertsCommand.Scope.OPEN;
-            try (RelaisCore services = root.openServices()) {
-                root.printer().list(services.conflicts().list(openOnly), columns(services, Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language())), c -> c);
+            try (OpenStore<Uses> store = root.open(CommandWiring.CONFLICTS)) {
+                Uses uses = store.uses();
+                root.printer().list(uses.conflicts().list(openOnly), columns(uses, Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language())), c -> c);
             }
             return Cli.OK;
         }
@@ -76,22 +80,23 @@ final class ConflictsCommand {
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             UUID conflictId = Arguments.uuid("ID", id);
-            try (RelaisCore services = root.openServices()) {
-                Conflict c = services.conflicts().find(conflictId).orElseThrow(() -> new NotFoundException("ID", "conflict", id));
+            try (OpenStore<Uses> store = root.open(CommandWiring.CONFLICTS)) {
+                Uses uses = store.uses();
+                Conflict c = uses.conflicts().find(conflictId).orElseThrow(() -> new NotFoundException("ID", "conflict", id));
                 root.printer().object(c, out -> {
                     if (c.isRefusal()) {
                         ServerRefusal refusal = ServerRefusal.of(c);
-                        out.println(root.text("conflicts.refused", subjects(services).record(c, Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language())), AT.format(c.createdAt()),
+                        out.println(root.text("conflicts.refused", uses.subjects().record(c, Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language())), AT.format(c.createdAt()),
                                 refusal.status(), refusal.diagnostics()));
                         out.println(root.text("conflicts.refusedActions", c.id()));
                         return;
                     }
                     Localization texts = Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language());
-                    out.println(root.text("conflicts.header", subjects(services).record(c, texts), ConflictSubjectText.field(c, texts),
+                    out.println(root.text("conflicts.header", uses.subjects().record(c, texts), ConflictSubjectText.field(c, texts),
                             texts.has("conflict.status." + c.status()) ? texts.text("conflict.status." + c.status()) : c.status()));
-                    out.println(root.text("conflicts.base", ConflictValueText.base(c, services.careTeam(), texts)));
-                    out.println(root.text("conflicts.local", ConflictValueText.local(c, services.careTeam(), texts)));
-                    out.println(root.text("conflicts.remote", ConflictValueText.remote(c, services.careTeam(), texts), c.remoteVersion()));
+                    out.println(root.text("conflicts.base", ConflictValueText.base(c, uses.careTeam(), texts)));
+                    out.println(root.text("conflicts.local", ConflictValueText.local(c, uses.careTeam(), texts)));
+                    out.println(root.text("conflicts.remote", ConflictValueText.remote(c, uses.careTeam(), texts), c.remoteVersion()));
                 });
             }
             return Cli.OK;
@@ -112,11 +117,12 @@ final class ConflictsCommand {
             RelaisCommand root = Leaf.root(spec);
             UUID conflictId = Arguments.uuid("ID", id);
             ConflictResolver.Choice choice = ConflictResolver.parseChoice(keep);
-            try (RelaisCore services = root.openServices()) {
-                Conflict c = root.sync(services).conflictResolver().resolve(conflictId, choice);
+            try (OpenStore<Uses> store = root.open(CommandWiring.CONFLICTS)) {
+                Uses uses = store.uses();
+                Conflict c = uses.resolver().resolve(conflictId, choice);
                 Localization texts = Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language());
                 root.printer().object(c, out -> out.println(root.text("REMOTE".equals(c.choice()) ? "conflicts.keptRemote" : "conflicts.keptLocal",
-                        subjects(services).record(c, texts), ConflictSubjectText.field(c, texts))));
+                        uses.subjects().record(c, texts), ConflictSubjectText.field(c, texts))));
             }
             return Cli.OK;
         }
@@ -142,10 +148,11 @@ final class ConflictsCommand {
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             UUID conflictId = Arguments.uuid("ID", id);
-            try (RelaisCore services = root.openServices()) {
-                Conflict c = settle.apply(root.sync(services).conflictResolver(), conflictId);
+            try (OpenStore<Uses> store = root.open(CommandWiring.CONFLICTS)) {
+                Uses uses = store.uses();
+                Conflict c = settle.apply(uses.resolver(), conflictId);
                 root.printer().object(c, out -> out.println(root.text(doneKey,
-                        subjects(services).record(c, Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language())))));
+                        uses.subjects().record(c, Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language())))));
             }
             return Cli.OK;
         }

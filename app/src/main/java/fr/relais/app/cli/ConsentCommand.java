@@ -1,7 +1,7 @@
 package fr.relais.app.cli;
 
 import fr.relais.app.cli.output.Column;
-import fr.relais.core.RelaisCore;
+import fr.relais.core.consent.ConsentService;
 import fr.relais.core.consent.Consent;
 import fr.relais.core.consent.ConsentScope;
 import fr.relais.core.time.CareZone;
@@ -21,9 +21,13 @@ import picocli.CommandLine.Spec;
         subcommands = {ConsentCommand.Add.class, ConsentCommand.Withdraw.class, ConsentCommand.ListConsents.class})
 final class ConsentCommand {
 
+    /** What the consent commands use: the consents, and the patients to name whose consent it is. */
+    record Uses(ConsentService consents, fr.relais.core.identity.PatientService patients) {
+    }
+
     /** What was done, in words: whose consent, to what, collected by whom and when; a withdrawal with its reason. */
-    static void print(RelaisCommand root, RelaisCore services, Consent c) {
-        String patient = services.patients().find(c.patientId()).map(fr.relais.core.identity.Patient::displayName).orElse("");
+    static void print(RelaisCommand root, Uses uses, Consent c) {
+        String patient = uses.patients().find(c.patientId()).map(fr.relais.core.identity.Patient::displayName).orElse("");
         String scope = root.text("consent.scope." + c.scope().name());
         root.printer().object(c, out -> out.println(c.active()
                 ? root.text("consent.recorded", patient, scope, c.collectedBy(), c.collectedOn() == null ? "-" : c.collectedOn().format(PatientCommand.DAY))
@@ -47,34 +51,42 @@ final class ConsentCommand {
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             ConsentScope s = Arguments.enumValue("--scope", scope.replace('-', '_'), ConsentScope.class);
-            try (RelaisCore services = root.openServices()) {
-                UUID id = services.patients().resolve(patient).id();
-                LocalDate day = on == null ? LocalDate.now(services.clock().withZone(CareZone.PARIS)) : IsoInput.date("--on", on);
-                print(root, services, services.consents().add(id, s, collectedBy, day));
+            try (OpenStore<Uses> store = root.open(CommandWiring.CONSENTS)) {
+                UUID id = store.patient(patient);
+                LocalDate day = on == null ? LocalDate.now(root.clock().withZone(CareZone.PARIS)) : IsoInput.date("--on", on);
+                print(root, store.uses(), store.uses().consents().add(id, s, collectedBy, day));
                 return Cli.OK;
             }
         }
     }
 
     @Command(name = "withdraw", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Withdraw extends Leaf.WithServices {
+    static final class Withdraw extends Leaf.WithServices<Uses> {
         @Parameters(index = "0", paramLabel = "ID", descriptionKey = "consent.id")
         String id;
         @Option(names = "--reason", required = true, descriptionKey = "consent.reason")
         String reason;
 
+        Withdraw() {
+            super(CommandWiring.CONSENTS);
+        }
+
         @Override
-        int run(RelaisCommand root, RelaisCore services) {
-            print(root, services, services.consents().withdraw(Arguments.uuid("ID", id), reason));
+        int run(RelaisCommand root, Uses uses) {
+            print(root, uses, uses.consents().withdraw(Arguments.uuid("ID", id), reason));
             return Cli.OK;
         }
     }
 
     @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class ListConsents extends Leaf.WithPatient {
+    static final class ListConsents extends Leaf.WithPatient<Uses> {
+        ListConsents() {
+            super(CommandWiring.CONSENTS);
+        }
+
         @Override
-        int run(RelaisCommand root, RelaisCore services, UUID id) {
-            root.printer().list(services.consents().list(id), List.of(
+        int run(RelaisCommand root, Uses uses, UUID id) {
+            root.printer().list(uses.consents().list(id), List.of(
                     new Column<>("id", "col.id", Consent::id),
                     new Column<>("scope", "col.scope", Consent::scope, c -> root.text("consent.scope." + c.scope().name())),
                     new Column<>("collectedBy", "col.collectedBy", Consent::collectedBy),

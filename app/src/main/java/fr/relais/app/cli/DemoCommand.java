@@ -1,6 +1,6 @@
 package fr.relais.app.cli;
 
-import fr.relais.core.RelaisCore;
+import fr.relais.core.demo.DemoGenerator;
 import fr.relais.core.demo.DemoSummary;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,9 +26,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         RelaisCommand root = Leaf.root(spec);
         var err = spec.commandLine().getErr();
-        RelaisCore services = root.openServices();
+        OpenStore<DemoGenerator> store = root.open(CommandWiring.DEMO);
         try {
-            DemoSummary summary = services.demo().generate(patients, seed,
+            DemoSummary summary = store.uses().generate(patients, seed,
                     done -> err.println(root.text("demo.progress", done, patients)));
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("database", root.databaseFile().toString());
@@ -40,10 +40,10 @@ final class DemoCommand implements Callable<Integer> {
                     ? root.text("demo.already", root.databaseFile(), summary.patients())
                     : root.text("demo.done", summary.patients(), summary.professionals(), root.databaseFile())));
             if (open) {
-                root.gui().launch(services, root.language());
+                store.showDesktop(root.gui(), root.language());
             }
         } finally {
-            services.close();
+            store.close();
         }
         return Cli.OK;
     }

@@ -1,7 +1,7 @@
 package fr.relais.app.cli;
 
-import fr.relais.core.RelaisCore;
 import fr.relais.core.pathway.Enrollment;
+import fr.relais.core.pathway.EnrollmentService;
 import fr.relais.core.time.IsoInput;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -44,9 +44,10 @@ final class EnrollCommand implements Callable<Integer> {
         }
         // A telemonitoring pathway needs the patient's consent; --paper-consent declares one signed on paper.
         String paperConsentReason = paperConsent ? (reason == null ? "" : reason) : null;
-        try (RelaisCore services = root.openServices()) {
-            var patientId = services.patients().resolve(patient).id();
-            Enrollment e = services.enrollments().enroll(patientId, pathway, version, startDate, paperConsentReason);
+        try (OpenStore<EnrollmentService> store = root.open(CommandWiring.ENROLLMENTS)) {
+            EnrollmentService enrollments = store.uses();
+            var patientId = store.patient(patient);
+            Enrollment e = enrollments.enroll(patientId, pathway, version, startDate, paperConsentReason);
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("id", e.id().toString());
             json.put("patientId", e.patientId().toString());
@@ -54,7 +55,7 @@ final class EnrollCommand implements Callable<Integer> {
             json.put("version", e.templateVersion());
             json.put("startDate", e.startDate());
             json.put("endDate", e.endDate());
-            json.put("tasks", services.enrollments().tasksOf(e.id()).size());
+            json.put("tasks", enrollments.tasksOf(e.id()).size());
             root.printer().object(json, out -> out.println(e.id()));
         }
         return Cli.OK;

@@ -1,7 +1,7 @@
 package fr.relais.app.cli;
 
-import fr.relais.core.RelaisCore;
 import fr.relais.core.pathway.Enrollment;
+import fr.relais.core.pathway.EnrollmentService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -26,14 +26,14 @@ final class EnrollmentCommand {
         @Option(names = "--reason", required = true, descriptionKey = "option.reason")
         String reason;
 
-        abstract Enrollment apply(RelaisCore services, UUID id);
+        abstract Enrollment apply(EnrollmentService enrollments, UUID id);
 
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             UUID enrollmentId = Arguments.uuid("ID", id);
-            try (RelaisCore services = root.openServices()) {
-                Enrollment e = apply(services, enrollmentId);
+            try (OpenStore<EnrollmentService> store = root.open(CommandWiring.ENROLLMENTS)) {
+                Enrollment e = apply(store.uses(), enrollmentId);
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("id", e.id().toString());
                 json.put("status", e.status().name());
@@ -48,24 +48,24 @@ final class EnrollmentCommand {
     @Command(name = "pause", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class Pause extends Change {
         @Override
-        Enrollment apply(RelaisCore services, UUID id) {
-            return services.enrollments().pause(id, reason);
+        Enrollment apply(EnrollmentService enrollments, UUID id) {
+            return enrollments.pause(id, reason);
         }
     }
 
     @Command(name = "resume", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class Resume extends Change {
         @Override
-        Enrollment apply(RelaisCore services, UUID id) {
-            return services.enrollments().resume(id, reason);
+        Enrollment apply(EnrollmentService enrollments, UUID id) {
+            return enrollments.resume(id, reason);
         }
     }
 
     @Command(name = "stop", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class Stop extends Change {
         @Override
-        Enrollment apply(RelaisCore services, UUID id) {
-            return services.enrollments().stop(id, reason);
+        Enrollment apply(EnrollmentService enrollments, UUID id) {
+            return enrollments.stop(id, reason);
         }
     }
 
@@ -77,8 +77,8 @@ final class EnrollmentCommand {
         int version;
 
         @Override
-        Enrollment apply(RelaisCore services, UUID id) {
-            return services.enrollments().moveToVersion(id, version, reason);
+        Enrollment apply(EnrollmentService enrollments, UUID id) {
+            return enrollments.moveToVersion(id, version, reason);
         }
     }
 }

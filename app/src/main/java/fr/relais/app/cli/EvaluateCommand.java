@@ -1,6 +1,7 @@
 package fr.relais.app.cli;
 
-import fr.relais.core.RelaisCore;
+import fr.relais.core.alert.AlertQueries;
+import fr.relais.core.alert.FullReevaluation;
 import fr.relais.core.alert.AlertWatch;
 import fr.relais.core.time.CareZone;
 import java.time.format.DateTimeFormatter;
@@ -27,18 +28,23 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--every", paramLabel = "MINUTES", defaultValue = "5", descriptionKey = "evaluate.every")
     int everyMinutes;
 
+    /** What the evaluation uses: the full re-run, the open alerts it counts, the periodic check of {@code --watch}. */
+    record Uses(FullReevaluation reevaluation, AlertQueries alerts, AlertWatch watch) {
+    }
+
     @Override
     public Integer call() {
         RelaisCommand root = Leaf.root(spec);
         // Checked before the store is opened: a refused command changes nothing.
         Arguments.range("--every", everyMinutes, 1, 240);
         boolean interrupted = false;
-        try (RelaisCore services = root.openServices()) {
-            services.alerts().evaluateAll();
-            int open = services.alerts().list(true, null).size();
+        try (OpenStore<Uses> store = root.open(CommandWiring.EVALUATION)) {
+            Uses uses = store.uses();
+            uses.reevaluation().evaluateAll();
+            int open = uses.alerts().list(true, null).size();
             root.printer().object(Map.of("openAlerts", open), out -> out.println(root.text("evaluate.done", open)));
             if (watch) {
-                interrupted = watch(root, services.alertWatch(), services.clock(), everyMinutes * 60_000L);
+                interrupted = watch(root, uses.watch(), root.clock(), everyMinutes * 60_000L);
             }
         }
         if (interrupted) {

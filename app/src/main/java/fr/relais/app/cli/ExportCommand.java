@@ -1,6 +1,5 @@
 package fr.relais.app.cli;
 
-import fr.relais.core.RelaisCore;
 import fr.relais.core.report.ReportFile;
 import fr.relais.sync.fhir.PatientRecordExport;
 import java.nio.file.Path;
@@ -30,9 +29,9 @@ final class ExportCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                UUID id = services.patients().resolve(patient).id();
-                PatientRecordExport export = root.sync(services).recordExport();
+            try (OpenStore<PatientRecordExport> store = root.open(CommandWiring.RECORD_EXPORT)) {
+                UUID id = store.patient(patient);
+                PatientRecordExport export = store.uses();
                 var bundle = export.export(id, fr.relais.sync.fhir.IppNamespace.from(root.environment()));
                 ReportFile.writeAtomically(out, stream -> export.write(bundle, stream));
             }

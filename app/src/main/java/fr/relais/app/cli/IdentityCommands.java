@@ -83,11 +83,12 @@ final class IdentityCommands {
             if (parsedIns == null && document == null) {
                 throw new BadInputException("--id-document / --ins", "identity.nothingToRecord");
             }
-            return Leaf.forPatient(spec, patient, (root, services, id) -> {
-                Patient before = services.patients().get(id);
-                Patient after = services.patients().recordEvidence(id, parsedIns, new IdentityEvidence(source, document), reason);
+            return Leaf.forPatient(spec, patient, CommandWiring.PATIENTS, (root, patients, id) -> {
+                Patient before = patients.get(id);
+                Patient after = patients.recordEvidence(id, parsedIns, new IdentityEvidence(source, document), reason);
+                var words = new fr.relais.core.wording.StatusWords(root.language());
                 root.printer().object(statusJson(after), out -> out.println(root.text("patient.evidence.done",
-                        new fr.relais.core.wording.StatusWords(root.language()).identityLevel(before.status()), new fr.relais.core.wording.StatusWords(root.language()).identityLevel(after.status()))));
+                        words.identityLevel(before.status()), words.identityLevel(after.status()))));
                 return Cli.OK;
             });
         }
@@ -128,15 +129,15 @@ final class IdentityCommands {
             if (family == null && given == null && parsedSex == null && parsedDate == null && birthplace == null && parsedIns == null) {
                 throw new BadInputException("--family / --given / --sex / --birth-date / --birthplace", "identity.nothingToCorrect");
             }
-            return Leaf.forPatient(spec, patient, (root, services, id) -> {
-                StrictTraits t = services.patients().get(id).traits();
+            return Leaf.forPatient(spec, patient, CommandWiring.PATIENTS, (root, patients, id) -> {
+                StrictTraits t = patients.get(id).traits();
                 StrictTraits corrected = new StrictTraits(family != null ? family : t.birthFamilyName(),
                         given != null ? given : t.birthGivenNames(), parsedSex != null ? parsedSex : t.sex(),
                         parsedDate != null ? parsedDate : t.birthDate(),
                         birthplace != null ? birthplace.toUpperCase(Locale.ROOT) : t.birthplaceCode(),
                         // A birth date received as a year or a month stays so until a whole date is typed.
                         parsedDate != null ? fr.relais.core.identity.BirthDatePrecision.DAY : t.birthDatePrecision());
-                TraitCorrection correction = services.patients().correctTraits(id, corrected, parsedIns, reason);
+                TraitCorrection correction = patients.correctTraits(id, corrected, parsedIns, reason);
                 Localization errors = Localization.of(BadInputException.BUNDLE, root.language());
                 correction.warnings().forEach(w -> spec.commandLine().getErr().println(
                         root.text("cli.warning", w.field(), errors.text(w.key(), w.args().toArray()))));
@@ -158,8 +159,8 @@ final class IdentityCommands {
 
         @Override
         public Integer call() {
-            return Leaf.forPatient(spec, patient, (root, services, id) -> {
-                var events = services.patients().identityHistory(services.patients().openFile(id, "command line").id());
+            return Leaf.forPatient(spec, patient, CommandWiring.PATIENTS, (root, patients, id) -> {
+                var events = patients.identityHistory(patients.openFile(id, "command line").id());
                 root.printer().object(events.stream().map(PatientFileView.IdentityEventView::of).toList(), out -> {
                     out.println(root.text("show.history"));
                     var words = fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language());
@@ -184,8 +185,8 @@ final class IdentityCommands {
 
         @Override
         public Integer call() {
-            return Leaf.forPatient(spec, keep, (root, services, survivor) -> {
-                MergeOutcome outcome = services.patients().merge(survivor, services.patients().resolve(replace).id(), reason);
+            return Leaf.forPatient(spec, keep, CommandWiring.PATIENTS, (root, patients, survivor) -> {
+                MergeOutcome outcome = patients.merge(survivor, patients.resolve(replace).id(), reason);
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("survivor", outcome.survivor().id().toString());
                 json.put("replaced", outcome.replaced().id().toString());

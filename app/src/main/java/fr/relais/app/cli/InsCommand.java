@@ -9,7 +9,7 @@ import fr.relais.core.identity.InsMatricule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import fr.relais.core.RelaisCore;
+import fr.relais.core.identity.PatientService;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,12 +28,12 @@ final class InsCommand {
     }
 
     /** Asks the teleservice about a patient and prints its outcome. */
-    static int ask(RelaisCommand root, RelaisCore services, UUID id,
+    static int ask(RelaisCommand root, PatientService patients, UUID id,
             java.util.function.BiFunction<InsiTeleservice, Patient, InsiTeleservice.Answer> question) {
-        Patient before = services.patients().get(id);
+        Patient before = patients.get(id);
         InsiTeleservice.Answer answer = question.apply(teleservice(), before);
         // The one legitimate route to RECUP/QUAL: the identity the teleservice found is recorded as its answer.
-        var recorded = answer.identity().map(found -> services.patients().recordInsiAnswer(id, found, "INSi"));
+        var recorded = answer.identity().map(found -> patients.recordInsiAnswer(id, found, "INSi"));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("outcome", answer.outcome().name());
         json.put("identityStatus", recorded.map(p -> p.status().name()).orElse(null));
@@ -45,19 +45,27 @@ final class InsCommand {
 
     /** {@code relais ins fetch --patient ID}: asks INSi for the patient's INS from their traits. */
     @Command(name = "fetch", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Fetch extends Leaf.WithPatient {
+    static final class Fetch extends Leaf.WithPatient<PatientService> {
+        Fetch() {
+            super(CommandWiring.PATIENTS);
+        }
+
         @Override
-        int run(RelaisCommand root, RelaisCore services, UUID id) {
-            return ask(root, services, id, (insi, p) -> insi.search(p.traits()));
+        int run(RelaisCommand root, PatientService patients, UUID id) {
+            return ask(root, patients, id, (insi, p) -> insi.search(p.traits()));
         }
     }
 
     /** {@code relais ins verify --patient ID}: asks INSi to confirm the patient's INS and traits. */
     @Command(name = "verify", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Verify extends Leaf.WithPatient {
+    static final class Verify extends Leaf.WithPatient<PatientService> {
+        Verify() {
+            super(CommandWiring.PATIENTS);
+        }
+
         @Override
-        int run(RelaisCommand root, RelaisCore services, UUID id) {
-            return ask(root, services, id, (insi, p) -> {
+        int run(RelaisCommand root, PatientService patients, UUID id) {
+            return ask(root, patients, id, (insi, p) -> {
                 if (p.ins() == null) {
                     throw new BadInputException(patient, "ins.none", patient);
                 }

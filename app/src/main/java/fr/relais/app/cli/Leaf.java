@@ -1,6 +1,5 @@
 package fr.relais.app.cli;
 
-import fr.relais.core.RelaisCore;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,16 +15,19 @@ final class Leaf {
         return (RelaisCommand) spec.root().userObject();
     }
 
-    /** Work on one patient: the root command, the open services and the patient's id. */
-    interface PatientWork {
-        int run(RelaisCommand root, RelaisCore services, UUID patientId);
+    /** Work on one patient: the root command, what the command uses and the patient's id. */
+    interface PatientWork<N> {
+        int run(RelaisCommand root, N uses, UUID patientId);
     }
 
-    /** Opens the services, resolves {@code patient} (id or IPP: exit 2 when unknown) and runs {@code work}. */
-    static int forPatient(CommandSpec spec, String patient, PatientWork work) {
+    /**
+     * Opens the store with what {@code wiring} takes from it, resolves {@code patient} (id or IPP: exit 2 when
+     * unknown) and runs {@code work}.
+     */
+    static <N> int forPatient(CommandSpec spec, String patient, Wiring<N> wiring, PatientWork<N> work) {
         RelaisCommand root = root(spec);
-        try (RelaisCore services = root.openServices()) {
-            return work.run(root, services, services.patients().resolve(patient).id());
+        try (OpenStore<N> store = root.open(wiring)) {
+            return work.run(root, store.uses(), store.patient(patient));
         }
     }
 
@@ -42,30 +44,44 @@ final class Leaf {
         }
     }
 
-    /** A sub-command that works on the open store: the services are closed when it returns or fails. */
-    abstract static class WithServices extends WithRoot {
-        abstract int run(RelaisCommand root, RelaisCore services) throws Exception;
+    /**
+     * A sub-command that works on the open store with the few services {@code wiring} gives it: the store is closed
+     * when it returns or fails.
+     */
+    abstract static class WithServices<N> extends WithRoot {
+        private final Wiring<N> wiring;
+
+        WithServices(Wiring<N> wiring) {
+            this.wiring = wiring;
+        }
+
+        abstract int run(RelaisCommand root, N uses) throws Exception;
 
         @Override
         final int run(RelaisCommand root) throws Exception {
-            try (RelaisCore services = root.openServices()) {
-                return run(root, services);
+            try (OpenStore<N> store = root.open(wiring)) {
+                return run(root, store.uses());
             }
         }
     }
 
     /** A sub-command about one patient named by {@code --patient} (id or IPP: exit 2 when unknown). */
-    abstract static class WithPatient implements Callable<Integer> {
+    abstract static class WithPatient<N> implements Callable<Integer> {
+        private final Wiring<N> wiring;
         @Spec
         CommandSpec spec;
         @Option(names = "--patient", required = true, paramLabel = "ID", descriptionKey = "worklist.patient")
         String patient;
 
-        abstract int run(RelaisCommand root, RelaisCore services, UUID patientId);
+        WithPatient(Wiring<N> wiring) {
+            this.wiring = wiring;
+        }
+
+        abstract int run(RelaisCommand root, N uses, UUID patientId);
 
         @Override
         public final Integer call() {
-            return forPatient(spec, patient, this::run);
+            return forPatient(spec, patient, wiring, this::run);
         }
     }
 }

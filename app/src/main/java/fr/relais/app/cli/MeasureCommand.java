@@ -1,6 +1,7 @@
 package fr.relais.app.cli;
 
-import fr.relais.core.RelaisCore;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.measure.MeasureService;
 import fr.relais.app.cli.output.Column;
 import fr.relais.app.cli.view.MeasureView;
 import fr.relais.core.error.BadInputException;
@@ -37,11 +38,14 @@ final class MeasureCommand {
     private static final DateTimeFormatter SAID_AT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(CareZone.PARIS);
 
     /** A measure in words: "poids 83,5 kg le 06/12/2026 à 08:00, MARTIN Claire" (never its id nor its codes). */
-    static String describe(RelaisCommand root, RelaisCore services, Measure m) {
+    static String describe(RelaisCommand root, String patient, Measure m) {
         Quantities quantities = new Quantities(root.language());
-        String patient = services.patients().find(m.patientId()).map(fr.relais.core.identity.Patient::displayName).orElse("-");
         return root.text("measure.described", quantities.measureNameInSentence(m.code()),
                 quantities.of(m.value().toPlainString(), m.unit(), m.code()), SAID_AT.format(m.effectiveAt()), patient);
+    }
+
+    /** What the patient's list of measures uses: {@code --patient} resolved, the measures and those held. */
+    record ListUses(PatientService patients, MeasureService measures) {
     }
 
     @Command(name = "add", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true, sortOptions = false)
@@ -66,13 +70,14 @@ final class MeasureCommand {
             RelaisCommand root = Leaf.root(spec);
             var effective = at == null ? null : IsoInput.dateTime("--at", at);
             MeasureSource measureSource = Arguments.enumValue("--source", source, MeasureSource.class);
-            try (RelaisCore services = root.openServices()) {
-                var patientId = services.patients().resolve(patient).id();
-                Measure m = services.measures().record(new NewMeasure(patientId, code, value, unit, effective, measureSource));
+            try (OpenStore<MeasureService> store = root.open(CommandWiring.MEASURES)) {
+                var patientId = store.patient(patient);
+                Measure m = store.uses().record(new NewMeasure(patientId, code, value, unit, effective, measureSource));
                 Quantities quantities = new Quantities(root.language());
                 String value = quantities.of(m.value().toPlainString(), m.unit(), m.code());
+                String described = describe(root, store.patientName(patientId), m);
                 root.printer().object(MeasureView.of(m), out -> {
-                    out.println(root.text("measure.recorded", describe(root, services, m)));
+                    out.println(root.text("measure.recorded", described));
                     if (m.unusual()) {
                         spec.commandLine().getErr().println(root.text("measure.unusual", value));
                     }
@@ -94,8 +99,9 @@ final class MeasureCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices(); Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                ImportReport report = services.measureImport().importCsv(file.toString(), reader, skipBadRows);
+            try (OpenStore<fr.relais.core.measure.MeasureCsvImport> store = root.open(CommandWiring.MEASURE_IMPORT);
+                 Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                ImportReport report = store.uses().importCsv(file.toString(), reader, skipBadRows);
                 var err = spec.commandLine().getErr();
                 report.skipped().forEach(row -> err.println(root.text("cli.warning", file, row.message(root.language()))));
                 Map<String, Object> json = new LinkedHashMap<>();
@@ -112,18 +118,22 @@ final class MeasureCommand {
     }
 
     @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class ListMeasures extends Leaf.WithServices {
+    static final class ListMeasures extends Leaf.WithServices<ListUses> {
         @Option(names = "--patient", required = true, descriptionKey = "enroll.patient")
         String patient;
         @Option(names = "--code", paramLabel = "LOINC", descriptionKey = "measure.code")
         String code;
 
+        ListMeasures() {
+            super(CommandWiring.MEASURE_LIST);
+        }
+
         @Override
-        int run(RelaisCommand root, RelaisCore services) {
-            var patientId = services.patients().resolve(patient).id();
-            List<Measure> all = services.measures().ofPatient(patientId, code);
+        int run(RelaisCommand root, ListUses uses) {
+            var patientId = uses.patients().resolve(patient).id();
+            List<Measure> all = uses.measures().ofPatient(patientId, code);
             // Device measures held while telemonitoring consent is withdrawn are listed, marked, never hidden.
-            java.util.Set<java.util.UUID> held = services.measures().heldIds(patientId);
+            java.util.Set<java.util.UUID> held = uses.measures().heldIds(patientId);
             // The table as a carer writes it (measure's name, "77,8 kg", source and status in words); CSV keeps codes.
             Quantities quantities = new Quantities(root.language());
             fr.relais.core.wording.StatusWords words = new fr.relais.core.wording.StatusWords(root.language());
@@ -153,10 +163,10 @@ final class MeasureCommand {
         @Override
         int run(RelaisCommand root) {
             var measureId = Arguments.uuid("ID", id);
-            try (RelaisCore services = root.openServices()) {
-                Measure m = services.measures().markEnteredInError(measureId, reason);
-                root.printer().object(MeasureView.of(m), out -> out.println(root.text("measure.inError",
-                        describe(root, services, m), m.errorReason())));
+            try (OpenStore<MeasureService> store = root.open(CommandWiring.MEASURES)) {
+                Measure m = store.uses().markEnteredInError(measureId, reason);
+                String described = describe(root, store.patientName(m.patientId()), m);
+                root.printer().object(MeasureView.of(m), out -> out.println(root.text("measure.inError", described, m.errorReason())));
             }
             return Cli.OK;
         }

@@ -2,7 +2,8 @@ package fr.relais.app.cli;
 
 import fr.relais.app.cli.output.Column;
 import fr.relais.app.cli.view.MessageView;
-import fr.relais.core.RelaisCore;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.messaging.OutgoingMessages;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.messaging.MessageStatus;
 import fr.relais.core.messaging.OutgoingMessage;
@@ -25,6 +26,14 @@ import picocli.CommandLine.Parameters;
         subcommands = {MssanteCommand.Send.class, MssanteCommand.ListMessages.class, MssanteCommand.Retry.class})
 final class MssanteCommand {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CareZone.PARIS);
+
+    /**
+     * What the messaging commands use: the sending service for given settings (built by the composition; the account is
+     * read when a message is sent), the messages recorded here, and the patients {@code --patient} names.
+     */
+    record Uses(java.util.function.Function<MssanteSettings, MssanteService> sending, OutgoingMessages messages,
+                PatientService patients) {
+    }
 
     /** Prints the message; a failed one exits 1 and says how to retry (it stays recorded). */
     static int report(RelaisCommand root, CommandSpec spec, List<OutgoingMessage> messages) {
@@ -81,23 +90,27 @@ final class MssanteCommand {
             } catch (IOException e) {
                 throw fr.relais.core.error.FileProblem.unreadable(file.toString(), e);
             }
-            try (RelaisCore services = root.openServices()) {
-                UUID patientId = services.patients().resolve(patient).id();
-                OutgoingMessage m = root.sync(services).mssante(settings).send(patientId, to, label, file.getFileName().toString(), pdf);
+            try (OpenStore<Uses> store = root.open(CommandWiring.MSSANTE)) {
+                UUID patientId = store.patient(patient);
+                OutgoingMessage m = store.uses().sending().apply(settings).send(patientId, to, label, file.getFileName().toString(), pdf);
                 return report(root, spec, List.of(m));
             }
         }
     }
 
     @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class ListMessages extends Leaf.WithServices {
+    static final class ListMessages extends Leaf.WithServices<Uses> {
         @Option(names = "--patient", paramLabel = "ID", descriptionKey = "worklist.patient")
         String patient;
 
+        ListMessages() {
+            super(CommandWiring.MSSANTE);
+        }
+
         @Override
-        int run(RelaisCommand root, RelaisCore services) {
-            UUID patientId = patient == null ? null : services.patients().resolve(patient).id();
-            root.printer().list(services.messages().list(patientId), columns(), MessageView::of);
+        int run(RelaisCommand root, Uses uses) {
+            UUID patientId = patient == null ? null : uses.patients().resolve(patient).id();
+            root.printer().list(uses.messages().list(patientId), columns(), MessageView::of);
             return Cli.OK;
         }
     }
@@ -113,8 +126,8 @@ final class MssanteCommand {
         @Override
         int run(RelaisCommand root) {
             MssanteSettings settings = config.settings(root);
-            try (RelaisCore services = root.openServices()) {
-                MssanteService service = root.sync(services).mssante(settings);
+            try (OpenStore<Uses> store = root.open(CommandWiring.MSSANTE)) {
+                MssanteService service = store.uses().sending().apply(settings);
                 List<OutgoingMessage> sent = id == null ? service.retryUnsent() : List.of(service.retry(Arguments.uuid("ID", id)));
                 return report(root, spec, sent);
             }

@@ -1,6 +1,5 @@
 package fr.relais.app.cli;
 
-import fr.relais.core.RelaisCore;
 import fr.relais.app.cli.output.Column;
 import fr.relais.core.wording.DurationWords;
 import fr.relais.core.wording.StepWords;
@@ -60,17 +59,21 @@ final class PathwayCommand {
      * A sub-command on one stored template, named by its id and {@code --version} (exit 2 when there is none): as it
      * has its own {@code --version}, its help option is {@code -h/--help} alone (see {@link HelpOption}).
      */
-    abstract static class OnTemplate extends Leaf.WithServices {
+    abstract static class OnTemplate extends Leaf.WithServices<PathwayService> {
         @Mixin
         HelpOption help;
         @Mixin
         TemplateRef template;
 
+        OnTemplate() {
+            super(CommandWiring.PATHWAYS);
+        }
+
         abstract int run(RelaisCommand root, StoredTemplate stored) throws IOException;
 
         @Override
-        final int run(RelaisCommand root, RelaisCore services) throws IOException {
-            return run(root, services.pathways().get(template.id, template.version));
+        final int run(RelaisCommand root, PathwayService pathways) throws IOException {
+            return run(root, pathways.get(template.id, template.version));
         }
     }
 
@@ -86,10 +89,14 @@ final class PathwayCommand {
     }
 
     @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class ListTemplates extends Leaf.WithServices {
+    static final class ListTemplates extends Leaf.WithServices<PathwayService> {
+        ListTemplates() {
+            super(CommandWiring.PATHWAYS);
+        }
+
         @Override
-        int run(RelaisCommand root, RelaisCore services) {
-            List<StoredTemplate> all = services.pathways().list();
+        int run(RelaisCommand root, PathwayService pathways) {
+            List<StoredTemplate> all = pathways.list();
             DurationWords durations = new DurationWords(root.language());
             root.printer().list(all, List.of(
                     new Column<>("id", "col.id", s -> s.template().id()),
@@ -151,8 +158,8 @@ final class PathwayCommand {
         @Override
         int run(RelaisCommand root) {
             String json = template.authoringJson();
-            try (RelaisCore services = root.openServices()) {
-                PathwayService.ImportResult result = services.pathways().importTemplate(template.file.toString(), json);
+            try (OpenStore<PathwayService> store = root.open(CommandWiring.PATHWAYS)) {
+                PathwayService.ImportResult result = store.uses().importTemplate(template.file.toString(), json);
                 Map<String, Object> summary = summary(result.template(), root);
                 summary.put("created", result.created());
                 root.printer().object(summary, out -> out.println(root.text(result.created() ? "pathway.imported" : "pathway.alreadyThere",

@@ -1,7 +1,9 @@
 package fr.relais.app.cli;
 
 import fr.relais.app.wording.Messages;
-import fr.relais.core.RelaisCore;
+import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.directory.DirectoryCache;
+import fr.relais.core.identity.PatientService;
 import fr.relais.app.cli.output.Column;
 import fr.relais.app.cli.view.PatientFileView;
 import fr.relais.app.cli.view.PatientView;
@@ -46,9 +48,21 @@ final class PatientCommand {
     /** Calendar days as the patient file prints them (dd/MM/yyyy; JSON keeps ISO dates). */
     static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
+    /**
+     * What the patient file reads: the identity and its history, the cercle de soins and the other systems'
+     * participants, the directory (a professional no longer active), and, for whoever may read clinical data, the
+     * tasks, answers, care plans and text measures other systems sent, the organisation, the death.
+     */
+    record FileUses(PatientService patients, CareTeamService careTeam, DirectoryCache directory,
+                    fr.relais.core.session.UserSession session, fr.relais.core.task.TaskService tasks,
+                    fr.relais.core.questionnaire.ForeignResponses foreignResponses,
+                    fr.relais.core.pathway.ForeignCarePlans foreignCarePlans, fr.relais.core.measure.TextMeasures textMeasures,
+                    fr.relais.core.careteam.Organizations organizations, fr.relais.core.identity.Deaths deaths) {
+    }
+
     /** Whether the national directory (local copy) says this professional is no longer active. */
-    static boolean inactiveInDirectory(RelaisCore services, String rpps) {
-        return rpps != null && services.directory().byRpps(rpps).map(e -> !e.active()).orElse(false);
+    static boolean inactiveInDirectory(DirectoryCache directory, String rpps) {
+        return rpps != null && directory.byRpps(rpps).map(e -> !e.active()).orElse(false);
     }
 
     @Command(name = "add", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true, sortOptions = false)
@@ -86,14 +100,15 @@ final class PatientCommand {
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             NewPatient input = toNewPatient();
-            try (RelaisCore services = root.openServices()) {
-                Registration registration = services.patients().register(input);
+            try (OpenStore<PatientService> store = root.open(CommandWiring.PATIENTS)) {
+                PatientService patients = store.uses();
+                Registration registration = patients.register(input);
                 var err = spec.commandLine().getErr();
                 Localization errors = Localization.of(BadInputException.BUNDLE, root.language());
                 for (IdentityWarning warning : registration.warnings()) {
                     err.println(root.text("cli.warning", warning.field(), errors.text(warning.key(), warning.args().toArray())));
                 }
-                registration.duplicates().forEach(d -> err.println(duplicateLine(root, services, d)));
+                registration.duplicates().forEach(d -> err.println(duplicateLine(root, patients, d)));
                 var printer = root.printer();
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("id", registration.patient().id().toString());
@@ -136,9 +151,9 @@ final class PatientCommand {
             RelaisCommand root = Leaf.root(spec);
             Arguments.range("--limit", limit, 1, 100_000);
             Arguments.range("--offset", offset, 0, Integer.MAX_VALUE);
-            try (RelaisCore services = root.openServices()) {
-                List<Patient> patients = search == null ? services.patients().list(offset, limit)
-                        : services.patients().search(search, limit);
+            try (OpenStore<PatientService> store = root.open(CommandWiring.PATIENTS)) {
+                List<Patient> patients = search == null ? store.uses().list(offset, limit)
+                        : store.uses().search(search, limit);
                 root.printer().list(patients, columns(root.language()), PatientView::of);
             }
             return Cli.OK;
@@ -169,23 +184,24 @@ final class PatientCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                Patient p = services.patients().openFile(services.patients().resolve(id).id(), "command line");
-                var team = services.careTeam().teamOf(p.id());
-                var history = services.patients().identityHistory(p.id());
-                var duplicates = services.patients().duplicatesOf(p.id());
-                var others = services.careTeam().otherParticipantsOf(p.id());
+            try (OpenStore<FileUses> store = root.open(CommandWiring.PATIENT_FILE)) {
+                FileUses file = store.uses();
+                Patient p = file.patients().openFile(store.patient(id), "command line");
+                var team = file.careTeam().teamOf(p.id());
+                var history = file.patients().identityHistory(p.id());
+                var duplicates = file.patients().duplicatesOf(p.id());
+                var others = file.careTeam().otherParticipantsOf(p.id());
                 // In words, a professional both a member here and listed by another system is shown once, with both
                 // roles; the JSON keeps every participant as the server lists it.
-                var othersShown = services.careTeam().othersBesideMembers(p.id());
+                var othersShown = file.careTeam().othersBesideMembers(p.id());
                 // Other systems' tasks, answers and plans are clinical: a front desk reading the identity file sees none
-                boolean clinical = services.session().can(fr.relais.core.session.Permission.CLINICAL_READ);
-                List<fr.relais.core.task.Task> foreignTasks = clinical ? services.tasks().foreignOf(p.id()) : List.of();
-                List<fr.relais.core.questionnaire.ForeignResponse> responses = clinical ? services.foreignResponses().ofPatient(p.id()) : List.of();
-                List<fr.relais.core.pathway.ForeignCarePlan> carePlans = clinical ? services.foreignCarePlans().ofPatient(p.id()) : List.of();
-                List<fr.relais.core.measure.TextMeasure> textMeasures = clinical ? services.textMeasures().ofPatient(p.id()) : List.of();
-                String organization = services.organizations().ofPatient(p.id()).orElse(null);
-                var death = services.deaths().of(p.id());
+                boolean clinical = file.session().can(fr.relais.core.session.Permission.CLINICAL_READ);
+                List<fr.relais.core.task.Task> foreignTasks = clinical ? file.tasks().foreignOf(p.id()) : List.of();
+                List<fr.relais.core.questionnaire.ForeignResponse> responses = clinical ? file.foreignResponses().ofPatient(p.id()) : List.of();
+                List<fr.relais.core.pathway.ForeignCarePlan> carePlans = clinical ? file.foreignCarePlans().ofPatient(p.id()) : List.of();
+                List<fr.relais.core.measure.TextMeasure> textMeasures = clinical ? file.textMeasures().ofPatient(p.id()) : List.of();
+                String organization = file.organizations().ofPatient(p.id()).orElse(null);
+                var death = file.deaths().of(p.id());
                 PatientFileView view = new PatientFileView(PatientView.of(p),
                         team.stream().map(PatientFileView.MemberView::of).toList(),
                         history.stream().map(PatientFileView.IdentityEventView::of).toList(),
@@ -208,7 +224,7 @@ final class PatientCommand {
                             p.traits().birthDateShown(),
                             fr.relais.app.wording.BirthplaceText.of(p.traits().birthplaceCode(),
                                     fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language()))));
-                    String merged = fr.relais.app.wording.ReplacedByText.of(p, services.patients()::find,
+                    String merged = fr.relais.app.wording.ReplacedByText.of(p, file.patients()::find,
                             fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language()));
                     if (!merged.isEmpty()) {
                         out.println(merged);
@@ -223,9 +239,9 @@ final class PatientCommand {
                     var words = fr.relais.core.i18n.Localization.of(Messages.BUNDLE, root.language());
                     team.forEach(m -> out.println("  " + statuses.role(m.role()) + " : " + m.professional().displayName()
                             + (m.professional().rpps() == null ? "" : " (RPPS " + m.professional().rpps() + ")")
-                            + (inactiveInDirectory(services, m.professional().rpps()) ? " " + root.text("annuaire.inactive") : "")
+                            + (inactiveInDirectory(file.directory(), m.professional().rpps()) ? " " + root.text("annuaire.inactive") : "")
                             + (m.endDate() == null ? "" : " " + root.text("show.until", DAY.format(m.endDate())))
-                            + fr.relais.app.wording.OtherParticipantText.alsoRoles(services.careTeam().otherRolesOf(p.id(), m.professional().id()), words)));
+                            + fr.relais.app.wording.OtherParticipantText.alsoRoles(file.careTeam().otherRolesOf(p.id(), m.professional().id()), words)));
                     othersShown.forEach(o -> out.println("  "
                             + fr.relais.app.wording.OtherParticipantText.of(o, words) + (o.endDate() == null ? "" : " -> " + DAY.format(o.endDate()))));
                     out.println(root.text("show.history"));
@@ -249,7 +265,7 @@ final class PatientCommand {
                         foreignTasks.forEach(t -> out.println("  " + root.text("patient.file.foreignTask", fr.relais.app.wording.DueText.of(t, WHEN),
                                 t.title(root.language()), statuses.task(t.status()))));
                     }
-                    duplicates.forEach(d -> out.println(duplicateLine(root, services, d)));
+                    duplicates.forEach(d -> out.println(duplicateLine(root, file.patients(), d)));
                 });
             }
             return Cli.OK;
@@ -266,8 +282,8 @@ final class PatientCommand {
      * A possible duplicate named as the identity-vigilance referent looks it up (name, birth date, IPP), the same way
      * the "INS already taken" refusal names the other record, and why the two records look alike.
      */
-    private static String duplicateLine(RelaisCommand root, RelaisCore services, DuplicateFlag flag) {
-        OtherRecord other = OtherRecord.of(services.patients().get(flag.otherPatientId()));
+    private static String duplicateLine(RelaisCommand root, PatientService patients, DuplicateFlag flag) {
+        OtherRecord other = OtherRecord.of(patients.get(flag.otherPatientId()));
         String why = root.text("patient.duplicate." + flag.reason().name());
         return other.ipp() == null ? root.text("patient.duplicateNoIpp", other.name(), other.birthDate(), why)
                 : root.text("patient.duplicate", other.name(), other.birthDate(), other.ipp(), why);

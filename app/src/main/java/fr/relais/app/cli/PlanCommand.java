@@ -1,7 +1,7 @@
 package fr.relais.app.cli;
 
 import fr.relais.app.cli.output.Column;
-import fr.relais.core.RelaisCore;
+import fr.relais.core.urgentcare.UrgentCarePlanService;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.time.CareZone;
 import fr.relais.core.urgentcare.PlanVersion;
@@ -48,9 +48,9 @@ final class PlanCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                UUID id = services.patients().resolve(patient).id();
-                var current = emergency ? services.urgentCarePlans().openInEmergency(id, reason) : services.urgentCarePlans().current(id);
+            try (OpenStore<UrgentCarePlanService> store = root.open(CommandWiring.URGENT_CARE_PLANS)) {
+                UUID id = store.patient(patient);
+                var current = emergency ? store.uses().openInEmergency(id, reason) : store.uses().current(id);
                 PlanVersion v = current.orElseThrow(() -> new BadInputException(patient, "plan.none", patient));
                 root.printer().object(VersionView.of(v), out -> {
                     out.println(root.text("plan.version", v.version(), AT.format(v.changedAt()), v.changedBy(), v.reason()));
@@ -83,9 +83,9 @@ final class PlanCommand {
             if (edit.plan() == null) {
                 throw new BadInputException(file.toString(), "plan.json", "\"plan\" is missing");
             }
-            try (RelaisCore services = root.openServices()) {
-                UUID id = services.patients().resolve(patient).id();
-                PlanVersion v = services.urgentCarePlans().edit(id, edit.plan(), edit.reason());
+            try (OpenStore<UrgentCarePlanService> store = root.open(CommandWiring.URGENT_CARE_PLANS)) {
+                UUID id = store.patient(patient);
+                PlanVersion v = store.uses().edit(id, edit.plan(), edit.reason());
                 root.printer().object(VersionView.of(v), out -> out.println(root.text("plan.saved", v.version())));
                 return Cli.OK;
             }
@@ -101,8 +101,8 @@ final class PlanCommand {
 
         @Override
         public Integer call() {
-            return Leaf.forPatient(spec, patient, (root, services, id) -> {
-                root.printer().list(services.urgentCarePlans().history(id), List.of(
+            return Leaf.forPatient(spec, patient, CommandWiring.URGENT_CARE_PLANS, (root, plans, id) -> {
+                root.printer().list(plans.history(id), List.of(
                         new Column<>("version", "col.version", PlanVersion::version),
                         new Column<>("changedAt", "col.at", v -> AT.format(v.changedAt())),
                         new Column<>("changedBy", "col.author", PlanVersion::changedBy),
@@ -124,7 +124,8 @@ final class PlanCommand {
 
         @Override
         public Integer call() {
-            return ReportCommand.writePatientPdf(spec, patient, out, (services, id, language, stream) -> services.handoffs().write(id, language, stream));
+            return ReportCommand.writePatientPdf(spec, patient, out, CommandWiring.HANDOFFS,
+                    (handoffs, id, language, stream) -> handoffs.write(id, language, stream));
         }
     }
 }

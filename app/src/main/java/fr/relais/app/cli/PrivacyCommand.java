@@ -3,7 +3,7 @@ package fr.relais.app.cli;
 import fr.relais.app.cli.output.Column;
 import fr.relais.app.cli.view.PatientView;
 import fr.relais.app.config.WorkstationSettings;
-import fr.relais.core.RelaisCore;
+import fr.relais.core.privacy.PatientAnonymisation;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.privacy.PatientAnonymisation.RetentionCandidate;
@@ -40,8 +40,8 @@ final class PrivacyCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                Patient done = services.anonymisation().anonymise(services.patients().resolve(patient).id(), reason);
+            try (OpenStore<PatientAnonymisation> store = root.open(CommandWiring.ANONYMISATION)) {
+                Patient done = store.uses().anonymise(store.patient(patient), reason);
                 root.printer().object(PatientView.of(done), o -> o.println(root.text("anonymise.done", done.id())));
             }
             return Cli.OK;
@@ -66,10 +66,11 @@ final class PrivacyCommand {
             if (apply && (reason == null || reason.isBlank())) {
                 throw new BadInputException("--reason", "privacy.reasonRequired");
             }
-            try (RelaisCore services = root.openServices()) {
-                List<RetentionCandidate> due = services.anonymisation().pastRetention(period);
+            try (OpenStore<PatientAnonymisation> store = root.open(CommandWiring.ANONYMISATION)) {
+                PatientAnonymisation anonymisation = store.uses();
+                List<RetentionCandidate> due = anonymisation.pastRetention(period);
                 if (apply) {
-                    due.forEach(c -> services.anonymisation().anonymise(c.patientId(), reason));
+                    due.forEach(c -> anonymisation.anonymise(c.patientId(), reason));
                 }
                 root.printer().list(due, List.of(
                         new Column<>("patientId", "col.patient", RetentionCandidate::patientId),

@@ -1,6 +1,5 @@
 package fr.relais.app.cli;
 
-import fr.relais.core.RelaisCore;
 import fr.relais.app.cli.output.Column;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.questionnaire.Questionnaire;
@@ -36,8 +35,8 @@ final class QuestionnaireCommand {
         @Override
         int run(RelaisCommand root) {
             java.util.UUID responseId = Arguments.uuid("RESPONSE_ID", id);
-            try (fr.relais.core.RelaisCore services = root.openServices()) {
-                services.questionnaires().markEnteredInError(responseId, reason);
+            try (OpenStore<QuestionnaireService> store = root.open(CommandWiring.QUESTIONNAIRES)) {
+                store.uses().markEnteredInError(responseId, reason);
             }
             root.printer().object(java.util.Map.of("responseId", id, "status", "ENTERED_IN_ERROR"),
                     out -> out.println(id + " ENTERED_IN_ERROR"));
@@ -46,10 +45,14 @@ final class QuestionnaireCommand {
     }
 
     @Command(name = "list", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class ListQuestionnaires extends Leaf.WithServices {
+    static final class ListQuestionnaires extends Leaf.WithServices<QuestionnaireService> {
+        ListQuestionnaires() {
+            super(CommandWiring.QUESTIONNAIRES);
+        }
+
         @Override
-        int run(RelaisCommand root, RelaisCore services) {
-            root.printer().list(services.questionnaires().list(), List.of(
+        int run(RelaisCommand root, QuestionnaireService questionnaires) {
+            root.printer().list(questionnaires.list(), List.of(
                     new Column<>("id", "col.id", Questionnaire::id),
                     new Column<>("version", "col.version", Questionnaire::version),
                     new Column<>("title", "col.title", q -> q.title().in(root.language())),
@@ -82,9 +85,9 @@ final class QuestionnaireCommand {
         int run(RelaisCommand root) {
             List<Integer> values = parseAnswers(answers);
             var authoredAt = at == null ? null : IsoInput.dateTime("--at", at);
-            try (RelaisCore services = root.openServices()) {
-                var patientId = services.patients().resolve(patient).id();
-                QuestionnaireService.Answered answered = services.questionnaires().answer(patientId, questionnaire, values, authoredAt);
+            try (OpenStore<QuestionnaireService> store = root.open(CommandWiring.QUESTIONNAIRES)) {
+                var patientId = store.patient(patient);
+                QuestionnaireService.Answered answered = store.uses().answer(patientId, questionnaire, values, authoredAt);
                 ScoreResult result = answered.result();
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("responseId", answered.response().id().toString());
@@ -138,8 +141,8 @@ final class QuestionnaireCommand {
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             String json = PathwayCommand.read(file);
-            try (RelaisCore services = root.openServices()) {
-                Questionnaire q = services.questionnaires().importDefinition(file.toString(), json);
+            try (OpenStore<QuestionnaireService> store = root.open(CommandWiring.QUESTIONNAIRES)) {
+                Questionnaire q = store.uses().importDefinition(file.toString(), json);
                 root.printer().object(Map.of("id", q.id(), "version", q.version()),
                         out -> out.println(root.text("questionnaire.imported", q.id(), q.version())));
             }

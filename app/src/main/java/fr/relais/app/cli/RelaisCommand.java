@@ -2,8 +2,6 @@ package fr.relais.app.cli;
 
 import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
-import fr.relais.sync.composition.SyncModule;
-import fr.relais.app.composition.AppServices;
 import fr.relais.app.cli.output.OutputFormat;
 import fr.relais.app.cli.output.Printer;
 import fr.relais.core.error.BadInputException;
@@ -122,7 +120,21 @@ public final class RelaisCommand implements Callable<Integer> {
         return DataFolder.databaseFile(db, env, DataFolder.defaultFolder(env, System.getProperty("os.name"), System.getProperty("user.home")));
     }
 
-    public RelaisCore openServices() {
+    /**
+     * Opens the store for a command, signs in and checks the command's permission, and takes from it what the command
+     * uses ({@code wiring}, see {@link CommandWiring}); the command closes it.
+     */
+    <N> OpenStore<N> open(Wiring<N> wiring) {
+        RelaisCore services = openServices();
+        try {
+            return new OpenStore<>(services, wiring);
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    private RelaisCore openServices() {
         language();
         RelaisCore services = open(storeKey());
         try {
@@ -134,11 +146,6 @@ public final class RelaisCommand implements Callable<Integer> {
             throw e;
         }
         return services;
-    }
-
-    /** The sync's services over {@code services}, as the composition builds them (engine, conflicts, MSSanté...). */
-    public SyncModule sync(RelaisCore services) {
-        return new AppServices(services).sync();
     }
 
     /**

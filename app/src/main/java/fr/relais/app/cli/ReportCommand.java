@@ -1,7 +1,6 @@
 package fr.relais.app.cli;
 
 import fr.relais.core.report.ReportFile;
-import fr.relais.core.RelaisCore;
 import fr.relais.core.error.BadInputException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,27 +28,31 @@ final class ReportCommand {
 
         @Override
         public Integer call() {
-            return writePatientPdf(spec, patient, out, (services, id, language, stream) -> services.reports().write(id, language, stream));
+            return writePatientPdf(spec, patient, out, CommandWiring.PATIENT_REPORTS, (reports, id, language, stream) -> reports.write(id, language, stream));
         }
     }
 
     /** A PDF about one patient, written by {@code document}. */
-    interface PatientDocument {
-        void write(RelaisCore services, UUID patientId, fr.relais.core.i18n.Language language, java.io.OutputStream out);
+    interface PatientDocument<N> {
+        void write(N uses, UUID patientId, fr.relais.core.i18n.Language language, java.io.OutputStream out);
     }
 
     /** Writes a patient's PDF under {@code out} (only complete, only .pdf) and prints the file's path. */
-    static int writePatientPdf(CommandSpec spec, String patient, Path out, PatientDocument document) {
+    static <N> int writePatientPdf(CommandSpec spec, String patient, Path out, Wiring<N> wiring, PatientDocument<N> document) {
         RelaisCommand root = Leaf.root(spec);
         if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
             throw new BadInputException("--out", "report.pdfOnly", out.toString());
         }
-        try (RelaisCore services = root.openServices()) {
-            UUID id = services.patients().resolve(patient).id();
-            ReportFile.writeAtomically(out, stream -> document.write(services, id, root.language(), stream));
+        try (OpenStore<N> store = root.open(wiring)) {
+            UUID id = store.patient(patient);
+            ReportFile.writeAtomically(out, stream -> document.write(store.uses(), id, root.language(), stream));
         }
         root.printer().object(Map.of("file", out.toAbsolutePath().toString()), o -> o.println(out.toAbsolutePath()));
         return Cli.OK;
+    }
+
+    /** What the cohort report uses: the indicators, and who prints them (named on the PDF). */
+    record CohortUses(fr.relais.core.report.CohortReportService cohorts, fr.relais.core.session.UserSession session) {
     }
 
     /** {@code relais report cohort --pathway ID --from DATE --to DATE --out FILE.pdf|.csv|.json [--with-identity]}. */
@@ -78,12 +81,13 @@ final class ReportCommand {
             }
             var query = new fr.relais.core.report.CohortQuery(pathway, fr.relais.core.time.IsoInput.date("--from", from),
                     fr.relais.core.time.IsoInput.date("--to", to), withIdentity);
-            try (RelaisCore services = root.openServices()) {
-                var report = services.cohorts().compute(query);
+            try (OpenStore<CohortUses> store = root.open(CommandWiring.COHORTS)) {
+                CohortUses uses = store.uses();
+                var report = uses.cohorts().compute(query);
                 ReportFile.writeAtomically(out, stream -> {
                     switch (kind) {
                         case "pdf" -> fr.relais.core.report.CohortReportWriter.pdf(report, root.language(),
-                                services.session().actor().displayName(), stream);
+                                uses.session().actor().displayName(), stream);
                         case "csv" -> fr.relais.core.report.CohortReportWriter.csv(report, root.language(), stream);
                         default -> fr.relais.core.report.CohortReportWriter.json(report, stream);
                     }

@@ -1,6 +1,5 @@
 package fr.relais.app.cli;
 
-import fr.relais.core.RelaisCore;
 import fr.relais.core.error.BadInputException;
 import fr.relais.sync.composition.SyncModule;
 import fr.relais.sync.engine.SyncEngine;
@@ -58,9 +57,9 @@ final class SyncCommand implements Callable<Integer> {
         }
         SyncEngine.Mode mode = direction == null ? SyncEngine.Mode.BOTH
                 : direction.pullOnly ? SyncEngine.Mode.PULL_ONLY : SyncEngine.Mode.PUSH_ONLY;
-        try (RelaisCore services = root.openServices()) {
+        try (OpenStore<SyncModule> store = root.open(CommandWiring.SYNC)) {
             var err = spec.commandLine().getErr();
-            SyncModule sync = root.sync(services);
+            SyncModule sync = store.uses();
             var texts = fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language());
             SyncSettings settings = sync.scoped(serverSettings(env, url, token, user, team), env, scope).withIppFrom(env);
             try {
@@ -98,10 +97,14 @@ final class SyncCommand implements Callable<Integer> {
 
     /** {@code relais sync status}: the status bar's facts, without contacting the server. */
     @Command(name = "status", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Status extends Leaf.WithServices {
+    static final class Status extends Leaf.WithServices<SyncModule> {
+        Status() {
+            super(CommandWiring.SYNC);
+        }
+
         @Override
-        int run(RelaisCommand root, RelaisCore services) {
-            SyncStatus status = root.sync(services).status(false);
+        int run(RelaisCommand root, SyncModule sync) {
+            SyncStatus status = sync.status(false);
             root.printer().object(status, out -> {
                 out.println(root.text("sync.status", root.text("sync.state." + status.state().name()),
                         status.lastSuccess() == null ? "-" : AT.format(status.lastSuccess()),

@@ -1,6 +1,8 @@
 package fr.relais.app.cli;
 
-import fr.relais.core.RelaisCore;
+import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.task.TaskService;
 import fr.relais.app.cli.view.TaskView;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.task.Task;
@@ -18,6 +20,10 @@ import picocli.CommandLine.Spec;
         subcommands = {TaskCommand.Complete.class, TaskCommand.Cancel.class, TaskCommand.Postpone.class, TaskCommand.Assign.class})
 final class TaskCommand {
 
+    /** What a change of task uses: the tasks, the patient it is about and who has it, by name. */
+    record Uses(TaskService tasks, PatientService patients, CareTeamService careTeam) {
+    }
+
     abstract static class Change implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -26,19 +32,19 @@ final class TaskCommand {
         @Option(names = "--note", descriptionKey = "task.note")
         String note;
 
-        abstract Task apply(RelaisCore services, UUID id);
+        abstract Task apply(TaskService tasks, UUID id);
 
         /**
          * What the nurse reads once the change is made: the task by its title and patient, its status in words, and who
          * has it ("« Pesée » de MARTIN Claire : réalisée, confiée à DURAND Anne"), never its id or status code.
          */
-        String done(RelaisCommand root, RelaisCore services, Task task, String patientName) {
+        String done(RelaisCommand root, Uses uses, Task task, String patientName) {
             String title = task.foreign() ? root.text("task.foreignTitle", task.title(root.language())) : task.title(root.language());
             String status = new fr.relais.core.wording.StatusWords(root.language()).task(task.status());
             if (task.assigneeId() == null) {
                 return root.text("task.changedInQueue", title, patientName, status);
             }
-            String who = services.careTeam().findProfessional(task.assigneeId()).map(fr.relais.core.careteam.Professional::displayName)
+            String who = uses.careTeam().findProfessional(task.assigneeId()).map(fr.relais.core.careteam.Professional::displayName)
                     .orElse(root.text("worklist.unknownAssignee"));
             return root.text("task.changed", title, patientName, status, who);
         }
@@ -47,10 +53,11 @@ final class TaskCommand {
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             UUID taskId = Arguments.uuid("ID", id);
-            try (RelaisCore services = root.openServices()) {
-                Task task = apply(services, taskId);
-                String patientName = services.patients().get(task.patientId()).displayName();
-                root.printer().object(TaskView.of(task, patientName, root.language()), out -> out.println(done(root, services, task, patientName)));
+            try (OpenStore<Uses> store = root.open(CommandWiring.TASKS)) {
+                Uses uses = store.uses();
+                Task task = apply(uses.tasks(), taskId);
+                String patientName = uses.patients().get(task.patientId()).displayName();
+                root.printer().object(TaskView.of(task, patientName, root.language()), out -> out.println(done(root, uses, task, patientName)));
             }
             return Cli.OK;
         }
@@ -62,16 +69,16 @@ final class TaskCommand {
         String outcome;
 
         @Override
-        Task apply(RelaisCore services, UUID id) {
-            return services.tasks().complete(id, outcome, note);
+        Task apply(TaskService tasks, UUID id) {
+            return tasks.complete(id, outcome, note);
         }
     }
 
     @Command(name = "cancel", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class Cancel extends Change {
         @Override
-        Task apply(RelaisCore services, UUID id) {
-            return services.tasks().cancel(id, note);
+        Task apply(TaskService tasks, UUID id) {
+            return tasks.cancel(id, note);
         }
     }
 
@@ -81,8 +88,8 @@ final class TaskCommand {
         String to;
 
         @Override
-        Task apply(RelaisCore services, UUID id) {
-            return services.tasks().postpone(id, IsoInput.dateTime("--to", to), note);
+        Task apply(TaskService tasks, UUID id) {
+            return tasks.postpone(id, IsoInput.dateTime("--to", to), note);
         }
     }
 
@@ -94,11 +101,11 @@ final class TaskCommand {
         boolean queue;
 
         @Override
-        Task apply(RelaisCore services, UUID id) {
+        Task apply(TaskService tasks, UUID id) {
             if ((to == null) == !queue) {
                 throw new BadInputException("--to", "task.assignTarget");
             }
-            return services.tasks().assign(id, queue ? null : Arguments.uuid("--to", to), note);
+            return tasks.assign(id, queue ? null : Arguments.uuid("--to", to), note);
         }
     }
 }

@@ -4,7 +4,8 @@ import fr.relais.app.cli.output.Column;
 import fr.relais.app.cli.output.Printer;
 import fr.relais.core.wording.AlertWords;
 import fr.relais.app.cli.view.ThresholdView;
-import fr.relais.core.RelaisCore;
+import fr.relais.core.alert.ThresholdService;
+import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.alert.AlertRuleJson;
 import fr.relais.core.alert.ThresholdOverride;
 import fr.relais.core.alert.ThresholdService.RuleInForce;
@@ -32,9 +33,13 @@ import picocli.CommandLine.Spec;
 final class ThresholdCommand {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CareZone.PARIS);
 
+    /** What the threshold commands use: the per-patient overrides, and the physicians who prescribed them, by name. */
+    record Uses(ThresholdService thresholds, CareTeamService careTeam) {
+    }
+
     /** The physician who prescribed a patient's thresholds, by name (the account that entered them if unknown here). */
-    static String prescriber(RelaisCore services, ThresholdOverride o) {
-        return services.careTeam().findProfessional(o.prescriberId()).map(p -> p.displayName()).orElse(o.setBy());
+    static String prescriber(Uses uses, ThresholdOverride o) {
+        return uses.careTeam().findProfessional(o.prescriberId()).map(p -> p.displayName()).orElse(o.setBy());
     }
 
     abstract static class Change implements Callable<Integer> {
@@ -51,13 +56,13 @@ final class ThresholdCommand {
         @Option(names = "--reason", required = true, descriptionKey = "option.reason")
         String reason;
 
-        abstract ThresholdOverride apply(RelaisCore services, UUID patientId);
+        abstract ThresholdOverride apply(ThresholdService thresholds, UUID patientId);
 
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                ThresholdOverride o = apply(services, services.patients().resolve(patient).id());
+            try (OpenStore<Uses> store = root.open(CommandWiring.THRESHOLDS)) {
+                ThresholdOverride o = apply(store.uses().thresholds(), store.patient(patient));
                 root.printer().object(ThresholdView.of(o), out -> out.println(o.rule() == null ? root.text("threshold.restored")
                         : new AlertWords(root.language()).rule(o.rule())));
             }
@@ -71,16 +76,16 @@ final class ThresholdCommand {
         Map<String, String> changes = new LinkedHashMap<>();
 
         @Override
-        ThresholdOverride apply(RelaisCore services, UUID patientId) {
-            return services.thresholds().change(patientId, pathway, rule, changes, prescriber, reason);
+        ThresholdOverride apply(ThresholdService thresholds, UUID patientId) {
+            return thresholds.change(patientId, pathway, rule, changes, prescriber, reason);
         }
     }
 
     @Command(name = "restore", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class Restore extends Change {
         @Override
-        ThresholdOverride apply(RelaisCore services, UUID patientId) {
-            return services.thresholds().restore(patientId, pathway, rule, prescriber, reason);
+        ThresholdOverride apply(ThresholdService thresholds, UUID patientId) {
+            return thresholds.restore(patientId, pathway, rule, prescriber, reason);
         }
     }
 
@@ -97,9 +102,10 @@ final class ThresholdCommand {
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             Instant when = at == null ? null : IsoInput.dateTime("--at", at);
-            try (RelaisCore services = root.openServices()) {
-                UUID patientId = services.patients().resolve(patient).id();
-                List<RuleInForce> rules = services.thresholds().inForce(patientId, when == null ? services.clock().instant() : when);
+            try (OpenStore<Uses> store = root.open(CommandWiring.THRESHOLDS)) {
+                Uses uses = store.uses();
+                UUID patientId = store.patient(patient);
+                List<RuleInForce> rules = uses.thresholds().inForce(patientId, when == null ? root.clock().instant() : when);
                 // The table states each rule in words, with the id `threshold set --rule` takes, and who set it.
                 AlertWords words = new AlertWords(root.language());
                 root.printer().list(rules, List.of(
@@ -108,7 +114,7 @@ final class ThresholdCommand {
                                 r -> root.text("threshold.ruleLine", words.rule(r.rule()), r.rule().id())),
                         new Column<>("source", "col.source", r -> r.override() == null ? "pathway"
                                 : r.override().prescriberId() + " " + AT.format(r.override().validFrom()) + " " + r.override().reason(),
-                                r -> r.override() == null ? words.origin(null, null, null) : words.origin(prescriber(services, r.override()),
+                                r -> r.override() == null ? words.origin(null, null, null) : words.origin(prescriber(uses, r.override()),
                                         r.override().validFrom(), r.override().reason()))),
                         ThresholdView::of);
             }
@@ -126,8 +132,9 @@ final class ThresholdCommand {
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
-            try (RelaisCore services = root.openServices()) {
-                List<ThresholdOverride> history = services.thresholds().history(services.patients().resolve(patient).id());
+            try (OpenStore<Uses> store = root.open(CommandWiring.THRESHOLDS)) {
+                Uses uses = store.uses();
+                List<ThresholdOverride> history = uses.thresholds().history(store.patient(patient));
                 AlertWords words = new AlertWords(root.language());
                 root.printer().list(history, List.of(
                         new Column<>("validFrom", "col.from", o -> AT.format(o.validFrom()), o -> Printer.DATE_TIME.format(o.validFrom())),
@@ -137,7 +144,7 @@ final class ThresholdCommand {
                         new Column<>("ruleId", "col.rule", ThresholdOverride::ruleId),
                         new Column<>("rule", "col.thresholds", o -> o.rule() == null ? root.text("threshold.restored")
                                 : AlertRuleJson.write(o.rule()), o -> o.rule() == null ? root.text("threshold.restored") : words.rule(o.rule())),
-                        new Column<>("prescriberId", "col.prescriber", ThresholdOverride::prescriberId, o -> prescriber(services, o)),
+                        new Column<>("prescriberId", "col.prescriber", ThresholdOverride::prescriberId, o -> prescriber(uses, o)),
                         new Column<>("reason", "col.reason", ThresholdOverride::reason)), ThresholdView::of);
             }
             return Cli.OK;

@@ -1,6 +1,7 @@
 package fr.relais.app.cli;
 
-import fr.relais.core.RelaisCore;
+import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.task.WorklistService;
 import fr.relais.app.cli.output.Column;
 import fr.relais.app.cli.output.Printer;
 import fr.relais.core.wording.StatusWords;
@@ -46,6 +47,10 @@ final class WorklistCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "200", descriptionKey = "patient.list.limit")
     int limit;
 
+    /** What the worklist uses: the start of the day (tasks planned and expired, missing data, escalation), the tasks, who has them. */
+    record Uses(Runnable startDay, WorklistService worklist, CareTeamService careTeam) {
+    }
+
     @Override
     public Integer call() {
         RelaisCommand root = Leaf.root(spec);
@@ -54,11 +59,12 @@ final class WorklistCommand implements Callable<Integer> {
         TaskPriority taskPriority = priority == null ? null : Arguments.enumValue("--priority", priority, TaskPriority.class);
         UUID assigneeId = assignee == null ? null : Arguments.uuid("--assignee", assignee);
         Arguments.range("--limit", limit, 1, 100_000);
-        try (RelaisCore services = root.openServices()) {
-            UUID patientId = patient == null ? null : services.patients().resolve(patient).id();
-            services.startDay();
+        try (OpenStore<Uses> store = root.open(CommandWiring.WORKLIST)) {
+            Uses uses = store.uses();
+            UUID patientId = patient == null ? null : store.patient(patient);
+            uses.startDay().run();
             WorklistQuery query = new WorklistQuery(dueFilter, assigneeId, careRole, queue, pathway, taskPriority, patientId);
-            List<WorklistItem> items = services.worklist().query(query, 0, limit);
+            List<WorklistItem> items = uses.worklist().query(query, 0, limit);
             // The table in words (priority, role, status, who); CSV keeps the codes scripts read. The id is what
             // `relais task complete` takes.
             StatusWords words = new StatusWords(root.language());
@@ -73,7 +79,7 @@ final class WorklistCommand implements Callable<Integer> {
                     new Column<>("role", "col.role", i -> i.task().role(), i -> words.role(i.task().role())),
                     new Column<>("assigneeId", "col.assignee", i -> i.task().assigneeId() == null ? root.text("worklist.queueLabel") : i.task().assigneeId(),
                             i -> i.task().assigneeId() == null ? root.text("worklist.queueLabel") : names.computeIfAbsent(i.task().assigneeId(),
-                                    id -> services.careTeam().findProfessional(id).map(p -> p.displayName()).orElse(root.text("worklist.unknownAssignee")))),
+                                    id -> uses.careTeam().findProfessional(id).map(p -> p.displayName()).orElse(root.text("worklist.unknownAssignee")))),
                     new Column<>("status", "col.status", i -> i.task().status(), i -> words.task(i.task().status()))),
                     i -> TaskView.of(i.task(), i.patientName(), root.language()));
         }

@@ -295,7 +295,7 @@ public final class RelaisApplication extends Application {
             screens.put(DesktopAccess.Screen.PATIENTS, patients);
         }
         if (access.shows(DesktopAccess.Screen.ALERTS)) {
-            screens.put(DesktopAccess.Screen.ALERTS, new AlertsView(new AlertsViewModel(services.alerts(), services.patients(), executor, texts,
+            screens.put(DesktopAccess.Screen.ALERTS, new AlertsView(new AlertsViewModel(services.alertQueries(), services.alertDecisions(), services.escalation(), services.patients(), executor, texts,
                     language, services.clock(), current), texts, showPatients));
         }
         if (access.shows(DesktopAccess.Screen.PATHWAYS)) {
@@ -368,13 +368,13 @@ public final class RelaisApplication extends Application {
             UUID patientId = file.patientIdProperty().get();
             PractitionerSearchDialog.open(stage, new PractitionerSearchViewModel(services.clock(), services.careTeam(), services.directory(),
                     patientId, executor, texts, language,
-                    PractitionerSearchViewModel.fromEnvironment(env)), texts, () -> file.show(patientId));
+                    new fr.relais.app.composition.DirectoryClients(services.clock()).fromEnvironment(env)), texts, () -> file.show(patientId));
         };
-        FollowUpViewModel followUp = new FollowUpViewModel(services.clock(), services.pathways(), services.enrollments(), services.alerts(),
+        FollowUpViewModel followUp = new FollowUpViewModel(services.clock(), services.pathways(), services.enrollments(), services.alertQueries(),
                 services.thresholds(), services.measures(), services.questionnaires(), executor, texts, language);
         UrgentCarePlanViewModel plan = new UrgentCarePlanViewModel(services.clock(), services.consents(), services.urgentCarePlans(), executor,
                 texts, language);
-        PatientHistoryViewModel history = new PatientHistoryViewModel(services.enrollments(), services.tasks(), services.alerts(),
+        PatientHistoryViewModel history = new PatientHistoryViewModel(services.enrollments(), services.tasks(), services.alertQueries(),
                 services.questionnaires(), executor, texts, language);
         ThresholdsViewModel thresholds = new ThresholdsViewModel(services.clock(), services.session(), services.careTeam(), services.thresholds(), services.pathways(),
                 executor, texts, language);

@@ -45,7 +45,7 @@ class AlertsViewModelTest {
         core.measures().record(new NewMeasure(p.id(), "59408-5", "92", "%", null, MeasureSource.DEVICE));
         core.measures().record(new NewMeasure(p.id(), "9279-1", "30", "/min", null, MeasureSource.DEVICE));
         core.questionnaires().answer(p.id(), "PHQ-9", List.of(0, 0, 0, 0, 0, 0, 0, 0, 2), null);
-        model = new AlertsViewModel(core.alerts(), core.patients(), new DirectExecutor(),
+        model = new AlertsViewModel(core.alertQueries(), core.alertDecisions(), core.escalation(), core.patients(), new DirectExecutor(),
                 Localization.of(Messages.BUNDLE, Language.FR), Language.FR, core.clock());
     }
 
@@ -111,7 +111,7 @@ class AlertsViewModelTest {
                     LocalDate.of(1950, 3, 14), null), null, null, "P1", null, null, null)).patient();
             atNight.enrollments().enroll(p.id(), "diabete-type-2", 1, LocalDate.of(2026, 11, 1));
             atNight.measures().record(new NewMeasure(p.id(), "2339-0", "0.40", "g/L", night.minusSeconds(60), MeasureSource.DEVICE));
-            AlertsViewModel screen = new AlertsViewModel(atNight.alerts(), atNight.patients(), new DirectExecutor(),
+            AlertsViewModel screen = new AlertsViewModel(atNight.alertQueries(), atNight.alertDecisions(), atNight.escalation(), atNight.patients(), new DirectExecutor(),
                     Localization.of(Messages.BUNDLE, Language.FR), Language.FR, atNight.clock());
             screen.refresh();
             assertThat(screen.rowsProperty()).singleElement().satisfies(r -> assertThat(r.explanation())

@@ -54,7 +54,7 @@ class CurrentPatientViewModelTest {
         file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(),
                 services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), new DirectExecutor(), texts, Language.FR, clock, current);
         worklist = new WorklistViewModel(RelaisApplication.worklistSources(services), () -> { }, new DirectExecutor(), texts, Language.FR, current);
-        alerts = new AlertsViewModel(services.alerts(), services.patients(), new DirectExecutor(), texts, Language.FR, clock, current);
+        alerts = new AlertsViewModel(services.alertQueries(), services.alertDecisions(), services.escalation(), services.patients(), new DirectExecutor(), texts, Language.FR, clock, current);
         list.refresh();
         worklist.dueProperty().set(DueFilter.ALL);
         alerts.refresh();

@@ -53,7 +53,7 @@ class PathwaysAndFollowUpViewModelTest {
     void aMeasureEnteredByTheNurseSaysWhichAlertItRaised() {
         Patient p = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
                 null), null, null, "P1", null, null, null)).patient();
-        FollowUpViewModel model = new FollowUpViewModel(core.clock(), core.pathways(), core.enrollments(), core.alerts(), core.thresholds(), core.measures(), core.questionnaires(), new DirectExecutor(), texts, Language.FR);
+        FollowUpViewModel model = new FollowUpViewModel(core.clock(), core.pathways(), core.enrollments(), core.alertQueries(), core.thresholds(), core.measures(), core.questionnaires(), new DirectExecutor(), texts, Language.FR);
         model.show(p.id());
         assertThat(model.enrollmentsProperty()).isEmpty();
         model.pathwayProperty().set(model.pathwaysProperty().stream().filter(c -> c.id().equals("bpco-exacerbation")).findFirst().orElseThrow());
@@ -177,7 +177,7 @@ class PathwaysAndFollowUpViewModelTest {
         core.measures().record(new fr.relais.core.measure.NewMeasure(p.id(), MeasureCatalog.BODY_WEIGHT, "71", "kg", null,
                 fr.relais.core.measure.MeasureSource.ENTERED));
 
-        FollowUpViewModel model = new FollowUpViewModel(core.clock(), core.pathways(), core.enrollments(), core.alerts(), core.thresholds(), core.measures(), core.questionnaires(), new DirectExecutor(), texts, Language.FR);
+        FollowUpViewModel model = new FollowUpViewModel(core.clock(), core.pathways(), core.enrollments(), core.alertQueries(), core.thresholds(), core.measures(), core.questionnaires(), new DirectExecutor(), texts, Language.FR);
         model.show(p.id());
         assertThat(model.measuresProperty()).hasSize(2);
         assertThat(model.measuresProperty()).as("the scale's weight, held").filteredOn(l -> l.contains(": 75"))
@@ -197,7 +197,7 @@ class PathwaysAndFollowUpViewModelTest {
         core.measures().record(new fr.relais.core.measure.NewMeasure(p.id(), MeasureCatalog.SPO2, "95", "%", null,
                 fr.relais.core.measure.MeasureSource.ENTERED));
 
-        FollowUpViewModel model = new FollowUpViewModel(core.clock(), core.pathways(), core.enrollments(), core.alerts(), core.thresholds(), core.measures(), core.questionnaires(), new DirectExecutor(), texts, Language.FR);
+        FollowUpViewModel model = new FollowUpViewModel(core.clock(), core.pathways(), core.enrollments(), core.alertQueries(), core.thresholds(), core.measures(), core.questionnaires(), new DirectExecutor(), texts, Language.FR);
         model.show(p.id());
 
         assertThat(model.measuresProperty()).filteredOn(l -> l.contains(": 91")).singleElement()

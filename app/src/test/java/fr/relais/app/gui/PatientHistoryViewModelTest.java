@@ -56,7 +56,7 @@ class PatientHistoryViewModelTest {
         var alert = core.alerts().list(true, patient).get(0);
         core.alerts().acknowledge(alert.id(), "médecin prévenu");
 
-        PatientHistoryViewModel model = new PatientHistoryViewModel(core.enrollments(), core.tasks(), core.alerts(), core.questionnaires(), new DirectExecutor(),
+        PatientHistoryViewModel model = new PatientHistoryViewModel(core.enrollments(), core.tasks(), core.alertQueries(), core.questionnaires(), new DirectExecutor(),
                 Localization.of(Messages.BUNDLE, Language.FR), Language.FR);
         model.show(patient);
 

@@ -63,7 +63,7 @@ class PractitionerSearchViewModelTest {
 
     private PractitionerSearchViewModel model(Map<String, String> env) {
         return new PractitionerSearchViewModel(core.clock(), core.careTeam(), core.directory(), patient.id(), new DirectExecutor(), texts, Language.FR,
-                PractitionerSearchViewModel.fromEnvironment(env));
+                new fr.relais.app.composition.DirectoryClients(core.clock()).fromEnvironment(env));
     }
 
     @Test
@@ -100,7 +100,7 @@ class PractitionerSearchViewModelTest {
         assertThat(noKey.busyProperty().get()).isFalse();
 
         PractitionerSearchViewModel unreachable = new PractitionerSearchViewModel(core.clock(), core.careTeam(), core.directory(), patient.id(), new DirectExecutor(), texts, Language.FR,
-                clock -> new AnnuaireClient(AnnuaireSettings.of("http://127.0.0.1:9/fhir", "cle"), clock));
+                () -> new AnnuaireClient(AnnuaireSettings.of("http://127.0.0.1:9/fhir", "cle"), core.clock()));
         unreachable.nameProperty().set("BONNET");
         unreachable.search();
         assertThat(unreachable.messageProperty().get()).contains("injoignable", "Hors ligne");

@@ -41,7 +41,7 @@ public final class SyncModule {
         this.stores = new SyncStores(core.clock(), core.database(), core.session(), core.audit(), core.outbox(), core.syncState(),
                 core.conflicts(), core.syncRuns(), core.patients(), core.deaths(), core.consents(), core.careTeam(),
                 core.organizations(), core.relatives(), core.pathways(), core.questionnaires(), core.enrollments(), core.foreignCarePlans(),
-                core.tasks(), core.thresholds(), core.measures(), core.textMeasures(), core.foreignResponses(), core.alerts(),
+                core.tasks(), core.thresholds(), core.measures(), core.textMeasures(), core.foreignResponses(), core.alertQueries(), core.syncedAlerts(),
                 core.urgentCarePlans(), core.anonymisation());
         this.accounts = core.accounts();
         this.session = core.session();

@@ -7,7 +7,8 @@ import fr.relais.core.replication.ConflictRepository;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.pathway.EnrollmentService;
 import fr.relais.core.alert.Alert;
-import fr.relais.core.alert.AlertService;
+import fr.relais.core.alert.AlertQueries;
+import fr.relais.core.alert.SyncedAlerts;
 import fr.relais.core.alert.AlertStatus;
 import fr.relais.core.replication.Conflict;
 import fr.relais.core.replication.SyncLink;
@@ -36,9 +37,12 @@ final class AlertSync implements RecordSync<DetectedIssue> {
     private final ConflictRepository conflicts;
     private final PatientService patients;
     private final EnrollmentService enrollments;
-    private final AlertService alerts;
+    private final AlertQueries alerts;
+    /** Where an alert or decision received is applied (tasks opened, settled or re-planned). */
+    private final SyncedAlerts synced;
 
-    AlertSync(Clock clock, UserSession session, Outbox outbox, ConflictRepository conflicts, PatientService patients, EnrollmentService enrollments, AlertService alerts) {
+    AlertSync(Clock clock, UserSession session, Outbox outbox, ConflictRepository conflicts, PatientService patients, EnrollmentService enrollments, AlertQueries alerts,
+              SyncedAlerts synced) {
         this.clock = clock;
         this.session = session;
         this.outbox = outbox;
@@ -46,11 +50,12 @@ final class AlertSync implements RecordSync<DetectedIssue> {
         this.patients = patients;
         this.enrollments = enrollments;
         this.alerts = alerts;
+        this.synced = synced;
     }
 
     @Override
     public String recordType() {
-        return AlertService.RECORD;
+        return fr.relais.core.replication.RecordKind.ALERT;
     }
 
     @Override
@@ -98,7 +103,7 @@ final class AlertSync implements RecordSync<DetectedIssue> {
             if (!known) {
                 return Outcome.UNCHANGED; // another team's patient, or a pathway this workstation does not hold
             }
-            alerts.applySynced(incoming, received.evidence(), origin);
+            synced.applySynced(incoming, received.evidence(), origin);
             return Outcome.CREATED;
         }
         Alert mine = local.get();
@@ -112,7 +117,7 @@ final class AlertSync implements RecordSync<DetectedIssue> {
         }
         boolean changedHere = !merged.equals(mine);
         if (changedHere) {
-            alerts.applySynced(merged, received.evidence(), origin);
+            synced.applySynced(merged, received.evidence(), origin);
         }
         // A decision, level or escalation the server lacks goes back with the next push.
         boolean serverBehind = merged.status() != incoming.status() || merged.level() != incoming.level()
@@ -182,6 +187,6 @@ final class AlertSync implements RecordSync<DetectedIssue> {
         Alert alert = alerts.find(conflict.localId()).orElseThrow();
         Alert remote = alert.decided(AlertStatus.valueOf(conflict.remoteValue()), alert.level(), session.actor().userId(),
                 why + ": server decision kept", clock.instant(), alert.escalationStep(), alert.escalatedAt());
-        alerts.applySynced(remote, List.of(), why);
+        synced.applySynced(remote, List.of(), why);
     }
 }

@@ -2,7 +2,7 @@ package fr.relais.sync.engine;
 
 import fr.relais.core.replication.SyncState;
 import fr.relais.core.identity.PatientService;
-import fr.relais.core.alert.AlertService;
+import fr.relais.core.alert.AlertQueries;
 import fr.relais.core.measure.TextMeasures;
 import fr.relais.core.measure.Measure;
 import fr.relais.core.measure.MeasureService;
@@ -20,11 +20,11 @@ import org.hl7.fhir.r4.model.Observation;
 final class MeasureSync implements RecordSync<Observation> {
     private final SyncState syncState;
     private final PatientService patients;
-    private final AlertService alerts;
+    private final AlertQueries alerts;
     private final MeasureService measures;
     private final TextMeasures textMeasures;
 
-    MeasureSync(SyncState syncState, PatientService patients, AlertService alerts, MeasureService measures, TextMeasures textMeasures) {
+    MeasureSync(SyncState syncState, PatientService patients, AlertQueries alerts, MeasureService measures, TextMeasures textMeasures) {
         this.syncState = syncState;
         this.patients = patients;
         this.alerts = alerts;

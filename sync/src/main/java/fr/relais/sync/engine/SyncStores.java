@@ -1,6 +1,7 @@
 package fr.relais.sync.engine;
 
-import fr.relais.core.alert.AlertService;
+import fr.relais.core.alert.AlertQueries;
+import fr.relais.core.alert.SyncedAlerts;
 import fr.relais.core.alert.ThresholdService;
 import fr.relais.core.audit.AuditLog;
 import fr.relais.core.careteam.CareTeamService;
@@ -38,6 +39,6 @@ public record SyncStores(Clock clock, Database database, UserSession session, Au
                          PathwayService pathways, QuestionnaireService questionnaires, EnrollmentService enrollments,
                          ForeignCarePlans foreignCarePlans, TaskService tasks, ThresholdService thresholds,
                          MeasureService measures, TextMeasures textMeasures, ForeignResponses foreignResponses,
-                         AlertService alerts, UrgentCarePlanService urgentCarePlans,
+                         AlertQueries alertQueries, SyncedAlerts syncedAlerts, UrgentCarePlanService urgentCarePlans,
                          PatientAnonymisation anonymisation) {
 }

@@ -4,7 +4,9 @@ import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.alert.Alert;
 import fr.relais.core.rule.AlertLevel;
-import fr.relais.core.alert.AlertService;
+import fr.relais.core.alert.AlertDecisions;
+import fr.relais.core.alert.AlertQueries;
+import fr.relais.core.alert.Escalation;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.PatientService;
@@ -28,13 +30,15 @@ import javafx.collections.FXCollections;
 public final class AlertsViewModel {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd/MM HH:mm").withZone(CareZone.PARIS);
 
-    /** The alert rule id of a significant answer to PHQ-9 item 9 (AlertService names answer alerts "answer:form:item"). */
+    /** The alert rule id of a significant answer to PHQ-9 item 9 (AnswerAlerts names them "answer:form:item"). */
     private static final String SUICIDE_ITEM = "answer:PHQ-9:9";
     /** Suicide-risk answers first, then by severity (red, then yellow), then the oldest first. */
     private static final java.util.Comparator<Alert> URGENT_FIRST = java.util.Comparator.comparing((Alert a) -> !suicideRisk(a))
             .thenComparing(a -> -a.level().ordinal()).thenComparing(Alert::openedAt);
 
-    private final AlertService alerts;
+    private final AlertQueries alerts;
+    private final AlertDecisions decisions;
+    private final Escalation escalation;
     private final fr.relais.app.gui.patients.CurrentPatient current;
     private final PatientService patients;
     private final BackgroundExecutor executor;
@@ -45,16 +49,19 @@ public final class AlertsViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
-    public AlertsViewModel(AlertService alerts, PatientService patients, BackgroundExecutor executor, Localization texts,
-                           Language language, Clock clock) {
-        this(alerts, patients, executor, texts, language, clock, new fr.relais.app.gui.patients.CurrentPatient());
+    public AlertsViewModel(AlertQueries alerts, AlertDecisions decisions, Escalation escalation, PatientService patients,
+                           BackgroundExecutor executor, Localization texts, Language language, Clock clock) {
+        this(alerts, decisions, escalation, patients, executor, texts, language, clock, new fr.relais.app.gui.patients.CurrentPatient());
     }
 
     /** {@code current}: the window's current patient, which "Ouvrir le dossier" sets. */
-    public AlertsViewModel(AlertService alerts, PatientService patients, BackgroundExecutor executor, Localization texts,
-                           Language language, Clock clock, fr.relais.app.gui.patients.CurrentPatient current) {
+    public AlertsViewModel(AlertQueries alerts, AlertDecisions decisions, Escalation escalation, PatientService patients,
+                           BackgroundExecutor executor, Localization texts, Language language, Clock clock,
+                           fr.relais.app.gui.patients.CurrentPatient current) {
         this.current = current;
         this.alerts = alerts;
+        this.decisions = decisions;
+        this.escalation = escalation;
         this.patients = patients;
         this.executor = executor;
         this.texts = texts;
@@ -103,10 +110,10 @@ public final class AlertsViewModel {
 
     public void decide(AlertRow row, Decision decision, String reason) {
         executor.submit(() -> switch (decision) {
-            case ACKNOWLEDGE -> alerts.acknowledge(row.alertId(), reason);
-            case RESOLVE -> alerts.resolve(row.alertId(), reason);
-            case DISMISS -> alerts.dismiss(row.alertId(), reason);
-            case ESCALATE -> alerts.escalate(row.alertId(), reason);
+            case ACKNOWLEDGE -> decisions.acknowledge(row.alertId(), reason);
+            case RESOLVE -> decisions.resolve(row.alertId(), reason);
+            case DISMISS -> decisions.dismiss(row.alertId(), reason);
+            case ESCALATE -> escalation.escalate(row.alertId(), reason);
         }, done -> {
             message.set(decision == Decision.ESCALATE ? texts.text("alerts.escalated", row.rule(), done.escalationStep())
                     : texts.text("alerts.decided", row.rule(), new fr.relais.core.wording.AlertWords(language).status(done.status())));

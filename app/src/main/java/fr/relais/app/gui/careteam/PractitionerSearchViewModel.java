@@ -11,14 +11,12 @@ import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.time.CareZone;
 import fr.relais.sync.annuaire.AnnuaireClient;
-import fr.relais.sync.annuaire.AnnuaireSettings;
 import fr.relais.sync.annuaire.AnnuaireUnavailableException;
 import fr.relais.sync.annuaire.PractitionerQuery;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -48,7 +46,7 @@ public final class PractitionerSearchViewModel {
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Language language;
-    private final Function<Clock, AnnuaireClient> annuaire;
+    private final Supplier<AnnuaireClient> annuaire;
     private final UUID patientId;
 
     private final StringProperty name = new SimpleStringProperty("");
@@ -63,12 +61,12 @@ public final class PractitionerSearchViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
     /**
-     * {@code annuaire}: builds the directory client when a search goes online (from the environment in the application;
-     * it refuses, with the reason, when no API key is configured).
+     * {@code annuaire}: builds the directory client when a search goes online (the composition's
+     * {@code DirectoryClients.fromEnvironment}: it refuses, with the reason, when no API key is configured).
      */
     public PractitionerSearchViewModel(Clock clock, CareTeamService careTeamService, DirectoryCache directoryCache, UUID patientId,
                                        BackgroundExecutor executor, Localization texts, Language language,
-                                       Function<Clock, AnnuaireClient> annuaire) {
+                                       Supplier<AnnuaireClient> annuaire) {
         this.clock = clock;
         this.careTeamService = careTeamService;
         this.directoryCache = directoryCache;
@@ -77,11 +75,6 @@ public final class PractitionerSearchViewModel {
         this.texts = texts;
         this.language = language;
         this.annuaire = annuaire;
-    }
-
-    /** The application's directory client: URL and key from the environment (see the administrator guide). */
-    public static Function<Clock, AnnuaireClient> fromEnvironment(Map<String, String> env) {
-        return clock -> new AnnuaireClient(AnnuaireSettings.from(null, null, env), clock);
     }
 
     public void search() {
@@ -101,7 +94,7 @@ public final class PractitionerSearchViewModel {
                 return new Results(entries.stream().map(this::row).toList(), knownNotIn(entries, n), false);
             }
             PractitionerQuery query = new PractitionerQuery(n, rpps.get(), profession.get(), null, commune.get());
-            AnnuaireClient.Found found = annuaire.apply(clock).search(query, directoryCache);
+            AnnuaireClient.Found found = annuaire.get().search(query, directoryCache);
             return new Results(found.entries().stream().map(this::row).toList(), List.of(), found.truncated());
         }, found -> {
             busy.set(false);

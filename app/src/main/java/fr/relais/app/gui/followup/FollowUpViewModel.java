@@ -5,7 +5,7 @@ import fr.relais.app.gui.task.BackgroundExecutor;
 import java.time.Clock;
 import fr.relais.core.pathway.PathwayService;
 import fr.relais.core.pathway.EnrollmentService;
-import fr.relais.core.alert.AlertService;
+import fr.relais.core.alert.AlertQueries;
 import fr.relais.core.alert.ThresholdService;
 import fr.relais.core.measure.MeasureService;
 import fr.relais.core.questionnaire.QuestionnaireService;
@@ -52,7 +52,7 @@ public final class FollowUpViewModel {
     private final Clock clock;
     private final PathwayService pathwayService;
     private final EnrollmentService enrollmentService;
-    private final AlertService alertService;
+    private final AlertQueries alertQueries;
     private final ThresholdService thresholdService;
     private final MeasureService measureService;
     private final QuestionnaireService questionnaireService;
@@ -77,13 +77,13 @@ public final class FollowUpViewModel {
     private final ObjectProperty<Integer> chartDays = new SimpleObjectProperty<>(30);
 
     public FollowUpViewModel(Clock clock, PathwayService pathwayService, EnrollmentService enrollmentService,
-                             AlertService alertService, ThresholdService thresholdService,
+                             AlertQueries alertQueries, ThresholdService thresholdService,
                              MeasureService measureService, QuestionnaireService questionnaireService,
                              BackgroundExecutor executor, Localization texts, Language language) {
         this.clock = clock;
         this.pathwayService = pathwayService;
         this.enrollmentService = enrollmentService;
-        this.alertService = alertService;
+        this.alertQueries = alertQueries;
         this.thresholdService = thresholdService;
         this.measureService = measureService;
         this.questionnaireService = questionnaireService;
@@ -122,7 +122,7 @@ public final class FollowUpViewModel {
             java.time.Instant now = clock.instant();
             fr.relais.core.chart.TimeAxis time = fr.relais.core.chart.TimeAxis.of(now.minus(java.time.Duration.ofDays(days)), now, 8,
                     CareZone.PARIS);
-            Set<UUID> alerting = alertService.measuresBehindAlerts(patient);
+            Set<UUID> alerting = alertQueries.measuresBehindAlerts(patient);
             List<Measure> valid = measureService.ofPatient(patient, type.code()).stream()
                     .filter(m -> m.status() == fr.relais.core.measure.MeasureStatus.FINAL && !m.effectiveAt().isBefore(time.from())
                             && !m.effectiveAt().isAfter(now))
@@ -212,9 +212,9 @@ public final class FollowUpViewModel {
         MeasureType type = measureType.get();
         String typed = value.get() == null ? "" : value.get().trim().replace(',', '.');
         executor.submit(() -> {
-            Set<UUID> before = alertService.list(true, patient).stream().map(Alert::id).collect(Collectors.toSet());
+            Set<UUID> before = alertQueries.list(true, patient).stream().map(Alert::id).collect(Collectors.toSet());
             Measure m = measureService.record(new NewMeasure(patient, type.code(), typed, type.unit(), null, MeasureSource.ENTERED));
-            List<Alert> raised = alertService.list(true, patient).stream().filter(a -> !before.contains(a.id())).toList();
+            List<Alert> raised = alertQueries.list(true, patient).stream().filter(a -> !before.contains(a.id())).toList();
             return new Recorded(m, raised);
         }, recorded -> {
             value.set("");
@@ -274,9 +274,9 @@ public final class FollowUpViewModel {
                     throw new fr.relais.core.error.BadInputException(typed, "questionnaire.answerNotNumber", part);
                 }
             }
-            Set<UUID> before = alertService.list(true, patient).stream().map(Alert::id).collect(Collectors.toSet());
+            Set<UUID> before = alertQueries.list(true, patient).stream().map(Alert::id).collect(Collectors.toSet());
             var answered = questionnaireService.answer(patient, q.id(), values, null);
-            List<Alert> raised = alertService.list(true, patient).stream().filter(a -> !before.contains(a.id())).toList();
+            List<Alert> raised = alertQueries.list(true, patient).stream().filter(a -> !before.contains(a.id())).toList();
             String score = answered.result().score() == null ? texts.text("followup.noScore")
                     : texts.text("followup.score", texts.number(answered.result().score()),
                             answered.result().band() == null ? "" : answered.result().band().label().in(language));

@@ -4,7 +4,7 @@ import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.pathway.EnrollmentService;
 import fr.relais.core.task.TaskService;
-import fr.relais.core.alert.AlertService;
+import fr.relais.core.alert.AlertQueries;
 import fr.relais.core.questionnaire.QuestionnaireService;
 import fr.relais.core.alert.Alert;
 import fr.relais.core.i18n.Language;
@@ -52,7 +52,7 @@ public final class PatientHistoryViewModel {
 
     private final EnrollmentService enrollmentService;
     private final TaskService taskService;
-    private final AlertService alertService;
+    private final AlertQueries alertQueries;
     private final QuestionnaireService questionnaireService;
     private final BackgroundExecutor executor;
     private final Localization texts;
@@ -65,11 +65,11 @@ public final class PatientHistoryViewModel {
     private UUID patientId;
 
     public PatientHistoryViewModel(EnrollmentService enrollmentService, TaskService taskService,
-                                   AlertService alertService, QuestionnaireService questionnaireService,
+                                   AlertQueries alertQueries, QuestionnaireService questionnaireService,
                                    BackgroundExecutor executor, Localization texts, Language language) {
         this.enrollmentService = enrollmentService;
         this.taskService = taskService;
-        this.alertService = alertService;
+        this.alertQueries = alertQueries;
         this.questionnaireService = questionnaireService;
         this.executor = executor;
         this.texts = texts;
@@ -130,7 +130,7 @@ public final class PatientHistoryViewModel {
                 .toList();
         List<AlertHistoryRow> raised = new ArrayList<>();
         fr.relais.core.wording.AlertWords alertWords = new fr.relais.core.wording.AlertWords(language);
-        for (Alert a : alertService.list(false, patient)) {
+        for (Alert a : alertQueries.list(false, patient)) {
             String decision = a.statusReason() == null ? "" : texts.text("history.decision", Objects.requireNonNullElse(a.statusBy(), ""), a.statusReason());
             raised.add(new AlertHistoryRow(AT.format(a.openedAt()), alertWords.levelTitle(a.level()), alertWords.explanation(a.explanation(), a.level()),
                     alertWords.status(a.status()), decision));
