@@ -26,7 +26,7 @@ class HelpOnEveryCommandCliTest {
     /** Every command path of the tree, root excluded (e.g. [measure, add]). */
     private static List<List<String>> commandPaths() {
         List<List<String>> paths = new ArrayList<>();
-        walk(new CommandLine(new RelaisCommand(Map.of(), (services, language) -> { }, java.time.Clock.systemUTC())), new ArrayList<>(), paths);
+        walk(new CommandLine(new RelaisCommand(Map.of(), (services, language) -> { }, java.time.Clock.fixed(fr.relais.core.TestServices.NOW, java.time.ZoneOffset.UTC))), new ArrayList<>(), paths);
         return paths;
     }
 
@@ -84,7 +84,7 @@ class HelpOnEveryCommandCliTest {
         try {
             for (Locale locale : List.of(Locale.FRENCH, Locale.ENGLISH)) {
                 Locale.setDefault(locale);
-                collect(new CommandLine(new RelaisCommand(Map.of(), (services, language) -> { }, java.time.Clock.systemUTC())), texts);
+                collect(new CommandLine(new RelaisCommand(Map.of(), (services, language) -> { }, java.time.Clock.fixed(fr.relais.core.TestServices.NOW, java.time.ZoneOffset.UTC))), texts);
             }
         } finally {
             System.setErr(stderr);

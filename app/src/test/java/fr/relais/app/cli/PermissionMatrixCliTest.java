@@ -264,7 +264,7 @@ class PermissionMatrixCliTest {
 
     /** The commands a user can run: every node of the picocli tree below {@code relais} that does something. */
     static List<String> commandsOfTheTree() {
-        CommandLine root = new CommandLine(new RelaisCommand(Map.of(), (services, language) -> { }, java.time.Clock.systemUTC()));
+        CommandLine root = new CommandLine(new RelaisCommand(Map.of(), (services, language) -> { }, java.time.Clock.fixed(fr.relais.core.TestServices.NOW, java.time.ZoneOffset.UTC)));
         List<String> found = new ArrayList<>();
         collect(root, found);
         return found;

@@ -16,6 +16,7 @@ import fr.relais.app.gui.worklist.WorklistViewModel;
 import fr.relais.app.rights.PermissionMatrix;
 import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.TestServices;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.session.Actor;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and the actions they do not have are hidden in the view models and refused in French if reached anyway.
  */
 class DesktopAccessTest {
+    /** From a fixed morning, running: nothing here depends on the day of the run. */
+    private static final Clock CLOCK = TestServices.runningClock();
     @TempDir
     Path dir;
     RelaisCore core;
@@ -44,7 +47,7 @@ class DesktopAccessTest {
 
     @BeforeEach
     void setUp() {
-        core = RelaisCore.open(dir.resolve("relais.db"), Clock.systemUTC(), new UserSession(new Actor("poste", "Poste", "poste")));
+        core = RelaisCore.open(dir.resolve("relais.db"), CLOCK, new UserSession(new Actor("poste", "Poste", "poste")));
     }
 
     @AfterEach

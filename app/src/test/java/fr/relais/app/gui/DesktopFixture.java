@@ -2,6 +2,7 @@ package fr.relais.app.gui;
 
 import fr.relais.core.RelaisCore;
 import fr.relais.core.StoreTemplate;
+import fr.relais.core.TestServices;
 import fr.relais.core.alert.Alert;
 import fr.relais.core.careteam.Profession;
 import fr.relais.core.directory.DirectoryEntry;
@@ -12,7 +13,6 @@ import fr.relais.core.session.UserSession;
 import fr.relais.core.urgentcare.UrgentCarePlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,21 +30,23 @@ final class DesktopFixture {
     static RelaisCore demoStore(Path dir) throws Exception {
         // The organisation's IPP namespace, without which nothing carrying an IPP leaves (sync, exports).
         Files.writeString(fr.relais.app.config.WorkstationSettings.fileFor(dir.resolve("relais.db")), "RELAIS_IPP_OID=1.2.250.1.999.99.1\n");
-        RelaisCore services = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), Clock.systemUTC(),
+        // A clock that starts on a fixed morning and runs: every screen shows the same days whatever the day of the run.
+        RelaisCore services = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), TestServices.runningClock(),
                 new UserSession(new Actor("idec", "Claire IDEC", "poste")));
         services.demo().generate(30, 5, n -> { });
         services.directory().save(List.of(new DirectoryEntry("810003461033", "10003461033", "BONNET", "Jérôme", "10", Profession.MEDECIN,
                 List.of("SM54"), List.of("jeromebonnet@pro.mssante.fr"), true, Instant.parse("2026-10-01T00:00:00Z"),
-                List.of(new DirectoryEntry.Activity("F1", "CH DE TEST", "690000001", null, "Lyon", "69383", "69003", List.of())))), Instant.now());
+                List.of(new DirectoryEntry.Activity("F1", "CH DE TEST", "690000001", null, "Lyon", "69383", "69003", List.of())))),
+                services.clock().instant());
         for (UUID patient : services.alerts().list(true, null).stream().map(Alert::patientId).distinct().toList()) {
             services.urgentCarePlans().edit(patient, new UrgentCarePlan("Insuffisance cardiaque", null,
                     new UrgentCarePlan.Allergies(false, List.of(new UrgentCarePlan.Allergy("Pénicilline", "œdème", null, null))),
                     new UrgentCarePlan.Treatments(true, List.of()), "Appeler l'IDEC", null, null, null, List.of(), "Domicile", null, List.of(),
-                    LocalDate.now().plusMonths(3), null), "Plan établi");
+                    LocalDate.now(services.clock().withZone(fr.relais.core.time.CareZone.PARIS)).plusMonths(3), null), "Plan établi");
         }
         var patient = services.patients().list(0, 1).get(0);
         Conflict conflict = new Conflict(UUID.randomUUID(), PatientService.RECORD, patient.id(), "usedFamilyName", null, patient.usedFamilyName(),
-                "NOUVEAU-NOM", "2", "OPEN", Instant.now(), null, null, null);
+                "NOUVEAU-NOM", "2", "OPEN", services.clock().instant(), null, null, null);
         services.database().inTransaction(() -> {
             services.conflicts().open(conflict);
             return null;

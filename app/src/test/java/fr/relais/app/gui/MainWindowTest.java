@@ -6,13 +6,13 @@ import fr.relais.core.RelaisCore;
 import fr.relais.app.gui.patients.PatientRow;
 import fr.relais.app.gui.task.FxBackgroundExecutor;
 import fr.relais.core.StoreTemplate;
+import fr.relais.core.TestServices;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -42,13 +42,14 @@ class MainWindowTest {
         // The organisation's IPP namespace, without which nothing carrying an IPP leaves (sync, exports).
         java.nio.file.Files.writeString(fr.relais.app.config.WorkstationSettings.fileFor(dir.resolve("relais.db")),
                 "RELAIS_IPP_OID=1.2.250.1.999.99.1\n");
-        services = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), Clock.systemUTC(), new UserSession(new Actor("idec", "Claire IDEC", "poste")));
+        // A clock that starts on a fixed morning and runs: the screens show what they show whatever the day of the run.
+        services = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), TestServices.runningClock(), new UserSession(new Actor("idec", "Claire IDEC", "poste")));
         services.demo().generate(30, 5, n -> { });
         services.directory().save(java.util.List.of(new fr.relais.core.directory.DirectoryEntry("810003461033", "10003461033", "BONNET",
                 "Jérôme", "10", fr.relais.core.careteam.Profession.MEDECIN, java.util.List.of("SM54"),
                 java.util.List.of("jeromebonnet@pro.mssante.fr"), true, java.time.Instant.parse("2026-10-01T00:00:00Z"),
                 java.util.List.of(new fr.relais.core.directory.DirectoryEntry.Activity("F1", "CH DE TEST", "690000001", null, "Lyon", "69383",
-                        "69003", java.util.List.of())))), java.time.Instant.now());
+                        "69003", java.util.List.of())))), services.clock().instant());
         executor = new FxBackgroundExecutor();
     }
 
@@ -281,7 +282,8 @@ class MainWindowTest {
                 new fr.relais.core.urgentcare.UrgentCarePlan.Allergies(false, java.util.List.of(
                         new fr.relais.core.urgentcare.UrgentCarePlan.Allergy("Pénicilline", "œdème", null, null))),
                 new fr.relais.core.urgentcare.UrgentCarePlan.Treatments(true, java.util.List.of()), "Appeler l'IDEC", null, null, null,
-                java.util.List.of(), "Domicile", null, java.util.List.of(), java.time.LocalDate.now().plusMonths(3), null), "Plan établi");
+                java.util.List.of(), "Domicile", null, java.util.List.of(),
+                java.time.LocalDate.now(services.clock().withZone(fr.relais.core.time.CareZone.PARIS)).plusMonths(3), null), "Plan établi");
         robot.interact(() -> table.getSelectionModel().select(3));
         Label name = robot.lookup("#patient-file-name").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row.name().equals(name.getText()));
@@ -328,7 +330,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().startsWith("Inscrit dans"));
         // The scale's reading of two days ago; today the patient reads 74.6 kg on the phone: +2.6 kg in 3 days is red.
         services.measures().record(new fr.relais.core.measure.NewMeasure(patient.id(), fr.relais.core.measure.MeasureCatalog.BODY_WEIGHT,
-                "72.0", "kg", java.time.Instant.now().minus(java.time.Duration.ofDays(2)), fr.relais.core.measure.MeasureSource.DEVICE));
+                "72.0", "kg", services.clock().instant().minus(java.time.Duration.ofDays(2)), fr.relais.core.measure.MeasureSource.DEVICE));
         ComboBox<fr.relais.core.measure.MeasureType> type = robot.lookup("#followup-measure-type").queryAs(ComboBox.class);
         robot.interact(() -> type.setValue(fr.relais.core.measure.MeasureCatalog.get("t", fr.relais.core.measure.MeasureCatalog.BODY_WEIGHT)));
         robot.clickOn("#followup-measure-value").write("74,6");
@@ -374,7 +376,7 @@ class MainWindowTest {
     void aConflictIsSettledFromTheInbox(FxRobot robot) throws Exception {
         var patient = services.patients().list(0, 1).get(0);
         var conflict = new fr.relais.core.replication.Conflict(java.util.UUID.randomUUID(), fr.relais.core.identity.PatientService.RECORD,
-                patient.id(), "usedFamilyName", null, patient.usedFamilyName(), "NOUVEAU-NOM", "2", "OPEN", java.time.Instant.now(), null, null, null);
+                patient.id(), "usedFamilyName", null, patient.usedFamilyName(), "NOUVEAU-NOM", "2", "OPEN", services.clock().instant(), null, null, null);
         services.database().inTransaction(() -> {
             services.conflicts().open(conflict);
             return null;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.app.gui.task.FxBackgroundExecutor;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.TestServices;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
@@ -29,6 +30,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @DesktopTest
 class NewStoreWindowTest {
+    /** From a fixed morning, running: nothing here depends on the day of the run. */
+    private static final Clock CLOCK = TestServices.runningClock();
     @TempDir
     static Path dir;
     static FxBackgroundExecutor executor;
@@ -51,7 +54,7 @@ class NewStoreWindowTest {
         this.stage = stage;
         Path db = dir.resolve("nouvelle.db");
         UserSession nurse = new UserSession(new Actor("idec", "Claire IDEC", "poste"));
-        RelaisApplication.showNewStore(stage, db, key -> RelaisCore.open(db, Clock.systemUTC(), nurse, key), Language.FR, executor,
+        RelaisApplication.showNewStore(stage, db, key -> RelaisCore.open(db, CLOCK, nurse, key), Language.FR, executor,
                 services -> {
                     opened.set(services);
                     RelaisApplication.show(stage, services, Language.FR, executor, file -> { });

@@ -6,6 +6,7 @@ import fr.relais.app.gui.task.FxBackgroundExecutor;
 import fr.relais.app.gui.unlock.InactivityLock;
 import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.TestServices;
 import fr.relais.core.StoreTemplate;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
@@ -33,6 +34,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @DesktopTest
 class SignInAndLockTest {
+    /** From a fixed morning, running: nothing here depends on the day of the run. */
+    private static final Clock CLOCK = TestServices.runningClock();
     private static final String PASSWORD = "mot de passe de Claire";
     @TempDir
     static Path dir;
@@ -43,13 +46,13 @@ class SignInAndLockTest {
     @BeforeAll
     static void workstationWithAccounts() {
         Path db = StoreTemplate.copyTo(dir.resolve("relais.db"));
-        try (RelaisCore setup = RelaisCore.open(db, Clock.systemUTC(), UserSession.ofOperatingSystemUser())) {
+        try (RelaisCore setup = RelaisCore.open(db, CLOCK, UserSession.ofOperatingSystemUser())) {
             setup.demo().generate(5, 3, n -> { });
             setup.accounts().add("admin", "Admin", Set.of(Role.ADMINISTRATEUR), null, "mot de passe admin!".toCharArray());
             setup.accounts().signIn("admin", "mot de passe admin!".toCharArray());
             setup.accounts().add("claire", "Claire IDEC", Set.of(Role.IDEC), null, PASSWORD.toCharArray());
         }
-        services = RelaisCore.open(db, Clock.systemUTC(), UserSession.ofOperatingSystemUser());
+        services = RelaisCore.open(db, CLOCK, UserSession.ofOperatingSystemUser());
         executor = new FxBackgroundExecutor();
     }
 

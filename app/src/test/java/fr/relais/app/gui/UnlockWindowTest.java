@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.app.gui.task.FxBackgroundExecutor;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.TestServices;
 import fr.relais.core.StoreTemplate;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.session.Actor;
@@ -30,6 +31,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @DesktopTest
 class UnlockWindowTest {
+    /** From a fixed morning, running: nothing here depends on the day of the run. */
+    private static final Clock CLOCK = TestServices.runningClock();
     private static final String PASSPHRASE = "correct horse battery staple";
     @TempDir
     static Path dir;
@@ -40,7 +43,7 @@ class UnlockWindowTest {
     @BeforeAll
     static void encryptedStore() {
         db = StoreTemplate.copyTo(dir.resolve("relais.db"));
-        try (RelaisCore services = RelaisCore.open(db, Clock.systemUTC(), UserSession.ofOperatingSystemUser())) {
+        try (RelaisCore services = RelaisCore.open(db, CLOCK, UserSession.ofOperatingSystemUser())) {
             services.demo().generate(5, 3, n -> { });
         }
         StoreEncryption.encrypt(db, StoreKey.of(PASSPHRASE.toCharArray()));
@@ -58,7 +61,7 @@ class UnlockWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         UserSession nurse = new UserSession(new Actor("idec", "Claire IDEC", "poste"));
-        RelaisApplication.showLocked(stage, db, key -> RelaisCore.open(db, Clock.systemUTC(), nurse, key), Language.FR, executor,
+        RelaisApplication.showLocked(stage, db, key -> RelaisCore.open(db, CLOCK, nurse, key), Language.FR, executor,
                 services -> {
                     opened.set(services);
                     RelaisApplication.show(stage, services, Language.FR, executor, file -> { });
