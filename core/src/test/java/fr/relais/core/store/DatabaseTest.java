@@ -3,15 +3,20 @@ package fr.relais.core.store;
 import static fr.relais.core.store.schema.Tables.PATIENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import fr.relais.core.TestServices;
 import fr.relais.core.error.BadInputException;
+import fr.relais.core.i18n.Language;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -62,12 +67,9 @@ class DatabaseTest {
 
     @Test
     void aStoreFromANewerRelaisIsRefusedUntouched() throws Exception {
-        Path file = dir.resolve("relais.db");
-        Database.open(file, CLOCK).close();
-        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file); var statement = connection.createStatement()) {
-            statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
-                    + "installed_by, installed_on, execution_time, success) VALUES (999, '999', 'future', 'SQL', 'V999__future.sql', 0, 'x', '2030-01-01 00:00:00.000', 1, 1)");
-        }
+        Path file = storeWithItsHistoryChanged("INSERT INTO flyway_schema_history (installed_rank, version, description, type, "
+                + "script, checksum, installed_by, installed_on, execution_time, success) VALUES (999, '999', 'future', 'SQL', "
+                + "'V999__future.sql', 0, 'x', '2030-01-01 00:00:00.000', 1, 1)");
         long sizeBefore = Files.size(file);
         assertThatThrownBy(() -> Database.open(file, CLOCK))
                 .isInstanceOfSatisfying(StoreTooNewException.class, e -> {
@@ -76,8 +78,70 @@ class DatabaseTest {
                 })
                 .isInstanceOf(BadInputException.class);
         assertThat(Files.size(file)).isEqualTo(sizeBefore);
+        assertThat(backupsBeside()).isEmpty();
+    }
+
+    @Test
+    void aStoreAlreadyAtTheLatestVersionOpensWithoutMigratingAgain() throws Exception {
+        Path file = dir.resolve("relais.db");
+        Database.open(file, CLOCK).close();
+        List<Map<String, Object>> historyBefore = schemaHistory(file);
+
+        try (Database db = Database.open(file, Clock.offset(CLOCK, Duration.ofDays(1)))) {
+            assertThat(db.dsl().fetchValue("SELECT count(*) FROM patient")).hasToString("0");
+        }
+
+        assertThat(historyBefore).hasSizeGreaterThan(1);
+        assertThat(schemaHistory(file)).isEqualTo(historyBefore);
+        assertThat(backupsBeside()).isEmpty();
+    }
+
+    /** The quick open of an up-to-date store still compares every applied script with this version's. */
+    @Test
+    void aStoreWhoseAppliedSchemaUpdateWasAlteredIsRefusedUntouched() throws Exception {
+        Path file = storeWithItsHistoryChanged("UPDATE flyway_schema_history SET checksum = checksum + 1 "
+                + "WHERE installed_rank = (SELECT max(installed_rank) FROM flyway_schema_history)");
+        List<Map<String, Object>> historyBefore = schemaHistory(file);
+        byte[] before = Files.readAllBytes(file);
+
+        BadInputException refused = catchThrowableOfType(BadInputException.class,
+                () -> Database.open(file, CLOCK));
+
+        assertThat(refused.reasonKey()).isEqualTo("store.migrationFailed");
+        assertThat(refused.reason(Language.FR)).contains("mise à jour de schéma interrompue ou modifiée");
+        assertThat(schemaHistory(file)).isEqualTo(historyBefore);
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(backupsBeside()).isEmpty();
+    }
+
+    /** A store this version created, then its migration history edited behind Relais' back. */
+    private Path storeWithItsHistoryChanged(String sql) throws Exception {
+        Path file = dir.resolve("relais.db");
+        Database.open(file, CLOCK).close();
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+        return file;
+    }
+
+    private List<Path> backupsBeside() throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.filter(p -> p.toString().endsWith(".bak"))).isEmpty();
+            return files.filter(p -> p.toString().endsWith(".bak")).toList();
+        }
+    }
+
+    private static List<Map<String, Object>> schemaHistory(Path file) throws Exception {
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file); var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT * FROM flyway_schema_history ORDER BY installed_rank")) {
+            List<Map<String, Object>> history = new ArrayList<>();
+            while (rows.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int c = 1; c <= rows.getMetaData().getColumnCount(); c++) {
+                    row.put(rows.getMetaData().getColumnName(c), rows.getObject(c));
+                }
+                history.add(row);
+            }
+            return history;
         }
     }
 
