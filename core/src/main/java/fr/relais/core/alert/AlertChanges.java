@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * Writes what happens to an alert with everything that goes with it: opening it (its review task, the after-hours
@@ -86,11 +87,26 @@ public final class AlertChanges {
             return change(open.explainedBy(notice.annotate(explanation, level, now)), open.status(), level, ENGINE,
                     "level raised", now);
         }
+        if (level.compareTo(open.level()) < 0) {
+            // Lower only because a threshold was prescribed since: it joins, but the explanation must justify the
+            // alert's level, so it keeps the value that crossed that level's bound.
+            return open;
+        }
         return worse.shownWorst(open, explanation, now);
     }
 
     /** An open alert with nothing left behind it is withdrawn; otherwise it takes the highest level still behind it. */
     void withdrawOrRelevel(UUID alertId, List<AlertLevel> remaining, String reason) {
+        withdrawOrRelevel(alertId, remaining, reason, (alert, level) -> Optional.empty());
+    }
+
+    /**
+     * As {@link #withdrawOrRelevel(UUID, List, String)}, and the alert kept shows what {@code shown} gives for its new
+     * level (empty: its explanation is kept): once a measure behind it is wrong, the explanation must come from what is
+     * left, at the level the alert now has. A new explanation at the same level adds one history entry.
+     */
+    void withdrawOrRelevel(UUID alertId, List<AlertLevel> remaining, String reason,
+                           BiFunction<Alert, AlertLevel, Optional<String>> shown) {
         Alert alert = alerts.find(alertId).orElseThrow();
         if (!alert.status().isOpen()) {
             return;
@@ -101,8 +117,13 @@ public final class AlertChanges {
             return;
         }
         AlertLevel level = remaining.stream().max(Comparator.naturalOrder()).orElseThrow();
+        Optional<String> explanation = shown.apply(alert, level).filter(e -> !e.equals(alert.explanation()));
+        Alert reexplained = explanation.map(alert::explainedBy).orElse(alert);
         if (level != alert.level()) {
-            change(alert, alert.status(), level, ENGINE, reason, now);
+            change(reexplained, alert.status(), level, ENGINE, reason, now);
+        } else if (explanation.isPresent()) {
+            alerts.update(reexplained);
+            alerts.insertEvent(alert.id(), now, ENGINE, alert.status(), alert.status(), level, reason + ", re-explained");
         }
     }
 

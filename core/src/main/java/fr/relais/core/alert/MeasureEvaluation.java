@@ -7,6 +7,7 @@ import fr.relais.core.measure.Reading;
 import fr.relais.core.pathway.Enrollment;
 import fr.relais.core.pathway.EnrollmentRepository;
 import fr.relais.core.pathway.EnrollmentStatus;
+import fr.relais.core.rule.AlertLevel;
 import fr.relais.core.rule.AlertRule;
 import fr.relais.core.store.Database;
 import java.time.Clock;
@@ -32,6 +33,7 @@ public final class MeasureEvaluation implements MeasureListener {
     private final ValueJudgement judgement;
     private final MissingDataWatch missing;
     private final AlertChanges changes;
+    private final Rejudgement rejudgement;
     private final ReferenceReadingCancelled referenceCancelled;
     private final Clock clock;
 
@@ -46,7 +48,8 @@ public final class MeasureEvaluation implements MeasureListener {
         this.judgement = judgement;
         this.missing = missing;
         this.changes = changes;
-        this.referenceCancelled = new ReferenceReadingCancelled(alerts, measures, enrollments, thresholds);
+        this.rejudgement = new Rejudgement(alerts, measures, thresholds);
+        this.referenceCancelled = new ReferenceReadingCancelled(alerts, enrollments, rejudgement);
         this.clock = clock;
     }
 
@@ -79,16 +82,17 @@ public final class MeasureEvaluation implements MeasureListener {
     }
 
     /**
-     * Withdraws what a wrong measure caused: an alert left with no measure behind it is withdrawn, others re-levelled.
-     * Then the relative alerts that rose from it (their reference reading) are judged again without it.
+     * Withdraws what a wrong measure caused: an alert left with no measure behind it is withdrawn, others re-levelled
+     * and re-explained by the measures left (the wrong value is never shown again). Then the relative alerts that rose
+     * from it (their reference reading) are judged again without it.
      */
     @Override
     public void enteredInError(Measure measure) {
         for (UUID alertId : alerts.alertsOfMeasure(measure.id())) {
             alerts.detach(alertId, measure.id());
-            changes.withdrawOrRelevel(alertId, alerts.remainingLevels(alertId), "measure entered in error");
+            changes.withdrawOrRelevel(alertId, alerts.remainingLevels(alertId), "measure entered in error", this::shownLeft);
         }
-        for (ReferenceReadingCancelled.Outcome outcome : referenceCancelled.after(measure)) {
+        for (Rejudgement.Outcome outcome : referenceCancelled.after(measure)) {
             rejudged(outcome);
         }
     }
@@ -118,7 +122,7 @@ public final class MeasureEvaluation implements MeasureListener {
      * rises any more; otherwise re-explained by the worst remaining rise, at the highest remaining level (possibly
      * lower), the measures no longer rising detached so that a later re-levelling or re-run does not count them.
      */
-    private void rejudged(ReferenceReadingCancelled.Outcome outcome) {
+    private void rejudged(Rejudgement.Outcome outcome) {
         Alert alert = alerts.find(outcome.alertId()).orElseThrow();
         if (!alert.status().isOpen()) {
             return;
@@ -131,13 +135,25 @@ public final class MeasureEvaluation implements MeasureListener {
         outcome.noLongerRising().forEach(id -> alerts.detach(alert.id(), id));
         Finding finding = outcome.finding().get();
         String reason = ReferenceReadingCancelled.historyEntry(finding);
-        Alert reexplained = alert.explainedBy(ReferenceReadingCancelled.keepingNotice(finding, alert.explanation()));
+        Alert reexplained = alert.explainedBy(Rejudgement.keepingNotice(finding, alert.explanation()));
         if (finding.level() != alert.level()) {
             changes.change(reexplained, alert.status(), finding.level(), AlertChanges.ENGINE, reason, now);
         } else {
             alerts.update(reexplained);
             alerts.insertEvent(alert.id(), now, AlertChanges.ENGINE, alert.status(), alert.status(), alert.level(), reason);
         }
+    }
+
+    /**
+     * What an alert shows once a measure behind it was entered in error: the worst value left at its (new) level, judged
+     * again, its after-hours notice kept. Never the wrong value, nor a value worded against another level's bound.
+     */
+    private Optional<String> shownLeft(Alert alert, AlertLevel level) {
+        if (alert.enrollmentId() == null) {
+            return Optional.empty();
+        }
+        return enrollments.find(alert.enrollmentId()).flatMap(e -> rejudgement.of(alert, e).worstAt(level))
+                .map(f -> Rejudgement.keepingNotice(f, alert.explanation()));
     }
 
     private List<Enrollment> activeEnrollments(UUID patientId) {

@@ -157,6 +157,16 @@ class PatientReportTest {
     }
 
     @Test
+    void theOpenAlertOfASaturationMarkedWrongIsExplainedByTheValuesLeftNotTheWrongOne() throws Exception {
+        // The setup's 70 % raised the orange alert to red, then was entered in error: the alert is orange again.
+        try (PDDocument pdf = Loader.loadPDF(report(Language.FR).toFile())) {
+            String flat = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(flat).contains("Alerte orange (prise en compte) depuis le 05/11/2026 09:01 : "
+                    + "SpO2 90 % le 07/11/2026 à 09:00 — sous le seuil orange de 93 %").doesNotContain("SpO2 70 %");
+        }
+    }
+
+    @Test
     void inEnglishOnRequestAndTheInsOnlyForAQualifiedIdentity() throws Exception {
         try (PDDocument pdf = Loader.loadPDF(report(Language.EN).toFile())) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("Pathway report", "Care team", "born 1995-10-03", "sex: female", "INS (qualified identity)");
