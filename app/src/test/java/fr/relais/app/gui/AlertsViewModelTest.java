@@ -63,7 +63,7 @@ class AlertsViewModelTest {
         assertThat(rows.get(0).level()).isEqualTo("Rouge — risque suicidaire");
         assertThat(rows.subList(1, 3)).allSatisfy(r -> assertThat(r.level()).isNotBlank().doesNotStartWith("Rouge"));
         assertThat(rows.get(0).rule()).isEqualTo("PHQ-9");
-        assertThat(model.summaryProperty().get()).isEqualTo("3 alerte(s) ouverte(s), dont 1 rouge(s)");
+        assertThat(model.summaryProperty().get()).isEqualTo("Alertes ouvertes : 3 (rouges : 1)");
         assertThat(rows).allSatisfy(r -> assertThat(r.patient()).isEqualTo("MARTIN Claire"));
         // SpO2 92 % crossed the orange bound only: the sentence names it with its unit, not the red bound of 90.
         assertThat(rows).anySatisfy(r -> assertThat(r.explanation()).contains("SpO2 92 %", "sous le seuil orange de 93 %")

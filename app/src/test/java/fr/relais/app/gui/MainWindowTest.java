@@ -203,7 +203,7 @@ class MainWindowTest {
     void theSyncScreenShowsTheStateTheInboxAndRunsOffTheFxThread(FxRobot robot) throws Exception {
         Label status = robot.lookup("#status-sync").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("Synchronisation : jamais faite"));
-        assertThat(status.getText()).contains("en attente", "0 conflit(s)");
+        assertThat(status.getText()).contains("en attente", "conflits à trancher : 0");
         robot.clickOn("Synchronisation");
         robot.clickOn("#sync-server").write("http://127.0.0.1:9/fhir");
         robot.clickOn("#sync-run");

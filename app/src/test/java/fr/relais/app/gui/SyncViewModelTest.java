@@ -58,7 +58,7 @@ class SyncViewModelTest {
     void showsPendingChangesAndRefusesToRunWithoutAServer() {
         model.refresh();
         assertThat(model.statusLineProperty().get()).isEqualTo(
-                "Synchronisation : jamais faite — dernière réussite : — — 1 en attente — 0 conflit(s)");
+                "Synchronisation : jamais faite — dernière réussite : — — 1 en attente — conflits à trancher : 0");
         model.syncNow();
         assertThat(model.messageProperty().get()).isEqualTo("Indiquez l'adresse du serveur FHIR de l'équipe.");
         assertThat(model.runningProperty().get()).isFalse();

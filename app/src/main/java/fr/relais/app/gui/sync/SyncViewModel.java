@@ -164,7 +164,7 @@ public final class SyncViewModel {
         return state.getReadOnlyProperty();
     }
 
-    /** "Hors ligne — dernière synchronisation … — 3 en attente — 1 conflit" for the status bar. */
+    /** "Hors ligne — dernière synchronisation … — 3 en attente — conflits à trancher : 1" for the status bar. */
     public ReadOnlyStringProperty statusLineProperty() {
         return statusLine.getReadOnlyProperty();
     }
