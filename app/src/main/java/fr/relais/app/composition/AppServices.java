@@ -18,7 +18,7 @@ public final class AppServices {
     public AppServices(RelaisCore core) {
         this.core = core;
         this.sync = new SyncModule(core);
-        this.conflictSubjects = new ConflictSubjectText(core.patients(), core.tasks(), core.measures(), core.alerts(),
+        this.conflictSubjects = new ConflictSubjectText(core.patients(), core.tasks(), core.measures(), core.alertQueries(),
                 core.enrollments(), core.consents());
     }
 

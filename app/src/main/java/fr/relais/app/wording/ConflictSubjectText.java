@@ -1,7 +1,7 @@
 package fr.relais.app.wording;
 
 import fr.relais.core.alert.Alert;
-import fr.relais.core.alert.AlertService;
+import fr.relais.core.alert.AlertQueries;
 import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.consent.Consent;
 import fr.relais.core.consent.ConsentService;
@@ -26,12 +26,12 @@ public final class ConflictSubjectText {
     private final PatientService patients;
     private final TaskService tasks;
     private final MeasureService measures;
-    private final AlertService alerts;
+    private final AlertQueries alerts;
     private final EnrollmentService enrollments;
     private final ConsentService consents;
 
     /** The stores a conflict's patient is found through: the record itself, or its task, measure, alert, pathway or consent. */
-    public ConflictSubjectText(PatientService patients, TaskService tasks, MeasureService measures, AlertService alerts,
+    public ConflictSubjectText(PatientService patients, TaskService tasks, MeasureService measures, AlertQueries alerts,
                                EnrollmentService enrollments, ConsentService consents) {
         this.patients = patients;
         this.tasks = tasks;
@@ -68,7 +68,7 @@ public final class ConflictSubjectText {
             case PatientService.RECORD, CareTeamService.TEAM_RECORD -> Optional.of(c.localId());
             case TaskService.RECORD -> tasks.find(c.localId()).map(Task::patientId);
             case MeasureService.RECORD -> measures.find(c.localId()).map(Measure::patientId);
-            case AlertService.RECORD -> alerts.find(c.localId()).map(Alert::patientId);
+            case fr.relais.core.replication.RecordKind.ALERT -> alerts.find(c.localId()).map(Alert::patientId);
             case EnrollmentService.RECORD -> enrollments.find(c.localId()).map(Enrollment::patientId);
             case ConsentService.RECORD -> consents.find(c.localId()).map(Consent::patientId);
             default -> Optional.empty();

@@ -1,6 +1,5 @@
 package fr.relais.app.wording;
 
-import fr.relais.core.alert.AlertService;
 import fr.relais.core.alert.AlertStatus;
 import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.careteam.Professional;
@@ -107,7 +106,7 @@ public final class ConflictValueText {
                 return Optional.empty();
             }
             return switch (c.resourceType()) {
-                case AlertService.RECORD -> Optional.of(words.alert(AlertStatus.valueOf(value)));
+                case fr.relais.core.replication.RecordKind.ALERT -> Optional.of(words.alert(AlertStatus.valueOf(value)));
                 case TaskService.RECORD -> Optional.of(words.task(TaskStatus.valueOf(value)));
                 case EnrollmentService.RECORD -> Optional.of(words.enrollment(EnrollmentStatus.valueOf(value)));
                 default -> Optional.empty();
