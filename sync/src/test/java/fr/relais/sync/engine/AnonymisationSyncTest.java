@@ -65,7 +65,7 @@ class AnonymisationSyncTest {
         hospitalPatient.getMeta().getProfile().clear();
         hospitalPatient.getMeta().addProfile(HOSPITAL_PROFILE);
         patientId = world.client().create().resource(hospitalPatient).execute().getId().getIdPart();
-        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        String rpps = ForeignWorld.freshRpps();
         String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
         carerId = world.create("relatedperson-carer.json", Map.of("patient", patientId));
         teamId = world.create("careteam-hospital-discharge.json", Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));

@@ -24,6 +24,11 @@ record ForeignWorld(JpaFhirServer server, String team) {
         return RelaisFhir.CONTEXT.newRestfulGenericClient(server.baseUrl());
     }
 
+    /** An RPPS number no other test's practitioner carries on the shared server (11 digits, as the Annuaire gives them). */
+    static String freshRpps() {
+        return String.format("1%010d", Math.floorMod(java.util.UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+    }
+
     /** Creates the fixture on the server; returns the id the server gave it. */
     String create(String fixture, Map<String, String> values) {
         return create(fixture, values, new Coding(RelaisFhir.TEAM_TAG_SYSTEM, team, null));

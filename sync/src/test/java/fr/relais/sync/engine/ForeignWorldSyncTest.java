@@ -257,7 +257,7 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
     @Test
     void anAnonymisedHospitalPatientKeepsNoneOfWhatOtherSystemsWroteAboutThemHereNorTheirRelativesNamesInTheCareTeamOnTheServer() {
         String patientId = world.create("patient-hospital.json", Map.of());
-        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        String rpps = ForeignWorld.freshRpps();
         String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
         String carerId = world.create("relatedperson-carer.json", Map.of("patient", patientId));
         String teamId = world.create("careteam-hospital-discharge.json", Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));
@@ -315,7 +315,7 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
     @Test
     void aTaskOfAHospitalPatientAssignedToAnAnnuairePractitionerReachesTheServer() {
         String patientId = world.create("patient-hospital.json", Map.of());
-        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        String rpps = ForeignWorld.freshRpps();
         String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
         laptop.sync();
         UUID patient = ObservationMapper.localId(patientId);
@@ -612,7 +612,7 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
     @Test
     void aSonTheHospitalsCareTeamNamesOnlyByReferenceIsShownByTheNameHisOwnRecordCarries() {
         String patientId = world.create("patient-hospital.json", Map.of());
-        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        String rpps = ForeignWorld.freshRpps();
         String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
         String carerId = world.create("relatedperson-carer.json", Map.of("patient", patientId));
         // The son by reference alone, as many systems write it.
@@ -632,7 +632,7 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
     @Test
     void aHospitalCareTeamKeepsItsCarerItsHadAndItsPatientWhenTheNurseJoinsIt() {
         String patientId = world.create("patient-hospital.json", Map.of());
-        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        String rpps = ForeignWorld.freshRpps();
         String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
         String carerId = world.create("relatedperson-carer.json", Map.of("patient", patientId));
         String teamId = world.create("careteam-hospital-discharge.json", Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));
@@ -677,7 +677,7 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
     @Test
     void aHospitalNurseWhoJoinsTheCercleDeSoinsIsOnePersonWithHerHospitalRoleBesideHerRoleHere() {
         String patientId = world.create("patient-hospital.json", Map.of());
-        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        String rpps = ForeignWorld.freshRpps();
         String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
         String carerId = world.create("relatedperson-carer.json", Map.of("patient", patientId));
         world.create("careteam-hospital-discharge.json", Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));
@@ -701,7 +701,7 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
 
     @Test
     void aTaskAssignedOnOneLaptopToAProfessionalJustAddedThereIsAssignedOnTheOtherLaptopAtItsNextSync() {
-        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        String rpps = ForeignWorld.freshRpps();
         aTaskAssignedToANewProfessionalReachesTheOtherLaptop(rpps);
     }
 
@@ -1185,7 +1185,7 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         hospitalPatient.setManagingOrganization(new org.hl7.fhir.r4.model.Reference("Organization/" + organizationId));
         hospitalPatient.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
         String patientId = world.client().create().resource(hospitalPatient).execute().getId().getIdPart();
-        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        String rpps = ForeignWorld.freshRpps();
         String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
         String carerId = world.create("relatedperson-carer.json", Map.of("patient", patientId));
         var team = (org.hl7.fhir.r4.model.CareTeam) world.parse("careteam-hospital-discharge.json",
@@ -1420,7 +1420,7 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
     @Test
     void aHospitalCareTeamTheNurseJoinsKeepsThePatientsNameOnItsSubject() {
         String patientId = world.create("patient-hospital.json", Map.of());
-        String rpps = String.format("1%010d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        String rpps = ForeignWorld.freshRpps();
         String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
         String carerId = world.create("relatedperson-carer.json", Map.of("patient", patientId));
         String teamId = hospitalCareTeam(patientId, practitionerId, carerId, team -> team.getSubject().setDisplay("Mme KERBRAT Marie"));
