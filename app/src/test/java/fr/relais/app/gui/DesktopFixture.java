@@ -32,7 +32,7 @@ final class DesktopFixture {
         Files.writeString(fr.relais.app.config.WorkstationSettings.fileFor(dir.resolve("relais.db")), "RELAIS_IPP_OID=1.2.250.1.999.99.1\n");
         // A clock that starts on a fixed morning and runs: every screen shows the same days whatever the day of the run.
         RelaisCore services = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), TestServices.runningClock(),
-                new UserSession(new Actor("idec", "Claire IDEC", "poste")));
+                new UserSession(new Actor("idec", "Claire IDEC", "PC-CPTS-01")));
         services.demo().generate(30, 5, n -> { });
         services.directory().save(List.of(new DirectoryEntry("810003461033", "10003461033", "BONNET", "Jérôme", "10", Profession.MEDECIN,
                 List.of("SM54"), List.of("jeromebonnet@pro.mssante.fr"), true, Instant.parse("2026-10-01T00:00:00Z"),

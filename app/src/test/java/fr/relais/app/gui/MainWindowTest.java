@@ -265,7 +265,7 @@ class MainWindowTest {
         screenshotOf(robot, dialog, "careteam-dialog.png");
         robot.clickOn("#careteam-add");
         Label message = robot.lookup("#careteam-message").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().contains("ajouté(e)"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().contains("fait désormais partie du cercle de soins"));
         javafx.scene.control.ListView<String> team = robot.lookup("#patient-file-careteam").queryAs(javafx.scene.control.ListView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(team.getItems()).stream().anyMatch(l -> l.contains("Jérôme BONNET")));
         robot.interact(dialog::close);
@@ -444,7 +444,7 @@ class MainWindowTest {
         var dialog = (Stage) message.getScene().getWindow();
         screenshotOf(robot, dialog, "new-patient.png");
         robot.clickOn("#new-create");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().startsWith("QUENTIN Éloïse créé(e)"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().startsWith("Dossier créé pour QUENTIN Éloïse"));
         Label name = robot.lookup("#patient-file-name").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "QUENTIN Éloïse".equals(name.getText()));
         robot.interact(dialog::close);

@@ -69,7 +69,7 @@ class PathwaysAndFollowUpViewModelTest {
         model.measureTypeProperty().set(MeasureCatalog.get("t", MeasureCatalog.SPO2));
         model.valueProperty().set("97");
         model.recordMeasure();
-        assertThat(model.messageProperty().get()).isEqualTo("Saturation en oxygène enregistré(e).".replace("Saturation en oxygène",
+        assertThat(model.messageProperty().get()).isEqualTo("Mesure enregistrée : Saturation en oxygène.".replace("Saturation en oxygène",
                 MeasureCatalog.get("t", MeasureCatalog.SPO2).name().in(Language.FR)));
         model.valueProperty().set("84");
         model.recordMeasure();

@@ -104,8 +104,8 @@ public final class FollowUpTab extends Tab {
         ComboBox<fr.relais.core.questionnaire.Questionnaire> questionnaire = new ComboBox<>(model.questionnairesProperty());
         questionnaire.setId("followup-questionnaire");
         questionnaire.valueProperty().bindBidirectional(model.questionnaireProperty());
-        questionnaire.setPrefWidth(230);
-        questionnaire.setMaxWidth(230);
+        questionnaire.setPrefWidth(200);
+        questionnaire.setMaxWidth(200);
         questionnaire.setConverter(new StringConverter<>() {
             @Override
             public String toString(fr.relais.core.questionnaire.Questionnaire q) {
@@ -122,6 +122,8 @@ public final class FollowUpTab extends Tab {
         answers.setPromptText(texts.text("followup.answersPrompt"));
         answers.textProperty().bindBidirectional(model.answersProperty());
         HBox.setHgrow(answers, javafx.scene.layout.Priority.ALWAYS);
+        answers.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        answers.setPrefColumnCount(22);
         Button answer = new Button(texts.text("followup.record"));
         answer.setId("followup-answer");
         answer.disableProperty().bind(model.answersProperty().isEmpty());

@@ -71,7 +71,8 @@ public final class MeasureChartView extends VBox {
         chart.setTitle(c.unit().isEmpty() ? c.title() : texts.text("followup.chartTitle", c.title(), c.unit()));
         NumberAxis x = (NumberAxis) chart.getXAxis();
         x.setLowerBound(c.time().from().getEpochSecond());
-        x.setUpperBound(c.time().to().getEpochSecond());
+        // A little room after "now": the last measure's point shows whole (it was half cut at the plot's edge).
+        x.setUpperBound(c.time().drawnTo(CareZone.PARIS).getEpochSecond());
         x.setTickUnit(stepDays(c.time()) * 86_400d);
         NumberAxis y = (NumberAxis) chart.getYAxis();
         y.setLowerBound(c.values().low());
