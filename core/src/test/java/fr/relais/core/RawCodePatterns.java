@@ -30,7 +30,7 @@ public final class RawCodePatterns {
 
     /** Hyphenated French words that look like kebab-case ids. */
     private static final Set<String> FRENCH_COMPOUNDS = Set.of("au-dessus", "au-dessous", "ci-dessus", "ci-dessous", "peut-on",
-            "est-il", "dites-le", "patient-mois", "patients-mois", "auto-mesures", "auto-mesure", "non-transmission", "celui-ci", "celle-ci", "ceux-ci", "celles-ci");
+            "est-il", "dites-le", "patient-mois", "patients-mois", "auto-mesures", "auto-mesure", "non-transmission", "cardio-pulmonaire", "cardio-respiratoire", "sentez-vous", "celui-ci", "celle-ci", "ceux-ci", "celles-ci");
 
     /** Enums whose constants the engine stores and a careless view would print (RED, OPEN, ACTIVE, QUAL, IDE_LIBERALE...). */
     private static final List<Class<? extends Enum<?>>> ENGINE_ENUMS = List.of(

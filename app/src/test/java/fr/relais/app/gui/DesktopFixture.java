@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * A demo store as a coordinating nurse finds it on a Monday: 30 patients on their pathways with their tasks, measures
- * and alerts, a physician in the directory, an urgent care plan for every patient with an open alert, and a conflict
+ * and alerts, a physician in the directory, an urgent care plan (do not resuscitate, with a limitation of treatments)
+ * for every patient with an open alert, and a conflict
  * waiting in the sync inbox. Each window the tour opens has something to show.
  */
 final class DesktopFixture {
@@ -41,7 +42,9 @@ final class DesktopFixture {
         for (UUID patient : services.alerts().list(true, null).stream().map(Alert::patientId).distinct().toList()) {
             services.urgentCarePlans().edit(patient, new UrgentCarePlan("Insuffisance cardiaque", null,
                     new UrgentCarePlan.Allergies(false, List.of(new UrgentCarePlan.Allergy("Pénicilline", "œdème", null, null))),
-                    new UrgentCarePlan.Treatments(true, List.of()), "Appeler l'IDEC", null, null, null, List.of(), "Domicile", null, List.of(),
+                    new UrgentCarePlan.Treatments(true, List.of()), "Appeler l'IDEC",
+                    new UrgentCarePlan.Resuscitation(UrgentCarePlan.ResuscitationStatus.DO_NOT_RESUSCITATE, "pas d'intubation ni de dialyse",
+                            "Dr Jérôme BONNET", LocalDate.of(2026, 11, 2)), null, null, List.of(), "Domicile", null, List.of(),
                     LocalDate.now(services.clock().withZone(fr.relais.core.time.CareZone.PARIS)).plusMonths(3), null), "Plan établi");
         }
         var patient = services.patients().list(0, 1).get(0);

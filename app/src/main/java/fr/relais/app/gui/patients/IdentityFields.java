@@ -64,8 +64,9 @@ final class IdentityFields {
         Label place = new Label();
         place.setId(prefix + "-birthplace-name");
         place.textProperty().bind(traits.birthplaceInWords(texts));
-        form.addRow(r++, label(texts.text("newPatient.birthplace")), new javafx.scene.layout.HBox(8,
-                text(prefix + "-birthplace", traits.birthplaceProperty()), place));
+        javafx.scene.layout.HBox birthplace = new javafx.scene.layout.HBox(8, text(prefix + "-birthplace", traits.birthplaceProperty()), place);
+        birthplace.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        form.addRow(r++, label(texts.text("newPatient.birthplace")), birthplace);
         return r;
     }
 

@@ -46,8 +46,10 @@ public final class IdentityTab extends Tab {
         history.setId("identity-history");
         history.setPrefHeight(160);
 
+        HBox reasonRow = new HBox(8, IdentityFields.label(texts.text("identity.reason")), reason);
+        reasonRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox content = new VBox(10,
-                new HBox(8, IdentityFields.label(texts.text("identity.reason")), reason),
+                reasonRow,
                 section(texts.text("identity.evidence")), new HBox(8, document, record),
                 section(texts.text("identity.traits")), traits, correct,
                 section(texts.text("identity.duplicates")), new HBox(8, duplicate, merge),
