@@ -345,8 +345,11 @@ class MainWindowTest {
         // The labels drawn: the axis's formatter applied to the ticks it laid out.
         javafx.scene.chart.NumberAxis dateAxis = (javafx.scene.chart.NumberAxis) plot.getXAxis();
         java.util.List<String> dates = WaitForAsyncUtils.asyncFx(() -> dateAxis.getTickMarks().stream()
-                .map(t -> dateAxis.getTickLabelFormatter().toString(t.getValue())).toList()).get();
+                .map(t -> dateAxis.getTickLabelFormatter().toString(t.getValue())).filter(d -> !d.isEmpty()).toList()).get();
         assertThat(dates).isNotEmpty().doesNotHaveDuplicates().allMatch(d -> d.matches("\\d{2}/\\d{2}"));
+        String today = java.time.format.DateTimeFormatter.ofPattern("dd/MM").format(services.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS));
+        String tomorrow = java.time.format.DateTimeFormatter.ofPattern("dd/MM").format(services.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).plusDays(1));
+        assertThat(dates).as("no date after today under the axis (" + today + ")").doesNotContain(tomorrow);
         // A little room after now so that the last point shows whole, never the next day.
         long nextMidnight = services.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate().plusDays(1)
                 .atStartOfDay(fr.relais.core.time.CareZone.PARIS).toEpochSecond();
