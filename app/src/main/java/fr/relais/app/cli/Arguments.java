@@ -27,7 +27,7 @@ final class Arguments {
 
     /**
      * A role of the cercle de soins as typed ({@code ide_liberale}); an unknown one is refused with every role listed
-     * as typed and in words, in the reader's language ("ide_liberale (infirmier(ère) libéral(e)), idec (IDE de
+     * as typed and in words, in the reader's language ("ide_liberale (IDE en libéral), idec (IDE de
      * coordination)..."), so that the nurse can pick one without the documentation.
      */
     static fr.relais.core.careteam.CareRole careRole(String input, String value, fr.relais.core.i18n.Language language) {

@@ -378,7 +378,7 @@ public final class RelaisApplication extends Application {
                 services.questionnaires(), executor, texts, language);
         ThresholdsViewModel thresholds = new ThresholdsViewModel(services.clock(), services.session(), services.careTeam(), services.thresholds(), services.pathways(),
                 executor, texts, language);
-        AccessHistoryViewModel accesses = new AccessHistoryViewModel(AccessTrail.of(services.audit(), services.reports()), executor, texts,
+        AccessHistoryViewModel accesses = new AccessHistoryViewModel(AccessTrail.of(services.audit(), services.reports(), services.accounts()), services.session(), executor, texts,
                 language, documents, opener);
         IdentityViewModel identity = new IdentityViewModel(services.patients(), executor, texts, language, changed -> {
             file.show(changed);

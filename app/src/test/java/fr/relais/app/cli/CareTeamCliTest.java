@@ -40,7 +40,7 @@ class CareTeamCliTest {
         CliRun added = CliRun.on(db, "careteam", "add", "--patient", "P1", "--professional", nurse.toString(), "--role", "IDE_LIBERALE");
 
         assertThat(added.code()).isZero();
-        assertThat(added.out()).contains("Soizic GUEGUEN ajouté(e) au cercle de soins : infirmier(ère) libéral(e).");
+        assertThat(added.out()).contains("Soizic GUEGUEN fait désormais partie du cercle de soins : IDE en libéral.");
         try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")))) {
             var patient = core.patients().resolve("P1").id();
             assertThat(core.careTeam().teamOf(patient)).singleElement().satisfies(m -> assertThat(m.professional().id()).isEqualTo(nurse));

@@ -62,7 +62,7 @@ class ClinicalFrenchLinesCliTest extends CliFixture {
         CliRun refused = run("careteam", "add", "--patient", "P1", "--professional", "GUEGUEN", "--role", "infirmiere");
 
         assertThat(refused.code()).isEqualTo(2);
-        assertThat(refused.err()).contains("--role", "« infirmiere » n'est pas un rôle connu", "ide_liberale (infirmier(ère) libéral(e))",
+        assertThat(refused.err()).contains("--role", "« infirmiere » n'est pas un rôle connu", "ide_liberale (IDE en libéral)",
                 "medecin_traitant (médecin traitant)", "idec (IDE de coordination)").doesNotContain("IDE_LIBERALE");
         assertThat(run("--lang", "en", "careteam", "add", "--patient", "P1", "--professional", "GUEGUEN", "--role", "nurse").err())
                 .contains("\"nurse\" is not a known role", "ide_liberale (community nurse)");

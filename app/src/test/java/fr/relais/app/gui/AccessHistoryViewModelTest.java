@@ -6,7 +6,11 @@ import fr.relais.app.gui.access.AccessHistoryViewModel;
 import fr.relais.app.gui.access.AccessTrail;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.wording.Messages;
+import fr.relais.core.account.Account;
 import fr.relais.core.audit.AuditEvent;
+import fr.relais.core.session.Actor;
+import fr.relais.core.session.Role;
+import fr.relais.core.session.UserSession;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import java.io.OutputStream;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AccessHistoryViewModelTest {
     private static final Instant MORNING = Instant.parse("2026-11-23T08:00:00Z");
+    private static final UserSession SESSION = new UserSession(new Actor("idec", "Claire IDEC", "PC-CPTS-01"));
     @TempDir
     Path dir;
 
@@ -34,8 +39,18 @@ class AccessHistoryViewModelTest {
         final List<AuditEvent> events = new ArrayList<>();
 
         void add(String action, String workstation) {
-            events.add(new AuditEvent(events.size() + 1, MORNING.plusSeconds(60L * events.size()), "Claire", workstation, action,
+            add("cmartin", action, workstation);
+        }
+
+        void add(String who, String action, String workstation) {
+            events.add(new AuditEvent(events.size() + 1, MORNING.plusSeconds(60L * events.size()), who, workstation, action,
                     "Patient", "p", null, null));
+        }
+
+        @Override
+        public java.util.Optional<Account> account(String userId) {
+            return userId.equals("cmartin") ? java.util.Optional.of(new Account("cmartin", "Claire MARTIN",
+                    java.util.Set.of(Role.IDEC, Role.MEDECIN), null, true, MORNING, "admin")) : java.util.Optional.empty();
         }
 
         @Override
@@ -62,7 +77,7 @@ class AccessHistoryViewModelTest {
         UUID patient = UUID.randomUUID();
         List<Path> opened = new ArrayList<>();
         Localization texts = Localization.of(Messages.BUNDLE, Language.FR);
-        AccessHistoryViewModel model = new AccessHistoryViewModel(trail, new DirectExecutor(), texts, Language.FR, dir, opened::add);
+        AccessHistoryViewModel model = new AccessHistoryViewModel(trail, SESSION, new DirectExecutor(), texts, Language.FR, dir, opened::add);
 
         model.show(patient);
 
@@ -77,5 +92,22 @@ class AccessHistoryViewModelTest {
         assertThat(Files.size(opened.get(0))).isPositive();
         assertThat(model.messageProperty().get()).contains(opened.get(0).toString());
         assertThat(model.rowsProperty().get(0).action()).as("the printing is itself an access").isEqualTo("Impression de l'historique des accès");
+    }
+
+    @Test
+    void theAccessTabNamesThePersonAndTheirRolesInWordsNeverTheLogin() {
+        FakeTrail trail = new FakeTrail();
+        trail.add("cmartin", "patient.read", "PC-CPTS-01");
+        trail.add("idec", "measure.create", "PC-CPTS-01");
+        trail.add(Actor.ENGINE, "alert.raise", "PC-CPTS-01");
+        trail.add("ancien", "patient.read", "PC-CPTS-02");
+        AccessHistoryViewModel model = new AccessHistoryViewModel(trail, SESSION, new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR),
+                Language.FR, dir, p -> { });
+
+        model.show(UUID.randomUUID());
+
+        assertThat(model.rowsProperty()).extracting(AccessHistoryViewModel.Row::who).containsExactly(
+                "compte ancien (inconnu sur ce poste)", "Relais (traitement automatique)", "Claire IDEC",
+                "Claire MARTIN, IDE de coordination, médecin");
     }
 }

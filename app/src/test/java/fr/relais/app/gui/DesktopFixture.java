@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * A demo store as a coordinating nurse finds it on a Monday: 30 patients on their pathways with their tasks, measures
- * and alerts, a physician in the directory, an urgent care plan for every patient with an open alert, and a conflict
+ * and alerts, a physician in the directory, an urgent care plan (do not resuscitate, with a limitation of treatments)
+ * for every patient with an open alert, and a conflict
  * waiting in the sync inbox. Each window the tour opens has something to show.
  */
 final class DesktopFixture {
@@ -32,7 +33,7 @@ final class DesktopFixture {
         Files.writeString(fr.relais.app.config.WorkstationSettings.fileFor(dir.resolve("relais.db")), "RELAIS_IPP_OID=1.2.250.1.999.99.1\n");
         // A clock that starts on a fixed morning and runs: every screen shows the same days whatever the day of the run.
         RelaisCore services = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), TestServices.runningClock(),
-                new UserSession(new Actor("idec", "Claire IDEC", "poste")));
+                new UserSession(new Actor("idec", "Claire IDEC", "PC-CPTS-01")));
         services.demo().generate(30, 5, n -> { });
         services.directory().save(List.of(new DirectoryEntry("810003461033", "10003461033", "BONNET", "Jérôme", "10", Profession.MEDECIN,
                 List.of("SM54"), List.of("jeromebonnet@pro.mssante.fr"), true, Instant.parse("2026-10-01T00:00:00Z"),
@@ -41,7 +42,9 @@ final class DesktopFixture {
         for (UUID patient : services.alerts().list(true, null).stream().map(Alert::patientId).distinct().toList()) {
             services.urgentCarePlans().edit(patient, new UrgentCarePlan("Insuffisance cardiaque", null,
                     new UrgentCarePlan.Allergies(false, List.of(new UrgentCarePlan.Allergy("Pénicilline", "œdème", null, null))),
-                    new UrgentCarePlan.Treatments(true, List.of()), "Appeler l'IDEC", null, null, null, List.of(), "Domicile", null, List.of(),
+                    new UrgentCarePlan.Treatments(true, List.of()), "Appeler l'IDEC",
+                    new UrgentCarePlan.Resuscitation(UrgentCarePlan.ResuscitationStatus.DO_NOT_RESUSCITATE, "pas d'intubation ni de dialyse",
+                            "Dr Jérôme BONNET", LocalDate.of(2026, 11, 2)), null, null, List.of(), "Domicile", null, List.of(),
                     LocalDate.now(services.clock().withZone(fr.relais.core.time.CareZone.PARIS)).plusMonths(3), null), "Plan établi");
         }
         var patient = services.patients().list(0, 1).get(0);

@@ -60,7 +60,7 @@ class MeasureImportViewModelTest {
 
         model.skipBadRowsProperty().set(true);
         model.importFile(csv);
-        assertThat(model.messageProperty().get()).isEqualTo("2 mesure(s) importée(s), 0 déjà présente(s) (non importée(s) à nouveau), 1 ligne(s) écartée(s)");
+        assertThat(model.messageProperty().get()).isEqualTo("2 mesures importées, aucune déjà présente, 1 ligne écartée");
         assertThat(model.rowErrorsProperty()).hasSize(1);
         assertThat(core.measures().ofPatient(patient, null)).hasSize(2);
         assertThat(refreshed).isEqualTo(1);
@@ -84,7 +84,7 @@ class MeasureImportViewModelTest {
                 Localization.of(Messages.BUNDLE, Language.FR), Language.FR);
         // Cancel as soon as the first progress arrives, while rows are being checked.
         cancelling.progressProperty().addListener((obs, old, now) -> {
-            if (now != null && !now.isEmpty() && !now.endsWith(" 0 ligne(s) vérifiée(s)")) {
+            if (now != null && !now.isEmpty() && !now.endsWith("aucune ligne vérifiée")) {
                 cancelling.cancel();
             }
         });

@@ -63,7 +63,7 @@ class NewPatientViewModelTest {
         assertThat(opened).hasSize(1);
         assertThat(core.patients().get(opened.get(0)).status()).isEqualTo(IdentityStatus.VALI);
         assertThat(core.patients().get(opened.get(0)).traits().birthGivenNames()).containsExactly("Jeanne", "Marie");
-        assertThat(model.messageProperty().get()).isEqualTo("LEGRAND Jeanne créé(e) : Identité validée.");
+        assertThat(model.messageProperty().get()).isEqualTo("Dossier créé pour LEGRAND Jeanne : Identité validée.");
 
         fill("N2");
         model.documentProperty().set(null);

@@ -69,7 +69,7 @@ class PathwaysAndFollowUpViewModelTest {
         model.measureTypeProperty().set(MeasureCatalog.get("t", MeasureCatalog.SPO2));
         model.valueProperty().set("97");
         model.recordMeasure();
-        assertThat(model.messageProperty().get()).isEqualTo("Saturation en oxygène enregistré(e).".replace("Saturation en oxygène",
+        assertThat(model.messageProperty().get()).isEqualTo("Mesure enregistrée : Saturation en oxygène.".replace("Saturation en oxygène",
                 MeasureCatalog.get("t", MeasureCatalog.SPO2).name().in(Language.FR)));
         model.valueProperty().set("84");
         model.recordMeasure();
@@ -88,13 +88,22 @@ class PathwaysAndFollowUpViewModelTest {
         assertThat(chart.values().low()).isLessThan(90);
         // A PHQ-9 read on the phone: its score and band; item 9 above 0 raises the patient-level alert.
         model.questionnaireProperty().set(model.questionnairesProperty().stream().filter(q -> q.id().equals("PHQ-9")).findFirst().orElseThrow());
-        model.answersProperty().set("1, 1, 0, 0, 1, 0, 0, 0, 2");
-        model.recordAnswers();
+        // Answered as a form: the score and its band as the answers come, item 9 said at once, refused while unanswered.
+        fr.relais.app.gui.followup.QuestionnaireAnswers form = model.newAnswers();
+        assertThat(form.scoreText().get()).isEqualTo("Score : aucune réponse pour l'instant");
+        int[] chosen = {1, 1, 0, 0, 1, 0, 0, 0};
+        for (int i = 0; i < chosen.length; i++) {
+            form.answer(i).set(chosen[i]);
+        }
+        assertThat(form.scoreText().get()).startsWith("Score : 3 / 27 — ");
+        assertThat(form.savable().get()).as("the suicidal-ideation question is not answered yet").isFalse();
+        form.answer(8).set(2);
+        assertThat(form.scoreText().get()).startsWith("Score : 5 / 27 — ");
+        assertThat(form.significantText().get()).startsWith("Réponse préoccupante : ");
+        assertThat(form.savable().get()).isTrue();
+        model.recordAnswers(form.values());
         assertThat(model.messageProperty().get()).startsWith("PHQ-9 enregistré : score 5")
                 .contains("alerte : Réponse préoccupante au PHQ-9 (question 9, réponse 2)");
-        model.answersProperty().set("1, x");
-        model.recordAnswers();
-        assertThat(model.messageProperty().get()).contains("« x » n'est pas une réponse");
         model.valueProperty().set("abc");
         model.recordMeasure();
         assertThat(model.messageProperty().get()).contains("abc");

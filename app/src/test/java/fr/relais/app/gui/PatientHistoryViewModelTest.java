@@ -73,7 +73,7 @@ class PatientHistoryViewModelTest {
         assertThat(done).isGreaterThanOrEqualTo(1);
         assertThat(overdue).as("a pathway started 10 days ago has late steps").isPositive();
         assertThat(model.summaryProperty().get())
-                .isEqualTo("1 parcours : " + done + " étape(s) faite(s), " + overdue + " en retard, " + upcoming + " à venir");
+                .isEqualTo("1 parcours : " + (done == 1 ? "1 étape faite" : done + " étapes faites") + ", " + overdue + " en retard, " + upcoming + " à venir");
         assertThat(model.timelineProperty()).hasSize(after.size()).filteredOn(r -> r.state().equals("OVERDUE")).hasSize((int) overdue);
         assertThat(model.scoresProperty()).singleElement().satisfies(s -> {
             assertThat(s.questionnaire()).contains("PHQ-9");

@@ -208,7 +208,7 @@ class PatientListViewModelTest {
 
         file.show(received.id());
 
-        assertThat(file.bornProperty().get()).startsWith("Né(e) en 1939, date de naissance incomplète (environ ").doesNotContain("01/01");
+        assertThat(file.bornProperty().get()).startsWith("Née en 1939, date de naissance incomplète (environ ").endsWith("ans) · femme").doesNotContain("01/01");
         assertThat(file.organizationTextProperty().get()).isEqualTo("Structure de rattachement : EHPAD Les Glycines");
         assertThat(file.deceasedTextProperty().get()).isEqualTo("Décédée le 03/12/2026 (selon le dossier d'un autre système) : tâches suspendues");
         assertThat(file.textMeasureLinesProperty())

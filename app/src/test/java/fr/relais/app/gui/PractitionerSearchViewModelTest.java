@@ -84,7 +84,7 @@ class PractitionerSearchViewModelTest {
         AtomicInteger refreshed = new AtomicInteger();
         model.add(refreshed::incrementAndGet);
         assertThat(refreshed).hasValue(1);
-        assertThat(model.messageProperty().get()).isEqualTo("Jérôme BONNET ajouté(e) au cercle de soins : médecin traitant.");
+        assertThat(model.messageProperty().get()).isEqualTo("Jérôme BONNET fait désormais partie du cercle de soins : médecin traitant.");
         assertThat(core.careTeam().teamOf(patient.id())).singleElement().satisfies(m -> {
             assertThat(m.role()).isEqualTo(CareRole.MEDECIN_TRAITANT);
             assertThat(m.professional().mssanteAddress()).isEqualTo("jeromebonnet@pro.mssante.fr");
@@ -127,7 +127,7 @@ class PractitionerSearchViewModelTest {
         model.roleProperty().set(CareRole.IDE_LIBERALE);
         model.add(() -> { });
 
-        assertThat(model.messageProperty().get()).isEqualTo("Soizic GUEGUEN ajouté(e) au cercle de soins : infirmier(ère) libéral(e).");
+        assertThat(model.messageProperty().get()).isEqualTo("Soizic GUEGUEN fait désormais partie du cercle de soins : IDE en libéral.");
         assertThat(core.careTeam().teamOf(patient.id())).singleElement().satisfies(m -> assertThat(m.professional().id()).isEqualTo(nurse.id()));
     }
 }

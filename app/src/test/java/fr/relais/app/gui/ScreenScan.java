@@ -17,13 +17,15 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
+import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
 /**
  * What a nurse reads on a window, checked as she would read it: every visible label, button, table or list cell, chart
  * text, placeholder, tooltip and drop-down choice is scanned for the engine's vocabulary ({@link RawCodePatterns}),
- * and every visible label for a cut (its text shown with an ellipsis, narrower than the text needs, or running past
- * the window's edge). Findings are gathered across the screens, each with where it was seen, and reported together.
+ * and for inclusive forms (« Né(e) »), every visible label for a cut (its text shown with an ellipsis, narrower than
+ * the text needs, or running past the window's edge), every wrapped text for a word broken across two lines, every
+ * field's hint for a cut, and every chart point for a cut at the plot's edge. Findings are gathered across the screens, each with where it was seen, and reported together.
  */
 final class ScreenScan {
     /** Tooltip.install keeps a non-control's tooltip in the node's properties under this key. */
@@ -57,9 +59,14 @@ final class ScreenScan {
             readLabeled(screen, labeled, scene);
         } else if (node instanceof Text text && !isLabelsOwnText(node) && !insideInput(node)) {
             codes(screen, "texte", text.getText());
+            brokenWord(screen, text.getText(), text.getFont(), text.getWrappingWidth(), node);
         }
         if (node instanceof TextInputControl input) {
             codes(screen, "texte d'aide du champ " + describe(node), input.getPromptText());
+            cutPrompt(screen, input);
+        }
+        if (node.getStyleClass().contains("chart-line-symbol")) {
+            clippedPoint(screen, node);
         }
         if (node instanceof ComboBox<?> combo) {
             choices(screen, combo);
@@ -102,6 +109,9 @@ final class ScreenScan {
             return;
         }
         codes(screen, describe(labeled), text);
+        if (labeled.isWrapText()) {
+            brokenWord(screen, text, labeled.getFont(), labeled.getWidth() - labeled.snappedLeftInset() - labeled.snappedRightInset(), labeled);
+        }
         String shown = shownText(labeled);
         String ellipsis = labeled.getEllipsisString();
         if (shown != null && !shown.equals(text) && !ellipsis.isEmpty() && shown.endsWith(ellipsis)) {
@@ -174,6 +184,64 @@ final class ScreenScan {
         for (String code : RawCodePatterns.findIn(text, handles)) {
             add(screen, code + " (" + where + ")");
         }
+        for (String form : RawCodePatterns.inclusiveFormsIn(text)) {
+            add(screen, form + " (" + where + ")");
+        }
+    }
+
+    /**
+     * A wrapped text breaks a word that is wider than its line ("Identité récupéré / e"): a nurse reads two words that
+     * do not exist. Lines break at spaces only when every word fits the wrapping width.
+     */
+    private void brokenWord(String screen, String text, Font font, double width, Node node) {
+        if (text == null || width <= 0) {
+            return;
+        }
+        for (String word : text.split("\\s+")) {
+            if (!word.isEmpty() && widthOf(word, font) > width + 0.5) {
+                add(screen, "mot coupé en fin de ligne (« " + word + " » : " + Math.round(widthOf(word, font)) + " px pour " + Math.round(width)
+                        + " px) dans « " + text + " » " + describe(node));
+            }
+        }
+    }
+
+    /** A field's hint cut at its right edge ("réponses dans l'ordre : 1,0,2,… (- si sans ré"). */
+    private void cutPrompt(String screen, TextInputControl input) {
+        String prompt = input.getPromptText();
+        if (prompt == null || prompt.isBlank() || input.getWidth() <= 0 || !(input instanceof javafx.scene.control.TextField)) {
+            return;
+        }
+        double room = input.getWidth() - input.snappedLeftInset() - input.snappedRightInset();
+        if (widthOf(prompt, input.getFont()) > room + 0.5) {
+            add(screen, "texte d'aide coupé (" + Math.round(room) + " px pour " + Math.round(widthOf(prompt, input.getFont())) + " px) : « " + prompt
+                    + " » " + describe(input));
+        }
+    }
+
+    /** A chart's point drawn past the plot's edge is half cut off: the last measure must show whole. */
+    private void clippedPoint(String screen, Node symbol) {
+        Node plot = null;
+        for (Node n = symbol.getParent(); n != null && plot == null; n = n.getParent()) {
+            if (n instanceof javafx.scene.chart.XYChart<?, ?> chart) {
+                plot = chart.lookup(".chart-plot-background");
+            }
+        }
+        if (plot == null || symbol.getBoundsInLocal().isEmpty()) {
+            return;
+        }
+        Bounds point = symbol.localToScene(symbol.getBoundsInLocal());
+        Bounds area = plot.localToScene(plot.getBoundsInLocal());
+        if (point.getMaxX() > area.getMaxX() + 0.5 || point.getMinX() < area.getMinX() - 0.5 || point.getMinY() < area.getMinY() - 0.5
+                || point.getMaxY() > area.getMaxY() + 0.5) {
+            add(screen, "point du graphique rogné au bord (" + Math.round(point.getMinX()) + "–" + Math.round(point.getMaxX()) + " px, zone "
+                    + Math.round(area.getMinX()) + "–" + Math.round(area.getMaxX()) + " px) " + describe(symbol));
+        }
+    }
+
+    private static double widthOf(String text, Font font) {
+        Text measured = new Text(text);
+        measured.setFont(font);
+        return measured.getLayoutBounds().getWidth();
     }
 
     private void add(String screen, String finding) {

@@ -79,6 +79,9 @@ final class ScreenTour {
         dialogs.put("#patient-import-measures", "import-measures");
         dialogs.put("#patient-file-add-to-team", "careteam-dialog");
         dialogs.put("#patient-file-report", "export-dialog");
+        dialogs.put("#followup-answer", "questionnaire-form");
+        // The questionnaire form opens on the questionnaire chosen in the Suivi tab: the first of the list.
+        robot.interact(() -> robot.lookup("#followup-questionnaire").queryComboBox().getSelectionModel().select(0));
         for (String button : dialogs.keySet()) {
             if (robot.lookup(button).tryQuery().isEmpty()) {
                 continue;

@@ -55,10 +55,10 @@ class SyncViewModelTest {
     }
 
     @Test
-    void showsPendingChangesAndRefusesToRunWithoutAServer() {
+    void aStoreNeverSynchronisedSaysSoInWordsWithItsChangesToSend() {
         model.refresh();
         assertThat(model.statusLineProperty().get()).isEqualTo(
-                "Synchronisation : jamais faite — dernière réussite : — — 1 en attente — conflits à trancher : 0");
+                "Synchronisation : jamais faite — aucune synchronisation réussie — 1 modification à envoyer — aucun conflit à trancher");
         model.syncNow();
         assertThat(model.messageProperty().get()).isEqualTo("Indiquez l'adresse du serveur FHIR de l'équipe.");
         assertThat(model.runningProperty().get()).isFalse();
@@ -91,7 +91,7 @@ class SyncViewModelTest {
         model.syncNow();
         assertThat(model.runningProperty().get()).isFalse();
         assertThat(model.messageProperty().get()).contains("injoignable");
-        assertThat(model.statusLineProperty().get()).startsWith("Synchronisation : hors ligne").contains("1 en attente");
+        assertThat(model.statusLineProperty().get()).startsWith("Synchronisation : hors ligne").contains("1 modification à envoyer");
         // The failed run is in the history, with why.
         assertThat(model.historyProperty()).singleElement().satisfies(line -> assertThat(line).contains("0 reçu(s)"));
     }

@@ -55,6 +55,20 @@ class UrgentCarePlanViewModelTest {
         model.show(patient.id());
         assertThat(model.versionProperty().get()).startsWith("Aucun plan");
         assertThat(model.planLinesProperty()).containsExactly("Allergies : NON RENSEIGNÉES", "Traitements : NON RENSEIGNÉS");
+        assertThat(model.decisionProperty().get()).isEqualTo("Décision de réanimation : non discutée — à aborder avec le médecin");
+    }
+
+    @Test
+    void aDoNotResuscitateDecisionAndItsLimitationOfTreatmentsAreSaidFirstWithWhoDecidedAndWhen() {
+        core.urgentCarePlans().edit(patient.id(), new UrgentCarePlan("Insuffisance cardiaque terminale", null, new UrgentCarePlan.Allergies(true, List.of()),
+                new UrgentCarePlan.Treatments(true, List.of()), null,
+                new UrgentCarePlan.Resuscitation(UrgentCarePlan.ResuscitationStatus.DO_NOT_RESUSCITATE, "pas d'intubation, pas de dialyse",
+                        "Dr Jérôme BONNET", LocalDate.of(2026, 11, 20)),
+                null, null, List.of(), null, null, List.of(), LocalDate.now(CLOCK.withZone(CareZone.PARIS)).plusMonths(3), null), "Décision collégiale");
+        model.show(patient.id());
+        assertThat(model.decisionProperty().get()).isEqualTo("NE PAS RÉANIMER : pas de réanimation cardio-pulmonaire (décidé par Dr Jérôme BONNET "
+                + "le 20/11/2026)\nLimitation des thérapeutiques actives : pas d'intubation, pas de dialyse");
+        assertThat(model.planLinesProperty()).noneMatch(line -> line.contains("réanimation"));
     }
 
     @Test

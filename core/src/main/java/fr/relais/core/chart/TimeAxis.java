@@ -42,6 +42,17 @@ public record TimeAxis(Instant from, Instant to, List<Tick> ticks) {
         return new TimeAxis(from, to, List.copyOf(ticks));
     }
 
+    /**
+     * Where a drawn axis stops: a little after {@link #to} (2 % of the span) so that a measure taken just before
+     * "now" shows its whole point, not half of it cut at the plot's edge; never past the next midnight, so that no
+     * day after "now" gets a tick.
+     */
+    public Instant drawnTo(ZoneId zone) {
+        Instant nextMidnight = to.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1);
+        Instant withRoom = to.plusMillis(Math.max(1, (to.toEpochMilli() - from.toEpochMilli()) / 50));
+        return withRoom.isBefore(nextMidnight) ? withRoom : nextMidnight;
+    }
+
     /** Where {@code at} lies on the axis, 0 at its start and 1 at its end. */
     public double position(Instant at) {
         double span = Math.max(1, to.toEpochMilli() - from.toEpochMilli());

@@ -40,6 +40,11 @@ public final class Localization {
         return capitalised ? name.substring(0, 1).toLowerCase(Locale.ROOT) + name.substring(1) : name;
     }
 
+    /** A word as it starts a line, a column's cell or a choice ("femme" → "Femme"). */
+    public static String capitalized(String word) {
+        return word == null || word.isEmpty() ? word : word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
+    }
+
     /** Whether the bundle has a text for {@code key} (for open-ended codes: a unit, an audit action). */
     public boolean has(String key) {
         return bundle.containsKey(key);

@@ -77,8 +77,9 @@ final class PatientReportPdf {
         Instant now = data.generatedAt();
         pdf.heading(texts.text("summary"), 12);
         var t = p.traits();
-        pdf.text(texts.text("summary.identity", born(p), p.ageOn(now.atZone(CareZone.PARIS).toLocalDate()),
-                statuses.identity(p.status()), p.ipp() == null ? "-" : p.ipp()), 10);
+        // A fact the record lacks is left out, never shown as "-" (« IPP : - »).
+        pdf.text(texts.text(p.ipp() == null ? "summary.identityNoIpp" : "summary.identity", born(p), p.ageOn(now.atZone(CareZone.PARIS).toLocalDate()),
+                statuses.identity(p.status()), p.ipp()), 10);
         if (data.pathways().isEmpty()) {
             pdf.text(texts.text("summary.noPathway"), 10);
         }
@@ -144,11 +145,20 @@ final class PatientReportPdf {
         var t = p.traits();
         pdf.text(texts.text("identity.birth", t.birthFamilyName(), t.givenNamesText(), born(p),
                 p.ageOn(now.atZone(CareZone.PARIS).toLocalDate()), statuses.sex(t.sex())), 10);
-        if (p.usedFamilyName() != null || p.usedGivenName() != null) {
-            pdf.text(texts.text("identity.used", orDash(p.usedFamilyName()), orDash(p.usedGivenName())), 10);
+        // Only the used names the record has (no « prénom utilisé : - »).
+        List<String> used = new java.util.ArrayList<>();
+        if (present(p.usedFamilyName())) {
+            used.add(texts.text("identity.usedName", p.usedFamilyName()));
         }
-        pdf.text(texts.text("identity.status", statuses.identity(p.status()), p.ipp() == null ? "-" : p.ipp()), 10);
-        p.exchangeableIns().ifPresent(ins -> pdf.text(texts.text("identity.ins", ins.matricule().value(), ins.oid().oid()), 10));
+        if (present(p.usedGivenName())) {
+            used.add(texts.text(used.isEmpty() ? "identity.usedGivenNameFirst" : "identity.usedGivenName", p.usedGivenName()));
+        }
+        if (!used.isEmpty()) {
+            pdf.text(String.join(" — ", used), 10);
+        }
+        pdf.text(texts.text(p.ipp() == null ? "identity.statusNoIpp" : "identity.status", statuses.identity(p.status()), p.ipp()), 10);
+        // The kind of INS in words (« INS (NIR) »), never its OID: the OID is for the systems that receive it.
+        p.exchangeableIns().ifPresent(ins -> pdf.text(texts.text("identity.ins", texts.text("insKind." + ins.oid().name()), ins.matricule().value()), 10));
     }
 
     /** The prescriber of a patient's thresholds by name, from the cercle de soins; the account that entered them otherwise. */
@@ -157,8 +167,8 @@ final class PatientReportPdf {
                 .map(p -> p.displayName()).findFirst().orElse(o.setBy());
     }
 
-    private static String orDash(String value) {
-        return value == null || value.isBlank() ? "-" : value;
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 
     private void careTeam(PdfDocumentWriter pdf, List<CareTeamMember> team, Instant now) {
@@ -168,8 +178,8 @@ final class PatientReportPdf {
             pdf.text(texts.text("none"), 10);
         }
         for (CareTeamMember m : active) {
-            pdf.text(texts.text("careTeam.member", statuses.role(m.role()), m.professional().displayName(),
-                    m.professional().rpps() == null ? "-" : m.professional().rpps()), 10);
+            pdf.text(texts.text(present(m.professional().rpps()) ? "careTeam.member" : "careTeam.memberNoRpps", statuses.role(m.role()),
+                    m.professional().displayName(), m.professional().rpps()), 10);
         }
     }
 

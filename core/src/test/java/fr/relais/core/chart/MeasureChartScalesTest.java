@@ -87,6 +87,17 @@ class MeasureChartScalesTest {
     }
 
     @Test
+    void aWeightTakenAnHourAgoIsDrawnWithRoomForItsWholePointButNoDayAfterToday() {
+        // A month of weights, the last at 08:00, the screen opened at 09:30: the point sat on the plot's right edge.
+        TimeAxis axis = TimeAxis.of(at(0, 8), at(30, 9).plusSeconds(1800), 8, CareZone.PARIS);
+
+        assertThat(java.time.Duration.between(axis.to(), axis.drawnTo(CareZone.PARIS))).as("2 % of a month").isBetween(
+                java.time.Duration.ofHours(14), java.time.Duration.ofHours(15));
+        TimeAxis late = TimeAxis.of(at(0, 8), at(30, 23), 8, CareZone.PARIS);
+        assertThat(late.drawnTo(CareZone.PARIS)).as("never the next day").isBefore(at(31, 0)).isAfter(late.to());
+    }
+
+    @Test
     void measuresOfASingleMorningGetOneDatedTickNotTheSameDateRepeated() {
         TimeAxis axis = TimeAxis.of(at(0, 8), at(0, 11), 8, CareZone.PARIS);
 

@@ -100,7 +100,7 @@ class PatientReportTest {
         try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("Rapport de parcours", "DUPRÉ Hélène", "LEFÈVRE", "Hélène Zoé", "03/10/1995", "IPP-OE1",
-                    "née le 03/10/1995", "femme", "Identité qualifiée (RNIV)", "INS (identité qualifiée) : 295109912611193",
+                    "née le 03/10/1995", "femme", "Identité qualifiée (RNIV)", "INS (NIR) de test : 295109912611193 — identité qualifiée",
                     "IDE de coordination : Renée ROUX", "Parcours : BPCO", "Parcours en cours", "Étapes réalisées", "à venir", "SpO2",
                     "dernière valide 90 % le 07/11/2026 09:00 ; 1 saisie en erreur",
                     "SpO2 : alerte rouge sous 90 % ; alerte orange sous 93 % (seuils du parcours)", "PHQ-9 : score 3",
@@ -157,6 +157,20 @@ class PatientReportTest {
     }
 
     @Test
+    void theFirstPageLeavesOutWhatTheRecordLacksAndNamesTheInsInWordsNotByItsOid() throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(report(Language.FR).toFile())) {
+            PDFTextStripper firstPage = new PDFTextStripper();
+            firstPage.setStartPage(1);
+            firstPage.setEndPage(1);
+            String page1 = firstPage.getText(pdf).replaceAll("\\s+", " ");
+            // Renée ROUX has no RPPS in the directory, the patient no used given name: not « RPPS - », not « prénom utilisé : - ».
+            assertThat(page1).contains("IDE de coordination : Renée ROUX", "Nom utilisé : DUPRÉ", "INS (NIR) de test : 295109912611193")
+                    .doesNotContain("RPPS", "prénom utilisé", " - ", "OID", "1.2.250.1.213");
+            assertThat(RawCodePatterns.inclusiveFormsIn(page1)).as(page1).isEmpty();
+        }
+    }
+
+    @Test
     void theOpenAlertOfASaturationMarkedWrongIsExplainedByTheValuesLeftNotTheWrongOne() throws Exception {
         // The setup's 70 % raised the orange alert to red, then was entered in error: the alert is orange again.
         try (PDDocument pdf = Loader.loadPDF(report(Language.FR).toFile())) {
@@ -169,7 +183,7 @@ class PatientReportTest {
     @Test
     void inEnglishOnRequestAndTheInsOnlyForAQualifiedIdentity() throws Exception {
         try (PDDocument pdf = Loader.loadPDF(report(Language.EN).toFile())) {
-            assertThat(new PDFTextStripper().getText(pdf)).contains("Pathway report", "Care team", "born 1995-10-03", "sex: female", "INS (qualified identity)");
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Pathway report", "Care team", "born 1995-10-03", "sex: female", "INS (NIR), test: 295109912611193 — qualified identity");
         }
         s.patients.correctTraits(patient.id(), new StrictTraits("LEFÈVRE", List.of("Hélène"), Sex.F, LocalDate.of(1995, 10, 3), "99126"),
                 "second prénom retiré");

@@ -56,7 +56,7 @@ class ClinicalQuantitiesTest {
         assertThat(statuses.task(fr.relais.core.task.TaskStatus.FAILED)).isEqualTo("non réalisée (échéance dépassée)");
         assertThat(statuses.enrollment(fr.relais.core.pathway.EnrollmentStatus.ACTIVE)).isEqualTo("en cours");
         assertThat(statuses.identity(fr.relais.core.identity.IdentityStatus.QUAL)).isEqualTo("Identité qualifiée");
-        assertThat(statuses.role(fr.relais.core.careteam.CareRole.IDE_LIBERALE)).isEqualTo("infirmier(ère) libéral(e)");
+        assertThat(statuses.role(fr.relais.core.careteam.CareRole.IDE_LIBERALE)).isEqualTo("IDE en libéral");
         assertThat(new AlertWords(Language.FR).levelTitle(fr.relais.core.rule.AlertLevel.YELLOW)).isEqualTo("Orange");
         assertThat(new AlertWords(Language.EN).levelTitle(fr.relais.core.rule.AlertLevel.YELLOW)).isEqualTo("Amber");
         AuditWords audit = new AuditWords(Language.FR);

@@ -5,7 +5,10 @@ import fr.relais.core.audit.AuditLog;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.report.PatientReportService;
 import java.io.OutputStream;
+import fr.relais.core.account.Account;
+import fr.relais.core.account.AccountService;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -17,9 +20,17 @@ public interface AccessTrail {
 
     void printHistory(UUID patientId, Language language, OutputStream out);
 
-    /** The audit trail and the report writer of the store. */
-    static AccessTrail of(AuditLog audit, PatientReportService reports) {
+    /** The local account an access names (its name and roles), if the workstation has one by that login. */
+    Optional<Account> account(String userId);
+
+    /** The audit trail, the report writer and the accounts of the store. */
+    static AccessTrail of(AuditLog audit, PatientReportService reports, AccountService accounts) {
         return new AccessTrail() {
+            @Override
+            public Optional<Account> account(String userId) {
+                return accounts.find(userId);
+            }
+
             @Override
             public List<AuditEvent> accessesOf(UUID patientId) {
                 return audit.forPatient(patientId);

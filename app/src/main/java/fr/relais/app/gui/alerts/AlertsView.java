@@ -65,6 +65,7 @@ public final class AlertsView extends VBox {
             model.openPatient(table.getSelectionModel().getSelectedItem());
             showPatients.run();
         });
+        fr.relais.app.gui.common.RowActivation.opens(table, open);
         actions.getChildren().add(open);
         Label message = new Label();
         message.setId("alerts-message");

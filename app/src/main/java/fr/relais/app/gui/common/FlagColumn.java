@@ -47,6 +47,7 @@ public final class FlagColumn {
                     return;
                 }
                 words.setText(text);
+                TextColumns.fitLongestWord(column, text, getFont(), ICON_ROOM);
                 if (ikon == null) {
                     setGraphic(words);
                 } else {

@@ -12,8 +12,9 @@ import javafx.scene.text.Text;
 /**
  * Read-only text columns over a row record: every table of the application builds its columns here. Nothing a nurse
  * reads in a table is cut with an ellipsis (issue 25, laptops at 1366×768): a column never gets narrower than its
- * title, a long text wraps onto more lines of its row, and a short fixed-format value (a date, an IPP) keeps the
- * width it needs.
+ * title, a long text wraps onto more lines of its row at spaces only (the column widens to its longest word rather
+ * than break one: « Identité récupéré / e » reads as two words that do not exist), and a short fixed-format value (a
+ * date, an IPP) keeps the width it needs.
  */
 public final class TextColumns {
     /** Room around a header's title: the cell's padding and the sort arrow. */
@@ -58,6 +59,23 @@ public final class TextColumns {
         return Math.ceil(text.getLayoutBounds().getWidth()) + HEADER_ROOM;
     }
 
+    /**
+     * Widens {@code column} so that the longest word of {@code text} fits on one line of {@code room} less than the
+     * column: a wrapped text then breaks at spaces only. Columns only ever grow, so the table settles after one pass.
+     */
+    static void fitLongestWord(TableColumn<?, ?> column, String text, Font font, double room) {
+        double longest = 0;
+        for (String word : text.split("\\s+")) {
+            Text measured = new Text(word);
+            measured.setFont(font);
+            longest = Math.max(longest, measured.getLayoutBounds().getWidth());
+        }
+        double needed = Math.ceil(longest) + room + 1;
+        if (column.getMinWidth() < needed) {
+            column.setMinWidth(needed);
+        }
+    }
+
     /** A cell drawing its text as a wrapped paragraph in the cell's font and colour (white on a selected row). */
     private static final class WrappingCell<R> extends TableCell<R, String> {
         private final Text text = new Text();
@@ -82,6 +100,9 @@ public final class TextColumns {
                 setGraphic(null);
             } else {
                 text.setText(item);
+                if (getTableColumn() != null) {
+                    fitLongestWord(getTableColumn(), item, getFont(), CELL_PADDING);
+                }
                 setGraphic(text);
             }
         }

@@ -119,6 +119,7 @@ public final class ExportView extends VBox {
             TextField to = new TextField();
             to.setId("export-mssante-to");
             to.setPromptText(texts.text("export.mssante.prompt"));
+            to.setTooltip(new javafx.scene.control.Tooltip(texts.text("export.mssante.example")));
             to.textProperty().bindBidirectional(model.recipientProperty());
             HBox.setHgrow(to, Priority.ALWAYS);
             Button send = new Button(texts.text("export.mssante.send"));

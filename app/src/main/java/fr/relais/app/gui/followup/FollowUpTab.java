@@ -104,12 +104,11 @@ public final class FollowUpTab extends Tab {
         ComboBox<fr.relais.core.questionnaire.Questionnaire> questionnaire = new ComboBox<>(model.questionnairesProperty());
         questionnaire.setId("followup-questionnaire");
         questionnaire.valueProperty().bindBidirectional(model.questionnaireProperty());
-        questionnaire.setPrefWidth(230);
-        questionnaire.setMaxWidth(230);
+        questionnaire.setPrefWidth(360);
         questionnaire.setConverter(new StringConverter<>() {
             @Override
             public String toString(fr.relais.core.questionnaire.Questionnaire q) {
-                return q == null ? "" : q.id() + " — " + q.items().size() + " " + texts.text("followup.questions");
+                return q == null ? "" : texts.text("followup.questionnaireChoice", q.title().in(language), q.items().size());
             }
 
             @Override
@@ -117,17 +116,18 @@ public final class FollowUpTab extends Tab {
                 return null;
             }
         });
-        TextField answers = new TextField();
-        answers.setId("followup-answers");
-        answers.setPromptText(texts.text("followup.answersPrompt"));
-        answers.textProperty().bindBidirectional(model.answersProperty());
-        HBox.setHgrow(answers, javafx.scene.layout.Priority.ALWAYS);
-        Button answer = new Button(texts.text("followup.record"));
+        questionnaire.setPromptText(texts.text("followup.questionnairePrompt"));
+        // The questionnaire as a form: its questions, their answer words and the score as it comes (issue 25).
+        Button answer = new Button(texts.text("followup.answerQuestionnaire"));
         answer.setId("followup-answer");
-        answer.disableProperty().bind(model.answersProperty().isEmpty());
-        answer.setOnAction(e -> model.recordAnswers());
+        answer.disableProperty().bind(model.questionnaireProperty().isNull());
+        answer.setOnAction(e -> {
+            QuestionnaireAnswers form = model.newAnswers();
+            fr.relais.app.gui.common.ModalWindow.show(answer.getScene().getWindow(), form.questionnaire().title().in(language),
+                    new QuestionnaireForm(form, texts, language, model::recordAnswers), () -> { });
+        });
         VBox content = new VBox(8, pathwaysTitle, enrollments, new HBox(8, pathway, start, enroll), measuresTitle,
-                new HBox(8, type, value, record, period), chart, measures, new HBox(8, questionnaire, answers, answer), message);
+                new HBox(8, type, value, record, period), chart, measures, new HBox(8, questionnaire, answer), message);
         content.setPadding(new Insets(8));
         setContent(content);
     }

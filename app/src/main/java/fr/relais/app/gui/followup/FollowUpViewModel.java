@@ -72,7 +72,6 @@ public final class FollowUpViewModel {
     private final ObjectProperty<fr.relais.core.questionnaire.Questionnaire> questionnaire = new SimpleObjectProperty<>();
     private final ReadOnlyListWrapper<fr.relais.core.questionnaire.Questionnaire> questionnaires =
             new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
-    private final StringProperty answers = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Chart> chart = new ReadOnlyObjectWrapper<>(Chart.EMPTY);
     private final ObjectProperty<Integer> chartDays = new SimpleObjectProperty<>(30);
 
@@ -250,30 +249,23 @@ public final class FollowUpViewModel {
         return questionnaires.getReadOnlyProperty();
     }
 
+    /** A form for the questionnaire chosen, to be answered on the phone; null when none is chosen. */
+    public QuestionnaireAnswers newAnswers() {
+        return questionnaire.get() == null ? null : new QuestionnaireAnswers(questionnaire.get(), texts, language);
+    }
+
     /**
-     * Records a questionnaire answered on the phone: answers typed as numbers separated by commas or spaces, in the
-     * questionnaire's order ("-" for a question not answered); says the score, its band and any alert it raised.
+     * Records a questionnaire answered on the phone ({@code values}: one per question, in order, null for one left
+     * unanswered); says the score, its band and any alert it raised.
      */
-    public void recordAnswers() {
+    public void recordAnswers(List<Integer> values) {
         UUID patient = patientId;
         var q = questionnaire.get();
-        String typed = answers.get() == null ? "" : answers.get().trim();
         if (q == null) {
             message.set(texts.text("followup.chooseQuestionnaire"));
             return;
         }
         executor.submit(() -> {
-            List<Integer> values = new java.util.ArrayList<>();
-            for (String part : typed.split("[,;\\s]+")) {
-                if (part.isBlank()) {
-                    continue;
-                }
-                try {
-                    values.add(part.equals("-") ? null : Integer.valueOf(part));
-                } catch (NumberFormatException e) {
-                    throw new fr.relais.core.error.BadInputException(typed, "questionnaire.answerNotNumber", part);
-                }
-            }
             Set<UUID> before = alertQueries.list(true, patient).stream().map(Alert::id).collect(Collectors.toSet());
             var answered = questionnaireService.answer(patient, q.id(), values, null);
             List<Alert> raised = alertQueries.list(true, patient).stream().filter(a -> !before.contains(a.id())).toList();
@@ -283,7 +275,6 @@ public final class FollowUpViewModel {
             return raised.isEmpty() ? texts.text("followup.answered", q.id(), score)
                     : texts.text("followup.answeredAlert", q.id(), score, explain(raised.get(0)));
         }, done -> {
-            answers.set("");
             message.set(done);
             show(patient);
         }, failure -> message.set(FailureText.of(failure, texts, language)));
@@ -291,10 +282,6 @@ public final class FollowUpViewModel {
 
     public ObjectProperty<fr.relais.core.questionnaire.Questionnaire> questionnaireProperty() {
         return questionnaire;
-    }
-
-    public StringProperty answersProperty() {
-        return answers;
     }
 
     /** Measure types a nurse enters by hand (scores come from questionnaires). */

@@ -71,7 +71,8 @@ public final class MeasureChartView extends VBox {
         chart.setTitle(c.unit().isEmpty() ? c.title() : texts.text("followup.chartTitle", c.title(), c.unit()));
         NumberAxis x = (NumberAxis) chart.getXAxis();
         x.setLowerBound(c.time().from().getEpochSecond());
-        x.setUpperBound(c.time().to().getEpochSecond());
+        // A little room after "now": the last measure's point shows whole (it was half cut at the plot's edge).
+        x.setUpperBound(c.time().drawnTo(CareZone.PARIS).getEpochSecond());
         x.setTickUnit(stepDays(c.time()) * 86_400d);
         NumberAxis y = (NumberAxis) chart.getYAxis();
         y.setLowerBound(c.values().low());
@@ -155,8 +156,12 @@ public final class MeasureChartView extends VBox {
             x.setTickLabelFormatter(new StringConverter<>() {
                 @Override
                 public String toString(Number seconds) {
-                    // Ticks are midnights a whole number of days apart; half a day absorbs a daylight-saving hour.
-                    return DAY.format(Instant.ofEpochSecond(seconds.longValue() + 43_200));
+                    // Ticks are midnights a whole number of days apart; half a day absorbs a daylight-saving hour. The
+                    // axis also ticks its end, a little after now (TimeAxis.drawnTo): not a day, so no date under it
+                    // (it read tomorrow's date).
+                    java.time.ZonedDateTime at = Instant.ofEpochSecond(seconds.longValue()).atZone(CareZone.PARIS);
+                    boolean nearMidnight = at.getMinute() == 0 && at.getSecond() == 0 && (at.getHour() <= 1 || at.getHour() == 23);
+                    return nearMidnight ? DAY.format(Instant.ofEpochSecond(seconds.longValue() + 43_200)) : "";
                 }
 
                 @Override

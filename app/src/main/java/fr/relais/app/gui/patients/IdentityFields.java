@@ -25,25 +25,48 @@ final class IdentityFields {
         return field;
     }
 
+    /** A field's name, never narrower than its words («Lieu de naissance (code INSEE)» was cut at 1366×768). */
+    static Label label(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Label.USE_PREF_SIZE);
+        return label;
+    }
+
     /** The strict traits as on the identity document, one row each from {@code row}; returns the next free row. */
     static int traits(GridPane form, int row, String prefix, Localization texts, IdentityTraitsForm traits) {
         int r = row;
-        form.addRow(r++, new Label(texts.text("newPatient.birthFamilyName")), text(prefix + "-family", traits.birthFamilyNameProperty()));
-        form.addRow(r++, new Label(texts.text("newPatient.birthGivenNames")), text(prefix + "-given", traits.birthGivenNamesProperty()));
+        form.addRow(r++, label(texts.text("newPatient.birthFamilyName")), text(prefix + "-family", traits.birthFamilyNameProperty()));
+        form.addRow(r++, label(texts.text("newPatient.birthGivenNames")), text(prefix + "-given", traits.birthGivenNamesProperty()));
         ComboBox<Sex> sexChoice = new ComboBox<>();
         sexChoice.setId(prefix + "-sex");
         sexChoice.getItems().setAll(Sex.values());
+        // In words, as the glossary writes them (« Femme », « Homme », « Non précisé »), never the code F / M / U.
+        fr.relais.core.wording.StatusWords words = new fr.relais.core.wording.StatusWords(
+                fr.relais.core.i18n.Language.fromCode(texts.locale().getLanguage()).orElseThrow());
+        sexChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Sex sex) {
+                return sex == null ? "" : fr.relais.core.i18n.Localization.capitalized(words.sex(sex));
+            }
+
+            @Override
+            public Sex fromString(String s) {
+                return null;
+            }
+        });
+        sexChoice.setPromptText(texts.text("newPatient.sexPrompt"));
         sexChoice.valueProperty().bindBidirectional(traits.sexProperty());
-        form.addRow(r++, new Label(texts.text("newPatient.sex")), sexChoice);
+        form.addRow(r++, label(texts.text("newPatient.sex")), sexChoice);
         DatePicker birth = new DatePicker();
         birth.setId(prefix + "-birth-date");
         birth.valueProperty().bindBidirectional(traits.birthDateProperty());
-        form.addRow(r++, new Label(texts.text("newPatient.birthDate")), birth);
+        form.addRow(r++, label(texts.text("newPatient.birthDate")), birth);
         Label place = new Label();
         place.setId(prefix + "-birthplace-name");
         place.textProperty().bind(traits.birthplaceInWords(texts));
-        form.addRow(r++, new Label(texts.text("newPatient.birthplace")), new javafx.scene.layout.HBox(8,
-                text(prefix + "-birthplace", traits.birthplaceProperty()), place));
+        javafx.scene.layout.HBox birthplace = new javafx.scene.layout.HBox(8, text(prefix + "-birthplace", traits.birthplaceProperty()), place);
+        birthplace.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        form.addRow(r++, label(texts.text("newPatient.birthplace")), birthplace);
         return r;
     }
 

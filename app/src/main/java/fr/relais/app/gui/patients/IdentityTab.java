@@ -23,6 +23,7 @@ public final class IdentityTab extends Tab {
 
         TextField reason = IdentityFields.text("identity-reason", model.reasonProperty());
         reason.setPromptText(texts.text("identity.reason.prompt"));
+        HBox.setHgrow(reason, javafx.scene.layout.Priority.ALWAYS);
 
         ComboBox<IdentityDocument> document = IdentityFields.document("identity-document", model.documentProperty(), texts, false);
         Button record = button("identity-record", texts.text("identity.record"), model::recordDocument);
@@ -45,14 +46,19 @@ public final class IdentityTab extends Tab {
         history.setId("identity-history");
         history.setPrefHeight(160);
 
+        HBox reasonRow = new HBox(8, IdentityFields.label(texts.text("identity.reason")), reason);
+        reasonRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox content = new VBox(10,
-                new HBox(8, new Label(texts.text("identity.reason")), reason),
+                reasonRow,
                 section(texts.text("identity.evidence")), new HBox(8, document, record),
                 section(texts.text("identity.traits")), traits, correct,
                 section(texts.text("identity.duplicates")), new HBox(8, duplicate, merge),
                 message, section(texts.text("show.history")), history);
         content.setPadding(new Insets(8));
-        setContent(new ScrollPane(content));
+        ScrollPane scroll = new ScrollPane(content);
+        // The reason's field takes the tab's width: its hint shows whole at 1366×768.
+        scroll.setFitToWidth(true);
+        setContent(scroll);
     }
 
     private static Label section(String text) {

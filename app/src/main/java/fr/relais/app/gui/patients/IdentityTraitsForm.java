@@ -19,7 +19,8 @@ import javafx.beans.property.StringProperty;
 public final class IdentityTraitsForm {
     private final StringProperty birthFamilyName = new SimpleStringProperty("");
     private final StringProperty birthGivenNames = new SimpleStringProperty("");
-    private final ObjectProperty<Sex> sex = new SimpleObjectProperty<>(Sex.F);
+    /** None until chosen: a new patient's sex is asked, never assumed (issue 25: new patients defaulted to F). */
+    private final ObjectProperty<Sex> sex = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> birthDate = new SimpleObjectProperty<>();
     private final StringProperty birthplace = new SimpleStringProperty("");
 

@@ -136,9 +136,10 @@ public final class PatientFileViewModel {
         LocalDate today = LocalDate.now(clock.withZone(CareZone.PARIS));
         patientId.set(p.id());
         name.set(p.displayName());
-        // A birth date received as a year or a month is shown as such ("né(e) en 1939"), its age counted from its first day.
-        born.set(texts.text(p.traits().birthDatePrecision() == fr.relais.core.identity.BirthDatePrecision.DAY ? "patient.file.born" : "patient.file.bornIn",
-                p.traits().birthDateShown(), p.ageOn(today), p.traits().sex().name()));
+        // "Née le" / "Né le" from the sex, and the sex in words; a birth date received as a year or a month is shown as
+        // such ("née en 1939"), its age counted from its first day.
+        born.set(texts.text((p.traits().birthDatePrecision() == fr.relais.core.identity.BirthDatePrecision.DAY ? "patient.file.born."
+                : "patient.file.bornIn.") + p.traits().sex().name(), p.traits().birthDateShown(), p.ageOn(today)));
         status.set(p.status());
         statusLabel.set(new fr.relais.core.wording.StatusWords(language).identity(p.status()));
         // The screen may show an INS that is not qualified, marked so: it never leaves Relais (RNIV).

@@ -31,6 +31,7 @@ public final class PatientListViewModel {
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Clock clock;
+    private final fr.relais.core.wording.StatusWords words;
     private final CurrentPatient current;
 
     private final StringProperty searchText = new SimpleStringProperty("");
@@ -55,6 +56,7 @@ public final class PatientListViewModel {
         this.patients = patients;
         this.executor = executor;
         this.texts = texts;
+        this.words = new fr.relais.core.wording.StatusWords(fr.relais.core.i18n.Language.fromCode(texts.locale().getLanguage()).orElseThrow());
         this.clock = clock;
         searchText.addListener((obs, old, text) -> refresh());
         selected.addListener((obs, old, row) -> {
@@ -128,7 +130,8 @@ public final class PatientListViewModel {
 
     private PatientRow toRow(Patient p, LocalDate today) {
         return new PatientRow(p.id(), p.displayName(), p.traits().birthDateShown(), Integer.toString(p.ageOn(today)),
-                p.traits().sex().name(), p.status(), new fr.relais.core.wording.StatusWords(fr.relais.core.i18n.Language.fromCode(texts.locale().getLanguage()).orElseThrow()).identity(p.status()), p.ipp() == null ? "" : p.ipp());
+                fr.relais.core.i18n.Localization.capitalized(words.sex(p.traits().sex())), p.status(), words.identity(p.status()),
+                p.ipp() == null ? "" : p.ipp());
     }
 
     public StringProperty searchTextProperty() {

@@ -59,7 +59,7 @@ public final class PatientsView extends SplitPane {
         table.setId("patient-table");
         table.getColumns().add(TextColumns.of(texts.text("col.name"), PatientRow::name, 220));
         table.getColumns().add(TextColumns.fixed(texts.text("col.birthDate"), PatientRow::birthDate, 105));
-        table.getColumns().add(TextColumns.of(texts.text("col.sex"), PatientRow::sex, 50));
+        table.getColumns().add(TextColumns.of(texts.text("col.sex"), PatientRow::sex, 70));
         table.getColumns().add(TextColumns.of(texts.text("col.status"), PatientRow::statusLabel, 150));
         table.getColumns().add(TextColumns.fixed(texts.text("col.ipp"), PatientRow::ipp, 115));
         TextColumns.fitToWidth(table);
@@ -143,6 +143,7 @@ public final class PatientsView extends SplitPane {
             badge.getStyleClass().addAll("badge", "status-" + (status == null ? IdentityStatus.PROV : status).name().toLowerCase());
         });
         Label born = new Label();
+        born.setId("patient-file-born");
         born.textProperty().bind(file.bornProperty());
         Label ins = new Label();
         ins.setId("patient-file-ins");

@@ -132,9 +132,11 @@ public final class SyncViewModel {
 
     private void show(Snapshot s) {
         state.set(s.status().state().name());
-        statusLine.set(texts.text("sync.statusbar", texts.text("sync.state." + s.status().state().name()),
-                s.status().lastSuccess() == null ? "—" : AT.format(s.status().lastSuccess()), s.status().pending(),
-                s.status().openConflicts()));
+        // Never a blank for a sync that never succeeded (it read « dernière réussite : — — »): said in words.
+        String state = texts.text("sync.state." + s.status().state().name());
+        statusLine.set(s.status().lastSuccess() == null
+                ? texts.text("sync.statusbarNeverSucceeded", state, s.status().pending(), s.status().openConflicts())
+                : texts.text("sync.statusbar", state, AT.format(s.status().lastSuccess()), s.status().pending(), s.status().openConflicts()));
         conflicts.setAll(s.conflicts());
         unread.setAll(s.status().unreadReasons().stream().map(g -> texts.text("sync.unreadReason", g.count(), g.reason()).strip()).toList());
         unreadTitle.set(s.status().unread() == 0 ? "" : texts.text("sync.unread", s.status().unread()));

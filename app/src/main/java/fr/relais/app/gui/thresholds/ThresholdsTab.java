@@ -52,7 +52,9 @@ public final class ThresholdsTab extends Tab {
         value.setId("thresholds-value");
         value.setPromptText(texts.text("thresholds.value"));
         value.textProperty().bindBidirectional(model.valueProperty());
-        value.setPrefColumnCount(8);
+        // Wide enough for its hint («Vide : pas de seuil») to show whole.
+        value.setPrefColumnCount(11);
+        value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label unit = new Label();
         unit.setId("thresholds-unit");
         unit.textProperty().bind(Bindings.createStringBinding(() -> model.fieldProperty().get() == null ? "" : model.fieldProperty().get().unit(),

@@ -32,6 +32,15 @@ public final class UrgentCarePlanTab extends Tab {
         warning.textProperty().bind(model.reviewWarningProperty());
         warning.visibleProperty().bind(model.reviewWarningProperty().isNotEmpty());
         warning.managedProperty().bind(warning.visibleProperty());
+        Label decision = new Label();
+        decision.setId("ucp-decision");
+        decision.setWrapText(true);
+        // Its whole height: a wrapped label squeezed by the tab would end in an ellipsis.
+        decision.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        decision.setMaxWidth(Double.MAX_VALUE);
+        decision.getStyleClass().add("care-decision");
+        decision.setGraphic(org.kordamp.ikonli.javafx.FontIcon.of(org.kordamp.ikonli.materialdesign2.MaterialDesignH.HEART_PULSE, 20));
+        decision.textProperty().bind(model.decisionProperty());
         ListView<String> plan = fr.relais.app.gui.common.WrappedLines.of(new ListView<>(model.planLinesProperty()));
         plan.setId("ucp-plan");
         plan.setPrefHeight(150);
@@ -94,7 +103,7 @@ public final class UrgentCarePlanTab extends Tab {
 
         HBox.setHgrow(collectedBy, javafx.scene.layout.Priority.ALWAYS);
         HBox.setHgrow(reason, javafx.scene.layout.Priority.ALWAYS);
-        VBox content = new VBox(8, version, warning, plan, handoff, consentsTitle, consents, scope, new HBox(8, collectedBy, add),
+        VBox content = new VBox(8, version, warning, decision, plan, handoff, consentsTitle, consents, scope, new HBox(8, collectedBy, add),
                 new HBox(8, reason, withdraw), accessesTitle, accesses, message);
         content.setPadding(new Insets(8));
         setContent(content);

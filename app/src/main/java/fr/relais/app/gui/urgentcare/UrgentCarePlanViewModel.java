@@ -48,6 +48,7 @@ public final class UrgentCarePlanViewModel {
 
     private final ReadOnlyStringWrapper version = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper reviewWarning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper decision = new ReadOnlyStringWrapper("");
     private final ReadOnlyListWrapper<String> planLines = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<String> emergencyAccesses = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<ConsentRow> consents = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
@@ -124,6 +125,7 @@ public final class UrgentCarePlanViewModel {
         if (loaded.plan().isEmpty()) {
             version.set(texts.text("ucp.none"));
             reviewWarning.set("");
+            decision.set(decisionText(null));
             planLines.setAll(texts.text("ucp.allergiesUnknown"), texts.text("ucp.treatmentsUnknown"));
             return;
         }
@@ -138,10 +140,7 @@ public final class UrgentCarePlanViewModel {
         lines.add(p.treatments().none() ? texts.text("ucp.noTreatment") : p.treatments().items().isEmpty() ? texts.text("ucp.treatmentsUnknown")
                 : texts.text("ucp.treatments", p.treatments().items().stream().map(t -> t.name() + (t.dosage() == null ? "" : " — " + t.dosage()))
                         .collect(Collectors.joining(", "))));
-        if (p.resuscitation() != null) {
-            lines.add(texts.text("ucp.resuscitation." + p.resuscitation().status().name())
-                    + (p.resuscitation().limitations() == null ? "" : " — " + p.resuscitation().limitations()));
-        }
+        decision.set(decisionText(p.resuscitation()));
         if (p.ifDeteriorating() != null) {
             lines.add(texts.text("ucp.ifDeteriorating", p.ifDeteriorating()));
         }
@@ -160,6 +159,24 @@ public final class UrgentCarePlanViewModel {
 
     public ReadOnlyStringProperty versionProperty() {
         return version.getReadOnlyProperty();
+    }
+
+    /**
+     * The resuscitation decision, said first and in clinical words (issue 25: the DNR / LAT status was a line among
+     * others): "Ne pas réanimer…" or "Réanimation : oui", who decided and when, the limitation of active treatments
+     * (LAT) when there is one; "non discutée" when the plan does not say, so that no one assumes either way.
+     */
+    private String decisionText(UrgentCarePlan.Resuscitation r) {
+        if (r == null || r.status() == UrgentCarePlan.ResuscitationStatus.NOT_DISCUSSED) {
+            return texts.text("ucp.decision.NOT_DISCUSSED");
+        }
+        String decided = texts.text("ucp.decision." + r.status().name(), r.decidedBy(), DAY.format(r.decidedOn()));
+        return r.limitations() == null || r.limitations().isBlank() ? decided : decided + "\n" + texts.text("ucp.decision.limitations", r.limitations());
+    }
+
+    /** The resuscitation decision and any limitation of active treatments, in words, for the tab's banner. */
+    public ReadOnlyStringProperty decisionProperty() {
+        return decision.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty reviewWarningProperty() {

@@ -164,6 +164,7 @@ public final class WorklistView extends VBox {
             model.openPatient(table.getSelectionModel().getSelectedItem());
             showPatients.run();
         });
+        fr.relais.app.gui.common.RowActivation.opens(table, open);
         Label message = new Label();
         message.setId("worklist-message");
         message.textProperty().bind(model.messageProperty());

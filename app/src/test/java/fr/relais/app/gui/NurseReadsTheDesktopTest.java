@@ -1,0 +1,133 @@
+package fr.relais.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.relais.app.gui.alerts.AlertRow;
+import fr.relais.app.gui.patients.PatientRow;
+import fr.relais.app.gui.worklist.WorklistRow;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Issue 25, what a nurse sees on a 1366×768 laptop beyond the words the scan reads: late tasks and red alerts in red
+ * (with their icon and words), a row opened by a double-click or Enter, a birth date and a sex in words.
+ */
+@DesktopTest
+class NurseReadsTheDesktopTest extends LaptopDesktop {
+    private static final Color ALERT_RED = Color.web("#a3001b");
+
+    @Start
+    void start(Stage stage) {
+        show(stage);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anOverdueTaskRowIsShownInRedEveryCellOfIt(FxRobot robot) throws Exception {
+        TableView<WorklistRow> tasks = robot.lookup("#worklist-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(tasks.getItems()).stream().anyMatch(WorklistRow::overdue));
+        executor.settle();
+
+        List<TableCell<?, ?>> late = onFx(() -> cellsOfRows(tasks, row -> ((WorklistRow) row).overdue()));
+        List<TableCell<?, ?>> onTime = onFx(() -> cellsOfRows(tasks, row -> !((WorklistRow) row).overdue()));
+        assertThat(late).as("the overdue rows' cells, the wrapped ones included").isNotEmpty()
+                .allSatisfy(cell -> assertThat(cell.getTextFill()).as(String.valueOf(cell.getItem())).isEqualTo(ALERT_RED));
+        assertThat(onTime).allSatisfy(cell -> assertThat(cell.getTextFill()).isNotEqualTo(ALERT_RED));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRedAlertRowIsShownInRedAndBold(FxRobot robot) throws Exception {
+        robot.clickOn("Alertes");
+        TableView<AlertRow> alerts = robot.lookup("#alerts-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(alerts.getItems()).stream().anyMatch(AlertRow::red));
+        executor.settle();
+
+        List<TableCell<?, ?>> red = onFx(() -> cellsOfRows(alerts, row -> ((AlertRow) row).red()));
+        assertThat(red).isNotEmpty().allSatisfy(cell -> {
+            assertThat(cell.getTextFill()).isEqualTo(ALERT_RED);
+            assertThat(cell.getFont().getStyle()).containsIgnoringCase("bold");
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDoubleClickOnATaskAndEnterOnAnAlertOpenTheirPatientsFile(FxRobot robot) throws Exception {
+        TableView<WorklistRow> tasks = robot.lookup("#worklist-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(tasks.getItems()).size() > 1);
+        executor.settle();
+        WorklistRow second = FxSnapshot.of(tasks.getItems()).get(1);
+        Node secondRow = onFx(() -> rows(tasks).stream().filter(r -> r.getItem() == second).findFirst().orElseThrow());
+        robot.doubleClickOn(secondRow, MouseButton.PRIMARY);
+        Label fileName = robot.lookup("#patient-file-name").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> second.patient().equals(fileName.getText()));
+
+        robot.clickOn("Alertes");
+        TableView<AlertRow> alerts = robot.lookup("#alerts-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(alerts.getItems()).stream().anyMatch(r -> !r.patient().equals(second.patient())));
+        AlertRow other = FxSnapshot.of(alerts.getItems()).stream().filter(r -> !r.patient().equals(second.patient())).findFirst().orElseThrow();
+        robot.interact(() -> {
+            alerts.getSelectionModel().select(other);
+            alerts.requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> other.patient().equals(fileName.getText()));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theBirthDateReadsNeeLeForAWomanAndTheSexIsAWordNeverALetter(FxRobot robot) throws Exception {
+        robot.clickOn("Patients");
+        TableView<PatientRow> list = robot.lookup("#patient-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !FxSnapshot.of(list.getItems()).isEmpty());
+        assertThat(FxSnapshot.of(list.getItems())).extracting(PatientRow::sex).containsAnyOf("Femme", "Homme").isSubsetOf("Femme", "Homme", "Non précisé");
+        PatientRow woman = FxSnapshot.of(list.getItems()).stream().filter(r -> r.sex().equals("Femme")).findFirst().orElseThrow();
+        robot.interact(() -> list.getSelectionModel().select(woman));
+        Label born = robot.lookup("#patient-file-born").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> born.getText().startsWith("Née le " + woman.birthDate()));
+        assertThat(born.getText()).endsWith("ans) · femme");
+
+        // A new patient's sex is chosen among words, none chosen for her.
+        robot.interact(() -> robot.lookup("#patient-new").queryButton().fire());
+        executor.settle();
+        Stage dialog = (Stage) Window.getWindows().stream().filter(w -> w != stage && w instanceof Stage && w.isShowing()).reduce((a, b) -> b).orElseThrow();
+        ComboBox<fr.relais.core.identity.Sex> sex = (ComboBox<fr.relais.core.identity.Sex>) dialog.getScene().lookup("#new-sex");
+        assertThat(sex.getValue()).as("not assumed").isNull();
+        assertThat(sex.getItems().stream().map(s -> sex.getConverter().toString(s)).toList()).containsExactly("Femme", "Homme", "Non précisé");
+        robot.interact(dialog::close);
+    }
+
+    private static List<TableRow<?>> rows(TableView<?> table) {
+        return table.lookupAll(".table-row-cell").stream().<TableRow<?>>map(n -> (TableRow<?>) n).filter(r -> !r.isEmpty() && r.getItem() != null && r.isVisible())
+                .toList();
+    }
+
+    /** The cells showing text in the rows matching {@code which}, as drawn now (not selected: no selection colour). */
+    private static List<TableCell<?, ?>> cellsOfRows(TableView<?> table, java.util.function.Predicate<Object> which) {
+        table.getSelectionModel().clearSelection();
+        table.applyCss();
+        table.layout();
+        return rows(table).stream().filter(r -> which.test(r.getItem()))
+                .flatMap(r -> r.lookupAll(".table-cell").stream()).<TableCell<?, ?>>map(n -> (TableCell<?, ?>) n)
+                .filter(c -> c.getItem() != null && !String.valueOf(c.getItem()).isEmpty()).toList();
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+}
