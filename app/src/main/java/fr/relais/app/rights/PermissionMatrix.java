@@ -41,8 +41,8 @@ public final class PermissionMatrix {
         put("patient correct", IDENTITY_READ, IDENTITY_WRITE);
         put("patient merge", IDENTITY_READ, IDENTITY_WRITE);
         put("ins check");
-        put("ins fetch", IDENTITY_READ, IDENTITY_WRITE);
-        put("ins verify", IDENTITY_READ, IDENTITY_WRITE);
+        put("insi search", IDENTITY_READ, IDENTITY_WRITE);
+        put("insi verify", IDENTITY_READ, IDENTITY_WRITE);
         put("annuaire search", IDENTITY_READ);
         put("annuaire refresh", IDENTITY_READ);
         put("annuaire add", IDENTITY_READ, IDENTITY_WRITE);

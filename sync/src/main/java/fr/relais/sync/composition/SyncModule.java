@@ -15,6 +15,8 @@ import fr.relais.sync.engine.SyncSettings;
 import fr.relais.sync.engine.SyncStatus;
 import fr.relais.sync.engine.SyncStores;
 import fr.relais.sync.fhir.PatientRecordExport;
+import fr.relais.sync.insi.InsiService;
+import fr.relais.sync.insi.InsiTeleservice;
 import fr.relais.sync.mssante.MssanteService;
 import fr.relais.sync.mssante.MssanteSettings;
 import java.util.Map;
@@ -22,8 +24,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Where the sync's services are built, from the core's graph: the engine, the conflict resolver, the record export and
- * MSSanté. The desktop and the command line take them from here and never build one themselves; a service whose
+ * Where the sync's services are built, from the core's graph: the engine, the conflict resolver, the record export,
+ * MSSanté and INSi. The desktop and the command line take them from here and never build one themselves; a service whose
  * settings are only known when the user acts (the MSSanté account, the team server) is built by a factory method.
  */
 public final class SyncModule {
@@ -84,6 +86,11 @@ public final class SyncModule {
     /** MSSanté with the account the user's settings give at the time of sending. */
     public MssanteService mssante(MssanteSettings settings) {
         return new MssanteService(patients, messages, settings);
+    }
+
+    /** INSi questions about this store's patients, asked of {@code teleservice}, answers recorded and audited. */
+    public InsiService insi(InsiTeleservice teleservice) {
+        return new InsiService(patients, audit, teleservice);
     }
 
     /** The audit anchor the team server keeps for this store (empty when none). */
