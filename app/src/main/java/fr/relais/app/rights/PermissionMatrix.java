@@ -101,6 +101,7 @@ public final class PermissionMatrix {
         put("mssante send", IDENTITY_READ, CLINICAL_WRITE);
         put("mssante list", IDENTITY_READ, CLINICAL_READ);
         put("mssante retry", CLINICAL_WRITE);
+        put("dmp file", IDENTITY_READ, CLINICAL_WRITE);
         // The team server: sending and receiving carries clinical data; conflicts show clinical values.
         put("sync", CLINICAL_WRITE);
         put("sync status", CLINICAL_READ);

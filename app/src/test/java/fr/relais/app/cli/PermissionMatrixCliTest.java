@@ -118,6 +118,7 @@ class PermissionMatrixCliTest {
         args("mssante send", "--patient", "P1", "--to", "dr@medecin.mssante.fr", "--file", "{shared}/rapport.pdf");
         args("mssante list");
         args("mssante retry");
+        args("dmp file", "--patient", "P1", "--document", "report");
         args("sync", "--server", "http://127.0.0.1:9/fhir");
         args("sync status");
         args("conflicts list");
