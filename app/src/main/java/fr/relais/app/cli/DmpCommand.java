@@ -7,6 +7,7 @@ import fr.relais.core.report.HandoffService;
 import fr.relais.core.report.PatientReportService;
 import fr.relais.sync.composition.SyncModule;
 import fr.relais.sync.dmp.DmpSettings;
+import fr.relais.sync.dmp.DmpUnavailableException;
 import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code relais dmp file --patient ID --document report|plan}: files the pathway report or the urgent care plan in the
  * patient's DMP (configured by {@value DmpSettings#CONFIG_VARIABLE}), as the signed-in professional. A provisional
- * identity, an opposed patient or an author without RPPS is refused (exit 2) before anything leaves.
+ * identity, an opposed patient or an author without RPPS is refused (exit 2) before anything leaves; an unreachable
+ * DMP exits 1, nothing recorded.
  */
 @Command(name = "dmp", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true, subcommands = DmpCommand.File.class)
 final class DmpCommand {
@@ -51,7 +53,13 @@ final class DmpCommand {
                 uses.handoffs().write(id, Language.FR, pdf);
             }
             String title = root.text("dmp.title." + kind.name());
-            DmpFiling filing = uses.sync().dmp(settings).file(id, kind, title, pdf.toByteArray(), uses.sync().dmpAuthor());
+            DmpFiling filing;
+            try {
+                filing = uses.sync().dmp(settings).file(id, kind, title, pdf.toByteArray(), uses.sync().dmpAuthor());
+            } catch (DmpUnavailableException e) {
+                spec.commandLine().getErr().println(root.text("cli.error", e.detail().message(root.language())));
+                return Cli.FAILURE;
+            }
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("kind", kind.name());
             json.put("documentReference", filing.documentReference());

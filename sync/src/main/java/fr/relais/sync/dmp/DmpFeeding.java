@@ -61,7 +61,7 @@ public final class DmpFeeding {
             answer = client.transaction().withBundle(built.bundle()).execute();
         } catch (FhirClientConnectionException e) {
             audit.record("dmp.unreachable", "Patient", patientId, patientId, kind.name() + " " + settings.endpoint());
-            throw new BadInputException("DMP", "dmp.unavailable", settings.endpoint());
+            throw new DmpUnavailableException(settings.endpoint(), e);
         } catch (BaseServerResponseException e) {
             audit.record("dmp.rejected", "Patient", patientId, patientId, kind.name() + " HTTP " + e.getStatusCode());
             throw new BadInputException("DMP", "dmp.rejected", e.getStatusCode());
