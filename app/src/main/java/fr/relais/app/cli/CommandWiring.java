@@ -76,6 +76,9 @@ final class CommandWiring {
         return new MssanteCommand.Uses(sync::mssante, c.messages(), c.patients());
     };
 
+    /** {@code relais dmp file}: the DMP service (settings read by the command) and the documents it files. */
+    static final Wiring<DmpCommand.Uses> DMP = c -> new DmpCommand.Uses(new AppServices(c).sync(), c.reports(), c.handoffs());
+
     private CommandWiring() {
     }
 }

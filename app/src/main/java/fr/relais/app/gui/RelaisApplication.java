@@ -280,7 +280,8 @@ public final class RelaisApplication extends Application {
         // and the title read it (issue 25: the file showed one patient while the list highlighted another).
         CurrentPatient current = new CurrentPatient();
         PatientsView patients = access.shows(DesktopAccess.Screen.PATIENTS)
-                ? patients(stage, services, exports(services, app), language, executor, opener, texts, documents, mssante, env, access, current) : null;
+                ? patients(stage, services, exports(services, app), language, executor, opener, texts, documents, mssante, env, access, current,
+                        app.sync()::insi) : null;
         MainView[] main = new MainView[1];
         Runnable showPatients = () -> {
             if (patients != null) {
@@ -356,7 +357,8 @@ public final class RelaisApplication extends Application {
     /** The Patients screen with the patient file's tabs and dialogs. */
     private static PatientsView patients(Stage stage, RelaisCore services, ExportViewModel.Exports exports, Language language, BackgroundExecutor executor, Consumer<Path> opener,
                                          Localization texts, Path documents, Supplier<MssanteSettings> mssante, Map<String, String> env,
-                                         DesktopAccess access, CurrentPatient current) {
+                                         DesktopAccess access, CurrentPatient current,
+                                         java.util.function.Function<fr.relais.sync.insi.InsiTeleservice, fr.relais.sync.insi.InsiService> insi) {
         PatientListViewModel list = new PatientListViewModel(services.patients(), executor, texts, services.clock(), current);
         PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), executor, texts, language, services.clock(), current);
         Consumer<ExportKind> export = kind -> {
@@ -380,7 +382,8 @@ public final class RelaisApplication extends Application {
                 executor, texts, language);
         AccessHistoryViewModel accesses = new AccessHistoryViewModel(AccessTrail.of(services.audit(), services.reports(), services.accounts()), services.session(), executor, texts,
                 language, documents, opener);
-        IdentityViewModel identity = new IdentityViewModel(services.patients(), executor, texts, language, changed -> {
+        IdentityViewModel identity = new IdentityViewModel(services.patients(),
+                () -> insi.apply(fr.relais.sync.insi.InsiSettings.teleservice(env)), executor, texts, language, changed -> {
             file.show(changed);
             list.refresh();
         });

@@ -41,8 +41,8 @@ public final class PermissionMatrix {
         put("patient correct", IDENTITY_READ, IDENTITY_WRITE);
         put("patient merge", IDENTITY_READ, IDENTITY_WRITE);
         put("ins check");
-        put("ins fetch", IDENTITY_READ, IDENTITY_WRITE);
-        put("ins verify", IDENTITY_READ, IDENTITY_WRITE);
+        put("insi search", IDENTITY_READ, IDENTITY_WRITE);
+        put("insi verify", IDENTITY_READ, IDENTITY_WRITE);
         put("annuaire search", IDENTITY_READ);
         put("annuaire refresh", IDENTITY_READ);
         put("annuaire add", IDENTITY_READ, IDENTITY_WRITE);
@@ -101,6 +101,7 @@ public final class PermissionMatrix {
         put("mssante send", IDENTITY_READ, CLINICAL_WRITE);
         put("mssante list", IDENTITY_READ, CLINICAL_READ);
         put("mssante retry", CLINICAL_WRITE);
+        put("dmp file", IDENTITY_READ, CLINICAL_WRITE);
         // The team server: sending and receiving carries clinical data; conflicts show clinical values.
         put("sync", CLINICAL_WRITE);
         put("sync status", CLINICAL_READ);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code relais mssante} and {@code relais ins fetch|verify} on the command line: configuration and input errors exit 2,
+ * {@code relais mssante} and {@code relais insi search|verify} on the command line: configuration and input errors exit 2,
  * an unreachable operator exits 1 with the message kept for a retry. (Sending to real SMTP servers: sync's
  * MssanteServiceTest.)
  */
@@ -72,10 +72,10 @@ class MssanteCliTest {
     void theInsiTeleserviceSaysItIsNotConfiguredRatherThanInventingAnAnswer() {
         assertThat(run(Map.of(), "patient", "add", "--family", "MARTIN", "--given", "Claire", "--sex", "F", "--birth-date", "1950-03-14",
                 "--ipp", "P1").code()).isZero();
-        CliRun fetch = run(Map.of(), "ins", "fetch", "--patient", "P1");
+        CliRun fetch = run(Map.of(), "insi", "search", "--patient", "P1");
         assertThat(fetch.code()).isEqualTo(2);
         assertThat(fetch.err()).contains("INSi", "carte CPS");
         assertThat(fetch.out()).isEmpty();
-        assertThat(run(Map.of(), "ins", "verify", "--patient", "P1").code()).isEqualTo(2);
+        assertThat(run(Map.of(), "insi", "verify", "--patient", "P1").code()).isEqualTo(2);
     }
 }

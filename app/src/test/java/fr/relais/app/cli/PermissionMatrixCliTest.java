@@ -62,8 +62,8 @@ class PermissionMatrixCliTest {
         args("patient correct", "P1", "--given", "Claire-Marie", "--reason", "erreur de saisie");
         args("patient merge", "--keep", "P1", "--replace", "P2", "--reason", "doublon");
         args("ins check", "255082B20716869");
-        args("ins fetch", "--patient", "P1");
-        args("ins verify", "--patient", "P1");
+        args("insi search", "--patient", "P1");
+        args("insi verify", "--patient", "P1");
         args("annuaire search", "--name", "MARTIN", "--offline");
         args("annuaire refresh", "--server", "http://127.0.0.1:9/");
         args("annuaire add", "--patient", "P1", "--rpps", "10003461033", "--role", "medecin-traitant");
@@ -118,6 +118,7 @@ class PermissionMatrixCliTest {
         args("mssante send", "--patient", "P1", "--to", "dr@medecin.mssante.fr", "--file", "{shared}/rapport.pdf");
         args("mssante list");
         args("mssante retry");
+        args("dmp file", "--patient", "P1", "--document", "report");
         args("sync", "--server", "http://127.0.0.1:9/fhir");
         args("sync status");
         args("conflicts list");

@@ -25,6 +25,8 @@ import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
+import fr.relais.sync.insi.InsiService;
+import fr.relais.sync.insi.UnconfiguredInsi;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,8 +52,8 @@ class IdentityViewModelTest {
     void setUp() {
         core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), Clock.fixed(Instant.parse("2026-11-24T08:30:00Z"), ZoneOffset.UTC),
                 new UserSession(new Actor("idec", "IDEC", "poste")));
-        model = new IdentityViewModel(core.patients(), new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR),
-                Language.FR, changed::add);
+        model = new IdentityViewModel(core.patients(), () -> new InsiService(core.patients(), core.audit(), new UnconfiguredInsi()),
+                new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR, changed::add);
     }
 
     @AfterEach
@@ -89,6 +91,16 @@ class IdentityViewModelTest {
         assertThat(corrected.status()).isEqualTo(IdentityStatus.PROV);
         assertThat(model.messageProperty().get()).contains("Statut d'identité : provisoire", "redevient provisoire", "revérifiée");
         assertThat(model.historyProperty()).hasSize(3).last().asString().contains("Identité validée → Identité provisoire", "erreur de saisie");
+    }
+
+    @Test
+    void theInsiButtonOfAWorkstationWithoutCertificateSaysSoAndChangesNothing() {
+        Patient p = register("P1", null, LocalDate.of(1941, 6, 2));
+        model.show(p.id());
+        model.searchInsi();
+        assertThat(model.messageProperty().get()).contains("téléservice INSi n'est pas configuré", "RELAIS_INSI_CONFIG");
+        assertThat(core.patients().get(p.id()).status()).isEqualTo(IdentityStatus.PROV);
+        assertThat(changed).isEmpty();
     }
 
     @Test

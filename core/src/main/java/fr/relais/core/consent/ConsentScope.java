@@ -7,5 +7,10 @@ public enum ConsentScope {
     /** Sharing the urgent care plan with emergency services (SAMU, out-of-hours, crews) through the team server. */
     EMERGENCY_PLAN_SHARING,
     /** Taking part in telemonitoring (measures sent from home, alerts). */
-    TELEMONITORING
+    TELEMONITORING,
+    /**
+     * Feeding the patient's DMP (Mon espace santé) with the documents Relais produces. Presumed, like sharing with the
+     * cercle de soins: the patient may object, and a withdrawn consent of this scope is that opposition.
+     */
+    DMP_FEEDING
 }

@@ -199,9 +199,20 @@ public final class ConsentService {
      * the patient is informed and may object), so it stops only when the patient withdrew it.
      */
     public boolean sharesWithCareTeam(UUID patientId) {
-        return !database.dsl().fetchExists(CONSENT, CONSENT.PATIENT_ID.eq(patientId)
-                .and(CONSENT.SCOPE.eq(ConsentScope.CARE_TEAM_SHARING.name())))
-                || active(patientId, ConsentScope.CARE_TEAM_SHARING);
+        return presumedUnlessWithdrawn(patientId, ConsentScope.CARE_TEAM_SHARING);
+    }
+
+    /**
+     * Whether the patient's DMP may be fed: professionals feed it unless the patient objects (code de la santé publique,
+     * L1111-15), so only a withdrawn DMP_FEEDING consent not given again stops it.
+     */
+    public boolean feedsDmp(UUID patientId) {
+        return presumedUnlessWithdrawn(patientId, ConsentScope.DMP_FEEDING);
+    }
+
+    private boolean presumedUnlessWithdrawn(UUID patientId, ConsentScope scope) {
+        return !database.dsl().fetchExists(CONSENT, CONSENT.PATIENT_ID.eq(patientId).and(CONSENT.SCOPE.eq(scope.name())))
+                || active(patientId, scope);
     }
 
     /** Patients who withdrew sharing with their cercle de soins and have not consented again (usually none). */

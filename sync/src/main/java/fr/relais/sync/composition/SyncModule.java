@@ -14,7 +14,13 @@ import fr.relais.sync.engine.SyncEngine;
 import fr.relais.sync.engine.SyncSettings;
 import fr.relais.sync.engine.SyncStatus;
 import fr.relais.sync.engine.SyncStores;
+import fr.relais.core.messaging.DmpFilings;
+import fr.relais.sync.dmp.DmpAuthor;
+import fr.relais.sync.dmp.DmpFeeding;
+import fr.relais.sync.dmp.DmpSettings;
 import fr.relais.sync.fhir.PatientRecordExport;
+import fr.relais.sync.insi.InsiService;
+import fr.relais.sync.insi.InsiTeleservice;
 import fr.relais.sync.mssante.MssanteService;
 import fr.relais.sync.mssante.MssanteSettings;
 import java.util.Map;
@@ -22,8 +28,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Where the sync's services are built, from the core's graph: the engine, the conflict resolver, the record export and
- * MSSanté. The desktop and the command line take them from here and never build one themselves; a service whose
+ * Where the sync's services are built, from the core's graph: the engine, the conflict resolver, the record export,
+ * MSSanté, INSi and
+ * the DMP. The desktop and the command line take them from here and never build one themselves; a service whose
  * settings are only known when the user acts (the MSSanté account, the team server) is built by a factory method.
  */
 public final class SyncModule {
@@ -36,6 +43,7 @@ public final class SyncModule {
     private final SyncEngine engine;
     private final ConflictResolver conflictResolver;
     private final PatientRecordExport recordExport;
+    private final RelaisCore core;
 
     public SyncModule(RelaisCore core) {
         this.stores = new SyncStores(core.clock(), core.database(), core.session(), core.audit(), core.outbox(), core.syncState(),
@@ -43,6 +51,7 @@ public final class SyncModule {
                 core.organizations(), core.relatives(), core.pathways(), core.questionnaires(), core.enrollments(), core.foreignCarePlans(),
                 core.tasks(), core.thresholds(), core.measures(), core.textMeasures(), core.foreignResponses(), core.alertQueries(), core.syncedAlerts(),
                 core.urgentCarePlans(), core.anonymisation());
+        this.core = core;
         this.accounts = core.accounts();
         this.session = core.session();
         this.audit = core.audit();
@@ -84,6 +93,22 @@ public final class SyncModule {
     /** MSSanté with the account the user's settings give at the time of sending. */
     public MssanteService mssante(MssanteSettings settings) {
         return new MssanteService(patients, messages, settings);
+    }
+
+    /** INSi questions about this store's patients, asked of {@code teleservice}, answers recorded and audited. */
+    public InsiService insi(InsiTeleservice teleservice) {
+        return new InsiService(patients, audit, teleservice);
+    }
+
+    /** Filing documents in patients' DMP through the MHD document recipient {@code settings} name. */
+    public DmpFeeding dmp(DmpSettings settings) {
+        return new DmpFeeding(patients, core.consents(), new DmpFilings(core.database(), audit, session, core.clock()), audit,
+                core.clock(), settings);
+    }
+
+    /** The signed-in professional as the DMP names a document's author (their RPPS from their account, if set). */
+    public DmpAuthor dmpAuthor() {
+        return new DmpAuthor(session.actor().displayName(), signedInRpps().orElse(null));
     }
 
     /** The audit anchor the team server keeps for this store (empty when none). */

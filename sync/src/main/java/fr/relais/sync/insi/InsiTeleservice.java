@@ -3,17 +3,21 @@ package fr.relais.sync.insi;
 import fr.relais.core.identity.Ins;
 import fr.relais.core.identity.InsiAnswer;
 import fr.relais.core.identity.StrictTraits;
+import java.util.List;
 
 /**
- * The INSi teleservice of the Assurance Maladie: fetch a patient's INS from their traits (or carte Vitale), or verify
- * an INS against traits. It answers only to a caller authenticated by a CPS card or an IGC Santé certificate, through
- * a homologated (CNDA) client; Relais declares the interface so that such a client plugs in, and never invents an
- * answer meanwhile.
+ * The INSi teleservice of the Assurance Maladie: fetch a patient's INS from their traits or from a carte Vitale
+ * reading, or verify an INS against traits. It answers only to a caller authenticated by a CPS card or an IGC Santé
+ * certificate, through a homologated (CNDA) client ({@link InsiSoapClient}); without one, {@link UnconfiguredInsi}
+ * says so and never invents an answer.
  */
 public interface InsiTeleservice {
 
-    /** Return codes of the teleservice: one identity found (00), none (01), several (02). */
-    enum Outcome { FOUND, NONE, SEVERAL }
+    /**
+     * What the teleservice said: one identity found (code 00), none (01), several (02: homonyms, the base names none
+     * of them), or, on verification, an identity whose reference traits differ from the ones asked about.
+     */
+    enum Outcome { FOUND, NONE, SEVERAL, MISMATCH }
 
     /**
      * An answer: the outcome and, when one identity was found, its INS and traits as the reference base holds them.
@@ -23,10 +27,16 @@ public interface InsiTeleservice {
     final class Answer {
         private final Outcome outcome;
         private final InsiAnswer identity;
+        private final List<TraitDifference> differences;
 
         Answer(Outcome outcome, Ins ins, StrictTraits traits) {
+            this(outcome, ins, traits, List.of());
+        }
+
+        Answer(Outcome outcome, Ins ins, StrictTraits traits, List<TraitDifference> differences) {
             this.outcome = outcome;
             this.identity = outcome == Outcome.FOUND ? new TeleserviceAnswer(ins, traits) : null;
+            this.differences = List.copyOf(differences);
         }
 
         public Outcome outcome() {
@@ -36,6 +46,11 @@ public interface InsiTeleservice {
         /** The identity found (outcome 00), to record with {@code PatientService.recordInsiAnswer}. */
         public java.util.Optional<InsiAnswer> identity() {
             return java.util.Optional.ofNullable(identity);
+        }
+
+        /** On a verification whose traits differ: each differing trait, the file's value and the reference's. */
+        public List<TraitDifference> differences() {
+            return differences;
         }
     }
 
@@ -47,6 +62,9 @@ public interface InsiTeleservice {
     }
 
     Answer search(StrictTraits traits);
+
+    /** Search from the carte Vitale read at the desk: the insured's number, the beneficiary's birth date and rank. */
+    Answer searchByVitale(VitaleReading reading);
 
     Answer verify(Ins ins, StrictTraits traits);
 }

@@ -12,6 +12,11 @@ public final class UnconfiguredInsi implements InsiTeleservice {
     }
 
     @Override
+    public Answer searchByVitale(VitaleReading reading) {
+        throw notConfigured();
+    }
+
+    @Override
     public Answer verify(Ins ins, StrictTraits traits) {
         throw notConfigured();
     }

@@ -14,7 +14,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** The patient file's "Identité" tab: evidence, correction of strict traits, merge of a duplicate, history. */
+/** The patient file's "Identité" tab: INSi, evidence, correction of strict traits, merge of a duplicate, history. */
 public final class IdentityTab extends Tab {
     public IdentityTab(IdentityViewModel model, Localization texts) {
         super(texts.text("identity.tab"));
@@ -27,6 +27,9 @@ public final class IdentityTab extends Tab {
 
         ComboBox<IdentityDocument> document = IdentityFields.document("identity-document", model.documentProperty(), texts, false);
         Button record = button("identity-record", texts.text("identity.record"), model::recordDocument);
+
+        Button insiSearch = button("identity-insi-search", texts.text("identity.insiSearch"), model::searchInsi);
+        Button insiVerify = button("identity-insi-verify", texts.text("identity.insiVerify"), model::verifyInsi);
 
         GridPane traits = new GridPane();
         traits.setHgap(8);
@@ -50,6 +53,7 @@ public final class IdentityTab extends Tab {
         reasonRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox content = new VBox(10,
                 reasonRow,
+                section(texts.text("identity.insi")), new HBox(8, insiSearch, insiVerify),
                 section(texts.text("identity.evidence")), new HBox(8, document, record),
                 section(texts.text("identity.traits")), traits, correct,
                 section(texts.text("identity.duplicates")), new HBox(8, duplicate, merge),

@@ -17,6 +17,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import fr.relais.app.wording.InsiResultText;
+import fr.relais.sync.insi.InsiService;
+import fr.relais.sync.insi.InsiUnavailableException;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyListProperty;
 import javafx.beans.property.ReadOnlyListWrapper;
@@ -28,7 +32,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 
 /**
- * The patient file's "Identité" tab, for the identity-vigilance referent: record a document checked, correct strict
+ * The patient file's "Identité" tab, for the identity-vigilance referent: ask INSi, record a document checked, correct strict
  * traits (which drops the identity to PROV), merge a duplicate into this record, and read the identity history. The
  * rules are the core's ({@link PatientService}); this model holds the form, calls, and says what happened.
  */
@@ -41,6 +45,7 @@ public final class IdentityViewModel {
     private final Localization errors;
     private final Language language;
     private final Consumer<UUID> onChanged;
+    private final Supplier<InsiService> insi;
 
     private UUID patientId;
     private final ObjectProperty<IdentityDocument> document = new SimpleObjectProperty<>();
@@ -50,9 +55,13 @@ public final class IdentityViewModel {
     private final ReadOnlyListWrapper<String> history = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
-    /** {@code onChanged}: the identity changed (the banner and the list show it again). */
-    public IdentityViewModel(PatientService patients, BackgroundExecutor executor, Localization texts, Language language,
-                             Consumer<UUID> onChanged) {
+    /**
+     * {@code onChanged}: the identity changed (the banner and the list show it again). {@code insi}: the teleservice as
+     * the workstation's settings configure it when the user asks (it says so when it is not configured).
+     */
+    public IdentityViewModel(PatientService patients, Supplier<InsiService> insi, BackgroundExecutor executor, Localization texts,
+                             Language language, Consumer<UUID> onChanged) {
+        this.insi = insi;
         this.patients = patients;
         this.executor = executor;
         this.texts = texts;
@@ -103,6 +112,29 @@ public final class IdentityViewModel {
         }
         executor.submit(() -> patients.recordEvidence(id, null, new IdentityEvidence(InsSource.SM, checked), why),
                 p -> done(id, texts.text("identity.statusNow", new fr.relais.core.wording.StatusWords(language).identityLevel(p.status()))), this::failed);
+    }
+
+    /** Asks INSi for the patient's INS from the strict traits on file; an identity found is recorded. */
+    public void searchInsi() {
+        askInsi(service -> service.search(patientId));
+    }
+
+    /** Asks INSi to confirm the patient's INS with the strict traits on file; each differing trait is named. */
+    public void verifyInsi() {
+        askInsi(service -> service.verify(patientId));
+    }
+
+    private void askInsi(java.util.function.Function<InsiService, InsiService.Result> question) {
+        UUID id = patientId;
+        executor.submit(() -> question.apply(insi.get()), result -> {
+            String text = String.join("\n", InsiResultText.lines(result, texts, language));
+            if (result.recorded()) {
+                done(id, text);
+            } else {
+                message.set(text);
+            }
+        }, failure -> message.set(failure instanceof InsiUnavailableException down
+                ? down.detail().message(language) : FailureText.of(failure, texts, language)));
     }
 
     /** The strict traits as the form now holds them; any change voids the earlier checks (PROV). */
