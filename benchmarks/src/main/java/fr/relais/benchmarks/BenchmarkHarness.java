@@ -140,10 +140,18 @@ public final class BenchmarkHarness implements Callable<Integer> {
             double[] counts = Samples.time(20, 200, () -> services.worklist().counts(morning));
             r.put("worklist: counts, p50 / p95 (ms)", f1(Samples.percentile(counts, 0.5)) + " / " + f1(Samples.percentile(counts, 0.95)));
 
-            // Scrolling a long worklist reads the next page of 200 at the row reached (issue 6: fluid at 200,000 tasks).
+            // Scrolling a long worklist reads the next page of 200 after the last row shown (keyset, issue 26), beside
+            // the same page by OFFSET, its limit at that depth.
             for (int offset : new int[] {10_000, 50_000}) {
+                if (offset + fr.relais.app.gui.worklist.WorklistViewModel.PAGE > services.worklist().counts(morning).all()) {
+                    continue;
+                }
+                fr.relais.core.task.WorklistKey after = fr.relais.core.task.WorklistKey.after(services.worklist().query(morning, offset - 1, 1).get(0));
+                double[] keyset = Samples.time(5, 50, () -> services.worklist().query(morning, after, fr.relais.app.gui.worklist.WorklistViewModel.PAGE));
                 double[] deep = Samples.time(5, 50, () -> services.worklist().query(morning, offset, fr.relais.app.gui.worklist.WorklistViewModel.PAGE));
-                r.put(String.format(java.util.Locale.ROOT, "worklist: next page of 200 at row %,d while scrolling, p50 / p95 (ms)", offset),
+                r.put(String.format(java.util.Locale.ROOT, "worklist: next page of 200 at row %,d while scrolling (keyset), p50 / p95 (ms)", offset),
+                        f1(Samples.percentile(keyset, 0.5)) + " / " + f1(Samples.percentile(keyset, 0.95)));
+                r.put(String.format(java.util.Locale.ROOT, "worklist: the same page at row %,d by OFFSET (its limit), p50 / p95 (ms)", offset),
                         f1(Samples.percentile(deep, 0.5)) + " / " + f1(Samples.percentile(deep, 0.95)));
             }
 
@@ -228,7 +236,13 @@ public final class BenchmarkHarness implements Callable<Integer> {
             WorklistQuery morning = WorklistQuery.all();
             figures.put("worklist first page of 100 (ms)", Samples.time(20, 200, () -> services.worklist().query(morning, 0, 100)));
             figures.put("worklist counts (ms)", Samples.time(20, 200, () -> services.worklist().counts(morning)));
-            figures.put("worklist next page of 200 at row 10,000 (ms)", Samples.time(3, 20,
+            List<fr.relais.core.task.WorklistItem> row10000 = services.worklist().query(morning, 9_999, 1);
+            if (!row10000.isEmpty()) {
+                fr.relais.core.task.WorklistKey after = fr.relais.core.task.WorklistKey.after(row10000.get(0));
+                figures.put("worklist next page of 200 at row 10,000, keyset (ms)", Samples.time(3, 20,
+                        () -> services.worklist().query(morning, after, fr.relais.app.gui.worklist.WorklistViewModel.PAGE)));
+            }
+            figures.put("worklist next page of 200 at row 10,000 by OFFSET (ms)", Samples.time(3, 20,
                     () -> services.worklist().query(morning, 10_000, fr.relais.app.gui.worklist.WorklistViewModel.PAGE)));
             List<fr.relais.core.identity.Patient> patients = services.patients().list(0, 500);
             Random random = new Random(5);

@@ -39,6 +39,8 @@ final class SyncRun {
         rows.put("Relais initial pull (resources/s)", values.get("pull"));
         rows.put("ratio pull time / paging time (target ≤ 1.5)", values.get("ratio"));
         rows.put("incremental sync, nothing new (s)", values.get("incremental"));
+        rows.put("push of 500 weights, one record per request (records/s)", values.get("pushOne"));
+        rows.put("push of 500 weights, transaction Bundles of 50 (records/s)", values.get("pushBatched"));
         return rows;
     }
 }

@@ -92,7 +92,8 @@ final class SyncCommand implements Callable<Integer> {
     /** The team server, its credentials, team and trust store, as given on the command line or in the settings. */
     static SyncSettings serverSettings(java.util.Map<String, String> env, String url, String token, String user, String team) {
         SyncSettings.Auth auth = token != null ? new SyncSettings.Auth.Bearer(token) : SyncSettings.authFrom(env, user);
-        return SyncSettings.of(url, team != null ? team : env.get(SyncSettings.TEAM_VARIABLE), auth).withTrustStoreFrom(env);
+        return SyncSettings.of(url, team != null ? team : env.get(SyncSettings.TEAM_VARIABLE), auth).withTrustStoreFrom(env)
+                .withPushBatchFrom(env);
     }
 
     /** {@code relais sync status}: the status bar's facts, without contacting the server. */

@@ -207,14 +207,19 @@ class WorklistViewModelTest {
                 .allSatisfy(r -> assertThat(r.priority()).isIn("urgente", "courante"));
     }
 
-    @Test
-    void aLongWorklistIsReadPageByPageAsTheNurseScrollsWithEveryTaskOnce() {
+    /** A demo store of {@code patients}, its whole worklist shown 10 rows at a time. */
+    private void showAllOfADemo(int patients) {
         core.close();
         core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("demo.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
-        core.demo().generate(40, 7, n -> { });
+        core.demo().generate(patients, 7, n -> { });
         model = new WorklistViewModel(RelaisApplication.worklistSources(core), core::startDay, new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR, 10);
         model.dueProperty().set(DueFilter.ALL);
         model.refresh();
+    }
+
+    @Test
+    void aLongWorklistIsReadPageByPageAsTheNurseScrollsWithEveryTaskOnce() {
+        showAllOfADemo(40);
         int total = core.worklist().query(WorklistQuery.all(), 0, 100_000).size();
         assertThat(total).as("enough tasks for several pages").isGreaterThan(3 * 10);
         assertThat(model.rowsProperty()).hasSize(10);
@@ -229,6 +234,25 @@ class WorklistViewModelTest {
         assertThat(model.moreAvailableProperty().get()).isFalse();
         model.refresh();
         assertThat(model.rowsProperty()).as("a new query starts again at the first page").hasSize(10);
+    }
+
+    @Test
+    void aTaskClosedElsewhereWhileTheNurseScrollsSkipsNoOtherTask() {
+        showAllOfADemo(20);
+        List<java.util.UUID> firstPage = model.rowsProperty().stream().map(WorklistRow::taskId).toList();
+        List<java.util.UUID> before = core.worklist().query(WorklistQuery.all(), 0, 100_000).stream().map(i -> i.task().id()).toList();
+        assertThat(before.size()).as("more than two pages").isGreaterThan(20);
+
+        // Another workstation's sync closes the first task shown: by row count, the next page would start one row late.
+        core.tasks().complete(firstPage.get(0), null, "fait au cabinet");
+        model.loadMore();
+
+        List<java.util.UUID> open = core.worklist().query(WorklistQuery.all(), 0, 100_000).stream().map(i -> i.task().id()).toList();
+        int lastShown = open.indexOf(firstPage.get(9));
+        List<java.util.UUID> expected = new java.util.ArrayList<>(firstPage);
+        expected.addAll(open.subList(lastShown + 1, lastShown + 11));
+        assertThat(model.rowsProperty()).extracting(WorklistRow::taskId).containsExactlyElementsOf(expected)
+                .contains(before.get(10));
     }
 
     @Test

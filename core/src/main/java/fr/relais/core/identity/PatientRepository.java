@@ -103,10 +103,37 @@ public final class PatientRepository {
                 .fetch(PatientRepository::toPatient);
     }
 
-    /** Live patients (records replaced by a merge left out) in display order (family name, given name), one page at a time. */
+    /**
+     * Live patients (records replaced by a merge left out) in display order (family name, given names, id), the page
+     * at a row number: SQLite steps over every row before {@code offset} (the command line's {@code --offset}).
+     */
     public List<Patient> list(int offset, int limit) {
         return dsl.selectFrom(PATIENT).where(PATIENT.REPLACED_BY.isNull()).orderBy(displayOrder()).limit(limit).offset(offset)
                 .fetch(PatientRepository::toPatient);
+    }
+
+    /**
+     * Live patients in display order, the page after {@code after} (the first page when null): the query seeks the key
+     * in the display-order index (migration V54), so any page costs about the same, however deep.
+     */
+    public List<Patient> listAfter(PatientKey after, int limit) {
+        return dsl.selectFrom(PATIENT).where(PATIENT.REPLACED_BY.isNull()).and(after == null ? DSL.noCondition() : after(after))
+                .orderBy(displayOrder()).limit(limit).fetch(PatientRepository::toPatient);
+    }
+
+    /**
+     * Rows after the key. SQLite seeks an expression index on its first column only when that column has a range of
+     * its own: hence the family-name bound beside the row-value comparison that makes the order exact.
+     */
+    private static Condition after(PatientKey key) {
+        org.jooq.Field<String> family = sortFamily();
+        return family.ge(key.familyName()).and(DSL.condition("({0}, {1}, {2}) > ({3}, {4}, {5})", family, PATIENT.BIRTH_GIVEN_NAMES, PATIENT.ID,
+                DSL.val(key.familyName()), DSL.val(key.givenNames()), DSL.val(key.id(), PATIENT.ID)));
+    }
+
+    /** The family name the list sorts on, spelled as in the index patient_display_order (V54) so SQLite matches it. */
+    private static org.jooq.Field<String> sortFamily() {
+        return DSL.coalesce(PATIENT.USED_FAMILY_NAME, PATIENT.BIRTH_FAMILY_NAME);
     }
 
     /**
@@ -147,7 +174,7 @@ public final class PatientRepository {
     }
 
     private static List<org.jooq.SortField<?>> displayOrder() {
-        return List.of(DSL.coalesce(PATIENT.USED_FAMILY_NAME, PATIENT.BIRTH_FAMILY_NAME).asc(), PATIENT.BIRTH_GIVEN_NAMES.asc(), PATIENT.ID.asc());
+        return List.of(sortFamily().asc(), PATIENT.BIRTH_GIVEN_NAMES.asc(), PATIENT.ID.asc());
     }
 
     private static String escapeLike(String text) {

@@ -425,6 +425,12 @@ public final class PatientService {
         return patients.list(offset, limit);
     }
 
+    /** The page of the list after {@code after} (the first page when null): the same order and rights as {@link #list}. */
+    public List<Patient> listAfter(PatientKey after, int limit) {
+        session.require(Permission.IDENTITY_READ);
+        return patients.listAfter(after, limit);
+    }
+
     public List<Patient> search(String text, int limit) {
         session.require(Permission.IDENTITY_READ);
         return patients.search(text, limit);

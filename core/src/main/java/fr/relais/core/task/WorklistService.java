@@ -34,14 +34,47 @@ public final class WorklistService {
         this.clock = clock;
     }
 
+    /**
+     * The page after {@code after} (the first page when null), {@code limit} rows in worklist order: priority, due
+     * time, then task id, a total order, so that consecutive pages neither repeat nor skip a row. The query seeks the
+     * key in an index of that order (migration V54): any page costs about the same, however deep.
+     */
+    public List<WorklistItem> query(WorklistQuery query, WorklistKey after, int limit) {
+        Window window = Window.at(clock.instant());
+        return select(query, window).and(after == null ? DSL.noCondition() : after(after))
+                .orderBy(TASK.PRIORITY_RANK, TASK.DUE_AT, TASK.ID)
+                .limit(limit)
+                .fetch(this::toItem);
+    }
+
+    /**
+     * The page at a row number: the same rows as {@link #query(WorklistQuery, WorklistKey, int)}, but SQLite steps
+     * over every row before {@code offset}, so a deep page costs in proportion to its depth. For a jump to a row
+     * number; the benchmarks time it beside the keyset page (docs/benchmarks.md).
+     */
     public List<WorklistItem> query(WorklistQuery query, int offset, int limit) {
         Window window = Window.at(clock.instant());
-        return dsl.select(TASK.fields()).select(PATIENT.BIRTH_FAMILY_NAME, PATIENT.USED_FAMILY_NAME, PATIENT.USED_GIVEN_NAME, PATIENT.BIRTH_GIVEN_NAMES)
-                .from(TASK).join(PATIENT).on(PATIENT.ID.eq(TASK.PATIENT_ID))
-                .where(filters(query)).and(due(query.due(), window))
+        return select(query, window)
                 .orderBy(TASK.PRIORITY_RANK, TASK.DUE_AT, TASK.ID)
                 .limit(limit).offset(offset)
                 .fetch(this::toItem);
+    }
+
+    private org.jooq.SelectConditionStep<Record> select(WorklistQuery query, Window window) {
+        return dsl.select(TASK.fields()).select(PATIENT.BIRTH_FAMILY_NAME, PATIENT.USED_FAMILY_NAME, PATIENT.USED_GIVEN_NAME, PATIENT.BIRTH_GIVEN_NAMES)
+                .from(TASK).join(PATIENT).on(PATIENT.ID.eq(TASK.PATIENT_ID))
+                .where(filters(query)).and(due(query.due(), window));
+    }
+
+    /**
+     * Rows after the key, written as one row-value comparison: SQLite seeks it in a (priority_rank, due_at, id) index,
+     * whereas the equivalent OR of comparisons (what jOOQ's seek emulation writes) only seeks the priority and then
+     * steps through every row of it. Due times compare as the stored UTC text (InstantText), which is time order
+     * across a change of French time.
+     */
+    private static Condition after(WorklistKey key) {
+        return DSL.condition("({0}, {1}, {2}) > ({3}, {4}, {5})", TASK.PRIORITY_RANK, TASK.DUE_AT, TASK.ID,
+                DSL.val(key.priorityRank(), TASK.PRIORITY_RANK), DSL.val(key.dueAt(), TASK.DUE_AT), DSL.val(key.taskId(), TASK.ID));
     }
 
     public WorklistCounts counts(WorklistQuery query) {

@@ -162,4 +162,31 @@ class PatientServiceTest {
         assertThat(patients.search("%", 10)).isEmpty();
         assertThat(patients.search("", 10)).hasSize(2);
     }
+
+    @Test
+    void patientsOfTheSameNameComeInTheSameOrderPageByPageAsInOneRead() {
+        for (int i = 0; i < 7; i++) {
+            services.registerPatient("MARTIN", "Paul", Sex.M, LocalDate.of(1940 + i, 1, 1), null);
+        }
+        services.registerPatient("MARTIN", "Anne", Sex.F, LocalDate.of(1950, 2, 2), null);
+        services.registerPatient("ABADIE", "Luc", Sex.M, LocalDate.of(1951, 3, 3), null);
+        // Married name in use: she is listed under BERNARD, between ABADIE and MARTIN.
+        patients.register(new NewPatient(new StrictTraits("ZOLA", List.of("Inès"), Sex.F, LocalDate.of(1952, 4, 4), null),
+                "BERNARD", null, null, null, null, null));
+        List<java.util.UUID> oneRead = patients.list(0, 100).stream().map(Patient::id).toList();
+
+        List<java.util.UUID> paged = new java.util.ArrayList<>();
+        PatientKey after = null;
+        for (List<Patient> page = patients.listAfter(null, 3); !page.isEmpty(); page = patients.listAfter(after, 3)) {
+            page.forEach(p -> paged.add(p.id()));
+            after = PatientKey.after(page.get(page.size() - 1));
+        }
+
+        assertThat(oneRead).hasSize(10);
+        assertThat(paged).containsExactlyElementsOf(oneRead);
+        List<Patient> listed = patients.list(0, 100);
+        assertThat(listed.subList(0, 3)).extracting(Patient::familyName).containsExactly("ABADIE", "BERNARD", "MARTIN");
+        assertThat(listed.subList(3, 10)).allSatisfy(p -> assertThat(p.displayName()).isEqualTo("MARTIN Paul"));
+        assertThat(listed.subList(3, 10)).extracting(p -> p.id().toString()).isSorted();
+    }
 }

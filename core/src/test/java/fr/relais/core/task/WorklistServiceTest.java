@@ -161,4 +161,100 @@ class WorklistServiceTest {
         assertThat(s.tasks.history(task.id())).extracting(TaskEvent::to).containsExactly(TaskStatus.REQUESTED,
                 TaskStatus.ACCEPTED, TaskStatus.IN_PROGRESS, TaskStatus.ON_HOLD, TaskStatus.COMPLETED, TaskStatus.ENTERED_IN_ERROR);
     }
+
+    /** An open task of another system for {@code patient}, due at {@code due}, written as a sync stores one. */
+    private Task foreignTask(Patient patient, TaskPriority priority, Instant due) {
+        Task task = new Task(java.util.UUID.randomUUID(), null, patient.id(), null, Task.FOREIGN, 0, Task.FOREIGN, "Visite",
+                "Visit", CareRole.IDEC, null, priority, TaskStatus.REQUESTED, null, due, null, null, null, clock.instant(), clock.instant());
+        assertThat(new TaskRepository(s.database.dsl()).insertIfAbsent(task)).isTrue();
+        return task;
+    }
+
+    /** Worklist order written out: priority, due time, then the id as the store keeps it (text). */
+    private static List<java.util.UUID> inWorklistOrder(List<Task> tasks) {
+        return tasks.stream().sorted(java.util.Comparator.comparingInt((Task t) -> t.priority().rank()).thenComparing(Task::dueAt)
+                .thenComparing(t -> t.id().toString())).map(Task::id).toList();
+    }
+
+    /** Every page of {@code size} rows, each read after the last row of the one before. */
+    private List<List<java.util.UUID>> pagesByKey(WorklistQuery q, int size, int pages) {
+        List<List<java.util.UUID>> read = new java.util.ArrayList<>();
+        WorklistKey after = null;
+        for (int i = 0; i < pages; i++) {
+            List<WorklistItem> page = s.worklist.query(q, after, size);
+            read.add(page.stream().map(item -> item.task().id()).toList());
+            if (page.isEmpty()) {
+                break;
+            }
+            after = WorklistKey.after(page.get(page.size() - 1));
+        }
+        return read;
+    }
+
+    @Test
+    void theWorklistsThousandthPageFollowsTheNineHundredNinetyNinthWithoutGapOrRepeat() {
+        Patient leroy = register("LEROY", "Anne", Sex.F);
+        Instant monday = ZonedDateTime.of(2026, 11, 23, 8, 0, 0, 0, CareZone.PARIS).toInstant();
+        List<Task> tasks = new java.util.ArrayList<>();
+        // 2,010 tasks on 40 due times and two priorities: fifty or so share each priority and due time.
+        s.database.inTransaction(() -> {
+            for (int i = 0; i < 2_010; i++) {
+                tasks.add(foreignTask(leroy, i % 3 == 0 ? TaskPriority.URGENT : TaskPriority.ROUTINE,
+                        monday.plus(java.time.Duration.ofMinutes(30L * (i % 40)))));
+            }
+            return null;
+        });
+        List<java.util.UUID> expected = inWorklistOrder(tasks);
+        WorklistQuery hers = new WorklistQuery(DueFilter.ALL, null, null, false, null, null, leroy.id());
+
+        List<List<java.util.UUID>> pages = pagesByKey(hers, 2, 1_006);
+
+        assertThat(pages.get(998)).containsExactlyElementsOf(expected.subList(1_996, 1_998));
+        assertThat(pages.get(999)).containsExactlyElementsOf(expected.subList(1_998, 2_000));
+        assertThat(pages.stream().flatMap(List::stream).toList()).as("every task once, in order, to the last page")
+                .containsExactlyElementsOf(expected);
+        assertThat(pages.get(1_005)).as("past the last task, an empty page").isEmpty();
+    }
+
+    @Test
+    void tasksDueAtTheSameTimeComeInTheSameOrderPageByPageAsInOneRead() {
+        Patient leroy = register("LEROY", "Anne", Sex.F);
+        Instant nine = ZonedDateTime.of(2026, 11, 24, 9, 0, 0, 0, CareZone.PARIS).toInstant();
+        List<Task> tasks = new java.util.ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            tasks.add(foreignTask(leroy, TaskPriority.ROUTINE, nine));
+        }
+        WorklistQuery hers = new WorklistQuery(DueFilter.ALL, null, null, false, null, null, leroy.id());
+        List<java.util.UUID> oneRead = s.worklist.query(hers, 0, 100).stream().map(i -> i.task().id()).toList();
+
+        List<java.util.UUID> paged = pagesByKey(hers, 2, 10).stream().flatMap(List::stream).toList();
+
+        assertThat(oneRead).containsExactlyElementsOf(inWorklistOrder(tasks));
+        assertThat(paged).containsExactlyElementsOf(oneRead);
+    }
+
+    @Test
+    void tasksAroundTheAutumnClockChangeComeInTimeOrderNotInClockFaceOrder() {
+        Patient leroy = register("LEROY", "Anne", Sex.F);
+        // Sunday 25 October 2026: at 03:00 summer time clocks go back to 02:00, so 02:15 winter time comes after
+        // 02:45 summer time.
+        java.time.ZoneOffset summer = java.time.ZoneOffset.ofHours(2);
+        java.time.ZoneOffset winter = java.time.ZoneOffset.ofHours(1);
+        java.time.LocalDate day = LocalDate.of(2026, 10, 25);
+        Instant summer0150 = day.atTime(1, 50).toInstant(summer);
+        Instant summer0230 = day.atTime(2, 30).toInstant(summer);
+        Instant summer0245 = day.atTime(2, 45).toInstant(summer);
+        Instant winter0215 = day.atTime(2, 15).toInstant(winter);
+        Instant winter0310 = day.atTime(3, 10).toInstant(winter);
+        for (Instant due : List.of(winter0310, winter0215, summer0245, summer0150, summer0230)) {
+            foreignTask(leroy, TaskPriority.ROUTINE, due);
+        }
+        WorklistQuery hers = new WorklistQuery(DueFilter.ALL, null, null, false, null, null, leroy.id());
+
+        List<List<java.util.UUID>> pages = pagesByKey(hers, 2, 4);
+
+        List<Instant> dues = pages.stream().flatMap(List::stream).map(id -> s.tasks.get(id).dueAt()).toList();
+        assertThat(dues).containsExactly(summer0150, summer0230, summer0245, winter0215, winter0310);
+        assertThat(pages.get(1)).as("the page that crosses the change").hasSize(2);
+    }
 }

@@ -32,7 +32,7 @@ final class AuditPush {
             if (cancelled.getAsBoolean()) {
                 return false;
             }
-            List<fr.relais.core.audit.AuditLog.Chained> events = core.database().inTransaction(() -> core.audit().after(core.syncState().counter(AUDIT_COUNTER), Push.PUSH_BATCH * 4));
+            List<fr.relais.core.audit.AuditLog.Chained> events = core.database().inTransaction(() -> core.audit().after(core.syncState().counter(AUDIT_COUNTER), settings.pushBatch() * 4));
             if (events.isEmpty()) {
                 return true;
             }

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The push of one sync run: the outbox, one entry per record (its latest state), in commit order, in transaction
- * Bundles of PUTs with the record's id (a retried push cannot create a duplicate) and If-Match on the base version. A
+ * Bundles of {@link SyncSettings#pushBatch()} PUTs (ADR 0018) with the record's id (a retried push cannot create a duplicate) and If-Match on the base version. A
  * version conflict sends the records back to be read from the server, merged, and pushed again (a bounded number of
  * rounds); a batch the server refuses is split down to the record at fault, which goes to the inbox. Records with an
  * open conflict wait for a person; those of a patient who withdrew sharing stay here.
@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
 final class Push {
     // The engine's log category: the lines read as before the engine was split along its jobs.
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
-    static final int PUSH_BATCH = 50;
     private static final int CONFLICT_ROUNDS = 3;
     /** Rounds of a push at most: conflicts merged, records sent after the targets they name. */
     private static final int MAX_ROUNDS = 6;
@@ -67,11 +66,11 @@ final class Push {
                 return true;
             }
             Round result = new Round();
-            for (int from = 0; from < pending.size(); from += PUSH_BATCH) {
+            for (int from = 0; from < pending.size(); from += settings.pushBatch()) {
                 if (cancelled.getAsBoolean()) {
                     return false;
                 }
-                pushIsolating(server, settings, pending.subList(from, Math.min(pending.size(), from + PUSH_BATCH)), absent, counts, result);
+                pushIsolating(server, settings, pending.subList(from, Math.min(pending.size(), from + settings.pushBatch())), absent, counts, result);
                 progress.update("push", counts.pushed);
             }
             // A record whose target was sent after it in this round goes in the next one; one whose target cannot

@@ -10,18 +10,29 @@ import java.time.Duration;
  */
 public record SyncSettings(String serverUrl, String team, Auth auth, Duration timeout, int pageSize, int maxAttempts,
                            Duration firstRetryDelay, java.nio.file.Path trustStore, char[] trustStorePassword,
-                           String careTeamMember, fr.relais.sync.fhir.IppNamespace ipp) {
+                           String careTeamMember, fr.relais.sync.fhir.IppNamespace ipp, int pushBatch) {
+    /**
+     * Records per transaction Bundle of the push, unless {@value #PUSH_BATCH_VARIABLE} says otherwise: a HAPI JPA
+     * server stores 50 PUTs in one database transaction in well under a second, far from the request timeout, and a
+     * refused record is isolated in at most 2 × log2(50) ≈ 12 more requests (ADR 0018).
+     */
+    public static final int DEFAULT_PUSH_BATCH = 50;
+    /** The most {@value #PUSH_BATCH_VARIABLE} accepts: beyond, one Bundle risks the server's request timeout. */
+    public static final int MAX_PUSH_BATCH = 500;
+
     public SyncSettings {
         if (serverUrl == null || serverUrl.isBlank()) {
             throw new IllegalArgumentException("server URL required");
         }
         serverUrl = serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl;
         auth = auth == null ? new Auth.None() : auth;
+        pushBatch = pushBatch <= 0 ? DEFAULT_PUSH_BATCH : pushBatch;
     }
 
     public SyncSettings(String serverUrl, String team, Auth auth, Duration timeout, int pageSize, int maxAttempts,
                         Duration firstRetryDelay, java.nio.file.Path trustStore, char[] trustStorePassword, String careTeamMember) {
-        this(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, trustStore, trustStorePassword, careTeamMember, null);
+        this(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, trustStore, trustStorePassword, careTeamMember, null,
+                DEFAULT_PUSH_BATCH);
     }
 
     /** The system of the team's tag: the one given with the code, or Relais's ({@code urn:relais:team}). */
@@ -41,7 +52,7 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
     /** The organisation's IPP namespace, without which the sync refuses to run. */
     public SyncSettings withIpp(fr.relais.sync.fhir.IppNamespace namespace) {
         return new SyncSettings(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, trustStore, trustStorePassword,
-                careTeamMember, namespace);
+                careTeamMember, namespace, pushBatch);
     }
 
     /** The IPP namespace the settings give ({@value fr.relais.sync.fhir.IppNamespace#VARIABLE}), if any. */
@@ -50,22 +61,54 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
     }
 
     public SyncSettings withRetries(int attempts, Duration firstDelay) {
-        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, attempts, firstDelay, trustStore, trustStorePassword, careTeamMember, ipp);
+        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, attempts, firstDelay, trustStore, trustStorePassword, careTeamMember, ipp, pushBatch);
     }
 
     public SyncSettings withPageSize(int size) {
-        return new SyncSettings(serverUrl, team, auth, timeout, size, maxAttempts, firstRetryDelay, trustStore, trustStorePassword, careTeamMember, ipp);
+        return new SyncSettings(serverUrl, team, auth, timeout, size, maxAttempts, firstRetryDelay, trustStore, trustStorePassword, careTeamMember, ipp, pushBatch);
+    }
+
+    /** Records per transaction Bundle of the push (at most {@value #MAX_PUSH_BATCH}). */
+    public SyncSettings withPushBatch(int size) {
+        if (size < 1 || size > MAX_PUSH_BATCH) {
+            throw new IllegalArgumentException("push batch " + size + " outside 1.." + MAX_PUSH_BATCH);
+        }
+        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, trustStore, trustStorePassword,
+                careTeamMember, ipp, size);
+    }
+
+    /**
+     * The push batch the settings give ({@value #PUSH_BATCH_VARIABLE}: records per transaction Bundle, 1 to
+     * {@value #MAX_PUSH_BATCH}), else {@value #DEFAULT_PUSH_BATCH}. A server that refuses large Bundles (some cap
+     * their entries) is given its size here.
+     */
+    public SyncSettings withPushBatchFrom(java.util.Map<String, String> settings) {
+        String value = settings.get(PUSH_BATCH_VARIABLE);
+        if (value == null || value.isBlank()) {
+            return this;
+        }
+        int size;
+        try {
+            size = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new fr.relais.core.error.BadInputException(PUSH_BATCH_VARIABLE, "number.invalid", value.strip());
+        }
+        if (size < 1 || size > MAX_PUSH_BATCH) {
+            throw new fr.relais.core.error.BadInputException(PUSH_BATCH_VARIABLE, "number.range", String.valueOf(size), "1",
+                    String.valueOf(MAX_PUSH_BATCH));
+        }
+        return withPushBatch(size);
     }
 
     /** Trusts the CAs of this PKCS#12 store instead of the JVM's for the team server's certificate. */
     public SyncSettings withTrustStore(java.nio.file.Path store, char[] password) {
-        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, store, password, careTeamMember, ipp);
+        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, store, password, careTeamMember, ipp, pushBatch);
     }
 
     /** Pulls only the patients of the care teams this professional (RPPS) belongs to, as of the sync's day. */
     public SyncSettings withCareTeamScope(String rpps) {
         return new SyncSettings(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, trustStore, trustStorePassword,
-                rpps == null || rpps.isBlank() ? null : rpps.strip(), ipp);
+                rpps == null || rpps.isBlank() ? null : rpps.strip(), ipp, pushBatch);
     }
 
     /**
@@ -127,6 +170,8 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
     public static final String PASSWORD_FILE_VARIABLE = "RELAIS_PASSWORD_FILE";
     public static final String TRUSTSTORE_VARIABLE = "RELAIS_TRUSTSTORE";
     public static final String TRUSTSTORE_PASSWORD_FILE_VARIABLE = "RELAIS_TRUSTSTORE_PASSWORD_FILE";
+    /** Records per transaction Bundle of the push. */
+    public static final String PUSH_BATCH_VARIABLE = "RELAIS_PUSH_BATCH";
 
     /**
      * The authentication the settings ask for: a bearer token (from {@value #TOKEN_FILE_VARIABLE}, a file readable by

@@ -104,13 +104,42 @@ public final class SyncBenchmark {
             System.out.printf("One empty incremental search (Observation, _lastUpdated >= now): %.0f ms%n", seconds(t5) * 1000);
             System.out.printf("Ratio pull / paging: %.2f (target at most 1.5); store %d MB%n", pull / raw,
                     Files.size(db) / (1024 * 1024));
+            // Push batches (ADR 0018): the same number of new weights pushed one per request, then in Bundles of the
+            // default size.
+            double oneByOne = push(core, engine, settings.withPushBatch(1), PUSHED);
+            double batched = push(core, engine, settings, PUSHED);
+            System.out.printf("Push of %d weights: one per request %.0f records/s, in Bundles of %d %.0f records/s (×%.1f)%n",
+                    PUSHED, oneByOne, settings.pushBatch(), batched, batched / oneByOne);
             // For the harness (the benchmarks module's BenchmarkHarness): one machine-readable line, last.
-            System.out.printf(java.util.Locale.ROOT, "RESULT paging=%.0f pull=%.0f ratio=%.2f incremental=%.2f%n", paged / raw,
-                    pulled.pulled() / pull, pull / raw, incremental);
+            System.out.printf(java.util.Locale.ROOT, "RESULT paging=%.0f pull=%.0f ratio=%.2f incremental=%.2f pushOne=%.0f pushBatched=%.0f%n",
+                    paged / raw, pulled.pulled() / pull, pull / raw, incremental, oneByOne, batched);
         }
         serverProcess.getOutputStream().close();
         serverProcess.destroy();
         System.exit(0);
+    }
+
+    /** New weights pushed per push figure. */
+    private static final int PUSHED = 500;
+
+    /**
+     * Records {@code count} weights for the pulled patients (untimed), then times a push-only sync of them: records per
+     * second sent and acknowledged, sync links stored.
+     */
+    private static double push(RelaisCore core, SyncEngine engine, SyncSettings settings, int count) {
+        java.util.List<UUID> patients = core.patients().list(0, 50).stream().map(fr.relais.core.identity.Patient::id).toList();
+        Instant at = Instant.now().minus(1, ChronoUnit.DAYS);
+        for (int i = 0; i < count; i++) {
+            core.measures().record(new fr.relais.core.measure.NewMeasure(patients.get(i % patients.size()), "29463-7",
+                    String.valueOf(60 + i % 20), "kg", at.plusSeconds(i), fr.relais.core.measure.MeasureSource.DEVICE));
+        }
+        long t = System.nanoTime();
+        SyncReport pushed = engine.run(settings, SyncEngine.Mode.PUSH_ONLY, SyncProgress.NONE, () -> false);
+        double seconds = seconds(t);
+        if (pushed.pushed() < count) {
+            throw new IllegalStateException("only " + pushed.pushed() + " of " + count + " weights pushed");
+        }
+        return pushed.pushed() / seconds;
     }
 
     /** Where the server listens. */

@@ -27,8 +27,11 @@ final class Laptop implements AutoCloseable {
         this(dir, name, serverUrl, team, null);
     }
 
-    /** With {@code faults}, this laptop's network fails as the injector decides. */
-    Laptop(Path dir, String name, String serverUrl, String team, FaultInjector faults) {
+    /**
+     * With {@code faults}, this laptop's requests go through it: a {@link FaultInjector} makes the network fail as it
+     * decides, a {@link TransactionCounter} counts what is sent.
+     */
+    Laptop(Path dir, String name, String serverUrl, String team, ca.uhn.fhir.rest.client.api.IClientInterceptor faults) {
         this.name = name;
         this.core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve(name + ".db")), Clock.systemUTC(), new UserSession(new Actor(name, name, name)));
         this.sync = new SyncModule(core);

@@ -43,4 +43,27 @@ class SyncSettingsTest {
         assertThatThrownBy(() -> BASE.withScopeFrom(Map.of("RELAIS_SCOPE", "careteam"), null, Optional.of("RPPS-1")))
                 .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.input()).contains("account"));
     }
+
+    @Test
+    void thePushGoesInBundlesOfFiftyUnlessTheSettingsGiveTheServersSize() {
+        assertThat(BASE.pushBatch()).isEqualTo(SyncSettings.DEFAULT_PUSH_BATCH).isEqualTo(50);
+        SyncSettings capped = BASE.withPushBatchFrom(Map.of("RELAIS_PUSH_BATCH", " 20 "));
+        assertThat(capped.pushBatch()).isEqualTo(20);
+        assertThat(capped.withPageSize(10).withRetries(2, java.time.Duration.ofMillis(1)).withCareTeamScope("10001234567").pushBatch())
+                .as("kept by the other settings").isEqualTo(20);
+        assertThat(BASE.withPushBatchFrom(Map.of()).pushBatch()).isEqualTo(50);
+    }
+
+    @Test
+    void aPushBatchThatIsNotANumberFromOneToFiveHundredIsBadInputNamingTheSetting() {
+        assertThatThrownBy(() -> BASE.withPushBatchFrom(Map.of("RELAIS_PUSH_BATCH", "cinquante")))
+                .isInstanceOfSatisfying(BadInputException.class, e -> {
+                    assertThat(e.input()).isEqualTo("RELAIS_PUSH_BATCH");
+                    assertThat(e.message(Language.FR)).contains("cinquante", "nombre entier");
+                });
+        assertThatThrownBy(() -> BASE.withPushBatchFrom(Map.of("RELAIS_PUSH_BATCH", "0")))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.message(Language.FR)).contains("entre 1 et 500"));
+        assertThatThrownBy(() -> BASE.withPushBatchFrom(Map.of("RELAIS_PUSH_BATCH", "501")))
+                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.input()).isEqualTo("RELAIS_PUSH_BATCH"));
+    }
 }

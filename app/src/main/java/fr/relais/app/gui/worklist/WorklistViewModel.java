@@ -74,6 +74,8 @@ public final class WorklistViewModel {
     /** The query the rows answer, and whether its last page is shown; both touched on the FX thread only. */
     private WorklistQuery shown;
     private boolean exhausted;
+    /** The sort key of the last row read: the next page starts after it (keyset paging, at any depth). */
+    private fr.relais.core.task.WorklistKey lastRead;
     /** Whether rows remain past those shown (the "next rows" button shows then). */
     private final javafx.beans.property.ReadOnlyBooleanWrapper moreAvailable = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private boolean loadingMore;
@@ -213,15 +215,16 @@ public final class WorklistViewModel {
                 pathway.get(), priority.get(), patientFilter);
         shown = query;
         exhausted = false;
-        executor.submit(() -> new Page(rowsOf(query, 0), sources.worklist().counts(query)), page -> {
+        executor.submit(() -> new Page(rowsOf(query, null), sources.worklist().counts(query)), page -> {
             if (dayStarted.compareAndSet(false, true)) {
                 startDay();
             }
             if (mine != generation) {
                 return;
             }
-            rows.setAll(page.rows());
-            exhausted = page.rows().size() < pageSize;
+            rows.setAll(page.rows().rows());
+            lastRead = page.rows().last();
+            exhausted = page.rows().rows().size() < pageSize;
             moreAvailable.set(!exhausted);
             counts.set(texts.text("worklist.counts", page.counts().overdue(), page.counts().today(), page.counts().week(),
                     page.counts().all()));
@@ -239,17 +242,21 @@ public final class WorklistViewModel {
         loadingMore = true;
         long mine = generation;
         WorklistQuery query = shown;
-        int offset = rows.size();
-        executor.submit(() -> rowsOf(query, offset), more -> {
+        fr.relais.core.task.WorklistKey after = lastRead;
+        executor.submit(() -> rowsOf(query, after), more -> {
             loadingMore = false;
-            if (mine != generation || offset != rows.size()) {
+            if (mine != generation || after != lastRead) {
                 return;
             }
-            // Offsets shift when another workstation's sync closes a task meanwhile: a row is never shown twice.
+            // The page starts after the last row read, whatever another workstation's sync closed meanwhile: no row is
+            // skipped. A task postponed past that row since it was shown comes again: it is shown once.
             java.util.Set<java.util.UUID> present = new java.util.HashSet<>();
             rows.forEach(r -> present.add(r.taskId()));
-            rows.addAll(more.stream().filter(r -> !present.contains(r.taskId())).toList());
-            exhausted = more.size() < pageSize;
+            rows.addAll(more.rows().stream().filter(r -> !present.contains(r.taskId())).toList());
+            if (more.last() != null) {
+                lastRead = more.last();
+            }
+            exhausted = more.rows().size() < pageSize;
             moreAvailable.set(!exhausted);
         }, failure -> {
             loadingMore = false;
@@ -257,15 +264,21 @@ public final class WorklistViewModel {
         });
     }
 
-    private List<WorklistRow> rowsOf(WorklistQuery query, int offset) {
+    /** A page of rows and the key of its last task (null when empty). */
+    private record Rows(List<WorklistRow> rows, fr.relais.core.task.WorklistKey last) {
+    }
+
+    /** The page after {@code after} (the first when null). */
+    private Rows rowsOf(WorklistQuery query, fr.relais.core.task.WorklistKey after) {
         var now = sources.clock().instant();
-        List<WorklistItem> items = sources.worklist().query(query, offset, pageSize);
+        List<WorklistItem> items = sources.worklist().query(query, after, pageSize);
         java.util.Map<String, List<String>> outcomes = new java.util.HashMap<>();
         java.util.Map<java.util.UUID, String> names = new java.util.HashMap<>();
-        return items.stream().map(i -> new WorklistRow(i.task().id(), i.task().patientId(), fr.relais.app.wording.DueText.of(i.task(), DUE),
+        return new Rows(items.stream().map(i -> new WorklistRow(i.task().id(), i.task().patientId(), fr.relais.app.wording.DueText.of(i.task(), DUE),
                 i.task().dueAt().isBefore(now), late(i.task().dueAt(), now), i.patientName(), titleOf(i.task()),
                 new fr.relais.core.wording.StatusWords(language).role(i.task().role()), texts.text("worklist.priority." + i.task().priority().name()),
-                URGENT.contains(i.task().priority()), assigneeOf(i.task(), names), outcomesOf(i.task(), outcomes))).toList();
+                URGENT.contains(i.task().priority()), assigneeOf(i.task(), names), outcomesOf(i.task(), outcomes))).toList(),
+                items.isEmpty() ? null : fr.relais.core.task.WorklistKey.after(items.get(items.size() - 1)));
     }
 
     /** How late a task is, in words: days from one day on, else hours; empty when it is not due yet. */
@@ -370,7 +383,7 @@ public final class WorklistViewModel {
         }, this::failed);
     }
 
-    private record Page(List<WorklistRow> rows, WorklistCounts counts) {
+    private record Page(Rows rows, WorklistCounts counts) {
     }
 
     public ObjectProperty<DueFilter> dueProperty() {
