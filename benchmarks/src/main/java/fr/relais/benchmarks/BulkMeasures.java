@@ -55,6 +55,11 @@ final class BulkMeasures {
                 double value = base;
                 for (int k = 0; k < perSeries; k++) {
                     value = base + 0.7 * (value - base) + random.nextGaussian() * spread;
+                    if (s[1].equals("%")) {
+                        value = Math.min(100, value); // a saturation, never above 100 % (the engine refuses it)
+                    } else if (s[1].equals("g/L")) {
+                        value = Math.max(0.3, value); // a glucose, never below what a meter reads (the engine refuses it)
+                    }
                     String text = BigDecimal.valueOf(value).setScale(s[1].equals("g/L") ? 2 : 1, RoundingMode.HALF_UP).toPlainString();
                     rows.add(new Row(ids.get(p), s[0], text, s[1], end.minus(step.multipliedBy(perSeries - k))));
                 }

@@ -68,7 +68,11 @@ public final class MeasureEvaluation implements MeasureListener {
                 continue;
             }
             List<Reading> series = measures.validSeries(measure.patientId(), measure.code(), seriesStart(measure, rules));
-            judgeFrom(enrollment, book, series, measure.effectiveAt(), raised);
+            int from = 0;
+            while (from < series.size() && series.get(from).at().isBefore(measure.effectiveAt())) {
+                from++;
+            }
+            judgeFrom(enrollment, book, series, from, raised);
         }
     }
 
@@ -141,7 +145,12 @@ public final class MeasureEvaluation implements MeasureListener {
             }
             visible.add(index, reading);
             if (!book.valueRulesAt(m.code(), m.effectiveAt()).isEmpty()) {
-                judgeFrom(enrollment, book, visible, m.effectiveAt(), raised);
+                // from the first reading taken at its time: those before it cannot change (only earlier ones count)
+                int start = index;
+                while (start > 0 && !visible.get(start - 1).at().isBefore(reading.at())) {
+                    start--;
+                }
+                judgeFrom(enrollment, book, visible, start, raised);
             }
         }
     }
@@ -165,12 +174,10 @@ public final class MeasureEvaluation implements MeasureListener {
         return window;
     }
 
-    /** Judges the readings of the series taken at {@code at} or later (each by what comes before it). */
-    private void judgeFrom(Enrollment enrollment, RuleBook book, List<Reading> series, Instant at, ValueJudgement.Raised raised) {
-        for (int i = 0; i < series.size(); i++) {
-            if (!series.get(i).at().isBefore(at)) {
-                judgement.at(enrollment, book, series, i, raised);
-            }
+    /** Judges the readings of the series from {@code from} on (each by what comes before it). */
+    private void judgeFrom(Enrollment enrollment, RuleBook book, List<Reading> series, int from, ValueJudgement.Raised raised) {
+        for (int i = from; i < series.size(); i++) {
+            judgement.at(enrollment, book, series, i, raised);
         }
     }
 
