@@ -44,7 +44,7 @@ public final class AlertBenchmark implements Callable<Integer> {
     @Parameters(index = "2", arity = "0..1", description = "Store; an existing one is reused (default: a new temporary file).")
     Path db;
 
-    private static final String[] PATHWAYS = {"insuffisance-cardiaque-sortie", "bpco-exacerbation", "diabete-type-2"};
+    static final String[] PATHWAYS = {"insuffisance-cardiaque-sortie", "bpco-exacerbation", "diabete-type-2"};
     private static final int INCREMENTAL_RUNS = 300;
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -103,7 +103,8 @@ public final class AlertBenchmark implements Callable<Integer> {
         System.out.printf("| missing data + escalation over every enrollment | %.1f | %.1f |%n", tick[runs / 2], tick[(int) (runs * 0.95)]);
     }
 
-    private static List<UUID> enroll(RelaisCore services, int patients) {
+    /** PATIENTS patients, a third each in heart failure, COPD and diabetes (consent given), enrolled a year ago. */
+    static List<UUID> enroll(RelaisCore services, int patients) {
         LocalDate start = LocalDate.now(CareZone.PARIS).minusDays(365);
         List<UUID> ids = new ArrayList<>();
         services.database().inTransaction(() -> {

@@ -80,6 +80,7 @@ public final class RelaisCore implements AutoCloseable {
     private final ThresholdService thresholds;
     private final MeasureService measures;
     private final MeasureCsvImport measureImport;
+    private final fr.relais.core.measure.BulkIngest bulkIngest;
     private final QuestionnaireService questionnaires;
     private final fr.relais.core.questionnaire.ForeignResponses foreignResponses;
     private final fr.relais.core.measure.TextMeasures textMeasures;
@@ -166,7 +167,9 @@ public final class RelaisCore implements AutoCloseable {
                 }
             }
         });
-        this.measureImport = new MeasureCsvImport(database, measures, measureRepository, patients);
+        this.bulkIngest = new fr.relais.core.measure.BulkIngest(database, measureRepository, measures, audit, outbox, session,
+                measureEvaluation);
+        this.measureImport = new MeasureCsvImport(measures, patients, bulkIngest);
         this.questionnaires = new QuestionnaireService(database, questionnaireRepository, patients,
                 measures, answerAlerts, audit, session, clock, outbox);
         this.foreignResponses = new fr.relais.core.questionnaire.ForeignResponses(database.dsl(), audit, session);
@@ -178,7 +181,7 @@ public final class RelaisCore implements AutoCloseable {
         this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
                 alertQueries, session, audit, clock);
         this.cohorts = new CohortReportService(database, templates, patients, clock);
-        this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, measures, clock, consents);
+        this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, bulkIngest, clock, consents);
     }
 
     /** Opens the store and makes sure the built-in pathways and questionnaires are there (a no-op once installed). */
@@ -340,6 +343,11 @@ public final class RelaisCore implements AutoCloseable {
 
     public MeasureCsvImport measureImport() {
         return measureImport;
+    }
+
+    /** Many measures at once through the engine (CSV import, demo): batches, one audit event each, judged per patient. */
+    public fr.relais.core.measure.BulkIngest bulkIngest() {
+        return bulkIngest;
     }
 
     public QuestionnaireService questionnaires() {

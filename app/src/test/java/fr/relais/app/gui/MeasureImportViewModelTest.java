@@ -92,4 +92,26 @@ class MeasureImportViewModelTest {
         assertThat(cancelling.messageProperty().get()).isEqualTo("Import annulé : rien n'a été écrit");
         assertThat(core.measures().ofPatient(patient, null)).hasSize(500);
     }
+
+    @Test
+    void aCancelWhileWritingKeepsTheWholeBatchesAndSaysHowMany() throws Exception {
+        StringBuilder rows = new StringBuilder("patient;code;value;unit;effective\n");
+        for (int i = 0; i < 500; i++) {
+            rows.append("P1;29463-7;70;kg;2026-11-21T").append(String.format("%02d:%02d", 8 + i / 60, i % 60)).append('\n');
+        }
+        Path csv = Files.writeString(dir.resolve("lots.csv"), rows.toString());
+        MeasureImportViewModel cancelling = new MeasureImportViewModel(new fr.relais.core.measure.MeasureCsvImport(core.measures(),
+                core.patients(), core.bulkIngest().withBatch(100)), new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR),
+                Language.FR);
+        // Cancel once the first batch of 100 is written: it stays, the four others are never started.
+        cancelling.progressProperty().addListener((obs, old, now) -> {
+            if ("Écriture : 100 ligne(s) traitée(s)".equals(now)) {
+                cancelling.cancel();
+            }
+        });
+        cancelling.importFile(csv);
+        assertThat(cancelling.messageProperty().get())
+                .isEqualTo("Import annulé : 100 mesure(s) enregistrée(s) sur les 100 premières lignes (sur 500) ; importer à nouveau le fichier ajoute le reste");
+        assertThat(core.measures().ofPatient(patient, null)).hasSize(100);
+    }
 }

@@ -12,6 +12,9 @@ import fr.relais.core.rule.AlertRule;
 import fr.relais.core.store.Database;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,20 +67,117 @@ public final class MeasureEvaluation implements MeasureListener {
             if (rules.isEmpty()) {
                 continue;
             }
-            Instant from = RuleEvaluation.windowStart(rules, measure.effectiveAt());
-            int count = RuleEvaluation.lookbackCount(rules);
-            if (count > 0) {
-                Optional<Instant> earliest = measures.nthValidBefore(measure.patientId(), measure.code(), measure.effectiveAt(), count);
-                if (earliest.isPresent() && earliest.get().isBefore(from)) {
-                    from = earliest.get();
+            List<Reading> series = measures.validSeries(measure.patientId(), measure.code(), seriesStart(measure, rules));
+            int from = 0;
+            while (from < series.size() && series.get(from).at().isBefore(measure.effectiveAt())) {
+                from++;
+            }
+            judgeFrom(enrollment, book, series, from, raised);
+        }
+    }
+
+    /**
+     * The bulk path's measures (stored in one transaction, each patient's in time order): judged patient by patient as
+     * if {@link #recorded} had been called for each in storage order, with one read of each (patient, code) series per
+     * enrollment instead of one per measure. The series is read once from the start the earliest new measure needs;
+     * then the new readings join it one by one, in storage order, and each time the readings from the new one's time
+     * on are judged, exactly as {@link #recorded} judges them: a value is judged by what came before it, and a value
+     * stored earlier but taken later is judged again as a new earlier one joins (then it only raises what it had not).
+     */
+    @Override
+    public void recordedAll(List<Measure> batch) {
+        ValueJudgement.Raised raised = judgement.stored();
+        Map<UUID, Map<String, List<Measure>>> byPatient = new LinkedHashMap<>();
+        for (Measure m : batch) {
+            byPatient.computeIfAbsent(m.patientId(), p -> new LinkedHashMap<>()).computeIfAbsent(m.code(), c -> new ArrayList<>()).add(m);
+        }
+        for (Map.Entry<UUID, Map<String, List<Measure>>> patient : byPatient.entrySet()) {
+            for (Enrollment enrollment : activeEnrollments(patient.getKey())) {
+                RuleBook book = thresholds.rules(enrollment);
+                for (List<Measure> arrivals : patient.getValue().values()) {
+                    missing.received(enrollment, book, arrivals.get(0).code());
+                    judgeArrivals(enrollment, book, arrivals, raised);
                 }
             }
-            List<Reading> series = measures.validSeries(measure.patientId(), measure.code(), from);
-            for (int i = 0; i < series.size(); i++) {
-                if (!series.get(i).at().isBefore(measure.effectiveAt())) {
-                    judgement.at(enrollment, book, series, i, raised);
-                }
+        }
+    }
+
+    /** One enrollment's judgement of new measures of one patient and code (see {@link #recordedAll}). */
+    private void judgeArrivals(Enrollment enrollment, RuleBook book, List<Measure> arrivals, ValueJudgement.Raised raised) {
+        // The earliest start any of them needs: the earliest baseline, and enough readings before the earliest for a trend.
+        Measure first = null;
+        Instant window = null;
+        int count = 0;
+        for (Measure m : arrivals) {
+            List<AlertRule> rules = book.valueRulesAt(m.code(), m.effectiveAt());
+            if (rules.isEmpty()) {
+                continue;
             }
+            Instant start = RuleEvaluation.windowStart(rules, m.effectiveAt());
+            window = window == null || start.isBefore(window) ? start : window;
+            count = Math.max(count, RuleEvaluation.lookbackCount(rules));
+            first = first == null || m.effectiveAt().isBefore(first.effectiveAt()) ? m : first;
+        }
+        if (first == null) {
+            return; // no value rule in force at any of their times: recorded() would judge none of them
+        }
+        Instant from = seriesStart(first, window, count);
+        Map<UUID, Measure> fresh = new HashMap<>();
+        arrivals.forEach(m -> fresh.put(m.id(), m));
+        Map<UUID, Reading> waiting = new HashMap<>();
+        List<Reading> visible = new ArrayList<>();
+        for (Reading r : measures.validSeries(first.patientId(), first.code(), from)) {
+            if (fresh.containsKey(r.id())) {
+                waiting.put(r.id(), r);
+            } else {
+                visible.add(r);
+            }
+        }
+        for (Measure m : arrivals) {
+            Reading reading = waiting.get(m.id());
+            if (reading == null) {
+                continue;
+            }
+            // After every reading taken at the same time or before: stored later, it comes later in the series (rowid).
+            int index = visible.size();
+            while (index > 0 && visible.get(index - 1).at().isAfter(reading.at())) {
+                index--;
+            }
+            visible.add(index, reading);
+            if (!book.valueRulesAt(m.code(), m.effectiveAt()).isEmpty()) {
+                // from the first reading taken at its time: those before it cannot change (only earlier ones count)
+                int start = index;
+                while (start > 0 && !visible.get(start - 1).at().isBefore(reading.at())) {
+                    start--;
+                }
+                judgeFrom(enrollment, book, visible, start, raised);
+            }
+        }
+    }
+
+    /**
+     * How far back the series must be read to judge a measure taken at its time by these rules: the earliest baseline
+     * start, or earlier when a trend needs more readings than the window holds.
+     */
+    private Instant seriesStart(Measure measure, List<AlertRule> rules) {
+        return seriesStart(measure, RuleEvaluation.windowStart(rules, measure.effectiveAt()), RuleEvaluation.lookbackCount(rules));
+    }
+
+    /** {@code window}, or the time of the {@code count}-th valid reading before the measure when that is earlier. */
+    private Instant seriesStart(Measure measure, Instant window, int count) {
+        if (count > 0) {
+            Optional<Instant> earliest = measures.nthValidBefore(measure.patientId(), measure.code(), measure.effectiveAt(), count);
+            if (earliest.isPresent() && earliest.get().isBefore(window)) {
+                return earliest.get();
+            }
+        }
+        return window;
+    }
+
+    /** Judges the readings of the series from {@code from} on (each by what comes before it). */
+    private void judgeFrom(Enrollment enrollment, RuleBook book, List<Reading> series, int from, ValueJudgement.Raised raised) {
+        for (int i = from; i < series.size(); i++) {
+            judgement.at(enrollment, book, series, i, raised);
         }
     }
 

@@ -16,7 +16,8 @@ import fr.relais.core.identity.PatientService;
 import fr.relais.core.identity.Registration;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.identity.StrictTraits;
-import fr.relais.core.measure.MeasureService;
+import fr.relais.core.measure.BulkIngest;
+import fr.relais.core.measure.NewMeasure;
 import fr.relais.core.pathway.Enrollment;
 import fr.relais.core.pathway.EnrollmentService;
 import fr.relais.core.store.Database;
@@ -53,12 +54,12 @@ public final class DemoGenerator {
     private final CareTeamService careTeam;
     private final EnrollmentService enrollments;
     private final TaskService tasks;
-    private final DemoMeasures measures;
+    private final BulkIngest measures;
     private final Clock clock;
     private final fr.relais.core.consent.ConsentService consents;
 
     public DemoGenerator(Database database, PatientService patients, CareTeamService careTeam,
-                         EnrollmentService enrollments, TaskService tasks, MeasureService measures, Clock clock,
+                         EnrollmentService enrollments, TaskService tasks, BulkIngest measures, Clock clock,
                          fr.relais.core.consent.ConsentService consents) {
         this.consents = consents;
         this.database = database;
@@ -66,7 +67,7 @@ public final class DemoGenerator {
         this.careTeam = careTeam;
         this.enrollments = enrollments;
         this.tasks = tasks;
-        this.measures = new DemoMeasures(measures);
+        this.measures = measures;
         this.clock = clock;
     }
 
@@ -97,9 +98,14 @@ public final class DemoGenerator {
             int batchStart = start;
             members += database.inTransaction(() -> {
                 int added = 0;
+                List<NewMeasure> devices = new ArrayList<>();
+                Map<UUID, fr.relais.core.identity.Patient> owners = new java.util.HashMap<>();
                 for (int i = batchStart; i < end; i++) {
-                    added += createPatient(i, random, today, staff, created);
+                    added += createPatient(i, random, today, staff, created, devices);
                 }
+                // The group's device measures in one go, judged patient by patient before the group commits.
+                measures.ingest("démonstration", devices.stream().map(m -> new BulkIngest.Row(m,
+                        owners.computeIfAbsent(m.patientId(), patients::get))).toList());
                 return added;
             });
             progress.accept(end);
@@ -137,7 +143,7 @@ public final class DemoGenerator {
     }
 
     private int createPatient(int index, Random random, LocalDate today, Map<CareRole, List<Professional>> staff,
-                              List<StrictTraits> created) {
+                              List<StrictTraits> created, List<NewMeasure> devices) {
         StrictTraits traits;
         // One patient in a hundred repeats an earlier one's traits, so the duplicate flag shows in the demo.
         if (index % 100 == 99 && !created.isEmpty()) {
@@ -203,17 +209,17 @@ public final class DemoGenerator {
             careTeam.assign(id, pick(staff.get(CareRole.KINESITHERAPEUTE), random).id(), CareRole.KINESITHERAPEUTE, since);
             members++;
         }
-        enrollAndWork(id, random, today);
+        enrollAndWork(id, random, today, devices);
         return members;
     }
 
     /**
      * Enrolls the patient in one or two pathways started up to 80 days ago, then does part of the work that was due:
      * the engine creates the tasks, the nurses complete most past ones, a few stay overdue, and devices send the last
-     * two weeks of measures (which the alert engine evaluates). Completions carry the generation time, not a
-     * back-dated one: the demo shows a realistic worklist, not a realistic history.
+     * two weeks of measures (added to {@code devices}; the alert engine judges them when they are stored). Completions
+     * carry the generation time, not a back-dated one: the demo shows a realistic worklist, not a realistic history.
      */
-    private void enrollAndWork(UUID patientId, Random random, LocalDate today) {
+    private void enrollAndWork(UUID patientId, Random random, LocalDate today, List<NewMeasure> devices) {
         int count = random.nextInt(100) < 25 ? 2 : 1;
         List<String> chosen = new ArrayList<>(PATHWAYS);
         Collections.shuffle(chosen, random);
@@ -231,7 +237,7 @@ public final class DemoGenerator {
                     tasks.complete(task.id(), firstOutcome(enrollment, task), null);
                 }
             }
-            measures.record(enrollment, enrollments.templateOf(enrollment), random, today, clock.instant());
+            DemoMeasures.of(enrollment, enrollments.templateOf(enrollment), random, today, clock.instant(), devices);
         }
     }
 

@@ -1,7 +1,6 @@
 package fr.relais.core.demo;
 
 import fr.relais.core.measure.MeasureCatalog;
-import fr.relais.core.measure.MeasureService;
 import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
 import fr.relais.core.pathway.Enrollment;
@@ -13,23 +12,23 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Random;
 
 /**
- * Device measures for the last two weeks of a demo enrollment's measurement plan, recorded through the measure
- * service so the alert engine sees them as it would in real life. About one patient in eight drifts (weight gain,
- * falling SpO2, hypoglycaemia) so that the demo shows real alerts, not only missing data.
+ * Device measures for the last two weeks of a demo enrollment's measurement plan, handed to the bulk path (the
+ * generator stores them with the rest of each group of patients) so the alert engine judges them as it would in real
+ * life. About one patient in eight drifts (weight gain, falling SpO2, hypoglycaemia) so that the demo shows real
+ * alerts, not only missing data.
  */
 final class DemoMeasures {
     static final int DAYS = 14;
 
-    private final MeasureService measures;
-
-    DemoMeasures(MeasureService measures) {
-        this.measures = measures;
+    private DemoMeasures() {
     }
 
-    void record(Enrollment enrollment, PathwayTemplate template, Random random, LocalDate today, Instant now) {
+    /** Adds the enrollment's measures to {@code out}, each series in time order. */
+    static void of(Enrollment enrollment, PathwayTemplate template, Random random, LocalDate today, Instant now, List<NewMeasure> out) {
         boolean drifting = random.nextInt(8) == 0;
         for (MeasurePlanItem item : template.measurementPlan()) {
             double base = baseline(item.code(), random);
@@ -42,7 +41,7 @@ final class DemoMeasures {
                 }
                 int daysLeft = (int) java.time.temporal.ChronoUnit.DAYS.between(day, today);
                 double value = base + noise(item.code(), random) + (drifting && daysLeft < 3 ? drift(item.code(), 3 - daysLeft) : 0);
-                measures.record(new NewMeasure(enrollment.patientId(), item.code(), format(item.code(), value), item.unit(), at,
+                out.add(new NewMeasure(enrollment.patientId(), item.code(), format(item.code(), value), item.unit(), at,
                         MeasureSource.DEVICE));
             }
         }

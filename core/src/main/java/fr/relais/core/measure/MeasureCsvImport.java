@@ -3,7 +3,6 @@ package fr.relais.core.measure;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.PatientService;
-import fr.relais.core.store.Database;
 import fr.relais.core.time.IsoInput;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,27 +18,26 @@ import org.apache.commons.csv.CSVRecord;
  * Imports measures from CSV (format in docs/measures-csv.md): header {@code patient,code,value,unit,effective}, comma
  * or semicolon separated (a French spreadsheet writes ";" and decimal commas), UTF-8 with or without BOM. Every row is
  * checked before anything is written (patient, code, unit, value, date: not in the future, not before the patient's
- * birth); by default one bad row refuses the file, with skip-bad-rows the good rows go in. Importing is idempotent: a
- * row whose patient, code, instant and value (in the canonical unit) match a stored measure, or an earlier row of the
- * file, is the same measure and is counted as already present, not stored again. The check runs inside the write
- * transaction, which SQLite serialises (BEGIN IMMEDIATE) with every other writer, so two imports of one file at once
- * store it once too.
+ * birth); by default one bad row refuses the file, with skip-bad-rows the good rows go in. The good rows are then
+ * written by the bulk path ({@link BulkIngest}): batches of {@value BulkIngest#BATCH} rows, each one transaction with
+ * one audit event and the alert engine's judgement. Importing is idempotent: a row whose patient, code, instant and
+ * value (in the canonical unit) match a stored measure, or an earlier row of the file, is the same measure and is
+ * counted as already present, not stored again. The check runs inside each batch's write transaction, which SQLite
+ * serialises (BEGIN IMMEDIATE) with every other writer, so two imports of one file at once store it once too.
  */
 public final class MeasureCsvImport {
     static final List<String> COLUMNS = List.of("patient", "code", "value", "unit", "effective");
 
-    private final Database database;
     private final MeasureService measures;
-    private final MeasureRepository stored;
     private final PatientService patients;
+    private final BulkIngest bulk;
 
     private static final int PROGRESS_EVERY = 100;
 
-    public MeasureCsvImport(Database database, MeasureService measures, MeasureRepository stored, PatientService patients) {
-        this.database = database;
+    public MeasureCsvImport(MeasureService measures, PatientService patients, BulkIngest bulk) {
         this.measures = measures;
-        this.stored = stored;
         this.patients = patients;
+        this.bulk = bulk;
     }
 
     public ImportReport importCsv(String source, Reader reader, boolean skipBadRows) {
@@ -48,12 +46,24 @@ public final class MeasureCsvImport {
 
     /**
      * The same, reporting the rows checked (every {@value #PROGRESS_EVERY}) and stopping with a
-     * {@link java.util.concurrent.CancellationException} when {@code cancelled} says so before anything is written.
+     * {@link java.util.concurrent.CancellationException} when {@code cancelled} says so: before anything is written
+     * while the rows are checked, and between two batches while they are written (see the next method).
      */
     public ImportReport importCsv(String source, Reader reader, boolean skipBadRows, java.util.function.IntConsumer rowsChecked,
                                   java.util.function.BooleanSupplier cancelled) {
+        return importCsv(source, reader, skipBadRows, rowsChecked, rows -> { }, cancelled);
+    }
+
+    /**
+     * The same, also reporting the good rows written so far after each committed batch ({@link BulkIngest}). Cancelled
+     * while writing, the batches already committed stay, with their measures judged; the
+     * {@link ImportCancelledException} says how many; importing the file again stores the rest.
+     */
+    public ImportReport importCsv(String source, Reader reader, boolean skipBadRows, java.util.function.IntConsumer rowsChecked,
+                                  java.util.function.IntConsumer rowsWritten, java.util.function.BooleanSupplier cancelled) {
         List<CheckedRow> good = new ArrayList<>();
         List<ImportRowError> bad = new ArrayList<>();
+        java.util.Map<String, Patient> known = new java.util.HashMap<>();
         long lastLine = 1;
         try (BufferedReader buffered = new BufferedReader(reader)) {
             buffered.mark(1 << 16);
@@ -94,7 +104,7 @@ public final class MeasureCsvImport {
                     long line = parser.getCurrentLineNumber();
                     lastLine = line;
                     try {
-                        good.add(row(record));
+                        good.add(row(record, known));
                     } catch (BadInputException e) {
                         bad.add(new ImportRowError(line, e));
                     }
@@ -117,45 +127,33 @@ public final class MeasureCsvImport {
         if (!bad.isEmpty() && !skipBadRows) {
             throw new ImportRejectedException(source, bad);
         }
-        if (cancelled.getAsBoolean()) {
-            throw new java.util.concurrent.CancellationException(source + ": import cancelled");
-        }
-        int imported = database.inTransaction(() -> {
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            int written = 0;
-            for (CheckedRow row : good) {
-                NewMeasure m = row.measure();
-                if (seen.add(row.key()) && !stored.exists(m.patientId(), m.code(), m.effectiveAt(), row.canonical())) {
-                    measures.insert(m, source, row.patient());
-                    written++;
-                }
-            }
-            return written;
-        });
-        return new ImportReport(imported, good.size() - imported, bad);
+        List<BulkIngest.Row> rows = good.stream().map(r -> new BulkIngest.Row(r.measure(), r.patient())).toList();
+        BulkIngest.Result result = bulk.ingest(source, rows, rowsWritten, cancelled);
+        return new ImportReport(result.stored(), result.alreadyPresent(), bad);
     }
 
     /** Checks one row completely (patient, code, unit, value, date), so that writing can no longer fail on it. */
-    private CheckedRow row(CSVRecord record) {
+    private CheckedRow row(CSVRecord record, java.util.Map<String, Patient> known) {
         if (!record.isConsistent()) {
             throw new BadInputException("", "import.fieldCount", record.size(), COLUMNS.size());
         }
         String key = record.get("patient");
-        Patient patient = patients.findByIppOrIns(key).orElseThrow(() -> new BadInputException("patient", "import.patient", key));
+        // A year of device data names the same few patients thousands of times: each is looked up once per file.
+        Patient patient = known.computeIfAbsent(key, k -> patients.findByIppOrIns(k).orElse(null));
+        if (patient == null) {
+            throw new BadInputException("patient", "import.patient", key);
+        }
         String code = record.get("code");
         String value = record.get("value");
         String unit = record.get("unit");
-        java.math.BigDecimal canonical = MeasureValue.of("", code, value, unit).value();
+        MeasureValue.of("", code, value, unit);
         java.time.Instant effective = IsoInput.dateTime("effective", record.get("effective"))
                 .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         measures.checkWhen("effective", patient, effective);
-        return new CheckedRow(new NewMeasure(patient.id(), code, value, unit, effective, MeasureSource.IMPORTED), patient, canonical);
+        return new CheckedRow(new NewMeasure(patient.id(), code, value, unit, effective, MeasureSource.IMPORTED), patient);
     }
 
-    /** A row that passed every check, with its value in the canonical unit (what makes two rows the same measure). */
-    private record CheckedRow(NewMeasure measure, Patient patient, java.math.BigDecimal canonical) {
-        String key() {
-            return measure.patientId() + "|" + measure.code() + "|" + measure.effectiveAt() + "|" + canonical.stripTrailingZeros().toPlainString();
-        }
+    /** A row that passed every check. */
+    private record CheckedRow(NewMeasure measure, Patient patient) {
     }
 }

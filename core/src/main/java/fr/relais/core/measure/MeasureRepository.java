@@ -42,6 +42,56 @@ public final class MeasureRepository {
     }
 
     /**
+     * Stores many measures with one prepared statement executed in batches (the bulk path, {@link BulkIngest}): the same
+     * columns and text forms as {@link #insert}, without a record object per row. Inside the caller's transaction.
+     */
+    public void insertAll(List<Measure> batch) {
+        dsl.connection(c -> {
+            try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO measure (id, patient_id, code, value, unit, "
+                    + "original_value, original_unit, effective_at, source, recorded_by, unusual, preliminary, status, error_reason, "
+                    + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Measure m : batch) {
+                    insert.setString(1, m.id().toString());
+                    insert.setString(2, m.patientId().toString());
+                    insert.setString(3, m.code());
+                    insert.setString(4, m.value().toPlainString());
+                    insert.setString(5, m.unit());
+                    insert.setString(6, m.originalValue());
+                    insert.setString(7, m.originalUnit());
+                    insert.setString(8, SqlTime.instant(m.effectiveAt()));
+                    insert.setString(9, m.source().name());
+                    insert.setString(10, m.recordedBy());
+                    insert.setInt(11, m.unusual() ? 1 : 0);
+                    insert.setInt(12, m.preliminary() ? 1 : 0);
+                    insert.setString(13, m.status().name());
+                    insert.setString(14, m.errorReason());
+                    insert.setString(15, SqlTime.instant(m.createdAt()));
+                    insert.setString(16, SqlTime.instant(m.updatedAt()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /**
+     * Keys ({@link #key}) of the patient's measures taken between {@code from} and {@code to} (both included), whatever
+     * their status: what {@link #exists} answers row by row, read once for a patient's rows of a bulk import.
+     */
+    public java.util.Set<String> keysBetween(UUID patientId, Instant from, Instant to) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        dsl.select(MEASURE.CODE, MEASURE.EFFECTIVE_AT, MEASURE.VALUE).from(MEASURE)
+                .where(MEASURE.PATIENT_ID.eq(patientId).and(MEASURE.EFFECTIVE_AT.between(from, to)))
+                .forEach(r -> keys.add(key(patientId, r.value1(), r.value2(), new BigDecimal(r.value3()))));
+        return keys;
+    }
+
+    /** What makes two measures the same: patient, code, instant and value in the canonical unit (72.0 is 72). */
+    public static String key(UUID patientId, String code, Instant effectiveAt, BigDecimal value) {
+        return patientId + "|" + code + "|" + effectiveAt + "|" + value.stripTrailingZeros().toPlainString();
+    }
+
+    /**
      * Whether the patient already has a measure of this code at this instant with this value (in the canonical unit,
      * compared as numbers: 72.0 is 72), whatever its status: one marked entered-in-error is not brought back by
      * importing its file again. Read from the (patient_id, code, effective_at) index.

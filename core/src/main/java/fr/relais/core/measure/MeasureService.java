@@ -64,19 +64,39 @@ public final class MeasureService {
 
     /** Checks and stores inside the caller's transaction; {@code input} names the measure in messages. */
     Measure insert(NewMeasure m, String input, Patient patient) {
+        Measure measure = checked(m, input, patient);
+        measures.insert(measure);
+        outbox.record(RECORD, measure.id());
+        audit.record("measure.create", "Measure", measure.id(), measure.patientId(), m.code() + (measure.unusual() ? " unusual" : ""));
+        judgeOrHold(measure);
+        return measure;
+    }
+
+    /**
+     * The measure to store for {@code m}, checked (code, unit, value, date) and converted to the canonical unit, with a
+     * new id and recorded now by the signed-in user; nothing written. The one place a new measure is built, for the
+     * one-by-one and the bulk path ({@link BulkIngest}).
+     */
+    Measure checked(NewMeasure m, String input, Patient patient) {
         MeasureValue value = MeasureValue.of(input, m.code(), m.value(), m.unit());
         Instant now = clock.instant();
         // The store keeps milliseconds (SqlTime): the measure handed to listeners must be the one stored.
         Instant effective = (m.effectiveAt() == null ? now : m.effectiveAt()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         checkWhen(input + ".at", patient, effective);
-        Measure measure = new Measure(UUID.randomUUID(), m.patientId(), m.code(), value.value(), value.type().unit(),
+        return new Measure(UUID.randomUUID(), m.patientId(), m.code(), value.value(), value.type().unit(),
                 m.value().trim(), m.unit().trim(), effective, m.source(), session.actor().userId(), value.unusual(),
                 MeasureStatus.FINAL, null, now, now);
-        measures.insert(measure);
-        outbox.record(RECORD, measure.id());
-        audit.record("measure.create", "Measure", measure.id(), measure.patientId(), m.code() + (value.unusual() ? " unusual" : ""));
-        judgeOrHold(measure);
-        return measure;
+    }
+
+    /** Whether a new measure of the patient is held rather than judged: from devices while consent is withdrawn. */
+    boolean heldFor(MeasureSource source, UUID patientId) {
+        return fromDevices(source) && telemonitoringWithdrawn.test(patientId);
+    }
+
+    /** Holds a stored measure out of alert judgement until the patient consents again (inside the caller's transaction). */
+    void hold(Measure measure) {
+        measures.hold(measure.id(), clock.instant());
+        audit.record("measure.held", "Measure", measure.id(), measure.patientId(), measure.code() + " telemonitoring consent withdrawn");
     }
 
     /**
@@ -111,9 +131,8 @@ public final class MeasureService {
         if (measure.status() != MeasureStatus.FINAL) {
             return;
         }
-        if (fromDevices(measure.source()) && telemonitoringWithdrawn.test(measure.patientId())) {
-            measures.hold(measure.id(), clock.instant());
-            audit.record("measure.held", "Measure", measure.id(), measure.patientId(), measure.code() + " telemonitoring consent withdrawn");
+        if (heldFor(measure.source(), measure.patientId())) {
+            hold(measure);
             return;
         }
         listener.recorded(measure);

@@ -35,6 +35,26 @@ public final class Outbox {
                 .set(OUTBOX.CREATED_AT, clock.instant()).execute();
     }
 
+    /** {@link #record} for many records of one kind, one prepared statement run in a batch (the bulk measure path). */
+    public void recordAll(String resourceType, java.util.Collection<UUID> localIds) {
+        if (SUPPRESSED.get() || localIds.isEmpty()) {
+            return;
+        }
+        String now = fr.relais.core.store.SqlTime.instant(clock.instant());
+        dsl.connection(c -> {
+            try (java.sql.PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO outbox (resource_type, local_id, created_at) VALUES (?, ?, ?)")) {
+                for (UUID id : localIds) {
+                    insert.setString(1, resourceType);
+                    insert.setString(2, id.toString());
+                    insert.setString(3, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
     /**
      * Appends even while applying the server's changes: for a merge whose result the server lacks (a task completed
      * here that the server still shows open), so that the next push brings the server forward.

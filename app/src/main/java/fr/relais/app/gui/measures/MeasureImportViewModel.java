@@ -5,6 +5,7 @@ import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.measure.MeasureCsvImport;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
+import fr.relais.core.measure.ImportCancelledException;
 import fr.relais.core.measure.ImportRejectedException;
 import fr.relais.core.measure.ImportRowError;
 import java.io.Reader;
@@ -27,7 +28,9 @@ import javafx.collections.FXCollections;
 /**
  * Importing a file of measures (CSV from a telemonitoring platform or a spreadsheet) from the desktop: every row is
  * checked before anything is written; a bad row refuses the file (or is skipped when asked) and is listed with its
- * line and reason; progress shows rows checked, and a cancel before the write leaves the store untouched.
+ * line and reason; progress shows rows checked, then rows written batch by batch. A cancel while checking leaves the
+ * store untouched; while writing, the batches already written stay (whole batches, their measures judged) and the
+ * message says how many, so that importing the file again adds only the rest.
  */
 public final class MeasureImportViewModel {
     private final MeasureCsvImport measureCsvImport;
@@ -67,7 +70,8 @@ public final class MeasureImportViewModel {
         executor.submit(() -> {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 return measureCsvImport.importCsv(file.getFileName().toString(), reader, skip,
-                        rows -> executor.onUiThread(() -> progress.set(texts.text("import.checking", rows))), cancel::get);
+                        rows -> executor.onUiThread(() -> progress.set(texts.text("import.checking", rows))),
+                        rows -> executor.onUiThread(() -> progress.set(texts.text("import.writing", rows))), cancel::get);
             }
         }, report -> {
             running.set(false);
@@ -80,6 +84,12 @@ public final class MeasureImportViewModel {
             progress.set("");
             if (failure instanceof ImportRejectedException rejected) {
                 rowErrors.setAll(lines(rejected.rows()));
+            }
+            if (failure instanceof ImportCancelledException partly && partly.rowsDone() > 0) {
+                // whole batches were written before the cancel: they stay (with their alerts) and the screens show them
+                message.set(texts.text("import.cancelledPartly", partly.stored(), partly.rowsDone(), partly.rows()));
+                onImported.run();
+                return;
             }
             message.set(failure instanceof CancellationException ? texts.text("import.cancelled") : FailureText.of(failure, texts, language));
         });
