@@ -1,0 +1,162 @@
+package fr.relais.teamserver;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks a bearer token (a signed JWT) against the OpenID Connect issuer: its signature with the issuer's published keys
+ * (the JWKS its discovery document names, fetched on first use, cached, fetched again when a token names a key not
+ * seen yet, which is how a key rotation reaches the server), its issuer, its validity period on the server's clock
+ * (a minute of tolerance either way), its audience when one is configured. Then reads who the user is: {@code sub},
+ * the teams claim, the {@value #ROLES_CLAIM} claim.
+ */
+final class BearerTokens {
+    static final String ROLES_CLAIM = "relais_roles";
+    private static final Duration SKEW = Duration.ofMinutes(1);
+    /** What issuers sign with: RSA (Keycloak's, Entra ID's default) and elliptic curves. */
+    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256, JWSAlgorithm.ES256, JWSAlgorithm.ES384);
+
+    private final TeamServerSettings settings;
+    private final Clock clock;
+    private volatile DefaultJWTProcessor<SecurityContext> processor;
+
+    BearerTokens(TeamServerSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The token's user; {@link InvalidToken} when it is not one the issuer signed, or no longer valid. */
+    TeamUser verify(String token) throws InvalidToken {
+        JWTClaimsSet claims;
+        try {
+            claims = processor().process(token, null);
+        } catch (ParseException e) {
+            throw new InvalidToken("not a JWT");
+        } catch (BadJOSEException e) {
+            throw new InvalidToken(e.getMessage());
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new InvalidToken("signature not checkable: " + e.getMessage());
+        }
+        Set<String> roles = strings(claims.getClaim(ROLES_CLAIM));
+        return new TeamUser(claims.getSubject(), strings(claims.getClaim(settings.teamClaim())), roles.contains(settings.adminRole()));
+    }
+
+    private DefaultJWTProcessor<SecurityContext> processor() throws InvalidToken {
+        DefaultJWTProcessor<SecurityContext> current = processor;
+        if (current == null) {
+            synchronized (this) {
+                if (processor == null) {
+                    DefaultJWTProcessor<SecurityContext> built = new DefaultJWTProcessor<>();
+                    JWKSource<SecurityContext> keys = JWKSourceBuilder.create(jwksUri()).retrying(true).build();
+                    built.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+                    built.setJWTClaimsSetVerifier(new ClaimsOnServerClock());
+                    processor = built;
+                }
+                current = processor;
+            }
+        }
+        return current;
+    }
+
+    /** The issuer's key set, named by its discovery document ({@code /.well-known/openid-configuration}). */
+    private java.net.URL jwksUri() throws InvalidToken {
+        String issuer = settings.issuer().toString();
+        URI discovery = URI.create((issuer.endsWith("/") ? issuer : issuer + "/") + ".well-known/openid-configuration");
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IssuerUnreachable(discovery + " answered " + response.statusCode());
+            }
+            String jwks = JSONObjectUtils.getString(JSONObjectUtils.parse(response.body()), "jwks_uri");
+            if (jwks == null) {
+                throw new IssuerUnreachable(discovery + " names no jwks_uri");
+            }
+            return URI.create(jwks).toURL();
+        } catch (IOException | ParseException | IllegalArgumentException e) {
+            throw new IssuerUnreachable(discovery + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IssuerUnreachable(discovery + ": interrupted");
+        }
+    }
+
+    private static Set<String> strings(Object claim) {
+        Set<String> values = new LinkedHashSet<>();
+        if (claim instanceof String s && !s.isBlank()) {
+            values.add(s.strip());
+        } else if (claim instanceof Collection<?> list) {
+            for (Object o : list) {
+                if (o instanceof String s && !s.isBlank()) {
+                    values.add(s.strip());
+                }
+            }
+        }
+        return values;
+    }
+
+    /** The claims checks, on the server's clock rather than nimbus's own reading of the system time. */
+    private final class ClaimsOnServerClock implements JWTClaimsSetVerifier<SecurityContext> {
+        @Override
+        public void verify(JWTClaimsSet claims, SecurityContext context) throws BadJWTException {
+            if (!settings.issuer().toString().equals(claims.getIssuer())) {
+                throw new BadJWTException("issued by " + claims.getIssuer() + ", not " + settings.issuer());
+            }
+            if (claims.getSubject() == null || claims.getSubject().isBlank()) {
+                throw new BadJWTException("no subject");
+            }
+            Instant now = clock.instant();
+            if (claims.getExpirationTime() == null) {
+                throw new BadJWTException("no expiry");
+            }
+            if (claims.getExpirationTime().toInstant().plus(SKEW).isBefore(now)) {
+                throw new BadJWTException("expired at " + claims.getExpirationTime().toInstant());
+            }
+            if (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().minus(SKEW).isAfter(now)) {
+                throw new BadJWTException("not valid before " + claims.getNotBeforeTime().toInstant());
+            }
+            List<String> audience = claims.getAudience();
+            if (settings.audience() != null && (audience == null || !audience.contains(settings.audience()))) {
+                throw new BadJWTException("not meant for " + settings.audience());
+            }
+        }
+    }
+
+    /** A token the server does not accept: 401. */
+    static class InvalidToken extends Exception {
+        InvalidToken(String reason) {
+            super(reason);
+        }
+    }
+
+    /** The issuer's keys cannot be read: 503, the token may well be good. */
+    static final class IssuerUnreachable extends InvalidToken {
+        IssuerUnreachable(String reason) {
+            super(reason);
+        }
+    }
+}

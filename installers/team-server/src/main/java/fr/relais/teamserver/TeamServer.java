@@ -1,0 +1,92 @@
+package fr.relais.teamserver;
+
+import ca.uhn.fhir.batch2.jobs.export.BulkDataExportProvider;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.provider.JpaSystemProvider;
+import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+/**
+ * The running team server: HAPI's JPA stack in a Spring context ({@link TeamServerJpaConfig}), its REST server at
+ * {@code /fhir} in Jetty, with the access control in front (token check, team narrowing, authorization rules).
+ */
+public final class TeamServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TeamServer.class);
+    public static final String PATH = "/fhir";
+
+    private final AnnotationConfigApplicationContext spring;
+    private final Server jetty;
+    private final String baseUrl;
+
+    private TeamServer(AnnotationConfigApplicationContext spring, Server jetty, String baseUrl) {
+        this.spring = spring;
+        this.jetty = jetty;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Starts the server; {@code clock} judges tokens' validity periods. */
+    public static TeamServer start(TeamServerSettings settings, Clock clock) {
+        AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();
+        spring.registerBean(TeamServerSettings.class, () -> settings);
+        spring.register(TeamServerJpaConfig.class);
+        try {
+            spring.refresh();
+            FhirContext fhir = spring.getBean(FhirContext.class);
+            RestfulServer rest = new RestfulServer(fhir);
+            rest.registerProviders(spring.getBean(ResourceProviderFactory.class).createProviders());
+            rest.registerProvider(spring.getBean(JpaSystemProvider.class));
+            rest.registerProvider(spring.getBean(BulkDataExportProvider.class));
+            rest.setPagingProvider(spring.getBean(DatabaseBackedPagingProvider.class));
+            TeamTag tag = new TeamTag(settings.teamTagSystem());
+            if (settings.checksTokens()) {
+                rest.registerInterceptor(new BearerTokenInterceptor(new BearerTokens(settings, clock)));
+                rest.registerInterceptor(new TeamNarrowing(tag));
+                rest.registerInterceptor(new TeamAuthorization(tag));
+            } else {
+                LOG.warn("Trial without an issuer: no access control, listening on {} only", settings.bindAddress());
+            }
+            Server jetty = new Server(new InetSocketAddress(settings.bindAddress(), settings.port()));
+            ServletContextHandler context = new ServletContextHandler();
+            context.addServlet(new ServletHolder(rest), PATH + "/*");
+            jetty.setHandler(context);
+            jetty.start();
+            int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+            String host = settings.bindAddress().equals("0.0.0.0") ? "localhost" : settings.bindAddress();
+            String base = "http://" + host + ":" + port + PATH;
+            LOG.info("Relais team server at {} on {}", base, settings);
+            return new TeamServer(spring, jetty, base);
+        } catch (Exception e) {
+            spring.close();
+            throw new IllegalStateException("The team server did not start: " + e.getMessage(), e);
+        }
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Blocks until the server stops (the launcher's main thread). */
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    @Override
+    public void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.warn("Jetty did not stop cleanly: {}", e.toString());
+        }
+        spring.close();
+    }
+}

@@ -1,0 +1,37 @@
+package fr.relais.teamserver;
+
+import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IAnyResource;
+import org.hl7.fhir.instance.model.api.IBaseCoding;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
+/** Whether a resource belongs to one of a user's teams: it carries the team tag ({@code system|team}) of one of them. */
+record TeamTag(String system) {
+
+    boolean inTeams(IBaseResource resource, Set<String> teams) {
+        for (IBaseCoding tag : resource.getMeta().getTag()) {
+            if (system.equals(tag.getSystem()) && teams.contains(tag.getCode())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A deleted version as a history lists it: type, id and version, no content. Laptops read these to apply
+     * deletions; they say nothing of a patient.
+     */
+    static boolean isDeletionMarker(IBaseResource resource) {
+        return resource instanceof IAnyResource any && ResourceMetadataKeyEnum.DELETED_AT.get(any) != null;
+    }
+
+    /** The search parameter value matching any of {@code teams} ({@code _tag=system|a,system|b}). */
+    String searchValue(Set<String> teams) {
+        return String.join(",", teams.stream().sorted().map(t -> escape(system) + "|" + escape(t)).toList());
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace(",", "\\,").replace("|", "\\|").replace("$", "\\$");
+    }
+}

@@ -1,0 +1,25 @@
+package fr.relais.teamserver;
+
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who sent a request, as the issuer's token says: the subject, the teams whose records they may read and write, and
+ * whether they administer the whole server. Kept in the request's user data between the token check and the rules.
+ */
+public record TeamUser(String subject, Set<String> teams, boolean administrator) {
+    private static final String KEY = TeamUser.class.getName();
+
+    public TeamUser {
+        teams = Set.copyOf(teams);
+    }
+
+    void attachTo(RequestDetails request) {
+        request.getUserData().put(KEY, this);
+    }
+
+    static Optional<TeamUser> of(RequestDetails request) {
+        return Optional.ofNullable((TeamUser) request.getUserData().get(KEY));
+    }
+}
