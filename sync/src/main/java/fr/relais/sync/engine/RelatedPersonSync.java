@@ -41,6 +41,12 @@ final class RelatedPersonSync implements RecordSync<RelatedPerson> {
         return RelatedPerson.class;
     }
 
+    /** A hospital records relatives without the team's tag: they are searched by the team's patients ({@code patient=}). */
+    @Override
+    public boolean teamTagged() {
+        return false;
+    }
+
     @Override
     public UUID patientOf(UUID localId) {
         return relatives.patientOf(localId).orElse(null);

@@ -626,6 +626,41 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
     }
 
     @Test
+    void aDaughterRecordedByTheHospitalWithoutTeamTagAppearsOnHerMothersFile() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        // Another team's patient on the same server, whose son the hospital records without a tag too.
+        String strangerId = world.create("patient-hospital.json", Map.of(),
+                new org.hl7.fhir.r4.model.Coding(RelaisFhir.TEAM_TAG_SYSTEM, "autre-equipe-" + UUID.randomUUID(), null));
+        world.client().create().resource(world.parse("relatedperson-carer.json", Map.of("patient", strangerId))).execute();
+        laptop.sync();
+        // The hospital records the mother's daughter, with no tag at all, and names her by reference in its care team.
+        var daughter = (org.hl7.fhir.r4.model.RelatedPerson) world.parse("relatedperson-carer.json", Map.of("patient", patientId));
+        daughter.getRelationshipFirstRep().getCodingFirstRep().setCode("DAU").setDisplay("Daughter");
+        daughter.getName().clear();
+        daughter.addName().setUse(org.hl7.fhir.r4.model.HumanName.NameUse.USUAL).setFamily("LE GOFF").addGiven("Anne");
+        String daughterId = world.client().create().resource(daughter).execute().getId().getIdPart();
+        String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", ForeignWorld.freshRpps()));
+        hospitalCareTeam(patientId, practitionerId, daughterId, team -> team.getParticipant().get(1).getMember().setDisplay(null));
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        UUID patient = ObservationMapper.localId(patientId);
+        assertThat(laptop.core.relatives().ofPatient(patient)).containsExactly(ObservationMapper.localId(daughterId));
+        var shown = laptop.core.careTeam().otherParticipantsOf(patient).get(1);
+        assertThat(shown.kind()).isEqualTo("RelatedPerson");
+        assertThat(shown.name()).isEqualTo("LE GOFF Anne");
+        // Only the team's patients' relatives are asked for: the other team's son is neither held nor kept unread.
+        assertThat(laptop.core.patients().find(ObservationMapper.localId(strangerId))).isEmpty();
+        assertThat(laptop.core.relatives().ofPatient(ObservationMapper.localId(strangerId))).isEmpty();
+        assertThat(laptop.core.syncState().unreadCount()).isZero();
+        // Read, never written: the daughter's record stays as the hospital wrote it, untagged.
+        var onServer = world.read(org.hl7.fhir.r4.model.RelatedPerson.class, daughterId);
+        assertThat(onServer.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(onServer.getMeta().getTag()).isEmpty();
+    }
+
+    @Test
     void aHospitalCareTeamKeepsItsCarerItsHadAndItsPatientWhenTheNurseJoinsIt() {
         HospitalCareTeam hospital = aHospitalPatientWithHerDischargeCareTeam();
 
