@@ -595,16 +595,6 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         assertThat(world.read(org.hl7.fhir.r4.model.Patient.class, patientId).getMeta().getVersionId()).isEqualTo("1");
     }
 
-    /** The hospital's discharge team of the patient, as {@code written} changes it; returns its server id. */
-    private String hospitalCareTeam(String patientId, String practitionerId, String carerId,
-                                    java.util.function.Consumer<org.hl7.fhir.r4.model.CareTeam> written) {
-        var team = (org.hl7.fhir.r4.model.CareTeam) world.parse("careteam-hospital-discharge.json",
-                Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));
-        written.accept(team);
-        team.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
-        return world.client().create().resource(team).execute().getId().getIdPart();
-    }
-
     @Test
     void aSonTheHospitalsCareTeamNamesOnlyByReferenceIsShownByTheNameHisOwnRecordCarries() {
         String patientId = world.create("patient-hospital.json", Map.of());
