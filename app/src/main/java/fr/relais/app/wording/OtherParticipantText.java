@@ -32,7 +32,9 @@ public final class OtherParticipantText {
      * What follows a member's line when other systems list the same professional in the patient's care team under
      * other roles (" ; aussi Infirmier (hors Relais)"): one person, one line, every role. Empty when none.
      */
-    public static String alsoRoles(java.util.List<String> roles, Localization texts) {
+    public static String alsoRoles(java.util.List<OtherParticipant> participations, Localization texts) {
+        RoleWords words = new RoleWords(languageOf(texts));
+        java.util.List<String> roles = participations.stream().map(words::role).filter(java.util.Objects::nonNull).distinct().toList();
         return roles.isEmpty() ? "" : texts.text("careteam.alsoRoles", String.join(", ", roles));
     }
 

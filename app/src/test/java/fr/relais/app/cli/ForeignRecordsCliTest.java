@@ -93,7 +93,7 @@ class ForeignRecordsCliTest {
     }
 
     @Test
-    void aDaughterTheHospitalCodesAsHospiceCarerIsShownInFrenchAndAnUnknownCodeWithTheHospitalsWords() {
+    void theHospitalsCodedDaughterHospiceCarerAndNurseAreShownInFrenchAndAnUnknownCodeWithTheHospitalsWords() {
         Path db = dir.resolve("relais.db");
         UUID daughter = UUID.randomUUID();
         UUID neighbour = UUID.randomUUID();
@@ -101,12 +101,16 @@ class ForeignRecordsCliTest {
             Patient patient = core.patients().applySynced(received("H-2002", new StrictTraits("KERBRAT", List.of("Marie"), Sex.F,
                     LocalDate.of(1948, 6, 2), null, BirthDatePrecision.DAY)), "Patient/1002/_history/1");
             var v3 = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
+            var nurse = core.careTeam().addProfessional("GOASDOUE", "Katell", fr.relais.core.careteam.Profession.INFIRMIER, null, null, null);
+            core.careTeam().assign(patient.id(), nurse.id(), fr.relais.core.careteam.CareRole.IDE_LIBERALE, LocalDate.of(2026, 11, 20));
             core.database().inTransaction(() -> fr.relais.core.replication.Outbox.suppressed(() -> {
                 core.relatives().applySynced(daughter, patient.id(), "LE GOFF Anne", new fr.relais.core.careteam.Coded(v3, "DAU", "Daughter"),
                         "RelatedPerson/1020/_history/1");
                 core.relatives().applySynced(neighbour, patient.id(), "MADEC Loïc", new fr.relais.core.careteam.Coded(v3, "NBOR", "neighbor"),
                         "RelatedPerson/1021/_history/1");
                 return core.careTeam().applySyncedOthers(patient.id(), List.of(
+                        new fr.relais.core.careteam.OtherParticipant("Practitioner", nurse.displayName(), "Registered nurse", null, null, nurse.id(),
+                                new fr.relais.core.careteam.Coded("http://snomed.info/sct", "224535009", "Registered nurse"), null, null),
                         new fr.relais.core.careteam.OtherParticipant("RelatedPerson", "LE GOFF Anne", "Hospice care", null, null, null,
                                 new fr.relais.core.careteam.Coded("http://snomed.info/sct", "385763009", "Hospice care"), daughter, null),
                         new fr.relais.core.careteam.OtherParticipant("RelatedPerson", "MADEC Loïc", "Patient advocate", null, null, null,
@@ -120,7 +124,8 @@ class ForeignRecordsCliTest {
         assertThat(shown.code()).as(shown.err()).isZero();
         assertThat(shown.out()).contains("Soins palliatifs : LE GOFF Anne (fille, hors Relais)")
                 .contains("Patient advocate : MADEC Loïc (voisin ou voisine, hors Relais)")
-                .doesNotContain("Daughter", "Hospice care", "neighbor");
+                .contains("Katell GOASDOUE ; aussi Infirmier ou infirmière (hors Relais)")
+                .doesNotContain("Daughter", "Hospice care", "neighbor", "Registered nurse");
     }
 
     @Test

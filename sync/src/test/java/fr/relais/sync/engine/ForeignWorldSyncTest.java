@@ -707,7 +707,8 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         laptop.sync();
 
         // One person: her membership line, with the role the hospital gives her; she is no longer among the others.
-        assertThat(laptop.core.careTeam().otherRolesOf(patient, nurse.id())).containsExactly("Infirmier");
+        assertThat(laptop.core.careTeam().otherRolesOf(patient, nurse.id())).extracting(fr.relais.core.careteam.OtherParticipant::role)
+                .containsExactly("Infirmier");
         assertThat(laptop.core.careTeam().othersBesideMembers(patient)).extracting(fr.relais.core.careteam.OtherParticipant::name)
                 .doesNotContain(nurse.displayName()).contains("KERBRAT Yann", "HAD Pays de Brest");
         // Nothing changed on the server for it: the hospital's participant stays beside the membership.
