@@ -126,6 +126,12 @@ class ForeignRecordsCliTest {
                 .contains("Patient advocate : MADEC Loïc (voisin ou voisine, hors Relais)")
                 .contains("Katell GOASDOUE ; aussi Infirmier ou infirmière (hors Relais)")
                 .doesNotContain("Daughter", "Hospice care", "neighbor", "Registered nurse");
+        // The JSON keeps the codes and the hospital's words as the server lists them.
+        JsonNode daughterJson = CliRun.on(db, "--format", "json", "patient", "show", "H-2002").json().get("otherParticipants").get(1);
+        assertThat(daughterJson.get("role").asText()).isEqualTo("Hospice care");
+        assertThat(daughterJson.get("roleCode").get("code").asText()).isEqualTo("385763009");
+        assertThat(daughterJson.get("relationship").get("code").asText()).isEqualTo("DAU");
+        assertThat(daughterJson.get("relationship").get("display").asText()).isEqualTo("Daughter");
     }
 
     @Test
