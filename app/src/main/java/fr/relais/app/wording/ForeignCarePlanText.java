@@ -19,7 +19,8 @@ import java.util.UUID;
 public final class ForeignCarePlanText {
     /** The activities and tasks sit under their heading (a bundle value cannot start with spaces: properties drop them). */
     private static final String INDENT = "    ";
-    private static final Set<String> PLAN_STATUSES = Set.of("draft", "active", "on-hold", "revoked", "completed", "entered-in-error");
+    private static final Set<String> PLAN_STATUSES = Set.of("draft", "active", "on-hold", "revoked", "completed", "entered-in-error",
+            fr.relais.core.pathway.ForeignCarePlan.DELETED_ON_SERVER);
     private static final Set<String> ACTIVITY_STATUSES = Set.of("not-started", "scheduled", "in-progress", "on-hold", "completed",
             "cancelled", "stopped", "entered-in-error");
 

@@ -93,6 +93,48 @@ class ForeignRecordsCliTest {
     }
 
     @Test
+    void theHospitalsCodedDaughterHospiceCarerAndNurseAreShownInFrenchAndAnUnknownCodeWithTheHospitalsWords() {
+        Path db = dir.resolve("relais.db");
+        UUID daughter = UUID.randomUUID();
+        UUID neighbour = UUID.randomUUID();
+        try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")))) {
+            Patient patient = core.patients().applySynced(received("H-2002", new StrictTraits("KERBRAT", List.of("Marie"), Sex.F,
+                    LocalDate.of(1948, 6, 2), null, BirthDatePrecision.DAY)), "Patient/1002/_history/1");
+            var v3 = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
+            var nurse = core.careTeam().addProfessional("GOASDOUE", "Katell", fr.relais.core.careteam.Profession.INFIRMIER, null, null, null);
+            core.careTeam().assign(patient.id(), nurse.id(), fr.relais.core.careteam.CareRole.IDE_LIBERALE, LocalDate.of(2026, 11, 20));
+            core.database().inTransaction(() -> fr.relais.core.replication.Outbox.suppressed(() -> {
+                core.relatives().applySynced(daughter, patient.id(), "LE GOFF Anne", new fr.relais.core.careteam.Coded(v3, "DAU", "Daughter"),
+                        "RelatedPerson/1020/_history/1");
+                core.relatives().applySynced(neighbour, patient.id(), "MADEC Loïc", new fr.relais.core.careteam.Coded(v3, "NBOR", "neighbor"),
+                        "RelatedPerson/1021/_history/1");
+                return core.careTeam().applySyncedOthers(patient.id(), List.of(
+                        new fr.relais.core.careteam.OtherParticipant("Practitioner", nurse.displayName(), "Registered nurse", null, null, nurse.id(),
+                                new fr.relais.core.careteam.Coded("http://snomed.info/sct", "224535009", "Registered nurse"), null, null),
+                        new fr.relais.core.careteam.OtherParticipant("RelatedPerson", "LE GOFF Anne", "Hospice care", null, null, null,
+                                new fr.relais.core.careteam.Coded("http://snomed.info/sct", "385763009", "Hospice care"), daughter, null),
+                        new fr.relais.core.careteam.OtherParticipant("RelatedPerson", "MADEC Loïc", "Patient advocate", null, null, null,
+                                new fr.relais.core.careteam.Coded("http://snomed.info/sct", "429577009", "Patient advocate"), neighbour, null)),
+                        "CareTeam/1030/_history/1");
+            }));
+        }
+
+        CliRun shown = CliRun.on(db, "patient", "show", "H-2002");
+
+        assertThat(shown.code()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains("Soins palliatifs : LE GOFF Anne (fille, hors Relais)")
+                .contains("Patient advocate : MADEC Loïc (voisin ou voisine, hors Relais)")
+                .contains("Katell GOASDOUE ; aussi Infirmier ou infirmière (hors Relais)")
+                .doesNotContain("Daughter", "Hospice care", "neighbor", "Registered nurse");
+        // The JSON keeps the codes and the hospital's words as the server lists them.
+        JsonNode daughterJson = CliRun.on(db, "--format", "json", "patient", "show", "H-2002").json().get("otherParticipants").get(1);
+        assertThat(daughterJson.get("role").asText()).isEqualTo("Hospice care");
+        assertThat(daughterJson.get("roleCode").get("code").asText()).isEqualTo("385763009");
+        assertThat(daughterJson.get("relationship").get("code").asText()).isEqualTo("DAU");
+        assertThat(daughterJson.get("relationship").get("display").asText()).isEqualTo("Daughter");
+    }
+
+    @Test
     void aWeightThePatientDeclinedIsShownAsAMeasureNotTakenWithItsReasonInFrench() {
         Path db = dir.resolve("relais.db");
         try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")))) {

@@ -150,6 +150,29 @@ class PatientListViewModelTest {
     }
 
     @Test
+    void thePatientFileShowsTheHospitalsCodedDaughterAndHerHospiceRoleInFrench() {
+        PatientListViewModel list = new PatientListViewModel(services.patients(), new DirectExecutor(), texts, clock);
+        list.refresh();
+        PatientRow row = list.rows().get(0);
+        java.util.UUID daughter = java.util.UUID.randomUUID();
+        services.database().inTransaction(() -> fr.relais.core.replication.Outbox.suppressed(() -> {
+            services.relatives().applySynced(daughter, row.id(), "LE GOFF Anne",
+                    new fr.relais.core.careteam.Coded("http://terminology.hl7.org/CodeSystem/v3-RoleCode", "DAU", "Daughter"), "RelatedPerson/78/_history/1");
+            return services.careTeam().applySyncedOthers(row.id(), java.util.List.of(
+                    new fr.relais.core.careteam.OtherParticipant("RelatedPerson", "LE GOFF Anne", "Hospice care", null, null, null,
+                            new fr.relais.core.careteam.Coded("http://snomed.info/sct", "385763009", "Hospice care"), daughter, null)),
+                    "CareTeam/77/_history/1");
+        }));
+        PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), new DirectExecutor(), texts,
+                Language.FR, clock);
+
+        file.show(row.id());
+
+        assertThat(file.careTeamLinesProperty()).contains("Soins palliatifs : LE GOFF Anne (fille, hors Relais)")
+                .noneMatch(line -> line.contains("Daughter") || line.contains("Hospice"));
+    }
+
+    @Test
     void thePatientFileShowsTheHospitalsDischargePlanInWordsWithTheTaskBasedOnIt() {
         PatientListViewModel list = new PatientListViewModel(services.patients(), new DirectExecutor(), texts, clock);
         list.refresh();

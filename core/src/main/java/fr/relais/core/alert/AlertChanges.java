@@ -59,6 +59,9 @@ public final class AlertChanges {
     Alert open(Enrollment enrollment, AlertRule rule, AlertLevel level, String explanation, String trigger, Instant now) {
         UUID id = Alert.episodeId(enrollment.id(), rule.id(), trigger);
         Optional<Alert> decided = alerts.find(id);
+        if (decided.isPresent() && withdrawnForItsMeasure(decided.get())) {
+            return reopen(decided.get(), level, explanation, enrollment.templateId(), now);
+        }
         if (decided.isPresent()) {
             return decided.get();
         }
@@ -66,6 +69,31 @@ public final class AlertChanges {
                 rule.kind().toUpperCase(Locale.ROOT), level, AlertStatus.OPEN, explanation, now, now, ENGINE, null, 0, null);
         insert(alert, enrollment.templateId(), now);
         return alert;
+    }
+
+    /** Why the engine withdraws an alert whose measures were all taken as wrong (kept in its history). */
+    static final String WITHDRAWN_IN_ERROR = "measure entered in error";
+    /** Why the engine opens again such an alert once its measure stands again. */
+    static final String REOPENED = "measure restored";
+
+    /**
+     * Whether the engine itself withdrew this alert because every measure behind it was taken as wrong. Its trigger is
+     * judged again only when that measure stands again (another system restored it on the server after deleting it):
+     * the alert is then raised again, not left withdrawn. A person's decision is never undone.
+     */
+    private static boolean withdrawnForItsMeasure(Alert alert) {
+        return alert.status() == AlertStatus.WITHDRAWN && ENGINE.equals(alert.statusBy()) && WITHDRAWN_IN_ERROR.equals(alert.statusReason());
+    }
+
+    /** Opens again an alert withdrawn for its measure: worked from now, with a new review task (the former was cancelled). */
+    private Alert reopen(Alert withdrawn, AlertLevel level, String explanation, String templateId, Instant now) {
+        Alert reopened = new Alert(withdrawn.id(), withdrawn.patientId(), withdrawn.enrollmentId(), withdrawn.ruleId(), withdrawn.code(),
+                withdrawn.kind(), level, AlertStatus.OPEN, notice.annotate(explanation, level, now), now, now, ENGINE, REOPENED, 0, null);
+        alerts.update(reopened);
+        alerts.insertEvent(reopened.id(), now, ENGINE, AlertStatus.WITHDRAWN, AlertStatus.OPEN, level, REOPENED);
+        audit.record("alert.reopen", "Alert", reopened.id(), reopened.patientId(), reopened.ruleId() + " " + level);
+        work.review(reopened, templateId, now, now, ENGINE);
+        return reopened;
     }
 
     /** Stores a new open alert, annotated when raised out of reading hours, with its review task. */

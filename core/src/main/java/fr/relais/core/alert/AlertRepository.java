@@ -106,6 +106,12 @@ public final class AlertRepository {
                 .and(ALERT_RESPONSE.RESPONSE_ID.eq(responseId))).execute();
     }
 
+    /** The responses still behind an answer alert, in a stable order. */
+    public List<UUID> responsesOf(UUID alertId) {
+        return dsl.select(ALERT_RESPONSE.RESPONSE_ID).from(ALERT_RESPONSE).where(ALERT_RESPONSE.ALERT_ID.eq(alertId))
+                .orderBy(ALERT_RESPONSE.RESPONSE_ID).fetch(r -> r.value1());
+    }
+
     /** Levels of the responses still behind an answer alert. */
     public List<AlertLevel> remainingResponseLevels(UUID alertId) {
         return dsl.select(ALERT_RESPONSE.LEVEL).from(ALERT_RESPONSE).where(ALERT_RESPONSE.ALERT_ID.eq(alertId))

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Patient-level alerts raised by questionnaire responses, whatever the patient's pathways: a significant answer, or a
@@ -35,12 +36,20 @@ public final class AnswerAlerts {
     public void answered(List<AnswerFinding> findings) {
         Instant now = clock.instant();
         for (AnswerFinding f : findings) {
-            String ruleId = "answer:" + f.questionnaireId() + ":" + f.item();
-            String explanation = JSON.createObjectNode().put("rule", ruleId).put("questionnaire", f.questionnaireId())
-                    .put("item", f.item()).put("answer", f.answer()).put("threshold", f.min()).put("reason", f.reasonFr())
-                    .put("reasonEn", f.reasonEn()).put("response", f.responseId().toString()).toString();
-            raiseForResponse(f.patientId(), f.responseId(), ruleId, f.questionnaireId(), "ANSWER", f.level(), explanation, now);
+            Raised raised = raised(f);
+            raiseForResponse(f.patientId(), f.responseId(), raised.ruleId(), f.questionnaireId(), "ANSWER", f.level(), raised.explanation(), now);
         }
+    }
+
+    /** What one finding raises: the rule's id, the level and the explanation the alert shows. */
+    private record Raised(String ruleId, AlertLevel level, String explanation) {
+    }
+
+    private static Raised raised(AnswerFinding f) {
+        String ruleId = "answer:" + f.questionnaireId() + ":" + f.item();
+        return new Raised(ruleId, f.level(), JSON.createObjectNode().put("rule", ruleId).put("questionnaire", f.questionnaireId())
+                .put("item", f.item()).put("answer", f.answer()).put("threshold", f.min()).put("reason", f.reasonFr())
+                .put("reasonEn", f.reasonEn()).put("response", f.responseId().toString()).toString());
     }
 
     /**
@@ -50,31 +59,65 @@ public final class AnswerAlerts {
      * the score's code (which judges the score measure) takes over from the questionnaire's rule while it is active.
      */
     public void scored(ScoreFinding f) {
+        // Kind ABSOLUTE like any absolute rule's alert: what makes it the patient's is its null enrollment.
+        raised(f).ifPresent(r -> raiseForResponse(f.patientId(), f.responseId(), r.ruleId(), f.questionnaireId(), "ABSOLUTE",
+                r.level(), r.explanation(), clock.instant()));
+    }
+
+    /** What a score raises, by the rule in force at its time; empty when a pathway's rule takes over or no band is crossed. */
+    private Optional<Raised> raised(ScoreFinding f) {
         if (f.scoreCode() != null && thresholds.pathwayRuleOn(f.patientId(), f.scoreCode(), f.authoredAt())) {
-            return;
+            return Optional.empty();
         }
         AlertRule rule = thresholds.patientRuleAt(f.patientId(), f.rule(), f.authoredAt());
         if (!(rule instanceof AlertRule.Absolute bands)) {
-            return;
+            return Optional.empty();
         }
-        Optional<Crossing> crossing = Crossing.of(bands, f.score());
-        if (crossing.isEmpty()) {
-            return;
-        }
-        String explanation = crossing.get().explain(JSON.createObjectNode().put("rule", rule.id()).put("questionnaire", f.questionnaireId())
-                .put("score", f.score().toPlainString()).put("band", f.band()), bands)
-                .put("response", f.responseId().toString()).toString();
-        // Kind ABSOLUTE like any absolute rule's alert: what makes it the patient's is its null enrollment.
-        raiseForResponse(f.patientId(), f.responseId(), rule.id(), f.questionnaireId(), "ABSOLUTE", crossing.get().level(), explanation,
-                clock.instant());
+        return Crossing.of(bands, f.score()).map(crossing -> new Raised(rule.id(), crossing.level(),
+                crossing.explain(JSON.createObjectNode().put("rule", rule.id()).put("questionnaire", f.questionnaireId())
+                        .put("score", f.score().toPlainString()).put("band", f.band()), bands)
+                        .put("response", f.responseId().toString()).toString()));
     }
 
-    /** Withdraws what a wrong questionnaire response caused, as a measure entered in error does ({@link MeasureEvaluation}). */
-    public void responseEnteredInError(UUID responseId) {
+    /** What a response still behind an alert says, judged again from its answers (by the questionnaire service). */
+    public record ResponseFindings(List<AnswerFinding> answers, Optional<ScoreFinding> score) {
+    }
+
+    /**
+     * Withdraws what a wrong questionnaire response caused, as a measure entered in error does ({@link MeasureEvaluation}):
+     * an alert left with no response behind it is withdrawn; one still raised by other responses takes the highest
+     * level left and shows what those responses say, never the wrong one's answer or score ({@code findingsOf} judges a
+     * response again from its answers).
+     */
+    public void responseEnteredInError(UUID responseId, Function<UUID, ResponseFindings> findingsOf) {
         for (UUID alertId : alerts.alertsOfResponse(responseId)) {
             alerts.detachResponse(alertId, responseId);
-            changes.withdrawOrRelevel(alertId, alerts.remainingResponseLevels(alertId), "response entered in error");
+            changes.withdrawOrRelevel(alertId, alerts.remainingResponseLevels(alertId), "response entered in error",
+                    (alert, level) -> shownLeft(alert, level, findingsOf));
         }
+    }
+
+    /**
+     * The explanation an answer alert shows once a response behind it is wrong: among the responses left, the findings
+     * of its rule at {@code level}, the worst figure first ({@link WorseValue}), else the latest response's.
+     */
+    private Optional<String> shownLeft(Alert alert, AlertLevel level, Function<UUID, ResponseFindings> findingsOf) {
+        String shown = null;
+        for (UUID response : alerts.responsesOf(alert.id())) {
+            ResponseFindings left = findingsOf.apply(response);
+            List<Raised> raised = new java.util.ArrayList<>(left.answers().stream().map(AnswerAlerts::raised).toList());
+            left.score().flatMap(this::raised).ifPresent(raised::add);
+            for (Raised r : raised) {
+                if (!r.ruleId().equals(alert.ruleId()) || r.level() != level
+                        || !java.util.Objects.equals(Crossing.directionOf(r.explanation()), Crossing.directionOf(alert.explanation()))) {
+                    continue;
+                }
+                if (shown == null || WorseValue.worseFigure(shown, r.explanation()).isPresent()) {
+                    shown = r.explanation();
+                }
+            }
+        }
+        return Optional.ofNullable(shown);
     }
 
     /** Opens the patient-level alert of a rule for one response, or attaches the response to the one open (raising it). */

@@ -190,7 +190,7 @@ public final class MeasureEvaluation implements MeasureListener {
     public void enteredInError(Measure measure) {
         for (UUID alertId : alerts.alertsOfMeasure(measure.id())) {
             alerts.detach(alertId, measure.id());
-            changes.withdrawOrRelevel(alertId, alerts.remainingLevels(alertId), "measure entered in error", this::shownLeft);
+            changes.withdrawOrRelevel(alertId, alerts.remainingLevels(alertId), AlertChanges.WITHDRAWN_IN_ERROR, this::shownLeft);
         }
         for (Rejudgement.Outcome outcome : referenceCancelled.after(measure)) {
             rejudged(outcome);

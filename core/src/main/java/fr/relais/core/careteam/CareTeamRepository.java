@@ -3,6 +3,7 @@ package fr.relais.core.careteam;
 import static fr.relais.core.store.schema.Tables.CARE_TEAM_MEMBER;
 import static fr.relais.core.store.schema.Tables.CARE_TEAM_OTHER_PARTICIPANT;
 import static fr.relais.core.store.schema.Tables.PROFESSIONAL;
+import static fr.relais.core.store.schema.Tables.RELATED_PERSON;
 
 import fr.relais.core.store.schema.tables.records.ProfessionalRecord;
 import java.time.Instant;
@@ -94,15 +95,30 @@ public final class CareTeamRepository {
                     .set(CARE_TEAM_OTHER_PARTICIPANT.NAME, o.name()).set(CARE_TEAM_OTHER_PARTICIPANT.ROLE, o.role())
                     .set(CARE_TEAM_OTHER_PARTICIPANT.START_DATE, o.startDate())
                     .set(CARE_TEAM_OTHER_PARTICIPANT.END_DATE, o.endDate())
-                    .set(CARE_TEAM_OTHER_PARTICIPANT.PROFESSIONAL_ID, o.professionalId()).execute();
+                    .set(CARE_TEAM_OTHER_PARTICIPANT.PROFESSIONAL_ID, o.professionalId())
+                    .set(CARE_TEAM_OTHER_PARTICIPANT.ROLE_SYSTEM, o.roleCode() == null ? null : o.roleCode().system())
+                    .set(CARE_TEAM_OTHER_PARTICIPANT.ROLE_CODE, o.roleCode() == null ? null : o.roleCode().code())
+                    .set(CARE_TEAM_OTHER_PARTICIPANT.RELATIVE_ID, o.relativeId()).execute();
         }
     }
 
-    /** The participants of other systems of a patient's care team, in the server's order. */
+    /**
+     * The participants of other systems of a patient's care team, in the server's order; a relative with the
+     * relationship their own record gives now (one source: the relative's record, {@link Relatives}).
+     */
     public List<OtherParticipant> othersOf(UUID patientId) {
         return dsl.selectFrom(CARE_TEAM_OTHER_PARTICIPANT).where(CARE_TEAM_OTHER_PARTICIPANT.PATIENT_ID.eq(patientId))
                 .orderBy(CARE_TEAM_OTHER_PARTICIPANT.POSITION).fetch(r -> new OtherParticipant(r.getKind(), r.getName(), r.getRole(),
-                        r.getStartDate(), r.getEndDate(), r.getProfessionalId()));
+                        r.getStartDate(), r.getEndDate(), r.getProfessionalId(),
+                        // The role's words are the other system's (the role column): the code keeps no words of its own.
+                        Coded.ofNullable(r.getRoleSystem(), r.getRoleCode(), r.getRole()), r.getRelativeId(),
+                        r.getRelativeId() == null ? null : relationshipOf(r.getRelativeId())));
+    }
+
+    private Coded relationshipOf(UUID relativeId) {
+        return dsl.select(RELATED_PERSON.RELATIONSHIP_SYSTEM, RELATED_PERSON.RELATIONSHIP_CODE, RELATED_PERSON.RELATIONSHIP_DISPLAY)
+                .from(RELATED_PERSON).where(RELATED_PERSON.ID.eq(relativeId.toString()))
+                .fetchOptional(r -> Coded.ofNullable(r.value1(), r.value2(), r.value3())).orElse(null);
     }
 
     /** The whole cercle de soins of a patient, past members included, ordered by role. */

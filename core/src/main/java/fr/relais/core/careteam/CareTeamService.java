@@ -172,10 +172,13 @@ public final class CareTeamService {
         return otherParticipantsOf(patientId).stream().filter(o -> o.professionalId() == null || !members.contains(o.professionalId())).toList();
     }
 
-    /** The roles other systems give, in the patient's care team, a professional held here ("Infirmier"), in their order. */
-    public List<String> otherRolesOf(UUID patientId, UUID professionalId) {
-        return otherParticipantsOf(patientId).stream().filter(o -> professionalId.equals(o.professionalId()) && o.role() != null)
-                .map(OtherParticipant::role).distinct().toList();
+    /**
+     * The participations other systems list, in the patient's care team, for a professional held here with a role
+     * ("Infirmier"), in their order: the participant rather than its words, so that a coded role is shown in the
+     * reader's language ({@code fr.relais.core.wording.RoleWords}).
+     */
+    public List<OtherParticipant> otherRolesOf(UUID patientId, UUID professionalId) {
+        return otherParticipantsOf(patientId).stream().filter(o -> professionalId.equals(o.professionalId()) && o.role() != null).toList();
     }
 
     public List<CareTeamMember> teamOf(UUID patientId) {

@@ -12,9 +12,10 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 
 /**
- * Relatives other systems record for a patient (FHIR RelatedPerson), by name only: a CareTeam participant naming one
- * is shown by the relative's name rather than "nom non communiqué". Read only; an anonymisation erases the names
- * ({@code fr.relais.core.privacy}).
+ * Relatives other systems record for a patient (FHIR RelatedPerson), by name and relationship: a CareTeam participant
+ * naming one is shown by the relative's name rather than "nom non communiqué", and by what they are to the patient
+ * ("fille" for the hospital's coded "Daughter"). Read only; an anonymisation erases the names
+ * ({@code fr.relais.core.privacy}); the relationship stays, as it stays on the server.
  */
 public final class Relatives {
     public static final String RECORD = "RelatedPerson";
@@ -29,18 +30,26 @@ public final class Relatives {
         this.clock = clock;
     }
 
-    /** Keeps a relative as the server holds them now (the caller's transaction); returns whether it changed. */
-    public boolean applySynced(UUID id, UUID patientId, String name, String origin) {
+    /**
+     * Keeps a relative as the server holds them now (the caller's transaction); returns whether it changed.
+     * {@code relationship}: what the relative is to the patient, as coded by the other system (null when not coded).
+     */
+    public boolean applySynced(UUID id, UUID patientId, String name, Coded relationship, String origin) {
         var known = dsl.selectFrom(RELATED_PERSON).where(RELATED_PERSON.ID.eq(id.toString())).fetchOptional();
         if (known.isPresent() && Objects.equals(known.get().getName(), name)
-                && known.get().getPatientId().equals(patientId.toString())) {
+                && known.get().getPatientId().equals(patientId.toString()) && Objects.equals(relationshipOf(known.get()), relationship)) {
             return false;
         }
         String now = SqlTime.instant(clock.instant());
+        String system = relationship == null ? null : relationship.system();
+        String code = relationship == null ? null : relationship.code();
+        String display = relationship == null ? null : relationship.display();
         dsl.insertInto(RELATED_PERSON).set(RELATED_PERSON.ID, id.toString()).set(RELATED_PERSON.PATIENT_ID, patientId.toString())
-                .set(RELATED_PERSON.NAME, name).set(RELATED_PERSON.UPDATED_AT, now)
+                .set(RELATED_PERSON.NAME, name).set(RELATED_PERSON.RELATIONSHIP_SYSTEM, system).set(RELATED_PERSON.RELATIONSHIP_CODE, code)
+                .set(RELATED_PERSON.RELATIONSHIP_DISPLAY, display).set(RELATED_PERSON.UPDATED_AT, now)
                 .onConflict(RELATED_PERSON.ID).doUpdate().set(RELATED_PERSON.PATIENT_ID, patientId.toString())
-                .set(RELATED_PERSON.NAME, name).set(RELATED_PERSON.UPDATED_AT, now).execute();
+                .set(RELATED_PERSON.NAME, name).set(RELATED_PERSON.RELATIONSHIP_SYSTEM, system).set(RELATED_PERSON.RELATIONSHIP_CODE, code)
+                .set(RELATED_PERSON.RELATIONSHIP_DISPLAY, display).set(RELATED_PERSON.UPDATED_AT, now).execute();
         // The audit names the record, never the relative: the trail outlives an anonymisation.
         audit.record("relative.sync", RECORD, id, patientId, origin);
         return true;
@@ -50,6 +59,15 @@ public final class Relatives {
     public Optional<String> name(UUID id) {
         return dsl.select(RELATED_PERSON.NAME).from(RELATED_PERSON).where(RELATED_PERSON.ID.eq(id.toString()))
                 .fetchOptional(RELATED_PERSON.NAME).filter(n -> n != null && !n.isBlank());
+    }
+
+    /** What a relative received is to the patient, as the other system coded it, if it did. */
+    public Optional<Coded> relationship(UUID id) {
+        return dsl.selectFrom(RELATED_PERSON).where(RELATED_PERSON.ID.eq(id.toString())).fetchOptional().map(Relatives::relationshipOf);
+    }
+
+    private static Coded relationshipOf(fr.relais.core.store.schema.tables.records.RelatedPersonRecord r) {
+        return Coded.ofNullable(r.getRelationshipSystem(), r.getRelationshipCode(), r.getRelationshipDisplay());
     }
 
     /** The patient a relative received is the relative of. */

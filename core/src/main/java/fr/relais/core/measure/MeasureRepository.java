@@ -108,6 +108,13 @@ public final class MeasureRepository {
                 .where(MEASURE.ID.eq(id).and(MEASURE.STATUS.eq(MeasureStatus.FINAL.name()))).execute();
     }
 
+    /** A measure taken as wrong that stands again (another system restored it on the server): valid, with no reason. */
+    public int restore(UUID id, Instant at) {
+        return dsl.update(MEASURE).set(MEASURE.STATUS, MeasureStatus.FINAL.name()).setNull(MEASURE.ERROR_REASON)
+                .set(MEASURE.UPDATED_AT, at)
+                .where(MEASURE.ID.eq(id).and(MEASURE.STATUS.eq(MeasureStatus.ENTERED_IN_ERROR.name()))).execute();
+    }
+
     /** A preliminary measure the system that sent it has since validated: no longer "provisoire". */
     public int confirm(UUID id, Instant at) {
         return dsl.update(MEASURE).set(MEASURE.PRELIMINARY, 0).set(MEASURE.UPDATED_AT, at)

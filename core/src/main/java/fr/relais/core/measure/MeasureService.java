@@ -221,6 +221,25 @@ public final class MeasureService {
         });
     }
 
+    /**
+     * A measure this workstation took as wrong only because another system deleted it on the server, written back there
+     * since (the caller's transaction, outbox suppressed): it stands again, is audited as restored and judged as if it
+     * had just arrived, so the alert its deletion withdrew is raised again. Whether the deletion was its only change
+     * here is the sync's to tell (the reason it stored); a measure a person marked wrong never comes back this way.
+     */
+    public Measure applyRestored(UUID id, String origin) {
+        return database.inTransaction(() -> {
+            Measure current = measures.find(id).orElseThrow(() -> new NotFoundException("measure", "measure", id));
+            if (measures.restore(id, clock.instant()) == 0) {
+                return current;
+            }
+            audit.record("measure.sync.restored", "Measure", id, current.patientId(), origin);
+            Measure restored = measures.find(id).orElseThrow();
+            judgeOrHold(restored);
+            return restored;
+        });
+    }
+
     public Optional<Measure> find(UUID id) {
         return measures.find(id);
     }

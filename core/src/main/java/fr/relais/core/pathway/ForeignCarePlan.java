@@ -12,6 +12,12 @@ import java.util.UUID;
  */
 public record ForeignCarePlan(UUID id, UUID patientId, String title, String status, LocalDate start, LocalDate end, String author,
                               List<Activity> activities, List<UUID> taskIds) {
+    /**
+     * The status Relais gives a plan the other system deleted on the server (no FHIR status says it): kept for the
+     * patient file, shown "supprimé sur le serveur par un autre système".
+     */
+    public static final String DELETED_ON_SERVER = "deleted-on-server";
+
     public ForeignCarePlan {
         activities = List.copyOf(activities);
         taskIds = List.copyOf(taskIds);

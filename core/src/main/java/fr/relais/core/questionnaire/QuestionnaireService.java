@@ -156,7 +156,7 @@ public final class QuestionnaireService {
             if (response.scoreMeasureId() != null) {
                 measures.markEnteredInError(response.scoreMeasureId(), reason);
             }
-            alerts.responseEnteredInError(responseId);
+            alerts.responseEnteredInError(responseId, this::findingsOf);
             audit.record("questionnaire.entered-in-error", "QuestionnaireResponse", responseId, response.patientId(), reason);
             outbox.record(RECORD, responseId);
             return null;
@@ -190,21 +190,41 @@ public final class QuestionnaireService {
         }
         if (enteredInError && !stored.get().enteredInError()) {
             repository.markEnteredInError(incoming.id(), errorReason);
-            alerts.responseEnteredInError(incoming.id());
+            alerts.responseEnteredInError(incoming.id(), this::findingsOf);
             audit.record("questionnaire.sync.entered-in-error", "QuestionnaireResponse", incoming.id(), incoming.patientId(), origin);
         }
     }
 
     /** The alerts a scored response raises: its significant answers, then its score against the questionnaire's bands. */
     private void judge(Questionnaire q, ScoreResult result, UUID patientId, UUID responseId, Instant authoredAt) {
-        alerts.answered(result.significant().stream().filter(hit -> hit.level() != AlertLevel.GREEN)
+        AnswerAlerts.ResponseFindings findings = findings(q, result, patientId, responseId, authoredAt);
+        alerts.answered(findings.answers());
+        findings.score().ifPresent(alerts::scored);
+    }
+
+    /** What a response says to the alert engine: its significant answers and its score (when the questionnaire has bands). */
+    private static AnswerAlerts.ResponseFindings findings(Questionnaire q, ScoreResult result, UUID patientId, UUID responseId,
+                                                          Instant authoredAt) {
+        List<AnswerFinding> answers = result.significant().stream().filter(hit -> hit.level() != AlertLevel.GREEN)
                 .map(hit -> new AnswerFinding(patientId, responseId, q.id(), hit.item(), hit.answer(), hit.rule().min(),
                         hit.level(), hit.rule().reason().in(Language.FR), hit.rule().reason().in(Language.EN)))
-                .toList());
-        if (result.computable() && q.scoreRule() != null) {
-            alerts.scored(new ScoreFinding(patientId, responseId, q.id(), q.scoreCode(), result.score(),
-                    result.band() == null ? null : result.band().label().in(Language.FR), q.scoreRule(), authoredAt));
-        }
+                .toList();
+        java.util.Optional<ScoreFinding> score = result.computable() && q.scoreRule() != null
+                ? java.util.Optional.of(new ScoreFinding(patientId, responseId, q.id(), q.scoreCode(), result.score(),
+                        result.band() == null ? null : result.band().label().in(Language.FR), q.scoreRule(), authoredAt))
+                : java.util.Optional.empty();
+        return new AnswerAlerts.ResponseFindings(answers, score);
+    }
+
+    /**
+     * A stored response judged again from its answers (one still behind an alert when another response is marked
+     * wrong: what the alert shows then comes from it); nothing for a response or questionnaire no longer here.
+     */
+    private AnswerAlerts.ResponseFindings findingsOf(UUID responseId) {
+        return repository.find(responseId).filter(stored -> !stored.enteredInError()).map(QuestionnaireRepository.Stored::response)
+                .flatMap(r -> repository.find(r.questionnaireId(), r.questionnaireVersion())
+                        .map(q -> findings(q, QuestionnaireScoring.score(q, r.answers()), r.patientId(), r.id(), r.authoredAt())))
+                .orElseGet(() -> new AnswerAlerts.ResponseFindings(List.of(), java.util.Optional.empty()));
     }
 
     public List<QuestionnaireResponse> responses(UUID patientId, String questionnaireId) {

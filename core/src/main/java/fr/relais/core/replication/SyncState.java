@@ -63,6 +63,12 @@ public final class SyncState {
                 .onConflict(SYNC_COUNTER.NAME).doUpdate().set(SYNC_COUNTER.VALUE, (int) value).execute();
     }
 
+    /** The server ids of every record of a kind this workstation holds linked (the patients it received, say). */
+    public java.util.Set<String> serverIds(String resourceType) {
+        return new java.util.HashSet<>(dsl.select(SYNC_LINK.SERVER_ID).from(SYNC_LINK).where(SYNC_LINK.RESOURCE_TYPE.eq(resourceType))
+                .fetch(r -> r.value1()));
+    }
+
     /** The patients whose history this workstation has pulled (care-team scope): server ids. */
     public java.util.Set<String> scopePatients() {
         return new java.util.HashSet<>(dsl.select(SYNC_SCOPE_PATIENT.SERVER_ID).from(SYNC_SCOPE_PATIENT).fetch(r -> r.value1()));

@@ -223,6 +223,38 @@ public final class TaskService {
         return after;
     }
 
+    /** The kind of the local task that tells the referent another system deleted a patient's record on the server. */
+    public static final String PATIENT_DELETED_ON_SERVER = "PATIENT_DELETED_ON_SERVER";
+
+    /**
+     * Another system deleted a patient's record on the team server (the caller's transaction, outbox suppressed). The
+     * patient is never erased here (measures, alerts, tasks, the cercle de soins stay: a hospital deleting its copy
+     * does not end the care at home); the coordinating nurse who holds the IDEC role in the patient's cercle de soins
+     * today, the referent, else the IDEC queue, gets a task in her worklist and the patient's file saying so in words,
+     * due now, to check with the other system. The task is this workstation's own (never pushed: no pathway step); the
+     * audit trail names the server's deletion ({@code origin}). Returns the task.
+     */
+    public Task flagPatientDeletedOnServer(UUID patientId, String origin) {
+        Instant now = clock.instant();
+        java.time.LocalDate today = now.atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate();
+        UUID referent = fr.relais.core.careteam.CareTeamService.holderIn(careTeam.membersOf(patientId),
+                fr.relais.core.careteam.CareRole.IDEC, today).map(m -> m.professional().id()).orElse(null);
+        String step = "patient-deleted-on-server";
+        int occurrence = 1 + tasks.countForPatientStep(patientId, step);
+        Task task = new Task(UUID.randomUUID(), null, patientId, null, step, occurrence, PATIENT_DELETED_ON_SERVER,
+                PATIENT_DELETED_TEXT.apply(fr.relais.core.i18n.Language.FR), PATIENT_DELETED_TEXT.apply(fr.relais.core.i18n.Language.EN),
+                fr.relais.core.careteam.CareRole.IDEC, referent, TaskPriority.URGENT, TaskStatus.REQUESTED, null, now, null, null,
+                null, now, now);
+        tasks.insertIfAbsent(task);
+        tasks.insertEvent(task.id(), new TaskEvent(now, "sync", null, TaskStatus.REQUESTED, "CREATE", origin));
+        audit.record("patient.sync.deleted", "Patient", patientId, patientId, origin);
+        return task;
+    }
+
+    /** The task's title, in the wording bundle: what happened and what to do, never a server id. */
+    private static final java.util.function.Function<fr.relais.core.i18n.Language, String> PATIENT_DELETED_TEXT =
+            language -> fr.relais.core.i18n.Localization.of("fr.relais.core.i18n.wording", language).text("task.patientDeletedOnServer");
+
     /**
      * Whether the task's last change is the cancellation a deletion on the server made here ({@link #applyDeletedOnServer}
      * on an open task): its closed state then comes from the server, not from a nurse here, so a version the server

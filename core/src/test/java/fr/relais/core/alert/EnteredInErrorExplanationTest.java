@@ -14,6 +14,7 @@ import fr.relais.core.rule.AlertLevel;
 import fr.relais.core.wording.AlertWords;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,5 +108,41 @@ class EnteredInErrorExplanationTest extends AlertFixture {
         assertThat(read(still)).isEqualTo("SpO2 89 % le 02/11/2026 à 09:00 — sous le seuil rouge de 90 %");
         assertThat(s.alerts.evidence(red.id())).hasSize(2);
         assertThat(s.alerts.history(red.id())).containsExactly("OPEN RED");
+    }
+
+    @Test
+    void aPhq9EnteredInErrorClosesItsAlertWithTheReason() {
+        clock.set(at(DAY, 10));
+        var first = s.questionnaires.answer(patient.id(), "PHQ-9", List.of(0, 0, 0, 0, 0, 0, 0, 0, 1), at(DAY, 9)).response();
+        clock.set(at(DAY, 15));
+        var wrong = s.questionnaires.answer(patient.id(), "PHQ-9", List.of(0, 0, 0, 0, 0, 0, 0, 0, 3), at(DAY, 14)).response();
+        Alert alert = itemNine();
+        assertThat(alert.explanation()).contains("\"answer\":3", wrong.id().toString());
+
+        clock.set(at(DAY, 16));
+        s.questionnaires.markEnteredInError(wrong.id(), "questionnaire d'une autre patiente");
+
+        // Still raised by the first response: the alert shows its answer now, never the wrong one's.
+        Alert left = itemNine();
+        assertThat(left.id()).isEqualTo(alert.id());
+        assertThat(left.level()).isEqualTo(AlertLevel.RED);
+        assertThat(left.explanation()).contains("\"answer\":1", first.id().toString()).doesNotContain(wrong.id().toString());
+        assertThat(s.alerts.history(alert.id())).endsWith("OPEN RED worse value 3", "OPEN RED response entered in error, re-explained");
+
+        // The first one wrong too: nothing stands behind the alert, which is closed as withdrawn, saying why.
+        clock.set(at(DAY, 17));
+        s.questionnaires.markEnteredInError(first.id(), "questionnaire d'une autre patiente");
+
+        Alert closed = s.alerts.get(alert.id());
+        assertThat(closed.status()).isEqualTo(AlertStatus.WITHDRAWN);
+        assertThat(closed.statusReason()).isEqualTo("response entered in error");
+        assertThat(s.alerts.history(alert.id())).endsWith("WITHDRAWN RED response entered in error");
+        assertThat(s.alerts.list(true, patient.id())).isEmpty();
+    }
+
+    private Alert itemNine() {
+        return s.alerts.list(true, patient.id()).stream().filter(a -> a.ruleId().equals("answer:PHQ-9:9")).reduce((a, b) -> {
+            throw new AssertionError("one item-9 alert expected");
+        }).orElseThrow();
     }
 }

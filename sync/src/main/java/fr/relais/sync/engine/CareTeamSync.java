@@ -102,7 +102,8 @@ final class CareTeamSync implements RecordSync<CareTeam> {
         Map<UUID, CareTeamMapper.Membership> base = base(link).map(r -> byId(CareTeamMapper.memberships(r, "base"))).orElse(Map.of());
         Map<UUID, CareTeamMember> mine = careTeam.teamOf(patientId).stream()
                 .collect(Collectors.toMap(CareTeamMember::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        boolean changedHere = careTeam.applySyncedOthers(patientId, CareTeamMapper.others(remote, this::nameOf, m -> professionalOf(m).map(Professional::id).orElse(null)), origin);
+        boolean changedHere = careTeam.applySyncedOthers(patientId, CareTeamMapper.others(remote, this::nameOf,
+                m -> professionalOf(m).map(Professional::id).orElse(null), relative -> relatives.relationship(relative).orElse(null)), origin);
         boolean serverBehind = mine.keySet().stream().anyMatch(id -> !theirs.containsKey(id));
         int conflicts = 0;
         for (CareTeamMapper.Membership remoteMember : theirs.values()) {
@@ -215,6 +216,32 @@ final class CareTeamSync implements RecordSync<CareTeam> {
         }
         return CareTeamMapper.write(patientId, careTeam.teamOf(patientId), resource);
     }
+
+    @Override
+    public boolean followsDeletions() {
+        return true;
+    }
+
+    /**
+     * Another system deleted the patient's CareTeam: nobody is in the cercle de soins any more by it. Each membership
+     * still running ends today (Relais never removes one: the history of who was in the team stays, and a membership
+     * ended today holds no role from today, so no task or alert review is assigned by it), and the other systems'
+     * participants, which only that CareTeam listed, are no longer shown. The patient and their records stay.
+     */
+    @Override
+    public void applyDeletion(UUID patientId, String origin) {
+        LocalDate today = clock.instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate();
+        String why = origin + ": " + DELETED_REASON;
+        for (CareTeamMember member : careTeam.teamOf(patientId)) {
+            if (member.endDate() == null || member.endDate().isAfter(today)) {
+                careTeam.applySyncedMember(withEnd(member, member.startDate().isAfter(today) ? member.startDate() : today), why);
+            }
+        }
+        careTeam.applySyncedOthers(patientId, List.of(), why);
+    }
+
+    /** Why the memberships ended, in the audit trail (in French, as a nurse's reason is). */
+    static final String DELETED_REASON = "cercle de soins supprimé sur le serveur par un autre système";
 
     @Override
     public void keepRemote(Conflict conflict, String why) {

@@ -161,6 +161,27 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
         return CarePlanMapper.write(enrollment, enrollments.templateOf(enrollment).title().fr(), resource);
     }
 
+    /** The reason of an enrolment stopped because its CarePlan was deleted: shown with the pathway and its tasks. */
+    static final String DELETED_REASON = "parcours supprimé sur le serveur par un autre système";
+
+    @Override
+    public boolean followsDeletions() {
+        return true;
+    }
+
+    /**
+     * Another system deleted the enrolment's CarePlan: the pathway no longer stands, so it is stopped here as a stop
+     * received would be (its open tasks cancelled, business status {@code PATHWAY_STOPPED}), with the reason in words.
+     * One already stopped or completed keeps its status. Nothing is pushed: the server keeps the deletion.
+     */
+    @Override
+    public void applyDeletion(UUID localId, String origin) {
+        enrollments.find(localId).filter(e -> !isFinal(e.status())).ifPresent(e -> enrollments.applySynced(
+                new Enrollment(e.id(), e.patientId(), e.templateId(), e.templateVersion(), e.startDate(), e.endDate(),
+                        EnrollmentStatus.STOPPED, DELETED_REASON, clock.instant(), e.plannedUntil(), e.createdAt(), e.versionSince()),
+                origin));
+    }
+
     @Override
     public void keepRemote(Conflict conflict, String why) {
         Enrollment current = enrollments.get(conflict.localId());

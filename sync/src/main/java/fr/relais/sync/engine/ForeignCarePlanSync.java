@@ -79,6 +79,23 @@ final class ForeignCarePlanSync implements RecordSync<CarePlan> {
         return foreignCarePlans.applySynced(plan, origin) ? Outcome.CREATED : Outcome.UPDATED;
     }
 
+    @Override
+    public boolean followsDeletions() {
+        return true;
+    }
+
+    /**
+     * The other system deleted its plan: kept in the patient file, with the status "supprimé sur le serveur par un
+     * autre système" ({@link ForeignCarePlan#DELETED_ON_SERVER}), so the nurse sees it no longer stands. Its Tasks are
+     * resources of their own: each follows its own deletion.
+     */
+    @Override
+    public void applyDeletion(UUID localId, String origin) {
+        foreignCarePlans.find(localId).ifPresent(plan -> foreignCarePlans.applySynced(new ForeignCarePlan(plan.id(), plan.patientId(),
+                plan.title(), ForeignCarePlan.DELETED_ON_SERVER, plan.start(), plan.end(), plan.author(), plan.activities(), plan.taskIds()),
+                origin));
+    }
+
     /** Never queued (nothing here changes another system's plan); the server's copy as read, should one ever be. */
     @Override
     public CarePlan build(UUID localId, Optional<SyncLink> link) {

@@ -60,6 +60,13 @@ final class MeasureSync implements RecordSync<Observation> {
         Measure incoming = received.get(0);
         // Known locally only if it was linked before: one look-up fewer on the initial pull of thousands of measures.
         Optional<Measure> local = link.isPresent() ? measures.find(localId) : Optional.empty();
+        if (local.isPresent() && deletedOnServerOnly(local.get()) && incoming.status() == MeasureStatus.FINAL) {
+            // Written again on the server after the deletion this workstation applied (the other system restored it): the
+            // value stands again, here too, and is judged again. A measure a person marked wrong is never brought back.
+            received.forEach(m -> measures.find(m.id()).filter(MeasureSync::deletedOnServerOnly)
+                    .ifPresent(d -> measures.applyRestored(d.id(), origin)));
+            return Outcome.UPDATED;
+        }
         received.forEach(m -> measures.applySynced(m, origin));
         if (local.isEmpty()) {
             return Outcome.CREATED;
@@ -115,6 +122,11 @@ final class MeasureSync implements RecordSync<Observation> {
                         .ifPresent(d -> markDeleted(d, origin));
             }
         });
+    }
+
+    /** Taken as wrong here only because the server deleted it (the reason the deletion stored; a nurse's differs). */
+    private static boolean deletedOnServerOnly(Measure m) {
+        return m.status() == MeasureStatus.ENTERED_IN_ERROR && DELETED_REASON.equals(m.errorReason());
     }
 
     private void markDeleted(Measure m, String origin) {

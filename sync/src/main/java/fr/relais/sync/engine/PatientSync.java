@@ -31,9 +31,11 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
     /** The organisation's IPP namespace; null outside a sync run (conflict resolution needs none). */
     private final IppNamespace ipp;
     private final fr.relais.core.privacy.PatientAnonymisation anonymisation;
+    private final fr.relais.core.task.TaskService tasks;
 
     PatientSync(Clock clock, Outbox outbox, ConflictRepository conflicts, PatientService patients, Deaths deaths, Organizations organizations, IppNamespace ipp,
-                fr.relais.core.privacy.PatientAnonymisation anonymisation) {
+                fr.relais.core.privacy.PatientAnonymisation anonymisation, fr.relais.core.task.TaskService tasks) {
+        this.tasks = tasks;
         this.anonymisation = anonymisation;
         this.clock = clock;
         this.outbox = outbox;
@@ -132,6 +134,24 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
         }
         PatientMapper.write(PatientMapper.fields(patient), resource, ipp());
         return resource;
+    }
+
+    @Override
+    public boolean followsDeletions() {
+        return true;
+    }
+
+    /**
+     * Another system deleted the patient's record on the server (a hospital closing its copy, a duplicate it removed):
+     * the patient is never erased here, as care at home goes on and the measures and alerts are clinical facts; the
+     * referent nurse gets a task saying so ({@link fr.relais.core.task.TaskService#flagPatientDeletedOnServer}), to
+     * check with the other system. Nothing is pushed back.
+     */
+    @Override
+    public void applyDeletion(UUID localId, String origin) {
+        if (patients.find(localId).isPresent()) {
+            tasks.flagPatientDeletedOnServer(localId, origin);
+        }
     }
 
     @Override

@@ -58,17 +58,27 @@ final class Pull {
             progress.update("scope", scope.size());
             LOG.info("Pull scoped to the care teams of RPPS {}: {} patient(s), {} new", settings.careTeamMember(), scope.size(), entered.size());
         }
+        Set<String> heldBefore = core.syncState().serverIds(fr.relais.core.identity.PatientService.RECORD);
         for (RecordSync<? extends Resource> kind : kinds) {
             rereadUnread(kind, counts);
             Optional<Instant> watermark = core.syncState().watermark(kind.watermarkKey());
-            if (!pull(server, settings, kind, watermark, scope, true, counts, progress, cancelled)) {
+            Set<String> patients = scope;
+            Set<String> newcomers = entered;
+            if (untaggedByPatient(settings, kind) && scope == null) {
+                // Searched by the team's patients, untagged: every patient held now, and those received since the last
+                // sync (this one's patients pull) get their older records too.
+                patients = core.syncState().serverIds(fr.relais.core.identity.PatientService.RECORD);
+                newcomers = new HashSet<>(patients);
+                newcomers.removeAll(heldBefore);
+            }
+            if (!pull(server, settings, kind, watermark, patients, true, counts, progress, cancelled)) {
                 return false;
             }
             if (kind.followsDeletions() && !followDeletions(server, settings, kind, watermark, counts, cancelled)) {
                 return false;
             }
-            if (watermark.isPresent() && !entered.isEmpty() && kind.patientSearchParameter() != null
-                    && !pull(server, settings, kind, Optional.empty(), entered, false, counts, progress, cancelled)) {
+            if (watermark.isPresent() && !newcomers.isEmpty() && kind.patientSearchParameter() != null
+                    && !pull(server, settings, kind, Optional.empty(), newcomers, false, counts, progress, cancelled)) {
                 return false;
             }
         }
@@ -79,6 +89,11 @@ final class Pull {
             });
         }
         return true;
+    }
+
+    /** Whether a kind is searched by the patients held here rather than by the team's tag (a team is set, the kind untagged). */
+    private static boolean untaggedByPatient(SyncSettings settings, RecordSync<? extends Resource> kind) {
+        return settings.team() != null && !kind.teamTagged() && kind.patientSearchParameter() != null;
     }
 
     /**
@@ -116,7 +131,7 @@ final class Pull {
             if (from.isPresent()) {
                 query = query.lastUpdated(new DateRangeParam(Date.from(from.get()), null));
             }
-            if (settings.team() != null) {
+            if (settings.team() != null && kind.teamTagged()) {
                 query = query.withTag(settings.teamSystem(), settings.teamCode());
             }
             if (patientParameter != null) {

@@ -30,6 +30,16 @@ interface RecordSync<R extends Resource> {
         return "patient";
     }
 
+    /**
+     * Whether this kind is searched under the team's tag. A kind other systems write about a patient without tagging it
+     * for the team (a hospital records a patient's daughter: the tag goes on what the team shares, not on everything
+     * about its patients) is searched instead by the patients this workstation holds ({@link #patientSearchParameter()}),
+     * untagged, when a team is set.
+     */
+    default boolean teamTagged() {
+        return true;
+    }
+
     /** Where this kind's pull resumes: its own watermark (two kinds may share a resource type, told apart by category). */
     default String watermarkKey() {
         return fhirType();

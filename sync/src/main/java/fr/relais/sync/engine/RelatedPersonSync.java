@@ -14,8 +14,8 @@ import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.RelatedPerson;
 
 /**
- * Relatives other systems record for a patient (a son who is the family carer): read for their name, so that the
- * patient's cercle de soins shows the relative a CareTeam participant names. Relais never changes one, except when the
+ * Relatives other systems record for a patient (a son who is the family carer): read for their name and coded
+ * relationship, so that the patient's cercle de soins shows the relative a CareTeam participant names ("fils"). Relais never changes one, except when the
  * patient is anonymised on this workstation: the RelatedPerson is then pushed as the server's copy without the
  * relative's name, phones, address, photo and identifiers ({@link RelatedPersonScrub}); the resource stays, with its
  * relationship and its reference to the (anonymised) patient, as the other system's record.
@@ -41,6 +41,12 @@ final class RelatedPersonSync implements RecordSync<RelatedPerson> {
         return RelatedPerson.class;
     }
 
+    /** A hospital records relatives without the team's tag: they are searched by the team's patients ({@code patient=}). */
+    @Override
+    public boolean teamTagged() {
+        return false;
+    }
+
     @Override
     public UUID patientOf(UUID localId) {
         return relatives.patientOf(localId).orElse(null);
@@ -59,8 +65,25 @@ final class RelatedPersonSync implements RecordSync<RelatedPerson> {
         }
         // An anonymised patient's relatives keep no name here, whatever a server version still says.
         String name = anonymisation.isAnonymised(patient) ? null : nameOf(remote);
-        boolean changed = relatives.applySynced(localId, patient, name, origin);
+        boolean changed = relatives.applySynced(localId, patient, name, relationshipOf(remote), origin);
         return link.isEmpty() ? Outcome.CREATED : changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+    }
+
+    /**
+     * What the relative is to the patient as the other system coded it: the first coding with a system and a code, with
+     * the words to show when Relais has no French for it (the concept's text, else the coding's display); null when
+     * no relationship is coded (its words alone say nothing Relais could translate).
+     */
+    static fr.relais.core.careteam.Coded relationshipOf(RelatedPerson r) {
+        for (var concept : r.getRelationship()) {
+            for (var coding : concept.getCoding()) {
+                if (coding.hasSystem() && coding.hasCode()) {
+                    return new fr.relais.core.careteam.Coded(coding.getSystem(), coding.getCode(),
+                            concept.hasText() ? concept.getText() : coding.hasDisplay() ? coding.getDisplay() : null);
+                }
+            }
+        }
+        return null;
     }
 
     /** "KERBRAT Yann": the name in use (usual, else official, else the first), family then given names, else its text. */

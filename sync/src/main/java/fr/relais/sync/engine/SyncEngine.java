@@ -52,7 +52,8 @@ public final class SyncEngine {
 
     /** Each kind receives the few stores it reads and writes. */
     static List<RecordSync<? extends Resource>> kinds(SyncStores s, fr.relais.sync.fhir.IppNamespace ipp) {
-        return List.of(new PatientSync(s.clock(), s.outbox(), s.conflicts(), s.patients(), s.deaths(), s.organizations(), ipp, s.anonymisation()),
+        return List.of(new PatientSync(s.clock(), s.outbox(), s.conflicts(), s.patients(), s.deaths(), s.organizations(), ipp, s.anonymisation(),
+                        s.tasks()),
                 new ConsentSync(s.outbox(), s.patients(), s.consents()),
                 new ProfessionalSync(s.careTeam()),
                 new OrganizationSync(s.organizations()),

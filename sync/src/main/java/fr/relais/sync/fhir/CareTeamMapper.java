@@ -98,10 +98,13 @@ public final class CareTeamMapper {
      * The participants Relais does not hold as memberships (another system's: a PractitionerRole, a RelatedPerson, the
      * patient, an Organization, a Practitioner in a role of another code system), in the server's order, for the
      * patient file. {@code nameOf}: the name Relais knows for a member reference (null when none: the reference's
-     * display is used); {@code professionalOf}: the professional held here a member reference names (null when none).
+     * display is used); {@code professionalOf}: the professional held here a member reference names (null when none);
+     * {@code relationshipOf}: what the relative of a RelatedPerson reference (by local id) is to the patient, when
+     * coded (null otherwise). A role's code is kept beside its words, so that a known code is shown in French.
      * A participant's dates this cannot read count as none.
      */
-    public static List<OtherParticipant> others(CareTeam r, Function<Reference, String> nameOf, Function<Reference, java.util.UUID> professionalOf) {
+    public static List<OtherParticipant> others(CareTeam r, Function<Reference, String> nameOf, Function<Reference, java.util.UUID> professionalOf,
+                                                Function<java.util.UUID, fr.relais.core.careteam.Coded> relationshipOf) {
         List<OtherParticipant> found = new ArrayList<>();
         for (CareTeam.CareTeamParticipantComponent p : r.getParticipant()) {
             if (isRelais(p) || !p.hasMember()) {
@@ -117,10 +120,23 @@ public final class CareTeamMapper {
             String role = p.getRole().stream().map(c -> c.hasText() ? c.getText()
                     : c.getCoding().stream().map(x -> x.hasDisplay() ? x.getDisplay() : x.getCode()).filter(java.util.Objects::nonNull)
                     .findFirst().orElse(null)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            var target = member.getReferenceElement();
+            java.util.UUID relative = "RelatedPerson".equals(target.getResourceType()) && target.hasIdPart()
+                    ? ObservationMapper.localId(target.getIdPart()) : null;
             found.add(new OtherParticipant(kind, name, role, readableDay(p.getPeriod().getStartElement()),
-                    readableDay(p.getPeriod().getEndElement()), professionalOf.apply(member)));
+                    readableDay(p.getPeriod().getEndElement()), professionalOf.apply(member), roleCode(p, role), relative,
+                    relative == null ? null : relationshipOf.apply(relative)));
         }
         return found;
+    }
+
+    /**
+     * The first coding of a participant's roles with a system and a code, with the words Relais shows for the role
+     * when it has no French for the code ({@code role}: the other system's text or display).
+     */
+    private static fr.relais.core.careteam.Coded roleCode(CareTeam.CareTeamParticipantComponent p, String role) {
+        return p.getRole().stream().flatMap(c -> c.getCoding().stream()).filter(c -> c.hasSystem() && c.hasCode()).findFirst()
+                .map(c -> new fr.relais.core.careteam.Coded(c.getSystem(), c.getCode(), role)).orElse(null);
     }
 
     /**

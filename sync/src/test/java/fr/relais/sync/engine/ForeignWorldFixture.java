@@ -33,6 +33,37 @@ abstract class ForeignWorldFixture {
         laptop.close();
     }
 
+    /** The server ids of a hospital's patient and her discharge CareTeam, and the RPPS of its nurse. */
+    record HospitalCareTeam(String patientId, String rpps, String practitionerId, String carerId, String teamId) {
+    }
+
+    /**
+     * A hospital's patient with the CareTeam of her discharge: a nurse from the Annuaire (a fresh RPPS), her son as
+     * carer, the HAD's nurse and the HAD by display only, and herself.
+     */
+    HospitalCareTeam aHospitalPatientWithHerDischargeCareTeam() {
+        String patientId = world.create("patient-hospital.json", java.util.Map.of());
+        String rpps = ForeignWorld.freshRpps();
+        String practitionerId = world.create("practitioner-annuaire.json", java.util.Map.of("rpps", rpps));
+        String carerId = world.create("relatedperson-carer.json", java.util.Map.of("patient", patientId));
+        String teamId = world.create("careteam-hospital-discharge.json",
+                java.util.Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));
+        return new HospitalCareTeam(patientId, rpps, practitionerId, carerId, teamId);
+    }
+
+    /**
+     * The hospital's discharge CareTeam for a patient, naming a practitioner and a relative by their server ids, as
+     * {@code written} changes it, with the team's tag; returns its server id.
+     */
+    String hospitalCareTeam(String patientId, String practitionerId, String carerId,
+                            java.util.function.Consumer<org.hl7.fhir.r4.model.CareTeam> written) {
+        var team = (org.hl7.fhir.r4.model.CareTeam) world.parse("careteam-hospital-discharge.json",
+                java.util.Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));
+        written.accept(team);
+        team.getMeta().addTag(fr.relais.sync.fhir.RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
+        return world.client().create().resource(team).execute().getId().getIdPart();
+    }
+
     /** A time on the laptop's clock, to the second (as other systems write them). */
     Instant hoursAgo(int hours) {
         return laptop.core.clock().instant().minus(hours, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);

@@ -256,30 +256,26 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
 
     @Test
     void anAnonymisedHospitalPatientKeepsNoneOfWhatOtherSystemsWroteAboutThemHereNorTheirRelativesNamesInTheCareTeamOnTheServer() {
-        String patientId = world.create("patient-hospital.json", Map.of());
-        String rpps = ForeignWorld.freshRpps();
-        String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
-        String carerId = world.create("relatedperson-carer.json", Map.of("patient", patientId));
-        String teamId = world.create("careteam-hospital-discharge.json", Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));
+        HospitalCareTeam hospital = aHospitalPatientWithHerDischargeCareTeam();
         java.time.LocalDate discharged = laptop.core.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate().minusDays(2);
-        String planId = world.create("careplan-hospital-discharge.json", Map.of("patient", patientId, "start", discharged.toString(),
+        String planId = world.create("careplan-hospital-discharge.json", Map.of("patient", hospital.patientId(), "start", discharged.toString(),
                 "end", discharged.plusMonths(1).toString(), "created", hoursAgo(50).toString()));
-        world.create("questionnaireresponse-unknown-questionnaire.json", Map.of("patient", patientId, "authored", hoursAgo(5).toString()));
+        world.create("questionnaireresponse-unknown-questionnaire.json", Map.of("patient", hospital.patientId(), "authored", hoursAgo(5).toString()));
         // A platform's reading Relais cannot read yet (no LOINC code): kept raw, and it names the patient.
         var unreadable = (Observation) world.parse("observation-weight-telemonitoring.json",
-                Map.of("patient", patientId, "effective", hoursAgo(4).toString()));
+                Map.of("patient", hospital.patientId(), "effective", hoursAgo(4).toString()));
         unreadable.getCode().getCoding().clear();
         unreadable.getCode().addCoding().setSystem("https://telesuivi.exemple.fr/codes").setCode("POIDS");
         unreadable.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
         world.client().create().resource(unreadable).execute();
         laptop.sync();
-        UUID patient = ObservationMapper.localId(patientId);
+        UUID patient = ObservationMapper.localId(hospital.patientId());
         assertThat(laptop.core.careTeam().otherParticipantsOf(patient)).isNotEmpty();
         assertThat(laptop.core.foreignCarePlans().ofPatient(patient)).isNotEmpty();
         assertThat(laptop.core.foreignResponses().ofPatient(patient)).isNotEmpty();
         assertThat(laptop.core.syncState().unreadCount()).isEqualTo(1);
         java.time.LocalDate today = laptop.core.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate();
-        var nurse = laptop.core.careTeam().findProfessionalByRpps(rpps).orElseThrow();
+        var nurse = laptop.core.careTeam().findProfessionalByRpps(hospital.rpps()).orElseThrow();
         laptop.core.careTeam().assign(patient, nurse.id(), fr.relais.core.careteam.CareRole.IDE_LIBERALE, today);
         laptop.sync();
 
@@ -296,14 +292,14 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
 
         assertThat(pushed.refused()).isZero();
         assertThat(pushed.pending()).isZero();
-        var team = world.read(org.hl7.fhir.r4.model.CareTeam.class, teamId);
+        var team = world.read(org.hl7.fhir.r4.model.CareTeam.class, hospital.teamId());
         assertThat(RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(team)).doesNotContain("KERBRAT", "Yann");
         // The professionals, the son's place (nameless), the organisation, the patient's own place and the nurse who
         // joined are still there.
         assertThat(team.getParticipant()).extracting(p -> p.getMember().getReference() == null ? p.getMember().getType() : p.getMember().getReference())
-                .containsExactly("Practitioner/" + practitionerId, "RelatedPerson/" + carerId, "PractitionerRole", "Organization",
-                        "Patient/" + patientId, "Practitioner/" + practitionerId);
-        assertThat(world.search(org.hl7.fhir.r4.model.CareTeam.class, "subject", "Patient/" + patientId)).hasSize(1);
+                .containsExactly("Practitioner/" + hospital.practitionerId(), "RelatedPerson/" + hospital.carerId(), "PractitionerRole", "Organization",
+                        "Patient/" + hospital.patientId(), "Practitioner/" + hospital.practitionerId());
+        assertThat(world.search(org.hl7.fhir.r4.model.CareTeam.class, "subject", "Patient/" + hospital.patientId())).hasSize(1);
         assertThat(laptop.core.syncState().link(fr.relais.core.careteam.CareTeamService.TEAM_RECORD, patient).orElseThrow().base()).doesNotContain("KERBRAT");
         // Relais never writes another system's plan: it stays on the server as it was, and does not come back here.
         assertThat(world.read(org.hl7.fhir.r4.model.CarePlan.class, planId).getMeta().getVersionId()).isEqualTo("1");
@@ -599,16 +595,6 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         assertThat(world.read(org.hl7.fhir.r4.model.Patient.class, patientId).getMeta().getVersionId()).isEqualTo("1");
     }
 
-    /** The hospital's discharge team of the patient, as {@code written} changes it; returns its server id. */
-    private String hospitalCareTeam(String patientId, String practitionerId, String carerId,
-                                    java.util.function.Consumer<org.hl7.fhir.r4.model.CareTeam> written) {
-        var team = (org.hl7.fhir.r4.model.CareTeam) world.parse("careteam-hospital-discharge.json",
-                Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));
-        written.accept(team);
-        team.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
-        return world.client().create().resource(team).execute().getId().getIdPart();
-    }
-
     @Test
     void aSonTheHospitalsCareTeamNamesOnlyByReferenceIsShownByTheNameHisOwnRecordCarries() {
         String patientId = world.create("patient-hospital.json", Map.of());
@@ -630,18 +616,49 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
     }
 
     @Test
-    void aHospitalCareTeamKeepsItsCarerItsHadAndItsPatientWhenTheNurseJoinsIt() {
+    void aDaughterRecordedByTheHospitalWithoutTeamTagAppearsOnHerMothersFile() {
         String patientId = world.create("patient-hospital.json", Map.of());
-        String rpps = ForeignWorld.freshRpps();
-        String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
-        String carerId = world.create("relatedperson-carer.json", Map.of("patient", patientId));
-        String teamId = world.create("careteam-hospital-discharge.json", Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));
+        // Another team's patient on the same server, whose son the hospital records without a tag too.
+        String strangerId = world.create("patient-hospital.json", Map.of(),
+                new org.hl7.fhir.r4.model.Coding(RelaisFhir.TEAM_TAG_SYSTEM, "autre-equipe-" + UUID.randomUUID(), null));
+        world.client().create().resource(world.parse("relatedperson-carer.json", Map.of("patient", strangerId))).execute();
+        laptop.sync();
+        // The hospital records the mother's daughter, with no tag at all, and names her by reference in its care team.
+        var daughter = (org.hl7.fhir.r4.model.RelatedPerson) world.parse("relatedperson-carer.json", Map.of("patient", patientId));
+        daughter.getRelationshipFirstRep().getCodingFirstRep().setCode("DAU").setDisplay("Daughter");
+        daughter.getName().clear();
+        daughter.addName().setUse(org.hl7.fhir.r4.model.HumanName.NameUse.USUAL).setFamily("LE GOFF").addGiven("Anne");
+        String daughterId = world.client().create().resource(daughter).execute().getId().getIdPart();
+        String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", ForeignWorld.freshRpps()));
+        hospitalCareTeam(patientId, practitionerId, daughterId, team -> team.getParticipant().get(1).getMember().setDisplay(null));
 
         SyncReport pulled = laptop.sync();
 
         assertThat(pulled.skipped()).isEmpty();
         UUID patient = ObservationMapper.localId(patientId);
-        var nurse = laptop.core.careTeam().findProfessionalByRpps(rpps).orElseThrow();
+        assertThat(laptop.core.relatives().ofPatient(patient)).containsExactly(ObservationMapper.localId(daughterId));
+        var shown = laptop.core.careTeam().otherParticipantsOf(patient).get(1);
+        assertThat(shown.kind()).isEqualTo("RelatedPerson");
+        assertThat(shown.name()).isEqualTo("LE GOFF Anne");
+        // Only the team's patients' relatives are asked for: the other team's son is neither held nor kept unread.
+        assertThat(laptop.core.patients().find(ObservationMapper.localId(strangerId))).isEmpty();
+        assertThat(laptop.core.relatives().ofPatient(ObservationMapper.localId(strangerId))).isEmpty();
+        assertThat(laptop.core.syncState().unreadCount()).isZero();
+        // Read, never written: the daughter's record stays as the hospital wrote it, untagged.
+        var onServer = world.read(org.hl7.fhir.r4.model.RelatedPerson.class, daughterId);
+        assertThat(onServer.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(onServer.getMeta().getTag()).isEmpty();
+    }
+
+    @Test
+    void aHospitalCareTeamKeepsItsCarerItsHadAndItsPatientWhenTheNurseJoinsIt() {
+        HospitalCareTeam hospital = aHospitalPatientWithHerDischargeCareTeam();
+
+        SyncReport pulled = laptop.sync();
+
+        assertThat(pulled.skipped()).isEmpty();
+        UUID patient = ObservationMapper.localId(hospital.patientId());
+        var nurse = laptop.core.careTeam().findProfessionalByRpps(hospital.rpps()).orElseThrow();
         var others = laptop.core.careTeam().otherParticipantsOf(patient);
         assertThat(others).extracting(fr.relais.core.careteam.OtherParticipant::kind)
                 .containsExactly("Practitioner", "RelatedPerson", "PractitionerRole", "Organization", "Patient");
@@ -657,13 +674,13 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
 
         assertThat(pushed.refused()).isZero();
         assertThat(pushed.pending()).isZero();
-        assertThat(world.search(org.hl7.fhir.r4.model.CareTeam.class, "subject", "Patient/" + patientId)).hasSize(1);
-        var onServer = world.read(org.hl7.fhir.r4.model.CareTeam.class, teamId);
+        assertThat(world.search(org.hl7.fhir.r4.model.CareTeam.class, "subject", "Patient/" + hospital.patientId())).hasSize(1);
+        var onServer = world.read(org.hl7.fhir.r4.model.CareTeam.class, hospital.teamId());
         assertThat(onServer.getMeta().getVersionId()).isEqualTo("2");
         assertThat(onServer.getParticipant()).hasSize(6);
         assertThat(onServer.getParticipant()).extracting(p -> p.getMember().getReference() == null ? p.getMember().getType() : p.getMember().getReference())
-                .containsExactly("Practitioner/" + practitionerId, "RelatedPerson/" + carerId, "PractitionerRole", "Organization",
-                        "Patient/" + patientId, "Practitioner/" + practitionerId);
+                .containsExactly("Practitioner/" + hospital.practitionerId(), "RelatedPerson/" + hospital.carerId(), "PractitionerRole", "Organization",
+                        "Patient/" + hospital.patientId(), "Practitioner/" + hospital.practitionerId());
         assertThat(onServer.getParticipant().get(2).getMember().getIdentifier().getValue()).isEqualTo("3290000012/IDE-HAD");
         assertThat(onServer.getExtensionByUrl("https://dpi.chu-exemple.fr/fhir/StructureDefinition/sejour-origine")).isNotNull();
         assertThat(onServer.getName()).isEqualTo("Équipe de sortie, cardiologie");
@@ -676,11 +693,9 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
 
     @Test
     void aHospitalNurseWhoJoinsTheCercleDeSoinsIsOnePersonWithHerHospitalRoleBesideHerRoleHere() {
-        String patientId = world.create("patient-hospital.json", Map.of());
-        String rpps = ForeignWorld.freshRpps();
-        String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
-        String carerId = world.create("relatedperson-carer.json", Map.of("patient", patientId));
-        world.create("careteam-hospital-discharge.json", Map.of("patient", patientId, "practitioner", practitionerId, "carer", carerId));
+        HospitalCareTeam hospital = aHospitalPatientWithHerDischargeCareTeam();
+        String patientId = hospital.patientId();
+        String rpps = hospital.rpps();
         laptop.sync();
         UUID patient = ObservationMapper.localId(patientId);
         var nurse = laptop.core.careTeam().findProfessionalByRpps(rpps).orElseThrow();
@@ -692,7 +707,8 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         laptop.sync();
 
         // One person: her membership line, with the role the hospital gives her; she is no longer among the others.
-        assertThat(laptop.core.careTeam().otherRolesOf(patient, nurse.id())).containsExactly("Infirmier");
+        assertThat(laptop.core.careTeam().otherRolesOf(patient, nurse.id())).extracting(fr.relais.core.careteam.OtherParticipant::role)
+                .containsExactly("Infirmier");
         assertThat(laptop.core.careTeam().othersBesideMembers(patient)).extracting(fr.relais.core.careteam.OtherParticipant::name)
                 .doesNotContain(nurse.displayName()).contains("KERBRAT Yann", "HAD Pays de Brest");
         // Nothing changed on the server for it: the hospital's participant stays beside the membership.

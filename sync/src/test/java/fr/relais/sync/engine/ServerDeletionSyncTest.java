@@ -18,7 +18,10 @@ import fr.relais.core.task.WorklistQuery;
 import fr.relais.core.time.CareZone;
 import fr.relais.sync.fhir.ObservationMapper;
 import fr.relais.sync.fhir.RelaisFhir;
+import fr.relais.core.careteam.CareRole;
+import fr.relais.core.careteam.CareTeamService;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -234,6 +237,204 @@ class ServerDeletionSyncTest extends ForeignWorldFixture {
             assertThat(worklistOf(laptop, patient)).singleElement().extracting(Task::status).isEqualTo(TaskStatus.REQUESTED);
             assertThat(worklistOf(other, patient)).singleElement().extracting(Task::status).isEqualTo(TaskStatus.REQUESTED);
         }
+    }
+
+    /** Two readings of the scale two days apart, 2.7 kg more: the 3-day rise is red. Returns the heavier one. */
+    private Observation aRedWeightRise(String patientId) {
+        world.create("observation-weight-telemonitoring.json", Map.of("patient", patientId, "effective", hoursAgo(48).toString()));
+        var heavier = (Observation) world.parse("observation-weight-telemonitoring.json",
+                Map.of("patient", patientId, "effective", hoursAgo(2).toString()));
+        heavier.getValueQuantity().setValue(new BigDecimal("74.5"));
+        heavier.getMeta().addTag(RelaisFhir.TEAM_TAG_SYSTEM, world.team(), null);
+        heavier.setId(world.client().create().resource(heavier).execute().getId().getIdPart());
+        return heavier;
+    }
+
+    /** A hospital's patient enrolled here for heart failure, and the scale's red 3-day rise, pulled: the heavier reading. */
+    private Observation anEnrolledHospitalPatientsRedWeightRiseSynced() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        laptop.sync();
+        laptop.core.enrollments().enroll(ObservationMapper.localId(patientId), "insuffisance-cardiaque-sortie", 1, today());
+        Observation heavier = aRedWeightRise(patientId);
+        laptop.sync();
+        return heavier;
+    }
+
+    private LocalDate today() {
+        return laptop.core.clock().instant().atZone(CareZone.PARIS).toLocalDate();
+    }
+
+    @Test
+    void aWeightRestoredAfterDeletionComesBack() {
+        Observation heavier = anEnrolledHospitalPatientsRedWeightRiseSynced();
+        UUID patient = ObservationMapper.localId(heavier.getSubject().getReferenceElement().getIdPart());
+        String reading = heavier.getIdElement().getIdPart();
+        deleteOnServer("Observation", reading);
+        laptop.sync();
+        assertThat(openAlerts(patient, "poids-hausse-3j")).isEmpty();
+
+        // The platform writes the reading back under its id (deleted by mistake): a new version after the deletion.
+        world.client().update().resource(heavier).execute();
+        SyncReport report = laptop.sync();
+
+        assertThat(report.status()).isEqualTo("DONE");
+        var back = laptop.core.measures().find(ObservationMapper.localId(reading)).orElseThrow();
+        assertThat(back.status()).isEqualTo(MeasureStatus.FINAL);
+        assertThat(back.errorReason()).isNull();
+        assertThat(laptop.core.measures().ofPatient(patient, MeasureCatalog.BODY_WEIGHT))
+                .filteredOn(m -> m.status() == MeasureStatus.FINAL).hasSize(2);
+        // Judged again: the red rise is open again, with a review to do in the worklist.
+        assertThat(openAlerts(patient, "poids-hausse-3j")).singleElement().extracting(Alert::level).isEqualTo(AlertLevel.RED);
+        assertThat(worklistOf(patient)).filteredOn(t -> t.kind().equals("ALERT_REVIEW")).singleElement()
+                .extracting(Task::status).isEqualTo(TaskStatus.REQUESTED);
+        assertThat(auditActions()).contains("measure.sync.restored", "alert.reopen");
+        // Nothing goes back: the server holds the restored reading as the platform wrote it.
+        assertThat(laptop.sync().pushed()).isZero();
+        assertThat(world.read(Observation.class, reading).getStatus()).isEqualTo(Observation.ObservationStatus.FINAL);
+    }
+
+    @Test
+    void aWeightANurseMarkedWrongStaysWrongWhenTheServerStillHoldsItAsValid() {
+        Observation heavier = anEnrolledHospitalPatientsRedWeightRiseSynced();
+        UUID patient = ObservationMapper.localId(heavier.getSubject().getReferenceElement().getIdPart());
+        String reading = heavier.getIdElement().getIdPart();
+        laptop.core.measures().markEnteredInError(ObservationMapper.localId(reading), "balance posée sur un tapis");
+        laptop.sync();
+
+        // The platform writes its reading again, still final: a person's decision here is not undone by it.
+        heavier.getNoteFirstRep().setText("renvoi de la plateforme");
+        heavier.getMeta().setVersionId(null);
+        world.client().update().resource(heavier).execute();
+        laptop.sync();
+
+        var kept = laptop.core.measures().find(ObservationMapper.localId(reading)).orElseThrow();
+        assertThat(kept.status()).isEqualTo(MeasureStatus.ENTERED_IN_ERROR);
+        assertThat(kept.errorReason()).isEqualTo("balance posée sur un tapis");
+        assertThat(openAlerts(patient, "poids-hausse-3j")).isEmpty();
+    }
+
+    @Test
+    void aPatientDeletedByTheHospitalStaysOnTheLaptopAndIsShownToTheReferent() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String rpps = ForeignWorld.freshRpps();
+        world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+        var referent = laptop.core.careTeam().findProfessionalByRpps(rpps).orElseThrow();
+        laptop.core.careTeam().assign(patient, referent.id(), CareRole.IDEC, today());
+        laptop.core.enrollments().enroll(patient, "insuffisance-cardiaque-sortie", 1, today());
+        aRedWeightRise(patientId);
+        laptop.sync();
+        Alert red = openAlerts(patient, "poids-hausse-3j").get(0);
+
+        // The hospital removes its patient record; the weights, the care team and the pathway still name it.
+        SERVER.deleteDespiteReferences("Patient", patientId);
+        SyncReport report = laptop.sync();
+
+        assertThat(report.status()).isEqualTo("DONE");
+        assertThat(laptop.core.patients().find(patient)).isPresent();
+        assertThat(laptop.core.measures().ofPatient(patient, MeasureCatalog.BODY_WEIGHT))
+                .filteredOn(m -> m.status() == MeasureStatus.FINAL).hasSize(2);
+        assertThat(openAlerts(patient, "poids-hausse-3j")).extracting(Alert::id).containsExactly(red.id());
+        // The referent (the IDEC of the cercle de soins) has it in her worklist, in words.
+        assertThat(worklistOf(patient)).filteredOn(t -> t.kind().equals(TaskService.PATIENT_DELETED_ON_SERVER)).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.assigneeId()).isEqualTo(referent.id());
+                    assertThat(t.role()).isEqualTo(CareRole.IDEC);
+                    assertThat(t.title(fr.relais.core.i18n.Language.FR)).startsWith(
+                            "Dossier supprimé sur le serveur de l'équipe par un autre système : le dossier reste sur ce poste");
+                    assertThat(t.title(fr.relais.core.i18n.Language.FR)).doesNotContain(patientId);
+                });
+        assertThat(auditActions()).contains("patient.sync.deleted");
+        // Said once, and nothing goes back: the hospital's deletion stands on the server.
+        SyncReport quiet = laptop.sync();
+        assertThat(quiet.pushed()).isZero();
+        assertThat(worklistOf(patient)).filteredOn(t -> t.kind().equals(TaskService.PATIENT_DELETED_ON_SERVER)).hasSize(1);
+        assertThatThrownBy(() -> world.read(org.hl7.fhir.r4.model.Patient.class, patientId)).isInstanceOf(ResourceGoneException.class);
+    }
+
+    @Test
+    void aCareTeamDeletedOnTheServerNoLongerGrantsItsMembers() {
+        HospitalCareTeam hospital = aHospitalPatientWithHerDischargeCareTeam();
+        String teamId = hospital.teamId();
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(hospital.patientId());
+        var nurse = laptop.core.careTeam().findProfessionalByRpps(hospital.rpps()).orElseThrow();
+        laptop.core.careTeam().assign(patient, nurse.id(), CareRole.IDE_LIBERALE, today().minusDays(3));
+        laptop.sync();
+        assertThat(CareTeamService.holderIn(laptop.core.careTeam().teamOf(patient), CareRole.IDE_LIBERALE, today())).isPresent();
+        assertThat(laptop.core.careTeam().otherParticipantsOf(patient)).isNotEmpty();
+
+        deleteOnServer("CareTeam", teamId);
+        SyncReport report = laptop.sync();
+
+        assertThat(report.status()).isEqualTo("DONE");
+        // The membership is kept as history, ended today: from today it holds the role no more.
+        assertThat(laptop.core.careTeam().teamOf(patient)).singleElement().satisfies(m -> {
+            assertThat(m.professional().id()).isEqualTo(nurse.id());
+            assertThat(m.startDate()).isEqualTo(today().minusDays(3));
+            assertThat(m.endDate()).isEqualTo(today());
+        });
+        assertThat(CareTeamService.holderIn(laptop.core.careTeam().teamOf(patient), CareRole.IDE_LIBERALE, today())).isEmpty();
+        assertThat(laptop.core.careTeam().otherParticipantsOf(patient)).isEmpty();
+        // A pathway started now plans the nurse's visits for the role's queue, not for her.
+        laptop.core.enrollments().enroll(patient, "insuffisance-cardiaque-sortie", 1, today());
+        assertThat(worklistOf(patient)).filteredOn(t -> t.role() == CareRole.IDE_LIBERALE).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.assigneeId()).isNull());
+        assertThat(laptop.core.patients().find(patient)).isPresent();
+        // Applied once, never pushed back: the deletion stands on the server.
+        SyncReport quiet = laptop.sync();
+        assertThat(quiet.conflicts()).isZero();
+        assertThatThrownBy(() -> world.read(org.hl7.fhir.r4.model.CareTeam.class, teamId)).isInstanceOf(ResourceGoneException.class);
+    }
+
+    @Test
+    void aPathwayWhoseCarePlanIsDeletedOnTheServerStopsHereWithItsTasksClosedSayingWhy() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+        var enrollment = laptop.core.enrollments().enroll(patient, "insuffisance-cardiaque-sortie", 1, today());
+        laptop.sync();
+        assertThat(worklistOf(patient)).isNotEmpty();
+        String carePlanId = laptop.core.syncState().link(fr.relais.core.pathway.EnrollmentService.RECORD, enrollment.id()).orElseThrow().serverId();
+
+        deleteOnServer("CarePlan", carePlanId);
+        SyncReport report = laptop.sync();
+
+        assertThat(report.status()).isEqualTo("DONE");
+        var stopped = laptop.core.enrollments().get(enrollment.id());
+        assertThat(stopped.status()).isEqualTo(fr.relais.core.pathway.EnrollmentStatus.STOPPED);
+        assertThat(stopped.statusReason()).isEqualTo("parcours supprimé sur le serveur par un autre système");
+        assertThat(worklistOf(patient)).isEmpty();
+        assertThat(laptop.core.enrollments().tasksOf(enrollment.id())).isNotEmpty().allSatisfy(t -> {
+            assertThat(t.status()).isIn(TaskStatus.CANCELLED, TaskStatus.COMPLETED);
+            if (t.status() == TaskStatus.CANCELLED) {
+                assertThat(t.businessStatus()).isEqualTo(fr.relais.core.pathway.EnrollmentService.PATHWAY_STOPPED);
+            }
+        });
+        assertThat(laptop.sync().pushed()).isZero();
+        assertThatThrownBy(() -> world.read(org.hl7.fhir.r4.model.CarePlan.class, carePlanId)).isInstanceOf(ResourceGoneException.class);
+    }
+
+    @Test
+    void aHospitalDischargePlanDeletedOnTheServerStaysInTheFileSaidDeleted() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        LocalDate discharged = today().minusDays(2);
+        String planId = world.create("careplan-hospital-discharge.json", Map.of("patient", patientId, "start", discharged.toString(),
+                "end", discharged.plusMonths(1).toString(), "created", hoursAgo(50).toString()));
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+        String title = laptop.core.foreignCarePlans().ofPatient(patient).get(0).title();
+
+        deleteOnServer("CarePlan", planId);
+        laptop.sync();
+
+        assertThat(laptop.core.foreignCarePlans().ofPatient(patient)).singleElement().satisfies(plan -> {
+            assertThat(plan.status()).isEqualTo(fr.relais.core.pathway.ForeignCarePlan.DELETED_ON_SERVER);
+            assertThat(plan.title()).isEqualTo(title);
+            assertThat(plan.activities()).isNotEmpty();
+        });
+        assertThat(laptop.sync().pushed()).isZero();
     }
 
     private List<Alert> openAlerts(UUID patient, String rule) {

@@ -93,6 +93,23 @@ public final class JpaFhirServer implements AutoCloseable {
         spring.getBean(ca.uhn.fhir.rest.server.util.ISearchParamRegistry.class).forceRefresh();
     }
 
+    /**
+     * Deletes a resource that others still reference, as a server that does not enforce referential integrity on delete
+     * does (HAPI's {@code enforce_referential_integrity_on_delete: false}, a setting of the JPA server starter that
+     * hospitals' servers use so that a record can be removed without its history): a hospital deleting a patient whose
+     * measures and care plan stay. This server enforces it otherwise; the setting is off for this one request only.
+     */
+    public synchronized void deleteDespiteReferences(String type, String id) {
+        JpaStorageSettings settings = spring.getBean(JpaStorageSettings.class);
+        boolean enforced = settings.isEnforceReferentialIntegrityOnDelete();
+        settings.setEnforceReferentialIntegrityOnDelete(false);
+        try {
+            fhir.newRestfulGenericClient(baseUrl).delete().resourceById(type, id).execute();
+        } finally {
+            settings.setEnforceReferentialIntegrityOnDelete(enforced);
+        }
+    }
+
     /** The Annuaire Santé gateway's behaviour (API key header, refusal) on this server. */
     public AnnuaireGateway annuaireGateway() {
         return annuaire;

@@ -57,11 +57,16 @@ public record PatientFileView(PatientView patient, List<MemberView> careTeam, Li
         }
     }
 
-    /** A participant another system lists in the patient's CareTeam ({@code kind}: the FHIR resource type). */
-    @JsonPropertyOrder({"kind", "name", "role", "startDate", "endDate"})
-    public record OtherParticipantView(String kind, String name, String role, LocalDate startDate, LocalDate endDate) {
+    /**
+     * A participant another system lists in the patient's CareTeam ({@code kind}: the FHIR resource type; {@code role}
+     * as the other system wrote it, with its code when coded; {@code relationship}: the coded relationship of the
+     * relative it names, else null), as the server lists it: the words shown in French are the patient file's.
+     */
+    @JsonPropertyOrder({"kind", "name", "role", "roleCode", "relationship", "startDate", "endDate"})
+    public record OtherParticipantView(String kind, String name, String role, fr.relais.core.careteam.Coded roleCode,
+                                       fr.relais.core.careteam.Coded relationship, LocalDate startDate, LocalDate endDate) {
         public static OtherParticipantView of(fr.relais.core.careteam.OtherParticipant o) {
-            return new OtherParticipantView(o.kind(), o.name(), o.role(), o.startDate(), o.endDate());
+            return new OtherParticipantView(o.kind(), o.name(), o.role(), o.roleCode(), o.relationship(), o.startDate(), o.endDate());
         }
     }
 

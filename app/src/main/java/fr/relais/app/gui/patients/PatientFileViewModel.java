@@ -100,7 +100,7 @@ public final class PatientFileViewModel {
                           List<fr.relais.core.pathway.ForeignCarePlan> foreignCarePlans,
                           List<fr.relais.core.measure.TextMeasure> textMeasures, String organization,
                           fr.relais.core.identity.Deaths.Death death, String merged,
-                          java.util.Map<UUID, List<String>> otherRoles) {
+                          java.util.Map<UUID, List<fr.relais.core.careteam.OtherParticipant>> otherRoles) {
     }
 
     public void show(UUID patientId) {
@@ -121,7 +121,7 @@ public final class PatientFileViewModel {
     private Loaded loaded(Patient patient, UUID patientId) {
         List<CareTeamMember> team = careTeam.teamOf(patientId);
         // A professional both a member here and listed by another system is one person: one line, both roles.
-        java.util.Map<UUID, List<String>> otherRoles = new java.util.HashMap<>();
+        java.util.Map<UUID, List<fr.relais.core.careteam.OtherParticipant>> otherRoles = new java.util.HashMap<>();
         team.forEach(m -> otherRoles.put(m.professional().id(), careTeam.otherRolesOf(patientId, m.professional().id())));
         return new Loaded(patient, team, careTeam.othersBesideMembers(patientId),
                         patients.duplicatesOf(patientId).size(),
