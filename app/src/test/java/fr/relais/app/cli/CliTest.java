@@ -147,7 +147,7 @@ class CliTest {
         JsonNode file = JSON.readTree(run("patient", "show", "IPP-1", "--format", "json").out());
 
         assertThat(file.get("otherParticipants").get(0).toString()).isEqualTo(
-                "{\"kind\":\"RelatedPerson\",\"name\":\"DURAND Paul (fils)\",\"role\":\"Aidant principal\",\"startDate\":\"2026-11-20\",\"endDate\":null}");
+                "{\"kind\":\"RelatedPerson\",\"name\":\"DURAND Paul (fils)\",\"role\":\"Aidant principal\",\"roleCode\":null,\"relationship\":null,\"startDate\":\"2026-11-20\",\"endDate\":null}");
         assertThat(file.get("foreignTasks").get(0).get("id").asText()).isEqualTo(task.id().toString());
         assertThat(file.get("foreignTasks").get(0).get("kind").asText()).isEqualTo("FOREIGN");
         assertThat(file.get("foreignTasks").get(0).get("priority").asText()).isEqualTo("URGENT");
