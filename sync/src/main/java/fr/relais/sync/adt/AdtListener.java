@@ -26,7 +26,9 @@ public final class AdtListener implements AutoCloseable {
 
     /** Starts listening on {@code port}; {@code localIpp}: the IPP namespaces (OIDs) read as the organisation's own. */
     public static AdtListener start(HospitalEvents events, Set<String> localIpp, int port, boolean tls) throws InterruptedException {
-        HapiContext context = configured(new DefaultHapiContext());
+        // Its own threads: HAPI's default executor is one for the whole JVM, and any context closed (a client's, another
+        // listener's) shuts it down under this listener, which would then take connections and never answer them.
+        HapiContext context = configured(new DefaultHapiContext(java.util.concurrent.Executors.newCachedThreadPool()));
         HL7Service server = context.newServer(port, tls);
         AdtReceiver receiver = new AdtReceiver(events, localIpp, context.getPipeParser());
         server.registerApplication(receiver);
@@ -47,9 +49,10 @@ public final class AdtListener implements AutoCloseable {
 
     /**
      * How Relais parses ADT messages: as v2.5 structures whatever the version says, without HAPI's validation, and with
-     * ACK control ids drawn at random (HAPI's default keeps a counter in a file of the working folder).
+     * ACK control ids drawn at random (HAPI's default keeps a counter in a file of the working folder). Public for the
+     * clients that speak to the listener as a hospital would: the tests and the ADT benchmark.
      */
-    static HapiContext configured(HapiContext context) {
+    public static HapiContext configured(HapiContext context) {
         context.setModelClassFactory(new CanonicalModelClassFactory("2.5"));
         context.setValidationContext(ValidationContextFactory.noValidation());
         context.getParserConfiguration().setAllowUnknownVersions(true);
