@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "benchmarks/run", mixinStandardHelpOptions = true,
         description = "Relais benchmarks (not shipped with the application).",
         subcommands = {BenchmarkHarness.class, AlertBenchmark.class, WorklistBenchmark.class, ReportBenchmark.class,
-                PageCacheBenchmark.class})
+                PageCacheBenchmark.class, AdtBenchmark.class})
 public final class Benchmarks implements Runnable {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
