@@ -375,7 +375,7 @@ public final class RelaisApplication extends Application {
         UrgentCarePlanViewModel plan = new UrgentCarePlanViewModel(services.clock(), services.consents(), services.urgentCarePlans(), executor,
                 texts, language);
         PatientHistoryViewModel history = new PatientHistoryViewModel(services.enrollments(), services.tasks(), services.alertQueries(),
-                services.questionnaires(), executor, texts, language);
+                services.questionnaires(), services.hospitalEvents(), executor, texts, language);
         ThresholdsViewModel thresholds = new ThresholdsViewModel(services.clock(), services.session(), services.careTeam(), services.thresholds(), services.pathways(),
                 executor, texts, language);
         AccessHistoryViewModel accesses = new AccessHistoryViewModel(AccessTrail.of(services.audit(), services.reports()), executor, texts,
