@@ -332,7 +332,7 @@ public final class RelaisApplication extends Application {
     /** What the worklist reads and changes. */
     static WorklistViewModel.Sources worklistSources(RelaisCore services) {
         return new WorklistViewModel.Sources(services.clock(), services.session(), services.patients(), services.careTeam(),
-                services.pathways(), services.enrollments(), services.tasks(), services.worklist());
+                services.pathways(), services.enrollments(), services.tasks(), services.worklist(), services.hospitalEvents());
     }
 
     /** What the export dialog reads and writes; MSSanté is built when a report is sent, with the settings then. */
@@ -357,7 +357,7 @@ public final class RelaisApplication extends Application {
     private static PatientsView patients(Stage stage, RelaisCore services, ExportViewModel.Exports exports, Language language, BackgroundExecutor executor, Consumer<Path> opener,
                                          Localization texts, Path documents, Supplier<MssanteSettings> mssante, Map<String, String> env,
                                          DesktopAccess access, CurrentPatient current) {
-        PatientListViewModel list = new PatientListViewModel(services.patients(), executor, texts, services.clock(), current);
+        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), executor, texts, services.clock(), current);
         PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), executor, texts, language, services.clock(), current);
         Consumer<ExportKind> export = kind -> {
             ExportViewModel model = new ExportViewModel(exports, executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env));

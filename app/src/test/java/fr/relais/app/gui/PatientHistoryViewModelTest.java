@@ -10,8 +10,6 @@ import fr.relais.core.RelaisCore;
 import fr.relais.core.StoreTemplate;
 import fr.relais.core.TestServices;
 import fr.relais.core.hospital.HospitalEventType;
-import fr.relais.core.hospital.HospitalMessage;
-import fr.relais.core.hospital.PatientIdentifier;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.NewPatient;
@@ -25,10 +23,8 @@ import fr.relais.core.task.Milestone;
 import fr.relais.core.time.CareZone;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,9 +89,6 @@ class PatientHistoryViewModelTest {
         assertThat(model.journalProperty()).allSatisfy(j -> assertThat(j.who()).isEqualTo("idec"));
     }
 
-    /** The team's own IPP namespace: a hospital message carrying it names the patient registered with that IPP. */
-    private static final String OWN_IPP = "1.2.250.1.999.1";
-
     private UUID registerClaire() {
         core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
         return core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F,
@@ -103,9 +96,7 @@ class PatientHistoryViewModelTest {
     }
 
     private void hospitalSays(HospitalEventType type, String controlId, String at, String location) {
-        core.hospitalEvents().receive(new HospitalMessage("SIH", "CH-SAINT-MALO^1.2.250.1.999.29^ISO", controlId, type, "MVT1", "INSERT",
-                Instant.parse(at), "I", location, null, List.of(), List.of(new PatientIdentifier("P1", OWN_IPP, "PI")), List.of("VALI"),
-                "MSH|^~\\&|SIH|CH-SAINT-MALO|..."), Set.of(OWN_IPP));
+        HospitalSays.event(core, "P1", type, controlId, at, location);
     }
 
     private PatientHistoryViewModel historyOf(UUID patient) {
@@ -135,6 +126,6 @@ class PatientHistoryViewModelTest {
         List<String> events = historyOf(patient).hospitalProperty().stream().map(PatientHistoryViewModel.HospitalRow::event).toList();
         assertThat(events).containsExactly("Admission annulée par l'hôpital le 03/12/2026 à 16:05 : CH-SAINT-MALO",
                 "Admission à l'hôpital le 03/12/2026 à 14:20 : CH-SAINT-MALO, service CARDIO (annulée ensuite par l'hôpital)");
-        assertThat(String.join(" ", events)).doesNotContain("1.2.250", "A01", "A11", "MVT1", "Hospitalisé");
+        assertThat(String.join(" ", events)).doesNotContain("1.2.250", "A01", "A11", "MVT-P1", "Hospitalisé");
     }
 }
