@@ -19,7 +19,7 @@ class TranslationBundlesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"fr/relais/app/i18n/messages", "fr/relais/core/i18n/errors", "fr/relais/core/i18n/report",
-        "fr/relais/core/i18n/wording", "fr/relais/core/i18n/alerts"})
+        "fr/relais/core/i18n/wording", "fr/relais/core/i18n/alerts", "fr/relais/core/i18n/hospital"})
     void frenchAndEnglishHaveTheSameKeysAndNoLoneApostrophe(String bundle) throws IOException {
         Properties fr = load(bundle + "_fr.properties");
         Properties en = load(bundle + "_en.properties");

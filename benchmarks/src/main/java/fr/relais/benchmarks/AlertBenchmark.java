@@ -162,8 +162,8 @@ public final class AlertBenchmark implements Callable<Integer> {
                 cpu[INCREMENTAL_RUNS / 2], cpu[(int) (INCREMENTAL_RUNS * 0.95)]);
     }
 
-    /** Patient names are letters only (identity rules): 0 → A, 25 → Z, 26 → BA... */
-    private static String letters(int n) {
+    /** Patient names are letters only (identity rules): 0 → A, 25 → Z, 26 → BA... (the ADT benchmark's names too) */
+    static String letters(int n) {
         StringBuilder b = new StringBuilder();
         do {
             b.insert(0, (char) ('A' + n % 26));

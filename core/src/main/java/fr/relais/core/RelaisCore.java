@@ -89,6 +89,7 @@ public final class RelaisCore implements AutoCloseable {
     private final fr.relais.core.identity.Deaths deaths;
     private final fr.relais.core.pathway.ForeignCarePlans foreignCarePlans;
     private final DemoGenerator demo;
+    private final fr.relais.core.hospital.HospitalEvents hospitalEvents;
     private final PatientReportService reports;
     private final CohortReportService cohorts;
 
@@ -127,6 +128,7 @@ public final class RelaisCore implements AutoCloseable {
                 .map(fr.relais.core.questionnaire.Questionnaire::scoreRule).filter(java.util.Objects::nonNull)
                 .map(AlertRule.class::cast).toList());
         AlertRepository alertRepository = new AlertRepository(database.dsl());
+        fr.relais.core.hospital.HospitalStayRepository hospitalStays = new fr.relais.core.hospital.HospitalStayRepository(database.dsl());
         fr.relais.core.alert.AlertChanges alertChanges = new fr.relais.core.alert.AlertChanges(alertRepository,
                 enrollmentRepository, taskRepository, careTeam, audit, clock, readingHours);
         fr.relais.core.alert.ValueJudgement judgement = new fr.relais.core.alert.ValueJudgement(alertRepository, alertChanges, clock);
@@ -139,7 +141,15 @@ public final class RelaisCore implements AutoCloseable {
                     public java.util.Optional<java.time.Instant> givenAt(java.util.UUID patientId) {
                         return consents.telemonitoringGivenAt(patientId);
                     }
-                }, alertChanges, clock);
+                }, alertChanges, new fr.relais.core.alert.HospitalPause() {
+                    public boolean inHospital(java.util.UUID patientId) {
+                        return hospitalStays.openOf(patientId).isPresent();
+                    }
+
+                    public java.util.Optional<java.time.Instant> lastDischarge(java.util.UUID patientId) {
+                        return hospitalStays.lastDischarge(patientId);
+                    }
+                }, clock);
         this.measureEvaluation = new fr.relais.core.alert.MeasureEvaluation(database, alertRepository, measureRepository,
                 enrollmentRepository, thresholds, judgement, missingData, alertChanges, clock);
         this.fullReevaluation = new fr.relais.core.alert.FullReevaluation(database, measureRepository, enrollmentRepository,
@@ -181,6 +191,14 @@ public final class RelaisCore implements AutoCloseable {
         this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
                 alertQueries, session, audit, clock);
         this.cohorts = new CohortReportService(database, templates, patients, clock);
+        // Hospital admissions and discharges (issue 28): identity vigilance, then effects on the pathways.
+        fr.relais.core.hospital.HospitalEventRepository hospitalEventRepository = new fr.relais.core.hospital.HospitalEventRepository(database.dsl());
+        fr.relais.core.hospital.HospitalPatientLinks hospitalLinks = new fr.relais.core.hospital.HospitalPatientLinks(database.dsl());
+        this.hospitalEvents = new fr.relais.core.hospital.HospitalEvents(database, hospitalEventRepository, hospitalStays,
+                new fr.relais.core.hospital.HospitalEffectRepository(database.dsl()), hospitalLinks,
+                new fr.relais.core.hospital.HospitalIdentity(patientRepository, hospitalLinks),
+                new fr.relais.core.hospital.HospitalEffectsWiring(enrollmentRepository, templates, taskRepository, careTeam, outbox),
+                patients, enrollments, audit, session, clock);
         this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, bulkIngest, clock, consents);
     }
 
@@ -213,6 +231,7 @@ public final class RelaisCore implements AutoCloseable {
     /** Brings the day up to date: tasks of the rolling horizon created, tasks past their window expired. */
     public void startDay() {
         enrollments.planAhead();
+        hospitalEvents.holdDuringStays();
         tasks.expireOverdue();
         missingData.evaluateMissing();
         escalation.escalateOverdue();
@@ -409,6 +428,11 @@ public final class RelaisCore implements AutoCloseable {
 
     public CohortReportService cohorts() {
         return cohorts;
+    }
+
+    /** Hospital admissions and discharges received from hospitals (issue 28). */
+    public fr.relais.core.hospital.HospitalEvents hospitalEvents() {
+        return hospitalEvents;
     }
 
     public DemoGenerator demo() {

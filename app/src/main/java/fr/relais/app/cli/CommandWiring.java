@@ -69,6 +69,8 @@ final class CommandWiring {
         AppServices app = new AppServices(c);
         return new ConflictsCommand.Uses(c.conflicts(), app.sync().conflictResolver(), app.conflictSubjects(), c.careTeam());
     };
+    /** {@code relais adt}: hospital events, and the patients to resolve and name. */
+    static final Wiring<AdtCommand.Uses> ADT = c -> new AdtCommand.Uses(c.hospitalEvents(), c.patients(), c.pathways());
     static final Wiring<PatientRecordExport> RECORD_EXPORT = c -> new AppServices(c).sync().recordExport();
     /** {@code relais mssante}: the service is made for the settings the command reads (its account read at sending). */
     static final Wiring<MssanteCommand.Uses> MSSANTE = c -> {

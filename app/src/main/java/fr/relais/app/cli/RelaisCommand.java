@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         resourceBundle = "fr.relais.app.i18n.cli", sortOptions = false,
         subcommands = {PatientCommand.class, InsCommand.class, InsiCommand.class, PathwayCommand.class, EnrollCommand.class,
                 EnrollmentCommand.class, WorklistCommand.class, TaskCommand.class, MeasureCommand.class,
-                QuestionnaireCommand.class, AlertsCommand.class, AlertCommand.class, ThresholdCommand.class, EvaluateCommand.class, SyncCommand.class, ConflictsCommand.class, ReportCommand.class, ExportCommand.class, AnnuaireCommand.class, CareTeamCommand.class, MssanteCommand.class, DmpCommand.class, PlanCommand.class, PlanCommand.Handoff.class, ConsentCommand.class, AuditCommand.class, AccountCommand.class, PrivacyCommand.Anonymise.class, PrivacyCommand.Retention.class, StoreCommand.class, BackupCommand.Backup.class, BackupCommand.Restore.class, DemoCommand.class})
+                QuestionnaireCommand.class, AlertsCommand.class, AlertCommand.class, ThresholdCommand.class, EvaluateCommand.class, SyncCommand.class, ConflictsCommand.class, ReportCommand.class, ExportCommand.class, AnnuaireCommand.class, CareTeamCommand.class, MssanteCommand.class, DmpCommand.class, PlanCommand.class, PlanCommand.Handoff.class, ConsentCommand.class, AuditCommand.class, AccountCommand.class, PrivacyCommand.Anonymise.class, PrivacyCommand.Retention.class, StoreCommand.class, BackupCommand.Backup.class, BackupCommand.Restore.class, DemoCommand.class, AdtCommand.class})
 public final class RelaisCommand implements Callable<Integer> {
     /** The file holding the store's passphrase, for services and scripts (environment only, see {@link #storeKey}). */
     public static final String PASSPHRASE_FILE_VARIABLE = "RELAIS_PASSPHRASE_FILE";

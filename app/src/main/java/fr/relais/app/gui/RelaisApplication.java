@@ -333,7 +333,7 @@ public final class RelaisApplication extends Application {
     /** What the worklist reads and changes. */
     static WorklistViewModel.Sources worklistSources(RelaisCore services) {
         return new WorklistViewModel.Sources(services.clock(), services.session(), services.patients(), services.careTeam(),
-                services.pathways(), services.enrollments(), services.tasks(), services.worklist());
+                services.pathways(), services.enrollments(), services.tasks(), services.worklist(), services.hospitalEvents());
     }
 
     /** What the export dialog reads and writes; MSSanté is built when a report is sent, with the settings then. */
@@ -359,7 +359,7 @@ public final class RelaisApplication extends Application {
                                          Localization texts, Path documents, Supplier<MssanteSettings> mssante, Map<String, String> env,
                                          DesktopAccess access, CurrentPatient current,
                                          java.util.function.Function<fr.relais.sync.insi.InsiTeleservice, fr.relais.sync.insi.InsiService> insi) {
-        PatientListViewModel list = new PatientListViewModel(services.patients(), executor, texts, services.clock(), current);
+        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), executor, texts, services.clock(), current);
         PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), executor, texts, language, services.clock(), current);
         Consumer<ExportKind> export = kind -> {
             ExportViewModel model = new ExportViewModel(exports, executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env));
@@ -377,7 +377,7 @@ public final class RelaisApplication extends Application {
         UrgentCarePlanViewModel plan = new UrgentCarePlanViewModel(services.clock(), services.consents(), services.urgentCarePlans(), executor,
                 texts, language);
         PatientHistoryViewModel history = new PatientHistoryViewModel(services.enrollments(), services.tasks(), services.alertQueries(),
-                services.questionnaires(), executor, texts, language);
+                services.questionnaires(), services.hospitalEvents(), executor, texts, language);
         ThresholdsViewModel thresholds = new ThresholdsViewModel(services.clock(), services.session(), services.careTeam(), services.thresholds(), services.pathways(),
                 executor, texts, language);
         AccessHistoryViewModel accesses = new AccessHistoryViewModel(AccessTrail.of(services.audit(), services.reports(), services.accounts()), services.session(), executor, texts,

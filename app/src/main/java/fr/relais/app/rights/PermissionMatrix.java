@@ -110,6 +110,14 @@ public final class PermissionMatrix {
         put("conflicts resolve", CLINICAL_WRITE);
         put("conflicts retry", CLINICAL_WRITE);
         put("conflicts discard", CLINICAL_WRITE);
+        // Hospital events: the listener matches identities and changes pathways; the queue shows hospital identifiers;
+        // linking a message to a patient is an identity decision; a discharge's proposals are the nurse's.
+        put("adt listen", IDENTITY_READ, CLINICAL_WRITE);
+        put("adt queue", IDENTITY_READ);
+        put("adt link", IDENTITY_READ, IDENTITY_WRITE);
+        put("adt proposals", CLINICAL_READ);
+        put("adt confirm", CLINICAL_WRITE);
+        put("adt decline", CLINICAL_WRITE);
         put("demo", IDENTITY_WRITE, CLINICAL_WRITE);
         // The workstation: accounts, the store, the audit trail, anonymisation. No identity or clinical data shown.
         put("account add", WORKSTATION_ADMIN);

@@ -19,8 +19,8 @@ class PathwayCliTest extends CliFixture {
     @Test
     void listsShowsValidatesAndImportsTemplates() throws Exception {
         JsonNode list = json("--format", "json", "pathway", "list");
-        // Five built-in pathways, each in version 1 and version 2.
-        assertThat(list).hasSize(10);
+        // Five built-in pathways, each in version 1 and version 2, and heart failure's version 3 (hospital events).
+        assertThat(list).hasSize(11);
         assertThat(list.get(0).get("origin").asText()).isEqualTo("BUILTIN");
         JsonNode shown = json("--format", "json", "pathway", "show", "insuffisance-cardiaque-sortie");
         assertThat(shown.get("steps")).hasSizeGreaterThan(5);
@@ -35,14 +35,14 @@ class PathwayCliTest extends CliFixture {
         assertThat(invalid.code()).isEqualTo(2);
         assertThat(invalid.err()).contains("bad.json", "steps[0].offset: \"P2X\" is not an ISO-8601 duration");
         assertThat(run("pathway", "import", bad.toString()).code()).isEqualTo(2);
-        assertThat(json("--format", "json", "pathway", "list")).hasSize(10);
+        assertThat(json("--format", "json", "pathway", "list")).hasSize(11);
 
         Path good = dir.resolve("good.json");
         Files.writeString(good, Files.readString(bad).replace("P2X", "P2D"));
         assertThat(run("pathway", "validate", good.toString()).out()).contains("essai v1");
         assertThat(json("--format", "json", "pathway", "import", good.toString()).get("created").asBoolean()).isTrue();
         assertThat(json("--format", "json", "pathway", "import", good.toString()).get("created").asBoolean()).isFalse();
-        assertThat(json("--format", "json", "pathway", "list")).hasSize(11);
+        assertThat(json("--format", "json", "pathway", "list")).hasSize(12);
         assertThat(run("pathway", "validate", dir.resolve("missing.json").toString()).code()).isEqualTo(2);
         Path truncated = dir.resolve("truncated.json");
         Files.writeString(truncated, "{ \"id\": ");
@@ -62,13 +62,13 @@ class PathwayCliTest extends CliFixture {
 
         // Same id and version, same content: importing the FHIR export is a no-op, not a conflict.
         assertThat(json("--format", "json", "pathway", "import", fhir.toString()).get("created").asBoolean()).isFalse();
-        // The library's latest is version 2: a local version 3 is imported on top.
-        String v3 = Files.readString(fhir).replace("\"version\": \"2\"", "\"version\": \"3\"");
-        Path fhirV3 = dir.resolve("ic-v3.fhir.json");
-        Files.writeString(fhirV3, v3);
-        assertThat(run("pathway", "validate", fhirV3.toString()).out()).contains("insuffisance-cardiaque-sortie v3");
-        assertThat(json("--format", "json", "pathway", "import", fhirV3.toString()).get("created").asBoolean()).isTrue();
-        assertThat(json("--format", "json", "pathway", "show", "insuffisance-cardiaque-sortie").get("version").asInt()).isEqualTo(3);
+        // The library's latest is version 3: a local version 4 is imported on top.
+        String v4 = Files.readString(fhir).replace("\"version\": \"3\"", "\"version\": \"4\"");
+        Path fhirV4 = dir.resolve("ic-v4.fhir.json");
+        Files.writeString(fhirV4, v4);
+        assertThat(run("pathway", "validate", fhirV4.toString()).out()).contains("insuffisance-cardiaque-sortie v4");
+        assertThat(json("--format", "json", "pathway", "import", fhirV4.toString()).get("created").asBoolean()).isTrue();
+        assertThat(json("--format", "json", "pathway", "show", "insuffisance-cardiaque-sortie").get("version").asInt()).isEqualTo(4);
 
         Path broken = dir.resolve("broken.fhir.json");
         Files.writeString(broken, "{ \"resourceType\": \"Bundle\", \"type\": \"collection\" }");

@@ -126,6 +126,13 @@ class PermissionMatrixCliTest {
         args("conflicts resolve", SOME_ID, "--keep", "local");
         args("conflicts retry", SOME_ID);
         args("conflicts discard", SOME_ID);
+        // A port out of range: an allowed role is refused for the port (exit 2) instead of listening for ever.
+        args("adt listen", "--port", "70000");
+        args("adt queue");
+        args("adt link", SOME_ID, "--patient", "P1");
+        args("adt proposals", "--patient", "P1");
+        args("adt confirm", SOME_ID);
+        args("adt decline", SOME_ID);
         args("demo", "--patients", "1");
         args("account add", "--user", "nouveau", "--role", "IDE", "--password-file", "{shared}/mot-de-passe.txt");
         args("account list");

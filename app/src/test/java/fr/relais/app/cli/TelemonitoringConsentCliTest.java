@@ -45,7 +45,7 @@ class TelemonitoringConsentCliTest extends CliFixture {
     void aPaperConsentRecordedByTheNurseIsAuditedAndAfterWithdrawalImportedWeightsAreHeld() throws Exception {
         JsonNode enrollment = json("--format", "json", "enroll", "--patient", "P1", "--pathway", "insuffisance-cardiaque-sortie",
                 "--paper-consent", "--reason", "formulaire signé au domicile");
-        assertThat(enrollment.get("version").asInt()).isEqualTo(2);
+        assertThat(enrollment.get("version").asInt()).isEqualTo(3);
         JsonNode consents = json("--format", "json", "consent", "list", "--patient", "P1");
         assertThat(consents).hasSize(1);
         assertThat(consents.get(0).get("scope").asText()).isEqualTo("TELEMONITORING");

@@ -50,7 +50,7 @@ class CurrentPatientViewModelTest {
     void open() {
         services = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), clock, new UserSession(new Actor("idec", "IDEC", "poste")));
         services.demo().generate(25, 11, n -> { });
-        list = new PatientListViewModel(services.patients(), new DirectExecutor(), texts, clock, current);
+        list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, clock, current);
         file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(),
                 services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), new DirectExecutor(), texts, Language.FR, clock, current);
         worklist = new WorklistViewModel(RelaisApplication.worklistSources(services), () -> { }, new DirectExecutor(), texts, Language.FR, current);

@@ -9,6 +9,7 @@ import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.StoreTemplate;
 import fr.relais.core.TestServices;
+import fr.relais.core.hospital.HospitalEventType;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.NewPatient;
@@ -56,9 +57,7 @@ class PatientHistoryViewModelTest {
         var alert = core.alerts().list(true, patient).get(0);
         core.alerts().acknowledge(alert.id(), "médecin prévenu");
 
-        PatientHistoryViewModel model = new PatientHistoryViewModel(core.enrollments(), core.tasks(), core.alertQueries(), core.questionnaires(), new DirectExecutor(),
-                Localization.of(Messages.BUNDLE, Language.FR), Language.FR);
-        model.show(patient);
+        PatientHistoryViewModel model = historyOf(patient);
 
         assertThat(model.timelineProperty()).anySatisfy(r -> {
             assertThat(r.step()).isEqualTo(first.title(Language.FR));
@@ -88,5 +87,45 @@ class PatientHistoryViewModelTest {
         assertThat(model.journalProperty()).extracting(PatientHistoryViewModel.JournalRow::text)
                 .containsExactly("médecin prévenu", "appel fait, patiente essoufflée à l'effort");
         assertThat(model.journalProperty()).allSatisfy(j -> assertThat(j.who()).isEqualTo("idec"));
+    }
+
+    private UUID registerClaire() {
+        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
+        return core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F,
+                LocalDate.of(1950, 3, 14), null), null, null, "P1", null, null, null)).patient().id();
+    }
+
+    private void hospitalSays(HospitalEventType type, String controlId, String at, String location) {
+        HospitalSays.event(core, "P1", type, controlId, at, location);
+    }
+
+    private PatientHistoryViewModel historyOf(UUID patient) {
+        PatientHistoryViewModel model = new PatientHistoryViewModel(core.enrollments(), core.tasks(), core.alertQueries(), core.questionnaires(),
+                core.hospitalEvents(), new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR);
+        model.show(patient);
+        return model;
+    }
+
+    @Test
+    void anAdmissionAndItsDischargeReadAsSentencesWithTheHospitalAndTheWardNewestFirst() {
+        UUID patient = registerClaire();
+        hospitalSays(HospitalEventType.A01, "MSG1", "2026-12-03T13:20:00Z", "CARDIO / 12 / 1");
+        hospitalSays(HospitalEventType.A03, "MSG2", "2026-12-06T09:00:00Z", "CARDIO / 12 / 1");
+
+        assertThat(historyOf(patient).hospitalProperty()).extracting(PatientHistoryViewModel.HospitalRow::event).containsExactly(
+                "Sortie de l'hôpital le 06/12/2026 à 10:00 : CH-SAINT-MALO, service CARDIO, chambre 12, lit 1",
+                "Admission à l'hôpital le 03/12/2026 à 14:20 : CH-SAINT-MALO, service CARDIO, chambre 12, lit 1");
+    }
+
+    @Test
+    void anAdmissionTheHospitalCancelledSaysSoAndNeverShowsTheSendersOid() {
+        UUID patient = registerClaire();
+        hospitalSays(HospitalEventType.A01, "MSG1", "2026-12-03T13:20:00Z", "CARDIO");
+        hospitalSays(HospitalEventType.A11, "MSG2", "2026-12-03T15:05:00Z", null);
+
+        List<String> events = historyOf(patient).hospitalProperty().stream().map(PatientHistoryViewModel.HospitalRow::event).toList();
+        assertThat(events).containsExactly("Admission annulée par l'hôpital le 03/12/2026 à 16:05 : CH-SAINT-MALO",
+                "Admission à l'hôpital le 03/12/2026 à 14:20 : CH-SAINT-MALO, service CARDIO (annulée ensuite par l'hôpital)");
+        assertThat(String.join(" ", events)).doesNotContain("1.2.250", "A01", "A11", "MVT-P1", "Hospitalisé");
     }
 }

@@ -44,7 +44,7 @@ class PatientListViewModelTest {
 
     @Test
     void listsThenFiltersAsTheSearchTextChanges() {
-        PatientListViewModel list = new PatientListViewModel(services.patients(), new DirectExecutor(), texts, clock);
+        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, clock);
         list.refresh();
         assertThat(list.rows()).hasSize(25);
         assertThat(list.summaryProperty().get()).isEqualTo("25 patients affichés");
@@ -71,7 +71,7 @@ class PatientListViewModelTest {
                 }
                 return null;
             });
-            PatientListViewModel list = new PatientListViewModel(big.patients(), new DirectExecutor(), texts, clock);
+            PatientListViewModel list = new PatientListViewModel(big.patients(), big.hospitalEvents(), new DirectExecutor(), texts, clock);
             list.refresh();
             assertThat(list.rows()).hasSize(500);
             // French groups thousands with a narrow no-break space; 520 has none to group.
@@ -93,7 +93,7 @@ class PatientListViewModelTest {
 
     @Test
     void thePatientFileShowsTheIdentityBannerAndCareTeam() {
-        PatientListViewModel list = new PatientListViewModel(services.patients(), new DirectExecutor(), texts, clock);
+        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, clock);
         list.refresh();
         PatientRow row = list.rows().get(0);
         PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), new DirectExecutor(), texts,
@@ -115,7 +115,7 @@ class PatientListViewModelTest {
 
     @Test
     void thePatientFileShowsTheHospitalsCarerAndTasksOutsideRelaisPathways() {
-        PatientListViewModel list = new PatientListViewModel(services.patients(), new DirectExecutor(), texts, clock);
+        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, clock);
         list.refresh();
         PatientRow row = list.rows().get(0);
         Instant due = Instant.parse("2026-11-24T14:00:00Z");
@@ -174,7 +174,7 @@ class PatientListViewModelTest {
 
     @Test
     void thePatientFileShowsTheHospitalsDischargePlanInWordsWithTheTaskBasedOnIt() {
-        PatientListViewModel list = new PatientListViewModel(services.patients(), new DirectExecutor(), texts, clock);
+        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, clock);
         list.refresh();
         PatientRow row = list.rows().get(0);
         var hospitalTask = new fr.relais.core.task.Task(java.util.UUID.randomUUID(), null, row.id(), null, fr.relais.core.task.Task.FOREIGN, 0,
@@ -240,7 +240,7 @@ class PatientListViewModelTest {
 
     @Test
     void aRecordTheHospitalMergedIntoAnotherSaysSoInTheBannerByTheSurvivorsNameNeverItsId() {
-        PatientListViewModel list = new PatientListViewModel(services.patients(), new DirectExecutor(), texts, clock);
+        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, clock);
         list.refresh();
         var survivor = services.patients().find(list.rows().get(0).id()).orElseThrow();
         var duplicate = received("EH-1939-77").withReplacedBy(survivor.id());
@@ -268,5 +268,17 @@ class PatientListViewModelTest {
                 java.util.List.of("Fatima"), fr.relais.core.identity.Sex.F, java.time.LocalDate.of(1939, 4, 2), null,
                 fr.relais.core.identity.BirthDatePrecision.DAY), null, null, ipp, null, fr.relais.core.identity.IdentityStatus.PROV,
                 new fr.relais.core.identity.IdentityEvidence(fr.relais.core.identity.InsSource.SM, null), null, null, null);
+    }
+
+    @Test
+    void onlyThePatientNowInHospitalCarriesTheBadgeWithHerAdmissionDay() {
+        HospitalSays.event(services, "DEMO000007", fr.relais.core.hospital.HospitalEventType.A01, "MSG1", "2026-11-21T13:20:00Z", "PNEUMO");
+        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, clock);
+        list.refresh();
+
+        assertThat(list.rows()).filteredOn(r -> !r.inHospital().isEmpty()).singleElement().satisfies(r -> {
+            assertThat(r.ipp()).isEqualTo("DEMO000007");
+            assertThat(r.inHospital()).isEqualTo("À l'hôpital depuis le 21/11");
+        });
     }
 }

@@ -295,4 +295,17 @@ class WorklistViewModelTest {
         assertThat(core.tasks().get(hospitalTask.id()).status()).isEqualTo(fr.relais.core.task.TaskStatus.COMPLETED);
         assertThat(core.outbox().isPending(fr.relais.core.task.TaskService.RECORD, hospitalTask.id())).isTrue();
     }
+
+    @Test
+    void aPatientInHospitalIsFlaggedOnHerWorklistRowsUntilHerDischarge() {
+        HospitalSays.event(core, "P1", fr.relais.core.hospital.HospitalEventType.A01, "MSG1", "2026-12-03T13:20:00Z", "CARDIO / 12 / 1");
+        model.dueProperty().set(DueFilter.ALL);
+        model.refresh();
+        assertThat(model.rowsProperty()).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.inHospital()).isEqualTo("À l'hôpital depuis le 03/12"));
+
+        HospitalSays.event(core, "P1", fr.relais.core.hospital.HospitalEventType.A03, "MSG2", "2026-12-06T09:00:00Z", "CARDIO / 12 / 1");
+        model.refresh();
+        assertThat(model.rowsProperty()).isNotEmpty().allSatisfy(r -> assertThat(r.inHospital()).isEmpty());
+    }
 }

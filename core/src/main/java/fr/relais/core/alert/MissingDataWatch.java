@@ -32,11 +32,12 @@ public final class MissingDataWatch {
     private final ThresholdService thresholds;
     private final TelemonitoringConsent telemonitoring;
     private final AlertChanges changes;
+    private final HospitalPause hospital;
     private final Clock clock;
 
     public MissingDataWatch(Database database, AlertRepository alerts, MeasureRepository measures, EnrollmentRepository enrollments,
                             TemplateRepository templates, ThresholdService thresholds, TelemonitoringConsent telemonitoring,
-                            AlertChanges changes, Clock clock) {
+                            AlertChanges changes, HospitalPause hospital, Clock clock) {
         this.database = database;
         this.alerts = alerts;
         this.measures = measures;
@@ -45,6 +46,7 @@ public final class MissingDataWatch {
         this.thresholds = thresholds;
         this.telemonitoring = telemonitoring;
         this.changes = changes;
+        this.hospital = hospital;
         this.clock = clock;
     }
 
@@ -53,7 +55,9 @@ public final class MissingDataWatch {
      * window without data ({@link MissingWindow}) is its own episode: an alert resolved by a human comes back with the
      * next window if data are still missing, and a window already handled is not raised again. On a telemonitoring
      * pathway no data are expected while the patient's telemonitoring consent is withdrawn: no missing-data alert is
-     * raised, an open one is withdrawn, and once the consent is given again the gap counts from then.
+     * raised, an open one is withdrawn, and once the consent is given again the gap counts from then. The same holds
+     * while the patient is in hospital, on a pathway whose template pauses missing data during a stay: counted again
+     * from the discharge.
      */
     public int evaluateMissing() {
         return database.inTransaction(() -> {
@@ -63,14 +67,28 @@ public final class MissingDataWatch {
             Map<UUID, List<ThresholdOverride>> overrides = thresholds.allOverridesByPatient();
             Set<String> open = alerts.openRuleKeys();
             Map<String, Boolean> telemonitored = new HashMap<>();
+            Map<String, Boolean> pausedInHospital = new HashMap<>();
             for (Enrollment enrollment : enrollments.active()) {
                 boolean consentMatters = telemonitored.computeIfAbsent(enrollment.templateId() + "/" + enrollment.templateVersion(),
                         k -> templates.find(enrollment.templateId(), enrollment.templateVersion())
                                 .map(t -> t.template().telemonitoring()).orElse(false));
                 Instant start = enrollment.startDate().atStartOfDay(CareZone.PARIS).toInstant();
+                boolean hospitalMatters = pausedInHospital.computeIfAbsent(enrollment.templateId() + "/" + enrollment.templateVersion(),
+                        k -> templates.find(enrollment.templateId(), enrollment.templateVersion())
+                                .map(t -> t.template().hospitalEvents().pauseMissingData()).orElse(false));
+                if (hospitalMatters) {
+                    if (hospital.inHospital(enrollment.patientId())) {
+                        withdrawMissing(enrollment, now, "patient in hospital");
+                        continue;
+                    }
+                    Optional<Instant> discharged = hospital.lastDischarge(enrollment.patientId());
+                    if (discharged.isPresent() && discharged.get().isAfter(start)) {
+                        start = discharged.get();
+                    }
+                }
                 if (consentMatters) {
                     if (telemonitoring.withdrawn(enrollment.patientId())) {
-                        withdrawMissing(enrollment, now);
+                        withdrawMissing(enrollment, now, "telemonitoring consent withdrawn");
                         continue;
                     }
                     Optional<Instant> given = telemonitoring.givenAt(enrollment.patientId());
@@ -112,11 +130,11 @@ public final class MissingDataWatch {
         }
     }
 
-    /** The open missing-data alerts of an enrollment whose patient withdrew telemonitoring: nothing is awaited. */
-    private void withdrawMissing(Enrollment enrollment, Instant now) {
+    /** The open missing-data alerts of an enrollment whose patient sends nothing for now ({@code why}): nothing is awaited. */
+    private void withdrawMissing(Enrollment enrollment, Instant now, String why) {
         for (Alert alert : alerts.list(true, enrollment.patientId())) {
             if (enrollment.id().equals(alert.enrollmentId()) && "MISSING".equals(alert.kind())) {
-                changes.change(alert, AlertStatus.WITHDRAWN, alert.level(), AlertChanges.ENGINE, "telemonitoring consent withdrawn", now);
+                changes.change(alert, AlertStatus.WITHDRAWN, alert.level(), AlertChanges.ENGINE, why, now);
             }
         }
     }

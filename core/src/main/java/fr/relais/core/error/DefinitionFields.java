@@ -169,6 +169,10 @@ public final class DefinitionFields {
             }
             return null;
         }
+        return enumOf(value, prefix + field, type);
+    }
+
+    private <E extends Enum<E>> E enumOf(JsonNode value, String path, Class<E> type) {
         String text = value.asText().trim().toUpperCase(Locale.ROOT).replace('-', '_');
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(text)) {
@@ -176,8 +180,51 @@ public final class DefinitionFields {
             }
         }
         List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-        error(prefix + field, "template.enum", value.asText(), String.join(", ", names));
+        error(path, "template.enum", value.asText(), String.join(", ", names));
         return null;
+    }
+
+    /** {@code node.field} when present: an array of constants of {@code type}, each checked as {@link #enumValue} does. */
+    public <E extends Enum<E>> List<E> enumValues(JsonNode node, String prefix, String field, Class<E> type) {
+        return array(node, prefix, field, (value, path) -> enumOf(value, path, type));
+    }
+
+    /** {@code node.field} when present: an array of texts that are not blank. */
+    public List<String> texts(JsonNode node, String prefix, String field) {
+        return array(node, prefix, field, this::text);
+    }
+
+    /** The items of the array {@code node.field} that {@code item} reads (null: a problem it recorded). */
+    private <T> List<T> array(JsonNode node, String prefix, String field, java.util.function.BiFunction<JsonNode, String, T> item) {
+        List<T> values = new ArrayList<>();
+        JsonNode array = node == null ? null : node.get(field);
+        if (array == null || array.isNull()) {
+            return values;
+        }
+        if (!array.isArray()) {
+            error(prefix + field, "template.type", "array");
+            return values;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            T value = item.apply(array.get(i), prefix + field + "[" + i + "]");
+            if (value != null) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+
+    /** {@code node.field} when present, which must then be {@code true} or {@code false}; absent means false. */
+    public boolean bool(JsonNode node, String prefix, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            error(prefix + field, "template.type", "true or false");
+            return false;
+        }
+        return value.booleanValue();
     }
 
     /** {@code text} when it is one of {@code allowed} exactly (a rule's level, kind, direction), else null and the problem. */

@@ -11,12 +11,14 @@ import java.util.Optional;
  * A versioned pathway template: PPCS structure (needs, objectives, actions), steps, measurement plan and the default
  * alert rules the alert engine applies to its enrolled patients, and who an unacknowledged alert escalates to, in turn.
  * {@code telemonitoring}: the patient sends measures from home that alerts judge, so enrolling needs the patient's
- * telemonitoring consent and a withdrawal holds the self-measures (docs/pathway-templates.md).
+ * telemonitoring consent and a withdrawal holds the self-measures (docs/pathway-templates.md). {@code hospitalEvents}:
+ * what an admission or a discharge does to the pathway ({@link HospitalEventRules#NONE} when the template says nothing).
  */
 public record PathwayTemplate(String id, int version, LocalizedText title, LocalizedText description,
                               LocalizedText population, String source, Period duration, List<PpcsNeed> ppcs,
                               List<Step> steps, List<MeasurePlanItem> measurementPlan, List<AlertRule> alertRules,
-                              List<CareRole> escalation, boolean telemonitoring) {
+                              List<CareRole> escalation, boolean telemonitoring,
+                              HospitalEventRules hospitalEvents) {
     /** An unacknowledged alert goes to the médecin traitant unless the template names a longer chain. */
     public static final List<CareRole> DEFAULT_ESCALATION = List.of(CareRole.MEDECIN_TRAITANT);
 
@@ -26,6 +28,7 @@ public record PathwayTemplate(String id, int version, LocalizedText title, Local
         steps = List.copyOf(steps);
         measurementPlan = List.copyOf(measurementPlan);
         alertRules = List.copyOf(alertRules);
+        hospitalEvents = hospitalEvents == null ? HospitalEventRules.NONE : hospitalEvents;
     }
 
     public Optional<Step> step(String stepId) {

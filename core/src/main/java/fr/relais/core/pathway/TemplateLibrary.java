@@ -24,7 +24,9 @@ public final class TemplateLibrary {
             "bpco-exacerbation-v2.json",
             "diabete-type-2-v2.json",
             "personne-agee-fragile-domicile-v2.json",
-            "chirurgie-ambulatoire-raac-v2.json");
+            "chirurgie-ambulatoire-raac-v2.json",
+            // Version 3 (issue 28): what hospital admissions and discharges do (hospitalEvents).
+            "insuffisance-cardiaque-sortie-v3.json");
 
     private TemplateLibrary() {
     }

@@ -28,7 +28,7 @@ public final class TemplateParser {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern LOINC = Pattern.compile("[0-9]{1,7}-[0-9]");
     private static final Set<String> TOP_LEVEL = Set.of("id", "version", "title", "description", "population", "source",
-            "duration", "ppcs", "steps", "measurementPlan", "alertRules", "escalation", "telemonitoring");
+            "duration", "ppcs", "steps", "measurementPlan", "alertRules", "escalation", "telemonitoring", "hospitalEvents");
     private static final Set<String> STEP_FIELDS = Set.of("id", "kind", "role", "title", "after", "offset", "timeOfDay",
             "recurrence", "window", "condition", "outcomes", "priority", "measure", "questionnaire");
 
@@ -104,11 +104,12 @@ public final class TemplateParser {
         List<AlertRule> alertRules = AlertRuleParser.parse(root.get("alertRules"), fields.errors());
         List<CareRole> escalation = escalation(root.get("escalation"));
         boolean telemonitoring = telemonitoring(root.get("telemonitoring"));
+        HospitalEventRules hospitalEvents = new HospitalEventRulesParser(fields).parse(root.get("hospitalEvents"));
         if (fields.hasErrors()) {
             return null;
         }
         return new PathwayTemplate(id, version, title, description, population, source, duration, ppcs, steps, plan, alertRules,
-                escalation, telemonitoring);
+                escalation, telemonitoring, hospitalEvents);
     }
 
     /** Whether enrolling needs the patient's telemonitoring consent; absent means no. */

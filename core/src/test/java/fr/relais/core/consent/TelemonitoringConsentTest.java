@@ -99,7 +99,7 @@ class TelemonitoringConsentTest {
     void enrollingInHeartFailureWithTheTelemonitoringConsentOnRecordIsAccepted() {
         consents.add(patient.id(), ConsentScope.TELEMONITORING, "Dr Perrin", START);
         Enrollment e = s.enrollments.enroll(patient.id(), HEART_FAILURE, null, START);
-        assertThat(e.templateVersion()).isEqualTo(2);
+        assertThat(e.templateVersion()).isEqualTo(3); // the latest: version 3 (hospital events) is telemonitoring too
         assertThat(weighings(e)).isNotEmpty().allSatisfy(t -> assertThat(t.status()).isEqualTo(TaskStatus.REQUESTED));
     }
 

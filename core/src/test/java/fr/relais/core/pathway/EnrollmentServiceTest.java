@@ -74,7 +74,7 @@ class EnrollmentServiceTest {
             assertThat(s.enrollments.tasksOf(enrollment.id())).as(stored.template().key()).isNotEmpty()
                     .allSatisfy(t -> assertThat(t.status()).isEqualTo(TaskStatus.REQUESTED));
         }
-        assertThat(s.enrollments.ofPatient(patient.id())).hasSize(10);
+        assertThat(s.enrollments.ofPatient(patient.id())).hasSize(11);
     }
 
     @Test

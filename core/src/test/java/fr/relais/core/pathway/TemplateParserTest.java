@@ -36,7 +36,7 @@ class TemplateParserTest {
         assertThat(builtIns).extracting(p -> p.template().key()).containsExactly("insuffisance-cardiaque-sortie v1",
                 "bpco-exacerbation v1", "diabete-type-2 v1", "personne-agee-fragile-domicile v1", "chirurgie-ambulatoire-raac v1",
                 "insuffisance-cardiaque-sortie v2", "bpco-exacerbation v2", "diabete-type-2 v2",
-                "personne-agee-fragile-domicile v2", "chirurgie-ambulatoire-raac v2");
+                "personne-agee-fragile-domicile v2", "chirurgie-ambulatoire-raac v2", "insuffisance-cardiaque-sortie v3");
         assertThat(builtIns).allSatisfy(p -> {
             PathwayTemplate t = p.template();
             assertThat(t.description().fr()).contains("HAS");
@@ -51,6 +51,31 @@ class TemplateParserTest {
         assertThat(weight.timing().recurrence().every()).isEqualTo(Period.ofDays(1));
         assertThat(weight.timing().recurrence().count()).isNull();
         assertThat(heart.step("visite-alerte").orElseThrow().anchorStep()).isEqualTo("appel-j2");
+    }
+
+    @Test
+    void theHospitalEventsBlockSaysWhatAnAdmissionPausesAndWhichDischargesProposeThePathway() {
+        String block = """
+                , "hospitalEvents": { "admission": { "pause": ["HOME_VISIT", "MEASURE"], "pauseMissingData": true, "notify": "IDEC" },
+                  "discharge": { "diagnoses": ["I50", "J44.1"], "call": { "after": "P2D", "role": "IDEC" } } } }""";
+        String json = minimal(MINIMAL_STEPS).stripTrailing();
+        HospitalEventRules rules = TemplateParser.parse("essai.json", json.substring(0, json.length() - 1) + block).template().hospitalEvents();
+        assertThat(rules.pausedKinds()).containsExactlyInAnyOrder(StepKind.HOME_VISIT, StepKind.MEASURE);
+        assertThat(rules.pauseMissingData()).isTrue();
+        assertThat(rules.follows(List.of("I501"))).isTrue();
+        assertThat(rules.follows(List.of("J44.0", "I10"))).isFalse();
+        assertThat(rules.callAfter()).isEqualTo(java.time.Period.ofDays(2));
+        assertThat(TemplateParser.parse("essai.json", minimal(MINIMAL_STEPS)).template().hospitalEvents()).isEqualTo(HospitalEventRules.NONE);
+
+        String bad = """
+                , "hospitalEvents": { "admission": { "pause": ["HOME_VISITS"], "pauseMissingData": "yes" },
+                  "discharge": { "diagnoses": ["insuffisance cardiaque"], "call": { "after": "P11Y" } } } }""";
+        assertThat(errorsOf(json.substring(0, json.length() - 1) + bad)).containsExactly(
+                "hospitalEvents.admission.pause[0]: \"HOME_VISITS\" is not an allowed value (PHONE_CALL, HOME_VISIT, CONSULTATION, MEASURE, QUESTIONNAIRE, EDUCATION, COORDINATION_MEETING, DOCUMENT, OTHER)",
+                "hospitalEvents.admission.pauseMissingData: must be of type true or false",
+                "hospitalEvents.discharge.diagnoses[0]: \"insuffisance cardiaque\" is not a CIM-10 code (a letter, two digits, then at most two characters: I50, I50.1)",
+                "hospitalEvents.discharge.call.after: the duration \"P11Y\" exceeds the maximum allowed (10 years)",
+                "hospitalEvents.discharge.call.role: required field missing");
     }
 
     @Test

@@ -94,6 +94,11 @@ public final class PlanDefinitionMapper {
         if (escalation != null) {
             plan.addExtension(RelaisFhir.extension("escalation"), new StringType(escalation.toString()));
         }
+        // What hospital events do to the pathway (docs/hospital-events.md), carried as written, like the alert rules.
+        JsonNode hospitalEvents = tree(authoringJson, "template").get("hospitalEvents");
+        if (hospitalEvents != null) {
+            plan.addExtension(RelaisFhir.extension("hospital-events"), new StringType(hospitalEvents.toString()));
+        }
         writeGoals(plan, t.ppcs());
 
         Bundle bundle = new Bundle();
@@ -317,6 +322,10 @@ public final class PlanDefinitionMapper {
         Extension escalation = plan.getExtensionByUrl(RelaisFhir.extension("escalation"));
         if (escalation != null) {
             root.set("escalation", tree(escalation.getValue().primitiveValue(), "escalation"));
+        }
+        Extension hospitalEvents = plan.getExtensionByUrl(RelaisFhir.extension("hospital-events"));
+        if (hospitalEvents != null) {
+            root.set("hospitalEvents", tree(hospitalEvents.getValue().primitiveValue(), "hospitalEvents"));
         }
         return root.toString();
     }

@@ -50,8 +50,11 @@ public final class PatientHistoryTab extends Tab {
         column(journal, texts, "history.col.subject", PatientHistoryViewModel.JournalRow::subject, 180);
         column(journal, texts, "history.col.text", PatientHistoryViewModel.JournalRow::text, 300);
 
+        TableView<PatientHistoryViewModel.HospitalRow> hospital = table("history-hospital", model.hospitalProperty(), texts, 120);
+        column(hospital, texts, "hospital.col.event", PatientHistoryViewModel.HospitalRow::event, 600);
+
         VBox content = new VBox(8, summary, title(texts, "history.timeline"), timeline, title(texts, "history.scores"), scores,
-                title(texts, "history.alerts"), alerts, title(texts, "history.journal"), journal);
+                title(texts, "history.alerts"), alerts, title(texts, "hospital.history"), hospital, title(texts, "history.journal"), journal);
         content.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);

@@ -2,6 +2,8 @@ package fr.relais.app.gui.history;
 
 import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
+import fr.relais.app.wording.HospitalEventText;
+import fr.relais.core.hospital.HospitalEvents;
 import fr.relais.core.pathway.EnrollmentService;
 import fr.relais.core.task.TaskService;
 import fr.relais.core.alert.AlertQueries;
@@ -32,7 +34,8 @@ import javafx.collections.FXCollections;
 
 /**
  * The "Parcours et historique" tab: each pathway as a timeline (done, overdue, upcoming...), questionnaire scores over
- * time, every alert with its decision, and the journal of notes the team wrote on tasks and alerts, newest first.
+ * time, every alert with its decision, the patient's hospital stays as the hospitals reported them, and the journal of
+ * notes the team wrote on tasks and alerts, newest first.
  */
 public final class PatientHistoryViewModel {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(CareZone.PARIS);
@@ -50,10 +53,15 @@ public final class PatientHistoryViewModel {
     public record JournalRow(String at, String who, String subject, String text) {
     }
 
+    /** One hospital event as a sentence in clinical French (its day and time included). */
+    public record HospitalRow(String event) {
+    }
+
     private final EnrollmentService enrollmentService;
     private final TaskService taskService;
     private final AlertQueries alertQueries;
     private final QuestionnaireService questionnaireService;
+    private final HospitalEvents hospitalEvents;
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Language language;
@@ -61,23 +69,25 @@ public final class PatientHistoryViewModel {
     private final ReadOnlyListWrapper<ScoreRow> scores = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<AlertHistoryRow> alerts = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<JournalRow> journal = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<HospitalRow> hospital = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private UUID patientId;
 
     public PatientHistoryViewModel(EnrollmentService enrollmentService, TaskService taskService,
                                    AlertQueries alertQueries, QuestionnaireService questionnaireService,
-                                   BackgroundExecutor executor, Localization texts, Language language) {
+                                   HospitalEvents hospitalEvents, BackgroundExecutor executor, Localization texts, Language language) {
         this.enrollmentService = enrollmentService;
         this.taskService = taskService;
         this.alertQueries = alertQueries;
         this.questionnaireService = questionnaireService;
+        this.hospitalEvents = hospitalEvents;
         this.executor = executor;
         this.texts = texts;
         this.language = language;
     }
 
     private record Loaded(List<TimelineRow> timeline, List<ScoreRow> scores, List<AlertHistoryRow> alerts, List<JournalRow> journal,
-                          String summary) {
+                          List<HospitalRow> hospital, String summary) {
     }
 
     /** A journal entry before it is formatted, so that notes from tasks and alerts sort together. */
@@ -95,6 +105,7 @@ public final class PatientHistoryViewModel {
                 scores.setAll(loaded.scores());
                 alerts.setAll(loaded.alerts());
                 journal.setAll(loaded.journal());
+                hospital.setAll(loaded.hospital());
                 summary.set(loaded.summary());
             }
         }, failure -> summary.set(FailureText.of(failure, texts, language)));
@@ -146,7 +157,12 @@ public final class PatientHistoryViewModel {
                 .map(n -> new JournalRow(AT.format(n.at()), n.who(), n.subject(), n.text())).toList();
         String summaryText = texts.text("timeline.summary", enrollments.size(), counts.getOrDefault(Milestone.State.DONE, 0L),
                 counts.getOrDefault(Milestone.State.OVERDUE, 0L), counts.getOrDefault(Milestone.State.UPCOMING, 0L));
-        return new Loaded(steps, scored, raised, written, summaryText);
+        HospitalEventText hospitalText = new HospitalEventText(texts);
+        // Newest first like the other lists; events still waiting in the identity queue are nobody's yet.
+        List<HospitalRow> stays = hospitalEvents.history(patient).stream()
+                .sorted(Comparator.comparing(fr.relais.core.hospital.StoredHospitalEvent::eventAt).reversed())
+                .map(e -> new HospitalRow(hospitalText.of(e))).toList();
+        return new Loaded(steps, scored, raised, written, stays, summaryText);
     }
 
     public ReadOnlyListProperty<TimelineRow> timelineProperty() {
@@ -163,6 +179,10 @@ public final class PatientHistoryViewModel {
 
     public ReadOnlyListProperty<JournalRow> journalProperty() {
         return journal.getReadOnlyProperty();
+    }
+
+    public ReadOnlyListProperty<HospitalRow> hospitalProperty() {
+        return hospital.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {

@@ -28,6 +28,7 @@ public final class PatientListViewModel {
     static final int PAGE = 500;
 
     private final PatientService patients;
+    private final fr.relais.core.hospital.HospitalEvents hospital;
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Clock clock;
@@ -42,8 +43,9 @@ public final class PatientListViewModel {
     private final ObjectProperty<PatientRow> selected = new SimpleObjectProperty<>();
     private long generation;
 
-    public PatientListViewModel(PatientService patients, BackgroundExecutor executor, Localization texts, Clock clock) {
-        this(patients, executor, texts, clock, new CurrentPatient());
+    public PatientListViewModel(PatientService patients, fr.relais.core.hospital.HospitalEvents hospital, BackgroundExecutor executor,
+                                Localization texts, Clock clock) {
+        this(patients, hospital, executor, texts, clock, new CurrentPatient());
     }
 
     /**
@@ -51,9 +53,11 @@ public final class PatientListViewModel {
      * opened elsewhere (worklist, alerts) is highlighted here, searched for by name when the list does not hold them,
      * so that the list never highlights another patient than the file shows.
      */
-    public PatientListViewModel(PatientService patients, BackgroundExecutor executor, Localization texts, Clock clock, CurrentPatient current) {
+    public PatientListViewModel(PatientService patients, fr.relais.core.hospital.HospitalEvents hospital, BackgroundExecutor executor,
+                                Localization texts, Clock clock, CurrentPatient current) {
         this.current = current;
         this.patients = patients;
+        this.hospital = hospital;
         this.executor = executor;
         this.texts = texts;
         this.words = new fr.relais.core.wording.StatusWords(fr.relais.core.i18n.Language.fromCode(texts.locale().getLanguage()).orElseThrow());
@@ -103,14 +107,19 @@ public final class PatientListViewModel {
         // A full page is a partial list: the total tells the nurse to narrow her search ("500 sur 3 000").
         executor.submit(() -> {
             List<Patient> page = patients.search(text, PAGE);
-            return new Found(page, page.size() < PAGE ? page.size() : patients.countMatching(text));
+            // The open stays are few (a territory's patients in hospital today): read once, matched to the page.
+            java.util.Map<java.util.UUID, fr.relais.core.hospital.HospitalStay> inHospital = new java.util.HashMap<>();
+            hospital.inHospital().forEach(s -> inHospital.putIfAbsent(s.patientId(), s));
+            return new Found(page, page.size() < PAGE ? page.size() : patients.countMatching(text), inHospital);
         }, result -> {
             List<Patient> found = result.page();
             if (mine != generation) {
                 return;
             }
             LocalDate today = LocalDate.now(clock.withZone(CareZone.PARIS));
-            rows.setAll(found.stream().map(p -> toRow(p, today)).toList());
+            fr.relais.app.wording.HospitalEventText hospitalText = new fr.relais.app.wording.HospitalEventText(texts);
+            rows.setAll(found.stream().map(p -> toRow(p, today,
+                    hospitalText.badge(java.util.Optional.ofNullable(result.inHospital().get(p.id()))))).toList());
             // The rows are new objects: the current patient, if listed, stays highlighted.
             selected.set(rowOf(current.id()));
             summary.set(found.isEmpty() ? texts.text("patients.empty") : result.total() > found.size()
@@ -125,13 +134,13 @@ public final class PatientListViewModel {
         });
     }
 
-    private record Found(List<Patient> page, int total) {
+    private record Found(List<Patient> page, int total, java.util.Map<java.util.UUID, fr.relais.core.hospital.HospitalStay> inHospital) {
     }
 
-    private PatientRow toRow(Patient p, LocalDate today) {
+    private PatientRow toRow(Patient p, LocalDate today, String inHospital) {
         return new PatientRow(p.id(), p.displayName(), p.traits().birthDateShown(), Integer.toString(p.ageOn(today)),
                 fr.relais.core.i18n.Localization.capitalized(words.sex(p.traits().sex())), p.status(), words.identity(p.status()),
-                p.ipp() == null ? "" : p.ipp());
+                p.ipp() == null ? "" : p.ipp(), inHospital);
     }
 
     public StringProperty searchTextProperty() {

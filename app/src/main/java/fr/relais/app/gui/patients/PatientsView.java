@@ -62,6 +62,7 @@ public final class PatientsView extends SplitPane {
         table.getColumns().add(TextColumns.of(texts.text("col.sex"), PatientRow::sex, 70));
         table.getColumns().add(TextColumns.of(texts.text("col.status"), PatientRow::statusLabel, 150));
         table.getColumns().add(TextColumns.fixed(texts.text("col.ipp"), PatientRow::ipp, 115));
+        table.getColumns().add(TextColumns.of(texts.text("hospital.col.badge"), PatientRow::inHospital, 170));
         TextColumns.fitToWidth(table);
         // One selection model: the nurse's choice goes to the list's model, which opens that patient; the current
         // patient, opened here or from another screen, is highlighted back here and its tabs follow.

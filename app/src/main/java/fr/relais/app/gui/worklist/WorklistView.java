@@ -80,6 +80,7 @@ public final class WorklistView extends VBox {
         table.getColumns().add(fr.relais.app.gui.common.FlagColumn.of(texts.text("worklist.col.late"), WorklistRow::late,
                 r -> org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOCK_ALERT_OUTLINE, 170));
         table.getColumns().add(TextColumns.of(texts.text("worklist.col.patient"), WorklistRow::patient, 200));
+        table.getColumns().add(TextColumns.of(texts.text("hospital.col.badge"), WorklistRow::inHospital, 170));
         table.getColumns().add(TextColumns.of(texts.text("worklist.col.task"), WorklistRow::title, 380));
         table.getColumns().add(TextColumns.of(texts.text("worklist.col.role"), WorklistRow::role, 140));
         table.getColumns().add(fr.relais.app.gui.common.FlagColumn.of(texts.text("worklist.col.priority"), WorklistRow::priority,

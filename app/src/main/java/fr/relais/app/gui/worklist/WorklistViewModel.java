@@ -85,7 +85,7 @@ public final class WorklistViewModel {
     public record Sources(Clock clock, UserSession session, PatientService patients,
                           CareTeamService careTeam, PathwayService pathways,
                           EnrollmentService enrollments, TaskService tasks,
-                          WorklistService worklist) {
+                          WorklistService worklist, fr.relais.core.hospital.HospitalEvents hospital) {
     }
 
     /**
@@ -274,8 +274,13 @@ public final class WorklistViewModel {
         List<WorklistItem> items = sources.worklist().query(query, after, pageSize);
         java.util.Map<String, List<String>> outcomes = new java.util.HashMap<>();
         java.util.Map<java.util.UUID, String> names = new java.util.HashMap<>();
+        // One read of the open stays per page rather than one per row.
+        java.util.Map<java.util.UUID, fr.relais.core.hospital.HospitalStay> inHospital = new java.util.HashMap<>();
+        sources.hospital().inHospital().forEach(s -> inHospital.putIfAbsent(s.patientId(), s));
+        fr.relais.app.wording.HospitalEventText hospitalText = new fr.relais.app.wording.HospitalEventText(texts);
         return new Rows(items.stream().map(i -> new WorklistRow(i.task().id(), i.task().patientId(), fr.relais.app.wording.DueText.of(i.task(), DUE),
-                i.task().dueAt().isBefore(now), late(i.task().dueAt(), now), i.patientName(), titleOf(i.task()),
+                i.task().dueAt().isBefore(now), late(i.task().dueAt(), now), i.patientName(),
+                hospitalText.badge(java.util.Optional.ofNullable(inHospital.get(i.task().patientId()))), titleOf(i.task()),
                 new fr.relais.core.wording.StatusWords(language).role(i.task().role()), texts.text("worklist.priority." + i.task().priority().name()),
                 URGENT.contains(i.task().priority()), assigneeOf(i.task(), names), outcomesOf(i.task(), outcomes))).toList(),
                 items.isEmpty() ? null : fr.relais.core.task.WorklistKey.after(items.get(items.size() - 1)));

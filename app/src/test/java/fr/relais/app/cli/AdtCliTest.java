@@ -1,0 +1,76 @@
+package fr.relais.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.relais.core.RelaisCore;
+import fr.relais.core.hospital.HospitalEventType;
+import fr.relais.core.hospital.HospitalMessage;
+import fr.relais.core.hospital.PatientIdentifier;
+import fr.relais.core.hospital.StoredHospitalEvent;
+import fr.relais.core.session.Actor;
+import fr.relais.core.session.UserSession;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code relais adt}: the identity queue listed in French, a message linked, bad input refused with nothing changed. */
+class AdtCliTest extends CliFixture {
+    UUID queued;
+
+    @BeforeEach
+    void setUp() {
+        addPatient("LEROY", "Marthe", "F", "1944-06-02", "P1");
+        // An admission from a hospital whose IPP nobody here knows: it waits in the queue.
+        queued = withCore(core -> core.hospitalEvents().receive(new HospitalMessage("SIH", "CHU-RENNES^1.2.250.1.999.29^ISO", "MSG1",
+                HospitalEventType.A01, "MVT1", "INSERT", Instant.parse("2026-11-20T09:00:00Z"), "I", "CARDIO", null, List.of(),
+                List.of(new PatientIdentifier("H-77", "1.2.250.1.999.29.1.1", "PI")), List.of("VALI"), "MSH|..."), Set.of()).eventId());
+    }
+
+    <T> T withCore(Function<RelaisCore, T> work) {
+        try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("t", "T", "poste")))) {
+            return work.apply(core);
+        }
+    }
+
+    StoredHospitalEvent.State state() {
+        return withCore(core -> core.hospitalEvents().queue().stream().filter(e -> e.id().equals(queued)).findFirst()
+                .map(StoredHospitalEvent::state).orElse(StoredHospitalEvent.State.APPLIED));
+    }
+
+    @Test
+    void theQueueIsListedInFrenchAndALinkAppliesTheMessage() {
+        CliRun list = run("adt", "queue");
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out()).contains("CHU-RENNES", "Admission", "H-77", "aucun patient ne porte cet INS qualifié ni cet IPP")
+                .doesNotContain("UNMATCHED", "A01");
+
+        CliRun linked = run("adt", "link", queued.toString(), "--patient", "P1");
+        assertThat(linked.code()).as(linked.err()).isZero();
+        assertThat(linked.out()).contains("Admission de CHU-RENNES rattaché(e) à LEROY Marthe");
+        assertThat(run("--format", "json", "adt", "queue").json()).isEmpty();
+    }
+
+    @Test
+    void aBadLinkIsRefusedInFrenchAndChangesNothing() {
+        CliRun notAnId = run("adt", "link", "pas-un-identifiant", "--patient", "P1");
+        assertThat(notAnId.code()).isEqualTo(2);
+        assertThat(notAnId.err()).contains("pas-un-identifiant", "n'est pas un identifiant").doesNotContain("Exception");
+
+        CliRun unknown = run("adt", "link", UUID.randomUUID().toString(), "--patient", "P1");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("message d'hospitalisation");
+
+        CliRun noPatient = run("adt", "link", queued.toString(), "--patient", "P404");
+        assertThat(noPatient.code()).isEqualTo(2);
+        assertThat(state()).isEqualTo(StoredHospitalEvent.State.QUEUED);
+
+        CliRun badPort = run("adt", "listen", "--port", "70000");
+        assertThat(badPort.code()).isEqualTo(2);
+        assertThat(badPort.err()).contains("--port", "70000", "65535");
+    }
+}

@@ -1,0 +1,238 @@
+package fr.relais.benchmarks;
+
+import ca.uhn.hl7v2.AcknowledgmentCode;
+import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.app.Connection;
+import ca.uhn.hl7v2.app.HL7Service;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.protocol.ReceivingApplication;
+import ca.uhn.hl7v2.util.Terser;
+import fr.relais.app.logging.LogSetup;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.identity.NewPatient;
+import fr.relais.core.identity.Sex;
+import fr.relais.core.identity.StrictTraits;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.time.CareZone;
+import fr.relais.sync.adt.AdtListener;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * ADT throughput benchmark (issue 28; not a test): hospital messages sent over MLLP with HAPI HL7v2's own client to
+ * Relais's listener, each stored with its effects before its ACK, beside the raw MLLP echo rate measured in the same
+ * run (a HAPI listener on the same configuration that answers AA without storing anything): the gap is what the store
+ * costs. The messages are admissions and discharges of known patients (matched by IPP), in the order a hospital sends
+ * them, each with its own control id. Usage: {@code benchmarks/run adt [--messages N] [--connections C,...]}.
+ */
+@Command(name = "adt", mixinStandardHelpOptions = true, description = "Times ADT messages through the MLLP listener into the store.")
+public final class AdtBenchmark implements Callable<Integer> {
+    private static final String HOSPITAL_IPP = "1.2.250.1.999.29.1.1";
+    private static final DateTimeFormatter HL7_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    @Option(names = "--messages", defaultValue = "5000", description = "Timed messages per measurement (default: ${DEFAULT-VALUE}).")
+    int messages;
+
+    @Option(names = "--patients", defaultValue = "500", description = "Patients known by their IPP (default: ${DEFAULT-VALUE}).")
+    int patients;
+
+    @Option(names = "--connections", split = ",", defaultValue = "1,4",
+            description = "Senders in parallel, one MLLP connection each (default: ${DEFAULT-VALUE}).")
+    List<Integer> connections;
+
+    @Option(names = "--warm-up", defaultValue = "1000", description = "Messages sent before each measurement (default: ${DEFAULT-VALUE}).")
+    int warmUp;
+
+    @Override
+    public Integer call() throws Exception {
+        String loadBefore = loadAverage();
+        Path dir = Files.createTempDirectory("relais-adt-bench");
+        LogSetup.configure(dir); // the listener's log line per message goes to the log file, as under `relais adt listen`
+        Path db = dir.resolve("bench.db");
+        List<String> stored = new ArrayList<>();
+        List<String> echoed = new ArrayList<>();
+        try (RelaisCore services = RelaisCore.open(db, Clock.systemUTC(), UserSession.ofOperatingSystemUser())) {
+            for (int i = 0; i < patients; i++) {
+                services.patients().register(new NewPatient(new StrictTraits("BANC" + AlertBenchmark.letters(i), List.of("Louise"), Sex.F,
+                        LocalDate.of(1940, 1, 1).plusDays(i), null), null, null, "B-" + i, null, null, null));
+            }
+            // Enough messages, each unique, for every warm-up and measurement of the run.
+            int total = connections.size() * (warmUp + messages);
+            List<String> texts = messages(total);
+            int next = 0;
+            for (int senders : connections) {
+                try (EchoListener echo = new EchoListener()) {
+                    send(echo.port, texts.subList(0, warmUp), senders);
+                    echoed.add(line(send(echo.port, texts.subList(warmUp, warmUp + messages), senders)));
+                }
+                int port = freePort();
+                try (AdtListener listener = AdtListener.start(services.hospitalEvents(), Set.of(HOSPITAL_IPP), port, false)) {
+                    send(port, texts.subList(next, next + warmUp), senders);
+                    stored.add(line(send(port, texts.subList(next + warmUp, next + warmUp + messages), senders)));
+                }
+                next += warmUp + messages;
+            }
+            int events = services.database().dsl().fetchCount(fr.relais.core.store.schema.Tables.HOSPITAL_EVENT);
+            System.out.printf("%s%nLoad average before / after: %s%n", MachineDescription.describe(
+                    services.database().dsl().fetchValue("select sqlite_version()").toString()), loadBefore + " / " + loadAverage());
+            System.out.printf("%d patients, %d messages (half admissions, half discharges), %d events stored in all%n%n",
+                    patients, messages, events);
+        }
+        System.out.println("| senders (MLLP connections) | into the store: messages/s | p50 / p95 ms | echo, nothing stored: messages/s | p50 / p95 ms |");
+        System.out.println("|---|---|---|---|---|");
+        for (int i = 0; i < connections.size(); i++) {
+            System.out.printf("| %d | %s | %s |%n", connections.get(i), stored.get(i), echoed.get(i));
+        }
+        return 0;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+
+    /**
+     * {@code count} messages: for each patient in turn an admission, then, one round later, the discharge, dated in the
+     * last hours (the listener takes no message from the future), each with its own control id.
+     */
+    private List<String> messages(int count) {
+        LocalDateTime start = LocalDateTime.now(CareZone.PARIS).minusSeconds(count + 60L);
+        List<String> texts = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            boolean admission = (k / patients) % 2 == 0;
+            String at = HL7_TIME.format(start.plusSeconds(k));
+            String event = admission ? "A01" : "A03";
+            String facility = "CH-BANC^1.2.250.1.999.29^ISO";
+            texts.add(String.join("\r",
+                    "MSH|^~\\&|SIH|" + facility + "|RELAIS|EQUIPE|" + at + "||ADT^" + event + "^" + (admission ? "ADT_A01" : "ADT_A03")
+                            + "|BENCH" + k + "|P|2.5^FRA^2.10|||||FRA|8859/1",
+                    "EVN||" + at + "|||||" + facility,
+                    "PID|||B-" + (k % patients) + "^^^CH-BANC&" + HOSPITAL_IPP + "&ISO^PI||BANC" + AlertBenchmark.letters(k % patients) + "^Louise^^^^^L",
+                    "PV1||I|CARDIO^12^1^CH-BANC",
+                    "ZBE|MVT-" + k + "^CH-BANC^1.2.250.1.999.29^ISO|" + at + "||INSERT|N"));
+        }
+        return texts;
+    }
+
+    /** Sends {@code texts} split among {@code senders} connections; returns the per-message round trips and the wall time. */
+    private Timing send(int port, List<String> texts, int senders) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            List<Future<double[]>> parts = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int s = 0; s < senders; s++) {
+                List<String> share = new ArrayList<>();
+                for (int k = s; k < texts.size(); k += senders) {
+                    share.add(texts.get(k));
+                }
+                parts.add(pool.submit(() -> sendAll(port, share)));
+            }
+            List<Double> millis = new ArrayList<>();
+            for (Future<double[]> part : parts) {
+                for (double m : part.get()) {
+                    millis.add(m);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return new Timing(texts.size(), seconds, sorted);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * One sender: its own HAPI context (HAPI shares one connection per host and port within a context), with its own
+     * threads (closing a context on HAPI's default executor would shut it down for the listeners too).
+     */
+    private static double[] sendAll(int port, List<String> share) throws Exception {
+        try (HapiContext client = AdtListener.configured(new DefaultHapiContext(Executors.newCachedThreadPool()))) {
+            List<Message> parsed = new ArrayList<>(share.size());
+            for (String text : share) {
+                parsed.add(client.getPipeParser().parse(text));
+            }
+            Connection connection = client.newClient("localhost", port, false);
+            connection.getInitiator().setTimeoutMillis(60_000);
+            double[] millis = new double[parsed.size()];
+            for (int k = 0; k < parsed.size(); k++) {
+                long t = System.nanoTime();
+                String code = new Terser(connection.getInitiator().sendAndReceive(parsed.get(k))).get("/MSA-1");
+                millis[k] = (System.nanoTime() - t) / 1e6;
+                if (!"AA".equals(code)) {
+                    throw new IllegalStateException("Message " + k + " answered " + code + ", not AA");
+                }
+            }
+            connection.close();
+            return millis;
+        }
+    }
+
+    private static String line(Timing timing) {
+        return String.format(java.util.Locale.ROOT, "%.0f | %.2f / %.2f", timing.count / timing.seconds,
+                Samples.percentile(timing.sorted, 0.5), Samples.percentile(timing.sorted, 0.95));
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private record Timing(int count, double seconds, double[] sorted) {
+    }
+
+    /** The raw MLLP rate: HAPI's server on Relais's configuration, answering AA to every message without storing it. */
+    private static final class EchoListener implements AutoCloseable {
+        final int port;
+        private final HapiContext context = AdtListener.configured(new DefaultHapiContext(Executors.newCachedThreadPool()));
+        private final HL7Service server;
+
+        EchoListener() throws Exception {
+            port = freePort();
+            server = context.newServer(port, false);
+            server.registerApplication(new ReceivingApplication<Message>() {
+                @Override
+                public Message processMessage(Message message, Map<String, Object> metadata) throws HL7Exception {
+                    try {
+                        return message.generateACK(AcknowledgmentCode.AA, null);
+                    } catch (IOException e) {
+                        throw new HL7Exception(e);
+                    }
+                }
+
+                @Override
+                public boolean canProcess(Message message) {
+                    return true;
+                }
+            });
+            server.startAndWait();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.stopAndWait();
+            context.close();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package fr.relais.core.hospital;
+
+import static fr.relais.core.store.schema.Tables.HOSPITAL_EVENT;
+
+import fr.relais.core.store.schema.tables.records.HospitalEventRecord;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/** The hospital events received, as stored: one row per message, unique per sender and control id. */
+public final class HospitalEventRepository {
+    private final DSLContext dsl;
+
+    public HospitalEventRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    void insert(StoredHospitalEvent e) {
+        HospitalEventRecord r = dsl.newRecord(HOSPITAL_EVENT);
+        r.setId(e.id());
+        r.setSenderApplication(e.senderApplication());
+        r.setSenderFacility(e.senderFacility());
+        r.setControlId(e.controlId());
+        r.setEventType(e.type().name());
+        r.setMovementId(e.movementId());
+        r.setMovementAction(e.movementAction());
+        r.setEventAt(e.eventAt());
+        r.setPatientClass(e.patientClass());
+        r.setLocation(e.location());
+        r.setExpectedDischargeDate(e.expectedDischarge());
+        r.setDiagnoses(e.diagnoses().isEmpty() ? null : String.join(" ", e.diagnoses()));
+        r.setIdentityStatus(e.identityStatus());
+        r.setIns(e.ins());
+        r.setIpp(e.ipp());
+        r.setPatientId(e.patientId());
+        r.setState(e.state().name());
+        r.setQueueReason(e.queueReason() == null ? null : e.queueReason().name());
+        r.setRawMessage(e.raw());
+        r.setReceivedAt(e.receivedAt());
+        r.insert();
+    }
+
+    void decided(UUID id, UUID patientId, StoredHospitalEvent.State state, StoredHospitalEvent.QueueReason reason) {
+        dsl.update(HOSPITAL_EVENT).set(HOSPITAL_EVENT.PATIENT_ID, patientId).set(HOSPITAL_EVENT.STATE, state.name())
+                .set(HOSPITAL_EVENT.QUEUE_REASON, reason == null ? null : reason.name()).where(HOSPITAL_EVENT.ID.eq(id)).execute();
+    }
+
+    void state(UUID id, StoredHospitalEvent.State state) {
+        dsl.update(HOSPITAL_EVENT).set(HOSPITAL_EVENT.STATE, state.name()).where(HOSPITAL_EVENT.ID.eq(id)).execute();
+    }
+
+    public Optional<StoredHospitalEvent> find(UUID id) {
+        return dsl.selectFrom(HOSPITAL_EVENT).where(HOSPITAL_EVENT.ID.eq(id)).fetchOptional(HospitalEventRepository::toEvent);
+    }
+
+    /** The event a sender already sent under this control id (MSH-10), if any. */
+    public Optional<StoredHospitalEvent> find(String application, String facility, String controlId) {
+        return dsl.selectFrom(HOSPITAL_EVENT).where(HOSPITAL_EVENT.SENDER_APPLICATION.eq(application)
+                        .and(HOSPITAL_EVENT.SENDER_FACILITY.eq(facility)).and(HOSPITAL_EVENT.CONTROL_ID.eq(controlId)))
+                .fetchOptional(HospitalEventRepository::toEvent);
+    }
+
+    /** The events waiting in the identity queue, oldest first. */
+    public List<StoredHospitalEvent> queued() {
+        return dsl.selectFrom(HOSPITAL_EVENT).where(HOSPITAL_EVENT.STATE.eq(StoredHospitalEvent.State.QUEUED.name()))
+                .orderBy(HOSPITAL_EVENT.RECEIVED_AT, HOSPITAL_EVENT.ID).fetch(HospitalEventRepository::toEvent);
+    }
+
+    /** A patient's events in the order they happened. */
+    public List<StoredHospitalEvent> ofPatient(UUID patientId) {
+        return dsl.selectFrom(HOSPITAL_EVENT).where(HOSPITAL_EVENT.PATIENT_ID.eq(patientId))
+                .orderBy(HOSPITAL_EVENT.EVENT_AT, HOSPITAL_EVENT.RECEIVED_AT).fetch(HospitalEventRepository::toEvent);
+    }
+
+    private static StoredHospitalEvent toEvent(HospitalEventRecord r) {
+        return new StoredHospitalEvent(r.getId(), r.getSenderApplication(), r.getSenderFacility(), r.getControlId(),
+                HospitalEventType.valueOf(r.getEventType()), r.getMovementId(), r.getMovementAction(), r.getEventAt(),
+                r.getPatientClass(), r.getLocation(), r.getExpectedDischargeDate(),
+                r.getDiagnoses() == null ? List.of() : Arrays.asList(r.getDiagnoses().split(" ")), r.getIdentityStatus(),
+                r.getIns(), r.getIpp(), r.getPatientId(), StoredHospitalEvent.State.valueOf(r.getState()),
+                r.getQueueReason() == null ? null : StoredHospitalEvent.QueueReason.valueOf(r.getQueueReason()),
+                r.getRawMessage(), r.getReceivedAt());
+    }
+}

@@ -1,0 +1,265 @@
+package fr.relais.core.hospital;
+
+import fr.relais.core.audit.AuditLog;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.error.NotFoundException;
+import fr.relais.core.identity.PatientService;
+import fr.relais.core.pathway.EnrollmentService;
+import fr.relais.core.session.Permission;
+import fr.relais.core.session.UserSession;
+import fr.relais.core.store.Database;
+import fr.relais.core.time.CareZone;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Hospital admissions and discharges (issue 28, docs/hospital-events.md): each message stored once per sender and
+ * control id, its patient decided by identity vigilance ({@link HospitalIdentity}), its effects applied
+ * ({@link HospitalEffects}) in the same transaction, and each decision in the audit trail. A message nobody matches
+ * waits in the identity queue until a person links it; a discharge's proposals wait for the nurse.
+ *
+ * <p>{@code localIpp} in the methods: the IPP namespaces (OIDs) the organisation reads as its own IPP, from its settings
+ * (RELAIS_IPP_OID and the hospital systems read as IPP).
+ */
+public final class HospitalEvents {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HospitalEvents.class);
+
+    private final Database database;
+    private final HospitalEventRepository events;
+    private final HospitalStayRepository stays;
+    private final HospitalEffectRepository effects;
+    private final HospitalPatientLinks links;
+    private final HospitalIdentity identity;
+    private final HospitalEffects effectsApplied;
+    private final PatientService patients;
+    private final EnrollmentService enrollments;
+    private final AuditLog audit;
+    private final UserSession session;
+    private final Clock clock;
+
+    public HospitalEvents(Database database, HospitalEventRepository events, HospitalStayRepository stays,
+                          HospitalEffectRepository effects, HospitalPatientLinks links, HospitalIdentity identity,
+                          HospitalEffectsWiring wiring, PatientService patients, EnrollmentService enrollments, AuditLog audit,
+                          UserSession session, Clock clock) {
+        this.database = database;
+        this.events = events;
+        this.stays = stays;
+        this.effects = effects;
+        this.links = links;
+        this.identity = identity;
+        this.effectsApplied = new HospitalEffects(wiring.enrollments(), wiring.templates(), wiring.tasks(),
+                new HospitalTasks(wiring.tasks(), wiring.careTeam(), wiring.outbox()), stays, effects, events);
+        this.patients = patients;
+        this.enrollments = enrollments;
+        this.audit = audit;
+        this.session = session;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores {@code message} and applies it, all in one transaction that has committed when this returns (the
+     * listener acknowledges only then). The same sender and control id again is a duplicate: acknowledged, never
+     * applied twice. When applying fails, the message is still kept, as failed, for a person to look at.
+     */
+    public Receipt receive(HospitalMessage message, Set<String> localIpp) {
+        try {
+            return database.inTransaction(() -> {
+                Optional<StoredHospitalEvent> existing = events.find(message.senderApplication(), message.senderFacility(), message.controlId());
+                if (existing.isPresent()) {
+                    StoredHospitalEvent e = existing.get();
+                    audit.record("hospital.event.duplicate", "HospitalEvent", e.id(), e.patientId(), e.type() + " " + e.controlId());
+                    return new Receipt(e.id(), true, e.state());
+                }
+                StoredHospitalEvent stored = stored(message, StoredHospitalEvent.State.QUEUED);
+                events.insert(stored);
+                return new Receipt(stored.id(), false, decide(stored, localIpp));
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Hospital message {} from {}/{} ({}) could not be applied; kept as failed", message.controlId(),
+                    message.senderApplication(), message.senderFacility(), message.type(), e);
+            return database.inTransaction(() -> {
+                StoredHospitalEvent failed = stored(message, StoredHospitalEvent.State.FAILED);
+                events.insert(failed);
+                audit.record("hospital.event.failed", "HospitalEvent", failed.id(), null, message.type() + " " + message.controlId());
+                return new Receipt(failed.id(), false, StoredHospitalEvent.State.FAILED);
+            });
+        }
+    }
+
+    /** Identity vigilance on a stored event, then its effects when one patient is found; every decision audited. */
+    private StoredHospitalEvent.State decide(StoredHospitalEvent event, Set<String> localIpp) {
+        HospitalIdentity.Decision decision = identity.decide(insOf(event), statusOf(event), Optional.ofNullable(event.ippIdentifier()), localIpp);
+        if (!decision.matched()) {
+            events.decided(event.id(), null, StoredHospitalEvent.State.QUEUED, decision.queued());
+            audit.record("hospital.identity.queued", "HospitalEvent", event.id(), null, event.type() + " " + decision.queued());
+            return StoredHospitalEvent.State.QUEUED;
+        }
+        audit.record("hospital.identity.matched", "HospitalEvent", event.id(), decision.patientId(), event.type() + " by " + decision.how());
+        return apply(event, decision.patientId());
+    }
+
+    private StoredHospitalEvent.State apply(StoredHospitalEvent event, UUID patientId) {
+        StoredHospitalEvent.State state = effectsApplied.apply(withPatient(event, patientId), patientId, clock.instant(), session.actor().userId());
+        events.decided(event.id(), patientId, state, null);
+        audit.record("hospital.event." + state.name().toLowerCase(java.util.Locale.ROOT), "HospitalEvent", event.id(), patientId,
+                event.type().name());
+        return state;
+    }
+
+    /** The events waiting for a person to say who they concern, oldest first. */
+    public List<StoredHospitalEvent> queue() {
+        session.require(Permission.IDENTITY_READ);
+        return events.queued();
+    }
+
+    /**
+     * A person says who a queued event concerns: the event is applied to that patient, the sender's IPP is linked to
+     * them for the next messages, and the other queued events with that IPP are decided again, in the order received.
+     */
+    public StoredHospitalEvent link(UUID eventId, UUID patientId, Set<String> localIpp) {
+        session.require(Permission.IDENTITY_WRITE);
+        return database.inTransaction(() -> {
+            StoredHospitalEvent event = events.find(eventId).orElseThrow(() -> new NotFoundException("event", "message d'hospitalisation", eventId));
+            if (event.state() != StoredHospitalEvent.State.QUEUED) {
+                throw new BadInputException("event", "hospital.notQueued", eventId);
+            }
+            patients.get(patientId);
+            PatientIdentifier ipp = event.ippIdentifier();
+            if (ipp != null) {
+                Optional<UUID> already = links.patientOf(ipp.authority(), ipp.value());
+                if (already.isPresent() && !already.get().equals(patientId)) {
+                    throw new BadInputException("patient", "hospital.ippLinkedElsewhere", ipp.value());
+                }
+                if (already.isEmpty()) {
+                    links.link(ipp.authority(), ipp.value(), patientId, clock.instant(), session.actor().userId());
+                }
+            }
+            audit.record("hospital.identity.linked", "HospitalEvent", eventId, patientId, ipp == null ? event.type().name() : "IPP " + ipp.stored());
+            apply(event, patientId);
+            for (StoredHospitalEvent other : events.queued()) {
+                if (ipp != null && ipp.stored().equals(other.ipp())) {
+                    decide(other, localIpp);
+                }
+            }
+            return events.find(eventId).orElseThrow();
+        });
+    }
+
+    /** The proposals of a patient's discharges still waiting for the nurse. */
+    public List<Proposal> proposals(UUID patientId) {
+        session.require(Permission.CLINICAL_READ);
+        return events.ofPatient(patientId).stream().filter(e -> e.type() == HospitalEventType.A03)
+                .flatMap(e -> effects.ofEvent(e.id()).stream()
+                        .filter(f -> f.kind() == HospitalEffect.Kind.PROPOSAL && f.state() == HospitalEffect.State.PROPOSED)
+                        .map(f -> new Proposal(f, e)))
+                .toList();
+    }
+
+    /**
+     * The nurse confirms a proposal: the pathway held during the stay resumes (its held tasks back in the worklist),
+     * or the patient is enrolled in the pathway proposed from the discharge day (the enrolment's own rules apply:
+     * a telemonitoring pathway still needs the patient's consent).
+     */
+    public void confirm(UUID proposalId) {
+        session.require(Permission.CLINICAL_WRITE);
+        database.inTransaction(() -> {
+            Proposal proposal = pending(proposalId);
+            Instant now = clock.instant();
+            String actor = session.actor().userId();
+            UUID patientId = proposal.discharge().patientId();
+            if (proposal.effect().resumedEnrollment() != null) {
+                HospitalStay stay = stays.byDischarge(proposal.discharge().id()).orElseThrow();
+                effectsApplied.resume(stay.admissionEventId(), proposal.effect().resumedEnrollment(), now, actor);
+            } else {
+                enrollments.enroll(patientId, proposal.effect().proposedTemplate(), null,
+                        proposal.discharge().eventAt().atZone(CareZone.PARIS).toLocalDate());
+                effectsApplied.cancelCall(proposal.discharge().id(), now, actor);
+            }
+            effects.state(proposalId, HospitalEffect.State.CONFIRMED, now, actor);
+            audit.record("hospital.proposal.confirmed", "HospitalEvent", proposal.discharge().id(), patientId, proposal.effect().target());
+        });
+    }
+
+    /** The nurse declines a proposal: nothing resumes, nobody is enrolled; held tasks stay for her to handle. */
+    public void decline(UUID proposalId) {
+        session.require(Permission.CLINICAL_WRITE);
+        database.inTransaction(() -> {
+            Proposal proposal = pending(proposalId);
+            effects.state(proposalId, HospitalEffect.State.DECLINED, clock.instant(), session.actor().userId());
+            audit.record("hospital.proposal.declined", "HospitalEvent", proposal.discharge().id(), proposal.discharge().patientId(),
+                    proposal.effect().target());
+        });
+    }
+
+    private Proposal pending(UUID proposalId) {
+        HospitalEffect effect = effects.find(proposalId).filter(f -> f.kind() == HospitalEffect.Kind.PROPOSAL)
+                .orElseThrow(() -> new NotFoundException("proposal", "proposition de sortie", proposalId));
+        if (effect.state() != HospitalEffect.State.PROPOSED) {
+            throw new BadInputException("proposal", "hospital.proposalDecided", proposalId);
+        }
+        return new Proposal(effect, events.find(effect.eventId()).orElseThrow());
+    }
+
+    /** The start of the day: tasks planned since an admission are held as the admission held the others. */
+    public int holdDuringStays() {
+        return database.inTransaction(() -> effectsApplied.holdDuringStays(clock.instant(), session.actor().userId()));
+    }
+
+    /** Who is in hospital now, the longest stay first. */
+    public List<HospitalStay> inHospital() {
+        session.require(Permission.CLINICAL_READ);
+        return stays.open();
+    }
+
+    /** A patient's hospital events, in the order they happened. */
+    public List<StoredHospitalEvent> history(UUID patientId) {
+        session.require(Permission.CLINICAL_READ);
+        return events.ofPatient(patientId);
+    }
+
+    public List<HospitalStay> staysOf(UUID patientId) {
+        session.require(Permission.CLINICAL_READ);
+        return stays.ofPatient(patientId);
+    }
+
+    public List<HospitalEffect> effectsOf(UUID eventId) {
+        return effects.ofEvent(eventId);
+    }
+
+    private StoredHospitalEvent stored(HospitalMessage m, StoredHospitalEvent.State state) {
+        return new StoredHospitalEvent(UUID.randomUUID(), m.senderApplication(), m.senderFacility(), m.controlId(), m.type(),
+                m.movementId(), m.movementAction(), m.eventAt(), m.patientClass(), m.location(), m.expectedDischarge(), m.diagnoses(),
+                m.identityStatus().isEmpty() ? null : String.join("~", m.identityStatus()),
+                m.ins().map(i -> i.value() + "^" + i.authority()).orElse(null), m.ipp().map(PatientIdentifier::stored).orElse(null),
+                null, state, null, m.raw(), clock.instant());
+    }
+
+    private static Optional<PatientIdentifier> insOf(StoredHospitalEvent e) {
+        if (e.ins() == null || !e.ins().contains("^")) {
+            return Optional.empty();
+        }
+        return Optional.of(new PatientIdentifier(e.ins().substring(0, e.ins().indexOf('^')), e.ins().substring(e.ins().indexOf('^') + 1), "INS"));
+    }
+
+    private static List<String> statusOf(StoredHospitalEvent e) {
+        return e.identityStatus() == null ? List.of() : List.of(e.identityStatus().split("~"));
+    }
+
+    private static StoredHospitalEvent withPatient(StoredHospitalEvent e, UUID patientId) {
+        return new StoredHospitalEvent(e.id(), e.senderApplication(), e.senderFacility(), e.controlId(), e.type(), e.movementId(),
+                e.movementAction(), e.eventAt(), e.patientClass(), e.location(), e.expectedDischarge(), e.diagnoses(), e.identityStatus(),
+                e.ins(), e.ipp(), patientId, e.state(), e.queueReason(), e.raw(), e.receivedAt());
+    }
+
+    /** What became of a message: its event, whether it was a duplicate, and its state (for the acknowledgement). */
+    public record Receipt(UUID eventId, boolean duplicate, StoredHospitalEvent.State state) {
+    }
+
+    /** A proposal a discharge made, with that discharge. */
+    public record Proposal(HospitalEffect effect, StoredHospitalEvent discharge) {
+    }
+}

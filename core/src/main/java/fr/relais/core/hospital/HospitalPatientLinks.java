@@ -1,0 +1,33 @@
+package fr.relais.core.hospital;
+
+import static fr.relais.core.store.schema.Tables.HOSPITAL_PATIENT_LINK;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/**
+ * Another facility's IPPs linked to patients of this store by a person resolving the identity queue: Relais keeps one
+ * IPP per patient, in its organisation's namespace, so a hospital's own number is known only once someone said whose
+ * it is.
+ */
+public final class HospitalPatientLinks {
+    private final DSLContext dsl;
+
+    public HospitalPatientLinks(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<UUID> patientOf(String authority, String ipp) {
+        return dsl.select(HOSPITAL_PATIENT_LINK.PATIENT_ID).from(HOSPITAL_PATIENT_LINK)
+                .where(HOSPITAL_PATIENT_LINK.AUTHORITY.eq(authority).and(HOSPITAL_PATIENT_LINK.IPP.eq(ipp)))
+                .fetchOptional(r -> r.value1());
+    }
+
+    void link(String authority, String ipp, UUID patientId, Instant at, String by) {
+        dsl.insertInto(HOSPITAL_PATIENT_LINK).set(HOSPITAL_PATIENT_LINK.AUTHORITY, authority).set(HOSPITAL_PATIENT_LINK.IPP, ipp)
+                .set(HOSPITAL_PATIENT_LINK.PATIENT_ID, patientId).set(HOSPITAL_PATIENT_LINK.LINKED_AT, at)
+                .set(HOSPITAL_PATIENT_LINK.LINKED_BY, by).execute();
+    }
+}

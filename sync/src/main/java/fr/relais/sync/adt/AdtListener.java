@@ -1,0 +1,83 @@
+package fr.relais.sync.adt;
+
+import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.app.HL7Service;
+import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
+import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
+import fr.relais.core.hospital.HospitalEvents;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The MLLP listener for hospital ADT messages (HL7 v2.5, IHE PAM French extension; ADR 0016). HAPI's server frames and
+ * unframes MLLP, parses every message as v2.5 structures without HAPI's own validation (Relais checks what it needs
+ * and refuses the rest in its own words, {@link AdtMessageReader}) and writes each ACK once {@link AdtReceiver} returns
+ * it. {@code tls}: the server socket is TLS, with the JVM's key store ({@code javax.net.ssl.keyStore}).
+ */
+public final class AdtListener implements AutoCloseable {
+    private final HapiContext context;
+    private final HL7Service server;
+
+    private AdtListener(HapiContext context, HL7Service server) {
+        this.context = context;
+        this.server = server;
+    }
+
+    /** Starts listening on {@code port}; {@code localIpp}: the IPP namespaces (OIDs) read as the organisation's own. */
+    public static AdtListener start(HospitalEvents events, Set<String> localIpp, int port, boolean tls) throws InterruptedException {
+        // Its own threads: HAPI's default executor is one for the whole JVM, and any context closed (a client's, another
+        // listener's) shuts it down under this listener, which would then take connections and never answer them.
+        HapiContext context = configured(new DefaultHapiContext(java.util.concurrent.Executors.newCachedThreadPool()));
+        HL7Service server = context.newServer(port, tls);
+        AdtReceiver receiver = new AdtReceiver(events, localIpp, context.getPipeParser());
+        server.registerApplication(receiver);
+        server.setExceptionHandler(receiver);
+        server.startAndWait();
+        if (!server.isRunning()) {
+            // The port taken, or refused by the system: say so now rather than leave a listener that hears nothing.
+            Throwable cause = server.getServiceExitedWithException();
+            try {
+                context.close();
+            } catch (java.io.IOException ignored) {
+                // closing what never started; the refusal below is the news
+            }
+            throw new IllegalStateException("MLLP listener did not start on port " + port, cause);
+        }
+        return new AdtListener(context, server);
+    }
+
+    /**
+     * How Relais parses ADT messages: as v2.5 structures whatever the version says, without HAPI's validation, and with
+     * ACK control ids drawn at random (HAPI's default keeps a counter in a file of the working folder). Public for the
+     * clients that speak to the listener as a hospital would: the tests and the ADT benchmark.
+     */
+    public static HapiContext configured(HapiContext context) {
+        context.setModelClassFactory(new CanonicalModelClassFactory("2.5"));
+        context.setValidationContext(ValidationContextFactory.noValidation());
+        context.getParserConfiguration().setAllowUnknownVersions(true);
+        context.getParserConfiguration().setIdGenerator(() -> java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 20));
+        return context;
+    }
+
+    public boolean running() {
+        return server.isRunning();
+    }
+
+    /** Blocks until the listener stops (the headless command's life). */
+    public void awaitStop() throws InterruptedException {
+        while (server.isRunning()) {
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stopAndWait();
+        try {
+            context.close();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

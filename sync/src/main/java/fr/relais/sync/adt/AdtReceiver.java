@@ -1,0 +1,95 @@
+package fr.relais.sync.adt;
+
+import ca.uhn.hl7v2.AcknowledgmentCode;
+import ca.uhn.hl7v2.ErrorCode;
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.protocol.MetadataKeys;
+import ca.uhn.hl7v2.protocol.ReceivingApplication;
+import ca.uhn.hl7v2.protocol.ReceivingApplicationExceptionHandler;
+import fr.relais.core.hospital.HospitalEvents;
+import fr.relais.core.hospital.HospitalMessage;
+import fr.relais.core.hospital.StoredHospitalEvent;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Answers each ADT message the listener receives. A message Relais reads is stored, its patient decided and its
+ * effects applied in one transaction, committed before this returns the ACK (AA): HAPI writes the ACK only then, so a
+ * sender never hears AA for a message the store does not hold. A repeat of a stored message (same sender, same MSH-10)
+ * is acknowledged AA again and applied once. What Relais refuses is answered AR or AE ({@link AdtRefusal}) and named in
+ * the log; what HAPI cannot parse at all, by {@link UnreadableAck}.
+ */
+final class AdtReceiver implements ReceivingApplication<Message>, ReceivingApplicationExceptionHandler {
+    /** How Relais names itself in the ACK's MSH-3. */
+    static final String APPLICATION = "RELAIS";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdtReceiver.class);
+
+    private final HospitalEvents events;
+    private final Set<String> localIpp;
+    private final ca.uhn.hl7v2.parser.Parser parser;
+
+    AdtReceiver(HospitalEvents events, Set<String> localIpp, ca.uhn.hl7v2.parser.Parser parser) {
+        this.events = events;
+        this.localIpp = Set.copyOf(localIpp);
+        this.parser = parser;
+    }
+
+    @Override
+    public Message processMessage(Message message, Map<String, Object> metadata) throws HL7Exception {
+        Object raw = metadata.get(MetadataKeys.IN_RAW_MESSAGE);
+        String text = raw instanceof String s ? s : message.encode();
+        try {
+            HospitalMessage read = AdtMessageReader.read(message, text);
+            HospitalEvents.Receipt receipt = events.receive(read, localIpp);
+            if (receipt.state() == StoredHospitalEvent.State.FAILED) {
+                LOG.error("Hospital message {} from {} ({}) stored but not applied: AE", read.controlId(), read.senderFacility(), read.type());
+                return ack(message, AcknowledgmentCode.AE, new HL7Exception("Stored, could not be applied", ErrorCode.APPLICATION_INTERNAL_ERROR));
+            }
+            LOG.info("Hospital message {} from {} ({}): {}{}", read.controlId(), read.senderFacility(), read.type(), receipt.state(),
+                    receipt.duplicate() ? ", duplicate acknowledged again" : "");
+            return ack(message, AcknowledgmentCode.AA, null);
+        } catch (AdtRefusal refusal) {
+            LOG.warn("Hospital message {} refused ({} {}): {}", controlId(message), refusal.code(), refusal.error().getCode(),
+                    refusal.getMessage());
+            return ack(message, refusal.code(), new HL7Exception(refusal.getMessage(), refusal.error()));
+        }
+    }
+
+    private static Message ack(Message message, AcknowledgmentCode code, HL7Exception error) throws HL7Exception {
+        try {
+            Message ack = message.generateACK(code, error);
+            new ca.uhn.hl7v2.util.Terser(ack).set("/MSH-3", APPLICATION);
+            return ack;
+        } catch (IOException e) {
+            throw new HL7Exception("Cannot build the acknowledgement", e);
+        }
+    }
+
+    private static String controlId(Message message) {
+        try {
+            return new ca.uhn.hl7v2.util.Terser(message).get("/MSH-10");
+        } catch (HL7Exception e) {
+            return "(no control id)";
+        }
+    }
+
+    @Override
+    public boolean canProcess(Message message) {
+        return true; // every message gets an answer from here: refusals too are the listener's to word
+    }
+
+    /** A message HAPI could not parse: refused, and named in the log by what of it can be read. */
+    @Override
+    public String processException(String incoming, Map<String, Object> metadata, String outgoing, Exception e) {
+        String start = incoming == null ? "" : incoming.substring(0, Math.min(incoming.length(), 80)).replace('\r', ' ');
+        LOG.warn("Unreadable hospital message refused: {} ({})", e.getMessage(), start);
+        try {
+            return UnreadableAck.of(incoming == null ? "" : incoming, e, parser);
+        } catch (HL7Exception | IOException failure) {
+            LOG.error("Cannot acknowledge an unreadable hospital message", failure);
+            return outgoing;
+        }
+    }
+}
