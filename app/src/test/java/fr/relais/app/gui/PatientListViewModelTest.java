@@ -151,7 +151,7 @@ class PatientListViewModelTest {
 
     @Test
     void thePatientFileShowsTheHospitalsCodedDaughterAndHerHospiceRoleInFrench() {
-        PatientListViewModel list = new PatientListViewModel(services.patients(), new DirectExecutor(), texts, clock);
+        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, clock);
         list.refresh();
         PatientRow row = list.rows().get(0);
         java.util.UUID daughter = java.util.UUID.randomUUID();
