@@ -60,6 +60,11 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
     }
 
     @Override
+    public boolean narrowed() {
+        return true;
+    }
+
+    @Override
     public IQuery<Bundle> narrow(IQuery<Bundle> query) {
         return query.where(new TokenClientParam("category").exactly()
                 .systemAndCode(UrgentCarePlanMapper.CATEGORY_SYSTEM, CarePlanMapper.ENROLLMENT_CATEGORY));

@@ -51,6 +51,11 @@ final class ForeignCarePlanSync implements RecordSync<CarePlan> {
 
     /** Every CarePlan but Relais's two categories (a plan without any category is another system's too). */
     @Override
+    public boolean narrowed() {
+        return true;
+    }
+
+    @Override
     public IQuery<Bundle> narrow(IQuery<Bundle> query) {
         return query.whereMap(Map.of("category:not", List.of(
                 UrgentCarePlanMapper.CATEGORY_SYSTEM + "|" + CarePlanMapper.ENROLLMENT_CATEGORY,

@@ -48,6 +48,11 @@ abstract class LibrarySync<R extends MetadataResource> implements RecordSync<R> 
     }
 
     @Override
+    public boolean narrowed() {
+        return true;
+    }
+
+    @Override
     public ca.uhn.fhir.rest.gclient.IQuery<org.hl7.fhir.r4.model.Bundle> narrow(ca.uhn.fhir.rest.gclient.IQuery<org.hl7.fhir.r4.model.Bundle> query) {
         return query.where(new ca.uhn.fhir.rest.gclient.TokenClientParam("identifier").hasSystemWithAnyCode(identifierSystem));
     }

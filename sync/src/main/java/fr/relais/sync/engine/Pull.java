@@ -60,25 +60,7 @@ final class Pull {
         }
         Set<String> heldBefore = core.syncState().serverIds(fr.relais.core.identity.PatientService.RECORD);
         for (RecordSync<? extends Resource> kind : kinds) {
-            rereadUnread(kind, counts);
-            Optional<Instant> watermark = core.syncState().watermark(kind.watermarkKey());
-            Set<String> patients = scope;
-            Set<String> newcomers = entered;
-            if (untaggedByPatient(settings, kind) && scope == null) {
-                // Searched by the team's patients, untagged: every patient held now, and those received since the last
-                // sync (this one's patients pull) get their older records too.
-                patients = core.syncState().serverIds(fr.relais.core.identity.PatientService.RECORD);
-                newcomers = new HashSet<>(patients);
-                newcomers.removeAll(heldBefore);
-            }
-            if (!pull(server, settings, kind, watermark, patients, true, counts, progress, cancelled)) {
-                return false;
-            }
-            if (kind.followsDeletions() && !followDeletions(server, settings, kind, watermark, counts, cancelled)) {
-                return false;
-            }
-            if (watermark.isPresent() && !newcomers.isEmpty() && kind.patientSearchParameter() != null
-                    && !pull(server, settings, kind, Optional.empty(), newcomers, false, counts, progress, cancelled)) {
+            if (!pullKind(server, settings, kind, scope, entered, heldBefore, counts, progress, cancelled)) {
                 return false;
             }
         }
@@ -91,8 +73,35 @@ final class Pull {
         return true;
     }
 
+    /**
+     * One kind, from its watermark: {@code scope} the patients in the care teams' scope (null: unscoped), {@code entered}
+     * those new in it, {@code heldBefore} the patients held before this sync. False when cancelled.
+     */
+    boolean pullKind(FhirServer server, SyncSettings settings, RecordSync<? extends Resource> kind, Set<String> scope,
+                     Set<String> entered, Set<String> heldBefore, SyncCounts counts, SyncProgress progress, BooleanSupplier cancelled) {
+        rereadUnread(kind, counts);
+        Optional<Instant> watermark = core.syncState().watermark(kind.watermarkKey());
+        Set<String> patients = scope;
+        Set<String> newcomers = entered;
+        if (untaggedByPatient(settings, kind) && scope == null) {
+            // Searched by the team's patients, untagged: every patient held now, and those received since the last
+            // sync (this one's patients pull) get their older records too.
+            patients = core.syncState().serverIds(fr.relais.core.identity.PatientService.RECORD);
+            newcomers = new HashSet<>(patients);
+            newcomers.removeAll(heldBefore);
+        }
+        if (!pull(server, settings, kind, watermark, patients, true, counts, progress, cancelled)) {
+            return false;
+        }
+        if (kind.followsDeletions() && !followDeletions(server, settings, kind, watermark, counts, cancelled)) {
+            return false;
+        }
+        return !(watermark.isPresent() && !newcomers.isEmpty() && kind.patientSearchParameter() != null
+                && !pull(server, settings, kind, Optional.empty(), newcomers, false, counts, progress, cancelled));
+    }
+
     /** Whether a kind is searched by the patients held here rather than by the team's tag (a team is set, the kind untagged). */
-    private static boolean untaggedByPatient(SyncSettings settings, RecordSync<? extends Resource> kind) {
+    static boolean untaggedByPatient(SyncSettings settings, RecordSync<? extends Resource> kind) {
         return settings.team() != null && !kind.teamTagged() && kind.patientSearchParameter() != null;
     }
 
@@ -101,7 +110,7 @@ final class Pull {
      * first walk starts where this sync's search started (the watermark before it, else the moment the server ran the
      * first search, else the newest version just pulled).
      */
-    private <R extends Resource> boolean followDeletions(FhirServer server, SyncSettings settings, RecordSync<R> kind,
+    <R extends Resource> boolean followDeletions(FhirServer server, SyncSettings settings, RecordSync<R> kind,
                                                          Optional<Instant> searchedFrom, SyncCounts counts, BooleanSupplier cancelled) {
         Optional<Instant> fallback = searchedFrom.or(() -> Optional.ofNullable(counts.searchedAt.get(kind.watermarkKey())))
                 .or(() -> core.syncState().watermark(kind.watermarkKey()));

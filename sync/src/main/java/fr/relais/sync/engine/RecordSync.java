@@ -23,6 +23,14 @@ interface RecordSync<R extends Resource> {
     }
 
     /**
+     * Whether {@link #narrow} narrows the search (a kind that overrides it says so): a narrowed kind is not all of its
+     * type, so a bulk export of the type is not its records ({@link FirstSyncByExport} pages it instead).
+     */
+    default boolean narrowed() {
+        return false;
+    }
+
+    /**
      * The search parameter naming a record's patient, when the pull is scoped to the user's care teams; null for
      * records that are no patient's (pulled whatever the scope).
      */

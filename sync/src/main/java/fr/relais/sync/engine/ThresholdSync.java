@@ -40,6 +40,11 @@ final class ThresholdSync implements RecordSync<Basic> {
     }
 
     @Override
+    public boolean narrowed() {
+        return true;
+    }
+
+    @Override
     public ca.uhn.fhir.rest.gclient.IQuery<Bundle> narrow(ca.uhn.fhir.rest.gclient.IQuery<Bundle> query) {
         var code = ThresholdOverrideMapper.code();
         return query.where(Basic.CODE.exactly().systemAndCode(code.getSystem(), code.getCode()));

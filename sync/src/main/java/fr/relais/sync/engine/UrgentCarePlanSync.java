@@ -55,6 +55,11 @@ final class UrgentCarePlanSync implements RecordSync<CarePlan> {
     }
 
     @Override
+    public boolean narrowed() {
+        return true;
+    }
+
+    @Override
     public IQuery<Bundle> narrow(IQuery<Bundle> query) {
         return query.where(new TokenClientParam("category").exactly()
                 .systemAndCode(UrgentCarePlanMapper.CATEGORY_SYSTEM, UrgentCarePlanMapper.CATEGORY));

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  */
 public final class JpaFhirServer implements AutoCloseable {
     private static JpaFhirServer shared;
+    private static final ExportSwitch EXPORT_SWITCH = new ExportSwitch();
 
     private final AnnotationConfigApplicationContext spring;
     private final Server jetty;
@@ -56,9 +57,13 @@ public final class JpaFhirServer implements AutoCloseable {
             RestfulServer rest = new RestfulServer(fhir);
             rest.registerProviders(spring.getBean(ResourceProviderFactory.class).createProviders());
             rest.registerProvider(spring.getBean(JpaSystemProvider.class));
+            // Bulk Data $export, as the team server offers it: HAPI's test configuration already brings the Batch2
+            // jobs and an in-memory binary store for the NDJSON files; only the provider is left to register.
+            rest.registerProvider(spring.getBean(ca.uhn.fhir.batch2.jobs.export.BulkDataExportProvider.class));
             rest.setPagingProvider(spring.getBean(DatabaseBackedPagingProvider.class));
             AnnuaireGateway annuaire = new AnnuaireGateway();
             rest.registerInterceptor(annuaire);
+            rest.registerInterceptor(EXPORT_SWITCH);
             Server jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
             ServletContextHandler context = new ServletContextHandler();
             context.addServlet(new ServletHolder(rest), "/fhir/*");
@@ -107,6 +112,33 @@ public final class JpaFhirServer implements AutoCloseable {
             fhir.newRestfulGenericClient(baseUrl).delete().resourceById(type, id).execute();
         } finally {
             settings.setEnforceReferentialIntegrityOnDelete(enforced);
+        }
+    }
+
+    /**
+     * Runs {@code work} while this server answers every {@code $export} with 501, as a FHIR server without Bulk Data
+     * does (HAPI without the provider, most hospital servers): the sync's fallback to paging is proven against it.
+     */
+    public synchronized <T> T withoutBulkExport(java.util.function.Supplier<T> work) {
+        EXPORT_SWITCH.offered = false;
+        try {
+            return work.get();
+        } finally {
+            EXPORT_SWITCH.offered = true;
+        }
+    }
+
+    /** Refuses {@code $export} while switched off (a server that does not implement the operation). */
+    @ca.uhn.fhir.interceptor.api.Interceptor
+    static final class ExportSwitch {
+        volatile boolean offered = true;
+
+        @ca.uhn.fhir.interceptor.api.Hook(ca.uhn.fhir.interceptor.api.Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+        public boolean refuseExport(jakarta.servlet.http.HttpServletRequest request) {
+            if (!offered && request.getRequestURI().contains("$export")) {
+                throw new ca.uhn.fhir.rest.server.exceptions.NotImplementedOperationException("Bulk Data $export is not offered here");
+            }
+            return true;
         }
     }
 

@@ -1,0 +1,169 @@
+package fr.relais.sync.bulk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.relais.sync.fhir.RelaisFhir;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * A system-level Bulk Data export (FHIR Bulk Data Access 2.0): {@code GET [base]/$export?_type=...&_typeFilter=...}
+ * with {@code Prefer: respond-async}, the status URL ({@code Content-Location}) polled as the server's
+ * {@code Retry-After} asks (never longer than {@code longestWait}: HAPI asks for minutes, a small export is ready in
+ * seconds), then the manifest and its NDJSON files, one resource a line, read as they arrive (never held whole).
+ */
+public final class BulkExportClient {
+    /** The kick-off answers of a server that does not offer {@code $export} (or not with these parameters). */
+    private static final java.util.Set<Integer> NOT_OFFERED = java.util.Set.of(400, 404, 405, 501);
+
+    private final HttpClient http;
+    private final String base;
+    private final Duration longestWait;
+    private final UnaryOperator<HttpRequest.Builder> authorize;
+
+    /** {@code authorize} adds the server's credentials to each request (the sync's bearer token, say). */
+    public BulkExportClient(HttpClient http, String base, Duration longestWait, UnaryOperator<HttpRequest.Builder> authorize) {
+        this.http = http;
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.longestWait = longestWait;
+        this.authorize = authorize;
+    }
+
+    /** One NDJSON file of the manifest: the resources of one type. */
+    public record Output(String type, URI url) {
+    }
+
+    /** What the export holds: everything as of {@code transactionTime}, in its files. */
+    public record Manifest(Instant transactionTime, List<Output> output) {
+        public List<URI> filesOf(String type) {
+            return output.stream().filter(o -> o.type().equals(type)).map(Output::url).toList();
+        }
+    }
+
+    /**
+     * Exports the resources of {@code types}, each narrowed by its {@code typeFilters} search (a type absent from the
+     * map is exported whole). Empty when the server does not offer the export: the caller pages instead. Throws
+     * {@link CancellationException} when cancelled while waiting.
+     */
+    public Optional<Manifest> export(List<String> types, Map<String, String> typeFilters, BooleanSupplier cancelled) {
+        StringBuilder url = new StringBuilder(base).append("/$export?_type=").append(encode(String.join(",", types)));
+        typeFilters.forEach((type, query) -> url.append("&_typeFilter=").append(encode(type + "?" + query)));
+        HttpResponse<String> kickOff = send(authorize.apply(HttpRequest.newBuilder(URI.create(url.toString())))
+                .header("Accept", "application/fhir+json").header("Prefer", "respond-async").GET().build());
+        if (NOT_OFFERED.contains(kickOff.statusCode())) {
+            return Optional.empty();
+        }
+        if (kickOff.statusCode() != 202) {
+            throw new BulkExportException("kick-off answered " + kickOff.statusCode() + ": " + kickOff.body());
+        }
+        URI status = URI.create(kickOff.headers().firstValue("Content-Location")
+                .orElseThrow(() -> new BulkExportException("kick-off accepted without a status URL")));
+        while (true) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("export cancelled");
+            }
+            HttpResponse<String> poll = send(authorize.apply(HttpRequest.newBuilder(status)).header("Accept", "application/json").GET().build());
+            if (poll.statusCode() == 200) {
+                return Optional.of(manifest(poll.body()));
+            }
+            if (poll.statusCode() != 202) {
+                throw new BulkExportException("export status answered " + poll.statusCode() + ": " + poll.body());
+            }
+            pause(poll.headers().firstValue("Retry-After"));
+        }
+    }
+
+    /** Each resource of one NDJSON file, in the file's order, parsed by HAPI's JSON parser as its line is read. */
+    public void read(URI file, Consumer<Resource> each) {
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(authorize.apply(HttpRequest.newBuilder(file)).header("Accept", "application/fhir+ndjson").GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            if (response.statusCode() != 200) {
+                throw new BulkExportException("export file " + file + " answered " + response.statusCode());
+            }
+            var parser = RelaisFhir.CONTEXT.newJsonParser();
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (!line.isBlank()) {
+                    each.accept((Resource) parser.parseResource(line));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Manifest manifest(String json) {
+        try {
+            JsonNode root = new ObjectMapper().readTree(json);
+            List<Output> output = new ArrayList<>();
+            for (JsonNode file : root.path("output")) {
+                output.add(new Output(file.path("type").asText(), URI.create(file.path("url").asText())));
+            }
+            return new Manifest(Instant.parse(root.path("transactionTime").asText()), List.copyOf(output));
+        } catch (IOException | java.time.format.DateTimeParseException e) {
+            throw new BulkExportException("unreadable export manifest: " + e.getMessage());
+        }
+    }
+
+    /** Waits as the server asks (seconds, per RFC 9110; an HTTP date or nothing: one second), at most {@code longestWait}. */
+    private void pause(Optional<String> retryAfter) {
+        Duration asked = retryAfter.filter(v -> v.trim().matches("\\d+")).map(v -> Duration.ofSeconds(Long.parseLong(v.trim())))
+                .orElse(Duration.ofSeconds(1));
+        try {
+            Thread.sleep(asked.compareTo(longestWait) > 0 ? longestWait.toMillis() : asked.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The server accepted the export, then failed it or answered what this client cannot read. */
+    public static final class BulkExportException extends RuntimeException {
+        BulkExportException(String message) {
+            super(message);
+        }
+    }
+}
