@@ -179,7 +179,7 @@ public final class RelaisCore implements AutoCloseable {
         this.deaths = new fr.relais.core.identity.Deaths(database.dsl());
         this.foreignCarePlans = new fr.relais.core.pathway.ForeignCarePlans(database.dsl(), audit, session);
         this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
-                alertQueries, session, audit, clock);
+                alertQueries, session, audit, accounts, clock);
         this.cohorts = new CohortReportService(database, templates, patients, clock);
         this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, bulkIngest, clock, consents);
     }
