@@ -104,8 +104,8 @@ public final class RawCodePatterns {
 
     /**
      * Inclusive and bracketed plural forms the glossary rules out (« Né(e) », « étape(s) », « libéral(e) »): the form
-     * is chosen from the person's sex or from the count. Kept apart from {@link #PATTERNS} because only the desktop and
-     * the patient report are clear of them yet (docs/wording.md); the command line's messages still carry some.
+     * is chosen from the person's sex or from the count. Kept apart from {@link #PATTERNS} because a screen or a
+     * document is scanned for it on its own, and every bundle file through {@link #inclusiveFormsInBundle}.
      */
     public static final Pattern INCLUSIVE_FORM = Pattern.compile("(?<=\\p{L})\\((?:e|s|es|x|ne|le|ère|euse|rice)\\)");
 
@@ -115,6 +115,40 @@ public final class RawCodePatterns {
         Matcher m = INCLUSIVE_FORM.matcher(text);
         while (m.find()) {
             found.add(excerpt("inclusive form", text, m));
+        }
+        return found;
+    }
+
+    /**
+     * Every inclusive form in the bundle file at classpath {@code resource}: in each value as written, and in each
+     * count-driven value ({@code choice}) as formatted for 0, 1 and 2, so a choice that does not parse fails too. A
+     * missing or empty bundle is an error, so the scan cannot pass on nothing.
+     */
+    public static List<String> inclusiveFormsInBundle(String resource) {
+        java.util.Properties bundle = new java.util.Properties();
+        try (java.io.InputStream in = RawCodePatterns.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no bundle at " + resource);
+            }
+            bundle.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (bundle.isEmpty()) {
+            throw new IllegalArgumentException("empty bundle at " + resource);
+        }
+        List<String> found = new ArrayList<>();
+        for (String key : new TreeSet<>(bundle.stringPropertyNames())) {
+            String value = bundle.getProperty(key);
+            inclusiveFormsIn(value).forEach(f -> found.add(resource + " " + key + ": " + f));
+            if (value.contains(",choice,")) {
+                for (int count = 0; count <= 2; count++) {
+                    Object[] args = new Object[10];
+                    java.util.Arrays.fill(args, count);
+                    String shown = new java.text.MessageFormat(value, java.util.Locale.FRANCE).format(args);
+                    inclusiveFormsIn(shown).forEach(f -> found.add(resource + " " + key + " (formatted): " + f));
+                }
+            }
         }
         return found;
     }

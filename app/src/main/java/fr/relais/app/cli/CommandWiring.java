@@ -33,6 +33,8 @@ final class CommandWiring {
             c.directory(), c.session(), c.tasks(), c.foreignResponses(), c.foreignCarePlans(), c.textMeasures(),
             c.organizations(), c.deaths());
     static final Wiring<AccountService> ACCOUNTS = c -> c.accounts();
+    static final Wiring<IdentityCommands.HistoryUses> IDENTITY_HISTORY = c -> new IdentityCommands.HistoryUses(c.patients(), c.accounts(),
+            c.session());
     static final Wiring<AccountCommand.PasswordUses> PASSWORD = c -> new AccountCommand.PasswordUses(c.accounts(), c.session());
     static final Wiring<PathwayService> PATHWAYS = c -> c.pathways();
     static final Wiring<EnrollmentService> ENROLLMENTS = c -> c.enrollments();

@@ -149,6 +149,10 @@ final class IdentityCommands {
         }
     }
 
+    /** What {@code relais patient history} reads: the identity history, and the accounts and session naming who acted. */
+    record HistoryUses(fr.relais.core.identity.PatientService patients, fr.relais.core.account.AccountService accounts, fr.relais.core.session.UserSession session) {
+    }
+
     /** {@code relais patient history ID}: how each identity status was obtained, oldest first. */
     @Command(name = "history", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class History implements Callable<Integer> {
@@ -159,12 +163,15 @@ final class IdentityCommands {
 
         @Override
         public Integer call() {
-            return Leaf.forPatient(spec, patient, CommandWiring.PATIENTS, (root, patients, id) -> {
+            return Leaf.forPatient(spec, patient, CommandWiring.IDENTITY_HISTORY, (root, uses, id) -> {
+                var patients = uses.patients();
                 var events = patients.identityHistory(patients.openFile(id, "command line").id());
+                // By name and roles, as the desktop's identity tab; the JSON keeps the login for scripts.
+                var people = new fr.relais.core.wording.PersonWords(root.language(), uses.accounts()::find, uses.session());
                 root.printer().object(events.stream().map(PatientFileView.IdentityEventView::of).toList(), out -> {
                     out.println(root.text("show.history"));
                     var words = fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language());
-                    events.forEach(e -> out.println("  " + e.actor() + " " + PatientCommand.historyLine(e, new fr.relais.core.wording.StatusWords(root.language()), words)));
+                    events.forEach(e -> out.println("  " + people.who(e.actor()) + " " + PatientCommand.historyLine(e, new fr.relais.core.wording.StatusWords(root.language()), words)));
                 });
                 return Cli.OK;
             });

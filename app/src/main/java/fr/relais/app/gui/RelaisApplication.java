@@ -383,6 +383,7 @@ public final class RelaisApplication extends Application {
         AccessHistoryViewModel accesses = new AccessHistoryViewModel(AccessTrail.of(services.audit(), services.reports(), services.accounts()), services.session(), executor, texts,
                 language, documents, opener);
         IdentityViewModel identity = new IdentityViewModel(services.patients(),
+                new fr.relais.core.wording.PersonWords(language, services.accounts()::find, services.session()),
                 () -> insi.apply(fr.relais.sync.insi.InsiSettings.teleservice(env)), executor, texts, language, changed -> {
             file.show(changed);
             list.refresh();

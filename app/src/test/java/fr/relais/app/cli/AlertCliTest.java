@@ -118,7 +118,7 @@ class AlertCliTest extends CliFixture {
         CliRun refused = run("threshold", "set", "--patient", "P1", "--rule", "poids-absent", "--set", "after=P100Y",
                 "--prescriber", "10003456789", "--reason", "le patient ne se pèse plus");
         assertThat(refused.code()).isEqualTo(2);
-        assertThat(refused.err()).contains("after", "P100Y", "obligatoire", "raccourci", "2 jour(s)");
+        assertThat(refused.err()).contains("after", "P100Y", "obligatoire", "raccourci", "2 jours");
         assertThat(run("--format", "json", "threshold", "history", "--patient", "P1").json()).isEmpty();
         CliRun shorter = run("threshold", "set", "--patient", "P1", "--rule", "poids-absent", "--set", "after=P1D",
                 "--prescriber", "10003456789", "--reason", "pesée quotidienne impérative");
@@ -149,7 +149,7 @@ class AlertCliTest extends CliFixture {
         assertThat(watching.isAlive()).isFalse();
         assertThat(code[0]).isZero();
         assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Réévaluation terminée",
-                "alerte(s) de données manquantes levée(s)");
+                "de données manquantes levée");
         // No weight since the start of October: the mandatory alert is open.
         assertThat(alerts("open")).contains("poids-absent YELLOW OPEN");
     }

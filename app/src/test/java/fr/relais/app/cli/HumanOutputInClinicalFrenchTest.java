@@ -81,6 +81,16 @@ class HumanOutputInClinicalFrenchTest {
         CliRun human = run(command);
         assertThat(human.code()).as(human.err()).isZero();
         assertThat(RawCodePatterns.findIn(human.out(), handles)).as(String.join(" ", command) + "\n" + human.out()).isEmpty();
+        assertThat(RawCodePatterns.inclusiveFormsIn(human.out())).as(String.join(" ", command) + "\n" + human.out()).isEmpty();
+    }
+
+    @Test
+    void noBundleSentenceUsesAnInclusiveForm() {
+        // The command line's messages and the desktop share these bundles: « 1 mesure importée », « 3 conflits
+        // ouverts », never « mesure(s) importée(s) », in French and in English, every value and every count.
+        for (String bundle : List.of("messages_fr", "messages_en", "cli", "cli_en")) {
+            assertThat(RawCodePatterns.inclusiveFormsInBundle("/fr/relais/app/i18n/" + bundle + ".properties")).as(bundle).isEmpty();
+        }
     }
 
     private JsonNode json(String... command) {

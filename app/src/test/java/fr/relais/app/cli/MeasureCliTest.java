@@ -75,7 +75,7 @@ class MeasureCliTest extends CliFixture {
                 + "P1;29463-7;72,6;kg;2026-11-24T08:00\nP1;29463-7;72,4;kg;2026-11-23T08:00\n", StandardCharsets.UTF_8);
         CliRun first = run("measure", "import", csv.toString());
         assertThat(first.code()).as(first.err()).isZero();
-        assertThat(first.out()).contains("2 mesure(s) importée(s), 1 déjà présente(s)");
+        assertThat(first.out()).contains("2 mesures importées, 1 déjà présente (non importée à nouveau)");
         for (int again = 0; again < 2; again++) {
             JsonNode report = JSON.readTree(run("--format", "json", "measure", "import", csv.toString()).out());
             assertThat(report.get("imported").asInt()).isZero();

@@ -31,7 +31,7 @@ class QuestionnaireCliTest extends CliFixture {
 
         CliRun text = run("--lang", "en", "questionnaire", "answer", "--patient", "P1", "--questionnaire", "gad-7", "--answers", "3,3,,,,,");
         assertThat(text.code()).isZero();
-        assertThat(text.out()).contains("Score cannot be computed: 5 unanswered item(s)");
+        assertThat(text.out()).contains("Score cannot be computed: 5 unanswered items");
 
         assertThat(run("questionnaire", "answer", "--patient", "P1", "--questionnaire", "PHQ-9", "--answers", "a,0,0,0,0,0,0,0,0").code()).isEqualTo(2);
         assertThat(run("questionnaire", "answer", "--patient", "P1", "--questionnaire", "PHQ-9", "--answers", "9,0,0,0,0,0,0,0,0").code()).isEqualTo(2);

@@ -151,7 +151,7 @@ class SyncCliTest {
         JsonNode json = CliRun.on(db, "--format", "json", "sync", "status").json();
 
         assertThat(human.code()).isZero();
-        assertThat(human.out()).contains("3 enregistrement(s) du serveur pas encore lu(s) par Relais",
+        assertThat(human.out()).contains("3 enregistrements du serveur pas encore lus par Relais",
                 "  2 : l'enregistrement concerne un patient absent de ce poste",
                 "  1 : tâche adressée à un groupe de patients, non rattachée à un patient");
         assertThat(fr.relais.core.RawCodePatterns.findIn(human.out())).isEmpty();

@@ -52,7 +52,7 @@ class IdentityViewModelTest {
     void setUp() {
         core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), Clock.fixed(Instant.parse("2026-11-24T08:30:00Z"), ZoneOffset.UTC),
                 new UserSession(new Actor("idec", "IDEC", "poste")));
-        model = new IdentityViewModel(core.patients(), () -> new InsiService(core.patients(), core.audit(), new UnconfiguredInsi()),
+        model = new IdentityViewModel(core.patients(), new fr.relais.core.wording.PersonWords(Language.FR, core.accounts()::find, core.session()), () -> new InsiService(core.patients(), core.audit(), new UnconfiguredInsi()),
                 new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR, changed::add);
     }
 
@@ -90,7 +90,7 @@ class IdentityViewModelTest {
         assertThat(corrected.traits().birthDate()).isEqualTo(LocalDate.of(1941, 6, 12));
         assertThat(corrected.status()).isEqualTo(IdentityStatus.PROV);
         assertThat(model.messageProperty().get()).contains("Statut d'identité : provisoire", "redevient provisoire", "revérifiée");
-        assertThat(model.historyProperty()).hasSize(3).last().asString().contains("Identité validée → Identité provisoire", "erreur de saisie");
+        assertThat(model.historyProperty()).hasSize(3).last().asString().contains("Identité validée → Identité provisoire", "erreur de saisie", "IDEC").doesNotContain("idec");
     }
 
     @Test
@@ -113,7 +113,7 @@ class IdentityViewModelTest {
         model.duplicateProperty().set("P2");
         model.reasonProperty().set("doublon de l'accueil");
         model.mergeDuplicate();
-        assertThat(model.messageProperty().get()).contains("fusionné dans celui-ci", "1 élément(s) déplacé(s)");
+        assertThat(model.messageProperty().get()).contains("fusionné dans celui-ci", "1 élément déplacé");
         assertThat(core.measures().ofPatient(kept.id(), MeasureCatalog.SPO2)).hasSize(1);
         assertThat(core.patients().get(duplicate.id()).replacedBy()).isEqualTo(kept.id());
 

@@ -105,13 +105,13 @@ class MeasureImportViewModelTest {
                 Language.FR);
         // Cancel once the first batch of 100 is written: it stays, the four others are never started.
         cancelling.progressProperty().addListener((obs, old, now) -> {
-            if ("Écriture : 100 ligne(s) traitée(s)".equals(now)) {
+            if ("Écriture : 100 lignes traitées".equals(now)) {
                 cancelling.cancel();
             }
         });
         cancelling.importFile(csv);
         assertThat(cancelling.messageProperty().get())
-                .isEqualTo("Import annulé : 100 mesure(s) enregistrée(s) sur les 100 premières lignes (sur 500) ; importer à nouveau le fichier ajoute le reste");
+                .isEqualTo("Import annulé : 100 mesures enregistrées sur les 100 premières lignes (sur 500) ; importer à nouveau le fichier ajoute le reste");
         assertThat(core.measures().ofPatient(patient, null)).hasSize(100);
     }
 }

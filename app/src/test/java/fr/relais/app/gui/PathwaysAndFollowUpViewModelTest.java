@@ -127,7 +127,7 @@ class PathwaysAndFollowUpViewModelTest {
         field(model, "RELAIS_TOKEN_FILE").value().set(token.toString());
         field(model, "RELAIS_ANNUAIRE_URL").value().set("ftp://annuaire");
         model.save();
-        assertThat(model.messageProperty().get()).contains("ftp://annuaire", "http(s)");
+        assertThat(model.messageProperty().get()).contains("ftp://annuaire", "http ou https");
         assertThat(dir.resolve("relais.properties")).doesNotExist();
         assertThat(applied).isEmpty();
 

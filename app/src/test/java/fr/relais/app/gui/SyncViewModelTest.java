@@ -81,7 +81,7 @@ class SyncViewModelTest {
 
         model.refresh();
 
-        assertThat(model.unreadTitleProperty().get()).startsWith("2 enregistrement(s) du serveur pas encore lu(s) par Relais");
+        assertThat(model.unreadTitleProperty().get()).startsWith("2 enregistrements du serveur pas encore lus par Relais");
         assertThat(model.unreadProperty()).containsExactly("2 : " + forGroup);
     }
 
@@ -93,7 +93,7 @@ class SyncViewModelTest {
         assertThat(model.messageProperty().get()).contains("injoignable");
         assertThat(model.statusLineProperty().get()).startsWith("Synchronisation : hors ligne").contains("1 modification à envoyer");
         // The failed run is in the history, with why.
-        assertThat(model.historyProperty()).singleElement().satisfies(line -> assertThat(line).contains("0 reçu(s)"));
+        assertThat(model.historyProperty()).singleElement().satisfies(line -> assertThat(line).contains("0 reçu,"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.time.CareZone;
 import fr.relais.core.wording.AuditWords;
+import fr.relais.core.wording.PersonWords;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +22,10 @@ final class AccessHistoryPdf {
     private final AuditWords actions;
     private final DateTimeFormatter dateTime;
 
-    AccessHistoryPdf(Language language) {
+    private final PersonWords people;
+
+    AccessHistoryPdf(Language language, PersonWords people) {
+        this.people = people;
         this.texts = Localization.of(PatientReportPdf.BUNDLE, language);
         this.actions = new AuditWords(language);
         this.dateTime = DateTimeFormatter.ofPattern(language == Language.EN ? "yyyy-MM-dd HH:mm" : "dd/MM/yyyy HH:mm")
@@ -36,9 +40,10 @@ final class AccessHistoryPdf {
             pdf.space(6);
             pdf.row(List.of(texts.text("access.col.at"), texts.text("access.col.who"), texts.text("access.col.workstation"),
                     texts.text("access.col.action")), COLUMNS, 9);
-            // The action in words; the event's technical detail (ids, codes) stays in the trail and its JSON export.
+            // The person by name and roles and the action in words, as on the desktop's "Accès" tab; the login and the
+            // event's technical detail (ids, codes) stay in the trail and its JSON export.
             for (AuditEvent e : events) {
-                pdf.row(List.of(dateTime.format(e.at()), e.actor(), e.workstation(), actions.action(e.action())), COLUMNS, 8);
+                pdf.row(List.of(dateTime.format(e.at()), people.who(e.actor()), e.workstation(), actions.action(e.action())), COLUMNS, 8);
             }
             String footer = texts.text("access.footer", author, dateTime.format(generatedAt));
             pdf.save(out, texts.text("access.title") + " — " + patient.displayName(), author, footer, texts.text("page"));

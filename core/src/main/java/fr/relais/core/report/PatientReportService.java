@@ -1,5 +1,6 @@
 package fr.relais.core.report;
 
+import fr.relais.core.account.AccountService;
 import fr.relais.core.alert.Alert;
 import fr.relais.core.alert.AlertQueries;
 import fr.relais.core.audit.AuditLog;
@@ -42,11 +43,13 @@ public final class PatientReportService {
     private final AlertQueries alerts;
     private final UserSession session;
     private final AuditLog audit;
+    private final AccountService accounts;
     private final Clock clock;
 
     public PatientReportService(Database database, PatientService patients, CareTeamService careTeam, EnrollmentService enrollments,
                                 MeasureService measures, ThresholdService thresholds, QuestionnaireService questionnaires,
-                                AlertQueries alerts, UserSession session, AuditLog audit, Clock clock) {
+                                AlertQueries alerts, UserSession session, AuditLog audit, AccountService accounts, Clock clock) {
+        this.accounts = accounts;
         this.database = database;
         this.patients = patients;
         this.careTeam = careTeam;
@@ -103,7 +106,7 @@ public final class PatientReportService {
         session.require(Permission.IDENTITY_READ);
         Patient patient = patients.get(patientId);
         java.util.List<fr.relais.core.audit.AuditEvent> events = audit.forPatient(patientId);
-        new AccessHistoryPdf(language).write(patient, events, session.actor().displayName(), clock.instant(), out);
+        new AccessHistoryPdf(language, new fr.relais.core.wording.PersonWords(language, accounts::find, session)).write(patient, events, session.actor().displayName(), clock.instant(), out);
         database.inTransaction(() -> {
             audit.record("patient.accessHistory.print", PatientService.RECORD, patientId, patientId, events.size() + " events");
             return null;

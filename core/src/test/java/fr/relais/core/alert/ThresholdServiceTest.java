@@ -168,7 +168,7 @@ class ThresholdServiceTest {
                     .isInstanceOfSatisfying(BadInputException.class, e -> {
                         assertThat(e.reasonKey()).isEqualTo("threshold.mandatoryDelay");
                         assertThat(e.input()).isEqualTo("after");
-                        assertThat(e.message(Language.FR)).contains(longer, "poids-absent", "obligatoire", "2 jour(s)");
+                        assertThat(e.message(Language.FR)).contains(longer, "poids-absent", "obligatoire", "2 jours");
                     });
         }
         assertThat(s.thresholds.history(hf.id())).isEmpty();

@@ -138,10 +138,10 @@ class MeasureServiceTest {
                 .isInstanceOfSatisfying(ImportRejectedException.class, e -> {
                     assertThat(e.input()).isEqualTo("mesures.csv");
                     assertThat(e.rows()).extracting(ImportRowError::line).containsExactly(3L, 4L, 5L, 6L);
-                    assertThat(e.message(Language.FR)).contains("4 ligne(s) invalide(s)",
+                    assertThat(e.message(Language.FR)).contains("4 lignes invalides",
                             "ligne 3 : patient: aucun patient (un seul) n'a l'IPP ou l'INS « IPP-9 »",
                             "ligne 4 : value: 900 kg est impossible",
-                            "ligne 5 : effective:", "ligne 6 : 3 champ(s) au lieu de 5");
+                            "ligne 5 : effective:", "ligne 6 : 3 champs au lieu de 5");
                 });
         assertThat(s.measures.ofPatient(patient.id(), null)).isEmpty();
 

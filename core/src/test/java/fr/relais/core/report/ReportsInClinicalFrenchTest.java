@@ -58,6 +58,18 @@ class ReportsInClinicalFrenchTest {
     }
 
     @Test
+    void noBundleSentenceUsesAnInclusiveForm() {
+        // The PDFs' wording and the errors the command line prints: « 4 lignes invalides », « 2 jours », the birth date
+        // rather than « né(e) le », in French and in English, every value and every count.
+        for (String bundle : List.of("report", "wording", "errors", "alerts", "identity")) {
+            for (String language : List.of("_fr", "_en")) {
+                String resource = "/fr/relais/core/i18n/" + bundle + language + ".properties";
+                assertThat(RawCodePatterns.inclusiveFormsInBundle(resource)).as(resource).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void patientPathwayReportsOfADemoStoreShowNoEngineCode() throws IOException {
         for (Patient p : sample) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -82,6 +94,8 @@ class ReportsInClinicalFrenchTest {
             assertThat(RawCodePatterns.findIn(history, Set.of(s.session.actor().workstation()))).as(p.displayName() + " access\n" + history)
                     .isEmpty();
             assertThat(history).contains("Consultation du dossier").doesNotContain("patient.read");
+            // Who read it by name, as the desktop's "Accès" tab says it, never by login.
+            assertThat(history).contains(s.session.actor().displayName()).doesNotContainPattern("\\b" + s.session.actor().userId() + "\\b");
         }
     }
 

@@ -28,11 +28,11 @@ public final class AccessHistoryViewModel {
     }
 
     private final AccessTrail trail;
-    private final fr.relais.core.session.UserSession session;
     private final BackgroundExecutor executor;
     private final Localization texts;
     private final Language language;
     private final fr.relais.core.wording.AuditWords actions;
+    private final fr.relais.core.wording.PersonWords people;
     private final Path documents;
     private final Consumer<Path> opener;
     private final DateTimeFormatter dateTime;
@@ -43,11 +43,11 @@ public final class AccessHistoryViewModel {
     public AccessHistoryViewModel(AccessTrail trail, fr.relais.core.session.UserSession session, BackgroundExecutor executor, Localization texts,
                                   Language language, Path documents, Consumer<Path> opener) {
         this.trail = trail;
-        this.session = session;
         this.executor = executor;
         this.texts = texts;
         this.language = language;
         this.actions = new fr.relais.core.wording.AuditWords(language);
+        this.people = new fr.relais.core.wording.PersonWords(language, trail::account, session);
         this.documents = documents;
         this.opener = opener;
         this.dateTime = DateTimeFormatter.ofPattern(language == Language.EN ? "yyyy-MM-dd HH:mm" : "dd/MM/yyyy HH:mm").withZone(CareZone.PARIS);
@@ -73,27 +73,8 @@ public final class AccessHistoryViewModel {
 
     private Row row(AuditEvent e) {
         // The action in words, as in the printed history; the event's technical detail stays in the trail.
-        return new Row(dateTime.format(e.at()), who(e.actor()), e.workstation(), actions.action(e.action()));
-    }
-
-    /**
-     * The person an access names, as a colleague would say it: the account's name and roles in words ("Claire
-     * MARTIN, IDE de coordination"), never its login ("idec"). A workstation without accounts names its one user.
-     */
-    private String who(String userId) {
-        if (fr.relais.core.session.Actor.ENGINE.equals(userId)) {
-            return texts.text("access.engine");
-        }
-        var account = trail.account(userId);
-        if (account.isPresent()) {
-            String roles = account.get().roles().stream().sorted().map(r -> texts.text("account.role." + r.name()))
-                    .collect(java.util.stream.Collectors.joining(", "));
-            return roles.isEmpty() ? account.get().displayName() : texts.text("access.whoWithRoles", account.get().displayName(), roles);
-        }
-        if (userId.equals(session.actor().userId())) {
-            return session.actor().displayName();
-        }
-        return texts.text("access.otherAccount", userId);
+        // The person by name and roles, as the printed history words them (PersonWords), never by login.
+        return new Row(dateTime.format(e.at()), people.who(e.actor()), e.workstation(), actions.action(e.action()));
     }
 
     /** Writes the PDF into the documents folder, then opens it (the system's viewer prints it). */

@@ -46,6 +46,7 @@ public final class IdentityViewModel {
     private final Language language;
     private final Consumer<UUID> onChanged;
     private final Supplier<InsiService> insi;
+    private final fr.relais.core.wording.PersonWords people;
 
     private UUID patientId;
     private final ObjectProperty<IdentityDocument> document = new SimpleObjectProperty<>();
@@ -57,11 +58,13 @@ public final class IdentityViewModel {
 
     /**
      * {@code onChanged}: the identity changed (the banner and the list show it again). {@code insi}: the teleservice as
-     * the workstation's settings configure it when the user asks (it says so when it is not configured).
+     * the workstation's settings configure it when the user asks (it says so when it is not configured). {@code people}:
+     * who the history names, by name and roles rather than login.
      */
-    public IdentityViewModel(PatientService patients, Supplier<InsiService> insi, BackgroundExecutor executor, Localization texts,
+    public IdentityViewModel(PatientService patients, fr.relais.core.wording.PersonWords people, Supplier<InsiService> insi, BackgroundExecutor executor, Localization texts,
                              Language language, Consumer<UUID> onChanged) {
         this.insi = insi;
+        this.people = people;
         this.patients = patients;
         this.executor = executor;
         this.texts = texts;
@@ -97,7 +100,7 @@ public final class IdentityViewModel {
     }
 
     private String line(IdentityEvent e) {
-        return texts.text("identity.history.line", AT.format(e.at()), e.actor(),
+        return texts.text("identity.history.line", AT.format(e.at()), people.who(e.actor()),
                 e.from() == null ? "" : new fr.relais.core.wording.StatusWords(language).identity(e.from()) + " → ", new fr.relais.core.wording.StatusWords(language).identity(e.to()), fr.relais.app.wording.IdentityReasonText.of(e.reason(), texts));
     }
 
