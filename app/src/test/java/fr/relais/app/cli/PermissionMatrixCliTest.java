@@ -9,14 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -25,8 +23,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -184,7 +180,8 @@ class PermissionMatrixCliTest {
             assertThat(added.code()).as(added.err()).isZero();
         }
         Files.copy(db, shared.resolve("sauvegarde.db"));
-        cheapPasswords(db);
+        // Five hundred sign-ins: the passwords hashed again at 1,000 rounds (CheapPasswords).
+        CheapPasswords.rehash(db, PASSWORD, Stream.of(Role.values()).map(PermissionMatrixCliTest::account).toArray(String[]::new));
     }
 
     static String account(Role role) {
@@ -198,22 +195,6 @@ class PermissionMatrixCliTest {
                 "RELAIS_MSSANTE_CONFIG", shared.resolve("mssante.properties").toString(),
                 "RELAIS_MSSANTE_PASSWORD", "secret-bal"));
         return CliRun.of((services, language) -> { }, env, args);
-    }
-
-    /**
-     * The accounts' real passwords, hashed with 1,000 PBKDF2 rounds instead of 600,000: the stored form carries its
-     * cost (as a store from a later, costlier version would), and five hundred sign-ins stay within seconds.
-     */
-    private static void cheapPasswords(Path db) throws Exception {
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        PBEKeySpec spec = new PBEKeySpec(PASSWORD.toCharArray(), salt, 1000, 256);
-        byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        String stored = "pbkdf2-sha256$1000$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            assertThat(s.executeUpdate("update account set password_hash = '" + stored + "'")).isEqualTo(5);
-        }
     }
 
     /** A fresh copy of the store for one run. */
