@@ -51,7 +51,7 @@ class AdtCliTest extends CliFixture {
 
         CliRun linked = run("adt", "link", queued.toString(), "--patient", "P1");
         assertThat(linked.code()).as(linked.err()).isZero();
-        assertThat(linked.out()).contains("Admission de CHU-RENNES rattaché(e) à LEROY Marthe");
+        assertThat(linked.out()).contains("Message « Admission » de CHU-RENNES rattaché à LEROY Marthe");
         assertThat(run("--format", "json", "adt", "queue").json()).isEmpty();
     }
 

@@ -125,7 +125,7 @@ class PatientHistoryViewModelTest {
 
         List<String> events = historyOf(patient).hospitalProperty().stream().map(PatientHistoryViewModel.HospitalRow::event).toList();
         assertThat(events).containsExactly("Admission annulée par l'hôpital le 03/12/2026 à 16:05 : CH-SAINT-MALO",
-                "Admission à l'hôpital le 03/12/2026 à 14:20 : CH-SAINT-MALO, service CARDIO (annulée ensuite par l'hôpital)");
+                "Admission à l'hôpital le 03/12/2026 à 14:20 : CH-SAINT-MALO, service CARDIO (mouvement annulé ensuite par l'hôpital)");
         assertThat(String.join(" ", events)).doesNotContain("1.2.250", "A01", "A11", "MVT-P1", "Hospitalisé");
     }
 }

@@ -28,7 +28,7 @@ public final class AdtListener implements AutoCloseable {
     public static AdtListener start(HospitalEvents events, Set<String> localIpp, int port, boolean tls) throws InterruptedException {
         // Its own threads: HAPI's default executor is one for the whole JVM, and any context closed (a client's, another
         // listener's) shuts it down under this listener, which would then take connections and never answer them.
-        HapiContext context = configured(new DefaultHapiContext(java.util.concurrent.Executors.newCachedThreadPool()));
+        HapiContext context = configured(new DefaultHapiContext(fr.relais.core.work.LibraryThreads.perTask("adt-mllp")));
         HL7Service server = context.newServer(port, tls);
         AdtReceiver receiver = new AdtReceiver(events, localIpp, context.getPipeParser());
         server.registerApplication(receiver);
