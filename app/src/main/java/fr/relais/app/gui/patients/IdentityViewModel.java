@@ -73,7 +73,7 @@ public final class IdentityViewModel {
         this.onChanged = onChanged;
     }
 
-    private record Loaded(Patient patient, List<IdentityEvent> events) {
+    private record Loaded(Patient patient, List<String> lines) {
     }
 
     public void show(UUID id) {
@@ -87,7 +87,8 @@ public final class IdentityViewModel {
     }
 
     private void load(UUID id) {
-        executor.submit(() -> new Loaded(patients.get(id), patients.identityHistory(id)), loaded -> {
+        // The lines are worded in the background: naming who acted reads the accounts.
+        executor.submit(() -> new Loaded(patients.get(id), patients.identityHistory(id).stream().map(this::line).toList()), loaded -> {
             if (!id.equals(patientId)) {
                 return;
             }
@@ -95,7 +96,7 @@ public final class IdentityViewModel {
             document.set(null);
             duplicate.set("");
             reason.set("");
-            history.setAll(loaded.events().stream().map(this::line).toList());
+            history.setAll(loaded.lines());
         }, this::failed);
     }
 
