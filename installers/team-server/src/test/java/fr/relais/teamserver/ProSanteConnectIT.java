@@ -136,6 +136,20 @@ class ProSanteConnectIT {
     }
 
     @Test
+    void aDesktopPollingTooFastIsToldToWaitLonger() {
+        PscStep.Pending started = (PscStep.Pending) desktop.start(CLAIRE);
+        eCps.awaitRequest(CLAIRE);
+
+        // Two polls at once: PSC answers slow_down, and the interval grows by five seconds each time (CIBA §11).
+        desktop.poll(started.request());
+        PscStep eager = desktop.poll(started.request());
+
+        assertThat(eager).isInstanceOfSatisfying(PscStep.Pending.class,
+                p -> assertThat(p.interval()).isGreaterThanOrEqualTo(started.interval().plusSeconds(5)));
+        assertThat(eager.message()).isEqualTo("Validez la connexion dans l'application e-CPS sur votre téléphone.");
+    }
+
+    @Test
     void anUnansweredRequestExpiresWithAFrenchMessage() {
         PscStep.Pending started = (PscStep.Pending) desktop.start(PAUL);
         eCps.awaitRequest(PAUL); // reaches the phone; nobody answers (the realm gives 15 s)
