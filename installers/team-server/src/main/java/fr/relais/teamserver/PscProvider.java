@@ -61,8 +61,11 @@ final class PscProvider {
     record Expired() implements Poll {
     }
 
-    /** Tokens: the professional approved (or a refresh succeeded). */
-    record Granted(String accessToken, String refreshToken, String idToken) implements Poll {
+    /**
+     * Tokens: the professional approved (or a refresh succeeded). {@code refreshLife} is PSC's
+     * {@code refresh_expires_in} (Keycloak's, hence PSC's, session idle time), null when not given.
+     */
+    record Granted(String accessToken, String refreshToken, String idToken, Duration refreshLife) implements Poll {
     }
 
     /** Who the professional is, from the user info. */
@@ -152,7 +155,9 @@ final class PscProvider {
             if (access == null) {
                 throw new Unreachable("token answer without access_token");
             }
-            return new Granted(access, (String) json.get("refresh_token"), (String) json.get("id_token"));
+            long refreshSeconds = number(json.get("refresh_expires_in"), 0);
+            return new Granted(access, (String) json.get("refresh_token"), (String) json.get("id_token"),
+                    refreshSeconds > 0 ? Duration.ofSeconds(refreshSeconds) : null);
         }
         String error = answer.error();
         return switch (error == null ? "" : error) {

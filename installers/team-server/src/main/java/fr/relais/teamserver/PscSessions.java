@@ -3,11 +3,10 @@ package fr.relais.teamserver;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,20 +21,37 @@ final class PscSessions {
     private static final Logger LOG = LoggerFactory.getLogger(PscSessions.class);
     /** CIBA §11: after slow_down the interval grows by at least five seconds. */
     private static final Duration SLOWER = Duration.ofSeconds(5);
+    /**
+     * A request is kept this long past PSC's {@code expires_in}, so that the desktop's last poll still reaches PSC and
+     * is told "expired" rather than "unknown" (our clock starts after PSC's, and the desktop polls every interval).
+     */
+    static final Duration REQUEST_GRACE = Duration.ofMinutes(1);
     static final String BINDING_MESSAGE = "Relais";
+
+    /**
+     * How long a session is kept when PSC does not say how long its refresh token lives: a working shift. Past it a
+     * refresh would need PSC anyway, and the nurse signs in again.
+     */
+    static final Duration SESSION_KEPT_BY_DEFAULT = Duration.ofHours(10);
 
     private final PscProvider provider;
     private final PscSettings settings;
     private final PscSessionTokens tokens;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Request> requests = new ConcurrentHashMap<>();
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+    /** Sign-in requests in progress, kept until PSC's {@code expires_in} (and a grace): PSC then answers expired_token. */
+    private final ExpiringEntries<String, Request> requests;
+    /** Sessions, kept while PSC's refresh token lives (a refresh after that would be refused by PSC). */
+    private final ExpiringEntries<String, Session> sessions;
+    /** Our refresh tokens, living as long as their session. */
+    private final ExpiringEntries<String, String> refreshTokens;
 
-    PscSessions(PscProvider provider, PscSettings settings, PscSessionTokens tokens) {
+    PscSessions(PscProvider provider, PscSettings settings, PscSessionTokens tokens, Clock clock) {
         this.provider = provider;
         this.settings = settings;
         this.tokens = tokens;
+        this.requests = new ExpiringEntries<>(clock);
+        this.sessions = new ExpiringEntries<>(clock);
+        this.refreshTokens = new ExpiringEntries<>(clock);
     }
 
     /** What a desktop is told. */
@@ -73,14 +89,16 @@ final class PscSessions {
     private record Request(String authReqId, Duration interval) {
     }
 
-    private record Session(PscProvider.Identity identity, String pscRefreshToken) {
+    /** {@code kept}: how long the session and its refresh token are kept from their last renewal. */
+    private record Session(PscProvider.Identity identity, String pscRefreshToken, Duration kept) {
     }
 
     Answer start(String nationalId) {
         try {
             PscProvider.Backchannel backchannel = provider.authenticate(nationalId, BINDING_MESSAGE);
             String id = opaque();
-            requests.put(id, new Request(backchannel.authReqId(), backchannel.interval()));
+            requests.put(id, new Request(backchannel.authReqId(), backchannel.interval()),
+                    backchannel.expiresIn().plus(REQUEST_GRACE));
             return new Started(id, backchannel.interval(), backchannel.expiresIn());
         } catch (PscProvider.Unreachable e) {
             LOG.warn("Pro Santé Connect: backchannel request for {} failed: {}", nationalId, e.getMessage());
@@ -100,7 +118,7 @@ final class PscSessions {
             }
             if (poll instanceof PscProvider.SlowDown) {
                 Request slower = new Request(request.authReqId(), request.interval().plus(SLOWER));
-                requests.put(requestId, slower);
+                requests.replace(requestId, slower);
                 return new Waiting(slower.interval());
             }
             requests.remove(requestId);
@@ -116,7 +134,7 @@ final class PscSessions {
 
     /** A new session token for a refresh token (which is used up: the answer carries the next one). */
     Answer refresh(String refreshToken) {
-        String sessionId = refreshToken == null ? null : refreshTokens.remove(refreshToken);
+        String sessionId = refreshTokens.remove(refreshToken);
         Session session = sessionId == null ? null : sessions.get(sessionId);
         if (session == null) {
             return new Unknown();
@@ -125,14 +143,14 @@ final class PscSessions {
             PscProvider.Poll poll = provider.refresh(session.pscRefreshToken());
             if (poll instanceof PscProvider.Granted granted) {
                 Session renewed = new Session(session.identity(),
-                        granted.refreshToken() == null ? session.pscRefreshToken() : granted.refreshToken());
-                sessions.put(sessionId, renewed);
-                return signedIn(sessionId, renewed.identity());
+                        granted.refreshToken() == null ? session.pscRefreshToken() : granted.refreshToken(), kept(granted));
+                sessions.put(sessionId, renewed, renewed.kept());
+                return signedIn(sessionId, renewed);
             }
             sessions.remove(sessionId);
             return new Refused();
         } catch (PscProvider.Unreachable e) {
-            refreshTokens.put(refreshToken, sessionId); // kept: the desktop may try again
+            refreshTokens.put(refreshToken, sessionId, session.kept()); // kept: the desktop may try again
             LOG.warn("Pro Santé Connect: refresh failed: {}", e.getMessage());
             return new Unavailable();
         }
@@ -147,7 +165,7 @@ final class PscSessions {
             return false;
         }
         Session session = sessions.remove(sessionId);
-        refreshTokens.values().removeIf(sessionId::equals);
+        refreshTokens.removeValue(sessionId);
         if (session != null) {
             try {
                 provider.revoke(session.pscRefreshToken());
@@ -178,14 +196,22 @@ final class PscSessions {
         }
         PscProvider.Identity identity = provider.identity(granted.accessToken());
         String sessionId = opaque();
-        sessions.put(sessionId, new Session(identity, granted.refreshToken()));
+        Session session = new Session(identity, granted.refreshToken(), kept(granted));
+        sessions.put(sessionId, session, session.kept());
         LOG.info("Pro Santé Connect: {} signed in (session {})", identity.nationalId(), sessionId.substring(0, 6));
-        return signedIn(sessionId, identity);
+        return signedIn(sessionId, session);
     }
 
-    private SignedIn signedIn(String sessionId, PscProvider.Identity identity) {
+    /** Never shorter than a session token: a token still within its life must find its session. */
+    private Duration kept(PscProvider.Granted granted) {
+        Duration kept = granted.refreshLife() == null ? SESSION_KEPT_BY_DEFAULT : granted.refreshLife();
+        return kept.compareTo(tokens.life()) < 0 ? tokens.life() : kept;
+    }
+
+    private SignedIn signedIn(String sessionId, Session session) {
+        PscProvider.Identity identity = session.identity();
         String refresh = opaque();
-        refreshTokens.put(refresh, sessionId);
+        refreshTokens.put(refresh, sessionId, session.kept());
         Set<String> teams = settings.teamsOf(identity.nationalId());
         return new SignedIn(tokens.issue(sessionId, identity, teams), tokens.life(), refresh, identity);
     }

@@ -60,7 +60,7 @@ public final class TeamServer implements AutoCloseable {
             rest.setPagingProvider(spring.getBean(DatabaseBackedPagingProvider.class));
             TeamTag tag = new TeamTag(settings.teamTagSystem());
             PscSessions pscSessions = psc.map(p -> new PscSessions(new PscProvider(p), p,
-                    new PscSessionTokens(settings.teamClaim(), p.sessionLife(), clock))).orElse(null);
+                    new PscSessionTokens(settings.teamClaim(), p.sessionLife(), clock), clock)).orElse(null);
             if (pscSessions != null && !settings.checksTokens()) {
                 throw new IllegalArgumentException("Pro Santé Connect needs the server to check tokens: set an issuer");
             }

@@ -201,7 +201,7 @@ class ProSanteConnectIT {
         // PSC down behind a running team server: the team server says so, the desktop gets "unavailable".
         PscSettings down = new PscSettings(URI.create("http://127.0.0.1:" + closedPort() + "/.well-known/wallet-openid-configuration"),
                 TestKeycloak.CLIENT_ID, TestKeycloak.CLIENT_SECRET, "openid", "eidas1", Duration.ofMinutes(5), Map.of());
-        PscSessions sessions = new PscSessions(new PscProvider(down), down, new PscSessionTokens("relais_teams", Duration.ofMinutes(5), clock));
+        PscSessions sessions = new PscSessions(new PscProvider(down), down, new PscSessionTokens("relais_teams", Duration.ofMinutes(5), clock), clock);
         assertThat(sessions.start(CLAIRE)).isInstanceOf(PscSessions.Unavailable.class);
         // The team server itself down: the desktop's client names it, in the bundle's words.
         PscSignIn nowhere = new PscSignIn(URI.create("http://127.0.0.1:" + closedPort() + "/psc"), HttpClient.newHttpClient(), Locale.FRENCH);
