@@ -27,6 +27,9 @@ final class FhirServer {
 
     private final SyncSettings settings;
     private final IGenericClient client;
+    /** A token renewed during the run (Pro Santé Connect), null otherwise; {@link #currentToken} is the one in use. */
+    private SyncSettings.Auth.Renewed renewed;
+    private volatile String currentToken;
 
     FhirServer(SyncSettings settings) {
         this.settings = settings;
@@ -55,6 +58,18 @@ final class FhirServer {
             client.registerInterceptor(new BasicAuthInterceptor(b.user(), b.password()));
         } else if (settings.auth() instanceof SyncSettings.Auth.Bearer t) {
             client.registerInterceptor(new BearerTokenAuthInterceptor(t.token()));
+        } else if (settings.auth() instanceof SyncSettings.Auth.Renewed r) {
+            renewed = r;
+            client.registerInterceptor(new ca.uhn.fhir.rest.client.api.IClientInterceptor() {
+                @Override
+                public void interceptRequest(ca.uhn.fhir.rest.client.api.IHttpRequest request) {
+                    request.addHeader("Authorization", "Bearer " + currentToken);
+                }
+
+                @Override
+                public void interceptResponse(ca.uhn.fhir.rest.client.api.IHttpResponse response) {
+                }
+            });
         }
     }
 
@@ -66,6 +81,7 @@ final class FhirServer {
     <T> T call(String what, Supplier<T> request) {
         Duration delay = settings.firstRetryDelay();
         for (int attempt = 1; ; attempt++) {
+            renewToken();
             try {
                 return request.get();
             } catch (AuthenticationException | ForbiddenOperationException e) {
@@ -95,6 +111,21 @@ final class FhirServer {
                 sleep(jittered);
                 delay = delay.multipliedBy(2);
             }
+        }
+    }
+
+    /**
+     * Asks a renewed token for the next request (renewed here, outside HAPI's interceptors, so that an ended session
+     * is the sync's own refusal with its sentence, not an error HAPI wraps).
+     */
+    private void renewToken() {
+        if (renewed == null) {
+            return;
+        }
+        try {
+            currentToken = renewed.tokens().get();
+        } catch (SyncSettings.SessionEndedException e) {
+            throw new SyncFailedException(settings.serverUrl(), e.getMessage(), "sync.sessionEnded", e);
         }
     }
 
