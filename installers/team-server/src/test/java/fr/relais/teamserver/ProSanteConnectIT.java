@@ -12,6 +12,9 @@ import fr.relais.core.MutableClock;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.StoreTemplate;
 import fr.relais.core.i18n.Language;
+import fr.relais.core.measure.MeasureCatalog;
+import fr.relais.core.measure.MeasureSource;
+import fr.relais.core.measure.NewMeasure;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
 import fr.relais.sync.composition.SyncModule;
@@ -222,7 +225,10 @@ class ProSanteConnectIT {
             SyncReport first = sync(laptop, bearer);
             // Past the session token's life: the bearer renews it with the refresh token, the sync goes on.
             clock.advance(Duration.ofMinutes(6));
-            laptop.demo().generate(1, 30L, done -> { });
+            // Her next change: a weight she records after the session token ended.
+            UUID patient = laptop.patients().list(0, 1).get(0).id();
+            laptop.measures().record(new NewMeasure(patient, MeasureCatalog.BODY_WEIGHT,
+                    "71.5", "kg", clock.instant(), MeasureSource.ENTERED));
             SyncReport second = sync(laptop, bearer);
 
             assertThat(first.pushed()).isGreaterThanOrEqualTo(patients);
@@ -245,7 +251,7 @@ class ProSanteConnectIT {
 
             assertThatThrownBy(() -> sync(laptop, bearer))
                     .isInstanceOfSatisfying(SyncFailedException.class, e -> assertThat(e.detail().message(Language.FR))
-                            .isEqualTo("la session Pro Santé Connect n'est plus valable sur le serveur " + server.baseUrl()
+                            .isEqualTo("--server: la session Pro Santé Connect n'est plus valable sur le serveur " + server.baseUrl()
                                     + " : reconnectez-vous en validant dans l'application e-CPS. Le travail hors ligne est"
                                     + " conservé et partira à la prochaine synchronisation"));
             assertThat(laptop.patients().count()).isEqualTo(1);
