@@ -183,6 +183,21 @@ final class AlertSync implements RecordSync<DetectedIssue> {
     }
 
     @Override
+    public boolean followsDeletions() {
+        return true;
+    }
+
+    /**
+     * Another system deleted an alert on the server: kept here, closed with the reason "supprimée sur le serveur par un
+     * autre système" unless the measures behind it still cross its bound (then it stays open: the server's deletion
+     * does not make a value safe). See {@link SyncedAlerts#applyDeletedOnServer}. Nothing is pushed by the deletion.
+     */
+    @Override
+    public void applyDeletion(UUID localId, String origin) {
+        synced.applyDeletedOnServer(localId, origin);
+    }
+
+    @Override
     public void keepRemote(Conflict conflict, String why) {
         Alert alert = alerts.find(conflict.localId()).orElseThrow();
         Alert remote = alert.decided(AlertStatus.valueOf(conflict.remoteValue()), alert.level(), session.actor().userId(),
