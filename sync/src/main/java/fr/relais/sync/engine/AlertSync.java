@@ -121,7 +121,7 @@ final class AlertSync implements RecordSync<DetectedIssue> {
         }
         // A decision, level or escalation the server lacks goes back with the next push.
         boolean serverBehind = merged.status() != incoming.status() || merged.level() != incoming.level()
-                || merged.escalationStep() != incoming.escalationStep();
+                || merged.escalationStep() != incoming.escalationStep() || openedEarlier(merged, incoming);
         if (serverBehind && !outbox.isPending(recordType(), localId)) {
             outbox.recordMerged(recordType(), localId);
         }
@@ -156,6 +156,16 @@ final class AlertSync implements RecordSync<DetectedIssue> {
             return theirs.openedAt();
         }
         return theirs.openedAt().isBefore(mine.openedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)) ? theirs.openedAt() : null;
+    }
+
+    /**
+     * Whether this workstation judged the alert's measure before the side the server heard from: its earlier opening
+     * goes back, so that every laptop ends with the first judgement (the server keeps milliseconds: a hair of
+     * difference is the same opening).
+     */
+    private static boolean openedEarlier(Alert mine, Alert theirs) {
+        return mine.openedAt() != null && theirs.openedAt() != null
+                && mine.openedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).isBefore(theirs.openedAt());
     }
 
     private static int rank(AlertStatus status) {
