@@ -159,7 +159,7 @@ public final class RelaisCore implements AutoCloseable {
                 alertChanges, audit, outbox, session, clock);
         this.alertDecisions = new fr.relais.core.alert.AlertDecisions(database, alertRepository, alertChanges, outbox, session, clock);
         this.syncedAlerts = new fr.relais.core.alert.SyncedAlerts(alertRepository, measureRepository, enrollmentRepository,
-                alertChanges, audit, clock);
+                alertChanges, audit, clock, thresholds);
         this.alertQueries = new fr.relais.core.alert.AlertQueries(alertRepository, session);
         this.alerts = new AlertService(fullReevaluation, missingData, escalation, alertDecisions, syncedAlerts, alertQueries);
         // Enrolling a patient with measures already on file judges them at once (issue 22), not at the next re-run.

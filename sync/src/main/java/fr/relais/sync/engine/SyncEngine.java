@@ -55,10 +55,10 @@ public final class SyncEngine {
         return List.of(new PatientSync(s.clock(), s.outbox(), s.conflicts(), s.patients(), s.deaths(), s.organizations(), ipp, s.anonymisation(),
                         s.tasks()),
                 new ConsentSync(s.outbox(), s.patients(), s.consents()),
-                new ProfessionalSync(s.careTeam()),
+                new ProfessionalSync(s.careTeam(), s.tasks()),
                 new OrganizationSync(s.organizations()),
                 // Before the care teams: a participant naming a relative is then shown by the relative's name.
-                new RelatedPersonSync(s.patients(), s.relatives(), s.anonymisation()),
+                new RelatedPersonSync(s.patients(), s.relatives(), s.anonymisation(), s.careTeam()),
                 new CareTeamSync(s.clock(), s.outbox(), s.syncState(), s.conflicts(), s.patients(), s.careTeam(), s.organizations(), s.relatives(), s.anonymisation()),
                 new TemplateSync(s.syncState(), s.pathways()),
                 new QuestionnaireSync(s.syncState(), s.questionnaires()),
@@ -71,7 +71,7 @@ public final class SyncEngine {
                 new QuestionnaireResponseSync(s.patients(), s.questionnaires(), s.foreignResponses()),
                 new AlertSync(s.clock(), s.session(), s.outbox(), s.conflicts(), s.patients(), s.enrollments(), s.alertQueries(),
                         s.syncedAlerts()),
-                new UrgentCarePlanSync(s.clock(), s.session(), s.outbox(), s.conflicts(), s.patients(), s.urgentCarePlans()));
+                new UrgentCarePlanSync(s.clock(), s.session(), s.outbox(), s.conflicts(), s.patients(), s.urgentCarePlans(), s.tasks()));
     }
 
     public enum Mode { BOTH, PULL_ONLY, PUSH_ONLY }
