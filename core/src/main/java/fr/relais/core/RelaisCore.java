@@ -190,7 +190,7 @@ public final class RelaisCore implements AutoCloseable {
         this.foreignCarePlans = new fr.relais.core.pathway.ForeignCarePlans(database.dsl(), audit, session);
         this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
                 alertQueries, session, audit, accounts, clock);
-        this.cohorts = new CohortReportService(database, templates, patients, clock);
+        this.cohorts = new CohortReportService(database, templates, patients, hospitalStays, clock);
         // Hospital admissions and discharges (issue 28): identity vigilance, then effects on the pathways.
         fr.relais.core.hospital.HospitalEventRepository hospitalEventRepository = new fr.relais.core.hospital.HospitalEventRepository(database.dsl());
         fr.relais.core.hospital.HospitalPatientLinks hospitalLinks = new fr.relais.core.hospital.HospitalPatientLinks(database.dsl());
