@@ -188,8 +188,6 @@ public final class RelaisCore implements AutoCloseable {
         this.relatives = new fr.relais.core.careteam.Relatives(database.dsl(), audit, clock);
         this.deaths = new fr.relais.core.identity.Deaths(database.dsl());
         this.foreignCarePlans = new fr.relais.core.pathway.ForeignCarePlans(database.dsl(), audit, session);
-        this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
-                alertQueries, session, audit, accounts, clock);
         this.cohorts = new CohortReportService(database, templates, patients, hospitalStays, clock);
         // Hospital admissions and discharges (issue 28): identity vigilance, then effects on the pathways.
         fr.relais.core.hospital.HospitalEventRepository hospitalEventRepository = new fr.relais.core.hospital.HospitalEventRepository(database.dsl());
@@ -199,6 +197,9 @@ public final class RelaisCore implements AutoCloseable {
                 new fr.relais.core.hospital.HospitalIdentity(patientRepository, hospitalLinks),
                 new fr.relais.core.hospital.HospitalEffectsWiring(enrollmentRepository, templates, taskRepository, careTeam, outbox),
                 patients, enrollments, audit, session, clock);
+        // The report shows the patient's hospital stays: built once the hospital events are.
+        this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
+                alertQueries, session, audit, accounts, hospitalEvents, clock);
         this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, bulkIngest, clock, consents);
     }
 

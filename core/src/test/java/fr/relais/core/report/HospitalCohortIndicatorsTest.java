@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.relais.core.MutableClock;
 import fr.relais.core.TestServices;
 import fr.relais.core.hospital.HospitalEventType;
-import fr.relais.core.hospital.HospitalMessage;
-import fr.relais.core.hospital.PatientIdentifier;
+import fr.relais.core.hospital.TestAdt;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
@@ -16,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.util.List;
-import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * into a real store: November 2026, one patient followed all month (30 days).
  */
 class HospitalCohortIndicatorsTest {
-    static final String OWN_IPP = "1.2.250.1.999.1";
     static final LocalDate NOV_1 = LocalDate.of(2026, 11, 1);
     static final CohortQuery NOVEMBER = new CohortQuery("suivi-domicile", NOV_1, LocalDate.of(2026, 11, 30), false);
 
@@ -40,7 +36,7 @@ class HospitalCohortIndicatorsTest {
     MutableClock clock;
     TestServices s;
     Patient patient;
-    int control;
+    TestAdt adt;
 
     static Instant at(int month, int day, int hour) {
         return ZonedDateTime.of(2026, month, day, hour, 0, 0, 0, CareZone.PARIS).toInstant();
@@ -56,6 +52,7 @@ class HospitalCohortIndicatorsTest {
                   "steps": [ { "id": "visite", "kind": "HOME_VISIT", "role": "IDEC", "title": { "fr": "Visite" }, "offset": "P1D" } ] }""");
         patient = s.registerPatient("MARTIN", "Louise", Sex.F, LocalDate.of(1941, 2, 3), "IPP-77");
         s.enrollments.enroll(patient.id(), "suivi-domicile", 1, NOV_1);
+        adt = new TestAdt(s.core.hospitalEvents());
     }
 
     @AfterEach
@@ -66,9 +63,7 @@ class HospitalCohortIndicatorsTest {
     /** Sends one ADT event of the movement {@code movement}, as the listener would hand it over, at {@code when}. */
     void send(HospitalEventType type, String movement, Instant when) {
         clock.set(when);
-        s.core.hospitalEvents().receive(new HospitalMessage("SIH", "CHU-RENNES^1.2.250.1.999.29^ISO", "MSG" + (++control), type, movement,
-                type.cancels().isPresent() ? "CANCEL" : "INSERT", when, "I", "CARDIO / 12 / 1", null, List.of(),
-                List.of(new PatientIdentifier("IPP-77", OWN_IPP, "PI")), List.of("VALI"), "MSH|^~\\&|SIH|CHU-RENNES|..."), Set.of(OWN_IPP));
+        adt.send("IPP-77", type, movement, when, "CARDIO / 12 / 1", null);
     }
 
     /** In from 3 November 10:00 to 6 November 15:00: three nights (3, 4 and 5 November). */
