@@ -200,7 +200,7 @@ public final class RelaisCore implements AutoCloseable {
         // The report shows the patient's hospital stays: built once the hospital events are.
         this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
                 alertQueries, session, audit, accounts, hospitalEvents, clock);
-        this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, bulkIngest, clock, consents);
+        this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, bulkIngest, clock, consents, hospitalEvents);
     }
 
     /** Opens the store and makes sure the built-in pathways and questionnaires are there (a no-op once installed). */

@@ -74,6 +74,12 @@ public final class HospitalStayRepository {
                 .fetch(HospitalStayRepository::toStay);
     }
 
+    /** The stays that ended at or after {@code since}, the latest discharge first. */
+    public List<HospitalStay> dischargedSince(Instant since) {
+        return dsl.selectFrom(HOSPITAL_STAY).where(HOSPITAL_STAY.DISCHARGED_AT.ge(since)).orderBy(HOSPITAL_STAY.DISCHARGED_AT.desc())
+                .fetch(HospitalStayRepository::toStay);
+    }
+
     /** When the patient's latest stay ended, if it has. */
     public Optional<Instant> lastDischarge(UUID patientId) {
         return dsl.select(HOSPITAL_STAY.DISCHARGED_AT).from(HOSPITAL_STAY)
