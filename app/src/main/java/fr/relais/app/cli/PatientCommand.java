@@ -273,7 +273,7 @@ final class PatientCommand {
                     }
                     if (!hospitalEvents.isEmpty()) {
                         out.println(root.text("show.hospital"));
-                        var hospitalWords = new fr.relais.core.wording.HospitalEventWords(root.language());
+                        var hospitalWords = new fr.relais.core.hospital.HospitalEventWords(root.language());
                         hospitalEvents.forEach(e -> out.println("  " + hospitalWords.of(e)));
                     }
                     duplicates.forEach(d -> out.println(duplicateLine(root, file.patients(), d)));

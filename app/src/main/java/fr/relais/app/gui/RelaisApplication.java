@@ -302,7 +302,8 @@ public final class RelaisApplication extends Application {
         }
         if (access.shows(DesktopAccess.Screen.HOSPITALISATIONS)) {
             screens.put(DesktopAccess.Screen.HOSPITALISATIONS, new fr.relais.app.gui.hospital.HospitalisationsView(
-                    new fr.relais.app.gui.hospital.HospitalisationsViewModel(new fr.relais.app.gui.hospital.HospitalisationsSource(services, language),
+                    new fr.relais.app.gui.hospital.HospitalisationsViewModel(new fr.relais.app.gui.hospital.HospitalisationsSource(services.hospitalEvents(),
+                            services.patients(), services.careTeam(), services.pathways(), services.clock(), language),
                             executor, texts, language, services.clock(), current), texts, showPatients));
         }
         if (access.shows(DesktopAccess.Screen.PATHWAYS)) {

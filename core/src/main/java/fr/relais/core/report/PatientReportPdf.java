@@ -13,7 +13,7 @@ import fr.relais.core.task.Task;
 import fr.relais.core.task.TaskStatus;
 import fr.relais.core.time.CareZone;
 import fr.relais.core.wording.AlertWords;
-import fr.relais.core.wording.HospitalEventWords;
+import fr.relais.core.hospital.HospitalEventWords;
 import fr.relais.core.wording.Quantities;
 import fr.relais.core.wording.StatusWords;
 import java.io.OutputStream;

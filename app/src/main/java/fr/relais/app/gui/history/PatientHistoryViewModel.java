@@ -2,7 +2,7 @@ package fr.relais.app.gui.history;
 
 import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
-import fr.relais.core.wording.HospitalEventWords;
+import fr.relais.core.hospital.HospitalEventWords;
 import fr.relais.core.hospital.HospitalEvents;
 import fr.relais.core.pathway.EnrollmentService;
 import fr.relais.core.task.TaskService;

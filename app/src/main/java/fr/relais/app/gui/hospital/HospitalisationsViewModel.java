@@ -7,7 +7,7 @@ import fr.relais.core.hospital.HospitalEvents;
 import fr.relais.core.hospital.HospitalStay;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
-import fr.relais.core.wording.HospitalEventWords;
+import fr.relais.core.hospital.HospitalEventWords;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,5 @@
-package fr.relais.core.wording;
+package fr.relais.core.hospital;
 
-import fr.relais.core.hospital.HospitalStay;
-import fr.relais.core.hospital.StoredHospitalEvent;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.time.CareZone;
@@ -15,7 +13,8 @@ import java.util.List;
  * depuis le 03/12"). Nouns rather than participles, so that no sentence needs the patient's sex ("Hospitalisé(e)" is
  * never written); the sender's OID, the event code and the movement id stay in the store for audit. The same words in
  * the desktop (history, worklist, patient list, Hospitalisations screen), in {@code relais patient show} and in the
- * patient report's PDF.
+ * patient report's PDF. In this package, not in core.wording, because core.wording is read by packages the hospital
+ * events depend on (the care team): the words of an event live beside the event.
  */
 public final class HospitalEventWords {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(CareZone.PARIS);
@@ -27,7 +26,7 @@ public final class HospitalEventWords {
     private final Localization texts;
 
     public HospitalEventWords(Language language) {
-        this.texts = WordingBundle.of(language);
+        this.texts = Localization.of(HospitalTasks.BUNDLE, language);
     }
 
     /** The event's sentence; an event a later message cancelled says so. */
