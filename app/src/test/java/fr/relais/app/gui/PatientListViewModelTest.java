@@ -269,14 +269,16 @@ class PatientListViewModelTest {
     }
 
     @Test
-    void onlyThePatientNowInHospitalCarriesTheBadgeWithHerAdmissionDay() {
+    void onlyThePatientsNowInHospitalCarryTheBadgeWithTheirAdmissionDay() {
         HospitalSays.event(services, "DEMO000007", fr.relais.core.hospital.HospitalEventType.A01, "MSG1", "2026-11-21T13:20:00Z", "PNEUMO");
         PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, CLOCK);
         list.refresh();
 
-        assertThat(list.rows()).filteredOn(r -> !r.inHospital().isEmpty()).singleElement().satisfies(r -> {
-            assertThat(r.ipp()).isEqualTo("DEMO000007");
-            assertThat(r.inHospital()).isEqualTo("À l'hôpital depuis le 21/11");
-        });
+        // The demo store already holds three patients in hospital (DEMO000002, 5 and 8) and one discharged (DEMO000011),
+        // who carries no badge.
+        assertThat(list.rows()).filteredOn(r -> !r.inHospital().isEmpty()).extracting(PatientRow::ipp)
+                .containsExactlyInAnyOrder("DEMO000002", "DEMO000005", "DEMO000007", "DEMO000008");
+        assertThat(list.rows()).filteredOn(r -> r.ipp().equals("DEMO000007")).singleElement()
+                .satisfies(r -> assertThat(r.inHospital()).isEqualTo("À l'hôpital depuis le 21/11"));
     }
 }

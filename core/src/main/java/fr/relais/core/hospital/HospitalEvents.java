@@ -215,6 +215,12 @@ public final class HospitalEvents {
         return stays.open();
     }
 
+    /** The stays that ended at or after {@code since} (the Hospitalisations screen's recent discharges), latest first. */
+    public List<HospitalStay> dischargedSince(Instant since) {
+        session.require(Permission.CLINICAL_READ);
+        return stays.dischargedSince(since);
+    }
+
     /** A patient's hospital events, in the order they happened. */
     public List<StoredHospitalEvent> history(UUID patientId) {
         session.require(Permission.CLINICAL_READ);
