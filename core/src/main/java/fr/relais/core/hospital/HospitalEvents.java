@@ -70,6 +70,16 @@ public final class HospitalEvents {
     }
 
     /**
+     * Stores and applies several messages in one transaction, each as {@link #receive(HospitalMessage, Set)} would
+     * (its own savepoint: one that cannot be applied is kept as failed without undoing the others), committed once
+     * before this returns: the listener's group commit, which acknowledges each message only after this commit.
+     * The receipts are in the order of {@code messages}; a repeat within the batch is a duplicate of the first.
+     */
+    public List<Receipt> receiveAll(List<HospitalMessage> messages, Set<String> localIpp) {
+        return database.inTransaction(() -> messages.stream().map(m -> receive(m, localIpp, Optional.empty())).toList());
+    }
+
+    /**
      * Stores and applies a hospital event the team server's sync read (a FHIR Encounter, docs/hospital-events.md),
      * exactly as {@link #receive(HospitalMessage, Set)} does an ADT message, except for who it concerns: the patient the
      * sync link of the Encounter's subject names ({@code syncLinked}), else the identity queue. Runs in the caller's

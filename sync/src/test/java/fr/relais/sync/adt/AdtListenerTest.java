@@ -254,6 +254,68 @@ class AdtListenerTest {
     }
 
     @Test
+    void admissionsSentAtOnceOnFourConnectionsAreEachStoredOnceBeforeTheirAcknowledgement() throws Exception {
+        // Four interface-engine connections at once: their messages share commits (group commit), and still each AA
+        // comes only once its message is in the store; the same message sent on two connections is applied once.
+        List<Patient> patients = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            patients.add(patient("GROUPE" + (char) ('A' + i), "H-G" + i));
+        }
+        String repeated = next();
+        List<String> controls = new java.util.ArrayList<>();
+        List<List<String>> perConnection = List.of(new java.util.ArrayList<>(), new java.util.ArrayList<>(),
+                new java.util.ArrayList<>(), new java.util.ArrayList<>());
+        for (int i = 0; i < patients.size(); i++) {
+            String control = next();
+            controls.add(control);
+            perConnection.get(i % 4).add(adt("A01", control, "H-G" + i, null, "VALI", "202703160900", ""));
+        }
+        String twice = adt("A01", repeated, "H-G0", null, "VALI", "202703160901", "");
+        perConnection.get(1).add(twice);
+        perConnection.get(2).add(twice);
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<HapiContext> contexts = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<List<String>>> answers = new java.util.ArrayList<>();
+            for (List<String> share : perConnection) {
+                // Each client context with its own threads: closing one built on HAPI's shared executor would stop the
+                // other tests' client.
+                HapiContext context = AdtListener.configured(new DefaultHapiContext(fr.relais.core.work.LibraryThreads.perTask("adt-test-sender")));
+                contexts.add(context);
+                Connection own = context.newClient("localhost", port, false);
+                own.getInitiator().setTimeoutMillis(20_000);
+                answers.add(senders.submit(() -> {
+                    List<String> seen = new java.util.ArrayList<>();
+                    for (String text : share) {
+                        Terser ack = new Terser(own.getInitiator().sendAndReceive(context.getPipeParser().parse(text)));
+                        String control = ack.get("/MSA-2");
+                        // Acknowledged: already in the store, read on another connection.
+                        int stored = s.database.dsl().fetchCount(HOSPITAL_EVENT, HOSPITAL_EVENT.CONTROL_ID.eq(control));
+                        seen.add(ack.get("/MSA-1") + " " + control + " " + stored);
+                    }
+                    own.close();
+                    return seen;
+                }));
+            }
+            List<String> all = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                all.addAll(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(all).hasSize(patients.size() + 2).allSatisfy(line -> assertThat(line).startsWith("AA ").endsWith(" 1"));
+        } finally {
+            senders.shutdownNow();
+            for (HapiContext context : contexts) {
+                context.close();
+            }
+        }
+        for (Patient p : patients) {
+            assertThat(hospital().staysOf(p.id())).hasSize(1);
+        }
+        assertThat(s.database.dsl().fetchCount(HOSPITAL_EVENT, HOSPITAL_EVENT.CONTROL_ID.in(controls))).isEqualTo(patients.size());
+        assertThat(s.database.dsl().fetchCount(HOSPITAL_EVENT, HOSPITAL_EVENT.CONTROL_ID.eq(repeated))).isEqualTo(1);
+    }
+
+    @Test
     void aProvisionalInsNeverMatches() throws Exception {
         Ins ins = new Ins(InsMatricule.parse("ins", "295109912611193"), InsOid.NIR);
         Patient helene = TestInsiAnswer.registerFromInsi(s.patients, new NewPatient(new StrictTraits("LEFÈVRE", List.of("Hélène", "Zoé"),
