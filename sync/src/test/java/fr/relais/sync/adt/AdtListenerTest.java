@@ -102,6 +102,8 @@ class AdtListenerTest {
         String structure = switch (event) {
             case "A03" -> "ADT_A03";
             case "A11", "A12" -> "ADT_A09";
+            case "A38" -> "ADT_A38";
+            case "A21", "A22", "A52", "A53" -> "ADT_A21";
             case "A02" -> "ADT_A02";
             default -> "ADT_A01";
         };
@@ -114,7 +116,7 @@ class AdtListenerTest {
                 "PID|||" + pid3 + "||MARTIN^Louise^^^^^L||19410203|F" + "|".repeat(24) + insStatus,
                 "PV1||I|CARDIO^12^1^CHU-RENNES||||||||||||||||V-" + ipp,
                 "PV2|||||||||20270325",
-                "ZBE|MVT-" + controlId + "^CHU-RENNES^1.2.250.1.999.29^ISO|" + at + "||" + ("A11A12A13".contains(event) ? "CANCEL" : "INSERT") + "|N")
+                "ZBE|MVT-" + controlId + "^CHU-RENNES^1.2.250.1.999.29^ISO|" + at + "||" + (List.of("A11", "A12", "A13", "A38", "A52", "A53").contains(event) ? "CANCEL" : "INSERT") + "|N")
                 + extra;
     }
 
@@ -313,6 +315,25 @@ class AdtListenerTest {
         }
         assertThat(s.database.dsl().fetchCount(HOSPITAL_EVENT, HOSPITAL_EVENT.CONTROL_ID.in(controls))).isEqualTo(patients.size());
         assertThat(s.database.dsl().fetchCount(HOSPITAL_EVENT, HOSPITAL_EVENT.CONTROL_ID.eq(repeated))).isEqualTo(1);
+    }
+
+    @Test
+    void aLeaveOfAbsenceTheHospitalCancelsIsMarkedCancelledAndAcknowledged() throws Exception {
+        Patient patient = patient("GARNIER", "H-700");
+        send(adt("A01", next(), "H-700", null, "VALI", "202703120900", ""));
+        String leave = next();
+        assertThat(send(adt("A21", leave, "H-700", null, "VALI", "202703141000", "")).get("/MSA-1")).isEqualTo("AA");
+
+        // The cancellation names the leave's movement in ZBE-1, its action CANCEL.
+        String cancellation = next();
+        String a52 = adt("A52", cancellation, "H-700", null, "VALI", "202703141030", "").replace("ZBE|MVT-" + cancellation, "ZBE|MVT-" + leave);
+        assertThat(send(a52).get("/MSA-1")).isEqualTo("AA");
+
+        assertThat(hospital().history(patient.id())).extracting(StoredHospitalEvent::controlId, StoredHospitalEvent::state).contains(
+                org.assertj.core.groups.Tuple.tuple(leave, StoredHospitalEvent.State.UNDONE),
+                org.assertj.core.groups.Tuple.tuple(cancellation, StoredHospitalEvent.State.APPLIED));
+        // Still in hospital: cancelling the leave changes nothing of the stay.
+        assertThat(hospital().staysOf(patient.id())).singleElement().satisfies(st -> assertThat(st.open()).isTrue());
     }
 
     @Test
