@@ -71,7 +71,9 @@ public final class SyncEngine {
                 new QuestionnaireResponseSync(s.patients(), s.questionnaires(), s.foreignResponses()),
                 new AlertSync(s.clock(), s.session(), s.outbox(), s.conflicts(), s.patients(), s.enrollments(), s.alertQueries(),
                         s.syncedAlerts()),
-                new UrgentCarePlanSync(s.clock(), s.session(), s.outbox(), s.conflicts(), s.patients(), s.urgentCarePlans(), s.tasks()));
+                new UrgentCarePlanSync(s.clock(), s.session(), s.outbox(), s.conflicts(), s.patients(), s.urgentCarePlans(), s.tasks()),
+                // After the enrollments and their tasks: an admission holds the tasks this pull brought.
+                new EncounterSync(s.syncState(), s.hospitalEvents()));
     }
 
     public enum Mode { BOTH, PULL_ONLY, PUSH_ONLY }
