@@ -93,7 +93,7 @@ final class SyncCommand implements Callable<Integer> {
     static SyncSettings serverSettings(java.util.Map<String, String> env, String url, String token, String user, String team) {
         SyncSettings.Auth auth = token != null ? new SyncSettings.Auth.Bearer(token) : SyncSettings.authFrom(env, user);
         return SyncSettings.of(url, team != null ? team : env.get(SyncSettings.TEAM_VARIABLE), auth).withTrustStoreFrom(env)
-                .withPushBatchFrom(env);
+                .withPushBatchFrom(env).withFirstSyncExportFrom(env);
     }
 
     /** {@code relais sync status}: the status bar's facts, without contacting the server. */

@@ -86,6 +86,18 @@ class SyncCliTest {
     }
 
     @Test
+    void aFirstSyncExportSettingOtherThanOnOrOffIsRefusedNamingItBeforeAnyNetwork() {
+        CliRun refused = CliRun.of((s, l) -> { }, Map.of("RELAIS_DB", db.toString(), "RELAIS_SERVER", "http://127.0.0.1:9/fhir",
+                "RELAIS_IPP_OID", "1.2.250.1.999.99.1", "RELAIS_FIRST_SYNC_EXPORT", "oui"), "sync", "--pull-only");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("RELAIS_FIRST_SYNC_EXPORT", "« oui »", "off").doesNotContain("Exception");
+        try (RelaisCore core = open()) {
+            assertThat(core.syncRuns().recent(10)).as("no sync started").isEmpty();
+            assertThat(core.outbox().count()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void theConflictInboxListsShowsAndResolves() {
         UUID id = UUID.randomUUID();
         try (RelaisCore core = open()) {
