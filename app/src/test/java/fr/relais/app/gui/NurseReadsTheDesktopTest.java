@@ -112,6 +112,38 @@ class NurseReadsTheDesktopTest extends LaptopDesktop {
         robot.interact(dialog::close);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNurseOpensAPatientFileByPressingEnterInThePatientList(FxRobot robot) throws Exception {
+        robot.clickOn("Patients");
+        TableView<PatientRow> list = robot.lookup("#patient-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(list.getItems()).size() > 2);
+        PatientRow third = FxSnapshot.of(list.getItems()).get(2);
+        robot.interact(() -> {
+            list.getSelectionModel().select(third);
+            list.requestFocus();
+        });
+        Label fileName = robot.lookup("#patient-file-name").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> third.name().equals(fileName.getText()));
+        assertThat(onFx(() -> insideFile(list.getScene().getFocusOwner()))).as("still in the list before Enter").isFalse();
+
+        robot.type(KeyCode.ENTER);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> insideFile(list.getScene().getFocusOwner())));
+        assertThat(fileName.getText()).isEqualTo(third.name());
+        assertThat(FxSnapshot.of(list.getSelectionModel().getSelectedItems())).as("the list names the same patient").containsExactly(third);
+    }
+
+    /** Whether the keyboard is in the patient file's tabs. */
+    private static boolean insideFile(Node focused) {
+        for (Node n = focused; n != null; n = n.getParent()) {
+            if ("patient-file-tabs".equals(n.getId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<TableRow<?>> rows(TableView<?> table) {
         return table.lookupAll(".table-row-cell").stream().<TableRow<?>>map(n -> (TableRow<?>) n).filter(r -> !r.isEmpty() && r.getItem() != null && r.isVisible())
                 .toList();
