@@ -167,7 +167,7 @@ public final class ConsentService {
     }
 
     public Consent get(UUID id) {
-        return find(id).orElseThrow(() -> new NotFoundException("consent", "consent", id));
+        return find(id).orElseThrow(() -> new NotFoundException("consent", NotFoundException.What.CONSENT, id));
     }
 
     /** A patient's consents, newest first, withdrawn ones included. */

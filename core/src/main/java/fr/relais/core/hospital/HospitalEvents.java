@@ -151,7 +151,7 @@ public final class HospitalEvents {
     public StoredHospitalEvent link(UUID eventId, UUID patientId, Set<String> localIpp) {
         session.require(Permission.IDENTITY_WRITE);
         return database.inTransaction(() -> {
-            StoredHospitalEvent event = events.find(eventId).orElseThrow(() -> new NotFoundException("event", "message d'hospitalisation", eventId));
+            StoredHospitalEvent event = events.find(eventId).orElseThrow(() -> new NotFoundException("event", NotFoundException.What.HOSPITAL_EVENT, eventId));
             if (event.state() != StoredHospitalEvent.State.QUEUED) {
                 throw new BadInputException("event", "hospital.notQueued", eventId);
             }
@@ -225,7 +225,7 @@ public final class HospitalEvents {
 
     private Proposal pending(UUID proposalId) {
         HospitalEffect effect = effects.find(proposalId).filter(f -> f.kind() == HospitalEffect.Kind.PROPOSAL)
-                .orElseThrow(() -> new NotFoundException("proposal", "proposition de sortie", proposalId));
+                .orElseThrow(() -> new NotFoundException("proposal", NotFoundException.What.DISCHARGE_PROPOSAL, proposalId));
         if (effect.state() != HospitalEffect.State.PROPOSED) {
             throw new BadInputException("proposal", "hospital.proposalDecided", proposalId);
         }

@@ -111,7 +111,7 @@ public final class QuestionnaireService {
     }
 
     public Questionnaire get(String id) {
-        return repository.latest(id).orElseThrow(() -> new NotFoundException("questionnaire", "questionnaire", id));
+        return repository.latest(id).orElseThrow(() -> new NotFoundException("questionnaire", NotFoundException.What.QUESTIONNAIRE, id));
     }
 
     /** Records answers given by the patient (on paper, by phone, in an app) and scores them. */
@@ -151,7 +151,7 @@ public final class QuestionnaireService {
         database.inTransaction(() -> {
             QuestionnaireResponse response = repository.findValid(responseId).orElseThrow(() -> repository.exists(responseId)
                     ? new BadInputException("response " + responseId, "questionnaire.alreadyInError")
-                    : new NotFoundException("response", "questionnaire response", responseId));
+                    : new NotFoundException("response", NotFoundException.What.QUESTIONNAIRE_RESPONSE, responseId));
             repository.markEnteredInError(responseId, reason);
             if (response.scoreMeasureId() != null) {
                 measures.markEnteredInError(response.scoreMeasureId(), reason);

@@ -60,7 +60,7 @@ public final class CohortReportService {
         return database.inTransaction(() -> {
             var dsl = database.dsl();
             PathwayTemplate template = templates.latest(q.templateId())
-                    .orElseThrow(() -> new NotFoundException("--pathway", "pathway", q.templateId())).template();
+                    .orElseThrow(() -> new NotFoundException("--pathway", NotFoundException.What.PATHWAY, q.templateId())).template();
             Instant now = clock.instant();
             Instant from = q.from().atStartOfDay(CareZone.PARIS).toInstant();
             Instant to = q.to().plusDays(1).atStartOfDay(CareZone.PARIS).toInstant();

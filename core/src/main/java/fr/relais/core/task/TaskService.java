@@ -51,7 +51,7 @@ public final class TaskService {
     }
 
     public Task get(UUID id) {
-        return tasks.find(id).orElseThrow(() -> new NotFoundException("task", "task", id));
+        return tasks.find(id).orElseThrow(() -> new NotFoundException("task", NotFoundException.What.TASK, id));
     }
 
     /** An enrollment's tasks in due order, each placed on the timeline as seen now. */
@@ -112,7 +112,7 @@ public final class TaskService {
         return database.inTransaction(() -> {
             Task task = requireOpen(get(id));
             if (professionalId != null && careTeam.findProfessional(professionalId).isEmpty()) {
-                throw new NotFoundException("professional", "professional", professionalId);
+                throw new NotFoundException("professional", NotFoundException.What.PROFESSIONAL, professionalId);
             }
             Instant now = clock.instant();
             Task changed = task.withAssignee(professionalId, note, now);
