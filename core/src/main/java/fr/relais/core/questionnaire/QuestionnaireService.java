@@ -205,7 +205,7 @@ public final class QuestionnaireService {
      */
     public boolean applyRestored(UUID id, String origin) {
         return database.inTransaction(() -> {
-            var stored = repository.find(id).orElseThrow(() -> new NotFoundException("questionnaire", "questionnaire", id));
+            var stored = repository.find(id).orElseThrow(() -> new NotFoundException("response", NotFoundException.What.QUESTIONNAIRE_RESPONSE, id));
             if (repository.restore(id) == 0) {
                 return false;
             }
