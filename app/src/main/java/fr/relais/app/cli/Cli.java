@@ -68,6 +68,10 @@ public final class Cli {
                 LOG.debug("Bad input", bad);
                 return BAD_INPUT;
             }
+            if (e instanceof SignInFailedException refused) {
+                cmd.getErr().println(root.text("cli.error", refused.getMessage()));
+                return FAILURE;
+            }
             if (e instanceof fr.relais.core.session.AccessDeniedException denied) {
                 cmd.getErr().println(root.text("cli.error", denied.message(root.language())));
                 return FAILURE;

@@ -150,10 +150,20 @@ public final class RelaisCommand implements Callable<Integer> {
 
     /**
      * With local accounts (issue 9) a command runs as the account named by RELAIS_ACCOUNT, its password read from the
-     * file named by RELAIS_ACCOUNT_PASSWORD_FILE or typed at the console; without accounts, as the system user.
+     * file named by RELAIS_ACCOUNT_PASSWORD_FILE or typed at the console, or as the account of the RPPS named by
+     * RELAIS_ACCOUNT_PSC once approved on the e-CPS app (issue 29); without accounts, as the system user.
      */
     private void signIn(RelaisCore services) {
         if (!services.accounts().exist()) {
+            return;
+        }
+        String psc = env.get(ProSanteConnectSignIn.VARIABLE);
+        if (psc != null && !psc.isBlank()) {
+            fr.relais.core.account.Account account = ProSanteConnectSignIn.through(environment(), spec.commandLine().getErr(), language())
+                    .signIn(services.accounts(), psc);
+            if (account.combinesAdministration()) {
+                spec.commandLine().getErr().println(text("account.combined", account.userId()));
+            }
             return;
         }
         String user = env.get(ACCOUNT_VARIABLE);

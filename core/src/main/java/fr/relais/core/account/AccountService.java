@@ -22,7 +22,8 @@ import org.jooq.Record;
  * Local accounts and signing in (issue 9). The first account is created by whoever holds the workstation (it must be
  * an administrator, so that someone can manage the others); from then on only an administrator adds or disables
  * accounts, and the store opens signed out until someone signs in. Every sign-in, failed attempt, unlock and account
- * change is in the audit trail. A Pro Santé Connect sign-in would replace {@link #signIn} and keep the rest.
+ * change is in the audit trail. A Pro Santé Connect sign-in ({@link #signInAuthenticated}) takes the place of the
+ * password and keeps the rest.
  */
 public final class AccountService {
     /** Below this a password is refused. */
@@ -181,12 +182,35 @@ public final class AccountService {
             });
             throw new BadInputException("--user", "account.badCredentials");
         }
-        Account account = toAccount(row.get());
+        return open(toAccount(row.get()), "");
+    }
+
+    /**
+     * Signs the session in as the active local account whose RPPS is {@code rpps}, a professional whom Pro Santé
+     * Connect authenticated (e-CPS approval through the team server, issue 29): no password. No such account, or
+     * several (the RPPS is not unique in old stores), is refused by name and audited; nothing is signed in.
+     */
+    public Account signInAuthenticated(String rpps, String authority) {
+        String number = rpps == null ? "" : rpps.trim();
+        List<Account> matching = database.dsl().selectFrom(ACCOUNT).where(ACCOUNT.RPPS.eq(number).and(ACCOUNT.ACTIVE.eq(1)))
+                .fetch(AccountService::toAccount);
+        if (matching.size() != 1) {
+            database.inTransaction(() -> {
+                audit.record("session.signInFailed", "Account", "RPPS " + number, null, authority + ": "
+                        + (matching.isEmpty() ? "no active account" : matching.size() + " active accounts"));
+                return null;
+            });
+            throw new BadInputException("RPPS", matching.isEmpty() ? "account.rpps.none" : "account.rpps.several", number);
+        }
+        return open(matching.get(0), " by " + authority);
+    }
+
+    private Account open(Account account, String how) {
         Set<Role> inForce = Role.inForce(account.roles());
         session.signIn(new Actor(account.userId(), account.displayName(), session.actor().workstation()), inForce);
         database.inTransaction(() -> {
             audit.record("session.signIn", "Account", account.userId(), null, "roles " + inForce
-                    + (account.combinesAdministration() ? " (stored " + account.roles() + ", administration kept alone)" : ""));
+                    + (account.combinesAdministration() ? " (stored " + account.roles() + ", administration kept alone)" : "") + how);
             return null;
         });
         return account;

@@ -155,4 +155,42 @@ class AccountServiceTest {
         assertThat(s.patients.search("MARTIN", 5)).hasSize(1);
         assertThat(s.session.actor().userId()).isEqualTo("idec1");
     }
+
+    @Test
+    void aNurseWhomProSanteConnectAuthenticatedIsSignedInToTheAccountOfHerRpps() {
+        accounts.signIn("admin", ADMIN_PASSWORD);
+        accounts.add("claire", "Claire LEROUX", Set.of(Role.IDE), "10001234567", PASSWORD);
+        s.session.signOut();
+
+        Account account = accounts.signInAuthenticated("10001234567", "Pro Santé Connect");
+
+        assertThat(account.userId()).isEqualTo("claire");
+        assertThat(s.session.actor().userId()).isEqualTo("claire");
+        assertThat(s.measures.record(weight()).patientId()).isEqualTo(patient.id());
+        assertThat(s.database.dsl().select(fr.relais.core.store.schema.Tables.AUDIT_EVENT.DETAIL).from(fr.relais.core.store.schema.Tables.AUDIT_EVENT)
+                .where(fr.relais.core.store.schema.Tables.AUDIT_EVENT.ACTION.eq("session.signIn")
+                        .and(fr.relais.core.store.schema.Tables.AUDIT_EVENT.ENTITY_ID.eq("claire")))
+                .fetch(fr.relais.core.store.schema.Tables.AUDIT_EVENT.DETAIL)).singleElement().asString().endsWith("by Pro Santé Connect");
+    }
+
+    @Test
+    void aPscIdentityWithoutLocalAccountIsRefused() {
+        accounts.signIn("admin", ADMIN_PASSWORD);
+        accounts.add("paul", "Paul MOREAU", Set.of(Role.IDE), "10009876543", PASSWORD);
+        accounts.disable("paul");
+        s.session.signOut();
+
+        // No account has her RPPS; his account is disabled: both refused by name, nobody signed in, both audited.
+        assertThatThrownBy(() -> accounts.signInAuthenticated("10001234567", "Pro Santé Connect"))
+                .isInstanceOfSatisfying(BadInputException.class, e -> {
+                    assertThat(e.reasonKey()).isEqualTo("account.rpps.none");
+                    assertThat(e.reason(fr.relais.core.i18n.Language.FR)).startsWith(
+                            "aucun compte actif de ce poste ne porte le numéro RPPS 10001234567 : la connexion Pro Santé Connect est refusée");
+                });
+        assertThatThrownBy(() -> accounts.signInAuthenticated("10009876543", "Pro Santé Connect"))
+                .extracting(e -> ((BadInputException) e).reasonKey()).isEqualTo("account.rpps.none");
+        assertThat(s.session.signedIn()).isFalse();
+        assertThat(s.database.dsl().fetchCount(fr.relais.core.store.schema.Tables.AUDIT_EVENT,
+                fr.relais.core.store.schema.Tables.AUDIT_EVENT.ACTION.eq("session.signInFailed"))).isEqualTo(2);
+    }
 }

@@ -8,6 +8,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
@@ -41,15 +42,36 @@ final class BearerTokens {
 
     private final TeamServerSettings settings;
     private final Clock clock;
+    /** Sessions of professionals Pro Santé Connect authenticated through this server; null without PSC. */
+    private final PscSessions pscSessions;
     private volatile DefaultJWTProcessor<SecurityContext> processor;
 
     BearerTokens(TeamServerSettings settings, Clock clock) {
-        this.settings = settings;
-        this.clock = clock;
+        this(settings, clock, null);
     }
 
-    /** The token's user; {@link InvalidToken} when it is not one the issuer signed, or no longer valid. */
+    BearerTokens(TeamServerSettings settings, Clock clock, PscSessions pscSessions) {
+        this.settings = settings;
+        this.clock = clock;
+        this.pscSessions = pscSessions;
+    }
+
+    /**
+     * The token's user; {@link InvalidToken} when it is not one the issuer signed, or no longer valid. A session token
+     * of this server (issuer {@value PscSessionTokens#ISSUER}) is checked by {@link PscSessions}: its key, its life,
+     * and whether the session was signed out.
+     */
     TeamUser verify(String token) throws InvalidToken {
+        if (pscSessions != null) {
+            try {
+                SignedJWT jwt = SignedJWT.parse(token);
+                if (PscSessionTokens.ISSUER.equals(jwt.getJWTClaimsSet().getIssuer())) {
+                    return pscSessions.verify(jwt);
+                }
+            } catch (ParseException e) {
+                throw new InvalidToken("not a JWT");
+            }
+        }
         JWTClaimsSet claims;
         try {
             claims = processor().process(token, null);

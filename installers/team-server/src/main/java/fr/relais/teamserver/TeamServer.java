@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -23,6 +24,8 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 public final class TeamServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TeamServer.class);
     public static final String PATH = "/fhir";
+    /** Where desktops sign in with Pro Santé Connect (PscServlet). */
+    public static final String PSC_PATH = "/psc";
 
     private final AnnotationConfigApplicationContext spring;
     private final Server jetty;
@@ -36,6 +39,14 @@ public final class TeamServer implements AutoCloseable {
 
     /** Starts the server; {@code clock} judges tokens' validity periods. */
     public static TeamServer start(TeamServerSettings settings, Clock clock) {
+        return start(settings, Optional.empty(), clock);
+    }
+
+    /**
+     * Starts the server, with Pro Santé Connect sign-in at {@value #PSC_PATH} when {@code psc} is configured (its
+     * session tokens are then accepted beside the issuer's); {@code clock} judges and dates tokens.
+     */
+    public static TeamServer start(TeamServerSettings settings, Optional<PscSettings> psc, Clock clock) {
         AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();
         spring.registerBean(TeamServerSettings.class, () -> settings);
         spring.register(TeamServerJpaConfig.class);
@@ -48,8 +59,13 @@ public final class TeamServer implements AutoCloseable {
             rest.registerProvider(spring.getBean(BulkDataExportProvider.class));
             rest.setPagingProvider(spring.getBean(DatabaseBackedPagingProvider.class));
             TeamTag tag = new TeamTag(settings.teamTagSystem());
+            PscSessions pscSessions = psc.map(p -> new PscSessions(new PscProvider(p), p,
+                    new PscSessionTokens(settings.teamClaim(), p.sessionLife(), clock), clock)).orElse(null);
+            if (pscSessions != null && !settings.checksTokens()) {
+                throw new IllegalArgumentException("Pro Santé Connect needs the server to check tokens: set an issuer");
+            }
             if (settings.checksTokens()) {
-                rest.registerInterceptor(new BearerTokenInterceptor(new BearerTokens(settings, clock)));
+                rest.registerInterceptor(new BearerTokenInterceptor(new BearerTokens(settings, clock, pscSessions)));
                 rest.registerInterceptor(new TeamNarrowing(tag));
                 rest.registerInterceptor(new TeamAuthorization(tag));
             } else {
@@ -58,6 +74,10 @@ public final class TeamServer implements AutoCloseable {
             Server jetty = new Server(new InetSocketAddress(settings.bindAddress(), settings.port()));
             ServletContextHandler context = new ServletContextHandler();
             context.addServlet(new ServletHolder(rest), PATH + "/*");
+            if (pscSessions != null) {
+                context.addServlet(new ServletHolder(new PscServlet(pscSessions)), PSC_PATH + "/*");
+                LOG.info("Pro Santé Connect sign-in at {} with {}", PSC_PATH, psc.get());
+            }
             jetty.setHandler(context);
             jetty.start();
             int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
@@ -73,6 +93,11 @@ public final class TeamServer implements AutoCloseable {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** Where desktops sign in with Pro Santé Connect ({@code http://host:port/psc}). */
+    public String pscUrl() {
+        return baseUrl.substring(0, baseUrl.length() - PATH.length()) + PSC_PATH;
     }
 
     /** Blocks until the server stops (the launcher's main thread). */

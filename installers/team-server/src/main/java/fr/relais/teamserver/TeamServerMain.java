@@ -29,14 +29,16 @@ public final class TeamServerMain {
             }
         }
         TeamServerSettings settings;
+        java.util.Optional<PscSettings> psc;
         try {
             settings = TeamServerSettings.load(config, System.getenv(), trial);
+            psc = PscSettings.load(config, System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("relais-team-server: " + e.getMessage());
             System.exit(2);
             return;
         }
-        TeamServer server = TeamServer.start(settings, Clock.systemUTC());
+        TeamServer server = TeamServer.start(settings, psc, Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "team-server-stop"));
         System.out.println("Relais team server ready: " + server.baseUrl());
         server.join();

@@ -81,12 +81,7 @@ public record TeamServerSettings(String jdbcUrl, String jdbcUser, String jdbcPas
     public static TeamServerSettings load(Path file, Map<String, String> environment, boolean trial) {
         Map<Key, String> values = new LinkedHashMap<>();
         if (file != null && Files.exists(file)) {
-            Properties properties = new Properties();
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(in);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("Cannot read " + file + ": " + e.getMessage(), e);
-            }
+            Properties properties = readFile(file);
             for (Key key : Key.values()) {
                 String value = properties.getProperty(key.property);
                 if (value != null && !value.isBlank()) {
@@ -130,6 +125,17 @@ public record TeamServerSettings(String jdbcUrl, String jdbcUser, String jdbcPas
                 issuer == null ? null : URI.create(issuer), values.get(Key.AUDIENCE),
                 values.getOrDefault(Key.TEAM_CLAIM, DEFAULT_TEAM_CLAIM), values.getOrDefault(Key.ADMIN_ROLE, DEFAULT_ADMIN_ROLE),
                 values.getOrDefault(Key.TEAM_TAG_SYSTEM, DEFAULT_TEAM_TAG_SYSTEM), trial);
+    }
+
+    /** The keys of {@code file}, read as UTF-8 (also read by {@link PscSettings}). */
+    static Properties readFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return properties;
     }
 
     /** Whether tokens are checked: always, except in a trial started without an issuer. */

@@ -133,7 +133,7 @@ class TeamAccessIT {
         assertThat(export.apply(fixture.issuer.administratorToken("admin-si", TeamServerFixture.NOW.plusSeconds(3600)))).isEqualTo(202);
     }
 
-    private static Patient patient(String id, String team, String family) {
+    static Patient patient(String id, String team, String family) {
         Patient patient = new Patient();
         patient.setId("Patient/" + id);
         if (team != null) {

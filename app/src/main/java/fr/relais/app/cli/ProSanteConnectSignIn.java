@@ -1,0 +1,90 @@
+package fr.relais.app.cli;
+
+import fr.relais.core.account.Account;
+import fr.relais.core.account.AccountService;
+import fr.relais.core.error.BadInputException;
+import fr.relais.core.i18n.Language;
+import fr.relais.sync.engine.SyncSettings;
+import fr.relais.sync.psc.PscSignIn;
+import fr.relais.sync.psc.PscStep;
+import fr.relais.sync.psc.PscUnavailableException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Signing in on the command line with Pro Santé Connect instead of a password ({@value #VARIABLE} = the professional's
+ * RPPS or national id): the team server of {@code RELAIS_SERVER} sends the request to the e-CPS app, the command says
+ * so and waits, polling at the interval the team server gives; once approved, the local account carrying that RPPS is
+ * signed in ({@link AccountService#signInAuthenticated}). Refused, not approved in time, or unreachable: exit 1 with
+ * the reason; the password sign-in and offline work stay as they were.
+ */
+final class ProSanteConnectSignIn {
+    static final String VARIABLE = "RELAIS_ACCOUNT_PSC";
+    static final String AUTHORITY = "Pro Santé Connect";
+    private static final String FHIR_PATH = "/fhir";
+
+    private final PscSignIn client;
+    private final PrintWriter err;
+    private final Language language;
+
+    private ProSanteConnectSignIn(PscSignIn client, PrintWriter err, Language language) {
+        this.client = client;
+        this.err = err;
+        this.language = language;
+    }
+
+    /** Through the team server whose FHIR base is {@code RELAIS_SERVER} ({@code https://…/fhir}); sign-in at {@code /psc}. */
+    static ProSanteConnectSignIn through(Map<String, String> settings, PrintWriter err, Language language) {
+        String server = settings.get(SyncSettings.SERVER_VARIABLE);
+        String base = server == null ? "" : server.strip().replaceAll("/+$", "");
+        if (!base.endsWith(FHIR_PATH)) {
+            throw new BadInputException(SyncSettings.SERVER_VARIABLE, "psc.noTeamServer", server == null ? "" : server);
+        }
+        URI psc = URI.create(base.substring(0, base.length() - FHIR_PATH.length()) + "/psc");
+        return new ProSanteConnectSignIn(new PscSignIn(psc, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                language.locale()), err, language);
+    }
+
+    /** {@code 8} + RPPS: the national id PSC knows; an RPPS of 11 digits is completed. */
+    static String nationalId(String typed) {
+        String value = typed == null ? "" : typed.strip();
+        if (value.matches("\\d{11}")) {
+            return "8" + value;
+        }
+        if (value.matches("8\\d{11}")) {
+            return value;
+        }
+        throw new BadInputException(VARIABLE, "psc.nationalId.invalid", value);
+    }
+
+    Account signIn(AccountService accounts, String typed) {
+        String nationalId = nationalId(typed);
+        try {
+            PscStep step = client.start(nationalId);
+            err.println(step.message());
+            err.flush();
+            while (step instanceof PscStep.Pending pending) {
+                pause(pending.interval());
+                step = client.poll(pending.request());
+            }
+            if (step instanceof PscStep.SignedIn signedIn) {
+                return accounts.signInAuthenticated(signedIn.session().rpps(), AUTHORITY);
+            }
+            throw new SignInFailedException(step.message());
+        } catch (PscUnavailableException e) {
+            throw new SignInFailedException(e.detail().reason(language));
+        }
+    }
+
+    private static void pause(Duration interval) {
+        try {
+            Thread.sleep(Math.max(1000, interval.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SignInFailedException(e.getMessage());
+        }
+    }
+}
