@@ -61,7 +61,7 @@ final class SyncCommand implements Callable<Integer> {
             var err = spec.commandLine().getErr();
             SyncModule sync = store.uses();
             var texts = fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language());
-            SyncSettings settings = sync.scoped(serverSettings(env, url, token, user, team), env, scope).withIppFrom(env);
+            SyncSettings settings = sync.scoped(serverSettings(env, url, token, user, team, root.retries()), env, scope).withIppFrom(env);
             try {
                 SyncReport report = sync.engine().run(settings, mode, new SyncProgressLines(err, texts), () -> false);
                 root.printer().object(report, out -> {
@@ -89,11 +89,15 @@ final class SyncCommand implements Callable<Integer> {
         }
     }
 
-    /** The team server, its credentials, team and trust store, as given on the command line or in the settings. */
-    static SyncSettings serverSettings(java.util.Map<String, String> env, String url, String token, String user, String team) {
+    /**
+     * The team server, its credentials, team and trust store, as given on the command line or in the settings, under
+     * the run's retry policy (the composition root's).
+     */
+    static SyncSettings serverSettings(java.util.Map<String, String> env, String url, String token, String user, String team,
+                                       fr.relais.sync.engine.RetryPolicy retries) {
         SyncSettings.Auth auth = token != null ? new SyncSettings.Auth.Bearer(token) : SyncSettings.authFrom(env, user);
-        return SyncSettings.of(url, team != null ? team : env.get(SyncSettings.TEAM_VARIABLE), auth).withTrustStoreFrom(env)
-                .withPushBatchFrom(env).withFirstSyncExportFrom(env);
+        return retries.applyTo(SyncSettings.of(url, team != null ? team : env.get(SyncSettings.TEAM_VARIABLE), auth).withTrustStoreFrom(env)
+                .withPushBatchFrom(env).withFirstSyncExportFrom(env));
     }
 
     /** {@code relais sync status}: the status bar's facts, without contacting the server. */

@@ -49,7 +49,8 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
     }
 
     public static SyncSettings of(String serverUrl, String team, Auth auth) {
-        return new SyncSettings(serverUrl, team, auth, Duration.ofSeconds(30), 100, 5, Duration.ofMillis(500), null, null, null);
+        return new SyncSettings(serverUrl, team, auth, Duration.ofSeconds(30), 100, RetryPolicy.DEFAULT.attempts(),
+                RetryPolicy.DEFAULT.firstDelay(), null, null, null);
     }
 
     /** The organisation's IPP namespace, without which the sync refuses to run. */
