@@ -38,6 +38,8 @@ final class SyncRun {
         rows.put("plain HTTP paging, nothing stored (resources/s)", values.get("paging"));
         rows.put("Relais initial pull (resources/s)", values.get("pull"));
         rows.put("ratio pull time / paging time (target ≤ 1.5)", values.get("ratio"));
+        rows.put("Relais initial pull by $export, HAPI's export job included (resources/s)", values.get("exportPull"));
+        rows.put("first sync by $export: speed-up over the paged pull (target ≥ 3 on 100,000)", values.get("exportSpeedup"));
         rows.put("incremental sync, nothing new (s)", values.get("incremental"));
         rows.put("push of 500 weights, one record per request (records/s)", values.get("pushOne"));
         rows.put("push of 500 weights, transaction Bundles of 50 (records/s)", values.get("pushBatched"));

@@ -159,7 +159,7 @@ public final class RelaisCore implements AutoCloseable {
                 alertChanges, audit, outbox, session, clock);
         this.alertDecisions = new fr.relais.core.alert.AlertDecisions(database, alertRepository, alertChanges, outbox, session, clock);
         this.syncedAlerts = new fr.relais.core.alert.SyncedAlerts(alertRepository, measureRepository, enrollmentRepository,
-                alertChanges, audit, clock);
+                alertChanges, audit, clock, thresholds);
         this.alertQueries = new fr.relais.core.alert.AlertQueries(alertRepository, session);
         this.alerts = new AlertService(fullReevaluation, missingData, escalation, alertDecisions, syncedAlerts, alertQueries);
         // Enrolling a patient with measures already on file judges them at once (issue 22), not at the next re-run.
@@ -188,9 +188,7 @@ public final class RelaisCore implements AutoCloseable {
         this.relatives = new fr.relais.core.careteam.Relatives(database.dsl(), audit, clock);
         this.deaths = new fr.relais.core.identity.Deaths(database.dsl());
         this.foreignCarePlans = new fr.relais.core.pathway.ForeignCarePlans(database.dsl(), audit, session);
-        this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
-                alertQueries, session, audit, accounts, clock);
-        this.cohorts = new CohortReportService(database, templates, patients, clock);
+        this.cohorts = new CohortReportService(database, templates, patients, hospitalStays, clock);
         // Hospital admissions and discharges (issue 28): identity vigilance, then effects on the pathways.
         fr.relais.core.hospital.HospitalEventRepository hospitalEventRepository = new fr.relais.core.hospital.HospitalEventRepository(database.dsl());
         fr.relais.core.hospital.HospitalPatientLinks hospitalLinks = new fr.relais.core.hospital.HospitalPatientLinks(database.dsl());
@@ -199,7 +197,10 @@ public final class RelaisCore implements AutoCloseable {
                 new fr.relais.core.hospital.HospitalIdentity(patientRepository, hospitalLinks),
                 new fr.relais.core.hospital.HospitalEffectsWiring(enrollmentRepository, templates, taskRepository, careTeam, outbox),
                 patients, enrollments, audit, session, clock);
-        this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, bulkIngest, clock, consents);
+        // The report shows the patient's hospital stays: built once the hospital events are.
+        this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
+                alertQueries, session, audit, accounts, hospitalEvents, clock);
+        this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, bulkIngest, clock, consents, hospitalEvents);
     }
 
     /** Opens the store and makes sure the built-in pathways and questionnaires are there (a no-op once installed). */

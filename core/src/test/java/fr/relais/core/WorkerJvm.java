@@ -43,13 +43,16 @@ public final class WorkerJvm {
     }
 
     /**
-     * This JVM's class path without the entries that are not there (the build lists its module's own class folders even
-     * when the module has none, as the reliability module, which runs the kill suites from the test jars): left in, a
-     * missing folder would not change what the worker loads, but it would keep the JVM from archiving its classes.
+     * The worker's class path: the one the build gives as {@code relais.worker.classPath} (the reliability module: what
+     * a worker runs, without the JPA test server's stack that only the suite's JVM needs), otherwise this JVM's; either
+     * without the entries that are not there (the build lists its module's own class folders even when the module has
+     * none, as the reliability module, which runs the kill suites from the test jars): left in, a missing folder would
+     * not change what the worker loads, but it would keep the JVM from archiving its classes.
      */
     static String classPath() {
+        String workers = System.getProperty("relais.worker.classPath", "");
         List<String> entries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        for (String entry : (workers.isBlank() ? System.getProperty("java.class.path") : workers).split(File.pathSeparator)) {
             if (!entry.isEmpty() && Files.exists(Path.of(entry))) {
                 entries.add(entry);
             }

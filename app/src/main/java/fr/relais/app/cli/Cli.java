@@ -27,11 +27,17 @@ public final class Cli {
     /** {@code clock}: the one clock of the run, created by the launcher (tests give theirs); every service reads it. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, GuiLauncher gui,
                           java.time.Clock clock) {
+        return run(args, out, err, env, gui, clock, fr.relais.sync.engine.RetryPolicy.DEFAULT);
+    }
+
+    /** {@code retries}: how the run retries a team server that does not answer (tests give one without waits). */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, GuiLauncher gui,
+                          java.time.Clock clock, fr.relais.sync.engine.RetryPolicy retries) {
         // picocli reads its help bundle in the default locale when the command is built: set it from --lang first.
         Locale previous = Locale.getDefault();
         Locale.setDefault(requestedLanguage(args).locale());
         try {
-            return execute(args, out, err, env, gui, clock);
+            return execute(args, out, err, env, gui, clock, retries);
         } finally {
             Locale.setDefault(previous);
         }
@@ -50,8 +56,8 @@ public final class Cli {
     }
 
     private static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> env, GuiLauncher gui,
-                               java.time.Clock clock) {
-        RelaisCommand root = new RelaisCommand(env, gui, clock);
+                               java.time.Clock clock, fr.relais.sync.engine.RetryPolicy retries) {
+        RelaisCommand root = new RelaisCommand(env, gui, clock, retries);
         CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));

@@ -31,7 +31,7 @@ final class CommandWiring {
     static final Wiring<PatientService> PATIENTS = c -> c.patients();
     static final Wiring<PatientCommand.FileUses> PATIENT_FILE = c -> new PatientCommand.FileUses(c.patients(), c.careTeam(),
             c.directory(), c.session(), c.tasks(), c.foreignResponses(), c.foreignCarePlans(), c.textMeasures(),
-            c.organizations(), c.deaths());
+            c.organizations(), c.deaths(), c.hospitalEvents());
     static final Wiring<AccountService> ACCOUNTS = c -> c.accounts();
     static final Wiring<IdentityCommands.HistoryUses> IDENTITY_HISTORY = c -> new IdentityCommands.HistoryUses(c.patients(), c.accounts(),
             c.session());

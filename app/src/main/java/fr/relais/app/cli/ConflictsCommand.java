@@ -82,7 +82,7 @@ final class ConflictsCommand {
             UUID conflictId = Arguments.uuid("ID", id);
             try (OpenStore<Uses> store = root.open(CommandWiring.CONFLICTS)) {
                 Uses uses = store.uses();
-                Conflict c = uses.conflicts().find(conflictId).orElseThrow(() -> new NotFoundException("ID", "conflict", id));
+                Conflict c = uses.conflicts().find(conflictId).orElseThrow(() -> new NotFoundException("ID", NotFoundException.What.CONFLICT, id));
                 root.printer().object(c, out -> {
                     if (c.isRefusal()) {
                         ServerRefusal refusal = ServerRefusal.of(c);

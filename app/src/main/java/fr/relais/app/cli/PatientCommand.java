@@ -57,7 +57,8 @@ final class PatientCommand {
                     fr.relais.core.session.UserSession session, fr.relais.core.task.TaskService tasks,
                     fr.relais.core.questionnaire.ForeignResponses foreignResponses,
                     fr.relais.core.pathway.ForeignCarePlans foreignCarePlans, fr.relais.core.measure.TextMeasures textMeasures,
-                    fr.relais.core.careteam.Organizations organizations, fr.relais.core.identity.Deaths deaths) {
+                    fr.relais.core.careteam.Organizations organizations, fr.relais.core.identity.Deaths deaths,
+                    fr.relais.core.hospital.HospitalEvents hospital) {
     }
 
     /** Whether the national directory (local copy) says this professional is no longer active. */
@@ -202,6 +203,9 @@ final class PatientCommand {
                 List<fr.relais.core.measure.TextMeasure> textMeasures = clinical ? file.textMeasures().ofPatient(p.id()) : List.of();
                 String organization = file.organizations().ofPatient(p.id()).orElse(null);
                 var death = file.deaths().of(p.id());
+                // Hospital stays are clinical too (the front desk sees none).
+                List<fr.relais.core.hospital.StoredHospitalEvent> hospitalEvents = clinical ? file.hospital().history(p.id()) : List.of();
+                List<fr.relais.core.hospital.HospitalStay> stays = clinical ? file.hospital().staysOf(p.id()) : List.of();
                 PatientFileView view = new PatientFileView(PatientView.of(p),
                         team.stream().map(PatientFileView.MemberView::of).toList(),
                         history.stream().map(PatientFileView.IdentityEventView::of).toList(),
@@ -211,7 +215,9 @@ final class PatientCommand {
                         responses.stream().map(PatientFileView.ForeignResponseView::of).toList(),
                         carePlans.stream().map(PatientFileView.ForeignCarePlanView::of).toList(),
                         textMeasures.stream().map(PatientFileView.TextMeasureView::of).toList(), organization,
-                        death.isPresent(), death.map(fr.relais.core.identity.Deaths.Death::on).orElse(null));
+                        death.isPresent(), death.map(fr.relais.core.identity.Deaths.Death::on).orElse(null),
+                        stays.stream().map(PatientFileView.HospitalStayView::of).toList(),
+                        hospitalEvents.stream().map(PatientFileView.HospitalEventView::of).toList());
                 StatusWords statuses = new StatusWords(root.language());
                 root.printer().object(view, out -> {
                     out.println(root.text("show.name", p.displayName(), p.traits().birthFamilyName(), p.traits().givenNamesText()));
@@ -264,6 +270,11 @@ final class PatientCommand {
                         out.println(root.text("show.foreignTasks"));
                         foreignTasks.forEach(t -> out.println("  " + root.text("patient.file.foreignTask", fr.relais.app.wording.DueText.of(t, WHEN),
                                 t.title(root.language()), statuses.task(t.status()))));
+                    }
+                    if (!hospitalEvents.isEmpty()) {
+                        out.println(root.text("show.hospital"));
+                        var hospitalWords = new fr.relais.core.hospital.HospitalEventWords(root.language());
+                        hospitalEvents.forEach(e -> out.println("  " + hospitalWords.of(e)));
                     }
                     duplicates.forEach(d -> out.println(duplicateLine(root, file.patients(), d)));
                 });

@@ -41,6 +41,7 @@ public final class RelaisCommand implements Callable<Integer> {
     private final Map<String, String> env;
     private final GuiLauncher gui;
     private final Clock clock;
+    private final fr.relais.sync.engine.RetryPolicy retries;
     private StoreKey typedKey;
     /** The team server's Pro Santé Connect session after a PSC sign-in: the sync's bearer, in memory for this run only. */
     private java.util.function.Supplier<String> pscBearer;
@@ -58,9 +59,15 @@ public final class RelaisCommand implements Callable<Integer> {
     OutputFormat format = OutputFormat.TABLE;
 
     RelaisCommand(Map<String, String> env, GuiLauncher gui, Clock clock) {
+        this(env, gui, clock, fr.relais.sync.engine.RetryPolicy.DEFAULT);
+    }
+
+    /** {@code retries}: how the sync and the audit's server check retry a server that does not answer (tests: no wait). */
+    RelaisCommand(Map<String, String> env, GuiLauncher gui, Clock clock, fr.relais.sync.engine.RetryPolicy retries) {
         this.env = env;
         this.gui = gui;
         this.clock = clock;
+        this.retries = retries;
     }
 
     @Override
@@ -121,6 +128,11 @@ public final class RelaisCommand implements Callable<Integer> {
     /** The run's one clock (the launcher's; a test's). */
     public Clock clock() {
         return clock;
+    }
+
+    /** The run's retry policy for the team server (the launcher's default; a test's without waits). */
+    public fr.relais.sync.engine.RetryPolicy retries() {
+        return retries;
     }
 
     public Path databaseFile() {

@@ -61,7 +61,7 @@ final class SyncCommand implements Callable<Integer> {
             var err = spec.commandLine().getErr();
             SyncModule sync = store.uses();
             var texts = fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language());
-            SyncSettings settings = sync.scoped(serverSettings(env, url, token, user, team, root.pscBearer()), env, scope).withIppFrom(env);
+            SyncSettings settings = sync.scoped(serverSettings(env, url, token, user, team, root.pscBearer(), root.retries()), env, scope).withIppFrom(env);
             try {
                 SyncReport report = sync.engine().run(settings, mode, new SyncProgressLines(err, texts), () -> false);
                 root.printer().object(report, out -> {
@@ -90,16 +90,17 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     /**
-     * The team server, its credentials, team and trust store, as given on the command line or in the settings. After a
-     * Pro Santé Connect sign-in ({@code psc} not null), its session is the credential unless --token or --user names
-     * another: it replaces RELAIS_TOKEN_FILE and the basic password of the settings.
+     * The team server, its credentials, team and trust store, as given on the command line or in the settings, under
+     * the run's retry policy (the composition root's). After a Pro Santé Connect sign-in ({@code psc} not null), its
+     * session is the credential unless --token or --user names another: it replaces RELAIS_TOKEN_FILE and the basic
+     * password of the settings.
      */
     static SyncSettings serverSettings(java.util.Map<String, String> env, String url, String token, String user, String team,
-                                       java.util.function.Supplier<String> psc) {
+                                       java.util.function.Supplier<String> psc, fr.relais.sync.engine.RetryPolicy retries) {
         SyncSettings.Auth auth = token != null ? new SyncSettings.Auth.Bearer(token)
                 : psc != null && user == null ? new SyncSettings.Auth.Renewed(psc) : SyncSettings.authFrom(env, user);
-        return SyncSettings.of(url, team != null ? team : env.get(SyncSettings.TEAM_VARIABLE), auth).withTrustStoreFrom(env)
-                .withPushBatchFrom(env);
+        return retries.applyTo(SyncSettings.of(url, team != null ? team : env.get(SyncSettings.TEAM_VARIABLE), auth).withTrustStoreFrom(env)
+                .withPushBatchFrom(env).withFirstSyncExportFrom(env));
     }
 
     /** {@code relais sync status}: the status bar's facts, without contacting the server. */

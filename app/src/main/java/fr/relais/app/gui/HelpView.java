@@ -20,7 +20,7 @@ public final class HelpView extends VBox {
         for (int i = 0; i < screens.size() && i < 9; i++) {
             shortcuts.getItems().add(texts.text("help.screen", i + 1, screens.get(i)));
         }
-        shortcuts.getItems().addAll(texts.text("help.f1"), texts.text("help.tab"), texts.text("help.enter"), texts.text("help.escape"));
+        shortcuts.getItems().addAll(texts.text("help.f1"), texts.text("help.tab"), texts.text("help.enter"), texts.text("help.openRow"), texts.text("help.escape"));
         Label guides = new Label(texts.text("help.guides"));
         guides.setWrapText(true);
         getChildren().addAll(title, shortcuts, guides);

@@ -271,6 +271,7 @@ public final class RelaisApplication extends Application {
         Map<DesktopAccess.Screen, javafx.scene.Node> screens = new LinkedHashMap<>();
         Map<DesktopAccess.Screen, Ikon> icons = Map.of(DesktopAccess.Screen.WORKLIST, MaterialDesignC.CLIPBOARD_CHECK_OUTLINE,
                 DesktopAccess.Screen.PATIENTS, MaterialDesignA.ACCOUNT_GROUP_OUTLINE, DesktopAccess.Screen.ALERTS, MaterialDesignA.ALERT_OUTLINE,
+                DesktopAccess.Screen.HOSPITALISATIONS, MaterialDesignH.HOSPITAL_BUILDING,
                 DesktopAccess.Screen.PATHWAYS, MaterialDesignM.MAP_MARKER_PATH, DesktopAccess.Screen.SYNC, MaterialDesignS.SYNC,
                 DesktopAccess.Screen.REPORTS, MaterialDesignF.FILE_CHART_OUTLINE, DesktopAccess.Screen.SETTINGS, MaterialDesignC.COG_OUTLINE,
                 DesktopAccess.Screen.HELP, MaterialDesignH.HELP_CIRCLE_OUTLINE);
@@ -298,6 +299,12 @@ public final class RelaisApplication extends Application {
         if (access.shows(DesktopAccess.Screen.ALERTS)) {
             screens.put(DesktopAccess.Screen.ALERTS, new AlertsView(new AlertsViewModel(services.alertQueries(), services.alertDecisions(), services.escalation(), services.patients(), executor, texts,
                     language, services.clock(), current), texts, showPatients));
+        }
+        if (access.shows(DesktopAccess.Screen.HOSPITALISATIONS)) {
+            screens.put(DesktopAccess.Screen.HOSPITALISATIONS, new fr.relais.app.gui.hospital.HospitalisationsView(
+                    new fr.relais.app.gui.hospital.HospitalisationsViewModel(new fr.relais.app.gui.hospital.HospitalisationsSource(services.hospitalEvents(),
+                            services.patients(), services.careTeam(), services.pathways(), services.clock(), language),
+                            executor, texts, language, services.clock(), current), texts, showPatients));
         }
         if (access.shows(DesktopAccess.Screen.PATHWAYS)) {
             screens.put(DesktopAccess.Screen.PATHWAYS, new PathwaysView(new PathwaysViewModel(PathwayLibrary.of(services.pathways()), services.session(),

@@ -56,6 +56,24 @@ class AdtCliTest extends CliFixture {
     }
 
     @Test
+    void patientShowTellsTheNurseTheStayInWordsAndScriptsGetItInJson() {
+        assertThat(run("adt", "link", queued.toString(), "--patient", "P1").code()).isZero();
+
+        CliRun show = run("patient", "show", "P1");
+        assertThat(show.code()).as(show.err()).isZero();
+        assertThat(show.out()).contains("Séjours à l'hôpital :", "  Admission à l'hôpital le 20/11/2026 à 10:00 : CHU-RENNES, service CARDIO")
+                .doesNotContain("A01", "APPLIED");
+
+        var json = run("--format", "json", "patient", "show", "P1").json();
+        assertThat(json.at("/hospitalStays/0/facility").asText()).isEqualTo("CHU-RENNES");
+        assertThat(json.at("/hospitalStays/0/admittedAt").asText()).isEqualTo("2026-11-20T09:00:00Z");
+        assertThat(json.at("/hospitalStays/0/dischargedAt").isNull()).isTrue();
+        assertThat(json.at("/hospitalEvents/0/event").asText()).isEqualTo("A01");
+        assertThat(json.at("/hospitalEvents/0/state").asText()).isEqualTo("APPLIED");
+        assertThat(json.at("/hospitalEvents/0/location").asText()).isEqualTo("CARDIO");
+    }
+
+    @Test
     void aBadLinkIsRefusedInFrenchAndChangesNothing() {
         CliRun notAnId = run("adt", "link", "pas-un-identifiant", "--patient", "P1");
         assertThat(notAnId.code()).isEqualTo(2);

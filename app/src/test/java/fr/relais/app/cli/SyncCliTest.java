@@ -64,6 +64,35 @@ class SyncCliTest {
     }
 
     @Test
+    void aServerInTroubleIsTriedFiveTimesThenTheSyncFailsInFrenchWithNothingLost() throws Exception {
+        // A real HTTP server answering every request 503 (overloaded): each attempt reaches it once.
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer busy = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        busy.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        busy.start();
+        try {
+            String url = "http://127.0.0.1:" + busy.getAddress().getPort() + "/fhir";
+            CliRun run = CliRun.of((s, l) -> { }, Map.of("RELAIS_DB", db.toString(), "RELAIS_SERVER", url,
+                    "RELAIS_IPP_OID", "1.2.250.1.999.99.1"), "sync", "--pull-only");
+
+            assertThat(run.code()).isEqualTo(1);
+            assertThat(requests.get()).as("the launcher's attempts, waits aside").isEqualTo(fr.relais.sync.engine.RetryPolicy.DEFAULT.attempts())
+                    .isEqualTo(5);
+            assertThat(run.err()).contains("injoignable", "le serveur répond en erreur (code 503)").doesNotContain("Exception", "HAPI");
+        } finally {
+            busy.stop(0);
+        }
+        try (RelaisCore core = open()) {
+            assertThat(core.outbox().count()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void theCareTeamScopeNeedsAnRppsAndAnUnknownScopeIsRefusedBeforeAnyNetwork() {
         Map<String, String> env = Map.of("RELAIS_DB", db.toString(), "RELAIS_SERVER", "http://127.0.0.1:9/fhir");
         CliRun noRpps = CliRun.of((s, l) -> { }, env, "sync", "--scope", "careteam");
@@ -81,6 +110,18 @@ class SyncCliTest {
                 "RELAIS_SCOPE", "careteam", "RELAIS_RPPS", "10001234567", "RELAIS_IPP_OID", "1.2.250.1.999.99.1"), "sync", "--pull-only");
         assertThat(scoped.code()).isEqualTo(1);
         try (RelaisCore core = open()) {
+            assertThat(core.outbox().count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFirstSyncExportSettingOtherThanOnOrOffIsRefusedNamingItBeforeAnyNetwork() {
+        CliRun refused = CliRun.of((s, l) -> { }, Map.of("RELAIS_DB", db.toString(), "RELAIS_SERVER", "http://127.0.0.1:9/fhir",
+                "RELAIS_IPP_OID", "1.2.250.1.999.99.1", "RELAIS_FIRST_SYNC_EXPORT", "oui"), "sync", "--pull-only");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("RELAIS_FIRST_SYNC_EXPORT", "« oui »", "off").doesNotContain("Exception");
+        try (RelaisCore core = open()) {
+            assertThat(core.syncRuns().recent(10)).as("no sync started").isEmpty();
             assertThat(core.outbox().count()).isEqualTo(1);
         }
     }

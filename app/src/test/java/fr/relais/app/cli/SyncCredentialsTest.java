@@ -2,6 +2,7 @@ package fr.relais.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.relais.sync.engine.RetryPolicy;
 import fr.relais.sync.engine.SyncSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ class SyncCredentialsTest {
     void afterAPscSignInTheNursesSessionReplacesTheWorkstationsTokenFile() throws IOException {
         Map<String, String> env = Map.of(SyncSettings.TOKEN_FILE_VARIABLE, tokenFile().toString());
 
-        SyncSettings settings = SyncCommand.serverSettings(env, SERVER, null, null, "cabinet-leroux", () -> "jeton-de-session-claire");
+        SyncSettings settings = SyncCommand.serverSettings(env, SERVER, null, null, "cabinet-leroux", () -> "jeton-de-session-claire", RetryPolicy.DEFAULT);
 
         assertThat(settings.auth()).isInstanceOfSatisfying(SyncSettings.Auth.Renewed.class,
                 renewed -> assertThat(renewed.tokens().get()).isEqualTo("jeton-de-session-claire"));
@@ -36,9 +37,9 @@ class SyncCredentialsTest {
     void aTokenOrAUserTypedOnTheCommandLineStillWinsOverThePscSession() throws IOException {
         Map<String, String> env = Map.of(SyncSettings.TOKEN_FILE_VARIABLE, tokenFile().toString());
 
-        assertThat(SyncCommand.serverSettings(env, SERVER, "jeton-tape", null, null, () -> "jeton-de-session").auth())
+        assertThat(SyncCommand.serverSettings(env, SERVER, "jeton-tape", null, null, () -> "jeton-de-session", RetryPolicy.DEFAULT).auth())
                 .isEqualTo(new SyncSettings.Auth.Bearer("jeton-tape"));
-        assertThat(SyncCommand.serverSettings(env, SERVER, null, "claire", null, () -> "jeton-de-session").auth())
+        assertThat(SyncCommand.serverSettings(env, SERVER, null, "claire", null, () -> "jeton-de-session", RetryPolicy.DEFAULT).auth())
                 .isInstanceOf(SyncSettings.Auth.Basic.class);
     }
 
@@ -46,7 +47,7 @@ class SyncCredentialsTest {
     void withoutPscSignInTheWorkstationsTokenFileIsUsedAsBefore() throws IOException {
         Map<String, String> env = Map.of(SyncSettings.TOKEN_FILE_VARIABLE, tokenFile().toString());
 
-        assertThat(SyncCommand.serverSettings(env, SERVER, null, null, null, null).auth())
+        assertThat(SyncCommand.serverSettings(env, SERVER, null, null, null, null, RetryPolicy.DEFAULT).auth())
                 .isEqualTo(new SyncSettings.Auth.Bearer("jeton-du-poste"));
     }
 

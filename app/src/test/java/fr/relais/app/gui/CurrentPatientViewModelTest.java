@@ -13,7 +13,6 @@ import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.gui.worklist.WorklistRow;
 import fr.relais.app.gui.worklist.WorklistViewModel;
 import fr.relais.core.RelaisCore;
-import fr.relais.core.StoreTemplate;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.session.Actor;
@@ -21,8 +20,6 @@ import fr.relais.core.session.UserSession;
 import fr.relais.core.task.DueFilter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +35,7 @@ class CurrentPatientViewModelTest {
     @TempDir
     Path dir;
     RelaisCore services;
-    final Clock clock = Clock.fixed(Instant.parse("2026-11-24T08:30:00Z"), ZoneOffset.UTC);
+    final Clock clock = DemoStore.CLOCK;
     final Localization texts = Localization.of(fr.relais.app.wording.Messages.BUNDLE, Language.FR);
     final CurrentPatient current = new CurrentPatient();
     PatientListViewModel list;
@@ -48,8 +45,7 @@ class CurrentPatientViewModelTest {
 
     @BeforeEach
     void open() {
-        services = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), clock, new UserSession(new Actor("idec", "IDEC", "poste")));
-        services.demo().generate(25, 11, n -> { });
+        services = RelaisCore.open(DemoStore.copyTo(dir), clock, new UserSession(new Actor("idec", "IDEC", "poste")));
         list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, clock, current);
         file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(),
                 services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), new DirectExecutor(), texts, Language.FR, clock, current);

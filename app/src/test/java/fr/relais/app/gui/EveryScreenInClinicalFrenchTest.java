@@ -30,7 +30,7 @@ class EveryScreenInClinicalFrenchTest extends LaptopDesktop {
             robot.interact(() -> scan.scan(name, window.getScene()));
         });
         assertThat(visited).as("every screen, every tab of the file and its dialogs").containsExactly("worklist", "patients-list", "alerts",
-                "pathways", "sync", "reports", "settings", "help", "patients", "patient-follow-up", "patient-history", "patient-thresholds",
+                "hospitalisations", "pathways", "sync", "reports", "settings", "help", "patients", "patient-follow-up", "patient-history", "patient-thresholds",
                 "urgent-care-plan", "patient-access", "patient-identity", "new-patient", "import-measures", "careteam-dialog", "export-dialog", "questionnaire-form");
         assertThat(scan.findings()).as("what a nurse would read on these screens").isEmpty();
     }

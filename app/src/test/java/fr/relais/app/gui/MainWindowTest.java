@@ -421,10 +421,12 @@ class MainWindowTest {
     void everyScreenRendersOnTheDemoDataAndIsPhotographed(FxRobot robot) throws Exception {
         javafx.scene.control.ListView<String> navigation = robot.lookup("#navigation").queryAs(javafx.scene.control.ListView.class);
         java.util.List<String> names = FxSnapshot.of(navigation.getItems());
-        assertThat(names).containsExactly("Liste de travail", "Patients", "Alertes", "Parcours", "Synchronisation", "Rapports", "Réglages", "Aide");
-        String[] files = {"worklist", "patients-list", "alerts-list", "pathways", "sync-screen", "reports-screen", "settings", "help"};
+        assertThat(names).containsExactly("Liste de travail", "Patients", "Alertes", "Hospitalisations", "Parcours", "Synchronisation", "Rapports",
+                "Réglages", "Aide");
+        String[] files = {"worklist", "patients-list", "alerts-list", "hospitalisations", "pathways", "sync-screen", "reports-screen", "settings",
+            "help"};
         for (int i = 0; i < names.size(); i++) {
-            // Keyboard navigation: Ctrl+1..8.
+            // Keyboard navigation: Ctrl+1..9.
             robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.getKeyCode(Integer.toString(i + 1)))
                     .release(javafx.scene.input.KeyCode.CONTROL);
             String expected = names.get(i);

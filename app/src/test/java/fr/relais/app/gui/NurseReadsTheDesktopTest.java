@@ -112,6 +112,75 @@ class NurseReadsTheDesktopTest extends LaptopDesktop {
         robot.interact(dialog::close);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNurseOpensAPatientFileByPressingEnterInThePatientList(FxRobot robot) throws Exception {
+        robot.clickOn("Patients");
+        TableView<PatientRow> list = robot.lookup("#patient-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(list.getItems()).size() > 2);
+        PatientRow third = FxSnapshot.of(list.getItems()).get(2);
+        robot.interact(() -> {
+            list.getSelectionModel().select(third);
+            list.requestFocus();
+        });
+        Label fileName = robot.lookup("#patient-file-name").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> third.name().equals(fileName.getText()));
+        assertThat(onFx(() -> insideFile(list.getScene().getFocusOwner()))).as("still in the list before Enter").isFalse();
+
+        robot.type(KeyCode.ENTER);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> insideFile(list.getScene().getFocusOwner())));
+        assertThat(fileName.getText()).isEqualTo(third.name());
+        assertThat(FxSnapshot.of(list.getSelectionModel().getSelectedItems())).as("the list names the same patient").containsExactly(third);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDoubleClickOnAConflictOpensItsDetail(FxRobot robot) throws Exception {
+        robot.clickOn("Patients");
+        TableView<PatientRow> list = robot.lookup("#patient-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !FxSnapshot.of(list.getItems()).isEmpty());
+        PatientRow patient = FxSnapshot.of(list.getItems()).get(0);
+        java.util.UUID conflict = java.util.UUID.randomUUID();
+        services.conflicts().open(new fr.relais.core.replication.Conflict(conflict, fr.relais.core.identity.PatientService.RECORD, patient.id(),
+                "usedFamilyName", "BERNARD", "BERNARD-LEROY", "LEROY-BERNARD", "3", "OPEN", java.time.Instant.parse("2026-12-06T08:00:00Z"),
+                null, null, null));
+
+        robot.clickOn("Synchronisation");
+        TableView<fr.relais.app.gui.sync.ConflictRow> inbox = robot.lookup("#sync-conflicts").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(inbox.getItems()).stream().anyMatch(r -> r.id().equals(conflict)));
+        executor.settle();
+        Node row = onFx(() -> rows(inbox).stream().filter(r -> ((fr.relais.app.gui.sync.ConflictRow) r.getItem()).id().equals(conflict))
+                .findFirst().orElseThrow());
+        robot.doubleClickOn(row, MouseButton.PRIMARY);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> detailWindow() != null);
+        Stage detail = detailWindow();
+        assertThat(((Label) detail.getScene().lookup("#conflict-local")).getText()).isEqualTo("BERNARD-LEROY");
+        assertThat(((Label) detail.getScene().lookup("#conflict-remote")).getText()).isEqualTo("LEROY-BERNARD");
+        assertThat(((Label) detail.getScene().lookup("#conflict-record")).getText()).contains(patient.name());
+
+        robot.interact(() -> ((javafx.scene.control.Button) detail.getScene().lookup("#conflict-keep-local")).fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(inbox.getItems()).stream().noneMatch(r -> r.id().equals(conflict)));
+        assertThat(detail.isShowing()).isFalse();
+    }
+
+    /** The conflict's detail window, once open. */
+    private static Stage detailWindow() {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.isShowing() && s.getScene().lookup("#conflict-local") != null)
+                .map(w -> (Stage) w).findFirst().orElse(null);
+    }
+
+    /** Whether the keyboard is in the patient file's tabs. */
+    private static boolean insideFile(Node focused) {
+        for (Node n = focused; n != null; n = n.getParent()) {
+            if ("patient-file-tabs".equals(n.getId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<TableRow<?>> rows(TableView<?> table) {
         return table.lookupAll(".table-row-cell").stream().<TableRow<?>>map(n -> (TableRow<?>) n).filter(r -> !r.isEmpty() && r.getItem() != null && r.isVisible())
                 .toList();

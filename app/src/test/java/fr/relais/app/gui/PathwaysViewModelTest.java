@@ -53,7 +53,7 @@ class PathwaysViewModelTest {
         public StoredTemplate get(String id, Integer version) {
             return stored.stream().filter(t -> t.template().id().equals(id) && (version == null || t.template().version() == version))
                     .max(Comparator.comparingInt(t -> t.template().version()))
-                    .orElseThrow(() -> new NotFoundException("pathway", "pathway", id));
+                    .orElseThrow(() -> new NotFoundException("pathway", NotFoundException.What.PATHWAY, id));
         }
 
         @Override

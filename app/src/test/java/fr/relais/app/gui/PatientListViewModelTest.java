@@ -17,7 +17,6 @@ import fr.relais.core.session.UserSession;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,13 +27,12 @@ class PatientListViewModelTest {
     @TempDir
     Path dir;
     RelaisCore services;
-    final Clock clock = Clock.fixed(Instant.parse("2026-11-24T08:30:00Z"), ZoneOffset.UTC);
+    static final Clock CLOCK = DemoStore.CLOCK;
     final Localization texts = Localization.of(Messages.BUNDLE, Language.FR);
 
     @BeforeEach
     void open() {
-        services = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), clock, new UserSession(new Actor("idec", "IDEC", "poste")));
-        services.demo().generate(25, 11, n -> { });
+        services = RelaisCore.open(DemoStore.copyTo(dir), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
     }
 
     @AfterEach
@@ -44,7 +42,7 @@ class PatientListViewModelTest {
 
     @Test
     void listsThenFiltersAsTheSearchTextChanges() {
-        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, clock);
+        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, CLOCK);
         list.refresh();
         assertThat(list.rows()).hasSize(25);
         assertThat(list.summaryProperty().get()).isEqualTo("25 patients affichés");
@@ -61,7 +59,7 @@ class PatientListViewModelTest {
 
     @Test
     void aCoordinationOfMoreThanFiveHundredPatientsSaysHowManyTheListLeavesOutAndToNarrowTheSearch() {
-        try (RelaisCore big = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("big.db")), clock, new UserSession(new Actor("idec", "IDEC", "poste")))) {
+        try (RelaisCore big = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("big.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
             // 520 patients on record, with nothing else: the list's page is 500.
             big.database().inTransaction(() -> {
                 for (int i = 1; i <= 520; i++) {
@@ -71,7 +69,7 @@ class PatientListViewModelTest {
                 }
                 return null;
             });
-            PatientListViewModel list = new PatientListViewModel(big.patients(), big.hospitalEvents(), new DirectExecutor(), texts, clock);
+            PatientListViewModel list = new PatientListViewModel(big.patients(), big.hospitalEvents(), new DirectExecutor(), texts, CLOCK);
             list.refresh();
             assertThat(list.rows()).hasSize(500);
             // French groups thousands with a narrow no-break space; 520 has none to group.
@@ -93,11 +91,11 @@ class PatientListViewModelTest {
 
     @Test
     void thePatientFileShowsTheIdentityBannerAndCareTeam() {
-        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, clock);
+        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, CLOCK);
         list.refresh();
         PatientRow row = list.rows().get(0);
         PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), new DirectExecutor(), texts,
-                fr.relais.core.i18n.Language.FR, clock);
+                fr.relais.core.i18n.Language.FR, CLOCK);
         assertThat(file.presentProperty().get()).isFalse();
 
         file.show(row.id());
@@ -115,14 +113,14 @@ class PatientListViewModelTest {
 
     @Test
     void thePatientFileShowsTheHospitalsCarerAndTasksOutsideRelaisPathways() {
-        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, clock);
+        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, CLOCK);
         list.refresh();
         PatientRow row = list.rows().get(0);
         Instant due = Instant.parse("2026-11-24T14:00:00Z");
         var hospitalTask = new fr.relais.core.task.Task(java.util.UUID.randomUUID(), null, row.id(), null, fr.relais.core.task.Task.FOREIGN, 0,
                 fr.relais.core.task.Task.FOREIGN, "Bilan sanguin à J7", "Bilan sanguin à J7", fr.relais.core.careteam.CareRole.IDEC, null,
                 fr.relais.core.task.TaskPriority.ROUTINE, fr.relais.core.task.TaskStatus.REQUESTED, null, due, null, null, null,
-                clock.instant(), clock.instant());
+                CLOCK.instant(), CLOCK.instant());
         services.database().inTransaction(() -> fr.relais.core.replication.Outbox.suppressed(() -> {
             services.tasks().applySynced(hospitalTask, "Task/4012/_history/1");
             services.careTeam().applySyncedOthers(row.id(), java.util.List.of(
@@ -136,7 +134,7 @@ class PatientListViewModelTest {
             return null;
         }));
         PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), new DirectExecutor(), texts,
-                Language.FR, clock);
+                Language.FR, CLOCK);
 
         file.show(row.id());
 
@@ -151,7 +149,7 @@ class PatientListViewModelTest {
 
     @Test
     void thePatientFileShowsTheHospitalsCodedDaughterAndHerHospiceRoleInFrench() {
-        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, clock);
+        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, CLOCK);
         list.refresh();
         PatientRow row = list.rows().get(0);
         java.util.UUID daughter = java.util.UUID.randomUUID();
@@ -164,7 +162,7 @@ class PatientListViewModelTest {
                     "CareTeam/77/_history/1");
         }));
         PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), new DirectExecutor(), texts,
-                Language.FR, clock);
+                Language.FR, CLOCK);
 
         file.show(row.id());
 
@@ -174,13 +172,13 @@ class PatientListViewModelTest {
 
     @Test
     void thePatientFileShowsTheHospitalsDischargePlanInWordsWithTheTaskBasedOnIt() {
-        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, clock);
+        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, CLOCK);
         list.refresh();
         PatientRow row = list.rows().get(0);
         var hospitalTask = new fr.relais.core.task.Task(java.util.UUID.randomUUID(), null, row.id(), null, fr.relais.core.task.Task.FOREIGN, 0,
                 fr.relais.core.task.Task.FOREIGN, "Bilan sanguin à J7", "Bilan sanguin à J7", fr.relais.core.careteam.CareRole.IDEC, null,
                 fr.relais.core.task.TaskPriority.ROUTINE, fr.relais.core.task.TaskStatus.REQUESTED, null, Instant.parse("2026-11-24T14:00:00Z"),
-                null, null, null, clock.instant(), clock.instant());
+                null, null, null, CLOCK.instant(), CLOCK.instant());
         var plan = new fr.relais.core.pathway.ForeignCarePlan(java.util.UUID.randomUUID(), row.id(), "Retour à domicile après décompensation cardiaque",
                 "active", java.time.LocalDate.of(2026, 11, 20), java.time.LocalDate.of(2026, 12, 20), "Dr Le Bris, cardiologie, CHU Exemple",
                 java.util.List.of(new fr.relais.core.pathway.ForeignCarePlan.Activity("Pesée chaque matin à jeun", "in-progress"),
@@ -195,7 +193,7 @@ class PatientListViewModelTest {
             return null;
         }));
         PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(),
-                services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), new DirectExecutor(), texts, Language.FR, clock);
+                services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), new DirectExecutor(), texts, Language.FR, CLOCK);
 
         file.show(row.id());
 
@@ -227,7 +225,7 @@ class PatientListViewModelTest {
             return null;
         }));
         PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(),
-                services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), new DirectExecutor(), texts, Language.FR, clock);
+                services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), new DirectExecutor(), texts, Language.FR, CLOCK);
 
         file.show(received.id());
 
@@ -240,7 +238,7 @@ class PatientListViewModelTest {
 
     @Test
     void aRecordTheHospitalMergedIntoAnotherSaysSoInTheBannerByTheSurvivorsNameNeverItsId() {
-        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, clock);
+        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, CLOCK);
         list.refresh();
         var survivor = services.patients().find(list.rows().get(0).id()).orElseThrow();
         var duplicate = received("EH-1939-77").withReplacedBy(survivor.id());
@@ -251,7 +249,7 @@ class PatientListViewModelTest {
             return null;
         }));
         PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(),
-                services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), new DirectExecutor(), texts, Language.FR, clock);
+                services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), new DirectExecutor(), texts, Language.FR, CLOCK);
 
         file.show(duplicate.id());
         assertThat(file.mergedTextProperty().get()).isEqualTo("Dossier fusionné dans le dossier de " + survivor.displayName()
@@ -271,14 +269,16 @@ class PatientListViewModelTest {
     }
 
     @Test
-    void onlyThePatientNowInHospitalCarriesTheBadgeWithHerAdmissionDay() {
+    void onlyThePatientsNowInHospitalCarryTheBadgeWithTheirAdmissionDay() {
         HospitalSays.event(services, "DEMO000007", fr.relais.core.hospital.HospitalEventType.A01, "MSG1", "2026-11-21T13:20:00Z", "PNEUMO");
-        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, clock);
+        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, CLOCK);
         list.refresh();
 
-        assertThat(list.rows()).filteredOn(r -> !r.inHospital().isEmpty()).singleElement().satisfies(r -> {
-            assertThat(r.ipp()).isEqualTo("DEMO000007");
-            assertThat(r.inHospital()).isEqualTo("À l'hôpital depuis le 21/11");
-        });
+        // The demo store already holds three patients in hospital (DEMO000002, 5 and 8) and one discharged (DEMO000011),
+        // who carries no badge.
+        assertThat(list.rows()).filteredOn(r -> !r.inHospital().isEmpty()).extracting(PatientRow::ipp)
+                .containsExactlyInAnyOrder("DEMO000002", "DEMO000005", "DEMO000007", "DEMO000008");
+        assertThat(list.rows()).filteredOn(r -> r.ipp().equals("DEMO000007")).singleElement()
+                .satisfies(r -> assertThat(r.inHospital()).isEqualTo("À l'hôpital depuis le 21/11"));
     }
 }

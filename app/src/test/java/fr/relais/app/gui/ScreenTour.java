@@ -49,7 +49,7 @@ final class ScreenTour {
                     .filter(s -> MainView.label(s, texts).equals(labels.get(index))).findFirst().orElseThrow();
             // The names the README and the user guide show the pictures under (docs/screenshots).
             String name = screen == DesktopAccess.Screen.PATIENTS ? "patients-list" : screen.name().toLowerCase(Locale.ROOT);
-            for (String table : List.of("#worklist-table", "#alerts-table", "#pathways-table", "#sync-conflicts")) {
+            for (String table : List.of("#worklist-table", "#alerts-table", "#hospitalisations-table", "#pathways-table", "#sync-conflicts")) {
                 chooseFirstRow(table);
             }
             stop.at(name, stage);

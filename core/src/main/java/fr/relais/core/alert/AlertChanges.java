@@ -82,7 +82,20 @@ public final class AlertChanges {
      * the alert is then raised again, not left withdrawn. A person's decision is never undone.
      */
     private static boolean withdrawnForItsMeasure(Alert alert) {
-        return alert.status() == AlertStatus.WITHDRAWN && ENGINE.equals(alert.statusBy()) && WITHDRAWN_IN_ERROR.equals(alert.statusReason());
+        return alert.status() == AlertStatus.WITHDRAWN && ENGINE.equals(alert.statusBy())
+                && (WITHDRAWN_IN_ERROR.equals(alert.statusReason()) || RESPONSE_IN_ERROR.equals(alert.statusReason()));
+    }
+
+    /** Why the engine withdraws an answer or score alert whose responses were all taken as wrong ({@link AnswerAlerts}). */
+    static final String RESPONSE_IN_ERROR = "response entered in error";
+
+    /**
+     * A patient-level alert raised again for a response that stands again (restored on the server after its deletion):
+     * opened again when the engine had withdrawn it because its responses were wrong, as a measure's alert is; empty
+     * when it was closed otherwise (a person's decision stands: handled stays handled).
+     */
+    Optional<Alert> reopenedForItsResponse(Alert closed, AlertLevel level, String explanation, Instant now) {
+        return withdrawnForItsMeasure(closed) ? Optional.of(reopen(closed, level, explanation, null, now)) : Optional.empty();
     }
 
     /** Opens again an alert withdrawn for its measure: worked from now, with a new review task (the former was cancelled). */

@@ -49,7 +49,7 @@ public final class AlertDecisions {
             throw new BadInputException("reason", "reason.missing");
         }
         return database.inTransaction(() -> {
-            Alert alert = alerts.find(id).orElseThrow(() -> new NotFoundException("alert", "alert", id));
+            Alert alert = alerts.find(id).orElseThrow(() -> new NotFoundException("alert", NotFoundException.What.ALERT, id));
             boolean allowed = alert.status().isOpen() && alert.status() != to;
             if (!allowed) {
                 throw new BadInputException("alert " + id, "alert.transition", alert.status().name(), to.name());

@@ -26,7 +26,7 @@ public final class AlertQueries {
     }
 
     public Alert get(UUID id) {
-        return alerts.find(id).orElseThrow(() -> new NotFoundException("alert", "alert", id));
+        return alerts.find(id).orElseThrow(() -> new NotFoundException("alert", NotFoundException.What.ALERT, id));
     }
 
     public Optional<Alert> find(UUID id) {

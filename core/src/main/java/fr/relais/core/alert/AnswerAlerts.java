@@ -92,7 +92,7 @@ public final class AnswerAlerts {
     public void responseEnteredInError(UUID responseId, Function<UUID, ResponseFindings> findingsOf) {
         for (UUID alertId : alerts.alertsOfResponse(responseId)) {
             alerts.detachResponse(alertId, responseId);
-            changes.withdrawOrRelevel(alertId, alerts.remainingResponseLevels(alertId), "response entered in error",
+            changes.withdrawOrRelevel(alertId, alerts.remainingResponseLevels(alertId), AlertChanges.RESPONSE_IN_ERROR,
                     (alert, level) -> shownLeft(alert, level, findingsOf));
         }
     }
@@ -127,8 +127,11 @@ public final class AnswerAlerts {
         Alert alert;
         if (open.isEmpty()) {
             UUID id = Alert.episodeId(patientId, ruleId, responseId.toString());
-            if (alerts.find(id).isPresent()) {
-                // Already raised and closed on another workstation (received by sync): handled stays handled.
+            Optional<Alert> closed = alerts.find(id);
+            if (closed.isPresent()) {
+                // Withdrawn because this response was wrong, and it stands again: the alert is open again. Otherwise it
+                // was raised and closed (here or on another workstation, received by sync): handled stays handled.
+                changes.reopenedForItsResponse(closed.get(), level, explanation, now);
                 alerts.attachResponse(id, responseId, level);
                 return;
             }

@@ -89,7 +89,7 @@ public final class Escalation {
             throw new BadInputException("reason", "reason.missing");
         }
         return database.inTransaction(() -> {
-            Alert alert = alerts.find(id).orElseThrow(() -> new NotFoundException("alert", "alert", id));
+            Alert alert = alerts.find(id).orElseThrow(() -> new NotFoundException("alert", NotFoundException.What.ALERT, id));
             if (!alert.status().isOpen()) {
                 throw new BadInputException("alert " + id, "alert.transition", alert.status().name(), "ESCALATED");
             }

@@ -18,15 +18,51 @@ public final class SyncedAlerts {
     private final AlertChanges changes;
     private final AuditLog audit;
     private final Clock clock;
+    private final Rejudgement rejudgement;
 
     public SyncedAlerts(AlertRepository alerts, MeasureRepository measures, EnrollmentRepository enrollments, AlertChanges changes,
-                        AuditLog audit, Clock clock) {
+                        AuditLog audit, Clock clock, ThresholdService thresholds) {
         this.alerts = alerts;
         this.measures = measures;
         this.enrollments = enrollments;
         this.changes = changes;
         this.audit = audit;
         this.clock = clock;
+        this.rejudgement = new Rejudgement(alerts, measures, thresholds);
+    }
+
+    /** Why an alert another system deleted on the server is closed here (stored for people, in French, as a reason is). */
+    public static final String DELETED_ON_SERVER = "supprimée sur le serveur par un autre système";
+
+    /**
+     * Another system deleted on the team server an alert this workstation holds (the caller's transaction, outbox
+     * suppressed). Relais judges the measures itself, so the server's deletion does not decide whether the patient's
+     * values cross a bound: an alert still open stays open while a measure behind it still triggers its rule (judged
+     * again by the rule in force at its time, over the readings still valid) or a questionnaire response behind it
+     * still counts; otherwise it is closed as withdrawn with the reason {@link #DELETED_ON_SERVER}, its review tasks
+     * with it. A closed alert keeps its decision. The audit trail records the deletion either way. Returns the alert.
+     */
+    public Optional<Alert> applyDeletedOnServer(UUID id, String origin) {
+        Optional<Alert> found = alerts.find(id);
+        if (found.isEmpty()) {
+            return found;
+        }
+        Alert alert = found.get();
+        boolean stands = alert.enrollmentId() == null ? !alerts.responsesOf(id).isEmpty() || stillRising(alert)
+                : enrollments.find(alert.enrollmentId()).map(e -> !rejudgement.of(alert, e).findings().isEmpty()).orElse(false);
+        Alert after = alert;
+        if (alert.status().isOpen() && !stands) {
+            after = changes.change(alert, AlertStatus.WITHDRAWN, alert.level(), AlertChanges.ENGINE, DELETED_ON_SERVER, clock.instant());
+        }
+        audit.record("alert.sync.deleted", "Alert", id, alert.patientId(),
+                (alert.status() == after.status() ? "kept " + alert.status() : alert.status() + "->" + after.status()) + " " + origin);
+        return Optional.of(after);
+    }
+
+    /** A patient-level alert on measures (no pathway): standing while a valid measure is still behind it. */
+    private boolean stillRising(Alert alert) {
+        return alerts.measuresOf(alert.id()).stream().map(measures::find).flatMap(Optional::stream)
+                .anyMatch(m -> m.status() == fr.relais.core.measure.MeasureStatus.FINAL);
     }
 
     /**

@@ -99,7 +99,7 @@ public final class CareTeamService {
         return database.inTransaction(() -> {
             patients.get(patientId);
             Professional professional = repository.findProfessional(professionalId)
-                    .orElseThrow(() -> new NotFoundException("professional", "professional", professionalId));
+                    .orElseThrow(() -> new NotFoundException("professional", NotFoundException.What.PROFESSIONAL, professionalId));
             // Derived from what it says: the same assignment made on two laptops is one membership on the team server.
             UUID id = UUID.nameUUIDFromBytes(("careteam-member:" + patientId + "/" + professional.id() + "/" + role + "/" + startDate)
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -114,7 +114,7 @@ public final class CareTeamService {
     public void endMembership(UUID patientId, UUID memberId, LocalDate endDate) {
         database.inTransaction(() -> {
             if (repository.endMember(memberId, endDate) == 0) {
-                throw new NotFoundException("member", "careTeamMember", memberId);
+                throw new NotFoundException("member", NotFoundException.What.CARE_TEAM_MEMBER, memberId);
             }
             audit.record("careteam.end", "CareTeamMember", memberId, patientId, endDate.toString());
             outbox.record(TEAM_RECORD, patientId);
@@ -203,7 +203,7 @@ public final class CareTeamService {
                 // neither an RPPS number we know nor a Relais id: not found below
             }
         }
-        return found.orElseThrow(() -> new fr.relais.core.error.NotFoundException("professional", "professional", idOrRpps));
+        return found.orElseThrow(() -> new NotFoundException("professional", NotFoundException.What.PROFESSIONAL_ID_OR_RPPS, idOrRpps));
     }
 
     public Optional<Professional> findProfessional(java.util.UUID id) {

@@ -39,6 +39,19 @@ public final class Organizations {
         return true;
     }
 
+    /**
+     * Another system deleted an Organization on the team server (the caller's transaction): its name is kept, as past
+     * tasks, care teams and patients named it and the history must still read who it was; the audit trail records the
+     * deletion. False when this workstation does not hold it.
+     */
+    public boolean keptAfterDeletionOnServer(UUID id, String origin) {
+        boolean held = dsl.fetchExists(ORGANIZATION, ORGANIZATION.ID.eq(id));
+        if (held) {
+            audit.record("organization.sync.deleted", "Organization", id, null, origin);
+        }
+        return held;
+    }
+
     /** The name of an organization received, if it has one. */
     public Optional<String> name(UUID id) {
         return dsl.select(ORGANIZATION.NAME).from(ORGANIZATION).where(ORGANIZATION.ID.eq(id)).fetchOptional(ORGANIZATION.NAME)

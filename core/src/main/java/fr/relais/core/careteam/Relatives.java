@@ -36,7 +36,7 @@ public final class Relatives {
      */
     public boolean applySynced(UUID id, UUID patientId, String name, Coded relationship, String origin) {
         var known = dsl.selectFrom(RELATED_PERSON).where(RELATED_PERSON.ID.eq(id.toString())).fetchOptional();
-        if (known.isPresent() && Objects.equals(known.get().getName(), name)
+        if (known.isPresent() && Objects.equals(known.get().getName(), name) && known.get().getDeletedOnServerAt() == null
                 && known.get().getPatientId().equals(patientId.toString()) && Objects.equals(relationshipOf(known.get()), relationship)) {
             return false;
         }
@@ -49,10 +49,33 @@ public final class Relatives {
                 .set(RELATED_PERSON.RELATIONSHIP_DISPLAY, display).set(RELATED_PERSON.UPDATED_AT, now)
                 .onConflict(RELATED_PERSON.ID).doUpdate().set(RELATED_PERSON.PATIENT_ID, patientId.toString())
                 .set(RELATED_PERSON.NAME, name).set(RELATED_PERSON.RELATIONSHIP_SYSTEM, system).set(RELATED_PERSON.RELATIONSHIP_CODE, code)
-                .set(RELATED_PERSON.RELATIONSHIP_DISPLAY, display).set(RELATED_PERSON.UPDATED_AT, now).execute();
+                .set(RELATED_PERSON.RELATIONSHIP_DISPLAY, display).set(RELATED_PERSON.UPDATED_AT, now)
+                // A version received after a deletion: the server holds the relative again.
+                .set(RELATED_PERSON.DELETED_ON_SERVER_AT, (String) null).execute();
         // The audit names the record, never the relative: the trail outlives an anonymisation.
         audit.record("relative.sync", RECORD, id, patientId, origin);
         return true;
+    }
+
+    /**
+     * Another system deleted the relative's RelatedPerson on the team server (the caller's transaction): the relative
+     * leaves the patient's contacts ({@link #deletedOnServer}), the row stays (name and relationship are the history
+     * of the patient's circle), and the audit trail records the deletion. False when not held or already applied.
+     */
+    public boolean applyDeletedOnServer(UUID id, String origin) {
+        Optional<UUID> patient = patientOf(id);
+        if (patient.isEmpty() || deletedOnServer(id)) {
+            return false;
+        }
+        dsl.update(RELATED_PERSON).set(RELATED_PERSON.DELETED_ON_SERVER_AT, SqlTime.instant(clock.instant()))
+                .where(RELATED_PERSON.ID.eq(id.toString())).execute();
+        audit.record("relative.sync.deleted", RECORD, id, patient.get(), origin);
+        return true;
+    }
+
+    /** Whether another system deleted the relative on the server (no longer among the patient's contacts). */
+    public boolean deletedOnServer(UUID id) {
+        return dsl.fetchExists(RELATED_PERSON, RELATED_PERSON.ID.eq(id.toString()).and(RELATED_PERSON.DELETED_ON_SERVER_AT.isNotNull()));
     }
 
     /** The name of a relative received, if it has one. */

@@ -149,12 +149,25 @@ public final class ConsentService {
         return true;
     }
 
+    /**
+     * Another system deleted a consent on the team server (the caller's transaction, outbox suppressed). A deletion is
+     * neither a withdrawal nor a consent given again: the patient's decision stands here as it was (given stays given,
+     * withdrawn stays withdrawn), so nothing shared more or less because of it; the audit trail records the deletion.
+     * False when this workstation does not hold the consent.
+     */
+    public boolean keptAfterDeletionOnServer(UUID id, String origin) {
+        Optional<Consent> held = find(id);
+        held.ifPresent(c -> audit.record("consent.sync.deleted", "Consent", id, c.patientId(),
+                c.scope().name() + (c.active() ? "" : " withdrawn") + " kept " + origin));
+        return held.isPresent();
+    }
+
     public Optional<Consent> find(UUID id) {
         return database.dsl().selectFrom(CONSENT).where(CONSENT.ID.eq(id)).fetchOptional(ConsentService::toConsent);
     }
 
     public Consent get(UUID id) {
-        return find(id).orElseThrow(() -> new NotFoundException("consent", "consent", id));
+        return find(id).orElseThrow(() -> new NotFoundException("consent", NotFoundException.What.CONSENT, id));
     }
 
     /** A patient's consents, newest first, withdrawn ones included. */

@@ -57,11 +57,13 @@ public final class DemoGenerator {
     private final BulkIngest measures;
     private final Clock clock;
     private final fr.relais.core.consent.ConsentService consents;
+    private final DemoStays stays;
 
     public DemoGenerator(Database database, PatientService patients, CareTeamService careTeam,
                          EnrollmentService enrollments, TaskService tasks, BulkIngest measures, Clock clock,
-                         fr.relais.core.consent.ConsentService consents) {
+                         fr.relais.core.consent.ConsentService consents, fr.relais.core.hospital.HospitalEvents hospital) {
         this.consents = consents;
+        this.stays = new DemoStays(hospital, clock);
         this.database = database;
         this.patients = patients;
         this.careTeam = careTeam;
@@ -110,6 +112,8 @@ public final class DemoGenerator {
             });
             progress.accept(end);
         }
+        // A few patients in hospital and a recent discharge, as a hospital's messages would have said.
+        stays.send(patientCount);
         // As on any morning: tasks past their window expire, and the planner learns the new table sizes.
         tasks.expireOverdue();
         database.optimize();

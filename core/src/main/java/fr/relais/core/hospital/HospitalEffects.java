@@ -32,7 +32,8 @@ import java.util.UUID;
  *   <li>A03 closes the stay, proposes to resume each pathway held and to enrol in each pathway whose discharge
  *   diagnoses the message carries, plans the call after discharge and tells the coordinator. Nothing resumes and
  *   nobody is enrolled until the nurse confirms.</li>
- *   <li>A11 and A13 undo the admission and the discharge they cancel; the other events are recorded only.</li>
+ *   <li>A11 and A13 undo the admission and the discharge they cancel; A38, A52 and A53 mark the pre-admission, the
+ *   leave of absence or the return they cancel as cancelled; the other events are recorded only.</li>
  * </ul>
  */
 final class HospitalEffects {
@@ -61,7 +62,7 @@ final class HospitalEffects {
             case A01 -> admit(event, patientId, now, actor);
             case A02 -> transfer(event, patientId);
             case A03 -> discharge(event, patientId, now, actor);
-            case A11, A12, A13 -> cancel(event, patientId, now, actor);
+            case A11, A12, A13, A38, A52, A53 -> cancel(event, patientId, now, actor);
             default -> StoredHospitalEvent.State.RECORDED;
         };
     }
@@ -170,13 +171,15 @@ final class HospitalEffects {
     }
 
     /**
-     * A cancellation (A11, A12, A13) undoes the latest applied event it cancels from the same sender, the one whose
-     * movement (ZBE-1) it names when both carry one. Nothing to cancel: recorded only.
+     * A cancellation (A11, A12, A13; A38, A52, A53) undoes the latest applied event it cancels from the same sender, the
+     * one whose movement (ZBE-1) it names when both carry one; an event that is only recorded (a pre-admission, a leave
+     * of absence, a return) had nothing applied, so its cancellation marks it cancelled. Nothing to cancel: recorded only.
      */
     private StoredHospitalEvent.State cancel(StoredHospitalEvent event, UUID patientId, Instant now, String actor) {
         HospitalEventType cancelled = event.type().cancels().orElseThrow();
+        StoredHospitalEvent.State standing = cancelled.recordedOnly() ? StoredHospitalEvent.State.RECORDED : StoredHospitalEvent.State.APPLIED;
         List<StoredHospitalEvent> candidates = new ArrayList<>(events.ofPatient(patientId).stream()
-                .filter(e -> e.type() == cancelled && e.state() == StoredHospitalEvent.State.APPLIED)
+                .filter(e -> e.type() == cancelled && e.state() == standing)
                 .filter(e -> e.senderApplication().equals(event.senderApplication()) && e.senderFacility().equals(event.senderFacility()))
                 .filter(e -> event.movementId() == null || e.movementId() == null || e.movementId().equals(event.movementId()))
                 .toList());

@@ -26,7 +26,13 @@ public enum HospitalEventType {
     /** Leave of absence: recorded. */
     A21,
     /** Return from leave of absence: recorded. */
-    A22;
+    A22,
+    /** Cancels a pre-admission (A05): the pre-admission is marked cancelled in the history. */
+    A38,
+    /** Cancels a leave of absence (A21): the leave is marked cancelled in the history. */
+    A52,
+    /** Cancels a return from leave of absence (A22): the return is marked cancelled in the history. */
+    A53;
 
     public static Optional<HospitalEventType> of(String code) {
         for (HospitalEventType type : values()) {
@@ -43,7 +49,15 @@ public enum HospitalEventType {
             case A11 -> Optional.of(A01);
             case A12 -> Optional.of(A02);
             case A13 -> Optional.of(A03);
+            case A38 -> Optional.of(A05);
+            case A52 -> Optional.of(A21);
+            case A53 -> Optional.of(A22);
             default -> Optional.empty();
         };
+    }
+
+    /** An event kept in the patient's history with no effect on the pathways (its cancellation has nothing to undo). */
+    public boolean recordedOnly() {
+        return this == A04 || this == A05 || this == A21 || this == A22;
     }
 }

@@ -66,6 +66,30 @@ public final class HospitalEvents {
      * applied twice. When applying fails, the message is still kept, as failed, for a person to look at.
      */
     public Receipt receive(HospitalMessage message, Set<String> localIpp) {
+        return receive(message, localIpp, Optional.empty());
+    }
+
+    /**
+     * Stores and applies several messages in one transaction, each as {@link #receive(HospitalMessage, Set)} would
+     * (its own savepoint: one that cannot be applied is kept as failed without undoing the others), committed once
+     * before this returns: the listener's group commit, which acknowledges each message only after this commit.
+     * The receipts are in the order of {@code messages}; a repeat within the batch is a duplicate of the first.
+     */
+    public List<Receipt> receiveAll(List<HospitalMessage> messages, Set<String> localIpp) {
+        return database.inTransaction(() -> messages.stream().map(m -> receive(m, localIpp, Optional.empty())).toList());
+    }
+
+    /**
+     * Stores and applies a hospital event the team server's sync read (a FHIR Encounter, docs/hospital-events.md),
+     * exactly as {@link #receive(HospitalMessage, Set)} does an ADT message, except for who it concerns: the patient the
+     * sync link of the Encounter's subject names ({@code syncLinked}), else the identity queue. Runs in the caller's
+     * transaction when there is one (the pull's page).
+     */
+    public Receipt receiveSynced(HospitalMessage message, Optional<UUID> syncLinked) {
+        return receive(message, Set.of(), syncLinked);
+    }
+
+    private Receipt receive(HospitalMessage message, Set<String> localIpp, Optional<UUID> syncLinked) {
         try {
             return database.inTransaction(() -> {
                 Optional<StoredHospitalEvent> existing = events.find(message.senderApplication(), message.senderFacility(), message.controlId());
@@ -76,7 +100,8 @@ public final class HospitalEvents {
                 }
                 StoredHospitalEvent stored = stored(message, StoredHospitalEvent.State.QUEUED);
                 events.insert(stored);
-                return new Receipt(stored.id(), false, decide(stored, localIpp));
+                return new Receipt(stored.id(), false, syncLinked.isPresent()
+                        ? decided(stored, identity.bySyncLink(syncLinked.get())) : decide(stored, localIpp));
             });
         } catch (RuntimeException e) {
             LOG.error("Hospital message {} from {}/{} ({}) could not be applied; kept as failed", message.controlId(),
@@ -92,7 +117,10 @@ public final class HospitalEvents {
 
     /** Identity vigilance on a stored event, then its effects when one patient is found; every decision audited. */
     private StoredHospitalEvent.State decide(StoredHospitalEvent event, Set<String> localIpp) {
-        HospitalIdentity.Decision decision = identity.decide(insOf(event), statusOf(event), Optional.ofNullable(event.ippIdentifier()), localIpp);
+        return decided(event, identity.decide(insOf(event), statusOf(event), Optional.ofNullable(event.ippIdentifier()), localIpp));
+    }
+
+    private StoredHospitalEvent.State decided(StoredHospitalEvent event, HospitalIdentity.Decision decision) {
         if (!decision.matched()) {
             events.decided(event.id(), null, StoredHospitalEvent.State.QUEUED, decision.queued());
             audit.record("hospital.identity.queued", "HospitalEvent", event.id(), null, event.type() + " " + decision.queued());
@@ -123,7 +151,7 @@ public final class HospitalEvents {
     public StoredHospitalEvent link(UUID eventId, UUID patientId, Set<String> localIpp) {
         session.require(Permission.IDENTITY_WRITE);
         return database.inTransaction(() -> {
-            StoredHospitalEvent event = events.find(eventId).orElseThrow(() -> new NotFoundException("event", "message d'hospitalisation", eventId));
+            StoredHospitalEvent event = events.find(eventId).orElseThrow(() -> new NotFoundException("event", NotFoundException.What.HOSPITAL_EVENT, eventId));
             if (event.state() != StoredHospitalEvent.State.QUEUED) {
                 throw new BadInputException("event", "hospital.notQueued", eventId);
             }
@@ -197,7 +225,7 @@ public final class HospitalEvents {
 
     private Proposal pending(UUID proposalId) {
         HospitalEffect effect = effects.find(proposalId).filter(f -> f.kind() == HospitalEffect.Kind.PROPOSAL)
-                .orElseThrow(() -> new NotFoundException("proposal", "proposition de sortie", proposalId));
+                .orElseThrow(() -> new NotFoundException("proposal", NotFoundException.What.DISCHARGE_PROPOSAL, proposalId));
         if (effect.state() != HospitalEffect.State.PROPOSED) {
             throw new BadInputException("proposal", "hospital.proposalDecided", proposalId);
         }
@@ -213,6 +241,12 @@ public final class HospitalEvents {
     public List<HospitalStay> inHospital() {
         session.require(Permission.CLINICAL_READ);
         return stays.open();
+    }
+
+    /** The stays that ended at or after {@code since} (the Hospitalisations screen's recent discharges), latest first. */
+    public List<HospitalStay> dischargedSince(Instant since) {
+        session.require(Permission.CLINICAL_READ);
+        return stays.dischargedSince(since);
     }
 
     /** A patient's hospital events, in the order they happened. */

@@ -67,6 +67,16 @@ public final class HospitalIdentity {
                 found.size() + " patients");
     }
 
+    /**
+     * The decision for a message received through the team server's sync (a FHIR Encounter): its subject is a server
+     * Patient this store holds through its sync link, the same patient the rest of the sync applies to. A patient merged
+     * since is found as the one that replaced them; a link to a patient no longer here decides nothing.
+     */
+    public Decision bySyncLink(UUID patientId) {
+        return patients.find(patientId).map(p -> new Decision(survivor(p), null, "sync link"))
+                .orElseGet(() -> new Decision(null, StoredHospitalEvent.QueueReason.UNMATCHED, "0 patients"));
+    }
+
     /** A patient merged into another is found as the one that replaced them. */
     private static UUID survivor(Patient p) {
         return p.replacedBy() != null ? p.replacedBy() : p.id();

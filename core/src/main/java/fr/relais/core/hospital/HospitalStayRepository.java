@@ -62,9 +62,21 @@ public final class HospitalStayRepository {
         return dsl.selectFrom(HOSPITAL_STAY).where(HOSPITAL_STAY.DISCHARGE_EVENT_ID.eq(eventId)).fetchOptional(HospitalStayRepository::toStay);
     }
 
+    /** The stays of these patients, in admission order (the cohort report's readmissions and days at home). */
+    public List<HospitalStay> ofPatients(java.util.Collection<UUID> patientIds) {
+        return dsl.selectFrom(HOSPITAL_STAY).where(HOSPITAL_STAY.PATIENT_ID.in(patientIds)).orderBy(HOSPITAL_STAY.ADMITTED_AT, HOSPITAL_STAY.ID)
+                .fetch(HospitalStayRepository::toStay);
+    }
+
     /** Who is in hospital now: every open stay, the longest first. */
     public List<HospitalStay> open() {
         return dsl.selectFrom(HOSPITAL_STAY).where(HOSPITAL_STAY.DISCHARGED_AT.isNull()).orderBy(HOSPITAL_STAY.ADMITTED_AT)
+                .fetch(HospitalStayRepository::toStay);
+    }
+
+    /** The stays that ended at or after {@code since}, the latest discharge first. */
+    public List<HospitalStay> dischargedSince(Instant since) {
+        return dsl.selectFrom(HOSPITAL_STAY).where(HOSPITAL_STAY.DISCHARGED_AT.ge(since)).orderBy(HOSPITAL_STAY.DISCHARGED_AT.desc())
                 .fetch(HospitalStayRepository::toStay);
     }
 

@@ -29,7 +29,7 @@ final class HospitalTasks {
     static final String ADMISSION = "HOSPITAL_ADMISSION";
     static final String DISCHARGE = "HOSPITAL_DISCHARGE";
     static final String CALL = "HOSPITAL_CALL";
-    private static final String BUNDLE = "fr.relais.core.i18n.hospital";
+    static final String BUNDLE = "fr.relais.core.i18n.hospital";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final TaskRepository tasks;

@@ -22,7 +22,7 @@ public record StoredHospitalEvent(UUID id, String senderApplication, String send
         APPLIED,
         /** Kept in the patient's history, with no effect on the pathways. */
         RECORDED,
-        /** Cancelled by a later event (A11, A12, A13): its effects were undone. */
+        /** Cancelled by a later event (A11, A12, A13, A38, A52, A53): its effects, if any, were undone. */
         UNDONE,
         /** Stored, but applying it failed: kept for a person to look at. */
         FAILED

@@ -381,7 +381,7 @@ public final class PatientService {
     }
 
     public Patient get(UUID id) {
-        return patients.find(id).orElseThrow(() -> new NotFoundException("patient", "patient", id));
+        return patients.find(id).orElseThrow(() -> new NotFoundException("patient", NotFoundException.What.PATIENT, id));
     }
 
     /**
@@ -402,7 +402,7 @@ public final class PatientService {
         try {
             return get(UUID.fromString(idOrIpp));
         } catch (IllegalArgumentException notAUuid) {
-            return patients.findByIpp(idOrIpp).orElseThrow(() -> new NotFoundException("patient", "patient", idOrIpp));
+            return patients.findByIpp(idOrIpp).orElseThrow(() -> new NotFoundException("patient", NotFoundException.What.PATIENT_ID_OR_IPP, idOrIpp));
         }
     }
 

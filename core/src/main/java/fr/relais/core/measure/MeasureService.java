@@ -168,7 +168,7 @@ public final class MeasureService {
             throw new BadInputException("reason", "reason.missing");
         }
         return database.inTransaction(() -> {
-            Measure measure = measures.find(id).orElseThrow(() -> new NotFoundException("measure", "measure", id));
+            Measure measure = measures.find(id).orElseThrow(() -> new NotFoundException("measure", NotFoundException.What.MEASURE, id));
             if (measures.markEnteredInError(id, reason, clock.instant()) == 0) {
                 throw new BadInputException("measure " + id, "measure.alreadyInError");
             }
@@ -229,7 +229,7 @@ public final class MeasureService {
      */
     public Measure applyRestored(UUID id, String origin) {
         return database.inTransaction(() -> {
-            Measure current = measures.find(id).orElseThrow(() -> new NotFoundException("measure", "measure", id));
+            Measure current = measures.find(id).orElseThrow(() -> new NotFoundException("measure", NotFoundException.What.MEASURE, id));
             if (measures.restore(id, clock.instant()) == 0) {
                 return current;
             }

@@ -85,7 +85,7 @@ public final class OutgoingMessages {
 
     public OutgoingMessage get(UUID id) {
         return database.dsl().selectFrom(OUTGOING_MESSAGE).where(OUTGOING_MESSAGE.ID.eq(id)).fetchOptional(OutgoingMessages::toMessage)
-                .orElseThrow(() -> new NotFoundException("message", "message", id));
+                .orElseThrow(() -> new NotFoundException("message", NotFoundException.What.MESSAGE, id));
     }
 
     /** A patient's messages, newest first; all patients' when {@code patientId} is null. */

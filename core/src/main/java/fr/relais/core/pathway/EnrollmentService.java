@@ -410,7 +410,7 @@ public final class EnrollmentService implements TaskCompletionHook {
     }
 
     public Enrollment get(UUID id) {
-        return enrollments.find(id).orElseThrow(() -> new NotFoundException("enrollment", "enrollment", id));
+        return enrollments.find(id).orElseThrow(() -> new NotFoundException("enrollment", NotFoundException.What.ENROLLMENT, id));
     }
 
     public List<Enrollment> ofPatient(UUID patientId) {
@@ -438,7 +438,7 @@ public final class EnrollmentService implements TaskCompletionHook {
 
     private PathwayTemplate template(String id, Integer version) {
         Optional<StoredTemplate> stored = version == null ? templates.latest(id) : templates.find(id, version);
-        return stored.orElseThrow(() -> new NotFoundException("pathway", "pathway", version == null ? id : id + " v" + version))
+        return stored.orElseThrow(() -> new NotFoundException("pathway", NotFoundException.What.PATHWAY, version == null ? id : id + " v" + version))
                 .template();
     }
 

@@ -63,7 +63,7 @@ public final class PathwayService {
     /** A version, or the latest one when {@code version} is null. */
     public StoredTemplate get(String id, Integer version) {
         return (version == null ? templates.latest(id) : templates.find(id, version))
-                .orElseThrow(() -> new NotFoundException("pathway", "pathway", version == null ? id : id + " v" + version));
+                .orElseThrow(() -> new NotFoundException("pathway", NotFoundException.What.PATHWAY, version == null ? id : id + " v" + version));
     }
 
     /** What an import did: {@code created} false when that exact version was already there. */

@@ -49,9 +49,15 @@ public final class TemplateRepository {
                 .limit(1).fetchOptional(this::toStored);
     }
 
-    /** Every version of every template, by id then version. */
+    /**
+     * Every version of every template, by id then version. Only the keys are read, and a definition only for a version
+     * not parsed yet: every hospital discharge lists the templates (which pathway follows its diagnoses), and reading
+     * each definition's JSON again for it cost more than the rest of the message.
+     */
     public List<StoredTemplate> all() {
-        return dsl.selectFrom(PATHWAY_TEMPLATE).orderBy(PATHWAY_TEMPLATE.ID, PATHWAY_TEMPLATE.VERSION).fetch(this::toStored);
+        return dsl.select(PATHWAY_TEMPLATE.ID, PATHWAY_TEMPLATE.VERSION).from(PATHWAY_TEMPLATE)
+                .orderBy(PATHWAY_TEMPLATE.ID, PATHWAY_TEMPLATE.VERSION).fetch()
+                .map(r -> find(r.value1(), r.value2()).orElseThrow());
     }
 
     private StoredTemplate toStored(PathwayTemplateRecord r) {

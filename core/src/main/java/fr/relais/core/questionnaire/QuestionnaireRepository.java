@@ -115,6 +115,13 @@ public final class QuestionnaireRepository {
                 .set(QUESTIONNAIRE_RESPONSE.ERROR_REASON, reason).where(QUESTIONNAIRE_RESPONSE.ID.eq(id)).execute();
     }
 
+    /** A response taken as wrong that stands again (restored on the server): completed, with no reason; 0 when it was not wrong. */
+    public int restore(UUID id) {
+        return dsl.update(QUESTIONNAIRE_RESPONSE).set(QUESTIONNAIRE_RESPONSE.STATUS, COMPLETED)
+                .set(QUESTIONNAIRE_RESPONSE.ERROR_REASON, (String) null)
+                .where(QUESTIONNAIRE_RESPONSE.ID.eq(id).and(QUESTIONNAIRE_RESPONSE.STATUS.eq("ENTERED_IN_ERROR"))).execute();
+    }
+
     private static final String COMPLETED = "COMPLETED";
 
     private static QuestionnaireResponse toResponse(fr.relais.core.store.schema.tables.records.QuestionnaireResponseRecord r) {

@@ -111,7 +111,7 @@ public final class QuestionnaireService {
     }
 
     public Questionnaire get(String id) {
-        return repository.latest(id).orElseThrow(() -> new NotFoundException("questionnaire", "questionnaire", id));
+        return repository.latest(id).orElseThrow(() -> new NotFoundException("questionnaire", NotFoundException.What.QUESTIONNAIRE, id));
     }
 
     /** Records answers given by the patient (on paper, by phone, in an app) and scores them. */
@@ -151,7 +151,7 @@ public final class QuestionnaireService {
         database.inTransaction(() -> {
             QuestionnaireResponse response = repository.findValid(responseId).orElseThrow(() -> repository.exists(responseId)
                     ? new BadInputException("response " + responseId, "questionnaire.alreadyInError")
-                    : new NotFoundException("response", "questionnaire response", responseId));
+                    : new NotFoundException("response", NotFoundException.What.QUESTIONNAIRE_RESPONSE, responseId));
             repository.markEnteredInError(responseId, reason);
             if (response.scoreMeasureId() != null) {
                 measures.markEnteredInError(response.scoreMeasureId(), reason);
@@ -193,6 +193,28 @@ public final class QuestionnaireService {
             alerts.responseEnteredInError(incoming.id(), this::findingsOf);
             audit.record("questionnaire.sync.entered-in-error", "QuestionnaireResponse", incoming.id(), incoming.patientId(), origin);
         }
+    }
+
+    /**
+     * A response this workstation took as wrong only because the server said so (deleted there, or entered in error
+     * there without a person's reason), now back on the server as completed (the other tool restored it, or wrote a new
+     * version): it counts again, is audited as restored and judged as if it had just arrived, so the alerts its answers
+     * and its score raised and its wrong state withdrew are open again ({@link AnswerAlerts}). Whether the server alone
+     * made it wrong is the sync's to tell; a response a person marked wrong never comes back this way. False when the
+     * response was not wrong here.
+     */
+    public boolean applyRestored(UUID id, String origin) {
+        return database.inTransaction(() -> {
+            var stored = repository.find(id).orElseThrow(() -> new NotFoundException("response", NotFoundException.What.QUESTIONNAIRE_RESPONSE, id));
+            if (repository.restore(id) == 0) {
+                return false;
+            }
+            QuestionnaireResponse r = stored.response();
+            audit.record("questionnaire.sync.restored", "QuestionnaireResponse", id, r.patientId(), origin);
+            repository.find(r.questionnaireId(), r.questionnaireVersion())
+                    .ifPresent(q -> judge(q, QuestionnaireScoring.score(q, r.answers()), r.patientId(), id, r.authoredAt()));
+            return true;
+        });
     }
 
     /** The alerts a scored response raises: its significant answers, then its score against the questionnaire's bands. */

@@ -17,7 +17,8 @@ public record CohortReport(CohortQuery query, String pathwayTitle, Instant gener
                              int tasksDue, int tasksOnTime, int tasksLate, int tasksMissed, int tasksOpenOverdue,
                              BigDecimal medianDelayHours, int measuresExpected, int measuresReceived, BigDecimal measureAdherence,
                              int alerts, BigDecimal patientMonths, BigDecimal alertsPerPatientMonth,
-                             BigDecimal medianHoursToAcknowledge, BigDecimal shareEscalated) {
+                             BigDecimal medianHoursToAcknowledge, BigDecimal shareEscalated, int hospitalDischarges,
+                             int readmissions30, BigDecimal readmissionRate30, long daysInHospital, long daysAtHome) {
     }
 
     /** Mean change of a questionnaire score between a patient's first and last response in the period. */

@@ -10,6 +10,8 @@ import static fr.relais.core.store.schema.Tables.TASK_EVENT;
 
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.error.NotFoundException;
+import fr.relais.core.hospital.HospitalStay;
+import fr.relais.core.hospital.HospitalStayRepository;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.pathway.MeasurePlanItem;
@@ -42,12 +44,15 @@ public final class CohortReportService {
     private final Database database;
     private final TemplateRepository templates;
     private final PatientService patients;
+    private final HospitalStayRepository stays;
     private final Clock clock;
 
-    public CohortReportService(Database database, TemplateRepository templates, PatientService patients, Clock clock) {
+    public CohortReportService(Database database, TemplateRepository templates, PatientService patients, HospitalStayRepository stays,
+                               Clock clock) {
         this.database = database;
         this.templates = templates;
         this.patients = patients;
+        this.stays = stays;
         this.clock = clock;
     }
 
@@ -55,7 +60,7 @@ public final class CohortReportService {
         return database.inTransaction(() -> {
             var dsl = database.dsl();
             PathwayTemplate template = templates.latest(q.templateId())
-                    .orElseThrow(() -> new NotFoundException("--pathway", "pathway", q.templateId())).template();
+                    .orElseThrow(() -> new NotFoundException("--pathway", NotFoundException.What.PATHWAY, q.templateId())).template();
             Instant now = clock.instant();
             Instant from = q.from().atStartOfDay(CareZone.PARIS).toInstant();
             Instant to = q.to().plusDays(1).atStartOfDay(CareZone.PARIS).toInstant();
@@ -172,6 +177,14 @@ public final class CohortReportService {
                         first == null ? null : last.subtract(first)));
             });
 
+            // Hospital stays: discharges in the days followed, readmissions within 30 days, days at home.
+            List<CohortHospitalFigures.Window> windows = cohort.stream().filter(r -> r.activeDays > 0)
+                    .map(r -> new CohortHospitalFigures.Window(r.patientId, r.start.isAfter(q.from()) ? r.start : q.from(),
+                            r.end.isBefore(q.to()) ? r.end : q.to())).toList();
+            Map<UUID, List<HospitalStay>> staysByPatient = new HashMap<>();
+            stays.ofPatients(patientIds).forEach(st -> staysByPatient.computeIfAbsent(st.patientId(), k -> new ArrayList<>()).add(st));
+            CohortHospitalFigures.Figures hospital = CohortHospitalFigures.of(windows, staysByPatient);
+
             Map<String, Integer> stopReasons = new TreeMap<>();
             cohort.stream().filter(r -> r.status.equals("STOPPED"))
                     .forEach(r -> stopReasons.merge(r.statusReason == null ? "-" : r.statusReason, 1, Integer::sum));
@@ -188,7 +201,8 @@ public final class CohortReportService {
                     cohort.stream().mapToInt(r -> r.tasksOpenOverdue).sum(), median(delays, 60), expected, received,
                     ratio(received, expected), alertCount, patientMonths,
                     patientMonths.signum() == 0 ? null : BigDecimal.valueOf(alertCount).divide(patientMonths, 2, RoundingMode.HALF_UP),
-                    median(ackMinutes, 60), ratio(escalated[0], alertCount));
+                    median(ackMinutes, 60), ratio(escalated[0], alertCount), hospital.discharges(), hospital.readmissions(),
+                    ratio(hospital.readmissions(), hospital.discharges()), hospital.daysInHospital(), hospital.daysAtHome());
             List<CohortReport.PatientRow> rows = new ArrayList<>();
             for (int i = 0; i < cohort.size(); i++) {
                 Row r = cohort.get(i);

@@ -31,8 +31,9 @@ public final class CohortReportWriter {
     static final List<String> INDICATORS = List.of("enrollments", "patients", "newEnrollments", "active", "paused", "completed",
             "stopped", "tasksDue", "tasksOnTime", "tasksLate", "tasksMissed", "tasksOpenOverdue", "medianDelayHours",
             "measuresExpected", "measuresReceived", "measureAdherence", "alerts", "patientMonths", "alertsPerPatientMonth",
-            "medianHoursToAcknowledge", "shareEscalated");
-    private static final java.util.Set<String> PERCENTS = java.util.Set.of("measureAdherence", "shareEscalated");
+            "medianHoursToAcknowledge", "shareEscalated", "hospitalDischarges", "readmissions30", "readmissionRate30",
+            "daysInHospital", "daysAtHome");
+    private static final java.util.Set<String> PERCENTS = java.util.Set.of("measureAdherence", "shareEscalated", "readmissionRate30");
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -131,6 +132,8 @@ public final class CohortReportWriter {
         pdf.text(texts.text("cohort.summary.alerts", i.alerts(), figure("alertsPerPatientMonth", i.alertsPerPatientMonth(), texts, numbers),
                 figure("medianHoursToAcknowledge", i.medianHoursToAcknowledge(), texts, numbers),
                 figure("shareEscalated", i.shareEscalated(), texts, numbers)), 10);
+        pdf.text(texts.text("cohort.summary.hospital", i.hospitalDischarges(), i.readmissions30(),
+                figure("readmissionRate30", i.readmissionRate30(), texts, numbers), i.daysAtHome(), i.daysInHospital()), 10);
     }
 
     /**
@@ -155,7 +158,8 @@ public final class CohortReportWriter {
         Object[] all = {i.enrollments(), i.patients(), i.newEnrollments(), i.active(), i.paused(), i.completed(), i.stopped(),
             i.tasksDue(), i.tasksOnTime(), i.tasksLate(), i.tasksMissed(), i.tasksOpenOverdue(), i.medianDelayHours(),
             i.measuresExpected(), i.measuresReceived(), i.measureAdherence(), i.alerts(), i.patientMonths(), i.alertsPerPatientMonth(),
-            i.medianHoursToAcknowledge(), i.shareEscalated()};
+            i.medianHoursToAcknowledge(), i.shareEscalated(), i.hospitalDischarges(), i.readmissions30(), i.readmissionRate30(),
+            i.daysInHospital(), i.daysAtHome()};
         for (int k = 0; k < INDICATORS.size(); k++) {
             v.put(INDICATORS.get(k), all[k]);
         }

@@ -13,6 +13,7 @@ import fr.relais.core.task.Task;
 import fr.relais.core.task.TaskStatus;
 import fr.relais.core.time.CareZone;
 import fr.relais.core.wording.AlertWords;
+import fr.relais.core.hospital.HospitalEventWords;
 import fr.relais.core.wording.Quantities;
 import fr.relais.core.wording.StatusWords;
 import java.io.OutputStream;
@@ -36,6 +37,7 @@ final class PatientReportPdf {
     private final StatusWords statuses;
     private final AlertWords alertWords;
     private final Quantities quantities;
+    private final HospitalEventWords hospitalWords;
 
     PatientReportPdf(Language language) {
         this.language = language;
@@ -43,6 +45,7 @@ final class PatientReportPdf {
         this.statuses = new StatusWords(language);
         this.alertWords = new AlertWords(language);
         this.quantities = new Quantities(language);
+        this.hospitalWords = new HospitalEventWords(language);
         String datePattern = language == Language.EN ? "yyyy-MM-dd" : "dd/MM/yyyy";
         this.date = DateTimeFormatter.ofPattern(datePattern).withZone(CareZone.PARIS);
         this.dateTime = DateTimeFormatter.ofPattern(datePattern + " HH:mm").withZone(CareZone.PARIS);
@@ -60,6 +63,7 @@ final class PatientReportPdf {
             for (PatientReportData.PathwayPart part : data.pathways()) {
                 pathway(pdf, part, data.generatedAt());
             }
+            hospitalStays(pdf, data.hospitalEvents());
             measures(pdf, data);
             questionnaires(pdf, data.responses());
             alerts(pdf, data.alerts(), data.alertHistory());
@@ -94,6 +98,10 @@ final class PatientReportPdf {
         List<Alert> open = data.alerts().stream().filter(a -> a.status().isOpen())
                 .sorted(java.util.Comparator.comparing((Alert a) -> a.level() == fr.relais.core.rule.AlertLevel.RED ? 0 : 1)
                         .thenComparing(Alert::openedAt, java.util.Comparator.reverseOrder())).toList();
+        // The physician reading the report should know first that the patient is not at home.
+        data.inHospital().ifPresent(stay -> pdf.text(texts.text(stay.expectedDischarge() == null ? "summary.inHospital" : "summary.inHospitalUntil",
+                HospitalEventWords.dayAndTime(stay.admittedAt()), hospitalWords.where(stay),
+                stay.expectedDischarge() == null ? null : stay.expectedDischarge().format(date.withZone(null))), 10));
         pdf.space(4);
         pdf.text(texts.text("summary.alerts", open.size()), 10);
         for (Alert a : open) {
@@ -199,6 +207,21 @@ final class PatientReportPdf {
                     : t.status().isOpen() ? (t.dueAt().isBefore(now) ? texts.text("state.late") : texts.text("state.upcoming"))
                     : statuses.task(t.status());
             pdf.row(List.of(dateTime.format(t.dueAt()), t.title(language), state), columns, 9);
+        }
+    }
+
+    /**
+     * Every admission, transfer, discharge, leave and visit the hospitals sent, in the order they happened, with the day,
+     * the time and the place; a cancellation is shown as such, and the movement it cancelled says it was cancelled
+     * (docs/hospital-events.md).
+     */
+    private void hospitalStays(PdfDocumentWriter pdf, List<fr.relais.core.hospital.StoredHospitalEvent> events) {
+        pdf.heading(texts.text("hospital"), 12);
+        if (events.isEmpty()) {
+            pdf.text(texts.text("hospital.none"), 10);
+        }
+        for (var e : events) {
+            pdf.text("• " + hospitalWords.of(e) + ".", 10, 12);
         }
     }
 

@@ -44,12 +44,15 @@ public final class PatientReportService {
     private final UserSession session;
     private final AuditLog audit;
     private final AccountService accounts;
+    private final fr.relais.core.hospital.HospitalEvents hospital;
     private final Clock clock;
 
     public PatientReportService(Database database, PatientService patients, CareTeamService careTeam, EnrollmentService enrollments,
                                 MeasureService measures, ThresholdService thresholds, QuestionnaireService questionnaires,
-                                AlertQueries alerts, UserSession session, AuditLog audit, AccountService accounts, Clock clock) {
+                                AlertQueries alerts, UserSession session, AuditLog audit, AccountService accounts,
+                                fr.relais.core.hospital.HospitalEvents hospital, Clock clock) {
         this.accounts = accounts;
+        this.hospital = hospital;
         this.database = database;
         this.patients = patients;
         this.careTeam = careTeam;
@@ -89,7 +92,8 @@ public final class PatientReportService {
                             .atStartOfDay(fr.relais.core.time.CareZone.PARIS).toInstant(), now)));
             return new PatientReportData(patient, careTeam.teamOf(patientId), parts, byCode,
                     thresholds.inForce(patientId, now), questionnaires.responses(patientId, null), patientAlerts,
-                    history, bands, alerts.measuresBehindAlerts(patientId), now, session.actor().displayName());
+                    history, bands, alerts.measuresBehindAlerts(patientId), now, session.actor().displayName(),
+                    hospital.history(patientId), hospital.staysOf(patientId).stream().filter(fr.relais.core.hospital.HospitalStay::open).findFirst());
         });
     }
 

@@ -91,6 +91,12 @@ public final class TaskRepository {
                 .orderBy(TASK.IS_OPEN.desc(), TASK.DUE_AT).fetch(TaskRepository::toTask);
     }
 
+    /** The open tasks assigned to a professional, every patient's, in due order. */
+    public List<Task> openAssignedTo(UUID professionalId) {
+        return dsl.selectFrom(TASK).where(TASK.ASSIGNEE_ID.eq(professionalId).and(TASK.IS_OPEN.eq(1)))
+                .orderBy(TASK.DUE_AT).fetch(TaskRepository::toTask);
+    }
+
     public List<Task> openOfEnrollment(UUID enrollmentId) {
         return dsl.selectFrom(TASK).where(TASK.ENROLLMENT_ID.eq(enrollmentId).and(TASK.IS_OPEN.eq(1)))
                 .orderBy(TASK.DUE_AT).fetch(TaskRepository::toTask);

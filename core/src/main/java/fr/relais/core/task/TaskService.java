@@ -51,7 +51,7 @@ public final class TaskService {
     }
 
     public Task get(UUID id) {
-        return tasks.find(id).orElseThrow(() -> new NotFoundException("task", "task", id));
+        return tasks.find(id).orElseThrow(() -> new NotFoundException("task", NotFoundException.What.TASK, id));
     }
 
     /** An enrollment's tasks in due order, each placed on the timeline as seen now. */
@@ -112,7 +112,7 @@ public final class TaskService {
         return database.inTransaction(() -> {
             Task task = requireOpen(get(id));
             if (professionalId != null && careTeam.findProfessional(professionalId).isEmpty()) {
-                throw new NotFoundException("professional", "professional", professionalId);
+                throw new NotFoundException("professional", NotFoundException.What.PROFESSIONAL, professionalId);
             }
             Instant now = clock.instant();
             Task changed = task.withAssignee(professionalId, note, now);
@@ -235,25 +235,90 @@ public final class TaskService {
      * audit trail names the server's deletion ({@code origin}). Returns the task.
      */
     public Task flagPatientDeletedOnServer(UUID patientId, String origin) {
-        Instant now = clock.instant();
-        java.time.LocalDate today = now.atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate();
-        UUID referent = fr.relais.core.careteam.CareTeamService.holderIn(careTeam.membersOf(patientId),
-                fr.relais.core.careteam.CareRole.IDEC, today).map(m -> m.professional().id()).orElse(null);
-        String step = "patient-deleted-on-server";
-        int occurrence = 1 + tasks.countForPatientStep(patientId, step);
-        Task task = new Task(UUID.randomUUID(), null, patientId, null, step, occurrence, PATIENT_DELETED_ON_SERVER,
-                PATIENT_DELETED_TEXT.apply(fr.relais.core.i18n.Language.FR), PATIENT_DELETED_TEXT.apply(fr.relais.core.i18n.Language.EN),
-                fr.relais.core.careteam.CareRole.IDEC, referent, TaskPriority.URGENT, TaskStatus.REQUESTED, null, now, null, null,
-                null, now, now);
-        tasks.insertIfAbsent(task);
-        tasks.insertEvent(task.id(), new TaskEvent(now, "sync", null, TaskStatus.REQUESTED, "CREATE", origin));
+        Task task = tellTheReferent(patientId, "patient-deleted-on-server", PATIENT_DELETED_ON_SERVER, "task.patientDeletedOnServer", origin);
         audit.record("patient.sync.deleted", "Patient", patientId, patientId, origin);
         return task;
     }
 
-    /** The task's title, in the wording bundle: what happened and what to do, never a server id. */
-    private static final java.util.function.Function<fr.relais.core.i18n.Language, String> PATIENT_DELETED_TEXT =
-            language -> fr.relais.core.i18n.Localization.of("fr.relais.core.i18n.wording", language).text("task.patientDeletedOnServer");
+    /** The kind of the local task that tells the referent another system deleted a patient's urgent care plan on the server. */
+    public static final String URGENT_PLAN_DELETED_ON_SERVER = "URGENT_PLAN_DELETED_ON_SERVER";
+
+    /**
+     * Another system deleted a patient's urgent care plan on the team server (the caller's transaction, outbox
+     * suppressed): the plan is a safety document, so it stays here and the referent (the IDEC of the cercle de soins
+     * today, else the IDEC queue) gets an urgent task saying so, to check with the other system and write it back
+     * (any change of the plan here sends it to the server again). Returns the task.
+     */
+    public Task flagUrgentPlanDeletedOnServer(UUID patientId, String origin) {
+        return tellTheReferent(patientId, "urgent-plan-deleted-on-server", URGENT_PLAN_DELETED_ON_SERVER, "task.urgentPlanDeletedOnServer", origin);
+    }
+
+    /** The kind of the local task that tells the coordinator another system deleted a professional on the server. */
+    public static final String PROFESSIONAL_DELETED_ON_SERVER = "PROFESSIONAL_DELETED_ON_SERVER";
+    /** What the history of a task given back to its role's queue says. */
+    static final String PROFESSIONAL_DELETED_NOTE = "professionnel supprimé sur le serveur par un autre système : tâche remise dans la file de son rôle";
+
+    /**
+     * Another system deleted a professional on the team server (the caller's transaction, outbox suppressed). The
+     * professional stays here, as history: the tasks done and the cercle de soins still name them. Each open task
+     * assigned to them goes back to the queue of its role, its history saying why, and is queued for the server (the
+     * server's Task must not keep naming a professional it no longer holds); for each patient concerned, the
+     * coordinator (the IDEC of the cercle de soins that day, unless it is the deleted professional, else the IDEC
+     * queue) gets an urgent task to check the cercle de soins and give the work to someone. Returns the tasks given
+     * back.
+     */
+    public List<Task> releaseFromProfessionalDeletedOnServer(UUID professionalId, String origin) {
+        Instant now = clock.instant();
+        List<Task> released = new java.util.ArrayList<>();
+        java.util.Set<UUID> patients = new java.util.LinkedHashSet<>();
+        audit.record("professional.sync.deleted", "Professional", professionalId, null, origin);
+        for (Task task : tasks.openAssignedTo(professionalId)) {
+            Task queued = task.withAssignee(null, task.note(), now);
+            tasks.update(queued);
+            tasks.insertEvent(task.id(), new TaskEvent(now, "sync", task.status(), task.status(), "ASSIGN", "queue: " + PROFESSIONAL_DELETED_NOTE));
+            audit.record("task.assign", "Task", task.id(), task.patientId(), "queue " + origin);
+            if (queued.shared()) {
+                outbox.recordMerged(RECORD, task.id());
+            }
+            released.add(queued);
+            patients.add(task.patientId());
+        }
+        for (UUID patient : patients) {
+            if (patient != null) {
+                tellTheReferent(patient, "professional-deleted-on-server", PROFESSIONAL_DELETED_ON_SERVER,
+                        "task.professionalDeletedOnServer", origin, professionalId);
+            }
+        }
+        return released;
+    }
+
+    private Task tellTheReferent(UUID patientId, String step, String kind, String textKey, String origin) {
+        return tellTheReferent(patientId, step, kind, textKey, origin, null);
+    }
+
+    /**
+     * An urgent local task for the patient's referent, due now, titled by the wording bundle's {@code textKey}; never
+     * pushed. {@code notTo}: a professional who must not get it (the one deleted), the IDEC queue then.
+     */
+    private Task tellTheReferent(UUID patientId, String step, String kind, String textKey, String origin, UUID notTo) {
+        Instant now = clock.instant();
+        java.time.LocalDate today = now.atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate();
+        UUID referent = fr.relais.core.careteam.CareTeamService.holderIn(careTeam.membersOf(patientId),
+                fr.relais.core.careteam.CareRole.IDEC, today).map(m -> m.professional().id()).filter(id -> !id.equals(notTo)).orElse(null);
+        int occurrence = 1 + tasks.countForPatientStep(patientId, step);
+        Task task = new Task(UUID.randomUUID(), null, patientId, null, step, occurrence, kind,
+                wording(textKey, fr.relais.core.i18n.Language.FR), wording(textKey, fr.relais.core.i18n.Language.EN),
+                fr.relais.core.careteam.CareRole.IDEC, referent, TaskPriority.URGENT, TaskStatus.REQUESTED, null, now, null, null,
+                null, now, now);
+        tasks.insertIfAbsent(task);
+        tasks.insertEvent(task.id(), new TaskEvent(now, "sync", null, TaskStatus.REQUESTED, "CREATE", origin));
+        return task;
+    }
+
+    /** A task's title, in the wording bundle: what happened and what to do, never a server id. */
+    private static String wording(String key, fr.relais.core.i18n.Language language) {
+        return fr.relais.core.i18n.Localization.of("fr.relais.core.i18n.wording", language).text(key);
+    }
 
     /**
      * Whether the task's last change is the cancellation a deletion on the server made here ({@link #applyDeletedOnServer}

@@ -99,6 +99,32 @@ public final class UrgentCarePlanService {
         });
     }
 
+    /** Why the plan's last version was recorded when another system deleted the plan on the server (shown as a reason is). */
+    public static final String DELETED_ON_SERVER = "supprimé sur le serveur par un autre système";
+
+    /**
+     * Another system deleted the plan on the team server (the caller's transaction, outbox suppressed). The plan is a
+     * safety document: it stays here, readable as it was, and a version saying so is recorded (same content, reason
+     * {@link #DELETED_ON_SERVER}), so the history shows when and that the server no longer holds it. Nothing is sent:
+     * the next change made here writes it back. Empty when the patient has no plan here.
+     */
+    public Optional<PlanVersion> markDeletedOnServer(UUID patientId, String origin) {
+        return database.inTransaction(() -> {
+            Optional<PlanVersion> now = current(patientId);
+            if (now.isEmpty() || deletedOnServer(now.get())) {
+                return Optional.<PlanVersion>empty();
+            }
+            PlanVersion v = insert(patientId, now.get().plan(), "serveur de l'équipe", clock.instant(), DELETED_ON_SERVER, true);
+            audit.record("urgentcare.sync.deleted", RECORD, patientId, patientId, "version " + v.version() + " " + origin);
+            return Optional.of(v);
+        });
+    }
+
+    /** Whether this version is the mark of a deletion on the server (the plan no longer on the server since). */
+    public static boolean deletedOnServer(PlanVersion version) {
+        return version.synced() && DELETED_ON_SERVER.equals(version.reason());
+    }
+
     /** Whether the plan may leave for the team server: the patient consents to share it with emergency services. */
     public boolean shared(UUID patientId) {
         return consents.active(patientId, ConsentScope.EMERGENCY_PLAN_SHARING);

@@ -14,9 +14,16 @@ import java.util.Map;
  * The codes Relais knows are listed in the wording bundle ({@code code.<system>.<code>}) and in docs/sync.md.
  */
 public final class RoleWords {
-    /** The public code systems Relais has words for, by URL, and their short name in the wording bundle's keys. */
+    /**
+     * The public code systems Relais has words for, by URL, and their short name in the wording bundle's keys. The
+     * French national terminologies FR Core binds a RelatedPerson's relationship to are read here too: TRE_R216
+     * (HL7RoleCode, the relation to the patient) is HL7 v3 RoleCode taken over by the ANS, with the same codes, so it
+     * shares its words; TRE_R260 (HL7RoleClass, the person's role: aidant, personne de confiance…) has its own.
+     */
     private static final Map<String, String> SYSTEMS = Map.of(
             "http://terminology.hl7.org/CodeSystem/v3-RoleCode", "v3RoleCode",
+            "https://mos.esante.gouv.fr/NOS/TRE_R216-HL7RoleCode/FHIR/TRE-R216-HL7RoleCode", "v3RoleCode",
+            "https://mos.esante.gouv.fr/NOS/TRE_R260-HL7RoleClass/FHIR/TRE-R260-HL7RoleClass", "TRE_R260",
             "http://terminology.hl7.org/CodeSystem/v2-0131", "v2-0131",
             "http://snomed.info/sct", "sct");
 

@@ -87,4 +87,25 @@ class DemoGeneratorTest {
             assertThat(s.database.meta().kind()).isEqualTo(StoreKind.PRODUCTION);
         }
     }
+
+    @Test
+    void theDemoHasThreePatientsInHospitalAndADischargeOfThreeDaysAgoWaitingForTheNurse() {
+        // Monday 7 December 2026, 08:00 in Paris.
+        var clock = new fr.relais.core.MutableClock(java.time.Instant.parse("2026-12-07T07:00:00Z"));
+        try (TestServices s = new TestServices(dir.resolve("stays.db"), clock)) {
+            generator(s).generate(30, 5, n -> { });
+            var hospital = s.core.hospitalEvents();
+
+            assertThat(hospital.inHospital()).extracting(st -> st.admittedAt().toString(), st -> st.location()).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("2026-12-02T08:40:00Z", "PNEUMO / 7 / "),
+                    org.assertj.core.groups.Tuple.tuple("2026-12-05T13:20:00Z", "CARDIO / 12 / 1"),
+                    org.assertj.core.groups.Tuple.tuple("2026-12-06T21:05:00Z", "URGENCES /  / "));
+            var discharged = hospital.dischargedSince(clock.instant().minus(java.time.Duration.ofDays(7)));
+            assertThat(discharged).singleElement().satisfies(st -> {
+                assertThat(st.dischargedAt()).isEqualTo(java.time.Instant.parse("2026-12-04T15:30:00Z"));
+                assertThat(s.patients.get(st.patientId()).ipp()).isEqualTo("DEMO000011");
+                assertThat(hospital.proposals(st.patientId())).isNotEmpty();
+            });
+        }
+    }
 }

@@ -164,4 +164,32 @@ class HospitalEventsTest {
         assertThat(s.worklist.query(fr.relais.core.task.WorklistQuery.all(), 0, 100))
                 .extracting(i -> i.task().kind()).doesNotContain(HospitalTasks.CALL, HospitalTasks.DISCHARGE);
     }
+
+    @Test
+    void aCancelledPreAdmissionOrLeaveIsMarkedCancelledAndChangesNothingElse() {
+        Instant at = Instant.parse("2027-03-14T10:00:00Z");
+        var preAdmission = send(HospitalEventType.A05, at, List.of());
+        var leave = send(HospitalEventType.A21, at.plusSeconds(60), List.of());
+        var back = send(HospitalEventType.A22, at.plusSeconds(120), List.of());
+        assertThat(List.of(preAdmission.state(), leave.state(), back.state())).containsOnly(StoredHospitalEvent.State.RECORDED);
+
+        var cancelledBack = send(HospitalEventType.A53, at.plusSeconds(180), List.of());
+        var cancelledLeave = send(HospitalEventType.A52, at.plusSeconds(240), List.of());
+        var cancelledPreAdmission = send(HospitalEventType.A38, at.plusSeconds(300), List.of());
+
+        assertThat(List.of(cancelledBack.state(), cancelledLeave.state(), cancelledPreAdmission.state()))
+                .containsOnly(StoredHospitalEvent.State.APPLIED);
+        assertThat(hospital.history(patient.id())).extracting(StoredHospitalEvent::type, StoredHospitalEvent::state).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(HospitalEventType.A05, StoredHospitalEvent.State.UNDONE),
+                org.assertj.core.groups.Tuple.tuple(HospitalEventType.A21, StoredHospitalEvent.State.UNDONE),
+                org.assertj.core.groups.Tuple.tuple(HospitalEventType.A22, StoredHospitalEvent.State.UNDONE),
+                org.assertj.core.groups.Tuple.tuple(HospitalEventType.A53, StoredHospitalEvent.State.APPLIED),
+                org.assertj.core.groups.Tuple.tuple(HospitalEventType.A52, StoredHospitalEvent.State.APPLIED),
+                org.assertj.core.groups.Tuple.tuple(HospitalEventType.A38, StoredHospitalEvent.State.APPLIED));
+        assertThat(hospital.inHospital()).isEmpty();
+        assertThat(ofKind("visite-j7")).allSatisfy(t -> assertThat(t.status()).isNotEqualTo(TaskStatus.ON_HOLD));
+        // A cancellation of an admission never takes a pre-admission for it, nor the reverse.
+        var nothingToCancel = send(HospitalEventType.A38, at.plusSeconds(360), List.of());
+        assertThat(nothingToCancel.state()).isEqualTo(StoredHospitalEvent.State.RECORDED);
+    }
 }

@@ -95,6 +95,52 @@ class PatientReportTest {
     }
 
     @Test
+    void theHospitalStaysAreInTheReportInOrderWithTheCancelledTransferShownAsSuchAndTheCurrentStayOnPageOne() throws Exception {
+        var adt = new fr.relais.core.hospital.TestAdt(s.core.hospitalEvents());
+        String cardio = "CARDIO / 12 / 1";
+        adtAt(adt, fr.relais.core.hospital.HospitalEventType.A01, "M1", 5, 10, cardio, null);
+        adtAt(adt, fr.relais.core.hospital.HospitalEventType.A02, "M2", 6, 11, "USIC / 3 / ", null);
+        adtAt(adt, fr.relais.core.hospital.HospitalEventType.A12, "M2", 6, 12, cardio, null);
+        adtAt(adt, fr.relais.core.hospital.HospitalEventType.A21, "M3", 7, 14, cardio, null);
+        adtAt(adt, fr.relais.core.hospital.HospitalEventType.A22, "M4", 8, 10, cardio, null);
+        adtAt(adt, fr.relais.core.hospital.HospitalEventType.A03, "M5", 9, 15, cardio, null);
+        adtAt(adt, fr.relais.core.hospital.HospitalEventType.A01, "M6", 11, 20, "PNEUMO / 7 / ", LocalDate.of(2026, 11, 16));
+        clock.set(ZonedDateTime.of(START.plusDays(10).atTime(9, 0), CareZone.PARIS).toInstant());
+
+        try (PDDocument pdf = Loader.loadPDF(report(Language.FR).toFile())) {
+            PDFTextStripper page1 = new PDFTextStripper();
+            page1.setEndPage(1);
+            assertThat(page1.getText(pdf).replaceAll("\\s+", " ")).contains(
+                    "À l'hôpital depuis le 11/11/2026 20:00 : CHU-RENNES, service PNEUMO, chambre 7 ; sortie prévue le 16/11/2026.");
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).containsSubsequence("Séjours hospitaliers",
+                    "• Admission à l'hôpital le 05/11/2026 à 10:00 : CHU-RENNES, service CARDIO, chambre 12, lit 1.",
+                    "• Changement de service le 06/11/2026 à 11:00 : CHU-RENNES, service USIC, chambre 3 (mouvement annulé ensuite par l'hôpital).",
+                    "• Changement de service annulé par l'hôpital le 06/11/2026 à 12:00",
+                    "• Permission de sortie le 07/11/2026 à 14:00", "• Retour de permission le 08/11/2026 à 10:00",
+                    "• Sortie de l'hôpital le 09/11/2026 à 15:00 : CHU-RENNES, service CARDIO, chambre 12, lit 1.",
+                    "• Admission à l'hôpital le 11/11/2026 à 20:00 : CHU-RENNES, service PNEUMO, chambre 7.");
+            assertThat(RawCodePatterns.findIn(text)).as(text).isEmpty();
+        }
+    }
+
+    private void adtAt(fr.relais.core.hospital.TestAdt adt, fr.relais.core.hospital.HospitalEventType type, String movement, int day,
+                       int hour, String location, LocalDate expected) {
+        var at = ZonedDateTime.of(LocalDate.of(2026, 11, day).atTime(hour, 0), CareZone.PARIS).toInstant();
+        clock.set(at);
+        adt.send("IPP-OE1", type, movement, at, location, expected);
+    }
+
+    @Test
+    void aPatientNeverInHospitalHasASectionSayingSo() throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(report(Language.FR).toFile())) {
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .contains("Séjours hospitaliers Aucun séjour hospitalier signalé par un établissement.")
+                    .doesNotContain("À l'hôpital depuis");
+        }
+    }
+
+    @Test
     void theReportSaysWhoWhatAndHowInFrenchWithAccentsAndPageNumbers() throws Exception {
         Path file = report(Language.FR);
         try (PDDocument pdf = Loader.loadPDF(file.toFile())) {

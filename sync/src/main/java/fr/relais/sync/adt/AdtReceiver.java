@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Answers each ADT message the listener receives. A message Relais reads is stored, its patient decided and its
- * effects applied in one transaction, committed before this returns the ACK (AA): HAPI writes the ACK only then, so a
+ * effects applied in a transaction (shared with the messages other connections sent meanwhile: {@link AdtGroupCommit}),
+ * committed before this returns the ACK (AA): HAPI writes the ACK only then, so a
  * sender never hears AA for a message the store does not hold. A repeat of a stored message (same sender, same MSH-10)
  * is acknowledged AA again and applied once. What Relais refuses is answered AR or AE ({@link AdtRefusal}) and named in
  * the log; what HAPI cannot parse at all, by {@link UnreadableAck}.
@@ -26,13 +27,11 @@ final class AdtReceiver implements ReceivingApplication<Message>, ReceivingAppli
     static final String APPLICATION = "RELAIS";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdtReceiver.class);
 
-    private final HospitalEvents events;
-    private final Set<String> localIpp;
+    private final AdtGroupCommit store;
     private final ca.uhn.hl7v2.parser.Parser parser;
 
     AdtReceiver(HospitalEvents events, Set<String> localIpp, ca.uhn.hl7v2.parser.Parser parser) {
-        this.events = events;
-        this.localIpp = Set.copyOf(localIpp);
+        this.store = new AdtGroupCommit(events, localIpp);
         this.parser = parser;
     }
 
@@ -42,7 +41,7 @@ final class AdtReceiver implements ReceivingApplication<Message>, ReceivingAppli
         String text = raw instanceof String s ? s : message.encode();
         try {
             HospitalMessage read = AdtMessageReader.read(message, text);
-            HospitalEvents.Receipt receipt = events.receive(read, localIpp);
+            HospitalEvents.Receipt receipt = store.receive(read);
             if (receipt.state() == StoredHospitalEvent.State.FAILED) {
                 LOG.error("Hospital message {} from {} ({}) stored but not applied: AE", read.controlId(), read.senderFacility(), read.type());
                 return ack(message, AcknowledgmentCode.AE, new HL7Exception("Stored, could not be applied", ErrorCode.APPLICATION_INTERNAL_ERROR));

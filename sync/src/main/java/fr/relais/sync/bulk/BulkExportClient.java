@@ -33,8 +33,7 @@ import org.hl7.fhir.r4.model.Resource;
  * seconds), then the manifest and its NDJSON files, one resource a line, read as they arrive (never held whole).
  */
 public final class BulkExportClient {
-    /** The kick-off answers of a server that does not offer {@code $export} (or not with these parameters). */
-    private static final java.util.Set<Integer> NOT_OFFERED = java.util.Set.of(400, 404, 405, 501);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BulkExportClient.class);
 
     private final HttpClient http;
     private final String base;
@@ -62,22 +61,24 @@ public final class BulkExportClient {
 
     /**
      * Exports the resources of {@code types}, each narrowed by its {@code typeFilters} search (a type absent from the
-     * map is exported whole). Empty when the server does not offer the export: the caller pages instead. Throws
-     * {@link CancellationException} when cancelled while waiting.
+     * map is exported whole). Empty when the server refuses the kick-off (any 4xx or 5xx: the operation not offered,
+     * these parameters not supported, the token not allowed to export, the export failing to start): the caller pages
+     * instead. Throws {@link CancellationException} when cancelled while waiting.
      */
     public Optional<Manifest> export(List<String> types, Map<String, String> typeFilters, BooleanSupplier cancelled) {
         StringBuilder url = new StringBuilder(base).append("/$export?_type=").append(encode(String.join(",", types)));
         typeFilters.forEach((type, query) -> url.append("&_typeFilter=").append(encode(type + "?" + query)));
         HttpResponse<String> kickOff = send(authorize.apply(HttpRequest.newBuilder(URI.create(url.toString())))
                 .header("Accept", "application/fhir+json").header("Prefer", "respond-async").GET().build());
-        if (NOT_OFFERED.contains(kickOff.statusCode())) {
+        if (kickOff.statusCode() >= 400) {
+            LOG.info("Bulk export refused at kick-off (HTTP {}): {}", kickOff.statusCode(), abbreviated(kickOff.body()));
             return Optional.empty();
         }
         if (kickOff.statusCode() != 202) {
-            throw new BulkExportException("kick-off answered " + kickOff.statusCode() + ": " + kickOff.body());
+            throw new BulkExportException(kickOff.statusCode(), "kick-off answered " + kickOff.statusCode() + ": " + abbreviated(kickOff.body()));
         }
         URI status = URI.create(kickOff.headers().firstValue("Content-Location")
-                .orElseThrow(() -> new BulkExportException("kick-off accepted without a status URL")));
+                .orElseThrow(() -> new BulkExportException(kickOff.statusCode(), "kick-off accepted without a status URL")));
         while (true) {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("export cancelled");
@@ -87,7 +88,7 @@ public final class BulkExportClient {
                 return Optional.of(manifest(poll.body()));
             }
             if (poll.statusCode() != 202) {
-                throw new BulkExportException("export status answered " + poll.statusCode() + ": " + poll.body());
+                throw new BulkExportException(poll.statusCode(), "export status answered " + poll.statusCode() + ": " + abbreviated(poll.body()));
             }
             pause(poll.headers().firstValue("Retry-After"));
         }
@@ -107,7 +108,7 @@ public final class BulkExportClient {
         }
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             if (response.statusCode() != 200) {
-                throw new BulkExportException("export file " + file + " answered " + response.statusCode());
+                throw new BulkExportException(response.statusCode(), "export file " + file + " answered " + response.statusCode());
             }
             var parser = RelaisFhir.CONTEXT.newJsonParser();
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -129,7 +130,7 @@ public final class BulkExportClient {
             }
             return new Manifest(Instant.parse(root.path("transactionTime").asText()), List.copyOf(output));
         } catch (IOException | java.time.format.DateTimeParseException e) {
-            throw new BulkExportException("unreadable export manifest: " + e.getMessage());
+            throw new BulkExportException(200, "unreadable export manifest: " + e.getMessage());
         }
     }
 
@@ -156,14 +157,28 @@ public final class BulkExportClient {
         }
     }
 
+    /** A server's error page can be long: the log keeps its start. */
+    private static String abbreviated(String body) {
+        return body == null || body.length() <= 300 ? body : body.substring(0, 300) + "…";
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** The server accepted the export, then failed it or answered what this client cannot read. */
     public static final class BulkExportException extends RuntimeException {
-        BulkExportException(String message) {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        BulkExportException(int status, String message) {
             super(message);
+            this.status = status;
+        }
+
+        /** The HTTP status of the answer at fault. */
+        public int status() {
+            return status;
         }
     }
 }

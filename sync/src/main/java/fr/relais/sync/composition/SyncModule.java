@@ -50,7 +50,7 @@ public final class SyncModule {
                 core.conflicts(), core.syncRuns(), core.patients(), core.deaths(), core.consents(), core.careTeam(),
                 core.organizations(), core.relatives(), core.pathways(), core.questionnaires(), core.enrollments(), core.foreignCarePlans(),
                 core.tasks(), core.thresholds(), core.measures(), core.textMeasures(), core.foreignResponses(), core.alertQueries(), core.syncedAlerts(),
-                core.urgentCarePlans(), core.anonymisation());
+                core.urgentCarePlans(), core.anonymisation(), core.hospitalEvents());
         this.core = core;
         this.accounts = core.accounts();
         this.session = core.session();

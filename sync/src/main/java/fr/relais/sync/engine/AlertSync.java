@@ -121,7 +121,7 @@ final class AlertSync implements RecordSync<DetectedIssue> {
         }
         // A decision, level or escalation the server lacks goes back with the next push.
         boolean serverBehind = merged.status() != incoming.status() || merged.level() != incoming.level()
-                || merged.escalationStep() != incoming.escalationStep();
+                || merged.escalationStep() != incoming.escalationStep() || openedEarlier(merged, incoming);
         if (serverBehind && !outbox.isPending(recordType(), localId)) {
             outbox.recordMerged(recordType(), localId);
         }
@@ -158,6 +158,16 @@ final class AlertSync implements RecordSync<DetectedIssue> {
         return theirs.openedAt().isBefore(mine.openedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)) ? theirs.openedAt() : null;
     }
 
+    /**
+     * Whether this workstation judged the alert's measure before the side the server heard from: its earlier opening
+     * goes back, so that every laptop ends with the first judgement (the server keeps milliseconds: a hair of
+     * difference is the same opening).
+     */
+    private static boolean openedEarlier(Alert mine, Alert theirs) {
+        return mine.openedAt() != null && theirs.openedAt() != null
+                && mine.openedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).isBefore(theirs.openedAt());
+    }
+
     private static int rank(AlertStatus status) {
         return status == AlertStatus.OPEN ? 0 : status == AlertStatus.ACKNOWLEDGED ? 1 : 2;
     }
@@ -180,6 +190,21 @@ final class AlertSync implements RecordSync<DetectedIssue> {
         Alert alert = alerts.find(localId).orElseThrow();
         return alert.status() == AlertStatus.OPEN && alert.escalationStep() == 0 ? List.of()
                 : List.of(AlertCommunication.of(alert, "DetectedIssue/" + serverId));
+    }
+
+    @Override
+    public boolean followsDeletions() {
+        return true;
+    }
+
+    /**
+     * Another system deleted an alert on the server: kept here, closed with the reason "supprimée sur le serveur par un
+     * autre système" unless the measures behind it still cross its bound (then it stays open: the server's deletion
+     * does not make a value safe). See {@link SyncedAlerts#applyDeletedOnServer}. Nothing is pushed by the deletion.
+     */
+    @Override
+    public void applyDeletion(UUID localId, String origin) {
+        synced.applyDeletedOnServer(localId, origin);
     }
 
     @Override

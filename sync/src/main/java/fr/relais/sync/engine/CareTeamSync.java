@@ -102,8 +102,10 @@ final class CareTeamSync implements RecordSync<CareTeam> {
         Map<UUID, CareTeamMapper.Membership> base = base(link).map(r -> byId(CareTeamMapper.memberships(r, "base"))).orElse(Map.of());
         Map<UUID, CareTeamMember> mine = careTeam.teamOf(patientId).stream()
                 .collect(Collectors.toMap(CareTeamMember::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        // A relative another system deleted on the server has left the patient's contacts, even if the CareTeam still names them.
         boolean changedHere = careTeam.applySyncedOthers(patientId, CareTeamMapper.others(remote, this::nameOf,
-                m -> professionalOf(m).map(Professional::id).orElse(null), relative -> relatives.relationship(relative).orElse(null)), origin);
+                m -> professionalOf(m).map(Professional::id).orElse(null), relative -> relatives.relationship(relative).orElse(null)).stream()
+                .filter(o -> o.relativeId() == null || !relatives.deletedOnServer(o.relativeId())).toList(), origin);
         boolean serverBehind = mine.keySet().stream().anyMatch(id -> !theirs.containsKey(id));
         int conflicts = 0;
         for (CareTeamMapper.Membership remoteMember : theirs.values()) {

@@ -40,7 +40,7 @@ public final class ConflictResolver {
         stores.session().require(fr.relais.core.session.Permission.CLINICAL_WRITE);
         return stores.database().inTransaction(() -> {
             Conflict conflict = stores.conflicts().find(conflictId)
-                    .orElseThrow(() -> new NotFoundException("conflict", "conflict", conflictId));
+                    .orElseThrow(() -> new NotFoundException("conflict", NotFoundException.What.CONFLICT, conflictId));
             if (!conflict.isOpen()) {
                 throw new BadInputException("conflict " + conflictId, "sync.conflictClosed", conflictId);
             }
@@ -85,7 +85,7 @@ public final class ConflictResolver {
     }
 
     private UUID refusal(UUID conflictId) {
-        Conflict conflict = stores.conflicts().find(conflictId).orElseThrow(() -> new NotFoundException("conflict", "conflict", conflictId));
+        Conflict conflict = stores.conflicts().find(conflictId).orElseThrow(() -> new NotFoundException("conflict", NotFoundException.What.CONFLICT, conflictId));
         if (!conflict.isRefusal()) {
             throw new BadInputException("conflict " + conflictId, "sync.notARefusal", conflictId);
         }

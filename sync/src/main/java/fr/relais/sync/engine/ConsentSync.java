@@ -60,6 +60,26 @@ final class ConsentSync implements RecordSync<org.hl7.fhir.r4.model.Consent> {
     }
 
     @Override
+    public boolean followsDeletions() {
+        return true;
+    }
+
+    /**
+     * Another system deleted the Consent on the server. A deletion is not a withdrawal (the patient did not object) and
+     * not a consent given again (a withdrawal is only undone by the patient consenting anew): the consent stays here as
+     * it is, and sharing is neither widened nor narrowed by it. The consent is the patient's decision and each laptop
+     * honours it from the server's copy, so a laptop that has not received a withdrawal yet must still find it there:
+     * the consent is queued to be written back at the next push (the deletion's version as If-Match: the server
+     * restores it).
+     */
+    @Override
+    public void applyDeletion(UUID localId, String origin) {
+        if (consents.keptAfterDeletionOnServer(localId, origin) && !outbox.isPending(recordType(), localId)) {
+            outbox.recordMerged(recordType(), localId);
+        }
+    }
+
+    @Override
     public org.hl7.fhir.r4.model.Consent build(UUID localId, Optional<SyncLink> link) {
         return ConsentMapper.write(consents.find(localId).orElseThrow(), base(link).orElseGet(org.hl7.fhir.r4.model.Consent::new));
     }

@@ -3,8 +3,6 @@ package fr.relais.sync.engine;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
-import ca.uhn.fhir.rest.client.interceptor.BasicAuthInterceptor;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
@@ -20,13 +18,14 @@ import org.slf4j.LoggerFactory;
  * The team server through HAPI's generic client, with the fault policy of the sync: timeouts, connection failures,
  * 5xx and 429 are retried with exponential backoff and jitter (429 honours Retry-After), a bounded number of times;
  * 401/403 stop at once with a clear message (no retry storm); version conflicts (409/412) go back to the engine.
- * TLS certificates are verified by the JVM's HTTP client (an extra trust store: javax.net.ssl.trustStore).
+ * TLS certificates are verified against the JVM's CAs, or the trust store the settings name ({@code RELAIS_TRUSTSTORE}).
  */
 final class FhirServer {
     private static final Logger LOG = LoggerFactory.getLogger(FhirServer.class);
 
     private final SyncSettings settings;
     private final IGenericClient client;
+    private final javax.net.ssl.SSLContext tls;
     /** A token renewed during the run (Pro Santé Connect), null otherwise; {@link #currentToken} is the one in use. */
     private SyncSettings.Auth.Renewed renewed;
     private volatile String currentToken;
@@ -37,7 +36,10 @@ final class FhirServer {
         factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
         factory.setConnectTimeout((int) settings.timeout().toMillis());
         factory.setSocketTimeout((int) settings.timeout().toMillis());
-        if (settings.trustStore() == null) {
+        // One TLS context for every connection to this server (the searches', the export files'): null, the JVM's CAs.
+        this.tls = settings.trustStore() == null ? null
+                : fr.relais.sync.tls.TrustStores.context(null, settings.trustStore(), settings.trustStorePassword());
+        if (tls == null) {
             this.client = RelaisFhir.CONTEXT.newRestfulGenericClient(settings.serverUrl());
         } else {
             // Its own context and client factory (HAPI's requests go through their context's factory): the shared
@@ -48,17 +50,14 @@ final class FhirServer {
             own.setServerValidationMode(ServerValidationModeEnum.NEVER);
             int millis = (int) settings.timeout().toMillis();
             own.setHttpClient(org.apache.http.impl.client.HttpClients.custom()
-                    .setSSLContext(fr.relais.sync.tls.TrustStores.context(null, settings.trustStore(), settings.trustStorePassword()))
+                    .setSSLContext(tls)
                     .setDefaultRequestConfig(org.apache.http.client.config.RequestConfig.custom().setConnectTimeout(millis)
                             .setSocketTimeout(millis).setConnectionRequestTimeout(millis).build())
                     .setMaxConnPerRoute(4).build());
             this.client = own.newGenericClient(settings.serverUrl());
         }
-        if (settings.auth() instanceof SyncSettings.Auth.Basic b) {
-            client.registerInterceptor(new BasicAuthInterceptor(b.user(), b.password()));
-        } else if (settings.auth() instanceof SyncSettings.Auth.Bearer t) {
-            client.registerInterceptor(new BearerTokenAuthInterceptor(t.token()));
-        } else if (settings.auth() instanceof SyncSettings.Auth.Renewed r) {
+        if (settings.auth() instanceof SyncSettings.Auth.Renewed r) {
+            // Renewed during the run: each request carries the token renewToken() obtained last.
             renewed = r;
             client.registerInterceptor(new ca.uhn.fhir.rest.client.api.IClientInterceptor() {
                 @Override
@@ -70,7 +69,35 @@ final class FhirServer {
                 public void interceptResponse(ca.uhn.fhir.rest.client.api.IHttpResponse response) {
                 }
             });
+        } else {
+            settings.auth().authorization().ifPresent(header ->
+                    client.registerInterceptor(new ca.uhn.fhir.rest.client.interceptor.SimpleRequestHeaderInterceptor("Authorization", header)));
         }
+    }
+
+    /**
+     * The Bulk Data client of this server: the JDK's HTTP client with this server's TLS context and timeout, each
+     * request carrying the same {@code Authorization} as the searches. Built on demand (a first sync only).
+     */
+    fr.relais.sync.bulk.BulkExportClient exports(Duration longestWait) {
+        java.net.http.HttpClient.Builder http = java.net.http.HttpClient.newBuilder().connectTimeout(settings.timeout());
+        if (tls != null) {
+            http.sslContext(tls);
+        }
+        return new fr.relais.sync.bulk.BulkExportClient(http.build(), settings.serverUrl(), longestWait, request -> {
+            request.timeout(settings.timeout());
+            authorization().ifPresent(header -> request.header("Authorization", header));
+            return request;
+        });
+    }
+
+    /** The header of the next request: a renewed session's current token, else the settings' fixed one. */
+    private java.util.Optional<String> authorization() {
+        if (renewed == null) {
+            return settings.auth().authorization();
+        }
+        renewToken();
+        return java.util.Optional.of("Bearer " + currentToken);
     }
 
     IGenericClient client() {

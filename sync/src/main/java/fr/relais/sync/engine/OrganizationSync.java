@@ -48,6 +48,20 @@ final class OrganizationSync implements RecordSync<Organization> {
     }
 
     @Override
+    public boolean followsDeletions() {
+        return true;
+    }
+
+    /**
+     * Another system deleted an Organization: its name stays here as history (past tasks and care teams named it), and
+     * the audit trail says so. A Task owned by an Organization already goes to the IDEC queue: nothing to re-assign.
+     */
+    @Override
+    public void applyDeletion(UUID localId, String origin) {
+        organizations.keptAfterDeletionOnServer(localId, origin);
+    }
+
+    @Override
     public Organization build(UUID localId, Optional<SyncLink> link) {
         // Never reached: no local write queues an Organization.
         throw new IllegalStateException("Relais does not write Organizations");

@@ -20,9 +20,11 @@ import org.hl7.fhir.r4.model.Practitioner;
  */
 final class ProfessionalSync implements RecordSync<Practitioner> {
     private final CareTeamService careTeam;
+    private final fr.relais.core.task.TaskService tasks;
 
-    ProfessionalSync(CareTeamService careTeam) {
+    ProfessionalSync(CareTeamService careTeam, fr.relais.core.task.TaskService tasks) {
         this.careTeam = careTeam;
+        this.tasks = tasks;
     }
 
     @Override
@@ -69,6 +71,24 @@ final class ProfessionalSync implements RecordSync<Practitioner> {
         }
         careTeam.applySyncedProfessional(received, origin);
         return local.isPresent() ? Outcome.UPDATED : Outcome.CREATED;
+    }
+
+    @Override
+    public boolean followsDeletions() {
+        return true;
+    }
+
+    /**
+     * Another system deleted a professional on the server (left the hospital, a duplicate entry): kept here as history
+     * (the tasks done and the cercle de soins still name them), their open tasks back in their role's queue, pushed so,
+     * and each patient's coordinator told ({@link fr.relais.core.task.TaskService#releaseFromProfessionalDeletedOnServer}).
+     * Their memberships are left for the coordinator to end: who is in the cercle de soins is a person's decision.
+     */
+    @Override
+    public void applyDeletion(UUID localId, String origin) {
+        if (careTeam.findProfessional(localId).isPresent()) {
+            tasks.releaseFromProfessionalDeletedOnServer(localId, origin);
+        }
     }
 
     /** The professional's practice (profession, work contacts) as a PractitionerRole pushed with the Practitioner. */

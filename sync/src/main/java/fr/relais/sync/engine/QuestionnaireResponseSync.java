@@ -53,6 +53,11 @@ final class QuestionnaireResponseSync implements RecordSync<QuestionnaireRespons
         var incoming = QuestionnaireResponseMapper.isRelais(remote) ? QuestionnaireResponseMapper.toLocal(remote, origin) : foreign(remote, origin);
         var before = questionnaires.find(localId);
         boolean inError = QuestionnaireResponseMapper.enteredInError(remote);
+        if (before.isPresent() && wrongOnlyByTheServer(before.get()) && !inError) {
+            // Back on the server as completed after the deletion or the other tool's own "entered in error": it counts
+            // again here, and what it raised is raised again. A response a person marked wrong is never brought back.
+            return questionnaires.applyRestored(localId, origin) ? Outcome.UPDATED : Outcome.UNCHANGED;
+        }
         questionnaires.applySynced(incoming, inError, QuestionnaireResponseMapper.errorReason(remote), origin);
         if (before.isEmpty()) {
             return Outcome.CREATED;
@@ -74,6 +79,14 @@ final class QuestionnaireResponseSync implements RecordSync<QuestionnaireRespons
     public void applyDeletion(UUID localId, String origin) {
         questionnaires.find(localId).filter(stored -> !stored.enteredInError())
                 .ifPresent(stored -> questionnaires.applySynced(stored.response(), true, MeasureSync.DELETED_REASON, origin));
+    }
+
+    /**
+     * Taken as wrong here only because the server said so: deleted there (the deletion's reason), or entered in error
+     * there without a reason (another tool's mark; a person marking a response wrong in Relais always gives one).
+     */
+    private static boolean wrongOnlyByTheServer(fr.relais.core.questionnaire.QuestionnaireRepository.Stored stored) {
+        return stored.enteredInError() && (stored.errorReason() == null || MeasureSync.DELETED_REASON.equals(stored.errorReason()));
     }
 
     private List<String> builtIns() {

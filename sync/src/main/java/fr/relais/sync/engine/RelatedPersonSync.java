@@ -24,11 +24,14 @@ final class RelatedPersonSync implements RecordSync<RelatedPerson> {
     private final PatientService patients;
     private final Relatives relatives;
     private final fr.relais.core.privacy.PatientAnonymisation anonymisation;
+    private final fr.relais.core.careteam.CareTeamService careTeam;
 
-    RelatedPersonSync(PatientService patients, Relatives relatives, fr.relais.core.privacy.PatientAnonymisation anonymisation) {
+    RelatedPersonSync(PatientService patients, Relatives relatives, fr.relais.core.privacy.PatientAnonymisation anonymisation,
+                      fr.relais.core.careteam.CareTeamService careTeam) {
         this.patients = patients;
         this.relatives = relatives;
         this.anonymisation = anonymisation;
+        this.careTeam = careTeam;
     }
 
     @Override
@@ -96,6 +99,26 @@ final class RelatedPersonSync implements RecordSync<RelatedPerson> {
                     + n.getGiven().stream().map(org.hl7.fhir.r4.model.StringType::getValue).collect(Collectors.joining(" "));
             return written.isBlank() ? n.getText() : written.strip();
         }).filter(s -> s != null && !s.isBlank()).orElse(null);
+    }
+
+    @Override
+    public boolean followsDeletions() {
+        return true;
+    }
+
+    /**
+     * Another system deleted the relative (the son is no longer the carer, or the record was a duplicate): the relative
+     * leaves the patient's contacts — the care team participant naming them is no longer shown, now or when the
+     * CareTeam is read again ({@link CareTeamSync}) — while their record stays as history (name, relationship, audit
+     * trail). Nothing is pushed: the CareTeam on the server stays as the other system wrote it.
+     */
+    @Override
+    public void applyDeletion(UUID localId, String origin) {
+        Optional<UUID> patient = relatives.patientOf(localId);
+        if (patient.isPresent() && relatives.applyDeletedOnServer(localId, origin)) {
+            careTeam.applySyncedOthers(patient.get(), careTeam.otherParticipantsOf(patient.get()).stream()
+                    .filter(o -> !localId.equals(o.relativeId())).toList(), origin + ": relative deleted on the server");
+        }
     }
 
     /** Only an anonymisation queues one: the server's copy without the relative (the same rule as the base kept here). */

@@ -19,6 +19,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+    /**
+     * The longest pause between two polls of an export's status: HAPI asks for 120 s whatever the job's size, while a
+     * team's export is often ready in seconds; a poll costs the server one small read.
+     */
+    static final java.time.Duration EXPORT_LONGEST_WAIT = java.time.Duration.ofSeconds(2);
 
     /**
      * The local stores of the sync (named {@code core} as the whole graph was before, so the parts' bodies read the
@@ -55,10 +60,10 @@ public final class SyncEngine {
         return List.of(new PatientSync(s.clock(), s.outbox(), s.conflicts(), s.patients(), s.deaths(), s.organizations(), ipp, s.anonymisation(),
                         s.tasks()),
                 new ConsentSync(s.outbox(), s.patients(), s.consents()),
-                new ProfessionalSync(s.careTeam()),
+                new ProfessionalSync(s.careTeam(), s.tasks()),
                 new OrganizationSync(s.organizations()),
                 // Before the care teams: a participant naming a relative is then shown by the relative's name.
-                new RelatedPersonSync(s.patients(), s.relatives(), s.anonymisation()),
+                new RelatedPersonSync(s.patients(), s.relatives(), s.anonymisation(), s.careTeam()),
                 new CareTeamSync(s.clock(), s.outbox(), s.syncState(), s.conflicts(), s.patients(), s.careTeam(), s.organizations(), s.relatives(), s.anonymisation()),
                 new TemplateSync(s.syncState(), s.pathways()),
                 new QuestionnaireSync(s.syncState(), s.questionnaires()),
@@ -71,7 +76,9 @@ public final class SyncEngine {
                 new QuestionnaireResponseSync(s.patients(), s.questionnaires(), s.foreignResponses()),
                 new AlertSync(s.clock(), s.session(), s.outbox(), s.conflicts(), s.patients(), s.enrollments(), s.alertQueries(),
                         s.syncedAlerts()),
-                new UrgentCarePlanSync(s.clock(), s.session(), s.outbox(), s.conflicts(), s.patients(), s.urgentCarePlans()));
+                new UrgentCarePlanSync(s.clock(), s.session(), s.outbox(), s.conflicts(), s.patients(), s.urgentCarePlans(), s.tasks()),
+                // After the enrollments and their tasks: an admission holds the tasks this pull brought.
+                new EncounterSync(s.syncState(), s.hospitalEvents()));
     }
 
     public enum Mode { BOTH, PULL_ONLY, PUSH_ONLY }
@@ -93,7 +100,7 @@ public final class SyncEngine {
         SyncRunLog.State status = SyncRunLog.State.DONE;
         String message = null;
         try {
-            if (mode != Mode.PUSH_ONLY && !pull.pullAll(server, settings, counts, progress, cancelled)) {
+            if (mode != Mode.PUSH_ONLY && !pullAll(settings, pull, kinds, server, counts, progress, cancelled)) {
                 status = SyncRunLog.State.CANCELLED;
             }
             inbox.refreshConflicts();
@@ -128,6 +135,19 @@ public final class SyncEngine {
                 counts.pushed);
         return new SyncReport(status, counts.pulled, counts.pushed, counts.merged, counts.conflicts,
                 core.conflicts().list(true).size(), core.outbox().count(), counts.skipped, counts.refused);
+    }
+
+    /**
+     * The pull: a workstation's first one through the server's Bulk Data export when the settings allow it and the
+     * server offers it ({@link FirstSyncByExport}, ADR 0019), else paging from the watermarks.
+     */
+    private boolean pullAll(SyncSettings settings, Pull pull, List<RecordSync<? extends Resource>> kinds, FhirServer server,
+                                   SyncCounts counts, SyncProgress progress, BooleanSupplier cancelled) {
+        if (!settings.firstSyncExport()) {
+            return pull.pullAll(server, settings, counts, progress, cancelled);
+        }
+        return new FirstSyncByExport(core, pull, kinds, () -> server.exports(EXPORT_LONGEST_WAIT))
+                .pullAll(server, settings, counts, progress, cancelled);
     }
 
     /**

@@ -6,11 +6,14 @@ import java.time.Duration;
  * Where and how to sync. {@code team}: the meta.tag code that scopes shared records on a shared server (null: every
  * record the server holds); {@code system|code} names a tag of another system (the tag another tool already puts on
  * the team's records), a bare code is in Relais's system {@code urn:relais:team}. {@code careTeamMember}: the RPPS of the professional whose care teams narrow the pull to
- * their patients (null: every patient of the team). Secrets never appear in {@link #toString()} (they would end in logs).
+ * their patients (null: every patient of the team). {@code firstSyncExport}: whether a workstation's first pull may go
+ * through the server's Bulk Data {@code $export} (ADR 0019; on unless {@value #FIRST_SYNC_EXPORT_VARIABLE} is off).
+ * Secrets never appear in {@link #toString()} (they would end in logs).
  */
 public record SyncSettings(String serverUrl, String team, Auth auth, Duration timeout, int pageSize, int maxAttempts,
                            Duration firstRetryDelay, java.nio.file.Path trustStore, char[] trustStorePassword,
-                           String careTeamMember, fr.relais.sync.fhir.IppNamespace ipp, int pushBatch) {
+                           String careTeamMember, fr.relais.sync.fhir.IppNamespace ipp, int pushBatch,
+                           boolean firstSyncExport) {
     /**
      * Records per transaction Bundle of the push, unless {@value #PUSH_BATCH_VARIABLE} says otherwise: a HAPI JPA
      * server stores 50 PUTs in one database transaction in well under a second, far from the request timeout, and a
@@ -32,7 +35,7 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
     public SyncSettings(String serverUrl, String team, Auth auth, Duration timeout, int pageSize, int maxAttempts,
                         Duration firstRetryDelay, java.nio.file.Path trustStore, char[] trustStorePassword, String careTeamMember) {
         this(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, trustStore, trustStorePassword, careTeamMember, null,
-                DEFAULT_PUSH_BATCH);
+                DEFAULT_PUSH_BATCH, true);
     }
 
     /** The system of the team's tag: the one given with the code, or Relais's ({@code urn:relais:team}). */
@@ -46,13 +49,14 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
     }
 
     public static SyncSettings of(String serverUrl, String team, Auth auth) {
-        return new SyncSettings(serverUrl, team, auth, Duration.ofSeconds(30), 100, 5, Duration.ofMillis(500), null, null, null);
+        return new SyncSettings(serverUrl, team, auth, Duration.ofSeconds(30), 100, RetryPolicy.DEFAULT.attempts(),
+                RetryPolicy.DEFAULT.firstDelay(), null, null, null);
     }
 
     /** The organisation's IPP namespace, without which the sync refuses to run. */
     public SyncSettings withIpp(fr.relais.sync.fhir.IppNamespace namespace) {
         return new SyncSettings(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, trustStore, trustStorePassword,
-                careTeamMember, namespace, pushBatch);
+                careTeamMember, namespace, pushBatch, firstSyncExport);
     }
 
     /** The IPP namespace the settings give ({@value fr.relais.sync.fhir.IppNamespace#VARIABLE}), if any. */
@@ -61,11 +65,11 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
     }
 
     public SyncSettings withRetries(int attempts, Duration firstDelay) {
-        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, attempts, firstDelay, trustStore, trustStorePassword, careTeamMember, ipp, pushBatch);
+        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, attempts, firstDelay, trustStore, trustStorePassword, careTeamMember, ipp, pushBatch, firstSyncExport);
     }
 
     public SyncSettings withPageSize(int size) {
-        return new SyncSettings(serverUrl, team, auth, timeout, size, maxAttempts, firstRetryDelay, trustStore, trustStorePassword, careTeamMember, ipp, pushBatch);
+        return new SyncSettings(serverUrl, team, auth, timeout, size, maxAttempts, firstRetryDelay, trustStore, trustStorePassword, careTeamMember, ipp, pushBatch, firstSyncExport);
     }
 
     /** Records per transaction Bundle of the push (at most {@value #MAX_PUSH_BATCH}). */
@@ -74,7 +78,7 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
             throw new IllegalArgumentException("push batch " + size + " outside 1.." + MAX_PUSH_BATCH);
         }
         return new SyncSettings(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, trustStore, trustStorePassword,
-                careTeamMember, ipp, size);
+                careTeamMember, ipp, size, firstSyncExport);
     }
 
     /**
@@ -100,15 +104,38 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
         return withPushBatch(size);
     }
 
+    /** Whether the first pull of a workstation may use the server's Bulk Data {@code $export} (else it pages). */
+    public SyncSettings withFirstSyncExport(boolean allowed) {
+        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, trustStore, trustStorePassword,
+                careTeamMember, ipp, pushBatch, allowed);
+    }
+
+    /**
+     * What {@value #FIRST_SYNC_EXPORT_VARIABLE} says: {@code on} (the default, also when unset) or {@code off}. Off, a
+     * new workstation pages its first pull even from a server that offers {@code $export} (a server whose export job
+     * is slow or whose administrators forbid it to the team's token).
+     */
+    public SyncSettings withFirstSyncExportFrom(java.util.Map<String, String> settings) {
+        String value = settings.get(FIRST_SYNC_EXPORT_VARIABLE);
+        if (value == null || value.isBlank()) {
+            return this;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "on" -> withFirstSyncExport(true);
+            case "off" -> withFirstSyncExport(false);
+            default -> throw new fr.relais.core.error.BadInputException(FIRST_SYNC_EXPORT_VARIABLE, "sync.badOnOff", value.strip());
+        };
+    }
+
     /** Trusts the CAs of this PKCS#12 store instead of the JVM's for the team server's certificate. */
     public SyncSettings withTrustStore(java.nio.file.Path store, char[] password) {
-        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, store, password, careTeamMember, ipp, pushBatch);
+        return new SyncSettings(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, store, password, careTeamMember, ipp, pushBatch, firstSyncExport);
     }
 
     /** Pulls only the patients of the care teams this professional (RPPS) belongs to, as of the sync's day. */
     public SyncSettings withCareTeamScope(String rpps) {
         return new SyncSettings(serverUrl, team, auth, timeout, pageSize, maxAttempts, firstRetryDelay, trustStore, trustStorePassword,
-                rpps == null || rpps.isBlank() ? null : rpps.strip(), ipp, pushBatch);
+                rpps == null || rpps.isBlank() ? null : rpps.strip(), ipp, pushBatch, firstSyncExport);
     }
 
     /**
@@ -172,6 +199,8 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
     public static final String TRUSTSTORE_PASSWORD_FILE_VARIABLE = "RELAIS_TRUSTSTORE_PASSWORD_FILE";
     /** Records per transaction Bundle of the push. */
     public static final String PUSH_BATCH_VARIABLE = "RELAIS_PUSH_BATCH";
+    /** {@code on} (default) or {@code off}: whether a first sync may use the server's Bulk Data export. */
+    public static final String FIRST_SYNC_EXPORT_VARIABLE = "RELAIS_FIRST_SYNC_EXPORT";
 
     /**
      * The authentication the settings ask for: a bearer token (from {@value #TOKEN_FILE_VARIABLE}, a file readable by
@@ -207,6 +236,21 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
     /** How Relais authenticates to the server. */
     public sealed interface Auth permits Auth.None, Auth.Basic, Auth.Bearer, Auth.Renewed {
         String kind();
+
+        /**
+         * The HTTP {@code Authorization} header this authentication sends (empty: none): the one source of the header
+         * for every connection to the team server (HAPI's client for the searches, the JDK's for the export's files).
+         */
+        default java.util.Optional<String> authorization() {
+            if (this instanceof Bearer t) {
+                return java.util.Optional.of("Bearer " + t.token());
+            }
+            if (this instanceof Basic b) {
+                return java.util.Optional.of("Basic " + java.util.Base64.getEncoder()
+                        .encodeToString((b.user() + ":" + b.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            return java.util.Optional.empty();
+        }
 
         record None() implements Auth {
             public String kind() {

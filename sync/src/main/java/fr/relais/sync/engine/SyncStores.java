@@ -40,5 +40,6 @@ public record SyncStores(Clock clock, Database database, UserSession session, Au
                          ForeignCarePlans foreignCarePlans, TaskService tasks, ThresholdService thresholds,
                          MeasureService measures, TextMeasures textMeasures, ForeignResponses foreignResponses,
                          AlertQueries alertQueries, SyncedAlerts syncedAlerts, UrgentCarePlanService urgentCarePlans,
-                         PatientAnonymisation anonymisation) {
+                         PatientAnonymisation anonymisation,
+                         fr.relais.core.hospital.HospitalEvents hospitalEvents) {
 }

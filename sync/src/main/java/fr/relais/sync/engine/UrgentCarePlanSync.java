@@ -34,14 +34,17 @@ final class UrgentCarePlanSync implements RecordSync<CarePlan> {
     private final ConflictRepository conflicts;
     private final PatientService patients;
     private final UrgentCarePlanService urgentCarePlans;
+    private final fr.relais.core.task.TaskService tasks;
 
-    UrgentCarePlanSync(Clock clock, UserSession session, Outbox outbox, ConflictRepository conflicts, PatientService patients, UrgentCarePlanService urgentCarePlans) {
+    UrgentCarePlanSync(Clock clock, UserSession session, Outbox outbox, ConflictRepository conflicts, PatientService patients,
+                       UrgentCarePlanService urgentCarePlans, fr.relais.core.task.TaskService tasks) {
         this.clock = clock;
         this.session = session;
         this.outbox = outbox;
         this.conflicts = conflicts;
         this.patients = patients;
         this.urgentCarePlans = urgentCarePlans;
+        this.tasks = tasks;
     }
 
     @Override
@@ -109,6 +112,25 @@ final class UrgentCarePlanSync implements RecordSync<CarePlan> {
         UrgentCarePlan plan = urgentCarePlans.shared(localId)
                 ? urgentCarePlans.current(localId).map(PlanVersion::plan).orElse(null) : null;
         return UrgentCarePlanMapper.toFhir(localId, plan);
+    }
+
+    @Override
+    public boolean followsDeletions() {
+        return true;
+    }
+
+    /**
+     * Another system deleted the patient's urgent care plan on the server. It is a safety document (what the SAMU or
+     * the night nurse reads first): it is never dropped here. The plan stays as it was, a version marks the deletion
+     * ({@link UrgentCarePlanService#markDeletedOnServer}), and the referent gets an urgent task to check with the
+     * other system ({@link fr.relais.core.task.TaskService#flagUrgentPlanDeletedOnServer}); saving it again here
+     * writes it back on the server. Nothing is pushed by the deletion itself.
+     */
+    @Override
+    public void applyDeletion(UUID patientId, String origin) {
+        if (urgentCarePlans.markDeletedOnServer(patientId, origin).isPresent()) {
+            tasks.flagUrgentPlanDeletedOnServer(patientId, origin);
+        }
     }
 
     @Override

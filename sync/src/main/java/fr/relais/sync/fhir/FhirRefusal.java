@@ -42,7 +42,6 @@ public final class FhirRefusal {
 
     /** Refusals the core gives with an id or a code in them, and the reason a record kept unread says instead. */
     private static final java.util.Map<String, String> CORE_REFUSALS = java.util.Map.of(
-            "notFound", "fhir.reason.notHeldHere",
             "measure.unknownCode", "fhir.reason.measureNotFollowed",
             "questionnaire.unknown", "fhir.reason.questionnaireNotHere");
 
@@ -58,7 +57,8 @@ public final class FhirRefusal {
 
     private static BadInputException.Reason clean(BadInputException.Reason r) {
         if (!UNREAD_KEYS.contains(r.key())) {
-            String instead = CORE_REFUSALS.get(r.key());
+            // Every "no such record" refusal, whatever its kind, names an id of this laptop.
+            String instead = r.key().startsWith(fr.relais.core.error.NotFoundException.KEY_PREFIX) ? "fhir.reason.notHeldHere" : CORE_REFUSALS.get(r.key());
             return new BadInputException.Reason(instead != null ? instead : "fhir.reason.value");
         }
         if (!UNREAD_WRAPPERS.contains(r.key())) {

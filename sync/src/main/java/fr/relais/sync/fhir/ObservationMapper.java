@@ -32,6 +32,11 @@ public final class ObservationMapper {
     private static final Set<String> SCORES = Set.of(MeasureCatalog.PHQ9_TOTAL, MeasureCatalog.GAD7_TOTAL);
     /** LOINC 85354-9, "Blood pressure panel with all children optional": systolic and diastolic as components. */
     public static final String BP_PANEL = "85354-9";
+    /**
+     * The blood-pressure codes read as a panel when the values are in components: 85354-9, and 55284-4 "Blood pressure
+     * systolic and diastolic", which other platforms write (found by a team try-out; https://loinc.org/55284-4).
+     */
+    private static final java.util.Set<String> BP_PANELS = java.util.Set.of(BP_PANEL, "55284-4");
 
     private ObservationMapper() {
     }
@@ -204,9 +209,10 @@ public final class ObservationMapper {
         return r.hasHasMember() && !r.hasValue() && !r.hasComponent();
     }
 
-    /** Whether the Observation is a blood-pressure panel (LOINC 85354-9) whose values are in its components. */
+    /** Whether the Observation is a blood-pressure panel (LOINC 85354-9, or another code of one) whose values are in its components. */
     public static boolean isBloodPressurePanel(Observation r) {
-        return BP_PANEL.equals(loincOf(r.getCode())) && r.hasComponent();
+        String loinc = loincOf(r.getCode());
+        return loinc != null && BP_PANELS.contains(loinc) && r.hasComponent();
     }
 
     /** The local id of a panel's component other than the one carrying the panel's id: derived, the same on every laptop. */

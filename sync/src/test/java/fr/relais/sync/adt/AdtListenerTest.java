@@ -102,6 +102,8 @@ class AdtListenerTest {
         String structure = switch (event) {
             case "A03" -> "ADT_A03";
             case "A11", "A12" -> "ADT_A09";
+            case "A38" -> "ADT_A38";
+            case "A21", "A22", "A52", "A53" -> "ADT_A21";
             case "A02" -> "ADT_A02";
             default -> "ADT_A01";
         };
@@ -114,7 +116,7 @@ class AdtListenerTest {
                 "PID|||" + pid3 + "||MARTIN^Louise^^^^^L||19410203|F" + "|".repeat(24) + insStatus,
                 "PV1||I|CARDIO^12^1^CHU-RENNES||||||||||||||||V-" + ipp,
                 "PV2|||||||||20270325",
-                "ZBE|MVT-" + controlId + "^CHU-RENNES^1.2.250.1.999.29^ISO|" + at + "||" + ("A11A12A13".contains(event) ? "CANCEL" : "INSERT") + "|N")
+                "ZBE|MVT-" + controlId + "^CHU-RENNES^1.2.250.1.999.29^ISO|" + at + "||" + (List.of("A11", "A12", "A13", "A38", "A52", "A53").contains(event) ? "CANCEL" : "INSERT") + "|N")
                 + extra;
     }
 
@@ -251,6 +253,87 @@ class AdtListenerTest {
         assertThat(s.database.dsl().fetchCount(HOSPITAL_EVENT, HOSPITAL_EVENT.CONTROL_ID.eq(control))).isEqualTo(1);
         assertThat(worklist(patient)).filteredOn(t -> t.kind().equals("HOSPITAL_ADMISSION")).hasSize(1);
         assertThat(hospital().staysOf(patient.id())).hasSize(1);
+    }
+
+    @Test
+    void admissionsSentAtOnceOnFourConnectionsAreEachStoredOnceBeforeTheirAcknowledgement() throws Exception {
+        // Four interface-engine connections at once: their messages share commits (group commit), and still each AA
+        // comes only once its message is in the store; the same message sent on two connections is applied once.
+        List<Patient> patients = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            patients.add(patient("GROUPE" + (char) ('A' + i), "H-G" + i));
+        }
+        String repeated = next();
+        List<String> controls = new java.util.ArrayList<>();
+        List<List<String>> perConnection = List.of(new java.util.ArrayList<>(), new java.util.ArrayList<>(),
+                new java.util.ArrayList<>(), new java.util.ArrayList<>());
+        for (int i = 0; i < patients.size(); i++) {
+            String control = next();
+            controls.add(control);
+            perConnection.get(i % 4).add(adt("A01", control, "H-G" + i, null, "VALI", "202703160900", ""));
+        }
+        String twice = adt("A01", repeated, "H-G0", null, "VALI", "202703160901", "");
+        perConnection.get(1).add(twice);
+        perConnection.get(2).add(twice);
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<HapiContext> contexts = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<List<String>>> answers = new java.util.ArrayList<>();
+            for (List<String> share : perConnection) {
+                // Each client context with its own threads: closing one built on HAPI's shared executor would stop the
+                // other tests' client.
+                HapiContext context = AdtListener.configured(new DefaultHapiContext(fr.relais.core.work.LibraryThreads.perTask("adt-test-sender")));
+                contexts.add(context);
+                Connection own = context.newClient("localhost", port, false);
+                own.getInitiator().setTimeoutMillis(20_000);
+                answers.add(senders.submit(() -> {
+                    List<String> seen = new java.util.ArrayList<>();
+                    for (String text : share) {
+                        Terser ack = new Terser(own.getInitiator().sendAndReceive(context.getPipeParser().parse(text)));
+                        String control = ack.get("/MSA-2");
+                        // Acknowledged: already in the store, read on another connection.
+                        int stored = s.database.dsl().fetchCount(HOSPITAL_EVENT, HOSPITAL_EVENT.CONTROL_ID.eq(control));
+                        seen.add(ack.get("/MSA-1") + " " + control + " " + stored);
+                    }
+                    own.close();
+                    return seen;
+                }));
+            }
+            List<String> all = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                all.addAll(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(all).hasSize(patients.size() + 2).allSatisfy(line -> assertThat(line).startsWith("AA ").endsWith(" 1"));
+        } finally {
+            senders.shutdownNow();
+            for (HapiContext context : contexts) {
+                context.close();
+            }
+        }
+        for (Patient p : patients) {
+            assertThat(hospital().staysOf(p.id())).hasSize(1);
+        }
+        assertThat(s.database.dsl().fetchCount(HOSPITAL_EVENT, HOSPITAL_EVENT.CONTROL_ID.in(controls))).isEqualTo(patients.size());
+        assertThat(s.database.dsl().fetchCount(HOSPITAL_EVENT, HOSPITAL_EVENT.CONTROL_ID.eq(repeated))).isEqualTo(1);
+    }
+
+    @Test
+    void aLeaveOfAbsenceTheHospitalCancelsIsMarkedCancelledAndAcknowledged() throws Exception {
+        Patient patient = patient("GARNIER", "H-700");
+        send(adt("A01", next(), "H-700", null, "VALI", "202703120900", ""));
+        String leave = next();
+        assertThat(send(adt("A21", leave, "H-700", null, "VALI", "202703141000", "")).get("/MSA-1")).isEqualTo("AA");
+
+        // The cancellation names the leave's movement in ZBE-1, its action CANCEL.
+        String cancellation = next();
+        String a52 = adt("A52", cancellation, "H-700", null, "VALI", "202703141030", "").replace("ZBE|MVT-" + cancellation, "ZBE|MVT-" + leave);
+        assertThat(send(a52).get("/MSA-1")).isEqualTo("AA");
+
+        assertThat(hospital().history(patient.id())).extracting(StoredHospitalEvent::controlId, StoredHospitalEvent::state).contains(
+                org.assertj.core.groups.Tuple.tuple(leave, StoredHospitalEvent.State.UNDONE),
+                org.assertj.core.groups.Tuple.tuple(cancellation, StoredHospitalEvent.State.APPLIED));
+        // Still in hospital: cancelling the leave changes nothing of the stay.
+        assertThat(hospital().staysOf(patient.id())).singleElement().satisfies(st -> assertThat(st.open()).isTrue());
     }
 
     @Test

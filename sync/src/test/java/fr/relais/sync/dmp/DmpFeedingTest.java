@@ -27,6 +27,7 @@ import fr.relais.core.messaging.DmpFilings;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.StoreKind;
+import fr.relais.sync.fhir.BaseR4Validation;
 import fr.relais.sync.fhir.RelaisFhir;
 import fr.relais.sync.server.JpaFhirServer;
 import java.io.ByteArrayOutputStream;
@@ -40,10 +41,6 @@ import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -181,11 +178,7 @@ class DmpFeedingTest {
         var built = ProvideDocumentBundle.build(p.ins(), DmpDocumentKind.URGENT_CARE_PLAN, "Plan d'urgence", report(p.id()),
                 Instant.parse("2026-12-06T09:00:00Z"), AUTHOR, new DmpSettings(SERVER.baseUrl(), "CPTS de test", "1.2.250.1.999.99.2"),
                 "DocumentReference/1");
-        FhirValidator validator = RelaisFhir.CONTEXT.newValidator();
-        validator.registerValidatorModule(new FhirInstanceValidator(new ValidationSupportChain(
-                new ca.uhn.fhir.context.support.DefaultProfileValidationSupport(RelaisFhir.CONTEXT),
-                new InMemoryTerminologyServerValidationSupport(RelaisFhir.CONTEXT),
-                new CommonCodeSystemsTerminologyService(RelaisFhir.CONTEXT))));
+        FhirValidator validator = BaseR4Validation.validator();
         var errors = validator.validateWithResult(built.bundle()).getMessages().stream()
                 .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
                 // The PDSm and MHD profiles are not packaged offline: only their "unknown profile" notes are left aside.

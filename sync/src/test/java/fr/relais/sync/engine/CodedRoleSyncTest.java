@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class CodedRoleSyncTest extends ForeignWorldFixture {
     private static final String ROLE_CODE = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
     private static final String SNOMED = "http://snomed.info/sct";
+    private static final String TRE_R216 = "https://mos.esante.gouv.fr/NOS/TRE_R216-HL7RoleCode/FHIR/TRE-R216-HL7RoleCode";
+    private static final String TRE_R260 = "https://mos.esante.gouv.fr/NOS/TRE_R260-HL7RoleClass/FHIR/TRE-R260-HL7RoleClass";
     private final RoleWords french = new RoleWords(Language.FR);
 
     @Test
@@ -102,6 +104,56 @@ class CodedRoleSyncTest extends ForeignWorldFixture {
         var shown = laptop.core.careTeam().otherParticipantsOf(ObservationMapper.localId(patientId)).get(1);
         assertThat(french.role(shown)).isEqualTo("Patient advocate");
         assertThat(french.relationship(shown)).isEqualTo("belle-fille (par alliance)");
+    }
+
+    @Test
+    void aDaughterAndAnEmergencyContactCodedInTheFrenchTerminologiesAreShownInFrenchAndLeftAsWritten() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String daughterId = relative(patientId, new Coding(TRE_R216, "DAU", "Fille"), "LE GOFF", "Anne");
+        String neighbourId = relative(patientId, new Coding(TRE_R260, "ECON", "personne à prévenir en cas d'urgence"), "JAOUEN", "Pierre");
+        String rpps = ForeignWorld.freshRpps();
+        String practitionerId = world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
+        String teamId = hospitalCareTeam(patientId, practitionerId, daughterId, team -> {
+            team.getParticipant().get(1).setRole(java.util.List.of(new CodeableConcept(new Coding(TRE_R260, "CAREGIVER", "Aidant"))));
+            team.addParticipant().setMember(new org.hl7.fhir.r4.model.Reference("RelatedPerson/" + neighbourId));
+        });
+
+        assertThat(laptop.sync().skipped()).isEmpty();
+
+        UUID patient = ObservationMapper.localId(patientId);
+        var daughter = participantNaming(patient, daughterId);
+        assertThat(french.relationship(daughter)).isEqualTo("fille");
+        assertThat(new RoleWords(Language.EN).relationship(daughter)).isEqualTo("daughter");
+        assertThat(french.role(daughter)).isEqualTo("Aidant ou aidante");
+        var neighbour = participantNaming(patient, neighbourId);
+        assertThat(neighbour.name()).isEqualTo("JAOUEN Pierre");
+        assertThat(french.relationship(neighbour)).isEqualTo("personne à prévenir en cas d'urgence");
+        assertThat(new RoleWords(Language.EN).relationship(neighbour)).isEqualTo("emergency contact");
+
+        // The nurse joins the team: the CareTeam's French codes go back as written, the relatives are never written.
+        var nurse = laptop.core.careTeam().findProfessionalByRpps(rpps).orElseThrow();
+        java.time.LocalDate today = laptop.core.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate();
+        laptop.core.careTeam().assign(patient, nurse.id(), fr.relais.core.careteam.CareRole.IDE_LIBERALE, today);
+        assertThat(laptop.sync().refused()).isZero();
+        assertThat(world.read(CareTeam.class, teamId).getParticipant().get(1).getRoleFirstRep().getCoding()).singleElement().satisfies(c -> {
+            assertThat(c.getSystem()).isEqualTo(TRE_R260);
+            assertThat(c.getCode()).isEqualTo("CAREGIVER");
+            assertThat(c.getDisplay()).isEqualTo("Aidant");
+        });
+        for (String id : java.util.List.of(daughterId, neighbourId)) {
+            var onServer = world.read(RelatedPerson.class, id);
+            assertThat(onServer.getMeta().getVersionId()).isEqualTo("1");
+        }
+        assertThat(world.read(RelatedPerson.class, daughterId).getRelationshipFirstRep().getCodingFirstRep().getSystem()).isEqualTo(TRE_R216);
+        laptop.sync();
+        assertThat(french.relationship(participantNaming(patient, daughterId))).isEqualTo("fille");
+    }
+
+    /** The other participant of the patient's care team that names this relative (by server id). */
+    private fr.relais.core.careteam.OtherParticipant participantNaming(UUID patient, String relativeServerId) {
+        UUID relative = ObservationMapper.localId(relativeServerId);
+        return laptop.core.careTeam().otherParticipantsOf(patient).stream().filter(o -> relative.equals(o.relativeId()))
+                .findFirst().orElseThrow();
     }
 
     /** A relative of the patient the hospital records without the team's tag, with a coded relationship; their server id. */

@@ -225,7 +225,7 @@ class ForeignWorldSyncTest extends ForeignWorldFixture {
         var tag = new org.hl7.fhir.r4.model.Coding("https://cpts-baie.example.fr/fhir/CodeSystem/equipes", code, null);
         String patientId = world.create("patient-hospital.json", Map.of(), tag);
         laptop.settings = SyncSettings.of(SERVER.baseUrl(), tag.getSystem() + "|" + code, null)
-                .withIpp(laptop.settings.ipp()).withRetries(3, java.time.Duration.ofMillis(20)).withPageSize(20);
+                .withIpp(laptop.settings.ipp()).withRetries(3, java.time.Duration.ofMillis(20)).withPageSize(20).withFirstSyncExport(false);
 
         laptop.sync();
         Measure weight = weigh(ObservationMapper.localId(patientId), "64.5", hoursAgo(1));

@@ -20,6 +20,10 @@ import fr.relais.sync.fhir.ObservationMapper;
 import fr.relais.sync.fhir.RelaisFhir;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.CareTeamService;
+import fr.relais.core.consent.ConsentScope;
+import fr.relais.core.consent.ConsentService;
+import fr.relais.core.replication.RecordKind;
+import fr.relais.core.urgentcare.UrgentCarePlanService;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Instant;
@@ -435,6 +439,312 @@ class ServerDeletionSyncTest extends ForeignWorldFixture {
             assertThat(plan.activities()).isNotEmpty();
         });
         assertThat(laptop.sync().pushed()).isZero();
+    }
+
+    @Test
+    void aPhq9RestoredOnTheServerCountsAgain() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String responseId = world.create("questionnaireresponse-phq9-loinc.json", Map.of("patient", patientId, "authored", hoursAgo(5).toString()));
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+        UUID response = ObservationMapper.localId(responseId);
+        List<UUID> raised = laptop.core.alerts().list(true, patient).stream().map(Alert::id).toList();
+        assertThat(raised).as("item 9 answered above 'not at all', and the score").isNotEmpty();
+        var written = world.read(org.hl7.fhir.r4.model.QuestionnaireResponse.class, responseId);
+        deleteOnServer("QuestionnaireResponse", responseId);
+        laptop.sync();
+        assertThat(laptop.core.alerts().list(true, patient)).isEmpty();
+
+        // The tool writes its response back under its id (deleted by mistake): a new version after the deletion.
+        writeBack(written);
+        SyncReport report = laptop.sync();
+
+        assertThat(report.status()).isEqualTo("DONE");
+        var back = laptop.core.questionnaires().find(response).orElseThrow();
+        assertThat(back.enteredInError()).isFalse();
+        assertThat(back.errorReason()).isNull();
+        // Judged again: the same alerts are open again, each with a review to do.
+        assertThat(laptop.core.alerts().list(true, patient)).extracting(Alert::id).containsExactlyInAnyOrderElementsOf(raised);
+        assertThat(worklistOf(patient)).filteredOn(t -> t.kind().equals("ALERT_REVIEW")).hasSameSizeAs(raised)
+                .allSatisfy(t -> assertThat(t.status()).isEqualTo(TaskStatus.REQUESTED));
+        assertThat(auditActions()).contains("questionnaire.sync.restored", "alert.reopen");
+        assertThat(laptop.sync().pushed()).isZero();
+    }
+
+    @Test
+    void aPhq9TheToolMarkedWrongThenCompletedAgainCountsAgainButOneANurseMarkedWrongStaysWrong() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String responseId = world.create("questionnaireresponse-phq9-loinc.json", Map.of("patient", patientId, "authored", hoursAgo(5).toString()));
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+        UUID response = ObservationMapper.localId(responseId);
+        List<UUID> raised = laptop.core.alerts().list(true, patient).stream().map(Alert::id).toList();
+        var written = world.read(org.hl7.fhir.r4.model.QuestionnaireResponse.class, responseId);
+        written.setStatus(org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus.ENTEREDINERROR);
+        writeBack(written);
+        laptop.sync();
+        assertThat(laptop.core.alerts().list(true, patient)).isEmpty();
+
+        written.setStatus(org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+        writeBack(written);
+        laptop.sync();
+
+        assertThat(laptop.core.questionnaires().find(response).orElseThrow().enteredInError()).isFalse();
+        assertThat(laptop.core.alerts().list(true, patient)).extracting(Alert::id).containsExactlyInAnyOrderElementsOf(raised);
+
+        // A nurse marks it wrong here (the wrong patient's answers); the tool writing it again does not undo her decision.
+        laptop.core.questionnaires().markEnteredInError(response, "réponses d'un autre patient");
+        laptop.sync();
+        var again = world.read(org.hl7.fhir.r4.model.QuestionnaireResponse.class, responseId);
+        again.setStatus(org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+        writeBack(again);
+        laptop.sync();
+
+        var kept = laptop.core.questionnaires().find(response).orElseThrow();
+        assertThat(kept.enteredInError()).isTrue();
+        assertThat(kept.errorReason()).isEqualTo("réponses d'un autre patient");
+        assertThat(laptop.core.alerts().list(true, patient)).isEmpty();
+    }
+
+    @Test
+    void anUrgentCarePlanDeletedOnTheServerStaysOnTheLaptopMarkedAndItsReferentIsTold() {
+        String rpps = ForeignWorld.freshRpps();
+        world.create("practitioner-annuaire.json", Map.of("rpps", rpps));
+        laptop.sync();
+        var patient = laptop.register("LE GALL", "Maryvonne", "UCP-" + System.nanoTime()).id();
+        var referent = laptop.core.careTeam().findProfessionalByRpps(rpps).orElseThrow();
+        laptop.core.careTeam().assign(patient, referent.id(), CareRole.IDEC, today());
+        laptop.core.consents().add(patient, ConsentScope.EMERGENCY_PLAN_SHARING, "IDEC Roux", today());
+        var plan = UrgentCarePlanSyncTest.plan("Pénicilline", "Anne LE GALL");
+        laptop.core.urgentCarePlans().edit(patient, plan, "Plan établi avec la patiente");
+        laptop.sync();
+        String planId = laptop.core.syncState().link(UrgentCarePlanService.RECORD, patient).orElseThrow().serverId();
+        assertThat(world.read(org.hl7.fhir.r4.model.CarePlan.class, planId).getStatus()).isEqualTo(org.hl7.fhir.r4.model.CarePlan.CarePlanStatus.ACTIVE);
+
+        deleteOnServer("CarePlan", planId);
+        SyncReport report = laptop.sync();
+
+        assertThat(report.status()).isEqualTo("DONE");
+        // Still readable here as it was, its history saying the server no longer holds it.
+        var current = laptop.core.urgentCarePlans().current(patient).orElseThrow();
+        assertThat(current.plan()).isEqualTo(plan);
+        assertThat(UrgentCarePlanService.deletedOnServer(current)).isTrue();
+        assertThat(current.reason()).isEqualTo("supprimé sur le serveur par un autre système");
+        assertThat(laptop.core.urgentCarePlans().history(patient)).hasSize(2);
+        assertThat(worklistOf(patient)).filteredOn(t -> t.kind().equals(TaskService.URGENT_PLAN_DELETED_ON_SERVER)).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.assigneeId()).isEqualTo(referent.id());
+                    assertThat(t.priority()).isEqualTo(fr.relais.core.task.TaskPriority.URGENT);
+                    assertThat(t.title(fr.relais.core.i18n.Language.FR)).startsWith(
+                            "Plan de soins d'urgence supprimé sur le serveur de l'équipe par un autre système : il reste sur ce poste");
+                });
+        assertThat(auditActions()).contains("urgentcare.sync.deleted");
+        // Said once, nothing sent back by the deletion itself.
+        assertThat(laptop.sync().pushed()).isZero();
+        assertThat(worklistOf(patient)).filteredOn(t -> t.kind().equals(TaskService.URGENT_PLAN_DELETED_ON_SERVER)).hasSize(1);
+        assertThatThrownBy(() -> world.read(org.hl7.fhir.r4.model.CarePlan.class, planId)).isInstanceOf(ResourceGoneException.class);
+
+        // The referent checked with the hospital: the plan still holds, she saves it again and the server has it back.
+        laptop.core.urgentCarePlans().edit(patient, plan, "Plan confirmé après vérification auprès de l'établissement");
+        laptop.sync();
+        var back = world.read(org.hl7.fhir.r4.model.CarePlan.class, planId);
+        assertThat(back.getStatus()).isEqualTo(org.hl7.fhir.r4.model.CarePlan.CarePlanStatus.ACTIVE);
+        assertThat(RelaisFhir.CONTEXT.newJsonParser().encodeResourceToString(back)).contains("Pénicilline");
+    }
+
+    @Test
+    void aConsentWithdrawalAnotherSystemDeletedStaysWithdrawnAndIsWrittenBackForTheOtherLaptops() {
+        var patient = laptop.register("KERBRAT", "Yvonne", "CNS-" + System.nanoTime()).id();
+        var consent = laptop.core.consents().add(patient, ConsentScope.TELEMONITORING, "IDEC Roux", today());
+        try (Laptop other = new Laptop(dir, "other", SERVER.baseUrl(), world.team())) {
+            laptop.sync();
+            other.sync();
+            assertThat(other.core.consents().active(patient, ConsentScope.TELEMONITORING)).isTrue();
+            laptop.core.consents().withdraw(consent.id(), "La patiente ne souhaite plus être télésurveillée");
+            laptop.sync();
+            String consentId = laptop.core.syncState().link(ConsentService.RECORD, consent.id()).orElseThrow().serverId();
+
+            deleteOnServer("Consent", consentId);
+            SyncReport report = laptop.sync();
+
+            assertThat(report.status()).isEqualTo("DONE");
+            // A deletion is no consent given again: still withdrawn here.
+            assertThat(laptop.core.consents().get(consent.id()).active()).isFalse();
+            assertThat(laptop.core.consents().telemonitoringWithdrawn(patient)).isTrue();
+            assertThat(auditActions()).contains("consent.sync.deleted");
+            // Written back, so a laptop that had not received the withdrawal yet finds it on the server.
+            assertThat(world.read(org.hl7.fhir.r4.model.Consent.class, consentId).getStatus())
+                    .isEqualTo(org.hl7.fhir.r4.model.Consent.ConsentState.INACTIVE);
+            other.sync();
+            assertThat(other.core.consents().active(patient, ConsentScope.TELEMONITORING)).isFalse();
+            assertThat(laptop.sync().pushed()).isZero();
+            assertThat(other.sync().pushed()).isZero();
+        }
+    }
+
+    @Test
+    void aConsentAnotherSystemDeletedIsNoWithdrawal() {
+        var patient = laptop.register("QUEMENER", "Louis", "CNS-" + System.nanoTime()).id();
+        var consent = laptop.core.consents().add(patient, ConsentScope.EMERGENCY_PLAN_SHARING, "IDEC Roux", today());
+        laptop.sync();
+        String consentId = laptop.core.syncState().link(ConsentService.RECORD, consent.id()).orElseThrow().serverId();
+
+        deleteOnServer("Consent", consentId);
+        laptop.sync();
+
+        // The patient did not object: still given here, the plan still shared, and the server holds it again.
+        assertThat(laptop.core.consents().get(consent.id()).active()).isTrue();
+        assertThat(laptop.core.urgentCarePlans().shared(patient)).isTrue();
+        assertThat(world.read(org.hl7.fhir.r4.model.Consent.class, consentId).getStatus())
+                .isEqualTo(org.hl7.fhir.r4.model.Consent.ConsentState.ACTIVE);
+        assertThat(laptop.sync().pushed()).isZero();
+    }
+
+    @Test
+    void aRedAlertAnotherSystemDeletedStaysOpenWhileItsWeightStillCrossesTheBound() {
+        Observation heavier = anEnrolledHospitalPatientsRedWeightRiseSynced();
+        UUID patient = ObservationMapper.localId(heavier.getSubject().getReferenceElement().getIdPart());
+        Alert red = openAlerts(patient, "poids-hausse-3j").get(0);
+        laptop.core.alerts().acknowledge(red.id(), "appel de la patiente prévu ce matin");
+        laptop.sync();
+        String issueId = laptop.core.syncState().link(RecordKind.ALERT, red.id()).orElseThrow().serverId();
+
+        SERVER.deleteDespiteReferences("DetectedIssue", issueId);
+        SyncReport report = laptop.sync();
+
+        assertThat(report.status()).isEqualTo("DONE");
+        // The 2.7 kg rise is still there: the server's deletion does not make it safe.
+        assertThat(laptop.core.alerts().get(red.id())).satisfies(a -> {
+            assertThat(a.status()).isEqualTo(fr.relais.core.alert.AlertStatus.ACKNOWLEDGED);
+            assertThat(a.level()).isEqualTo(AlertLevel.RED);
+        });
+        assertThat(auditActions()).contains("alert.sync.deleted");
+        assertThat(laptop.sync().pushed()).isZero();
+    }
+
+    @Test
+    void aMissingWeightAlertAnotherSystemDeletedIsClosedSayingSo() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+        laptop.core.enrollments().enroll(patient, "insuffisance-cardiaque-sortie", 1, today().minusDays(4));
+        laptop.core.alerts().evaluateMissing();
+        Alert missing = openAlerts(patient, "poids-absent").get(0);
+        laptop.core.alerts().acknowledge(missing.id(), "balance en panne, la patiente rappelle");
+        laptop.sync();
+        String issueId = laptop.core.syncState().link(RecordKind.ALERT, missing.id()).orElseThrow().serverId();
+
+        SERVER.deleteDespiteReferences("DetectedIssue", issueId);
+        SyncReport report = laptop.sync();
+
+        assertThat(report.status()).isEqualTo("DONE");
+        // No measure behind it to judge again: kept, closed, and saying why.
+        assertThat(laptop.core.alerts().get(missing.id())).satisfies(a -> {
+            assertThat(a.status()).isEqualTo(fr.relais.core.alert.AlertStatus.WITHDRAWN);
+            assertThat(a.statusReason()).isEqualTo("supprimée sur le serveur par un autre système");
+        });
+        assertThat(openAlerts(patient, "poids-absent")).isEmpty();
+        assertThat(auditActions()).contains("alert.sync.deleted");
+        assertThat(laptop.sync().pushed()).isZero();
+    }
+
+    @Test
+    void aRelativeDeletedOnTheServerLeavesThePatientsContactsAndStaysInTheHistory() {
+        HospitalCareTeam hospital = aHospitalPatientWithHerDischargeCareTeam();
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(hospital.patientId());
+        UUID son = ObservationMapper.localId(hospital.carerId());
+        assertThat(laptop.core.careTeam().otherParticipantsOf(patient)).extracting(fr.relais.core.careteam.OtherParticipant::relativeId).contains(son);
+        String name = laptop.core.relatives().name(son).orElseThrow();
+        int others = laptop.core.careTeam().otherParticipantsOf(patient).size();
+
+        SERVER.deleteDespiteReferences("RelatedPerson", hospital.carerId());
+        SyncReport report = laptop.sync();
+
+        assertThat(report.status()).isEqualTo("DONE");
+        assertThat(laptop.core.careTeam().otherParticipantsOf(patient)).hasSize(others - 1)
+                .extracting(fr.relais.core.careteam.OtherParticipant::relativeId).doesNotContain(son);
+        // Who he was stays: his record and the audit trail.
+        assertThat(laptop.core.relatives().name(son)).contains(name);
+        assertThat(laptop.core.relatives().deletedOnServer(son)).isTrue();
+        assertThat(auditActions()).contains("relative.sync.deleted");
+        assertThat(laptop.sync().pushed()).isZero();
+        assertThat(laptop.core.careTeam().otherParticipantsOf(patient)).hasSize(others - 1);
+    }
+
+    @Test
+    void anOrganizationDeletedOnTheServerKeepsItsNameInTheHistory() {
+        String orgId = world.create("organization-had.json", Map.of("name", "HAD du Pays de Brest"));
+        laptop.sync();
+        UUID organization = ObservationMapper.localId(orgId);
+        assertThat(laptop.core.organizations().name(organization)).contains("HAD du Pays de Brest");
+
+        deleteOnServer("Organization", orgId);
+        SyncReport report = laptop.sync();
+
+        assertThat(report.status()).isEqualTo("DONE");
+        assertThat(laptop.core.organizations().name(organization)).contains("HAD du Pays de Brest");
+        assertThat(auditActions()).contains("organization.sync.deleted");
+        assertThat(laptop.sync().pushed()).isZero();
+    }
+
+    @Test
+    void aNurseDeletedOnTheServerKeepsHerPastWorkAndHerOpenTasksGoToHerRolesQueueWithTheCoordinatorTold() {
+        String patientId = world.create("patient-hospital.json", Map.of());
+        String nurseRpps = ForeignWorld.freshRpps();
+        String nurseId = world.create("practitioner-annuaire.json", Map.of("rpps", nurseRpps));
+        String idecRpps = ForeignWorld.freshRpps();
+        world.create("practitioner-annuaire.json", Map.of("rpps", idecRpps));
+        laptop.sync();
+        UUID patient = ObservationMapper.localId(patientId);
+        var nurse = laptop.core.careTeam().findProfessionalByRpps(nurseRpps).orElseThrow();
+        var idec = laptop.core.careTeam().findProfessionalByRpps(idecRpps).orElseThrow();
+        laptop.core.careTeam().assign(patient, nurse.id(), CareRole.IDE_LIBERALE, today());
+        laptop.core.careTeam().assign(patient, idec.id(), CareRole.IDEC, today());
+        laptop.core.enrollments().enroll(patient, "insuffisance-cardiaque-sortie", 1, today());
+        List<UUID> open = worklistOf(patient).stream().filter(t -> nurse.id().equals(t.assigneeId())).map(Task::id).toList();
+        assertThat(open).isNotEmpty();
+        // She also did a task of the coordinator's, given to her: her past work.
+        Task given = worklistOf(patient).stream().filter(t -> idec.id().equals(t.assigneeId())).findFirst().orElseThrow();
+        laptop.core.tasks().assign(given.id(), nurse.id(), "passage prévu chez la patiente");
+        Task done = laptop.core.tasks().complete(given.id(), "rassurant", "fait lors du passage, poids noté");
+        laptop.sync();
+
+        SERVER.deleteDespiteReferences("Practitioner", nurseId);
+        SyncReport report = laptop.sync();
+
+        assertThat(report.status()).isEqualTo("DONE");
+        // Kept as history: she is still known here, and the visit she made is still hers.
+        assertThat(laptop.core.careTeam().findProfessional(nurse.id())).isPresent();
+        assertThat(laptop.core.tasks().get(done.id())).satisfies(t -> {
+            assertThat(t.status()).isEqualTo(TaskStatus.COMPLETED);
+            assertThat(t.assigneeId()).isEqualTo(nurse.id());
+        });
+        // Her open work is back in the IDE libérale queue, on this laptop and on the server.
+        assertThat(open).allSatisfy(id -> assertThat(laptop.core.tasks().get(id)).satisfies(t -> {
+            assertThat(t.assigneeId()).isNull();
+            assertThat(t.role()).isEqualTo(CareRole.IDE_LIBERALE);
+            assertThat(t.status().isOpen()).isTrue();
+        }));
+        String onServer = laptop.core.syncState().link(TaskService.RECORD, open.get(0)).orElseThrow().serverId();
+        assertThat(world.read(org.hl7.fhir.r4.model.Task.class, onServer).hasOwner()).isFalse();
+        // The coordinator is told, once, in words.
+        assertThat(worklistOf(patient)).filteredOn(t -> t.kind().equals(TaskService.PROFESSIONAL_DELETED_ON_SERVER)).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.assigneeId()).isEqualTo(idec.id());
+                    assertThat(t.title(fr.relais.core.i18n.Language.FR)).startsWith(
+                            "Professionnel supprimé sur le serveur de l'équipe par un autre système");
+                });
+        assertThat(auditActions()).contains("professional.sync.deleted");
+        assertThat(laptop.sync().pushed()).isZero();
+        assertThat(worklistOf(patient)).filteredOn(t -> t.kind().equals(TaskService.PROFESSIONAL_DELETED_ON_SERVER)).hasSize(1);
+    }
+
+    /** The tool writes its resource again under its id, whatever version the server holds now (as a DPI overwrites). */
+    private void writeBack(org.hl7.fhir.r4.model.Resource written) {
+        written.setId(written.getIdElement().toUnqualifiedVersionless());
+        written.getMeta().setVersionId(null);
+        world.client().update().resource(written).execute();
     }
 
     private List<Alert> openAlerts(UUID patient, String rule) {

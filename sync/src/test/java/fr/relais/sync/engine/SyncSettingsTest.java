@@ -66,4 +66,28 @@ class SyncSettingsTest {
         assertThatThrownBy(() -> BASE.withPushBatchFrom(Map.of("RELAIS_PUSH_BATCH", "501")))
                 .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.input()).isEqualTo("RELAIS_PUSH_BATCH"));
     }
+
+    @Test
+    void aNewLaptopsFirstSyncMayUseTheServersExportUnlessTheSettingSaysOff() {
+        assertThat(BASE.firstSyncExport()).isTrue();
+        assertThat(BASE.withFirstSyncExportFrom(Map.of()).firstSyncExport()).isTrue();
+        assertThat(BASE.withFirstSyncExportFrom(Map.of("RELAIS_FIRST_SYNC_EXPORT", " ON ")).firstSyncExport()).isTrue();
+        SyncSettings paging = BASE.withFirstSyncExportFrom(Map.of("RELAIS_FIRST_SYNC_EXPORT", "off"));
+        assertThat(paging.firstSyncExport()).isFalse();
+        assertThat(paging.withPushBatch(20).withPageSize(10).withRetries(2, java.time.Duration.ofMillis(1)).withCareTeamScope("10001234567")
+                .withTrustStore(java.nio.file.Path.of("ca.p12"), new char[0]).firstSyncExport()).as("kept by the other settings").isFalse();
+        assertThatThrownBy(() -> BASE.withFirstSyncExportFrom(Map.of("RELAIS_FIRST_SYNC_EXPORT", "peut-être")))
+                .isInstanceOfSatisfying(BadInputException.class, e -> {
+                    assertThat(e.input()).isEqualTo("RELAIS_FIRST_SYNC_EXPORT");
+                    assertThat(e.message(Language.FR)).contains("peut-être", "on", "off");
+                });
+    }
+
+    @Test
+    void theServerSeesTheSameAuthorizationWhateverTheConnection() {
+        assertThat(new SyncSettings.Auth.Bearer("jeton").authorization()).contains("Bearer jeton");
+        assertThat(new SyncSettings.Auth.Basic("idel", "mot de passe").authorization())
+                .contains("Basic " + java.util.Base64.getEncoder().encodeToString("idel:mot de passe".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(new SyncSettings.Auth.None().authorization()).isEmpty();
+    }
 }

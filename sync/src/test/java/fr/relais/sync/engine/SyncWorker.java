@@ -19,7 +19,7 @@ public final class SyncWorker {
     public static void main(String[] args) {
         try (RelaisCore core = RelaisCore.open(Path.of(args[0]), Clock.systemUTC(), new UserSession(new Actor("worker", null, null)))) {
             SyncSettings settings = SyncSettings.of(args[1], args[2], null).withIpp(new fr.relais.sync.fhir.IppNamespace("1.2.250.1.999.99.1")).withPageSize(Integer.parseInt(args[3]))
-                    .withRetries(3, Duration.ofMillis(50));
+                    .withRetries(3, Duration.ofMillis(50)).withFirstSyncExport(false); // the paged pull is what is killed
             new SyncModule(core).engine().run(settings, SyncEngine.Mode.BOTH, (phase, done) -> {
                 System.out.println("PROGRESS " + phase + " " + done);
                 System.out.flush();

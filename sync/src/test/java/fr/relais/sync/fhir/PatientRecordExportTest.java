@@ -31,10 +31,6 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.DetectedIssue;
@@ -110,11 +106,7 @@ class PatientRecordExportTest {
         assertThat(json).contains("295109912611193");
 
         // Base R4 validation: structure, cardinalities, value sets of the core resources (no FR Core package offline).
-        FhirValidator validator = RelaisFhir.CONTEXT.newValidator();
-        validator.registerValidatorModule(new FhirInstanceValidator(new ValidationSupportChain(
-                new ca.uhn.fhir.context.support.DefaultProfileValidationSupport(RelaisFhir.CONTEXT),
-                new InMemoryTerminologyServerValidationSupport(RelaisFhir.CONTEXT),
-                new CommonCodeSystemsTerminologyService(RelaisFhir.CONTEXT))));
+        FhirValidator validator = BaseR4Validation.validator();
         for (Bundle.BundleEntryComponent entry : read.getEntry()) {
             ValidationResult result = validator.validateWithResult(entry.getResource());
             assertThat(result.getMessages().stream().filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())

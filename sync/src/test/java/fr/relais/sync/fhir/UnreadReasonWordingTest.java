@@ -48,7 +48,7 @@ class UnreadReasonWordingTest {
     @Test
     void aRefusalThatNamesALocalIdOrAnotherSystemsCodeIsKeptUnreadWithoutIt() {
         String localId = UUID.randomUUID().toString();
-        var notHeld = new BadInputException("Observation/77/_history/1", "notFound", "patient", localId);
+        var notHeld = new fr.relais.core.error.NotFoundException("Observation/77/_history/1", fr.relais.core.error.NotFoundException.What.PATIENT, localId);
         var unknownProfession = new BadInputException("Practitioner/81/_history/2", "fhir.practitioner",
                 new BadInputException.Reason("fhir.reason.unknownProfession", "KINE_LIBERAL"));
         var questionnaire = new BadInputException("QuestionnaireResponse/9/_history/1", "questionnaire.unknown", "esas-r");

@@ -131,7 +131,7 @@ public final class KillWorker {
 
     private static SyncSettings settings(String server, String team) {
         return SyncSettings.of(server, team, null).withIpp(new fr.relais.sync.fhir.IppNamespace("1.2.250.1.999.99.1"))
-                .withPageSize(20).withRetries(2, Duration.ofMillis(20));
+                .withPageSize(20).withRetries(2, Duration.ofMillis(20)).withFirstSyncExport(false); // the paged pull is what is killed
     }
 
     /** A CSV of IMPORT_ROWS weights, all at one instant that names the file (its batch). */

@@ -15,12 +15,40 @@ import java.util.List;
  * day, null when not given). A contract (docs/cli-json.md): fields are added, never renamed.
  */
 @JsonPropertyOrder({"patient", "careTeam", "identityHistory", "possibleDuplicates", "otherParticipants", "foreignTasks",
-        "foreignResponses", "foreignCarePlans", "textMeasures", "organization", "deceased", "deceasedOn"})
+        "foreignResponses", "foreignCarePlans", "textMeasures", "organization", "deceased", "deceasedOn", "hospitalStays",
+        "hospitalEvents"})
 public record PatientFileView(PatientView patient, List<MemberView> careTeam, List<IdentityEventView> identityHistory,
                               List<DuplicateView> possibleDuplicates, List<OtherParticipantView> otherParticipants,
                               List<TaskView> foreignTasks, List<ForeignResponseView> foreignResponses,
                               List<ForeignCarePlanView> foreignCarePlans, List<TextMeasureView> textMeasures,
-                              String organization, boolean deceased, LocalDate deceasedOn) {
+                              String organization, boolean deceased, LocalDate deceasedOn, List<HospitalStayView> hospitalStays,
+                              List<HospitalEventView> hospitalEvents) {
+
+    /**
+     * A stay in hospital (issue 28): {@code facility} the sender's name for itself, {@code location} PV1-3 as
+     * "unit / room / bed", {@code dischargedAt} null while the patient is in; latest first.
+     */
+    @JsonPropertyOrder({"id", "admittedAt", "facility", "location", "expectedDischarge", "dischargedAt"})
+    public record HospitalStayView(String id, Instant admittedAt, String facility, String location, LocalDate expectedDischarge,
+                                   Instant dischargedAt) {
+        public static HospitalStayView of(fr.relais.core.hospital.HospitalStay s) {
+            return new HospitalStayView(s.id().toString(), s.admittedAt(), s.facility(), s.location(), s.expectedDischarge(), s.dischargedAt());
+        }
+    }
+
+    /**
+     * A hospital event received for the patient ({@code event}: the ADT trigger, {@code A01}...; {@code state}:
+     * {@code APPLIED}, {@code RECORDED}, {@code UNDONE} when a later message cancelled it, {@code FAILED}), in the order
+     * they happened.
+     */
+    @JsonPropertyOrder({"id", "event", "eventAt", "facility", "location", "expectedDischarge", "state"})
+    public record HospitalEventView(String id, String event, Instant eventAt, String facility, String location,
+                                    LocalDate expectedDischarge, String state) {
+        public static HospitalEventView of(fr.relais.core.hospital.StoredHospitalEvent e) {
+            return new HospitalEventView(e.id().toString(), e.type().name(), e.eventAt(), e.facilityName(), e.location(),
+                    e.expectedDischarge(), e.state().name());
+        }
+    }
 
     /**
      * A measure another system sent as text, or said was not taken ({@code absentReason}: the data-absent-reason code,

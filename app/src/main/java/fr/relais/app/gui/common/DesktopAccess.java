@@ -14,6 +14,8 @@ public final class DesktopAccess {
         WORKLIST("worklist", "nav.worklist"),
         PATIENTS("patient list", "nav.patients"),
         ALERTS("alerts", "nav.alerts"),
+        /** Who is in hospital: stays and discharge proposals are clinical, as {@code relais adt proposals}. */
+        HOSPITALISATIONS("adt proposals", "nav.hospitalisations"),
         PATHWAYS("pathway list", "nav.pathways"),
         SYNC("conflicts list", "nav.sync"),
         REPORTS("report cohort", "nav.reports"),

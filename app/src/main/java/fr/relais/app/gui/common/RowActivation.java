@@ -19,14 +19,22 @@ public final class RowActivation {
     }
 
     public static void opens(TableView<?> table, Button open) {
+        activates(table, open::fire);
+    }
+
+    /**
+     * For a screen without an open button, where choosing the row already shows what it stands for (the patient list
+     * shows the file beside it): {@code open} takes the user there. It runs only with a row chosen.
+     */
+    public static void activates(TableView<?> table, Runnable open) {
         table.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && onFilledRow(e.getPickResult().getIntersectedNode())) {
-                open.fire();
+                open.run();
             }
         });
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
-                open.fire();
+                open.run();
                 e.consume();
             }
         });

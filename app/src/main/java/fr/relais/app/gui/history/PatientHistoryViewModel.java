@@ -2,7 +2,7 @@ package fr.relais.app.gui.history;
 
 import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
-import fr.relais.app.wording.HospitalEventText;
+import fr.relais.core.hospital.HospitalEventWords;
 import fr.relais.core.hospital.HospitalEvents;
 import fr.relais.core.pathway.EnrollmentService;
 import fr.relais.core.task.TaskService;
@@ -157,7 +157,7 @@ public final class PatientHistoryViewModel {
                 .map(n -> new JournalRow(AT.format(n.at()), n.who(), n.subject(), n.text())).toList();
         String summaryText = texts.text("timeline.summary", enrollments.size(), counts.getOrDefault(Milestone.State.DONE, 0L),
                 counts.getOrDefault(Milestone.State.OVERDUE, 0L), counts.getOrDefault(Milestone.State.UPCOMING, 0L));
-        HospitalEventText hospitalText = new HospitalEventText(texts);
+        HospitalEventWords hospitalText = new HospitalEventWords(language);
         // Newest first like the other lists; events still waiting in the identity queue are nobody's yet.
         List<HospitalRow> stays = hospitalEvents.history(patient).stream()
                 .sorted(Comparator.comparing(fr.relais.core.hospital.StoredHospitalEvent::eventAt).reversed())

@@ -117,7 +117,7 @@ public final class PatientListViewModel {
                 return;
             }
             LocalDate today = LocalDate.now(clock.withZone(CareZone.PARIS));
-            fr.relais.app.wording.HospitalEventText hospitalText = new fr.relais.app.wording.HospitalEventText(texts);
+            fr.relais.core.hospital.HospitalEventWords hospitalText = new fr.relais.core.hospital.HospitalEventWords(fr.relais.core.i18n.Language.fromCode(texts.locale().getLanguage()).orElseThrow());
             rows.setAll(found.stream().map(p -> toRow(p, today,
                     hospitalText.badge(java.util.Optional.ofNullable(result.inHospital().get(p.id()))))).toList());
             // The rows are new objects: the current patient, if listed, stays highlighted.

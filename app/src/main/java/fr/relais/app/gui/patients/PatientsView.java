@@ -107,7 +107,10 @@ public final class PatientsView extends SplitPane {
         VBox left = new VBox(8, search, table, footer);
         left.setPadding(new Insets(12));
 
-        getItems().addAll(left, filepane(file, texts, onExport, onAddToTeam, tabs));
+        TabPane fileTabs = new TabPane();
+        // Choosing a row already shows that patient's file; Enter or a double-click takes the nurse into it.
+        fr.relais.app.gui.common.RowActivation.activates(table, fileTabs::requestFocus);
+        getItems().addAll(left, filepane(file, texts, onExport, onAddToTeam, tabs, fileTabs));
         // The file and its seven tabs need more room than the list (1366×768 laptops).
         setDividerPositions(0.42);
         list.refresh();
@@ -128,7 +131,7 @@ public final class PatientsView extends SplitPane {
     }
 
     private static StackPane filepane(PatientFileViewModel file, Localization texts, Consumer<ExportKind> onExport, Runnable onAddToTeam,
-                                      List<PatientTab> tabs) {
+                                      List<PatientTab> tabs, TabPane tabPane) {
         Label placeholder = new Label(texts.text("patient.file.placeholder"));
         placeholder.getStyleClass().add("placeholder");
 
@@ -204,7 +207,7 @@ public final class PatientsView extends SplitPane {
         fileTab.setPadding(new Insets(8));
         Tab general = new Tab(texts.text("patient.file.tab"), fileTab);
         general.setClosable(false);
-        TabPane tabPane = new TabPane(general);
+        tabPane.getTabs().add(general);
         tabs.forEach(t -> tabPane.getTabs().add(t.tab()));
         tabPane.setId("patient-file-tabs");
         VBox.setVgrow(tabPane, Priority.ALWAYS);

@@ -76,6 +76,12 @@ public final class SyncView extends VBox {
         keepRemote.disableProperty().bind(nothingSelected);
         keepLocal.setOnAction(e -> model.resolve(inbox.getSelectionModel().getSelectedItem(), ConflictResolver.Choice.LOCAL));
         keepRemote.setOnAction(e -> model.resolve(inbox.getSelectionModel().getSelectedItem(), ConflictResolver.Choice.REMOTE));
+        Button detail = new Button(texts.text("sync.detail"));
+        detail.setId("sync-conflict-detail");
+        detail.disableProperty().bind(nothingSelected);
+        detail.setOnAction(e -> ConflictDetailDialog.open(getScene().getWindow(), inbox.getSelectionModel().getSelectedItem(), model, texts));
+        // A value cut in its column is read in full in the detail: Enter or a double-click on the row opens it.
+        fr.relais.app.gui.common.RowActivation.opens(inbox, detail);
 
         Label historyTitle = new Label(texts.text("sync.history"));
         historyTitle.getStyleClass().add("section-title");
@@ -96,7 +102,7 @@ public final class SyncView extends VBox {
             node.visibleProperty().bind(anyUnread);
             node.managedProperty().bind(anyUnread);
         }
-        getChildren().addAll(title, actions, status, progress, message, unreadTitle, unread, inboxTitle, inbox, new HBox(8, keepLocal, keepRemote),
+        getChildren().addAll(title, actions, status, progress, message, unreadTitle, unread, inboxTitle, inbox, new HBox(8, detail, keepLocal, keepRemote),
                 historyTitle, history);
         // Shown again (from the navigation): the state and the inbox are read afresh.
         fr.relais.app.gui.common.ScreenRefresh.onShow(this, model::refresh);

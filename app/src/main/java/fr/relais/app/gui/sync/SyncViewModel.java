@@ -105,7 +105,7 @@ public final class SyncViewModel {
         progress.set(texts.text("sync.starting"));
         state.set(SyncStatus.State.SYNCING.name());
         executor.submit(() -> sync.engine().run(sync.scoped(SyncSettings.of(url, settings.get(SyncSettings.TEAM_VARIABLE), SyncSettings.authFrom(settings, null))
-                        .withTrustStoreFrom(settings).withPushBatchFrom(settings), settings, null).withIppFrom(settings), SyncEngine.Mode.BOTH,
+                        .withTrustStoreFrom(settings).withPushBatchFrom(settings).withFirstSyncExportFrom(settings), settings, null).withIppFrom(settings), SyncEngine.Mode.BOTH,
                 (phase, done) -> executor.onUiThread(() -> progress.set(fr.relais.app.wording.SyncPhaseText.of(phase, done, texts))), cancel::get), report -> {
                     running.set(false);
                     progress.set("");

@@ -277,7 +277,7 @@ public final class WorklistViewModel {
         // One read of the open stays per page rather than one per row.
         java.util.Map<java.util.UUID, fr.relais.core.hospital.HospitalStay> inHospital = new java.util.HashMap<>();
         sources.hospital().inHospital().forEach(s -> inHospital.putIfAbsent(s.patientId(), s));
-        fr.relais.app.wording.HospitalEventText hospitalText = new fr.relais.app.wording.HospitalEventText(texts);
+        fr.relais.core.hospital.HospitalEventWords hospitalText = new fr.relais.core.hospital.HospitalEventWords(language);
         return new Rows(items.stream().map(i -> new WorklistRow(i.task().id(), i.task().patientId(), fr.relais.app.wording.DueText.of(i.task(), DUE),
                 i.task().dueAt().isBefore(now), late(i.task().dueAt(), now), i.patientName(),
                 hospitalText.badge(java.util.Optional.ofNullable(inHospital.get(i.task().patientId()))), titleOf(i.task()),

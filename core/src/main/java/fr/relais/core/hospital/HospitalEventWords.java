@@ -1,7 +1,6 @@
-package fr.relais.app.wording;
+package fr.relais.core.hospital;
 
-import fr.relais.core.hospital.HospitalStay;
-import fr.relais.core.hospital.StoredHospitalEvent;
+import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.time.CareZone;
 import java.time.format.DateTimeFormatter;
@@ -12,9 +11,12 @@ import java.util.List;
  * A hospital event as the nurse reads it in the patient's history ("Admission à l'hôpital le 03/12/2026 à 14:20 :
  * CHU-RENNES, service CARDIO, chambre 12, lit 1") and a stay as the worklist and the patient list flag it ("À l'hôpital
  * depuis le 03/12"). Nouns rather than participles, so that no sentence needs the patient's sex ("Hospitalisé(e)" is
- * never written); the sender's OID, the event code and the movement id stay in the store for audit.
+ * never written); the sender's OID, the event code and the movement id stay in the store for audit. The same words in
+ * the desktop (history, worklist, patient list, Hospitalisations screen), in {@code relais patient show} and in the
+ * patient report's PDF. In this package, not in core.wording, because core.wording is read by packages the hospital
+ * events depend on (the care team): the words of an event live beside the event.
  */
-public final class HospitalEventText {
+public final class HospitalEventWords {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(CareZone.PARIS);
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("dd/MM").withZone(CareZone.PARIS);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(CareZone.PARIS);
@@ -23,8 +25,8 @@ public final class HospitalEventText {
 
     private final Localization texts;
 
-    public HospitalEventText(Localization texts) {
-        this.texts = texts;
+    public HospitalEventWords(Language language) {
+        this.texts = Localization.of(HospitalTasks.BUNDLE, language);
     }
 
     /** The event's sentence; an event a later message cancelled says so. */
@@ -43,6 +45,22 @@ public final class HospitalEventText {
     private static String facility(StoredHospitalEvent e) {
         String name = e.facilityName();
         return name.equals(e.senderFacility()) && name.contains("^") ? "" : name;
+    }
+
+    /** Where a stay is: "CHU-RENNES, service CARDIO, chambre 12, lit 1", or the facility alone. */
+    public String where(HospitalStay stay) {
+        String place = place(stay.location());
+        return place.isEmpty() ? stay.facility() : stay.facility() + ", " + place;
+    }
+
+    /** A day and time as the nurse reads them: "03/12/2026 14:20" (Paris). */
+    public static String dayAndTime(java.time.Instant at) {
+        return DAY.format(at) + " " + TIME.format(at);
+    }
+
+    /** A day: "03/12/2026" (Paris). */
+    public static String day(java.time.Instant at) {
+        return DAY.format(at);
     }
 
     private String place(String location) {
