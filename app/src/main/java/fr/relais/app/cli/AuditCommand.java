@@ -58,7 +58,7 @@ final class AuditCommand {
                 } else {
                     Optional<String> anchor = Optional.empty();
                     try {
-                        anchor = uses.serverAnchor().apply(SyncCommand.serverSettings(root.environment(), url, null, null, null, root.retries()));
+                        anchor = uses.serverAnchor().apply(SyncCommand.serverSettings(root.environment(), url, null, null, null, root.pscBearer(), root.retries()));
                         serverCheck = anchor.isPresent() ? "checked" : "none";
                     } catch (SyncFailedException e) {
                         serverCheck = "unreachable";

@@ -5,6 +5,8 @@ import fr.relais.core.account.AccountService;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.i18n.Language;
 import fr.relais.sync.engine.SyncSettings;
+import fr.relais.sync.psc.PscBearer;
+import fr.relais.sync.psc.PscSession;
 import fr.relais.sync.psc.PscSignIn;
 import fr.relais.sync.psc.PscStep;
 import fr.relais.sync.psc.PscUnavailableException;
@@ -29,6 +31,7 @@ final class ProSanteConnectSignIn {
     private final PscSignIn client;
     private final PrintWriter err;
     private final Language language;
+    private PscSession session;
 
     private ProSanteConnectSignIn(PscSignIn client, PrintWriter err, Language language) {
         this.client = client;
@@ -71,12 +74,18 @@ final class ProSanteConnectSignIn {
                 step = client.poll(pending.request());
             }
             if (step instanceof PscStep.SignedIn signedIn) {
+                session = signedIn.session();
                 return accounts.signInAuthenticated(signedIn.session().rpps(), AUTHORITY);
             }
             throw new SignInFailedException(step.message());
         } catch (PscUnavailableException e) {
             throw new SignInFailedException(e.detail().reason(language));
         }
+    }
+
+    /** The signed-in session's token for the team server, renewed as it expires (after {@link #signIn}). */
+    PscBearer bearer(java.time.Clock clock) {
+        return new PscBearer(client, session, clock);
     }
 
     private static void pause(Duration interval) {

@@ -43,6 +43,8 @@ public final class RelaisCommand implements Callable<Integer> {
     private final Clock clock;
     private final fr.relais.sync.engine.RetryPolicy retries;
     private StoreKey typedKey;
+    /** The team server's Pro Santé Connect session after a PSC sign-in: the sync's bearer, in memory for this run only. */
+    private java.util.function.Supplier<String> pscBearer;
 
     @Spec
     CommandSpec spec;
@@ -118,6 +120,11 @@ public final class RelaisCommand implements Callable<Integer> {
         return WorkstationSettings.effective(env, WorkstationSettings.fileFor(databaseFile()));
     }
 
+    /** The Pro Santé Connect session's token source when this run signed in with PSC; null otherwise. */
+    java.util.function.Supplier<String> pscBearer() {
+        return pscBearer;
+    }
+
     /** The run's one clock (the launcher's; a test's). */
     public Clock clock() {
         return clock;
@@ -171,8 +178,9 @@ public final class RelaisCommand implements Callable<Integer> {
         }
         String psc = env.get(ProSanteConnectSignIn.VARIABLE);
         if (psc != null && !psc.isBlank()) {
-            fr.relais.core.account.Account account = ProSanteConnectSignIn.through(environment(), spec.commandLine().getErr(), language())
-                    .signIn(services.accounts(), psc);
+            ProSanteConnectSignIn signIn = ProSanteConnectSignIn.through(environment(), spec.commandLine().getErr(), language());
+            fr.relais.core.account.Account account = signIn.signIn(services.accounts(), psc);
+            pscBearer = signIn.bearer(clock);
             if (account.combinesAdministration()) {
                 spec.commandLine().getErr().println(text("account.combined", account.userId()));
             }

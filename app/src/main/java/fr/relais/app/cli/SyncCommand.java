@@ -61,7 +61,7 @@ final class SyncCommand implements Callable<Integer> {
             var err = spec.commandLine().getErr();
             SyncModule sync = store.uses();
             var texts = fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language());
-            SyncSettings settings = sync.scoped(serverSettings(env, url, token, user, team, root.retries()), env, scope).withIppFrom(env);
+            SyncSettings settings = sync.scoped(serverSettings(env, url, token, user, team, root.pscBearer(), root.retries()), env, scope).withIppFrom(env);
             try {
                 SyncReport report = sync.engine().run(settings, mode, new SyncProgressLines(err, texts), () -> false);
                 root.printer().object(report, out -> {
@@ -91,11 +91,14 @@ final class SyncCommand implements Callable<Integer> {
 
     /**
      * The team server, its credentials, team and trust store, as given on the command line or in the settings, under
-     * the run's retry policy (the composition root's).
+     * the run's retry policy (the composition root's). After a Pro Santé Connect sign-in ({@code psc} not null), its
+     * session is the credential unless --token or --user names another: it replaces RELAIS_TOKEN_FILE and the basic
+     * password of the settings.
      */
     static SyncSettings serverSettings(java.util.Map<String, String> env, String url, String token, String user, String team,
-                                       fr.relais.sync.engine.RetryPolicy retries) {
-        SyncSettings.Auth auth = token != null ? new SyncSettings.Auth.Bearer(token) : SyncSettings.authFrom(env, user);
+                                       java.util.function.Supplier<String> psc, fr.relais.sync.engine.RetryPolicy retries) {
+        SyncSettings.Auth auth = token != null ? new SyncSettings.Auth.Bearer(token)
+                : psc != null && user == null ? new SyncSettings.Auth.Renewed(psc) : SyncSettings.authFrom(env, user);
         return retries.applyTo(SyncSettings.of(url, team != null ? team : env.get(SyncSettings.TEAM_VARIABLE), auth).withTrustStoreFrom(env)
                 .withPushBatchFrom(env).withFirstSyncExportFrom(env));
     }

@@ -9,6 +9,22 @@ import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import fr.relais.core.MutableClock;
+import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
+import fr.relais.core.i18n.Language;
+import fr.relais.core.measure.MeasureCatalog;
+import fr.relais.core.measure.MeasureSource;
+import fr.relais.core.measure.NewMeasure;
+import fr.relais.core.session.Actor;
+import fr.relais.core.session.UserSession;
+import fr.relais.sync.composition.SyncModule;
+import fr.relais.sync.engine.SyncEngine;
+import fr.relais.sync.engine.SyncFailedException;
+import fr.relais.sync.engine.SyncProgress;
+import fr.relais.sync.engine.SyncReport;
+import fr.relais.sync.engine.SyncSettings;
+import fr.relais.sync.fhir.IppNamespace;
+import fr.relais.sync.psc.PscBearer;
 import fr.relais.sync.psc.PscSession;
 import fr.relais.sync.psc.PscSignIn;
 import fr.relais.sync.psc.PscStep;
@@ -26,11 +42,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -197,6 +216,50 @@ class ProSanteConnectIT {
     }
 
     @Test
+    void aNurseSignedInByPscSyncsHerPatientAndTheTeamServerRecordsHerAsTheActor(@TempDir Path dir) {
+        PscSession session = signIn(CLAIRE);
+        try (RelaisCore laptop = laptop(dir, "claire")) {
+            int patients = laptop.demo().generate(1, 29L, done -> { }).patients();
+            // Made at sign-in, as the CLI does, and kept for the command's run.
+            PscBearer bearer = new PscBearer(desktop, session, clock);
+            SyncReport first = sync(laptop, bearer);
+            // Past the session token's life: the bearer renews it with the refresh token, the sync goes on.
+            clock.advance(Duration.ofMinutes(6));
+            // Her next change: a weight she records after the session token ended.
+            UUID patient = laptop.patients().list(0, 1).get(0).id();
+            laptop.measures().record(new NewMeasure(patient, MeasureCatalog.BODY_WEIGHT,
+                    "71.5", "kg", clock.instant(), MeasureSource.ENTERED));
+            SyncReport second = sync(laptop, bearer);
+
+            assertThat(first.pushed()).isGreaterThanOrEqualTo(patients);
+            assertThat(second.pushed()).isGreaterThanOrEqualTo(1);
+            assertThat(second.pending()).isZero();
+            Bundle trail = client(bearer.get()).search().forResource(AuditEvent.class).count(500).returnBundle(Bundle.class).execute();
+            assertThat(trail.getEntry()).extracting(e -> ((AuditEvent) e.getResource()).getAgentFirstRep().getWho().getIdentifier().getValue())
+                    .contains("claire");
+        }
+    }
+
+    @Test
+    void aSignedOutNursesSyncIsRefusedInFrenchAndHerWorkStaysOnTheLaptop(@TempDir Path dir) {
+        PscSession session = signIn(CLAIRE);
+        try (RelaisCore laptop = laptop(dir, "claire")) {
+            laptop.demo().generate(1, 31L, done -> { });
+            PscBearer bearer = new PscBearer(desktop, session, clock);
+            assertThat(desktop.signOut(session.sessionToken())).isTrue();
+            clock.advance(Duration.ofMinutes(6));
+
+            assertThatThrownBy(() -> sync(laptop, bearer))
+                    .isInstanceOfSatisfying(SyncFailedException.class, e -> assertThat(e.detail().message(Language.FR))
+                            .isEqualTo("--server: la session Pro Santé Connect n'est plus valable sur le serveur " + server.baseUrl()
+                                    + " : reconnectez-vous en validant dans l'application e-CPS. Le travail hors ligne est"
+                                    + " conservé et partira à la prochaine synchronisation"));
+            assertThat(laptop.patients().count()).isEqualTo(1);
+            assertThat(new SyncModule(laptop).status(false).pending()).isPositive();
+        }
+    }
+
+    @Test
     void anUnreachablePscIsNamedAndGivesNoSession() throws IOException {
         // PSC down behind a running team server: the team server says so, the desktop gets "unavailable".
         PscSettings down = new PscSettings(URI.create("http://127.0.0.1:" + closedPort() + "/.well-known/wallet-openid-configuration"),
@@ -223,6 +286,18 @@ class ProSanteConnectIT {
             step = desktop.poll(started.request());
         }
         return step;
+    }
+
+    private static RelaisCore laptop(Path dir, String userId) {
+        return RelaisCore.open(StoreTemplate.copyTo(dir.resolve(userId + ".db")), clock,
+                new UserSession(new Actor(userId, "Claire LEROUX", "poste-" + userId)));
+    }
+
+    private static SyncReport sync(RelaisCore laptop, PscBearer bearer) {
+        SyncSettings settings = SyncSettings.of(server.baseUrl(), CLAIRE_TEAM, new SyncSettings.Auth.Renewed(bearer))
+                .withIpp(new IppNamespace("1.2.250.1.999.99.1")).withRetries(3, Duration.ofMillis(20));
+        SyncReport report = new SyncModule(laptop).engine().run(settings, SyncEngine.Mode.BOTH, SyncProgress.NONE, () -> false);
+        return report;
     }
 
     private static IGenericClient client(String token) {

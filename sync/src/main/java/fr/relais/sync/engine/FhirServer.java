@@ -26,6 +26,9 @@ final class FhirServer {
     private final SyncSettings settings;
     private final IGenericClient client;
     private final javax.net.ssl.SSLContext tls;
+    /** A token renewed during the run (Pro Santé Connect), null otherwise; {@link #currentToken} is the one in use. */
+    private SyncSettings.Auth.Renewed renewed;
+    private volatile String currentToken;
 
     FhirServer(SyncSettings settings) {
         this.settings = settings;
@@ -53,8 +56,23 @@ final class FhirServer {
                     .setMaxConnPerRoute(4).build());
             this.client = own.newGenericClient(settings.serverUrl());
         }
-        settings.auth().authorization().ifPresent(header ->
-                client.registerInterceptor(new ca.uhn.fhir.rest.client.interceptor.SimpleRequestHeaderInterceptor("Authorization", header)));
+        if (settings.auth() instanceof SyncSettings.Auth.Renewed r) {
+            // Renewed during the run: each request carries the token renewToken() obtained last.
+            renewed = r;
+            client.registerInterceptor(new ca.uhn.fhir.rest.client.api.IClientInterceptor() {
+                @Override
+                public void interceptRequest(ca.uhn.fhir.rest.client.api.IHttpRequest request) {
+                    request.addHeader("Authorization", "Bearer " + currentToken);
+                }
+
+                @Override
+                public void interceptResponse(ca.uhn.fhir.rest.client.api.IHttpResponse response) {
+                }
+            });
+        } else {
+            settings.auth().authorization().ifPresent(header ->
+                    client.registerInterceptor(new ca.uhn.fhir.rest.client.interceptor.SimpleRequestHeaderInterceptor("Authorization", header)));
+        }
     }
 
     /**
@@ -66,12 +84,20 @@ final class FhirServer {
         if (tls != null) {
             http.sslContext(tls);
         }
-        java.util.Optional<String> authorization = settings.auth().authorization();
         return new fr.relais.sync.bulk.BulkExportClient(http.build(), settings.serverUrl(), longestWait, request -> {
             request.timeout(settings.timeout());
-            authorization.ifPresent(header -> request.header("Authorization", header));
+            authorization().ifPresent(header -> request.header("Authorization", header));
             return request;
         });
+    }
+
+    /** The header of the next request: a renewed session's current token, else the settings' fixed one. */
+    private java.util.Optional<String> authorization() {
+        if (renewed == null) {
+            return settings.auth().authorization();
+        }
+        renewToken();
+        return java.util.Optional.of("Bearer " + currentToken);
     }
 
     IGenericClient client() {
@@ -82,6 +108,7 @@ final class FhirServer {
     <T> T call(String what, Supplier<T> request) {
         Duration delay = settings.firstRetryDelay();
         for (int attempt = 1; ; attempt++) {
+            renewToken();
             try {
                 return request.get();
             } catch (AuthenticationException | ForbiddenOperationException e) {
@@ -111,6 +138,21 @@ final class FhirServer {
                 sleep(jittered);
                 delay = delay.multipliedBy(2);
             }
+        }
+    }
+
+    /**
+     * Asks a renewed token for the next request (renewed here, outside HAPI's interceptors, so that an ended session
+     * is the sync's own refusal with its sentence, not an error HAPI wraps).
+     */
+    private void renewToken() {
+        if (renewed == null) {
+            return;
+        }
+        try {
+            currentToken = renewed.tokens().get();
+        } catch (SyncSettings.SessionEndedException e) {
+            throw new SyncFailedException(settings.serverUrl(), e.getMessage(), "sync.sessionEnded", e);
         }
     }
 

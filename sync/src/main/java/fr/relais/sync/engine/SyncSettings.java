@@ -234,7 +234,7 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
     }
 
     /** How Relais authenticates to the server. */
-    public sealed interface Auth permits Auth.None, Auth.Basic, Auth.Bearer {
+    public sealed interface Auth permits Auth.None, Auth.Basic, Auth.Bearer, Auth.Renewed {
         String kind();
 
         /**
@@ -278,6 +278,31 @@ public record SyncSettings(String serverUrl, String team, Auth auth, Duration ti
             public String toString() {
                 return "Bearer[***]";
             }
+        }
+
+        /**
+         * A bearer token held in memory for this run and renewed when it expires (a Pro Santé Connect session of the
+         * team server): {@code tokens} is asked before each request, and throws {@link SessionEndedException} when the
+         * session can no longer be renewed.
+         */
+        record Renewed(java.util.function.Supplier<String> tokens) implements Auth {
+            public String kind() {
+                return "bearer";
+            }
+
+            @Override
+            public String toString() {
+                return "Renewed[***]";
+            }
+        }
+    }
+
+    /** The session behind a {@link Auth.Renewed} token was ended or refused its renewal: the user signs in again. */
+    public static final class SessionEndedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public SessionEndedException(String reason) {
+            super(reason);
         }
     }
 }
