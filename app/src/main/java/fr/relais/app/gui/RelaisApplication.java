@@ -410,7 +410,13 @@ public final class RelaisApplication extends Application {
             tabs.add(new PatientsView.PatientTab(new UrgentCarePlanTab(plan, texts, () -> export.accept(ExportKind.HANDOFF_PDF)), plan::show));
         }
         if (access.allows(DesktopAccess.Action.ACCESS_HISTORY_TAB)) {
-            tabs.add(new PatientsView.PatientTab(new AccessHistoryTab(accesses, texts), accesses::show));
+            // Read once the opening is recorded (file::whenOpened), so the tab lists the access just made; cleared at once.
+            file.whenOpened(accesses::show);
+            tabs.add(new PatientsView.PatientTab(new AccessHistoryTab(accesses, texts), id -> {
+                if (id == null) {
+                    accesses.show(null);
+                }
+            }));
         }
         if (access.allows(DesktopAccess.Action.IDENTITY_TAB)) {
             tabs.add(new PatientsView.PatientTab(new IdentityTab(identity, texts), identity::show));

@@ -112,6 +112,27 @@ class PatientListViewModelTest {
     }
 
     @Test
+    void theAccessTabReadsTheTrailOnlyOnceTheNursesOpeningIsRecorded() {
+        PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, CLOCK);
+        list.refresh();
+        PatientRow row = list.rows().get(0);
+        PatientFileViewModel file = new PatientFileViewModel(services.patients(), services.careTeam(), services.tasks(), services.foreignResponses(), services.foreignCarePlans(), services.textMeasures(), services.organizations(), services.deaths(), new DirectExecutor(), texts,
+                fr.relais.core.i18n.Language.FR, CLOCK);
+        java.util.List<String> latestWhenTold = new java.util.ArrayList<>();
+        file.whenOpened(id -> {
+            var trail = services.audit().forPatient(id);
+            latestWhenTold.add(trail.get(trail.size() - 1).action());
+        });
+
+        file.show(row.id());
+        file.show(row.id());
+
+        // Each opening is told after it is in the trail: the tab lists the consultation just made, never the one before.
+        assertThat(latestWhenTold).containsExactly("patient.read", "patient.read");
+        assertThat(services.audit().forPatient(row.id())).filteredOn(e -> e.action().equals("patient.read")).hasSize(2);
+    }
+
+    @Test
     void thePatientFileShowsTheHospitalsCarerAndTasksOutsideRelaisPathways() {
         PatientListViewModel list = new PatientListViewModel(services.patients(), services.hospitalEvents(), new DirectExecutor(), texts, CLOCK);
         list.refresh();

@@ -65,6 +65,7 @@ public final class PatientFileViewModel {
     private final ReadOnlyListWrapper<String> foreignCarePlanLines = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<String> textMeasureLines = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private long generation;
+    private final List<java.util.function.Consumer<UUID>> whenOpened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public PatientFileViewModel(PatientService patients, CareTeamService careTeam, TaskService tasks,
                                 fr.relais.core.questionnaire.ForeignResponses responses, fr.relais.core.pathway.ForeignCarePlans carePlans,
@@ -113,8 +114,18 @@ public final class PatientFileViewModel {
                 loaded -> {
                     if (mine == generation) {
                         apply(loaded);
+                        // The opening is in the audit trail now: what reads the trail reads it after this point.
+                        whenOpened.forEach(listener -> listener.accept(patientId));
                     }
                 }, failure -> present.set(false));
+    }
+
+    /**
+     * {@code listener} runs on the FX thread each time a file opening has been recorded (the access tab, which must
+     * list the opening the nurse has just made, not a read that raced it).
+     */
+    public void whenOpened(java.util.function.Consumer<UUID> listener) {
+        whenOpened.add(listener);
     }
 
     /** Read on the background thread, the surviving record of a merged one included (looked up by id). */
