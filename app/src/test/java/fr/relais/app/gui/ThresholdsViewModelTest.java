@@ -78,7 +78,7 @@ class ThresholdsViewModelTest {
 
         Optional<String> sentence = model.prepareChange();
 
-        assertThat(sentence).contains("Pour MARTIN Claire, à partir de maintenant : « Hausse d'au moins » porté de 2 kg à 1,5 kg.\n"
+        assertThat(sentence).contains("Pour MARTIN Claire, à partir de maintenant : « Hausse d'au moins » porté de 2\u00a0kg à 1,5\u00a0kg.\n"
                 + "Règle en vigueur : Poids : alerte rouge pour une hausse d'au moins 2 kg en 3 jours\n"
                 + "Nouvelle règle : Poids : alerte rouge pour une hausse d'au moins 1,5 kg en 3 jours\n"
                 + "Prescrit par Dr Jérôme BONNET. Motif : insuffisance cardiaque instable, diurétique augmenté");
@@ -111,7 +111,7 @@ class ThresholdsViewModelTest {
         model.reasonProperty().set("BPCO sévère, SpO2 habituelle 89 %");
 
         assertThat(model.prepareChange()).hasValueSatisfying(s -> assertThat(s)
-                .startsWith("Pour MARTIN Claire, à partir de maintenant : « Rouge si inférieur à » porté de 90 % à 88 % ; « Orange si inférieur à » 93 % supprimé.")
+                .startsWith("Pour MARTIN Claire, à partir de maintenant : « Rouge si inférieur à » porté de 90\u00a0% à 88\u00a0% ; « Orange si inférieur à » 93\u00a0% supprimé.")
                 .contains("Nouvelle règle : SpO2 : alerte rouge sous 88 %\n"));
         model.cancel();
         model.confirm();

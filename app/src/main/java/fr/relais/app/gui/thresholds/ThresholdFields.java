@@ -117,7 +117,8 @@ final class ThresholdFields {
         if (DELAYS.contains(field.key())) {
             return texts.text("thresholds.days", days(engine), quantities.number(days(engine)));
         }
-        return field.unit().isEmpty() ? shown : shown + " " + field.unit();
+        // A non-breaking space: "1,5 kg" never split across two lines of the confirmation.
+        return field.unit().isEmpty() ? shown : shown + "\u00a0" + field.unit();
     }
 
     /**

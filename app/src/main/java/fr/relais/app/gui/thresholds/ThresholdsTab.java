@@ -18,6 +18,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -57,8 +58,17 @@ public final class ThresholdsTab extends Tab {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        HBox lower = new HBox(16, form(), history());
-        lower.setPrefHeight(300);
+        // The patient file shares the window with the list: the form and the history take turns under the rules.
+        Tab formTab = new Tab(texts.text("thresholds.section.form"), form());
+        formTab.setId("thresholds-section-form");
+        Tab historyTab = new Tab(texts.text("thresholds.section.history"), history());
+        historyTab.setId("thresholds-section-history");
+        historyTab.textProperty().bind(Bindings.createStringBinding(() -> texts.text("thresholds.section.history", model.historyProperty().size()),
+                model.historyProperty()));
+        TabPane lower = new TabPane(formTab, historyTab);
+        lower.setId("thresholds-sections");
+        lower.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        lower.setPrefHeight(310);
         lower.setMinHeight(Region.USE_PREF_SIZE);
         VBox content = new VBox(8, title, table, lower);
         content.setPadding(new Insets(8));
@@ -120,8 +130,7 @@ public final class ThresholdsTab extends Tab {
         message.textProperty().bind(model.messageProperty());
         message.setWrapText(true);
         VBox form = new VBox(8, chosen, grid, prescription, buttons, noPhysician, message);
-        form.setPrefWidth(460);
-        form.setMinWidth(460);
+        form.setPadding(new Insets(8, 0, 0, 0));
         return form;
     }
 
@@ -154,15 +163,16 @@ public final class ThresholdsTab extends Tab {
         TableView<HistoryRow> table = new TableView<>(model.historyProperty());
         table.setId("thresholds-history");
         table.setPlaceholder(new Label(texts.text("thresholds.history.empty")));
-        table.getColumns().add(TextColumns.fixed(texts.text("thresholds.history.col.when"), HistoryRow::when, 130));
-        table.getColumns().add(TextColumns.of(texts.text("thresholds.history.col.from"), HistoryRow::from, 170));
-        table.getColumns().add(TextColumns.of(texts.text("thresholds.history.col.to"), HistoryRow::to, 170));
-        table.getColumns().add(TextColumns.of(texts.text("thresholds.history.col.who"), HistoryRow::who, 120));
-        table.getColumns().add(TextColumns.of(texts.text("thresholds.history.col.why"), HistoryRow::why, 120));
+        table.getColumns().add(TextColumns.fixed(texts.text("thresholds.history.col.when"), HistoryRow::when, 160));
+        table.getColumns().add(TextColumns.of(texts.text("thresholds.history.col.from"), HistoryRow::from, 130));
+        table.getColumns().add(TextColumns.of(texts.text("thresholds.history.col.to"), HistoryRow::to, 130));
+        table.getColumns().add(TextColumns.of(texts.text("thresholds.history.col.who"), HistoryRow::who, 110));
+        table.getColumns().add(TextColumns.of(texts.text("thresholds.history.col.why"), HistoryRow::why, 100));
         TextColumns.fitToWidth(table);
         VBox.setVgrow(table, Priority.ALWAYS);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(8, title, table);
-        HBox.setHgrow(box, Priority.ALWAYS);
+        box.setPadding(new Insets(8, 0, 0, 0));
         return box;
     }
 
