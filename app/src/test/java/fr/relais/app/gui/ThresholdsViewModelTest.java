@@ -47,6 +47,7 @@ class ThresholdsViewModelTest {
     private static final String COPD = "bpco-exacerbation";
     private static final AlertRule WEIGHT_GAIN = new AlertRule.Relative("poids-hausse-3j", "29463-7", Period.ofDays(3), new BigDecimal("2"), AlertLevel.RED);
     private static final AlertRule SPO2 = new AlertRule.Absolute("spo2", "59408-5", new BigDecimal("90"), null, new BigDecimal("93"), null);
+    private static final AlertRule NO_WEIGHT = new AlertRule.Missing("poids-absent", "29463-7", Period.ofDays(2), AlertLevel.YELLOW, true);
     private static final Professional BONNET = new Professional(UUID.randomUUID(), "BONNET", "Jérôme", Profession.MEDECIN, "10003461033", null, null);
 
     private final UUID patient = UUID.randomUUID();
@@ -62,7 +63,10 @@ class ThresholdsViewModelTest {
                 tuple("Insuffisance cardiaque : suivi après hospitalisation", "Poids : alerte rouge pour une hausse d'au moins 2 kg en 3 jours",
                         "seuil du parcours Insuffisance cardiaque : suivi après hospitalisation"),
                 tuple("BPCO : suivi après exacerbation", "SpO2 : alerte rouge sous 90 % ; alerte orange sous 93 %",
-                        "seuil du parcours BPCO : suivi après exacerbation"));
+                        "seuil du parcours BPCO : suivi après exacerbation"),
+                tuple("Insuffisance cardiaque : suivi après hospitalisation",
+                        "Poids : alerte orange sans mesure pendant plus de 2 jours (obligatoire, ne peut pas être désactivée)",
+                        "seuil du parcours Insuffisance cardiaque : suivi après hospitalisation"));
         assertThat(model.historyProperty()).as("nothing changed yet").isEmpty();
     }
 
@@ -212,6 +216,26 @@ class ThresholdsViewModelTest {
     }
 
     @Test
+    void theDelayOfAMandatoryWeighingMayBeShortenedInWholeDaysButNotLengthenedPastThePathways() {
+        model.show(patient);
+        model.ruleProperty().set(model.rulesProperty().get(2));
+        model.reasonProperty().set("pesée quotidienne indispensable");
+        model.typedProperty("after").set("5");
+        assertThat(model.prepareChange()).isEmpty();
+        assertThat(model.messageProperty().get()).isEqualTo("« Sans mesure pendant plus de » : cette alerte est obligatoire dans ce parcours ; "
+                + "son délai peut être raccourci mais pas dépasser 2 jours.");
+
+        model.typedProperty("after").set("1,5");
+        assertThat(model.prepareChange()).isEmpty();
+        assertThat(model.messageProperty().get()).isEqualTo("« Sans mesure pendant plus de » : « 1,5 » n'est pas un nombre entier de jours ; tapez par exemple 2.");
+
+        model.typedProperty("after").set("1");
+        assertThat(model.prepareChange()).hasValueSatisfying(s -> assertThat(s).startsWith(
+                "Pour MARTIN Claire, à partir de maintenant : « Sans mesure pendant plus de » porté de 2 jours à 1 jour."));
+        assertThat(book.calls).isEmpty();
+    }
+
+    @Test
     void onlyAPhysicianSignedInMayChangeThresholds() {
         UserSession nurse = new UserSession(new Actor("ide", "IDE", "poste"), Set.of(Role.IDE, Role.IDEC));
         ThresholdsViewModel forNurse = new ThresholdsViewModel(CLOCK, nurse, book, new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR);
@@ -223,11 +247,12 @@ class ThresholdsViewModelTest {
     private static final class FakeBook implements ThresholdBook {
         final List<String> calls = new ArrayList<>();
         final List<ThresholdOverride> overrides = new ArrayList<>();
-        final Map<String, AlertRule> originals = Map.of(HEART_FAILURE + "/" + WEIGHT_GAIN.id(), WEIGHT_GAIN, COPD + "/" + SPO2.id(), SPO2);
+        final Map<String, AlertRule> originals = Map.of(HEART_FAILURE + "/" + WEIGHT_GAIN.id(), WEIGHT_GAIN, COPD + "/" + SPO2.id(), SPO2,
+                HEART_FAILURE + "/" + NO_WEIGHT.id(), NO_WEIGHT);
 
         @Override
         public List<RuleInForce> inForce(UUID patient, Instant at) {
-            return List.of(inForce(HEART_FAILURE, WEIGHT_GAIN), inForce(COPD, SPO2));
+            return List.of(inForce(HEART_FAILURE, WEIGHT_GAIN), inForce(COPD, SPO2), inForce(HEART_FAILURE, NO_WEIGHT));
         }
 
         private RuleInForce inForce(String template, AlertRule original) {

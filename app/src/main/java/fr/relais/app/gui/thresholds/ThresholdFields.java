@@ -138,6 +138,10 @@ final class ThresholdFields {
             if (days.signum() <= 0) {
                 throw new IllegalArgumentException("thresholds.problem.days");
             }
+            // A missing-data delay is counted in calendar days (a Period): no half day.
+            if (key.equals("after") && days.stripTrailingZeros().scale() > 0) {
+                throw new IllegalArgumentException("thresholds.problem.wholeDays");
+            }
             return days.stripTrailingZeros().scale() <= 0 ? "P" + days.toBigInteger() + "D"
                     : "PT" + days.multiply(HOURS_PER_DAY).setScale(0, RoundingMode.HALF_UP) + "H";
         }
@@ -166,6 +170,24 @@ final class ThresholdFields {
             return count.toBigInteger().toString();
         }
         return number(text, "thresholds.problem.number").stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * Why a change would lengthen the delay of a mandatory missing-data rule past the pathway's (the French telemonitoring
+     * minimums: it may be shortened, never lengthened), in words naming the field; empty otherwise. Core refuses it too.
+     */
+    java.util.Optional<String> pastMandatoryDelay(AlertRule original, List<Field> fields, Map<String, String> changes) {
+        String after = changes.get("after");
+        if (!(original instanceof AlertRule.Missing pathway) || !pathway.mandatory() || after == null) {
+            return java.util.Optional.empty();
+        }
+        BigDecimal allowed = days(pathway.after().toString());
+        if (days(after).compareTo(allowed) <= 0) {
+            return java.util.Optional.empty();
+        }
+        Field field = fields.stream().filter(f -> f.key().equals("after")).findFirst().orElseThrow();
+        return java.util.Optional.of(texts.text("thresholds.problem.mandatoryDelay", field.label(), texts.text("thresholds.days", allowed,
+                quantities.number(allowed))));
     }
 
     /** A number typed with a decimal comma or point ("2,5", "2.5", "90"); nothing else. */

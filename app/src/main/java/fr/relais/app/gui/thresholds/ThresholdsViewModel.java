@@ -49,11 +49,12 @@ public final class ThresholdsViewModel {
     /**
      * A rule as the patient has it, in words: the pathway's title, the rule as a sentence with its units
      * ({@link AlertWords#rule}), where it comes from; {@code fields}: what a change may touch on it; {@code current}
-     * the rule in force, {@code prescribed} whether a physician set it for this patient. The template and rule ids are
-     * the engine's handles for the change, never shown.
+     * the rule in force, {@code original} the pathway's (or questionnaire's) own, null when no longer in the library,
+     * {@code prescribed} whether a physician set it for this patient. The template and rule ids are the engine's handles
+     * for the change, never shown.
      */
     public record RuleRow(String templateId, String ruleId, String pathway, String rule, String source, List<Field> fields,
-                          AlertRule current, boolean prescribed) {
+                          AlertRule current, AlertRule original, boolean prescribed) {
         @Override
         public String toString() {
             return rule;
@@ -192,7 +193,8 @@ public final class ThresholdsViewModel {
         String source = r.override() == null ? origin(r.templateId(), pathway)
                 : texts.text("thresholds.source.override", DAY.format(r.override().validFrom()), book.professionalName(r.override().prescriberId()),
                         r.override().reason());
-        return new RuleRow(r.templateId(), r.rule().id(), pathway, sentence, source, forms.of(r.rule()), r.rule(), r.override() != null);
+        AlertRule original = r.override() == null ? r.rule() : book.original(patient, r.templateId(), r.rule().id()).orElse(null);
+        return new RuleRow(r.templateId(), r.rule().id(), pathway, sentence, source, forms.of(r.rule()), r.rule(), original, r.override() != null);
     }
 
     /** Where a rule comes from when no physician changed it: «seuil du parcours Insuffisance cardiaque». */
@@ -282,6 +284,10 @@ public final class ThresholdsViewModel {
         if (missing.isPresent()) {
             return refuse(missing.get());
         }
+        Optional<String> tooLong = forms.pastMandatoryDelay(chosen.original(), chosen.fields(), changes);
+        if (tooLong.isPresent()) {
+            return refuse(tooLong.get());
+        }
         if (chosen.current() instanceof AlertRule.Absolute && chosen.fields().stream()
                 .allMatch(f -> changes.getOrDefault(f.key(), forms.engineOf(f)).equals("none"))) {
             return refuse(texts.text("thresholds.problem.noBound"));
@@ -312,8 +318,7 @@ public final class ThresholdsViewModel {
         if (missing.isPresent()) {
             return refuse(missing.get());
         }
-        String original = book.original(patientId, chosen.templateId(), chosen.ruleId()).map(alertWords::rule)
-                .orElse(texts.text("thresholds.history.originalGone"));
+        String original = chosen.original() == null ? texts.text("thresholds.history.originalGone") : alertWords.rule(chosen.original());
         String sentence = texts.text("thresholds.confirm.restore", patientName, origin(chosen.templateId(), chosen.pathway()), chosen.rule(), original,
                 physician.get().name(), reason.get().trim());
         return ready(new Pending(patientId, chosen, null, physician.get().id().toString(), reason.get().trim(), sentence));
