@@ -76,7 +76,8 @@ class ThresholdsViewModelTest {
         model.ruleProperty().set(model.rulesProperty().get(0));
         // The form: each value in words with its unit and its value in force, ready to edit.
         assertThat(model.fieldsProperty()).extracting(Field::label, Field::unit, Field::current).containsExactly(
-                tuple("Sur une durée de", "jours", "3"), tuple("Hausse d'au moins", "kg", "2"), tuple("Niveau d'alerte (rouge ou orange)", "", "rouge"));
+                tuple("Sur une durée de", "jours", "3"), tuple("Hausse d'au moins", "kg", "2"), tuple("Niveau d'alerte", "", "rouge"));
+        assertThat(model.fieldsProperty().get(2).choices()).as("a level is chosen, not typed").containsExactly("rouge", "orange");
         model.typedProperty("rise").set("1,5");
         model.reasonProperty().set("insuffisance cardiaque instable, diurétique augmenté");
 
@@ -153,7 +154,7 @@ class ThresholdsViewModelTest {
         assertThat(model.prepareChange()).isEmpty();
 
         assertThat(model.messageProperty().get()).isEqualTo("« Sur une durée de » : « 0 » n'est pas un nombre de jours ; tapez par exemple 3 ou 1,5.\n"
-                + "« Niveau d'alerte (rouge ou orange) » : « violet » n'est pas un niveau ; tapez rouge ou orange.");
+                + "« Niveau d'alerte » : « violet » n'est pas un niveau ; tapez rouge ou orange.");
     }
 
     @Test

@@ -44,7 +44,15 @@ final class ThresholdFields {
         String unit = rule.code().startsWith(fr.relais.core.questionnaire.Questionnaire.RULE_SCOPE) ? texts.text("thresholds.unit.score")
                 : quantities.unit(quantities.canonicalUnit(rule.code()));
         return ThresholdService.fieldsOf(rule).stream().map(key -> new Field(key, texts.text("thresholds.field." + key),
-                unitOf(key, unit), shown(key, values.getOrDefault(key, "")))).toList();
+                unitOf(key, unit), shown(key, values.getOrDefault(key, "")), choicesOf(key))).toList();
+    }
+
+    /** A level or a direction is chosen, not typed: its two values in words. */
+    private List<String> choicesOf(String key) {
+        if (key.equals("level")) {
+            return List.of(alerts.level(AlertLevel.RED), alerts.level(AlertLevel.YELLOW));
+        }
+        return key.equals("direction") ? List.of(texts.text("thresholds.direction.rise"), texts.text("thresholds.direction.fall")) : List.of();
     }
 
     private String unitOf(String key, String measureUnit) {

@@ -141,11 +141,20 @@ public final class ThresholdsTab extends Tab {
         for (Field f : model.fieldsProperty()) {
             Label label = new Label(f.label());
             label.setMinWidth(Region.USE_PREF_SIZE);
-            TextField value = new TextField();
+            javafx.scene.control.Control value;
+            if (f.choices().isEmpty()) {
+                TextField typed = new TextField();
+                typed.setPrefColumnCount(6);
+                typed.setEditable(editable);
+                typed.textProperty().bindBidirectional(model.typedProperty(f.key()));
+                value = typed;
+            } else {
+                ComboBox<String> chosen = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(f.choices()));
+                chosen.valueProperty().bindBidirectional(model.typedProperty(f.key()));
+                chosen.setDisable(!editable);
+                value = chosen;
+            }
             value.setId("thresholds-value-" + f.key().replace('.', '-'));
-            value.setPrefColumnCount(6);
-            value.setEditable(editable);
-            value.textProperty().bindBidirectional(model.typedProperty(f.key()));
             label.setLabelFor(value);
             Label unit = new Label(f.unit());
             unit.setId("thresholds-unit-" + f.key().replace('.', '-'));

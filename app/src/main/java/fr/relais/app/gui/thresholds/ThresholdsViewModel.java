@@ -64,9 +64,10 @@ public final class ThresholdsViewModel {
     /**
      * A value of a rule a physician may change, as the form shows it: its label in words ("Rouge si inférieur à"), the
      * unit it is typed in ("kg", "%", "jours") and its value in force as typed ("2", "1,5"; empty: no such bound).
-     * {@code key} is the engine's field ("red.below", "window").
+     * {@code key} is the engine's field ("red.below", "window"); {@code choices}: the only values it takes, in words
+     * ("rouge", "orange"), empty when it is typed.
      */
-    public record Field(String key, String label, String unit, String current) {
+    public record Field(String key, String label, String unit, String current, List<String> choices) {
         @Override
         public String toString() {
             return label;
