@@ -38,6 +38,7 @@ import fr.relais.app.gui.history.PatientHistoryTab;
 import fr.relais.app.gui.measures.MeasureImportDialog;
 import fr.relais.app.gui.measures.MeasureImportViewModel;
 import fr.relais.app.gui.history.PatientHistoryViewModel;
+import fr.relais.app.gui.thresholds.ThresholdBook;
 import fr.relais.app.gui.thresholds.ThresholdsTab;
 import fr.relais.app.gui.thresholds.ThresholdsViewModel;
 import fr.relais.app.gui.pathways.PathwaysView;
@@ -385,8 +386,8 @@ public final class RelaisApplication extends Application {
                 texts, language);
         PatientHistoryViewModel history = new PatientHistoryViewModel(services.enrollments(), services.tasks(), services.alertQueries(),
                 services.questionnaires(), services.hospitalEvents(), executor, texts, language);
-        ThresholdsViewModel thresholds = new ThresholdsViewModel(services.clock(), services.session(), services.careTeam(), services.thresholds(), services.pathways(),
-                executor, texts, language);
+        ThresholdsViewModel thresholds = new ThresholdsViewModel(services.clock(), services.session(),
+                ThresholdBook.of(services.thresholds(), services.careTeam(), services.pathways(), services.patients()), executor, texts, language);
         AccessHistoryViewModel accesses = new AccessHistoryViewModel(AccessTrail.of(services.audit(), services.reports(), services.accounts()), services.session(), executor, texts,
                 language, documents, opener);
         IdentityViewModel identity = new IdentityViewModel(services.patients(),

@@ -134,7 +134,8 @@ class DesktopAccessTest {
 
     @Test
     void onlyAPhysicianSeesTheThresholdChangeButtons() {
-        ThresholdsViewModel model = new ThresholdsViewModel(core.clock(), core.session(), core.careTeam(), core.thresholds(), core.pathways(), new DirectExecutor(), texts, Language.FR);
+        ThresholdsViewModel model = new ThresholdsViewModel(core.clock(), core.session(),
+                fr.relais.app.gui.thresholds.ThresholdBook.of(core.thresholds(), core.careTeam(), core.pathways(), core.patients()), new DirectExecutor(), texts, Language.FR);
         signedInAs(Role.MEDECIN);
         assertThat(model.canChange()).isTrue();
         signedInAs(Role.IDEC);

@@ -256,6 +256,22 @@ public final class ThresholdService {
         return result;
     }
 
+    /**
+     * The rule an override of {@code ruleId} replaces for a patient: the questionnaire's own, or the pathway's as the
+     * patient's enrollment in {@code templateId} has it (the latest enrollment when there were several); empty when
+     * the pathway is no longer in the library.
+     */
+    public java.util.Optional<AlertRule> original(UUID patientId, String templateId, String ruleId) {
+        java.util.Optional<AlertRule> patientLevel = patientRules.get().stream()
+                .filter(r -> r.id().equals(ruleId) && r.code().equals(templateId)).findFirst();
+        if (patientLevel.isPresent()) {
+            return patientLevel;
+        }
+        return enrollments.ofPatient(patientId).stream().filter(e -> e.templateId().equals(templateId))
+                .max(java.util.Comparator.comparing(Enrollment::startDate))
+                .flatMap(e -> pathwayRules(e).stream().filter(r -> r.id().equals(ruleId)).findFirst());
+    }
+
     public List<ThresholdOverride> history(UUID patientId) {
         patients.get(patientId);
         return overrides.ofPatient(patientId);
@@ -326,8 +342,11 @@ public final class ThresholdService {
         return values;
     }
 
-    /** Applies changes to the rule's JSON and validates the result like a template rule. */
-    static AlertRule apply(AlertRule current, Map<String, String> changes) {
+    /**
+     * Applies changes to the rule's JSON and validates the result like a template rule: what a change would make of
+     * {@code current}, without storing anything (a form states it before the physician confirms).
+     */
+    public static AlertRule apply(AlertRule current, Map<String, String> changes) {
         ObjectNode json = AlertRuleJson.write(current);
         for (Map.Entry<String, String> change : changes.entrySet()) {
             String name = change.getKey();

@@ -117,6 +117,23 @@ class AlertExplanationWordsTest {
     }
 
     @Test
+    void aWeightGainUnderThresholdsAPhysicianLoweredNamesTheReferenceWeighingItsDateAndThePrescribedRule() {
+        s.enrollments.enroll(patient.id(), "insuffisance-cardiaque-sortie", 1, START);
+        var doctor = s.careTeam.addProfessional("BONNET", "Jérôme", fr.relais.core.careteam.Profession.MEDECIN, "10003461033", null, null);
+        s.thresholds.change(patient.id(), "insuffisance-cardiaque-sortie", "poids-hausse-3j", java.util.Map.of("rise", "1.5"), doctor.id().toString(),
+                "insuffisance cardiaque instable");
+        clock.set(at(START.plusDays(1), 8));
+        measure(MeasureCatalog.BODY_WEIGHT, "72", "kg", at(START.plusDays(1), 8));
+        measure(MeasureCatalog.BODY_WEIGHT, "73.6", "kg", at(START.plusDays(3), 9));
+        Alert red = s.alerts.list(true, patient.id()).stream().filter(a -> a.level() == AlertLevel.RED).findFirst().orElseThrow();
+
+        // 1,6 kg would not have alerted under the pathway's 2 kg: the sentence names the physician's 1,5 kg, and the
+        // weighing the gain is counted from, with its date and time.
+        assertThat(french.explanation(red.explanation(), red.level())).isEqualTo(
+                "Poids en hausse de 1,6 kg depuis le 03/11/2026 à 08:00 (72 kg → 73,6 kg le 05/11/2026 à 09:00) — seuil rouge : +1,5 kg en 3 jours");
+    }
+
+    @Test
     void aMissingWeightSaysSinceWhenAndTheLongestGapAllowed() {
         s.enrollments.enroll(patient.id(), "insuffisance-cardiaque-sortie", 1, START);
         clock.set(at(START.plusDays(6), 9));
