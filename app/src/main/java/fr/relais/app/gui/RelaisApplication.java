@@ -319,7 +319,7 @@ public final class RelaisApplication extends Application {
         screens.put(DesktopAccess.Screen.SETTINGS, new SettingsView(new SettingsViewModel(texts, language, services.database().file(), System.getenv(), services.session(), executor,
                 newLanguage -> show(stage, services, newLanguage, executor, opener)), texts));
         screens.put(DesktopAccess.Screen.HELP, new HelpView(texts, screens.keySet().stream().map(screen -> MainView.label(screen, texts)).toList()));
-        MainView root = new MainView(screens, texts, icons, texts.text("statusbar.database", services.database().file()),
+        MainView root = new MainView(screens, texts, icons, StoreLine.of(texts, services.database().file(), env.get(fr.relais.sync.engine.SyncSettings.TEAM_VARIABLE)),
                 sync.statusLineProperty(), texts.text("statusbar.user", services.session().actor().displayName()));
         main[0] = root;
         Scene scene = new Scene(root, 1200, 760);
