@@ -153,6 +153,8 @@ public final class UrgentCarePlanEditor {
         save.setDefaultButton(true);
         save.disableProperty().bind(model.busyProperty());
         save.setOnAction(e -> model.save());
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        save.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         VBox bottom = new VBox(6, why, message, new HBox(8, hint(texts.text("ucp.edit.keys")), spacer, cancel, save));
