@@ -166,4 +166,28 @@ class UrgentCarePlanEditorViewModelTest {
         assertThat(now.allergies().items()).containsExactly(new UrgentCarePlan.Allergy("pénicilline", "urticaire géante", "http://snomed.info/sct", "764146007"));
         assertThat(now.treatments().items()).containsExactly(new UrgentCarePlan.Treatment("Furosémide 40 mg", null, "http://www.whocc.no/atc", "C03CA01"));
     }
+
+    @Test
+    void aVersionRecordedByAColleagueWhileTheNurseWritesIsSaidBeforeHerSaveReplacesIt() {
+        UrgentCarePlan first = new UrgentCarePlan(null, null, new UrgentCarePlan.Allergies(true, List.of()), new UrgentCarePlan.Treatments(true, List.of()),
+                null, null, null, null, List.of(), null, null, List.of(), LocalDate.of(2027, 3, 1), null);
+        core.urgentCarePlans().edit(patient.id(), first, "Plan établi");
+        editor.open(patient.id());
+        editor.diagnosesProperty().set("BPCO stade IV");
+        editor.reasonProperty().set("Diagnostic ajouté");
+        core.urgentCarePlans().edit(patient.id(), new UrgentCarePlan("Insuffisance cardiaque", null, first.allergies(), first.treatments(), null, null,
+                null, null, List.of(), null, null, List.of(), LocalDate.of(2027, 3, 1), null), "Avis du cardiologue");
+
+        editor.save();
+        assertThat(editor.messageProperty().get()).isEqualTo("Le plan a été modifié pendant votre saisie : version 2 par Claire IDEC "
+                + "(Avis du cardiologue). Rien n'est enregistré ; relisez-la dans l'onglet. Entrée à nouveau enregistre votre saisie comme version 3.");
+        assertThat(core.urgentCarePlans().history(patient.id())).hasSize(2);
+        assertThat(editor.diagnosesProperty().get()).isEqualTo("BPCO stade IV");
+
+        editor.save();
+        assertThat(core.urgentCarePlans().current(patient.id()).orElseThrow()).satisfies(v -> {
+            assertThat(v.version()).isEqualTo(3);
+            assertThat(v.plan().diagnoses()).isEqualTo("BPCO stade IV");
+        });
+    }
 }

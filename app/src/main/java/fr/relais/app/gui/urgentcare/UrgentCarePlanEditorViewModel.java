@@ -47,6 +47,8 @@ public final class UrgentCarePlanEditorViewModel {
     private final Consumer<PlanVersion> onSaved;
     private UUID patientId;
     private UrgentCarePlan before;
+    /** The version the form was filled from (0: none); a save over another one is first said, not done. */
+    private int basedOn;
 
     private final StringProperty diagnoses = new SimpleStringProperty("");
     private final StringProperty prognosis = new SimpleStringProperty("");
@@ -104,6 +106,7 @@ public final class UrgentCarePlanEditorViewModel {
 
     private void fill(Optional<PlanVersion> current) {
         before = current.map(PlanVersion::plan).orElse(null);
+        basedOn = current.map(PlanVersion::version).orElse(0);
         heading.set(current.map(v -> texts.text("ucp.edit.heading", v.version(), v.version() + 1)).orElse(texts.text("ucp.edit.headingFirst")));
         if (before == null) {
             return;
@@ -167,9 +170,18 @@ public final class UrgentCarePlanEditorViewModel {
         String why = reason.get();
         busy.set(true);
         message.set("");
-        executor.submit(() -> plans.edit(patient, plan, why), version -> {
+        int expected = basedOn;
+        executor.submit(() -> {
+            // Recorded meanwhile by a colleague or the sync: said first, so that no one replaces it unknowingly.
+            Optional<PlanVersion> now = plans.current(patient);
+            if (now.map(PlanVersion::version).orElse(0) != expected) {
+                throw new ChangedMeanwhile(now.orElseThrow());
+            }
+            return plans.edit(patient, plan, why);
+        }, version -> {
             busy.set(false);
             before = version.plan();
+            basedOn = version.version();
             message.set(texts.text("ucp.edit.saved", version.version()));
             saved.set(version);
             onSaved.accept(version);
@@ -201,6 +213,12 @@ public final class UrgentCarePlanEditorViewModel {
 
     /** A refusal of the rules, named as the form names the field; anything else as every screen says it. */
     private String refusal(Throwable failure) {
+        if (failure instanceof ChangedMeanwhile changed) {
+            // The form keeps what was typed; Enter again records it over the newer version, which the history keeps.
+            basedOn = changed.version.version();
+            return texts.text("ucp.edit.changedMeanwhile", changed.version.version(), changed.version.changedBy(), changed.version.reason(),
+                    changed.version.version() + 1);
+        }
         if (failure instanceof BadInputException bad && texts.has("ucp.edit.refused." + bad.reasonKey())) {
             return texts.text("ucp.edit.refused." + bad.reasonKey());
         }
@@ -215,6 +233,17 @@ public final class UrgentCarePlanEditorViewModel {
             return LocalDate.parse(field.get().trim(), DAY);
         } catch (DateTimeParseException e) {
             throw new UnreadableField(texts.text("ucp.edit.badDate", texts.text(label), field.get().trim()));
+        }
+    }
+
+    /** Another version was recorded since the form was filled. */
+    private static final class ChangedMeanwhile extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient PlanVersion version;
+
+        ChangedMeanwhile(PlanVersion version) {
+            super("plan version " + version.version() + " recorded meanwhile", null, false, false);
+            this.version = version;
         }
     }
 
