@@ -26,7 +26,7 @@ import javafx.scene.text.Text;
  * text, placeholder, tooltip and drop-down choice is scanned for the engine's vocabulary ({@link RawCodePatterns}),
  * and for inclusive forms (« Né(e) »), every visible label for a cut (its text shown with an ellipsis, narrower than
  * the text needs, or running past the window's edge), every table cell and column title for a cut (its own text drawn
- * past the cell, or past the table's right edge: a column half hidden), every wrapped text for a word broken across two lines, every
+ * past the cell, or past the table's right edge: a column half hidden; a table too low for one whole row), every wrapped text for a word broken across two lines, every
  * field's hint for a cut, and every chart point for a cut at the plot's edge. Findings are gathered across the screens, each with where it was seen, and reported together.
  */
 final class ScreenScan {
@@ -68,6 +68,9 @@ final class ScreenScan {
         if (node instanceof TextInputControl input) {
             codes(screen, "texte d'aide du champ " + describe(node), input.getPromptText());
             cutPrompt(screen, input);
+        }
+        if (node instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            tooShort(screen, flow);
         }
         if (node.getStyleClass().contains("chart-line-symbol")) {
             clippedPoint(screen, node);
@@ -198,6 +201,27 @@ final class ScreenScan {
             }
         }
         return null;
+    }
+
+    /**
+     * A table or list squeezed below one whole row (a layout giving it less than its height): its first row is cut at
+     * the bottom and scrolling only shows the cut part of the next one.
+     */
+    private void tooShort(String screen, javafx.scene.control.skin.VirtualFlow<?> flow) {
+        javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell();
+        Region view = null;
+        for (Node child : flow.getChildrenUnmodifiable()) {
+            if (child.getStyleClass().contains("clipped-container") && child instanceof Region clipped) {
+                view = clipped;
+            }
+        }
+        if (first == null || first.isEmpty() || view == null || view.getHeight() <= 0) {
+            return;
+        }
+        if (first.getHeight() > view.getHeight() + 1) {
+            add(screen, "trop bas pour montrer une ligne entière (" + Math.round(view.getHeight()) + " px pour une ligne de "
+                    + Math.round(first.getHeight()) + " px) : " + describe(flow));
+        }
     }
 
     /** «colonne « Statut » » for what a table column shows, so that a cut column is reported once, not once a row. */

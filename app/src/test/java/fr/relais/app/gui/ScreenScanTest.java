@@ -83,6 +83,14 @@ class ScreenScanTest {
     }
 
     @Test
+    void aTableSqueezedBelowOneWholeRowIsReported(FxRobot robot) throws Exception {
+        TableView<String[]> table = wrapping();
+        TextColumns.fitToWidth(table);
+        table.setMaxHeight(60);
+        assertThat(scanned(robot, table, 380)).anySatisfy(f -> assertThat(f).contains("trop bas pour montrer une ligne entière").contains("#essai"));
+    }
+
+    @Test
     void aPlainColumnNarrowerThanItsTextShowsAnEllipsisAndIsReported(FxRobot robot) throws Exception {
         TableView<String[]> table = new TableView<>();
         TableColumn<String[], String> status = new TableColumn<>("Statut");

@@ -112,6 +112,13 @@ public final class UrgentCarePlanTab extends Tab {
         VBox content = new VBox(8, version, warning, decision, plan, new HBox(8, edit, handoff), consentsTitle, consents, scope, new HBox(8, collectedBy, add),
                 new HBox(8, reason, withdraw), accessesTitle, accesses, message);
         content.setPadding(new Insets(8));
-        setContent(content);
+        // The plan, the consents and the emergency openings keep their height and the tab scrolls, rather than each
+        // being squeezed below one whole line on a 768-pixel-high laptop screen (issue 25).
+        for (javafx.scene.layout.Region list : java.util.List.of(plan, consents, accesses)) {
+            list.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        setContent(scroll);
     }
 }
