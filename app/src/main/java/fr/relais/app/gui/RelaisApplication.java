@@ -32,6 +32,8 @@ import fr.relais.app.gui.careteam.PractitionerSearchViewModel;
 import fr.relais.app.gui.export.ExportDialog;
 import fr.relais.app.gui.urgentcare.UrgentCarePlanViewModel;
 import fr.relais.app.gui.urgentcare.UrgentCarePlanTab;
+import fr.relais.app.gui.urgentcare.UrgentCarePlanEditor;
+import fr.relais.app.gui.urgentcare.UrgentCarePlanEditorViewModel;
 import fr.relais.app.gui.followup.FollowUpTab;
 import fr.relais.app.gui.followup.FollowUpViewModel;
 import fr.relais.app.gui.history.PatientHistoryTab;
@@ -320,7 +322,7 @@ public final class RelaisApplication extends Application {
         screens.put(DesktopAccess.Screen.SETTINGS, new SettingsView(new SettingsViewModel(texts, language, services.database().file(), System.getenv(), services.session(), executor,
                 newLanguage -> show(stage, services, newLanguage, executor, opener)), texts));
         screens.put(DesktopAccess.Screen.HELP, new HelpView(texts, screens.keySet().stream().map(screen -> MainView.label(screen, texts)).toList()));
-        MainView root = new MainView(screens, texts, icons, texts.text("statusbar.database", services.database().file()),
+        MainView root = new MainView(screens, texts, icons, StoreLine.of(texts, services.database().file(), env.get(fr.relais.sync.engine.SyncSettings.TEAM_VARIABLE)),
                 sync.statusLineProperty(), texts.text("statusbar.user", services.session().actor().displayName()));
         main[0] = root;
         Scene scene = new Scene(root, 1200, 760);
@@ -408,7 +410,11 @@ public final class RelaisApplication extends Application {
             tabs.add(new PatientsView.PatientTab(new ThresholdsTab(thresholds, texts), thresholds::show));
         }
         if (access.allows(DesktopAccess.Action.URGENT_CARE_PLAN_TAB)) {
-            tabs.add(new PatientsView.PatientTab(new UrgentCarePlanTab(plan, texts, () -> export.accept(ExportKind.HANDOFF_PDF)), plan::show));
+            // Each save is a new version; the tab then shows it (issue 25: the plan was edited on the command line only).
+            Runnable editPlan = () -> UrgentCarePlanEditor.open(stage, new UrgentCarePlanEditorViewModel(services.urgentCarePlans(), executor, texts,
+                    language, saved -> plan.show(saved.patientId())), texts, file.patientIdProperty().get());
+            tabs.add(new PatientsView.PatientTab(new UrgentCarePlanTab(plan, texts, () -> export.accept(ExportKind.HANDOFF_PDF),
+                    access.allows(DesktopAccess.Action.EDIT_URGENT_CARE_PLAN) ? editPlan : null), plan::show));
         }
         if (access.allows(DesktopAccess.Action.ACCESS_HISTORY_TAB)) {
             // Read once the opening is recorded (file::whenOpened), so the tab lists the access just made; cleared at once.

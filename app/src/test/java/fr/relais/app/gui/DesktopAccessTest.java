@@ -84,6 +84,9 @@ class DesktopAccessTest {
         assertThat(secretary.allows(Action.IMPORT_MEASURES)).isFalse();
         assertThat(secretary.allows(Action.FOLLOW_UP_TAB)).isFalse();
         assertThat(secretary.allows(Action.IDENTITY_TAB)).isTrue();
+        // Issue 25: the plan's editor is offered to those who may record it, as `relais plan edit`.
+        assertThat(secretary.allows(Action.EDIT_URGENT_CARE_PLAN)).isFalse();
+        assertThat(signedInAs(Role.IDE).allows(Action.EDIT_URGENT_CARE_PLAN)).isTrue();
     }
 
     @Test

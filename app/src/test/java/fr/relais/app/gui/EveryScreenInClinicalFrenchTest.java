@@ -31,7 +31,8 @@ class EveryScreenInClinicalFrenchTest extends LaptopDesktop {
         });
         assertThat(visited).as("every screen, every tab of the file and its dialogs").containsExactly("worklist", "patients-list", "alerts",
                 "hospitalisations", "pathways", "sync", "reports", "settings", "help", "patients", "patient-follow-up", "patient-history", "patient-thresholds",
-                "urgent-care-plan", "patient-access", "patient-identity", "new-patient", "import-measures", "careteam-dialog", "export-dialog", "questionnaire-form");
+                "urgent-care-plan", "patient-access", "patient-identity", "new-patient", "import-measures", "careteam-dialog", "export-dialog", "questionnaire-form",
+                "urgent-care-plan-editor");
         assertThat(scan.findings()).as("what a nurse would read on these screens").isEmpty();
     }
 }

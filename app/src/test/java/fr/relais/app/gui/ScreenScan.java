@@ -17,6 +17,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
@@ -24,7 +25,8 @@ import javafx.scene.text.Text;
  * What a nurse reads on a window, checked as she would read it: every visible label, button, table or list cell, chart
  * text, placeholder, tooltip and drop-down choice is scanned for the engine's vocabulary ({@link RawCodePatterns}),
  * and for inclusive forms (« Né(e) »), every visible label for a cut (its text shown with an ellipsis, narrower than
- * the text needs, or running past the window's edge), every wrapped text for a word broken across two lines, every
+ * the text needs, or running past the window's edge), every table cell and column title for a cut (its own text drawn
+ * past the cell, or past the table's right edge: a column half hidden; a table too low for one whole row), every wrapped text for a word broken across two lines, every
  * field's hint for a cut, and every chart point for a cut at the plot's edge. Findings are gathered across the screens, each with where it was seen, and reported together.
  */
 final class ScreenScan {
@@ -60,10 +62,15 @@ final class ScreenScan {
         } else if (node instanceof Text text && !isLabelsOwnText(node) && !insideInput(node)) {
             codes(screen, "texte", text.getText());
             brokenWord(screen, text.getText(), text.getFont(), text.getWrappingWidth(), node);
+            cutInCell(screen, text);
+            cutAtListEdge(screen, text, text.getText());
         }
         if (node instanceof TextInputControl input) {
             codes(screen, "texte d'aide du champ " + describe(node), input.getPromptText());
             cutPrompt(screen, input);
+        }
+        if (node instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            tooShort(screen, flow);
         }
         if (node.getStyleClass().contains("chart-line-symbol")) {
             clippedPoint(screen, node);
@@ -120,6 +127,10 @@ final class ScreenScan {
             add(screen, "coupé (" + Math.round(labeled.getWidth()) + " px pour " + Math.round(labeled.prefWidth(-1)) + " px) : « " + text + " » "
                     + describe(labeled));
         }
+        Node drawn = shownTextNode(labeled);
+        if (drawn != null) {
+            cutAtListEdge(screen, drawn, text);
+        }
         if (!insideList(labeled)) {
             // In a scroll pane, scrolling down is fine but scrolling sideways is not: only its width bounds a label.
             ScrollPane scroll = scrollPaneOf(labeled);
@@ -135,9 +146,120 @@ final class ScreenScan {
 
     /** The text the skin draws: the label's own text, or the clipped one with its ellipsis. */
     private static String shownText(Labeled labeled) {
+        Node drawn = shownTextNode(labeled);
+        return drawn == null ? null : ((Text) drawn).getText();
+    }
+
+    private static Node shownTextNode(Labeled labeled) {
         for (Node child : labeled.getChildrenUnmodifiable()) {
-            if (child instanceof Text text && child.getStyleClass().contains("text")) {
-                return text.getText();
+            if (child instanceof Text text && child.getStyleClass().contains("text") && text.isVisible()) {
+                return child;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A table's or list's rows may run past its bottom (scrolling down shows them), but not past its right edge: the
+     * tables of Relais do not scroll sideways (TextColumns), so a cell or a column title drawn past the visible width
+     * is cut («Identité pro» in a «Statut» column half hidden), and a column wholly past it is not seen at all.
+     */
+    private void cutAtListEdge(String screen, Node drawn, String text) {
+        if (text == null || text.isBlank() || drawn.getLayoutBounds().isEmpty()) {
+            return;
+        }
+        Region view = visibleArea(drawn);
+        if (view == null) {
+            return;
+        }
+        // The layout bounds: a wrapped text's are its wrapping width, which its lines keep to (a trailing space may not).
+        Bounds shown = drawn.localToScene(drawn.getLayoutBounds());
+        double right = view.localToScene(view.getLayoutBounds()).getMaxX();
+        if (shown.getMaxX() > right + 1) {
+            String where = columnOf(drawn);
+            add(screen, (shown.getMinX() >= right ? "hors du tableau, à droite de son bord (" : "coupé au bord droit du tableau (")
+                    + Math.round(shown.getMaxX()) + " px, bord à " + Math.round(right) + " px) : " + where + describe(drawn));
+        }
+    }
+
+    /**
+     * The region showing a list's rows (a VirtualFlow's clipped container) or a table's column titles (its header
+     * row): what lies past its right edge is not on screen. Null outside a list.
+     */
+    private static Region visibleArea(Node node) {
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                for (Node child : flow.getChildrenUnmodifiable()) {
+                    if (child.getStyleClass().contains("clipped-container") && child instanceof Region clipped) {
+                        return clipped;
+                    }
+                }
+                return flow;
+            }
+            if (n instanceof javafx.scene.control.skin.TableHeaderRow header) {
+                return header;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A table or list squeezed below one whole row (a layout giving it less than its height): its first row is cut at
+     * the bottom and scrolling only shows the cut part of the next one.
+     */
+    private void tooShort(String screen, javafx.scene.control.skin.VirtualFlow<?> flow) {
+        javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell();
+        Region view = null;
+        for (Node child : flow.getChildrenUnmodifiable()) {
+            if (child.getStyleClass().contains("clipped-container") && child instanceof Region clipped) {
+                view = clipped;
+            }
+        }
+        if (first == null || first.isEmpty() || view == null || view.getHeight() <= 0) {
+            return;
+        }
+        if (first.getHeight() > view.getHeight() + 1) {
+            add(screen, "trop bas pour montrer une ligne entière (" + Math.round(view.getHeight()) + " px pour une ligne de "
+                    + Math.round(first.getHeight()) + " px) : " + describe(flow));
+        }
+    }
+
+    /** «colonne « Statut » » for what a table column shows, so that a cut column is reported once, not once a row. */
+    private static String columnOf(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getTableColumn() != null) {
+                return "colonne « " + cell.getTableColumn().getText() + " » ";
+            }
+            if (n instanceof javafx.scene.control.skin.TableColumnHeader header && header.getTableColumn() != null) {
+                return "titre de la colonne « " + header.getTableColumn().getText() + " » ";
+            }
+        }
+        return node instanceof Text text ? "« " + text.getText() + " » " : "";
+    }
+
+    /**
+     * A text a cell draws itself (a wrapped paragraph as the cell's graphic) that needs more room than the cell has:
+     * wider than the cell's inside, or more lines than the row's height shows. No ellipsis marks that cut.
+     */
+    private void cutInCell(String screen, Text text) {
+        javafx.scene.control.Cell<?> cell = cellOf(text);
+        if (cell == null || cell.getWidth() <= 0 || text.getText() == null || text.getText().isBlank()) {
+            return;
+        }
+        Bounds inCell = cell.sceneToLocal(text.localToScene(text.getLayoutBounds()));
+        double right = cell.getWidth() - cell.snappedRightInset();
+        double bottom = cell.getHeight() - cell.snappedBottomInset();
+        if (inCell.getMaxX() > right + 1 || inCell.getMaxY() > bottom + 1 || inCell.getMinY() < cell.snappedTopInset() - 1) {
+            add(screen, "coupé dans sa cellule (" + Math.round(inCell.getWidth()) + "×" + Math.round(inCell.getHeight()) + " px pour "
+                    + Math.round(right - cell.snappedLeftInset()) + "×" + Math.round(bottom - cell.snappedTopInset()) + " px) : " + columnOf(text)
+                    + "« " + text.getText() + " » " + describe(text));
+        }
+    }
+
+    private static javafx.scene.control.Cell<?> cellOf(Node node) {
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.Cell<?> cell) {
+                return cell;
             }
         }
         return null;
@@ -251,7 +373,8 @@ final class ScreenScan {
     private static String describe(Node node) {
         StringBuilder path = new StringBuilder(node.getClass().getSimpleName());
         for (Node n = node; n != null; n = n.getParent()) {
-            if (n.getId() != null) {
+            // A list's skin names its scrolling part "virtual-flow": the list's own id says which list.
+            if (n.getId() != null && !(n instanceof javafx.scene.control.skin.VirtualFlow<?>)) {
                 return path.append(" dans #").append(n.getId()).toString();
             }
         }

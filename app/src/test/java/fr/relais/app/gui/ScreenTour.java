@@ -80,6 +80,7 @@ final class ScreenTour {
         dialogs.put("#patient-file-add-to-team", "careteam-dialog");
         dialogs.put("#patient-file-report", "export-dialog");
         dialogs.put("#followup-answer", "questionnaire-form");
+        dialogs.put("#ucp-edit", "urgent-care-plan-editor");
         // The questionnaire form opens on the questionnaire chosen in the Suivi tab: the first of the list.
         robot.interact(() -> robot.lookup("#followup-questionnaire").queryComboBox().getSelectionModel().select(0));
         for (String button : dialogs.keySet()) {

@@ -51,6 +51,7 @@ public final class DesktopAccess {
         HISTORY_TAB("measure list", "history.tab"),
         THRESHOLDS_TAB("threshold list", "thresholds.tab"),
         URGENT_CARE_PLAN_TAB("plan show", "ucp.tab"),
+        EDIT_URGENT_CARE_PLAN("plan edit", "ucp.edit.open"),
         ACCESS_HISTORY_TAB("audit list", "access.tab"),
         IDENTITY_TAB("patient history", "identity.tab");
 

@@ -44,6 +44,18 @@ public final class TextColumns {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
+    /** Room a table needs besides its columns: its border and a vertical scroll bar. */
+    private static final double TABLE_ROOM = 20;
+
+    /**
+     * The width {@code table} needs to show every column at its minimum (titles whole, longest words on one line),
+     * kept up to date as columns widen for a longer word: a container that gives it less cuts the last columns.
+     */
+    public static javafx.beans.binding.DoubleBinding minWidthOf(TableView<?> table) {
+        return javafx.beans.binding.Bindings.createDoubleBinding(() -> table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum()
+                + TABLE_ROOM, table.getColumns().stream().map(TableColumn::minWidthProperty).toArray(javafx.beans.Observable[]::new));
+    }
+
     private static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width) {
         TableColumn<R, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));

@@ -120,6 +120,7 @@ public final class FollowUpTab extends Tab {
         // The questionnaire as a form: its questions, their answer words and the score as it comes (issue 25).
         Button answer = new Button(texts.text("followup.answerQuestionnaire"));
         answer.setId("followup-answer");
+        answer.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         answer.disableProperty().bind(model.questionnaireProperty().isNull());
         answer.setOnAction(e -> {
             QuestionnaireAnswers form = model.newAnswers();

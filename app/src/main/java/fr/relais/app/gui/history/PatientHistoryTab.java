@@ -37,7 +37,8 @@ public final class PatientHistoryTab extends Tab {
         column(scores, texts, "history.col.score", PatientHistoryViewModel.ScoreRow::score, 60);
         column(scores, texts, "history.col.band", PatientHistoryViewModel.ScoreRow::band, 200);
 
-        TableView<PatientHistoryViewModel.AlertHistoryRow> alerts = table("history-alerts", model.alertsProperty(), texts, 140);
+        // An alert's explanation wraps onto several lines: room for a whole row and the start of the next.
+        TableView<PatientHistoryViewModel.AlertHistoryRow> alerts = table("history-alerts", model.alertsProperty(), texts, 220);
         alerts.getColumns().add(TextColumns.fixed(texts.text("history.col.opened"), PatientHistoryViewModel.AlertHistoryRow::openedAt, 135));
         column(alerts, texts, "history.col.level", PatientHistoryViewModel.AlertHistoryRow::level, 60);
         column(alerts, texts, "history.col.rule", PatientHistoryViewModel.AlertHistoryRow::rule, 360);

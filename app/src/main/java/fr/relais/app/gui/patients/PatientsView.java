@@ -61,7 +61,7 @@ public final class PatientsView extends SplitPane {
         table.getColumns().add(TextColumns.fixed(texts.text("col.birthDate"), PatientRow::birthDate, 105));
         table.getColumns().add(TextColumns.of(texts.text("col.sex"), PatientRow::sex, 70));
         table.getColumns().add(TextColumns.of(texts.text("col.status"), PatientRow::statusLabel, 150));
-        table.getColumns().add(TextColumns.fixed(texts.text("col.ipp"), PatientRow::ipp, 115));
+        table.getColumns().add(TextColumns.of(texts.text("col.ipp"), PatientRow::ipp, 115));
         table.getColumns().add(TextColumns.of(texts.text("hospital.col.badge"), PatientRow::inHospital, 170));
         TextColumns.fitToWidth(table);
         // One selection model: the nurse's choice goes to the list's model, which opens that patient; the current
@@ -106,6 +106,9 @@ public final class PatientsView extends SplitPane {
 
         VBox left = new VBox(8, search, table, footer);
         left.setPadding(new Insets(12));
+        // Never narrower than its columns (issue 25: at 1366×768 the «Statut» column ran past the list's edge and the
+        // IPP and hospital columns were out of sight): the divider stops there, the file keeps the rest.
+        left.minWidthProperty().bind(TextColumns.minWidthOf(table).add(left.getPadding().getLeft() + left.getPadding().getRight()));
 
         TabPane fileTabs = new TabPane();
         // Choosing a row already shows that patient's file; Enter or a double-click takes the nurse into it.

@@ -18,7 +18,8 @@ import javafx.util.StringConverter;
 /** The "Plan d'urgence" tab of the patient file: the plan in force, the hand-off button, consents, emergency openings. */
 public final class UrgentCarePlanTab extends Tab {
 
-    public UrgentCarePlanTab(UrgentCarePlanViewModel model, Localization texts, Runnable onHandoff) {
+    /** {@code onEdit}: opens the plan's editor; null when the signed-in roles may not edit it (the button is then hidden). */
+    public UrgentCarePlanTab(UrgentCarePlanViewModel model, Localization texts, Runnable onHandoff, Runnable onEdit) {
         super(texts.text("ucp.tab"));
         setClosable(false);
         setId("tab-urgent-care-plan");
@@ -47,6 +48,11 @@ public final class UrgentCarePlanTab extends Tab {
         Button handoff = new Button(texts.text("ucp.handoff"));
         handoff.setId("ucp-handoff");
         handoff.setOnAction(e -> onHandoff.run());
+        Button edit = new Button(texts.text("ucp.edit.open"));
+        edit.setId("ucp-edit");
+        edit.setOnAction(e -> onEdit.run());
+        edit.setVisible(onEdit != null);
+        edit.setManaged(onEdit != null);
 
         Label consentsTitle = new Label(texts.text("ucp.consents"));
         consentsTitle.getStyleClass().add("section-title");
@@ -103,9 +109,16 @@ public final class UrgentCarePlanTab extends Tab {
 
         HBox.setHgrow(collectedBy, javafx.scene.layout.Priority.ALWAYS);
         HBox.setHgrow(reason, javafx.scene.layout.Priority.ALWAYS);
-        VBox content = new VBox(8, version, warning, decision, plan, handoff, consentsTitle, consents, scope, new HBox(8, collectedBy, add),
+        VBox content = new VBox(8, version, warning, decision, plan, new HBox(8, edit, handoff), consentsTitle, consents, scope, new HBox(8, collectedBy, add),
                 new HBox(8, reason, withdraw), accessesTitle, accesses, message);
         content.setPadding(new Insets(8));
-        setContent(content);
+        // The plan, the consents and the emergency openings keep their height and the tab scrolls, rather than each
+        // being squeezed below one whole line on a 768-pixel-high laptop screen (issue 25).
+        for (javafx.scene.layout.Region list : java.util.List.of(plan, consents, accesses)) {
+            list.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        setContent(scroll);
     }
 }

@@ -134,6 +134,9 @@ public final class UrgentCarePlanViewModel {
         version.set(texts.text("ucp.version", v.version(), AT.format(v.changedAt()), v.changedBy(), DAY.format(p.nextReview())));
         reviewWarning.set(p.nextReview().isBefore(loaded.today()) ? texts.text("ucp.reviewOverdue", DAY.format(p.nextReview())) : "");
         List<String> lines = new ArrayList<>();
+        if (p.diagnoses() != null) {
+            lines.add(texts.text("ucp.diagnoses", p.diagnoses()));
+        }
         lines.add(p.allergies().noneKnown() ? texts.text("ucp.noKnownAllergy") : p.allergies().items().isEmpty() ? texts.text("ucp.allergiesUnknown")
                 : texts.text("ucp.allergies", p.allergies().items().stream().map(a -> a.substance() + (a.reaction() == null ? "" : " (" + a.reaction() + ")"))
                         .collect(Collectors.joining(", "))));
@@ -149,6 +152,16 @@ public final class UrgentCarePlanViewModel {
         }
         if (p.advanceDirectives() != null) {
             lines.add(texts.text("ucp.directives." + p.advanceDirectives().presence().name(), dash(p.advanceDirectives().location())));
+        }
+        if (!p.keyContacts().isEmpty()) {
+            lines.add(texts.text("ucp.contacts", p.keyContacts().stream().map(c -> c.name() + (c.relationship() == null ? "" : ", " + c.relationship())
+                    + (c.phone() == null ? "" : " (" + c.phone() + ")")).collect(Collectors.joining(" ; "))));
+        }
+        if (!p.devices().isEmpty()) {
+            lines.add(texts.text("ucp.devices", String.join(", ", p.devices())));
+        }
+        if (p.preferredPlaceOfCare() != null) {
+            lines.add(texts.text("ucp.placeOfCare", p.preferredPlaceOfCare()));
         }
         planLines.setAll(lines);
     }
