@@ -74,6 +74,8 @@ class NurseReadsTheDesktopTest extends LaptopDesktop {
         WorklistRow second = FxSnapshot.of(tasks.getItems()).get(1);
         Node secondRow = onFx(() -> rows(tasks).stream().filter(r -> r.getItem() == second).findFirst().orElseThrow());
         robot.doubleClickOn(secondRow, MouseButton.PRIMARY);
+        // The Patients screen is shown by the double-click: its file header exists once that has happened.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#patient-file-name").tryQuery().isPresent());
         Label fileName = robot.lookup("#patient-file-name").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> second.patient().equals(fileName.getText()));
 
