@@ -14,8 +14,6 @@ import fr.relais.app.gui.unlock.InactivityLock;
 import fr.relais.app.gui.unlock.PscSignInView;
 import fr.relais.app.gui.unlock.PscSignInViewModel;
 import fr.relais.sync.psc.PscClient;
-import fr.relais.sync.psc.PscNationalId;
-import fr.relais.sync.psc.PscSignIn;
 import java.util.function.Function;
 import fr.relais.app.config.WorkstationSettings;
 import fr.relais.app.gui.patients.PatientFileViewModel;
@@ -204,8 +202,7 @@ public final class RelaisApplication extends Application {
      */
     public static void enter(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener) {
         // Pro Santé Connect is offered when the workstation has a team server (its sign-in is beside the FHIR base).
-        PscClient psc = PscNationalId.signInAddress(settings(services).get(fr.relais.sync.engine.SyncSettings.SERVER_VARIABLE))
-                .<PscClient>map(address -> PscSignIn.to(address, language.locale())).orElse(null);
+        PscClient psc = fr.relais.app.composition.ProSanteConnectClients.fromSettings(settings(services), language.locale()).orElse(null);
         enter(stage, services, language, executor, opener, psc, PscSignInViewModel.Pause.onTheLatch());
     }
 

@@ -97,14 +97,16 @@ class ProSanteConnectSignInWindowTest {
     @Test
     void aNurseApprovingOnHerPhoneOpensTheMainWindowAsHerself(FxRobot robot) throws Exception {
         assertThat(robot.from(root()).lookup("Se connecter avec Pro Santé Connect (e-CPS)").tryQuery()).isPresent();
-        assertThat(robot.from(root()).lookup("#psc-cancel").query().isVisible()).isFalse();
+        assertThat(current(robot, "#psc-waiting").isVisible()).isFalse();
         robot.clickOn(current(robot, "#psc-national-id")).write(RPPS);
         robot.clickOn(current(robot, "#psc-start"));
 
         Label message = robot.from(root()).lookup("#psc-message").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().equals("Validez la demande dans l'application e-CPS de votre téléphone."));
-        assertThat(current(robot, "#psc-progress").isVisible()).isTrue();
-        assertThat(current(robot, "#psc-cancel").isVisible()).isTrue();
+        // The progress wheel and the cancel button show while the phone has not answered.
+        assertThat(current(robot, "#psc-waiting").isVisible()).isTrue();
+        assertThat(current(robot, "#psc-waiting").lookup("#psc-progress")).isNotNull();
+        assertThat(current(robot, "#psc-waiting").lookup("#psc-cancel")).isNotNull();
         // The password sign-in stays open while the phone has not answered.
         assertThat(current(robot, "#unlock-passphrase").isDisabled()).isFalse();
         assertThat(services.session().signedIn()).isFalse();
@@ -124,7 +126,7 @@ class ProSanteConnectSignInWindowTest {
 
         robot.clickOn(current(robot, "#psc-cancel"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().startsWith("Demande annulée"));
-        assertThat(current(robot, "#psc-cancel").isVisible()).isFalse();
+        assertThat(current(robot, "#psc-waiting").isVisible()).isFalse();
         // The phone answers after all: the session is ended at the team server, nobody is signed in by it.
         phoneAnswers.countDown();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> teamServer.calls().contains("signOut jeton-1"));

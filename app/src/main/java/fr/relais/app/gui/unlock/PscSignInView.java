@@ -43,6 +43,7 @@ public final class PscSignInView {
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> model.cancel());
         HBox waiting = new HBox(12, progress, cancel);
+        waiting.setId("psc-waiting");
         waiting.setAlignment(Pos.CENTER_LEFT);
         waiting.visibleProperty().bind(model.waitingProperty());
         waiting.managedProperty().bind(model.waitingProperty());
