@@ -6,7 +6,6 @@ import static fr.relais.app.gui.ScriptedTeamServerPsc.pending;
 import static fr.relais.app.gui.ScriptedTeamServerPsc.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.app.gui.task.FxBackgroundExecutor;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.StoreTemplate;
 import fr.relais.core.TestServices;
@@ -46,7 +45,8 @@ class ProSanteConnectSignInWindowTest {
     @TempDir
     static Path shared;
     static Path workstation;
-    static FxBackgroundExecutor executor;
+    /** The real background threads, counted: the store is closed once the main window's queries came back. */
+    static SettlingExecutor executor;
     @TempDir
     Path dir;
     RelaisCore services;
@@ -70,7 +70,7 @@ class ProSanteConnectSignInWindowTest {
             setup.accounts().signIn("admin", "mot de passe admin!".toCharArray());
             setup.accounts().add("claire", "Claire IDEC", Set.of(Role.IDEC), RPPS, PASSWORD.toCharArray());
         }
-        executor = new FxBackgroundExecutor();
+        executor = new SettlingExecutor();
     }
 
     @AfterAll
@@ -89,8 +89,9 @@ class ProSanteConnectSignInWindowTest {
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         phoneAnswers.countDown();
+        executor.settle();
         services.close();
     }
 
