@@ -203,16 +203,17 @@ public final class RelaisApplication extends Application {
     public static void enter(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener) {
         // Pro Santé Connect is offered when the workstation has a team server (its sign-in is beside the FHIR base).
         PscClient psc = fr.relais.app.composition.ProSanteConnectClients.fromSettings(settings(services), language.locale()).orElse(null);
-        enter(stage, services, language, executor, opener, psc, PscSignInViewModel.Pause.onTheLatch());
+        enter(stage, services, language, executor, opener, psc, PscSignInViewModel.Pause.onTheLatch(),
+                fr.relais.app.gui.unlock.RecentNationalIds.ofUser());
     }
 
     /**
      * As {@link #enter(Stage, RelaisCore, Language, BackgroundExecutor, Consumer)}, with Pro Santé Connect through
-     * {@code psc} (none when null), waiting between two polls with {@code pause}. Signed in by PSC, the main window's
-     * sync sends the session's token, renewed as it expires.
+     * {@code psc} (none when null), waiting between two polls with {@code pause}, offering the RPPS in {@code recent}.
+     * Signed in by PSC, the main window's sync sends the session's token, renewed as it expires.
      */
     public static void enter(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener,
-                             PscClient psc, PscSignInViewModel.Pause pause) {
+                             PscClient psc, PscSignInViewModel.Pause pause, fr.relais.app.gui.unlock.RecentNationalIds recent) {
         Consumer<Supplier<String>> main = pscBearer -> {
             show(stage, services, language, executor, opener, pscBearer);
             // Where the nurse left the window last time; the first time, fitted to the screen (issue 25).
@@ -236,7 +237,7 @@ public final class RelaisApplication extends Application {
             showCredentials(stage, password, texts, null);
             return;
         }
-        byPsc[0] = new PscSignInViewModel(psc, services.accounts(), services.clock(), pause, executor, texts, language,
+        byPsc[0] = new PscSignInViewModel(psc, services.accounts(), services.clock(), pause, executor, texts, language, recent,
                 signedIn -> main.accept(signedIn.bearer()));
         showCredentials(stage, password, texts, PscSignInView.build(byPsc[0], texts));
     }

@@ -85,7 +85,8 @@ class ProSanteConnectSignInWindowTest {
         Files.copy(workstation, db);
         services = RelaisCore.open(db, CLOCK, UserSession.ofOperatingSystemUser());
         // Between two polls the window waits the team server's interval; here it goes on at once (the hold is the poll's).
-        RelaisApplication.enter(stage, services, Language.FR, executor, file -> { }, teamServer, (cancel, interval) -> cancel.getCount() == 0);
+        RelaisApplication.enter(stage, services, Language.FR, executor, file -> { }, teamServer, (cancel, interval) -> cancel.getCount() == 0,
+                new fr.relais.app.gui.unlock.RecentNationalIds(new WindowPlacementTest.MemoryPreferences()));
     }
 
     @AfterEach

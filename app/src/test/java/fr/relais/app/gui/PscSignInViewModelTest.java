@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.gui.unlock.PscSignInViewModel;
+import fr.relais.app.gui.unlock.RecentNationalIds;
 import fr.relais.app.wording.Messages;
 import fr.relais.core.MutableClock;
 import fr.relais.core.RelaisCore;
@@ -54,6 +55,8 @@ class PscSignInViewModelTest {
     Path dir;
     RelaisCore core;
     ScriptedTeamServerPsc teamServer = new ScriptedTeamServerPsc();
+    /** The RPPS signed in before on this machine's account: in memory, never the real user's preferences. */
+    RecentNationalIds recent = new RecentNationalIds(new WindowPlacementTest.MemoryPreferences());
     /** What the nurse does while the window waits between two polls (nothing, or cancel). */
     Runnable duringTheWait = () -> { };
     PscSignInViewModel model;
@@ -81,7 +84,7 @@ class PscSignInViewModelTest {
             waits.add(interval);
             duringTheWait.run();
             return cancel.getCount() == 0;
-        }, new DirectExecutor(), texts, Language.FR, signedIn::add);
+        }, new DirectExecutor(), texts, Language.FR, recent, signedIn::add);
         built.messageProperty().addListener((o, was, now) -> said.add(now));
         return built;
     }
@@ -113,6 +116,24 @@ class PscSignInViewModelTest {
         clock.advance(Duration.ofMinutes(5));
         assertThat(signedIn.get(0).bearer().get()).isEqualTo("jeton-2");
         assertThat(teamServer.calls()).last().isEqualTo("refresh refresh-jeton-1");
+    }
+
+    @Test
+    void aNurseWhoSignedInBeforeOnThisMachineFindsHerRppsReadyToPick() {
+        assertThat(model.choices()).isEmpty();
+        assertThat(model.nationalIdProperty().get()).isEmpty();
+        teamServer.then(pending(Duration.ofSeconds(5))).then(signedIn("jeton-1", RPPS));
+        model.nationalIdProperty().set(NATIONAL_ID);
+        model.start();
+        assertThat(recent.list()).containsExactly(RPPS);
+
+        // The next morning, the window offers her number, already filled in; a refused attempt is not remembered.
+        PscSignInViewModel nextMorning = modelFor(teamServer.then(new PscStep.Refused("refusé")));
+        assertThat(nextMorning.choices()).containsExactly(RPPS);
+        assertThat(nextMorning.nationalIdProperty().get()).isEqualTo(RPPS);
+        nextMorning.nationalIdProperty().set("10009999999");
+        nextMorning.start();
+        assertThat(recent.list()).containsExactly(RPPS);
     }
 
     @Test

@@ -8,7 +8,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
-import javafx.scene.control.TextField;
+import javafx.scene.control.ComboBox;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -25,16 +27,23 @@ public final class PscSignInView {
         title.getStyleClass().add("title-4");
         Label prompt = new Label(texts.text("psc.signin.prompt"));
         prompt.setWrapText(true);
-        TextField nationalId = new TextField();
+        // Typed, or picked among those signed in before on this machine's account.
+        ComboBox<String> nationalId = new ComboBox<>(model.choices());
+        nationalId.setEditable(true);
         nationalId.setId("psc-national-id");
         nationalId.setPromptText(texts.text("psc.signin.nationalId"));
-        nationalId.textProperty().bindBidirectional(model.nationalIdProperty());
+        nationalId.getEditor().textProperty().bindBidirectional(model.nationalIdProperty());
         nationalId.disableProperty().bind(model.waitingProperty());
         Button start = new Button(texts.text("psc.signin.start"));
         start.setId("psc-start");
         start.disableProperty().bind(model.waitingProperty());
         start.setOnAction(e -> model.start());
-        nationalId.setOnAction(e -> model.start());
+        nationalId.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                e.consume();
+                model.start();
+            }
+        });
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("psc-progress");
         progress.setPrefSize(24, 24);

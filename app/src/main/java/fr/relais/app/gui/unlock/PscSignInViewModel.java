@@ -67,6 +67,8 @@ public final class PscSignInViewModel {
     private final Localization texts;
     private final Language language;
     private final Consumer<SignedIn> onSignedIn;
+    private final RecentNationalIds recent;
+    private final javafx.collections.ObservableList<String> choices = javafx.collections.FXCollections.observableArrayList();
 
     private final StringProperty nationalId = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -74,8 +76,14 @@ public final class PscSignInViewModel {
     /** The running request's cancel signal; a new request gets a new one, so a late answer of an old one is ignored. */
     private CountDownLatch current = new CountDownLatch(0);
 
+    /** {@code recent}: the RPPS signed in before on this machine's account, offered to pick (the last one filled in). */
     public PscSignInViewModel(PscClient client, AccountService accounts, Clock clock, Pause pause, BackgroundExecutor executor,
-                              Localization texts, Language language, Consumer<SignedIn> onSignedIn) {
+                              Localization texts, Language language, RecentNationalIds recent, Consumer<SignedIn> onSignedIn) {
+        this.recent = recent;
+        choices.setAll(recent.list());
+        if (!choices.isEmpty()) {
+            nationalId.set(choices.get(0));
+        }
         this.client = client;
         this.accounts = accounts;
         this.clock = clock;
@@ -109,6 +117,7 @@ public final class PscSignInViewModel {
             waiting.set(false);
             if (outcome instanceof SignedIn signedIn) {
                 message.set("");
+                recent.remember(signedIn.account().rpps());
                 onSignedIn.accept(signedIn);
             } else {
                 message.set(texts.text(((NotSignedIn) outcome).key()));
@@ -168,6 +177,11 @@ public final class PscSignInViewModel {
         } catch (PscUnavailableException e) {
             // The session token then lapses on its own within minutes.
         }
+    }
+
+    /** The RPPS signed in before on this machine's account, most recent first. */
+    public javafx.collections.ObservableList<String> choices() {
+        return javafx.collections.FXCollections.unmodifiableObservableList(choices);
     }
 
     public StringProperty nationalIdProperty() {
