@@ -112,6 +112,8 @@ class ProSanteConnectSignInWindowTest {
         // The password sign-in stays open while the phone has not answered.
         assertThat(current(robot, "#unlock-passphrase").isDisabled()).isFalse();
         assertThat(services.session().signedIn()).isFalse();
+        // Under target/screenshots with the other screens when the screenshot command runs (see {@link Screenshots}).
+        Screenshots.take(robot, stage.getScene(), "signin-psc.png", 5_000);
 
         phoneAnswers.countDown();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#worklist-table").tryQuery().isPresent());

@@ -60,9 +60,9 @@ public final class PscSignInView {
         message.setId("psc-message");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
-        HBox field = new HBox(12, nationalId, start);
-        field.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(10, new Separator(), title, prompt, field, message, waiting);
+        nationalId.setPrefWidth(240);
+        // The button under the field: its label, the one the nurse looks for, is read whole on a laptop screen.
+        VBox box = new VBox(10, new Separator(), title, prompt, nationalId, start, message, waiting);
         box.setPadding(new Insets(8, 0, 0, 0));
         return box;
     }
