@@ -6,13 +6,13 @@ import fr.relais.core.error.BadInputException;
 import fr.relais.core.i18n.Language;
 import fr.relais.sync.engine.SyncSettings;
 import fr.relais.sync.psc.PscBearer;
+import fr.relais.sync.psc.PscNationalId;
 import fr.relais.sync.psc.PscSession;
 import fr.relais.sync.psc.PscSignIn;
 import fr.relais.sync.psc.PscStep;
 import fr.relais.sync.psc.PscUnavailableException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 
@@ -25,8 +25,6 @@ import java.util.Map;
  */
 final class ProSanteConnectSignIn {
     static final String VARIABLE = "RELAIS_ACCOUNT_PSC";
-    static final String AUTHORITY = "Pro Santé Connect";
-    private static final String FHIR_PATH = "/fhir";
 
     private final PscSignIn client;
     private final PrintWriter err;
@@ -42,25 +40,14 @@ final class ProSanteConnectSignIn {
     /** Through the team server whose FHIR base is {@code RELAIS_SERVER} ({@code https://…/fhir}); sign-in at {@code /psc}. */
     static ProSanteConnectSignIn through(Map<String, String> settings, PrintWriter err, Language language) {
         String server = settings.get(SyncSettings.SERVER_VARIABLE);
-        String base = server == null ? "" : server.strip().replaceAll("/+$", "");
-        if (!base.endsWith(FHIR_PATH)) {
-            throw new BadInputException(SyncSettings.SERVER_VARIABLE, "psc.noTeamServer", server == null ? "" : server);
-        }
-        URI psc = URI.create(base.substring(0, base.length() - FHIR_PATH.length()) + "/psc");
-        return new ProSanteConnectSignIn(new PscSignIn(psc, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-                language.locale()), err, language);
+        URI psc = PscNationalId.signInAddress(server).orElseThrow(() ->
+                new BadInputException(SyncSettings.SERVER_VARIABLE, "psc.noTeamServer", server == null ? "" : server));
+        return new ProSanteConnectSignIn(PscSignIn.to(psc, language.locale()), err, language);
     }
 
     /** {@code 8} + RPPS: the national id PSC knows; an RPPS of 11 digits is completed. */
     static String nationalId(String typed) {
-        String value = typed == null ? "" : typed.strip();
-        if (value.matches("\\d{11}")) {
-            return "8" + value;
-        }
-        if (value.matches("8\\d{11}")) {
-            return value;
-        }
-        throw new BadInputException(VARIABLE, "psc.nationalId.invalid", value);
+        return PscNationalId.of(typed, VARIABLE);
     }
 
     Account signIn(AccountService accounts, String typed) {
@@ -75,7 +62,7 @@ final class ProSanteConnectSignIn {
             }
             if (step instanceof PscStep.SignedIn signedIn) {
                 session = signedIn.session();
-                return accounts.signInAuthenticated(signedIn.session().rpps(), AUTHORITY);
+                return accounts.signInAuthenticated(signedIn.session().rpps(), PscSignIn.AUTHORITY);
             }
             throw new SignInFailedException(step.message());
         } catch (PscUnavailableException e) {

@@ -11,6 +11,9 @@ import fr.relais.app.gui.access.AccessTrail;
 import fr.relais.app.gui.unlock.CredentialsView;
 import fr.relais.app.gui.unlock.CredentialsViewModel;
 import fr.relais.app.gui.unlock.InactivityLock;
+import fr.relais.app.gui.unlock.PscSignInView;
+import fr.relais.app.gui.unlock.PscSignInViewModel;
+import fr.relais.sync.psc.PscClient;
 import java.util.function.Function;
 import fr.relais.app.config.WorkstationSettings;
 import fr.relais.app.gui.patients.PatientFileViewModel;
@@ -201,18 +204,45 @@ public final class RelaisApplication extends Application {
      * out, and nothing is shown before an account signs in.
      */
     public static void enter(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener) {
-        Runnable main = () -> {
-            show(stage, services, language, executor, opener);
+        // Pro Santé Connect is offered when the workstation has a team server (its sign-in is beside the FHIR base).
+        PscClient psc = fr.relais.app.composition.ProSanteConnectClients.fromSettings(settings(services), language.locale()).orElse(null);
+        enter(stage, services, language, executor, opener, psc, PscSignInViewModel.Pause.onTheLatch(),
+                fr.relais.app.gui.unlock.RecentNationalIds.ofUser());
+    }
+
+    /**
+     * As {@link #enter(Stage, RelaisCore, Language, BackgroundExecutor, Consumer)}, with Pro Santé Connect through
+     * {@code psc} (none when null), waiting between two polls with {@code pause}, offering the RPPS in {@code recent}.
+     * Signed in by PSC, the main window's sync sends the session's token, renewed as it expires.
+     */
+    public static void enter(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener,
+                             PscClient psc, PscSignInViewModel.Pause pause, fr.relais.app.gui.unlock.RecentNationalIds recent) {
+        Consumer<Supplier<String>> main = pscBearer -> {
+            show(stage, services, language, executor, opener, pscBearer);
             // Where the nurse left the window last time; the first time, fitted to the screen (issue 25).
             fr.relais.app.gui.common.WindowPlacement.ofUser().place(stage);
         };
         if (services.session().signedIn()) {
-            main.run();
+            main.accept(null);
             return;
         }
         Localization texts = Localization.of(Messages.BUNDLE, language);
-        showCredentials(stage, new CredentialsViewModel<>(texts, language, executor, texts.text("signin.title"), texts.text("signin.prompt"),
-                true, (user, password) -> services.accounts().signIn(user, password), account -> main.run()), texts);
+        PscSignInViewModel[] byPsc = new PscSignInViewModel[1];
+        CredentialsViewModel<fr.relais.core.account.Account> password = new CredentialsViewModel<>(texts, language, executor,
+                texts.text("signin.title"), texts.text("signin.prompt"), true, (user, secret) -> services.accounts().signIn(user, secret), account -> {
+                    if (byPsc[0] != null) {
+                        // Signed in with the password while a PSC request waited: that request is dropped.
+                        byPsc[0].cancel();
+                    }
+                    main.accept(null);
+                });
+        if (psc == null) {
+            showCredentials(stage, password, texts, null);
+            return;
+        }
+        byPsc[0] = new PscSignInViewModel(psc, services.accounts(), services.clock(), pause, executor, texts, language, recent,
+                signedIn -> main.accept(signedIn.bearer()));
+        showCredentials(stage, password, texts, PscSignInView.build(byPsc[0], texts));
     }
 
     /** The unlock window of an encrypted store on {@code stage}; {@code onUnlocked} then builds the main window. */
@@ -249,16 +279,30 @@ public final class RelaisApplication extends Application {
     }
 
     private static Parent showCredentials(Stage stage, CredentialsViewModel<?> model, Localization texts) {
+        return showCredentials(stage, model, texts, null);
+    }
+
+    /** The credentials window, with {@code other} (Pro Santé Connect) under it when not null. */
+    private static Parent showCredentials(Stage stage, CredentialsViewModel<?> model, Localization texts, javafx.scene.Node other) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Parent root = CredentialsView.build(model, texts);
+        Parent root = CredentialsView.build(model, texts, other);
         stage.setTitle("Relais");
-        stage.setScene(new Scene(root, 720, 420));
+        stage.setScene(new Scene(root, 720, other == null ? 420 : 660));
         stage.show();
         return root;
     }
 
     /** Builds the main window on a stage: used by {@link #start} and by the UI tests. */
     public static Parent show(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener) {
+        return show(stage, services, language, executor, opener, null);
+    }
+
+    /**
+     * The main window; {@code pscBearer}: the Pro Santé Connect session's token when the user signed in with PSC (the
+     * sync's credential then), null otherwise.
+     */
+    public static Parent show(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener,
+                              Supplier<String> pscBearer) {
         // No SQL on the FX thread: logged in use, a failure under the tests (-Drelais.strictThreads=true).
         services.database().forbidThread(thread -> javafx.application.Platform.isFxApplicationThread(), Boolean.getBoolean("relais.strictThreads"));
         Localization texts = Localization.of(Messages.BUNDLE, language);
@@ -269,7 +313,7 @@ public final class RelaisApplication extends Application {
                 ? Path.of(System.getProperty("user.home"), "Documents") : Path.of(System.getProperty("user.home"));
         Supplier<MssanteSettings> mssante = () -> MssanteSettings.from(null, env);
         AppServices app = new AppServices(services);
-        SyncViewModel sync = new SyncViewModel(app.sync(), app.conflictSubjects(), services.careTeam(), executor, texts, language, env);
+        SyncViewModel sync = new SyncViewModel(app.sync(), app.conflictSubjects(), services.careTeam(), executor, texts, language, env, pscBearer);
 
         Map<DesktopAccess.Screen, javafx.scene.Node> screens = new LinkedHashMap<>();
         Map<DesktopAccess.Screen, Ikon> icons = Map.of(DesktopAccess.Screen.WORKLIST, MaterialDesignC.CLIPBOARD_CHECK_OUTLINE,
@@ -320,7 +364,7 @@ public final class RelaisApplication extends Application {
             screens.put(DesktopAccess.Screen.REPORTS, new ExportView(new ExportViewModel(exports(services, app), executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env)), texts));
         }
         screens.put(DesktopAccess.Screen.SETTINGS, new SettingsView(new SettingsViewModel(texts, language, services.database().file(), System.getenv(), services.session(), executor,
-                newLanguage -> show(stage, services, newLanguage, executor, opener)), texts));
+                newLanguage -> show(stage, services, newLanguage, executor, opener, pscBearer)), texts));
         screens.put(DesktopAccess.Screen.HELP, new HelpView(texts, screens.keySet().stream().map(screen -> MainView.label(screen, texts)).toList()));
         MainView root = new MainView(screens, texts, icons, StoreLine.of(texts, services.database().file(), env.get(fr.relais.sync.engine.SyncSettings.TEAM_VARIABLE)),
                 sync.statusLineProperty(), texts.text("statusbar.user", services.session().actor().displayName()));

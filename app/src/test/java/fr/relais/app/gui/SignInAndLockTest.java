@@ -72,6 +72,8 @@ class SignInAndLockTest {
     void signInThenTheWindowLocksWhenIdleAndThePasswordResumes(FxRobot robot) throws Exception {
         assertThat(services.session().signedIn()).isFalse();
         assertThat(robot.lookup("Connexion").tryQuery()).isPresent();
+        // No team server set on this workstation: no Pro Santé Connect under the password.
+        assertThat(robot.from(stage.getScene().getRoot()).lookup("#psc-start").tryQuery()).isEmpty();
         Label message = robot.from(stage.getScene().getRoot()).lookup("#unlock-message").queryAs(Label.class);
         robot.clickOn(current(robot, "#unlock-user")).write("claire");
         robot.clickOn(current(robot, "#unlock-passphrase")).write("pas le bon");

@@ -97,6 +97,28 @@ class SyncViewModelTest {
     }
 
     @Test
+    void aSyncAfterTheProSanteConnectSessionEndedAsksToSignInAgainAndLosesNothing() {
+        // Signed in with PSC: the sync's credential is the session's token, asked before each request; the team server
+        // refused its renewal (signed out, or restarted).
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        AppServices app = new AppServices(core);
+        SyncViewModel signedInWithPsc = new SyncViewModel(app.sync(), app.conflictSubjects(), core.careTeam(), new DirectExecutor(),
+                Localization.of(Messages.BUNDLE, Language.FR), Language.FR, java.util.Map.of("RELAIS_IPP_OID", "1.2.250.1.999.99.1",
+                        "RELAIS_TOKEN", "jeton-des-réglages"), () -> {
+                    asked.add("PSC");
+                    throw new fr.relais.sync.engine.SyncSettings.SessionEndedException("refresh refused");
+                });
+        signedInWithPsc.serverProperty().set("http://127.0.0.1:9/fhir");
+        signedInWithPsc.syncNow();
+
+        assertThat(asked).isNotEmpty();
+        assertThat(signedInWithPsc.messageProperty().get()).contains("la session Pro Santé Connect n'est plus valable",
+                "validant dans l'application e-CPS").doesNotContain("refresh refused", "Exception");
+        signedInWithPsc.refresh();
+        assertThat(signedInWithPsc.statusLineProperty().get()).contains("1 modification à envoyer");
+    }
+
+    @Test
     void theInboxListsConflictsAndAChoiceClosesThem() {
         core.database().inTransaction(() -> {
             core.conflicts().open(new Conflict(UUID.randomUUID(), PatientService.RECORD, patient, "birthFamilyName", "MARTIN",

@@ -34,6 +34,10 @@ final class ProvideDocumentBundle {
     static final String SUBMISSION_SET_PROFILE = PDSM + "pdsm-submissionset-comprehensive";
     static final String DOCUMENT_REFERENCE_PROFILE = PDSM + "pdsm-comprehensive-document-reference";
     static final String SOURCE_ID = "https://profiles.ihe.net/ITI/MHD/StructureDefinition/ihe-sourceId";
+    /** The SubmissionSet's contentTypeCode, 1..1 in MHD Comprehensive. */
+    static final String DESIGNATION_TYPE = "https://profiles.ihe.net/ITI/MHD/StructureDefinition/ihe-designationType";
+    /** OIDs made from a UUID (ITU-T X.667): a SubmissionSet's uniqueId must be an OID in MHD. */
+    static final String UUID_OID_ARC = "2.25.";
     static final String LIST_TYPES = "https://profiles.ihe.net/ITI/MHD/CodeSystem/MHDlistTypes";
     static final String FORMAT_CODES = "http://ihe.net/fhir/ihe.formatcode.fhir/CodeSystem/formatcode";
     /** A PDF sent as such (not wrapped in CDA): IHE's "the MIME type says it all" format code. */
@@ -67,12 +71,15 @@ final class ProvideDocumentBundle {
         document.getMeta().addProfile(DOCUMENT_REFERENCE_PROFILE);
         document.addContained(practitioner(author));
         document.addContained(new Organization().setName(settings.organizationName()).setId("custodian"));
-        document.setMasterIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + UUID.randomUUID()));
+        document.addContained(sourcePatient(ins));
+        document.setMasterIdentifier(new Identifier().setUse(Identifier.IdentifierUse.USUAL).setSystem("urn:ietf:rfc:3986")
+                .setValue("urn:uuid:" + UUID.randomUUID()));
         document.addIdentifier(new Identifier().setUse(Identifier.IdentifierUse.OFFICIAL).setSystem("urn:ietf:rfc:3986").setValue(documentUrl));
         document.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
-        document.setType(kind == DmpDocumentKind.PATHWAY_REPORT
+        CodeableConcept type = kind == DmpDocumentKind.PATHWAY_REPORT
                 ? new CodeableConcept(new Coding("http://loinc.org", DocumentCodes.TYPE_CODE, DocumentCodes.TYPE_NAME))
-                : new CodeableConcept(new Coding("http://loinc.org", CARE_PLAN_TYPE, "Plan de soins")));
+                : new CodeableConcept(new Coding("http://loinc.org", CARE_PLAN_TYPE, "Plan de soins"));
+        document.setType(type);
         document.addCategory(new CodeableConcept(new Coding("urn:oid:" + DocumentCodes.CLASS_SCHEME, DocumentCodes.CLASS_CODE,
                 DocumentCodes.CLASS_NAME)));
         document.setSubject(patient);
@@ -89,6 +96,7 @@ final class ProvideDocumentBundle {
                 .setFormat(new Coding(FORMAT_CODES, PDF_FORMAT, null));
         document.getContext().setFacilityType(new CodeableConcept(new Coding("urn:oid:" + DocumentCodes.FACILITY_TYPE_SCHEME,
                 DocumentCodes.FACILITY_TYPE, null)));
+        document.getContext().setSourcePatientInfo(new Reference("#patient"));
         document.getContext().setPracticeSetting(new CodeableConcept(new Coding("urn:oid:" + DocumentCodes.PRACTICE_SETTING_SCHEME,
                 DocumentCodes.PRACTICE_SETTING, null)));
 
@@ -96,8 +104,10 @@ final class ProvideDocumentBundle {
         submission.getMeta().addProfile(SUBMISSION_SET_PROFILE);
         submission.addContained(practitioner(author));
         submission.addExtension(SOURCE_ID, new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:oid:" + settings.sourceOid()));
+        // contentTypeCode: the document's type (VERIFY against JDV_J59-ContentTypeCode-DMP with the DMP's homologation).
+        submission.addExtension(DESIGNATION_TYPE, type.copy());
         submission.addIdentifier(new Identifier().setUse(Identifier.IdentifierUse.USUAL).setSystem("urn:ietf:rfc:3986")
-                .setValue("urn:uuid:" + UUID.randomUUID()));
+                .setValue("urn:oid:" + uuidOid(UUID.randomUUID())));
         submission.addIdentifier(new Identifier().setUse(Identifier.IdentifierUse.OFFICIAL).setSystem("urn:ietf:rfc:3986").setValue(listUrl));
         submission.setStatus(ListResource.ListStatus.CURRENT);
         submission.setMode(ListResource.ListMode.WORKING);
@@ -115,6 +125,20 @@ final class ProvideDocumentBundle {
         bundle.addEntry().setFullUrl(documentUrl).setResource(document).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("DocumentReference");
         bundle.addEntry().setFullUrl(binaryUrl).setResource(binary).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Binary");
         return new Built(bundle, documentUrl);
+    }
+
+    /** The patient as the sending system knows it (sourcePatientInfo, contained): the INS, as the subject. */
+    private static org.hl7.fhir.r4.model.Patient sourcePatient(Ins ins) {
+        org.hl7.fhir.r4.model.Patient p = new org.hl7.fhir.r4.model.Patient();
+        p.setId("patient");
+        p.addIdentifier().setUse(Identifier.IdentifierUse.OFFICIAL).setSystem("urn:oid:" + ins.oid().oid()).setValue(ins.matricule().value());
+        return p;
+    }
+
+    /** {@code 2.25.} and the UUID as one unsigned integer. */
+    static String uuidOid(UUID uuid) {
+        return UUID_OID_ARC + new java.math.BigInteger(1, java.nio.ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits()).array());
     }
 
     /** The author as a contained Practitioner: IDNPS (8 + RPPS, OID 1.2.250.1.71.4.2.1) and name. */

@@ -17,12 +17,12 @@ public final class PscBearer implements Supplier<String> {
     /** Renewed this long before it expires, so that a request sent with it still finds it valid. */
     static final Duration MARGIN = Duration.ofSeconds(30);
 
-    private final PscSignIn client;
+    private final PscClient client;
     private final Clock clock;
     private PscSession session;
     private Instant until;
 
-    public PscBearer(PscSignIn client, PscSession session, Clock clock) {
+    public PscBearer(PscClient client, PscSession session, Clock clock) {
         this.client = client;
         this.clock = clock;
         hold(session);

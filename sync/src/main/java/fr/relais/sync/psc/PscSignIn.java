@@ -18,7 +18,9 @@ import java.util.Locale;
  * {@link #signOut} ends the session there and at PSC. A team server or PSC that cannot be reached is
  * {@link PscUnavailableException}: nothing local depends on it.
  */
-public final class PscSignIn {
+public final class PscSignIn implements PscClient {
+    /** How the audit trail names a sign-in that Pro Santé Connect authenticated. */
+    public static final String AUTHORITY = "Pro Santé Connect";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,21 +35,28 @@ public final class PscSignIn {
         this.language = language;
     }
 
-    /** Sends the sign-in request to the e-CPS app of the professional whose national id is {@code nationalId}. */
+    /** The client of the team server's sign-in at {@code psc}, over its own HTTP client (connection within 10 s). */
+    public static PscSignIn to(URI psc, Locale language) {
+        return new PscSignIn(psc, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), language);
+    }
+
+    @Override
     public PscStep start(String nationalId) {
         ObjectNode body = JSON.createObjectNode().put("national_id", nationalId);
         return step(post("/ciba", body, null), null);
     }
 
+    @Override
     public PscStep poll(String request) {
         return step(post("/ciba/poll", JSON.createObjectNode().put("request", request), null), request);
     }
 
+    @Override
     public PscStep refresh(String refreshToken) {
         return step(post("/refresh", JSON.createObjectNode().put("refresh_token", refreshToken), null), null);
     }
 
-    /** Ends the session of {@code sessionToken}; false when the team server no longer knew it. */
+    @Override
     public boolean signOut(String sessionToken) {
         return post("/logout", JSON.createObjectNode(), sessionToken).status() == 200;
     }

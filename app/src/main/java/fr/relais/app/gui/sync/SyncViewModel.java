@@ -55,6 +55,8 @@ public final class SyncViewModel {
     private final ReadOnlyListWrapper<String> history = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final AtomicBoolean cancel = new AtomicBoolean();
     private final Map<String, String> settings;
+    /** The Pro Santé Connect session's token after a PSC sign-in (renewed as it expires), null otherwise. */
+    private final java.util.function.Supplier<String> pscBearer;
 
     /**
      * {@code sync}: the engine, the conflict resolver and the local status, as the composition root built them;
@@ -63,6 +65,16 @@ public final class SyncViewModel {
      */
     public SyncViewModel(SyncModule sync, ConflictSubjectText subjects, CareTeamService careTeam, BackgroundExecutor executor,
                          Localization texts, Language language, Map<String, String> settings) {
+        this(sync, subjects, careTeam, executor, texts, language, settings, null);
+    }
+
+    /**
+     * As above; signed in with Pro Santé Connect, {@code pscBearer} (the session's token, renewed as it expires) is the
+     * sync's credential instead of the token file or password of the settings, as for the CLI.
+     */
+    public SyncViewModel(SyncModule sync, ConflictSubjectText subjects, CareTeamService careTeam, BackgroundExecutor executor,
+                         Localization texts, Language language, Map<String, String> settings, java.util.function.Supplier<String> pscBearer) {
+        this.pscBearer = pscBearer;
         this.sync = sync;
         this.subjects = subjects;
         this.careTeam = careTeam;
@@ -104,7 +116,7 @@ public final class SyncViewModel {
         message.set("");
         progress.set(texts.text("sync.starting"));
         state.set(SyncStatus.State.SYNCING.name());
-        executor.submit(() -> sync.engine().run(sync.scoped(SyncSettings.of(url, settings.get(SyncSettings.TEAM_VARIABLE), SyncSettings.authFrom(settings, null))
+        executor.submit(() -> sync.engine().run(sync.scoped(SyncSettings.of(url, settings.get(SyncSettings.TEAM_VARIABLE), auth())
                         .withTrustStoreFrom(settings).withPushBatchFrom(settings).withFirstSyncExportFrom(settings), settings, null).withIppFrom(settings), SyncEngine.Mode.BOTH,
                 (phase, done) -> executor.onUiThread(() -> progress.set(fr.relais.app.wording.SyncPhaseText.of(phase, done, texts))), cancel::get), report -> {
                     running.set(false);
@@ -120,6 +132,10 @@ public final class SyncViewModel {
                     failed(failure);
                     refresh();
                 });
+    }
+
+    private SyncSettings.Auth auth() {
+        return pscBearer != null ? new SyncSettings.Auth.Renewed(pscBearer) : SyncSettings.authFrom(settings, null);
     }
 
     public void cancel() {

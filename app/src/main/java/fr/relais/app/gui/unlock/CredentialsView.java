@@ -16,6 +16,11 @@ public final class CredentialsView {
     }
 
     public static Parent build(CredentialsViewModel<?> model, Localization texts) {
+        return build(model, texts, null);
+    }
+
+    /** With {@code otherWay} (another way in: Pro Santé Connect) under the button and the message, when not null. */
+    public static Parent build(CredentialsViewModel<?> model, Localization texts, javafx.scene.Node otherWay) {
         Label title = new Label(model.title());
         title.getStyleClass().add("title-3");
         Label prompt = new Label(model.prompt());
@@ -67,6 +72,9 @@ public final class CredentialsView {
             other.disableProperty().bind(model.busyProperty());
             other.setOnAction(e -> model.chooseAlternative());
             box.getChildren().add(other);
+        }
+        if (otherWay != null) {
+            box.getChildren().add(otherWay);
         }
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(32));
