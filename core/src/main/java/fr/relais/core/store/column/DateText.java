@@ -16,27 +16,18 @@ public final class DateText extends AbstractConverter<String, LocalDate> {
         }
         // Read with every row that holds a date: yyyy-MM-dd by position, anything else (and any error) by the parser.
         if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
-            int year = digits(text, 0, 4);
-            int month = digits(text, 5, 7);
-            int day = digits(text, 8, 10);
-            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth()) {
-                return LocalDate.of(year, month, day);
+            try {
+                int year = InstantText.digits(text, 0, 4);
+                int month = InstantText.digits(text, 5, 7);
+                int day = InstantText.digits(text, 8, 10);
+                if (month >= 1 && month <= 12 && day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth()) {
+                    return LocalDate.of(year, month, day);
+                }
+            } catch (NumberFormatException notDigits) {
+                // the parser says what is wrong with it, below
             }
         }
         return LocalDate.parse(text);
-    }
-
-    /** The number written in {@code text} from {@code from} to {@code to}; -1 when a character is not a digit. */
-    private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            int d = text.charAt(i) - '0';
-            if (d < 0 || d > 9) {
-                return -1;
-            }
-            value = value * 10 + d;
-        }
-        return value;
     }
 
     @Override

@@ -84,7 +84,8 @@ public final class InstantText extends AbstractConverter<String, Instant> {
         return Instant.parse(text);
     }
 
-    private static int digits(String text, int from, int to) {
+    /** The number written in {@code text} from {@code from} to {@code to}, by position (DateText reads dates so too). */
+    static int digits(String text, int from, int to) {
         int value = 0;
         for (int i = from; i < to; i++) {
             int d = text.charAt(i) - '0';
