@@ -63,7 +63,7 @@ public final class DemoGenerator {
                          EnrollmentService enrollments, TaskService tasks, BulkIngest measures, Clock clock,
                          fr.relais.core.consent.ConsentService consents, fr.relais.core.hospital.HospitalEvents hospital) {
         this.consents = consents;
-        this.stays = new DemoStays(hospital, clock);
+        this.stays = new DemoStays(hospital, tasks, clock);
         this.database = database;
         this.patients = patients;
         this.careTeam = careTeam;

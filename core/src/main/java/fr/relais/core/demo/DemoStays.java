@@ -1,9 +1,11 @@
 package fr.relais.core.demo;
 
+import fr.relais.core.hospital.HospitalEffect;
 import fr.relais.core.hospital.HospitalEventType;
 import fr.relais.core.hospital.HospitalEvents;
 import fr.relais.core.hospital.HospitalMessage;
 import fr.relais.core.hospital.PatientIdentifier;
+import fr.relais.core.task.TaskService;
 import fr.relais.core.time.CareZone;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +19,8 @@ import java.util.Set;
  * have something to show: three patients in hospital and one discharged three days ago with a heart failure
  * diagnosis, whose proposals wait for the nurse. Sent as a hospital's ADT messages through {@link HospitalEvents}, as
  * the listener would, at times fixed relative to the injected clock's day: the same store whatever the day of the run.
+ * The coordinator's admission item of the discharged patient is done, as the IDEC did during the six days of the stay:
+ * the rules (docs/hospital-events.md) leave that item to her, the discharge tells her by an item of its own.
  */
 final class DemoStays {
     /** The demo hospital's namespace for the team's IPPs (fictitious OID, docs/hospital-events.md). */
@@ -35,10 +39,12 @@ final class DemoStays {
             new Stay(10, 9, LocalTime.of(10, 0), "CARDIO / 4 / 2", null, 3, LocalTime.of(16, 30), List.of("I50.9")));
 
     private final HospitalEvents hospital;
+    private final TaskService tasks;
     private final Clock clock;
 
-    DemoStays(HospitalEvents hospital, Clock clock) {
+    DemoStays(HospitalEvents hospital, TaskService tasks, Clock clock) {
         this.hospital = hospital;
+        this.tasks = tasks;
         this.clock = clock;
     }
 
@@ -51,18 +57,22 @@ final class DemoStays {
             }
             String ipp = String.format("DEMO%06d", stay.patientIndex() + 1);
             Instant admitted = today.minusDays(stay.daysAgo()).atTime(stay.at()).atZone(CareZone.PARIS).toInstant();
-            send(ipp, HospitalEventType.A01, "A" + ipp, admitted, stay.location(),
+            HospitalEvents.Receipt admission = send(ipp, HospitalEventType.A01, "A" + ipp, admitted, stay.location(),
                     stay.expectedInDays() == null ? null : today.plusDays(stay.expectedInDays()), List.of());
             if (stay.dischargedDaysAgo() != null) {
+                // Days in hospital before the discharge: the IDEC has long taken in the admission she was told of.
+                hospital.effectsOf(admission.eventId()).stream()
+                        .filter(e -> e.kind() == HospitalEffect.Kind.TASK_CREATED && e.state() == HospitalEffect.State.DONE)
+                        .forEach(e -> tasks.complete(java.util.UUID.fromString(e.target()), null, null));
                 Instant out = today.minusDays(stay.dischargedDaysAgo()).atTime(stay.dischargedAt()).atZone(CareZone.PARIS).toInstant();
                 send(ipp, HospitalEventType.A03, "S" + ipp, out, stay.location(), null, stay.diagnoses());
             }
         }
     }
 
-    private void send(String ipp, HospitalEventType type, String movement, Instant at, String location, LocalDate expected,
-                      List<String> diagnoses) {
-        hospital.receive(new HospitalMessage("SIH-DEMO", FACILITY, movement, type, movement, "INSERT", at, "I", location, expected,
+    private HospitalEvents.Receipt send(String ipp, HospitalEventType type, String movement, Instant at, String location,
+                                        LocalDate expected, List<String> diagnoses) {
+        return hospital.receive(new HospitalMessage("SIH-DEMO", FACILITY, movement, type, movement, "INSERT", at, "I", location, expected,
                 diagnoses, List.of(new PatientIdentifier(ipp, IPP_OID, "PI")), List.of("VALI"),
                 "MSH|^~\\&|SIH-DEMO|CH-DÉMO|RELAIS|EQUIPE|||ADT^" + type.name() + "|" + movement + "|P|2.5"), Set.of(IPP_OID));
     }

@@ -25,7 +25,8 @@ public final class HospitalEffectRepository {
         r.setKind(kind.name());
         r.setTarget(target);
         r.setState(state.name());
-        r.insert();
+        // insertInto, not r.insert(): the record's insert reads the row back (rowid) on SQLite, a query per message
+        dsl.insertInto(HOSPITAL_EFFECT).set(r).execute();
         return effect;
     }
 

@@ -39,7 +39,8 @@ public final class HospitalEventRepository {
         r.setQueueReason(e.queueReason() == null ? null : e.queueReason().name());
         r.setRawMessage(e.raw());
         r.setReceivedAt(e.receivedAt());
-        r.insert();
+        // insertInto, not r.insert(): the record's insert reads the row back (rowid) on SQLite, a query per message
+        dsl.insertInto(HOSPITAL_EVENT).set(r).execute();
     }
 
     void decided(UUID id, UUID patientId, StoredHospitalEvent.State state, StoredHospitalEvent.QueueReason reason) {

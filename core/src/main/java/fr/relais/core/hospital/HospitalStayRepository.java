@@ -26,7 +26,8 @@ public final class HospitalStayRepository {
         r.setFacility(s.facility());
         r.setLocation(s.location());
         r.setExpectedDischargeDate(s.expectedDischarge());
-        r.insert();
+        // insertInto, not r.insert(): the record's insert reads the row back (rowid) on SQLite, a query per message
+        dsl.insertInto(HOSPITAL_STAY).set(r).execute();
     }
 
     void discharged(UUID id, UUID eventId, Instant at) {

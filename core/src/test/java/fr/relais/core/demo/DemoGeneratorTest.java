@@ -108,4 +108,36 @@ class DemoGeneratorTest {
             });
         }
     }
+
+    @Test
+    void theDemoPatientDischargedThreeDaysAgoHasTheDischargeItemOpenAndNoLongerTheAdmissionItem() {
+        var clock = new fr.relais.core.MutableClock(java.time.Instant.parse("2026-12-07T07:00:00Z"));
+        try (TestServices s = new TestServices(dir.resolve("discharged.db"), clock)) {
+            generator(s).generate(30, 5, n -> { });
+            var hospital = s.core.hospitalEvents();
+            var stay = hospital.dischargedSince(clock.instant().minus(java.time.Duration.ofDays(7))).get(0);
+
+            // The coordinator's items of the stay, by the event that created them.
+            java.util.Map<fr.relais.core.hospital.HospitalEventType, List<fr.relais.core.task.TaskStatus>> items = new java.util.TreeMap<>();
+            for (var event : hospital.history(stay.patientId())) {
+                for (var effect : hospital.effectsOf(event.id())) {
+                    if (effect.kind() == fr.relais.core.hospital.HospitalEffect.Kind.TASK_CREATED) {
+                        var task = s.core.tasks().get(java.util.UUID.fromString(effect.target()));
+                        if (!task.kind().equals("HOSPITAL_CALL")) {
+                            items.computeIfAbsent(event.type(), t -> new ArrayList<>()).add(task.status());
+                        }
+                    }
+                }
+            }
+            assertThat(items).containsExactly(
+                    java.util.Map.entry(fr.relais.core.hospital.HospitalEventType.A01, List.of(fr.relais.core.task.TaskStatus.COMPLETED)),
+                    java.util.Map.entry(fr.relais.core.hospital.HospitalEventType.A03, List.of(fr.relais.core.task.TaskStatus.REQUESTED)));
+            // The patients still in hospital keep their admission item for the IDEC.
+            for (var inside : hospital.inHospital()) {
+                assertThat(hospital.effectsOf(inside.admissionEventId())).filteredOn(e -> e.kind() == fr.relais.core.hospital.HospitalEffect.Kind.TASK_CREATED)
+                        .singleElement().satisfies(e -> assertThat(s.core.tasks().get(java.util.UUID.fromString(e.target())).status())
+                                .isEqualTo(fr.relais.core.task.TaskStatus.REQUESTED));
+            }
+        }
+    }
 }

@@ -3,7 +3,6 @@ package fr.relais.sync.adt;
 import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.app.HL7Service;
-import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import fr.relais.core.hospital.HospitalEvents;
 import java.util.Set;
@@ -53,7 +52,7 @@ public final class AdtListener implements AutoCloseable {
      * clients that speak to the listener as a hospital would: the tests and the ADT benchmark.
      */
     public static HapiContext configured(HapiContext context) {
-        context.setModelClassFactory(new CanonicalModelClassFactory("2.5"));
+        context.setModelClassFactory(new KnownSegmentClasses("2.5"));
         context.setValidationContext(ValidationContextFactory.noValidation());
         context.getParserConfiguration().setAllowUnknownVersions(true);
         context.getParserConfiguration().setIdGenerator(() -> java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 20));

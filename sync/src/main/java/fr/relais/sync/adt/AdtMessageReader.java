@@ -36,11 +36,12 @@ final class AdtMessageReader {
 
     static HospitalMessage read(Message message, String raw) throws AdtRefusal {
         try {
-            Terser t = new Terser(message);
-            String type = t.get("/MSH-9-1");
-            String trigger = t.get("/MSH-9-2");
-            String version = t.get("/MSH-12-1");
-            String controlId = t.get("/MSH-10");
+            Segments segments = Segments.of(message);
+            Segment msh = segments.first("MSH");
+            String type = field(msh, 9, 0, 1, 1);
+            String trigger = field(msh, 9, 0, 2, 1);
+            String version = field(msh, 12, 0, 1, 1);
+            String controlId = field(msh, 10, 0, 1, 1);
             if (controlId == null || controlId.isBlank()) {
                 throw new AdtRefusal(AcknowledgmentCode.AR, ErrorCode.REQUIRED_FIELD_MISSING, "MSH-10 (message control id) is missing");
             }
@@ -52,56 +53,71 @@ final class AdtMessageReader {
             }
             HospitalEventType event = HospitalEventType.of(trigger).orElseThrow(() -> new AdtRefusal(AcknowledgmentCode.AR,
                     ErrorCode.UNSUPPORTED_EVENT_CODE, "Event " + trigger + " is not supported"));
-            String application = t.get("/MSH-3-1");
-            String facility = hd(t, "/MSH-4");
+            String application = field(msh, 3, 0, 1, 1);
+            String facility = hd(msh, 4);
             if (application == null || facility == null) {
                 throw new AdtRefusal(AcknowledgmentCode.AE, ErrorCode.REQUIRED_FIELD_MISSING, "MSH-3 or MSH-4 (sender) is missing");
             }
-            List<PatientIdentifier> identifiers = identifiers(t);
+            Segment pid = segments.first("PID");
+            List<PatientIdentifier> identifiers = identifiers(pid);
             if (identifiers.stream().noneMatch(i -> i.value() != null && (i.ipp() || i.insOid().isPresent()))) {
                 throw new AdtRefusal(AcknowledgmentCode.AE, ErrorCode.REQUIRED_FIELD_MISSING,
                         "PID-3 (patient identifiers) has no IPP of type PI with its authority and no INS");
             }
-            Instant at = firstTime(t, "/.ZBE-2", "/.EVN-6", "/.EVN-2", "/MSH-7");
-            String expected = optional(t, "/.PV2-9");
-            return new HospitalMessage(application, facility, controlId, event, optional(t, "/.ZBE-1"),
-                    optional(t, "/.ZBE-4"), at, optional(t, "/.PV1-2"), location(t),
-                    expected == null ? null : instant(expected, "PV2-9").atZone(CareZone.PARIS).toLocalDate(), diagnoses(t),
-                    identifiers, repetitions(t.getSegment("/.PID"), 32), raw);
+            Segment zbe = segments.first("ZBE");
+            Segment evn = segments.first("EVN");
+            Segment pv1 = segments.first("PV1");
+            Instant at = firstTime(new Located(zbe, 2, "ZBE-2"), new Located(evn, 6, "EVN-6"), new Located(evn, 2, "EVN-2"),
+                    new Located(msh, 7, "MSH-7"));
+            String expected = optional(segments.first("PV2"), 9, 1);
+            return new HospitalMessage(application, facility, controlId, event, optional(zbe, 1, 1),
+                    optional(zbe, 4, 1), at, optional(pv1, 2, 1), location(pv1),
+                    expected == null ? null : instant(expected, "PV2-9").atZone(CareZone.PARIS).toLocalDate(),
+                    diagnoses(segments.all("DG1")), identifiers, pid == null ? List.of() : repetitions(pid, 32), raw);
         } catch (HL7Exception e) {
             throw new AdtRefusal(AcknowledgmentCode.AE, ErrorCode.DATA_TYPE_ERROR, "Unreadable field: " + e.getMessage());
         }
     }
 
     /** MSH-4 as sent, {@code NAME^OID^ISO} (its namespace alone when it has no OID). */
-    private static String hd(Terser t, String path) throws HL7Exception {
-        String name = t.get(path + "-1");
-        String oid = t.get(path + "-2");
+    private static String hd(Segment segment, int number) throws HL7Exception {
+        String name = field(segment, number, 0, 1, 1);
+        String oid = field(segment, number, 0, 2, 1);
         if (name == null && oid == null) {
             return null;
         }
-        return oid == null ? name : (name == null ? "" : name) + "^" + oid + "^" + (t.get(path + "-3") == null ? "ISO" : t.get(path + "-3"));
+        String kind = field(segment, number, 0, 3, 1);
+        return oid == null ? name : (name == null ? "" : name) + "^" + oid + "^" + (kind == null ? "ISO" : kind);
+    }
+
+    /** A component of a field, as HAPI's {@link Terser} path {@code SEG-field(rep)-component-sub} reads it. */
+    private static String field(Segment segment, int number, int repetition, int component, int subcomponent) throws HL7Exception {
+        return Terser.get(segment, number, repetition, component, subcomponent);
     }
 
     /**
      * A field of a segment the message may not carry (ZBE, the French extension's, is absent from other senders'
      * messages; PV2 is optional): null then, as for an empty field.
      */
-    private static String optional(Terser t, String path) {
+    private static String optional(Segment segment, int number, int component) {
+        if (segment == null) {
+            return null;
+        }
         try {
-            return blankToNull(t.get(path));
+            return blankToNull(field(segment, number, 0, component, 1));
         } catch (HL7Exception | RuntimeException e) {
             return null;
         }
     }
 
-    private static List<PatientIdentifier> identifiers(Terser t) throws HL7Exception {
-        Segment pid = t.getSegment("/.PID");
+    private static List<PatientIdentifier> identifiers(Segment pid) throws HL7Exception {
         List<PatientIdentifier> ids = new ArrayList<>();
+        if (pid == null) {
+            return ids;
+        }
         int count = Math.min(pid.getField(3).length, MAX_REPETITIONS);
         for (int i = 0; i < count; i++) {
-            String prefix = "/.PID-3(" + i + ")";
-            ids.add(new PatientIdentifier(t.get(prefix + "-1"), t.get(prefix + "-4-2"), t.get(prefix + "-5")));
+            ids.add(new PatientIdentifier(field(pid, 3, i, 1, 1), field(pid, 3, i, 4, 2), field(pid, 3, i, 5, 1)));
         }
         return ids;
     }
@@ -118,26 +134,28 @@ final class AdtMessageReader {
         return values;
     }
 
-    private static List<String> diagnoses(Terser t) {
+    /** DG1-3-1 of each diagnosis segment, in order, up to the first without a code. */
+    private static List<String> diagnoses(List<Segment> segments) {
         List<String> codes = new ArrayList<>();
-        for (int i = 0; i < MAX_REPETITIONS; i++) {
+        for (Segment dg1 : segments.subList(0, Math.min(segments.size(), MAX_REPETITIONS))) {
+            String code;
             try {
-                String code = t.get("/.DG1(" + i + ")-3-1");
-                if (code == null) {
-                    break;
-                }
-                codes.add(code.strip());
+                code = field(dg1, 3, 0, 1, 1);
             } catch (HL7Exception | RuntimeException e) {
-                break; // no such repetition: the message has no more diagnoses
+                break; // an unreadable code ends the list, as an absent one does
             }
+            if (code == null) {
+                break;
+            }
+            codes.add(code.strip());
         }
         return codes;
     }
 
-    private static String location(Terser t) {
+    private static String location(Segment pv1) {
         List<String> parts = new ArrayList<>();
         for (int component = 1; component <= 3; component++) {
-            String part = optional(t, "/.PV1-3-" + component);
+            String part = optional(pv1, 3, component);
             if (part != null) {
                 parts.add(part);
             }
@@ -145,11 +163,15 @@ final class AdtMessageReader {
         return parts.isEmpty() ? null : String.join(" / ", parts);
     }
 
-    private static Instant firstTime(Terser t, String... paths) throws AdtRefusal {
-        for (String path : paths) {
-            String value = optional(t, path);
+    /** A time stamp field, named as the refusal names it. */
+    private record Located(Segment segment, int number, String name) {
+    }
+
+    private static Instant firstTime(Located... fields) throws AdtRefusal {
+        for (Located located : fields) {
+            String value = optional(located.segment(), located.number(), 1);
             if (value != null) {
-                return instant(value, path.replace("/.", "").replace("/", ""));
+                return instant(value, located.name());
             }
         }
         throw new AdtRefusal(AcknowledgmentCode.AE, ErrorCode.REQUIRED_FIELD_MISSING, "No event time (ZBE-2, EVN-6, EVN-2, MSH-7)");

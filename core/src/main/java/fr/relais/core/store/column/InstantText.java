@@ -30,7 +30,41 @@ public final class InstantText extends AbstractConverter<String, Instant> {
     }
 
     public static String format(Instant instant) {
-        return instant == null ? null : FORMAT.format(instant);
+        if (instant == null) {
+            return null;
+        }
+        long seconds = instant.getEpochSecond();
+        if (seconds < 0 || seconds >= LAST_FOUR_DIGIT_YEAR_END) {
+            return FORMAT.format(instant);
+        }
+        // Every stored row writes some: the fixed-width form by position, as parse reads it (the formatter for the rest).
+        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        char[] text = new char[24];
+        put(text, 0, t.getYear(), 4);
+        text[4] = '-';
+        put(text, 5, t.getMonthValue(), 2);
+        text[7] = '-';
+        put(text, 8, t.getDayOfMonth(), 2);
+        text[10] = 'T';
+        put(text, 11, t.getHour(), 2);
+        text[13] = ':';
+        put(text, 14, t.getMinute(), 2);
+        text[16] = ':';
+        put(text, 17, t.getSecond(), 2);
+        text[19] = '.';
+        put(text, 20, instant.getNano() / 1_000_000, 3);
+        text[23] = 'Z';
+        return new String(text);
+    }
+
+    /** 10000-01-01T00:00:00Z: from there the year takes five digits, left to the formatter. */
+    private static final long LAST_FOUR_DIGIT_YEAR_END = 253_402_300_800L;
+
+    private static void put(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     public static Instant parse(String text) {
@@ -50,7 +84,8 @@ public final class InstantText extends AbstractConverter<String, Instant> {
         return Instant.parse(text);
     }
 
-    private static int digits(String text, int from, int to) {
+    /** The number written in {@code text} from {@code from} to {@code to}, by position (DateText reads dates so too). */
+    static int digits(String text, int from, int to) {
         int value = 0;
         for (int i = from; i < to; i++) {
             int d = text.charAt(i) - '0';
