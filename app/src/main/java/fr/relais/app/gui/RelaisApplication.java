@@ -86,9 +86,12 @@ import javafx.stage.Window;
  * only static fields to hand the services over.
  */
 public final class RelaisApplication extends Application {
-    /** What the window opens on: {@code services}, or the store at {@code database} that {@code open} unlocks or creates. */
+    /**
+     * What the window opens on: {@code services}, or the store at {@code database} that {@code open} unlocks or creates;
+     * {@code retries}: how its sync retries a team server that does not answer.
+     */
     private record Opening(RelaisCore services, Path database, Function<StoreKey, RelaisCore> open, boolean creating,
-                           Language language) {
+                           Language language, fr.relais.sync.engine.RetryPolicy retries) {
     }
 
     private final Opening opening;
@@ -101,24 +104,29 @@ public final class RelaisApplication extends Application {
         this.opened = opening.services();
     }
 
-    /** Opens the window on {@code services} and returns when it is closed. */
-    public static void launchWith(RelaisCore services, Language language) {
-        new RelaisApplication(new Opening(Objects.requireNonNull(services), null, null, false, language)).runUntilClosed();
+    /**
+     * Opens the window on {@code services} and returns when it is closed; {@code retries}: the sync's, as the launcher
+     * chose them.
+     */
+    public static void launchWith(RelaisCore services, Language language, fr.relais.sync.engine.RetryPolicy retries) {
+        new RelaisApplication(new Opening(Objects.requireNonNull(services), null, null, false, language, retries)).runUntilClosed();
     }
 
     /**
      * Opens the window on the passphrase of the encrypted store at {@code database}, then on the store itself; returns
      * when it is closed, with the services it opened (null if it was closed still locked), for the caller to close.
      */
-    public static RelaisCore launchLocked(Path database, Function<StoreKey, RelaisCore> unlock, Language language) {
-        RelaisApplication application = new RelaisApplication(new Opening(null, database, Objects.requireNonNull(unlock), false, language));
+    public static RelaisCore launchLocked(Path database, Function<StoreKey, RelaisCore> unlock, Language language,
+                                          fr.relais.sync.engine.RetryPolicy retries) {
+        RelaisApplication application = new RelaisApplication(new Opening(null, database, Objects.requireNonNull(unlock), false, language, retries));
         application.runUntilClosed();
         return application.opened;
     }
 
     /** The first start: the window asks the passphrase of the new store at {@code database}, then opens on it. */
-    public static RelaisCore launchNew(Path database, Function<StoreKey, RelaisCore> create, Language language) {
-        RelaisApplication application = new RelaisApplication(new Opening(null, database, Objects.requireNonNull(create), true, language));
+    public static RelaisCore launchNew(Path database, Function<StoreKey, RelaisCore> create, Language language,
+                                       fr.relais.sync.engine.RetryPolicy retries) {
+        RelaisApplication application = new RelaisApplication(new Opening(null, database, Objects.requireNonNull(create), true, language, retries));
         application.runUntilClosed();
         return application.opened;
     }
@@ -182,10 +190,10 @@ public final class RelaisApplication extends Application {
         Language language = opening.language();
         Consumer<RelaisCore> onOpened = services -> {
             opened = services;
-            enter(stage, services, language, executor, opener);
+            enter(stage, services, language, executor, opener, opening.retries());
         };
         if (opening.services() != null) {
-            enter(stage, opening.services(), language, executor, opener);
+            enter(stage, opening.services(), language, executor, opener, opening.retries());
         } else if (opening.creating()) {
             showNewStore(stage, opening.database(), opening.open(), language, executor, onOpened);
         } else {
@@ -198,8 +206,14 @@ public final class RelaisApplication extends Application {
      * out, and nothing is shown before an account signs in.
      */
     public static void enter(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener) {
+        enter(stage, services, language, executor, opener, fr.relais.sync.engine.RetryPolicy.DEFAULT);
+    }
+
+    /** As {@link #enter(Stage, RelaisCore, Language, BackgroundExecutor, Consumer)}, the sync retrying as {@code retries} says. */
+    public static void enter(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener,
+                             fr.relais.sync.engine.RetryPolicy retries) {
         Runnable main = () -> {
-            show(stage, services, language, executor, opener);
+            show(stage, services, language, executor, opener, retries);
             // Where the nurse left the window last time; the first time, fitted to the screen (issue 25).
             fr.relais.app.gui.common.WindowPlacement.ofUser().place(stage);
         };
@@ -256,6 +270,15 @@ public final class RelaisApplication extends Application {
 
     /** Builds the main window on a stage: used by {@link #start} and by the UI tests. */
     public static Parent show(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener) {
+        return show(stage, services, language, executor, opener, fr.relais.sync.engine.RetryPolicy.DEFAULT);
+    }
+
+    /**
+     * As {@link #show(Stage, RelaisCore, Language, BackgroundExecutor, Consumer)}, the sync retrying a team server that
+     * does not answer as {@code retries} says (the launcher: the default; tests: shorter waits).
+     */
+    public static Parent show(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener,
+                              fr.relais.sync.engine.RetryPolicy retries) {
         // No SQL on the FX thread: logged in use, a failure under the tests (-Drelais.strictThreads=true).
         services.database().forbidThread(thread -> javafx.application.Platform.isFxApplicationThread(), Boolean.getBoolean("relais.strictThreads"));
         Localization texts = Localization.of(Messages.BUNDLE, language);
@@ -266,7 +289,7 @@ public final class RelaisApplication extends Application {
                 ? Path.of(System.getProperty("user.home"), "Documents") : Path.of(System.getProperty("user.home"));
         Supplier<MssanteSettings> mssante = () -> MssanteSettings.from(null, env);
         AppServices app = new AppServices(services);
-        SyncViewModel sync = new SyncViewModel(app.sync(), app.conflictSubjects(), services.careTeam(), executor, texts, language, env);
+        SyncViewModel sync = new SyncViewModel(app.sync(), app.conflictSubjects(), services.careTeam(), executor, texts, language, env, retries);
 
         Map<DesktopAccess.Screen, javafx.scene.Node> screens = new LinkedHashMap<>();
         Map<DesktopAccess.Screen, Ikon> icons = Map.of(DesktopAccess.Screen.WORKLIST, MaterialDesignC.CLIPBOARD_CHECK_OUTLINE,
@@ -317,7 +340,7 @@ public final class RelaisApplication extends Application {
             screens.put(DesktopAccess.Screen.REPORTS, new ExportView(new ExportViewModel(exports(services, app), executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env)), texts));
         }
         screens.put(DesktopAccess.Screen.SETTINGS, new SettingsView(new SettingsViewModel(texts, language, services.database().file(), System.getenv(), services.session(), executor,
-                newLanguage -> show(stage, services, newLanguage, executor, opener)), texts));
+                newLanguage -> show(stage, services, newLanguage, executor, opener, retries)), texts));
         screens.put(DesktopAccess.Screen.HELP, new HelpView(texts, screens.keySet().stream().map(screen -> MainView.label(screen, texts)).toList()));
         MainView root = new MainView(screens, texts, icons, texts.text("statusbar.database", services.database().file()),
                 sync.statusLineProperty(), texts.text("statusbar.user", services.session().actor().displayName()));

@@ -55,14 +55,16 @@ public final class SyncViewModel {
     private final ReadOnlyListWrapper<String> history = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final AtomicBoolean cancel = new AtomicBoolean();
     private final Map<String, String> settings;
+    private final fr.relais.sync.engine.RetryPolicy retries;
 
     /**
      * {@code sync}: the engine, the conflict resolver and the local status, as the composition root built them;
      * {@code subjects} and {@code careTeam} word a conflict; {@code settings}: the workstation's (server, team,
-     * authentication), as WorkstationSettings resolves them.
+     * authentication), as WorkstationSettings resolves them; {@code retries}: how the sync retries a server that does
+     * not answer, as the composition root chose (the launcher {@code RetryPolicy.DEFAULT}, as for {@code relais sync}).
      */
     public SyncViewModel(SyncModule sync, ConflictSubjectText subjects, CareTeamService careTeam, BackgroundExecutor executor,
-                         Localization texts, Language language, Map<String, String> settings) {
+                         Localization texts, Language language, Map<String, String> settings, fr.relais.sync.engine.RetryPolicy retries) {
         this.sync = sync;
         this.subjects = subjects;
         this.careTeam = careTeam;
@@ -70,6 +72,7 @@ public final class SyncViewModel {
         this.texts = texts;
         this.language = language;
         this.settings = Map.copyOf(settings);
+        this.retries = retries;
         server.set(settings.getOrDefault(SyncSettings.SERVER_VARIABLE, ""));
     }
 
@@ -104,8 +107,8 @@ public final class SyncViewModel {
         message.set("");
         progress.set(texts.text("sync.starting"));
         state.set(SyncStatus.State.SYNCING.name());
-        executor.submit(() -> sync.engine().run(sync.scoped(SyncSettings.of(url, settings.get(SyncSettings.TEAM_VARIABLE), SyncSettings.authFrom(settings, null))
-                        .withTrustStoreFrom(settings).withPushBatchFrom(settings).withFirstSyncExportFrom(settings), settings, null).withIppFrom(settings), SyncEngine.Mode.BOTH,
+        executor.submit(() -> sync.engine().run(sync.scoped(retries.applyTo(SyncSettings.of(url, settings.get(SyncSettings.TEAM_VARIABLE), SyncSettings.authFrom(settings, null))
+                        .withTrustStoreFrom(settings).withPushBatchFrom(settings).withFirstSyncExportFrom(settings)), settings, null).withIppFrom(settings), SyncEngine.Mode.BOTH,
                 (phase, done) -> executor.onUiThread(() -> progress.set(fr.relais.app.wording.SyncPhaseText.of(phase, done, texts))), cancel::get), report -> {
                     running.set(false);
                     progress.set("");
