@@ -10,6 +10,7 @@ import java.util.function.Function;
 import fr.relais.app.gui.RelaisApplication;
 import fr.relais.app.logging.LogSetup;
 import fr.relais.core.store.DataFolder;
+import fr.relais.sync.engine.RetryPolicy;
 
 /**
  * The main class of the launcher. It is deliberately not the JavaFX {@code Application}: on the class path JavaFX
@@ -24,17 +25,17 @@ public final class Launcher {
         int exitCode = Cli.run(args, System.out, System.err, System.getenv(), new GuiLauncher() {
             @Override
             public void launch(RelaisCore services, Language language) {
-                RelaisApplication.launchWith(services, language);
+                RelaisApplication.launchWith(services, language, RetryPolicy.DEFAULT);
             }
 
             @Override
             public RelaisCore launchLocked(Path database, Function<StoreKey, RelaisCore> unlock, Language language) {
-                return RelaisApplication.launchLocked(database, unlock, language);
+                return RelaisApplication.launchLocked(database, unlock, language, RetryPolicy.DEFAULT);
             }
 
             @Override
             public RelaisCore launchNew(Path database, Function<StoreKey, RelaisCore> create, Language language) {
-                return RelaisApplication.launchNew(database, create, language);
+                return RelaisApplication.launchNew(database, create, language, RetryPolicy.DEFAULT);
             }
         }, java.time.Clock.systemUTC()); // the one clock of the application
         System.exit(exitCode);

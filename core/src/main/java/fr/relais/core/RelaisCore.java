@@ -93,12 +93,13 @@ public final class RelaisCore implements AutoCloseable {
     private final PatientReportService reports;
     private final CohortReportService cohorts;
 
-    private RelaisCore(Database database, Clock clock, UserSession session, fr.relais.core.alert.ReadingHours readingHours) {
+    private RelaisCore(Database database, Clock clock, UserSession session, fr.relais.core.alert.ReadingHours readingHours,
+                       fr.relais.core.account.PasswordHasher passwords) {
         this.clock = clock;
         this.database = database;
         this.session = session;
         this.audit = new AuditLog(database, clock, session);
-        this.accounts = new AccountService(database, audit, session, clock);
+        this.accounts = new AccountService(database, audit, session, clock, passwords);
         this.outbox = new Outbox(database.dsl(), clock);
         this.syncState = new SyncState(database.dsl());
         this.conflicts = new ConflictRepository(database.dsl());
@@ -216,7 +217,16 @@ public final class RelaisCore implements AutoCloseable {
     /** As {@link #open(Path, Clock, UserSession, fr.relais.core.store.StoreKey)} with the team's alert reading hours. */
     public static RelaisCore open(Path databaseFile, Clock clock, UserSession session, fr.relais.core.store.StoreKey key,
                                   fr.relais.core.alert.ReadingHours readingHours) {
-        RelaisCore services = new RelaisCore(Database.open(databaseFile, clock, key), clock, session, readingHours);
+        return open(databaseFile, clock, session, key, readingHours, fr.relais.core.account.PasswordHasher.DEFAULT);
+    }
+
+    /**
+     * As {@link #open(Path, Clock, UserSession, fr.relais.core.store.StoreKey, fr.relais.core.alert.ReadingHours)}, new
+     * and changed passwords hashed by {@code passwords} (the workstation's cost; the other overloads: the default one).
+     */
+    public static RelaisCore open(Path databaseFile, Clock clock, UserSession session, fr.relais.core.store.StoreKey key,
+                                  fr.relais.core.alert.ReadingHours readingHours, fr.relais.core.account.PasswordHasher passwords) {
+        RelaisCore services = new RelaisCore(Database.open(databaseFile, clock, key), clock, session, readingHours, passwords);
         try {
             services.pathways.installBuiltIns();
             services.questionnaires.installBuiltIns();

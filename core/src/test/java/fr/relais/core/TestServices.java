@@ -28,6 +28,13 @@ import java.time.ZoneOffset;
  */
 public final class TestServices implements AutoCloseable {
     public static final Instant NOW = Instant.parse("2026-11-24T08:30:00Z");
+    /**
+     * The tests' password hasher: 1,000 PBKDF2 rounds instead of the workstation's 600,000, so that the accounts a test
+     * creates and signs in with cost milliseconds; the hashes carry their cost like any other (docs/security.md,
+     * "Password hashing in tests"). The launcher's cost is checked by {@code account.PasswordHasherTest} and
+     * {@code app} {@code cli.AccountCliTest}.
+     */
+    public static final fr.relais.core.account.PasswordHasher PASSWORDS = new fr.relais.core.account.PasswordHasher(1_000);
 
     public final Clock clock;
     public final UserSession session = new UserSession(new Actor("idec1", "IDEC Test", "poste-test"));
@@ -65,7 +72,8 @@ public final class TestServices implements AutoCloseable {
     /** A team reading alerts during {@code readingHours}. */
     public TestServices(Path file, Clock clock, fr.relais.core.alert.ReadingHours readingHours) {
         this.clock = clock;
-        this.core = RelaisCore.open(StoreTemplate.copyTo(file), clock, session, fr.relais.core.store.StoreKey.NONE, readingHours);
+        this.core = RelaisCore.open(StoreTemplate.copyTo(file), clock, session, fr.relais.core.store.StoreKey.NONE, readingHours,
+                PASSWORDS);
         this.database = core.database();
         this.audit = core.audit();
         this.patients = core.patients();

@@ -33,11 +33,21 @@ public final class Cli {
     /** {@code retries}: how the run retries a team server that does not answer (tests give one without waits). */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, GuiLauncher gui,
                           java.time.Clock clock, fr.relais.sync.engine.RetryPolicy retries) {
+        return run(args, out, err, env, gui, clock, retries, RelaisCommand.PASSWORDS_FROM_SETTINGS);
+    }
+
+    /**
+     * {@code passwords}: the password hasher of the run, chosen from the workstation's settings (the launcher: their
+     * {@code RELAIS_PASSWORD_ITERATIONS}, {@link RelaisCommand#PASSWORDS_FROM_SETTINGS}; tests give a low cost).
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, GuiLauncher gui,
+                          java.time.Clock clock, fr.relais.sync.engine.RetryPolicy retries,
+                          java.util.function.Function<Map<String, String>, fr.relais.core.account.PasswordHasher> passwords) {
         // picocli reads its help bundle in the default locale when the command is built: set it from --lang first.
         Locale previous = Locale.getDefault();
         Locale.setDefault(requestedLanguage(args).locale());
         try {
-            return execute(args, out, err, env, gui, clock, retries);
+            return execute(args, out, err, env, gui, clock, retries, passwords);
         } finally {
             Locale.setDefault(previous);
         }
@@ -56,8 +66,9 @@ public final class Cli {
     }
 
     private static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> env, GuiLauncher gui,
-                               java.time.Clock clock, fr.relais.sync.engine.RetryPolicy retries) {
-        RelaisCommand root = new RelaisCommand(env, gui, clock, retries);
+                               java.time.Clock clock, fr.relais.sync.engine.RetryPolicy retries,
+                               java.util.function.Function<Map<String, String>, fr.relais.core.account.PasswordHasher> passwords) {
+        RelaisCommand root = new RelaisCommand(env, gui, clock, retries, passwords);
         CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));

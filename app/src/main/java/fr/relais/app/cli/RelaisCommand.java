@@ -42,6 +42,7 @@ public final class RelaisCommand implements Callable<Integer> {
     private final GuiLauncher gui;
     private final Clock clock;
     private final fr.relais.sync.engine.RetryPolicy retries;
+    private final java.util.function.Function<Map<String, String>, fr.relais.core.account.PasswordHasher> passwords;
     private StoreKey typedKey;
     /** The team server's Pro Santé Connect session after a PSC sign-in: the sync's bearer, in memory for this run only. */
     private java.util.function.Supplier<String> pscBearer;
@@ -64,11 +65,26 @@ public final class RelaisCommand implements Callable<Integer> {
 
     /** {@code retries}: how the sync and the audit's server check retry a server that does not answer (tests: no wait). */
     RelaisCommand(Map<String, String> env, GuiLauncher gui, Clock clock, fr.relais.sync.engine.RetryPolicy retries) {
+        this(env, gui, clock, retries, PASSWORDS_FROM_SETTINGS);
+    }
+
+    /**
+     * {@code passwords}: the hasher of new and changed passwords, chosen from the settings in force (the launcher:
+     * {@link #PASSWORDS_FROM_SETTINGS}; the tests' fixtures a low cost, docs/security.md).
+     */
+    RelaisCommand(Map<String, String> env, GuiLauncher gui, Clock clock, fr.relais.sync.engine.RetryPolicy retries,
+                  java.util.function.Function<Map<String, String>, fr.relais.core.account.PasswordHasher> passwords) {
         this.env = env;
         this.gui = gui;
         this.clock = clock;
         this.retries = retries;
+        this.passwords = passwords;
     }
+
+    /** The workstation's cost of password hashing: RELAIS_PASSWORD_ITERATIONS, 600,000 by default and at least. */
+    public static final java.util.function.Function<Map<String, String>, fr.relais.core.account.PasswordHasher> PASSWORDS_FROM_SETTINGS =
+            settings -> fr.relais.core.account.PasswordHasher.fromSetting(WorkstationSettings.PASSWORD_ITERATIONS_VARIABLE,
+                    settings.get(WorkstationSettings.PASSWORD_ITERATIONS_VARIABLE));
 
     @Override
     public Integer call() {
@@ -231,7 +247,8 @@ public final class RelaisCommand implements Callable<Integer> {
         // Read before the store opens: a bad setting is refused with nothing touched.
         ReadingHours hours = ReadingHours.parse(WorkstationSettings.READING_HOURS_VARIABLE,
                 environment().get(WorkstationSettings.READING_HOURS_VARIABLE));
-        return RelaisCore.open(databaseFile(), clock, UserSession.ofOperatingSystemUser(), key, hours);
+        fr.relais.core.account.PasswordHasher hasher = passwords.apply(environment());
+        return RelaisCore.open(databaseFile(), clock, UserSession.ofOperatingSystemUser(), key, hours, hasher);
     }
 
     /**

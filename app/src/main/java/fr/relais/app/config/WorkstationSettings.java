@@ -33,12 +33,14 @@ public final class WorkstationSettings {
     public static final String RETENTION_YEARS_VARIABLE = "RELAIS_RETENTION_YEARS";
     /** When the team reads alerts, {@code HH:MM-HH:MM} every day in Paris (08:00-20:00 by default; docs/alerts.md). */
     public static final String READING_HOURS_VARIABLE = "RELAIS_READING_HOURS";
+    /** PBKDF2 iterations of new and changed account passwords (600,000 by default and at least; docs/security.md). */
+    public static final String PASSWORD_ITERATIONS_VARIABLE = "RELAIS_PASSWORD_ITERATIONS";
     /** What the file may hold, in the order the Settings screen shows it. */
     public static final List<String> KEYS = List.of(SyncSettings.SERVER_VARIABLE, SyncSettings.TEAM_VARIABLE, fr.relais.sync.fhir.IppNamespace.VARIABLE,
             fr.relais.sync.fhir.IppNamespace.FOREIGN_VARIABLE, SyncSettings.SCOPE_VARIABLE, SyncSettings.RPPS_VARIABLE,
             SyncSettings.TOKEN_FILE_VARIABLE, SyncSettings.USER_VARIABLE, SyncSettings.PASSWORD_FILE_VARIABLE,
             SyncSettings.TRUSTSTORE_VARIABLE, SyncSettings.TRUSTSTORE_PASSWORD_FILE_VARIABLE, AnnuaireSettings.URL_VARIABLE, AnnuaireSettings.KEY_FILE_VARIABLE, MssanteSettings.CONFIG_VARIABLE,
-            LOCK_MINUTES_VARIABLE, RETENTION_YEARS_VARIABLE, READING_HOURS_VARIABLE);
+            LOCK_MINUTES_VARIABLE, RETENTION_YEARS_VARIABLE, READING_HOURS_VARIABLE, PASSWORD_ITERATIONS_VARIABLE);
     /** Keys naming a file that must exist when set. */
     private static final List<String> FILES = List.of(SyncSettings.TOKEN_FILE_VARIABLE, SyncSettings.PASSWORD_FILE_VARIABLE,
             SyncSettings.TRUSTSTORE_VARIABLE, SyncSettings.TRUSTSTORE_PASSWORD_FILE_VARIABLE,
@@ -120,6 +122,9 @@ public final class WorkstationSettings {
             }
             if (READING_HOURS_VARIABLE.equals(key)) {
                 fr.relais.core.alert.ReadingHours.parse(key, value); // refuses what is not HH:MM-HH:MM, naming the setting
+            }
+            if (PASSWORD_ITERATIONS_VARIABLE.equals(key)) {
+                fr.relais.core.account.PasswordHasher.fromSetting(key, value); // refuses a count below the floor, naming the setting
             }
             kept.put(key, value);
         }

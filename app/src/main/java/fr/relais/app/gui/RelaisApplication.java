@@ -92,9 +92,12 @@ import javafx.stage.Window;
  * only static fields to hand the services over.
  */
 public final class RelaisApplication extends Application {
-    /** What the window opens on: {@code services}, or the store at {@code database} that {@code open} unlocks or creates. */
+    /**
+     * What the window opens on: {@code services}, or the store at {@code database} that {@code open} unlocks or creates;
+     * {@code retries}: how its sync retries a team server that does not answer.
+     */
     private record Opening(RelaisCore services, Path database, Function<StoreKey, RelaisCore> open, boolean creating,
-                           Language language) {
+                           Language language, fr.relais.sync.engine.RetryPolicy retries) {
     }
 
     private final Opening opening;
@@ -107,24 +110,29 @@ public final class RelaisApplication extends Application {
         this.opened = opening.services();
     }
 
-    /** Opens the window on {@code services} and returns when it is closed. */
-    public static void launchWith(RelaisCore services, Language language) {
-        new RelaisApplication(new Opening(Objects.requireNonNull(services), null, null, false, language)).runUntilClosed();
+    /**
+     * Opens the window on {@code services} and returns when it is closed; {@code retries}: the sync's, as the launcher
+     * chose them.
+     */
+    public static void launchWith(RelaisCore services, Language language, fr.relais.sync.engine.RetryPolicy retries) {
+        new RelaisApplication(new Opening(Objects.requireNonNull(services), null, null, false, language, retries)).runUntilClosed();
     }
 
     /**
      * Opens the window on the passphrase of the encrypted store at {@code database}, then on the store itself; returns
      * when it is closed, with the services it opened (null if it was closed still locked), for the caller to close.
      */
-    public static RelaisCore launchLocked(Path database, Function<StoreKey, RelaisCore> unlock, Language language) {
-        RelaisApplication application = new RelaisApplication(new Opening(null, database, Objects.requireNonNull(unlock), false, language));
+    public static RelaisCore launchLocked(Path database, Function<StoreKey, RelaisCore> unlock, Language language,
+                                          fr.relais.sync.engine.RetryPolicy retries) {
+        RelaisApplication application = new RelaisApplication(new Opening(null, database, Objects.requireNonNull(unlock), false, language, retries));
         application.runUntilClosed();
         return application.opened;
     }
 
     /** The first start: the window asks the passphrase of the new store at {@code database}, then opens on it. */
-    public static RelaisCore launchNew(Path database, Function<StoreKey, RelaisCore> create, Language language) {
-        RelaisApplication application = new RelaisApplication(new Opening(null, database, Objects.requireNonNull(create), true, language));
+    public static RelaisCore launchNew(Path database, Function<StoreKey, RelaisCore> create, Language language,
+                                       fr.relais.sync.engine.RetryPolicy retries) {
+        RelaisApplication application = new RelaisApplication(new Opening(null, database, Objects.requireNonNull(create), true, language, retries));
         application.runUntilClosed();
         return application.opened;
     }
@@ -188,10 +196,10 @@ public final class RelaisApplication extends Application {
         Language language = opening.language();
         Consumer<RelaisCore> onOpened = services -> {
             opened = services;
-            enter(stage, services, language, executor, opener);
+            enter(stage, services, language, executor, opener, opening.retries());
         };
         if (opening.services() != null) {
-            enter(stage, opening.services(), language, executor, opener);
+            enter(stage, opening.services(), language, executor, opener, opening.retries());
         } else if (opening.creating()) {
             showNewStore(stage, opening.database(), opening.open(), language, executor, onOpened);
         } else {
@@ -204,21 +212,35 @@ public final class RelaisApplication extends Application {
      * out, and nothing is shown before an account signs in.
      */
     public static void enter(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener) {
+        enter(stage, services, language, executor, opener, fr.relais.sync.engine.RetryPolicy.DEFAULT);
+    }
+
+    /** As {@link #enter(Stage, RelaisCore, Language, BackgroundExecutor, Consumer)}, the sync retrying as {@code retries} says. */
+    public static void enter(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener,
+                             fr.relais.sync.engine.RetryPolicy retries) {
         // Pro Santé Connect is offered when the workstation has a team server (its sign-in is beside the FHIR base).
         PscClient psc = fr.relais.app.composition.ProSanteConnectClients.fromSettings(settings(services), language.locale()).orElse(null);
-        enter(stage, services, language, executor, opener, psc, PscSignInViewModel.Pause.onTheLatch(),
+        enter(stage, services, language, executor, opener, retries, psc, PscSignInViewModel.Pause.onTheLatch(),
                 fr.relais.app.gui.unlock.RecentNationalIds.ofUser());
     }
 
-    /**
-     * As {@link #enter(Stage, RelaisCore, Language, BackgroundExecutor, Consumer)}, with Pro Santé Connect through
-     * {@code psc} (none when null), waiting between two polls with {@code pause}, offering the RPPS in {@code recent}.
-     * Signed in by PSC, the main window's sync sends the session's token, renewed as it expires.
-     */
+    /** As below, the sync retrying as the launcher's default says. */
     public static void enter(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener,
                              PscClient psc, PscSignInViewModel.Pause pause, fr.relais.app.gui.unlock.RecentNationalIds recent) {
+        enter(stage, services, language, executor, opener, fr.relais.sync.engine.RetryPolicy.DEFAULT, psc, pause, recent);
+    }
+
+    /**
+     * As {@link #enter(Stage, RelaisCore, Language, BackgroundExecutor, Consumer)}, the sync retrying as {@code retries}
+     * says, with Pro Santé Connect through {@code psc} (none when null), waiting between two polls with {@code pause},
+     * offering the RPPS in {@code recent}. Signed in by PSC, the main window's sync sends the session's token, renewed
+     * as it expires.
+     */
+    public static void enter(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener,
+                             fr.relais.sync.engine.RetryPolicy retries, PscClient psc, PscSignInViewModel.Pause pause,
+                             fr.relais.app.gui.unlock.RecentNationalIds recent) {
         Consumer<Supplier<String>> main = pscBearer -> {
-            show(stage, services, language, executor, opener, pscBearer);
+            show(stage, services, language, executor, opener, retries, pscBearer);
             // Where the nurse left the window last time; the first time, fitted to the screen (issue 25).
             fr.relais.app.gui.common.WindowPlacement.ofUser().place(stage);
         };
@@ -294,7 +316,16 @@ public final class RelaisApplication extends Application {
 
     /** Builds the main window on a stage: used by {@link #start} and by the UI tests. */
     public static Parent show(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener) {
-        return show(stage, services, language, executor, opener, null);
+        return show(stage, services, language, executor, opener, fr.relais.sync.engine.RetryPolicy.DEFAULT);
+    }
+
+    /**
+     * As {@link #show(Stage, RelaisCore, Language, BackgroundExecutor, Consumer)}, the sync retrying a team server that
+     * does not answer as {@code retries} says (the launcher: the default; tests: shorter waits).
+     */
+    public static Parent show(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener,
+                              fr.relais.sync.engine.RetryPolicy retries) {
+        return show(stage, services, language, executor, opener, retries, null);
     }
 
     /**
@@ -302,7 +333,7 @@ public final class RelaisApplication extends Application {
      * sync's credential then), null otherwise.
      */
     public static Parent show(Stage stage, RelaisCore services, Language language, BackgroundExecutor executor, Consumer<Path> opener,
-                              Supplier<String> pscBearer) {
+                              fr.relais.sync.engine.RetryPolicy retries, Supplier<String> pscBearer) {
         // No SQL on the FX thread: logged in use, a failure under the tests (-Drelais.strictThreads=true).
         services.database().forbidThread(thread -> javafx.application.Platform.isFxApplicationThread(), Boolean.getBoolean("relais.strictThreads"));
         Localization texts = Localization.of(Messages.BUNDLE, language);
@@ -313,7 +344,7 @@ public final class RelaisApplication extends Application {
                 ? Path.of(System.getProperty("user.home"), "Documents") : Path.of(System.getProperty("user.home"));
         Supplier<MssanteSettings> mssante = () -> MssanteSettings.from(null, env);
         AppServices app = new AppServices(services);
-        SyncViewModel sync = new SyncViewModel(app.sync(), app.conflictSubjects(), services.careTeam(), executor, texts, language, env, pscBearer);
+        SyncViewModel sync = new SyncViewModel(app.sync(), app.conflictSubjects(), services.careTeam(), executor, texts, language, env, retries, pscBearer);
 
         Map<DesktopAccess.Screen, javafx.scene.Node> screens = new LinkedHashMap<>();
         Map<DesktopAccess.Screen, Ikon> icons = Map.of(DesktopAccess.Screen.WORKLIST, MaterialDesignC.CLIPBOARD_CHECK_OUTLINE,
@@ -364,7 +395,7 @@ public final class RelaisApplication extends Application {
             screens.put(DesktopAccess.Screen.REPORTS, new ExportView(new ExportViewModel(exports(services, app), executor, texts, language, documents, opener, mssante, () -> fr.relais.sync.fhir.IppNamespace.from(env)), texts));
         }
         screens.put(DesktopAccess.Screen.SETTINGS, new SettingsView(new SettingsViewModel(texts, language, services.database().file(), System.getenv(), services.session(), executor,
-                newLanguage -> show(stage, services, newLanguage, executor, opener, pscBearer)), texts));
+                newLanguage -> show(stage, services, newLanguage, executor, opener, retries, pscBearer)), texts));
         screens.put(DesktopAccess.Screen.HELP, new HelpView(texts, screens.keySet().stream().map(screen -> MainView.label(screen, texts)).toList()));
         MainView root = new MainView(screens, texts, icons, StoreLine.of(texts, services.database().file(), env.get(fr.relais.sync.engine.SyncSettings.TEAM_VARIABLE)),
                 sync.statusLineProperty(), texts.text("statusbar.user", services.session().actor().displayName()));

@@ -61,10 +61,6 @@ class AccountCliTest {
                 "--password-file", password.toString()).code()).isZero();
         assertThat(as("admin", adminPassword, "account", "add", "--user", "ines", "--role", "IDE",
                 "--password-file", password.toString()).code()).isZero();
-        // The sign-ins above and in aUserChangesTheirOwnPassword check real 600,000-round hashes; the role checks
-        // below sign in a dozen times more, on the same passwords hashed again at 1,000 rounds (docs/security.md).
-        CheapPasswords.rehash(db, "mot de passe admin!", "admin");
-        CheapPasswords.rehash(db, "mot de passe soignant", "sophie", "ines");
         JsonNode accounts = as("admin", adminPassword, "--format", "json", "account", "list").json();
         assertThat(accounts).hasSize(3);
         CliRun adminReadsClinical = as("admin", adminPassword, "alerts");
@@ -95,5 +91,47 @@ class AccountCliTest {
                 .json().get("passwordChanged").asBoolean()).isTrue();
         assertThat(as("admin", adminPassword, "account", "list").code()).isEqualTo(2);
         assertThat(as("admin", next, "account", "list").code()).isZero();
+    }
+
+    /**
+     * The workstation's cost of a password (issue 24): the launcher hashes at 600,000 rounds unless its setting asks for
+     * more, refuses a lower setting by name with nothing written, and every account signs in at the cost its own hash
+     * carries, whatever the workstation writes today (an account made at the tests' 1,000 rounds under the launcher's
+     * 600,000, one made at 600,000 under the tests' 1,000).
+     */
+    @Test
+    void theLauncherHashesNewPasswordsAtItsFullCostAndAccountsSignInAtTheCostTheirHashCarries() throws Exception {
+        assertThat(CliRun.of((services, language) -> { }, Map.of("RELAIS_DB", db.toString()), "account", "add", "--user", "admin",
+                "--role", "ADMINISTRATEUR", "--password-file", adminPassword.toString()).code()).isZero();
+        assertThat(storedHash("admin")).startsWith("pbkdf2-sha256$1000$");
+
+        Map<String, String> admin = Map.of("RELAIS_DB", db.toString(), RelaisCommand.ACCOUNT_VARIABLE, "admin",
+                RelaisCommand.ACCOUNT_PASSWORD_FILE_VARIABLE, adminPassword.toString());
+        Map<String, String> lowered = new HashMap<>(admin);
+        lowered.put("RELAIS_PASSWORD_ITERATIONS", "1000");
+        CliRun refused = CliRun.asTheLauncher(lowered, "account", "add", "--user", "ines", "--role", "IDE",
+                "--password-file", password.toString());
+        assertThat(refused.code()).as(refused.out()).isEqualTo(2);
+        assertThat(refused.err()).contains("RELAIS_PASSWORD_ITERATIONS", "« 1000 »", "hachage des mots de passe")
+                .doesNotContain("Exception");
+        assertThat(storedHash("ines")).isNull();
+
+        CliRun added = CliRun.asTheLauncher(admin, "account", "add", "--user", "ines", "--role", "IDE", "--password-file", password.toString());
+        assertThat(added.code()).as(added.err()).isZero();
+        assertThat(storedHash("ines")).startsWith("pbkdf2-sha256$600000$");
+        assertThat(storedHash("admin")).startsWith("pbkdf2-sha256$1000$");
+
+        assertThat(as("ines", password, "--format", "json", "alerts").code()).isZero();
+        assertThat(as("ines", adminPassword, "alerts").code()).isEqualTo(2);
+    }
+
+    private String storedHash(String user) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.PreparedStatement select = c.prepareStatement("select password_hash from account where user_id = ?")) {
+            select.setString(1, user);
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
     }
 }

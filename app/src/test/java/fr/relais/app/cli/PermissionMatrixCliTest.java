@@ -182,8 +182,6 @@ class PermissionMatrixCliTest {
             assertThat(added.code()).as(added.err()).isZero();
         }
         Files.copy(db, shared.resolve("sauvegarde.db"));
-        // Five hundred sign-ins: the passwords hashed again at 1,000 rounds (CheapPasswords).
-        CheapPasswords.rehash(db, PASSWORD, Stream.of(Role.values()).map(PermissionMatrixCliTest::account).toArray(String[]::new));
         modelRows = digest(db);
     }
 

@@ -37,6 +37,13 @@ class MainWindowTest {
     static final java.util.List<Path> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
     Stage stage;
 
+    /**
+     * The launcher's five attempts with waits from 100 ms instead of 500 (about 1.1 s of waiting in all instead of
+     * 5.6 s): long enough for the sync test to see the cancel button live while the sync runs, not more.
+     */
+    private static final fr.relais.sync.engine.RetryPolicy RETRIES =
+            new fr.relais.sync.engine.RetryPolicy(fr.relais.sync.engine.RetryPolicy.DEFAULT.attempts(), java.time.Duration.ofMillis(100));
+
     @BeforeAll
     static void demoDatabase() throws Exception {
         // The organisation's IPP namespace, without which nothing carrying an IPP leaves (sync, exports).
@@ -62,7 +69,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        RelaisApplication.show(stage, services, Language.FR, executor, opened::add);
+        RelaisApplication.show(stage, services, Language.FR, executor, opened::add, RETRIES);
     }
 
     @Test

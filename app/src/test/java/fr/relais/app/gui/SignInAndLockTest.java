@@ -46,7 +46,9 @@ class SignInAndLockTest {
     @BeforeAll
     static void workstationWithAccounts() {
         Path db = StoreTemplate.copyTo(dir.resolve("relais.db"));
-        try (RelaisCore setup = RelaisCore.open(db, CLOCK, UserSession.ofOperatingSystemUser())) {
+        // The accounts hashed at the tests' cost (TestServices.PASSWORDS): the window checks them at the cost they carry.
+        try (RelaisCore setup = RelaisCore.open(db, CLOCK, UserSession.ofOperatingSystemUser(), fr.relais.core.store.StoreKey.NONE,
+                fr.relais.core.alert.ReadingHours.DEFAULT, TestServices.PASSWORDS)) {
             setup.demo().generate(5, 3, n -> { });
             setup.accounts().add("admin", "Admin", Set.of(Role.ADMINISTRATEUR), null, "mot de passe admin!".toCharArray());
             setup.accounts().signIn("admin", "mot de passe admin!".toCharArray());

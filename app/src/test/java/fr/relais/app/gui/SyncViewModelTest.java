@@ -46,7 +46,9 @@ class SyncViewModelTest {
         AppServices app = new AppServices(core);
         model = new SyncViewModel(app.sync(), app.conflictSubjects(), core.careTeam(), new DirectExecutor(),
                 Localization.of(Messages.BUNDLE, Language.FR), Language.FR,
-                java.util.Map.of("RELAIS_IPP_OID", "1.2.250.1.999.99.1"));
+                java.util.Map.of("RELAIS_IPP_OID", "1.2.250.1.999.99.1"),
+                // The launcher's attempts without its waits (about 5.6 s of sleep against an unreachable server).
+                fr.relais.sync.engine.RetryPolicy.DEFAULT.withoutWaiting());
     }
 
     @AfterEach
@@ -104,7 +106,7 @@ class SyncViewModelTest {
         AppServices app = new AppServices(core);
         SyncViewModel signedInWithPsc = new SyncViewModel(app.sync(), app.conflictSubjects(), core.careTeam(), new DirectExecutor(),
                 Localization.of(Messages.BUNDLE, Language.FR), Language.FR, java.util.Map.of("RELAIS_IPP_OID", "1.2.250.1.999.99.1",
-                        "RELAIS_TOKEN", "jeton-des-réglages"), () -> {
+                        "RELAIS_TOKEN", "jeton-des-réglages"), fr.relais.sync.engine.RetryPolicy.DEFAULT.withoutWaiting(), () -> {
                     asked.add("PSC");
                     throw new fr.relais.sync.engine.SyncSettings.SessionEndedException("refresh refused");
                 });

@@ -29,21 +29,19 @@ public final class AccountService {
     /** Below this a password is refused. */
     public static final int MINIMUM_PASSWORD_LENGTH = 12;
 
-    /** Made on the first sign-in with an unknown account only (hashing takes a moment; start-up must not pay it). */
-    private static final class UnknownAccount {
-        static final String HASH = PasswordHash.of("no account has this password".toCharArray());
-    }
-
     private final Database database;
     private final AuditLog audit;
     private final UserSession session;
     private final Clock clock;
+    private final PasswordHasher passwords;
 
-    public AccountService(Database database, AuditLog audit, UserSession session, Clock clock) {
+    /** {@code passwords}: the cost of the hashes written for new and changed passwords (the workstation's setting). */
+    public AccountService(Database database, AuditLog audit, UserSession session, Clock clock, PasswordHasher passwords) {
         this.database = database;
         this.audit = audit;
         this.session = session;
         this.clock = clock;
+        this.passwords = passwords;
     }
 
     /** Whether the workstation has local accounts (then nothing is allowed before a sign-in). */
@@ -82,7 +80,7 @@ public final class AccountService {
                     .set(ACCOUNT.DISPLAY_NAME, displayName == null || displayName.isBlank() ? id : displayName.trim())
                     .set(ACCOUNT.ROLES, roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")))
                     .set(ACCOUNT.RPPS, rpps == null || rpps.isBlank() ? null : rpps.trim())
-                    .set(ACCOUNT.PASSWORD_HASH, PasswordHash.of(password))
+                    .set(ACCOUNT.PASSWORD_HASH, passwords.hash(password))
                     .set(ACCOUNT.ACTIVE, 1)
                     .set(ACCOUNT.CREATED_AT, now)
                     .set(ACCOUNT.CREATED_BY, session.actor().userId())
@@ -150,14 +148,14 @@ public final class AccountService {
             boolean own = userId.equals(session.actor().userId()) && session.signedIn();
             if (own) {
                 String stored = hashOf(userId).orElseThrow(() -> new BadInputException("--user", "account.unknown", userId));
-                if (current == null || !PasswordHash.matches(current, stored)) {
+                if (current == null || !PasswordHasher.matches(current, stored)) {
                     throw new BadInputException("--user", "account.badCredentials");
                 }
             } else {
                 session.require(Permission.WORKSTATION_ADMIN);
                 find(userId).orElseThrow(() -> new BadInputException("--user", "account.unknown", userId));
             }
-            database.dsl().update(ACCOUNT).set(ACCOUNT.PASSWORD_HASH, PasswordHash.of(next))
+            database.dsl().update(ACCOUNT).set(ACCOUNT.PASSWORD_HASH, passwords.hash(next))
                     .set(ACCOUNT.UPDATED_AT, clock.instant()).where(ACCOUNT.USER_ID.eq(userId)).execute();
             audit.record("account.password", "Account", userId, null, own ? "own" : "reset by an administrator");
             return null;
@@ -172,8 +170,8 @@ public final class AccountService {
         String id = userId == null ? "" : userId.trim();
         Optional<Record> row = database.dsl().selectFrom(ACCOUNT).where(ACCOUNT.USER_ID.eq(id)).fetchOptional().map(r -> (Record) r);
         // The hash is computed even for an unknown account, so that the time taken does not tell which accounts exist.
-        String stored = row.map(r -> r.get(ACCOUNT.PASSWORD_HASH)).orElseGet(() -> UnknownAccount.HASH);
-        boolean matches = PasswordHash.matches(password, stored);
+        String stored = row.map(r -> r.get(ACCOUNT.PASSWORD_HASH)).orElseGet(passwords::unknownAccount);
+        boolean matches = PasswordHasher.matches(password, stored);
         boolean ok = row.isPresent() && row.get().get(ACCOUNT.ACTIVE) == 1 && matches;
         if (!ok) {
             database.inTransaction(() -> {
@@ -219,7 +217,7 @@ public final class AccountService {
     /** Unlocks a session locked for inactivity: the signed-in user's password again. */
     public void unlock(char[] password) {
         String id = session.actor().userId();
-        if (!hashOf(id).map(stored -> PasswordHash.matches(password, stored)).orElse(false)) {
+        if (!hashOf(id).map(stored -> PasswordHasher.matches(password, stored)).orElse(false)) {
             database.inTransaction(() -> {
                 audit.record("session.unlockFailed", "Account", id, null, null);
                 return null;

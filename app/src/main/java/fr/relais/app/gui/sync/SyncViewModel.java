@@ -57,15 +57,17 @@ public final class SyncViewModel {
     private final Map<String, String> settings;
     /** The Pro Santé Connect session's token after a PSC sign-in (renewed as it expires), null otherwise. */
     private final java.util.function.Supplier<String> pscBearer;
+    private final fr.relais.sync.engine.RetryPolicy retries;
 
     /**
      * {@code sync}: the engine, the conflict resolver and the local status, as the composition root built them;
      * {@code subjects} and {@code careTeam} word a conflict; {@code settings}: the workstation's (server, team,
-     * authentication), as WorkstationSettings resolves them.
+     * authentication), as WorkstationSettings resolves them; {@code retries}: how the sync retries a server that does
+     * not answer, as the composition root chose (the launcher {@code RetryPolicy.DEFAULT}, as for {@code relais sync}).
      */
     public SyncViewModel(SyncModule sync, ConflictSubjectText subjects, CareTeamService careTeam, BackgroundExecutor executor,
-                         Localization texts, Language language, Map<String, String> settings) {
-        this(sync, subjects, careTeam, executor, texts, language, settings, null);
+                         Localization texts, Language language, Map<String, String> settings, fr.relais.sync.engine.RetryPolicy retries) {
+        this(sync, subjects, careTeam, executor, texts, language, settings, retries, null);
     }
 
     /**
@@ -73,7 +75,8 @@ public final class SyncViewModel {
      * sync's credential instead of the token file or password of the settings, as for the CLI.
      */
     public SyncViewModel(SyncModule sync, ConflictSubjectText subjects, CareTeamService careTeam, BackgroundExecutor executor,
-                         Localization texts, Language language, Map<String, String> settings, java.util.function.Supplier<String> pscBearer) {
+                         Localization texts, Language language, Map<String, String> settings, fr.relais.sync.engine.RetryPolicy retries,
+                         java.util.function.Supplier<String> pscBearer) {
         this.pscBearer = pscBearer;
         this.sync = sync;
         this.subjects = subjects;
@@ -82,6 +85,7 @@ public final class SyncViewModel {
         this.texts = texts;
         this.language = language;
         this.settings = Map.copyOf(settings);
+        this.retries = retries;
         server.set(settings.getOrDefault(SyncSettings.SERVER_VARIABLE, ""));
     }
 
@@ -116,8 +120,8 @@ public final class SyncViewModel {
         message.set("");
         progress.set(texts.text("sync.starting"));
         state.set(SyncStatus.State.SYNCING.name());
-        executor.submit(() -> sync.engine().run(sync.scoped(SyncSettings.of(url, settings.get(SyncSettings.TEAM_VARIABLE), auth())
-                        .withTrustStoreFrom(settings).withPushBatchFrom(settings).withFirstSyncExportFrom(settings), settings, null).withIppFrom(settings), SyncEngine.Mode.BOTH,
+        executor.submit(() -> sync.engine().run(sync.scoped(retries.applyTo(SyncSettings.of(url, settings.get(SyncSettings.TEAM_VARIABLE), auth())
+                        .withTrustStoreFrom(settings).withPushBatchFrom(settings).withFirstSyncExportFrom(settings)), settings, null).withIppFrom(settings), SyncEngine.Mode.BOTH,
                 (phase, done) -> executor.onUiThread(() -> progress.set(fr.relais.app.wording.SyncPhaseText.of(phase, done, texts))), cancel::get), report -> {
                     running.set(false);
                     progress.set("");
