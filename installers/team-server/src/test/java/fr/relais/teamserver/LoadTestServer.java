@@ -28,6 +28,10 @@ public final class LoadTestServer {
         Map<String, String> env = System.getenv();
         String outsideUrl = env.get("RELAIS_LOAD_JDBC_URL");
         TestPostgres postgres = outsideUrl == null ? TestPostgres.start() : null;
+        if (postgres != null) {
+            // Stopped however this JVM ends (the driver killed, say): PostgreSQL runs detached and would outlive it.
+            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "load-test-postgres-stop"));
+        }
         TestIssuer issuer = TestIssuer.start();
         TeamServerSettings settings = TeamServerSettings.load(null, Map.of(
                 "RELAIS_TEAM_SERVER_JDBC_URL", postgres == null ? outsideUrl : postgres.jdbcUrl(),
@@ -61,9 +65,6 @@ public final class LoadTestServer {
         } finally {
             server.close();
             issuer.close();
-            if (postgres != null) {
-                postgres.close();
-            }
         }
         System.exit(0);
     }

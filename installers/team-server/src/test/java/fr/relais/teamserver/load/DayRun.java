@@ -35,6 +35,7 @@ final class DayRun {
         ExecutorService pool = Executors.newFixedThreadPool(laptops.size() + 1);
         long start = System.nanoTime();
         ProcessUsage.Cpu cpuBefore = usage.cpu();
+        double laptopsCpuBefore = ownCpu();
         Future<?> sampler = pool.submit(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 peak.accumulateAndGet(usage.memory(), ProcessUsage.Memory::max);
@@ -81,14 +82,20 @@ final class DayRun {
         }
         double wall = (System.nanoTime() - start) / 1e9;
         ProcessUsage.Cpu cpu = usage.cpu().minus(cpuBefore);
+        double laptopsCpu = ownCpu() - laptopsCpuBefore;
         sampler.cancel(true);
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.MINUTES);
         List<Double> sorted = new ArrayList<>(seconds);
         Collections.sort(sorted);
         return new Step(laptops.size(), sorted.size(), percentile(sorted, 50), percentile(sorted, 95), sorted.get(sorted.size() - 1),
-                errors.size(), List.copyOf(errors), conflicts.get(), localRefusals.get(), wall, cpu, peak.get(), loadBefore,
+                errors.size(), List.copyOf(errors), conflicts.get(), localRefusals.get(), wall, cpu, laptopsCpu, peak.get(), loadBefore,
                 ProcessUsage.loadAverage());
+    }
+
+    /** CPU seconds of this JVM, where every laptop runs. */
+    private static double ownCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     private static void waitUntil(long nanoTime) {
@@ -110,7 +117,7 @@ final class DayRun {
 
     /** What a step measured. */
     record Step(int laptops, int syncs, double p50, double p95, double max, int errors, List<String> errorSamples, int conflicts,
-                int localRefusals, double wallSeconds, ProcessUsage.Cpu cpu, ProcessUsage.Memory peakMemory, double loadBefore,
+                int localRefusals, double wallSeconds, ProcessUsage.Cpu cpu, double laptopsCpu, ProcessUsage.Memory peakMemory, double loadBefore,
                 double loadAfter) {
         /** Server cores busy on average (JVM and PostgreSQL). */
         double coresBusy() {
@@ -128,15 +135,15 @@ final class DayRun {
         }
 
         String row() {
-            return String.format(Locale.ROOT, "| %d | %d | %.2f | %.2f | %.2f | %d | %d | %.0f | %.1f / %.1f | %.2f | %.0f | %.0f / %.0f | %.2f → %.2f |",
-                    laptops, syncs, p50, p95, max, errors, conflicts, wallSeconds, cpu.jvm(), cpu.database(), coresBusy(),
-                    laptopsPerCore(), peakMemory.jvm(), peakMemory.database(), loadBefore, loadAfter);
+            return String.format(Locale.ROOT, "| %d | %d | %.2f | %.2f | %.2f | %d | %d | %.0f | %.1f / %.1f | %.0f | %.2f | %.2f | %.1f | %.0f / %.0f | %.2f → %.2f |",
+                    laptops, syncs, p50, p95, max, errors, conflicts, wallSeconds, cpu.jvm(), cpu.database(), laptopsCpu, coresBusy(),
+                    cpuPerSync(), laptopsPerCore(), peakMemory.jvm(), peakMemory.database(), loadBefore, loadAfter);
         }
 
         static String header() {
             return "| laptops | syncs | p50 (s) | p95 (s) | max (s) | errors | conflicts | wall (s) | server CPU s: JVM / PostgreSQL "
-                    + "| server cores busy | laptops per server core | peak RSS MB: JVM / PostgreSQL | load average 1 min: before → after |\n"
-                    + "|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+                    + "| laptops' CPU s | server cores busy | server CPU per sync (s) | laptops per server core at this pace | peak RSS MB: JVM / PostgreSQL | load average 1 min: before → after |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
         }
     }
 }

@@ -51,6 +51,8 @@ final class FiveYearSet {
     static final int PER_PATIENT_YEAR = 491;
     static final int YEARS = 5;
     private static final int BUNDLE = 500;
+    /** Incremental syncs timed, each way (nothing new, a few new weights). */
+    private static final int SYNCS = 5;
     /** The pathways' measures, by their share of the estimate's observations: glycaemia, weight, SpO2, breathing rate. */
     private static final String[][] MEASURES = {
             {"2339-0", "g/L", "76"}, {"29463-7", "kg", "11"}, {"59408-5", "%", "7"}, {"9279-1", "/min", "6"}};
@@ -89,7 +91,8 @@ final class FiveYearSet {
             List<Double> withChanges = new ArrayList<>();
             List<UUID> ids = core.patients().list(0, patients).stream().map(fr.relais.core.identity.Patient::id).toList();
             Random random = new Random(5);
-            for (int i = 0; i < 10; i++) {
+            double loadBefore = ProcessUsage.loadAverage();
+            for (int i = 0; i < SYNCS; i++) {
                 nothingNew.add(timed(engine, settings));
                 for (int m = 0; m < Laptop.MEASURES; m++) {
                     core.measures().record(new NewMeasure(ids.get(random.nextInt(ids.size())), "29463-7", String.valueOf(70 + random.nextInt(10)),
@@ -99,9 +102,10 @@ final class FiveYearSet {
             }
             Collections.sort(nothingNew);
             Collections.sort(withChanges);
-            System.out.printf(Locale.ROOT, "Incremental sync on the five-year set (10 each): nothing new p50 %.2f s, p95 %.2f s; "
-                    + "%d new weights p50 %.2f s, p95 %.2f s%n", DayRun.percentile(nothingNew, 50), DayRun.percentile(nothingNew, 95),
-                    Laptop.MEASURES, DayRun.percentile(withChanges, 50), DayRun.percentile(withChanges, 95));
+            System.out.printf(Locale.ROOT, "Incremental sync on the five-year set (%d each): nothing new p50 %.2f s, p95 %.2f s; "
+                    + "%d new weights p50 %.2f s, p95 %.2f s (load average %.2f → %.2f)%n", SYNCS, DayRun.percentile(nothingNew, 50), DayRun.percentile(nothingNew, 95),
+                    Laptop.MEASURES, DayRun.percentile(withChanges, 50), DayRun.percentile(withChanges, 95), loadBefore,
+                    ProcessUsage.loadAverage());
         }
     }
 
