@@ -17,7 +17,7 @@ import java.util.UUID;
  * incremental sync passes 2 s or a sync fails; each step a compressed day ({@link DayRun}). Then the five-year data set
  * of one team ({@link FiveYearSet}) and the incremental sync on it. Run by {@code benchmarks/run load-test [options]}:
  * <pre>
- *   --steps 1,2,4,8,16,32   laptops at each step (0: no laptops, the five-year set only)
+ *   --steps 1,2,4,8,16,32,64 laptops at each step (0: no laptops, the five-year set only)
  *   --warm-up 3             untimed rounds of the first step (the server's JIT compiles HAPI's paths)
  *   --rounds 10             rounds (a sync each) per laptop and step
  *   --knee 2                the p95 (s) past which N stops rising (errors stop it too)
