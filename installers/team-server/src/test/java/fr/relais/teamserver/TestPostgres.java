@@ -71,6 +71,15 @@ final class TestPostgres implements AutoCloseable {
         return "postgres";
     }
 
+    /** The postmaster's process id (first line of its {@code postmaster.pid}): its backends are its children. */
+    long postmasterPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the PostgreSQL process id", e);
+        }
+    }
+
     private static boolean root() {
         return "root".equals(System.getProperty("user.name"));
     }
