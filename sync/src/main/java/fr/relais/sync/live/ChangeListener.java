@@ -36,6 +36,10 @@ public final class ChangeListener implements AutoCloseable {
     private final AtomicReference<WebSocket> open = new AtomicReference<>();
     private final AtomicInteger unanswered = new AtomicInteger();
     private volatile boolean closed;
+    /** Whether an attempt to open the socket has ended (opened or failed): before, nothing is known. */
+    private volatile boolean attempted;
+    /** False once the server answered 404: a FHIR server with no change socket (not a Relais team server). */
+    private volatile boolean offered = true;
 
     /**
      * {@code scheduler} runs the reconnections and the heartbeat; {@code heartbeat}: how often the socket is pinged
@@ -74,6 +78,14 @@ public final class ChangeListener implements AutoCloseable {
         return ws != null && !ws.isInputClosed() && !ws.isOutputClosed();
     }
 
+    /**
+     * Whether {@link #listening} says something of this server: an attempt has ended and the server offers a change
+     * socket. A plain FHIR server (404 on the socket) is synced by polling only, and its status is the sync's own.
+     */
+    public boolean judged() {
+        return attempted && offered;
+    }
+
     /** Drops the socket without closing the listener (the network went away): it reconnects after the backoff. */
     public void drop() {
         WebSocket ws = open.getAndSet(null);
@@ -91,7 +103,12 @@ public final class ChangeListener implements AutoCloseable {
         authorization().ifPresent(header -> builder.header("Authorization", header));
         builder.buildAsync(socket, new Listener()).whenComplete((ws, failure) -> {
             if (failure != null) {
-                LOG.info("Change socket {} not opened: {}", socket, failure.getMessage());
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                offered = !(cause instanceof java.net.http.WebSocketHandshakeException refused
+                        && refused.getResponse().statusCode() == 404);
+                attempted = true;
+                LOG.info("Change socket {} not opened: {}", socket, cause.toString());
                 reconnectLater();
             }
         });
@@ -137,6 +154,8 @@ public final class ChangeListener implements AutoCloseable {
         @Override
         public void onOpen(WebSocket webSocket) {
             open.set(webSocket);
+            offered = true;
+            attempted = true;
             unanswered.set(0);
             backoff.reset();
             LOG.info("Listening to the team's changes at {}", socket);

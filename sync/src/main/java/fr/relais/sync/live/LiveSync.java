@@ -64,9 +64,12 @@ public final class LiveSync implements AutoCloseable {
         return listener.listening();
     }
 
-    /** The local status, "à jour" only while the socket is open ({@link SyncStatus#listening}). */
+    /**
+     * The local status, "à jour" only while the socket is open ({@link SyncStatus#listening}); the sync's own status
+     * until the first attempt to open it has ended, and for a server without a change socket (polled only).
+     */
     public SyncStatus status(SyncStatus local) {
-        return local.listening(listening());
+        return listener.judged() ? local.listening(listening()) : local;
     }
 
     /** Drops the socket as a lost network would; the listener reconnects after its backoff. */
