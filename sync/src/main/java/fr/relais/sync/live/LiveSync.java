@@ -1,5 +1,6 @@
 package fr.relais.sync.live;
 
+import fr.relais.core.work.LibraryThreads;
 import fr.relais.sync.engine.SyncEngine;
 import fr.relais.sync.engine.SyncProgress;
 import fr.relais.sync.engine.SyncReport;
@@ -7,8 +8,6 @@ import fr.relais.sync.engine.SyncSettings;
 import fr.relais.sync.engine.SyncStatus;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -24,15 +23,15 @@ public final class LiveSync implements AutoCloseable {
     public static final Duration DEFAULT_POLL = Duration.ofMinutes(5);
     private static final Duration HEARTBEAT = Duration.ofSeconds(30);
 
-    private final ExecutorService pulling;
+    private final ScheduledExecutorService pulling;
     private final ScheduledExecutorService scheduler;
     private final ChangeListener listener;
     private volatile boolean closed;
 
     private LiveSync(SyncEngine engine, SyncSettings settings, Duration pollEvery, Backoff backoff, Duration heartbeat,
                      Consumer<SyncReport> pulled) {
-        this.pulling = Executors.newSingleThreadExecutor(daemon("relais-live-pull"));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("relais-live-socket"));
+        this.pulling = LibraryThreads.scheduled("relais-live-pull");
+        this.scheduler = LibraryThreads.scheduled("relais-live-socket");
         PullRequests pulls = new PullRequests(pulling,
                 () -> pulled.accept(engine.run(settings, SyncEngine.Mode.PULL_ONLY, SyncProgress.NONE, () -> closed)));
         HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(settings.timeout());
@@ -83,13 +82,5 @@ public final class LiveSync implements AutoCloseable {
         listener.close();
         scheduler.shutdownNow();
         pulling.shutdownNow();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
