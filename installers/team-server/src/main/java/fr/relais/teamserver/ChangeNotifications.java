@@ -33,11 +33,17 @@ final class ChangeNotifications {
         }
         listening.forEach((session, user) -> {
             if (user.administrator() || user.teams().stream().anyMatch(teams::contains)) {
-                if (session.isOpen()) {
+                if (!session.isOpen()) {
+                    listening.remove(session);
+                    return;
+                }
+                try {
                     // Asynchronous: a slow laptop does not hold the commit of another's change.
                     session.getAsyncRemote().sendText(PING);
-                } else {
-                    listening.remove(session);
+                } catch (RuntimeException e) {
+                    // The change is committed: a socket that cannot take the ping must not fail the writer's request.
+                    // Its laptop catches up by its next notification, reconnection or poll.
+                    LOG.info("Ping to {} not sent: {}", user.subject(), e.toString());
                 }
             }
         });
