@@ -355,6 +355,11 @@ public final class RelaisApplication extends Application {
                 DesktopAccess.Screen.HELP, MaterialDesignH.HELP_CIRCLE_OUTLINE);
         // Only the screens the signed-in roles open, by the one permission matrix (issue 23); none is built otherwise.
         DesktopAccess access = new DesktopAccess(services.session());
+        if (access.shows(DesktopAccess.Screen.SYNC)) {
+            // Online: told of the team's changes by the server, the poll every few minutes as the fallback (issue 27).
+            sync.listen(fr.relais.sync.live.LiveSync.DEFAULT_POLL);
+            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, closed -> sync.close());
+        }
         // One current patient for the whole window: every screen that opens a patient writes it, the list, the file
         // and the title read it (issue 25: the file showed one patient while the list highlighted another).
         CurrentPatient current = new CurrentPatient();

@@ -22,4 +22,16 @@ public final class LibraryThreads {
             return t;
         });
     }
+
+    /**
+     * One daemon thread named {@code name} running tasks in turn, some after a delay or on a schedule (the sync's
+     * change listener: its reconnections, its heartbeat, its fallback poll, its pulls one at a time).
+     */
+    public static java.util.concurrent.ScheduledExecutorService scheduled(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
 }

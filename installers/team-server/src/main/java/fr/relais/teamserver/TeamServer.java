@@ -2,6 +2,7 @@ package fr.relais.teamserver;
 
 import ca.uhn.fhir.batch2.jobs.export.BulkDataExportProvider;
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.provider.JpaSystemProvider;
 import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -26,6 +28,8 @@ public final class TeamServer implements AutoCloseable {
     public static final String PATH = "/fhir";
     /** Where desktops sign in with Pro Santé Connect (PscServlet). */
     public static final String PSC_PATH = "/psc";
+    /** The websocket where laptops are told of their teams' changes (ChangeSocket, ADR 0025). */
+    public static final String CHANGES_PATH = "/websocket";
 
     private final AnnotationConfigApplicationContext spring;
     private final Server jetty;
@@ -64,8 +68,10 @@ public final class TeamServer implements AutoCloseable {
             if (pscSessions != null && !settings.checksTokens()) {
                 throw new IllegalArgumentException("Pro Santé Connect needs the server to check tokens: set an issuer");
             }
-            if (settings.checksTokens()) {
-                rest.registerInterceptor(new BearerTokenInterceptor(new BearerTokens(settings, clock, pscSessions)));
+            Optional<BearerTokens> tokens = settings.checksTokens()
+                    ? Optional.of(new BearerTokens(settings, clock, pscSessions)) : Optional.empty();
+            if (tokens.isPresent()) {
+                rest.registerInterceptor(new BearerTokenInterceptor(tokens.get()));
                 rest.registerInterceptor(new TeamNarrowing(tag));
                 rest.registerInterceptor(new TeamAuthorization(tag));
             } else {
@@ -74,6 +80,10 @@ public final class TeamServer implements AutoCloseable {
             Server jetty = new Server(new InetSocketAddress(settings.bindAddress(), settings.port()));
             ServletContextHandler context = new ServletContextHandler();
             context.addServlet(new ServletHolder(rest), PATH + "/*");
+            ChangeNotifications notifications = new ChangeNotifications();
+            spring.getBean(IInterceptorService.class).registerInterceptor(new ChangeHook(tag, notifications));
+            JakartaWebSocketServletContainerInitializer.configure(context, null);
+            context.addServlet(new ServletHolder(new ChangeSocket(tokens, notifications)), CHANGES_PATH);
             if (pscSessions != null) {
                 context.addServlet(new ServletHolder(new PscServlet(pscSessions)), PSC_PATH + "/*");
                 LOG.info("Pro Santé Connect sign-in at {} with {}", PSC_PATH, psc.get());
@@ -98,6 +108,11 @@ public final class TeamServer implements AutoCloseable {
     /** Where desktops sign in with Pro Santé Connect ({@code http://host:port/psc}). */
     public String pscUrl() {
         return baseUrl.substring(0, baseUrl.length() - PATH.length()) + PSC_PATH;
+    }
+
+    /** Where laptops listen for their teams' changes ({@code ws://host:port/websocket}). */
+    public String changesUrl() {
+        return "ws" + baseUrl.substring("http".length(), baseUrl.length() - PATH.length()) + CHANGES_PATH;
     }
 
     /** Blocks until the server stops (the launcher's main thread). */

@@ -18,6 +18,17 @@ record TeamTag(String system) {
         return false;
     }
 
+    /** The teams whose tag {@code resource} carries (empty: a record of no team). */
+    Set<String> teamsOf(IBaseResource resource) {
+        Set<String> teams = new java.util.HashSet<>();
+        for (IBaseCoding tag : resource.getMeta().getTag()) {
+            if (system.equals(tag.getSystem()) && tag.getCode() != null) {
+                teams.add(tag.getCode());
+            }
+        }
+        return teams;
+    }
+
     /**
      * A deleted version as a history lists it: type, id and version, no content. Laptops read these to apply
      * deletions; they say nothing of a patient.

@@ -45,4 +45,16 @@ public record SyncStatus(State state, Instant lastSuccess, int pending, int open
         int unread = unreadReasons.stream().mapToInt(fr.relais.core.replication.SyncState.UnreadGroup::count).sum();
         return new SyncStatus(state, lastSuccess, pending, conflicts, message, refused, unread, unreadReasons);
     }
+
+    /**
+     * This status as a workstation listening to the team server sees it (issue 27): "up to date" (and "changes
+     * waiting") only while the change socket is open, since only then is the laptop told at once of the team's
+     * changes; with the socket closed the state is {@code OFFLINE}, the last successful sync still given.
+     */
+    public SyncStatus listening(boolean listening) {
+        if (listening || (state != State.UP_TO_DATE && state != State.CHANGES_WAITING)) {
+            return this;
+        }
+        return new SyncStatus(State.OFFLINE, lastSuccess, pending, openConflicts, lastMessage, refused, unread, unreadReasons);
+    }
 }

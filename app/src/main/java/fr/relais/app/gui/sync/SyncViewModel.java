@@ -58,6 +58,8 @@ public final class SyncViewModel {
     /** The Pro Santé Connect session's token after a PSC sign-in (renewed as it expires), null otherwise. */
     private final java.util.function.Supplier<String> pscBearer;
     private final fr.relais.sync.engine.RetryPolicy retries;
+    /** The change listener and fallback poll while the workstation listens to its team server (null: not listening). */
+    private volatile fr.relais.sync.live.LiveSync live;
 
     /**
      * {@code sync}: the engine, the conflict resolver and the local status, as the composition root built them;
@@ -91,7 +93,9 @@ public final class SyncViewModel {
 
     /** Reads the status and the inbox (no network). */
     public void refresh() {
-        executor.submit(() -> new Snapshot(sync.status(running.get()), sync.stores().conflicts().list(true).stream()
+        fr.relais.sync.live.LiveSync listening = live;
+        boolean isRunning = running.get();
+        executor.submit(() -> new Snapshot(listening == null ? sync.status(isRunning) : listening.status(sync.status(isRunning)), sync.stores().conflicts().list(true).stream()
                 .map(this::row).toList(), sync.stores().syncRuns().recent(10)), this::show, this::failed);
     }
 
@@ -120,8 +124,7 @@ public final class SyncViewModel {
         message.set("");
         progress.set(texts.text("sync.starting"));
         state.set(SyncStatus.State.SYNCING.name());
-        executor.submit(() -> sync.engine().run(sync.scoped(retries.applyTo(SyncSettings.of(url, settings.get(SyncSettings.TEAM_VARIABLE), auth())
-                        .withTrustStoreFrom(settings).withPushBatchFrom(settings).withFirstSyncExportFrom(settings)), settings, null).withIppFrom(settings), SyncEngine.Mode.BOTH,
+        executor.submit(() -> sync.engine().run(syncSettings(url), SyncEngine.Mode.BOTH,
                 (phase, done) -> executor.onUiThread(() -> progress.set(fr.relais.app.wording.SyncPhaseText.of(phase, done, texts))), cancel::get), report -> {
                     running.set(false);
                     progress.set("");
@@ -140,6 +143,40 @@ public final class SyncViewModel {
 
     private SyncSettings.Auth auth() {
         return pscBearer != null ? new SyncSettings.Auth.Renewed(pscBearer) : SyncSettings.authFrom(settings, null);
+    }
+
+    /** The workstation's sync settings for the server at {@code url}, as a run and the change listener use them. */
+    private SyncSettings syncSettings(String url) {
+        return sync.scoped(retries.applyTo(SyncSettings.of(url, settings.get(SyncSettings.TEAM_VARIABLE), auth())
+                .withTrustStoreFrom(settings).withPushBatchFrom(settings).withFirstSyncExportFrom(settings)), settings, null).withIppFrom(settings);
+    }
+
+    /**
+     * Listens to the team server's changes (issue 27, docs/sync.md "Pousser plutôt qu'interroger"): each change of the
+     * team is pulled at once, with a poll every {@code pollEvery} as the fallback; the status says "à jour" only while
+     * the server's change socket is open. Nothing without a server, or when the settings are not complete (the
+     * "Synchroniser" button says why). Called once by the composition root; {@link #close} stops it.
+     */
+    public void listen(java.time.Duration pollEvery) {
+        String url = server.get() == null ? "" : server.get().trim();
+        if (url.isEmpty() || live != null) {
+            return;
+        }
+        executor.submit(() -> fr.relais.sync.live.LiveSync.start(sync.engine(), syncSettings(url), pollEvery,
+                        report -> executor.onUiThread(this::refresh)),
+                started -> {
+                    live = started;
+                    refresh();
+                }, failure -> { });
+    }
+
+    /** Stops listening (the window closes). */
+    public void close() {
+        fr.relais.sync.live.LiveSync listening = live;
+        live = null;
+        if (listening != null) {
+            listening.close();
+        }
     }
 
     public void cancel() {
