@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The Help screen: the keyboard shortcuts, and where the guides are. */
@@ -23,6 +24,8 @@ public final class HelpView extends VBox {
         shortcuts.getItems().addAll(texts.text("help.f1"), texts.text("help.tab"), texts.text("help.enter"), texts.text("help.openRow"), texts.text("help.escape"));
         Label guides = new Label(texts.text("help.guides"));
         guides.setWrapText(true);
+        // The list takes the screen's height: every shortcut shows at 1366×768, none behind a scroll bar.
+        VBox.setVgrow(shortcuts, Priority.ALWAYS);
         getChildren().addAll(title, shortcuts, guides);
     }
 }

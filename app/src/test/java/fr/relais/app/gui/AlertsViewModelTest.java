@@ -72,12 +72,12 @@ class AlertsViewModelTest {
         model.decide(rows.get(0), AlertsViewModel.Decision.ACKNOWLEDGE, " ");
         assertThat(model.messageProperty().get()).contains("motif");
         model.decide(rows.get(0), AlertsViewModel.Decision.ACKNOWLEDGE, "appel, médecin prévenu");
-        assertThat(model.messageProperty().get()).isEqualTo("Alerte PHQ-9 : prise en compte");
+        assertThat(model.messageProperty().get()).isEqualTo("Alerte PHQ-9 de MARTIN Claire : prise en compte");
         model.decide(rows.get(1), AlertsViewModel.Decision.DISMISS, "mesure prise après effort");
         assertThat(model.rowsProperty()).hasSize(2).extracting(AlertRow::status).contains("prise en compte");
         AlertRow acknowledged = model.rowsProperty().stream().filter(r -> r.rule().equals("PHQ-9")).findFirst().orElseThrow();
         model.decide(acknowledged, AlertsViewModel.Decision.ESCALATE, "idées suicidaires, médecin à rappeler");
-        assertThat(model.messageProperty().get()).isEqualTo("Alerte PHQ-9 : escaladée (étape 1), une tâche attend le rôle suivant");
+        assertThat(model.messageProperty().get()).isEqualTo("Alerte PHQ-9 de MARTIN Claire : escaladée (étape 1), une tâche attend le rôle suivant");
         model.decide(acknowledged, AlertsViewModel.Decision.ESCALATE, "encore");
         assertThat(model.messageProperty().get()).contains("bout de sa chaîne");
     }

@@ -167,6 +167,30 @@ class NurseReadsTheDesktopTest extends LaptopDesktop {
         assertThat(detail.isShowing()).isFalse();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyShortcutOfTheHelpShowsWithoutScrollingOnALaptop(FxRobot robot) throws Exception {
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#help-shortcuts").tryQuery().isPresent());
+        executor.settle();
+        javafx.scene.control.ListView<String> shortcuts = robot.lookup("#help-shortcuts").queryAs(javafx.scene.control.ListView.class);
+
+        List<String> shown = onFx(() -> {
+            shortcuts.applyCss();
+            shortcuts.layout();
+            javafx.geometry.Bounds list = shortcuts.localToScene(shortcuts.getLayoutBounds());
+            return shortcuts.lookupAll(".list-cell").stream().<javafx.scene.control.ListCell<String>>map(n -> (javafx.scene.control.ListCell<String>) n)
+                    .filter(c -> c.isVisible() && c.getItem() != null)
+                    .filter(c -> {
+                        javafx.geometry.Bounds cell = c.localToScene(c.getLayoutBounds());
+                        return cell.getMinY() >= list.getMinY() && cell.getMaxY() <= list.getMaxY();
+                    })
+                    .map(javafx.scene.control.ListCell::getItem).distinct().toList();
+        });
+        assertThat(shown).as("the shortcuts wholly inside the list, no scrolling").containsExactlyInAnyOrderElementsOf(FxSnapshot.of(shortcuts.getItems()));
+        assertThat(shown).anyMatch(line -> line.startsWith("Échap"));
+    }
+
     /** The conflict's detail window, once open. */
     private static Stage detailWindow() {
         return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.isShowing() && s.getScene().lookup("#conflict-local") != null)

@@ -196,6 +196,31 @@ class PathwaysAndFollowUpViewModelTest {
     }
 
     @Test
+    void aTemperatureABloodPressureAndAPhq9ScoreReadAsCliniciansWriteThemInTheFollowUp() {
+        Patient p = core.patients().register(new NewPatient(new StrictTraits("ANDRÉ", List.of("André"), Sex.M, LocalDate.of(1974, 11, 18),
+                null), null, null, "P4", null, null, null)).patient();
+        core.measures().record(new fr.relais.core.measure.NewMeasure(p.id(), MeasureCatalog.BODY_TEMPERATURE, "37.2", "Cel", null,
+                fr.relais.core.measure.MeasureSource.ENTERED));
+        core.measures().record(new fr.relais.core.measure.NewMeasure(p.id(), MeasureCatalog.SYSTOLIC, "132", "mm[Hg]", null,
+                fr.relais.core.measure.MeasureSource.ENTERED));
+        FollowUpViewModel model = new FollowUpViewModel(core.clock(), core.pathways(), core.enrollments(), core.alertQueries(), core.thresholds(), core.measures(), core.questionnaires(), new DirectExecutor(), texts, Language.FR);
+        model.show(p.id());
+        model.questionnaireProperty().set(model.questionnairesProperty().stream().filter(q -> q.id().equals("PHQ-9")).findFirst().orElseThrow());
+        fr.relais.app.gui.followup.QuestionnaireAnswers form = model.newAnswers();
+        int[] chosen = {1, 1, 1, 1, 1, 1, 1, 1, 0};
+        for (int i = 0; i < chosen.length; i++) {
+            form.answer(i).set(chosen[i]);
+        }
+        model.recordAnswers(form.values());
+
+        assertThat(model.measuresProperty()).hasSize(3)
+                .anySatisfy(l -> assertThat(l).endsWith("Température : 37,2 °C"))
+                .anySatisfy(l -> assertThat(l).endsWith(" : 132 mmHg"))
+                .anySatisfy(l -> assertThat(l).endsWith("Score PHQ-9 : 8/27"))
+                .allSatisfy(l -> assertThat(fr.relais.core.RawCodePatterns.findIn(l)).as(l).isEmpty());
+    }
+
+    @Test
     void aSaturationTheOximeterSentBeforeValidatingItIsShownProvisionalInTheFollowUp() {
         Patient p = core.patients().register(new NewPatient(new StrictTraits("LE GALL", List.of("Marie"), Sex.F, LocalDate.of(1948, 6, 2),
                 null), null, null, "P3", null, null, null)).patient();

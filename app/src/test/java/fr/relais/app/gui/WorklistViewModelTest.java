@@ -72,7 +72,7 @@ class WorklistViewModelTest {
         assertThat(model.messageProperty().get()).contains("n'est pas une issue de cette étape");
         WorklistRow first = withOutcomes;
         model.complete(first, first.outcomes().get(0), "fait");
-        assertThat(model.messageProperty().get()).isEqualTo("Réalisée : " + first.title());
+        assertThat(model.messageProperty().get()).isEqualTo("Réalisée : " + first.title() + " — MARTIN Claire");
         assertThat(model.rowsProperty()).extracting(WorklistRow::taskId).doesNotContain(first.taskId());
         assertThat(core.tasks().get(first.taskId()).note()).isEqualTo("fait");
 
@@ -98,7 +98,7 @@ class WorklistViewModelTest {
         assertThat(model.assigneesProperty()).singleElement().satisfies(a -> assertThat(a.label()).startsWith("Sylvie VIDAL"));
         model.reassign(handed, model.assigneesProperty().get(0), "");
         assertThat(core.tasks().get(handed.taskId()).assigneeId()).isEqualTo(nurse.id());
-        assertThat(model.messageProperty().get()).startsWith("Réattribuée");
+        assertThat(model.messageProperty().get()).startsWith("Réattribuée à Sylvie VIDAL").endsWith(handed.title() + " — MARTIN Claire");
         model.pathwayProperty().set(null);
 
         // Whose tasks: the nurse's own; and one patient, found as typed.
@@ -161,7 +161,8 @@ class WorklistViewModelTest {
         assertThat(due.atZone(CareZone.PARIS).toLocalDate()).isEqualTo(today.plusDays(1));
         assertThat(due.atZone(CareZone.PARIS).toLocalTime()).as("at the task's usual hour")
                 .isEqualTo(fourWeeksAgo.atZone(CareZone.PARIS).toLocalTime());
-        assertThat(model.messageProperty().get()).startsWith("Reportée au " + today.plusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        assertThat(model.messageProperty().get()).startsWith("Reportée au " + today.plusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")))
+                .as("the patient named: the row leaves today's list").endsWith(" — " + row.patient());
 
         model.postpone(row, today.plusDays(7));
         assertThat(core.tasks().get(row.taskId()).dueAt().atZone(CareZone.PARIS).toLocalDate()).isEqualTo(today.plusDays(7));

@@ -102,15 +102,34 @@ final class PdfDocumentWriter implements AutoCloseable {
         space(size * 0.3f);
     }
 
-    /** A row of cells at fixed x offsets (fractions of the width), one line high. */
+    /**
+     * A row of cells at fixed x offsets (fractions of the width): a cell longer than its column wraps onto more lines,
+     * the row as high as its tallest cell, so no step title or state is ever cut ("non réalisée (échéance dépassée)").
+     */
     void row(List<String> cells, float[] columns, float size) {
         float leading = size * 1.4f;
-        need(leading);
-        y -= leading;
+        List<List<String>> lines = new ArrayList<>();
+        int height = 1;
         for (int i = 0; i < cells.size(); i++) {
-            float maxWidth = (i + 1 < columns.length ? columns[i + 1] : 1f) * width() - columns[i] * width() - 4;
-            write(fit(clean(cells.get(i) == null ? "" : cells.get(i)), size, maxWidth), MARGIN + columns[i] * width(), y, size);
+            float maxWidth = columnWidth(columns, i);
+            List<String> wrapped = wrap(clean(cells.get(i) == null ? "" : cells.get(i)), size, maxWidth).stream()
+                    .map(line -> fit(line, size, maxWidth)).toList(); // a single word wider than its column, the only cut left
+            lines.add(wrapped);
+            height = Math.max(height, wrapped.size());
         }
+        need(leading * height);
+        for (int line = 0; line < height; line++) {
+            y -= leading;
+            for (int i = 0; i < lines.size(); i++) {
+                if (line < lines.get(i).size()) {
+                    write(lines.get(i).get(line), MARGIN + columns[i] * width(), y, size);
+                }
+            }
+        }
+    }
+
+    private float columnWidth(float[] columns, int i) {
+        return (i + 1 < columns.length ? columns[i + 1] : 1f) * width() - columns[i] * width() - 4;
     }
 
     void write(String text, float x, float atY, float size) {

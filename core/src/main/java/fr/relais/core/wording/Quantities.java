@@ -59,7 +59,7 @@ public final class Quantities {
     }
 
     /**
-     * A value with its unit: "77,8 kg", "88 %", "37,2 °C", "132 mmHg"; a score with its maximum when the measure code
+     * A value with its unit: "77,8 kg", "88 %", "37,2 °C", "132 mmHg", "18/min"; a score with its maximum when the measure code
      * has one ("11/27"), else the bare number.
      */
     public String of(Object value, String ucum, String code) {
@@ -68,7 +68,8 @@ public final class Quantities {
             return maximum(code).map(max -> words.text("score.outOf", number, number(max))).orElse(number);
         }
         String unit = unit(ucum);
-        return unit.isEmpty() ? number : number + " " + unit;
+        // A rate is written against its number ("18/min"), any other unit after a space ("77,8 kg").
+        return unit.isEmpty() ? number : unit.startsWith("/") ? number + unit : number + " " + unit;
     }
 
     /** The clinical name of a measure code ("Poids", "SpO2"), or the code itself for a questionnaire ("PHQ-9"). */

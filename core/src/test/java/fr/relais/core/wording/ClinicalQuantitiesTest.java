@@ -45,6 +45,8 @@ class ClinicalQuantitiesTest {
         assertThat(frenchValues.of("37.2", "Cel", MeasureCatalog.BODY_TEMPERATURE)).isEqualTo("37,2 °C");
         assertThat(frenchValues.of("88", "%", MeasureCatalog.SPO2)).isEqualTo("88 %");
         assertThat(frenchValues.of("72", "{beats}/min", MeasureCatalog.HEART_RATE)).isEqualTo("72 bpm");
+        assertThat(frenchValues.of("18", "/min", MeasureCatalog.RESPIRATORY_RATE)).isEqualTo("18/min");
+        assertThat(frenchValues.of("22", "{breaths}/min", MeasureCatalog.RESPIRATORY_RATE)).isEqualTo("22/min");
         assertThat(frenchValues.of("11", "{score}", MeasureCatalog.PHQ9_TOTAL)).isEqualTo("11/27");
         assertThat(frenchValues.of("4", "{score}", "questionnaire:ESAS")).isEqualTo("4");
         assertThat(new Quantities(Language.EN).of("77.8", "kg", MeasureCatalog.BODY_WEIGHT)).isEqualTo("77.8 kg");

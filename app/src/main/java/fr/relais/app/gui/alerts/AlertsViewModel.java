@@ -115,8 +115,9 @@ public final class AlertsViewModel {
             case DISMISS -> decisions.dismiss(row.alertId(), reason);
             case ESCALATE -> escalation.escalate(row.alertId(), reason);
         }, done -> {
-            message.set(decision == Decision.ESCALATE ? texts.text("alerts.escalated", row.rule(), done.escalationStep())
-                    : texts.text("alerts.decided", row.rule(), new fr.relais.core.wording.AlertWords(language).status(done.status())));
+            // The patient named: the row has left the list or moved by the time the nurse reads the message.
+            message.set(decision == Decision.ESCALATE ? texts.text("alerts.escalated", row.rule(), done.escalationStep(), row.patient())
+                    : texts.text("alerts.decided", row.rule(), new fr.relais.core.wording.AlertWords(language).status(done.status()), row.patient()));
             refresh();
         }, this::failed);
     }

@@ -191,9 +191,11 @@ public final class FollowUpViewModel {
         List<Measure> all = measureService.ofPatient(patient, null);
         // Device measures held while telemonitoring consent is withdrawn: shown, marked, never judged.
         Set<UUID> held = measureService.heldIds(patient);
+        // The value as clinicians write it: "37,2 °C", "132 mmHg", a score out of its maximum ("8/27"), never a UCUM code.
+        fr.relais.core.wording.Quantities quantities = new fr.relais.core.wording.Quantities(language);
         List<String> latest = all.stream().sorted(Comparator.comparing(Measure::effectiveAt).reversed()).limit(12)
                 .map(m -> texts.text("followup.measure", AT.format(m.effectiveAt()),
-                        MeasureCatalog.find(m.code()).map(t -> t.name().in(language)).orElse(m.code()), fr.relais.app.wording.MeasureValueText.of(m.value(), m.unit(), texts), m.unit())
+                        MeasureCatalog.find(m.code()).map(t -> t.name().in(language)).orElse(m.code()), quantities.of(m.value(), m.unit(), m.code()))
                         + (m.status() == fr.relais.core.measure.MeasureStatus.ENTERED_IN_ERROR ? " " + texts.text("followup.inError") : "")
                         + (m.preliminary() && m.status() == fr.relais.core.measure.MeasureStatus.FINAL ? " " + texts.text("followup.preliminary") : "")
                         + (held.contains(m.id()) ? " (" + texts.text("measure.held") + ")" : ""))

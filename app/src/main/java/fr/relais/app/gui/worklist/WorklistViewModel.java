@@ -196,7 +196,7 @@ public final class WorklistViewModel {
         }
         String why = note == null || note.isBlank() ? texts.text("worklist.reassignNote") : note;
         executor.submit(() -> sources.tasks().assign(row.taskId(), to.id(), why), done -> {
-            message.set(texts.text("worklist.reassigned", row.title(), to.label()));
+            message.set(texts.text("worklist.reassigned", row.title(), to.label(), row.patient()));
             refresh();
         }, this::failed);
     }
@@ -331,7 +331,7 @@ public final class WorklistViewModel {
     /** {@code outcome}: one of the row's outcomes when the step declares some, else null. */
     public void complete(WorklistRow row, String outcome, String note) {
         executor.submit(() -> sources.tasks().complete(row.taskId(), outcome, note), done -> {
-            message.set(texts.text("worklist.completed", row.title()));
+            message.set(texts.text("worklist.completed", row.title(), row.patient()));
             refresh();
         }, this::failed);
     }
@@ -368,7 +368,7 @@ public final class WorklistViewModel {
             }
             return sources.tasks().postpone(task.id(), due, texts.text("worklist.postponeNote", DAY.format(day)));
         }, done -> {
-            message.set(texts.text("worklist.postponed", row.title(), DAY.format(day)));
+            message.set(texts.text("worklist.postponed", row.title(), DAY.format(day), row.patient()));
             refresh();
         }, this::failed);
     }
