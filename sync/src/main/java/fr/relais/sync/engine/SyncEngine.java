@@ -83,9 +83,25 @@ public final class SyncEngine {
 
     public enum Mode { BOTH, PULL_ONLY, PUSH_ONLY }
 
+    /**
+     * One run at a time on this laptop's store: the nurse's «Synchroniser», the change listener's pull and the fallback
+     * poll share this engine, and two runs side by side would push the same outbox twice and move the watermarks out of
+     * order. A second caller waits for the run in progress, then runs (an incremental pull, cheap once the first ended).
+     */
+    private final java.util.concurrent.locks.ReentrantLock oneRunAtATime = new java.util.concurrent.locks.ReentrantLock();
+
     public SyncReport run(SyncSettings settings, Mode mode, SyncProgress progress, BooleanSupplier cancelled) {
         // Sync moves clinical records both ways and raises conflicts on them: a clinical role's work (issue 9).
         core.session().require(fr.relais.core.session.Permission.CLINICAL_WRITE);
+        oneRunAtATime.lock();
+        try {
+            return runAlone(settings, mode, progress, cancelled);
+        } finally {
+            oneRunAtATime.unlock();
+        }
+    }
+
+    private SyncReport runAlone(SyncSettings settings, Mode mode, SyncProgress progress, BooleanSupplier cancelled) {
         refuseDemoStoreOnARealServer(settings);
         // Patients carry their IPP both ways: nothing syncs until the organisation's IPP namespace is configured.
         List<RecordSync<? extends Resource>> kinds = kinds(core, fr.relais.sync.fhir.IppNamespace.required(settings.ipp()));
