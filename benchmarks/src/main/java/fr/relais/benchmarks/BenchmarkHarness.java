@@ -78,6 +78,7 @@ public final class BenchmarkHarness implements Callable<Integer> {
     public Integer call() throws Exception {
         Files.createDirectories(work);
         LogSetup.configure(work);
+        String loadBefore = MachineDescription.loadAverage();
         Map<Integer, Map<String, Figure>> results = new LinkedHashMap<>();
         Map<Integer, Map<String, String>> datasets = new LinkedHashMap<>();
         String sqlite = "?";
@@ -89,7 +90,10 @@ public final class BenchmarkHarness implements Callable<Integer> {
             sqlite = sqliteVersion;
         }
         Map<String, Figure> sync = syncClasspath != null ? SyncRun.run(syncClasspath, syncResources, work) : Map.of();
-        String markdown = markdown(results, datasets, sync, MachineDescription.describe(sqlite),
+        String machine = MachineDescription.describe(sqlite) + "; load average (1 / 5 / 15 min) " + loadBefore + " at the start, "
+                + MachineDescription.loadAverage() + " at the end (" + Runtime.getRuntime().availableProcessors() + " cores: above that, "
+                + "other work was waiting for the CPU beside the harness)";
+        String markdown = markdown(results, datasets, sync, machine,
                 command != null ? command : "benchmarks/run --sizes " + sizes.stream().map(String::valueOf).collect(Collectors.joining(","))
                         + " --runs " + runs);
         System.out.println(markdown);

@@ -66,6 +66,11 @@ class BenchmarkHarnessTest {
     }
 
     @Test
+    void theLoadOfASharedMachineIsReadAsItsThreeAverages() {
+        assertThat(MachineDescription.loadAverage()).matches("\\d+\\.\\d+ / \\d+\\.\\d+ / \\d+\\.\\d+");
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         double[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
         assertThat(Samples.percentile(sorted, 0.5)).isEqualTo(5);
