@@ -78,15 +78,22 @@ public final class BenchmarkHarness implements Callable<Integer> {
     public Integer call() throws Exception {
         Files.createDirectories(work);
         LogSetup.configure(work);
-        Map<Integer, Map<String, String>> results = new LinkedHashMap<>();
+        String loadBefore = MachineDescription.loadAverage();
+        Map<Integer, Map<String, Figure>> results = new LinkedHashMap<>();
+        Map<Integer, Map<String, String>> datasets = new LinkedHashMap<>();
         String sqlite = "?";
         for (int size : sizes) {
             System.out.printf(java.util.Locale.ROOT, "== %,d patients%n", size);
-            results.put(size, measure(size));
+            Map<String, String> dataset = new LinkedHashMap<>();
+            results.put(size, measure(size, dataset));
+            datasets.put(size, dataset);
             sqlite = sqliteVersion;
         }
-        Map<String, String> sync = syncClasspath != null ? SyncRun.run(syncClasspath, syncResources, work) : Map.of();
-        String markdown = markdown(results, sync, MachineDescription.describe(sqlite),
+        Map<String, Figure> sync = syncClasspath != null ? SyncRun.run(syncClasspath, syncResources, work) : Map.of();
+        String machine = MachineDescription.describe(sqlite) + "; load average (1 / 5 / 15 min) " + loadBefore + " at the start, "
+                + MachineDescription.loadAverage() + " at the end (" + Runtime.getRuntime().availableProcessors() + " cores: above that, "
+                + "other work was waiting for the CPU beside the harness)";
+        String markdown = markdown(results, datasets, sync, machine,
                 command != null ? command : "benchmarks/run --sizes " + sizes.stream().map(String::valueOf).collect(Collectors.joining(","))
                         + " --runs " + runs);
         System.out.println(markdown);
@@ -98,9 +105,18 @@ public final class BenchmarkHarness implements Callable<Integer> {
 
     private String sqliteVersion = "?";
 
-    private Map<String, String> measure(int size) throws Exception {
-        Map<String, String> r = new LinkedHashMap<>();
+    /**
+     * One figure and its limit: what the machine does at best for the same work, measured in the same run (raw SQLite
+     * inserts for the ingest, a plain scan for a full evaluation, plain OFFSET paging for the keyset page, a bare JVM
+     * for a cold start...), so that a figure is read against this machine's load at that moment.
+     */
+    record Figure(String value, String limit) {
+    }
+
+    private Map<String, Figure> measure(int size, Map<String, String> dataset) throws Exception {
+        Map<String, Figure> r = new LinkedHashMap<>();
         Path db = work.resolve(size + "-patients.db");
+        double taskScan;
         for (String suffix : List.of("", "-wal", "-shm")) {
             Files.deleteIfExists(Path.of(db + suffix));
         }
@@ -136,35 +152,40 @@ public final class BenchmarkHarness implements Callable<Integer> {
             double ingestSeconds = (System.nanoTime() - ingestStart) / 1e9;
             services.startDay();
             services.database().optimize();
-            r.put("dataset: generation through the engines (s)", f1((System.nanoTime() - t0) / 1e9));
-            r.put("dataset: demo generation (patients, pathways, tasks, two weeks of device measures) (s)", f1(demoSeconds));
-            r.put("dataset: bulk ingest of the device measures through the engine (measures/s)",
-                    String.format(java.util.Locale.ROOT, "%,.0f", rows.size() / ingestSeconds));
-            r.put("dataset: raw SQLite inserts of the same rows, same transactions (rows/s)",
-                    String.format(java.util.Locale.ROOT, "%,.0f", rows.size() / rawSeconds));
-            r.put("dataset: bulk ingest speed / raw insert speed", f2(rawSeconds / ingestSeconds));
+            dataset.put("generation through the engines (s)", f1((System.nanoTime() - t0) / 1e9));
+            dataset.put("of which the demo generation: patients, pathways, tasks, two weeks of device measures (s)", f1(demoSeconds));
+            r.put("bulk ingest of the device measures through the engine (measures/s) | raw SQLite inserts of the same rows, same transactions, into a copy (rows/s)",
+                    new Figure(String.format(java.util.Locale.ROOT, "%,.0f", rows.size() / ingestSeconds),
+                            String.format(java.util.Locale.ROOT, "%,.0f (ingest at %.2f of it)", rows.size() / rawSeconds, rawSeconds / ingestSeconds)));
             int total = services.database().dsl().fetchCount(fr.relais.core.store.schema.Tables.MEASURE);
-            r.put("dataset: measures", String.format(java.util.Locale.ROOT, "%,d", total));
-            r.put("dataset: tasks", String.format(java.util.Locale.ROOT, "%,d", services.database().dsl().fetchCount(fr.relais.core.store.schema.Tables.TASK)));
+            dataset.put("measures", String.format(java.util.Locale.ROOT, "%,d", total));
+            dataset.put("tasks", String.format(java.util.Locale.ROOT, "%,d", services.database().dsl().fetchCount(fr.relais.core.store.schema.Tables.TASK)));
+            Limits limits = new Limits(services.database(), runs);
             System.out.printf(java.util.Locale.ROOT, "dataset ready: %,d measures ingested in bulk through the engine%n", measures);
 
             long first = System.nanoTime();
             services.fullReevaluation().evaluateAll();
             // The ingest already judged every measure: this first run re-reads them all and finds nothing new to raise.
-            r.put("alerts: first full evaluation, after the ingest (s)", f2((System.nanoTime() - first) / 1e9));
+            double firstSeconds = (System.nanoTime() - first) / 1e9;
+            String scan = f2(limits.scanMeasures());
+            r.put("alerts: first full evaluation, after the ingest (s) | every measure read once by a plain SELECT (s)",
+                    new Figure(f2(firstSeconds), scan));
             double[] full = new double[runs];
             for (int i = 0; i < runs; i++) {
                 long t = System.nanoTime();
                 services.fullReevaluation().evaluateAll();
                 full[i] = (System.nanoTime() - t) / 1e9;
             }
-            r.put("alerts: full re-evaluation, median (s)", f2(Samples.median(full)));
+            r.put("alerts: full re-evaluation, median (s) | the same plain SELECT of every measure, median (s)",
+                    new Figure(f2(Samples.median(full)), scan));
 
             WorklistQuery morning = WorklistQuery.all();
             double[] page = Samples.time(20, 200, () -> services.worklist().query(morning, 0, 100));
-            r.put("worklist: first page of 100, p50 / p95 (ms)", f1(Samples.percentile(page, 0.5)) + " / " + f1(Samples.percentile(page, 0.95)));
+            r.put("worklist: first page of 100, p50 / p95 (ms) | 100 open task rows by due time, one table, no join (ms)",
+                    new Figure(p50p95(page), p50p95(limits.plainTaskPage())));
             double[] counts = Samples.time(20, 200, () -> services.worklist().counts(morning));
-            r.put("worklist: counts, p50 / p95 (ms)", f1(Samples.percentile(counts, 0.5)) + " / " + f1(Samples.percentile(counts, 0.95)));
+            r.put("worklist: counts, p50 / p95 (ms) | count(*) of the open tasks, one table (ms)",
+                    new Figure(p50p95(counts), p50p95(limits.plainTaskCount())));
 
             // Scrolling a long worklist reads the next page of 200 after the last row shown (keyset, issue 26), beside
             // the same page by OFFSET, its limit at that depth.
@@ -175,49 +196,58 @@ public final class BenchmarkHarness implements Callable<Integer> {
                 fr.relais.core.task.WorklistKey after = fr.relais.core.task.WorklistKey.after(services.worklist().query(morning, offset - 1, 1).get(0));
                 double[] keyset = Samples.time(5, 50, () -> services.worklist().query(morning, after, fr.relais.app.gui.worklist.WorklistViewModel.PAGE));
                 double[] deep = Samples.time(5, 50, () -> services.worklist().query(morning, offset, fr.relais.app.gui.worklist.WorklistViewModel.PAGE));
-                r.put(String.format(java.util.Locale.ROOT, "worklist: next page of 200 at row %,d while scrolling (keyset), p50 / p95 (ms)", offset),
-                        f1(Samples.percentile(keyset, 0.5)) + " / " + f1(Samples.percentile(keyset, 0.95)));
-                r.put(String.format(java.util.Locale.ROOT, "worklist: the same page at row %,d by OFFSET (its limit), p50 / p95 (ms)", offset),
-                        f1(Samples.percentile(deep, 0.5)) + " / " + f1(Samples.percentile(deep, 0.95)));
+                r.put(String.format(java.util.Locale.ROOT, "worklist: next page of 200 at row %,d while scrolling (keyset), p50 / p95 (ms)"
+                        + " | the same page by plain OFFSET paging (ms)", offset), new Figure(p50p95(keyset), p50p95(deep)));
             }
 
             Random random = new Random(11);
             double[] file = Samples.time(20, 200, () -> services.reports().gather(ids.get(random.nextInt(ids.size()))));
-            r.put("patient file open (all its data), p50 / p95 (ms)", f1(Samples.percentile(file, 0.5)) + " / " + f1(Samples.percentile(file, 0.95)));
+            r.put("patient file open (all its data), p50 / p95 (ms) | the patient's measure and task rows, plain SELECTs by patient (ms)",
+                    new Figure(p50p95(file), p50p95(limits.patientRows(ids))));
 
             double[] record = Samples.time(20, 300, () -> {
                 UUID p = ids.get(random.nextInt(ids.size()));
                 services.measures().record(new fr.relais.core.measure.NewMeasure(p, fr.relais.core.measure.MeasureCatalog.BODY_WEIGHT,
                         "75.5", "kg", null, fr.relais.core.measure.MeasureSource.DEVICE));
             });
-            r.put("alerts: incremental (record + evaluate one measure), p50 / p95 (ms)",
-                    f2(Samples.percentile(record, 0.5)) + " / " + f2(Samples.percentile(record, 0.95)));
+            r.put("alerts: incremental (record + evaluate one measure), p50 / p95 (ms) | one raw INSERT committed in its own transaction (ms)",
+                    new Figure(f2(Samples.percentile(record, 0.5)) + " / " + f2(Samples.percentile(record, 0.95)), p50p95(limits.oneCommit())));
 
             double[] report = Samples.time(3, Math.max(10, runs * 4), () -> services.reports().write(ids.get(random.nextInt(ids.size())),
                     Language.FR, OutputStream.nullOutputStream()));
-            r.put("patient report PDF, p50 / p95 (ms)", f0(Samples.percentile(report, 0.5)) + " / " + f0(Samples.percentile(report, 0.95)));
+            double[] onePage = Limits.onePagePdf(runs);
+            r.put("patient report PDF, p50 / p95 (ms) | a one-page PDF of one line by the same library (PDFBox) (ms)",
+                    new Figure(f0(Samples.percentile(report, 0.5)) + " / " + f0(Samples.percentile(report, 0.95)), p50p95(onePage)));
             LocalDate today = LocalDate.now(CareZone.PARIS);
             CohortQuery cohort = new CohortQuery("insuffisance-cardiaque-sortie", today.minusDays(90), today, false);
             double[] cohortPdf = Samples.time(1, runs, () -> CohortReportWriter.pdf(services.cohorts().compute(cohort), Language.FR, "bench",
                     new ByteArrayOutputStream()));
-            r.put("cohort report PDF (heart failure, 90 days), median (s)", f2(Samples.percentile(cohortPdf, 0.5) / 1000));
+            r.put("cohort report PDF (heart failure, 90 days), median (s) | the one-page PDF (s)",
+                    new Figure(f2(Samples.percentile(cohortPdf, 0.5) / 1000), String.format(java.util.Locale.ROOT, "%.3f", Samples.median(onePage) / 1000)));
+            taskScan = limits.scanTasks();
 
             services.database().dsl().execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            r.put("database size per patient (KB)", f1(Files.size(db) / 1024.0 / size));
-            r.put("peak heap, dataset and runs (MB)", String.format(java.util.Locale.ROOT, "%,d", peakHeapMegabytes()));
+            dataset.put("database size per patient (KB)", f1(Files.size(db) / 1024.0 / size));
+            dataset.put("peak heap, dataset and runs (MB)", String.format(java.util.Locale.ROOT, "%,d", peakHeapMegabytes()));
         }
         double[] cold = new double[runs];
         double[] plain = new double[runs];
         double[] day = new double[runs];
+        double[] bare = new double[runs];
         for (int i = 0; i < runs; i++) {
             double[] run = coldStart(db, true, null);
             cold[i] = run[0];
             day[i] = run[1];
             plain[i] = coldStart(db, false, null)[0];
+            bare[i] = bareJvm();
         }
-        r.put("cold start to the first worklist page, through the launcher, median (s)", f2(Samples.median(cold)));
-        r.put("cold start without the class-data archive (plain java -cp), median (s)", f2(Samples.median(plain)));
-        r.put("start of the day in the background (plan, expire, missing data, escalations), median (s)", f2(Samples.median(day)));
+        String bareJvm = f2(Samples.median(bare)) + " (java -version)";
+        r.put("cold start to the first worklist page, through the launcher, median (s) | a bare JVM's start and exit, median (s)",
+                new Figure(f2(Samples.median(cold)), bareJvm));
+        r.put("cold start without the class-data archive (plain java -cp), median (s) | a bare JVM's start and exit, median (s)",
+                new Figure(f2(Samples.median(plain)), bareJvm));
+        r.put("start of the day in the background (plan, expire, missing data, escalations), median (s) | every task row read once by a plain SELECT (s)",
+                new Figure(f2(Samples.median(day)), f2(taskScan)));
         encryptionCost(size, db, r);
         return r;
     }
@@ -226,33 +256,37 @@ public final class BenchmarkHarness implements Callable<Integer> {
      * The cost of encryption at rest (ADR 0011, issue 9): the same store copied and encrypted, then the worklist, the
      * patient file, a CSV import and the cold start measured on both, one after the other in this JVM.
      */
-    private void encryptionCost(int size, Path db, Map<String, String> r) throws Exception {
+    private void encryptionCost(int size, Path db, Map<String, Figure> r) throws Exception {
         Path encrypted = work.resolve(size + "-patients-encrypted.db");
         for (String suffix : List.of("", "-wal", "-shm")) {
             Files.deleteIfExists(Path.of(encrypted + suffix));
         }
+        long copyStart = System.nanoTime();
         Files.copy(db, encrypted);
+        double copySeconds = (System.nanoTime() - copyStart) / 1e9;
         Path passphraseFile = work.resolve("passphrase.txt");
         Files.writeString(passphraseFile, "harness passphrase, long enough\n");
         StoreKey key = StoreKey.fromFile(passphraseFile);
         long t = System.nanoTime();
         StoreEncryption.encrypt(encrypted, key);
-        r.put("encryption: encrypting the whole store in place (s)", f1((System.nanoTime() - t) / 1e9));
+        r.put("encryption: encrypting the whole store in place (s) | copying the store's file (s)",
+                new Figure(f1((System.nanoTime() - t) / 1e9), f2(copySeconds)));
 
         Map<String, double[]> plainFigures = storeFigures(db, StoreKey.NONE);
         Map<String, double[]> encryptedFigures = storeFigures(encrypted, key);
         for (String figure : plainFigures.keySet()) {
             double[] p = plainFigures.get(figure);
             double[] e = encryptedFigures.get(figure);
-            r.put("encryption: " + figure + ", plain → encrypted, p50 / p95",
-                    f1(Samples.percentile(p, 0.5)) + " / " + f1(Samples.percentile(p, 0.95)) + " → "
-                            + f1(Samples.percentile(e, 0.5)) + " / " + f1(Samples.percentile(e, 0.95)));
+            r.put("encryption: " + figure + ", encrypted store, p50 / p95 | the same on the plain store",
+                    new Figure(p50p95(e), p50p95(p)));
         }
         double[] cold = new double[runs];
         for (int i = 0; i < runs; i++) {
             cold[i] = coldStart(encrypted, true, passphraseFile)[0];
         }
-        r.put("encryption: cold start to the first worklist page, encrypted store, median (s)", f2(Samples.median(cold)));
+        r.put("encryption: cold start to the first worklist page, encrypted store, median (s) | the same on the plain store, median (s)",
+                new Figure(f2(Samples.median(cold)), r.get("cold start to the first worklist page, through the launcher, median (s)"
+                        + " | a bare JVM's start and exit, median (s)").value()));
     }
 
     /** Worklist, patient file and CSV import timings (ms) on one store, opened with {@code key}. */
@@ -338,6 +372,21 @@ public final class BenchmarkHarness implements Callable<Integer> {
         return new double[] {firstPage, startOfDay};
     }
 
+    /** Seconds a bare JVM of this Java takes to start and exit ({@code java -version}): the floor of any cold start. */
+    private static double bareJvm() throws IOException, InterruptedException {
+        long t = System.nanoTime();
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("java -version failed");
+        }
+        return (System.nanoTime() - t) / 1e9;
+    }
+
+    private static String p50p95(double[] samples) {
+        return f1(Samples.percentile(samples, 0.5)) + " / " + f1(Samples.percentile(samples, 0.95));
+    }
+
     /** The launcher of the application as built ({@code --app-home}: {@code app/target/relais/bin/relais}). */
     private Path launcher() {
         Path launcher = appHome.resolve("bin").resolve("relais");
@@ -365,28 +414,42 @@ public final class BenchmarkHarness implements Callable<Integer> {
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
     }
 
-    static String markdown(Map<Integer, Map<String, String>> results, Map<String, String> sync, String machine, String command) {
+    /**
+     * The table: each figure beside its limit measured in the same run (the row's name says what both are, the figure
+     * first, then after "|" the limit), one pair of columns per size; the datasets described above it.
+     */
+    static String markdown(Map<Integer, Map<String, Figure>> results, Map<Integer, Map<String, String>> datasets,
+                           Map<String, Figure> sync, String machine, String command) {
         StringBuilder md = new StringBuilder();
         md.append(BEGIN).append('\n');
         md.append("## Harness (all figures)\n\n");
         md.append("Machine: ").append(machine).append(".  \n");
         md.append("Date: ").append(LocalDate.now(CareZone.PARIS)).append(". Command: `").append(command).append("`.\n\n");
-        md.append("| figure |");
-        results.keySet().forEach(size -> md.append(String.format(java.util.Locale.ROOT, " %,d patients |", size)));
-        md.append("\n|---|");
-        results.keySet().forEach(size -> md.append("---|"));
+        datasets.forEach((size, d) -> {
+            md.append(String.format(java.util.Locale.ROOT, "Dataset of %,d patients:", size));
+            d.forEach((k, v) -> md.append(' ').append(k).append(' ').append(v).append(';'));
+            md.setLength(md.length() - 1);
+            md.append(".  \n");
+        });
+        md.append("\nEach figure beside its limit: the same work at its simplest on this machine, measured in the same run.\n\n");
+        md.append("| figure | limit, same run |");
+        results.keySet().forEach(size -> md.append(String.format(java.util.Locale.ROOT, " %,d patients | its limit |", size)));
+        md.append("\n|---|---|");
+        results.keySet().forEach(size -> md.append("---|---|"));
         md.append('\n');
         List<String> rows = results.values().iterator().next().keySet().stream().toList();
         for (String row : rows) {
-            md.append("| ").append(row).append(" |");
-            for (Map<String, String> r : results.values()) {
-                md.append(' ').append(r.getOrDefault(row, "")).append(" |");
+            int bar = row.indexOf(" | ");
+            md.append("| ").append(row, 0, bar).append(" | ").append(row.substring(bar + 3)).append(" |");
+            for (Map<String, Figure> r : results.values()) {
+                Figure f = r.get(row);
+                md.append(' ').append(f == null ? "" : f.value()).append(" | ").append(f == null ? "" : f.limit()).append(" |");
             }
             md.append('\n');
         }
         if (!sync.isEmpty()) {
-            md.append("\n| sync against a HAPI FHIR JPA server (H2, own JVM) | value |\n|---|---|\n");
-            sync.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+            md.append("\n| sync against a HAPI FHIR JPA server (H2, own JVM) | value | limit, same run |\n|---|---|---|\n");
+            sync.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.value()).append(" | ").append(v.limit()).append(" |\n"));
         }
         md.append('\n').append(END).append('\n');
         return md.toString();

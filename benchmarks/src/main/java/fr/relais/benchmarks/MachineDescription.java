@@ -20,6 +20,16 @@ final class MachineDescription {
                 System.getProperty("java.version"), sqliteVersion);
     }
 
+    /**
+     * The load average over 1, 5 and 15 minutes ({@code /proc/loadavg}, else the JVM's one-minute figure): on a shared
+     * machine, what else was running while the figures were taken, printed beside them.
+     */
+    static String loadAverage() {
+        return read("/proc/loadavg").map(s -> String.join(" / ", java.util.Arrays.asList(s.trim().split("\\s+")).subList(0, 3)))
+                .orElseGet(() -> String.format(java.util.Locale.ROOT, "%.2f",
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    }
+
     private static Optional<String> read(String file) {
         try {
             return Optional.of(Files.readString(Path.of(file)));

@@ -9,30 +9,38 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The harness's report: one column per size, the machine named, and docs/benchmarks.md updated in place. */
+/** The harness's report: each figure beside its limit, a pair of columns per size, the machine named, docs/benchmarks.md updated in place. */
 class BenchmarkHarnessTest {
     @TempDir
     Path dir;
 
     @Test
-    void theTableHasAColumnPerSizeAndReplacesOnlyItsOwnSection() throws Exception {
-        Map<Integer, Map<String, String>> results = new LinkedHashMap<>();
-        results.put(1000, new LinkedHashMap<>(Map.of("worklist p50 (ms)", "1.2")));
-        results.put(10000, new LinkedHashMap<>(Map.of("worklist p50 (ms)", "3.4")));
-        String section = BenchmarkHarness.markdown(results, Map.of("Relais initial pull (resources/s)", "1284"), "2 cores", "benchmarks/run");
-        assertThat(section).contains("| figure | 1,000 patients | 10,000 patients |", "| worklist p50 (ms) | 1.2 | 3.4 |",
-                "Machine: 2 cores", "`benchmarks/run`", "| Relais initial pull (resources/s) | 1284 |");
+    void eachFigureStandsBesideItsLimitPerSizeAndOnlyItsOwnSectionIsReplaced() throws Exception {
+        String row = "worklist: first page, p50 (ms) | 100 task rows, one table (ms)";
+        Map<Integer, Map<String, BenchmarkHarness.Figure>> results = new LinkedHashMap<>();
+        results.put(1000, new LinkedHashMap<>(Map.of(row, new BenchmarkHarness.Figure("1.2", "0.4"))));
+        results.put(10000, new LinkedHashMap<>(Map.of(row, new BenchmarkHarness.Figure("3.4", "0.9"))));
+        Map<Integer, Map<String, String>> datasets = new LinkedHashMap<>();
+        datasets.put(1000, Map.of("measures", "200,000"));
+        datasets.put(10000, Map.of("measures", "2,000,000"));
+        String section = BenchmarkHarness.markdown(results, datasets,
+                Map.of("Relais initial pull (resources/s)", new BenchmarkHarness.Figure("1284", "1630 (plain HTTP paging)")), "2 cores", "benchmarks/run");
+        assertThat(section).contains("| figure | limit, same run | 1,000 patients | its limit | 10,000 patients | its limit |",
+                "| worklist: first page, p50 (ms) | 100 task rows, one table (ms) | 1.2 | 0.4 | 3.4 | 0.9 |",
+                "Dataset of 1,000 patients: measures 200,000.", "Dataset of 10,000 patients: measures 2,000,000.",
+                "Machine: 2 cores", "`benchmarks/run`", "| Relais initial pull (resources/s) | 1284 | 1630 (plain HTTP paging) |");
 
         Path file = dir.resolve("benchmarks.md");
         Files.writeString(file, "# Benchmarks\n\nIntro.\n\n## Reports (issue 8)\n\nDetails.\n");
         BenchmarkHarness.write(file, section);
         String once = Files.readString(file);
-        assertThat(once).containsSubsequence("Intro.", BenchmarkHarness.BEGIN, "| 1.2 | 3.4 |", BenchmarkHarness.END, "## Reports (issue 8)");
+        assertThat(once).containsSubsequence("Intro.", BenchmarkHarness.BEGIN, "| 1.2 | 0.4 | 3.4 | 0.9 |", BenchmarkHarness.END,
+                "## Reports (issue 8)");
 
-        results.get(1000).put("worklist p50 (ms)", "9.9");
-        BenchmarkHarness.write(file, BenchmarkHarness.markdown(results, Map.of(), "2 cores", "benchmarks/run"));
+        results.get(1000).put(row, new BenchmarkHarness.Figure("9.9", "0.5"));
+        BenchmarkHarness.write(file, BenchmarkHarness.markdown(results, datasets, Map.of(), "2 cores", "benchmarks/run"));
         String twice = Files.readString(file);
-        assertThat(twice).contains("| 9.9 | 3.4 |").doesNotContain("| 1.2 |", "1284").contains("## Reports (issue 8)", "Details.");
+        assertThat(twice).contains("| 9.9 | 0.5 | 3.4 | 0.9 |").doesNotContain("| 1.2 |", "1284").contains("## Reports (issue 8)", "Details.");
         assertThat(twice.indexOf(BenchmarkHarness.BEGIN)).isEqualTo(twice.lastIndexOf(BenchmarkHarness.BEGIN));
     }
 
@@ -55,6 +63,11 @@ class BenchmarkHarnessTest {
                 .parseArgs("page-cache", "/tmp/relais-harness/10000-patients.db", "-32000").subcommand().commandSpec().userObject();
         assertThat(pageCache.cacheSize).isEqualTo(-32000);
         assertThat(pageCache.passphraseFile).isNull();
+    }
+
+    @Test
+    void theLoadOfASharedMachineIsReadAsItsThreeAverages() {
+        assertThat(MachineDescription.loadAverage()).matches("\\d+\\.\\d+ / \\d+\\.\\d+ / \\d+\\.\\d+");
     }
 
     @Test

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * {@value #BATCH} resources; the kinds the export cannot express (narrowed by category or code, searched by patient)
  * are paged in their turn. The exported kinds' watermarks move to the manifest's {@code transactionTime} only once
  * everything is stored, so a cut first sync exports again (versions already linked are skipped) while the paged kinds
- * resume from theirs. A workstation that completed a sync or holds an exported kind's watermark, a pull scoped to care
+ * resume from theirs; deletions are read from the first export's instant, so what the cut run stored and the server
+ * deleted before the new export is not kept. A workstation that completed a sync or holds an exported kind's watermark, a pull scoped to care
  * teams, a server whose CapabilityStatement does not offer the export ({@link ExportCapability}) or that refuses the
  * kick-off (any 4xx or 5xx) pages as usual. {@code SyncEngine.run} uses it unless the settings say otherwise
  * ({@code RELAIS_FIRST_SYNC_EXPORT=off}).
@@ -85,6 +86,7 @@ final class FirstSyncByExport {
         }
         BulkExportClient.Manifest export = manifest.get();
         LOG.info("First sync by bulk export as of {}: {} file(s)", export.transactionTime(), export.output().size());
+        keepDeletionsFrom(exported, export.transactionTime());
         Set<String> heldBefore = core.syncState().serverIds(fr.relais.core.identity.PatientService.RECORD);
         for (RecordSync<? extends Resource> kind : kinds) {
             boolean done = exported.contains(kind)
@@ -98,7 +100,8 @@ final class FirstSyncByExport {
             exported.forEach(k -> core.syncState().saveWatermark(k.watermarkKey(), export.transactionTime()));
             return null;
         });
-        // Deletions are followed from the export's instant: what was deleted before it is already absent from the files.
+        // Deletions are followed from the first export's instant (keepDeletionsFrom): what was deleted before it is
+        // absent from the files; what the cut run stored and the server deleted since is read in the history.
         for (RecordSync<? extends Resource> kind : exported) {
             if (kind.followsDeletions()
                     && !pull.followDeletions(server, settings, kind, Optional.of(export.transactionTime()), counts, cancelled)) {
@@ -106,6 +109,25 @@ final class FirstSyncByExport {
             }
         }
         return true;
+    }
+
+    /**
+     * Before anything of this export is stored: each exported kind that follows deletions reads the server's history
+     * from the instant of the first export this first sync stored anything of (kept as the start of its deletion walk
+     * when none is kept yet). A first sync cut mid-way and resumed by a new export, or by paging, so still sees the
+     * deletion of a record the cut run stored: the new export's files no longer hold it, and a walk from the new
+     * export's instant would start after its deletion.
+     */
+    private void keepDeletionsFrom(List<RecordSync<? extends Resource>> exported, java.time.Instant transactionTime) {
+        core.database().inTransaction(() -> {
+            for (RecordSync<? extends Resource> kind : exported) {
+                String walk = ServerDeletions.WATERMARK + kind.watermarkKey();
+                if (kind.followsDeletions() && core.syncState().watermark(walk).isEmpty()) {
+                    core.syncState().saveWatermark(walk, transactionTime);
+                }
+            }
+            return null;
+        });
     }
 
     /**

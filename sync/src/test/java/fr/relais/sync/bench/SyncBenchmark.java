@@ -73,7 +73,8 @@ public final class SyncBenchmark {
         String team = "bench-" + UUID.randomUUID();
         long t1 = System.nanoTime();
         load(server, team, total);
-        System.out.printf("Loaded %d resources in %.1f s%n%n", total, seconds(t1));
+        double loaded = seconds(t1);
+        System.out.printf("Loaded %d resources in %.1f s%n%n", total, loaded);
 
         long t2 = System.nanoTime();
         int paged = page(server, team, Patient.class) + page(server, team, Observation.class);
@@ -118,7 +119,8 @@ public final class SyncBenchmark {
                     .withTag(RelaisFhir.TEAM_TAG_SYSTEM, team).lastUpdated(new ca.uhn.fhir.rest.param.DateRangeParam(Date.from(now), null))
                     .sort().ascending("_lastUpdated").count(PAGE).cacheControl(new CacheControlDirective().setNoCache(true))
                     .returnBundle(Bundle.class).execute();
-            System.out.printf("One empty incremental search (Observation, _lastUpdated >= now): %.0f ms%n", seconds(t5) * 1000);
+            double emptySearch = seconds(t5);
+            System.out.printf("One empty incremental search (Observation, _lastUpdated >= now): %.0f ms%n", emptySearch * 1000);
             System.out.printf("Ratio pull / paging: %.2f (target at most 1.5); store %d MB%n", pull / raw,
                     Files.size(db) / (1024 * 1024));
             // Push batches (ADR 0018): the same number of new weights pushed one per request, then in Bundles of the
@@ -129,8 +131,10 @@ public final class SyncBenchmark {
                     PUSHED, oneByOne, settings.pushBatch(), batched, batched / oneByOne);
             // For the harness (the benchmarks module's BenchmarkHarness): one machine-readable line, last.
             System.out.printf(java.util.Locale.ROOT,
-                    "RESULT paging=%.0f pull=%.0f ratio=%.2f exportPull=%.0f exportSpeedup=%.2f incremental=%.2f pushOne=%.0f pushBatched=%.0f%n",
-                    paged / raw, pulled.pulled() / pull, pull / raw, pulled.pulled() / byExport, pull / byExport, incremental, oneByOne, batched);
+                    "RESULT paging=%.0f pull=%.0f ratio=%.2f exportPull=%.0f exportSpeedup=%.2f incremental=%.2f pushOne=%.0f pushBatched=%.0f"
+                            + " emptySearch=%.3f plainTransactions=%.0f%n",
+                    paged / raw, pulled.pulled() / pull, pull / raw, pulled.pulled() / byExport, pull / byExport, incremental, oneByOne, batched,
+                    emptySearch, total / loaded);
         }
         serverProcess.getOutputStream().close();
         serverProcess.destroy();

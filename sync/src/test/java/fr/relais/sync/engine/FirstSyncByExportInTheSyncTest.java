@@ -8,6 +8,7 @@ import fr.relais.core.alert.Alert;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.measure.MeasureCatalog;
+import fr.relais.core.measure.MeasureService;
 import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
 import fr.relais.core.replication.SyncRunLog;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,11 +47,12 @@ class FirstSyncByExportInTheSyncTest {
     Laptop team;
     Laptop byExport;
     Laptop byPaging;
+    String tag;
     final List<Patient> patients = new ArrayList<>();
 
     @BeforeEach
     void aTeamFollowsThreeBpcoPatientsWithAYearOfWeightsAndALowSaturation() throws Exception {
-        String tag = "team-" + UUID.randomUUID(); // each test sees only its own records on the shared server
+        tag = "team-" + UUID.randomUUID(); // each test sees only its own records on the shared server
         relay = new ExportProxy(SERVER.baseUrl());
         team = new Laptop(dir, "team", SERVER.baseUrl(), tag);
         byPaging = new Laptop(dir, "paging", SERVER.baseUrl(), tag);
@@ -149,6 +152,58 @@ class FirstSyncByExportInTheSyncTest {
         int cutRunPulled = byExport.core.syncRuns().recent(2).get(1).pulled();
         assertThat(cutRunPulled + again.pulled()).isEqualTo(paged.pulled());
         assertThat(watermark(byExport, "Observation")).contains(transactionTime());
+    }
+
+    @Test
+    void aFirstSyncCutByTheNetworkHalfwayFinishesWithEveryRecordOnce() {
+        var server = new SyncEngineTestSupport(SERVER, tag);
+        relay.cutOnce(e -> e.isFile() && e.body().contains("\"resourceType\":\"Observation\""), 0.95);
+        assertThatThrownBy(byExport::sync).isInstanceOf(SyncFailedException.class);
+        Set<String> storedBeforeTheCut = byExport.sync.stores().syncState().serverIds(MeasureService.RECORD);
+        assertThat(storedBeforeTheCut).hasSize(FirstSyncByExport.BATCH);
+        Instant cutExport = transactionTime();
+
+        // Before the nurse syncs again: she weighs Mrs MARTIN on this laptop; another system deletes a weight this laptop
+        // already stored; the team records a new weight of Mrs PETIT.
+        Patient martin = patients.get(0);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        var weighedHere = byExport.core.measures().record(new NewMeasure(martin.id(), MeasureCatalog.BODY_WEIGHT, "68.4", "kg",
+                now.minusSeconds(30), MeasureSource.ENTERED));
+        String deletedOnServer = storedBeforeTheCut.stream().sorted().findFirst().orElseThrow();
+        SERVER.deleteDespiteReferences("Observation", deletedOnServer);
+        var weighedByTheTeam = team.core.measures().record(new NewMeasure(patients.get(2).id(), MeasureCatalog.BODY_WEIGHT, "73", "kg",
+                now.minusSeconds(20), MeasureSource.DEVICE));
+        assertThat(team.sync().pending()).isZero();
+
+        SyncReport again = byExport.sync();
+
+        assertThat(again.state()).isEqualTo(SyncRunLog.State.DONE);
+        assertThat(relay.relayed()).filteredOn(e -> e.path().contains("$export?")).hasSize(2); // a new export, as designed
+        // Every record once, by type and by id, against the server: the patients, the measures (the one deleted there
+        // kept here struck out, linked to its deletion), the nurse's weight now on the server too.
+        var links = byExport.sync.stores().syncState();
+        assertThat(links.serverIds(PatientService.RECORD)).isEqualTo(server.ids(org.hl7.fhir.r4.model.Patient.class)).hasSize(3);
+        Set<String> onServer = server.ids(org.hl7.fhir.r4.model.Observation.class);
+        assertThat(onServer).hasSize(3 * (WEIGHTS + 1) + 2 - 1).doesNotContain(deletedOnServer);
+        Set<String> expected = new java.util.HashSet<>(onServer);
+        expected.add(deletedOnServer);
+        assertThat(links.serverIds(MeasureService.RECORD)).isEqualTo(expected);
+        assertThat(byExport.core.database().dsl().fetchCount(fr.relais.core.store.schema.Tables.MEASURE)).isEqualTo(expected.size());
+        assertThat(byExport.core.patients().count()).isEqualTo(3);
+        // Nothing the nurse entered is lost: her weight is stored as she entered it and sent.
+        assertThat(byExport.core.measures().find(weighedHere.id())).get()
+                .satisfies(m -> assertThat(m.value()).isEqualByComparingTo("68.4"))
+                .satisfies(m -> assertThat(m.status()).isEqualTo(fr.relais.core.measure.MeasureStatus.FINAL));
+        assertThat(links.link(MeasureService.RECORD, weighedHere.id())).isPresent();
+        assertThat(byExport.core.outbox().count()).isZero();
+        assertThat(byExport.core.measures().find(weighedByTheTeam.id())).isPresent();
+        // The weight deleted on the server between the two runs is struck out here, though the new export did not hold it.
+        UUID deletedHere = links.linkByServerId(MeasureService.RECORD, deletedOnServer).orElseThrow().localId();
+        assertThat(byExport.core.measures().find(deletedHere)).get()
+                .satisfies(m -> assertThat(m.status()).isEqualTo(fr.relais.core.measure.MeasureStatus.ENTERED_IN_ERROR));
+        // The watermarks stand at the new export's instant, after the cut one's.
+        assertThat(watermark(byExport, "Observation")).contains(transactionTime()).get().matches(at -> at.isAfter(cutExport));
+        assertThat(watermark(byExport, "Patient")).contains(transactionTime());
     }
 
     @Test

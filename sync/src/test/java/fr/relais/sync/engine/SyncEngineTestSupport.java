@@ -15,4 +15,17 @@ record SyncEngineTestSupport(JpaFhirServer server, String team) {
                 .summaryMode(SummaryEnum.COUNT).returnBundle(Bundle.class).execute();
         return found.getTotal();
     }
+
+    /** The server ids of every resource of {@code type} under the team's tag, every page read. */
+    java.util.Set<String> ids(Class<? extends Resource> type) {
+        var client = RelaisFhir.CONTEXT.newRestfulGenericClient(server.baseUrl());
+        Bundle page = client.search().forResource(type).withTag(RelaisFhir.TEAM_TAG_SYSTEM, team).elementsSubset("id").count(200)
+                .cacheControl(new CacheControlDirective().setNoCache(true)).returnBundle(Bundle.class).execute();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        while (page != null) {
+            page.getEntry().forEach(e -> ids.add(e.getResource().getIdElement().getIdPart()));
+            page = page.getLink(Bundle.LINK_NEXT) == null ? null : client.loadPage().next(page).execute();
+        }
+        return ids;
+    }
 }

@@ -3,22 +3,16 @@ package fr.relais.sync.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.StoreTemplate;
-import fr.relais.core.WorkerJvm;
 import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
 import fr.relais.sync.fhir.PatientMapper;
 import fr.relais.sync.server.JpaFhirServer;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,38 +74,12 @@ class SyncKillIT {
                 .collect(Collectors.toMap(p -> p.id(), PatientMapper::fields));
     }
 
-    /** Starts a worker JVM and SIGKILLs it once it printed {@code marker} {@code count} times. */
     private void killAfter(Path db, String team, String marker, int count) throws Exception {
-        Process worker = start(db, team, "10");
-        int seen = 0;
-        boolean killed = false;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith(marker) && ++seen >= count) {
-                    worker.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no rollback code runs
-                    killed = true;
-                    break;
-                }
-            }
-        }
-        assertThat(worker.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(killed).as("the worker reached '" + marker + "' before finishing").isTrue();
+        new SyncWorkerProcess(db, SERVER.baseUrl(), team, "10", false).killAfter(marker, count);
     }
 
     private void run(Path db, String team) throws Exception {
-        Process worker = start(db, team, "10");
-        String output = new String(worker.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(worker.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(output).contains("DONE");
-        assertThat(worker.exitValue()).isZero();
-    }
-
-    /** A worker JVM as the other kill suites start theirs: the client compiler only, this JVM's SQLite library. */
-    private Process start(Path db, String team, String pageSize) throws Exception {
-        List<String> command = WorkerJvm.command(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), SyncWorker.class,
-                db.toString(), SERVER.baseUrl(), team, pageSize);
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        new SyncWorkerProcess(db, SERVER.baseUrl(), team, "10", false).runToEnd();
     }
 
     private static String letters(int n) {

@@ -9,7 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * A sync in its own JVM, for the kill test: {@code SyncWorker DB SERVER TEAM PAGE_SIZE}. Prints each progress step on
+ * A sync in its own JVM, for the kill tests: {@code SyncWorker DB SERVER TEAM PAGE_SIZE [export]} (with {@code export}, a
+ * first sync may go through the server's Bulk Data export; without, it pages). Prints each progress step on
  * stdout (flushed) so that the test can kill it mid-pull or mid-push, and "DONE" at the end.
  */
 public final class SyncWorker {
@@ -19,7 +20,8 @@ public final class SyncWorker {
     public static void main(String[] args) {
         try (RelaisCore core = RelaisCore.open(Path.of(args[0]), Clock.systemUTC(), new UserSession(new Actor("worker", null, null)))) {
             SyncSettings settings = SyncSettings.of(args[1], args[2], null).withIpp(new fr.relais.sync.fhir.IppNamespace("1.2.250.1.999.99.1")).withPageSize(Integer.parseInt(args[3]))
-                    .withRetries(3, Duration.ofMillis(50)).withFirstSyncExport(false); // the paged pull is what is killed
+                    // The paged pull is what SyncKillIT kills; FirstSyncByExportKillIT kills a first sync by export.
+                    .withRetries(3, Duration.ofMillis(50)).withFirstSyncExport(args.length > 4 && "export".equals(args[4]));
             new SyncModule(core).engine().run(settings, SyncEngine.Mode.BOTH, (phase, done) -> {
                 System.out.println("PROGRESS " + phase + " " + done);
                 System.out.flush();
