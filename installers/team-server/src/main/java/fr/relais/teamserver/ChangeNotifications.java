@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * The laptops listening for their teams' changes ({@link ChangeSocket}) and the telling of them: when a record of a
  * team is stored, each open socket whose user is in that team (or administers the server) receives {@value #PING},
  * nothing more. The laptop then pulls through the REST API and its usual access rules; a socket learns only that
- * something of its team changed, never what (docs/team-server.md, ADR 0025).
+ * something of its team changed, never what (docs/team-server.md, ADR 0024).
  */
 final class ChangeNotifications {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeNotifications.class);

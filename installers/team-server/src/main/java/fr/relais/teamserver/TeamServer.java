@@ -28,7 +28,7 @@ public final class TeamServer implements AutoCloseable {
     public static final String PATH = "/fhir";
     /** Where desktops sign in with Pro Santé Connect (PscServlet). */
     public static final String PSC_PATH = "/psc";
-    /** The websocket where laptops are told of their teams' changes (ChangeSocket, ADR 0025). */
+    /** The websocket where laptops are told of their teams' changes (ChangeSocket, ADR 0024). */
     public static final String CHANGES_PATH = "/websocket";
 
     private final AnnotationConfigApplicationContext spring;

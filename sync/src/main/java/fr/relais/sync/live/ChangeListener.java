@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the team server's change socket open ({@code /websocket} beside {@code /fhir}, ADR 0025) and asks for a pull
+ * Keeps the team server's change socket open ({@code /websocket} beside {@code /fhir}, ADR 0024) and asks for a pull
  * when the server says the team's records changed. On each (re)connection it asks for one too: what changed while
  * the socket was closed (a laptop asleep, the network lost) arrives by that catch-up pull, so a lost notification
  * never loses a change. A closed or failed socket is reopened after {@link Backoff}'s wait; a socket that stops
