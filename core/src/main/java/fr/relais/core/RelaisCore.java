@@ -100,7 +100,7 @@ public final class RelaisCore implements AutoCloseable {
         this.session = session;
         this.audit = new AuditLog(database, clock, session);
         this.accounts = new AccountService(database, audit, session, clock, passwords);
-        this.outbox = new Outbox(database.dsl(), clock);
+        this.outbox = new Outbox(database.dsl(), clock, database::afterCommit);
         this.syncState = new SyncState(database.dsl());
         this.conflicts = new ConflictRepository(database.dsl());
         this.syncRuns = new SyncRunLog(database.dsl());

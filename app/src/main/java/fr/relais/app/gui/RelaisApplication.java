@@ -345,6 +345,8 @@ public final class RelaisApplication extends Application {
         Supplier<MssanteSettings> mssante = () -> MssanteSettings.from(null, env);
         AppServices app = new AppServices(services);
         SyncViewModel sync = new SyncViewModel(app.sync(), app.conflictSubjects(), services.careTeam(), executor, texts, language, env, retries, pscBearer);
+        // The status bar's "modifications à envoyer" follows each local change as it commits (issue 25), not only a sync.
+        Runnable stopCounting = services.outbox().onRecorded(sync::localChangeRecorded);
 
         Map<DesktopAccess.Screen, javafx.scene.Node> screens = new LinkedHashMap<>();
         Map<DesktopAccess.Screen, Ikon> icons = Map.of(DesktopAccess.Screen.WORKLIST, MaterialDesignC.CLIPBOARD_CHECK_OUTLINE,
@@ -406,6 +408,13 @@ public final class RelaisApplication extends Application {
                 sync.statusLineProperty(), texts.text("statusbar.user", services.session().actor().displayName()));
         main[0] = root;
         Scene scene = new Scene(root, 1200, 760);
+        // Rebuilt (language) or closed: this window's status line no longer listens to the store.
+        stage.sceneProperty().addListener((o, was, now) -> {
+            if (was == scene) {
+                stopCounting.run();
+            }
+        });
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, closed -> stopCounting.run());
         scene.getStylesheets().add(Objects.requireNonNull(RelaisApplication.class.getResource("relais.css")).toExternalForm());
         InactivityLock.watch(scene, root, services.session(), services.accounts(), InactivityLock.idleTime(env), texts, language, executor);
         // Missing data and escalation deadlines checked every few minutes while the window is open, on the watch's own

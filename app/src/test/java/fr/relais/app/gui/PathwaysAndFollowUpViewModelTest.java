@@ -151,6 +151,30 @@ class PathwaysAndFollowUpViewModelTest {
         assertThat(applied).containsExactly(Language.FR, Language.EN);
     }
 
+    @Test
+    void theNurseChoosesWhichPatientsSheReceivesInWordsAndTheSettingKeepsItsValue() throws Exception {
+        List<Language> applied = new ArrayList<>();
+        SettingsViewModel model = new SettingsViewModel(texts, Language.FR, dir.resolve("relais.db"), Map.of(), singleUser(),
+                new DirectExecutor(), applied::add);
+        SettingsViewModel.Field scope = field(model, "RELAIS_SCOPE");
+        assertThat(scope.label()).isEqualTo("Patients reçus sur ce poste");
+        assertThat(scope.choices().values()).containsExactly("toute l'équipe", "les patients de mes cercles de soins");
+        assertThat(scope.value().get()).as("nothing saved yet: the whole team, as a sync does by default").isEqualTo("team");
+        assertThat(field(model, "RELAIS_RPPS").label()).doesNotContain("careteam").contains("cercles de soins");
+        assertThat(model.fields()).allSatisfy(f -> {
+            assertThat(fr.relais.core.RawCodePatterns.findIn(f.label())).as(f.key()).isEmpty();
+            f.choices().values().forEach(words -> assertThat(fr.relais.core.RawCodePatterns.findIn(words)).isEmpty());
+        });
+
+        scope.value().set("careteam");
+        model.save();
+        assertThat(Files.readString(dir.resolve("relais.properties"))).contains("RELAIS_SCOPE=careteam");
+        SettingsViewModel reopened = new SettingsViewModel(texts, Language.FR, dir.resolve("relais.db"), Map.of(), singleUser(),
+                new DirectExecutor(), applied::add);
+        SettingsViewModel.Field saved = field(reopened, "RELAIS_SCOPE");
+        assertThat(saved.words(saved.value().get())).isEqualTo("les patients de mes cercles de soins");
+    }
+
     private static fr.relais.core.session.UserSession singleUser() {
         return new fr.relais.core.session.UserSession(new fr.relais.core.session.Actor("idec", "Claire", "poste"));
     }

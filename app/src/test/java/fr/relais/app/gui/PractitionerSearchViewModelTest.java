@@ -92,6 +92,20 @@ class PractitionerSearchViewModelTest {
     }
 
     @Test
+    void theNurseSearchesByAProfessionChosenInWordsNotByACode() {
+        PractitionerSearchViewModel model = new PractitionerSearchViewModel(core.clock(), core.careTeam(), core.directory(), patient.id(), new DirectExecutor(), texts, Language.FR,
+                () -> new AnnuaireClient(AnnuaireSettings.of("http://127.0.0.1:9/fhir", "cle"), core.clock()));
+        assertThat(model.professions()).as("\"other\" has no national code to search by")
+                .contains(fr.relais.core.careteam.Profession.INFIRMIER).doesNotContain(fr.relais.core.careteam.Profession.AUTRE);
+        assertThat(model.professions()).extracting(p -> texts.text("profession." + p.name()))
+                .contains("Infirmier", "Médecin", "Masseur-kinésithérapeute");
+        model.professionProperty().set(fr.relais.core.careteam.Profession.INFIRMIER);
+        model.search();
+        assertThat(model.messageProperty().get()).as("the profession alone is a valid search: it reaches the directory")
+                .contains("injoignable").doesNotContain("profession");
+    }
+
+    @Test
     void withoutAKeyOrANetworkTheReasonAndTheOfflineWayAreShown() {
         PractitionerSearchViewModel noKey = model(Map.of());
         noKey.nameProperty().set("BONNET");

@@ -67,6 +67,43 @@ class SyncViewModelTest {
     }
 
     @Test
+    void theStatusBarCountsALocalChangeAsSoonAsItIsSavedWithoutOpeningTheSyncScreen() {
+        model.refresh();
+        assertThat(model.statusLineProperty().get()).contains("1 modification à envoyer");
+        // Not listening: the count stays as read (what the nurse saw before issue 25).
+        register("DURAND", "P2");
+        assertThat(model.statusLineProperty().get()).contains("1 modification à envoyer");
+
+        Runnable stop = core.outbox().onRecorded(model::localChangeRecorded);
+        java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable stopTelling = core.outbox().onRecorded(told::incrementAndGet);
+        register("LEROY", "P3");
+        assertThat(model.statusLineProperty().get()).contains("3 modifications à envoyer");
+        assertThat(told).as("once for the registration's transaction").hasValue(1);
+        // A change refused (rolled back) is not counted: the listener hears only of what was committed.
+        try {
+            core.database().inTransaction(() -> {
+                register("PETIT", "P4");
+                throw new IllegalStateException("refusé");
+            });
+        } catch (IllegalStateException expected) {
+            // the registration was undone
+        }
+        assertThat(told).hasValue(1);
+        assertThat(model.statusLineProperty().get()).contains("3 modifications à envoyer");
+
+        stop.run();
+        stopTelling.run();
+        register("BLANC", "P5");
+        assertThat(model.statusLineProperty().get()).as("no longer listening (window rebuilt)").contains("3 modifications à envoyer");
+    }
+
+    private void register(String family, String ipp) {
+        core.patients().register(new NewPatient(new StrictTraits(family, List.of("Jeanne"), Sex.F, LocalDate.of(1948, 5, 2),
+                null), null, null, ipp, null, null, null));
+    }
+
+    @Test
     void theSyncScreenCountsTheRecordsKeptUnreadWithTheirReasons() {
         model.refresh();
         assertThat(model.unreadProperty()).isEmpty();

@@ -21,10 +21,37 @@ public final class Outbox {
 
     private final DSLContext dsl;
     private final Clock clock;
+    private final java.util.function.BiConsumer<Object, Runnable> afterCommit;
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** Listeners (if any) are told at once: for a store without transactions of its own. */
     public Outbox(DSLContext dsl, Clock clock) {
+        this(dsl, clock, (key, hook) -> hook.run());
+    }
+
+    /**
+     * {@code afterCommit}: the store's {@code Database::afterCommit}, so that a listener hears of a change only once it
+     * is committed (and reads it), once per transaction however many records it changed, never for a rollback.
+     */
+    public Outbox(DSLContext dsl, Clock clock, java.util.function.BiConsumer<Object, Runnable> afterCommit) {
         this.dsl = dsl;
         this.clock = clock;
+        this.afterCommit = afterCommit;
+    }
+
+    /**
+     * Tells {@code listener} (on the writer's thread) each time local changes waiting to be pushed were committed: the
+     * status bar's count of changes to send follows them without polling. Returns what stops telling it.
+     */
+    public Runnable onRecorded(Runnable listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void recorded() {
+        if (!listeners.isEmpty()) {
+            afterCommit.accept(this, () -> listeners.forEach(Runnable::run));
+        }
     }
 
     public void record(String resourceType, UUID localId) {
@@ -33,6 +60,7 @@ public final class Outbox {
         }
         dsl.insertInto(OUTBOX).set(OUTBOX.RESOURCE_TYPE, resourceType).set(OUTBOX.LOCAL_ID, localId.toString())
                 .set(OUTBOX.CREATED_AT, clock.instant()).execute();
+        recorded();
     }
 
     /** {@link #record} for many records of one kind, one prepared statement run in a batch (the bulk measure path). */
@@ -53,6 +81,7 @@ public final class Outbox {
                 insert.executeBatch();
             }
         });
+        recorded();
     }
 
     /**
@@ -62,6 +91,7 @@ public final class Outbox {
     public void recordMerged(String resourceType, UUID localId) {
         dsl.insertInto(OUTBOX).set(OUTBOX.RESOURCE_TYPE, resourceType).set(OUTBOX.LOCAL_ID, localId.toString())
                 .set(OUTBOX.CREATED_AT, clock.instant()).execute();
+        recorded();
     }
 
     /** Runs {@code work} (applying the server's changes) without appending to the outbox on this thread. */

@@ -2,6 +2,7 @@ package fr.relais.app.gui.careteam;
 
 import fr.relais.app.gui.common.TextColumns;
 import fr.relais.core.careteam.CareRole;
+import fr.relais.core.careteam.Profession;
 import fr.relais.core.i18n.Localization;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -27,7 +28,7 @@ public final class PractitionerSearchDialog {
     public static Stage open(Window owner, PractitionerSearchViewModel model, Localization texts, Runnable onAdded) {
         TextField name = field("careteam-name", texts.text("careteam.name"), model.nameProperty());
         TextField rpps = field("careteam-rpps", texts.text("careteam.rpps"), model.rppsProperty());
-        TextField profession = field("careteam-profession", texts.text("careteam.profession"), model.professionProperty());
+        ComboBox<Profession> profession = professionChoice(model, texts);
         TextField commune = field("careteam-commune", texts.text("careteam.commune"), model.communeProperty());
         CheckBox offline = new CheckBox(texts.text("careteam.offline"));
         offline.setId("careteam-offline");
@@ -86,6 +87,37 @@ public final class PractitionerSearchDialog {
         root.setPadding(new Insets(16));
         root.setPrefSize(860, 520);
         return fr.relais.app.gui.common.ModalWindow.show(owner, texts.text("careteam.title"), root, () -> { });
+    }
+
+    /** The profession in words (none: any profession), never a directory code. */
+    private static ComboBox<Profession> professionChoice(PractitionerSearchViewModel model, Localization texts) {
+        ComboBox<Profession> profession = new ComboBox<>();
+        profession.setId("careteam-profession");
+        profession.getItems().add(null);
+        profession.getItems().addAll(model.professions());
+        StringConverter<Profession> words = new StringConverter<>() {
+            @Override
+            public String toString(Profession p) {
+                return p == null ? texts.text("careteam.anyProfession") : texts.text("profession." + p.name());
+            }
+
+            @Override
+            public Profession fromString(String s) {
+                return null;
+            }
+        };
+        profession.setConverter(words);
+        profession.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Profession p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty ? null : words.toString(p));
+            }
+        });
+        profession.setButtonCell(profession.getCellFactory().call(null));
+        profession.setPromptText(texts.text("careteam.profession"));
+        profession.valueProperty().bindBidirectional(model.professionProperty());
+        return profession;
     }
 
     private static TextField field(String id, String prompt, javafx.beans.property.StringProperty value) {

@@ -6,6 +6,8 @@ import java.time.Clock;
 import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.directory.DirectoryCache;
 import fr.relais.core.careteam.CareRole;
+import fr.relais.core.careteam.Profession;
+import fr.relais.sync.fhir.NationalDirectory;
 import fr.relais.core.directory.DirectoryEntry;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
@@ -51,7 +53,7 @@ public final class PractitionerSearchViewModel {
 
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty rpps = new SimpleStringProperty("");
-    private final StringProperty profession = new SimpleStringProperty("");
+    private final ObjectProperty<Profession> profession = new SimpleObjectProperty<>();
     private final StringProperty commune = new SimpleStringProperty("");
     private final BooleanProperty offline = new SimpleBooleanProperty(false);
     private final ObjectProperty<CareRole> role = new SimpleObjectProperty<>(CareRole.MEDECIN_TRAITANT);
@@ -85,6 +87,7 @@ public final class PractitionerSearchViewModel {
         message.set(texts.text("careteam.searching"));
         boolean local = offline.get();
         String n = name.get();
+        Profession chosen = profession.get();
         executor.submit(() -> {
             if (local) {
                 if (n == null || n.isBlank()) {
@@ -93,7 +96,7 @@ public final class PractitionerSearchViewModel {
                 List<DirectoryEntry> entries = directoryCache.searchByName(n, false);
                 return new Results(entries.stream().map(this::row).toList(), knownNotIn(entries, n), false);
             }
-            PractitionerQuery query = new PractitionerQuery(n, rpps.get(), profession.get(), null, commune.get());
+            PractitionerQuery query = new PractitionerQuery(n, rpps.get(), chosen == null ? null : chosen.name(), null, commune.get());
             AnnuaireClient.Found found = annuaire.get().search(query, directoryCache);
             return new Results(found.entries().stream().map(this::row).toList(), List.of(), found.truncated());
         }, found -> {
@@ -162,8 +165,14 @@ public final class PractitionerSearchViewModel {
         return rpps;
     }
 
-    public StringProperty professionProperty() {
+    /** The profession searched for, none for any; chosen in words among {@link #professions()}. */
+    public ObjectProperty<Profession> professionProperty() {
         return profession;
+    }
+
+    /** The professions the directory can be searched by (each has a national code; "other" has none). */
+    public List<Profession> professions() {
+        return java.util.Arrays.stream(Profession.values()).filter(p -> NationalDirectory.professionCode(p) != null).toList();
     }
 
     public StringProperty communeProperty() {

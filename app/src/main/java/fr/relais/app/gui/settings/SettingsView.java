@@ -58,10 +58,8 @@ public final class SettingsView extends VBox {
         form.getColumnConstraints().add(labels);
         int row = 0;
         for (SettingsViewModel.Field field : model.fields()) {
-            TextField input = new TextField();
+            javafx.scene.control.Control input = field.choices().isEmpty() ? textInput(field) : choiceInput(field);
             input.setId("settings-" + field.key());
-            input.textProperty().bindBidirectional(field.value());
-            input.setPrefColumnCount(30);
             input.setDisable(field.imposed());
             Label label = new Label(field.label());
             label.setLabelFor(input);
@@ -81,5 +79,31 @@ public final class SettingsView extends VBox {
         hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(title, new HBox(8, new Label(texts.text("settings.language")), language, apply), configuration, facts,
                 form, save, message, hint);
+    }
+
+    private static TextField textInput(SettingsViewModel.Field field) {
+        TextField input = new TextField();
+        input.textProperty().bindBidirectional(field.value());
+        input.setPrefColumnCount(30);
+        return input;
+    }
+
+    /** A setting chosen among a few values, shown in words and stored as its value. */
+    private static ComboBox<String> choiceInput(SettingsViewModel.Field field) {
+        ComboBox<String> input = new ComboBox<>();
+        input.getItems().setAll(field.choices().keySet());
+        input.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String stored) {
+                return field.words(stored);
+            }
+
+            @Override
+            public String fromString(String words) {
+                return null;
+            }
+        });
+        input.valueProperty().bindBidirectional(field.value());
+        return input;
     }
 }

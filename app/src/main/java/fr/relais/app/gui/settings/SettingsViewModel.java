@@ -4,6 +4,7 @@ import fr.relais.app.config.WorkstationSettings;
 import fr.relais.app.gui.common.FailureText;
 import fr.relais.app.gui.task.BackgroundExecutor;
 import fr.relais.core.error.BadInputException;
+import fr.relais.sync.engine.SyncSettings;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.session.Permission;
@@ -27,8 +28,15 @@ import javafx.beans.property.StringProperty;
  * locked. Secrets are never typed here, only the file that holds them.
  */
 public final class SettingsViewModel {
-    /** One setting: its key, the value being edited, and whether the environment imposes it. */
-    public record Field(String key, String label, StringProperty value, boolean imposed) {
+    /**
+     * One setting: its key, the value being edited, whether the environment imposes it, and — for a setting chosen
+     * among a few values — those values in words (stored value → wording), empty for free text.
+     */
+    public record Field(String key, String label, StringProperty value, boolean imposed, Map<String, String> choices) {
+        /** The words for a stored value of a choice (a value the environment imposes but Relais does not know: as is). */
+        public String words(String stored) {
+            return stored == null ? "" : choices.getOrDefault(stored, stored);
+        }
     }
 
     private final Localization texts;
@@ -64,8 +72,22 @@ public final class SettingsViewModel {
         this.fields = WorkstationSettings.KEYS.stream().map(key -> {
             boolean imposed = environment.containsKey(key);
             String value = imposed ? environment.get(key) : stored.getOrDefault(key, "");
-            return new Field(key, texts.text("settings.field." + key), new SimpleStringProperty(value), imposed);
+            Map<String, String> choices = choicesOf(key, texts);
+            if (!choices.isEmpty() && value.isBlank()) {
+                value = choices.keySet().iterator().next(); // the default, shown as chosen
+            }
+            return new Field(key, texts.text("settings.field." + key), new SimpleStringProperty(value), imposed, choices);
         }).toList();
+    }
+
+    /** The sync scope is chosen in words (docs/sync.md, "Scope"); the first value is the default. Other settings: free text. */
+    private static Map<String, String> choicesOf(String key, Localization texts) {
+        if (!SyncSettings.SCOPE_VARIABLE.equals(key)) {
+            return Map.of();
+        }
+        Map<String, String> choices = new LinkedHashMap<>();
+        SyncSettings.SCOPES.forEach(scope -> choices.put(scope, texts.text("settings.scope." + scope)));
+        return java.util.Collections.unmodifiableMap(choices);
     }
 
     /** Rebuilds the window in the chosen language. */

@@ -91,6 +91,22 @@ public final class SyncViewModel {
         server.set(settings.getOrDefault(SyncSettings.SERVER_VARIABLE, ""));
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean refreshAsked = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * A local change was committed (a PHQ-9 saved, an alert taken into account...), on any thread: the status line's
+     * count of changes to send is read again, once for a burst of changes. The composition root subscribes this to
+     * the store's outbox.
+     */
+    public void localChangeRecorded() {
+        if (refreshAsked.compareAndSet(false, true)) {
+            executor.onUiThread(() -> {
+                refreshAsked.set(false);
+                refresh();
+            });
+        }
+    }
+
     /** Reads the status and the inbox (no network). */
     public void refresh() {
         fr.relais.sync.live.LiveSync listening = live;
