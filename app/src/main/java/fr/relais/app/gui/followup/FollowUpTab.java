@@ -75,7 +75,10 @@ public final class FollowUpTab extends Tab {
         value.setOnAction(e -> model.recordMeasure());
         ListView<String> measures = fr.relais.app.gui.common.WrappedLines.of(new ListView<>(model.measuresProperty()));
         measures.setId("followup-measures");
-        measures.setPrefHeight(90);
+        // The space left under the chart goes to the list: at 1366x768 it showed 2 rows and left the rest empty.
+        measures.setPrefHeight(160);
+        measures.setMinHeight(110);
+        VBox.setVgrow(measures, javafx.scene.layout.Priority.ALWAYS);
         measures.setPlaceholder(new Label(texts.text("followup.noMeasure")));
         Label message = new Label();
         message.setId("followup-message");
