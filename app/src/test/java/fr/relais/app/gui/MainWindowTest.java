@@ -363,6 +363,17 @@ class MainWindowTest {
         assertThat(WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.chart.NumberAxis) plot.getXAxis()).getUpperBound()).get())
                 .isLessThan((double) nextMidnight);
         assertThat(WaitForAsyncUtils.asyncFx(() -> plot.getYAxis().getLabel()).get()).isEqualTo("kg");
+        // The point that raised the alert is a triangle, not a red dot alone; the gain that raises it is said in words.
+        assertThat(WaitForAsyncUtils.asyncFx(() -> plot.lookupAll(".alert-point").stream().map(n -> n.getStyle()).toList()).get())
+                .singleElement().satisfies(style -> assertThat(style).contains("-fx-shape"));
+        javafx.scene.layout.VBox rules = robot.lookup("#followup-chart-rules").queryAs(javafx.scene.layout.VBox.class);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> rules.getChildrenUnmodifiable().stream().map(n -> ((Label) n).getText()).toList()).get())
+                .contains("Poids : alerte rouge pour une hausse d'au moins 2 kg en 3 jours");
+        // The measure list uses the height below the chart at 1366x768: more than two rows.
+        javafx.scene.control.ListView<?> measures = robot.lookup("#followup-measures").queryAs(javafx.scene.control.ListView.class);
+        double[] sizes = WaitForAsyncUtils.asyncFx(() -> new double[] {measures.getHeight(),
+                measures.lookupAll(".list-cell").stream().mapToDouble(n -> n.getLayoutBounds().getHeight()).filter(h -> h > 0).min().orElse(1)}).get();
+        assertThat(sizes[0] / sizes[1]).as("rows the measure list shows").isGreaterThan(3);
         robot.interact(() -> type.setValue(fr.relais.core.measure.MeasureCatalog.get("t", fr.relais.core.measure.MeasureCatalog.SPO2)));
         Label noSaturation = robot.lookup("#followup-chart-empty").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> noSaturation.isVisible()

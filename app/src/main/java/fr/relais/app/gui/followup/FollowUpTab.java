@@ -27,6 +27,7 @@ public final class FollowUpTab extends Tab {
         ListView<String> enrollments = fr.relais.app.gui.common.WrappedLines.of(new ListView<>(model.enrollmentsProperty()));
         enrollments.setId("followup-enrollments");
         enrollments.setPrefHeight(80);
+        enrollments.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // never squeezed below a row by the lists under it
         enrollments.setPlaceholder(new Label(texts.text("followup.noEnrollment")));
         ComboBox<FollowUpViewModel.Choice> pathway = new ComboBox<>(model.pathwaysProperty());
         pathway.setId("followup-pathway");
@@ -75,10 +76,10 @@ public final class FollowUpTab extends Tab {
         value.setOnAction(e -> model.recordMeasure());
         ListView<String> measures = fr.relais.app.gui.common.WrappedLines.of(new ListView<>(model.measuresProperty()));
         measures.setId("followup-measures");
-        // The space left under the chart goes to the list: at 1366x768 it showed 2 rows and left the rest empty.
-        measures.setPrefHeight(160);
-        measures.setMinHeight(110);
-        VBox.setVgrow(measures, javafx.scene.layout.Priority.ALWAYS);
+        // Beside the chart, as tall as it: under it, at 1366x768, the list showed 2 rows and left the width empty.
+        measures.setPrefWidth(420);
+        measures.setMinWidth(320);
+        measures.setMinHeight(120);
         measures.setPlaceholder(new Label(texts.text("followup.noMeasure")));
         Label message = new Label();
         message.setId("followup-message");
@@ -130,8 +131,11 @@ public final class FollowUpTab extends Tab {
             fr.relais.app.gui.common.ModalWindow.show(answer.getScene().getWindow(), form.questionnaire().title().in(language),
                     new QuestionnaireForm(form, texts, language, model::recordAnswers), () -> { });
         });
+        HBox chartAndMeasures = new HBox(8, chart, measures);
+        HBox.setHgrow(chart, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(chartAndMeasures, javafx.scene.layout.Priority.ALWAYS);
         VBox content = new VBox(8, pathwaysTitle, enrollments, new HBox(8, pathway, start, enroll), measuresTitle,
-                new HBox(8, type, value, record, period), chart, measures, new HBox(8, questionnaire, answer), message);
+                new HBox(8, type, value, record, period), chartAndMeasures, new HBox(8, questionnaire, answer), message);
         content.setPadding(new Insets(8));
         setContent(content);
     }
