@@ -26,7 +26,7 @@ public final class FollowUpTab extends Tab {
         pathwaysTitle.getStyleClass().add("section-title");
         ListView<String> enrollments = fr.relais.app.gui.common.WrappedLines.of(new ListView<>(model.enrollmentsProperty()));
         enrollments.setId("followup-enrollments");
-        enrollments.setPrefHeight(80);
+        enrollments.setPrefHeight(60);
         enrollments.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // never squeezed below a row by the lists under it
         enrollments.setPlaceholder(new Label(texts.text("followup.noEnrollment")));
         ComboBox<FollowUpViewModel.Choice> pathway = new ComboBox<>(model.pathwaysProperty());
@@ -76,10 +76,9 @@ public final class FollowUpTab extends Tab {
         value.setOnAction(e -> model.recordMeasure());
         ListView<String> measures = fr.relais.app.gui.common.WrappedLines.of(new ListView<>(model.measuresProperty()));
         measures.setId("followup-measures");
-        // Beside the chart, as tall as it: under it, at 1366x768, the list showed 2 rows and left the width empty.
-        measures.setPrefWidth(420);
-        measures.setMinWidth(320);
-        measures.setMinHeight(120);
+        // At 1366x768 the list showed 2 rows: it keeps room for four, the chart gives up height first.
+        measures.setPrefHeight(150);
+        measures.setMinHeight(150);
         measures.setPlaceholder(new Label(texts.text("followup.noMeasure")));
         Label message = new Label();
         message.setId("followup-message");
@@ -131,11 +130,9 @@ public final class FollowUpTab extends Tab {
             fr.relais.app.gui.common.ModalWindow.show(answer.getScene().getWindow(), form.questionnaire().title().in(language),
                     new QuestionnaireForm(form, texts, language, model::recordAnswers), () -> { });
         });
-        HBox chartAndMeasures = new HBox(8, chart, measures);
-        HBox.setHgrow(chart, javafx.scene.layout.Priority.ALWAYS);
-        VBox.setVgrow(chartAndMeasures, javafx.scene.layout.Priority.ALWAYS);
-        VBox content = new VBox(8, pathwaysTitle, enrollments, new HBox(8, pathway, start, enroll), measuresTitle,
-                new HBox(8, type, value, record, period), chartAndMeasures, new HBox(8, questionnaire, answer), message);
+        VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
+        VBox content = new VBox(6, pathwaysTitle, enrollments, new javafx.scene.layout.FlowPane(8, 8, pathway, start, enroll), measuresTitle,
+                new javafx.scene.layout.FlowPane(8, 8, type, value, record, period), chart, measures, new HBox(8, questionnaire, answer), message);
         content.setPadding(new Insets(8));
         setContent(content);
     }

@@ -15,7 +15,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -45,7 +45,7 @@ public final class MeasureChartView extends VBox {
     private final Localization texts;
     private final BandedChart chart;
     private final Label empty = new Label();
-    private final HBox legend = new HBox(14);
+    private final FlowPane legend = new FlowPane(14, 2); // wraps in a narrow patient pane instead of widening the tab
     private final VBox rules = new VBox(2);
 
     public MeasureChartView(Localization texts) {
@@ -198,6 +198,8 @@ public final class MeasureChartView extends VBox {
             setCreateSymbols(true);
             setLegendVisible(false);
             setPrefHeight(220);
+            // Gives up height first on a laptop screen so the measure list under it keeps its rows.
+            setMinHeight(120);
         }
 
         void setBands(List<ThresholdBand> next) {
