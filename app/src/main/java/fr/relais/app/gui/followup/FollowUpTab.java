@@ -76,9 +76,9 @@ public final class FollowUpTab extends Tab {
         value.setOnAction(e -> model.recordMeasure());
         ListView<String> measures = fr.relais.app.gui.common.WrappedLines.of(new ListView<>(model.measuresProperty()));
         measures.setId("followup-measures");
-        // At 1366x768 the list showed 2 rows: it keeps room for four, the chart gives up height first.
+        // At 1366x768 the list showed 2 rows: it keeps room for three, the chart gives up height first.
         measures.setPrefHeight(150);
-        measures.setMinHeight(150);
+        measures.setMinHeight(120);
         measures.setPlaceholder(new Label(texts.text("followup.noMeasure")));
         Label message = new Label();
         message.setId("followup-message");
@@ -134,6 +134,12 @@ public final class FollowUpTab extends Tab {
         VBox content = new VBox(6, pathwaysTitle, enrollments, new javafx.scene.layout.FlowPane(8, 8, pathway, start, enroll), measuresTitle,
                 new javafx.scene.layout.FlowPane(8, 8, type, value, record, period), chart, measures, new HBox(8, questionnaire, answer), message);
         content.setPadding(new Insets(8));
-        setContent(content);
+        // Fitted to the tab while it fits (the chart shrinks first); below the lists' and chart's least heights the tab
+        // scrolls, so the questionnaire row under the list is never cut off on a laptop screen.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        setContent(scroll);
     }
 }

@@ -147,6 +147,7 @@ public final class MeasureChartView extends VBox {
     private static Label rule(String sentence) {
         Label label = new Label(sentence);
         label.setWrapText(true);
+        label.setMinHeight(Label.USE_PREF_SIZE); // wraps whole in a narrow pane, never cut by an ellipsis
         label.getStyleClass().add("chart-rule");
         return label;
     }
