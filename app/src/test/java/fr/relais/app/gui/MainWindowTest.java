@@ -363,6 +363,23 @@ class MainWindowTest {
         assertThat(WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.chart.NumberAxis) plot.getXAxis()).getUpperBound()).get())
                 .isLessThan((double) nextMidnight);
         assertThat(WaitForAsyncUtils.asyncFx(() -> plot.getYAxis().getLabel()).get()).isEqualTo("kg");
+        // The point that raised the alert is a triangle, not a red dot alone; the gain that raises it is said in words.
+        assertThat(WaitForAsyncUtils.asyncFx(() -> plot.lookupAll(".alert-point").stream().map(n -> n.getStyle()).toList()).get())
+                .singleElement().satisfies(style -> assertThat(style).contains("-fx-shape"));
+        javafx.scene.layout.VBox rules = robot.lookup("#followup-chart-rules").queryAs(javafx.scene.layout.VBox.class);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> rules.getChildrenUnmodifiable().stream().map(n -> ((Label) n).getText()).toList()).get())
+                .contains("Poids : alerte rouge pour une hausse d'au moins 2 kg en 3 jours");
+        // The measure list uses the height below the chart on a 1366x768 laptop: more than two rows.
+        robot.interact(() -> {
+            stage.setWidth(1366);
+            stage.setHeight(768);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ListView<?> measures = robot.lookup("#followup-measures").queryAs(javafx.scene.control.ListView.class);
+        // The part of the list on screen: clipped by the tab pane it is laid out in.
+        double[] sizes = WaitForAsyncUtils.asyncFx(() -> new double[] {visibleHeight(measures),
+                measures.lookupAll(".list-cell").stream().mapToDouble(n -> n.getLayoutBounds().getHeight()).filter(h -> h > 0).min().orElse(1)}).get();
+        assertThat(sizes[0] / sizes[1]).as("rows the measure list shows").isGreaterThan(3);
         robot.interact(() -> type.setValue(fr.relais.core.measure.MeasureCatalog.get("t", fr.relais.core.measure.MeasureCatalog.SPO2)));
         Label noSaturation = robot.lookup("#followup-chart-empty").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> noSaturation.isVisible()
@@ -487,6 +504,16 @@ class MainWindowTest {
     }
 
     /** Real pixels of the window, for the docs and for a person to look at. */
+    private static double visibleHeight(javafx.scene.Node node) {
+        javafx.scene.Parent pane = node.getParent();
+        while (pane != null && !(pane instanceof javafx.scene.control.TabPane)) {
+            pane = pane.getParent();
+        }
+        javafx.geometry.Bounds own = node.localToScene(node.getLayoutBounds());
+        double bottom = pane == null ? own.getMaxY() : Math.min(own.getMaxY(), pane.localToScene(pane.getLayoutBounds()).getMaxY());
+        return Math.max(0, bottom - own.getMinY());
+    }
+
     private void screenshot(FxRobot robot, String name) throws IOException {
         screenshotOf(robot, stage, name);
     }

@@ -86,6 +86,8 @@ class PathwaysAndFollowUpViewModelTest {
                 .isAfterOrEqualTo(java.time.Instant.ofEpochSecond(chart.points().get(1).epochSecond()));
         assertThat(chart.time().ticks()).extracting(fr.relais.core.chart.TimeAxis.Tick::label).doesNotHaveDuplicates();
         assertThat(chart.values().low()).isLessThan(90);
+        // The thresholds in words under the chart, with their unit: the zones drawn are not read by colour alone.
+        assertThat(chart.rules()).singleElement().satisfies(r -> assertThat(r).contains("alerte rouge sous 90 %", "alerte orange sous 93 %"));
         // A PHQ-9 read on the phone: its score and band; item 9 above 0 raises the patient-level alert.
         model.questionnaireProperty().set(model.questionnairesProperty().stream().filter(q -> q.id().equals("PHQ-9")).findFirst().orElseThrow());
         // Answered as a form: the score and its band as the answers come, item 9 said at once, refused while unanswered.
@@ -195,6 +197,30 @@ class PathwaysAndFollowUpViewModelTest {
 
     private static SettingsViewModel.Field field(SettingsViewModel model, String key) {
         return model.fields().stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aHeartFailureWeightChartSaysTheGainInDaysThatRaisesAnAlertSinceNoLineCanShowIt() {
+        Patient p = core.patients().register(new NewPatient(new StrictTraits("ZELLER", List.of("Odile"), Sex.F, LocalDate.of(1944, 2, 3),
+                null), null, null, "P3", null, null, null)).patient();
+        LocalDate today = LocalDate.now(core.clock().withZone(CareZone.PARIS));
+        core.consents().add(p.id(), fr.relais.core.consent.ConsentScope.TELEMONITORING, "Dr Perrin", today);
+        core.enrollments().enroll(p.id(), "insuffisance-cardiaque-sortie", null, today);
+        core.measures().record(new fr.relais.core.measure.NewMeasure(p.id(), MeasureCatalog.BODY_WEIGHT, "72.0", "kg",
+                core.clock().instant().minus(java.time.Duration.ofDays(2)), fr.relais.core.measure.MeasureSource.DEVICE));
+        FollowUpViewModel model = new FollowUpViewModel(core.clock(), core.pathways(), core.enrollments(), core.alertQueries(), core.thresholds(), core.measures(), core.questionnaires(), new DirectExecutor(), texts, Language.FR);
+        model.show(p.id());
+        model.measureTypeProperty().set(MeasureCatalog.get("t", MeasureCatalog.BODY_WEIGHT));
+        model.valueProperty().set("74,6");
+        model.recordMeasure();
+
+        var chart = model.chartProperty().get();
+        assertThat(chart.points()).extracting(FollowUpViewModel.Point::alert).containsExactly(false, true);
+        assertThat(chart.bands()).as("a gain in N days has no fixed line").isEmpty();
+        // The rules' own sentences (core's wording), the missing-weight rule left out: it has nothing on a chart.
+        assertThat(chart.rules()).containsExactlyInAnyOrder(
+                "Poids : alerte rouge pour une hausse d'au moins 2 kg en 3 jours",
+                "Poids : alerte orange pour une hausse d'au moins 1 kg en 1 jour");
     }
 
     @Test

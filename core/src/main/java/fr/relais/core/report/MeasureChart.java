@@ -20,7 +20,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 
 /**
  * A measure's values over time as vector graphics (no image: sharp at any zoom): the red and orange zones of the
- * rules in force at each time as bands, the values as a line, the measures that raised an alert as red squares, a
+ * rules in force at each time as bands, the values as a line, the measures that raised an alert as red triangles, a
  * dated axis, the unit on the value axis and a legend. Entered-in-error values are left out; without a valid value
  * the chart is replaced by a sentence saying so.
  */
@@ -96,7 +96,11 @@ final class MeasureChart {
                 boolean alert = alerting.contains(m.id());
                 float x = (float) (x0 + time.position(m.effectiveAt()) * width);
                 float y = (float) (bottom + scale.position(m.value().doubleValue()) * HEIGHT);
-                mark(c, x, y, alert ? 2.8f : 1.6f, alert ? ALERT : LINE);
+                if (alert) {
+                    triangle(c, x, y, 3.2f);
+                } else {
+                    mark(c, x, y, 1.6f, LINE);
+                }
             }
             legend(c, bottom - 24, shown, valid.stream().anyMatch(m -> alerting.contains(m.id())));
         } catch (IOException e) {
@@ -140,7 +144,7 @@ final class MeasureChart {
             x = label(x + 11, y, texts.text("chart.legend.orange"));
         }
         if (alerts) {
-            mark(c, x + 3, y + 2.5f, 2.8f, ALERT);
+            triangle(c, x + 3, y + 2.5f, 3.2f);
             label(x + 9, y, texts.text("chart.legend.alert"));
         }
         c.setStrokingColor(0f, 0f, 0f);
@@ -155,6 +159,17 @@ final class MeasureChart {
     private static void swatch(PDPageContentStream c, float x, float y, float[] colour) throws IOException {
         c.setNonStrokingColor(colour[0], colour[1], colour[2]);
         c.addRect(x, y - 1, 8, 7);
+        c.fill();
+        c.setNonStrokingColor(0f, 0f, 0f);
+    }
+
+    /** A measure that raised an alert: a red triangle, told from the other points by its shape, not its colour alone. */
+    private static void triangle(PDPageContentStream c, float x, float y, float half) throws IOException {
+        c.setNonStrokingColor(ALERT[0], ALERT[1], ALERT[2]);
+        c.moveTo(x, y + half);
+        c.lineTo(x - half, y - half);
+        c.lineTo(x + half, y - half);
+        c.closePath();
         c.fill();
         c.setNonStrokingColor(0f, 0f, 0f);
     }

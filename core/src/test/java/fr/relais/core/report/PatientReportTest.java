@@ -191,7 +191,7 @@ class PatientReportTest {
             assertThat(flat.indexOf("Synthèse")).as("the summary comes before the details").isLessThan(flat.indexOf("Nom de naissance"));
             assertThat(RawCodePatterns.findIn(text)).as(text).isEmpty();
             assertThat(flat).doesNotContain("77.8").contains("SpO2 (%)", "zone d'alerte rouge", "zone d'alerte orange",
-                    "mesure ayant déclenché une alerte", "Aucune mesure valide de température : pas de courbe.",
+                    "triangle : mesure ayant déclenché une alerte", "Aucune mesure valide de température : pas de courbe.",
                     "Température : 1 mesure, aucune valide ; 1 saisie en erreur").doesNotContain("38,4");
             // The date axes: a line of day labels under each chart, each date once, the SpO2 one from its first day.
             List<List<String>> axes = text.lines().map(String::strip).filter(l -> l.matches("\\d{2}/\\d{2}( \\d{2}/\\d{2})+"))

@@ -26,7 +26,8 @@ public final class FollowUpTab extends Tab {
         pathwaysTitle.getStyleClass().add("section-title");
         ListView<String> enrollments = fr.relais.app.gui.common.WrappedLines.of(new ListView<>(model.enrollmentsProperty()));
         enrollments.setId("followup-enrollments");
-        enrollments.setPrefHeight(80);
+        enrollments.setPrefHeight(60);
+        enrollments.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // never squeezed below a row by the lists under it
         enrollments.setPlaceholder(new Label(texts.text("followup.noEnrollment")));
         ComboBox<FollowUpViewModel.Choice> pathway = new ComboBox<>(model.pathwaysProperty());
         pathway.setId("followup-pathway");
@@ -75,7 +76,9 @@ public final class FollowUpTab extends Tab {
         value.setOnAction(e -> model.recordMeasure());
         ListView<String> measures = fr.relais.app.gui.common.WrappedLines.of(new ListView<>(model.measuresProperty()));
         measures.setId("followup-measures");
-        measures.setPrefHeight(90);
+        // At 1366x768 the list showed 2 rows: it keeps room for three, the chart gives up height first.
+        measures.setPrefHeight(150);
+        measures.setMinHeight(120);
         measures.setPlaceholder(new Label(texts.text("followup.noMeasure")));
         Label message = new Label();
         message.setId("followup-message");
@@ -127,9 +130,16 @@ public final class FollowUpTab extends Tab {
             fr.relais.app.gui.common.ModalWindow.show(answer.getScene().getWindow(), form.questionnaire().title().in(language),
                     new QuestionnaireForm(form, texts, language, model::recordAnswers), () -> { });
         });
-        VBox content = new VBox(8, pathwaysTitle, enrollments, new HBox(8, pathway, start, enroll), measuresTitle,
-                new HBox(8, type, value, record, period), chart, measures, new HBox(8, questionnaire, answer), message);
+        VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
+        VBox content = new VBox(6, pathwaysTitle, enrollments, new javafx.scene.layout.FlowPane(8, 8, pathway, start, enroll), measuresTitle,
+                new javafx.scene.layout.FlowPane(8, 8, type, value, record, period), chart, measures, new HBox(8, questionnaire, answer), message);
         content.setPadding(new Insets(8));
-        setContent(content);
+        // Fitted to the tab while it fits (the chart shrinks first); below the lists' and chart's least heights the tab
+        // scrolls, so the questionnaire row under the list is never cut off on a laptop screen.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        setContent(scroll);
     }
 }

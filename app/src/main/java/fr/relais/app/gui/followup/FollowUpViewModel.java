@@ -99,10 +99,13 @@ public final class FollowUpViewModel {
      * that raised an alert marked, the red and orange zones of the rules in force at each time (per-patient
      * prescriptions included, computed in core exactly as for the PDF), the value axis that shows them and the dated
      * axis (epoch seconds, a tick every {@code stepDays} days from midnight). No point: the chart gives way to a sentence.
+     * {@code rules}: the rules on this measure in force now, each as the sentence core writes from its definition
+     * ("Poids : alerte rouge pour une hausse d'au moins 2 kg en 3 jours"), shown under the chart: a relative or trend
+     * rule has no fixed line to draw, and an absolute one says its bounds with their unit.
      */
     public record Chart(String title, String unit, List<Point> points, List<fr.relais.core.chart.ThresholdBand> bands,
-                        fr.relais.core.chart.TimeAxis time, fr.relais.core.chart.ValueScale values) {
-        static final Chart EMPTY = new Chart("", "", List.of(), List.of(), null, null);
+                        fr.relais.core.chart.TimeAxis time, fr.relais.core.chart.ValueScale values, List<String> rules) {
+        static final Chart EMPTY = new Chart("", "", List.of(), List.of(), null, null, List.of());
     }
 
     /** One measure: when (epoch seconds), its value, and whether an alert was raised on it. */
@@ -131,12 +134,20 @@ public final class FollowUpViewModel {
             var bands = new fr.relais.core.chart.ThresholdTimeline(thresholdService).bands(patient, type.code(), time.from(), now);
             var values = fr.relais.core.chart.ValueScale.of(valid.stream().map(Measure::value).toList(), bands, 6);
             String unit = new fr.relais.core.wording.Quantities(language).unit(type.unit());
-            return new Chart(type.name().in(language), unit, points, bands, time, values);
+            return new Chart(type.name().in(language), unit, points, bands, time, values, ruleSentences(patient, type.code(), now));
         }, loaded -> {
             if (patient.equals(patientId)) {
                 chart.set(loaded);
             }
         }, failure -> message.set(FailureText.of(failure, texts, language)));
+    }
+
+    /** The value rules on {@code code} in force at {@code at}, as sentences; a missing-measure rule has nothing on a chart. */
+    private List<String> ruleSentences(UUID patient, String code, java.time.Instant at) {
+        fr.relais.core.wording.AlertWords words = new fr.relais.core.wording.AlertWords(language);
+        return thresholdService.inForce(patient, at).stream().map(ThresholdService.RuleInForce::rule)
+                .filter(r -> r.code().equals(code) && !(r instanceof fr.relais.core.rule.AlertRule.Missing))
+                .map(words::rule).distinct().toList();
     }
 
     public javafx.beans.property.ReadOnlyObjectProperty<Chart> chartProperty() {

@@ -15,20 +15,22 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.Circle;
+import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
 
 /**
  * One measure over the chosen period, as the PDF draws it (same zones, same axes, from core): the red and orange zones
- * of the rules in force at each time behind the values, the points that raised an alert larger and red, a dated axis
- * ending now, the unit on the value axis and a legend whose colours are those drawn. Without a value in the period, a
- * sentence ("Aucune mesure de SpO2 sur la période choisie.") replaces the chart.
+ * of the rules in force at each time behind the values, the points that raised an alert as red triangles (a shape, not
+ * a colour alone), a dated axis ending now, the unit on the value axis, a legend whose colours and shapes are those
+ * drawn, and under it the rules in force as sentences (bounds with their unit; a weight gain in N days, which has no
+ * line to draw). Without a value in the period, a sentence ("Aucune mesure de SpO2 sur la période choisie.") replaces
+ * the chart.
  */
 public final class MeasureChartView extends VBox {
     static final Color LINE = Color.web("#1f4e9e");
@@ -37,11 +39,14 @@ public final class MeasureChartView extends VBox {
     static final Color ORANGE_ZONE = Color.web("#ef6c00", 0.22);
     private static final String LINE_CSS = "#1f4e9e";
     private static final String ALERT_CSS = "#c62828";
+    /** The alert point's shape: a triangle pointing up, its white inside making a ring the line shows through. */
+    private static final String TRIANGLE = "M5,0 L10,9 L0,9 Z";
 
     private final Localization texts;
     private final BandedChart chart;
     private final Label empty = new Label();
-    private final HBox legend = new HBox(14);
+    private final FlowPane legend = new FlowPane(14, 2); // wraps in a narrow patient pane instead of widening the tab
+    private final VBox rules = new VBox(2);
 
     public MeasureChartView(Localization texts) {
         super(4);
@@ -54,7 +59,8 @@ public final class MeasureChartView extends VBox {
         legend.setId("followup-chart-legend");
         legend.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(chart, Priority.ALWAYS);
-        getChildren().setAll(chart, legend, empty);
+        rules.setId("followup-chart-rules");
+        getChildren().setAll(chart, legend, rules, empty);
         showEmpty(true);
     }
 
@@ -92,7 +98,7 @@ public final class MeasureChartView extends VBox {
             boolean alert = c.points().get(i).alert();
             // Inline, above the chart's palette: the legend's colours are the ones drawn.
             symbol.setStyle("-fx-background-color: " + (alert ? ALERT_CSS : LINE_CSS) + ", white;"
-                    + (alert ? " -fx-background-radius: 6px; -fx-padding: 6px;" : ""));
+                    + (alert ? " -fx-shape: \"" + TRIANGLE + "\"; -fx-padding: 7px; -fx-background-insets: 0, 3 3 2 3;" : ""));
             if (alert) {
                 symbol.getStyleClass().add("alert-point");
             }
@@ -106,6 +112,8 @@ public final class MeasureChartView extends VBox {
         chart.setManaged(!none);
         legend.setVisible(!none);
         legend.setManaged(!none);
+        rules.setVisible(!none);
+        rules.setManaged(!none);
         empty.setVisible(none);
         empty.setManaged(none);
     }
@@ -124,9 +132,24 @@ public final class MeasureChartView extends VBox {
             items.add(item(new Rectangle(12, 10, ORANGE_ZONE), texts.text("followup.legend.orange")));
         }
         if (c.points().stream().anyMatch(FollowUpViewModel.Point::alert)) {
-            items.add(item(new Circle(5, ALERT), texts.text("followup.legend.alert")));
+            items.add(item(triangle(), texts.text("followup.legend.alert")));
         }
         legend.getChildren().setAll(items);
+        rules.getChildren().setAll(c.rules().stream().map(MeasureChartView::rule).toList());
+    }
+
+    private static Polygon triangle() {
+        Polygon triangle = new Polygon(0, 10, 6, 0, 12, 10);
+        triangle.setFill(ALERT);
+        return triangle;
+    }
+
+    private static Label rule(String sentence) {
+        Label label = new Label(sentence);
+        label.setWrapText(true);
+        label.setMinHeight(Label.USE_PREF_SIZE); // wraps whole in a narrow pane, never cut by an ellipsis
+        label.getStyleClass().add("chart-rule");
+        return label;
     }
 
     private static Label item(Node graphic, String text) {
@@ -176,6 +199,8 @@ public final class MeasureChartView extends VBox {
             setCreateSymbols(true);
             setLegendVisible(false);
             setPrefHeight(220);
+            // Gives up height first on a laptop screen so the measure list under it keeps its rows.
+            setMinHeight(120);
         }
 
         void setBands(List<ThresholdBand> next) {
