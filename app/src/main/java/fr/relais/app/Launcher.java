@@ -25,19 +25,31 @@ public final class Launcher {
         int exitCode = Cli.run(args, System.out, System.err, System.getenv(), new GuiLauncher() {
             @Override
             public void launch(RelaisCore services, Language language) {
-                RelaisApplication.launchWith(services, language, RetryPolicy.DEFAULT);
+                named(() -> {
+                    RelaisApplication.launchWith(services, language, RetryPolicy.DEFAULT);
+                    return null;
+                });
             }
 
             @Override
             public RelaisCore launchLocked(Path database, Function<StoreKey, RelaisCore> unlock, Language language) {
-                return RelaisApplication.launchLocked(database, unlock, language, RetryPolicy.DEFAULT);
+                return named(() -> RelaisApplication.launchLocked(database, unlock, language, RetryPolicy.DEFAULT));
             }
 
             @Override
             public RelaisCore launchNew(Path database, Function<StoreKey, RelaisCore> create, Language language) {
-                return RelaisApplication.launchNew(database, create, language, RetryPolicy.DEFAULT);
+                return named(() -> RelaisApplication.launchNew(database, create, language, RetryPolicy.DEFAULT));
             }
         }, java.time.Clock.systemUTC()); // the one clock of the application
         System.exit(exitCode);
+    }
+
+    /** The desktop's start, a toolkit that cannot start told to the command line in its own terms. */
+    private static <T> T named(java.util.function.Supplier<T> start) {
+        try {
+            return start.get();
+        } catch (RelaisApplication.ToolkitUnavailableException e) {
+            throw new GuiLauncher.DesktopUnavailableException(e.getCause());
+        }
     }
 }

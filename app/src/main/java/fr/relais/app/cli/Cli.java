@@ -93,6 +93,11 @@ public final class Cli {
                 cmd.getErr().println(root.text("cli.error", denied.message(root.language())));
                 return FAILURE;
             }
+            if (e instanceof GuiLauncher.DesktopUnavailableException noWindow) {
+                LOG.error("Desktop toolkit could not start", noWindow);
+                cmd.getErr().println(root.text("cli.error", root.text("cli.noDesktop")));
+                return FAILURE;
+            }
             // The exception's name and text are for the log, not for the nurse at the terminal.
             LOG.error("Command failed", e);
             cmd.getErr().println(root.text("cli.failure"));

@@ -9,6 +9,16 @@ public interface GuiLauncher {
     void launch(RelaisCore services, Language language);
 
     /**
+     * Thrown by a launcher when the window system cannot start at all (no display, GTK 3 missing on Linux): the nurse or
+     * the IT admin is told what the machine lacks instead of an unexpected failure; the cause goes to the log.
+     */
+    final class DesktopUnavailableException extends RuntimeException {
+        public DesktopUnavailableException(Throwable cause) {
+            super("the desktop toolkit could not start", cause);
+        }
+    }
+
+    /**
      * For an encrypted store with no passphrase file: the window asks for the passphrase, opens the store with
      * {@code unlock} (which refuses a wrong one by its message), then shows the main window. Returns the services it
      * opened, for the caller to close, or null when the window was closed still locked.

@@ -141,11 +141,29 @@ public final class RelaisApplication extends Application {
      * What {@code Application.launch} does for a class it builds: starts the toolkit, shows the window, waits until
      * its last window is closed, then stops. A failure while showing it is thrown here, after the toolkit stopped.
      */
+    /**
+     * Thrown when JavaFX cannot start on this machine (no display, GTK 3 missing): the launcher names it for the user.
+     */
+    public static final class ToolkitUnavailableException extends RuntimeException {
+        ToolkitUnavailableException(Throwable cause) {
+            super("JavaFX could not start", cause);
+        }
+    }
+
+    private static void startToolkit(Runnable first) {
+        try {
+            Platform.startup(first);
+        } catch (RuntimeException | Error e) {
+            // Glass prints "Unable to load glass GTK library" or "Unable to open DISPLAY" and throws: nothing was opened.
+            throw new ToolkitUnavailableException(e);
+        }
+    }
+
     private void runUntilClosed() {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Platform.setImplicitExit(false);
-        Platform.startup(() -> {
+        startToolkit(() -> {
             Window.getWindows().addListener((ListChangeListener<Window>) change -> {
                 if (Window.getWindows().isEmpty()) {
                     closed.countDown();

@@ -271,6 +271,20 @@ class CliTest {
     }
 
     @Test
+    void aLaptopWithoutAUsableDisplayIsToldWhatItLacksAndTheDemoItMadeIsKept() throws Exception {
+        // As Glass fails on a Linux machine without GTK 3 or without DISPLAY: the toolkit's start throws.
+        GuiLauncher noDisplay = (services, language) -> {
+            throw new GuiLauncher.DesktopUnavailableException(new UnsupportedOperationException("Unable to open DISPLAY"));
+        };
+        CliRun demo = CliRun.of(noDisplay, Map.of("RELAIS_DB", db.toString()), "demo", "--patients", "12", "--seed", "3", "--open");
+
+        assertThat(demo.code()).isEqualTo(1);
+        assertThat(demo.err()).contains("la fenêtre de Relais n'a pas pu s'ouvrir", "libgtk-3-0", "DISPLAY")
+                .doesNotContain("Exception", "Unable to open", "Échec inattendu");
+        assertThat(patientCount()).as("the demo written before the window was asked for is kept").isEqualTo(12);
+    }
+
+    @Test
     void noSubcommandOpensTheWindowOnTheChosenDatabase() {
         assertThat(run("patient", "list").code()).isZero(); // the store exists (a new one is asked for in the window)
         CliRun run = run("--lang", "en");
