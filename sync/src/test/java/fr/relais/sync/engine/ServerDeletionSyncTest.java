@@ -600,17 +600,24 @@ class ServerDeletionSyncTest extends ForeignWorldFixture {
         assertThat(laptop.sync().pushed()).isZero();
     }
 
+    /**
+     * The IDEC takes {@code alert} into account with {@code reason}, the laptop shares it as a DetectedIssue, another
+     * system deletes that DetectedIssue on the server: the report of the sync that meets the deletion.
+     */
+    private SyncReport acknowledgedThenDeletedOnTheServer(Alert alert, String reason) {
+        laptop.core.alerts().acknowledge(alert.id(), reason);
+        laptop.sync();
+        String issueId = laptop.core.syncState().link(RecordKind.ALERT, alert.id()).orElseThrow().serverId();
+        SERVER.deleteDespiteReferences("DetectedIssue", issueId);
+        return laptop.sync();
+    }
+
     @Test
     void aRedAlertAnotherSystemDeletedStaysOpenWhileItsWeightStillCrossesTheBound() {
         Observation heavier = anEnrolledHospitalPatientsRedWeightRiseSynced();
         UUID patient = ObservationMapper.localId(heavier.getSubject().getReferenceElement().getIdPart());
         Alert red = openAlerts(patient, "poids-hausse-3j").get(0);
-        laptop.core.alerts().acknowledge(red.id(), "appel de la patiente prévu ce matin");
-        laptop.sync();
-        String issueId = laptop.core.syncState().link(RecordKind.ALERT, red.id()).orElseThrow().serverId();
-
-        SERVER.deleteDespiteReferences("DetectedIssue", issueId);
-        SyncReport report = laptop.sync();
+        SyncReport report = acknowledgedThenDeletedOnTheServer(red, "appel de la patiente prévu ce matin");
 
         assertThat(report.status()).isEqualTo("DONE");
         // The 2.7 kg rise is still there: the server's deletion does not make it safe.
@@ -630,12 +637,7 @@ class ServerDeletionSyncTest extends ForeignWorldFixture {
         laptop.core.enrollments().enroll(patient, "insuffisance-cardiaque-sortie", 1, today().minusDays(4));
         laptop.core.alerts().evaluateMissing();
         Alert missing = openAlerts(patient, "poids-absent").get(0);
-        laptop.core.alerts().acknowledge(missing.id(), "balance en panne, la patiente rappelle");
-        laptop.sync();
-        String issueId = laptop.core.syncState().link(RecordKind.ALERT, missing.id()).orElseThrow().serverId();
-
-        SERVER.deleteDespiteReferences("DetectedIssue", issueId);
-        SyncReport report = laptop.sync();
+        SyncReport report = acknowledgedThenDeletedOnTheServer(missing, "balance en panne, la patiente rappelle");
 
         assertThat(report.status()).isEqualTo("DONE");
         // No measure behind it to judge again: kept, closed, and saying why.
