@@ -1,10 +1,13 @@
 package fr.relais.core;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The command line of a worker JVM that a test starts and kills: this JVM's Java, class path and SQLite library. */
 public final class WorkerJvm {
@@ -40,6 +43,50 @@ public final class WorkerJvm {
     public static List<String> shortLivedOptions(Path archive) {
         String classData = Files.exists(archive) ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archive;
         return List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", classData, "-Xlog:disable");
+    }
+
+    /**
+     * The class-data archive the kill suites' workers share in one run, named by the build as
+     * {@code relais.worker.archive} (the reliability module: in its {@code target/}), if the build names one. The
+     * reliability suite's first worker writes it ({@link #share}); the other suites' workers map it when it is there.
+     */
+    public static Optional<Path> sharedArchive() {
+        String archive = System.getProperty("relais.worker.archive", "");
+        return archive.isBlank() ? Optional.empty() : Optional.of(Path.of(archive));
+    }
+
+    /**
+     * Options for a short-lived worker of a suite that writes no archive of its own: as {@link #shortLivedOptions(Path)}
+     * with the {@linkplain #sharedArchive shared archive} mapped when it is there, and without one otherwise (a worker
+     * started before the reliability suite's first worker wrote it, or a suite run outside the reliability module). A
+     * worker of another kind than the one that wrote it finds most of its classes there (the store, jOOQ, Flyway, the
+     * FHIR model): a cold store open costs about half the CPU (docs/benchmarks.md, "Suite time, eighth pass"). The JVM
+     * checks the archive against the class path and the JDK and ignores one that does not match.
+     */
+    public static List<String> shortLivedOptions() {
+        List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:disable"));
+        sharedArchive().filter(Files::isRegularFile).ifPresent(archive -> {
+            options.add("-Xshare:auto");
+            options.add("-XX:SharedArchiveFile=" + archive);
+        });
+        return options;
+    }
+
+    /**
+     * Makes {@code archive}, written by a first worker, the {@linkplain #sharedArchive shared archive} if the build
+     * names one: copied beside it, then renamed over it in one step, so that a worker starting meanwhile maps the
+     * previous run's archive (which the JVM ignores if the jars changed since) or this one, never half of one.
+     */
+    public static void share(Path archive) throws IOException {
+        Optional<Path> shared = sharedArchive();
+        if (shared.isEmpty() || !Files.isRegularFile(archive)) {
+            return;
+        }
+        Path target = shared.get().toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        Files.copy(archive, partial, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**

@@ -128,7 +128,7 @@ class BulkImportKillIT {
      * {@code afterMillis} later, unless negative (then it runs to its end).
      */
     private List<String> run(Path db, Path csv, int afterMillis, int afterRows) throws Exception {
-        List<String> command = WorkerJvm.command(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), BulkImportWorker.class,
+        List<String> command = WorkerJvm.command(WorkerJvm.shortLivedOptions(), BulkImportWorker.class,
                 db.toString(), csv.toString(), NOW.toString());
         Process worker = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<String> said = new ArrayList<>();

@@ -154,7 +154,7 @@ class AdtKillIT {
         private final Connection connection;
 
         Worker(Path db, int port, String hold) throws Exception {
-            List<String> command = WorkerJvm.command(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), AdtWorker.class,
+            List<String> command = WorkerJvm.command(WorkerJvm.shortLivedOptions(), AdtWorker.class,
                     db.toString(), Integer.toString(port), AdtListenerTest.NOW.toString(), AdtListenerTest.HOSPITAL_IPP, hold);
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             Thread reader = new Thread(() -> {

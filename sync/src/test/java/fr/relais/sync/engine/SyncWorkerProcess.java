@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link SyncWorker} in its own JVM, as the kill suites start it (the client compiler only, this JVM's SQLite
- * library): killed with SIGKILL at a progress step, or run to its end.
+ * library, the workers' shared class-data archive when there is one): killed with SIGKILL at a progress step, or run to its end.
  */
 final class SyncWorkerProcess {
     private final List<String> args;
@@ -55,7 +55,7 @@ final class SyncWorkerProcess {
     }
 
     private Process start() throws Exception {
-        List<String> command = WorkerJvm.command(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), SyncWorker.class,
+        List<String> command = WorkerJvm.command(WorkerJvm.shortLivedOptions(), SyncWorker.class,
                 args.toArray(String[]::new));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }

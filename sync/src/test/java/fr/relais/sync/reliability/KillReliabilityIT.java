@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
  * integrity check passes, every write the worker acknowledged is there, no operation is half-applied (an import has
  * all its rows or none, an enrollment its tasks, an open alert its review task, a completed task its history), and the
  * audit chain is intact. Kills and operations are counted in docs/security.md.
+ *
+ * <p>First of the kill suites in the reliability module (its JUnit configuration orders the classes by this annotation):
+ * the longest, and the one whose first worker writes the class-data archive the other suites' workers then share.
  */
+@Order(1)
 class KillReliabilityIT {
     static final JpaFhirServer SERVER = JpaFhirServer.shared();
     static final int KILLS = 100;
@@ -100,6 +105,8 @@ class KillReliabilityIT {
             first.process.getOutputStream().close();
             assertThat(first.process.waitFor(120, TimeUnit.SECONDS)).as("the first worker stopped").isTrue();
             first.out.close();
+            // The other kill suites' workers, started from now on, map it too (from the build's shared copy).
+            WorkerJvm.share(archive);
         }
     }
 
