@@ -28,23 +28,31 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * A system-level Bulk Data export (FHIR Bulk Data Access 2.0): {@code GET [base]/$export?_type=...&_typeFilter=...}
- * with {@code Prefer: respond-async}, the status URL ({@code Content-Location}) polled as the server's
- * {@code Retry-After} asks (never longer than {@code longestWait}: HAPI asks for minutes, a small export is ready in
- * seconds), then the manifest and its NDJSON files, one resource a line, read as they arrive (never held whole).
+ * with {@code Prefer: respond-async}, the status URL ({@code Content-Location}) polled as its {@link StatusPollWait}
+ * says (in production, as the server's {@code Retry-After} asks within a ceiling), then the manifest and its NDJSON
+ * files, one resource a line, read as they arrive (never held whole).
  */
 public final class BulkExportClient {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BulkExportClient.class);
 
     private final HttpClient http;
     private final String base;
-    private final Duration longestWait;
+    private final StatusPollWait waits;
     private final UnaryOperator<HttpRequest.Builder> authorize;
 
-    /** {@code authorize} adds the server's credentials to each request (the sync's bearer token, say). */
+    /**
+     * Polls as the server's {@code Retry-After} asks, never longer than {@code longestWait}; {@code authorize} adds the
+     * server's credentials to each request (the sync's bearer token, say).
+     */
     public BulkExportClient(HttpClient http, String base, Duration longestWait, UnaryOperator<HttpRequest.Builder> authorize) {
+        this(http, base, StatusPollWait.asTheServerAsks(longestWait), authorize);
+    }
+
+    /** Polls as {@code waits} says. */
+    public BulkExportClient(HttpClient http, String base, StatusPollWait waits, UnaryOperator<HttpRequest.Builder> authorize) {
         this.http = http;
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        this.longestWait = longestWait;
+        this.waits = waits;
         this.authorize = authorize;
     }
 
@@ -79,7 +87,7 @@ public final class BulkExportClient {
         }
         URI status = URI.create(kickOff.headers().firstValue("Content-Location")
                 .orElseThrow(() -> new BulkExportException(kickOff.statusCode(), "kick-off accepted without a status URL")));
-        while (true) {
+        for (int polls = 1; ; polls++) {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("export cancelled");
             }
@@ -90,7 +98,7 @@ public final class BulkExportClient {
             if (poll.statusCode() != 202) {
                 throw new BulkExportException(poll.statusCode(), "export status answered " + poll.statusCode() + ": " + abbreviated(poll.body()));
             }
-            pause(poll.headers().firstValue("Retry-After"));
+            pause(waits.before(polls, retryAfter(poll.headers().firstValue("Retry-After"))));
         }
     }
 
@@ -134,12 +142,17 @@ public final class BulkExportClient {
         }
     }
 
-    /** Waits as the server asks (seconds, per RFC 9110; an HTTP date or nothing: one second), at most {@code longestWait}. */
-    private void pause(Optional<String> retryAfter) {
-        Duration asked = retryAfter.filter(v -> v.trim().matches("\\d+")).map(v -> Duration.ofSeconds(Long.parseLong(v.trim())))
-                .orElse(Duration.ofSeconds(1));
+    /** What the server asks in {@code Retry-After}: seconds, per RFC 9110 (an HTTP date or nothing: empty). */
+    private static Optional<Duration> retryAfter(Optional<String> header) {
+        return header.filter(v -> v.trim().matches("\\d+")).map(v -> Duration.ofSeconds(Long.parseLong(v.trim())));
+    }
+
+    private static void pause(Duration wait) {
+        if (wait.isZero() || wait.isNegative()) {
+            return;
+        }
         try {
-            Thread.sleep(asked.compareTo(longestWait) > 0 ? longestWait.toMillis() : asked.toMillis());
+            Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");

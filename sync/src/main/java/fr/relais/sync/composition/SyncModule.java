@@ -77,6 +77,14 @@ public final class SyncModule {
         return new SyncEngine(stores, clientSetup);
     }
 
+    /**
+     * Another engine, its client equipped by {@code clientSetup}, whose first sync polls an export's status as
+     * {@code exportPolls} says (tests against a local server: milliseconds, not the server's seconds).
+     */
+    public SyncEngine engine(Consumer<IGenericClient> clientSetup, fr.relais.sync.bulk.StatusPollWait exportPolls) {
+        return new SyncEngine(stores, clientSetup, exportPolls);
+    }
+
     public ConflictResolver conflictResolver() {
         return conflictResolver;
     }

@@ -79,12 +79,12 @@ final class FhirServer {
      * The Bulk Data client of this server: the JDK's HTTP client with this server's TLS context and timeout, each
      * request carrying the same {@code Authorization} as the searches. Built on demand (a first sync only).
      */
-    fr.relais.sync.bulk.BulkExportClient exports(Duration longestWait) {
+    fr.relais.sync.bulk.BulkExportClient exports(fr.relais.sync.bulk.StatusPollWait waits) {
         java.net.http.HttpClient.Builder http = java.net.http.HttpClient.newBuilder().connectTimeout(settings.timeout());
         if (tls != null) {
             http.sslContext(tls);
         }
-        return new fr.relais.sync.bulk.BulkExportClient(http.build(), settings.serverUrl(), longestWait, request -> {
+        return new fr.relais.sync.bulk.BulkExportClient(http.build(), settings.serverUrl(), waits, request -> {
             request.timeout(settings.timeout());
             authorization().ifPresent(header -> request.header("Authorization", header));
             return request;

@@ -33,14 +33,22 @@ public final class SyncEngine {
     private final ServerDeletions deletions;
     private final AuditPush auditPush;
     private final java.util.function.Consumer<ca.uhn.fhir.rest.client.api.IGenericClient> clientSetup;
+    private final fr.relais.sync.bulk.StatusPollWait exportPolls;
 
     /**
      * {@code clientSetup} adds interceptors to the HTTP client (request ids, logging; the fault-injection tests cut
      * and delay requests this way). The composition root builds the engine ({@code SyncModule}).
      */
     public SyncEngine(SyncStores stores, java.util.function.Consumer<ca.uhn.fhir.rest.client.api.IGenericClient> clientSetup) {
+        this(stores, clientSetup, fr.relais.sync.bulk.StatusPollWait.asTheServerAsks(EXPORT_LONGEST_WAIT));
+    }
+
+    /** {@code exportPolls}: the wait between two polls of a first sync's export ({@link #EXPORT_LONGEST_WAIT} at most in production). */
+    public SyncEngine(SyncStores stores, java.util.function.Consumer<ca.uhn.fhir.rest.client.api.IGenericClient> clientSetup,
+                      fr.relais.sync.bulk.StatusPollWait exportPolls) {
         this.core = stores;
         this.clientSetup = clientSetup;
+        this.exportPolls = exportPolls;
         this.deletions = new ServerDeletions(core);
         this.auditPush = new AuditPush(core);
     }
@@ -162,7 +170,7 @@ public final class SyncEngine {
         if (!settings.firstSyncExport()) {
             return pull.pullAll(server, settings, counts, progress, cancelled);
         }
-        return new FirstSyncByExport(core, pull, kinds, () -> server.exports(EXPORT_LONGEST_WAIT))
+        return new FirstSyncByExport(core, pull, kinds, () -> server.exports(exportPolls))
                 .pullAll(server, settings, counts, progress, cancelled);
     }
 

@@ -39,7 +39,7 @@ final class Laptop implements AutoCloseable {
             if (faults != null) {
                 client.registerInterceptor(faults);
             }
-        });
+        }, fr.relais.sync.server.JpaFhirServer.EXPORT_POLLS);
         this.settings = SyncSettings.of(serverUrl, team, null).withIpp(new fr.relais.sync.fhir.IppNamespace("1.2.250.1.999.99.1")).withRetries(3, Duration.ofMillis(20)).withPageSize(20)
                 // The sync tests prove the paged pull (its pages, watermarks, cuts); the first sync by export has its own
                 // tests (FirstSyncByExport*Test), which switch it on: HAPI's export job alone takes longer than their syncs.

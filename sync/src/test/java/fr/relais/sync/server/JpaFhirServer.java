@@ -47,13 +47,28 @@ public final class JpaFhirServer implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * How a client polls this server's export status: from 10 ms, each wait doubling, at most half a second. The server
+     * asks for two minutes ({@code Retry-After}), yet answers a poll as soon as the job's last step is done (fast
+     * tracking, and a maintenance pass before each answer); the sync's production policy would wait 2 s a poll.
+     */
+    public static final fr.relais.sync.bulk.StatusPollWait EXPORT_POLLS =
+            fr.relais.sync.bulk.StatusPollWait.doubling(java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(500));
+
     public static JpaFhirServer start() {
-        AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext(TestR4Config.class);
+        // HAPI's test configuration without Hibernate Search (its NoFT add-in, as HAPI's own tests that need no
+        // full-text search use): no Lucene index written beside each resource. Relais searches by tag, reference,
+        // identifier and _lastUpdated only, never _content or _text.
+        AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext(TestR4Config.class,
+                ca.uhn.fhir.jpa.test.config.TestHSearchAddInConfig.NoFT.class);
         try {
             FhirContext fhir = spring.getBean(FhirContext.class);
             JpaStorageSettings settings = spring.getBean(JpaStorageSettings.class);
             // Production-like: clients may assign ids (Relais pushes its UUIDs) and deletes keep history.
             settings.setResourceClientIdStrategy(JpaStorageSettings.ClientIdStrategyEnum.ANY);
+            // A Batch2 job (an export) moves to its next step as soon as its step is done, not at the next scheduled
+            // maintenance pass: HAPI's fast tracking, the setting its servers offer for small jobs.
+            settings.setJobFastTrackingEnabled(true);
             RestfulServer rest = new RestfulServer(fhir);
             rest.registerProviders(spring.getBean(ResourceProviderFactory.class).createProviders());
             rest.registerProvider(spring.getBean(JpaSystemProvider.class));
@@ -67,9 +82,16 @@ public final class JpaFhirServer implements AutoCloseable {
             rest.registerInterceptor(new ExportMaintenance(spring.getBean(ca.uhn.fhir.batch2.api.IJobMaintenanceService.class)));
             Server jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
             ServletContextHandler context = new ServletContextHandler();
-            context.addServlet(new ServletHolder(rest), "/fhir/*");
+            ServletHolder servlet = new ServletHolder(rest);
+            servlet.setInitOrder(0); // the servlet's bindings exist once Jetty has started
+            context.addServlet(servlet, "/fhir/*");
             jetty.setHandler(context);
             jetty.start();
+            // The CapabilityStatement is built once for the server's life: building it costs seconds of CPU (every
+            // resource type's search parameters, walked per type), and HAPI's one-minute cache would rebuild it in
+            // the background for each first sync that asks after a minute. Nothing changes what it states here:
+            // the providers are all registered above, and $export refused for a while is refused at request time.
+            rest.getServerConformanceMethod().setCacheMillis(java.time.Duration.ofDays(1).toMillis());
             int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
             String base = "http://127.0.0.1:" + port + "/fhir";
             // Test clients never fetch /metadata before a request (HAPI builds it on first use, seconds on a busy CI
