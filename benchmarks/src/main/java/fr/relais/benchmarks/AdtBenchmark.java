@@ -81,12 +81,14 @@ public final class AdtBenchmark implements Callable<Integer> {
             for (int senders : connections) {
                 try (EchoListener echo = new EchoListener()) {
                     send(echo.port, texts.subList(0, warmUp), senders);
-                    echoed.add(line(send(echo.port, texts.subList(warmUp, warmUp + messages), senders)));
+                    echoed.add(line(send(echo.port, texts.subList(warmUp, warmUp + messages), senders), -1));
                 }
                 int port = freePort();
                 try (AdtListener listener = AdtListener.start(services.hospitalEvents(), Set.of(HOSPITAL_IPP), port, false)) {
                     send(port, texts.subList(next, next + warmUp), senders);
-                    stored.add(line(send(port, texts.subList(next + warmUp, next + warmUp + messages), senders)));
+                    long statementsBefore = services.database().statementsExecuted();
+                    Timing timing = send(port, texts.subList(next + warmUp, next + warmUp + messages), senders);
+                    stored.add(line(timing, (services.database().statementsExecuted() - statementsBefore) / (double) messages));
                 }
                 next += warmUp + messages;
             }
@@ -96,8 +98,12 @@ public final class AdtBenchmark implements Callable<Integer> {
             System.out.printf("%d patients, %d messages (half admissions, half discharges), %d events stored in all%n%n",
                     patients, messages, events);
         }
-        System.out.println("| senders (MLLP connections) | into the store: messages/s | p50 / p95 ms | echo, nothing stored: messages/s | p50 / p95 ms |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.printf("Process CPU: %.1f s in all (user + system, the whole JVM); CPU ms a message: the process's CPU during the"
+                + " measurement over its messages, client side included (the echo column's is that client side and MLLP alone)%n%n",
+                processCpuNanos() / 1e9);
+        System.out.println("| senders (MLLP connections) | into the store: messages/s | p50 / p95 ms | CPU ms a message | SQL statements a message"
+                + " | echo, nothing stored: messages/s | p50 / p95 ms | CPU ms a message |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         for (int i = 0; i < connections.size(); i++) {
             System.out.printf("| %d | %s | %s |%n", connections.get(i), stored.get(i), echoed.get(i));
         }
@@ -138,6 +144,7 @@ public final class AdtBenchmark implements Callable<Integer> {
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         try {
             List<Future<double[]>> parts = new ArrayList<>();
+            long cpu = processCpuNanos();
             long start = System.nanoTime();
             for (int s = 0; s < senders; s++) {
                 List<String> share = new ArrayList<>();
@@ -153,8 +160,9 @@ public final class AdtBenchmark implements Callable<Integer> {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuMillis = (processCpuNanos() - cpu) / 1e6;
             double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return new Timing(texts.size(), seconds, sorted);
+            return new Timing(texts.size(), seconds, sorted, cpuMillis);
         } finally {
             pool.shutdownNow();
         }
@@ -186,9 +194,16 @@ public final class AdtBenchmark implements Callable<Integer> {
         }
     }
 
-    private static String line(Timing timing) {
-        return String.format(java.util.Locale.ROOT, "%.0f | %.2f / %.2f", timing.count / timing.seconds,
-                Samples.percentile(timing.sorted, 0.5), Samples.percentile(timing.sorted, 0.95));
+    /** Messages/s, p50 / p95, CPU ms a message, and the SQL statements a message when {@code statements} is not negative. */
+    private static String line(Timing timing, double statements) {
+        return String.format(java.util.Locale.ROOT, "%.0f | %.2f / %.2f | %.2f", timing.count / timing.seconds,
+                Samples.percentile(timing.sorted, 0.5), Samples.percentile(timing.sorted, 0.95), timing.cpuMillis / timing.count)
+                + (statements < 0 ? "" : String.format(java.util.Locale.ROOT, " | %.1f", statements));
+    }
+
+    /** User + system CPU of this whole JVM so far, in nanoseconds (every thread: listener, senders, JIT, GC). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static String loadAverage() {
@@ -199,7 +214,7 @@ public final class AdtBenchmark implements Callable<Integer> {
         }
     }
 
-    private record Timing(int count, double seconds, double[] sorted) {
+    private record Timing(int count, double seconds, double[] sorted, double cpuMillis) {
     }
 
     /** The raw MLLP rate: HAPI's server on Relais's configuration, answering AA to every message without storing it. */

@@ -27,6 +27,8 @@ public final class AuditLog {
     /** The store_meta row a backup carries: the anchor at the moment it was taken. */
     static final String BACKUP_ANCHOR = "audit.anchor";
     private static final Object ANCHOR_HOOK = new Object();
+    /** The hash of the last event this transaction appended: the next one's link, without reading it back. */
+    private static final Object TAIL = new Object();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
 
     private final Database database;
@@ -49,9 +51,14 @@ public final class AuditLog {
         String at = SqlTime.instant(clock.instant());
         String patient = patientId == null ? null : patientId.toString();
         String entity = String.valueOf(entityId);
-        String prev = dsl.select(AUDIT_EVENT.HASH).from(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.desc()).limit(1).fetchOptional(r -> r.value1())
-                .orElse(null);
-        String link = prev == null ? AuditChain.START : prev;
+        // The chain's tail: read once per transaction, then the hash this transaction wrote last (see Database.remember).
+        String link = database.remembered(TAIL).map(String.class::cast).orElseGet(() -> {
+            String prev = dsl.select(AUDIT_EVENT.HASH).from(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.desc()).limit(1)
+                    .fetchOptional(r -> r.value1()).orElse(null);
+            return prev == null ? AuditChain.START : prev;
+        });
+        String hash = AuditChain.keyedHash(keying().signer(), link, at, actor.userId(), actor.workstation(), action, entityType, entity,
+                patient, detail);
         dsl.insertInto(AUDIT_EVENT)
                 .set(AUDIT_EVENT.AT, at)
                 .set(AUDIT_EVENT.ACTOR, actor.userId())
@@ -62,9 +69,9 @@ public final class AuditLog {
                 .set(AUDIT_EVENT.PATIENT_ID, patient)
                 .set(AUDIT_EVENT.DETAIL, detail)
                 .set(AUDIT_EVENT.PREV_HASH, link)
-                .set(AUDIT_EVENT.HASH, AuditChain.keyedHash(keying().signer(), link, at, actor.userId(), actor.workstation(), action,
-                        entityType, entity, patient, detail))
+                .set(AUDIT_EVENT.HASH, hash)
                 .execute();
+        database.remember(TAIL, hash);
         database.afterCommit(ANCHOR_HOOK, this::moveAnchor);
     }
 

@@ -18,6 +18,19 @@ public final class HospitalEventRepository {
     }
 
     void insert(StoredHospitalEvent e) {
+        // insertInto, not r.insert(): the record's insert reads the row back (rowid) on SQLite, a query per message
+        dsl.insertInto(HOSPITAL_EVENT).set(record(e)).execute();
+    }
+
+    /**
+     * Inserts {@code e} unless its sender already sent its control id (the table's unique key): false then, and nothing
+     * written. One statement for a new message, where a look-up first and the insert after were two.
+     */
+    boolean insertIfNew(StoredHospitalEvent e) {
+        return dsl.insertInto(HOSPITAL_EVENT).set(record(e)).onConflictDoNothing().execute() == 1;
+    }
+
+    private HospitalEventRecord record(StoredHospitalEvent e) {
         HospitalEventRecord r = dsl.newRecord(HOSPITAL_EVENT);
         r.setId(e.id());
         r.setSenderApplication(e.senderApplication());
@@ -39,8 +52,7 @@ public final class HospitalEventRepository {
         r.setQueueReason(e.queueReason() == null ? null : e.queueReason().name());
         r.setRawMessage(e.raw());
         r.setReceivedAt(e.receivedAt());
-        // insertInto, not r.insert(): the record's insert reads the row back (rowid) on SQLite, a query per message
-        dsl.insertInto(HOSPITAL_EVENT).set(r).execute();
+        return r;
     }
 
     void decided(UUID id, UUID patientId, StoredHospitalEvent.State state, StoredHospitalEvent.QueueReason reason) {

@@ -92,14 +92,12 @@ public final class HospitalEvents {
     private Receipt receive(HospitalMessage message, Set<String> localIpp, Optional<UUID> syncLinked) {
         try {
             return database.inTransaction(() -> {
-                Optional<StoredHospitalEvent> existing = events.find(message.senderApplication(), message.senderFacility(), message.controlId());
-                if (existing.isPresent()) {
-                    StoredHospitalEvent e = existing.get();
+                StoredHospitalEvent stored = stored(message, StoredHospitalEvent.State.QUEUED);
+                if (!events.insertIfNew(stored)) { // the same sender and control id already stored: a duplicate
+                    StoredHospitalEvent e = events.find(message.senderApplication(), message.senderFacility(), message.controlId()).orElseThrow();
                     audit.record("hospital.event.duplicate", "HospitalEvent", e.id(), e.patientId(), e.type() + " " + e.controlId());
                     return new Receipt(e.id(), true, e.state());
                 }
-                StoredHospitalEvent stored = stored(message, StoredHospitalEvent.State.QUEUED);
-                events.insert(stored);
                 return new Receipt(stored.id(), false, syncLinked.isPresent()
                         ? decided(stored, identity.bySyncLink(syncLinked.get())) : decide(stored, localIpp));
             });

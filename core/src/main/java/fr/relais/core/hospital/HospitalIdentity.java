@@ -53,9 +53,9 @@ public final class HospitalIdentity {
                 found.add(linked.get());
                 how = how == null ? "IPP linked" : how + " + IPP linked";
             } else if (localIpp.contains(id.authority())) {
-                Optional<Patient> local = patients.findByIpp(id.value());
+                Optional<UUID> local = patients.survivorByIpp(id.value());
                 if (local.isPresent()) {
-                    found.add(survivor(local.get()));
+                    found.add(local.get());
                     how = how == null ? "IPP" : how + " + IPP";
                 }
             }

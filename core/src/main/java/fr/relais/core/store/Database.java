@@ -61,23 +61,35 @@ public final class Database implements AutoCloseable {
         this.lock = lock;
         this.dsl = DSL.using(new DefaultConfiguration()
                 .set(SQLDialect.SQLITE)
+                // No schema or catalog to name in SQLite; jOOQ's own DEBUG log of every statement and its JDBC warnings
+                // fetch after each one are work per statement nobody reads (the ADT listener runs about a dozen a message).
+                .set(new org.jooq.conf.Settings().withRenderCatalog(false).withRenderSchema(false).withExecuteLogging(false)
+                        .withFetchWarnings(false))
                 .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)))
                 .set(org.jooq.impl.DefaultExecuteListenerProvider.providers(new org.jooq.ExecuteListener() {
                     @Override
                     public void executeStart(org.jooq.ExecuteContext ctx) {
+                        statements.increment();
                         checkThread(ctx.sql());
                     }
 
                     @Override
                     public void exception(org.jooq.ExecuteContext ctx) {
+                        forgetRemembered(); // a failed statement may have undone more than itself (SQLite on a full disk)
                         // a damaged page met by any read or write, or a write lock held too long by another Relais
                         StoreFailures.explain(file, ctx.exception()).ifPresent(ctx::exception);
                     }
                 })));
     }
 
+    private final java.util.concurrent.atomic.LongAdder statements = new java.util.concurrent.atomic.LongAdder();
     private volatile java.util.function.Predicate<Thread> forbiddenThread = t -> false;
     private volatile boolean strictThreads;
+
+    /** How many SQL statements jOOQ has executed on this store since it was opened (the ADT benchmark's count a message). */
+    public long statementsExecuted() {
+        return statements.sum();
+    }
 
     /**
      * Makes every SQL statement check the thread it runs on: the desktop forbids its UI thread, so that a database
@@ -280,14 +292,22 @@ public final class Database implements AutoCloseable {
 
     /** Per thread: the work to run once the outermost transaction commits, by key (null outside any transaction). */
     private final ThreadLocal<java.util.Map<Object, Runnable>> afterCommit = new ThreadLocal<>();
+    /** Per thread: what the outermost transaction remembers of what it wrote ({@link #remember}), by key. */
+    private final ThreadLocal<java.util.Map<Object, Object>> remembered = new ThreadLocal<>();
 
     /** Runs {@code work} in one transaction: all of it commits, or none of it does. Nested calls join it. */
     public <T> T inTransaction(Supplier<T> work) {
         if (afterCommit.get() != null) {
-            return dsl.transactionResult(work::get);
+            try {
+                return dsl.transactionResult(work::get);
+            } catch (RuntimeException | Error e) {
+                forgetRemembered(); // its savepoint rolled back: what it wrote, and what was remembered of it, is gone
+                throw e;
+            }
         }
         java.util.Map<Object, Runnable> hooks = new java.util.LinkedHashMap<>();
         afterCommit.set(hooks);
+        remembered.set(new java.util.HashMap<>());
         T result;
         try {
             result = dsl.transactionResult(work::get);
@@ -296,6 +316,7 @@ public final class Database implements AutoCloseable {
             throw StoreFailures.translated(file, e);
         } finally {
             afterCommit.remove();
+            remembered.remove();
         }
         hooks.values().forEach(Runnable::run);
         return result;
@@ -319,6 +340,33 @@ public final class Database implements AutoCloseable {
             hook.run();
         } else {
             hooks.putIfAbsent(key, hook);
+        }
+    }
+
+    /**
+     * Keeps {@code value} under {@code key} for the rest of the current transaction, for a writer that would otherwise
+     * read back what it has just written (the audit trail's last hash). Nothing is kept outside a transaction; all is
+     * forgotten when the transaction ends, when a nested part of it rolls back to its savepoint, and when any statement
+     * fails, so that a value read from here is always one the transaction still holds. Transactions begin IMMEDIATE: no
+     * other connection writes between.
+     */
+    public void remember(Object key, Object value) {
+        java.util.Map<Object, Object> values = remembered.get();
+        if (values != null) {
+            values.put(key, value);
+        }
+    }
+
+    /** What {@link #remember} kept under {@code key} in the current transaction, if it still holds. */
+    public Optional<Object> remembered(Object key) {
+        java.util.Map<Object, Object> values = remembered.get();
+        return values == null ? Optional.empty() : Optional.ofNullable(values.get(key));
+    }
+
+    private void forgetRemembered() {
+        java.util.Map<Object, Object> values = remembered.get();
+        if (values != null) {
+            values.clear();
         }
     }
 

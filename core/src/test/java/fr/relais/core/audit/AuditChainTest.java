@@ -74,6 +74,52 @@ class AuditChainTest {
     }
 
     @Test
+    void eventsRecordedTogetherInOneTransactionEachLinkToTheOneBefore() {
+        activity();
+        long before = lastSeq();
+        s.database.inTransaction(() -> {
+            for (int i = 0; i < 4; i++) {
+                s.audit.record("hospital.identity.matched", "HospitalEvent", "E" + i, null, "A01 by IPP");
+            }
+        });
+        List<String> links = s.database.dsl().fetch("SELECT prev_hash, hash FROM audit_event WHERE seq >= ? ORDER BY seq", before)
+                .map(r -> r.get(0, String.class) + " " + r.get(1, String.class));
+        for (int i = 1; i < links.size(); i++) {
+            assertThat(links.get(i).split(" ")[0]).as("event %d links to the hash of the one before", i).isEqualTo(links.get(i - 1).split(" ")[1]);
+        }
+        AuditChain.Verdict ok = s.audit.verify();
+        assertThat(ok.intact()).isTrue();
+        assertThat(ok.lastHash()).isEqualTo(links.get(links.size() - 1).split(" ")[1]);
+    }
+
+    @Test
+    void aHospitalMessageRolledBackWithinABatchLeavesTheChainIntact() {
+        activity();
+        s.database.inTransaction(() -> {
+            s.audit.record("hospital.identity.matched", "HospitalEvent", "E1", null, "A01 by IPP");
+            try {
+                s.database.inTransaction(() -> {
+                    s.audit.record("hospital.identity.matched", "HospitalEvent", "E2", null, "A03 by IPP");
+                    throw new IllegalStateException("this message's effects failed");
+                });
+            } catch (IllegalStateException expected) {
+                // its savepoint rolled back, E2's audit line with it; the batch goes on
+            }
+            try {
+                s.database.dsl().execute("INSERT INTO audit_event (seq) VALUES (NULL)"); // a statement that fails, caught
+            } catch (RuntimeException expected) {
+                // the batch goes on
+            }
+            s.audit.record("hospital.identity.matched", "HospitalEvent", "E3", null, "A01 by IPP");
+        });
+        assertThat(((Number) s.database.dsl().fetchValue("SELECT count(*) FROM audit_event WHERE entity_id = 'E2'")).intValue()).isZero();
+        String e1 = (String) s.database.dsl().fetchValue("SELECT hash FROM audit_event WHERE entity_id = 'E1'");
+        assertThat((String) s.database.dsl().fetchValue("SELECT prev_hash FROM audit_event WHERE entity_id = 'E3'"))
+                .as("the line after the rolled-back one links to the line the store still holds").isEqualTo(e1);
+        assertThat(s.audit.verify().intact()).isTrue();
+    }
+
+    @Test
     void aRemovedOrInsertedEventBreaksTheLinkOfTheNextOne() {
         activity();
         long second = seq(1);
