@@ -30,7 +30,8 @@ final class TeamExportStatus {
     @Hook(value = Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED, order = 200)
     public boolean ownTeamsExportOnly(RequestDetails request) {
         TeamUser user = TeamUser.of(request).orElse(null);
-        if (user == null || user.administrator() || !POLL_STATUS.equals(request.getOperation())) {
+        String operation = request.getOperation() == null ? "" : request.getOperation().replaceFirst("^\\$", "");
+        if (user == null || user.administrator() || !POLL_STATUS.substring(1).equals(operation)) {
             return true;
         }
         String[] job = request.getParameters().get("_jobId");
