@@ -45,6 +45,13 @@ final class BearerTokens {
     /** Sessions of professionals Pro Santé Connect authenticated through this server; null without PSC. */
     private final PscSessions pscSessions;
     private volatile DefaultJWTProcessor<SecurityContext> processor;
+    /**
+     * Tokens already checked, until they expire (with the same minute of tolerance): a laptop's sync sends the same
+     * token with each of its requests, and checking its signature each time was a few % of the server's CPU. What a
+     * check judges cannot change before the expiry (signature, issuer, audience; the key set is read again only for a
+     * key not seen yet), so a cached token is accepted exactly when checking it again would accept it.
+     */
+    private final ExpiringEntries<String, TeamUser> verified;
 
     BearerTokens(TeamServerSettings settings, Clock clock) {
         this(settings, clock, null);
@@ -54,6 +61,7 @@ final class BearerTokens {
         this.settings = settings;
         this.clock = clock;
         this.pscSessions = pscSessions;
+        this.verified = new ExpiringEntries<>(clock);
     }
 
     /**
@@ -72,6 +80,10 @@ final class BearerTokens {
                 throw new InvalidToken("not a JWT");
             }
         }
+        TeamUser known = verified.get(token);
+        if (known != null) {
+            return known;
+        }
         JWTClaimsSet claims;
         try {
             claims = processor().process(token, null);
@@ -83,7 +95,12 @@ final class BearerTokens {
             throw new InvalidToken("signature not checkable: " + e.getMessage());
         }
         Set<String> roles = strings(claims.getClaim(ROLES_CLAIM));
-        return new TeamUser(claims.getSubject(), strings(claims.getClaim(settings.teamClaim())), roles.contains(settings.adminRole()));
+        TeamUser user = new TeamUser(claims.getSubject(), strings(claims.getClaim(settings.teamClaim())), roles.contains(settings.adminRole()));
+        Duration life = Duration.between(clock.instant(), claims.getExpirationTime().toInstant().plus(SKEW));
+        if (!life.isNegative() && !life.isZero()) {
+            verified.put(token, user, life);
+        }
+        return user;
     }
 
     private DefaultJWTProcessor<SecurityContext> processor() throws InvalidToken {

@@ -13,7 +13,8 @@ import java.util.Optional;
  * tagged with one of their teams, in transactions or one by one; a record of another team, or a record without a team
  * tag, is refused (403), and so is writing a record without one's team tag, or over another team's record. The
  * server's administrator ({@code relais_roles} holds the admin role) may do anything, Bulk Data {@code $export}
- * included. Searches and histories pass these rules and are narrowed to the team by {@link TeamNarrowing}.
+ * included; a team member may export their team's records only ({@link TeamExport}), and read that export's status
+ * ({@link TeamExportStatus}) and files. Searches and histories pass these rules and are narrowed to the team by {@link TeamNarrowing}.
  */
 final class TeamAuthorization extends AuthorizationInterceptor {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TeamAuthorization.class);
@@ -40,6 +41,11 @@ final class TeamAuthorization extends AuthorizationInterceptor {
                 .allow("writing the team's records").write().allResources().withAnyId().withTester(writesTeam).andThen()
                 .allow("deleting the team's records").delete().allResources().withAnyId().withTester(writesTeam).andThen()
                 .allow("transactions of allowed changes").transaction().withAnyOperation().andApplyNormalRules().andThen()
+                // The team's export (TeamExport refuses a wider one before it starts), its status and its files.
+                .allow("the team's export").bulkExport().systemExport().andThen()
+                .allow("the team's export").operation().named("$export").onServer().andAllowAllResponses().andThen()
+                .allow("the team's export status").operation().named(TeamExportStatus.POLL_STATUS).onServer()
+                        .andAllowAllResponses().andThen()
                 .denyAll("outside the team")
                 .build();
     }
@@ -62,6 +68,7 @@ final class TeamAuthorization extends AuthorizationInterceptor {
 
         private boolean passes(RuleTestRequest test) {
             boolean passes = test.resource == null || tag.inTeams(test.resource, user.teams())
+                    || tag.exportFileOf(test.resource, user.teams())
                     || reads && TeamNarrowing.LISTS.contains(test.requestDetails.getRestOperationType());
             if (!passes) {
                 // Who was refused what, for the administrator (no content of the record: its type, id and tags).

@@ -74,6 +74,8 @@ public final class TeamServer implements AutoCloseable {
                 rest.registerInterceptor(new BearerTokenInterceptor(tokens.get()));
                 rest.registerInterceptor(new TeamNarrowing(tag));
                 rest.registerInterceptor(new TeamAuthorization(tag));
+                rest.registerInterceptor(new TeamExportStatus(tag, spring.getBean(ca.uhn.fhir.batch2.api.IJobCoordinator.class)));
+                spring.getBean(IInterceptorService.class).registerInterceptor(new TeamExport(tag));
             } else {
                 LOG.warn("Trial without an issuer: no access control, listening on {} only", settings.bindAddress());
             }

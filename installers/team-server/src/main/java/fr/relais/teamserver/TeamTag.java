@@ -18,6 +18,18 @@ record TeamTag(String system) {
         return false;
     }
 
+    /**
+     * Whether {@code resource} is a file of a team's Bulk Data export ({@link TeamExport}): a Binary whose security
+     * context names one of {@code teams} under the team tag's system.
+     */
+    boolean exportFileOf(IBaseResource resource, Set<String> teams) {
+        if (!(resource instanceof org.hl7.fhir.r4.model.Binary binary) || !binary.hasSecurityContext()) {
+            return false;
+        }
+        org.hl7.fhir.r4.model.Identifier team = binary.getSecurityContext().getIdentifier();
+        return system.equals(team.getSystem()) && teams.contains(team.getValue());
+    }
+
     /** The teams whose tag {@code resource} carries (empty: a record of no team). */
     Set<String> teamsOf(IBaseResource resource) {
         Set<String> teams = new java.util.HashSet<>();

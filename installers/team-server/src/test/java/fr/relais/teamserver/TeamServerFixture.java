@@ -52,8 +52,9 @@ final class TeamServerFixture {
         TeamServer server = TeamServer.start(settings, CLOCK);
         FhirContext fhir = FhirContext.forR4();
         fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        fhir.getRestfulClientFactory().setSocketTimeout(120_000);
-        // HAPI builds the capability statement on first use (tens of seconds on a loaded machine): once, here.
+        fhir.getRestfulClientFactory().setSocketTimeout(600_000);
+        // HAPI builds the capability statement on first use (tens of seconds on a loaded machine, over two minutes at a
+        // load average of 40 on 2 cores): once, here.
         fhir.newRestfulGenericClient(server.baseUrl()).capabilities().ofType(org.hl7.fhir.r4.model.CapabilityStatement.class).execute();
         return new TeamServerFixture(postgres, issuer, server, fhir);
     }

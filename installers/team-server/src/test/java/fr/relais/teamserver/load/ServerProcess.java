@@ -53,8 +53,13 @@ final class ServerProcess implements AutoCloseable {
         // The same class path, made absolute: the server runs in the work folder.
         String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                 .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
-                "-cp", classPath, LoadTestServer.class.getName());
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap));
+        // RELAIS_LOAD_SERVER_JFR=/tmp/server.jfr: the server JVM records a flight recording there (where its CPU goes).
+        String recording = System.getenv("RELAIS_LOAD_SERVER_JFR");
+        if (recording != null && !recording.isBlank()) {
+            command.add("-XX:StartFlightRecording=filename=" + Path.of(recording).toAbsolutePath() + ",settings=profile,dumponexit=true");
+        }
+        command.addAll(List.of("-cp", classPath, LoadTestServer.class.getName()));
         Process process = new ProcessBuilder(command).directory(work.toFile())
                 .redirectError(ProcessBuilder.Redirect.to(work.resolve("server-errors.log").toFile())).start();
         return new ServerProcess(process, heap);
