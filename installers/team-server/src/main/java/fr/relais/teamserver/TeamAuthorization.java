@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleTester;
 import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
 import java.util.List;
 import java.util.Optional;
+import org.hl7.fhir.r4.model.AuditEvent;
 
 /**
  * The server's access rules (HAPI's authorization interceptor): a team member reads, writes and deletes the records
@@ -14,7 +15,9 @@ import java.util.Optional;
  * tag, is refused (403), and so is writing a record without one's team tag, or over another team's record. The
  * server's administrator ({@code relais_roles} holds the admin role) may do anything, Bulk Data {@code $export}
  * included; a team member may export their team's records only ({@link TeamExport}), and read that export's status
- * ({@link TeamExportStatus}) and files. Searches and histories pass these rules and are narrowed to the team by {@link TeamNarrowing}.
+ * ({@link TeamExportStatus}) and files. The audit trail ({@code AuditEvent}) is the administrator's to read: a team
+ * member appends to it (a laptop pushes its own trail) but neither reads, searches nor deletes it. Searches and
+ * histories pass these rules and are narrowed to the team by {@link TeamNarrowing}.
  */
 final class TeamAuthorization extends AuthorizationInterceptor {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TeamAuthorization.class);
@@ -37,6 +40,10 @@ final class TeamAuthorization extends AuthorizationInterceptor {
         IAuthRuleTester writesTeam = new InTeam(tag, user.get(), false);
         return new RuleBuilder()
                 .allow("capability statement").metadata().andThen()
+                // The audit trail (the server's request audit, the laptops' copies) is the administrator's to read; a
+                // laptop still appends its own trail (write), never deletes it.
+                .deny("the audit trail").read().resourcesOfType(AuditEvent.class).withAnyId().andThen()
+                .deny("deleting the audit trail").delete().resourcesOfType(AuditEvent.class).withAnyId().andThen()
                 .allow("the team's records").read().allResources().withAnyId().withTester(inTeam).andThen()
                 .allow("writing the team's records").write().allResources().withAnyId().withTester(writesTeam).andThen()
                 .allow("deleting the team's records").delete().allResources().withAnyId().withTester(writesTeam).andThen()

@@ -7,6 +7,7 @@ import ca.uhn.fhir.jpa.provider.JpaSystemProvider;
 import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
+import fr.relais.teamserver.audit.RequestAudit;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Optional;
@@ -54,6 +55,7 @@ public final class TeamServer implements AutoCloseable {
         AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();
         spring.registerBean(TeamServerSettings.class, () -> settings);
         spring.register(TeamServerJpaConfig.class);
+        spring.registerBean(RequestAudit.class);
         try {
             spring.refresh();
             FhirContext fhir = spring.getBean(FhirContext.class);
@@ -62,6 +64,7 @@ public final class TeamServer implements AutoCloseable {
             rest.registerProvider(spring.getBean(JpaSystemProvider.class));
             rest.registerProvider(spring.getBean(BulkDataExportProvider.class));
             rest.setPagingProvider(spring.getBean(DatabaseBackedPagingProvider.class));
+            rest.registerInterceptor(spring.getBean(RequestAudit.class).interceptor());
             TeamTag tag = new TeamTag(settings.teamTagSystem());
             PscSessions pscSessions = psc.map(p -> new PscSessions(new PscProvider(p), p,
                     new PscSessionTokens(settings.teamClaim(), p.sessionLife(), clock), clock)).orElse(null);

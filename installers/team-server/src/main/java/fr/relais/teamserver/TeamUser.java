@@ -19,7 +19,8 @@ public record TeamUser(String subject, Set<String> teams, boolean administrator)
         request.getUserData().put(KEY, this);
     }
 
-    static Optional<TeamUser> of(RequestDetails request) {
+    /** The user the token check attached to {@code request}; empty before it, or on a trial server without an issuer. */
+    public static Optional<TeamUser> of(RequestDetails request) {
         return Optional.ofNullable((TeamUser) request.getUserData().get(KEY));
     }
 }

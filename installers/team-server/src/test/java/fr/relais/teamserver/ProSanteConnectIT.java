@@ -234,7 +234,10 @@ class ProSanteConnectIT {
             assertThat(first.pushed()).isGreaterThanOrEqualTo(patients);
             assertThat(second.pushed()).isGreaterThanOrEqualTo(1);
             assertThat(second.pending()).isZero();
-            Bundle trail = client(bearer.get()).search().forResource(AuditEvent.class).count(500).returnBundle(Bundle.class).execute();
+            // The trail is the administrator's to read (a team member appends to it, never reads it).
+            String administrator = issuer.administratorToken("admin-si", clock.instant().plusSeconds(3600));
+            Bundle trail = client(administrator).search().forResource(AuditEvent.class)
+                    .withTag(TeamServerSettings.DEFAULT_TEAM_TAG_SYSTEM, CLAIRE_TEAM).count(500).returnBundle(Bundle.class).execute();
             assertThat(trail.getEntry()).extracting(e -> ((AuditEvent) e.getResource()).getAgentFirstRep().getWho().getIdentifier().getValue())
                     .contains("claire");
         }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,21 @@ class TeamServerSyncIT {
             assertThat(pulled.pulled()).isGreaterThanOrEqualTo(patients);
             assertThat(outsider.patients().count()).isZero();
             assertThat(elsewhere.pulled()).isZero();
+        }
+    }
+
+    @Test
+    void aRecordPushedByALaptopIsAuditedAsACreate() {
+        try (RelaisCore laptop = laptop("tournee")) {
+            laptop.demo().generate(1, 41L, done -> { });
+            sync(laptop, team, fixture.tokenOf("infirmiere-a", team), SyncEngine.Mode.PUSH_ONLY);
+            String patient = "Patient/" + laptop.patients().list(0, 1).get(0).id();
+
+            List<AuditEvent> events = new AuditTrailReader(fixture).ofTeam(team, e -> AuditTrailReader.records(e).contains(patient));
+            assertThat(events).filteredOn(e -> AuditTrailReader.records(e).contains(patient) && e.getAction() == AuditEvent.AuditEventAction.C)
+                    .isNotEmpty().allSatisfy(e -> assertThat(AuditTrailReader.user(e)).isEqualTo("infirmiere-a"));
+            // The laptop's own trail, pushed as AuditEvent, is not audited a second time.
+            assertThat(events).noneMatch(e -> AuditTrailReader.records(e).stream().anyMatch(r -> r.startsWith("AuditEvent/")));
         }
     }
 
