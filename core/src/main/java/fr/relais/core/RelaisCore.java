@@ -90,6 +90,7 @@ public final class RelaisCore implements AutoCloseable {
     private final fr.relais.core.pathway.ForeignCarePlans foreignCarePlans;
     private final DemoGenerator demo;
     private final fr.relais.core.hospital.HospitalEvents hospitalEvents;
+    private final fr.relais.core.hospital.HospitalDocuments hospitalDocuments;
     private final PatientReportService reports;
     private final CohortReportService cohorts;
 
@@ -193,14 +194,18 @@ public final class RelaisCore implements AutoCloseable {
         // Hospital admissions and discharges (issue 28): identity vigilance, then effects on the pathways.
         fr.relais.core.hospital.HospitalEventRepository hospitalEventRepository = new fr.relais.core.hospital.HospitalEventRepository(database.dsl());
         fr.relais.core.hospital.HospitalPatientLinks hospitalLinks = new fr.relais.core.hospital.HospitalPatientLinks(database.dsl());
+        fr.relais.core.hospital.HospitalIdentity hospitalIdentity = new fr.relais.core.hospital.HospitalIdentity(patientRepository, hospitalLinks);
         this.hospitalEvents = new fr.relais.core.hospital.HospitalEvents(database, hospitalEventRepository, hospitalStays,
-                new fr.relais.core.hospital.HospitalEffectRepository(database.dsl()), hospitalLinks,
-                new fr.relais.core.hospital.HospitalIdentity(patientRepository, hospitalLinks),
+                new fr.relais.core.hospital.HospitalEffectRepository(database.dsl()), hospitalLinks, hospitalIdentity,
                 new fr.relais.core.hospital.HospitalEffectsWiring(enrollmentRepository, templates, taskRepository, careTeam, outbox),
                 patients, enrollments, audit, session, clock);
+        // The documents hospitals send (the discharge letter), filed by the same identity vigilance.
+        this.hospitalDocuments = new fr.relais.core.hospital.HospitalDocuments(database,
+                new fr.relais.core.hospital.HospitalDocumentRepository(database.dsl()), hospitalStays, hospitalEventRepository,
+                hospitalLinks, hospitalIdentity, hospitalEvents, patients, audit, session, clock);
         // The report shows the patient's hospital stays: built once the hospital events are.
         this.reports = new PatientReportService(database, patients, careTeam, enrollments, measures, thresholds, questionnaires,
-                alertQueries, session, audit, accounts, hospitalEvents, clock);
+                alertQueries, session, audit, accounts, hospitalEvents, hospitalDocuments, clock);
         this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, bulkIngest, clock, consents, hospitalEvents);
     }
 
@@ -444,6 +449,11 @@ public final class RelaisCore implements AutoCloseable {
     /** Hospital admissions and discharges received from hospitals (issue 28). */
     public fr.relais.core.hospital.HospitalEvents hospitalEvents() {
         return hospitalEvents;
+    }
+
+    /** Documents hospitals sent about the patients: the discharge letter (issue 28). */
+    public fr.relais.core.hospital.HospitalDocuments hospitalDocuments() {
+        return hospitalDocuments;
     }
 
     public DemoGenerator demo() {

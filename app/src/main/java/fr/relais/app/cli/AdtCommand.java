@@ -29,7 +29,21 @@ final class AdtCommand {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     /** What the hospital-event commands use: the events, the patients to name whose they are, the pathways proposed. */
-    record Uses(HospitalEvents events, PatientService patients, fr.relais.core.pathway.PathwayService pathways) {
+    record Uses(HospitalEvents events, fr.relais.core.hospital.HospitalDocuments documents, PatientService patients,
+                fr.relais.core.pathway.PathwayService pathways) {
+    }
+
+    /** One message of the identity queue: an ADT event, or a hospital's document ({@code event} {@code T02}). */
+    record Queued(UUID id, java.time.Instant receivedAt, String facility, String event, String ipp, String reason) {
+        static Queued of(StoredHospitalEvent e) {
+            return new Queued(e.id(), e.receivedAt(), e.facilityName(), e.type().name(), e.ippIdentifier() == null ? "" : e.ippIdentifier().value(),
+                    e.queueReason().name());
+        }
+
+        static Queued of(fr.relais.core.hospital.HospitalDocument d) {
+            return new Queued(d.id(), d.receivedAt(), d.facility(), "T02", d.ippIdentifier() == null ? "" : d.ippIdentifier().value(),
+                    d.queueReason() == null ? "UNMATCHED" : d.queueReason().name());
+        }
     }
 
     /**
@@ -61,7 +75,7 @@ final class AdtCommand {
         int run(RelaisCommand root, Uses uses) throws Exception {
             Arguments.range("--port", port, 1, 65535);
             Set<String> local = localIpp(root.environment());
-            try (AdtListener listener = AdtListener.start(uses.events(), local, port, tls)) {
+            try (AdtListener listener = AdtListener.start(uses.events(), uses.documents(), local, port, tls)) {
                 root.printer().object(Map.of("port", port, "tls", tls), out -> out.println(root.text("adt.listening", port)));
                 Runtime.getRuntime().addShutdownHook(new Thread(listener::close, "adt-listener-stop"));
                 listener.awaitStop();
@@ -78,15 +92,16 @@ final class AdtCommand {
 
         @Override
         int run(RelaisCommand root, Uses uses) {
-            List<StoredHospitalEvent> queued = uses.events().queue();
+            // The ADT events and the documents (letters) waiting, in the order received.
+            List<Queued> queued = java.util.stream.Stream.concat(uses.events().queue().stream().map(Queued::of),
+                    uses.documents().queue().stream().map(Queued::of)).sorted(java.util.Comparator.comparing(Queued::receivedAt)).toList();
             root.printer().list(queued, List.of(
-                    new Column<>("id", "col.id", StoredHospitalEvent::id),
-                    new Column<>("receivedAt", "col.receivedAt", StoredHospitalEvent::receivedAt,
-                            e -> WHEN.format(e.receivedAt().atZone(CareZone.PARIS))),
-                    new Column<>("facility", "col.facility", StoredHospitalEvent::facilityName),
-                    new Column<>("event", "col.event", e -> e.type().name(), e -> root.text("adt.event." + e.type().name())),
-                    new Column<>("ipp", "col.ipp", e -> e.ippIdentifier() == null ? "" : e.ippIdentifier().value()),
-                    new Column<>("reason", "col.reason", e -> e.queueReason().name(), e -> root.text("adt.queue." + e.queueReason().name()))),
+                    new Column<>("id", "col.id", Queued::id),
+                    new Column<>("receivedAt", "col.receivedAt", Queued::receivedAt, e -> WHEN.format(e.receivedAt().atZone(CareZone.PARIS))),
+                    new Column<>("facility", "col.facility", Queued::facility),
+                    new Column<>("event", "col.event", Queued::event, e -> root.text("adt.event." + e.event())),
+                    new Column<>("ipp", "col.ipp", Queued::ipp),
+                    new Column<>("reason", "col.reason", Queued::reason, e -> root.text("adt.queue." + e.reason()))),
                     e -> e);
             return Cli.OK;
         }
@@ -107,8 +122,17 @@ final class AdtCommand {
         int run(RelaisCommand root, Uses uses) {
             UUID eventId = Arguments.uuid("ID", id);
             UUID patientId = uses.patients().resolve(patient).id();
-            StoredHospitalEvent event = uses.events().link(eventId, patientId, localIpp(root.environment()));
+            Set<String> local = localIpp(root.environment());
             String name = uses.patients().find(patientId).map(fr.relais.core.identity.Patient::displayName).orElse("");
+            if (uses.documents().queue().stream().anyMatch(d -> d.id().equals(eventId))) {
+                // A hospital's letter waiting: filed with the patient, and what waits with the same IPP decided again.
+                fr.relais.core.hospital.HospitalDocument document = uses.documents().link(eventId, patientId, local);
+                root.printer().object(Map.of("id", document.id(), "patient", patientId, "state", document.state().name()),
+                        out -> out.println(root.text("adt.linked", root.text("adt.event.T02"), document.facility(), name)));
+                return Cli.OK;
+            }
+            StoredHospitalEvent event = uses.events().link(eventId, patientId, local);
+            uses.documents().decideQueued(event.ippIdentifier(), local);
             root.printer().object(Map.of("id", event.id(), "patient", patientId, "state", event.state().name()),
                     out -> out.println(root.text("adt.linked", root.text("adt.event." + event.type().name()), event.facilityName(), name)));
             return Cli.OK;

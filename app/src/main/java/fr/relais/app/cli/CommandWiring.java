@@ -31,7 +31,7 @@ final class CommandWiring {
     static final Wiring<PatientService> PATIENTS = c -> c.patients();
     static final Wiring<PatientCommand.FileUses> PATIENT_FILE = c -> new PatientCommand.FileUses(c.patients(), c.careTeam(),
             c.directory(), c.session(), c.tasks(), c.foreignResponses(), c.foreignCarePlans(), c.textMeasures(),
-            c.organizations(), c.deaths(), c.hospitalEvents());
+            c.organizations(), c.deaths(), c.hospitalEvents(), c.hospitalDocuments());
     static final Wiring<AccountService> ACCOUNTS = c -> c.accounts();
     static final Wiring<IdentityCommands.HistoryUses> IDENTITY_HISTORY = c -> new IdentityCommands.HistoryUses(c.patients(), c.accounts(),
             c.session());
@@ -72,7 +72,7 @@ final class CommandWiring {
         return new ConflictsCommand.Uses(c.conflicts(), app.sync().conflictResolver(), app.conflictSubjects(), c.careTeam());
     };
     /** {@code relais adt}: hospital events, and the patients to resolve and name. */
-    static final Wiring<AdtCommand.Uses> ADT = c -> new AdtCommand.Uses(c.hospitalEvents(), c.patients(), c.pathways());
+    static final Wiring<AdtCommand.Uses> ADT = c -> new AdtCommand.Uses(c.hospitalEvents(), c.hospitalDocuments(), c.patients(), c.pathways());
     static final Wiring<PatientRecordExport> RECORD_EXPORT = c -> new AppServices(c).sync().recordExport();
     /** {@code relais mssante}: the service is made for the settings the command reads (its account read at sending). */
     static final Wiring<MssanteCommand.Uses> MSSANTE = c -> {

@@ -58,7 +58,7 @@ final class PatientCommand {
                     fr.relais.core.questionnaire.ForeignResponses foreignResponses,
                     fr.relais.core.pathway.ForeignCarePlans foreignCarePlans, fr.relais.core.measure.TextMeasures textMeasures,
                     fr.relais.core.careteam.Organizations organizations, fr.relais.core.identity.Deaths deaths,
-                    fr.relais.core.hospital.HospitalEvents hospital) {
+                    fr.relais.core.hospital.HospitalEvents hospital, fr.relais.core.hospital.HospitalDocuments letters) {
     }
 
     /** Whether the national directory (local copy) says this professional is no longer active. */
@@ -206,6 +206,8 @@ final class PatientCommand {
                 // Hospital stays are clinical too (the front desk sees none).
                 List<fr.relais.core.hospital.StoredHospitalEvent> hospitalEvents = clinical ? file.hospital().history(p.id()) : List.of();
                 List<fr.relais.core.hospital.HospitalStay> stays = clinical ? file.hospital().staysOf(p.id()) : List.of();
+                List<fr.relais.core.hospital.HospitalDocument> letters = clinical ? file.letters().ofPatient(p.id()) : List.of();
+                var letterWords = new fr.relais.core.hospital.HospitalDocumentWords(root.language());
                 PatientFileView view = new PatientFileView(PatientView.of(p),
                         team.stream().map(PatientFileView.MemberView::of).toList(),
                         history.stream().map(PatientFileView.IdentityEventView::of).toList(),
@@ -217,7 +219,8 @@ final class PatientCommand {
                         textMeasures.stream().map(PatientFileView.TextMeasureView::of).toList(), organization,
                         death.isPresent(), death.map(fr.relais.core.identity.Deaths.Death::on).orElse(null),
                         stays.stream().map(PatientFileView.HospitalStayView::of).toList(),
-                        hospitalEvents.stream().map(PatientFileView.HospitalEventView::of).toList());
+                        hospitalEvents.stream().map(PatientFileView.HospitalEventView::of).toList(),
+                        letters.stream().map(d -> PatientFileView.HospitalDocumentView.of(d, letterWords)).toList());
                 StatusWords statuses = new StatusWords(root.language());
                 root.printer().object(view, out -> {
                     out.println(root.text("show.name", p.displayName(), p.traits().birthFamilyName(), p.traits().givenNamesText()));
@@ -275,6 +278,10 @@ final class PatientCommand {
                         out.println(root.text("show.hospital"));
                         var hospitalWords = new fr.relais.core.hospital.HospitalEventWords(root.language());
                         hospitalEvents.forEach(e -> out.println("  " + hospitalWords.of(e)));
+                    }
+                    if (!letters.isEmpty()) {
+                        out.println(root.text("show.hospitalLetters"));
+                        letters.forEach(d -> out.println("  " + letterWords.line(d)));
                     }
                     duplicates.forEach(d -> out.println(duplicateLine(root, file.patients(), d)));
                 });

@@ -43,6 +43,7 @@ import fr.relais.app.gui.history.PatientHistoryTab;
 import fr.relais.app.gui.measures.MeasureImportDialog;
 import fr.relais.app.gui.measures.MeasureImportViewModel;
 import fr.relais.app.gui.history.PatientHistoryViewModel;
+import fr.relais.app.gui.history.HospitalLettersViewModel;
 import fr.relais.app.gui.thresholds.ThresholdBook;
 import fr.relais.app.gui.thresholds.ThresholdsTab;
 import fr.relais.app.gui.thresholds.ThresholdsViewModel;
@@ -511,7 +512,11 @@ public final class RelaisApplication extends Application {
             tabs.add(new PatientsView.PatientTab(new FollowUpTab(followUp, texts, language), followUp::show));
         }
         if (access.allows(DesktopAccess.Action.HISTORY_TAB)) {
-            tabs.add(new PatientsView.PatientTab(new PatientHistoryTab(history, texts), history::show));
+            HospitalLettersViewModel letters = new HospitalLettersViewModel(services.hospitalDocuments(), executor, texts, language, opener);
+            tabs.add(new PatientsView.PatientTab(new PatientHistoryTab(history, letters, texts), patientId -> {
+                history.show(patientId);
+                letters.show(patientId);
+            }));
         }
         if (access.allows(DesktopAccess.Action.THRESHOLDS_TAB)) {
             tabs.add(new PatientsView.PatientTab(new ThresholdsTab(thresholds, texts), thresholds::show));

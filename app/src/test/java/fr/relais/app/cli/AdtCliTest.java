@@ -91,4 +91,32 @@ class AdtCliTest extends CliFixture {
         assertThat(badPort.code()).isEqualTo(2);
         assertThat(badPort.err()).contains("--port", "70000", "65535");
     }
+
+    @Test
+    void aQueuedLetterIsLinkedThenReadInWordsInPatientShowAndInJson() {
+        // The hospital's discharge letter, same unknown IPP: it waits beside the admission.
+        UUID letter = withCore(core -> core.hospitalDocuments().receive(new fr.relais.core.hospital.HospitalDocumentMessage("PFI",
+                "CHU-RENNES^1.2.250.1.999.29^ISO", "LET1", List.of(new PatientIdentifier("H-77", "1.2.250.1.999.29.1.1", "PI")),
+                List.of("VALI"), null, null, "11490-0", "LN", "Lettre de liaison a la sortie", "Claire PERRIN", "CHU-RENNES",
+                Instant.parse("2026-11-24T09:00:00Z"), "DOC-1", "application/pdf",
+                "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)), Set.of()).documentId());
+        CliRun list = run("adt", "queue");
+        assertThat(list.out()).contains("Courrier de l'hôpital").doesNotContain("T02", "11490-0");
+
+        CliRun linked = run("adt", "link", letter.toString(), "--patient", "P1");
+        assertThat(linked.code()).as(linked.err()).isZero();
+        assertThat(linked.out()).contains("Message « Courrier de l'hôpital » de CHU-RENNES rattaché à LEROY Marthe");
+        // The admission with the same IPP was decided again: nothing waits any more.
+        assertThat(run("--format", "json", "adt", "queue").json()).isEmpty();
+
+        CliRun show = run("patient", "show", "P1");
+        assertThat(show.out()).contains("Courriers de l'hôpital :", "  Lettre de liaison à la sortie, CHU-RENNES (Claire PERRIN), le 24/11/2026")
+                .doesNotContain("11490-0", "application/pdf");
+        var json = run("--format", "json", "patient", "show", "P1").json();
+        assertThat(json.at("/hospitalDocuments/0/title").asText()).isEqualTo("Lettre de liaison à la sortie");
+        assertThat(json.at("/hospitalDocuments/0/type").asText()).isEqualTo("11490-0");
+        assertThat(json.at("/hospitalDocuments/0/mimeType").asText()).isEqualTo("application/pdf");
+        assertThat(json.at("/hospitalDocuments/0/size").asLong()).isEqualTo(15);
+        assertThat(json.at("/hospitalDocuments/0/stayId").asText()).isEqualTo(json.at("/hospitalStays/0/id").asText());
+    }
 }

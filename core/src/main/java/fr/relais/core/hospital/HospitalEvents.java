@@ -155,24 +155,27 @@ public final class HospitalEvents {
             }
             patients.get(patientId);
             PatientIdentifier ipp = event.ippIdentifier();
-            if (ipp != null) {
-                Optional<UUID> already = links.patientOf(ipp.authority(), ipp.value());
-                if (already.isPresent() && !already.get().equals(patientId)) {
-                    throw new BadInputException("patient", "hospital.ippLinkedElsewhere", ipp.value());
-                }
-                if (already.isEmpty()) {
-                    links.link(ipp.authority(), ipp.value(), patientId, clock.instant(), session.actor().userId());
-                }
-            }
+            links.linkFromQueue(ipp, patientId, clock.instant(), session.actor().userId());
             audit.record("hospital.identity.linked", "HospitalEvent", eventId, patientId, ipp == null ? event.type().name() : "IPP " + ipp.stored());
             apply(event, patientId);
-            for (StoredHospitalEvent other : events.queued()) {
-                if (ipp != null && ipp.stored().equals(other.ipp())) {
-                    decide(other, localIpp);
-                }
-            }
+            decideQueued(ipp, localIpp);
             return events.find(eventId).orElseThrow();
         });
+    }
+
+    /**
+     * The queued events with this IPP decided again, in the order received: after a person linked the IPP to a patient
+     * (from an event of the queue, or from a document the same hospital sent, {@link HospitalDocuments#link}).
+     */
+    void decideQueued(PatientIdentifier ipp, Set<String> localIpp) {
+        if (ipp == null) {
+            return;
+        }
+        for (StoredHospitalEvent other : events.queued()) {
+            if (ipp.stored().equals(other.ipp())) {
+                decide(other, localIpp);
+            }
+        }
     }
 
     /** The proposals of a patient's discharges still waiting for the nurse. */
@@ -271,10 +274,7 @@ public final class HospitalEvents {
     }
 
     private static Optional<PatientIdentifier> insOf(StoredHospitalEvent e) {
-        if (e.ins() == null || !e.ins().contains("^")) {
-            return Optional.empty();
-        }
-        return Optional.of(new PatientIdentifier(e.ins().substring(0, e.ins().indexOf('^')), e.ins().substring(e.ins().indexOf('^') + 1), "INS"));
+        return PatientIdentifier.insFromStored(e.ins());
     }
 
     private static List<String> statusOf(StoredHospitalEvent e) {

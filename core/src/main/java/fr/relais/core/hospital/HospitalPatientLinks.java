@@ -25,6 +25,23 @@ public final class HospitalPatientLinks {
                 .fetchOptional(r -> r.value1());
     }
 
+    /**
+     * A person said whose a queued message is: its sender's IPP ({@code ipp}, null when it had none) is linked to that
+     * patient for the next messages, unless it already is. An IPP already linked to another patient is refused.
+     */
+    void linkFromQueue(PatientIdentifier ipp, UUID patientId, Instant at, String by) {
+        if (ipp == null) {
+            return;
+        }
+        Optional<UUID> already = patientOf(ipp.authority(), ipp.value());
+        if (already.isPresent() && !already.get().equals(patientId)) {
+            throw new fr.relais.core.error.BadInputException("patient", "hospital.ippLinkedElsewhere", ipp.value());
+        }
+        if (already.isEmpty()) {
+            link(ipp.authority(), ipp.value(), patientId, at, by);
+        }
+    }
+
     void link(String authority, String ipp, UUID patientId, Instant at, String by) {
         dsl.insertInto(HOSPITAL_PATIENT_LINK).set(HOSPITAL_PATIENT_LINK.AUTHORITY, authority).set(HOSPITAL_PATIENT_LINK.IPP, ipp)
                 .set(HOSPITAL_PATIENT_LINK.PATIENT_ID, patientId).set(HOSPITAL_PATIENT_LINK.LINKED_AT, at)

@@ -26,6 +26,22 @@ public record PatientIdentifier(String value, String authority, String type) {
         return "PI".equals(type) && value != null && authority != null && insOid().isEmpty();
     }
 
+    /** An IPP as {@link #stored()} wrote it ({@code value^authority}); null for null or a text without its authority. */
+    public static PatientIdentifier fromStored(String stored) {
+        if (stored == null || !stored.contains("^")) {
+            return null;
+        }
+        return new PatientIdentifier(stored.substring(0, stored.indexOf('^')), stored.substring(stored.indexOf('^') + 1), "PI");
+    }
+
+    /** An INS as the event and document rows keep it ({@code matricule^OID}), if the text is one. */
+    public static Optional<PatientIdentifier> insFromStored(String stored) {
+        if (stored == null || !stored.contains("^")) {
+            return Optional.empty();
+        }
+        return Optional.of(new PatientIdentifier(stored.substring(0, stored.indexOf('^')), stored.substring(stored.indexOf('^') + 1), "INS"));
+    }
+
     /** {@code value^authority}, as the event row keeps it. */
     public String stored() {
         return value + "^" + authority;

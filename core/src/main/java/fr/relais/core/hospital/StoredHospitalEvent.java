@@ -38,10 +38,7 @@ public record StoredHospitalEvent(UUID id, String senderApplication, String send
 
     /** The sender's IPP as "value^authority", split; null when the message had none. */
     public PatientIdentifier ippIdentifier() {
-        if (ipp == null || !ipp.contains("^")) {
-            return null;
-        }
-        return new PatientIdentifier(ipp.substring(0, ipp.indexOf('^')), ipp.substring(ipp.indexOf('^') + 1), "PI");
+        return PatientIdentifier.fromStored(ipp);
     }
 
     /** The facility's name from MSH-4 ({@code NAME^OID^ISO}), or the whole field when it has no name. */

@@ -20,14 +20,15 @@ import java.util.UUID;
  * Everything one patient's pathway report shows, read in one transaction so that the report is consistent: with each
  * measure's red and orange zones as they were in force over its chart ({@code bandsByCode}) and the measures that
  * raised an alert ({@code alertMeasures}), the patient's hospital events in the order they happened and the stay the
- * patient is in now, if any.
+ * patient is in now, if any, and the documents the hospitals sent (the discharge letters), the latest first.
  */
 public record PatientReportData(Patient patient, List<CareTeamMember> careTeam, List<PathwayPart> pathways,
                                 Map<String, List<Measure>> measuresByCode, List<RuleInForce> rules,
                                 List<QuestionnaireResponse> responses, List<Alert> alerts, Map<java.util.UUID, List<fr.relais.core.alert.AlertStep>> alertHistory,
                                 Map<String, List<ThresholdBand>> bandsByCode, Set<UUID> alertMeasures, Instant generatedAt,
                                 String author, List<fr.relais.core.hospital.StoredHospitalEvent> hospitalEvents,
-                                java.util.Optional<fr.relais.core.hospital.HospitalStay> inHospital) {
+                                java.util.Optional<fr.relais.core.hospital.HospitalStay> inHospital,
+                                List<fr.relais.core.hospital.HospitalDocument> hospitalDocuments) {
 
     /** One enrollment with its template and its tasks in due order. */
     public record PathwayPart(Enrollment enrollment, PathwayTemplate template, List<Task> tasks) {

@@ -38,6 +38,7 @@ final class PatientReportPdf {
     private final AlertWords alertWords;
     private final Quantities quantities;
     private final HospitalEventWords hospitalWords;
+    private final fr.relais.core.hospital.HospitalDocumentWords letterWords;
 
     PatientReportPdf(Language language) {
         this.language = language;
@@ -46,6 +47,7 @@ final class PatientReportPdf {
         this.alertWords = new AlertWords(language);
         this.quantities = new Quantities(language);
         this.hospitalWords = new HospitalEventWords(language);
+        this.letterWords = new fr.relais.core.hospital.HospitalDocumentWords(language);
         String datePattern = language == Language.EN ? "yyyy-MM-dd" : "dd/MM/yyyy";
         this.date = DateTimeFormatter.ofPattern(datePattern).withZone(CareZone.PARIS);
         this.dateTime = DateTimeFormatter.ofPattern(datePattern + " HH:mm").withZone(CareZone.PARIS);
@@ -64,6 +66,7 @@ final class PatientReportPdf {
                 pathway(pdf, part, data.generatedAt());
             }
             hospitalStays(pdf, data.hospitalEvents());
+            hospitalLetters(pdf, data.hospitalDocuments());
             measures(pdf, data);
             questionnaires(pdf, data.responses());
             alerts(pdf, data.alerts(), data.alertHistory());
@@ -222,6 +225,17 @@ final class PatientReportPdf {
         }
         for (var e : events) {
             pdf.text("• " + hospitalWords.of(e) + ".", 10, 12);
+        }
+    }
+
+    /** The documents the hospitals sent (the discharge letters), the latest first: title, facility, day; never a code. */
+    private void hospitalLetters(PdfDocumentWriter pdf, List<fr.relais.core.hospital.HospitalDocument> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        pdf.heading(texts.text("hospital.letters"), 12);
+        for (var d : documents) {
+            pdf.text("• " + letterWords.line(d) + ".", 10, 12);
         }
     }
 

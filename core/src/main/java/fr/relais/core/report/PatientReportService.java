@@ -45,14 +45,17 @@ public final class PatientReportService {
     private final AuditLog audit;
     private final AccountService accounts;
     private final fr.relais.core.hospital.HospitalEvents hospital;
+    private final fr.relais.core.hospital.HospitalDocuments letters;
     private final Clock clock;
 
     public PatientReportService(Database database, PatientService patients, CareTeamService careTeam, EnrollmentService enrollments,
                                 MeasureService measures, ThresholdService thresholds, QuestionnaireService questionnaires,
                                 AlertQueries alerts, UserSession session, AuditLog audit, AccountService accounts,
-                                fr.relais.core.hospital.HospitalEvents hospital, Clock clock) {
+                                fr.relais.core.hospital.HospitalEvents hospital, fr.relais.core.hospital.HospitalDocuments letters,
+                                Clock clock) {
         this.accounts = accounts;
         this.hospital = hospital;
+        this.letters = letters;
         this.database = database;
         this.patients = patients;
         this.careTeam = careTeam;
@@ -93,7 +96,8 @@ public final class PatientReportService {
             return new PatientReportData(patient, careTeam.teamOf(patientId), parts, byCode,
                     thresholds.inForce(patientId, now), questionnaires.responses(patientId, null), patientAlerts,
                     history, bands, alerts.measuresBehindAlerts(patientId), now, session.actor().displayName(),
-                    hospital.history(patientId), hospital.staysOf(patientId).stream().filter(fr.relais.core.hospital.HospitalStay::open).findFirst());
+                    hospital.history(patientId), hospital.staysOf(patientId).stream().filter(fr.relais.core.hospital.HospitalStay::open).findFirst(),
+                    letters.ofPatient(patientId));
         });
     }
 

@@ -132,6 +132,24 @@ class PatientReportTest {
     }
 
     @Test
+    void theDischargeLetterTheHospitalSentIsListedWithItsTitleFacilityAndDayNeverItsCode() throws Exception {
+        var adt = new fr.relais.core.hospital.TestAdt(s.core.hospitalEvents());
+        adtAt(adt, fr.relais.core.hospital.HospitalEventType.A01, "M1", 5, 10, "CARDIO / 12 / 1", null);
+        adtAt(adt, fr.relais.core.hospital.HospitalEventType.A03, "M2", 9, 15, "CARDIO / 12 / 1", null);
+        s.core.hospitalDocuments().receive(new fr.relais.core.hospital.HospitalDocumentMessage("PFI", "CHU-RENNES^1.2.250.1.999.29^ISO",
+                "LET1", List.of(new fr.relais.core.hospital.PatientIdentifier("IPP-OE1", fr.relais.core.hospital.TestAdt.OWN_IPP, "PI")),
+                List.of("VALI"), null, null, "11490-0", "LN", "Lettre de liaison", "Claire PERRIN", "CHU-RENNES",
+                ZonedDateTime.of(LocalDate.of(2026, 11, 10).atTime(9, 0), CareZone.PARIS).toInstant(), "DOC-1", "application/pdf",
+                "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)), java.util.Set.of(fr.relais.core.hospital.TestAdt.OWN_IPP));
+
+        try (PDDocument pdf = Loader.loadPDF(report(Language.FR).toFile())) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).containsSubsequence("Séjours hospitaliers", "Courriers reçus de l'hôpital",
+                    "• Lettre de liaison à la sortie, CHU-RENNES (Claire PERRIN), le 10/11/2026.").doesNotContain("11490-0");
+        }
+    }
+
+    @Test
     void aPatientNeverInHospitalHasASectionSayingSo() throws Exception {
         try (PDDocument pdf = Loader.loadPDF(report(Language.FR).toFile())) {
             assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))

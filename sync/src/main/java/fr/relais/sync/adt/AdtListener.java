@@ -25,11 +25,21 @@ public final class AdtListener implements AutoCloseable {
 
     /** Starts listening on {@code port}; {@code localIpp}: the IPP namespaces (OIDs) read as the organisation's own. */
     public static AdtListener start(HospitalEvents events, Set<String> localIpp, int port, boolean tls) throws InterruptedException {
+        return start(events, null, localIpp, port, tls);
+    }
+
+    /**
+     * Starts listening on {@code port} for ADT messages and, when {@code documents} is given, MDM^T02 documents (the
+     * discharge letter) too; without it an MDM message is refused (AR) as any other type.
+     */
+    public static AdtListener start(HospitalEvents events, fr.relais.core.hospital.HospitalDocuments documents, Set<String> localIpp,
+                                    int port, boolean tls) throws InterruptedException {
         // Its own threads: HAPI's default executor is one for the whole JVM, and any context closed (a client's, another
         // listener's) shuts it down under this listener, which would then take connections and never answer them.
         HapiContext context = configured(new DefaultHapiContext(fr.relais.core.work.LibraryThreads.perTask("adt-mllp")));
         HL7Service server = context.newServer(port, tls);
-        AdtReceiver receiver = new AdtReceiver(events, localIpp, context.getPipeParser());
+        AdtReceiver receiver = new AdtReceiver(events, documents == null ? null : new MdmReceiver(documents, localIpp),
+                localIpp, context.getPipeParser());
         server.registerApplication(receiver);
         server.setExceptionHandler(receiver);
         server.startAndWait();

@@ -80,7 +80,7 @@ final class AdtMessageReader {
     }
 
     /** MSH-4 as sent, {@code NAME^OID^ISO} (its namespace alone when it has no OID). */
-    private static String hd(Segment segment, int number) throws HL7Exception {
+    static String hd(Segment segment, int number) throws HL7Exception {
         String name = field(segment, number, 0, 1, 1);
         String oid = field(segment, number, 0, 2, 1);
         if (name == null && oid == null) {
@@ -91,7 +91,7 @@ final class AdtMessageReader {
     }
 
     /** A component of a field, as HAPI's {@link Terser} path {@code SEG-field(rep)-component-sub} reads it. */
-    private static String field(Segment segment, int number, int repetition, int component, int subcomponent) throws HL7Exception {
+    static String field(Segment segment, int number, int repetition, int component, int subcomponent) throws HL7Exception {
         return Terser.get(segment, number, repetition, component, subcomponent);
     }
 
@@ -99,7 +99,7 @@ final class AdtMessageReader {
      * A field of a segment the message may not carry (ZBE, the French extension's, is absent from other senders'
      * messages; PV2 is optional): null then, as for an empty field.
      */
-    private static String optional(Segment segment, int number, int component) {
+    static String optional(Segment segment, int number, int component) {
         if (segment == null) {
             return null;
         }
@@ -110,7 +110,7 @@ final class AdtMessageReader {
         }
     }
 
-    private static List<PatientIdentifier> identifiers(Segment pid) throws HL7Exception {
+    static List<PatientIdentifier> identifiers(Segment pid) throws HL7Exception {
         List<PatientIdentifier> ids = new ArrayList<>();
         if (pid == null) {
             return ids;
@@ -122,7 +122,7 @@ final class AdtMessageReader {
         return ids;
     }
 
-    private static List<String> repetitions(Segment segment, int field) throws HL7Exception {
+    static List<String> repetitions(Segment segment, int field) throws HL7Exception {
         List<String> values = new ArrayList<>();
         Type[] reps = segment.getField(field);
         for (int i = 0; i < Math.min(reps.length, MAX_REPETITIONS); i++) {

@@ -28,15 +28,21 @@ final class AdtReceiver implements ReceivingApplication<Message>, ReceivingAppli
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdtReceiver.class);
 
     private final AdtGroupCommit store;
+    private final MdmReceiver documents;
     private final ca.uhn.hl7v2.parser.Parser parser;
 
-    AdtReceiver(HospitalEvents events, Set<String> localIpp, ca.uhn.hl7v2.parser.Parser parser) {
+    /** {@code documents}: who answers MDM messages (a hospital's documents), null when this listener takes none. */
+    AdtReceiver(HospitalEvents events, MdmReceiver documents, Set<String> localIpp, ca.uhn.hl7v2.parser.Parser parser) {
         this.store = new AdtGroupCommit(events, localIpp);
+        this.documents = documents;
         this.parser = parser;
     }
 
     @Override
     public Message processMessage(Message message, Map<String, Object> metadata) throws HL7Exception {
+        if (documents != null && isDocument(message)) {
+            return documents.process(message);
+        }
         Object raw = metadata.get(MetadataKeys.IN_RAW_MESSAGE);
         String text = raw instanceof String s ? s : message.encode();
         try {
@@ -56,7 +62,16 @@ final class AdtReceiver implements ReceivingApplication<Message>, ReceivingAppli
         }
     }
 
-    private static Message ack(Message message, AcknowledgmentCode code, HL7Exception error) throws HL7Exception {
+    /** An MDM message (MSH-9-1): a hospital's document, answered by {@link MdmReceiver}. */
+    private static boolean isDocument(Message message) {
+        try {
+            return "MDM".equals(ca.uhn.hl7v2.util.Terser.get((ca.uhn.hl7v2.model.Segment) message.get("MSH"), 9, 0, 1, 1));
+        } catch (HL7Exception e) {
+            return false;
+        }
+    }
+
+    static Message ack(Message message, AcknowledgmentCode code, HL7Exception error) throws HL7Exception {
         try {
             Message ack = message.generateACK(code, error);
             new ca.uhn.hl7v2.util.Terser(ack).set("/MSH-3", APPLICATION);
@@ -66,7 +81,7 @@ final class AdtReceiver implements ReceivingApplication<Message>, ReceivingAppli
         }
     }
 
-    private static String controlId(Message message) {
+    static String controlId(Message message) {
         try {
             return new ca.uhn.hl7v2.util.Terser(message).get("/MSH-10");
         } catch (HL7Exception e) {

@@ -22,7 +22,20 @@ public record PatientFileView(PatientView patient, List<MemberView> careTeam, Li
                               List<TaskView> foreignTasks, List<ForeignResponseView> foreignResponses,
                               List<ForeignCarePlanView> foreignCarePlans, List<TextMeasureView> textMeasures,
                               String organization, boolean deceased, LocalDate deceasedOn, List<HospitalStayView> hospitalStays,
-                              List<HospitalEventView> hospitalEvents) {
+                              List<HospitalEventView> hospitalEvents, List<HospitalDocumentView> hospitalDocuments) {
+
+    /**
+     * A document a hospital sent for the patient (the discharge letter; docs/hospital-events.md): {@code title} in words
+     * ({@code type} the code the hospital gave, LOINC when {@code typeSystem} is {@code LN}), the facility and author,
+     * its date, MIME type and size in bytes; {@code stayId} the stay it was filed with, or null.
+     */
+    public record HospitalDocumentView(String id, String title, String type, String typeSystem, String facility, String author,
+                                       Instant documentAt, String mimeType, long size, String stayId) {
+        public static HospitalDocumentView of(fr.relais.core.hospital.HospitalDocument d, fr.relais.core.hospital.HospitalDocumentWords words) {
+            return new HospitalDocumentView(d.id().toString(), words.title(d), d.typeCode(), d.typeSystem(), d.facility(), d.author(),
+                    d.documentAt(), d.mimeType(), d.size(), d.stayId() == null ? null : d.stayId().toString());
+        }
+    }
 
     /**
      * A stay in hospital (issue 28): {@code facility} the sender's name for itself, {@code location} PV1-3 as

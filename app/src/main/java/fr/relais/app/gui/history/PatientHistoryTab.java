@@ -16,6 +16,11 @@ import javafx.scene.layout.VBox;
 public final class PatientHistoryTab extends Tab {
 
     public PatientHistoryTab(PatientHistoryViewModel model, Localization texts) {
+        this(model, null, texts);
+    }
+
+    /** With the letters the hospitals sent ({@code letters}; none shown when null) under the hospital stays. */
+    public PatientHistoryTab(PatientHistoryViewModel model, HospitalLettersViewModel letters, Localization texts) {
         super(texts.text("history.tab"));
         setClosable(false);
         setId("tab-history");
@@ -55,11 +60,33 @@ public final class PatientHistoryTab extends Tab {
         column(hospital, texts, "hospital.col.event", PatientHistoryViewModel.HospitalRow::event, 600);
 
         VBox content = new VBox(8, summary, title(texts, "history.timeline"), timeline, title(texts, "history.scores"), scores,
-                title(texts, "history.alerts"), alerts, title(texts, "hospital.history"), hospital, title(texts, "history.journal"), journal);
+                title(texts, "history.alerts"), alerts, title(texts, "hospital.history"), hospital);
+        if (letters != null) {
+            content.getChildren().addAll(title(texts, "hospital.letters"), lettersSection(letters, texts));
+        }
+        content.getChildren().addAll(title(texts, "history.journal"), journal);
         content.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         setContent(scroll);
+    }
+
+    /** The hospital's letters: title, facility, day; "Ouvrir le courrier" (or double-click, Enter) opens the one selected. */
+    private static VBox lettersSection(HospitalLettersViewModel letters, Localization texts) {
+        TableView<HospitalLettersViewModel.LetterRow> table = table("history-hospital-letters", letters.lettersProperty(), texts, 110);
+        table.setPlaceholder(new Label(texts.text("hospital.letters.empty")));
+        column(table, texts, "hospital.letters.col.title", HospitalLettersViewModel.LetterRow::title, 260);
+        column(table, texts, "hospital.letters.col.from", HospitalLettersViewModel.LetterRow::from, 240);
+        table.getColumns().add(TextColumns.fixed(texts.text("hospital.letters.col.day"), HospitalLettersViewModel.LetterRow::day, 100));
+        javafx.scene.control.Button open = new javafx.scene.control.Button(texts.text("hospital.letters.open"));
+        open.setId("history-letter-open");
+        open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        open.setOnAction(e -> letters.open(table.getSelectionModel().getSelectedItem()));
+        fr.relais.app.gui.common.RowActivation.opens(table, open);
+        Label status = new Label();
+        status.setId("history-letter-status");
+        status.textProperty().bind(letters.statusProperty());
+        return new VBox(4, table, new javafx.scene.layout.HBox(8, open, status));
     }
 
     private static <R> TableView<R> table(String id, ObservableList<R> rows, Localization texts, double height) {
