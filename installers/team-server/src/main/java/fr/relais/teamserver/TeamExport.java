@@ -46,6 +46,10 @@ final class TeamExport {
         if (types.isEmpty()) {
             throw refused("_type must name the exported types");
         }
+        if (types.contains("AuditEvent")) {
+            // The audit trail is the administrator's to read (ADR 0025), laptops' own pushed trails included.
+            throw refused("the audit trail is the administrator's to export");
+        }
         Set<String> filtered = new HashSet<>();
         Set<String> teams = new HashSet<>();
         for (String filter : export.getFilters() == null ? List.<String>of() : export.getFilters()) {

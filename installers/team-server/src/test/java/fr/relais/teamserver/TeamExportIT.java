@@ -83,6 +83,15 @@ class TeamExportIT {
     }
 
     @Test
+    void aTeamMemberCannotExportTheAuditTrailEvenNarrowedToHerTeam() {
+        String token = fixture.tokenOf("infirmiere-a", ours);
+        String team = "_tag=" + TAG + "|" + ours;
+        assertThat(kickOff(token, "_type=AuditEvent&_typeFilter=" + encode("AuditEvent?" + team))).isEqualTo(403);
+        assertThat(kickOff(token, "_type=Patient,AuditEvent&_typeFilter=" + encode("Patient?" + team)
+                + "&_typeFilter=" + encode("AuditEvent?" + team))).isEqualTo(403);
+    }
+
+    @Test
     void aTeamMemberCannotReadTheAdministratorsExport() {
         String admin = fixture.issuer.administratorToken("admin-si", TeamServerFixture.NOW.plusSeconds(3600));
         HttpResponse<String> started = send(HttpRequest.newBuilder(URI.create(fixture.server.baseUrl() + "/$export?_type=Patient"))
