@@ -68,7 +68,7 @@ public final class Cli {
     private static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> env, GuiLauncher gui,
                                java.time.Clock clock, fr.relais.sync.engine.RetryPolicy retries,
                                java.util.function.Function<Map<String, String>, fr.relais.core.account.PasswordHasher> passwords) {
-        RelaisCommand root = new RelaisCommand(env, gui, clock, retries, passwords);
+        RelaisCommand root = new RelaisCommand(env, gui, clock, retries, passwords, CommandTree.named(args));
         CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));

@@ -69,72 +69,77 @@ final class ConflictsCommand {
         }
     }
 
-    @Command(name = "show", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Show implements Callable<Integer> {
+    /**
+     * What show, resolve, retry and discard share: the conflict named by its ID (exit 2 when it is no id), on the open
+     * inbox, with the wording of the run's language.
+     */
+    abstract static class OneConflict implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Parameters(index = "0", paramLabel = "ID", descriptionKey = "conflicts.id")
         String id;
 
+        abstract void run(RelaisCommand root, Uses uses, UUID conflictId, Localization texts);
+
+        /** Reads the command's own arguments before the store opens: a bad one is refused with nothing touched. */
+        void checkArguments() {
+        }
+
         @Override
-        public Integer call() {
+        public final Integer call() {
             RelaisCommand root = Leaf.root(spec);
             UUID conflictId = Arguments.uuid("ID", id);
+            checkArguments();
             try (OpenStore<Uses> store = root.open(CommandWiring.CONFLICTS)) {
-                Uses uses = store.uses();
-                Conflict c = uses.conflicts().find(conflictId).orElseThrow(() -> new NotFoundException("ID", NotFoundException.What.CONFLICT, id));
-                root.printer().object(c, out -> {
-                    if (c.isRefusal()) {
-                        ServerRefusal refusal = ServerRefusal.of(c);
-                        out.println(root.text("conflicts.refused", uses.subjects().record(c, Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language())), AT.format(c.createdAt()),
-                                refusal.status(), refusal.diagnostics()));
-                        out.println(root.text("conflicts.refusedActions", c.id()));
-                        return;
-                    }
-                    Localization texts = Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language());
-                    out.println(root.text("conflicts.header", uses.subjects().record(c, texts), ConflictSubjectText.field(c, texts),
-                            texts.has("conflict.status." + c.status()) ? texts.text("conflict.status." + c.status()) : c.status()));
-                    out.println(root.text("conflicts.base", ConflictValueText.base(c, uses.careTeam(), texts)));
-                    out.println(root.text("conflicts.local", ConflictValueText.local(c, uses.careTeam(), texts)));
-                    out.println(root.text("conflicts.remote", ConflictValueText.remote(c, uses.careTeam(), texts), c.remoteVersion()));
-                });
+                run(root, store.uses(), conflictId, Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language()));
             }
             return Cli.OK;
+        }
+    }
+
+    @Command(name = "show", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
+    static final class Show extends OneConflict {
+        @Override
+        void run(RelaisCommand root, Uses uses, UUID conflictId, Localization texts) {
+            Conflict c = uses.conflicts().find(conflictId).orElseThrow(() -> new NotFoundException("ID", NotFoundException.What.CONFLICT, id));
+            root.printer().object(c, out -> {
+                if (c.isRefusal()) {
+                    ServerRefusal refusal = ServerRefusal.of(c);
+                    out.println(root.text("conflicts.refused", uses.subjects().record(c, texts), AT.format(c.createdAt()),
+                            refusal.status(), refusal.diagnostics()));
+                    out.println(root.text("conflicts.refusedActions", c.id()));
+                    return;
+                }
+                out.println(root.text("conflicts.header", uses.subjects().record(c, texts), ConflictSubjectText.field(c, texts),
+                        texts.has("conflict.status." + c.status()) ? texts.text("conflict.status." + c.status()) : c.status()));
+                out.println(root.text("conflicts.base", ConflictValueText.base(c, uses.careTeam(), texts)));
+                out.println(root.text("conflicts.local", ConflictValueText.local(c, uses.careTeam(), texts)));
+                out.println(root.text("conflicts.remote", ConflictValueText.remote(c, uses.careTeam(), texts), c.remoteVersion()));
+            });
         }
     }
 
     @Command(name = "resolve", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Resolve implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "conflicts.id")
-        String id;
+    static final class Resolve extends OneConflict {
         @Option(names = "--keep", required = true, paramLabel = "local|remote", descriptionKey = "conflicts.keep")
         String keep;
+        private ConflictResolver.Choice choice;
 
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            UUID conflictId = Arguments.uuid("ID", id);
-            ConflictResolver.Choice choice = ConflictResolver.parseChoice(keep);
-            try (OpenStore<Uses> store = root.open(CommandWiring.CONFLICTS)) {
-                Uses uses = store.uses();
-                Conflict c = uses.resolver().resolve(conflictId, choice);
-                Localization texts = Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language());
-                root.printer().object(c, out -> out.println(root.text("REMOTE".equals(c.choice()) ? "conflicts.keptRemote" : "conflicts.keptLocal",
-                        uses.subjects().record(c, texts), ConflictSubjectText.field(c, texts))));
-            }
-            return Cli.OK;
+        void checkArguments() {
+            choice = ConflictResolver.parseChoice(keep);
+        }
+
+        @Override
+        void run(RelaisCommand root, Uses uses, UUID conflictId, Localization texts) {
+            Conflict c = uses.resolver().resolve(conflictId, choice);
+            root.printer().object(c, out -> out.println(root.text("REMOTE".equals(c.choice()) ? "conflicts.keptRemote" : "conflicts.keptLocal",
+                    uses.subjects().record(c, texts), ConflictSubjectText.field(c, texts))));
         }
     }
 
     /** What retry and discard share: a refusal by the server, settled one way or the other. */
-    abstract static class RefusalAction implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "conflicts.id")
-        String id;
-
+    abstract static class RefusalAction extends OneConflict {
         private final java.util.function.BiFunction<ConflictResolver, UUID, Conflict> settle;
         /** The message saying what happens to the record now. */
         private final String doneKey;
@@ -145,16 +150,9 @@ final class ConflictsCommand {
         }
 
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            UUID conflictId = Arguments.uuid("ID", id);
-            try (OpenStore<Uses> store = root.open(CommandWiring.CONFLICTS)) {
-                Uses uses = store.uses();
-                Conflict c = settle.apply(uses.resolver(), conflictId);
-                root.printer().object(c, out -> out.println(root.text(doneKey,
-                        uses.subjects().record(c, Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language())))));
-            }
-            return Cli.OK;
+        void run(RelaisCommand root, Uses uses, UUID conflictId, Localization texts) {
+            Conflict c = settle.apply(uses.resolver(), conflictId);
+            root.printer().object(c, out -> out.println(root.text(doneKey, uses.subjects().record(c, texts))));
         }
     }
 

@@ -27,9 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code relais}: with no sub-command it opens the desktop window; global options apply to every sub-command. */
 @Command(name = "relais", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         resourceBundle = "fr.relais.app.i18n.cli", sortOptions = false,
-        subcommands = {PatientCommand.class, InsCommand.class, InsiCommand.class, PathwayCommand.class, EnrollCommand.class,
-                EnrollmentCommand.class, WorklistCommand.class, TaskCommand.class, MeasureCommand.class,
-                QuestionnaireCommand.class, AlertsCommand.class, AlertCommand.class, ThresholdCommand.class, EvaluateCommand.class, SyncCommand.class, ConflictsCommand.class, ReportCommand.class, ExportCommand.class, AnnuaireCommand.class, CareTeamCommand.class, MssanteCommand.class, DmpCommand.class, PlanCommand.class, PlanCommand.Handoff.class, ConsentCommand.class, AuditCommand.class, AccountCommand.class, PrivacyCommand.Anonymise.class, PrivacyCommand.Retention.class, StoreCommand.class, BackupCommand.Backup.class, BackupCommand.Restore.class, DemoCommand.class, AdtCommand.class})
+        // The sub-commands: CommandTree.SUBCOMMANDS, all of them, or the one a command line names (Cli).
+        modelTransformer = CommandTree.class)
 public final class RelaisCommand implements Callable<Integer> {
     /** The file holding the store's passphrase, for services and scripts (environment only, see {@link #storeKey}). */
     public static final String PASSPHRASE_FILE_VARIABLE = "RELAIS_PASSPHRASE_FILE";
@@ -43,6 +42,7 @@ public final class RelaisCommand implements Callable<Integer> {
     private final Clock clock;
     private final fr.relais.sync.engine.RetryPolicy retries;
     private final java.util.function.Function<Map<String, String>, fr.relais.core.account.PasswordHasher> passwords;
+    private final Class<?> onlyCommand;
     private StoreKey typedKey;
     /** The team server's Pro Santé Connect session after a PSC sign-in: the sync's bearer, in memory for this run only. */
     private java.util.function.Supplier<String> pscBearer;
@@ -74,6 +74,14 @@ public final class RelaisCommand implements Callable<Integer> {
      */
     RelaisCommand(Map<String, String> env, GuiLauncher gui, Clock clock, fr.relais.sync.engine.RetryPolicy retries,
                   java.util.function.Function<Map<String, String>, fr.relais.core.account.PasswordHasher> passwords) {
+        this(env, gui, clock, retries, passwords, null);
+    }
+
+    /** {@code onlyCommand}: the one sub-command the run's tree holds ({@link CommandTree#named}); null: all of them. */
+    RelaisCommand(Map<String, String> env, GuiLauncher gui, Clock clock, fr.relais.sync.engine.RetryPolicy retries,
+                  java.util.function.Function<Map<String, String>, fr.relais.core.account.PasswordHasher> passwords,
+                  Class<?> onlyCommand) {
+        this.onlyCommand = onlyCommand;
         this.env = env;
         this.gui = gui;
         this.clock = clock;
@@ -282,6 +290,10 @@ public final class RelaisCommand implements Callable<Integer> {
 
     public Printer printer() {
         return new Printer(format, spec.commandLine().getOut(), language());
+    }
+
+    Class<?> onlyCommand() {
+        return onlyCommand;
     }
 
     GuiLauncher gui() {

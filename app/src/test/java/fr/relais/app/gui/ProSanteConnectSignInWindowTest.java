@@ -64,7 +64,9 @@ class ProSanteConnectSignInWindowTest {
     @BeforeAll
     static void workstationWithClairesAccount() {
         workstation = StoreTemplate.copyTo(shared.resolve("relais.db"));
-        try (RelaisCore setup = RelaisCore.open(workstation, CLOCK, UserSession.ofOperatingSystemUser())) {
+        // The accounts hashed at the tests' cost (TestServices.PASSWORDS): the window checks them at the cost they carry.
+        try (RelaisCore setup = RelaisCore.open(workstation, CLOCK, UserSession.ofOperatingSystemUser(), fr.relais.core.store.StoreKey.NONE,
+                fr.relais.core.alert.ReadingHours.DEFAULT, TestServices.PASSWORDS)) {
             setup.demo().generate(5, 3, n -> { });
             setup.accounts().add("admin", "Admin", Set.of(Role.ADMINISTRATEUR), null, "mot de passe admin!".toCharArray());
             setup.accounts().signIn("admin", "mot de passe admin!".toCharArray());

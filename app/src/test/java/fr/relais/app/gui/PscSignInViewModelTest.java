@@ -47,7 +47,7 @@ class PscSignInViewModelTest {
     private final List<Duration> waits = new ArrayList<>();
     private final List<String> said = new ArrayList<>();
     private final List<PscSignInViewModel.SignedIn> signedIn = new ArrayList<>();
-    /** Claire's workstation, made once (an account costs a password hash, slow on purpose); each test opens a copy. */
+    /** Claire's workstation, made once; each test opens a copy. */
     @TempDir
     static Path shared;
     static Path workstation;
@@ -64,7 +64,10 @@ class PscSignInViewModelTest {
     @BeforeAll
     static void workstationWithClairesAccount() {
         workstation = StoreTemplate.copyTo(shared.resolve("relais.db"));
-        try (RelaisCore setup = RelaisCore.open(workstation, new MutableClock(TestServices.NOW), UserSession.ofOperatingSystemUser())) {
+        // The tests' password cost (TestServices.PASSWORDS): each test signs Claire in again with her password, at the
+        // cost her hash carries; at the workstation's 600,000 rounds these hashes were most of the class's 32 s.
+        try (RelaisCore setup = RelaisCore.open(workstation, new MutableClock(TestServices.NOW), UserSession.ofOperatingSystemUser(),
+                fr.relais.core.store.StoreKey.NONE, fr.relais.core.alert.ReadingHours.DEFAULT, TestServices.PASSWORDS)) {
             setup.accounts().add("admin", "Admin", Set.of(Role.ADMINISTRATEUR), null, "mot de passe admin!".toCharArray());
             setup.accounts().signIn("admin", "mot de passe admin!".toCharArray());
             setup.accounts().add("claire", "Claire Martin", Set.of(Role.IDEC), RPPS, PASSWORD.clone());
