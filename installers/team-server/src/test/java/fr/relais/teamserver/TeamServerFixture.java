@@ -52,7 +52,8 @@ final class TeamServerFixture {
         TeamServer server = TeamServer.start(settings, CLOCK);
         FhirContext fhir = FhirContext.forR4();
         fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        fhir.getRestfulClientFactory().setSocketTimeout(120_000);
+        // Five minutes, as the load test's server: on a saturated shared machine the first capability statement took over two.
+        fhir.getRestfulClientFactory().setSocketTimeout(300_000);
         // HAPI builds the capability statement on first use (tens of seconds on a loaded machine): once, here.
         fhir.newRestfulGenericClient(server.baseUrl()).capabilities().ofType(org.hl7.fhir.r4.model.CapabilityStatement.class).execute();
         return new TeamServerFixture(postgres, issuer, server, fhir);
