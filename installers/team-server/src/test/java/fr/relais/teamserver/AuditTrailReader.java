@@ -1,5 +1,6 @@
 package fr.relais.teamserver;
 
+import ca.uhn.fhir.rest.api.CacheControlDirective;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import fr.relais.teamserver.audit.RequestAudit;
 import java.util.List;
@@ -33,8 +34,9 @@ final class AuditTrailReader {
     }
 
     private List<AuditEvent> search(String team) {
+        // no-cache: HAPI would otherwise answer the same search from its cache of the last minute (the empty first one).
         Bundle found = administrator.search().forResource(AuditEvent.class).withTag(RequestAudit.TEAM_TAG_SYSTEM, team)
-                .count(500).returnBundle(Bundle.class).execute();
+                .count(500).cacheControl(new CacheControlDirective().setNoCache(true)).returnBundle(Bundle.class).execute();
         return found.getEntry().stream().map(e -> (AuditEvent) e.getResource()).toList();
     }
 
