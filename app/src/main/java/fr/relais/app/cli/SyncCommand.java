@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
  * {@code relais sync --server URL [--token T] [--team T] [--scope team|careteam] [--pull-only|--push-only]}: pull then push, progress on
  * stderr, a summary on stdout. Exit 0 when done (conflicts are reported, not failures), 1 when the server could not
  * be reached or refused the credentials. The token is better given in $RELAIS_TOKEN than on the command line.
+ * {@code --watch [--poll MINUTES]}: stays listening to the team server after that first sync ({@link SyncWatch}).
  */
 @Command(name = "sync", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true,
         subcommands = SyncCommand.Status.class)
@@ -39,6 +40,10 @@ final class SyncCommand implements Callable<Integer> {
     String scope;
     @ArgGroup(exclusive = true)
     Direction direction;
+    @Option(names = "--watch", descriptionKey = "sync.watch")
+    boolean watch;
+    @Option(names = "--poll", paramLabel = "MINUTES", descriptionKey = "sync.poll")
+    Integer pollMinutes;
 
     static final class Direction {
         @Option(names = "--pull-only", descriptionKey = "sync.pullOnly")
@@ -55,6 +60,12 @@ final class SyncCommand implements Callable<Integer> {
         if (url == null || url.isBlank()) {
             throw new BadInputException("--server", "sync.noServer");
         }
+        if (pollMinutes != null) {
+            if (!watch) {
+                throw new BadInputException("--poll", "sync.pollWithoutWatch");
+            }
+            Arguments.range("--poll", pollMinutes, 1, 1440);
+        }
         SyncEngine.Mode mode = direction == null ? SyncEngine.Mode.BOTH
                 : direction.pullOnly ? SyncEngine.Mode.PULL_ONLY : SyncEngine.Mode.PUSH_ONLY;
         try (OpenStore<SyncModule> store = root.open(CommandWiring.SYNC)) {
@@ -62,6 +73,9 @@ final class SyncCommand implements Callable<Integer> {
             SyncModule sync = store.uses();
             var texts = fr.relais.core.i18n.Localization.of(fr.relais.app.wording.Messages.BUNDLE, root.language());
             SyncSettings settings = sync.scoped(serverSettings(env, url, token, user, team, root.pscBearer(), root.retries()), env, scope).withIppFrom(env);
+            if (watch) {
+                return SyncWatch.watch(root, sync, settings, mode, pollMinutes, new SyncProgressLines(err, texts), err);
+            }
             try {
                 SyncReport report = sync.engine().run(settings, mode, new SyncProgressLines(err, texts), () -> false);
                 root.printer().object(report, out -> {

@@ -80,6 +80,35 @@ class TeamChangesPushedIT {
         }
     }
 
+    /**
+     * A clinic's headless workstation running {@code relais sync --watch}: the command listens through {@link
+     * SyncModule#listen}, the sync composition's one way to listen (the desktop's too), driven here as the command
+     * drives it. The app module, where the command lives, cannot reach the team server's classes.
+     */
+    @Test
+    void aWatchingWorkstationReceivesAColleaguesWeightWithoutPolling() throws InterruptedException {
+        try (RelaisCore colleague = laptop("collegue"); RelaisCore workstation = laptop("poste-cabinet")) {
+            colleague.demo().generate(1, 129L, done -> { });
+            sync(colleague, SyncEngine.Mode.BOTH);
+            SyncModule watching = new SyncModule(workstation);
+            // The command's first sync, then its listening with the fallback poll far beyond the test.
+            watching.engine().run(settings("poste-cabinet"), SyncEngine.Mode.BOTH, SyncProgress.NONE, () -> false);
+            assertThat(workstation.patients().count()).isEqualTo(1);
+            BlockingQueue<SyncReport> lines = new LinkedBlockingQueue<>();
+            try (LiveSync live = watching.listen(settings("poste-cabinet"), NO_POLL, lines::add)) {
+                awaitPull(lines, live::listening); // the connection's catch-up pull: nothing new
+                UUID patient = colleague.patients().list(0, 1).get(0).id();
+                Measure weight = colleague.measures().record(new NewMeasure(patient, MeasureCatalog.BODY_WEIGHT, "82.3", "kg",
+                        TeamServerFixture.NOW, MeasureSource.ENTERED));
+                assertThat(workstation.measures().find(weight.id())).isEmpty();
+                sync(colleague, SyncEngine.Mode.BOTH);
+
+                awaitPull(lines, () -> workstation.measures().find(weight.id()).isPresent());
+                assertThat(workstation.measures().find(weight.id()).orElseThrow().value().toString()).contains("82.3");
+            }
+        }
+    }
+
     @Test
     void aLaptopWhoseConnectionWasLostCatchesUpWithWhatChangedMeanwhile() throws InterruptedException {
         try (RelaisCore first = laptop("premier"); RelaisCore second = laptop("second")) {

@@ -72,6 +72,16 @@ public final class SyncModule {
         return engine;
     }
 
+    /**
+     * Listens to the team server's change socket and pulls each change of the team with this workstation's engine
+     * (issue 27, ADR 0024), the poll every {@code pollEvery} as the fallback; {@code pulled} is told of each pull's
+     * report. The desktop and {@code relais sync --watch} both listen through this; closing it stops listening.
+     */
+    public fr.relais.sync.live.LiveSync listen(SyncSettings settings, java.time.Duration pollEvery,
+                                               Consumer<fr.relais.sync.engine.SyncReport> pulled) {
+        return fr.relais.sync.live.LiveSync.start(engine, settings, pollEvery, pulled);
+    }
+
     /** Another engine whose HTTP client {@code clientSetup} equips (request logging; the fault-injection tests). */
     public SyncEngine engine(Consumer<IGenericClient> clientSetup) {
         return new SyncEngine(stores, clientSetup);

@@ -22,6 +22,8 @@ public final class LiveSync implements AutoCloseable {
     /** The fallback poll's default period: a few minutes, as the issue asks. */
     public static final Duration DEFAULT_POLL = Duration.ofMinutes(5);
     private static final Duration HEARTBEAT = Duration.ofSeconds(30);
+    /** How long {@link #close} waits for the pull in progress to end. */
+    private static final Duration PULL_END = Duration.ofMinutes(1);
 
     private final ScheduledExecutorService pulling;
     private final ScheduledExecutorService scheduler;
@@ -76,11 +78,24 @@ public final class LiveSync implements AutoCloseable {
         listener.drop();
     }
 
+    /**
+     * Stops listening. A pull in progress is cancelled as the window's "Annuler" cancels a sync (the engine stops
+     * between two steps; the next sync resumes from what was committed) and is waited for, at most {@link #PULL_END}:
+     * the store can then be closed.
+     */
     @Override
     public void close() {
         closed = true;
         listener.close();
         scheduler.shutdownNow();
-        pulling.shutdownNow();
+        pulling.shutdown();
+        try {
+            if (!pulling.awaitTermination(PULL_END.toMillis(), TimeUnit.MILLISECONDS)) {
+                pulling.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pulling.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

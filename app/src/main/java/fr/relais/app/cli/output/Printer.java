@@ -29,6 +29,9 @@ public final class Printer {
             // 100 stays 100, never 1E+2: scripts read these numbers.
             .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
+    /** The same JSON on one line. */
+    private static final ObjectMapper JSON_LINE = JSON.copy().disable(SerializationFeature.INDENT_OUTPUT);
+
     /** Dates and times in a table, as French readers write them (CSV and JSON keep their own, machine-read formats). */
     public static final java.time.format.DateTimeFormatter DATE_TIME = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
             .withZone(fr.relais.core.time.CareZone.PARIS);
@@ -59,6 +62,24 @@ public final class Printer {
     public void object(Object jsonView, Consumer<PrintWriter> text) {
         if (format == OutputFormat.JSON) {
             json(jsonView);
+        } else {
+            text.accept(out);
+            out.flush();
+        }
+    }
+
+    /**
+     * One result of a stream ({@code relais sync --watch}): in JSON on a single line, one line per result, so that a
+     * script reads each as it comes; the given text rendering otherwise.
+     */
+    public void objectLine(Object jsonView, Consumer<PrintWriter> text) {
+        if (format == OutputFormat.JSON) {
+            try {
+                out.println(JSON_LINE.writeValueAsString(jsonView));
+                out.flush();
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot write JSON", e);
+            }
         } else {
             text.accept(out);
             out.flush();

@@ -178,7 +178,7 @@ public final class SyncViewModel {
         if (url.isEmpty() || live != null) {
             return;
         }
-        executor.submit(() -> fr.relais.sync.live.LiveSync.start(sync.engine(), syncSettings(url), pollEvery,
+        executor.submit(() -> sync.listen(syncSettings(url), pollEvery,
                         report -> executor.onUiThread(this::refresh)),
                 started -> {
                     live = started;

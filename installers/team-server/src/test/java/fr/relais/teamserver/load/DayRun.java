@@ -94,7 +94,7 @@ final class DayRun {
     }
 
     /** CPU seconds of this JVM, where every laptop runs. */
-    private static double ownCpu() {
+    static double ownCpu() {
         return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 

@@ -42,6 +42,7 @@ final class Laptop implements AutoCloseable {
     private final Team team;
     private final int slot;
     private final RelaisCore core;
+    private final SyncModule module;
     private final SyncEngine engine;
     private final SyncSettings settings;
     private final Random random;
@@ -52,7 +53,8 @@ final class Laptop implements AutoCloseable {
         this.team = team;
         this.slot = slot;
         this.core = core;
-        this.engine = new SyncModule(core).engine();
+        this.module = new SyncModule(core);
+        this.engine = module.engine();
         this.settings = settings;
         this.random = new Random(name.hashCode());
     }
@@ -121,6 +123,37 @@ final class Laptop implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** Listens to the team's changes with this laptop's engine, as the desktop and {@code relais sync --watch} do. */
+    fr.relais.sync.live.LiveSync listen(Duration pollEvery, java.util.function.Consumer<SyncReport> pulled) {
+        return module.listen(settings, pollEvery, pulled);
+    }
+
+    /** A weight of {@code patient} recorded now: its id. */
+    UUID recordWeight(UUID patient, double kg) {
+        return core.measures().record(new NewMeasure(patient, "29463-7", String.valueOf(kg), "kg", core.clock().instant(),
+                MeasureSource.ENTERED)).id();
+    }
+
+    /** Whether the measure {@code id} is in this laptop's store. */
+    boolean holds(UUID measure) {
+        return core.measures().find(measure).isPresent();
+    }
+
+    /** The patients this laptop knew at its last sync. */
+    List<UUID> patients() {
+        return patients;
+    }
+
+    /** The sync settings (server, team, token): a raw socket of the same laptop. */
+    SyncSettings settings() {
+        return settings;
+    }
+
+    /** An incremental pull alone, as the change listener asks for. */
+    SyncReport pull() {
+        return engine.run(settings, SyncEngine.Mode.PULL_ONLY, SyncProgress.NONE, () -> false);
     }
 
     @Override

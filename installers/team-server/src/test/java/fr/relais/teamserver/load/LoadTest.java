@@ -26,7 +26,8 @@ import java.util.UUID;
  *   --five-year 10          patients of the five-year team (0: skipped)
  *   --server-heap -Xmx1g    the server JVM's heap
  * </pre>
- * Prints markdown tables for docs/benchmarks.md.
+ * Prints markdown tables for docs/benchmarks.md. {@code --push-latency [options]} first: the push figure instead
+ * ({@link PushLatency}).
  */
 public final class LoadTest {
 
@@ -34,6 +35,10 @@ public final class LoadTest {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--push-latency")) {
+            PushLatency.run(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         List<Integer> steps = List.of(1, 2, 4, 8, 16, 32, 64);
         int rounds = 10;
         int warmUp = 3;
