@@ -55,6 +55,10 @@ public class TeamServerJpaConfig {
         JpaStorageSettings settings = new JpaStorageSettings();
         // Relais pushes each record under its own UUID (PUT Resource/uuid): the server must accept client ids.
         settings.setResourceClientIdStrategy(JpaStorageSettings.ClientIdStrategyEnum.ANY);
+        // A team member's export (a new laptop's first sync) is a small Batch2 job: with fast tracking each step starts
+        // when the previous one ends, instead of at HAPI's next maintenance pass (about a minute a step), so a small
+        // team's first sync by export takes seconds, not minutes.
+        settings.setJobFastTrackingEnabled(true);
         return settings;
     }
 
