@@ -16,6 +16,7 @@ final class StopSignals implements AutoCloseable {
 
     private final CountDownLatch stop = new CountDownLatch(1);
     private final List<Restore> previous = new ArrayList<>();
+    private final List<String> listening = new ArrayList<>();
 
     private record Restore(Signal signal, SignalHandler handler) {
     }
@@ -24,11 +25,22 @@ final class StopSignals implements AutoCloseable {
         for (String name : STOPPING) {
             try {
                 Signal signal = new Signal(name);
-                previous.add(new Restore(signal, Signal.handle(signal, s -> stop.countDown())));
+                SignalHandler before = Signal.handle(signal, s -> stop.countDown());
+                previous.add(new Restore(signal, before));
+                if (before != SignalHandler.SIG_IGN) {
+                    // A signal the process was started ignoring stays ignored (the JVM keeps it so): a command started
+                    // in the background by a shell ignores Ctrl+C, as any other program would; SIGTERM still stops it.
+                    listening.add(name);
+                }
             } catch (IllegalArgumentException e) {
                 // A signal this system does not have (SIGTERM under Windows is never sent): Ctrl+C remains.
             }
         }
+    }
+
+    /** The signals that stop the command in this process ({@code INT}, {@code TERM}): those not ignored from its start. */
+    List<String> listening() {
+        return List.copyOf(listening);
     }
 
     /** Waits until one of the signals arrives. */

@@ -22,7 +22,7 @@ public final class SyncWorker {
             SyncSettings settings = SyncSettings.of(args[1], args[2], null).withIpp(new fr.relais.sync.fhir.IppNamespace("1.2.250.1.999.99.1")).withPageSize(Integer.parseInt(args[3]))
                     // The paged pull is what SyncKillIT kills; FirstSyncByExportKillIT kills a first sync by export.
                     .withRetries(3, Duration.ofMillis(50)).withFirstSyncExport(args.length > 4 && "export".equals(args[4]));
-            new SyncModule(core).engine(client -> { }, fr.relais.sync.server.JpaFhirServer.EXPORT_POLLS).run(settings, SyncEngine.Mode.BOTH, (phase, done) -> {
+            new SyncModule(core).engine(client -> { }, fr.relais.sync.server.LocalExportPolls.FAST).run(settings, SyncEngine.Mode.BOTH, (phase, done) -> {
                 System.out.println("PROGRESS " + phase + " " + done);
                 System.out.flush();
             }, () -> false);

@@ -47,13 +47,8 @@ public final class JpaFhirServer implements AutoCloseable {
         return shared;
     }
 
-    /**
-     * How a client polls this server's export status: from 10 ms, each wait doubling, at most half a second. The server
-     * asks for two minutes ({@code Retry-After}), yet answers a poll as soon as the job's last step is done (fast
-     * tracking, and a maintenance pass before each answer); the sync's production policy would wait 2 s a poll.
-     */
-    public static final fr.relais.sync.bulk.StatusPollWait EXPORT_POLLS =
-            fr.relais.sync.bulk.StatusPollWait.doubling(java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(500));
+    /** How a client polls this server's export status ({@link LocalExportPolls}). */
+    public static final fr.relais.sync.bulk.StatusPollWait EXPORT_POLLS = LocalExportPolls.FAST;
 
     public static JpaFhirServer start() {
         // HAPI's test configuration without Hibernate Search (its NoFT add-in, as HAPI's own tests that need no
