@@ -82,6 +82,7 @@ public final class TeamServer implements AutoCloseable {
             } else {
                 LOG.warn("Trial without an issuer: no access control, listening on {} only", settings.bindAddress());
             }
+            rest.registerInterceptor(new ExportProgress(spring.getBean(ca.uhn.fhir.batch2.api.IJobMaintenanceService.class)));
             Server jetty = new Server(new InetSocketAddress(settings.bindAddress(), settings.port()));
             ServletContextHandler context = new ServletContextHandler();
             context.addServlet(new ServletHolder(rest), PATH + "/*");
