@@ -35,7 +35,6 @@ import fr.relais.core.task.WorklistQuery;
 import fr.relais.core.time.CareZone;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,6 +64,7 @@ class AdtListenerTest {
 
     static Path dir;
     static TestServices s;
+    static HospitalInterfaceEngine engine;
     static AdtListener listener;
     static HapiContext client;
     static Connection connection;
@@ -77,13 +77,12 @@ class AdtListenerTest {
         dir = Files.createTempDirectory("adt-listener");
         s = new TestServices(dir.resolve("relais.db"), Clock.fixed(NOW, ZoneOffset.UTC));
         idec = s.careTeam.addProfessional("ROUX", "Renée", Profession.INFIRMIER, null, null, null);
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        listener = AdtListener.start(s.core.hospitalEvents(), Set.of(HOSPITAL_IPP), port, false);
-        client = AdtListener.configured(new DefaultHapiContext());
-        connection = client.newClient("localhost", port, false);
-        connection.getInitiator().setTimeoutMillis(20_000);
+        engine = HospitalInterfaceEngine.connectedTo(free -> AdtListener.start(s.core.hospitalEvents(), Set.of(HOSPITAL_IPP), free, false),
+                "adt-client");
+        port = engine.port;
+        listener = engine.listener;
+        client = engine.client;
+        connection = engine.connection;
         log = new ListAppender<>();
         log.start();
         ((Logger) org.slf4j.LoggerFactory.getLogger(AdtReceiver.class)).addAppender(log);
@@ -91,9 +90,7 @@ class AdtListenerTest {
 
     @AfterAll
     static void stop() throws Exception {
-        connection.close();
-        client.close();
-        listener.close();
+        engine.close();
         s.close();
     }
 

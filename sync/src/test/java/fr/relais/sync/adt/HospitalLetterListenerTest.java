@@ -4,7 +4,6 @@ import static fr.relais.core.store.schema.Tables.AUDIT_EVENT;
 import static fr.relais.core.store.schema.Tables.HOSPITAL_DOCUMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.app.Connection;
 import ca.uhn.hl7v2.model.Message;
@@ -19,7 +18,6 @@ import fr.relais.core.hospital.HospitalStay;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
 import java.io.ByteArrayOutputStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,6 +50,7 @@ class HospitalLetterListenerTest {
 
     static Path dir;
     static TestServices s;
+    static HospitalInterfaceEngine engine;
     static AdtListener listener;
     static HapiContext client;
     static Connection connection;
@@ -61,16 +60,11 @@ class HospitalLetterListenerTest {
     static void start() throws Exception {
         dir = Files.createTempDirectory("letter-listener");
         s = new TestServices(dir.resolve("relais.db"), Clock.fixed(Instant.parse("2027-03-20T08:00:00Z"), ZoneOffset.UTC));
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        listener = AdtListener.start(s.core.hospitalEvents(), s.core.hospitalDocuments(), Set.of(HOSPITAL_IPP), port, false);
-        // Its own threads: HAPI's default executor is one for the JVM, and closing this client's context would shut it
-        // down under the other listener tests' clients running beside this class.
-        client = AdtListener.configured(new DefaultHapiContext(fr.relais.core.work.LibraryThreads.perTask("letter-client")));
-        connection = client.newClient("localhost", port, false);
-        connection.getInitiator().setTimeoutMillis(20_000);
+        engine = HospitalInterfaceEngine.connectedTo(free -> AdtListener.start(s.core.hospitalEvents(), s.core.hospitalDocuments(),
+                Set.of(HOSPITAL_IPP), free, false), "letter-client");
+        listener = engine.listener;
+        client = engine.client;
+        connection = engine.connection;
         log = new ListAppender<>();
         log.start();
         ((Logger) org.slf4j.LoggerFactory.getLogger(MdmReceiver.class)).addAppender(log);
@@ -78,9 +72,7 @@ class HospitalLetterListenerTest {
 
     @AfterAll
     static void stop() throws Exception {
-        connection.close();
-        client.close();
-        listener.close();
+        engine.close();
         s.close();
     }
 
