@@ -21,8 +21,15 @@ public final class SteadyClock extends Clock {
     /** When every clock of this JVM starts: 18/11/2026 14:00, Paris time. */
     public static final Instant START = ZonedDateTime.of(2026, 11, 18, 14, 0, 0, 0, ZoneId.of("Europe/Paris")).toInstant();
 
+    /**
+     * The system property a worker JVM receives ({@link WorkerJvm}): the instant its clock starts at, the launching
+     * test's time then, so that time goes on across the processes of one test.
+     */
+    public static final String CONTINUE_FROM = "relais.steady-clock.from";
+
     /** One clock for the whole JVM: laptops of one test see the same time, and it only moves forward. */
-    public static final SteadyClock SHARED = new SteadyClock(START, System.nanoTime(), ZoneOffset.UTC);
+    public static final SteadyClock SHARED = new SteadyClock(
+            Instant.parse(System.getProperty(CONTINUE_FROM, START.toString())), System.nanoTime(), ZoneOffset.UTC);
 
     private final Instant start;
     private final long startNanos;

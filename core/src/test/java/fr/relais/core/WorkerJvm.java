@@ -27,6 +27,8 @@ public final class WorkerJvm {
                 command.add("-D" + library + "=" + System.getProperty(library));
             }
         }
+        // The worker's SteadyClock goes on from this JVM's: its records are not dated before the ones made here.
+        command.add("-D" + SteadyClock.CONTINUE_FROM + "=" + SteadyClock.now());
         command.addAll(List.of("-cp", classPath(), main.getName()));
         command.addAll(List.of(args));
         return command;

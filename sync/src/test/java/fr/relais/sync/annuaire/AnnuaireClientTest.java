@@ -1,5 +1,6 @@
 package fr.relais.sync.annuaire;
 
+import fr.relais.core.SteadyClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,6 @@ import fr.relais.core.session.UserSession;
 import fr.relais.sync.server.AnnuaireGateway;
 import fr.relais.sync.server.JpaFhirServer;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,7 +47,7 @@ class AnnuaireClientTest {
 
     @BeforeEach
     void open() {
-        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
+        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), SteadyClock.SHARED, new UserSession(new Actor("idec", "IDEC", "poste")));
         server.annuaireGateway().clear();
     }
 
@@ -61,7 +61,7 @@ class AnnuaireClientTest {
     }
 
     private AnnuaireClient client(String key, int pageSize) {
-        return new AnnuaireClient(AnnuaireSettings.of(server.baseUrl(), key).withPaging(pageSize, 100), Clock.systemUTC());
+        return new AnnuaireClient(AnnuaireSettings.of(server.baseUrl(), key).withPaging(pageSize, 100), SteadyClock.SHARED);
     }
 
     @Test
@@ -128,7 +128,7 @@ class AnnuaireClientTest {
 
         var girard = AnnuaireFixtures.deactivated("as-pr-girard", AnnuaireFixtures.GIRARD_RPPS);
         server.fhirContext().newRestfulGenericClient(server.baseUrl()).update().resource(girard).execute();
-        core.directory().refreshedAt(Clock.systemUTC().instant().minus(Duration.ofDays(1)));
+        core.directory().refreshedAt(SteadyClock.SHARED.instant().minus(Duration.ofDays(1)));
         server.annuaireGateway().clear();
 
         assertThat(client.refresh(core.directory())).isEqualTo(1);
@@ -145,11 +145,11 @@ class AnnuaireClientTest {
         var patient = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F,
                 LocalDate.of(1950, 3, 14), null), null, null, "P2", null, null, null)).patient();
         DirectoryEntry inactive = core.directory().byRpps(AnnuaireFixtures.GIRARD_RPPS).orElseThrow();
-        assertThatThrownBy(() -> core.careTeam().assignFromDirectory(patient.id(), inactive, CareRole.IDE_LIBERALE, LocalDate.now()))
+        assertThatThrownBy(() -> core.careTeam().assignFromDirectory(patient.id(), inactive, CareRole.IDE_LIBERALE, SteadyClock.today()))
                 .satisfies(reason("directory.inactive"));
 
         // A cache last refreshed more than 30 days ago is read again whole (the directory's _lastUpdated window).
-        core.directory().refreshedAt(Clock.systemUTC().instant().minus(Duration.ofDays(40)));
+        core.directory().refreshedAt(SteadyClock.SHARED.instant().minus(Duration.ofDays(40)));
         server.annuaireGateway().clear();
         client.refresh(core.directory());
         assertThat(server.annuaireGateway().seen()).singleElement().satisfies(s -> assertThat(s.path()).doesNotContain("_lastUpdated"));
@@ -161,7 +161,7 @@ class AnnuaireClientTest {
                 .satisfies(reason("annuaire.keyMissing"));
         assertThatThrownBy(() -> client(AnnuaireGateway.REFUSED_KEY, 50).search(new PractitionerQuery("BONNET", null, null, null, null), null))
                 .satisfies(reason("annuaire.keyRefused"));
-        var offline = new AnnuaireClient(AnnuaireSettings.of("http://127.0.0.1:9/fhir", KEY), Clock.systemUTC());
+        var offline = new AnnuaireClient(AnnuaireSettings.of("http://127.0.0.1:9/fhir", KEY), SteadyClock.SHARED);
         assertThatThrownBy(() -> offline.search(new PractitionerQuery("BONNET", null, null, null, null), null))
                 .isInstanceOf(AnnuaireUnavailableException.class);
         assertThatThrownBy(() -> new PractitionerQuery(null, null, null, null, "Lyon"))

@@ -1,5 +1,6 @@
 package fr.relais.sync.engine;
 
+import fr.relais.core.SteadyClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.alert.Alert;
@@ -17,8 +18,6 @@ import fr.relais.core.task.TaskStatus;
 import fr.relais.core.time.CareZone;
 import fr.relais.sync.server.JpaFhirServer;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.hl7.fhir.r4.model.Communication;
@@ -43,9 +42,9 @@ class AlertSyncTest {
         SyncEngineTestSupport server = new SyncEngineTestSupport(SERVER, team);
         try (Laptop a = new Laptop(dir, "alert-a", SERVER.baseUrl(), team); Laptop b = new Laptop(dir, "alert-b", SERVER.baseUrl(), team)) {
             Patient p = a.register("MARCHAND", "Odette", "AL-" + System.nanoTime());
-            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, LocalDate.now(CareZone.PARIS));
+            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, SteadyClock.today());
             a.core.measures().record(new NewMeasure(p.id(), MeasureCatalog.SPO2, "88", "%",
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600), MeasureSource.DEVICE));
+                    SteadyClock.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600), MeasureSource.DEVICE));
             Alert raised = a.core.alerts().list(true, p.id()).stream().filter(x -> x.ruleId().equals("spo2")).findFirst().orElseThrow();
             assertThat(raised.level()).isEqualTo(AlertLevel.RED);
             a.sync();
@@ -114,9 +113,9 @@ class AlertSyncTest {
         String team = "alerts-late-" + System.nanoTime();
         try (Laptop a = new Laptop(dir, "late-a", SERVER.baseUrl(), team); Laptop b = new Laptop(dir, "late-b", SERVER.baseUrl(), team)) {
             Patient p = a.register("ROUSSEL", "Jeanne", "AL-" + System.nanoTime());
-            a.core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, LocalDate.now(CareZone.PARIS));
+            a.core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, SteadyClock.today());
             a.core.measures().record(new NewMeasure(p.id(), MeasureCatalog.SPO2, "91", "%",
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(300), MeasureSource.DEVICE));
+                    SteadyClock.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(300), MeasureSource.DEVICE));
             Alert raised = a.core.alerts().list(true, p.id()).stream().filter(x -> x.ruleId().equals("spo2")).findFirst().orElseThrow();
             a.core.alerts().dismiss(raised.id(), "mesure prise après effort");
             a.sync();
@@ -139,12 +138,12 @@ class AlertSyncTest {
         String rpps = String.valueOf(10_000_000_000L + System.nanoTime() % 1_000_000_000L);
         try (Laptop a = new Laptop(dir, "rx-a", SERVER.baseUrl(), team); Laptop b = new Laptop(dir, "rx-b", SERVER.baseUrl(), team)) {
             Patient p = a.register("GARNIER", "Lucie", "AL-" + System.nanoTime());
-            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, LocalDate.now(CareZone.PARIS));
+            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, SteadyClock.today());
             a.core.careTeam().addProfessional("Blanc", "Hugo", fr.relais.core.careteam.Profession.MEDECIN, rpps, null, null);
             // The pulmonologist's threshold for this patient is recorded on A only: B judges with the pathway's own.
             a.core.thresholds().change(p.id(), "bpco-exacerbation", "spo2", java.util.Map.of("yellow.below", "96"), rpps,
                     "BPCO sévère : surveiller dès 95 %");
-            a.core.measures().record(new NewMeasure(p.id(), MeasureCatalog.SPO2, "95", "%", Instant.now(), MeasureSource.DEVICE));
+            a.core.measures().record(new NewMeasure(p.id(), MeasureCatalog.SPO2, "95", "%", SteadyClock.now(), MeasureSource.DEVICE));
             Alert raised = a.core.alerts().list(true, p.id()).stream().filter(x -> x.ruleId().equals("spo2")).findFirst().orElseThrow();
             a.core.alerts().escalate(raised.id(), "pas de réponse de la patiente");
             a.sync();

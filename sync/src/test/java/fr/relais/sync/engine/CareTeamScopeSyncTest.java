@@ -1,5 +1,6 @@
 package fr.relais.sync.engine;
 
+import fr.relais.core.SteadyClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.careteam.CareRole;
@@ -31,7 +32,7 @@ class CareTeamScopeSyncTest {
     Path dir;
 
     private static Measure weigh(Laptop laptop, Patient p, String kg) {
-        Instant at = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+        Instant at = SteadyClock.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
         return laptop.core.measures().record(new NewMeasure(p.id(), MeasureCatalog.BODY_WEIGHT, kg, "kg", at, MeasureSource.ENTERED));
     }
 
@@ -39,7 +40,7 @@ class CareTeamScopeSyncTest {
     void aNurseScopedToHerCareTeamsGetsTheirPatientsWithTheirHistoryAndNoOneElse() {
         String team = "scope-" + System.nanoTime();
         String rpps = String.valueOf(10_000_000_000L + System.nanoTime() % 1_000_000_000L);
-        LocalDate today = LocalDate.now(fr.relais.core.time.CareZone.PARIS);
+        LocalDate today = SteadyClock.today();
         try (Laptop office = new Laptop(dir, "office", SERVER.baseUrl(), team);
              Laptop nurse = new Laptop(dir, "nurse", SERVER.baseUrl(), team).scopedToCareTeamsOf(rpps)) {
             Patient mine = office.register("LEROY", "Agathe", "S-1-" + System.nanoTime());

@@ -1,5 +1,6 @@
 package fr.relais.sync.engine;
 
+import fr.relais.core.SteadyClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.consent.Consent;
@@ -9,10 +10,8 @@ import fr.relais.core.measure.Measure;
 import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
-import fr.relais.core.time.CareZone;
 import fr.relais.sync.server.JpaFhirServer;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.hl7.fhir.r4.model.Observation;
@@ -41,7 +40,7 @@ class ConsentSyncTest {
     @Test
     void aWithdrawalRecordedOnOneLaptopHoldsThePatientsRecordsOnTheOthers() {
         String team = "consent-" + System.nanoTime();
-        LocalDate today = LocalDate.now(CareZone.PARIS);
+        LocalDate today = SteadyClock.today();
         try (Laptop office = new Laptop(dir, "consent-office", SERVER.baseUrl(), team);
              Laptop visit = new Laptop(dir, "consent-visit", SERVER.baseUrl(), team)) {
             Patient p = office.register("BERNARD", "Simone", "CS-" + System.nanoTime());
@@ -56,7 +55,7 @@ class ConsentSyncTest {
             // The patient withdraws at the office; the visiting nurse, offline, weighs her at home.
             office.core.consents().withdraw(sharing.id(), "ne souhaite plus le partage");
             Measure atHome = visit.core.measures().record(new NewMeasure(p.id(), MeasureCatalog.BODY_WEIGHT, "61.4", "kg",
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS), MeasureSource.ENTERED));
+                    SteadyClock.now().truncatedTo(ChronoUnit.SECONDS), MeasureSource.ENTERED));
             office.sync();
             SyncReport held = visit.sync();
 
@@ -78,7 +77,7 @@ class ConsentSyncTest {
     @Test
     void aWithdrawalRecordedAtTheHomeVisitReachesTheLaptopThatRecordedTheConsent() {
         String team = "consent-both-" + System.nanoTime();
-        LocalDate today = LocalDate.now(CareZone.PARIS);
+        LocalDate today = SteadyClock.today();
         try (Laptop a = new Laptop(dir, "consent-a", SERVER.baseUrl(), team); Laptop b = new Laptop(dir, "consent-b", SERVER.baseUrl(), team)) {
             Patient p = a.register("GIRARD", "Paule", "CS-" + System.nanoTime());
             Consent telemonitoring = a.core.consents().add(p.id(), ConsentScope.TELEMONITORING, "IDE Roux", today);

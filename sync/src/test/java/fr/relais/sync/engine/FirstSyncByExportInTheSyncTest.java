@@ -1,5 +1,6 @@
 package fr.relais.sync.engine;
 
+import fr.relais.core.SteadyClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,12 +14,10 @@ import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
 import fr.relais.core.replication.SyncRunLog;
 import fr.relais.core.rule.AlertLevel;
-import fr.relais.core.time.CareZone;
 import fr.relais.sync.server.JpaFhirServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,12 +58,12 @@ class FirstSyncByExportInTheSyncTest {
         byExport = new Laptop(dir, "export", relay.baseUrl(), tag);
         byExport.settings = SyncSettings.of(relay.baseUrl(), tag, new SyncSettings.Auth.Bearer(TOKEN)).withIpp(byExport.settings.ipp())
                 .withRetries(3, Duration.ofMillis(20)).withPageSize(20).withFirstSyncExport(true);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = SteadyClock.now().truncatedTo(ChronoUnit.SECONDS);
         List<String> families = List.of("MARTIN", "BERNARD", "PETIT");
         for (int i = 0; i < families.size(); i++) {
             Patient p = team.register(families.get(i), "Louise", "IPP-EXS-" + i + "-" + tag.substring(5, 13));
             patients.add(p);
-            team.core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, LocalDate.now(CareZone.PARIS));
+            team.core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, SteadyClock.today());
             for (int d = WEIGHTS; d >= 1; d--) {
                 team.core.measures().record(new NewMeasure(p.id(), MeasureCatalog.BODY_WEIGHT, String.valueOf(70 + i), "kg",
                         now.minus(d, ChronoUnit.HOURS), MeasureSource.DEVICE));
@@ -166,7 +165,7 @@ class FirstSyncByExportInTheSyncTest {
         // Before the nurse syncs again: she weighs Mrs MARTIN on this laptop; another system deletes a weight this laptop
         // already stored; the team records a new weight of Mrs PETIT.
         Patient martin = patients.get(0);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = SteadyClock.now().truncatedTo(ChronoUnit.SECONDS);
         var weighedHere = byExport.core.measures().record(new NewMeasure(martin.id(), MeasureCatalog.BODY_WEIGHT, "68.4", "kg",
                 now.minusSeconds(30), MeasureSource.ENTERED));
         String deletedOnServer = storedBeforeTheCut.stream().sorted().findFirst().orElseThrow();

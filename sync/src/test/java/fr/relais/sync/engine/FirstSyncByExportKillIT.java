@@ -1,5 +1,6 @@
 package fr.relais.sync.engine;
 
+import fr.relais.core.SteadyClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.RelaisCore;
@@ -16,7 +17,6 @@ import fr.relais.core.store.schema.Tables;
 import fr.relais.sync.composition.SyncModule;
 import fr.relais.sync.server.JpaFhirServer;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
@@ -41,7 +41,7 @@ class FirstSyncByExportKillIT {
     @Test
     void aFirstSyncKilledWhileStoringTheExportFinishesWithEveryRecordOnce() throws Exception {
         String team = "kill-export-" + UUID.randomUUID();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = SteadyClock.now().truncatedTo(ChronoUnit.SECONDS);
         try (Laptop colleague = new Laptop(dir, "colleague", SERVER.baseUrl(), team)) {
             for (int i = 0; i < PATIENTS; i++) {
                 var p = colleague.register("EXPORT", "Jeanne" + (char) ('a' + i), "KX-" + i + "-" + team.substring(12, 20));
@@ -95,6 +95,6 @@ class FirstSyncByExportKillIT {
     }
 
     private static RelaisCore open(Path db) {
-        return RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("infirmiere", null, null)));
+        return RelaisCore.open(db, SteadyClock.SHARED, new UserSession(new Actor("infirmiere", null, null)));
     }
 }

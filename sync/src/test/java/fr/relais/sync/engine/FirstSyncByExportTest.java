@@ -1,5 +1,6 @@
 package fr.relais.sync.engine;
 
+import fr.relais.core.SteadyClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.identity.Patient;
@@ -40,7 +41,7 @@ class FirstSyncByExportTest {
         team = new Laptop(dir, "team", SERVER.baseUrl(), tag);
         byExport = new Laptop(dir, "export", SERVER.baseUrl(), tag);
         byPaging = new Laptop(dir, "paging", SERVER.baseUrl(), tag);
-        Instant at = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+        Instant at = SteadyClock.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
         List<String> families = List.of("MARTIN", "BERNARD", "PETIT");
         for (int i = 0; i < 3; i++) {
             Patient p = team.register(families.get(i), "Louise", "IPP-EXP-" + i);

@@ -64,6 +64,15 @@ abstract class ForeignWorldFixture {
         return world.client().create().resource(team).execute().getId().getIdPart();
     }
 
+    /**
+     * {@code days} calendar days before the laptop's today, in Paris, at {@code hour} o'clock: for readings whose
+     * calendar days matter (relative rules count calendar days, docs/alerts.md "Calendar days").
+     */
+    Instant daysAgoAt(int days, int hour) {
+        return laptop.core.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate().minusDays(days)
+                .atTime(hour, 0).atZone(fr.relais.core.time.CareZone.PARIS).toInstant();
+    }
+
     /** A time on the laptop's clock, to the second (as other systems write them). */
     Instant hoursAgo(int hours) {
         return laptop.core.clock().instant().minus(hours, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);

@@ -1,5 +1,6 @@
 package fr.relais.sync.engine;
 
+import fr.relais.core.SteadyClock;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.StoreTemplate;
 import fr.relais.core.identity.NewPatient;
@@ -10,7 +11,6 @@ import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
 import fr.relais.sync.composition.SyncModule;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,7 +33,7 @@ final class Laptop implements AutoCloseable {
      */
     Laptop(Path dir, String name, String serverUrl, String team, ca.uhn.fhir.rest.client.api.IClientInterceptor faults) {
         this.name = name;
-        this.core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve(name + ".db")), Clock.systemUTC(), new UserSession(new Actor(name, name, name)));
+        this.core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve(name + ".db")), SteadyClock.SHARED, new UserSession(new Actor(name, name, name)));
         this.sync = new SyncModule(core);
         this.engine = sync.engine(client -> {
             if (faults != null) {

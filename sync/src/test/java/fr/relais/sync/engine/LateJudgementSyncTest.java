@@ -53,16 +53,17 @@ class LateJudgementSyncTest extends ForeignWorldFixture {
         laptop.sync();
         UUID patient = ObservationMapper.localId(patientId);
         laptop.core.enrollments().enroll(patient, "insuffisance-cardiaque-sortie", 1, today().minusDays(4));
-        // The scale was offline: the platform sends readings of three days and forty hours ago only now.
-        Instant taken = hoursAgo(40);
-        Observation heavier = aRedWeightRise(patientId, hoursAgo(72), taken);
+        // The scale was offline: the platform sends the weigh-ins of three days ago and of yesterday morning only now
+        // (two calendar days apart: the 3-day rise alone, not the 1-day one).
+        Instant taken = daysAgoAt(1, 8);
+        Observation heavier = aRedWeightRise(patientId, daysAgoAt(3, 8), taken);
         Instant judged = laptop.core.clock().instant();
 
         laptop.sync();
 
         Alert red = rises(laptop, patient).get(0);
         assertThat(red.status()).isEqualTo(AlertStatus.OPEN);
-        // Opened when this laptop judged the readings, not forty hours ago.
+        // Opened when this laptop judged the readings, not yesterday morning.
         assertThat(red.openedAt()).isAfterOrEqualTo(judged);
         // The reading keeps its own time: the measure behind the alert is dated when it was taken.
         UUID reading = ObservationMapper.localId(heavier.getIdElement().getIdPart());

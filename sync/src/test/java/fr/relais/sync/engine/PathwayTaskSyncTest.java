@@ -1,5 +1,6 @@
 package fr.relais.sync.engine;
 
+import fr.relais.core.SteadyClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.identity.Patient;
@@ -9,11 +10,9 @@ import fr.relais.core.replication.Conflict;
 import fr.relais.core.task.Task;
 import fr.relais.core.task.TaskService;
 import fr.relais.core.task.TaskStatus;
-import fr.relais.core.time.CareZone;
 import fr.relais.sync.server.JpaFhirServer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,7 @@ class PathwayTaskSyncTest {
         try (Laptop a = new Laptop(dir, "task-a", SERVER.baseUrl(), team); Laptop b = new Laptop(dir, "task-b", SERVER.baseUrl(), team)) {
             Patient p = a.register("LEROY", "Simone", "T-" + System.nanoTime());
             Enrollment enrollment = a.core.enrollments().enroll(p.id(), "insuffisance-cardiaque-sortie", 1,
-                    LocalDate.now(CareZone.PARIS).minusDays(2));
+                    SteadyClock.today().minusDays(2));
             a.sync();
             SyncReport first = b.sync();
             assertThat(first.skipped()).isEmpty();
@@ -120,7 +119,7 @@ class PathwayTaskSyncTest {
         try (Laptop a = new Laptop(dir, "race-a", SERVER.baseUrl(), team); Laptop b = new Laptop(dir, "race-b", SERVER.baseUrl(), team)) {
             Patient p = a.register("MOREL", "Jeanne", "R-" + System.nanoTime());
             Enrollment enrollment = a.core.enrollments().enroll(p.id(), "insuffisance-cardiaque-sortie", 1,
-                    LocalDate.now(CareZone.PARIS).minusDays(2));
+                    SteadyClock.today().minusDays(2));
             a.sync();
             b.sync();
             Task task = open(a, enrollment).get(0);
@@ -168,7 +167,7 @@ class PathwayTaskSyncTest {
                 laptop.core.pathways().importTemplate("raac-v4.json", raac(4));
             }
             Patient p = a.register("GIRAUD", "Yvette", "V-" + System.nanoTime());
-            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "chirurgie-ambulatoire-raac", 1, LocalDate.now(CareZone.PARIS).minusDays(3));
+            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "chirurgie-ambulatoire-raac", 1, SteadyClock.today().minusDays(3));
             a.sync();
             b.sync();
 
@@ -176,7 +175,7 @@ class PathwayTaskSyncTest {
             a.sync();
             b.sync();
             assertThat(b.core.enrollments().get(enrollment.id()).templateVersion()).isEqualTo(3);
-            assertThat(b.core.enrollments().get(enrollment.id()).versionSince()).isEqualTo(LocalDate.now(CareZone.PARIS));
+            assertThat(b.core.enrollments().get(enrollment.id()).versionSince()).isEqualTo(SteadyClock.today());
             assertThat(openIds(b, enrollment)).as("the same tasks on both laptops").isNotEmpty().isEqualTo(openIds(a, enrollment));
             assertThat(b.core.outbox().count()).isZero();
 
@@ -218,7 +217,7 @@ class PathwayTaskSyncTest {
             // Version 3, local to A (versions 1 and 2 ship with every library).
             a.core.pathways().importTemplate("raac-v3.json", raac(3));
             Patient p = a.register("PERRIN", "Lucie", "U-" + System.nanoTime());
-            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "chirurgie-ambulatoire-raac", 1, LocalDate.now(CareZone.PARIS).minusDays(3));
+            Enrollment enrollment = a.core.enrollments().enroll(p.id(), "chirurgie-ambulatoire-raac", 1, SteadyClock.today().minusDays(3));
             a.sync();
             var v3 = a.core.pathways().get("chirurgie-ambulatoire-raac", 3);
             String templateOnServer = a.kind(TemplateSync.class).serverIdFor(a.kind(TemplateSync.class).localId(v3.template().id(), 3));

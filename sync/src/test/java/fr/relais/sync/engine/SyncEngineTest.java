@@ -1,5 +1,6 @@
 package fr.relais.sync.engine;
 
+import fr.relais.core.SteadyClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
@@ -59,7 +60,7 @@ class SyncEngineTest {
     @Test
     void aPatientAndHerMeasuresTravelFromOneLaptopToAnother() {
         Patient p = a.register("DURAND", "Jeanne", "IPP-1");
-        Instant at = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+        Instant at = SteadyClock.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
         Measure weight = a.core.measures().record(new NewMeasure(p.id(), MeasureCatalog.BODY_WEIGHT, "150", "[lb_av]", at, MeasureSource.ENTERED));
         Measure wrong = a.core.measures().record(new NewMeasure(p.id(), MeasureCatalog.SPO2, "80", "%", at, MeasureSource.DEVICE));
         a.core.measures().markEnteredInError(wrong.id(), "capteur mal placé");

@@ -1,5 +1,6 @@
 package fr.relais.sync.engine;
 
+import fr.relais.core.SteadyClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.StoreTemplate;
@@ -9,7 +10,6 @@ import fr.relais.core.measure.NewMeasure;
 import fr.relais.sync.fhir.PatientMapper;
 import fr.relais.sync.server.JpaFhirServer;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +37,7 @@ class SyncKillIT {
             for (int i = 0; i < PATIENTS; i++) {
                 var p = offline.register("KILL", "Test" + letters(i), "K-" + i);
                 offline.core.measures().record(new NewMeasure(p.id(), MeasureCatalog.BODY_WEIGHT, "70", "kg",
-                        Instant.now().minus(1, ChronoUnit.HOURS), MeasureSource.DEVICE));
+                        SteadyClock.now().minus(1, ChronoUnit.HOURS), MeasureSource.DEVICE));
             }
         }
         // Killed mid-push: after the first acknowledged batch.
@@ -56,7 +56,7 @@ class SyncKillIT {
         killAfter(pullingDb, team, "PROGRESS pull Patient", 4); // after the 4th page of 10
         run(pullingDb, team);
         try (Laptop clean = new Laptop(dir, "clean", SERVER.baseUrl(), team);
-             var pulled = fr.relais.core.RelaisCore.open(pullingDb, java.time.Clock.systemUTC(),
+             var pulled = fr.relais.core.RelaisCore.open(pullingDb, SteadyClock.SHARED,
                      new fr.relais.core.session.UserSession(new fr.relais.core.session.Actor("t", null, null)))) {
             assertThat(pulled.patients().count()).isEqualTo(PATIENTS);
             assertThat(snapshot(pulled)).isEqualTo(snapshot(clean.core));

@@ -1,5 +1,6 @@
 package fr.relais.sync.engine;
 
+import fr.relais.core.SteadyClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.api.CacheControlDirective;
@@ -15,7 +16,6 @@ import fr.relais.sync.fhir.PatientMapper;
 import fr.relais.sync.fhir.RelaisFhir;
 import fr.relais.sync.server.JpaFhirServer;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,7 +66,7 @@ class SyncSimulationTest {
             List<UUID> enrollments = new ArrayList<>();
             for (UUID patient : patients) {
                 enrollments.add(laptops.get(0).core.enrollments().enroll(patient, "insuffisance-cardiaque-sortie", 1,
-                        java.time.LocalDate.now(fr.relais.core.time.CareZone.PARIS).minusDays(3)).id());
+                        SteadyClock.today().minusDays(3)).id());
             }
             laptops.forEach(l -> l.syncUntilDone(20));
             Set<UUID> completed = new HashSet<>();
@@ -86,7 +86,7 @@ class SyncSimulationTest {
                         } else if (draw < 0.85) {
                             Measure m = laptop.core.measures().record(new NewMeasure(patient, MeasureCatalog.BODY_WEIGHT,
                                     String.valueOf(60 + random.nextInt(30)), "kg",
-                                    Instant.now().minus(random.nextInt(600), ChronoUnit.MINUTES), MeasureSource.DEVICE));
+                                    SteadyClock.now().minus(random.nextInt(600), ChronoUnit.MINUTES), MeasureSource.DEVICE));
                             measures.add(m.id());
                             ownMeasures.computeIfAbsent(laptop, k -> new ArrayList<>()).add(m.id());
                         } else {

@@ -1,11 +1,11 @@
 package fr.relais.sync.engine;
 
+import fr.relais.core.SteadyClock;
 import fr.relais.sync.composition.SyncModule;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -18,7 +18,7 @@ public final class SyncWorker {
     }
 
     public static void main(String[] args) {
-        try (RelaisCore core = RelaisCore.open(Path.of(args[0]), Clock.systemUTC(), new UserSession(new Actor("worker", null, null)))) {
+        try (RelaisCore core = RelaisCore.open(Path.of(args[0]), SteadyClock.SHARED, new UserSession(new Actor("worker", null, null)))) {
             SyncSettings settings = SyncSettings.of(args[1], args[2], null).withIpp(new fr.relais.sync.fhir.IppNamespace("1.2.250.1.999.99.1")).withPageSize(Integer.parseInt(args[3]))
                     // The paged pull is what SyncKillIT kills; FirstSyncByExportKillIT kills a first sync by export.
                     .withRetries(3, Duration.ofMillis(50)).withFirstSyncExport(args.length > 4 && "export".equals(args[4]));

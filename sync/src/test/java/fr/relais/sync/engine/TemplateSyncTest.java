@@ -1,5 +1,6 @@
 package fr.relais.sync.engine;
 
+import fr.relais.core.SteadyClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
@@ -7,12 +8,10 @@ import fr.relais.core.identity.Patient;
 import fr.relais.core.pathway.Enrollment;
 import fr.relais.core.pathway.TemplateOrigin;
 import fr.relais.core.task.Task;
-import fr.relais.core.time.CareZone;
 import fr.relais.sync.fhir.RelaisFhir;
 import fr.relais.sync.fhir.SharedTemplate;
 import fr.relais.sync.server.JpaFhirServer;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -59,7 +58,7 @@ class TemplateSyncTest {
              Laptop c = new Laptop(dir, "tpl-c", SERVER.baseUrl(), team)) {
             a.core.pathways().importTemplate(id + ".json", file);
             Patient p = a.register("FAURE", "Denise", "T-" + System.nanoTime());
-            Enrollment enrollment = a.core.enrollments().enroll(p.id(), id, 1, LocalDate.now(CareZone.PARIS).minusDays(1));
+            Enrollment enrollment = a.core.enrollments().enroll(p.id(), id, 1, SteadyClock.today().minusDays(1));
             a.sync();
 
             SyncReport received = b.sync();

@@ -1,5 +1,6 @@
 package fr.relais.sync.engine;
 
+import fr.relais.core.SteadyClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.alert.Alert;
@@ -11,12 +12,9 @@ import fr.relais.core.identity.Patient;
 import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
-import fr.relais.core.time.CareZone;
 import fr.relais.sync.server.JpaFhirServer;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,7 +32,7 @@ class ThresholdSyncTest {
     Path dir;
 
     private static AlertRule spo2InForce(Laptop laptop, Patient p) {
-        return laptop.core.thresholds().inForce(p.id(), Instant.now()).stream().filter(r -> r.rule().id().equals("spo2")).findFirst()
+        return laptop.core.thresholds().inForce(p.id(), SteadyClock.now()).stream().filter(r -> r.rule().id().equals("spo2")).findFirst()
                 .orElseThrow().rule();
     }
 
@@ -44,7 +42,7 @@ class ThresholdSyncTest {
         String rpps = String.valueOf(10_000_000_000L + System.nanoTime() % 1_000_000_000L);
         try (Laptop office = new Laptop(dir, "thr-office", SERVER.baseUrl(), team); Laptop visit = new Laptop(dir, "thr-visit", SERVER.baseUrl(), team)) {
             Patient p = office.register("MOULIN", "Berthe", "TH-" + System.nanoTime());
-            office.core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, LocalDate.now(CareZone.PARIS));
+            office.core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, SteadyClock.today());
             office.core.careTeam().addProfessional("Blanc", "Hugo", Profession.MEDECIN, rpps, null, null);
             office.sync();
             visit.sync();
@@ -58,7 +56,7 @@ class ThresholdSyncTest {
                     .isEqualTo("BPCO sévère : surveiller dès 95 %");
             assertThat(((AlertRule.Absolute) spo2InForce(visit, p)).yellowBelow()).isEqualByComparingTo("96");
             // The nurse measures 95 % at home: her laptop judges it by the physician's threshold.
-            visit.core.measures().record(new NewMeasure(p.id(), MeasureCatalog.SPO2, "95", "%", Instant.now(), MeasureSource.DEVICE));
+            visit.core.measures().record(new NewMeasure(p.id(), MeasureCatalog.SPO2, "95", "%", SteadyClock.now(), MeasureSource.DEVICE));
             assertThat(visit.core.alerts().list(true, p.id())).extracting(Alert::ruleId, Alert::level)
                     .contains(org.assertj.core.groups.Tuple.tuple("spo2", AlertLevel.YELLOW));
 

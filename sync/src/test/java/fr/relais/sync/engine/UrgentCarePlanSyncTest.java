@@ -1,5 +1,6 @@
 package fr.relais.sync.engine;
 
+import fr.relais.core.SteadyClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.consent.ConsentScope;
@@ -8,7 +9,6 @@ import fr.relais.core.replication.Conflict;
 import fr.relais.core.urgentcare.UrgentCarePlan;
 import fr.relais.sync.server.JpaFhirServer;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class UrgentCarePlanSyncTest {
             a.sync();
             assertThat(onServerAtAll(p)).as("no consent: the plan stays on the laptop").isFalse();
 
-            var consent = a.core.consents().add(p.id(), ConsentScope.EMERGENCY_PLAN_SHARING, "IDEC A", LocalDate.now());
+            var consent = a.core.consents().add(p.id(), ConsentScope.EMERGENCY_PLAN_SHARING, "IDEC A", SteadyClock.today());
             a.sync();
             CarePlan shared = onServer(p);
             assertThat(shared.getStatus()).isEqualTo(CarePlan.CarePlanStatus.ACTIVE);
@@ -84,7 +84,7 @@ class UrgentCarePlanSyncTest {
         String team = "ucp-" + System.nanoTime();
         try (Laptop a = new Laptop(dir, "ucp-c", SERVER.baseUrl(), team); Laptop b = new Laptop(dir, "ucp-d", SERVER.baseUrl(), team)) {
             Patient p = a.register("MOREAU", "Jeanne", "UCP-" + System.nanoTime());
-            a.core.consents().add(p.id(), ConsentScope.EMERGENCY_PLAN_SHARING, "IDEC A", LocalDate.now());
+            a.core.consents().add(p.id(), ConsentScope.EMERGENCY_PLAN_SHARING, "IDEC A", SteadyClock.today());
             a.core.urgentCarePlans().edit(p.id(), plan("Pénicilline", "Paul MOREAU"), "Plan établi");
             a.sync();
             b.sync();

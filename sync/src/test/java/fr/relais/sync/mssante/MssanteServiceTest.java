@@ -1,5 +1,6 @@
 package fr.relais.sync.mssante;
 
+import fr.relais.core.SteadyClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +31,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -85,7 +85,7 @@ class MssanteServiceTest {
 
     @BeforeEach
     void open() {
-        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), Clock.systemUTC(), new UserSession(new Actor("idec", "ROUX Renée", "poste")));
+        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), SteadyClock.SHARED, new UserSession(new Actor("idec", "ROUX Renée", "poste")));
         core.database().inTransaction(() -> core.database().meta().setKind(StoreKind.DEMO));
     }
 

@@ -1,5 +1,6 @@
 package fr.relais.sync.reliability;
 
+import fr.relais.core.SteadyClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.RelaisCore;
@@ -17,7 +18,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -199,6 +199,6 @@ class KillReliabilityIT {
     }
 
     private static RelaisCore open(Path db) {
-        return RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("suite", null, null)));
+        return RelaisCore.open(db, SteadyClock.SHARED, new UserSession(new Actor("suite", null, null)));
     }
 }

@@ -1,5 +1,6 @@
 package fr.relais.sync.reliability;
 
+import fr.relais.core.SteadyClock;
 import fr.relais.sync.composition.SyncModule;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.error.BadInputException;
@@ -8,13 +9,11 @@ import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
-import fr.relais.core.time.CareZone;
 import fr.relais.sync.engine.SyncEngine;
 import fr.relais.sync.engine.SyncFailedException;
 import fr.relais.sync.engine.SyncSettings;
 import java.io.StringReader;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -102,7 +101,7 @@ public final class KillWorker {
             switch (op) {
                 case 0 -> importFile(core, patient, random);
                 case 1 -> ack("ENROLL", core.enrollments().enroll(patient, "bpco-exacerbation", 1,
-                        LocalDate.now(CareZone.PARIS).minusDays(random.nextInt(5))).id());
+                        SteadyClock.today().minusDays(random.nextInt(5))).id());
                 case 2 -> ack("MEASURE", core.measures().record(new NewMeasure(patient, MeasureCatalog.SPO2,
                         String.valueOf(84 + random.nextInt(15)), "%", null, MeasureSource.DEVICE)).id());
                 case 3 -> completeATask(core, patient);
@@ -126,7 +125,7 @@ public final class KillWorker {
     }
 
     private static RelaisCore open(Path db) {
-        return RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("worker", null, null)));
+        return RelaisCore.open(db, SteadyClock.SHARED, new UserSession(new Actor("worker", null, null)));
     }
 
     private static SyncSettings settings(String server, String team) {
@@ -137,7 +136,7 @@ public final class KillWorker {
     /** A CSV of IMPORT_ROWS weights, all at one instant that names the file (its batch). */
     private static void importFile(RelaisCore core, UUID patient, Random random) {
         String ipp = core.patients().get(patient).ipp();
-        Instant batch = Instant.now().minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant batch = SteadyClock.now().minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         StringBuilder csv = new StringBuilder("patient;code;value;unit;effective\n");
         for (int i = 0; i < IMPORT_ROWS; i++) {
             // distinct values: the same patient, code, instant and value would be one measure (import is idempotent)
