@@ -13,12 +13,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code relais account add|list|disable|password|roles}: the workstation's local accounts and roles (issue 9). The first
@@ -133,57 +130,54 @@ final class AccountCommand {
 
     /** {@code relais account roles USER --role R...}: replaces an account's roles (administrator; ADMINISTRATEUR alone). */
     @Command(name = "roles", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Roles implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Roles extends Leaf.WithServices<AccountService> {
         @Parameters(index = "0", paramLabel = "USER", descriptionKey = "account.user")
         String user;
         @Option(names = "--role", required = true, descriptionKey = "account.role")
         List<Role> roles;
 
+        Roles() {
+            super(CommandWiring.ACCOUNTS);
+        }
+
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (OpenStore<AccountService> store = root.open(CommandWiring.ACCOUNTS)) {
-                Account changed = store.uses().changeRoles(user, EnumSet.copyOf(roles));
-                root.printer().object(json(changed), o -> o.println(root.text("account.rolesChanged", changed.userId(),
-                        String.join(", ", changed.roles().stream().map(Role::name).sorted().toList()))));
-            }
+        int run(RelaisCommand root, AccountService accounts) {
+            Account changed = accounts.changeRoles(user, EnumSet.copyOf(roles));
+            root.printer().object(json(changed), o -> o.println(root.text("account.rolesChanged", changed.userId(),
+                    String.join(", ", changed.roles().stream().map(Role::name).sorted().toList()))));
             return Cli.OK;
         }
     }
 
     @Command(name = "password", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Password implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Password extends Leaf.WithServices<PasswordUses> {
         @Parameters(index = "0", arity = "0..1", paramLabel = "USER", descriptionKey = "account.passwordUser")
         String user;
         @Option(names = "--password-file", paramLabel = "FILE", descriptionKey = "account.passwordFile")
         Path passwordFile;
 
+        Password() {
+            super(CommandWiring.PASSWORD);
+        }
+
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (OpenStore<PasswordUses> store = root.open(CommandWiring.PASSWORD)) {
-                PasswordUses uses = store.uses();
-                String target = user != null ? user : uses.session().actor().userId();
-                char[] next = newPassword(root, passwordFile);
-                // Your own password: the current one was checked when the command signed in.
-                char[] current = target.equals(uses.session().actor().userId()) ? root.currentAccountPassword() : null;
-                try {
-                    uses.accounts().changePassword(target, current, next);
-                } finally {
-                    Arrays.fill(next, '\0');
-                    if (current != null) {
-                        Arrays.fill(current, '\0');
-                    }
+        int run(RelaisCommand root, PasswordUses uses) {
+            String target = user != null ? user : uses.session().actor().userId();
+            char[] next = newPassword(root, passwordFile);
+            // Your own password: the current one was checked when the command signed in.
+            char[] current = target.equals(uses.session().actor().userId()) ? root.currentAccountPassword() : null;
+            try {
+                uses.accounts().changePassword(target, current, next);
+            } finally {
+                Arrays.fill(next, '\0');
+                if (current != null) {
+                    Arrays.fill(current, '\0');
                 }
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("userId", target);
-                json.put("passwordChanged", true);
-                root.printer().object(json, o -> o.println(root.text("account.passwordChanged", target)));
             }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("userId", target);
+            json.put("passwordChanged", true);
+            root.printer().object(json, o -> o.println(root.text("account.passwordChanged", target)));
             return Cli.OK;
         }
     }

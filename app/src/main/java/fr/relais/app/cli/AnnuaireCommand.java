@@ -42,16 +42,32 @@ final class AnnuaireCommand {
         AnnuaireClient client(RelaisCommand root, Uses uses) {
             return uses.clients().apply(AnnuaireSettings.from(server, keyFile, root.environment()));
         }
+    }
 
-        /** The directory out of reach: the reason in words on the error stream, exit 1 (nothing was changed). */
-        static int unreachable(RelaisCommand root, CommandSpec spec, AnnuaireUnavailableException e) {
-            spec.commandLine().getErr().println(root.text("cli.error", e.detail().message(root.language())));
-            return Cli.FAILURE;
+    /**
+     * A sub-command that asks the Annuaire Santé, on the store opened with what the directory's commands use; the
+     * directory out of reach: the reason in words on the error stream, exit 1 (nothing was changed).
+     */
+    abstract static class Online extends Leaf.WithServices<Uses> {
+        Online() {
+            super(CommandWiring.ANNUAIRE);
+        }
+
+        abstract int ask(RelaisCommand root, Uses uses);
+
+        @Override
+        final int run(RelaisCommand root, Uses uses) {
+            try {
+                return ask(root, uses);
+            } catch (AnnuaireUnavailableException e) {
+                spec.commandLine().getErr().println(root.text("cli.error", e.detail().message(root.language())));
+                return Cli.FAILURE;
+            }
         }
     }
 
     @Command(name = "search", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true, sortOptions = false)
-    static final class Search extends Leaf.WithRoot {
+    static final class Search extends Online {
         @Option(names = "--name", descriptionKey = "annuaire.name")
         String name;
         @Option(names = "--rpps", paramLabel = "RPPS|IDNPS", descriptionKey = "annuaire.rpps")
@@ -68,55 +84,45 @@ final class AnnuaireCommand {
         Connection connection = new Connection();
 
         @Override
-        int run(RelaisCommand root) {
-            try (OpenStore<Uses> store = root.open(CommandWiring.ANNUAIRE)) {
-                Uses uses = store.uses();
-                List<DirectoryEntry> entries;
-                if (offline) {
-                    if (name == null || name.isBlank()) {
-                        throw new BadInputException("--name", "annuaire.noCriterion");
-                    }
-                    // Deactivated professionals stay listed, marked, with the last name the directory gave them.
-                    entries = uses.directory().searchByName(name, true);
-                } else {
-                    PractitionerQuery query = new PractitionerQuery(name, rpps, profession, specialty, commune);
-                    AnnuaireClient.Found found = connection.client(root, uses).search(query, uses.directory());
-                    entries = found.entries();
-                    if (found.truncated()) {
-                        spec.commandLine().getErr().println(root.text("annuaire.truncated", entries.size()));
-                    }
+        int ask(RelaisCommand root, Uses uses) {
+            List<DirectoryEntry> entries;
+            if (offline) {
+                if (name == null || name.isBlank()) {
+                    throw new BadInputException("--name", "annuaire.noCriterion");
                 }
-                root.printer().list(entries, List.of(
-                        new Column<>("rpps", "col.rpps", DirectoryEntry::rpps),
-                        new Column<>("name", "col.name", e -> e.displayName() + (e.active() ? "" : " " + root.text("annuaire.inactive"))),
-                        new Column<>("profession", "col.profession", e -> e.professionCode() == null ? "" : e.profession() + " (" + e.professionCode() + ")"),
-                        new Column<>("mailbox", "col.mailbox", e -> e.preferredMailbox() == null ? "" : e.preferredMailbox()),
-                        new Column<>("activities", "col.activities", e -> e.activities().stream()
-                                .map(a -> (a.organizationName() == null ? "?" : a.organizationName()) + (a.city() == null ? "" : ", " + a.city()))
-                                .collect(Collectors.joining(" ; ")))), e -> e);
-                return Cli.OK;
-            } catch (AnnuaireUnavailableException e) {
-                return Connection.unreachable(root, spec, e);
+                // Deactivated professionals stay listed, marked, with the last name the directory gave them.
+                entries = uses.directory().searchByName(name, true);
+            } else {
+                PractitionerQuery query = new PractitionerQuery(name, rpps, profession, specialty, commune);
+                AnnuaireClient.Found found = connection.client(root, uses).search(query, uses.directory());
+                entries = found.entries();
+                if (found.truncated()) {
+                    spec.commandLine().getErr().println(root.text("annuaire.truncated", entries.size()));
+                }
             }
+            root.printer().list(entries, List.of(
+                    new Column<>("rpps", "col.rpps", DirectoryEntry::rpps),
+                    new Column<>("name", "col.name", e -> e.displayName() + (e.active() ? "" : " " + root.text("annuaire.inactive"))),
+                    new Column<>("profession", "col.profession", e -> e.professionCode() == null ? "" : e.profession() + " (" + e.professionCode() + ")"),
+                    new Column<>("mailbox", "col.mailbox", e -> e.preferredMailbox() == null ? "" : e.preferredMailbox()),
+                    new Column<>("activities", "col.activities", e -> e.activities().stream()
+                            .map(a -> (a.organizationName() == null ? "?" : a.organizationName()) + (a.city() == null ? "" : ", " + a.city()))
+                            .collect(Collectors.joining(" ; ")))), e -> e);
+            return Cli.OK;
         }
     }
 
     @Command(name = "refresh", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Refresh extends Leaf.WithRoot {
+    static final class Refresh extends Online {
         @picocli.CommandLine.Mixin
         Connection connection = new Connection();
 
         @Override
-        int run(RelaisCommand root) {
-            try (OpenStore<Uses> store = root.open(CommandWiring.ANNUAIRE)) {
-                Uses uses = store.uses();
-                int updated = connection.client(root, uses).refresh(uses.directory());
-                int cached = uses.directory().size();
-                root.printer().object(Map.of("updated", updated, "cached", cached), out -> out.println(root.text("annuaire.refreshed", updated, cached)));
-                return Cli.OK;
-            } catch (AnnuaireUnavailableException e) {
-                return Connection.unreachable(root, spec, e);
-            }
+        int ask(RelaisCommand root, Uses uses) {
+            int updated = connection.client(root, uses).refresh(uses.directory());
+            int cached = uses.directory().size();
+            root.printer().object(Map.of("updated", updated, "cached", cached), out -> out.println(root.text("annuaire.refreshed", updated, cached)));
+            return Cli.OK;
         }
     }
 

@@ -22,30 +22,28 @@ final class BackupCommand {
     }
 
     @Command(name = "backup", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Backup implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Backup extends Leaf.WithServices<Uses> {
         @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "backup.out")
         Path out;
 
+        Backup() {
+            super(CommandWiring.BACKUP);
+        }
+
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (OpenStore<Uses> store = root.open(CommandWiring.BACKUP)) {
-                Uses uses = store.uses();
-                uses.session().require(fr.relais.core.session.Permission.WORKSTATION_ADMIN);
-                // The backup carries the audit anchor of its moment: its trail is checked against it when restored.
-                uses.audit().anchorIntoStore();
-                long size = StoreBackup.backup(uses.database(), out);
-                uses.database().inTransaction(() -> {
-                    uses.audit().record("store.backup", "Store", out.toAbsolutePath(), null, size + " bytes");
-                    return null;
-                });
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("file", out.toAbsolutePath().toString());
-                json.put("bytes", size);
-                root.printer().object(json, o -> o.println(root.text("backup.done", out.toAbsolutePath(), size / 1024)));
-            }
+        int run(RelaisCommand root, Uses uses) {
+            uses.session().require(fr.relais.core.session.Permission.WORKSTATION_ADMIN);
+            // The backup carries the audit anchor of its moment: its trail is checked against it when restored.
+            uses.audit().anchorIntoStore();
+            long size = StoreBackup.backup(uses.database(), out);
+            uses.database().inTransaction(() -> {
+                uses.audit().record("store.backup", "Store", out.toAbsolutePath(), null, size + " bytes");
+                return null;
+            });
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("file", out.toAbsolutePath().toString());
+            json.put("bytes", size);
+            root.printer().object(json, o -> o.println(root.text("backup.done", out.toAbsolutePath(), size / 1024)));
             return Cli.OK;
         }
     }

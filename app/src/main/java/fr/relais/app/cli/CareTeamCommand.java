@@ -32,27 +32,26 @@ final class CareTeamCommand {
 
     /** Lists the professionals known here, by name. */
     @Command(name = "professionals", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class Professionals implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Professionals extends Leaf.WithServices<CareTeamService> {
         @Option(names = "--name", descriptionKey = "careteam.name")
         String name;
 
+        Professionals() {
+            super(CommandWiring.CARE_TEAM);
+        }
+
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (OpenStore<CareTeamService> store = root.open(CommandWiring.CARE_TEAM)) {
-                String start = name == null ? "" : name.trim().toUpperCase(Locale.FRANCE);
-                List<Professional> found = store.uses().professionals().stream()
-                        .filter(p -> p.familyName().toUpperCase(Locale.FRANCE).startsWith(start))
-                        .toList();
-                root.printer().list(found, List.of(
-                        new Column<>("id", "col.id", p -> p.id().toString()),
-                        new Column<>("name", "col.name", Professional::displayName),
-                        new Column<>("profession", "col.profession", p -> root.text("profession." + p.profession().name())),
-                        new Column<>("rpps", "col.rpps", p -> p.rpps() == null ? "" : p.rpps())), p -> p);
-                return Cli.OK;
-            }
+        int run(RelaisCommand root, CareTeamService careTeam) {
+            String start = name == null ? "" : name.trim().toUpperCase(Locale.FRANCE);
+            List<Professional> found = careTeam.professionals().stream()
+                    .filter(p -> p.familyName().toUpperCase(Locale.FRANCE).startsWith(start))
+                    .toList();
+            root.printer().list(found, List.of(
+                    new Column<>("id", "col.id", p -> p.id().toString()),
+                    new Column<>("name", "col.name", Professional::displayName),
+                    new Column<>("profession", "col.profession", p -> root.text("profession." + p.profession().name())),
+                    new Column<>("rpps", "col.rpps", p -> p.rpps() == null ? "" : p.rpps())), p -> p);
+            return Cli.OK;
         }
     }
 

@@ -1,10 +1,8 @@
 package fr.relais.app.cli;
 
 import fr.relais.core.report.ReportFile;
-import fr.relais.sync.fhir.PatientRecordExport;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,15 +26,12 @@ final class ExportCommand {
 
         @Override
         public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (OpenStore<PatientRecordExport> store = root.open(CommandWiring.RECORD_EXPORT)) {
-                UUID id = store.patient(patient);
-                PatientRecordExport export = store.uses();
+            return Leaf.forPatient(spec, patient, CommandWiring.RECORD_EXPORT, (root, export, id) -> {
                 var bundle = export.export(id, fr.relais.sync.fhir.IppNamespace.from(root.environment()));
                 ReportFile.writeAtomically(out, stream -> export.write(bundle, stream));
-            }
-            root.printer().object(Map.of("file", out.toAbsolutePath().toString()), o -> o.println(out.toAbsolutePath()));
-            return Cli.OK;
+                root.printer().object(Map.of("file", out.toAbsolutePath().toString()), o -> o.println(out.toAbsolutePath()));
+                return Cli.OK;
+            });
         }
     }
 }

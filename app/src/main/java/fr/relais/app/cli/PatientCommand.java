@@ -184,10 +184,8 @@ final class PatientCommand {
 
         @Override
         public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (OpenStore<FileUses> store = root.open(CommandWiring.PATIENT_FILE)) {
-                FileUses file = store.uses();
-                Patient p = file.patients().openFile(store.patient(id), "command line");
+            return Leaf.forPatient(spec, id, CommandWiring.PATIENT_FILE, (root, file, patientId) -> {
+                Patient p = file.patients().openFile(patientId, "command line");
                 var team = file.careTeam().teamOf(p.id());
                 var history = file.patients().identityHistory(p.id());
                 var duplicates = file.patients().duplicatesOf(p.id());
@@ -285,8 +283,8 @@ final class PatientCommand {
                     }
                     duplicates.forEach(d -> out.println(duplicateLine(root, file.patients(), d)));
                 });
-            }
-            return Cli.OK;
+                return Cli.OK;
+            });
         }
     }
 

@@ -47,17 +47,15 @@ final class PlanCommand {
 
         @Override
         public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (OpenStore<UrgentCarePlanService> store = root.open(CommandWiring.URGENT_CARE_PLANS)) {
-                UUID id = store.patient(patient);
-                var current = emergency ? store.uses().openInEmergency(id, reason) : store.uses().current(id);
+            return Leaf.forPatient(spec, patient, CommandWiring.URGENT_CARE_PLANS, (root, plans, id) -> {
+                var current = emergency ? plans.openInEmergency(id, reason) : plans.current(id);
                 PlanVersion v = current.orElseThrow(() -> new BadInputException(patient, "plan.none", patient));
                 root.printer().object(VersionView.of(v), out -> {
                     out.println(root.text("plan.version", v.version(), AT.format(v.changedAt()), v.changedBy(), v.reason()));
                     out.println(UrgentCarePlanJson.writeEdit(new UrgentCarePlanJson.Edit(v.plan(), null)));
                 });
                 return Cli.OK;
-            }
+            });
         }
     }
 

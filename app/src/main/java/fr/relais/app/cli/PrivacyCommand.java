@@ -39,12 +39,11 @@ final class PrivacyCommand {
 
         @Override
         public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (OpenStore<PatientAnonymisation> store = root.open(CommandWiring.ANONYMISATION)) {
-                Patient done = store.uses().anonymise(store.patient(patient), reason);
+            return Leaf.forPatient(spec, patient, CommandWiring.ANONYMISATION, (root, anonymisation, patientId) -> {
+                Patient done = anonymisation.anonymise(patientId, reason);
                 root.printer().object(PatientView.of(done), o -> o.println(root.text("anonymise.done", done.id())));
-            }
-            return Cli.OK;
+                return Cli.OK;
+            });
         }
     }
 

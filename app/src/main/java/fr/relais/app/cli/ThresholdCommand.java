@@ -42,11 +42,7 @@ final class ThresholdCommand {
         return uses.careTeam().findProfessional(o.prescriberId()).map(p -> p.displayName()).orElse(o.setBy());
     }
 
-    abstract static class Change implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--patient", required = true, descriptionKey = "worklist.patient")
-        String patient;
+    abstract static class Change extends Leaf.WithPatient<Uses> {
         @Option(names = "--rule", required = true, descriptionKey = "threshold.rule")
         String rule;
         @Option(names = "--pathway", descriptionKey = "threshold.pathway")
@@ -56,16 +52,17 @@ final class ThresholdCommand {
         @Option(names = "--reason", required = true, descriptionKey = "option.reason")
         String reason;
 
+        Change() {
+            super(CommandWiring.THRESHOLDS);
+        }
+
         abstract ThresholdOverride apply(ThresholdService thresholds, UUID patientId);
 
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (OpenStore<Uses> store = root.open(CommandWiring.THRESHOLDS)) {
-                ThresholdOverride o = apply(store.uses().thresholds(), store.patient(patient));
-                root.printer().object(ThresholdView.of(o), out -> out.println(o.rule() == null ? root.text("threshold.restored")
-                        : new AlertWords(root.language()).rule(o.rule())));
-            }
+        int run(RelaisCommand root, Uses uses, UUID patientId) {
+            ThresholdOverride o = apply(uses.thresholds(), patientId);
+            root.printer().object(ThresholdView.of(o), out -> out.println(o.rule() == null ? root.text("threshold.restored")
+                    : new AlertWords(root.language()).rule(o.rule())));
             return Cli.OK;
         }
     }
@@ -123,30 +120,25 @@ final class ThresholdCommand {
     }
 
     @Command(name = "history", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
-    static final class History implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--patient", required = true, descriptionKey = "worklist.patient")
-        String patient;
+    static final class History extends Leaf.WithPatient<Uses> {
+        History() {
+            super(CommandWiring.THRESHOLDS);
+        }
 
         @Override
-        public Integer call() {
-            RelaisCommand root = Leaf.root(spec);
-            try (OpenStore<Uses> store = root.open(CommandWiring.THRESHOLDS)) {
-                Uses uses = store.uses();
-                List<ThresholdOverride> history = uses.thresholds().history(store.patient(patient));
-                AlertWords words = new AlertWords(root.language());
-                root.printer().list(history, List.of(
-                        new Column<>("validFrom", "col.from", o -> AT.format(o.validFrom()), o -> Printer.DATE_TIME.format(o.validFrom())),
-                        new Column<>("validTo", "col.to", o -> o.validTo() == null ? "" : AT.format(o.validTo()),
-                                o -> o.validTo() == null ? "" : Printer.DATE_TIME.format(o.validTo())),
-                        new Column<>("pathwayId", "col.pathway", ThresholdOverride::templateId),
-                        new Column<>("ruleId", "col.rule", ThresholdOverride::ruleId),
-                        new Column<>("rule", "col.thresholds", o -> o.rule() == null ? root.text("threshold.restored")
-                                : AlertRuleJson.write(o.rule()), o -> o.rule() == null ? root.text("threshold.restored") : words.rule(o.rule())),
-                        new Column<>("prescriberId", "col.prescriber", ThresholdOverride::prescriberId, o -> prescriber(uses, o)),
-                        new Column<>("reason", "col.reason", ThresholdOverride::reason)), ThresholdView::of);
-            }
+        int run(RelaisCommand root, Uses uses, UUID patientId) {
+            List<ThresholdOverride> history = uses.thresholds().history(patientId);
+            AlertWords words = new AlertWords(root.language());
+            root.printer().list(history, List.of(
+                    new Column<>("validFrom", "col.from", o -> AT.format(o.validFrom()), o -> Printer.DATE_TIME.format(o.validFrom())),
+                    new Column<>("validTo", "col.to", o -> o.validTo() == null ? "" : AT.format(o.validTo()),
+                            o -> o.validTo() == null ? "" : Printer.DATE_TIME.format(o.validTo())),
+                    new Column<>("pathwayId", "col.pathway", ThresholdOverride::templateId),
+                    new Column<>("ruleId", "col.rule", ThresholdOverride::ruleId),
+                    new Column<>("rule", "col.thresholds", o -> o.rule() == null ? root.text("threshold.restored")
+                            : AlertRuleJson.write(o.rule()), o -> o.rule() == null ? root.text("threshold.restored") : words.rule(o.rule())),
+                    new Column<>("prescriberId", "col.prescriber", ThresholdOverride::prescriberId, o -> prescriber(uses, o)),
+                    new Column<>("reason", "col.reason", ThresholdOverride::reason)), ThresholdView::of);
             return Cli.OK;
         }
     }

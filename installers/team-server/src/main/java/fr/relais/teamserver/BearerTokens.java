@@ -12,6 +12,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
+import fr.relais.teamserver.user.TeamUser;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,6 @@
 package fr.relais.teamserver;
 
+import fr.relais.teamserver.user.TeamUser;
 import jakarta.websocket.Session;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,5 +1,6 @@
 package fr.relais.teamserver;
 
+import fr.relais.teamserver.user.TeamUser;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package fr.relais.teamserver;
 
+import fr.relais.teamserver.user.TeamUser;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;

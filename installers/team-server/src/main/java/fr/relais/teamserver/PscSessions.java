@@ -2,6 +2,7 @@ package fr.relais.teamserver;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import fr.relais.teamserver.user.TeamUser;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,9 +1,6 @@
 package fr.relais.teamserver;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,23 +28,21 @@ import java.util.Set;
 public record PscSettings(URI discovery, String clientId, String clientSecret, String scope, String acr,
                           Duration sessionLife, Map<String, Set<String>> teams) {
 
-    /** Each key in {@code team-server.properties} and the environment variable that overrides it. */
+    /** Each key in {@code team-server.properties} and the environment variable that overrides it ({@link SettingsFile#variable}). */
     enum Key {
-        DISCOVERY("psc.discovery", "RELAIS_TEAM_SERVER_PSC_DISCOVERY"),
-        CLIENT_ID("psc.client.id", "RELAIS_TEAM_SERVER_PSC_CLIENT_ID"),
-        CLIENT_SECRET("psc.client.secret", "RELAIS_TEAM_SERVER_PSC_CLIENT_SECRET"),
-        CLIENT_SECRET_FILE("psc.client.secret.file", "RELAIS_TEAM_SERVER_PSC_CLIENT_SECRET_FILE"),
-        SCOPE("psc.scope", "RELAIS_TEAM_SERVER_PSC_SCOPE"),
-        ACR("psc.acr", "RELAIS_TEAM_SERVER_PSC_ACR"),
-        SESSION_MINUTES("psc.session.minutes", "RELAIS_TEAM_SERVER_PSC_SESSION_MINUTES"),
-        TEAMS_FILE("psc.teams.file", "RELAIS_TEAM_SERVER_PSC_TEAMS_FILE");
+        DISCOVERY("psc.discovery"),
+        CLIENT_ID("psc.client.id"),
+        CLIENT_SECRET("psc.client.secret"),
+        CLIENT_SECRET_FILE("psc.client.secret.file"),
+        SCOPE("psc.scope"),
+        ACR("psc.acr"),
+        SESSION_MINUTES("psc.session.minutes"),
+        TEAMS_FILE("psc.teams.file");
 
         final String property;
-        final String variable;
 
-        Key(String property, String variable) {
+        Key(String property) {
             this.property = property;
-            this.variable = variable;
         }
     }
 
@@ -58,7 +53,7 @@ public record PscSettings(URI discovery, String clientId, String clientSecret, S
     public PscSettings {
         if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
             throw new IllegalArgumentException("Pro Santé Connect needs " + Key.CLIENT_ID.property + " and "
-                    + Key.CLIENT_SECRET_FILE.property + " (or " + Key.CLIENT_SECRET.variable + ")");
+                    + Key.CLIENT_SECRET_FILE.property + " (or " + SettingsFile.variable(Key.CLIENT_SECRET.property) + ")");
         }
         if (sessionLife.isNegative() || sessionLife.isZero()) {
             throw new IllegalArgumentException(Key.SESSION_MINUTES.property + " must be at least one minute");
@@ -76,30 +71,17 @@ public record PscSettings(URI discovery, String clientId, String clientSecret, S
      * document is configured (the server then has no {@code /psc} endpoints).
      */
     public static Optional<PscSettings> load(Path file, Map<String, String> environment) {
-        Map<Key, String> values = new LinkedHashMap<>();
-        Properties properties = file != null && Files.exists(file) ? TeamServerSettings.readFile(file) : new Properties();
-        for (Key key : Key.values()) {
-            String value = environment.getOrDefault(key.variable, properties.getProperty(key.property));
-            if (value != null && !value.isBlank()) {
-                values.put(key, value.strip());
-            }
-        }
+        Map<Key, String> values = SettingsFile.values(Key.class, key -> key.property, file, environment);
         if (!values.containsKey(Key.DISCOVERY)) {
             return Optional.empty();
         }
-        String secret = values.get(Key.CLIENT_SECRET);
-        if (values.containsKey(Key.CLIENT_SECRET_FILE)) {
-            secret = read(Path.of(values.get(Key.CLIENT_SECRET_FILE)), "the Pro Santé Connect client secret").strip();
-        }
-        String minutes = values.getOrDefault(Key.SESSION_MINUTES, String.valueOf(DEFAULT_SESSION_LIFE.toMinutes()));
-        Duration life;
-        try {
-            life = Duration.ofMinutes(Long.parseLong(minutes));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(Key.SESSION_MINUTES.property + " \"" + minutes + "\" is not a number", e);
-        }
+        String secret = values.containsKey(Key.CLIENT_SECRET_FILE)
+                ? SettingsFile.secret(Path.of(values.get(Key.CLIENT_SECRET_FILE)), "the Pro Santé Connect client secret")
+                : values.get(Key.CLIENT_SECRET);
+        Duration life = Duration.ofMinutes(SettingsFile.number(Key.SESSION_MINUTES.property,
+                values.getOrDefault(Key.SESSION_MINUTES, String.valueOf(DEFAULT_SESSION_LIFE.toMinutes()))));
         Map<String, Set<String>> teams = values.containsKey(Key.TEAMS_FILE)
-                ? teams(TeamServerSettings.readFile(Path.of(values.get(Key.TEAMS_FILE)))) : Map.of();
+                ? teams(SettingsFile.read(Path.of(values.get(Key.TEAMS_FILE)))) : Map.of();
         return Optional.of(new PscSettings(URI.create(values.get(Key.DISCOVERY)), values.get(Key.CLIENT_ID), secret,
                 values.getOrDefault(Key.SCOPE, DEFAULT_SCOPE), values.getOrDefault(Key.ACR, DEFAULT_ACR), life, teams));
     }
@@ -113,14 +95,6 @@ public record PscSettings(URI discovery, String clientId, String clientSecret, S
             teams.put(nationalId.strip(), Set.copyOf(names));
         }
         return teams;
-    }
-
-    private static String read(Path path, String what) {
-        try {
-            return Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read " + what + " from " + path + ": " + e.getMessage(), e);
-        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleTester;
 import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
+import fr.relais.teamserver.user.TeamUser;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;

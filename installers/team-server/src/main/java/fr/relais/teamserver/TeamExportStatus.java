@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.api.server.bulk.BulkExportJobParameters;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationConstants;
+import fr.relais.teamserver.user.TeamUser;
 
 /**
  * A team member reads the status of their own team's export only ({@code GET $export-poll-status?_jobId=...}): the

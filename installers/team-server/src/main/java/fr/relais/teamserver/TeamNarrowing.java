@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationConstants;
+import fr.relais.teamserver.user.TeamUser;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;

@@ -1,14 +1,8 @@
 package fr.relais.teamserver;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * How the team server runs: its database, its port, the OpenID Connect issuer whose tokens it accepts and the tag that
@@ -27,27 +21,25 @@ public record TeamServerSettings(String jdbcUrl, String jdbcUser, String jdbcPas
                                  URI issuer, String audience, String teamClaim, String adminRole, String teamTagSystem,
                                  boolean trial) {
 
-    /** Each setting: its key in the file and the environment variable that overrides it. */
+    /** Each setting: its key in the file and the environment variable that overrides it ({@link SettingsFile#variable}). */
     enum Key {
-        JDBC_URL("jdbc.url", "RELAIS_TEAM_SERVER_JDBC_URL"),
-        JDBC_USER("jdbc.user", "RELAIS_TEAM_SERVER_JDBC_USER"),
-        JDBC_PASSWORD("jdbc.password", "RELAIS_TEAM_SERVER_JDBC_PASSWORD"),
-        JDBC_PASSWORD_FILE("jdbc.password.file", "RELAIS_TEAM_SERVER_JDBC_PASSWORD_FILE"),
-        BIND("bind", "RELAIS_TEAM_SERVER_BIND"),
-        PORT("port", "RELAIS_TEAM_SERVER_PORT"),
-        ISSUER("issuer", "RELAIS_TEAM_SERVER_ISSUER"),
-        AUDIENCE("audience", "RELAIS_TEAM_SERVER_AUDIENCE"),
-        TEAM_CLAIM("team.claim", "RELAIS_TEAM_SERVER_TEAM_CLAIM"),
-        ADMIN_ROLE("admin.role", "RELAIS_TEAM_SERVER_ADMIN_ROLE"),
-        TEAM_TAG_SYSTEM("team.tag.system", "RELAIS_TEAM_SERVER_TEAM_TAG_SYSTEM"),
-        TRIAL_DIRECTORY("trial.directory", "RELAIS_TEAM_SERVER_TRIAL_DIRECTORY");
+        JDBC_URL("jdbc.url"),
+        JDBC_USER("jdbc.user"),
+        JDBC_PASSWORD("jdbc.password"),
+        JDBC_PASSWORD_FILE("jdbc.password.file"),
+        BIND("bind"),
+        PORT("port"),
+        ISSUER("issuer"),
+        AUDIENCE("audience"),
+        TEAM_CLAIM("team.claim"),
+        ADMIN_ROLE("admin.role"),
+        TEAM_TAG_SYSTEM("team.tag.system"),
+        TRIAL_DIRECTORY("trial.directory");
 
         final String property;
-        final String variable;
 
-        Key(String property, String variable) {
+        Key(String property) {
             this.property = property;
-            this.variable = variable;
         }
     }
 
@@ -60,10 +52,10 @@ public record TeamServerSettings(String jdbcUrl, String jdbcUser, String jdbcPas
     public TeamServerSettings {
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
             throw new IllegalArgumentException("No database: set " + Key.JDBC_URL.property + " in team-server.properties or "
-                    + Key.JDBC_URL.variable + " (or start with --trial)");
+                    + SettingsFile.variable(Key.JDBC_URL.property) + " (or start with --trial)");
         }
         if (issuer == null && !trial) {
-            throw new IllegalArgumentException("No OpenID Connect issuer: set " + Key.ISSUER.property + " or " + Key.ISSUER.variable);
+            throw new IllegalArgumentException("No OpenID Connect issuer: set " + Key.ISSUER.property + " or " + SettingsFile.variable(Key.ISSUER.property));
         }
         if (issuer == null && !isLoopback(bindAddress)) {
             // A trial without an issuer has no access control: it must not be reachable from the network.
@@ -79,31 +71,10 @@ public record TeamServerSettings(String jdbcUrl, String jdbcUser, String jdbcPas
      * {@code trial}: an H2 database in {@code trial.directory} (default: the working folder's {@code trial-data}).
      */
     public static TeamServerSettings load(Path file, Map<String, String> environment, boolean trial) {
-        Map<Key, String> values = new LinkedHashMap<>();
-        if (file != null && Files.exists(file)) {
-            Properties properties = readFile(file);
-            for (Key key : Key.values()) {
-                String value = properties.getProperty(key.property);
-                if (value != null && !value.isBlank()) {
-                    values.put(key, value.strip());
-                }
-            }
-        }
-        for (Key key : Key.values()) {
-            String value = environment.get(key.variable);
-            if (value != null && !value.isBlank()) {
-                values.put(key, value.strip());
-            }
-        }
-        String password = values.get(Key.JDBC_PASSWORD);
-        if (values.containsKey(Key.JDBC_PASSWORD_FILE)) {
-            Path secret = Path.of(values.get(Key.JDBC_PASSWORD_FILE));
-            try {
-                password = Files.readString(secret, StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new IllegalArgumentException("Cannot read the database password file " + secret + ": " + e.getMessage(), e);
-            }
-        }
+        Map<Key, String> values = SettingsFile.values(Key.class, key -> key.property, file, environment);
+        String password = values.containsKey(Key.JDBC_PASSWORD_FILE)
+                ? SettingsFile.secret(Path.of(values.get(Key.JDBC_PASSWORD_FILE)), "the database password")
+                : values.get(Key.JDBC_PASSWORD);
         String url = values.get(Key.JDBC_URL);
         String user = values.get(Key.JDBC_USER);
         if (trial) {
@@ -112,30 +83,13 @@ public record TeamServerSettings(String jdbcUrl, String jdbcUser, String jdbcPas
             user = "sa";
             password = "";
         }
-        String port = values.getOrDefault(Key.PORT, String.valueOf(DEFAULT_PORT));
-        int portNumber;
-        try {
-            portNumber = Integer.parseInt(port);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Port \"" + port + "\" is not a number (" + Key.PORT.property + ")", e);
-        }
+        int portNumber = SettingsFile.number(Key.PORT.property, values.getOrDefault(Key.PORT, String.valueOf(DEFAULT_PORT)));
         String issuer = values.get(Key.ISSUER);
         String bind = values.getOrDefault(Key.BIND, trial && issuer == null ? "127.0.0.1" : "0.0.0.0");
         return new TeamServerSettings(url, user, password, bind, portNumber,
                 issuer == null ? null : URI.create(issuer), values.get(Key.AUDIENCE),
                 values.getOrDefault(Key.TEAM_CLAIM, DEFAULT_TEAM_CLAIM), values.getOrDefault(Key.ADMIN_ROLE, DEFAULT_ADMIN_ROLE),
                 values.getOrDefault(Key.TEAM_TAG_SYSTEM, DEFAULT_TEAM_TAG_SYSTEM), trial);
-    }
-
-    /** The keys of {@code file}, read as UTF-8 (also read by {@link PscSettings}). */
-    static Properties readFile(Path file) {
-        Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
-        return properties;
     }
 
     /** Whether tokens are checked: always, except in a trial started without an issuer. */

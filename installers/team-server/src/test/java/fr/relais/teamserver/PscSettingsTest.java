@@ -52,4 +52,30 @@ class PscSettingsTest {
                 "RELAIS_TEAM_SERVER_PSC_CLIENT_ID", "relais-cpts-nord")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("psc.client.secret.file");
     }
+
+    @Test
+    void aUnitThatSetsAVariableToNothingKeepsTheFileValueAsForTheServersOtherSettings() throws IOException {
+        // A systemd unit or a container often declares every variable, the unused ones empty: as for the database
+        // settings, an empty variable overrides nothing (it used to hide the file's client id here).
+        Path file = Files.writeString(dir.resolve("team-server.properties"), """
+                psc.discovery=%s
+                psc.client.id=relais-cpts-nord
+                psc.client.secret=s3cret-psc
+                psc.session.minutes=15
+                """.formatted(SANDBOX));
+
+        PscSettings settings = PscSettings.load(file, Map.of("RELAIS_TEAM_SERVER_PSC_CLIENT_ID", " ",
+                "RELAIS_TEAM_SERVER_PSC_SESSION_MINUTES", "")).orElseThrow();
+
+        assertThat(settings.clientId()).isEqualTo("relais-cpts-nord");
+        assertThat(settings.sessionLife()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void sessionMinutesThatAreNotANumberAreRefusedNamingTheKey() {
+        assertThatThrownBy(() -> PscSettings.load(null, Map.of("RELAIS_TEAM_SERVER_PSC_DISCOVERY", SANDBOX,
+                "RELAIS_TEAM_SERVER_PSC_CLIENT_ID", "relais-cpts-nord", "RELAIS_TEAM_SERVER_PSC_CLIENT_SECRET", "s3cret-psc",
+                "RELAIS_TEAM_SERVER_PSC_SESSION_MINUTES", "dix")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("psc.session.minutes").hasMessageContaining("dix");
+    }
 }

@@ -2,7 +2,7 @@ package fr.relais.teamserver.audit;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditContextServices;
-import fr.relais.teamserver.TeamUser;
+import fr.relais.teamserver.user.TeamUser;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Identifier;
