@@ -54,11 +54,12 @@ public final class TestServices implements AutoCloseable {
     public final QuestionnaireService questionnaires;
 
     /**
-     * A clock that starts at {@link #NOW} and then runs: time moves on between two calls (ordering, timeouts) while the
-     * day stays the one a test was written for, whatever the date and hour it runs at.
+     * A clock that starts at {@link #NOW} and then runs with {@link SteadyClock} (the JVM's monotonic timer, never the
+     * wall clock): time moves on between two calls (ordering, timeouts) while the day stays the one a test was written
+     * for, whatever the date, hour and time zone it runs at.
      */
     public static Clock runningClock() {
-        return Clock.offset(Clock.systemUTC(), java.time.Duration.between(Instant.now(), NOW));
+        return Clock.offset(SteadyClock.SHARED, java.time.Duration.between(SteadyClock.now(), NOW));
     }
 
     public TestServices(Path file) {

@@ -9,7 +9,6 @@ import fr.relais.core.hospital.PatientIdentifier;
 import fr.relais.core.hospital.StoredHospitalEvent;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +31,7 @@ class AdtCliTest extends CliFixture {
     }
 
     <T> T withCore(Function<RelaisCore, T> work) {
-        try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("t", "T", "poste")))) {
+        try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("t", "T", "poste")))) {
             return work.apply(core);
         }
     }

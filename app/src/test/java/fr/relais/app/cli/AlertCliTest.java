@@ -25,7 +25,7 @@ class AlertCliTest extends CliFixture {
 
     /** No command adds professionals yet (the Annuaire Santé import will): the physician comes in through the core. */
     private void addPhysician() {
-        try (fr.relais.core.RelaisCore core = fr.relais.core.RelaisCore.open(db, java.time.Clock.systemUTC(),
+        try (fr.relais.core.RelaisCore core = fr.relais.core.RelaisCore.open(db, CliRun.CLOCK,
                 new fr.relais.core.session.UserSession(new fr.relais.core.session.Actor("admin", null, null)))) {
             core.careTeam().addProfessional("LEGRAND", "Monique", fr.relais.core.careteam.Profession.MEDECIN, "10003456789", null, null);
         }
@@ -55,7 +55,7 @@ class AlertCliTest extends CliFixture {
                 "--unit", "kg", "--at", "2026-10-24T07:10");
         assertThat(wrong.code()).as(wrong.err()).isZero();
         weigh("80.1", "2026-10-26T07:10");
-        // The command line runs on today's clock: the missing-weight alert of today is another matter.
+        // The command line runs on CliRun.CLOCK, weeks later: the missing-weight alert of its day is another matter.
         assertThat(alerts("open")).filteredOn(a -> a.startsWith("poids-hausse")).containsExactly("poids-hausse-3j RED OPEN");
 
         CliRun cancelled = run("measure", "error", wrong.json().get("id").asText(), "--reason", "balance mal posée");
@@ -138,7 +138,7 @@ class AlertCliTest extends CliFixture {
         java.io.PrintStream printer = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
         int[] code = {-1};
         Thread watching = new Thread(() -> code[0] = Cli.run(new String[] {"evaluate", "--watch", "--every", "1"}, printer, printer,
-                java.util.Map.of("RELAIS_DB", db.toString()), (services, language) -> { }, java.time.Clock.systemUTC()));
+                java.util.Map.of("RELAIS_DB", db.toString()), (services, language) -> { }, CliRun.CLOCK));
         watching.start();
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
         while (!out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("escaladée") && System.nanoTime() < deadline) {

@@ -10,7 +10,6 @@ import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +51,11 @@ class AnnuaireCliTest {
     @Test
     void whatWasFoundBeforeIsSearchedAndAddedOffline() {
         Path db = dir.resolve("relais.db");
-        try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")))) {
+        try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
             core.directory().save(List.of(new DirectoryEntry("810003461033", "10003461033", "BONNET", "Jérôme", "10", Profession.MEDECIN,
                     List.of("SM54"), List.of("jeromebonnet@pro.mssante.fr"), true, Instant.parse("2026-10-01T00:00:00Z"),
                     List.of(new DirectoryEntry.Activity("F1", "CH DE TEST", "690000001", null, "Lyon", "69383", "69003", List.of())))),
-                    Instant.now());
+                    CliRun.CLOCK.instant());
         }
         assertThat(CliRun.on(db, "patient", "add", "--family", "MARTIN", "--given", "Claire", "--sex", "F", "--birth-date", "1950-03-14",
                 "--ipp", "P1").code()).isZero();
@@ -79,7 +78,7 @@ class AnnuaireCliTest {
         Path db = dir.resolve("relais.db");
         DirectoryEntry bonnet = new DirectoryEntry("810003461033", "10003461033", "BONNET", "Jérôme", "10", Profession.MEDECIN,
                 List.of("SM54"), List.of("jeromebonnet@pro.mssante.fr"), true, Instant.parse("2026-10-01T00:00:00Z"), List.of());
-        try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")))) {
+        try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
             core.directory().save(List.of(bonnet), Instant.parse("2026-10-01T00:00:00Z"));
         }
         assertThat(CliRun.on(db, "patient", "add", "--family", "MARTIN", "--given", "Claire", "--sex", "F", "--birth-date", "1950-03-14",
@@ -87,7 +86,7 @@ class AnnuaireCliTest {
         assertThat(CliRun.on(db, "annuaire", "add", "--patient", "P1", "--rpps", "10003461033", "--role", "medecin-traitant").code())
                 .isZero();
         // The directory closes him: its record carries his identifiers and active=false, no name (as the real API does).
-        try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")))) {
+        try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
             core.directory().save(List.of(new DirectoryEntry("810003461033", "10003461033", null, null, null, null, List.of(), List.of(),
                     false, Instant.parse("2026-11-20T00:00:00Z"), List.of())), Instant.parse("2026-11-21T00:00:00Z"));
         }

@@ -10,7 +10,6 @@ import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +26,7 @@ class CareTeamCliTest {
     void aHospitalNurseReceivedFromTheServerJoinsTheCercleDeSoinsByHerId() {
         Path db = dir.resolve("relais.db");
         UUID nurse = UUID.nameUUIDFromBytes("1042".getBytes(StandardCharsets.UTF_8));
-        try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")))) {
+        try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
             core.careTeam().applySyncedProfessional(new Professional(nurse, "GUEGUEN", "Soizic", Profession.INFIRMIER, null, null, null),
                     "Practitioner/1042/_history/1");
         }
@@ -41,7 +40,7 @@ class CareTeamCliTest {
 
         assertThat(added.code()).isZero();
         assertThat(added.out()).contains("Soizic GUEGUEN fait désormais partie du cercle de soins : IDE en libéral.");
-        try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")))) {
+        try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
             var patient = core.patients().resolve("P1").id();
             assertThat(core.careTeam().teamOf(patient)).singleElement().satisfies(m -> assertThat(m.professional().id()).isEqualTo(nurse));
         }

@@ -1,13 +1,33 @@
 package fr.relais.app.cli;
 
+import fr.relais.core.SteadyClock;
+import fr.relais.core.time.CareZone;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.Map;
 
 /** One in-process run of the command line, with what it printed and its exit code. */
 record CliRun(int code, String out, String err) {
     static final fr.relais.sync.engine.RetryPolicy NO_WAIT = fr.relais.sync.engine.RetryPolicy.DEFAULT.withoutWaiting();
+
+    /**
+     * The clock of every command run here and of the stores the commands' tests prepare beside it (issue 24: never the
+     * wall clock): {@link SteadyClock} moved to Monday 7 December 2026, 14:00 in Paris. The tests enter dates up to 6
+     * December as past (a weighing, a consent collected, a letter received) and later ones as to come; on this clock
+     * they hold at any hour and date they run, and a run never reaches midnight.
+     */
+    static final Clock CLOCK = Clock.offset(SteadyClock.SHARED, Duration.between(SteadyClock.START,
+            ZonedDateTime.of(2026, 12, 7, 14, 0, 0, 0, CareZone.PARIS).toInstant()));
+
+    /** The day of {@link #CLOCK} in Paris: what a command's test means by "today". */
+    static LocalDate today() {
+        return LocalDate.now(CLOCK.withZone(CareZone.PARIS));
+    }
 
     /** Runs against {@code db} (through RELAIS_DB) with a window that is never opened. */
     static CliRun on(java.nio.file.Path db, String... args) {
@@ -41,11 +61,10 @@ record CliRun(int code, String out, String err) {
                               java.util.function.Function<Map<String, String>, fr.relais.core.account.PasswordHasher> passwords, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        // The wall clock still: the commands' tests prepare their stores on it (moving them to a fixed clock is issue 24's next step).
         // The launcher's attempts without its waits: a run against an unreachable server tries as often, without
         // sleeping about 5.6 s between the tries.
         int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env, gui,
-                java.time.Clock.systemUTC(), NO_WAIT, passwords);
+                CLOCK, NO_WAIT, passwords);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

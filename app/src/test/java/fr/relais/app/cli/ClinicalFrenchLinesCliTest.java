@@ -10,7 +10,6 @@ import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -24,14 +23,14 @@ import org.junit.jupiter.api.Test;
 class ClinicalFrenchLinesCliTest extends CliFixture {
 
     private RelaisCore open() {
-        return RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("test", null, null)));
+        return RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("test", null, null)));
     }
 
     @Test
     void aTaskCompletedFromTheCommandLineIsSaidByItsTitleAndPatientNeverByItsIdOrStatusCode() {
         addPatient("DURAND", "Jeanne", "F", "1940-05-01", "P1");
-        // The command line runs on the real clock: the enrolment starts today so the test holds any day.
-        LocalDate today = LocalDate.now(fr.relais.core.time.CareZone.PARIS);
+        // The command line runs on CliRun.CLOCK: the enrolment starts on its day.
+        LocalDate today = CliRun.today();
         assertThat(run("enroll", "--patient", "P1", "--pathway", "chirurgie-ambulatoire-raac", "--start", today.toString()).code()).isZero();
         JsonNode call = null;
         JsonNode other = null;
@@ -149,7 +148,7 @@ class ClinicalFrenchLinesCliTest extends CliFixture {
     void aSaturationTheOximeterSentBeforeValidatingItIsListedProvisional() {
         addPatient("LE GALL", "Marie", "F", "1948-06-02", "P1");
         UUID patient = UUID.fromString(run("--format", "json", "patient", "show", "P1").json().get("patient").get("id").asText());
-        java.time.Instant at = java.time.Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        java.time.Instant at = CliRun.CLOCK.instant().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         try (RelaisCore core = open()) {
             core.measures().applySynced(new fr.relais.core.measure.Measure(UUID.randomUUID(), patient, fr.relais.core.measure.MeasureCatalog.SPO2,
                     new java.math.BigDecimal("91"), "%", "91", "%", at, fr.relais.core.measure.MeasureSource.SYNCED, "server", false,

@@ -121,7 +121,7 @@ class MeasureCliTest extends CliFixture {
 
     @Test
     void aLowSpo2RaisesAnAlertThatExplainsItselfAndIsHandledWithAReason() throws Exception {
-        String today = java.time.LocalDate.now(fr.relais.core.time.CareZone.PARIS).toString();
+        String today = CliRun.today().toString();
         // COPD follow-up is a telemonitoring pathway: the patient's consent first.
         assertThat(run("consent", "add", "--patient", "P1", "--scope", "TELEMONITORING", "--collected-by", "Dr Perrin").code()).isZero();
         assertThat(run("enroll", "--patient", "P1", "--pathway", "bpco-exacerbation", "--start", today).code()).isZero();

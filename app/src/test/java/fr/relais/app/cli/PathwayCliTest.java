@@ -85,8 +85,8 @@ class PathwayCliTest extends CliFixture {
     void enrollsThenWorksTheWorklist() throws Exception {
         String patient = run("patient", "add", "--family", "DURAND", "--given", "Jeanne", "--sex", "F", "--birth-date", "1940-05-01",
                 "--ipp", "P1").out().trim();
-        // The command line runs on the real clock: dates are relative to today so the test holds any day.
-        java.time.LocalDate today = java.time.LocalDate.now(fr.relais.core.time.CareZone.PARIS);
+        // The command line runs on CliRun.CLOCK: dates are relative to its day.
+        java.time.LocalDate today = CliRun.today();
         JsonNode enrollment = json("--format", "json", "enroll", "--patient", "P1", "--pathway", "chirurgie-ambulatoire-raac",
                 "--start", today.toString());
         assertThat(enrollment.get("patientId").asText()).isEqualTo(patient);

@@ -41,7 +41,7 @@ class ReportCliTest {
         Path db = dir.resolve("relais.db");
         assertThat(CliRun.on(db, "patient", "add", "--family", "GARNIER", "--given", "Élise", "--sex", "F", "--birth-date", "1948-02-29",
                 "--ipp", "P7").code()).isZero();
-        String today = java.time.LocalDate.now(fr.relais.core.time.CareZone.PARIS).toString();
+        String today = CliRun.today().toString();
         assertThat(CliRun.on(db, "enroll", "--patient", "P7", "--pathway", "bpco-exacerbation", "--version", "1", "--start", today).code()).isZero();
         assertThat(CliRun.on(db, "measure", "add", "--patient", "P7", "--code", "59408-5", "--value", "95", "--unit", "%").code()).isZero();
 

@@ -10,7 +10,6 @@ import fr.relais.core.replication.Conflict;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -295,6 +294,6 @@ class SyncCliTest {
     }
 
     private RelaisCore open() {
-        return RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("test", null, null)));
+        return RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("test", null, null)));
     }
 }

@@ -7,7 +7,6 @@ import fr.relais.core.StoreTemplate;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +56,6 @@ class SyncWatchCliTest {
     }
 
     private RelaisCore open() {
-        return RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("test", "Test", "test")));
+        return RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("test", "Test", "test")));
     }
 }

@@ -33,7 +33,7 @@ class TelemonitoringConsentCliTest extends CliFixture {
         CliRun reasonAlone = run("enroll", "--patient", "P1", "--pathway", "insuffisance-cardiaque-sortie", "--reason", "formulaire");
         assertThat(reasonAlone.code()).isEqualTo(2);
         assertThat(reasonAlone.err()).contains("--paper-consent");
-        try (var core = fr.relais.core.RelaisCore.open(db, java.time.Clock.systemUTC(),
+        try (var core = fr.relais.core.RelaisCore.open(db, CliRun.CLOCK,
                 new fr.relais.core.session.UserSession(new fr.relais.core.session.Actor("t", "T", "poste")))) {
             assertThat(core.database().dsl().fetchCount(fr.relais.core.store.schema.Tables.ENROLLMENT)).isZero();
             assertThat(core.database().dsl().fetchCount(fr.relais.core.store.schema.Tables.TASK)).isZero();

@@ -9,8 +9,6 @@ import fr.relais.core.careteam.Profession;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.time.CareZone;
-import java.time.Clock;
-import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +19,10 @@ class ThresholdCliTest extends CliFixture {
     @BeforeEach
     void setUp() {
         addPatient("DURAND", "Jeanne", "F", "1940-05-01", "P1");
-        String today = LocalDate.now(CareZone.PARIS).toString();
+        String today = CliRun.today().toString();
         assertThat(run("enroll", "--patient", "P1", "--pathway", "bpco-exacerbation", "--version", "1", "--start", today).code()).isZero();
         // No command adds professionals yet (the Annuaire Santé import will): the physician comes in through the core.
-        try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("admin", null, null)))) {
+        try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("admin", null, null)))) {
             core.careTeam().addProfessional("LEGRAND", "Monique", Profession.MEDECIN, "10003456789", null, null);
             core.careTeam().addProfessional("ROUX", "Renée", Profession.INFIRMIER, "10009876543", null, null);
         }
@@ -32,7 +30,7 @@ class ThresholdCliTest extends CliFixture {
 
     @Test
     void aPhysicianSetsThresholdsAndTheHistoryShowsWhoWhenWhy() throws Exception {
-        String before = java.time.LocalDateTime.now(CareZone.PARIS).minusMinutes(1).withSecond(0).withNano(0).toString();
+        String before = java.time.LocalDateTime.ofInstant(CliRun.CLOCK.instant(), CareZone.PARIS).minusMinutes(1).withSecond(0).withNano(0).toString();
         CliRun set = run("--format", "json", "threshold", "set", "--patient", "P1", "--rule", "spo2", "--set", "red.below=86",
                 "--set", "yellow.below=88", "--prescriber", "10003456789", "--reason", "BPCO sévère, SpO2 habituelle 88 %");
         assertThat(set.code()).as(set.err()).isZero();

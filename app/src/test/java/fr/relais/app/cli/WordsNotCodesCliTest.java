@@ -12,7 +12,6 @@ import fr.relais.core.session.UserSession;
 import fr.relais.sync.fhir.ForeignQuestionnaires;
 import fr.relais.sync.fhir.ObservationMapper;
 import fr.relais.sync.fhir.RelaisFhir;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -169,7 +168,7 @@ class WordsNotCodesCliTest extends CliFixture {
 
     /** A red SpO2 alert on the patient, raised by the engine as a nurse's measure would; its id. */
     private String spo2Alert() {
-        String today = java.time.LocalDate.now(fr.relais.core.time.CareZone.PARIS).toString();
+        String today = CliRun.today().toString();
         if (run("--format", "json", "consent", "list", "--patient", "P1").json().isEmpty()) {
             assertThat(run("consent", "add", "--patient", "P1", "--scope", "TELEMONITORING", "--collected-by", "Dr Perrin").code()).isZero();
         }
@@ -180,7 +179,7 @@ class WordsNotCodesCliTest extends CliFixture {
 
     /** Writes as the sync engine does, in one transaction. */
     private void inStore(Consumer<RelaisCore> write) {
-        try (RelaisCore core = RelaisCore.open(db, Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")))) {
+        try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
             core.database().inTransaction(() -> {
                 write.accept(core);
                 return null;

@@ -17,7 +17,9 @@ import fr.relais.core.session.UserSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The desktop's measure import without the toolkit: refused rows listed by line, skipping, cancelling. */
 class MeasureImportViewModelTest {
+    /** The morning the nurse imports her files, after the weighings they hold (21 to 25 November). */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-03T07:10:00Z"), ZoneOffset.UTC);
+
     @TempDir
     Path dir;
     RelaisCore core;
@@ -36,7 +41,7 @@ class MeasureImportViewModelTest {
 
     @BeforeEach
     void setUp() {
-        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), Clock.systemUTC(), new UserSession(new Actor("idec", "IDEC", "poste")));
+        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
         patient = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
                 null), null, null, "P1", null, null, null)).patient().id();
         model = new MeasureImportViewModel(core.measureImport(), new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR);

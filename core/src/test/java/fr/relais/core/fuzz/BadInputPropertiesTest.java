@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.relais.core.RelaisCore;
+import fr.relais.core.SteadyClock;
 import fr.relais.core.StoreTemplate;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.i18n.Language;
@@ -23,7 +24,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -53,7 +53,7 @@ class BadInputPropertiesTest {
     @BeforeContainer
     static void store() throws IOException {
         dir = Files.createTempDirectory("relais-fuzz");
-        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("fuzz.db")), Clock.systemUTC(), new UserSession(new Actor("fuzz", "fuzz", "fuzz")));
+        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("fuzz.db")), SteadyClock.SHARED, new UserSession(new Actor("fuzz", "fuzz", "fuzz")));
         patient = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
                 "75056"), null, null, "P1", null, null, null)).patient().id();
     }
