@@ -3,6 +3,7 @@ package fr.relais.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.relais.core.StoreTemplate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -24,7 +25,7 @@ class AccountCliTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        db = dir.resolve("relais.db");
+        db = StoreTemplate.copyTo(dir.resolve("relais.db"));
         adminPassword = Files.writeString(dir.resolve("admin.txt"), "mot de passe admin!\n");
         password = Files.writeString(dir.resolve("soignant.txt"), "mot de passe soignant\n");
     }

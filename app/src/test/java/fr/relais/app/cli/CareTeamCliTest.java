@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
 import fr.relais.core.careteam.Professional;
 import fr.relais.core.careteam.Profession;
 import fr.relais.core.session.Actor;
@@ -24,7 +25,7 @@ class CareTeamCliTest {
 
     @Test
     void aHospitalNurseReceivedFromTheServerJoinsTheCercleDeSoinsByHerId() {
-        Path db = dir.resolve("relais.db");
+        Path db = StoreTemplate.copyTo(dir.resolve("relais.db"));
         UUID nurse = UUID.nameUUIDFromBytes("1042".getBytes(StandardCharsets.UTF_8));
         try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
             core.careTeam().applySyncedProfessional(new Professional(nurse, "GUEGUEN", "Soizic", Profession.INFIRMIER, null, null, null),
@@ -48,7 +49,7 @@ class CareTeamCliTest {
 
     @Test
     void aProfessionalNobodyKnowsHereIsRefusedByNameWithTheWayToFindOne() {
-        Path db = dir.resolve("relais.db");
+        Path db = StoreTemplate.copyTo(dir.resolve("relais.db"));
         assertThat(CliRun.on(db, "patient", "add", "--family", "MARTIN", "--given", "Claire", "--sex", "F", "--birth-date", "1950-03-14",
                 "--ipp", "P1").code()).isZero();
 

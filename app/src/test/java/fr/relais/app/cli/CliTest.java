@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.relais.core.StoreTemplate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,9 +24,15 @@ class CliTest {
     final List<String> guiOpened = new ArrayList<>();
     final GuiLauncher fakeGui = (services, language) -> guiOpened.add(services.database().file() + " " + language);
 
+    /** The tests that check that a command needing no store makes none; the others start from a copy of the template store. */
+    private static final java.util.Set<String> WITHOUT_STORE = java.util.Set.of("globalOptionsWorkBeforeOrAfterTheSubcommand", "insCheck");
+
     @BeforeEach
-    void setUp() {
+    void setUp(org.junit.jupiter.api.TestInfo test) {
         db = dir.resolve("relais.db");
+        if (!WITHOUT_STORE.contains(test.getTestMethod().orElseThrow().getName())) {
+            StoreTemplate.copyTo(db);
+        }
     }
 
     private CliRun run(String... args) {

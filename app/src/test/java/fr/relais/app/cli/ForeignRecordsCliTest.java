@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
 import fr.relais.core.identity.BirthDatePrecision;
 import fr.relais.core.identity.IdentityEvidence;
 import fr.relais.core.identity.IdentityStatus;
@@ -39,7 +40,7 @@ class ForeignRecordsCliTest {
 
     @Test
     void aPatientBornIn1939WithNoNameAndAWeightAsTextIsShownAsReceived() {
-        Path db = dir.resolve("relais.db");
+        Path db = StoreTemplate.copyTo(dir.resolve("relais.db"));
         Instant weighed = Instant.parse("2026-12-05T07:30:00Z");
         try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
             Patient nameless = core.patients().applySynced(received("X-1939", new StrictTraits("", List.of(), Sex.F, LocalDate.of(1939, 1, 1),
@@ -68,7 +69,7 @@ class ForeignRecordsCliTest {
 
     @Test
     void aHospitalNurseWhoJoinedTheCercleDeSoinsIsShownOnceWithHerHospitalRoleBesideHerRoleHere() {
-        Path db = dir.resolve("relais.db");
+        Path db = StoreTemplate.copyTo(dir.resolve("relais.db"));
         try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
             Patient patient = core.patients().applySynced(received("H-2001", new StrictTraits("KERBRAT", List.of("Marie"), Sex.F,
                     LocalDate.of(1948, 6, 2), null, BirthDatePrecision.DAY)), "Patient/1001/_history/1");
@@ -93,7 +94,7 @@ class ForeignRecordsCliTest {
 
     @Test
     void theHospitalsCodedDaughterHospiceCarerAndNurseAreShownInFrenchAndAnUnknownCodeWithTheHospitalsWords() {
-        Path db = dir.resolve("relais.db");
+        Path db = StoreTemplate.copyTo(dir.resolve("relais.db"));
         UUID daughter = UUID.randomUUID();
         UUID neighbour = UUID.randomUUID();
         try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
@@ -135,7 +136,7 @@ class ForeignRecordsCliTest {
 
     @Test
     void aWeightThePatientDeclinedIsShownAsAMeasureNotTakenWithItsReasonInFrench() {
-        Path db = dir.resolve("relais.db");
+        Path db = StoreTemplate.copyTo(dir.resolve("relais.db"));
         try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
             Patient p = core.patients().applySynced(received("X-REFUS", new StrictTraits("KERBRAT", List.of("Marie"), Sex.F,
                     LocalDate.of(1944, 6, 1), null, BirthDatePrecision.DAY)), "Patient/1004/_history/1");
@@ -158,7 +159,7 @@ class ForeignRecordsCliTest {
 
     @Test
     void aPatientTheHospitalRecordsAsDeceasedIsShownDeceasedWithTheDayAndTasksSuspended() {
-        Path db = dir.resolve("relais.db");
+        Path db = StoreTemplate.copyTo(dir.resolve("relais.db"));
         try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
             Patient died = core.patients().applySynced(received("X-DCD", new StrictTraits("LE GALL", List.of("Yves"), Sex.M,
                     LocalDate.of(1940, 5, 2), null, BirthDatePrecision.DAY)), "Patient/1001/_history/2");

@@ -3,6 +3,7 @@ package fr.relais.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.relais.core.StoreTemplate;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +14,7 @@ class PrivacyCliTest {
     Path dir;
 
     private CliRun run(String... args) {
-        return CliRun.on(dir.resolve("relais.db"), args);
+        return CliRun.on(StoreTemplate.copyTo(dir.resolve("relais.db")), args);
     }
 
     @Test

@@ -2,6 +2,7 @@ package fr.relais.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.relais.core.StoreTemplate;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class ProSanteConnectCliTest {
 
     @BeforeEach
     void workstationWithAnAdministratorAndANurse() throws Exception {
-        db = dir.resolve("relais.db");
+        db = StoreTemplate.copyTo(dir.resolve("relais.db"));
         adminPassword = Files.writeString(dir.resolve("admin.txt"), "mot de passe admin!\n");
         assertThat(run(Map.of(), "demo", "--patients", "2").code()).isZero();
         assertThat(run(Map.of(), "account", "add", "--user", "admin", "--role", "ADMINISTRATEUR",

@@ -2,6 +2,7 @@ package fr.relais.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.relais.core.StoreTemplate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.pdfbox.Loader;
@@ -17,7 +18,7 @@ class ReportCliTest {
 
     @Test
     void writesThePatientReportAndRefusesWhatItCannotWrite() throws Exception {
-        Path db = dir.resolve("relais.db");
+        Path db = StoreTemplate.copyTo(dir.resolve("relais.db"));
         assertThat(CliRun.on(db, "patient", "add", "--family", "GARNIER", "--given", "Élise", "--sex", "F", "--birth-date", "1948-02-29",
                 "--ipp", "P7").code()).isZero();
         Path pdf = dir.resolve("garnier.pdf");
@@ -38,7 +39,7 @@ class ReportCliTest {
 
     @Test
     void cohortReportsInEachFormatAndThePatientsFhirExport() throws Exception {
-        Path db = dir.resolve("relais.db");
+        Path db = StoreTemplate.copyTo(dir.resolve("relais.db"));
         assertThat(CliRun.on(db, "patient", "add", "--family", "GARNIER", "--given", "Élise", "--sex", "F", "--birth-date", "1948-02-29",
                 "--ipp", "P7").code()).isZero();
         String today = CliRun.today().toString();

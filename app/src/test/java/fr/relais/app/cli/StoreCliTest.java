@@ -3,6 +3,7 @@ package fr.relais.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.store.StoreEncryption;
 import fr.relais.core.store.StoreKey;
@@ -70,6 +71,7 @@ class StoreCliTest {
 
     @Test
     void aPlainStoreIsEncryptedThenOpensOnlyWithItsPassphrase() {
+        StoreTemplate.copyTo(db); // a plain store made by this version
         assertThat(run(null, "demo", "--patients", "4").code()).isZero();
         assertThat(run(null, "--format", "json", "store", "status").json().get("encrypted").asBoolean()).isFalse();
 
@@ -89,6 +91,7 @@ class StoreCliTest {
 
     @Test
     void thePassphraseChangesAndBackupsStayEncrypted() {
+        StoreTemplate.copyTo(db); // a plain store made by this version
         assertThat(run(null, "demo", "--patients", "3").code()).isZero();
         assertThat(run(null, "store", "encrypt", "--new-passphrase-file", first.toString()).code()).isZero();
 
@@ -109,6 +112,7 @@ class StoreCliTest {
 
     @Test
     void withoutAPassphraseFileTheDesktopAsksForIt() {
+        StoreTemplate.copyTo(db); // a plain store made by this version
         assertThat(run(null, "demo", "--patients", "2").code()).isZero();
         assertThat(run(null, "store", "encrypt", "--new-passphrase-file", first.toString()).code()).isZero();
 

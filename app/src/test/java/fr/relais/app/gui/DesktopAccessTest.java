@@ -16,6 +16,7 @@ import fr.relais.app.gui.worklist.WorklistViewModel;
 import fr.relais.app.rights.PermissionMatrix;
 import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
+import fr.relais.core.StoreTemplate;
 import fr.relais.core.TestServices;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
@@ -47,7 +48,7 @@ class DesktopAccessTest {
 
     @BeforeEach
     void setUp() {
-        core = RelaisCore.open(dir.resolve("relais.db"), CLOCK, new UserSession(new Actor("poste", "Poste", "poste")));
+        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("poste", "Poste", "poste")));
     }
 
     @AfterEach

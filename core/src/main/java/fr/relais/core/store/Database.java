@@ -179,7 +179,15 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(Path file, DataSource dataSource, Clock clock, boolean backupBeforeMigrating) {
+        Optional<java.util.List<SchemaHistory.Row>> history = SchemaHistory.read(dataSource);
+        if (SchemaHistory.isValidated(history)) {
+            return; // the very history Flyway validated in this JVM: at this version, every checksum matching (ADR 0026)
+        }
         if (isAtThisVersion(dataSource)) {
+            // Remembered only if nothing changed the history while Flyway read it (another Relais migrating it).
+            if (history.isPresent() && history.equals(SchemaHistory.read(dataSource))) {
+                SchemaHistory.validatedByFlyway(history.get());
+            }
             return;
         }
         Flyway flyway = flyway(dataSource).load();
@@ -219,7 +227,8 @@ public final class Database implements AutoCloseable {
      * The usual open, a store this version already migrated, in one Flyway pass (each pass scans the migrations and
      * checksums them: most of an open's CPU, paid by every command line and test). Strict: no ignore pattern, so
      * anything pending, applied by a newer Relais, failed, missing or with a checksum other than the bundled script's
-     * fails it, and the full path below then refuses, backs up or migrates as it always did.
+     * fails it, and the full path below then refuses, backs up or migrates as it always did. Paid once a JVM: the history
+     * it validates is remembered ({@link SchemaHistory}) and a store with the same history skips Flyway altogether.
      */
     private static boolean isAtThisVersion(DataSource dataSource) {
         try {
@@ -230,7 +239,8 @@ public final class Database implements AutoCloseable {
     }
 
     private static FluentConfiguration flyway(DataSource dataSource) {
-        return Flyway.configure()
+        // The class loader that holds this version's scripts, not the thread's: SchemaHistory's memory is per that loader.
+        return Flyway.configure(Database.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .cleanDisabled(true);

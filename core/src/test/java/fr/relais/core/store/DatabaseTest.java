@@ -114,9 +114,34 @@ class DatabaseTest {
         assertThat(backupsBeside()).isEmpty();
     }
 
-    /** A store this version created, then its migration history edited behind Relais' back. */
+    /**
+     * Once one store's history has been checked in a JVM, a store like it opens without Flyway (ADR 0026): the next
+     * command line or test pays no scan of the scripts.
+     */
+    @Test
+    void aStoreLikeOneAlreadyCheckedOpensWithoutReadingTheSchemaUpdatesAgain() {
+        Path first = dir.resolve("premier.db");
+        Path second = dir.resolve("second.db");
+        Database.open(first, CLOCK).close();
+        Database.open(second, CLOCK).close();
+        Database.open(first, CLOCK).close(); // checked by Flyway, unless a store like it already was in this JVM
+        long checked = SchemaHistory.flywayValidations();
+
+        Database.open(second, CLOCK).close();
+        try (Database db = Database.open(first, CLOCK)) {
+            assertThat(db.dsl().fetchValue("SELECT count(*) FROM patient")).hasToString("0");
+        }
+
+        assertThat(SchemaHistory.flywayValidations()).isEqualTo(checked).isPositive();
+    }
+
+    /**
+     * A store this version created and opened again (so that this JVM remembers a checked history like its own), then
+     * its migration history edited behind Relais' back.
+     */
     private Path storeWithItsHistoryChanged(String sql) throws Exception {
         Path file = dir.resolve("relais.db");
+        Database.open(file, CLOCK).close();
         Database.open(file, CLOCK).close();
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file); var statement = connection.createStatement()) {
             statement.execute(sql);
