@@ -10,26 +10,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import fr.relais.core.store.KeptStatements;
-import org.jooq.ResultQuery;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 
 /** Professionals and care team memberships in the store. */
 public final class CareTeamRepository {
-    /** A patient's care team: kept prepared (the ADT listener, a message each). */
-    private static final KeptStatements.Shape<ResultQuery<Record>> MEMBERS_OF = v -> DSL.select().from(CARE_TEAM_MEMBER)
-            .join(PROFESSIONAL).on(PROFESSIONAL.ID.eq(CARE_TEAM_MEMBER.PROFESSIONAL_ID))
-            .where(CARE_TEAM_MEMBER.PATIENT_ID.eq(v.of(CARE_TEAM_MEMBER.PATIENT_ID)))
-            .orderBy(CARE_TEAM_MEMBER.ROLE, CARE_TEAM_MEMBER.START_DATE);
-
     private final DSLContext dsl;
-    private final KeptStatements kept;
 
     public CareTeamRepository(DSLContext dsl) {
         this.dsl = dsl;
-        this.kept = new KeptStatements(dsl);
     }
 
     public void insertProfessional(Professional p, Instant at) {
@@ -134,7 +123,10 @@ public final class CareTeamRepository {
 
     /** The whole cercle de soins of a patient, past members included, ordered by role. */
     public List<CareTeamMember> membersOf(UUID patientId) {
-        return kept.fetch(MEMBERS_OF, CareTeamRepository::toMember, patientId);
+        return dsl.select().from(CARE_TEAM_MEMBER).join(PROFESSIONAL).on(PROFESSIONAL.ID.eq(CARE_TEAM_MEMBER.PROFESSIONAL_ID))
+                .where(CARE_TEAM_MEMBER.PATIENT_ID.eq(patientId))
+                .orderBy(CARE_TEAM_MEMBER.ROLE, CARE_TEAM_MEMBER.START_DATE)
+                .fetch(CareTeamRepository::toMember);
     }
 
     private static CareTeamMember toMember(Record r) {

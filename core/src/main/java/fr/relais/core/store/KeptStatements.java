@@ -1,15 +1,10 @@
 package fr.relais.core.store;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.jooq.CloseableQuery;
-import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
@@ -19,25 +14,26 @@ import org.jooq.Record;
 import org.jooq.RecordMapper;
 import org.jooq.ResultQuery;
 import org.jooq.Table;
+import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
-import org.jooq.impl.DefaultConfiguration;
 
 /**
- * Statements kept prepared on each of the store's connections, for a writer that runs the same few statements many
- * times a second (the ADT listener, docs/benchmarks.md "ADT messages over MLLP"): each shape is built and rendered to SQL
- * once per connection and prepared once (jOOQ {@code keepStatement}), then only its values are bound. Rendering each
- * statement's SQL and preparing it again was most of jOOQ's share of a message's CPU.
+ * Statements whose SQL text is rendered once, for a writer that runs the same few statements many times a second (the
+ * ADT listener, docs/benchmarks.md "ADT messages over MLLP"): each shape is built and rendered by jOOQ the first time
+ * it runs, then each run hands jOOQ that text and its values (typed by their columns, so each column's converter
+ * applies). Rendering each statement's SQL again, identifiers quoted by a regular expression, was about a third of the
+ * listener's CPU; preparing it was under 2 %.
  *
- * <p>A statement runs on the connection the thread holds: its transaction's (so it is part of it), or outside one the
- * connection the pool lends for that statement, as any jOOQ query does. The statements are prepared on the pool's
- * physical connection, which outlives each loan, and stay with it: a connection the pool closes closes them, and they
- * are forgotten. Each statement still goes through the store's execute listeners (its count, its thread check, its
- * failure explained). A statement that fails is closed and prepared again the next time.
+ * <p>Each run is an ordinary jOOQ statement on the connection the thread holds (its transaction's, or one the pool
+ * lends): prepared, run and closed, through the store's execute listeners (its count, its thread check, its failure
+ * explained). No statement stays prepared on a connection: SQLite refuses a backup's VACUUM INTO on a connection that
+ * holds one, even reset.
  */
 public final class KeptStatements {
+    /** Each shape as rendered once; shapes are constants, so this holds a few dozen entries. */
+    private static final Map<Shape<?>, Rendered> RENDERED = new ConcurrentHashMap<>();
+
     private final DSLContext dsl;
-    /** Per physical connection, its kept statements by shape; guarded by itself. */
-    private final Map<Connection, PerConnection> byConnection = new WeakHashMap<>();
 
     public KeptStatements(DSLContext dsl) {
         this.dsl = dsl;
@@ -69,139 +65,82 @@ public final class KeptStatements {
 
     /** Runs the statement of {@code shape} with {@code values}: rows changed. */
     public int execute(Shape<? extends Query> shape, Object... values) {
-        return kept(shape, values, q -> q.execute());
+        Rendered r = rendered(shape);
+        return dsl.query(r.sql(), r.bindings(values)).execute();
     }
 
     /** The rows of the query of {@code shape} with {@code values}, each mapped. */
+    @SuppressWarnings("unchecked")
     public <R extends Record, E> List<E> fetch(Shape<? extends ResultQuery<R>> shape, RecordMapper<? super R, E> mapper, Object... values) {
-        return kept(shape, values, q -> q.fetch(mapper));
+        Rendered r = rendered(shape);
+        ResultQuery<Record> query = dsl.resultQuery(r.sql(), r.bindings(values));
+        // The rows typed as the shape's own query types them: its table's records, or records of its fields.
+        return r.table() != null
+                ? query.coerce(r.table()).fetch((RecordMapper<Record, E>) mapper)
+                : query.coerce(r.fields()).fetch((RecordMapper<Record, E>) mapper);
     }
 
-    private <Q extends Query, T> T kept(Shape<? extends Q> shape, Object[] values, Function<Q, T> run) {
-        // The connection this thread holds: its transaction's, or one the pool lends until this returns.
-        return dsl.connectionResult(held -> {
-            Connection physical = held.unwrap(Connection.class);
-            PerConnection statements;
-            synchronized (byConnection) {
-                statements = byConnection.get(physical);
-                if (statements == null) {
-                    byConnection.keySet().removeIf(KeptStatements::closed);
-                    statements = new PerConnection(configurationOn(physical));
-                    byConnection.put(physical, statements);
-                }
-            }
-            // No other thread uses this connection, nor so its statements, until this one gives it back.
-            Kept<Q> kept = statements.of(shape);
-            bind(kept, values);
-            try {
-                return run.apply(kept.query());
-            } catch (RuntimeException e) {
-                statements.forget(shape);
-                throw e;
-            }
-        });
+    private Rendered rendered(Shape<?> shape) {
+        Rendered r = RENDERED.get(shape);
+        if (r == null) {
+            r = render(shape);
+            RENDERED.putIfAbsent(shape, r);
+        }
+        return r;
     }
 
-    /**
-     * The placeholders as the query holds them, in the order made: a condition holds a copy of the one it was given, and
-     * a statement kept prepared binds what the query holds.
-     */
-    private static List<Param<?>> placeholders(Query query, Values made) {
+    private Rendered render(Shape<?> shape) {
+        Values made = new Values();
+        Query query = shape.apply(made);
+        String sql = dsl.render(query);
+        // Every bind value in the order of the text's "?" (read from the same text rendered with named placeholders):
+        // the shape's own placeholders, and its constants (a LIMIT's).
         Map<String, Param<?>> held = query.getParams();
-        return made.names.stream().<Param<?>>map(name -> java.util.Objects.requireNonNull(held.get(name), name)).toList();
-    }
-
-    private static void bind(Kept<?> kept, Object[] values) {
-        List<Param<?>> params = kept.params();
-        if (params.size() != values.length) {
-            throw new IllegalArgumentException(params.size() + " placeholders, " + values.length + " values");
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile(":(\\w+)").matcher(dsl.renderNamedParams(query));
+        List<Param<?>> all = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        while (named.find()) {
+            all.add(java.util.Objects.requireNonNull(held.get(named.group(1)), named.group(1)));
+            positions.add(made.names.indexOf(named.group(1)));
         }
-        for (int i = 0; i < values.length; i++) {
-            SET_VALUE.set(kept.query(), params.get(i), values[i]);
+        int[] position = positions.stream().mapToInt(Integer::intValue).toArray();
+        if (sql.chars().filter(c -> c == '?').count() != all.size()) {
+            throw new IllegalStateException("Cannot keep the SQL of " + sql + ": " + all.size() + " bind values");
         }
-    }
-
-    /** How a placeholder the query holds is given its value. */
-    private interface Setter {
-        void set(Query query, Param<?> param, Object value);
-    }
-
-    /**
-     * jOOQ's own setter of a bind value, the one {@link Query#bind(String, Object)} uses once it has found the
-     * placeholder by walking the whole query (per value: about what rendering it again cost); {@link Param}'s public
-     * setter logs a deprecation warning each time. When a jOOQ version no longer has it, {@code bind} by name.
-     */
-    private static final Setter SET_VALUE = setter();
-
-    private static Setter setter() {
-        try {
-            Class<?> paramX = Class.forName("org.jooq.impl.AbstractParamX");
-            java.lang.reflect.Method setConverted0 = paramX.getDeclaredMethod("setConverted0", Object.class);
-            setConverted0.setAccessible(true);
-            java.lang.invoke.MethodHandle handle = java.lang.invoke.MethodHandles.lookup().unreflect(setConverted0)
-                    .asType(java.lang.invoke.MethodType.methodType(void.class, Object.class, Object.class));
-            return (query, param, value) -> {
+        Table<?> table = null;
+        Field<?>[] fields = null;
+        if (query instanceof ResultQuery<?> select) {
+            Class<?> type = select.getRecordType();
+            if (TableRecord.class.isAssignableFrom(type)) {
                 try {
-                    handle.invokeExact((Object) param, value);
-                } catch (RuntimeException | Error e) {
-                    throw e;
-                } catch (Throwable e) {
-                    throw new IllegalStateException(e);
+                    table = ((TableRecord<?>) type.getDeclaredConstructor().newInstance()).getTable();
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("Cannot read the table of " + type, e);
                 }
-            };
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return (query, param, value) -> query.bind(param.getParamName(), value);
+            } else {
+                fields = select.fields();
+            }
         }
-    }
-
-    private static boolean closed(Connection c) {
-        try {
-            return c.isClosed();
-        } catch (SQLException e) {
-            return true;
-        }
-    }
-
-    /** The store's settings and execute listeners, on this one connection and no transaction provider of its own. */
-    private Configuration configurationOn(Connection physical) {
-        Configuration store = dsl.configuration();
-        return new DefaultConfiguration().set(store.dialect()).set(store.settings()).set(physical)
-                .set(store.executeListenerProviders());
+        return new Rendered(sql, all, position, made.names.size(), table, fields);
     }
 
     /**
-     * A query kept prepared, and its placeholders in the order of the values; {@code closeable} is {@code query} itself,
-     * as jOOQ types it once its statement is kept.
+     * A shape's SQL, its bind values in order ({@code position}: which value given fills each, -1 for a constant of
+     * the shape) and how its rows are typed.
      */
-    private record Kept<Q extends Query>(Q query, CloseableQuery closeable, List<Param<?>> params) {
-    }
-
-    private static final class PerConnection {
-        private final Configuration configuration;
-        private final Map<Shape<?>, Kept<?>> kept = new HashMap<>();
-
-        PerConnection(Configuration configuration) {
-            this.configuration = configuration;
-        }
-
-        @SuppressWarnings("unchecked")
-        <Q extends Query> Kept<Q> of(Shape<? extends Q> shape) {
-            Kept<Q> k = (Kept<Q>) kept.get(shape);
-            if (k == null) {
-                Values names = new Values();
-                Q query = shape.apply(names);
-                configuration.dsl().attach(query);
-                k = new Kept<>(query, query.keepStatement(true), placeholders(query, names));
-                kept.put(shape, k);
+    private record Rendered(String sql, List<Param<?>> params, int[] position, int values, Table<?> table, Field<?>[] fields) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Object[] bindings(Object[] given) {
+            if (given.length != values) {
+                throw new IllegalArgumentException(values + " placeholders, " + given.length + " values");
             }
-            return k;
-        }
-
-        void forget(Shape<?> shape) {
-            Kept<?> k = kept.remove(shape);
-            if (k != null) {
-                k.closeable().close();
+            // Object[], not QueryPart[]: plain SQL's bind values, each in place of the next "?", not {0} templates.
+            Object[] bound = new Object[params.size()];
+            for (int i = 0; i < bound.length; i++) {
+                Param<?> p = params.get(i);
+                bound[i] = position[i] < 0 ? p : DSL.val(given[position[i]], (org.jooq.DataType) p.getDataType());
             }
+            return bound;
         }
     }
 }

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Statements kept prepared across transactions (the ADT listener's writes, docs/benchmarks.md): each run stores and
- * reads its own values, on whichever of the pool's connections its transaction holds, and nothing is lost or mixed up.
+ * Statements whose SQL is rendered once (the ADT listener's writes, docs/benchmarks.md): each run stores and reads its
+ * own values, on whichever of the pool's connections its transaction holds, nothing is lost or mixed up, and nothing
+ * stays behind on a connection that would stop a backup.
  */
 class KeptStatementsTest {
     private static final KeptStatements.Shape<Query> PUT = v -> v.insert(STORE_META, STORE_META.KEY, STORE_META.VALUE);
@@ -80,6 +81,22 @@ class KeptStatementsTest {
                 assertThat(db.meta().get("batch." + i)).contains("value " + i);
             }
             assertThat(db.meta().get("next")).contains("after the commit");
+        }
+    }
+
+    @Test
+    void aBackupTakenWhileTheListenerHasBeenWritingSucceeds() {
+        try (Database db = Database.open(dir.resolve("relais.db"), SteadyClock.SHARED)) {
+            KeptStatements kept = new KeptStatements(db.dsl());
+            db.inTransaction(() -> kept.execute(PUT, "before", "the backup"));
+            kept.execute(PUT, "outside", "a transaction");
+            assertThat(kept.fetch(GET, r -> r.value1(), "before")).containsExactly("the backup");
+            Path backup = dir.resolve("sauvegarde.db");
+            StoreBackup.backup(db, backup);
+            try (Database copy = Database.open(backup, SteadyClock.SHARED)) {
+                assertThat(copy.meta().get("before")).contains("the backup");
+                assertThat(copy.meta().get("outside")).contains("a transaction");
+            }
         }
     }
 
