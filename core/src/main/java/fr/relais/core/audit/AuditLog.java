@@ -35,7 +35,7 @@ public final class AuditLog {
     /** The hash of the last event this transaction appended: the next one's link, without reading it back. */
     private static final Object TAIL = new Object();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
-    /** An event appended: kept prepared, the ADT listener writes two or three a message. */
+    /** An event appended: its SQL rendered once, the ADT listener writes two or three a message. */
     private static final KeptStatements.Shape<Query> INSERT = v -> DSL.insertInto(AUDIT_EVENT)
             .set(AUDIT_EVENT.AT, v.of(AUDIT_EVENT.AT))
             .set(AUDIT_EVENT.ACTOR, v.of(AUDIT_EVENT.ACTOR))

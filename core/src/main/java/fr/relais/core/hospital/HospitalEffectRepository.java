@@ -15,10 +15,10 @@ import org.jooq.DSLContext;
 
 /** What each applied event did, and the proposals made to the nurse. */
 public final class HospitalEffectRepository {
-    /** An effect written down: kept prepared (the ADT listener, one or more a message). */
+    /** An effect written down: its SQL rendered once (the ADT listener, one or more a message). */
     private static final KeptStatements.Shape<Query> INSERT = v -> v.insert(HOSPITAL_EFFECT, HOSPITAL_EFFECT.ID, HOSPITAL_EFFECT.EVENT_ID,
             HOSPITAL_EFFECT.KIND, HOSPITAL_EFFECT.TARGET, HOSPITAL_EFFECT.STATE);
-    /** What an event did: kept prepared (a discharge reads its admission's). */
+    /** What an event did: its SQL rendered once (a discharge reads its admission's). */
     private static final KeptStatements.Shape<ResultQuery<HospitalEffectRecord>> OF_EVENT = v -> DSL.selectFrom(HOSPITAL_EFFECT)
             .where(HOSPITAL_EFFECT.EVENT_ID.eq(v.of(HOSPITAL_EFFECT.EVENT_ID))).orderBy(HOSPITAL_EFFECT.KIND, HOSPITAL_EFFECT.ID);
 

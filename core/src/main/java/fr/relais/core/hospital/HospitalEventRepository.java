@@ -14,7 +14,7 @@ import org.jooq.impl.DSL;
 
 /** The hospital events received, as stored: one row per message, unique per sender and control id. */
 public final class HospitalEventRepository {
-    /** A message stored unless its sender already sent its control id; kept prepared (the ADT listener, a message each). */
+    /** A message stored unless its sender already sent its control id; its SQL rendered once (the ADT listener, a message each). */
     private static final KeptStatements.Shape<Query> INSERT_IF_NEW = v -> v.insert(HOSPITAL_EVENT, HOSPITAL_EVENT.ID,
             HOSPITAL_EVENT.SENDER_APPLICATION, HOSPITAL_EVENT.SENDER_FACILITY, HOSPITAL_EVENT.CONTROL_ID, HOSPITAL_EVENT.EVENT_TYPE,
             HOSPITAL_EVENT.MOVEMENT_ID, HOSPITAL_EVENT.MOVEMENT_ACTION, HOSPITAL_EVENT.EVENT_AT, HOSPITAL_EVENT.PATIENT_CLASS,

@@ -18,7 +18,7 @@ import org.jooq.DSLContext;
  * it is.
  */
 public final class HospitalPatientLinks {
-    /** The patient an IPP is linked to, and the patient of this store holding it: kept prepared (the ADT listener, a message each). */
+    /** The patient an IPP is linked to, and the store's patient holding it: its SQL rendered once (a message each). */
     private static final KeptStatements.Shape<ResultQuery<Record3<UUID, UUID, UUID>>> HOLDERS_OF = v -> DSL.select(
             DSL.field(DSL.select(HOSPITAL_PATIENT_LINK.PATIENT_ID).from(HOSPITAL_PATIENT_LINK)
                     .where(HOSPITAL_PATIENT_LINK.AUTHORITY.eq(v.of(HOSPITAL_PATIENT_LINK.AUTHORITY))

@@ -15,7 +15,7 @@ import org.jooq.DSLContext;
 
 /** Stays in hospital: opened by an admission, closed by a discharge. */
 public final class HospitalStayRepository {
-    /** A stay opened, and the patient's open stay: kept prepared (the ADT listener, an admission each). */
+    /** A stay opened, and the patient's open stay: its SQL rendered once (the ADT listener, an admission each). */
     private static final KeptStatements.Shape<Query> INSERT = v -> v.insert(HOSPITAL_STAY, HOSPITAL_STAY.ID, HOSPITAL_STAY.PATIENT_ID,
             HOSPITAL_STAY.ADMISSION_EVENT_ID, HOSPITAL_STAY.ADMITTED_AT, HOSPITAL_STAY.FACILITY, HOSPITAL_STAY.LOCATION,
             HOSPITAL_STAY.EXPECTED_DISCHARGE_DATE);

@@ -14,7 +14,7 @@ import org.jooq.DSLContext;
 
 /** Enrollments in the store. */
 public final class EnrollmentRepository {
-    /** A patient's enrolments: kept prepared (the ADT listener, a message each). */
+    /** A patient's enrolments: its SQL rendered once (the ADT listener, a message each). */
     private static final KeptStatements.Shape<ResultQuery<EnrollmentRecord>> OF_PATIENT = v -> DSL.selectFrom(ENROLLMENT)
             .where(ENROLLMENT.PATIENT_ID.eq(v.of(ENROLLMENT.PATIENT_ID))).orderBy(ENROLLMENT.START_DATE);
 

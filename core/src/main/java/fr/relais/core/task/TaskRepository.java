@@ -16,7 +16,7 @@ import org.jooq.impl.DSL;
 
 /** Tasks and their history in the store. */
 public final class TaskRepository {
-    /** A task inserted unless already there, and a line of a task's history: kept prepared (planning, the ADT listener). */
+    /** A task inserted unless already there, and a line of a task's history: its SQL rendered once (planning, the ADT listener). */
     private static final KeptStatements.Shape<Query> INSERT_IF_ABSENT = v -> v.insert(TASK, TASK.ID, TASK.ENROLLMENT_ID, TASK.PATIENT_ID,
             TASK.TEMPLATE_ID, TASK.STEP_ID, TASK.OCCURRENCE, TASK.KIND, TASK.TITLE_FR, TASK.TITLE_EN, TASK.ROLE, TASK.ASSIGNEE_ID,
             TASK.PRIORITY, TASK.PRIORITY_RANK, TASK.STATUS, TASK.IS_OPEN, TASK.BUSINESS_STATUS, TASK.DUE_AT, TASK.EXPIRES_AT,
