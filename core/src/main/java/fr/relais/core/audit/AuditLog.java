@@ -5,6 +5,7 @@ import static fr.relais.core.store.schema.Tables.AUDIT_EVENT;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
+import fr.relais.core.store.KeptStatements;
 import fr.relais.core.store.RestoreCheck;
 import fr.relais.core.store.SqlTime;
 import java.nio.file.Path;
@@ -12,7 +13,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.Record1;
+import org.jooq.Record3;
+import org.jooq.ResultQuery;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
 
@@ -30,9 +35,32 @@ public final class AuditLog {
     /** The hash of the last event this transaction appended: the next one's link, without reading it back. */
     private static final Object TAIL = new Object();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
+    /** An event appended: its SQL rendered once, the ADT listener writes two or three a message. */
+    private static final KeptStatements.Shape<Query> INSERT = v -> DSL.insertInto(AUDIT_EVENT)
+            .set(AUDIT_EVENT.AT, v.of(AUDIT_EVENT.AT))
+            .set(AUDIT_EVENT.ACTOR, v.of(AUDIT_EVENT.ACTOR))
+            .set(AUDIT_EVENT.WORKSTATION, v.of(AUDIT_EVENT.WORKSTATION))
+            .set(AUDIT_EVENT.ACTION, v.of(AUDIT_EVENT.ACTION))
+            .set(AUDIT_EVENT.ENTITY_TYPE, v.of(AUDIT_EVENT.ENTITY_TYPE))
+            .set(AUDIT_EVENT.ENTITY_ID, v.of(AUDIT_EVENT.ENTITY_ID))
+            .set(AUDIT_EVENT.PATIENT_ID, v.of(AUDIT_EVENT.PATIENT_ID))
+            .set(AUDIT_EVENT.DETAIL, v.of(AUDIT_EVENT.DETAIL))
+            .set(AUDIT_EVENT.PREV_HASH, v.of(AUDIT_EVENT.PREV_HASH))
+            .set(AUDIT_EVENT.HASH, v.of(AUDIT_EVENT.HASH));
 
     private final Database database;
+    /** The chain's tail read by a transaction's first event. */
+    private static final KeptStatements.Shape<ResultQuery<Record1<String>>> LAST_HASH = v -> DSL.select(AUDIT_EVENT.HASH)
+            .from(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.desc()).limit(1);
+    /** After each commit that recorded events: the new tail, and the hash of the event the anchor names (its seq bound). */
+    private static final KeptStatements.Shape<ResultQuery<Record3<Long, String, String>>> TAIL_AND_NAMED = v -> DSL.select(
+                    AUDIT_EVENT.SEQ.cast(Long.class), AUDIT_EVENT.HASH,
+                    DSL.field(DSL.select(DSL.field("n.hash", String.class)).from(AUDIT_EVENT.as("n"))
+                            .where(DSL.field("n.seq", Long.class).eq(v.of(DSL.field("n.seq", Long.class))))))
+            .from(AUDIT_EVENT).where(AUDIT_EVENT.HASH.isNotNull()).orderBy(AUDIT_EVENT.SEQ.desc()).limit(1);
+
     private final DSLContext dsl;
+    private final KeptStatements kept;
     private final Clock clock;
     private final UserSession session;
     private final AuditAnchor anchor;
@@ -41,6 +69,7 @@ public final class AuditLog {
     public AuditLog(Database database, Clock clock, UserSession session) {
         this.database = database;
         this.dsl = database.dsl();
+        this.kept = new KeptStatements(dsl);
         this.clock = clock;
         this.session = session;
         this.anchor = AuditAnchor.besideStore(database.file());
@@ -53,24 +82,12 @@ public final class AuditLog {
         String entity = String.valueOf(entityId);
         // The chain's tail: read once per transaction, then the hash this transaction wrote last (see Database.remember).
         String link = database.remembered(TAIL).map(String.class::cast).orElseGet(() -> {
-            String prev = dsl.select(AUDIT_EVENT.HASH).from(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.desc()).limit(1)
-                    .fetchOptional(r -> r.value1()).orElse(null);
+            String prev = kept.fetch(LAST_HASH, r -> r.value1()).stream().findFirst().orElse(null);
             return prev == null ? AuditChain.START : prev;
         });
         String hash = AuditChain.keyedHash(keying().signer(), link, at, actor.userId(), actor.workstation(), action, entityType, entity,
                 patient, detail);
-        dsl.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.AT, at)
-                .set(AUDIT_EVENT.ACTOR, actor.userId())
-                .set(AUDIT_EVENT.WORKSTATION, actor.workstation())
-                .set(AUDIT_EVENT.ACTION, action)
-                .set(AUDIT_EVENT.ENTITY_TYPE, entityType)
-                .set(AUDIT_EVENT.ENTITY_ID, entity)
-                .set(AUDIT_EVENT.PATIENT_ID, patient)
-                .set(AUDIT_EVENT.DETAIL, detail)
-                .set(AUDIT_EVENT.PREV_HASH, link)
-                .set(AUDIT_EVENT.HASH, hash)
-                .execute();
+        kept.execute(INSERT, at, actor.userId(), actor.workstation(), action, entityType, entity, patient, detail, link, hash);
         database.remember(TAIL, hash);
         database.afterCommit(ANCHOR_HOOK, this::moveAnchor);
     }
@@ -218,10 +235,7 @@ public final class AuditLog {
         }
         long named = current.map(AuditAnchor.Mark::seq).orElse(-1L);
         // One round trip on the hot path: the new tail, and the hash of the event the anchor names.
-        var row = dsl.select(AUDIT_EVENT.SEQ.cast(Long.class), AUDIT_EVENT.HASH,
-                        DSL.field(DSL.select(DSL.field("n.hash", String.class)).from(AUDIT_EVENT.as("n"))
-                                .where(DSL.field("n.seq", Long.class).eq(named))))
-                .from(AUDIT_EVENT).where(AUDIT_EVENT.HASH.isNotNull()).orderBy(AUDIT_EVENT.SEQ.desc()).limit(1).fetchOptional();
+        var row = kept.fetch(TAIL_AND_NAMED, r -> r, named).stream().findFirst();
         if (row.isEmpty() || (current.isPresent() && !current.get().hash().equals(row.get().value3()))) {
             return; // what the anchor named has gone: it stays, as evidence
         }

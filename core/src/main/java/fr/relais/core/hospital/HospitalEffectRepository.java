@@ -7,26 +7,32 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import fr.relais.core.store.KeptStatements;
+import org.jooq.Query;
+import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
 import org.jooq.DSLContext;
 
 /** What each applied event did, and the proposals made to the nurse. */
 public final class HospitalEffectRepository {
+    /** An effect written down: its SQL rendered once (the ADT listener, one or more a message). */
+    private static final KeptStatements.Shape<Query> INSERT = v -> v.insert(HOSPITAL_EFFECT, HOSPITAL_EFFECT.ID, HOSPITAL_EFFECT.EVENT_ID,
+            HOSPITAL_EFFECT.KIND, HOSPITAL_EFFECT.TARGET, HOSPITAL_EFFECT.STATE);
+    /** What an event did: its SQL rendered once (a discharge reads its admission's). */
+    private static final KeptStatements.Shape<ResultQuery<HospitalEffectRecord>> OF_EVENT = v -> DSL.selectFrom(HOSPITAL_EFFECT)
+            .where(HOSPITAL_EFFECT.EVENT_ID.eq(v.of(HOSPITAL_EFFECT.EVENT_ID))).orderBy(HOSPITAL_EFFECT.KIND, HOSPITAL_EFFECT.ID);
+
     private final DSLContext dsl;
+    private final KeptStatements kept;
 
     public HospitalEffectRepository(DSLContext dsl) {
         this.dsl = dsl;
+        this.kept = new KeptStatements(dsl);
     }
 
     HospitalEffect insert(UUID eventId, HospitalEffect.Kind kind, String target, HospitalEffect.State state) {
         HospitalEffect effect = new HospitalEffect(UUID.randomUUID(), eventId, kind, target, state);
-        HospitalEffectRecord r = dsl.newRecord(HOSPITAL_EFFECT);
-        r.setId(effect.id());
-        r.setEventId(eventId);
-        r.setKind(kind.name());
-        r.setTarget(target);
-        r.setState(state.name());
-        // insertInto, not r.insert(): the record's insert reads the row back (rowid) on SQLite, a query per message
-        dsl.insertInto(HOSPITAL_EFFECT).set(r).execute();
+        kept.execute(INSERT, effect.id(), eventId, kind.name(), target, state.name());
         return effect;
     }
 
@@ -40,8 +46,7 @@ public final class HospitalEffectRepository {
     }
 
     public List<HospitalEffect> ofEvent(UUID eventId) {
-        return dsl.selectFrom(HOSPITAL_EFFECT).where(HOSPITAL_EFFECT.EVENT_ID.eq(eventId)).orderBy(HOSPITAL_EFFECT.KIND, HOSPITAL_EFFECT.ID)
-                .fetch(HospitalEffectRepository::toEffect);
+        return kept.fetch(OF_EVENT, HospitalEffectRepository::toEffect, eventId);
     }
 
     private static HospitalEffect toEffect(HospitalEffectRecord r) {

@@ -7,14 +7,30 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import fr.relais.core.store.KeptStatements;
 import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.impl.DSL;
 
 /** The hospital events received, as stored: one row per message, unique per sender and control id. */
 public final class HospitalEventRepository {
+    /** A message stored unless its sender already sent its control id; its SQL rendered once (the ADT listener, a message each). */
+    private static final KeptStatements.Shape<Query> INSERT_IF_NEW = v -> v.insert(HOSPITAL_EVENT, HOSPITAL_EVENT.ID,
+            HOSPITAL_EVENT.SENDER_APPLICATION, HOSPITAL_EVENT.SENDER_FACILITY, HOSPITAL_EVENT.CONTROL_ID, HOSPITAL_EVENT.EVENT_TYPE,
+            HOSPITAL_EVENT.MOVEMENT_ID, HOSPITAL_EVENT.MOVEMENT_ACTION, HOSPITAL_EVENT.EVENT_AT, HOSPITAL_EVENT.PATIENT_CLASS,
+            HOSPITAL_EVENT.LOCATION, HOSPITAL_EVENT.EXPECTED_DISCHARGE_DATE, HOSPITAL_EVENT.DIAGNOSES, HOSPITAL_EVENT.IDENTITY_STATUS,
+            HOSPITAL_EVENT.INS, HOSPITAL_EVENT.IPP, HOSPITAL_EVENT.PATIENT_ID, HOSPITAL_EVENT.STATE, HOSPITAL_EVENT.QUEUE_REASON,
+            HOSPITAL_EVENT.RAW_MESSAGE, HOSPITAL_EVENT.RECEIVED_AT).onConflictDoNothing();
+    private static final KeptStatements.Shape<Query> DECIDED = v -> DSL.update(HOSPITAL_EVENT)
+            .set(HOSPITAL_EVENT.PATIENT_ID, v.of(HOSPITAL_EVENT.PATIENT_ID)).set(HOSPITAL_EVENT.STATE, v.of(HOSPITAL_EVENT.STATE))
+            .set(HOSPITAL_EVENT.QUEUE_REASON, v.of(HOSPITAL_EVENT.QUEUE_REASON)).where(HOSPITAL_EVENT.ID.eq(v.of(HOSPITAL_EVENT.ID)));
+
     private final DSLContext dsl;
+    private final KeptStatements kept;
 
     public HospitalEventRepository(DSLContext dsl) {
         this.dsl = dsl;
+        this.kept = new KeptStatements(dsl);
     }
 
     void insert(StoredHospitalEvent e) {
@@ -27,7 +43,10 @@ public final class HospitalEventRepository {
      * written. One statement for a new message, where a look-up first and the insert after were two.
      */
     boolean insertIfNew(StoredHospitalEvent e) {
-        return dsl.insertInto(HOSPITAL_EVENT).set(record(e)).onConflictDoNothing().execute() == 1;
+        return kept.execute(INSERT_IF_NEW, e.id(), e.senderApplication(), e.senderFacility(), e.controlId(), e.type().name(),
+                e.movementId(), e.movementAction(), e.eventAt(), e.patientClass(), e.location(), e.expectedDischarge(),
+                e.diagnoses().isEmpty() ? null : String.join(" ", e.diagnoses()), e.identityStatus(), e.ins(), e.ipp(), e.patientId(),
+                e.state().name(), e.queueReason() == null ? null : e.queueReason().name(), e.raw(), e.receivedAt()) == 1;
     }
 
     private HospitalEventRecord record(StoredHospitalEvent e) {
@@ -56,8 +75,7 @@ public final class HospitalEventRepository {
     }
 
     void decided(UUID id, UUID patientId, StoredHospitalEvent.State state, StoredHospitalEvent.QueueReason reason) {
-        dsl.update(HOSPITAL_EVENT).set(HOSPITAL_EVENT.PATIENT_ID, patientId).set(HOSPITAL_EVENT.STATE, state.name())
-                .set(HOSPITAL_EVENT.QUEUE_REASON, reason == null ? null : reason.name()).where(HOSPITAL_EVENT.ID.eq(id)).execute();
+        kept.execute(DECIDED, patientId, state.name(), reason == null ? null : reason.name(), id);
     }
 
     void state(UUID id, StoredHospitalEvent.State state) {

@@ -48,12 +48,13 @@ public final class HospitalIdentity {
         }
         if (ipp.isPresent()) {
             PatientIdentifier id = ipp.get();
-            Optional<UUID> linked = links.patientOf(id.authority(), id.value());
+            HospitalPatientLinks.IppHolders holders = links.holdersOf(id.authority(), id.value());
+            Optional<UUID> linked = holders.linked();
             if (linked.isPresent()) {
                 found.add(linked.get());
                 how = how == null ? "IPP linked" : how + " + IPP linked";
             } else if (localIpp.contains(id.authority())) {
-                Optional<UUID> local = patients.survivorByIpp(id.value());
+                Optional<UUID> local = holders.holder();
                 if (local.isPresent()) {
                     found.add(local.get());
                     how = how == null ? "IPP" : how + " + IPP";

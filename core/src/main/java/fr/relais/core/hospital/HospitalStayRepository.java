@@ -7,32 +7,39 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import fr.relais.core.store.KeptStatements;
+import org.jooq.Query;
+import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
 import org.jooq.DSLContext;
 
 /** Stays in hospital: opened by an admission, closed by a discharge. */
 public final class HospitalStayRepository {
+    /** A stay opened, and the patient's open stay: its SQL rendered once (the ADT listener, an admission each). */
+    private static final KeptStatements.Shape<Query> INSERT = v -> v.insert(HOSPITAL_STAY, HOSPITAL_STAY.ID, HOSPITAL_STAY.PATIENT_ID,
+            HOSPITAL_STAY.ADMISSION_EVENT_ID, HOSPITAL_STAY.ADMITTED_AT, HOSPITAL_STAY.FACILITY, HOSPITAL_STAY.LOCATION,
+            HOSPITAL_STAY.EXPECTED_DISCHARGE_DATE);
+    private static final KeptStatements.Shape<ResultQuery<HospitalStayRecord>> OPEN_OF = v -> DSL.selectFrom(HOSPITAL_STAY)
+            .where(HOSPITAL_STAY.PATIENT_ID.eq(v.of(HOSPITAL_STAY.PATIENT_ID)).and(HOSPITAL_STAY.DISCHARGED_AT.isNull()))
+            .orderBy(HOSPITAL_STAY.ADMITTED_AT.desc()).limit(1);
+    private static final KeptStatements.Shape<Query> DISCHARGED = v -> DSL.update(HOSPITAL_STAY)
+            .set(HOSPITAL_STAY.DISCHARGE_EVENT_ID, v.of(HOSPITAL_STAY.DISCHARGE_EVENT_ID))
+            .set(HOSPITAL_STAY.DISCHARGED_AT, v.of(HOSPITAL_STAY.DISCHARGED_AT)).where(HOSPITAL_STAY.ID.eq(v.of(HOSPITAL_STAY.ID)));
+
     private final DSLContext dsl;
+    private final KeptStatements kept;
 
     public HospitalStayRepository(DSLContext dsl) {
         this.dsl = dsl;
+        this.kept = new KeptStatements(dsl);
     }
 
     void insert(HospitalStay s) {
-        HospitalStayRecord r = dsl.newRecord(HOSPITAL_STAY);
-        r.setId(s.id());
-        r.setPatientId(s.patientId());
-        r.setAdmissionEventId(s.admissionEventId());
-        r.setAdmittedAt(s.admittedAt());
-        r.setFacility(s.facility());
-        r.setLocation(s.location());
-        r.setExpectedDischargeDate(s.expectedDischarge());
-        // insertInto, not r.insert(): the record's insert reads the row back (rowid) on SQLite, a query per message
-        dsl.insertInto(HOSPITAL_STAY).set(r).execute();
+        kept.execute(INSERT, s.id(), s.patientId(), s.admissionEventId(), s.admittedAt(), s.facility(), s.location(), s.expectedDischarge());
     }
 
     void discharged(UUID id, UUID eventId, Instant at) {
-        dsl.update(HOSPITAL_STAY).set(HOSPITAL_STAY.DISCHARGE_EVENT_ID, eventId).set(HOSPITAL_STAY.DISCHARGED_AT, at)
-                .where(HOSPITAL_STAY.ID.eq(id)).execute();
+        kept.execute(DISCHARGED, eventId, at, id);
     }
 
     void location(UUID id, String location) {
@@ -45,8 +52,7 @@ public final class HospitalStayRepository {
 
     /** The patient's stay still open, the latest if a sender left two open. */
     public Optional<HospitalStay> openOf(UUID patientId) {
-        return dsl.selectFrom(HOSPITAL_STAY).where(HOSPITAL_STAY.PATIENT_ID.eq(patientId).and(HOSPITAL_STAY.DISCHARGED_AT.isNull()))
-                .orderBy(HOSPITAL_STAY.ADMITTED_AT.desc()).limit(1).fetchOptional(HospitalStayRepository::toStay);
+        return kept.fetch(OPEN_OF, HospitalStayRepository::toStay, patientId).stream().findFirst();
     }
 
     /** The patient's stays, latest first. */

@@ -87,15 +87,6 @@ public final class PatientRepository {
                 .map(this::withReplaced);
     }
 
-    /**
-     * The patient holding {@code ipp}, as the one that replaced them when they were merged since: one statement, where
-     * {@link #findByIpp} reads the whole record and who it replaced (identity vigilance on each hospital message).
-     */
-    public Optional<UUID> survivorByIpp(String ipp) {
-        return dsl.select(PATIENT.ID, PATIENT.REPLACED_BY).from(PATIENT).where(PATIENT.IPP.eq(ipp))
-                .fetchOptional(r -> r.value2() != null ? r.value2() : r.value1());
-    }
-
     private Patient withReplaced(Patient p) {
         return p.withReplaces(dsl.select(PATIENT.ID).from(PATIENT).where(PATIENT.REPLACED_BY.eq(p.id()))
                 .orderBy(PATIENT.ID).fetch(r -> r.value1()));

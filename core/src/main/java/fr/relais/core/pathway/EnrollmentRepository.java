@@ -7,14 +7,23 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import fr.relais.core.store.KeptStatements;
+import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
 import org.jooq.DSLContext;
 
 /** Enrollments in the store. */
 public final class EnrollmentRepository {
+    /** A patient's enrolments: its SQL rendered once (the ADT listener, a message each). */
+    private static final KeptStatements.Shape<ResultQuery<EnrollmentRecord>> OF_PATIENT = v -> DSL.selectFrom(ENROLLMENT)
+            .where(ENROLLMENT.PATIENT_ID.eq(v.of(ENROLLMENT.PATIENT_ID))).orderBy(ENROLLMENT.START_DATE);
+
     private final DSLContext dsl;
+    private final KeptStatements kept;
 
     public EnrollmentRepository(DSLContext dsl) {
         this.dsl = dsl;
+        this.kept = new KeptStatements(dsl);
     }
 
     public void insert(Enrollment e) {
@@ -57,8 +66,7 @@ public final class EnrollmentRepository {
     }
 
     public List<Enrollment> ofPatient(UUID patientId) {
-        return dsl.selectFrom(ENROLLMENT).where(ENROLLMENT.PATIENT_ID.eq(patientId))
-                .orderBy(ENROLLMENT.START_DATE).fetch(EnrollmentRepository::toEnrollment);
+        return kept.fetch(OF_PATIENT, EnrollmentRepository::toEnrollment, patientId);
     }
 
     /** Active enrollments whose tasks are planned neither up to {@code horizon} nor up to their end. */

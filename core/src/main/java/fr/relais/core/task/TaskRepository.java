@@ -9,24 +9,37 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import fr.relais.core.store.KeptStatements;
+import org.jooq.Query;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /** Tasks and their history in the store. */
 public final class TaskRepository {
+    /** A task inserted unless already there, and a line of a task's history: its SQL rendered once (planning, the ADT listener). */
+    private static final KeptStatements.Shape<Query> INSERT_IF_ABSENT = v -> v.insert(TASK, TASK.ID, TASK.ENROLLMENT_ID, TASK.PATIENT_ID,
+            TASK.TEMPLATE_ID, TASK.STEP_ID, TASK.OCCURRENCE, TASK.KIND, TASK.TITLE_FR, TASK.TITLE_EN, TASK.ROLE, TASK.ASSIGNEE_ID,
+            TASK.PRIORITY, TASK.PRIORITY_RANK, TASK.STATUS, TASK.IS_OPEN, TASK.BUSINESS_STATUS, TASK.DUE_AT, TASK.EXPIRES_AT,
+            TASK.OUTCOME, TASK.NOTE, TASK.CREATED_AT, TASK.UPDATED_AT).onConflictDoNothing();
+    private static final KeptStatements.Shape<Query> INSERT_EVENT = v -> v.insert(TASK_EVENT, TASK_EVENT.ID, TASK_EVENT.TASK_ID,
+            TASK_EVENT.AT, TASK_EVENT.ACTOR, TASK_EVENT.FROM_STATUS, TASK_EVENT.TO_STATUS, TASK_EVENT.CHANGE, TASK_EVENT.NOTE);
+
     private final DSLContext dsl;
+    private final KeptStatements kept;
 
     public TaskRepository(DSLContext dsl) {
         this.dsl = dsl;
+        this.kept = new KeptStatements(dsl);
     }
 
     /** Inserts unless this occurrence of the step already exists; true when inserted. */
-    public boolean insertIfAbsent(Task task) {
-        TaskRecord r = dsl.newRecord(TASK);
-        fill(r, task);
+    public boolean insertIfAbsent(Task t) {
         // Nothing when the task (same id) or its occurrence (same enrollment, step and occurrence, not cancelled by a
-        // version move: index task_one_per_occurrence) is already there.
-        return dsl.insertInto(TASK).set(r).onConflictDoNothing().execute() == 1;
+        // version move: index task_one_per_occurrence) is already there. The columns of fill(), in its order.
+        return kept.execute(INSERT_IF_ABSENT, t.id(), t.enrollmentId(), t.patientId(), t.templateId(), t.stepId(), t.occurrence(),
+                t.kind(), t.titleFr(), t.titleEn(), t.role().name(), t.assigneeId(), t.priority().name(), t.priority().rank(),
+                t.status().name(), t.status().isOpen() ? 1 : 0, t.businessStatus(), t.dueAt(), t.expiresAt(), t.outcome(), t.note(),
+                t.createdAt(), t.updatedAt()) == 1;
     }
 
     public void update(Task task) {
@@ -148,16 +161,8 @@ public final class TaskRepository {
     }
 
     public void insertEvent(UUID taskId, TaskEvent event) {
-        dsl.insertInto(TASK_EVENT)
-                .set(TASK_EVENT.ID, UUID.randomUUID())
-                .set(TASK_EVENT.TASK_ID, taskId)
-                .set(TASK_EVENT.AT, event.at())
-                .set(TASK_EVENT.ACTOR, event.actor())
-                .set(TASK_EVENT.FROM_STATUS, event.from() == null ? null : event.from().name())
-                .set(TASK_EVENT.TO_STATUS, event.to().name())
-                .set(TASK_EVENT.CHANGE, event.change())
-                .set(TASK_EVENT.NOTE, event.note())
-                .execute();
+        kept.execute(INSERT_EVENT, UUID.randomUUID(), taskId, event.at(), event.actor(), event.from() == null ? null : event.from().name(),
+                event.to().name(), event.change(), event.note());
     }
 
     public List<TaskEvent> events(UUID taskId) {
