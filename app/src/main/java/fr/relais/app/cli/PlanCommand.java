@@ -49,7 +49,7 @@ final class PlanCommand {
         public Integer call() {
             return Leaf.forPatient(spec, patient, CommandWiring.URGENT_CARE_PLANS, (root, plans, id) -> {
                 var current = emergency ? plans.openInEmergency(id, reason) : plans.current(id);
-                PlanVersion v = current.orElseThrow(() -> new BadInputException(patient, "plan.none", patient));
+                PlanVersion v = current.orElseThrow(() -> new BadInputException(patient, "plan.none"));
                 root.printer().object(VersionView.of(v), out -> {
                     out.println(root.text("plan.version", v.version(), AT.format(v.changedAt()), v.changedBy(), v.reason()));
                     out.println(UrgentCarePlanJson.writeEdit(new UrgentCarePlanJson.Edit(v.plan(), null)));

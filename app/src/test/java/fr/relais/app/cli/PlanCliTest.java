@@ -54,6 +54,19 @@ class PlanCliTest {
     }
 
     @Test
+    void aNurseAskingForTheUrgentCarePlanOfAPatientWhoHasNoneIsToldSoInPlainFrench() {
+        Path db = dir.resolve("relais.db");
+        assertThat(CliRun.on(db, "patient", "add", "--family", "DURAND", "--given", "Marcel", "--sex", "M", "--birth-date", "1938-05-02",
+                "--ipp", "P9").code()).isZero();
+
+        CliRun refused = CliRun.on(db, "plan", "show", "P9");
+
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("P9", "aucun plan de soins d'urgence n'est enregistré pour ce patient");
+        assertThat(refused.err().indexOf("P9")).as("the input named once").isEqualTo(refused.err().lastIndexOf("P9"));
+    }
+
+    @Test
     void consentsAreAddedListedAndWithdrawnWithAReason() {
         Path db = dir.resolve("relais.db");
         assertThat(CliRun.on(db, "patient", "add", "--family", "DURAND", "--given", "Marcel", "--sex", "M", "--birth-date", "1938-05-02",
