@@ -101,7 +101,13 @@ class SignInAndLockTest {
         assertThat(services.session().roles()).isEmpty();
 
         javafx.scene.control.PasswordField field = robot.from(lock).lookup("#unlock-passphrase").queryAs(javafx.scene.control.PasswordField.class);
-        robot.clickOn(field).write(PASSWORD).type(javafx.scene.input.KeyCode.ENTER);
+        // The lock screen has just replaced the window: typed only once its field has the focus, sent only once the
+        // whole password is in it (under load, keys typed before the focus moved went elsewhere).
+        robot.clickOn(field);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, field::isFocused);
+        robot.write(PASSWORD);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> PASSWORD.equals(field.getText()));
+        robot.type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !services.session().locked());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> stage.getScene().getRoot() == main);
         assertThat(services.session().roles()).containsExactly(Role.IDEC);
