@@ -9,7 +9,6 @@ import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.app.Connection;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.util.Terser;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import fr.relais.core.TestServices;
@@ -83,9 +82,7 @@ class AdtListenerTest {
         listener = engine.listener;
         client = engine.client;
         connection = engine.connection;
-        log = new ListAppender<>();
-        log.start();
-        ((Logger) org.slf4j.LoggerFactory.getLogger(AdtReceiver.class)).addAppender(log);
+        log = HospitalInterfaceEngine.logOf(AdtReceiver.class);
     }
 
     @AfterAll

@@ -29,6 +29,14 @@ final class HospitalInterfaceEngine implements AutoCloseable {
         this.connection = connection;
     }
 
+    /** What the receiver of {@code type} logs from now on, kept for the test to read (the refusals it explains). */
+    static ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logOf(Class<?> receiver) {
+        var log = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        log.start();
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(receiver)).addAppender(log);
+        return log;
+    }
+
     static HospitalInterfaceEngine connectedTo(ListenerOnPort relais, String threads) throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {

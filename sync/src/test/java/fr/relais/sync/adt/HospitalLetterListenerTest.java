@@ -8,7 +8,6 @@ import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.app.Connection;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.util.Terser;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import fr.relais.core.TestServices;
@@ -65,9 +64,7 @@ class HospitalLetterListenerTest {
         listener = engine.listener;
         client = engine.client;
         connection = engine.connection;
-        log = new ListAppender<>();
-        log.start();
-        ((Logger) org.slf4j.LoggerFactory.getLogger(MdmReceiver.class)).addAppender(log);
+        log = HospitalInterfaceEngine.logOf(MdmReceiver.class);
     }
 
     @AfterAll
