@@ -26,19 +26,19 @@ final class AlertCommand {
         String reason;
 
         private final Wiring<N> wiring;
+        private final Act<N> act;
 
-        Decision(Wiring<N> wiring) {
+        Decision(Wiring<N> wiring, Act<N> act) {
             this.wiring = wiring;
+            this.act = act;
         }
-
-        abstract Alert apply(N uses, UUID id);
 
         @Override
         public Integer call() {
             RelaisCommand root = Leaf.root(spec);
             UUID alertId = Arguments.uuid("ID", id);
             try (OpenStore<N> store = root.open(wiring)) {
-                Alert alert = apply(store.uses(), alertId);
+                Alert alert = act.on(store.uses(), alertId, reason);
                 String patient = store.patientName(alert.patientId());
                 String measure = new fr.relais.core.wording.Quantities(root.language()).measureNameInSentence(alert.code());
                 String status = new fr.relais.core.wording.StatusWords(root.language()).alert(alert.status());
@@ -48,51 +48,36 @@ final class AlertCommand {
         }
     }
 
+    /** What a decision does to the alert, with the reason given. */
+    interface Act<N> {
+        Alert on(N uses, UUID id, String reason);
+    }
+
     @Command(name = "ack", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class Ack extends Decision<AlertDecisions> {
         Ack() {
-            super(CommandWiring.ALERT_DECISIONS);
-        }
-
-        @Override
-        Alert apply(AlertDecisions decisions, UUID id) {
-            return decisions.acknowledge(id, reason);
+            super(CommandWiring.ALERT_DECISIONS, AlertDecisions::acknowledge);
         }
     }
 
     @Command(name = "resolve", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class Resolve extends Decision<AlertDecisions> {
         Resolve() {
-            super(CommandWiring.ALERT_DECISIONS);
-        }
-
-        @Override
-        Alert apply(AlertDecisions decisions, UUID id) {
-            return decisions.resolve(id, reason);
+            super(CommandWiring.ALERT_DECISIONS, AlertDecisions::resolve);
         }
     }
 
     @Command(name = "dismiss", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class Dismiss extends Decision<AlertDecisions> {
         Dismiss() {
-            super(CommandWiring.ALERT_DECISIONS);
-        }
-
-        @Override
-        Alert apply(AlertDecisions decisions, UUID id) {
-            return decisions.dismiss(id, reason);
+            super(CommandWiring.ALERT_DECISIONS, AlertDecisions::dismiss);
         }
     }
 
     @Command(name = "escalate", resourceBundle = "fr.relais.app.i18n.cli", mixinStandardHelpOptions = true)
     static final class Escalate extends Decision<Escalation> {
         Escalate() {
-            super(CommandWiring.ALERT_ESCALATION);
-        }
-
-        @Override
-        Alert apply(Escalation escalation, UUID id) {
-            return escalation.escalate(id, reason);
+            super(CommandWiring.ALERT_ESCALATION, Escalation::escalate);
         }
     }
 }

@@ -1,9 +1,6 @@
 package fr.relais.sync.engine;
 
-import java.time.Clock;
 import fr.relais.core.session.UserSession;
-import fr.relais.core.replication.Outbox;
-import fr.relais.core.replication.ConflictRepository;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.pathway.EnrollmentService;
 import fr.relais.core.alert.Alert;
@@ -31,22 +28,18 @@ import org.hl7.fhir.r4.model.Resource;
  * there) go to the conflict inbox; level and escalation take the higher side.
  */
 final class AlertSync implements RecordSync<DetectedIssue> {
-    private final Clock clock;
+    private final MergeDesk desk;
     private final UserSession session;
-    private final Outbox outbox;
-    private final ConflictRepository conflicts;
     private final PatientService patients;
     private final EnrollmentService enrollments;
     private final AlertQueries alerts;
     /** Where an alert or decision received is applied (tasks opened, settled or re-planned). */
     private final SyncedAlerts synced;
 
-    AlertSync(Clock clock, UserSession session, Outbox outbox, ConflictRepository conflicts, PatientService patients, EnrollmentService enrollments, AlertQueries alerts,
+    AlertSync(MergeDesk desk, UserSession session, PatientService patients, EnrollmentService enrollments, AlertQueries alerts,
               SyncedAlerts synced) {
-        this.clock = clock;
+        this.desk = desk;
         this.session = session;
-        this.outbox = outbox;
-        this.conflicts = conflicts;
         this.patients = patients;
         this.enrollments = enrollments;
         this.alerts = alerts;
@@ -112,8 +105,8 @@ final class AlertSync implements RecordSync<DetectedIssue> {
         boolean conflict = rank(mine.status()) == 2 && rank(incoming.status()) == 2 && mine.status() != incoming.status()
                 && mine.status() != base && incoming.status() != base;
         if (conflict) {
-            conflicts.open(new Conflict(UUID.randomUUID(), recordType(), localId, "status", base.name(), mine.status().name(),
-                    incoming.status().name(), remote.getMeta().getVersionId(), "OPEN", clock.instant(), null, null, null));
+            desk.openConflict(recordType(), localId, "status", base.name(), mine.status().name(), incoming.status().name(),
+                    remote.getMeta().getVersionId());
         }
         boolean changedHere = !merged.equals(mine);
         if (changedHere) {
@@ -122,8 +115,8 @@ final class AlertSync implements RecordSync<DetectedIssue> {
         // A decision, level or escalation the server lacks goes back with the next push.
         boolean serverBehind = merged.status() != incoming.status() || merged.level() != incoming.level()
                 || merged.escalationStep() != incoming.escalationStep() || openedEarlier(merged, incoming);
-        if (serverBehind && !outbox.isPending(recordType(), localId)) {
-            outbox.recordMerged(recordType(), localId);
+        if (serverBehind) {
+            desk.pushBack(recordType(), localId);
         }
         if (conflict) {
             return Outcome.CONFLICT;
@@ -211,7 +204,7 @@ final class AlertSync implements RecordSync<DetectedIssue> {
     public void keepRemote(Conflict conflict, String why) {
         Alert alert = alerts.find(conflict.localId()).orElseThrow();
         Alert remote = alert.decided(AlertStatus.valueOf(conflict.remoteValue()), alert.level(), session.actor().userId(),
-                why + ": server decision kept", clock.instant(), alert.escalationStep(), alert.escalatedAt());
+                why + ": server decision kept", desk.clock().instant(), alert.escalationStep(), alert.escalatedAt());
         synced.applySynced(remote, List.of(), why);
     }
 }

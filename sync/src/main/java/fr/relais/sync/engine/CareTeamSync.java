@@ -1,9 +1,5 @@
 package fr.relais.sync.engine;
 
-import java.time.Clock;
-import fr.relais.core.replication.Outbox;
-import fr.relais.core.replication.SyncState;
-import fr.relais.core.replication.ConflictRepository;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.careteam.Organizations;
 import fr.relais.core.careteam.CareTeamMember;
@@ -40,24 +36,18 @@ final class CareTeamSync implements RecordSync<CareTeam> {
     private static final Logger LOG = LoggerFactory.getLogger(CareTeamSync.class);
     private static final String FIELD = "member:%s:end";
 
-    private final Clock clock;
-    private final Outbox outbox;
-    private final SyncState syncState;
-    private final ConflictRepository conflicts;
+    private final MergeDesk desk;
     private final PatientService patients;
     private final CareTeamService careTeam;
     private final Organizations organizations;
     private final fr.relais.core.careteam.Relatives relatives;
     private final fr.relais.core.privacy.PatientAnonymisation anonymisation;
 
-    CareTeamSync(Clock clock, Outbox outbox, SyncState syncState, ConflictRepository conflicts, PatientService patients, CareTeamService careTeam, Organizations organizations,
+    CareTeamSync(MergeDesk desk, PatientService patients, CareTeamService careTeam, Organizations organizations,
                  fr.relais.core.careteam.Relatives relatives, fr.relais.core.privacy.PatientAnonymisation anonymisation) {
         this.relatives = relatives;
         this.anonymisation = anonymisation;
-        this.clock = clock;
-        this.outbox = outbox;
-        this.syncState = syncState;
-        this.conflicts = conflicts;
+        this.desk = desk;
         this.patients = patients;
         this.careTeam = careTeam;
         this.organizations = organizations;
@@ -132,14 +122,13 @@ final class CareTeamSync implements RecordSync<CareTeam> {
             } else if (Objects.equals(remoteMember.end(), baseEnd)) {
                 serverBehind = true;
             } else {
-                this.conflicts.open(new Conflict(UUID.randomUUID(), recordType(), patientId, FIELD.formatted(local.id()),
-                        text(baseEnd), text(local.endDate()), text(remoteMember.end()), remote.getMeta().getVersionId(), "OPEN",
-                        clock.instant(), null, null, null));
+                desk.openConflict(recordType(), patientId, FIELD.formatted(local.id()), text(baseEnd), text(local.endDate()),
+                        text(remoteMember.end()), remote.getMeta().getVersionId());
                 conflicts++;
             }
         }
-        if (serverBehind && !outbox.isPending(recordType(), patientId)) {
-            outbox.recordMerged(recordType(), patientId);
+        if (serverBehind) {
+            desk.pushBack(recordType(), patientId);
         }
         if (conflicts > 0) {
             return Outcome.CONFLICT;
@@ -178,7 +167,7 @@ final class CareTeamSync implements RecordSync<CareTeam> {
         if (!"Practitioner".equals(target.getResourceType()) || !target.hasIdPart()) {
             return Optional.empty();
         }
-        return syncState.linkByServerId(CareTeamService.PROFESSIONAL_RECORD, target.getIdPart()).flatMap(l -> careTeam.findProfessional(l.localId()));
+        return desk.syncState().linkByServerId(CareTeamService.PROFESSIONAL_RECORD, target.getIdPart()).flatMap(l -> careTeam.findProfessional(l.localId()));
     }
 
     private static CareTeamMember withEnd(CareTeamMember m, LocalDate end) {
@@ -232,7 +221,7 @@ final class CareTeamSync implements RecordSync<CareTeam> {
      */
     @Override
     public void applyDeletion(UUID patientId, String origin) {
-        LocalDate today = clock.instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate();
+        LocalDate today = desk.clock().instant().atZone(fr.relais.core.time.CareZone.PARIS).toLocalDate();
         String why = origin + ": " + DELETED_REASON;
         for (CareTeamMember member : careTeam.teamOf(patientId)) {
             if (member.endDate() == null || member.endDate().isAfter(today)) {

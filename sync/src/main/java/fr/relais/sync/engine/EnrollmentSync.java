@@ -1,22 +1,14 @@
 package fr.relais.sync.engine;
 
 import fr.relais.core.replication.Conflict;
-import ca.uhn.fhir.rest.gclient.IQuery;
-import ca.uhn.fhir.rest.gclient.TokenClientParam;
-import java.time.Clock;
-import fr.relais.core.replication.Outbox;
-import fr.relais.core.replication.SyncState;
-import fr.relais.core.replication.ConflictRepository;
 import fr.relais.core.pathway.PathwayService;
 import fr.relais.core.pathway.Enrollment;
 import fr.relais.core.pathway.EnrollmentService;
 import fr.relais.core.pathway.EnrollmentStatus;
 import fr.relais.core.replication.SyncLink;
 import fr.relais.sync.fhir.CarePlanMapper;
-import fr.relais.sync.fhir.UrgentCarePlanMapper;
 import java.util.Optional;
 import java.util.UUID;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 
 /**
@@ -24,22 +16,16 @@ import org.hl7.fhir.r4.model.CarePlan;
  * laptops derive the same tasks (with the same ids); its status follows the pathway's lifecycle: a stop or a
  * completion wins over a pause or a resume made elsewhere, and is pushed back if the server lacks it.
  */
-final class EnrollmentSync implements RecordSync<CarePlan> {
+final class EnrollmentSync implements RelaisCarePlanKind {
     /** The conflict field of two different version moves. */
     static final String VERSION = "templateVersion";
 
-    private final Clock clock;
-    private final Outbox outbox;
-    private final SyncState syncState;
-    private final ConflictRepository conflicts;
+    private final MergeDesk desk;
     private final PathwayService pathways;
     private final EnrollmentService enrollments;
 
-    EnrollmentSync(Clock clock, Outbox outbox, SyncState syncState, ConflictRepository conflicts, PathwayService pathways, EnrollmentService enrollments) {
-        this.clock = clock;
-        this.outbox = outbox;
-        this.syncState = syncState;
-        this.conflicts = conflicts;
+    EnrollmentSync(MergeDesk desk, PathwayService pathways, EnrollmentService enrollments) {
+        this.desk = desk;
         this.pathways = pathways;
         this.enrollments = enrollments;
     }
@@ -50,24 +36,13 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
     }
 
     @Override
-    public Class<CarePlan> resourceClass() {
-        return CarePlan.class;
+    public String category() {
+        return CarePlanMapper.ENROLLMENT_CATEGORY;
     }
 
     @Override
     public String watermarkKey() {
         return "CarePlan:" + CarePlanMapper.ENROLLMENT_CATEGORY;
-    }
-
-    @Override
-    public boolean narrowed() {
-        return true;
-    }
-
-    @Override
-    public IQuery<Bundle> narrow(IQuery<Bundle> query) {
-        return query.where(new TokenClientParam("category").exactly()
-                .systemAndCode(UrgentCarePlanMapper.CATEGORY_SYSTEM, CarePlanMapper.ENROLLMENT_CATEGORY));
     }
 
     @Override
@@ -95,19 +70,18 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
                     && t.template().version() == version);
             if (movedHere || !known) {
                 if (movedThere || !known) {
-                    conflicts.open(new Conflict(UUID.randomUUID(), recordType(), localId, VERSION,
-                            base == null ? null : base.toString(), String.valueOf(local.get().templateVersion()),
-                            String.valueOf(incoming.templateVersion()), remote.getMeta().getVersionId(), "OPEN", clock.instant(),
-                            null, null, null));
+                    desk.openConflict(recordType(), localId, VERSION, base == null ? null : base.toString(),
+                            String.valueOf(local.get().templateVersion()), String.valueOf(incoming.templateVersion()),
+                            remote.getMeta().getVersionId());
                     versionConflict = true;
-                } else if (!outbox.isPending(recordType(), localId)) {
-                    outbox.recordMerged(recordType(), localId);
+                } else {
+                    desk.pushBack(recordType(), localId);
                 }
                 incoming = onVersionOf(incoming, local.get());
             }
         }
         if (local.isPresent() && isFinal(local.get().status()) && local.get().status() != incoming.status()) {
-            outbox.recordMerged(recordType(), localId);
+            desk.outbox().recordMerged(recordType(), localId);
             return Outcome.MERGED;
         }
         if (local.isPresent() && !isFinal(incoming.status()) && local.get().status() != incoming.status()) {
@@ -115,14 +89,11 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
             if (base == incoming.status()) {
                 // Paused or resumed here only (the server changed something else): kept, and pushed.
                 incoming = withStatusOf(incoming, local.get());
-                if (!outbox.isPending(recordType(), localId)) {
-                    outbox.recordMerged(recordType(), localId);
-                }
-            } else if (base != local.get().status() && outbox.isPending(recordType(), localId)) {
+                desk.pushBack(recordType(), localId);
+            } else if (base != local.get().status() && desk.outbox().isPending(recordType(), localId)) {
                 // Paused here and resumed there (or the reverse) since the last sync: a person decides.
-                conflicts.open(new Conflict(UUID.randomUUID(), recordType(), localId, "status",
-                        base == null ? null : base.name(), local.get().status().name(), incoming.status().name(),
-                        remote.getMeta().getVersionId(), "OPEN", clock.instant(), null, null, null));
+                desk.openConflict(recordType(), localId, "status", base == null ? null : base.name(),
+                        local.get().status().name(), incoming.status().name(), remote.getMeta().getVersionId());
                 return Outcome.CONFLICT;
             }
         }
@@ -183,7 +154,7 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
     public void applyDeletion(UUID localId, String origin) {
         enrollments.find(localId).filter(e -> !isFinal(e.status())).ifPresent(e -> enrollments.applySynced(
                 new Enrollment(e.id(), e.patientId(), e.templateId(), e.templateVersion(), e.startDate(), e.endDate(),
-                        EnrollmentStatus.STOPPED, DELETED_REASON, clock.instant(), e.plannedUntil(), e.createdAt(), e.versionSince()),
+                        EnrollmentStatus.STOPPED, DELETED_REASON, desk.clock().instant(), e.plannedUntil(), e.createdAt(), e.versionSince()),
                 origin));
     }
 
@@ -192,13 +163,13 @@ final class EnrollmentSync implements RecordSync<CarePlan> {
         Enrollment current = enrollments.get(conflict.localId());
         if (VERSION.equals(conflict.field())) {
             // The server's move as last read (the link's base): its version and the day it took effect.
-            Enrollment server = CarePlanMapper.toLocal(base(syncState.link(recordType(), conflict.localId())).orElseThrow(), why);
+            Enrollment server = CarePlanMapper.toLocal(base(desk.syncState().link(recordType(), conflict.localId())).orElseThrow(), why);
             enrollments.applySynced(onVersionOf(current, server), why + ": server version kept");
             return;
         }
         Enrollment remote = new Enrollment(current.id(), current.patientId(), current.templateId(), current.templateVersion(),
                 current.startDate(), current.endDate(), EnrollmentStatus.valueOf(conflict.remoteValue()), why,
-                clock.instant(), current.plannedUntil(), current.createdAt(), current.versionSince());
+                desk.clock().instant(), current.plannedUntil(), current.createdAt(), current.versionSince());
         enrollments.applySynced(remote, why + ": server value kept");
     }
 }

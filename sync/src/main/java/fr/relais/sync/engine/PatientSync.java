@@ -1,8 +1,5 @@
 package fr.relais.sync.engine;
 
-import java.time.Clock;
-import fr.relais.core.replication.Outbox;
-import fr.relais.core.replication.ConflictRepository;
 import fr.relais.core.identity.Deaths;
 import fr.relais.core.careteam.Organizations;
 import fr.relais.core.identity.Patient;
@@ -22,9 +19,7 @@ import java.util.UUID;
  * inbox and keeps the local value meanwhile.
  */
 final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
-    private final Clock clock;
-    private final Outbox outbox;
-    private final ConflictRepository conflicts;
+    private final MergeDesk desk;
     private final PatientService patients;
     private final Deaths deaths;
     private final Organizations organizations;
@@ -33,13 +28,11 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
     private final fr.relais.core.privacy.PatientAnonymisation anonymisation;
     private final fr.relais.core.task.TaskService tasks;
 
-    PatientSync(Clock clock, Outbox outbox, ConflictRepository conflicts, PatientService patients, Deaths deaths, Organizations organizations, IppNamespace ipp,
+    PatientSync(MergeDesk desk, PatientService patients, Deaths deaths, Organizations organizations, IppNamespace ipp,
                 fr.relais.core.privacy.PatientAnonymisation anonymisation, fr.relais.core.task.TaskService tasks) {
         this.tasks = tasks;
         this.anonymisation = anonymisation;
-        this.clock = clock;
-        this.outbox = outbox;
-        this.conflicts = conflicts;
+        this.desk = desk;
         this.patients = patients;
         this.deaths = deaths;
         this.organizations = organizations;
@@ -83,7 +76,7 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
             patients.applySynced(PatientMapper.toLocal(localId, remoteFields, null, origin), origin);
             return Outcome.CREATED;
         }
-        if (!outbox.isPending(recordType(), localId)) {
+        if (!desk.outbox().isPending(recordType(), localId)) {
             patients.applySynced(PatientMapper.toLocal(localId, remoteFields, local.get(), origin), origin);
             return Outcome.UPDATED;
         }
@@ -92,15 +85,14 @@ final class PatientSync implements RecordSync<org.hl7.fhir.r4.model.Patient> {
         patients.applySynced(PatientMapper.toLocal(localId, result.merged(), local.get(), origin), origin);
         String version = remote.getMeta().getVersionId();
         // An earlier conflict the server has since settled the same way as here is no conflict any more.
-        for (Conflict open : conflicts.openFor(recordType(), localId)) {
+        for (Conflict open : desk.conflicts().openFor(recordType(), localId)) {
             boolean stillConflicting = result.conflicts().stream().anyMatch(c -> c.field().equals(open.field()));
             if (!stillConflicting && java.util.Objects.equals(result.merged().get(open.field()), remoteFields.get(open.field()))) {
-                conflicts.resolve(open.id(), "REMOTE", "relais (converged)", clock.instant());
+                desk.conflicts().resolve(open.id(), "REMOTE", "relais (converged)", desk.clock().instant());
             }
         }
         for (FieldMerge.FieldConflict c : result.conflicts()) {
-            conflicts.open(new Conflict(UUID.randomUUID(), recordType(), localId, c.field(), c.base(), c.local(), c.remote(),
-                    version, "OPEN", clock.instant(), null, null, null));
+            desk.openConflict(recordType(), localId, c.field(), c.base(), c.local(), c.remote(), version);
         }
         return result.conflicts().isEmpty() ? Outcome.MERGED : Outcome.CONFLICT;
     }

@@ -137,8 +137,8 @@ final class Push {
         // The whole OperationOutcome goes to the log (for whoever runs the server); the inbox shows its words only.
         LOG.warn("The server refused {} {}: {}; outcome: {}", p.resourceType(), p.localId(), e.getMessage(), e.outcome());
         core.database().inTransaction(() -> {
-            core.conflicts().open(new Conflict(UUID.randomUUID(), p.resourceType(), p.localId(), Conflict.REFUSED, null,
-                    String.valueOf(p.seq()), e.outcome(), String.valueOf(e.status()), "OPEN", core.clock().instant(), null, null, null));
+            MergeDesk.of(core).openConflict(p.resourceType(), p.localId(), Conflict.REFUSED, null, String.valueOf(p.seq()),
+                    e.outcome(), String.valueOf(e.status()));
             return null;
         });
     }

@@ -109,8 +109,7 @@ final class ServerDeletions {
             if (core.outbox().isPending(kind.recordType(), localId)) {
                 if (core.conflicts().openFor(kind.recordType(), localId).stream().noneMatch(Conflict::isDeletion)) {
                     LOG.info("{} while changed here: to the inbox", origin);
-                    core.conflicts().open(new Conflict(UUID.randomUUID(), kind.recordType(), localId, Conflict.DELETED, null, "changed",
-                            "deleted", version, "OPEN", core.clock().instant(), null, null, null));
+                    MergeDesk.of(core).openConflict(kind.recordType(), localId, Conflict.DELETED, null, "changed", "deleted", version);
                     done[1]++;
                 }
                 continue;

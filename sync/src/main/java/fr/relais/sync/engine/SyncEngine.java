@@ -65,26 +65,27 @@ public final class SyncEngine {
 
     /** Each kind receives the few stores it reads and writes. */
     static List<RecordSync<? extends Resource>> kinds(SyncStores s, fr.relais.sync.fhir.IppNamespace ipp) {
-        return List.of(new PatientSync(s.clock(), s.outbox(), s.conflicts(), s.patients(), s.deaths(), s.organizations(), ipp, s.anonymisation(),
+        MergeDesk desk = MergeDesk.of(s);
+        return List.of(new PatientSync(desk, s.patients(), s.deaths(), s.organizations(), ipp, s.anonymisation(),
                         s.tasks()),
                 new ConsentSync(s.outbox(), s.patients(), s.consents()),
                 new ProfessionalSync(s.careTeam(), s.tasks()),
                 new OrganizationSync(s.organizations()),
                 // Before the care teams: a participant naming a relative is then shown by the relative's name.
                 new RelatedPersonSync(s.patients(), s.relatives(), s.anonymisation(), s.careTeam()),
-                new CareTeamSync(s.clock(), s.outbox(), s.syncState(), s.conflicts(), s.patients(), s.careTeam(), s.organizations(), s.relatives(), s.anonymisation()),
+                new CareTeamSync(desk, s.patients(), s.careTeam(), s.organizations(), s.relatives(), s.anonymisation()),
                 new TemplateSync(s.syncState(), s.pathways()),
                 new QuestionnaireSync(s.syncState(), s.questionnaires()),
-                new EnrollmentSync(s.clock(), s.outbox(), s.syncState(), s.conflicts(), s.pathways(), s.enrollments()),
+                new EnrollmentSync(desk, s.pathways(), s.enrollments()),
                 new ForeignCarePlanSync(s.patients(), s.foreignCarePlans()),
-                new TaskSync(s.clock(), s.outbox(), s.syncState(), s.conflicts(), s.patients(), s.careTeam(), s.enrollments(), s.tasks(),
+                new TaskSync(desk, s.patients(), s.careTeam(), s.enrollments(), s.tasks(),
                         s.foreignCarePlans()),
                 new ThresholdSync(s.patients(), s.thresholds()),
                 new MeasureSync(s.syncState(), s.patients(), s.alertQueries(), s.measures(), s.textMeasures()),
                 new QuestionnaireResponseSync(s.patients(), s.questionnaires(), s.foreignResponses()),
-                new AlertSync(s.clock(), s.session(), s.outbox(), s.conflicts(), s.patients(), s.enrollments(), s.alertQueries(),
+                new AlertSync(desk, s.session(), s.patients(), s.enrollments(), s.alertQueries(),
                         s.syncedAlerts()),
-                new UrgentCarePlanSync(s.clock(), s.session(), s.outbox(), s.conflicts(), s.patients(), s.urgentCarePlans(), s.tasks()),
+                new UrgentCarePlanSync(desk, s.session(), s.patients(), s.urgentCarePlans(), s.tasks()),
                 // After the enrollments and their tasks: an admission holds the tasks this pull brought.
                 new EncounterSync(s.syncState(), s.hospitalEvents()));
     }

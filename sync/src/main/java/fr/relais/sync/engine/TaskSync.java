@@ -1,9 +1,5 @@
 package fr.relais.sync.engine;
 
-import java.time.Clock;
-import fr.relais.core.replication.Outbox;
-import fr.relais.core.replication.SyncState;
-import fr.relais.core.replication.ConflictRepository;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.pathway.EnrollmentService;
@@ -44,21 +40,15 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
     /** Prefix of the assignee key of a professional without an RPPS number (see {@link #fields}). */
     private static final String LOCAL_PROFESSIONAL = "professional:";
 
-    private final Clock clock;
-    private final Outbox outbox;
-    private final SyncState syncState;
-    private final ConflictRepository conflicts;
+    private final MergeDesk desk;
     private final PatientService patients;
     private final CareTeamService careTeam;
     private final EnrollmentService enrollments;
     private final TaskService tasks;
     private final ForeignCarePlans foreignCarePlans;
 
-    TaskSync(Clock clock, Outbox outbox, SyncState syncState, ConflictRepository conflicts, PatientService patients, CareTeamService careTeam, EnrollmentService enrollments, TaskService tasks, ForeignCarePlans foreignCarePlans) {
-        this.clock = clock;
-        this.outbox = outbox;
-        this.syncState = syncState;
-        this.conflicts = conflicts;
+    TaskSync(MergeDesk desk, PatientService patients, CareTeamService careTeam, EnrollmentService enrollments, TaskService tasks, ForeignCarePlans foreignCarePlans) {
+        this.desk = desk;
         this.patients = patients;
         this.careTeam = careTeam;
         this.enrollments = enrollments;
@@ -128,7 +118,7 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
             return Outcome.CREATED;
         }
         Task mine = local.get();
-        if (tasks.cancelledOnlyByDeletionOnServer(localId) && !outbox.isPending(recordType(), localId)) {
+        if (tasks.cancelledOnlyByDeletionOnServer(localId) && !desk.outbox().isPending(recordType(), localId)) {
             // Cancelled here only by the server's deletion, and written again on the server since (restored): the
             // server's version is taken as it is. Merged, the cancellation would read as a change made here and go back
             // over the restored task (docs/sync.md, "Deletions on the server").
@@ -161,16 +151,15 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
         }
         Task next = withFields(mine, merged);
         for (FieldMerge.FieldConflict c : fieldConflicts) {
-            conflicts.open(new Conflict(UUID.randomUUID(), recordType(), localId, c.field(), c.base(), c.local(), c.remote(),
-                    remote.getMeta().getVersionId(), "OPEN", clock.instant(), null, null, null));
+            desk.openConflict(recordType(), localId, c.field(), c.base(), c.local(), c.remote(), remote.getMeta().getVersionId());
         }
         boolean changedHere = !next.equals(mine);
         if (changedHere) {
             tasks.applySynced(next, origin);
         }
         // What the server lacks (a completion made here, a field kept) goes back with the next push.
-        if (!merged.equals(remoteAll) && !outbox.isPending(recordType(), localId)) {
-            outbox.recordMerged(recordType(), localId);
+        if (!merged.equals(remoteAll)) {
+            desk.pushBack(recordType(), localId);
         }
         if (!fieldConflicts.isEmpty()) {
             return Outcome.CONFLICT;
@@ -181,7 +170,7 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
     /** A pathway Task, or another system's (kept as a task "hors parcours Relais"). */
     private Task read(org.hl7.fhir.r4.model.Task remote, UUID localId, String origin) {
         if (ForeignTaskMapper.isForeign(remote)) {
-            return ForeignTaskMapper.toLocal(remote, localId, this::ownerOf, clock.instant(), origin);
+            return ForeignTaskMapper.toLocal(remote, localId, this::ownerOf, desk.clock().instant(), origin);
         }
         return TaskMapper.toLocal(remote, localId, this::ownerOf, origin);
     }
@@ -199,7 +188,7 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
         if (!"Practitioner".equals(target.getResourceType()) || !target.hasIdPart()) {
             return null;
         }
-        return syncState.linkByServerId(fr.relais.core.careteam.CareTeamService.PROFESSIONAL_RECORD, target.getIdPart())
+        return desk.syncState().linkByServerId(fr.relais.core.careteam.CareTeamService.PROFESSIONAL_RECORD, target.getIdPart())
                 .map(SyncLink::localId).orElse(null);
     }
 
@@ -241,7 +230,7 @@ final class TaskSync implements RecordSync<org.hl7.fhir.r4.model.Task> {
         Task changed = new Task(t.id(), t.enrollmentId(), t.patientId(), t.templateId(), t.stepId(), t.occurrence(), t.kind(), title,
                 titleEn, t.role(), assignee, t.priority(), TaskStatus.valueOf(f.get("status")), f.get("businessStatus"), due, expires,
                 f.get("outcome"), f.get("note"), t.createdAt(), t.updatedAt());
-        return changed.equals(t) ? t : changed.updatedAt(clock.instant());
+        return changed.equals(t) ? t : changed.updatedAt(desk.clock().instant());
     }
 
     @Override

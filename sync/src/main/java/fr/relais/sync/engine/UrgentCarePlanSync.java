@@ -1,11 +1,6 @@
 package fr.relais.sync.engine;
 
-import ca.uhn.fhir.rest.gclient.IQuery;
-import ca.uhn.fhir.rest.gclient.TokenClientParam;
-import java.time.Clock;
 import fr.relais.core.session.UserSession;
-import fr.relais.core.replication.Outbox;
-import fr.relais.core.replication.ConflictRepository;
 import fr.relais.core.identity.PatientService;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.replication.Conflict;
@@ -19,7 +14,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 
 /**
@@ -27,21 +21,17 @@ import org.hl7.fhir.r4.model.CarePlan;
  * here and a new contact there both survive; the same field changed on two laptops goes to the conflict inbox). Pushed
  * only while the patient consents to share the plan; after a withdrawal the server gets the revoked, empty plan.
  */
-final class UrgentCarePlanSync implements RecordSync<CarePlan> {
-    private final Clock clock;
+final class UrgentCarePlanSync implements RelaisCarePlanKind {
+    private final MergeDesk desk;
     private final UserSession session;
-    private final Outbox outbox;
-    private final ConflictRepository conflicts;
     private final PatientService patients;
     private final UrgentCarePlanService urgentCarePlans;
     private final fr.relais.core.task.TaskService tasks;
 
-    UrgentCarePlanSync(Clock clock, UserSession session, Outbox outbox, ConflictRepository conflicts, PatientService patients,
+    UrgentCarePlanSync(MergeDesk desk, UserSession session, PatientService patients,
                        UrgentCarePlanService urgentCarePlans, fr.relais.core.task.TaskService tasks) {
-        this.clock = clock;
+        this.desk = desk;
         this.session = session;
-        this.outbox = outbox;
-        this.conflicts = conflicts;
         this.patients = patients;
         this.urgentCarePlans = urgentCarePlans;
         this.tasks = tasks;
@@ -53,19 +43,8 @@ final class UrgentCarePlanSync implements RecordSync<CarePlan> {
     }
 
     @Override
-    public Class<CarePlan> resourceClass() {
-        return CarePlan.class;
-    }
-
-    @Override
-    public boolean narrowed() {
-        return true;
-    }
-
-    @Override
-    public IQuery<Bundle> narrow(IQuery<Bundle> query) {
-        return query.where(new TokenClientParam("category").exactly()
-                .systemAndCode(UrgentCarePlanMapper.CATEGORY_SYSTEM, UrgentCarePlanMapper.CATEGORY));
+    public String category() {
+        return UrgentCarePlanMapper.CATEGORY;
     }
 
     @Override
@@ -84,9 +63,9 @@ final class UrgentCarePlanSync implements RecordSync<CarePlan> {
         }
         UrgentCarePlan incoming = UrgentCarePlanMapper.toLocal(remote, origin);
         String by = "server " + origin;
-        java.time.Instant at = remote.getMeta().getLastUpdated() == null ? clock.instant() : remote.getMeta().getLastUpdated().toInstant();
+        java.time.Instant at = remote.getMeta().getLastUpdated() == null ? desk.clock().instant() : remote.getMeta().getLastUpdated().toInstant();
         Optional<PlanVersion> local = urgentCarePlans.current(patientId);
-        if (local.isEmpty() || !outbox.isPending(recordType(), localId)) {
+        if (local.isEmpty() || !desk.outbox().isPending(recordType(), localId)) {
             return urgentCarePlans.applySynced(patientId, incoming, by, at, origin).isPresent()
                     ? (local.isEmpty() ? Outcome.CREATED : Outcome.UPDATED) : Outcome.UNCHANGED;
         }
@@ -95,8 +74,7 @@ final class UrgentCarePlanSync implements RecordSync<CarePlan> {
         FieldMerge.Result result = FieldMerge.merge(base, UrgentCarePlanJson.fields(local.get().plan()), remoteFields);
         urgentCarePlans.applySynced(patientId, UrgentCarePlanJson.fromFields(result.merged()), by, at, origin + " (merged)");
         for (FieldMerge.FieldConflict c : result.conflicts()) {
-            conflicts.open(new Conflict(UUID.randomUUID(), recordType(), localId, c.field(), c.base(), c.local(), c.remote(),
-                    remote.getMeta().getVersionId(), "OPEN", clock.instant(), null, null, null));
+            desk.openConflict(recordType(), localId, c.field(), c.base(), c.local(), c.remote(), remote.getMeta().getVersionId());
         }
         return result.conflicts().isEmpty() ? Outcome.MERGED : Outcome.CONFLICT;
     }
@@ -139,6 +117,6 @@ final class UrgentCarePlanSync implements RecordSync<CarePlan> {
         Map<String, String> fields = UrgentCarePlanJson.fields(plan.plan());
         fields.put(conflict.field(), conflict.remoteValue());
         urgentCarePlans.applySynced(conflict.localId(), UrgentCarePlanJson.fromFields(fields),
-                session.actor().displayName(), clock.instant(), why + ": server value kept");
+                session.actor().displayName(), desk.clock().instant(), why + ": server value kept");
     }
 }

@@ -1,11 +1,9 @@
 package fr.relais.sync.mssante;
 
 import fr.relais.core.identity.Patient;
-import java.io.ByteArrayOutputStream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -27,10 +25,7 @@ final class CdaDocument {
     }
 
     static byte[] build(DocumentToSend d, MssanteSettings settings) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(bytes, "UTF-8");
-            x.writeStartDocument("UTF-8", "1.0");
+        return XmlBytes.write("CDA document", x -> {
             x.writeStartElement("ClinicalDocument");
             x.writeDefaultNamespace(NS);
             x.writeNamespace("xsi", "http://www.w3.org/2001/XMLSchema-instance");
@@ -66,12 +61,7 @@ final class CdaDocument {
             x.writeEndElement();
             x.writeEndElement();
             x.writeEndElement();
-            x.writeEndDocument();
-            x.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("CDA document not writable", e);
-        }
-        return bytes.toByteArray();
+        });
     }
 
     private static void recordTarget(XMLStreamWriter x, Patient p, ExchangedIdentity id) throws XMLStreamException {

@@ -1,11 +1,9 @@
 package fr.relais.sync.mssante;
 
 import fr.relais.core.identity.Patient;
-import java.io.ByteArrayOutputStream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -25,10 +23,7 @@ final class XdsMetadata {
     static byte[] build(DocumentToSend d, MssanteSettings s, String documentSha1, long documentSize) {
         ExchangedIdentity id = ExchangedIdentity.of(d.patient(), s.ippOid());
         String docOid = CdaDocument.documentOid(d);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(bytes, "UTF-8");
-            x.writeStartDocument("UTF-8", "1.0");
+        return XmlBytes.write("XDS metadata", x -> {
             x.setPrefix("lcm", LCM);
             x.setPrefix("rim", RIM);
             x.writeStartElement(LCM, "SubmitObjectsRequest");
@@ -95,12 +90,7 @@ final class XdsMetadata {
 
             x.writeEndElement();
             x.writeEndElement();
-            x.writeEndDocument();
-            x.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("XDS metadata not writable", e);
-        }
-        return bytes.toByteArray();
+        });
     }
 
     /**

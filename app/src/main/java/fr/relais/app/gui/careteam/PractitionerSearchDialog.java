@@ -1,5 +1,6 @@
 package fr.relais.app.gui.careteam;
 
+import fr.relais.app.gui.common.ChoiceWords;
 import fr.relais.app.gui.common.TextColumns;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.Profession;
@@ -63,17 +64,8 @@ public final class PractitionerSearchDialog {
         role.setId("careteam-role");
         role.getItems().setAll(model.roles());
         role.valueProperty().bindBidirectional(model.roleProperty());
-        role.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(CareRole r) {
-                return r == null ? "" : new fr.relais.core.wording.StatusWords(fr.relais.core.i18n.Language.fromCode(texts.locale().getLanguage()).orElseThrow()).role(r);
-            }
-
-            @Override
-            public CareRole fromString(String s) {
-                return null;
-            }
-        });
+        role.setConverter(ChoiceWords.of(r -> new fr.relais.core.wording.StatusWords(
+                fr.relais.core.i18n.Language.fromCode(texts.locale().getLanguage()).orElseThrow()).role(r)));
         Button add = new Button(texts.text("careteam.add"));
         add.setId("careteam-add");
         add.disableProperty().bind(model.selectedProperty().isNull());
@@ -95,17 +87,8 @@ public final class PractitionerSearchDialog {
         profession.setId("careteam-profession");
         profession.getItems().add(null);
         profession.getItems().addAll(model.professions());
-        StringConverter<Profession> words = new StringConverter<>() {
-            @Override
-            public String toString(Profession p) {
-                return p == null ? texts.text("careteam.anyProfession") : texts.text("profession." + p.name());
-            }
-
-            @Override
-            public Profession fromString(String s) {
-                return null;
-            }
-        };
+        StringConverter<Profession> words = ChoiceWords.of(p -> texts.text("profession." + p.name()),
+                texts.text("careteam.anyProfession"));
         profession.setConverter(words);
         profession.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             @Override

@@ -1,5 +1,6 @@
 package fr.relais.app.gui.export;
 
+import fr.relais.app.gui.common.ChoiceWords;
 import fr.relais.core.i18n.Localization;
 import java.io.File;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 /**
  * The export form: what to export (a patient's report or record, or a cohort for a pathway and a period), where,
@@ -37,17 +37,7 @@ public final class ExportView extends VBox {
         kind.setId("export-kind");
         kind.getItems().setAll(model.kinds());
         kind.valueProperty().bindBidirectional(model.kindProperty());
-        kind.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ExportKind k) {
-                return k == null ? "" : texts.text("export.kind." + k.name());
-            }
-
-            @Override
-            public ExportKind fromString(String s) {
-                return null;
-            }
-        });
+        kind.setConverter(ChoiceWords.of(k -> texts.text("export.kind." + k.name())));
 
         GridPane form = new GridPane();
         form.setHgap(8);

@@ -1,5 +1,6 @@
 package fr.relais.app.gui.followup;
 
+import fr.relais.app.gui.common.ChoiceWords;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.measure.MeasureType;
@@ -13,7 +14,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /** The "Suivi" tab of the patient file: pathways and enrollment, latest measures and entering one. */
 public final class FollowUpTab extends Tab {
@@ -50,19 +50,11 @@ public final class FollowUpTab extends Tab {
         type.valueProperty().bindBidirectional(model.measureTypeProperty());
         type.setPrefWidth(230);
         type.setMaxWidth(230);
-        type.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(MeasureType t) {
-                // The unit as clinicians write it (mmHg, °C, /10), never the UCUM code (mm[Hg], Cel, {score}).
-                String unit = t == null ? "" : new fr.relais.core.wording.Quantities(language).unit(t.unit());
-                return t == null ? "" : unit.isEmpty() ? t.name().in(language) : t.name().in(language) + " (" + unit + ")";
-            }
-
-            @Override
-            public MeasureType fromString(String s) {
-                return null;
-            }
-        });
+        type.setConverter(ChoiceWords.of(t -> {
+            // The unit as clinicians write it (mmHg, °C, /10), never the UCUM code (mm[Hg], Cel, {score}).
+            String unit = new fr.relais.core.wording.Quantities(language).unit(t.unit());
+            return unit.isEmpty() ? t.name().in(language) : t.name().in(language) + " (" + unit + ")";
+        }));
         TextField value = new TextField();
         value.setId("followup-measure-value");
         value.setPromptText(texts.text("followup.valuePrompt"));
@@ -90,17 +82,7 @@ public final class FollowUpTab extends Tab {
         period.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         period.getItems().setAll(7, 30, 90, 365);
         period.valueProperty().bindBidirectional(model.chartDaysProperty());
-        period.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer days) {
-                return days == null ? "" : texts.text("followup.lastDays", days);
-            }
-
-            @Override
-            public Integer fromString(String s) {
-                return null;
-            }
-        });
+        period.setConverter(ChoiceWords.of(days -> texts.text("followup.lastDays", days)));
         MeasureChartView chart = new MeasureChartView(texts);
         chart.setId("followup-chart");
         model.chartProperty().addListener((obs, old, c) -> chart.show(c));
@@ -108,17 +90,8 @@ public final class FollowUpTab extends Tab {
         questionnaire.setId("followup-questionnaire");
         questionnaire.valueProperty().bindBidirectional(model.questionnaireProperty());
         questionnaire.setPrefWidth(360);
-        questionnaire.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(fr.relais.core.questionnaire.Questionnaire q) {
-                return q == null ? "" : texts.text("followup.questionnaireChoice", q.title().in(language), q.items().size());
-            }
-
-            @Override
-            public fr.relais.core.questionnaire.Questionnaire fromString(String s) {
-                return null;
-            }
-        });
+        questionnaire.setConverter(ChoiceWords.of(q -> texts.text("followup.questionnaireChoice", q.title().in(language),
+                q.items().size())));
         questionnaire.setPromptText(texts.text("followup.questionnairePrompt"));
         // The questionnaire as a form: its questions, their answer words and the score as it comes (issue 25).
         Button answer = new Button(texts.text("followup.answerQuestionnaire"));

@@ -1,5 +1,6 @@
 package fr.relais.app.gui.patients;
 
+import fr.relais.app.gui.common.ChoiceWords;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.IdentityDocument;
 import fr.relais.core.identity.Sex;
@@ -10,7 +11,6 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.util.StringConverter;
 
 /** The identity form's controls, shared by the new-patient dialog and the identity tab: same labels, same order. */
 final class IdentityFields {
@@ -43,17 +43,7 @@ final class IdentityFields {
         // In words, as the glossary writes them (« Femme », « Homme », « Non précisé »), never the code F / M / U.
         fr.relais.core.wording.StatusWords words = new fr.relais.core.wording.StatusWords(
                 fr.relais.core.i18n.Language.fromCode(texts.locale().getLanguage()).orElseThrow());
-        sexChoice.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Sex sex) {
-                return sex == null ? "" : fr.relais.core.i18n.Localization.capitalized(words.sex(sex));
-            }
-
-            @Override
-            public Sex fromString(String s) {
-                return null;
-            }
-        });
+        sexChoice.setConverter(ChoiceWords.of(sex -> fr.relais.core.i18n.Localization.capitalized(words.sex(sex))));
         sexChoice.setPromptText(texts.text("newPatient.sexPrompt"));
         sexChoice.valueProperty().bindBidirectional(traits.sexProperty());
         form.addRow(r++, label(texts.text("newPatient.sex")), sexChoice);
@@ -79,17 +69,7 @@ final class IdentityFields {
         }
         document.getItems().addAll(IdentityDocument.values());
         document.valueProperty().bindBidirectional(value);
-        document.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(IdentityDocument d) {
-                return d == null ? texts.text("newPatient.noDocument") : texts.text("document." + d.name());
-            }
-
-            @Override
-            public IdentityDocument fromString(String s) {
-                return null;
-            }
-        });
+        document.setConverter(ChoiceWords.of(d -> texts.text("document." + d.name()), texts.text("newPatient.noDocument")));
         return document;
     }
 }

@@ -1,5 +1,6 @@
 package fr.relais.app.gui.settings;
 
+import fr.relais.app.gui.common.ChoiceWords;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import javafx.geometry.Insets;
@@ -24,17 +25,7 @@ public final class SettingsView extends VBox {
         language.setId("settings-language");
         language.getItems().setAll(Language.values());
         language.valueProperty().bindBidirectional(model.languageProperty());
-        language.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Language l) {
-                return l == null ? "" : texts.text("settings.language." + l.name());
-            }
-
-            @Override
-            public Language fromString(String s) {
-                return null;
-            }
-        });
+        language.setConverter(ChoiceWords.of(l -> texts.text("settings.language." + l.name())));
         Button apply = new Button(texts.text("settings.apply"));
         apply.setId("settings-apply");
         apply.setOnAction(e -> model.apply());

@@ -1,5 +1,6 @@
 package fr.relais.app.gui.urgentcare;
 
+import fr.relais.app.gui.common.ChoiceWords;
 import fr.relais.app.gui.common.ModalWindow;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.urgentcare.UrgentCarePlan.Participant;
@@ -248,16 +249,6 @@ public final class UrgentCarePlanEditor {
     }
 
     private static <E extends Enum<E>> StringConverter<E> words(Localization texts, String prefix) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(E value) {
-                return value == null ? "" : texts.text(prefix + value.name());
-            }
-
-            @Override
-            public E fromString(String s) {
-                return null;
-            }
-        };
+        return ChoiceWords.of(value -> texts.text(prefix + value.name()));
     }
 }

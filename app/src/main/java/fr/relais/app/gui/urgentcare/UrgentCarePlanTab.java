@@ -1,5 +1,6 @@
 package fr.relais.app.gui.urgentcare;
 
+import fr.relais.app.gui.common.ChoiceWords;
 import fr.relais.app.gui.common.TextColumns;
 import fr.relais.core.consent.ConsentScope;
 import fr.relais.core.i18n.Localization;
@@ -13,7 +14,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /** The "Plan d'urgence" tab of the patient file: the plan in force, the hand-off button, consents, emergency openings. */
 public final class UrgentCarePlanTab extends Tab {
@@ -69,17 +69,7 @@ public final class UrgentCarePlanTab extends Tab {
         scope.setId("ucp-consent-scope");
         scope.getItems().setAll(ConsentScope.values());
         scope.valueProperty().bindBidirectional(model.newScopeProperty());
-        scope.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ConsentScope s) {
-                return s == null ? "" : texts.text("consent.scope." + s.name());
-            }
-
-            @Override
-            public ConsentScope fromString(String s) {
-                return null;
-            }
-        });
+        scope.setConverter(ChoiceWords.of(s -> texts.text("consent.scope." + s.name())));
         TextField collectedBy = new TextField();
         collectedBy.setId("ucp-consent-by");
         collectedBy.setPromptText(texts.text("ucp.consent.byPrompt"));

@@ -1,5 +1,6 @@
 package fr.relais.app.gui.worklist;
 
+import fr.relais.app.gui.common.ChoiceWords;
 import fr.relais.app.gui.common.RowHighlight;
 import fr.relais.app.gui.common.TextColumns;
 import fr.relais.core.careteam.CareRole;
@@ -201,17 +202,7 @@ public final class WorklistView extends VBox {
             box.getItems().add(null);
             box.getItems().addAll(values);
         }
-        box.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? any : label.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        });
+        box.setConverter(ChoiceWords.of(label, any));
         box.setValue(null);
         box.valueProperty().addListener((obs, old, value) -> target.set(value));
         return box;
