@@ -99,11 +99,14 @@ public final class AdtBenchmark implements Callable<Integer> {
                     patients, messages, events);
         }
         System.out.printf("Process CPU: %.1f s in all (user + system, the whole JVM); CPU ms a message: the process's CPU during the"
-                + " measurement over its messages, client side included (the echo column's is that client side and MLLP alone)%n%n",
-                processCpuNanos() / 1e9);
-        System.out.println("| senders (MLLP connections) | into the store: messages/s | p50 / p95 ms | CPU ms a message | SQL statements a message"
-                + " | echo, nothing stored: messages/s | p50 / p95 ms | CPU ms a message |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+                + " measurement over its messages, client side included (the echo column's is that client side and MLLP alone);"
+                + " listener / client: the CPU of the listener's threads (adt-mllp-*, where the group commit runs; the echo's"
+                + " server threads in the echo columns) and of the senders' threads, each a message, read per thread every %d ms"
+                + " (the rest of the process's: JIT compilers, garbage collector, logging's writer)%n%n",
+                processCpuNanos() / 1e9, ThreadCpu.PERIOD_MILLIS);
+        System.out.println("| senders (MLLP connections) | into the store: messages/s | p50 / p95 ms | CPU ms a message | listener / client"
+                + " | SQL statements a message | echo, nothing stored: messages/s | p50 / p95 ms | CPU ms a message | listener / client |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (int i = 0; i < connections.size(); i++) {
             System.out.printf("| %d | %s | %s |%n", connections.get(i), stored.get(i), echoed.get(i));
         }
@@ -141,8 +144,8 @@ public final class AdtBenchmark implements Callable<Integer> {
 
     /** Sends {@code texts} split among {@code senders} connections; returns the per-message round trips and the wall time. */
     private Timing send(int port, List<String> texts, int senders) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(senders);
-        try {
+        ExecutorService pool = Executors.newFixedThreadPool(senders, named(CLIENT_THREADS));
+        try (ThreadCpu shares = ThreadCpu.start(AdtBenchmark::shareOf)) {
             List<Future<double[]>> parts = new ArrayList<>();
             long cpu = processCpuNanos();
             long start = System.nanoTime();
@@ -161,8 +164,9 @@ public final class AdtBenchmark implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuMillis = (processCpuNanos() - cpu) / 1e6;
+            Map<String, Double> split = shares.stop();
             double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return new Timing(texts.size(), seconds, sorted, cpuMillis);
+            return new Timing(texts.size(), seconds, sorted, cpuMillis, split.getOrDefault(LISTENER, 0.0), split.getOrDefault(CLIENT, 0.0));
         } finally {
             pool.shutdownNow();
         }
@@ -173,7 +177,7 @@ public final class AdtBenchmark implements Callable<Integer> {
      * threads (closing a context on HAPI's default executor would shut it down for the listeners too).
      */
     private static double[] sendAll(int port, List<String> share) throws Exception {
-        try (HapiContext client = AdtListener.configured(new DefaultHapiContext(Executors.newCachedThreadPool()))) {
+        try (HapiContext client = AdtListener.configured(new DefaultHapiContext(Executors.newCachedThreadPool(named(CLIENT_THREADS))))) {
             List<Message> parsed = new ArrayList<>(share.size());
             for (String text : share) {
                 parsed.add(client.getPipeParser().parse(text));
@@ -196,8 +200,9 @@ public final class AdtBenchmark implements Callable<Integer> {
 
     /** Messages/s, p50 / p95, CPU ms a message, and the SQL statements a message when {@code statements} is not negative. */
     private static String line(Timing timing, double statements) {
-        return String.format(java.util.Locale.ROOT, "%.0f | %.2f / %.2f | %.2f", timing.count / timing.seconds,
-                Samples.percentile(timing.sorted, 0.5), Samples.percentile(timing.sorted, 0.95), timing.cpuMillis / timing.count)
+        return String.format(java.util.Locale.ROOT, "%.0f | %.2f / %.2f | %.2f | %.2f / %.2f", timing.count / timing.seconds,
+                Samples.percentile(timing.sorted, 0.5), Samples.percentile(timing.sorted, 0.95), timing.cpuMillis / timing.count,
+                timing.listenerMillis / timing.count, timing.clientMillis / timing.count)
                 + (statements < 0 ? "" : String.format(java.util.Locale.ROOT, " | %.1f", statements));
     }
 
@@ -214,13 +219,39 @@ public final class AdtBenchmark implements Callable<Integer> {
         }
     }
 
-    private record Timing(int count, double seconds, double[] sorted, double cpuMillis) {
+    /**
+     * A measurement: its round trips, and its CPU: the whole process's, the listener's threads' ({@code adt-mllp-*}, or
+     * the echo server's; the group commit runs on them) and the client's (the senders and their HAPI connections).
+     */
+    private record Timing(int count, double seconds, double[] sorted, double cpuMillis, double listenerMillis, double clientMillis) {
+    }
+
+    private static final String LISTENER = "listener";
+    private static final String CLIENT = "client";
+    private static final String CLIENT_THREADS = "adt-bench-client";
+    private static final String ECHO_THREADS = "adt-bench-echo";
+
+    /** Whose CPU a thread's is, by its name: the listener's (Relais's or the echo's), the client's, or neither. */
+    private static String shareOf(String thread) {
+        if (thread.startsWith("adt-mllp-") || thread.startsWith(ECHO_THREADS + "-")) {
+            return LISTENER;
+        }
+        return thread.startsWith(CLIENT_THREADS + "-") ? CLIENT : null;
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** The raw MLLP rate: HAPI's server on Relais's configuration, answering AA to every message without storing it. */
     private static final class EchoListener implements AutoCloseable {
         final int port;
-        private final HapiContext context = AdtListener.configured(new DefaultHapiContext(Executors.newCachedThreadPool()));
+        private final HapiContext context = AdtListener.configured(new DefaultHapiContext(Executors.newCachedThreadPool(named(ECHO_THREADS))));
         private final HL7Service server;
 
         EchoListener() throws Exception {

@@ -35,18 +35,29 @@ public final class AuditLog {
     /** The hash of the last event this transaction appended: the next one's link, without reading it back. */
     private static final Object TAIL = new Object();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
-    /** An event appended: its SQL rendered once, the ADT listener writes two or three a message. */
-    private static final KeptStatements.Shape<Query> INSERT = v -> DSL.insertInto(AUDIT_EVENT)
-            .set(AUDIT_EVENT.AT, v.of(AUDIT_EVENT.AT))
-            .set(AUDIT_EVENT.ACTOR, v.of(AUDIT_EVENT.ACTOR))
-            .set(AUDIT_EVENT.WORKSTATION, v.of(AUDIT_EVENT.WORKSTATION))
-            .set(AUDIT_EVENT.ACTION, v.of(AUDIT_EVENT.ACTION))
-            .set(AUDIT_EVENT.ENTITY_TYPE, v.of(AUDIT_EVENT.ENTITY_TYPE))
-            .set(AUDIT_EVENT.ENTITY_ID, v.of(AUDIT_EVENT.ENTITY_ID))
-            .set(AUDIT_EVENT.PATIENT_ID, v.of(AUDIT_EVENT.PATIENT_ID))
-            .set(AUDIT_EVENT.DETAIL, v.of(AUDIT_EVENT.DETAIL))
-            .set(AUDIT_EVENT.PREV_HASH, v.of(AUDIT_EVENT.PREV_HASH))
-            .set(AUDIT_EVENT.HASH, v.of(AUDIT_EVENT.HASH));
+    /** The columns an event is written with, in the order of each row's values. */
+    private static final List<org.jooq.Field<?>> COLUMNS = List.of(AUDIT_EVENT.AT, AUDIT_EVENT.ACTOR, AUDIT_EVENT.WORKSTATION,
+            AUDIT_EVENT.ACTION, AUDIT_EVENT.ENTITY_TYPE, AUDIT_EVENT.ENTITY_ID, AUDIT_EVENT.PATIENT_ID, AUDIT_EVENT.DETAIL,
+            AUDIT_EVENT.PREV_HASH, AUDIT_EVENT.HASH);
+    /** At most this many events in one insert: a longer batch is written in several. */
+    static final int ROWS_AT_ONCE = 4;
+    /**
+     * Events appended, one to {@link #ROWS_AT_ONCE} rows a statement, its SQL rendered once for each count (the ADT
+     * listener writes a message's two or three in one statement). The rows of one statement take consecutive
+     * {@code seq} in the order of its VALUES, so the chain is written in the order it was hashed.
+     */
+    private static final List<KeptStatements.Shape<Query>> INSERTS = java.util.stream.IntStream.rangeClosed(1, ROWS_AT_ONCE)
+            .mapToObj(AuditLog::insertOf).toList();
+
+    private static KeptStatements.Shape<Query> insertOf(int rows) {
+        return v -> {
+            org.jooq.InsertValuesStepN<?> insert = DSL.insertInto(AUDIT_EVENT, COLUMNS);
+            for (int row = 0; row < rows; row++) {
+                insert = insert.values(COLUMNS.stream().map(c -> (org.jooq.Field<?>) v.of(c)).toList());
+            }
+            return insert;
+        };
+    }
 
     private final Database database;
     /** The chain's tail read by a transaction's first event. */
@@ -76,20 +87,75 @@ public final class AuditLog {
     }
 
     public void record(String action, String entityType, Object entityId, UUID patientId, String detail) {
+        record(List.of(line(action, entityType, entityId, patientId, detail)));
+    }
+
+    /**
+     * An event to append with others in one statement ({@link #record(List)}), dated and signed now by whoever acts:
+     * what {@link #record(String, String, Object, UUID, String)} would write at this instant.
+     */
+    public Line line(String action, String entityType, Object entityId, UUID patientId, String detail) {
         var actor = session.actor();
-        String at = SqlTime.instant(clock.instant());
-        String patient = patientId == null ? null : patientId.toString();
-        String entity = String.valueOf(entityId);
+        return new Line(SqlTime.instant(clock.instant()), actor.userId(), actor.workstation(), action, entityType,
+                String.valueOf(entityId), patientId == null ? null : patientId.toString(), detail);
+    }
+
+    /**
+     * Appends {@code lines} in their order, each chained to the one before it as if written one by one, in one insert
+     * (up to {@link #ROWS_AT_ONCE} a statement): the hospital listener writes a message's decision and its outcome
+     * together. Nothing may be written to the trail between making a line and recording it that should come before it.
+     */
+    public void record(List<Line> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
         // The chain's tail: read once per transaction, then the hash this transaction wrote last (see Database.remember).
         String link = database.remembered(TAIL).map(String.class::cast).orElseGet(() -> {
             String prev = kept.fetch(LAST_HASH, r -> r.value1()).stream().findFirst().orElse(null);
             return prev == null ? AuditChain.START : prev;
         });
-        String hash = AuditChain.keyedHash(keying().signer(), link, at, actor.userId(), actor.workstation(), action, entityType, entity,
-                patient, detail);
-        kept.execute(INSERT, at, actor.userId(), actor.workstation(), action, entityType, entity, patient, detail, link, hash);
-        database.remember(TAIL, hash);
+        AuditChain.Signer signer = keying().signer();
+        for (int from = 0; from < lines.size(); from += ROWS_AT_ONCE) {
+            List<Line> part = lines.subList(from, Math.min(lines.size(), from + ROWS_AT_ONCE));
+            Object[] values = new Object[part.size() * COLUMNS.size()];
+            int i = 0;
+            for (Line l : part) {
+                String hash = AuditChain.keyedHash(signer, link, l.at, l.actor, l.workstation, l.action, l.entityType, l.entityId,
+                        l.patientId, l.detail);
+                for (Object value : new Object[] {l.at, l.actor, l.workstation, l.action, l.entityType, l.entityId, l.patientId, l.detail,
+                        link, hash}) {
+                    values[i++] = value;
+                }
+                link = hash;
+            }
+            kept.execute(INSERTS.get(part.size() - 1), values);
+            database.remember(TAIL, link);
+        }
         database.afterCommit(ANCHOR_HOOK, this::moveAnchor);
+    }
+
+    /** An event made by {@link #line} and not yet appended: its columns as stored. */
+    public static final class Line {
+        private final String at;
+        private final String actor;
+        private final String workstation;
+        private final String action;
+        private final String entityType;
+        private final String entityId;
+        private final String patientId;
+        private final String detail;
+
+        private Line(String at, String actor, String workstation, String action, String entityType, String entityId, String patientId,
+                     String detail) {
+            this.at = at;
+            this.actor = actor;
+            this.workstation = workstation;
+            this.action = action;
+            this.entityType = entityType;
+            this.entityId = entityId;
+            this.patientId = patientId;
+            this.detail = detail;
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import static fr.relais.core.store.schema.Tables.CARE_TEAM_OTHER_PARTICIPANT;
 import static fr.relais.core.store.schema.Tables.PROFESSIONAL;
 import static fr.relais.core.store.schema.Tables.RELATED_PERSON;
 
+import fr.relais.core.store.KeptStatements;
 import fr.relais.core.store.schema.tables.records.ProfessionalRecord;
 import java.time.Instant;
 import java.util.List;
@@ -12,13 +13,30 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
 
 /** Professionals and care team memberships in the store. */
 public final class CareTeamRepository {
+    /**
+     * A patient's memberships and their professionals, its SQL rendered once (the ADT listener reads it for each
+     * worklist item an event creates). Columns selected by name: the join's two {@code id} columns would be alike in
+     * the rows read back, so the professional's id is the membership's {@code professional_id}.
+     */
+    private static final KeptStatements.Shape<ResultQuery<Record>> MEMBERS_OF = v -> DSL.select(List.<org.jooq.SelectFieldOrAsterisk>of(
+                    CARE_TEAM_MEMBER.ID, CARE_TEAM_MEMBER.PATIENT_ID, CARE_TEAM_MEMBER.ROLE, CARE_TEAM_MEMBER.START_DATE,
+                    CARE_TEAM_MEMBER.END_DATE, CARE_TEAM_MEMBER.PROFESSIONAL_ID, PROFESSIONAL.FAMILY_NAME, PROFESSIONAL.GIVEN_NAME,
+                    PROFESSIONAL.PROFESSION, PROFESSIONAL.RPPS, PROFESSIONAL.MSSANTE_ADDRESS, PROFESSIONAL.PHONE))
+            .from(CARE_TEAM_MEMBER).join(PROFESSIONAL).on(PROFESSIONAL.ID.eq(CARE_TEAM_MEMBER.PROFESSIONAL_ID))
+            .where(CARE_TEAM_MEMBER.PATIENT_ID.eq(v.of(CARE_TEAM_MEMBER.PATIENT_ID)))
+            .orderBy(CARE_TEAM_MEMBER.ROLE, CARE_TEAM_MEMBER.START_DATE);
+
     private final DSLContext dsl;
+    private final KeptStatements kept;
 
     public CareTeamRepository(DSLContext dsl) {
         this.dsl = dsl;
+        this.kept = new KeptStatements(dsl);
     }
 
     public void insertProfessional(Professional p, Instant at) {
@@ -123,10 +141,11 @@ public final class CareTeamRepository {
 
     /** The whole cercle de soins of a patient, past members included, ordered by role. */
     public List<CareTeamMember> membersOf(UUID patientId) {
-        return dsl.select().from(CARE_TEAM_MEMBER).join(PROFESSIONAL).on(PROFESSIONAL.ID.eq(CARE_TEAM_MEMBER.PROFESSIONAL_ID))
-                .where(CARE_TEAM_MEMBER.PATIENT_ID.eq(patientId))
-                .orderBy(CARE_TEAM_MEMBER.ROLE, CARE_TEAM_MEMBER.START_DATE)
-                .fetch(CareTeamRepository::toMember);
+        return kept.fetch(MEMBERS_OF, r -> new CareTeamMember(r.get(CARE_TEAM_MEMBER.ID), r.get(CARE_TEAM_MEMBER.PATIENT_ID),
+                new Professional(r.get(CARE_TEAM_MEMBER.PROFESSIONAL_ID), r.get(PROFESSIONAL.FAMILY_NAME), r.get(PROFESSIONAL.GIVEN_NAME),
+                        Profession.valueOf(r.get(PROFESSIONAL.PROFESSION)), r.get(PROFESSIONAL.RPPS), r.get(PROFESSIONAL.MSSANTE_ADDRESS),
+                        r.get(PROFESSIONAL.PHONE)),
+                CareRole.valueOf(r.get(CARE_TEAM_MEMBER.ROLE)), r.get(CARE_TEAM_MEMBER.START_DATE), r.get(CARE_TEAM_MEMBER.END_DATE)), patientId);
     }
 
     private static CareTeamMember toMember(Record r) {

@@ -124,15 +124,19 @@ public final class HospitalEvents {
             audit.record("hospital.identity.queued", "HospitalEvent", event.id(), null, event.type() + " " + decision.queued());
             return StoredHospitalEvent.State.QUEUED;
         }
-        audit.record("hospital.identity.matched", "HospitalEvent", event.id(), decision.patientId(), event.type() + " by " + decision.how());
-        return apply(event, decision.patientId());
+        return apply(event, decision.patientId(),
+                audit.line("hospital.identity.matched", "HospitalEvent", event.id(), decision.patientId(), event.type() + " by " + decision.how()));
     }
 
-    private StoredHospitalEvent.State apply(StoredHospitalEvent event, UUID patientId) {
+    /**
+     * Applies {@code event}'s effects to the patient; {@code decision}, the audit line of who decided it concerns them,
+     * is written with the outcome's in one statement (the effects write no audit line, so the trail's order is kept).
+     */
+    private StoredHospitalEvent.State apply(StoredHospitalEvent event, UUID patientId, AuditLog.Line decision) {
         StoredHospitalEvent.State state = effectsApplied.apply(withPatient(event, patientId), patientId, clock.instant(), session.actor().userId());
         events.decided(event.id(), patientId, state, null);
-        audit.record("hospital.event." + state.name().toLowerCase(java.util.Locale.ROOT), "HospitalEvent", event.id(), patientId,
-                event.type().name());
+        audit.record(List.of(decision, audit.line("hospital.event." + state.name().toLowerCase(java.util.Locale.ROOT), "HospitalEvent",
+                event.id(), patientId, event.type().name())));
         return state;
     }
 
@@ -156,8 +160,8 @@ public final class HospitalEvents {
             patients.get(patientId);
             PatientIdentifier ipp = event.ippIdentifier();
             links.linkFromQueue(ipp, patientId, clock.instant(), session.actor().userId());
-            audit.record("hospital.identity.linked", "HospitalEvent", eventId, patientId, ipp == null ? event.type().name() : "IPP " + ipp.stored());
-            apply(event, patientId);
+            apply(event, patientId, audit.line("hospital.identity.linked", "HospitalEvent", eventId, patientId,
+                    ipp == null ? event.type().name() : "IPP " + ipp.stored()));
             decideQueued(ipp, localIpp);
             return events.find(eventId).orElseThrow();
         });

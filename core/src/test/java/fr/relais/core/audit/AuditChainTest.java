@@ -93,6 +93,38 @@ class AuditChainTest {
     }
 
     @Test
+    void aHospitalMessagesDecisionAndOutcomeWrittenInOneStatementChainInTheirOrder() {
+        activity();
+        long before = lastSeq();
+        long[] statements = new long[1];
+        s.database.inTransaction(() -> {
+            s.audit.record("hospital.event.duplicate", "HospitalEvent", "E0", null, "A01 MSG0");
+            // Six lines: more than one statement holds (ROWS_AT_ONCE), so two inserts, and the tail is not read again.
+            List<AuditLog.Line> lines = new java.util.ArrayList<>();
+            for (int i = 1; i <= 6; i++) {
+                lines.add(s.audit.line(i % 2 == 1 ? "hospital.identity.matched" : "hospital.event.applied", "HospitalEvent", "E" + i, null, "A01"));
+            }
+            long start = s.database.statementsExecuted();
+            s.audit.record(lines);
+            statements[0] = s.database.statementsExecuted() - start;
+        });
+        assertThat(AuditLog.ROWS_AT_ONCE).isBetween(3, 5);
+        assertThat(statements[0]).as("six lines in two inserts").isEqualTo(2);
+        List<String> written = s.database.dsl().fetch("SELECT entity_id, prev_hash, hash FROM audit_event WHERE seq > ? ORDER BY seq", before)
+                .map(r -> r.get(0, String.class) + " " + r.get(1, String.class) + " " + r.get(2, String.class));
+        assertThat(written).extracting(w -> w.split(" ")[0]).containsExactly("E0", "E1", "E2", "E3", "E4", "E5", "E6");
+        for (int i = 1; i < written.size(); i++) {
+            assertThat(written.get(i).split(" ")[1]).as("event %d links to the hash of the one before", i).isEqualTo(written.get(i - 1).split(" ")[2]);
+        }
+        assertThat(s.audit.verify().intact()).isTrue();
+
+        s.database.dsl().execute("UPDATE audit_event SET detail = 'A03' WHERE entity_id = 'E3'");
+        AuditChain.Verdict changed = s.audit.verify();
+        assertThat(changed.problem()).isEqualTo(Problem.CONTENT_CHANGED);
+        assertThat(changed.brokenAt()).isEqualTo(((Number) s.database.dsl().fetchValue("SELECT seq FROM audit_event WHERE entity_id = 'E3'")).longValue());
+    }
+
+    @Test
     void aHospitalMessageRolledBackWithinABatchLeavesTheChainIntact() {
         activity();
         s.database.inTransaction(() -> {

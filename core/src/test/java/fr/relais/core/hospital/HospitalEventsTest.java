@@ -46,6 +46,7 @@ class HospitalEventsTest {
     HospitalEvents hospital;
     Patient patient;
     Enrollment followUp;
+    fr.relais.core.careteam.Professional idec;
     int control;
 
     @BeforeEach
@@ -55,7 +56,7 @@ class HospitalEventsTest {
         s = new TestServices(dir.resolve("relais.db"), clock);
         hospital = s.core.hospitalEvents();
         patient = s.registerPatient("MARTIN", "Louise", Sex.F, LocalDate.of(1941, 2, 3), "IPP-77");
-        var idec = s.careTeam.addProfessional("ROUX", "Renée", Profession.INFIRMIER, null, null, null);
+        idec = s.careTeam.addProfessional("ROUX", "Renée", Profession.INFIRMIER, null, null, null);
         s.careTeam.assign(patient.id(), idec.id(), CareRole.IDEC, LocalDate.of(2027, 1, 1));
         s.core.consents().add(patient.id(), ConsentScope.TELEMONITORING, "Dr Perrin", LocalDate.of(2027, 3, 15));
         followUp = s.enrollments.enroll(patient.id(), "insuffisance-cardiaque-sortie", 3, LocalDate.of(2027, 3, 15));
@@ -95,6 +96,28 @@ class HospitalEventsTest {
         clock.advance(Duration.ofDays(5));
         s.core.missingData().evaluateMissing();
         assertThat(s.core.alertQueries().list(true, patient.id())).extracting(Alert::kind).doesNotContain("MISSING");
+    }
+
+    @Test
+    void theAdmissionNoticeGoesToTheCoordinatingNurseOfThePatientsCareTeam() {
+        Instant admitted = Instant.parse("2027-03-16T09:00:00Z");
+        clock.set(admitted);
+        send(HospitalEventType.A01, admitted, List.of());
+
+        assertThat(s.worklist.query(fr.relais.core.task.WorklistQuery.all(), 0, 100)).filteredOn(i -> i.task().kind().equals(HospitalTasks.ADMISSION))
+                .singleElement().satisfies(i -> {
+                    assertThat(i.task().role()).isEqualTo(CareRole.IDEC);
+                    assertThat(i.task().assigneeId()).isEqualTo(idec.id());
+                });
+        // The team as the listener reads it: the professional whole, beside the membership's own id and period.
+        assertThat(s.careTeam.teamOf(patient.id())).singleElement().satisfies(m -> {
+            assertThat(m.professional()).isEqualTo(idec);
+            assertThat(m.id()).isNotEqualTo(idec.id());
+            assertThat(m.patientId()).isEqualTo(patient.id());
+            assertThat(m.role()).isEqualTo(CareRole.IDEC);
+            assertThat(m.startDate()).isEqualTo(LocalDate.of(2027, 1, 1));
+            assertThat(m.endDate()).isNull();
+        });
     }
 
     @Test

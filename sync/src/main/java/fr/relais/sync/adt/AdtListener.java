@@ -62,7 +62,7 @@ public final class AdtListener implements AutoCloseable {
      * clients that speak to the listener as a hospital would: the tests and the ADT benchmark.
      */
     public static HapiContext configured(HapiContext context) {
-        context.setModelClassFactory(new KnownSegmentClasses("2.5"));
+        context.setModelClassFactory(new KnownModelClasses("2.5"));
         context.setValidationContext(ValidationContextFactory.noValidation());
         context.getParserConfiguration().setAllowUnknownVersions(true);
         context.getParserConfiguration().setIdGenerator(() -> java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 20));

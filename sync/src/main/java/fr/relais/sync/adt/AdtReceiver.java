@@ -71,10 +71,14 @@ final class AdtReceiver implements ReceivingApplication<Message>, ReceivingAppli
         }
     }
 
+    /**
+     * HAPI's ACK to {@code message}, naming Relais in MSH-3. MSH-3 is set on the segment itself: a Terser path
+     * ("/MSH-3") is parsed again on each call, a cost of every message the listener answers.
+     */
     static Message ack(Message message, AcknowledgmentCode code, HL7Exception error) throws HL7Exception {
         try {
             Message ack = message.generateACK(code, error);
-            new ca.uhn.hl7v2.util.Terser(ack).set("/MSH-3", APPLICATION);
+            ca.uhn.hl7v2.util.Terser.set((ca.uhn.hl7v2.model.Segment) ack.get("MSH"), 3, 0, 1, 1, APPLICATION);
             return ack;
         } catch (IOException e) {
             throw new HL7Exception("Cannot build the acknowledgement", e);
