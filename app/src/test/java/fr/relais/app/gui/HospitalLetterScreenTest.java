@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.app.gui.history.HospitalLettersViewModel;
 import fr.relais.app.gui.patients.PatientRow;
-import fr.relais.app.gui.task.FxBackgroundExecutor;
-import fr.relais.core.RelaisCore;
-import fr.relais.core.StoreTemplate;
-import fr.relais.core.TestServices;
 import fr.relais.core.hospital.HospitalDocumentMessage;
 import fr.relais.core.hospital.HospitalDocuments;
 import fr.relais.core.hospital.PatientIdentifier;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.session.Actor;
-import fr.relais.core.session.UserSession;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +26,8 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -44,20 +37,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * MDM^T02) is in the patient file's hospital section, in French, and opens in the workstation's viewer.
  */
 @DesktopTest
-class HospitalLetterScreenTest {
+class HospitalLetterScreenTest extends DesktopOnAStore {
     static final String HOSPITAL_IPP = "1.2.250.1.999.29.1.1";
-    @TempDir
-    static Path dir;
-    static RelaisCore services;
-    static FxBackgroundExecutor executor;
     static final List<Path> opened = new CopyOnWriteArrayList<>();
     static byte[] pdf;
 
     @BeforeAll
     static void storeWithALetter() throws Exception {
-        services = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), TestServices.runningClock(),
-                new UserSession(new Actor("idec", "Claire IDEC", "poste")));
-        services.demo().generate(12, 2, n -> { });
+        services = DesktopFixture.demo(dir, 12, 2, new Actor("idec", "Claire IDEC", "poste"), false);
         try (PDDocument letter = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             letter.addPage(new PDPage());
             letter.save(out);
@@ -69,13 +56,6 @@ class HospitalLetterScreenTest {
                 null, null, "11490-0", "LN", "Lettre de liaison a la sortie", "Claire PERRIN", "CHU-RENNES",
                 Instant.parse("2027-03-19T08:00:00Z"), "DOC-1", "application/pdf", pdf), Set.of(HOSPITAL_IPP));
         assertThat(receipt.state()).isEqualTo(fr.relais.core.hospital.HospitalDocument.State.FILED);
-        executor = new FxBackgroundExecutor();
-    }
-
-    @AfterAll
-    static void close() {
-        executor.close();
-        services.close();
     }
 
     @Start

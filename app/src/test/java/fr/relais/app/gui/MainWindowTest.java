@@ -2,14 +2,9 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.core.RelaisCore;
 import fr.relais.app.gui.patients.PatientRow;
-import fr.relais.app.gui.task.FxBackgroundExecutor;
-import fr.relais.core.StoreTemplate;
-import fr.relais.core.TestServices;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.session.Actor;
-import fr.relais.core.session.UserSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,21 +14,15 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real main window, headless under Monocle, on a demo database. */
 @DesktopTest
-class MainWindowTest {
-    @TempDir
-    static Path dir;
-    static RelaisCore services;
-    static FxBackgroundExecutor executor;
+class MainWindowTest extends DesktopOnAStore {
     static final java.util.List<Path> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
     Stage stage;
 
@@ -46,24 +35,8 @@ class MainWindowTest {
 
     @BeforeAll
     static void demoDatabase() throws Exception {
-        // The organisation's IPP namespace, without which nothing carrying an IPP leaves (sync, exports).
-        java.nio.file.Files.writeString(fr.relais.app.config.WorkstationSettings.fileFor(dir.resolve("relais.db")),
-                "RELAIS_IPP_OID=1.2.250.1.999.99.1\n");
-        // A clock that starts on a fixed morning and runs: the screens show what they show whatever the day of the run.
-        services = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), TestServices.runningClock(), new UserSession(new Actor("idec", "Claire IDEC", "poste")));
-        services.demo().generate(30, 5, n -> { });
-        services.directory().save(java.util.List.of(new fr.relais.core.directory.DirectoryEntry("810003461033", "10003461033", "BONNET",
-                "Jérôme", "10", fr.relais.core.careteam.Profession.MEDECIN, java.util.List.of("SM54"),
-                java.util.List.of("jeromebonnet@pro.mssante.fr"), true, java.time.Instant.parse("2026-10-01T00:00:00Z"),
-                java.util.List.of(new fr.relais.core.directory.DirectoryEntry.Activity("F1", "CH DE TEST", "690000001", null, "Lyon", "69383",
-                        "69003", java.util.List.of())))), services.clock().instant());
-        executor = new FxBackgroundExecutor();
-    }
-
-    @AfterAll
-    static void close() {
-        executor.close();
-        services.close();
+        services = DesktopFixture.demo(dir, 30, 5, new Actor("idec", "Claire IDEC", "poste"), true);
+        DesktopFixture.physicianInTheDirectory(services);
     }
 
     @Start

@@ -2,7 +2,6 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.app.gui.task.FxBackgroundExecutor;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.TestServices;
 import fr.relais.core.i18n.Language;
@@ -16,10 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -29,23 +25,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * different entries are refused and nothing is created, then the store is created encrypted and the window opens.
  */
 @DesktopTest
-class NewStoreWindowTest {
+class NewStoreWindowTest extends DesktopOnAStore {
     /** From a fixed morning, running: nothing here depends on the day of the run. */
     private static final Clock CLOCK = TestServices.runningClock();
-    @TempDir
-    static Path dir;
-    static FxBackgroundExecutor executor;
     final AtomicReference<RelaisCore> opened = new AtomicReference<>();
-
-    @BeforeAll
-    static void executor() {
-        executor = new FxBackgroundExecutor();
-    }
-
-    @AfterAll
-    static void close() {
-        executor.close();
-    }
 
     Stage stage;
 

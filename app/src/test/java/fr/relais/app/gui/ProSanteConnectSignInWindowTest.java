@@ -7,16 +7,12 @@ import static fr.relais.app.gui.ScriptedTeamServerPsc.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.RelaisCore;
-import fr.relais.core.StoreTemplate;
-import fr.relais.core.TestServices;
 import fr.relais.core.i18n.Language;
-import fr.relais.core.session.Role;
 import fr.relais.core.session.UserSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -40,7 +36,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @DesktopTest
 class ProSanteConnectSignInWindowTest {
-    private static final Clock CLOCK = TestServices.runningClock();
+    /** The desktop tests' running clock, on which the workstation's demo data were generated. */
+    private static final Clock CLOCK = DemoStore.RUNNING;
     private static final String PASSWORD = "mot de passe de Claire";
     @TempDir
     static Path shared;
@@ -63,15 +60,7 @@ class ProSanteConnectSignInWindowTest {
 
     @BeforeAll
     static void workstationWithClairesAccount() {
-        workstation = StoreTemplate.copyTo(shared.resolve("relais.db"));
-        // The accounts hashed at the tests' cost (TestServices.PASSWORDS): the window checks them at the cost they carry.
-        try (RelaisCore setup = RelaisCore.open(workstation, CLOCK, UserSession.ofOperatingSystemUser(), fr.relais.core.store.StoreKey.NONE,
-                fr.relais.core.alert.ReadingHours.DEFAULT, TestServices.PASSWORDS)) {
-            setup.demo().generate(5, 3, n -> { });
-            setup.accounts().add("admin", "Admin", Set.of(Role.ADMINISTRATEUR), null, "mot de passe admin!".toCharArray());
-            setup.accounts().signIn("admin", "mot de passe admin!".toCharArray());
-            setup.accounts().add("claire", "Claire IDEC", Set.of(Role.IDEC), RPPS, PASSWORD.toCharArray());
-        }
+        workstation = DesktopFixture.workstationWithAccounts(shared, RPPS, PASSWORD);
         executor = new SettlingExecutor();
     }
 

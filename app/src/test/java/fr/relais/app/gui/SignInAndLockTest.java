@@ -2,27 +2,19 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.app.gui.task.FxBackgroundExecutor;
 import fr.relais.app.gui.unlock.InactivityLock;
 import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
-import fr.relais.core.TestServices;
-import fr.relais.core.StoreTemplate;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.session.Role;
 import fr.relais.core.session.UserSession;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -33,35 +25,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * roles are suspended until the password is typed again.
  */
 @DesktopTest
-class SignInAndLockTest {
-    /** From a fixed morning, running: nothing here depends on the day of the run. */
-    private static final Clock CLOCK = TestServices.runningClock();
+class SignInAndLockTest extends DesktopOnAStore {
     private static final String PASSWORD = "mot de passe de Claire";
-    @TempDir
-    static Path dir;
-    static RelaisCore services;
-    static FxBackgroundExecutor executor;
     Stage stage;
 
     @BeforeAll
     static void workstationWithAccounts() {
-        Path db = StoreTemplate.copyTo(dir.resolve("relais.db"));
-        // The accounts hashed at the tests' cost (TestServices.PASSWORDS): the window checks them at the cost they carry.
-        try (RelaisCore setup = RelaisCore.open(db, CLOCK, UserSession.ofOperatingSystemUser(), fr.relais.core.store.StoreKey.NONE,
-                fr.relais.core.alert.ReadingHours.DEFAULT, TestServices.PASSWORDS)) {
-            setup.demo().generate(5, 3, n -> { });
-            setup.accounts().add("admin", "Admin", Set.of(Role.ADMINISTRATEUR), null, "mot de passe admin!".toCharArray());
-            setup.accounts().signIn("admin", "mot de passe admin!".toCharArray());
-            setup.accounts().add("claire", "Claire IDEC", Set.of(Role.IDEC), null, PASSWORD.toCharArray());
-        }
-        services = RelaisCore.open(db, CLOCK, UserSession.ofOperatingSystemUser());
-        executor = new FxBackgroundExecutor();
-    }
-
-    @AfterAll
-    static void close() {
-        executor.close();
-        services.close();
+        services = RelaisCore.open(DesktopFixture.workstationWithAccounts(dir, null, PASSWORD), DemoStore.RUNNING, UserSession.ofOperatingSystemUser());
     }
 
     @Start

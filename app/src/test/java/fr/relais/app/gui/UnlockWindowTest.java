@@ -2,10 +2,7 @@ package fr.relais.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.relais.app.gui.task.FxBackgroundExecutor;
 import fr.relais.core.RelaisCore;
-import fr.relais.core.TestServices;
-import fr.relais.core.StoreTemplate;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
@@ -17,10 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -30,29 +25,20 @@ import org.testfx.util.WaitForAsyncUtils;
  * closed; the right one opens the store (off the FX thread) and the main window replaces the lock.
  */
 @DesktopTest
-class UnlockWindowTest {
-    /** From a fixed morning, running: nothing here depends on the day of the run. */
-    private static final Clock CLOCK = TestServices.runningClock();
+class UnlockWindowTest extends DesktopOnAStore {
+    /**
+     * From a fixed morning, running (the desktop tests' clock, on which the demo data were generated): nothing here
+     * depends on the day of the run.
+     */
+    private static final Clock CLOCK = DemoStore.RUNNING;
     private static final String PASSPHRASE = "correct horse battery staple";
-    @TempDir
-    static Path dir;
     static Path db;
-    static FxBackgroundExecutor executor;
     final AtomicReference<RelaisCore> opened = new AtomicReference<>();
 
     @BeforeAll
     static void encryptedStore() {
-        db = StoreTemplate.copyTo(dir.resolve("relais.db"));
-        try (RelaisCore services = RelaisCore.open(db, CLOCK, UserSession.ofOperatingSystemUser())) {
-            services.demo().generate(5, 3, n -> { });
-        }
+        db = DemoStore.copyTo(dir, 5, 3);
         StoreEncryption.encrypt(db, StoreKey.of(PASSPHRASE.toCharArray()));
-        executor = new FxBackgroundExecutor();
-    }
-
-    @AfterAll
-    static void close() {
-        executor.close();
     }
 
     Stage stage;

@@ -208,11 +208,13 @@ class WorklistViewModelTest {
                 .allSatisfy(r -> assertThat(r.priority()).isIn("urgente", "courante"));
     }
 
-    /** A demo store of {@code patients}, its whole worklist shown 10 rows at a time. */
-    private void showAllOfADemo(int patients) {
+    /**
+     * A demo store of 40 patients (generated once per JVM, copied: {@link DemoStore}), its whole worklist shown 10 rows
+     * at a time.
+     */
+    private void showAllOfADemo() {
         core.close();
-        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("demo.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
-        core.demo().generate(patients, 7, n -> { });
+        core = RelaisCore.open(DemoStore.copyTo(dir.resolve("demo"), 40, 7), DemoStore.RUNNING, new UserSession(new Actor("idec", "IDEC", "poste")));
         model = new WorklistViewModel(RelaisApplication.worklistSources(core), core::startDay, new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR, 10);
         model.dueProperty().set(DueFilter.ALL);
         model.refresh();
@@ -220,7 +222,7 @@ class WorklistViewModelTest {
 
     @Test
     void aLongWorklistIsReadPageByPageAsTheNurseScrollsWithEveryTaskOnce() {
-        showAllOfADemo(40);
+        showAllOfADemo();
         int total = core.worklist().query(WorklistQuery.all(), 0, 100_000).size();
         assertThat(total).as("enough tasks for several pages").isGreaterThan(3 * 10);
         assertThat(model.rowsProperty()).hasSize(10);
@@ -239,7 +241,7 @@ class WorklistViewModelTest {
 
     @Test
     void aTaskClosedElsewhereWhileTheNurseScrollsSkipsNoOtherTask() {
-        showAllOfADemo(20);
+        showAllOfADemo();
         List<java.util.UUID> firstPage = model.rowsProperty().stream().map(WorklistRow::taskId).toList();
         List<java.util.UUID> before = core.worklist().query(WorklistQuery.all(), 0, 100_000).stream().map(i -> i.task().id()).toList();
         assertThat(before.size()).as("more than two pages").isGreaterThan(20);
