@@ -34,7 +34,8 @@ final class TestKeycloak implements AutoCloseable {
     static final String REALM = "esante-wallet";
     static final String CLIENT_ID = "relais-team-server";
     static final String CLIENT_SECRET = "relais-psc-test-secret";
-    private static final Duration START_LIMIT = Duration.ofMinutes(8);
+    /** Counted from its start beside PostgreSQL and the server, which compete with it for the CPU at first. */
+    private static final Duration START_LIMIT = Duration.ofMinutes(15);
     /** kc.sh's own defaults (heap, metaspace, encodings) with the client compiler and the serial collector for G1. */
     private static final String JVM_OPTIONS = "-Xms64m -Xmx512m -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m -Dfile.encoding=UTF-8"
             + " -Dsun.stdout.encoding=UTF-8 -Dsun.err.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8"
