@@ -3,10 +3,7 @@ package fr.relais.teamserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import fr.relais.core.MutableClock;
 import fr.relais.core.RelaisCore;
@@ -33,88 +30,50 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Patient;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Pro Santé Connect sign-in by CIBA through the team server, end to end: the desktop's client ({@link PscSignIn}) asks
  * the team server, which asks Keycloak (a real OpenID Connect provider with CIBA, configured like the PSC sandbox),
  * which sends the request to the professional's e-CPS app ({@link ECpsApp}); the professional approves, refuses or
  * never answers; the session token then opens the team's records on the team server, until refreshed or revoked.
- * Keycloak starts once for the class (two to three minutes on a loaded machine; the time is logged).
+ * It runs on the run's one team server ({@link TeamServerFixture}, PostgreSQL), whose Pro Santé Connect settings name
+ * this realm's Claire as a member of a team of her own, and on the run's one Keycloak, started beside the server (two to
+ * three minutes on a loaded machine; the time is logged). The server's clock is put back after each test.
  */
 class ProSanteConnectIT {
-    private static final Logger LOG = LoggerFactory.getLogger(ProSanteConnectIT.class);
-    private static final Instant NOW = Instant.parse("2026-12-06T09:00:00Z");
-    private static final String CLAIRE = "810001234567";
+    private static final String CLAIRE = TeamServerFixture.PSC_NURSE;
     private static final String PAUL = "810009876543";
-    private static final String CLAIRE_TEAM = "cabinet-leroux-" + UUID.randomUUID();
 
+    private static TeamServerFixture fixture;
+    private static String claireTeam;
     private static ECpsApp eCps;
-    private static TestKeycloak keycloak;
-    private static TestIssuer issuer;
-    private static TeamServer server;
     private static MutableClock clock;
-    private static Path trialDirectory;
-    private static FhirContext fhir;
     private static PscSignIn desktop;
 
     @BeforeAll
-    static void start() throws IOException {
-        eCps = ECpsApp.start();
-        keycloak = TestKeycloak.start(eCps.channel());
-        LOG.info("Keycloak {} started in {} s", keycloak.issuer(), keycloak.startedIn().toSeconds());
-        eCps.answersTo(keycloak.issuer());
-        issuer = TestIssuer.start();
-        trialDirectory = Files.createTempDirectory("relais-psc-team-server");
-        TeamServerSettings settings = TeamServerSettings.load(null, Map.of(
-                "RELAIS_TEAM_SERVER_TRIAL_DIRECTORY", trialDirectory.toString(),
-                "RELAIS_TEAM_SERVER_BIND", "127.0.0.1",
-                "RELAIS_TEAM_SERVER_PORT", "0",
-                "RELAIS_TEAM_SERVER_ISSUER", issuer.issuer().toString()), true);
-        clock = new MutableClock(NOW);
-        // Keycloak knows the scope openid only; PSC's own is "openid scope_all" (the default of the settings).
-        PscSettings psc = new PscSettings(keycloak.discovery(), TestKeycloak.CLIENT_ID, TestKeycloak.CLIENT_SECRET, "openid",
-                PscSettings.DEFAULT_ACR, PscSettings.DEFAULT_SESSION_LIFE, Map.of(CLAIRE, Set.of(CLAIRE_TEAM)));
-        server = TeamServer.start(settings, Optional.of(psc), clock);
-        fhir = FhirContext.forR4();
-        fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        fhir.getRestfulClientFactory().setSocketTimeout(120_000);
-        fhir.newRestfulGenericClient(server.baseUrl()).capabilities().ofType(CapabilityStatement.class).execute();
-        desktop = new PscSignIn(URI.create(server.pscUrl()), HttpClient.newHttpClient(), Locale.FRENCH);
+    static void start() {
+        fixture = TeamServerFixture.shared();
+        claireTeam = fixture.pscTeam;
+        eCps = fixture.pscWallet().eCps();
+        clock = fixture.clock;
+        desktop = new PscSignIn(URI.create(fixture.server.pscUrl()), HttpClient.newHttpClient(), Locale.FRENCH);
     }
 
-    @AfterAll
-    static void stop() throws IOException {
-        if (server != null) {
-            server.close();
-        }
-        if (keycloak != null) {
-            keycloak.close();
-        }
-        if (issuer != null) {
-            issuer.close();
-        }
-        if (eCps != null) {
-            eCps.close();
-        }
+    @AfterEach
+    void putTheServersClockBack() {
+        clock.set(TeamServerFixture.NOW);
     }
 
     @Test
@@ -136,7 +95,7 @@ class ProSanteConnectIT {
         assertThat(session.expiresIn()).isEqualTo(Duration.ofMinutes(5));
         // The team server takes the session token as it takes its issuer's: her team's records are hers.
         String id = UUID.randomUUID().toString();
-        client(session.sessionToken()).update().resource(TeamAccessIT.patient(id, CLAIRE_TEAM, "MARTIN")).execute();
+        client(session.sessionToken()).update().resource(TeamAccessIT.patient(id, claireTeam, "MARTIN")).execute();
         assertThat(client(session.sessionToken()).read().resource(Patient.class).withId(id).execute().getNameFirstRep().getFamily())
                 .isEqualTo("MARTIN");
     }
@@ -184,7 +143,7 @@ class ProSanteConnectIT {
     void aRevokedSessionIsRefusedByTheTeamServer() {
         PscSession session = signIn(CLAIRE);
         String id = UUID.randomUUID().toString();
-        client(session.sessionToken()).update().resource(TeamAccessIT.patient(id, CLAIRE_TEAM, "PETIT")).execute();
+        client(session.sessionToken()).update().resource(TeamAccessIT.patient(id, claireTeam, "PETIT")).execute();
 
         assertThat(desktop.signOut(session.sessionToken())).isTrue();
 
@@ -198,7 +157,7 @@ class ProSanteConnectIT {
     void aRefreshedSessionKeepsTheNurseSignedIn() {
         PscSession session = signIn(CLAIRE);
         String id = UUID.randomUUID().toString();
-        client(session.sessionToken()).update().resource(TeamAccessIT.patient(id, CLAIRE_TEAM, "GIRARD")).execute();
+        client(session.sessionToken()).update().resource(TeamAccessIT.patient(id, claireTeam, "GIRARD")).execute();
 
         clock.advance(Duration.ofMinutes(6));
         assertThatThrownBy(() -> client(session.sessionToken()).read().resource(Patient.class).withId(id).execute())
@@ -235,9 +194,9 @@ class ProSanteConnectIT {
             assertThat(second.pushed()).isGreaterThanOrEqualTo(1);
             assertThat(second.pending()).isZero();
             // The trail is the administrator's to read (a team member appends to it, never reads it).
-            String administrator = issuer.administratorToken("admin-si", clock.instant().plusSeconds(3600));
+            String administrator = fixture.issuer.administratorToken("admin-si", clock.instant().plusSeconds(3600));
             Bundle trail = client(administrator).search().forResource(AuditEvent.class)
-                    .withTag(TeamServerSettings.DEFAULT_TEAM_TAG_SYSTEM, CLAIRE_TEAM).count(500).returnBundle(Bundle.class).execute();
+                    .withTag(TeamServerSettings.DEFAULT_TEAM_TAG_SYSTEM, claireTeam).count(500).returnBundle(Bundle.class).execute();
             assertThat(trail.getEntry()).extracting(e -> ((AuditEvent) e.getResource()).getAgentFirstRep().getWho().getIdentifier().getValue())
                     .contains("claire");
         }
@@ -254,7 +213,7 @@ class ProSanteConnectIT {
 
             assertThatThrownBy(() -> sync(laptop, bearer))
                     .isInstanceOfSatisfying(SyncFailedException.class, e -> assertThat(e.detail().message(Language.FR))
-                            .isEqualTo("--server: la session Pro Santé Connect n'est plus valable sur le serveur " + server.baseUrl()
+                            .isEqualTo("--server: la session Pro Santé Connect n'est plus valable sur le serveur " + fixture.server.baseUrl()
                                     + " : reconnectez-vous en validant dans l'application e-CPS. Le travail hors ligne est"
                                     + " conservé et partira à la prochaine synchronisation"));
             assertThat(laptop.patients().count()).isEqualTo(1);
@@ -297,16 +256,14 @@ class ProSanteConnectIT {
     }
 
     private static SyncReport sync(RelaisCore laptop, PscBearer bearer) {
-        SyncSettings settings = SyncSettings.of(server.baseUrl(), CLAIRE_TEAM, new SyncSettings.Auth.Renewed(bearer))
+        SyncSettings settings = SyncSettings.of(fixture.server.baseUrl(), claireTeam, new SyncSettings.Auth.Renewed(bearer))
                 .withIpp(new IppNamespace("1.2.250.1.999.99.1")).withRetries(3, Duration.ofMillis(20));
         SyncReport report = new SyncModule(laptop).engine().run(settings, SyncEngine.Mode.BOTH, SyncProgress.NONE, () -> false);
         return report;
     }
 
     private static IGenericClient client(String token) {
-        IGenericClient client = fhir.newRestfulGenericClient(server.baseUrl());
-        client.registerInterceptor(new BearerTokenAuthInterceptor(token));
-        return client;
+        return fixture.client(token);
     }
 
     private static int closedPort() throws IOException {

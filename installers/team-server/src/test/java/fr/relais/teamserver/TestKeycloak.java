@@ -18,10 +18,15 @@ import java.util.stream.Stream;
 
 /**
  * A real OpenID Connect provider with CIBA for the tests: Keycloak's distribution (unpacked from Maven Central by the
- * build into target/, see the POM), started in development mode on free local ports with an in-memory database and
- * the realm {@code esante-wallet} of {@code keycloak/esante-wallet-realm.json}, configured like Pro Santé Connect's
- * sandbox (client with the CIBA grant in poll mode, {@code acr} eidas1, the {@code SubjectNameID} and
- * {@code SubjectRefPro} claims). Its CIBA authentication channel is {@code channel}: the tests' {@link ECpsApp}.
+ * build into target/, see the POM), started on a given local port with the realm {@code esante-wallet} of
+ * {@code keycloak/esante-wallet-realm.json}, configured like Pro Santé Connect's sandbox (client with the CIBA grant in
+ * poll mode, {@code acr} eidas1, the {@code SubjectNameID} and {@code SubjectRefPro} claims). Its CIBA authentication
+ * channel is {@code channel}: the tests' {@link ECpsApp}.
+ * It runs in production mode ({@code start}: plain HTTP on 127.0.0.1, an in-memory database), which rebuilds Quarkus's
+ * application only when its build options differ from the last build's (the first start after unpacking; development
+ * mode, {@code start-dev}, left a build of its own to undo). Its JVMs are short-lived and serve a few dozen requests:
+ * the client compiler and the serial collector, as the project's other short-lived JVMs (docs/benchmarks.md, "Tenth
+ * pass: the team server's tests").
  * Keycloak needs Java 21 or later: {@code -Drelais.keycloak.java} or {@code RELAIS_KEYCLOAK_JAVA} (a Java home), else
  * JAVA_HOME or the first Java 21+ under /usr/lib/jvm.
  */
@@ -29,8 +34,12 @@ final class TestKeycloak implements AutoCloseable {
     static final String REALM = "esante-wallet";
     static final String CLIENT_ID = "relais-team-server";
     static final String CLIENT_SECRET = "relais-psc-test-secret";
-    private static final Duration START_LIMIT = Duration.ofMinutes(8);
-    /** The unpacked distribution: kc.sh is run through sh, as unpacking may not keep its executable bit. */
+    /** Counted from its start beside PostgreSQL and the server, which compete with it for the CPU at first. */
+    private static final Duration START_LIMIT = Duration.ofMinutes(15);
+    /** kc.sh's own defaults (heap, metaspace, encodings) with the client compiler and the serial collector for G1. */
+    private static final String JVM_OPTIONS = "-Xms64m -Xmx512m -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m -Dfile.encoding=UTF-8"
+            + " -Dsun.stdout.encoding=UTF-8 -Dsun.err.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8"
+            + " -XX:+ExitOnOutOfMemoryError -Djava.security.egd=file:/dev/urandom -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private final Process process;
     private final URI issuer;
@@ -42,7 +51,8 @@ final class TestKeycloak implements AutoCloseable {
         this.startedIn = startedIn;
     }
 
-    static TestKeycloak start(URI channel) {
+    /** Starts Keycloak on {@code port} of 127.0.0.1 (see {@link #freePort()}) and waits until its realm answers. */
+    static TestKeycloak start(URI channel, int port) {
         Path home = Path.of(System.getProperty("relais.keycloak.home", "target/keycloak/keycloak"));
         if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No Keycloak at " + home + ": the build unpacks it in pre-integration-test (run verify)");
@@ -53,17 +63,20 @@ final class TestKeycloak implements AutoCloseable {
             try (InputStream realm = TestKeycloak.class.getResourceAsStream("/keycloak/esante-wallet-realm.json")) {
                 Files.copy(realm, imports.resolve("esante-wallet-realm.json"), StandardCopyOption.REPLACE_EXISTING);
             }
-            int port = freePort();
-            List<String> command = new ArrayList<>(List.of("/bin/sh", home.resolve("bin/kc.sh").toString(), "start-dev", "--db=dev-mem",
-                    "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + freePort(), "--import-realm",
-                    "--cache=local"));
+            // kc.sh is run through sh, as unpacking may not keep its executable bit.
+            List<String> command = new ArrayList<>(List.of("/bin/sh", home.resolve("bin/kc.sh").toString(), "start", "--db=dev-mem",
+                    "--http-enabled=true", "--hostname-strict=false", "--http-host=127.0.0.1", "--http-port=" + port,
+                    "--http-management-port=" + freePort(), "--import-realm", "--cache=local"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(home.resolveSibling("keycloak.log").toFile());
             builder.environment().put("JAVA_HOME", java.toString());
+            builder.environment().put("JAVA_OPTS", JVM_OPTIONS);
             builder.environment().put("KC_SPI_CIBA_AUTH_CHANNEL_CIBA_HTTP_AUTH_CHANNEL_HTTP_AUTHENTICATION_CHANNEL_URI", channel.toString());
             long started = System.nanoTime();
             Process process = builder.start();
-            URI issuer = URI.create("http://127.0.0.1:" + port + "/realms/" + REALM);
+            // Never left behind by the test JVM, even when it ends while Keycloak starts.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "keycloak-stop"));
+            URI issuer = issuerAt(port);
             TestKeycloak keycloak = new TestKeycloak(process, issuer, null);
             keycloak.awaitReady(home.resolveSibling("keycloak.log"));
             return new TestKeycloak(process, issuer, Duration.ofNanos(System.nanoTime() - started));
@@ -72,11 +85,21 @@ final class TestKeycloak implements AutoCloseable {
         }
     }
 
+    /** The realm's issuer of a Keycloak on {@code port}, known before it starts. */
+    static URI issuerAt(int port) {
+        return URI.create("http://127.0.0.1:" + port + "/realms/" + REALM);
+    }
+
+    /** The discovery document of a Keycloak on {@code port} ({@code openid-configuration}; PSC's is named
+     * {@code wallet-openid-configuration}). */
+    static URI discoveryAt(int port) {
+        return URI.create(issuerAt(port) + "/.well-known/openid-configuration");
+    }
+
     URI issuer() {
         return issuer;
     }
 
-    /** The discovery document ({@code openid-configuration}; PSC's is named {@code wallet-openid-configuration}). */
     URI discovery() {
         return URI.create(issuer + "/.well-known/openid-configuration");
     }
@@ -144,9 +167,12 @@ final class TestKeycloak implements AutoCloseable {
         return false;
     }
 
-    private static int freePort() throws IOException {
+    /** A port free now on 127.0.0.1 (Keycloak binds it when it starts). */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free local port", e);
         }
     }
 
@@ -161,6 +187,13 @@ final class TestKeycloak implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(process);
+    }
+
+    private static void stop(Process process) {
+        if (!process.isAlive()) {
+            return;
+        }
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {

@@ -24,6 +24,7 @@ final class TestPostgres implements AutoCloseable {
     private final Path home;
     private final Path data;
     private final int port;
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
     private TestPostgres(Path home, Path data, int port) {
         this.home = home;
@@ -57,7 +58,11 @@ final class TestPostgres implements AutoCloseable {
             run(List.of(home.resolve("bin/pg_ctl").toString(), "-D", data.toString(), "-l", home.resolve("postgres.log").toString(),
                     "-w", "-t", "120", "-o", "-p " + port + " -h 127.0.0.1 -k " + home + " -F -c synchronous_commit=off -c full_page_writes=off",
                     "start"), root());
-            return new TestPostgres(home, data, port);
+            TestPostgres postgres = new TestPostgres(home, data, port);
+            // Stopped at the JVM's exit even when it ends before the fixture that started it is ready (a daemon,
+            // not the JVM's child, it would outlive it).
+            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "test-postgres-stop"));
+            return postgres;
         } catch (IOException e) {
             throw new IllegalStateException("The test PostgreSQL did not start", e);
         }
@@ -104,6 +109,9 @@ final class TestPostgres implements AutoCloseable {
 
     @Override
     public void close() {
+        if (stopped.getAndSet(true)) {
+            return;
+        }
         try {
             run(List.of(home.resolve("bin/pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop"), root());
             run(List.of("rm", "-rf", home.toString()), false);
