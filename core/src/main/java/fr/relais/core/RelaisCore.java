@@ -209,7 +209,10 @@ public final class RelaisCore implements AutoCloseable {
         this.demo = new DemoGenerator(database, patients, careTeam, enrollments, tasks, bulkIngest, clock, consents, hospitalEvents);
     }
 
-    /** Opens the store and makes sure the built-in pathways and questionnaires are there (a no-op once installed). */
+    /**
+     * Opens the store and makes sure the built-in pathways and questionnaires are there: one look-up when this build's
+     * library is already installed in it ({@link fr.relais.core.library.BuiltInInstaller}).
+     */
     public static RelaisCore open(Path databaseFile, Clock clock, UserSession session) {
         return open(databaseFile, clock, session, fr.relais.core.store.StoreKey.NONE);
     }
@@ -233,8 +236,8 @@ public final class RelaisCore implements AutoCloseable {
                                   fr.relais.core.alert.ReadingHours readingHours, fr.relais.core.account.PasswordHasher passwords) {
         RelaisCore services = new RelaisCore(Database.open(databaseFile, clock, key), clock, session, readingHours, passwords);
         try {
-            services.pathways.installBuiltIns();
-            services.questionnaires.installBuiltIns();
+            new fr.relais.core.library.BuiltInInstaller(services.database, services.pathways, services.questionnaires,
+                    fr.relais.core.library.BuiltInLibrary.shipped()).install();
             services.accounts.applyMode();
             services.audit.startChain();
         } catch (RuntimeException e) {

@@ -1,6 +1,8 @@
 package fr.relais.core;
 
 import fr.relais.core.audit.AuditLog;
+import fr.relais.core.library.BuiltInInstaller;
+import fr.relais.core.library.BuiltInLibrary;
 import fr.relais.core.pathway.PathwayService;
 import fr.relais.core.pathway.TemplateRepository;
 import fr.relais.core.questionnaire.QuestionnaireRepository;
@@ -77,10 +79,11 @@ public final class StoreTemplate {
             try (Database database = Database.open(file, CLOCK)) {
                 UserSession session = new UserSession(new Actor("template", null, null));
                 AuditLog audit = new AuditLog(database, CLOCK, session);
-                new PathwayService(database, new TemplateRepository(database.dsl()), audit, CLOCK).installBuiltIns();
+                // As RelaisCore.open installs them, fingerprint included: a copy's first open then installs nothing.
                 // installBuiltIns only reads the repository and the clock: the other collaborators are not needed.
-                new QuestionnaireService(database, new QuestionnaireRepository(database.dsl()), null, null, null, audit,
-                        session, CLOCK, null).installBuiltIns();
+                new BuiltInInstaller(database, new PathwayService(database, new TemplateRepository(database.dsl()), audit, CLOCK),
+                        new QuestionnaireService(database, new QuestionnaireRepository(database.dsl()), null, null, null, audit,
+                                session, CLOCK, null), BuiltInLibrary.shipped()).install();
                 database.dsl().execute("DELETE FROM store_meta WHERE key = 'store.id'");
                 if (database.dsl().fetchCount(database.dsl().selectFrom("audit_event")) > 0) {
                     throw new IllegalStateException("The template store holds audit events: each copy's new audit key would break their hashes");

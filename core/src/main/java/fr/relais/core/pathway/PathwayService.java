@@ -23,9 +23,17 @@ public final class PathwayService {
 
     /** Installs the built-in templates this store does not have yet; existing versions are left untouched. */
     public int installBuiltIns() {
+        return installBuiltIns(TemplateLibrary.builtIns());
+    }
+
+    /**
+     * Installs those of {@code builtIns} this store does not have yet (same id and version); a version already there,
+     * built-in, imported or received from the team, is left untouched.
+     */
+    public int installBuiltIns(List<TemplateParser.ParsedTemplate> builtIns) {
         return database.inTransaction(() -> {
             int installed = 0;
-            for (TemplateParser.ParsedTemplate parsed : TemplateLibrary.builtIns()) {
+            for (TemplateParser.ParsedTemplate parsed : builtIns) {
                 if (templates.find(parsed.template().id(), parsed.template().version()).isEmpty()) {
                     templates.insert(parsed, TemplateOrigin.BUILTIN, clock.instant());
                     installed++;

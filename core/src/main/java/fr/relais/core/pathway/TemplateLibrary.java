@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The pathway templates shipped with Relais (resources under {@code fr/relais/core/pathway/library/}). Every version
@@ -33,17 +35,34 @@ public final class TemplateLibrary {
 
     /** Every shipped version, oldest first for each template. */
     public static List<TemplateParser.ParsedTemplate> builtIns() {
-        List<TemplateParser.ParsedTemplate> templates = new ArrayList<>();
-        for (String file : FILES) {
-            try (InputStream in = TemplateLibrary.class.getResourceAsStream("library/" + file)) {
+        return parse(files());
+    }
+
+    /** The shipped files' text by file name, in {@link #FILES}' order: what a store's built-in fingerprint covers. */
+    public static Map<String, String> files() {
+        return read(TemplateLibrary.class, FILES);
+    }
+
+    /** The text of {@code files}, resources under {@code library/} beside {@code anchor}, by file name in that order. */
+    public static Map<String, String> read(Class<?> anchor, List<String> files) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String file : files) {
+            try (InputStream in = anchor.getResourceAsStream("library/" + file)) {
                 if (in == null) {
-                    throw new IllegalStateException("Built-in template missing from the build: " + file);
+                    throw new IllegalStateException("Built-in library file missing from the build: " + anchor.getPackageName() + " " + file);
                 }
-                templates.add(TemplateParser.parse(file, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                texts.put(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+        return texts;
+    }
+
+    /** The templates of {@code files} (file name to text), parsed in their order. */
+    public static List<TemplateParser.ParsedTemplate> parse(Map<String, String> files) {
+        List<TemplateParser.ParsedTemplate> templates = new ArrayList<>();
+        files.forEach((file, json) -> templates.add(TemplateParser.parse(file, json)));
         return templates;
     }
 }

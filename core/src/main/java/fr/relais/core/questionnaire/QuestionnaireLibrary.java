@@ -1,11 +1,8 @@
 package fr.relais.core.questionnaire;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The questionnaires shipped with Relais: free to use (PHQ-9, GAD-7, WHO-5, ESAS-r), in French and English. */
 public final class QuestionnaireLibrary {
@@ -20,17 +17,18 @@ public final class QuestionnaireLibrary {
     }
 
     public static List<QuestionnaireParser.Parsed> builtIns() {
+        return parse(files());
+    }
+
+    /** The shipped files' text by file name, in {@link #FILES}' order: what a store's built-in fingerprint covers. */
+    public static Map<String, String> files() {
+        return fr.relais.core.pathway.TemplateLibrary.read(QuestionnaireLibrary.class, FILES);
+    }
+
+    /** The questionnaires of {@code files} (file name to text), parsed in their order. */
+    public static List<QuestionnaireParser.Parsed> parse(Map<String, String> files) {
         List<QuestionnaireParser.Parsed> list = new ArrayList<>();
-        for (String file : FILES) {
-            try (InputStream in = QuestionnaireLibrary.class.getResourceAsStream("library/" + file)) {
-                if (in == null) {
-                    throw new IllegalStateException("Built-in questionnaire missing from the build: " + file);
-                }
-                list.add(QuestionnaireParser.parse(file, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        files.forEach((file, json) -> list.add(QuestionnaireParser.parse(file, json)));
         return list;
     }
 }

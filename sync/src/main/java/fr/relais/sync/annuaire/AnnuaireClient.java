@@ -38,7 +38,7 @@ public final class AnnuaireClient {
     static final Duration INCREMENTAL_WINDOW = Duration.ofDays(30);
     private static final int REFRESH_BATCH = 40;
     // Its own context: the timeouts set here must not change those of the team server's client.
-    private static final FhirContext FHIR = FhirContext.forR4();
+    private static final FhirContext FHIR = fr.relais.sync.fhir.RelaisFhir.newContext();
 
     private final AnnuaireSettings settings;
     private final IGenericClient client;

@@ -44,7 +44,7 @@ final class FhirServer {
         } else {
             // Its own context and client factory (HAPI's requests go through their context's factory): the shared
             // one serves every other connection with the JVM's CAs.
-            ca.uhn.fhir.context.FhirContext context = ca.uhn.fhir.context.FhirContext.forR4();
+            ca.uhn.fhir.context.FhirContext context = RelaisFhir.newContext();
             var own = new ca.uhn.fhir.rest.client.apache.ApacheRestfulClientFactory(context);
             context.setRestfulClientFactory(own);
             own.setServerValidationMode(ServerValidationModeEnum.NEVER);

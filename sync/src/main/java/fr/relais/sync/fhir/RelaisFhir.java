@@ -1,14 +1,21 @@
 package fr.relais.sync.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.PerformanceOptionsEnum;
 
 /**
  * FHIR names that belong to Relais (extension URLs and code systems) and the one shared {@link FhirContext}, which is
  * expensive to build and thread-safe once built. Relais does not own a web domain for canonical URLs yet, so its
  * own identifiers are URNs under {@code urn:relais:}.
+ *
+ * <p>Every context Relais makes scans the FHIR model lazily ({@link PerformanceOptionsEnum#DEFERRED_MODEL_SCANNING}):
+ * a resource type's model, and the types it uses, are scanned the first time one is parsed, written or searched,
+ * instead of the whole of R4 on the first use of any. A JVM that syncs once (a command, a kill worker) pays for the
+ * few types Relais exchanges only (docs/benchmarks.md, "Tenth pass"). The crashes this mode had under parallel parsing
+ * were fixed in HAPI 5.6.0 (hapi-fhir#3046), long before the 8.x Relais uses.
  */
 public final class RelaisFhir {
-    public static final FhirContext CONTEXT = FhirContext.forR4Cached();
+    public static final FhirContext CONTEXT = deferred(FhirContext.forR4Cached());
 
     public static final String EXTENSION = "urn:relais:fhir:StructureDefinition:";
     public static final String PATHWAY_SYSTEM = "urn:relais:pathway";
@@ -25,6 +32,19 @@ public final class RelaisFhir {
     public static final String TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation";
 
     private RelaisFhir() {
+    }
+
+    /**
+     * A context of its own, for a client whose settings (TLS, timeouts) must not change the shared one's; scanning as
+     * lazily as {@link #CONTEXT}.
+     */
+    public static FhirContext newContext() {
+        return deferred(FhirContext.forR4());
+    }
+
+    private static FhirContext deferred(FhirContext context) {
+        context.setPerformanceOptions(PerformanceOptionsEnum.DEFERRED_MODEL_SCANNING);
+        return context;
     }
 
     public static String extension(String name) {
