@@ -65,6 +65,15 @@ public final class JpaFhirServer implements AutoCloseable {
             // maintenance pass: HAPI's fast tracking, the setting its servers offer for small jobs.
             settings.setJobFastTrackingEnabled(true);
             RestfulServer rest = new RestfulServer(fhir);
+            // HAPI's own CapabilityStatement, without its searchRevInclude lists (HAPI's setting for it): listing them
+            // walks every resource type's search parameters once for every other type, and on this server each walk
+            // collects all the method bindings again, so the statement cost tens of CPU seconds at each start
+            // (docs/benchmarks.md, "Tenth pass: the sync module's tests"). What Relais reads of it, the $export
+            // operation, is listed as before.
+            ca.uhn.fhir.rest.server.provider.ServerCapabilityStatementProvider capabilities =
+                    new ca.uhn.fhir.rest.server.provider.ServerCapabilityStatementProvider(rest);
+            capabilities.setRestResourceRevIncludesEnabled(false);
+            rest.setServerConformanceProvider(capabilities);
             rest.registerProviders(spring.getBean(ResourceProviderFactory.class).createProviders());
             rest.registerProvider(spring.getBean(JpaSystemProvider.class));
             // Bulk Data $export, as the team server offers it: HAPI's test configuration already brings the Batch2
