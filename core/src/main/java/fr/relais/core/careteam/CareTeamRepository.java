@@ -19,14 +19,18 @@ import org.jooq.impl.DSL;
 /** Professionals and care team memberships in the store. */
 public final class CareTeamRepository {
     /**
-     * A patient's memberships and their professionals, its SQL rendered once (the ADT listener reads it for each
-     * worklist item an event creates). Columns selected by name: the join's two {@code id} columns would be alike in
-     * the rows read back, so the professional's id is the membership's {@code professional_id}.
+     * A membership and its professional, columns selected by name: the join's two {@code id} columns would be alike in
+     * rows read back through a kept statement, so the professional's id is the membership's {@code professional_id}.
      */
-    private static final KeptStatements.Shape<ResultQuery<Record>> MEMBERS_OF = v -> DSL.select(List.<org.jooq.SelectFieldOrAsterisk>of(
-                    CARE_TEAM_MEMBER.ID, CARE_TEAM_MEMBER.PATIENT_ID, CARE_TEAM_MEMBER.ROLE, CARE_TEAM_MEMBER.START_DATE,
-                    CARE_TEAM_MEMBER.END_DATE, CARE_TEAM_MEMBER.PROFESSIONAL_ID, PROFESSIONAL.FAMILY_NAME, PROFESSIONAL.GIVEN_NAME,
-                    PROFESSIONAL.PROFESSION, PROFESSIONAL.RPPS, PROFESSIONAL.MSSANTE_ADDRESS, PROFESSIONAL.PHONE))
+    private static final List<org.jooq.SelectFieldOrAsterisk> MEMBER_COLUMNS = List.of(CARE_TEAM_MEMBER.ID,
+            CARE_TEAM_MEMBER.PATIENT_ID, CARE_TEAM_MEMBER.ROLE, CARE_TEAM_MEMBER.START_DATE, CARE_TEAM_MEMBER.END_DATE,
+            CARE_TEAM_MEMBER.PROFESSIONAL_ID, PROFESSIONAL.FAMILY_NAME, PROFESSIONAL.GIVEN_NAME, PROFESSIONAL.PROFESSION,
+            PROFESSIONAL.RPPS, PROFESSIONAL.MSSANTE_ADDRESS, PROFESSIONAL.PHONE);
+    /**
+     * A patient's memberships and their professionals, its SQL rendered once (the ADT listener reads it for each
+     * worklist item an event creates).
+     */
+    private static final KeptStatements.Shape<ResultQuery<Record>> MEMBERS_OF = v -> DSL.select(MEMBER_COLUMNS)
             .from(CARE_TEAM_MEMBER).join(PROFESSIONAL).on(PROFESSIONAL.ID.eq(CARE_TEAM_MEMBER.PROFESSIONAL_ID))
             .where(CARE_TEAM_MEMBER.PATIENT_ID.eq(v.of(CARE_TEAM_MEMBER.PATIENT_ID)))
             .orderBy(CARE_TEAM_MEMBER.ROLE, CARE_TEAM_MEMBER.START_DATE);
@@ -94,7 +98,7 @@ public final class CareTeamRepository {
     }
 
     public Optional<CareTeamMember> findMember(UUID memberId) {
-        return dsl.select().from(CARE_TEAM_MEMBER).join(PROFESSIONAL).on(PROFESSIONAL.ID.eq(CARE_TEAM_MEMBER.PROFESSIONAL_ID))
+        return dsl.select(MEMBER_COLUMNS).from(CARE_TEAM_MEMBER).join(PROFESSIONAL).on(PROFESSIONAL.ID.eq(CARE_TEAM_MEMBER.PROFESSIONAL_ID))
                 .where(CARE_TEAM_MEMBER.ID.eq(memberId)).fetchOptional(CareTeamRepository::toMember);
     }
 
@@ -141,17 +145,16 @@ public final class CareTeamRepository {
 
     /** The whole cercle de soins of a patient, past members included, ordered by role. */
     public List<CareTeamMember> membersOf(UUID patientId) {
-        return kept.fetch(MEMBERS_OF, r -> new CareTeamMember(r.get(CARE_TEAM_MEMBER.ID), r.get(CARE_TEAM_MEMBER.PATIENT_ID),
+        return kept.fetch(MEMBERS_OF, CareTeamRepository::toMember, patientId);
+    }
+
+    /** A row of {@link #MEMBER_COLUMNS}. */
+    private static CareTeamMember toMember(Record r) {
+        return new CareTeamMember(r.get(CARE_TEAM_MEMBER.ID), r.get(CARE_TEAM_MEMBER.PATIENT_ID),
                 new Professional(r.get(CARE_TEAM_MEMBER.PROFESSIONAL_ID), r.get(PROFESSIONAL.FAMILY_NAME), r.get(PROFESSIONAL.GIVEN_NAME),
                         Profession.valueOf(r.get(PROFESSIONAL.PROFESSION)), r.get(PROFESSIONAL.RPPS), r.get(PROFESSIONAL.MSSANTE_ADDRESS),
                         r.get(PROFESSIONAL.PHONE)),
-                CareRole.valueOf(r.get(CARE_TEAM_MEMBER.ROLE)), r.get(CARE_TEAM_MEMBER.START_DATE), r.get(CARE_TEAM_MEMBER.END_DATE)), patientId);
-    }
-
-    private static CareTeamMember toMember(Record r) {
-        return new CareTeamMember(r.get(CARE_TEAM_MEMBER.ID), r.get(CARE_TEAM_MEMBER.PATIENT_ID),
-                toProfessional(r.into(PROFESSIONAL)), CareRole.valueOf(r.get(CARE_TEAM_MEMBER.ROLE)),
-                r.get(CARE_TEAM_MEMBER.START_DATE), r.get(CARE_TEAM_MEMBER.END_DATE));
+                CareRole.valueOf(r.get(CARE_TEAM_MEMBER.ROLE)), r.get(CARE_TEAM_MEMBER.START_DATE), r.get(CARE_TEAM_MEMBER.END_DATE));
     }
 
     private static Professional toProfessional(ProfessionalRecord r) {

@@ -14,13 +14,17 @@ import org.jooq.impl.DSL;
 
 /** The hospital events received, as stored: one row per message, unique per sender and control id. */
 public final class HospitalEventRepository {
+    /** The columns a message is stored in, in the order of {@link #values}. */
+    private static final org.jooq.Field<?>[] COLUMNS = {HOSPITAL_EVENT.ID, HOSPITAL_EVENT.SENDER_APPLICATION,
+            HOSPITAL_EVENT.SENDER_FACILITY, HOSPITAL_EVENT.CONTROL_ID, HOSPITAL_EVENT.EVENT_TYPE, HOSPITAL_EVENT.MOVEMENT_ID,
+            HOSPITAL_EVENT.MOVEMENT_ACTION, HOSPITAL_EVENT.EVENT_AT, HOSPITAL_EVENT.PATIENT_CLASS, HOSPITAL_EVENT.LOCATION,
+            HOSPITAL_EVENT.EXPECTED_DISCHARGE_DATE, HOSPITAL_EVENT.DIAGNOSES, HOSPITAL_EVENT.IDENTITY_STATUS, HOSPITAL_EVENT.INS,
+            HOSPITAL_EVENT.IPP, HOSPITAL_EVENT.PATIENT_ID, HOSPITAL_EVENT.STATE, HOSPITAL_EVENT.QUEUE_REASON,
+            HOSPITAL_EVENT.RAW_MESSAGE, HOSPITAL_EVENT.RECEIVED_AT};
+    /** A message stored; its SQL rendered once. */
+    private static final KeptStatements.Shape<Query> INSERT = v -> v.insert(HOSPITAL_EVENT, COLUMNS);
     /** A message stored unless its sender already sent its control id; its SQL rendered once (the ADT listener, a message each). */
-    private static final KeptStatements.Shape<Query> INSERT_IF_NEW = v -> v.insert(HOSPITAL_EVENT, HOSPITAL_EVENT.ID,
-            HOSPITAL_EVENT.SENDER_APPLICATION, HOSPITAL_EVENT.SENDER_FACILITY, HOSPITAL_EVENT.CONTROL_ID, HOSPITAL_EVENT.EVENT_TYPE,
-            HOSPITAL_EVENT.MOVEMENT_ID, HOSPITAL_EVENT.MOVEMENT_ACTION, HOSPITAL_EVENT.EVENT_AT, HOSPITAL_EVENT.PATIENT_CLASS,
-            HOSPITAL_EVENT.LOCATION, HOSPITAL_EVENT.EXPECTED_DISCHARGE_DATE, HOSPITAL_EVENT.DIAGNOSES, HOSPITAL_EVENT.IDENTITY_STATUS,
-            HOSPITAL_EVENT.INS, HOSPITAL_EVENT.IPP, HOSPITAL_EVENT.PATIENT_ID, HOSPITAL_EVENT.STATE, HOSPITAL_EVENT.QUEUE_REASON,
-            HOSPITAL_EVENT.RAW_MESSAGE, HOSPITAL_EVENT.RECEIVED_AT).onConflictDoNothing();
+    private static final KeptStatements.Shape<Query> INSERT_IF_NEW = v -> v.insert(HOSPITAL_EVENT, COLUMNS).onConflictDoNothing();
     private static final KeptStatements.Shape<Query> DECIDED = v -> DSL.update(HOSPITAL_EVENT)
             .set(HOSPITAL_EVENT.PATIENT_ID, v.of(HOSPITAL_EVENT.PATIENT_ID)).set(HOSPITAL_EVENT.STATE, v.of(HOSPITAL_EVENT.STATE))
             .set(HOSPITAL_EVENT.QUEUE_REASON, v.of(HOSPITAL_EVENT.QUEUE_REASON)).where(HOSPITAL_EVENT.ID.eq(v.of(HOSPITAL_EVENT.ID)));
@@ -34,8 +38,7 @@ public final class HospitalEventRepository {
     }
 
     void insert(StoredHospitalEvent e) {
-        // insertInto, not r.insert(): the record's insert reads the row back (rowid) on SQLite, a query per message
-        dsl.insertInto(HOSPITAL_EVENT).set(record(e)).execute();
+        kept.execute(INSERT, values(e));
     }
 
     /**
@@ -43,35 +46,15 @@ public final class HospitalEventRepository {
      * written. One statement for a new message, where a look-up first and the insert after were two.
      */
     boolean insertIfNew(StoredHospitalEvent e) {
-        return kept.execute(INSERT_IF_NEW, e.id(), e.senderApplication(), e.senderFacility(), e.controlId(), e.type().name(),
-                e.movementId(), e.movementAction(), e.eventAt(), e.patientClass(), e.location(), e.expectedDischarge(),
-                e.diagnoses().isEmpty() ? null : String.join(" ", e.diagnoses()), e.identityStatus(), e.ins(), e.ipp(), e.patientId(),
-                e.state().name(), e.queueReason() == null ? null : e.queueReason().name(), e.raw(), e.receivedAt()) == 1;
+        return kept.execute(INSERT_IF_NEW, values(e)) == 1;
     }
 
-    private HospitalEventRecord record(StoredHospitalEvent e) {
-        HospitalEventRecord r = dsl.newRecord(HOSPITAL_EVENT);
-        r.setId(e.id());
-        r.setSenderApplication(e.senderApplication());
-        r.setSenderFacility(e.senderFacility());
-        r.setControlId(e.controlId());
-        r.setEventType(e.type().name());
-        r.setMovementId(e.movementId());
-        r.setMovementAction(e.movementAction());
-        r.setEventAt(e.eventAt());
-        r.setPatientClass(e.patientClass());
-        r.setLocation(e.location());
-        r.setExpectedDischargeDate(e.expectedDischarge());
-        r.setDiagnoses(e.diagnoses().isEmpty() ? null : String.join(" ", e.diagnoses()));
-        r.setIdentityStatus(e.identityStatus());
-        r.setIns(e.ins());
-        r.setIpp(e.ipp());
-        r.setPatientId(e.patientId());
-        r.setState(e.state().name());
-        r.setQueueReason(e.queueReason() == null ? null : e.queueReason().name());
-        r.setRawMessage(e.raw());
-        r.setReceivedAt(e.receivedAt());
-        return r;
+    /** {@code e}'s values in the order of {@link #COLUMNS}. */
+    private static Object[] values(StoredHospitalEvent e) {
+        return new Object[] {e.id(), e.senderApplication(), e.senderFacility(), e.controlId(), e.type().name(), e.movementId(),
+                e.movementAction(), e.eventAt(), e.patientClass(), e.location(), e.expectedDischarge(),
+                e.diagnoses().isEmpty() ? null : String.join(" ", e.diagnoses()), e.identityStatus(), e.ins(), e.ipp(), e.patientId(),
+                e.state().name(), e.queueReason() == null ? null : e.queueReason().name(), e.raw(), e.receivedAt()};
     }
 
     void decided(UUID id, UUID patientId, StoredHospitalEvent.State state, StoredHospitalEvent.QueueReason reason) {

@@ -21,11 +21,6 @@ public final class PathwayService {
         this.clock = clock;
     }
 
-    /** Installs the built-in templates this store does not have yet; existing versions are left untouched. */
-    public int installBuiltIns() {
-        return installBuiltIns(TemplateLibrary.builtIns());
-    }
-
     /**
      * Installs those of {@code builtIns} this store does not have yet (same id and version); a version already there,
      * built-in, imported or received from the team, is left untouched.

@@ -56,11 +56,6 @@ public final class QuestionnaireService {
         this.clock = clock;
     }
 
-    /** Installs the built-in questionnaires this store does not have yet; existing versions are left untouched. */
-    public int installBuiltIns() {
-        return installBuiltIns(QuestionnaireLibrary.builtIns());
-    }
-
     /** Installs those of {@code builtIns} this store does not have yet (same id and version); the others are left. */
     public int installBuiltIns(List<QuestionnaireParser.Parsed> builtIns) {
         return database.inTransaction(() -> {

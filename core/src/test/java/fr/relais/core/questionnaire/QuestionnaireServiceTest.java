@@ -38,7 +38,7 @@ class QuestionnaireServiceTest {
     @Test
     void theBuiltInsAreInstalledOnce() {
         assertThat(s.questionnaires.list()).extracting(Questionnaire::id).containsExactly("ESAS-r", "GAD-7", "PHQ-9", "WHO-5");
-        assertThat(s.questionnaires.installBuiltIns()).isZero();
+        assertThat(s.questionnaires.installBuiltIns(fr.relais.core.library.BuiltInLibrary.shipped().questionnaires())).isZero();
         assertThat(s.questionnaires.get("phq-9").id()).isEqualTo("PHQ-9");
     }
 
