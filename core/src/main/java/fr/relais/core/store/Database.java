@@ -181,7 +181,9 @@ public final class Database implements AutoCloseable {
     private static void migrate(Path file, DataSource dataSource, Clock clock, boolean backupBeforeMigrating) {
         Optional<java.util.List<SchemaHistory.Row>> history = SchemaHistory.read(dataSource);
         if (SchemaHistory.isValidated(history)) {
-            return; // the very history Flyway validated in this JVM: at this version, every checksum matching (ADR 0026)
+            // the very history the build's Flyway wrote for these scripts (ADR 0028) or Flyway validated in this JVM (ADR
+            // 0026): at this version, every checksum matching
+            return;
         }
         if (isAtThisVersion(dataSource)) {
             // Remembered only if nothing changed the history while Flyway read it (another Relais migrating it).
@@ -227,8 +229,9 @@ public final class Database implements AutoCloseable {
      * The usual open, a store this version already migrated, in one Flyway pass (each pass scans the migrations and
      * checksums them: most of an open's CPU, paid by every command line and test). Strict: no ignore pattern, so
      * anything pending, applied by a newer Relais, failed, missing or with a checksum other than the bundled script's
-     * fails it, and the full path below then refuses, backs up or migrates as it always did. Paid once a JVM: the history
-     * it validates is remembered ({@link SchemaHistory}) and a store with the same history skips Flyway altogether.
+     * fails it, and the full path below then refuses, backs up or migrates as it always did. Paid only by a store whose
+     * history is not the build's own (ADR 0028), and once a JVM: the history it validates is remembered
+     * ({@link SchemaHistory}) and a store with the same history skips Flyway altogether.
      */
     private static boolean isAtThisVersion(DataSource dataSource) {
         try {

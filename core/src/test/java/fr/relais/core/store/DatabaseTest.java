@@ -116,14 +116,20 @@ class DatabaseTest {
 
     /**
      * Once one store's history has been checked in a JVM, a store like it opens without Flyway (ADR 0026): the next
-     * command line or test pays no scan of the scripts.
+     * test pays no scan of the scripts. Here a history the build did not write (its ranks renumbered, which Flyway
+     * accepts), so that only this JVM's memory can spare the second check.
      */
     @Test
-    void aStoreLikeOneAlreadyCheckedOpensWithoutReadingTheSchemaUpdatesAgain() {
+    void aStoreLikeOneAlreadyCheckedOpensWithoutReadingTheSchemaUpdatesAgain() throws Exception {
         Path first = dir.resolve("premier.db");
         Path second = dir.resolve("second.db");
-        Database.open(first, CLOCK).close();
-        Database.open(second, CLOCK).close();
+        for (Path store : List.of(first, second)) {
+            Database.open(store, CLOCK).close();
+            try (var connection = DriverManager.getConnection("jdbc:sqlite:" + store); var statement = connection.createStatement()) {
+                statement.execute("UPDATE flyway_schema_history SET installed_rank = installed_rank + 1000");
+            }
+        }
+        long before = SchemaHistory.flywayValidations();
         Database.open(first, CLOCK).close(); // checked by Flyway, unless a store like it already was in this JVM
         long checked = SchemaHistory.flywayValidations();
 
@@ -132,7 +138,67 @@ class DatabaseTest {
             assertThat(db.dsl().fetchValue("SELECT count(*) FROM patient")).hasToString("0");
         }
 
-        assertThat(SchemaHistory.flywayValidations()).isEqualTo(checked).isPositive();
+        assertThat(SchemaHistory.flywayValidations()).isEqualTo(checked).isLessThanOrEqualTo(before + 1).isPositive();
+    }
+
+    /**
+     * The history bundled with this build (ADR 0028) is the one Flyway writes when it creates a store from these scripts:
+     * so a store this build created, or migrated to this version, opens without Flyway in any JVM, a command line's too.
+     */
+    @Test
+    void aStoreThisVersionCreatedOpensWithoutFlywayEvenInANewProgram() throws Exception {
+        Path file = dir.resolve("relais.db");
+        Database.open(file, CLOCK).close();
+        org.sqlite.SQLiteDataSource store = new org.sqlite.SQLiteDataSource();
+        store.setUrl("jdbc:sqlite:" + file);
+        var written = SchemaHistory.read(store);
+
+        assertThat(SchemaHistory.bundled()).as("the build recorded the history Flyway wrote").isPresent();
+        assertThat(written).isEqualTo(SchemaHistory.bundled());
+        assertThat(written.orElseThrow()).hasSize(schemaHistory(file).size());
+        long checked = SchemaHistory.flywayValidations();
+        try (Database db = Database.open(file, CLOCK)) {
+            assertThat(db.dsl().fetchValue("SELECT count(*) FROM patient")).hasToString("0");
+        }
+        assertThat(SchemaHistory.flywayValidations()).isEqualTo(checked);
+    }
+
+    /** A history that differs from the bundled one in any way Flyway would refuse is never taken for it. */
+    @Test
+    void aNewerFailedOrAlteredHistoryIsNotTheBundledOne() {
+        List<SchemaHistory.Row> bundled = SchemaHistory.bundled().orElseThrow();
+        SchemaHistory.Row last = bundled.get(bundled.size() - 1);
+        List<SchemaHistory.Row> newer = new ArrayList<>(bundled);
+        newer.add(new SchemaHistory.Row(last.rank() + 1, "999", "future", "SQL", "V999__future.sql", 0, true));
+        List<SchemaHistory.Row> failed = new ArrayList<>(bundled);
+        failed.set(bundled.size() - 1, new SchemaHistory.Row(last.rank(), last.version(), last.description(), last.type(),
+                last.script(), last.checksum(), false));
+        List<SchemaHistory.Row> altered = new ArrayList<>(bundled);
+        altered.set(0, new SchemaHistory.Row(1, bundled.get(0).version(), bundled.get(0).description(), bundled.get(0).type(),
+                bundled.get(0).script(), bundled.get(0).checksum() + 1, true));
+        List<SchemaHistory.Row> older = bundled.subList(0, bundled.size() - 1);
+
+        for (List<SchemaHistory.Row> other : List.of(newer, failed, altered, older)) {
+            assertThat(other).isNotEqualTo(bundled);
+            assertThat(SchemaHistory.isBundled(java.util.Optional.of(other))).isFalse();
+        }
+        assertThat(SchemaHistory.isBundled(java.util.Optional.of(bundled))).isTrue();
+        assertThat(SchemaHistory.isBundled(java.util.Optional.empty())).as("a new file").isFalse();
+    }
+
+    /** A bundled file the build left empty or damaged gives no history, so that Flyway checks every store. */
+    @Test
+    void aDamagedBundledHistoryIsIgnoredSoFlywayChecksEveryStore() {
+        java.util.function.Function<String, java.util.Optional<List<SchemaHistory.Row>>> parse = text ->
+                SchemaHistory.parse(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(parse.apply("")).isEmpty();
+        assertThat(parse.apply("1|1|init|SQL|V1__init.sql|42|1\n2|2|cut short")).isEmpty();
+        assertThat(parse.apply("1|1|init|SQL|V1__init.sql|not a checksum|1\n")).isEmpty();
+        assertThat(parse.apply("1|1|init|SQL|V1__init.sql|42|yes\n")).isEmpty();
+        assertThat(SchemaHistory.parse(null)).isEmpty();
+        assertThat(parse.apply("1|1|init|SQL|V1__init.sql|42|1\n\n2|2|more|SQL|V2__more.sql||0\n")).contains(List.of(
+                new SchemaHistory.Row(1, "1", "init", "SQL", "V1__init.sql", 42, true),
+                new SchemaHistory.Row(2, "2", "more", "SQL", "V2__more.sql", null, false)));
     }
 
     /**
