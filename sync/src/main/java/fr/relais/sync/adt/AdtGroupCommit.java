@@ -27,6 +27,10 @@ final class AdtGroupCommit {
     private final Set<String> localIpp;
     private final ConcurrentLinkedQueue<Waiting> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock commit = new ReentrantLock();
+    /** The holders' CPU inside {@link #commitQueued} and the messages it committed: the listener's serial part. */
+    private final java.util.concurrent.atomic.LongAdder serialNanos = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder committed = new java.util.concurrent.atomic.LongAdder();
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     AdtGroupCommit(HospitalEvents events, Set<String> localIpp) {
         this.events = events;
@@ -41,7 +45,9 @@ final class AdtGroupCommit {
             commit.lock();
             try {
                 if (!mine.receipt().isDone()) {
-                    commitQueued();
+                    long cpu = THREADS.getCurrentThreadCpuTime();
+                    committed.add(commitQueued());
+                    serialNanos.add(THREADS.getCurrentThreadCpuTime() - cpu);
                 }
             } finally {
                 commit.unlock();
@@ -57,8 +63,16 @@ final class AdtGroupCommit {
         }
     }
 
-    /** Under the lock: one transaction for what is queued (in arrival order), then every receipt handed over. */
-    private void commitQueued() {
+    /**
+     * The serial part so far: the CPU the lock's holders spent storing (nanoseconds) and the messages they stored. Each
+     * message's work under the lock is what bounds the listener, whatever the number of connections.
+     */
+    AdtListener.SerialWork serial() {
+        return new AdtListener.SerialWork(serialNanos.sum(), committed.sum());
+    }
+
+    /** Under the lock: one transaction for what is queued (in arrival order), then every receipt handed over; how many. */
+    private int commitQueued() {
         List<Waiting> batch = new ArrayList<>();
         for (Waiting w = queue.poll(); w != null; w = batch.size() < MAX_BATCH ? queue.poll() : null) {
             batch.add(w);
@@ -72,6 +86,7 @@ final class AdtGroupCommit {
             // Nothing of the batch was committed: every sender gets the error, none an AA, and may send again.
             batch.forEach(w -> w.receipt().completeExceptionally(e));
         }
+        return batch.size();
     }
 
     private record Waiting(HospitalMessage message, CompletableFuture<HospitalEvents.Receipt> receipt) {

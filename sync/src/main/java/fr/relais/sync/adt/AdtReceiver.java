@@ -38,6 +38,11 @@ final class AdtReceiver implements ReceivingApplication<Message>, ReceivingAppli
         this.parser = parser;
     }
 
+    /** The group commit's serial part so far (the benchmark's figure). */
+    AdtListener.SerialWork serial() {
+        return store.serial();
+    }
+
     @Override
     public Message processMessage(Message message, Map<String, Object> metadata) throws HL7Exception {
         if (documents != null && isDocument(message)) {
