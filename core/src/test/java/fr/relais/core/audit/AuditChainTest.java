@@ -234,6 +234,25 @@ class AuditChainTest {
     }
 
     @Test
+    void anAnchorForgedRightAfterACommitIsLeftAsEvidenceByTheNextCommit() throws Exception {
+        activity();
+        Path anchor = s.audit.anchorFile();
+        String genuine = Files.readString(anchor);
+        String[] parts = genuine.strip().split(" ");
+        // Rewritten in place, same length, just after this process moved it: the process must not trust what it wrote.
+        Files.writeString(anchor, parts[0] + " " + seq(1) + " " + parts[2] + " " + parts[3] + "\n");
+        s.registerPatient("APRES", "Falsification", Sex.F, LocalDate.of(1970, 1, 1), "F-apres");
+        assertThat(Files.readString(anchor)).as("the forged anchor stays as it is").startsWith(parts[0] + " " + seq(1) + " ");
+        assertThat(s.audit.verify().problem()).isEqualTo(Problem.ANCHOR_ALTERED);
+
+        // The anchor put back as it was: the next commit moves it to the chain's new tail, signed.
+        Files.writeString(anchor, genuine);
+        s.registerPatient("ENSUITE", "Reprise", Sex.M, LocalDate.of(1971, 1, 1), "F-ensuite");
+        assertThat(Files.readString(anchor)).contains(String.format(java.util.Locale.ROOT, "%019d", lastSeq()));
+        assertThat(s.audit.verify().intact()).isTrue();
+    }
+
+    @Test
     void eventsFromBeforeTheKeyedChainKeepTheirOldHashesVerifiable() throws Exception {
         s.close();
         s = null;
