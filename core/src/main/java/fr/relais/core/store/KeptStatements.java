@@ -84,17 +84,24 @@ public final class KeptStatements {
     public <R extends Record, E> List<E> fetch(Shape<? extends ResultQuery<R>> shape, RecordMapper<? super R, E> mapper, Object... values) {
         Rendered r = rendered(shape);
         if (held != null) {
-            return held.run(r.sql(), statement -> {
+            // All rows read before any is mapped: a mapper may run statements of its own, even this one, on the
+            // connection whose statement would otherwise still be reading.
+            List<Record> rows = held.run(r.sql(), statement -> {
                 r.bind(statement, values);
-                List<E> rows = new ArrayList<>();
-                try (java.sql.ResultSet read = statement.executeQuery()) {
-                    Field<?>[] columns = r.columns(read);
-                    while (read.next()) {
-                        rows.add(((RecordMapper<Record, E>) mapper).map(r.row(dsl, columns, read)));
+                List<Record> read = new ArrayList<>();
+                try (java.sql.ResultSet found = statement.executeQuery()) {
+                    Field<?>[] columns = r.columns(found);
+                    while (found.next()) {
+                        read.add(r.row(dsl, columns, found));
                     }
                 }
-                return rows;
+                return read;
             });
+            List<E> mapped = new ArrayList<>(rows.size());
+            for (Record row : rows) {
+                mapped.add(((RecordMapper<Record, E>) mapper).map(row));
+            }
+            return mapped;
         }
         ResultQuery<Record> query = dsl.resultQuery(r.sql(), r.bindings(values));
         // The rows typed as the shape's own query types them: its table's records, or records of its fields.
