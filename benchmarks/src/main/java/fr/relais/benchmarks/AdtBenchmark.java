@@ -87,8 +87,12 @@ public final class AdtBenchmark implements Callable<Integer> {
                 try (AdtListener listener = AdtListener.start(services.hospitalEvents(), Set.of(HOSPITAL_IPP), port, false)) {
                     send(port, texts.subList(next, next + warmUp), senders);
                     long statementsBefore = services.database().statementsExecuted();
+                    AdtListener.SerialWork serialBefore = listener.serialWork();
                     Timing timing = send(port, texts.subList(next + warmUp, next + warmUp + messages), senders);
-                    stored.add(line(timing, (services.database().statementsExecuted() - statementsBefore) / (double) messages));
+                    AdtListener.SerialWork serialAfter = listener.serialWork();
+                    stored.add(line(timing, (services.database().statementsExecuted() - statementsBefore) / (double) messages)
+                            + String.format(java.util.Locale.ROOT, " | %.2f", (serialAfter.cpuNanos() - serialBefore.cpuNanos()) / 1e6
+                            / Math.max(1, serialAfter.messages() - serialBefore.messages())));
                 }
                 next += warmUp + messages;
             }
@@ -102,11 +106,14 @@ public final class AdtBenchmark implements Callable<Integer> {
                 + " measurement over its messages, client side included (the echo column's is that client side and MLLP alone);"
                 + " listener / client: the CPU of the listener's threads (adt-mllp-*, where the group commit runs; the echo's"
                 + " server threads in the echo columns) and of the senders' threads, each a message, read per thread every %d ms"
-                + " (the rest of the process's: JIT compilers, garbage collector, logging's writer)%n%n",
+                + " (the rest of the process's: JIT compilers, garbage collector, logging's writer); serial: the CPU ms a message"
+                + " its group commit's lock holders spent storing (every message's store work runs there, one after the other, so"
+                + " 1,000 / serial bounds the messages/s whatever the connections)%n%n",
                 processCpuNanos() / 1e9, ThreadCpu.PERIOD_MILLIS);
         System.out.println("| senders (MLLP connections) | into the store: messages/s | p50 / p95 ms | CPU ms a message | listener / client"
-                + " | SQL statements a message | echo, nothing stored: messages/s | p50 / p95 ms | CPU ms a message | listener / client |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+                + " | SQL statements a message | serial CPU ms a message | echo, nothing stored: messages/s | p50 / p95 ms | CPU ms a message"
+                + " | listener / client |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (int i = 0; i < connections.size(); i++) {
             System.out.printf("| %d | %s | %s |%n", connections.get(i), stored.get(i), echoed.get(i));
         }

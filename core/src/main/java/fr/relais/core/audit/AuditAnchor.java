@@ -26,6 +26,12 @@ final class AuditAnchor {
     }
 
     private final Path file;
+    /** What this process last wrote, and the file as it was just after: see {@link #readForMove}. */
+    private volatile Written written;
+
+    /** An anchor this process wrote: its mark, and the file's identity, change time and size right after the write. */
+    private record Written(Mark mark, Object state) {
+    }
 
     AuditAnchor(Path file) {
         this.file = file;
@@ -68,7 +74,7 @@ final class AuditAnchor {
      * per commit (which would also change the folder each time a measure is written). A write this small never spans
      * two disk sectors: a reader sees the old anchor or the new one.
      */
-    void write(long seq, String hash, AuditChain.Signer signer) {
+    synchronized void write(long seq, String hash, AuditChain.Signer signer) {
         byte[] line = (text(seq, hash, signer) + "\n").getBytes(StandardCharsets.US_ASCII);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE)) {
             ByteBuffer buffer = ByteBuffer.wrap(line);
@@ -79,7 +85,34 @@ final class AuditAnchor {
                 channel.truncate(line.length); // an anchor of another length (by hand, or an older format) before
             }
         } catch (IOException e) {
+            written = null;
             throw new UncheckedIOException("Cannot write the audit anchor " + file, e);
+        }
+        written = state().map(state -> new Written(new Mark(seq, hash, true), state)).orElse(null);
+    }
+
+    /**
+     * The anchor, for moving it after a commit: what this process wrote last when the file is still the one it left
+     * (same file, same change time, same size: any write to it, or a new file in its place, changes the change time,
+     * which no one can set back), else read from the file as {@link #read} does. The anchor is moved after each commit
+     * that records events (each group of hospital messages), and reading back a file this process has just written
+     * was most of that move. A check of the trail ({@link AuditLog#verify()}) always reads the file.
+     */
+    Optional<Mark> readForMove(AuditChain.Signer signer) {
+        Written last = written;
+        if (last != null && state().filter(last.state()::equals).isPresent()) {
+            return Optional.of(last.mark());
+        }
+        return read(signer);
+    }
+
+    /** The file's identity (inode), change time and size, in one look-up; empty when it is not there or not readable so. */
+    private Optional<Object> state() {
+        try {
+            java.util.Map<String, Object> seen = Files.readAttributes(file, "unix:ino,ctime,size");
+            return Optional.of(java.util.List.of(seen.get("ino"), seen.get("ctime"), seen.get("size")));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return Optional.empty(); // no unix view (another system): the file is read each time, as before
         }
     }
 

@@ -70,16 +70,26 @@ public final class AuditChain {
     /** The HMAC-SHA256 of text under the store's chain key, in hex. */
     static final class Signer {
         private final SecretKeySpec key;
+        /**
+         * One MAC per thread, made and keyed once: looking the algorithm up and keying it again for every line was most
+         * of the cost of signing (the ADT listener signs each message's lines under its commit lock). {@code doFinal}
+         * leaves it ready for the next line with the same key.
+         */
+        private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
         Signer(String hexKey) {
             this.key = new SecretKeySpec(HexFormat.of().parseHex(hexKey), "HmacSHA256");
         }
 
         String sign(String text) {
+            return HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        private Mac newMac() {
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(key);
-                return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+                return mac;
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
             }

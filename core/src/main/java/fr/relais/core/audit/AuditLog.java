@@ -295,7 +295,7 @@ public final class AuditLog {
 
     private void moveAnchorNow() {
         AuditChain.Signer signer = keying().signer();
-        Optional<AuditAnchor.Mark> current = anchor.read(signer);
+        Optional<AuditAnchor.Mark> current = anchor.readForMove(signer);
         if (current.isPresent() && !current.get().signed()) {
             return;
         }

@@ -3,6 +3,7 @@ package fr.relais.core.pathway;
 import static fr.relais.core.store.schema.Tables.PATHWAY_TEMPLATE;
 
 import fr.relais.core.store.schema.tables.records.PathwayTemplateRecord;
+import fr.relais.core.store.KeptStatements;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,11 @@ public final class TemplateRepository {
     private final DSLContext dsl;
     private final Map<String, StoredTemplate> cache = new ConcurrentHashMap<>();
 
+    private final KeptStatements kept;
+
     public TemplateRepository(DSLContext dsl) {
         this.dsl = dsl;
+        this.kept = new KeptStatements(dsl);
     }
 
     public void insert(TemplateParser.ParsedTemplate parsed, TemplateOrigin origin, Instant at) {
@@ -55,10 +59,12 @@ public final class TemplateRepository {
      * each definition's JSON again for it cost more than the rest of the message.
      */
     public List<StoredTemplate> all() {
-        return dsl.select(PATHWAY_TEMPLATE.ID, PATHWAY_TEMPLATE.VERSION).from(PATHWAY_TEMPLATE)
-                .orderBy(PATHWAY_TEMPLATE.ID, PATHWAY_TEMPLATE.VERSION).fetch()
-                .map(r -> find(r.value1(), r.value2()).orElseThrow());
+        return kept.fetch(KEYS, r -> find(r.value1(), r.value2()).orElseThrow());
     }
+
+    /** Every template's id and version, by id then version; its SQL rendered once (each hospital discharge reads it). */
+    private static final KeptStatements.Shape<org.jooq.ResultQuery<org.jooq.Record2<String, Integer>>> KEYS = v -> org.jooq.impl.DSL
+            .select(PATHWAY_TEMPLATE.ID, PATHWAY_TEMPLATE.VERSION).from(PATHWAY_TEMPLATE).orderBy(PATHWAY_TEMPLATE.ID, PATHWAY_TEMPLATE.VERSION);
 
     private StoredTemplate toStored(PathwayTemplateRecord r) {
         return cache.computeIfAbsent(r.getId() + "#" + r.getVersion(), key -> new StoredTemplate(

@@ -80,7 +80,18 @@ public final class Database implements AutoCloseable {
                         StoreFailures.explain(file, ctx.exception()).ifPresent(ctx::exception);
                     }
                 })));
+        // The kept statements' JDBC runs (KeptStatements), with the same guarantees as the listener above gives jOOQ's.
+        this.held = new HeldStatements(dsl.configuration().connectionProvider(), () -> afterCommit.get() != null, sql -> {
+            statements.increment();
+            checkThread(sql);
+        }, failure -> {
+            forgetRemembered();
+            return StoreFailures.translated(file, failure);
+        });
+        dsl.configuration().data(HeldStatements.KEY, held);
     }
+
+    private final HeldStatements held;
 
     private final java.util.concurrent.atomic.LongAdder statements = new java.util.concurrent.atomic.LongAdder();
     private volatile java.util.function.Predicate<Thread> forbiddenThread = t -> false;
@@ -323,7 +334,13 @@ public final class Database implements AutoCloseable {
         remembered.set(new java.util.HashMap<>());
         T result;
         try {
-            result = dsl.transactionResult(work::get);
+            result = dsl.transactionResult(c -> {
+                try {
+                    return work.get();
+                } finally {
+                    held.closeAll(); // the statements held for this transaction, closed before it commits or rolls back
+                }
+            });
         } catch (RuntimeException e) {
             // BEGIN IMMEDIATE that waited the whole busy timeout fails before any statement ("Cannot set autoCommit")
             throw StoreFailures.translated(file, e);

@@ -24,19 +24,23 @@ import org.jooq.impl.DSL;
  * applies). Rendering each statement's SQL again, identifiers quoted by a regular expression, was about a third of the
  * listener's CPU; preparing it was under 2 %.
  *
- * <p>Each run is an ordinary jOOQ statement on the connection the thread holds (its transaction's, or one the pool
- * lends): prepared, run and closed, through the store's execute listeners (its count, its thread check, its failure
- * explained). No statement stays prepared on a connection: SQLite refuses a backup's VACUUM INTO on a connection that
- * holds one, even reset.
+ * <p>On a store's context each run goes to JDBC directly ({@link HeldStatements}): the values bound by each column's
+ * converter, the rows read into the shape's records, without jOOQ's plain SQL pass over the text and its typed bind
+ * values (a fifth of the listener's CPU once rendering was gone), on the connection the thread holds, with the store's
+ * guarantees (its count, its thread check, its failure explained); within a transaction each statement is prepared once
+ * and closed as the transaction's work ends. On any other context it runs as a jOOQ plain SQL statement.
  */
 public final class KeptStatements {
     /** Each shape as rendered once; shapes are constants, so this holds a few dozen entries. */
     private static final Map<Shape<?>, Rendered> RENDERED = new ConcurrentHashMap<>();
 
     private final DSLContext dsl;
+    /** The store's JDBC runner, or null for a context that is not a store's (then jOOQ runs the kept text). */
+    private final HeldStatements held;
 
     public KeptStatements(DSLContext dsl) {
         this.dsl = dsl;
+        this.held = (HeldStatements) dsl.configuration().data(HeldStatements.KEY);
     }
 
     /**
@@ -66,6 +70,12 @@ public final class KeptStatements {
     /** Runs the statement of {@code shape} with {@code values}: rows changed. */
     public int execute(Shape<? extends Query> shape, Object... values) {
         Rendered r = rendered(shape);
+        if (held != null) {
+            return held.run(r.sql(), statement -> {
+                r.bind(statement, values);
+                return statement.executeUpdate();
+            });
+        }
         return dsl.query(r.sql(), r.bindings(values)).execute();
     }
 
@@ -73,6 +83,26 @@ public final class KeptStatements {
     @SuppressWarnings("unchecked")
     public <R extends Record, E> List<E> fetch(Shape<? extends ResultQuery<R>> shape, RecordMapper<? super R, E> mapper, Object... values) {
         Rendered r = rendered(shape);
+        if (held != null) {
+            // All rows read before any is mapped: a mapper may run statements of its own, even this one, on the
+            // connection whose statement would otherwise still be reading.
+            List<Record> rows = held.run(r.sql(), statement -> {
+                r.bind(statement, values);
+                List<Record> read = new ArrayList<>();
+                try (java.sql.ResultSet found = statement.executeQuery()) {
+                    Field<?>[] columns = r.columns(found);
+                    while (found.next()) {
+                        read.add(r.row(dsl, columns, found));
+                    }
+                }
+                return read;
+            });
+            List<E> mapped = new ArrayList<>(rows.size());
+            for (Record row : rows) {
+                mapped.add(((RecordMapper<Record, E>) mapper).map(row));
+            }
+            return mapped;
+        }
         ResultQuery<Record> query = dsl.resultQuery(r.sql(), r.bindings(values));
         // The rows typed as the shape's own query types them: its table's records, or records of its fields.
         return r.table() != null
@@ -121,14 +151,55 @@ public final class KeptStatements {
                 fields = select.fields();
             }
         }
-        return new Rendered(sql, all, position, made.names.size(), table, fields);
+        return new Rendered(sql, all, position, made.names.size(), table, fields, new java.util.concurrent.atomic.AtomicReference<>());
     }
 
     /**
      * A shape's SQL, its bind values in order ({@code position}: which value given fills each, -1 for a constant of
      * the shape) and how its rows are typed.
      */
-    private record Rendered(String sql, List<Param<?>> params, int[] position, int values, Table<?> table, Field<?>[] fields) {
+    private record Rendered(String sql, List<Param<?>> params, int[] position, int values, Table<?> table, Field<?>[] fields,
+                            java.util.concurrent.atomic.AtomicReference<Field<?>[]> read) {
+        /** Binds {@code given} to {@code statement}, each value turned into what its column stores by its converter. */
+        void bind(java.sql.PreparedStatement statement, Object[] given) throws java.sql.SQLException {
+            if (given.length != values) {
+                throw new IllegalArgumentException(values + " placeholders, " + given.length + " values");
+            }
+            for (int i = 0; i < params.size(); i++) {
+                Param<?> p = params.get(i);
+                JdbcValues.bind(statement, i + 1, p.getDataType(), position[i] < 0 ? p.getValue() : given[position[i]]);
+            }
+        }
+
+        /** The field each column of {@code rows} is read as: the table's field of its name, or the query's in its place. */
+        Field<?>[] columns(java.sql.ResultSet rows) throws java.sql.SQLException {
+            Field<?>[] known = read.get();
+            if (known == null) {
+                java.sql.ResultSetMetaData meta = rows.getMetaData();
+                known = new Field<?>[meta.getColumnCount()];
+                for (int i = 0; i < known.length; i++) {
+                    known[i] = table != null ? java.util.Objects.requireNonNull(table.field(meta.getColumnLabel(i + 1)),
+                            () -> "no column " + sql) : fields[i];
+                }
+                if (table == null && known.length != fields.length) {
+                    throw new IllegalStateException(sql + " returns " + known.length + " columns, " + fields.length + " fields");
+                }
+                read.set(known);
+            }
+            return known;
+        }
+
+        /** The current row of {@code rows}, typed as the shape's query types it (its table's record, or its fields'). */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Record row(DSLContext dsl, Field<?>[] columns, java.sql.ResultSet rows) throws java.sql.SQLException {
+            Record record = table != null ? dsl.newRecord(table) : dsl.newRecord(fields);
+            for (int i = 0; i < columns.length; i++) {
+                record.set((Field) columns[i], JdbcValues.read(rows, i + 1, columns[i].getDataType()));
+            }
+            record.changed(false);
+            return record;
+        }
+
         @SuppressWarnings({"unchecked", "rawtypes"})
         Object[] bindings(Object[] given) {
             if (given.length != values) {

@@ -223,13 +223,38 @@ class AuditChainTest {
     void aForgedOrMissingAnchorIsDetected() throws Exception {
         activity();
         Path anchor = s.audit.anchorFile();
-        String genuine = Files.readString(anchor);
-        String[] parts = genuine.strip().split(" ");
-        Files.writeString(anchor, parts[0] + " " + seq(1) + " " + parts[2] + " " + parts[3] + "\n");
+        String genuine = forgeAnchor();
         assertThat(s.audit.verify().problem()).isEqualTo(Problem.ANCHOR_ALTERED);
         Files.delete(anchor);
         assertThat(s.audit.verify().problem()).isEqualTo(Problem.ANCHOR_MISSING);
         Files.writeString(anchor, genuine);
+        assertThat(s.audit.verify().intact()).isTrue();
+    }
+
+    /** Rewrites the anchor in place to name the second event with the last one's hash and signature; returns what it was. */
+    private String forgeAnchor() throws Exception {
+        Path anchor = s.audit.anchorFile();
+        String genuine = Files.readString(anchor);
+        String[] parts = genuine.strip().split(" ");
+        Files.writeString(anchor, parts[0] + " " + String.format(java.util.Locale.ROOT, "%019d", seq(1)) + " " + parts[2] + " " + parts[3] + "\n");
+        return genuine;
+    }
+
+    @Test
+    void anAnchorForgedRightAfterACommitIsLeftAsEvidenceByTheNextCommit() throws Exception {
+        activity();
+        Path anchor = s.audit.anchorFile();
+        // Rewritten in place, same length, just after this process moved it: the process must not trust what it wrote.
+        String genuine = forgeAnchor();
+        String forged = Files.readString(anchor);
+        s.registerPatient("APRES", "Falsification", Sex.F, LocalDate.of(1970, 1, 1), "F-apres");
+        assertThat(Files.readString(anchor)).as("the forged anchor stays as it is").isEqualTo(forged);
+        assertThat(s.audit.verify().problem()).isEqualTo(Problem.ANCHOR_ALTERED);
+
+        // The anchor put back as it was: the next commit moves it to the chain's new tail, signed.
+        Files.writeString(anchor, genuine);
+        s.registerPatient("ENSUITE", "Reprise", Sex.M, LocalDate.of(1971, 1, 1), "F-ensuite");
+        assertThat(Files.readString(anchor)).contains(String.format(java.util.Locale.ROOT, "%019d", lastSeq()));
         assertThat(s.audit.verify().intact()).isTrue();
     }
 

@@ -112,6 +112,34 @@ class KeptStatementsTest {
     }
 
     @Test
+    void aLookUpMadeFromTheRowsOfTheSameLookUpInOneTransactionFindsEachValue() {
+        try (Database db = Database.open(dir.resolve("relais.db"), SteadyClock.SHARED)) {
+            KeptStatements kept = new KeptStatements(db.dsl());
+            long before = db.statementsExecuted();
+            List<String> found = db.inTransaction(() -> {
+                kept.execute(PUT, "first", "second");
+                kept.execute(PUT, "second", "third");
+                // The rows are read before the mapper runs the same statement again, on the same connection.
+                return kept.fetch(GET, r -> kept.fetch(GET, inner -> inner.value1(), r.value1()).get(0), "first");
+            });
+            assertThat(found).containsExactly("third");
+            assertThat(db.statementsExecuted() - before).as("each run counted, prepared once or not").isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aKeptStatementOnAForbiddenThreadIsRefusedAndWritesNothing() {
+        try (Database db = Database.open(dir.resolve("relais.db"), SteadyClock.SHARED)) {
+            KeptStatements kept = new KeptStatements(db.dsl());
+            db.forbidThread(t -> t == Thread.currentThread(), true);
+            assertThatThrownBy(() -> db.inTransaction(() -> kept.execute(PUT, "frozen", "the window")))
+                    .hasMessageContaining("Database call on thread");
+            db.forbidThread(t -> false, true);
+            assertThat(db.meta().get("frozen")).isEmpty();
+        }
+    }
+
+    @Test
     void aRolledBackTransactionLeavesNothingAndTheKeptStatementServesTheNextOne() {
         try (Database db = Database.open(dir.resolve("relais.db"), SteadyClock.SHARED)) {
             KeptStatements kept = new KeptStatements(db.dsl());

@@ -8,14 +8,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Group commit for the MLLP listener (docs/benchmarks.md, "ADT messages over MLLP"): the messages that arrive on all
  * connections while a transaction commits are stored together in the next one, so that one fsync serves them all.
- * No timer and no thread of its own: each connection's thread queues its message and takes the commit lock; the
- * thread that gets it commits every message queued by then (its own among them) and hands each its receipt; a thread
- * whose message a previous holder already committed just returns. One connection alone commits each message at once,
+ * No timer and no thread of its own: each connection's thread queues its message and tries the commit lock; the
+ * thread that gets it commits every message queued by then (its own among them), hands each its receipt (waking its
+ * thread) and, once it has unlocked, wakes the thread of the oldest message still queued to take the lock in turn; a
+ * thread that did not get the lock sleeps until its receipt or that turn comes. One connection alone commits each message at once,
  * as before; N connections share commits as soon as they overlap. Every receipt is handed over only after the commit
  * that stored its message, so the listener still acknowledges (AA) only what the store holds.
  */
@@ -27,6 +29,10 @@ final class AdtGroupCommit {
     private final Set<String> localIpp;
     private final ConcurrentLinkedQueue<Waiting> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock commit = new ReentrantLock();
+    /** The holders' CPU inside {@link #commitQueued} and the messages it committed: the listener's serial part. */
+    private final java.util.concurrent.atomic.LongAdder serialNanos = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder committed = new java.util.concurrent.atomic.LongAdder();
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     AdtGroupCommit(HospitalEvents events, Set<String> localIpp) {
         this.events = events;
@@ -35,20 +41,35 @@ final class AdtGroupCommit {
 
     /** Stores {@code message}, with the others waiting, and returns its receipt once that transaction has committed. */
     HospitalEvents.Receipt receive(HospitalMessage message) {
-        Waiting mine = new Waiting(message, new CompletableFuture<>());
+        Waiting mine = new Waiting(message, Thread.currentThread());
         queue.add(mine);
-        while (!mine.receipt().isDone()) {
-            commit.lock();
-            try {
-                if (!mine.receipt().isDone()) {
-                    commitQueued();
+        boolean interrupted = false;
+        while (!mine.receipt.isDone()) {
+            mine.nudged = false; // cleared before trying: a nudge from a holder that unlocks after this try is not lost
+            if (commit.tryLock()) {
+                try {
+                    if (!mine.receipt.isDone()) {
+                        long cpu = THREADS.getCurrentThreadCpuTime();
+                        committed.add(commitQueued());
+                        serialNanos.add(THREADS.getCurrentThreadCpuTime() - cpu);
+                    }
+                } finally {
+                    commit.unlock();
+                    nudgeNext();
                 }
-            } finally {
-                commit.unlock();
+            } else {
+                // Another thread commits: it stores this message too, or nudges the queue's head when it unlocks.
+                while (!mine.receipt.isDone() && !mine.nudged) {
+                    LockSupport.park(this);
+                    interrupted |= Thread.interrupted();
+                }
             }
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt(); // the message is stored: its sender gets its answer, the flag is kept
+        }
         try {
-            return mine.receipt().get();
+            return mine.receipt.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while storing hospital message " + message.controlId(), e);
@@ -57,8 +78,27 @@ final class AdtGroupCommit {
         }
     }
 
-    /** Under the lock: one transaction for what is queued (in arrival order), then every receipt handed over. */
-    private void commitQueued() {
+    /**
+     * After unlocking: the oldest message still queued (come after the commit took its batch) has its thread woken to
+     * take the lock in turn. Without it, that message would wait for a sender that may never come.
+     */
+    private void nudgeNext() {
+        Waiting next = queue.peek();
+        if (next != null) {
+            next.nudge();
+        }
+    }
+
+    /**
+     * The serial part so far: the CPU the lock's holders spent storing (nanoseconds) and the messages they stored. Each
+     * message's work under the lock is what bounds the listener, whatever the number of connections.
+     */
+    AdtListener.SerialWork serial() {
+        return new AdtListener.SerialWork(serialNanos.sum(), committed.sum());
+    }
+
+    /** Under the lock: one transaction for what is queued (in arrival order), then every receipt handed over; how many. */
+    private int commitQueued() {
         List<Waiting> batch = new ArrayList<>();
         for (Waiting w = queue.poll(); w != null; w = batch.size() < MAX_BATCH ? queue.poll() : null) {
             batch.add(w);
@@ -66,14 +106,47 @@ final class AdtGroupCommit {
         try {
             List<HospitalEvents.Receipt> receipts = events.receiveAll(batch.stream().map(Waiting::message).toList(), localIpp);
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).receipt().complete(receipts.get(i));
+                batch.get(i).done(receipts.get(i), null);
             }
         } catch (RuntimeException e) {
             // Nothing of the batch was committed: every sender gets the error, none an AA, and may send again.
-            batch.forEach(w -> w.receipt().completeExceptionally(e));
+            batch.forEach(w -> w.done(null, e));
         }
+        return batch.size();
     }
 
-    private record Waiting(HospitalMessage message, CompletableFuture<HospitalEvents.Receipt> receipt) {
+    /**
+     * A message waiting for its commit, and its sender's thread: woken (unparked) once, when its receipt is handed over,
+     * or nudged to take the lock. The threads whose messages are committed never touch the lock: before, each of them
+     * took it in turn only to find its message stored, a convoy of context switches the next holder waited behind.
+     */
+    private static final class Waiting {
+        final HospitalMessage message;
+        final Thread thread;
+        final CompletableFuture<HospitalEvents.Receipt> receipt = new CompletableFuture<>();
+        volatile boolean nudged;
+
+        Waiting(HospitalMessage message, Thread thread) {
+            this.message = message;
+            this.thread = thread;
+        }
+
+        HospitalMessage message() {
+            return message;
+        }
+
+        void done(HospitalEvents.Receipt stored, RuntimeException failure) {
+            if (failure == null) {
+                receipt.complete(stored);
+            } else {
+                receipt.completeExceptionally(failure);
+            }
+            LockSupport.unpark(thread);
+        }
+
+        void nudge() {
+            nudged = true;
+            LockSupport.unpark(thread);
+        }
     }
 }

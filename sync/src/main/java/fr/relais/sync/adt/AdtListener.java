@@ -17,10 +17,12 @@ import java.util.concurrent.TimeUnit;
 public final class AdtListener implements AutoCloseable {
     private final HapiContext context;
     private final HL7Service server;
+    private final AdtReceiver receiver;
 
-    private AdtListener(HapiContext context, HL7Service server) {
+    private AdtListener(HapiContext context, HL7Service server, AdtReceiver receiver) {
         this.context = context;
         this.server = server;
+        this.receiver = receiver;
     }
 
     /** Starts listening on {@code port}; {@code localIpp}: the IPP namespaces (OIDs) read as the organisation's own. */
@@ -53,7 +55,7 @@ public final class AdtListener implements AutoCloseable {
             }
             throw new IllegalStateException("MLLP listener did not start on port " + port, cause);
         }
-        return new AdtListener(context, server);
+        return new AdtListener(context, server, receiver);
     }
 
     /**
@@ -67,6 +69,19 @@ public final class AdtListener implements AutoCloseable {
         context.getParserConfiguration().setAllowUnknownVersions(true);
         context.getParserConfiguration().setIdGenerator(() -> java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 20));
         return context;
+    }
+
+    /**
+     * The serial part of the listener so far: the CPU its group commit's lock holders spent storing messages, and how
+     * many they stored. Every message's store work runs under that lock, one after the other, so this CPU a message
+     * bounds the listener's rate whatever the number of connections (docs/benchmarks.md, the ADT benchmark prints it).
+     */
+    public SerialWork serialWork() {
+        return receiver.serial();
+    }
+
+    /** The CPU, in nanoseconds, spent storing under the group commit's lock, and the messages stored there. */
+    public record SerialWork(long cpuNanos, long messages) {
     }
 
     public boolean running() {

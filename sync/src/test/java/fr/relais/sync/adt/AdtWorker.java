@@ -24,14 +24,14 @@ public final class AdtWorker {
 
     public static void main(String[] args) throws Exception {
         String hold = args[4];
-        // The receiver logs each stored message after its commit and before it returns the ACK, on the thread that will
+        // The receiver logs each stored message (at debug) after its commit and before it returns the ACK, on the thread that will
         // write the ACK: an appender there is the point between the two, without a hook in the listener for tests.
         Logger receiver = (Logger) org.slf4j.LoggerFactory.getLogger(AdtReceiver.class);
-        receiver.setLevel(Level.INFO);
+        receiver.setLevel(Level.DEBUG);
         AppenderBase<ILoggingEvent> stored = new AppenderBase<>() {
             @Override
             protected void append(ILoggingEvent event) {
-                if (event.getLevel() != Level.INFO || !event.getMessage().startsWith("Hospital message ")) {
+                if (event.getLevel() != Level.DEBUG || !event.getMessage().startsWith("Hospital message ")) {
                     return;
                 }
                 String controlId = String.valueOf(event.getArgumentArray()[0]);
