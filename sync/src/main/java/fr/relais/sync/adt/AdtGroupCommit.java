@@ -2,12 +2,15 @@ package fr.relais.sync.adt;
 
 import fr.relais.core.hospital.HospitalEvents;
 import fr.relais.core.hospital.HospitalMessage;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -30,9 +33,9 @@ final class AdtGroupCommit {
     private final ConcurrentLinkedQueue<Waiting> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock commit = new ReentrantLock();
     /** The holders' CPU inside {@link #commitQueued} and the messages it committed: the listener's serial part. */
-    private final java.util.concurrent.atomic.LongAdder serialNanos = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder committed = new java.util.concurrent.atomic.LongAdder();
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private final LongAdder serialNanos = new LongAdder();
+    private final LongAdder committed = new LongAdder();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     AdtGroupCommit(HospitalEvents events, Set<String> localIpp) {
         this.events = events;

@@ -57,9 +57,11 @@ final class AdtReceiver implements ReceivingApplication<Message>, ReceivingAppli
                 LOG.error("Hospital message {} from {} ({}) stored but not applied: AE", read.controlId(), read.senderFacility(), read.type());
                 return ack(message, AcknowledgmentCode.AE, new HL7Exception("Stored, could not be applied", ErrorCode.APPLICATION_INTERNAL_ERROR));
             }
-            if (LOG.isDebugEnabled()) { // each stored message, at debug: a listener's log at info holds what it refuses
-                LOG.debug("Hospital message {} from {} ({}): {}{}", read.controlId(), read.senderFacility(), read.type(), receipt.state(),
-                        receipt.duplicate() ? ", duplicate acknowledged again" : "");
+            if (receipt.duplicate()) { // named in the log, as a refusal is: the sender sent a control id again
+                LOG.info("Hospital message {} from {} ({}): {}, duplicate acknowledged again", read.controlId(), read.senderFacility(),
+                        read.type(), receipt.state());
+            } else if (LOG.isDebugEnabled()) { // each stored message, at debug: a listener's log at info holds what stands out
+                LOG.debug("Hospital message {} from {} ({}): {}", read.controlId(), read.senderFacility(), read.type(), receipt.state());
             }
             return ack(message, AcknowledgmentCode.AA, null);
         } catch (AdtRefusal refusal) {
