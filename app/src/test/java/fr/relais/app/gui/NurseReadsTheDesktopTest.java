@@ -14,7 +14,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -73,9 +72,8 @@ class NurseReadsTheDesktopTest extends LaptopDesktop {
         executor.settle();
         WorklistRow second = FxSnapshot.of(tasks.getItems()).get(1);
         Node secondRow = onFx(() -> rows(tasks).stream().filter(r -> r.getItem() == second).findFirst().orElseThrow());
-        robot.doubleClickOn(secondRow, MouseButton.PRIMARY);
         // The Patients screen is shown by the double-click: its file header exists once that has happened.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#patient-file-name").tryQuery().isPresent());
+        DoubleClick.until(robot, secondRow, () -> robot.lookup("#patient-file-name").tryQuery().isPresent());
         Label fileName = robot.lookup("#patient-file-name").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> second.patient().equals(fileName.getText()));
 
@@ -154,9 +152,7 @@ class NurseReadsTheDesktopTest extends LaptopDesktop {
         executor.settle();
         Node row = onFx(() -> rows(inbox).stream().filter(r -> ((fr.relais.app.gui.sync.ConflictRow) r.getItem()).id().equals(conflict))
                 .findFirst().orElseThrow());
-        robot.doubleClickOn(row, MouseButton.PRIMARY);
-
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> detailWindow() != null);
+        DoubleClick.until(robot, row, () -> detailWindow() != null);
         Stage detail = detailWindow();
         assertThat(((Label) detail.getScene().lookup("#conflict-local")).getText()).isEqualTo("BERNARD-LEROY");
         assertThat(((Label) detail.getScene().lookup("#conflict-remote")).getText()).isEqualTo("LEROY-BERNARD");
