@@ -41,6 +41,12 @@ record CliRun(int code, String out, String err) {
         return of((services, language) -> { }, all, args);
     }
 
+    /** The store at {@code db} opened as the IDEC at the workstation, on {@link #CLOCK}: what a test prepares for a command. */
+    static fr.relais.core.RelaisCore openAsIdec(java.nio.file.Path db) {
+        return fr.relais.core.RelaisCore.open(db, CLOCK, new fr.relais.core.session.UserSession(
+                new fr.relais.core.session.Actor("idec", "IDEC", "poste")));
+    }
+
     /** The JSON printed by a run that must succeed. */
     com.fasterxml.jackson.databind.JsonNode json() {
         org.assertj.core.api.Assertions.assertThat(code).as(err).isZero();
