@@ -1,21 +1,18 @@
 package fr.relais.app.gui;
 
+import fr.relais.app.gui.common.Screen;
 import fr.relais.core.i18n.Localization;
 import java.util.List;
-import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The Help screen: the keyboard shortcuts, and where the guides are. */
-public final class HelpView extends VBox {
+public final class HelpView extends Screen {
 
     public HelpView(Localization texts, List<String> screens) {
-        super(10);
-        setPadding(new Insets(16));
-        Label title = new Label(texts.text("help.title"));
-        title.getStyleClass().add("screen-title");
+        Label title = title(texts.text("help.title"));
         ListView<String> shortcuts = new ListView<>();
         shortcuts.setId("help-shortcuts");
         for (int i = 0; i < screens.size() && i < 9; i++) {

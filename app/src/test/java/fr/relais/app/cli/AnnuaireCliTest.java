@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.careteam.Profession;
 import fr.relais.core.directory.DirectoryEntry;
-import fr.relais.core.session.Actor;
-import fr.relais.core.session.UserSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,7 +49,7 @@ class AnnuaireCliTest {
     @Test
     void whatWasFoundBeforeIsSearchedAndAddedOffline() {
         Path db = dir.resolve("relais.db");
-        try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
+        try (RelaisCore core = CliRun.openAsIdec(db)) {
             core.directory().save(List.of(new DirectoryEntry("810003461033", "10003461033", "BONNET", "Jérôme", "10", Profession.MEDECIN,
                     List.of("SM54"), List.of("jeromebonnet@pro.mssante.fr"), true, Instant.parse("2026-10-01T00:00:00Z"),
                     List.of(new DirectoryEntry.Activity("F1", "CH DE TEST", "690000001", null, "Lyon", "69383", "69003", List.of())))),
@@ -78,7 +76,7 @@ class AnnuaireCliTest {
         Path db = dir.resolve("relais.db");
         DirectoryEntry bonnet = new DirectoryEntry("810003461033", "10003461033", "BONNET", "Jérôme", "10", Profession.MEDECIN,
                 List.of("SM54"), List.of("jeromebonnet@pro.mssante.fr"), true, Instant.parse("2026-10-01T00:00:00Z"), List.of());
-        try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
+        try (RelaisCore core = CliRun.openAsIdec(db)) {
             core.directory().save(List.of(bonnet), Instant.parse("2026-10-01T00:00:00Z"));
         }
         assertThat(CliRun.on(db, "patient", "add", "--family", "MARTIN", "--given", "Claire", "--sex", "F", "--birth-date", "1950-03-14",
@@ -86,7 +84,7 @@ class AnnuaireCliTest {
         assertThat(CliRun.on(db, "annuaire", "add", "--patient", "P1", "--rpps", "10003461033", "--role", "medecin-traitant").code())
                 .isZero();
         // The directory closes him: its record carries his identifiers and active=false, no name (as the real API does).
-        try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
+        try (RelaisCore core = CliRun.openAsIdec(db)) {
             core.directory().save(List.of(new DirectoryEntry("810003461033", "10003461033", null, null, null, null, List.of(), List.of(),
                     false, Instant.parse("2026-11-20T00:00:00Z"), List.of())), Instant.parse("2026-11-21T00:00:00Z"));
         }

@@ -7,8 +7,6 @@ import fr.relais.core.RelaisCore;
 import fr.relais.core.StoreTemplate;
 import fr.relais.core.careteam.Professional;
 import fr.relais.core.careteam.Profession;
-import fr.relais.core.session.Actor;
-import fr.relais.core.session.UserSession;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -27,7 +25,7 @@ class CareTeamCliTest {
     void aHospitalNurseReceivedFromTheServerJoinsTheCercleDeSoinsByHerId() {
         Path db = StoreTemplate.copyTo(dir.resolve("relais.db"));
         UUID nurse = UUID.nameUUIDFromBytes("1042".getBytes(StandardCharsets.UTF_8));
-        try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
+        try (RelaisCore core = CliRun.openAsIdec(db)) {
             core.careTeam().applySyncedProfessional(new Professional(nurse, "GUEGUEN", "Soizic", Profession.INFIRMIER, null, null, null),
                     "Practitioner/1042/_history/1");
         }
@@ -41,7 +39,7 @@ class CareTeamCliTest {
 
         assertThat(added.code()).isZero();
         assertThat(added.out()).contains("Soizic GUEGUEN fait désormais partie du cercle de soins : IDE en libéral.");
-        try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
+        try (RelaisCore core = CliRun.openAsIdec(db)) {
             var patient = core.patients().resolve("P1").id();
             assertThat(core.careTeam().teamOf(patient)).singleElement().satisfies(m -> assertThat(m.professional().id()).isEqualTo(nurse));
         }

@@ -31,7 +31,20 @@ record CliRun(int code, String out, String err) {
 
     /** Runs against {@code db} (through RELAIS_DB) with a window that is never opened. */
     static CliRun on(java.nio.file.Path db, String... args) {
-        return of((services, language) -> { }, Map.of("RELAIS_DB", db.toString()), args);
+        return on(db, Map.of(), args);
+    }
+
+    /** Runs against {@code db} with more of the environment (a national service's settings file, say). */
+    static CliRun on(java.nio.file.Path db, Map<String, String> env, String... args) {
+        var all = new java.util.HashMap<>(env);
+        all.put("RELAIS_DB", db.toString());
+        return of((services, language) -> { }, all, args);
+    }
+
+    /** The store at {@code db} opened as the IDEC at the workstation, on {@link #CLOCK}: what a test prepares for a command. */
+    static fr.relais.core.RelaisCore openAsIdec(java.nio.file.Path db) {
+        return fr.relais.core.RelaisCore.open(db, CLOCK, new fr.relais.core.session.UserSession(
+                new fr.relais.core.session.Actor("idec", "IDEC", "poste")));
     }
 
     /** The JSON printed by a run that must succeed. */

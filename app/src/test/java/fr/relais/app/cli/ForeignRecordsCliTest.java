@@ -14,8 +14,6 @@ import fr.relais.core.identity.Sex;
 import fr.relais.core.identity.StrictTraits;
 import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.core.measure.TextMeasure;
-import fr.relais.core.session.Actor;
-import fr.relais.core.session.UserSession;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,7 +40,7 @@ class ForeignRecordsCliTest {
     void aPatientBornIn1939WithNoNameAndAWeightAsTextIsShownAsReceived() {
         Path db = StoreTemplate.copyTo(dir.resolve("relais.db"));
         Instant weighed = Instant.parse("2026-12-05T07:30:00Z");
-        try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
+        try (RelaisCore core = CliRun.openAsIdec(db)) {
             Patient nameless = core.patients().applySynced(received("X-1939", new StrictTraits("", List.of(), Sex.F, LocalDate.of(1939, 1, 1),
                     null, BirthDatePrecision.YEAR)), "Patient/1001/_history/1");
             core.textMeasures().applySynced(new TextMeasure(UUID.randomUUID(), nameless.id(), MeasureCatalog.BODY_WEIGHT, "environ 74 kg",
@@ -70,7 +68,7 @@ class ForeignRecordsCliTest {
     @Test
     void aHospitalNurseWhoJoinedTheCercleDeSoinsIsShownOnceWithHerHospitalRoleBesideHerRoleHere() {
         Path db = StoreTemplate.copyTo(dir.resolve("relais.db"));
-        try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
+        try (RelaisCore core = CliRun.openAsIdec(db)) {
             Patient patient = core.patients().applySynced(received("H-2001", new StrictTraits("KERBRAT", List.of("Marie"), Sex.F,
                     LocalDate.of(1948, 6, 2), null, BirthDatePrecision.DAY)), "Patient/1001/_history/1");
             var nurse = core.careTeam().addProfessional("GOASDOUE", "Katell", fr.relais.core.careteam.Profession.INFIRMIER, null, null, null);
@@ -97,7 +95,7 @@ class ForeignRecordsCliTest {
         Path db = StoreTemplate.copyTo(dir.resolve("relais.db"));
         UUID daughter = UUID.randomUUID();
         UUID neighbour = UUID.randomUUID();
-        try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
+        try (RelaisCore core = CliRun.openAsIdec(db)) {
             Patient patient = core.patients().applySynced(received("H-2002", new StrictTraits("KERBRAT", List.of("Marie"), Sex.F,
                     LocalDate.of(1948, 6, 2), null, BirthDatePrecision.DAY)), "Patient/1002/_history/1");
             var v3 = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
@@ -137,7 +135,7 @@ class ForeignRecordsCliTest {
     @Test
     void aWeightThePatientDeclinedIsShownAsAMeasureNotTakenWithItsReasonInFrench() {
         Path db = StoreTemplate.copyTo(dir.resolve("relais.db"));
-        try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
+        try (RelaisCore core = CliRun.openAsIdec(db)) {
             Patient p = core.patients().applySynced(received("X-REFUS", new StrictTraits("KERBRAT", List.of("Marie"), Sex.F,
                     LocalDate.of(1944, 6, 1), null, BirthDatePrecision.DAY)), "Patient/1004/_history/1");
             core.textMeasures().applySynced(new TextMeasure(UUID.randomUUID(), p.id(), MeasureCatalog.BODY_WEIGHT, "Asked But Declined",
@@ -160,7 +158,7 @@ class ForeignRecordsCliTest {
     @Test
     void aPatientTheHospitalRecordsAsDeceasedIsShownDeceasedWithTheDayAndTasksSuspended() {
         Path db = StoreTemplate.copyTo(dir.resolve("relais.db"));
-        try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
+        try (RelaisCore core = CliRun.openAsIdec(db)) {
             Patient died = core.patients().applySynced(received("X-DCD", new StrictTraits("LE GALL", List.of("Yves"), Sex.M,
                     LocalDate.of(1940, 5, 2), null, BirthDatePrecision.DAY)), "Patient/1001/_history/2");
             core.deaths().applySynced(died.id(), true, LocalDate.of(2026, 12, 3));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,9 +18,7 @@ class InsiCliTest {
     Path dir;
 
     private CliRun run(Map<String, String> extraEnv, String... args) {
-        var env = new HashMap<>(extraEnv);
-        env.put("RELAIS_DB", dir.resolve("relais.db").toString());
-        return CliRun.of((services, language) -> { }, env, args);
+        return CliRun.on(dir.resolve("relais.db"), extraEnv, args);
     }
 
     @BeforeEach

@@ -19,9 +19,7 @@ class MssanteCliTest {
     Path dir;
 
     private CliRun run(Map<String, String> extraEnv, String... args) {
-        var env = new java.util.HashMap<>(extraEnv);
-        env.put("RELAIS_DB", dir.resolve("relais.db").toString());
-        return CliRun.of((services, language) -> { }, env, args);
+        return CliRun.on(dir.resolve("relais.db"), extraEnv, args);
     }
 
     @Test

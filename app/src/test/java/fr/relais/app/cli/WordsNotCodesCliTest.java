@@ -7,8 +7,6 @@ import fr.relais.core.RawCodePatterns;
 import fr.relais.core.RelaisCore;
 import fr.relais.core.replication.Conflict;
 import fr.relais.core.replication.Outbox;
-import fr.relais.core.session.Actor;
-import fr.relais.core.session.UserSession;
 import fr.relais.sync.fhir.ForeignQuestionnaires;
 import fr.relais.sync.fhir.ObservationMapper;
 import fr.relais.sync.fhir.RelaisFhir;
@@ -179,7 +177,7 @@ class WordsNotCodesCliTest extends CliFixture {
 
     /** Writes as the sync engine does, in one transaction. */
     private void inStore(Consumer<RelaisCore> write) {
-        try (RelaisCore core = RelaisCore.open(db, CliRun.CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")))) {
+        try (RelaisCore core = CliRun.openAsIdec(db)) {
             core.database().inTransaction(() -> {
                 write.accept(core);
                 return null;

@@ -7,8 +7,6 @@ import fr.relais.app.gui.alerts.AlertsViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
-import fr.relais.core.StoreTemplate;
-import fr.relais.core.TestServices;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.NewPatient;
@@ -19,26 +17,19 @@ import fr.relais.core.measure.NewMeasure;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.time.CareZone;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Alerts screen's ViewModel without the toolkit: red first, explained, decided only with a reason. */
-class AlertsViewModelTest {
-    private static final Clock CLOCK = TestServices.runningClock();
-    @TempDir
-    Path dir;
-    RelaisCore core;
+class AlertsViewModelTest extends CoreStoreTest {
     AlertsViewModel model;
 
     @BeforeEach
     void setUp() {
-        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
+        open(new Actor("idec", "IDEC", "poste"));
         var p = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
                 null), null, null, "P1", null, null, null)).patient();
         core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, LocalDate.now(CLOCK.withZone(CareZone.PARIS)));
@@ -47,11 +38,6 @@ class AlertsViewModelTest {
         core.questionnaires().answer(p.id(), "PHQ-9", List.of(0, 0, 0, 0, 0, 0, 0, 0, 2), null);
         model = new AlertsViewModel(core.alertQueries(), core.alertDecisions(), core.escalation(), core.patients(), new DirectExecutor(),
                 Localization.of(Messages.BUNDLE, Language.FR), Language.FR, core.clock());
-    }
-
-    @AfterEach
-    void tearDown() {
-        core.close();
     }
 
     @Test

@@ -15,45 +15,28 @@ import fr.relais.app.gui.thresholds.ThresholdsViewModel;
 import fr.relais.app.gui.worklist.WorklistViewModel;
 import fr.relais.app.rights.PermissionMatrix;
 import fr.relais.app.wording.Messages;
-import fr.relais.core.RelaisCore;
-import fr.relais.core.StoreTemplate;
-import fr.relais.core.TestServices;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.session.Actor;
 import fr.relais.core.session.Role;
-import fr.relais.core.session.UserSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The window follows the permission matrix (issue 23): the navigation shows only the screens the signed-in roles open,
  * and the actions they do not have are hidden in the view models and refused in French if reached anyway.
  */
-class DesktopAccessTest {
-    /** From a fixed morning, running: nothing here depends on the day of the run. */
-    private static final Clock CLOCK = TestServices.runningClock();
-    @TempDir
-    Path dir;
-    RelaisCore core;
+class DesktopAccessTest extends CoreStoreTest {
     final Localization texts = Localization.of(Messages.BUNDLE, Language.FR);
 
     @BeforeEach
     void setUp() {
-        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("poste", "Poste", "poste")));
-    }
-
-    @AfterEach
-    void tearDown() {
-        core.close();
+        open(new Actor("poste", "Poste", "poste"));
     }
 
     private DesktopAccess signedInAs(Role role) {

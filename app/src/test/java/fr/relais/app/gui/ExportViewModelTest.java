@@ -7,9 +7,6 @@ import fr.relais.app.gui.export.ExportKind;
 import fr.relais.app.gui.export.ExportViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.wording.Messages;
-import fr.relais.core.RelaisCore;
-import fr.relais.core.StoreTemplate;
-import fr.relais.core.TestServices;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.Profession;
 import fr.relais.sync.mssante.MssanteSettings;
@@ -20,25 +17,17 @@ import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.identity.StrictTraits;
 import fr.relais.core.session.Actor;
-import fr.relais.core.session.UserSession;
 import fr.relais.core.time.CareZone;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The export dialog's ViewModel without the toolkit: writes, reports its phases, cancels cleanly, refuses bad input. */
-class ExportViewModelTest {
-    private static final Clock CLOCK = TestServices.runningClock();
-    @TempDir
-    Path dir;
-    RelaisCore core;
+class ExportViewModelTest extends CoreStoreTest {
     Patient patient;
     ExportViewModel model;
     final List<Path> opened = new ArrayList<>();
@@ -46,17 +35,12 @@ class ExportViewModelTest {
 
     @BeforeEach
     void setUp() {
-        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
+        open(new Actor("idec", "IDEC", "poste"));
         patient = core.patients().register(new NewPatient(new StrictTraits("LEFÈVRE", List.of("Hélène"), Sex.F, LocalDate.of(1950, 3, 14),
                 null), null, null, "P1", null, null, null)).patient();
         core.enrollments().enroll(patient.id(), "bpco-exacerbation", 1, LocalDate.now(CLOCK.withZone(CareZone.PARIS)));
         model = new ExportViewModel(RelaisApplication.exports(core, new AppServices(core)), new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR,
                 dir, opened::add, () -> mssante, () -> new fr.relais.sync.fhir.IppNamespace("1.2.250.1.999.99.1"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        core.close();
     }
 
     @Test

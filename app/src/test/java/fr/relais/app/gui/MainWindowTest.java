@@ -57,10 +57,7 @@ class MainWindowTest extends DesktopOnAStore {
 
         robot.clickOn("#patient-search").write("DEMO000012");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(table.getItems()).size() == 1);
-        PatientRow row = FxSnapshot.of(table.getItems()).get(0);
-        robot.interact(() -> table.getSelectionModel().select(0));
-        Label name = robot.lookup("#patient-file-name").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row.name().equals(name.getText()));
+        PatientRow row = PatientsOnScreen.open(robot, table, 0);
         assertThat(robot.lookup("#patient-file-status").queryAs(Label.class).getText()).isEqualTo(row.statusLabel());
 
         screenshot(robot, "patients.png");
@@ -199,13 +196,8 @@ class MainWindowTest extends DesktopOnAStore {
     @Test
     @SuppressWarnings("unchecked")
     void aPatientsReportIsExportedFromTheFileWithProgressAndOpened(FxRobot robot) throws Exception {
-        robot.clickOn("Patients");
-        TableView<PatientRow> table = robot.lookup("#patient-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !FxSnapshot.of(table.getItems()).isEmpty());
-        PatientRow row = FxSnapshot.of(table.getItems()).get(0);
-        robot.interact(() -> table.getSelectionModel().select(0));
-        Label name = robot.lookup("#patient-file-name").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row.name().equals(name.getText()));
+        TableView<PatientRow> table = PatientsOnScreen.listed(robot, 0);
+        PatientRow row = PatientsOnScreen.open(robot, table, 0);
         robot.clickOn("#patient-file-report");
         TextField target = robot.lookup("#export-target").queryAs(TextField.class);
         assertThat(target.getText()).endsWith(".pdf").contains("rapport-parcours-");
@@ -227,13 +219,8 @@ class MainWindowTest extends DesktopOnAStore {
     @Test
     @SuppressWarnings("unchecked")
     void aProfessionalFoundInTheDirectoryJoinsTheCercleDeSoins(FxRobot robot) throws Exception {
-        robot.clickOn("Patients");
-        TableView<PatientRow> table = robot.lookup("#patient-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(table.getItems()).size() > 2);
-        PatientRow row = FxSnapshot.of(table.getItems()).get(2);
-        robot.interact(() -> table.getSelectionModel().select(2));
-        Label name = robot.lookup("#patient-file-name").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row.name().equals(name.getText()));
+        TableView<PatientRow> table = PatientsOnScreen.listed(robot, 2);
+        PatientRow row = PatientsOnScreen.open(robot, table, 2);
         robot.clickOn("#patient-file-add-to-team");
         robot.clickOn("#careteam-offline");
         robot.clickOn("#careteam-name").write("BON");
@@ -254,9 +241,7 @@ class MainWindowTest extends DesktopOnAStore {
     @Test
     @SuppressWarnings("unchecked")
     void theUrgentCarePlanTabShowsThePlanAndTheHandOffIsWritten(FxRobot robot) throws Exception {
-        robot.clickOn("Patients");
-        TableView<PatientRow> table = robot.lookup("#patient-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(table.getItems()).size() > 3);
+        TableView<PatientRow> table = PatientsOnScreen.listed(robot, 3);
         PatientRow row = FxSnapshot.of(table.getItems()).get(3);
         services.urgentCarePlans().edit(row.id(), new fr.relais.core.urgentcare.UrgentCarePlan("Insuffisance cardiaque", null,
                 new fr.relais.core.urgentcare.UrgentCarePlan.Allergies(false, java.util.List.of(

@@ -5,46 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.relais.app.gui.patients.NewPatientViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.wording.Messages;
-import fr.relais.core.RelaisCore;
-import fr.relais.core.StoreTemplate;
-import fr.relais.core.TestServices;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.IdentityDocument;
 import fr.relais.core.identity.IdentityStatus;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.session.Actor;
-import fr.relais.core.session.UserSession;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Creating a patient from the desktop: the identity rules decide the status; duplicates are flagged; bad input said. */
-class NewPatientViewModelTest {
-    private static final Clock CLOCK = TestServices.runningClock();
-    @TempDir
-    Path dir;
-    RelaisCore core;
+class NewPatientViewModelTest extends CoreStoreTest {
     final List<UUID> opened = new ArrayList<>();
     NewPatientViewModel model;
 
     @BeforeEach
     void setUp() {
-        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
+        open(new Actor("idec", "IDEC", "poste"));
         model = new NewPatientViewModel(core.patients(), new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR,
                 opened::add);
-    }
-
-    @AfterEach
-    void tearDown() {
-        core.close();
     }
 
     private void fill(String ipp) {

@@ -92,9 +92,7 @@ class NurseReadsTheDesktopTest extends LaptopDesktop {
     @Test
     @SuppressWarnings("unchecked")
     void theBirthDateReadsNeeLeForAWomanAndTheSexIsAWordNeverALetter(FxRobot robot) throws Exception {
-        robot.clickOn("Patients");
-        TableView<PatientRow> list = robot.lookup("#patient-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !FxSnapshot.of(list.getItems()).isEmpty());
+        TableView<PatientRow> list = PatientsOnScreen.listed(robot, 0);
         assertThat(FxSnapshot.of(list.getItems())).extracting(PatientRow::sex).containsAnyOf("Femme", "Homme").isSubsetOf("Femme", "Homme", "Non précisé");
         PatientRow woman = FxSnapshot.of(list.getItems()).stream().filter(r -> r.sex().equals("Femme")).findFirst().orElseThrow();
         robot.interact(() -> list.getSelectionModel().select(woman));
@@ -115,9 +113,7 @@ class NurseReadsTheDesktopTest extends LaptopDesktop {
     @Test
     @SuppressWarnings("unchecked")
     void aNurseOpensAPatientFileByPressingEnterInThePatientList(FxRobot robot) throws Exception {
-        robot.clickOn("Patients");
-        TableView<PatientRow> list = robot.lookup("#patient-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxSnapshot.of(list.getItems()).size() > 2);
+        TableView<PatientRow> list = PatientsOnScreen.listed(robot, 2);
         PatientRow third = FxSnapshot.of(list.getItems()).get(2);
         robot.interact(() -> {
             list.getSelectionModel().select(third);
@@ -137,9 +133,7 @@ class NurseReadsTheDesktopTest extends LaptopDesktop {
     @Test
     @SuppressWarnings("unchecked")
     void aDoubleClickOnAConflictOpensItsDetail(FxRobot robot) throws Exception {
-        robot.clickOn("Patients");
-        TableView<PatientRow> list = robot.lookup("#patient-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !FxSnapshot.of(list.getItems()).isEmpty());
+        TableView<PatientRow> list = PatientsOnScreen.listed(robot, 0);
         PatientRow patient = FxSnapshot.of(list.getItems()).get(0);
         java.util.UUID conflict = java.util.UUID.randomUUID();
         services.conflicts().open(new fr.relais.core.replication.Conflict(conflict, fr.relais.core.identity.PatientService.RECORD, patient.id(),

@@ -6,9 +6,6 @@ import fr.relais.app.gui.followup.FollowUpViewModel;
 import fr.relais.app.gui.settings.SettingsViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.wording.Messages;
-import fr.relais.core.RelaisCore;
-import fr.relais.core.StoreTemplate;
-import fr.relais.core.TestServices;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.NewPatient;
@@ -20,33 +17,21 @@ import fr.relais.core.session.Actor;
 import fr.relais.core.session.UserSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import fr.relais.core.time.CareZone;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The follow-up and Settings ViewModels without the toolkit (the Pathways screen: PathwaysViewModelTest). */
-class PathwaysAndFollowUpViewModelTest {
-    private static final Clock CLOCK = TestServices.runningClock();
-    @TempDir
-    Path dir;
-    RelaisCore core;
+class PathwaysAndFollowUpViewModelTest extends CoreStoreTest {
     final Localization texts = Localization.of(Messages.BUNDLE, Language.FR);
 
     @BeforeEach
     void setUp() {
-        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
-    }
-
-    @AfterEach
-    void tearDown() {
-        core.close();
+        open(new Actor("idec", "IDEC", "poste"));
     }
 
     @Test

@@ -6,9 +6,6 @@ import fr.relais.app.gui.history.PatientHistoryViewModel;
 import fr.relais.app.gui.history.PatientHistoryViewModel.TimelineRow;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.wording.Messages;
-import fr.relais.core.RelaisCore;
-import fr.relais.core.StoreTemplate;
-import fr.relais.core.TestServices;
 import fr.relais.core.hospital.HospitalEventType;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
@@ -18,33 +15,18 @@ import fr.relais.core.identity.StrictTraits;
 import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
 import fr.relais.core.session.Actor;
-import fr.relais.core.session.UserSession;
 import fr.relais.core.task.Milestone;
 import fr.relais.core.time.CareZone;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The patient file's history tab without the toolkit: timeline states, scores, alert decisions and the team's notes. */
-class PatientHistoryViewModelTest {
-    private static final Clock CLOCK = TestServices.runningClock();
-    @TempDir
-    Path dir;
-    RelaisCore core;
-
-    @AfterEach
-    void tearDown() {
-        core.close();
-    }
-
+class PatientHistoryViewModelTest extends CoreStoreTest {
     @Test
     void aPathwayReadsAsATimelineWithScoresAlertDecisionsAndTheTeamsNotes() {
-        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
+        open(new Actor("idec", "IDEC", "poste"));
         UUID patient = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F,
                 LocalDate.of(1950, 3, 14), null), null, null, "P1", null, null, null)).patient().id();
         var enrollment = core.enrollments().enroll(patient, "bpco-exacerbation", 1, LocalDate.now(CLOCK.withZone(CareZone.PARIS)).minusDays(10));
@@ -90,7 +72,7 @@ class PatientHistoryViewModelTest {
     }
 
     private UUID registerClaire() {
-        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
+        open(new Actor("idec", "IDEC", "poste"));
         return core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F,
                 LocalDate.of(1950, 3, 14), null), null, null, "P1", null, null, null)).patient().id();
     }

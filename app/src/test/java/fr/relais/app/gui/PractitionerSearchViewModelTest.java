@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.relais.app.gui.careteam.PractitionerSearchViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.wording.Messages;
-import fr.relais.core.RelaisCore;
-import fr.relais.core.StoreTemplate;
-import fr.relais.core.TestServices;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.Profession;
 import fr.relais.core.directory.DirectoryEntry;
@@ -18,47 +15,33 @@ import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.identity.StrictTraits;
 import fr.relais.core.session.Actor;
-import fr.relais.core.session.UserSession;
 import fr.relais.sync.annuaire.AnnuaireClient;
 import fr.relais.sync.annuaire.AnnuaireSettings;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The cercle de soins editor's directory search without the toolkit: offline from the local copy, a missing key or an
  * unreachable directory said plainly with the offline way out, and a professional added in a role.
  * (Searching a directory server: sync's AnnuaireClientTest.)
  */
-class PractitionerSearchViewModelTest {
-    private static final Clock CLOCK = TestServices.runningClock();
-    @TempDir
-    Path dir;
-    RelaisCore core;
+class PractitionerSearchViewModelTest extends CoreStoreTest {
     Patient patient;
     final Localization texts = Localization.of(Messages.BUNDLE, Language.FR);
 
     @BeforeEach
     void setUp() {
-        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
+        open(new Actor("idec", "IDEC", "poste"));
         patient = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
                 null), null, null, "P1", null, null, null)).patient();
         core.directory().save(List.of(new DirectoryEntry("810003461033", "10003461033", "BONNET", "Jérôme", "10", Profession.MEDECIN,
                 List.of(), List.of("jeromebonnet@pro.mssante.fr"), true, Instant.parse("2026-10-01T00:00:00Z"),
                 List.of(new DirectoryEntry.Activity("F1", "CH DE TEST", "690000001", null, "Lyon", "69383", "69003", List.of())))), CLOCK.instant());
-    }
-
-    @AfterEach
-    void tearDown() {
-        core.close();
     }
 
     private PractitionerSearchViewModel model(Map<String, String> env) {

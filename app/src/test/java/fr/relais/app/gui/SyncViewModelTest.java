@@ -6,9 +6,6 @@ import fr.relais.app.composition.AppServices;
 import fr.relais.app.gui.sync.SyncViewModel;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.wording.Messages;
-import fr.relais.core.RelaisCore;
-import fr.relais.core.StoreTemplate;
-import fr.relais.core.TestServices;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.NewPatient;
@@ -17,30 +14,21 @@ import fr.relais.core.identity.Sex;
 import fr.relais.core.identity.StrictTraits;
 import fr.relais.core.replication.Conflict;
 import fr.relais.core.session.Actor;
-import fr.relais.core.session.UserSession;
 import fr.relais.sync.engine.ConflictResolver;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Sync screen's ViewModel without the toolkit: status line, inbox, a failed run, a resolution. */
-class SyncViewModelTest {
-    private static final Clock CLOCK = TestServices.runningClock();
-    @TempDir
-    Path dir;
-    RelaisCore core;
+class SyncViewModelTest extends CoreStoreTest {
     SyncViewModel model;
     UUID patient;
 
     @BeforeEach
     void setUp() {
-        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
+        open(new Actor("idec", "IDEC", "poste"));
         patient = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
                 null), null, null, "P1", null, null, null)).patient().id();
         AppServices app = new AppServices(core);
@@ -49,11 +37,6 @@ class SyncViewModelTest {
                 java.util.Map.of("RELAIS_IPP_OID", "1.2.250.1.999.99.1"),
                 // The launcher's attempts without its waits (about 5.6 s of sleep against an unreachable server).
                 fr.relais.sync.engine.RetryPolicy.DEFAULT.withoutWaiting());
-    }
-
-    @AfterEach
-    void tearDown() {
-        core.close();
     }
 
     @Test

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.gui.urgentcare.UrgentCarePlanEditorViewModel;
 import fr.relais.app.wording.Messages;
-import fr.relais.core.RelaisCore;
-import fr.relais.core.StoreTemplate;
-import fr.relais.core.TestServices;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.NewPatient;
@@ -15,37 +12,28 @@ import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.identity.StrictTraits;
 import fr.relais.core.session.Actor;
-import fr.relais.core.session.UserSession;
 import fr.relais.core.urgentcare.PlanVersion;
 import fr.relais.core.urgentcare.UrgentCarePlan;
 import fr.relais.core.urgentcare.UrgentCarePlan.ResuscitationStatus;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The urgent care plan written in the window (issue 25), without the toolkit, on a real store: each save a new version
  * as {@code relais plan edit} records it, refusals said with the field's name and nothing recorded, what was typed
  * kept, and the codes the window does not show kept too.
  */
-class UrgentCarePlanEditorViewModelTest {
-    private static final Clock CLOCK = TestServices.runningClock();
-    @TempDir
-    Path dir;
-    RelaisCore core;
+class UrgentCarePlanEditorViewModelTest extends CoreStoreTest {
     Patient patient;
     final List<PlanVersion> shown = new ArrayList<>();
     UrgentCarePlanEditorViewModel editor;
 
     @BeforeEach
     void setUp() {
-        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "Claire IDEC", "poste-1")));
+        open(new Actor("idec", "Claire IDEC", "poste-1"));
         patient = core.patients().register(new NewPatient(new StrictTraits("DURAND", List.of("Marcel"), Sex.M, LocalDate.of(1938, 5, 2),
                 null), null, null, "P1", null, null, null)).patient();
         editor = newEditor();
@@ -54,11 +42,6 @@ class UrgentCarePlanEditorViewModelTest {
     private UrgentCarePlanEditorViewModel newEditor() {
         return new UrgentCarePlanEditorViewModel(core.urgentCarePlans(), new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR),
                 Language.FR, shown::add);
-    }
-
-    @AfterEach
-    void tearDown() {
-        core.close();
     }
 
     @Test

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.relais.app.gui.task.DirectExecutor;
 import fr.relais.app.gui.urgentcare.UrgentCarePlanViewModel;
 import fr.relais.app.wording.Messages;
-import fr.relais.core.RelaisCore;
-import fr.relais.core.StoreTemplate;
-import fr.relais.core.TestServices;
 import fr.relais.core.consent.ConsentScope;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
@@ -16,38 +13,24 @@ import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.identity.StrictTraits;
 import fr.relais.core.session.Actor;
-import fr.relais.core.session.UserSession;
 import fr.relais.core.time.CareZone;
 import fr.relais.core.urgentcare.UrgentCarePlan;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The urgent care plan tab without the toolkit: unknowns said in words, the review warning, consents, break-glass. */
-class UrgentCarePlanViewModelTest {
-    private static final Clock CLOCK = TestServices.runningClock();
-    @TempDir
-    Path dir;
-    RelaisCore core;
+class UrgentCarePlanViewModelTest extends CoreStoreTest {
     Patient patient;
     UrgentCarePlanViewModel model;
 
     @BeforeEach
     void setUp() {
-        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "Claire IDEC", "poste-1")));
+        open(new Actor("idec", "Claire IDEC", "poste-1"));
         patient = core.patients().register(new NewPatient(new StrictTraits("DURAND", List.of("Marcel"), Sex.M, LocalDate.of(1938, 5, 2),
                 null), null, null, "P1", null, null, null)).patient();
         model = new UrgentCarePlanViewModel(core.clock(), core.consents(), core.urgentCarePlans(), new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR);
-    }
-
-    @AfterEach
-    void tearDown() {
-        core.close();
     }
 
     @Test

@@ -7,8 +7,6 @@ import fr.relais.app.gui.worklist.WorklistRow;
 import fr.relais.app.gui.worklist.WorklistViewModel;
 import fr.relais.app.wording.Messages;
 import fr.relais.core.RelaisCore;
-import fr.relais.core.StoreTemplate;
-import fr.relais.core.TestServices;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.identity.NewPatient;
@@ -19,29 +17,21 @@ import fr.relais.core.session.UserSession;
 import fr.relais.core.task.DueFilter;
 import fr.relais.core.task.WorklistQuery;
 import fr.relais.core.time.CareZone;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The worklist ViewModel without the toolkit: windows and counts, start of day once, complete and postpone. */
-class WorklistViewModelTest {
-    private static final Clock CLOCK = TestServices.runningClock();
-    @TempDir
-    Path dir;
-    RelaisCore core;
+class WorklistViewModelTest extends CoreStoreTest {
     WorklistViewModel model;
     AtomicInteger dayStarts = new AtomicInteger();
 
     @BeforeEach
     void setUp() {
-        core = RelaisCore.open(StoreTemplate.copyTo(dir.resolve("relais.db")), CLOCK, new UserSession(new Actor("idec", "IDEC", "poste")));
+        open(new Actor("idec", "IDEC", "poste"));
         var p = core.patients().register(new NewPatient(new StrictTraits("MARTIN", List.of("Claire"), Sex.F, LocalDate.of(1950, 3, 14),
                 null), null, null, "P1", null, null, null)).patient();
         core.enrollments().enroll(p.id(), "bpco-exacerbation", 1, LocalDate.now(CLOCK.withZone(CareZone.PARIS)).minusDays(3));
@@ -49,11 +39,6 @@ class WorklistViewModelTest {
             dayStarts.incrementAndGet();
             core.startDay();
         }, new DirectExecutor(), Localization.of(Messages.BUNDLE, Language.FR), Language.FR);
-    }
-
-    @AfterEach
-    void tearDown() {
-        core.close();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static fr.relais.core.store.schema.Tables.ALERT_MEASURE;
 import static fr.relais.core.store.schema.Tables.ALERT_RESPONSE;
 
 import fr.relais.core.rule.AlertLevel;
+import fr.relais.core.store.RowWriter;
 import fr.relais.core.store.schema.tables.records.AlertRecord;
 import java.time.Instant;
 import java.util.List;
@@ -16,22 +17,19 @@ import org.jooq.DSLContext;
 /** Alerts, the measures behind them and their status history. */
 public final class AlertRepository {
     private final DSLContext dsl;
+    private final RowWriter<AlertRecord, Alert> rows;
 
     public AlertRepository(DSLContext dsl) {
         this.dsl = dsl;
+        this.rows = new RowWriter<>(dsl, ALERT, ALERT.ID, Alert::id, AlertRepository::fill);
     }
 
     public void insert(Alert a) {
-        AlertRecord r = dsl.newRecord(ALERT);
-        fill(r, a);
-        r.insert();
+        rows.insert(a);
     }
 
     public void update(Alert a) {
-        AlertRecord r = dsl.newRecord(ALERT);
-        fill(r, a);
-        r.changed(ALERT.ID, false);
-        dsl.executeUpdate(r, ALERT.ID.eq(a.id()));
+        rows.update(a);
     }
 
     private static void fill(AlertRecord r, Alert a) {

@@ -52,13 +52,13 @@ public final class ThresholdService {
     private final ThresholdRepository overrides;
     private final EnrollmentRepository enrollments;
     private final TemplateRepository templates;
+    private final java.util.function.Supplier<List<AlertRule>> patientRules;
     private final PatientService patients;
     private final CareTeamService careTeam;
-    private final AuditLog audit;
     private final UserSession session;
-    private final Clock clock;
+    private final AuditLog audit;
     private final Outbox outbox;
-    private final java.util.function.Supplier<List<AlertRule>> patientRules;
+    private final Clock clock;
 
     /**
      * {@code patientRules}: the rules that apply to every patient whatever the pathway (the score rules of the
@@ -67,16 +67,16 @@ public final class ThresholdService {
     public ThresholdService(Database database, ThresholdRepository overrides, EnrollmentRepository enrollments,
                             TemplateRepository templates, PatientService patients, CareTeamService careTeam, AuditLog audit,
                             UserSession session, Clock clock, Outbox outbox, java.util.function.Supplier<List<AlertRule>> patientRules) {
-        this.outbox = outbox;
-        this.patientRules = patientRules;
         this.database = database;
         this.overrides = overrides;
         this.enrollments = enrollments;
         this.templates = templates;
+        this.patientRules = patientRules;
         this.patients = patients;
         this.careTeam = careTeam;
-        this.audit = audit;
         this.session = session;
+        this.audit = audit;
+        this.outbox = outbox;
         this.clock = clock;
     }
 

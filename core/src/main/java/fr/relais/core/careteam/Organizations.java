@@ -4,6 +4,7 @@ import static fr.relais.core.store.schema.Tables.ORGANIZATION;
 import static fr.relais.core.store.schema.Tables.PATIENT_ORGANIZATION;
 
 import fr.relais.core.audit.AuditLog;
+import fr.relais.core.store.ReceivedRows;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,11 +18,13 @@ public final class Organizations {
     private final DSLContext dsl;
     private final AuditLog audit;
     private final Clock clock;
+    private final ReceivedRows received;
 
     public Organizations(DSLContext dsl, AuditLog audit, Clock clock) {
         this.dsl = dsl;
         this.audit = audit;
         this.clock = clock;
+        this.received = new ReceivedRows(dsl);
     }
 
     /** Keeps an organization's name as the server holds it now (the caller's transaction); returns whether it changed. */
@@ -60,11 +63,7 @@ public final class Organizations {
 
     /** Records (or clears, with null) the organization a patient received from the server is attached to. */
     public void attachPatient(UUID patientId, UUID organizationId) {
-        dsl.deleteFrom(PATIENT_ORGANIZATION).where(PATIENT_ORGANIZATION.PATIENT_ID.eq(patientId)).execute();
-        if (organizationId != null) {
-            dsl.insertInto(PATIENT_ORGANIZATION).set(PATIENT_ORGANIZATION.PATIENT_ID, patientId)
-                    .set(PATIENT_ORGANIZATION.ORGANIZATION_ID, organizationId).execute();
-        }
+        received.relink(PATIENT_ORGANIZATION.PATIENT_ID, patientId, PATIENT_ORGANIZATION.ORGANIZATION_ID, organizationId);
     }
 
     /** The name of the organization a patient is attached to, when the server said so and the organization was received. */

@@ -5,6 +5,7 @@ import static fr.relais.core.store.schema.Tables.TEXT_MEASURE;
 import fr.relais.core.audit.AuditLog;
 import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
+import fr.relais.core.store.ReceivedRows;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -17,22 +18,22 @@ public final class TextMeasures {
     private final DSLContext dsl;
     private final AuditLog audit;
     private final UserSession session;
+    private final ReceivedRows received;
 
     public TextMeasures(DSLContext dsl, AuditLog audit, UserSession session) {
         this.dsl = dsl;
         this.audit = audit;
         this.session = session;
+        this.received = new ReceivedRows(dsl);
     }
 
     /** Keeps one as the server holds it now (the caller's transaction); returns whether it was new here. */
     public boolean applySynced(TextMeasure m, String origin) {
-        boolean known = dsl.fetchExists(TEXT_MEASURE, TEXT_MEASURE.ID.eq(m.id()));
-        dsl.deleteFrom(TEXT_MEASURE).where(TEXT_MEASURE.ID.eq(m.id())).execute();
-        dsl.insertInto(TEXT_MEASURE).set(TEXT_MEASURE.ID, m.id()).set(TEXT_MEASURE.PATIENT_ID, m.patientId())
-                .set(TEXT_MEASURE.CODE, m.code()).set(TEXT_MEASURE.TEXT, m.text()).set(TEXT_MEASURE.EFFECTIVE_AT, m.effectiveAt())
-                .set(TEXT_MEASURE.STATUS, m.status()).set(TEXT_MEASURE.ABSENT_REASON, m.absentReason()).execute();
+        boolean isNew = received.replace(dsl.newRecord(TEXT_MEASURE).with(TEXT_MEASURE.ID, m.id()).with(TEXT_MEASURE.PATIENT_ID, m.patientId())
+                .with(TEXT_MEASURE.CODE, m.code()).with(TEXT_MEASURE.TEXT, m.text()).with(TEXT_MEASURE.EFFECTIVE_AT, m.effectiveAt())
+                .with(TEXT_MEASURE.STATUS, m.status()).with(TEXT_MEASURE.ABSENT_REASON, m.absentReason()), TEXT_MEASURE.ID);
         audit.record("measure.text.sync", "Measure", m.id(), m.patientId(), origin);
-        return !known;
+        return isNew;
     }
 
     /** A patient's text measures, newest first. */

@@ -2,6 +2,7 @@ package fr.relais.core.pathway;
 
 import static fr.relais.core.store.schema.Tables.ENROLLMENT;
 
+import fr.relais.core.store.RowWriter;
 import fr.relais.core.store.schema.tables.records.EnrollmentRecord;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,23 +21,20 @@ public final class EnrollmentRepository {
 
     private final DSLContext dsl;
     private final KeptStatements kept;
+    private final RowWriter<EnrollmentRecord, Enrollment> rows;
 
     public EnrollmentRepository(DSLContext dsl) {
         this.dsl = dsl;
         this.kept = new KeptStatements(dsl);
+        this.rows = new RowWriter<>(dsl, ENROLLMENT, ENROLLMENT.ID, Enrollment::id, EnrollmentRepository::fill);
     }
 
     public void insert(Enrollment e) {
-        EnrollmentRecord r = dsl.newRecord(ENROLLMENT);
-        fill(r, e);
-        r.insert();
+        rows.insert(e);
     }
 
     public void update(Enrollment e) {
-        EnrollmentRecord r = dsl.newRecord(ENROLLMENT);
-        fill(r, e);
-        r.changed(ENROLLMENT.ID, false);
-        dsl.executeUpdate(r, ENROLLMENT.ID.eq(e.id()));
+        rows.update(e);
     }
 
     private static void fill(EnrollmentRecord r, Enrollment e) {

@@ -7,7 +7,10 @@ import static fr.relais.core.store.schema.Tables.FOREIGN_TASK_CARE_PLAN;
 import fr.relais.core.audit.AuditLog;
 import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
+import fr.relais.core.store.ReceivedRows;
+import fr.relais.core.store.schema.tables.records.ForeignCarePlanActivityRecord;
 import fr.relais.core.store.schema.tables.records.ForeignCarePlanRecord;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,31 +24,32 @@ public final class ForeignCarePlans {
     private final DSLContext dsl;
     private final AuditLog audit;
     private final UserSession session;
+    private final ReceivedRows received;
 
     public ForeignCarePlans(DSLContext dsl, AuditLog audit, UserSession session) {
         this.dsl = dsl;
         this.audit = audit;
         this.session = session;
+        this.received = new ReceivedRows(dsl);
     }
 
     /** Keeps a plan as the server holds it now (the caller's transaction); returns whether it was new here. */
     public boolean applySynced(ForeignCarePlan plan, String origin) {
-        boolean known = find(plan.id()).isPresent();
         UUID id = plan.id();
-        dsl.deleteFrom(FOREIGN_CARE_PLAN_ACTIVITY).where(FOREIGN_CARE_PLAN_ACTIVITY.CARE_PLAN_ID.eq(id)).execute();
-        dsl.deleteFrom(FOREIGN_CARE_PLAN).where(FOREIGN_CARE_PLAN.ID.eq(id)).execute();
-        dsl.insertInto(FOREIGN_CARE_PLAN).set(FOREIGN_CARE_PLAN.ID, id).set(FOREIGN_CARE_PLAN.PATIENT_ID, plan.patientId())
-                .set(FOREIGN_CARE_PLAN.TITLE, plan.title()).set(FOREIGN_CARE_PLAN.STATUS, plan.status())
-                .set(FOREIGN_CARE_PLAN.START_DATE, plan.start()).set(FOREIGN_CARE_PLAN.END_DATE, plan.end())
-                .set(FOREIGN_CARE_PLAN.AUTHOR, plan.author()).execute();
+        List<ForeignCarePlanActivityRecord> activities = new ArrayList<>();
         for (int i = 0; i < plan.activities().size(); i++) {
-            dsl.insertInto(FOREIGN_CARE_PLAN_ACTIVITY).set(FOREIGN_CARE_PLAN_ACTIVITY.CARE_PLAN_ID, id)
-                    .set(FOREIGN_CARE_PLAN_ACTIVITY.POSITION, i)
-                    .set(FOREIGN_CARE_PLAN_ACTIVITY.DESCRIPTION, plan.activities().get(i).description())
-                    .set(FOREIGN_CARE_PLAN_ACTIVITY.STATUS, plan.activities().get(i).status()).execute();
+            activities.add(dsl.newRecord(FOREIGN_CARE_PLAN_ACTIVITY).with(FOREIGN_CARE_PLAN_ACTIVITY.CARE_PLAN_ID, id)
+                    .with(FOREIGN_CARE_PLAN_ACTIVITY.POSITION, i)
+                    .with(FOREIGN_CARE_PLAN_ACTIVITY.DESCRIPTION, plan.activities().get(i).description())
+                    .with(FOREIGN_CARE_PLAN_ACTIVITY.STATUS, plan.activities().get(i).status()));
         }
+        boolean isNew = received.replace(dsl.newRecord(FOREIGN_CARE_PLAN).with(FOREIGN_CARE_PLAN.ID, id)
+                .with(FOREIGN_CARE_PLAN.PATIENT_ID, plan.patientId()).with(FOREIGN_CARE_PLAN.TITLE, plan.title())
+                .with(FOREIGN_CARE_PLAN.STATUS, plan.status()).with(FOREIGN_CARE_PLAN.START_DATE, plan.start())
+                .with(FOREIGN_CARE_PLAN.END_DATE, plan.end()).with(FOREIGN_CARE_PLAN.AUTHOR, plan.author()),
+                FOREIGN_CARE_PLAN.ID, FOREIGN_CARE_PLAN_ACTIVITY.CARE_PLAN_ID, activities);
         audit.record("careplan.foreign.sync", "CarePlan", plan.id(), plan.patientId(), origin);
-        return !known;
+        return isNew;
     }
 
     /**
@@ -53,11 +57,7 @@ public final class ForeignCarePlans {
      * the caller's transaction.
      */
     public void basedOn(UUID taskId, UUID carePlanId) {
-        dsl.deleteFrom(FOREIGN_TASK_CARE_PLAN).where(FOREIGN_TASK_CARE_PLAN.TASK_ID.eq(taskId)).execute();
-        if (carePlanId != null) {
-            dsl.insertInto(FOREIGN_TASK_CARE_PLAN).set(FOREIGN_TASK_CARE_PLAN.TASK_ID, taskId)
-                    .set(FOREIGN_TASK_CARE_PLAN.CARE_PLAN_ID, carePlanId).execute();
-        }
+        received.relink(FOREIGN_TASK_CARE_PLAN.TASK_ID, taskId, FOREIGN_TASK_CARE_PLAN.CARE_PLAN_ID, carePlanId);
     }
 
     public Optional<ForeignCarePlan> find(UUID id) {

@@ -6,6 +6,9 @@ import static fr.relais.core.store.schema.Tables.FOREIGN_RESPONSE_ANSWER;
 import fr.relais.core.audit.AuditLog;
 import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
+import fr.relais.core.store.ReceivedRows;
+import fr.relais.core.store.schema.tables.records.ForeignResponseAnswerRecord;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,28 +22,29 @@ public final class ForeignResponses {
     private final DSLContext dsl;
     private final AuditLog audit;
     private final UserSession session;
+    private final ReceivedRows received;
 
     public ForeignResponses(DSLContext dsl, AuditLog audit, UserSession session) {
         this.dsl = dsl;
         this.audit = audit;
         this.session = session;
+        this.received = new ReceivedRows(dsl);
     }
 
     /** Keeps a response as the server holds it now (the caller's transaction); returns whether it was new here. */
     public boolean applySynced(ForeignResponse r, String origin) {
-        boolean known = find(r.id()).isPresent();
-        dsl.deleteFrom(FOREIGN_RESPONSE_ANSWER).where(FOREIGN_RESPONSE_ANSWER.RESPONSE_ID.eq(r.id())).execute();
-        dsl.deleteFrom(FOREIGN_RESPONSE).where(FOREIGN_RESPONSE.ID.eq(r.id())).execute();
-        dsl.insertInto(FOREIGN_RESPONSE).set(FOREIGN_RESPONSE.ID, r.id()).set(FOREIGN_RESPONSE.PATIENT_ID, r.patientId())
-                .set(FOREIGN_RESPONSE.QUESTIONNAIRE, r.questionnaire()).set(FOREIGN_RESPONSE.AUTHORED_AT, r.authoredAt())
-                .set(FOREIGN_RESPONSE.AUTHOR, r.author()).set(FOREIGN_RESPONSE.STATUS, r.status()).execute();
+        List<ForeignResponseAnswerRecord> answers = new ArrayList<>();
         for (int i = 0; i < r.answers().size(); i++) {
-            dsl.insertInto(FOREIGN_RESPONSE_ANSWER).set(FOREIGN_RESPONSE_ANSWER.RESPONSE_ID, r.id())
-                    .set(FOREIGN_RESPONSE_ANSWER.POSITION, i).set(FOREIGN_RESPONSE_ANSWER.QUESTION, r.answers().get(i).question())
-                    .set(FOREIGN_RESPONSE_ANSWER.ANSWER, r.answers().get(i).answer()).execute();
+            answers.add(dsl.newRecord(FOREIGN_RESPONSE_ANSWER).with(FOREIGN_RESPONSE_ANSWER.RESPONSE_ID, r.id())
+                    .with(FOREIGN_RESPONSE_ANSWER.POSITION, i).with(FOREIGN_RESPONSE_ANSWER.QUESTION, r.answers().get(i).question())
+                    .with(FOREIGN_RESPONSE_ANSWER.ANSWER, r.answers().get(i).answer()));
         }
+        boolean isNew = received.replace(dsl.newRecord(FOREIGN_RESPONSE).with(FOREIGN_RESPONSE.ID, r.id())
+                .with(FOREIGN_RESPONSE.PATIENT_ID, r.patientId()).with(FOREIGN_RESPONSE.QUESTIONNAIRE, r.questionnaire())
+                .with(FOREIGN_RESPONSE.AUTHORED_AT, r.authoredAt()).with(FOREIGN_RESPONSE.AUTHOR, r.author())
+                .with(FOREIGN_RESPONSE.STATUS, r.status()), FOREIGN_RESPONSE.ID, FOREIGN_RESPONSE_ANSWER.RESPONSE_ID, answers);
         audit.record("questionnaire.foreign.sync", "QuestionnaireResponse", r.id(), r.patientId(), origin);
-        return !known;
+        return isNew;
     }
 
     public Optional<ForeignResponse> find(UUID id) {

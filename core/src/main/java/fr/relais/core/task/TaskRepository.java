@@ -4,6 +4,7 @@ import static fr.relais.core.store.schema.Tables.TASK;
 import static fr.relais.core.store.schema.Tables.TASK_EVENT;
 
 import fr.relais.core.careteam.CareRole;
+import fr.relais.core.store.RowWriter;
 import fr.relais.core.store.schema.tables.records.TaskRecord;
 import java.time.Instant;
 import java.util.List;
@@ -26,10 +27,12 @@ public final class TaskRepository {
 
     private final DSLContext dsl;
     private final KeptStatements kept;
+    private final RowWriter<TaskRecord, Task> rows;
 
     public TaskRepository(DSLContext dsl) {
         this.dsl = dsl;
         this.kept = new KeptStatements(dsl);
+        this.rows = new RowWriter<>(dsl, TASK, TASK.ID, Task::id, TaskRepository::fill, TASK.CREATED_AT);
     }
 
     /** Inserts unless this occurrence of the step already exists; true when inserted. */
@@ -43,11 +46,7 @@ public final class TaskRepository {
     }
 
     public void update(Task task) {
-        TaskRecord r = dsl.newRecord(TASK);
-        fill(r, task);
-        r.changed(TASK.ID, false);
-        r.changed(TASK.CREATED_AT, false);
-        dsl.executeUpdate(r, TASK.ID.eq(task.id()));
+        rows.update(task);
     }
 
     private static void fill(TaskRecord r, Task t) {

@@ -33,12 +33,14 @@ public final class AlertWords {
     private final Language language;
     private final Quantities quantities;
     private final DurationWords durations;
+    private final StatusWords statuses;
 
     public AlertWords(Language language) {
         this.language = language;
         this.words = WordingBundle.of(language);
         this.quantities = new Quantities(language);
         this.durations = new DurationWords(language);
+        this.statuses = new StatusWords(language);
     }
 
     /** "rouge", "orange": inside a sentence. */
@@ -51,8 +53,9 @@ public final class AlertWords {
         return words.text("levelTitle." + level.name());
     }
 
+    /** "ouverte", "prise en compte": the status's words are {@link StatusWords}'s. */
     public String status(AlertStatus status) {
-        return words.text("alert.status." + status.name());
+        return statuses.alert(status);
     }
 
     /**

@@ -23,40 +23,40 @@ public final class StatusWords {
     }
 
     public String task(TaskStatus status) {
-        return words.text("task.status." + status.name());
+        return named("task.status", status);
     }
 
     public String priority(TaskPriority priority) {
-        return words.text("task.priority." + priority.name());
+        return named("task.priority", priority);
     }
 
     public String enrollment(EnrollmentStatus status) {
-        return words.text("enrollment.status." + status.name());
+        return named("enrollment.status", status);
     }
 
     public String identity(IdentityStatus status) {
-        return words.text("identity.status." + status.name());
+        return named("identity.status", status);
     }
 
     /** The RNIV level alone, as it follows "Statut d'identité :": "provisoire", "qualifiée". */
     public String identityLevel(IdentityStatus status) {
-        return words.text("identity.level." + status.name());
+        return named("identity.level", status);
     }
 
     public String alert(fr.relais.core.alert.AlertStatus status) {
-        return words.text("alert.status." + status.name());
+        return named("alert.status", status);
     }
 
     public String role(CareRole role) {
-        return words.text("role." + role.name());
+        return named("role", role);
     }
 
     public String measureSource(MeasureSource source) {
-        return words.text("measure.source." + source.name());
+        return named("measure.source", source);
     }
 
     public String measureStatus(MeasureStatus status) {
-        return words.text("measure.status." + status.name());
+        return named("measure.status", status);
     }
 
     /** The status of a measure in words, "valide, provisoire" for one its sender has not validated yet. */
@@ -66,6 +66,11 @@ public final class StatusWords {
     }
 
     public String sex(Sex sex) {
-        return words.text("sex." + sex.name());
+        return named("sex", sex);
+    }
+
+    /** A value in words: the bundle's text under {@code group.VALUE}, as "task.status.REQUESTED" is "à faire". */
+    private String named(String group, Enum<?> value) {
+        return words.text(group + "." + value.name());
     }
 }

@@ -4,6 +4,7 @@ import static fr.relais.core.store.schema.Tables.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.relais.core.StoreTest;
 import fr.relais.core.TestServices;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.identity.Patient;
@@ -13,32 +14,26 @@ import fr.relais.core.measure.NewMeasure;
 import fr.relais.core.session.AccessDeniedException;
 import fr.relais.core.session.Permission;
 import fr.relais.core.session.Role;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Local accounts and roles, enforced by the core services themselves (issue 9): a real store, the real services,
  * each role trying what it may and may not do.
  */
-class AccountServiceTest {
+class AccountServiceTest extends StoreTest {
     private static final char[] ADMIN_PASSWORD = "mot de passe admin 1".toCharArray();
     private static final char[] PASSWORD = "mot de passe soignant".toCharArray();
 
-    @TempDir
-    Path dir;
-    TestServices s;
     AccountService accounts;
-    Patient patient;
 
     @BeforeEach
     void workstationWithAccounts() {
-        s = new TestServices(dir.resolve("relais.db"));
+        openStore();
         patient = s.registerPatient("MARTIN", "Jeanne", Sex.F, LocalDate.of(1950, 3, 2), "IPP-1");
         accounts = s.core.accounts();
         assertThat(accounts.exist()).isFalse();

@@ -3,41 +3,28 @@ package fr.relais.core.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.MutableClock;
-import fr.relais.core.TestServices;
+import fr.relais.core.StoreTest;
 import fr.relais.core.careteam.Profession;
-import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.core.rule.AlertLevel;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The zones of a real store's rules: the pathway's, then a physician's prescription from the day it applies. */
-class ThresholdTimelineTest {
-    @TempDir
-    Path dir;
+class ThresholdTimelineTest extends StoreTest {
     MutableClock clock;
-    TestServices s;
-    Patient patient;
 
     @BeforeEach
     void setUp() {
         clock = new MutableClock(MeasureChartScalesTest.at(0, 8));
-        s = new TestServices(dir.resolve("relais.db"), clock);
+        openStore(clock);
         patient = s.registerPatient("BERNARD", "Lucie", Sex.F, LocalDate.of(1945, 2, 2), null);
         s.careTeam.addProfessional("LEGRAND", "Monique", Profession.MEDECIN, "10003456789", null, null);
         s.enrollments.enroll(patient.id(), "bpco-exacerbation", 1, MeasureChartScalesTest.DAY);
-    }
-
-    @AfterEach
-    void tearDown() {
-        s.close();
     }
 
     @Test

@@ -3,39 +3,25 @@ package fr.relais.core.measure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.relais.core.TestServices;
+import fr.relais.core.StoreTest;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.i18n.Language;
-import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class MeasureServiceTest {
-    @TempDir
-    Path dir;
-    TestServices s;
-    Patient patient;
-
+class MeasureServiceTest extends StoreTest {
     @BeforeEach
     void setUp() {
-        s = new TestServices(dir.resolve("relais.db"));
+        openStore();
         patient = s.registerPatient("DURAND", "Jeanne", Sex.F, LocalDate.of(1940, 5, 1), "IPP-7");
-    }
-
-    @AfterEach
-    void tearDown() {
-        s.close();
     }
 
     private NewMeasure weight(String value, String unit) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.relais.core.MutableClock;
-import fr.relais.core.TestServices;
+import fr.relais.core.StoreTest;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.Profession;
 import fr.relais.core.careteam.Professional;
@@ -15,7 +15,6 @@ import fr.relais.core.task.Task;
 import fr.relais.core.task.TaskService;
 import fr.relais.core.task.TaskStatus;
 import fr.relais.core.time.CareZone;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,32 +22,21 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class EnrollmentServiceTest {
-    @TempDir
-    Path dir;
+class EnrollmentServiceTest extends StoreTest {
     MutableClock clock;
-    TestServices s;
-    Patient patient;
     Professional idec;
 
     @BeforeEach
     void setUp() {
         // Monday 15 March 2027, 08:00 in Paris; daylight saving starts on Sunday 28 March 2027.
         clock = new MutableClock(Instant.parse("2027-03-15T07:00:00Z"));
-        s = new TestServices(dir.resolve("relais.db"), clock);
+        openStore(clock);
         patient = register("DURAND", LocalDate.of(1940, 5, 1));
         idec = s.careTeam.addProfessional("ROUX", "Renée", Profession.INFIRMIER, null, null, null);
         s.careTeam.assign(patient.id(), idec.id(), CareRole.IDEC, LocalDate.of(2027, 1, 1));
-    }
-
-    @AfterEach
-    void tearDown() {
-        s.close();
     }
 
     private Patient register(String family, LocalDate birth) {

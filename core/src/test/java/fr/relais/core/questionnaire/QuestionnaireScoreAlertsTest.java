@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.relais.core.MutableClock;
-import fr.relais.core.TestServices;
+import fr.relais.core.StoreTest;
 import fr.relais.core.alert.Alert;
 import fr.relais.core.rule.AlertLevel;
 import fr.relais.core.careteam.Profession;
@@ -12,35 +12,22 @@ import fr.relais.core.error.BadInputException;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The published severity bands of the built-in questionnaires raise patient-level alerts whatever the pathway
  * (docs/alerts.md, "Questionnaire scores"); PHQ-9 item 9 is never prorated away.
  */
-class QuestionnaireScoreAlertsTest {
-    @TempDir
-    Path dir;
-    TestServices s;
-    Patient patient;
-
+class QuestionnaireScoreAlertsTest extends StoreTest {
     @BeforeEach
     void setUp() {
-        s = new TestServices(dir.resolve("relais.db"), new MutableClock(Instant.parse("2026-11-24T08:30:00Z")));
+        openStore(new MutableClock(Instant.parse("2026-11-24T08:30:00Z")));
         patient = s.registerPatient("DURAND", "Jeanne", Sex.F, LocalDate.of(1940, 5, 1), null);
-    }
-
-    @AfterEach
-    void tearDown() {
-        s.close();
     }
 
     private List<String> alerts(Patient p) {

@@ -3,36 +3,22 @@ package fr.relais.core.questionnaire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.relais.core.TestServices;
+import fr.relais.core.StoreTest;
 import fr.relais.core.error.BadInputException;
-import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.core.measure.MeasureSource;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class QuestionnaireServiceTest {
-    @TempDir
-    Path dir;
-    TestServices s;
-    Patient patient;
-
+class QuestionnaireServiceTest extends StoreTest {
     @BeforeEach
     void setUp() {
-        s = new TestServices(dir.resolve("relais.db"));
+        openStore();
         patient = s.registerPatient("DURAND", "Jeanne", Sex.F, LocalDate.of(1940, 5, 1), null);
-    }
-
-    @AfterEach
-    void tearDown() {
-        s.close();
     }
 
     @Test

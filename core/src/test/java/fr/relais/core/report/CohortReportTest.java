@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.relais.core.MutableClock;
-import fr.relais.core.TestServices;
+import fr.relais.core.StoreTest;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
@@ -17,7 +17,6 @@ import fr.relais.core.time.CareZone;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -27,23 +26,18 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every indicator against a dataset small enough to compute by hand (in the comments), with the edge cases: a patient
  * stopped on day one, a task done exactly at its deadline, a pathway with nobody in it.
  */
-class CohortReportTest {
+class CohortReportTest extends StoreTest {
     static final LocalDate START = LocalDate.of(2026, 11, 2);
     static final CohortQuery PERIOD = new CohortQuery("suivi-poids", START, LocalDate.of(2026, 11, 11), false);
 
-    @TempDir
-    Path dir;
     MutableClock clock;
-    TestServices s;
 
     static Instant at(LocalDate day, int hour) {
         return ZonedDateTime.of(day.atTime(hour, 0), CareZone.PARIS).toInstant();
@@ -52,7 +46,7 @@ class CohortReportTest {
     @BeforeEach
     void setUp() {
         clock = new MutableClock(at(START, 8));
-        s = new TestServices(dir.resolve("relais.db"), clock);
+        openStore(clock);
         s.pathways.importTemplate("suivi-poids.json", """
                 { "id": "suivi-poids", "version": 1, "title": { "fr": "Suivi du poids" }, "description": { "fr": "test" },
                   "source": "test", "duration": "P90D",
@@ -96,11 +90,6 @@ class CohortReportTest {
 
     private Task visit(Enrollment e) {
         return s.enrollments.tasksOf(e.id()).stream().filter(t -> t.stepId().equals("visite")).findFirst().orElseThrow();
-    }
-
-    @AfterEach
-    void tearDown() {
-        s.close();
     }
 
     @Test

@@ -3,39 +3,31 @@ package fr.relais.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.MutableClock;
-import fr.relais.core.TestServices;
+import fr.relais.core.StoreTest;
 import fr.relais.core.hospital.HospitalEventType;
 import fr.relais.core.hospital.TestAdt;
 import fr.relais.core.i18n.Language;
-import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.time.CareZone;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Readmissions at 30 days and days at home of a cohort, from hospital events received through the real event service
  * into a real store: November 2026, one patient followed all month (30 days).
  */
-class HospitalCohortIndicatorsTest {
+class HospitalCohortIndicatorsTest extends StoreTest {
     static final LocalDate NOV_1 = LocalDate.of(2026, 11, 1);
     static final CohortQuery NOVEMBER = new CohortQuery("suivi-domicile", NOV_1, LocalDate.of(2026, 11, 30), false);
 
-    @TempDir
-    Path dir;
     MutableClock clock;
-    TestServices s;
-    Patient patient;
     TestAdt adt;
 
     static Instant at(int month, int day, int hour) {
@@ -45,7 +37,7 @@ class HospitalCohortIndicatorsTest {
     @BeforeEach
     void setUp() {
         clock = new MutableClock(at(11, 1, 8));
-        s = new TestServices(dir.resolve("relais.db"), clock);
+        openStore(clock);
         s.pathways.importTemplate("suivi-domicile.json", """
                 { "id": "suivi-domicile", "version": 1, "title": { "fr": "Suivi à domicile" }, "description": { "fr": "test" },
                   "source": "test", "duration": "P90D",
@@ -53,11 +45,6 @@ class HospitalCohortIndicatorsTest {
         patient = s.registerPatient("MARTIN", "Louise", Sex.F, LocalDate.of(1941, 2, 3), "IPP-77");
         s.enrollments.enroll(patient.id(), "suivi-domicile", 1, NOV_1);
         adt = new TestAdt(s.core.hospitalEvents());
-    }
-
-    @AfterEach
-    void tearDown() {
-        s.close();
     }
 
     /** Sends one ADT event of the movement {@code movement}, as the listener would hand it over, at {@code when}. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.MutableClock;
 import fr.relais.core.RawCodePatterns;
-import fr.relais.core.TestServices;
+import fr.relais.core.StoreTest;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.Profession;
 import fr.relais.core.i18n.Language;
@@ -16,7 +16,6 @@ import fr.relais.core.identity.InsMatricule;
 import fr.relais.core.identity.InsOid;
 import fr.relais.core.identity.InsSource;
 import fr.relais.core.identity.NewPatient;
-import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.identity.StrictTraits;
 import fr.relais.core.measure.Measure;
@@ -39,25 +38,19 @@ import org.apache.pdfbox.preflight.ValidationResult;
 import org.apache.pdfbox.preflight.parser.PreflightParser;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The patient pathway report, read back: text, a rendered first page, and a PDF/A validator's verdict. */
-class PatientReportTest {
+class PatientReportTest extends StoreTest {
     static final LocalDate START = LocalDate.of(2026, 11, 2);
 
-    @TempDir
-    Path dir;
     MutableClock clock;
-    TestServices s;
-    Patient patient;
 
     @BeforeEach
     void setUp() {
         clock = new MutableClock(ZonedDateTime.of(START.atTime(8, 0), CareZone.PARIS).toInstant());
-        s = new TestServices(dir.resolve("relais.db"), clock);
+        openStore(clock);
         s.database.inTransaction(() -> s.database.meta().setKind(StoreKind.DEMO));
         patient = fr.relais.core.identity.TestInsiAnswer.registerFromInsi(s.patients, new NewPatient(new StrictTraits("LEFÈVRE",
                 List.of("Hélène", "Zoé"), Sex.F, LocalDate.of(1995, 10, 3), "99126"), "DUPRÉ", null, "IPP-OE1", null, null, null),
@@ -73,11 +66,6 @@ class PatientReportTest {
         s.alerts.acknowledge(s.alerts.list(true, patient.id()).get(0).id(), "appel de la patiente, O₂ ajusté");
         s.questionnaires.answer(patient.id(), "PHQ-9", List.of(1, 1, 0, 0, 1, 0, 0, 0, 0), clock.instant());
         clock.set(ZonedDateTime.of(START.plusDays(10).atTime(9, 0), CareZone.PARIS).toInstant());
-    }
-
-    @AfterEach
-    void tearDown() {
-        s.close();
     }
 
     private Measure measure(String value, int day) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.relais.core.MutableClock;
-import fr.relais.core.TestServices;
+import fr.relais.core.StoreTest;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.Profession;
 import fr.relais.core.careteam.Professional;
@@ -12,21 +12,15 @@ import fr.relais.core.error.BadInputException;
 import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.time.CareZone;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class WorklistServiceTest {
-    @TempDir
-    Path dir;
+class WorklistServiceTest extends StoreTest {
     MutableClock clock;
-    TestServices s;
     Patient jeanne;
     Patient paul;
     Professional idec;
@@ -35,7 +29,7 @@ class WorklistServiceTest {
     @BeforeEach
     void setUp() {
         clock = new MutableClock(Instant.parse("2026-11-10T07:00:00Z"));
-        s = new TestServices(dir.resolve("relais.db"), clock);
+        openStore(clock);
         jeanne = register("DURAND", "Jeanne", Sex.F);
         paul = register("MARTIN", "Paul", Sex.M);
         idec = s.careTeam.addProfessional("ROUX", "Renée", Profession.INFIRMIER, null, null, null);
@@ -50,11 +44,6 @@ class WorklistServiceTest {
         // Now: Tuesday 24 November 2026, 10:30 in Paris.
         clock.set(ZonedDateTime.of(2026, 11, 24, 10, 30, 0, 0, CareZone.PARIS).toInstant());
         s.enrollments.planAhead();
-    }
-
-    @AfterEach
-    void tearDown() {
-        s.close();
     }
 
     private Patient register(String family, String given, Sex sex) {

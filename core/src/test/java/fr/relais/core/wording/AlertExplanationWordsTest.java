@@ -4,55 +4,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.core.MutableClock;
 import fr.relais.core.RawCodePatterns;
-import fr.relais.core.TestServices;
+import fr.relais.core.StoreTest;
 import fr.relais.core.alert.Alert;
 import fr.relais.core.rule.AlertLevel;
 import fr.relais.core.rule.AlertRule;
 import fr.relais.core.i18n.Language;
-import fr.relais.core.identity.Patient;
 import fr.relais.core.identity.Sex;
 import fr.relais.core.measure.MeasureCatalog;
 import fr.relais.core.measure.MeasureSource;
 import fr.relais.core.measure.NewMeasure;
 import fr.relais.core.time.CareZone;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Alert explanations as the nurse reads them, from alerts the real engine raised on the built-in pathways' rules: an
  * absolute alert names only the bound it crossed, with its unit (issue 25: "glycémie 0,68 g/L : sous le seuil rouge
  * (< 0,54), au-dessus du seuil rouge (> 2,5)" and "SpO2 92 % : sous le seuil rouge (< 90)" were shown).
  */
-class AlertExplanationWordsTest {
+class AlertExplanationWordsTest extends StoreTest {
     static final LocalDate START = LocalDate.of(2026, 11, 2);
 
-    @TempDir
-    Path dir;
     MutableClock clock;
-    TestServices s;
-    Patient patient;
     final AlertWords french = new AlertWords(Language.FR);
 
     @BeforeEach
     void setUp() {
         clock = new MutableClock(at(START, 8));
-        s = new TestServices(dir.resolve("relais.db"), clock);
+        openStore(clock);
         patient = s.registerPatient("DURAND", "Jeanne", Sex.F, LocalDate.of(1940, 5, 1), null);
-    }
-
-    @AfterEach
-    void tearDown() {
-        s.close();
     }
 
     @Test

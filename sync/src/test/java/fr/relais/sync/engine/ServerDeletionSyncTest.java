@@ -441,14 +441,27 @@ class ServerDeletionSyncTest extends ForeignWorldFixture {
         assertThat(laptop.sync().pushed()).isZero();
     }
 
-    @Test
-    void aPhq9RestoredOnTheServerCountsAgain() {
+    /** A PHQ-9 another tool wrote on the server, synced here: its server id, local ids and the alerts it raised. */
+    private record SyncedPhq9(String responseId, UUID patient, UUID response, List<UUID> raised) {
+    }
+
+    /** A hospital patient's PHQ-9 answered five hours ago, item 9 above "not at all", received by the laptop. */
+    private SyncedPhq9 aSyncedPhq9() {
         String patientId = world.create("patient-hospital.json", Map.of());
         String responseId = world.create("questionnaireresponse-phq9-loinc.json", Map.of("patient", patientId, "authored", hoursAgo(5).toString()));
         laptop.sync();
         UUID patient = ObservationMapper.localId(patientId);
-        UUID response = ObservationMapper.localId(responseId);
-        List<UUID> raised = laptop.core.alerts().list(true, patient).stream().map(Alert::id).toList();
+        return new SyncedPhq9(responseId, patient, ObservationMapper.localId(responseId),
+                laptop.core.alerts().list(true, patient).stream().map(Alert::id).toList());
+    }
+
+    @Test
+    void aPhq9RestoredOnTheServerCountsAgain() {
+        SyncedPhq9 phq9 = aSyncedPhq9();
+        String responseId = phq9.responseId();
+        UUID patient = phq9.patient();
+        UUID response = phq9.response();
+        List<UUID> raised = phq9.raised();
         assertThat(raised).as("item 9 answered above 'not at all', and the score").isNotEmpty();
         var written = world.read(org.hl7.fhir.r4.model.QuestionnaireResponse.class, responseId);
         deleteOnServer("QuestionnaireResponse", responseId);
@@ -473,12 +486,11 @@ class ServerDeletionSyncTest extends ForeignWorldFixture {
 
     @Test
     void aPhq9TheToolMarkedWrongThenCompletedAgainCountsAgainButOneANurseMarkedWrongStaysWrong() {
-        String patientId = world.create("patient-hospital.json", Map.of());
-        String responseId = world.create("questionnaireresponse-phq9-loinc.json", Map.of("patient", patientId, "authored", hoursAgo(5).toString()));
-        laptop.sync();
-        UUID patient = ObservationMapper.localId(patientId);
-        UUID response = ObservationMapper.localId(responseId);
-        List<UUID> raised = laptop.core.alerts().list(true, patient).stream().map(Alert::id).toList();
+        SyncedPhq9 phq9 = aSyncedPhq9();
+        String responseId = phq9.responseId();
+        UUID patient = phq9.patient();
+        UUID response = phq9.response();
+        List<UUID> raised = phq9.raised();
         var written = world.read(org.hl7.fhir.r4.model.QuestionnaireResponse.class, responseId);
         written.setStatus(org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus.ENTEREDINERROR);
         writeBack(written);

@@ -1,11 +1,11 @@
 package fr.relais.app.gui.alerts;
 
 import fr.relais.app.gui.common.RowHighlight;
+import fr.relais.app.gui.common.Screen;
 import fr.relais.app.gui.common.TextColumns;
 import fr.relais.core.i18n.Localization;
 import javafx.beans.binding.Bindings;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -15,14 +15,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** Open alerts by severity and age, each with its explanation; decisions always carry a reason. */
-public final class AlertsView extends VBox {
+public final class AlertsView extends Screen {
 
     /** {@code showPatients}: brings the Patients screen forward, once the alert's patient is the current one. */
     public AlertsView(AlertsViewModel model, Localization texts, Runnable showPatients) {
-        super(10);
-        setPadding(new Insets(16));
-        Label title = new Label(texts.text("alerts.title"));
-        title.getStyleClass().add("screen-title");
+        Label title = title(texts.text("alerts.title"));
         Label summary = new Label();
         summary.setId("alerts-summary");
         summary.textProperty().bind(model.summaryProperty());

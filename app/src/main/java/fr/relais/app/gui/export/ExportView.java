@@ -1,10 +1,10 @@
 package fr.relais.app.gui.export;
 
 import fr.relais.app.gui.common.ChoiceWords;
+import fr.relais.app.gui.common.Screen;
 import fr.relais.core.i18n.Localization;
 import java.io.File;
 import java.nio.file.Path;
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -15,7 +15,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
@@ -23,15 +22,12 @@ import javafx.stage.FileChooser;
  * then Export with a progress bar and Cancel, and "Open the file" once written. Used as the Reports screen (cohorts)
  * and inside the dialog opened from a patient file.
  */
-public final class ExportView extends VBox {
+public final class ExportView extends Screen {
 
     public ExportView(ExportViewModel model, Localization texts) {
-        super(10);
-        setPadding(new Insets(16));
         getStyleClass().add("export-view");
-        Label title = new Label(texts.text(model.patientProperty().get() == null ? "export.cohortTitle" : "export.patientTitle",
+        Label title = title(texts.text(model.patientProperty().get() == null ? "export.cohortTitle" : "export.patientTitle",
                 model.patientNameProperty().get()));
-        title.getStyleClass().add("screen-title");
 
         ComboBox<ExportKind> kind = new ComboBox<>();
         kind.setId("export-kind");

@@ -2,10 +2,10 @@ package fr.relais.app.gui.hospital;
 
 import fr.relais.app.gui.common.RowActivation;
 import fr.relais.app.gui.common.ScreenRefresh;
+import fr.relais.app.gui.common.Screen;
 import fr.relais.app.gui.common.TextColumns;
 import fr.relais.core.i18n.Localization;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -20,14 +20,11 @@ import javafx.scene.layout.VBox;
  * Who is in hospital now (since when, where, expected discharge, the IDE de coordination), or the discharges of the
  * last seven days with the decisions they wait for; a row opens the patient's file.
  */
-public final class HospitalisationsView extends VBox {
+public final class HospitalisationsView extends Screen {
 
     /** {@code showPatients}: brings the Patients screen forward, once the row's patient is the current one. */
     public HospitalisationsView(HospitalisationsViewModel model, Localization texts, Runnable showPatients) {
-        super(10);
-        setPadding(new Insets(16));
-        Label title = new Label(texts.text("hospitalisations.title"));
-        title.getStyleClass().add("screen-title");
+        Label title = title(texts.text("hospitalisations.title"));
 
         ToggleGroup filters = new ToggleGroup();
         ToggleButton in = new ToggleButton(texts.text("hospitalisations.filter.in"));

@@ -1,9 +1,9 @@
 package fr.relais.app.gui.pathways;
 
+import fr.relais.app.gui.common.Screen;
 import fr.relais.app.gui.common.TextColumns;
 import fr.relais.core.i18n.Localization;
 import java.io.File;
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -13,13 +13,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /** The Pathways screen: library table, the chosen template's steps and rules, import with its validation errors. */
-public final class PathwaysView extends VBox {
+public final class PathwaysView extends Screen {
 
     public PathwaysView(PathwaysViewModel model, Localization texts) {
-        super(10);
-        setPadding(new Insets(16));
-        Label title = new Label(texts.text("pathways.title"));
-        title.getStyleClass().add("screen-title");
+        Label title = title(texts.text("pathways.title"));
         TableView<TemplateRow> table = new TableView<>(model.templatesProperty());
         table.setId("pathways-table");
         // The pathway's id is the command line's handle (relais enroll --pathway), not what a nurse reads.

@@ -1,9 +1,9 @@
 package fr.relais.app.gui.settings;
 
 import fr.relais.app.gui.common.ChoiceWords;
+import fr.relais.app.gui.common.Screen;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.i18n.Localization;
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -14,13 +14,10 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /** The Settings screen: language, then this workstation's configuration (see {@link SettingsViewModel}). */
-public final class SettingsView extends VBox {
+public final class SettingsView extends Screen {
 
     public SettingsView(SettingsViewModel model, Localization texts) {
-        super(10);
-        setPadding(new Insets(16));
-        Label title = new Label(texts.text("settings.title"));
-        title.getStyleClass().add("screen-title");
+        Label title = title(texts.text("settings.title"));
         ComboBox<Language> language = new ComboBox<>();
         language.setId("settings-language");
         language.getItems().setAll(Language.values());

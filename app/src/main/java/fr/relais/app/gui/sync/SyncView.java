@@ -1,11 +1,11 @@
 package fr.relais.app.gui.sync;
 
+import fr.relais.app.gui.common.Screen;
 import fr.relais.app.gui.common.TextColumns;
 
 import fr.relais.core.i18n.Localization;
 import fr.relais.sync.engine.ConflictResolver;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -16,14 +16,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The Sync screen: server, run now with progress and cancel, the outcome, and the conflict inbox. */
-public final class SyncView extends VBox {
+public final class SyncView extends Screen {
 
     public SyncView(SyncViewModel model, Localization texts) {
-        super(10);
-        setPadding(new Insets(16));
         getStyleClass().add("sync-view");
-        Label title = new Label(texts.text("sync.title"));
-        title.getStyleClass().add("screen-title");
+        Label title = title(texts.text("sync.title"));
 
         TextField server = new TextField();
         server.setId("sync-server");

@@ -2,6 +2,7 @@ package fr.relais.app.gui.worklist;
 
 import fr.relais.app.gui.common.ChoiceWords;
 import fr.relais.app.gui.common.RowHighlight;
+import fr.relais.app.gui.common.Screen;
 import fr.relais.app.gui.common.TextColumns;
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.task.TaskPriority;
@@ -12,7 +13,6 @@ import javafx.scene.control.ComboBox;
 import fr.relais.core.i18n.Localization;
 import fr.relais.core.task.DueFilter;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -24,14 +24,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The worklist screen: due windows with counts, a virtualized table (overdue rows marked), complete and postpone. */
-public final class WorklistView extends VBox {
+public final class WorklistView extends Screen {
 
     /** {@code showPatients}: brings the Patients screen forward, once the task's patient is the current one. */
     public WorklistView(WorklistViewModel model, Localization texts, Runnable showPatients) {
-        super(10);
-        setPadding(new Insets(16));
-        Label title = new Label(texts.text("worklist.title"));
-        title.getStyleClass().add("screen-title");
+        Label title = title(texts.text("worklist.title"));
 
         ToggleGroup windows = new ToggleGroup();
         HBox filters = new HBox(6);
