@@ -35,6 +35,11 @@ final class AdtGroupCommit {
     /** The holders' CPU inside {@link #commitQueued} and the messages it committed: the listener's serial part. */
     private final LongAdder serialNanos = new LongAdder();
     private final LongAdder committed = new LongAdder();
+    /** The holders' wall time there (above their CPU when they are descheduled holding the lock) and their commits. */
+    private final LongAdder serialWallNanos = new LongAdder();
+    private final LongAdder commits = new LongAdder();
+    /** Commits by their group's size: 1, 2, 3–4, 5–8, 9–16, 17 and more messages. */
+    private final LongAdder[] groups = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     AdtGroupCommit(HospitalEvents events, Set<String> localIpp) {
@@ -53,8 +58,11 @@ final class AdtGroupCommit {
                 try {
                     if (!mine.receipt.isDone()) {
                         long cpu = THREADS.getCurrentThreadCpuTime();
-                        committed.add(commitQueued());
+                        long wall = System.nanoTime();
+                        int stored = commitQueued();
+                        serialWallNanos.add(System.nanoTime() - wall);
                         serialNanos.add(THREADS.getCurrentThreadCpuTime() - cpu);
+                        counted(stored);
                     }
                 } finally {
                     commit.unlock();
@@ -97,7 +105,17 @@ final class AdtGroupCommit {
      * message's work under the lock is what bounds the listener, whatever the number of connections.
      */
     AdtListener.SerialWork serial() {
-        return new AdtListener.SerialWork(serialNanos.sum(), committed.sum());
+        long[] bySize = new long[groups.length];
+        for (int i = 0; i < groups.length; i++) {
+            bySize[i] = groups[i].sum();
+        }
+        return new AdtListener.SerialWork(serialNanos.sum(), serialWallNanos.sum(), committed.sum(), commits.sum(), bySize);
+    }
+
+    private void counted(int stored) {
+        committed.add(stored);
+        commits.increment();
+        groups[Math.min(groups.length - 1, 32 - Integer.numberOfLeadingZeros(Math.max(0, stored - 1)))].increment();
     }
 
     /** Under the lock: one transaction for what is queued (in arrival order), then every receipt handed over; how many. */
