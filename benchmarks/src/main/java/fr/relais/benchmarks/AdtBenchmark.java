@@ -94,8 +94,10 @@ public final class AdtBenchmark implements Callable<Integer> {
                     long inLock = Math.max(1, serialAfter.messages() - serialBefore.messages());
                     long commits = Math.max(1, serialAfter.commits() - serialBefore.commits());
                     stored.add(line(timing, (services.database().statementsExecuted() - statementsBefore) / (double) messages)
-                            + String.format(java.util.Locale.ROOT, " | %.2f / %.2f | %.1f", (serialAfter.cpuNanos() - serialBefore.cpuNanos()) / 1e6
-                            / inLock, (serialAfter.wallNanos() - serialBefore.wallNanos()) / 1e6 / inLock, inLock / (double) commits));
+                            + String.format(java.util.Locale.ROOT, " | %.2f / %.2f / %s | %.1f", (serialAfter.cpuNanos() - serialBefore.cpuNanos())
+                            / 1e6 / inLock, (serialAfter.wallNanos() - serialBefore.wallNanos()) / 1e6 / inLock, serialAfter.runQueueNanos() < 0 ? "?"
+                            : String.format(java.util.Locale.ROOT, "%.2f", (serialAfter.runQueueNanos() - serialBefore.runQueueNanos()) / 1e6 / inLock),
+                            inLock / (double) commits));
                     groups.add(groupSizes(senders, serialBefore, serialAfter, timing.seconds));
                 }
                 next += warmUp + messages;
@@ -113,12 +115,13 @@ public final class AdtBenchmark implements Callable<Integer> {
                 + " (the rest of the process's: JIT compilers, garbage collector, logging's writer); serial: the CPU ms a message"
                 + " its group commit's lock holders spent storing (every message's store work runs there, one after the other, so"
                 + " 1,000 / serial bounds the messages/s whatever the connections), its CPU / its wall time (the holders' time from"
-                + " the lock taken to the commit's end: above the CPU when a holder waits on the disk or is descheduled holding it);"
+                + " the lock taken to the commit's end: above the CPU when a holder waits on the disk or is descheduled holding it)"
+                + " / of that wall time, its wait for a core (runnable, descheduled holding the lock; Linux's schedstat, ? elsewhere);"
                 + " messages a commit: the mean group; GC / JIT: the CPU ms a message of the garbage collector's threads (and the VM"
                 + " thread) and of the JIT compilers', read from /proc (Linux)%n%n",
                 processCpuNanos() / 1e9, ThreadCpu.PERIOD_MILLIS);
         System.out.println("| senders (MLLP connections) | into the store: messages/s | p50 / p95 ms | CPU ms a message | listener / client"
-                + " | GC / JIT | SQL statements a message | serial CPU / wall ms a message | messages a commit"
+                + " | GC / JIT | SQL statements a message | serial CPU / wall / waiting for a core ms a message | messages a commit"
                 + " | echo, nothing stored: messages/s | p50 / p95 ms | CPU ms a message | listener / client | GC / JIT |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int i = 0; i < connections.size(); i++) {

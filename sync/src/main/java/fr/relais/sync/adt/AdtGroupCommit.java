@@ -37,6 +37,9 @@ final class AdtGroupCommit {
     private final LongAdder committed = new LongAdder();
     /** The holders' wall time there (above their CPU when they are descheduled holding the lock) and their commits. */
     private final LongAdder serialWallNanos = new LongAdder();
+    /** The holders' wait there for a core (runnable, descheduled); unknown once a commit's could not be read. */
+    private final LongAdder serialRunQueueNanos = new LongAdder();
+    private volatile boolean runQueueUnknown;
     private final LongAdder commits = new LongAdder();
     /** Commits by their group's size: 1, 2, 3–4, 5–8, 9–16, 17 and more messages. */
     private final LongAdder[] groups = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
@@ -59,8 +62,15 @@ final class AdtGroupCommit {
                     if (!mine.receipt.isDone()) {
                         long cpu = THREADS.getCurrentThreadCpuTime();
                         long wall = System.nanoTime();
+                        long waited = RunQueueWait.nanos();
                         int stored = commitQueued();
                         serialWallNanos.add(System.nanoTime() - wall);
+                        long waitedAfter = RunQueueWait.nanos();
+                        if (waited < 0 || waitedAfter < 0) {
+                            runQueueUnknown = true;
+                        } else {
+                            serialRunQueueNanos.add(waitedAfter - waited);
+                        }
                         serialNanos.add(THREADS.getCurrentThreadCpuTime() - cpu);
                         counted(stored);
                     }
@@ -109,7 +119,8 @@ final class AdtGroupCommit {
         for (int i = 0; i < groups.length; i++) {
             bySize[i] = groups[i].sum();
         }
-        return new AdtListener.SerialWork(serialNanos.sum(), serialWallNanos.sum(), committed.sum(), commits.sum(), bySize);
+        return new AdtListener.SerialWork(serialNanos.sum(), serialWallNanos.sum(), runQueueUnknown ? -1 : serialRunQueueNanos.sum(),
+                committed.sum(), commits.sum(), bySize);
     }
 
     private void counted(int stored) {

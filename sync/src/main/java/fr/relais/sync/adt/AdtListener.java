@@ -82,10 +82,11 @@ public final class AdtListener implements AutoCloseable {
     }
 
     /**
-     * The CPU and wall time, in nanoseconds, spent storing under the group commit's lock, the messages stored there, the
-     * commits that stored them, and those commits by their group's size ({@link #GROUP_SIZES}).
+     * The CPU and wall time, in nanoseconds, spent storing under the group commit's lock, and the part of that wall time
+     * its holders waited for a core (descheduled while holding it; -1 when the system does not say), the messages stored
+     * there, the commits that stored them, and those commits by their group's size ({@link #GROUP_SIZES}).
      */
-    public record SerialWork(long cpuNanos, long wallNanos, long messages, long commits, long[] commitsBySize) {
+    public record SerialWork(long cpuNanos, long wallNanos, long runQueueNanos, long messages, long commits, long[] commitsBySize) {
         /** The bounds of {@link #commitsBySize}: 1, 2, 3–4, 5–8, 9–16, 17 and more messages a commit. */
         public static final List<String> GROUP_SIZES = List.of("1", "2", "3-4", "5-8", "9-16", "17+");
 
