@@ -2,15 +2,12 @@ package fr.relais.sync.adt;
 
 import fr.relais.core.hospital.HospitalEvents;
 import fr.relais.core.hospital.HospitalMessage;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -32,18 +29,8 @@ final class AdtGroupCommit {
     private final Set<String> localIpp;
     private final ConcurrentLinkedQueue<Waiting> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock commit = new ReentrantLock();
-    /** The holders' CPU inside {@link #commitQueued} and the messages it committed: the listener's serial part. */
-    private final LongAdder serialNanos = new LongAdder();
-    private final LongAdder committed = new LongAdder();
-    /** The holders' wall time there (above their CPU when they are descheduled holding the lock) and their commits. */
-    private final LongAdder serialWallNanos = new LongAdder();
-    /** The holders' wait there for a core (runnable, descheduled); unknown once a commit's could not be read. */
-    private final LongAdder serialRunQueueNanos = new LongAdder();
-    private volatile boolean runQueueUnknown;
-    private final LongAdder commits = new LongAdder();
-    /** Commits by their group's size: 1, 2, 3–4, 5–8, 9–16, 17 and more messages. */
-    private final LongAdder[] groups = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** Each {@link #commitQueued} measured: the listener's serial part. */
+    private final SerialMeter serial = new SerialMeter();
 
     AdtGroupCommit(HospitalEvents events, Set<String> localIpp) {
         this.events = events;
@@ -60,19 +47,7 @@ final class AdtGroupCommit {
             if (commit.tryLock()) {
                 try {
                     if (!mine.receipt.isDone()) {
-                        long cpu = THREADS.getCurrentThreadCpuTime();
-                        long wall = System.nanoTime();
-                        long waited = RunQueueWait.nanos();
-                        int stored = commitQueued();
-                        serialWallNanos.add(System.nanoTime() - wall);
-                        long waitedAfter = RunQueueWait.nanos();
-                        if (waited < 0 || waitedAfter < 0) {
-                            runQueueUnknown = true;
-                        } else {
-                            serialRunQueueNanos.add(waitedAfter - waited);
-                        }
-                        serialNanos.add(THREADS.getCurrentThreadCpuTime() - cpu);
-                        counted(stored);
+                        serial.measure(this::commitQueued);
                     }
                 } finally {
                     commit.unlock();
@@ -111,22 +86,11 @@ final class AdtGroupCommit {
     }
 
     /**
-     * The serial part so far: the CPU the lock's holders spent storing (nanoseconds) and the messages they stored. Each
-     * message's work under the lock is what bounds the listener, whatever the number of connections.
+     * The serial part so far ({@link SerialMeter}): the lock's holders' CPU, wall time and wait for a core, the messages
+     * they stored and the groups' sizes. Each message's work under the lock bounds the listener, whatever the connections.
      */
     AdtListener.SerialWork serial() {
-        long[] bySize = new long[groups.length];
-        for (int i = 0; i < groups.length; i++) {
-            bySize[i] = groups[i].sum();
-        }
-        return new AdtListener.SerialWork(serialNanos.sum(), serialWallNanos.sum(), runQueueUnknown ? -1 : serialRunQueueNanos.sum(),
-                committed.sum(), commits.sum(), bySize);
-    }
-
-    private void counted(int stored) {
-        committed.add(stored);
-        commits.increment();
-        groups[Math.min(groups.length - 1, 32 - Integer.numberOfLeadingZeros(Math.max(0, stored - 1)))].increment();
+        return serial.work();
     }
 
     /** Under the lock: one transaction for what is queued (in arrival order), then every receipt handed over; how many. */
