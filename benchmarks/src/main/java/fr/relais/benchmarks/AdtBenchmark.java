@@ -69,6 +69,7 @@ public final class AdtBenchmark implements Callable<Integer> {
         Path db = dir.resolve("bench.db");
         List<String> stored = new ArrayList<>();
         List<String> echoed = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
         try (RelaisCore services = RelaisCore.open(db, Clock.systemUTC(), UserSession.ofOperatingSystemUser())) {
             for (int i = 0; i < patients; i++) {
                 services.patients().register(new NewPatient(new StrictTraits("BANC" + AlertBenchmark.letters(i), List.of("Louise"), Sex.F,
@@ -90,9 +91,14 @@ public final class AdtBenchmark implements Callable<Integer> {
                     AdtListener.SerialWork serialBefore = listener.serialWork();
                     Timing timing = send(port, texts.subList(next + warmUp, next + warmUp + messages), senders);
                     AdtListener.SerialWork serialAfter = listener.serialWork();
+                    long inLock = Math.max(1, serialAfter.messages() - serialBefore.messages());
+                    long commits = Math.max(1, serialAfter.commits() - serialBefore.commits());
                     stored.add(line(timing, (services.database().statementsExecuted() - statementsBefore) / (double) messages)
-                            + String.format(java.util.Locale.ROOT, " | %.2f", (serialAfter.cpuNanos() - serialBefore.cpuNanos()) / 1e6
-                            / Math.max(1, serialAfter.messages() - serialBefore.messages())));
+                            + String.format(java.util.Locale.ROOT, " | %.2f / %.2f / %s | %.1f", (serialAfter.cpuNanos() - serialBefore.cpuNanos())
+                            / 1e6 / inLock, (serialAfter.wallNanos() - serialBefore.wallNanos()) / 1e6 / inLock, serialAfter.runQueueNanos() < 0 ? "?"
+                            : String.format(java.util.Locale.ROOT, "%.2f", (serialAfter.runQueueNanos() - serialBefore.runQueueNanos()) / 1e6 / inLock),
+                            inLock / (double) commits));
+                    groups.add(groupSizes(senders, serialBefore, serialAfter, timing.seconds));
                 }
                 next += warmUp + messages;
             }
@@ -108,16 +114,36 @@ public final class AdtBenchmark implements Callable<Integer> {
                 + " server threads in the echo columns) and of the senders' threads, each a message, read per thread every %d ms"
                 + " (the rest of the process's: JIT compilers, garbage collector, logging's writer); serial: the CPU ms a message"
                 + " its group commit's lock holders spent storing (every message's store work runs there, one after the other, so"
-                + " 1,000 / serial bounds the messages/s whatever the connections)%n%n",
+                + " 1,000 / serial bounds the messages/s whatever the connections), its CPU / its wall time (the holders' time from"
+                + " the lock taken to the commit's end: above the CPU when a holder waits on the disk or is descheduled holding it)"
+                + " / of that wall time, its wait for a core (runnable, descheduled holding the lock; Linux's schedstat, ? elsewhere);"
+                + " messages a commit: the mean group; GC / JIT: the CPU ms a message of the garbage collector's threads (and the VM"
+                + " thread) and of the JIT compilers', read from /proc (Linux)%n%n",
                 processCpuNanos() / 1e9, ThreadCpu.PERIOD_MILLIS);
         System.out.println("| senders (MLLP connections) | into the store: messages/s | p50 / p95 ms | CPU ms a message | listener / client"
-                + " | SQL statements a message | serial CPU ms a message | echo, nothing stored: messages/s | p50 / p95 ms | CPU ms a message"
-                + " | listener / client |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+                + " | GC / JIT | SQL statements a message | serial CPU / wall / waiting for a core ms a message | messages a commit"
+                + " | echo, nothing stored: messages/s | p50 / p95 ms | CPU ms a message | listener / client | GC / JIT |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int i = 0; i < connections.size(); i++) {
             System.out.printf("| %d | %s | %s |%n", connections.get(i), stored.get(i), echoed.get(i));
         }
+        System.out.printf("%nThe commits by their group's size (messages a commit), %% of the measurement's commits; lock held: the"
+                + " holders' wall time over the measurement's%n%n| senders | commits | %s | lock held |%n|---|---|%s---|%n",
+                String.join(" | ", AdtListener.SerialWork.GROUP_SIZES), "---|".repeat(AdtListener.SerialWork.GROUP_SIZES.size()));
+        groups.forEach(System.out::println);
         return 0;
+    }
+
+    /** A row of the group sizes' table: the measurement's commits, each size's share of them, the lock's busy share. */
+    private static String groupSizes(int senders, AdtListener.SerialWork before, AdtListener.SerialWork after, double seconds) {
+        long[] from = before.commitsBySize();
+        long[] to = after.commitsBySize();
+        long commits = Math.max(1, after.commits() - before.commits());
+        StringBuilder row = new StringBuilder("| " + senders + " | " + (after.commits() - before.commits()));
+        for (int i = 0; i < to.length; i++) {
+            row.append(String.format(java.util.Locale.ROOT, " | %.1f", 100.0 * (to[i] - from[i]) / commits));
+        }
+        return row.append(String.format(java.util.Locale.ROOT, " | %.0f %% |", (after.wallNanos() - before.wallNanos()) / 1e7 / seconds)).toString();
     }
 
     private static int freePort() throws IOException {
@@ -155,6 +181,7 @@ public final class AdtBenchmark implements Callable<Integer> {
         try (ThreadCpu shares = ThreadCpu.start(AdtBenchmark::shareOf)) {
             List<Future<double[]>> parts = new ArrayList<>();
             long cpu = processCpuNanos();
+            JvmThreadsCpu jvmBefore = JvmThreadsCpu.read();
             long start = System.nanoTime();
             for (int s = 0; s < senders; s++) {
                 List<String> share = new ArrayList<>();
@@ -171,9 +198,11 @@ public final class AdtBenchmark implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuMillis = (processCpuNanos() - cpu) / 1e6;
+            JvmThreadsCpu jvmAfter = JvmThreadsCpu.read();
             Map<String, Double> split = shares.stop();
             double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return new Timing(texts.size(), seconds, sorted, cpuMillis, split.getOrDefault(LISTENER, 0.0), split.getOrDefault(CLIENT, 0.0));
+            return new Timing(texts.size(), seconds, sorted, cpuMillis, split.getOrDefault(LISTENER, 0.0), split.getOrDefault(CLIENT, 0.0),
+                    jvmAfter.millisSince(jvmBefore, JvmThreadsCpu.GC), jvmAfter.millisSince(jvmBefore, JvmThreadsCpu.JIT));
         } finally {
             pool.shutdownNow();
         }
@@ -207,9 +236,10 @@ public final class AdtBenchmark implements Callable<Integer> {
 
     /** Messages/s, p50 / p95, CPU ms a message, and the SQL statements a message when {@code statements} is not negative. */
     private static String line(Timing timing, double statements) {
-        return String.format(java.util.Locale.ROOT, "%.0f | %.2f / %.2f | %.2f | %.2f / %.2f", timing.count / timing.seconds,
+        return String.format(java.util.Locale.ROOT, "%.0f | %.2f / %.2f | %.2f | %.2f / %.2f | %.2f / %.2f", timing.count / timing.seconds,
                 Samples.percentile(timing.sorted, 0.5), Samples.percentile(timing.sorted, 0.95), timing.cpuMillis / timing.count,
-                timing.listenerMillis / timing.count, timing.clientMillis / timing.count)
+                timing.listenerMillis / timing.count, timing.clientMillis / timing.count, timing.gcMillis / timing.count,
+                timing.jitMillis / timing.count)
                 + (statements < 0 ? "" : String.format(java.util.Locale.ROOT, " | %.1f", statements));
     }
 
@@ -230,7 +260,8 @@ public final class AdtBenchmark implements Callable<Integer> {
      * A measurement: its round trips, and its CPU: the whole process's, the listener's threads' ({@code adt-mllp-*}, or
      * the echo server's; the group commit runs on them) and the client's (the senders and their HAPI connections).
      */
-    private record Timing(int count, double seconds, double[] sorted, double cpuMillis, double listenerMillis, double clientMillis) {
+    private record Timing(int count, double seconds, double[] sorted, double cpuMillis, double listenerMillis, double clientMillis,
+                          double gcMillis, double jitMillis) {
     }
 
     private static final String LISTENER = "listener";

@@ -49,8 +49,14 @@ final class AuditAnchor {
     /** The anchor's text for {@code seq} and {@code hash}, signed: what the file holds, and what a backup carries. */
     static String text(long seq, String hash, AuditChain.Signer signer) {
         // Fixed width (the number padded to 19 digits), so that every anchor overwrites the one before exactly.
-        String body = FORMAT + " " + String.format(java.util.Locale.ROOT, "%019d", seq) + " " + hash;
+        String body = FORMAT + " " + padded(seq) + " " + hash;
         return body + " " + signer.sign(body);
+    }
+
+    /** {@code seq} on 19 digits, as {@code %019d} writes it: the formatter's parse of its pattern was a cost of each commit. */
+    private static String padded(long seq) {
+        String digits = Long.toString(seq);
+        return seq < 0 || digits.length() >= 19 ? String.format(java.util.Locale.ROOT, "%019d", seq) : "0".repeat(19 - digits.length()) + digits;
     }
 
     /** What {@code text} says; unsigned when it is not an anchor or its signature does not hold. */

@@ -2,8 +2,6 @@ package fr.relais.core.hospital;
 
 import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.CareTeamService;
-import fr.relais.core.i18n.Language;
-import fr.relais.core.i18n.Localization;
 import fr.relais.core.replication.Outbox;
 import fr.relais.core.replication.RecordKind;
 import fr.relais.core.task.Task;
@@ -35,6 +33,7 @@ final class HospitalTasks {
     private final TaskRepository tasks;
     private final CareTeamService careTeam;
     private final Outbox outbox;
+    private final TaskTitles titles = new TaskTitles(BUNDLE);
 
     HospitalTasks(TaskRepository tasks, CareTeamService careTeam, Outbox outbox) {
         this.tasks = tasks;
@@ -79,9 +78,9 @@ final class HospitalTasks {
                 String facility, Instant at, Instant now, String actor) {
         UUID assignee = CareTeamService.holderIn(careTeam.teamOf(patientId), role, due.atZone(CareZone.PARIS).toLocalDate())
                 .map(m -> m.professional().id()).orElse(null);
-        String day = DAY.format(at.atZone(CareZone.PARIS));
+        TaskTitles.Title title = titles.of(key, facility, DAY.format(at.atZone(CareZone.PARIS)));
         Task task = new Task(UUID.randomUUID(), null, patientId, null, kind.toLowerCase(java.util.Locale.ROOT) + ":" + eventId, 1, kind,
-                Localization.of(BUNDLE, Language.FR).text(key, facility, day), Localization.of(BUNDLE, Language.EN).text(key, facility, day),
+                title.fr(), title.en(),
                 role, assignee, priority, TaskStatus.REQUESTED, null, due, null, null, null, now, now);
         tasks.insertIfAbsent(task);
         tasks.insertEvent(task.id(), new TaskEvent(now, actor, null, TaskStatus.REQUESTED, "CREATE", null));

@@ -43,6 +43,12 @@ final class StoreConnector {
         // space: an anonymised patient's INS, IPP and names do not stay readable in the file (docs/security.md). The
         // cost is the zeroing on deletes (the store holds small rows); SQLite is built this way by several distributions.
         config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+        // SQLite's temporary files in memory, above all the statement journal each savepoint keeps (the page images
+        // a rollback to it needs): the ADT listener's group commit opens one savepoint a message, and each spilled
+        // to a file in /var/tmp past 64 KB, two write calls a page, about forty pages a message (docs/benchmarks.md,
+        // "Twelfth pass: ADT listener"). A journal lasts until its savepoint is released: a message's pages, not more.
+        // Nor do those page images, patients' data among them, go to a temporary file on the disk.
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         return dataSource(file, key, config);
     }
 

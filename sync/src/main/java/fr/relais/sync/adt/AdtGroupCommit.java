@@ -2,15 +2,12 @@ package fr.relais.sync.adt;
 
 import fr.relais.core.hospital.HospitalEvents;
 import fr.relais.core.hospital.HospitalMessage;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -32,10 +29,8 @@ final class AdtGroupCommit {
     private final Set<String> localIpp;
     private final ConcurrentLinkedQueue<Waiting> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock commit = new ReentrantLock();
-    /** The holders' CPU inside {@link #commitQueued} and the messages it committed: the listener's serial part. */
-    private final LongAdder serialNanos = new LongAdder();
-    private final LongAdder committed = new LongAdder();
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** Each {@link #commitQueued} measured: the listener's serial part. */
+    private final SerialMeter serial = new SerialMeter();
 
     AdtGroupCommit(HospitalEvents events, Set<String> localIpp) {
         this.events = events;
@@ -52,9 +47,7 @@ final class AdtGroupCommit {
             if (commit.tryLock()) {
                 try {
                     if (!mine.receipt.isDone()) {
-                        long cpu = THREADS.getCurrentThreadCpuTime();
-                        committed.add(commitQueued());
-                        serialNanos.add(THREADS.getCurrentThreadCpuTime() - cpu);
+                        serial.measure(this::commitQueued);
                     }
                 } finally {
                     commit.unlock();
@@ -93,11 +86,11 @@ final class AdtGroupCommit {
     }
 
     /**
-     * The serial part so far: the CPU the lock's holders spent storing (nanoseconds) and the messages they stored. Each
-     * message's work under the lock is what bounds the listener, whatever the number of connections.
+     * The serial part so far ({@link SerialMeter}): the lock's holders' CPU, wall time and wait for a core, the messages
+     * they stored and the groups' sizes. Each message's work under the lock bounds the listener, whatever the connections.
      */
     AdtListener.SerialWork serial() {
-        return new AdtListener.SerialWork(serialNanos.sum(), committed.sum());
+        return serial.work();
     }
 
     /** Under the lock: one transaction for what is queued (in arrival order), then every receipt handed over; how many. */

@@ -5,6 +5,7 @@ import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.app.HL7Service;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import fr.relais.core.hospital.HospitalEvents;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -80,8 +81,23 @@ public final class AdtListener implements AutoCloseable {
         return receiver.serial();
     }
 
-    /** The CPU, in nanoseconds, spent storing under the group commit's lock, and the messages stored there. */
-    public record SerialWork(long cpuNanos, long messages) {
+    /**
+     * The CPU and wall time, in nanoseconds, spent storing under the group commit's lock, and the part of that wall time
+     * its holders waited for a core (descheduled while holding it; -1 when the system does not say), the messages stored
+     * there, the commits that stored them, and those commits by their group's size ({@link #GROUP_SIZES}).
+     */
+    public record SerialWork(long cpuNanos, long wallNanos, long runQueueNanos, long messages, long commits, long[] commitsBySize) {
+        /** The bounds of {@link #commitsBySize}: 1, 2, 3–4, 5–8, 9–16, 17 and more messages a commit. */
+        public static final List<String> GROUP_SIZES = List.of("1", "2", "3-4", "5-8", "9-16", "17+");
+
+        public SerialWork {
+            commitsBySize = commitsBySize.clone();
+        }
+
+        @Override
+        public long[] commitsBySize() {
+            return commitsBySize.clone();
+        }
     }
 
     public boolean running() {
