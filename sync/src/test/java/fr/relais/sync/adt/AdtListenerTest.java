@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.app.Connection;
-import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.util.Terser;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -119,8 +118,7 @@ class AdtListenerTest {
     }
 
     static Terser send(String text) throws Exception {
-        Message message = client.getPipeParser().parse(text);
-        return new Terser(connection.getInitiator().sendAndReceive(message));
+        return engine.send(text);
     }
 
     /** A patient of the team known by the hospital's IPP {@code ipp}, each test's own (its own name too). */

@@ -49,6 +49,11 @@ final class HospitalInterfaceEngine implements AutoCloseable {
         return new HospitalInterfaceEngine(port, listener, client, connection);
     }
 
+    /** Sends {@code text} as the hospital would (parsed by HAPI, over MLLP) and returns the listener's answer, read. */
+    ca.uhn.hl7v2.util.Terser send(String text) throws Exception {
+        return new ca.uhn.hl7v2.util.Terser(connection.getInitiator().sendAndReceive(client.getPipeParser().parse(text)));
+    }
+
     @Override
     public void close() throws Exception {
         connection.close();

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.app.Connection;
-import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.util.Terser;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -113,8 +112,7 @@ class HospitalLetterListenerTest {
     }
 
     static Terser send(String text) throws Exception {
-        Message message = client.getPipeParser().parse(text);
-        return new Terser(connection.getInitiator().sendAndReceive(message));
+        return engine.send(text);
     }
 
     static Patient patient(String family, String ipp) {
