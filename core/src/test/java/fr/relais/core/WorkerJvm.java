@@ -35,16 +35,27 @@ public final class WorkerJvm {
     }
 
     /**
-     * Options for a short-lived worker: the client compiler only (a worker lives seconds), the serial collector (no
-     * collector threads to start), and the class-data archive {@code archive}: mapped if it exists, otherwise written
-     * when this worker ends normally (one worker that runs to its end writes it for all that follow). The JVM writes
-     * no archive for a class path with a folder in it (tests run from their module's classes, not from the reliability
-     * module's jars); then every worker simply starts without one. JVM logging is
-     * off: a worker's standard output is its protocol.
+     * The compiler of a worker that lives seconds: the client compiler only, and only for methods called 1,000 times or
+     * looping 300,000 times (five times the JVM's tier-3 thresholds). At the JVM's own thresholds a worker made about
+     * 3,600 compilations before its kill, five times later about 2,300, for about 5 % less CPU a worker; ten times later
+     * cost as much as the JVM's own (docs/benchmarks.md, "Twelfth pass: a worker's compiler").
+     */
+    private static final List<String> COMPILER = List.of("-XX:TieredStopAtLevel=1", "-XX:Tier3InvocationThreshold=1000",
+            "-XX:Tier3MinInvocationThreshold=500", "-XX:Tier3CompileThreshold=10000", "-XX:Tier3BackEdgeThreshold=300000");
+
+    /**
+     * Options for a short-lived worker: the client compiler, later than the JVM's default ({@code COMPILER}; a
+     * worker lives seconds), the serial collector (no collector threads to start), and the class-data archive
+     * {@code archive}: mapped if it exists, otherwise written when this worker ends normally (one worker that runs to
+     * its end writes it for all that follow). The JVM writes no archive for a class path with a folder in it (tests run
+     * from their module's classes, not from the reliability module's jars); then every worker simply starts without
+     * one. JVM logging is off: a worker's standard output is its protocol.
      */
     public static List<String> shortLivedOptions(Path archive) {
         String classData = Files.exists(archive) ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archive;
-        return List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", classData, "-Xlog:disable");
+        List<String> options = new ArrayList<>(COMPILER);
+        options.addAll(List.of("-XX:+UseSerialGC", "-Xshare:auto", classData, "-Xlog:disable"));
+        return List.copyOf(options);
     }
 
     /**
@@ -66,7 +77,8 @@ public final class WorkerJvm {
      * checks the archive against the class path and the JDK and ignores one that does not match.
      */
     public static List<String> shortLivedOptions() {
-        List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:disable"));
+        List<String> options = new ArrayList<>(COMPILER);
+        options.addAll(List.of("-XX:+UseSerialGC", "-Xlog:disable"));
         sharedArchive().filter(Files::isRegularFile).ifPresent(archive -> {
             options.add("-Xshare:auto");
             options.add("-XX:SharedArchiveFile=" + archive);
