@@ -63,9 +63,6 @@ class AdtListenerTest {
     static Path dir;
     static TestServices s;
     static HospitalInterfaceEngine engine;
-    static AdtListener listener;
-    static HapiContext client;
-    static Connection connection;
     static int port;
     static ListAppender<ILoggingEvent> log;
     static fr.relais.core.careteam.Professional idec;
@@ -78,9 +75,6 @@ class AdtListenerTest {
         engine = HospitalInterfaceEngine.connectedTo(free -> AdtListener.start(s.core.hospitalEvents(), Set.of(HOSPITAL_IPP), free, false),
                 "adt-client");
         port = engine.port;
-        listener = engine.listener;
-        client = engine.client;
-        connection = engine.connection;
         log = HospitalInterfaceEngine.logOf(AdtReceiver.class);
     }
 

@@ -4,8 +4,6 @@ import static fr.relais.core.store.schema.Tables.AUDIT_EVENT;
 import static fr.relais.core.store.schema.Tables.HOSPITAL_DOCUMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.hl7v2.HapiContext;
-import ca.uhn.hl7v2.app.Connection;
 import ca.uhn.hl7v2.util.Terser;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -49,9 +47,6 @@ class HospitalLetterListenerTest {
     static Path dir;
     static TestServices s;
     static HospitalInterfaceEngine engine;
-    static AdtListener listener;
-    static HapiContext client;
-    static Connection connection;
     static ListAppender<ILoggingEvent> log;
 
     @BeforeAll
@@ -60,9 +55,6 @@ class HospitalLetterListenerTest {
         s = new TestServices(dir.resolve("relais.db"), Clock.fixed(Instant.parse("2027-03-20T08:00:00Z"), ZoneOffset.UTC));
         engine = HospitalInterfaceEngine.connectedTo(free -> AdtListener.start(s.core.hospitalEvents(), s.core.hospitalDocuments(),
                 Set.of(HOSPITAL_IPP), free, false), "letter-client");
-        listener = engine.listener;
-        client = engine.client;
-        connection = engine.connection;
         log = HospitalInterfaceEngine.logOf(MdmReceiver.class);
     }
 
