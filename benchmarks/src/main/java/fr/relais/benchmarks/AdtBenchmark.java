@@ -86,6 +86,7 @@ public final class AdtBenchmark implements Callable<Integer> {
                 }
                 int port = freePort();
                 try (AdtListener listener = AdtListener.start(services.hospitalEvents(), Set.of(HOSPITAL_IPP), port, false)) {
+                    listener.measureWaitsForACore();
                     send(port, texts.subList(next, next + warmUp), senders);
                     long statementsBefore = services.database().statementsExecuted();
                     AdtListener.SerialWork serialBefore = listener.serialWork();

@@ -93,6 +93,11 @@ final class AdtGroupCommit {
         return serial.work();
     }
 
+    /** Each commit's wait for a core measured from now on ({@link SerialMeter#measureWaitsForACore}). */
+    void measureWaitsForACore() {
+        serial.measureWaitsForACore();
+    }
+
     /** Under the lock: one transaction for what is queued (in arrival order), then every receipt handed over; how many. */
     private int commitQueued() {
         List<Waiting> batch = new ArrayList<>();

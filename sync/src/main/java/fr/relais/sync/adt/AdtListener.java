@@ -82,6 +82,15 @@ public final class AdtListener implements AutoCloseable {
     }
 
     /**
+     * From now on, {@link #serialWork} also counts the lock holders' wait for a core (Linux's scheduler statistics of
+     * the thread, read around each commit): the ADT benchmark asks for it; a listener at work does not read that file
+     * twice a commit under its lock. Until then, and where the system does not say, its figure is -1.
+     */
+    public void measureWaitsForACore() {
+        receiver.measureWaitsForACore();
+    }
+
+    /**
      * The CPU and wall time, in nanoseconds, spent storing under the group commit's lock, and the part of that wall time
      * its holders waited for a core (descheduled while holding it; -1 when the system does not say), the messages stored
      * there, the commits that stored them, and those commits by their group's size ({@link #GROUP_SIZES}).

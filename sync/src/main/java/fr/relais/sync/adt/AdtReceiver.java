@@ -43,6 +43,10 @@ final class AdtReceiver implements ReceivingApplication<Message>, ReceivingAppli
         return store.serial();
     }
 
+    void measureWaitsForACore() {
+        store.measureWaitsForACore();
+    }
+
     @Override
     public Message processMessage(Message message, Map<String, Object> metadata) throws HL7Exception {
         if (documents != null && isDocument(message)) {

@@ -9,7 +9,8 @@ import java.util.function.IntSupplier;
  * The group commit's serial part, measured (the ADT benchmark's figures, docs/benchmarks.md): for each commit its
  * holder's CPU, its wall time, the part of that wall time it waited for a core ({@link RunQueueWait}), the messages it
  * stored, and how many commits carried how many messages. Every message's store work runs under the lock, one commit
- * after the other, so these bound the listener's rate whatever the number of connections.
+ * after the other, so these bound the listener's rate whatever the number of connections. The wait for a core is read
+ * only once asked for ({@link #measureWaitsForACore}): it reads a file of the system twice a commit, under the lock.
  */
 final class SerialMeter {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -18,6 +19,8 @@ final class SerialMeter {
     private final LongAdder wallNanos = new LongAdder();
     private final LongAdder runQueueNanos = new LongAdder();
     private volatile boolean runQueueUnknown;
+    /** Off until the benchmark asks: a listener at work does no file reading under its lock for a figure nobody reads. */
+    private volatile boolean runQueueMeasured;
     private final LongAdder messages = new LongAdder();
     private final LongAdder commits = new LongAdder();
     /** Commits by their group's size, as {@link AdtListener.SerialWork#GROUP_SIZES} names them. */
@@ -29,19 +32,27 @@ final class SerialMeter {
         }
     }
 
+    /** From now on, each commit's wait for a core is measured too. */
+    void measureWaitsForACore() {
+        runQueueMeasured = true;
+    }
+
     /** Runs {@code commit} on this thread (it returns the messages it stored), measured; returns what it returned. */
     int measure(IntSupplier commit) {
         long cpu = THREADS.getCurrentThreadCpuTime();
         long wall = System.nanoTime();
-        long waited = RunQueueWait.nanos();
+        boolean runQueue = runQueueMeasured;
+        long waited = runQueue ? RunQueueWait.nanos() : -1;
         int stored = commit.getAsInt();
-        long waitedAfter = RunQueueWait.nanos();
+        long waitedAfter = runQueue ? RunQueueWait.nanos() : -1;
         wallNanos.add(System.nanoTime() - wall);
         cpuNanos.add(THREADS.getCurrentThreadCpuTime() - cpu);
-        if (waited < 0 || waitedAfter < 0) {
-            runQueueUnknown = true;
-        } else {
-            runQueueNanos.add(waitedAfter - waited);
+        if (runQueue) {
+            if (waited < 0 || waitedAfter < 0) {
+                runQueueUnknown = true;
+            } else {
+                runQueueNanos.add(waitedAfter - waited);
+            }
         }
         messages.add(stored);
         commits.increment();
@@ -55,7 +66,7 @@ final class SerialMeter {
         for (int i = 0; i < groups.length; i++) {
             bySize[i] = groups[i].sum();
         }
-        return new AdtListener.SerialWork(cpuNanos.sum(), wallNanos.sum(), runQueueUnknown ? -1 : runQueueNanos.sum(), messages.sum(),
+        return new AdtListener.SerialWork(cpuNanos.sum(), wallNanos.sum(), runQueueUnknown || !runQueueMeasured ? -1 : runQueueNanos.sum(), messages.sum(),
                 commits.sum(), bySize);
     }
 }
