@@ -89,16 +89,17 @@ public final class AdtBenchmark implements Callable<Integer> {
                     listener.measureWaitsForACore();
                     send(port, texts.subList(next, next + warmUp), senders);
                     long statementsBefore = services.database().statementsExecuted();
+                    long syncsBefore = services.database().walSyncs();
                     AdtListener.SerialWork serialBefore = listener.serialWork();
                     Timing timing = send(port, texts.subList(next + warmUp, next + warmUp + messages), senders);
                     AdtListener.SerialWork serialAfter = listener.serialWork();
                     long inLock = Math.max(1, serialAfter.messages() - serialBefore.messages());
                     long commits = Math.max(1, serialAfter.commits() - serialBefore.commits());
                     stored.add(line(timing, (services.database().statementsExecuted() - statementsBefore) / (double) messages)
-                            + String.format(java.util.Locale.ROOT, " | %.2f / %.2f / %s | %.1f", (serialAfter.cpuNanos() - serialBefore.cpuNanos())
+                            + String.format(java.util.Locale.ROOT, " | %.2f / %.2f / %s | %.1f | %.2f", (serialAfter.cpuNanos() - serialBefore.cpuNanos())
                             / 1e6 / inLock, (serialAfter.wallNanos() - serialBefore.wallNanos()) / 1e6 / inLock, serialAfter.runQueueNanos() < 0 ? "?"
                             : String.format(java.util.Locale.ROOT, "%.2f", (serialAfter.runQueueNanos() - serialBefore.runQueueNanos()) / 1e6 / inLock),
-                            inLock / (double) commits));
+                            inLock / (double) commits, (services.database().walSyncs() - syncsBefore) / (double) commits));
                     groups.add(groupSizes(senders, serialBefore, serialAfter, timing.seconds));
                 }
                 next += warmUp + messages;
@@ -118,13 +119,14 @@ public final class AdtBenchmark implements Callable<Integer> {
                 + " 1,000 / serial bounds the messages/s whatever the connections), its CPU / its wall time (the holders' time from"
                 + " the lock taken to the commit's end: above the CPU when a holder waits on the disk or is descheduled holding it)"
                 + " / of that wall time, its wait for a core (runnable, descheduled holding the lock; Linux's schedstat, ? elsewhere);"
-                + " messages a commit: the mean group; GC / JIT: the CPU ms a message of the garbage collector's threads (and the VM"
+                + " messages a commit: the mean group; syncs a commit: the log's syncs, run after the lock (ADR 0029), over the"
+                + " commits (below 1 when one sync served several groups); GC / JIT: the CPU ms a message of the garbage collector's threads (and the VM"
                 + " thread) and of the JIT compilers', read from /proc (Linux)%n%n",
                 processCpuNanos() / 1e9, ThreadCpu.PERIOD_MILLIS);
         System.out.println("| senders (MLLP connections) | into the store: messages/s | p50 / p95 ms | CPU ms a message | listener / client"
                 + " | GC / JIT | SQL statements a message | serial CPU / wall / waiting for a core ms a message | messages a commit"
-                + " | echo, nothing stored: messages/s | p50 / p95 ms | CPU ms a message | listener / client | GC / JIT |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + " | syncs a commit | echo, nothing stored: messages/s | p50 / p95 ms | CPU ms a message | listener / client | GC / JIT |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int i = 0; i < connections.size(); i++) {
             System.out.printf("| %d | %s | %s |%n", connections.get(i), stored.get(i), echoed.get(i));
         }

@@ -81,6 +81,10 @@ final class AuditAnchor {
      * two disk sectors: a reader sees the old anchor or the new one.
      */
     synchronized void write(long seq, String hash, AuditChain.Signer signer) {
+        Written last = written;
+        if (last != null && last.mark().seq() > seq && state().filter(last.state()::equals).isPresent()) {
+            return; // moved further already by this process (commits' moves run side by side): never moved back
+        }
         byte[] line = (text(seq, hash, signer) + "\n").getBytes(StandardCharsets.US_ASCII);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE)) {
             ByteBuffer buffer = ByteBuffer.wrap(line);

@@ -72,11 +72,13 @@ public final class HospitalEvents {
     /**
      * Stores and applies several messages in one transaction, each as {@link #receive(HospitalMessage, Set)} would
      * (its own savepoint: one that cannot be applied is kept as failed without undoing the others), committed once
-     * before this returns: the listener's group commit, which acknowledges each message only after this commit.
-     * The receipts are in the order of {@code messages}; a repeat within the batch is a duplicate of the first.
+     * before this returns but synced to the disk only by {@link Database.Committed#awaitDurable} (ADR 0029): the
+     * listener's group commit, which commits under its lock, syncs after releasing it, and acknowledges each message
+     * only once that sync has returned. The receipts are in the order of {@code messages}; a repeat within the batch is
+     * a duplicate of the first.
      */
-    public List<Receipt> receiveAll(List<HospitalMessage> messages, Set<String> localIpp) {
-        return database.inTransaction(() -> messages.stream().map(m -> receive(m, localIpp, Optional.empty())).toList());
+    public Database.Committed<List<Receipt>> receiveAll(List<HospitalMessage> messages, Set<String> localIpp) {
+        return database.inTransactionSyncedLater(() -> messages.stream().map(m -> receive(m, localIpp, Optional.empty())).toList());
     }
 
     /**

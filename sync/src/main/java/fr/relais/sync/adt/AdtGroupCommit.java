@@ -15,8 +15,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Group commit for the MLLP listener (docs/benchmarks.md, "ADT messages over MLLP"): the messages that arrive on all
  * connections while a transaction commits are stored together in the next one, so that one fsync serves them all.
  * No timer and no thread of its own: each connection's thread queues its message and tries the commit lock; the
- * thread that gets it commits every message queued by then (its own among them), hands each its receipt (waking its
- * thread) and, once it has unlocked, wakes the thread of the oldest message still queued to take the lock in turn; a
+ * thread that gets it commits every message queued by then (its own among them), unlocks, wakes the thread of the oldest
+ * message still queued to take the lock in turn, and then, once its commit is on the disk, hands each message its
+ * receipt (waking its thread): the log's sync runs outside the lock, beside the next group's work (ADR 0029); a
  * thread that did not get the lock sleeps until its receipt or that turn comes. One connection alone commits each message at once,
  * as before; N connections share commits as soon as they overlap. Every receipt is handed over only after the commit
  * that stored its message, so the listener still acknowledges (AA) only what the store holds.
@@ -45,13 +46,18 @@ final class AdtGroupCommit {
         while (!mine.receipt.isDone()) {
             mine.nudged = false; // cleared before trying: a nudge from a holder that unlocks after this try is not lost
             if (commit.tryLock()) {
+                Batch committed = null;
                 try {
                     if (!mine.receipt.isDone()) {
-                        serial.measure(this::commitQueued);
+                        committed = serial.measure(this::commitQueued, Batch::size);
                     }
                 } finally {
                     commit.unlock();
                     nudgeNext();
+                }
+                if (committed != null) {
+                    // Outside the lock: the next group commits while this one waits for the disk (ADR 0029).
+                    committed.handOver();
                 }
             } else {
                 // Another thread commits: it stores this message too, or nudges the queue's head when it unlocks.
@@ -98,22 +104,47 @@ final class AdtGroupCommit {
         serial.measureWaitsForACore();
     }
 
-    /** Under the lock: one transaction for what is queued (in arrival order), then every receipt handed over; how many. */
-    private int commitQueued() {
+    /**
+     * Under the lock: one transaction for what is queued (in arrival order), committed without waiting for the disk;
+     * the receipts are handed over by {@link Batch#handOver} once it is there. When the transaction fails, every sender
+     * is told at once.
+     */
+    private Batch commitQueued() {
         List<Waiting> batch = new ArrayList<>();
         for (Waiting w = queue.poll(); w != null; w = batch.size() < MAX_BATCH ? queue.poll() : null) {
             batch.add(w);
         }
         try {
-            List<HospitalEvents.Receipt> receipts = events.receiveAll(batch.stream().map(Waiting::message).toList(), localIpp);
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).done(receipts.get(i), null);
-            }
+            return new Batch(batch, events.receiveAll(batch.stream().map(Waiting::message).toList(), localIpp));
         } catch (RuntimeException e) {
             // Nothing of the batch was committed: every sender gets the error, none an AA, and may send again.
             batch.forEach(w -> w.done(null, e));
+            return new Batch(List.of(), null);
         }
-        return batch.size();
+    }
+
+    /** A group's messages and its transaction, committed: each receipt goes to its sender once that is on the disk. */
+    private record Batch(List<Waiting> waiting, fr.relais.core.store.Database.Committed<List<HospitalEvents.Receipt>> committed) {
+        int size() {
+            return waiting.size();
+        }
+
+        void handOver() {
+            if (waiting.isEmpty()) {
+                return;
+            }
+            List<HospitalEvents.Receipt> receipts;
+            try {
+                receipts = committed.awaitDurable();
+            } catch (RuntimeException e) {
+                // Stored, but not known to be on the disk: no AA. A sender that sends again is answered as for a repeat.
+                waiting.forEach(w -> w.done(null, e));
+                return;
+            }
+            for (int i = 0; i < waiting.size(); i++) {
+                waiting.get(i).done(receipts.get(i), null);
+            }
+        }
     }
 
     /**

@@ -3,7 +3,8 @@ package fr.relais.sync.adt;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * The group commit's serial part, measured (the ADT benchmark's figures, docs/benchmarks.md): for each commit its
@@ -37,13 +38,13 @@ final class SerialMeter {
         runQueueMeasured = true;
     }
 
-    /** Runs {@code commit} on this thread (it returns the messages it stored), measured; returns what it returned. */
-    int measure(IntSupplier commit) {
+    /** Runs {@code commit} on this thread, measured ({@code stored}: the messages what it returned holds); returns that. */
+    <T> T measure(Supplier<T> commit, ToIntFunction<T> stored) {
         long cpu = THREADS.getCurrentThreadCpuTime();
         long wall = System.nanoTime();
         boolean runQueue = runQueueMeasured;
         long waited = runQueue ? RunQueueWait.nanos() : -1;
-        int stored = commit.getAsInt();
+        T committed = commit.get();
         long waitedAfter = runQueue ? RunQueueWait.nanos() : -1;
         wallNanos.add(System.nanoTime() - wall);
         cpuNanos.add(THREADS.getCurrentThreadCpuTime() - cpu);
@@ -54,10 +55,11 @@ final class SerialMeter {
                 runQueueNanos.add(waitedAfter - waited);
             }
         }
-        messages.add(stored);
+        int size = stored.applyAsInt(committed);
+        messages.add(size);
         commits.increment();
-        groups[Math.min(groups.length - 1, 32 - Integer.numberOfLeadingZeros(Math.max(0, stored - 1)))].increment(); // 1, 2, 3–4, 5–8…
-        return stored;
+        groups[Math.min(groups.length - 1, 32 - Integer.numberOfLeadingZeros(Math.max(0, size - 1)))].increment(); // 1, 2, 3–4, 5–8…
+        return committed;
     }
 
     /** What was measured so far. */

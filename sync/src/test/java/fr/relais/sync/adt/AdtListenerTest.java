@@ -277,9 +277,10 @@ class AdtListenerTest {
                     for (String text : share) {
                         Terser ack = new Terser(own.getInitiator().sendAndReceive(context.getPipeParser().parse(text)));
                         String control = ack.get("/MSA-2");
-                        // Acknowledged: already in the store, read on another connection.
+                        // Acknowledged: already in the store, read on another connection, and its group's commit
+                        // synced to the disk (the listener syncs after its lock, before any AA: ADR 0029).
                         int stored = s.database.dsl().fetchCount(HOSPITAL_EVENT, HOSPITAL_EVENT.CONTROL_ID.eq(control));
-                        seen.add(ack.get("/MSA-1") + " " + control + " " + stored);
+                        seen.add(ack.get("/MSA-1") + " " + control + (s.database.walSyncs() > 0 ? " synced " : " unsynced ") + stored);
                     }
                     own.close();
                     return seen;
@@ -289,7 +290,7 @@ class AdtListenerTest {
             for (var answer : answers) {
                 all.addAll(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
             }
-            assertThat(all).hasSize(patients.size() + 2).allSatisfy(line -> assertThat(line).startsWith("AA ").endsWith(" 1"));
+            assertThat(all).hasSize(patients.size() + 2).allSatisfy(line -> assertThat(line).startsWith("AA ").endsWith(" synced 1"));
         } finally {
             senders.shutdownNow();
             for (HapiContext context : contexts) {
