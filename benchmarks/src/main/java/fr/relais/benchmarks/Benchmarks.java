@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Relais benchmarks (not shipped with the application).",
         subcommands = {BenchmarkHarness.class, AlertBenchmark.class, WorklistBenchmark.class, ReportBenchmark.class,
                 PageCacheBenchmark.class, PagingBenchmark.class,
-                BulkIngestBenchmark.class, AdtBenchmark.class, StoreOpenBenchmark.class})
+                BulkIngestBenchmark.class, AdtBenchmark.class, AdtStoreBenchmark.class, StoreOpenBenchmark.class})
 public final class Benchmarks implements Runnable {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

@@ -78,7 +78,27 @@ public final class HospitalEvents {
      * a duplicate of the first.
      */
     public Database.Committed<List<Receipt>> receiveAll(List<HospitalMessage> messages, Set<String> localIpp) {
-        return database.inTransactionSyncedLater(() -> messages.stream().map(m -> receive(m, localIpp, Optional.empty())).toList());
+        // First without a savepoint a message: almost every group applies whole, and a savepoint each (its begin, its
+        // release, the page images SQLite keeps to roll back to it) was about a tenth of the group's work under the
+        // listener's lock. When a message cannot be applied, that attempt is rolled back whole (nothing of it stays, in
+        // the store or in the transaction's memory) and the group is stored again a savepoint a message, as before.
+        boolean[] oneFailed = {false};
+        try {
+            return database.inTransactionSyncedLater(() -> messages.stream().map(m -> {
+                try {
+                    return storeAndApply(m, localIpp, Optional.empty());
+                } catch (RuntimeException e) {
+                    oneFailed[0] = true;
+                    throw e;
+                }
+            }).toList());
+        } catch (RuntimeException e) {
+            if (!oneFailed[0]) {
+                throw e; // the transaction itself failed (its begin or its commit): the senders are told, nothing is stored
+            }
+            LOG.debug("A message of a group of {} could not be applied; storing the group again, a savepoint each", messages.size(), e);
+            return database.inTransactionSyncedLater(() -> messages.stream().map(m -> receive(m, localIpp, Optional.empty())).toList());
+        }
     }
 
     /**
@@ -93,16 +113,7 @@ public final class HospitalEvents {
 
     private Receipt receive(HospitalMessage message, Set<String> localIpp, Optional<UUID> syncLinked) {
         try {
-            return database.inTransaction(() -> {
-                StoredHospitalEvent stored = stored(message, StoredHospitalEvent.State.QUEUED);
-                if (!events.insertIfNew(stored)) { // the same sender and control id already stored: a duplicate
-                    StoredHospitalEvent e = events.find(message.senderApplication(), message.senderFacility(), message.controlId()).orElseThrow();
-                    audit.record("hospital.event.duplicate", "HospitalEvent", e.id(), e.patientId(), e.type() + " " + e.controlId());
-                    return new Receipt(e.id(), true, e.state());
-                }
-                return new Receipt(stored.id(), false, syncLinked.isPresent()
-                        ? decided(stored, identity.bySyncLink(syncLinked.get())) : decide(stored, localIpp));
-            });
+            return database.inTransaction(() -> storeAndApply(message, localIpp, syncLinked));
         } catch (RuntimeException e) {
             LOG.error("Hospital message {} from {}/{} ({}) could not be applied; kept as failed", message.controlId(),
                     message.senderApplication(), message.senderFacility(), message.type(), e);
@@ -113,6 +124,21 @@ public final class HospitalEvents {
                 return new Receipt(failed.id(), false, StoredHospitalEvent.State.FAILED);
             });
         }
+    }
+
+    /**
+     * Stores {@code message}, decides who it concerns and applies it, in the caller's transaction; a repeat of a stored
+     * message is audited and changes nothing. Throws when it cannot be applied: the caller rolls back what it wrote.
+     */
+    private Receipt storeAndApply(HospitalMessage message, Set<String> localIpp, Optional<UUID> syncLinked) {
+        StoredHospitalEvent stored = stored(message, StoredHospitalEvent.State.QUEUED);
+        if (!events.insertIfNew(stored)) { // the same sender and control id already stored: a duplicate
+            StoredHospitalEvent e = events.find(message.senderApplication(), message.senderFacility(), message.controlId()).orElseThrow();
+            audit.record("hospital.event.duplicate", "HospitalEvent", e.id(), e.patientId(), e.type() + " " + e.controlId());
+            return new Receipt(e.id(), true, e.state());
+        }
+        return new Receipt(stored.id(), false, syncLinked.isPresent()
+                ? decided(stored, identity.bySyncLink(syncLinked.get())) : decide(stored, localIpp));
     }
 
     /** Identity vigilance on a stored event, then its effects when one patient is found; every decision audited. */

@@ -81,6 +81,49 @@ class HospitalEventsTest {
     }
 
     @Test
+    void anAdmissionTheStoreCannotApplyIsKeptAsFailedAndTheOthersOfItsGroupAreAppliedOnce() {
+        // Three hospital messages that arrived together on the listener's connections; the store refuses the second
+        // patient's stay (a trigger stands for any failure while applying one message).
+        Patient durand = s.registerPatient("DURAND", "Paul", Sex.M, LocalDate.of(1939, 5, 6), "IPP-78");
+        Patient petit = s.registerPatient("PETIT", "Anne", Sex.F, LocalDate.of(1944, 7, 8), "IPP-79");
+        s.database.dsl().execute("CREATE TRIGGER refuse_durand BEFORE INSERT ON hospital_stay WHEN NEW.patient_id = '" + durand.id()
+                + "' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        Instant admitted = Instant.parse("2027-03-16T09:00:00Z");
+        clock.set(admitted);
+        List<HospitalMessage> group = List.of("IPP-77", "IPP-78", "IPP-79").stream()
+                .map(ipp -> message(HospitalEventType.A01, admitted, List.of(new PatientIdentifier(ipp, OWN_IPP, "PI")), List.of("VALI"), List.of()))
+                .toList();
+
+        List<HospitalEvents.Receipt> receipts = hospital.receiveAll(group, LOCAL).awaitDurable();
+
+        assertThat(receipts).extracting(HospitalEvents.Receipt::state).containsExactly(StoredHospitalEvent.State.APPLIED,
+                StoredHospitalEvent.State.FAILED, StoredHospitalEvent.State.APPLIED);
+        assertThat(hospital.inHospital()).extracting(HospitalStay::patientId).containsExactlyInAnyOrder(patient.id(), petit.id());
+        assertThat(s.database.dsl().fetchCount(fr.relais.core.store.schema.Tables.HOSPITAL_EVENT)).isEqualTo(3);
+        assertThat(ofKind("visite-j7")).allSatisfy(t -> assertThat(t.status()).isEqualTo(TaskStatus.ON_HOLD));
+        assertThat(s.worklist.query(fr.relais.core.task.WorklistQuery.all(), 0, 100)).filteredOn(i -> i.task().kind().equals(HospitalTasks.ADMISSION))
+                .hasSize(2);
+        assertThat(s.audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aGroupOfAdmissionsIsAppliedWholeAndEachOnlyOnce() {
+        Patient petit = s.registerPatient("PETIT", "Anne", Sex.F, LocalDate.of(1944, 7, 8), "IPP-79");
+        Instant admitted = Instant.parse("2027-03-16T09:00:00Z");
+        clock.set(admitted);
+        HospitalMessage first = message(HospitalEventType.A01, admitted, List.of(new PatientIdentifier("IPP-77", OWN_IPP, "PI")), List.of("VALI"), List.of());
+        HospitalMessage second = message(HospitalEventType.A01, admitted, List.of(new PatientIdentifier("IPP-79", OWN_IPP, "PI")), List.of("VALI"), List.of());
+
+        // The first message twice in the group: its interface engine sent it again on another connection.
+        List<HospitalEvents.Receipt> receipts = hospital.receiveAll(List.of(first, second, first), LOCAL).awaitDurable();
+
+        assertThat(receipts).extracting(HospitalEvents.Receipt::duplicate).containsExactly(false, false, true);
+        assertThat(hospital.inHospital()).extracting(HospitalStay::patientId).containsExactlyInAnyOrder(patient.id(), petit.id());
+        assertThat(s.database.dsl().fetchCount(fr.relais.core.store.schema.Tables.HOSPITAL_EVENT)).isEqualTo(2);
+        assertThat(s.audit.verify().intact()).isTrue();
+    }
+
+    @Test
     void anAdmissionHoldsTheHomeVisitsButNotTheCallsAndNoWeightIsAwaitedInHospital() {
         Instant admitted = Instant.parse("2027-03-16T09:00:00Z");
         clock.set(admitted);

@@ -27,10 +27,12 @@ class TransactionSyncedLaterTest extends StoreTest {
     @Test
     void theListenersGroupCommitsWithoutItsSyncAndANursesEntryStillCommitsWithIt() throws Exception {
         Database db = openStore().database;
-        Object inside = db.inTransactionSyncedLater(() -> db.dsl().fetchValue("PRAGMA synchronous")).awaitDurable();
-        assertThat(((Number) inside).intValue()).isEqualTo(NORMAL);
+        List<Integer> inside = db.inTransactionSyncedLater(() -> List.of(pragma(db, "synchronous"), pragma(db, "wal_autocheckpoint")))
+                .awaitDurable();
+        assertThat(inside).containsExactly(NORMAL, SyncLaterConnections.SYNCED_LATER_AUTOCHECKPOINT);
 
         assertThat(synchronousOfEveryPooledConnection(db)).containsOnly(FULL);
+        assertThat(autocheckpointOfEveryPooledConnection(db)).containsOnly(SyncLaterConnections.POOLED_AUTOCHECKPOINT);
         Object ordinary = db.inTransaction(() -> db.dsl().fetchValue("PRAGMA synchronous"));
         assertThat(((Number) ordinary).intValue()).isEqualTo(FULL);
     }
@@ -138,8 +140,20 @@ class TransactionSyncedLaterTest extends StoreTest {
                 .isInstanceOf(IllegalStateException.class);
     }
 
-    /** Reads {@code PRAGMA synchronous} on all the pool's connections at once: each thread holds one until all have read. */
+    private static int pragma(Database db, String name) {
+        return ((Number) db.dsl().fetchValue("PRAGMA " + name)).intValue();
+    }
+
     private static List<Integer> synchronousOfEveryPooledConnection(Database db) throws Exception {
+        return pragmaOfEveryPooledConnection(db, "synchronous");
+    }
+
+    private static List<Integer> autocheckpointOfEveryPooledConnection(Database db) throws Exception {
+        return pragmaOfEveryPooledConnection(db, "wal_autocheckpoint");
+    }
+
+    /** Reads {@code PRAGMA name} on all the pool's connections at once: each thread holds one until all have read. */
+    private static List<Integer> pragmaOfEveryPooledConnection(Database db, String name) throws Exception {
         int connections = 4; // the pool's size (Database.pool)
         CyclicBarrier together = new CyclicBarrier(connections);
         ExecutorService threads = Executors.newFixedThreadPool(connections);
@@ -147,7 +161,7 @@ class TransactionSyncedLaterTest extends StoreTest {
             List<Future<Integer>> read = new ArrayList<>();
             for (int i = 0; i < connections; i++) {
                 read.add(threads.submit(() -> db.dsl().connectionResult(c -> {
-                    try (var statement = c.createStatement(); var result = statement.executeQuery("PRAGMA synchronous")) {
+                    try (var statement = c.createStatement(); var result = statement.executeQuery("PRAGMA " + name)) {
                         result.next();
                         int mode = result.getInt(1);
                         together.await(10, TimeUnit.SECONDS);
