@@ -119,18 +119,21 @@ final class AdtGroupCommit {
         } catch (RuntimeException e) {
             // Nothing of the batch was committed: every sender gets the error, none an AA, and may send again.
             batch.forEach(w -> w.done(null, e));
-            return new Batch(List.of(), null);
+            return new Batch(batch, null);
         }
     }
 
-    /** A group's messages and its transaction, committed: each receipt goes to its sender once that is on the disk. */
+    /**
+     * A group's messages and its transaction, committed (null when it failed: its senders were told already); each
+     * receipt goes to its sender once the transaction is on the disk.
+     */
     private record Batch(List<Waiting> waiting, fr.relais.core.store.Database.Committed<List<HospitalEvents.Receipt>> committed) {
         int size() {
             return waiting.size();
         }
 
         void handOver() {
-            if (waiting.isEmpty()) {
+            if (committed == null) {
                 return;
             }
             List<HospitalEvents.Receipt> receipts;
