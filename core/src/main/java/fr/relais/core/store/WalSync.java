@@ -64,9 +64,10 @@ final class WalSync {
         try (FileChannel log = FileChannel.open(wal, StandardOpenOption.WRITE)) {
             log.force(false);
             Object file = java.nio.file.Files.readAttributes(wal, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-            if (file == null || !file.equals(lastFile)) {
+            if (file != null && !file.equals(lastFile)) {
                 // A log created since the last sync: its name in the folder must last too (SQLite syncs the folder at a
-                // new log's first sync, which it no longer makes itself for these commits).
+                // new log's first sync, which it no longer makes itself for these commits). A system that gives files
+                // no identity (Windows) cannot sync a folder either.
                 syncFolder();
                 lastFile = file;
             }
