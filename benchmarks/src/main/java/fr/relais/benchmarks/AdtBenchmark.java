@@ -71,10 +71,7 @@ public final class AdtBenchmark implements Callable<Integer> {
         List<String> echoed = new ArrayList<>();
         List<String> groups = new ArrayList<>();
         try (RelaisCore services = RelaisCore.open(db, Clock.systemUTC(), UserSession.ofOperatingSystemUser())) {
-            for (int i = 0; i < patients; i++) {
-                services.patients().register(new NewPatient(new StrictTraits("BANC" + AlertBenchmark.letters(i), List.of("Louise"), Sex.F,
-                        LocalDate.of(1940, 1, 1).plusDays(i), null), null, null, "B-" + i, null, null, null));
-            }
+            registerPatients(services, patients);
             // Enough messages, each unique, for every warm-up and measurement of the run.
             int total = connections.size() * (warmUp + messages);
             List<String> texts = messages(total);
@@ -147,6 +144,14 @@ public final class AdtBenchmark implements Callable<Integer> {
             row.append(String.format(java.util.Locale.ROOT, " | %.1f", 100.0 * (to[i] - from[i]) / commits));
         }
         return row.append(String.format(java.util.Locale.ROOT, " | %.0f %% |", (after.wallNanos() - before.wallNanos()) / 1e7 / seconds)).toString();
+    }
+
+    /** {@code count} patients the messages name by their IPP, B-0 to B-(count - 1) (both ADT benchmarks'). */
+    static void registerPatients(RelaisCore services, int count) {
+        for (int i = 0; i < count; i++) {
+            services.patients().register(new NewPatient(new StrictTraits("BANC" + AlertBenchmark.letters(i), List.of("Louise"), Sex.F,
+                    LocalDate.of(1940, 1, 1).plusDays(i), null), null, null, "B-" + i, null, null, null));
+        }
     }
 
     private static int freePort() throws IOException {

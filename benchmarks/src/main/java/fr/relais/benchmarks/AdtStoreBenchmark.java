@@ -6,9 +6,6 @@ import fr.relais.core.hospital.HospitalEventType;
 import fr.relais.core.hospital.HospitalEvents;
 import fr.relais.core.hospital.HospitalMessage;
 import fr.relais.core.hospital.PatientIdentifier;
-import fr.relais.core.identity.NewPatient;
-import fr.relais.core.identity.Sex;
-import fr.relais.core.identity.StrictTraits;
 import fr.relais.core.session.UserSession;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -16,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,10 +53,7 @@ public final class AdtStoreBenchmark implements Callable<Integer> {
         LogSetup.configure(dir);
         List<String> rows = new ArrayList<>();
         try (RelaisCore services = RelaisCore.open(dir.resolve("bench.db"), Clock.systemUTC(), UserSession.ofOperatingSystemUser())) {
-            for (int i = 0; i < patients; i++) {
-                services.patients().register(new NewPatient(new StrictTraits("BANC" + AlertBenchmark.letters(i), List.of("Louise"), Sex.F,
-                        LocalDate.of(1940, 1, 1).plusDays(i), null), null, null, "B-" + i, null, null, null));
-            }
+            AdtBenchmark.registerPatients(services, patients);
             HospitalEvents events = services.hospitalEvents();
             List<HospitalMessage> all = messages(warmUp + groups.size() * messages);
             store(events, all.subList(0, warmUp), groups.get(0));
