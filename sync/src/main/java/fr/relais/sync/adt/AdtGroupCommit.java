@@ -13,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Group commit for the MLLP listener (docs/benchmarks.md, "ADT messages over MLLP"): the messages that arrive on all
- * connections while a transaction commits are stored together in the next one, so that one fsync serves them all.
+ * connections while a transaction commits are stored together in the next one: one commit, and one sync of the log, serve them all.
  * No timer and no thread of its own: each connection's thread queues its message and tries the commit lock; the
  * thread that gets it commits every message queued by then (its own among them), unlocks, wakes the thread of the oldest
  * message still queued to take the lock in turn, and then, once its commit is on the disk, hands each message its

@@ -7,8 +7,9 @@ import java.nio.file.Path;
 /**
  * How long the current thread has waited, runnable, for a core: Linux's scheduler statistics of the thread
  * ({@code /proc/thread-self/schedstat}, its second field, in nanoseconds). Read around each commit of the group commit:
- * its holder's wall time there is its CPU, this wait (descheduled while it holds the lock) and what it spent blocked
- * (the fsync). Elsewhere, or when the kernel keeps no such statistics, always -1.
+ * its holder's wall time there is its CPU, this wait (descheduled while it holds the lock) and what it spent stopped
+ * otherwise (a checkpoint's syncs, the garbage collector's pauses; the log's own sync runs after the lock, ADR 0029).
+ * Elsewhere, or when the kernel keeps no such statistics, always -1.
  */
 final class RunQueueWait {
     private static final Path SCHEDSTAT = Path.of("/proc/thread-self/schedstat");
