@@ -6,6 +6,7 @@ import static fr.relais.core.store.schema.Tables.ALERT_MEASURE;
 import static fr.relais.core.store.schema.Tables.ALERT_RESPONSE;
 
 import fr.relais.core.rule.AlertLevel;
+import fr.relais.core.store.RowIds;
 import fr.relais.core.store.RowWriter;
 import fr.relais.core.store.schema.tables.records.AlertRecord;
 import java.time.Instant;
@@ -208,7 +209,7 @@ public final class AlertRepository {
     }
 
     public void insertEvent(UUID alertId, Instant at, String actor, AlertStatus from, AlertStatus to, AlertLevel level, String reason) {
-        dsl.insertInto(ALERT_EVENT).set(ALERT_EVENT.ID, UUID.randomUUID()).set(ALERT_EVENT.ALERT_ID, alertId)
+        dsl.insertInto(ALERT_EVENT).set(ALERT_EVENT.ID, RowIds.next()).set(ALERT_EVENT.ALERT_ID, alertId)
                 .set(ALERT_EVENT.AT, at).set(ALERT_EVENT.ACTOR, actor)
                 .set(ALERT_EVENT.FROM_STATUS, from == null ? null : from.name()).set(ALERT_EVENT.TO_STATUS, to.name())
                 .set(ALERT_EVENT.LEVEL, level.name()).set(ALERT_EVENT.REASON, reason).execute();

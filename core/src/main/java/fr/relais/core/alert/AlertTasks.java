@@ -4,6 +4,7 @@ import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.i18n.Language;
 import fr.relais.core.rule.AlertLevel;
+import fr.relais.core.store.RowIds;
 import fr.relais.core.task.Task;
 import fr.relais.core.task.TaskEvent;
 import fr.relais.core.task.TaskPriority;
@@ -103,7 +104,7 @@ final class AlertTasks {
                 .map(m -> m.professional().id()).orElse(null);
         int occurrence = 1 + (alert.enrollmentId() == null ? tasks.countForPatientStep(alert.patientId(), step)
                 : tasks.countForStep(alert.enrollmentId(), step));
-        Task task = new Task(UUID.randomUUID(), alert.enrollmentId(), alert.patientId(), templateId, step, occurrence, kind,
+        Task task = new Task(RowIds.next(), alert.enrollmentId(), alert.patientId(), templateId, step, occurrence, kind,
                 titleFr, titleEn, role, assignee, priority, TaskStatus.REQUESTED, null, due, null, null, note,
                 now, now);
         tasks.insertIfAbsent(task);

@@ -7,6 +7,7 @@ import fr.relais.core.identity.PatientService;
 import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
+import fr.relais.core.store.RowIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +73,7 @@ public final class HospitalDocuments {
                 audit.record("hospital.document.duplicate", "HospitalDocument", d.id(), d.patientId(), d.controlId());
                 return new Receipt(d.id(), true, d.state());
             }
-            HospitalDocument stored = new HospitalDocument(UUID.randomUUID(), message.senderApplication(), message.senderFacility(),
+            HospitalDocument stored = new HospitalDocument(RowIds.next(), message.senderApplication(), message.senderFacility(),
                     message.controlId(), null, null, HospitalDocument.State.QUEUED, null,
                     message.ins().map(i -> i.value() + "^" + i.authority()).orElse(null),
                     message.identityStatus().isEmpty() ? null : String.join("~", message.identityStatus()),

@@ -2,6 +2,7 @@ package fr.relais.core.hospital;
 
 import static fr.relais.core.store.schema.Tables.HOSPITAL_EFFECT;
 
+import fr.relais.core.store.RowIds;
 import fr.relais.core.store.schema.tables.records.HospitalEffectRecord;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class HospitalEffectRepository {
     }
 
     HospitalEffect insert(UUID eventId, HospitalEffect.Kind kind, String target, HospitalEffect.State state) {
-        HospitalEffect effect = new HospitalEffect(UUID.randomUUID(), eventId, kind, target, state);
+        HospitalEffect effect = new HospitalEffect(RowIds.next(), eventId, kind, target, state);
         kept.execute(INSERT, effect.id(), eventId, kind.name(), target, state.name());
         return effect;
     }

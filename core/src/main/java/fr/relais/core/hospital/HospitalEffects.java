@@ -9,6 +9,7 @@ import fr.relais.core.pathway.PathwayTemplate;
 import fr.relais.core.pathway.Step;
 import fr.relais.core.pathway.StoredTemplate;
 import fr.relais.core.pathway.TemplateRepository;
+import fr.relais.core.store.RowIds;
 import fr.relais.core.task.Task;
 import fr.relais.core.task.TaskPriority;
 import fr.relais.core.task.TaskRepository;
@@ -71,7 +72,7 @@ final class HospitalEffects {
         if (stays.openOf(patientId).isPresent()) {
             return StoredHospitalEvent.State.RECORDED; // already in: a second admission message changes nothing
         }
-        stays.insert(new HospitalStay(UUID.randomUUID(), patientId, event.id(), event.eventAt(), event.facilityName(),
+        stays.insert(new HospitalStay(RowIds.next(), patientId, event.id(), event.eventAt(), event.facilityName(),
                 event.location(), event.expectedDischarge(), null, null));
         CareRole coordinator = null;
         for (Enrollment enrollment : active(patientId)) {
@@ -146,11 +147,15 @@ final class HospitalEffects {
                     .orElse(HospitalEventRules.NONE);
             callRules = callRules == null && rules.callAfter() != null ? rules : callRules;
         }
-        // Each pathway that follows one of the discharge diagnoses, where the patient is not already followed.
+        // Each pathway that follows one of the discharge diagnoses, where the patient is not already followed. A
+        // discharge without a diagnosis (DG1) follows none: neither the patient's pathways nor the library are read.
         Set<String> followed = new LinkedHashSet<>();
-        enrollments.ofPatient(patientId).stream().filter(e -> e.status() == EnrollmentStatus.ACTIVE || e.status() == EnrollmentStatus.PAUSED)
-                .forEach(e -> followed.add(e.templateId()));
-        for (PathwayTemplate template : latestTemplates()) {
+        List<PathwayTemplate> candidates = event.diagnoses().isEmpty() ? List.of() : latestTemplates();
+        if (!candidates.isEmpty()) {
+            enrollments.ofPatient(patientId).stream().filter(e -> e.status() == EnrollmentStatus.ACTIVE || e.status() == EnrollmentStatus.PAUSED)
+                    .forEach(e -> followed.add(e.templateId()));
+        }
+        for (PathwayTemplate template : candidates) {
             HospitalEventRules rules = template.hospitalEvents();
             if (!followed.contains(template.id()) && rules.follows(event.diagnoses())) {
                 effects.insert(event.id(), HospitalEffect.Kind.PROPOSAL, HospitalEffect.ENROL + template.id(), HospitalEffect.State.PROPOSED);

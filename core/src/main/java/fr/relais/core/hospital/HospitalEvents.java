@@ -8,6 +8,7 @@ import fr.relais.core.pathway.EnrollmentService;
 import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
+import fr.relais.core.store.RowIds;
 import fr.relais.core.time.CareZone;
 import java.time.Clock;
 import java.time.Instant;
@@ -298,7 +299,7 @@ public final class HospitalEvents {
     }
 
     private StoredHospitalEvent stored(HospitalMessage m, StoredHospitalEvent.State state) {
-        return new StoredHospitalEvent(UUID.randomUUID(), m.senderApplication(), m.senderFacility(), m.controlId(), m.type(),
+        return new StoredHospitalEvent(RowIds.next(), m.senderApplication(), m.senderFacility(), m.controlId(), m.type(),
                 m.movementId(), m.movementAction(), m.eventAt(), m.patientClass(), m.location(), m.expectedDischarge(), m.diagnoses(),
                 m.identityStatus().isEmpty() ? null : String.join("~", m.identityStatus()),
                 m.ins().map(i -> i.value() + "^" + i.authority()).orElse(null), m.ipp().map(PatientIdentifier::stored).orElse(null),

@@ -4,6 +4,7 @@ import fr.relais.core.careteam.CareRole;
 import fr.relais.core.careteam.CareTeamService;
 import fr.relais.core.replication.Outbox;
 import fr.relais.core.replication.RecordKind;
+import fr.relais.core.store.RowIds;
 import fr.relais.core.task.Task;
 import fr.relais.core.task.TaskEvent;
 import fr.relais.core.task.TaskPriority;
@@ -79,7 +80,7 @@ final class HospitalTasks {
         UUID assignee = CareTeamService.holderIn(careTeam.teamOf(patientId), role, due.atZone(CareZone.PARIS).toLocalDate())
                 .map(m -> m.professional().id()).orElse(null);
         TaskTitles.Title title = titles.of(key, facility, DAY.format(at.atZone(CareZone.PARIS)));
-        Task task = new Task(UUID.randomUUID(), null, patientId, null, kind.toLowerCase(java.util.Locale.ROOT) + ":" + eventId, 1, kind,
+        Task task = new Task(RowIds.next(), null, patientId, null, kind.toLowerCase(java.util.Locale.ROOT) + ":" + eventId, 1, kind,
                 title.fr(), title.en(),
                 role, assignee, priority, TaskStatus.REQUESTED, null, due, null, null, null, now, now);
         tasks.insertIfAbsent(task);

@@ -3,6 +3,7 @@ package fr.relais.core.measure;
 import fr.relais.core.audit.AuditLog;
 import fr.relais.core.replication.Outbox;
 import fr.relais.core.replication.RecordKind;
+import fr.relais.core.store.RowIds;
 import java.util.Optional;
 import fr.relais.core.error.BadInputException;
 import fr.relais.core.error.NotFoundException;
@@ -83,7 +84,7 @@ public final class MeasureService {
         // The store keeps milliseconds (SqlTime): the measure handed to listeners must be the one stored.
         Instant effective = (m.effectiveAt() == null ? now : m.effectiveAt()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         checkWhen(input + ".at", patient, effective);
-        return new Measure(UUID.randomUUID(), m.patientId(), m.code(), value.value(), value.type().unit(),
+        return new Measure(RowIds.next(), m.patientId(), m.code(), value.value(), value.type().unit(),
                 m.value().trim(), m.unit().trim(), effective, m.source(), session.actor().userId(), value.unusual(),
                 MeasureStatus.FINAL, null, now, now);
     }

@@ -4,6 +4,7 @@ import static fr.relais.core.store.schema.Tables.TASK;
 import static fr.relais.core.store.schema.Tables.TASK_EVENT;
 
 import fr.relais.core.careteam.CareRole;
+import fr.relais.core.store.RowIds;
 import fr.relais.core.store.RowWriter;
 import fr.relais.core.store.schema.tables.records.TaskRecord;
 import java.time.Instant;
@@ -132,7 +133,7 @@ public final class TaskRepository {
                 .values((UUID) null, null, null, null, null, null, null, null);
         var batch = dsl.batch(insert);
         for (var row : previous) {
-            batch.bind(UUID.randomUUID(), row.value1(), now, fr.relais.core.session.Actor.ENGINE, row.value2(), TaskStatus.FAILED.name(),
+            batch.bind(RowIds.next(), row.value1(), now, fr.relais.core.session.Actor.ENGINE, row.value2(), TaskStatus.FAILED.name(),
                     "STATUS", businessStatus);
         }
         batch.execute();
@@ -160,7 +161,7 @@ public final class TaskRepository {
     }
 
     public void insertEvent(UUID taskId, TaskEvent event) {
-        kept.execute(INSERT_EVENT, UUID.randomUUID(), taskId, event.at(), event.actor(), event.from() == null ? null : event.from().name(),
+        kept.execute(INSERT_EVENT, RowIds.next(), taskId, event.at(), event.actor(), event.from() == null ? null : event.from().name(),
                 event.to().name(), event.change(), event.note());
     }
 

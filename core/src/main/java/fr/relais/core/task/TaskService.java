@@ -9,6 +9,7 @@ import fr.relais.core.replication.RecordKind;
 import fr.relais.core.session.Permission;
 import fr.relais.core.session.UserSession;
 import fr.relais.core.store.Database;
+import fr.relais.core.store.RowIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -306,7 +307,7 @@ public final class TaskService {
         UUID referent = fr.relais.core.careteam.CareTeamService.holderIn(careTeam.membersOf(patientId),
                 fr.relais.core.careteam.CareRole.IDEC, today).map(m -> m.professional().id()).filter(id -> !id.equals(notTo)).orElse(null);
         int occurrence = 1 + tasks.countForPatientStep(patientId, step);
-        Task task = new Task(UUID.randomUUID(), null, patientId, null, step, occurrence, kind,
+        Task task = new Task(RowIds.next(), null, patientId, null, step, occurrence, kind,
                 wording(textKey, fr.relais.core.i18n.Language.FR), wording(textKey, fr.relais.core.i18n.Language.EN),
                 fr.relais.core.careteam.CareRole.IDEC, referent, TaskPriority.URGENT, TaskStatus.REQUESTED, null, now, null, null,
                 null, now, now);

@@ -75,6 +75,18 @@ class AdtAcknowledgementTest {
     }
 
     @Test
+    void aDischargeLetterAcceptedIsAnsweredAsHapiAnswersIt() throws Exception {
+        // An MDM^T02 in version 2.6: the ACK names that version and the event T02, as HAPI's does.
+        Message message = parsed(HospitalLetterListenerTest.mdm("ACK-8", "H-100", "202703161500",
+                HospitalLetterListenerTest.pdfField("%PDF-1.4 lettre".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+
+        List<String> ours = fields(AdtReceiver.ack(message, AcknowledgmentCode.AA, null));
+
+        assertThat(ours).isEqualTo(fields(hapis(message, AcknowledgmentCode.AA, null)));
+        assertThat(ours.get(0)).contains("|ACK^T02^ACK|").endsWith("|<control id>|P|2.6");
+    }
+
+    @Test
     void aMessageStoredButNotAppliedIsAnsweredAeAsHapiAnswersIt() throws Exception {
         Message message = parsed(AdtListenerTest.adt("A01", "ACK-4", "H-100", null, "VALI", "202703160900", ""));
         HL7Exception error = new HL7Exception("Stored, could not be applied", ErrorCode.APPLICATION_INTERNAL_ERROR);
