@@ -52,7 +52,7 @@ final class StoreConnector {
         // No generated keys: the driver would otherwise prepare, run and finalize "SELECT last_insert_rowid()" after
         // every INSERT, in case the caller asks for the key. Relais's rows carry their own ids (UUIDs); the two
         // tables numbered by SQLite (the audit trail, the outbox) are read back by their sequence, never by the key
-        // an insert returned. That statement was about a tenth of the ADT listener's work under its lock.
+        // an insert returned. The ADT listener ran that statement a few times a message, under its lock.
         config.setGetGeneratedKeys(false);
         return dataSource(file, key, config);
     }

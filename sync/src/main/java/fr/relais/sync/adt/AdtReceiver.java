@@ -105,8 +105,8 @@ final class AdtReceiver implements ReceivingApplication<Message>, ReceivingAppli
      * An ACK without an error, field for field what HAPI's {@code generateACK} writes (AbstractMessage's
      * fillResponseHeader in HAPI 2.6): the sender and receiver swapped, the message's event, processing id and version,
      * a new control id, the time. Built here because every accepted message is answered by one: HAPI's looks its ACK
-     * class up and instantiates it by reflection and formats its time through {@code String.format}, about a sixth of
-     * the listener's work on a message outside its lock (docs/benchmarks.md, "Fourteenth pass").
+     * class up and instantiates it by reflection and formats its time through {@code String.format}: about a sixth of
+     * the listener threads' samples in a profile, all of it outside the lock (docs/benchmarks.md, "Fourteenth pass").
      */
     private static Message accepted(Message message, AcknowledgmentCode code) throws HL7Exception, IOException {
         ca.uhn.hl7v2.model.Segment in = (ca.uhn.hl7v2.model.Segment) message.get("MSH");
