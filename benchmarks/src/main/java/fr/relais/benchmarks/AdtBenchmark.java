@@ -45,7 +45,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "adt", mixinStandardHelpOptions = true, description = "Times ADT messages through the MLLP listener into the store.")
 public final class AdtBenchmark implements Callable<Integer> {
-    private static final String HOSPITAL_IPP = "1.2.250.1.999.29.1.1";
+    /** The hospital's IPP namespace in both ADT benchmarks' messages, read as the team's own IPP. */
+    static final String HOSPITAL_IPP = "1.2.250.1.999.29.1.1";
     private static final DateTimeFormatter HL7_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     @Option(names = "--messages", defaultValue = "5000", description = "Timed messages per measurement (default: ${DEFAULT-VALUE}).")

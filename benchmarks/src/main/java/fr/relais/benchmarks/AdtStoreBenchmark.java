@@ -31,7 +31,6 @@ import picocli.CommandLine.Option;
 @Command(name = "adt-store", mixinStandardHelpOptions = true,
         description = "Times groups of hospital messages stored on one thread, as the listener's group commit stores them.")
 public final class AdtStoreBenchmark implements Callable<Integer> {
-    private static final String HOSPITAL_IPP = "1.2.250.1.999.29.1.1";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     @Option(names = "--messages", defaultValue = "20000", description = "Timed messages per group size (default: ${DEFAULT-VALUE}).")
@@ -90,7 +89,7 @@ public final class AdtStoreBenchmark implements Callable<Integer> {
         long wall = 0;
         long sync = 0;
         int count = 0;
-        Set<String> local = Set.of(HOSPITAL_IPP);
+        Set<String> local = Set.of(AdtBenchmark.HOSPITAL_IPP);
         for (int from = 0; from < batch.size(); from += size) {
             List<HospitalMessage> group = batch.subList(from, Math.min(batch.size(), from + size));
             long cpuStart = THREADS.getCurrentThreadCpuTime();
@@ -117,7 +116,7 @@ public final class AdtStoreBenchmark implements Callable<Integer> {
             boolean admission = (k / patients) % 2 == 0;
             all.add(new HospitalMessage("SIH", "CH-BANC^1.2.250.1.999.29^ISO", "BENCH" + k, admission ? HospitalEventType.A01 : HospitalEventType.A03,
                     "MVT-" + k, "INSERT", start.plusSeconds(k), "I", "CARDIO / 12 / 1", null, List.of(),
-                    List.of(new PatientIdentifier("B-" + (k % patients), HOSPITAL_IPP, "PI")), List.of(), "MSH|^~\\&|SIH|CH-BANC|..."));
+                    List.of(new PatientIdentifier("B-" + (k % patients), AdtBenchmark.HOSPITAL_IPP, "PI")), List.of(), "MSH|^~\\&|SIH|CH-BANC|..."));
         }
         return all;
     }
